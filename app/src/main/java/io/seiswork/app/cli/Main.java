@@ -1,0 +1,24 @@
+package io.seiswork.app.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code seiswork} launcher. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /**
+     * The configured command line: user errors (bad files, bad specs) are printed as one message
+     * without a stack trace; {@code SEISWORK_DEBUG=1} shows the trace for developers.
+     */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new SeisworkCommand());
+        cl.setExecutionExceptionHandler(new UserErrorHandler());
+        return cl;
+    }
+}

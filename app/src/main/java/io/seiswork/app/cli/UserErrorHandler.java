@@ -1,0 +1,22 @@
+package io.seiswork.app.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Turns an exception from a command into one line on standard error naming what went wrong,
+ * instead of a stack trace. Exit code 1 for failures of the work, 2 is left to picocli for usage
+ * errors.
+ */
+final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        cl.getErr().println("seiswork: " + message);
+        if (System.getenv("SEISWORK_DEBUG") != null) {
+            ex.printStackTrace(cl.getErr());
+        }
+        cl.getErr().flush();
+        return 1;
+    }
+}

@@ -1,0 +1,90 @@
+package io.seiswork.core.grid;
+
+/**
+ * The physical model grid: {@code nx × ny × nz} nodes spaced {@code dx, dy, dz} metres, the first
+ * node at the origin, z growing downward. {@code ny = 1} means a 2D model in the x–z plane.
+ *
+ * <p>Arrays over the grid are flat {@code float[]} with z contiguous, then x, then y: the node
+ * {@code (ix, iy, iz)} lives at {@link #index(int, int, int)}. Keeping z innermost matches the
+ * stencil loops of the engines and the sample order of SEG-Y traces (one trace per (x, y) column).
+ *
+ * @param nx nodes along x (at least 1)
+ * @param ny nodes along y (1 for 2D)
+ * @param nz nodes along z (depth)
+ * @param dx spacing along x in metres
+ * @param dy spacing along y in metres (ignored in 2D)
+ * @param dz spacing along z in metres
+ */
+public record Grid(int nx, int ny, int nz, double dx, double dy, double dz) {
+
+    /** The largest grid a flat Java array can hold. */
+    public static final long MAX_POINTS = Integer.MAX_VALUE - 16L;
+
+    public Grid {
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new IllegalArgumentException("grid sizes must be >= 1, got " + nx + " x " + ny + " x " + nz);
+        }
+        if (!(dx > 0) || !(dy > 0) || !(dz > 0)
+                || !Double.isFinite(dx) || !Double.isFinite(dy) || !Double.isFinite(dz)) {
+            throw new IllegalArgumentException("grid spacings must be > 0, got " + dx + ", " + dy + ", " + dz);
+        }
+        if ((long) nx * ny * nz > MAX_POINTS) {
+            throw new IllegalArgumentException("grid of " + ((long) nx * ny * nz) + " points exceeds " + MAX_POINTS);
+        }
+    }
+
+    /** A 2D grid (ny = 1) with equal spacing {@code h} metres along x and z. */
+    public static Grid of2d(int nx, int nz, double h) {
+        return new Grid(nx, 1, nz, h, h, h);
+    }
+
+    /** A 3D grid with equal spacing {@code h} metres on all axes. */
+    public static Grid of3d(int nx, int ny, int nz, double h) {
+        return new Grid(nx, ny, nz, h, h, h);
+    }
+
+    /** True when the model is a 2D x–z section ({@code ny == 1}). */
+    public boolean is2d() {
+        return ny == 1;
+    }
+
+    /** Number of spatial dimensions the wave propagates in: 2 or 3. */
+    public int dimensions() {
+        return is2d() ? 2 : 3;
+    }
+
+    /** Total number of nodes. */
+    public int points() {
+        return nx * ny * nz;
+    }
+
+    /** Flat index of node (ix, iy, iz): z contiguous, then x, then y. */
+    public int index(int ix, int iy, int iz) {
+        return (iy * nx + ix) * nz + iz;
+    }
+
+    /** The x axis in metres. */
+    public Sampling xAxis() {
+        return new Sampling(nx, dx, 0);
+    }
+
+    /** The y axis in metres. */
+    public Sampling yAxis() {
+        return new Sampling(ny, dy, 0);
+    }
+
+    /** The z (depth) axis in metres. */
+    public Sampling zAxis() {
+        return new Sampling(nz, dz, 0);
+    }
+
+    /** Smallest spacing among the axes the wave propagates along, in metres. */
+    public double minSpacing() {
+        return is2d() ? Math.min(dx, dz) : Math.min(dx, Math.min(dy, dz));
+    }
+
+    /** Whether a point (metres) lies inside the grid; y is ignored in 2D. */
+    public boolean contains(double x, double y, double z) {
+        return xAxis().contains(x) && zAxis().contains(z) && (is2d() || yAxis().contains(y));
+    }
+}
