@@ -1,0 +1,71 @@
+package io.seiswork.core.geometry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sources and receivers of a survey, and which receivers record which shot: all of them (fixed
+ * spread) or those within an offset range of the source (moving spread).
+ */
+public final class SurveyGeometry {
+
+    private final List<Position> sources;
+    private final List<Position> receivers;
+    private final double minOffsetM;
+    private final double maxOffsetM;
+
+    private SurveyGeometry(List<Position> sources, List<Position> receivers, double minOffsetM, double maxOffsetM) {
+        this.sources = List.copyOf(sources);
+        this.receivers = List.copyOf(receivers);
+        this.minOffsetM = minOffsetM;
+        this.maxOffsetM = maxOffsetM;
+    }
+
+    /** Every receiver records every shot. */
+    public static SurveyGeometry fixedSpread(List<Position> sources, List<Position> receivers) {
+        return new SurveyGeometry(sources, receivers, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /** Each shot records the receivers whose horizontal offset lies in [minOffsetM, maxOffsetM]. */
+    public static SurveyGeometry movingSpread(List<Position> sources, List<Position> receivers,
+                                              double minOffsetM, double maxOffsetM) {
+        return new SurveyGeometry(sources, receivers, minOffsetM, maxOffsetM);
+    }
+
+    public int shotCount() {
+        return sources.size();
+    }
+
+    public List<Position> sources() {
+        return sources;
+    }
+
+    public List<Position> receivers() {
+        return receivers;
+    }
+
+    /** Shot {@code index} (0-based), numbered {@code index + 1}. */
+    public Shot shot(int index) {
+        Position s = sources.get(index);
+        List<Position> rec = new ArrayList<>();
+        int[] ids = new int[receivers.size()];
+        int n = 0;
+        for (int i = 0; i < receivers.size(); i++) {
+            double offset = s.horizontalDistanceTo(receivers.get(i));
+            if (offset >= minOffsetM - 1e-9 && offset <= maxOffsetM + 1e-9) {
+                ids[n++] = i;
+                rec.add(receivers.get(i));
+            }
+        }
+        return new Shot(index + 1, s, java.util.Arrays.copyOf(ids, n), rec);
+    }
+
+    /** All shots in order. */
+    public List<Shot> shots() {
+        List<Shot> out = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            out.add(shot(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,198 @@
+package io.seiswork.core.spec;
+
+import io.seiswork.core.geometry.SurveyGeometry;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.stencil.SecondDerivative;
+import io.seiswork.core.velocity.BuiltinModels;
+import io.seiswork.core.velocity.RawVelocityReader;
+import io.seiswork.core.velocity.VelocityModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Turns a {@link JobSpec} into a {@link ResolvedJob}: loads the velocity model and runs the
+ * checks that need it, all before any compute starts. Every error is collected into one
+ * {@link SpecException}:
+ *
+ * <ul>
+ *   <li>model file missing, unreadable, or of a size that does not match the grid;
+ *   <li>velocities that are not positive and finite (reported with the first bad node);
+ *   <li>a given {@code time.dtS} above the CFL stability limit of the space order and dimension;
+ *   <li>fewer grid points per minimum wavelength than the space order needs (a warning), or fewer
+ *       than {@link SecondDerivative#HARD_FLOOR_POINTS_PER_WAVELENGTH} (an error);
+ *   <li>a memory need above the budget.
+ * </ul>
+ */
+public final class JobResolver {
+
+    private final Path baseDir;
+    private final long memoryBudgetBytes;
+
+    /**
+     * @param baseDir directory that relative file paths in the spec are resolved against
+     * @param memoryBudgetBytes the most memory one shot may need
+     */
+    public JobResolver(Path baseDir, long memoryBudgetBytes) {
+        this.baseDir = baseDir;
+        this.memoryBudgetBytes = memoryBudgetBytes;
+    }
+
+    /** A resolver with the budget of 90 % of this JVM's maximum heap. */
+    public static JobResolver withHeapBudget(Path baseDir) {
+        return new JobResolver(baseDir, (long) (0.9 * Runtime.getRuntime().maxMemory()));
+    }
+
+    public ResolvedJob resolve(JobSpec spec, String source) {
+        Problems problems = new Problems();
+        VelocityModel velocity = load(spec.velocity(), spec.grid(), "velocity", problems);
+        if (velocity != null) {
+            checkValues(velocity, "velocity", problems);
+        }
+        if (problems.hasErrors()) {
+            problems.throwIfErrors(source);
+        }
+        Grid g = spec.grid();
+        SecondDerivative op = SecondDerivative.ofOrder(spec.physics().spaceOrder());
+        double[] spacings = g.is2d() ? new double[] {g.dx(), g.dz()} : new double[] {g.dx(), g.dy(), g.dz()};
+        double vMax = velocity.max();
+        double vMin = velocity.min();
+        ResolvedTime time = ResolvedTime.resolve(spec.time(), op, vMax, spacings);
+        if (spec.time().dtS() != null && spec.time().dtS() > time.cflLimitS()) {
+            problems.error("time.dtS", "must be <= " + fmt(time.cflLimitS()) + " s, the CFL stability limit of space order "
+                    + op.order() + " in " + g.dimensions() + "D at the model's highest velocity " + Problems.num(vMax)
+                    + " m/s, got " + Problems.num(spec.time().dtS()));
+        }
+        checkPointsPerWavelength(spec, op, vMin, problems);
+        var geometry = geometry(spec);
+        int maxReceivers = geometry.receivers().size();
+        long bytes = spec.task() == Task.RTM
+                ? MemoryEstimate.migrationBytes(g, spec.physics(), maxReceivers, time)
+                : MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
+        if (bytes > memoryBudgetBytes) {
+            problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
+                    + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
+        }
+        problems.throwIfErrors(source);
+        return new ResolvedJob(spec, velocity, geometry, time, bytes, problems.all());
+    }
+
+    /** Loads any velocity form except {@link VelocitySpec.Smoothed}; null with a problem on failure. */
+    VelocityModel load(VelocitySpec v, Grid grid, String path, Problems problems) {
+        try {
+            return switch (v) {
+                case VelocitySpec.Constant c -> VelocityModel.constant(grid, (float) c.vMps());
+                case VelocitySpec.Layers l -> layers(l, grid);
+                case VelocitySpec.Builtin b -> BuiltinModels.build(b.name(), grid);
+                case VelocitySpec.Raw r -> {
+                    Path file = baseDir.resolve(r.path());
+                    if (!Files.isRegularFile(file)) {
+                        problems.error(path + ".raw.path", "file " + file + " does not exist");
+                        yield null;
+                    }
+                    try {
+                        yield RawVelocityReader.read(file, grid, r.order(), r.endian());
+                    } catch (IllegalArgumentException e) {
+                        problems.error(path + ".raw.path", e.getMessage());
+                        yield null;
+                    }
+                }
+                case VelocitySpec.Segy s -> segy(s, grid, path, problems);
+                case VelocitySpec.Smoothed s -> throw new IllegalArgumentException(
+                        path + ": \"smooth\" is only allowed for migrationVelocity");
+            };
+        } catch (NoSuchFileException e) {
+            problems.error(path, "file " + e.getFile() + " does not exist");
+        } catch (IOException e) {
+            problems.error(path, "cannot read the model: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private VelocityModel segy(VelocitySpec.Segy s, Grid grid, String path, Problems problems) throws IOException {
+        Path file = baseDir.resolve(s.path());
+        if (!Files.isRegularFile(file)) {
+            problems.error(path + ".segy", "file " + file + " does not exist");
+            return null;
+        }
+        try {
+            return SegyVelocityReader.read(file, grid);
+        } catch (IllegalArgumentException e) {
+            problems.error(path + ".segy", e.getMessage());
+            return null;
+        }
+    }
+
+    private static VelocityModel layers(VelocitySpec.Layers l, Grid g) {
+        float[] v = new float[g.points()];
+        float[] column = new float[g.nz()];
+        for (int iz = 0; iz < g.nz(); iz++) {
+            double z = iz * g.dz();
+            double vp = l.layers().get(0).vMps();
+            for (VelocitySpec.Layer layer : l.layers()) {
+                if (z >= layer.topM() - 1e-9) {
+                    vp = layer.vMps();
+                }
+            }
+            column[iz] = (float) vp;
+        }
+        for (int c = 0; c < g.nx() * g.ny(); c++) {
+            System.arraycopy(column, 0, v, c * g.nz(), g.nz());
+        }
+        return new VelocityModel(g, v);
+    }
+
+    /** Records an error when any velocity is not positive and finite, naming the first bad node. */
+    static void checkValues(VelocityModel m, String path, Problems problems) {
+        float[] v = m.values();
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] > 0) || !Float.isFinite(v[i])) {
+                if (first < 0) {
+                    first = i;
+                }
+                bad++;
+            }
+        }
+        if (bad > 0) {
+            Grid g = m.grid();
+            int iz = first % g.nz();
+            int ix = (first / g.nz()) % g.nx();
+            int iy = first / (g.nz() * g.nx());
+            problems.error(path, bad + " of " + v.length + " velocities are not positive and finite; first at node (ix "
+                    + ix + ", iy " + iy + ", iz " + iz + "): " + v[first] + " m/s");
+        }
+    }
+
+    private static void checkPointsPerWavelength(JobSpec spec, SecondDerivative op, double vMin, Problems problems) {
+        Grid g = spec.grid();
+        double fMax = spec.wavelet().toWavelet().highestFrequencyHz();
+        double h = g.is2d() ? Math.max(g.dx(), g.dz()) : Math.max(g.dx(), Math.max(g.dy(), g.dz()));
+        double ppw = vMin / fMax / h;
+        String what = String.format(java.util.Locale.ROOT,
+                "%.2f points per minimum wavelength (slowest velocity %s m/s, highest frequency %s Hz = 2.5 x wavelet.peakHz, spacing %s m)",
+                ppw, Problems.num(vMin), Problems.num(fMax), Problems.num(h));
+        if (ppw < SecondDerivative.HARD_FLOOR_POINTS_PER_WAVELENGTH) {
+            problems.error("grid", what + "; must be >= " + SecondDerivative.HARD_FLOOR_POINTS_PER_WAVELENGTH
+                    + ": refine the grid or lower wavelet.peakHz");
+        } else if (ppw < op.recommendedPointsPerWavelength()) {
+            problems.warning("grid", what + "; space order " + op.order() + " needs "
+                    + Problems.num(op.recommendedPointsPerWavelength()) + " for accurate results (numerical dispersion)");
+        }
+    }
+
+    private static SurveyGeometry geometry(JobSpec spec) {
+        var src = spec.sources().positions();
+        var rec = spec.receivers().positions();
+        return switch (spec.spread()) {
+            case Spread.Fixed f -> SurveyGeometry.fixedSpread(src, rec);
+            case Spread.Moving m -> SurveyGeometry.movingSpread(src, rec, m.minOffsetM(), m.maxOffsetM());
+        };
+    }
+
+    private static String fmt(double s) {
+        return String.format(java.util.Locale.ROOT, "%.6g", s);
+    }
+}

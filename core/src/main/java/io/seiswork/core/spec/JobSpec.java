@@ -1,0 +1,46 @@
+package io.seiswork.core.spec;
+
+import io.seiswork.core.grid.Grid;
+
+/**
+ * One run, as the user wrote it in JSON (see docs/job-spec.md), with every default filled in.
+ * Read it with {@link JobSpecReader}; a JobSpec that exists has passed the checks that need only
+ * the spec itself.
+ *
+ * @param name the job's name, used in file headers and logs
+ * @param task what the run produces
+ * @param grid the physical model grid
+ * @param velocity the true velocity model (used to model data)
+ * @param migrationVelocity the velocity to migrate with (task rtm)
+ * @param wavelet the source wavelet
+ * @param time recording time and sampling
+ * @param sources shot positions; one shot per position
+ * @param receivers receiver positions
+ * @param spread which receivers record which shot
+ * @param data "synthetic" or the path of a SEG-Y file of shot gathers (task rtm)
+ * @param physics numerical options
+ * @param imaging migration options
+ * @param engine which engine runs the shots
+ */
+public record JobSpec(
+        String name,
+        Task task,
+        Grid grid,
+        VelocitySpec velocity,
+        VelocitySpec migrationVelocity,
+        WaveletSpec wavelet,
+        TimeSpec time,
+        Layout sources,
+        Layout receivers,
+        Spread spread,
+        String data,
+        PhysicsSpec physics,
+        ImagingSpec imaging,
+        EngineChoice engine) {
+
+    /** The same spec run on another engine. */
+    public JobSpec withEngine(EngineChoice other) {
+        return new JobSpec(name, task, grid, velocity, migrationVelocity, wavelet, time, sources, receivers,
+                spread, data, physics, imaging, other);
+    }
+}

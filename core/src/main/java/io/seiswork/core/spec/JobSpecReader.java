@@ -1,0 +1,449 @@
+package io.seiswork.core.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.stencil.SecondDerivative;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a JSON job spec into a {@link JobSpec}, filling defaults and checking everything that
+ * needs only the spec itself: types, required fields, ranges, unknown (misspelt) fields, and
+ * sources and receivers inside the grid. Every problem is collected and reported together in one
+ * {@link SpecException}. Checks that need the velocity model (CFL, points per wavelength, invalid
+ * velocities, file sizes, memory) are done by {@link JobValidator}.
+ */
+public final class JobSpecReader {
+
+    /** Default output sample interval in seconds. */
+    public static final double DEFAULT_SAMPLE_S = 0.004;
+    /** Default absorbing layer width in cells. */
+    public static final int DEFAULT_BOUNDARY_WIDTH = 20;
+    /** Default smoothing half-width in metres of the migration velocity. */
+    public static final double DEFAULT_SMOOTH_M = 150;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JobSpecReader() {
+    }
+
+    /** Reads a spec file; the default job name is the file name without extension. */
+    public static JobSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(file.toString(), List.of(SpecProblem.error("(file)", "does not exist")));
+        } catch (IOException e) {
+            throw new SpecException(file.toString(), List.of(SpecProblem.error("(file)", "cannot be read: " + e.getMessage())));
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return read(text, file.toString(), base);
+    }
+
+    /**
+     * Reads a spec from JSON text.
+     *
+     * @param json the spec
+     * @param source where it came from, for messages
+     * @param defaultName the job name when the spec has none
+     */
+    public static JobSpec read(String json, String source, String defaultName) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new SpecException(source, List.of(SpecProblem.error("(json)", "is not valid JSON" + where + ": " + e.getOriginalMessage())));
+        }
+        Problems problems = new Problems();
+        if (root == null || !root.isObject()) {
+            problems.error("(root)", "must be a JSON object");
+            problems.throwIfErrors(source);
+        }
+        JobSpec spec = new JobSpecReader.Walk(new JsonObject(root, "", problems), problems).spec(defaultName);
+        problems.throwIfErrors(source);
+        return spec;
+    }
+
+    /** One pass over one document. */
+    private static final class Walk {
+        private final JsonObject root;
+        private final Problems problems;
+
+        Walk(JsonObject root, Problems problems) {
+            this.root = root;
+            this.problems = problems;
+        }
+
+        JobSpec spec(String defaultName) {
+            String name = root.string("name", defaultName);
+            String taskName = root.choice("task", null, List.of("model", "rtm"));
+            Task task = taskName == null ? null : Task.valueOf(taskName.toUpperCase());
+            Grid grid = grid(root.object("grid", true));
+            VelocitySpec velocity = velocity(root.object("velocity", true), false);
+            VelocitySpec migration = root.has("migrationVelocity")
+                    ? velocity(root.object("migrationVelocity", false), true)
+                    : new VelocitySpec.Smoothed(DEFAULT_SMOOTH_M);
+            WaveletSpec wavelet = wavelet(root.object("wavelet", true));
+            TimeSpec time = time(root.object("time", true));
+            Layout sources = layout(root.object("sources", true), "shot", grid);
+            JsonObject rec = root.object("receivers", true);
+            Layout receivers = layout(rec, "receiver", grid);
+            Spread spread = rec == null ? new Spread.Fixed() : spread(rec);
+            if (rec != null) {
+                rec.rejectUnknownKeys();
+            }
+            String data = root.string("data", "synthetic");
+            PhysicsSpec physics = physics(root.object("physics", false));
+            ImagingSpec imaging = imaging(root.object("imaging", false));
+            String engineName = root.choice("engine", "auto", List.of("auto", "cpu", "gpu"));
+            EngineChoice engine = engineName == null ? EngineChoice.AUTO : EngineChoice.valueOf(engineName.toUpperCase());
+            root.rejectUnknownKeys();
+            if (problems.hasErrors()) {
+                return null;
+            }
+            return new JobSpec(name, task, grid, velocity, migration, wavelet, time, sources, receivers, spread,
+                    data, physics, imaging, engine);
+        }
+
+        private Grid grid(JsonObject g) {
+            if (g == null) {
+                return null;
+            }
+            int nx = g.integer("nx", null, 1, 1_000_000);
+            int ny = g.integer("ny", 1, 1, 1_000_000);
+            int nz = g.integer("nz", null, 1, 1_000_000);
+            double dx = g.positive("dx", null);
+            double dy = g.positive("dy", Double.isNaN(dx) ? 1.0 : dx);
+            double dz = g.positive("dz", null);
+            g.rejectUnknownKeys();
+            if (nx < 1 || ny < 1 || nz < 1 || Double.isNaN(dx) || Double.isNaN(dy) || Double.isNaN(dz)) {
+                return null;
+            }
+            long points = (long) nx * ny * nz;
+            if (points > Grid.MAX_POINTS) {
+                problems.error(g.path(), "has " + points + " points, more than one model can hold ("
+                        + Grid.MAX_POINTS + "); split the survey or coarsen the grid");
+                return null;
+            }
+            if (nx < 2 || nz < 2) {
+                problems.error(g.path(), "must have at least 2 nodes along x and z, got nx=" + nx + ", nz=" + nz);
+                return null;
+            }
+            return new Grid(nx, ny, nz, dx, dy, dz);
+        }
+
+        private VelocitySpec velocity(JsonObject v, boolean migration) {
+            if (v == null) {
+                return null;
+            }
+            List<String> forms = migration
+                    ? List.of("constant", "layers", "segy", "raw", "builtin", "smooth")
+                    : List.of("constant", "layers", "segy", "raw", "builtin");
+            List<String> present = v.keys().stream().filter(forms::contains).toList();
+            if (present.size() != 1) {
+                problems.error(v.path(), "must have exactly one of " + String.join(", ", forms)
+                        + (present.isEmpty() ? ", got none" : ", got " + String.join(" and ", present)));
+                forms.forEach(v::has);
+                v.rejectUnknownKeys();
+                return null;
+            }
+            String form = present.get(0);
+            VelocitySpec out = switch (form) {
+                case "constant" -> {
+                    double c = v.positive("constant", null);
+                    yield Double.isNaN(c) ? null : new VelocitySpec.Constant(c);
+                }
+                case "smooth" -> {
+                    double s = v.number("smooth", null);
+                    if (!Double.isNaN(s) && !(s >= 0 && Double.isFinite(s))) {
+                        problems.error(v.pathOf("smooth"), "must be >= 0 metres, got " + Problems.num(s));
+                        yield null;
+                    }
+                    yield Double.isNaN(s) ? null : new VelocitySpec.Smoothed(s);
+                }
+                case "layers" -> layers(v);
+                case "segy" -> {
+                    String p = v.string("segy", null);
+                    yield p == null ? null : new VelocitySpec.Segy(p);
+                }
+                case "raw" -> raw(v.object("raw", true));
+                case "builtin" -> {
+                    String b = v.choice("builtin", null, io.seiswork.core.velocity.BuiltinModels.NAMES);
+                    yield b == null ? null : new VelocitySpec.Builtin(b);
+                }
+                default -> throw new IllegalStateException(form);
+            };
+            v.rejectUnknownKeys();
+            return out;
+        }
+
+        private VelocitySpec layers(JsonObject v) {
+            JsonNode arr = v.raw("layers");
+            String path = v.pathOf("layers");
+            if (!arr.isArray() || arr.isEmpty()) {
+                problems.error(path, "must be a non-empty array of {\"top\": metres, \"vp\": m/s}");
+                return null;
+            }
+            List<VelocitySpec.Layer> layers = new ArrayList<>();
+            double previousTop = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < arr.size(); i++) {
+                String p = path + "[" + i + "]";
+                if (!arr.get(i).isObject()) {
+                    problems.error(p, "must be an object {\"top\": metres, \"vp\": m/s}, got " + JsonObject.describe(arr.get(i)));
+                    continue;
+                }
+                JsonObject l = new JsonObject(arr.get(i), p, problems);
+                double top = l.number("top", null);
+                double vp = l.positive("vp", null);
+                l.rejectUnknownKeys();
+                if (i == 0 && !Double.isNaN(top) && top != 0) {
+                    problems.error(p + ".top", "must be 0 (the first layer starts at the surface), got " + Problems.num(top));
+                } else if (!Double.isNaN(top) && top <= previousTop) {
+                    problems.error(p + ".top", "must be deeper than the layer above (" + Problems.num(previousTop)
+                            + " m), got " + Problems.num(top));
+                }
+                if (!Double.isNaN(top)) {
+                    previousTop = top;
+                }
+                layers.add(new VelocitySpec.Layer(top, vp));
+            }
+            return new VelocitySpec.Layers(layers);
+        }
+
+        private VelocitySpec raw(JsonObject r) {
+            if (r == null) {
+                return null;
+            }
+            String path = r.string("path", null);
+            String order = r.string("order", "zxy");
+            String endian = r.choice("endian", "little", List.of("little", "big"));
+            r.rejectUnknownKeys();
+            if (order != null && !isAxisPermutation(order)) {
+                problems.error(r.pathOf("order"), "must be a permutation of \"xyz\" from fastest to slowest axis (for example \"zxy\"), got \"" + order + "\"");
+                return null;
+            }
+            if (path == null || order == null || endian == null) {
+                return null;
+            }
+            return new VelocitySpec.Raw(path, order, endian.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        }
+
+        private static boolean isAxisPermutation(String s) {
+            return s.length() == 3 && s.chars().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                    StringBuilder::append).toString().equals("xyz");
+        }
+
+        private WaveletSpec wavelet(JsonObject w) {
+            if (w == null) {
+                return null;
+            }
+            String type = w.choice("type", "ricker", List.of("ricker"));
+            double peak = w.positive("peakHz", null);
+            Double delay = w.optionalNumber("delayS");
+            w.rejectUnknownKeys();
+            if (delay != null && !(delay >= 0)) {
+                problems.error(w.pathOf("delayS"), "must be >= 0, got " + Problems.num(delay));
+            }
+            return type == null || Double.isNaN(peak) ? null : new WaveletSpec(type, peak, delay);
+        }
+
+        private TimeSpec time(JsonObject t) {
+            if (t == null) {
+                return null;
+            }
+            double length = t.positive("lengthS", null);
+            double sample = t.positive("sampleS", DEFAULT_SAMPLE_S);
+            Double dt = t.has("dtS") ? t.positive("dtS", null) : null;
+            t.rejectUnknownKeys();
+            if (Double.isNaN(length) || Double.isNaN(sample) || (dt != null && Double.isNaN(dt))) {
+                return null;
+            }
+            if (sample > length) {
+                problems.error(t.pathOf("sampleS"), "must be <= time.lengthS (" + Problems.num(length) + " s), got " + Problems.num(sample));
+                return null;
+            }
+            if (dt != null && dt > sample) {
+                problems.error(t.pathOf("dtS"), "must be <= time.sampleS (" + Problems.num(sample) + " s), got " + Problems.num(dt));
+            }
+            if (length / sample > 1_000_000) {
+                problems.error(t.pathOf("sampleS"), "gives " + (long) (length / sample) + " samples per trace, more than 1000000");
+                return null;
+            }
+            return new TimeSpec(length, sample, dt);
+        }
+
+        private Layout layout(JsonObject o, String what, Grid grid) {
+            if (o == null) {
+                return null;
+            }
+            List<String> forms = List.of("line", "grid", "list");
+            List<String> present = o.keys().stream().filter(forms::contains).toList();
+            forms.forEach(o::has);
+            if (present.size() != 1) {
+                problems.error(o.path(), "must have exactly one of line, grid, list"
+                        + (present.isEmpty() ? ", got none" : ", got " + String.join(" and ", present)));
+                return null;
+            }
+            String form = present.get(0);
+            Layout layout = switch (form) {
+                case "line" -> {
+                    JsonObject l = o.object("line", true);
+                    double x0 = l.number("x0", null);
+                    double dx = l.number("dx", 0.0);
+                    int n = l.integer("n", null, 1, 10_000_000);
+                    double y = l.number("y", 0.0);
+                    double z = l.number("z", null);
+                    l.rejectUnknownKeys();
+                    yield anyNaN(x0, dx, y, z) || n < 1 ? null : new Layout.Line(x0, dx, n, y, z);
+                }
+                case "grid" -> {
+                    JsonObject g = o.object("grid", true);
+                    double x0 = g.number("x0", null);
+                    double dx = g.number("dx", 0.0);
+                    int nx = g.integer("nx", null, 1, 100_000);
+                    double y0 = g.number("y0", 0.0);
+                    double dy = g.number("dy", 0.0);
+                    int ny = g.integer("ny", 1, 1, 100_000);
+                    double z = g.number("z", null);
+                    g.rejectUnknownKeys();
+                    if (nx >= 1 && ny >= 1 && (long) nx * ny > 10_000_000) {
+                        problems.error(g.path(), "has " + ((long) nx * ny) + " points, more than 10000000");
+                        yield null;
+                    }
+                    yield anyNaN(x0, dx, y0, dy, z) || nx < 1 || ny < 1 ? null : new Layout.Areal(x0, dx, nx, y0, dy, ny, z);
+                }
+                default -> points(o);
+            };
+            if (layout != null && grid != null) {
+                checkInside(o.pathOf(form), what, layout, grid);
+            }
+            return layout;
+        }
+
+        private Layout points(JsonObject o) {
+            JsonNode arr = o.raw("list");
+            String path = o.pathOf("list");
+            if (!arr.isArray() || arr.isEmpty()) {
+                problems.error(path, "must be a non-empty array of [x, y, z] in metres");
+                return null;
+            }
+            List<Position> pts = new ArrayList<>();
+            boolean ok = true;
+            for (int i = 0; i < arr.size(); i++) {
+                JsonNode p = arr.get(i);
+                if (!p.isArray() || p.size() != 3 || !p.get(0).isNumber() || !p.get(1).isNumber() || !p.get(2).isNumber()) {
+                    problems.error(path + "[" + i + "]", "must be [x, y, z] (three numbers, metres), got " + p);
+                    ok = false;
+                    continue;
+                }
+                pts.add(new Position(p.get(0).doubleValue(), p.get(1).doubleValue(), p.get(2).doubleValue()));
+            }
+            return ok ? new Layout.Points(pts) : null;
+        }
+
+        private void checkInside(String path, String what, Layout layout, Grid grid) {
+            List<Position> pts = layout.positions();
+            int outside = 0;
+            int first = -1;
+            for (int i = 0; i < pts.size(); i++) {
+                Position p = pts.get(i);
+                if (!grid.contains(p.x(), p.y(), p.z())) {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    outside++;
+                }
+            }
+            if (outside > 0) {
+                Position p = pts.get(first);
+                String extent = "x 0.." + Problems.num(grid.xAxis().last())
+                        + (grid.is2d() ? "" : ", y 0.." + Problems.num(grid.yAxis().last()))
+                        + ", z 0.." + Problems.num(grid.zAxis().last()) + " m";
+                String at = grid.is2d()
+                        ? "(x " + Problems.num(p.x()) + ", z " + Problems.num(p.z()) + ")"
+                        : "(x " + Problems.num(p.x()) + ", y " + Problems.num(p.y()) + ", z " + Problems.num(p.z()) + ")";
+                problems.error(path, outside + " of " + pts.size() + " " + what + (pts.size() == 1 ? "" : "s")
+                        + " outside the grid (" + extent + "); first: " + what + " " + (first + 1) + " at " + at);
+            }
+        }
+
+        private Spread spread(JsonObject rec) {
+            JsonNode s = rec.raw("spread");
+            String path = rec.pathOf("spread");
+            if (s == null || s.isNull() || (s.isTextual() && s.textValue().equals("fixed"))) {
+                return new Spread.Fixed();
+            }
+            if (s.isObject()) {
+                JsonObject o = new JsonObject(s, path, problems);
+                JsonObject m = o.object("moving", true);
+                o.rejectUnknownKeys();
+                if (m == null) {
+                    return null;
+                }
+                double min = m.number("minOffset", 0.0);
+                double max = m.number("maxOffset", null);
+                m.rejectUnknownKeys();
+                if (!Double.isNaN(min) && min < 0) {
+                    problems.error(m.pathOf("minOffset"), "must be >= 0 metres, got " + Problems.num(min));
+                } else if (!Double.isNaN(min) && !Double.isNaN(max) && max <= min) {
+                    problems.error(m.pathOf("maxOffset"), "must be > minOffset (" + Problems.num(min) + " m), got " + Problems.num(max));
+                }
+                return new Spread.Moving(min, max);
+            }
+            problems.error(path, "must be \"fixed\" or {\"moving\": {\"minOffset\": m, \"maxOffset\": m}}, got " + JsonObject.describe(s));
+            return null;
+        }
+
+        private PhysicsSpec physics(JsonObject p) {
+            if (p == null) {
+                return new PhysicsSpec(8, "cpml", DEFAULT_BOUNDARY_WIDTH, false);
+            }
+            int order = p.integer("spaceOrder", 8, 2, 8);
+            if (order >= 2 && !SecondDerivative.isSupported(order)) {
+                problems.error(p.pathOf("spaceOrder"), "must be one of 2, 4, 8, got " + order);
+            }
+            String type = "cpml";
+            int width = DEFAULT_BOUNDARY_WIDTH;
+            JsonObject b = p.object("boundary", false);
+            if (b != null) {
+                type = b.choice("type", "cpml", List.of("cpml"));
+                width = b.integer("width", DEFAULT_BOUNDARY_WIDTH, 0, 500);
+                b.rejectUnknownKeys();
+            }
+            boolean free = p.bool("freeSurface", false);
+            p.rejectUnknownKeys();
+            return new PhysicsSpec(order, type, width, free);
+        }
+
+        private ImagingSpec imaging(JsonObject i) {
+            if (i == null) {
+                return new ImagingSpec("source-normalized", true, "auto");
+            }
+            String condition = i.choice("condition", "source-normalized", List.of("cross-correlation", "source-normalized"));
+            boolean laplacian = i.bool("laplacianFilter", true);
+            String wavefield = i.choice("wavefield", "auto", List.of("auto", "memory", "boundary", "disk"));
+            i.rejectUnknownKeys();
+            return new ImagingSpec(condition, laplacian, wavefield);
+        }
+
+        private static boolean anyNaN(double... v) {
+            for (double d : v) {
+                if (Double.isNaN(d)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

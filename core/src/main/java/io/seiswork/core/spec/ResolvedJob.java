@@ -1,0 +1,24 @@
+package io.seiswork.core.spec;
+
+import io.seiswork.core.geometry.SurveyGeometry;
+import io.seiswork.core.velocity.VelocityModel;
+import java.util.List;
+
+/**
+ * A job ready to run: the spec, its loaded velocity model, the survey geometry and the resolved
+ * time stepping, with any warnings validation raised.
+ *
+ * @param spec the job spec
+ * @param velocity the velocity model in m/s on the spec's grid
+ * @param geometry sources, receivers and spread
+ * @param time internal time step and output sampling
+ * @param memoryBytes estimated memory of one shot in bytes
+ * @param warnings problems that do not stop the run (for example few points per wavelength)
+ */
+public record ResolvedJob(JobSpec spec, VelocityModel velocity, SurveyGeometry geometry, ResolvedTime time,
+                          long memoryBytes, List<SpecProblem> warnings) {
+
+    public ResolvedJob {
+        warnings = List.copyOf(warnings);
+    }
+}

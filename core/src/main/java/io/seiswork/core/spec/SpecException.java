@@ -1,0 +1,29 @@
+package io.seiswork.core.spec;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A job spec that cannot run. Carries every error found, not just the first, so a user fixes
+ * them all in one edit.
+ */
+public final class SpecException extends RuntimeException {
+
+    private final transient List<SpecProblem> problems;
+
+    public SpecException(String source, List<SpecProblem> problems) {
+        super(format(source, problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem found, errors and warnings. */
+    public List<SpecProblem> problems() {
+        return problems;
+    }
+
+    private static String format(String source, List<SpecProblem> problems) {
+        long errors = problems.stream().filter(SpecProblem::isError).count();
+        return source + ": " + errors + (errors == 1 ? " problem" : " problems") + "\n"
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
+    }
+}

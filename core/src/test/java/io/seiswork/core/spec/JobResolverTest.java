@@ -1,0 +1,150 @@
+package io.seiswork.core.spec;
+
+import static io.seiswork.core.spec.SpecFixtures.read;
+import static io.seiswork.core.spec.SpecFixtures.valid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.stencil.SecondDerivative;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobResolverTest {
+
+    @TempDir
+    Path dir;
+
+    private ResolvedJob resolve(ObjectNode json) {
+        return new JobResolver(dir, 1L << 34).resolve(read(json), "test.json");
+    }
+
+    private List<String> errors(ObjectNode json, long budget) {
+        SpecException e = assertThrows(SpecException.class, () -> new JobResolver(dir, budget).resolve(read(json), "test.json"));
+        return e.problems().stream().filter(SpecProblem::isError).map(SpecProblem::toString).toList();
+    }
+
+    @Test
+    void automaticTimeStepIsStableAndDividesTheSampleInterval() {
+        ResolvedJob job = resolve(valid());
+        ResolvedTime t = job.time();
+        double limit = SecondDerivative.ORDER_8.maxStableDtS(2500, 10, 10);
+        assertEquals(limit, t.cflLimitS(), 1e-15);
+        assertTrue(t.dtS() <= ResolvedTime.CFL_SAFETY * limit + 1e-15, "dt " + t.dtS());
+        assertEquals(0.004, t.dtS() * t.stepsPerSample(), 1e-12);
+        assertEquals(126, t.output().count());
+        assertEquals((126 - 1) * t.stepsPerSample() + 1, t.steps());
+    }
+
+    @Test
+    void cflViolationOfGivenTimeStepIsRejected() {
+        ObjectNode j = valid();
+        ((ObjectNode) j.get("time")).put("dtS", 0.003);
+        List<String> e = errors(j, 1L << 34);
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).startsWith("time.dtS: must be <= 0.00"), e.get(0));
+        assertTrue(e.get(0).contains("CFL stability limit of space order 8 in 2D at the model's highest velocity 2500 m/s, got 0.003"), e.get(0));
+    }
+
+    @Test
+    void tooFewPointsPerWavelengthWarnsThenFails() {
+        ObjectNode j = valid();
+        ((ObjectNode) j.get("wavelet")).put("peakHz", 40); // 1500 / 100 Hz / 10 m = 1.5 points
+        List<String> e = errors(j, 1L << 34);
+        assertTrue(e.get(0).startsWith("grid: 1.50 points per minimum wavelength"), e.get(0));
+
+        ObjectNode w = valid();
+        ((ObjectNode) w.get("wavelet")).put("peakHz", 20); // 3.0 points: usable, below order 8's 4
+        ResolvedJob job = resolve(w);
+        assertEquals(1, job.warnings().size());
+        assertTrue(job.warnings().get(0).toString().startsWith("warning: grid: 3.00 points per minimum wavelength"));
+    }
+
+    @Test
+    void memoryAboveBudgetIsRejected() {
+        List<String> e = errors(valid(), 1000);
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).matches("grid: one shot needs 0\\.\\d\\d GiB but the memory budget is 0\\.00 GiB.*"), e.get(0));
+    }
+
+    @Test
+    void rawModelOfWrongSizeIsRejected() throws IOException {
+        Files.write(dir.resolve("vp.bin"), new byte[1000]);
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", "vp.bin").put("order", "zxy").put("endian", "little")));
+        List<String> e = errors(j, 1L << 34);
+        assertEquals(List.of("velocity.raw.path: file " + dir.resolve("vp.bin") + " has 1000 bytes but the grid needs "
+                + "101 x 1 x 61 float32 values = 24644 bytes"), e);
+    }
+
+    @Test
+    void missingModelFileIsRejected() {
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", "nope.bin")));
+        assertEquals(List.of("velocity.raw.path: file " + dir.resolve("nope.bin") + " does not exist"), errors(j, 1L << 34));
+    }
+
+    @Test
+    void nanVelocityInFileIsRejectedWithItsNode() throws IOException {
+        int nx = 101;
+        int nz = 61;
+        ByteBuffer b = ByteBuffer.allocate(4 * nx * nz).order(ByteOrder.BIG_ENDIAN);
+        for (int i = 0; i < nx * nz; i++) {
+            b.putFloat(i == 5 * nz + 7 ? Float.NaN : 2000f);
+        }
+        Files.write(dir.resolve("vp.bin"), b.array());
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", "vp.bin").put("order", "zxy").put("endian", "big")));
+        assertEquals(List.of("velocity: 1 of 6161 velocities are not positive and finite; first at node (ix 5, iy 0, iz 7): NaN m/s"),
+                errors(j, 1L << 34));
+    }
+
+    @Test
+    void rawModelIsReadInAnyAxisOrder() throws IOException {
+        // Write v(ix, iz) = 1000 + 10 ix + iz with x fastest ("xzy"), little endian.
+        int nx = 101;
+        int nz = 61;
+        ByteBuffer b = ByteBuffer.allocate(4 * nx * nz).order(ByteOrder.LITTLE_ENDIAN);
+        for (int iz = 0; iz < nz; iz++) {
+            for (int ix = 0; ix < nx; ix++) {
+                b.putFloat(1000 + 10 * ix + iz);
+            }
+        }
+        Files.write(dir.resolve("vp.bin"), b.array());
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", "vp.bin").put("order", "xzy")));
+        ResolvedJob job = resolve(j);
+        assertEquals(1000 + 10 * 37 + 42, job.velocity().at(37, 0, 42));
+        assertEquals(1000 + 10 * 100 + 60, job.velocity().at(100, 0, 60));
+    }
+
+    @Test
+    void layersAreFilledByDepth() {
+        ResolvedJob job = resolve(valid());
+        assertEquals(1500, job.velocity().at(50, 0, 29)); // 290 m
+        assertEquals(2500, job.velocity().at(50, 0, 30)); // 300 m: the top of layer 2
+    }
+
+    @Test
+    void movingSpreadSelectsReceiversByOffset() {
+        ObjectNode j = valid();
+        ((ObjectNode) j.get("receivers")).putObject("spread").putObject("moving").put("minOffset", 0).put("maxOffset", 100);
+        ResolvedJob job = resolve(j);
+        var shot = job.geometry().shot(0); // source at x = 200
+        assertEquals(21, shot.receivers().size());
+        assertEquals(100, shot.receivers().get(0).x());
+        assertEquals(300, shot.receivers().get(20).x());
+        assertEquals(1, shot.number());
+    }
+}

@@ -1,0 +1,149 @@
+package io.seiswork.core.spec;
+
+import static io.seiswork.core.spec.SpecFixtures.read;
+import static io.seiswork.core.spec.SpecFixtures.valid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class JobSpecReaderTest {
+
+    private static List<String> errors(Consumer<ObjectNode> breakIt) {
+        ObjectNode json = valid();
+        breakIt.accept(json);
+        SpecException e = assertThrows(SpecException.class, () -> read(json));
+        return e.problems().stream().filter(SpecProblem::isError).map(SpecProblem::toString).toList();
+    }
+
+    @Test
+    void validSpecGetsDocumentedDefaults() {
+        JobSpec s = read(valid());
+        assertEquals(Task.MODEL, s.task());
+        assertEquals(1, s.grid().ny());
+        assertEquals(10, s.grid().dy(), "dy defaults to dx");
+        assertEquals(8, s.physics().spaceOrder());
+        assertEquals(20, s.physics().boundaryWidth());
+        assertEquals(0.004, s.time().sampleS());
+        assertNull(s.time().dtS());
+        assertEquals(EngineChoice.AUTO, s.engine());
+        assertEquals("synthetic", s.data());
+        assertInstanceOf(Spread.Fixed.class, s.spread());
+        assertInstanceOf(VelocitySpec.Smoothed.class, s.migrationVelocity());
+        assertEquals(3, s.sources().positions().size());
+        assertEquals(500, s.sources().positions().get(1).x());
+    }
+
+    @Test
+    void negativeSpacingNamesFieldAndValue() {
+        assertEquals(List.of("grid.dx: must be > 0, got -5"), errors(j -> ((ObjectNode) j.get("grid")).put("dx", -5)));
+    }
+
+    @Test
+    void missingRequiredFieldIsNamed() {
+        assertEquals(List.of("task: is required"), errors(j -> j.remove("task")));
+        assertEquals(List.of("wavelet.peakHz: is required"), errors(j -> ((ObjectNode) j.get("wavelet")).remove("peakHz")));
+    }
+
+    @Test
+    void misspeltFieldIsReportedAsUnknown() {
+        List<String> e = errors(j -> ((ObjectNode) j.get("grid")).put("dzz", 5));
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).startsWith("grid.dzz: unknown field"), e.get(0));
+    }
+
+    @Test
+    void wrongTypeIsNamed() {
+        assertEquals(List.of("grid.nx: must be a whole number, got \"many\""),
+                errors(j -> ((ObjectNode) j.get("grid")).put("nx", "many")));
+    }
+
+    @Test
+    void sourceOutsideGridIsRejectedWithItsPosition() {
+        List<String> e = errors(j -> ((ObjectNode) j.at("/sources/line")).put("dx", 500));
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).startsWith("sources.line: 1 of 3 shots outside the grid (x 0..1000, z 0..600 m); first: shot 3 at (x 1200, z 20)"), e.get(0));
+    }
+
+    @Test
+    void receiverOutsideGridIsRejected() {
+        List<String> e = errors(j -> ((ObjectNode) j.at("/receivers/line")).put("z", 700));
+        assertTrue(e.get(0).startsWith("receivers.line: 101 of 101 receivers outside the grid"), e.get(0));
+    }
+
+    @Test
+    void nonPositiveVelocitiesAreRejected() {
+        assertEquals(List.of("velocity.constant: must be > 0, got -1500"),
+                errors(j -> j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("constant", -1500))));
+        assertEquals(List.of("velocity.layers[1].vp: must be > 0, got 0"),
+                errors(j -> ((ObjectNode) j.at("/velocity/layers/1")).put("vp", 0)));
+    }
+
+    @Test
+    void layersMustStartAtSurfaceAndDeepen() {
+        assertEquals(List.of("velocity.layers[1].top: must be deeper than the layer above (0 m), got 0"),
+                errors(j -> ((ObjectNode) j.at("/velocity/layers/1")).put("top", 0)));
+    }
+
+    @Test
+    void velocityNeedsExactlyOneForm() {
+        List<String> e = errors(j -> ((ObjectNode) j.get("velocity")).put("constant", 2000));
+        assertEquals(List.of("velocity: must have exactly one of constant, layers, segy, raw, builtin, got layers and constant"), e);
+    }
+
+    @Test
+    void unsupportedSpaceOrderIsRejected() {
+        assertEquals(List.of("physics.spaceOrder: must be one of 2, 4, 8, got 6"),
+                errors(j -> j.putObject("physics").put("spaceOrder", 6)));
+    }
+
+    @Test
+    void fiveMistakesAreAllReported() {
+        List<String> e = errors(j -> {
+            ((ObjectNode) j.get("grid")).put("dx", -5);
+            j.put("task", "migrate");
+            ((ObjectNode) j.get("wavelet")).put("peakHz", 0);
+            ((ObjectNode) j.get("time")).remove("lengthS");
+            j.put("engine", "tpu");
+        });
+        assertEquals(5, e.size(), String.join("\n", e));
+        assertTrue(e.contains("grid.dx: must be > 0, got -5"));
+        assertTrue(e.contains("task: must be one of model, rtm, got \"migrate\""));
+        assertTrue(e.contains("wavelet.peakHz: must be > 0, got 0"));
+        assertTrue(e.contains("time.lengthS: is required"));
+        assertTrue(e.contains("engine: must be one of auto, cpu, gpu, got \"tpu\""));
+    }
+
+    @Test
+    void invalidJsonGivesLineAndColumn() {
+        SpecException e = assertThrows(SpecException.class, () -> JobSpecReader.read("{\n \"task\": ,\n}", "bad.json", "bad"));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void movingSpreadAndListLayoutsAreRead() {
+        ObjectNode j = valid();
+        j.set("sources", SpecFixtures.MAPPER.createObjectNode().set("list",
+                SpecFixtures.MAPPER.createArrayNode().add(SpecFixtures.MAPPER.createArrayNode().add(100).add(0).add(20))));
+        ((ObjectNode) j.get("receivers")).putObject("spread").putObject("moving").put("minOffset", 0).put("maxOffset", 250);
+        JobSpec s = read(j);
+        assertEquals(new Spread.Moving(0, 250), s.spread());
+        assertEquals(1, s.sources().positions().size());
+    }
+
+    @Test
+    void writerOutputReadsBackToTheSameSpec() {
+        ObjectNode j = valid();
+        ((ObjectNode) j.get("receivers")).putObject("spread").putObject("moving").put("minOffset", 10).put("maxOffset", 500);
+        j.putObject("physics").put("spaceOrder", 4).put("freeSurface", true);
+        JobSpec s = read(j);
+        JobSpec again = read(JobSpecWriter.toJson(s));
+        assertEquals(s, again);
+    }
+}
