@@ -46,7 +46,10 @@ public final class BinaryHeader extends HeaderBlock {
     public static final int FIXED_LENGTH = 3503;
     /** Number of extended textual headers (int16): -1 variable, ended by an EndText stanza. */
     public static final int EXTENDED_TEXT_HEADERS = 3505;
-    /** Rev 2: number of trace-header extensions per trace (int32). */
+    /**
+     * Rev 2: number of trace-header extensions per trace. The standard makes 3507-3510 an int32;
+     * segyio and its test files use an int16 at 3507, and so does Seiswork.
+     */
     public static final int TRACE_HEADER_EXTENSIONS = 3507;
 
     /** The value of the byte-order marker read in the right order. */
@@ -144,7 +147,7 @@ public final class BinaryHeader extends HeaderBlock {
         TraceHeader.fill(w, 88, 100, 4);
         // 3301-3500 unassigned; 3501-3502 revision bytes stay as written.
         TraceHeader.fill(w, 302, 306, 2);
-        TraceHeader.fill(w, 306, 310, 4);
+        TraceHeader.fill(w, 306, 310, 2);
         TraceHeader.fill(w, 310, 312, 2);
         TraceHeader.fill(w, 312, 328, 8);
         TraceHeader.fill(w, 328, 332, 4);

@@ -70,16 +70,6 @@ public enum SampleFormat {
         return writable;
     }
 
-    /** Whether {@code code} is a format this enum knows; used to guess the byte order. */
-    public static boolean isKnownCode(int code) {
-        for (SampleFormat f : values()) {
-            if (f.code == code) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The format with this binary-header code.
      *

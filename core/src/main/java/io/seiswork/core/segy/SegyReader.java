@@ -125,7 +125,7 @@ public final class SegyReader implements AutoCloseable {
 
         int extensions = 0;
         if (revision >= 2) {
-            extensions = bh.getInt32(BinaryHeader.TRACE_HEADER_EXTENSIONS);
+            extensions = bh.getInt16(BinaryHeader.TRACE_HEADER_EXTENSIONS);
             if (extensions < 0 || extensions > 10_000) {
                 throw new SegyException(file, "implausible number of trace-header extensions " + extensions
                         + " in the binary header", BinaryHeader.TRACE_HEADER_EXTENSIONS - 1);
@@ -182,7 +182,7 @@ public final class SegyReader implements AutoCloseable {
 
     /**
      * Byte order of a SEG-Y file: the rev-2 marker at 3297 when it is set, else the order in which
-     * the format code at 3225 is a known code (big-endian first, as segyio guesses).
+     * the format code at 3225 is plausible (1..16; big-endian first, as segyio guesses).
      */
     private static ByteOrder detectOrder(Path file, byte[] bin) {
         ByteBuffer b = ByteBuffer.wrap(bin);
@@ -196,15 +196,20 @@ public final class SegyReader implements AutoCloseable {
         int at = BinaryHeader.FORMAT - BinaryHeader.FIRST_POSITION;
         int big = b.order(ByteOrder.BIG_ENDIAN).getShort(at);
         int little = b.order(ByteOrder.LITTLE_ENDIAN).getShort(at);
-        if (SampleFormat.isKnownCode(big)) {
+        if (plausibleFormatCode(big)) {
             return ByteOrder.BIG_ENDIAN;
         }
-        if (SampleFormat.isKnownCode(little)) {
+        if (plausibleFormatCode(little)) {
             return ByteOrder.LITTLE_ENDIAN;
         }
         throw new SegyException(file, "unknown sample format code in the binary header: " + big
                 + " read big-endian, " + little + " read little-endian (is it a SEG-Y file? an SU file needs --su)",
                 -1, BinaryHeader.FORMAT - 1, null);
+    }
+
+    /** Codes 1..16 (defined or reserved by SEG-Y rev 2) count as plausible for byte-order detection. */
+    private static boolean plausibleFormatCode(int code) {
+        return code >= 1 && code <= 16;
     }
 
     private static void readExtendedText(Path file, FileChannel ch, long size, BinaryHeader bh, List<byte[]> texts) {
