@@ -50,12 +50,10 @@ public final class IbmFloat {
         double magnitude = Math.abs((double) value);
         // magnitude = m * 2^e2 with m in [1, 2); IBM wants 0.F * 16^e16 with 0.F in [1/16, 1).
         int e16 = (Math.getExponent(magnitude) >> 2) + 1;
-        long fraction = (long) Math.rint(Math.scalb(magnitude, 24 - 4 * e16));
-        if (fraction == 1L << 24) { // rounding carried into a new hex digit
-            fraction = 1L << 20;
-            e16++;
-        }
-        return sign | ((e16 + 64) << 24) | (int) fraction;
+        // Bits are lost only when the leading hex digit is below 8 (1 to 3 of the float's 24), so
+        // rounding up can never carry into a new hex digit: the fraction stays below 2^24.
+        int fraction = (int) Math.rint(Math.scalb(magnitude, 24 - 4 * e16));
+        return sign | ((e16 + 64) << 24) | fraction;
     }
 
     /** Decodes {@code n} IBM words of {@code src} into {@code dst}; the hot loop of format-1 reads. */

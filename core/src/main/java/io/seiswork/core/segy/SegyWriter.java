@@ -84,10 +84,11 @@ public final class SegyWriter implements AutoCloseable {
                 texts.add(TextHeaderCodec.encode(t, options.textEncoding()));
             }
         }
-        for (byte[] t : texts) {
+        put(texts.get(0));
+        put(binaryHeader(texts.size() - 1).rawBytes());
+        for (byte[] t : texts.subList(1, texts.size())) {
             put(t);
         }
-        put(binaryHeader(texts.size() - 1).rawBytes());
     }
 
     private BinaryHeader binaryHeader(int extendedTexts) {
