@@ -14,7 +14,7 @@ import java.util.List;
  * @param textHeader first textual header (cut or padded to 3200 characters)
  * @param textEncoding encoding of the textual headers; default EBCDIC
  * @param revision "major.minor" to write at 3501, such as "1.0" (default) or "2.0"; null keeps the
- *     template's revision, or "1.0" without a template
+ *     template's revision (raised to 1.0 for ieee32 and int8, which rev 0 lacks), or "1.0" without one
  * @param binaryHeaderTemplate binary header to start from (another file's, when converting); the
  *     writer then sets the fields it owns (format, samples, interval, revision, fixed-length flag,
  *     extended-header counts, byte-order marker); null for a zeroed one

@@ -99,6 +99,11 @@ public final class SegyWriter implements AutoCloseable {
                 : template != null ? template.revisionString() : "1.0";
         int major = Integer.parseInt(revision.substring(0, revision.indexOf('.')));
         int minor = Integer.parseInt(revision.substring(revision.indexOf('.') + 1));
+        if (options.revision() == null && major < 1
+                && (options.format() == SampleFormat.IEEE32 || options.format() == SampleFormat.INT8)) {
+            major = 1; // a rev-0 template, but IEEE and int8 samples exist only since rev 1
+            minor = 0;
+        }
         boolean hadMarker = template != null && template.getInt32(BinaryHeader.BYTE_ORDER_MARKER) != 0;
         boolean hadExtCount = template != null && template.getInt32(BinaryHeader.EXT_SAMPLE_COUNT) != 0;
         bh.setInt16(BinaryHeader.SAMPLE_INTERVAL, options.sampleIntervalUs());
