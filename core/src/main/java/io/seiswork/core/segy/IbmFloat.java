@@ -27,6 +27,18 @@ public final class IbmFloat {
         if (fraction == 0) {
             return 0f;
         }
+        // Normalise the 24-bit fraction so its top bit is bit 23 (this also handles IBM values
+        // whose leading hex digit is 0); then value = 1.m * 2^(4 * (exponent - 64) - 1 - shift).
+        int shift = Integer.numberOfLeadingZeros(fraction) - 8;
+        int ieeeExponent = 4 * ((ibm >>> 24) & 0x7F) - 130 - shift;
+        if (ieeeExponent > 0 && ieeeExponent < 255) { // a normal float: exact, only bits move
+            return Float.intBitsToFloat((ibm & 0x80000000) | ieeeExponent << 23 | ((fraction << shift) & 0x007FFFFF));
+        }
+        return toFloatOutOfRange(ibm, fraction);
+    }
+
+    /** Overflow (clamped) and float-subnormal results (rounded once through double). */
+    private static float toFloatOutOfRange(int ibm, int fraction) {
         int exponent = (ibm >>> 24) & 0x7F;
         // fraction * 16^(exponent-64) / 2^24, exact in double (24 bits, exponent within -280..228).
         double magnitude = Math.scalb((double) fraction, 4 * exponent - 280);

@@ -2,6 +2,7 @@ package io.seiswork.core.segy;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -15,7 +16,8 @@ import java.util.List;
  *
  * <p>Opening reads only the textual and binary headers (and the first trace header when needed),
  * so it costs the same for a 20 GB file as for a small one; traces and headers are read on demand
- * with positioned {@link FileChannel} reads into one reused buffer. {@link #info()} also infers
+ * with positioned {@link FileChannel} reads into one reused 4 MiB buffer, which reads ahead while
+ * traces are requested in file order and reads only the requested bytes otherwise. {@link #info()} also infers
  * the geometry, which reads every trace header once (240 bytes per trace) the first time it is
  * called.
  *
@@ -28,6 +30,9 @@ public final class SegyReader implements AutoCloseable {
     /** Bytes of the textual plus binary header at the start of a SEG-Y file. */
     public static final int FILE_HEADER_BYTES = TextHeaderCodec.SIZE + BinaryHeader.SIZE;
 
+    /** Bytes read at once while traces are read in file order (a few hundred typical traces). */
+    static final int READ_AHEAD_BYTES = 4 << 20;
+
     private final Path file;
     private final SegyReadOptions options;
     private final FileChannel channel;
@@ -36,9 +41,12 @@ public final class SegyReader implements AutoCloseable {
     private final List<byte[]> rawTextHeaders;
     private final TextEncoding textEncoding;
     private final SampleCodec codec;
-    private final ByteBuffer traceBuffer;
-    private final MemorySegment traceSegment;
-    private final ByteBuffer sampleView;
+    private final ByteBuffer chunk;
+    private final MemorySegment chunkSegment;
+    private final long fileSize;
+    private long chunkStart;
+    private long chunkEnd;
+    private long lastEnd = -1;
     private final ByteBuffer keyBuffer = ByteBuffer.allocate(TraceHeader.SIZE);
     private SegyInfo info;
 
@@ -52,9 +60,9 @@ public final class SegyReader implements AutoCloseable {
         this.rawTextHeaders = rawTextHeaders;
         this.textEncoding = textEncoding;
         this.codec = new SampleCodec(layout.format(), layout.byteOrder());
-        this.traceBuffer = ByteBuffer.allocateDirect((int) layout.traceBytes());
-        this.traceSegment = MemorySegment.ofBuffer(traceBuffer);
-        this.sampleView = traceBuffer.slice(0, (int) layout.sampleBytes());
+        this.fileSize = layout.dataStart() + layout.traces() * layout.traceBytes();
+        this.chunk = ByteBuffer.allocateDirect((int) Math.max(READ_AHEAD_BYTES, layout.traceBytes()));
+        this.chunkSegment = MemorySegment.ofBuffer(chunk);
     }
 
     /** Opens {@code file} with {@link SegyReadOptions#defaults()}, or SU defaults when it ends in {@code .su}. */
@@ -279,12 +287,17 @@ public final class SegyReader implements AutoCloseable {
 
     private static void readFully(Path file, FileChannel ch, ByteBuffer dst, long position, long trace) {
         dst.clear();
+        readInto(file, ch, dst, position, trace);
+    }
+
+    /** Reads from {@code position} until {@code dst} is full (up to its limit), then flips it. */
+    private static void readInto(Path file, FileChannel ch, ByteBuffer dst, long position, long trace) {
         long pos = position;
         try {
             while (dst.hasRemaining()) {
                 int n = ch.read(dst, pos);
                 if (n < 0) {
-                    throw new SegyException(file, "unexpected end of file while reading " + dst.capacity()
+                    throw new SegyException(file, "unexpected end of file while reading " + dst.limit()
                             + " bytes (was the file truncated after opening?)", trace, pos, null);
                 }
                 pos += n;
@@ -387,9 +400,30 @@ public final class SegyReader implements AutoCloseable {
     public void readTrace(long index, float[] dst) {
         checkIndex(index);
         checkDst(dst);
-        long start = layout.traceOffset(index) + layout.headerBytes();
-        readFully(file, channel, sampleView, start, index);
-        codec.decode(traceSegment, 0, dst, layout.samples());
+        long at = fetch(layout.traceOffset(index) + layout.headerBytes(), layout.sampleBytes(), index);
+        codec.decode(chunkSegment, at, dst, layout.samples());
+    }
+
+    /**
+     * Makes file bytes {@code [pos, pos + length)} available in the chunk buffer and returns their
+     * offset in it. A request that continues in file order (at most one trace past the previous
+     * one) refills the whole buffer (read-ahead); any other request reads just its bytes, so
+     * random access costs no more than it needs.
+     */
+    private long fetch(long pos, long length, long trace) {
+        if (pos >= chunkStart && pos + length <= chunkEnd) {
+            lastEnd = pos + length;
+            return pos - chunkStart;
+        }
+        boolean sequential = lastEnd >= 0 && pos >= lastEnd && pos - lastEnd <= layout.traceBytes();
+        long want = sequential ? Math.max(length, Math.min(chunk.capacity(), fileSize - pos)) : length;
+        chunk.clear().limit((int) want);
+        chunkStart = pos;
+        chunkEnd = pos; // invalid until the read completes
+        readInto(file, channel, chunk, pos, trace);
+        chunkEnd = pos + want;
+        lastEnd = pos + length;
+        return 0;
     }
 
     /** Reads the samples of trace {@code index} into a new array. */
@@ -407,10 +441,10 @@ public final class SegyReader implements AutoCloseable {
     public TraceHeader readHeaderAndTrace(long index, float[] dst) {
         checkIndex(index);
         checkDst(dst);
-        readFully(file, channel, traceBuffer, layout.traceOffset(index), index);
+        long at = fetch(layout.traceOffset(index), layout.traceBytes(), index);
         byte[] h = new byte[TraceHeader.SIZE];
-        traceBuffer.get(0, h);
-        codec.decode(traceSegment, layout.headerBytes(), dst, layout.samples());
+        MemorySegment.copy(chunkSegment, ValueLayout.JAVA_BYTE, at, h, 0, TraceHeader.SIZE);
+        codec.decode(chunkSegment, at + layout.headerBytes(), dst, layout.samples());
         return new TraceHeader(h, layout.byteOrder());
     }
 
