@@ -47,26 +47,32 @@ public record SegyReadOptions(
         return new SegyReadOptions(TraceHeader.TRACE_SEQUENCE_FILE, TraceHeader.CDP, null, null, true, 4000);
     }
 
+    /** A copy reading the inline number (int32) at trace-header byte {@code b}. */
     public SegyReadOptions withInlineByte(int b) {
         return new SegyReadOptions(b, crosslineByte, byteOrder, format, seismicUnix, fallbackIntervalUs);
     }
 
+    /** A copy reading the crossline number (int32) at trace-header byte {@code b}. */
     public SegyReadOptions withCrosslineByte(int b) {
         return new SegyReadOptions(inlineByte, b, byteOrder, format, seismicUnix, fallbackIntervalUs);
     }
 
+    /** A copy with the byte order forced ({@code null} detects it). */
     public SegyReadOptions withByteOrder(ByteOrder order) {
         return new SegyReadOptions(inlineByte, crosslineByte, order, format, seismicUnix, fallbackIntervalUs);
     }
 
+    /** A copy with the sample format forced ({@code null} takes the binary header's). */
     public SegyReadOptions withFormat(SampleFormat f) {
         return new SegyReadOptions(inlineByte, crosslineByte, byteOrder, f, seismicUnix, fallbackIntervalUs);
     }
 
+    /** A copy reading the file as Seismic Unix ({@code true}) or SEG-Y. */
     public SegyReadOptions withSeismicUnix(boolean su) {
         return new SegyReadOptions(inlineByte, crosslineByte, byteOrder, format, su, fallbackIntervalUs);
     }
 
+    /** A copy with another fallback sample interval in microseconds. */
     public SegyReadOptions withFallbackIntervalUs(int us) {
         return new SegyReadOptions(inlineByte, crosslineByte, byteOrder, format, seismicUnix, us);
     }

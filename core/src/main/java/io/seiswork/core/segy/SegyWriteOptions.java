@@ -80,36 +80,43 @@ public record SegyWriteOptions(
                 DEFAULT_TEXT_HEADER, TextEncoding.EBCDIC, null, null, List.of(), null);
     }
 
+    /** A copy writing samples in format {@code f} (a writable one). */
     public SegyWriteOptions withFormat(SampleFormat f) {
         return new SegyWriteOptions(f, byteOrder, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,
                 revision, binaryHeaderTemplate, extendedTextHeaders, rawTextHeaders);
     }
 
+    /** A copy writing headers and samples in byte order {@code o}. */
     public SegyWriteOptions withByteOrder(ByteOrder o) {
         return new SegyWriteOptions(format, o, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,
                 revision, binaryHeaderTemplate, extendedTextHeaders, rawTextHeaders);
     }
 
+    /** A copy with this first textual header, written in {@code encoding}. */
     public SegyWriteOptions withTextHeader(String text, TextEncoding encoding) {
         return new SegyWriteOptions(format, byteOrder, samplesPerTrace, sampleIntervalUs, text, encoding,
                 revision, binaryHeaderTemplate, extendedTextHeaders, rawTextHeaders);
     }
 
+    /** A copy writing revision {@code r} ("major.minor"), or keeping the template's when null. */
     public SegyWriteOptions withRevision(String r) {
         return new SegyWriteOptions(format, byteOrder, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,
                 r, binaryHeaderTemplate, extendedTextHeaders, rawTextHeaders);
     }
 
+    /** A copy starting the binary header from {@code template} (copied). */
     public SegyWriteOptions withBinaryHeaderTemplate(BinaryHeader template) {
         return new SegyWriteOptions(format, byteOrder, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,
                 revision, template, extendedTextHeaders, rawTextHeaders);
     }
 
+    /** A copy writing these extended textual headers after the binary header. */
     public SegyWriteOptions withExtendedTextHeaders(List<String> ext) {
         return new SegyWriteOptions(format, byteOrder, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,
                 revision, binaryHeaderTemplate, ext, rawTextHeaders);
     }
 
+    /** A copy writing these raw 3200-byte textual headers (main first) byte for byte. */
     public SegyWriteOptions withRawTextHeaders(List<byte[]> raw) {
         return new SegyWriteOptions(format, byteOrder, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,
                 revision, binaryHeaderTemplate, extendedTextHeaders, raw);

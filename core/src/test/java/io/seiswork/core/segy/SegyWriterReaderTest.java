@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,55 @@ class SegyWriterReaderTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), new float[9]));
             assertTrue(e.getMessage().contains("short.sgy"), e.getMessage());
+        }
+    }
+
+    @Test
+    void rev2ExtendedSampleCountIsUsedWhenTheShortOneIsZero() throws IOException {
+        Path file = tmp.resolve("ext-count.sgy");
+        try (SegyWriter w = SegyWriter.create(file, SegyWriteOptions.of(5, 1000).withRevision("2.0"))) {
+            w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), new float[] {1, 2, 3, 4, 5});
+            w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), new float[] {6, 7, 8, 9, 10});
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[2]), BinaryHeader.SAMPLE_COUNT - 1); // 3221 = 0
+        }
+        try (SegyReader r = SegyReader.open(file)) {
+            assertEquals(0, r.binaryHeader().sampleCount());
+            assertEquals(5, r.samplesPerTrace(), "from 3269");
+            assertEquals(2, r.traceCount());
+            assertArrayEquals(new float[] {6, 7, 8, 9, 10}, r.readTrace(1));
+        }
+    }
+
+    @Test
+    void variableExtendedHeaderCountNeedsAnEndStanza() throws IOException {
+        Path file = tmp.resolve("no-end.sgy");
+        SegyWriteOptions o = SegyWriteOptions.of(3, 1000).withExtendedTextHeaders(List.of("((SEG: Text))"));
+        try (SegyWriter w = SegyWriter.create(file, o)) {
+            w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), new float[3]);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {(byte) 0xFF, (byte) 0xFF}), BinaryHeader.EXTENDED_TEXT_HEADERS - 1);
+        }
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(e.getMessage().contains("no-end.sgy") && e.getMessage().contains("EndText"), e.getMessage());
+    }
+
+    @Test
+    void sequentialAndRandomReadsAgree() {
+        Path file = writeCube(tmp.resolve("order.sgy"), SampleFormat.INT16, ByteOrder.LITTLE_ENDIAN);
+        try (SegyReader sequential = SegyReader.open(file); SegyReader random = SegyReader.open(file)) {
+            float[][] inOrder = new float[12][];
+            for (int t = 0; t < 12; t++) {
+                inOrder[t] = sequential.readTrace(t);
+            }
+            for (int t : new int[] {11, 0, 5, 6, 7, 3, 3, 10}) {
+                assertArrayEquals(inOrder[t], random.readTrace(t), "trace " + t);
+                float[] s = new float[7];
+                assertEquals(random.header(t), random.readHeaderAndTrace(t, s));
+                assertArrayEquals(inOrder[t], s);
+            }
         }
     }
 }
