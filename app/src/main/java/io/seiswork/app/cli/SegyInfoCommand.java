@@ -1,0 +1,124 @@
+package io.seiswork.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.segy.ByteOrders;
+import io.seiswork.core.segy.SegyGeometry;
+import io.seiswork.core.segy.SegyInfo;
+import io.seiswork.core.segy.SegyReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seiswork segy info FILE [--json]}: the summary of a SEG-Y or SU file. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Traces, samples, interval, format, byte order, revision, inline/crossline ranges, text header.")
+final class SegyInfoCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "SEG-Y or SU file.")
+    Path file;
+
+    @Option(names = "--json", description = "Print JSON: traces, samplesPerTrace, sampleIntervalUs, format, byteOrder,"
+            + " revision, inlines, crosslines ([min, max] or null when not a sorted cube), textHeader.")
+    boolean json;
+
+    @Mixin
+    SegyFileOptions fileOptions = new SegyFileOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SegyInfo info;
+        try (SegyReader r = SegyReader.open(file, fileOptions.readOptions(file))) {
+            info = r.info();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(toJson(mapper, info)));
+        } else {
+            printSummary(out, info);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The {@code --json} object, with exactly the documented keys. */
+    static ObjectNode toJson(ObjectMapper mapper, SegyInfo info) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("traces", info.traces());
+        o.put("samplesPerTrace", info.samplesPerTrace());
+        o.put("sampleIntervalUs", info.sampleIntervalUs());
+        o.put("format", info.format().shortName());
+        o.put("byteOrder", ByteOrders.name(info.byteOrder()));
+        o.put("revision", info.revision());
+        SegyGeometry g = info.geometry();
+        if (info.isCube()) {
+            o.putArray("inlines").add(g.inlineMin()).add(g.inlineMax());
+            o.putArray("crosslines").add(g.crosslineMin()).add(g.crosslineMax());
+        } else {
+            o.putNull("inlines");
+            o.putNull("crosslines");
+        }
+        o.put("textHeader", info.textHeader());
+        return o;
+    }
+
+    private static void printSummary(PrintWriter out, SegyInfo info) {
+        out.printf("File:             %s%n", info.file());
+        out.printf("Kind:             %s%n", info.seismicUnix() ? "Seismic Unix" : "SEG-Y rev " + info.revision());
+        out.printf("Traces:           %d%n", info.traces());
+        out.printf("Samples/trace:    %d%n", info.samplesPerTrace());
+        out.printf("Sample interval:  %d µs (%s ms), trace length %s ms%n", info.sampleIntervalUs(),
+                ms(info.sampleIntervalUs()), ms((long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1)));
+        out.printf("Format:           %s (code %d)%n", info.format().shortName(), info.format().code());
+        out.printf("Byte order:       %s%n", ByteOrders.name(info.byteOrder()));
+        out.printf("Trace size:       %d bytes from byte %d%s%n", info.traceBytes(), info.firstTraceOffset(),
+                info.traceHeaderExtensions() > 0 ? " (" + info.traceHeaderExtensions() + " header extensions)" : "");
+        out.printf("Geometry:         %s%n", geometry(info));
+        if (!info.seismicUnix()) {
+            out.printf("Textual header:   %s%s%n", info.textEncoding(),
+                    info.extendedTextHeaders().isEmpty() ? "" : ", " + info.extendedTextHeaders().size() + " extended");
+            String text = info.textHeader().replace('\0', ' ');
+            for (int i = 0; i + 80 <= text.length(); i += 80) {
+                String line = text.substring(i, i + 80).stripTrailing();
+                if (!line.isEmpty()) {
+                    out.println("  " + line);
+                }
+            }
+        }
+    }
+
+    private static String ms(long us) {
+        return us % 1000 == 0 ? Long.toString(us / 1000) : Double.toString(us / 1000.0);
+    }
+
+    private static String geometry(SegyInfo info) {
+        SegyGeometry g = info.geometry();
+        if (g == null) {
+            return "no traces";
+        }
+        String ranges = "inlines %d..%d (%s), crosslines %d..%d (%s)".formatted(g.inlineMin(), g.inlineMax(),
+                count(g.inlineCount()), g.crosslineMin(), g.crosslineMax(), count(g.crosslineCount()));
+        if (g.isCube()) {
+            return (g.sorting() == SegyGeometry.Sorting.INLINE_SORTED ? "inline" : "crossline") + "-sorted cube, "
+                    + ranges + (g.offsetCount() > 1 ? ", " + g.offsetCount() + " offsets" : "");
+        }
+        String occupancy = g.missingPositions() < 0 ? ""
+                : "; %d of %d positions hold traces (%d empty)".formatted(g.occupiedPositions(),
+                        (long) g.inlineCount() * g.crosslineCount(), g.missingPositions());
+        return "not a sorted cube, " + ranges + occupancy;
+    }
+
+    private static String count(int n) {
+        return n < 0 ? "too many to count" : Integer.toString(n);
+    }
+}

@@ -1,0 +1,176 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.segy.SegyReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code seiswork segy info | convert | scan} through {@link Main#newCommandLine()} with captured output. */
+class SegyCommandsTest {
+
+    private static final Set<String> JSON_KEYS = new TreeSet<>(List.of("traces", "samplesPerTrace",
+            "sampleIntervalUs", "format", "byteOrder", "revision", "inlines", "crosslines", "textHeader"));
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Path refdata(String relative) {
+        Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(dir.resolve("segyio")), "refdata not found at " + dir + "; SEG-Y command tests not run");
+        return dir.resolve(relative);
+    }
+
+    private static JsonNode infoJson(Path file) throws Exception {
+        Run r = run("segy", "info", file.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        Set<String> keys = new TreeSet<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertEquals(JSON_KEYS, keys, "info --json keys");
+        return json;
+    }
+
+    @Test
+    void infoJsonOnSmall() throws Exception {
+        JsonNode j = infoJson(refdata("segyio/small.sgy"));
+        assertEquals(25, j.get("traces").asLong());
+        assertEquals(50, j.get("samplesPerTrace").asInt());
+        assertEquals(4000, j.get("sampleIntervalUs").asInt());
+        assertEquals("ibm32", j.get("format").asText());
+        assertEquals("big", j.get("byteOrder").asText());
+        assertEquals("0.0", j.get("revision").asText());
+        assertEquals("[1,5]", j.get("inlines").toString());
+        assertEquals("[20,24]", j.get("crosslines").toString());
+        assertEquals(3200, j.get("textHeader").asText().length());
+        assertTrue(j.get("textHeader").asText().startsWith("C 1 DATE: 2016-09-19"));
+    }
+
+    @Test
+    void infoJsonOnF3() throws Exception {
+        JsonNode j = infoJson(refdata("segyio/f3.sgy"));
+        assertEquals(414, j.get("traces").asLong());
+        assertEquals(75, j.get("samplesPerTrace").asInt());
+        assertEquals("int16", j.get("format").asText());
+        assertEquals("1.0", j.get("revision").asText());
+        assertEquals("[111,133]", j.get("inlines").toString());
+        assertEquals("[875,892]", j.get("crosslines").toString());
+    }
+
+    @Test
+    void infoJsonOnSparseSurveyHasNullRanges() throws Exception {
+        JsonNode j = infoJson(refdata("segysak/f3-withdead.sgy"));
+        assertTrue(j.get("inlines").isNull());
+        assertTrue(j.get("crosslines").isNull());
+        Run plain = run("segy", "info", refdata("segysak/f3-withdead.sgy").toString());
+        assertTrue(plain.out().contains("not a sorted cube") && plain.out().contains("175 empty"), plain.out());
+    }
+
+    @Test
+    void infoWithOtherLineBytes() throws Exception {
+        Run r = run("segy", "info", refdata("segyio/mapping-shifted.sgy").toString(), "--json",
+                "--iline-byte", "190", "--xline-byte", "194");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("[1,3]", j.get("inlines").toString());
+        assertEquals("[20,21]", j.get("crosslines").toString());
+    }
+
+    @Test
+    void plainInfoIsAReadableSummary() {
+        Run r = run("segy", "info", refdata("segyio/small.sgy").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Traces:           25"), r.out());
+        assertTrue(r.out().contains("inline-sorted cube, inlines 1..5 (5), crosslines 20..24 (5)"), r.out());
+        assertTrue(r.out().contains("  C 1 DATE: 2016-09-19"), r.out());
+    }
+
+    @Test
+    void convertIbmToIeeeThenInfo() throws Exception {
+        Path in = refdata("segyio/small.sgy");
+        Path out = tmp.resolve("small-ieee.sgy");
+        Run c = run("segy", "convert", in.toString(), out.toString(), "--format", "ieee32", "--endian", "little");
+        assertEquals(0, c.exit(), c.err());
+        assertTrue(c.out().contains("25 traces written as ieee32, little-endian"), c.out());
+        JsonNode j = infoJson(out);
+        assertEquals("ieee32", j.get("format").asText());
+        assertEquals("little", j.get("byteOrder").asText());
+        assertEquals("1.0", j.get("revision").asText(), "IEEE samples need at least rev 1");
+        assertEquals("[1,5]", j.get("inlines").toString());
+        try (SegyReader a = SegyReader.open(in); SegyReader b = SegyReader.open(out)) {
+            assertEquals(a.info().textHeader(), b.info().textHeader());
+            for (long t = 0; t < a.traceCount(); t++) {
+                assertArrayEquals(a.readTrace(t), b.readTrace(t), "trace " + t);
+                assertEquals(a.header(t).inline(), b.header(t).inline());
+            }
+        }
+    }
+
+    @Test
+    void convertKeepsExtendedTextHeaders() throws Exception {
+        Path out = tmp.resolve("stanzas.sgy");
+        assertEquals(0, run("segy", "convert", refdata("segyio/stanzas-known-count.sgy").toString(), out.toString(),
+                "--format", "int32").exit());
+        try (SegyReader a = SegyReader.open(refdata("segyio/stanzas-known-count.sgy")); SegyReader b = SegyReader.open(out)) {
+            assertEquals(a.info().extendedTextHeaders(), b.info().extendedTextHeaders());
+            assertEquals(6, b.traceCount());
+        }
+    }
+
+    @Test
+    void badFileGivesOneLineAndExitCode1() {
+        Run r = run("segy", "info", refdata("segyio/broken.sgy").toString());
+        assertEquals(1, r.exit());
+        List<String> lines = new ArrayList<>(r.err().lines().toList());
+        assertEquals(1, lines.size(), r.err());
+        String line = lines.get(0);
+        assertTrue(line.startsWith("seiswork: ") && line.contains("broken.sgy") && line.contains("trace 3")
+                && line.contains("byte offset 10768"), line);
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void unknownFormatNameIsAUsageError() {
+        Run r = run("segy", "convert", "a.sgy", tmp.resolve("b.sgy").toString(), "--format", "f64");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown sample format 'f64'"), r.err());
+    }
+
+    @Test
+    void scanReportsThroughput() throws Exception {
+        Run r = run("segy", "scan", refdata("segyio/f3.sgy").toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(414, j.get("traces").asLong());
+        assertEquals(165060, j.get("bytes").asLong());
+        assertTrue(j.get("mbPerS").asDouble() > 0);
+    }
+}

@@ -1,0 +1,67 @@
+package io.seiswork.core.segy;
+
+import java.nio.file.Path;
+
+/**
+ * A SEG-Y or SU file that cannot be read or written as asked: truncated, inconsistent sizes,
+ * unknown sample format, I/O failure.
+ *
+ * <p>The message is self-sufficient for a user (the command line prints only the message): it
+ * names the file and, where they apply, the trace index (0-based) and the byte offset in the file.
+ * Unchecked, so that trace loops stay readable; the reader's methods say when they throw it.
+ */
+public final class SegyException extends RuntimeException {
+
+    private final Path file;
+    private final long traceIndex;
+    private final long byteOffset;
+
+    /**
+     * @param file the file concerned
+     * @param problem what is wrong, in words a user understands
+     * @param traceIndex 0-based trace index, or -1 when the problem is not about one trace
+     * @param byteOffset byte offset in the file (0-based), or -1 when not known
+     * @param cause the underlying exception, or null
+     */
+    public SegyException(Path file, String problem, long traceIndex, long byteOffset, Throwable cause) {
+        super(format(file, problem, traceIndex, byteOffset), cause);
+        this.file = file;
+        this.traceIndex = traceIndex;
+        this.byteOffset = byteOffset;
+    }
+
+    /** A problem with the whole file (headers, size) at a known byte offset, or -1. */
+    public SegyException(Path file, String problem, long byteOffset) {
+        this(file, problem, -1, byteOffset, null);
+    }
+
+    private static String format(Path file, String problem, long traceIndex, long byteOffset) {
+        StringBuilder sb = new StringBuilder().append(file).append(": ").append(problem);
+        if (traceIndex >= 0 || byteOffset >= 0) {
+            sb.append(" (");
+            if (traceIndex >= 0) {
+                sb.append("trace ").append(traceIndex);
+            }
+            if (byteOffset >= 0) {
+                sb.append(traceIndex >= 0 ? ", " : "").append("byte offset ").append(byteOffset);
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The file concerned. */
+    public Path file() {
+        return file;
+    }
+
+    /** 0-based index of the trace concerned, or -1. */
+    public long traceIndex() {
+        return traceIndex;
+    }
+
+    /** 0-based byte offset in the file where the problem is, or -1. */
+    public long byteOffset() {
+        return byteOffset;
+    }
+}

@@ -1,0 +1,472 @@
+package io.seiswork.core.segy;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a SEG-Y (rev 0, 1, 2) or Seismic Unix file trace by trace.
+ *
+ * <p>Opening reads only the textual and binary headers (and the first trace header when needed),
+ * so it costs the same for a 20 GB file as for a small one; traces and headers are read on demand
+ * with positioned {@link FileChannel} reads into one reused 4 MiB buffer, which reads ahead while
+ * traces are requested in file order and reads only the requested bytes otherwise. {@link #info()} also infers
+ * the geometry, which reads every trace header once (240 bytes per trace) the first time it is
+ * called.
+ *
+ * <p>A reader is not thread-safe (it reuses its buffers); open one per thread. Every failure
+ * caused by the file is a {@link SegyException} naming the file, and where it applies the trace
+ * index and byte offset; a trace index out of range is an {@link IndexOutOfBoundsException}.
+ */
+public final class SegyReader implements AutoCloseable {
+
+    /** Bytes of the textual plus binary header at the start of a SEG-Y file. */
+    public static final int FILE_HEADER_BYTES = TextHeaderCodec.SIZE + BinaryHeader.SIZE;
+
+    /** Bytes read at once while traces are read in file order (a few hundred typical traces). */
+    static final int READ_AHEAD_BYTES = 4 << 20;
+
+    private final Path file;
+    private final SegyReadOptions options;
+    private final FileChannel channel;
+    private final SegyLayout layout;
+    private final BinaryHeader binaryHeader;
+    private final List<byte[]> rawTextHeaders;
+    private final TextEncoding textEncoding;
+    private final SampleCodec codec;
+    private final ByteBuffer chunk;
+    private final MemorySegment chunkSegment;
+    private final long fileSize;
+    private long chunkStart;
+    private long chunkEnd;
+    private long lastEnd = -1;
+    private final ByteBuffer keyBuffer = ByteBuffer.allocate(TraceHeader.SIZE);
+    private SegyInfo info;
+
+    private SegyReader(Path file, SegyReadOptions options, FileChannel channel, SegyLayout layout,
+            BinaryHeader binaryHeader, List<byte[]> rawTextHeaders, TextEncoding textEncoding) {
+        this.file = file;
+        this.options = options;
+        this.channel = channel;
+        this.layout = layout;
+        this.binaryHeader = binaryHeader;
+        this.rawTextHeaders = rawTextHeaders;
+        this.textEncoding = textEncoding;
+        this.codec = new SampleCodec(layout.format(), layout.byteOrder());
+        this.fileSize = layout.dataStart() + layout.traces() * layout.traceBytes();
+        this.chunk = ByteBuffer.allocateDirect((int) Math.max(READ_AHEAD_BYTES, layout.traceBytes()));
+        this.chunkSegment = MemorySegment.ofBuffer(chunk);
+    }
+
+    /** Opens {@code file} with {@link SegyReadOptions#defaults()}, or SU defaults when it ends in {@code .su}. */
+    public static SegyReader open(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return open(file, name.endsWith(".su") ? SegyReadOptions.seismicUnixDefaults() : SegyReadOptions.defaults());
+    }
+
+    /**
+     * Opens {@code file} with {@code options}: reads and checks the headers and the file size.
+     *
+     * @throws SegyException when the file cannot be opened, its headers are implausible or its
+     *     size is not the headers plus a whole number of traces
+     */
+    public static SegyReader open(Path file, SegyReadOptions options) {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new SegyException(file, "cannot open: " + e, -1, -1, e);
+        }
+        try {
+            return options.seismicUnix() ? openSu(file, options, ch) : openSegy(file, options, ch);
+        } catch (RuntimeException e) {
+            closeQuietly(ch, e);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch, RuntimeException pending) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            pending.addSuppressed(e);
+        }
+    }
+
+    private static SegyReader openSegy(Path file, SegyReadOptions options, FileChannel ch) {
+        long size = size(file, ch);
+        if (size < FILE_HEADER_BYTES) {
+            throw new SegyException(file, "file is " + size + " bytes, shorter than the "
+                    + FILE_HEADER_BYTES + "-byte SEG-Y textual and binary headers (is it a SEG-Y file?)", size);
+        }
+        ByteBuffer head = ByteBuffer.allocate(FILE_HEADER_BYTES);
+        readFully(file, ch, head, 0, -1);
+        byte[] text = new byte[TextHeaderCodec.SIZE];
+        head.get(0, text);
+        byte[] bin = new byte[BinaryHeader.SIZE];
+        head.get(TextHeaderCodec.SIZE, bin);
+
+        ByteOrder order = options.byteOrder() != null ? options.byteOrder() : detectOrder(file, bin);
+        BinaryHeader bh = new BinaryHeader(bin, order);
+        SampleFormat format = options.format();
+        if (format == null) {
+            try {
+                format = SampleFormat.fromCode(bh.formatCode());
+            } catch (IllegalArgumentException e) {
+                throw new SegyException(file, e.getMessage() + " in the binary header", -1,
+                        BinaryHeader.FORMAT - 1, e);
+            }
+        }
+        int revision = bh.revisionMajor();
+
+        List<byte[]> texts = new ArrayList<>();
+        texts.add(text);
+        readExtendedText(file, ch, size, bh, texts);
+        long dataStart = FILE_HEADER_BYTES + (long) (texts.size() - 1) * TextHeaderCodec.SIZE;
+
+        int extensions = 0;
+        if (revision >= 2) {
+            extensions = bh.getInt16(BinaryHeader.TRACE_HEADER_EXTENSIONS);
+            if (extensions < 0 || extensions > 10_000) {
+                throw new SegyException(file, "implausible number of trace-header extensions " + extensions
+                        + " in the binary header", BinaryHeader.TRACE_HEADER_EXTENSIONS - 1);
+            }
+        }
+        long headerBytes = TraceHeader.SIZE * (1L + extensions);
+        long payload = size - dataStart;
+        int samples = sampleCount(file, ch, bh, revision, payload, headerBytes, format, dataStart, order);
+
+        int intervalUs = bh.sampleIntervalUs();
+        if (intervalUs <= 0 && payload >= TraceHeader.SIZE) {
+            intervalUs = readHeader(file, ch, dataStart, order).sampleIntervalUs();
+        }
+        if (intervalUs <= 0) {
+            intervalUs = options.fallbackIntervalUs();
+        }
+        SegyLayout layout = SegyLayout.of(file, size, dataStart, headerBytes, samples, format, order, intervalUs,
+                "%d-byte trace header%s + %d samples x %d bytes".formatted(headerBytes,
+                        extensions > 0 ? "s (with " + extensions + " rev-2 extension" + (extensions > 1 ? "s)" : ")") : "",
+                        samples, format.bytesPerSample()));
+        return new SegyReader(file, options, ch, layout, bh, texts, TextHeaderCodec.detect(text));
+    }
+
+    private static SegyReader openSu(Path file, SegyReadOptions options, FileChannel ch) {
+        long size = size(file, ch);
+        if (size < TraceHeader.SIZE) {
+            throw new SegyException(file, "file is " + size + " bytes, shorter than one 240-byte SU trace header", size);
+        }
+        ByteOrder order = options.byteOrder();
+        if (order == null) {
+            order = plausibleSu(file, ch, size, ByteOrder.BIG_ENDIAN) ? ByteOrder.BIG_ENDIAN
+                    : plausibleSu(file, ch, size, ByteOrder.LITTLE_ENDIAN) ? ByteOrder.LITTLE_ENDIAN : null;
+            if (order == null) {
+                throw new SegyException(file, "not a Seismic Unix file: the sample count at trace-header byte 115"
+                        + " gives a trace size that does not divide the file size in either byte order", 0, 114, null);
+            }
+        }
+        TraceHeader first = readHeader(file, ch, 0, order);
+        int samples = first.sampleCount();
+        if (samples == 0) {
+            throw new SegyException(file, "sample count (trace-header byte 115) is 0", 0, 114, null);
+        }
+        int intervalUs = first.sampleIntervalUs() > 0 ? first.sampleIntervalUs() : options.fallbackIntervalUs();
+        SampleFormat format = options.format() != null ? options.format() : SampleFormat.IEEE32;
+        SegyLayout layout = SegyLayout.of(file, size, 0, TraceHeader.SIZE, samples, format, order, intervalUs,
+                "240-byte SU header + %d samples x %d bytes".formatted(samples, format.bytesPerSample()));
+        return new SegyReader(file, options, ch, layout, null, List.of(), TextEncoding.NONE);
+    }
+
+    private static boolean plausibleSu(Path file, FileChannel ch, long size, ByteOrder order) {
+        int ns = readHeader(file, ch, 0, order).sampleCount();
+        return ns > 0 && size % (TraceHeader.SIZE + 4L * ns) == 0;
+    }
+
+    /**
+     * Byte order of a SEG-Y file: the rev-2 marker at 3297 when it is set, else the order in which
+     * the format code at 3225 is plausible (1..16; big-endian first, as segyio guesses).
+     */
+    private static ByteOrder detectOrder(Path file, byte[] bin) {
+        ByteBuffer b = ByteBuffer.wrap(bin);
+        int marker = b.order(ByteOrder.BIG_ENDIAN).getInt(BinaryHeader.BYTE_ORDER_MARKER - BinaryHeader.FIRST_POSITION);
+        if (marker == BinaryHeader.BYTE_ORDER_MARKER_VALUE) {
+            return ByteOrder.BIG_ENDIAN;
+        }
+        if (marker == Integer.reverseBytes(BinaryHeader.BYTE_ORDER_MARKER_VALUE)) {
+            return ByteOrder.LITTLE_ENDIAN;
+        }
+        int at = BinaryHeader.FORMAT - BinaryHeader.FIRST_POSITION;
+        int big = b.order(ByteOrder.BIG_ENDIAN).getShort(at);
+        int little = b.order(ByteOrder.LITTLE_ENDIAN).getShort(at);
+        if (plausibleFormatCode(big)) {
+            return ByteOrder.BIG_ENDIAN;
+        }
+        if (plausibleFormatCode(little)) {
+            return ByteOrder.LITTLE_ENDIAN;
+        }
+        throw new SegyException(file, "unknown sample format code in the binary header: " + big
+                + " read big-endian, " + little + " read little-endian (is it a SEG-Y file? an SU file needs --su)",
+                -1, BinaryHeader.FORMAT - 1, null);
+    }
+
+    /** Codes 1..16 (defined or reserved by SEG-Y rev 2) count as plausible for byte-order detection. */
+    private static boolean plausibleFormatCode(int code) {
+        return code >= 1 && code <= 16;
+    }
+
+    private static void readExtendedText(Path file, FileChannel ch, long size, BinaryHeader bh, List<byte[]> texts) {
+        int count = bh.getInt16(BinaryHeader.EXTENDED_TEXT_HEADERS);
+        if (count < -1) {
+            throw new SegyException(file, "invalid number of extended textual headers " + count
+                    + " in the binary header", BinaryHeader.EXTENDED_TEXT_HEADERS - 1);
+        }
+        long pos = FILE_HEADER_BYTES;
+        for (int i = 0; count == -1 || i < count; i++) {
+            if (pos + TextHeaderCodec.SIZE > size) {
+                throw new SegyException(file, count == -1
+                        ? "no ((SEG: EndText)) stanza before the end of the file (binary header says the number"
+                                + " of extended textual headers is variable)"
+                        : "file ends inside extended textual header " + (i + 1) + " of " + count, pos);
+            }
+            ByteBuffer block = ByteBuffer.allocate(TextHeaderCodec.SIZE);
+            readFully(file, ch, block, pos, -1);
+            byte[] raw = block.array();
+            texts.add(raw);
+            pos += TextHeaderCodec.SIZE;
+            if (count == -1 && TextHeaderCodec.isEndTextStanza(TextHeaderCodec.decode(raw, TextHeaderCodec.detect(raw)))) {
+                break;
+            }
+        }
+    }
+
+    /**
+     * Samples per trace: 3221 read unsigned; the rev-2 extended count at 3269 when 3221 is 0, or
+     * when 3221 does not fit the file size and 3269 does; the first trace header's 115 when both
+     * are 0.
+     */
+    private static int sampleCount(Path file, FileChannel ch, BinaryHeader bh, int revision, long payload,
+            long headerBytes, SampleFormat format, long dataStart, ByteOrder order) {
+        int ns = bh.sampleCount();
+        int ext = revision >= 2 ? bh.getInt32(BinaryHeader.EXT_SAMPLE_COUNT) : 0;
+        if (ext > 0 && (ns == 0 || (!fits(payload, headerBytes, ns, format) && fits(payload, headerBytes, ext, format)))) {
+            ns = ext;
+        }
+        if (ns == 0 && payload >= TraceHeader.SIZE) {
+            ns = readHeader(file, ch, dataStart, order).sampleCount();
+        }
+        if (ns == 0 && payload > 0) {
+            throw new SegyException(file, "samples per trace is 0 in the binary header (3221) and in the first"
+                    + " trace header (115)", BinaryHeader.SAMPLE_COUNT - 1);
+        }
+        return ns;
+    }
+
+    private static boolean fits(long payload, long headerBytes, long ns, SampleFormat format) {
+        return payload % (headerBytes + ns * format.bytesPerSample()) == 0;
+    }
+
+    private static long size(Path file, FileChannel ch) {
+        try {
+            return ch.size();
+        } catch (IOException e) {
+            throw new SegyException(file, "cannot get the file size: " + e, -1, -1, e);
+        }
+    }
+
+    private static TraceHeader readHeader(Path file, FileChannel ch, long position, ByteOrder order) {
+        ByteBuffer b = ByteBuffer.allocate(TraceHeader.SIZE);
+        readFully(file, ch, b, position, -1);
+        return new TraceHeader(b.array(), order);
+    }
+
+    private static void readFully(Path file, FileChannel ch, ByteBuffer dst, long position, long trace) {
+        dst.clear();
+        readInto(file, ch, dst, position, trace);
+    }
+
+    /** Reads from {@code position} until {@code dst} is full (up to its limit), then flips it. */
+    private static void readInto(Path file, FileChannel ch, ByteBuffer dst, long position, long trace) {
+        long pos = position;
+        try {
+            while (dst.hasRemaining()) {
+                int n = ch.read(dst, pos);
+                if (n < 0) {
+                    throw new SegyException(file, "unexpected end of file while reading " + dst.limit()
+                            + " bytes (was the file truncated after opening?)", trace, pos, null);
+                }
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new SegyException(file, "read failed: " + e, trace, pos, e);
+        }
+        dst.flip();
+    }
+
+    /** The file this reader reads. */
+    public Path file() {
+        return file;
+    }
+
+    /** Number of traces. */
+    public long traceCount() {
+        return layout.traces();
+    }
+
+    /** Samples per trace. */
+    public int samplesPerTrace() {
+        return layout.samples();
+    }
+
+    /** Sample format of the traces. */
+    public SampleFormat format() {
+        return layout.format();
+    }
+
+    /** Byte order of headers and samples. */
+    public ByteOrder byteOrder() {
+        return layout.byteOrder();
+    }
+
+    /** Sample interval in microseconds (see {@link SegyInfo#sampleIntervalUs()}). */
+    public int sampleIntervalUs() {
+        return layout.intervalUs();
+    }
+
+    /** A copy of the binary header in the file's byte order, or null for SU files. */
+    public BinaryHeader binaryHeader() {
+        return binaryHeader == null ? null : binaryHeader.copy();
+    }
+
+    /** Copies of the raw 3200-byte textual headers, the first one first (empty for SU): for copying files. */
+    public List<byte[]> rawTextHeaders() {
+        return rawTextHeaders.stream().map(byte[]::clone).toList();
+    }
+
+    /**
+     * The summary of the file. The first call infers the geometry, reading every trace header
+     * once; later calls return the same object.
+     */
+    public SegyInfo info() {
+        if (info == null) {
+            List<String> ext = new ArrayList<>();
+            for (int i = 1; i < rawTextHeaders.size(); i++) {
+                byte[] raw = rawTextHeaders.get(i);
+                ext.add(TextHeaderCodec.decode(raw, TextHeaderCodec.detect(raw)));
+            }
+            String text = rawTextHeaders.isEmpty() ? "" : TextHeaderCodec.decode(rawTextHeaders.get(0), textEncoding);
+            SegyGeometry geometry = GeometryScanner.scan(this::readKeys, layout.traces());
+            info = new SegyInfo(file, layout.traces(), layout.samples(), layout.intervalUs(), layout.format(),
+                    layout.byteOrder(), binaryHeader == null ? "0.0" : binaryHeader.revisionString(), text, ext,
+                    textEncoding, (int) (layout.headerBytes() / TraceHeader.SIZE - 1), layout.dataStart(),
+                    layout.traceBytes(), geometry, options.seismicUnix());
+        }
+        return info;
+    }
+
+    private void readKeys(long trace, int[] out) {
+        ByteBuffer b = keyBuffer;
+        readFully(file, channel, b, layout.traceOffset(trace), trace);
+        b.order(layout.byteOrder());
+        out[0] = b.getInt(options.inlineByte() - 1);
+        out[1] = b.getInt(options.crosslineByte() - 1);
+        out[2] = b.getInt(TraceHeader.OFFSET - 1);
+    }
+
+    private void checkIndex(long index) {
+        if (index < 0 || index >= layout.traces()) {
+            throw new IndexOutOfBoundsException("trace " + index + " is outside 0.." + (layout.traces() - 1)
+                    + " of " + file);
+        }
+    }
+
+    /** Byte offset of trace {@code index}'s header in the file. */
+    public long traceOffset(long index) {
+        checkIndex(index);
+        return layout.traceOffset(index);
+    }
+
+    /**
+     * Reads the samples of trace {@code index} (0-based) into {@code dst[0..samplesPerTrace)}.
+     *
+     * @throws IllegalArgumentException when {@code dst} is shorter than {@link #samplesPerTrace()}
+     * @throws SegyException when the read fails
+     */
+    public void readTrace(long index, float[] dst) {
+        checkIndex(index);
+        checkDst(dst);
+        long at = fetch(layout.traceOffset(index) + layout.headerBytes(), layout.sampleBytes(), index);
+        codec.decode(chunkSegment, at, dst, layout.samples());
+    }
+
+    /**
+     * Makes file bytes {@code [pos, pos + length)} available in the chunk buffer and returns their
+     * offset in it. A request that continues in file order (at most one trace past the previous
+     * one) refills the whole buffer (read-ahead); any other request reads just its bytes, so
+     * random access costs no more than it needs.
+     */
+    private long fetch(long pos, long length, long trace) {
+        if (pos >= chunkStart && pos + length <= chunkEnd) {
+            lastEnd = pos + length;
+            return pos - chunkStart;
+        }
+        boolean sequential = lastEnd >= 0 && pos >= lastEnd && pos - lastEnd <= layout.traceBytes();
+        long want = sequential ? Math.max(length, Math.min(chunk.capacity(), fileSize - pos)) : length;
+        chunk.clear().limit((int) want);
+        chunkStart = pos;
+        chunkEnd = pos; // invalid until the read completes
+        readInto(file, channel, chunk, pos, trace);
+        chunkEnd = pos + want;
+        lastEnd = pos + length;
+        return 0;
+    }
+
+    /** Reads the samples of trace {@code index} into a new array. */
+    public float[] readTrace(long index) {
+        float[] dst = new float[layout.samples()];
+        readTrace(index, dst);
+        return dst;
+    }
+
+    /**
+     * Reads the header and the samples of trace {@code index} in one file read (for copying).
+     *
+     * @return the trace header (240 bytes, extensions not included)
+     */
+    public TraceHeader readHeaderAndTrace(long index, float[] dst) {
+        checkIndex(index);
+        checkDst(dst);
+        long at = fetch(layout.traceOffset(index), layout.traceBytes(), index);
+        byte[] h = new byte[TraceHeader.SIZE];
+        MemorySegment.copy(chunkSegment, ValueLayout.JAVA_BYTE, at, h, 0, TraceHeader.SIZE);
+        codec.decode(chunkSegment, at + layout.headerBytes(), dst, layout.samples());
+        return new TraceHeader(h, layout.byteOrder());
+    }
+
+    /** The 240-byte header of trace {@code index} (a new object each call). */
+    public TraceHeader header(long index) {
+        checkIndex(index);
+        return readHeader(file, channel, layout.traceOffset(index), layout.byteOrder());
+    }
+
+    private void checkDst(float[] dst) {
+        if (dst.length < layout.samples()) {
+            throw new IllegalArgumentException("destination holds " + dst.length + " samples, a trace of "
+                    + file + " has " + layout.samples());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new SegyException(file, "close failed: " + e, -1, -1, e);
+        }
+    }
+}

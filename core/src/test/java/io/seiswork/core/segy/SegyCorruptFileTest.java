@@ -1,0 +1,122 @@
+package io.seiswork.core.segy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Damaged files give a {@link SegyException} whose message names the file, trace and byte offset. */
+class SegyCorruptFileTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path cube(String name) {
+        return SegyWriterReaderTest.writeCube(tmp.resolve(name), SampleFormat.IEEE32, ByteOrder.BIG_ENDIAN);
+    }
+
+    private static void truncate(Path file, long size) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(size);
+        }
+    }
+
+    private static void patch(Path file, long offset, byte... bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(bytes), offset);
+        }
+    }
+
+    @Test
+    void truncatedFileNamesTraceAndOffset() throws IOException {
+        Path file = cube("trunc.sgy"); // 12 traces of 240 + 28 bytes
+        truncate(file, Files.size(file) - 5);
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertEquals(11, e.traceIndex());
+        assertEquals(3600 + 11 * 268, e.byteOffset());
+        assertTrue(e.getMessage().startsWith(file.toString() + ": trace size mismatch"), e.getMessage());
+        assertTrue(e.getMessage().contains("(trace 11, byte offset " + (3600 + 11 * 268) + ")"), e.getMessage());
+        assertTrue(e.getMessage().contains("263 bytes of it present"), e.getMessage());
+    }
+
+    @Test
+    void oddSizeFromAWrongSampleCount() throws IOException {
+        Path file = cube("odd.sgy");
+        patch(file, 3220, (byte) 0, (byte) 8); // 8 samples instead of 7
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(e.getMessage().contains("odd.sgy") && e.getMessage().contains("272-byte traces"), e.getMessage());
+        assertTrue(e.byteOffset() > 3600, e.getMessage());
+    }
+
+    @Test
+    void shorterThanTheHeaders() throws IOException {
+        Path file = tmp.resolve("tiny.sgy");
+        Files.write(file, new byte[1000]);
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(e.getMessage().contains("tiny.sgy") && e.getMessage().contains("1000 bytes"), e.getMessage());
+    }
+
+    @Test
+    void unknownFormatCode() throws IOException {
+        Path file = cube("fmt.sgy");
+        patch(file, 3224, (byte) 0, (byte) 99);
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(e.getMessage().contains("fmt.sgy") && e.getMessage().contains("99")
+                && e.getMessage().contains("byte offset 3224"), e.getMessage());
+    }
+
+    @Test
+    void forcedFormatOverridesTheBinaryHeader() throws IOException {
+        Path file = cube("forced.sgy");
+        patch(file, 3224, (byte) 0, (byte) 99);
+        try (SegyReader r = SegyReader.open(file,
+                SegyReadOptions.defaults().withFormat(SampleFormat.IEEE32).withByteOrder(ByteOrder.BIG_ENDIAN))) {
+            assertEquals(12, r.traceCount());
+        }
+    }
+
+    @Test
+    void missingExtendedHeaders() throws IOException {
+        Path file = cube("ext.sgy");
+        patch(file, 3504, (byte) 0, (byte) 5);
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(e.getMessage().contains("ext.sgy") && e.getMessage().contains("extended textual header 2 of 5"),
+                e.getMessage());
+    }
+
+    @Test
+    void fileShrinkingAfterOpenNamesTraceAndOffset() throws IOException {
+        Path file = cube("shrink.sgy");
+        try (SegyReader r = SegyReader.open(file)) {
+            truncate(file, 3600 + 5 * 268);
+            SegyException e = assertThrows(SegyException.class, () -> r.readTrace(8));
+            assertEquals(8, e.traceIndex());
+            assertTrue(e.getMessage().contains("shrink.sgy") && e.getMessage().contains("trace 8")
+                    && e.getMessage().contains("byte offset"), e.getMessage());
+        }
+    }
+
+    @Test
+    void traceIndexOutOfRange() {
+        Path file = cube("range.sgy");
+        try (SegyReader r = SegyReader.open(file)) {
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> r.readTrace(12));
+            assertTrue(e.getMessage().contains("0..11") && e.getMessage().contains("range.sgy"), e.getMessage());
+        }
+    }
+
+    @Test
+    void missingFile() {
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(tmp.resolve("nope.sgy")));
+        assertTrue(e.getMessage().contains("nope.sgy") && e.getMessage().contains("cannot open"), e.getMessage());
+    }
+}
