@@ -4,7 +4,9 @@ import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.core.velocity.BuiltinModels;
+import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.velocity.RawVelocityReader;
+import io.seiswork.core.velocity.SegyVelocityReader;
 import io.seiswork.core.velocity.VelocityModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,7 +112,7 @@ public final class JobResolver {
         return null;
     }
 
-    private VelocityModel segy(VelocitySpec.Segy s, Grid grid, String path, Problems problems) throws IOException {
+    private VelocityModel segy(VelocitySpec.Segy s, Grid grid, String path, Problems problems) {
         Path file = baseDir.resolve(s.path());
         if (!Files.isRegularFile(file)) {
             problems.error(path + ".segy", "file " + file + " does not exist");
@@ -118,7 +120,7 @@ public final class JobResolver {
         }
         try {
             return SegyVelocityReader.read(file, grid);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | SegyException e) {
             problems.error(path + ".segy", e.getMessage());
             return null;
         }

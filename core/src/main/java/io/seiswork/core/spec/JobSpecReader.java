@@ -30,6 +30,11 @@ public final class JobSpecReader {
     /** Default smoothing half-width in metres of the migration velocity. */
     public static final double DEFAULT_SMOOTH_M = 150;
 
+    /** Largest output sample interval in seconds: SEG-Y's 15-bit microsecond field. */
+    public static final double MAX_SAMPLE_S = 0.032767;
+    /** Most output samples per trace: SEG-Y's unsigned 16-bit count. */
+    public static final int MAX_SAMPLES = 65535;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JobSpecReader() {
@@ -276,8 +281,20 @@ public final class JobSpecReader {
             if (dt != null && dt > sample) {
                 problems.error(t.pathOf("dtS"), "must be <= time.sampleS (" + Problems.num(sample) + " s), got " + Problems.num(dt));
             }
-            if (length / sample > 1_000_000) {
-                problems.error(t.pathOf("sampleS"), "gives " + (long) (length / sample) + " samples per trace, more than 1000000");
+            if (sample > MAX_SAMPLE_S) {
+                problems.error(t.pathOf("sampleS"), "must be <= " + MAX_SAMPLE_S + " s (SEG-Y stores the interval in "
+                        + "microseconds in 15 bits), got " + Problems.num(sample));
+                return null;
+            }
+            if (Math.abs(sample * 1e6 - Math.rint(sample * 1e6)) > 1e-6) {
+                problems.error(t.pathOf("sampleS"), "must be a whole number of microseconds (SEG-Y stores it so), got "
+                        + Problems.num(sample));
+                return null;
+            }
+            if (length / sample + 1 > MAX_SAMPLES) {
+                problems.error(t.pathOf("lengthS"), "gives " + (long) (length / sample + 1) + " samples per trace at time.sampleS = "
+                        + Problems.num(sample) + " s; SEG-Y holds at most " + MAX_SAMPLES + " (lengthS <= "
+                        + Problems.num((MAX_SAMPLES - 1) * sample) + " s)");
                 return null;
             }
             return new TimeSpec(length, sample, dt);

@@ -121,6 +121,14 @@ class JobSpecReaderTest {
     }
 
     @Test
+    void timeSamplingMustFitSegy() {
+        assertEquals(List.of("time.sampleS: must be <= 0.032767 s (SEG-Y stores the interval in microseconds in 15 bits), got 0.05"),
+                errors(j -> ((ObjectNode) j.get("time")).put("sampleS", 0.05)));
+        assertEquals(List.of("time.lengthS: gives 100001 samples per trace at time.sampleS = 0.001 s; SEG-Y holds at most 65535 (lengthS <= 65.534 s)"),
+                errors(j -> ((ObjectNode) j.get("time")).put("lengthS", 100).put("sampleS", 0.001)));
+    }
+
+    @Test
     void invalidJsonGivesLineAndColumn() {
         SpecException e = assertThrows(SpecException.class, () -> JobSpecReader.read("{\n \"task\": ,\n}", "bad.json", "bad"));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());

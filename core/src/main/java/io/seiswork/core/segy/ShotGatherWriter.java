@@ -1,0 +1,98 @@
+package io.seiswork.core.segy;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Sampling;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes modelled shot gathers to one SEG-Y file, one trace per receiver per shot, with the
+ * headers processing software looks for: FFID (9) = shot number, trace number in the record
+ * (13), source X/Y (73/77), receiver X/Y (81/85) with the coordinate scalar (71), signed offset
+ * (37), source depth (49) and receiver elevation (41, negative below the surface) with the
+ * elevation scalar (69), sample count and interval (115/117). Streaming: a shot is written as soon
+ * as it is modelled, so the file of a thousand-shot survey is never held in memory.
+ */
+public final class ShotGatherWriter implements AutoCloseable {
+
+    private final SegyWriter writer;
+    private final boolean is2d;
+    private final int coordinateScalar;
+    private final int samples;
+    private long traceSequence;
+
+    /**
+     * @param file the file to create (replaced if present)
+     * @param timeS output time axis in seconds, starting at 0
+     * @param is2d whether the model is 2D: offsets are then signed by the receiver's side
+     * @param maxCoordinateM largest coordinate magnitude in metres, to choose the scalar
+     * @param textHeader first textual header (EBCDIC)
+     */
+    public ShotGatherWriter(Path file, Sampling timeS, boolean is2d, double maxCoordinateM, String textHeader) {
+        int intervalUs = (int) Math.round(timeS.delta() * 1e6);
+        this.writer = SegyWriter.create(file, SegyWriteOptions.of(timeS.count(), intervalUs)
+                .withTextHeader(textHeader, TextEncoding.EBCDIC));
+        this.is2d = is2d;
+        this.coordinateScalar = TraceHeader.coordinateScalarFor(maxCoordinateM);
+        this.samples = timeS.count();
+    }
+
+    /**
+     * Writes the traces of one shot.
+     *
+     * @param shot the shot (its number becomes the FFID)
+     * @param traces {@code traces[r]} for receiver r of {@code shot.receivers()}, each of the
+     *     output sample count
+     */
+    public void write(Shot shot, float[][] traces) {
+        List<Position> receivers = shot.receivers();
+        if (traces.length != receivers.size()) {
+            throw new IllegalArgumentException("shot " + shot.number() + " has " + receivers.size()
+                    + " receivers but " + traces.length + " traces");
+        }
+        Position s = shot.source();
+        for (int r = 0; r < traces.length; r++) {
+            if (traces[r].length != samples) {
+                throw new IllegalArgumentException("trace " + (r + 1) + " of shot " + shot.number() + " has "
+                        + traces[r].length + " samples, the file " + samples);
+            }
+            Position g = receivers.get(r);
+            TraceHeader h = new TraceHeader(java.nio.ByteOrder.BIG_ENDIAN);
+            traceSequence++;
+            h.setInt32(TraceHeader.TRACE_SEQUENCE_LINE, (int) traceSequence);
+            h.setInt32(TraceHeader.TRACE_SEQUENCE_FILE, (int) traceSequence);
+            h.setInt32(TraceHeader.FIELD_RECORD, shot.number());
+            h.setInt32(TraceHeader.TRACE_NUMBER, r + 1);
+            h.setInt32(TraceHeader.ENERGY_SOURCE_POINT, shot.number());
+            h.setInt16(TraceHeader.TRACE_ID, 1);
+            h.setInt32(TraceHeader.OFFSET, (int) Math.round(offsetM(s, g)));
+            h.setInt16(TraceHeader.ELEVATION_SCALAR, -100);
+            h.setInt32(TraceHeader.RECEIVER_ELEVATION, (int) Math.round(-g.z() * 100));
+            h.setInt32(TraceHeader.SOURCE_DEPTH, (int) Math.round(s.z() * 100));
+            h.setInt16(TraceHeader.COORDINATE_SCALAR, coordinateScalar);
+            h.setInt16(TraceHeader.COORDINATE_UNITS, 1);
+            h.setCoordinateM(TraceHeader.SOURCE_X, s.x());
+            h.setCoordinateM(TraceHeader.SOURCE_Y, s.y());
+            h.setCoordinateM(TraceHeader.GROUP_X, g.x());
+            h.setCoordinateM(TraceHeader.GROUP_Y, g.y());
+            writer.write(h, traces[r]);
+        }
+    }
+
+    /** Horizontal source–receiver distance in metres; in 2D negative when the receiver is at smaller x. */
+    private double offsetM(Position s, Position g) {
+        double d = s.horizontalDistanceTo(g);
+        return is2d && g.x() < s.x() ? -d : d;
+    }
+
+    /** Traces written so far. */
+    public long tracesWritten() {
+        return writer.tracesWritten();
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}
