@@ -9,14 +9,13 @@ import io.seiswork.core.velocity.VelocityModel;
  * The internal time axis of a run and the output axis its traces are resampled to.
  *
  * <p>The propagator advances the wavefield from time level {@code n} to {@code n + 1} in
- * {@code dtS} seconds; it records level {@code n} (time {@code n · dtS}) before step
- * {@code n}. The output traces are interpolated from those levels with a four-point cubic, which
+ * {@code dtS} seconds; levels {@code 0 .. steps} (times {@code n · dtS}) are recorded. The output traces are interpolated from those levels with a four-point cubic, which
  * is exact where an output time falls on a level: {@link #fromCfl} chooses {@code dtS} so that
  * the output interval is a whole number of steps, so there the traces are plain samples.
  *
  * @param dtS internal time step in seconds, below the CFL limit of the model
- * @param steps number of time steps (levels 0 .. steps − 1 are recorded); covers the last output
- *     sample plus the two levels the cubic interpolation needs after it
+ * @param steps number of time steps; level {@code steps} lies at least one step beyond the last
+ *     output sample (the cubic interpolation reads one level past the interval it fills)
  * @param outputS output time axis in seconds (first sample at or after 0)
  */
 public record TimeStepping(double dtS, int steps, Sampling outputS) {
@@ -92,6 +91,6 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
     }
 
     private static int stepsFor(double dtS, Sampling outputS) {
-        return (int) Math.ceil(outputS.last() / dtS - 1e-9) + 2;
+        return (int) Math.ceil(outputS.last() / dtS - 1e-9) + 1;
     }
 }

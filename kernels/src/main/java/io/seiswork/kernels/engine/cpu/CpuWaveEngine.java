@@ -16,7 +16,7 @@ import java.util.List;
  * default, reused for every shot.
  *
  * <p>Per shot: set up the propagator (velocity squared times dt², PML profiles and memory), then
- * for each step record the current level at the receivers, advance, inject the source sample.
+ * record level 0, then for each step advance, inject the source sample and record the new level.
  * The receivers' traces are resampled to the output axis on the fly ({@link TraceResampler}).
  */
 public final class CpuWaveEngine implements WaveEngine {
@@ -70,24 +70,18 @@ public final class CpuWaveEngine implements WaveEngine {
         float[] f = request.wavelet().sample(dt, steps);
         float[] values = new float[receivers.length];
         TraceResampler resampler = new TraceResampler(receivers.length, dt, timing.outputS());
-        int every = Math.max(1, steps / 100);
+        int every = Math.max(1, (steps + 99) / 100);
         progress.onProgress(0, steps);
         long t0 = System.nanoTime();
+        record(prop, receivers, values, resampler);
         for (int n = 0; n < steps; n++) {
             if (cancel.isCancelled()) {
                 cancel.throwIfCancelled("step " + n + " of " + steps);
             }
-            for (int r = 0; r < receivers.length; r++) {
-                values[r] = prop.sample(receivers[r]);
-            }
-            resampler.accept(values);
-            if (resampler.complete()) {
-                steps = n + 1;
-                break;
-            }
             prop.step();
             prop.inject(source, f[n]);
-            if ((n + 1) % every == 0) {
+            record(prop, receivers, values, resampler);
+            if ((n + 1) % every == 0 && n + 1 < steps) {
                 progress.onProgress(n + 1, steps);
             }
         }
@@ -95,6 +89,13 @@ public final class CpuWaveEngine implements WaveEngine {
         progress.onProgress(steps, steps);
         RunStats stats = new RunStats((int) prop.stepsTaken(), dt, prop.computedPoints(), wall);
         return new ShotRecord(resampler.traces(), timing.outputS(), stats);
+    }
+
+    private static void record(Propagator prop, PointSpread[] receivers, float[] values, TraceResampler resampler) {
+        for (int r = 0; r < receivers.length; r++) {
+            values[r] = prop.sample(receivers[r]);
+        }
+        resampler.accept(values);
     }
 
     /**
