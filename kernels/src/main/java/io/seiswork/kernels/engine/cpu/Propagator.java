@@ -32,7 +32,7 @@ public final class Propagator {
     private final PaddedGrid grid;
     private final double dtS;
     private final float[] m;
-    private final StencilKernel kernel;
+    private final ColumnKernel kernel;
     private final CpmlSlab[] slabs;
     private final WorkerPool pool;
     private final float[][] scratch;
@@ -56,6 +56,12 @@ public final class Propagator {
      * @param pool threads to run on (shared, not closed by the propagator)
      */
     public Propagator(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, WorkerPool pool) {
+        this(model, physics, dtS, dominantHz, pool, true);
+    }
+
+    /** As the public constructor; {@code allowVector = false} forces the scalar interior kernel. */
+    Propagator(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, WorkerPool pool,
+            boolean allowVector) {
         Grid g = model.grid();
         SecondDerivative op = physics.operator();
         FirstDerivative op1 = FirstDerivative.ofOrder(physics.spaceOrder());
@@ -70,7 +76,7 @@ public final class Propagator {
             v[i] = v[i] * v[i] * dt2;
         }
         this.m = v;
-        this.kernel = new StencilKernel(op, grid, g.dx(), g.dy(), g.dz());
+        this.kernel = ColumnKernel.best(new StencilKernel(op, grid, g.dx(), g.dy(), g.dz()), allowVector);
         this.cellInverseVolume = (float) (1.0 / (g.dx() * g.dz() * (g.is2d() ? 1 : g.dy())));
         double vmax = model.max();
         List<CpmlSlab> list = new ArrayList<>();
@@ -111,6 +117,11 @@ public final class Propagator {
     /** The padded index space (for cropping fields to the user's grid). */
     public PaddedGrid grid() {
         return grid;
+    }
+
+    /** The interior kernel in use, for logs ("vector 8 lanes" or "scalar"). */
+    public String kernelName() {
+        return kernel.describe();
     }
 
     /** Time step in seconds. */

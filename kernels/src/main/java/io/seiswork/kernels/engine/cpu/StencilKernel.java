@@ -13,7 +13,7 @@ import io.seiswork.core.stencil.SecondDerivative;
  * and the time update) so that fewer array streams are live at once (the C reference's "split"
  * variant). Coefficients are {@link SecondDerivative}'s divided by the axis spacing squared.
  */
-final class StencilKernel {
+final class StencilKernel implements ColumnKernel {
 
     private final int radius;
     private final boolean is3d;
@@ -43,6 +43,46 @@ final class StencilKernel {
         center = (float) c0;
     }
 
+    @Override
+    public String describe() {
+        return "scalar";
+    }
+
+    boolean is3d() {
+        return is3d;
+    }
+
+    int radius() {
+        return radius;
+    }
+
+    /** Flat-index stride of x. */
+    int strideX() {
+        return sx;
+    }
+
+    /** Flat-index stride of y. */
+    int strideY() {
+        return sy;
+    }
+
+    /** Combined centre weight c0 Σ 1/h², 1/m². */
+    float center() {
+        return center;
+    }
+
+    float[] weightsX() {
+        return cx.clone();
+    }
+
+    float[] weightsY() {
+        return cy.clone();
+    }
+
+    float[] weightsZ() {
+        return cz.clone();
+    }
+
     /** Second-derivative weights c_k / h² in 1/m² for k = 0 .. radius (zero for h = ∞). */
     static float[] weights(SecondDerivative op, double hM) {
         float[] w = new float[op.radius() + 1];
@@ -58,7 +98,8 @@ final class StencilKernel {
      * @param m v² dt² per padded cell, m²
      * @param lap scratch row of at least the padded nz floats
      */
-    void column(float[] u, float[] un, float[] m, int base, int zs, int ze, float[] lap) {
+    @Override
+    public void column(float[] u, float[] un, float[] m, int base, int zs, int ze, float[] lap) {
         if (is3d) {
             switch (radius) {
                 case 1 -> column2d3(u, un, m, base, zs, ze, lap);
