@@ -25,9 +25,16 @@ interface ColumnKernel {
      * @param allowVector false to force the scalar kernel (tests compare both)
      */
     static ColumnKernel best(StencilKernel scalar, boolean allowVector) {
-        boolean wanted = allowVector && scalar.radius() == 4
-                && !"false".equalsIgnoreCase(System.getProperty("seiswork.cpu.vector"))
-                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        boolean wanted = allowVector && scalar.radius() == 4 && vectorAvailable();
         return wanted ? VectorSupport.kernel(scalar) : scalar;
+    }
+
+    /**
+     * Whether the Vector API may be used: the {@code jdk.incubator.vector} module is in the boot
+     * layer and the system property {@code seiswork.cpu.vector} is not {@code false}.
+     */
+    static boolean vectorAvailable() {
+        return !"false".equalsIgnoreCase(System.getProperty("seiswork.cpu.vector"))
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 }

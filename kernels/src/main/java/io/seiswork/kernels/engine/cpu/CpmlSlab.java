@@ -48,6 +48,7 @@ final class CpmlSlab {
     private final float d2c0;
     private final float[] psi;
     private final float[] zeta;
+    private final boolean vector;
 
     /**
      * @param grid padded grid
@@ -57,8 +58,11 @@ final class CpmlSlab {
      * @param profile the axis' damping coefficients
      * @param d1 first-derivative weights a_k / h for k = 1 .. radius (index 0 unused), 1/m
      * @param d2 second-derivative weights c_k / h² for k = 0 .. radius, 1/m²
+     * @param vector whether to use the Vector API loops ({@link VectorCpml}); the module must be present
      */
-    CpmlSlab(PaddedGrid grid, int axis, int l0, int l1, CpmlProfile profile, float[] d1, float[] d2) {
+    CpmlSlab(PaddedGrid grid, int axis, int l0, int l1, CpmlProfile profile, float[] d1, float[] d2,
+            boolean vector) {
+        this.vector = vector;
         int r = grid.radius();
         this.axis = axis;
         this.l0 = l0;
@@ -133,8 +137,13 @@ final class CpmlSlab {
         final int p0 = (iy * padNx + ix) * padNz;
         final int q0 = ((iy - y0) * bnx + (ix - x0)) * bnz - z0;
         final int s = strideP;
-        final int zs = zFrom;
+        int zs = zFrom;
         final int ze = zTo;
+        if (vector) {
+            int end = VectorCpml.bound(zs, ze);
+            VectorCpml.updatePsi(u, p0, s, psi, q0, a, b, axis == Z, axis == X ? ix : iy, d1, radius, zs, end);
+            zs = end;
+        }
         firstDerivative(u, p0, s, zs, ze, tmp);
         final float[] ps = psi;
         if (axis == Z) {
@@ -166,8 +175,14 @@ final class CpmlSlab {
     void correct(float[] u, float[] un, float[] m, int iy, int ix, float[] t1, float[] t2) {
         final int p0 = (iy * padNx + ix) * padNz;
         final int q0 = ((iy - y0) * bnx + (ix - x0)) * bnz - z0;
-        final int zs = zFrom;
+        int zs = zFrom;
         final int ze = zTo;
+        if (vector) {
+            int end = VectorCpml.bound(zs, ze);
+            VectorCpml.correct(u, un, m, p0, strideP, psi, zeta, q0, strideQ, a, b, axis == Z, axis == X ? ix : iy,
+                    d1, d2, radius, zs, end);
+            zs = end;
+        }
         firstDerivative(psi, q0, strideQ, zs, ze, t1);
         secondDerivative(u, p0, strideP, zs, ze, t2);
         final float[] zt = zeta;

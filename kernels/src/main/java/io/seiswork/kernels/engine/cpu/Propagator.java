@@ -77,18 +77,19 @@ public final class Propagator {
         }
         this.m = v;
         this.kernel = ColumnKernel.best(new StencilKernel(op, grid, g.dx(), g.dy(), g.dz()), allowVector);
+        boolean vector = allowVector && ColumnKernel.vectorAvailable();
         this.cellInverseVolume = (float) (1.0 / (g.dx() * g.dz() * (g.is2d() ? 1 : g.dy())));
         double vmax = model.max();
         List<CpmlSlab> list = new ArrayList<>();
         CpmlProfile px = new CpmlProfile(grid.nx(), r, w, true, true, g.dx(), vmax, dtS, dominantHz);
-        addSlabs(list, CpmlSlab.X, px, op, op1, g.dx());
+        addSlabs(list, grid, CpmlSlab.X, px, op, op1, g.dx(), vector);
         if (!g.is2d()) {
             CpmlProfile py = new CpmlProfile(grid.ny(), r, w, true, true, g.dy(), vmax, dtS, dominantHz);
-            addSlabs(list, CpmlSlab.Y, py, op, op1, g.dy());
+            addSlabs(list, grid, CpmlSlab.Y, py, op, op1, g.dy(), vector);
         }
         CpmlProfile pz = new CpmlProfile(grid.nz(), r, w, !physics.freeSurface(), true, g.dz(), vmax, dtS,
                 dominantHz);
-        addSlabs(list, CpmlSlab.Z, pz, op, op1, g.dz());
+        addSlabs(list, grid, CpmlSlab.Z, pz, op, op1, g.dz(), vector);
         this.slabs = list.toArray(new CpmlSlab[0]);
         this.columnsX = grid.nx() - 2 * r;
         this.columns = columnsX * (grid.y1() - grid.y0());
@@ -99,18 +100,18 @@ public final class Propagator {
         this.un = new float[grid.points()];
     }
 
-    private void addSlabs(List<CpmlSlab> list, int axis, CpmlProfile p, SecondDerivative op, FirstDerivative op1,
-            double hM) {
+    private static void addSlabs(List<CpmlSlab> list, PaddedGrid grid, int axis, CpmlProfile p, SecondDerivative op,
+            FirstDerivative op1, double hM, boolean vector) {
         float[] d2 = StencilKernel.weights(op, hM);
         float[] d1 = new float[op1.radius() + 1];
         for (int k = 1; k <= op1.radius(); k++) {
             d1[k] = (float) (op1.coefficient(k) / hM);
         }
         if (p.lowEnd() > p.lowStart()) {
-            list.add(new CpmlSlab(grid, axis, p.lowStart(), p.lowEnd(), p, d1, d2));
+            list.add(new CpmlSlab(grid, axis, p.lowStart(), p.lowEnd(), p, d1, d2, vector));
         }
         if (p.highEnd() > p.highStart()) {
-            list.add(new CpmlSlab(grid, axis, p.highStart(), p.highEnd(), p, d1, d2));
+            list.add(new CpmlSlab(grid, axis, p.highStart(), p.highEnd(), p, d1, d2, vector));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.seiswork.kernels.engine.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,7 +17,19 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorStencilKernel implements ColumnKernel {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /**
+     * Vector shape: the platform's preferred one unless the system property
+     * {@code seiswork.cpu.vectorBits} (128, 256 or 512) asks for another.
+     */
+    static final VectorSpecies<Float> S = species();
+
+    private static VectorSpecies<Float> species() {
+        String bits = System.getProperty("seiswork.cpu.vectorBits");
+        if (bits == null || bits.isBlank()) {
+            return FloatVector.SPECIES_PREFERRED;
+        }
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(Integer.parseInt(bits.trim())));
+    }
 
     private final StencilKernel scalar;
     private final boolean is3d;
