@@ -1,0 +1,116 @@
+package io.seiswork.kernels.engine.cpu;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.engine.CancellationToken;
+import io.seiswork.kernels.engine.ProgressListener;
+import io.seiswork.kernels.engine.RunStats;
+import io.seiswork.kernels.engine.ShotRecord;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.TimeStepping;
+import io.seiswork.kernels.engine.WaveEngine;
+import java.util.List;
+
+/**
+ * The pure-Java engine: a {@link Propagator} on a persistent team of threads, one per core by
+ * default, reused for every shot.
+ *
+ * <p>Per shot: set up the propagator (velocity squared times dt², PML profiles and memory), then
+ * record level 0, then for each step advance, inject the source sample and record the new level.
+ * The receivers' traces are resampled to the output axis on the fly ({@link TraceResampler}).
+ */
+public final class CpuWaveEngine implements WaveEngine {
+
+    private final WorkerPool pool;
+
+    /** An engine with one thread per available processor. */
+    public CpuWaveEngine() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads number of threads, at least 1 */
+    public CpuWaveEngine(int threads) {
+        this.pool = new WorkerPool(threads);
+    }
+
+    /** Number of threads the engine runs on. */
+    public int threads() {
+        return pool.size();
+    }
+
+    @Override
+    public String name() {
+        return "cpu (" + pool.size() + " threads)";
+    }
+
+    /**
+     * A propagator on this engine's threads, for callers that drive the time loop themselves
+     * (reverse-time migration).
+     *
+     * @param request model, physics and time step (source and receivers are not used)
+     */
+    public Propagator propagator(ShotRequest request) {
+        return new Propagator(request.model(), request.physics(), request.timing().dtS(),
+                dominantHz(request), pool);
+    }
+
+    @Override
+    public ShotRecord model(ShotRequest request, ProgressListener progress, CancellationToken cancel) {
+        cancel.throwIfCancelled("start of shot");
+        TimeStepping timing = request.timing();
+        Propagator prop = propagator(request);
+        PointSpread source = prop.spread(request.source());
+        List<Position> rec = request.receivers();
+        PointSpread[] receivers = new PointSpread[rec.size()];
+        for (int i = 0; i < receivers.length; i++) {
+            receivers[i] = prop.spread(rec.get(i));
+        }
+        int steps = timing.steps();
+        double dt = timing.dtS();
+        float[] f = request.wavelet().sample(dt, steps);
+        float[] values = new float[receivers.length];
+        TraceResampler resampler = new TraceResampler(receivers.length, dt, timing.outputS());
+        int every = Math.max(1, (steps + 99) / 100);
+        progress.onProgress(0, steps);
+        long t0 = System.nanoTime();
+        record(prop, receivers, values, resampler);
+        for (int n = 0; n < steps; n++) {
+            if (cancel.isCancelled()) {
+                cancel.throwIfCancelled("step " + n + " of " + steps);
+            }
+            prop.step();
+            prop.inject(source, f[n]);
+            record(prop, receivers, values, resampler);
+            if ((n + 1) % every == 0 && n + 1 < steps) {
+                progress.onProgress(n + 1, steps);
+            }
+        }
+        double wall = (System.nanoTime() - t0) * 1e-9;
+        progress.onProgress(steps, steps);
+        RunStats stats = new RunStats((int) prop.stepsTaken(), dt, prop.computedPoints(), wall);
+        return new ShotRecord(resampler.traces(), timing.outputS(), stats);
+    }
+
+    private static void record(Propagator prop, PointSpread[] receivers, float[] values, TraceResampler resampler) {
+        for (int r = 0; r < receivers.length; r++) {
+            values[r] = prop.sample(receivers[r]);
+        }
+        resampler.accept(values);
+    }
+
+    /**
+     * Dominant frequency in Hz for the PML's α: the Ricker peak, or for other wavelets the
+     * highest significant frequency divided by the Ricker ratio {@value RickerWavelet#HIGHEST_TO_PEAK}.
+     */
+    private static double dominantHz(ShotRequest request) {
+        if (request.wavelet() instanceof RickerWavelet rw) {
+            return rw.peakHz();
+        }
+        return request.wavelet().highestFrequencyHz() / RickerWavelet.HIGHEST_TO_PEAK;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

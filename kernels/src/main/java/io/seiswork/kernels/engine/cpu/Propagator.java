@@ -1,0 +1,240 @@
+package io.seiswork.kernels.engine.cpu;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.stencil.FirstDerivative;
+import io.seiswork.core.stencil.SecondDerivative;
+import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Owns the padded wavefields of one acoustic simulation and advances them one time step at a
+ * time; injection and recording are separate calls so that modelling and reverse-time
+ * migration (forward source field, backward receiver field, imaging per step) drive the same
+ * loop.
+ *
+ * <p>Scheme: {@code pⁿ⁺¹ = 2pⁿ − pⁿ⁻¹ + v² dt² (∇²pⁿ + fⁿ δ)}, second order in time, space order
+ * 2, 4 or 8, with a convolutional PML outside the user's grid and an optional antisymmetric
+ * mirror (image) free surface at z = 0. A step is two parallel phases over (x, y) columns: the
+ * PML memory variables ψ (layer columns only), then the interior stencil with, per column, the
+ * PML correction and the surface mirror. Nothing is allocated per step.
+ *
+ * <p>Usage: {@code step()} moves the current field from level n to n + 1; then
+ * {@link #inject} adds the source term of that step, {@code dt² v² fⁿ δ}, where δ is the grid
+ * delta {@code 1 / (dx dz)} (2D) or {@code 1 / (dx dy dz)} (3D), so the numerical pressure has
+ * the amplitude of the continuous Green's function. {@link #sample} reads the current level.
+ */
+public final class Propagator {
+
+    private final PaddedGrid grid;
+    private final double dtS;
+    private final float[] m;
+    private final ColumnKernel kernel;
+    private final CpmlSlab[] slabs;
+    private final WorkerPool pool;
+    private final float[][] scratch;
+    private final float cellInverseVolume;
+    private final int columnsX;
+    private final int columns;
+    private final int zFrom;
+    private final int zTo;
+    private final WorkerPool.Task psiPhase = this::psiPhase;
+    private final WorkerPool.Task updatePhase = this::updatePhase;
+    private float[] u;
+    private float[] un;
+    private long stepsTaken;
+
+    /**
+     * @param model velocity model in m/s on the user's grid
+     * @param physics space order, layer width, free surface
+     * @param dtS time step in seconds (the caller checks the CFL limit, see
+     *     {@link io.seiswork.kernels.engine.TimeStepping})
+     * @param dominantHz dominant source frequency in Hz, sets the PML's frequency shift α
+     * @param pool threads to run on (shared, not closed by the propagator)
+     */
+    public Propagator(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, WorkerPool pool) {
+        this(model, physics, dtS, dominantHz, pool, true);
+    }
+
+    /** As the public constructor; {@code allowVector = false} forces the scalar interior kernel. */
+    Propagator(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, WorkerPool pool,
+            boolean allowVector) {
+        Grid g = model.grid();
+        SecondDerivative op = physics.operator();
+        FirstDerivative op1 = FirstDerivative.ofOrder(physics.spaceOrder());
+        int r = op.radius();
+        int w = physics.boundaryWidth();
+        this.grid = new PaddedGrid(g, w, r, physics.freeSurface());
+        this.dtS = dtS;
+        this.pool = pool;
+        float[] v = grid.extend(model.values());
+        float dt2 = (float) (dtS * dtS);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = v[i] * v[i] * dt2;
+        }
+        this.m = v;
+        this.kernel = ColumnKernel.best(new StencilKernel(op, grid, g.dx(), g.dy(), g.dz()), allowVector);
+        boolean vector = allowVector && ColumnKernel.vectorAvailable();
+        this.cellInverseVolume = (float) (1.0 / (g.dx() * g.dz() * (g.is2d() ? 1 : g.dy())));
+        double vmax = model.max();
+        List<CpmlSlab> list = new ArrayList<>();
+        CpmlProfile px = new CpmlProfile(grid.nx(), r, w, true, true, g.dx(), vmax, dtS, dominantHz);
+        addSlabs(list, grid, CpmlSlab.X, px, op, op1, g.dx(), vector);
+        if (!g.is2d()) {
+            CpmlProfile py = new CpmlProfile(grid.ny(), r, w, true, true, g.dy(), vmax, dtS, dominantHz);
+            addSlabs(list, grid, CpmlSlab.Y, py, op, op1, g.dy(), vector);
+        }
+        CpmlProfile pz = new CpmlProfile(grid.nz(), r, w, !physics.freeSurface(), true, g.dz(), vmax, dtS,
+                dominantHz);
+        addSlabs(list, grid, CpmlSlab.Z, pz, op, op1, g.dz(), vector);
+        this.slabs = list.toArray(new CpmlSlab[0]);
+        this.columnsX = grid.nx() - 2 * r;
+        this.columns = columnsX * (grid.y1() - grid.y0());
+        this.zFrom = r;
+        this.zTo = grid.nz() - r;
+        this.scratch = new float[pool.size() * 3][grid.nz()];
+        this.u = new float[grid.points()];
+        this.un = new float[grid.points()];
+    }
+
+    private static void addSlabs(List<CpmlSlab> list, PaddedGrid grid, int axis, CpmlProfile p, SecondDerivative op,
+            FirstDerivative op1, double hM, boolean vector) {
+        float[] d2 = StencilKernel.weights(op, hM);
+        float[] d1 = new float[op1.radius() + 1];
+        for (int k = 1; k <= op1.radius(); k++) {
+            d1[k] = (float) (op1.coefficient(k) / hM);
+        }
+        if (p.lowEnd() > p.lowStart()) {
+            list.add(new CpmlSlab(grid, axis, p.lowStart(), p.lowEnd(), p, d1, d2, vector));
+        }
+        if (p.highEnd() > p.highStart()) {
+            list.add(new CpmlSlab(grid, axis, p.highStart(), p.highEnd(), p, d1, d2, vector));
+        }
+    }
+
+    /** The padded index space (for cropping fields to the user's grid). */
+    public PaddedGrid grid() {
+        return grid;
+    }
+
+    /** The interior kernel in use, for logs ("vector 8 lanes" or "scalar"). */
+    public String kernelName() {
+        return kernel.describe();
+    }
+
+    /** Time step in seconds. */
+    public double dtS() {
+        return dtS;
+    }
+
+    /** Steps taken since construction or the last {@link #reset()}. */
+    public long stepsTaken() {
+        return stepsTaken;
+    }
+
+    /** Grid points updated per step (user grid plus absorbing layers). */
+    public long computedPoints() {
+        return grid.computedPoints();
+    }
+
+    /** Zeroes both wavefields and the PML memory: the state before a new shot. */
+    public void reset() {
+        Arrays.fill(u, 0f);
+        Arrays.fill(un, 0f);
+        for (CpmlSlab s : slabs) {
+            s.reset();
+        }
+        stepsTaken = 0;
+    }
+
+    /** How a point of the user's grid couples to this propagator's cells. */
+    public PointSpread spread(Position p) {
+        return PointSpread.at(grid, p);
+    }
+
+    /** Advances the current field by one time step (level n to n + 1). */
+    public void step() {
+        pool.run(psiPhase);
+        pool.run(updatePhase);
+        float[] t = u;
+        u = un;
+        un = t;
+        stepsTaken++;
+    }
+
+    /**
+     * Adds the source term {@code dt² v² f δ} of the step just taken to the current field.
+     *
+     * @param s where the source sits
+     * @param amplitude source function value f (at the time of the level the step started from)
+     */
+    public void inject(PointSpread s, float amplitude) {
+        s.inject(u, m, amplitude * cellInverseVolume);
+    }
+
+    /** The current field interpolated at {@code s}, pressure. */
+    public float sample(PointSpread s) {
+        return s.sample(u);
+    }
+
+    /** The current padded pressure field (live array; changes with every step). */
+    public float[] current() {
+        return u;
+    }
+
+    /** The previous padded pressure field (live array). */
+    public float[] previous() {
+        return un;
+    }
+
+    private void psiPhase(int worker, int workers) {
+        int c0 = (int) ((long) columns * worker / workers);
+        int c1 = (int) ((long) columns * (worker + 1) / workers);
+        float[] tmp = scratch[3 * worker];
+        int r = grid.radius();
+        int y0 = grid.y0();
+        for (int c = c0; c < c1; c++) {
+            int iy = y0 + c / columnsX;
+            int ix = r + c % columnsX;
+            for (CpmlSlab s : slabs) {
+                if (s.covers(iy, ix)) {
+                    s.updatePsi(u, iy, ix, tmp);
+                }
+            }
+        }
+    }
+
+    private void updatePhase(int worker, int workers) {
+        int c0 = (int) ((long) columns * worker / workers);
+        int c1 = (int) ((long) columns * (worker + 1) / workers);
+        float[] lap = scratch[3 * worker];
+        float[] t1 = scratch[3 * worker + 1];
+        float[] t2 = scratch[3 * worker + 2];
+        int r = grid.radius();
+        int y0 = grid.y0();
+        int nx = grid.nx();
+        int nz = grid.nz();
+        boolean mirror = grid.freeSurface();
+        int surface = grid.offZ();
+        for (int c = c0; c < c1; c++) {
+            int iy = y0 + c / columnsX;
+            int ix = r + c % columnsX;
+            int base = (iy * nx + ix) * nz;
+            kernel.column(u, un, m, base, zFrom, zTo, lap);
+            for (CpmlSlab s : slabs) {
+                if (s.covers(iy, ix)) {
+                    s.correct(u, un, m, iy, ix, t1, t2);
+                }
+            }
+            if (mirror) {
+                un[base + surface] = 0f;
+                for (int k = 1; k <= r; k++) {
+                    un[base + surface - k] = -un[base + surface + k];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.seiswork.kernels.engine.cpu;
+
+/**
+ * The only class that names {@link VectorStencilKernel}, so that the Vector API classes are
+ * resolved only after {@link ColumnKernel#best} has checked that their module is present.
+ */
+final class VectorSupport {
+
+    private VectorSupport() {
+    }
+
+    static ColumnKernel kernel(StencilKernel scalar) {
+        return new VectorStencilKernel(scalar);
+    }
+}
