@@ -1,6 +1,7 @@
 package io.seiswork.core.segy;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -10,16 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a SEG-Y (rev 0, 1, 2) or Seismic Unix file trace by trace.
  *
  * <p>Opening reads only the textual and binary headers (and the first trace header when needed),
  * so it costs the same for a 20 GB file as for a small one; traces and headers are read on demand
- * with positioned {@link FileChannel} reads into one reused 4 MiB buffer, which reads ahead while
- * traces are requested in file order and reads only the requested bytes otherwise. {@link #info()} also infers
- * the geometry, which reads every trace header once (240 bytes per trace) the first time it is
- * called.
+ * with positioned {@link FileChannel} reads into one reused buffer (up to 4 MiB, freed by
+ * {@link #close()}), which reads ahead while traces are requested in file order and reads only
+ * the requested bytes otherwise. {@link #info()} also infers the geometry, which reads every trace
+ * header once (240 bytes per trace) the first time it is called.
  *
  * <p>A reader is not thread-safe (it reuses its buffers); open one per thread. Every failure
  * caused by the file is a {@link SegyException} naming the file, and where it applies the trace
@@ -41,6 +43,7 @@ public final class SegyReader implements AutoCloseable {
     private final List<byte[]> rawTextHeaders;
     private final TextEncoding textEncoding;
     private final SampleCodec codec;
+    private final Arena arena = Arena.ofShared();
     private final ByteBuffer chunk;
     private final MemorySegment chunkSegment;
     private final long fileSize;
@@ -61,13 +64,14 @@ public final class SegyReader implements AutoCloseable {
         this.textEncoding = textEncoding;
         this.codec = new SampleCodec(layout.format(), layout.byteOrder());
         this.fileSize = layout.dataStart() + layout.traces() * layout.traceBytes();
-        this.chunk = ByteBuffer.allocateDirect((int) Math.max(READ_AHEAD_BYTES, layout.traceBytes()));
-        this.chunkSegment = MemorySegment.ofBuffer(chunk);
+        long payload = fileSize - layout.dataStart();
+        this.chunkSegment = arena.allocate(Math.max(layout.traceBytes(), Math.min(READ_AHEAD_BYTES, payload)));
+        this.chunk = chunkSegment.asByteBuffer();
     }
 
     /** Opens {@code file} with {@link SegyReadOptions#defaults()}, or SU defaults when it ends in {@code .su}. */
     public static SegyReader open(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         return open(file, name.endsWith(".su") ? SegyReadOptions.seismicUnixDefaults() : SegyReadOptions.defaults());
     }
 
@@ -461,9 +465,10 @@ public final class SegyReader implements AutoCloseable {
         }
     }
 
+    /** Closes the file and frees the read buffer; the reader cannot be used afterwards. */
     @Override
     public void close() {
-        try {
+        try (arena) {
             channel.close();
         } catch (IOException e) {
             throw new SegyException(file, "close failed: " + e, -1, -1, e);

@@ -1,6 +1,7 @@
 package io.seiswork.core.segy;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,6 +32,7 @@ public final class SegyWriter implements AutoCloseable {
     private final SegyWriteOptions options;
     private final FileChannel channel;
     private final SampleCodec codec;
+    private final Arena arena = Arena.ofShared();
     private final ByteBuffer buffer;
     private final MemorySegment segment;
     private final int traceBytes;
@@ -43,8 +45,8 @@ public final class SegyWriter implements AutoCloseable {
         this.channel = channel;
         this.codec = new SampleCodec(options.format(), options.byteOrder());
         this.traceBytes = TraceHeader.SIZE + options.samplesPerTrace() * options.format().bytesPerSample();
-        this.buffer = ByteBuffer.allocateDirect(Math.max(BUFFER_BYTES, traceBytes));
-        this.segment = MemorySegment.ofBuffer(buffer);
+        this.segment = arena.allocate(Math.max(BUFFER_BYTES, traceBytes));
+        this.buffer = segment.asByteBuffer();
     }
 
     /**
@@ -64,7 +66,7 @@ public final class SegyWriter implements AutoCloseable {
         try {
             w.writeFileHeaders();
         } catch (RuntimeException e) {
-            try {
+            try (w.arena) {
                 ch.close();
             } catch (IOException ce) {
                 e.addSuppressed(ce);
@@ -176,10 +178,10 @@ public final class SegyWriter implements AutoCloseable {
         buffer.clear();
     }
 
-    /** Flushes the buffered traces and closes the file. */
+    /** Flushes the buffered traces, closes the file and frees the buffer. */
     @Override
     public void close() {
-        try (channel) {
+        try (arena; channel) {
             flush();
         } catch (IOException e) {
             throw new SegyException(file, "close failed: " + e, -1, position, e);

@@ -40,7 +40,7 @@ class RefdataCoverageTest {
             EXPECTED.put("segyio/multiformats/Format" + code + "msb.sgy", 414L);
             EXPECTED.put("segyio/multiformats/Format" + code + "lsb.sgy", 414L);
         }
-        // Format 4 (fixed point with gain) is obsolete; segyio 1.8.3 silently reads it as IBM float.
+        // Format 4 (fixed point with gain) is obsolete; segyio 1.8.3 warns and decodes it as IBM float.
         EXPECTED.put("segyio/multiformats/Format4msb.sgy", "reject: format code 4");
         EXPECTED.put("segyio/multiformats/Format4lsb.sgy", "reject: format code 4");
         EXPECTED.put("segyio/long.sgy", 3L);

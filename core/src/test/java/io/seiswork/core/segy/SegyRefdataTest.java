@@ -602,7 +602,7 @@ class SegyRefdataTest {
         "one_trace_year_99.sgy, big, INT32, ASCII, 8000, 250"})
     void obspyFilesMatchTheirNpyKnownAnswers(String name, String order, SampleFormat format, TextEncoding encoding,
             int samples, int intervalUs) throws IOException {
-        Path npy = RefData.file("obspy/" + (name.startsWith("one_trace") ? name + ".npy" : name + ".npy"));
+        Path npy = RefData.file("obspy/" + name + ".npy");
         try (SegyReader r = open("obspy/" + name)) {
             assertEquals(ByteOrders.parse(order), r.byteOrder());
             assertEquals(format, r.format());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -243,6 +244,31 @@ class SegyWriterReaderTest {
                 assertEquals(random.header(t), random.readHeaderAndTrace(t, s));
                 assertArrayEquals(inOrder[t], s);
             }
+        }
+    }
+
+    /**
+     * A 21 GB (sparse) file opens and gives its last trace at once: the reader only reads the
+     * headers and the bytes asked for (the test JVM has a 4 GB heap, so loading it would fail).
+     */
+    @Test
+    void twentyGigabyteFileOpensWithoutLoadingIt() throws IOException {
+        Path file = tmp.resolve("huge.sgy");
+        float[] first = new float[1000];
+        first[999] = 42f;
+        try (SegyWriter w = SegyWriter.create(file, SegyWriteOptions.of(1000, 4000))) {
+            w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), first);
+        }
+        long traces = 5_000_000L;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(3600 + traces * 4240); // a hole: no disk space used on sparse-capable file systems
+        }
+        try (SegyReader r = SegyReader.open(file)) {
+            assertEquals(traces, r.traceCount());
+            assertEquals(42f, r.readTrace(0)[999]);
+            assertArrayEquals(new float[1000], r.readTrace(traces - 1));
+            assertEquals(0, r.header(traces - 1).inline());
+            assertEquals(3600 + (traces - 1) * 4240, r.traceOffset(traces - 1));
         }
     }
 }
