@@ -1,6 +1,6 @@
 package io.seiswork.app.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public final class TerminalProgress implements RunListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
     private int lastDecile = -1;
     private int shotCount;
@@ -19,7 +19,7 @@ public final class TerminalProgress implements RunListener {
      * @param out where to print (standard error, so standard output stays clean)
      * @param interactive whether to redraw one line in place ({@code System.console() != null})
      */
-    public TerminalProgress(PrintStream out, boolean interactive) {
+    public TerminalProgress(PrintWriter out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
     }
@@ -28,6 +28,7 @@ public final class TerminalProgress implements RunListener {
     public void runStarted(int shots, String engine) {
         shotCount = shots;
         out.printf(Locale.ROOT, "running %d shot%s on %s%n", shots, shots == 1 ? "" : "s", engine);
+        out.flush();
     }
 
     @Override
@@ -45,6 +46,7 @@ public final class TerminalProgress implements RunListener {
         } else if (percent / 10 > lastDecile) {
             lastDecile = percent / 10;
             out.printf(Locale.ROOT, "shot %d/%d  %3d%%%n", shot, shotCount, percent);
+            out.flush();
         }
     }
 
@@ -53,5 +55,6 @@ public final class TerminalProgress implements RunListener {
         double seconds = (System.nanoTime() - shotStartNs) / 1e9;
         out.printf(Locale.ROOT, "%sshot %d/%d  done in %.1f s  (%.3f Gpts/s)%n",
                 interactive ? "\r" : "", shot, shotCount, seconds, gptsPerSecond);
+        out.flush();
     }
 }

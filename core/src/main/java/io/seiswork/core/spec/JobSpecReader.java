@@ -7,6 +7,7 @@ import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.stencil.SecondDerivative;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,15 +41,20 @@ public final class JobSpecReader {
     private JobSpecReader() {
     }
 
-    /** Reads a spec file; the default job name is the file name without extension. */
+    /**
+     * Reads a spec file; the default job name is the file name without extension.
+     *
+     * @throws IllegalArgumentException when the file does not exist
+     * @throws SpecException listing every problem of the spec
+     */
     public static JobSpec read(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new SpecException(file.toString(), List.of(SpecProblem.error("(file)", "does not exist")));
+            throw new IllegalArgumentException("spec file " + file + " does not exist");
         } catch (IOException e) {
-            throw new SpecException(file.toString(), List.of(SpecProblem.error("(file)", "cannot be read: " + e.getMessage())));
+            throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
         }
         String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return read(text, file.toString(), base);

@@ -1,0 +1,106 @@
+package io.seiswork.app.cli;
+
+import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.SelectedEngine;
+import io.seiswork.app.run.TerminalProgress;
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.kernels.engine.CancellationToken;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code seiswork run SPEC.json}: checks the spec (every problem at once, before any compute),
+ * then runs its shots locally. Ctrl-C cancels between time steps and keeps the finished shots.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a job spec locally: checks it, then models every shot.",
+            "Writes DIR/shots.sgy (task model) and DIR/run.json (resolved spec, dt, nt, timings, Gpts/s)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec (see docs/job-spec.md).")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<job name>).")
+    Path out;
+
+    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the spec's engine.")
+    String engine;
+
+    @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing.")
+    boolean checkOnly;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        JobSpec jobSpec = JobSpecReader.read(specFile);
+        if (engine != null) {
+            jobSpec = jobSpec.withEngine(parseEngine(engine));
+        }
+        Path base = specFile.toAbsolutePath().getParent();
+        ResolvedJob job = JobResolver.withHeapBudget(base).resolve(jobSpec, specFile.toString());
+        for (SpecProblem w : job.warnings()) {
+            err.println("seiswork: " + specFile + ": " + w);
+        }
+        err.printf(Locale.ROOT, "%s: %d shots, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %.2f GiB per shot%n",
+                jobSpec.name(), job.geometry().shotCount(), jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
+                job.time().dtS() * 1e3, job.time().cflLimitS() * 1e3, job.time().steps(), job.memoryBytes() / 1073741824.0);
+        err.flush();
+        if (checkOnly) {
+            return 0;
+        }
+        Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
+        SelectedEngine selected = SelectedEngine.choose(jobSpec.engine());
+        CancellationToken cancel = new CancellationToken();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: stop at the next time step and let the runner write run.json before the JVM exits.
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "seiswork-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (var engineToClose = selected.engine()) {
+            err.println("seiswork: " + selected.reason());
+            var report = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel)
+                    .run(job, outDir);
+            err.printf(Locale.ROOT, "wrote %s and %s in %.1f s (%.3f Gpts/s)%n",
+                    outDir.resolve(LocalRunner.SHOTS_FILE), outDir.resolve(LocalRunner.REPORT_FILE),
+                    report.get("wallSeconds").asDouble(), report.get("gptsPerSecond").asDouble());
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting because of Ctrl-C: the hook has already cancelled the run.
+            }
+        }
+        return 0;
+    }
+
+    private static EngineChoice parseEngine(String s) {
+        for (EngineChoice c : EngineChoice.values()) {
+            if (c.json().equals(s)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--engine must be one of auto, cpu, gpu, got \"" + s + "\"");
+    }
+}

@@ -1,0 +1,175 @@
+package io.seiswork.app.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.segy.TextHeaderCodec;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.JobSpecWriter;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.core.spec.Task;
+import io.seiswork.kernels.engine.CancellationToken;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRecord;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.TimeStepping;
+import io.seiswork.kernels.engine.WaveEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every shot of a resolved job on one engine, on the calling thread, and writes the results
+ * to an output directory: {@code shots.sgy} (task model) and {@code run.json} (the resolved spec,
+ * time stepping, engine, timings and throughput). Shots are written as they finish, so a long run
+ * that is cancelled keeps its finished shots, and {@code run.json} records how far it got.
+ */
+public final class LocalRunner {
+
+    /** File of shot gathers in the output directory. */
+    public static final String SHOTS_FILE = "shots.sgy";
+    /** Run report in the output directory. */
+    public static final String REPORT_FILE = "run.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SelectedEngine selected;
+    private final RunListener listener;
+    private final CancellationToken cancel;
+
+    public LocalRunner(SelectedEngine selected, RunListener listener, CancellationToken cancel) {
+        this.selected = selected;
+        this.listener = listener;
+        this.cancel = cancel;
+    }
+
+    /**
+     * Runs the job into {@code outDir} (created if needed).
+     *
+     * @return the run report, also written to {@code outDir/run.json}
+     * @throws IllegalArgumentException for a task this build cannot run
+     */
+    public ObjectNode run(ResolvedJob job, Path outDir) {
+        JobSpec spec = job.spec();
+        if (spec.task() != Task.MODEL) {
+            throw new IllegalArgumentException("task: \"" + spec.task().json()
+                    + "\" (reverse-time migration) is not available in this version; use \"model\"");
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
+        }
+        WaveEngine engine = selected.engine();
+        PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
+                spec.physics().freeSurface());
+        TimeStepping timing = TimeStepping.of(job.time().dtS(), job.velocity(), physics.spaceOrder(), job.time().output());
+        ObjectNode report = header(job, timing);
+        ArrayNode shotReports = report.putArray("shots");
+        List<Shot> shots = job.geometry().shots();
+        listener.runStarted(shots.size(), engine.name());
+        long started = System.nanoTime();
+        double points = 0;
+        double loopSeconds = 0;
+        report.put("status", "running");
+        try (ShotGatherWriter out = new ShotGatherWriter(outDir.resolve(SHOTS_FILE), timing.outputS(),
+                spec.grid().is2d(), maxCoordinate(spec.grid()), textHeader(job, timing))) {
+            for (Shot shot : shots) {
+                listener.shotStarted(shot.number());
+                ShotRequest request = new ShotRequest(job.velocity(), physics, shot.source(),
+                        spec.wavelet().toWavelet(), shot.receivers(), timing);
+                ShotRecord record = engine.model(request,
+                        (step, steps) -> listener.shotProgress(shot.number(), step, steps), cancel);
+                out.write(shot, record.traces());
+                var stats = record.stats();
+                points += stats.computedPoints() * (double) stats.steps();
+                loopSeconds += stats.wallSeconds();
+                shotReports.addObject()
+                        .put("shot", shot.number())
+                        .put("receivers", shot.receivers().size())
+                        .put("wallSeconds", round(stats.wallSeconds()))
+                        .put("gptsPerSecond", round(stats.gptsPerSecond()));
+                listener.shotFinished(shot.number(), stats.gptsPerSecond());
+            }
+            report.put("status", "done");
+        } catch (RuntimeException e) {
+            report.put("status", e instanceof io.seiswork.kernels.engine.CancelledException ? "cancelled" : "failed");
+            report.put("error", String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            double wall = (System.nanoTime() - started) / 1e9;
+            report.put("finished", Instant.now().toString());
+            report.put("wallSeconds", round(wall));
+            report.put("gptsPerSecond", round(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
+            writeReport(outDir.resolve(REPORT_FILE), report);
+        }
+        return report;
+    }
+
+    private ObjectNode header(ResolvedJob job, TimeStepping timing) {
+        Grid g = job.spec().grid();
+        ObjectNode r = JSON.createObjectNode();
+        String version = LocalRunner.class.getPackage().getImplementationVersion();
+        r.put("seiswork", version != null ? version : "development build");
+        r.put("name", job.spec().name());
+        r.put("task", job.spec().task().json());
+        r.put("started", Instant.now().toString());
+        r.put("engine", selected.engine().name());
+        r.put("engineReason", selected.reason());
+        r.put("dtS", timing.dtS());
+        r.put("nt", timing.steps());
+        r.put("cflLimitS", job.time().cflLimitS());
+        r.put("outputSampleS", timing.outputS().delta());
+        r.put("outputSamples", timing.outputS().count());
+        ObjectNode grid = r.putObject("grid");
+        grid.put("nx", g.nx()).put("ny", g.ny()).put("nz", g.nz()).put("dx", g.dx()).put("dy", g.dy()).put("dz", g.dz());
+        r.put("velocityMinMps", job.velocity().min());
+        r.put("velocityMaxMps", job.velocity().max());
+        r.put("memoryBytesPerShot", job.memoryBytes());
+        ArrayNode warnings = r.putArray("warnings");
+        job.warnings().stream().map(SpecProblem::toString).forEach(warnings::add);
+        r.set("spec", JobSpecWriter.toJson(job.spec()));
+        return r;
+    }
+
+    private static String textHeader(ResolvedJob job, TimeStepping timing) {
+        JobSpec s = job.spec();
+        Grid g = s.grid();
+        return TextHeaderCodec.fromLines(
+                "C 1 SEISWORK SHOT GATHERS  JOB " + s.name(),
+                "C 2 TASK MODEL  SHOTS " + job.geometry().shotCount() + "  RECEIVERS " + job.geometry().receivers().size(),
+                String.format(Locale.ROOT, "C 3 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(), g.dx(), g.dy(), g.dz()),
+                String.format(Locale.ROOT, "C 4 RICKER %.4g HZ  SPACE ORDER %d  DT %.4g MS  SAMPLE %.4g MS",
+                        s.wavelet().peakHz(), s.physics().spaceOrder(), timing.dtS() * 1e3, timing.outputS().delta() * 1e3),
+                "C 5 FFID (9) = SHOT NUMBER, TRACE IN RECORD (13), OFFSET (37) SIGNED IN 2D",
+                "C 6 SOURCE X/Y (73/77), RECEIVER X/Y (81/85), COORDINATE SCALAR (71)",
+                "C 7 SOURCE DEPTH (49), RECEIVER ELEVATION (41), ELEVATION SCALAR (69)",
+                "C 8 COORDINATES IN METRES FROM THE MODEL'S FIRST GRID NODE, Z DOWN",
+                "C40 END TEXTUAL HEADER");
+    }
+
+    private static double maxCoordinate(Grid g) {
+        return Math.max(g.xAxis().last(), Math.max(g.yAxis().last(), g.zAxis().last()));
+    }
+
+    private static void writeReport(Path file, ObjectNode report) {
+        try {
+            JSON.writeValue(file.toFile(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}

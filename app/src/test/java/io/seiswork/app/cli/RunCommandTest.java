@@ -1,0 +1,132 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.TraceHeader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Two shots on a small constant-velocity 2D grid: seconds on two cores. */
+    private static final String SPEC = """
+        {
+          "name": "tiny",
+          "task": "model",
+          "grid": { "nx": 81, "nz": 41, "dx": 10, "dz": 10 },
+          "velocity": { "constant": 2000 },
+          "wavelet": { "peakHz": 15 },
+          "time": { "lengthS": 0.4, "sampleS": 0.004 },
+          "sources": { "line": { "x0": 200, "dx": 400, "n": 2, "z": 20 } },
+          "receivers": { "line": { "x0": 0, "dx": 20, "n": 41, "z": 10 } }
+        }
+        """;
+
+    private record Result(int exit, String out, String err) { }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void modelsEveryShotIntoSegyAndReport() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        Path out = dir.resolve("out");
+        Result r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
+        assertEquals(0, r.exit(), r.err());
+
+        try (SegyReader shots = SegyReader.open(out.resolve("shots.sgy"))) {
+            assertEquals(2 * 41, shots.traceCount());
+            assertEquals(101, shots.samplesPerTrace());
+            assertEquals(4000, shots.sampleIntervalUs());
+            TraceHeader h = shots.header(41 + 5); // shot 2, receiver 6 at x = 100 m; source at 600 m
+            assertEquals(2, h.getInt32(TraceHeader.FIELD_RECORD));
+            assertEquals(6, h.getInt32(TraceHeader.TRACE_NUMBER));
+            assertEquals(600, h.sourceXM(), 1e-6);
+            assertEquals(100, h.groupXM(), 1e-6);
+            assertEquals(-500, h.getInt32(TraceHeader.OFFSET));
+            // The direct wave reaches x = 100 m from x = 600 m at 0.25 s + the wavelet delay 1/15 s.
+            float[] t = shots.readTrace(41 + 5);
+            int peak = 0;
+            for (int i = 1; i < t.length; i++) {
+                peak = Math.abs(t[i]) > Math.abs(t[peak]) ? i : peak;
+            }
+            double arrival = Math.hypot(500, 10) / 2000 + 1.0 / 15;
+            assertEquals(arrival, peak * 0.004, 0.02, "direct-wave peak time");
+        }
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("done", report.get("status").asText());
+        assertEquals(2, report.get("shots").size());
+        assertTrue(report.get("dtS").asDouble() < report.get("cflLimitS").asDouble());
+        assertEquals(0.004, report.get("dtS").asDouble() * Math.round(0.004 / report.get("dtS").asDouble()), 1e-12);
+        assertTrue(report.get("nt").asInt() >= 100);
+        assertTrue(report.get("gptsPerSecond").asDouble() > 0);
+        assertTrue(report.get("wallSeconds").asDouble() > 0);
+        assertEquals(81, report.at("/grid/nx").asInt());
+        assertEquals("tiny", report.at("/spec/name").asText());
+        assertEquals(8, report.at("/spec/physics/spaceOrder").asInt(), "resolved spec has defaults spelled out");
+    }
+
+    @Test
+    void badSpecListsEveryProblemWithoutStackTraceAndRunsNothing() throws Exception {
+        Path spec = dir.resolve("bad.json");
+        Files.writeString(spec, SPEC.replace("\"dx\": 10,", "\"dx\": -10,").replace("\"peakHz\": 15", "\"peakHz\": \"high\""));
+        Path out = dir.resolve("out");
+        Result r = run("run", spec.toString(), "--out", out.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("2 problems"), r.err());
+        assertTrue(r.err().contains("grid.dx: must be > 0, got -10"), r.err());
+        assertTrue(r.err().contains("wavelet.peakHz: must be a number, got \"high\""), r.err());
+        assertFalse(r.err().contains("at io.seiswork"), "no stack trace");
+        assertFalse(Files.exists(out), "nothing computed or written");
+    }
+
+    @Test
+    void cflViolationIsRejectedBeforeCompute() throws Exception {
+        Path spec = dir.resolve("cfl.json");
+        Files.writeString(spec, SPEC.replace("\"sampleS\": 0.004", "\"sampleS\": 0.004, \"dtS\": 0.004"));
+        Result r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("time.dtS: must be <= "), r.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void gpuWithoutGpuKernelsIsAClearError() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        Result r = run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--engine", "gpu");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("engine: \"gpu\" requested but this build has no GPU kernels"), r.err());
+    }
+
+    @Test
+    void checkOnlyResolvesWithoutRunning() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        Result r = run("run", spec.toString(), "--check", "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("tiny: 2 shots, grid 81 x 1 x 41"), r.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+}
