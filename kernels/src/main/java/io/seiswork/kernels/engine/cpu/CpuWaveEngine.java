@@ -40,7 +40,7 @@ public final class CpuWaveEngine implements WaveEngine {
 
     @Override
     public String name() {
-        return "cpu (" + pool.size() + " threads)";
+        return "cpu (" + pool.size() + " threads, " + (ColumnKernel.vectorAvailable() ? "Vector API" : "scalar") + ")";
     }
 
     /**
