@@ -26,8 +26,8 @@ public final class WaveEngines {
     public static WaveEngine create(String kind) {
         return switch (kind.toLowerCase(Locale.ROOT)) {
             case "auto", "cpu" -> new CpuWaveEngine();
-            default -> throw new IllegalArgumentException("engine must be auto or cpu (no GPU engine in this build), got "
-                    + kind);
+            default -> throw new IllegalArgumentException(
+                    "engine must be auto or cpu (no GPU engine in this build), got " + kind);
         };
     }
 

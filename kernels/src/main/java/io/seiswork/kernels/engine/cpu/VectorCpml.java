@@ -57,7 +57,8 @@ final class VectorCpml {
     }
 
     /**
-     * ζ = b ζ + a (∂²u + ∂ψ); un += m (∂ψ + ζ) for cells [zs, end), whole vectors; see {@link #updatePsi} for a, b.
+     * ζ = b ζ + a (∂²u + ∂ψ); un += m (∂ψ + ζ) for cells [zs, end), whole vectors; see
+     * {@link #updatePsi} for a, b.
      */
     static void correct(float[] u, float[] un, float[] m, int p0, int sP, float[] psi, float[] zeta, int q0, int sQ,
             float[] a, float[] b, int c, float[] d1, float[] d2, int zs, int end) {
