@@ -125,11 +125,6 @@ final class CpmlSlab {
         zeta = new float[psi.length];
     }
 
-    /** Memory-variable bytes held. */
-    long bytes() {
-        return 8L * psi.length;
-    }
-
     /**
      * {@link #updatePsi} for the columns (iy, ix), ix in [ixFrom, ixTo), that this slab covers.
      * Working on a row of columns at once lets the vector code of the thin z layers set up its

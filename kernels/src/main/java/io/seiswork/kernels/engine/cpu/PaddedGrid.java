@@ -61,6 +61,7 @@ public final class PaddedGrid {
         }
     }
 
+    /** The user's grid (the physical model). */
     public Grid user() {
         return user;
     }
@@ -75,10 +76,12 @@ public final class PaddedGrid {
         return radius;
     }
 
+    /** Whether the top is a free surface (mirror halo, no layer). */
     public boolean freeSurface() {
         return freeSurface;
     }
 
+    /** Whether the model is 2D (ny = 1). */
     public boolean is2d() {
         return user.is2d();
     }
