@@ -9,8 +9,8 @@ import io.seiswork.core.velocity.VelocityModel;
  * The internal time axis of a run and the output axis its traces are resampled to.
  *
  * <p>The propagator advances the wavefield from time level {@code n} to {@code n + 1} in
- * {@code dtS} seconds; levels {@code 0 .. steps} (times {@code n · dtS}) are recorded. The output traces are interpolated from those levels with a four-point cubic, which
- * is exact where an output time falls on a level: {@link #fromCfl} chooses {@code dtS} so that
+ * {@code dtS} seconds; levels {@code 0 .. steps} (times {@code n · dtS}) are recorded. The
+ * output traces are interpolated from those levels with a four-point cubic, which is exact where an output time falls on a level: {@link #fromCfl} chooses {@code dtS} so that
  * the output interval is a whole number of steps, so there the traces are plain samples.
  *
  * @param dtS internal time step in seconds, below the CFL limit of the model

@@ -30,6 +30,7 @@ public final class CpmlProfile {
 
     private final float[] a;
     private final float[] b;
+    private final float[] mask;
     private final int lowStart;
     private final int lowEnd;
     private final int highStart;
@@ -63,6 +64,10 @@ public final class CpmlProfile {
         for (int i = highStart; i < highEnd; i++) {
             set(i, (double) (i - highStart + 1) / width, d0, alphaMax, dtS);
         }
+        mask = new float[n];
+        for (int i = 0; i < n; i++) {
+            mask[i] = inLayer(i) ? 1f : 0f;
+        }
     }
 
     private void set(int i, double depth, double d0, double alphaMax, double dtS) {
@@ -81,6 +86,11 @@ public final class CpmlProfile {
     /** Coefficient b per padded index. */
     public float[] b() {
         return b;
+    }
+
+    /** 1 in the layers, 0 elsewhere, per padded index. */
+    public float[] mask() {
+        return mask;
     }
 
     /** First padded index of the low-side layer (equal to {@link #lowEnd()} when there is none). */

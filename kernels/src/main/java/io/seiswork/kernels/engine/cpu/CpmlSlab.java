@@ -43,6 +43,7 @@ final class CpmlSlab {
     private final int radius;
     private final float[] a;
     private final float[] b;
+    private final float[] mask;
     private final float[] d1;
     private final float[] d2;
     private final float d2c0;
@@ -58,7 +59,8 @@ final class CpmlSlab {
      * @param profile the axis' damping coefficients
      * @param d1 first-derivative weights a_k / h for k = 1 .. radius (index 0 unused), 1/m
      * @param d2 second-derivative weights c_k / h² for k = 0 .. radius, 1/m²
-     * @param vector whether to use the Vector API loops ({@link VectorCpml}); the module must be present
+     * @param vector whether to use the Vector API loops ({@link VectorCpml}, space order 8 only); the module
+     *     must be present
      */
     CpmlSlab(PaddedGrid grid, int axis, int l0, int l1, CpmlProfile profile, float[] d1, float[] d2,
             boolean vector) {
@@ -72,6 +74,7 @@ final class CpmlSlab {
         this.padNx = grid.nx();
         this.a = profile.a();
         this.b = profile.b();
+        this.mask = profile.mask();
         this.d1 = d1;
         this.d2 = d2;
         this.d2c0 = d2[0];
@@ -95,12 +98,26 @@ final class CpmlSlab {
                 zFrom = r; zTo = grid.nz() - r;
             }
             case Z -> {
+                // With vectors, widen the range to whole vectors towards the interior (cells there
+                // have a = b = 0 and a zero mask, so they stay untouched), unless it would reach
+                // the opposite layer of a very thin model.
+                int from = l0;
+                int to = l1;
+                if (vector) {
+                    int span = (l1 - l0 + PaddedGrid.Z_ALIGN - 1) / PaddedGrid.Z_ALIGN * PaddedGrid.Z_ALIGN;
+                    boolean top = l0 < grid.nz() / 2;
+                    if (top && l0 + span <= profile.highStart()) {
+                        to = l0 + span;
+                    } else if (!top && l1 - span >= Math.max(profile.lowEnd(), r)) {
+                        from = l1 - span;
+                    }
+                }
                 x0 = r; bnx = grid.nx() - 2 * r;
                 y0 = cy0; bny = cny;
-                z0 = l0 - r; bnz = l1 - l0 + 2 * r;
+                z0 = from - r; bnz = to - from + 2 * r;
                 strideP = 1;
                 strideQ = 1;
-                zFrom = l0; zTo = l1;
+                zFrom = from; zTo = to;
             }
             default -> throw new IllegalArgumentException("axis " + axis);
         }
@@ -108,18 +125,54 @@ final class CpmlSlab {
         zeta = new float[psi.length];
     }
 
-    /** Whether column (ix, iy) of the compute region holds layer cells of this slab. */
-    boolean covers(int iy, int ix) {
+    /**
+     * {@link #updatePsi} for the columns (iy, ix), ix in [ixFrom, ixTo), that this slab covers.
+     * Working on a row of columns at once lets the vector code of the thin z layers set up its
+     * coefficients once per row instead of once per column.
+     */
+    void updatePsiRow(float[] u, int iy, int ixFrom, int ixTo, float[] tmp) {
+        int from = clipFrom(iy, ixFrom);
+        int to = clipTo(iy, ixTo);
+        if (from >= to) {
+            return;
+        }
+        if (vector && axis == Z && VectorCpml.bound(zFrom, zTo) == zTo) {
+            VectorCpml.updatePsiZRow(u, iy * padNx * padNz, padNz, psi, ((iy - y0) * bnx - x0) * bnz - z0, bnz,
+                    a, b, d1, from, to, zFrom, zTo);
+            return;
+        }
+        for (int ix = from; ix < to; ix++) {
+            updatePsi(u, iy, ix, tmp);
+        }
+    }
+
+    /** {@link #correct} for the columns (iy, ix), ix in [ixFrom, ixTo), that this slab covers. */
+    void correctRow(float[] u, float[] un, float[] m, int iy, int ixFrom, int ixTo, float[] t1, float[] t2) {
+        int from = clipFrom(iy, ixFrom);
+        int to = clipTo(iy, ixTo);
+        if (from >= to) {
+            return;
+        }
+        if (vector && axis == Z && VectorCpml.bound(zFrom, zTo) == zTo) {
+            VectorCpml.correctZRow(u, un, m, iy * padNx * padNz, padNz, psi, zeta, ((iy - y0) * bnx - x0) * bnz - z0,
+                    bnz, a, b, mask, d1, d2, from, to, zFrom, zTo);
+            return;
+        }
+        for (int ix = from; ix < to; ix++) {
+            correct(u, un, m, iy, ix, t1, t2);
+        }
+    }
+
+    private int clipFrom(int iy, int ixFrom) {
         return switch (axis) {
-            case X -> ix >= l0 && ix < l1;
-            case Y -> iy >= l0 && iy < l1;
-            default -> true;
+            case X -> Math.max(ixFrom, l0);
+            case Y -> iy >= l0 && iy < l1 ? ixFrom : Integer.MAX_VALUE;
+            default -> ixFrom;
         };
     }
 
-    /** Memory-variable bytes held. */
-    long bytes() {
-        return 8L * psi.length;
+    private int clipTo(int iy, int ixTo) {
+        return axis == X ? Math.min(ixTo, l1) : ixTo;
     }
 
     /** Zeroes the memory variables (a new shot). */
@@ -141,7 +194,14 @@ final class CpmlSlab {
         final int ze = zTo;
         if (vector) {
             int end = VectorCpml.bound(zs, ze);
-            VectorCpml.updatePsi(u, p0, s, psi, q0, a, b, axis == Z, axis == X ? ix : iy, d1, radius, zs, end);
+            if (axis == Z) {
+                VectorCpml.updatePsiPerCell(u, p0, s, psi, q0, a, b, d1, zs, end);
+            } else {
+                VectorCpml.updatePsi(u, p0, s, psi, q0, a, b, axis == X ? ix : iy, d1, zs, end);
+            }
+            if (end == ze) {
+                return;
+            }
             zs = end;
         }
         firstDerivative(u, p0, s, zs, ze, tmp);
@@ -179,8 +239,15 @@ final class CpmlSlab {
         final int ze = zTo;
         if (vector) {
             int end = VectorCpml.bound(zs, ze);
-            VectorCpml.correct(u, un, m, p0, strideP, psi, zeta, q0, strideQ, a, b, axis == Z, axis == X ? ix : iy,
-                    d1, d2, radius, zs, end);
+            if (axis == Z) {
+                VectorCpml.correctPerCell(u, un, m, p0, psi, zeta, q0, a, b, mask, d1, d2, zs, end);
+            } else {
+                VectorCpml.correct(u, un, m, p0, strideP, psi, zeta, q0, strideQ, a, b, axis == X ? ix : iy, d1, d2,
+                        zs, end);
+            }
+            if (end == ze) {
+                return;
+            }
             zs = end;
         }
         firstDerivative(psi, q0, strideQ, zs, ze, t1);

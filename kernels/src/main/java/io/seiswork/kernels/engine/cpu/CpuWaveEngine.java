@@ -40,7 +40,7 @@ public final class CpuWaveEngine implements WaveEngine {
 
     @Override
     public String name() {
-        return "cpu (" + pool.size() + " threads)";
+        return "cpu (" + pool.size() + " threads, " + (ColumnKernel.vectorAvailable() ? "Vector API" : "scalar") + ")";
     }
 
     /**
@@ -54,8 +54,13 @@ public final class CpuWaveEngine implements WaveEngine {
                 dominantHz(request), pool);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Synchronised: the engine's threads serve one shot at a time, so a second caller waits.
+     */
     @Override
-    public ShotRecord model(ShotRequest request, ProgressListener progress, CancellationToken cancel) {
+    public synchronized ShotRecord model(ShotRequest request, ProgressListener progress, CancellationToken cancel) {
         cancel.throwIfCancelled("start of shot");
         TimeStepping timing = request.timing();
         Propagator prop = propagator(request);

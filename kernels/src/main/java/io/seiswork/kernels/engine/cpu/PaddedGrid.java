@@ -8,11 +8,22 @@ import io.seiswork.core.grid.Grid;
  * so the stencil never needs a bounds test. With a free surface the top has no absorbing layer;
  * its halo holds the antisymmetric mirror image of the field instead.
  *
+ * <p>Along z the compute region is rounded up to a multiple of {@value #Z_ALIGN} cells by an
+ * extension of the model between the user's bottom row and the bottom layer.
+ *
  * <p>Layout as {@link Grid}: flat index {@code (iy · nx + ix) · nz + iz}, z contiguous. In 2D
  * {@code ny = 1} and there is neither layer nor halo along y. Cells that are updated each step
  * (the "compute region") are all cells but the outer halo.
  */
 public final class PaddedGrid {
+
+    /**
+     * The compute region's z length is rounded up to a multiple of this many cells (the widest
+     * float vector, AVX-512), so vector loops need no scalar tail. The extra cells sit between
+     * the user's grid and the bottom absorbing layer and continue the bottom velocity: they only
+     * move the bottom boundary a little further away.
+     */
+    public static final int Z_ALIGN = 16;
 
     private final Grid user;
     private final int width;
@@ -41,13 +52,16 @@ public final class PaddedGrid {
         this.offZ = freeSurface ? radius : width + radius;
         this.nx = user.nx() + 2 * offX;
         this.ny = user.ny() + 2 * offY;
-        this.nz = offZ + user.nz() + width + radius;
+        int compute = offZ - radius + user.nz() + width;
+        int aligned = (compute + Z_ALIGN - 1) / Z_ALIGN * Z_ALIGN;
+        this.nz = radius + aligned + radius;
         if ((long) nx * ny * nz > Grid.MAX_POINTS) {
             throw new IllegalArgumentException("grid with absorbing layers has " + ((long) nx * ny * nz)
                     + " points, more than a Java array holds (" + Grid.MAX_POINTS + ")");
         }
     }
 
+    /** The user's grid (the physical model). */
     public Grid user() {
         return user;
     }
@@ -62,10 +76,12 @@ public final class PaddedGrid {
         return radius;
     }
 
+    /** Whether the top is a free surface (mirror halo, no layer). */
     public boolean freeSurface() {
         return freeSurface;
     }
 
+    /** Whether the model is 2D (ny = 1). */
     public boolean is2d() {
         return user.is2d();
     }

@@ -19,8 +19,8 @@ import java.util.List;
  * <p>Scheme: {@code pⁿ⁺¹ = 2pⁿ − pⁿ⁻¹ + v² dt² (∇²pⁿ + fⁿ δ)}, second order in time, space order
  * 2, 4 or 8, with a convolutional PML outside the user's grid and an optional antisymmetric
  * mirror (image) free surface at z = 0. A step is two parallel phases over (x, y) columns: the
- * PML memory variables ψ (layer columns only), then the interior stencil with, per column, the
- * PML correction and the surface mirror. Nothing is allocated per step.
+ * PML memory variables ψ (layer columns only), then, per row of columns, the interior stencil,
+ * the PML correction and the surface mirror. Nothing is allocated per step.
  *
  * <p>Usage: {@code step()} moves the current field from level n to n + 1; then
  * {@link #inject} adds the source term of that step, {@code dt² v² fⁿ δ}, where δ is the grid
@@ -77,7 +77,7 @@ public final class Propagator {
         }
         this.m = v;
         this.kernel = ColumnKernel.best(new StencilKernel(op, grid, g.dx(), g.dy(), g.dz()), allowVector);
-        boolean vector = allowVector && ColumnKernel.vectorAvailable();
+        boolean vector = allowVector && r == 4 && ColumnKernel.vectorAvailable();
         this.cellInverseVolume = (float) (1.0 / (g.dx() * g.dz() * (g.is2d() ? 1 : g.dy())));
         double vmax = model.max();
         List<CpmlSlab> list = new ArrayList<>();
@@ -196,14 +196,15 @@ public final class Propagator {
         float[] tmp = scratch[3 * worker];
         int r = grid.radius();
         int y0 = grid.y0();
-        for (int c = c0; c < c1; c++) {
-            int iy = y0 + c / columnsX;
-            int ix = r + c % columnsX;
+        for (int c = c0; c < c1; ) {
+            int row = c / columnsX;
+            int end = Math.min(c1, (row + 1) * columnsX);
+            int ixFrom = r + c - row * columnsX;
+            int ixTo = ixFrom + (end - c);
             for (CpmlSlab s : slabs) {
-                if (s.covers(iy, ix)) {
-                    s.updatePsi(u, iy, ix, tmp);
-                }
+                s.updatePsiRow(u, y0 + row, ixFrom, ixTo, tmp);
             }
+            c = end;
         }
     }
 
@@ -219,22 +220,28 @@ public final class Propagator {
         int nz = grid.nz();
         boolean mirror = grid.freeSurface();
         int surface = grid.offZ();
-        for (int c = c0; c < c1; c++) {
-            int iy = y0 + c / columnsX;
-            int ix = r + c % columnsX;
-            int base = (iy * nx + ix) * nz;
-            kernel.column(u, un, m, base, zFrom, zTo, lap);
+        for (int c = c0; c < c1; ) {
+            int row = c / columnsX;
+            int end = Math.min(c1, (row + 1) * columnsX);
+            int iy = y0 + row;
+            int ixFrom = r + c - row * columnsX;
+            int ixTo = ixFrom + (end - c);
+            for (int ix = ixFrom; ix < ixTo; ix++) {
+                kernel.column(u, un, m, (iy * nx + ix) * nz, zFrom, zTo, lap);
+            }
             for (CpmlSlab s : slabs) {
-                if (s.covers(iy, ix)) {
-                    s.correct(u, un, m, iy, ix, t1, t2);
-                }
+                s.correctRow(u, un, m, iy, ixFrom, ixTo, t1, t2);
             }
             if (mirror) {
-                un[base + surface] = 0f;
-                for (int k = 1; k <= r; k++) {
-                    un[base + surface - k] = -un[base + surface + k];
+                for (int ix = ixFrom; ix < ixTo; ix++) {
+                    int base = (iy * nx + ix) * nz;
+                    un[base + surface] = 0f;
+                    for (int k = 1; k <= r; k++) {
+                        un[base + surface - k] = -un[base + surface + k];
+                    }
                 }
             }
+            c = end;
         }
     }
 }

@@ -4,11 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API versions of the C-PML column updates of {@link CpmlSlab}, one fused loop per column
- * instead of the scalar code's passes over scratch rows (which C2 cannot vectorise for the same
- * aliasing reason as the stencil). Only called after {@link ColumnKernel#best} found the
- * {@code jdk.incubator.vector} module; the cells of a row that do not fill a vector are left to
- * the scalar code.
+ * Vector API versions of the C-PML column updates of {@link CpmlSlab} for space order 8: one
+ * fused loop per column instead of the scalar code's passes over scratch rows (which C2 cannot
+ * vectorise, for the same aliasing reason as the stencil), with the coefficients held in
+ * registers; the cells of a row that do not fill a vector are left to the scalar code (masked
+ * vectors were measured 3x slower on this JDK). Only called after {@link ColumnKernel#vectorAvailable()} found the
+ * {@code jdk.incubator.vector} module.
  */
 final class VectorCpml {
 
@@ -17,54 +18,82 @@ final class VectorCpml {
     private VectorCpml() {
     }
 
-    /** Number of leading cells of [zs, ze) that whole vectors cover. */
+    /** End of the leading cells of [zs, ze) that whole vectors cover. */
     static int bound(int zs, int ze) {
         return zs + S.loopBound(ze - zs);
     }
 
     /**
-     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end); a and b either per cell
-     * (arrays indexed by z, {@code perCell}) or constant (index {@code c} of the arrays).
+     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end), whole vectors; a and b are
+     * entry {@code c} of the profile (x and y layers) or, in the PerCell variants, indexed by z
+     * (z layers). Two variants rather than a flag: a vector chosen by a condition is a merge
+     * C2 may box, which costs more than the arithmetic.
      */
-    static void updatePsi(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b, boolean perCell,
-            int c, float[] d1, int radius, int zs, int end) {
+    static void updatePsi(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b,
+            int c, float[] d1, int zs, int end) {
         final int step = S.length();
-        FloatVector ac = FloatVector.broadcast(S, perCell ? 0f : a[c]);
-        FloatVector bc = FloatVector.broadcast(S, perCell ? 0f : b[c]);
+        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
+        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
+        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
+        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
+        final FloatVector av = FloatVector.broadcast(S, a[c]);
+        final FloatVector bv = FloatVector.broadcast(S, b[c]);
+        final int s2 = 2 * s;
+        final int s3 = 3 * s;
+        final int s4 = 4 * s;
         for (int iz = zs; iz < end; iz += step) {
             int i = p0 + iz;
-            FloatVector d = diff(u, i, s, 1).mul(d1[1]);
-            for (int k = 2; k <= radius; k++) {
-                d = diff(u, i, s, k).fma(FloatVector.broadcast(S, d1[k]), d);
-            }
-            FloatVector av = perCell ? FloatVector.fromArray(S, a, iz) : ac;
-            FloatVector bv = perCell ? FloatVector.fromArray(S, b, iz) : bc;
+            FloatVector d = FloatVector.fromArray(S, u, i + s)
+                    .sub(FloatVector.fromArray(S, u, i - s)).mul(w1);
+            d = FloatVector.fromArray(S, u, i + s2)
+                    .sub(FloatVector.fromArray(S, u, i - s2)).fma(w2, d);
+            d = FloatVector.fromArray(S, u, i + s3)
+                    .sub(FloatVector.fromArray(S, u, i - s3)).fma(w3, d);
+            d = FloatVector.fromArray(S, u, i + s4)
+                    .sub(FloatVector.fromArray(S, u, i - s4)).fma(w4, d);
             int q = q0 + iz;
-            FloatVector ps = FloatVector.fromArray(S, psi, q);
-            ps.mul(bv).add(av.mul(d)).intoArray(psi, q);
+            FloatVector.fromArray(S, psi, q).mul(bv).add(av.mul(d)).intoArray(psi, q);
         }
     }
 
     /**
-     * ζ = b ζ + a (∂²u + ∂ψ); un += m (∂ψ + ζ) for cells [zs, end); see {@link #updatePsi} for a, b.
+     * ζ = b ζ + a (∂²u + ∂ψ); un += m (∂ψ + ζ) for cells [zs, end), whole vectors; see
+     * {@link #updatePsi} for a, b.
      */
     static void correct(float[] u, float[] un, float[] m, int p0, int sP, float[] psi, float[] zeta, int q0, int sQ,
-            float[] a, float[] b, boolean perCell, int c, float[] d1, float[] d2, int radius, int zs, int end) {
+            float[] a, float[] b, int c, float[] d1, float[] d2, int zs, int end) {
         final int step = S.length();
-        FloatVector ac = FloatVector.broadcast(S, perCell ? 0f : a[c]);
-        FloatVector bc = FloatVector.broadcast(S, perCell ? 0f : b[c]);
+        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
+        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
+        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
+        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
+        final FloatVector v0 = FloatVector.broadcast(S, d2[0]);
+        final FloatVector v1 = FloatVector.broadcast(S, d2[1]);
+        final FloatVector v2 = FloatVector.broadcast(S, d2[2]);
+        final FloatVector v3 = FloatVector.broadcast(S, d2[3]);
+        final FloatVector v4 = FloatVector.broadcast(S, d2[4]);
+        final FloatVector av = FloatVector.broadcast(S, a[c]);
+        final FloatVector bv = FloatVector.broadcast(S, b[c]);
         for (int iz = zs; iz < end; iz += step) {
             int i = p0 + iz;
             int q = q0 + iz;
-            FloatVector dpsi = diff(psi, q, sQ, 1).mul(d1[1]);
-            FloatVector lap = FloatVector.fromArray(S, u, i).mul(d2[0]);
-            lap = sum(u, i, sP, 1).fma(FloatVector.broadcast(S, d2[1]), lap);
-            for (int k = 2; k <= radius; k++) {
-                dpsi = diff(psi, q, sQ, k).fma(FloatVector.broadcast(S, d1[k]), dpsi);
-                lap = sum(u, i, sP, k).fma(FloatVector.broadcast(S, d2[k]), lap);
-            }
-            FloatVector av = perCell ? FloatVector.fromArray(S, a, iz) : ac;
-            FloatVector bv = perCell ? FloatVector.fromArray(S, b, iz) : bc;
+            FloatVector dpsi = FloatVector.fromArray(S, psi, q + sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - sQ)).mul(w1);
+            dpsi = FloatVector.fromArray(S, psi, q + 2 * sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - 2 * sQ)).fma(w2, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + 3 * sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - 3 * sQ)).fma(w3, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + 4 * sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - 4 * sQ)).fma(w4, dpsi);
+            FloatVector lap = FloatVector.fromArray(S, u, i).mul(v0);
+            lap = FloatVector.fromArray(S, u, i + sP)
+                    .add(FloatVector.fromArray(S, u, i - sP)).fma(v1, lap);
+            lap = FloatVector.fromArray(S, u, i + 2 * sP)
+                    .add(FloatVector.fromArray(S, u, i - 2 * sP)).fma(v2, lap);
+            lap = FloatVector.fromArray(S, u, i + 3 * sP)
+                    .add(FloatVector.fromArray(S, u, i - 3 * sP)).fma(v3, lap);
+            lap = FloatVector.fromArray(S, u, i + 4 * sP)
+                    .add(FloatVector.fromArray(S, u, i - 4 * sP)).fma(v4, lap);
             FloatVector z = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(lap.add(dpsi)));
             z.intoArray(zeta, q);
             FloatVector mm = FloatVector.fromArray(S, m, i);
@@ -72,11 +101,169 @@ final class VectorCpml {
         }
     }
 
-    private static FloatVector diff(float[] f, int i, int s, int k) {
-        return FloatVector.fromArray(S, f, i + k * s).sub(FloatVector.fromArray(S, f, i - k * s));
+    /**
+     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end), whole vectors; a and b are
+     * entry {@code c} of the profile (x and y layers) or, in the PerCell variants, indexed by z
+     * (z layers). Two variants rather than a flag: a vector chosen by a condition is a merge
+     * C2 may box, which costs more than the arithmetic.
+     */
+    static void updatePsiPerCell(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b,
+            float[] d1, int zs, int end) {
+        final int step = S.length();
+        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
+        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
+        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
+        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
+        final int s2 = 2 * s;
+        final int s3 = 3 * s;
+        final int s4 = 4 * s;
+        for (int iz = zs; iz < end; iz += step) {
+            int i = p0 + iz;
+            FloatVector d = FloatVector.fromArray(S, u, i + s)
+                    .sub(FloatVector.fromArray(S, u, i - s)).mul(w1);
+            d = FloatVector.fromArray(S, u, i + s2)
+                    .sub(FloatVector.fromArray(S, u, i - s2)).fma(w2, d);
+            d = FloatVector.fromArray(S, u, i + s3)
+                    .sub(FloatVector.fromArray(S, u, i - s3)).fma(w3, d);
+            d = FloatVector.fromArray(S, u, i + s4)
+                    .sub(FloatVector.fromArray(S, u, i - s4)).fma(w4, d);
+            FloatVector av = FloatVector.fromArray(S, a, iz);
+            FloatVector bv = FloatVector.fromArray(S, b, iz);
+            int q = q0 + iz;
+            FloatVector.fromArray(S, psi, q).mul(bv).add(av.mul(d)).intoArray(psi, q);
+        }
     }
 
-    private static FloatVector sum(float[] f, int i, int s, int k) {
-        return FloatVector.fromArray(S, f, i + k * s).add(FloatVector.fromArray(S, f, i - k * s));
+    /**
+     * As {@link #correct} for a z layer, whose range may extend past the layer to whole vectors:
+     * the update of un is multiplied by {@code mask} (1 in the layer, 0 outside), since ∂ψ is
+     * not zero just outside it.
+     */
+    static void correctPerCell(float[] u, float[] un, float[] m, int p0, float[] psi, float[] zeta, int q0,
+            float[] a, float[] b, float[] mask, float[] d1, float[] d2, int zs, int end) {
+        final int sP = 1;
+        final int sQ = 1;
+        final int step = S.length();
+        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
+        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
+        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
+        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
+        final FloatVector v0 = FloatVector.broadcast(S, d2[0]);
+        final FloatVector v1 = FloatVector.broadcast(S, d2[1]);
+        final FloatVector v2 = FloatVector.broadcast(S, d2[2]);
+        final FloatVector v3 = FloatVector.broadcast(S, d2[3]);
+        final FloatVector v4 = FloatVector.broadcast(S, d2[4]);
+        for (int iz = zs; iz < end; iz += step) {
+            int i = p0 + iz;
+            int q = q0 + iz;
+            FloatVector dpsi = FloatVector.fromArray(S, psi, q + sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - sQ)).mul(w1);
+            dpsi = FloatVector.fromArray(S, psi, q + 2 * sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - 2 * sQ)).fma(w2, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + 3 * sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - 3 * sQ)).fma(w3, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + 4 * sQ)
+                    .sub(FloatVector.fromArray(S, psi, q - 4 * sQ)).fma(w4, dpsi);
+            FloatVector lap = FloatVector.fromArray(S, u, i).mul(v0);
+            lap = FloatVector.fromArray(S, u, i + sP)
+                    .add(FloatVector.fromArray(S, u, i - sP)).fma(v1, lap);
+            lap = FloatVector.fromArray(S, u, i + 2 * sP)
+                    .add(FloatVector.fromArray(S, u, i - 2 * sP)).fma(v2, lap);
+            lap = FloatVector.fromArray(S, u, i + 3 * sP)
+                    .add(FloatVector.fromArray(S, u, i - 3 * sP)).fma(v3, lap);
+            lap = FloatVector.fromArray(S, u, i + 4 * sP)
+                    .add(FloatVector.fromArray(S, u, i - 4 * sP)).fma(v4, lap);
+            FloatVector av = FloatVector.fromArray(S, a, iz);
+            FloatVector bv = FloatVector.fromArray(S, b, iz);
+            FloatVector z = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(lap.add(dpsi)));
+            z.intoArray(zeta, q);
+            FloatVector mm = FloatVector.fromArray(S, m, i).mul(FloatVector.fromArray(S, mask, iz));
+            FloatVector.fromArray(S, un, i).add(mm.mul(dpsi.add(z))).intoArray(un, i);
+        }
+    }
+
+    /**
+     * {@link #updatePsiPerCell} for a row of columns ix in [ixFrom, ixTo) of a z layer: column
+     * ix starts at {@code pRow + ix · pStride} in the field and {@code qRow + ix · qStride} in ψ.
+     */
+    static void updatePsiZRow(float[] u, int pRow, int pStride, float[] psi, int qRow, int qStride, float[] a,
+            float[] b, float[] d1, int ixFrom, int ixTo, int zs, int end) {
+        final int s = 1;
+        final int step = S.length();
+        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
+        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
+        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
+        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
+        final int s2 = 2 * s;
+        final int s3 = 3 * s;
+        final int s4 = 4 * s;
+        for (int ix = ixFrom; ix < ixTo; ix++) {
+            final int p0 = pRow + ix * pStride;
+            final int q0 = qRow + ix * qStride;
+            for (int iz = zs; iz < end; iz += step) {
+                int i = p0 + iz;
+                FloatVector d = FloatVector.fromArray(S, u, i + s)
+                        .sub(FloatVector.fromArray(S, u, i - s)).mul(w1);
+                d = FloatVector.fromArray(S, u, i + s2)
+                        .sub(FloatVector.fromArray(S, u, i - s2)).fma(w2, d);
+                d = FloatVector.fromArray(S, u, i + s3)
+                        .sub(FloatVector.fromArray(S, u, i - s3)).fma(w3, d);
+                d = FloatVector.fromArray(S, u, i + s4)
+                        .sub(FloatVector.fromArray(S, u, i - s4)).fma(w4, d);
+                FloatVector av = FloatVector.fromArray(S, a, iz);
+                FloatVector bv = FloatVector.fromArray(S, b, iz);
+                int q = q0 + iz;
+                FloatVector.fromArray(S, psi, q).mul(bv).add(av.mul(d)).intoArray(psi, q);
+            }
+        }
+    }
+
+    /** {@link #correctPerCell} for a row of columns; see {@link #updatePsiZRow}. */
+    static void correctZRow(float[] u, float[] un, float[] m, int pRow, int pStride, float[] psi, float[] zeta,
+            int qRow, int qStride, float[] a, float[] b, float[] mask, float[] d1, float[] d2, int ixFrom, int ixTo,
+            int zs, int end) {
+        final int sP = 1;
+        final int sQ = 1;
+        final int step = S.length();
+        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
+        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
+        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
+        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
+        final FloatVector v0 = FloatVector.broadcast(S, d2[0]);
+        final FloatVector v1 = FloatVector.broadcast(S, d2[1]);
+        final FloatVector v2 = FloatVector.broadcast(S, d2[2]);
+        final FloatVector v3 = FloatVector.broadcast(S, d2[3]);
+        final FloatVector v4 = FloatVector.broadcast(S, d2[4]);
+        for (int ix = ixFrom; ix < ixTo; ix++) {
+            final int p0 = pRow + ix * pStride;
+            final int q0 = qRow + ix * qStride;
+            for (int iz = zs; iz < end; iz += step) {
+                int i = p0 + iz;
+                int q = q0 + iz;
+                FloatVector dpsi = FloatVector.fromArray(S, psi, q + sQ)
+                        .sub(FloatVector.fromArray(S, psi, q - sQ)).mul(w1);
+                dpsi = FloatVector.fromArray(S, psi, q + 2 * sQ)
+                        .sub(FloatVector.fromArray(S, psi, q - 2 * sQ)).fma(w2, dpsi);
+                dpsi = FloatVector.fromArray(S, psi, q + 3 * sQ)
+                        .sub(FloatVector.fromArray(S, psi, q - 3 * sQ)).fma(w3, dpsi);
+                dpsi = FloatVector.fromArray(S, psi, q + 4 * sQ)
+                        .sub(FloatVector.fromArray(S, psi, q - 4 * sQ)).fma(w4, dpsi);
+                FloatVector lap = FloatVector.fromArray(S, u, i).mul(v0);
+                lap = FloatVector.fromArray(S, u, i + sP)
+                        .add(FloatVector.fromArray(S, u, i - sP)).fma(v1, lap);
+                lap = FloatVector.fromArray(S, u, i + 2 * sP)
+                        .add(FloatVector.fromArray(S, u, i - 2 * sP)).fma(v2, lap);
+                lap = FloatVector.fromArray(S, u, i + 3 * sP)
+                        .add(FloatVector.fromArray(S, u, i - 3 * sP)).fma(v3, lap);
+                lap = FloatVector.fromArray(S, u, i + 4 * sP)
+                        .add(FloatVector.fromArray(S, u, i - 4 * sP)).fma(v4, lap);
+                FloatVector av = FloatVector.fromArray(S, a, iz);
+                FloatVector bv = FloatVector.fromArray(S, b, iz);
+                FloatVector z = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(lap.add(dpsi)));
+                z.intoArray(zeta, q);
+                FloatVector mm = FloatVector.fromArray(S, m, i).mul(FloatVector.fromArray(S, mask, iz));
+                FloatVector.fromArray(S, un, i).add(mm.mul(dpsi.add(z))).intoArray(un, i);
+            }
+        }
     }
 }

@@ -102,18 +102,30 @@ final class VectorStencilKernel implements ColumnKernel {
             final int i = base + iz;
             FloatVector c = FloatVector.fromArray(S, u, i);
             FloatVector l = c.mul(a0);
-            l = pair(u, i - 1, i + 1).fma(z1, l);
-            l = pair(u, i - 2, i + 2).fma(z2, l);
-            l = pair(u, i - 3, i + 3).fma(z3, l);
-            l = pair(u, i - 4, i + 4).fma(z4, l);
-            l = pair(u, i - sy1, i + sy1).fma(y1, l);
-            l = pair(u, i - sy2, i + sy2).fma(y2, l);
-            l = pair(u, i - sy3, i + sy3).fma(y3, l);
-            l = pair(u, i - sy4, i + sy4).fma(y4, l);
-            l = pair(u, i - sx1, i + sx1).fma(x1, l);
-            l = pair(u, i - sx2, i + sx2).fma(x2, l);
-            l = pair(u, i - sx3, i + sx3).fma(x3, l);
-            l = pair(u, i - sx4, i + sx4).fma(x4, l);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - 3)
+                    .add(FloatVector.fromArray(S, u, i + 3)).fma(z3, l);
+            l = FloatVector.fromArray(S, u, i - 4)
+                    .add(FloatVector.fromArray(S, u, i + 4)).fma(z4, l);
+            l = FloatVector.fromArray(S, u, i - sy1)
+                    .add(FloatVector.fromArray(S, u, i + sy1)).fma(y1, l);
+            l = FloatVector.fromArray(S, u, i - sy2)
+                    .add(FloatVector.fromArray(S, u, i + sy2)).fma(y2, l);
+            l = FloatVector.fromArray(S, u, i - sy3)
+                    .add(FloatVector.fromArray(S, u, i + sy3)).fma(y3, l);
+            l = FloatVector.fromArray(S, u, i - sy4)
+                    .add(FloatVector.fromArray(S, u, i + sy4)).fma(y4, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            l = FloatVector.fromArray(S, u, i - sx3)
+                    .add(FloatVector.fromArray(S, u, i + sx3)).fma(x3, l);
+            l = FloatVector.fromArray(S, u, i - sx4)
+                    .add(FloatVector.fromArray(S, u, i + sx4)).fma(x4, l);
             FloatVector prev = FloatVector.fromArray(S, un, i);
             FloatVector mm = FloatVector.fromArray(S, m, i);
             l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
@@ -139,21 +151,26 @@ final class VectorStencilKernel implements ColumnKernel {
             final int i = base + iz;
             FloatVector c = FloatVector.fromArray(S, u, i);
             FloatVector l = c.mul(a0);
-            l = pair(u, i - 1, i + 1).fma(z1, l);
-            l = pair(u, i - 2, i + 2).fma(z2, l);
-            l = pair(u, i - 3, i + 3).fma(z3, l);
-            l = pair(u, i - 4, i + 4).fma(z4, l);
-            l = pair(u, i - sx1, i + sx1).fma(x1, l);
-            l = pair(u, i - sx2, i + sx2).fma(x2, l);
-            l = pair(u, i - sx3, i + sx3).fma(x3, l);
-            l = pair(u, i - sx4, i + sx4).fma(x4, l);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - 3)
+                    .add(FloatVector.fromArray(S, u, i + 3)).fma(z3, l);
+            l = FloatVector.fromArray(S, u, i - 4)
+                    .add(FloatVector.fromArray(S, u, i + 4)).fma(z4, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            l = FloatVector.fromArray(S, u, i - sx3)
+                    .add(FloatVector.fromArray(S, u, i + sx3)).fma(x3, l);
+            l = FloatVector.fromArray(S, u, i - sx4)
+                    .add(FloatVector.fromArray(S, u, i + sx4)).fma(x4, l);
             FloatVector prev = FloatVector.fromArray(S, un, i);
             FloatVector mm = FloatVector.fromArray(S, m, i);
             l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
         }
     }
 
-    private static FloatVector pair(float[] u, int a, int b) {
-        return FloatVector.fromArray(S, u, a).add(FloatVector.fromArray(S, u, b));
-    }
 }

@@ -55,7 +55,7 @@ public final class WorkerPool implements AutoCloseable {
      *
      * @throws RuntimeException the first failure of any member (errors are rethrown as they are)
      */
-    void run(Task t) {
+    public void run(Task t) {
         if (closed) {
             throw new IllegalStateException("worker pool is closed");
         }

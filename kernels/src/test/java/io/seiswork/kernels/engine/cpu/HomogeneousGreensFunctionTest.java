@@ -42,6 +42,43 @@ class HomogeneousGreensFunctionTest {
     }
 
     @Test
+    void offGridSourceAndReceiversMatchTheAnalyticGreensFunction() {
+        double v = 2000;
+        RickerWavelet w = new RickerWavelet(15, 1.5 / 15);
+        VelocityModel model = VelocityModel.constant(Grid.of2d(201, 201, 8), (float) v);
+        Position src = new Position(803.1, 0, 797.4);
+        List<Position> rec = List.of(new Position(1003.7, 0, 811.3), new Position(642.2, 0, 555.5));
+        Sampling out = new Sampling(301, 0.002, 0);
+        ShotRecord r = Shots.run(model, PhysicsOptions.defaults(), src, w, rec, out, 0.8);
+        for (int i = 0; i < rec.size(); i++) {
+            double dist = src.distanceTo(rec.get(i));
+            double misfit = Traces.relativeMisfit(r.trace(i), AnalyticGreen.trace(false, w, dist, v, out));
+            System.out.printf("2D homogeneous, off-grid source and receiver, offset %.1f m: misfit %.3f %%%n", dist,
+                    100 * misfit);
+            assertTrue(misfit < 0.02, "off-grid misfit at " + dist + " m = " + misfit);
+        }
+    }
+
+    @Test
+    void unequalSpacingsAlongXAndZMatchTheAnalyticGreensFunction() {
+        double v = 2000;
+        RickerWavelet w = new RickerWavelet(15, 1.5 / 15);
+        VelocityModel model = VelocityModel.constant(new Grid(201, 1, 251, 8, 8, 6), (float) v);
+        Position src = new Position(800, 0, 750);
+        List<Position> rec = List.of(new Position(1040, 0, 750), new Position(800, 0, 450),
+                new Position(1000, 0, 900));
+        Sampling out = new Sampling(301, 0.002, 0);
+        ShotRecord r = Shots.run(model, PhysicsOptions.defaults(), src, w, rec, out, 0.8);
+        for (int i = 0; i < rec.size(); i++) {
+            double dist = src.distanceTo(rec.get(i));
+            double misfit = Traces.relativeMisfit(r.trace(i), AnalyticGreen.trace(false, w, dist, v, out));
+            System.out.printf("2D homogeneous, dx = 8 m, dz = 6 m, offset %.1f m: misfit %.3f %%%n", dist,
+                    100 * misfit);
+            assertTrue(misfit < 0.02, "misfit at " + dist + " m with dx != dz = " + misfit);
+        }
+    }
+
+    @Test
     void threeDimensionalTracesMatchTheAnalyticGreensFunction() {
         double v = 2000;
         double h = 5;                        // λmin = 2000 / 62.5 = 32 m: 6.4 points
