@@ -1,7 +1,7 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.app.run.LocalRunner;
-import io.seiswork.app.run.SelectedEngine;
 import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
@@ -9,7 +9,7 @@ import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
-import io.seiswork.kernels.engine.CancellationToken;
+import io.seiswork.core.progress.CancellationToken;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -58,13 +58,13 @@ final class RunCommand implements Callable<Integer> {
         }
         err.printf(Locale.ROOT, "%s: %d shots, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %.2f GiB per shot%n",
                 jobSpec.name(), job.geometry().shotCount(), jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
-                job.time().dtS() * 1e3, job.time().cflLimitS() * 1e3, job.time().steps(), job.memoryBytes() / 1073741824.0);
+                job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), job.memoryBytes() / 1073741824.0);
         err.flush();
         if (checkOnly) {
             return 0;
         }
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
-        SelectedEngine selected = SelectedEngine.choose(jobSpec.engine());
+        EngineSelection selected = EngineSelection.select(jobSpec.engine());
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop at the next time step and let the runner write run.json before the JVM exits.

@@ -1,5 +1,7 @@
 package io.seiswork.app.run;
 
+import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.core.progress.CancelledException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,11 +15,11 @@ import io.seiswork.core.spec.JobSpecWriter;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
-import io.seiswork.kernels.engine.CancellationToken;
+import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
-import io.seiswork.kernels.engine.TimeStepping;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.WaveEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +44,11 @@ public final class LocalRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final SelectedEngine selected;
+    private final EngineSelection selected;
     private final RunListener listener;
     private final CancellationToken cancel;
 
-    public LocalRunner(SelectedEngine selected, RunListener listener, CancellationToken cancel) {
+    public LocalRunner(EngineSelection selected, RunListener listener, CancellationToken cancel) {
         this.selected = selected;
         this.listener = listener;
         this.cancel = cancel;
@@ -72,7 +74,7 @@ public final class LocalRunner {
         WaveEngine engine = selected.engine();
         PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
                 spec.physics().freeSurface());
-        TimeStepping timing = TimeStepping.of(job.time().dtS(), job.velocity(), physics.spaceOrder(), job.time().output());
+        TimeStepping timing = job.time();
         ObjectNode report = header(job, timing);
         ArrayNode shotReports = report.putArray("shots");
         List<Shot> shots = job.geometry().shots();
@@ -102,7 +104,7 @@ public final class LocalRunner {
             }
             report.put("status", "done");
         } catch (RuntimeException e) {
-            report.put("status", e instanceof io.seiswork.kernels.engine.CancelledException ? "cancelled" : "failed");
+            report.put("status", e instanceof io.seiswork.core.progress.CancelledException ? "cancelled" : "failed");
             report.put("error", String.valueOf(e.getMessage()));
             throw e;
         } finally {
@@ -127,7 +129,7 @@ public final class LocalRunner {
         r.put("engineReason", selected.reason());
         r.put("dtS", timing.dtS());
         r.put("nt", timing.steps());
-        r.put("cflLimitS", job.time().cflLimitS());
+        r.put("cflLimitS", job.cflLimitS());
         r.put("outputSampleS", timing.outputS().delta());
         r.put("outputSamples", timing.outputS().count());
         ObjectNode grid = r.putObject("grid");

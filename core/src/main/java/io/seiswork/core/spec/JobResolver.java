@@ -2,7 +2,9 @@ package io.seiswork.core.spec;
 
 import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.stencil.SecondDerivative;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.BuiltinModels;
 import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.velocity.RawVelocityReader;
@@ -57,15 +59,20 @@ public final class JobResolver {
         }
         Grid g = spec.grid();
         SecondDerivative op = SecondDerivative.ofOrder(spec.physics().spaceOrder());
-        double[] spacings = g.is2d() ? new double[] {g.dx(), g.dz()} : new double[] {g.dx(), g.dy(), g.dz()};
         double vMax = velocity.max();
         double vMin = velocity.min();
-        ResolvedTime time = ResolvedTime.resolve(spec.time(), op, vMax, spacings);
-        if (spec.time().dtS() != null && spec.time().dtS() > time.cflLimitS()) {
-            problems.error("time.dtS", "must be <= " + fmt(time.cflLimitS()) + " s, the CFL stability limit of space order "
+        Sampling output = new Sampling(spec.time().outputSamples(), spec.time().sampleS(), 0);
+        double limit = TimeStepping.maxStableDtS(velocity, op.order());
+        Double given = spec.time().dtS();
+        if (given != null && given > limit) {
+            problems.error("time.dtS", "must be <= " + fmt(limit) + " s, the CFL stability limit of space order "
                     + op.order() + " in " + g.dimensions() + "D at the model's highest velocity " + Problems.num(vMax)
-                    + " m/s, got " + Problems.num(spec.time().dtS()));
+                    + " m/s, got " + Problems.num(given));
+            given = null;
         }
+        TimeStepping time = given != null
+                ? TimeStepping.of(given, velocity, op.order(), output)
+                : TimeStepping.fromCfl(velocity, op.order(), output);
         checkPointsPerWavelength(spec, op, vMin, problems);
         var geometry = geometry(spec);
         int maxReceivers = geometry.receivers().size();
@@ -77,7 +84,7 @@ public final class JobResolver {
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
         problems.throwIfErrors(source);
-        return new ResolvedJob(spec, velocity, geometry, time, bytes, problems.all());
+        return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all());
     }
 
     /** Loads any velocity form except {@link VelocitySpec.Smoothed}; null with a problem on failure. */

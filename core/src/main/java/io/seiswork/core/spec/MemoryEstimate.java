@@ -1,6 +1,7 @@
 package io.seiswork.core.spec;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.time.TimeStepping;
 
 /**
  * What one shot needs in memory, in bytes, computed before anything is allocated so that a run
@@ -26,18 +27,18 @@ public final class MemoryEstimate {
     }
 
     /** Bytes one modelling shot needs. */
-    public static long modellingBytes(Grid g, PhysicsSpec physics, int receivers, ResolvedTime time) {
+    public static long modellingBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
         long padded = paddedPoints(g, physics.boundaryWidth(), physics.freeSurface());
         long interior = (long) g.nx() * g.ny() * g.nz();
         long layer = padded - interior;
         long fields = 4L * padded * 3;          // two wavefields + velocity term
         long pml = 4L * layer * 2L * g.dimensions(); // memory variables, layer cells only
-        long traces = 4L * receivers * ((long) time.steps() + time.output().count());
+        long traces = 4L * receivers * ((long) time.steps() + time.outputS().count());
         return fields + pml + traces;
     }
 
     /** Bytes one migration shot needs with boundary saving of the source wavefield. */
-    public static long migrationBytes(Grid g, PhysicsSpec physics, int receivers, ResolvedTime time) {
+    public static long migrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
         long modelling = modellingBytes(g, physics, receivers, time);
         long image = 4L * g.points() * 2;       // image and illumination
         int r = physics.spaceOrder() / 2;

@@ -1,6 +1,7 @@
 package io.seiswork.core.spec;
 
 import io.seiswork.core.geometry.SurveyGeometry;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import java.util.List;
 
@@ -11,11 +12,12 @@ import java.util.List;
  * @param spec the job spec
  * @param velocity the velocity model in m/s on the spec's grid
  * @param geometry sources, receivers and spread
- * @param time internal time step and output sampling
+ * @param time internal time step, step count and output sampling
+ * @param cflLimitS the largest stable time step in seconds for this model and space order
  * @param memoryBytes estimated memory of one shot in bytes
  * @param warnings problems that do not stop the run (for example few points per wavelength)
  */
-public record ResolvedJob(JobSpec spec, VelocityModel velocity, SurveyGeometry geometry, ResolvedTime time,
+public record ResolvedJob(JobSpec spec, VelocityModel velocity, SurveyGeometry geometry, TimeStepping time, double cflLimitS,
                           long memoryBytes, List<SpecProblem> warnings) {
 
     public ResolvedJob {

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.engine;
 
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;

@@ -4,7 +4,7 @@ import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.kernels.engine.PhysicsOptions;
-import io.seiswork.kernels.engine.TimeStepping;
+import io.seiswork.core.time.TimeStepping;
 
 /**
  * Propagator throughput for {@code seiswork bench}: a cubic 3D grid (or a square 2D one), a

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.engine.cpu;
 
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.stencil.FirstDerivative;
@@ -51,7 +52,7 @@ public final class Propagator {
      * @param model velocity model in m/s on the user's grid
      * @param physics space order, layer width, free surface
      * @param dtS time step in seconds (the caller checks the CFL limit, see
-     *     {@link io.seiswork.kernels.engine.TimeStepping})
+     *     {@link io.seiswork.core.time.TimeStepping})
      * @param dominantHz dominant source frequency in Hz, sets the PML's frequency shift α
      * @param pool threads to run on (shared, not closed by the propagator)
      */

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.engine.cpu;
 
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.grid.Sampling;
 
 /**
@@ -10,7 +11,7 @@ import io.seiswork.core.grid.Sampling;
  * accurate and exact at the levels themselves. With {@code dt} ten or more times finer than the
  * output interval, as the CFL limit makes it, its error is far below the modelling error. When
  * the output interval is a whole number of steps (the default of
- * {@link io.seiswork.kernels.engine.TimeStepping#fromCfl}) every output sample falls on a level
+ * {@link io.seiswork.core.time.TimeStepping#fromCfl}) every output sample falls on a level
  * and is copied exactly. Levels before time 0 are zero (the medium is at rest).
  */
 public final class TraceResampler {

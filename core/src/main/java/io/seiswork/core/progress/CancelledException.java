@@ -1,4 +1,4 @@
-package io.seiswork.kernels.engine;
+package io.seiswork.core.progress;
 
 /** Thrown by an engine when its {@link CancellationToken} was cancelled during a run. */
 public final class CancelledException extends RuntimeException {

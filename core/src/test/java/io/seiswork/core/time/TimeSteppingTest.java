@@ -1,4 +1,4 @@
-package io.seiswork.kernels.engine;
+package io.seiswork.core.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.seiswork.kernels.engine;
+package io.seiswork.core.progress;
 
 /**
  * A flag the caller sets to stop a running shot. Engines check it between time steps, so a run

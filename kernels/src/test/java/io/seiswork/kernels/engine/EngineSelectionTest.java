@@ -1,5 +1,9 @@
 package io.seiswork.kernels.engine;
 
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,18 +17,21 @@ import io.seiswork.kernels.engine.cpu.CpuBenchmark;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class WaveEnginesTest {
+class EngineSelectionTest {
 
     @Test
     void modelsAShotWithTheResolvedTimingAndReportsItsCost() {
         VelocityModel model = VelocityModel.constant(Grid.of2d(81, 61, 10), 2000f);
         Sampling out = new Sampling(101, 0.004, 0);
         PhysicsOptions physics = PhysicsOptions.defaults();
-        TimeStepping timing = WaveEngines.resolveTiming(model, physics, out);
-        try (WaveEngine engine = WaveEngines.create("auto")) {
-            ShotRecord r = WaveEngines.modelShot(engine, model, new Position(400, 0, 100),
-                    List.of(new Position(200, 0, 100), new Position(600, 0, 100), new Position(400, 0, 500)),
-                    RickerWavelet.of(10), physics, out, ProgressListener.NONE, CancellationToken.none());
+        TimeStepping timing = TimeStepping.fromCfl(model, physics.spaceOrder(), out);
+        EngineSelection selection = EngineSelection.select(EngineChoice.AUTO);
+        assertTrue(selection.reason().contains("CPU"), selection.reason());
+        try (WaveEngine engine = selection.engine()) {
+            ShotRecord r = engine.model(ShotRequest.of(model, physics, new Position(400, 0, 100),
+                    RickerWavelet.of(10),
+                    List.of(new Position(200, 0, 100), new Position(600, 0, 100), new Position(400, 0, 500)), out),
+                    ProgressListener.NONE, CancellationToken.none());
             assertEquals(3, r.receivers());
             assertEquals(out.count(), r.trace(0).length);
             assertEquals(timing.steps(), r.stats().steps());
@@ -38,9 +45,10 @@ class WaveEnginesTest {
     }
 
     @Test
-    void unknownEngineKindsAreRejectedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaveEngines.create("gpu"));
-        assertTrue(e.getMessage().contains("gpu"), e.getMessage());
+    void gpuIsRefusedWithTheReasonNotDowngraded() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineSelection.select(EngineChoice.GPU));
+        assertTrue(e.getMessage().contains("\"gpu\" requested but this build has no GPU kernels"), e.getMessage());
     }
 
     @Test

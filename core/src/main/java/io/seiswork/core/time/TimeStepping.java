@@ -1,4 +1,4 @@
-package io.seiswork.kernels.engine;
+package io.seiswork.core.time;
 
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;

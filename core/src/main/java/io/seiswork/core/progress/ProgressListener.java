@@ -1,4 +1,4 @@
-package io.seiswork.kernels.engine;
+package io.seiswork.core.progress;
 
 /**
  * Receives the progress of one shot. Engines call it from the thread that drives the time loop,

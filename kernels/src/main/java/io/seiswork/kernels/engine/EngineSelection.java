@@ -1,16 +1,16 @@
-package io.seiswork.app.run;
+package io.seiswork.kernels.engine;
 
 import io.seiswork.core.spec.EngineChoice;
-import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 
 /**
- * The engine a run uses and why, as reported in {@code run.json} and on the terminal.
+ * The engine a run uses and why, as reported in {@code run.json}, on the terminal and (later) in
+ * the desktop app and the worker's metrics.
  *
  * @param engine the engine (close it after the run)
  * @param reason one line saying why this engine was chosen
  */
-public record SelectedEngine(WaveEngine engine, String reason) {
+public record EngineSelection(WaveEngine engine, String reason) {
 
     /**
      * Chooses the engine for {@code choice}. This build has no GPU engine yet, so "auto" runs on
@@ -19,10 +19,11 @@ public record SelectedEngine(WaveEngine engine, String reason) {
      *
      * @throws IllegalArgumentException for "gpu"
      */
-    public static SelectedEngine choose(EngineChoice choice) {
+    public static EngineSelection select(EngineChoice choice) {
         return switch (choice) {
-            case CPU -> new SelectedEngine(new CpuWaveEngine(), "engine \"cpu\" requested");
-            case AUTO -> new SelectedEngine(new CpuWaveEngine(), "engine \"auto\": this build has no GPU kernels, using the CPU");
+            case CPU -> new EngineSelection(new CpuWaveEngine(), "engine \"cpu\" requested");
+            case AUTO -> new EngineSelection(new CpuWaveEngine(),
+                    "engine \"auto\": this build has no GPU kernels, using the CPU");
             case GPU -> throw new IllegalArgumentException(
                     "engine: \"gpu\" requested but this build has no GPU kernels; use \"cpu\" or \"auto\"");
         };
