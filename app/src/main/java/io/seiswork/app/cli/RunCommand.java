@@ -7,6 +7,7 @@ import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.progress.CancellationToken;
@@ -56,9 +57,9 @@ final class RunCommand implements Callable<Integer> {
         for (SpecProblem w : job.warnings()) {
             err.println("seiswork: " + specFile + ": " + w);
         }
-        err.printf(Locale.ROOT, "%s: %d shots, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %.2f GiB per shot%n",
+        err.printf(Locale.ROOT, "%s: %d shots, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
                 jobSpec.name(), job.geometry().shotCount(), jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
-                job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), job.memoryBytes() / 1073741824.0);
+                job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), MemoryEstimate.human(job.memoryBytes()));
         err.flush();
         if (checkOnly) {
             return 0;

@@ -1,5 +1,7 @@
 package io.seiswork.app.run;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.core.progress.CancelledException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +38,8 @@ import java.util.Locale;
  * that is cancelled keeps its finished shots, and {@code run.json} records how far it got.
  */
 public final class LocalRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
 
     /** File of shot gathers in the output directory. */
     public static final String SHOTS_FILE = "shots.sgy";
@@ -100,6 +104,8 @@ public final class LocalRunner {
                         .put("receivers", shot.receivers().size())
                         .put("wallSeconds", round(stats.wallSeconds()))
                         .put("gptsPerSecond", round(stats.gptsPerSecond()));
+                LOG.info("shot {}: {} traces, {} steps in {} s, {} Gpts/s", shot.number(), shot.receivers().size(),
+                        stats.steps(), round(stats.wallSeconds()), round(stats.gptsPerSecond()));
                 listener.shotFinished(shot.number(), stats.gptsPerSecond());
             }
             report.put("status", "done");

@@ -1,5 +1,7 @@
 package io.seiswork.core.segy;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -28,6 +30,8 @@ import java.util.Locale;
  * index and byte offset; a trace index out of range is an {@link IndexOutOfBoundsException}.
  */
 public final class SegyReader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegyReader.class);
 
     /** Bytes of the textual plus binary header at the start of a SEG-Y file. */
     public static final int FILE_HEADER_BYTES = TextHeaderCodec.SIZE + BinaryHeader.SIZE;
@@ -158,6 +162,8 @@ public final class SegyReader implements AutoCloseable {
                 "%d-byte trace header%s + %d samples x %d bytes".formatted(headerBytes,
                         extensions > 0 ? "s (with " + extensions + " rev-2 extension" + (extensions > 1 ? "s)" : ")") : "",
                         samples, format.bytesPerSample()));
+        LOG.debug("{}: {} traces of {} samples, format {}, {} endian, first trace at byte {}", file, layout.traces(),
+                layout.samples(), layout.format().shortName(), ByteOrders.name(order), layout.dataStart());
         return new SegyReader(file, options, ch, layout, bh, texts, TextHeaderCodec.detect(text));
     }
 

@@ -1,5 +1,7 @@
 package io.seiswork.core.spec;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
@@ -30,6 +32,8 @@ import java.nio.file.Path;
  * </ul>
  */
 public final class JobResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobResolver.class);
 
     private final Path baseDir;
     private final long memoryBudgetBytes;
@@ -84,6 +88,8 @@ public final class JobResolver {
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
         problems.throwIfErrors(source);
+        LOG.debug("{}: velocity {}..{} m/s, dt {} s ({} steps, CFL limit {} s), {} bytes per shot", source, vMin, vMax,
+                time.dtS(), time.steps(), limit, bytes);
         return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all());
     }
 
