@@ -121,7 +121,10 @@ public final class SectionView extends Region {
         return zoom;
     }
 
-    /** Pyramid level on screen now (−1 before the first slice arrives); 0 once refined. */
+    /**
+     * Pyramid level of the latest request's slice on screen: −1 until its first (coarse) step
+     * arrives (the previous picture stays up meanwhile), 0 once fully refined.
+     */
     public ReadOnlyIntegerProperty displayedLevelProperty() {
         return displayedLevel.getReadOnlyProperty();
     }
@@ -179,6 +182,7 @@ public final class SectionView extends Region {
         int index0 = sliceIndex.get();
         ColorMap map = colorMap.get();
         double pct = clipPercent.get();
+        displayedLevel.set(-1);
         List<Supplier<Rendered>> steps = new ArrayList<>();
         for (int level : Refinement.levels(volume, o)) {
             steps.add(() -> {

@@ -188,7 +188,10 @@ public final class SliceViewer3D extends BorderPane {
         return clipPercent;
     }
 
-    /** Pyramid level on screen for the plane of orientation {@code o} (−1 before it first arrives). */
+    /**
+     * Pyramid level on screen of the latest request for the plane of orientation {@code o}: −1
+     * until its first (coarse) step arrives, 0 once fully refined.
+     */
     public ReadOnlyIntegerProperty displayedLevelProperty(SliceOrientation o) {
         return levels.get(o).getReadOnlyProperty();
     }
@@ -219,6 +222,7 @@ public final class SliceViewer3D extends BorderPane {
         ColorMap map = colorMap.get();
         double pct = clipPercent.get();
         planes.get(o).moveTo(index0);
+        levels.get(o).set(-1);
         List<Supplier<Rendered>> steps = new ArrayList<>();
         for (int level : Refinement.levels(volume, o)) {
             steps.add(() -> Rendered.of(volume.slice(o, Refinement.indexAt(volume, o, index0, level), level),
