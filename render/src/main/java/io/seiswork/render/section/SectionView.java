@@ -151,7 +151,11 @@ public final class SectionView extends Region {
         zoom.set(1);
     }
 
-    private void zoomAbout(double x, double y, double factor) {
+    /**
+     * Multiplies the zoom by {@code factor} keeping the data point under canvas pixel (x, y) in
+     * place, as the mouse wheel does; the zoom never goes below 1 (the whole slice).
+     */
+    public void zoomAbout(double x, double y, double factor) {
         double fa = (frame.acrossAt(x) - extentStart(across())) / extent(across());
         double fd = (frame.downAt(y) - extentStart(down())) / extent(down());
         double z = Math.max(1, zoom.get() * factor);
