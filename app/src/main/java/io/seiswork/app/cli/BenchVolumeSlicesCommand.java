@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * the same volume as inline-sorted SEG-Y. Prints one markdown table row per orientation, in ms
  * per slice: cold (operating-system page cache dropped and a fresh brick cache; needs root,
  * else "n/a"), warm page cache (brick cache emptied), and warm brick cache; best of
- * {@code --repeat} for the warm figures.
+ * {@code --repeat} for the warm figures. Columns: volume GB (level-0 samples × 4 bytes), .swv file
+ * GB (with padding and pyramid), orientation, slice size, bricks read, then the timings.
  */
 @Command(name = "slices", mixinStandardHelpOptions = true,
         description = "Time inline, crossline and depth slices from .swv and SEG-Y; prints markdown rows.")
@@ -48,11 +49,12 @@ final class BenchVolumeSlicesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        double gb = Files.size(swv) / 1e9;
+        double fileGb = Files.size(swv) / 1e9;
         VolumeAxes a;
         try (SwvReader r = SwvReader.open(swv)) {
             a = r.axes(0);
         }
+        double gb = a.samples() * 4 / 1e9;
         int nx = a.x().count();
         int ny = a.y().count();
         for (SliceOrientation o : SliceOrientation.values()) {
@@ -93,7 +95,8 @@ final class BenchVolumeSlicesCommand implements Callable<Integer> {
             } else {
                 segyCold = "—";
             }
-            out.printf("| %.1f | %s | %s | %d | %s | %s | %s | %s | %s |%n", gb, o.name().toLowerCase(java.util.Locale.ROOT),
+            out.printf("| %.2f | %.2f | %s | %s | %d | %s | %s | %s | %s | %s |%n", gb, fileGb,
+                    o.name().toLowerCase(java.util.Locale.ROOT),
                     size, bricksRead, swvCold, ms(swvPage), ms(swvHot), segyCold, segyWarm);
             out.flush();
         }

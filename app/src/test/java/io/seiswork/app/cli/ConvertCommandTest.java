@@ -82,7 +82,7 @@ class ConvertCommandTest {
         String[] rows = r.out().strip().split("\n");
         assertEquals(3, rows.length, r.out());
         assertTrue(rows[0].contains("| inline | 20 x 20 | 1 |"), rows[0]);
-        assertTrue(rows[2].startsWith("| 0.0 | depth |"), rows[2]);
+        assertTrue(rows[2].startsWith("| 0.00 | 0.00 | depth |"), rows[2]);
     }
 
     @Test

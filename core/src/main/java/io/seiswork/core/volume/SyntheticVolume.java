@@ -49,17 +49,26 @@ public final class SyntheticVolume {
     /** Fills {@code out[0 .. nz)} with column (ix, iy). */
     public void column(int ix, int iy, float[] out) {
         java.util.Arrays.fill(out, 0, nz, 0f);
+        for (int k = 0; k < LAYERS; k++) {
+            float amp = (k % 2 == 0 ? 1f : -0.7f) * (1f - 0.08f * k);
+            add(out, (int) Math.round(reflectorDepth(k, ix, iy)), amp);
+        }
+        add(out, brightIndex(), BRIGHT_AMPLITUDE);
+    }
+
+    /**
+     * Depth in samples of ordinary reflector {@code k} (0 shallowest) at column (ix, iy): layer 1
+     * dips gently along x, layers 2 and deeper are lifted by up to 0.08 nz in a dome; they never
+     * cross. For building a velocity model consistent with the image.
+     */
+    public double reflectorDepth(int k, int ix, int iy) {
         double u = nx > 1 ? (double) ix / (nx - 1) - 0.5 : 0;
         double v = ny > 1 ? (double) iy / (ny - 1) - 0.5 : 0;
         double dome = Math.exp(-(u * u + v * v) / 0.06);
-        for (int k = 0; k < LAYERS; k++) {
-            double base = (0.12 + 0.1 * k) * nz;
-            double lift = k >= 2 ? 0.12 * nz * dome : 0;
-            double tilt = k == 1 ? 0.05 * nz * u : 0;
-            float amp = (k % 2 == 0 ? 1f : -0.7f) * (1f - 0.08f * k);
-            add(out, (int) Math.round(base - lift + tilt), amp);
-        }
-        add(out, brightIndex(), BRIGHT_AMPLITUDE);
+        double base = (0.12 + 0.1 * k) * nz;
+        double lift = k >= 2 ? 0.08 * nz * dome : 0;
+        double tilt = k == 1 ? 0.05 * nz * u : 0;
+        return base - lift + tilt;
     }
 
     private void add(float[] out, int centre, float amp) {

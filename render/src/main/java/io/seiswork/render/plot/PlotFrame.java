@@ -148,8 +148,8 @@ public final class PlotFrame {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(Ticks.label(round3(clip.high())), x + w + 4, p.getMinY() + 4);
         g.fillText(Ticks.label(round3(clip.low())), x + w + 4, p.getMaxY() - 4);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(unit, x - 2, p.getMaxY() + 7);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(unit, x - 2, p.getMinY() - 4);
     }
 
     private static double round3(double v) {

@@ -11,9 +11,9 @@ import org.fxyz3d.geometry.Point3D;
 import org.fxyz3d.shapes.composites.PolyLine3D;
 
 /**
- * The volume's bounding box as twelve FXyz3D poly-lines, with tick labels in metres along the
- * three edges that meet at the top-front-left corner (x along the top front edge, y along the top
- * left edge, z down the front left edge) and the axis names. Scene coordinates as in
+ * The volume's bounding box as twelve FXyz3D poly-lines, with tick labels in metres along the two
+ * top edges that meet at the (x0, y0) corner (x and y) and down the vertical edge at (x0, y1)
+ * (z: the edge in front at the default view), and each axis name past the end of its edge. Scene coordinates as in
  * {@link SlicePlane}; {@code metresPerPixel} (metres per screen pixel at the default zoom) sizes
  * lines and labels so they read the same whatever the volume's size.
  */
@@ -41,15 +41,17 @@ final class BoundingBox3D {
         for (double v : Ticks.of(x0, x1, 4)) {
             group.getChildren().add(label(Ticks.label(v), v, z0 - gap, y0, font));
         }
-        group.getChildren().add(label("x (m)", (x0 + x1) / 2, z0 - 3 * gap, y0, font));
+        group.getChildren().add(label("x (m)", x1 + 4 * gap, z0 - gap, y0, font));
         for (double v : Ticks.of(y0, y1, 4)) {
-            group.getChildren().add(label(Ticks.label(v), x0 - gap, z0 - gap, v, font));
+            if (v > y0 + 3 * gap) { // the corner carries the x labels' 0 already
+                group.getChildren().add(label(Ticks.label(v), x0 - gap, z0 - gap, v, font));
+            }
         }
-        group.getChildren().add(label("y (m)", x0 - 3 * gap, z0 - 3 * gap, (y0 + y1) / 2, font));
+        group.getChildren().add(label("y (m)", x0 - gap, z0 - 2 * gap, y1 + 9 * gap, font));
         for (double v : Ticks.of(z0, z1, 4)) {
-            group.getChildren().add(label(Ticks.label(v), x0 - gap, v, y0, font));
+            group.getChildren().add(label(Ticks.label(v), x0 - 3 * gap, v, y1, font));
         }
-        group.getChildren().add(label("z (" + zUnit + ")", x0 - 6 * gap, (z0 + z1) / 2, y0, font));
+        group.getChildren().add(label("z (" + zUnit + ")", x0 - 3 * gap, z1 + 3 * gap, y1, font));
     }
 
     private static Point3D point(double[] p) {
