@@ -12,7 +12,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="${SIZES_GB:-1 20}"
 nz=1000
 with_segy="${SEGY:-yes}"
-export SEISWORK_JAVA_OPTS="${SEISWORK_JAVA_OPTS:--Xmx3g}"
+export SEISWORK_JAVA_OPTS="${SEISWORK_JAVA_OPTS:--Xmx4g}"   # 2 GiB brick cache + a 0.6 GB writer slab
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/seiswork-bench-volume.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
