@@ -65,6 +65,11 @@ public final class FxTestSupport {
         return sum / (x1 - x0);
     }
 
+    /** The largest {@link #rowBrightness} of the rows in [y0, y1). */
+    public static double maxRowBrightness(Image img, int y0, int y1, int x0, int x1) {
+        return rowBrightness(img, brightestRow(img, y0, y1, x0, x1), x0, x1);
+    }
+
     /** The row in [y0, y1) with the largest {@link #rowBrightness}. */
     public static int brightestRow(Image img, int y0, int y1, int x0, int x1) {
         int best = y0;

@@ -26,7 +26,7 @@ import javafx.scene.paint.Color;
 /**
  * A shot gather: time down, traces across, drawn as variable density (a colour raster with a
  * colour bar) or as wiggles (positive lobes filled). The gather is plain arrays ({@link Gather});
- * the view keeps only display state (style, colour map, clip percentile of the gather's largest
+ * the view keeps only display state (style, colour map, clip as a fraction of the gather's largest
  * amplitude, wiggle gain). Colouring and wiggle deflections are computed on
  * {@link RenderExecutor}'s threads; only drawing happens on the JavaFX thread.
  */

@@ -125,9 +125,87 @@ class SectionViewTest {
         assertEquals(row, found, view.yOf(4) - view.yOf(0) + 1, "reflector drawn where the zoomed axis says");
     }
 
+    /** Delegates to a volume and records the level of every slice read, in order. */
+    record RecordingSource(VolumeSource inner, java.util.List<Integer> seen) implements VolumeSource {
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int levels() {
+            return inner.levels();
+        }
+
+        @Override
+        public io.seiswork.core.volume.VolumeAxes axes(int level) {
+            return inner.axes(level);
+        }
+
+        @Override
+        public io.seiswork.core.volume.Histogram histogram() {
+            return inner.histogram();
+        }
+
+        @Override
+        public String zUnit() {
+            return inner.zUnit();
+        }
+
+        @Override
+        public String valueUnit() {
+            return inner.valueUnit();
+        }
+
+        @Override
+        public io.seiswork.core.volume.Slice slice(SliceOrientation o, int index, int level) {
+            seen.add(level);
+            return inner.slice(o, index, level);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
     @Test
-    void coarsePreviewComesFirstForTallSlices(FxRobot robot) {
+    void coarsePreviewIsReadBeforeFullResolution(FxRobot robot) {
         refined();
-        assertEquals(java.util.List.of(1, 0), Refinement.levels(volume, SliceOrientation.INLINE));
+        java.util.List<Integer> levels = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VolumeSource recording = new RecordingSource(volume, levels);
+        robot.interact(() -> {
+            new SectionView(recording);
+        });
+        waitUntil(() -> levels.size() == 2);
+        assertEquals(java.util.List.of(1, 0), levels, "level 1 (150 samples deep) first, then level 0");
+    }
+
+    @Test
+    void lowerClipPercentileBrightensWeakReflectors(FxRobot robot) {
+        Image at99 = refined();
+        int row = (int) Math.floor(view.yOf(Math.round(synthetic.reflectorDepth(0, 0, 32)) * 4.0));
+        int left = (int) view.xOf(0) + 2;
+        int right = (int) view.xOf(950) - 2;
+        double before = FxTestSupport.maxRowBrightness(at99, row - 3, row + 4, left, right);
+        robot.interact(() -> view.clipPercentProperty().set(90));
+        double after = FxTestSupport.maxRowBrightness(refined(), row - 3, row + 4, left, right);
+        assertTrue(after > before + 20, "shallow reflector brighter at a 90 % clip: " + before + " -> " + after);
+    }
+
+    @Test
+    void mouseWheelZoomsAndDragPans(FxRobot robot) {
+        refined();
+        double cx = view.xOf(480);
+        double cy = view.yOf(300);
+        robot.interact(() -> view.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                cx, cy, cx, cy, false, false, false, false, false, false, 0, 40, 0, 40,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        assertEquals(1.25, view.zoomProperty().get(), 1e-12, "one wheel notch up zooms in by 1.25");
+        assertEquals(cy, view.yOf(300), 1e-6, "about the pointer");
+        double x = view.xOf(480);
+        robot.drag(view, javafx.scene.input.MouseButton.PRIMARY).dropBy(60, 0);
+        assertEquals(x + 60, view.xOf(480), 2.0, "dragging 60 px right moves the picture 60 px right");
     }
 }
