@@ -104,4 +104,15 @@ class SliceViewer3DTest {
         assertNotEquals(0, diff, "the depth plane moved");
         assertTrue(diff > 500, "a visible part of the picture changed, got " + diff + " pixels");
     }
+
+    @Test
+    void draggingRotatesTheVolume(FxRobot robot) {
+        Image before = refined();
+        double yaw = view.yawProperty().get();
+        robot.drag(view.subScene(), javafx.scene.input.MouseButton.PRIMARY).dropBy(100, 0);
+        assertEquals(yaw - 40, view.yawProperty().get(), 4, "0.4 degree per pixel dragged");
+        Image after = snapshot(view.subScene());
+        assertTrue(count(after, a -> !background(a)) != count(before, a -> !background(a)),
+                "the volume's outline on screen changed");
+    }
 }
