@@ -10,11 +10,16 @@ import java.util.function.Supplier;
 
 /**
  * Runs the latest request of one view off the JavaFX thread and drops every older one: each
- * {@link #submit} bumps a generation counter and cancels the previous request's {@link Future}
- * (interrupting it); a result is handed to the view (through {@code publisher}, normally
- * {@code Platform::runLater}) only while its generation is still the latest, checked both on the
- * worker and again on the JavaFX thread. A request is a list of steps (a coarse pyramid level,
- * then finer ones), each published as soon as it is ready.
+ * {@link #submit} bumps a generation counter and cancels the previous request's {@link Future},
+ * so a request still queued never starts and a running one stops before its next step; a result
+ * is handed to the view (through {@code publisher}, normally {@code Platform::runLater}) only
+ * while its generation is still the latest, checked both on the worker and again on the JavaFX
+ * thread. A request is a list of steps (a coarse pyramid level, then finer ones), each published
+ * as soon as it is ready.
+ *
+ * <p>Running steps are not interrupted: an interrupt during a {@code FileChannel} read closes
+ * the channel (it is an {@code InterruptibleChannel}), which would break the volume reader for
+ * every later request. A superseded step finishes its one slice read and is then discarded.
  *
  * <p>{@link #submit} is called from one thread (the JavaFX thread); the steps run on
  * {@code executor}.
@@ -41,11 +46,11 @@ public final class LatestOnly<T> {
     public void submit(List<Supplier<T>> steps, Consumer<T> apply, Consumer<Throwable> onError) {
         long gen = generation.incrementAndGet();
         if (current != null) {
-            current.cancel(true);
+            current.cancel(false);
         }
         current = executor.submit(() -> {
             for (Supplier<T> step : steps) {
-                if (gen != generation.get() || Thread.currentThread().isInterrupted()) {
+                if (gen != generation.get()) {
                     return;
                 }
                 T result;

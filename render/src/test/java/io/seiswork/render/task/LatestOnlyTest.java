@@ -24,32 +24,68 @@ class LatestOnlyTest {
     }
 
     @Test
-    void supersededRequestIsInterruptedAndNeverApplied() throws Exception {
+    void supersededRequestStopsAtItsNextStepAndIsNeverApplied() throws Exception {
         LatestOnly<String> l = new LatestOnly<>(pool, Runnable::run);
         CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        Supplier<String> slow = () -> {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Supplier<String> blocking = () -> {
             started.countDown();
             try {
-                Thread.sleep(10_000);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                interrupted.countDown();
+                ran.add("interrupted");
             }
-            return "old";
+            ran.add("old coarse");
+            return "old coarse";
         };
-        l.submit(List.of(slow), applied::add, e -> applied.add("error"));
+        Supplier<String> fine = () -> {
+            ran.add("old fine");
+            return "old fine";
+        };
+        l.submit(List.of(blocking, fine), applied::add, e -> applied.add("error"));
         assertTrue(started.await(5, TimeUnit.SECONDS));
 
         l.submit(List.of(() -> "new"), s -> {
             applied.add(s);
             done.countDown();
         }, e -> applied.add("error"));
+        release.countDown();
 
-        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the old request's thread is interrupted");
         assertTrue(done.await(5, TimeUnit.SECONDS));
-        Thread.sleep(50);
-        assertEquals(List.of("new"), applied);
+        Thread.sleep(100);
+        assertEquals(List.of("new"), applied, "only the latest request reaches the view");
+        assertEquals(List.of("old coarse"), ran, "the old request was not interrupted and ran no further step");
+    }
+
+    @Test
+    void queuedRequestThatIsSupersededNeverStarts() throws Exception {
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            LatestOnly<String> l = new LatestOnly<>(single, Runnable::run);
+            CountDownLatch hold = new CountDownLatch(1);
+            single.submit(() -> hold.await(10, TimeUnit.SECONDS)); // occupies the only thread
+            List<String> ran = new CopyOnWriteArrayList<>();
+            CountDownLatch done = new CountDownLatch(1);
+            l.submit(List.of(() -> {
+                ran.add("first");
+                return "first";
+            }), applied::add, e -> { });
+            l.submit(List.of(() -> {
+                ran.add("second");
+                return "second";
+            }), s -> {
+                applied.add(s);
+                done.countDown();
+            }, e -> { });
+            hold.countDown();
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of("second"), ran);
+            assertEquals(List.of("second"), applied);
+        } finally {
+            single.shutdownNow();
+        }
     }
 
     @Test
