@@ -1,5 +1,7 @@
 package io.seiswork.core.volume;
 
+import io.seiswork.core.segy.TraceHeader;
+
 /**
  * How a volume's (x, y) grid maps to SEG-Y trace headers, kept in the {@code .swv} header so that
  * converting back to SEG-Y writes the same inline (189), crossline (193), CDP X/Y (181/185),
@@ -31,7 +33,7 @@ public record SegyGrid(int inlineFirst, int inlineStep, int crosslineFirst, int 
         double maxAbs = Math.max(Math.abs(axes.x().first()) + Math.abs(axes.x().last()),
                 Math.abs(axes.y().first()) + Math.abs(axes.y().last()));
         return new SegyGrid(1, 1, 1, 1, axes.x().first(), axes.x().delta(), 0, axes.y().first(), 0, axes.y().delta(),
-                io.seiswork.core.segy.TraceHeader.coordinateScalarFor(maxAbs), sampleIntervalUs);
+                TraceHeader.coordinateScalarFor(maxAbs), sampleIntervalUs);
     }
 
     /** Inline number of y index {@code iy}. */

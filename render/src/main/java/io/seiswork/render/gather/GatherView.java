@@ -6,6 +6,7 @@ import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.plot.PlotFrame;
+import io.seiswork.render.plot.Ticks;
 import io.seiswork.render.section.Rendered;
 import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
@@ -152,7 +153,7 @@ public final class GatherView extends Region {
         if (raster != null) {
             frame.drawColorBar(gc, raster.map(), raster.clip(), "amplitude");
         }
-        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + io.seiswork.render.plot.Ticks.label(
+        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + Ticks.label(
                 Math.round(clip * 1000) / 1000.0), g.tracesLabel(), "time (s)");
     }
 

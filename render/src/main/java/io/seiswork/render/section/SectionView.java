@@ -7,6 +7,7 @@ import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.plot.PlotFrame;
+import io.seiswork.render.plot.Ticks;
 import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
 import java.util.ArrayList;
@@ -236,16 +237,24 @@ public final class SectionView extends Region {
             frame.drawColorBar(g, shown.map(), shown.clip(), volume.valueUnit());
         }
         SliceOrientation o = orientation.get();
+        frame.drawAxes(g, error.get().isEmpty() ? title() : "error: " + error.get(),
+                (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
+                o == SliceOrientation.DEPTH ? "y (m)" : "z (" + volume.zUnit() + ")");
+    }
+
+    /** "Inline y = 1125 m (index 90)", with the preview level while one is shown. */
+    private String title() {
+        SliceOrientation o = orientation.get();
         VolumeAxes ax = volume.axes(0);
-        String unitZ = volume.zUnit();
-        String title = error.get().isEmpty()
-                ? "%s %s = %s (index %d)%s".formatted(name(o), o == SliceOrientation.DEPTH ? "z" : o == SliceOrientation.INLINE ? "y" : "x",
-                        io.seiswork.render.plot.Ticks.label(ax.normal(o).value(sliceIndex.get())) + " "
-                                + (o == SliceOrientation.DEPTH ? unitZ : "m"),
-                        sliceIndex.get(), displayedLevel.get() > 0 ? "  (preview, level " + displayedLevel.get() + ")" : "")
-                : "error: " + error.get();
-        frame.drawAxes(g, title, (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
-                o == SliceOrientation.DEPTH ? "y (m)" : "z (" + unitZ + ")");
+        String axis = switch (o) {
+            case INLINE -> "y";
+            case CROSSLINE -> "x";
+            case DEPTH -> "z";
+        };
+        String unit = o == SliceOrientation.DEPTH ? volume.zUnit() : "m";
+        int level = displayedLevel.get();
+        return "%s %s = %s %s (index %d)%s".formatted(name(o), axis, Ticks.label(ax.normal(o).value(sliceIndex.get())),
+                unit, sliceIndex.get(), level > 0 ? "  (preview, level " + level + ")" : "");
     }
 
     private static String name(SliceOrientation o) {
