@@ -12,13 +12,14 @@ public final class SyntheticVolume {
 
     /** Number of ordinary reflectors. */
     public static final int LAYERS = 6;
+    /** Samples on each side of a pulse's peak that it reaches. */
+    private static final int PULSE_HALF_WIDTH = 4;
     /** Amplitude of the flat bright reflector. */
     public static final float BRIGHT_AMPLITUDE = 3f;
 
     private final int nx;
     private final int ny;
     private final int nz;
-    private final float[] pulse;
 
     /** A volume of nx × ny × nz samples. */
     public SyntheticVolume(int nx, int ny, int nz) {
@@ -29,11 +30,6 @@ public final class SyntheticVolume {
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
-        this.pulse = new float[9];
-        for (int i = 0; i < pulse.length; i++) {
-            double t = (i - 4) / 1.6;
-            pulse[i] = (float) ((1 - 2 * t * t) * Math.exp(-t * t));
-        }
     }
 
     /** Depth of the bright reflector as a fraction of nz. */
@@ -51,14 +47,14 @@ public final class SyntheticVolume {
         java.util.Arrays.fill(out, 0, nz, 0f);
         for (int k = 0; k < LAYERS; k++) {
             float amp = (k % 2 == 0 ? 1f : -0.7f) * (1f - 0.08f * k);
-            add(out, (int) Math.round(reflectorDepth(k, ix, iy)), amp);
+            add(out, reflectorDepth(k, ix, iy), amp);
         }
         add(out, brightIndex(), BRIGHT_AMPLITUDE);
     }
 
     /**
      * Depth in samples of ordinary reflector {@code k} (0 shallowest) at column (ix, iy): layer 1
-     * dips gently along x, layers 2 and deeper are lifted by up to 0.08 nz in a dome; they never
+     * dips gently along x, layers 2 and deeper are lifted by up to 0.06 nz in a dome; they never
      * cross. For building a velocity model consistent with the image.
      */
     public double reflectorDepth(int k, int ix, int iy) {
@@ -66,17 +62,18 @@ public final class SyntheticVolume {
         double v = ny > 1 ? (double) iy / (ny - 1) - 0.5 : 0;
         double dome = Math.exp(-(u * u + v * v) / 0.06);
         double base = (0.12 + 0.1 * k) * nz;
-        double lift = k >= 2 ? 0.08 * nz * dome : 0;
+        double lift = k >= 2 ? 0.06 * nz * dome : 0;
         double tilt = k == 1 ? 0.05 * nz * u : 0;
         return base - lift + tilt;
     }
 
-    private void add(float[] out, int centre, float amp) {
-        for (int i = 0; i < pulse.length; i++) {
-            int z = centre + i - pulse.length / 2;
-            if (z >= 0 && z < nz) {
-                out[z] += amp * pulse[i];
-            }
+    /** Adds a Ricker pulse peaking at fractional sample {@code centre} (so dipping layers stay smooth). */
+    private void add(float[] out, double centre, float amp) {
+        int from = Math.max(0, (int) Math.ceil(centre - PULSE_HALF_WIDTH));
+        int to = Math.min(nz - 1, (int) Math.floor(centre + PULSE_HALF_WIDTH));
+        for (int z = from; z <= to; z++) {
+            double t = (z - centre) / 1.6;
+            out[z] += (float) (amp * (1 - 2 * t * t) * Math.exp(-t * t));
         }
     }
 
