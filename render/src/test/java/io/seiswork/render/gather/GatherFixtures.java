@@ -11,8 +11,13 @@ public final class GatherFixtures {
     private GatherFixtures() {
     }
 
-    /** The gather. */
+    /** The gather with its flat event at {@link #EVENT_S}. */
     public static Gather gather() {
+        return gather(EVENT_S);
+    }
+
+    /** The gather with its flat event at {@code eventS} seconds. */
+    public static Gather gather(double eventS) {
         int n = 48;
         int nt = 250;
         Sampling time = new Sampling(nt, 0.004, 0);
@@ -22,7 +27,7 @@ public final class GatherFixtures {
             double x = offsets.value(t);
             double hyperbola = Math.sqrt(0.25 * 0.25 + x * x / (2000.0 * 2000.0));
             for (int i = 0; i < nt; i++) {
-                s[t * nt + i] = (float) (ricker(time.value(i) - EVENT_S) + 0.6 * ricker(time.value(i) - hyperbola));
+                s[t * nt + i] = (float) (ricker(time.value(i) - eventS) + 0.6 * ricker(time.value(i) - hyperbola));
             }
         }
         return new Gather(s, time, offsets, "offset (m)");

@@ -67,4 +67,15 @@ class GatherViewTest {
         int argb = img.getPixelReader().getArgb((int) view.xOf(0), eventRow());
         assertTrue(((argb >> 16) & 0xff) > 100 && ((argb >> 8) & 0xff) < 60, "peak is red, got " + Integer.toHexString(argb));
     }
+
+    @Test
+    void showingTheNextShotMovesTheEvent(FxRobot robot) {
+        ready();
+        Gather next = GatherFixtures.gather(0.3);
+        robot.interact(() -> view.gatherProperty().set(next));
+        Image img = ready();
+        int found = brightestRow(img, (int) view.yOf(0.1), (int) view.yOf(0.9), (int) view.xOf(-580), (int) view.xOf(580));
+        double sampleRows = view.yOf(0.304) - view.yOf(0.3);
+        assertEquals(view.yOf(0.3), found, sampleRows + 1, "the new shot's event at 0.3 s");
+    }
 }

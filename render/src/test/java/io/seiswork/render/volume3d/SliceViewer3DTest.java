@@ -115,4 +115,15 @@ class SliceViewer3DTest {
         assertTrue(count(after, a -> !background(a)) != count(before, a -> !background(a)),
                 "the volume's outline on screen changed");
     }
+
+    @Test
+    void slidersDriveTheSlicePositions(FxRobot robot) {
+        refined();
+        javafx.scene.control.Slider depth = robot.lookup("#depth-slider").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> depth.setValue(12.4));
+        assertEquals(12, view.indexProperty(SliceOrientation.DEPTH).get());
+        robot.interact(() -> view.indexProperty(SliceOrientation.INLINE).set(5));
+        javafx.scene.control.Slider inline = robot.lookup("#inline-slider").queryAs(javafx.scene.control.Slider.class);
+        assertEquals(5, inline.getValue(), 1e-12, "the slider follows the property");
+    }
 }
