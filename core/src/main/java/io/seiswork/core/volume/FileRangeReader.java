@@ -1,0 +1,76 @@
+package io.seiswork.core.volume;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@link ByteRangeReader} over a local file with positioned {@link FileChannel} reads, which are
+ * thread-safe and leave caching to the operating system's page cache and to {@link BrickCache}.
+ */
+public final class FileRangeReader implements ByteRangeReader {
+
+    private final Path file;
+    private final FileChannel channel;
+
+    private FileRangeReader(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /**
+     * Opens {@code file} for reading.
+     *
+     * @throws SwvException when the file cannot be opened
+     */
+    public static FileRangeReader open(Path file) {
+        try {
+            return new FileRangeReader(file, FileChannel.open(file, StandardOpenOption.READ));
+        } catch (IOException e) {
+            throw new SwvException(file.toString(), "cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long size() {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            throw new SwvException(name(), "cannot get the file size: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void read(long offset, ByteBuffer dst) {
+        long pos = offset;
+        try {
+            while (dst.hasRemaining()) {
+                int n = channel.read(dst, pos);
+                if (n < 0) {
+                    throw new SwvException(name(), "unexpected end of file at byte " + pos + " while reading "
+                            + (pos - offset + dst.remaining()) + " bytes from byte " + offset
+                            + " (was the file truncated after opening?)");
+                }
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new SwvException(name(), "read failed at byte " + pos + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return file.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new SwvException(name(), "close failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.seiswork.core.volume;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.segy.SegyGeometry;
+import io.seiswork.core.segy.SegyInfo;
+import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.TraceHeader;
+import java.nio.file.Path;
+
+/**
+ * Converts a post-stack SEG-Y cube to {@code .swv}, streaming: traces are read in the order the
+ * writer wants them (y slow, x fast; that is file order for an inline-sorted cube) and handed to
+ * {@link SwvWriter}, which holds one brick-row per level. Inline = y, crossline = x.
+ *
+ * <p>Axes: x and y spacing are the CDP distances between neighbouring traces (1 m when the file
+ * has no coordinates); the origin is CDP (X, Y) of the first trace when the grid is aligned with
+ * the coordinate axes (as Seiswork's own images are), else 0 with the grid's own axes; z starts at
+ * 0 with the sample interval in µs / 1000 (ms for time data, metres for depth data, per the
+ * SEG-Y convention for depth). The inline/crossline/CDP mapping, coordinate scalar and sample
+ * interval go into the header's {@code segy} block, so {@link SwvToSegy} writes them back. The
+ * CDP map is fitted from the corner traces (0, 0), (nx − 1, 0) and (0, ny − 1): exact for grids
+ * whose stored coordinates are affine in the indices, within one stored unit otherwise.
+ */
+public final class SegyToSwv {
+
+    private SegyToSwv() {
+    }
+
+    /**
+     * Converts {@code in} to {@code out}.
+     *
+     * @return the header written
+     * @throws SwvException when {@code in} is not a post-stack cube (one trace per inline and
+     *     crossline, sorted), naming what it is instead
+     */
+    public static VolumeHeader convert(Path in, Path out, SwvWriteOptions options) {
+        try (SegyReader r = SegyReader.open(in)) {
+            SegyInfo info = r.info();
+            SegyGeometry g = info.geometry();
+            if (g == null || !g.isCube() || g.offsetCount() != 1) {
+                throw new SwvException(in.toString(), "not a post-stack cube (one trace per inline and crossline,"
+                        + " sorted by inline or crossline): geometry is " + (g == null ? "empty" : g.sorting()
+                        + (g.isCube() ? " with " + g.offsetCount() + " offsets per position" : "")));
+            }
+            int nx = g.crosslineCount();
+            int ny = g.inlineCount();
+            boolean inlineSorted = g.sorting() == SegyGeometry.Sorting.INLINE_SORTED;
+            TraceIndex index = (ix, iy) -> inlineSorted ? (long) iy * nx + ix : (long) ix * ny + iy;
+            TraceHeader h00 = r.header(0);
+            TraceHeader hx = r.header(index.of(nx - 1, 0));
+            TraceHeader hy = r.header(index.of(0, ny - 1));
+            int sx = Math.max(1, nx - 1);
+            int sy = Math.max(1, ny - 1);
+            double xPerX = (hx.cdpXM() - h00.cdpXM()) / sx;
+            double yPerX = (hx.cdpYM() - h00.cdpYM()) / sx;
+            double xPerY = (hy.cdpXM() - h00.cdpXM()) / sy;
+            double yPerY = (hy.cdpYM() - h00.cdpYM()) / sy;
+            SegyGrid segy = new SegyGrid(h00.inline(), (hy.inline() - h00.inline()) / sy, h00.crossline(),
+                    (hx.crossline() - h00.crossline()) / sx, h00.cdpXM(), xPerX, xPerY, h00.cdpYM(), yPerX, yPerY,
+                    h00.getInt16(TraceHeader.COORDINATE_SCALAR), r.sampleIntervalUs());
+            boolean aligned = xPerY == 0 && yPerX == 0;
+            double dx = spacing(Math.hypot(xPerX, yPerX));
+            double dy = spacing(Math.hypot(xPerY, yPerY));
+            VolumeAxes axes = new VolumeAxes(
+                    new Sampling(nx, dx, aligned ? h00.cdpXM() : 0),
+                    new Sampling(ny, dy, aligned ? h00.cdpYM() : 0),
+                    new Sampling(r.samplesPerTrace(), r.sampleIntervalUs() / 1000.0, 0));
+            float[] trace = new float[r.samplesPerTrace()];
+            try (SwvWriter w = SwvWriter.create(out, axes, options.withSegy(segy))) {
+                for (int iy = 0; iy < ny; iy++) {
+                    for (int ix = 0; ix < nx; ix++) {
+                        r.readTrace(index.of(ix, iy), trace);
+                        w.writeColumn(trace);
+                    }
+                }
+            }
+            try (SwvReader check = SwvReader.open(out)) {
+                return check.header();
+            }
+        }
+    }
+
+    private static double spacing(double d) {
+        return d > 0 ? d : 1.0;
+    }
+
+    /** Trace number of grid position (ix, iy) in the file's sort order. */
+    private interface TraceIndex {
+        long of(int ix, int iy);
+    }
+}

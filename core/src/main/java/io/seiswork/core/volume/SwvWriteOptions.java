@@ -1,0 +1,49 @@
+package io.seiswork.core.volume;
+
+/**
+ * What {@link SwvWriter} writes besides the samples.
+ *
+ * @param brickSize samples along each brick edge, a power of two in 4..256 (default 64: 1 MiB bricks,
+ *     a good unit for both local reads and S3 ranged GETs)
+ * @param lengthUnit unit of x and y (default "m")
+ * @param zUnit unit of z (default "m"; "s" for time volumes)
+ * @param valueUnit unit of the samples (default "amplitude")
+ * @param segy SEG-Y header mapping to keep for converting back, or null
+ */
+public record SwvWriteOptions(int brickSize, String lengthUnit, String zUnit, String valueUnit, SegyGrid segy) {
+
+    /** Default brick edge in samples. */
+    public static final int DEFAULT_BRICK_SIZE = 64;
+
+    public SwvWriteOptions {
+        BrickLayout.of(1, 1, 1, brickSize, 0); // validates the brick size
+        if (lengthUnit == null || zUnit == null || valueUnit == null) {
+            throw new IllegalArgumentException("units must be given");
+        }
+    }
+
+    /** 64³ bricks, metres, amplitudes, no SEG-Y mapping. */
+    public static SwvWriteOptions defaults() {
+        return new SwvWriteOptions(DEFAULT_BRICK_SIZE, "m", "m", "amplitude", null);
+    }
+
+    /** A copy with brick edge {@code b}. */
+    public SwvWriteOptions withBrickSize(int b) {
+        return new SwvWriteOptions(b, lengthUnit, zUnit, valueUnit, segy);
+    }
+
+    /** A copy with the sample unit {@code unit}. */
+    public SwvWriteOptions withValueUnit(String unit) {
+        return new SwvWriteOptions(brickSize, lengthUnit, zUnit, unit, segy);
+    }
+
+    /** A copy with the z unit {@code unit}. */
+    public SwvWriteOptions withZUnit(String unit) {
+        return new SwvWriteOptions(brickSize, lengthUnit, unit, valueUnit, segy);
+    }
+
+    /** A copy keeping SEG-Y mapping {@code s}. */
+    public SwvWriteOptions withSegy(SegyGrid s) {
+        return new SwvWriteOptions(brickSize, lengthUnit, zUnit, valueUnit, s);
+    }
+}

@@ -1,0 +1,53 @@
+package io.seiswork.core.volume;
+
+/**
+ * A volume the viewers can slice: in memory ({@link ArrayVolume}), a local {@code .swv} file or a
+ * remote one ({@link SwvReader} over any {@link ByteRangeReader}). Views take only this, so they
+ * never know where samples come from.
+ *
+ * <p>Implementations are safe to slice from several threads at once.
+ */
+public interface VolumeSource extends AutoCloseable {
+
+    /** A name for titles and messages (a file name or URI). */
+    String name();
+
+    /** Number of pyramid levels; level 0 is full resolution, each next level halves every axis. */
+    int levels();
+
+    /** The axes of level {@code level}. */
+    VolumeAxes axes(int level);
+
+    /** Value histogram of level 0 (for clipping by percentile). */
+    Histogram histogram();
+
+    /** Unit of z: "m" (depth) or "s" (time). */
+    String zUnit();
+
+    /** Unit of the samples, for example "amplitude" or "m/s". */
+    String valueUnit();
+
+    /**
+     * The slice of orientation {@code o} at {@code index} (in samples of that level along the
+     * slice's normal axis) of level {@code level}.
+     *
+     * @throws IndexOutOfBoundsException when level or index is out of range
+     */
+    Slice slice(SliceOrientation o, int index, int level);
+
+    /** Releases files and caches. */
+    @Override
+    void close();
+
+    /** Checks a slice request against the axes; shared by the implementations. */
+    static void checkSlice(VolumeSource v, SliceOrientation o, int index, int level) {
+        if (level < 0 || level >= v.levels()) {
+            throw new IndexOutOfBoundsException("level " + level + " is outside 0.." + (v.levels() - 1) + " of " + v.name());
+        }
+        int n = v.axes(level).normal(o).count();
+        if (index < 0 || index >= n) {
+            throw new IndexOutOfBoundsException(o + " index " + index + " is outside 0.." + (n - 1) + " at level "
+                    + level + " of " + v.name());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.seiswork.render.color;
+
+import io.seiswork.core.volume.Histogram;
+
+/**
+ * The value range a colour map spans: values at or below {@code low} take its first colour, at
+ * or above {@code high} its last.
+ *
+ * @param low value mapped to t = 0
+ * @param high value mapped to t = 1 (greater than low)
+ */
+public record Clip(double low, double high) {
+
+    public Clip {
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            throw new IllegalArgumentException("clip must be finite, got [" + low + ", " + high + "]");
+        }
+        if (!(high > low)) {
+            double mid = low;
+            low = mid - 0.5;
+            high = mid + 0.5; // a constant volume: centre it instead of dividing by zero
+        }
+    }
+
+    /**
+     * The clip at {@code percent} of {@code h}: symmetric about zero (±the larger tail quantile,
+     * for amplitudes and diverging maps) or between the (100 − p)/2 and 100 − (100 − p)/2 %
+     * quantiles (for velocities).
+     */
+    public static Clip percentile(Histogram h, double percent, boolean symmetric) {
+        if (symmetric) {
+            double c = h.symmetricClip(percent);
+            return new Clip(-c, c);
+        }
+        double tail = (100 - percent) / 200;
+        return new Clip(h.quantile(tail), h.quantile(1 - tail));
+    }
+
+    /** t in [0, 1] of {@code value} (not clamped). */
+    public double normalise(double value) {
+        return (value - low) / (high - low);
+    }
+}

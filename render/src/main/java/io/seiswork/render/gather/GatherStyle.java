@@ -1,0 +1,9 @@
+package io.seiswork.render.gather;
+
+/** How {@link GatherView} draws traces. */
+public enum GatherStyle {
+    /** Amplitudes as colours (a raster, like a section). */
+    VARIABLE_DENSITY,
+    /** Each trace as a curve deflected sideways by its amplitude, positive lobes filled black. */
+    WIGGLE
+}

@@ -1,0 +1,194 @@
+package io.seiswork.render.gather;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.volume.Slice;
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.render.color.Clip;
+import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.PlotFrame;
+import io.seiswork.render.plot.Ticks;
+import io.seiswork.render.section.Rendered;
+import io.seiswork.render.task.LatestOnly;
+import io.seiswork.render.task.RenderExecutor;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * A shot gather: time down, traces across, drawn as variable density (a colour raster with a
+ * colour bar) or as wiggles (positive lobes filled). The gather is plain arrays ({@link Gather});
+ * the view keeps only display state (style, colour map, clip as a fraction of the gather's largest
+ * amplitude, wiggle gain). Colouring and wiggle deflections are computed on
+ * {@link RenderExecutor}'s threads; only drawing happens on the JavaFX thread.
+ */
+public final class GatherView extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private final PlotFrame frame = new PlotFrame();
+    private final LatestOnly<Prepared> loader = new LatestOnly<>(RenderExecutor.shared(), Platform::runLater);
+    private final ObjectProperty<Gather> gather = new SimpleObjectProperty<>(this, "gather");
+    private final ObjectProperty<GatherStyle> style = new SimpleObjectProperty<>(this, "style", GatherStyle.VARIABLE_DENSITY);
+    private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
+    private final DoubleProperty clipFraction = new SimpleDoubleProperty(this, "clipFraction", 0.5);
+    private final DoubleProperty gain = new SimpleDoubleProperty(this, "gain", 1.5);
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    /** What a worker prepares: a coloured raster or wiggle deflections, and the clip used. */
+    private record Prepared(Rendered raster, WiggleTraces wiggles, double clip) {
+    }
+
+    private Rendered raster;
+    private Image image;
+    private WiggleTraces wiggles;
+    private double clip;
+
+    /** A view of {@code g}. */
+    public GatherView(Gather g) {
+        getChildren().add(canvas);
+        gather.set(g);
+        gather.addListener((o, a, b) -> request());
+        style.addListener((o, a, b) -> request());
+        colorMap.addListener((o, a, b) -> request());
+        clipFraction.addListener((o, a, b) -> request());
+        gain.addListener((o, a, b) -> request());
+        setPrefSize(640, 420);
+        request();
+    }
+
+    /** The gather shown. */
+    public ObjectProperty<Gather> gatherProperty() {
+        return gather;
+    }
+
+    /** Variable density or wiggle. */
+    public ObjectProperty<GatherStyle> gatherStyleProperty() {
+        return style;
+    }
+
+    /** Colour map of the variable-density display. */
+    public ObjectProperty<ColorMap> colorMapProperty() {
+        return colorMap;
+    }
+
+    /** Clip as a fraction of the gather's largest |amplitude| (0.5 by default: direct arrivals dominate gathers). */
+    public DoubleProperty clipFractionProperty() {
+        return clipFraction;
+    }
+
+    /** Wiggle gain: at gain 1 an amplitude at the clip deflects half a trace spacing (see {@link WiggleTraces}). */
+    public DoubleProperty gainProperty() {
+        return gain;
+    }
+
+    /** Whether the current style and settings are on screen (false while a request is computing). */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** Canvas x of trace-axis value {@code a}. */
+    public double xOf(double a) {
+        return frame.x(a);
+    }
+
+    /** Canvas y of time {@code t} in seconds. */
+    public double yOf(double t) {
+        return frame.y(t);
+    }
+
+    private void request() {
+        Gather g = gather.get();
+        GatherStyle s = style.get();
+        ColorMap map = colorMap.get();
+        double fraction = clipFraction.get();
+        double k = gain.get();
+        ready.set(false);
+        loader.submit(List.of(() -> {
+            double c = g.maxAbs() * fraction;
+            if (s == GatherStyle.WIGGLE) {
+                return new Prepared(null, WiggleTraces.of(g, c, k), c);
+            }
+            Slice slice = new Slice(SliceOrientation.INLINE, 0, 0, g.traces(), g.time(), g.rowsByTime());
+            return new Prepared(Rendered.of(slice, new Clip(-c, c), map), null, c);
+        }), r -> {
+            clip = r.clip();
+            wiggles = r.wiggles();
+            raster = r.raster();
+            image = raster == null ? null : raster.toImage();
+            ready.set(true);
+            redraw();
+        }, e -> ready.set(false));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    private void redraw() {
+        Gather g = gather.get();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        frame.setSize(canvas.getWidth(), canvas.getHeight());
+        Sampling tr = g.traces();
+        Sampling t = g.time();
+        double a0 = tr.first() - tr.delta() / 2;
+        double a1 = tr.last() + tr.delta() / 2;
+        double t0 = t.first() - t.delta() / 2;
+        double t1 = t.last() + t.delta() / 2;
+        frame.setWindow(a0, a1, t0, t1);
+        frame.drawImage(gc, image, a0, a1, t0, t1);
+        if (wiggles != null) {
+            drawWiggles(gc, g);
+        }
+        if (raster != null) {
+            frame.drawColorBar(gc, raster.map(), raster.clip(), "amplitude");
+        }
+        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + Ticks.label(
+                Math.round(clip * 1000) / 1000.0), g.tracesLabel(), "time (s)");
+    }
+
+    private void drawWiggles(GraphicsContext gc, Gather g) {
+        Sampling tr = g.traces();
+        Sampling t = g.time();
+        var p = frame.plot();
+        gc.save();
+        gc.beginPath();
+        gc.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
+        gc.clip();
+        double spacing = frame.x(tr.first() + tr.delta()) - frame.x(tr.first());
+        int nt = t.count();
+        double[] xs = new double[nt + 2];
+        double[] ys = new double[nt + 2];
+        gc.setLineWidth(0.7);
+        for (int k = 0; k < tr.count(); k++) {
+            double axis = frame.x(tr.value(k));
+            double[] d = wiggles.deflection()[k];
+            gc.setFill(Color.BLACK);
+            for (int i = 0; i < nt; i++) {
+                xs[i] = axis + Math.max(0, d[i]) * spacing;
+                ys[i] = frame.y(t.value(i));
+            }
+            xs[nt] = axis;
+            ys[nt] = ys[nt - 1];
+            xs[nt + 1] = axis;
+            ys[nt + 1] = ys[0];
+            gc.fillPolygon(xs, ys, nt + 2);
+            for (int i = 0; i < nt; i++) {
+                xs[i] = axis + d[i] * spacing;
+            }
+            gc.setStroke(Color.BLACK);
+            gc.strokePolyline(xs, ys, nt);
+        }
+        gc.restore();
+    }
+}

@@ -1,0 +1,162 @@
+package io.seiswork.render.plot;
+
+import io.seiswork.render.color.Clip;
+import io.seiswork.render.color.ColorMap;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The frame of a 2D plot drawn on a canvas: a plot rectangle inside fixed margins, a visible data
+ * window (horizontal "across" values left to right, vertical "down" values top to bottom, like a
+ * seismic section), the mapping between the two, tick marks with labels, axis titles and a colour
+ * bar on the right. Holds display state only; used on the JavaFX thread.
+ */
+public final class PlotFrame {
+
+    /** Margins in pixels: left (down-axis labels), top (title), right (colour bar), bottom (across labels). */
+    public static final double LEFT = 64;
+    /** Top margin in pixels. */
+    public static final double TOP = 26;
+    /** Right margin in pixels. */
+    public static final double RIGHT = 86;
+    /** Bottom margin in pixels. */
+    public static final double BOTTOM = 40;
+
+    private static final Font FONT = Font.font(11);
+    private double width;
+    private double height;
+    private double across0;
+    private double across1;
+    private double down0;
+    private double down1;
+
+    /** Sets the canvas size in pixels. */
+    public void setSize(double w, double h) {
+        width = w;
+        height = h;
+    }
+
+    /** Sets the visible data window: across values [a0, a1] left to right, down values [d0, d1] top to bottom. */
+    public void setWindow(double a0, double a1, double d0, double d1) {
+        across0 = a0;
+        across1 = a1;
+        down0 = d0;
+        down1 = d1;
+    }
+
+    /** The plot rectangle in canvas pixels. */
+    public Rectangle2D plot() {
+        return new Rectangle2D(LEFT, TOP, Math.max(1, width - LEFT - RIGHT), Math.max(1, height - TOP - BOTTOM));
+    }
+
+    /** Canvas x of across value {@code a}. */
+    public double x(double a) {
+        Rectangle2D p = plot();
+        return p.getMinX() + (a - across0) / (across1 - across0) * p.getWidth();
+    }
+
+    /** Canvas y of down value {@code d}. */
+    public double y(double d) {
+        Rectangle2D p = plot();
+        return p.getMinY() + (d - down0) / (down1 - down0) * p.getHeight();
+    }
+
+    /** Across value at canvas x. */
+    public double acrossAt(double x) {
+        Rectangle2D p = plot();
+        return across0 + (x - p.getMinX()) / p.getWidth() * (across1 - across0);
+    }
+
+    /** Down value at canvas y. */
+    public double downAt(double y) {
+        Rectangle2D p = plot();
+        return down0 + (y - p.getMinY()) / p.getHeight() * (down1 - down0);
+    }
+
+    /** Clears the canvas and draws {@code image} covering data extent [a0, a1] × [d0, d1], clipped to the plot. */
+    public void drawImage(GraphicsContext g, Image image, double a0, double a1, double d0, double d1) {
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        if (image == null) {
+            return;
+        }
+        Rectangle2D p = plot();
+        g.save();
+        g.beginPath();
+        g.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
+        g.clip();
+        g.setImageSmoothing(false);
+        g.drawImage(image, x(a0), y(d0), x(a1) - x(a0), y(d1) - y(d0));
+        g.restore();
+    }
+
+    /** Draws the plot border, ticks, tick labels, axis titles and the title. */
+    public void drawAxes(GraphicsContext g, String title, String acrossTitle, String downTitle) {
+        Rectangle2D p = plot();
+        g.setStroke(Color.BLACK);
+        g.setLineWidth(1);
+        g.strokeRect(p.getMinX() - 0.5, p.getMinY() - 0.5, p.getWidth() + 1, p.getHeight() + 1);
+        g.setFill(Color.BLACK);
+        g.setFont(FONT);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double v : Ticks.of(Math.min(across0, across1), Math.max(across0, across1), Math.max(2, (int) (p.getWidth() / 90)))) {
+            double x = Math.round(x(v)) + 0.5;
+            g.strokeLine(x, p.getMaxY(), x, p.getMaxY() + 5);
+            g.fillText(Ticks.label(v), x, p.getMaxY() + 7);
+        }
+        g.fillText(acrossTitle, p.getMinX() + p.getWidth() / 2, p.getMaxY() + 22);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double v : Ticks.of(Math.min(down0, down1), Math.max(down0, down1), Math.max(2, (int) (p.getHeight() / 60)))) {
+            double y = Math.round(y(v)) + 0.5;
+            g.strokeLine(p.getMinX() - 5, y, p.getMinX(), y);
+            g.fillText(Ticks.label(v), p.getMinX() - 7, y);
+        }
+        g.save();
+        g.translate(12, p.getMinY() + p.getHeight() / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(downTitle, 0, 0);
+        g.restore();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title, p.getMinX(), 6);
+    }
+
+    /** Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled in {@code unit}. */
+    public void drawColorBar(GraphicsContext g, ColorMap map, Clip clip, String unit) {
+        Rectangle2D p = plot();
+        double x = p.getMaxX() + 14;
+        double w = 16;
+        int steps = (int) Math.max(1, p.getHeight());
+        for (int i = 0; i < steps; i++) {
+            int argb = map.argb(1 - (i + 0.5) / steps);
+            g.setFill(Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
+            g.fillRect(x, p.getMinY() + i * p.getHeight() / steps, w, p.getHeight() / steps + 1);
+        }
+        g.setStroke(Color.BLACK);
+        g.strokeRect(x - 0.5, p.getMinY() - 0.5, w + 1, p.getHeight() + 1);
+        g.setFill(Color.BLACK);
+        g.setFont(FONT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(Ticks.label(round3(clip.high())), x + w + 4, p.getMinY() + 4);
+        g.fillText(Ticks.label(round3(clip.low())), x + w + 4, p.getMaxY() - 4);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(unit, x - 2, p.getMinY() - 4);
+    }
+
+    private static double round3(double v) {
+        if (v == 0) {
+            return 0;
+        }
+        double p = Math.pow(10, 2 - Math.floor(Math.log10(Math.abs(v))));
+        return Math.round(v * p) / p;
+    }
+}

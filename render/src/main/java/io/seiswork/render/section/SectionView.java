@@ -1,0 +1,267 @@
+package io.seiswork.render.section;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.core.volume.VolumeAxes;
+import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.render.color.Clip;
+import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.PlotFrame;
+import io.seiswork.render.plot.Ticks;
+import io.seiswork.render.task.LatestOnly;
+import io.seiswork.render.task.RenderExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+
+/**
+ * A 2D section of a volume (inline, crossline or depth slice) with axes in metres, a colour bar,
+ * zoom (mouse wheel, about the pointer) and pan (drag). Set the orientation, the slice index
+ * (level-0 samples), the colour map and the clip percentile through the properties; the view
+ * reads the slice on {@link RenderExecutor}'s threads, shows a coarse pyramid level first, then
+ * level 0, and drops requests superseded by newer ones ({@link LatestOnly}). It holds display
+ * state only: the volume is read, never copied.
+ */
+public final class SectionView extends Region {
+
+    private final VolumeSource volume;
+    private final Canvas canvas = new Canvas();
+    private final PlotFrame frame = new PlotFrame();
+    private final LatestOnly<Rendered> loader = new LatestOnly<>(RenderExecutor.shared(), Platform::runLater);
+    private final ObjectProperty<SliceOrientation> orientation = new SimpleObjectProperty<>(this, "orientation");
+    private final IntegerProperty sliceIndex = new SimpleIntegerProperty(this, "sliceIndex");
+    private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
+    private final DoubleProperty clipPercent = new SimpleDoubleProperty(this, "clipPercent", 99);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final ReadOnlyIntegerWrapper displayedLevel = new ReadOnlyIntegerWrapper(this, "displayedLevel", -1);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private Rendered shown;
+    private Image image;
+    private double centreAcross = 0.5;
+    private double centreDown = 0.5;
+    private double dragX;
+    private double dragY;
+
+    /** A view of {@code volume}, starting at the middle inline. */
+    public SectionView(VolumeSource volume) {
+        this.volume = volume;
+        getChildren().add(canvas);
+        orientation.set(SliceOrientation.INLINE);
+        sliceIndex.set(volume.axes(0).y().count() / 2);
+        orientation.addListener((o, a, b) -> {
+            sliceIndex.set(Math.min(sliceIndex.get(), volume.axes(0).normal(b).count() - 1));
+            resetZoom();
+            request();
+        });
+        sliceIndex.addListener((o, a, b) -> request());
+        colorMap.addListener((o, a, b) -> request());
+        clipPercent.addListener((o, a, b) -> request());
+        zoom.addListener((o, a, b) -> redraw());
+        setOnScroll(e -> {
+            double f = e.getDeltaY() > 0 ? 1.25 : 1 / 1.25;
+            zoomAbout(e.getX(), e.getY(), f);
+        });
+        setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        setOnMouseDragged(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                var p = frame.plot();
+                centreAcross -= (e.getX() - dragX) / p.getWidth() / zoom.get();
+                centreDown -= (e.getY() - dragY) / p.getHeight() / zoom.get();
+                dragX = e.getX();
+                dragY = e.getY();
+                redraw();
+            }
+        });
+        setPrefSize(640, 420);
+        request();
+    }
+
+    /** Which plane is shown. */
+    public ObjectProperty<SliceOrientation> orientationProperty() {
+        return orientation;
+    }
+
+    /** Index of the plane along its normal axis, in level-0 samples (kept in range when the orientation changes). */
+    public IntegerProperty sliceIndexProperty() {
+        return sliceIndex;
+    }
+
+    /** The colour map. */
+    public ObjectProperty<ColorMap> colorMapProperty() {
+        return colorMap;
+    }
+
+    /**
+     * The clip percentile (for example 99): symmetric about zero for diverging and grey maps of
+     * amplitudes, between the tail quantiles for {@link ColorMap#VIRIDIS} (velocities).
+     */
+    public DoubleProperty clipPercentProperty() {
+        return clipPercent;
+    }
+
+    /** Magnification: 1 shows the whole slice; the mouse wheel multiplies it by 1.25 about the pointer. */
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /**
+     * Pyramid level of the latest request's slice on screen: −1 until its first (coarse) step
+     * arrives (the previous picture stays up meanwhile), 0 once fully refined.
+     */
+    public ReadOnlyIntegerProperty displayedLevelProperty() {
+        return displayedLevel.getReadOnlyProperty();
+    }
+
+    /** The last error reading the volume, or "" (also drawn in the view). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Canvas x of across value {@code a} (metres): for overlays and tests. */
+    public double xOf(double a) {
+        return frame.x(a);
+    }
+
+    /** Canvas y of down value {@code d} (metres or seconds): for overlays and tests. */
+    public double yOf(double d) {
+        return frame.y(d);
+    }
+
+    /** Shows the whole slice again. */
+    public void resetZoom() {
+        centreAcross = 0.5;
+        centreDown = 0.5;
+        zoom.set(1);
+    }
+
+    /**
+     * Multiplies the zoom by {@code factor} keeping the data point under canvas pixel (x, y) in
+     * place, as the mouse wheel does; the zoom never goes below 1 (the whole slice).
+     */
+    public void zoomAbout(double x, double y, double factor) {
+        double fa = (frame.acrossAt(x) - extentStart(across())) / extent(across());
+        double fd = (frame.downAt(y) - extentStart(down())) / extent(down());
+        double z = Math.max(1, zoom.get() * factor);
+        double ratio = zoom.get() / z;
+        centreAcross = fa + (centreAcross - fa) * ratio;
+        centreDown = fd + (centreDown - fd) * ratio;
+        zoom.set(z);
+    }
+
+    private Sampling across() {
+        return volume.axes(0).across(orientation.get());
+    }
+
+    private Sampling down() {
+        return volume.axes(0).down(orientation.get());
+    }
+
+    private static double extentStart(Sampling s) {
+        return s.first() - s.delta() / 2;
+    }
+
+    private static double extent(Sampling s) {
+        return s.count() * s.delta();
+    }
+
+    private void request() {
+        SliceOrientation o = orientation.get();
+        int index0 = sliceIndex.get();
+        ColorMap map = colorMap.get();
+        double pct = clipPercent.get();
+        displayedLevel.set(-1);
+        List<Supplier<Rendered>> steps = new ArrayList<>();
+        for (int level : Refinement.levels(volume, o)) {
+            steps.add(() -> {
+                Clip clip = Clip.percentile(volume.histogram(), pct, map != ColorMap.VIRIDIS);
+                return Rendered.of(volume.slice(o, Refinement.indexAt(volume, o, index0, level), level), clip, map);
+            });
+        }
+        loader.submit(steps, this::show, e -> {
+            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            redraw();
+        });
+    }
+
+    private void show(Rendered r) {
+        shown = r;
+        image = r.toImage();
+        error.set("");
+        displayedLevel.set(r.slice().level());
+        redraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    private void redraw() {
+        var g = canvas.getGraphicsContext2D();
+        frame.setSize(canvas.getWidth(), canvas.getHeight());
+        Sampling a = across();
+        Sampling d = down();
+        double z = zoom.get();
+        double wa = extent(a) / z;
+        double wd = extent(d) / z;
+        double ca = extentStart(a) + centreAcross * extent(a);
+        double cd = extentStart(d) + centreDown * extent(d);
+        frame.setWindow(ca - wa / 2, ca + wa / 2, cd - wd / 2, cd + wd / 2);
+        if (shown == null) {
+            frame.drawImage(g, null, 0, 1, 0, 1);
+        } else {
+            Sampling sa = shown.slice().across();
+            Sampling sd = shown.slice().down();
+            frame.drawImage(g, image, extentStart(sa), extentStart(sa) + extent(sa), extentStart(sd),
+                    extentStart(sd) + extent(sd));
+            frame.drawColorBar(g, shown.map(), shown.clip(), volume.valueUnit());
+        }
+        SliceOrientation o = orientation.get();
+        frame.drawAxes(g, error.get().isEmpty() ? title() : "error: " + error.get(),
+                (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
+                o == SliceOrientation.DEPTH ? "y (m)" : "z (" + volume.zUnit() + ")");
+    }
+
+    /** "Inline y = 1125 m (index 90)", with the preview level while one is shown. */
+    private String title() {
+        SliceOrientation o = orientation.get();
+        VolumeAxes ax = volume.axes(0);
+        String axis = switch (o) {
+            case INLINE -> "y";
+            case CROSSLINE -> "x";
+            case DEPTH -> "z";
+        };
+        String unit = o == SliceOrientation.DEPTH ? volume.zUnit() : "m";
+        int level = displayedLevel.get();
+        return "%s %s = %s %s (index %d)%s".formatted(name(o), axis, Ticks.label(ax.normal(o).value(sliceIndex.get())),
+                unit, sliceIndex.get(), level > 0 ? "  (preview, level " + level + ")" : "");
+    }
+
+    private static String name(SliceOrientation o) {
+        return switch (o) {
+            case INLINE -> "Inline";
+            case CROSSLINE -> "Crossline";
+            case DEPTH -> "Depth slice";
+        };
+    }
+}

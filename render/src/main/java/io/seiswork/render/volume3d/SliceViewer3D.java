@@ -1,0 +1,236 @@
+package io.seiswork.render.volume3d;
+
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.core.volume.VolumeAxes;
+import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.render.color.Clip;
+import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.section.Refinement;
+import io.seiswork.render.section.Rendered;
+import io.seiswork.render.task.LatestOnly;
+import io.seiswork.render.task.RenderExecutor;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.AmbientLight;
+import javafx.scene.Group;
+import javafx.scene.PerspectiveCamera;
+import javafx.scene.SceneAntialiasing;
+import javafx.scene.SubScene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Rotate;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+/**
+ * The three-slice 3D viewer geophysicists know (after Mines JTK's ImagePanelGroup): an inline, a
+ * crossline and a depth slice of a volume as textured planes inside the volume's bounding box,
+ * with tick labels in metres. Drag to rotate, right- or middle-drag to pan, wheel to zoom; the
+ * sliders below (or the index properties) move the slices, the combo box picks the colour map.
+ * Slices are read and coloured on {@link RenderExecutor}'s threads, a coarse pyramid level first;
+ * a slice request superseded by a newer one for the same plane is cancelled.
+ *
+ * <p>Needs {@code ConditionalFeature.SCENE3D} (a GPU pipeline, or Mesa under Xvfb with
+ * {@code -Dprism.order=es2 -Dprism.forceGPU=true}); without it the planes are not drawn.
+ */
+public final class SliceViewer3D extends BorderPane {
+
+    /** Scene units the longest volume side spans. */
+    private static final double WORLD_SIZE = 400;
+    private static final double CAMERA_DISTANCE = 1150;
+
+    private final VolumeSource volume;
+    private final VolumeAxes axes;
+    private final Map<SliceOrientation, SlicePlane> planes = new EnumMap<>(SliceOrientation.class);
+    private final Map<SliceOrientation, LatestOnly<Rendered>> loaders = new EnumMap<>(SliceOrientation.class);
+    private final Map<SliceOrientation, IntegerProperty> indices = new EnumMap<>(SliceOrientation.class);
+    private final Map<SliceOrientation, ReadOnlyIntegerWrapper> levels = new EnumMap<>(SliceOrientation.class);
+    private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
+    private final DoubleProperty clipPercent = new SimpleDoubleProperty(this, "clipPercent", 99);
+    private final Rotate pitch = new Rotate(-28, Rotate.X_AXIS);
+    private final Rotate yaw = new Rotate(-35, Rotate.Y_AXIS);
+    private final Translate pan = new Translate();
+    private final PerspectiveCamera camera = new PerspectiveCamera(true);
+    private final SubScene subScene;
+    private double dragX;
+    private double dragY;
+
+    /** A viewer of {@code volume} with the three slices in the middle of the volume. */
+    public SliceViewer3D(VolumeSource volume) {
+        this.volume = volume;
+        this.axes = volume.axes(0);
+        double extent = Math.max(SlicePlane.end(axes.x()) - SlicePlane.start(axes.x()),
+                Math.max(SlicePlane.end(axes.y()) - SlicePlane.start(axes.y()),
+                        SlicePlane.end(axes.z()) - SlicePlane.start(axes.z())));
+        double scale = WORLD_SIZE / extent;
+        Group content = new Group();
+        for (SliceOrientation o : SliceOrientation.values()) {
+            SlicePlane p = new SlicePlane(o, axes);
+            planes.put(o, p);
+            content.getChildren().add(p.node());
+            loaders.put(o, new LatestOnly<>(RenderExecutor.shared(), Platform::runLater));
+            levels.put(o, new ReadOnlyIntegerWrapper(this, "displayedLevel" + o, -1));
+            IntegerProperty index = new SimpleIntegerProperty(this, "index" + o, axes.normal(o).count() / 2);
+            indices.put(o, index);
+            index.addListener((obs, a, b) -> request(o));
+        }
+        content.getChildren().add(new BoundingBox3D(axes, volume.zUnit(), 1 / scale).node());
+        Group world = new Group(content);
+        world.getTransforms().addAll(pan, pitch, yaw, new Scale(scale, scale, scale), new Translate(
+                -(SlicePlane.start(axes.x()) + SlicePlane.end(axes.x())) / 2,
+                -(SlicePlane.start(axes.z()) + SlicePlane.end(axes.z())) / 2,
+                -(SlicePlane.start(axes.y()) + SlicePlane.end(axes.y())) / 2));
+        Group root3d = new Group(world, new AmbientLight(Color.WHITE));
+        camera.setNearClip(1);
+        camera.setFarClip(20000);
+        camera.setFieldOfView(30);
+        camera.setTranslateZ(-CAMERA_DISTANCE);
+        subScene = new SubScene(root3d, 640, 480, true, SceneAntialiasing.BALANCED);
+        subScene.setFill(Color.rgb(235, 238, 242));
+        subScene.setCamera(camera);
+        subScene.setId("viewer3d");
+        Pane holder = new Pane(subScene);
+        holder.setMinSize(0, 0);
+        subScene.widthProperty().bind(holder.widthProperty());
+        subScene.heightProperty().bind(holder.heightProperty());
+        setCenter(holder);
+        setBottom(controls());
+        installMouse(holder);
+        colorMap.addListener((o, a, b) -> requestAll());
+        clipPercent.addListener((o, a, b) -> requestAll());
+        setPrefSize(800, 640);
+        requestAll();
+    }
+
+    private GridPane controls() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        g.setPadding(new Insets(6));
+        int row = 0;
+        for (SliceOrientation o : SliceOrientation.values()) {
+            int n = axes.normal(o).count();
+            Slider s = new Slider(0, n - 1, indices.get(o).get());
+            s.setId(o.name().toLowerCase(java.util.Locale.ROOT) + "-slider");
+            s.setBlockIncrement(1);
+            s.setMajorTickUnit(Math.max(1, n / 4.0));
+            s.valueProperty().addListener((obs, a, b) -> indices.get(o).set((int) Math.round(b.doubleValue())));
+            indices.get(o).addListener((obs, a, b) -> s.setValue(b.intValue()));
+            Label value = new Label();
+            value.textProperty().bind(indices.get(o).asString("%d"));
+            g.addRow(row++, new Label(o.name().charAt(0) + o.name().substring(1).toLowerCase(java.util.Locale.ROOT)), s,
+                    value);
+            GridPane.setHgrow(s, Priority.ALWAYS);
+        }
+        ComboBox<ColorMap> maps = new ComboBox<>();
+        maps.getItems().addAll(ColorMap.values());
+        maps.valueProperty().bindBidirectional(colorMap);
+        maps.setId("colormap");
+        g.addRow(row, new Label("Colour map"), maps);
+        return g;
+    }
+
+    private void installMouse(Pane holder) {
+        holder.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        holder.setOnMouseDragged(e -> {
+            double dx = e.getX() - dragX;
+            double dy = e.getY() - dragY;
+            dragX = e.getX();
+            dragY = e.getY();
+            if (e.getButton() == MouseButton.PRIMARY) {
+                yaw.setAngle(yaw.getAngle() - dx * 0.4);
+                pitch.setAngle(Math.clamp(pitch.getAngle() + dy * 0.4, -89, 89));
+            } else {
+                double perPixel = -camera.getTranslateZ() / CAMERA_DISTANCE;
+                pan.setX(pan.getX() + dx * perPixel);
+                pan.setY(pan.getY() + dy * perPixel);
+            }
+        });
+        holder.setOnScroll(e -> camera.setTranslateZ(Math.clamp(
+                camera.getTranslateZ() * (e.getDeltaY() > 0 ? 1 / 1.15 : 1.15), -10 * CAMERA_DISTANCE, -WORLD_SIZE / 4)));
+    }
+
+    /** Level-0 index of the slice of orientation {@code o} along its normal. */
+    public IntegerProperty indexProperty(SliceOrientation o) {
+        return indices.get(o);
+    }
+
+    /** The colour map of all three slices. */
+    public ObjectProperty<ColorMap> colorMapProperty() {
+        return colorMap;
+    }
+
+    /** Clip percentile (symmetric about zero except for {@link ColorMap#VIRIDIS}). */
+    public DoubleProperty clipPercentProperty() {
+        return clipPercent;
+    }
+
+    /**
+     * Pyramid level on screen of the latest request for the plane of orientation {@code o}: −1
+     * until its first (coarse) step arrives, 0 once fully refined.
+     */
+    public ReadOnlyIntegerProperty displayedLevelProperty(SliceOrientation o) {
+        return levels.get(o).getReadOnlyProperty();
+    }
+
+    /** Rotation about the vertical axis in degrees. */
+    public DoubleProperty yawProperty() {
+        return yaw.angleProperty();
+    }
+
+    /** Rotation about the horizontal axis in degrees (negative looks down onto the volume). */
+    public DoubleProperty pitchProperty() {
+        return pitch.angleProperty();
+    }
+
+    /** The 3D sub-scene (for snapshots). */
+    public SubScene subScene() {
+        return subScene;
+    }
+
+    private void requestAll() {
+        for (SliceOrientation o : SliceOrientation.values()) {
+            request(o);
+        }
+    }
+
+    private void request(SliceOrientation o) {
+        int index0 = indices.get(o).get();
+        ColorMap map = colorMap.get();
+        double pct = clipPercent.get();
+        planes.get(o).moveTo(index0);
+        levels.get(o).set(-1);
+        List<Supplier<Rendered>> steps = new ArrayList<>();
+        for (int level : Refinement.levels(volume, o)) {
+            steps.add(() -> Rendered.of(volume.slice(o, Refinement.indexAt(volume, o, index0, level), level),
+                    Clip.percentile(volume.histogram(), pct, map != ColorMap.VIRIDIS), map));
+        }
+        loaders.get(o).submit(steps, r -> {
+            planes.get(o).setImage(r.toImage());
+            levels.get(o).set(r.slice().level());
+        }, e -> levels.get(o).set(-1));
+    }
+}

@@ -1,0 +1,86 @@
+package io.seiswork.render;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.volume.ArrayVolume;
+import io.seiswork.core.volume.SyntheticVolume;
+import io.seiswork.core.volume.VolumeAxes;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Test volumes and pixel helpers shared by the view tests. */
+public final class FxTestSupport {
+
+    /** Test volume size: nz = 300 gives a level-1 preview (150 samples) before level 0. */
+    public static final int NX = 96;
+    /** Samples along y. */
+    public static final int NY = 64;
+    /** Samples along z. */
+    public static final int NZ = 300;
+
+    private FxTestSupport() {
+    }
+
+    /** Axes of the test volume: 10 m grid, 4 m depth step. */
+    public static VolumeAxes axes() {
+        return new VolumeAxes(new Sampling(NX, 10, 0), new Sampling(NY, 10, 0), new Sampling(NZ, 4, 0));
+    }
+
+    /** The synthetic layered volume with its bright reflector at {@link SyntheticVolume#brightIndex()}. */
+    public static SyntheticVolume synthetic() {
+        return new SyntheticVolume(NX, NY, NZ);
+    }
+
+    /** The synthetic volume in memory, pyramid down to 64 samples. */
+    public static ArrayVolume inMemory() {
+        return new ArrayVolume("synthetic", axes(), synthetic().toArray(), "m", "amplitude", 64);
+    }
+
+    /** Waits (up to 10 s) for {@code condition}, then for pending JavaFX events. */
+    public static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A snapshot of {@code node} taken on the JavaFX thread. */
+    public static Image snapshot(Node node) {
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, () -> node.snapshot(null, null));
+    }
+
+    /** Mean brightness (0..255, the mean of r, g and b) of row {@code y} between x0 and x1. */
+    public static double rowBrightness(Image img, int y, int x0, int x1) {
+        PixelReader r = img.getPixelReader();
+        double sum = 0;
+        for (int x = x0; x < x1; x++) {
+            int argb = r.getArgb(x, y);
+            sum += (((argb >> 16) & 0xff) + ((argb >> 8) & 0xff) + (argb & 0xff)) / 3.0;
+        }
+        return sum / (x1 - x0);
+    }
+
+    /** The largest {@link #rowBrightness} of the rows in [y0, y1). */
+    public static double maxRowBrightness(Image img, int y0, int y1, int x0, int x1) {
+        return rowBrightness(img, brightestRow(img, y0, y1, x0, x1), x0, x1);
+    }
+
+    /** The row in [y0, y1) with the largest {@link #rowBrightness}. */
+    public static int brightestRow(Image img, int y0, int y1, int x0, int x1) {
+        int best = y0;
+        double b = -1;
+        for (int y = y0; y < y1; y++) {
+            double v = rowBrightness(img, y, x0, x1);
+            if (v > b) {
+                b = v;
+                best = y;
+            }
+        }
+        return best;
+    }
+}

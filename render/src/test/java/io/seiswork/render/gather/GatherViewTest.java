@@ -1,0 +1,81 @@
+package io.seiswork.render.gather;
+
+import static io.seiswork.render.FxTestSupport.brightestRow;
+import static io.seiswork.render.FxTestSupport.rowBrightness;
+import static io.seiswork.render.FxTestSupport.snapshot;
+import static io.seiswork.render.FxTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.render.color.ColorMap;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class GatherViewTest {
+
+    private GatherView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new GatherView(GatherFixtures.gather());
+        stage.setScene(new Scene(view, 640, 480));
+        stage.show();
+    }
+
+    private Image ready() {
+        waitUntil(() -> view.readyProperty().get());
+        return snapshot(view);
+    }
+
+    private int eventRow() {
+        return (int) Math.floor(view.yOf(GatherFixtures.EVENT_S));
+    }
+
+    @Test
+    void variableDensityShowsTheFlatEventAtItsTime(FxRobot robot) {
+        Image img = ready();
+        int found = brightestRow(img, (int) view.yOf(0.45), (int) view.yOf(0.9), (int) view.xOf(-580), (int) view.xOf(580));
+        double sampleRows = view.yOf(GatherFixtures.EVENT_S + 0.004) - view.yOf(GatherFixtures.EVENT_S);
+        assertEquals(view.yOf(GatherFixtures.EVENT_S), found, sampleRows + 1, "brightest row is the event at 0.6 s");
+    }
+
+    @Test
+    void wiggleModeFillsThePositiveLobeOfTheEvent(FxRobot robot) {
+        ready();
+        robot.interact(() -> view.gatherStyleProperty().set(GatherStyle.WIGGLE));
+        Image img = ready();
+        int x0 = (int) view.xOf(-400);
+        int x1 = (int) view.xOf(400);
+        double onEvent = rowBrightness(img, eventRow(), x0, x1);
+        double quiet = rowBrightness(img, (int) view.yOf(0.9), x0, x1);
+        assertTrue(quiet > 200, "between events only thin trace lines: mostly white, got " + quiet);
+        assertTrue(onEvent < 120, "the event's filled peaks darken its row, got " + onEvent);
+    }
+
+    @Test
+    void colourMapChangeRecoloursTheDensityDisplay(FxRobot robot) {
+        ready();
+        robot.interact(() -> view.colorMapProperty().set(ColorMap.SEISMIC));
+        Image img = ready();
+        int argb = img.getPixelReader().getArgb((int) view.xOf(0), eventRow());
+        assertTrue(((argb >> 16) & 0xff) > 100 && ((argb >> 8) & 0xff) < 60, "peak is red, got " + Integer.toHexString(argb));
+    }
+
+    @Test
+    void showingTheNextShotMovesTheEvent(FxRobot robot) {
+        ready();
+        Gather next = GatherFixtures.gather(0.3);
+        robot.interact(() -> view.gatherProperty().set(next));
+        Image img = ready();
+        int found = brightestRow(img, (int) view.yOf(0.1), (int) view.yOf(0.9), (int) view.xOf(-580), (int) view.xOf(580));
+        double sampleRows = view.yOf(0.304) - view.yOf(0.3);
+        assertEquals(view.yOf(0.3), found, sampleRows + 1, "the new shot's event at 0.3 s");
+    }
+}

@@ -1,0 +1,211 @@
+package io.seiswork.render.section;
+
+import static io.seiswork.render.FxTestSupport.NZ;
+import static io.seiswork.render.FxTestSupport.brightestRow;
+import static io.seiswork.render.FxTestSupport.rowBrightness;
+import static io.seiswork.render.FxTestSupport.snapshot;
+import static io.seiswork.render.FxTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.core.volume.SwvReader;
+import io.seiswork.core.volume.SwvWriteOptions;
+import io.seiswork.core.volume.SwvWriter;
+import io.seiswork.core.volume.SyntheticVolume;
+import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.render.FxTestSupport;
+import io.seiswork.render.color.ColorMap;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class SectionViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private SectionView view;
+    private VolumeSource volume;
+    private final SyntheticVolume synthetic = FxTestSupport.synthetic();
+
+    @Start
+    void start(Stage stage) {
+        Path file = dir.resolve("synthetic.swv");
+        try (SwvWriter w = SwvWriter.create(file, FxTestSupport.axes(), SwvWriteOptions.defaults().withBrickSize(32))) {
+            synthetic.writeTo(w);
+        }
+        volume = SwvReader.open(file);
+        view = new SectionView(volume);
+        stage.setScene(new Scene(view, 640, 480));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        volume.close();
+    }
+
+    private Image refined() {
+        waitUntil(() -> view.displayedLevelProperty().get() == 0);
+        return snapshot(view);
+    }
+
+    private int reflectorRow() {
+        return (int) Math.floor(view.yOf(synthetic.brightIndex() * 4.0));
+    }
+
+    @Test
+    void inlineShowsTheBrightReflectorAtItsDepth(FxRobot robot) {
+        Image img = refined();
+        int left = (int) view.xOf(0) + 2;
+        int right = (int) view.xOf(950) - 2;
+        int found = brightestRow(img, (int) view.yOf(0) + 1, (int) view.yOf((NZ - 1) * 4.0), left, right);
+        double sampleRows = view.yOf(4) - view.yOf(0);
+        assertEquals(view.yOf(synthetic.brightIndex() * 4.0), found, sampleRows + 1, "brightest row is the reflector at z = " + synthetic.brightIndex() * 4 + " m");
+        assertTrue(rowBrightness(img, found, left, right) > 240, "the reflector is clipped white in grey");
+    }
+
+    @Test
+    void movingToTheReflectorsDepthSliceTurnsItWhite(FxRobot robot) {
+        refined();
+        robot.interact(() -> {
+            view.orientationProperty().set(SliceOrientation.DEPTH);
+            view.sliceIndexProperty().set(synthetic.brightIndex());
+        });
+        Image at = refined();
+        int mid = (int) view.yOf(320);
+        double onReflector = rowBrightness(at, mid, (int) view.xOf(0) + 2, (int) view.xOf(950) - 2);
+
+        robot.interact(() -> view.sliceIndexProperty().set(NZ - 5));
+        Image below = refined();
+        double underneath = rowBrightness(below, mid, (int) view.xOf(0) + 2, (int) view.xOf(950) - 2);
+
+        assertTrue(onReflector > 240, "depth slice through the reflector is white, got " + onReflector);
+        assertEquals(128, underneath, 6, "depth slice through silence is the grey of zero");
+    }
+
+    @Test
+    void seismicColourMapPaintsThePositiveReflectorRed(FxRobot robot) {
+        refined();
+        robot.interact(() -> view.colorMapProperty().set(ColorMap.SEISMIC));
+        Image img = refined();
+        int argb = img.getPixelReader().getArgb((int) view.xOf(480), reflectorRow());
+        int r = (argb >> 16) & 0xff;
+        int g = (argb >> 8) & 0xff;
+        int b = argb & 0xff;
+        assertTrue(r > 100 && g < 60 && b < 60, "reflector pixel is dark red, got " + Integer.toHexString(argb));
+        int quiet = img.getPixelReader().getArgb((int) view.xOf(480), (int) view.yOf(NZ * 4 - 20));
+        assertTrue(((quiet >> 8) & 0xff) > 240 && (quiet & 0xff) > 240, "zero is white, got " + Integer.toHexString(quiet));
+    }
+
+    @Test
+    void zoomAboutTheReflectorKeepsItInPlaceAndDoublesTheScale(FxRobot robot) {
+        refined();
+        double z = synthetic.brightIndex() * 4.0;
+        double row = view.yOf(z);
+        double before = view.yOf(z) - view.yOf(z - 200);
+        robot.interact(() -> view.zoomAbout(view.xOf(480), row, 2));
+        Image img = snapshot(view);
+        assertEquals(2.0, view.zoomProperty().get(), 1e-12);
+        assertEquals(2 * before, view.yOf(z) - view.yOf(z - 200), 1e-6, "twice the pixels per metre");
+        assertEquals(row, view.yOf(z), 1e-6, "the point under the pointer stays put");
+        int left = (int) view.xOf(240) + 2;
+        int right = (int) view.xOf(720) - 2;
+        int found = brightestRow(img, (int) view.yOf(z - 200), (int) view.yOf(z + 40), left, right);
+        assertEquals(row, found, view.yOf(4) - view.yOf(0) + 1, "reflector drawn where the zoomed axis says");
+    }
+
+    /** Delegates to a volume and records the level of every slice read, in order. */
+    record RecordingSource(VolumeSource inner, java.util.List<Integer> seen) implements VolumeSource {
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int levels() {
+            return inner.levels();
+        }
+
+        @Override
+        public io.seiswork.core.volume.VolumeAxes axes(int level) {
+            return inner.axes(level);
+        }
+
+        @Override
+        public io.seiswork.core.volume.Histogram histogram() {
+            return inner.histogram();
+        }
+
+        @Override
+        public String zUnit() {
+            return inner.zUnit();
+        }
+
+        @Override
+        public String valueUnit() {
+            return inner.valueUnit();
+        }
+
+        @Override
+        public io.seiswork.core.volume.Slice slice(SliceOrientation o, int index, int level) {
+            seen.add(level);
+            return inner.slice(o, index, level);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    @Test
+    void coarsePreviewIsReadBeforeFullResolution(FxRobot robot) {
+        refined();
+        java.util.List<Integer> levels = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VolumeSource recording = new RecordingSource(volume, levels);
+        robot.interact(() -> {
+            new SectionView(recording);
+        });
+        waitUntil(() -> levels.size() == 2);
+        assertEquals(java.util.List.of(1, 0), levels, "level 1 (150 samples deep) first, then level 0");
+    }
+
+    @Test
+    void lowerClipPercentileBrightensWeakReflectors(FxRobot robot) {
+        Image at99 = refined();
+        int row = (int) Math.floor(view.yOf(Math.round(synthetic.reflectorDepth(0, 0, 32)) * 4.0));
+        int left = (int) view.xOf(0) + 2;
+        int right = (int) view.xOf(950) - 2;
+        double before = FxTestSupport.maxRowBrightness(at99, row - 3, row + 4, left, right);
+        robot.interact(() -> view.clipPercentProperty().set(90));
+        double after = FxTestSupport.maxRowBrightness(refined(), row - 3, row + 4, left, right);
+        assertTrue(after > before + 20, "shallow reflector brighter at a 90 % clip: " + before + " -> " + after);
+    }
+
+    @Test
+    void mouseWheelZoomsAndDragPans(FxRobot robot) {
+        refined();
+        double cx = view.xOf(480);
+        double cy = view.yOf(300);
+        robot.interact(() -> view.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                cx, cy, cx, cy, false, false, false, false, false, false, 0, 40, 0, 40,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        assertEquals(1.25, view.zoomProperty().get(), 1e-12, "one wheel notch up zooms in by 1.25");
+        assertEquals(cy, view.yOf(300), 1e-6, "about the pointer");
+        double x = view.xOf(480);
+        robot.drag(view, javafx.scene.input.MouseButton.PRIMARY).dropBy(60, 0);
+        assertEquals(x + 60, view.xOf(480), 2.0, "dragging 60 px right moves the picture 60 px right");
+    }
+}
