@@ -84,6 +84,9 @@ public final class CudaProbe {
             if (all.contains("libcuda.so")) {
                 return "no NVIDIA driver (libcuda.so.1 not found)";
             }
+            if (t instanceof NoClassDefFoundError && !all.contains("Could not initialize")) {
+                return "JCuda is not on the class path (" + firstLine(t.getMessage()) + " missing)";
+            }
             return "the JCuda native library did not load: " + firstLine(t.getMessage());
         }
         if (t instanceof ProbeFailure) {

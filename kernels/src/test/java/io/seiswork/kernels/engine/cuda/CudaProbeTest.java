@@ -59,6 +59,8 @@ class CudaProbeTest {
         assertTrue(ptx.contains("CUDA 13.0 (R580 or newer)"), ptx);
         String other = CudaProbe.explain(new IllegalStateException("first line\nsecond line"));
         assertEquals("GPU probe failed: IllegalStateException: first line", other);
+        assertEquals("JCuda is not on the class path (jcuda/driver/JCudaDriver missing)",
+                CudaProbe.explain(new NoClassDefFoundError("jcuda/driver/JCudaDriver")));
         assertEquals("prepared", CudaProbe.explain(new CudaProbe.ProbeFailure("prepared")));
     }
 }
