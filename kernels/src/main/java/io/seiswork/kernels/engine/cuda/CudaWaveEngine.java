@@ -220,7 +220,7 @@ public final class CudaWaveEngine implements WaveEngine {
             this.values = new float[receivers];
             long bytes = (long) chunk * Math.max(1, receivers) * Float.BYTES;
             for (int b = 0; b < 2; b++) {
-                device[b] = prop.alloc(bytes, false);
+                device[b] = prop.alloc(bytes);
                 host[b] = new Pointer();
                 cuMemHostAlloc(host[b], bytes, 0);
                 hostView[b] = host[b].getByteBuffer(0, bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();

@@ -101,14 +101,14 @@ class PlanningTest {
     void stencilAndAxisWeightsComeFromCoreStencil() {
         Grid g = new Grid(5, 4, 6, 8, 9, 6);
         SecondDerivative op = SecondDerivative.ofOrder(8);
-        float[] w = CudaPropagator.stencilWeights(op, g);
+        float[] w = StepPlan.stencilWeights(op, g);
         assertEquals((float) (op.coefficient(0) * (1 / 64.0 + 1 / 81.0 + 1 / 36.0)), w[0]);
         assertEquals((float) (op.coefficient(3) / 36.0), w[3]);
         assertEquals((float) (op.coefficient(2) / 64.0), w[6]);
         assertEquals((float) (op.coefficient(4) / 81.0), w[12]);
-        float[] w2 = CudaPropagator.stencilWeights(op, Grid.of2d(5, 6, 10));
+        float[] w2 = StepPlan.stencilWeights(op, Grid.of2d(5, 6, 10));
         assertEquals(0f, w2[9]);
-        float[] a = CudaPropagator.axisWeights(op, FirstDerivative.ofOrder(8), 10);
+        float[] a = StepPlan.axisWeights(op, FirstDerivative.ofOrder(8), 10);
         assertEquals((float) (FirstDerivative.ofOrder(8).coefficient(2) / 10), a[2]);
         assertEquals((float) (op.coefficient(0) / 100), a[5]);
     }
