@@ -87,6 +87,20 @@ public final class CudaKernels {
         return name;
     }
 
+    /**
+     * Cells of the boundary ring {@code ring_copy} saves: the cells of an lx × ly × lz box within
+     * r of its faces (of the x and z faces only in 2D, where ly = 1).
+     */
+    public static long ringCells(int lx, int ly, int lz, int r, boolean threeD) {
+        if (lx < 2 * r || lz < 2 * r || (threeD && ly < 2 * r)) {
+            throw new IllegalArgumentException("box " + lx + " x " + ly + " x " + lz + " thinner than two rings of "
+                    + r);
+        }
+        long all = (long) lx * ly * lz;
+        long inner = (long) (lx - 2 * r) * (threeD ? ly - 2 * r : ly) * (lz - 2 * r);
+        return all - inner;
+    }
+
     /** Whether this build packed the PTX module (false when it was built without nvcc). */
     public static boolean packed() {
         return CudaKernels.class.getResource(PTX_RESOURCE) != null;

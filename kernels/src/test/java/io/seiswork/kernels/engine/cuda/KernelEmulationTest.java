@@ -51,34 +51,100 @@ class KernelEmulationTest {
 
     private static Path emulator;
     private static String skip;
+    private static boolean built;
     private static CpuWaveEngine cpu;
 
     @BeforeAll
-    static void build() throws IOException, InterruptedException {
+    static void engine() {
         cpu = new CpuWaveEngine();
+    }
+
+    /** Why the emulator is unavailable (no g++), or null. */
+    static synchronized String skipReason() {
+        emulator();
+        return skip;
+    }
+
+    /**
+     * The host build of seiswork.cu (target/cuda-emulator/cuda-emulator), compiled on first use
+     * and when a source is newer; null when there is no g++.
+     */
+    static synchronized Path emulator() {
+        if (built) {
+            return emulator;
+        }
+        built = true;
         Path gxx = Stream.of("/usr/bin/g++", "/usr/local/bin/g++").map(Path::of).filter(Files::isExecutable)
                 .findFirst().orElse(null);
         if (gxx == null) {
             skip = "no g++ to compile the kernels for the host";
-            return;
+            return null;
         }
-        Path src = Path.of("src/test/cuda-host/emulate.cpp");
-        Path out = Path.of("target/cuda-emulator/cuda-emulator");
-        Files.createDirectories(out.getParent());
-        long newest = 0;
-        for (Path p : List.of(src, Path.of("src/test/cuda-host/cuda_host_shim.h"), Path.of("src/main/cuda/seiswork.cu"))) {
-            newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+        try {
+            Path src = Path.of("src/test/cuda-host/emulate.cpp");
+            Path out = Path.of("target/cuda-emulator/cuda-emulator");
+            Files.createDirectories(out.getParent());
+            long newest = 0;
+            for (Path p : List.of(src, Path.of("src/test/cuda-host/cuda_host_shim.h"),
+                    Path.of("src/main/cuda/seiswork.cu"))) {
+                newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+            }
+            if (!Files.exists(out) || Files.getLastModifiedTime(out).toMillis() < newest) {
+                Process p = new ProcessBuilder(gxx.toString(), "-std=c++20", "-O2", "-Wall", "-Wno-unknown-pragmas",
+                        "-Werror", src.toString(), "-o", out.toString()).redirectErrorStream(true).start();
+                String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new AssertionError("g++ failed on the host build of seiswork.cu:\n" + log);
+                }
+            }
+            emulator = out;
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        if (!Files.exists(out) || Files.getLastModifiedTime(out).toMillis() < newest) {
-            Process p = new ProcessBuilder(gxx.toString(), "-std=c++20", "-O2", "-pthread", "-Wall",
-                    "-Wno-unknown-pragmas", "-Werror", src.toString(), "-o", out.toString())
+    }
+
+    /**
+     * Runs calls (parity 0 arguments) on the emulator and returns the outputs' contents, little
+     * endian.
+     */
+    static List<ByteBuffer> execute(List<StepPlan.Buffer> buffers, List<StepPlan.Call> calls,
+            List<StepPlan.Buffer> outputs) throws IOException, InterruptedException {
+        List<Integer> parities = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            parities.add(0);
+        }
+        return run(encode(buffers, calls, parities, outputs), outputs.size());
+    }
+
+    private static List<ByteBuffer> run(byte[] program, int outputs) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory(Path.of("target"), "emu");
+        Path prog = dir.resolve("program.bin");
+        Path result = dir.resolve("out.bin");
+        try {
+            Files.write(prog, program);
+            Process p = new ProcessBuilder(emulator().toString(), prog.toString(), result.toString())
                     .redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError("g++ failed on the host build of seiswork.cu:\n" + log);
+            assertTrue(p.waitFor(600, TimeUnit.SECONDS), "emulator timed out");
+            assertEquals(0, p.exitValue(), log);
+            ByteBuffer bb = ByteBuffer.wrap(Files.readAllBytes(result)).order(ByteOrder.LITTLE_ENDIAN);
+            List<ByteBuffer> out = new ArrayList<>();
+            for (int i = 0; i < outputs; i++) {
+                int bytes = (int) bb.getLong();
+                ByteBuffer slice = bb.slice(bb.position(), bytes).order(ByteOrder.LITTLE_ENDIAN);
+                bb.position(bb.position() + bytes);
+                out.add(slice);
             }
+            return out;
+        } finally {
+            Files.deleteIfExists(prog);
+            Files.deleteIfExists(result);
+            Files.delete(dir);
         }
-        emulator = out;
     }
 
     @AfterAll
@@ -121,7 +187,7 @@ class KernelEmulationTest {
             "true,8,false,13,0", "true,4,true,13,0", "true,8,false,30,5", "true,2,true,30,7"})
     void hostBuiltKernelsReproduceTheCpuEngine(boolean threeD, int order, boolean freeSurface, int nz3d, int yChunk)
             throws Exception {
-        assumeTrue(skip == null, skip);
+        assumeTrue(emulator() != null, skipReason());
         ShotRequest req = shot(threeD, order, freeSurface, nz3d);
         ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
 
@@ -139,6 +205,7 @@ class KernelEmulationTest {
         int receivers = spreads.size();
         StepPlan.Buffer traces = plan.scratch((long) (steps + 1) * receivers * Float.BYTES);
 
+        // The engine's sequence: record level 0; per step: the step's launches, inject, record.
         List<StepPlan.Call> program = new ArrayList<>();
         List<Integer> parities = new ArrayList<>();
         int parity = 0;
@@ -155,19 +222,9 @@ class KernelEmulationTest {
             program.add(plan.sample(parity, rec, traces.at((long) (n + 1) * receivers * Float.BYTES)));
             parities.add(parity);
         }
-        Path dir = Files.createTempDirectory(Path.of("target"), "emu");
-        Path prog = dir.resolve("program.bin");
-        Path result = dir.resolve("out.bin");
-        Files.write(prog, encode(plan, program, parities, traces));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(emulator.toString(), prog.toString(), result.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(600, TimeUnit.SECONDS), "emulator timed out");
-        assertEquals(0, p.exitValue(), log);
-        ByteBuffer bb = ByteBuffer.wrap(Files.readAllBytes(result)).order(ByteOrder.LITTLE_ENDIAN);
-        long bytes = bb.getLong();
-        assertEquals(traces.bytes, bytes);
+        ByteBuffer bb = run(encode(plan.buffers, program, parities, List.of(traces)), 1).get(0);
+        assertEquals(traces.bytes, bb.remaining());
         TraceResampler resampler = new TraceResampler(receivers, dt, req.timing().outputS());
         float[] level = new float[receivers];
         for (int n = 0; n <= steps; n++) {
@@ -179,25 +236,18 @@ class KernelEmulationTest {
         double misfit = GpuMatchesCpuTest.relativeL2(resampler.traces(), c.traces());
         System.out.printf("  [emulated kernels] 3D=%s order %d free surface %s, padded %dx%dx%d, y chunk %d: %d steps, "
                 + "%d launches, relative L2 vs CPU %.2e (%.1f s)%n", threeD, order, freeSurface, grid.nx(), grid.ny(),
-                grid.nz(), yChunk, steps, program.size(), misfit,
-                (System.nanoTime() - t0) * 1e-9);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        Files.delete(dir);
+                grid.nz(), yChunk, steps, program.size(), misfit, (System.nanoTime() - t0) * 1e-9);
         assertTrue(misfit < 1e-5, "relative L2 " + misfit);
     }
 
     /** The program format of emulate.cpp. */
-    private static byte[] encode(StepPlan plan, List<StepPlan.Call> calls, List<Integer> parities,
-            StepPlan.Buffer output) {
+    private static byte[] encode(List<StepPlan.Buffer> buffers, List<StepPlan.Call> calls, List<Integer> parities,
+            List<StepPlan.Buffer> outputs) {
         Map<StepPlan.Buffer, Integer> ids = new IdentityHashMap<>();
         Out o = new Out();
         o.i(0x53574531);
-        o.i(plan.buffers.size());
-        for (StepPlan.Buffer b : plan.buffers) {
+        o.i(buffers.size());
+        for (StepPlan.Buffer b : buffers) {
             ids.put(b, ids.size());
             o.l(b.bytes);
             if (b.floats != null) {
@@ -281,8 +331,10 @@ class KernelEmulationTest {
                 }
             }
         }
-        o.i(1);
-        o.i(ids.get(output));
+        o.i(outputs.size());
+        for (StepPlan.Buffer b : outputs) {
+            o.i(ids.get(b));
+        }
         return o.b.toByteArray();
     }
 
