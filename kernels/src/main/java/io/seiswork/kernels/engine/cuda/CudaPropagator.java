@@ -45,6 +45,7 @@ public final class CudaPropagator implements AutoCloseable {
     private final Map<StepPlan.Buffer, CUdeviceptr> device = new IdentityHashMap<>();
     private final List<CUdeviceptr> allocations = new ArrayList<>();
     private final List<Launch> stepLaunches = new ArrayList<>();
+    private Launch stencilLaunch;
     private int parity;
     private long stepsTaken;
     private boolean closed;
@@ -79,8 +80,12 @@ public final class CudaPropagator implements AutoCloseable {
         try {
             realise();
             for (StepPlan.Call c : plan.step) {
-                stepLaunches.add(new Launch(ctx.function(c.kernel()), c.shape(),
-                        new Pointer[] {params(c.args()[0]), params(c.args()[1])}));
+                Launch l = new Launch(ctx.function(c.kernel()), c.shape(),
+                        new Pointer[] {params(c.args()[0]), params(c.args()[1])});
+                stepLaunches.add(l);
+                if (c.kernel().startsWith("stencil")) {
+                    stencilLaunch = l;
+                }
             }
             reset();
         } catch (RuntimeException | Error e) {
@@ -214,6 +219,28 @@ public final class CudaPropagator implements AutoCloseable {
         }
         parity ^= 1;
         stepsTaken++;
+    }
+
+    /**
+     * Launches only the interior stencil of a step and swaps the buffers, for
+     * {@link CudaBenchmark}'s kernel-only timing (no C-PML, no mirror: not the physics of
+     * {@link #step()}).
+     */
+    void stepStencilOnly() {
+        Launch l = stencilLaunch;
+        cuLaunchKernel(l.f(), l.s().gx(), l.s().gy(), l.s().gz(), l.s().bx(), l.s().by(), 1, 0, stream,
+                l.params()[parity], null);
+        parity ^= 1;
+        stepsTaken++;
+    }
+
+    /** Cells the C-PML kernels update per step, summed over the slabs (corners count twice or more). */
+    public long layerCells() {
+        long n = 0;
+        for (SlabGeometry s : plan.slabs) {
+            n += s.cells();
+        }
+        return n;
     }
 
     /**
