@@ -1,5 +1,6 @@
 package io.seiswork.kernels.engine.cuda;
 
+import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
@@ -94,8 +95,14 @@ public final class CudaPropagator implements AutoCloseable {
         }
     }
 
-    /** Allocates and uploads every plan buffer not on the device yet. */
+    /**
+     * Allocates and uploads every plan buffer not on the device yet. The uploads are synchronous
+     * copies from pageable memory, which may return before their DMA ends and are ordered only on
+     * the legacy default stream, not on the propagator's non-blocking stream; a context
+     * synchronisation after them makes them visible to the kernels that follow.
+     */
     private void realise() {
+        boolean copied = false;
         for (StepPlan.Buffer b : plan.buffers) {
             if (device.containsKey(b)) {
                 continue;
@@ -106,12 +113,17 @@ public final class CudaPropagator implements AutoCloseable {
             device.put(b, p);
             if (b.floats != null && b.floats.length > 0) {
                 cuMemcpyHtoD(p, Pointer.to(b.floats), (long) b.floats.length * Float.BYTES);
+                copied = true;
             } else if (b.ints != null && b.ints.length > 0) {
                 cuMemcpyHtoD(p, Pointer.to(b.ints), (long) b.ints.length * Integer.BYTES);
+                copied = true;
             } else if (!b.zeroOnReset) {
                 cuMemsetD32Async(p, 0, b.bytes / 4, stream);
             }
             b.release();
+        }
+        if (copied) {
+            cuCtxSynchronize();
         }
     }
 
