@@ -36,7 +36,8 @@ class CudaKernelsTest {
         Set<String> entries = CudaKernels.entries(ptx);
         List<String> missing = new ArrayList<>(CudaKernels.ENTRY_POINTS);
         missing.removeAll(entries);
-        System.out.println("  [ptx] " + entries.size() + " entry points: " + entries);
+        System.out.println("  [ptx] " + entries.size() + " entry points: " + entries + " (seiswork.requireGpuKernels="
+                + System.getProperty("seiswork.requireGpuKernels") + ")");
         assertTrue(missing.isEmpty(), "entry points missing from " + CudaKernels.PTX_RESOURCE + ": " + missing);
         assertTrue(ptx.contains(".target sm_75"), "PTX built for compute_75");
         assertTrue(ptx.lines().anyMatch(l -> l.startsWith(".version ")), "PTX has a .version line");
