@@ -29,6 +29,12 @@ t0=$(date +%s)
 . "$root/scripts/lib/jdk.sh"
 seiswork_find_jdk
 lib=kernels/target/gpu-check-lib
+if [ "$build" = 1 ] && { ! command -v mvn >/dev/null 2>&1 || [ ! -d "$HOME/.m2/repository/org/jcuda/jcuda" ]; }; then
+  if [ -f kernels/target/classes/cuda/seiswork.ptx ] && [ -d "$lib" ]; then
+    echo "gpu-check: no Maven or no JCuda in ~/.m2 here; using the prebuilt classes (as --no-build)"
+    build=0
+  fi
+fi
 if [ "$build" = 1 ]; then
   nvcc="${NVCC:-}"
   if [ -z "$nvcc" ]; then
