@@ -2,10 +2,27 @@ package io.seiswork.kernels.engine;
 
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cuda.CudaProbe;
+import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 
 /**
  * The engine a run uses and why, as reported in {@code run.json}, on the terminal and (later) in
  * the desktop app and the worker's metrics.
+ *
+ * <p>Rule ({@code engine} of the job spec):
+ * <ul>
+ *   <li>{@code "cpu"}: the CPU engine.
+ *   <li>{@code "gpu"}: the GPU engine when {@link CudaProbe#available()}; otherwise refused with
+ *       the probe's one-line reason (never silently downgraded). A shot that does not fit the
+ *       device memory is refused with the memory plan.
+ *   <li>{@code "auto"}: the GPU engine when usable, otherwise the CPU engine with the probe's
+ *       reason (for example "no NVIDIA driver (libcuda.so.1 not found)"). With the GPU, a shot
+ *       whose memory plan does not fit the device runs on the CPU and the engine logs why;
+ *       {@link #select(EngineChoice, ShotRequest)} checks a representative shot up front so the
+ *       reason can name it.
+ * </ul>
+ * The GPU is probed once per JVM (about 0.1 s without a driver, longer with one: it loads the
+ * kernels); no exception from the probe escapes.
  *
  * @param engine the engine (close it after the run)
  * @param reason one line saying why this engine was chosen
@@ -13,19 +30,71 @@ import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 public record EngineSelection(WaveEngine engine, String reason) {
 
     /**
-     * Chooses the engine for {@code choice}. This build has no GPU engine yet, so "auto" runs on
-     * the CPU and says so, and an explicit "gpu" is refused with that explanation rather than
-     * silently downgraded.
+     * Chooses the engine for {@code choice} by the rule above.
      *
-     * @throws IllegalArgumentException for "gpu"
+     * @throws IllegalArgumentException for "gpu" when no GPU is usable, with the one-line reason
      */
     public static EngineSelection select(EngineChoice choice) {
+        return select(choice, null);
+    }
+
+    /**
+     * As {@link #select(EngineChoice)}, and for "auto" with a usable GPU also checks that
+     * {@code typical} (a shot of the run; all shots of a run share the grid) fits the device
+     * memory, choosing the CPU with the memory plan as reason if it does not.
+     *
+     * @param typical a representative shot, or null to skip the memory check here
+     * @throws IllegalArgumentException for "gpu" when no GPU is usable or the shot does not fit
+     */
+    public static EngineSelection select(EngineChoice choice, ShotRequest typical) {
         return switch (choice) {
             case CPU -> new EngineSelection(new CpuWaveEngine(), "engine \"cpu\" requested");
-            case AUTO -> new EngineSelection(new CpuWaveEngine(),
-                    "engine \"auto\": this build has no GPU kernels, using the CPU");
-            case GPU -> throw new IllegalArgumentException(
-                    "engine: \"gpu\" requested but this build has no GPU kernels; use \"cpu\" or \"auto\"");
+            case AUTO -> auto(typical);
+            case GPU -> gpu(typical);
         };
+    }
+
+    private static EngineSelection auto(ShotRequest typical) {
+        if (!CudaProbe.available()) {
+            return new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, no usable GPU: "
+                    + CudaProbe.reason());
+        }
+        CudaWaveEngine gpu;
+        try {
+            gpu = new CudaWaveEngine(true);
+        } catch (RuntimeException | LinkageError e) {
+            return new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, the GPU failed to start: "
+                    + oneLine(e));
+        }
+        if (typical != null) {
+            String tooBig = gpu.memoryCheck(typical);
+            if (tooBig != null) {
+                gpu.close();
+                return new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, " + tooBig);
+            }
+        }
+        return new EngineSelection(gpu, "engine \"auto\": using the GPU " + CudaProbe.reason());
+    }
+
+    private static EngineSelection gpu(ShotRequest typical) {
+        if (!CudaProbe.available()) {
+            throw new IllegalArgumentException("engine: \"gpu\" requested but no GPU is usable: " + CudaProbe.reason()
+                    + "; use \"cpu\" or \"auto\"");
+        }
+        CudaWaveEngine gpu = new CudaWaveEngine(false);
+        if (typical != null) {
+            String tooBig = gpu.memoryCheck(typical);
+            if (tooBig != null) {
+                gpu.close();
+                throw new IllegalArgumentException("engine: \"gpu\" requested but " + tooBig
+                        + "; use \"cpu\" or \"auto\"");
+            }
+        }
+        return new EngineSelection(gpu, "engine \"gpu\" requested: " + CudaProbe.reason());
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.strip().lines().findFirst().orElse("");
     }
 }

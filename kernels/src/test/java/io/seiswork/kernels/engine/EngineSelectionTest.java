@@ -6,7 +6,10 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
@@ -14,6 +17,8 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cuda.CudaProbe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +31,7 @@ class EngineSelectionTest {
         PhysicsOptions physics = PhysicsOptions.defaults();
         TimeStepping timing = TimeStepping.fromCfl(model, physics.spaceOrder(), out);
         EngineSelection selection = EngineSelection.select(EngineChoice.AUTO);
-        assertTrue(selection.reason().contains("CPU"), selection.reason());
+        assertTrue(selection.reason().contains(CudaProbe.available() ? "GPU" : "CPU"), selection.reason());
         try (WaveEngine engine = selection.engine()) {
             ShotRecord r = engine.model(ShotRequest.of(model, physics, new Position(400, 0, 100),
                     RickerWavelet.of(10),
@@ -46,9 +51,26 @@ class EngineSelectionTest {
 
     @Test
     void gpuIsRefusedWithTheReasonNotDowngraded() {
+        assumeFalse(CudaProbe.available(), "a GPU is usable here: " + CudaProbe.reason());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EngineSelection.select(EngineChoice.GPU));
-        assertTrue(e.getMessage().contains("\"gpu\" requested but this build has no GPU kernels"), e.getMessage());
+        System.out.println("  [no-gpu] select(GPU) throws: " + e.getMessage());
+        assertTrue(e.getMessage().contains("\"gpu\" requested but no GPU is usable: " + CudaProbe.reason()),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void autoWithoutAGpuRunsOnTheCpuAndSaysWhy() {
+        assumeFalse(CudaProbe.available(), "a GPU is usable here: " + CudaProbe.reason());
+        EngineSelection s = EngineSelection.select(EngineChoice.AUTO);
+        try (WaveEngine engine = s.engine()) {
+            System.out.println("  [no-gpu] select(AUTO): " + engine.name() + " -- " + s.reason());
+            assertInstanceOf(CpuWaveEngine.class, engine);
+            assertEquals("engine \"auto\": using the CPU, no usable GPU: " + CudaProbe.reason(), s.reason());
+            assertFalse(s.reason().contains("\n"), "one line");
+            assertFalse(s.reason().contains("Exception") || s.reason().contains("Error"), s.reason());
+        }
     }
 
     @Test

@@ -67,6 +67,20 @@ public final class PointSpread {
         return index.length;
     }
 
+    /**
+     * The padded-grid flat indices of the touched cells, in the order {@link #sample} sums them
+     * (a copy). For engines that keep the fields elsewhere, such as the GPU engine, which uploads
+     * indices and weights once per shot.
+     */
+    public int[] indices() {
+        return index.clone();
+    }
+
+    /** The weights matching {@link #indices()} (a copy), dimensionless. */
+    public float[] weights() {
+        return weight.clone();
+    }
+
     /** Adds {@code amount · wᵢ · scale[idxᵢ]} to each touched cell of {@code field}. */
     public void inject(float[] field, float[] scale, float amount) {
         for (int i = 0; i < index.length; i++) {

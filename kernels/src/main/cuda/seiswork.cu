@@ -1,0 +1,418 @@
+// Seiswork GPU kernels: the acoustic propagator of docs/engine.md on the GPU (docs/gpu.md).
+//
+// One translation unit, one module (target/classes/cuda/seiswork.ptx and .fatbin). Every
+// __global__ entry point is extern "C" so its PTX name is the plain name listed in
+// io.seiswork.kernels.engine.cuda.CudaKernels (the engine and the CI entry-point test use that
+// single list).
+//
+// Conventions shared with the CPU engine (io.seiswork.kernels.engine.cpu):
+//  - flat float fields, z contiguous: index (iy * nx + ix) * nz + iz over the padded grid
+//    (PaddedGrid: user grid + C-PML layer + zero halo of one stencil radius R);
+//  - two pressure buffers: u = level n, un = level n-1 on entry and n+1 on exit (in place);
+//  - m = v^2 dt^2 per padded cell (m^2);
+//  - the FD weights come from io.seiswork.core.stencil and arrive as kernel arguments
+//    (structs passed by value, kept in the parameter constant bank).
+//  - threadIdx.x runs along z (coalesced), threadIdx.y along x.
+//
+// Update order per time step (identical to Propagator.step on the CPU):
+//  1. cpml_psi_rR for every C-PML slab (psi = b psi + a dU/dxi, from level n);
+//  2. stencil{2,3}d_rR over the compute region (un = 2u - un + m Lap u);
+//  3. cpml_correct_rR for every slab, in the CPU's slab order x-low, x-high, y-low, y-high,
+//     z-low, z-high (zeta update, un += m (dpsi/dxi + zeta));
+//  4. free_surface when the top is a free surface (antisymmetric mirror);
+//  then the host swaps u and un, inject_points adds the source, sample_points records.
+
+#include <cstddef>
+
+#define SW_KERNEL extern "C" __global__
+
+// Interior stencil weights, 1/m^2: w[0] = c0 (1/dx^2 + 1/dy^2 + 1/dz^2) (the combined centre),
+// w[k] = c_k/dz^2, w[4 + k] = c_k/dx^2, w[8 + k] = c_k/dy^2 for k = 1..R (zero past R; the y
+// weights are zero in 2D).
+struct StencilWeights {
+    float w[16];
+};
+
+// Region of padded cells a kernel updates: [x0, x1) x [y0, y1) x [z0, z1).
+struct Region {
+    int x0, x1, y0, y1, z0, z1;
+};
+
+// --------------------------------------------------------------------------------------------
+// Interior stencil fused with the leapfrog update.
+// --------------------------------------------------------------------------------------------
+
+// 3D: 2.5D blocking. A block is TZ x TX threads (z, x); it marches along y over a chunk of
+// yChunk planes. The current plane sits in shared memory with an R-cell halo in z and x; the
+// y neighbours of each thread's cell live in a register queue of 2R + 1 values, so every value
+// of u is read from DRAM about once per step (plus the halo columns, mostly from L2).
+// Per updated point: read u (queue), read un, read m, write un = 16 bytes minimum.
+template <int R, int TZ, int TX>
+__device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __restrict__ un,
+                                          const float* __restrict__ m, int nx, int nz, Region g,
+                                          int yChunk, const StencilWeights& c) {
+    __shared__ float tile[TX + 2 * R][TZ + 2 * R];
+    const int tz = threadIdx.x;
+    const int tx = threadIdx.y;
+    const int iz = g.z0 + blockIdx.x * TZ + tz;
+    const int ix = g.x0 + blockIdx.y * TX + tx;
+    int y = g.y0 + blockIdx.z * yChunk;
+    const int yEnd = min(g.y1, y + yChunk);
+    if (y >= yEnd) {
+        return;  // the whole block leaves together (no barrier skipped by part of it)
+    }
+    const bool active = iz < g.z1 && ix < g.x1;
+    const bool inside = iz < nz && ix < nx;  // the cell exists in the array
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    const size_t col = (size_t) ix * nz + iz;
+
+    float q[2 * R + 1];
+    q[0] = 0.f;
+#pragma unroll
+    for (int k = 1; k <= 2 * R; k++) {
+        q[k] = inside ? u[(size_t) (y - R + k - 1) * sy + col] : 0.f;
+    }
+    for (; y < yEnd; y++) {
+#pragma unroll
+        for (int k = 0; k < 2 * R; k++) {
+            q[k] = q[k + 1];
+        }
+        q[2 * R] = inside ? u[(size_t) (y + R) * sy + col] : 0.f;
+        const size_t i = (size_t) y * sy + col;
+        __syncthreads();  // the previous plane's tile has been read by everyone
+        tile[tx + R][tz + R] = q[R];
+        if (tz < R) {
+            tile[tx + R][tz] = ix < nx ? u[i - R] : 0.f;
+            tile[tx + R][tz + TZ + R] = (ix < nx && iz + TZ < nz) ? u[i + TZ] : 0.f;
+        }
+        if (tx < R) {
+            tile[tx][tz + R] = iz < nz ? u[i - R * sx] : 0.f;
+            tile[tx + TX + R][tz + R] = (iz < nz && ix + TX < nx) ? u[i + TX * sx] : 0.f;
+        }
+        __syncthreads();
+        if (active) {
+            // Same association as StencilKernel.column*d3: centre, z, y, then x and the update.
+            float lap = c.w[0] * q[R];
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[k] * (tile[tx + R][tz + R - k] + tile[tx + R][tz + R + k]);
+            }
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+            }
+            float lx = lap;
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
+            }
+            un[i] = 2.f * q[R] - un[i] + m[i] * lx;
+        }
+    }
+}
+
+// 2D (ny = 1): one thread per cell, neighbours straight from global memory (L1/L2 serve the
+// reuse; 2D grids are small next to 3D ones).
+template <int R>
+__device__ __forceinline__ void stencil2d(const float* __restrict__ u, float* __restrict__ un,
+                                          const float* __restrict__ m, int nz, Region g,
+                                          const StencilWeights& c) {
+    const int iz = g.z0 + blockIdx.x * blockDim.x + threadIdx.x;
+    const int ix = g.x0 + blockIdx.y * blockDim.y + threadIdx.y;
+    if (iz >= g.z1 || ix >= g.x1) {
+        return;
+    }
+    const size_t sx = (size_t) nz;
+    const size_t i = (size_t) ix * nz + iz;
+    float lap = c.w[0] * u[i];
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[k] * (u[i - k] + u[i + k]);
+    }
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[4 + k] * (u[i - k * sx] + u[i + k * sx]);
+    }
+    un[i] = 2.f * u[i] - un[i] + m[i] * lap;
+}
+
+#define SW_STENCIL3D(R)                                                                         \
+    SW_KERNEL void __launch_bounds__(512) stencil3d_r##R(const float* __restrict__ u,           \
+            float* __restrict__ un, const float* __restrict__ m, int nx, int nz, Region g,      \
+            int yChunk, StencilWeights c) {                                                    \
+        stencil3d<R, 32, 16>(u, un, m, nx, nz, g, yChunk, c);                                   \
+    }
+#define SW_STENCIL2D(R)                                                                         \
+    SW_KERNEL void stencil2d_r##R(const float* __restrict__ u, float* __restrict__ un,          \
+            const float* __restrict__ m, int nz, Region g, StencilWeights c) {                  \
+        stencil2d<R>(u, un, m, nz, g, c);                                                       \
+    }
+
+SW_STENCIL3D(1)
+SW_STENCIL3D(2)
+SW_STENCIL3D(4)
+SW_STENCIL2D(1)
+SW_STENCIL2D(2)
+SW_STENCIL2D(4)
+
+// --------------------------------------------------------------------------------------------
+// Convolutional PML (second-order form, Pasalic and McGarry 2010), one slab at a time, exactly
+// as CpmlSlab: psi and zeta are stored only for the slab's box, which is the layer along the
+// damped axis plus a zero halo of R cells on both sides, and the compute region along the
+// other axes. Box-local index ((iy - by0) * bnx + (ix - bx0)) * bnz + (iz - bz0).
+// --------------------------------------------------------------------------------------------
+
+// The updated cells (the layer on one side of one axis) and the box geometry.
+struct Slab {
+    int axis;            // 0 = x, 1 = y, 2 = z
+    Region cells;        // cells updated (inside the layer along the axis)
+    int bx0, by0, bz0;   // padded coordinates of the box origin
+    int bnx, bnz;        // box extent along x and z (y is not needed for indexing)
+};
+
+// First-derivative weights d1[k] = a_k / h (1/m) and second-derivative weights d2[k] = c_k / h^2
+// (1/m^2) along the slab's axis, k = 0..R (d1[0] unused).
+struct AxisWeights {
+    float d1[5];
+    float d2[5];
+};
+
+__device__ __forceinline__ bool slabCell(const Slab& s, int& ix, int& iy, int& iz) {
+    iz = s.cells.z0 + blockIdx.x * blockDim.x + threadIdx.x;
+    ix = s.cells.x0 + blockIdx.y * blockDim.y + threadIdx.y;
+    iy = s.cells.y0 + blockIdx.z;
+    return iz < s.cells.z1 && ix < s.cells.x1 && iy < s.cells.y1;
+}
+
+// psi = b psi + a dU/dxi, as CpmlSlab.updatePsi. a, b: the axis' profile per padded index.
+template <int R>
+__device__ __forceinline__ void cpmlPsi(const float* __restrict__ u, float* __restrict__ psi,
+                                        const float* __restrict__ a, const float* __restrict__ b,
+                                        int nx, int nz, const Slab& s, const AxisWeights& w) {
+    int ix, iy, iz;
+    if (!slabCell(s, ix, iy, iz)) {
+        return;
+    }
+    const size_t p = ((size_t) iy * nx + ix) * nz + iz;
+    const size_t q = ((size_t) (iy - s.by0) * s.bnx + (ix - s.bx0)) * s.bnz + (iz - s.bz0);
+    const size_t sp = s.axis == 0 ? (size_t) nz : (s.axis == 1 ? (size_t) nx * nz : 1);
+    const int c = s.axis == 0 ? ix : (s.axis == 1 ? iy : iz);
+    float d = w.d1[1] * (u[p + sp] - u[p - sp]);
+#pragma unroll
+    for (int k = 2; k <= R; k++) {
+        d += w.d1[k] * (u[p + k * sp] - u[p - k * sp]);
+    }
+    psi[q] = b[c] * psi[q] + a[c] * d;
+}
+
+// zeta = b zeta + a (d2U/dxi2 + dpsi/dxi); un += m (dpsi/dxi + zeta), as CpmlSlab.correct.
+template <int R>
+__device__ __forceinline__ void cpmlCorrect(const float* __restrict__ u, float* __restrict__ un,
+                                            const float* __restrict__ m, const float* __restrict__ psi,
+                                            float* __restrict__ zeta, const float* __restrict__ a,
+                                            const float* __restrict__ b, int nx, int nz,
+                                            const Slab& s, const AxisWeights& w) {
+    int ix, iy, iz;
+    if (!slabCell(s, ix, iy, iz)) {
+        return;
+    }
+    const size_t p = ((size_t) iy * nx + ix) * nz + iz;
+    const size_t q = ((size_t) (iy - s.by0) * s.bnx + (ix - s.bx0)) * s.bnz + (iz - s.bz0);
+    const size_t sp = s.axis == 0 ? (size_t) nz : (s.axis == 1 ? (size_t) nx * nz : 1);
+    const size_t sq = s.axis == 0 ? (size_t) s.bnz : (s.axis == 1 ? (size_t) s.bnx * s.bnz : 1);
+    const int c = s.axis == 0 ? ix : (s.axis == 1 ? iy : iz);
+    float dpsi = w.d1[1] * (psi[q + sq] - psi[q - sq]);
+#pragma unroll
+    for (int k = 2; k <= R; k++) {
+        dpsi += w.d1[k] * (psi[q + k * sq] - psi[q - k * sq]);
+    }
+    float d2 = w.d2[0] * u[p] + w.d2[1] * (u[p + sp] + u[p - sp]);
+#pragma unroll
+    for (int k = 2; k <= R; k++) {
+        d2 += w.d2[k] * (u[p + k * sp] + u[p - k * sp]);
+    }
+    const float z = b[c] * zeta[q] + a[c] * (d2 + dpsi);
+    zeta[q] = z;
+    un[p] += m[p] * (dpsi + z);
+}
+
+#define SW_CPML(R)                                                                              \
+    SW_KERNEL void cpml_psi_r##R(const float* __restrict__ u, float* __restrict__ psi,          \
+            const float* __restrict__ a, const float* __restrict__ b, int nx, int nz, Slab s,   \
+            AxisWeights w) {                                                                   \
+        cpmlPsi<R>(u, psi, a, b, nx, nz, s, w);                                                 \
+    }                                                                                           \
+    SW_KERNEL void cpml_correct_r##R(const float* __restrict__ u, float* __restrict__ un,       \
+            const float* __restrict__ m, const float* __restrict__ psi,                        \
+            float* __restrict__ zeta, const float* __restrict__ a,                             \
+            const float* __restrict__ b, int nx, int nz, Slab s, AxisWeights w) {               \
+        cpmlCorrect<R>(u, un, m, psi, zeta, a, b, nx, nz, s, w);                                \
+    }
+
+SW_CPML(1)
+SW_CPML(2)
+SW_CPML(4)
+
+// --------------------------------------------------------------------------------------------
+// Free surface: antisymmetric mirror at padded z = surface (user iz = 0), as the end of
+// Propagator.updatePhase: un(surface) = 0, un(surface - k) = -un(surface + k), k = 1..r.
+// One thread per (x, y) column of [x0, x1) x [y0, y1); grid.y runs over y.
+// --------------------------------------------------------------------------------------------
+SW_KERNEL void free_surface(float* __restrict__ un, int nx, int nz, int x0, int x1, int y0,
+                            int r, int surface) {
+    const int ix = x0 + blockIdx.x * blockDim.x + threadIdx.x;
+    const int iy = y0 + blockIdx.y;
+    if (ix >= x1) {
+        return;
+    }
+    float* col = un + ((size_t) iy * nx + ix) * nz;
+    col[surface] = 0.f;
+    for (int k = 1; k <= r; k++) {
+        col[surface - k] = -col[surface + k];
+    }
+}
+
+// --------------------------------------------------------------------------------------------
+// Sources and receivers through PointSpread (Hicks windowed-sinc weights, computed on the host
+// by engine.cpu.PointSpread and uploaded once per shot).
+// --------------------------------------------------------------------------------------------
+
+// field[idx[i]] += (amp[owner[i]] * scale) * w[i] * m[idx[i]] for the n spread entries: the
+// source term dt^2 v^2 f delta of PointSpread.inject with scale = 1 / cell volume. owner[i] picks
+// the amplitude (0 for a single source; the receiver number for RTM's backward injection of
+// time-reversed traces, whose spreads may overlap, hence the atomic add).
+SW_KERNEL void inject_points(float* __restrict__ field, const float* __restrict__ m,
+                             const int* __restrict__ idx, const float* __restrict__ w,
+                             const int* __restrict__ owner, const float* __restrict__ amp,
+                             float scale, int n) {
+    const int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) {
+        return;
+    }
+    const int c = idx[i];
+    const float amount = amp[owner[i]] * scale;
+    atomicAdd(field + c, amount * w[i] * m[c]);
+}
+
+// out[r] = sum over entries j in [start[r], start[r+1]) of w[j] * field[idx[j]], in the entries'
+// order (PointSpread.sample). One thread per receiver.
+SW_KERNEL void sample_points(const float* __restrict__ field, const int* __restrict__ idx,
+                             const float* __restrict__ w, const int* __restrict__ start,
+                             int receivers, float* __restrict__ out) {
+    const int r = blockIdx.x * blockDim.x + threadIdx.x;
+    if (r >= receivers) {
+        return;
+    }
+    float s = 0.f;
+    for (int j = start[r]; j < start[r + 1]; j++) {
+        s += w[j] * field[idx[j]];
+    }
+    out[r] = s;
+}
+
+// --------------------------------------------------------------------------------------------
+// Reverse-time migration building blocks (driven by the RTM driver; see docs/gpu.md).
+// --------------------------------------------------------------------------------------------
+
+// User-grid geometry inside the padded grid: user node (0,0,0) sits at padded (offX, offY, offZ).
+struct UserBox {
+    int offX, offY, offZ;
+    int unx, uny, unz;
+};
+
+// Cross-correlation imaging condition on the user grid: image += s r, illum += s s, where s and
+// r are the padded source and receiver wavefields at the same time level, image and illum are
+// user-sized (z contiguous, (iy * unx + ix) * unz + iz). Grid: x over z, y over x, z over y.
+SW_KERNEL void image_xcorr(const float* __restrict__ s, const float* __restrict__ r,
+                           float* __restrict__ image, float* __restrict__ illum, int nx, int nz,
+                           UserBox b) {
+    const int iz = blockIdx.x * blockDim.x + threadIdx.x;
+    const int ix = blockIdx.y * blockDim.y + threadIdx.y;
+    const int iy = blockIdx.z;
+    if (iz >= b.unz || ix >= b.unx || iy >= b.uny) {
+        return;
+    }
+    const size_t p = ((size_t) (iy + b.offY) * nx + (ix + b.offX)) * nz + (iz + b.offZ);
+    const size_t o = ((size_t) iy * b.unx + ix) * b.unz + iz;
+    const float sv = s[p];
+    image[o] += sv * r[p];
+    illum[o] += sv * sv;
+}
+
+// Source-normalised image: image /= (illum + eps), eps >= 0 in the units of illum, n cells.
+SW_KERNEL void image_normalize(float* __restrict__ image, const float* __restrict__ illum,
+                               float eps, long long n) {
+    const long long i = (long long) blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) {
+        return;
+    }
+    image[i] = image[i] / (illum[i] + eps);
+}
+
+// Boundary ring of width r of the box [x0, x1) x [y0, y1) x [z0, z1) of padded cells: the cells of
+// the box within r of its faces, enumerated in a fixed order (ring index):
+//   part A, z faces:  ((iy - y0) * Lx + (ix - x0)) * 2r + k,       k < r top, else bottom;
+//   part B, x faces:  after A, ((iy - y0) * 2r + kx) * (Lz - 2r) + (iz - z0 - r);
+//   part C, y faces (3D only, threeD != 0): after B, (ky * (Lx - 2r) + (ix - x0 - r)) * (Lz - 2r)
+//                     + (iz - z0 - r).
+// Size: Lx Ly Lz - (Lx - 2r)(Ly - 2r)(Lz - 2r) in 3D, Lx Lz - (Lx - 2r)(Lz - 2r) in 2D (Ly = 1).
+// save != 0: ring[i] = field[cell]; save == 0: field[cell] = ring[i] (restore).
+// Saving the ring of level n during the forward pass and restoring it after each reverse step
+// (the same stencil kernel run backwards in time, restricted to the box) reconstructs the
+// source wavefield inside the box without storing it.
+struct RingBox {
+    int x0, x1, y0, y1, z0, z1;
+    int r;
+    int threeD;
+};
+
+__device__ __forceinline__ long long ringCell(const RingBox& b, long long i, int nx, int nz) {
+    const long long lx = b.x1 - b.x0;
+    const long long ly = b.y1 - b.y0;
+    const long long lz = b.z1 - b.z0;
+    const long long r2 = 2LL * b.r;
+    const long long a = lx * ly * r2;
+    int ix, iy, iz;
+    if (i < a) {
+        const long long k = i % r2;
+        const long long xy = i / r2;
+        ix = b.x0 + (int) (xy % lx);
+        iy = b.y0 + (int) (xy / lx);
+        iz = k < b.r ? b.z0 + (int) k : b.z1 - (int) r2 + (int) k;
+    } else {
+        i -= a;
+        const long long lzi = lz - r2;
+        const long long bcount = ly * r2 * lzi;
+        if (i < bcount) {
+            iz = b.z0 + b.r + (int) (i % lzi);
+            const long long t = i / lzi;
+            const long long kx = t % r2;
+            iy = b.y0 + (int) (t / r2);
+            ix = kx < b.r ? b.x0 + (int) kx : b.x1 - (int) r2 + (int) kx;
+        } else {
+            i -= bcount;
+            const long long lxi = lx - r2;
+            iz = b.z0 + b.r + (int) (i % lzi);
+            const long long t = i / lzi;
+            ix = b.x0 + b.r + (int) (t % lxi);
+            const long long ky = t / lxi;
+            iy = ky < b.r ? b.y0 + (int) ky : b.y1 - (int) r2 + (int) ky;
+        }
+    }
+    return ((long long) iy * nx + ix) * nz + iz;
+}
+
+SW_KERNEL void ring_copy(float* __restrict__ field, float* __restrict__ ring, int nx, int nz,
+                         RingBox b, long long count, int save) {
+    const long long i = (long long) blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= count) {
+        return;
+    }
+    const long long c = ringCell(b, i, nx, nz);
+    if (save) {
+        ring[i] = field[c];
+    } else {
+        field[c] = ring[i];
+    }
+}

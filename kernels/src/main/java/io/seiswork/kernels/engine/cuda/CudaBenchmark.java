@@ -1,0 +1,212 @@
+package io.seiswork.kernels.engine.cuda;
+
+import static jcuda.driver.JCudaDriver.cuEventCreate;
+import static jcuda.driver.JCudaDriver.cuEventDestroy;
+import static jcuda.driver.JCudaDriver.cuEventElapsedTime;
+import static jcuda.driver.JCudaDriver.cuEventRecord;
+import static jcuda.driver.JCudaDriver.cuEventSynchronize;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRequest;
+import java.util.List;
+import java.util.Locale;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
+
+/**
+ * GPU propagator throughput for {@code seiswork bench --engine gpu} and
+ * {@code scripts/gpu-check.sh}: the same model as {@code engine.cpu.CpuBenchmark} (a cubic 3D or
+ * square 2D grid of 10 m cells, velocity 1500 → 3500 m/s with depth, a source in the middle
+ * injected every step, the default 20-cell C-PML on all sides), timed with CUDA events after as
+ * many warm-up steps; then the interior stencil kernel alone for as many steps.
+ *
+ * <p>Bandwidth figures (docs/gpu.md):
+ * <ul>
+ *   <li>effective: Gpts/s × {@value #BYTES_PER_POINT} B, the least DRAM traffic of the fused
+ *       update (read u once, read and write un, read m; 4-byte floats);
+ *   <li>stencil kernel alone: the same for the interior kernel without the C-PML, the figure
+ *       to hold against the target of 60 % of peak;
+ *   <li>modelled traffic of a full step: 16 B per point plus {@value #PML_BYTES_PER_CELL} B per
+ *       C-PML slab cell (ψ kernel: u, ψ read and write; correction: u, un read and write, m, ψ,
+ *       ζ read and write), which says how close the whole step is to the memory limit.
+ * </ul>
+ */
+public final class CudaBenchmark {
+
+    /** Minimum DRAM bytes per point update of the fused stencil (two wavefields + velocity). */
+    public static final int BYTES_PER_POINT = 16;
+
+    /** Modelled DRAM bytes per C-PML slab cell and step (both C-PML kernels). */
+    public static final int PML_BYTES_PER_CELL = 40;
+
+    /**
+     * @param gridPoints points updated per step (user grid plus layers)
+     * @param layerCells C-PML slab cells updated per step (summed over slabs)
+     * @param steps timed steps
+     * @param seconds device time of the timed full steps (CUDA events)
+     * @param stencilSeconds device time of as many steps of the interior stencil kernel alone
+     * @param device the GPU
+     * @param peakBytesPerS the card's peak DRAM bandwidth from its attributes (0 if unknown)
+     */
+    public record Result(long gridPoints, long layerCells, int steps, double seconds, double stencilSeconds,
+            DeviceInfo device, double peakBytesPerS) {
+
+        /** Billions of grid-point updates per second (full steps). */
+        public double gptsPerSecond() {
+            return gridPoints * (double) steps / seconds / 1e9;
+        }
+
+        /** Effective memory bandwidth in bytes per second: Gpts/s × {@link #BYTES_PER_POINT}. */
+        public double effectiveBytesPerS() {
+            return gptsPerSecond() * 1e9 * BYTES_PER_POINT;
+        }
+
+        /** Effective bandwidth as a fraction of the peak (NaN when the peak is unknown). */
+        public double fractionOfPeak() {
+            return fraction(effectiveBytesPerS());
+        }
+
+        /** Gpts/s of the interior stencil kernel alone. */
+        public double stencilGptsPerSecond() {
+            return gridPoints * (double) steps / stencilSeconds / 1e9;
+        }
+
+        /** Bandwidth of the stencil kernel alone (× 16 B) as a fraction of the peak. */
+        public double stencilFractionOfPeak() {
+            return fraction(stencilGptsPerSecond() * 1e9 * BYTES_PER_POINT);
+        }
+
+        /** Modelled DRAM traffic of full steps (stencil + C-PML) per second, as a fraction of the peak. */
+        public double modelledFractionOfPeak() {
+            double bytesPerStep = (double) gridPoints * BYTES_PER_POINT + (double) layerCells * PML_BYTES_PER_CELL;
+            return fraction(bytesPerStep * steps / seconds);
+        }
+
+        private double fraction(double bytesPerS) {
+            return peakBytesPerS > 0 ? bytesPerS / peakBytesPerS : Double.NaN;
+        }
+
+        /** Three lines for the terminal. */
+        public String describe() {
+            return String.format(Locale.ROOT,
+                    "%s, peak %.0f GB/s (memory clock x bus width x 2)%n"
+                            + "  full step (stencil + C-PML + source): %d points/step, %d steps in %.3f s: %.2f Gpts/s, "
+                            + "effective %.0f GB/s (%d B/pt) = %s of peak; modelled traffic incl. C-PML (%d slab cells "
+                            + "x %d B) = %s of peak%n"
+                            + "  stencil kernel alone: %.2f Gpts/s, %.0f GB/s = %s of peak (target >= 60 %%)",
+                    device.name(), peakBytesPerS / 1e9, gridPoints, steps, seconds, gptsPerSecond(),
+                    effectiveBytesPerS() / 1e9, BYTES_PER_POINT, percent(fractionOfPeak()), layerCells,
+                    PML_BYTES_PER_CELL, percent(modelledFractionOfPeak()), stencilGptsPerSecond(),
+                    stencilGptsPerSecond() * BYTES_PER_POINT, percent(stencilFractionOfPeak()));
+        }
+
+        private static String percent(double f) {
+            return Double.isNaN(f) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * f);
+        }
+    }
+
+    private CudaBenchmark() {
+    }
+
+    /**
+     * Times {@code steps} steps after as many warm-up steps.
+     *
+     * @param n grid size per axis (user grid, before layers)
+     * @param steps steps to time, at least 1
+     * @param spaceOrder 2, 4 or 8
+     * @param threeD an n³ grid when true, n² (2D) otherwise
+     * @throws IllegalStateException when no GPU is usable (with the probe's reason)
+     */
+    public static Result run(int n, int steps, int spaceOrder, boolean threeD) {
+        Grid g = threeD ? Grid.of3d(n, n, n, 10) : Grid.of2d(n, n, 10);
+        float[] v = new float[g.points()];
+        for (int iy = 0; iy < g.ny(); iy++) {
+            for (int ix = 0; ix < g.nx(); ix++) {
+                for (int iz = 0; iz < g.nz(); iz++) {
+                    v[g.index(ix, iy, iz)] = 1500f + 2000f * iz / n;
+                }
+            }
+        }
+        VelocityModel model = new VelocityModel(g, v);
+        PhysicsOptions physics = PhysicsOptions.defaults().withSpaceOrder(spaceOrder);
+        double dt = 0.8 * TimeStepping.maxStableDtS(model, spaceOrder);
+        Position centre = new Position(n * 5.0, threeD ? n * 5.0 : 0, n * 5.0);
+        ShotRequest request = new ShotRequest(model, physics, centre, RickerWavelet.of(10), List.of(),
+                new TimeStepping(dt, 2 * steps, new Sampling(2, dt, 0)));
+        try (CudaWaveEngine engine = new CudaWaveEngine(false);
+                CudaPropagator p = engine.propagator(request)) {
+            CudaPropagator.DevicePoints src = p.points(List.of(p.spread(centre)));
+            CUdeviceptr one = p.upload(new float[] {1f});
+            for (int i = 0; i < steps; i++) {
+                p.step();
+                p.inject(src, one);
+            }
+            CUevent start = new CUevent();
+            CUevent stop = new CUevent();
+            cuEventCreate(start, 0);
+            cuEventCreate(stop, 0);
+            try {
+                cuEventRecord(start, p.stream());
+                for (int i = 0; i < steps; i++) {
+                    p.step();
+                    p.inject(src, one);
+                }
+                cuEventRecord(stop, p.stream());
+                cuEventSynchronize(stop);
+                float[] ms = new float[1];
+                cuEventElapsedTime(ms, start, stop);
+                cuEventRecord(start, p.stream());
+                for (int i = 0; i < steps; i++) {
+                    p.stepStencilOnly();
+                }
+                cuEventRecord(stop, p.stream());
+                cuEventSynchronize(stop);
+                float[] msStencil = new float[1];
+                cuEventElapsedTime(msStencil, start, stop);
+                DeviceInfo d = engine.device();
+                return new Result(p.computedPoints(), p.layerCells(), steps, ms[0] * 1e-3, msStencil[0] * 1e-3, d,
+                        d.peakBandwidthBytesPerS());
+            } finally {
+                cuEventDestroy(start);
+                cuEventDestroy(stop);
+            }
+        }
+    }
+
+    /**
+     * Command line: {@code [--grid N] [--steps K] [--order 8] [--2d]}; prints the probe line and
+     * one result line; exit status 2 when no GPU is usable.
+     */
+    public static void main(String[] args) {
+        int n = 512;
+        int steps = 100;
+        int order = 8;
+        boolean threeD = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--grid" -> n = Integer.parseInt(args[++i]);
+                case "--steps" -> steps = Integer.parseInt(args[++i]);
+                case "--order" -> order = Integer.parseInt(args[++i]);
+                case "--2d" -> threeD = false;
+                default -> {
+                    System.err.println("usage: CudaBenchmark [--grid N] [--steps K] [--order 2|4|8] [--2d]");
+                    System.exit(64);
+                }
+            }
+        }
+        if (!CudaProbe.available()) {
+            System.out.println("gpu: not usable: " + CudaProbe.reason());
+            System.exit(2);
+        }
+        System.out.println("gpu: " + CudaProbe.reason());
+        Result r = run(n, steps, order, threeD);
+        System.out.println("bench " + (threeD ? "3D " + n + "^3" : "2D " + n + "^2") + " order " + order + ": "
+                + r.describe());
+    }
+}

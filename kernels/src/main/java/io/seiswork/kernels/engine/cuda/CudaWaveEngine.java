@@ -1,0 +1,333 @@
+package io.seiswork.kernels.engine.cuda;
+
+import static jcuda.driver.JCudaDriver.cuEventCreate;
+import static jcuda.driver.JCudaDriver.cuEventDestroy;
+import static jcuda.driver.JCudaDriver.cuEventRecord;
+import static jcuda.driver.JCudaDriver.cuEventSynchronize;
+import static jcuda.driver.JCudaDriver.cuMemFreeHost;
+import static jcuda.driver.JCudaDriver.cuMemHostAlloc;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
+import static jcuda.driver.JCudaDriver.cuStreamCreate;
+import static jcuda.driver.JCudaDriver.cuStreamDestroy;
+import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
+import static jcuda.driver.JCudaDriver.cuStreamWaitEvent;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.engine.RunStats;
+import io.seiswork.kernels.engine.ShotRecord;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.PointSpread;
+import io.seiswork.kernels.engine.cpu.TraceResampler;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUevent_flags;
+import jcuda.driver.CUstream;
+import jcuda.driver.CUstream_flags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GPU engine ("CudaEngine" of the issue): the CPU engine's scheme on one CUDA device through
+ * the JCuda driver API. Construct only when {@link CudaProbe#available()}.
+ *
+ * <p>Per shot: plan the device memory ({@link MemoryPlan}) and refuse, or under
+ * {@code engine: "auto"} hand the shot to the CPU engine, when it does not fit; set up a
+ * {@link CudaPropagator}; record level 0; then for each step launch the step, inject the source
+ * sample and sample the receivers into a device trace chunk. Every K levels (about 1 % of the
+ * run) the chunk is copied on a second stream into pinned host memory while the compute stream
+ * goes on with the next chunk (two chunks on each side, events order them); the host feeds the
+ * previous chunk through the CPU's {@link TraceResampler}, reports progress and checks
+ * cancellation. The host never runs more than two chunks ahead of the device.
+ */
+public final class CudaWaveEngine implements WaveEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CudaWaveEngine.class);
+
+    private final CudaContext ctx;
+    private final CUstream compute;
+    private final CUstream copy;
+    private final boolean cpuFallback;
+    private CpuWaveEngine cpu;
+    private volatile String lastFallback;
+    private boolean closed;
+
+    /**
+     * An engine on the probed device ({@code seiswork.gpu.device}, default 0).
+     *
+     * @param cpuFallback run shots that do not fit the device memory on the CPU (engine "auto")
+     *     instead of refusing them
+     * @throws IllegalStateException when the probe said the GPU is not usable
+     */
+    public CudaWaveEngine(boolean cpuFallback) {
+        if (!CudaProbe.available()) {
+            throw new IllegalStateException("GPU engine unavailable: " + CudaProbe.reason());
+        }
+        this.cpuFallback = cpuFallback;
+        this.ctx = CudaContext.open(CudaProbe.device().orElseThrow().ordinal());
+        ctx.makeCurrent();
+        compute = new CUstream();
+        copy = new CUstream();
+        cuStreamCreate(compute, CUstream_flags.CU_STREAM_NON_BLOCKING);
+        cuStreamCreate(copy, CUstream_flags.CU_STREAM_NON_BLOCKING);
+    }
+
+    /** The device. */
+    public DeviceInfo device() {
+        return ctx.info();
+    }
+
+    @Override
+    public String name() {
+        DeviceInfo d = ctx.info();
+        return "gpu (" + d.name() + ", cc " + d.ccMajor() + "." + d.ccMinor() + ")";
+    }
+
+    /**
+     * Why the last shot ran on the CPU instead (it did not fit the device memory), or null when
+     * it ran on the GPU.
+     */
+    public String lastFallbackReason() {
+        return lastFallback;
+    }
+
+    /**
+     * A propagator on this engine's device and compute stream, for callers that drive the time
+     * loop themselves (reverse-time migration); close it after use.
+     *
+     * @param request model, physics and time step (source and receivers are not used)
+     */
+    public CudaPropagator propagator(ShotRequest request) {
+        ctx.makeCurrent();
+        return new CudaPropagator(ctx, compute, request.model(), request.physics(), request.timing().dtS(),
+                dominantHz(request));
+    }
+
+    /**
+     * Checks a shot's {@link MemoryPlan} against the device's free memory now.
+     *
+     * @return null when it fits, otherwise one line: what it needs and what is free
+     */
+    public String memoryCheck(ShotRequest request) {
+        MemoryPlan plan = MemoryPlan.estimate(request.model(), request.physics(), request.receivers().size(),
+                request.timing().steps());
+        long[] mem = ctx.memory();
+        if (plan.fits(mem[0])) {
+            return null;
+        }
+        return String.format("the shot needs %s of GPU memory, %.2f GiB of %.2f GiB are free", plan.describe(),
+                mem[0] / (double) (1L << 30), mem[1] / (double) (1L << 30));
+    }
+
+    @Override
+    public synchronized ShotRecord model(ShotRequest request, ProgressListener progress, CancellationToken cancel) {
+        cancel.throwIfCancelled("start of shot");
+        ctx.makeCurrent();
+        String tooBig = memoryCheck(request);
+        if (tooBig != null) {
+            if (!cpuFallback) {
+                throw new IllegalStateException("engine \"gpu\": " + tooBig);
+            }
+            lastFallback = "engine \"auto\": " + tooBig + "; this shot runs on the CPU";
+            LOG.warn(lastFallback);
+            if (cpu == null) {
+                cpu = new CpuWaveEngine();
+            }
+            return cpu.model(request, progress, cancel);
+        }
+        lastFallback = null;
+        TimeStepping timing = request.timing();
+        int steps = timing.steps();
+        double dt = timing.dtS();
+        try (CudaPropagator prop = propagator(request)) {
+            PointSpread source = prop.spread(request.source());
+            List<Position> rec = request.receivers();
+            List<PointSpread> spreads = new ArrayList<>(rec.size());
+            for (Position p : rec) {
+                spreads.add(prop.spread(p));
+            }
+            CudaPropagator.DevicePoints src = prop.points(List.of(source));
+            CudaPropagator.DevicePoints recs = prop.points(spreads);
+            CUdeviceptr wavelet = prop.upload(request.wavelet().sample(dt, steps));
+            TraceResampler resampler = new TraceResampler(rec.size(), dt, timing.outputS());
+            progress.onProgress(0, steps);
+            long t0 = System.nanoTime();
+            try (TracePipe pipe = new TracePipe(prop, recs, steps + 1, resampler, progress, steps)) {
+                pipe.record();
+                for (int n = 0; n < steps; n++) {
+                    if (cancel.isCancelled()) {
+                        cuStreamSynchronize(compute);
+                        cancel.throwIfCancelled("step " + n + " of " + steps);
+                    }
+                    prop.step();
+                    prop.inject(src, wavelet.withByteOffset((long) n * Float.BYTES));
+                    pipe.record();
+                }
+                pipe.finish();
+            }
+            double wall = (System.nanoTime() - t0) * 1e-9;
+            progress.onProgress(steps, steps);
+            RunStats stats = new RunStats((int) prop.stepsTaken(), dt, prop.computedPoints(), wall);
+            return new ShotRecord(resampler.traces(), timing.outputS(), stats);
+        }
+    }
+
+    /**
+     * Receiver values from the device to the resampler: device chunks of K levels × R receivers,
+     * two of them, copied asynchronously on the copy stream into two pinned host chunks.
+     */
+    private final class TracePipe implements AutoCloseable {
+        private final CudaPropagator prop;
+        private final CudaPropagator.DevicePoints recs;
+        private final int receivers;
+        private final int chunk;
+        private final int levels;
+        private final TraceResampler resampler;
+        private final ProgressListener progress;
+        private final int steps;
+        private final CUdeviceptr[] device = new CUdeviceptr[2];
+        private final Pointer[] host = new Pointer[2];
+        private final FloatBuffer[] hostView = new FloatBuffer[2];
+        private final CUevent[] computed = new CUevent[2];
+        private final CUevent[] copied = new CUevent[2];
+        private final int[] pendingRows = new int[2];
+        private final int[] pendingFirstLevel = new int[2];
+        private final boolean[] pending = new boolean[2];
+        private final float[] values;
+        private int level;
+        private int lastReported;
+
+        TracePipe(CudaPropagator prop, CudaPropagator.DevicePoints recs, int levels, TraceResampler resampler,
+                ProgressListener progress, int steps) {
+            this.prop = prop;
+            this.recs = recs;
+            this.receivers = recs.count();
+            this.levels = levels;
+            this.chunk = MemoryPlan.chunkLevels(steps, receivers);
+            this.resampler = resampler;
+            this.progress = progress;
+            this.steps = steps;
+            this.values = new float[receivers];
+            long bytes = (long) chunk * Math.max(1, receivers) * Float.BYTES;
+            for (int b = 0; b < 2; b++) {
+                device[b] = prop.alloc(bytes);
+                host[b] = new Pointer();
+                cuMemHostAlloc(host[b], bytes, 0);
+                hostView[b] = host[b].getByteBuffer(0, bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
+                computed[b] = new CUevent();
+                copied[b] = new CUevent();
+                cuEventCreate(computed[b], CUevent_flags.CU_EVENT_DISABLE_TIMING);
+                cuEventCreate(copied[b], CUevent_flags.CU_EVENT_DISABLE_TIMING);
+            }
+        }
+
+        /** Samples the current level into its chunk row; ships the chunk when full. */
+        void record() {
+            int c = level / chunk;
+            int row = level % chunk;
+            int b = c & 1;
+            if (row == 0 && c >= 2) {
+                // The device chunk was last shipped two chunks ago; its copy must be done.
+                cuStreamWaitEvent(compute, copied[b], 0);
+            }
+            prop.sample(recs, device[b].withByteOffset((long) row * receivers * Float.BYTES));
+            level++;
+            if (row == chunk - 1 || level == levels) {
+                ship(c, b, row + 1);
+            }
+        }
+
+        private void ship(int c, int b, int rows) {
+            cuEventRecord(computed[b], compute);
+            cuStreamWaitEvent(copy, computed[b], 0);
+            if (receivers > 0) {
+                cuMemcpyDtoHAsync(host[b], device[b], (long) rows * receivers * Float.BYTES, copy);
+            }
+            cuEventRecord(copied[b], copy);
+            pending[b] = true;
+            pendingRows[b] = rows;
+            pendingFirstLevel[b] = c * chunk;
+            int other = b ^ 1;
+            if (pending[other]) {
+                consume(other);
+            }
+        }
+
+        private void consume(int b) {
+            cuEventSynchronize(copied[b]);
+            FloatBuffer v = hostView[b];
+            for (int row = 0; row < pendingRows[b]; row++) {
+                v.position(row * receivers);
+                v.get(values, 0, receivers);
+                resampler.accept(values);
+            }
+            pending[b] = false;
+            int done = Math.min(steps, pendingFirstLevel[b] + pendingRows[b] - 1);
+            if (done > lastReported && done < steps) {
+                progress.onProgress(done, steps);
+                lastReported = done;
+            }
+        }
+
+        /** Waits for and consumes whatever is still in flight, oldest first. */
+        void finish() {
+            int last = ((level - 1) / chunk) & 1;
+            if (pending[last ^ 1]) {
+                consume(last ^ 1);
+            }
+            if (pending[last]) {
+                consume(last);
+            }
+        }
+
+        @Override
+        public void close() {
+            cuStreamSynchronize(compute);
+            cuStreamSynchronize(copy);
+            for (int b = 0; b < 2; b++) {
+                cuEventDestroy(computed[b]);
+                cuEventDestroy(copied[b]);
+                cuMemFreeHost(host[b]);
+            }
+        }
+    }
+
+    /**
+     * Dominant frequency in Hz for the C-PML's α, as the CPU engine chooses it: the Ricker peak,
+     * or the highest significant frequency divided by {@value RickerWavelet#HIGHEST_TO_PEAK}.
+     */
+    static double dominantHz(ShotRequest request) {
+        if (request.wavelet() instanceof RickerWavelet rw) {
+            return rw.peakHz();
+        }
+        return request.wavelet().highestFrequencyHz() / RickerWavelet.HIGHEST_TO_PEAK;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            ctx.makeCurrent();
+            cuStreamDestroy(compute);
+            cuStreamDestroy(copy);
+        } finally {
+            ctx.close();
+            if (cpu != null) {
+                cpu.close();
+            }
+        }
+    }
+}

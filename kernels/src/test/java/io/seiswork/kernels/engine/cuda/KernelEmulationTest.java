@@ -1,0 +1,360 @@
+package io.seiswork.kernels.engine.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRecord;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import io.seiswork.kernels.engine.cpu.PointSpread;
+import io.seiswork.kernels.engine.cpu.TraceResampler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The real kernel source ({@code src/main/cuda/seiswork.cu}) compiled for the host with g++ and
+ * a small CUDA shim ({@code src/test/cuda-host}), driven by the very {@link StepPlan} the GPU
+ * engine launches (same buffers, arguments, launch shapes, order), against the CPU engine on the
+ * same shot. No GPU needed: this checks the kernels' index arithmetic, the 2.5D tiling with its
+ * barriers, the C-PML slabs, the free surface, injection and sampling, and the Java side's
+ * arguments. It does not check what only a GPU shows (the PTX/SASS code generation, FMA
+ * contraction, real concurrency between blocks, the trace pipeline's streams and events).
+ * Skipped where there is no g++.
+ */
+class KernelEmulationTest {
+
+    private static Path emulator;
+    private static String skip;
+    private static boolean built;
+    private static CpuWaveEngine cpu;
+
+    @BeforeAll
+    static void engine() {
+        cpu = new CpuWaveEngine();
+    }
+
+    /** Why the emulator is unavailable (no g++), or null. */
+    static synchronized String skipReason() {
+        emulator();
+        return skip;
+    }
+
+    /**
+     * The host build of seiswork.cu (target/cuda-emulator/cuda-emulator), compiled on first use
+     * and when a source is newer; null when there is no g++.
+     */
+    static synchronized Path emulator() {
+        if (built) {
+            return emulator;
+        }
+        built = true;
+        Path gxx = Stream.of("/usr/bin/g++", "/usr/local/bin/g++").map(Path::of).filter(Files::isExecutable)
+                .findFirst().orElse(null);
+        if (gxx == null) {
+            skip = "no g++ to compile the kernels for the host";
+            return null;
+        }
+        try {
+            Path src = Path.of("src/test/cuda-host/emulate.cpp");
+            Path out = Path.of("target/cuda-emulator/cuda-emulator");
+            Files.createDirectories(out.getParent());
+            long newest = 0;
+            for (Path p : List.of(src, Path.of("src/test/cuda-host/cuda_host_shim.h"),
+                    Path.of("src/main/cuda/seiswork.cu"))) {
+                newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+            }
+            if (!Files.exists(out) || Files.getLastModifiedTime(out).toMillis() < newest) {
+                Process p = new ProcessBuilder(gxx.toString(), "-std=c++20", "-O2", "-Wall", "-Wno-unknown-pragmas",
+                        "-Werror", src.toString(), "-o", out.toString()).redirectErrorStream(true).start();
+                String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new AssertionError("g++ failed on the host build of seiswork.cu:\n" + log);
+                }
+            }
+            emulator = out;
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs calls (parity 0 arguments) on the emulator and returns the outputs' contents, little
+     * endian.
+     */
+    static List<ByteBuffer> execute(List<StepPlan.Buffer> buffers, List<StepPlan.Call> calls,
+            List<StepPlan.Buffer> outputs) throws IOException, InterruptedException {
+        List<Integer> parities = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            parities.add(0);
+        }
+        return run(encode(buffers, calls, parities, outputs), outputs.size());
+    }
+
+    private static List<ByteBuffer> run(byte[] program, int outputs) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory(Path.of("target"), "emu");
+        Path prog = dir.resolve("program.bin");
+        Path result = dir.resolve("out.bin");
+        try {
+            Files.write(prog, program);
+            Process p = new ProcessBuilder(emulator().toString(), prog.toString(), result.toString())
+                    .redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(600, TimeUnit.SECONDS), "emulator timed out");
+            assertEquals(0, p.exitValue(), log);
+            ByteBuffer bb = ByteBuffer.wrap(Files.readAllBytes(result)).order(ByteOrder.LITTLE_ENDIAN);
+            List<ByteBuffer> out = new ArrayList<>();
+            for (int i = 0; i < outputs; i++) {
+                int bytes = (int) bb.getLong();
+                ByteBuffer slice = bb.slice(bb.position(), bytes).order(ByteOrder.LITTLE_ENDIAN);
+                bb.position(bb.position() + bytes);
+                out.add(slice);
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(prog);
+            Files.deleteIfExists(result);
+            Files.delete(dir);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        cpu.close();
+    }
+
+    private static ShotRequest shot(boolean threeD, int order, boolean freeSurface, int nz3d) {
+        Grid g = threeD ? Grid.of3d(14, 12, nz3d, 10) : Grid.of2d(60, 45, 10);
+        float[] v = new float[g.points()];
+        for (int iy = 0; iy < g.ny(); iy++) {
+            for (int ix = 0; ix < g.nx(); ix++) {
+                for (int iz = 0; iz < g.nz(); iz++) {
+                    v[g.index(ix, iy, iz)] = iz < g.nz() / 2 ? 1800f + 5f * ix : 2600f;
+                }
+            }
+        }
+        VelocityModel model = new VelocityModel(g, v);
+        double y = threeD ? 53.0 : 0;
+        Position source = new Position(g.xAxis().last() / 2 + 3.0, y, 33.0);
+        List<Position> receivers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            receivers.add(new Position(10.0 + i * (g.xAxis().last() - 20) / 5.0, threeD ? 30.0 + 9 * i : 0,
+                    freeSurface ? 10.0 : 27.5));
+        }
+        receivers.add(new Position(g.xAxis().last() / 2, y, g.zAxis().last() - 15.0));
+        PhysicsOptions physics = PhysicsOptions.defaults().withSpaceOrder(order).withBoundaryWidth(6)
+                .withFreeSurface(freeSurface);
+        Sampling out = new Sampling(threeD ? 25 : 70, 0.002, 0);
+        return new ShotRequest(model, physics, source, RickerWavelet.of(40), receivers,
+                TimeStepping.fromCfl(model, order, out));
+    }
+
+    /**
+     * @param nz3d user nz of the 3D cases (30: two z tiles, the second partly idle)
+     * @param yChunk forced y chunk of the 3D stencil (0 = automatic: one chunk on these grids)
+     */
+    @ParameterizedTest(name = "3D={0} order {1} free surface {2} nz {3} y chunk {4}")
+    @CsvSource({"false,2,false,0,0", "false,4,true,0,0", "false,8,false,0,0", "false,8,true,0,0",
+            "true,8,false,13,0", "true,4,true,13,0", "true,8,false,30,5", "true,2,true,30,7"})
+    void hostBuiltKernelsReproduceTheCpuEngine(boolean threeD, int order, boolean freeSurface, int nz3d, int yChunk)
+            throws Exception {
+        assumeTrue(emulator() != null, skipReason());
+        ShotRequest req = shot(threeD, order, freeSurface, nz3d);
+        ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
+
+        int steps = req.timing().steps();
+        double dt = req.timing().dtS();
+        StepPlan plan = new StepPlan(req.model(), req.physics(), dt, CudaWaveEngine.dominantHz(req), 2, yChunk);
+        PaddedGrid grid = plan.grid;
+        StepPlan.Points src = plan.points(List.of(PointSpread.at(grid, req.source())));
+        List<PointSpread> spreads = new ArrayList<>();
+        for (Position p : req.receivers()) {
+            spreads.add(PointSpread.at(grid, p));
+        }
+        StepPlan.Points rec = plan.points(spreads);
+        StepPlan.Buffer wavelet = plan.floats(req.wavelet().sample(dt, steps));
+        int receivers = spreads.size();
+        StepPlan.Buffer traces = plan.scratch((long) (steps + 1) * receivers * Float.BYTES);
+
+        // The engine's sequence: record level 0; per step: the step's launches, inject, record.
+        List<StepPlan.Call> program = new ArrayList<>();
+        List<Integer> parities = new ArrayList<>();
+        int parity = 0;
+        program.add(plan.sample(parity, rec, traces.at(0)));
+        parities.add(parity);
+        for (int n = 0; n < steps; n++) {
+            for (StepPlan.Call call : plan.step) {
+                program.add(call);
+                parities.add(parity);
+            }
+            parity ^= 1;
+            program.add(plan.inject(parity, src, wavelet.at((long) n * Float.BYTES)));
+            parities.add(parity);
+            program.add(plan.sample(parity, rec, traces.at((long) (n + 1) * receivers * Float.BYTES)));
+            parities.add(parity);
+        }
+        long t0 = System.nanoTime();
+        ByteBuffer bb = run(encode(plan.buffers, program, parities, List.of(traces)), 1).get(0);
+        assertEquals(traces.bytes, bb.remaining());
+        TraceResampler resampler = new TraceResampler(receivers, dt, req.timing().outputS());
+        float[] level = new float[receivers];
+        for (int n = 0; n <= steps; n++) {
+            for (int r = 0; r < receivers; r++) {
+                level[r] = bb.getFloat();
+            }
+            resampler.accept(level);
+        }
+        double misfit = GpuMatchesCpuTest.relativeL2(resampler.traces(), c.traces());
+        System.out.printf("  [emulated kernels] 3D=%s order %d free surface %s, padded %dx%dx%d, y chunk %d: %d steps, "
+                + "%d launches, relative L2 vs CPU %.2e (%.1f s)%n", threeD, order, freeSurface, grid.nx(), grid.ny(),
+                grid.nz(), yChunk, steps, program.size(), misfit, (System.nanoTime() - t0) * 1e-9);
+        assertTrue(misfit < 1e-5, "relative L2 " + misfit);
+    }
+
+    /** The program format of emulate.cpp. */
+    private static byte[] encode(List<StepPlan.Buffer> buffers, List<StepPlan.Call> calls, List<Integer> parities,
+            List<StepPlan.Buffer> outputs) {
+        Map<StepPlan.Buffer, Integer> ids = new IdentityHashMap<>();
+        Out o = new Out();
+        o.i(0x53574531);
+        o.i(buffers.size());
+        for (StepPlan.Buffer b : buffers) {
+            ids.put(b, ids.size());
+            o.l(b.bytes);
+            if (b.floats != null) {
+                o.i(1);
+                o.i(b.floats.length);
+                for (float f : b.floats) {
+                    o.f(f);
+                }
+            } else if (b.ints != null) {
+                o.i(2);
+                o.i(b.ints.length);
+                for (int v : b.ints) {
+                    o.i(v);
+                }
+            } else {
+                o.i(0);
+            }
+        }
+        int count = 0;
+        for (StepPlan.Call c : calls) {
+            if (c != null) {
+                count++;
+            }
+        }
+        o.i(count);
+        for (int k = 0; k < calls.size(); k++) {
+            StepPlan.Call c = calls.get(k);
+            if (c == null) {
+                continue;
+            }
+            byte[] name = c.kernel().getBytes(StandardCharsets.US_ASCII);
+            o.i(name.length);
+            o.b.writeBytes(name);
+            LaunchShape s = c.shape();
+            o.i(s.gx());
+            o.i(s.gy());
+            o.i(s.gz());
+            o.i(s.bx());
+            o.i(s.by());
+            Object[] args = c.args()[parities.get(k)];
+            o.i(args.length);
+            for (Object a : args) {
+                switch (a) {
+                    case StepPlan.Buffer b -> {
+                        o.i(0);
+                        o.i(ids.get(b));
+                        o.l(0);
+                    }
+                    case StepPlan.At at -> {
+                        o.i(0);
+                        o.i(ids.get(at.buffer()));
+                        o.l(at.byteOffset());
+                    }
+                    case Integer v -> {
+                        o.i(1);
+                        o.i(v);
+                    }
+                    case Float v -> {
+                        o.i(2);
+                        o.f(v);
+                    }
+                    case Long v -> {
+                        o.i(3);
+                        o.l(v);
+                    }
+                    case int[] v -> {
+                        o.i(4);
+                        o.i(v.length * 4);
+                        for (int x : v) {
+                            o.i(x);
+                        }
+                    }
+                    case float[] v -> {
+                        o.i(4);
+                        o.i(v.length * 4);
+                        for (float x : v) {
+                            o.f(x);
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("argument " + a);
+                }
+            }
+        }
+        o.i(outputs.size());
+        for (StepPlan.Buffer b : outputs) {
+            o.i(ids.get(b));
+        }
+        return o.b.toByteArray();
+    }
+
+    private static final class Out {
+        final ByteArrayOutputStream b = new ByteArrayOutputStream();
+        private final ByteBuffer scratch = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+
+        void i(int v) {
+            scratch.clear();
+            b.write(scratch.putInt(v).array(), 0, 4);
+        }
+
+        void f(float v) {
+            scratch.clear();
+            b.write(scratch.putFloat(v).array(), 0, 4);
+        }
+
+        void l(long v) {
+            scratch.clear();
+            b.write(scratch.putLong(v).array(), 0, 8);
+        }
+    }
+}
