@@ -10,6 +10,7 @@ import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.velocity.RawVelocityReader;
 import io.seiswork.core.velocity.SegyVelocityReader;
 import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.velocity.VelocitySmoother;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -77,7 +78,7 @@ public final class JobResolver {
         var geometry = geometry(spec);
         int maxReceivers = geometry.receivers().size();
         long bytes = spec.task() == Task.RTM
-                ? MemoryEstimate.migrationBytes(g, spec.physics(), maxReceivers, time)
+                ? migrationBytes(spec, maxReceivers, time)
                 : MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
         if (bytes > memoryBudgetBytes) {
             problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
@@ -85,6 +86,42 @@ public final class JobResolver {
         }
         problems.throwIfErrors(source);
         return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all());
+    }
+
+    /**
+     * What one migration shot needs for the wavefield strategy the spec asks for; for "auto" the
+     * smallest of them (disk), since the migration then picks the largest that fits the budget.
+     */
+    static long migrationBytes(JobSpec spec, int receivers, TimeStepping time) {
+        Grid g = spec.grid();
+        PhysicsSpec p = spec.physics();
+        int interval = MemoryEstimate.imagingInterval(spec.wavelet().toWavelet().highestFrequencyHz(), time.dtS());
+        return switch (spec.imaging().wavefield()) {
+            case "memory" -> MemoryEstimate.snapshotBytes(g, p, receivers, time, interval);
+            case "boundary" -> MemoryEstimate.boundaryBytes(g, p, receivers, time);
+            case "disk" -> MemoryEstimate.diskBytes(g, p, receivers, time);
+            default -> Math.min(MemoryEstimate.diskBytes(g, p, receivers, time),
+                    MemoryEstimate.boundaryBytes(g, p, receivers, time));
+        };
+    }
+
+    /**
+     * The velocity to migrate with: {@code migrationVelocity} loaded, or for {@code {"smooth": L}}
+     * the job's velocity smoothed with a Gaussian of L metres (slowness smoothed).
+     *
+     * @throws SpecException naming {@code migrationVelocity} when its file cannot be loaded
+     */
+    public VelocityModel migrationVelocity(ResolvedJob job, String source) {
+        if (job.spec().migrationVelocity() instanceof VelocitySpec.Smoothed s) {
+            return VelocitySmoother.gaussian(job.velocity(), s.lengthM());
+        }
+        Problems problems = new Problems();
+        VelocityModel v = load(job.spec().migrationVelocity(), job.spec().grid(), "migrationVelocity", problems);
+        if (v != null) {
+            checkValues(v, "migrationVelocity", problems);
+        }
+        problems.throwIfErrors(source);
+        return v;
     }
 
     /** Loads any velocity form except {@link VelocitySpec.Smoothed}; null with a problem on failure. */
@@ -101,7 +138,7 @@ public final class JobResolver {
                         yield null;
                     }
                     try {
-                        yield RawVelocityReader.read(file, grid, r.order(), r.endian());
+                        yield scaled(RawVelocityReader.read(file, grid, r.order(), r.endian()), r.scale());
                     } catch (IllegalArgumentException e) {
                         problems.error(path + ".raw.path", e.getMessage());
                         yield null;
@@ -117,6 +154,18 @@ public final class JobResolver {
             problems.error(path, "cannot read the model: " + e.getMessage());
         }
         return null;
+    }
+
+    /** The model with every value multiplied by {@code scale} (unit conversion to m/s). */
+    private static VelocityModel scaled(VelocityModel m, double scale) {
+        if (scale == 1.0) {
+            return m;
+        }
+        float[] v = m.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] * scale);
+        }
+        return new VelocityModel(m.grid(), v);
     }
 
     private VelocityModel segy(VelocitySpec.Segy s, Grid grid, String path, Problems problems) {
