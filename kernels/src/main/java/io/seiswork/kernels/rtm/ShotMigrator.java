@@ -23,6 +23,8 @@ import java.nio.file.Path;
  *
  * <p>Progress counts 2·nt steps (forward then backward); cancellation is checked before every
  * step. The result is a {@link PartialImage}: normalisation and filtering happen after stacking.
+ * In 2D the data are differentiated in time before back-propagation, so that the image is
+ * zero-phase (see {@link ReceiverWavefield}).
  */
 public final class ShotMigrator {
 
@@ -78,7 +80,7 @@ public final class ShotMigrator {
             }
             Propagator backward = engine.propagator(request);
             ReceiverWavefield receivers = new ReceiverWavefield(backward, request.receivers(), observed,
-                    t.outputS(), steps);
+                    t.outputS(), steps, request.model().grid().is2d());
             ImagingKernel imaging = new ImagingKernel(backward.grid(), backward.pool(), out.image(),
                     out.illumination());
             float w = (float) (t.dtS() * k);

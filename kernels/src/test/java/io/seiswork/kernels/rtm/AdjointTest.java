@@ -68,7 +68,7 @@ class AdjointTest {
         }
         Propagator p = Rtm.ENGINE.propagator(r);
         PointSpread s = p.spread(source);
-        ReceiverWavefield back = new ReceiverWavefield(p, receivers, d, axis, steps);
+        ReceiverWavefield back = new ReceiverWavefield(p, receivers, d, axis, steps, false);
         double rhs = 0;
         for (int n = 0; n < steps; n++) {
             back.stepBack();
