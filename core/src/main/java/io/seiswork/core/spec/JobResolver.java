@@ -84,8 +84,26 @@ public final class JobResolver {
             problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
+        VelocityModel migration = null;
+        Path dataFile = null;
+        if (spec.task() == Task.RTM) {
+            migration = migrationVelocity(spec, velocity, problems);
+            if (migration != null && migration.max() > vMax) {
+                // One time step serves modelling and migration: take the faster model's limit.
+                limit = TimeStepping.maxStableDtS(migration, op.order());
+                time = given != null && given <= limit
+                        ? TimeStepping.of(given, migration, op.order(), output)
+                        : TimeStepping.fromCfl(migration, op.order(), output);
+            }
+            if (!"synthetic".equals(spec.data())) {
+                dataFile = baseDir.resolve(spec.data());
+                if (!Files.isRegularFile(dataFile)) {
+                    problems.error("data", "file " + dataFile + " does not exist (give a SEG-Y file of shot gathers or \"synthetic\")");
+                }
+            }
+        }
         problems.throwIfErrors(source);
-        return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all());
+        return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all(), migration, dataFile);
     }
 
     /**
@@ -107,20 +125,17 @@ public final class JobResolver {
 
     /**
      * The velocity to migrate with: {@code migrationVelocity} loaded, or for {@code {"smooth": L}}
-     * the job's velocity smoothed with a Gaussian of L metres (slowness smoothed).
-     *
-     * @throws SpecException naming {@code migrationVelocity} when its file cannot be loaded
+     * the job's velocity smoothed with a Gaussian of L metres (slowness smoothed); null with a
+     * problem when it cannot be loaded.
      */
-    public VelocityModel migrationVelocity(ResolvedJob job, String source) {
-        if (job.spec().migrationVelocity() instanceof VelocitySpec.Smoothed s) {
-            return VelocitySmoother.gaussian(job.velocity(), s.lengthM());
+    private VelocityModel migrationVelocity(JobSpec spec, VelocityModel velocity, Problems problems) {
+        if (spec.migrationVelocity() instanceof VelocitySpec.Smoothed s) {
+            return s.lengthM() > 0 ? VelocitySmoother.gaussian(velocity, s.lengthM()) : velocity;
         }
-        Problems problems = new Problems();
-        VelocityModel v = load(job.spec().migrationVelocity(), job.spec().grid(), "migrationVelocity", problems);
+        VelocityModel v = load(spec.migrationVelocity(), spec.grid(), "migrationVelocity", problems);
         if (v != null) {
             checkValues(v, "migrationVelocity", problems);
         }
-        problems.throwIfErrors(source);
         return v;
     }
 
