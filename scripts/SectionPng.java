@@ -19,11 +19,14 @@ import java.util.List;
  *
  * <pre>
  * java -cp "app/target/seiswork-app.jar:app/target/lib/*" scripts/SectionPng.java OUT.png PANEL...
- *   PANEL = segy:FILE:TITLE                     an image volume (first inline), grey, ±99th percentile of |a|
+ *   PANEL = segy:FILE:TITLE[:PCT[:GAIN]]        an image volume (first inline), grey, times a display
+ *                                               depth gain (z / z_max)^GAIN (default 0: none), clipped
+ *                                               at the PCT percentile of |a| (default 99)
  *         | raw:FILE:NX:NZ:H:SCALE:TITLE        a raw float32 velocity (z fastest), colour, min..max, m/s
  * </pre>
  *
- * One pixel per grid node; x to the right, depth down. Run by scripts/section-png.sh.
+ * One pixel per grid node; x to the right, depth down; titles must not contain ':'. Run by
+ * scripts/section-png.sh.
  */
 public class SectionPng {
 
@@ -37,7 +40,8 @@ public class SectionPng {
         for (int i = 1; i < args.length; i++) {
             String[] p = args[i].split(":", -1);
             if (p[0].equals("segy")) {
-                panels.add(segy(Path.of(p[1])));
+                panels.add(segy(Path.of(p[1]), p.length > 3 ? Double.parseDouble(p[3]) : 99,
+                        p.length > 4 ? Double.parseDouble(p[4]) : 0));
                 titles.add(p[2]);
             } else if (p[0].equals("raw")) {
                 int nx = Integer.parseInt(p[2]);
@@ -72,8 +76,8 @@ public class SectionPng {
         System.err.println("wrote " + args[0] + " (" + w + " x " + h + ")");
     }
 
-    /** First inline of a depth volume: traces are columns, grey map clipped at the 99th percentile of |a|. */
-    private static BufferedImage segy(Path file) {
+    /** First inline of a depth volume: traces are columns, grey map clipped at a percentile of |a|. */
+    private static BufferedImage segy(Path file, double percentile, double gain) {
         try (SegyReader r = SegyReader.open(file)) {
             int nz = r.samplesPerTrace();
             int firstInline = r.header(0).getInt32(189);
@@ -84,6 +88,9 @@ public class SectionPng {
             float[][] a = new float[nx][];
             for (int ix = 0; ix < nx; ix++) {
                 a[ix] = r.readTrace(ix);
+                for (int iz = 0; iz < nz; iz++) {
+                    a[ix][iz] *= (float) Math.pow((double) iz / (nz - 1), gain);
+                }
             }
             float[] abs = new float[nx * nz];
             int k = 0;
@@ -93,7 +100,7 @@ public class SectionPng {
                 }
             }
             Arrays.sort(abs);
-            float clip = abs[(int) (0.99 * (abs.length - 1))];
+            float clip = abs[(int) (percentile / 100 * (abs.length - 1))];
             BufferedImage img = new BufferedImage(nx, nz, BufferedImage.TYPE_INT_RGB);
             for (int ix = 0; ix < nx; ix++) {
                 for (int iz = 0; iz < nz; iz++) {
