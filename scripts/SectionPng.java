@@ -19,9 +19,9 @@ import java.util.List;
  *
  * <pre>
  * java -cp "app/target/seiswork-app.jar:app/target/lib/*" scripts/SectionPng.java OUT.png PANEL...
- *   PANEL = segy:FILE:TITLE[:PCT[:GAIN]]        an image volume (first inline), grey, times a display
- *                                               depth gain (z / z_max)^GAIN (default 0: none), clipped
- *                                               at the PCT percentile of |a| (default 99)
+ *   PANEL = segy:FILE:TITLE[:PCT[:GAIN[:IL]]]   inline IL (default the first) of an image volume, grey,
+ *                                               times a display depth gain (z / z_max)^GAIN (default 0:
+ *                                               none), clipped at the PCT percentile of |a| (default 99)
  *         | raw:FILE:NX:NZ:H:SCALE:TITLE        a raw float32 velocity (z fastest), colour, min..max, m/s
  * </pre>
  *
@@ -41,7 +41,7 @@ public class SectionPng {
             String[] p = args[i].split(":", -1);
             if (p[0].equals("segy")) {
                 panels.add(segy(Path.of(p[1]), p.length > 3 ? Double.parseDouble(p[3]) : 99,
-                        p.length > 4 ? Double.parseDouble(p[4]) : 0));
+                        p.length > 4 ? Double.parseDouble(p[4]) : 0, p.length > 5 ? Integer.parseInt(p[5]) : -1));
                 titles.add(p[2]);
             } else if (p[0].equals("raw")) {
                 int nx = Integer.parseInt(p[2]);
@@ -77,17 +77,24 @@ public class SectionPng {
     }
 
     /** First inline of a depth volume: traces are columns, grey map clipped at a percentile of |a|. */
-    private static BufferedImage segy(Path file, double percentile, double gain) {
+    private static BufferedImage segy(Path file, double percentile, double gain, int inline) {
         try (SegyReader r = SegyReader.open(file)) {
             int nz = r.samplesPerTrace();
-            int firstInline = r.header(0).getInt32(189);
+            int wanted = inline < 0 ? r.header(0).getInt32(189) : inline;
+            long first = 0;
+            while (first < r.traceCount() && r.header(first).getInt32(189) != wanted) {
+                first++;
+            }
             int nx = 0;
-            while (nx < r.traceCount() && r.header(nx).getInt32(189) == firstInline) {
+            while (first + nx < r.traceCount() && r.header(first + nx).getInt32(189) == wanted) {
                 nx++;
+            }
+            if (nx == 0) {
+                throw new IllegalArgumentException(file + " has no inline " + wanted);
             }
             float[][] a = new float[nx][];
             for (int ix = 0; ix < nx; ix++) {
-                a[ix] = r.readTrace(ix);
+                a[ix] = r.readTrace(first + ix);
                 for (int iz = 0; iz < nz; iz++) {
                     a[ix][iz] *= (float) Math.pow((double) iz / (nz - 1), gain);
                 }
