@@ -76,23 +76,29 @@ final class MigrationRunner {
                 : new SegyShotGathers(job.dataFile(), g)) {
             report.put("data", data.describe());
             ArrayNode shotReports = report.putArray("shots");
-            MemoryPlan plan = null;
+            Shot first = data.shots().get(0);
+            MemoryPlan plan = MemoryPlan.of(new ShotRequest(job.migrationVelocity(), physics, first.source(), wavelet,
+                    first.receivers(), timing), spec.imaging().wavefield(), budget);
+            putPlan(report, plan);
+            listener.message("source wavefield: " + plan);
             ShotMigrator migrator = new ShotMigrator(engine, scratch);
             listener.runStarted(data.shots().size(), engine.name());
+            int migrationSteps = 2 * timing.steps();
+            int[] dataSteps = {0};
             for (Shot shot : data.shots()) {
                 listener.shotStarted(shot.number());
                 long t0 = System.nanoTime();
-                float[][] traces = data.traces(shot, (s, n) -> listener.shotProgress(shot.number(), s, n), cancel);
+                // One progress bar per shot: the data's modelling (if any), then the migration.
+                float[][] traces = data.traces(shot, (s, n) -> {
+                    dataSteps[0] = n;
+                    listener.shotProgress(shot.number(), s, n + migrationSteps);
+                }, cancel);
                 long t1 = System.nanoTime();
                 ShotRequest request = new ShotRequest(job.migrationVelocity(), physics, shot.source(), wavelet,
                         shot.receivers(), timing);
                 float[][] observed = onAxis(traces, data, timing);
-                if (plan == null) {
-                    plan = MemoryPlan.of(request, spec.imaging().wavefield(), budget);
-                    putPlan(report, plan);
-                }
                 PartialImage image = migrator.migrate(request, observed, plan,
-                        (s, n) -> listener.shotProgress(shot.number(), s, n), cancel);
+                        (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n), cancel);
                 stack.add(image);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double migrateS = (System.nanoTime() - t1) / 1e9;
