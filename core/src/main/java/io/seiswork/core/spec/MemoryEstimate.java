@@ -10,8 +10,11 @@ import io.seiswork.core.time.TimeStepping;
  * <p>Modelling holds, on the grid padded with the absorbing layer: the velocity term, two
  * wavefields (leapfrog in place), and the absorbing layer's memory variables; plus the shot's
  * traces at the internal and the output rate. Migration holds two such propagations (source and
- * receiver wavefields), the image and the illumination, and the source-wavefield boundary record
- * (the default strategy; larger snapshot strategies are planned by the migration itself).
+ * receiver wavefields), the image and the illumination, and what its source-wavefield strategy
+ * keeps: snapshots ({@link #snapshotBytes}), the boundary ring ({@link #boundaryBytes}) or two
+ * snapshot buffers with the rest on disk ({@link #diskBytes}). The job resolver checks these and
+ * {@code kernels.rtm.MemoryPlan} chooses among them, so the two always agree; the figures are
+ * checked against measured allocations in {@code BoundaryMemoryTest}.
  */
 public final class MemoryEstimate {
 
