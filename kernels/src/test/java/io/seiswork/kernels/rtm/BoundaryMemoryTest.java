@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * most twice the modelling footprint plus three user-grid arrays (image, illumination and the
  * buffer the rebuilt source field is cropped into), and the whole is within the planner's
  * estimate ({@link MemoryEstimate#boundaryBytes}), which the job resolver checks against the
- * heap. Two propagations are the floor of any RTM, so "twice the modelling footprint" cannot be
+ * heap; and the 3D image equals the snapshot strategy's (all six faces of the ring at work). Two
+ * propagations are the floor of any RTM, so "twice the modelling footprint" cannot be
  * met to the byte; the ring grows with surface × nt and is reported separately (docs/rtm.md).
  */
 class BoundaryMemoryTest {
@@ -79,5 +80,11 @@ class BoundaryMemoryTest {
         assertTrue(rtm - ring <= 2 * modelling + images, "working set " + (rtm - ring) + " B over twice the modelling "
                 + modelling + " + " + images);
         assertTrue(rtm <= plan.boundaryBytes(), "allocated " + rtm + " B over the planner's " + plan.boundaryBytes());
+
+        PartialImage snapshots3d = migrator.migrate(r, data, plan.with(WavefieldStrategy.MEMORY), ProgressListener.NONE,
+                CancellationToken.none());
+        double err = Rtm.relativeL2(img.image(), snapshots3d.image());
+        System.out.printf("3D boundary vs snapshots: image rel. L2 %.2e%n", err);
+        assertTrue(err < 1e-3, "3D reconstruction error " + err);
     }
 }
