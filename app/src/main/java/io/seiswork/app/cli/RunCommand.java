@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             var report = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel)
                     .run(job, outDir);
             err.printf(Locale.ROOT, "wrote %s and %s in %.1f s (%.3f Gpts/s)%n",
-                    outDir.resolve(LocalRunner.SHOTS_FILE), outDir.resolve(LocalRunner.REPORT_FILE),
+                    outDir.resolve(LocalRunner.outputFile(jobSpec.task())), outDir.resolve(LocalRunner.REPORT_FILE),
                     report.get("wallSeconds").asDouble(), report.get("gptsPerSecond").asDouble());
         } finally {
             finished.countDown();

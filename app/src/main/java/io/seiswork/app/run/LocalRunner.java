@@ -23,6 +23,7 @@ import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,8 +34,10 @@ import java.util.Locale;
 
 /**
  * Runs every shot of a resolved job on one engine, on the calling thread, and writes the results
- * to an output directory: {@code shots.sgy} (task model) and {@code run.json} (the resolved spec,
- * time stepping, engine, timings and throughput). Shots are written as they finish, so a long run
+ * to an output directory: {@code shots.sgy} (task model) or {@code image.sgy} (task rtm, see
+ * {@link MigrationRunner}) and {@code run.json} (the resolved spec, time stepping, engine, timings
+ * and throughput; for rtm also the source-wavefield strategy, memory per strategy and image
+ * statistics). Shots are written as they finish, so a long run
  * that is cancelled keeps its finished shots, and {@code run.json} records how far it got.
  */
 public final class LocalRunner {
@@ -66,14 +69,13 @@ public final class LocalRunner {
      */
     public ObjectNode run(ResolvedJob job, Path outDir) {
         JobSpec spec = job.spec();
-        if (spec.task() != Task.MODEL) {
-            throw new IllegalArgumentException("task: \"" + spec.task().json()
-                    + "\" (reverse-time migration) is not available in this version; use \"model\"");
-        }
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
+        }
+        if (spec.task() == Task.RTM) {
+            return migrate(job, outDir);
         }
         WaveEngine engine = selected.engine();
         PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
@@ -123,6 +125,37 @@ public final class LocalRunner {
         return report;
     }
 
+    /** Task rtm: {@link MigrationRunner} on the CPU engine, same report and status handling. */
+    private ObjectNode migrate(ResolvedJob job, Path outDir) {
+        if (!(selected.engine() instanceof CpuWaveEngine cpu)) {
+            throw new IllegalArgumentException("engine: reverse-time migration runs on the CPU engine in this version, got "
+                    + selected.engine().name());
+        }
+        ObjectNode report = header(job, job.time());
+        report.put("status", "running");
+        long started = System.nanoTime();
+        double[] loop = {0, 0};
+        try {
+            loop = new MigrationRunner(cpu, listener, cancel).run(job, outDir, report);
+            report.put("status", "done");
+        } catch (RuntimeException e) {
+            report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
+            report.put("error", String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            report.put("finished", Instant.now().toString());
+            report.put("wallSeconds", round((System.nanoTime() - started) / 1e9));
+            report.put("gptsPerSecond", round(loop[0] > 0 ? loop[1] / loop[0] / 1e9 : 0));
+            writeReport(outDir.resolve(REPORT_FILE), report);
+        }
+        return report;
+    }
+
+    /** The main output file of a job's task, relative to the output directory. */
+    public static String outputFile(Task task) {
+        return task == Task.RTM ? MigrationRunner.IMAGE_FILE : SHOTS_FILE;
+    }
+
     private ObjectNode header(ResolvedJob job, TimeStepping timing) {
         Grid g = job.spec().grid();
         ObjectNode r = JSON.createObjectNode();
@@ -143,6 +176,10 @@ public final class LocalRunner {
         r.put("velocityMinMps", job.velocity().min());
         r.put("velocityMaxMps", job.velocity().max());
         r.put("memoryBytesPerShot", job.memoryBytes());
+        if (job.migrationVelocity() != null) {
+            r.put("migrationVelocityMinMps", job.migrationVelocity().min());
+            r.put("migrationVelocityMaxMps", job.migrationVelocity().max());
+        }
         ArrayNode warnings = r.putArray("warnings");
         job.warnings().stream().map(SpecProblem::toString).forEach(warnings::add);
         r.set("spec", JobSpecWriter.toJson(job.spec()));

@@ -25,4 +25,8 @@ public interface RunListener {
 
     default void shotFinished(int shot, double gptsPerSecond) {
     }
+
+    /** A line of information about the run (for example the migration's memory plan). */
+    default void message(String line) {
+    }
 }

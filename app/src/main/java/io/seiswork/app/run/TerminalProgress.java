@@ -32,6 +32,12 @@ public final class TerminalProgress implements RunListener {
     }
 
     @Override
+    public void message(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
     public void shotStarted(int shot) {
         lastDecile = -1;
         shotStartNs = System.nanoTime();

@@ -12,6 +12,7 @@ import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.velocity.RawVelocityReader;
 import io.seiswork.core.velocity.SegyVelocityReader;
 import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.velocity.VelocitySmoother;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -81,16 +82,67 @@ public final class JobResolver {
         var geometry = geometry(spec);
         int maxReceivers = geometry.receivers().size();
         long bytes = spec.task() == Task.RTM
-                ? MemoryEstimate.migrationBytes(g, spec.physics(), maxReceivers, time)
+                ? migrationBytes(spec, maxReceivers, time)
                 : MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
         if (bytes > memoryBudgetBytes) {
             problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
+        VelocityModel migration = null;
+        Path dataFile = null;
+        if (spec.task() == Task.RTM) {
+            migration = migrationVelocity(spec, velocity, problems);
+            if (migration != null && migration.max() > vMax) {
+                // One time step serves modelling and migration: take the faster model's limit.
+                limit = TimeStepping.maxStableDtS(migration, op.order());
+                time = given != null && given <= limit
+                        ? TimeStepping.of(given, migration, op.order(), output)
+                        : TimeStepping.fromCfl(migration, op.order(), output);
+            }
+            if (!"synthetic".equals(spec.data())) {
+                dataFile = baseDir.resolve(spec.data());
+                if (!Files.isRegularFile(dataFile)) {
+                    problems.error("data", "file " + dataFile + " does not exist (give a SEG-Y file of shot gathers or \"synthetic\")");
+                }
+            }
+        }
         problems.throwIfErrors(source);
         LOG.debug("{}: velocity {}..{} m/s, dt {} s ({} steps, CFL limit {} s), {} bytes per shot", source, vMin, vMax,
                 time.dtS(), time.steps(), limit, bytes);
-        return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all());
+        return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all(), migration, dataFile);
+    }
+
+    /**
+     * What one migration shot needs for the wavefield strategy the spec asks for; for "auto" the
+     * smallest of them (disk), since the migration then picks the largest that fits the budget.
+     */
+    static long migrationBytes(JobSpec spec, int receivers, TimeStepping time) {
+        Grid g = spec.grid();
+        PhysicsSpec p = spec.physics();
+        int interval = MemoryEstimate.imagingInterval(spec.wavelet().toWavelet().highestFrequencyHz(), time.dtS());
+        return switch (spec.imaging().wavefield()) {
+            case "memory" -> MemoryEstimate.snapshotBytes(g, p, receivers, time, interval);
+            case "boundary" -> MemoryEstimate.boundaryBytes(g, p, receivers, time);
+            case "disk" -> MemoryEstimate.diskBytes(g, p, receivers, time);
+            default -> Math.min(MemoryEstimate.diskBytes(g, p, receivers, time),
+                    MemoryEstimate.boundaryBytes(g, p, receivers, time));
+        };
+    }
+
+    /**
+     * The velocity to migrate with: {@code migrationVelocity} loaded, or for {@code {"smooth": L}}
+     * the job's velocity smoothed with a Gaussian of L metres (slowness smoothed); null with a
+     * problem when it cannot be loaded.
+     */
+    private VelocityModel migrationVelocity(JobSpec spec, VelocityModel velocity, Problems problems) {
+        if (spec.migrationVelocity() instanceof VelocitySpec.Smoothed s) {
+            return s.lengthM() > 0 ? VelocitySmoother.gaussian(velocity, s.lengthM()) : velocity;
+        }
+        VelocityModel v = load(spec.migrationVelocity(), spec.grid(), "migrationVelocity", problems);
+        if (v != null) {
+            checkValues(v, "migrationVelocity", problems);
+        }
+        return v;
     }
 
     /** Loads any velocity form except {@link VelocitySpec.Smoothed}; null with a problem on failure. */
@@ -107,7 +159,7 @@ public final class JobResolver {
                         yield null;
                     }
                     try {
-                        yield RawVelocityReader.read(file, grid, r.order(), r.endian());
+                        yield scaled(RawVelocityReader.read(file, grid, r.order(), r.endian()), r.scale());
                     } catch (IllegalArgumentException e) {
                         problems.error(path + ".raw.path", e.getMessage());
                         yield null;
@@ -123,6 +175,18 @@ public final class JobResolver {
             problems.error(path, "cannot read the model: " + e.getMessage());
         }
         return null;
+    }
+
+    /** The model with every value multiplied by {@code scale} (unit conversion to m/s). */
+    private static VelocityModel scaled(VelocityModel m, double scale) {
+        if (scale == 1.0) {
+            return m;
+        }
+        float[] v = m.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] * scale);
+        }
+        return new VelocityModel(m.grid(), v);
     }
 
     private VelocityModel segy(VelocitySpec.Segy s, Grid grid, String path, Problems problems) {

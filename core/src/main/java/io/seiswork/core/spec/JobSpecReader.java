@@ -239,15 +239,17 @@ public final class JobSpecReader {
             String path = r.string("path", null);
             String order = r.string("order", "zxy");
             String endian = r.choice("endian", "little", List.of("little", "big"));
+            double scale = r.positive("scale", 1.0);
             r.rejectUnknownKeys();
             if (order != null && !isAxisPermutation(order)) {
                 problems.error(r.pathOf("order"), "must be a permutation of \"xyz\" from fastest to slowest axis (for example \"zxy\"), got \"" + order + "\"");
                 return null;
             }
-            if (path == null || order == null || endian == null) {
+            if (path == null || order == null || endian == null || Double.isNaN(scale)) {
                 return null;
             }
-            return new VelocitySpec.Raw(path, order, endian.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            return new VelocitySpec.Raw(path, order, endian.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
+                    scale);
         }
 
         private static boolean isAxisPermutation(String s) {

@@ -66,7 +66,7 @@ public final class JobSpecWriter {
                 l.layers().forEach(layer -> a.addObject().put("top", layer.topM()).put("vp", layer.vMps()));
             }
             case VelocitySpec.Raw r -> o.putObject("raw").put("path", r.path()).put("order", r.order())
-                    .put("endian", r.endian() == ByteOrder.BIG_ENDIAN ? "big" : "little");
+                    .put("endian", r.endian() == ByteOrder.BIG_ENDIAN ? "big" : "little").put("scale", r.scale());
             case VelocitySpec.Segy s -> o.put("segy", s.path());
             case VelocitySpec.Builtin b -> o.put("builtin", b.name());
             case VelocitySpec.Smoothed s -> o.put("smooth", s.lengthM());

@@ -10,43 +10,133 @@ import io.seiswork.core.time.TimeStepping;
  * <p>Modelling holds, on the grid padded with the absorbing layer: the velocity term, two
  * wavefields (leapfrog in place), and the absorbing layer's memory variables; plus the shot's
  * traces at the internal and the output rate. Migration holds two such propagations (source and
- * receiver wavefields), the image and the illumination, and the source-wavefield boundary record
- * (the default strategy; larger snapshot strategies are planned by the migration itself).
+ * receiver wavefields), the image and the illumination, and what its source-wavefield strategy
+ * keeps: snapshots ({@link #snapshotBytes}), the boundary ring ({@link #boundaryBytes}) or two
+ * snapshot buffers with the rest on disk ({@link #diskBytes}). The job resolver checks these and
+ * {@code kernels.rtm.MemoryPlan} chooses among them, so the two always agree; the figures are
+ * checked against measured allocations in {@code BoundaryMemoryTest}.
  */
 public final class MemoryEstimate {
 
     private MemoryEstimate() {
     }
 
-    /** Points of the grid padded by {@code width} cells on every side (not on top when free surface). */
-    public static long paddedPoints(Grid g, int width, boolean freeSurface) {
-        long nx = g.nx() + 2L * width;
-        long nz = g.nz() + (freeSurface ? 1L : 2L) * width;
-        long ny = g.is2d() ? 1 : g.ny() + 2L * width;
-        return nx * ny * nz;
+    /** The compute region's z length is rounded up to this many cells (the engine's widest vector). */
+    static final int Z_ALIGN = 16;
+
+    /**
+     * Points of each padded array of the CPU engine: the grid, the absorbing layer of
+     * {@code width} cells (not on top with a free surface), a halo of {@code radius} cells, and
+     * the z compute length rounded up to {@value #Z_ALIGN} cells (as {@code PaddedGrid} lays it out).
+     */
+    public static long paddedPoints(Grid g, int width, int radius, boolean freeSurface) {
+        return paddedX(g, width, radius) * paddedY(g, width, radius) * paddedZ(g, width, radius, freeSurface);
     }
 
     /** Bytes one modelling shot needs. */
     public static long modellingBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        long padded = paddedPoints(g, physics.boundaryWidth(), physics.freeSurface());
-        long interior = (long) g.nx() * g.ny() * g.nz();
-        long layer = padded - interior;
-        long fields = 4L * padded * 3;          // two wavefields + velocity term
-        long pml = 4L * layer * 2L * g.dimensions(); // memory variables, layer cells only
+        int w = physics.boundaryWidth();
+        int r = physics.spaceOrder() / 2;
+        boolean fs = physics.freeSurface();
+        long fields = 4L * paddedPoints(g, w, r, fs) * 3;          // two wavefields + velocity term
+        long cx = paddedX(g, w, r) - 2L * r;
+        long cy = g.is2d() ? 1 : paddedY(g, w, r) - 2L * r;
+        long cz = paddedZ(g, w, r, fs) - 2L * r;
+        long slab = w + 2L * r;                                  // a layer plus a stencil halo each side
+        long pml = 2 * 2 * slab * cy * cz                           // psi and zeta, two sides, per axis
+                + (g.is2d() ? 0 : 2 * 2 * slab * cx * cz)
+                + 2L * (fs ? 1 : 2) * (roundUp(w) + 2L * r) * cx * cy;
         long traces = 4L * receivers * ((long) time.steps() + time.outputS().count());
-        return fields + pml + traces;
+        return fields + 4L * pml + traces;
     }
 
-    /** Bytes one migration shot needs with boundary saving of the source wavefield. */
+    private static long paddedX(Grid g, int w, int r) {
+        return g.nx() + 2L * (w + r);
+    }
+
+    private static long paddedY(Grid g, int w, int r) {
+        return g.is2d() ? 1 : g.ny() + 2L * (w + r);
+    }
+
+    private static long paddedZ(Grid g, int w, int r, boolean freeSurface) {
+        long compute = (freeSurface ? 0 : w) + g.nz() + w;
+        return roundUp(compute) + 2L * r;
+    }
+
+    private static long roundUp(long cells) {
+        return (cells + Z_ALIGN - 1) / Z_ALIGN * Z_ALIGN;
+    }
+
+    /**
+     * Bytes one migration shot needs with boundary saving of the source wavefield (the smallest
+     * in-memory strategy, which {@code JobResolver} checks): two propagations (source and
+     * receiver wavefields), the image and the illumination, and the ring of {@code spaceOrder/2}
+     * cells just inside the grid's faces for every time level, which reverse-time reconstruction
+     * re-imposes.
+     */
     public static long migrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        long modelling = modellingBytes(g, physics, receivers, time);
-        long image = 4L * g.points() * 2;       // image and illumination
-        int r = physics.spaceOrder() / 2;
-        long surface = g.is2d()
-                ? 2L * (g.nx() + g.nz())
-                : 2L * ((long) g.nx() * g.ny() + (long) g.nx() * g.nz() + (long) g.ny() * g.nz());
-        long boundary = 4L * surface * r * time.steps();
-        return 2 * modelling + image + boundary;
+        return boundaryBytes(g, physics, receivers, time);
+    }
+
+    /** Boundary saving: {@link #migrationBytes}; memory grows with the model's surface times nt. */
+    public static long boundaryBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
+        return commonMigrationBytes(g, physics, receivers, time)
+                + 4L * ringCells(g, physics.spaceOrder() / 2) * time.steps();
+    }
+
+    /**
+     * Snapshots in memory: the source wavefield on the user's grid every {@code interval} steps
+     * (see {@link #imagingInterval}); memory grows with the model's volume times nt / interval.
+     */
+    public static long snapshotBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time, int interval) {
+        return commonMigrationBytes(g, physics, receivers, time) + 4L * g.points() * (time.steps() / interval);
+    }
+
+    /**
+     * Snapshots spilled to disk: in the heap only two snapshot buffers (one being written or read
+     * ahead while the other is used) besides the propagations, plus two direct I/O buffers of the
+     * same size outside the heap, counted here too.
+     */
+    public static long diskBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
+        return commonMigrationBytes(g, physics, receivers, time) + 4L * g.points() * 4;
+    }
+
+    /** Bytes the disk strategy writes to its scratch directory per shot. */
+    public static long diskScratchBytes(Grid g, TimeStepping time, int interval) {
+        return 4L * g.points() * (time.steps() / interval);
+    }
+
+    /**
+     * Steps between imaging (and snapshot) levels: the Nyquist interval {@code 1 / (2 fmax)} of
+     * the wavelet's highest significant frequency, in whole internal steps, at least 1. The
+     * cross-correlation of two fields band-limited to fmax is exact at that rate.
+     *
+     * @param highestHz the wavelet's highest significant frequency in Hz
+     * @param dtS internal time step in seconds
+     */
+    public static int imagingInterval(double highestHz, double dtS) {
+        return Math.max(1, (int) Math.floor(1.0 / (2.0 * highestHz * dtS)));
+    }
+
+    /**
+     * Cells of the user grid within {@code r} cells of a face: what boundary saving stores per
+     * time level (all faces, the top included, so that it also serves without free surface).
+     */
+    public static long ringCells(Grid g, int r) {
+        long inner = Math.max(0, g.nx() - 2L * r) * Math.max(0, g.nz() - 2L * r)
+                * (g.is2d() ? 1 : Math.max(0, g.ny() - 2L * r));
+        return (long) g.points() - inner;
+    }
+
+    /**
+     * Two propagations, the image, the illumination and one user-grid buffer for the source
+     * field, plus 1/64 for what the estimate does not itemise (absorbing profiles, per-thread
+     * scratch columns, array headers, the wavelet); measured against allocations in
+     * {@code BoundaryMemoryTest}.
+     */
+    private static long commonMigrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
+        long itemised = 2 * modellingBytes(g, physics, receivers, time) + 4L * g.points() * 3;
+        return itemised + itemised / 64;
     }
 
     /** Formats bytes as GiB with two decimals. */

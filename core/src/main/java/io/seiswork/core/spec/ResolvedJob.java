@@ -3,6 +3,7 @@ package io.seiswork.core.spec;
 import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,11 +17,21 @@ import java.util.List;
  * @param cflLimitS the largest stable time step in seconds for this model and space order
  * @param memoryBytes estimated memory of one shot in bytes
  * @param warnings problems that do not stop the run (for example few points per wavelength)
+ * @param migrationVelocity task rtm: the velocity to migrate with, m/s ({@code velocity} smoothed
+ *     for {@code {"smooth": L}}); null for task model
+ * @param dataFile task rtm: the SEG-Y file of observed shot gathers, resolved against the spec's
+ *     directory; null for synthetic data and for task model
  */
 public record ResolvedJob(JobSpec spec, VelocityModel velocity, SurveyGeometry geometry, TimeStepping time, double cflLimitS,
-                          long memoryBytes, List<SpecProblem> warnings) {
+                          long memoryBytes, List<SpecProblem> warnings, VelocityModel migrationVelocity, Path dataFile) {
 
     public ResolvedJob {
         warnings = List.copyOf(warnings);
+    }
+
+    /** A modelling job (no migration velocity, no data file). */
+    public ResolvedJob(JobSpec spec, VelocityModel velocity, SurveyGeometry geometry, TimeStepping time, double cflLimitS,
+            long memoryBytes, List<SpecProblem> warnings) {
+        this(spec, velocity, geometry, time, cflLimitS, memoryBytes, warnings, null, null);
     }
 }

@@ -29,8 +29,16 @@ public sealed interface VelocitySpec {
      * @param order axis order from fastest to slowest, a permutation of "xyz" (for example "zxy":
      *     z contiguous, then x, then y)
      * @param endian byte order of the floats
+     * @param scale factor applied to every sample to give m/s (1 for files in m/s, 1000 for km/s
+     *     such as Devito's Marmousi)
      */
-    record Raw(String path, String order, ByteOrder endian) implements VelocitySpec { }
+    record Raw(String path, String order, ByteOrder endian, double scale) implements VelocitySpec {
+
+        /** A file already in m/s (scale 1). */
+        public Raw(String path, String order, ByteOrder endian) {
+            this(path, order, endian, 1.0);
+        }
+    }
 
     /** A SEG-Y file with one trace per (x, y) column and nz samples per trace, m/s. */
     record Segy(String path) implements VelocitySpec { }

@@ -149,4 +149,35 @@ class JobResolverTest {
         assertEquals(300, shot.receivers().get(20).x());
         assertEquals(1, shot.number());
     }
+
+    @Test
+    void rawModelInKilometresPerSecondIsScaledToMetresPerSecond() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4 * 101 * 61).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            b.putFloat(2.5f);
+        }
+        Files.write(dir.resolve("vp-kms.bin"), b.array());
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw", SpecFixtures.MAPPER.createObjectNode()
+                .put("path", "vp-kms.bin").put("scale", 1000)));
+        ResolvedJob job = resolve(j);
+        assertEquals(2500f, job.velocity().min());
+        assertEquals(2500f, job.velocity().max());
+    }
+
+    @Test
+    void rtmLoadsTheSmoothedMigrationVelocityAndChecksTheDataFile() {
+        ObjectNode j = valid();
+        j.put("task", "rtm");
+        j.set("migrationVelocity", SpecFixtures.MAPPER.createObjectNode().put("smooth", 100));
+        ResolvedJob job = resolve(j);
+        float atInterface = job.migrationVelocity().at(50, 0, 30); // the 2500 m/s layer starts at 300 m
+        assertEquals(2500f, job.velocity().at(50, 0, 30));
+        assertTrue(atInterface > 1600 && atInterface < 2400, "smoothed velocity at the interface " + atInterface);
+        assertEquals(null, job.dataFile());
+        j.put("data", "missing.sgy");
+        List<String> e = errors(j, 1L << 34);
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).startsWith("data: file ") && e.get(0).contains("missing.sgy"), e.get(0));
+    }
 }

@@ -180,6 +180,18 @@ public final class PaddedGrid {
         return out;
     }
 
+    /**
+     * Copies the user-grid part of a padded array into {@code out} (user-sized), allocating
+     * nothing: the per-step form of {@link #crop} for snapshots.
+     */
+    public void cropInto(float[] padded, float[] out) {
+        for (int iy = 0; iy < user.ny(); iy++) {
+            for (int ix = 0; ix < user.nx(); ix++) {
+                System.arraycopy(padded, userIndex(ix, iy, 0), out, user.index(ix, iy, 0), user.nz());
+            }
+        }
+    }
+
     private static int clamp(int i, int n) {
         return i < 0 ? 0 : (i >= n ? n - 1 : i);
     }

@@ -176,6 +176,32 @@ public final class Propagator {
         s.inject(u, m, amplitude * cellInverseVolume);
     }
 
+    /**
+     * Adds the source term {@code dt² v² f δ} to the previous level instead of the current one.
+     * Reverse-time reconstruction of a source wavefield calls it with {@code −f} to take the
+     * injection back out of level n + 1 before stepping from n to n − 1.
+     */
+    public void injectPrevious(PointSpread s, float amplitude) {
+        s.inject(un, m, amplitude * cellInverseVolume);
+    }
+
+    /**
+     * Swaps the current and the previous level, so that the next {@link #step()} runs time
+     * backwards: the leapfrog is symmetric in time, {@code pⁿ⁻¹ = 2pⁿ − pⁿ⁺¹ + v²dt²∇²pⁿ}. This
+     * holds in the interior only; the absorbing layer is not reversible (it amplifies when run
+     * backwards), so a caller must re-impose saved values at the edge of the region it trusts.
+     */
+    public void reverseTime() {
+        float[] t = u;
+        u = un;
+        un = t;
+    }
+
+    /** The threads this propagator runs on, for parallel loops over its fields (imaging). */
+    public WorkerPool pool() {
+        return pool;
+    }
+
     /** The current field interpolated at {@code s}, pressure. */
     public float sample(PointSpread s) {
         return s.sample(u);

@@ -1,0 +1,236 @@
+package io.seiswork.app.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.segy.DepthVolumeWriter;
+import io.seiswork.core.segy.TextHeaderCodec;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.wavelet.Wavelet;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import io.seiswork.kernels.rtm.DepthMute;
+import io.seiswork.kernels.rtm.ImageFinisher;
+import io.seiswork.kernels.rtm.ImageStacker;
+import io.seiswork.kernels.rtm.ImagingCondition;
+import io.seiswork.kernels.rtm.MemoryPlan;
+import io.seiswork.kernels.rtm.PartialImage;
+import io.seiswork.kernels.rtm.ShotMigrator;
+import io.seiswork.kernels.rtm.WavefieldStrategy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Task rtm of {@code seiswork run}: migrates every shot on the CPU engine, stacks the partial
+ * images as they finish, applies the imaging condition and the Laplacian filter once to the
+ * stack, mutes it down to the acquisition depth with a taper of half a dominant wavelength
+ * ({@link DepthMute}), and writes {@code image.sgy} (a depth volume, see {@link DepthVolumeWriter}). Fills the
+ * run report with the strategy chosen, the memory each strategy needs, per-shot timings and
+ * image statistics.
+ */
+final class MigrationRunner {
+
+    /** The image volume in the output directory. */
+    static final String IMAGE_FILE = "image.sgy";
+
+    private final CpuWaveEngine engine;
+    private final RunListener listener;
+    private final CancellationToken cancel;
+
+    MigrationRunner(CpuWaveEngine engine, RunListener listener, CancellationToken cancel) {
+        this.engine = engine;
+        this.listener = listener;
+        this.cancel = cancel;
+    }
+
+    /**
+     * @param job the resolved job (task rtm: migration velocity loaded)
+     * @param outDir existing output directory
+     * @param report the run report to extend
+     * @return wall seconds spent in propagation loops and grid points × steps computed, for Gpts/s
+     */
+    double[] run(ResolvedJob job, Path outDir, ObjectNode report) {
+        JobSpec spec = job.spec();
+        Grid g = spec.grid();
+        PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
+                spec.physics().freeSurface());
+        TimeStepping timing = job.time();
+        Wavelet wavelet = spec.wavelet().toWavelet();
+        ImagingCondition condition = ImagingCondition.fromJson(spec.imaging().condition());
+        long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
+        Path scratch = outDir.resolve("scratch");
+        ImageStacker stack = new ImageStacker(g);
+        double loopSeconds = 0;
+        double points = 0;
+        try (ObservedData data = job.dataFile() == null
+                ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots())
+                : new SegyShotGathers(job.dataFile(), g)) {
+            report.put("data", data.describe());
+            ArrayNode shotReports = report.putArray("shots");
+            Shot first = data.shots().get(0);
+            MemoryPlan plan = MemoryPlan.of(new ShotRequest(job.migrationVelocity(), physics, first.source(), wavelet,
+                    first.receivers(), timing), spec.imaging().wavefield(), budget);
+            putPlan(report, plan);
+            listener.message("source wavefield: " + plan);
+            ShotMigrator migrator = new ShotMigrator(engine, scratch);
+            listener.runStarted(data.shots().size(), engine.name());
+            int migrationSteps = 2 * timing.steps();
+            int[] dataSteps = {0};
+            for (Shot shot : data.shots()) {
+                listener.shotStarted(shot.number());
+                long t0 = System.nanoTime();
+                // One progress bar per shot: the data's modelling (if any), then the migration.
+                float[][] traces = data.traces(shot, (s, n) -> {
+                    dataSteps[0] = n;
+                    listener.shotProgress(shot.number(), s, n + migrationSteps);
+                }, cancel);
+                long t1 = System.nanoTime();
+                ShotRequest request = new ShotRequest(job.migrationVelocity(), physics, shot.source(), wavelet,
+                        shot.receivers(), timing);
+                float[][] observed = onAxis(traces, data, timing);
+                PartialImage image = migrator.migrate(request, observed, plan,
+                        (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n), cancel);
+                stack.add(image);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                double migrateS = (System.nanoTime() - t1) / 1e9;
+                long computed = new PaddedGrid(g, physics.boundaryWidth(), physics.operator().radius(),
+                        physics.freeSurface()).computedPoints();
+                double shotPoints = (double) computed * timing.steps()
+                        * (plan.strategy() == WavefieldStrategy.BOUNDARY ? 3 : 2);
+                loopSeconds += migrateS;
+                points += shotPoints;
+                shotReports.addObject()
+                        .put("shot", shot.number())
+                        .put("receivers", shot.receivers().size())
+                        .put("dataSeconds", round((t1 - t0) / 1e9))
+                        .put("migrationSeconds", round(migrateS))
+                        .put("wallSeconds", round(wall));
+                listener.shotFinished(shot.number(), shotPoints / migrateS / 1e9);
+            }
+        } finally {
+            deleteQuietly(scratch);
+        }
+        float[] image = ImageFinisher.finish(stack.result(), condition, spec.imaging().laplacianFilter(),
+                physics.spaceOrder());
+        double muteM = acquisitionDepthM(job);
+        double taperM = job.migrationVelocity().min() / (2 * wavelet.highestFrequencyHz()
+                / io.seiswork.core.wavelet.RickerWavelet.HIGHEST_TO_PEAK);
+        DepthMute.apply(image, g, muteM, taperM);
+        report.put("muteDepthM", round(muteM));
+        report.put("muteTaperM", round(taperM));
+        DepthVolumeWriter.write(outDir.resolve(IMAGE_FILE), g, image, textHeader(job, condition));
+        putStats(report, image, stack.shots(), condition, spec.imaging().laplacianFilter());
+        return new double[] {loopSeconds, points};
+    }
+
+    /** Depth in metres of the deepest source or receiver: the image is muted down to it. */
+    private static double acquisitionDepthM(ResolvedJob job) {
+        double z = 0;
+        for (var p : job.geometry().sources()) {
+            z = Math.max(z, p.z());
+        }
+        for (var p : job.geometry().receivers()) {
+            z = Math.max(z, p.z());
+        }
+        return z;
+    }
+
+    /** The traces resampled to the run's output axis when the file's axis differs. */
+    private static float[][] onAxis(float[][] traces, ObservedData data, TimeStepping timing) {
+        if (data.timeS().equals(timing.outputS())) {
+            return traces;
+        }
+        var in = data.timeS();
+        var out = timing.outputS();
+        float[][] res = new float[traces.length][out.count()];
+        for (int r = 0; r < traces.length; r++) {
+            for (int i = 0; i < out.count(); i++) {
+                double f = in.fractionalIndex(out.value(i));
+                int j = (int) Math.floor(f);
+                if (j >= 0 && j + 1 < traces[r].length) {
+                    double t = f - j;
+                    res[r][i] = (float) ((1 - t) * traces[r][j] + t * traces[r][j + 1]);
+                } else if (j == traces[r].length - 1) {
+                    res[r][i] = traces[r][j];
+                }
+            }
+        }
+        return res;
+    }
+
+    private static void putPlan(ObjectNode report, MemoryPlan plan) {
+        ObjectNode w = report.putObject("wavefield");
+        w.put("strategy", plan.strategy().json());
+        w.put("reason", plan.reason());
+        w.put("imagingIntervalSteps", plan.interval());
+        ObjectNode b = w.putObject("bytesPerShot");
+        b.put("memory", plan.memoryBytes());
+        b.put("boundary", plan.boundaryBytes());
+        b.put("disk", plan.diskBytes());
+        b.put("diskScratch", plan.diskScratchBytes());
+    }
+
+    private static void putStats(ObjectNode report, float[] image, int shots, ImagingCondition c, boolean laplacian) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum2 = 0;
+        for (float v : image) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            sum2 += (double) v * v;
+        }
+        ObjectNode s = report.putObject("image");
+        s.put("file", IMAGE_FILE);
+        s.put("shotsStacked", shots);
+        s.put("condition", c.json());
+        s.put("laplacianFilter", laplacian);
+        s.put("min", min);
+        s.put("max", max);
+        s.put("rms", Math.sqrt(sum2 / image.length));
+    }
+
+    private static String textHeader(ResolvedJob job, ImagingCondition c) {
+        JobSpec s = job.spec();
+        Grid g = s.grid();
+        return TextHeaderCodec.fromLines(
+                "C 1 SEISWORK RTM DEPTH IMAGE  JOB " + s.name(),
+                String.format(Locale.ROOT, "C 2 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(),
+                        g.dx(), g.dy(), g.dz()),
+                "C 3 DEPTH AXIS: SAMPLE INTERVAL FIELD HOLDS DZ IN MILLIMETRES (NOT MICROSECONDS)",
+                "C 4 FIRST SAMPLE AT Z = 0 M, Z DOWN; ONE TRACE PER (X, Y) COLUMN, Y OUTER",
+                "C 5 INLINE (189) = Y INDEX + 1, CROSSLINE (193) = X INDEX + 1",
+                "C 6 CDP X/Y (181/185) METRES FROM THE FIRST GRID NODE, COORDINATE SCALAR (71)",
+                "C 7 IMAGING CONDITION " + c.json().toUpperCase(Locale.ROOT)
+                        + (s.imaging().laplacianFilter() ? ", LAPLACIAN FILTERED" : ""),
+                "C 8 SHOTS " + job.geometry().shotCount() + "  RICKER " + s.wavelet().peakHz() + " HZ",
+                "C40 END TEXTUAL HEADER");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    for (Path p : files.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove scratch directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}

@@ -1,0 +1,121 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.TraceHeader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code seiswork run} for task rtm: synthetic data, SEG-Y shot gathers, and a geometry that does not fit. */
+class RtmRunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Two shots over a reflector at 250 m on a small 2D grid: seconds on two cores. */
+    private static final String SPEC = """
+        {
+          "name": "tiny-rtm",
+          "task": "%s",
+          "grid": { "nx": 81, "nz": %d, "dx": 10, "dz": 10 },
+          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 250, "vp": 2200 } ] },
+          "migrationVelocity": { "smooth": 0 },
+          "wavelet": { "peakHz": 15 },
+          "time": { "lengthS": 0.6, "sampleS": 0.004 },
+          "sources": { "line": { "x0": 250, "dx": 300, "n": 2, "z": 20 } },
+          "receivers": { "line": { "x0": 0, "dx": 10, "n": 81, "z": 20 } },
+          "data": "%s",
+          "imaging": { "wavefield": "%s" }
+        }
+        """;
+
+    private record Result(int exit, String err) { }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Result(cl.execute(args), err.toString());
+    }
+
+    private Path spec(String name, String task, int nz, String data, String wavefield) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, SPEC.formatted(task, nz, data, wavefield));
+        return p;
+    }
+
+    @Test
+    void migratesSyntheticDataIntoADepthVolumeAndReport() throws Exception {
+        Path out = dir.resolve("out");
+        Result r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "boundary").toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("image.sgy"), r.err());
+        try (SegyReader img = SegyReader.open(out.resolve("image.sgy"))) {
+            assertEquals(81, img.traceCount());
+            assertEquals(51, img.samplesPerTrace());
+            assertEquals(10_000, img.sampleIntervalUs(), "dz in millimetres");
+            TraceHeader h = img.header(40);
+            assertEquals(1, h.getInt32(TraceHeader.INLINE));
+            assertEquals(41, h.getInt32(TraceHeader.CROSSLINE));
+            assertEquals(400, h.coordinateM(TraceHeader.CDP_X), 1e-6);
+            float[] t = img.readTrace(40);
+            int peak = 0;
+            for (int i = 10; i < t.length; i++) {
+                peak = Math.abs(t[i]) > Math.abs(t[peak]) ? i : peak;
+            }
+            // The reflector's wavelet (main lobe and side lobes) spans about ±3 cells; the depth
+            // accuracy itself is LayeredImageTest's (kernels). This checks the volume's layout.
+            assertEquals(24.5, peak, 3, "strongest image amplitude near the reflector (250 m): "
+                    + java.util.Arrays.toString(java.util.Arrays.copyOfRange(t, 15, 35)));
+        }
+        JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("done", report.get("status").asText());
+        assertEquals("boundary", report.get("wavefield").get("strategy").asText());
+        assertTrue(report.get("wavefield").get("bytesPerShot").get("memory").asLong() > 0);
+        assertEquals(2, report.get("image").get("shotsStacked").asInt());
+        assertTrue(report.get("image").get("rms").asDouble() > 0);
+        assertTrue(!Files.exists(out.resolve("scratch")), "scratch directory left behind");
+    }
+
+    @Test
+    void migratesShotGathersReadFromSegy() throws Exception {
+        Path modelled = dir.resolve("modelled");
+        assertEquals(0, run("run", spec("model.json", "model", 51, "synthetic", "auto").toString(), "--out",
+                modelled.toString()).exit());
+        Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
+        Path out = dir.resolve("out");
+        Result r = run("run", spec("rtm.json", "rtm", 51, "shots.sgy", "disk").toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals(2, report.get("image").get("shotsStacked").asInt());
+        assertEquals("disk", report.get("wavefield").get("strategy").asText());
+        assertTrue(report.get("data").asText().startsWith("SEG-Y"), report.get("data").asText());
+    }
+
+    @Test
+    void shotGathersOutsideTheGridAreAClearError() throws Exception {
+        Path modelled = dir.resolve("modelled");
+        assertEquals(0, run("run", spec("model.json", "model", 51, "synthetic", "auto").toString(), "--out",
+                modelled.toString()).exit());
+        Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
+        String small = Files.readString(spec("rtm.json", "rtm", 51, "shots.sgy", "auto"))
+                .replace("\"nx\": 81", "\"nx\": 41")
+                .replace("\"dx\": 300, \"n\": 2", "\"dx\": 100, \"n\": 2")
+                .replace("\"n\": 81", "\"n\": 41");
+        Path spec = dir.resolve("small.json");
+        Files.writeString(spec, small);
+        Result r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("outside the spec's grid") && r.err().contains("FFID"), r.err());
+    }
+}

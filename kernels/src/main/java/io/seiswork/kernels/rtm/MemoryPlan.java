@@ -1,0 +1,85 @@
+package io.seiswork.kernels.rtm;
+
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.core.spec.PhysicsSpec;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.kernels.engine.ShotRequest;
+import java.util.Locale;
+
+/**
+ * The source-wavefield strategy of a migration shot and the memory each strategy needs, worked
+ * out before anything is allocated. The figures are {@link MemoryEstimate}'s, the same the job
+ * resolver checks against the budget, so the two never disagree.
+ *
+ * @param strategy the strategy to run
+ * @param interval steps between imaging levels (Nyquist of the wavelet's highest frequency)
+ * @param memoryBytes heap bytes of {@link WavefieldStrategy#MEMORY}
+ * @param boundaryBytes heap bytes of {@link WavefieldStrategy#BOUNDARY}
+ * @param diskBytes heap plus direct-buffer bytes of {@link WavefieldStrategy#DISK}
+ * @param diskScratchBytes bytes {@link WavefieldStrategy#DISK} writes to its scratch directory
+ * @param reason one line: why this strategy (for logs and run.json)
+ */
+public record MemoryPlan(WavefieldStrategy strategy, int interval, long memoryBytes, long boundaryBytes,
+        long diskBytes, long diskScratchBytes, String reason) {
+
+    /**
+     * Plans one shot.
+     *
+     * @param request the migration shot (model, physics, timing, wavelet, receivers)
+     * @param requested "auto", "memory", "boundary" or "disk"
+     * @param budgetBytes the most memory one shot may use; "auto" takes the fastest strategy that
+     *     fits (memory, then boundary, then disk)
+     */
+    public static MemoryPlan of(ShotRequest request, String requested, long budgetBytes) {
+        Grid g = request.model().grid();
+        TimeStepping t = request.timing();
+        PhysicsSpec p = new PhysicsSpec(request.physics().spaceOrder(), "cpml", request.physics().boundaryWidth(),
+                request.physics().freeSurface());
+        int receivers = request.receivers().size();
+        int k = MemoryEstimate.imagingInterval(request.wavelet().highestFrequencyHz(), t.dtS());
+        long mem = MemoryEstimate.snapshotBytes(g, p, receivers, t, k);
+        long bnd = MemoryEstimate.boundaryBytes(g, p, receivers, t);
+        long dsk = MemoryEstimate.diskBytes(g, p, receivers, t);
+        long scratch = MemoryEstimate.diskScratchBytes(g, t, k);
+        WavefieldStrategy s;
+        String why;
+        if (!"auto".equals(requested)) {
+            s = WavefieldStrategy.fromJson(requested);
+            why = "requested by the spec";
+        } else if (mem <= budgetBytes) {
+            s = WavefieldStrategy.MEMORY;
+            why = "snapshots fit the budget of " + MemoryEstimate.gib(budgetBytes);
+        } else if (bnd <= budgetBytes) {
+            s = WavefieldStrategy.BOUNDARY;
+            why = "snapshots need " + MemoryEstimate.gib(mem) + ", over the budget of "
+                    + MemoryEstimate.gib(budgetBytes) + "; boundary saving fits";
+        } else {
+            s = WavefieldStrategy.DISK;
+            why = "snapshots (" + MemoryEstimate.gib(mem) + ") and boundary saving (" + MemoryEstimate.gib(bnd)
+                    + ") exceed the budget of " + MemoryEstimate.gib(budgetBytes) + "; snapshots go to disk";
+        }
+        return new MemoryPlan(s, k, mem, bnd, dsk, scratch, why);
+    }
+
+    /** Bytes the given strategy needs in memory. */
+    public long bytes(WavefieldStrategy s) {
+        return switch (s) {
+            case MEMORY -> memoryBytes;
+            case BOUNDARY -> boundaryBytes;
+            case DISK -> diskBytes;
+        };
+    }
+
+    /** This plan with another strategy (tests, benchmarks). */
+    public MemoryPlan with(WavefieldStrategy s) {
+        return new MemoryPlan(s, interval, memoryBytes, boundaryBytes, diskBytes, diskScratchBytes, "forced");
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s (imaging every %d steps; memory %s, boundary %s, disk %s + %s scratch): %s",
+                strategy.json(), interval, MemoryEstimate.gib(memoryBytes), MemoryEstimate.gib(boundaryBytes),
+                MemoryEstimate.gib(diskBytes), MemoryEstimate.gib(diskScratchBytes), reason);
+    }
+}

@@ -1,0 +1,138 @@
+package io.seiswork.kernels.rtm;
+
+import io.seiswork.core.grid.Grid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The file form of a {@link PartialImage}, one per shot (local scratch or
+ * {@code jobs/<jobId>/shots/<shot>.bin} in the cloud), small enough to stream.
+ *
+ * <p>Layout, little-endian: a {@value #HEADER_BYTES}-byte header — magic {@code "SWPI"}, int32
+ * version ({@value #VERSION}), int32 nx, ny, nz, float64 dx, dy, dz (metres), int32 shots, zero
+ * padding — then nx·ny·nz float32 image values and as many illumination values, both in
+ * {@link Grid#index} order (z fastest). Readers stream it in blocks of {@value #BLOCK_FLOATS}
+ * floats, so a stacker never holds a second volume.
+ */
+public final class PartialImageFile {
+
+    /** Header size in bytes. */
+    public static final int HEADER_BYTES = 64;
+    /** Format version written and accepted. */
+    public static final int VERSION = 1;
+    /** Floats per I/O block. */
+    static final int BLOCK_FLOATS = 1 << 18;
+    private static final int MAGIC = 0x49505753; // "SWPI" read little-endian
+
+    private PartialImageFile() {
+    }
+
+    /** Writes {@code p} to {@code file} (replaced if present). */
+    public static void write(PartialImage p, Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            Grid g = p.grid();
+            ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            h.putInt(MAGIC).putInt(VERSION).putInt(g.nx()).putInt(g.ny()).putInt(g.nz())
+                    .putDouble(g.dx()).putDouble(g.dy()).putDouble(g.dz()).putInt(p.shots());
+            h.position(HEADER_BYTES).flip();
+            writeFully(ch, h);
+            ByteBuffer block = ByteBuffer.allocate(4 * BLOCK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
+            for (float[] a : new float[][] {p.image(), p.illumination()}) {
+                for (int i = 0; i < a.length; i += BLOCK_FLOATS) {
+                    int n = Math.min(BLOCK_FLOATS, a.length - i);
+                    block.clear();
+                    block.asFloatBuffer().put(a, i, n);
+                    block.limit(4 * n);
+                    writeFully(ch, block);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write partial image " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a whole partial image into memory. */
+    public static PartialImage read(Path file) {
+        Header h = header(file);
+        PartialImage p = PartialImage.empty(h.grid());
+        addInto(file, p.image(), p.illumination(), h.grid());
+        return new PartialImage(h.grid(), p.image(), p.illumination(), h.shots());
+    }
+
+    /** The grid and shot count of a partial image file, from its header. */
+    public static Header header(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(ch, b, file);
+            b.flip();
+            if (b.getInt() != MAGIC) {
+                throw new IllegalArgumentException(file + " is not a Seiswork partial image (magic SWPI missing)");
+            }
+            int version = b.getInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException(file + " has partial-image version " + version + ", this build reads " + VERSION);
+            }
+            Grid g = new Grid(b.getInt(), b.getInt(), b.getInt(), b.getDouble(), b.getDouble(), b.getDouble());
+            int shots = b.getInt();
+            long expected = HEADER_BYTES + 8L * g.points();
+            if (ch.size() != expected) {
+                throw new IllegalArgumentException(file + " has " + ch.size() + " bytes, its header needs " + expected);
+            }
+            return new Header(g, shots);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read partial image " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds the image and illumination of {@code file} into the given arrays, block by block.
+     *
+     * @throws IllegalArgumentException when the file's grid is not {@code grid}
+     */
+    static void addInto(Path file, float[] image, float[] illumination, Grid grid) {
+        Header h = header(file);
+        if (!h.grid().equals(grid)) {
+            throw new IllegalArgumentException(file + " is on grid " + h.grid() + ", the stack on " + grid);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.position(HEADER_BYTES);
+            ByteBuffer block = ByteBuffer.allocate(4 * BLOCK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
+            for (float[] a : new float[][] {image, illumination}) {
+                for (int i = 0; i < a.length; i += BLOCK_FLOATS) {
+                    int n = Math.min(BLOCK_FLOATS, a.length - i);
+                    block.clear().limit(4 * n);
+                    readFully(ch, block, file);
+                    block.flip();
+                    for (int k = 0; k < n; k++) {
+                        a[i + k] += block.getFloat();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read partial image " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a partial image file's header says. */
+    public record Header(Grid grid, int shots) { }
+
+    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer b, Path file) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) {
+                throw new IOException(file + " ended early");
+            }
+        }
+    }
+}

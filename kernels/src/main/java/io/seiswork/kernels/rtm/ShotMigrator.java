@@ -1,0 +1,113 @@
+package io.seiswork.kernels.rtm;
+
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.PointSpread;
+import io.seiswork.kernels.engine.cpu.Propagator;
+import java.nio.file.Path;
+
+/**
+ * Reverse-time migration of one shot on the CPU engine.
+ *
+ * <ol>
+ *   <li>Forward: the source wavelet is propagated through the migration model for nt steps and
+ *       the chosen {@link WavefieldStrategy} keeps what it needs (snapshots or boundary ring).
+ *   <li>Backward: a second propagation injects the recorded traces time-reversed at the
+ *       receivers ({@link ReceiverWavefield}); every {@code interval} levels the source field of
+ *       the same level is fetched and the cross-correlation {@code S·R} and illumination
+ *       {@code S²} are added on the user's grid ({@link ImagingKernel}).
+ * </ol>
+ *
+ * <p>Progress counts 2·nt steps (forward then backward); cancellation is checked before every
+ * step. The result is a {@link PartialImage}: normalisation and filtering happen after stacking.
+ * In 2D the data are differentiated in time before back-propagation, so that the image is
+ * zero-phase (see {@link ReceiverWavefield}).
+ */
+public final class ShotMigrator {
+
+    private final CpuWaveEngine engine;
+    private final Path scratchDir;
+
+    /**
+     * @param engine the CPU engine whose threads run the propagations and the imaging
+     * @param scratchDir directory for the disk strategy's scratch files
+     */
+    public ShotMigrator(CpuWaveEngine engine, Path scratchDir) {
+        this.engine = engine;
+        this.scratchDir = scratchDir;
+    }
+
+    /**
+     * Migrates one shot.
+     *
+     * @param request migration model, physics, source, wavelet, receivers and timing
+     * @param observed recorded traces, one per receiver of the request, on its output axis
+     * @param plan strategy and imaging interval ({@link MemoryPlan#of})
+     * @param progress step and total (2·nt)
+     * @param cancel checked before every step
+     * @return the shot's image and illumination
+     */
+    public PartialImage migrate(ShotRequest request, float[][] observed, MemoryPlan plan, ProgressListener progress,
+            CancellationToken cancel) {
+        cancel.throwIfCancelled("start of migration");
+        TimeStepping t = request.timing();
+        int steps = t.steps();
+        int k = plan.interval();
+        int total = 2 * steps;
+        int every = Math.max(1, total / 100);
+        Propagator forward = engine.propagator(request);
+        PointSpread source = forward.spread(request.source());
+        float[] f = request.wavelet().sample(t.dtS(), steps);
+        PartialImage out = PartialImage.empty(request.model().grid());
+        progress.onProgress(0, total);
+        try (SourceWavefield store = create(plan.strategy(), forward, source, f, steps, k)) {
+            for (int n = 0; n < steps; n++) {
+                if (cancel.isCancelled()) {
+                    cancel.throwIfCancelled("forward step " + n + " of " + steps);
+                }
+                forward.step();
+                forward.inject(source, f[n]);
+                store.record(forward, n + 1);
+                if ((n + 1) % every == 0) {
+                    progress.onProgress(n + 1, total);
+                }
+            }
+            if (plan.strategy() != WavefieldStrategy.BOUNDARY) {
+                forward = null; // snapshots hold all the source field needs; free the propagation
+            }
+            Propagator backward = engine.propagator(request);
+            ReceiverWavefield receivers = new ReceiverWavefield(backward, request.receivers(), observed,
+                    t.outputS(), steps, request.model().grid().is2d());
+            ImagingKernel imaging = new ImagingKernel(backward.grid(), backward.pool(), out.image(),
+                    out.illumination());
+            float w = (float) (t.dtS() * k);
+            for (int n = 0; n < steps; n++) {
+                if (cancel.isCancelled()) {
+                    cancel.throwIfCancelled("backward step " + n + " of " + steps);
+                }
+                receivers.stepBack();
+                int level = receivers.level();
+                if (level % k == 0) {
+                    imaging.accumulate(store.at(level), receivers.field(), w);
+                }
+                if ((steps + n + 1) % every == 0) {
+                    progress.onProgress(steps + n + 1, total);
+                }
+            }
+        }
+        progress.onProgress(total, total);
+        return new PartialImage(out.grid(), out.image(), out.illumination(), 1);
+    }
+
+    private SourceWavefield create(WavefieldStrategy s, Propagator forward, PointSpread source, float[] f, int steps,
+            int k) {
+        return switch (s) {
+            case MEMORY -> new SnapshotWavefield(forward.grid(), k, steps);
+            case BOUNDARY -> new BoundaryWavefield(forward, source, f, steps);
+            case DISK -> new DiskWavefield(forward.grid(), k, scratchDir);
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package io.seiswork.kernels.rtm;
+
+import io.seiswork.core.grid.Sampling;
+
+/**
+ * Recorded traces, sampled on the output axis, brought to the propagator's time levels
+ * {@code n · dt} for injection at the receivers: four-point cubic convolution (Keys, a = −0.5),
+ * exact where a level falls on a sample (the usual case: the output interval is a whole number
+ * of steps), zero before the first sample and after the last.
+ */
+final class TraceUpsampler {
+
+    private TraceUpsampler() {
+    }
+
+    /**
+     * @param trace samples on {@code axis}
+     * @param axis output time axis in seconds
+     * @param dtS internal step in seconds
+     * @param levels number of levels wanted (0 .. levels − 1)
+     */
+    static float[] toLevels(float[] trace, Sampling axis, double dtS, int levels) {
+        float[] out = new float[levels];
+        int n = trace.length;
+        for (int l = 0; l < levels; l++) {
+            double f = axis.fractionalIndex(l * dtS);
+            if (f < -1e-9 || f > n - 1 + 1e-9) {
+                continue;
+            }
+            int i = (int) Math.floor(f + 1e-9);
+            double t = f - i;
+            if (t < 1e-9) {
+                out[l] = trace[Math.min(i, n - 1)];
+                continue;
+            }
+            double sum = 0;
+            for (int k = -1; k <= 2; k++) {
+                int j = i + k;
+                if (j >= 0 && j < n) {
+                    sum += trace[j] * keys(t - k);
+                }
+            }
+            out[l] = (float) sum;
+        }
+        return out;
+    }
+
+    /** Keys (1981) cubic convolution kernel with a = −0.5. */
+    private static double keys(double x) {
+        double a = Math.abs(x);
+        if (a <= 1) {
+            return (1.5 * a - 2.5) * a * a + 1;
+        }
+        if (a < 2) {
+            return ((-0.5 * a + 2.5) * a - 4) * a + 2;
+        }
+        return 0;
+    }
+}
