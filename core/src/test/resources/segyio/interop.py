@@ -4,6 +4,8 @@
   interop.py read ENDIAN FILE...          print what segyio reads from each FILE as JSON
   interop.py write ENDIAN FORMAT FILE     create FILE with segyio.create (3 x 4 cube, 7 samples)
                                           and print what was written as JSON
+  interop.py cube FILE                    open FILE as a cube (inline 189, crossline 193) and print
+                                          its lines, sorting and samples as JSON
 
 Run with the system interpreter (/usr/bin/python3), which has Debian's python3-segyio.
 """
@@ -33,6 +35,11 @@ def describe(path, endian):
             "fixedLength": int(f.bin[segyio.BinField.TraceFlag]),
             "traces": [[float(v) for v in f.trace[i]] for i in range(f.tracecount)],
             "headers": [{
+                "ffid": int(h[th.FieldRecord]),
+                "tracf": int(h[th.TraceNumber]),
+                "offset": int(h[th.offset]),
+                "sx": int(h[th.SourceX]),
+                "gx": int(h[th.GroupX]),
                 "iline": int(h[th.INLINE_3D]),
                 "xline": int(h[th.CROSSLINE_3D]),
                 "cdpx": int(h[th.CDP_X]),
@@ -40,6 +47,18 @@ def describe(path, endian):
                 "ns": int(h[th.TRACE_SAMPLE_COUNT]),
                 "dt": int(h[th.TRACE_SAMPLE_INTERVAL]),
             } for h in f.header],
+        }
+
+
+def cube(path):
+    with segyio.open(path) as f:
+        return {
+            "file": path,
+            "sorting": int(f.sorting),
+            "ilines": [int(v) for v in f.ilines],
+            "xlines": [int(v) for v in f.xlines],
+            "samples": [float(v) for v in f.samples],
+            "values": segyio.tools.cube(f).astype(float).tolist(),
         }
 
 
@@ -77,8 +96,10 @@ def main(argv):
         print(json.dumps({"segyio": segyio.__version__, "files": [describe(p, argv[2]) for p in argv[3:]]}))
     elif argv[1] == "write":
         print(json.dumps(write(argv[4], argv[2], int(argv[3]))))
+    elif argv[1] == "cube":
+        print(json.dumps(cube(argv[2])))
     else:
-        raise SystemExit("usage: interop.py read ENDIAN FILE... | write ENDIAN FORMAT FILE")
+        raise SystemExit("usage: interop.py read ENDIAN FILE... | write ENDIAN FORMAT FILE | cube FILE")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,9 @@
 package io.seiswork.core.segy;
 
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.Position;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,5 +147,63 @@ class SegyioInteropTest {
                 }
             }
         }
+    }
+
+    @Test
+    void segyioReadsSeisworksShotGathersAndDepthImages() throws IOException, InterruptedException {
+        // Shot gathers as `seiswork run` writes them: 2 shots x 3 receivers, 5 samples.
+        Path shots = tmp.resolve("shots.sgy");
+        var receivers = List.of(new Position(0, 0, 10), new Position(50, 0, 10), new Position(100, 0, 10));
+        try (ShotGatherWriter w = new ShotGatherWriter(shots, new Sampling(5, 0.004, 0), true, 100,
+                TextHeaderCodec.fromLines("C 1 TEST"))) {
+            for (int s = 0; s < 2; s++) {
+                Position src = new Position(25 + 50 * s, 0, 5);
+                float[][] traces = new float[3][5];
+                for (int r = 0; r < 3; r++) {
+                    for (int k = 0; k < 5; k++) {
+                        traces[r][k] = 100 * s + 10 * r + k;
+                    }
+                }
+                w.write(new Shot(s + 1, src, new int[] {0, 1, 2}, receivers), traces);
+            }
+        }
+        JsonNode seen = python(List.of("read", "big", shots.toString())).get("files").get(0);
+        assertEquals(6, seen.get("tracecount").asInt());
+        assertEquals(4000, seen.get("interval").asInt());
+        JsonNode h = seen.get("headers").get(3); // shot 2, receiver 1 at x = 0 from the source at x = 75
+        assertEquals(2, h.get("ffid").asInt());
+        assertEquals(1, h.get("tracf").asInt());
+        assertEquals(-75, h.get("offset").asInt(), "signed 2D offset");
+        double scale = h.get("scalar").asInt() < 0 ? -1.0 / h.get("scalar").asInt() : h.get("scalar").asInt();
+        assertEquals(75.0, h.get("sx").asInt() * scale, 1e-9);
+        assertEquals(0.0, h.get("gx").asInt() * scale, 1e-9);
+        assertEquals(102f, (float) seen.get("traces").get(3).get(2).asDouble());
+
+        // A depth image as `seiswork run` (task rtm) writes it: 3 x 2 columns, 4 depth samples.
+        Grid g = new Grid(3, 2, 4, 12.5, 12.5, 5);
+        float[] image = new float[g.points()];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = i * 0.5f;
+        }
+        Path imageFile = tmp.resolve("image.sgy");
+        DepthVolumeWriter.write(imageFile, g, image, TextHeaderCodec.fromLines("C 1 TEST"));
+        JsonNode cube = python(List.of("cube", imageFile.toString()));
+        assertEquals(List.of(1, 2), toInts(cube.get("ilines")), "inline = y index + 1");
+        assertEquals(List.of(1, 2, 3), toInts(cube.get("xlines")), "crossline = x index + 1");
+        assertEquals(4, cube.get("samples").size());
+        for (int iy = 0; iy < 2; iy++) {
+            for (int ix = 0; ix < 3; ix++) {
+                for (int iz = 0; iz < 4; iz++) {
+                    assertEquals(image[g.index(ix, iy, iz)], (float) cube.get("values").get(iy).get(ix).get(iz).asDouble(),
+                            "image at ix " + ix + ", iy " + iy + ", iz " + iz);
+                }
+            }
+        }
+    }
+
+    private static List<Integer> toInts(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asInt()));
+        return out;
     }
 }
