@@ -6,6 +6,9 @@ import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.segy.DepthVolumeWriter;
+import io.seiswork.core.volume.VolumeAxes;
+import io.seiswork.core.volume.SwvWriter;
+import io.seiswork.core.volume.SwvWriteOptions;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
@@ -41,6 +44,8 @@ final class MigrationRunner {
 
     /** The image volume in the output directory. */
     static final String IMAGE_FILE = "image.sgy";
+    /** The same image as a bricked multi-resolution volume, for the viewers (local or on S3). */
+    static final String IMAGE_VOLUME_FILE = "image.swv";
 
     private final CpuWaveEngine engine;
     private final RunListener listener;
@@ -128,8 +133,26 @@ final class MigrationRunner {
         report.put("muteDepthM", round(muteM));
         report.put("muteTaperM", round(taperM));
         DepthVolumeWriter.write(outDir.resolve(IMAGE_FILE), g, image, textHeader(job, condition));
+        writeVolume(outDir.resolve(IMAGE_VOLUME_FILE), g, image);
         putStats(report, image, stack.shots(), condition, spec.imaging().laplacianFilter());
         return new double[] {loopSeconds, points};
+    }
+
+    /**
+     * Writes the image as a {@code .swv} volume, column by column (x fastest, then y), so the
+     * viewers can open it at once with its resolution pyramid.
+     */
+    private static void writeVolume(Path file, Grid g, float[] image) {
+        VolumeAxes axes = new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis());
+        float[] column = new float[g.nz()];
+        try (SwvWriter w = SwvWriter.create(file, axes, SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
+            for (int iy = 0; iy < g.ny(); iy++) {
+                for (int ix = 0; ix < g.nx(); ix++) {
+                    System.arraycopy(image, g.index(ix, iy, 0), column, 0, g.nz());
+                    w.writeColumn(column);
+                }
+            }
+        }
     }
 
     /** Depth in metres of the deepest source or receiver: the image is muted down to it. */
@@ -190,6 +213,7 @@ final class MigrationRunner {
         }
         ObjectNode s = report.putObject("image");
         s.put("file", IMAGE_FILE);
+        s.put("volumeFile", IMAGE_VOLUME_FILE);
         s.put("shotsStacked", shots);
         s.put("condition", c.json());
         s.put("laplacianFilter", laplacian);

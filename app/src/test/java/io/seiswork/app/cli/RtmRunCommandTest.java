@@ -1,5 +1,8 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.core.volume.SwvReader;
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.core.volume.Slice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,8 +81,19 @@ class RtmRunCommandTest {
             assertEquals(24.5, peak, 3, "strongest image amplitude near the reflector (250 m): "
                     + java.util.Arrays.toString(java.util.Arrays.copyOfRange(t, 15, 35)));
         }
+        try (SegyReader img = SegyReader.open(out.resolve("image.sgy"));
+             SwvReader volume = SwvReader.open(out.resolve("image.swv"))) {
+            Slice inline = volume.slice(SliceOrientation.INLINE, 0, 0);
+            assertEquals(81, inline.width());
+            assertEquals(51, inline.height());
+            float[] t = img.readTrace(40);
+            for (int iz = 0; iz < t.length; iz++) {
+                assertEquals(t[iz], inline.value(iz, 40), "image.swv equals image.sgy at iz " + iz);
+            }
+        }
         JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("done", report.get("status").asText());
+        assertEquals("image.swv", report.get("image").get("volumeFile").asText());
         assertEquals("boundary", report.get("wavefield").get("strategy").asText());
         assertTrue(report.get("wavefield").get("bytesPerShot").get("memory").asLong() > 0);
         assertEquals(2, report.get("image").get("shotsStacked").asInt());
