@@ -1,5 +1,6 @@
 package io.seiswork.render.demo;
 
+import io.seiswork.render.snapshot.PngWriter;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.SyntheticVolume;
 import io.seiswork.core.volume.VolumeSource;
@@ -8,7 +9,6 @@ import io.seiswork.render.gather.GatherStyle;
 import io.seiswork.render.gather.GatherView;
 import io.seiswork.render.section.SectionView;
 import io.seiswork.render.volume3d.SliceViewer3D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Renders the 3D viewer and each 2D view of the demo volume to PNG files (run by
@@ -136,16 +134,7 @@ public final class Screenshots {
     }
 
     private static void write(Image img, Path file) throws IOException {
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader r = img.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        ImageIO.write(b, "png", file.toFile());
+        PngWriter.write(img, file);
         System.out.println(file);
     }
 }

@@ -1,0 +1,107 @@
+package io.seiswork.app.cli;
+
+import io.seiswork.app.desktop.ViewerApplication;
+import io.seiswork.cloud.s3.S3Location;
+import io.seiswork.cloud.s3.S3RangeReader;
+import io.seiswork.core.volume.SegyToSwv;
+import io.seiswork.core.volume.SwvReader;
+import io.seiswork.core.volume.SwvWriteOptions;
+import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.render.color.ColorMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code seiswork view VOLUME}: opens a volume in the desktop viewer (3D slices and sections). A
+ * {@code .swv} opens at once; an {@code s3://} {@code .swv} is read by ranged GETs (AWS default
+ * credential chain and region); a post-stack SEG-Y cube is first converted to a temporary
+ * {@code .swv} (streaming), deleted when the viewer closes.
+ */
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = {"Open a volume (.swv, s3://.../x.swv, or a post-stack SEG-Y cube) in the 3D and section viewer.",
+            "Needs a display; credentials for s3:// come from the AWS default chain (profile, environment, role)."})
+final class ViewCommand implements Callable<Integer> {
+
+    /** Bricks kept decoded in memory while viewing. */
+    private static final long CACHE_BYTES = 1L << 30;
+
+    @Parameters(index = "0", paramLabel = "VOLUME", description = "image.swv, s3://bucket/key.swv, or image.sgy")
+    String volume;
+
+    @Option(names = "--color-map", paramLabel = "gray|seismic|viridis", description = "Start colour map (default seismic).")
+    String colorMap = "seismic";
+
+    @Option(names = "--snapshot", paramLabel = "PNG",
+            description = "Write the window to PNG once every view is drawn at full resolution, then exit (for reports).")
+    Path snapshot;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ColorMap map = parseColorMap(colorMap);
+        if (!volume.startsWith("s3://") && !Files.isRegularFile(Path.of(volume))) {
+            throw new IllegalArgumentException("volume " + volume + " does not exist");
+        }
+        requireDisplay();
+        VolumeSource source = open();
+        ViewerApplication.show(source, map, snapshot);
+        if (snapshot != null) {
+            spec.commandLine().getErr().println("seiswork: wrote " + snapshot);
+        }
+        return 0;
+    }
+
+    private VolumeSource open() {
+        if (volume.startsWith("s3://")) {
+            S3Location where = S3Location.parse(volume);
+            S3Client s3 = S3Client.create();
+            return SwvReader.open(S3RangeReader.open(s3, where), CACHE_BYTES);
+        }
+        Path file = Path.of(volume);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".swv")) {
+            return SwvReader.open(file);
+        }
+        if (name.endsWith(".sgy") || name.endsWith(".segy")) {
+            try {
+                Path tmp = Files.createTempFile("seiswork-view-", ".swv");
+                tmp.toFile().deleteOnExit();
+                spec.commandLine().getErr().println("seiswork: converting " + file + " to a bricked volume for viewing...");
+                spec.commandLine().getErr().flush();
+                SegyToSwv.convert(file, tmp, SwvWriteOptions.defaults());
+                return SwvReader.open(tmp);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary volume: " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalArgumentException("volume must be a .swv, .sgy or .segy file or an s3:// .swv, got " + volume);
+    }
+
+    /** Fails with one line instead of a JavaFX stack trace when there is no screen to show on. */
+    private static void requireDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new IllegalStateException("seiswork view needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set"
+                    + " (on a server: xvfb-run ./seiswork view ..., or copy the .swv to a workstation)");
+        }
+    }
+
+    private static ColorMap parseColorMap(String s) {
+        for (ColorMap m : ColorMap.values()) {
+            if (m.name().equalsIgnoreCase(s)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--color-map must be one of gray, seismic, viridis, got \"" + s + "\"");
+    }
+}

@@ -1,0 +1,96 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.snapshot.PngWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application behind {@code seiswork view}: one {@link VolumeWindow}. JavaFX creates
+ * the instance itself, so the command hands the opened volume over through {@link #show}; the
+ * volume is closed when the window closes.
+ */
+public final class ViewerApplication extends Application {
+
+    private static final AtomicReference<VolumeSource> VOLUME = new AtomicReference<>();
+    private static final AtomicReference<ColorMap> COLOR_MAP = new AtomicReference<>(ColorMap.SEISMIC);
+    private static final AtomicReference<Path> SNAPSHOT = new AtomicReference<>();
+    private static final AtomicReference<Throwable> FAILURE = new AtomicReference<>();
+
+    /** Longest wait in seconds for the views to refine before a snapshot gives up. */
+    private static final int SNAPSHOT_TIMEOUT_S = 120;
+
+    /**
+     * Opens the window on {@code volume} and blocks until the user closes it, or, with a
+     * {@code snapshot} path, until every view is refined and the window is written there as PNG.
+     *
+     * @throws IllegalStateException when the snapshot could not be taken
+     */
+    public static void show(VolumeSource volume, ColorMap colorMap, Path snapshot) {
+        VOLUME.set(volume);
+        COLOR_MAP.set(colorMap);
+        SNAPSHOT.set(snapshot);
+        Application.launch(ViewerApplication.class);
+        Throwable failed = FAILURE.getAndSet(null);
+        if (failed != null) {
+            throw new IllegalStateException("snapshot " + snapshot + " failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        VolumeSource volume = VOLUME.get();
+        VolumeWindow window = new VolumeWindow(volume, COLOR_MAP.get());
+        stage.setTitle("Seiswork: " + volume.name());
+        stage.setScene(new Scene(window, 1100, 800));
+        stage.show();
+        Path snapshot = SNAPSHOT.get();
+        if (snapshot != null) {
+            Thread t = new Thread(() -> snapshotWhenRefined(stage, window, snapshot), "seiswork-snapshot");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Waits (off the JavaFX thread) for the views to refine, writes the PNG, and exits. */
+    private static void snapshotWhenRefined(Stage stage, VolumeWindow window, Path file) {
+        try {
+            long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT_S * 1_000_000_000L;
+            while (!onFx(window::refined)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the views did not finish drawing in " + SNAPSHOT_TIMEOUT_S + " s");
+                }
+                Thread.sleep(100);
+            }
+            Image image = onFx(() -> stage.getScene().snapshot(null));
+            PngWriter.write(image, file);
+        } catch (Exception e) {
+            FAILURE.set(e);
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        FutureTask<T> task = new FutureTask<>(c);
+        Platform.runLater(task);
+        return task.get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        VolumeSource volume = VOLUME.getAndSet(null);
+        if (volume != null) {
+            volume.close();
+        }
+    }
+}

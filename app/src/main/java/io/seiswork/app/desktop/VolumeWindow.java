@@ -1,0 +1,140 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.section.SectionView;
+import io.seiswork.render.volume3d.SliceViewer3D;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * One volume on screen: the 3D slice viewer and the three sections (inline, crossline, depth) in
+ * tabs, with one colour map and one clip for all of them. Holds only display state: every read
+ * and every picture is computed off the JavaFX thread by the views themselves.
+ */
+public final class VolumeWindow extends BorderPane {
+
+    /** Clip percentile the window starts with: symmetric about zero for amplitudes. */
+    public static final double DEFAULT_CLIP_PERCENT = 99;
+
+    private final TabPane tabs = new TabPane();
+    private final ComboBox<ColorMap> colorMap = new ComboBox<>();
+    private final Spinner<Double> clip = new Spinner<>(50.0, 100.0, DEFAULT_CLIP_PERCENT, 0.5);
+    private final Map<SliceOrientation, SectionView> sections = new EnumMap<>(SliceOrientation.class);
+    private final SliceViewer3D viewer3d;
+
+    /**
+     * @param volume the volume to show (not closed by the window)
+     * @param initial colour map to start with (SEISMIC for images, VIRIDIS for velocities)
+     */
+    public VolumeWindow(VolumeSource volume, ColorMap initial) {
+        colorMap.getItems().setAll(ColorMap.values());
+        colorMap.setValue(initial);
+        colorMap.setId("colorMap");
+        clip.setId("clipPercent");
+        clip.setEditable(true);
+        clip.setPrefWidth(90);
+
+        if (Platform.isSupported(ConditionalFeature.SCENE3D)) {
+            viewer3d = new SliceViewer3D(volume);
+            viewer3d.colorMapProperty().bindBidirectional(colorMap.valueProperty());
+            viewer3d.clipPercentProperty().bind(clip.valueProperty());
+            tabs.getTabs().add(tab("3D", viewer3d));
+        } else {
+            viewer3d = null;
+            Label why = new Label("The 3D view needs a graphics pipeline this display does not offer "
+                    + "(JavaFX reports no SCENE3D support); the sections below work.");
+            why.setPadding(new Insets(20));
+            tabs.getTabs().add(tab("3D", why));
+        }
+        for (SliceOrientation o : SliceOrientation.values()) {
+            SectionView view = new SectionView(volume);
+            view.orientationProperty().set(o);
+            view.sliceIndexProperty().set(volume.axes(0).normal(o).count() / 2);
+            view.colorMapProperty().bindBidirectional(colorMap.valueProperty());
+            view.clipPercentProperty().bind(clip.valueProperty());
+            sections.put(o, view);
+            tabs.getTabs().add(tab(title(o), sectionWithSlider(view, volume.axes(0).normal(o).count())));
+        }
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("views");
+
+        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip,
+                new Label(volume.name()));
+        bar.setPadding(new Insets(6));
+        setTop(bar);
+        setCenter(tabs);
+    }
+
+    private static BorderPane sectionWithSlider(SectionView view, int count) {
+        Slider slider = new Slider(0, Math.max(0, count - 1), view.sliceIndexProperty().get());
+        slider.setBlockIncrement(1);
+        slider.setMajorTickUnit(1);
+        slider.setSnapToTicks(true);
+        slider.valueProperty().addListener((o, a, b) -> view.sliceIndexProperty().set((int) Math.round(b.doubleValue())));
+        Label index = new Label();
+        index.textProperty().bind(view.sliceIndexProperty().asString());
+        HBox controls = new HBox(8, new Label("Index"), slider, index);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        controls.setPadding(new Insets(4, 8, 4, 8));
+        BorderPane p = new BorderPane(view);
+        p.setBottom(controls);
+        return p;
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(title.toLowerCase(Locale.ROOT));
+        return t;
+    }
+
+    private static String title(SliceOrientation o) {
+        String s = o.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * Whether every view shows its slice at full resolution (call on the JavaFX thread): the
+     * moment a snapshot is worth taking.
+     */
+    public boolean refined() {
+        boolean sectionsDone = sections.values().stream().allMatch(v -> v.displayedLevelProperty().get() == 0);
+        boolean threeDDone = viewer3d == null || java.util.Arrays.stream(SliceOrientation.values())
+                .allMatch(o -> viewer3d.displayedLevelProperty(o).get() == 0);
+        return sectionsDone && threeDDone;
+    }
+
+    /** The section view of one orientation. */
+    public SectionView section(SliceOrientation o) {
+        return sections.get(o);
+    }
+
+    /** The 3D viewer, or null where JavaFX 3D is not supported. */
+    public SliceViewer3D viewer3d() {
+        return viewer3d;
+    }
+
+    /** The tabs: "3D", then the inline, crossline and depth sections. */
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** The colour map shared by every view. */
+    public ComboBox<ColorMap> colorMapChooser() {
+        return colorMap;
+    }
+}

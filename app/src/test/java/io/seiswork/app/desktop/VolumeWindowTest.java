@@ -1,0 +1,95 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.volume.ArrayVolume;
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.core.volume.VolumeAxes;
+import io.seiswork.render.color.ColorMap;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The viewer window on a small in-memory volume with one bright horizontal reflector. */
+@ExtendWith(ApplicationExtension.class)
+class VolumeWindowTest {
+
+    private static final int NX = 40;
+    private static final int NY = 30;
+    private static final int NZ = 50;
+    private static final int REFLECTOR = 20;
+
+    private VolumeWindow window;
+
+    @Start
+    void start(Stage stage) {
+        float[] v = new float[NX * NY * NZ];
+        for (int c = 0; c < NX * NY; c++) {
+            v[c * NZ + REFLECTOR] = 1f;
+        }
+        VolumeAxes axes = new VolumeAxes(new Sampling(NX, 10, 0), new Sampling(NY, 10, 0), new Sampling(NZ, 5, 0));
+        window = new VolumeWindow(new ArrayVolume("test", axes, v, "m", "amplitude", 8), ColorMap.GRAY);
+        stage.setScene(new Scene(window, 800, 600));
+        stage.show();
+    }
+
+    @Test
+    void showsTheThreeSectionsAndThe3dTab(FxRobot robot) {
+        assertEquals(4, window.tabs().getTabs().size());
+        assertEquals("3D", window.tabs().getTabs().get(0).getText());
+        assertEquals("Inline", window.tabs().getTabs().get(1).getText());
+        assertEquals(NY / 2, window.section(SliceOrientation.INLINE).sliceIndexProperty().get());
+        assertEquals(NZ / 2, window.section(SliceOrientation.DEPTH).sliceIndexProperty().get());
+    }
+
+    @Test
+    void inlineSectionDrawsTheReflectorAsItsBrightestRow(FxRobot robot) throws Exception {
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        var view = window.section(SliceOrientation.INLINE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.displayedLevelProperty().get() == 0);
+        double y = view.yOf(REFLECTOR * 5.0);
+        double x = view.xOf(NX * 10 / 2.0);
+        WritableImage img = new WritableImage((int) view.getWidth(), (int) view.getHeight());
+        robot.interact(() -> view.snapshot(null, img));
+        double onReflector = img.getPixelReader().getColor((int) x, (int) Math.round(y)).getBrightness();
+        double above = img.getPixelReader().getColor((int) x, (int) Math.round(view.yOf(10 * 5.0))).getBrightness();
+        // Grey with a clip symmetric about zero: the unit reflector is white, silence mid-grey.
+        assertTrue(onReflector > 0.95, "reflector brightness " + onReflector);
+        assertEquals(0.5, above, 0.05, "background brightness");
+    }
+
+    @Test
+    void oneColourMapDrivesEveryView(FxRobot robot) {
+        robot.interact(() -> window.colorMapChooser().setValue(ColorMap.VIRIDIS));
+        for (SliceOrientation o : SliceOrientation.values()) {
+            assertEquals(ColorMap.VIRIDIS, window.section(o).colorMapProperty().get(), o.name());
+        }
+        // A view's own control (the 3D viewer has one) moves the shared choice too.
+        robot.interact(() -> window.section(SliceOrientation.DEPTH).colorMapProperty().set(ColorMap.SEISMIC));
+        assertEquals(ColorMap.SEISMIC, window.colorMapChooser().getValue());
+        assertEquals(ColorMap.SEISMIC, window.section(SliceOrientation.INLINE).colorMapProperty().get());
+    }
+
+    @Test
+    void sliderMovesTheSection(FxRobot robot) {
+        var view = window.section(SliceOrientation.CROSSLINE);
+        robot.interact(() -> {
+            window.tabs().getSelectionModel().select(2);
+            javafx.scene.control.Slider slider = (javafx.scene.control.Slider) robot.lookup(".slider").queryAll().stream()
+                    .filter(n -> n.isVisible() && n.getScene() != null && n.localToScene(0, 0).getX() >= 0
+                            && ((javafx.scene.control.Slider) n).getMax() == NX - 1)
+                    .findFirst().orElseThrow();
+            slider.setValue(7);
+        });
+        assertEquals(7, view.sliceIndexProperty().get());
+    }
+}
