@@ -34,7 +34,8 @@ class MemoryPlanTest {
         MemoryPlan any = MemoryPlan.of(r, "auto", Long.MAX_VALUE);
         assertEquals(WavefieldStrategy.MEMORY, any.strategy());
         assertTrue(any.boundaryBytes() < any.memoryBytes(), any.toString());
-        assertTrue(any.diskBytes() < any.boundaryBytes(), any.toString());
+        assertTrue(any.boundaryBytes() < any.diskBytes(), any.toString());
+        assertTrue(any.boundaryScratchBytes() < any.diskScratchBytes(), any.toString());
         assertEquals(WavefieldStrategy.BOUNDARY, MemoryPlan.of(r, "auto", any.memoryBytes() - 1).strategy());
         assertEquals(WavefieldStrategy.DISK, MemoryPlan.of(r, "auto", any.boundaryBytes() - 1).strategy());
         assertEquals(WavefieldStrategy.MEMORY, MemoryPlan.of(r, "memory", 1).strategy());

@@ -101,6 +101,38 @@ public final class Propagator {
         this.un = new float[grid.points()];
     }
 
+    /**
+     * A sibling propagation: same model, physics and threads, sharing every read-only array of
+     * this one (the velocity term v²dt², the interior kernel, the C-PML coefficient profiles and
+     * derivative weights), with its own wavefields, C-PML memory variables and per-thread
+     * scratch, at rest. Reverse-time migration runs a source and a receiver propagation side by
+     * side; sharing the velocity term saves one padded array (4 bytes per padded cell) and
+     * building nothing twice. The two must not step concurrently (they share the pool anyway).
+     */
+    public Propagator sibling() {
+        return new Propagator(this);
+    }
+
+    private Propagator(Propagator shared) {
+        this.grid = shared.grid;
+        this.dtS = shared.dtS;
+        this.m = shared.m;
+        this.kernel = shared.kernel;
+        this.pool = shared.pool;
+        this.slabs = new CpmlSlab[shared.slabs.length];
+        for (int i = 0; i < slabs.length; i++) {
+            slabs[i] = shared.slabs[i].withFreshMemory();
+        }
+        this.cellInverseVolume = shared.cellInverseVolume;
+        this.columnsX = shared.columnsX;
+        this.columns = shared.columns;
+        this.zFrom = shared.zFrom;
+        this.zTo = shared.zTo;
+        this.scratch = new float[shared.scratch.length][grid.nz()];
+        this.u = new float[grid.points()];
+        this.un = new float[grid.points()];
+    }
+
     private static void addSlabs(List<CpmlSlab> list, PaddedGrid grid, int axis, CpmlProfile p, SecondDerivative op,
             FirstDerivative op1, double hM, boolean vector) {
         float[] d2 = StencilKernel.weights(op, hM);
