@@ -10,7 +10,8 @@ import io.seiswork.core.time.TimeStepping;
  * <p>Modelling holds, on the grid padded with the absorbing layer: the velocity term, two
  * wavefields (leapfrog in place), and the absorbing layer's memory variables; plus the shot's
  * traces at the internal and the output rate. Migration holds two such propagations (source and
- * receiver wavefields) sharing one velocity term, the image and the illumination, and what its
+ * receiver wavefields) sharing one velocity term and one set of C-PML memory variables, the
+ * image and the illumination, and what its
  * source-wavefield strategy keeps in memory: snapshots ({@link #snapshotBytes}), two ring frames
  * with the ring of every level on disk ({@link #boundaryBytes}, {@link #boundaryScratchBytes}) or
  * snapshot buffers with the snapshots on disk ({@link #diskBytes}, {@link #diskScratchBytes}). The job resolver checks these and
@@ -144,15 +145,17 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Two propagations that share the velocity term (twice {@link #modellingBytes} less one
-     * padded array), the image and the illumination, plus 1/64 for what the estimate does not
-     * itemise (absorbing profiles, per-thread scratch columns, spread tables, array headers, the
-     * wavelet); measured against allocations in {@code BoundaryMemoryTest}.
+     * Two propagations that share the velocity term and one set of C-PML memory variables (the
+     * source field is rebuilt or stored without its layer while the receiver field needs one):
+     * one modelling shot plus a second pair of padded wavefields; the image and the
+     * illumination; plus 1/64 for what the estimate does not itemise (absorbing profiles,
+     * per-thread scratch columns, spread tables, array headers, the wavelet), measured against
+     * allocations in {@code BoundaryMemoryTest}.
      */
     private static long commonMigrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        long sharedVelocity = 4L * paddedPoints(g, physics.boundaryWidth(), physics.spaceOrder() / 2,
-                physics.freeSurface());
-        long itemised = 2 * modellingBytes(g, physics, receivers, time) - sharedVelocity + 4L * g.points() * 2;
+        long wavefields = 4L * paddedPoints(g, physics.boundaryWidth(), physics.spaceOrder() / 2,
+                physics.freeSurface()) * 2;
+        long itemised = modellingBytes(g, physics, receivers, time) + wavefields + 4L * g.points() * 2;
         return itemised + itemised / 64;
     }
 

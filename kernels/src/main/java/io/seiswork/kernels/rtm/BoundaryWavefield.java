@@ -19,9 +19,12 @@ import java.nio.file.Path;
  *
  * <p>The same propagator that ran forward runs backwards ({@link Propagator#reverseTime()}), and
  * {@link #at} hands out its live padded field ({@link #padded()}): nothing else is allocated,
- * not even a crop buffer. Its absorbing layer amplifies when run backwards, but no cell outside
- * the ring reads it, and ring cells are overwritten each step; float32 rounding makes the
- * rebuilt field match the forward one to about 1e-6 of its peak (docs/rtm.md).
+ * not even a crop buffer. Its absorbing layer cannot be run backwards (the C-PML amplifies then),
+ * and need not be: no cell outside the ring reads a layer cell, and ring cells are overwritten
+ * each step. {@link ShotMigrator} therefore hands the layer's memory to the receiver propagation
+ * ({@link Propagator#handOverLayer()}) and the reconstruction steps without it; either way the
+ * cells outside the ring are the same, and float32 rounding makes the rebuilt field match the
+ * forward one to about 1e-6 of its peak (docs/rtm.md).
  */
 final class BoundaryWavefield implements SourceWavefield {
 

@@ -16,8 +16,9 @@ import java.nio.file.Path;
  *   <li>Forward: the source wavelet is propagated through the migration model for nt steps and
  *       the chosen {@link WavefieldStrategy} keeps what it needs (snapshots or boundary ring, in
  *       memory or in a scratch file).
- *   <li>Backward: a second propagation ({@link Propagator#sibling()}: it shares the velocity
- *       term and the C-PML coefficients with the first) injects the recorded traces time-reversed at the
+ *   <li>Backward: a second propagation ({@link Propagator#handOverLayer()}: it shares the
+ *       velocity term and the C-PML coefficients with the first and takes over its C-PML memory,
+ *       which the boundary reconstruction does not need) injects the recorded traces time-reversed at the
  *       receivers ({@link ReceiverWavefield}); every {@code interval} levels the source field of
  *       the same level is fetched and the cross-correlation {@code S·R} and illumination
  *       {@code S²} are added on the user's grid ({@link ImagingKernel}).
@@ -78,8 +79,9 @@ public final class ShotMigrator {
                     progress.onProgress(n + 1, total);
                 }
             }
-            // The receiver propagation shares the velocity term and C-PML coefficients.
-            Propagator backward = forward.sibling();
+            // The receiver propagation shares the velocity term and C-PML coefficients and takes
+            // the C-PML memory over: the source field needs no absorbing layer from here on.
+            Propagator backward = forward.handOverLayer();
             if (plan.strategy() != WavefieldStrategy.BOUNDARY) {
                 forward = null; // snapshots hold all the source field needs; free the propagation
             }

@@ -34,7 +34,7 @@ public final class Propagator {
     private final double dtS;
     private final float[] m;
     private final ColumnKernel kernel;
-    private final CpmlSlab[] slabs;
+    private CpmlSlab[] slabs;
     private final WorkerPool pool;
     private final float[][] scratch;
     private final float cellInverseVolume;
@@ -110,10 +110,25 @@ public final class Propagator {
      * building nothing twice. The two must not step concurrently (they share the pool anyway).
      */
     public Propagator sibling() {
-        return new Propagator(this);
+        return new Propagator(this, false);
     }
 
-    private Propagator(Propagator shared) {
+    /**
+     * As {@link #sibling()}, but the sibling takes over this propagator's C-PML memory variables
+     * (zeroed) instead of allocating its own, and this propagator steps on without an absorbing
+     * layer: its interior update is unchanged, the layer cells just follow the plain wave
+     * equation. For reverse-time reconstruction of a source field, whose cells near the edge are
+     * re-imposed from a saved ring every step (nothing there needs absorbing), beside a receiver
+     * propagation that does need the layer: the pair then holds one set of C-PML memory, not two,
+     * and the reconstruction skips the layer's work.
+     */
+    public Propagator handOverLayer() {
+        Propagator p = new Propagator(this, true);
+        slabs = new CpmlSlab[0];
+        return p;
+    }
+
+    private Propagator(Propagator shared, boolean takeLayer) {
         this.grid = shared.grid;
         this.dtS = shared.dtS;
         this.m = shared.m;
@@ -121,7 +136,13 @@ public final class Propagator {
         this.pool = shared.pool;
         this.slabs = new CpmlSlab[shared.slabs.length];
         for (int i = 0; i < slabs.length; i++) {
-            slabs[i] = shared.slabs[i].withFreshMemory();
+            CpmlSlab layer = shared.slabs[i];
+            if (takeLayer) {
+                layer.reset();
+                slabs[i] = layer;
+            } else {
+                slabs[i] = layer.withFreshMemory();
+            }
         }
         this.cellInverseVolume = shared.cellInverseVolume;
         this.columnsX = shared.columnsX;
