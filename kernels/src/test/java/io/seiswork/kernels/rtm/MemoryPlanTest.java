@@ -16,9 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * "auto" takes the fastest strategy that fits; the figures are the job resolver's. Boundary saving
- * only beats snapshots on large grids (ring cells × k < volume: n > 6·r·k for an n³ cube, r the stencil radius), so the
- * case is a 400 × 400 × 200 model (figures only, nothing is allocated).
+ * "auto" takes the fastest strategy that fits; the figures are the job resolver's. With its ring on
+ * disk, boundary saving needs less heap than disk snapshots, and on large grids (ring cells × k <
+ * volume: n > 6·r·k for an n³ cube, r the stencil radius) less scratch too, so the case is a
+ * 400 × 400 × 200 model (figures only, nothing is allocated).
  */
 class MemoryPlanTest {
 
