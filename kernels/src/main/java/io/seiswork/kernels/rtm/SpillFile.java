@@ -22,7 +22,9 @@ import java.nio.file.StandardOpenOption;
  * the disk as long as it keeps up on average. Buffers are served strictly in turn, and handed
  * between the two threads under this object's monitor ({@code wait}/{@code notifyAll}), which
  * allocates nothing: no per-record garbage, unlike an executor's task objects. The file is
- * opened with {@code DELETE_ON_CLOSE} and {@link #close()} (also on cancellation) removes it.
+ * opened with {@code DELETE_ON_CLOSE} (on Unix the JDK unlinks it right after opening, so it
+ * cannot outlive the JVM and does not show in the directory) and {@link #close()}, also on
+ * cancellation, stops the I/O thread and releases it.
  */
 final class SpillFile implements FrameStore {
 
