@@ -46,12 +46,19 @@ class BoundaryMemoryTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    /** Heap bytes all threads allocate while {@code run} runs its second time. */
-    private static long allocatedBySecondRun(Supplier<?> run) {
+    /**
+     * Heap bytes all threads allocate while {@code run} runs its second time; prints how much of
+     * it the calling thread allocated (the rest: worker and I/O threads, and any background noise).
+     */
+    private static long allocatedBySecondRun(String what, Supplier<?> run) {
         run.get();
         long a0 = THREADS.getTotalThreadAllocatedBytes();
+        long c0 = THREADS.getCurrentThreadAllocatedBytes();
         run.get();
-        return THREADS.getTotalThreadAllocatedBytes() - a0;
+        long calling = THREADS.getCurrentThreadAllocatedBytes() - c0;
+        long all = THREADS.getTotalThreadAllocatedBytes() - a0;
+        System.out.printf("%s: %d B allocated, %d B of them by the calling thread%n", what, all, calling);
+        return all;
     }
 
     @Test
@@ -67,13 +74,13 @@ class BoundaryMemoryTest {
         ShotRequest r = ShotRequest.of(m, PhysicsOptions.defaults(), new Position(195, 195, 20), RickerWavelet.of(20),
                 receivers, new Sampling(101, 0.004, 0));
         float[][] data = Rtm.ENGINE.model(r, ProgressListener.NONE, CancellationToken.none()).traces();
-        long modelling = allocatedBySecondRun(() -> Rtm.ENGINE.model(r, ProgressListener.NONE,
+        long modelling = allocatedBySecondRun("modelling", () -> Rtm.ENGINE.model(r, ProgressListener.NONE,
                 CancellationToken.none()));
 
         MemoryPlan plan = MemoryPlan.of(r, "boundary", Long.MAX_VALUE);
         ShotMigrator migrator = new ShotMigrator(Rtm.ENGINE, scratch);
         PartialImage[] img = new PartialImage[1];
-        long heap = allocatedBySecondRun(() -> img[0] = migrator.migrate(r, data, plan, ProgressListener.NONE,
+        long heap = allocatedBySecondRun("RTM", () -> img[0] = migrator.migrate(r, data, plan, ProgressListener.NONE,
                 CancellationToken.none()));
         long ringCells = MemoryEstimate.ringCells(g, 4);
         long direct = 4L * ringCells * MemoryEstimate.RING_BUFFERS;
