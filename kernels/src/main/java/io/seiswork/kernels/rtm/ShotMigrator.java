@@ -17,9 +17,9 @@ import java.nio.file.Path;
  *       the chosen {@link WavefieldStrategy} keeps what it needs (snapshots or boundary ring, in
  *       memory or in a scratch file).
  *   <li>Backward: a second propagation ({@link Propagator#handOverLayer()}: it shares the
- *       velocity term and the C-PML coefficients with the first and takes over its C-PML memory,
- *       which the boundary reconstruction does not need) injects the recorded traces time-reversed at the
- *       receivers ({@link ReceiverWavefield}); every {@code interval} levels the source field of
+ *       velocity term and the C-PML coefficients with the first and takes over its C-PML
+ *       memory, which the source field no longer needs) injects the recorded traces
+ *       time-reversed at the receivers ({@link ReceiverWavefield}); every {@code interval} levels the source field of
  *       the same level is fetched and the cross-correlation {@code S·R} and illumination
  *       {@code S²} are added on the user's grid ({@link ImagingKernel}).
  * </ol>

@@ -126,43 +126,6 @@ final class CpmlSlab {
     }
 
     /**
-     * A slab on the same layer sharing every coefficient array of this one (profile a, b, mask,
-     * derivative weights), with its own memory variables ψ and ζ at zero: the layer of a sibling
-     * propagation on the same model ({@link Propagator#sibling()}).
-     */
-    CpmlSlab withFreshMemory() {
-        return new CpmlSlab(this);
-    }
-
-    private CpmlSlab(CpmlSlab o) {
-        this.axis = o.axis;
-        this.l0 = o.l0;
-        this.l1 = o.l1;
-        this.x0 = o.x0;
-        this.y0 = o.y0;
-        this.z0 = o.z0;
-        this.bnx = o.bnx;
-        this.bny = o.bny;
-        this.bnz = o.bnz;
-        this.strideP = o.strideP;
-        this.strideQ = o.strideQ;
-        this.zFrom = o.zFrom;
-        this.zTo = o.zTo;
-        this.padNz = o.padNz;
-        this.padNx = o.padNx;
-        this.radius = o.radius;
-        this.a = o.a;
-        this.b = o.b;
-        this.mask = o.mask;
-        this.d1 = o.d1;
-        this.d2 = o.d2;
-        this.d2c0 = o.d2c0;
-        this.vector = o.vector;
-        this.psi = new float[o.psi.length];
-        this.zeta = new float[o.zeta.length];
-    }
-
-    /**
      * {@link #updatePsi} for the columns (iy, ix), ix in [ixFrom, ixTo), that this slab covers.
      * Working on a row of columns at once lets the vector code of the thin z layers set up its
      * coefficients once per row instead of once per column.

@@ -102,47 +102,34 @@ public final class Propagator {
     }
 
     /**
-     * A sibling propagation: same model, physics and threads, sharing every read-only array of
+     * A second propagation on the same model and threads that shares every read-only array of
      * this one (the velocity term v²dt², the interior kernel, the C-PML coefficient profiles and
-     * derivative weights), with its own wavefields, C-PML memory variables and per-thread
-     * scratch, at rest. Reverse-time migration runs a source and a receiver propagation side by
-     * side; sharing the velocity term saves one padded array (4 bytes per padded cell) and
-     * building nothing twice. The two must not step concurrently (they share the pool anyway).
-     */
-    public Propagator sibling() {
-        return new Propagator(this, false);
-    }
-
-    /**
-     * As {@link #sibling()}, but the sibling takes over this propagator's C-PML memory variables
-     * (zeroed) instead of allocating its own, and this propagator steps on without an absorbing
-     * layer: its interior update is unchanged, the layer cells just follow the plain wave
-     * equation. For reverse-time reconstruction of a source field, whose cells near the edge are
-     * re-imposed from a saved ring every step (nothing there needs absorbing), beside a receiver
-     * propagation that does need the layer: the pair then holds one set of C-PML memory, not two,
-     * and the reconstruction skips the layer's work.
+     * derivative weights) and takes over this one's C-PML memory variables, zeroed; it has its
+     * own wavefields and per-thread scratch, at rest. This propagator steps on without an
+     * absorbing layer: its interior update is unchanged, the layer cells just follow the plain
+     * wave equation.
+     *
+     * <p>For reverse-time migration, whose source field needs no layer once the forward run is
+     * over (its snapshots are stored, or it is rebuilt backwards with the cells near the edge
+     * re-imposed from a saved ring every step) while the receiver propagation does: the pair
+     * holds one velocity term and one set of C-PML memory, not two, and the reconstruction skips
+     * the layer's work. The two must not step concurrently (they share the pool).
      */
     public Propagator handOverLayer() {
-        Propagator p = new Propagator(this, true);
+        Propagator p = new Propagator(this);
         slabs = new CpmlSlab[0];
         return p;
     }
 
-    private Propagator(Propagator shared, boolean takeLayer) {
+    private Propagator(Propagator shared) {
         this.grid = shared.grid;
         this.dtS = shared.dtS;
         this.m = shared.m;
         this.kernel = shared.kernel;
         this.pool = shared.pool;
-        this.slabs = new CpmlSlab[shared.slabs.length];
-        for (int i = 0; i < slabs.length; i++) {
-            CpmlSlab layer = shared.slabs[i];
-            if (takeLayer) {
-                layer.reset();
-                slabs[i] = layer;
-            } else {
-                slabs[i] = layer.withFreshMemory();
-            }
+        this.slabs = shared.slabs;
+        for (CpmlSlab s : slabs) {
+            s.reset();
         }
         this.cellInverseVolume = shared.cellInverseVolume;
         this.columnsX = shared.columnsX;
