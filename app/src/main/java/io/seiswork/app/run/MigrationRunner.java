@@ -198,6 +198,7 @@ final class MigrationRunner {
         ObjectNode b = w.putObject("bytesPerShot");
         b.put("memory", plan.memoryBytes());
         b.put("boundary", plan.boundaryBytes());
+        b.put("boundaryScratch", plan.boundaryScratchBytes());
         b.put("disk", plan.diskBytes());
         b.put("diskScratch", plan.diskScratchBytes());
     }

@@ -113,8 +113,9 @@ public final class JobResolver {
     }
 
     /**
-     * What one migration shot needs for the wavefield strategy the spec asks for; for "auto" the
-     * smallest of them (disk), since the migration then picks the largest that fits the budget.
+     * What one migration shot needs in memory (heap figures; the scratch files of boundary
+     * saving and disk snapshots are not checked) for the wavefield strategy the spec asks for;
+     * for "auto" the smallest of them, since the migration then picks the fastest that fits.
      */
     static long migrationBytes(JobSpec spec, int receivers, TimeStepping time) {
         Grid g = spec.grid();

@@ -10,9 +10,11 @@ import io.seiswork.core.time.TimeStepping;
  * <p>Modelling holds, on the grid padded with the absorbing layer: the velocity term, two
  * wavefields (leapfrog in place), and the absorbing layer's memory variables; plus the shot's
  * traces at the internal and the output rate. Migration holds two such propagations (source and
- * receiver wavefields), the image and the illumination, and what its source-wavefield strategy
- * keeps: snapshots ({@link #snapshotBytes}), the boundary ring ({@link #boundaryBytes}) or two
- * snapshot buffers with the rest on disk ({@link #diskBytes}). The job resolver checks these and
+ * receiver wavefields) sharing one velocity term and one set of C-PML memory variables, the
+ * image and the illumination, and what its
+ * source-wavefield strategy keeps in memory: snapshots ({@link #snapshotBytes}), two ring frames
+ * with the ring of every level on disk ({@link #boundaryBytes}, {@link #boundaryScratchBytes}) or
+ * snapshot buffers with the snapshots on disk ({@link #diskBytes}, {@link #diskScratchBytes}). The job resolver checks these and
  * {@code kernels.rtm.MemoryPlan} chooses among them, so the two always agree; the figures are
  * checked against measured allocations in {@code BoundaryMemoryTest}.
  */
@@ -23,6 +25,9 @@ public final class MemoryEstimate {
 
     /** The compute region's z length is rounded up to this many cells (the engine's widest vector). */
     static final int Z_ALIGN = 16;
+
+    /** Ring frames boundary saving keeps in memory: one being filled or used, one in transfer. */
+    public static final int RING_BUFFERS = 2;
 
     /**
      * Points of each padded array of the CPU engine: the grid, the absorbing layer of
@@ -68,20 +73,31 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Bytes one migration shot needs with boundary saving of the source wavefield (the smallest
-     * in-memory strategy, which {@code JobResolver} checks): two propagations (source and
-     * receiver wavefields), the image and the illumination, and the ring of {@code spaceOrder/2}
-     * cells just inside the grid's faces for every time level, which reverse-time reconstruction
-     * re-imposes.
+     * Bytes one migration shot needs in memory with boundary saving of the source wavefield (the
+     * smallest in-memory strategy, which {@code JobResolver} checks): {@link #boundaryBytes}.
      */
     public static long migrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
         return boundaryBytes(g, physics, receivers, time);
     }
 
-    /** Boundary saving: {@link #migrationBytes}; memory grows with the model's surface times nt. */
+    /**
+     * Boundary saving, memory: two propagations sharing the velocity term, the image, the
+     * illumination, and {@value #RING_BUFFERS} direct buffers of one ring frame (the ring of
+     * {@code spaceOrder/2} cells just inside the grid's faces, one time level); the ring of
+     * every level goes to a scratch file ({@link #boundaryScratchBytes}). Nothing here grows
+     * with nt but the traces.
+     */
     public static long boundaryBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
         return commonMigrationBytes(g, physics, receivers, time)
-                + 4L * ringCells(g, physics.spaceOrder() / 2) * time.steps();
+                + 4L * ringCells(g, physics.spaceOrder() / 2) * RING_BUFFERS;
+    }
+
+    /**
+     * Bytes boundary saving writes to its scratch directory per shot: the ring of every time
+     * level, {@code 4 · ringCells · nt} (surface × nt).
+     */
+    public static long boundaryScratchBytes(Grid g, PhysicsSpec physics, TimeStepping time) {
+        return 4L * ringCells(g, physics.spaceOrder() / 2) * time.steps();
     }
 
     /**
@@ -93,12 +109,12 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Snapshots spilled to disk: in the heap only two snapshot buffers (one being written or read
-     * ahead while the other is used) besides the propagations, plus two direct I/O buffers of the
-     * same size outside the heap, counted here too.
+     * Snapshots spilled to disk: besides the propagations, one user-grid array on the heap (the
+     * snapshot being imaged) and two direct I/O buffers of the same size (one being written or
+     * read ahead while the other is used) outside the heap, counted here too.
      */
     public static long diskBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        return commonMigrationBytes(g, physics, receivers, time) + 4L * g.points() * 4;
+        return commonMigrationBytes(g, physics, receivers, time) + 4L * g.points() * 3;
     }
 
     /** Bytes the disk strategy writes to its scratch directory per shot. */
@@ -129,13 +145,17 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Two propagations, the image, the illumination and one user-grid buffer for the source
-     * field, plus 1/64 for what the estimate does not itemise (absorbing profiles, per-thread
-     * scratch columns, array headers, the wavelet); measured against allocations in
-     * {@code BoundaryMemoryTest}.
+     * Two propagations that share the velocity term and one set of C-PML memory variables (the
+     * source field is rebuilt or stored without its layer while the receiver field needs one):
+     * one modelling shot plus a second pair of padded wavefields; the image and the
+     * illumination; plus 1/64 for what the estimate does not itemise (absorbing profiles,
+     * per-thread scratch columns, spread tables, array headers, the wavelet), measured against
+     * allocations in {@code BoundaryMemoryTest}.
      */
     private static long commonMigrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        long itemised = 2 * modellingBytes(g, physics, receivers, time) + 4L * g.points() * 3;
+        long wavefields = 4L * paddedPoints(g, physics.boundaryWidth(), physics.spaceOrder() / 2,
+                physics.freeSurface()) * 2;
+        long itemised = modellingBytes(g, physics, receivers, time) + wavefields + 4L * g.points() * 2;
         return itemised + itemised / 64;
     }
 

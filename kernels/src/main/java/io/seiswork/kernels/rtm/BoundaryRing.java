@@ -2,6 +2,7 @@ package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import java.nio.FloatBuffer;
 
 /**
  * The cells of the user's grid within {@code radius} cells of a face, as contiguous runs of the
@@ -56,20 +57,20 @@ final class BoundaryRing {
         return cells;
     }
 
-    /** Copies the ring of {@code field} (padded) into {@code frame}. */
-    void save(float[] field, float[] frame) {
+    /** Copies the ring of {@code field} (padded) into {@code frame} (absolute, from index 0). */
+    void save(float[] field, FloatBuffer frame) {
         int pos = 0;
         for (int i = 0; i < start.length; i++) {
-            System.arraycopy(field, start[i], frame, pos, length[i]);
+            frame.put(pos, field, start[i], length[i]);
             pos += length[i];
         }
     }
 
-    /** Writes {@code frame} back onto the ring of {@code field} (padded). */
-    void restore(float[] frame, float[] field) {
+    /** Writes {@code frame} (absolute, from index 0) back onto the ring of {@code field} (padded). */
+    void restore(FloatBuffer frame, float[] field) {
         int pos = 0;
         for (int i = 0; i < start.length; i++) {
-            System.arraycopy(frame, pos, field, start[i], length[i]);
+            frame.get(pos, field, start[i], length[i]);
             pos += length[i];
         }
     }

@@ -6,9 +6,11 @@ import io.seiswork.kernels.engine.cpu.WorkerPool;
 
 /**
  * The zero-lag cross-correlation imaging condition of one level, in parallel over the user's
- * columns: {@code I += w S R} and {@code U += w S²}, with S the source field (user grid), R the
- * receiver field (padded, cropped on the fly) and w = dt · interval so that the sums approximate
- * time integrals whatever the interval. Nothing is allocated per call.
+ * columns: {@code I += w S R} and {@code U += w S²}, with S the source field (user grid, or
+ * padded when the strategy hands out its propagator's own field), R the receiver field (padded)
+ * and w = dt · interval so that the sums approximate time integrals whatever the interval.
+ * Padded fields are cropped on the fly, so no user-grid copy is needed. Nothing is allocated per
+ * call.
  */
 final class ImagingKernel {
 
@@ -20,6 +22,7 @@ final class ImagingKernel {
     private final WorkerPool.Task task = this::run;
     private float[] source;
     private float[] receiver;
+    private boolean sourcePadded;
     private float weight;
 
     /**
@@ -39,12 +42,14 @@ final class ImagingKernel {
     /**
      * Adds one level.
      *
-     * @param sourceUser source field on the user grid
+     * @param sourceField source field, on the user grid or (when {@code padded}) the padded one
+     * @param padded whether {@code sourceField} is on the padded grid
      * @param receiverPadded receiver field on the padded grid
      * @param w weight in seconds (dt times the imaging interval)
      */
-    void accumulate(float[] sourceUser, float[] receiverPadded, float w) {
-        this.source = sourceUser;
+    void accumulate(float[] sourceField, boolean padded, float[] receiverPadded, float w) {
+        this.source = sourceField;
+        this.sourcePadded = padded;
         this.receiver = receiverPadded;
         this.weight = w;
         pool.run(task);
@@ -61,13 +66,15 @@ final class ImagingKernel {
         float[] s = source;
         float[] r = receiver;
         float w = weight;
+        boolean sp = sourcePadded;
         for (int c = c0; c < c1; c++) {
             int iy = c / nx;
             int ix = c - iy * nx;
             int u = g.index(ix, iy, 0);
             int p = grid.userIndex(ix, iy, 0);
+            int q = sp ? p : u;
             for (int iz = 0; iz < nz; iz++) {
-                float sv = s[u + iz];
+                float sv = s[q + iz];
                 image[u + iz] += w * sv * r[p + iz];
                 illumination[u + iz] += w * sv * sv;
             }

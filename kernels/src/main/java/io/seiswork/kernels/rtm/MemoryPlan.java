@@ -15,13 +15,18 @@ import java.util.Locale;
  * @param strategy the strategy to run
  * @param interval steps between imaging levels (Nyquist of the wavelet's highest frequency)
  * @param memoryBytes heap bytes of {@link WavefieldStrategy#MEMORY}
- * @param boundaryBytes heap bytes of {@link WavefieldStrategy#BOUNDARY}
+ * @param boundaryBytes heap plus direct-buffer bytes of {@link WavefieldStrategy#BOUNDARY}, the
+ *     ring spilled to scratch
+ * @param boundaryScratchBytes bytes {@link WavefieldStrategy#BOUNDARY} writes to its scratch
+ *     directory (the ring of every level); held on the heap instead when {@code ringInMemory}
  * @param diskBytes heap plus direct-buffer bytes of {@link WavefieldStrategy#DISK}
  * @param diskScratchBytes bytes {@link WavefieldStrategy#DISK} writes to its scratch directory
+ * @param ringInMemory whether boundary saving keeps the ring on the heap (no I/O; only for shots
+ *     whose ring is small, never chosen by {@link #of}: see {@link #withRingInMemory()})
  * @param reason one line: why this strategy (for logs and run.json)
  */
 public record MemoryPlan(WavefieldStrategy strategy, int interval, long memoryBytes, long boundaryBytes,
-        long diskBytes, long diskScratchBytes, String reason) {
+        long boundaryScratchBytes, long diskBytes, long diskScratchBytes, boolean ringInMemory, String reason) {
 
     /**
      * Plans one shot.
@@ -40,6 +45,7 @@ public record MemoryPlan(WavefieldStrategy strategy, int interval, long memoryBy
         int k = MemoryEstimate.imagingInterval(request.wavelet().highestFrequencyHz(), t.dtS());
         long mem = MemoryEstimate.snapshotBytes(g, p, receivers, t, k);
         long bnd = MemoryEstimate.boundaryBytes(g, p, receivers, t);
+        long ring = MemoryEstimate.boundaryScratchBytes(g, p, t);
         long dsk = MemoryEstimate.diskBytes(g, p, receivers, t);
         long scratch = MemoryEstimate.diskScratchBytes(g, t, k);
         WavefieldStrategy s;
@@ -53,33 +59,47 @@ public record MemoryPlan(WavefieldStrategy strategy, int interval, long memoryBy
         } else if (bnd <= budgetBytes) {
             s = WavefieldStrategy.BOUNDARY;
             why = "snapshots need " + MemoryEstimate.gib(mem) + ", over the budget of "
-                    + MemoryEstimate.gib(budgetBytes) + "; boundary saving fits";
+                    + MemoryEstimate.gib(budgetBytes) + "; boundary saving fits (ring spilled to scratch, "
+                    + MemoryEstimate.gib(ring) + " on disk)";
         } else {
             s = WavefieldStrategy.DISK;
             why = "snapshots (" + MemoryEstimate.gib(mem) + ") and boundary saving (" + MemoryEstimate.gib(bnd)
                     + ") exceed the budget of " + MemoryEstimate.gib(budgetBytes) + "; snapshots go to disk";
         }
-        return new MemoryPlan(s, k, mem, bnd, dsk, scratch, why);
+        return new MemoryPlan(s, k, mem, bnd, ring, dsk, scratch, false, why);
     }
 
-    /** Bytes the given strategy needs in memory. */
+    /** Bytes the given strategy needs in memory (the ring included when it is kept there). */
     public long bytes(WavefieldStrategy s) {
         return switch (s) {
             case MEMORY -> memoryBytes;
-            case BOUNDARY -> boundaryBytes;
+            case BOUNDARY -> ringInMemory ? boundaryBytes + boundaryScratchBytes : boundaryBytes;
             case DISK -> diskBytes;
         };
     }
 
     /** This plan with another strategy (tests, benchmarks). */
     public MemoryPlan with(WavefieldStrategy s) {
-        return new MemoryPlan(s, interval, memoryBytes, boundaryBytes, diskBytes, diskScratchBytes, "forced");
+        return new MemoryPlan(s, interval, memoryBytes, boundaryBytes, boundaryScratchBytes, diskBytes,
+                diskScratchBytes, ringInMemory, "forced");
+    }
+
+    /**
+     * This plan with boundary saving's ring kept on the heap instead of a scratch file: no I/O,
+     * {@link #boundaryScratchBytes} more heap. For small shots where that is affordable (and as
+     * the reference the spilled ring is checked against); the image is the same bit for bit.
+     */
+    public MemoryPlan withRingInMemory() {
+        return new MemoryPlan(strategy, interval, memoryBytes, boundaryBytes, boundaryScratchBytes, diskBytes,
+                diskScratchBytes, true, reason + "; ring kept in memory");
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s (imaging every %d steps; memory %s, boundary %s, disk %s + %s scratch): %s",
-                strategy.json(), interval, MemoryEstimate.gib(memoryBytes), MemoryEstimate.gib(boundaryBytes),
-                MemoryEstimate.gib(diskBytes), MemoryEstimate.gib(diskScratchBytes), reason);
+        return String.format(Locale.ROOT, "%s (imaging every %d steps; memory %s, boundary %s + %s scratch%s,"
+                + " disk %s + %s scratch): %s", strategy.json(), interval, MemoryEstimate.gib(memoryBytes),
+                MemoryEstimate.gib(boundaryBytes), MemoryEstimate.gib(boundaryScratchBytes),
+                ringInMemory ? " (ring in memory)" : "", MemoryEstimate.gib(diskBytes),
+                MemoryEstimate.gib(diskScratchBytes), reason);
     }
 }

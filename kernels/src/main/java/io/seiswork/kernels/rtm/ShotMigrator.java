@@ -14,9 +14,12 @@ import java.nio.file.Path;
  *
  * <ol>
  *   <li>Forward: the source wavelet is propagated through the migration model for nt steps and
- *       the chosen {@link WavefieldStrategy} keeps what it needs (snapshots or boundary ring).
- *   <li>Backward: a second propagation injects the recorded traces time-reversed at the
- *       receivers ({@link ReceiverWavefield}); every {@code interval} levels the source field of
+ *       the chosen {@link WavefieldStrategy} keeps what it needs (snapshots or boundary ring, in
+ *       memory or in a scratch file).
+ *   <li>Backward: a second propagation ({@link Propagator#handOverLayer()}: it shares the
+ *       velocity term and the C-PML coefficients with the first and takes over its C-PML
+ *       memory, which the source field no longer needs) injects the recorded traces
+ *       time-reversed at the receivers ({@link ReceiverWavefield}); every {@code interval} levels the source field of
  *       the same level is fetched and the cross-correlation {@code S·R} and illumination
  *       {@code S²} are added on the user's grid ({@link ImagingKernel}).
  * </ol>
@@ -33,7 +36,8 @@ public final class ShotMigrator {
 
     /**
      * @param engine the CPU engine whose threads run the propagations and the imaging
-     * @param scratchDir directory for the disk strategy's scratch files
+     * @param scratchDir directory for the scratch files of the disk strategy and of the boundary
+     *     strategy's ring
      */
     public ShotMigrator(CpuWaveEngine engine, Path scratchDir) {
         this.engine = engine;
@@ -63,7 +67,7 @@ public final class ShotMigrator {
         float[] f = request.wavelet().sample(t.dtS(), steps);
         PartialImage out = PartialImage.empty(request.model().grid());
         progress.onProgress(0, total);
-        try (SourceWavefield store = create(plan.strategy(), forward, source, f, steps, k)) {
+        try (SourceWavefield store = create(plan.strategy(), plan.ringInMemory(), forward, source, f, steps, k)) {
             for (int n = 0; n < steps; n++) {
                 if (cancel.isCancelled()) {
                     cancel.throwIfCancelled("forward step " + n + " of " + steps);
@@ -75,10 +79,12 @@ public final class ShotMigrator {
                     progress.onProgress(n + 1, total);
                 }
             }
+            // The receiver propagation shares the velocity term and C-PML coefficients and takes
+            // the C-PML memory over: the source field needs no absorbing layer from here on.
+            Propagator backward = forward.handOverLayer();
             if (plan.strategy() != WavefieldStrategy.BOUNDARY) {
                 forward = null; // snapshots hold all the source field needs; free the propagation
             }
-            Propagator backward = engine.propagator(request);
             ReceiverWavefield receivers = new ReceiverWavefield(backward, request.receivers(), observed,
                     t.outputS(), steps, request.model().grid().is2d());
             ImagingKernel imaging = new ImagingKernel(backward.grid(), backward.pool(), out.image(),
@@ -91,7 +97,7 @@ public final class ShotMigrator {
                 receivers.stepBack();
                 int level = receivers.level();
                 if (level % k == 0) {
-                    imaging.accumulate(store.at(level), receivers.field(), w);
+                    imaging.accumulate(store.at(level), store.padded(), receivers.field(), w);
                 }
                 if ((steps + n + 1) % every == 0) {
                     progress.onProgress(steps + n + 1, total);
@@ -102,11 +108,12 @@ public final class ShotMigrator {
         return new PartialImage(out.grid(), out.image(), out.illumination(), 1);
     }
 
-    private SourceWavefield create(WavefieldStrategy s, Propagator forward, PointSpread source, float[] f, int steps,
-            int k) {
+    private SourceWavefield create(WavefieldStrategy s, boolean ringInMemory, Propagator forward, PointSpread source,
+            float[] f, int steps, int k) {
         return switch (s) {
             case MEMORY -> new SnapshotWavefield(forward.grid(), k, steps);
-            case BOUNDARY -> new BoundaryWavefield(forward, source, f, steps);
+            case BOUNDARY -> ringInMemory ? BoundaryWavefield.inMemory(forward, source, f, steps)
+                    : BoundaryWavefield.spilled(forward, source, f, steps, scratchDir);
             case DISK -> new DiskWavefield(forward.grid(), k, scratchDir);
         };
     }

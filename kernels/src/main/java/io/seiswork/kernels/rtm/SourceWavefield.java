@@ -20,10 +20,19 @@ sealed interface SourceWavefield extends AutoCloseable permits SnapshotWavefield
     void record(Propagator forward, int level);
 
     /**
-     * The source field at {@code level} on the user's grid (z contiguous). Levels must be asked
-     * for in strictly decreasing order; the array is reused and valid until the next call.
+     * The source field at {@code level}, on the user's grid (z contiguous), or on the
+     * propagator's padded grid when {@link #padded()}. Levels must be asked for in strictly
+     * decreasing order; the array is reused and valid until the next call.
      */
     float[] at(int level);
+
+    /**
+     * Whether {@link #at} returns padded arrays (the propagator's own field: no crop buffer)
+     * rather than user-grid ones.
+     */
+    default boolean padded() {
+        return false;
+    }
 
     /** Frees what the strategy holds (scratch files, I/O threads). */
     @Override

@@ -12,9 +12,9 @@ public enum WavefieldStrategy {
     MEMORY("memory"),
 
     /**
-     * The ring of {@code spaceOrder/2} cells inside the grid's faces saved every step, and the
-     * source field rebuilt backwards by the time-reversed leapfrog: surface × nt, one extra
-     * propagation.
+     * The ring of {@code spaceOrder/2} cells inside the grid's faces saved every step to a
+     * scratch file (surface × nt on disk, two ring frames in memory), and the source field
+     * rebuilt backwards by the time-reversed leapfrog: one extra propagation.
      */
     BOUNDARY("boundary"),
 

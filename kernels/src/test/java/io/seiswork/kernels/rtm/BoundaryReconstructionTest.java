@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Boundary saving rebuilds, backwards in time, the source field the forward run produced, and
- * so the image of the snapshot strategy; the disk strategy gives the in-memory image bit for bit.
+ * so the image of the snapshot strategy; the disk strategy gives the in-memory image bit for bit,
+ * and so does the ring spilled to scratch against the ring kept in memory.
  */
 class BoundaryReconstructionTest {
 
@@ -45,14 +46,14 @@ class BoundaryReconstructionTest {
                 r.wavelet(), r.receivers(), r.timing()) : r;
     }
 
-    private static double worstLevelError(ShotRequest r) {
+    private double worstLevelError(ShotRequest r) {
         int steps = r.timing().steps();
         int k = MemoryPlan.of(r, "auto", Long.MAX_VALUE).interval();
         Propagator p = Rtm.ENGINE.propagator(r);
         PointSpread s = p.spread(r.source());
         float[] f = r.wavelet().sample(r.timing().dtS(), steps);
         SnapshotWavefield snaps = new SnapshotWavefield(p.grid(), k, steps);
-        BoundaryWavefield ring = new BoundaryWavefield(p, s, f, steps);
+        BoundaryWavefield ring = BoundaryWavefield.spilled(p, s, f, steps, scratch);
         for (int n = 0; n < steps; n++) {
             p.step();
             p.inject(s, f[n]);
@@ -63,10 +64,12 @@ class BoundaryReconstructionTest {
         double peak = 0;
         for (int level = steps / k * k; level >= k; level -= k) {
             float[] a = snaps.at(level);
-            float[] b = ring.at(level);
+            float[] b = p.grid().crop(ring.at(level));
             peak = Math.max(peak, Rtm.maxAbs(a));
             worst = Math.max(worst, Rtm.maxAbsDiff(a, b));
         }
+        ring.close();
+        assertTrue(List.of(scratch.toFile().list()).isEmpty(), "ring scratch file left behind");
         return worst / peak;
     }
 
@@ -94,6 +97,22 @@ class BoundaryReconstructionTest {
         double u = Rtm.relativeL2(bnd.illumination(), mem.illumination());
         System.out.printf("boundary vs snapshots: image rel. L2 %.2e, illumination rel. L2 %.2e%n", e, u);
         assertTrue(e < 1e-3 && u < 1e-3, "image " + e + ", illumination " + u);
+    }
+
+    @Test
+    void spilledRingGivesTheInMemoryRingImageExactly() {
+        ShotRequest r = request(true);
+        float[][] data = Rtm.model(r, r.model());
+        MemoryPlan plan = MemoryPlan.of(r, "boundary", Long.MAX_VALUE);
+        ShotMigrator migrator = new ShotMigrator(Rtm.ENGINE, scratch);
+        PartialImage spilled = migrator.migrate(r, data, plan, io.seiswork.core.progress.ProgressListener.NONE,
+                io.seiswork.core.progress.CancellationToken.none());
+        PartialImage heap = migrator.migrate(r, data, plan.withRingInMemory(),
+                io.seiswork.core.progress.ProgressListener.NONE, io.seiswork.core.progress.CancellationToken.none());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(heap.image(), spilled.image());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(heap.illumination(), spilled.illumination());
+        assertTrue(Rtm.maxAbs(heap.image()) > 0, "empty image");
+        assertTrue(List.of(scratch.toFile().list()).isEmpty(), "scratch file left behind");
     }
 
     @Test

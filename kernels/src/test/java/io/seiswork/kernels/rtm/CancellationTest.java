@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A migration reports progress over 2·nt steps and stops when its token is cancelled. */
@@ -42,14 +44,15 @@ class CancellationTest {
         assertTrue(seen.size() > 50, "progress reported " + seen.size() + " times");
     }
 
-    @Test
-    void cancellingDuringTheBackwardPassStopsTheShot() {
+    @ParameterizedTest
+    @ValueSource(strings = {"disk", "boundary"})
+    void cancellingDuringTheBackwardPassStopsTheShot(String strategy) {
         ShotRequest r = request();
         CancellationToken token = new CancellationToken();
         int steps = r.timing().steps();
         float[][] data = new float[r.receivers().size()][r.timing().outputS().count()];
         CancelledException e = assertThrows(CancelledException.class, () -> new ShotMigrator(Rtm.ENGINE, scratch)
-                .migrate(r, data, MemoryPlan.of(r, "disk", Long.MAX_VALUE), (step, total) -> {
+                .migrate(r, data, MemoryPlan.of(r, strategy, Long.MAX_VALUE), (step, total) -> {
                     if (step > steps) {
                         token.cancel();
                     }

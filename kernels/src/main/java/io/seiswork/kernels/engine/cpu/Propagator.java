@@ -34,7 +34,7 @@ public final class Propagator {
     private final double dtS;
     private final float[] m;
     private final ColumnKernel kernel;
-    private final CpmlSlab[] slabs;
+    private CpmlSlab[] slabs;
     private final WorkerPool pool;
     private final float[][] scratch;
     private final float cellInverseVolume;
@@ -97,6 +97,46 @@ public final class Propagator {
         this.zFrom = r;
         this.zTo = grid.nz() - r;
         this.scratch = new float[pool.size() * 3][grid.nz()];
+        this.u = new float[grid.points()];
+        this.un = new float[grid.points()];
+    }
+
+    /**
+     * A second propagation on the same model and threads that shares every read-only array of
+     * this one (the velocity term v²dt², the interior kernel, the C-PML coefficient profiles and
+     * derivative weights) and takes over this one's C-PML memory variables, zeroed; it has its
+     * own wavefields and per-thread scratch, at rest. This propagator steps on without an
+     * absorbing layer: its interior update is unchanged, the layer cells just follow the plain
+     * wave equation.
+     *
+     * <p>For reverse-time migration, whose source field needs no layer once the forward run is
+     * over (its snapshots are stored, or it is rebuilt backwards with the cells near the edge
+     * re-imposed from a saved ring every step) while the receiver propagation does: the pair
+     * holds one velocity term and one set of C-PML memory, not two, and the reconstruction skips
+     * the layer's work. The two must not step concurrently (they share the pool).
+     */
+    public Propagator handOverLayer() {
+        Propagator p = new Propagator(this);
+        slabs = new CpmlSlab[0];
+        return p;
+    }
+
+    private Propagator(Propagator shared) {
+        this.grid = shared.grid;
+        this.dtS = shared.dtS;
+        this.m = shared.m;
+        this.kernel = shared.kernel;
+        this.pool = shared.pool;
+        this.slabs = shared.slabs;
+        for (CpmlSlab s : slabs) {
+            s.reset();
+        }
+        this.cellInverseVolume = shared.cellInverseVolume;
+        this.columnsX = shared.columnsX;
+        this.columns = shared.columns;
+        this.zFrom = shared.zFrom;
+        this.zTo = shared.zTo;
+        this.scratch = new float[shared.scratch.length][grid.nz()];
         this.u = new float[grid.points()];
         this.un = new float[grid.points()];
     }
