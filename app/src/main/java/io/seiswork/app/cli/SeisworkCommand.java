@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Seismic imaging workstation: model and migrate shots, inspect SEG-Y files.",
-        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, SegyCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, SegyCommand.class, BenchCommand.class})
 public final class SeisworkCommand implements Runnable {
 
     @CommandLine.Spec

@@ -29,6 +29,11 @@ interface ColumnKernel {
         return wanted ? VectorSupport.kernel(scalar) : scalar;
     }
 
+    /** What {@link #best} picks for stencil radius {@code radius}, as {@link #describe()} names it. */
+    static String describe(int radius, boolean allowVector) {
+        return allowVector && radius == 4 && vectorAvailable() ? VectorSupport.describe() : "scalar";
+    }
+
     /**
      * Whether the Vector API may be used: the {@code jdk.incubator.vector} module is in the boot
      * layer and the system property {@code seiswork.cpu.vector} is not {@code false}.
