@@ -18,20 +18,20 @@ interface ColumnKernel {
     String describe();
 
     /**
-     * The fastest kernel this JVM can run: the Vector API kernel for space order 8 when the
+     * The fastest kernel this JVM can run: the Vector API kernel (every space order) when the
      * {@code jdk.incubator.vector} module is present (and the system property
      * {@code seiswork.cpu.vector} is not {@code false}), otherwise the scalar kernel.
      *
      * @param allowVector false to force the scalar kernel (tests compare both)
      */
     static ColumnKernel best(StencilKernel scalar, boolean allowVector) {
-        boolean wanted = allowVector && scalar.radius() == 4 && vectorAvailable();
+        boolean wanted = allowVector && vectorAvailable();
         return wanted ? VectorSupport.kernel(scalar) : scalar;
     }
 
-    /** What {@link #best} picks for stencil radius {@code radius}, as {@link #describe()} names it. */
-    static String describe(int radius, boolean allowVector) {
-        return allowVector && radius == 4 && vectorAvailable() ? VectorSupport.describe() : "scalar";
+    /** The name {@link #describe()} gives the kernel {@link #best} picks. */
+    static String describe(boolean allowVector) {
+        return allowVector && vectorAvailable() ? VectorSupport.describe() : "scalar";
     }
 
     /**

@@ -59,7 +59,7 @@ final class CpmlSlab {
      * @param profile the axis' damping coefficients
      * @param d1 first-derivative weights a_k / h for k = 1 .. radius (index 0 unused), 1/m
      * @param d2 second-derivative weights c_k / h² for k = 0 .. radius, 1/m²
-     * @param vector whether to use the Vector API loops ({@link VectorCpml}, space order 8 only); the module
+     * @param vector whether to use the Vector API loops ({@link VectorCpml}); the module
      *     must be present
      */
     CpmlSlab(PaddedGrid grid, int axis, int l0, int l1, CpmlProfile profile, float[] d1, float[] d2,

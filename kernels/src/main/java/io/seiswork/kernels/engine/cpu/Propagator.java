@@ -93,7 +93,7 @@ public final class Propagator {
         }
         this.m = v;
         this.kernel = ColumnKernel.best(new StencilKernel(op, grid, g.dx(), g.dy(), g.dz()), allowVector);
-        boolean vector = allowVector && r == 4 && ColumnKernel.vectorAvailable();
+        boolean vector = allowVector && ColumnKernel.vectorAvailable();
         this.cellInverseVolume = (float) (1.0 / (g.dx() * g.dz() * (g.is2d() ? 1 : g.dy())));
         double vmax = model.max();
         List<CpmlSlab> list = new ArrayList<>();

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The eighth-order interior update written with the Vector API, for JVMs started with
- * {@code --add-modules jdk.incubator.vector}.
+ * The interior update of every space order (2, 4, 8) written with the Vector API, for JVMs
+ * started with {@code --add-modules jdk.incubator.vector}.
  *
  * <p>Why: C2 does not auto-vectorise a stencil whose loads sit a runtime stride away from the
  * store into another {@code float[]} (it cannot rule out that the arrays alias), so the plain
@@ -32,6 +32,7 @@ final class VectorStencilKernel implements ColumnKernel {
     }
 
     private final StencilKernel scalar;
+    private final int radius;
     private final boolean is3d;
     private final int sx;
     private final int sy;
@@ -42,6 +43,7 @@ final class VectorStencilKernel implements ColumnKernel {
 
     VectorStencilKernel(StencilKernel scalar) {
         this.scalar = scalar;
+        this.radius = scalar.radius();
         this.is3d = scalar.is3d();
         this.sx = scalar.strideX();
         this.sy = scalar.strideY();
@@ -61,21 +63,145 @@ final class VectorStencilKernel implements ColumnKernel {
         return "vector " + S.length() + " lanes";
     }
 
-    /** As {@link StencilKernel#column}, for space order 8. */
+    /** As {@link StencilKernel#column}. */
     @Override
     public void column(float[] u, float[] un, float[] m, int base, int zs, int ze, float[] lap) {
         int end = zs + S.loopBound(ze - zs);
-        if (is3d) {
-            column3d(u, un, m, base, zs, end);
-        } else {
-            column2d(u, un, m, base, zs, end);
+        switch (radius) {
+            case 1 -> {
+                if (is3d) {
+                    column2d3(u, un, m, base, zs, end);
+                } else {
+                    column2d2(u, un, m, base, zs, end);
+                }
+            }
+            case 2 -> {
+                if (is3d) {
+                    column4d3(u, un, m, base, zs, end);
+                } else {
+                    column4d2(u, un, m, base, zs, end);
+                }
+            }
+            default -> {
+                if (is3d) {
+                    column8d3(u, un, m, base, zs, end);
+                } else {
+                    column8d2(u, un, m, base, zs, end);
+                }
+            }
         }
         if (end < ze) {
             scalar.column(u, un, m, base, end, ze, lap);
         }
     }
 
-    private void column3d(float[] u, float[] un, float[] m, int base, int zs, int end) {
+    private void column2d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final int sx1 = sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column2d3(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final int sy1 = sy;
+        final int sx1 = sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - sy1)
+                    .add(FloatVector.fromArray(S, u, i + sy1)).fma(y1, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column4d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final int sx1 = sx;
+        final int sx2 = 2 * sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column4d3(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
+        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
+        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final int sy1 = sy;
+        final int sy2 = 2 * sy;
+        final int sx1 = sx;
+        final int sx2 = 2 * sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - sy1)
+                    .add(FloatVector.fromArray(S, u, i + sy1)).fma(y1, l);
+            l = FloatVector.fromArray(S, u, i - sy2)
+                    .add(FloatVector.fromArray(S, u, i + sy2)).fma(y2, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column8d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
         final float a0 = c0;
         final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
         final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
@@ -85,21 +211,62 @@ final class VectorStencilKernel implements ColumnKernel {
         final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
         final FloatVector x3 = FloatVector.broadcast(S, cx[3]);
         final FloatVector x4 = FloatVector.broadcast(S, cx[4]);
-        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
-        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
-        final FloatVector y3 = FloatVector.broadcast(S, cy[3]);
-        final FloatVector y4 = FloatVector.broadcast(S, cy[4]);
         final int sx1 = sx;
         final int sx2 = 2 * sx;
         final int sx3 = 3 * sx;
         final int sx4 = 4 * sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - 3)
+                    .add(FloatVector.fromArray(S, u, i + 3)).fma(z3, l);
+            l = FloatVector.fromArray(S, u, i - 4)
+                    .add(FloatVector.fromArray(S, u, i + 4)).fma(z4, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            l = FloatVector.fromArray(S, u, i - sx3)
+                    .add(FloatVector.fromArray(S, u, i + sx3)).fma(x3, l);
+            l = FloatVector.fromArray(S, u, i - sx4)
+                    .add(FloatVector.fromArray(S, u, i + sx4)).fma(x4, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column8d3(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
+        final FloatVector z3 = FloatVector.broadcast(S, cz[3]);
+        final FloatVector z4 = FloatVector.broadcast(S, cz[4]);
+        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
+        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
+        final FloatVector y3 = FloatVector.broadcast(S, cy[3]);
+        final FloatVector y4 = FloatVector.broadcast(S, cy[4]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final FloatVector x3 = FloatVector.broadcast(S, cx[3]);
+        final FloatVector x4 = FloatVector.broadcast(S, cx[4]);
         final int sy1 = sy;
         final int sy2 = 2 * sy;
         final int sy3 = 3 * sy;
         final int sy4 = 4 * sy;
+        final int sx1 = sx;
+        final int sx2 = 2 * sx;
+        final int sx3 = 3 * sx;
+        final int sx4 = 4 * sx;
         final int step = S.length();
-        for (int iz = zs; iz < end; iz += step) {
-            final int i = base + iz;
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
             FloatVector c = FloatVector.fromArray(S, u, i);
             FloatVector l = c.mul(a0);
             l = FloatVector.fromArray(S, u, i - 1)
@@ -131,46 +298,4 @@ final class VectorStencilKernel implements ColumnKernel {
             l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
         }
     }
-
-    private void column2d(float[] u, float[] un, float[] m, int base, int zs, int end) {
-        final float a0 = c0;
-        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
-        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
-        final FloatVector z3 = FloatVector.broadcast(S, cz[3]);
-        final FloatVector z4 = FloatVector.broadcast(S, cz[4]);
-        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
-        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
-        final FloatVector x3 = FloatVector.broadcast(S, cx[3]);
-        final FloatVector x4 = FloatVector.broadcast(S, cx[4]);
-        final int sx1 = sx;
-        final int sx2 = 2 * sx;
-        final int sx3 = 3 * sx;
-        final int sx4 = 4 * sx;
-        final int step = S.length();
-        for (int iz = zs; iz < end; iz += step) {
-            final int i = base + iz;
-            FloatVector c = FloatVector.fromArray(S, u, i);
-            FloatVector l = c.mul(a0);
-            l = FloatVector.fromArray(S, u, i - 1)
-                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
-            l = FloatVector.fromArray(S, u, i - 2)
-                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
-            l = FloatVector.fromArray(S, u, i - 3)
-                    .add(FloatVector.fromArray(S, u, i + 3)).fma(z3, l);
-            l = FloatVector.fromArray(S, u, i - 4)
-                    .add(FloatVector.fromArray(S, u, i + 4)).fma(z4, l);
-            l = FloatVector.fromArray(S, u, i - sx1)
-                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
-            l = FloatVector.fromArray(S, u, i - sx2)
-                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
-            l = FloatVector.fromArray(S, u, i - sx3)
-                    .add(FloatVector.fromArray(S, u, i + sx3)).fma(x3, l);
-            l = FloatVector.fromArray(S, u, i - sx4)
-                    .add(FloatVector.fromArray(S, u, i + sx4)).fma(x4, l);
-            FloatVector prev = FloatVector.fromArray(S, un, i);
-            FloatVector mm = FloatVector.fromArray(S, m, i);
-            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
-        }
-    }
-
 }
