@@ -14,6 +14,19 @@ interface ColumnKernel {
      */
     void column(float[] u, float[] un, float[] m, int base, int zs, int ze, float[] lap);
 
+    /**
+     * {@link #column} for {@code count} neighbouring x columns starting at {@code base} (column
+     * c at {@code base + c · nz}).
+     */
+    default void columns(float[] u, float[] un, float[] m, int base, int count, int zs, int ze, float[] lap) {
+        for (int c = 0; c < count; c++) {
+            column(u, un, m, base + c * stepX(), zs, ze, lap);
+        }
+    }
+
+    /** Flat-index distance between neighbouring x columns (the padded nz). */
+    int stepX();
+
     /** A short name for logs: "vector 8 lanes" or "scalar". */
     String describe();
 

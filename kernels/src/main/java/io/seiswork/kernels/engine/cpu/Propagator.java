@@ -40,6 +40,7 @@ public final class Propagator {
     private final float cellInverseVolume;
     private final int columnsX;
     private final int rows;
+    private final int tiles;
     private final int units;
     private final int zFrom;
     private final int zTo;
@@ -110,7 +111,8 @@ public final class Propagator {
         this.slabs = list.toArray(new CpmlSlab[0]);
         this.columnsX = grid.nx() - 2 * r;
         this.rows = grid.y1() - grid.y0();
-        this.units = (columnsX + TILE_X - 1) / TILE_X * rows;
+        this.tiles = (columnsX + TILE_X - 1) / TILE_X;
+        this.units = tiles * rows;
         this.zFrom = r;
         this.zTo = grid.nz() - r;
         this.scratch = new float[pool.size() * 3][grid.nz()];
@@ -215,8 +217,15 @@ public final class Propagator {
      * the sweep has moved past them, instead of coming back from L3 or memory for every row as
      * they do when whole rows of x are swept (the C reference's "blocked" mode, which is its best
      * on two threads). Units are numbered tile-major so a thread's share is a run of whole tiles.
+     * Tiles are at most this wide and differ by at most one column, so that equal numbers of
+     * units are equal work (296 columns: 10 tiles of 29 or 30, not 9 of 32 and one of 8).
      */
     static final int TILE_X = 32;
+
+    /** First compute column (relative to the radius) of x tile {@code t}; {@code t = tiles} gives the end. */
+    private int tileStart(int t) {
+        return (int) ((long) columnsX * t / tiles);
+    }
 
     private void psiPhase(int worker, int workers) {
         int u0 = (int) ((long) units * worker / workers);
@@ -224,12 +233,11 @@ public final class Propagator {
         float[] tmp = scratch[3 * worker];
         int r = grid.radius();
         int y0 = grid.y0();
-        int xEnd = r + columnsX;
         for (int unit = u0; unit < u1; unit++) {
             int tile = unit / rows;
             int iy = y0 + unit - tile * rows;
-            int ixFrom = r + tile * TILE_X;
-            int ixTo = Math.min(xEnd, ixFrom + TILE_X);
+            int ixFrom = r + tileStart(tile);
+            int ixTo = r + tileStart(tile + 1);
             for (CpmlSlab s : slabs) {
                 s.updatePsiRow(u, iy, ixFrom, ixTo, tmp);
             }
@@ -246,17 +254,14 @@ public final class Propagator {
         int y0 = grid.y0();
         int nx = grid.nx();
         int nz = grid.nz();
-        int xEnd = r + columnsX;
         boolean mirror = grid.freeSurface();
         int surface = grid.offZ();
         for (int unit = u0; unit < u1; unit++) {
             int tile = unit / rows;
             int iy = y0 + unit - tile * rows;
-            int ixFrom = r + tile * TILE_X;
-            int ixTo = Math.min(xEnd, ixFrom + TILE_X);
-            for (int ix = ixFrom; ix < ixTo; ix++) {
-                kernel.column(u, un, m, (iy * nx + ix) * nz, zFrom, zTo, lap);
-            }
+            int ixFrom = r + tileStart(tile);
+            int ixTo = r + tileStart(tile + 1);
+            kernel.columns(u, un, m, (iy * nx + ixFrom) * nz, ixTo - ixFrom, zFrom, zTo, lap);
             for (CpmlSlab s : slabs) {
                 s.correctRow(u, un, m, iy, ixFrom, ixTo, t1, t2);
             }

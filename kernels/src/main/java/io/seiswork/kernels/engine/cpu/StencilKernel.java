@@ -56,6 +56,11 @@ final class StencilKernel implements ColumnKernel {
         return radius;
     }
 
+    @Override
+    public int stepX() {
+        return sx;
+    }
+
     /** Flat-index stride of x. */
     int strideX() {
         return sx;
