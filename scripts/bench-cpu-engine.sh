@@ -2,6 +2,7 @@
 # Seiswork's CPU engine beside the C reference stencil, one right after the other on this machine.
 #
 #   scripts/bench-cpu-engine.sh [REPS]        (default 3 interleaved repetitions)
+#   scripts/bench-cpu-engine.sh --summarize RAW.tsv...   (the summary of earlier runs, pooled)
 #
 # Cases (docs/benchmarks.md, "CPU propagator"): 3D order 8 at 256^3, 3D order 4 at 256^3, 2D
 # order 8 at 4000 x 1000, each on 1 and 2 threads. Per case and repetition it runs, back to back:
@@ -25,71 +26,11 @@ BIN=${BIN:-${TMPDIR:-/tmp}/seiswork-bench}; mkdir -p "$BIN"
 STEPS3D=${STEPS3D:-100}
 STEPS2D=${STEPS2D:-300}
 MAX_OTHERS=${MAX_OTHERS:-25}
-# shellcheck source=/dev/null
-source "$BENCH_DIR/quiet.sh"
 
-gcc -O3 -march=native -fopenmp -Wall -o "$BIN/stencil" "$BENCH_DIR/cstencil/stencil.c" -lm
-gcc -O3 -march=native -fopenmp -Wall -o "$BIN/stream" "$BENCH_DIR/stream/stream.c"
-for r in 2 4; do
-  gcc -O3 -march=native -fopenmp -Wall -DR=$r -o "$BIN/cstencil-r$r" "$root/scripts/bench/cstencil-variants.c" -lm
-done
-(cd "$root" && ./seiswork --version >/dev/null 2>&1) # builds the jar if needed, outside the timing
-export OMP_PROC_BIND=true OMP_PLACES=cores
-
-LOG=$(mktemp)
-record() { # case impl threads gpts computed others
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" | tee -a "$LOG"
-}
-others_of() { sed -n 's/.*others=\([0-9]*\)%.*/\1/p' <<<"$1"; }
-
-c_run() { # case threads bin nx ny nz nt mode
-  local out g
-  out=$(measure env OMP_NUM_THREADS="$2" "$3" "$4" "$5" "$6" "$7" "$8" 32)
-  g=$(sed -n 's/.*Gpts\/s=\([0-9.]*\).*/\1/p' <<<"$out")
-  record "$1" "c-$8" "$2" "$g" "$g" "$(others_of "$out")"
-}
-
-seis_run() { # case threads mode args...
-  local c=$1 t=$2 mode=$3 out j
-  shift 3
-  out=$(cd "$root" && measure ./seiswork bench --json --threads "$t" --mode "$mode" --warmup 1 --repetitions 3 "$@" 2>/dev/null)
-  j=$(head -n 1 <<<"$out")
-  record "$c" "seiswork-$mode" "$t" \
-    "$(python3 -c 'import json,sys; print("%.4f" % json.loads(sys.argv[1])["gptsPerSecond"])' "$j")" \
-    "$(python3 -c 'import json,sys; print("%.4f" % json.loads(sys.argv[1])["computedGptsPerSecond"])' "$j")" \
-    "$(others_of "$out")"
-}
-
-for rep in $(seq "$REPS"); do
-  for t in 1 2; do
-    out=$(measure env OMP_NUM_THREADS=$t "$BIN/stream" 25000000 10 | tr '\n' ' ')
-    record stream "triad-GB/s" "$t" "$(sed -n 's/.*Triad: *\([0-9.]*\).*/\1/p' <<<"$out")" 0 "$(others_of "$out")"
-  done
-  for t in 1 2; do
-    for mode in plain blocked split split-blocked; do
-      c_run "3d-o8-256" "$t" "$BIN/stencil" 256 256 256 "$STEPS3D" "$mode"
-    done
-    seis_run "3d-o8-256" "$t" stencil --dim 3 --grid 256 --order 8 --steps "$STEPS3D"
-    seis_run "3d-o8-256" "$t" shot --dim 3 --grid 256 --order 8 --steps "$STEPS3D"
-  done
-  for t in 1 2; do
-    for mode in plain blocked; do
-      c_run "3d-o4-256" "$t" "$BIN/cstencil-r2" 256 256 256 "$STEPS3D" "$mode"
-    done
-    seis_run "3d-o4-256" "$t" stencil --dim 3 --grid 256 --order 4 --steps "$STEPS3D"
-    seis_run "3d-o4-256" "$t" shot --dim 3 --grid 256 --order 4 --steps "$STEPS3D"
-  done
-  for t in 1 2; do
-    for mode in plain blocked; do
-      c_run "2d-o8-4000x1000" "$t" "$BIN/cstencil-r4" 4000 1 1000 "$STEPS2D" "$mode"
-    done
-    seis_run "2d-o8-4000x1000" "$t" stencil --dim 2 --nx 4000 --nz 1000 --order 8 --steps "$STEPS2D"
-    seis_run "2d-o8-4000x1000" "$t" shot --dim 2 --nx 4000 --nz 1000 --order 8 --steps "$STEPS2D"
-  done
-done
-
-echo "--- summary (medians over runs with others <= ${MAX_OTHERS}% when a case has any, else all)"
-python3 - "$LOG" "$MAX_OTHERS" <<'PY'
+summarize() { # RAW.tsv...: medians per case, C best mode, ratios, roofline fraction
+  cat "$@" > "${TMPDIR:-/tmp}/seiswork-bench-pooled.tsv"
+  echo "--- summary (medians over runs with others <= ${MAX_OTHERS}% when a case has any, else all)"
+  python3 - "${TMPDIR:-/tmp}/seiswork-bench-pooled.tsv" "$MAX_OTHERS" <<'PY'
 import collections, statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 limit = float(sys.argv[2])
@@ -124,4 +65,74 @@ for case in cases:
         print(f"{case}\t{t}\t{best[2:]}\t{c:.3f}\t{st[0]:.3f}\t{sh[0]:.3f} ({shc[0]:.3f})\t{st[0] / c:.0%}\t"
               f"{sh[0] / c:.0%}\t{st[0] / roof:.0%}\t{oth:.0f}%")
 PY
+}
+if [ "${1:-}" = "--summarize" ]; then
+  shift
+  summarize "$@"
+  exit 0
+fi
+# shellcheck source=/dev/null
+source "$BENCH_DIR/quiet.sh"
+
+gcc -O3 -march=native -fopenmp -Wall -o "$BIN/stencil" "$BENCH_DIR/cstencil/stencil.c" -lm
+gcc -O3 -march=native -fopenmp -Wall -o "$BIN/stream" "$BENCH_DIR/stream/stream.c"
+for r in 2 4; do
+  gcc -O3 -march=native -fopenmp -Wall -DR=$r -o "$BIN/cstencil-r$r" "$root/scripts/bench/cstencil-variants.c" -lm
+done
+(cd "$root" && ./seiswork --version >/dev/null 2>&1) # builds the jar if needed, outside the timing
+export OMP_PROC_BIND=true OMP_PLACES=cores
+
+LOG=$(mktemp)
+record() { # case impl threads gpts computed others
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" | tee -a "$LOG"
+}
+others_of() { sed -n 's/.*others=\([0-9]*\)%.*/\1/p' <<<"$1"; }
+
+c_run() { # case threads bin nx ny nz nt mode
+  local out g
+  out=$(measure env OMP_NUM_THREADS="$2" "$3" "$4" "$5" "$6" "$7" "$8" 32)
+  g=$(sed -n 's/.*Gpts\/s=\([0-9.]*\).*/\1/p' <<<"$out")
+  record "$1" "c-$8" "$2" "$g" "$g" "$(others_of "$out")"
+}
+
+seis_run() { # case threads mode args...
+  local c=$1 t=$2 mode=$3 out j
+  shift 3
+  out=$(cd "$root" && measure ./seiswork bench --json --threads "$t" --mode "$mode" --warmup 1 --repetitions 3 "$@" 2>/dev/null)
+  j=$(head -n 1 <<<"$out" | sed 's/ others=[0-9]*%$//')
+  record "$c" "seiswork-$mode" "$t" \
+    "$(python3 -c 'import json,sys; print("%.4f" % json.loads(sys.argv[1])["gptsPerSecond"])' "$j")" \
+    "$(python3 -c 'import json,sys; print("%.4f" % json.loads(sys.argv[1])["computedGptsPerSecond"])' "$j")" \
+    "$(others_of "$out")"
+}
+
+for rep in $(seq "$REPS"); do
+  for t in 1 2; do
+    out=$(measure env OMP_NUM_THREADS=$t "$BIN/stream" 25000000 10 | tr '\n' ' ')
+    record stream "triad-GB/s" "$t" "$(sed -n 's/.*Triad: *\([0-9.]*\).*/\1/p' <<<"$out")" 0 "$(others_of "$out")"
+  done
+  for t in 1 2; do
+    for mode in plain blocked split split-blocked; do
+      c_run "3d-o8-256" "$t" "$BIN/stencil" 256 256 256 "$STEPS3D" "$mode"
+    done
+    seis_run "3d-o8-256" "$t" stencil --dim 3 --grid 256 --order 8 --steps "$STEPS3D"
+    seis_run "3d-o8-256" "$t" shot --dim 3 --grid 256 --order 8 --steps "$STEPS3D"
+  done
+  for t in 1 2; do
+    for mode in plain blocked; do
+      c_run "3d-o4-256" "$t" "$BIN/cstencil-r2" 256 256 256 "$STEPS3D" "$mode"
+    done
+    seis_run "3d-o4-256" "$t" stencil --dim 3 --grid 256 --order 4 --steps "$STEPS3D"
+    seis_run "3d-o4-256" "$t" shot --dim 3 --grid 256 --order 4 --steps "$STEPS3D"
+  done
+  for t in 1 2; do
+    for mode in plain blocked; do
+      c_run "2d-o8-4000x1000" "$t" "$BIN/cstencil-r4" 4000 1 1000 "$STEPS2D" "$mode"
+    done
+    seis_run "2d-o8-4000x1000" "$t" stencil --dim 2 --nx 4000 --nz 1000 --order 8 --steps "$STEPS2D"
+    seis_run "2d-o8-4000x1000" "$t" shot --dim 2 --nx 4000 --nz 1000 --order 8 --steps "$STEPS2D"
+  done
+done
+
+summarize "$LOG"
 echo "raw runs kept in $LOG"

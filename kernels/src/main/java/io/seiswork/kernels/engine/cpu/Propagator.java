@@ -19,9 +19,10 @@ import java.util.List;
  *
  * <p>Scheme: {@code pⁿ⁺¹ = 2pⁿ − pⁿ⁻¹ + v² dt² (∇²pⁿ + fⁿ δ)}, second order in time, space order
  * 2, 4 or 8, with a convolutional PML outside the user's grid and an optional antisymmetric
- * mirror (image) free surface at z = 0. A step is two parallel phases over (x, y) columns: the
- * PML memory variables ψ (layer columns only), then, per row of columns, the interior stencil,
- * the PML correction and the surface mirror. Nothing is allocated per step.
+ * mirror (image) free surface at z = 0. A step is two parallel phases over (x, y) columns, cut
+ * into x tiles of at most {@value #TILE_X} columns by one y row: the PML memory variables ψ
+ * (layer cells only), then, per tile row, the interior stencil, the PML correction and the
+ * surface mirror. Nothing is allocated per step.
  *
  * <p>Usage: {@code step()} moves the current field from level n to n + 1; then
  * {@link #inject} adds the source term of that step, {@code dt² v² fⁿ δ}, where δ is the grid
