@@ -61,11 +61,6 @@ final class StencilKernel implements ColumnKernel {
         return sx;
     }
 
-    /** Flat-index stride of x. */
-    int strideX() {
-        return sx;
-    }
-
     /** Flat-index stride of y. */
     int strideY() {
         return sy;

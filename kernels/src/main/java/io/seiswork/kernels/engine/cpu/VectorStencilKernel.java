@@ -45,7 +45,7 @@ final class VectorStencilKernel implements ColumnKernel {
         this.scalar = scalar;
         this.radius = scalar.radius();
         this.is3d = scalar.is3d();
-        this.sx = scalar.strideX();
+        this.sx = scalar.stepX();
         this.sy = scalar.strideY();
         this.c0 = scalar.center();
         this.cx = scalar.weightsX();
