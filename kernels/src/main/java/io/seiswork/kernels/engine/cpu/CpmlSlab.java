@@ -175,6 +175,15 @@ final class CpmlSlab {
         return axis == X ? Math.min(ixTo, l1) : ixTo;
     }
 
+    /**
+     * Whether ψ of a column depends only on that column (z layers: ∂u/∂z), so that it can be
+     * updated right before the column's correction, in the same sweep, instead of in a phase of
+     * its own that every thread must finish first (x and y layers need their neighbours' ψ).
+     */
+    boolean columnLocal() {
+        return axis == Z;
+    }
+
     /** Zeroes the memory variables (a new shot). */
     void reset() {
         java.util.Arrays.fill(psi, 0f);

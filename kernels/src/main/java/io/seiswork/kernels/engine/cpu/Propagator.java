@@ -20,9 +20,10 @@ import java.util.List;
  * <p>Scheme: {@code pⁿ⁺¹ = 2pⁿ − pⁿ⁻¹ + v² dt² (∇²pⁿ + fⁿ δ)}, second order in time, space order
  * 2, 4 or 8, with a convolutional PML outside the user's grid and an optional antisymmetric
  * mirror (image) free surface at z = 0. A step is two parallel phases over (x, y) columns, cut
- * into x tiles of at most {@value #TILE_X} columns by one y row: the PML memory variables ψ
- * (layer cells only), then, per tile row, the interior stencil, the PML correction and the
- * surface mirror. Nothing is allocated per step.
+ * into x tiles of at most {@value #TILE_X} columns by one y row: the PML memory variables ψ of
+ * the x and y layers (layer cells only; they need their neighbours' ψ, hence a phase of their
+ * own), then, per tile row, the interior stencil, the z layers' ψ (column-local) and the PML
+ * corrections, and the surface mirror. Nothing is allocated per step.
  *
  * <p>Usage: {@code step()} moves the current field from level n to n + 1; then
  * {@link #inject} adds the source term of that step, {@code dt² v² fⁿ δ}, where δ is the grid
@@ -240,7 +241,9 @@ public final class Propagator {
             int ixFrom = r + tileStart(tile);
             int ixTo = r + tileStart(tile + 1);
             for (CpmlSlab s : slabs) {
-                s.updatePsiRow(u, iy, ixFrom, ixTo, tmp);
+                if (!s.columnLocal()) {
+                    s.updatePsiRow(u, iy, ixFrom, ixTo, tmp);
+                }
             }
         }
     }
@@ -264,6 +267,9 @@ public final class Propagator {
             int ixTo = r + tileStart(tile + 1);
             kernel.columns(u, un, m, (iy * nx + ixFrom) * nz, ixTo - ixFrom, zFrom, zTo, lap);
             for (CpmlSlab s : slabs) {
+                if (s.columnLocal()) {
+                    s.updatePsiRow(u, iy, ixFrom, ixTo, lap);
+                }
                 s.correctRow(u, un, m, iy, ixFrom, ixTo, t1, t2);
             }
             if (mirror) {
