@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time the wave propagator: Gpts/s = user grid points x steps / s, median of repetitions.",
-            "--mode stencil times the interior update alone (as the C reference does); --mode shot a full",
-            "modelling shot with C-PML, source and receivers."})
+            "--mode stencil: the interior update alone (what the C reference times).",
+            "--mode shot: a full modelling shot with C-PML, source and receivers."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--grid", paramLabel = "N", description = "Cells per axis (N^3 in 3D, N x N in 2D); default 256 in"
@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     int repetitions;
 
     @Option(names = "--json", description = "Print JSON: gptsPerSecond, computedGptsPerSecond, grid, steps, order,"
-            + " threads, engine, mode, seconds, ...")
+            + " threads, engine, mode, medianSeconds, gptsPerSecondEach, ...")
     boolean json;
 
     @CommandLine.Spec
