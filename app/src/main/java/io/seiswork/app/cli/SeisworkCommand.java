@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Seismic imaging workstation: model and migrate shots, inspect SEG-Y files.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, SegyCommand.class, ConvertCommand.class,
+                BenchCommand.class,
                 BenchVolumeCommand.class,
                 ViewCommand.class})
 public final class SeisworkCommand implements Runnable {

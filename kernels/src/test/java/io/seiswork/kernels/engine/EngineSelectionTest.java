@@ -84,8 +84,11 @@ class EngineSelectionTest {
 
     @Test
     void benchmarkReportsThroughput() {
-        CpuBenchmark.Result r = CpuBenchmark.run(32, 4, 8, 2, true);
-        assertTrue(r.gptsPerSecond() > 0);
-        assertTrue(r.gridPoints() >= 32L * 32 * 32);
+        for (CpuBenchmark.Mode mode : CpuBenchmark.Mode.values()) {
+            CpuBenchmark.Result r = CpuBenchmark.run(new CpuBenchmark.Config(32, 32, 32, 4, 8, 2, mode, 1, 3));
+            assertTrue(r.gptsPerSecond() > 0, mode.toString());
+            assertTrue(r.computedPoints() >= 32L * 32 * 32, mode.toString());
+            assertTrue(r.computedGptsPerSecond() >= r.gptsPerSecond(), mode.toString());
+        }
     }
 }

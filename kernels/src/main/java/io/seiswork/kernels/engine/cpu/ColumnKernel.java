@@ -14,19 +14,37 @@ interface ColumnKernel {
      */
     void column(float[] u, float[] un, float[] m, int base, int zs, int ze, float[] lap);
 
+    /**
+     * {@link #column} for {@code count} neighbouring x columns starting at {@code base} (column
+     * c at {@code base + c · nz}).
+     */
+    default void columns(float[] u, float[] un, float[] m, int base, int count, int zs, int ze, float[] lap) {
+        for (int c = 0; c < count; c++) {
+            column(u, un, m, base + c * stepX(), zs, ze, lap);
+        }
+    }
+
+    /** Flat-index distance between neighbouring x columns (the padded nz). */
+    int stepX();
+
     /** A short name for logs: "vector 8 lanes" or "scalar". */
     String describe();
 
     /**
-     * The fastest kernel this JVM can run: the Vector API kernel for space order 8 when the
+     * The fastest kernel this JVM can run: the Vector API kernel (every space order) when the
      * {@code jdk.incubator.vector} module is present (and the system property
      * {@code seiswork.cpu.vector} is not {@code false}), otherwise the scalar kernel.
      *
      * @param allowVector false to force the scalar kernel (tests compare both)
      */
     static ColumnKernel best(StencilKernel scalar, boolean allowVector) {
-        boolean wanted = allowVector && scalar.radius() == 4 && vectorAvailable();
+        boolean wanted = allowVector && vectorAvailable();
         return wanted ? VectorSupport.kernel(scalar) : scalar;
+    }
+
+    /** The name {@link #describe()} gives the kernel {@link #best} picks. */
+    static String describe(boolean allowVector) {
+        return allowVector && vectorAvailable() ? VectorSupport.describe() : "scalar";
     }
 
     /**

@@ -59,7 +59,7 @@ final class CpmlSlab {
      * @param profile the axis' damping coefficients
      * @param d1 first-derivative weights a_k / h for k = 1 .. radius (index 0 unused), 1/m
      * @param d2 second-derivative weights c_k / h² for k = 0 .. radius, 1/m²
-     * @param vector whether to use the Vector API loops ({@link VectorCpml}, space order 8 only); the module
+     * @param vector whether to use the Vector API loops ({@link VectorCpml}); the module
      *     must be present
      */
     CpmlSlab(PaddedGrid grid, int axis, int l0, int l1, CpmlProfile profile, float[] d1, float[] d2,
@@ -173,6 +173,15 @@ final class CpmlSlab {
 
     private int clipTo(int iy, int ixTo) {
         return axis == X ? Math.min(ixTo, l1) : ixTo;
+    }
+
+    /**
+     * Whether ψ of a column depends only on that column (z layers: ∂u/∂z), so that it can be
+     * updated right before the column's correction, in the same sweep, instead of in a phase of
+     * its own that every thread must finish first (x and y layers need their neighbours' ψ).
+     */
+    boolean columnLocal() {
+        return axis == Z;
     }
 
     /** Zeroes the memory variables (a new shot). */

@@ -56,8 +56,8 @@ final class StencilKernel implements ColumnKernel {
         return radius;
     }
 
-    /** Flat-index stride of x. */
-    int strideX() {
+    @Override
+    public int stepX() {
         return sx;
     }
 

@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API versions of the C-PML column updates of {@link CpmlSlab} for space order 8: one
+ * Vector API versions of the C-PML column updates of {@link CpmlSlab} for every space order: one
  * fused loop per column instead of the scalar code's passes over scratch rows (which C2 cannot
  * vectorise, for the same aliasing reason as the stencil), with the coefficients held in
  * registers; the cells of a row that do not fill a vector are left to the scalar code (masked
@@ -16,6 +16,21 @@ final class VectorCpml {
     private static final VectorSpecies<Float> S = VectorStencilKernel.S;
 
     private VectorCpml() {
+    }
+
+    /**
+     * Weight k of a derivative table of radius {@code d.length − 1}, 0 beyond it. The loops are
+     * written for radius 4; for orders 2 and 4 the missing terms get weight 0 and offset 0
+     * (a load of the centre, in bounds), so one set of loops serves every order at the cost of
+     * a few redundant L1 loads and fmas in the layer.
+     */
+    private static float weight(float[] d, int k) {
+        return k < d.length ? d[k] : 0f;
+    }
+
+    /** Offset of term k (k · stride), or 0 beyond the table's radius; see {@link #weight}. */
+    private static int offset(float[] d, int k, int stride) {
+        return k < d.length ? k * stride : 0;
     }
 
     /** End of the leading cells of [zs, ze) that whole vectors cover. */
@@ -32,15 +47,15 @@ final class VectorCpml {
     static void updatePsi(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b,
             int c, float[] d1, int zs, int end) {
         final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
-        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
-        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
-        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
+        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
+        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
+        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
+        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
         final FloatVector av = FloatVector.broadcast(S, a[c]);
         final FloatVector bv = FloatVector.broadcast(S, b[c]);
-        final int s2 = 2 * s;
-        final int s3 = 3 * s;
-        final int s4 = 4 * s;
+        final int s2 = offset(d1, 2, s);
+        final int s3 = offset(d1, 3, s);
+        final int s4 = offset(d1, 4, s);
         for (int iz = zs; iz < end; iz += step) {
             int i = p0 + iz;
             FloatVector d = FloatVector.fromArray(S, u, i + s)
@@ -62,16 +77,22 @@ final class VectorCpml {
      */
     static void correct(float[] u, float[] un, float[] m, int p0, int sP, float[] psi, float[] zeta, int q0, int sQ,
             float[] a, float[] b, int c, float[] d1, float[] d2, int zs, int end) {
+        final int q2 = offset(d1, 2, sQ);
+        final int q3 = offset(d1, 3, sQ);
+        final int q4 = offset(d1, 4, sQ);
+        final int p2 = offset(d2, 2, sP);
+        final int p3 = offset(d2, 3, sP);
+        final int p4 = offset(d2, 4, sP);
         final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
-        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
-        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
-        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
-        final FloatVector v0 = FloatVector.broadcast(S, d2[0]);
-        final FloatVector v1 = FloatVector.broadcast(S, d2[1]);
-        final FloatVector v2 = FloatVector.broadcast(S, d2[2]);
-        final FloatVector v3 = FloatVector.broadcast(S, d2[3]);
-        final FloatVector v4 = FloatVector.broadcast(S, d2[4]);
+        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
+        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
+        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
+        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
+        final FloatVector v0 = FloatVector.broadcast(S, weight(d2, 0));
+        final FloatVector v1 = FloatVector.broadcast(S, weight(d2, 1));
+        final FloatVector v2 = FloatVector.broadcast(S, weight(d2, 2));
+        final FloatVector v3 = FloatVector.broadcast(S, weight(d2, 3));
+        final FloatVector v4 = FloatVector.broadcast(S, weight(d2, 4));
         final FloatVector av = FloatVector.broadcast(S, a[c]);
         final FloatVector bv = FloatVector.broadcast(S, b[c]);
         for (int iz = zs; iz < end; iz += step) {
@@ -79,21 +100,21 @@ final class VectorCpml {
             int q = q0 + iz;
             FloatVector dpsi = FloatVector.fromArray(S, psi, q + sQ)
                     .sub(FloatVector.fromArray(S, psi, q - sQ)).mul(w1);
-            dpsi = FloatVector.fromArray(S, psi, q + 2 * sQ)
-                    .sub(FloatVector.fromArray(S, psi, q - 2 * sQ)).fma(w2, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + 3 * sQ)
-                    .sub(FloatVector.fromArray(S, psi, q - 3 * sQ)).fma(w3, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + 4 * sQ)
-                    .sub(FloatVector.fromArray(S, psi, q - 4 * sQ)).fma(w4, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + q2)
+                    .sub(FloatVector.fromArray(S, psi, q - q2)).fma(w2, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + q3)
+                    .sub(FloatVector.fromArray(S, psi, q - q3)).fma(w3, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + q4)
+                    .sub(FloatVector.fromArray(S, psi, q - q4)).fma(w4, dpsi);
             FloatVector lap = FloatVector.fromArray(S, u, i).mul(v0);
             lap = FloatVector.fromArray(S, u, i + sP)
                     .add(FloatVector.fromArray(S, u, i - sP)).fma(v1, lap);
-            lap = FloatVector.fromArray(S, u, i + 2 * sP)
-                    .add(FloatVector.fromArray(S, u, i - 2 * sP)).fma(v2, lap);
-            lap = FloatVector.fromArray(S, u, i + 3 * sP)
-                    .add(FloatVector.fromArray(S, u, i - 3 * sP)).fma(v3, lap);
-            lap = FloatVector.fromArray(S, u, i + 4 * sP)
-                    .add(FloatVector.fromArray(S, u, i - 4 * sP)).fma(v4, lap);
+            lap = FloatVector.fromArray(S, u, i + p2)
+                    .add(FloatVector.fromArray(S, u, i - p2)).fma(v2, lap);
+            lap = FloatVector.fromArray(S, u, i + p3)
+                    .add(FloatVector.fromArray(S, u, i - p3)).fma(v3, lap);
+            lap = FloatVector.fromArray(S, u, i + p4)
+                    .add(FloatVector.fromArray(S, u, i - p4)).fma(v4, lap);
             FloatVector z = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(lap.add(dpsi)));
             z.intoArray(zeta, q);
             FloatVector mm = FloatVector.fromArray(S, m, i);
@@ -110,13 +131,13 @@ final class VectorCpml {
     static void updatePsiPerCell(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b,
             float[] d1, int zs, int end) {
         final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
-        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
-        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
-        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
-        final int s2 = 2 * s;
-        final int s3 = 3 * s;
-        final int s4 = 4 * s;
+        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
+        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
+        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
+        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
+        final int s2 = offset(d1, 2, s);
+        final int s3 = offset(d1, 3, s);
+        final int s4 = offset(d1, 4, s);
         for (int iz = zs; iz < end; iz += step) {
             int i = p0 + iz;
             FloatVector d = FloatVector.fromArray(S, u, i + s)
@@ -143,36 +164,42 @@ final class VectorCpml {
             float[] a, float[] b, float[] mask, float[] d1, float[] d2, int zs, int end) {
         final int sP = 1;
         final int sQ = 1;
+        final int q2 = offset(d1, 2, sQ);
+        final int q3 = offset(d1, 3, sQ);
+        final int q4 = offset(d1, 4, sQ);
+        final int p2 = offset(d2, 2, sP);
+        final int p3 = offset(d2, 3, sP);
+        final int p4 = offset(d2, 4, sP);
         final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
-        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
-        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
-        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
-        final FloatVector v0 = FloatVector.broadcast(S, d2[0]);
-        final FloatVector v1 = FloatVector.broadcast(S, d2[1]);
-        final FloatVector v2 = FloatVector.broadcast(S, d2[2]);
-        final FloatVector v3 = FloatVector.broadcast(S, d2[3]);
-        final FloatVector v4 = FloatVector.broadcast(S, d2[4]);
+        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
+        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
+        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
+        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
+        final FloatVector v0 = FloatVector.broadcast(S, weight(d2, 0));
+        final FloatVector v1 = FloatVector.broadcast(S, weight(d2, 1));
+        final FloatVector v2 = FloatVector.broadcast(S, weight(d2, 2));
+        final FloatVector v3 = FloatVector.broadcast(S, weight(d2, 3));
+        final FloatVector v4 = FloatVector.broadcast(S, weight(d2, 4));
         for (int iz = zs; iz < end; iz += step) {
             int i = p0 + iz;
             int q = q0 + iz;
             FloatVector dpsi = FloatVector.fromArray(S, psi, q + sQ)
                     .sub(FloatVector.fromArray(S, psi, q - sQ)).mul(w1);
-            dpsi = FloatVector.fromArray(S, psi, q + 2 * sQ)
-                    .sub(FloatVector.fromArray(S, psi, q - 2 * sQ)).fma(w2, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + 3 * sQ)
-                    .sub(FloatVector.fromArray(S, psi, q - 3 * sQ)).fma(w3, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + 4 * sQ)
-                    .sub(FloatVector.fromArray(S, psi, q - 4 * sQ)).fma(w4, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + q2)
+                    .sub(FloatVector.fromArray(S, psi, q - q2)).fma(w2, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + q3)
+                    .sub(FloatVector.fromArray(S, psi, q - q3)).fma(w3, dpsi);
+            dpsi = FloatVector.fromArray(S, psi, q + q4)
+                    .sub(FloatVector.fromArray(S, psi, q - q4)).fma(w4, dpsi);
             FloatVector lap = FloatVector.fromArray(S, u, i).mul(v0);
             lap = FloatVector.fromArray(S, u, i + sP)
                     .add(FloatVector.fromArray(S, u, i - sP)).fma(v1, lap);
-            lap = FloatVector.fromArray(S, u, i + 2 * sP)
-                    .add(FloatVector.fromArray(S, u, i - 2 * sP)).fma(v2, lap);
-            lap = FloatVector.fromArray(S, u, i + 3 * sP)
-                    .add(FloatVector.fromArray(S, u, i - 3 * sP)).fma(v3, lap);
-            lap = FloatVector.fromArray(S, u, i + 4 * sP)
-                    .add(FloatVector.fromArray(S, u, i - 4 * sP)).fma(v4, lap);
+            lap = FloatVector.fromArray(S, u, i + p2)
+                    .add(FloatVector.fromArray(S, u, i - p2)).fma(v2, lap);
+            lap = FloatVector.fromArray(S, u, i + p3)
+                    .add(FloatVector.fromArray(S, u, i - p3)).fma(v3, lap);
+            lap = FloatVector.fromArray(S, u, i + p4)
+                    .add(FloatVector.fromArray(S, u, i - p4)).fma(v4, lap);
             FloatVector av = FloatVector.fromArray(S, a, iz);
             FloatVector bv = FloatVector.fromArray(S, b, iz);
             FloatVector z = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(lap.add(dpsi)));
@@ -190,13 +217,13 @@ final class VectorCpml {
             float[] b, float[] d1, int ixFrom, int ixTo, int zs, int end) {
         final int s = 1;
         final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
-        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
-        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
-        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
-        final int s2 = 2 * s;
-        final int s3 = 3 * s;
-        final int s4 = 4 * s;
+        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
+        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
+        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
+        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
+        final int s2 = offset(d1, 2, s);
+        final int s3 = offset(d1, 3, s);
+        final int s4 = offset(d1, 4, s);
         for (int ix = ixFrom; ix < ixTo; ix++) {
             final int p0 = pRow + ix * pStride;
             final int q0 = qRow + ix * qStride;
@@ -224,16 +251,22 @@ final class VectorCpml {
             int zs, int end) {
         final int sP = 1;
         final int sQ = 1;
+        final int q2 = offset(d1, 2, sQ);
+        final int q3 = offset(d1, 3, sQ);
+        final int q4 = offset(d1, 4, sQ);
+        final int p2 = offset(d2, 2, sP);
+        final int p3 = offset(d2, 3, sP);
+        final int p4 = offset(d2, 4, sP);
         final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, d1[1]);
-        final FloatVector w2 = FloatVector.broadcast(S, d1[2]);
-        final FloatVector w3 = FloatVector.broadcast(S, d1[3]);
-        final FloatVector w4 = FloatVector.broadcast(S, d1[4]);
-        final FloatVector v0 = FloatVector.broadcast(S, d2[0]);
-        final FloatVector v1 = FloatVector.broadcast(S, d2[1]);
-        final FloatVector v2 = FloatVector.broadcast(S, d2[2]);
-        final FloatVector v3 = FloatVector.broadcast(S, d2[3]);
-        final FloatVector v4 = FloatVector.broadcast(S, d2[4]);
+        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
+        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
+        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
+        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
+        final FloatVector v0 = FloatVector.broadcast(S, weight(d2, 0));
+        final FloatVector v1 = FloatVector.broadcast(S, weight(d2, 1));
+        final FloatVector v2 = FloatVector.broadcast(S, weight(d2, 2));
+        final FloatVector v3 = FloatVector.broadcast(S, weight(d2, 3));
+        final FloatVector v4 = FloatVector.broadcast(S, weight(d2, 4));
         for (int ix = ixFrom; ix < ixTo; ix++) {
             final int p0 = pRow + ix * pStride;
             final int q0 = qRow + ix * qStride;
@@ -242,21 +275,21 @@ final class VectorCpml {
                 int q = q0 + iz;
                 FloatVector dpsi = FloatVector.fromArray(S, psi, q + sQ)
                         .sub(FloatVector.fromArray(S, psi, q - sQ)).mul(w1);
-                dpsi = FloatVector.fromArray(S, psi, q + 2 * sQ)
-                        .sub(FloatVector.fromArray(S, psi, q - 2 * sQ)).fma(w2, dpsi);
-                dpsi = FloatVector.fromArray(S, psi, q + 3 * sQ)
-                        .sub(FloatVector.fromArray(S, psi, q - 3 * sQ)).fma(w3, dpsi);
-                dpsi = FloatVector.fromArray(S, psi, q + 4 * sQ)
-                        .sub(FloatVector.fromArray(S, psi, q - 4 * sQ)).fma(w4, dpsi);
+                dpsi = FloatVector.fromArray(S, psi, q + q2)
+                        .sub(FloatVector.fromArray(S, psi, q - q2)).fma(w2, dpsi);
+                dpsi = FloatVector.fromArray(S, psi, q + q3)
+                        .sub(FloatVector.fromArray(S, psi, q - q3)).fma(w3, dpsi);
+                dpsi = FloatVector.fromArray(S, psi, q + q4)
+                        .sub(FloatVector.fromArray(S, psi, q - q4)).fma(w4, dpsi);
                 FloatVector lap = FloatVector.fromArray(S, u, i).mul(v0);
                 lap = FloatVector.fromArray(S, u, i + sP)
                         .add(FloatVector.fromArray(S, u, i - sP)).fma(v1, lap);
-                lap = FloatVector.fromArray(S, u, i + 2 * sP)
-                        .add(FloatVector.fromArray(S, u, i - 2 * sP)).fma(v2, lap);
-                lap = FloatVector.fromArray(S, u, i + 3 * sP)
-                        .add(FloatVector.fromArray(S, u, i - 3 * sP)).fma(v3, lap);
-                lap = FloatVector.fromArray(S, u, i + 4 * sP)
-                        .add(FloatVector.fromArray(S, u, i - 4 * sP)).fma(v4, lap);
+                lap = FloatVector.fromArray(S, u, i + p2)
+                        .add(FloatVector.fromArray(S, u, i - p2)).fma(v2, lap);
+                lap = FloatVector.fromArray(S, u, i + p3)
+                        .add(FloatVector.fromArray(S, u, i - p3)).fma(v3, lap);
+                lap = FloatVector.fromArray(S, u, i + p4)
+                        .add(FloatVector.fromArray(S, u, i - p4)).fma(v4, lap);
                 FloatVector av = FloatVector.fromArray(S, a, iz);
                 FloatVector bv = FloatVector.fromArray(S, b, iz);
                 FloatVector z = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(lap.add(dpsi)));

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The eighth-order interior update written with the Vector API, for JVMs started with
- * {@code --add-modules jdk.incubator.vector}.
+ * The interior update of every space order (2, 4, 8) written with the Vector API, for JVMs
+ * started with {@code --add-modules jdk.incubator.vector}.
  *
  * <p>Why: C2 does not auto-vectorise a stencil whose loads sit a runtime stride away from the
  * store into another {@code float[]} (it cannot rule out that the arrays alias), so the plain
@@ -32,6 +32,7 @@ final class VectorStencilKernel implements ColumnKernel {
     }
 
     private final StencilKernel scalar;
+    private final int radius;
     private final boolean is3d;
     private final int sx;
     private final int sy;
@@ -42,8 +43,9 @@ final class VectorStencilKernel implements ColumnKernel {
 
     VectorStencilKernel(StencilKernel scalar) {
         this.scalar = scalar;
+        this.radius = scalar.radius();
         this.is3d = scalar.is3d();
-        this.sx = scalar.strideX();
+        this.sx = scalar.stepX();
         this.sy = scalar.strideY();
         this.c0 = scalar.center();
         this.cx = scalar.weightsX();
@@ -57,25 +59,175 @@ final class VectorStencilKernel implements ColumnKernel {
     }
 
     @Override
+    public int stepX() {
+        return sx;
+    }
+
+    @Override
     public String describe() {
         return "vector " + S.length() + " lanes";
     }
 
-    /** As {@link StencilKernel#column}, for space order 8. */
+    @Override
+    public void columns(float[] u, float[] un, float[] m, int base, int count, int zs, int ze, float[] lap) {
+        if (radius != 4 || !is3d) {
+            ColumnKernel.super.columns(u, un, m, base, count, zs, ze, lap);
+            return;
+        }
+        int end = zs + S.loopBound(ze - zs);
+        int c = 0;
+        for (; c + 1 < count; c += 2) {
+            column8d3pair(u, un, m, base + c * sx, zs, end);
+        }
+        if (c < count) {
+            column8d3(u, un, m, base + c * sx, zs, end);
+        }
+        if (end < ze) {
+            for (int k = 0; k < count; k++) {
+                scalar.column(u, un, m, base + k * sx, end, ze, lap);
+            }
+        }
+    }
+
+    /** As {@link StencilKernel#column}. */
     @Override
     public void column(float[] u, float[] un, float[] m, int base, int zs, int ze, float[] lap) {
         int end = zs + S.loopBound(ze - zs);
-        if (is3d) {
-            column3d(u, un, m, base, zs, end);
-        } else {
-            column2d(u, un, m, base, zs, end);
+        switch (radius) {
+            case 1 -> {
+                if (is3d) {
+                    column2d3(u, un, m, base, zs, end);
+                } else {
+                    column2d2(u, un, m, base, zs, end);
+                }
+            }
+            case 2 -> {
+                if (is3d) {
+                    column4d3(u, un, m, base, zs, end);
+                } else {
+                    column4d2(u, un, m, base, zs, end);
+                }
+            }
+            default -> {
+                if (is3d) {
+                    column8d3(u, un, m, base, zs, end);
+                } else {
+                    column8d2(u, un, m, base, zs, end);
+                }
+            }
         }
         if (end < ze) {
             scalar.column(u, un, m, base, end, ze, lap);
         }
     }
 
-    private void column3d(float[] u, float[] un, float[] m, int base, int zs, int end) {
+    private void column2d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final int sx1 = sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column2d3(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final int sy1 = sy;
+        final int sx1 = sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - sy1)
+                    .add(FloatVector.fromArray(S, u, i + sy1)).fma(y1, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column4d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final int sx1 = sx;
+        final int sx2 = 2 * sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column4d3(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
+        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
+        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final int sy1 = sy;
+        final int sy2 = 2 * sy;
+        final int sx1 = sx;
+        final int sx2 = 2 * sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - sy1)
+                    .add(FloatVector.fromArray(S, u, i + sy1)).fma(y1, l);
+            l = FloatVector.fromArray(S, u, i - sy2)
+                    .add(FloatVector.fromArray(S, u, i + sy2)).fma(y2, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column8d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
         final float a0 = c0;
         final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
         final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
@@ -85,21 +237,62 @@ final class VectorStencilKernel implements ColumnKernel {
         final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
         final FloatVector x3 = FloatVector.broadcast(S, cx[3]);
         final FloatVector x4 = FloatVector.broadcast(S, cx[4]);
-        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
-        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
-        final FloatVector y3 = FloatVector.broadcast(S, cy[3]);
-        final FloatVector y4 = FloatVector.broadcast(S, cy[4]);
         final int sx1 = sx;
         final int sx2 = 2 * sx;
         final int sx3 = 3 * sx;
         final int sx4 = 4 * sx;
+        final int step = S.length();
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector l = c.mul(a0);
+            l = FloatVector.fromArray(S, u, i - 1)
+                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(S, u, i - 2)
+                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(S, u, i - 3)
+                    .add(FloatVector.fromArray(S, u, i + 3)).fma(z3, l);
+            l = FloatVector.fromArray(S, u, i - 4)
+                    .add(FloatVector.fromArray(S, u, i + 4)).fma(z4, l);
+            l = FloatVector.fromArray(S, u, i - sx1)
+                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(S, u, i - sx2)
+                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
+            l = FloatVector.fromArray(S, u, i - sx3)
+                    .add(FloatVector.fromArray(S, u, i + sx3)).fma(x3, l);
+            l = FloatVector.fromArray(S, u, i - sx4)
+                    .add(FloatVector.fromArray(S, u, i + sx4)).fma(x4, l);
+            FloatVector prev = FloatVector.fromArray(S, un, i);
+            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+        }
+    }
+
+    private void column8d3(float[] u, float[] un, float[] m, int base, int zs, int end) {
+        final float a0 = c0;
+        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
+        final FloatVector z3 = FloatVector.broadcast(S, cz[3]);
+        final FloatVector z4 = FloatVector.broadcast(S, cz[4]);
+        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
+        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
+        final FloatVector y3 = FloatVector.broadcast(S, cy[3]);
+        final FloatVector y4 = FloatVector.broadcast(S, cy[4]);
+        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final FloatVector x3 = FloatVector.broadcast(S, cx[3]);
+        final FloatVector x4 = FloatVector.broadcast(S, cx[4]);
         final int sy1 = sy;
         final int sy2 = 2 * sy;
         final int sy3 = 3 * sy;
         final int sy4 = 4 * sy;
+        final int sx1 = sx;
+        final int sx2 = 2 * sx;
+        final int sx3 = 3 * sx;
+        final int sx4 = 4 * sx;
         final int step = S.length();
-        for (int iz = zs; iz < end; iz += step) {
-            final int i = base + iz;
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
             FloatVector c = FloatVector.fromArray(S, u, i);
             FloatVector l = c.mul(a0);
             l = FloatVector.fromArray(S, u, i - 1)
@@ -132,24 +325,48 @@ final class VectorStencilKernel implements ColumnKernel {
         }
     }
 
-    private void column2d(float[] u, float[] un, float[] m, int base, int zs, int end) {
+    /**
+     * Order 8, 3D, two neighbouring x columns (base and base + sx) per pass: unroll-and-jam
+     * over x. The two columns share 8 of their 18 x-neighbour and centre loads (the x line
+     * ix − 4 .. ix + 5 is loaded once), 46 loads for two points instead of 54.
+     */
+    private void column8d3pair(float[] u, float[] un, float[] m, int base, int zs, int end) {
         final float a0 = c0;
         final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
         final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
         final FloatVector z3 = FloatVector.broadcast(S, cz[3]);
         final FloatVector z4 = FloatVector.broadcast(S, cz[4]);
+        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
+        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
+        final FloatVector y3 = FloatVector.broadcast(S, cy[3]);
+        final FloatVector y4 = FloatVector.broadcast(S, cy[4]);
         final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
         final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
         final FloatVector x3 = FloatVector.broadcast(S, cx[3]);
         final FloatVector x4 = FloatVector.broadcast(S, cx[4]);
+        final int sy1 = sy;
+        final int sy2 = 2 * sy;
+        final int sy3 = 3 * sy;
+        final int sy4 = 4 * sy;
         final int sx1 = sx;
         final int sx2 = 2 * sx;
         final int sx3 = 3 * sx;
         final int sx4 = 4 * sx;
+        final int sx5 = 5 * sx;
         final int step = S.length();
-        for (int iz = zs; iz < end; iz += step) {
-            final int i = base + iz;
+        final int last = base + end;
+        for (int i = base + zs; i < last; i += step) {
+            final int j = i + sx1;
+            FloatVector xm4 = FloatVector.fromArray(S, u, i - sx4);
+            FloatVector xm3 = FloatVector.fromArray(S, u, i - sx3);
+            FloatVector xm2 = FloatVector.fromArray(S, u, i - sx2);
+            FloatVector xm1 = FloatVector.fromArray(S, u, i - sx1);
             FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector d = FloatVector.fromArray(S, u, i + sx1);
+            FloatVector xp2 = FloatVector.fromArray(S, u, i + sx2);
+            FloatVector xp3 = FloatVector.fromArray(S, u, i + sx3);
+            FloatVector xp4 = FloatVector.fromArray(S, u, i + sx4);
+            FloatVector xp5 = FloatVector.fromArray(S, u, i + sx5);
             FloatVector l = c.mul(a0);
             l = FloatVector.fromArray(S, u, i - 1)
                     .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
@@ -159,18 +376,41 @@ final class VectorStencilKernel implements ColumnKernel {
                     .add(FloatVector.fromArray(S, u, i + 3)).fma(z3, l);
             l = FloatVector.fromArray(S, u, i - 4)
                     .add(FloatVector.fromArray(S, u, i + 4)).fma(z4, l);
-            l = FloatVector.fromArray(S, u, i - sx1)
-                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
-            l = FloatVector.fromArray(S, u, i - sx2)
-                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
-            l = FloatVector.fromArray(S, u, i - sx3)
-                    .add(FloatVector.fromArray(S, u, i + sx3)).fma(x3, l);
-            l = FloatVector.fromArray(S, u, i - sx4)
-                    .add(FloatVector.fromArray(S, u, i + sx4)).fma(x4, l);
-            FloatVector prev = FloatVector.fromArray(S, un, i);
-            FloatVector mm = FloatVector.fromArray(S, m, i);
-            l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
+            l = FloatVector.fromArray(S, u, i - sy1)
+                    .add(FloatVector.fromArray(S, u, i + sy1)).fma(y1, l);
+            l = FloatVector.fromArray(S, u, i - sy2)
+                    .add(FloatVector.fromArray(S, u, i + sy2)).fma(y2, l);
+            l = FloatVector.fromArray(S, u, i - sy3)
+                    .add(FloatVector.fromArray(S, u, i + sy3)).fma(y3, l);
+            l = FloatVector.fromArray(S, u, i - sy4)
+                    .add(FloatVector.fromArray(S, u, i + sy4)).fma(y4, l);
+            l = xm1.add(d).fma(x1, l);
+            l = xm2.add(xp2).fma(x2, l);
+            l = xm3.add(xp3).fma(x3, l);
+            l = xm4.add(xp4).fma(x4, l);
+            FloatVector r = d.mul(a0);
+            r = FloatVector.fromArray(S, u, j - 1)
+                    .add(FloatVector.fromArray(S, u, j + 1)).fma(z1, r);
+            r = FloatVector.fromArray(S, u, j - 2)
+                    .add(FloatVector.fromArray(S, u, j + 2)).fma(z2, r);
+            r = FloatVector.fromArray(S, u, j - 3)
+                    .add(FloatVector.fromArray(S, u, j + 3)).fma(z3, r);
+            r = FloatVector.fromArray(S, u, j - 4)
+                    .add(FloatVector.fromArray(S, u, j + 4)).fma(z4, r);
+            r = FloatVector.fromArray(S, u, j - sy1)
+                    .add(FloatVector.fromArray(S, u, j + sy1)).fma(y1, r);
+            r = FloatVector.fromArray(S, u, j - sy2)
+                    .add(FloatVector.fromArray(S, u, j + sy2)).fma(y2, r);
+            r = FloatVector.fromArray(S, u, j - sy3)
+                    .add(FloatVector.fromArray(S, u, j + sy3)).fma(y3, r);
+            r = FloatVector.fromArray(S, u, j - sy4)
+                    .add(FloatVector.fromArray(S, u, j + sy4)).fma(y4, r);
+            r = c.add(xp2).fma(x1, r);
+            r = xm1.add(xp3).fma(x2, r);
+            r = xm2.add(xp4).fma(x3, r);
+            r = xm3.add(xp5).fma(x4, r);
+            l.fma(FloatVector.fromArray(S, m, i), c.add(c).sub(FloatVector.fromArray(S, un, i))).intoArray(un, i);
+            r.fma(FloatVector.fromArray(S, m, j), d.add(d).sub(FloatVector.fromArray(S, un, j))).intoArray(un, j);
         }
     }
-
 }

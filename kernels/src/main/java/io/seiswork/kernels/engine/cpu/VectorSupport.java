@@ -12,4 +12,8 @@ final class VectorSupport {
     static ColumnKernel kernel(StencilKernel scalar) {
         return new VectorStencilKernel(scalar);
     }
+
+    static String describe() {
+        return "vector " + VectorStencilKernel.lanes() + " lanes";
+    }
 }

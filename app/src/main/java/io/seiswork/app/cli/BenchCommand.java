@@ -1,0 +1,131 @@
+package io.seiswork.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.kernels.engine.cpu.CpuBenchmark;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code seiswork bench}: propagator throughput on this machine, the stencil alone or a full
+ * modelling shot, with warm-up and the median of several repetitions ({@link CpuBenchmark}).
+ * The figure to compare with the C reference and Devito is {@code gptsPerSecond}: user grid
+ * points × steps / second (absorbing layers not counted); {@code computedGptsPerSecond} counts
+ * every updated point.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time the wave propagator: Gpts/s = user grid points x steps / s, median of repetitions.",
+            "--mode stencil: the interior update alone (what the C reference times).",
+            "--mode shot: a full modelling shot with C-PML, source and receivers."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--grid", paramLabel = "N", description = "Cells per axis (N^3 in 3D, N x N in 2D); default 256 in"
+            + " 3D, 1000 in 2D.")
+    Integer grid;
+
+    @Option(names = "--nx", description = "Cells along x (overrides --grid).")
+    Integer nx;
+
+    @Option(names = "--ny", description = "Cells along y, 3D only (overrides --grid).")
+    Integer ny;
+
+    @Option(names = "--nz", description = "Cells along z (overrides --grid).")
+    Integer nz;
+
+    @Option(names = "--dim", defaultValue = "3", description = "2 or 3 (default ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--steps", defaultValue = "100", description = "Time steps per repetition (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--order", defaultValue = "8", description = "Space order 2, 4 or 8 (default ${DEFAULT-VALUE}).")
+    int order;
+
+    @Option(names = "--engine", defaultValue = "cpu", description = "Engine: cpu (default).")
+    String engine;
+
+    @Option(names = "--threads", description = "Threads (default: one per available processor).")
+    Integer threads;
+
+    @Option(names = "--mode", defaultValue = "stencil", description = "stencil or shot (default ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up repetitions (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repetitions", defaultValue = "5", description = "Timed repetitions (default ${DEFAULT-VALUE}).")
+    int repetitions;
+
+    @Option(names = "--json", description = "Print JSON: gptsPerSecond, computedGptsPerSecond, grid, steps, order,"
+            + " threads, engine, mode, medianSeconds, gptsPerSecondEach, ...")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!"cpu".equals(engine)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--engine " + engine + " is not available for bench; the only engine is cpu");
+        }
+        if (dim != 2 && dim != 3) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dim must be 2 or 3, got " + dim);
+        }
+        CpuBenchmark.Mode m = switch (mode) {
+            case "stencil" -> CpuBenchmark.Mode.STENCIL;
+            case "shot" -> CpuBenchmark.Mode.SHOT;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--mode must be stencil or shot, got " + mode);
+        };
+        int n = grid != null ? grid : (dim == 3 ? 256 : 1000);
+        int gx = nx != null ? nx : n;
+        int gy = dim == 2 ? 1 : (ny != null ? ny : n);
+        int gz = nz != null ? nz : n;
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        CpuBenchmark.Config config;
+        try {
+            config = new CpuBenchmark.Config(gx, gy, gz, steps, order, t, m, warmup, repetitions);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        CpuBenchmark.Result r = CpuBenchmark.run(config);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode o = mapper.createObjectNode();
+            o.put("engine", engine).put("mode", mode).put("kernel", r.kernel());
+            ArrayNode g = o.putArray("grid").add(gx);
+            if (dim == 3) {
+                g.add(gy);
+            }
+            g.add(gz);
+            o.put("dim", dim).put("order", order).put("steps", steps).put("threads", t)
+                    .put("warmups", warmup).put("repetitions", repetitions)
+                    .put("gptsPerSecond", r.gptsPerSecond())
+                    .put("computedGptsPerSecond", r.computedGptsPerSecond())
+                    .put("computedPointsPerSecond", r.computedGptsPerSecond() * 1e9)
+                    .put("userPoints", config.userPoints()).put("computedPoints", r.computedPoints())
+                    .put("medianSeconds", r.medianSeconds())
+                    .put("pointsDefinition", "gptsPerSecond = user grid points x steps / median seconds"
+                            + " (absorbing layers excluded); computed* counts every updated point");
+            ArrayNode each = o.putArray("gptsPerSecondEach");
+            for (double v : r.gptsPerSecondEach()) {
+                each.add(v);
+            }
+            out.println(o.toString());
+        } else {
+            out.printf(Locale.ROOT, "%s %dD order %d grid %s, %d steps, %d threads, %s: %.3f Gpts/s (user points),"
+                    + " %.3f Gpts/s computed; median of %d (%.3f s)%n", mode, dim, order,
+                    dim == 3 ? gx + "x" + gy + "x" + gz : gx + "x" + gz, steps, t, r.kernel(), r.gptsPerSecond(),
+                    r.computedGptsPerSecond(), repetitions, r.medianSeconds());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** {@code seiswork bench} through {@link Main#newCommandLine()}: tiny grids, JSON contract only. */
+class BenchCommandTest {
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stencil", "shot"})
+    void jsonReportsTheContractFields(String mode) throws Exception {
+        Result r = run("bench", "--nx", "24", "--ny", "20", "--nz", "16", "--steps", "3", "--order", "4", "--threads",
+                "2", "--mode", mode, "--warmup", "0", "--repetitions", "2", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("gptsPerSecond").asDouble() > 0);
+        assertEquals(24, j.get("grid").get(0).asInt());
+        assertEquals(20, j.get("grid").get(1).asInt());
+        assertEquals(16, j.get("grid").get(2).asInt());
+        assertEquals(3, j.get("steps").asInt());
+        assertEquals(4, j.get("order").asInt());
+        assertEquals(2, j.get("threads").asInt());
+        assertEquals("cpu", j.get("engine").asText());
+        assertEquals(mode, j.get("mode").asText());
+        assertEquals(24L * 20 * 16, j.get("userPoints").asLong());
+        assertTrue(j.get("computedPointsPerSecond").asDouble() >= j.get("gptsPerSecond").asDouble() * 1e9 * 0.999);
+        assertEquals(2, j.get("gptsPerSecondEach").size());
+    }
+
+    @Test
+    void twoDimensionalGridHasTwoAxes() throws Exception {
+        Result r = run("bench", "--dim", "2", "--grid", "40", "--steps", "2", "--warmup", "0", "--repetitions", "1",
+                "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(2, j.get("grid").size());
+        assertEquals(40L * 40, j.get("userPoints").asLong());
+    }
+
+    @Test
+    void unknownModeIsAUsageError() {
+        Result r = run("bench", "--mode", "fast");
+        assertNotEquals(0, r.exit());
+        assertTrue(r.err().contains("--mode must be stencil or shot, got fast"), r.err());
+    }
+}
