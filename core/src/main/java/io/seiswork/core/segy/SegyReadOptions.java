@@ -6,8 +6,10 @@ import java.nio.ByteOrder;
  * How {@link SegyReader} opens a file. Build from {@link #defaults()} with the {@code with...}
  * methods, for example {@code SegyReadOptions.defaults().withInlineByte(5).withCrosslineByte(21)}.
  *
- * @param inlineByte 1-based trace-header byte of the inline number (int32), default 189
- * @param crosslineByte 1-based trace-header byte of the crossline number (int32), default 193
+ * @param inlineByte 1-based trace-header byte of the inline number (int32), default 189; when left
+ *     at 189, a rev-2.1 XML layout stanza mapping "iline" elsewhere is followed instead
+ * @param crosslineByte 1-based trace-header byte of the crossline number (int32), default 193; when
+ *     left at 193, a layout stanza mapping "xline" elsewhere is followed instead
  * @param byteOrder forced byte order, or null to detect it (rev-2 marker, then format-code plausibility)
  * @param format forced sample format, or null to take the binary-header code (ignored for SU: always IEEE)
  * @param seismicUnix read as Seismic Unix (no textual or binary header), default false

@@ -55,11 +55,22 @@ public final class SegyReader implements AutoCloseable {
     private long chunkEnd;
     private long lastEnd = -1;
     private final ByteBuffer keyBuffer = ByteBuffer.allocate(TraceHeader.SIZE);
+    private final List<TraceHeaderLayout> stanzaLayouts;
+    private final List<String> layoutNames;
+    private final int inlineByte;
+    private final int crosslineByte;
+    private final int offsetByte;
     private SegyInfo info;
 
     private SegyReader(Path file, SegyReadOptions options, FileChannel channel, SegyLayout layout,
-            BinaryHeader binaryHeader, List<byte[]> rawTextHeaders, TextEncoding textEncoding) {
+            BinaryHeader binaryHeader, List<byte[]> rawTextHeaders, TextEncoding textEncoding,
+            List<TraceHeaderLayout> stanzaLayouts, List<String> layoutNames) {
         this.file = file;
+        this.stanzaLayouts = List.copyOf(stanzaLayouts);
+        this.layoutNames = List.copyOf(layoutNames);
+        this.inlineByte = keyByte(options.inlineByte(), TraceHeader.INLINE, "iline");
+        this.crosslineByte = keyByte(options.crosslineByte(), TraceHeader.CROSSLINE, "xline");
+        this.offsetByte = keyByte(TraceHeader.OFFSET, TraceHeader.OFFSET, "offset");
         this.options = options;
         this.channel = channel;
         this.layout = layout;
@@ -164,7 +175,12 @@ public final class SegyReader implements AutoCloseable {
                         samples, format.bytesPerSample()));
         LOG.debug("{}: {} traces of {} samples, format {}, {} endian, first trace at byte {}", file, layout.traces(),
                 layout.samples(), layout.format().shortName(), ByteOrders.name(order), layout.dataStart());
-        return new SegyReader(file, options, ch, layout, bh, texts, TextHeaderCodec.detect(text));
+        TextEncoding encoding = TextHeaderCodec.detect(text);
+        List<TraceHeaderLayout> stanzas = LayoutStanzas.parse(file, texts.subList(1, texts.size()));
+        List<String> names = stanzas.isEmpty() ? List.of()
+                : LayoutStanzas.names(file, stanzas, firstExtensionHeaders(file, ch, layout, extensions), encoding,
+                        dataStart);
+        return new SegyReader(file, options, ch, layout, bh, texts, encoding, stanzas, names);
     }
 
     private static SegyReader openSu(Path file, SegyReadOptions options, FileChannel ch) {
@@ -190,7 +206,7 @@ public final class SegyReader implements AutoCloseable {
         SampleFormat format = options.format() != null ? options.format() : SampleFormat.IEEE32;
         SegyLayout layout = SegyLayout.of(file, size, 0, TraceHeader.SIZE, samples, format, order, intervalUs,
                 "240-byte SU header + %d samples x %d bytes".formatted(samples, format.bytesPerSample()));
-        return new SegyReader(file, options, ch, layout, null, List.of(), TextEncoding.NONE);
+        return new SegyReader(file, options, ch, layout, null, List.of(), TextEncoding.NONE, List.of(), List.of());
     }
 
     private static boolean plausibleSu(Path file, FileChannel ch, long size, ByteOrder order) {
@@ -228,6 +244,31 @@ public final class SegyReader implements AutoCloseable {
     /** Codes 1..16 (defined or reserved by SEG-Y rev 2) count as plausible for byte-order detection. */
     private static boolean plausibleFormatCode(int code) {
         return code >= 1 && code <= 16;
+    }
+
+    /**
+     * The geometry key byte: the caller's when it differs from the standard byte (an explicit
+     * choice wins), else the layout stanza's mapping of {@code field}, else the standard byte.
+     */
+    private int keyByte(int requested, int standard, String field) {
+        if (requested != standard) {
+            return requested;
+        }
+        return LayoutStanzas.standardByte(stanzaLayouts, field).orElse(standard);
+    }
+
+    /** The first trace's extension headers (none when the file has no traces). */
+    private static List<byte[]> firstExtensionHeaders(Path file, FileChannel ch, SegyLayout layout, int extensions) {
+        List<byte[]> out = new ArrayList<>();
+        if (layout.traces() == 0) {
+            return out;
+        }
+        for (int i = 1; i <= extensions; i++) {
+            ByteBuffer b = ByteBuffer.allocate(TraceHeader.SIZE);
+            readFully(file, ch, b, layout.dataStart() + (long) TraceHeader.SIZE * i, 0);
+            out.add(b.array());
+        }
+        return out;
     }
 
     private static void readExtendedText(Path file, FileChannel ch, long size, BinaryHeader bh, List<byte[]> texts) {
@@ -359,6 +400,25 @@ public final class SegyReader implements AutoCloseable {
     }
 
     /**
+     * Names of the trace-header layouts the file's XML layout stanzas describe, in header order:
+     * "SEG00000" for the standard header, then each trace-header extension present in the file
+     * (for example "SEG00001", "PRIVATE1"). Empty when the file has no layout stanza.
+     */
+    public List<String> traceHeaderLayouts() {
+        return layoutNames;
+    }
+
+    /** The layouts parsed from the file's XML layout stanzas, in file order (empty when none). */
+    public List<TraceHeaderLayout> layoutStanzas() {
+        return stanzaLayouts;
+    }
+
+    /** 1-based trace-header bytes used for inline, crossline and offset: options, then stanza, then standard. */
+    public int[] geometryKeyBytes() {
+        return new int[] {inlineByte, crosslineByte, offsetByte};
+    }
+
+    /**
      * The summary of the file. The first call infers the geometry, reading every trace header
      * once; later calls return the same object.
      */
@@ -383,9 +443,9 @@ public final class SegyReader implements AutoCloseable {
         ByteBuffer b = keyBuffer;
         readFully(file, channel, b, layout.traceOffset(trace), trace);
         b.order(layout.byteOrder());
-        out[0] = b.getInt(options.inlineByte() - 1);
-        out[1] = b.getInt(options.crosslineByte() - 1);
-        out[2] = b.getInt(TraceHeader.OFFSET - 1);
+        out[0] = b.getInt(inlineByte - 1);
+        out[1] = b.getInt(crosslineByte - 1);
+        out[2] = b.getInt(offsetByte - 1);
     }
 
     private void checkIndex(long index) {

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -466,35 +467,66 @@ class SegyRefdataTest {
     }
 
     /**
-     * Seiswork does not parse rev-2.1 XML layout stanzas: mapping files are read with the default
-     * (or the caller's) inline/crossline bytes, the stanza kept as an extended textual header.
+     * Rev-2.1 XML layout stanzas are parsed: the stanza's iline/xline/offset bytes drive the
+     * geometry (segyio {@code test_open_with_custom_mapping}); -minimal maps them to bytes 1/5/9.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"default", "multiple-stanzas", "unparsable", "invalid-root", "invalid-attribute",
-        "invalid-value"})
-    void mappingFilesReadWithDefaultLayout(String name) {
+    @CsvSource({"default, 189, 193, 37", "multiple-stanzas, 189, 193, 37", "shifted, 190, 194, 38",
+        "minimal, 1, 5, 9"})
+    void mappingFilesUseTheStanzaLayout(String name, int il, int xl, int off) {
         try (SegyReader r = open("segyio/mapping-" + name + ".sgy")) {
             SegyGeometry g = r.info().geometry();
             assertEquals(6, r.traceCount());
-            assertEquals(1, g.inlineMin());
-            assertEquals(3, g.inlineMax());
-            assertEquals(20, g.crosslineMin());
-            assertEquals(21, g.crosslineMax());
-            assertTrue(r.info().extendedTextHeaders().stream().anyMatch(t -> t.startsWith("((SEG:Layout")),
-                    "the layout stanza is kept as an extended textual header");
-        }
-    }
-
-    @Test
-    void mappingShiftedReadsWithShiftedBytes() {
-        try (SegyReader r = open("segyio/mapping-shifted.sgy",
-                SegyReadOptions.defaults().withInlineByte(190).withCrosslineByte(194))) {
-            SegyGeometry g = r.info().geometry();
+            assertArrayEquals(new int[] {il, xl, off}, r.geometryKeyBytes());
             assertTrue(g.isCube());
             assertEquals(1, g.inlineMin());
             assertEquals(3, g.inlineMax());
             assertEquals(20, g.crosslineMin());
             assertEquals(21, g.crosslineMax());
+            assertEquals(1, g.offsetCount());
+            for (int t = 0; t < 6; t++) {
+                assertEquals(1, r.header(t).getInt32(off), "offset of trace " + t);
+            }
+            assertEquals(List.of("SEG00000"), r.traceHeaderLayouts());
+        }
+    }
+
+    /** Bytes the caller sets explicitly win over the stanza's. */
+    @Test
+    void explicitOptionsOverrideTheStanza() {
+        try (SegyReader r = open("segyio/mapping-shifted.sgy", SegyReadOptions.defaults().withInlineByte(5))) {
+            assertArrayEquals(new int[] {5, 194, 38}, r.geometryKeyBytes());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unparsable", "invalid-root", "invalid-attribute", "invalid-value", "unsupported-type",
+        "encoding-private"})
+    void invalidMappingsAreRejected(String name) {
+        SegyException e = assertThrows(SegyException.class, () -> open("segyio/mapping-" + name + ".sgy"));
+        assertTrue(e.getMessage().contains("mapping-" + name + ".sgy: error parsing trace header mappings: "),
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mixed-order, SEG00000 SEG00001 PRIVATE1 PRIVATE2", "no-extension1, SEG00000 PRIVATE1",
+        "encoding-ext1, SEG00000 SEG00001", "all-types, SEG00000 TYPES", "all-types-lsb, SEG00000 TYPES"})
+    void layoutNamesFollowTheTraceExtensions(String name, String names) {
+        try (SegyReader r = open("segyio/mapping-" + name + ".sgy")) {
+            assertEquals(List.of(names.split(" ")), r.traceHeaderLayouts());
+        }
+    }
+
+    /** -all-types declares every field type rev 2.1 defines, with its size. */
+    @Test
+    void allTypesStanzaCoversEveryType() {
+        try (SegyReader r = open("segyio/mapping-all-types.sgy")) {
+            TraceHeaderLayout types = r.layoutStanzas().get(0).extension("TYPES").orElseThrow();
+            assertEquals(TraceHeaderLayout.FieldType.values().length, types.fields().size());
+            for (TraceHeaderLayout.Field f : types.fields()) {
+                assertEquals(f.name(), f.type().stanzaName());
+            }
+            assertEquals(83, types.field("scale6").orElseThrow().bytePosition());
         }
     }
 
