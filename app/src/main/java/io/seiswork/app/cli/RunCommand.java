@@ -1,8 +1,8 @@
 package io.seiswork.app.cli;
 
-import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.TerminalProgress;
+import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
@@ -10,7 +10,7 @@ import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
-import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.kernels.engine.EngineSelection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,15 +1,13 @@
 package io.seiswork.app.run;
 
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
-import io.seiswork.kernels.engine.EngineSelection;
-import io.seiswork.core.progress.CancelledException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
@@ -17,11 +15,11 @@ import io.seiswork.core.spec.JobSpecWriter;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
-import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
-import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import java.io.IOException;
@@ -31,6 +29,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every shot of a resolved job on one engine, on the calling thread, and writes the results

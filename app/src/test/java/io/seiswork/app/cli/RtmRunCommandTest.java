@@ -1,8 +1,5 @@
 package io.seiswork.app.cli;
 
-import io.seiswork.core.volume.SwvReader;
-import io.seiswork.core.volume.SliceOrientation;
-import io.seiswork.core.volume.Slice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.core.volume.Slice;
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.core.volume.SwvReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

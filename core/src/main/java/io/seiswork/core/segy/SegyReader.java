@@ -1,7 +1,5 @@
 package io.seiswork.core.segy;
 
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -14,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a SEG-Y (rev 0, 1, 2) or Seismic Unix file trace by trace.

@@ -1,14 +1,12 @@
 package io.seiswork.core.spec;
 
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
 import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.BuiltinModels;
-import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.velocity.RawVelocityReader;
 import io.seiswork.core.velocity.SegyVelocityReader;
 import io.seiswork.core.velocity.VelocityModel;
@@ -17,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link JobSpec} into a {@link ResolvedJob}: loads the velocity model and runs the

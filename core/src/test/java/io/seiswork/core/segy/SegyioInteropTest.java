@@ -1,9 +1,5 @@
 package io.seiswork.core.segy;
 
-import io.seiswork.core.grid.Sampling;
-import io.seiswork.core.grid.Grid;
-import io.seiswork.core.geometry.Shot;
-import io.seiswork.core.geometry.Position;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.grid.Sampling;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.ByteOrder;

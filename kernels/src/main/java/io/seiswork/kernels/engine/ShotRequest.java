@@ -1,9 +1,9 @@
 package io.seiswork.kernels.engine;
 
-import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.Wavelet;
 import java.util.List;

@@ -1,8 +1,9 @@
 package io.seiswork.kernels.engine;
 
-import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.progress.ProgressListener;
+
 /**
  * Models shots with the acoustic wave equation of the physics convention
  * ({@code (1/v²) ∂²p/∂t² − ∇²p = f(t) δ(x − xs)}), one shot at a time.

@@ -1,19 +1,19 @@
 package io.seiswork.kernels.engine;
 
-import io.seiswork.core.spec.EngineChoice;
-import io.seiswork.core.progress.CancellationToken;
-import io.seiswork.core.progress.ProgressListener;
-import io.seiswork.core.time.TimeStepping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;

@@ -1,6 +1,5 @@
 package io.seiswork.render.demo;
 
-import io.seiswork.render.snapshot.PngWriter;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.SyntheticVolume;
 import io.seiswork.core.volume.VolumeSource;
@@ -8,6 +7,7 @@ import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.gather.GatherStyle;
 import io.seiswork.render.gather.GatherView;
 import io.seiswork.render.section.SectionView;
+import io.seiswork.render.snapshot.PngWriter;
 import io.seiswork.render.volume3d.SliceViewer3D;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package io.seiswork.kernels.engine.cpu;
 
 import io.seiswork.core.geometry.Position;
-import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.RunStats;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
-import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.WaveEngine;
 import java.util.List;
 

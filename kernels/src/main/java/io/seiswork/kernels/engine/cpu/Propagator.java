@@ -1,10 +1,10 @@
 package io.seiswork.kernels.engine.cpu;
 
-import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.stencil.FirstDerivative;
 import io.seiswork.core.stencil.SecondDerivative;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.seiswork.kernels.engine.cpu;
 
-import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.time.TimeStepping;
 
 /**
  * Resamples receiver traces from the internal time step to the output axis while the time loop

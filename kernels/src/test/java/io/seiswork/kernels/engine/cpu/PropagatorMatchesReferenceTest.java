@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
-import io.seiswork.core.time.TimeStepping;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

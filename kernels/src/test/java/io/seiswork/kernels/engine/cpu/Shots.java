@@ -2,14 +2,14 @@ package io.seiswork.kernels.engine.cpu;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.Wavelet;
-import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.kernels.engine.PhysicsOptions;
-import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
-import io.seiswork.core.time.TimeStepping;
 import java.util.List;
 
 /** One shared engine for the physics tests (threads are reused as in production). */
