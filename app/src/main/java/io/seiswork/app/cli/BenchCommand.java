@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;
+import io.seiswork.kernels.engine.cuda.CudaBenchmark;
+import io.seiswork.kernels.engine.cuda.CudaProbe;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--order", defaultValue = "8", description = "Space order 2, 4 or 8 (default ${DEFAULT-VALUE}).")
     int order;
 
-    @Option(names = "--engine", defaultValue = "cpu", description = "Engine: cpu (default).")
+    @Option(names = "--engine", defaultValue = "cpu", description = "Engine: cpu (default) or gpu (3D or 2D N^d grid,"
+            + " full step and stencil alone, bandwidth as a fraction of the card's peak).")
     String engine;
 
     @Option(names = "--threads", description = "Threads (default: one per available processor).")
@@ -70,12 +73,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"cpu".equals(engine)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--engine " + engine + " is not available for bench; the only engine is cpu");
+        if (!"cpu".equals(engine) && !"gpu".equals(engine)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be cpu or gpu, got " + engine);
         }
         if (dim != 2 && dim != 3) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--dim must be 2 or 3, got " + dim);
+        }
+        if ("gpu".equals(engine)) {
+            return gpu();
         }
         CpuBenchmark.Mode m = switch (mode) {
             case "stencil" -> CpuBenchmark.Mode.STENCIL;
@@ -124,6 +129,40 @@ final class BenchCommand implements Callable<Integer> {
                     + " %.3f Gpts/s computed; median of %d (%.3f s)%n", mode, dim, order,
                     dim == 3 ? gx + "x" + gy + "x" + gz : gx + "x" + gz, steps, t, r.kernel(), r.gptsPerSecond(),
                     r.computedGptsPerSecond(), repetitions, r.medianSeconds());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The CUDA benchmark ({@link CudaBenchmark}): a cubic (or square) grid of {@code --grid} cells,
+     * the full step and the stencil kernel alone, with the effective bandwidth as a fraction of the
+     * card's peak. Without a usable GPU: one line saying why.
+     */
+    private int gpu() {
+        if (!CudaProbe.available()) {
+            throw new IllegalStateException("--engine gpu: " + CudaProbe.reason());
+        }
+        int n = grid != null ? grid : (dim == 3 ? 512 : 4000);
+        CudaBenchmark.Result r = CudaBenchmark.run(n, steps, order, dim == 3);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("engine", "gpu").put("device", r.device().name());
+            ArrayNode g = o.putArray("grid").add(n);
+            if (dim == 3) {
+                g.add(n);
+            }
+            g.add(n);
+            o.put("dim", dim).put("order", order).put("steps", steps).putNull("threads")
+                    .put("gptsPerSecond", r.gptsPerSecond())
+                    .put("stencilGptsPerSecond", r.stencilGptsPerSecond())
+                    .put("effectiveBytesPerSecond", r.effectiveBytesPerS())
+                    .put("fractionOfPeakBandwidth", r.fractionOfPeak())
+                    .put("stencilFractionOfPeakBandwidth", r.stencilFractionOfPeak());
+            out.println(o.toString());
+        } else {
+            out.println(r.describe());
         }
         out.flush();
         return 0;

@@ -3,9 +3,11 @@ package io.seiswork.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.kernels.engine.cuda.CudaProbe;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,13 @@ class BenchCommandTest {
         Result r = run("bench", "--mode", "fast");
         assertNotEquals(0, r.exit());
         assertTrue(r.err().contains("--mode must be stencil or shot, got fast"), r.err());
+    }
+
+    @Test
+    void gpuBenchWithoutAGpuSaysWhyInOneLine() {
+        assumeFalse(CudaProbe.available(), "a GPU is usable here: the no-GPU message is not exercised");
+        Result r = run("bench", "--engine", "gpu", "--grid", "16", "--steps", "2", "--json");
+        assertEquals(1, r.exit());
+        assertEquals("seiswork: --engine gpu: " + CudaProbe.reason(), r.err().strip());
     }
 }
