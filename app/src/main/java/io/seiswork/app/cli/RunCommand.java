@@ -10,7 +10,9 @@ import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -65,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
-        EngineSelection selected = EngineSelection.select(jobSpec.engine());
+        EngineSelection selected = select(jobSpec);
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop at the next time step and let the runner write run.json before the JVM exits.
@@ -94,6 +96,25 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The engine for this job. Reverse-time migration runs on the CPU engine in this version, so
+     * "auto" takes the CPU for it (and says so) even where a GPU is usable, and an explicit "gpu"
+     * is refused before anything runs.
+     */
+    private static EngineSelection select(JobSpec job) {
+        if (job.task() == Task.RTM) {
+            return switch (job.engine()) {
+                case AUTO -> new EngineSelection(new CpuWaveEngine(),
+                        "engine \"auto\": reverse-time migration runs on the CPU engine in this version");
+                case CPU -> EngineSelection.select(EngineChoice.CPU);
+                case GPU -> throw new IllegalArgumentException(
+                        "engine: \"gpu\" requested, but reverse-time migration runs on the CPU engine in this version;"
+                                + " use \"cpu\" or \"auto\"");
+            };
+        }
+        return EngineSelection.select(job.engine());
     }
 
     private static EngineChoice parseEngine(String s) {

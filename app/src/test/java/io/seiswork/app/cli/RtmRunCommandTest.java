@@ -94,6 +94,7 @@ class RtmRunCommandTest {
         JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("done", report.get("status").asText());
         assertEquals("image.swv", report.get("image").get("volumeFile").asText());
+        assertTrue(report.get("engine").asText().startsWith("cpu"), report.get("engine").asText());
         assertEquals("boundary", report.get("wavefield").get("strategy").asText());
         assertTrue(report.get("wavefield").get("bytesPerShot").get("memory").asLong() > 0);
         assertEquals(2, report.get("image").get("shotsStacked").asInt());
@@ -131,5 +132,16 @@ class RtmRunCommandTest {
         Result r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("outside the spec's grid") && r.err().contains("FFID"), r.err());
+    }
+
+    @Test
+    void migrationRunsOnTheCpuAndRefusesAnExplicitGpu() throws Exception {
+        Path out = dir.resolve("gpu");
+        Result r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "auto").toString(), "--out", out.toString(),
+                "--engine", "gpu");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("engine: \"gpu\" requested, but reverse-time migration runs on the CPU engine"),
+                r.err());
+        assertTrue(!Files.exists(out.resolve("run.json")), "nothing ran");
     }
 }
