@@ -127,8 +127,7 @@ final class MigrationRunner {
         float[] image = ImageFinisher.finish(stack.result(), condition, spec.imaging().laplacianFilter(),
                 physics.spaceOrder());
         double muteM = acquisitionDepthM(job);
-        double taperM = job.migrationVelocity().min() / (2 * wavelet.highestFrequencyHz()
-                / io.seiswork.core.wavelet.RickerWavelet.HIGHEST_TO_PEAK);
+        double taperM = job.migrationVelocity().min() / (2 * wavelet.dominantHz());
         DepthMute.apply(image, g, muteM, taperM);
         report.put("muteDepthM", round(muteM));
         report.put("muteTaperM", round(taperM));

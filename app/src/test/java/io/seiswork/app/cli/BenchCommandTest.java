@@ -1,5 +1,6 @@
 package io.seiswork.app.cli;
 
+import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,23 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code seiswork bench} through {@link Main#newCommandLine()}: tiny grids, JSON contract only. */
 class BenchCommandTest {
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"stencil", "shot"})
     void jsonReportsTheContractFields(String mode) throws Exception {
-        Result r = run("bench", "--nx", "24", "--ny", "20", "--nz", "16", "--steps", "3", "--order", "4", "--threads",
+        CliRun r = run("bench", "--nx", "24", "--ny", "20", "--nz", "16", "--steps", "3", "--order", "4", "--threads",
                 "2", "--mode", mode, "--warmup", "0", "--repetitions", "2", "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -53,7 +39,7 @@ class BenchCommandTest {
 
     @Test
     void twoDimensionalGridHasTwoAxes() throws Exception {
-        Result r = run("bench", "--dim", "2", "--grid", "40", "--steps", "2", "--warmup", "0", "--repetitions", "1",
+        CliRun r = run("bench", "--dim", "2", "--grid", "40", "--steps", "2", "--warmup", "0", "--repetitions", "1",
                 "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -63,7 +49,7 @@ class BenchCommandTest {
 
     @Test
     void unknownModeIsAUsageError() {
-        Result r = run("bench", "--mode", "fast");
+        CliRun r = run("bench", "--mode", "fast");
         assertNotEquals(0, r.exit());
         assertTrue(r.err().contains("--mode must be stencil or shot, got fast"), r.err());
     }
@@ -71,7 +57,7 @@ class BenchCommandTest {
     @Test
     void gpuBenchWithoutAGpuSaysWhyInOneLine() {
         assumeFalse(CudaProbe.available(), "a GPU is usable here: the no-GPU message is not exercised");
-        Result r = run("bench", "--engine", "gpu", "--grid", "16", "--steps", "2", "--json");
+        CliRun r = run("bench", "--engine", "gpu", "--grid", "16", "--steps", "2", "--json");
         assertEquals(1, r.exit());
         assertEquals("seiswork: --engine gpu: " + CudaProbe.reason(), r.err().strip());
     }

@@ -1,5 +1,6 @@
 package io.seiswork.app.cli;
 
+import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.SwvReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code seiswork convert} and the hidden {@code bench-volume} helpers, through the real command line. */
 class ConvertCommandTest {
@@ -21,28 +19,16 @@ class ConvertCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void segyToSwvAndBackKeepsTheSamples() {
         Path sgy = tmp.resolve("v.sgy");
         Path swv = tmp.resolve("v.swv");
         Path back = tmp.resolve("back.segy");
-        Run gen = run("bench-volume", "generate", "--nx", "30", "--ny", "20", "--nz", "50", "--segy", sgy.toString());
+        CliRun gen = run("bench-volume", "generate", "--nx", "30", "--ny", "20", "--nz", "50", "--segy", sgy.toString());
         assertEquals(0, gen.exit(), gen.err());
 
-        Run to = run("convert", sgy.toString(), swv.toString(), "--brick", "16");
-        Run from = run("convert", swv.toString(), back.toString());
+        CliRun to = run("convert", sgy.toString(), swv.toString(), "--brick", "16");
+        CliRun from = run("convert", swv.toString(), back.toString());
 
         assertEquals(0, to.exit(), to.err());
         assertTrue(to.out().contains("30 x 20 x 50 samples, 3 levels"), to.out());
@@ -59,7 +45,7 @@ class ConvertCommandTest {
     void generatedSwvAndSegyHoldTheSameVolume() {
         Path sgy = tmp.resolve("g.sgy");
         Path swv = tmp.resolve("g.swv");
-        Run gen = run("bench-volume", "generate", "--nx", "40", "--ny", "9", "--nz", "70", "--segy", sgy.toString(),
+        CliRun gen = run("bench-volume", "generate", "--nx", "40", "--ny", "9", "--nz", "70", "--segy", sgy.toString(),
                 "--swv", swv.toString());
         assertEquals(0, gen.exit(), gen.err());
         try (SegyReader s = SegyReader.open(sgy); SwvReader v = SwvReader.open(swv)) {
@@ -76,7 +62,7 @@ class ConvertCommandTest {
         run("bench-volume", "generate", "--nx", "20", "--ny", "20", "--nz", "20", "--swv", swv.toString(), "--segy",
                 sgy.toString());
 
-        Run r = run("bench-volume", "slices", "--swv", swv.toString(), "--segy", sgy.toString(), "--repeat", "1");
+        CliRun r = run("bench-volume", "slices", "--swv", swv.toString(), "--segy", sgy.toString(), "--repeat", "1");
 
         assertEquals(0, r.exit(), r.err());
         String[] rows = r.out().strip().split("\n");
@@ -87,7 +73,7 @@ class ConvertCommandTest {
 
     @Test
     void unknownDirectionIsAUserError() {
-        Run r = run("convert", tmp.resolve("a.txt").toString(), tmp.resolve("b.swv").toString());
+        CliRun r = run("convert", tmp.resolve("a.txt").toString(), tmp.resolve("b.swv").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("seiswork: cannot tell the direction from the extensions of "), r.err());
     }
@@ -96,7 +82,7 @@ class ConvertCommandTest {
     void corruptSwvIsReportedInOneLine() throws Exception {
         Path bad = tmp.resolve("bad.swv");
         Files.write(bad, new byte[70000]);
-        Run r = run("convert", bad.toString(), tmp.resolve("out.sgy").toString());
+        CliRun r = run("convert", bad.toString(), tmp.resolve("out.sgy").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("seiswork: " + bad + ": not a .swv volume (magic bytes 0-7)"), r.err());
     }

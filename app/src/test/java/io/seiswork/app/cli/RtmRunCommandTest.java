@@ -1,5 +1,6 @@
 package io.seiswork.app.cli;
 
+import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,6 @@ import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.SwvReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,17 +39,6 @@ class RtmRunCommandTest {
         }
         """;
 
-    private record Result(int exit, String err) { }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Result(cl.execute(args), err.toString());
-    }
-
     private Path spec(String name, String task, int nz, String data, String wavefield) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, SPEC.formatted(task, nz, data, wavefield));
@@ -60,7 +48,7 @@ class RtmRunCommandTest {
     @Test
     void migratesSyntheticDataIntoADepthVolumeAndReport() throws Exception {
         Path out = dir.resolve("out");
-        Result r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "boundary").toString(), "--out", out.toString());
+        CliRun r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "boundary").toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("image.sgy"), r.err());
         try (SegyReader img = SegyReader.open(out.resolve("image.sgy"))) {
@@ -109,7 +97,7 @@ class RtmRunCommandTest {
                 modelled.toString()).exit());
         Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
         Path out = dir.resolve("out");
-        Result r = run("run", spec("rtm.json", "rtm", 51, "shots.sgy", "disk").toString(), "--out", out.toString());
+        CliRun r = run("run", spec("rtm.json", "rtm", 51, "shots.sgy", "disk").toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals(2, report.get("image").get("shotsStacked").asInt());
@@ -129,7 +117,7 @@ class RtmRunCommandTest {
                 .replace("\"n\": 81", "\"n\": 41");
         Path spec = dir.resolve("small.json");
         Files.writeString(spec, small);
-        Result r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
+        CliRun r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("outside the spec's grid") && r.err().contains("FFID"), r.err());
     }
@@ -137,7 +125,7 @@ class RtmRunCommandTest {
     @Test
     void migrationRunsOnTheCpuAndRefusesAnExplicitGpu() throws Exception {
         Path out = dir.resolve("gpu");
-        Result r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "auto").toString(), "--out", out.toString(),
+        CliRun r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "auto").toString(), "--out", out.toString(),
                 "--engine", "gpu");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("engine: \"gpu\" requested, but reverse-time migration runs on the CPU engine"),

@@ -1,5 +1,6 @@
 package io.seiswork.app.cli;
 
+import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,24 +33,12 @@ class RunCommandTest {
         }
         """;
 
-    private record Result(int exit, String out, String err) { }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void modelsEveryShotIntoSegyAndReport() throws Exception {
         Path spec = dir.resolve("tiny.json");
         Files.writeString(spec, SPEC);
         Path out = dir.resolve("out");
-        Result r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
+        CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
         assertEquals(0, r.exit(), r.err());
 
         try (SegyReader shots = SegyReader.open(out.resolve("shots.sgy"))) {
@@ -92,7 +79,7 @@ class RunCommandTest {
         Path spec = dir.resolve("bad.json");
         Files.writeString(spec, SPEC.replace("\"dx\": 10,", "\"dx\": -10,").replace("\"peakHz\": 15", "\"peakHz\": \"high\""));
         Path out = dir.resolve("out");
-        Result r = run("run", spec.toString(), "--out", out.toString());
+        CliRun r = run("run", spec.toString(), "--out", out.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("2 problems"), r.err());
         assertTrue(r.err().contains("grid.dx: must be > 0, got -10"), r.err());
@@ -105,7 +92,7 @@ class RunCommandTest {
     void cflViolationIsRejectedBeforeCompute() throws Exception {
         Path spec = dir.resolve("cfl.json");
         Files.writeString(spec, SPEC.replace("\"sampleS\": 0.004", "\"sampleS\": 0.004, \"dtS\": 0.004"));
-        Result r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
+        CliRun r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("time.dtS: must be <= "), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
@@ -117,7 +104,7 @@ class RunCommandTest {
                 "a GPU is usable here");
         Path spec = dir.resolve("tiny.json");
         Files.writeString(spec, SPEC);
-        Result r = run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--engine", "gpu");
+        CliRun r = run("run", spec.toString(), "--out", dir.resolve("out").toString(), "--engine", "gpu");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("engine: \"gpu\" requested but no GPU is usable: "
                 + io.seiswork.kernels.engine.cuda.CudaProbe.reason()), r.err());
@@ -128,7 +115,7 @@ class RunCommandTest {
     void checkOnlyResolvesWithoutRunning() throws Exception {
         Path spec = dir.resolve("tiny.json");
         Files.writeString(spec, SPEC);
-        Result r = run("run", spec.toString(), "--check", "--out", dir.resolve("out").toString());
+        CliRun r = run("run", spec.toString(), "--check", "--out", dir.resolve("out").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("tiny: 2 shots, grid 81 x 1 x 41"), r.err());
         assertFalse(Files.exists(dir.resolve("out")));

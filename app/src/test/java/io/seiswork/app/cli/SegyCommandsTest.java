@@ -1,5 +1,6 @@
 package io.seiswork.app.cli;
 
+import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.core.segy.SegyReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,19 +29,6 @@ class SegyCommandsTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.newCommandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static Path refdata(String relative) {
         Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
         assumeTrue(Files.isDirectory(dir.resolve("segyio")), "refdata not found at " + dir + "; SEG-Y command tests not run");
@@ -50,7 +36,7 @@ class SegyCommandsTest {
     }
 
     private static JsonNode infoJson(Path file) throws Exception {
-        Run r = run("segy", "info", file.toString(), "--json");
+        CliRun r = run("segy", "info", file.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         Set<String> keys = new TreeSet<>();
@@ -90,13 +76,13 @@ class SegyCommandsTest {
         JsonNode j = infoJson(refdata("segysak/f3-withdead.sgy"));
         assertTrue(j.get("inlines").isNull());
         assertTrue(j.get("crosslines").isNull());
-        Run plain = run("segy", "info", refdata("segysak/f3-withdead.sgy").toString());
+        CliRun plain = run("segy", "info", refdata("segysak/f3-withdead.sgy").toString());
         assertTrue(plain.out().contains("not a sorted cube") && plain.out().contains("175 empty"), plain.out());
     }
 
     @Test
     void infoWithOtherLineBytes() throws Exception {
-        Run r = run("segy", "info", refdata("segyio/mapping-shifted.sgy").toString(), "--json",
+        CliRun r = run("segy", "info", refdata("segyio/mapping-shifted.sgy").toString(), "--json",
                 "--iline-byte", "190", "--xline-byte", "194");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -106,7 +92,7 @@ class SegyCommandsTest {
 
     @Test
     void plainInfoIsAReadableSummary() {
-        Run r = run("segy", "info", refdata("segyio/small.sgy").toString());
+        CliRun r = run("segy", "info", refdata("segyio/small.sgy").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Traces:           25"), r.out());
         assertTrue(r.out().contains("inline-sorted cube, inlines 1..5 (5), crosslines 20..24 (5)"), r.out());
@@ -117,7 +103,7 @@ class SegyCommandsTest {
     void convertIbmToIeeeThenInfo() throws Exception {
         Path in = refdata("segyio/small.sgy");
         Path out = tmp.resolve("small-ieee.sgy");
-        Run c = run("segy", "convert", in.toString(), out.toString(), "--format", "ieee32", "--endian", "little");
+        CliRun c = run("segy", "convert", in.toString(), out.toString(), "--format", "ieee32", "--endian", "little");
         assertEquals(0, c.exit(), c.err());
         assertTrue(c.out().contains("25 traces written as ieee32, little-endian"), c.out());
         JsonNode j = infoJson(out);
@@ -147,7 +133,7 @@ class SegyCommandsTest {
 
     @Test
     void badFileGivesOneLineAndExitCode1() {
-        Run r = run("segy", "info", refdata("segyio/broken.sgy").toString());
+        CliRun r = run("segy", "info", refdata("segyio/broken.sgy").toString());
         assertEquals(1, r.exit());
         List<String> lines = new ArrayList<>(r.err().lines().toList());
         assertEquals(1, lines.size(), r.err());
@@ -159,14 +145,14 @@ class SegyCommandsTest {
 
     @Test
     void unknownFormatNameIsAUsageError() {
-        Run r = run("segy", "convert", "a.sgy", tmp.resolve("b.sgy").toString(), "--format", "f64");
+        CliRun r = run("segy", "convert", "a.sgy", tmp.resolve("b.sgy").toString(), "--format", "f64");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("unknown sample format 'f64'"), r.err());
     }
 
     @Test
     void scanReportsThroughput() throws Exception {
-        Run r = run("segy", "scan", refdata("segyio/f3.sgy").toString(), "--json");
+        CliRun r = run("segy", "scan", refdata("segyio/f3.sgy").toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(414, j.get("traces").asLong());

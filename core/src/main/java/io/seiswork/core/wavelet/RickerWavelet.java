@@ -37,6 +37,12 @@ public record RickerWavelet(double peakHz, double delayS) implements Wavelet {
         return (1 - 2 * a2) * Math.exp(-a2);
     }
 
+    /** The peak frequency. */
+    @Override
+    public double dominantHz() {
+        return peakHz;
+    }
+
     @Override
     public double highestFrequencyHz() {
         return HIGHEST_TO_PEAK * peakHz;

@@ -18,6 +18,15 @@ public interface Wavelet {
      */
     double highestFrequencyHz();
 
+    /**
+     * Dominant frequency in Hz, the one the absorbing layer tunes its frequency shift to and
+     * migration uses for its taper lengths: by default the highest significant frequency divided
+     * by the Ricker ratio {@value RickerWavelet#HIGHEST_TO_PEAK}.
+     */
+    default double dominantHz() {
+        return highestFrequencyHz() / RickerWavelet.HIGHEST_TO_PEAK;
+    }
+
     /** The wavelet sampled at {@code i * dtS} for i = 0 .. nt-1. */
     default float[] sample(double dtS, int nt) {
         float[] out = new float[nt];

@@ -1,6 +1,7 @@
 package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.time.CubicConvolution;
 
 /**
  * Recorded traces, sampled on the output axis, brought to the propagator's time levels
@@ -37,7 +38,7 @@ final class TraceUpsampler {
             for (int k = -1; k <= 2; k++) {
                 int j = i + k;
                 if (j >= 0 && j < n) {
-                    sum += trace[j] * keys(t - k);
+                    sum += trace[j] * CubicConvolution.weight(t - k);
                 }
             }
             out[l] = (float) sum;
@@ -45,15 +46,4 @@ final class TraceUpsampler {
         return out;
     }
 
-    /** Keys (1981) cubic convolution kernel with a = −0.5. */
-    private static double keys(double x) {
-        double a = Math.abs(x);
-        if (a <= 1) {
-            return (1.5 * a - 2.5) * a * a + 1;
-        }
-        if (a < 2) {
-            return ((-0.5 * a + 2.5) * a - 4) * a + 2;
-        }
-        return 0;
-    }
 }

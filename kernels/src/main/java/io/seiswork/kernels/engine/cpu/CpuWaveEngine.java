@@ -4,7 +4,6 @@ import io.seiswork.core.geometry.Position;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
-import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.RunStats;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -51,7 +50,7 @@ public final class CpuWaveEngine implements WaveEngine {
      */
     public Propagator propagator(ShotRequest request) {
         return new Propagator(request.model(), request.physics(), request.timing().dtS(),
-                dominantHz(request), pool);
+                request.wavelet().dominantHz(), pool);
     }
 
     /**
@@ -103,16 +102,6 @@ public final class CpuWaveEngine implements WaveEngine {
         resampler.accept(values);
     }
 
-    /**
-     * Dominant frequency in Hz for the PML's α: the Ricker peak, or for other wavelets the
-     * highest significant frequency divided by the Ricker ratio {@value RickerWavelet#HIGHEST_TO_PEAK}.
-     */
-    private static double dominantHz(ShotRequest request) {
-        if (request.wavelet() instanceof RickerWavelet rw) {
-            return rw.peakHz();
-        }
-        return request.wavelet().highestFrequencyHz() / RickerWavelet.HIGHEST_TO_PEAK;
-    }
 
     @Override
     public void close() {

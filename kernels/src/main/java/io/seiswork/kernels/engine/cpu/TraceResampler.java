@@ -1,6 +1,7 @@
 package io.seiswork.kernels.engine.cpu;
 
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.time.CubicConvolution;
 import io.seiswork.core.time.TimeStepping;
 
 /**
@@ -21,6 +22,8 @@ public final class TraceResampler {
     private final Sampling out;
     private final float[][] traces;
     private final float[] ring;
+    /** Interpolation weights of the sample being emitted (reused: no allocation per step). */
+    private final double[] w = new double[4];
     private int next;
     private int levels;
 
@@ -71,12 +74,9 @@ public final class TraceResampler {
     }
 
     private void emit(int j, int n, double f) {
-        double w0 = ((-0.5 * f + 1.0) * f - 0.5) * f;
-        double w1 = (1.5 * f - 2.5) * f * f + 1.0;
-        double w2 = ((-1.5 * f + 2.0) * f + 0.5) * f;
-        double w3 = (0.5 * f - 0.5) * f * f;
+        CubicConvolution.weights(f, w);
         for (int r = 0; r < receivers; r++) {
-            double s = w0 * level(r, n - 3) + w1 * level(r, n - 2) + w2 * level(r, n - 1) + w3 * level(r, n);
+            double s = w[0] * level(r, n - 3) + w[1] * level(r, n - 2) + w[2] * level(r, n - 1) + w[3] * level(r, n);
             traces[r][j] = (float) s;
         }
     }

@@ -16,7 +16,6 @@ import io.seiswork.core.geometry.Position;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
-import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.RunStats;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -110,7 +109,7 @@ public final class CudaWaveEngine implements WaveEngine {
     public CudaPropagator propagator(ShotRequest request) {
         ctx.makeCurrent();
         return new CudaPropagator(ctx, compute, request.model(), request.physics(), request.timing().dtS(),
-                dominantHz(request));
+                request.wavelet().dominantHz());
     }
 
     /**
@@ -302,16 +301,6 @@ public final class CudaWaveEngine implements WaveEngine {
         }
     }
 
-    /**
-     * Dominant frequency in Hz for the C-PML's α, as the CPU engine chooses it: the Ricker peak,
-     * or the highest significant frequency divided by {@value RickerWavelet#HIGHEST_TO_PEAK}.
-     */
-    static double dominantHz(ShotRequest request) {
-        if (request.wavelet() instanceof RickerWavelet rw) {
-            return rw.peakHz();
-        }
-        return request.wavelet().highestFrequencyHz() / RickerWavelet.HIGHEST_TO_PEAK;
-    }
 
     @Override
     public synchronized void close() {

@@ -193,7 +193,7 @@ class KernelEmulationTest {
 
         int steps = req.timing().steps();
         double dt = req.timing().dtS();
-        StepPlan plan = new StepPlan(req.model(), req.physics(), dt, CudaWaveEngine.dominantHz(req), 2, yChunk);
+        StepPlan plan = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 2, yChunk);
         PaddedGrid grid = plan.grid;
         StepPlan.Points src = plan.points(List.of(PointSpread.at(grid, req.source())));
         List<PointSpread> spreads = new ArrayList<>();
