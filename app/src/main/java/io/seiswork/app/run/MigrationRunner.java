@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.segy.DepthVolumeWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
@@ -25,6 +26,7 @@ import io.seiswork.kernels.rtm.ImagingCondition;
 import io.seiswork.kernels.rtm.MemoryPlan;
 import io.seiswork.kernels.rtm.PartialImage;
 import io.seiswork.kernels.rtm.ShotMigrator;
+import io.seiswork.kernels.rtm.TraceUpsampler;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -166,25 +168,19 @@ final class MigrationRunner {
         return z;
     }
 
-    /** The traces resampled to the run's output axis when the file's axis differs. */
+    /**
+     * The traces resampled to the run's output axis when the file's axis differs, with the same
+     * cubic convolution the engine uses between its time axes.
+     */
     private static float[][] onAxis(float[][] traces, ObservedData data, TimeStepping timing) {
         if (data.timeS().equals(timing.outputS())) {
             return traces;
         }
-        var in = data.timeS();
-        var out = timing.outputS();
-        float[][] res = new float[traces.length][out.count()];
+        Sampling out = timing.outputS();
+        float[][] res = new float[traces.length][];
         for (int r = 0; r < traces.length; r++) {
-            for (int i = 0; i < out.count(); i++) {
-                double f = in.fractionalIndex(out.value(i));
-                int j = (int) Math.floor(f);
-                if (j >= 0 && j + 1 < traces[r].length) {
-                    double t = f - j;
-                    res[r][i] = (float) ((1 - t) * traces[r][j] + t * traces[r][j + 1]);
-                } else if (j == traces[r].length - 1) {
-                    res[r][i] = traces[r][j];
-                }
-            }
+            // The output axis starts at 0 s, so its samples are the "levels" i · delta.
+            res[r] = TraceUpsampler.toLevels(traces[r], data.timeS(), out.delta(), out.count());
         }
         return res;
     }

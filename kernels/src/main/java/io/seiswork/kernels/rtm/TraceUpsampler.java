@@ -9,7 +9,7 @@ import io.seiswork.core.time.CubicConvolution;
  * exact where a level falls on a sample (the usual case: the output interval is a whole number
  * of steps), zero before the first sample and after the last.
  */
-final class TraceUpsampler {
+public final class TraceUpsampler {
 
     private TraceUpsampler() {
     }
@@ -20,7 +20,7 @@ final class TraceUpsampler {
      * @param dtS internal step in seconds
      * @param levels number of levels wanted (0 .. levels − 1)
      */
-    static float[] toLevels(float[] trace, Sampling axis, double dtS, int levels) {
+    public static float[] toLevels(float[] trace, Sampling axis, double dtS, int levels) {
         float[] out = new float[levels];
         int n = trace.length;
         for (int l = 0; l < levels; l++) {
