@@ -50,6 +50,7 @@ final class CpmlSlab {
     private final float[] psi;
     private final float[] zeta;
     private final boolean vector;
+    private final boolean low;
 
     /**
      * @param grid padded grid
@@ -65,6 +66,7 @@ final class CpmlSlab {
     CpmlSlab(PaddedGrid grid, int axis, int l0, int l1, CpmlProfile profile, float[] d1, float[] d2,
             boolean vector) {
         this.vector = vector;
+        this.low = l0 == profile.lowStart() && l1 == profile.lowEnd();
         int r = grid.radius();
         this.axis = axis;
         this.l0 = l0;
@@ -182,6 +184,91 @@ final class CpmlSlab {
      */
     boolean columnLocal() {
         return axis == Z;
+    }
+
+    /** {@link #X}, {@link #Y} or {@link #Z}. */
+    int axis() {
+        return axis;
+    }
+
+    /** Whether this is the layer at the low (index 0) end of its axis. */
+    boolean lowSide() {
+        return low;
+    }
+
+    /** Whether padded index {@code i} along this slab's axis lies in its layer. */
+    boolean covers(int i) {
+        return i >= l0 && i < l1;
+    }
+
+    /** First padded index of the layer along the axis. */
+    int layerStart() {
+        return l0;
+    }
+
+    /** End (exclusive) of the layer along the axis. */
+    int layerEnd() {
+        return l1;
+    }
+
+    /** First z cell this slab updates (a z layer may be widened to whole vectors). */
+    int zFrom() {
+        return zFrom;
+    }
+
+    /** End (exclusive) of the z cells this slab updates. */
+    int zTo() {
+        return zTo;
+    }
+
+    /** Whether the z range is whole vectors, so the vector loops need no scalar tail. */
+    boolean vectorAligned() {
+        return vector && VectorCpml.bound(zFrom, zTo) == zTo;
+    }
+
+    float[] psi() {
+        return psi;
+    }
+
+    float[] zeta() {
+        return zeta;
+    }
+
+    /** Coefficient a per padded index along the axis. */
+    float[] a() {
+        return a;
+    }
+
+    /** Coefficient b per padded index along the axis. */
+    float[] b() {
+        return b;
+    }
+
+    /** 1 in the layer, 0 elsewhere, per padded index along the axis. */
+    float[] mask() {
+        return mask;
+    }
+
+    /** First-derivative weights a_k / h, k = 0 .. 4, zero beyond the radius (index 0 unused). */
+    float[] d1Padded() {
+        float[] p = new float[5];
+        System.arraycopy(d1, 0, p, 0, Math.min(d1.length, 5));
+        return p;
+    }
+
+    /** Index in ψ and ζ of padded cell (ix, iy, iz = 0); cell iz is at that plus iz. */
+    int boxIndex(int iy, int ix) {
+        return ((iy - y0) * bnx + (ix - x0)) * bnz - z0;
+    }
+
+    /** Distance in ψ between neighbours along the slab's axis. */
+    int boxStride() {
+        return strideQ;
+    }
+
+    /** Distance in ψ between neighbouring x columns. */
+    int boxColumnStride() {
+        return bnz;
     }
 
     /** Zeroes the memory variables (a new shot). */

@@ -36,7 +36,9 @@ public final class Propagator {
     private final double dtS;
     private final float[] m;
     private final ColumnKernel kernel;
+    private final VectorLayerKernel layerKernel;
     private CpmlSlab[] slabs;
+    private LayerLayout layout;
     private final WorkerPool pool;
     private final float[][] scratch;
     private final float cellInverseVolume;
@@ -95,8 +97,10 @@ public final class Propagator {
             v[i] = v[i] * v[i] * dt2;
         }
         this.m = v;
-        this.kernel = ColumnKernel.best(new StencilKernel(op, grid, g.dx(), g.dy(), g.dz()), allowVector);
+        StencilKernel stencil = new StencilKernel(op, grid, g.dx(), g.dy(), g.dz());
+        this.kernel = ColumnKernel.best(stencil, allowVector);
         boolean vector = allowVector && ColumnKernel.vectorAvailable();
+        this.layerKernel = vector ? VectorSupport.layerKernel(stencil) : null;
         this.cellInverseVolume = (float) (1.0 / (g.dx() * g.dz() * (g.is2d() ? 1 : g.dy())));
         double vmax = model.max();
         List<CpmlSlab> list = new ArrayList<>();
@@ -111,6 +115,7 @@ public final class Propagator {
             addSlabs(list, grid, CpmlSlab.Z, pz, op, op1, g.dz(), vector);
         }
         this.slabs = list.toArray(new CpmlSlab[0]);
+        this.layout = LayerLayout.of(slabs, r, grid.nz() - r, layerKernel != null);
         this.columnsX = grid.nx() - 2 * r;
         this.rows = grid.y1() - grid.y0();
         this.tiles = (columnsX + TILE_X - 1) / TILE_X;
@@ -139,6 +144,7 @@ public final class Propagator {
     public Propagator handOverLayer() {
         Propagator p = new Propagator(this);
         slabs = new CpmlSlab[0];
+        layout = LayerLayout.of(slabs, zFrom, zTo, layerKernel != null);
         return p;
     }
 
@@ -147,8 +153,10 @@ public final class Propagator {
         this.dtS = shared.dtS;
         this.m = shared.m;
         this.kernel = shared.kernel;
+        this.layerKernel = shared.layerKernel;
         this.pool = shared.pool;
         this.slabs = shared.slabs;
+        this.layout = shared.layout;
         for (CpmlSlab s : slabs) {
             s.reset();
         }
@@ -187,6 +195,14 @@ public final class Propagator {
     /** The interior kernel in use, for logs ("vector 8 lanes" or "scalar"). */
     public String kernelName() {
         return kernel.describe();
+    }
+
+    /**
+     * Whether the layer cells are updated in the same pass as the stencil (Vector API and z
+     * layers of whole vectors) rather than corrected after it.
+     */
+    boolean singlePassLayers() {
+        return layout.fused();
     }
 
     /** Time step in seconds. */
@@ -333,12 +349,16 @@ public final class Propagator {
             int iy = y0 + unit - tile * rows;
             int ixFrom = r + tileStart(tile);
             int ixTo = r + tileStart(tile + 1);
-            kernel.columns(u, un, m, (iy * nx + ixFrom) * nz, ixTo - ixFrom, zFrom, zTo, lap);
-            for (CpmlSlab s : slabs) {
-                if (s.columnLocal()) {
-                    s.updatePsiRow(u, iy, ixFrom, ixTo, lap);
+            if (layout.fused()) {
+                updateFused(iy, ixFrom, ixTo, lap, t1, t2);
+            } else {
+                kernel.columns(u, un, m, (iy * nx + ixFrom) * nz, ixTo - ixFrom, zFrom, zTo, lap);
+                for (CpmlSlab s : slabs) {
+                    if (s.columnLocal()) {
+                        s.updatePsiRow(u, iy, ixFrom, ixTo, lap);
+                    }
+                    s.correctRow(u, un, m, iy, ixFrom, ixTo, t1, t2);
                 }
-                s.correctRow(u, un, m, iy, ixFrom, ixTo, t1, t2);
             }
             if (mirror) {
                 for (int ix = ixFrom; ix < ixTo; ix++) {
@@ -349,6 +369,72 @@ public final class Propagator {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * One tile row with the layer cells updated in a single pass ({@link VectorLayerKernel}):
+     * the z layers' ψ of the row first (column-local), then columns damped along x or y (the
+     * whole row when it lies in a y layer) through the layer kernel, and the interior columns
+     * through the stencil kernel between the z layers and the layer kernel's z variant in them.
+     */
+    private void updateFused(int iy, int ixFrom, int ixTo, float[] lap, float[] t1, float[] t2) {
+        LayerLayout l = layout;
+        for (CpmlSlab s : l.zSlabs()) {
+            s.updatePsiRow(u, iy, ixFrom, ixTo, lap);
+        }
+        CpmlSlab ys = l.ySlabAt(iy);
+        if (ys != null) {
+            layerColumns(iy, ixFrom, ixTo, ys, t1, t2);
+            return;
+        }
+        int lowEnd = Math.min(ixTo, Math.max(ixFrom, l.xInteriorFrom()));
+        int highStart = Math.max(lowEnd, Math.min(ixTo, l.xInteriorTo()));
+        if (lowEnd > ixFrom) {
+            layerColumns(iy, ixFrom, lowEnd, null, t1, t2);
+        }
+        if (highStart > lowEnd) {
+            interiorColumns(iy, lowEnd, highStart, lap);
+        }
+        if (ixTo > highStart) {
+            layerColumns(iy, highStart, ixTo, null, t1, t2);
+        }
+    }
+
+    private void interiorColumns(int iy, int from, int to, float[] lap) {
+        LayerLayout l = layout;
+        int nx = grid.nx();
+        int nz = grid.nz();
+        kernel.columns(u, un, m, (iy * nx + from) * nz, to - from, l.zMidFrom(), l.zMidTo(), lap);
+        CpmlSlab[] zs = l.zSlabs();
+        for (int k = 0; k < zs.length; k++) {
+            CpmlSlab s = zs[k];
+            layerKernel.zRow(u, un, m, iy * nx * nz, from, to, s.zFrom(), s.zTo(), s.psi(), s.zeta(),
+                    s.boxIndex(iy, 0), s.boxColumnStride(), s.a(), s.b(), s.mask(), l.zWeights()[k]);
+        }
+    }
+
+    private void layerColumns(int iy, int from, int to, CpmlSlab ys, float[] t1, float[] t2) {
+        LayerLayout l = layout;
+        int nx = grid.nx();
+        int nz = grid.nz();
+        for (int ix = from; ix < to; ix++) {
+            CpmlSlab xs = l.xSlabAt(ix);
+            int p0 = (iy * nx + ix) * nz;
+            if (xs != null && ys != null) {
+                layerKernel.columnTwo(u, un, m, p0, zFrom, zTo,
+                        xs.psi(), xs.zeta(), xs.boxIndex(iy, ix), xs.boxStride(), xs.a()[ix], xs.b()[ix], l.xWeights(),
+                        ys.psi(), ys.zeta(), ys.boxIndex(iy, ix), ys.boxStride(), ys.a()[iy], ys.b()[iy], l.yWeights());
+            } else if (xs != null) {
+                layerKernel.columnOne(u, un, m, p0, zFrom, zTo, true, xs.psi(), xs.zeta(), xs.boxIndex(iy, ix),
+                        xs.boxStride(), xs.a()[ix], xs.b()[ix], l.xWeights());
+            } else {
+                layerKernel.columnOne(u, un, m, p0, zFrom, zTo, false, ys.psi(), ys.zeta(), ys.boxIndex(iy, ix),
+                        ys.boxStride(), ys.a()[iy], ys.b()[iy], l.yWeights());
+            }
+        }
+        for (CpmlSlab s : layout.zSlabs()) {
+            s.correctRow(u, un, m, iy, from, to, t1, t2);
         }
     }
 }

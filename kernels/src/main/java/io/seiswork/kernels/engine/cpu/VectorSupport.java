@@ -1,7 +1,7 @@
 package io.seiswork.kernels.engine.cpu;
 
 /**
- * The only class that names {@link VectorStencilKernel}, so that the Vector API classes are
+ * The only class that names {@link VectorStencilKernel} and {@link VectorLayerKernel}, so that the Vector API classes are
  * resolved only after {@link ColumnKernel#best} has checked that their module is present.
  */
 final class VectorSupport {
@@ -11,6 +11,10 @@ final class VectorSupport {
 
     static ColumnKernel kernel(StencilKernel scalar) {
         return new VectorStencilKernel(scalar);
+    }
+
+    static VectorLayerKernel layerKernel(StencilKernel scalar) {
+        return new VectorLayerKernel(scalar);
     }
 
     static String describe() {
