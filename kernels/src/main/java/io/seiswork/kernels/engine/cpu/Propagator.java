@@ -39,6 +39,7 @@ public final class Propagator {
     private final VectorLayerKernel layerKernel;
     private CpmlSlab[] slabs;
     private LayerLayout layout;
+    private boolean xPsiInSweep;
     private final WorkerPool pool;
     private final float[][] scratch;
     private final float cellInverseVolume;
@@ -115,7 +116,6 @@ public final class Propagator {
             addSlabs(list, grid, CpmlSlab.Z, pz, op, op1, g.dz(), vector);
         }
         this.slabs = list.toArray(new CpmlSlab[0]);
-        this.layout = LayerLayout.of(slabs, r, grid.nz() - r, layerKernel != null);
         this.columnsX = grid.nx() - 2 * r;
         this.rows = grid.y1() - grid.y0();
         this.tiles = (columnsX + TILE_X - 1) / TILE_X;
@@ -125,6 +125,34 @@ public final class Propagator {
         this.scratch = new float[pool.size() * 3][grid.nz()];
         this.u = new float[grid.points()];
         this.un = new float[grid.points()];
+        arrangeLayers();
+    }
+
+    /**
+     * Sets up the single-pass layer update for the current slabs. An x layer that lies within
+     * one x tile has its ψ updated in the sweep, row by row just before the row's layer columns
+     * (its derivative needs only ψ of the same row and tile, so no other thread touches it),
+     * instead of in the ψ phase: the field rows are then read while they are in cache.
+     */
+    private void arrangeLayers() {
+        layout = LayerLayout.of(slabs, zFrom, zTo, layerKernel != null);
+        boolean inSweep = layout.fused();
+        for (CpmlSlab s : slabs) {
+            if (s.axis() == CpmlSlab.X) {
+                int t = tileOf(s.layerStart());
+                inSweep &= s.layerEnd() <= grid.radius() + tileStart(t + 1);
+            }
+        }
+        xPsiInSweep = inSweep;
+    }
+
+    /** The x tile that holds padded column ix. */
+    private int tileOf(int ix) {
+        int t = 0;
+        while (t + 1 < tiles && grid.radius() + tileStart(t + 1) <= ix) {
+            t++;
+        }
+        return t;
     }
 
     /**
@@ -144,7 +172,7 @@ public final class Propagator {
     public Propagator handOverLayer() {
         Propagator p = new Propagator(this);
         slabs = new CpmlSlab[0];
-        layout = LayerLayout.of(slabs, zFrom, zTo, layerKernel != null);
+        arrangeLayers();
         return p;
     }
 
@@ -157,6 +185,7 @@ public final class Propagator {
         this.pool = shared.pool;
         this.slabs = shared.slabs;
         this.layout = shared.layout;
+        this.xPsiInSweep = shared.xPsiInSweep;
         for (CpmlSlab s : slabs) {
             s.reset();
         }
@@ -325,7 +354,7 @@ public final class Propagator {
             int ixFrom = r + tileStart(tile);
             int ixTo = r + tileStart(tile + 1);
             for (CpmlSlab s : slabs) {
-                if (!s.columnLocal()) {
+                if (!s.columnLocal() && !(xPsiInSweep && s.axis() == CpmlSlab.X)) {
                     s.updatePsiRow(u, iy, ixFrom, ixTo, tmp);
                 }
             }
@@ -382,6 +411,14 @@ public final class Propagator {
         LayerLayout l = layout;
         for (CpmlSlab s : l.zSlabs()) {
             s.updatePsiRow(u, iy, ixFrom, ixTo, lap);
+        }
+        if (xPsiInSweep) {
+            if (l.xLow() != null) {
+                l.xLow().updatePsiRow(u, iy, ixFrom, ixTo, lap);
+            }
+            if (l.xHigh() != null) {
+                l.xHigh().updatePsiRow(u, iy, ixFrom, ixTo, lap);
+            }
         }
         CpmlSlab ys = l.ySlabAt(iy);
         if (ys != null) {
