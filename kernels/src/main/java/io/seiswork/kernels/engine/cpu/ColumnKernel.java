@@ -42,9 +42,9 @@ interface ColumnKernel {
         return wanted ? VectorSupport.kernel(scalar) : scalar;
     }
 
-    /** The name {@link #describe()} gives the kernel {@link #best} picks. */
-    static String describe(boolean allowVector) {
-        return allowVector && vectorAvailable() ? VectorSupport.describe() : "scalar";
+    /** The name {@link #describe()} gives the kernel {@link #best} picks for this dimension and order. */
+    static String describe(boolean allowVector, boolean is3d, int spaceOrder) {
+        return allowVector && vectorAvailable() ? VectorSupport.describe(is3d, spaceOrder / 2) : "scalar";
     }
 
     /**

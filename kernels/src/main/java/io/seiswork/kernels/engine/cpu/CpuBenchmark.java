@@ -170,7 +170,7 @@ public final class CpuBenchmark {
                     sec[rep] = r.stats().wallSeconds();
                 }
             }
-            return new Result(c, computed, sec, ColumnKernel.describe(true));
+            return new Result(c, computed, sec, ColumnKernel.describe(true, !g.is2d(), c.spaceOrder()));
         }
     }
 

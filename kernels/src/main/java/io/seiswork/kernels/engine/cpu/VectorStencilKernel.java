@@ -23,12 +23,31 @@ final class VectorStencilKernel implements ColumnKernel {
      */
     static final VectorSpecies<Float> S = species();
 
-    private static VectorSpecies<Float> species() {
+    /**
+     * The narrower shape used by the kernels that measured faster with it: at most 256 bits
+     * (8 floats), or {@link #S} when the system property fixes the shape. Measured on AVX-512
+     * (docs/benchmarks.md, "Vector width"): 256-bit vectors run 3D order 4 about 10 % and every
+     * 2D order 13–29 % faster than 512-bit ones, 3D order 8 about 11 % and 3D order 2 about 5 %
+     * slower, so the 3D order-8 and order-2 loops keep {@link #S}.
+     */
+    static final VectorSpecies<Float> H = narrow();
+
+    private static String fixedBits() {
         String bits = System.getProperty("seiswork.cpu.vectorBits");
-        if (bits == null || bits.isBlank()) {
+        return bits == null || bits.isBlank() ? null : bits.trim();
+    }
+
+    private static VectorSpecies<Float> species() {
+        String bits = fixedBits();
+        if (bits == null) {
             return FloatVector.SPECIES_PREFERRED;
         }
-        return VectorSpecies.of(float.class, VectorShape.forBitSize(Integer.parseInt(bits.trim())));
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(Integer.parseInt(bits)));
+    }
+
+    private static VectorSpecies<Float> narrow() {
+        VectorSpecies<Float> s = species();
+        return fixedBits() == null && s.vectorBitSize() > 256 ? FloatVector.SPECIES_256 : s;
     }
 
     private final StencilKernel scalar;
@@ -53,9 +72,14 @@ final class VectorStencilKernel implements ColumnKernel {
         this.cz = scalar.weightsZ();
     }
 
-    /** Vector width in floats. */
-    static int lanes() {
-        return S.length();
+    /** The shape this kernel's loops use for its dimension and order. */
+    private VectorSpecies<Float> used() {
+        return shapeFor(is3d, radius);
+    }
+
+    /** The shape of the loops for a 2D or 3D stencil of this radius (see {@link #H}). */
+    static VectorSpecies<Float> shapeFor(boolean is3d, int radius) {
+        return !is3d || radius == 2 ? H : S;
     }
 
     @Override
@@ -65,7 +89,7 @@ final class VectorStencilKernel implements ColumnKernel {
 
     @Override
     public String describe() {
-        return "vector " + S.length() + " lanes";
+        return "vector " + used().length() + " lanes";
     }
 
     @Override
@@ -92,7 +116,7 @@ final class VectorStencilKernel implements ColumnKernel {
     /** As {@link StencilKernel#column}. */
     @Override
     public void column(float[] u, float[] un, float[] m, int base, int zs, int ze, float[] lap) {
-        int end = zs + S.loopBound(ze - zs);
+        int end = zs + used().loopBound(ze - zs);
         switch (radius) {
             case 1 -> {
                 if (is3d) {
@@ -123,20 +147,20 @@ final class VectorStencilKernel implements ColumnKernel {
 
     private void column2d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
         final float a0 = c0;
-        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
-        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
+        final FloatVector z1 = FloatVector.broadcast(H, cz[1]);
+        final FloatVector x1 = FloatVector.broadcast(H, cx[1]);
         final int sx1 = sx;
-        final int step = S.length();
+        final int step = H.length();
         final int last = base + end;
         for (int i = base + zs; i < last; i += step) {
-            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector c = FloatVector.fromArray(H, u, i);
             FloatVector l = c.mul(a0);
-            l = FloatVector.fromArray(S, u, i - 1)
-                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
-            l = FloatVector.fromArray(S, u, i - sx1)
-                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
-            FloatVector prev = FloatVector.fromArray(S, un, i);
-            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l = FloatVector.fromArray(H, u, i - 1)
+                    .add(FloatVector.fromArray(H, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(H, u, i - sx1)
+                    .add(FloatVector.fromArray(H, u, i + sx1)).fma(x1, l);
+            FloatVector prev = FloatVector.fromArray(H, un, i);
+            FloatVector mm = FloatVector.fromArray(H, m, i);
             l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
         }
     }
@@ -167,103 +191,103 @@ final class VectorStencilKernel implements ColumnKernel {
 
     private void column4d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
         final float a0 = c0;
-        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
-        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
-        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
-        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final FloatVector z1 = FloatVector.broadcast(H, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(H, cz[2]);
+        final FloatVector x1 = FloatVector.broadcast(H, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(H, cx[2]);
         final int sx1 = sx;
         final int sx2 = 2 * sx;
-        final int step = S.length();
+        final int step = H.length();
         final int last = base + end;
         for (int i = base + zs; i < last; i += step) {
-            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector c = FloatVector.fromArray(H, u, i);
             FloatVector l = c.mul(a0);
-            l = FloatVector.fromArray(S, u, i - 1)
-                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
-            l = FloatVector.fromArray(S, u, i - 2)
-                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
-            l = FloatVector.fromArray(S, u, i - sx1)
-                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
-            l = FloatVector.fromArray(S, u, i - sx2)
-                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
-            FloatVector prev = FloatVector.fromArray(S, un, i);
-            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l = FloatVector.fromArray(H, u, i - 1)
+                    .add(FloatVector.fromArray(H, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(H, u, i - 2)
+                    .add(FloatVector.fromArray(H, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(H, u, i - sx1)
+                    .add(FloatVector.fromArray(H, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(H, u, i - sx2)
+                    .add(FloatVector.fromArray(H, u, i + sx2)).fma(x2, l);
+            FloatVector prev = FloatVector.fromArray(H, un, i);
+            FloatVector mm = FloatVector.fromArray(H, m, i);
             l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
         }
     }
 
     private void column4d3(float[] u, float[] un, float[] m, int base, int zs, int end) {
         final float a0 = c0;
-        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
-        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
-        final FloatVector y1 = FloatVector.broadcast(S, cy[1]);
-        final FloatVector y2 = FloatVector.broadcast(S, cy[2]);
-        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
-        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
+        final FloatVector z1 = FloatVector.broadcast(H, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(H, cz[2]);
+        final FloatVector y1 = FloatVector.broadcast(H, cy[1]);
+        final FloatVector y2 = FloatVector.broadcast(H, cy[2]);
+        final FloatVector x1 = FloatVector.broadcast(H, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(H, cx[2]);
         final int sy1 = sy;
         final int sy2 = 2 * sy;
         final int sx1 = sx;
         final int sx2 = 2 * sx;
-        final int step = S.length();
+        final int step = H.length();
         final int last = base + end;
         for (int i = base + zs; i < last; i += step) {
-            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector c = FloatVector.fromArray(H, u, i);
             FloatVector l = c.mul(a0);
-            l = FloatVector.fromArray(S, u, i - 1)
-                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
-            l = FloatVector.fromArray(S, u, i - 2)
-                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
-            l = FloatVector.fromArray(S, u, i - sy1)
-                    .add(FloatVector.fromArray(S, u, i + sy1)).fma(y1, l);
-            l = FloatVector.fromArray(S, u, i - sy2)
-                    .add(FloatVector.fromArray(S, u, i + sy2)).fma(y2, l);
-            l = FloatVector.fromArray(S, u, i - sx1)
-                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
-            l = FloatVector.fromArray(S, u, i - sx2)
-                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
-            FloatVector prev = FloatVector.fromArray(S, un, i);
-            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l = FloatVector.fromArray(H, u, i - 1)
+                    .add(FloatVector.fromArray(H, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(H, u, i - 2)
+                    .add(FloatVector.fromArray(H, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(H, u, i - sy1)
+                    .add(FloatVector.fromArray(H, u, i + sy1)).fma(y1, l);
+            l = FloatVector.fromArray(H, u, i - sy2)
+                    .add(FloatVector.fromArray(H, u, i + sy2)).fma(y2, l);
+            l = FloatVector.fromArray(H, u, i - sx1)
+                    .add(FloatVector.fromArray(H, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(H, u, i - sx2)
+                    .add(FloatVector.fromArray(H, u, i + sx2)).fma(x2, l);
+            FloatVector prev = FloatVector.fromArray(H, un, i);
+            FloatVector mm = FloatVector.fromArray(H, m, i);
             l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
         }
     }
 
     private void column8d2(float[] u, float[] un, float[] m, int base, int zs, int end) {
         final float a0 = c0;
-        final FloatVector z1 = FloatVector.broadcast(S, cz[1]);
-        final FloatVector z2 = FloatVector.broadcast(S, cz[2]);
-        final FloatVector z3 = FloatVector.broadcast(S, cz[3]);
-        final FloatVector z4 = FloatVector.broadcast(S, cz[4]);
-        final FloatVector x1 = FloatVector.broadcast(S, cx[1]);
-        final FloatVector x2 = FloatVector.broadcast(S, cx[2]);
-        final FloatVector x3 = FloatVector.broadcast(S, cx[3]);
-        final FloatVector x4 = FloatVector.broadcast(S, cx[4]);
+        final FloatVector z1 = FloatVector.broadcast(H, cz[1]);
+        final FloatVector z2 = FloatVector.broadcast(H, cz[2]);
+        final FloatVector z3 = FloatVector.broadcast(H, cz[3]);
+        final FloatVector z4 = FloatVector.broadcast(H, cz[4]);
+        final FloatVector x1 = FloatVector.broadcast(H, cx[1]);
+        final FloatVector x2 = FloatVector.broadcast(H, cx[2]);
+        final FloatVector x3 = FloatVector.broadcast(H, cx[3]);
+        final FloatVector x4 = FloatVector.broadcast(H, cx[4]);
         final int sx1 = sx;
         final int sx2 = 2 * sx;
         final int sx3 = 3 * sx;
         final int sx4 = 4 * sx;
-        final int step = S.length();
+        final int step = H.length();
         final int last = base + end;
         for (int i = base + zs; i < last; i += step) {
-            FloatVector c = FloatVector.fromArray(S, u, i);
+            FloatVector c = FloatVector.fromArray(H, u, i);
             FloatVector l = c.mul(a0);
-            l = FloatVector.fromArray(S, u, i - 1)
-                    .add(FloatVector.fromArray(S, u, i + 1)).fma(z1, l);
-            l = FloatVector.fromArray(S, u, i - 2)
-                    .add(FloatVector.fromArray(S, u, i + 2)).fma(z2, l);
-            l = FloatVector.fromArray(S, u, i - 3)
-                    .add(FloatVector.fromArray(S, u, i + 3)).fma(z3, l);
-            l = FloatVector.fromArray(S, u, i - 4)
-                    .add(FloatVector.fromArray(S, u, i + 4)).fma(z4, l);
-            l = FloatVector.fromArray(S, u, i - sx1)
-                    .add(FloatVector.fromArray(S, u, i + sx1)).fma(x1, l);
-            l = FloatVector.fromArray(S, u, i - sx2)
-                    .add(FloatVector.fromArray(S, u, i + sx2)).fma(x2, l);
-            l = FloatVector.fromArray(S, u, i - sx3)
-                    .add(FloatVector.fromArray(S, u, i + sx3)).fma(x3, l);
-            l = FloatVector.fromArray(S, u, i - sx4)
-                    .add(FloatVector.fromArray(S, u, i + sx4)).fma(x4, l);
-            FloatVector prev = FloatVector.fromArray(S, un, i);
-            FloatVector mm = FloatVector.fromArray(S, m, i);
+            l = FloatVector.fromArray(H, u, i - 1)
+                    .add(FloatVector.fromArray(H, u, i + 1)).fma(z1, l);
+            l = FloatVector.fromArray(H, u, i - 2)
+                    .add(FloatVector.fromArray(H, u, i + 2)).fma(z2, l);
+            l = FloatVector.fromArray(H, u, i - 3)
+                    .add(FloatVector.fromArray(H, u, i + 3)).fma(z3, l);
+            l = FloatVector.fromArray(H, u, i - 4)
+                    .add(FloatVector.fromArray(H, u, i + 4)).fma(z4, l);
+            l = FloatVector.fromArray(H, u, i - sx1)
+                    .add(FloatVector.fromArray(H, u, i + sx1)).fma(x1, l);
+            l = FloatVector.fromArray(H, u, i - sx2)
+                    .add(FloatVector.fromArray(H, u, i + sx2)).fma(x2, l);
+            l = FloatVector.fromArray(H, u, i - sx3)
+                    .add(FloatVector.fromArray(H, u, i + sx3)).fma(x3, l);
+            l = FloatVector.fromArray(H, u, i - sx4)
+                    .add(FloatVector.fromArray(H, u, i + sx4)).fma(x4, l);
+            FloatVector prev = FloatVector.fromArray(H, un, i);
+            FloatVector mm = FloatVector.fromArray(H, m, i);
             l.fma(mm, c.add(c).sub(prev)).intoArray(un, i);
         }
     }

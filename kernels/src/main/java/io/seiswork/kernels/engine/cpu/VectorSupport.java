@@ -17,7 +17,7 @@ final class VectorSupport {
         return new VectorLayerKernel(scalar);
     }
 
-    static String describe() {
-        return "vector " + VectorStencilKernel.lanes() + " lanes";
+    static String describe(boolean is3d, int radius) {
+        return "vector " + VectorStencilKernel.shapeFor(is3d, radius).length() + " lanes";
     }
 }
