@@ -21,9 +21,12 @@ import java.util.List;
  * 2, 4 or 8, with a convolutional PML outside the user's grid and an optional antisymmetric
  * mirror (image) free surface at z = 0. A step is two parallel phases over (x, y) columns, cut
  * into x tiles of at most {@value #TILE_X} columns by one y row: the PML memory variables ψ of
- * the x and y layers (layer cells only; they need their neighbours' ψ, hence a phase of their
- * own), then, per tile row, the interior stencil, the z layers' ψ (column-local) and the PML
- * corrections, and the surface mirror. Nothing is allocated per step.
+ * the y layers and of x layers wider than a tile (layer cells only; their derivative needs ψ of
+ * cells other threads may own, hence a phase of their own), then, per tile row, the z layers'
+ * ψ and (single-pass path) the x layers' ψ of the row, the update of
+ * every cell — with the Vector API the layer cells in the same pass as the stencil
+ * ({@link VectorLayerKernel}), otherwise the stencil followed by the PML corrections — and the
+ * surface mirror. Nothing is allocated per step.
  *
  * <p>Usage: {@code step()} moves the current field from level n to n + 1; then
  * {@link #inject} adds the source term of that step, {@code dt² v² fⁿ δ}, where δ is the grid
