@@ -454,27 +454,43 @@ public final class Propagator {
         }
     }
 
+    /**
+     * Columns [from, to) of row iy that are damped along x or y: runs of columns with the same
+     * damped axes go to the layer kernel in one call each (x layers at both ends, then, in a y
+     * layer, the columns between them), then the z-layer cells of these columns get their
+     * correction.
+     */
     private void layerColumns(int iy, int from, int to, CpmlSlab ys, float[] t1, float[] t2) {
         LayerLayout l = layout;
-        int nx = grid.nx();
-        int nz = grid.nz();
-        for (int ix = from; ix < to; ix++) {
+        int ix = from;
+        while (ix < to) {
             CpmlSlab xs = l.xSlabAt(ix);
-            int p0 = (iy * nx + ix) * nz;
-            if (xs != null && ys != null) {
-                layerKernel.columnTwo(u, un, m, p0, zFrom, zTo,
-                        xs.psi(), xs.zeta(), xs.boxIndex(iy, ix), xs.boxStride(), xs.a()[ix], xs.b()[ix], l.xWeights(),
-                        ys.psi(), ys.zeta(), ys.boxIndex(iy, ix), ys.boxStride(), ys.a()[iy], ys.b()[iy], l.yWeights());
-            } else if (xs != null) {
-                layerKernel.columnOne(u, un, m, p0, zFrom, zTo, true, xs.psi(), xs.zeta(), xs.boxIndex(iy, ix),
-                        xs.boxStride(), xs.a()[ix], xs.b()[ix], l.xWeights());
-            } else {
-                layerKernel.columnOne(u, un, m, p0, zFrom, zTo, false, ys.psi(), ys.zeta(), ys.boxIndex(iy, ix),
-                        ys.boxStride(), ys.a()[iy], ys.b()[iy], l.yWeights());
-            }
+            int runEnd = xs != null ? Math.min(to, xs.layerEnd())
+                    : Math.min(to, Math.max(ix + 1, l.xInteriorTo()));
+            layerRun(iy, ix, runEnd - ix, xs, ys);
+            ix = runEnd;
         }
-        for (CpmlSlab s : layout.zSlabs()) {
+        for (CpmlSlab s : l.zSlabs()) {
             s.correctRow(u, un, m, iy, from, to, t1, t2);
+        }
+    }
+
+    /** One run of columns damped along x ({@code xs}), y ({@code ys}) or both. */
+    private void layerRun(int iy, int ix, int count, CpmlSlab xs, CpmlSlab ys) {
+        LayerLayout l = layout;
+        int p0 = (iy * grid.nx() + ix) * grid.nz();
+        if (xs != null && ys != null) {
+            layerKernel.columnTwo(u, un, m, p0, count, zFrom, zTo,
+                    xs.psi(), xs.zeta(), xs.boxIndex(iy, ix), xs.boxColumnStride(), xs.boxStride(), xs.a(), xs.b(),
+                    ix, l.xWeights(),
+                    ys.psi(), ys.zeta(), ys.boxIndex(iy, ix), ys.boxColumnStride(), ys.boxStride(), ys.a()[iy],
+                    ys.b()[iy], l.yWeights());
+        } else if (xs != null) {
+            layerKernel.columnOne(u, un, m, p0, count, zFrom, zTo, true, xs.psi(), xs.zeta(), xs.boxIndex(iy, ix),
+                    xs.boxColumnStride(), xs.boxStride(), xs.a(), xs.b(), ix, 1, l.xWeights());
+        } else {
+            layerKernel.columnOne(u, un, m, p0, count, zFrom, zTo, false, ys.psi(), ys.zeta(), ys.boxIndex(iy, ix),
+                    ys.boxColumnStride(), ys.boxStride(), ys.a(), ys.b(), iy, 0, l.yWeights());
         }
     }
 }

@@ -56,20 +56,24 @@ final class VectorLayerKernel {
     }
 
     /**
-     * One column damped along one strided axis (x: {@code alongX}, else y), cells [zs, end) in
-     * whole vectors.
+     * {@code count} neighbouring x columns damped along one strided axis (x: {@code alongX},
+     * else y), cells [zs, end) in whole vectors. One call per run of columns, as in
+     * {@link VectorStencilKernel#columns}: per-call set-up is not paid per column.
      *
-     * @param p0 flat index of the column's cell iz = 0
+     * @param p0 flat index of the first column's cell iz = 0 (columns {@code sx} apart)
      * @param psi ψ of the damped axis, at the current level
      * @param zeta ζ of the damped axis (updated here)
-     * @param q0 index of the column's cell iz = 0 in ψ and ζ
+     * @param q0 index of the first column's cell iz = 0 in ψ and ζ
+     * @param qColumn distance in ψ between neighbouring x columns
      * @param sQ ψ stride along the damped axis
-     * @param a C-PML coefficient a of the column
-     * @param b C-PML coefficient b of the column
+     * @param a C-PML coefficient a per padded index along the damped axis
+     * @param b C-PML coefficient b, likewise
+     * @param c index into a and b of the first column (x: its ix; y: the row's iy)
+     * @param cStep 1 when the coefficients change with the column (x), 0 when they do not (y)
      * @param d1 first-derivative weights of the damped axis, k = 0 .. 4 (see {@link #pad})
      */
-    void columnOne(float[] u, float[] un, float[] m, int p0, int zs, int end, boolean alongX, float[] psi,
-            float[] zeta, int q0, int sQ, float a, float b, float[] d1) {
+    void columnOne(float[] u, float[] un, float[] m, int p0, int count, int zs, int end, boolean alongX, float[] psi,
+            float[] zeta, int q0, int qColumn, int sQ, float[] a, float[] b, int c, int cStep, float[] d1) {
         final float[] we = alongX ? wx : wy;
         final float[] wo = alongX ? wy : wx;
         final int se = alongX ? sx : sy;
@@ -108,47 +112,52 @@ final class VectorLayerKernel {
         final int og3 = off(d1, 3, sQ);
         final int og4 = off(d1, 4, sQ);
         final float rest0 = wz[0] + wo[0];
-        final FloatVector av = FloatVector.broadcast(S, a);
-        final FloatVector bv = FloatVector.broadcast(S, b);
         final int step = S.length();
-        for (int iz = zs; iz < end; iz += step) {
-            final int i = p0 + iz;
-            final int q = q0 + iz;
-            FloatVector c = FloatVector.fromArray(S, u, i);
-            FloatVector rest = c.mul(rest0);
-            rest = FloatVector.fromArray(S, u, i - oz1).add(FloatVector.fromArray(S, u, i + oz1)).fma(z1, rest);
-            rest = FloatVector.fromArray(S, u, i - oz2).add(FloatVector.fromArray(S, u, i + oz2)).fma(z2, rest);
-            rest = FloatVector.fromArray(S, u, i - oz3).add(FloatVector.fromArray(S, u, i + oz3)).fma(z3, rest);
-            rest = FloatVector.fromArray(S, u, i - oz4).add(FloatVector.fromArray(S, u, i + oz4)).fma(z4, rest);
-            rest = FloatVector.fromArray(S, u, i - oo1).add(FloatVector.fromArray(S, u, i + oo1)).fma(o1, rest);
-            rest = FloatVector.fromArray(S, u, i - oo2).add(FloatVector.fromArray(S, u, i + oo2)).fma(o2, rest);
-            rest = FloatVector.fromArray(S, u, i - oo3).add(FloatVector.fromArray(S, u, i + oo3)).fma(o3, rest);
-            rest = FloatVector.fromArray(S, u, i - oo4).add(FloatVector.fromArray(S, u, i + oo4)).fma(o4, rest);
-            FloatVector d2 = c.mul(e0);
-            d2 = FloatVector.fromArray(S, u, i - oe1).add(FloatVector.fromArray(S, u, i + oe1)).fma(e1, d2);
-            d2 = FloatVector.fromArray(S, u, i - oe2).add(FloatVector.fromArray(S, u, i + oe2)).fma(e2, d2);
-            d2 = FloatVector.fromArray(S, u, i - oe3).add(FloatVector.fromArray(S, u, i + oe3)).fma(e3, d2);
-            d2 = FloatVector.fromArray(S, u, i - oe4).add(FloatVector.fromArray(S, u, i + oe4)).fma(e4, d2);
-            FloatVector dpsi = FloatVector.fromArray(S, psi, q + og1).sub(FloatVector.fromArray(S, psi, q - og1)).mul(g1);
-            dpsi = FloatVector.fromArray(S, psi, q + og2).sub(FloatVector.fromArray(S, psi, q - og2)).fma(g2, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + og3).sub(FloatVector.fromArray(S, psi, q - og3)).fma(g3, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + og4).sub(FloatVector.fromArray(S, psi, q - og4)).fma(g4, dpsi);
-            FloatVector zt = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(d2.add(dpsi)));
-            zt.intoArray(zeta, q);
-            FloatVector lap = rest.add(d2).add(dpsi.add(zt));
-            lap.fma(FloatVector.fromArray(S, m, i), c.add(c).sub(FloatVector.fromArray(S, un, i))).intoArray(un, i);
+        for (int col = 0; col < count; col++) {
+            final float ac = a[c + col * cStep];
+            final float bc = b[c + col * cStep];
+            final int pc = p0 + col * sx;
+            final int qc = q0 + col * qColumn;
+            for (int iz = zs; iz < end; iz += step) {
+                final int i = pc + iz;
+                final int q = qc + iz;
+                FloatVector ctr = FloatVector.fromArray(S, u, i);
+                FloatVector rest = ctr.mul(rest0);
+                rest = FloatVector.fromArray(S, u, i - oz1).add(FloatVector.fromArray(S, u, i + oz1)).fma(z1, rest);
+                rest = FloatVector.fromArray(S, u, i - oz2).add(FloatVector.fromArray(S, u, i + oz2)).fma(z2, rest);
+                rest = FloatVector.fromArray(S, u, i - oz3).add(FloatVector.fromArray(S, u, i + oz3)).fma(z3, rest);
+                rest = FloatVector.fromArray(S, u, i - oz4).add(FloatVector.fromArray(S, u, i + oz4)).fma(z4, rest);
+                rest = FloatVector.fromArray(S, u, i - oo1).add(FloatVector.fromArray(S, u, i + oo1)).fma(o1, rest);
+                rest = FloatVector.fromArray(S, u, i - oo2).add(FloatVector.fromArray(S, u, i + oo2)).fma(o2, rest);
+                rest = FloatVector.fromArray(S, u, i - oo3).add(FloatVector.fromArray(S, u, i + oo3)).fma(o3, rest);
+                rest = FloatVector.fromArray(S, u, i - oo4).add(FloatVector.fromArray(S, u, i + oo4)).fma(o4, rest);
+                FloatVector d2 = ctr.mul(e0);
+                d2 = FloatVector.fromArray(S, u, i - oe1).add(FloatVector.fromArray(S, u, i + oe1)).fma(e1, d2);
+                d2 = FloatVector.fromArray(S, u, i - oe2).add(FloatVector.fromArray(S, u, i + oe2)).fma(e2, d2);
+                d2 = FloatVector.fromArray(S, u, i - oe3).add(FloatVector.fromArray(S, u, i + oe3)).fma(e3, d2);
+                d2 = FloatVector.fromArray(S, u, i - oe4).add(FloatVector.fromArray(S, u, i + oe4)).fma(e4, d2);
+                FloatVector dpsi = FloatVector.fromArray(S, psi, q + og1).sub(FloatVector.fromArray(S, psi, q - og1)).mul(g1);
+                dpsi = FloatVector.fromArray(S, psi, q + og2).sub(FloatVector.fromArray(S, psi, q - og2)).fma(g2, dpsi);
+                dpsi = FloatVector.fromArray(S, psi, q + og3).sub(FloatVector.fromArray(S, psi, q - og3)).fma(g3, dpsi);
+                dpsi = FloatVector.fromArray(S, psi, q + og4).sub(FloatVector.fromArray(S, psi, q - og4)).fma(g4, dpsi);
+                FloatVector zt = FloatVector.fromArray(S, zeta, q).mul(bc).add(d2.add(dpsi).mul(ac));
+                zt.intoArray(zeta, q);
+                FloatVector lap = rest.add(d2).add(dpsi.add(zt));
+                lap.fma(FloatVector.fromArray(S, m, i), ctr.add(ctr).sub(FloatVector.fromArray(S, un, i))).intoArray(un, i);
+            }
         }
     }
 
     /**
-     * One column damped along x and along y (a vertical edge of the box), cells [zs, end) in
-     * whole vectors; parameters as {@link #columnOne}, once per axis. The C-PML coefficients
+     * {@code count} neighbouring x columns damped along x and along y (a vertical edge of the
+     * box), cells [zs, end) in whole vectors; parameters as {@link #columnOne}, once per axis
+     * (the x coefficients change with the column, the y ones do not). The C-PML coefficients
      * enter as scalar operands: held as four more broadcast vectors beside the 34 this loop keeps,
      * C2 allocated two of them per call (measured, JDK 25).
      */
-    void columnTwo(float[] u, float[] un, float[] m, int p0, int zs, int end,
-            float[] psiX, float[] zetaX, int qx0, int sQx, float ax, float bx, float[] d1x,
-            float[] psiY, float[] zetaY, int qy0, int sQy, float ay, float by, float[] d1y) {
+    void columnTwo(float[] u, float[] un, float[] m, int p0, int count, int zs, int end,
+            float[] psiX, float[] zetaX, int qx0, int qxColumn, int sQx, float[] axs, float[] bxs, int ix0,
+            float[] d1x, float[] psiY, float[] zetaY, int qy0, int qyColumn, int sQy, float ay, float by, float[] d1y) {
         final FloatVector z1 = FloatVector.broadcast(S, wz[1]);
         final FloatVector z2 = FloatVector.broadcast(S, wz[2]);
         final FloatVector z3 = FloatVector.broadcast(S, wz[3]);
@@ -193,40 +202,47 @@ final class VectorLayerKernel {
         final int py4 = off(d1y, 4, sQy);
         final float zc = wz[0];
         final int step = S.length();
-        for (int iz = zs; iz < end; iz += step) {
-            final int i = p0 + iz;
-            final int qx = qx0 + iz;
-            final int qy = qy0 + iz;
-            FloatVector c = FloatVector.fromArray(S, u, i);
-            FloatVector rest = c.mul(zc);
-            rest = FloatVector.fromArray(S, u, i - oz1).add(FloatVector.fromArray(S, u, i + oz1)).fma(z1, rest);
-            rest = FloatVector.fromArray(S, u, i - oz2).add(FloatVector.fromArray(S, u, i + oz2)).fma(z2, rest);
-            rest = FloatVector.fromArray(S, u, i - oz3).add(FloatVector.fromArray(S, u, i + oz3)).fma(z3, rest);
-            rest = FloatVector.fromArray(S, u, i - oz4).add(FloatVector.fromArray(S, u, i + oz4)).fma(z4, rest);
-            FloatVector dx2 = c.mul(x0);
-            dx2 = FloatVector.fromArray(S, u, i - ox1).add(FloatVector.fromArray(S, u, i + ox1)).fma(x1, dx2);
-            dx2 = FloatVector.fromArray(S, u, i - ox2).add(FloatVector.fromArray(S, u, i + ox2)).fma(x2, dx2);
-            dx2 = FloatVector.fromArray(S, u, i - ox3).add(FloatVector.fromArray(S, u, i + ox3)).fma(x3, dx2);
-            dx2 = FloatVector.fromArray(S, u, i - ox4).add(FloatVector.fromArray(S, u, i + ox4)).fma(x4, dx2);
-            FloatVector dy2 = c.mul(y0);
-            dy2 = FloatVector.fromArray(S, u, i - oy1).add(FloatVector.fromArray(S, u, i + oy1)).fma(y1, dy2);
-            dy2 = FloatVector.fromArray(S, u, i - oy2).add(FloatVector.fromArray(S, u, i + oy2)).fma(y2, dy2);
-            dy2 = FloatVector.fromArray(S, u, i - oy3).add(FloatVector.fromArray(S, u, i + oy3)).fma(y3, dy2);
-            dy2 = FloatVector.fromArray(S, u, i - oy4).add(FloatVector.fromArray(S, u, i + oy4)).fma(y4, dy2);
-            FloatVector dpx = FloatVector.fromArray(S, psiX, qx + px1).sub(FloatVector.fromArray(S, psiX, qx - px1)).mul(gx1);
-            dpx = FloatVector.fromArray(S, psiX, qx + px2).sub(FloatVector.fromArray(S, psiX, qx - px2)).fma(gx2, dpx);
-            dpx = FloatVector.fromArray(S, psiX, qx + px3).sub(FloatVector.fromArray(S, psiX, qx - px3)).fma(gx3, dpx);
-            dpx = FloatVector.fromArray(S, psiX, qx + px4).sub(FloatVector.fromArray(S, psiX, qx - px4)).fma(gx4, dpx);
-            FloatVector dpy = FloatVector.fromArray(S, psiY, qy + py1).sub(FloatVector.fromArray(S, psiY, qy - py1)).mul(gy1);
-            dpy = FloatVector.fromArray(S, psiY, qy + py2).sub(FloatVector.fromArray(S, psiY, qy - py2)).fma(gy2, dpy);
-            dpy = FloatVector.fromArray(S, psiY, qy + py3).sub(FloatVector.fromArray(S, psiY, qy - py3)).fma(gy3, dpy);
-            dpy = FloatVector.fromArray(S, psiY, qy + py4).sub(FloatVector.fromArray(S, psiY, qy - py4)).fma(gy4, dpy);
-            FloatVector ztx = FloatVector.fromArray(S, zetaX, qx).mul(bx).add(dx2.add(dpx).mul(ax));
-            ztx.intoArray(zetaX, qx);
-            FloatVector zty = FloatVector.fromArray(S, zetaY, qy).mul(by).add(dy2.add(dpy).mul(ay));
-            zty.intoArray(zetaY, qy);
-            FloatVector lap = rest.add(dx2).add(dy2).add(dpx.add(ztx)).add(dpy.add(zty));
-            lap.fma(FloatVector.fromArray(S, m, i), c.add(c).sub(FloatVector.fromArray(S, un, i))).intoArray(un, i);
+        for (int col = 0; col < count; col++) {
+            final float ax = axs[ix0 + col];
+            final float bx = bxs[ix0 + col];
+            final int pc = p0 + col * sx;
+            final int qxc = qx0 + col * qxColumn;
+            final int qyc = qy0 + col * qyColumn;
+            for (int iz = zs; iz < end; iz += step) {
+                final int i = pc + iz;
+                final int qx = qxc + iz;
+                final int qy = qyc + iz;
+                FloatVector c = FloatVector.fromArray(S, u, i);
+                FloatVector rest = c.mul(zc);
+                rest = FloatVector.fromArray(S, u, i - oz1).add(FloatVector.fromArray(S, u, i + oz1)).fma(z1, rest);
+                rest = FloatVector.fromArray(S, u, i - oz2).add(FloatVector.fromArray(S, u, i + oz2)).fma(z2, rest);
+                rest = FloatVector.fromArray(S, u, i - oz3).add(FloatVector.fromArray(S, u, i + oz3)).fma(z3, rest);
+                rest = FloatVector.fromArray(S, u, i - oz4).add(FloatVector.fromArray(S, u, i + oz4)).fma(z4, rest);
+                FloatVector dx2 = c.mul(x0);
+                dx2 = FloatVector.fromArray(S, u, i - ox1).add(FloatVector.fromArray(S, u, i + ox1)).fma(x1, dx2);
+                dx2 = FloatVector.fromArray(S, u, i - ox2).add(FloatVector.fromArray(S, u, i + ox2)).fma(x2, dx2);
+                dx2 = FloatVector.fromArray(S, u, i - ox3).add(FloatVector.fromArray(S, u, i + ox3)).fma(x3, dx2);
+                dx2 = FloatVector.fromArray(S, u, i - ox4).add(FloatVector.fromArray(S, u, i + ox4)).fma(x4, dx2);
+                FloatVector dy2 = c.mul(y0);
+                dy2 = FloatVector.fromArray(S, u, i - oy1).add(FloatVector.fromArray(S, u, i + oy1)).fma(y1, dy2);
+                dy2 = FloatVector.fromArray(S, u, i - oy2).add(FloatVector.fromArray(S, u, i + oy2)).fma(y2, dy2);
+                dy2 = FloatVector.fromArray(S, u, i - oy3).add(FloatVector.fromArray(S, u, i + oy3)).fma(y3, dy2);
+                dy2 = FloatVector.fromArray(S, u, i - oy4).add(FloatVector.fromArray(S, u, i + oy4)).fma(y4, dy2);
+                FloatVector dpx = FloatVector.fromArray(S, psiX, qx + px1).sub(FloatVector.fromArray(S, psiX, qx - px1)).mul(gx1);
+                dpx = FloatVector.fromArray(S, psiX, qx + px2).sub(FloatVector.fromArray(S, psiX, qx - px2)).fma(gx2, dpx);
+                dpx = FloatVector.fromArray(S, psiX, qx + px3).sub(FloatVector.fromArray(S, psiX, qx - px3)).fma(gx3, dpx);
+                dpx = FloatVector.fromArray(S, psiX, qx + px4).sub(FloatVector.fromArray(S, psiX, qx - px4)).fma(gx4, dpx);
+                FloatVector dpy = FloatVector.fromArray(S, psiY, qy + py1).sub(FloatVector.fromArray(S, psiY, qy - py1)).mul(gy1);
+                dpy = FloatVector.fromArray(S, psiY, qy + py2).sub(FloatVector.fromArray(S, psiY, qy - py2)).fma(gy2, dpy);
+                dpy = FloatVector.fromArray(S, psiY, qy + py3).sub(FloatVector.fromArray(S, psiY, qy - py3)).fma(gy3, dpy);
+                dpy = FloatVector.fromArray(S, psiY, qy + py4).sub(FloatVector.fromArray(S, psiY, qy - py4)).fma(gy4, dpy);
+                FloatVector ztx = FloatVector.fromArray(S, zetaX, qx).mul(bx).add(dx2.add(dpx).mul(ax));
+                ztx.intoArray(zetaX, qx);
+                FloatVector zty = FloatVector.fromArray(S, zetaY, qy).mul(by).add(dy2.add(dpy).mul(ay));
+                zty.intoArray(zetaY, qy);
+                FloatVector lap = rest.add(dx2).add(dy2).add(dpx.add(ztx)).add(dpy.add(zty));
+                lap.fma(FloatVector.fromArray(S, m, i), c.add(c).sub(FloatVector.fromArray(S, un, i))).intoArray(un, i);
+            }
         }
     }
 
