@@ -1,11 +1,13 @@
 package io.seiswork.app.run;
 
+import io.seiswork.core.progress.RemainingTime;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * Shows the progress of a run on the terminal: one line per shot, rewritten in place on an
- * interactive terminal, or a line every 10 % when the output is a file or a pipe (CI logs).
+ * interactive terminal, or a line every 10 % when the output is a file or a pipe (CI logs), with
+ * the time the whole run has left ({@link RemainingTime}) once it can be estimated.
  */
 public final class TerminalProgress implements RunListener {
 
@@ -14,6 +16,7 @@ public final class TerminalProgress implements RunListener {
     private int lastDecile = -1;
     private int shotCount;
     private long shotStartNs;
+    private RemainingTime remaining = new RemainingTime(1);
 
     /**
      * @param out where to print (standard error, so standard output stays clean)
@@ -27,6 +30,7 @@ public final class TerminalProgress implements RunListener {
     @Override
     public void runStarted(int shots, String engine) {
         shotCount = shots;
+        remaining = new RemainingTime(shots);
         out.printf(Locale.ROOT, "running %d shot%s on %s%n", shots, shots == 1 ? "" : "s", engine);
         out.flush();
     }
@@ -47,18 +51,28 @@ public final class TerminalProgress implements RunListener {
     public void shotProgress(int shot, int step, int steps) {
         int percent = steps == 0 ? 100 : (int) (100L * step / steps);
         if (interactive) {
-            out.printf(Locale.ROOT, "\rshot %d/%d  %3d%%  step %d/%d", shot, shotCount, percent, step, steps);
+            out.printf(Locale.ROOT, "\rshot %d/%d  %3d%%  step %d/%d%s", shot, shotCount, percent, step, steps,
+                    left(step, steps));
             out.flush();
         } else if (percent / 10 > lastDecile) {
             lastDecile = percent / 10;
-            out.printf(Locale.ROOT, "shot %d/%d  %3d%%%n", shot, shotCount, percent);
+            out.printf(Locale.ROOT, "shot %d/%d  %3d%%%s%n", shot, shotCount, percent, left(step, steps));
             out.flush();
         }
+    }
+
+    /** "  about 3 min 05 s left" (padded so a shorter redraw clears the longer one), or blanks while too early. */
+    private String left(int step, int steps) {
+        double fraction = steps == 0 ? 1 : (double) step / steps;
+        double s = remaining.secondsLeft(fraction, (System.nanoTime() - shotStartNs) / 1e9);
+        String text = Double.isNaN(s) ? "" : "  about " + RemainingTime.format(s) + " left";
+        return interactive ? String.format(Locale.ROOT, "%-28s", text) : text;
     }
 
     @Override
     public void shotFinished(int shot, double gptsPerSecond) {
         double seconds = (System.nanoTime() - shotStartNs) / 1e9;
+        remaining.shotFinished(seconds);
         out.printf(Locale.ROOT, "%sshot %d/%d  done in %.1f s  (%.3f Gpts/s)%n",
                 interactive ? "\r" : "", shot, shotCount, seconds, gptsPerSecond);
         out.flush();
