@@ -143,6 +143,11 @@ final class CpmlSlab {
                     a, b, d1, from, to, zFrom, zTo);
             return;
         }
+        if (vector && axis != Z && VectorCpml.bound(zFrom, zTo) == zTo) {
+            VectorCpml.updatePsiRow(u, iy * padNx * padNz, padNz, strideP, psi, ((iy - y0) * bnx - x0) * bnz - z0, bnz,
+                    a, b, axis == X ? 0 : iy, axis == X ? 1 : 0, d1, from, to, zFrom, zTo);
+            return;
+        }
         for (int ix = from; ix < to; ix++) {
             updatePsi(u, iy, ix, tmp);
         }

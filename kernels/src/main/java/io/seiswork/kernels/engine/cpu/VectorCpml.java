@@ -123,6 +123,46 @@ final class VectorCpml {
     }
 
     /**
+     * {@link #updatePsi} for a row of columns ix in [ixFrom, ixTo) of an x or y layer, in one call
+     * (the set-up per call cost more than this short loop per column): column ix starts at
+     * {@code pRow + ix · pStride} in the field and {@code qRow + ix · qStride} in ψ; its
+     * coefficients are entry {@code c0 + ix · cStep} of a and b (x layers: cStep 1, c0 0; y
+     * layers: cStep 0, c0 the row).
+     *
+     * @param s field stride along the layer's axis
+     */
+    static void updatePsiRow(float[] u, int pRow, int pStride, int s, float[] psi, int qRow, int qStride,
+            float[] a, float[] b, int c0, int cStep, float[] d1, int ixFrom, int ixTo, int zs, int end) {
+        final int step = S.length();
+        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
+        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
+        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
+        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
+        final int s2 = offset(d1, 2, s);
+        final int s3 = offset(d1, 3, s);
+        final int s4 = offset(d1, 4, s);
+        for (int ix = ixFrom; ix < ixTo; ix++) {
+            final int p0 = pRow + ix * pStride;
+            final int q0 = qRow + ix * qStride;
+            final float ac = a[c0 + ix * cStep];
+            final float bc = b[c0 + ix * cStep];
+            for (int iz = zs; iz < end; iz += step) {
+                int i = p0 + iz;
+                FloatVector d = FloatVector.fromArray(S, u, i + s)
+                        .sub(FloatVector.fromArray(S, u, i - s)).mul(w1);
+                d = FloatVector.fromArray(S, u, i + s2)
+                        .sub(FloatVector.fromArray(S, u, i - s2)).fma(w2, d);
+                d = FloatVector.fromArray(S, u, i + s3)
+                        .sub(FloatVector.fromArray(S, u, i - s3)).fma(w3, d);
+                d = FloatVector.fromArray(S, u, i + s4)
+                        .sub(FloatVector.fromArray(S, u, i - s4)).fma(w4, d);
+                int q = q0 + iz;
+                FloatVector.fromArray(S, psi, q).mul(bc).add(d.mul(ac)).intoArray(psi, q);
+            }
+        }
+    }
+
+    /**
      * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end), whole vectors; a and b are
      * entry {@code c} of the profile (x and y layers) or, in the PerCell variants, indexed by z
      * (z layers). Two variants rather than a flag: a vector chosen by a condition is a merge
