@@ -298,7 +298,8 @@ final class CpmlSlab {
             if (axis == Z) {
                 VectorCpml.updatePsiPerCell(u, p0, s, psi, q0, a, b, d1, zs, end);
             } else {
-                VectorCpml.updatePsi(u, p0, s, psi, q0, a, b, axis == X ? ix : iy, d1, zs, end);
+                VectorCpml.updatePsiRow(u, iy * padNx * padNz, padNz, s, psi, q0 - ix * bnz, bnz, a, b,
+                        axis == X ? 0 : iy, axis == X ? 1 : 0, d1, ix, ix + 1, zs, end);
             }
             if (end == ze) {
                 return;

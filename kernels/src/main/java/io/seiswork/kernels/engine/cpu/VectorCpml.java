@@ -38,42 +38,10 @@ final class VectorCpml {
         return zs + S.loopBound(ze - zs);
     }
 
-    /**
-     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end), whole vectors; a and b are
-     * entry {@code c} of the profile (x and y layers) or, in the PerCell variants, indexed by z
-     * (z layers). Two variants rather than a flag: a vector chosen by a condition is a merge
-     * C2 may box, which costs more than the arithmetic.
-     */
-    static void updatePsi(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b,
-            int c, float[] d1, int zs, int end) {
-        final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
-        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
-        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
-        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
-        final FloatVector av = FloatVector.broadcast(S, a[c]);
-        final FloatVector bv = FloatVector.broadcast(S, b[c]);
-        final int s2 = offset(d1, 2, s);
-        final int s3 = offset(d1, 3, s);
-        final int s4 = offset(d1, 4, s);
-        for (int iz = zs; iz < end; iz += step) {
-            int i = p0 + iz;
-            FloatVector d = FloatVector.fromArray(S, u, i + s)
-                    .sub(FloatVector.fromArray(S, u, i - s)).mul(w1);
-            d = FloatVector.fromArray(S, u, i + s2)
-                    .sub(FloatVector.fromArray(S, u, i - s2)).fma(w2, d);
-            d = FloatVector.fromArray(S, u, i + s3)
-                    .sub(FloatVector.fromArray(S, u, i - s3)).fma(w3, d);
-            d = FloatVector.fromArray(S, u, i + s4)
-                    .sub(FloatVector.fromArray(S, u, i - s4)).fma(w4, d);
-            int q = q0 + iz;
-            FloatVector.fromArray(S, psi, q).mul(bv).add(av.mul(d)).intoArray(psi, q);
-        }
-    }
 
     /**
      * ζ = b ζ + a (∂²u + ∂ψ); un += m (∂ψ + ζ) for cells [zs, end), whole vectors; see
-     * {@link #updatePsi} for a, b.
+     * {@link #updatePsiRow} for a, b (entry {@code c}).
      */
     static void correct(float[] u, float[] un, float[] m, int p0, int sP, float[] psi, float[] zeta, int q0, int sQ,
             float[] a, float[] b, int c, float[] d1, float[] d2, int zs, int end) {
@@ -123,7 +91,8 @@ final class VectorCpml {
     }
 
     /**
-     * {@link #updatePsi} for a row of columns ix in [ixFrom, ixTo) of an x or y layer, in one call
+     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for a row of columns ix in [ixFrom, ixTo) of an x or
+     * y layer, cells [zs, end) in whole vectors, in one call
      * (the set-up per call cost more than this short loop per column): column ix starts at
      * {@code pRow + ix · pStride} in the field and {@code qRow + ix · qStride} in ψ; its
      * coefficients are entry {@code c0 + ix · cStep} of a and b (x layers: cStep 1, c0 0; y
@@ -163,10 +132,10 @@ final class VectorCpml {
     }
 
     /**
-     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end), whole vectors; a and b are
-     * entry {@code c} of the profile (x and y layers) or, in the PerCell variants, indexed by z
-     * (z layers). Two variants rather than a flag: a vector chosen by a condition is a merge
-     * C2 may box, which costs more than the arithmetic.
+     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end) of one z-layer column,
+     * whole vectors, a and b indexed by z. A variant of its own rather than a flag in
+     * {@link #updatePsiRow}: a vector chosen by a condition is a merge C2 may box, which costs
+     * more than the arithmetic.
      */
     static void updatePsiPerCell(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b,
             float[] d1, int zs, int end) {
