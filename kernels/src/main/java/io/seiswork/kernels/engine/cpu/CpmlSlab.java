@@ -296,7 +296,8 @@ final class CpmlSlab {
         if (vector) {
             int end = VectorCpml.bound(zs, ze);
             if (axis == Z) {
-                VectorCpml.updatePsiPerCell(u, p0, s, psi, q0, a, b, d1, zs, end);
+                VectorCpml.updatePsiZRow(u, iy * padNx * padNz, padNz, psi, q0 - ix * bnz, bnz, a, b, d1, ix, ix + 1,
+                        zs, end);
             } else {
                 VectorCpml.updatePsiRow(u, iy * padNx * padNz, padNz, s, psi, q0 - ix * bnz, bnz, a, b,
                         axis == X ? 0 : iy, axis == X ? 1 : 0, d1, ix, ix + 1, zs, end);
@@ -342,7 +343,8 @@ final class CpmlSlab {
         if (vector) {
             int end = VectorCpml.bound(zs, ze);
             if (axis == Z) {
-                VectorCpml.correctPerCell(u, un, m, p0, psi, zeta, q0, a, b, mask, d1, d2, zs, end);
+                VectorCpml.correctZRow(u, un, m, iy * padNx * padNz, padNz, psi, zeta, q0 - ix * bnz, bnz, a, b, mask,
+                        d1, d2, ix, ix + 1, zs, end);
             } else {
                 VectorCpml.correct(u, un, m, p0, strideP, psi, zeta, q0, strideQ, a, b, axis == X ? ix : iy, d1, d2,
                         zs, end);

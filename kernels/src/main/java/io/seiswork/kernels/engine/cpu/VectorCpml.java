@@ -132,95 +132,11 @@ final class VectorCpml {
     }
 
     /**
-     * ψ = b ψ + a Σ_k d1[k] (u[p+k·s] − u[p−k·s]) for cells [zs, end) of one z-layer column,
-     * whole vectors, a and b indexed by z. A variant of its own rather than a flag in
-     * {@link #updatePsiRow}: a vector chosen by a condition is a merge C2 may box, which costs
-     * more than the arithmetic.
-     */
-    static void updatePsiPerCell(float[] u, int p0, int s, float[] psi, int q0, float[] a, float[] b,
-            float[] d1, int zs, int end) {
-        final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
-        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
-        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
-        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
-        final int s2 = offset(d1, 2, s);
-        final int s3 = offset(d1, 3, s);
-        final int s4 = offset(d1, 4, s);
-        for (int iz = zs; iz < end; iz += step) {
-            int i = p0 + iz;
-            FloatVector d = FloatVector.fromArray(S, u, i + s)
-                    .sub(FloatVector.fromArray(S, u, i - s)).mul(w1);
-            d = FloatVector.fromArray(S, u, i + s2)
-                    .sub(FloatVector.fromArray(S, u, i - s2)).fma(w2, d);
-            d = FloatVector.fromArray(S, u, i + s3)
-                    .sub(FloatVector.fromArray(S, u, i - s3)).fma(w3, d);
-            d = FloatVector.fromArray(S, u, i + s4)
-                    .sub(FloatVector.fromArray(S, u, i - s4)).fma(w4, d);
-            FloatVector av = FloatVector.fromArray(S, a, iz);
-            FloatVector bv = FloatVector.fromArray(S, b, iz);
-            int q = q0 + iz;
-            FloatVector.fromArray(S, psi, q).mul(bv).add(av.mul(d)).intoArray(psi, q);
-        }
-    }
-
-    /**
-     * As {@link #correct} for a z layer, whose range may extend past the layer to whole vectors:
-     * the update of un is multiplied by {@code mask} (1 in the layer, 0 outside), since ∂ψ is
-     * not zero just outside it.
-     */
-    static void correctPerCell(float[] u, float[] un, float[] m, int p0, float[] psi, float[] zeta, int q0,
-            float[] a, float[] b, float[] mask, float[] d1, float[] d2, int zs, int end) {
-        final int sP = 1;
-        final int sQ = 1;
-        final int q2 = offset(d1, 2, sQ);
-        final int q3 = offset(d1, 3, sQ);
-        final int q4 = offset(d1, 4, sQ);
-        final int p2 = offset(d2, 2, sP);
-        final int p3 = offset(d2, 3, sP);
-        final int p4 = offset(d2, 4, sP);
-        final int step = S.length();
-        final FloatVector w1 = FloatVector.broadcast(S, weight(d1, 1));
-        final FloatVector w2 = FloatVector.broadcast(S, weight(d1, 2));
-        final FloatVector w3 = FloatVector.broadcast(S, weight(d1, 3));
-        final FloatVector w4 = FloatVector.broadcast(S, weight(d1, 4));
-        final FloatVector v0 = FloatVector.broadcast(S, weight(d2, 0));
-        final FloatVector v1 = FloatVector.broadcast(S, weight(d2, 1));
-        final FloatVector v2 = FloatVector.broadcast(S, weight(d2, 2));
-        final FloatVector v3 = FloatVector.broadcast(S, weight(d2, 3));
-        final FloatVector v4 = FloatVector.broadcast(S, weight(d2, 4));
-        for (int iz = zs; iz < end; iz += step) {
-            int i = p0 + iz;
-            int q = q0 + iz;
-            FloatVector dpsi = FloatVector.fromArray(S, psi, q + sQ)
-                    .sub(FloatVector.fromArray(S, psi, q - sQ)).mul(w1);
-            dpsi = FloatVector.fromArray(S, psi, q + q2)
-                    .sub(FloatVector.fromArray(S, psi, q - q2)).fma(w2, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + q3)
-                    .sub(FloatVector.fromArray(S, psi, q - q3)).fma(w3, dpsi);
-            dpsi = FloatVector.fromArray(S, psi, q + q4)
-                    .sub(FloatVector.fromArray(S, psi, q - q4)).fma(w4, dpsi);
-            FloatVector lap = FloatVector.fromArray(S, u, i).mul(v0);
-            lap = FloatVector.fromArray(S, u, i + sP)
-                    .add(FloatVector.fromArray(S, u, i - sP)).fma(v1, lap);
-            lap = FloatVector.fromArray(S, u, i + p2)
-                    .add(FloatVector.fromArray(S, u, i - p2)).fma(v2, lap);
-            lap = FloatVector.fromArray(S, u, i + p3)
-                    .add(FloatVector.fromArray(S, u, i - p3)).fma(v3, lap);
-            lap = FloatVector.fromArray(S, u, i + p4)
-                    .add(FloatVector.fromArray(S, u, i - p4)).fma(v4, lap);
-            FloatVector av = FloatVector.fromArray(S, a, iz);
-            FloatVector bv = FloatVector.fromArray(S, b, iz);
-            FloatVector z = FloatVector.fromArray(S, zeta, q).mul(bv).add(av.mul(lap.add(dpsi)));
-            z.intoArray(zeta, q);
-            FloatVector mm = FloatVector.fromArray(S, m, i).mul(FloatVector.fromArray(S, mask, iz));
-            FloatVector.fromArray(S, un, i).add(mm.mul(dpsi.add(z))).intoArray(un, i);
-        }
-    }
-
-    /**
-     * {@link #updatePsiPerCell} for a row of columns ix in [ixFrom, ixTo) of a z layer: column
-     * ix starts at {@code pRow + ix · pStride} in the field and {@code qRow + ix · qStride} in ψ.
+     * ψ = b ψ + a Σ_k d1[k] (u[p+k] − u[p−k]) for a row of columns ix in [ixFrom, ixTo) of a z
+     * layer, cells [zs, end) in whole vectors, a and b indexed by z: column ix starts at
+     * {@code pRow + ix · pStride} in the field and {@code qRow + ix · qStride} in ψ. A variant of
+     * its own rather than a flag in {@link #updatePsiRow}: a vector chosen by a condition is a
+     * merge C2 may box, which costs more than the arithmetic.
      */
     static void updatePsiZRow(float[] u, int pRow, int pStride, float[] psi, int qRow, int qStride, float[] a,
             float[] b, float[] d1, int ixFrom, int ixTo, int zs, int end) {
@@ -254,7 +170,11 @@ final class VectorCpml {
         }
     }
 
-    /** {@link #correctPerCell} for a row of columns; see {@link #updatePsiZRow}. */
+    /**
+     * As {@link #correct} for a row of columns of a z layer (see {@link #updatePsiZRow}), whose
+     * range may extend past the layer to whole vectors: the update of un is multiplied by
+     * {@code mask} (1 in the layer, 0 outside), since ∂ψ is not zero just outside it.
+     */
     static void correctZRow(float[] u, float[] un, float[] m, int pRow, int pStride, float[] psi, float[] zeta,
             int qRow, int qStride, float[] a, float[] b, float[] mask, float[] d1, float[] d2, int ixFrom, int ixTo,
             int zs, int end) {

@@ -21,13 +21,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PropagatorMatchesReferenceTest {
 
-    @ParameterizedTest(name = "{0}D order {1} free surface {2} vector kernel allowed {3}")
-    @CsvSource({"2, 2, false, true", "2, 4, false, true", "2, 8, false, true", "2, 8, true, true",
-        "2, 8, false, false", "2, 4, true, true", "3, 2, false, true", "3, 4, true, true", "3, 8, false, true",
-        "3, 8, true, true", "3, 8, true, false",
-        "2, 2, false, false", "2, 4, true, false", "3, 2, true, false", "3, 4, false, false"})
-    void fieldsAgreeToRounding(int dims, int order, boolean freeSurface, boolean vector) {
-        Grid g = dims == 2 ? new Grid(47, 1, 41, 10, 10, 12) : new Grid(19, 17, 21, 10, 11, 12);
+    @ParameterizedTest(name = "{0}D order {1} free surface {2} vector kernel allowed {3} three cells deep {4}")
+    @CsvSource({
+        "2, 2, false, true, false", "2, 4, false, true, false", "2, 8, false, true, false", "2, 8, true, true, false",
+        "2, 8, false, false, false", "2, 4, true, true, false", "3, 2, false, true, false", "3, 4, true, true, false",
+        "3, 8, false, true, false", "3, 8, true, true, false", "3, 8, true, false, false", "2, 2, false, false, false",
+        "2, 4, true, false, false", "3, 2, true, false, false", "3, 4, false, false, false", "3, 8, false, true, true",
+        "3, 4, false, true, true"
+    })
+    void fieldsAgreeToRounding(int dims, int order, boolean freeSurface, boolean vector, boolean thin) {
+        Grid g = dims == 2 ? new Grid(47, 1, 41, 10, 10, 12) : new Grid(19, 17, thin ? 3 : 21, 10, 11, 12);
         Random rnd = new Random(42);
         float[] v = new float[g.points()];
         for (int i = 0; i < v.length; i++) {
@@ -68,7 +71,9 @@ class PropagatorMatchesReferenceTest {
             System.out.printf("reference check %dD order %d fs %b kernel %s, layers in %s: max |diff| / peak = %.2e%n",
                     dims, order, freeSurface, prop.kernelName(), prop.singlePassLayers() ? "one pass" : "a second pass",
                     maxDiff / peak);
-            assertEquals(vector && ColumnKernel.vectorAvailable(), prop.singlePassLayers(),
+            // A model three cells deep: the z layers cannot be widened to whole vectors without
+            // overlapping, so the vector kernels correct the layer cells after the stencil.
+            assertEquals(vector && !thin && ColumnKernel.vectorAvailable(), prop.singlePassLayers(),
                     "layer update path for this case");
             assertTrue(peak > 0 && b[farCorner] != 0, "wave did not reach the far absorbing corner");
             assertTrue(maxDiff <= 3e-5 * peak, "max difference " + maxDiff + " vs peak " + peak);
