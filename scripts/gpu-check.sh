@@ -9,7 +9,8 @@
 # Exit status: 0 all good; 1 a test or the build failed; 2 no usable GPU (the reason is printed).
 # --no-build uses what is already built: kernels/target/{classes,test-classes} (with
 # classes/cuda/seiswork.{ptx,fatbin}), core/target/classes and kernels/target/gpu-check-lib (the
-# dependency jars, about 14 MB) -- for a GPU machine without Maven's repository or nvcc.
+# dependency jars) -- for a GPU machine without Maven's repository, nvcc or a JDK:
+# scripts/gpu-carry.sh prepares those and a jlinked Java runtime (.jre) to carry there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,7 +28,6 @@ while [ $# -gt 0 ]; do
 done
 t0=$(date +%s)
 . "$root/scripts/lib/jdk.sh"
-seiswork_find_jdk
 lib=kernels/target/gpu-check-lib
 if [ "$build" = 1 ] && { ! command -v mvn >/dev/null 2>&1 || [ ! -d "$HOME/.m2/repository/org/jcuda/jcuda" ]; }; then
   if [ -f kernels/target/classes/cuda/seiswork.ptx ] && [ -d "$lib" ]; then
@@ -35,6 +35,12 @@ if [ "$build" = 1 ] && { ! command -v mvn >/dev/null 2>&1 || [ ! -d "$HOME/.m2/r
     build=0
   fi
 fi
+if [ "$build" = 1 ]; then
+  seiswork_find_jdk
+else
+  seiswork_find_java "$root/.jre"   # a runtime is enough; scripts/gpu-carry.sh makes .jre
+fi
+echo "gpu-check: java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$JAVA_HOME/release") at $JAVA_HOME"
 if [ "$build" = 1 ]; then
   nvcc="${NVCC:-}"
   if [ -z "$nvcc" ]; then

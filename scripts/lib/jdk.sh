@@ -27,3 +27,20 @@ seiswork_find_jdk() {
 
 # Maven 3.8's bundled Guava touches sun.misc.Unsafe; on JDK 25 that prints four warnings per run.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+
+# For running prebuilt classes only (scripts/gpu-check.sh --no-build): a Java 25 runtime is enough,
+# for example the jlinked one scripts/gpu-carry.sh leaves in .jre. Order: $1 if given, JAVA_HOME,
+# then seiswork_find_jdk's list.
+seiswork_find_java() {
+  local c v
+  for c in "${1:-}" "${JAVA_HOME:-}"; do
+    [ -n "$c" ] && [ -x "$c/bin/java" ] && [ -f "$c/release" ] || continue
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$c/release")
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then
+      export JAVA_HOME="$c"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  seiswork_find_jdk
+}
