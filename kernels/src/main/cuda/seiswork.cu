@@ -47,6 +47,12 @@ struct Region {
 // y neighbours of each thread's cell live in a register queue of 2R + 1 values, so every value
 // of u is read from DRAM about once per step (plus the halo columns, mostly from L2).
 // Per updated point: read u (queue), read un, read m, write un = 16 bytes minimum.
+//
+// Software-pipelined: the loads of plane y + 1 (the queue's new front, the tile halo, un and m)
+// are issued as soon as the tile of plane y is complete, so their latency hides behind the
+// arithmetic of plane y and the next barrier; without that every plane stalled the whole block
+// on its loads, and the kernel reached 32 % of the H200's peak bandwidth instead of 56 %
+// (scripts/bench/cuda-stencil-variants.cu, docs/gpu.md "Stencil kernel: what was measured").
 template <int R, int TZ, int TX>
 __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __restrict__ un,
                                           const float* __restrict__ m, int nx, int nz, Region g,
@@ -63,34 +69,60 @@ __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __
     }
     const bool active = iz < g.z1 && ix < g.x1;
     const bool inside = iz < nz && ix < nx;  // the cell exists in the array
+    // Halo loaders: the first R threads along z load the z halo, the first R rows the x halo.
+    const bool zHalo = tz < R;
+    const bool zLow = zHalo && ix < nx;
+    const bool zHigh = zHalo && ix < nx && iz + TZ < nz;
+    const bool xHalo = tx < R;
+    const bool xLow = xHalo && iz < nz;
+    const bool xHigh = xHalo && iz < nz && ix + TX < nx;
     const size_t sx = (size_t) nz;
     const size_t sy = (size_t) nx * nz;
-    const size_t col = (size_t) ix * nz + iz;
+    size_t i = (size_t) y * sy + (size_t) ix * nz + iz;
 
     float q[2 * R + 1];
     q[0] = 0.f;
 #pragma unroll
     for (int k = 1; k <= 2 * R; k++) {
-        q[k] = inside ? u[(size_t) (y - R + k - 1) * sy + col] : 0.f;
+        q[k] = inside ? u[i + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
     }
-    for (; y < yEnd; y++) {
+    // What plane y needs beyond the queue, loaded one plane ahead.
+    float front = inside ? u[i + R * sy] : 0.f;
+    float hz0 = zLow ? u[i - R] : 0.f;
+    float hz1 = zHigh ? u[i + TZ] : 0.f;
+    float hx0 = xLow ? u[i - R * sx] : 0.f;
+    float hx1 = xHigh ? u[i + TX * sx] : 0.f;
+    float unNext = active ? un[i] : 0.f;
+    float mNext = active ? m[i] : 0.f;
+    for (; y < yEnd; y++, i += sy) {
 #pragma unroll
         for (int k = 0; k < 2 * R; k++) {
             q[k] = q[k + 1];
         }
-        q[2 * R] = inside ? u[(size_t) (y + R) * sy + col] : 0.f;
-        const size_t i = (size_t) y * sy + col;
+        q[2 * R] = front;
         __syncthreads();  // the previous plane's tile has been read by everyone
         tile[tx + R][tz + R] = q[R];
-        if (tz < R) {
-            tile[tx + R][tz] = ix < nx ? u[i - R] : 0.f;
-            tile[tx + R][tz + TZ + R] = (ix < nx && iz + TZ < nz) ? u[i + TZ] : 0.f;
+        if (zHalo) {
+            tile[tx + R][tz] = hz0;
+            tile[tx + R][tz + TZ + R] = hz1;
         }
-        if (tx < R) {
-            tile[tx][tz + R] = iz < nz ? u[i - R * sx] : 0.f;
-            tile[tx + TX + R][tz + R] = (iz < nz && ix + TX < nx) ? u[i + TX * sx] : 0.f;
+        if (xHalo) {
+            tile[tx][tz + R] = hx0;
+            tile[tx + TX + R][tz + R] = hx1;
         }
         __syncthreads();
+        const float unOld = unNext;
+        const float mHere = mNext;
+        if (y + 1 < yEnd) {
+            const size_t j = i + sy;
+            front = inside ? u[j + R * sy] : 0.f;
+            hz0 = zLow ? u[j - R] : 0.f;
+            hz1 = zHigh ? u[j + TZ] : 0.f;
+            hx0 = xLow ? u[j - R * sx] : 0.f;
+            hx1 = xHigh ? u[j + TX * sx] : 0.f;
+            unNext = active ? un[j] : 0.f;
+            mNext = active ? m[j] : 0.f;
+        }
         if (active) {
             // Same association as StencilKernel.column*d3: centre, z, y, then x and the update.
             float lap = c.w[0] * q[R];
@@ -107,7 +139,7 @@ __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __
             for (int k = 1; k <= R; k++) {
                 lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
             }
-            un[i] = 2.f * q[R] - un[i] + m[i] * lx;
+            un[i] = 2.f * q[R] - unOld + mHere * lx;
         }
     }
 }
@@ -141,7 +173,7 @@ __device__ __forceinline__ void stencil2d(const float* __restrict__ u, float* __
     SW_KERNEL void __launch_bounds__(512) stencil3d_r##R(const float* __restrict__ u,           \
             float* __restrict__ un, const float* __restrict__ m, int nx, int nz, Region g,      \
             int yChunk, StencilWeights c) {                                                    \
-        stencil3d<R, 32, 16>(u, un, m, nx, nz, g, yChunk, c);                                   \
+        stencil3d<R, 64, 8>(u, un, m, nx, nz, g, yChunk, c);                                    \
     }
 #define SW_STENCIL2D(R)                                                                         \
     SW_KERNEL void stencil2d_r##R(const float* __restrict__ u, float* __restrict__ un,          \

@@ -76,7 +76,7 @@ public final class CudaPropagator implements AutoCloseable {
             double dominantHz) {
         this.ctx = ctx;
         this.stream = stream;
-        this.plan = new StepPlan(model, physics, dtS, dominantHz, ctx.info().multiprocessors());
+        this.plan = new StepPlan(model, physics, dtS, dominantHz);
         ctx.makeCurrent();
         try {
             realise();

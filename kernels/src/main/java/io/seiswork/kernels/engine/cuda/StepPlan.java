@@ -75,19 +75,15 @@ final class StepPlan {
     final List<SlabGeometry> slabs;
     final List<Call> step = new ArrayList<>();
 
-    /**
-     * @param multiprocessors SMs of the device (sizes the 3D stencil's y chunks)
-     */
-    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int multiprocessors) {
-        this(model, physics, dtS, dominantHz, multiprocessors, 0);
+    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz) {
+        this(model, physics, dtS, dominantHz, 0);
     }
 
     /**
-     * @param yChunk y planes per block of the 3D stencil; 0 chooses it from the device size
+     * @param yChunk y planes per block of the 3D stencil; 0 chooses {@link LaunchShape#yChunk}
      *     (tests force short chunks to cover the chunk boundaries)
      */
-    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int multiprocessors,
-            int yChunk) {
+    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int yChunk) {
         this.dtS = dtS;
         Grid g = model.grid();
         SecondDerivative op = physics.operator();
@@ -154,7 +150,7 @@ final class StepPlan {
         if (threeD) {
             LaunchShape tiles = LaunchShape.tiles(zLen, xLen, 1, LaunchShape.TILE_Z, LaunchShape.TILE_X);
             int chunk = yChunk > 0 ? Math.min(yChunk, yLen)
-                    : LaunchShape.yChunk(yLen, tiles.blocks(), 16L * Math.max(1, multiprocessors));
+                    : LaunchShape.yChunk(yLen);
             LaunchShape shape = new LaunchShape(tiles.gx(), tiles.gy(), LaunchShape.ceil(yLen, chunk),
                     LaunchShape.TILE_Z, LaunchShape.TILE_X);
             step.add(call(CudaKernels.stencil(true, order), shape,

@@ -179,12 +179,12 @@ class KernelEmulationTest {
     }
 
     /**
-     * @param nz3d user nz of the 3D cases (30: two z tiles, the second partly idle)
+     * @param nz3d user nz of the 3D cases (60: two z tiles of 64, the second mostly idle)
      * @param yChunk forced y chunk of the 3D stencil (0 = automatic: one chunk on these grids)
      */
     @ParameterizedTest(name = "3D={0} order {1} free surface {2} nz {3} y chunk {4}")
     @CsvSource({"false,2,false,0,0", "false,4,true,0,0", "false,8,false,0,0", "false,8,true,0,0",
-            "true,8,false,13,0", "true,4,true,13,0", "true,8,false,30,5", "true,2,true,30,7"})
+            "true,8,false,13,0", "true,4,true,13,0", "true,8,false,60,5", "true,2,true,60,7"})
     void hostBuiltKernelsReproduceTheCpuEngine(boolean threeD, int order, boolean freeSurface, int nz3d, int yChunk)
             throws Exception {
         assumeTrue(emulator() != null, skipReason());
@@ -193,7 +193,7 @@ class KernelEmulationTest {
 
         int steps = req.timing().steps();
         double dt = req.timing().dtS();
-        StepPlan plan = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 2, yChunk);
+        StepPlan plan = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), yChunk);
         PaddedGrid grid = plan.grid;
         StepPlan.Points src = plan.points(List.of(PointSpread.at(grid, req.source())));
         List<PointSpread> spreads = new ArrayList<>();

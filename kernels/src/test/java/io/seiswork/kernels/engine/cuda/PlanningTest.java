@@ -72,15 +72,17 @@ class PlanningTest {
     @Test
     void launchShapesCoverTheComputeRegion() {
         LaunchShape s = LaunchShape.tiles(560, 552, 1, LaunchShape.TILE_Z, LaunchShape.TILE_X);
-        assertEquals(18, s.gx());
-        assertEquals(35, s.gy());
+        assertEquals(9, s.gx());
+        assertEquals(69, s.gy());
         assertTrue((long) s.gx() * s.bx() >= 560 && (long) (s.gx() - 1) * s.bx() < 560);
-        // 512^3 with layers on an H200 (132 SMs): several waves, chunks of at least 32 planes.
-        int chunk = LaunchShape.yChunk(552, s.blocks(), 16L * 132);
-        assertTrue(chunk >= 32 && chunk <= 552, "chunk " + chunk);
+        // 512^3 with layers: chunks of about 16 planes that split the 552 planes evenly.
+        int chunk = LaunchShape.yChunk(552);
         long chunks = (552 + chunk - 1) / chunk;
-        assertTrue(chunks * s.blocks() >= 2L * 132, "blocks " + chunks * s.blocks());
-        assertEquals(10, LaunchShape.yChunk(10, 4, 1000), "thin grids: one chunk");
+        assertTrue(chunk >= 12 && chunk <= 16, "chunk " + chunk);
+        assertTrue(chunks * chunk >= 552 && (chunks - 1) * chunk < 552, "chunks cover the planes");
+        assertTrue(chunks * s.blocks() >= 20L * 132, "many blocks per SM of an H200: " + chunks * s.blocks());
+        assertEquals(10, LaunchShape.yChunk(10), "thin grids: one chunk");
+        assertEquals(12, LaunchShape.yChunk(34), "three chunks of 12, 12, 10 rather than 16, 16, 2");
     }
 
     @Test

@@ -1,0 +1,586 @@
+// Variants of the 3D interior stencil against the product kernel (kernels/src/main/cuda/seiswork.cu),
+// on the GPU: the same padded grid as CudaBenchmark (n^3 user cells + 20-cell C-PML + radius-R
+// halo), the same arguments, u/un swapped every step. For each variant and y chunk: agreement
+// with the product kernel after one step (max |diff| / max |un|), then Gpts/s over the compute
+// region (CUDA events, median of 5 runs of K steps after K warm-up steps) and the effective
+// bandwidth (16 B per point) as a fraction of the card's peak and of a measured device copy.
+//
+//   nvcc -O3 -arch=sm_90 -std=c++17 -o /tmp/stencil-variants scripts/bench/cuda-stencil-variants.cu
+//   /tmp/stencil-variants [n=512] [steps=100]
+//
+// Used to choose the kernel shipped in seiswork.cu (docs/gpu.md, "Stencil kernel: what was tried").
+#include "../../kernels/src/main/cuda/seiswork.cu"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#define CK(x)                                                                                    \
+    do {                                                                                         \
+        cudaError_t e_ = (x);                                                                    \
+        if (e_ != cudaSuccess) {                                                                 \
+            std::fprintf(stderr, "%s:%d %s: %s\n", __FILE__, __LINE__, #x, cudaGetErrorString(e_)); \
+            std::exit(1);                                                                        \
+        }                                                                                        \
+    } while (0)
+
+// Pipelined 2.5D kernel: the loads of plane y + 1 (the queue's new front, the tile halo, un and
+// m) are issued right after the tile of plane y is complete, so their latency hides behind the
+// arithmetic of plane y and the next barrier instead of stalling the whole block every plane.
+template <int R, int TZ, int TX>
+__device__ __forceinline__ void stencil3dPipe(const float* __restrict__ u, float* __restrict__ un,
+                                              const float* __restrict__ m, int nx, int nz, Region g,
+                                              int yChunk, const StencilWeights& c) {
+    __shared__ float tile[TX + 2 * R][TZ + 2 * R];
+    const int tz = threadIdx.x;
+    const int tx = threadIdx.y;
+    const int iz = g.z0 + blockIdx.x * TZ + tz;
+    const int ix = g.x0 + blockIdx.y * TX + tx;
+    int y = g.y0 + blockIdx.z * yChunk;
+    const int yEnd = min(g.y1, y + yChunk);
+    if (y >= yEnd) {
+        return;
+    }
+    const bool active = iz < g.z1 && ix < g.x1;
+    const bool inside = iz < nz && ix < nx;
+    const bool zh = tz < R;
+    const bool zLo = zh && ix < nx;
+    const bool zHi = zh && ix < nx && iz + TZ < nz;
+    const bool xh = tx < R;
+    const bool xLo = xh && iz < nz;
+    const bool xHi = xh && iz < nz && ix + TX < nx;
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    size_t i = (size_t) y * sy + (size_t) ix * nz + iz;
+
+    float q[2 * R + 1];
+    q[0] = 0.f;
+#pragma unroll
+    for (int k = 1; k <= 2 * R; k++) {
+        q[k] = inside ? u[i + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
+    }
+    float front = inside ? u[i + R * sy] : 0.f;
+    float hz0 = zLo ? u[i - R] : 0.f;
+    float hz1 = zHi ? u[i + TZ] : 0.f;
+    float hx0 = xLo ? u[i - R * sx] : 0.f;
+    float hx1 = xHi ? u[i + TX * sx] : 0.f;
+    float unv = active ? un[i] : 0.f;
+    float mv = active ? m[i] : 0.f;
+    for (; y < yEnd; y++, i += sy) {
+#pragma unroll
+        for (int k = 0; k < 2 * R; k++) {
+            q[k] = q[k + 1];
+        }
+        q[2 * R] = front;
+        __syncthreads();
+        tile[tx + R][tz + R] = q[R];
+        if (zh) {
+            tile[tx + R][tz] = hz0;
+            tile[tx + R][tz + TZ + R] = hz1;
+        }
+        if (xh) {
+            tile[tx][tz + R] = hx0;
+            tile[tx + TX + R][tz + R] = hx1;
+        }
+        __syncthreads();
+        const float cun = unv;
+        const float cm = mv;
+        if (y + 1 < yEnd) {
+            const size_t j = i + sy;
+            front = inside ? u[j + R * sy] : 0.f;
+            hz0 = zLo ? u[j - R] : 0.f;
+            hz1 = zHi ? u[j + TZ] : 0.f;
+            hx0 = xLo ? u[j - R * sx] : 0.f;
+            hx1 = xHi ? u[j + TX * sx] : 0.f;
+            unv = active ? un[j] : 0.f;
+            mv = active ? m[j] : 0.f;
+        }
+        if (active) {
+            float lap = c.w[0] * q[R];
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[k] * (tile[tx + R][tz + R - k] + tile[tx + R][tz + R + k]);
+            }
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+            }
+            float lx = lap;
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
+            }
+            un[i] = 2.f * q[R] - cun + cm * lx;
+        }
+    }
+}
+
+__global__ void __launch_bounds__(512) pipe_32x16(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dPipe<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
+}
+__global__ void __launch_bounds__(512, 3) pipe_32x16_occ3(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dPipe<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
+}
+__global__ void __launch_bounds__(256) pipe_32x8(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dPipe<4, 32, 8>(u, un, m, nx, nz, g, yChunk, c);
+}
+__global__ void __launch_bounds__(512) pipe_64x8(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dPipe<4, 64, 8>(u, un, m, nx, nz, g, yChunk, c);
+}
+__global__ void __launch_bounds__(1024) pipe_32x32(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dPipe<4, 32, 32>(u, un, m, nx, nz, g, yChunk, c);
+}
+
+// No shared memory and no barrier: the y neighbours come from the register queue, the z and x
+// neighbours straight from global memory through L1 (__ldg), where the block's other rows and
+// the previous loads of the same plane keep them; warps of a block never wait for each other.
+template <int R, int TZ, int TX>
+__device__ __forceinline__ void stencil3dL1(const float* __restrict__ u, float* __restrict__ un,
+                                            const float* __restrict__ m, int nx, int nz, Region g,
+                                            int yChunk, const StencilWeights& c) {
+    const int iz = g.z0 + blockIdx.x * TZ + threadIdx.x;
+    const int ix = g.x0 + blockIdx.y * TX + threadIdx.y;
+    int y = g.y0 + blockIdx.z * yChunk;
+    const int yEnd = min(g.y1, y + yChunk);
+    if (y >= yEnd || iz >= g.z1 || ix >= g.x1) {
+        return;
+    }
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    size_t i = (size_t) y * sy + (size_t) ix * nz + iz;
+    float q[2 * R + 1];
+    q[0] = 0.f;
+#pragma unroll
+    for (int k = 1; k <= 2 * R; k++) {
+        q[k] = __ldg(u + i + (size_t) (k - 1) * sy - (size_t) R * sy);
+    }
+    float front = __ldg(u + i + R * sy);
+    float unv = un[i];
+    float mv = __ldg(m + i);
+    for (; y < yEnd; y++, i += sy) {
+#pragma unroll
+        for (int k = 0; k < 2 * R; k++) {
+            q[k] = q[k + 1];
+        }
+        q[2 * R] = front;
+        const float cun = unv;
+        const float cm = mv;
+        if (y + 1 < yEnd) {
+            front = __ldg(u + i + sy + R * sy);
+            unv = un[i + sy];
+            mv = __ldg(m + i + sy);
+        }
+        float lap = c.w[0] * q[R];
+#pragma unroll
+        for (int k = 1; k <= R; k++) {
+            lap += c.w[k] * (__ldg(u + i - k) + __ldg(u + i + k));
+        }
+#pragma unroll
+        for (int k = 1; k <= R; k++) {
+            lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+        }
+        float lx = lap;
+#pragma unroll
+        for (int k = 1; k <= R; k++) {
+            lx += c.w[4 + k] * (__ldg(u + i - k * sx) + __ldg(u + i + k * sx));
+        }
+        un[i] = 2.f * q[R] - cun + cm * lx;
+    }
+}
+
+__global__ void __launch_bounds__(256) l1_32x8(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dL1<4, 32, 8>(u, un, m, nx, nz, g, yChunk, c);
+}
+__global__ void __launch_bounds__(512) l1_32x16(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dL1<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
+}
+__global__ void __launch_bounds__(256) l1_64x4(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    stencil3dL1<4, 64, 4>(u, un, m, nx, nz, g, yChunk, c);
+}
+
+// The pipelined kernel with P cells per thread along z (cells tz, tz + 32, ...): P independent
+// queues and prefetches per thread, for more loads in flight per thread at the same occupancy.
+template <int R, int P, int TX>
+__device__ __forceinline__ void stencil3dPipeP(const float* __restrict__ u, float* __restrict__ un,
+                                               const float* __restrict__ m, int nx, int nz, Region g,
+                                               int yChunk, const StencilWeights& c) {
+    constexpr int TZ = 32 * P;
+    __shared__ float tile[TX + 2 * R][TZ + 2 * R];
+    const int tz = threadIdx.x;
+    const int tx = threadIdx.y;
+    const int iz0 = g.z0 + blockIdx.x * TZ + tz;
+    const int ix = g.x0 + blockIdx.y * TX + tx;
+    int y = g.y0 + blockIdx.z * yChunk;
+    const int yEnd = min(g.y1, y + yChunk);
+    if (y >= yEnd) {
+        return;
+    }
+    const bool zh = tz < R;
+    const bool zLo = zh && ix < nx;
+    const bool zHi = zh && ix < nx && iz0 + TZ < nz;
+    const bool xh = tx < R;
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    size_t i = (size_t) y * sy + (size_t) ix * nz + iz0;
+    float q[P][2 * R + 1];
+    float front[P], hx0[P], hx1[P], unv[P], mv[P];
+    bool active[P], inside[P], xLo[P], xHi[P];
+#pragma unroll
+    for (int p = 0; p < P; p++) {
+        const int iz = iz0 + 32 * p;
+        active[p] = iz < g.z1 && ix < g.x1;
+        inside[p] = iz < nz && ix < nx;
+        xLo[p] = xh && iz < nz;
+        xHi[p] = xh && iz < nz && ix + TX < nx;
+        const size_t ip = i + 32 * p;
+        q[p][0] = 0.f;
+#pragma unroll
+        for (int k = 1; k <= 2 * R; k++) {
+            q[p][k] = inside[p] ? u[ip + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
+        }
+        front[p] = inside[p] ? u[ip + R * sy] : 0.f;
+        hx0[p] = xLo[p] ? u[ip - R * sx] : 0.f;
+        hx1[p] = xHi[p] ? u[ip + TX * sx] : 0.f;
+        unv[p] = active[p] ? un[ip] : 0.f;
+        mv[p] = active[p] ? m[ip] : 0.f;
+    }
+    float hz0 = zLo ? u[i - R] : 0.f;
+    float hz1 = zHi ? u[i + TZ] : 0.f;
+    for (; y < yEnd; y++, i += sy) {
+        __syncthreads();
+#pragma unroll
+        for (int p = 0; p < P; p++) {
+#pragma unroll
+            for (int k = 0; k < 2 * R; k++) {
+                q[p][k] = q[p][k + 1];
+            }
+            q[p][2 * R] = front[p];
+            tile[tx + R][tz + 32 * p + R] = q[p][R];
+            if (xh) {
+                tile[tx][tz + 32 * p + R] = hx0[p];
+                tile[tx + TX + R][tz + 32 * p + R] = hx1[p];
+            }
+        }
+        if (zh) {
+            tile[tx + R][tz] = hz0;
+            tile[tx + R][tz + TZ + R] = hz1;
+        }
+        __syncthreads();
+        float cun[P], cm[P];
+#pragma unroll
+        for (int p = 0; p < P; p++) {
+            cun[p] = unv[p];
+            cm[p] = mv[p];
+        }
+        if (y + 1 < yEnd) {
+            const size_t j = i + sy;
+#pragma unroll
+            for (int p = 0; p < P; p++) {
+                const size_t jp = j + 32 * p;
+                front[p] = inside[p] ? u[jp + R * sy] : 0.f;
+                hx0[p] = xLo[p] ? u[jp - R * sx] : 0.f;
+                hx1[p] = xHi[p] ? u[jp + TX * sx] : 0.f;
+                unv[p] = active[p] ? un[jp] : 0.f;
+                mv[p] = active[p] ? m[jp] : 0.f;
+            }
+            hz0 = zLo ? u[j - R] : 0.f;
+            hz1 = zHi ? u[j + TZ] : 0.f;
+        }
+#pragma unroll
+        for (int p = 0; p < P; p++) {
+            if (active[p]) {
+                const int cz = tz + 32 * p + R;
+                float lap = c.w[0] * q[p][R];
+#pragma unroll
+                for (int k = 1; k <= R; k++) {
+                    lap += c.w[k] * (tile[tx + R][cz - k] + tile[tx + R][cz + k]);
+                }
+#pragma unroll
+                for (int k = 1; k <= R; k++) {
+                    lap += c.w[8 + k] * (q[p][R - k] + q[p][R + k]);
+                }
+                float lx = lap;
+#pragma unroll
+                for (int k = 1; k <= R; k++) {
+                    lx += c.w[4 + k] * (tile[tx + R - k][cz] + tile[tx + R + k][cz]);
+                }
+                un[i + 32 * p] = 2.f * q[p][R] - cun[p] + cm[p] * lx;
+            }
+        }
+    }
+}
+
+#define COMMA ,
+#define PIPE(name, BOUNDS, R_, TZ_, TX_) \
+    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
+            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
+        stencil3dPipe<R_, TZ_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
+    }
+#define PIPEP(name, BOUNDS, P_, TX_) \
+    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
+            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
+        stencil3dPipeP<4, P_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
+    }
+PIPE(pipe_128x4, 512, 4, 128, 4)
+PIPE(pipe_64x16, 1024, 4, 64, 16)
+PIPE(pipe_128x8, 1024, 4, 128, 8)
+PIPE(pipe_64x4, 256, 4, 64, 4)
+PIPEP(pipe2_64x8, 256, 2, 8)
+PIPEP(pipe2_64x16, 512, 2, 16)
+PIPEP(pipe4_128x8, 256, 4, 8)
+PIPEP(pipe2_64x8_b4, 256 COMMA 4, 2, 8)
+PIPE(pipe_64x4_b8, 256 COMMA 8, 4, 64, 4)
+
+// The pipelined kernel with two shared tiles used alternately: plane y is written to tile y & 1,
+// so a warp may start writing plane y + 1 while others still read plane y, and one barrier per
+// plane suffices: tile y & 1 is rewritten for plane y + 2 only after the barrier of plane
+// y + 1, which every warp reaches after it has finished reading plane y.
+template <int R, int TZ, int TX>
+__device__ __forceinline__ void stencil3dPipeDb(const float* __restrict__ u, float* __restrict__ un,
+                                                const float* __restrict__ m, int nx, int nz, Region g,
+                                                int yChunk, const StencilWeights& c) {
+    __shared__ float tiles[2][TX + 2 * R][TZ + 2 * R];
+    const int tz = threadIdx.x;
+    const int tx = threadIdx.y;
+    const int iz = g.z0 + blockIdx.x * TZ + tz;
+    const int ix = g.x0 + blockIdx.y * TX + tx;
+    int y = g.y0 + blockIdx.z * yChunk;
+    const int yEnd = min(g.y1, y + yChunk);
+    if (y >= yEnd) {
+        return;
+    }
+    const bool active = iz < g.z1 && ix < g.x1;
+    const bool inside = iz < nz && ix < nx;
+    const bool zh = tz < R;
+    const bool zLo = zh && ix < nx;
+    const bool zHi = zh && ix < nx && iz + TZ < nz;
+    const bool xh = tx < R;
+    const bool xLo = xh && iz < nz;
+    const bool xHi = xh && iz < nz && ix + TX < nx;
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    size_t i = (size_t) y * sy + (size_t) ix * nz + iz;
+    float q[2 * R + 1];
+    q[0] = 0.f;
+#pragma unroll
+    for (int k = 1; k <= 2 * R; k++) {
+        q[k] = inside ? u[i + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
+    }
+    float front = inside ? u[i + R * sy] : 0.f;
+    float hz0 = zLo ? u[i - R] : 0.f;
+    float hz1 = zHi ? u[i + TZ] : 0.f;
+    float hx0 = xLo ? u[i - R * sx] : 0.f;
+    float hx1 = xHi ? u[i + TX * sx] : 0.f;
+    float unv = active ? un[i] : 0.f;
+    float mv = active ? m[i] : 0.f;
+    int b = 0;
+    for (; y < yEnd; y++, i += sy, b ^= 1) {
+#pragma unroll
+        for (int k = 0; k < 2 * R; k++) {
+            q[k] = q[k + 1];
+        }
+        q[2 * R] = front;
+        float (*tile)[TZ + 2 * R] = tiles[b];
+        tile[tx + R][tz + R] = q[R];
+        if (zh) {
+            tile[tx + R][tz] = hz0;
+            tile[tx + R][tz + TZ + R] = hz1;
+        }
+        if (xh) {
+            tile[tx][tz + R] = hx0;
+            tile[tx + TX + R][tz + R] = hx1;
+        }
+        __syncthreads();
+        const float cun = unv;
+        const float cm = mv;
+        if (y + 1 < yEnd) {
+            const size_t j = i + sy;
+            front = inside ? u[j + R * sy] : 0.f;
+            hz0 = zLo ? u[j - R] : 0.f;
+            hz1 = zHi ? u[j + TZ] : 0.f;
+            hx0 = xLo ? u[j - R * sx] : 0.f;
+            hx1 = xHi ? u[j + TX * sx] : 0.f;
+            unv = active ? un[j] : 0.f;
+            mv = active ? m[j] : 0.f;
+        }
+        if (active) {
+            float lap = c.w[0] * q[R];
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[k] * (tile[tx + R][tz + R - k] + tile[tx + R][tz + R + k]);
+            }
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+            }
+            float lx = lap;
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
+            }
+            un[i] = 2.f * q[R] - cun + cm * lx;
+        }
+    }
+}
+#define PIPEDB(name, BOUNDS, TZ_, TX_) \
+    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
+            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
+        stencil3dPipeDb<4, TZ_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
+    }
+PIPEDB(db_64x8, 512, 64, 8)
+PIPEDB(db_64x16, 1024, 64, 16)
+PIPEDB(db_32x16, 512, 32, 16)
+PIPEDB(db_128x4, 512, 128, 4)
+PIPEDB(db_64x4_b8, 256 COMMA 8, 64, 4)
+PIPEDB(db_64x8_b4, 512 COMMA 4, 64, 8)
+
+typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
+
+struct Variant {
+    const char* name;
+    Kernel k;
+    int tz, tx;  // cells of a tile
+    int bz;      // threads along z per block (tz / cells per thread)
+};
+
+static unsigned long long lcg = 12345;
+static float rnd() {
+    lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (float) ((lcg >> 40) & 0xFFFFFF) / 16777216.f - 0.5f;
+}
+
+int main(int argc, char** argv) {
+    const int n = argc > 1 ? std::atoi(argv[1]) : 512;
+    const int steps = argc > 2 ? std::atoi(argv[2]) : 100;
+    const int R = 4, w = 20;
+    const int nx = n + 2 * w + 2 * R, ny = nx, nz = nx;
+    const size_t cells = (size_t) nx * ny * nz;
+    Region g = {R, nx - R, R, ny - R, R, nz - R};
+    const double pts = (double) (nx - 2 * R) * (ny - 2 * R) * (nz - 2 * R);
+
+    cudaDeviceProp prop;
+    CK(cudaGetDeviceProperties(&prop, 0));
+    int memClockKHz = 0, busBits = 0;
+    cudaDeviceGetAttribute(&memClockKHz, cudaDevAttrMemoryClockRate, 0);
+    cudaDeviceGetAttribute(&busBits, cudaDevAttrGlobalMemoryBusWidth, 0);
+    const double peak = 2.0 * memClockKHz * 1e3 * busBits / 8;
+    std::printf("variants: %s, %d SMs, peak %.0f GB/s; padded %d^3, region %.0f points, %d steps\n", prop.name,
+                prop.multiProcessorCount, peak / 1e9, nx, pts, steps);
+
+    std::vector<float> h(cells);
+    float *u, *u0, *un, *m, *ref, *tmp;
+    CK(cudaMalloc(&u, cells * 4));
+    CK(cudaMalloc(&u0, cells * 4));
+    CK(cudaMalloc(&un, cells * 4));
+    CK(cudaMalloc(&m, cells * 4));
+    CK(cudaMalloc(&ref, cells * 4));
+    CK(cudaMalloc(&tmp, cells * 4));
+    for (auto& v : h) v = rnd();
+    CK(cudaMemcpy(u, h.data(), cells * 4, cudaMemcpyHostToDevice));
+    CK(cudaMemcpy(u0, u, cells * 4, cudaMemcpyDeviceToDevice));
+    for (auto& v : h) v = rnd();
+    CK(cudaMemcpy(un, h.data(), cells * 4, cudaMemcpyHostToDevice));
+    for (auto& v : h) v = 0.05f + 0.1f * (rnd() + 0.5f);
+    CK(cudaMemcpy(m, h.data(), cells * 4, cudaMemcpyHostToDevice));
+    StencilWeights c = {};
+    const float cz[5] = {-205.f / 72, 8.f / 5, -1.f / 5, 8.f / 315, -1.f / 560};
+    c.w[0] = 3 * cz[0];
+    for (int k = 1; k <= 4; k++) c.w[k] = c.w[4 + k] = c.w[8 + k] = cz[k];
+
+    cudaEvent_t a, b;
+    CK(cudaEventCreate(&a));
+    CK(cudaEventCreate(&b));
+    // Practical ceiling: device-to-device copy of one field (read + write bytes).
+    float copyMs = 1e30f;
+    for (int rep = 0; rep < 5; rep++) {
+        CK(cudaEventRecord(a));
+        CK(cudaMemcpyAsync(tmp, un, cells * 4, cudaMemcpyDeviceToDevice));
+        CK(cudaEventRecord(b));
+        CK(cudaEventSynchronize(b));
+        float ms;
+        CK(cudaEventElapsedTime(&ms, a, b));
+        copyMs = std::min(copyMs, ms);
+    }
+    const double copyBw = 2.0 * cells * 4 / (copyMs * 1e-3);
+    std::printf("variants: device copy %.0f GB/s (%.1f %% of peak)\n", copyBw / 1e9, 100 * copyBw / peak);
+
+    Variant vs[] = {{"product stencil3d_r4 32x16", stencil3d_r4, 32, 16, 32},
+                    {"pipelined 64x8", pipe_64x8, 64, 8, 64},
+                    {"pipelined 4/thread 128x8", pipe4_128x8, 128, 8, 32},
+                    {"two tiles 64x8", db_64x8, 64, 8, 64},
+                    {"two tiles 64x16", db_64x16, 64, 16, 64},
+                    {"two tiles 32x16", db_32x16, 32, 16, 32},
+                    {"two tiles 128x4", db_128x4, 128, 4, 128},
+                    {"two tiles 64x4 minB8", db_64x4_b8, 64, 4, 64},
+                    {"two tiles 64x8 minB4", db_64x8_b4, 64, 8, 64}};
+    const int planes = ny - 2 * R;
+    // Reference: one product step from (u, un) into ref.
+    CK(cudaMemcpy(ref, un, cells * 4, cudaMemcpyDeviceToDevice));
+    {
+        dim3 grid((nz - 2 * R + 31) / 32, (nx - 2 * R + 15) / 16, 1);
+        stencil3d_r4<<<grid, dim3(32, 16)>>>(u, ref, m, nx, nz, g, planes, c);
+        CK(cudaDeviceSynchronize());
+    }
+    std::vector<float> hr(cells), hv(cells);
+    CK(cudaMemcpy(hr.data(), ref, cells * 4, cudaMemcpyDeviceToHost));
+    double refMax = 0;
+    for (float v : hr) refMax = std::max(refMax, (double) std::fabs(v));
+    for (const Variant& v : vs) {
+        const int tiles = ((nz - 2 * R + v.tz - 1) / v.tz) * ((nx - 2 * R + v.tx - 1) / v.tx);
+        const int autoChunk = [&] {  // LaunchShape.yChunk with 16 blocks per SM
+            long chunks = std::max(1L, (16L * prop.multiProcessorCount + tiles - 1) / tiles);
+            chunks = std::min(chunks, std::max(1L, (long) planes / 32));
+            return (int) ((planes + chunks - 1) / chunks);
+        }();
+        const int chunksToTry[] = {autoChunk, 32, 16, 8};
+        for (int chunk : chunksToTry) {
+            dim3 grid((nz - 2 * R + v.tz - 1) / v.tz, (nx - 2 * R + v.tx - 1) / v.tx, (planes + chunk - 1) / chunk);
+            dim3 block(v.bz, v.tx);
+            CK(cudaMemcpy(tmp, un, cells * 4, cudaMemcpyDeviceToDevice));
+            v.k<<<grid, block>>>(u, tmp, m, nx, nz, g, chunk, c);
+            CK(cudaGetLastError());
+            CK(cudaDeviceSynchronize());
+            CK(cudaMemcpy(hv.data(), tmp, cells * 4, cudaMemcpyDeviceToHost));
+            double diff = 0;
+            for (size_t i = 0; i < cells; i++) diff = std::max(diff, (double) std::fabs(hv[i] - hr[i]));
+            float* f0 = u;
+            float* f1 = tmp;
+            for (int s = 0; s < steps; s++) {
+                v.k<<<grid, block>>>(f0, f1, m, nx, nz, g, chunk, c);
+                std::swap(f0, f1);
+            }
+            std::vector<float> times;
+            for (int rep = 0; rep < 5; rep++) {
+                CK(cudaEventRecord(a));
+                for (int s = 0; s < steps; s++) {
+                    v.k<<<grid, block>>>(f0, f1, m, nx, nz, g, chunk, c);
+                    std::swap(f0, f1);
+                }
+                CK(cudaEventRecord(b));
+                CK(cudaEventSynchronize(b));
+                float ms;
+                CK(cudaEventElapsedTime(&ms, a, b));
+                times.push_back(ms);
+            }
+            CK(cudaGetLastError());
+            std::sort(times.begin(), times.end());
+            const double gpts = pts * steps / (times[2] * 1e-3) / 1e9;
+            std::printf("variant %-30s chunk %4d (%5u blocks): %7.2f Gpts/s, %5.0f GB/s = %5.1f %% of peak, "
+                        "%5.1f %% of copy; max diff %.2e of %.2e\n",
+                        v.name, chunk, grid.x * grid.y * grid.z, gpts, gpts * 16, 100 * gpts * 16e9 / peak,
+                        100 * gpts * 16e9 / copyBw, diff, refMax);
+            CK(cudaMemcpy(u, u0, cells * 4, cudaMemcpyDeviceToDevice));  // the timing overwrote u
+        }
+    }
+    return 0;
+}
