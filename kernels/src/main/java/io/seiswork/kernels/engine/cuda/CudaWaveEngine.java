@@ -100,6 +100,11 @@ public final class CudaWaveEngine implements WaveEngine {
         return lastFallback;
     }
 
+    /** The engine's context (device memory figures, kernels), for the RTM driver in this package. */
+    CudaContext context() {
+        return ctx;
+    }
+
     /**
      * A propagator on this engine's device and compute stream, for callers that drive the time
      * loop themselves (reverse-time migration); close it after use.
