@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.TerminalProgress;
+import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
@@ -12,7 +13,8 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.engine.EngineSelection;
-import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -67,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
-        EngineSelection selected = select(jobSpec);
+        EngineSelection selected = select(job);
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop at the next time step and let the runner write run.json before the JVM exits.
@@ -99,22 +101,25 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The engine for this job. Reverse-time migration runs on the CPU engine in this version, so
-     * "auto" takes the CPU for it (and says so) even where a GPU is usable, and an explicit "gpu"
-     * is refused before anything runs.
+     * The engine for this job. For reverse-time migration the GPU's memory check is the
+     * migration's (the boundary ring of every level in device memory), on the first shot: "auto"
+     * takes the CPU with the reason when it does not fit, an explicit "gpu" is refused before
+     * anything runs.
      */
-    private static EngineSelection select(JobSpec job) {
-        if (job.task() == Task.RTM) {
-            return switch (job.engine()) {
-                case AUTO -> new EngineSelection(new CpuWaveEngine(),
-                        "engine \"auto\": reverse-time migration runs on the CPU engine in this version");
-                case CPU -> EngineSelection.select(EngineChoice.CPU);
-                case GPU -> throw new IllegalArgumentException(
-                        "engine: \"gpu\" requested, but reverse-time migration runs on the CPU engine in this version;"
-                                + " use \"cpu\" or \"auto\"");
-            };
+    private static EngineSelection select(ResolvedJob job) {
+        JobSpec spec = job.spec();
+        if (spec.task() == Task.RTM) {
+            ShotRequest typical = null;
+            if (!job.geometry().shots().isEmpty()) {
+                Shot first = job.geometry().shots().get(0);
+                PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(),
+                        spec.physics().boundaryWidth(), spec.physics().freeSurface());
+                typical = new ShotRequest(job.migrationVelocity(), physics, first.source(), spec.wavelet().toWavelet(),
+                        first.receivers(), job.time());
+            }
+            return EngineSelection.selectMigration(spec.engine(), typical);
         }
-        return EngineSelection.select(job.engine());
+        return EngineSelection.select(spec.engine());
     }
 
     private static EngineChoice parseEngine(String s) {

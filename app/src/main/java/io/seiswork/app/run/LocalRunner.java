@@ -21,7 +21,6 @@ import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
-import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -125,18 +124,17 @@ public final class LocalRunner {
         return report;
     }
 
-    /** Task rtm: {@link MigrationRunner} on the CPU engine, same report and status handling. */
+    /**
+     * Task rtm: {@link MigrationRunner} on the selected engine (the GPU migrator or the CPU one),
+     * same report and status handling.
+     */
     private ObjectNode migrate(ResolvedJob job, Path outDir) {
-        if (!(selected.engine() instanceof CpuWaveEngine cpu)) {
-            throw new IllegalArgumentException("engine: reverse-time migration runs on the CPU engine in this version, got "
-                    + selected.engine().name());
-        }
         ObjectNode report = header(job, job.time());
         report.put("status", "running");
         long started = System.nanoTime();
         double[] loop = {0, 0};
         try {
-            loop = new MigrationRunner(cpu, listener, cancel).run(job, outDir, report);
+            loop = new MigrationRunner(selected.engine(), listener, cancel).run(job, outDir, report);
             report.put("status", "done");
         } catch (RuntimeException e) {
             report.put("status", e instanceof CancelledException ? "cancelled" : "failed");

@@ -6,6 +6,7 @@ import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.segy.DepthVolumeWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
@@ -17,8 +18,12 @@ import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.core.wavelet.Wavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+import io.seiswork.kernels.engine.cuda.RtmMemoryPlan;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import io.seiswork.kernels.rtm.CudaShotMigrator;
 import io.seiswork.kernels.rtm.DepthMute;
 import io.seiswork.kernels.rtm.ImageFinisher;
 import io.seiswork.kernels.rtm.ImageStacker;
@@ -35,7 +40,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Task rtm of {@code seiswork run}: migrates every shot on the CPU engine, stacks the partial
+ * Task rtm of {@code seiswork run}: migrates every shot on the selected engine (the GPU's
+ * {@link CudaShotMigrator}, boundary reconstruction in device memory, or the CPU's
+ * {@link ShotMigrator} with the planned strategy), stacks the partial
  * images as they finish, applies the imaging condition and the Laplacian filter once to the
  * stack, mutes it down to the acquisition depth with a taper of half a dominant wavelength
  * ({@link DepthMute}), and writes {@code image.sgy} (a depth volume, see {@link DepthVolumeWriter}). Fills the
@@ -49,11 +56,20 @@ final class MigrationRunner {
     /** The same image as a bricked multi-resolution volume, for the viewers (local or on S3). */
     static final String IMAGE_VOLUME_FILE = "image.swv";
 
-    private final CpuWaveEngine engine;
+    private final WaveEngine engine;
     private final RunListener listener;
     private final CancellationToken cancel;
 
-    MigrationRunner(CpuWaveEngine engine, RunListener listener, CancellationToken cancel) {
+    /** One shot's migration on whichever engine runs it. */
+    private interface Migration {
+        PartialImage migrate(ShotRequest request, float[][] observed, ProgressListener progress);
+    }
+
+    /**
+     * @param engine the selected engine: it models synthetic data and migrates (a
+     *     {@link CudaWaveEngine} or a {@link CpuWaveEngine})
+     */
+    MigrationRunner(WaveEngine engine, RunListener listener, CancellationToken cancel) {
         this.engine = engine;
         this.listener = listener;
         this.cancel = cancel;
@@ -78,6 +94,7 @@ final class MigrationRunner {
         ImageStacker stack = new ImageStacker(g);
         double loopSeconds = 0;
         double points = 0;
+        CpuWaveEngine[] ownCpu = {null};
         try (ObservedData data = job.dataFile() == null
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots())
                 : new SegyShotGathers(job.dataFile(), g)) {
@@ -87,9 +104,10 @@ final class MigrationRunner {
             MemoryPlan plan = MemoryPlan.of(new ShotRequest(job.migrationVelocity(), physics, first.source(), wavelet,
                     first.receivers(), timing), spec.imaging().wavefield(), budget);
             putPlan(report, plan);
-            listener.message("source wavefield: " + plan);
-            ShotMigrator migrator = new ShotMigrator(engine, scratch);
-            listener.runStarted(data.shots().size(), engine.name());
+            boolean[] onGpu = {false};
+            Migration migrator = migration(new ShotRequest(job.migrationVelocity(), physics, first.source(), wavelet,
+                    first.receivers(), timing), plan, scratch, report, ownCpu, onGpu);
+            listener.runStarted(data.shots().size(), report.get("migrationEngine").asText());
             int migrationSteps = 2 * timing.steps();
             int[] dataSteps = {0};
             for (Shot shot : data.shots()) {
@@ -104,15 +122,15 @@ final class MigrationRunner {
                 ShotRequest request = new ShotRequest(job.migrationVelocity(), physics, shot.source(), wavelet,
                         shot.receivers(), timing);
                 float[][] observed = onAxis(traces, data, timing);
-                PartialImage image = migrator.migrate(request, observed, plan,
-                        (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n), cancel);
+                PartialImage image = migrator.migrate(request, observed,
+                        (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n));
                 stack.add(image);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double migrateS = (System.nanoTime() - t1) / 1e9;
                 long computed = new PaddedGrid(g, physics.boundaryWidth(), physics.operator().radius(),
                         physics.freeSurface()).computedPoints();
                 double shotPoints = (double) computed * timing.steps()
-                        * (plan.strategy() == WavefieldStrategy.BOUNDARY ? 3 : 2);
+                        * (onGpu[0] || plan.strategy() == WavefieldStrategy.BOUNDARY ? 3 : 2);
                 loopSeconds += migrateS;
                 points += shotPoints;
                 shotReports.addObject()
@@ -125,6 +143,9 @@ final class MigrationRunner {
             }
         } finally {
             deleteQuietly(scratch);
+            if (ownCpu[0] != null) {
+                ownCpu[0].close();
+            }
         }
         float[] image = ImageFinisher.finish(stack.result(), condition, spec.imaging().laplacianFilter(),
                 physics.spaceOrder());
@@ -137,6 +158,56 @@ final class MigrationRunner {
         writeVolume(outDir.resolve(IMAGE_VOLUME_FILE), g, image);
         putStats(report, image, stack.shots(), condition, spec.imaging().laplacianFilter());
         return new double[] {loopSeconds, points};
+    }
+
+    /**
+     * How the shots are migrated. On the GPU when the engine is the GPU and the first shot fits
+     * the device memory ({@link CudaShotMigrator#memoryCheck}); if it does not, engine "auto"
+     * migrates on the CPU with the reason (in run.json and on the terminal) and engine "gpu" is
+     * refused before any shot is computed. Fills {@code migrationEngine} (and
+     * {@code migrationEngineReason} when the engine differs from the selection) in the report.
+     *
+     * @param ownCpu receives a CPU engine created for the fallback (the caller closes it)
+     * @param onGpu set to whether the shots run on the GPU
+     */
+    private Migration migration(ShotRequest first, MemoryPlan plan, Path scratch, ObjectNode report,
+            CpuWaveEngine[] ownCpu, boolean[] onGpu) {
+        if (engine instanceof CudaWaveEngine gpu) {
+            CudaShotMigrator m = new CudaShotMigrator(gpu);
+            String tooBig = m.memoryCheck(first);
+            if (tooBig == null) {
+                RtmMemoryPlan device = RtmMemoryPlan.estimate(first.model(), first.physics(),
+                        first.receivers().size(), first.timing().steps());
+                ObjectNode w = (ObjectNode) report.get("wavefield");
+                w.put("strategy", WavefieldStrategy.BOUNDARY.json());
+                w.put("reason", "GPU: boundary reconstruction with the ring of every level in device memory");
+                w.put("deviceBytesPerShot", device.totalBytes());
+                report.put("migrationEngine", gpu.name());
+                listener.message("source wavefield: boundary ring in GPU memory, " + device.describe() + " per shot");
+                onGpu[0] = true;
+                int k = plan.interval();
+                return (r, observed, p) -> m.migrate(r, observed, k, p, cancel);
+            }
+            if (!gpu.fallsBackToCpu()) {
+                throw new IllegalArgumentException("engine: \"gpu\" requested but " + tooBig + "; use \"cpu\" or \"auto\"");
+            }
+            ownCpu[0] = new CpuWaveEngine();
+            String why = "engine \"auto\": " + tooBig + "; the migration runs on the CPU";
+            report.put("migrationEngineReason", why);
+            listener.message(why);
+            return cpuMigration(ownCpu[0], plan, scratch, report);
+        }
+        if (engine instanceof CpuWaveEngine cpu) {
+            return cpuMigration(cpu, plan, scratch, report);
+        }
+        throw new IllegalArgumentException("engine " + engine.name() + " cannot run reverse-time migration");
+    }
+
+    private Migration cpuMigration(CpuWaveEngine cpu, MemoryPlan plan, Path scratch, ObjectNode report) {
+        report.put("migrationEngine", cpu.name());
+        listener.message("source wavefield: " + plan);
+        ShotMigrator m = new ShotMigrator(cpu, scratch);
+        return (r, observed, p) -> m.migrate(r, observed, plan, p, cancel);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.seiswork.app.cli;
 import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.SwvReader;
+import io.seiswork.kernels.engine.cuda.CudaProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,16 @@ class RtmRunCommandTest {
         JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
         assertEquals("done", report.get("status").asText());
         assertEquals("image.swv", report.get("image").get("volumeFile").asText());
-        assertTrue(report.get("engine").asText().startsWith("cpu"), report.get("engine").asText());
+        // "auto" migrates on the GPU where one is usable, else on the CPU with the probe's reason.
+        String engine = report.get("engine").asText();
+        if (CudaProbe.available()) {
+            assertTrue(engine.startsWith("gpu"), engine);
+        } else {
+            assertTrue(engine.startsWith("cpu"), engine);
+            assertTrue(report.get("engineReason").asText().contains("no usable GPU: " + CudaProbe.reason()),
+                    report.get("engineReason").asText());
+        }
+        assertEquals(engine, report.get("migrationEngine").asText());
         assertEquals("boundary", report.get("wavefield").get("strategy").asText());
         assertTrue(report.get("wavefield").get("bytesPerShot").get("memory").asLong() > 0);
         assertEquals(2, report.get("image").get("shotsStacked").asInt());
@@ -123,12 +134,13 @@ class RtmRunCommandTest {
     }
 
     @Test
-    void migrationRunsOnTheCpuAndRefusesAnExplicitGpu() throws Exception {
+    void anExplicitGpuWithoutAUsableGpuIsRefusedBeforeAnythingRuns() throws Exception {
+        assumeFalse(CudaProbe.available(), "a GPU is usable here");
         Path out = dir.resolve("gpu");
         CliRun r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "auto").toString(), "--out", out.toString(),
                 "--engine", "gpu");
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("engine: \"gpu\" requested, but reverse-time migration runs on the CPU engine"),
+        assertTrue(r.err().contains("engine: \"gpu\" requested but no GPU is usable: " + CudaProbe.reason()),
                 r.err());
         assertTrue(!Files.exists(out.resolve("run.json")), "nothing ran");
     }

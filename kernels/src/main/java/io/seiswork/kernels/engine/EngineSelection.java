@@ -3,6 +3,7 @@ package io.seiswork.kernels.engine;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
+import io.seiswork.kernels.engine.cuda.CudaRtmShot;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 
 /**
@@ -51,6 +52,45 @@ public record EngineSelection(WaveEngine engine, String reason) {
             case CPU -> new EngineSelection(new CpuWaveEngine(), "engine \"cpu\" requested");
             case AUTO -> auto(typical);
             case GPU -> gpu(typical);
+        };
+    }
+
+    /**
+     * The engine for reverse-time migration ({@code rtm.CudaShotMigrator} on the GPU,
+     * {@code rtm.ShotMigrator} on the CPU), by the same rule, except that the device-memory check
+     * of {@code typical} is the migration's ({@link CudaRtmShot#memoryCheck}: two propagations,
+     * the boundary ring of every level, the data and the image).
+     *
+     * @param typical a representative migration shot, or null to skip the memory check here
+     * @throws IllegalArgumentException for "gpu" when no GPU is usable or the shot does not fit
+     */
+    public static EngineSelection selectMigration(EngineChoice choice, ShotRequest typical) {
+        return switch (choice) {
+            case CPU -> select(choice, null);
+            case AUTO -> {
+                EngineSelection s = auto(null);
+                if (typical != null && s.engine() instanceof CudaWaveEngine gpu) {
+                    String tooBig = CudaRtmShot.memoryCheck(gpu, typical);
+                    if (tooBig != null) {
+                        gpu.close();
+                        yield new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, " + tooBig);
+                    }
+                }
+                yield s;
+            }
+            case GPU -> {
+                EngineSelection s = gpu(null);
+                if (typical != null) {
+                    CudaWaveEngine gpu = (CudaWaveEngine) s.engine();
+                    String tooBig = CudaRtmShot.memoryCheck(gpu, typical);
+                    if (tooBig != null) {
+                        gpu.close();
+                        throw new IllegalArgumentException("engine: \"gpu\" requested but " + tooBig
+                                + "; use \"cpu\" or \"auto\"");
+                    }
+                }
+                yield s;
+            }
         };
     }
 

@@ -45,25 +45,9 @@ final class ReceiverWavefield {
         this.data = new float[receivers.size()][];
         for (int r = 0; r < spreads.length; r++) {
             spreads[r] = prop.spread(receivers.get(r));
-            data[r] = TraceUpsampler.toLevels(traces[r], axis, prop.dtS(), steps + 1);
-            if (differentiate) {
-                data[r] = derivative(data[r], prop.dtS());
-            }
+            data[r] = ReceiverData.levels(traces[r], axis, prop.dtS(), steps, differentiate);
         }
         this.level = steps + 1;
-    }
-
-    /** Centred difference {@code (d[n+1] − d[n−1]) / 2dt}, one-sided at the ends, per second. */
-    private static float[] derivative(float[] d, double dtS) {
-        float[] out = new float[d.length];
-        int n = d.length;
-        for (int i = 0; i < n; i++) {
-            float next = d[Math.min(n - 1, i + 1)];
-            float prev = d[Math.max(0, i - 1)];
-            int span = Math.min(n - 1, i + 1) - Math.max(0, i - 1);
-            out[i] = span == 0 ? 0 : (float) ((next - prev) / (span * dtS));
-        }
-        return out;
     }
 
     /** Takes one step back in time and injects the data of the level reached. */

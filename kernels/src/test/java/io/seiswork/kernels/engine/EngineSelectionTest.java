@@ -74,6 +74,28 @@ class EngineSelectionTest {
     }
 
     @Test
+    void migrationWithoutAGpuTakesTheCpuOrIsRefusedWithTheReason() {
+        assumeFalse(CudaProbe.available(), "a GPU is usable here: " + CudaProbe.reason());
+        VelocityModel model = VelocityModel.constant(Grid.of2d(41, 31, 10), 2000f);
+        ShotRequest typical = ShotRequest.of(model, PhysicsOptions.defaults(), new Position(200, 0, 20),
+                RickerWavelet.of(10), List.of(new Position(100, 0, 20)), new Sampling(51, 0.004, 0));
+        EngineSelection s = EngineSelection.selectMigration(EngineChoice.AUTO, typical);
+        try (WaveEngine engine = s.engine()) {
+            assertInstanceOf(CpuWaveEngine.class, engine);
+            assertEquals("engine \"auto\": using the CPU, no usable GPU: " + CudaProbe.reason(), s.reason());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineSelection.selectMigration(EngineChoice.GPU, typical));
+        System.out.println("  [no-gpu] selectMigration(GPU) throws: " + e.getMessage());
+        assertTrue(e.getMessage().contains("\"gpu\" requested but no GPU is usable: " + CudaProbe.reason()),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+        try (WaveEngine engine = EngineSelection.selectMigration(EngineChoice.CPU, typical).engine()) {
+            assertInstanceOf(CpuWaveEngine.class, engine);
+        }
+    }
+
+    @Test
     void receiversOutsideTheGridAreRejectedNamingThem() {
         VelocityModel model = VelocityModel.constant(Grid.of2d(11, 11, 10), 2000f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ShotRequest.of(model,

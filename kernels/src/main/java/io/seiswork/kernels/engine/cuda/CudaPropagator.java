@@ -129,11 +129,16 @@ public final class CudaPropagator implements AutoCloseable {
 
     /** Kernel parameters: plan buffers, ints, floats, longs, and int[]/float[] structs by value. */
     private Pointer params(Object[] values) {
+        return params(values, null);
+    }
+
+    /** As {@link #params(Object[])}, plan buffers looked up in this propagator, then in {@code other}. */
+    private Pointer params(Object[] values, CudaPropagator other) {
         NativePointerObject[] p = new NativePointerObject[values.length];
         for (int i = 0; i < values.length; i++) {
             p[i] = switch (values[i]) {
-                case StepPlan.Buffer b -> Pointer.to(pointer(b));
-                case StepPlan.At a -> Pointer.to(pointer(a.buffer()).withByteOffset(a.byteOffset()));
+                case StepPlan.Buffer b -> Pointer.to(pointer(b, other));
+                case StepPlan.At a -> Pointer.to(pointer(a.buffer(), other).withByteOffset(a.byteOffset()));
                 case CUdeviceptr d -> Pointer.to(d);
                 case Integer n -> Pointer.to(new int[] {n});
                 case Float f -> Pointer.to(new float[] {f});
@@ -147,7 +152,14 @@ public final class CudaPropagator implements AutoCloseable {
     }
 
     private CUdeviceptr pointer(StepPlan.Buffer b) {
+        return pointer(b, null);
+    }
+
+    private CUdeviceptr pointer(StepPlan.Buffer b, CudaPropagator other) {
         CUdeviceptr p = device.get(b);
+        if (p == null && other != null) {
+            p = other.device.get(b);
+        }
         if (p == null) {
             throw new IllegalStateException("plan buffer not on the device");
         }
@@ -292,6 +304,51 @@ public final class CudaPropagator implements AutoCloseable {
         StepPlan.Buffer b = plan.scratch(bytes);
         realise();
         return pointer(b);
+    }
+
+    /**
+     * The plan this propagator executes, for a driver that adds buffers and launches of its own
+     * (reverse-time migration: {@link RtmPlan}); call {@link #realiseAdded()} after adding buffers.
+     */
+    StepPlan plan() {
+        return plan;
+    }
+
+    /** Allocates and uploads the buffers added to {@link #plan()} since the last upload. */
+    void realiseAdded() {
+        ctx.makeCurrent();
+        realise();
+    }
+
+    /**
+     * Launches the step's kernels for an explicit buffer parity (the caller keeps the parity:
+     * {@link #current()} and {@link #stepsTaken()} are not updated). The arguments were built
+     * once, so nothing is allocated.
+     */
+    void stepAt(int par) {
+        for (Launch l : stepLaunches) {
+            cuLaunchKernel(l.f(), l.s().gx(), l.s().gy(), l.s().gz(), l.s().bx(), l.s().by(), 1, 0, stream,
+                    l.params()[par], null);
+        }
+    }
+
+    /**
+     * Launches a call of a plan on this propagator's stream, its plan buffers looked up here and
+     * then in {@code other} (which must use the same context; the source and receiver fields of
+     * reverse-time migration share the engine's compute stream).
+     */
+    void launch(StepPlan.Call c, int par, CudaPropagator other) {
+        if (c != null) {
+            cuLaunchKernel(ctx.function(c.kernel()), c.shape().gx(), c.shape().gy(), c.shape().gz(), c.shape().bx(),
+                    c.shape().by(), 1, 0, stream, params(c.args()[par], other), null);
+        }
+    }
+
+    /** Copies the first {@code out.length} floats of a device buffer to the host; synchronises the stream first. */
+    void download(StepPlan.Buffer b, float[] out) {
+        ctx.makeCurrent();
+        cuStreamSynchronize(stream);
+        cuMemcpyDtoH(Pointer.to(out), pointer(b), (long) out.length * Float.BYTES);
     }
 
     /** Copies a padded field (for example {@link #current()}) to the host; synchronises the stream. */

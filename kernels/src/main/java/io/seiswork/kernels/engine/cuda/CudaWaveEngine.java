@@ -93,11 +93,24 @@ public final class CudaWaveEngine implements WaveEngine {
     }
 
     /**
+     * Whether shots that do not fit the device memory run on the CPU (engine "auto") rather than
+     * being refused (engine "gpu").
+     */
+    public boolean fallsBackToCpu() {
+        return cpuFallback;
+    }
+
+    /**
      * Why the last shot ran on the CPU instead (it did not fit the device memory), or null when
      * it ran on the GPU.
      */
     public String lastFallbackReason() {
         return lastFallback;
+    }
+
+    /** The engine's context (device memory figures, kernels), for the RTM driver in this package. */
+    CudaContext context() {
+        return ctx;
     }
 
     /**

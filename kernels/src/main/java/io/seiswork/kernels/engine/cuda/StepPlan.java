@@ -74,6 +74,9 @@ final class StepPlan {
     final Buffer m;
     final List<SlabGeometry> slabs;
     final List<Call> step = new ArrayList<>();
+    private final float[] stencilWeights;
+    private final int order;
+    private final int forcedYChunk;
 
     StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz) {
         this(model, physics, dtS, dominantHz, 0);
@@ -127,7 +130,6 @@ final class StepPlan {
         int nx = grid.nx();
         int nz = grid.nz();
         int[] region = {r, nx - r, grid.y0(), grid.y1(), r, nz - r};
-        int zLen = nz - 2 * r;
         int xLen = nx - 2 * r;
         int yLen = grid.y1() - grid.y0();
         float[] weights = stencilWeights(op, g);
@@ -147,18 +149,10 @@ final class StepPlan {
                     par -> new Object[] {u(par), psi, pa[a], pb[a], nx, nz, s.kernelStruct(), axisWeights[a]}));
         }
         // 2. Interior stencil fused with the leapfrog update (writes un).
-        if (threeD) {
-            LaunchShape tiles = LaunchShape.tiles(zLen, xLen, 1, LaunchShape.TILE_Z, LaunchShape.TILE_X);
-            int chunk = yChunk > 0 ? Math.min(yChunk, yLen)
-                    : LaunchShape.yChunk(yLen);
-            LaunchShape shape = new LaunchShape(tiles.gx(), tiles.gy(), LaunchShape.ceil(yLen, chunk),
-                    LaunchShape.TILE_Z, LaunchShape.TILE_X);
-            step.add(call(CudaKernels.stencil(true, order), shape,
-                    par -> new Object[] {u(par), un(par), m, nx, nz, region, chunk, weights}));
-        } else {
-            step.add(call(CudaKernels.stencil(false, order), LaunchShape.tiles(zLen, xLen, 1, 32, 8),
-                    par -> new Object[] {u(par), un(par), m, nz, region, weights}));
-        }
+        this.stencilWeights = weights;
+        this.order = order;
+        this.forcedYChunk = yChunk;
+        step.add(stencil(region));
         // 3. Slab corrections in the CPU's order (writes un in layer cells).
         for (int i = 0; i < slabs.size(); i++) {
             SlabGeometry s = slabs.get(i);
@@ -174,6 +168,32 @@ final class StepPlan {
             step.add(call("free_surface", new LaunchShape(LaunchShape.ceil(xLen, BLOCK_1D), yLen, 1, BLOCK_1D, 1),
                     par -> new Object[] {un(par), nx, nz, r, nx - r, grid.y0(), r, surface}));
         }
+    }
+
+    /**
+     * The interior stencil fused with the leapfrog, {@code un = 2u − un + m∇²u}, over the padded
+     * cells {@code region} = {x0, x1, y0, y1, z0, z1}, for both parities. The step runs it over
+     * the compute region; reverse-time migration also runs it backwards in time (u = level n,
+     * un = level n + 1 on entry, n − 1 on exit) over the user grid shrunk by the radius, where
+     * no C-PML is needed (docs/gpu.md). One place builds the kernel's argument list for both.
+     */
+    Call stencil(int[] region) {
+        int nx = grid.nx();
+        int nz = grid.nz();
+        int xLen = region[1] - region[0];
+        int yLen = region[3] - region[2];
+        int zLen = region[5] - region[4];
+        if (!grid.is2d()) {
+            LaunchShape tiles = LaunchShape.tiles(zLen, xLen, 1, LaunchShape.TILE_Z, LaunchShape.TILE_X);
+            int chunk = forcedYChunk > 0 ? Math.min(forcedYChunk, yLen)
+                    : LaunchShape.yChunk(yLen);
+            LaunchShape shape = new LaunchShape(tiles.gx(), tiles.gy(), LaunchShape.ceil(yLen, chunk),
+                    LaunchShape.TILE_Z, LaunchShape.TILE_X);
+            return call(CudaKernels.stencil(true, order), shape,
+                    par -> new Object[] {u(par), un(par), m, nx, nz, region, chunk, stencilWeights});
+        }
+        return call(CudaKernels.stencil(false, order), LaunchShape.tiles(zLen, xLen, 1, 32, 8),
+                par -> new Object[] {u(par), un(par), m, nz, region, stencilWeights});
     }
 
     private static LaunchShape slabShape(SlabGeometry s) {

@@ -120,6 +120,15 @@ class KernelEmulationTest {
         return run(encode(buffers, calls, parities, outputs), outputs.size());
     }
 
+    /**
+     * Runs calls, each with the arguments of its parity, on the emulator and returns the outputs'
+     * contents, little endian; null calls are skipped.
+     */
+    static List<ByteBuffer> execute(List<StepPlan.Buffer> buffers, List<StepPlan.Call> calls, List<Integer> parities,
+            List<StepPlan.Buffer> outputs) throws IOException, InterruptedException {
+        return run(encode(buffers, calls, parities, outputs), outputs.size());
+    }
+
     private static List<ByteBuffer> run(byte[] program, int outputs) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(Path.of("target"), "emu");
         Path prog = dir.resolve("program.bin");

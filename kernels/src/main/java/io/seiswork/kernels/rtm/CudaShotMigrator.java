@@ -1,0 +1,130 @@
+package io.seiswork.kernels.rtm;
+
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cuda.CudaRtmShot;
+import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+
+/**
+ * Reverse-time migration of one shot on the GPU: the same algorithm, level bookkeeping and
+ * result as {@link ShotMigrator} with {@link WavefieldStrategy#BOUNDARY}, with every propagation
+ * and the imaging on the device ({@link CudaRtmShot}).
+ *
+ * <ol>
+ *   <li>Host: the observed traces are brought to the propagator's levels and, in 2D,
+ *       differentiated ({@link ReceiverData}, the floats {@link ReceiverWavefield} injects), and
+ *       uploaded once, level-major ((nt + 1) × R floats on the device).
+ *   <li>Forward: nt steps of the source field with the wavelet injected; the boundary ring of
+ *       each level (r = order / 2 cells inside every face of the user grid) is saved into device
+ *       memory (ring cells × 4 B × nt).
+ *   <li>Backward: the receiver field (its own C-PML) steps back from rest and gets the data of
+ *       each level injected; at every level divisible by the imaging interval k the source field
+ *       is rebuilt down to that level (reverse leapfrog without C-PML over the user grid shrunk
+ *       by r, source term taken back out, ring restored) and {@code S·R}, {@code S²} are added.
+ *   <li>The sums are downloaded and weighted by w = dt·k (seconds), as the CPU weights each
+ *       level, into a {@link PartialImage}.
+ * </ol>
+ *
+ * <p>Progress counts 2·nt steps and cancellation is checked before every step, like the CPU; at
+ * each progress report (about 1 % of the run) the host waits for the device, so progress is the
+ * device's and a cancellation takes effect within about 1 % of the run. The engine stays usable
+ * after a cancellation or a failure (the shot's device memory is freed). A shot that does not
+ * fit the device memory is refused by {@link #memoryCheck} (the caller migrates it on the CPU).
+ */
+public final class CudaShotMigrator {
+
+    private final CudaWaveEngine engine;
+
+    /** @param engine the GPU engine (not closed by the migrator) */
+    public CudaShotMigrator(CudaWaveEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The engine's name, for reports ("gpu (NVIDIA H200, cc 9.0)"). */
+    public String engineName() {
+        return engine.name();
+    }
+
+    /**
+     * Whether a shot can be migrated on the device now.
+     *
+     * @return null when it fits, otherwise one line saying why not (memory needed and free)
+     */
+    public String memoryCheck(ShotRequest request) {
+        synchronized (engine) {
+            return CudaRtmShot.memoryCheck(engine, request);
+        }
+    }
+
+    /**
+     * Migrates one shot.
+     *
+     * @param request migration model, physics, source, wavelet, receivers and timing
+     * @param observed recorded traces, one per receiver of the request, on its output axis
+     * @param interval imaging interval k in steps ({@link MemoryPlan#interval()})
+     * @param progress step and total (2·nt)
+     * @param cancel checked before every step
+     * @return the shot's image and illumination, weighted by dt·k like the CPU's
+     * @throws IllegalStateException when the shot does not fit the device memory (one line)
+     */
+    public PartialImage migrate(ShotRequest request, float[][] observed, int interval, ProgressListener progress,
+            CancellationToken cancel) {
+        cancel.throwIfCancelled("start of migration");
+        if (observed.length != request.receivers().size()) {
+            throw new IllegalArgumentException(request.receivers().size() + " receivers but " + observed.length
+                    + " traces");
+        }
+        TimeStepping t = request.timing();
+        int steps = t.steps();
+        int total = 2 * steps;
+        int every = Math.max(1, total / 100);
+        Grid grid = request.model().grid();
+        float[] data = ReceiverData.levelMajor(observed, t.outputS(), t.dtS(), steps, grid.is2d());
+        float[] image = new float[grid.points()];
+        float[] illumination = new float[grid.points()];
+        // The engine's compute stream is shared by every propagator of the engine: one user at a time
+        // (CudaWaveEngine.model holds the same lock).
+        synchronized (engine) {
+            String tooBig = CudaRtmShot.memoryCheck(engine, request);
+            if (tooBig != null) {
+                throw new IllegalStateException("engine \"gpu\": " + tooBig);
+            }
+            progress.onProgress(0, total);
+            try (CudaRtmShot shot = new CudaRtmShot(engine, request, data, interval)) {
+                for (int n = 0; n < steps; n++) {
+                    if (cancel.isCancelled()) {
+                        shot.synchronize();
+                        cancel.throwIfCancelled("forward step " + n + " of " + steps);
+                    }
+                    shot.forward(n);
+                    if ((n + 1) % every == 0) {
+                        shot.synchronize();
+                        progress.onProgress(n + 1, total);
+                    }
+                }
+                for (int n = 0; n < steps; n++) {
+                    if (cancel.isCancelled()) {
+                        shot.synchronize();
+                        cancel.throwIfCancelled("backward step " + n + " of " + steps);
+                    }
+                    shot.backward();
+                    if ((steps + n + 1) % every == 0) {
+                        shot.synchronize();
+                        progress.onProgress(steps + n + 1, total);
+                    }
+                }
+                shot.download(image, illumination);
+            }
+        }
+        float w = (float) (t.dtS() * interval);
+        for (int i = 0; i < image.length; i++) {
+            image[i] *= w;
+            illumination[i] *= w;
+        }
+        progress.onProgress(total, total);
+        return new PartialImage(grid, image, illumination, 1);
+    }
+}

@@ -1,0 +1,120 @@
+package io.seiswork.kernels.engine.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.rtm.MemoryPlan;
+import io.seiswork.kernels.rtm.PartialImage;
+import io.seiswork.kernels.rtm.ReceiverData;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The GPU migration's whole launch sequence ({@link RtmPlan}: both propagations, ring saves and
+ * restores, the reverse stencil, injections, imaging; the same host-side data preparation as
+ * {@code rtm.CudaShotMigrator}) executed with {@code seiswork.cu} compiled for the host
+ * ({@link KernelEmulationTest}'s emulator), against the CPU's {@code rtm.ShotMigrator} with
+ * boundary reconstruction. No GPU needed; this checks the driver's index and level bookkeeping,
+ * buffer parities, argument lists and ring geometry before the code first runs on a GPU.
+ * Skipped where there is no g++.
+ */
+class RtmEmulationTest {
+
+    private static CpuWaveEngine cpu;
+
+    @TempDir
+    Path scratch;
+
+    @BeforeAll
+    static void engine() {
+        cpu = new CpuWaveEngine();
+    }
+
+    @AfterAll
+    static void close() {
+        cpu.close();
+    }
+
+    @ParameterizedTest(name = "3D={0} order {1} free surface {2}")
+    @CsvSource({"false,2,false", "false,8,false", "false,4,true", "true,4,false", "true,8,true"})
+    void hostBuiltKernelsMigrateLikeTheCpu(boolean threeD, int order, boolean freeSurface) throws Exception {
+        assumeTrue(KernelEmulationTest.emulator() != null, KernelEmulationTest.skipReason());
+        ShotRequest req = threeD ? GpuRtmMatchesCpuTest.shot(true, order, freeSurface, 20, 5, 30)
+                : GpuRtmMatchesCpuTest.shot(false, order, freeSurface, 60, 6, 70);
+        float[][] observed = cpu.model(req, ProgressListener.NONE, CancellationToken.none()).traces();
+        int k = MemoryPlan.of(req, "boundary", Long.MAX_VALUE).interval();
+        PartialImage c = GpuRtmMatchesCpuTest.cpuImage(cpu, scratch, req, observed, k);
+
+        TimeStepping t = req.timing();
+        int steps = t.steps();
+        double dt = t.dtS();
+        StepPlan source = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
+        StepPlan receiver = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
+        float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, !threeD);
+        RtmPlan plan = new RtmPlan(source, receiver, req.source(), req.wavelet().sample(dt, steps), req.receivers(),
+                data, k);
+        List<StepPlan.Call> calls = new ArrayList<>();
+        List<Integer> parities = new ArrayList<>();
+        RtmPlan.Launcher recorder = new RtmPlan.Launcher() {
+            @Override
+            public void step(StepPlan p, int parity) {
+                for (StepPlan.Call call : p.step) {
+                    calls.add(call);
+                    parities.add(parity);
+                }
+            }
+
+            @Override
+            public void launch(StepPlan.Call call, int parity) {
+                calls.add(call);
+                parities.add(parity);
+            }
+        };
+        for (int n = 0; n < steps; n++) {
+            plan.forward(n, recorder);
+        }
+        int last = 0;
+        for (int n = 0; n < steps; n++) {
+            last = plan.backward(recorder);
+        }
+        assertEquals(1, last);
+        assertEquals(steps / k, plan.imagedLevels());
+
+        List<StepPlan.Buffer> buffers = new ArrayList<>(source.buffers);
+        buffers.addAll(receiver.buffers);
+        long t0 = System.nanoTime();
+        List<ByteBuffer> out = KernelEmulationTest.execute(buffers, calls, parities,
+                List.of(plan.image, plan.illumination));
+        float w = (float) (dt * k);
+        float[] image = weighted(out.get(0), w);
+        float[] illumination = weighted(out.get(1), w);
+        double mi = GpuRtmMatchesCpuTest.relativeL2(image, c.image());
+        double mu = GpuRtmMatchesCpuTest.relativeL2(illumination, c.illumination());
+        System.out.printf("  [emulated RTM] 3D=%s order %d free surface %s: %d steps, k %d, %d launches, ring %d cells;"
+                + " image relative L2 vs CPU %.2e, illumination %.2e (%.1f s)%n", threeD, order, freeSurface, steps, k,
+                calls.size(), plan.ringCells(), mi, mu, (System.nanoTime() - t0) * 1e-9);
+        assertTrue(mi < 1e-5, "image relative L2 " + mi);
+        assertTrue(mu < 1e-5, "illumination relative L2 " + mu);
+    }
+
+    private static float[] weighted(ByteBuffer b, float w) {
+        float[] v = new float[b.remaining() / Float.BYTES];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getFloat() * w;
+        }
+        return v;
+    }
+}
