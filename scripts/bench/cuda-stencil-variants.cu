@@ -1,15 +1,22 @@
 // Variants of the 3D interior stencil against the product kernel (kernels/src/main/cuda/seiswork.cu),
 // on the GPU: the same padded grid as CudaBenchmark (n^3 user cells + 20-cell C-PML + radius-R
 // halo), the same arguments, u/un swapped every step. For each variant and y chunk: agreement
-// with the product kernel after one step (max |diff| / max |un|), then Gpts/s over the compute
+// with the unpipelined kernel after one step (max |diff| against max |un|), then Gpts/s over the compute
 // region (CUDA events, median of 5 runs of K steps after K warm-up steps) and the effective
 // bandwidth (16 B per point) as a fraction of the card's peak and of a measured device copy.
 //
 //   nvcc -O3 -arch=sm_90 -std=c++17 -o /tmp/stencil-variants scripts/bench/cuda-stencil-variants.cu
 //   /tmp/stencil-variants [n=512] [steps=100]
 //
-// Used to choose the kernel shipped in seiswork.cu (docs/gpu.md, "Stencil kernel: what was tried").
+// Used to choose the kernel shipped in seiswork.cu (docs/gpu.md, "Stencil kernel: what was
+// measured"; the H200 logs are docs/benchmarks-data/gpu-h200-2026-11-28-stencil-variants-*.log;
+// variants that lost and are no longer built here, such as evict-first hints on un and m, are
+// in those logs).
 #include "../../kernels/src/main/cuda/seiswork.cu"
+
+// The product's tile (LaunchShape.TILE_Z, TILE_X).
+#define LAUNCH_TZ 64
+#define LAUNCH_TX 8
 
 #include <algorithm>
 #include <cmath>
@@ -26,13 +33,12 @@
         }                                                                                        \
     } while (0)
 
-// Pipelined 2.5D kernel: the loads of plane y + 1 (the queue's new front, the tile halo, un and
-// m) are issued right after the tile of plane y is complete, so their latency hides behind the
-// arithmetic of plane y and the next barrier instead of stalling the whole block every plane.
+// The kernel shipped before the pipelined one (kept for the record): the loads of each plane are
+// issued after the barrier that completes its tile, so every plane stalls the block on them.
 template <int R, int TZ, int TX>
-__device__ __forceinline__ void stencil3dPipe(const float* __restrict__ u, float* __restrict__ un,
-                                              const float* __restrict__ m, int nx, int nz, Region g,
-                                              int yChunk, const StencilWeights& c) {
+__device__ __forceinline__ void stencil3dPlain(const float* __restrict__ u, float* __restrict__ un,
+                                               const float* __restrict__ m, int nx, int nz, Region g,
+                                               int yChunk, const StencilWeights& c) {
     __shared__ float tile[TX + 2 * R][TZ + 2 * R];
     const int tz = threadIdx.x;
     const int tx = threadIdx.y;
@@ -45,58 +51,33 @@ __device__ __forceinline__ void stencil3dPipe(const float* __restrict__ u, float
     }
     const bool active = iz < g.z1 && ix < g.x1;
     const bool inside = iz < nz && ix < nx;
-    const bool zh = tz < R;
-    const bool zLo = zh && ix < nx;
-    const bool zHi = zh && ix < nx && iz + TZ < nz;
-    const bool xh = tx < R;
-    const bool xLo = xh && iz < nz;
-    const bool xHi = xh && iz < nz && ix + TX < nx;
     const size_t sx = (size_t) nz;
     const size_t sy = (size_t) nx * nz;
-    size_t i = (size_t) y * sy + (size_t) ix * nz + iz;
-
+    const size_t col = (size_t) ix * nz + iz;
     float q[2 * R + 1];
     q[0] = 0.f;
 #pragma unroll
     for (int k = 1; k <= 2 * R; k++) {
-        q[k] = inside ? u[i + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
+        q[k] = inside ? u[(size_t) (y - R + k - 1) * sy + col] : 0.f;
     }
-    float front = inside ? u[i + R * sy] : 0.f;
-    float hz0 = zLo ? u[i - R] : 0.f;
-    float hz1 = zHi ? u[i + TZ] : 0.f;
-    float hx0 = xLo ? u[i - R * sx] : 0.f;
-    float hx1 = xHi ? u[i + TX * sx] : 0.f;
-    float unv = active ? un[i] : 0.f;
-    float mv = active ? m[i] : 0.f;
-    for (; y < yEnd; y++, i += sy) {
+    for (; y < yEnd; y++) {
 #pragma unroll
         for (int k = 0; k < 2 * R; k++) {
             q[k] = q[k + 1];
         }
-        q[2 * R] = front;
+        q[2 * R] = inside ? u[(size_t) (y + R) * sy + col] : 0.f;
+        const size_t i = (size_t) y * sy + col;
         __syncthreads();
         tile[tx + R][tz + R] = q[R];
-        if (zh) {
-            tile[tx + R][tz] = hz0;
-            tile[tx + R][tz + TZ + R] = hz1;
+        if (tz < R) {
+            tile[tx + R][tz] = ix < nx ? u[i - R] : 0.f;
+            tile[tx + R][tz + TZ + R] = (ix < nx && iz + TZ < nz) ? u[i + TZ] : 0.f;
         }
-        if (xh) {
-            tile[tx][tz + R] = hx0;
-            tile[tx + TX + R][tz + R] = hx1;
+        if (tx < R) {
+            tile[tx][tz + R] = iz < nz ? u[i - R * sx] : 0.f;
+            tile[tx + TX + R][tz + R] = (iz < nz && ix + TX < nx) ? u[i + TX * sx] : 0.f;
         }
         __syncthreads();
-        const float cun = unv;
-        const float cm = mv;
-        if (y + 1 < yEnd) {
-            const size_t j = i + sy;
-            front = inside ? u[j + R * sy] : 0.f;
-            hz0 = zLo ? u[j - R] : 0.f;
-            hz1 = zHi ? u[j + TZ] : 0.f;
-            hx0 = xLo ? u[j - R * sx] : 0.f;
-            hx1 = xHi ? u[j + TX * sx] : 0.f;
-            unv = active ? un[j] : 0.f;
-            mv = active ? m[j] : 0.f;
-        }
         if (active) {
             float lap = c.w[0] * q[R];
 #pragma unroll
@@ -112,30 +93,14 @@ __device__ __forceinline__ void stencil3dPipe(const float* __restrict__ u, float
             for (int k = 1; k <= R; k++) {
                 lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
             }
-            un[i] = 2.f * q[R] - cun + cm * lx;
+            un[i] = 2.f * q[R] - un[i] + m[i] * lx;
         }
     }
 }
 
-__global__ void __launch_bounds__(512) pipe_32x16(const float* __restrict__ u, float* __restrict__ un,
+__global__ void __launch_bounds__(512) plain_32x16(const float* __restrict__ u, float* __restrict__ un,
         const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dPipe<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
-}
-__global__ void __launch_bounds__(512, 3) pipe_32x16_occ3(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dPipe<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
-}
-__global__ void __launch_bounds__(256) pipe_32x8(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dPipe<4, 32, 8>(u, un, m, nx, nz, g, yChunk, c);
-}
-__global__ void __launch_bounds__(512) pipe_64x8(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dPipe<4, 64, 8>(u, un, m, nx, nz, g, yChunk, c);
-}
-__global__ void __launch_bounds__(1024) pipe_32x32(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dPipe<4, 32, 32>(u, un, m, nx, nz, g, yChunk, c);
+    stencil3dPlain<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
 }
 
 // No shared memory and no barrier: the y neighbours come from the register queue, the z and x
@@ -195,17 +160,9 @@ __device__ __forceinline__ void stencil3dL1(const float* __restrict__ u, float* 
     }
 }
 
-__global__ void __launch_bounds__(256) l1_32x8(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dL1<4, 32, 8>(u, un, m, nx, nz, g, yChunk, c);
-}
 __global__ void __launch_bounds__(512) l1_32x16(const float* __restrict__ u, float* __restrict__ un,
         const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
     stencil3dL1<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
-}
-__global__ void __launch_bounds__(256) l1_64x4(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dL1<4, 64, 4>(u, un, m, nx, nz, g, yChunk, c);
 }
 
 // The pipelined kernel with P cells per thread along z (cells tz, tz + 32, ...): P independent
@@ -324,7 +281,7 @@ __device__ __forceinline__ void stencil3dPipeP(const float* __restrict__ u, floa
 #define PIPE(name, BOUNDS, R_, TZ_, TX_) \
     __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
             const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
-        stencil3dPipe<R_, TZ_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
+        stencil3d<R_, TZ_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
     }
 #define PIPEP(name, BOUNDS, P_, TX_) \
     __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
@@ -332,14 +289,9 @@ __device__ __forceinline__ void stencil3dPipeP(const float* __restrict__ u, floa
         stencil3dPipeP<4, P_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
     }
 PIPE(pipe_128x4, 512, 4, 128, 4)
+PIPE(pipe_32x16, 512, 4, 32, 16)
 PIPE(pipe_64x16, 1024, 4, 64, 16)
-PIPE(pipe_128x8, 1024, 4, 128, 8)
-PIPE(pipe_64x4, 256, 4, 64, 4)
-PIPEP(pipe2_64x8, 256, 2, 8)
-PIPEP(pipe2_64x16, 512, 2, 16)
 PIPEP(pipe4_128x8, 256, 4, 8)
-PIPEP(pipe2_64x8_b4, 256 COMMA 4, 2, 8)
-PIPE(pipe_64x4_b8, 256 COMMA 8, 4, 64, 4)
 
 // The pipelined kernel with two shared tiles used alternately: plane y is written to tile y & 1,
 // so a warp may start writing plane y + 1 while others still read plane y, and one barrier per
@@ -437,11 +389,6 @@ __device__ __forceinline__ void stencil3dPipeDb(const float* __restrict__ u, flo
             const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
         stencil3dPipeDb<4, TZ_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
     }
-PIPEDB(db_64x8, 512, 64, 8)
-PIPEDB(db_64x16, 1024, 64, 16)
-PIPEDB(db_32x16, 512, 32, 16)
-PIPEDB(db_128x4, 512, 128, 4)
-PIPEDB(db_64x4_b8, 256 COMMA 8, 64, 4)
 PIPEDB(db_64x8_b4, 512 COMMA 4, 64, 8)
 
 typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
@@ -514,21 +461,20 @@ int main(int argc, char** argv) {
     const double copyBw = 2.0 * cells * 4 / (copyMs * 1e-3);
     std::printf("variants: device copy %.0f GB/s (%.1f %% of peak)\n", copyBw / 1e9, 100 * copyBw / peak);
 
-    Variant vs[] = {{"product stencil3d_r4 32x16", stencil3d_r4, 32, 16, 32},
-                    {"pipelined 64x8", pipe_64x8, 64, 8, 64},
+    Variant vs[] = {{"product stencil3d_r4", stencil3d_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
+                    {"unpipelined 32x16 (before)", plain_32x16, 32, 16, 32},
+                    {"pipelined 32x16", pipe_32x16, 32, 16, 32},
+                    {"pipelined 64x16", pipe_64x16, 64, 16, 64},
+                    {"pipelined 128x4", pipe_128x4, 128, 4, 128},
                     {"pipelined 4/thread 128x8", pipe4_128x8, 128, 8, 32},
-                    {"two tiles 64x8", db_64x8, 64, 8, 64},
-                    {"two tiles 64x16", db_64x16, 64, 16, 64},
-                    {"two tiles 32x16", db_32x16, 32, 16, 32},
-                    {"two tiles 128x4", db_128x4, 128, 4, 128},
-                    {"two tiles 64x4 minB8", db_64x4_b8, 64, 4, 64},
-                    {"two tiles 64x8 minB4", db_64x8_b4, 64, 8, 64}};
+                    {"two tiles 64x8 minB4", db_64x8_b4, 64, 8, 64},
+                    {"L1 32x16", l1_32x16, 32, 16, 32}};
     const int planes = ny - 2 * R;
-    // Reference: one product step from (u, un) into ref.
+    // Reference: one step of the unpipelined kernel from (u, un) into ref.
     CK(cudaMemcpy(ref, un, cells * 4, cudaMemcpyDeviceToDevice));
     {
-        dim3 grid((nz - 2 * R + 31) / 32, (nx - 2 * R + 15) / 16, 1);
-        stencil3d_r4<<<grid, dim3(32, 16)>>>(u, ref, m, nx, nz, g, planes, c);
+        dim3 grid((nz - 2 * R + 31) / 32, (nx - 2 * R + 15) / 16, 1);  // the unpipelined kernel
+        plain_32x16<<<grid, dim3(32, 16)>>>(u, ref, m, nx, nz, g, planes, c);
         CK(cudaDeviceSynchronize());
     }
     std::vector<float> hr(cells), hv(cells);
@@ -537,12 +483,11 @@ int main(int argc, char** argv) {
     for (float v : hr) refMax = std::max(refMax, (double) std::fabs(v));
     for (const Variant& v : vs) {
         const int tiles = ((nz - 2 * R + v.tz - 1) / v.tz) * ((nx - 2 * R + v.tx - 1) / v.tx);
-        const int autoChunk = [&] {  // LaunchShape.yChunk with 16 blocks per SM
-            long chunks = std::max(1L, (16L * prop.multiProcessorCount + tiles - 1) / tiles);
-            chunks = std::min(chunks, std::max(1L, (long) planes / 32));
-            return (int) ((planes + chunks - 1) / chunks);
+        const int autoChunk = [&] {  // LaunchShape.yChunk: about 16 planes, split evenly
+            const int chunks = (planes + 15) / 16;
+            return (planes + chunks - 1) / chunks;
         }();
-        const int chunksToTry[] = {autoChunk, 32, 16, 8};
+        const int chunksToTry[] = {autoChunk, 32, 16, 12};
         for (int chunk : chunksToTry) {
             dim3 grid((nz - 2 * R + v.tz - 1) / v.tz, (nx - 2 * R + v.tx - 1) / v.tx, (planes + chunk - 1) / chunk);
             dim3 block(v.bz, v.tx);
