@@ -391,6 +391,30 @@ __device__ __forceinline__ void stencil3dPipeDb(const float* __restrict__ u, flo
     }
 PIPEDB(db_64x8_b4, 512 COMMA 4, 64, 8)
 
+// Upper bounds for a kernel with the stencil's memory traffic (read u, un, m; write un) and no
+// neighbours: one pass over the whole padded array, flat and perfectly coalesced, and the same
+// update over the compute region with the stencil's (z, x) tiles and y chunks.
+__global__ void stream_flat(const float* __restrict__ u, float* __restrict__ un, const float* __restrict__ m,
+                            size_t n) {
+    for (size_t i = blockIdx.x * (size_t) blockDim.x + threadIdx.x; i < n; i += (size_t) gridDim.x * blockDim.x) {
+        un[i] = 2.f * u[i] - un[i] + m[i] * u[i];
+    }
+}
+__global__ void __launch_bounds__(512) stream_tiled(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
+    const int iz = g.z0 + blockIdx.x * 64 + threadIdx.x;
+    const int ix = g.x0 + blockIdx.y * 8 + threadIdx.y;
+    int y = g.y0 + blockIdx.z * yChunk;
+    const int yEnd = min(g.y1, y + yChunk);
+    if (iz >= g.z1 || ix >= g.x1) {
+        return;
+    }
+    const size_t sy = (size_t) nx * nz;
+    for (size_t i = (size_t) y * sy + (size_t) ix * nz + iz; y < yEnd; y++, i += sy) {
+        un[i] = 2.f * u[i] - un[i] + m[i] * u[i] * c.w[0];
+    }
+}
+
 typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
 
 struct Variant {
@@ -460,6 +484,21 @@ int main(int argc, char** argv) {
     }
     const double copyBw = 2.0 * cells * 4 / (copyMs * 1e-3);
     std::printf("variants: device copy %.0f GB/s (%.1f %% of peak)\n", copyBw / 1e9, 100 * copyBw / peak);
+    {
+        float best = 1e30f;
+        for (int rep = 0; rep < 5; rep++) {
+            CK(cudaEventRecord(a));
+            for (int s = 0; s < 10; s++) stream_flat<<<4 * 132 * 4, 512>>>(u0, tmp, m, cells);
+            CK(cudaEventRecord(b));
+            CK(cudaEventSynchronize(b));
+            float ms;
+            CK(cudaEventElapsedTime(&ms, a, b));
+            best = std::min(best, ms / 10);
+        }
+        const double bw = 16.0 * cells / (best * 1e-3);
+        std::printf("variants: 3 reads + 1 write, flat: %.0f GB/s (%.1f %% of peak, %.1f %% of copy)\n", bw / 1e9,
+                    100 * bw / peak, 100 * bw / copyBw);
+    }
 
     Variant vs[] = {{"product stencil3d_r4", stencil3d_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
                     {"unpipelined 32x16 (before)", plain_32x16, 32, 16, 32},
@@ -468,7 +507,8 @@ int main(int argc, char** argv) {
                     {"pipelined 128x4", pipe_128x4, 128, 4, 128},
                     {"pipelined 4/thread 128x8", pipe4_128x8, 128, 8, 32},
                     {"two tiles 64x8 minB4", db_64x8_b4, 64, 8, 64},
-                    {"L1 32x16", l1_32x16, 32, 16, 32}};
+                    {"L1 32x16", l1_32x16, 32, 16, 32},
+                    {"no neighbours, 64x8 tiles (bound)", stream_tiled, 64, 8, 64}};
     const int planes = ny - 2 * R;
     // Reference: one step of the unpipelined kernel from (u, un) into ref.
     CK(cudaMemcpy(ref, un, cells * 4, cudaMemcpyDeviceToDevice));
@@ -482,7 +522,6 @@ int main(int argc, char** argv) {
     double refMax = 0;
     for (float v : hr) refMax = std::max(refMax, (double) std::fabs(v));
     for (const Variant& v : vs) {
-        const int tiles = ((nz - 2 * R + v.tz - 1) / v.tz) * ((nx - 2 * R + v.tx - 1) / v.tx);
         const int autoChunk = [&] {  // LaunchShape.yChunk: about 16 planes, split evenly
             const int chunks = (planes + 15) / 16;
             return (planes + chunks - 1) / chunks;
