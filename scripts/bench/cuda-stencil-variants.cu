@@ -18,6 +18,8 @@
 #define LAUNCH_TZ 64
 #define LAUNCH_TX 8
 
+#include <cuda_pipeline.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -415,13 +417,143 @@ __global__ void __launch_bounds__(512) stream_tiled(const float* __restrict__ u,
     }
 }
 
+// Asynchronous copies (cp.async through cuda_pipeline.h) instead of register prefetch: each
+// plane's u tile (with its halo) and the block's un and m are copied global -> shared A planes
+// ahead of use, so many planes' bytes are in flight per SM without costing registers. Rings of
+// R + A + 2 u tiles and A + 2 un/m tiles in dynamic shared memory; one barrier per plane (a slot
+// is rewritten two iterations after its last reader, which every thread has then passed).
+template <int R, int TZ, int TX, int A>
+__device__ __forceinline__ void stencil3dAsync(const float* __restrict__ u, float* __restrict__ un,
+                                               const float* __restrict__ m, int nx, int nz, Region g,
+                                               int yChunk, const StencilWeights& c) {
+    constexpr int PZ = TZ + 2 * R;
+    constexpr int PX = TX + 2 * R;
+    constexpr int PLANE = PX * PZ;
+    constexpr int SU = R + A + 2;
+    constexpr int SM = A + 2;
+    constexpr int NT = TZ * TX;
+    extern __shared__ float smem[];
+    float* ringU = smem;                   // SU x PX x PZ
+    float* ringUn = smem + SU * PLANE;     // SM x TX x TZ
+    float* ringM = ringUn + SM * NT;       // SM x TX x TZ
+    const int tz = threadIdx.x;
+    const int tx = threadIdx.y;
+    const int tid = tx * TZ + tz;
+    const int x0 = g.x0 + blockIdx.y * TX;
+    const int z0 = g.z0 + blockIdx.x * TZ;
+    const int iz = z0 + tz;
+    const int ix = x0 + tx;
+    const int yStart = g.y0 + blockIdx.z * yChunk;
+    const int yEnd = min(g.y1, yStart + yChunk);
+    if (yStart >= yEnd) {
+        return;
+    }
+    const bool active = iz < g.z1 && ix < g.x1;
+    const bool inside = iz < nz && ix < nx;
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    const size_t col = (size_t) ix * nz + iz;
+    // Copies the u tile of plane p (with halo) into its slot; zeros where the array ends.
+    auto copyU = [&](int p) {
+        float* dst = ringU + (p % SU) * PLANE;
+        const size_t base = (size_t) p * sy;
+        for (int e = tid; e < PLANE; e += NT) {
+            const int px = e / PZ;
+            const int pz = e - px * PZ;
+            const int gx = x0 - R + px;
+            const int gz = z0 - R + pz;
+            if (gx < nx && gz < nz) {
+                __pipeline_memcpy_async(dst + e, u + base + (size_t) gx * sx + gz, sizeof(float));
+            } else {
+                dst[e] = 0.f;
+            }
+        }
+    };
+    auto copyUnM = [&](int p) {
+        if (active) {
+            const size_t j = (size_t) p * sy + col;
+            __pipeline_memcpy_async(ringUn + (p % SM) * NT + tid, un + j, sizeof(float));
+            __pipeline_memcpy_async(ringM + (p % SM) * NT + tid, m + j, sizeof(float));
+        }
+    };
+    float q[2 * R + 1];
+    q[0] = 0.f;
+#pragma unroll
+    for (int k = 1; k <= 2 * R; k++) {
+        q[k] = inside ? u[(size_t) (yStart - R + k - 1) * sy + col] : 0.f;
+    }
+    // Prologue: the current tiles of the first R planes, then groups G(p) = {u tile of plane
+    // p + R, un and m of plane p} for p = yStart .. yStart + A - 1.
+    for (int p = yStart; p < min(yEnd, yStart + R); p++) {
+        copyU(p);
+    }
+    __pipeline_commit();
+    for (int p = yStart; p < yStart + A; p++) {
+        if (p < yEnd) {
+            copyU(p + R);
+            copyUnM(p);
+        }
+        __pipeline_commit();
+    }
+    for (int y = yStart; y < yEnd; y++) {
+        if (y + A < yEnd) {
+            copyU(y + A + R);
+            copyUnM(y + A);
+        }
+        __pipeline_commit();
+        __pipeline_wait_prior(A);  // G(y) and everything before it have landed
+        __syncthreads();
+        const float* t = ringU + (y % SU) * PLANE;
+#pragma unroll
+        for (int k = 0; k < 2 * R; k++) {
+            q[k] = q[k + 1];
+        }
+        q[2 * R] = ringU[((y + R) % SU) * PLANE + (tx + R) * PZ + tz + R];
+        if (active) {
+            float lap = c.w[0] * q[R];
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[k] * (t[(tx + R) * PZ + tz + R - k] + t[(tx + R) * PZ + tz + R + k]);
+            }
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+            }
+            float lx = lap;
+#pragma unroll
+            for (int k = 1; k <= R; k++) {
+                lx += c.w[4 + k] * (t[(tx + R - k) * PZ + tz + R] + t[(tx + R + k) * PZ + tz + R]);
+            }
+            const float unOld = ringUn[(y % SM) * NT + tid];
+            const float mHere = ringM[(y % SM) * NT + tid];
+            un[(size_t) y * sy + col] = 2.f * q[R] - unOld + mHere * lx;
+        }
+    }
+}
+
+template <int TZ, int TX, int A>
+constexpr int asyncSmemBytes() {
+    return ((4 + A + 2) * (TX + 8) * (TZ + 8) + 2 * (A + 2) * TZ * TX) * 4;
+}
+
+#define ASYNC(name, BOUNDS, TZ_, TX_, A_) \
+    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
+            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
+        stencil3dAsync<4, TZ_, TX_, A_>(u, un, m, nx, nz, g, yChunk, c); \
+    }
+ASYNC(async1_64x8, 512, 64, 8, 1)
+ASYNC(async2_64x8, 512, 64, 8, 2)
+ASYNC(async2_32x8, 256, 32, 8, 2)
+ASYNC(async4_32x8, 256, 32, 8, 4)
+
 typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
 
 struct Variant {
     const char* name;
     Kernel k;
-    int tz, tx;  // cells of a tile
-    int bz;      // threads along z per block (tz / cells per thread)
+    int tz, tx;     // cells of a tile
+    int bz;         // threads along z per block (tz / cells per thread)
+    int smem = 0;   // dynamic shared memory, bytes
 };
 
 static unsigned long long lcg = 12345;
@@ -501,6 +633,10 @@ int main(int argc, char** argv) {
     }
 
     Variant vs[] = {{"product stencil3d_r4", stencil3d_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
+                    {"async copies A=1 64x8", async1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>()},
+                    {"async copies A=2 64x8", async2_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 2>()},
+                    {"async copies A=2 32x8", async2_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 2>()},
+                    {"async copies A=4 32x8", async4_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 4>()},
                     {"unpipelined 32x16 (before)", plain_32x16, 32, 16, 32},
                     {"pipelined 32x16", pipe_32x16, 32, 16, 32},
                     {"pipelined 64x16", pipe_64x16, 64, 16, 64},
@@ -522,6 +658,9 @@ int main(int argc, char** argv) {
     double refMax = 0;
     for (float v : hr) refMax = std::max(refMax, (double) std::fabs(v));
     for (const Variant& v : vs) {
+        if (v.smem > 0) {
+            CK(cudaFuncSetAttribute(v.k, cudaFuncAttributeMaxDynamicSharedMemorySize, v.smem));
+        }
         const int autoChunk = [&] {  // LaunchShape.yChunk: about 16 planes, split evenly
             const int chunks = (planes + 15) / 16;
             return (planes + chunks - 1) / chunks;
@@ -531,7 +670,7 @@ int main(int argc, char** argv) {
             dim3 grid((nz - 2 * R + v.tz - 1) / v.tz, (nx - 2 * R + v.tx - 1) / v.tx, (planes + chunk - 1) / chunk);
             dim3 block(v.bz, v.tx);
             CK(cudaMemcpy(tmp, un, cells * 4, cudaMemcpyDeviceToDevice));
-            v.k<<<grid, block>>>(u, tmp, m, nx, nz, g, chunk, c);
+            v.k<<<grid, block, v.smem>>>(u, tmp, m, nx, nz, g, chunk, c);
             CK(cudaGetLastError());
             CK(cudaDeviceSynchronize());
             CK(cudaMemcpy(hv.data(), tmp, cells * 4, cudaMemcpyDeviceToHost));
@@ -540,14 +679,14 @@ int main(int argc, char** argv) {
             float* f0 = u;
             float* f1 = tmp;
             for (int s = 0; s < steps; s++) {
-                v.k<<<grid, block>>>(f0, f1, m, nx, nz, g, chunk, c);
+                v.k<<<grid, block, v.smem>>>(f0, f1, m, nx, nz, g, chunk, c);
                 std::swap(f0, f1);
             }
             std::vector<float> times;
             for (int rep = 0; rep < 5; rep++) {
                 CK(cudaEventRecord(a));
                 for (int s = 0; s < steps; s++) {
-                    v.k<<<grid, block>>>(f0, f1, m, nx, nz, g, chunk, c);
+                    v.k<<<grid, block, v.smem>>>(f0, f1, m, nx, nz, g, chunk, c);
                     std::swap(f0, f1);
                 }
                 CK(cudaEventRecord(b));
