@@ -35,6 +35,27 @@
         }                                                                                        \
     } while (0)
 
+// The product kernel's Laplacian (centre, z, y, then x, as StencilKernel.column*d3) at the cell
+// t points to in a shared tile with x rows `pitch` floats apart, q the cell's y queue; the
+// shared-memory variants below use it so that all of them compute the same floats.
+template <int R>
+__device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const float* q, const StencilWeights& c) {
+    float lap = c.w[0] * q[R];
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[k] * (t[-k] + t[k]);
+    }
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+    }
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[4 + k] * (t[-k * pitch] + t[k * pitch]);
+    }
+    return lap;
+}
+
 // The kernel shipped before the pipelined one (kept for the record): the loads of each plane are
 // issued after the barrier that completes its tile, so every plane stalls the block on them.
 template <int R, int TZ, int TX>
@@ -81,20 +102,7 @@ __device__ __forceinline__ void stencil3dPlain(const float* __restrict__ u, floa
         }
         __syncthreads();
         if (active) {
-            float lap = c.w[0] * q[R];
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[k] * (tile[tx + R][tz + R - k] + tile[tx + R][tz + R + k]);
-            }
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
-            }
-            float lx = lap;
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
-            }
+            const float lx = tileLaplacian<R>(&tile[tx + R][tz + R], TZ + 2 * R, q, c);
             un[i] = 2.f * q[R] - un[i] + m[i] * lx;
         }
     }
@@ -259,20 +267,7 @@ __device__ __forceinline__ void stencil3dPipeP(const float* __restrict__ u, floa
         for (int p = 0; p < P; p++) {
             if (active[p]) {
                 const int cz = tz + 32 * p + R;
-                float lap = c.w[0] * q[p][R];
-#pragma unroll
-                for (int k = 1; k <= R; k++) {
-                    lap += c.w[k] * (tile[tx + R][cz - k] + tile[tx + R][cz + k]);
-                }
-#pragma unroll
-                for (int k = 1; k <= R; k++) {
-                    lap += c.w[8 + k] * (q[p][R - k] + q[p][R + k]);
-                }
-                float lx = lap;
-#pragma unroll
-                for (int k = 1; k <= R; k++) {
-                    lx += c.w[4 + k] * (tile[tx + R - k][cz] + tile[tx + R + k][cz]);
-                }
+                const float lx = tileLaplacian<R>(&tile[tx + R][cz], TZ + 2 * R, q[p], c);
                 un[i + 32 * p] = 2.f * q[p][R] - cun[p] + cm[p] * lx;
             }
         }
@@ -368,20 +363,7 @@ __device__ __forceinline__ void stencil3dPipeDb(const float* __restrict__ u, flo
             mv = active ? m[j] : 0.f;
         }
         if (active) {
-            float lap = c.w[0] * q[R];
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[k] * (tile[tx + R][tz + R - k] + tile[tx + R][tz + R + k]);
-            }
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
-            }
-            float lx = lap;
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
-            }
+            const float lx = tileLaplacian<R>(&tile[tx + R][tz + R], TZ + 2 * R, q, c);
             un[i] = 2.f * q[R] - cun + cm * lx;
         }
     }
@@ -510,20 +492,7 @@ __device__ __forceinline__ void stencil3dAsync(const float* __restrict__ u, floa
         }
         q[2 * R] = ringU[((y + R) % SU) * PLANE + (tx + R) * PZ + tz + R];
         if (active) {
-            float lap = c.w[0] * q[R];
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[k] * (t[(tx + R) * PZ + tz + R - k] + t[(tx + R) * PZ + tz + R + k]);
-            }
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
-            }
-            float lx = lap;
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lx += c.w[4 + k] * (t[(tx + R - k) * PZ + tz + R] + t[(tx + R + k) * PZ + tz + R]);
-            }
+            const float lx = tileLaplacian<R>(t + (tx + R) * PZ + tz + R, PZ, q, c);
             const float unOld = ringUn[(y % SM) * NT + tid];
             const float mHere = ringM[(y % SM) * NT + tid];
             un[(size_t) y * sy + col] = 2.f * q[R] - unOld + mHere * lx;

@@ -11,6 +11,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.lang.management.ManagementFactory;
@@ -111,7 +112,7 @@ class BoundaryMemoryTest {
 
         PartialImage snapshots3d = migrator.migrate(r, data, plan.with(WavefieldStrategy.MEMORY), ProgressListener.NONE,
                 CancellationToken.none());
-        double err = Rtm.relativeL2(img[0].image(), snapshots3d.image());
+        double err = Misfit.relativeL2(img[0].image(), snapshots3d.image());
         System.out.printf("3D boundary (spilled ring) vs snapshots: image rel. L2 %.2e%n", err);
         assertTrue(err < 1e-3, "3D reconstruction error " + err);
     }

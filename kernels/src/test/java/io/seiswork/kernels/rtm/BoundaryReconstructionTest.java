@@ -6,6 +6,7 @@ import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cpu.PointSpread;
@@ -93,8 +94,8 @@ class BoundaryReconstructionTest {
         float[][] data = Rtm.model(r, r.model());
         PartialImage mem = Rtm.migrate(r, data, WavefieldStrategy.MEMORY, scratch);
         PartialImage bnd = Rtm.migrate(r, data, WavefieldStrategy.BOUNDARY, scratch);
-        double e = Rtm.relativeL2(bnd.image(), mem.image());
-        double u = Rtm.relativeL2(bnd.illumination(), mem.illumination());
+        double e = Misfit.relativeL2(bnd.image(), mem.image());
+        double u = Misfit.relativeL2(bnd.illumination(), mem.illumination());
         System.out.printf("boundary vs snapshots: image rel. L2 %.2e, illumination rel. L2 %.2e%n", e, u);
         assertTrue(e < 1e-3 && u < 1e-3, "image " + e + ", illumination " + u);
     }

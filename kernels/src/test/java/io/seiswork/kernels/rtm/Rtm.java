@@ -96,17 +96,6 @@ final class Rtm {
         return m;
     }
 
-    static double relativeL2(float[] a, float[] ref) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - ref[i];
-            num += d * d;
-            den += (double) ref[i] * ref[i];
-        }
-        return Math.sqrt(num / den);
-    }
-
     static Grid grid2d(int nx, int nz, double h) {
         return Grid.of2d(nx, nz, h);
     }

@@ -10,6 +10,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.util.List;
@@ -50,6 +51,6 @@ class ConvergenceTest {
         ShotRequest req = new ShotRequest(model, physics, src, W, List.of(rec),
                 TimeStepping.of(DT, model, order, OUT));
         float[] num = Shots.ENGINE.model(req, ProgressListener.NONE, CancellationToken.none()).trace(0);
-        return Traces.relativeMisfit(num, AnalyticGreen.trace(false, W, src.distanceTo(rec), V, OUT));
+        return Misfit.relativeL2(num, AnalyticGreen.trace(false, W, src.distanceTo(rec), V, OUT));
     }
 }

@@ -8,6 +8,7 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import java.util.List;
@@ -36,7 +37,7 @@ class FreeSurfaceTest {
         float[] ghostNum = Traces.minus(r.trace(0), pDirect);
         double scale = Traces.scale(ghostNum, pImage);
         int lag = Traces.bestLag(ghostNum, Traces.minus(new float[pImage.length], pImage), 20);
-        double misfit = Traces.relativeMisfit(r.trace(0), Traces.minus(pDirect, pImage));
+        double misfit = Misfit.relativeL2(r.trace(0), Traces.minus(pDirect, pImage));
         System.out.printf("free surface: ghost / image-source wave = %.4f, lag %d samples (ghost delay %.1f ms),"
                 + " whole-trace misfit %.3f %%%n", scale, lag, 1e3 * (ghost - direct) / v, 100 * misfit);
         assertEquals(-1.0, scale, 0.03, "ghost amplitude relative to the image source");

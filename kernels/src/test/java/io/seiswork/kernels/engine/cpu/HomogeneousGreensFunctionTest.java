@@ -7,6 +7,7 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import java.util.List;
@@ -34,7 +35,7 @@ class HomogeneousGreensFunctionTest {
         for (int i = 0; i < rec.size(); i++) {
             double dist = src.distanceTo(rec.get(i));
             float[] ana = AnalyticGreen.trace(false, w, dist, v, out);
-            double misfit = Traces.relativeMisfit(r.trace(i), ana);
+            double misfit = Misfit.relativeL2(r.trace(i), ana);
             System.out.printf("2D homogeneous, offset %.1f m: misfit %.3f %%, peak num %.4e ana %.4e%n", dist,
                     100 * misfit, Traces.peak(r.trace(i)), Traces.peak(ana));
             assertTrue(misfit < 0.02, "2D misfit at " + dist + " m = " + misfit);
@@ -52,7 +53,7 @@ class HomogeneousGreensFunctionTest {
         ShotRecord r = Shots.run(model, PhysicsOptions.defaults(), src, w, rec, out, 0.8);
         for (int i = 0; i < rec.size(); i++) {
             double dist = src.distanceTo(rec.get(i));
-            double misfit = Traces.relativeMisfit(r.trace(i), AnalyticGreen.trace(false, w, dist, v, out));
+            double misfit = Misfit.relativeL2(r.trace(i), AnalyticGreen.trace(false, w, dist, v, out));
             System.out.printf("2D homogeneous, off-grid source and receiver, offset %.1f m: misfit %.3f %%%n", dist,
                     100 * misfit);
             assertTrue(misfit < 0.02, "off-grid misfit at " + dist + " m = " + misfit);
@@ -71,7 +72,7 @@ class HomogeneousGreensFunctionTest {
         ShotRecord r = Shots.run(model, PhysicsOptions.defaults(), src, w, rec, out, 0.8);
         for (int i = 0; i < rec.size(); i++) {
             double dist = src.distanceTo(rec.get(i));
-            double misfit = Traces.relativeMisfit(r.trace(i), AnalyticGreen.trace(false, w, dist, v, out));
+            double misfit = Misfit.relativeL2(r.trace(i), AnalyticGreen.trace(false, w, dist, v, out));
             System.out.printf("2D homogeneous, dx = 8 m, dz = 6 m, offset %.1f m: misfit %.3f %%%n", dist,
                     100 * misfit);
             assertTrue(misfit < 0.02, "misfit at " + dist + " m with dx != dz = " + misfit);
@@ -93,7 +94,7 @@ class HomogeneousGreensFunctionTest {
         for (int i = 0; i < rec.size(); i++) {
             double dist = src.distanceTo(rec.get(i));
             float[] ana = AnalyticGreen.trace(true, w, dist, v, out);
-            double misfit = Traces.relativeMisfit(r.trace(i), ana);
+            double misfit = Misfit.relativeL2(r.trace(i), ana);
             System.out.printf("3D homogeneous, offset %.1f m: misfit %.3f %%, peak num %.4e ana %.4e%n", dist,
                     100 * misfit, Traces.peak(r.trace(i)), Traces.peak(ana));
             assertTrue(misfit < 0.02, "3D misfit at " + dist + " m = " + misfit);

@@ -7,6 +7,7 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import java.util.List;
@@ -41,7 +42,7 @@ class ReciprocityTest {
         Sampling out = new Sampling(501, 0.002, 0);
         ShotRecord ab = Shots.run(model, PhysicsOptions.defaults(), a, w, List.of(b), out, 0.8);
         ShotRecord ba = Shots.run(model, PhysicsOptions.defaults(), b, w, List.of(a), out, 0.8);
-        double misfit = Traces.relativeMisfit(ab.trace(0), ba.trace(0));
+        double misfit = Misfit.relativeL2(ab.trace(0), ba.trace(0));
         System.out.printf("reciprocity: relative L2 difference %.4f %%%n", 100 * misfit);
         assertTrue(Traces.peak(ab.trace(0)) > 0, "no signal recorded");
         assertTrue(misfit < 0.01, "reciprocity misfit " + misfit);

@@ -6,18 +6,6 @@ final class Traces {
     private Traces() {
     }
 
-    /** ‖a − b‖₂ / ‖b‖₂. */
-    static double relativeMisfit(float[] a, float[] b) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < b.length; i++) {
-            double d = a[i] - b[i];
-            num += d * d;
-            den += (double) b[i] * b[i];
-        }
-        return Math.sqrt(num / den);
-    }
-
     /** max |a|. */
     static double peak(float[] a) {
         double m = 0;

@@ -3,7 +3,6 @@ package io.seiswork.kernels.engine.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
@@ -14,16 +13,12 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
-import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,32 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * free surface; 2D and 3D, space orders 2, 4, 8. Skipped, with the probe's reason, where no GPU
  * is usable.
  */
-@Tag("gpu")
-class GpuMatchesCpuTest {
-
-    private static CudaWaveEngine gpu;
-    private static CpuWaveEngine cpu;
-
-    @BeforeAll
-    static void engines() {
-        if (CudaProbe.available()) {
-            gpu = new CudaWaveEngine(false);
-            cpu = new CpuWaveEngine();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (gpu != null) {
-            gpu.close();
-            cpu.close();
-        }
-    }
-
-    @BeforeEach
-    void needsGpu() {
-        assumeTrue(CudaProbe.available(), "no usable GPU: " + CudaProbe.reason());
-    }
+class GpuMatchesCpuTest extends GpuComparisonTest {
 
     private static ShotRequest shot(boolean threeD, int order, boolean freeSurface) {
         Grid g = threeD ? Grid.of3d(48, 40, 44, 10) : Grid.of2d(120, 90, 10);
@@ -88,19 +58,6 @@ class GpuMatchesCpuTest {
                 TimeStepping.fromCfl(model, order, out));
     }
 
-    static double relativeL2(float[][] a, float[][] b) {
-        double num = 0;
-        double den = 0;
-        for (int r = 0; r < a.length; r++) {
-            for (int i = 0; i < a[r].length; i++) {
-                double d = a[r][i] - b[r][i];
-                num += d * d;
-                den += (double) b[r][i] * b[r][i];
-            }
-        }
-        return Math.sqrt(num / den);
-    }
-
     @ParameterizedTest(name = "3D={0} order {1} free surface {2}")
     @CsvSource({"false,2,false", "false,4,false", "false,8,false", "false,8,true", "false,4,true",
             "true,2,false", "true,4,false", "true,8,false", "true,8,true", "true,2,true"})
@@ -110,7 +67,7 @@ class GpuMatchesCpuTest {
         ShotRecord g = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
         assertEquals(c.stats().steps(), g.stats().steps());
         assertEquals(c.stats().computedPoints(), g.stats().computedPoints());
-        double misfit = relativeL2(g.traces(), c.traces());
+        double misfit = Misfit.relativeL2(g.traces(), c.traces());
         System.out.printf("  [gpu-vs-cpu] 3D=%s order %d free surface %s: %d steps, relative L2 %.3e "
                 + "(gpu %.3f Gpts/s, cpu %.3f Gpts/s)%n", threeD, order, freeSurface, g.stats().steps(), misfit,
                 g.stats().gptsPerSecond(), c.stats().gptsPerSecond());

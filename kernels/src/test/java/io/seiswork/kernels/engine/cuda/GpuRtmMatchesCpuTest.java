@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
@@ -15,6 +14,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
@@ -25,10 +25,6 @@ import io.seiswork.kernels.rtm.ShotMigrator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,35 +37,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gradient), data modelled on the CPU in it and migrated in it; 2D and 3D, space orders 2, 4, 8,
  * with and without the free surface. Skipped, with the probe's reason, where no GPU is usable.
  */
-@Tag("gpu")
-class GpuRtmMatchesCpuTest {
-
-    private static CudaWaveEngine gpu;
-    private static CpuWaveEngine cpu;
+class GpuRtmMatchesCpuTest extends GpuComparisonTest {
 
     @TempDir
     Path scratch;
-
-    @BeforeAll
-    static void engines() {
-        if (CudaProbe.available()) {
-            gpu = new CudaWaveEngine(false);
-            cpu = new CpuWaveEngine();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (gpu != null) {
-            gpu.close();
-            cpu.close();
-        }
-    }
-
-    @BeforeEach
-    void needsGpu() {
-        assumeTrue(CudaProbe.available(), "no usable GPU: " + CudaProbe.reason());
-    }
 
     /**
      * A migration shot on a two-layer model: 1800 m/s + 3 m/s per x cell above mid depth, 2600 m/s
@@ -113,17 +84,6 @@ class GpuRtmMatchesCpuTest {
                 CancellationToken.none());
     }
 
-    static double relativeL2(float[] a, float[] b) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            num += d * d;
-            den += (double) b[i] * b[i];
-        }
-        return Math.sqrt(num / den);
-    }
-
     private static ShotRequest shot(boolean threeD, int order, boolean freeSurface) {
         return threeD ? shot(true, order, freeSurface, 44, 10, 90) : shot(false, order, freeSurface, 120, 12, 160);
     }
@@ -141,8 +101,8 @@ class GpuRtmMatchesCpuTest {
         PartialImage g = new CudaShotMigrator(gpu).migrate(req, observed, k, ProgressListener.NONE,
                 CancellationToken.none());
         long t2 = System.nanoTime();
-        double image = relativeL2(g.image(), c.image());
-        double illumination = relativeL2(g.illumination(), c.illumination());
+        double image = Misfit.relativeL2(g.image(), c.image());
+        double illumination = Misfit.relativeL2(g.illumination(), c.illumination());
         System.out.printf("  [gpu-vs-cpu] RTM 3D=%s order %d free surface %s: %d steps, k %d, image relative L2 %.3e,"
                 + " illumination %.3e (gpu %.3f s, cpu %.3f s)%n", threeD, order, freeSurface, req.timing().steps(),
                 k, image, illumination, (t2 - t1) * 1e-9, (t1 - t0) * 1e-9);
@@ -173,7 +133,7 @@ class GpuRtmMatchesCpuTest {
         assertTrue(e.getMessage().contains("backward"), e.getMessage());
         // The engine is still usable: the same shot again gives the same image, and modelling runs.
         PartialImage again = m.migrate(req, observed, k, ProgressListener.NONE, CancellationToken.none());
-        assertEquals(0.0, relativeL2(again.image(), first.image()), 1e-6);
+        assertEquals(0.0, Misfit.relativeL2(again.image(), first.image()), 1e-6);
         assertEquals(req.receivers().size(), gpu.model(req, ProgressListener.NONE, CancellationToken.none())
                 .receivers());
     }

@@ -12,6 +12,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -242,7 +243,7 @@ class KernelEmulationTest {
             }
             resampler.accept(level);
         }
-        double misfit = GpuMatchesCpuTest.relativeL2(resampler.traces(), c.traces());
+        double misfit = Misfit.relativeL2(resampler.traces(), c.traces());
         System.out.printf("  [emulated kernels] 3D=%s order %d free surface %s, padded %dx%dx%d, y chunk %d: %d steps, "
                 + "%d launches, relative L2 vs CPU %.2e (%.1f s)%n", threeD, order, freeSurface, grid.nx(), grid.ny(),
                 grid.nz(), yChunk, steps, program.size(), misfit, (System.nanoTime() - t0) * 1e-9);

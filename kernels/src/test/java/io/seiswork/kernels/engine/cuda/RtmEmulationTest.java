@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
+import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.rtm.MemoryPlan;
@@ -101,8 +102,8 @@ class RtmEmulationTest {
         float w = (float) (dt * k);
         float[] image = weighted(out.get(0), w);
         float[] illumination = weighted(out.get(1), w);
-        double mi = GpuRtmMatchesCpuTest.relativeL2(image, c.image());
-        double mu = GpuRtmMatchesCpuTest.relativeL2(illumination, c.illumination());
+        double mi = Misfit.relativeL2(image, c.image());
+        double mu = Misfit.relativeL2(illumination, c.illumination());
         System.out.printf("  [emulated RTM] 3D=%s order %d free surface %s: %d steps, k %d, %d launches, ring %d cells;"
                 + " image relative L2 vs CPU %.2e, illumination %.2e (%.1f s)%n", threeD, order, freeSurface, steps, k,
                 calls.size(), plan.ringCells(), mi, mu, (System.nanoTime() - t0) * 1e-9);
