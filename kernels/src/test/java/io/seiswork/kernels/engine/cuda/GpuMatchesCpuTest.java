@@ -34,15 +34,7 @@ class GpuMatchesCpuTest extends GpuComparisonTest {
 
     private static ShotRequest shot(boolean threeD, int order, boolean freeSurface) {
         Grid g = threeD ? Grid.of3d(48, 40, 44, 10) : Grid.of2d(120, 90, 10);
-        float[] v = new float[g.points()];
-        for (int iy = 0; iy < g.ny(); iy++) {
-            for (int ix = 0; ix < g.nx(); ix++) {
-                for (int iz = 0; iz < g.nz(); iz++) {
-                    v[g.index(ix, iy, iz)] = iz < g.nz() / 2 ? 1800f + 3f * ix : 2600f;
-                }
-            }
-        }
-        VelocityModel model = new VelocityModel(g, v);
+        VelocityModel model = TwoLayerModel.on(g, 3f);
         double y = threeD ? 193.0 : 0;
         Position source = new Position(g.xAxis().last() / 2 + 3.0, y, 43.0);
         List<Position> receivers = new ArrayList<>();

@@ -52,15 +52,7 @@ class GpuRtmMatchesCpuTest extends GpuComparisonTest {
      */
     static ShotRequest shot(boolean threeD, int order, boolean freeSurface, int nx, int width, int samples) {
         Grid g = threeD ? Grid.of3d(nx, nx, nx - 4, 10) : Grid.of2d(nx, nx * 3 / 4, 10);
-        float[] v = new float[g.points()];
-        for (int iy = 0; iy < g.ny(); iy++) {
-            for (int ix = 0; ix < g.nx(); ix++) {
-                for (int iz = 0; iz < g.nz(); iz++) {
-                    v[g.index(ix, iy, iz)] = iz < g.nz() / 2 ? 1800f + 3f * ix : 2600f;
-                }
-            }
-        }
-        VelocityModel model = new VelocityModel(g, v);
+        VelocityModel model = TwoLayerModel.on(g, 3f);
         double y = threeD ? g.yAxis().last() / 2 + 3.0 : 0;
         Position source = new Position(g.xAxis().last() / 2 + 3.0, y, 33.0);
         List<Position> receivers = new ArrayList<>();

@@ -164,15 +164,7 @@ class KernelEmulationTest {
 
     private static ShotRequest shot(boolean threeD, int order, boolean freeSurface, int nz3d) {
         Grid g = threeD ? Grid.of3d(14, 12, nz3d, 10) : Grid.of2d(60, 45, 10);
-        float[] v = new float[g.points()];
-        for (int iy = 0; iy < g.ny(); iy++) {
-            for (int ix = 0; ix < g.nx(); ix++) {
-                for (int iz = 0; iz < g.nz(); iz++) {
-                    v[g.index(ix, iy, iz)] = iz < g.nz() / 2 ? 1800f + 5f * ix : 2600f;
-                }
-            }
-        }
-        VelocityModel model = new VelocityModel(g, v);
+        VelocityModel model = TwoLayerModel.on(g, 5f);
         double y = threeD ? 53.0 : 0;
         Position source = new Position(g.xAxis().last() / 2 + 3.0, y, 33.0);
         List<Position> receivers = new ArrayList<>();
