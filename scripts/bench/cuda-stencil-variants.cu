@@ -404,7 +404,9 @@ __global__ void __launch_bounds__(512) stream_tiled(const float* __restrict__ u,
 // ahead of use, so many planes' bytes are in flight per SM without costing registers. Rings of
 // R + A + 2 u tiles and A + 2 un/m tiles in dynamic shared memory; one barrier per plane (a slot
 // is rewritten two iterations after its last reader, which every thread has then passed).
-template <int R, int TZ, int TX, int A>
+// V floats per copy: 1 (any grid) or 4 (16-byte copies: needs nz, TZ and R multiples of 4, so that
+// every tile row starts on a 16-byte boundary; the harness's padded grids are 560 deep).
+template <int R, int TZ, int TX, int A, int V>
 __device__ __forceinline__ void stencil3dAsync(const float* __restrict__ u, float* __restrict__ un,
                                                const float* __restrict__ m, int nx, int nz, Region g,
                                                int yChunk, const StencilWeights& c) {
@@ -414,7 +416,8 @@ __device__ __forceinline__ void stencil3dAsync(const float* __restrict__ u, floa
     constexpr int SU = R + A + 2;
     constexpr int SM = A + 2;
     constexpr int NT = TZ * TX;
-    extern __shared__ float smem[];
+    static_assert(V == 1 || (TZ % 4 == 0 && R % 4 == 0), "16-byte copies need aligned tile rows");
+    extern __shared__ __align__(16) float smem[];
     float* ringU = smem;                   // SU x PX x PZ
     float* ringUn = smem + SU * PLANE;     // SM x TX x TZ
     float* ringM = ringUn + SM * NT;       // SM x TX x TZ
@@ -435,27 +438,77 @@ __device__ __forceinline__ void stencil3dAsync(const float* __restrict__ u, floa
     const size_t sx = (size_t) nz;
     const size_t sy = (size_t) nx * nz;
     const size_t col = (size_t) ix * nz + iz;
-    // Copies the u tile of plane p (with halo) into its slot; zeros where the array ends.
-    auto copyU = [&](int p) {
-        float* dst = ringU + (p % SU) * PLANE;
-        const size_t base = (size_t) p * sy;
-        for (int e = tid; e < PLANE; e += NT) {
-            const int px = e / PZ;
-            const int pz = e - px * PZ;
+    // Each thread's share of the copies, worked out once: up to KU chunks of V floats of the u
+    // tile and KN of un or m. Offsets are within one plane (int: a plane holds < 2^31 floats).
+    // Tile cells outside the array are zero in every slot, written once here.
+    constexpr int CPR = PZ / V;          // chunks per tile row
+    constexpr int CU = PX * CPR;         // chunks per u tile
+    constexpr int CN = TX * (TZ / V);    // chunks of un (and as many of m) per plane
+    constexpr int KU = (CU + NT - 1) / NT;
+    constexpr int KN = (2 * CN + NT - 1) / NT;
+    int uSrc[KU];
+    int uDst[KU];
+#pragma unroll
+    for (int k = 0; k < KU; k++) {
+        const int e = tid + k * NT;
+        uSrc[k] = -1;
+        uDst[k] = 0;
+        if (e < CU) {
+            const int px = e / CPR;
+            const int pz = (e - px * CPR) * V;
             const int gx = x0 - R + px;
             const int gz = z0 - R + pz;
+            uDst[k] = px * PZ + pz;
             if (gx < nx && gz < nz) {
-                __pipeline_memcpy_async(dst + e, u + base + (size_t) gx * sx + gz, sizeof(float));
+                uSrc[k] = gx * nz + gz;
             } else {
-                dst[e] = 0.f;
+                for (int slot = 0; slot < SU; slot++) {
+#pragma unroll
+                    for (int v = 0; v < V; v++) {
+                        ringU[slot * PLANE + uDst[k] + v] = 0.f;
+                    }
+                }
+            }
+        }
+    }
+    int nSrc[KN];
+    int nDst[KN];
+#pragma unroll
+    for (int k = 0; k < KN; k++) {
+        const int e = tid + k * NT;
+        nSrc[k] = -1;
+        nDst[k] = 0;
+        if (e < 2 * CN) {
+            const int f = e < CN ? e : e - CN;
+            const int r = f / (TZ / V);
+            const int cz = (f - r * (TZ / V)) * V;
+            const int gx = x0 + r;
+            const int gz = z0 + cz;
+            nDst[k] = (e < CN ? 0 : SM * NT) + r * TZ + cz;  // from ringUn: m's ring follows
+            if (gx < nx && gz < nz) {
+                nSrc[k] = gx * nz + gz;
+            }
+        }
+    }
+    auto copyU = [&](int p) {
+        float* dst = ringU + (p % SU) * PLANE;
+        const float* src = u + (size_t) p * sy;
+#pragma unroll
+        for (int k = 0; k < KU; k++) {
+            if (uSrc[k] >= 0) {
+                __pipeline_memcpy_async(dst + uDst[k], src + uSrc[k], V * sizeof(float));
             }
         }
     };
     auto copyUnM = [&](int p) {
-        if (active) {
-            const size_t j = (size_t) p * sy + col;
-            __pipeline_memcpy_async(ringUn + (p % SM) * NT + tid, un + j, sizeof(float));
-            __pipeline_memcpy_async(ringM + (p % SM) * NT + tid, m + j, sizeof(float));
+        const size_t base = (size_t) p * sy;
+        const int slot = (p % SM) * NT;
+#pragma unroll
+        for (int k = 0; k < KN; k++) {
+            if (nSrc[k] >= 0) {
+                const bool isM = nDst[k] >= SM * NT;
+                __pipeline_memcpy_async(ringUn + slot + nDst[k], (isM ? m : un) + base + nSrc[k], V * sizeof(float));
+            }
         }
     };
     float q[2 * R + 1];
@@ -501,19 +554,26 @@ __device__ __forceinline__ void stencil3dAsync(const float* __restrict__ u, floa
 }
 
 template <int TZ, int TX, int A>
-constexpr int asyncSmemBytes() {
+constexpr int asyncSmemBytes() {  // R = 4
     return ((4 + A + 2) * (TX + 8) * (TZ + 8) + 2 * (A + 2) * TZ * TX) * 4;
 }
 
-#define ASYNC(name, BOUNDS, TZ_, TX_, A_) \
+#define ASYNC(name, BOUNDS, TZ_, TX_, A_, V_) \
     __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
             const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
-        stencil3dAsync<4, TZ_, TX_, A_>(u, un, m, nx, nz, g, yChunk, c); \
+        stencil3dAsync<4, TZ_, TX_, A_, V_>(u, un, m, nx, nz, g, yChunk, c); \
     }
-ASYNC(async1_64x8, 512, 64, 8, 1)
-ASYNC(async2_64x8, 512, 64, 8, 2)
-ASYNC(async2_32x8, 256, 32, 8, 2)
-ASYNC(async4_32x8, 256, 32, 8, 4)
+ASYNC(async1_64x8, 512, 64, 8, 1, 1)
+ASYNC(async2_64x8, 512, 64, 8, 2, 1)
+ASYNC(async2_32x8, 256, 32, 8, 2, 1)
+ASYNC(async4_32x8, 256, 32, 8, 4, 1)
+ASYNC(async16_1_64x8, 512, 64, 8, 1, 4)
+ASYNC(async16_2_64x8, 512, 64, 8, 2, 4)
+ASYNC(async16_3_64x8, 512, 64, 8, 3, 4)
+ASYNC(async16_2_32x8, 256, 32, 8, 2, 4)
+ASYNC(async16_4_32x8, 256, 32, 8, 4, 4)
+ASYNC(async16_2_64x4, 256, 64, 4, 2, 4)
+ASYNC(async16_2_64x8_b4, 512 COMMA 4, 64, 8, 2, 4)
 
 typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
 
@@ -523,6 +583,7 @@ struct Variant {
     int tz, tx;     // cells of a tile
     int bz;         // threads along z per block (tz / cells per thread)
     int smem = 0;   // dynamic shared memory, bytes
+    bool aligned = false;  // needs nz a multiple of 4 (16-byte copies)
 };
 
 static unsigned long long lcg = 12345;
@@ -604,6 +665,13 @@ int main(int argc, char** argv) {
     Variant vs[] = {{"product stencil3d_r4", stencil3d_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
                     {"async copies A=1 64x8", async1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>()},
                     {"async copies A=2 64x8", async2_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 2>()},
+                    {"async 16-byte copies A=1 64x8", async16_1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>(), true},
+                    {"async 16-byte copies A=2 64x8", async16_2_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 2>(), true},
+                    {"async 16-byte copies A=3 64x8", async16_3_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 3>(), true},
+                    {"async 16-byte copies A=2 32x8", async16_2_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 2>(), true},
+                    {"async 16-byte copies A=4 32x8", async16_4_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 4>(), true},
+                    {"async 16-byte copies A=2 64x4", async16_2_64x4, 64, 4, 64, asyncSmemBytes<64, 4, 2>(), true},
+                    {"async 16-byte copies A=2 64x8 minB4", async16_2_64x8_b4, 64, 8, 64, asyncSmemBytes<64, 8, 2>(), true},
                     {"async copies A=2 32x8", async2_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 2>()},
                     {"async copies A=4 32x8", async4_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 4>()},
                     {"unpipelined 32x16 (before)", plain_32x16, 32, 16, 32},
@@ -627,6 +695,10 @@ int main(int argc, char** argv) {
     double refMax = 0;
     for (float v : hr) refMax = std::max(refMax, (double) std::fabs(v));
     for (const Variant& v : vs) {
+        if (v.aligned && nz % 4 != 0) {
+            std::printf("variant %-30s skipped: needs the padded depth %d to be a multiple of 4\n", v.name, nz);
+            continue;
+        }
         if (v.smem > 0) {
             CK(cudaFuncSetAttribute(v.k, cudaFuncAttributeMaxDynamicSharedMemorySize, v.smem));
         }
