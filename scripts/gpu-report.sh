@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Everything a session with a lent GPU measures, in one command (docs/gpu.md, "Running the check
+# on a bare GPU machine"): the GPU check (tests + 512^3 order-8 benchmark), the benchmark at the
+# other orders, a larger cube and 2D, and the stencil variant harness; each part's log goes to
+# OUTDIR (default ./gpu-report), a summary of the figures to standard output. About 2 minutes
+# on an H200. Prepare the carried tree with scripts/gpu-carry.sh first where the GPU machine has
+# no JDK or Maven repository.
+# Usage: scripts/gpu-report.sh [OUTDIR] [--skip-variants]
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+out="${1:-gpu-report}"
+variants=1
+[ "${2:-}" = "--skip-variants" ] && variants=0
+mkdir -p "$out"
+command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi > "$out/nvidia-smi.txt" 2>&1
+
+timeout 330 scripts/gpu-check.sh --no-build > "$out/gpu-check.log" 2>&1
+check=$?
+echo "gpu-report: gpu-check exit $check ($out/gpu-check.log)"
+grep -E "gpu-tests:|\[gpu-vs-cpu\]|stencil kernel alone|full step" "$out/gpu-check.log"
+
+. scripts/lib/jdk.sh
+seiswork_find_java "$root/.jre" >/dev/null 2>&1 || true
+cp="kernels/target/classes:core/target/classes:kernels/target/gpu-check-lib/*"
+jvm=(-Xmx24g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+if [ "$check" != 2 ]; then
+  for args in "--grid 512 --order 4" "--grid 512 --order 2" "--grid 768 --steps 50" "--2d --grid 8192 --order 8"; do
+    echo "== CudaBenchmark $args" >> "$out/benchmarks.log"
+    # shellcheck disable=SC2086
+    timeout 60 java "${jvm[@]}" -cp "$cp" io.seiswork.kernels.engine.cuda.CudaBenchmark $args 2>&1 \
+      | grep -v '^WARNING: Using incubator' >> "$out/benchmarks.log"
+  done
+  echo "gpu-report: benchmarks ($out/benchmarks.log)"
+  grep -E "^==|^bench|stencil kernel alone|full step" "$out/benchmarks.log"
+fi
+if [ "$variants" = 1 ] && [ "$check" != 2 ] && command -v nvcc >/dev/null 2>&1; then
+  timeout 240 scripts/gpu-stencil-variants.sh 512 50 > "$out/stencil-variants.log" 2>&1
+  echo "gpu-report: stencil variants exit $? ($out/stencil-variants.log)"
+  grep -E "^variants:|chunk +16 " "$out/stencil-variants.log"
+fi
+exit "$check"
