@@ -5,7 +5,7 @@
 #      space orders 2/4/8, free surface; progress/cancel; memory check; small benchmark),
 #   3. runs the GPU benchmark (3D, space order 8, 512^3 by default) and prints Gpts/s and the
 #      effective bandwidth as a fraction of the card's peak.
-# Usage: scripts/gpu-check.sh [--no-build] [--grid N] [--steps K] [--order 8] [--skip-tests]
+# Usage: scripts/gpu-check.sh [--no-build] [--grid N] [--steps K] [--order 8] [--2d] [--skip-tests]
 # Exit status: 0 all good; 1 a test or the build failed; 2 no usable GPU (the reason is printed).
 # --no-build uses what is already built: kernels/target/{classes,test-classes} (with
 # classes/cuda/seiswork.{ptx,fatbin}), core/target/classes and kernels/target/gpu-check-lib (the
@@ -14,7 +14,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-build=1 tests=1 grid=512 steps=100 order=8
+build=1 tests=1 grid=512 steps=100 order=8 dim=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -22,7 +22,8 @@ while [ $# -gt 0 ]; do
     --grid) grid="$2"; shift ;;
     --steps) steps="$2"; shift ;;
     --order) order="$2"; shift ;;
-    *) echo "usage: $0 [--no-build] [--skip-tests] [--grid N] [--steps K] [--order 2|4|8]" >&2; exit 64 ;;
+    --2d) dim=(--2d) ;;
+    *) echo "usage: $0 [--no-build] [--skip-tests] [--grid N] [--steps K] [--order 2|4|8] [--2d]" >&2; exit 64 ;;
   esac
   shift
 done
@@ -78,10 +79,10 @@ if [ "$tests" = 1 ]; then
   if [ "$rc" = 3 ]; then exit 2; fi
   if [ "$rc" != 0 ]; then echo "gpu-check: GPU tests FAILED" >&2; exit 1; fi
 fi
-echo "gpu-check: benchmark 3D ${grid}^3, order ${order}, ${steps} steps (after as many warm-up steps)"
+echo "gpu-check: benchmark $([ ${#dim[@]} = 0 ] && echo "3D ${grid}^3" || echo "2D ${grid}^2"), order ${order}, ${steps} steps (after as many warm-up steps)"
 set +e
 java "${jvm[@]}" -cp "$cp" io.seiswork.kernels.engine.cuda.CudaBenchmark --grid "$grid" --steps "$steps" \
-  --order "$order" 2>&1 | grep -v '^WARNING: Using incubator'
+  --order "$order" "${dim[@]}" 2>&1 | grep -v '^WARNING: Using incubator'
 rc=${PIPESTATUS[0]}
 set -e
 echo "gpu-check: done in $(( $(date +%s) - t0 )) s"

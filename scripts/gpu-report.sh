@@ -20,19 +20,13 @@ check=$?
 echo "gpu-report: gpu-check exit $check ($out/gpu-check.log)"
 grep -E "gpu-tests:|\[gpu-vs-cpu\]|stencil kernel alone|full step" "$out/gpu-check.log"
 
-. scripts/lib/jdk.sh
-seiswork_find_java "$root/.jre" >/dev/null 2>&1 || true
-cp="kernels/target/classes:core/target/classes:kernels/target/gpu-check-lib/*"
-jvm=(-Xmx24g --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 if [ "$check" != 2 ]; then
   for args in "--grid 512 --order 4" "--grid 512 --order 2" "--grid 768 --steps 50" "--2d --grid 8192 --order 8"; do
-    echo "== CudaBenchmark $args" >> "$out/benchmarks.log"
     # shellcheck disable=SC2086
-    timeout 60 java "${jvm[@]}" -cp "$cp" io.seiswork.kernels.engine.cuda.CudaBenchmark $args 2>&1 \
-      | grep -v '^WARNING: Using incubator' >> "$out/benchmarks.log"
+    timeout 90 scripts/gpu-check.sh --no-build --skip-tests $args >> "$out/benchmarks.log" 2>&1
   done
   echo "gpu-report: benchmarks ($out/benchmarks.log)"
-  grep -E "^==|^bench|stencil kernel alone|full step" "$out/benchmarks.log"
+  grep -E "^gpu-check: benchmark|stencil kernel alone|full step" "$out/benchmarks.log"
 fi
 if [ "$variants" = 1 ] && [ "$check" != 2 ] && command -v nvcc >/dev/null 2>&1; then
   timeout 240 scripts/gpu-stencil-variants.sh 512 50 > "$out/stencil-variants.log" 2>&1

@@ -2,9 +2,10 @@
 # Order: JAVA_HOME if it is new enough, then the Temurin 25 install these machines have, then any
 # other JDK under /usr/lib/jvm that is new enough. Fails with a clear message when there is none.
 
-seiswork_java_major() { # prints the feature version of the JDK at $1, or nothing
+seiswork_java_major() { # prints the feature version of the JDK at $1 (a runtime will do when $2 is "runtime"), or nothing
   local rel="$1/release"
-  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  [ -x "$1/bin/java" ] || return 0
+  [ "${2:-}" = runtime ] || [ -x "$1/bin/javac" ] || return 0
   if [ -f "$rel" ]; then
     sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel"
   fi
@@ -34,8 +35,8 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 seiswork_find_java() {
   local c v
   for c in "${1:-}" "${JAVA_HOME:-}"; do
-    [ -n "$c" ] && [ -x "$c/bin/java" ] && [ -f "$c/release" ] || continue
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$c/release")
+    [ -n "$c" ] && [ -d "$c" ] || continue
+    v=$(seiswork_java_major "$c" runtime)
     if [ -n "$v" ] && [ "$v" -ge 25 ]; then
       export JAVA_HOME="$c"
       export PATH="$JAVA_HOME/bin:$PATH"
