@@ -35,6 +35,15 @@
         }                                                                                        \
     } while (0)
 
+// Every variant is a __global__ wrapper with the product kernel's argument list around one
+// device template: VARIANT(name, launch bounds, template instance).
+#define COMMA ,
+#define VARIANT(name, BOUNDS, ...)                                                                  \
+    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un,  \
+            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {      \
+        __VA_ARGS__(u, un, m, nx, nz, g, yChunk, c);                                                \
+    }
+
 // The product kernel's Laplacian (centre, z, y, then x, as StencilKernel.column*d3) at the cell
 // t points to in a shared tile with x rows `pitch` floats apart, q the cell's y queue; the
 // shared-memory variants below use it so that all of them compute the same floats.
@@ -108,10 +117,8 @@ __device__ __forceinline__ void stencil3dPlain(const float* __restrict__ u, floa
     }
 }
 
-__global__ void __launch_bounds__(512) plain_32x16(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dPlain<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
-}
+
+VARIANT(plain_32x16, 512, stencil3dPlain<4, 32, 16>)
 
 // No shared memory and no barrier: the y neighbours come from the register queue, the z and x
 // neighbours straight from global memory through L1 (__ldg), where the block's other rows and
@@ -170,10 +177,8 @@ __device__ __forceinline__ void stencil3dL1(const float* __restrict__ u, float* 
     }
 }
 
-__global__ void __launch_bounds__(512) l1_32x16(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    stencil3dL1<4, 32, 16>(u, un, m, nx, nz, g, yChunk, c);
-}
+
+VARIANT(l1_32x16, 512, stencil3dL1<4, 32, 16>)
 
 // The pipelined kernel with P cells per thread along z (cells tz, tz + 32, ...): P independent
 // queues and prefetches per thread, for more loads in flight per thread at the same occupancy.
@@ -274,21 +279,10 @@ __device__ __forceinline__ void stencil3dPipeP(const float* __restrict__ u, floa
     }
 }
 
-#define COMMA ,
-#define PIPE(name, BOUNDS, R_, TZ_, TX_) \
-    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
-            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
-        stencil3d<R_, TZ_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
-    }
-#define PIPEP(name, BOUNDS, P_, TX_) \
-    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
-            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
-        stencil3dPipeP<4, P_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
-    }
-PIPE(pipe_128x4, 512, 4, 128, 4)
-PIPE(pipe_32x16, 512, 4, 32, 16)
-PIPE(pipe_64x16, 1024, 4, 64, 16)
-PIPEP(pipe4_128x8, 256, 4, 8)
+VARIANT(pipe_128x4, 512, stencil3d<4, 128, 4>)
+VARIANT(pipe_32x16, 512, stencil3d<4, 32, 16>)
+VARIANT(pipe_64x16, 1024, stencil3d<4, 64, 16>)
+VARIANT(pipe4_128x8, 256, stencil3dPipeP<4, 4, 8>)
 
 // The pipelined kernel with two shared tiles used alternately: plane y is written to tile y & 1,
 // so a warp may start writing plane y + 1 while others still read plane y, and one barrier per
@@ -368,12 +362,7 @@ __device__ __forceinline__ void stencil3dPipeDb(const float* __restrict__ u, flo
         }
     }
 }
-#define PIPEDB(name, BOUNDS, TZ_, TX_) \
-    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
-            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
-        stencil3dPipeDb<4, TZ_, TX_>(u, un, m, nx, nz, g, yChunk, c); \
-    }
-PIPEDB(db_64x8_b4, 512 COMMA 4, 64, 8)
+VARIANT(db_64x8_b4, 512 COMMA 4, stencil3dPipeDb<4, 64, 8>)
 
 // Upper bounds for a kernel with the stencil's memory traffic (read u, un, m; write un) and no
 // neighbours: one pass over the whole padded array, flat and perfectly coalesced, and the same
@@ -435,7 +424,6 @@ __device__ __forceinline__ void stencil3dAsync(const float* __restrict__ u, floa
     }
     const bool active = iz < g.z1 && ix < g.x1;
     const bool inside = iz < nz && ix < nx;
-    const size_t sx = (size_t) nz;
     const size_t sy = (size_t) nx * nz;
     const size_t col = (size_t) ix * nz + iz;
     // Each thread's share of the copies, worked out once: up to KU chunks of V floats of the u
@@ -558,22 +546,17 @@ constexpr int asyncSmemBytes() {  // R = 4
     return ((4 + A + 2) * (TX + 8) * (TZ + 8) + 2 * (A + 2) * TZ * TX) * 4;
 }
 
-#define ASYNC(name, BOUNDS, TZ_, TX_, A_, V_) \
-    __global__ void __launch_bounds__(BOUNDS) name(const float* __restrict__ u, float* __restrict__ un, \
-            const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) { \
-        stencil3dAsync<4, TZ_, TX_, A_, V_>(u, un, m, nx, nz, g, yChunk, c); \
-    }
-ASYNC(async1_64x8, 512, 64, 8, 1, 1)
-ASYNC(async2_64x8, 512, 64, 8, 2, 1)
-ASYNC(async2_32x8, 256, 32, 8, 2, 1)
-ASYNC(async4_32x8, 256, 32, 8, 4, 1)
-ASYNC(async16_1_64x8, 512, 64, 8, 1, 4)
-ASYNC(async16_2_64x8, 512, 64, 8, 2, 4)
-ASYNC(async16_3_64x8, 512, 64, 8, 3, 4)
-ASYNC(async16_2_32x8, 256, 32, 8, 2, 4)
-ASYNC(async16_4_32x8, 256, 32, 8, 4, 4)
-ASYNC(async16_2_64x4, 256, 64, 4, 2, 4)
-ASYNC(async16_2_64x8_b4, 512 COMMA 4, 64, 8, 2, 4)
+VARIANT(async1_64x8, 512, stencil3dAsync<4, 64, 8, 1, 1>)
+VARIANT(async2_64x8, 512, stencil3dAsync<4, 64, 8, 2, 1>)
+VARIANT(async2_32x8, 256, stencil3dAsync<4, 32, 8, 2, 1>)
+VARIANT(async4_32x8, 256, stencil3dAsync<4, 32, 8, 4, 1>)
+VARIANT(async16_1_64x8, 512, stencil3dAsync<4, 64, 8, 1, 4>)
+VARIANT(async16_2_64x8, 512, stencil3dAsync<4, 64, 8, 2, 4>)
+VARIANT(async16_3_64x8, 512, stencil3dAsync<4, 64, 8, 3, 4>)
+VARIANT(async16_2_32x8, 256, stencil3dAsync<4, 32, 8, 2, 4>)
+VARIANT(async16_4_32x8, 256, stencil3dAsync<4, 32, 8, 4, 4>)
+VARIANT(async16_2_64x4, 256, stencil3dAsync<4, 64, 4, 2, 4>)
+VARIANT(async16_2_64x8_b4, 512 COMMA 4, stencil3dAsync<4, 64, 8, 2, 4>)
 
 typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
 
