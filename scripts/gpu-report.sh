@@ -18,7 +18,7 @@ command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi > "$out/nvidia-smi.txt" 2>&1
 timeout 330 scripts/gpu-check.sh --no-build > "$out/gpu-check.log" 2>&1
 check=$?
 echo "gpu-report: gpu-check exit $check ($out/gpu-check.log)"
-grep -E "gpu-tests:|\[gpu-vs-cpu\]|stencil kernel alone|full step" "$out/gpu-check.log"
+grep -E "gpu-tests:|\[gpu-(bulk-)?vs-cpu\]|stencil kernel alone|full step" "$out/gpu-check.log"
 
 if [ "$check" != 2 ]; then
   for args in "--grid 512 --order 4" "--grid 512 --order 2" "--grid 768 --steps 50" "--2d --grid 8192 --order 8"; do

@@ -44,26 +44,8 @@
         __VA_ARGS__(u, un, m, nx, nz, g, yChunk, c);                                                \
     }
 
-// The product kernel's Laplacian (centre, z, y, then x, as StencilKernel.column*d3) at the cell
-// t points to in a shared tile with x rows `pitch` floats apart, q the cell's y queue; the
-// shared-memory variants below use it so that all of them compute the same floats.
-template <int R>
-__device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const float* q, const StencilWeights& c) {
-    float lap = c.w[0] * q[R];
-#pragma unroll
-    for (int k = 1; k <= R; k++) {
-        lap += c.w[k] * (t[-k] + t[k]);
-    }
-#pragma unroll
-    for (int k = 1; k <= R; k++) {
-        lap += c.w[8 + k] * (q[R - k] + q[R + k]);
-    }
-#pragma unroll
-    for (int k = 1; k <= R; k++) {
-        lap += c.w[4 + k] * (t[-k * pitch] + t[k * pitch]);
-    }
-    return lap;
-}
+// The shared-memory variants below use the product's tileLaplacian (seiswork.cu), so that all of
+// them compute the same floats.
 
 // The kernel shipped before the pipelined one (kept for the record): the loads of each plane are
 // issued after the barrier that completes its tile, so every plane stalls the block on them.
@@ -558,6 +540,17 @@ VARIANT(async16_4_32x8, 256, stencil3dAsync<4, 32, 8, 4, 4>)
 VARIANT(async16_2_64x4, 256, stencil3dAsync<4, 64, 4, 2, 4>)
 VARIANT(async16_2_64x8_b4, 512 COMMA 4, stencil3dAsync<4, 64, 8, 2, 4>)
 
+// Bulk copies (sm_90 cp.async.bulk into shared rings, mbarrier completion; the product's
+// stencil3dBulk, shipped as stencil3d_bulk_r{2,4} with A = 2 planes ahead, 64 x 8, at most 32
+// registers for four blocks per SM): planes ahead, tile shape and blocks per SM.
+VARIANT(bulk1_64x8, 512 COMMA 4, stencil3dBulk<4, 64, 8, 1>)
+VARIANT(bulk2_64x8_b3, 512 COMMA 3, stencil3dBulk<4, 64, 8, 2>)
+VARIANT(bulk2_64x8_b2, 512 COMMA 2, stencil3dBulk<4, 64, 8, 2>)
+VARIANT(bulk2_32x8, 256, stencil3dBulk<4, 32, 8, 2>)
+VARIANT(bulk4_32x8, 256, stencil3dBulk<4, 32, 8, 4>)
+VARIANT(bulk2_64x4, 256, stencil3dBulk<4, 64, 4, 2>)
+VARIANT(bulk4_64x4, 256, stencil3dBulk<4, 64, 4, 4>)
+
 typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
 
 struct Variant {
@@ -646,6 +639,14 @@ int main(int argc, char** argv) {
     }
 
     Variant vs[] = {{"product stencil3d_r4", stencil3d_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
+                    {"product stencil3d_bulk_r4", stencil3d_bulk_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ, 0, true},
+                    {"bulk A=1 64x8", bulk1_64x8, 64, 8, 64, 0, true},
+                    {"bulk A=2 64x8 minB3", bulk2_64x8_b3, 64, 8, 64, 0, true},
+                    {"bulk A=2 64x8 minB2", bulk2_64x8_b2, 64, 8, 64, 0, true},
+                    {"bulk A=2 32x8", bulk2_32x8, 32, 8, 32, 0, true},
+                    {"bulk A=4 32x8", bulk4_32x8, 32, 8, 32, 0, true},
+                    {"bulk A=2 64x4", bulk2_64x4, 64, 4, 64, 0, true},
+                    {"bulk A=4 64x4", bulk4_64x4, 64, 4, 64, 0, true},
                     {"async copies A=1 64x8", async1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>()},
                     {"async copies A=2 64x8", async2_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 2>()},
                     {"async 16-byte copies A=1 64x8", async16_1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>(), true},

@@ -2,7 +2,8 @@
 # Compiles the GPU kernels for the kernels jar (called by the "cuda" Maven profile, kernels/pom.xml).
 #   nvcc-build.sh NVCC SOURCE_DIR OUTPUT_DIR
 # Writes OUTPUT_DIR/seiswork.ptx (compute_75 PTX; ISA 9.0 with nvcc 13, needs a driver R580+) and
-# OUTPUT_DIR/seiswork.fatbin (SASS sm_80 + sm_90, compute_75 PTX). Does nothing when both are newer
+# OUTPUT_DIR/seiswork.fatbin (SASS sm_80 + sm_90, compute_75 and compute_90 PTX: cards newer than
+# Hopper JIT the compute_90 PTX, which keeps the sm_90 bulk-copy stencil). Does nothing when both are newer
 # than every file in SOURCE_DIR. Any nvcc error fails the build.
 set -eu
 nvcc="$1"
@@ -26,11 +27,12 @@ fi
 echo "nvcc-build: $("$nvcc" --version | tail -n 2 | head -n 1)"
 echo "nvcc-build: $src/seiswork.cu -> $out/seiswork.ptx (compute_75)"
 "$nvcc" -ptx -arch=compute_75 -lineinfo "$src/seiswork.cu" -o "$out/seiswork.ptx.tmp"
-echo "nvcc-build: $src/seiswork.cu -> $out/seiswork.fatbin (sm_80, sm_90, compute_75)"
+echo "nvcc-build: $src/seiswork.cu -> $out/seiswork.fatbin (sm_80, sm_90, compute_75, compute_90)"
 "$nvcc" -fatbin -lineinfo \
   -gencode arch=compute_80,code=sm_80 \
   -gencode arch=compute_90,code=sm_90 \
   -gencode arch=compute_75,code=compute_75 \
+  -gencode arch=compute_90,code=compute_90 \
   "$src/seiswork.cu" -o "$out/seiswork.fatbin.tmp"
 mv "$out/seiswork.ptx.tmp" "$out/seiswork.ptx"
 mv "$out/seiswork.fatbin.tmp" "$out/seiswork.fatbin"

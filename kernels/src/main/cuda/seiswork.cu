@@ -42,6 +42,28 @@ struct Region {
 // Interior stencil fused with the leapfrog update.
 // --------------------------------------------------------------------------------------------
 
+// The 3D Laplacian at the cell t points to in a shared tile of the current plane whose x rows are
+// `pitch` floats apart, with q the cell's register queue of 2R + 1 y neighbours. Same association
+// as the CPU's StencilKernel.column*d3 (centre, z, y, then x), so every 3D stencil kernel computes
+// the same floats.
+template <int R>
+__device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const float* q, const StencilWeights& c) {
+    float lap = c.w[0] * q[R];
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[k] * (t[-k] + t[k]);
+    }
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+    }
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[4 + k] * (t[-k * pitch] + t[k * pitch]);
+    }
+    return lap;
+}
+
 // 3D: 2.5D blocking. A block is TZ x TX threads (z, x); it marches along y over a chunk of
 // yChunk planes. The current plane sits in shared memory with an R-cell halo in z and x; the
 // y neighbours of each thread's cell live in a register queue of 2R + 1 values, so every value
@@ -124,22 +146,7 @@ __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __
             mNext = active ? m[j] : 0.f;
         }
         if (active) {
-            // Same association as StencilKernel.column*d3: centre, z, y, then x and the update.
-            float lap = c.w[0] * q[R];
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[k] * (tile[tx + R][tz + R - k] + tile[tx + R][tz + R + k]);
-            }
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[8 + k] * (q[R - k] + q[R + k]);
-            }
-            float lx = lap;
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lx += c.w[4 + k] * (tile[tx + R - k][tz + R] + tile[tx + R + k][tz + R]);
-            }
-            un[i] = 2.f * q[R] - unOld + mHere * lx;
+            un[i] = 2.f * q[R] - unOld + mHere * tileLaplacian<R>(&tile[tx + R][tz + R], TZ + 2 * R, q, c);
         }
     }
 }
@@ -169,6 +176,199 @@ __device__ __forceinline__ void stencil2d(const float* __restrict__ u, float* __
     un[i] = 2.f * u[i] - un[i] + m[i] * lap;
 }
 
+// --------------------------------------------------------------------------------------------
+// 3D stencil fed by bulk copies (Hopper, sm_90): the same update and floats as stencil3d, but
+// the planes reach shared memory through the copy engine (cp.async.bulk, one instruction per
+// tile row, completion counted in bytes on an mbarrier) A planes ahead of use, instead of
+// through registers one plane ahead. The pipelined kernel is limited by the bytes each SM has in
+// flight (about one plane per thread, 28 KB per SM; loading further ahead costs registers and
+// occupancy: docs/gpu.md, "Stencil kernel: what was measured"); here bytes in flight cost shared
+// memory only: 2 planes ahead at 64 x 8 is about 17 KB per block, 70 KB per SM at four blocks.
+//
+// Shared memory, for a block of TZ x TX threads over a y chunk [y0, y0 + n):
+//  - a ring of RT = R + A + 1 tiles of u (TX + 2R rows along x of TZ + 2R cells along z): the
+//    tile of plane y (its z and x neighbours) up to plane y + R (whose centre enters the y queue)
+//    and the A planes in flight behind it;
+//  - a ring of A + 1 slots holding the block's rows of un and m for one plane each;
+//  - A + 2 mbarriers: one per slot, and one for the R tiles loaded before the first plane.
+// Copy "event" k (0 <= k < n) loads the tile of plane y0 + R + k and un, m of plane y0 + k; it is
+// issued at the top of iteration k - A (after the barrier that frees the slots of plane
+// y0 + k - A - 1) by the first warp, one row per lane, and waited for at iteration k.
+//
+// Bulk copies need 16-byte aligned addresses and sizes: the padded depth nz and the tile's first
+// cell g.z0 - R must be multiples of 4 (true of the engine's compute region for orders 4 and 8:
+// PaddedGrid rounds the compute depth to 16; StencilVariant checks it and falls back to
+// stencil3d otherwise). Rows of un and m start at the multiple of 4 at or before the block's
+// first cell. Cells of a tile outside the array are never loaded: only threads whose cell is not
+// updated read them. Compiled for sm_90 and newer; on older architectures (the compute_75 PTX,
+// the sm_80 SASS) the entry point runs stencil3d, so it is correct everywhere.
+//
+// The host emulation (src/test/cuda-host) implements the five primitives below with memcpy and
+// a software mbarrier that checks the byte accounting and the alignment.
+#if defined(__CUDACC__) && !defined(SW_HOST_EMULATION)
+#include <cuda/ptx>
+#include <cstdint>
+
+__device__ __forceinline__ void swBarrierInit(uint64_t* bar) {
+#if __CUDA_ARCH__ >= 900
+    cuda::ptx::mbarrier_init(bar, 1);
+#endif
+}
+
+// Makes the initialised mbarriers visible to the copy engine (then a __syncthreads).
+__device__ __forceinline__ void swBarrierInitFence() {
+#if __CUDA_ARCH__ >= 900
+    cuda::ptx::fence_mbarrier_init(cuda::ptx::sem_release, cuda::ptx::scope_cluster);
+#endif
+}
+
+// The one arrival a phase waits for, with the bytes its copies will deliver.
+__device__ __forceinline__ void swBarrierExpect(uint64_t* bar, unsigned bytes) {
+#if __CUDA_ARCH__ >= 900
+    cuda::ptx::mbarrier_arrive_expect_tx(cuda::ptx::sem_release, cuda::ptx::scope_cta, cuda::ptx::space_shared,
+                                         bar, bytes);
+#endif
+}
+
+__device__ __forceinline__ void swBulkLoad(float* dst, const float* src, unsigned bytes, uint64_t* bar) {
+#if __CUDA_ARCH__ >= 900
+    cuda::ptx::cp_async_bulk(cuda::ptx::space_cluster, cuda::ptx::space_global, dst, src, bytes, bar);
+#endif
+}
+
+__device__ __forceinline__ void swBarrierWait(uint64_t* bar, unsigned parity) {
+#if __CUDA_ARCH__ >= 900
+    while (!cuda::ptx::mbarrier_try_wait_parity(bar, parity)) {
+    }
+#endif
+}
+#endif
+
+template <int R, int TZ, int TX, int A>
+__device__ __forceinline__ void stencil3dBulk(const float* __restrict__ u, float* __restrict__ un,
+                                              const float* __restrict__ m, int nx, int nz, Region g,
+                                              int yChunk, const StencilWeights& c) {
+#if defined(__CUDA_ARCH__) && __CUDA_ARCH__ < 900
+    stencil3d<R, TZ, TX>(u, un, m, nx, nz, g, yChunk, c);
+#else
+    constexpr int TW = TZ + 2 * R;           // u tile row, cells along z
+    constexpr int TH = TX + 2 * R;           // u tile rows, along x
+    constexpr int RT = R + A + 1;            // u tiles in the ring
+    constexpr int RS = A + 1;                // un/m slots and their mbarriers
+    constexpr int OFF = R & 3;               // un/m rows start this many cells before the block's first
+    constexpr int UW = (TZ + OFF + 3) & ~3;  // un/m row, cells (a multiple of 4)
+    static_assert(TW % 4 == 0 && TZ % 4 == 0, "tile rows must be whole 16-byte units");
+    alignas(128) __shared__ float tiles[RT][TH][TW];
+    alignas(128) __shared__ float rows[RS][2][TX][UW];  // [slot][0 = un, 1 = m][x][z]
+    alignas(8) __shared__ uint64_t bars[RS + 1];      // bars[RS]: the first R tiles
+    const int tz = threadIdx.x;
+    const int tx = threadIdx.y;
+    const int lane = tx * TZ + tz;  // < 32: the first warp, which issues the copies
+    const int z0 = g.z0 + blockIdx.x * TZ;  // the block's first cell
+    const int x0 = g.x0 + blockIdx.y * TX;
+    const int iz = z0 + tz;
+    const int ix = x0 + tx;
+    const int y0 = g.y0 + blockIdx.z * yChunk;
+    const int n = min(g.y1, y0 + yChunk) - y0;
+    if (n <= 0) {
+        return;  // the whole block leaves together
+    }
+    const bool active = iz < g.z1 && ix < g.x1;
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    // The first warp issues the copies, one tile or un/m row per lane, worked out once: lane j <
+    // TH copies tile row j (x = x0 - R + j), lane TH + j the un row and lane TH + TX + j the m
+    // row of x = x0 + j; rows beyond the array (tiles) or the region (un, m) are not copied.
+    static_assert(TH + 2 * TX <= 32, "one copy per lane of the first warp");
+    const bool tileLane = lane < TH;
+    const int row = tileLane ? lane : (lane - TH) % TX;
+    const int which = tileLane ? 0 : (lane - TH) / TX;  // 0 = un, 1 = m
+    const int rowX = tileLane ? x0 - R + row : x0 + row;
+    const int rowZ = tileLane ? z0 - R : z0 - OFF;
+    unsigned rowBytes = 0;
+    if (lane < TH + 2 * TX && rowX < (tileLane ? nx : g.x1)) {
+        rowBytes = 4u * (unsigned) min(tileLane ? TW : UW, nz - rowZ);
+    }
+    // Plane 0 of this lane's row: tiles run R planes ahead of un and m.
+    const float* rowSrc = (tileLane ? u : which == 0 ? un : m)
+            + ((size_t) (y0 + (tileLane ? R : 0)) * sy + (size_t) rowX * sx + rowZ);
+    // Bytes one event delivers (lane 0 announces them): TH tile rows and 2 TX un/m rows.
+    unsigned tileBytes = 0;
+    unsigned eventBytes = 0;
+    if (lane == 0) {
+        for (int j = 0; j < TH; j++) {
+            tileBytes += x0 - R + j < nx ? 4u * (unsigned) min(TW, nz - (z0 - R)) : 0u;
+        }
+        eventBytes = tileBytes;
+        for (int j = 0; j < TX; j++) {
+            eventBytes += x0 + j < g.x1 ? 8u * (unsigned) min(UW, nz - (z0 - OFF)) : 0u;
+        }
+    }
+    // Event k: the tile of plane y0 + R + k, un and m of plane y0 + k.
+    auto issue = [&](int k) {
+        const int s = k % RS;
+        if (lane == 0) {
+            swBarrierExpect(&bars[s], eventBytes);
+        }
+        if (rowBytes > 0) {
+            float* dst = tileLane ? &tiles[(R + k) % RT][row][0] : &rows[s][which][row][0];
+            swBulkLoad(dst, rowSrc + (size_t) k * sy, rowBytes, &bars[s]);
+        }
+    };
+
+    if (lane == 0) {
+        for (int s = 0; s <= RS; s++) {
+            swBarrierInit(&bars[s]);
+        }
+        swBarrierInitFence();
+    }
+    __syncthreads();
+    if (lane < 32) {
+        // The tiles of planes y0 .. y0 + R - 1, then events 0 .. A - 1.
+        if (lane == 0) {
+            swBarrierExpect(&bars[RS], R * tileBytes);
+        }
+        if (tileLane && rowBytes > 0) {
+            for (int p = 0; p < R; p++) {
+                swBulkLoad(&tiles[p][row][0], rowSrc + (size_t) (p - R) * sy, rowBytes, &bars[RS]);
+            }
+        }
+        for (int k = 0; k < A && k < n; k++) {
+            issue(k);
+        }
+    }
+    // The y queue's first 2R values (planes y0 - R .. y0 + R - 1) straight from global memory.
+    const bool inside = iz < nz && ix < nx;
+    const size_t i0 = (size_t) y0 * sy + (size_t) ix * sx + iz;
+    float q[2 * R + 1];
+    q[0] = 0.f;
+#pragma unroll
+    for (int k = 1; k <= 2 * R; k++) {
+        q[k] = inside ? u[i0 + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
+    }
+    __syncthreads();  // every copy above is issued before anyone waits (see the host emulation)
+    swBarrierWait(&bars[RS], 0);
+    size_t i = i0;
+    for (int t = 0; t < n; t++, i += sy) {
+        __syncthreads();  // iteration t - 1 is done with tile slot (t - 1) % RT and row slot (t - 1) % RS
+        if (lane < 32 && t + A < n) {
+            issue(t + A);
+        }
+        const int s = t % RS;
+        swBarrierWait(&bars[s], (t / RS) & 1);
+#pragma unroll
+        for (int k = 0; k < 2 * R; k++) {
+            q[k] = q[k + 1];
+        }
+        q[2 * R] = tiles[(t + R) % RT][tx + R][tz + R];
+        if (active) {
+            const float lap = tileLaplacian<R>(&tiles[t % RT][tx + R][tz + R], TW, q, c);
+            un[i] = 2.f * q[R] - rows[s][0][tx][tz + OFF] + rows[s][1][tx][tz + OFF] * lap;
+        }
+    }
+#endif
+}
+
 #define SW_STENCIL3D(R)                                                                         \
     SW_KERNEL void __launch_bounds__(512) stencil3d_r##R(const float* __restrict__ u,           \
             float* __restrict__ un, const float* __restrict__ m, int nx, int nz, Region g,      \
@@ -181,9 +381,18 @@ __device__ __forceinline__ void stencil2d(const float* __restrict__ u, float* __
         stencil2d<R>(u, un, m, nz, g, c);                                                       \
     }
 
+#define SW_STENCIL3D_BULK(R)                                                                    \
+    SW_KERNEL void __launch_bounds__(512, 4) stencil3d_bulk_r##R(const float* __restrict__ u,      \
+            float* __restrict__ un, const float* __restrict__ m, int nx, int nz, Region g,      \
+            int yChunk, StencilWeights c) {                                                    \
+        stencil3dBulk<R, 64, 8, 2>(u, un, m, nx, nz, g, yChunk, c);                             \
+    }
+
 SW_STENCIL3D(1)
 SW_STENCIL3D(2)
 SW_STENCIL3D(4)
+SW_STENCIL3D_BULK(2)
+SW_STENCIL3D_BULK(4)
 SW_STENCIL2D(1)
 SW_STENCIL2D(2)
 SW_STENCIL2D(4)

@@ -23,7 +23,7 @@ extern bool sw_in_fiber;
 #define __global__
 #define __device__
 #define __forceinline__ inline
-#define __launch_bounds__(n)
+#define __launch_bounds__(...)
 #define __shared__ static
 #define __restrict__ __restrict
 
@@ -40,3 +40,76 @@ inline float atomicAdd(float* p, float v) {
 
 using std::max;
 using std::min;
+
+// Bulk copies and mbarriers (the sm_90 stencil3dBulk): a copy is a memcpy done at once; the
+// mbarrier counts the expected arrival and bytes as the hardware does, so a kernel whose byte
+// accounting or copy alignment is wrong fails here (on a GPU it would hang or fault) instead of
+// passing. A wait for a phase that has not completed exits: the kernel issues every copy it waits
+// for before a __syncthreads that precedes the wait, so with copies done at issue the phase must
+// already be complete.
+#define SW_HOST_EMULATION 1
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+struct SwHostBarrier {
+    int32_t tx;        // bytes expected minus bytes delivered in the current phase
+    uint16_t pending;  // arrivals still expected in the current phase
+    uint8_t count;     // arrivals per phase
+    uint8_t phase;     // parity of the current phase
+};
+static_assert(sizeof(SwHostBarrier) == sizeof(uint64_t), "an mbarrier is 8 bytes");
+
+[[noreturn]] inline void swHostFail(const char* what) {
+    std::fprintf(stderr, "cuda-emulator: %s\n", what);
+    std::exit(3);
+}
+
+inline SwHostBarrier swHostLoad(const uint64_t* bar) {
+    SwHostBarrier b;
+    std::memcpy(&b, bar, sizeof b);
+    return b;
+}
+
+inline void swHostStore(uint64_t* bar, SwHostBarrier b) {
+    if (b.pending == 0 && b.tx == 0) {  // the phase completes
+        b.phase ^= 1;
+        b.pending = b.count;
+    }
+    std::memcpy(bar, &b, sizeof b);
+}
+
+inline void swBarrierInit(uint64_t* bar) {
+    SwHostBarrier b{0, 1, 1, 0};
+    std::memcpy(bar, &b, sizeof b);
+}
+
+inline void swBarrierInitFence() {
+}
+
+inline void swBarrierExpect(uint64_t* bar, unsigned bytes) {
+    SwHostBarrier b = swHostLoad(bar);
+    if (b.pending == 0) {
+        swHostFail("mbarrier arrival beyond its count");
+    }
+    b.pending--;
+    b.tx += (int32_t) bytes;
+    swHostStore(bar, b);
+}
+
+inline void swBulkLoad(float* dst, const float* src, unsigned bytes, uint64_t* bar) {
+    if ((reinterpret_cast<uintptr_t>(dst) | reinterpret_cast<uintptr_t>(src) | bytes) % 16 != 0 || bytes == 0) {
+        swHostFail("bulk copy with an address or size that is not a multiple of 16 bytes");
+    }
+    std::memcpy(dst, src, bytes);
+    SwHostBarrier b = swHostLoad(bar);
+    b.tx -= (int32_t) bytes;
+    swHostStore(bar, b);
+}
+
+inline void swBarrierWait(uint64_t* bar, unsigned parity) {
+    if (swHostLoad(bar).phase == (parity & 1)) {
+        swHostFail("mbarrier wait for a phase that cannot complete (bytes or arrivals missing)");
+    }
+}

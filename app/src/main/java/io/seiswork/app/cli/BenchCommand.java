@@ -160,6 +160,12 @@ final class BenchCommand implements Callable<Integer> {
                     .put("effectiveBytesPerSecond", r.effectiveBytesPerS())
                     .put("fractionOfPeakBandwidth", r.fractionOfPeak())
                     .put("stencilFractionOfPeakBandwidth", r.stencilFractionOfPeak());
+            ArrayNode kernels = o.putArray("stencilKernels");
+            for (CudaBenchmark.StencilTiming t : r.stencils()) {
+                kernels.addObject().put("variant", t.variant().key()).put("kernel", t.kernel())
+                        .put("gptsPerSecond", r.stencilGptsPerSecond(t))
+                        .put("fractionOfPeakBandwidth", r.stencilFractionOfPeak(t));
+            }
             out.println(o.toString());
         } else {
             out.println(r.describe());

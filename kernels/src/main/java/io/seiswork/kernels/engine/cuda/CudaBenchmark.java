@@ -14,6 +14,7 @@ import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jcuda.driver.CUdeviceptr;
@@ -46,15 +47,26 @@ public final class CudaBenchmark {
     public static final int PML_BYTES_PER_CELL = 40;
 
     /**
+     * Device time of {@code steps} steps of one 3D stencil kernel alone over the compute region.
+     *
+     * @param variant the variant asked for
+     * @param kernel the entry point that ran (the pipelined one where the variant does not fit)
+     * @param seconds CUDA-event time
+     */
+    public record StencilTiming(StencilVariant variant, String kernel, double seconds) {
+    }
+
+    /**
      * @param gridPoints points updated per step (user grid plus layers)
      * @param layerCells C-PML slab cells updated per step (summed over slabs)
      * @param steps timed steps
      * @param seconds device time of the timed full steps (CUDA events)
-     * @param stencilSeconds device time of as many steps of the interior stencil kernel alone
+     * @param stencils device time of as many steps of the interior stencil kernel alone: the
+     *     engine's variant first, then every other variant the device can run
      * @param device the GPU
      * @param peakBytesPerS the card's peak DRAM bandwidth from its attributes (0 if unknown)
      */
-    public record Result(long gridPoints, long layerCells, int steps, double seconds, double stencilSeconds,
+    public record Result(long gridPoints, long layerCells, int steps, double seconds, List<StencilTiming> stencils,
             DeviceInfo device, double peakBytesPerS) {
 
         /** Billions of grid-point updates per second (full steps). */
@@ -72,14 +84,24 @@ public final class CudaBenchmark {
             return fraction(effectiveBytesPerS());
         }
 
-        /** Gpts/s of the interior stencil kernel alone. */
+        /** Gpts/s of the engine's interior stencil kernel alone. */
         public double stencilGptsPerSecond() {
-            return gridPoints * (double) steps / stencilSeconds / 1e9;
+            return stencilGptsPerSecond(stencils.get(0));
         }
 
-        /** Bandwidth of the stencil kernel alone (× 16 B) as a fraction of the peak. */
+        /** Gpts/s of one stencil timing. */
+        public double stencilGptsPerSecond(StencilTiming t) {
+            return gridPoints * (double) steps / t.seconds() / 1e9;
+        }
+
+        /** Bandwidth of the engine's stencil kernel alone (× 16 B) as a fraction of the peak. */
         public double stencilFractionOfPeak() {
-            return fraction(stencilGptsPerSecond() * 1e9 * BYTES_PER_POINT);
+            return stencilFractionOfPeak(stencils.get(0));
+        }
+
+        /** Bandwidth of one stencil timing (× 16 B) as a fraction of the peak. */
+        public double stencilFractionOfPeak(StencilTiming t) {
+            return fraction(stencilGptsPerSecond(t) * 1e9 * BYTES_PER_POINT);
         }
 
         /** Modelled DRAM traffic of full steps (stencil + C-PML) per second, as a fraction of the peak. */
@@ -92,18 +114,24 @@ public final class CudaBenchmark {
             return peakBytesPerS > 0 ? bytesPerS / peakBytesPerS : Double.NaN;
         }
 
-        /** Three lines for the terminal. */
+        /** Lines for the terminal: the card, the full step, then one per stencil kernel timed. */
         public String describe() {
-            return String.format(Locale.ROOT,
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                     "%s, peak %.0f GB/s (memory clock x bus width x 2)%n"
                             + "  full step (stencil + C-PML + source): %d points/step, %d steps in %.3f s: %.2f Gpts/s, "
                             + "effective %.0f GB/s (%d B/pt) = %s of peak; modelled traffic incl. C-PML (%d slab cells "
-                            + "x %d B) = %s of peak%n"
-                            + "  stencil kernel alone: %.2f Gpts/s, %.0f GB/s = %s of peak (target >= 60 %%)",
+                            + "x %d B) = %s of peak",
                     device.name(), peakBytesPerS / 1e9, gridPoints, steps, seconds, gptsPerSecond(),
                     effectiveBytesPerS() / 1e9, BYTES_PER_POINT, percent(fractionOfPeak()), layerCells,
-                    PML_BYTES_PER_CELL, percent(modelledFractionOfPeak()), stencilGptsPerSecond(),
-                    stencilGptsPerSecond() * BYTES_PER_POINT, percent(stencilFractionOfPeak()));
+                    PML_BYTES_PER_CELL, percent(modelledFractionOfPeak())));
+            for (int i = 0; i < stencils.size(); i++) {
+                StencilTiming t = stencils.get(i);
+                b.append(String.format(Locale.ROOT,
+                        "%n  stencil kernel alone, %s (%s)%s: %.2f Gpts/s, %.0f GB/s = %s of peak (target >= 60 %%)",
+                        t.variant().key(), t.kernel(), i == 0 ? ", the engine's" : "", stencilGptsPerSecond(t),
+                        stencilGptsPerSecond(t) * BYTES_PER_POINT, percent(stencilFractionOfPeak(t))));
+            }
+            return b.toString();
         }
 
         private static String percent(double f) {
@@ -161,16 +189,27 @@ public final class CudaBenchmark {
                 cuEventSynchronize(stop);
                 float[] ms = new float[1];
                 cuEventElapsedTime(ms, start, stop);
-                cuEventRecord(start, p.stream());
-                for (int i = 0; i < steps; i++) {
-                    p.stepStencilOnly();
+                List<StencilTiming> stencils = new ArrayList<>();
+                List<StencilVariant> variants = new ArrayList<>(List.of(engine.stencil()));
+                for (StencilVariant other : StencilVariant.values()) {
+                    if (threeD && other != engine.stencil() && other.deviceReason(engine.device()) == null) {
+                        variants.add(other);
+                    }
                 }
-                cuEventRecord(stop, p.stream());
-                cuEventSynchronize(stop);
-                float[] msStencil = new float[1];
-                cuEventElapsedTime(msStencil, start, stop);
+                for (StencilVariant variant : variants) {
+                    String kernel = p.stepStencilOnly(variant);  // one untimed launch of each kernel
+                    cuEventRecord(start, p.stream());
+                    for (int i = 0; i < steps; i++) {
+                        p.stepStencilOnly(variant);
+                    }
+                    cuEventRecord(stop, p.stream());
+                    cuEventSynchronize(stop);
+                    float[] msStencil = new float[1];
+                    cuEventElapsedTime(msStencil, start, stop);
+                    stencils.add(new StencilTiming(variant, kernel, msStencil[0] * 1e-3));
+                }
                 DeviceInfo d = engine.device();
-                return new Result(p.computedPoints(), p.layerCells(), steps, ms[0] * 1e-3, msStencil[0] * 1e-3, d,
+                return new Result(p.computedPoints(), p.layerCells(), steps, ms[0] * 1e-3, List.copyOf(stencils), d,
                         d.peakBandwidthBytesPerS());
             } finally {
                 cuEventDestroy(start);

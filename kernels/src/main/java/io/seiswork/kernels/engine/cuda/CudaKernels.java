@@ -20,14 +20,15 @@ import java.util.stream.Stream;
  *
  * <p>The module is built from {@code kernels/src/main/cuda/seiswork.cu} by the {@code cuda}
  * Maven profile: PTX for {@code compute_75} (PTX ISA 9.0 with nvcc 13, which needs a CUDA 13
- * driver, R580 or newer, to JIT) and a fatbin with SASS for sm_80 and sm_90 plus that PTX.
+ * driver, R580 or newer, to JIT) and a fatbin with SASS for sm_80 and sm_90 plus that PTX and
+ * compute_90 PTX (newer cards JIT it and keep the sm_90 code paths).
  */
 public final class CudaKernels {
 
     /** Class-path resource of the PTX module. */
     public static final String PTX_RESOURCE = "/cuda/seiswork.ptx";
 
-    /** Class-path resource of the fatbin (SASS sm_80, sm_90 + compute_75 PTX). */
+    /** Class-path resource of the fatbin (SASS sm_80, sm_90 + compute_75 and compute_90 PTX). */
     public static final String FATBIN_RESOURCE = "/cuda/seiswork.fatbin";
 
     /** Space orders the kernels are instantiated for (stencil radius = order / 2). */
@@ -37,6 +38,7 @@ public final class CudaKernels {
     public static final List<String> ENGINE_ENTRIES = List.of(
             "stencil2d_r1", "stencil2d_r2", "stencil2d_r4",
             "stencil3d_r1", "stencil3d_r2", "stencil3d_r4",
+            "stencil3d_bulk_r2", "stencil3d_bulk_r4",
             "cpml_psi_r1", "cpml_psi_r2", "cpml_psi_r4",
             "cpml_correct_r1", "cpml_correct_r2", "cpml_correct_r4",
             "free_surface", "inject_points", "sample_points");
@@ -60,6 +62,15 @@ public final class CudaKernels {
     /** The interior stencil kernel for a dimension and space order, for example "stencil3d_r4". */
     public static String stencil(boolean threeD, int spaceOrder) {
         return checked((threeD ? "stencil3d_r" : "stencil2d_r") + radius(spaceOrder));
+    }
+
+    /**
+     * The 3D interior stencil kernel of a variant for a space order, for example
+     * "stencil3d_bulk_r4" ({@link StencilVariant#unfitReason} says where it can run).
+     */
+    public static String stencil3d(StencilVariant variant, int spaceOrder) {
+        return variant == StencilVariant.PIPELINED ? stencil(true, spaceOrder)
+                : checked("stencil3d_bulk_r" + radius(spaceOrder));
     }
 
     /** The C-PML memory-variable kernel (ψ update) for a space order. */

@@ -15,6 +15,7 @@ import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import io.seiswork.kernels.engine.cpu.PointSpread;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class CudaPropagator implements AutoCloseable {
     private final Map<StepPlan.Buffer, CUdeviceptr> device = new IdentityHashMap<>();
     private final List<CUdeviceptr> allocations = new ArrayList<>();
     private final List<Launch> stepLaunches = new ArrayList<>();
-    private Launch stencilLaunch;
+    private final Map<String, Launch> variantLaunches = new HashMap<>();
     private int parity;
     private long stepsTaken;
     private boolean closed;
@@ -71,12 +72,14 @@ public final class CudaPropagator implements AutoCloseable {
      * @param physics space order, layer width, free surface
      * @param dtS time step in seconds (the caller checked the CFL limit)
      * @param dominantHz dominant source frequency in Hz (the C-PML's α)
+     * @param stencil the 3D stencil kernel, which the device can run (where it does not fit the
+     *     grid the plan keeps the pipelined one)
      */
     CudaPropagator(CudaContext ctx, CUstream stream, VelocityModel model, PhysicsOptions physics, double dtS,
-            double dominantHz) {
+            double dominantHz, StencilVariant stencil) {
         this.ctx = ctx;
         this.stream = stream;
-        this.plan = new StepPlan(model, physics, dtS, dominantHz);
+        this.plan = new StepPlan(model, physics, dtS, dominantHz, 0, stencil);
         ctx.makeCurrent();
         try {
             realise();
@@ -84,9 +87,6 @@ public final class CudaPropagator implements AutoCloseable {
                 Launch l = new Launch(ctx.function(c.kernel()), c.shape(),
                         new Pointer[] {params(c.args()[0]), params(c.args()[1])});
                 stepLaunches.add(l);
-                if (c.kernel().startsWith("stencil")) {
-                    stencilLaunch = l;
-                }
             }
             reset();
         } catch (RuntimeException | Error e) {
@@ -246,16 +246,21 @@ public final class CudaPropagator implements AutoCloseable {
     }
 
     /**
-     * Launches only the interior stencil of a step and swaps the buffers, for
-     * {@link CudaBenchmark}'s kernel-only timing (no C-PML, no mirror: not the physics of
-     * {@link #step()}).
+     * Launches only the interior stencil of a step, with a given 3D kernel variant over the
+     * compute region, and swaps the buffers, for {@link CudaBenchmark}'s kernel-only timing (no
+     * C-PML, no mirror: not the physics of {@link #step()}).
+     *
+     * @return the kernel launched (the pipelined one where the variant does not fit this grid)
      */
-    void stepStencilOnly() {
-        Launch l = stencilLaunch;
+    String stepStencilOnly(StencilVariant variant) {
+        StepPlan.Call c = plan.stencil(plan.computeRegion, variant);
+        Launch l = variantLaunches.computeIfAbsent(c.kernel(), k -> new Launch(ctx.function(k), c.shape(),
+                new Pointer[] {params(c.args()[0]), params(c.args()[1])}));
         cuLaunchKernel(l.f(), l.s().gx(), l.s().gy(), l.s().gz(), l.s().bx(), l.s().by(), 1, 0, stream,
                 l.params()[parity], null);
         parity ^= 1;
         stepsTaken++;
+        return c.kernel();
     }
 
     /** Cells the C-PML kernels update per step, summed over the slabs (corners count twice or more). */

@@ -57,6 +57,7 @@ public final class CudaWaveEngine implements WaveEngine {
     private final CUstream compute;
     private final CUstream copy;
     private final boolean cpuFallback;
+    private volatile StencilVariant stencil;
     private CpuWaveEngine cpu;
     private volatile String lastFallback;
     private boolean closed;
@@ -79,6 +80,31 @@ public final class CudaWaveEngine implements WaveEngine {
         copy = new CUstream();
         cuStreamCreate(compute, CUstream_flags.CU_STREAM_NON_BLOCKING);
         cuStreamCreate(copy, CUstream_flags.CU_STREAM_NON_BLOCKING);
+        StencilVariant requested = StencilVariant.requested();
+        String why = requested.deviceReason(ctx.info());
+        if (why != null) {
+            LOG.info(why + "; using the " + StencilVariant.PIPELINED.key() + " stencil");
+        }
+        this.stencil = why == null ? requested : StencilVariant.PIPELINED;
+    }
+
+    /** The 3D stencil kernel this engine's propagators use where it fits their grid. */
+    public StencilVariant stencil() {
+        return stencil;
+    }
+
+    /**
+     * Makes later propagators use {@code variant} (tests and benchmarks compare the variants on
+     * one engine).
+     *
+     * @throws IllegalArgumentException when this device cannot run it
+     */
+    public void useStencil(StencilVariant variant) {
+        String why = variant.deviceReason(ctx.info());
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        this.stencil = variant;
     }
 
     /** The device. */
@@ -122,7 +148,7 @@ public final class CudaWaveEngine implements WaveEngine {
     public CudaPropagator propagator(ShotRequest request) {
         ctx.makeCurrent();
         return new CudaPropagator(ctx, compute, request.model(), request.physics(), request.timing().dtS(),
-                request.wavelet().dominantHz());
+                request.wavelet().dominantHz(), stencil);
     }
 
     /**

@@ -77,16 +77,27 @@ final class StepPlan {
     private final float[] stencilWeights;
     private final int order;
     private final int forcedYChunk;
+    private final StencilVariant variant;
+    /** The padded cells a step's stencil updates: {x0, x1, y0, y1, z0, z1}. */
+    final int[] computeRegion;
 
     StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz) {
         this(model, physics, dtS, dominantHz, 0);
     }
 
+    /** A plan with the pipelined stencil and y chunks of {@code yChunk} planes (0: automatic). */
+    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int yChunk) {
+        this(model, physics, dtS, dominantHz, yChunk, StencilVariant.PIPELINED);
+    }
+
     /**
      * @param yChunk y planes per block of the 3D stencil; 0 chooses {@link LaunchShape#yChunk}
      *     (tests force short chunks to cover the chunk boundaries)
+     * @param variant the 3D stencil kernel to use where it fits a region (the pipelined one
+     *     elsewhere); the caller has checked that the device can run it
      */
-    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int yChunk) {
+    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int yChunk,
+            StencilVariant variant) {
         this.dtS = dtS;
         Grid g = model.grid();
         SecondDerivative op = physics.operator();
@@ -130,6 +141,7 @@ final class StepPlan {
         int nx = grid.nx();
         int nz = grid.nz();
         int[] region = {r, nx - r, grid.y0(), grid.y1(), r, nz - r};
+        this.computeRegion = region;
         int xLen = nx - 2 * r;
         int yLen = grid.y1() - grid.y0();
         float[] weights = stencilWeights(op, g);
@@ -152,6 +164,7 @@ final class StepPlan {
         this.stencilWeights = weights;
         this.order = order;
         this.forcedYChunk = yChunk;
+        this.variant = variant;
         step.add(stencil(region));
         // 3. Slab corrections in the CPU's order (writes un in layer cells).
         for (int i = 0; i < slabs.size(); i++) {
@@ -176,8 +189,15 @@ final class StepPlan {
      * the compute region; reverse-time migration also runs it backwards in time (u = level n,
      * un = level n + 1 on entry, n − 1 on exit) over the user grid shrunk by the radius, where
      * no C-PML is needed (docs/gpu.md). One place builds the kernel's argument list for both.
+     * In 3D the plan's {@link StencilVariant} runs where it fits the region, the pipelined kernel
+     * elsewhere.
      */
     Call stencil(int[] region) {
+        return stencil(region, variant);
+    }
+
+    /** {@link #stencil(int[])} with a given 3D kernel variant (the benchmark times each). */
+    Call stencil(int[] region, StencilVariant kernel) {
         int nx = grid.nx();
         int nz = grid.nz();
         int xLen = region[1] - region[0];
@@ -189,7 +209,8 @@ final class StepPlan {
                     : LaunchShape.yChunk(yLen);
             LaunchShape shape = new LaunchShape(tiles.gx(), tiles.gy(), LaunchShape.ceil(yLen, chunk),
                     LaunchShape.TILE_Z, LaunchShape.TILE_X);
-            return call(CudaKernels.stencil(true, order), shape,
+            StencilVariant v = kernel.unfitReason(grid, region, order) == null ? kernel : StencilVariant.PIPELINED;
+            return call(CudaKernels.stencil3d(v, order), shape,
                     par -> new Object[] {u(par), un(par), m, nx, nz, region, chunk, stencilWeights});
         }
         return call(CudaKernels.stencil(false, order), LaunchShape.tiles(zLen, xLen, 1, 32, 8),

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GpuMatchesCpuTest extends GpuComparisonTest {
 
-    private static ShotRequest shot(boolean threeD, int order, boolean freeSurface) {
+    static ShotRequest shot(boolean threeD, int order, boolean freeSurface) {
         Grid g = threeD ? Grid.of3d(48, 40, 44, 10) : Grid.of2d(120, 90, 10);
         VelocityModel model = TwoLayerModel.on(g, 3f);
         double y = threeD ? 193.0 : 0;

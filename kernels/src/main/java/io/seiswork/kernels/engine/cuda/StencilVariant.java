@@ -1,0 +1,108 @@
+package io.seiswork.kernels.engine.cuda;
+
+import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Which 3D interior stencil kernel a propagator launches. Both compute the same floats (the same
+ * Laplacian association as the CPU engine); they differ in how planes of the wavefields reach
+ * shared memory, which is what limits the stencil on a large GPU (docs/gpu.md, "Stencil kernel:
+ * what was measured").
+ *
+ * <p>The engine uses {@link #requested()}: the system property {@value #PROPERTY}, default
+ * {@link #PIPELINED}, the kernel measured on an H200 (57.4 % of peak bandwidth at 512³ order 8).
+ * {@link #BULK_COPIES} is chosen per propagator only where it can run ({@link #unfitReason});
+ * elsewhere the propagator keeps the pipelined kernel, so the choice never changes results.
+ */
+public enum StencilVariant {
+
+    /** {@code stencil3d_r*}: loads of plane y + 1 issued through registers while plane y computes; every GPU. */
+    PIPELINED("pipelined"),
+
+    /**
+     * {@code stencil3d_bulk_r*}: tile rows copied to shared memory by the copy engine two planes
+     * ahead ({@code cp.async.bulk}, completion counted on an mbarrier), so the bytes in flight do
+     * not cost registers. Needs compute capability 9.0 (Hopper) or newer, space order 4 or 8, and
+     * rows on 16-byte boundaries: the padded depth and the region's first tile cell multiples of 4
+     * cells.
+     */
+    BULK_COPIES("bulk");
+
+    /** System property that selects the variant: "pipelined" (default) or "bulk". */
+    public static final String PROPERTY = "seiswork.gpu.stencil";
+
+    /** Lowest compute capability (10 × major + minor) with bulk copies and transaction mbarriers. */
+    public static final int BULK_MIN_CAPABILITY = 90;
+
+    private final String key;
+
+    StencilVariant(String key) {
+        this.key = key;
+    }
+
+    /** The property value, for example "bulk". */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * The variant {@value #PROPERTY} asks for.
+     *
+     * @throws IllegalArgumentException naming the property and the accepted values when it is set to
+     *     something else
+     */
+    public static StencilVariant requested() {
+        return parse(System.getProperty(PROPERTY, PIPELINED.key));
+    }
+
+    /** The variant with property value {@code key} (case-insensitive). */
+    public static StencilVariant parse(String key) {
+        for (StencilVariant v : values()) {
+            if (v.key.equals(key.trim().toLowerCase(Locale.ROOT))) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException(PROPERTY + " must be one of "
+                + Arrays.stream(values()).map(StencilVariant::key).toList() + ", not \"" + key + "\"");
+    }
+
+    /** Why {@code device} cannot run this variant at all, or null when it can. */
+    public String deviceReason(DeviceInfo device) {
+        int cc = 10 * device.ccMajor() + device.ccMinor();
+        if (this == BULK_COPIES && cc < BULK_MIN_CAPABILITY) {
+            return "the bulk-copy stencil needs compute capability 9.0 or newer; " + device.name() + " has "
+                    + device.ccMajor() + "." + device.ccMinor();
+        }
+        return null;
+    }
+
+    /**
+     * Why this variant's kernel cannot update {@code region} of {@code grid}, or null when it can
+     * (the pipelined kernel runs everywhere).
+     *
+     * @param region padded cells {x0, x1, y0, y1, z0, z1}
+     * @param spaceOrder 2, 4 or 8 (stencil radius order / 2)
+     */
+    public String unfitReason(PaddedGrid grid, int[] region, int spaceOrder) {
+        if (this == PIPELINED) {
+            return null;
+        }
+        if (grid.is2d()) {
+            return "the bulk-copy stencil is 3D only";
+        }
+        int r = spaceOrder / 2;
+        if (spaceOrder != 4 && spaceOrder != 8) {
+            return "the bulk-copy stencil exists for space orders 4 and 8, not " + spaceOrder;
+        }
+        if (grid.nz() % 4 != 0 || (region[4] - r) % 4 != 0) {
+            return "bulk copies need 16-byte aligned rows: padded depth " + grid.nz() + " and first tile cell "
+                    + (region[4] - r) + " must be multiples of 4";
+        }
+        if (region[0] < r || region[2] < r || region[4] < r || region[1] > grid.nx() - r
+                || region[3] > grid.ny() - r || region[5] > grid.nz() - r) {
+            return "region " + Arrays.toString(region) + " leaves no halo of " + r + " cells";
+        }
+        return null;
+    }
+}

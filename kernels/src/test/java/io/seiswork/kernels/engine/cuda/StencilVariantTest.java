@@ -1,0 +1,76 @@
+package io.seiswork.kernels.engine.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Where the bulk-copy stencil may run, and that a plan falls back to the pipelined kernel elsewhere. */
+class StencilVariantTest {
+
+    private static final DeviceInfo H200 = new DeviceInfo(0, "H200", 9, 0, 141L << 30, 132, 3_201_000, 6144, 13000,
+            "fatbin");
+    private static final DeviceInfo A100 = new DeviceInfo(0, "A100", 8, 0, 80L << 30, 108, 1_593_000, 5120, 13000,
+            "fatbin");
+
+    @Test
+    void propertyValuesAndErrors() {
+        assertEquals(StencilVariant.BULK_COPIES, StencilVariant.parse(" Bulk "));
+        assertEquals(StencilVariant.PIPELINED, StencilVariant.parse("pipelined"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StencilVariant.parse("tma"));
+        assertEquals("seiswork.gpu.stencil must be one of [pipelined, bulk], not \"tma\"", e.getMessage());
+    }
+
+    @Test
+    void bulkCopiesNeedHopper() {
+        assertNull(StencilVariant.BULK_COPIES.deviceReason(H200));
+        assertNull(StencilVariant.PIPELINED.deviceReason(A100));
+        assertEquals("the bulk-copy stencil needs compute capability 9.0 or newer; A100 has 8.0",
+                StencilVariant.BULK_COPIES.deviceReason(A100));
+    }
+
+    /** The engine's padded grids: depth 2R + a multiple of 16, so rows are 16-byte aligned for R = 2, 4. */
+    @ParameterizedTest(name = "order {0}, user nz {1}")
+    @CsvSource({"8,13", "8,60", "8,512", "4,13", "4,77"})
+    void engineGridsFitTheBulkKernel(int order, int nz) {
+        PaddedGrid g = new PaddedGrid(Grid.of3d(20, 18, nz, 10), 20, order / 2, false);
+        int r = order / 2;
+        int[] region = {r, g.nx() - r, g.y0(), g.y1(), r, g.nz() - r};
+        assertNull(StencilVariant.BULK_COPIES.unfitReason(g, region, order));
+        assertEquals("stencil3d_bulk_r" + r, plan(Grid.of3d(20, 18, nz, 10), order).step.stream()
+                .filter(c -> c.kernel().startsWith("stencil")).findFirst().orElseThrow().kernel());
+    }
+
+    @Test
+    void elsewhereThePlanKeepsThePipelinedKernel() {
+        PaddedGrid g2 = new PaddedGrid(Grid.of3d(20, 18, 30, 10), 20, 1, false);
+        int[] region2 = {1, g2.nx() - 1, g2.y0(), g2.y1(), 1, g2.nz() - 1};
+        assertTrue(StencilVariant.BULK_COPIES.unfitReason(g2, region2, 2).contains("space orders 4 and 8"));
+        assertEquals("stencil3d_r1", stencilKernel(plan(Grid.of3d(20, 18, 30, 10), 2)));
+        assertEquals("stencil2d_r4", stencilKernel(plan(Grid.of2d(40, 30, 10), 8)));
+        PaddedGrid g = new PaddedGrid(Grid.of3d(20, 18, 30, 10), 20, 4, false);
+        int[] shifted = {4, g.nx() - 4, g.y0(), g.y1(), 6, g.nz() - 4};
+        assertEquals("bulk copies need 16-byte aligned rows: padded depth " + g.nz()
+                + " and first tile cell 2 must be multiples of 4", StencilVariant.BULK_COPIES.unfitReason(g, shifted, 8));
+        StepPlan p = plan(Grid.of3d(20, 18, 30, 10), 8);
+        assertEquals("stencil3d_r4", p.stencil(shifted).kernel());
+        assertNull(StencilVariant.PIPELINED.unfitReason(g, shifted, 8));
+    }
+
+    private static StepPlan plan(Grid grid, int order) {
+        return new StepPlan(VelocityModel.constant(grid, 2000f), PhysicsOptions.defaults().withSpaceOrder(order), 1e-3, 10, 0,
+                StencilVariant.BULK_COPIES);
+    }
+
+    private static String stencilKernel(StepPlan p) {
+        return p.step.stream().filter(c -> c.kernel().startsWith("stencil")).findFirst().orElseThrow().kernel();
+    }
+}
