@@ -236,9 +236,15 @@ __device__ __forceinline__ void swBulkLoad(float* dst, const float* src, unsigne
 #endif
 }
 
+// Waits for the phase of `parity` to complete. A phase that never completes (bytes announced but
+// not delivered) would hang the GPU; after about 2^26 polls (seconds; a healthy wait takes a few)
+// the kernel traps instead, so the launch fails with an error the engine reports.
 __device__ __forceinline__ void swBarrierWait(uint64_t* bar, unsigned parity) {
 #if __CUDA_ARCH__ >= 900
-    while (!cuda::ptx::mbarrier_try_wait_parity(bar, parity)) {
+    for (unsigned polls = 0; !cuda::ptx::mbarrier_try_wait_parity(bar, parity);) {
+        if (++polls == (1u << 26)) {
+            __trap();
+        }
     }
 #endif
 }
