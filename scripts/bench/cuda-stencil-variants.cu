@@ -10,8 +10,9 @@
 //
 // Used to choose the kernel shipped in seiswork.cu (docs/gpu.md, "Stencil kernel: what was
 // measured"; the H200 logs are docs/benchmarks-data/gpu-h200-2026-11-28-stencil-variants-*.log;
-// variants that lost and are no longer built here, such as evict-first hints on un and m, are
-// in those logs).
+// variants that lost and are no longer built here, such as evict-first hints on un and m, loads
+// through L1 without shared memory, several cells per thread, other pipelined tile shapes and
+// 4-byte cp.async copies, are in those logs and in git history).
 #include "../../kernels/src/main/cuda/seiswork.cu"
 
 // The product's tile (LaunchShape.TILE_Z, TILE_X).
@@ -101,170 +102,6 @@ __device__ __forceinline__ void stencil3dPlain(const float* __restrict__ u, floa
 
 
 VARIANT(plain_32x16, 512, stencil3dPlain<4, 32, 16>)
-
-// No shared memory and no barrier: the y neighbours come from the register queue, the z and x
-// neighbours straight from global memory through L1 (__ldg), where the block's other rows and
-// the previous loads of the same plane keep them; warps of a block never wait for each other.
-template <int R, int TZ, int TX>
-__device__ __forceinline__ void stencil3dL1(const float* __restrict__ u, float* __restrict__ un,
-                                            const float* __restrict__ m, int nx, int nz, Region g,
-                                            int yChunk, const StencilWeights& c) {
-    const int iz = g.z0 + blockIdx.x * TZ + threadIdx.x;
-    const int ix = g.x0 + blockIdx.y * TX + threadIdx.y;
-    int y = g.y0 + blockIdx.z * yChunk;
-    const int yEnd = min(g.y1, y + yChunk);
-    if (y >= yEnd || iz >= g.z1 || ix >= g.x1) {
-        return;
-    }
-    const size_t sx = (size_t) nz;
-    const size_t sy = (size_t) nx * nz;
-    size_t i = (size_t) y * sy + (size_t) ix * nz + iz;
-    float q[2 * R + 1];
-    q[0] = 0.f;
-#pragma unroll
-    for (int k = 1; k <= 2 * R; k++) {
-        q[k] = __ldg(u + i + (size_t) (k - 1) * sy - (size_t) R * sy);
-    }
-    float front = __ldg(u + i + R * sy);
-    float unv = un[i];
-    float mv = __ldg(m + i);
-    for (; y < yEnd; y++, i += sy) {
-#pragma unroll
-        for (int k = 0; k < 2 * R; k++) {
-            q[k] = q[k + 1];
-        }
-        q[2 * R] = front;
-        const float cun = unv;
-        const float cm = mv;
-        if (y + 1 < yEnd) {
-            front = __ldg(u + i + sy + R * sy);
-            unv = un[i + sy];
-            mv = __ldg(m + i + sy);
-        }
-        float lap = c.w[0] * q[R];
-#pragma unroll
-        for (int k = 1; k <= R; k++) {
-            lap += c.w[k] * (__ldg(u + i - k) + __ldg(u + i + k));
-        }
-#pragma unroll
-        for (int k = 1; k <= R; k++) {
-            lap += c.w[8 + k] * (q[R - k] + q[R + k]);
-        }
-        float lx = lap;
-#pragma unroll
-        for (int k = 1; k <= R; k++) {
-            lx += c.w[4 + k] * (__ldg(u + i - k * sx) + __ldg(u + i + k * sx));
-        }
-        un[i] = 2.f * q[R] - cun + cm * lx;
-    }
-}
-
-
-VARIANT(l1_32x16, 512, stencil3dL1<4, 32, 16>)
-
-// The pipelined kernel with P cells per thread along z (cells tz, tz + 32, ...): P independent
-// queues and prefetches per thread, for more loads in flight per thread at the same occupancy.
-template <int R, int P, int TX>
-__device__ __forceinline__ void stencil3dPipeP(const float* __restrict__ u, float* __restrict__ un,
-                                               const float* __restrict__ m, int nx, int nz, Region g,
-                                               int yChunk, const StencilWeights& c) {
-    constexpr int TZ = 32 * P;
-    __shared__ float tile[TX + 2 * R][TZ + 2 * R];
-    const int tz = threadIdx.x;
-    const int tx = threadIdx.y;
-    const int iz0 = g.z0 + blockIdx.x * TZ + tz;
-    const int ix = g.x0 + blockIdx.y * TX + tx;
-    int y = g.y0 + blockIdx.z * yChunk;
-    const int yEnd = min(g.y1, y + yChunk);
-    if (y >= yEnd) {
-        return;
-    }
-    const bool zh = tz < R;
-    const bool zLo = zh && ix < nx;
-    const bool zHi = zh && ix < nx && iz0 + TZ < nz;
-    const bool xh = tx < R;
-    const size_t sx = (size_t) nz;
-    const size_t sy = (size_t) nx * nz;
-    size_t i = (size_t) y * sy + (size_t) ix * nz + iz0;
-    float q[P][2 * R + 1];
-    float front[P], hx0[P], hx1[P], unv[P], mv[P];
-    bool active[P], inside[P], xLo[P], xHi[P];
-#pragma unroll
-    for (int p = 0; p < P; p++) {
-        const int iz = iz0 + 32 * p;
-        active[p] = iz < g.z1 && ix < g.x1;
-        inside[p] = iz < nz && ix < nx;
-        xLo[p] = xh && iz < nz;
-        xHi[p] = xh && iz < nz && ix + TX < nx;
-        const size_t ip = i + 32 * p;
-        q[p][0] = 0.f;
-#pragma unroll
-        for (int k = 1; k <= 2 * R; k++) {
-            q[p][k] = inside[p] ? u[ip + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
-        }
-        front[p] = inside[p] ? u[ip + R * sy] : 0.f;
-        hx0[p] = xLo[p] ? u[ip - R * sx] : 0.f;
-        hx1[p] = xHi[p] ? u[ip + TX * sx] : 0.f;
-        unv[p] = active[p] ? un[ip] : 0.f;
-        mv[p] = active[p] ? m[ip] : 0.f;
-    }
-    float hz0 = zLo ? u[i - R] : 0.f;
-    float hz1 = zHi ? u[i + TZ] : 0.f;
-    for (; y < yEnd; y++, i += sy) {
-        __syncthreads();
-#pragma unroll
-        for (int p = 0; p < P; p++) {
-#pragma unroll
-            for (int k = 0; k < 2 * R; k++) {
-                q[p][k] = q[p][k + 1];
-            }
-            q[p][2 * R] = front[p];
-            tile[tx + R][tz + 32 * p + R] = q[p][R];
-            if (xh) {
-                tile[tx][tz + 32 * p + R] = hx0[p];
-                tile[tx + TX + R][tz + 32 * p + R] = hx1[p];
-            }
-        }
-        if (zh) {
-            tile[tx + R][tz] = hz0;
-            tile[tx + R][tz + TZ + R] = hz1;
-        }
-        __syncthreads();
-        float cun[P], cm[P];
-#pragma unroll
-        for (int p = 0; p < P; p++) {
-            cun[p] = unv[p];
-            cm[p] = mv[p];
-        }
-        if (y + 1 < yEnd) {
-            const size_t j = i + sy;
-#pragma unroll
-            for (int p = 0; p < P; p++) {
-                const size_t jp = j + 32 * p;
-                front[p] = inside[p] ? u[jp + R * sy] : 0.f;
-                hx0[p] = xLo[p] ? u[jp - R * sx] : 0.f;
-                hx1[p] = xHi[p] ? u[jp + TX * sx] : 0.f;
-                unv[p] = active[p] ? un[jp] : 0.f;
-                mv[p] = active[p] ? m[jp] : 0.f;
-            }
-            hz0 = zLo ? u[j - R] : 0.f;
-            hz1 = zHi ? u[j + TZ] : 0.f;
-        }
-#pragma unroll
-        for (int p = 0; p < P; p++) {
-            if (active[p]) {
-                const int cz = tz + 32 * p + R;
-                const float lx = tileLaplacian<R>(&tile[tx + R][cz], TZ + 2 * R, q[p], c);
-                un[i + 32 * p] = 2.f * q[p][R] - cun[p] + cm[p] * lx;
-            }
-        }
-    }
-}
-
-VARIANT(pipe_128x4, 512, stencil3d<4, 128, 4>)
-VARIANT(pipe_32x16, 512, stencil3d<4, 32, 16>)
-VARIANT(pipe_64x16, 1024, stencil3d<4, 64, 16>)
-VARIANT(pipe4_128x8, 256, stencil3dPipeP<4, 4, 8>)
 
 // The pipelined kernel with two shared tiles used alternately: plane y is written to tile y & 1,
 // so a warp may start writing plane y + 1 while others still read plane y, and one barrier per
@@ -528,10 +365,6 @@ constexpr int asyncSmemBytes() {  // R = 4
     return ((4 + A + 2) * (TX + 8) * (TZ + 8) + 2 * (A + 2) * TZ * TX) * 4;
 }
 
-VARIANT(async1_64x8, 512, stencil3dAsync<4, 64, 8, 1, 1>)
-VARIANT(async2_64x8, 512, stencil3dAsync<4, 64, 8, 2, 1>)
-VARIANT(async2_32x8, 256, stencil3dAsync<4, 32, 8, 2, 1>)
-VARIANT(async4_32x8, 256, stencil3dAsync<4, 32, 8, 4, 1>)
 VARIANT(async16_1_64x8, 512, stencil3dAsync<4, 64, 8, 1, 4>)
 VARIANT(async16_2_64x8, 512, stencil3dAsync<4, 64, 8, 2, 4>)
 VARIANT(async16_3_64x8, 512, stencil3dAsync<4, 64, 8, 3, 4>)
@@ -550,6 +383,11 @@ VARIANT(bulk2_32x8, 256, stencil3dBulk<4, 32, 8, 2>)
 VARIANT(bulk4_32x8, 256, stencil3dBulk<4, 32, 8, 4>)
 VARIANT(bulk2_64x4, 256, stencil3dBulk<4, 64, 4, 2>)
 VARIANT(bulk4_64x4, 256, stencil3dBulk<4, 64, 4, 4>)
+// Chunk-major block order (tileBlock in seiswork.cu): the y chunks of one tile column run side by
+// side, so each chunk's first 2R planes are L2 hits instead of DRAM re-reads.
+VARIANT(pipe_64x8_cm, 512, stencil3d<4, 64, 8, true>)
+VARIANT(bulk2_64x8_cm, 512 COMMA 4, stencil3dBulk<4, 64, 8, 2, true>)
+VARIANT(bulk1_64x8_cm, 512 COMMA 4, stencil3dBulk<4, 64, 8, 1, true>)
 
 typedef void (*Kernel)(const float*, float*, const float*, int, int, Region, int, StencilWeights);
 
@@ -560,6 +398,7 @@ struct Variant {
     int bz;         // threads along z per block (tz / cells per thread)
     int smem = 0;   // dynamic shared memory, bytes
     bool aligned = false;  // needs nz a multiple of 4 (16-byte copies)
+    bool chunkMajor = false;  // grid chunks x z tiles x x tiles (tileBlock<true>)
 };
 
 static unsigned long long lcg = 12345;
@@ -647,8 +486,9 @@ int main(int argc, char** argv) {
                     {"bulk A=4 32x8", bulk4_32x8, 32, 8, 32, 0, true},
                     {"bulk A=2 64x4", bulk2_64x4, 64, 4, 64, 0, true},
                     {"bulk A=4 64x4", bulk4_64x4, 64, 4, 64, 0, true},
-                    {"async copies A=1 64x8", async1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>()},
-                    {"async copies A=2 64x8", async2_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 2>()},
+                    {"pipelined 64x8 chunk-major", pipe_64x8_cm, 64, 8, 64, 0, false, true},
+                    {"bulk A=2 64x8 chunk-major", bulk2_64x8_cm, 64, 8, 64, 0, true, true},
+                    {"bulk A=1 64x8 chunk-major", bulk1_64x8_cm, 64, 8, 64, 0, true, true},
                     {"async 16-byte copies A=1 64x8", async16_1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>(), true},
                     {"async 16-byte copies A=2 64x8", async16_2_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 2>(), true},
                     {"async 16-byte copies A=3 64x8", async16_3_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 3>(), true},
@@ -656,15 +496,8 @@ int main(int argc, char** argv) {
                     {"async 16-byte copies A=4 32x8", async16_4_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 4>(), true},
                     {"async 16-byte copies A=2 64x4", async16_2_64x4, 64, 4, 64, asyncSmemBytes<64, 4, 2>(), true},
                     {"async 16-byte copies A=2 64x8 minB4", async16_2_64x8_b4, 64, 8, 64, asyncSmemBytes<64, 8, 2>(), true},
-                    {"async copies A=2 32x8", async2_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 2>()},
-                    {"async copies A=4 32x8", async4_32x8, 32, 8, 32, asyncSmemBytes<32, 8, 4>()},
                     {"unpipelined 32x16 (before)", plain_32x16, 32, 16, 32},
-                    {"pipelined 32x16", pipe_32x16, 32, 16, 32},
-                    {"pipelined 64x16", pipe_64x16, 64, 16, 64},
-                    {"pipelined 128x4", pipe_128x4, 128, 4, 128},
-                    {"pipelined 4/thread 128x8", pipe4_128x8, 128, 8, 32},
                     {"two tiles 64x8 minB4", db_64x8_b4, 64, 8, 64},
-                    {"L1 32x16", l1_32x16, 32, 16, 32},
                     {"no neighbours, 64x8 tiles (bound)", stream_tiled, 64, 8, 64}};
     const int planes = ny - 2 * R;
     // Reference: one step of the unpipelined kernel from (u, un) into ref.
@@ -692,7 +525,9 @@ int main(int argc, char** argv) {
         }();
         const int chunksToTry[] = {autoChunk, 32, 16, 12};
         for (int chunk : chunksToTry) {
-            dim3 grid((nz - 2 * R + v.tz - 1) / v.tz, (nx - 2 * R + v.tx - 1) / v.tx, (planes + chunk - 1) / chunk);
+            const unsigned zTiles = (nz - 2 * R + v.tz - 1) / v.tz, xTiles = (nx - 2 * R + v.tx - 1) / v.tx,
+                           chunks = (planes + chunk - 1) / chunk;
+            dim3 grid = v.chunkMajor ? dim3(chunks, zTiles, xTiles) : dim3(zTiles, xTiles, chunks);
             dim3 block(v.bz, v.tx);
             CK(cudaMemcpy(tmp, un, cells * 4, cudaMemcpyDeviceToDevice));
             v.k<<<grid, block, v.smem>>>(u, tmp, m, nx, nz, g, chunk, c);

@@ -64,6 +64,21 @@ __device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const 
     return lap;
 }
 
+// Which z tile, x tile and y chunk a block of the 3D stencils updates. The engine launches
+// z tiles x x tiles x chunks (blockIdx.x fastest), so the blocks running at one time cover whole
+// (z, x) planes of tiles, and a chunk's first 2R planes, which the previous chunk of the same tile
+// column read long before, come back from DRAM. CHUNK_MAJOR launches chunks x z tiles x x tiles
+// instead: the chunks of one tile column run side by side and those planes are L2 hits (the
+// variant harness measures both orders).
+struct TileBlock {
+    int z, x, chunk;
+};
+template <bool CHUNK_MAJOR>
+__device__ __forceinline__ TileBlock tileBlock() {
+    return CHUNK_MAJOR ? TileBlock{(int) blockIdx.y, (int) blockIdx.z, (int) blockIdx.x}
+                       : TileBlock{(int) blockIdx.x, (int) blockIdx.y, (int) blockIdx.z};
+}
+
 // 3D: 2.5D blocking. A block is TZ x TX threads (z, x); it marches along y over a chunk of
 // yChunk planes. The current plane sits in shared memory with an R-cell halo in z and x; the
 // y neighbours of each thread's cell live in a register queue of 2R + 1 values, so every value
@@ -75,16 +90,17 @@ __device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const 
 // arithmetic of plane y and the next barrier; without that every plane stalled the whole block
 // on its loads, and the kernel reached 32 % of the H200's peak bandwidth instead of 56 %
 // (scripts/bench/cuda-stencil-variants.cu, docs/gpu.md "Stencil kernel: what was measured").
-template <int R, int TZ, int TX>
+template <int R, int TZ, int TX, bool CHUNK_MAJOR = false>
 __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __restrict__ un,
                                           const float* __restrict__ m, int nx, int nz, Region g,
                                           int yChunk, const StencilWeights& c) {
     __shared__ float tile[TX + 2 * R][TZ + 2 * R];
     const int tz = threadIdx.x;
     const int tx = threadIdx.y;
-    const int iz = g.z0 + blockIdx.x * TZ + tz;
-    const int ix = g.x0 + blockIdx.y * TX + tx;
-    int y = g.y0 + blockIdx.z * yChunk;
+    const TileBlock b = tileBlock<CHUNK_MAJOR>();
+    const int iz = g.z0 + b.z * TZ + tz;
+    const int ix = g.x0 + b.x * TX + tx;
+    int y = g.y0 + b.chunk * yChunk;
     const int yEnd = min(g.y1, y + yChunk);
     if (y >= yEnd) {
         return;  // the whole block leaves together (no barrier skipped by part of it)
@@ -250,12 +266,12 @@ __device__ __forceinline__ void swBarrierWait(uint64_t* bar, unsigned parity) {
 }
 #endif
 
-template <int R, int TZ, int TX, int A>
+template <int R, int TZ, int TX, int A, bool CHUNK_MAJOR = false>
 __device__ __forceinline__ void stencil3dBulk(const float* __restrict__ u, float* __restrict__ un,
                                               const float* __restrict__ m, int nx, int nz, Region g,
                                               int yChunk, const StencilWeights& c) {
 #if defined(__CUDA_ARCH__) && __CUDA_ARCH__ < 900
-    stencil3d<R, TZ, TX>(u, un, m, nx, nz, g, yChunk, c);
+    stencil3d<R, TZ, TX, CHUNK_MAJOR>(u, un, m, nx, nz, g, yChunk, c);
 #else
     constexpr int TW = TZ + 2 * R;           // u tile row, cells along z
     constexpr int TH = TX + 2 * R;           // u tile rows, along x
@@ -270,11 +286,12 @@ __device__ __forceinline__ void stencil3dBulk(const float* __restrict__ u, float
     const int tz = threadIdx.x;
     const int tx = threadIdx.y;
     const int lane = tx * TZ + tz;  // < 32: the first warp, which issues the copies
-    const int z0 = g.z0 + blockIdx.x * TZ;  // the block's first cell
-    const int x0 = g.x0 + blockIdx.y * TX;
+    const TileBlock b = tileBlock<CHUNK_MAJOR>();
+    const int z0 = g.z0 + b.z * TZ;  // the block's first cell
+    const int x0 = g.x0 + b.x * TX;
     const int iz = z0 + tz;
     const int ix = x0 + tx;
-    const int y0 = g.y0 + blockIdx.z * yChunk;
+    const int y0 = g.y0 + b.chunk * yChunk;
     const int n = min(g.y1, y0 + yChunk) - y0;
     if (n <= 0) {
         return;  // the whole block leaves together
