@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Everything a session with a lent GPU measures, in one command (docs/gpu.md, "Running the check
 # on a bare GPU machine"): the GPU check (tests + 512^3 order-8 benchmark), the benchmark at the
-# other orders, a larger cube and 2D, and the stencil variant harness; each part's log goes to
-# OUTDIR (default ./gpu-report), a summary of the figures to standard output. About 2 minutes
+# other orders, a larger cube and 2D, the stencil variant harness and an Nsight Compute profile of
+# the product stencils (DRAM bytes per point); each part's log goes to
+# OUTDIR (default ./gpu-report), a summary of the figures to standard output. About 4 minutes
 # on an H200. Prepare the carried tree with scripts/gpu-carry.sh first where the GPU machine has
 # no JDK or Maven repository.
 # Usage: scripts/gpu-report.sh [OUTDIR] [--skip-variants]
@@ -32,5 +33,8 @@ if [ "$variants" = 1 ] && [ "$check" != 2 ] && command -v nvcc >/dev/null 2>&1; 
   timeout 240 scripts/gpu-stencil-variants.sh 512 50 > "$out/stencil-variants.log" 2>&1
   echo "gpu-report: stencil variants exit $? ($out/stencil-variants.log)"
   grep -E "^variants:|chunk +16 " "$out/stencil-variants.log"
+  timeout 150 scripts/gpu-stencil-variants.sh --ncu 512 > "$out/ncu.log" 2>&1
+  echo "gpu-report: Nsight Compute exit $? ($out/ncu.log)"
+  grep -E "^ncu:|dram__bytes|lts__t_sector_hit|sm__warps_active|gpu__time_duration|==ERROR==" "$out/ncu.log"
 fi
 exit "$check"

@@ -6,7 +6,9 @@
 // bandwidth (16 B per point) as a fraction of the card's peak and of a measured device copy.
 //
 //   nvcc -O3 -arch=sm_90 -std=c++17 -o /tmp/stencil-variants scripts/bench/cuda-stencil-variants.cu
-//   /tmp/stencil-variants [n=512] [steps=100]
+//   /tmp/stencil-variants [n=512] [steps=100] [only=SUBSTRING] [chunk=0]
+// only: run just the variants whose name contains SUBSTRING; chunk > 0: just that y chunk (both
+// for profiling one kernel under Nsight Compute, scripts/gpu-report.sh).
 //
 // Used to choose the kernel shipped in seiswork.cu (docs/gpu.md, "Stencil kernel: what was
 // measured"; the H200 logs are docs/benchmarks-data/gpu-h200-2026-11-28-stencil-variants-*.log;
@@ -25,6 +27,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #define CK(x)                                                                                    \
@@ -410,6 +413,8 @@ static float rnd() {
 int main(int argc, char** argv) {
     const int n = argc > 1 ? std::atoi(argv[1]) : 512;
     const int steps = argc > 2 ? std::atoi(argv[2]) : 100;
+    const char* only = argc > 3 ? argv[3] : "";
+    const int onlyChunk = argc > 4 ? std::atoi(argv[4]) : 0;
     const int R = 4, w = 20;
     const int nx = n + 2 * w + 2 * R, ny = nx, nz = nx;
     const size_t cells = (size_t) nx * ny * nz;
@@ -512,6 +517,9 @@ int main(int argc, char** argv) {
     double refMax = 0;
     for (float v : hr) refMax = std::max(refMax, (double) std::fabs(v));
     for (const Variant& v : vs) {
+        if (std::strstr(v.name, only) == nullptr) {
+            continue;
+        }
         if (v.aligned && nz % 4 != 0) {
             std::printf("variant %-30s skipped: needs the padded depth %d to be a multiple of 4\n", v.name, nz);
             continue;
@@ -523,7 +531,10 @@ int main(int argc, char** argv) {
             const int chunks = (planes + 15) / 16;
             return (planes + chunks - 1) / chunks;
         }();
-        const int chunksToTry[] = {autoChunk, 32, 16, 12};
+        std::vector<int> chunksToTry = {autoChunk, 32, 16, 12};
+        if (onlyChunk > 0) {
+            chunksToTry = {onlyChunk};
+        }
         for (int chunk : chunksToTry) {
             const unsigned zTiles = (nz - 2 * R + v.tz - 1) / v.tz, xTiles = (nx - 2 * R + v.tx - 1) / v.tx,
                            chunks = (planes + chunk - 1) / chunk;
