@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The GPU migration with its boundary ring staged through the host ({@link RingPlacement#HOST},
  * pinned memory) or disk ({@link RingPlacement#DISK}, the spill file), forced with a few device
  * slots, against the CPU migrator (relative L2 below 1e-4, as {@link GpuRtmMatchesCpuTest}) and
- * against the all-levels GPU path (the same launches on the same floats, the copies exact:
- * asserted below 1e-7). Progress, cancellation (scratch file removed,
+ * against the all-levels GPU path (the same launches on the same floats, the copies exact; only
+ * the order of the receiver injection's atomic adds may differ: asserted below 1e-6, as a repeat
+ * of the same shot in {@link GpuRtmMatchesCpuTest}). Progress, cancellation (scratch file removed,
  * engine usable) and the memory check of a shot whose every-level ring exceeds the device.
  * Skipped, with the probe's reason, where no GPU is usable.
  */
@@ -83,7 +84,7 @@ class GpuStagedRtmTest extends GpuComparisonTest {
                 req.timing().steps(), k, image, illumination, vsDevice, (t2 - t1) * 1e-9, (t1 - t0) * 1e-9);
         assertTrue(image < 1e-4, "image relative L2 " + image);
         assertTrue(illumination < 1e-4, "illumination relative L2 " + illumination);
-        assertTrue(vsDevice < 1e-7, "staged vs all-levels GPU relative L2 " + vsDevice);
+        assertTrue(vsDevice < 1e-6, "staged vs all-levels GPU relative L2 " + vsDevice);
         assertScratchEmpty();
     }
 
@@ -122,7 +123,7 @@ class GpuStagedRtmTest extends GpuComparisonTest {
     }
 
     /**
-     * A 300³ shot of about 66 000 steps (order 8): 8.4 MB of ring per level, over 500 GiB for every
+     * A 300³ shot of 59 998 steps (order 8, 80 s): 8.4 MB of ring per level, 470 GiB for every
      * level, more than any GPU has. The old check refused it; now only the staged plan counts.
      */
     @Test
