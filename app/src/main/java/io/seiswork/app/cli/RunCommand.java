@@ -102,9 +102,9 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * The engine for this job. For reverse-time migration the GPU's memory check is the
-     * migration's (the boundary ring of every level in device memory), on the first shot: "auto"
-     * takes the CPU with the reason when it does not fit, an explicit "gpu" is refused before
-     * anything runs.
+     * migration's (two propagations, data, image and at least two level slots of the boundary
+     * ring, the other levels staged through the host), on the first shot: "auto" takes the CPU
+     * with the reason when it does not fit, an explicit "gpu" is refused before anything runs.
      */
     private static EngineSelection select(ResolvedJob job) {
         JobSpec spec = job.spec();

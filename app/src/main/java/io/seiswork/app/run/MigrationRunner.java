@@ -21,7 +21,7 @@ import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
-import io.seiswork.kernels.engine.cuda.RtmMemoryPlan;
+import io.seiswork.kernels.engine.cuda.RtmRingPlan;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import io.seiswork.kernels.rtm.CudaShotMigrator;
 import io.seiswork.kernels.rtm.DepthMute;
@@ -41,7 +41,8 @@ import java.util.Locale;
 
 /**
  * Task rtm of {@code seiswork run}: migrates every shot on the selected engine (the GPU's
- * {@link CudaShotMigrator}, boundary reconstruction in device memory, or the CPU's
+ * {@link CudaShotMigrator}, boundary reconstruction with the ring on the device or staged
+ * through the host, or the CPU's
  * {@link ShotMigrator} with the planned strategy), stacks the partial
  * images as they finish, applies the imaging condition and the Laplacian filter once to the
  * stack, mutes it down to the acquisition depth with a taper of half a dominant wavelength
@@ -162,10 +163,12 @@ final class MigrationRunner {
 
     /**
      * How the shots are migrated. On the GPU when the engine is the GPU and the first shot fits
-     * the device memory ({@link CudaShotMigrator#memoryCheck}); if it does not, engine "auto"
-     * migrates on the CPU with the reason (in run.json and on the terminal) and engine "gpu" is
-     * refused before any shot is computed. Fills {@code migrationEngine} (and
-     * {@code migrationEngineReason} when the engine differs from the selection) in the report.
+     * the device memory, its ring staged through the host if need be
+     * ({@link CudaShotMigrator#memoryCheck}); if it does not, engine "auto" migrates on the CPU
+     * with the reason (in run.json and on the terminal) and engine "gpu" is refused before any
+     * shot is computed. Fills {@code migrationEngine} (and {@code migrationEngineReason} when the
+     * engine differs from the selection) in the report, and on the GPU the ring placement of the
+     * first shot under {@code wavefield} (each shot plans its own from the memory free then).
      *
      * @param ownCpu receives a CPU engine created for the fallback (the caller closes it)
      * @param onGpu set to whether the shots run on the GPU
@@ -173,19 +176,26 @@ final class MigrationRunner {
     private Migration migration(ShotRequest first, MemoryPlan plan, Path scratch, ObjectNode report,
             CpuWaveEngine[] ownCpu, boolean[] onGpu) {
         if (engine instanceof CudaWaveEngine gpu) {
-            CudaShotMigrator m = new CudaShotMigrator(gpu);
+            CudaShotMigrator m = new CudaShotMigrator(gpu, scratch);
+            int k = plan.interval();
             String tooBig = m.memoryCheck(first);
+            RtmRingPlan ring = tooBig == null ? m.ringPlan(first, k) : null;
+            if (ring != null && !ring.fits()) {
+                tooBig = ring.reason();
+            }
             if (tooBig == null) {
-                RtmMemoryPlan device = RtmMemoryPlan.estimate(first.model(), first.physics(),
-                        first.receivers().size(), first.timing().steps());
                 ObjectNode w = (ObjectNode) report.get("wavefield");
                 w.put("strategy", WavefieldStrategy.BOUNDARY.json());
-                w.put("reason", "GPU: boundary reconstruction with the ring of every level in device memory");
-                w.put("deviceBytesPerShot", device.totalBytes());
+                w.put("reason", "GPU: boundary reconstruction, " + ring.reason());
+                w.put("deviceBytesPerShot", ring.device().totalBytes());
+                w.put("ringPlacement", ring.placement().json());
+                w.put("ringDeviceSlots", ring.slots());
+                w.put("ringHostBytesPerShot", ring.hostBytes());
+                w.put("ringDiskBytesPerShot", ring.diskBytes());
                 report.put("migrationEngine", gpu.name());
-                listener.message("source wavefield: boundary ring in GPU memory, " + device.describe() + " per shot");
+                listener.message("source wavefield: boundary ring placed on the " + ring.placement().json() + ", "
+                        + ring.device().describe() + " of GPU memory per shot");
                 onGpu[0] = true;
-                int k = plan.interval();
                 return (r, observed, p) -> m.migrate(r, observed, k, p, cancel);
             }
             if (!gpu.fallsBackToCpu()) {

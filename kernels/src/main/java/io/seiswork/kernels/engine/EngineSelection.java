@@ -59,7 +59,9 @@ public record EngineSelection(WaveEngine engine, String reason) {
      * The engine for reverse-time migration ({@code rtm.CudaShotMigrator} on the GPU,
      * {@code rtm.ShotMigrator} on the CPU), by the same rule, except that the device-memory check
      * of {@code typical} is the migration's ({@link CudaRtmShot#memoryCheck}: two propagations,
-     * the boundary ring of every level, the data and the image).
+     * the data, the image and the boundary ring in as few as two level slots, the other levels
+     * staged through pinned host memory or disk; a ring too big for the device is no reason to
+     * take the CPU).
      *
      * @param typical a representative migration shot, or null to skip the memory check here
      * @throws IllegalArgumentException for "gpu" when no GPU is usable or the shot does not fit

@@ -7,6 +7,10 @@ import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cuda.CudaRtmShot;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+import io.seiswork.kernels.engine.cuda.HostMemoryBudget;
+import io.seiswork.kernels.engine.cuda.RingRequest;
+import io.seiswork.kernels.engine.cuda.RtmRingPlan;
+import java.nio.file.Path;
 
 /**
  * Reverse-time migration of one shot on the GPU: the same algorithm, level bookkeeping and
@@ -19,7 +23,9 @@ import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
  *       uploaded once, level-major ((nt + 1) × R floats on the device).
  *   <li>Forward: nt steps of the source field with the wavelet injected; the boundary ring of
  *       each level (r = order / 2 cells inside every face of the user grid) is saved into device
- *       memory (ring cells × 4 B × nt).
+ *       memory: every level's (ring cells × 4 B × nt) when that fits, otherwise K level slots
+ *       with the other levels staged in pinned host memory or, beyond the host budget, in a
+ *       scratch file ({@link RtmRingPlan}, chosen per shot from the free memory).
  *   <li>Backward: the receiver field (its own C-PML) steps back from rest and gets the data of
  *       each level injected; at every level divisible by the imaging interval k the source field
  *       is rebuilt down to that level (reverse leapfrog without C-PML over the user grid shrunk
@@ -31,16 +37,65 @@ import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
  * <p>Progress counts 2·nt steps and cancellation is checked before every step, like the CPU; at
  * each progress report (about 1 % of the run) the host waits for the device, so progress is the
  * device's and a cancellation takes effect within about 1 % of the run. The engine stays usable
- * after a cancellation or a failure (the shot's device memory is freed). A shot that does not
- * fit the device memory is refused by {@link #memoryCheck} (the caller migrates it on the CPU).
+ * after a cancellation or a failure (the shot's device memory, pinned memory and scratch file are
+ * freed). A shot that does not fit the device memory even with the ring staged is refused by
+ * {@link #memoryCheck} (the caller migrates it on the CPU).
  */
 public final class CudaShotMigrator {
 
     private final CudaWaveEngine engine;
+    private final Path scratchDir;
+    private final RingRequest ring;
+    private final long hostBudgetBytes;
 
-    /** @param engine the GPU engine (not closed by the migrator) */
+    /**
+     * A migrator whose disk-placed rings go to {@code java.io.tmpdir}.
+     *
+     * @param engine the GPU engine (not closed by the migrator)
+     */
     public CudaShotMigrator(CudaWaveEngine engine) {
+        this(engine, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * @param engine the GPU engine (not closed by the migrator)
+     * @param scratchDir directory for the scratch file of a disk-placed ring (created if needed)
+     */
+    public CudaShotMigrator(CudaWaveEngine engine, Path scratchDir) {
+        this(engine, scratchDir, RingRequest.AUTO, -1);
+    }
+
+    private CudaShotMigrator(CudaWaveEngine engine, Path scratchDir, RingRequest ring, long hostBudgetBytes) {
         this.engine = engine;
+        this.scratchDir = scratchDir;
+        this.ring = ring;
+        this.hostBudgetBytes = hostBudgetBytes;
+    }
+
+    /** This migrator with the ring placement forced (tests, benchmarks). */
+    public CudaShotMigrator withRing(RingRequest request) {
+        return new CudaShotMigrator(engine, scratchDir, request, hostBudgetBytes);
+    }
+
+    /** This migrator with another pinned host budget in bytes (default {@link HostMemoryBudget#bytes()}). */
+    public CudaShotMigrator withHostBudget(long bytes) {
+        return new CudaShotMigrator(engine, scratchDir, ring, bytes);
+    }
+
+    private long hostBudget() {
+        return hostBudgetBytes >= 0 ? hostBudgetBytes : HostMemoryBudget.bytes();
+    }
+
+    /**
+     * Where a shot's ring would go now and what it takes ({@link RtmRingPlan#fits()} false, with
+     * the reason, when the GPU cannot take it), for reports.
+     *
+     * @param interval imaging interval k in steps
+     */
+    public RtmRingPlan ringPlan(ShotRequest request, int interval) {
+        synchronized (engine) {
+            return CudaRtmShot.ringPlan(engine, request, interval, hostBudget(), ring);
+        }
     }
 
     /** The engine's name, for reports ("gpu (NVIDIA H200, cc 9.0)"). */
@@ -49,7 +104,7 @@ public final class CudaShotMigrator {
     }
 
     /**
-     * Whether a shot can be migrated on the device now.
+     * Whether a shot can be migrated on the device now (with its ring staged if need be).
      *
      * @return null when it fits, otherwise one line saying why not (memory needed and free)
      */
@@ -68,7 +123,8 @@ public final class CudaShotMigrator {
      * @param progress step and total (2·nt)
      * @param cancel checked before every step
      * @return the shot's image and illumination, weighted by dt·k like the CPU's
-     * @throws IllegalStateException when the shot does not fit the device memory (one line)
+     * @throws IllegalStateException when the shot does not fit the device memory, or its staged
+     *     ring the pinned host memory it was planned for (one line)
      */
     public PartialImage migrate(ShotRequest request, float[][] observed, int interval, ProgressListener progress,
             CancellationToken cancel) {
@@ -88,12 +144,13 @@ public final class CudaShotMigrator {
         // The engine's compute stream is shared by every propagator of the engine: one user at a time
         // (CudaWaveEngine.model holds the same lock).
         synchronized (engine) {
-            String tooBig = CudaRtmShot.memoryCheck(engine, request);
-            if (tooBig != null) {
-                throw new IllegalStateException("engine \"gpu\": " + tooBig);
+            RtmRingPlan plan = CudaRtmShot.ringPlan(engine, request, interval, hostBudget(), ring);
+            if (!plan.fits()) {
+                throw new IllegalStateException("engine \"gpu\": " + plan.reason());
             }
             progress.onProgress(0, total);
-            try (CudaRtmShot shot = new CudaRtmShot(engine, request, data, interval)) {
+            try (CudaRtmShot shot = new CudaRtmShot(engine, request, data, interval, plan,
+                    floats -> new RingSpill(scratchDir, floats))) {
                 for (int n = 0; n < steps; n++) {
                     if (cancel.isCancelled()) {
                         shot.synchronize();

@@ -319,6 +319,11 @@ public final class CudaPropagator implements AutoCloseable {
         return plan;
     }
 
+    /** Device address of a position in one of this propagator's plan buffers. */
+    CUdeviceptr address(StepPlan.At a) {
+        return pointer(a.buffer()).withByteOffset(a.byteOffset());
+    }
+
     /** Allocates and uploads the buffers added to {@link #plan()} since the last upload. */
     void realiseAdded() {
         ctx.makeCurrent();

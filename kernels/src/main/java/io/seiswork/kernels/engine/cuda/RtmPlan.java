@@ -16,17 +16,19 @@ import java.util.List;
  * for the host and compares it with the CPU migrator.
  *
  * <p>Levels are time levels n·dt. Forward step n (0 .. nt − 1): the step, the source sample
- * f[n] injected into the new level n + 1, the ring of level n + 1 saved into frame n of the
- * device ring store (ring cells × nt floats). Backward step: the receiver field steps to level
- * l (nt .. 1) and gets the data of level l injected; at every l divisible by the imaging
- * interval the source field is rebuilt down to l and {@code image_xcorr} adds S·R and S² (the
- * weight dt·k is applied once on the host, after the download). The rebuild mirrors
- * {@code BoundaryWavefield.at}: level nt is the forward run's last level as it stands; below
- * it the two buffers swap roles (level nt − 1 is the forward run's previous level), and each
- * further level L → L − 1 takes f[L] back out of level L + 1, runs the stencil backwards over
- * the user grid shrunk by the radius r (no C-PML: every cell there reads only user-grid cells),
- * and restores the saved ring of level L − 1. Cells of the padding keep stale values, which
- * nothing reads.
+ * f[n] injected into the new level n + 1, the ring of level n + 1 saved as frame n into its slot
+ * of the device ring store (ring cells × K floats, {@link RingSchedule}: K = nt keeps every
+ * frame on the device; a smaller K stages frames through the host with the launcher's
+ * {@link Launcher#ringOut}, {@link Launcher#ringIn} and {@link Launcher#awaitSlot}). Backward
+ * step: the receiver field steps to level l (nt .. 1) and gets the data of level l injected; at
+ * every l divisible by the imaging interval the source field is rebuilt down to l and
+ * {@code image_xcorr} adds S·R and S² (the weight dt·k is applied once on the host, after the
+ * download). The rebuild mirrors {@code BoundaryWavefield.at}: level nt is the forward run's
+ * last level as it stands; below it the two buffers swap roles (level nt − 1 is the forward
+ * run's previous level), and each further level L → L − 1 takes f[L] back out of level L + 1,
+ * runs the stencil backwards over the user grid shrunk by the radius r (no C-PML: every cell
+ * there reads only user-grid cells), and restores the saved ring of level L − 1 (frame L − 2).
+ * Cells of the padding keep stale values, which nothing reads.
  *
  * <p>Not thread-safe; one shot at a time.
  */
@@ -39,6 +41,21 @@ final class RtmPlan {
 
         /** One call with the arguments of {@code parity}; null calls are skipped. */
         void launch(StepPlan.Call call, int parity);
+
+        /**
+         * Copies ring slot {@code slot}, as the launches so far leave it, to staged frame
+         * {@code frame} of the host store, asynchronously (the launches go on meanwhile).
+         */
+        void ringOut(int slot, int frame);
+
+        /**
+         * Copies staged frame {@code frame} of the host store into ring slot {@code slot} once the
+         * launches so far are done with the slot, asynchronously.
+         */
+        void ringIn(int frame, int slot);
+
+        /** The launches from now on wait for the last transfer of ring slot {@code slot}. */
+        void awaitSlot(int slot);
     }
 
     /** Threads per block of {@code ring_copy} (docs/gpu.md). */
@@ -54,6 +71,7 @@ final class RtmPlan {
     private final StepPlan.Buffer negatedWavelet;
     private final StepPlan.Buffer receiverData;
     private final StepPlan.Buffer ring;
+    private final RingSchedule schedule;
     private final long ringCells;
     private final int[] ringBox;
     private final int[] userBox;
@@ -84,6 +102,17 @@ final class RtmPlan {
      */
     RtmPlan(StepPlan source, StepPlan receiver, Position sourcePosition, float[] f, List<Position> receiverPositions,
             float[] receiverLevels, int interval) {
+        this(source, receiver, sourcePosition, f, receiverPositions, receiverLevels, interval, f.length);
+    }
+
+    /**
+     * As the constructor above, with the ring store in {@code slots} device slots ({@link RingSchedule}):
+     * nt or more keeps every level's ring on the device, fewer stage frames through the host.
+     *
+     * @param slots device ring slots K (≥ 2)
+     */
+    RtmPlan(StepPlan source, StepPlan receiver, Position sourcePosition, float[] f, List<Position> receiverPositions,
+            float[] receiverLevels, int interval, int slots) {
         if (interval < 1) {
             throw new IllegalArgumentException("imaging interval must be >= 1, got " + interval);
         }
@@ -120,7 +149,8 @@ final class RtmPlan {
             negated[n] = -f[n];
         }
         this.negatedWavelet = source.floats(negated);
-        this.ring = source.scratch(ringBytes(ringCells, steps));
+        this.schedule = new RingSchedule(steps, Math.min(slots, steps), interval);
+        this.ring = source.scratch(ringBytes(ringCells, schedule.slots()));
         this.image = source.scratch((long) u.points() * Float.BYTES);
         this.illumination = source.scratch((long) u.points() * Float.BYTES);
         List<PointSpread> spreads = new ArrayList<>(receivers);
@@ -145,9 +175,24 @@ final class RtmPlan {
         }
     }
 
-    /** Bytes of the ring store: ring cells × 4 B × nt. */
-    static long ringBytes(long ringCells, int steps) {
-        return ringCells * Float.BYTES * steps;
+    /** Bytes of a ring store of {@code frames} frames: ring cells × 4 B × frames. */
+    static long ringBytes(long ringCells, int frames) {
+        return ringCells * Float.BYTES * frames;
+    }
+
+    /** The frame ↔ slot bookkeeping of the ring store. */
+    RingSchedule schedule() {
+        return schedule;
+    }
+
+    /** Bytes of one ring frame (one level's ring). */
+    long frameBytes() {
+        return ringCells * Float.BYTES;
+    }
+
+    /** The start of ring slot {@code slot} in the ring store. */
+    StepPlan.At slot(int slot) {
+        return ring.at((long) slot * frameBytes());
     }
 
     /** Ring cells saved per level. */
@@ -170,8 +215,28 @@ final class RtmPlan {
         l.step(source, sourceParity);
         sourceParity ^= 1;
         l.launch(source.inject(sourceParity, sourcePoints, wavelet.at((long) n * Float.BYTES)), sourceParity);
-        l.launch(ringCopy(source.u(sourceParity), n, true), 0);
+        int slot = schedule.slot(n);
+        if (schedule.awaitBeforeSave(n)) {
+            l.awaitSlot(slot); // the copy-out of frame n − K, which this save overwrites
+        }
+        l.launch(ringCopy(source.u(sourceParity), slot, true), 0);
+        if (schedule.staged(n)) {
+            l.ringOut(slot, n);
+        }
         sourceLevel = n + 1;
+        if (sourceLevel == steps) {
+            for (int unused : schedule.unusedAtEnd()) {
+                release(unused, l);
+            }
+        }
+    }
+
+    /** The device is done with {@code frame}: refill its slot with the next frame the backward pass needs. */
+    private void release(int frame, Launcher l) {
+        int next = schedule.fetchAfter(frame);
+        if (next >= 0) {
+            l.ringIn(next, schedule.slot(next));
+        }
     }
 
     /**
@@ -224,13 +289,19 @@ final class RtmPlan {
             l.launch(reverseStencil, sourceParity);
             sourceParity ^= 1;
             sourceLevel--;
-            l.launch(ringCopy(source.u(sourceParity), sourceLevel - 1, false), 0);
+            int frame = sourceLevel - 1;
+            int slot = schedule.slot(frame);
+            if (schedule.awaitBeforeRestore(frame)) {
+                l.awaitSlot(slot);
+            }
+            l.launch(ringCopy(source.u(sourceParity), slot, false), 0);
+            release(frame, l);
         }
     }
 
-    /** {@code ring_copy} of the user grid's ring between {@code field} and ring frame {@code frame}. */
-    private StepPlan.Call ringCopy(StepPlan.Buffer field, int frame, boolean save) {
-        Object[] args = {field, ring.at((long) frame * ringCells * Float.BYTES), source.grid.nx(), source.grid.nz(),
+    /** {@code ring_copy} of the user grid's ring between {@code field} and ring slot {@code slot}. */
+    private StepPlan.Call ringCopy(StepPlan.Buffer field, int slot, boolean save) {
+        Object[] args = {field, slot(slot), source.grid.nx(), source.grid.nz(),
                 ringBox, ringCells, save ? 1 : 0};
         return new StepPlan.Call("ring_copy", ringShape, new Object[][] {args, args});
     }

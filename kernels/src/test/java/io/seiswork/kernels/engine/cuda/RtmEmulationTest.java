@@ -31,6 +31,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * boundary reconstruction. No GPU needed; this checks the driver's index and level bookkeeping,
  * buffer parities, argument lists and ring geometry before the code first runs on a GPU.
  * Skipped where there is no g++.
+ *
+ * <p>With a number of slots K the ring is staged ({@link RingSchedule}): the transfers go
+ * through {@link EmulatedCopyStream}, which plays a copy stream that runs each transfer as late
+ * as the plan's waits allow, so a missing wait makes the image wrong.
  */
 class RtmEmulationTest {
 
@@ -49,9 +53,15 @@ class RtmEmulationTest {
         cpu.close();
     }
 
-    @ParameterizedTest(name = "3D={0} order {1} free surface {2}")
-    @CsvSource({"false,2,false", "false,8,false", "false,4,true", "true,4,false", "true,8,true"})
-    void hostBuiltKernelsMigrateLikeTheCpu(boolean threeD, int order, boolean freeSurface) throws Exception {
+    /**
+     * @param slots device ring slots K, or 0 for every level on the device (the all-levels path);
+     *     the 2D shots have 70 (order 2) or 139 steps, the 3D ones 59, imaging intervals 4 or 8
+     */
+    @ParameterizedTest(name = "3D={0} order {1} free surface {2} slots {3}")
+    @CsvSource({"false,2,false,0", "false,8,false,0", "false,4,true,0", "true,4,false,0", "true,8,true,0",
+            "false,8,false,2", "false,2,false,7", "false,4,true,3", "true,4,false,5"})
+    void hostBuiltKernelsMigrateLikeTheCpu(boolean threeD, int order, boolean freeSurface, int slots)
+            throws Exception {
         assumeTrue(KernelEmulationTest.emulator() != null, KernelEmulationTest.skipReason());
         ShotRequest req = threeD ? GpuRtmMatchesCpuTest.shot(true, order, freeSurface, 20, 5, 30)
                 : GpuRtmMatchesCpuTest.shot(false, order, freeSurface, 60, 6, 70);
@@ -65,25 +75,12 @@ class RtmEmulationTest {
         StepPlan source = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
         StepPlan receiver = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
         float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, !threeD);
-        RtmPlan plan = new RtmPlan(source, receiver, req.source(), req.wavelet().sample(dt, steps), req.receivers(),
-                data, k);
-        List<StepPlan.Call> calls = new ArrayList<>();
-        List<Integer> parities = new ArrayList<>();
-        RtmPlan.Launcher recorder = new RtmPlan.Launcher() {
-            @Override
-            public void step(StepPlan p, int parity) {
-                for (StepPlan.Call call : p.step) {
-                    calls.add(call);
-                    parities.add(parity);
-                }
-            }
-
-            @Override
-            public void launch(StepPlan.Call call, int parity) {
-                calls.add(call);
-                parities.add(parity);
-            }
-        };
+        float[] f = req.wavelet().sample(dt, steps);
+        RtmPlan plan = slots == 0 ? new RtmPlan(source, receiver, req.source(), f, req.receivers(), data, k)
+                : new RtmPlan(source, receiver, req.source(), f, req.receivers(), data, k, slots);
+        RingSchedule schedule = plan.schedule();
+        assertEquals(slots == 0, schedule.resident());
+        EmulatedCopyStream recorder = new EmulatedCopyStream(plan);
         for (int n = 0; n < steps; n++) {
             plan.forward(n, recorder);
         }
@@ -91,11 +88,18 @@ class RtmEmulationTest {
         for (int n = 0; n < steps; n++) {
             last = plan.backward(recorder);
         }
+        recorder.finish();
         assertEquals(1, last);
         assertEquals(steps / k, plan.imagedLevels());
+        assertEquals(schedule.stagedFrames(), recorder.copiedOut());
+        assertEquals(schedule.stagedFrames(), recorder.copiedIn());
+        assertTrue(slots == 0 || schedule.stagedFrames() > steps / 2, "staged " + schedule.stagedFrames());
+        List<StepPlan.Call> calls = recorder.calls();
+        List<Integer> parities = recorder.parities();
 
         List<StepPlan.Buffer> buffers = new ArrayList<>(source.buffers);
         buffers.addAll(receiver.buffers);
+        buffers.add(recorder.host());
         long t0 = System.nanoTime();
         List<ByteBuffer> out = KernelEmulationTest.execute(buffers, calls, parities,
                 List.of(plan.image, plan.illumination));
@@ -104,9 +108,11 @@ class RtmEmulationTest {
         float[] illumination = weighted(out.get(1), w);
         double mi = Misfit.relativeL2(image, c.image());
         double mu = Misfit.relativeL2(illumination, c.illumination());
-        System.out.printf("  [emulated RTM] 3D=%s order %d free surface %s: %d steps, k %d, %d launches, ring %d cells;"
-                + " image relative L2 vs CPU %.2e, illumination %.2e (%.1f s)%n", threeD, order, freeSurface, steps, k,
-                calls.size(), plan.ringCells(), mi, mu, (System.nanoTime() - t0) * 1e-9);
+        System.out.printf("  [emulated RTM] 3D=%s order %d free surface %s: %d steps, k %d, %d launches, ring %d cells,"
+                + " %s; image relative L2 vs CPU %.2e, illumination %.2e (%.1f s)%n", threeD, order, freeSurface, steps,
+                k, calls.size(), plan.ringCells(), slots == 0 ? "every level on the device"
+                        : schedule.slots() + " slots, " + schedule.stagedFrames() + " levels staged",
+                mi, mu, (System.nanoTime() - t0) * 1e-9);
         assertTrue(mi < 1e-5, "image relative L2 " + mi);
         assertTrue(mu < 1e-5, "illumination relative L2 " + mu);
     }
