@@ -195,10 +195,11 @@ __global__ void stream_flat(const float* __restrict__ u, float* __restrict__ un,
         un[i] = 2.f * u[i] - un[i] + m[i] * u[i];
     }
 }
-__global__ void __launch_bounds__(512) stream_tiled(const float* __restrict__ u, float* __restrict__ un,
-        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, StencilWeights c) {
-    const int iz = g.z0 + blockIdx.x * 64 + threadIdx.x;
-    const int ix = g.x0 + blockIdx.y * 8 + threadIdx.y;
+template <int TZ, int TX>
+__device__ __forceinline__ void streamTiled(const float* __restrict__ u, float* __restrict__ un,
+        const float* __restrict__ m, int nx, int nz, Region g, int yChunk, const StencilWeights& c) {
+    const int iz = g.z0 + blockIdx.x * TZ + threadIdx.x;
+    const int ix = g.x0 + blockIdx.y * TX + threadIdx.y;
     int y = g.y0 + blockIdx.z * yChunk;
     const int yEnd = min(g.y1, y + yChunk);
     if (iz >= g.z1 || ix >= g.x1) {
@@ -209,6 +210,10 @@ __global__ void __launch_bounds__(512) stream_tiled(const float* __restrict__ u,
         un[i] = 2.f * u[i] - un[i] + m[i] * u[i] * c.w[0];
     }
 }
+VARIANT(stream_tiled, 512, streamTiled<64, 8>)
+// The same with longer contiguous rows: if this bound rises with the row length, DRAM locality
+// of the tiles' 256-byte pieces, not the latency of one plane in flight, caps the traversal.
+VARIANT(stream_tiled_256x2, 512, streamTiled<256, 2>)
 
 // Asynchronous copies (cp.async through cuda_pipeline.h) instead of register prefetch: each
 // plane's u tile (with its halo) and the block's un and m are copied global -> shared A planes
@@ -386,6 +391,9 @@ VARIANT(bulk2_32x8, 256, stencil3dBulk<4, 32, 8, 2>)
 VARIANT(bulk4_32x8, 256, stencil3dBulk<4, 32, 8, 4>)
 VARIANT(bulk2_64x4, 256, stencil3dBulk<4, 64, 4, 2>)
 VARIANT(bulk4_64x4, 256, stencil3dBulk<4, 64, 4, 4>)
+// Longer contiguous rows (544 B instead of 288 B per tile row) in case DRAM locality, not bytes
+// in flight, is what limits the tiled traversal (its no-neighbour bound reached only 51-53 %).
+VARIANT(bulk1_128x4, 512 COMMA 4, stencil3dBulk<4, 128, 4, 1>)
 // Chunk-major block order (tileBlock in seiswork.cu): the y chunks of one tile column run side by
 // side, so each chunk's first 2R planes are L2 hits instead of DRAM re-reads.
 VARIANT(pipe_64x8_cm, 512, stencil3d<4, 64, 8, true>)
@@ -491,6 +499,7 @@ int main(int argc, char** argv) {
                     {"bulk A=4 32x8", bulk4_32x8, 32, 8, 32, 0, true},
                     {"bulk A=2 64x4", bulk2_64x4, 64, 4, 64, 0, true},
                     {"bulk A=4 64x4", bulk4_64x4, 64, 4, 64, 0, true},
+                    {"bulk A=1 128x4", bulk1_128x4, 128, 4, 128, 0, true},
                     {"pipelined 64x8 chunk-major", pipe_64x8_cm, 64, 8, 64, 0, false, true},
                     {"bulk A=2 64x8 chunk-major", bulk2_64x8_cm, 64, 8, 64, 0, true, true},
                     {"bulk A=1 64x8 chunk-major", bulk1_64x8_cm, 64, 8, 64, 0, true, true},
@@ -503,7 +512,8 @@ int main(int argc, char** argv) {
                     {"async 16-byte copies A=2 64x8 minB4", async16_2_64x8_b4, 64, 8, 64, asyncSmemBytes<64, 8, 2>(), true},
                     {"unpipelined 32x16 (before)", plain_32x16, 32, 16, 32},
                     {"two tiles 64x8 minB4", db_64x8_b4, 64, 8, 64},
-                    {"no neighbours, 64x8 tiles (bound)", stream_tiled, 64, 8, 64}};
+                    {"no neighbours, 64x8 tiles (bound)", stream_tiled, 64, 8, 64},
+                    {"no neighbours, 256x2 tiles (bound)", stream_tiled_256x2, 256, 2, 256}};
     const int planes = ny - 2 * R;
     // Reference: one step of the unpipelined kernel from (u, un) into ref.
     CK(cudaMemcpy(ref, un, cells * 4, cudaMemcpyDeviceToDevice));
