@@ -68,22 +68,23 @@ public final class CudaWaveEngine implements WaveEngine {
      * @param cpuFallback run shots that do not fit the device memory on the CPU (engine "auto")
      *     instead of refusing them
      * @throws IllegalStateException when the probe said the GPU is not usable
+     * @throws IllegalArgumentException when {@value StencilVariant#PROPERTY} names no stencil variant
      */
     public CudaWaveEngine(boolean cpuFallback) {
         if (!CudaProbe.available()) {
             throw new IllegalStateException("GPU engine unavailable: " + CudaProbe.reason());
         }
         this.cpuFallback = cpuFallback;
+        StencilVariant requested = StencilVariant.requested();  // a bad property fails before the device opens
         this.ctx = CudaContext.open(CudaProbe.device().orElseThrow().ordinal());
         ctx.makeCurrent();
         compute = new CUstream();
         copy = new CUstream();
         cuStreamCreate(compute, CUstream_flags.CU_STREAM_NON_BLOCKING);
         cuStreamCreate(copy, CUstream_flags.CU_STREAM_NON_BLOCKING);
-        StencilVariant requested = StencilVariant.requested();
         String why = requested.deviceReason(ctx.info());
         if (why != null) {
-            LOG.info(why + "; using the " + StencilVariant.PIPELINED.key() + " stencil");
+            LOG.warn(why + "; using the " + StencilVariant.PIPELINED.key() + " stencil");
         }
         this.stencil = why == null ? requested : StencilVariant.PIPELINED;
     }
