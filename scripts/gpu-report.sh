@@ -2,7 +2,8 @@
 # Everything a session with a lent GPU measures, in one command (docs/gpu.md, "Running the check
 # on a bare GPU machine"): the GPU check (tests + 512^3 order-8 benchmark), the benchmark at the
 # other orders, a larger cube and 2D, the stencil variant harness and an Nsight Compute profile of
-# the product stencils (DRAM bytes per point); each part's log goes to
+# the product stencils (DRAM bytes per point), and the CPU engine beside the C reference on this
+# machine's cores when scripts/gpu-carry.sh copied the reference into .bench-ref; each part's log goes to
 # OUTDIR (default ./gpu-report), a summary of the figures to standard output. About 4 minutes
 # on an H200. Prepare the carried tree with scripts/gpu-carry.sh first where the GPU machine has
 # no JDK or Maven repository.
@@ -42,5 +43,10 @@ if [ "$variants" = 1 ] && [ "$check" != 2 ] && command -v nvcc >/dev/null 2>&1; 
   timeout 150 scripts/gpu-stencil-variants.sh --ncu 512 > "$out/ncu.log" 2>&1
   echo "gpu-report: Nsight Compute exit $? ($out/ncu.log)"
   grep -E "^ncu:|dram__bytes|lts__t_sector_hit|sm__warps_active|gpu__time_duration|==ERROR==" "$out/ncu.log"
+fi
+if [ -d .bench-ref ]; then
+  timeout 200 scripts/gpu-cpu-bench.sh 3 > "$out/cpu-bench.log" 2>&1
+  echo "gpu-report: CPU engine against the C reference exit $? ($out/cpu-bench.log)"
+  grep -E "^cpu-bench summary" "$out/cpu-bench.log"
 fi
 exit "$check"

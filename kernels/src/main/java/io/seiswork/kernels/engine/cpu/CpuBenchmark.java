@@ -13,6 +13,7 @@ import io.seiswork.kernels.engine.ShotRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Propagator throughput for {@code seiswork bench}, measured with the discipline of a JMH run:
@@ -198,6 +199,40 @@ public final class CpuBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * Command line for machines without the application's dependencies (the GPU machines, through
+     * {@code scripts/gpu-cpu-bench.sh}): {@code [--grid N] [--steps K] [--order 8] [--threads T]
+     * [--mode stencil|shot] [--repetitions R]}, 3D N³; prints one line with the user-point and
+     * computed-point rates.
+     */
+    public static void main(String[] args) {
+        int n = 256;
+        int steps = 100;
+        int order = 8;
+        int threads = Runtime.getRuntime().availableProcessors();
+        int reps = 3;
+        Mode mode = Mode.STENCIL;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--grid" -> n = Integer.parseInt(args[++i]);
+                case "--steps" -> steps = Integer.parseInt(args[++i]);
+                case "--order" -> order = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--repetitions" -> reps = Integer.parseInt(args[++i]);
+                case "--mode" -> mode = Mode.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                default -> {
+                    System.err.println("usage: CpuBenchmark [--grid N] [--steps K] [--order 2|4|8] [--threads T]"
+                            + " [--mode stencil|shot] [--repetitions R]");
+                    System.exit(64);
+                }
+            }
+        }
+        Result r = run(new Config(n, n, n, steps, order, threads, mode, 1, reps));
+        System.out.printf(Locale.ROOT, "cpu-bench mode=%s grid=%d order=%d threads=%d steps=%d kernel=%s"
+                + " Gpts/s=%.3f computed=%.3f%n", mode.name().toLowerCase(Locale.ROOT), n, order, threads,
+                steps, r.kernel().replace(' ', '-'), r.gptsPerSecond(), r.computedGptsPerSecond());
     }
 
     private static VelocityModel gradient(Grid g) {
