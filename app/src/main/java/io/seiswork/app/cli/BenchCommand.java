@@ -162,9 +162,13 @@ final class BenchCommand implements Callable<Integer> {
                     .put("stencilFractionOfPeakBandwidth", r.stencilFractionOfPeak());
             ArrayNode kernels = o.putArray("stencilKernels");
             for (CudaBenchmark.StencilTiming t : r.stencils()) {
-                kernels.addObject().put("variant", t.variant().key()).put("kernel", t.kernel())
-                        .put("gptsPerSecond", r.stencilGptsPerSecond(t))
-                        .put("fractionOfPeakBandwidth", r.stencilFractionOfPeak(t));
+                ObjectNode k = kernels.addObject().put("variant", t.variant().key()).put("kernel", t.kernel());
+                if (t.error() != null) {
+                    k.put("error", t.error());
+                } else {
+                    k.put("gptsPerSecond", r.stencilGptsPerSecond(t))
+                            .put("fractionOfPeakBandwidth", r.stencilFractionOfPeak(t));
+                }
             }
             out.println(o.toString());
         } else {

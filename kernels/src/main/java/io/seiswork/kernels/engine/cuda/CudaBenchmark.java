@@ -51,9 +51,15 @@ public final class CudaBenchmark {
      *
      * @param variant the variant asked for
      * @param kernel the entry point that ran (the pipelined one where the variant does not fit)
-     * @param seconds CUDA-event time
+     * @param seconds CUDA-event time (NaN when the kernel failed)
+     * @param error why the kernel failed (one line), or null
      */
-    public record StencilTiming(StencilVariant variant, String kernel, double seconds) {
+    public record StencilTiming(StencilVariant variant, String kernel, double seconds, String error) {
+
+        /** A kernel that ran. */
+        public StencilTiming(StencilVariant variant, String kernel, double seconds) {
+            this(variant, kernel, seconds, null);
+        }
     }
 
     /**
@@ -126,6 +132,11 @@ public final class CudaBenchmark {
                     PML_BYTES_PER_CELL, percent(modelledFractionOfPeak())));
             for (int i = 0; i < stencils.size(); i++) {
                 StencilTiming t = stencils.get(i);
+                if (t.error() != null) {
+                    b.append(String.format(Locale.ROOT, "%n  stencil kernel alone, %s (%s): failed: %s",
+                            t.variant().key(), t.kernel(), t.error()));
+                    continue;
+                }
                 b.append(String.format(Locale.ROOT,
                         "%n  stencil kernel alone, %s (%s)%s: %.2f Gpts/s, %.0f GB/s = %s of peak (target >= 60 %%)",
                         t.variant().key(), t.kernel(), i == 0 ? ", the engine's" : "", stencilGptsPerSecond(t),
@@ -167,54 +178,101 @@ public final class CudaBenchmark {
         Position centre = new Position(n * 5.0, threeD ? n * 5.0 : 0, n * 5.0);
         ShotRequest request = new ShotRequest(model, physics, centre, RickerWavelet.of(10), List.of(),
                 new TimeStepping(dt, 2 * steps, new Sampling(2, dt, 0)));
-        try (CudaWaveEngine engine = new CudaWaveEngine(false);
-                CudaPropagator p = engine.propagator(request)) {
-            CudaPropagator.DevicePoints src = p.points(List.of(p.spread(centre)));
-            CUdeviceptr one = p.upload(new float[] {1f});
+        CudaWaveEngine engine = new CudaWaveEngine(false);
+        CudaPropagator p = null;
+        Result result = null;
+        try {
+            p = engine.propagator(request);
+            result = measure(engine, p, centre, steps, threeD);
+            return result;
+        } finally {
+            // After a failed kernel the context is unusable and freeing fails too; the figures
+            // measured before it are what matters then (and when the body threw, its exception).
+            boolean failed = result == null || result.stencils().stream().anyMatch(t -> t.error() != null);
+            close(failed, p, engine);
+        }
+    }
+
+    private static Result measure(CudaWaveEngine engine, CudaPropagator p, Position centre, int steps,
+            boolean threeD) {
+        CudaPropagator.DevicePoints src = p.points(List.of(p.spread(centre)));
+        CUdeviceptr one = p.upload(new float[] {1f});
+        for (int i = 0; i < steps; i++) {
+            p.step();
+            p.inject(src, one);
+        }
+        CUevent start = new CUevent();
+        CUevent stop = new CUevent();
+        cuEventCreate(start, 0);
+        cuEventCreate(stop, 0);
+        boolean failed = false;
+        try {
+            cuEventRecord(start, p.stream());
             for (int i = 0; i < steps; i++) {
                 p.step();
                 p.inject(src, one);
             }
-            CUevent start = new CUevent();
-            CUevent stop = new CUevent();
-            cuEventCreate(start, 0);
-            cuEventCreate(stop, 0);
-            try {
-                cuEventRecord(start, p.stream());
-                for (int i = 0; i < steps; i++) {
-                    p.step();
-                    p.inject(src, one);
-                }
-                cuEventRecord(stop, p.stream());
-                cuEventSynchronize(stop);
-                float[] ms = new float[1];
-                cuEventElapsedTime(ms, start, stop);
-                List<StencilTiming> stencils = new ArrayList<>();
-                List<StencilVariant> variants = new ArrayList<>(List.of(engine.stencil()));
-                for (StencilVariant other : StencilVariant.values()) {
-                    if (threeD && other != engine.stencil() && other.deviceReason(engine.device()) == null) {
-                        variants.add(other);
+            cuEventRecord(stop, p.stream());
+            cuEventSynchronize(stop);
+            float[] ms = new float[1];
+            cuEventElapsedTime(ms, start, stop);
+            List<StencilTiming> stencils = new ArrayList<>();
+            stencils.add(timeStencil(p, engine.stencil(), steps, start, stop));
+            for (StencilVariant other : StencilVariant.values()) {
+                if (threeD && other != engine.stencil() && other.deviceReason(engine.device()) == null) {
+                    try {
+                        stencils.add(timeStencil(p, other, steps, start, stop));
+                    } catch (RuntimeException e) {
+                        // An alternative kernel that fails (a trap poisons the context) must not
+                        // cost the figures of the engine's own: report it and stop there.
+                        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                        stencils.add(new StencilTiming(other, "its kernel", Double.NaN,
+                                msg.lines().findFirst().orElse("")));
+                        failed = true;
+                        break;
                     }
                 }
-                for (StencilVariant variant : variants) {
-                    String kernel = p.stepStencilOnly(variant);  // one untimed launch of each kernel
-                    cuEventRecord(start, p.stream());
-                    for (int i = 0; i < steps; i++) {
-                        p.stepStencilOnly(variant);
-                    }
-                    cuEventRecord(stop, p.stream());
-                    cuEventSynchronize(stop);
-                    float[] msStencil = new float[1];
-                    cuEventElapsedTime(msStencil, start, stop);
-                    stencils.add(new StencilTiming(variant, kernel, msStencil[0] * 1e-3));
-                }
-                DeviceInfo d = engine.device();
-                return new Result(p.computedPoints(), p.layerCells(), steps, ms[0] * 1e-3, List.copyOf(stencils), d,
-                        d.peakBandwidthBytesPerS());
-            } finally {
-                cuEventDestroy(start);
-                cuEventDestroy(stop);
             }
+            DeviceInfo d = engine.device();
+            return new Result(p.computedPoints(), p.layerCells(), steps, ms[0] * 1e-3, List.copyOf(stencils), d,
+                    d.peakBandwidthBytesPerS());
+        } finally {
+            close(failed, () -> cuEventDestroy(start), () -> cuEventDestroy(stop));
+        }
+    }
+
+    /** {@code steps} steps of the interior stencil alone with one kernel variant, after one untimed launch. */
+    private static StencilTiming timeStencil(CudaPropagator p, StencilVariant variant, int steps, CUevent start,
+            CUevent stop) {
+        String kernel = p.stepStencilOnly(variant);
+        cuEventRecord(start, p.stream());
+        for (int i = 0; i < steps; i++) {
+            p.stepStencilOnly(variant);
+        }
+        cuEventRecord(stop, p.stream());
+        cuEventSynchronize(stop);
+        float[] ms = new float[1];
+        cuEventElapsedTime(ms, start, stop);
+        return new StencilTiming(variant, kernel, ms[0] * 1e-3);
+    }
+
+    /** Closes every resource (nulls skipped); the first failure is thrown unless {@code quietly}. */
+    private static void close(boolean quietly, AutoCloseable... resources) {
+        RuntimeException first = null;
+        for (AutoCloseable r : resources) {
+            if (r == null) {
+                continue;
+            }
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                }
+            }
+        }
+        if (first != null && !quietly) {
+            throw first;
         }
     }
 

@@ -140,6 +140,13 @@ class PlanningTest {
         assertTrue(r.describe().contains("stencil kernel alone, pipelined (stencil3d_r4), the engine's"),
                 r.describe());
         assertTrue(r.describe().contains("stencil kernel alone, bulk (stencil3d_bulk_r4): "), r.describe());
+        // A variant that failed on the device is reported, the engine's figures kept.
+        CudaBenchmark.Result f = new CudaBenchmark.Result(pg.computedPoints(), layer, 100, 1.0,
+                List.of(r.stencils().get(0), new CudaBenchmark.StencilTiming(StencilVariant.BULK_COPIES, "its kernel",
+                        Double.NaN, "CUDA_ERROR_LAUNCH_FAILED")), h100, h100.peakBandwidthBytesPerS());
+        assertEquals(r.stencilFractionOfPeak(), f.stencilFractionOfPeak(), 1e-12);
+        assertTrue(f.describe().endsWith("stencil kernel alone, bulk (its kernel): failed: CUDA_ERROR_LAUNCH_FAILED"),
+                f.describe());
     }
 
     @Test
