@@ -8,6 +8,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link GpuMatchesCpuTest}, orders 4 and 8 (the variant's), with and without the free surface.
  * Skipped where no GPU is usable or the GPU is older than Hopper, saying which.
  */
+@Order(Integer.MAX_VALUE)
 class BulkStencilMatchesCpuTest extends GpuComparisonTest {
 
     @ParameterizedTest(name = "order {0} free surface {1}")

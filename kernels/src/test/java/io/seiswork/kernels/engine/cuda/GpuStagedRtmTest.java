@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * engine usable) and the memory check of a shot whose every-level ring exceeds the device.
  * Skipped, with the probe's reason, where no GPU is usable.
  */
+@Order(Integer.MAX_VALUE - 1)
 class GpuStagedRtmTest extends GpuComparisonTest {
 
     @TempDir
