@@ -253,12 +253,17 @@ __device__ __forceinline__ void swBulkLoad(float* dst, const float* src, unsigne
 }
 
 // Waits for the phase of `parity` to complete. A phase that never completes (bytes announced but
-// not delivered) would hang the GPU; after about 2^26 polls (seconds; a healthy wait takes a few)
-// the kernel traps instead, so the launch fails with an error the engine reports.
+// not delivered) would hang the GPU; after 4 s by the global timer (a healthy wait takes
+// microseconds) the kernel traps instead, so the launch fails with an error the engine reports.
+// A bound on time, not on polls: how long one try_wait may suspend is up to the hardware.
 __device__ __forceinline__ void swBarrierWait(uint64_t* bar, unsigned parity) {
 #if __CUDA_ARCH__ >= 900
-    for (unsigned polls = 0; !cuda::ptx::mbarrier_try_wait_parity(bar, parity);) {
-        if (++polls == (1u << 26)) {
+    uint64_t since = 0;
+    while (!cuda::ptx::mbarrier_try_wait_parity(bar, parity)) {
+        const uint64_t now = cuda::ptx::get_sreg_globaltimer();  // ns
+        if (since == 0) {
+            since = now;
+        } else if (now - since > 4000000000ull) {
             __trap();
         }
     }
