@@ -189,7 +189,12 @@ public final class CudaBenchmark {
             // After a failed kernel the context is unusable and freeing fails too; the figures
             // measured before it are what matters then (and when the body threw, its exception).
             boolean failed = result == null || result.stencils().stream().anyMatch(t -> t.error() != null);
-            close(failed, p, engine);
+            CudaPropagator opened = p;
+            close(failed, () -> {
+                if (opened != null) {
+                    opened.close();
+                }
+            }, engine::close);
         }
     }
 
@@ -256,21 +261,9 @@ public final class CudaBenchmark {
         return new StencilTiming(variant, kernel, ms[0] * 1e-3);
     }
 
-    /** Closes every resource (nulls skipped); the first failure is thrown unless {@code quietly}. */
-    private static void close(boolean quietly, AutoCloseable... resources) {
-        RuntimeException first = null;
-        for (AutoCloseable r : resources) {
-            if (r == null) {
-                continue;
-            }
-            try {
-                r.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
-                }
-            }
-        }
+    /** Runs every freeing step; the first failure is thrown unless {@code quietly}. */
+    private static void close(boolean quietly, Release.Step... steps) {
+        RuntimeException first = Release.all(steps);
         if (first != null && !quietly) {
             throw first;
         }

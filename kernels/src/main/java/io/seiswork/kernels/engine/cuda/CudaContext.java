@@ -132,11 +132,8 @@ final class CudaContext implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             if (loaded != null) {
-                try {
-                    cuModuleUnload(loaded);
-                } catch (RuntimeException ignored) {
-                    // already failing; the first error is the one to report
-                }
+                CUmodule m = loaded;
+                Release.quietly(() -> cuModuleUnload(m));  // already failing: the first error is the one to report
             }
             cuDevicePrimaryCtxRelease(device);
             throw e;

@@ -378,11 +378,7 @@ public final class CudaPropagator implements AutoCloseable {
 
     private void freeAll() {
         for (CUdeviceptr p : allocations) {
-            try {
-                cuMemFree(p);
-            } catch (RuntimeException ignored) {
-                // keep freeing the rest; the first error has been reported
-            }
+            Release.quietly(() -> cuMemFree(p));  // keep freeing the rest; the first error has been reported
         }
         allocations.clear();
         device.clear();

@@ -75,11 +75,8 @@ final class PinnedFrames implements HostFrames {
 
     private void free(int count) {
         for (int i = 0; i < count; i++) {
-            try {
-                cuMemFreeHost(chunks[i]);
-            } catch (RuntimeException ignored) {
-                // keep freeing the rest; the first error has been reported
-            }
+            Pointer chunk = chunks[i];
+            Release.quietly(() -> cuMemFreeHost(chunk));  // keep freeing the rest; the first error has been reported
             chunks[i] = null;
         }
     }

@@ -108,37 +108,26 @@ final class RingTransfers implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
+        // A failed stream still lets everything else be freed.
+        Release.quietly(() -> {
             cuStreamSynchronize(compute);
             if (streamCreated) {
                 cuStreamSynchronize(copy);
             }
-        } catch (RuntimeException ignored) {
-            // a failed stream: free what can be freed
-        } finally {
-            for (int s = 0; s < slots.length; s++) {
-                destroy(computed[s]);
-                destroy(copied[s]);
-            }
-            try {
-                if (streamCreated) {
-                    cuStreamDestroy(copy);
-                }
-            } catch (RuntimeException ignored) {
-                // keep freeing the host store
-            } finally {
-                host.close();
-            }
+        });
+        for (int s = 0; s < slots.length; s++) {
+            destroy(computed[s]);
+            destroy(copied[s]);
         }
+        if (streamCreated) {
+            Release.quietly(() -> cuStreamDestroy(copy));
+        }
+        host.close();
     }
 
     private static void destroy(CUevent e) {
         if (e != null) {
-            try {
-                cuEventDestroy(e);
-            } catch (RuntimeException ignored) {
-                // keep freeing the rest
-            }
+            Release.quietly(() -> cuEventDestroy(e));
         }
     }
 }

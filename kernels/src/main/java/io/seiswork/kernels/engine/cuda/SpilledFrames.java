@@ -139,16 +139,15 @@ final class SpilledFrames implements HostFrames {
         try {
             spill.close();
         } finally {
+            // Keep freeing the rest whatever fails; the first error has been reported.
             for (int b = 0; b < pinned.length; b++) {
-                try {
-                    if (done[b] != null) {
-                        cuEventDestroy(done[b]);
-                    }
-                    if (pinned[b] != null) {
-                        cuMemFreeHost(pinned[b]);
-                    }
-                } catch (RuntimeException ignored) {
-                    // keep freeing the rest; the first error has been reported
+                CUevent e = done[b];
+                Pointer p = pinned[b];
+                if (e != null) {
+                    Release.quietly(() -> cuEventDestroy(e));
+                }
+                if (p != null) {
+                    Release.quietly(() -> cuMemFreeHost(p));
                 }
             }
         }
