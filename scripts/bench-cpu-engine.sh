@@ -2,7 +2,8 @@
 # Seiswork's CPU engine beside the C reference stencil, one right after the other on this machine.
 #
 #   scripts/bench-cpu-engine.sh [REPS]        (default 3 interleaved repetitions)
-#   scripts/bench-cpu-engine.sh --summarize RAW.tsv...   (the summary of earlier runs, pooled)
+#   scripts/bench-cpu-engine.sh --summarize RAW.tsv...   (the summary of earlier runs, pooled;
+#       also of scripts/gpu-cpu-bench.sh's runs, whatever their thread counts)
 #
 # Cases (docs/benchmarks.md, "CPU propagator"): 3D order 8 at 256^3, 3D order 4 at 256^3, 2D
 # order 8 at 4000 x 1000, each on 1 and 2 threads. Per case and repetition it runs, back to back:
@@ -43,14 +44,15 @@ def med(key, col=0):
     quiet = [r for r in v if r[2] <= limit] or v
     return (statistics.median(r[col] for r in quiet), len(quiet), len(v),
             max(r[2] for r in quiet)) if quiet else None
-for t in (1, 2):
+threads = sorted({k[2] for k in runs})
+for t in threads:
     tri = med(("stream", "triad-GB/s", t))
     if tri:
         print(f"STREAM triad {t} thread(s): {tri[0]:.1f} GB/s (n={tri[1]}/{tri[2]}), roofline {tri[0] / 16:.2f} Gpts/s")
 cases = sorted({k[0] for k in runs if k[0] != "stream"})
 print("case\tthreads\tC best mode\tC Gpts/s\tstencil Gpts/s\tshot Gpts/s (computed)\tstencil/C\tshot/C\tstencil/roofline\tmax others")
 for case in cases:
-    for t in (1, 2):
+    for t in threads:
         cm = {k[1]: med(k) for k in runs if k[0] == case and k[2] == t and k[1].startswith("c-")}
         if not cm:
             continue

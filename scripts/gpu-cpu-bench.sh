@@ -4,7 +4,8 @@
 # all cores, interleaved REPS times: the C reference (/work/shared/bench/cstencil/stencil.c, modes
 # plain, blocked, split, split-blocked), Seiswork's interior stencil and its full modelling shot
 # (CpuBenchmark: 20-cell C-PML, source, receivers); STREAM triad once per thread count for the
-# roofline (16 B per point). Medians and ratios at the end. Needs gcc and the carried runtime and
+# roofline (16 B per point). Medians and ratios at the end, by scripts/bench-cpu-engine.sh --summarize
+# (the machine is lent whole, so no quiet-machine gating: others=0). Needs gcc and the carried runtime and
 # classes of scripts/gpu-carry.sh, which also copies the reference benchmarks into .bench-ref
 # (BENCH_DIR overrides). About a minute on 16 cores.
 # Usage: scripts/gpu-cpu-bench.sh [REPS=3] [STEPS=100]
@@ -27,41 +28,26 @@ all="$(nproc)"
 export OMP_PROC_BIND=true OMP_PLACES=cores
 cp="kernels/target/classes:core/target/classes:kernels/target/gpu-check-lib/*"
 log="$bin/runs.tsv"
+record() { # case impl threads gpts computed others: the rows of scripts/bench-cpu-engine.sh
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" | tee -a "$log"
+}
 for t in 1 "$all"; do
   triad="$(OMP_NUM_THREADS=$t "$bin/stream" 25000000 10 | awk '/^Triad:/ {print $2}')"
-  printf 'stream\t%s\t%s\n' "$t" "$triad" | tee -a "$log"
+  record stream triad-GB/s "$t" "$triad" 0 0
 done
 for rep in $(seq "$reps"); do
   for t in 1 "$all"; do
     for mode in plain blocked split split-blocked; do
       g="$(OMP_NUM_THREADS=$t "$bin/stencil" 256 256 256 "$steps" "$mode" 32 | sed -n 's/.*Gpts\/s=\([0-9.]*\).*/\1/p')"
-      printf 'c-%s\t%s\t%s\n' "$mode" "$t" "$g" | tee -a "$log"
+      record 3d-o8-256 "c-$mode" "$t" "$g" "$g" 0
     done
     for mode in stencil shot; do
       line="$(java -Xmx24g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
         io.seiswork.kernels.engine.cpu.CpuBenchmark --grid 256 --steps "$steps" --threads "$t" --mode "$mode" \
         --repetitions 1 2>/dev/null | grep '^cpu-bench')"
-      echo "$line"
-      g="$(echo "$line" | sed -n 's/.* Gpts\/s=\([0-9.]*\).*/\1/p')"
-      cg="$(echo "$line" | sed -n 's/.* computed=\([0-9.]*\).*/\1/p')"
-      printf 'seiswork-%s\t%s\t%s\t%s\n' "$mode" "$t" "$g" "$cg" >> "$log"
+      record 3d-o8-256 "seiswork-$mode" "$t" "$(echo "$line" | sed -n 's/.* Gpts\/s=\([0-9.]*\).*/\1/p')" \
+        "$(echo "$line" | sed -n 's/.* computed=\([0-9.]*\).*/\1/p')" 0
     done
   done
 done
-python3 - "$log" <<'PY'
-import collections, statistics, sys
-runs = collections.defaultdict(list)
-for line in open(sys.argv[1]):
-    f = line.rstrip("\n").split("\t")
-    if len(f) >= 3 and f[2]:
-        runs[(f[0], int(f[1]))].append([float(x) for x in f[2:] if x])
-med = lambda k, i=0: statistics.median(r[i] for r in runs[k])
-for t in sorted({k[1] for k in runs}):
-    c = {k[0][2:]: med(k) for k in runs if k[1] == t and k[0].startswith("c-")}
-    best = max(c, key=c.get)
-    st, sh, shc = med(("seiswork-stencil", t)), med(("seiswork-shot", t)), med(("seiswork-shot", t), 1)
-    roof = med(("stream", t)) / 16
-    print(f"cpu-bench summary, 3D order 8 256^3, {t} thread(s): C best ({best}) {c[best]:.3f} Gpts/s; "
-          f"Seiswork stencil {st:.3f} ({st / c[best]:.0%} of C), shot {sh:.3f} ({sh / c[best]:.0%} of C; "
-          f"computed points {shc:.3f}); STREAM triad roofline {roof:.2f} Gpts/s, stencil at {st / roof:.0%} of it")
-PY
+"$root/scripts/bench-cpu-engine.sh" --summarize "$log"
