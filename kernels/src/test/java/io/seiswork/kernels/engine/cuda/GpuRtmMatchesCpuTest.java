@@ -102,6 +102,19 @@ class GpuRtmMatchesCpuTest extends GpuComparisonTest {
         assertTrue(illumination < 1e-4, "illumination relative L2 " + illumination);
     }
 
+    /**
+     * Migrates one shot, checking that progress runs from 0 to 2·nt (forward then backward pass)
+     * in more than 50 reports.
+     */
+    static PartialImage migrateReportingProgress(CudaShotMigrator m, ShotRequest req, float[][] observed, int k) {
+        List<Integer> seen = new ArrayList<>();
+        PartialImage image = m.migrate(req, observed, k, (step, total) -> seen.add(step), CancellationToken.none());
+        assertEquals(0, seen.get(0));
+        assertEquals(2 * req.timing().steps(), seen.get(seen.size() - 1));
+        assertTrue(seen.size() > 50, "progress calls " + seen.size());
+        return image;
+    }
+
     @Test
     void progressCancellationAndTheEngineStaysUsable() {
         ShotRequest req = shot(false, 8, false);
@@ -109,12 +122,7 @@ class GpuRtmMatchesCpuTest extends GpuComparisonTest {
         int k = MemoryPlan.of(req, "boundary", Long.MAX_VALUE).interval();
         CudaShotMigrator m = new CudaShotMigrator(gpu);
         assertNull(m.memoryCheck(req));
-        List<Integer> seen = new ArrayList<>();
-        PartialImage first = m.migrate(req, observed, k, (step, total) -> seen.add(step), CancellationToken.none());
-        int total = 2 * req.timing().steps();
-        assertEquals(0, seen.get(0));
-        assertEquals(total, seen.get(seen.size() - 1));
-        assertTrue(seen.size() > 50, "progress calls " + seen.size());
+        PartialImage first = migrateReportingProgress(m, req, observed, k);
         CancellationToken token = new CancellationToken();
         CancelledException e = assertThrows(CancelledException.class, () -> m.migrate(req, observed, k,
                 (step, t) -> {
