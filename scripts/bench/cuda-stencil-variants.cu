@@ -394,6 +394,16 @@ VARIANT(bulk4_64x4, 256, stencil3dBulk<4, 64, 4, 4>)
 // Longer contiguous rows (544 B instead of 288 B per tile row) in case DRAM locality, not bytes
 // in flight, is what limits the tiled traversal (its no-neighbour bound reached only 51-53 %).
 VARIANT(bulk1_128x4, 512 COMMA 4, stencil3dBulk<4, 128, 4, 1>)
+// L2 prefetch (the product's stencil3d with L2AHEAD, shipped as stencil3d_pf_r{1,2,4} with 2):
+// each thread asks L2 for its cells L planes beyond the register loads, so those loads hit L2.
+// Distances 1 to 8; with chunk-major order too (the prefetch does not reach a chunk's first planes).
+VARIANT(pipe_pf1_64x8, 512 COMMA 4, stencil3d<4, 64, 8, false, 1>)
+VARIANT(pipe_pf3_64x8, 512 COMMA 4, stencil3d<4, 64, 8, false, 3>)
+VARIANT(pipe_pf4_64x8, 512 COMMA 4, stencil3d<4, 64, 8, false, 4>)
+VARIANT(pipe_pf8_64x8, 512 COMMA 4, stencil3d<4, 64, 8, false, 8>)
+VARIANT(pipe_pf2_64x8_cm, 512 COMMA 4, stencil3d<4, 64, 8, true, 2>)
+VARIANT(pipe_pf2_64x8_b2, 512 COMMA 2, stencil3d<4, 64, 8, false, 2>)
+
 // Chunk-major block order (tileBlock in seiswork.cu): the y chunks of one tile column run side by
 // side, so each chunk's first 2R planes are L2 hits instead of DRAM re-reads.
 VARIANT(pipe_64x8_cm, 512, stencil3d<4, 64, 8, true>)
@@ -601,6 +611,13 @@ int main(int argc, char** argv) {
     // the harness-only "bulk u only" variants, not checked by the host emulation, last.
     Variant vs[] = {{"product stencil3d_r4", stencil3d_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
                     {"pipelined 64x8 chunk-major", pipe_64x8_cm, 64, 8, 64, 0, false, true},
+                    {"product stencil3d_pf_r4 (L2 prefetch 2)", stencil3d_pf_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
+                    {"L2 prefetch 1 64x8", pipe_pf1_64x8, 64, 8, 64},
+                    {"L2 prefetch 3 64x8", pipe_pf3_64x8, 64, 8, 64},
+                    {"L2 prefetch 4 64x8", pipe_pf4_64x8, 64, 8, 64},
+                    {"L2 prefetch 8 64x8", pipe_pf8_64x8, 64, 8, 64},
+                    {"L2 prefetch 2 64x8 chunk-major", pipe_pf2_64x8_cm, 64, 8, 64, 0, false, true},
+                    {"L2 prefetch 2 64x8 minB2", pipe_pf2_64x8_b2, 64, 8, 64},
                     {"async 16-byte copies A=1 64x8", async16_1_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 1>(), true},
                     {"async 16-byte copies A=2 64x8", async16_2_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 2>(), true},
                     {"async 16-byte copies A=3 64x8", async16_3_64x8, 64, 8, 64, asyncSmemBytes<64, 8, 3>(), true},

@@ -79,6 +79,15 @@ __device__ __forceinline__ TileBlock tileBlock() {
                        : TileBlock{(int) blockIdx.x, (int) blockIdx.y, (int) blockIdx.z};
 }
 
+// A hint that the line holding field[i] will be read soon: the memory system fetches it from DRAM
+// into L2 while the thread goes on (no register, no shared memory, nothing to wait for). The host
+// emulation checks instead that i lies within the field's buffer.
+#if defined(__CUDACC__) && !defined(SW_HOST_EMULATION)
+__device__ __forceinline__ void swPrefetchL2(const float* field, size_t i) {
+    asm volatile("prefetch.global.L2 [%0];" ::"l"(field + i));
+}
+#endif
+
 // 3D: 2.5D blocking. A block is TZ x TX threads (z, x); it marches along y over a chunk of
 // yChunk planes. The current plane sits in shared memory with an R-cell halo in z and x; the
 // y neighbours of each thread's cell live in a register queue of 2R + 1 values, so every value
@@ -90,7 +99,13 @@ __device__ __forceinline__ TileBlock tileBlock() {
 // arithmetic of plane y and the next barrier; without that every plane stalled the whole block
 // on its loads, and the kernel reached 32 % of the H200's peak bandwidth instead of 56 %
 // (scripts/bench/cuda-stencil-variants.cu, docs/gpu.md "Stencil kernel: what was measured").
-template <int R, int TZ, int TX, bool CHUNK_MAJOR = false>
+//
+// L2AHEAD > 0 (the L2-prefetch variant): each thread also asks for its cells of plane
+// y + 1 + L2AHEAD (u's queue front R planes further, un, m) to be brought into L2. The register
+// loads of the next plane then find their lines in L2 instead of DRAM, so fewer bytes need to be
+// in flight per SM to keep DRAM busy, which is what limits this kernel, at the cost of three
+// instructions per plane and no registers. Prefetches stay within the planes the chunk reads.
+template <int R, int TZ, int TX, bool CHUNK_MAJOR = false, int L2AHEAD = 0>
 __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __restrict__ un,
                                           const float* __restrict__ m, int nx, int nz, Region g,
                                           int yChunk, const StencilWeights& c) {
@@ -160,6 +175,16 @@ __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __
             hx1 = xHigh ? u[j + TX * sx] : 0.f;
             unNext = active ? un[j] : 0.f;
             mNext = active ? m[j] : 0.f;
+            if (L2AHEAD > 0 && y + 1 + L2AHEAD < yEnd) {
+                const size_t p = j + (size_t) L2AHEAD * sy;
+                if (inside) {
+                    swPrefetchL2(u, p + R * sy);
+                }
+                if (active) {
+                    swPrefetchL2(un, p);
+                    swPrefetchL2(m, p);
+                }
+            }
         }
         if (active) {
             un[i] = 2.f * q[R] - unOld + mHere * tileLaplacian<R>(&tile[tx + R][tz + R], TZ + 2 * R, q, c);
@@ -403,6 +428,13 @@ __device__ __forceinline__ void stencil3dBulk(const float* __restrict__ u, float
             int yChunk, StencilWeights c) {                                                    \
         stencil3d<R, 64, 8>(u, un, m, nx, nz, g, yChunk, c);                                    \
     }
+// The L2-prefetch variant, two planes beyond the register loads (the harness sweeps 1 to 8).
+#define SW_STENCIL3D_PREFETCH(R)                                                                \
+    SW_KERNEL void __launch_bounds__(512, 4) stencil3d_pf_r##R(const float* __restrict__ u,        \
+            float* __restrict__ un, const float* __restrict__ m, int nx, int nz, Region g,      \
+            int yChunk, StencilWeights c) {                                                    \
+        stencil3d<R, 64, 8, false, 2>(u, un, m, nx, nz, g, yChunk, c);                          \
+    }
 #define SW_STENCIL2D(R)                                                                         \
     SW_KERNEL void stencil2d_r##R(const float* __restrict__ u, float* __restrict__ un,          \
             const float* __restrict__ m, int nz, Region g, StencilWeights c) {                  \
@@ -419,6 +451,9 @@ __device__ __forceinline__ void stencil3dBulk(const float* __restrict__ u, float
 SW_STENCIL3D(1)
 SW_STENCIL3D(2)
 SW_STENCIL3D(4)
+SW_STENCIL3D_PREFETCH(1)
+SW_STENCIL3D_PREFETCH(2)
+SW_STENCIL3D_PREFETCH(4)
 SW_STENCIL3D_BULK(2)
 SW_STENCIL3D_BULK(4)
 SW_STENCIL2D(1)

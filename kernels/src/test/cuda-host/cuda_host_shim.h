@@ -113,3 +113,22 @@ inline void swBarrierWait(uint64_t* bar, unsigned parity) {
         swHostFail("mbarrier wait for a phase that cannot complete (bytes or arrivals missing)");
     }
 }
+
+// L2 prefetch hints (stencil3d's L2AHEAD variant) do nothing here, but field[i] must lie in
+// the buffer that holds field: on a GPU a prefetch of a wrong plane is silent (or reads another
+// allocation), so this is where a wrong plane or index shows. emulate.cpp registers every buffer.
+#include <utility>
+#include <vector>
+inline std::vector<std::pair<const char*, size_t>> swHostBuffers;
+inline void swPrefetchL2(const float* field, size_t i) {
+    const char* base = reinterpret_cast<const char*>(field);
+    for (const auto& b : swHostBuffers) {
+        if (base >= b.first && base < b.first + b.second) {
+            if (base + (i + 1) * sizeof(float) > b.first + b.second) {
+                swHostFail("L2 prefetch beyond the end of the field's buffer");
+            }
+            return;
+        }
+    }
+    swHostFail("L2 prefetch of a field that is no buffer");
+}

@@ -89,12 +89,13 @@ struct Kernel {
 std::map<std::string, Kernel> kernels() {
     std::map<std::string, Kernel> k;
 #define ST3(R) k["stencil3d_r" #R] = {[](void** p) { stencil3d_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(int, 6), AS(StencilWeights, 7)); }, true};
+#define ST3P(R) k["stencil3d_pf_r" #R] = {[](void** p) { stencil3d_pf_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(int, 6), AS(StencilWeights, 7)); }, true};
 #define ST3B(R) k["stencil3d_bulk_r" #R] = {[](void** p) { stencil3d_bulk_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(int, 6), AS(StencilWeights, 7)); }, true};
 #define ST2(R) k["stencil2d_r" #R] = {[](void** p) { stencil2d_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(Region, 4), AS(StencilWeights, 5)); }, false};
 #define PML(R)                                                                                                   \
     k["cpml_psi_r" #R] = {[](void** p) { cpml_psi_r##R(PF(0), PF(1), PF(2), PF(3), AS(int, 4), AS(int, 5), AS(Slab, 6), AS(AxisWeights, 7)); }, false}; \
     k["cpml_correct_r" #R] = {[](void** p) { cpml_correct_r##R(PF(0), PF(1), PF(2), PF(3), PF(4), PF(5), PF(6), AS(int, 7), AS(int, 8), AS(Slab, 9), AS(AxisWeights, 10)); }, false};
-    ST3(1) ST3(2) ST3(4) ST3B(2) ST3B(4) ST2(1) ST2(2) ST2(4) PML(1) PML(2) PML(4)
+    ST3(1) ST3(2) ST3(4) ST3P(1) ST3P(2) ST3P(4) ST3B(2) ST3B(4) ST2(1) ST2(2) ST2(4) PML(1) PML(2) PML(4)
     k["free_surface"] = {[](void** p) { free_surface(PF(0), AS(int, 1), AS(int, 2), AS(int, 3), AS(int, 4), AS(int, 5), AS(int, 6), AS(int, 7)); }, false};
     k["inject_points"] = {[](void** p) { inject_points(PF(0), PF(1), PI(2), PF(3), PI(4), PF(5), AS(float, 6), AS(int, 7)); }, false};
     k["sample_points"] = {[](void** p) { sample_points(PF(0), PI(1), PF(2), PI(3), AS(int, 4), PF(5)); }, false};
@@ -181,6 +182,7 @@ int main(int argc, char** argv) {
                 int count = r.get<int32_t>();
                 r.bytes(bufs[i].data(), (size_t) count * 4);
             }
+            swHostBuffers.emplace_back(reinterpret_cast<const char*>(bufs[i].data()), (size_t) bytes);
         }
         auto table = kernels();
         int ncalls = r.get<int32_t>();

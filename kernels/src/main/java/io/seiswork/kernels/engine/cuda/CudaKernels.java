@@ -38,6 +38,7 @@ public final class CudaKernels {
     public static final List<String> ENGINE_ENTRIES = List.of(
             "stencil2d_r1", "stencil2d_r2", "stencil2d_r4",
             "stencil3d_r1", "stencil3d_r2", "stencil3d_r4",
+            "stencil3d_pf_r1", "stencil3d_pf_r2", "stencil3d_pf_r4",
             "stencil3d_bulk_r2", "stencil3d_bulk_r4",
             "cpml_psi_r1", "cpml_psi_r2", "cpml_psi_r4",
             "cpml_correct_r1", "cpml_correct_r2", "cpml_correct_r4",
@@ -69,8 +70,11 @@ public final class CudaKernels {
      * "stencil3d_bulk_r4" ({@link StencilVariant#unfitReason} says where it can run).
      */
     public static String stencil3d(StencilVariant variant, int spaceOrder) {
-        return variant == StencilVariant.PIPELINED ? stencil(true, spaceOrder)
-                : checked("stencil3d_bulk_r" + radius(spaceOrder));
+        return switch (variant) {
+            case PIPELINED -> stencil(true, spaceOrder);
+            case L2_PREFETCH -> checked("stencil3d_pf_r" + radius(spaceOrder));
+            case BULK_COPIES -> checked("stencil3d_bulk_r" + radius(spaceOrder));
+        };
     }
 
     /** The C-PML memory-variable kernel (ψ update) for a space order. */

@@ -5,20 +5,27 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Which 3D interior stencil kernel a propagator launches. Both compute the same floats (the same
+ * Which 3D interior stencil kernel a propagator launches. All compute the same floats (the same
  * Laplacian association as the CPU engine); they differ in how planes of the wavefields reach
  * shared memory, which is what limits the stencil on a large GPU (docs/gpu.md, "Stencil kernel:
  * what was measured").
  *
  * <p>The engine uses {@link #requested()}: the system property {@value #PROPERTY}, default
  * {@link #PIPELINED}, the kernel measured on an H200 (57.4 % of peak bandwidth at 512³ order 8).
- * {@link #BULK_COPIES} is chosen per propagator only where it can run ({@link #unfitReason});
- * elsewhere the propagator keeps the pipelined kernel, so the choice never changes results.
+ * The others are chosen per propagator only where they can run ({@link #unfitReason}); elsewhere
+ * the propagator keeps the pipelined kernel, so the choice never changes results.
  */
 public enum StencilVariant {
 
     /** {@code stencil3d_r*}: loads of plane y + 1 issued through registers while plane y computes; every GPU. */
     PIPELINED("pipelined"),
+
+    /**
+     * {@code stencil3d_pf_r*}: the pipelined kernel that also asks L2 for its cells two planes
+     * beyond its register loads ({@code prefetch.global.L2}), so those loads wait on L2 rather
+     * than DRAM and fewer bytes need to be in flight per SM; every GPU, every 3D region.
+     */
+    L2_PREFETCH("prefetch"),
 
     /**
      * {@code stencil3d_bulk_r*}: tile rows copied to shared memory by the copy engine two planes
@@ -29,7 +36,7 @@ public enum StencilVariant {
      */
     BULK_COPIES("bulk");
 
-    /** System property that selects the variant: "pipelined" (default) or "bulk". */
+    /** System property that selects the variant: "pipelined" (default), "prefetch" or "bulk". */
     public static final String PROPERTY = "seiswork.gpu.stencil";
 
     /** Lowest compute capability (10 × major + minor) with bulk copies and transaction mbarriers. */
@@ -89,7 +96,10 @@ public enum StencilVariant {
             return null;
         }
         if (grid.is2d()) {
-            return "the bulk-copy stencil is 3D only";
+            return "the " + key + " stencil is 3D only";
+        }
+        if (this == L2_PREFETCH) {
+            return null;
         }
         int r = spaceOrder / 2;
         if (spaceOrder != 4 && spaceOrder != 8) {

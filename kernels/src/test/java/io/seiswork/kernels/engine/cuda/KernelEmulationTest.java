@@ -206,6 +206,17 @@ class KernelEmulationTest {
     }
 
     /**
+     * The L2-prefetch stencil: the same traces as the CPU. The host build checks that every
+     * prefetched address lies in a buffer; y chunks of 1 to 3 planes end before the prefetch
+     * distance, 5 and 7 pass it, order 2 runs the radius-1 kernel.
+     */
+    @ParameterizedTest(name = "order {0} free surface {1} nz {2} y chunk {3}")
+    @CsvSource({"8,false,60,5", "4,true,13,1", "8,false,13,3", "2,true,60,7", "8,true,13,0"})
+    void prefetchStencilReproducesTheCpuEngine(int order, boolean freeSurface, int nz3d, int yChunk) throws Exception {
+        reproduceTheCpuEngine(true, order, freeSurface, nz3d, yChunk, StencilVariant.L2_PREFETCH);
+    }
+
+    /**
      * The bulk-copy stencil over regions that do not start at the halo, as reverse-time migration
      * runs it (the user grid shrunk by the radius): rows then start inside the array and the
      * block's first cell is not the tile's. Same floats as the pipelined kernel on the same
@@ -265,7 +276,7 @@ class KernelEmulationTest {
         StepPlan plan = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), yChunk, variant);
         String stencil = plan.step.stream().map(StepPlan.Call::kernel).filter(k -> k.startsWith("stencil"))
                 .findFirst().orElseThrow();
-        assertEquals(variant == StencilVariant.BULK_COPIES, stencil.startsWith("stencil3d_bulk"), stencil);
+        assertEquals(threeD ? CudaKernels.stencil3d(variant, order) : CudaKernels.stencil(false, order), stencil);
         PaddedGrid grid = plan.grid;
         StepPlan.Points src = plan.points(List.of(PointSpread.at(grid, req.source())));
         List<PointSpread> spreads = new ArrayList<>();

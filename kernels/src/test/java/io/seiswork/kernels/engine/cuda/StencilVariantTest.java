@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Where the bulk-copy stencil may run, and that a plan falls back to the pipelined kernel elsewhere. */
+/** Where the stencil variants may run, and that a plan falls back to the pipelined kernel elsewhere. */
 class StencilVariantTest {
 
     private static final DeviceInfo H200 = new DeviceInfo(0, "H200", 9, 0, 141L << 30, 132, 3_201_000, 6144, 13000,
@@ -25,14 +25,16 @@ class StencilVariantTest {
     void propertyValuesAndErrors() {
         assertEquals(StencilVariant.BULK_COPIES, StencilVariant.parse(" Bulk "));
         assertEquals(StencilVariant.PIPELINED, StencilVariant.parse("pipelined"));
+        assertEquals(StencilVariant.L2_PREFETCH, StencilVariant.parse("PREFETCH"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StencilVariant.parse("tma"));
-        assertEquals("seiswork.gpu.stencil must be one of [pipelined, bulk], not \"tma\"", e.getMessage());
+        assertEquals("seiswork.gpu.stencil must be one of [pipelined, prefetch, bulk], not \"tma\"", e.getMessage());
     }
 
     @Test
     void bulkCopiesNeedHopper() {
         assertNull(StencilVariant.BULK_COPIES.deviceReason(H200));
         assertNull(StencilVariant.PIPELINED.deviceReason(A100));
+        assertNull(StencilVariant.L2_PREFETCH.deviceReason(A100));
         assertEquals("the bulk-copy stencil needs compute capability 9.0 or newer; A100 has 8.0",
                 StencilVariant.BULK_COPIES.deviceReason(A100));
     }
@@ -65,9 +67,29 @@ class StencilVariantTest {
         assertNull(StencilVariant.PIPELINED.unfitReason(g, shifted, 8));
     }
 
+    /** The L2-prefetch kernel runs on every 3D region, misaligned or of order 2; 2D keeps its own kernel. */
+    @Test
+    void thePrefetchKernelFitsEvery3dRegion() {
+        PaddedGrid g = new PaddedGrid(Grid.of3d(20, 18, 30, 10), 20, 4, false);
+        int[] shifted = {4, g.nx() - 4, g.y0(), g.y1(), 6, g.nz() - 4};
+        assertNull(StencilVariant.L2_PREFETCH.unfitReason(g, shifted, 8));
+        StepPlan p = plan(Grid.of3d(20, 18, 30, 10), 8, StencilVariant.L2_PREFETCH);
+        assertEquals("stencil3d_pf_r4", stencilKernel(p));
+        assertEquals("stencil3d_pf_r4", p.stencil(shifted).kernel());
+        assertEquals("stencil3d_pf_r1", stencilKernel(plan(Grid.of3d(20, 18, 30, 10), 2, StencilVariant.L2_PREFETCH)));
+        assertEquals("stencil2d_r4", stencilKernel(plan(Grid.of2d(40, 30, 10), 8, StencilVariant.L2_PREFETCH)));
+        PaddedGrid g2 = new PaddedGrid(Grid.of2d(40, 30, 10), 20, 4, false);
+        assertEquals("the prefetch stencil is 3D only", StencilVariant.L2_PREFETCH.unfitReason(g2,
+                new int[] {4, g2.nx() - 4, 0, 1, 4, g2.nz() - 4}, 8));
+    }
+
     private static StepPlan plan(Grid grid, int order) {
+        return plan(grid, order, StencilVariant.BULK_COPIES);
+    }
+
+    private static StepPlan plan(Grid grid, int order, StencilVariant variant) {
         return new StepPlan(VelocityModel.constant(grid, 2000f), PhysicsOptions.defaults().withSpaceOrder(order), 1e-3, 10, 0,
-                StencilVariant.BULK_COPIES);
+                variant);
     }
 
     private static String stencilKernel(StepPlan p) {

@@ -1,0 +1,53 @@
+package io.seiswork.kernels.engine.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.kernels.Misfit;
+import io.seiswork.kernels.engine.ShotRecord;
+import io.seiswork.kernels.engine.ShotRequest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The 3D stencil variants other than the pipelined kernel ({@link StencilVariant#L2_PREFETCH},
+ * {@link StencilVariant#BULK_COPIES}, sm_90 and newer) on the GPU: traces agree with the CPU
+ * engine (relative L2 below 1e-4, as every GPU path) and with the pipelined GPU kernel, which
+ * computes the same floats (below 1e-6). The shots of {@link GpuMatchesCpuTest}, orders 4 and 8
+ * (order 2 too for the prefetch kernel), with and without the free surface. Skipped where no GPU
+ * is usable or the GPU cannot run the variant, saying which.
+ */
+@Order(Integer.MAX_VALUE)
+class StencilVariantsMatchCpuTest extends GpuComparisonTest {
+
+    @ParameterizedTest(name = "{0} order {1} free surface {2}")
+    @CsvSource({"prefetch,8,false", "prefetch,4,true", "prefetch,2,false",
+            "bulk,8,false", "bulk,8,true", "bulk,4,false", "bulk,4,true"})
+    void tracesAgreeWithTheCpuAndThePipelinedKernel(String key, int order, boolean freeSurface) {
+        StencilVariant variant = StencilVariant.parse(key);
+        String why = variant.deviceReason(gpu.device());
+        assumeTrue(why == null, why);
+        ShotRequest req = GpuMatchesCpuTest.shot(true, order, freeSurface);
+        ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
+        StencilVariant before = gpu.stencil();
+        ShotRecord pipelined;
+        ShotRecord other;
+        try {
+            gpu.useStencil(StencilVariant.PIPELINED);
+            pipelined = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
+            gpu.useStencil(variant);
+            other = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
+        } finally {
+            gpu.useStencil(before);
+        }
+        double vsCpu = Misfit.relativeL2(other.traces(), c.traces());
+        double vsPipelined = Misfit.relativeL2(other.traces(), pipelined.traces());
+        System.out.printf("  [gpu-%s-vs-cpu] 3D order %d free surface %s: relative L2 %.3e against the CPU, "
+                + "%.3e against the pipelined GPU kernel%n", key, order, freeSurface, vsCpu, vsPipelined);
+        assertTrue(vsCpu < 1e-4, "relative L2 against the CPU " + vsCpu);
+        assertTrue(vsPipelined < 1e-6, "relative L2 against the pipelined kernel " + vsPipelined);
+    }
+}
