@@ -67,6 +67,9 @@ for f in kernels/target/classes/cuda/seiswork.ptx kernels/target/test-classes "$
 done
 cp="kernels/target/classes:kernels/target/test-classes:core/target/classes:$lib/*"
 jvm=(-Xmx24g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
+# As the launcher: SEISWORK_JAVA_OPTS reaches the JVM (for example -Dseiswork.gpu.stencil=bulk).
+# shellcheck disable=SC2206
+jvm+=(${SEISWORK_JAVA_OPTS:-})
 if command -v nvidia-smi >/dev/null 2>&1; then
   nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.memory --format=csv,noheader | sed 's/^/gpu-check: nvidia-smi: /'
 fi

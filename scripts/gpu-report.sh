@@ -27,6 +27,20 @@ awk '/stencil kernel alone, / {
        f = $0; sub(/.* = /, "", f); sub(/ %.*/, "", f)
        printf "gpu-report: 512^3 order 8, %s stencil at %s %% of peak: %s\n", v, f, (f + 0 >= 60 ? "meets the 60 % target" : "below the 60 % target")
      }' "$out/gpu-check.log"
+# When another kernel beats the engine's, the 512^3 benchmark again with that one as the engine's
+# (its full step too), so that making it the default needs no further GPU run.
+best="$(awk '/stencil kernel alone, / && !/failed/ {
+       v = $0; sub(/.*stencil kernel alone, /, "", v); sub(/ \(.*/, "", v)
+       f = $0; sub(/.* = /, "", f); sub(/ %.*/, "", f)
+       if (f + 0 > bf) { bf = f + 0; bv = v }
+     } END { print bv }' "$out/gpu-check.log")"
+first="$(grep -m1 "stencil kernel alone, " "$out/gpu-check.log" | sed 's/.*stencil kernel alone, //; s/ (.*//')"
+if [ -n "$best" ] && [ "$best" != "$first" ]; then
+  echo "gpu-report: the $best stencil beats the engine's ($first); 512^3 benchmark with it as the engine's"
+  SEISWORK_JAVA_OPTS="-Dseiswork.gpu.stencil=$best" timeout 75 scripts/gpu-check.sh --no-build --skip-tests \
+    > "$out/benchmark-$best.log" 2>&1
+  grep -E "full step|stencil kernel alone" "$out/benchmark-$best.log"
+fi
 
 # Most wanted first: a device call is cut at 10 minutes, and what is logged by then comes back.
 if [ "$variants" = 1 ] && [ "$check" != 2 ] && command -v nvcc >/dev/null 2>&1; then
