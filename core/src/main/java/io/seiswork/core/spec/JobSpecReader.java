@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.json.JsonSyntax;
 import io.seiswork.core.stencil.SecondDerivative;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,9 +73,8 @@ public final class JobSpecReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new SpecException(source, List.of(SpecProblem.error("(json)", "is not valid JSON" + where + ": " + e.getOriginalMessage())));
+            throw new SpecException(source, List.of(SpecProblem.error("(json)",
+                    "is not valid JSON " + JsonSyntax.describe(e))));
         }
         Problems problems = new Problems();
         if (root == null || !root.isObject()) {

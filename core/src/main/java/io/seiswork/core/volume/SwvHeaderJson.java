@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.json.JsonSyntax;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -87,8 +88,10 @@ final class SwvHeaderJson {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SwvException(source, "header is not valid JSON " + JsonSyntax.describe(e), e);
         } catch (java.io.IOException e) {
-            throw new SwvException(source, "header is not valid JSON: " + e.getMessage(), e);
+            throw new SwvException(source, "header could not be read: " + e.getMessage(), e);
         }
         Fields f = new Fields(source, root);
         String format = f.text(root, "format");

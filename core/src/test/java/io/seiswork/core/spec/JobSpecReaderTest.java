@@ -134,6 +134,17 @@ class JobSpecReaderTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
+    /** An unclosed object: where it opened, in the same words, not the parser's own notation. */
+    @Test
+    void truncatedJsonNamesWhereTheObjectOpened() {
+        SpecException e = assertThrows(SpecException.class,
+                () -> JobSpecReader.read("{\"task\": \"model\", \"grid\": {\n", "cut.json", "cut"));
+        String m = e.getMessage();
+        assertTrue(m.contains("is not valid JSON at line 2, column 1: "), m);
+        assertTrue(m.contains("(start marker at line 1, column 27)"), m);
+        assertTrue(!m.contains("Source") && !m.contains("REDACTED"), m);
+    }
+
     @Test
     void movingSpreadAndListLayoutsAreRead() {
         ObjectNode j = valid();
