@@ -14,11 +14,13 @@ public final class Main {
 
     /**
      * The configured command line: user errors (bad files, bad specs) are printed as one message
-     * without a stack trace; {@code SEISWORK_DEBUG=1} shows the trace for developers.
+     * without a stack trace ({@code SEISWORK_DEBUG=1} shows the trace for developers), usage
+     * errors as one message and a pointer to {@code --help}.
      */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new SeisworkCommand());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         return cl;
     }
 }

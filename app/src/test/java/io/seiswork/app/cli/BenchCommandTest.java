@@ -54,6 +54,20 @@ class BenchCommandTest {
         assertTrue(r.err().contains("--mode must be stencil or shot, got fast"), r.err());
     }
 
+    /** A usage error is the message, a pointer to --help and exit code 2, not the whole usage text. */
+    @Test
+    void badValuesAndMisspeltOptionsAreOneMessageAndAPointerToHelp() {
+        CliRun r = run("bench", "--order", "6");
+        assertEquals(2, r.exit());
+        assertEquals("seiswork bench: space order must be one of 2, 4, 8, got 6\n"
+                + "See 'seiswork bench --help' for the options.", r.err().strip().replace("\r\n", "\n"));
+        CliRun typo = run("bench", "--thread", "2");
+        assertEquals(2, typo.exit());
+        assertTrue(typo.err().startsWith("seiswork bench: Unknown option"), typo.err());
+        assertTrue(typo.err().contains("--threads"), "suggests the option meant: " + typo.err());
+        assertTrue(!typo.err().contains("Usage:"), typo.err());
+    }
+
     @Test
     void gpuBenchWithoutAGpuSaysWhyInOneLine() {
         assumeFalse(CudaProbe.available(), "a GPU is usable here: the no-GPU message is not exercised");

@@ -1,0 +1,25 @@
+package io.seiswork.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * A command line the user mistyped (unknown option, bad value, missing argument): the problem in
+ * one line naming the command, picocli's "did you mean" suggestions for a misspelt option or
+ * subcommand, and where the options are described, instead of the whole usage text (which
+ * buries the message). Exit code 2, as picocli's default for usage errors.
+ */
+final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String command = cl.getCommandSpec().qualifiedName();
+        err.println(command + ": " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("See '" + command + " --help' for the options.");
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
+    }
+}
