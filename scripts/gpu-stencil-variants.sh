@@ -7,8 +7,8 @@
 # under Nsight Compute at 16-plane chunks: DRAM bytes read and written, L2 hit rate, achieved
 # occupancy, duration (the bytes per point the bandwidth model assumes are 16).
 # Usage: scripts/gpu-stencil-variants.sh [--ncu] [N=512] [STEPS=50] [ARCH=sm_90]
-# CHUNK=K in the environment times only y chunks of K planes (default: the automatic chunk, 32,
-# 16 and 12).
+# CHUNK=K or CHUNK=K1,K2 in the environment times only y chunks of those many planes (default:
+# the automatic chunk, 32, 16 and 12).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ncu_mode=0

@@ -6,9 +6,9 @@
 // bandwidth (16 B per point) as a fraction of the card's peak and of a measured device copy.
 //
 //   nvcc -O3 -arch=sm_90 -std=c++17 -o /tmp/stencil-variants scripts/bench/cuda-stencil-variants.cu
-//   /tmp/stencil-variants [n=512] [steps=100] [only=SUBSTRING] [chunk=0]
-// only: run just the variants whose name contains SUBSTRING; chunk > 0: just that y chunk (both
-// for profiling one kernel under Nsight Compute, scripts/gpu-report.sh).
+//   /tmp/stencil-variants [n=512] [steps=100] [only=SUBSTRING] [chunks=0]
+// only: run just the variants whose name contains SUBSTRING (empty: all); chunks "16" or "16,32":
+// just those y chunks (for profiling one kernel under Nsight Compute, and scripts/gpu-report.sh).
 //
 // Used to choose the kernel shipped in seiswork.cu (docs/gpu.md, "Stencil kernel: what was
 // measured"; the H200 logs are docs/benchmarks-data/gpu-h200-2026-11-28-stencil-variants-*.log;
@@ -539,7 +539,18 @@ int main(int argc, char** argv) {
     const int n = argc > 1 ? std::atoi(argv[1]) : 512;
     const int steps = argc > 2 ? std::atoi(argv[2]) : 100;
     const char* only = argc > 3 ? argv[3] : "";
-    const int onlyChunk = argc > 4 ? std::atoi(argv[4]) : 0;
+    std::vector<int> onlyChunks;  // argv[4]: comma-separated y chunks, or 0 for the default list
+    for (const char* c = argc > 4 ? argv[4] : "0"; *c != 0;) {
+        char* end;
+        const long v = std::strtol(c, &end, 10);
+        if (end == c) {
+            break;
+        }
+        if (v > 0) {
+            onlyChunks.push_back((int) v);
+        }
+        c = *end == ',' ? end + 1 : end;
+    }
     const int R = 4, w = 20;
     const int nx = n + 2 * w + 2 * R, ny = nx, nz = nx;
     const size_t cells = (size_t) nx * ny * nz;
@@ -671,8 +682,8 @@ int main(int argc, char** argv) {
             return (planes + chunks - 1) / chunks;
         }();
         std::vector<int> chunksToTry = {autoChunk, 32, 16, 12};
-        if (onlyChunk > 0) {
-            chunksToTry = {onlyChunk};
+        if (!onlyChunks.empty()) {
+            chunksToTry = onlyChunks;
         }
         for (int chunk : chunksToTry) {
             const unsigned zTiles = (nz - 2 * R + v.tz - 1) / v.tz, xTiles = (nx - 2 * R + v.tx - 1) / v.tx,
