@@ -195,7 +195,10 @@ __global__ void stream_flat(const float* __restrict__ u, float* __restrict__ un,
         un[i] = 2.f * u[i] - un[i] + m[i] * u[i];
     }
 }
-template <int TZ, int TX>
+// L2AHEAD > 0: each thread also prefetches its cells L2AHEAD planes ahead into L2 (swPrefetchL2,
+// as the product's prefetch stencil): if that lifts this bound towards the flat pass, the
+// traversal is limited by the latency its loads wait for, and prefetching is the remedy.
+template <int TZ, int TX, int L2AHEAD = 0>
 __device__ __forceinline__ void streamTiled(const float* __restrict__ u, float* __restrict__ un,
         const float* __restrict__ m, int nx, int nz, Region g, int yChunk, const StencilWeights& c) {
     const int iz = g.z0 + blockIdx.x * TZ + threadIdx.x;
@@ -207,10 +210,17 @@ __device__ __forceinline__ void streamTiled(const float* __restrict__ u, float* 
     }
     const size_t sy = (size_t) nx * nz;
     for (size_t i = (size_t) y * sy + (size_t) ix * nz + iz; y < yEnd; y++, i += sy) {
+        if (L2AHEAD > 0 && y + L2AHEAD < yEnd) {
+            swPrefetchL2(u, i + L2AHEAD * sy);
+            swPrefetchL2(un, i + L2AHEAD * sy);
+            swPrefetchL2(m, i + L2AHEAD * sy);
+        }
         un[i] = 2.f * u[i] - un[i] + m[i] * u[i] * c.w[0];
     }
 }
 VARIANT(stream_tiled, 512, streamTiled<64, 8>)
+VARIANT(stream_tiled_pf2, 512, streamTiled<64, 8, 2>)
+VARIANT(stream_tiled_pf4, 512, streamTiled<64, 8, 4>)
 // The same with longer contiguous rows: if this bound rises with the row length, DRAM locality
 // of the tiles' 256-byte pieces, not the latency of one plane in flight, caps the traversal.
 VARIANT(stream_tiled_256x2, 512, streamTiled<256, 2>)
@@ -640,6 +650,8 @@ int main(int argc, char** argv) {
                     {"two tiles 64x8 minB4", db_64x8_b4, 64, 8, 64},
                     {"no neighbours, 64x8 tiles (bound)", stream_tiled, 64, 8, 64},
                     {"no neighbours, 256x2 tiles (bound)", stream_tiled_256x2, 256, 2, 256},
+                    {"no neighbours, 64x8, L2 prefetch 2 (bound)", stream_tiled_pf2, 64, 8, 64},
+                    {"no neighbours, 64x8, L2 prefetch 4 (bound)", stream_tiled_pf4, 64, 8, 64},
                     {"product stencil3d_bulk_r4", stencil3d_bulk_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ, 0, true},
                     {"bulk A=1 64x8", bulk1_64x8, 64, 8, 64, 0, true},
                     {"bulk A=2 64x8 minB3", bulk2_64x8_b3, 64, 8, 64, 0, true},
