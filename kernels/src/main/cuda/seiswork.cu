@@ -14,11 +14,13 @@
 //    (structs passed by value, kept in the parameter constant bank).
 //  - threadIdx.x runs along z (coalesced), threadIdx.y along x.
 //
-// Update order per time step (identical to Propagator.step on the CPU):
+// Update order per time step (the same terms in the same order as Propagator.step on the CPU):
 //  1. cpml_psi_rR for every C-PML slab (psi = b psi + a dU/dxi, from level n);
 //  2. stencil{2,3}d_rR over the compute region (un = 2u - un + m Lap u);
 //  3. cpml_correct_rR for every slab, in the CPU's slab order x-low, x-high, y-low, y-high,
 //     z-low, z-high (zeta update, un += m (dpsi/dxi + zeta));
+//     or, in the fused layout (the default), 2 and 3 as: the stencil over the interior box only,
+//     then stencil_cpml{2,3}d_rR over the layer boxes around it (stencil and corrections per cell);
 //  4. free_surface when the top is a free surface (antisymmetric mirror);
 //  then the host swaps u and un, inject_points adds the source, sample_points records.
 
@@ -482,11 +484,20 @@ struct AxisWeights {
     float d2[5];
 };
 
+// The cell of this thread in a launch of (z, x) blocks over `g`, one y plane per blockIdx.z.
+__device__ __forceinline__ bool regionCell(const Region& g, int& ix, int& iy, int& iz) {
+    iz = g.z0 + blockIdx.x * blockDim.x + threadIdx.x;
+    ix = g.x0 + blockIdx.y * blockDim.y + threadIdx.y;
+    iy = g.y0 + blockIdx.z;
+    return iz < g.z1 && ix < g.x1 && iy < g.y1;
+}
+
 __device__ __forceinline__ bool slabCell(const Slab& s, int& ix, int& iy, int& iz) {
-    iz = s.cells.z0 + blockIdx.x * blockDim.x + threadIdx.x;
-    ix = s.cells.x0 + blockIdx.y * blockDim.y + threadIdx.y;
-    iy = s.cells.y0 + blockIdx.z;
-    return iz < s.cells.z1 && ix < s.cells.x1 && iy < s.cells.y1;
+    return regionCell(s.cells, ix, iy, iz);
+}
+
+__device__ __forceinline__ bool inRegion(const Region& g, int ix, int iy, int iz) {
+    return ix >= g.x0 && ix < g.x1 && iy >= g.y0 && iy < g.y1 && iz >= g.z0 && iz < g.z1;
 }
 
 // psi = b psi + a dU/dxi, as CpmlSlab.updatePsi. a, b: the axis' profile per padded index.
@@ -510,18 +521,15 @@ __device__ __forceinline__ void cpmlPsi(const float* __restrict__ u, float* __re
     psi[q] = b[c] * psi[q] + a[c] * d;
 }
 
-// zeta = b zeta + a (d2U/dxi2 + dpsi/dxi); un += m (dpsi/dxi + zeta), as CpmlSlab.correct.
+// One slab's correction of the padded cell p = (ix, iy, iz), as CpmlSlab.correct: zeta = b zeta +
+// a (d2U/dxi2 + dpsi/dxi), stored; returns dpsi/dxi + zeta (1/m^2 times pressure), which the
+// caller adds to un times m. Shared by the correction kernel and the fused layer kernels, so both
+// compute the same floats.
 template <int R>
-__device__ __forceinline__ void cpmlCorrect(const float* __restrict__ u, float* __restrict__ un,
-                                            const float* __restrict__ m, const float* __restrict__ psi,
-                                            float* __restrict__ zeta, const float* __restrict__ a,
-                                            const float* __restrict__ b, int nx, int nz,
-                                            const Slab& s, const AxisWeights& w) {
-    int ix, iy, iz;
-    if (!slabCell(s, ix, iy, iz)) {
-        return;
-    }
-    const size_t p = ((size_t) iy * nx + ix) * nz + iz;
+__device__ __forceinline__ float cpmlCellCorrection(const float* __restrict__ u, const float* __restrict__ psi,
+                                                    float* __restrict__ zeta, const float* __restrict__ a,
+                                                    const float* __restrict__ b, int nx, int nz, const Slab& s,
+                                                    const AxisWeights& w, int ix, int iy, int iz, size_t p) {
     const size_t q = ((size_t) (iy - s.by0) * s.bnx + (ix - s.bx0)) * s.bnz + (iz - s.bz0);
     const size_t sp = s.axis == 0 ? (size_t) nz : (s.axis == 1 ? (size_t) nx * nz : 1);
     const size_t sq = s.axis == 0 ? (size_t) s.bnz : (s.axis == 1 ? (size_t) s.bnx * s.bnz : 1);
@@ -538,7 +546,22 @@ __device__ __forceinline__ void cpmlCorrect(const float* __restrict__ u, float* 
     }
     const float z = b[c] * zeta[q] + a[c] * (d2 + dpsi);
     zeta[q] = z;
-    un[p] += m[p] * (dpsi + z);
+    return dpsi + z;
+}
+
+// un += m (dpsi/dxi + zeta) over one slab's cells (the separate C-PML layout).
+template <int R>
+__device__ __forceinline__ void cpmlCorrect(const float* __restrict__ u, float* __restrict__ un,
+                                            const float* __restrict__ m, const float* __restrict__ psi,
+                                            float* __restrict__ zeta, const float* __restrict__ a,
+                                            const float* __restrict__ b, int nx, int nz,
+                                            const Slab& s, const AxisWeights& w) {
+    int ix, iy, iz;
+    if (!slabCell(s, ix, iy, iz)) {
+        return;
+    }
+    const size_t p = ((size_t) iy * nx + ix) * nz + iz;
+    un[p] += m[p] * cpmlCellCorrection<R>(u, psi, zeta, a, b, nx, nz, s, w, ix, iy, iz, p);
 }
 
 #define SW_CPML(R)                                                                              \
@@ -557,6 +580,101 @@ __device__ __forceinline__ void cpmlCorrect(const float* __restrict__ u, float* 
 SW_CPML(1)
 SW_CPML(2)
 SW_CPML(4)
+
+// --------------------------------------------------------------------------------------------
+// Fused layer update (the default C-PML layout): the stencil and every slab's correction of a
+// layer cell in one pass. The separate layout reads u, un and m for a layer cell in the stencil
+// and again in each correction kernel (40 B per slab cell on top of the stencil's 16 B per
+// point); here they are read once, and only psi (neighbours along the damped axis) and zeta are
+// extra: about 24 B per slab cell including the psi kernel, which stays separate because
+// dpsi/dxi needs the new psi of cells other blocks own.
+//
+// The interior box (no slab) runs the tiled 3D or 2D stencil; the layer region around it is cut
+// into at most six boxes (x low/high over all y and z, y low/high within the interior x, z
+// low/high within the interior x and y) and each box runs this kernel, one thread per cell,
+// 32 x 8 blocks over (z, x), blockIdx.z over y. Each cell applies the slabs that contain it in the
+// CPU's order, with the same helpers and the same association as the tiled stencils and
+// cpml_correct, so the fields are the separate layout's bit for bit (KernelEmulationTest).
+// --------------------------------------------------------------------------------------------
+
+// The slabs of a propagator, in the CPU's order (count <= 6), and the weights along each one's
+// axis. Passed by value; the loops over them unroll, so every field is a constant parameter offset.
+constexpr int SW_MAX_SLABS = 6;
+struct LayerSlabs {
+    int count;
+    Slab s[SW_MAX_SLABS];
+};
+struct LayerWeights {
+    AxisWeights w[SW_MAX_SLABS];
+};
+
+template <int R, bool THREE_D>
+__device__ __forceinline__ void stencilLayers(const float* __restrict__ u, float* __restrict__ un,
+                                              const float* __restrict__ m, int nx, int nz, Region box,
+                                              const StencilWeights& c, const LayerSlabs& L,
+                                              const LayerWeights& W, const float* const* psi,
+                                              float* const* zeta, const float* ax, const float* bx,
+                                              const float* ay, const float* by, const float* az,
+                                              const float* bz) {
+    int ix, iy, iz;
+    if (!regionCell(box, ix, iy, iz)) {
+        return;
+    }
+    const size_t sx = (size_t) nz;
+    const size_t sy = (size_t) nx * nz;
+    const size_t p = ((size_t) iy * nx + ix) * nz + iz;
+    // The Laplacian in the tiled kernels' association: centre, z, y (3D), x.
+    float lap = c.w[0] * u[p];
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[k] * (u[p - k] + u[p + k]);
+    }
+    if (THREE_D) {
+#pragma unroll
+        for (int k = 1; k <= R; k++) {
+            lap += c.w[8 + k] * (u[p - k * sy] + u[p + k * sy]);
+        }
+    }
+#pragma unroll
+    for (int k = 1; k <= R; k++) {
+        lap += c.w[4 + k] * (u[p - k * sx] + u[p + k * sx]);
+    }
+    const float mp = m[p];
+    float v = 2.f * u[p] - un[p] + mp * lap;
+#pragma unroll
+    for (int k = 0; k < SW_MAX_SLABS; k++) {
+        const Slab& s = L.s[k];
+        if (k < L.count && inRegion(s.cells, ix, iy, iz)) {
+            // Selects, not an array indexed by the axis (that would go through local memory).
+            const float* a = s.axis == 0 ? ax : (s.axis == 1 ? ay : az);
+            const float* b = s.axis == 0 ? bx : (s.axis == 1 ? by : bz);
+            v += mp * cpmlCellCorrection<R>(u, psi[k], zeta[k], a, b, nx, nz, s, W.w[k], ix, iy, iz, p);
+        }
+    }
+    un[p] = v;
+}
+
+// Entry points: psi0..5 and zeta0..5 are the slabs' memory variables in LayerSlabs order (unused
+// ones may repeat any pointer), ax..bz the x, y and z profiles (2D: y may repeat x).
+#define SW_LAYERS(NAME, R, THREE_D)                                                              \
+    SW_KERNEL void NAME(const float* __restrict__ u, float* __restrict__ un,                    \
+            const float* __restrict__ m, int nx, int nz, Region box, StencilWeights c,          \
+            LayerSlabs L, LayerWeights W, const float* psi0, const float* psi1,                 \
+            const float* psi2, const float* psi3, const float* psi4, const float* psi5,          \
+            float* zeta0, float* zeta1, float* zeta2, float* zeta3, float* zeta4, float* zeta5,  \
+            const float* ax, const float* bx, const float* ay, const float* by,                \
+            const float* az, const float* bz) {                                                 \
+        const float* psi[SW_MAX_SLABS] = {psi0, psi1, psi2, psi3, psi4, psi5};                  \
+        float* zeta[SW_MAX_SLABS] = {zeta0, zeta1, zeta2, zeta3, zeta4, zeta5};                 \
+        stencilLayers<R, THREE_D>(u, un, m, nx, nz, box, c, L, W, psi, zeta, ax, bx, ay, by, az, bz); \
+    }
+
+SW_LAYERS(stencil_cpml3d_r1, 1, true)
+SW_LAYERS(stencil_cpml3d_r2, 2, true)
+SW_LAYERS(stencil_cpml3d_r4, 4, true)
+SW_LAYERS(stencil_cpml2d_r1, 1, false)
+SW_LAYERS(stencil_cpml2d_r2, 2, false)
+SW_LAYERS(stencil_cpml2d_r4, 4, false)
 
 // --------------------------------------------------------------------------------------------
 // Free surface: antisymmetric mirror at padded z = surface (user iz = 0), as the end of

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -81,10 +82,25 @@ struct Kernel {
     bool barrier;
 };
 
-#define PV(i) (*(void**) p[i])
+// Bytes the program gave for each argument of the launch in progress: every argument is read
+// through arg<T>, which stops the run when they differ from sizeof(T), so a Java struct whose
+// packing does not match the C struct fails here instead of reading past its end on a GPU.
+std::vector<size_t> argSizes;
+
+template <typename T>
+T& arg(void** p, int i) {
+    if (argSizes.at(i) != sizeof(T)) {
+        std::fprintf(stderr, "cuda-emulator: argument %d has %zu bytes, the kernel expects %zu\n", i, argSizes[i],
+                     sizeof(T));
+        std::exit(3);
+    }
+    return *(T*) p[i];
+}
+
+#define PV(i) arg<void*>(p, i)
 #define PF(i) ((float*) PV(i))
 #define PI(i) ((int*) PV(i))
-#define AS(T, i) (*(T*) p[i])
+#define AS(T, i) arg<T>(p, i)
 
 std::map<std::string, Kernel> kernels() {
     std::map<std::string, Kernel> k;
@@ -95,6 +111,8 @@ std::map<std::string, Kernel> kernels() {
 #define PML(R)                                                                                                   \
     k["cpml_psi_r" #R] = {[](void** p) { cpml_psi_r##R(PF(0), PF(1), PF(2), PF(3), AS(int, 4), AS(int, 5), AS(Slab, 6), AS(AxisWeights, 7)); }, false}; \
     k["cpml_correct_r" #R] = {[](void** p) { cpml_correct_r##R(PF(0), PF(1), PF(2), PF(3), PF(4), PF(5), PF(6), AS(int, 7), AS(int, 8), AS(Slab, 9), AS(AxisWeights, 10)); }, false};
+#define LAY(D, R) k["stencil_cpml" #D "d_r" #R] = {[](void** p) { stencil_cpml##D##d_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(StencilWeights, 6), AS(LayerSlabs, 7), AS(LayerWeights, 8), PF(9), PF(10), PF(11), PF(12), PF(13), PF(14), PF(15), PF(16), PF(17), PF(18), PF(19), PF(20), PF(21), PF(22), PF(23), PF(24), PF(25), PF(26)); }, false};
+    LAY(2, 1) LAY(2, 2) LAY(2, 4) LAY(3, 1) LAY(3, 2) LAY(3, 4)
     ST3(1) ST3(2) ST3(4) ST3P(1) ST3P(2) ST3P(4) ST3B(2) ST3B(4) ST2(1) ST2(2) ST2(4) PML(1) PML(2) PML(4)
     k["free_surface"] = {[](void** p) { free_surface(PF(0), AS(int, 1), AS(int, 2), AS(int, 3), AS(int, 4), AS(int, 5), AS(int, 6), AS(int, 7)); }, false};
     k["inject_points"] = {[](void** p) { inject_points(PF(0), PF(1), PI(2), PF(3), PI(4), PF(5), AS(float, 6), AS(int, 7)); }, false};
@@ -223,6 +241,8 @@ int main(int argc, char** argv) {
                 }
                 params[a] = storage[a].data();
             }
+            argSizes.clear();
+            for (auto& a : storage) argSizes.push_back(a.size());
             auto it = table.find(name);
             if (it == table.end()) throw std::runtime_error("unknown kernel " + name);
             launch(it->second, grid, block, params.data());

@@ -160,6 +160,17 @@ final class BenchCommand implements Callable<Integer> {
                     .put("effectiveBytesPerSecond", r.effectiveBytesPerS())
                     .put("fractionOfPeakBandwidth", r.fractionOfPeak())
                     .put("stencilFractionOfPeakBandwidth", r.stencilFractionOfPeak());
+            o.put("cpml", r.fullSteps().get(0).layout().key());
+            ArrayNode full = o.putArray("fullSteps");
+            for (CudaBenchmark.StepTiming t : r.fullSteps()) {
+                ObjectNode f = full.addObject().put("cpml", t.layout().key());
+                if (t.error() != null) {
+                    f.put("error", t.error());
+                } else {
+                    f.put("gptsPerSecond", r.gptsPerSecond(t)).put("fractionOfPeakBandwidth", r.fractionOfPeak(t))
+                            .put("modelledFractionOfPeakBandwidth", r.modelledFractionOfPeak(t));
+                }
+            }
             ArrayNode kernels = o.putArray("stencilKernels");
             for (CudaBenchmark.StencilTiming t : r.stencils()) {
                 ObjectNode k = kernels.addObject().put("variant", t.variant().key()).put("kernel", t.kernel());

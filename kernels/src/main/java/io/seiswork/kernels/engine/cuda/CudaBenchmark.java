@@ -25,7 +25,8 @@ import jcuda.driver.CUevent;
  * {@code scripts/gpu-check.sh}: the same model as {@code engine.cpu.CpuBenchmark} (a cubic 3D or
  * square 2D grid of 10 m cells, velocity 1500 → 3500 m/s with depth, a source in the middle
  * injected every step, the default 20-cell C-PML on all sides), timed with CUDA events after as
- * many warm-up steps; then the interior stencil kernel alone for as many steps.
+ * many warm-up steps, in the engine's C-PML layout and then in the other one; then the interior
+ * stencil kernel alone for as many steps.
  *
  * <p>Bandwidth figures (docs/gpu.md):
  * <ul>
@@ -33,18 +34,15 @@ import jcuda.driver.CUevent;
  *       update (read u once, read and write un, read m; 4-byte floats);
  *   <li>stencil kernel alone: the same for the interior kernel without the C-PML, the figure
  *       to hold against the target of 60 % of peak;
- *   <li>modelled traffic of a full step: 16 B per point plus {@value #PML_BYTES_PER_CELL} B per
- *       C-PML slab cell (ψ kernel: u, ψ read and write; correction: u, un read and write, m, ψ,
- *       ζ read and write), which says how close the whole step is to the memory limit.
+ *   <li>modelled traffic of a full step: 16 B per point plus, per C-PML slab cell, the layout's
+ *       {@link CpmlLayout#bytesPerSlabCell()} (24 B fused, 40 B separate), which says how close the
+ *       whole step is to the memory limit.
  * </ul>
  */
 public final class CudaBenchmark {
 
     /** Minimum DRAM bytes per point update of the fused stencil (two wavefields + velocity). */
     public static final int BYTES_PER_POINT = 16;
-
-    /** Modelled DRAM bytes per C-PML slab cell and step (both C-PML kernels). */
-    public static final int PML_BYTES_PER_CELL = 40;
 
     /**
      * Device time of {@code steps} steps of one 3D stencil kernel alone over the compute region.
@@ -63,21 +61,47 @@ public final class CudaBenchmark {
     }
 
     /**
+     * Device time of {@code steps} full steps (stencil, C-PML, source) in one C-PML layout.
+     *
+     * @param layout how the corrections were launched
+     * @param seconds CUDA-event time (NaN when a kernel failed)
+     * @param error why it failed (one line), or null
+     */
+    public record StepTiming(CpmlLayout layout, double seconds, String error) {
+
+        /** Steps that ran. */
+        public StepTiming(CpmlLayout layout, double seconds) {
+            this(layout, seconds, null);
+        }
+    }
+
+    /**
      * @param gridPoints points updated per step (user grid plus layers)
      * @param layerCells C-PML slab cells updated per step (summed over slabs)
      * @param steps timed steps
-     * @param seconds device time of the timed full steps (CUDA events)
+     * @param fullSteps device time of the timed full steps: the engine's C-PML layout first, then
+     *     the other
      * @param stencils device time of as many steps of the interior stencil kernel alone: the
      *     engine's variant first, then every other variant the device can run
      * @param device the GPU
      * @param peakBytesPerS the card's peak DRAM bandwidth from its attributes (0 if unknown)
      */
-    public record Result(long gridPoints, long layerCells, int steps, double seconds, List<StencilTiming> stencils,
-            DeviceInfo device, double peakBytesPerS) {
+    public record Result(long gridPoints, long layerCells, int steps, List<StepTiming> fullSteps,
+            List<StencilTiming> stencils, DeviceInfo device, double peakBytesPerS) {
 
-        /** Billions of grid-point updates per second (full steps). */
+        /** Device time of the engine's full steps, seconds. */
+        public double seconds() {
+            return fullSteps.get(0).seconds();
+        }
+
+        /** Billions of grid-point updates per second (the engine's full steps). */
         public double gptsPerSecond() {
-            return gridPoints * (double) steps / seconds / 1e9;
+            return gptsPerSecond(fullSteps.get(0));
+        }
+
+        /** Billions of grid-point updates per second of one full-step timing. */
+        public double gptsPerSecond(StepTiming t) {
+            return gridPoints * (double) steps / t.seconds() / 1e9;
         }
 
         /** Effective memory bandwidth in bytes per second: Gpts/s × {@link #BYTES_PER_POINT}. */
@@ -110,26 +134,46 @@ public final class CudaBenchmark {
             return fraction(stencilGptsPerSecond(t) * 1e9 * BYTES_PER_POINT);
         }
 
-        /** Modelled DRAM traffic of full steps (stencil + C-PML) per second, as a fraction of the peak. */
+        /** Modelled DRAM traffic of the engine's full steps per second, as a fraction of the peak. */
         public double modelledFractionOfPeak() {
-            double bytesPerStep = (double) gridPoints * BYTES_PER_POINT + (double) layerCells * PML_BYTES_PER_CELL;
-            return fraction(bytesPerStep * steps / seconds);
+            return modelledFractionOfPeak(fullSteps.get(0));
+        }
+
+        /** Modelled DRAM traffic (stencil + the layout's C-PML) of one full-step timing, as a fraction of the peak. */
+        public double modelledFractionOfPeak(StepTiming t) {
+            double bytesPerStep = (double) gridPoints * BYTES_PER_POINT
+                    + (double) layerCells * t.layout().bytesPerSlabCell();
+            return fraction(bytesPerStep * steps / t.seconds());
+        }
+
+        /** Effective bandwidth (Gpts/s × 16 B) of one full-step timing as a fraction of the peak. */
+        public double fractionOfPeak(StepTiming t) {
+            return fraction(gptsPerSecond(t) * 1e9 * BYTES_PER_POINT);
         }
 
         private double fraction(double bytesPerS) {
             return peakBytesPerS > 0 ? bytesPerS / peakBytesPerS : Double.NaN;
         }
 
-        /** Lines for the terminal: the card, the full step, then one per stencil kernel timed. */
+        /** Lines for the terminal: the card, one per full-step layout, then one per stencil kernel timed. */
         public String describe() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "%s, peak %.0f GB/s (memory clock x bus width x 2)%n"
-                            + "  full step (stencil + C-PML + source): %d points/step, %d steps in %.3f s: %.2f Gpts/s, "
-                            + "effective %.0f GB/s (%d B/pt) = %s of peak; modelled traffic incl. C-PML (%d slab cells "
-                            + "x %d B) = %s of peak",
-                    device.name(), peakBytesPerS / 1e9, gridPoints, steps, seconds, gptsPerSecond(),
-                    effectiveBytesPerS() / 1e9, BYTES_PER_POINT, percent(fractionOfPeak()), layerCells,
-                    PML_BYTES_PER_CELL, percent(modelledFractionOfPeak())));
+                    "%s, peak %.0f GB/s (memory clock x bus width x 2)", device.name(), peakBytesPerS / 1e9));
+            for (int i = 0; i < fullSteps.size(); i++) {
+                StepTiming t = fullSteps.get(i);
+                String what = String.format(Locale.ROOT, "%n  full step (stencil + C-PML + source), C-PML %s%s",
+                        t.layout().key(), i == 0 ? ", the engine's" : "");
+                if (t.error() != null) {
+                    b.append(what).append(": failed: ").append(t.error());
+                    continue;
+                }
+                b.append(what).append(String.format(Locale.ROOT,
+                        ": %d points/step, %d steps in %.3f s: %.2f Gpts/s, effective %.0f GB/s (%d B/pt) = %s of "
+                                + "peak; modelled traffic incl. C-PML (%d slab cells x %d B) = %s of peak",
+                        gridPoints, steps, t.seconds(), gptsPerSecond(t), gptsPerSecond(t) * BYTES_PER_POINT,
+                        BYTES_PER_POINT, percent(fractionOfPeak(t)), layerCells, t.layout().bytesPerSlabCell(),
+                        percent(modelledFractionOfPeak(t))));
+            }
             for (int i = 0; i < stencils.size(); i++) {
                 StencilTiming t = stencils.get(i);
                 if (t.error() != null) {
@@ -188,7 +232,8 @@ public final class CudaBenchmark {
         } finally {
             // After a failed kernel the context is unusable and freeing fails too; the figures
             // measured before it are what matters then (and when the body threw, its exception).
-            boolean failed = result == null || result.stencils().stream().anyMatch(t -> t.error() != null);
+            boolean failed = result == null || result.stencils().stream().anyMatch(t -> t.error() != null)
+                    || result.fullSteps().stream().anyMatch(t -> t.error() != null);
             CudaPropagator opened = p;
             close(failed, () -> {
                 if (opened != null) {
@@ -212,15 +257,8 @@ public final class CudaBenchmark {
         cuEventCreate(stop, 0);
         boolean failed = false;
         try {
-            cuEventRecord(start, p.stream());
-            for (int i = 0; i < steps; i++) {
-                p.step();
-                p.inject(src, one);
-            }
-            cuEventRecord(stop, p.stream());
-            cuEventSynchronize(stop);
-            float[] ms = new float[1];
-            cuEventElapsedTime(ms, start, stop);
+            List<StepTiming> fullSteps = new ArrayList<>();
+            fullSteps.add(timeSteps(p, p.cpml(), src, one, steps, start, stop));
             List<StencilTiming> stencils = new ArrayList<>();
             stencils.add(timeStencil(p, engine.stencil(), steps, start, stop));
             for (StencilVariant other : StencilVariant.values()) {
@@ -230,20 +268,57 @@ public final class CudaBenchmark {
                     } catch (RuntimeException e) {
                         // An alternative kernel that fails (a trap poisons the context) must not
                         // cost the figures of the engine's own: report it and stop there.
-                        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                        stencils.add(new StencilTiming(other, "its kernel", Double.NaN,
-                                msg.lines().findFirst().orElse("")));
+                        stencils.add(new StencilTiming(other, "its kernel", Double.NaN, firstLine(e)));
                         failed = true;
                         break;
                     }
                 }
             }
+            // The other C-PML layout last: a kernel that fails there costs no other figure.
+            for (CpmlLayout other : CpmlLayout.values()) {
+                if (other != p.cpml() && !failed) {
+                    try {
+                        for (int i = 0; i < steps; i++) {  // warm-up, as for the engine's layout
+                            p.step(other);
+                            p.inject(src, one);
+                        }
+                        fullSteps.add(timeSteps(p, other, src, one, steps, start, stop));
+                    } catch (RuntimeException e) {
+                        fullSteps.add(new StepTiming(other, Double.NaN, firstLine(e)));
+                        failed = true;
+                    }
+                }
+            }
             DeviceInfo d = engine.device();
-            return new Result(p.computedPoints(), p.layerCells(), steps, ms[0] * 1e-3, List.copyOf(stencils), d,
-                    d.peakBandwidthBytesPerS());
+            return new Result(p.computedPoints(), p.layerCells(), steps, List.copyOf(fullSteps), List.copyOf(stencils),
+                    d, d.peakBandwidthBytesPerS());
         } finally {
             close(failed, () -> cuEventDestroy(start), () -> cuEventDestroy(stop));
         }
+    }
+
+    private static String firstLine(RuntimeException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return msg.lines().findFirst().orElse("");
+    }
+
+    /** {@code steps} full steps with a source injection each, in one C-PML layout. */
+    private static StepTiming timeSteps(CudaPropagator p, CpmlLayout layout, CudaPropagator.DevicePoints src,
+            CUdeviceptr one, int steps, CUevent start, CUevent stop) {
+        cuEventRecord(start, p.stream());
+        for (int i = 0; i < steps; i++) {
+            p.step(layout);
+            p.inject(src, one);
+        }
+        return new StepTiming(layout, elapsedSeconds(start, stop, p));
+    }
+
+    private static double elapsedSeconds(CUevent start, CUevent stop, CudaPropagator p) {
+        cuEventRecord(stop, p.stream());
+        cuEventSynchronize(stop);
+        float[] ms = new float[1];
+        cuEventElapsedTime(ms, start, stop);
+        return ms[0] * 1e-3;
     }
 
     /** {@code steps} steps of the interior stencil alone with one kernel variant, after one untimed launch. */
@@ -254,11 +329,7 @@ public final class CudaBenchmark {
         for (int i = 0; i < steps; i++) {
             p.stepStencilOnly(variant);
         }
-        cuEventRecord(stop, p.stream());
-        cuEventSynchronize(stop);
-        float[] ms = new float[1];
-        cuEventElapsedTime(ms, start, stop);
-        return new StencilTiming(variant, kernel, ms[0] * 1e-3);
+        return new StencilTiming(variant, kernel, elapsedSeconds(start, stop, p));
     }
 
     /** Runs every freeing step; the first failure is thrown unless {@code quietly}. */

@@ -42,6 +42,8 @@ public final class CudaKernels {
             "stencil3d_bulk_r2", "stencil3d_bulk_r4",
             "cpml_psi_r1", "cpml_psi_r2", "cpml_psi_r4",
             "cpml_correct_r1", "cpml_correct_r2", "cpml_correct_r4",
+            "stencil_cpml2d_r1", "stencil_cpml2d_r2", "stencil_cpml2d_r4",
+            "stencil_cpml3d_r1", "stencil_cpml3d_r2", "stencil_cpml3d_r4",
             "free_surface", "inject_points", "sample_points");
 
     /**
@@ -85,6 +87,14 @@ public final class CudaKernels {
     /** The C-PML correction kernel (ζ update and layer terms) for a space order. */
     public static String cpmlCorrect(int spaceOrder) {
         return checked("cpml_correct_r" + radius(spaceOrder));
+    }
+
+    /**
+     * The fused layer kernel (stencil and every slab's correction of a layer cell) for a
+     * dimension and space order, for example "stencil_cpml3d_r4" ({@link CpmlLayout#FUSED}).
+     */
+    public static String stencilCpml(boolean threeD, int spaceOrder) {
+        return checked((threeD ? "stencil_cpml3d_r" : "stencil_cpml2d_r") + radius(spaceOrder));
     }
 
     private static int radius(int spaceOrder) {

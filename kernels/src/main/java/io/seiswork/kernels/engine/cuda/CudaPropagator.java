@@ -15,6 +15,7 @@ import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import io.seiswork.kernels.engine.cpu.PointSpread;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,8 +33,10 @@ import jcuda.driver.CUstream;
  *
  * <p>The set-up is the CPU engine's own code ({@link PaddedGrid}, {@code CpmlProfile},
  * {@link PointSpread}) arranged by {@link StepPlan}; FD weights come from {@code core.stencil}. A
- * step launches, in the CPU's order: ψ for every slab, the fused stencil + leapfrog update, the
- * slab corrections, the free-surface mirror; then the buffers swap.
+ * step launches, in the CPU's order: ψ for every slab, the fused stencil + leapfrog update and the
+ * slab corrections (in the {@link CpmlLayout#FUSED} layout the stencil runs over the interior box
+ * and the layer boxes run stencil and corrections together), the free-surface mirror; then the
+ * buffers swap.
  *
  * <p>All launches are asynchronous on the propagator's stream; {@link #current()} and
  * {@link #previous()} are device pointers for further kernels (imaging) on the same stream.
@@ -46,7 +49,8 @@ public final class CudaPropagator implements AutoCloseable {
     private final StepPlan plan;
     private final Map<StepPlan.Buffer, CUdeviceptr> device = new IdentityHashMap<>();
     private final List<CUdeviceptr> allocations = new ArrayList<>();
-    private final List<Launch> stepLaunches = new ArrayList<>();
+    private final CpmlLayout cpml;
+    private final Map<CpmlLayout, List<Launch>> stepLaunches = new EnumMap<>(CpmlLayout.class);
     private final Map<String, Launch> variantLaunches = new HashMap<>();
     private int parity;
     private long stepsTaken;
@@ -74,20 +78,18 @@ public final class CudaPropagator implements AutoCloseable {
      * @param dominantHz dominant source frequency in Hz (the C-PML's α)
      * @param stencil the 3D stencil kernel, which the device can run (where it does not fit the
      *     grid the plan keeps the pipelined one)
+     * @param cpml how the C-PML corrections are launched
      */
     CudaPropagator(CudaContext ctx, CUstream stream, VelocityModel model, PhysicsOptions physics, double dtS,
-            double dominantHz, StencilVariant stencil) {
+            double dominantHz, StencilVariant stencil, CpmlLayout cpml) {
         this.ctx = ctx;
         this.stream = stream;
-        this.plan = new StepPlan(model, physics, dtS, dominantHz, 0, stencil);
+        this.cpml = cpml;
+        this.plan = new StepPlan(model, physics, dtS, dominantHz, 0, stencil, cpml);
         ctx.makeCurrent();
         try {
             realise();
-            for (StepPlan.Call c : plan.step) {
-                Launch l = new Launch(ctx.function(c.kernel()), c.shape(),
-                        new Pointer[] {params(c.args()[0]), params(c.args()[1])});
-                stepLaunches.add(l);
-            }
+            stepLaunches.put(cpml, launches(plan.step));
             reset();
         } catch (RuntimeException | Error e) {
             freeAll();
@@ -237,12 +239,35 @@ public final class CudaPropagator implements AutoCloseable {
 
     /** Advances the current field by one time step (launches only; returns at once). */
     public void step() {
-        for (Launch l : stepLaunches) {
+        step(cpml);
+    }
+
+    /**
+     * {@link #step()} with the launches of a given C-PML layout (the same floats; the benchmark
+     * times both).
+     */
+    void step(CpmlLayout layout) {
+        List<Launch> launches = stepLaunches.computeIfAbsent(layout, k -> launches(plan.step(k)));
+        for (Launch l : launches) {
             cuLaunchKernel(l.f(), l.s().gx(), l.s().gy(), l.s().gz(), l.s().bx(), l.s().by(), 1, 0, stream,
                     l.params()[parity], null);
         }
         parity ^= 1;
         stepsTaken++;
+    }
+
+    /** The C-PML layout {@link #step()} launches. */
+    public CpmlLayout cpml() {
+        return cpml;
+    }
+
+    private List<Launch> launches(List<StepPlan.Call> calls) {
+        List<Launch> out = new ArrayList<>();
+        for (StepPlan.Call c : calls) {
+            out.add(new Launch(ctx.function(c.kernel()), c.shape(),
+                    new Pointer[] {params(c.args()[0]), params(c.args()[1])}));
+        }
+        return out;
     }
 
     /**
@@ -336,7 +361,7 @@ public final class CudaPropagator implements AutoCloseable {
      * once, so nothing is allocated.
      */
     void stepAt(int par) {
-        for (Launch l : stepLaunches) {
+        for (Launch l : stepLaunches.get(cpml)) {
             cuLaunchKernel(l.f(), l.s().gx(), l.s().gy(), l.s().gz(), l.s().bx(), l.s().by(), 1, 0, stream,
                     l.params()[par], null);
         }

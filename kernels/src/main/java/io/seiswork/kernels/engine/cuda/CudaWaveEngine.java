@@ -58,6 +58,7 @@ public final class CudaWaveEngine implements WaveEngine {
     private final CUstream copy;
     private final boolean cpuFallback;
     private volatile StencilVariant stencil;
+    private final CpmlLayout cpml;
     private CpuWaveEngine cpu;
     private volatile String lastFallback;
     private boolean closed;
@@ -69,6 +70,7 @@ public final class CudaWaveEngine implements WaveEngine {
      *     instead of refusing them
      * @throws IllegalStateException when the probe said the GPU is not usable
      * @throws IllegalArgumentException when {@value StencilVariant#PROPERTY} names no stencil variant
+     *     or {@value CpmlLayout#PROPERTY} no C-PML layout
      */
     public CudaWaveEngine(boolean cpuFallback) {
         if (!CudaProbe.available()) {
@@ -76,6 +78,7 @@ public final class CudaWaveEngine implements WaveEngine {
         }
         this.cpuFallback = cpuFallback;
         StencilVariant requested = StencilVariant.requested();  // a bad property fails before the device opens
+        this.cpml = CpmlLayout.requested();
         this.ctx = CudaContext.open(CudaProbe.device().orElseThrow().ordinal());
         ctx.makeCurrent();
         compute = new CUstream();
@@ -106,6 +109,11 @@ public final class CudaWaveEngine implements WaveEngine {
             throw new IllegalArgumentException(why);
         }
         this.stencil = variant;
+    }
+
+    /** How this engine's propagators launch the C-PML corrections ({@value CpmlLayout#PROPERTY}). */
+    public CpmlLayout cpml() {
+        return cpml;
     }
 
     /** The device. */
@@ -149,7 +157,7 @@ public final class CudaWaveEngine implements WaveEngine {
     public CudaPropagator propagator(ShotRequest request) {
         ctx.makeCurrent();
         return new CudaPropagator(ctx, compute, request.model(), request.physics(), request.timing().dtS(),
-                request.wavelet().dominantHz(), stencil);
+                request.wavelet().dominantHz(), stencil, cpml);
     }
 
     /**

@@ -42,6 +42,11 @@ public record SlabGeometry(int axis, int x0, int x1, int y0, int y1, int z0, int
         return (long) (x1 - x0) * (y1 - y0) * (z1 - z0);
     }
 
+    /** The updated cells as {x0, x1, y0, y1, z0, z1} (struct Region of seiswork.cu). */
+    public int[] kernelRegion() {
+        return new int[] {x0, x1, y0, y1, z0, z1};
+    }
+
     /**
      * The kernel argument {@code struct Slab} of seiswork.cu:
      * {axis, x0, x1, y0, y1, z0, z1, bx0, by0, bz0, bnx, bnz}.

@@ -2,7 +2,6 @@ package io.seiswork.kernels.engine.cuda;
 
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Which 3D interior stencil kernel a propagator launches. All compute the same floats (the same
@@ -65,13 +64,7 @@ public enum StencilVariant {
 
     /** The variant with property value {@code key} (case-insensitive). */
     public static StencilVariant parse(String key) {
-        for (StencilVariant v : values()) {
-            if (v.key.equals(key.trim().toLowerCase(Locale.ROOT))) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException(PROPERTY + " must be one of "
-                + Arrays.stream(values()).map(StencilVariant::key).toList() + ", not \"" + key + "\"");
+        return KernelChoice.parse(PROPERTY, values(), StencilVariant::key, key);
     }
 
     /** Why {@code device} cannot run this variant at all, or null when it can. */

@@ -10,7 +10,9 @@ import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import io.seiswork.kernels.engine.cpu.PointSpread;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one propagator puts on the device and launches, independent of the CUDA API: the
@@ -24,6 +26,9 @@ import java.util.List;
  * structs passed by value.
  */
 final class StepPlan {
+
+    /** Slabs a layer kernel takes (struct LayerSlabs of seiswork.cu): two per axis. */
+    static final int MAX_SLABS = 6;
 
     /** Threads per block of the one-dimensional kernels. */
     static final int BLOCK_1D = 128;
@@ -73,7 +78,10 @@ final class StepPlan {
     final Buffer[] fields = new Buffer[2];
     final Buffer m;
     final List<SlabGeometry> slabs;
-    final List<Call> step = new ArrayList<>();
+    /** The launches of one step in the plan's C-PML layout. */
+    final List<Call> step;
+    private final Map<CpmlLayout, List<Call>> steps;
+    private final CpmlLayout cpml;
     private final float[] stencilWeights;
     private final int order;
     private final int forcedYChunk;
@@ -90,14 +98,22 @@ final class StepPlan {
         this(model, physics, dtS, dominantHz, yChunk, StencilVariant.PIPELINED);
     }
 
+    /** A plan with the fused C-PML layout. */
+    StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int yChunk,
+            StencilVariant variant) {
+        this(model, physics, dtS, dominantHz, yChunk, variant, CpmlLayout.FUSED);
+    }
+
     /**
      * @param yChunk y planes per block of the 3D stencil; 0 chooses {@link LaunchShape#yChunk}
      *     (tests force short chunks to cover the chunk boundaries)
      * @param variant the 3D stencil kernel to use where it fits a region (the pipelined one
      *     elsewhere); the caller has checked that the device can run it
+     * @param cpml how the C-PML corrections are launched ({@link #step}; {@link #step(CpmlLayout)}
+     *     gives the other layout's launches on the same buffers)
      */
     StepPlan(VelocityModel model, PhysicsOptions physics, double dtS, double dominantHz, int yChunk,
-            StencilVariant variant) {
+            StencilVariant variant, CpmlLayout cpml) {
         this.dtS = dtS;
         Grid g = model.grid();
         SecondDerivative op = physics.operator();
@@ -152,35 +168,142 @@ final class StepPlan {
             psis.add(add(new Buffer(s.boxCells() * Float.BYTES, null, null, true)));
             zetas.add(add(new Buffer(s.boxCells() * Float.BYTES, null, null, true)));
         }
-        // 1. ψ of every slab (reads u).
-        for (int i = 0; i < slabs.size(); i++) {
-            SlabGeometry s = slabs.get(i);
-            int a = s.axis();
-            Buffer psi = psis.get(i);
-            step.add(call(CudaKernels.cpmlPsi(order), slabShape(s),
-                    par -> new Object[] {u(par), psi, pa[a], pb[a], nx, nz, s.kernelStruct(), axisWeights[a]}));
-        }
-        // 2. Interior stencil fused with the leapfrog update (writes un).
         this.stencilWeights = weights;
         this.order = order;
         this.forcedYChunk = yChunk;
         this.variant = variant;
-        step.add(stencil(region));
-        // 3. Slab corrections in the CPU's order (writes un in layer cells).
+        this.cpml = cpml;
+        // 1. ψ of every slab (reads u).
+        List<Call> psiCalls = new ArrayList<>();
+        for (int i = 0; i < slabs.size(); i++) {
+            SlabGeometry s = slabs.get(i);
+            int a = s.axis();
+            Buffer psi = psis.get(i);
+            psiCalls.add(call(CudaKernels.cpmlPsi(order), slabShape(s),
+                    par -> new Object[] {u(par), psi, pa[a], pb[a], nx, nz, s.kernelStruct(), axisWeights[a]}));
+        }
+        // 2 and 3, separate layout: the stencil everywhere (writes un), then the slab corrections
+        // in the CPU's order (add to un in layer cells).
+        List<Call> separate = new ArrayList<>(psiCalls);
+        separate.add(stencil(region));
         for (int i = 0; i < slabs.size(); i++) {
             SlabGeometry s = slabs.get(i);
             int a = s.axis();
             Buffer psi = psis.get(i);
             Buffer zeta = zetas.get(i);
-            step.add(call(CudaKernels.cpmlCorrect(order), slabShape(s), par -> new Object[] {u(par), un(par), m, psi,
-                    zeta, pa[a], pb[a], nx, nz, s.kernelStruct(), axisWeights[a]}));
+            separate.add(call(CudaKernels.cpmlCorrect(order), slabShape(s), par -> new Object[] {u(par), un(par), m,
+                    psi, zeta, pa[a], pb[a], nx, nz, s.kernelStruct(), axisWeights[a]}));
         }
+        // 2 and 3, fused layout: the stencil over the interior box, then stencil and corrections
+        // together over the layer boxes around it.
+        List<Call> fused = new ArrayList<>(psiCalls);
+        int[] inner = interiorBox(region, slabs);
+        if (cells(inner) > 0) {
+            fused.add(stencil(inner));
+        }
+        for (int[] box : layerBoxes(region, inner)) {
+            fused.add(layerCall(box, psis, zetas, pa, pb, axisWeights));
+        }
+        // 4. Free-surface mirror (writes un).
+        List<Call> mirror = new ArrayList<>();
         // 4. Free-surface mirror (writes un).
         if (grid.freeSurface()) {
             int surface = grid.offZ();
-            step.add(call("free_surface", new LaunchShape(LaunchShape.ceil(xLen, BLOCK_1D), yLen, 1, BLOCK_1D, 1),
+            mirror.add(call("free_surface", new LaunchShape(LaunchShape.ceil(xLen, BLOCK_1D), yLen, 1, BLOCK_1D, 1),
                     par -> new Object[] {un(par), nx, nz, r, nx - r, grid.y0(), r, surface}));
         }
+        separate.addAll(mirror);
+        fused.addAll(mirror);
+        this.steps = new EnumMap<>(CpmlLayout.class);
+        steps.put(CpmlLayout.SEPARATE, List.copyOf(separate));
+        steps.put(CpmlLayout.FUSED, List.copyOf(fused));
+        this.step = steps.get(cpml);
+    }
+
+    /** The launches of one step in a given C-PML layout (the benchmark times both). */
+    List<Call> step(CpmlLayout layout) {
+        return steps.get(layout);
+    }
+
+    /** How {@link #step} launches the C-PML corrections. */
+    CpmlLayout cpml() {
+        return cpml;
+    }
+
+    /**
+     * The cells of {@code region} in no slab: the region shrunk along each axis by the slabs
+     * that start or end at its faces.
+     */
+    static int[] interiorBox(int[] region, List<SlabGeometry> slabs) {
+        int[] inner = region.clone();
+        for (SlabGeometry s : slabs) {
+            int[] cells = s.kernelRegion();
+            int lo = 2 * s.axis();
+            if (cells[lo] == region[lo]) {
+                inner[lo] = Math.max(inner[lo], cells[lo + 1]);
+            } else {
+                inner[lo + 1] = Math.min(inner[lo + 1], cells[lo]);
+            }
+        }
+        return inner;
+    }
+
+    /**
+     * {@code region} minus {@code inner} as at most six disjoint boxes {x0, x1, y0, y1, z0, z1}:
+     * x low and high over all y and z, y low and high within the interior x, z low and high
+     * within the interior x and y; empty ones left out.
+     */
+    static List<int[]> layerBoxes(int[] region, int[] inner) {
+        int[][] boxes = {
+            {region[0], inner[0], region[2], region[3], region[4], region[5]},
+            {inner[1], region[1], region[2], region[3], region[4], region[5]},
+            {inner[0], inner[1], region[2], inner[2], region[4], region[5]},
+            {inner[0], inner[1], inner[3], region[3], region[4], region[5]},
+            {inner[0], inner[1], inner[2], inner[3], region[4], inner[4]},
+            {inner[0], inner[1], inner[2], inner[3], inner[5], region[5]},
+        };
+        return Arrays.stream(boxes).filter(b -> cells(b) > 0).toList();
+    }
+
+    /** Cells of a box {x0, x1, y0, y1, z0, z1}; 0 when any extent is empty. */
+    static long cells(int[] box) {
+        long n = 1;
+        for (int a = 0; a < 6; a += 2) {
+            n *= Math.max(0, box[a + 1] - box[a]);
+        }
+        return n;
+    }
+
+    /**
+     * {@code stencil_cpml*} over one layer box: struct LayerSlabs {count, 6 × Slab}, struct
+     * LayerWeights {6 × AxisWeights}, then ψ and ζ of the six slab slots (unused slots repeat the
+     * first slab's) and the x, y, z profiles (2D: y repeats x).
+     */
+    private Call layerCall(int[] box, List<Buffer> psis, List<Buffer> zetas, Buffer[] pa, Buffer[] pb,
+            float[][] axisWeights) {
+        int[] layerSlabs = new int[1 + MAX_SLABS * 12];
+        float[] layerWeights = new float[MAX_SLABS * 10];
+        layerSlabs[0] = slabs.size();
+        Buffer[] psi = new Buffer[MAX_SLABS];
+        Buffer[] zeta = new Buffer[MAX_SLABS];
+        for (int k = 0; k < MAX_SLABS; k++) {
+            int i = k < slabs.size() ? k : 0;
+            psi[k] = psis.get(i);
+            zeta[k] = zetas.get(i);
+            if (k < slabs.size()) {
+                SlabGeometry s = slabs.get(k);
+                System.arraycopy(s.kernelStruct(), 0, layerSlabs, 1 + 12 * k, 12);
+                System.arraycopy(axisWeights[s.axis()], 0, layerWeights, 10 * k, 10);
+            }
+        }
+        Buffer ay = pa[1] != null ? pa[1] : pa[0];
+        Buffer by = pb[1] != null ? pb[1] : pb[0];
+        int nx = grid.nx();
+        int nz = grid.nz();
+        LaunchShape shape = LaunchShape.tiles(box[5] - box[4], box[1] - box[0], box[3] - box[2], 32, 8);
+        return call(CudaKernels.stencilCpml(!grid.is2d(), order), shape, par -> new Object[] {u(par), un(par), m, nx,
+                nz, box, stencilWeights, layerSlabs, layerWeights, psi[0], psi[1], psi[2], psi[3], psi[4], psi[5],
+                zeta[0], zeta[1], zeta[2], zeta[3], zeta[4], zeta[5], pa[0], pb[0], ay, by, pa[2], pb[2]});
     }
 
     /**

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -184,12 +185,115 @@ class KernelEmulationTest {
      * @param nz3d user nz of the 3D cases (60: two z tiles of 64, the second mostly idle)
      * @param yChunk forced y chunk of the 3D stencil (0 = automatic: one chunk on these grids)
      */
-    @ParameterizedTest(name = "3D={0} order {1} free surface {2} nz {3} y chunk {4}")
-    @CsvSource({"false,2,false,0,0", "false,4,true,0,0", "false,8,false,0,0", "false,8,true,0,0",
-            "true,8,false,13,0", "true,4,true,13,0", "true,8,false,60,5", "true,2,true,60,7"})
-    void hostBuiltKernelsReproduceTheCpuEngine(boolean threeD, int order, boolean freeSurface, int nz3d, int yChunk)
+    @ParameterizedTest(name = "3D={0} order {1} free surface {2} nz {3} y chunk {4}, C-PML {5}")
+    @CsvSource({"false,2,false,0,0,fused", "false,4,true,0,0,fused", "false,8,false,0,0,fused",
+            "false,8,true,0,0,fused", "true,8,false,13,0,fused", "true,4,true,13,0,fused", "true,8,false,60,5,fused",
+            "true,2,true,60,7,fused", "false,4,true,0,0,separate", "true,8,false,60,5,separate"})
+    void hostBuiltKernelsReproduceTheCpuEngine(boolean threeD, int order, boolean freeSurface, int nz3d, int yChunk,
+            String cpml) throws Exception {
+        reproduceTheCpuEngine(threeD, order, freeSurface, nz3d, yChunk, StencilVariant.PIPELINED,
+                CpmlLayout.parse(cpml));
+    }
+
+    /**
+     * The fused C-PML layout (interior stencil, then stencil and corrections per layer box) gives
+     * the separate layout's floats bit for bit: both wavefields and every slab's ψ and ζ after
+     * three steps from random fields, so every layer cell, corner and halo column is exercised.
+     * A layer box that missed or repeated a cell, a slab applied in another order or with another
+     * association, or a cell corrected by a slab that does not hold it would show here.
+     */
+    @ParameterizedTest(name = "3D={0} order {1} free surface {2} y chunk {3}")
+    @CsvSource({"false,2,false,0", "false,4,true,0", "false,8,false,0", "false,8,true,0", "true,2,false,4",
+            "true,4,true,0", "true,8,false,5", "true,8,true,3"})
+    void fusedLayerKernelsGiveTheSeparateKernelsFloats(boolean threeD, int order, boolean freeSurface, int yChunk)
             throws Exception {
-        reproduceTheCpuEngine(threeD, order, freeSurface, nz3d, yChunk, StencilVariant.PIPELINED);
+        assumeTrue(emulator() != null, skipReason());
+        Grid g = threeD ? Grid.of3d(15, 11, 13, 10) : Grid.of2d(41, 33, 10);
+        PhysicsOptions physics = PhysicsOptions.defaults().withSpaceOrder(order).withBoundaryWidth(5)
+                .withFreeSurface(freeSurface);
+        List<List<ByteBuffer>> out = new ArrayList<>();
+        List<String> kernels = new ArrayList<>();
+        for (CpmlLayout layout : CpmlLayout.values()) {
+            StepPlan plan = new StepPlan(TwoLayerModel.on(g, 5f), physics, 1e-3, 20, yChunk,
+                    StencilVariant.PIPELINED, layout);
+            java.util.Random random = new java.util.Random(order);
+            for (StepPlan.Buffer f : plan.fields) {
+                float[] v = new float[(int) (f.bytes / Float.BYTES)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) random.nextGaussian();
+                }
+                f.floats = v;
+            }
+            List<StepPlan.Call> program = new ArrayList<>();
+            List<Integer> parities = new ArrayList<>();
+            for (int n = 0; n < 3; n++) {
+                for (StepPlan.Call c : plan.step) {
+                    program.add(c);
+                    parities.add(n % 2);
+                }
+            }
+            // Both fields, then ψ and ζ of every slab (the zeroed buffers after the fields).
+            List<StepPlan.Buffer> outputs = plan.buffers.stream().filter(b -> b.zeroOnReset).toList();
+            out.add(execute(plan.buffers, program, parities, outputs));
+            kernels.add(plan.step.stream().map(StepPlan.Call::kernel).distinct().toList().toString());
+        }
+        assertEquals(out.get(0).size(), out.get(1).size());
+        assertTrue(kernels.get(0).contains(CudaKernels.stencilCpml(threeD, order)), kernels.get(0));
+        assertTrue(!kernels.get(1).contains("stencil_cpml") && kernels.get(1).contains("cpml_correct"),
+                kernels.get(1));
+        long cells = 0;
+        for (int b = 0; b < out.get(0).size(); b++) {
+            ByteBuffer fused = out.get(0).get(b);
+            ByteBuffer separate = out.get(1).get(b);
+            assertEquals(separate.remaining(), fused.remaining(), "buffer " + b);
+            for (int i = 0; i < separate.remaining(); i += 4) {
+                assertEquals(separate.getInt(i), fused.getInt(i), "buffer " + b + " float " + i / 4);
+            }
+            cells += separate.remaining() / 4;
+        }
+        System.out.printf("  [emulated kernels] fused vs separate C-PML, 3D=%s order %d free surface %s: %d floats "
+                + "identical after 3 steps (%s)%n", threeD, order, freeSurface, cells, kernels.get(0));
+    }
+
+    @Test
+    void layerBoxesCoverTheRegionOutsideTheInteriorOnce() {
+        for (boolean threeD : new boolean[] {false, true}) {
+            for (boolean free : new boolean[] {false, true}) {
+                Grid g = threeD ? Grid.of3d(9, 7, 8, 10) : Grid.of2d(12, 10, 10);
+                StepPlan plan = new StepPlan(TwoLayerModel.on(g, 5f), PhysicsOptions.defaults().withSpaceOrder(4)
+                        .withBoundaryWidth(3).withFreeSurface(free), 1e-3, 20);
+                int[] region = plan.computeRegion;
+                int[] inner = StepPlan.interiorBox(region, plan.slabs);
+                List<int[]> boxes = StepPlan.layerBoxes(region, inner);
+                long layer = 0;
+                for (int[] b : boxes) {
+                    layer += StepPlan.cells(b);
+                }
+                assertEquals(StepPlan.cells(region) - StepPlan.cells(inner), layer, "3D " + threeD);
+                assertEquals(threeD ? (free ? 5 : 6) : (free ? 3 : 4), boxes.size(), "3D " + threeD + " free " + free);
+                // Every cell of the region: in some slab exactly when it is in a layer box, and in one box at most.
+                for (int x = region[0]; x < region[1]; x++) {
+                    for (int y = region[2]; y < region[3]; y++) {
+                        for (int z = region[4]; z < region[5]; z++) {
+                            int in = 0;
+                            for (int[] b : boxes) {
+                                in += inside(b, x, y, z) ? 1 : 0;
+                            }
+                            boolean slab = false;
+                            for (SlabGeometry s : plan.slabs) {
+                                slab |= inside(s.kernelRegion(), x, y, z);
+                            }
+                            assertEquals(slab ? 1 : 0, in, "cell " + x + "," + y + "," + z);
+                            assertEquals(!slab, inside(inner, x, y, z));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean inside(int[] b, int x, int y, int z) {
+        return x >= b[0] && x < b[1] && y >= b[2] && y < b[3] && z >= b[4] && z < b[5];
     }
 
     /**
@@ -202,7 +306,11 @@ class KernelEmulationTest {
     @ParameterizedTest(name = "order {0} free surface {1} nz {2} y chunk {3}")
     @CsvSource({"8,false,60,5", "8,true,13,0", "4,false,60,7", "4,true,13,1", "8,false,13,2", "8,false,60,3"})
     void bulkCopyStencilReproducesTheCpuEngine(int order, boolean freeSurface, int nz3d, int yChunk) throws Exception {
-        reproduceTheCpuEngine(true, order, freeSurface, nz3d, yChunk, StencilVariant.BULK_COPIES);
+        // Separate C-PML: the stencil then covers the whole compute region, which starts on a
+        // 16-byte boundary; the fused layout's interior box starts width 6 cells further in, which
+        // is not, so it would keep the pipelined kernel (bulk on inset regions: the test below).
+        reproduceTheCpuEngine(true, order, freeSurface, nz3d, yChunk, StencilVariant.BULK_COPIES,
+                CpmlLayout.SEPARATE);
     }
 
     /**
@@ -213,7 +321,7 @@ class KernelEmulationTest {
     @ParameterizedTest(name = "order {0} free surface {1} nz {2} y chunk {3}")
     @CsvSource({"8,false,60,5", "4,true,13,1", "8,false,13,3", "2,true,60,7", "8,true,13,0"})
     void prefetchStencilReproducesTheCpuEngine(int order, boolean freeSurface, int nz3d, int yChunk) throws Exception {
-        reproduceTheCpuEngine(true, order, freeSurface, nz3d, yChunk, StencilVariant.L2_PREFETCH);
+        reproduceTheCpuEngine(true, order, freeSurface, nz3d, yChunk, StencilVariant.L2_PREFETCH, CpmlLayout.FUSED);
     }
 
     /**
@@ -271,14 +379,15 @@ class KernelEmulationTest {
     }
 
     private void reproduceTheCpuEngine(boolean threeD, int order, boolean freeSurface, int nz3d, int yChunk,
-            StencilVariant variant) throws Exception {
+            StencilVariant variant, CpmlLayout cpml) throws Exception {
         assumeTrue(emulator() != null, skipReason());
         ShotRequest req = shot(threeD, order, freeSurface, nz3d);
         ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
 
         int steps = req.timing().steps();
         double dt = req.timing().dtS();
-        StepPlan plan = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), yChunk, variant);
+        StepPlan plan = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), yChunk, variant,
+                cpml);
         String stencil = plan.step.stream().map(StepPlan.Call::kernel).filter(k -> k.startsWith("stencil"))
                 .findFirst().orElseThrow();
         assertEquals(threeD ? CudaKernels.stencil3d(variant, order) : CudaKernels.stencil(false, order), stencil);
@@ -322,8 +431,9 @@ class KernelEmulationTest {
             resampler.accept(level);
         }
         double misfit = Misfit.relativeL2(resampler.traces(), c.traces());
-        System.out.printf("  [emulated kernels] %s, 3D=%s order %d free surface %s, padded %dx%dx%d, y chunk %d: "
-                + "%d steps, %d launches, relative L2 vs CPU %.2e (%.1f s)%n", stencil, threeD, order, freeSurface,
+        System.out.printf("  [emulated kernels] %s, C-PML %s, 3D=%s order %d free surface %s, padded %dx%dx%d, y chunk "
+                + "%d: %d steps, %d launches, relative L2 vs CPU %.2e (%.1f s)%n", stencil, cpml.key(), threeD, order,
+                freeSurface,
                 grid.nx(), grid.ny(), grid.nz(), yChunk, steps, program.size(), misfit,
                 (System.nanoTime() - t0) * 1e-9);
         assertTrue(misfit < 1e-5, "relative L2 " + misfit);

@@ -125,7 +125,9 @@ class PlanningTest {
         // An H100 SXM's attributes: 2619 MHz, 5120-bit bus -> 3.35 TB/s.
         DeviceInfo h100 = new DeviceInfo(0, "test card", 9, 0, 80L << 30, 132, 2_619_000, 5120, 13000, "fatbin");
         assertEquals(3.352e12, h100.peakBandwidthBytesPerS(), 1e9);
-        CudaBenchmark.Result r = new CudaBenchmark.Result(pg.computedPoints(), layer, 100, 1.0,
+        List<CudaBenchmark.StepTiming> full = List.of(new CudaBenchmark.StepTiming(CpmlLayout.FUSED, 1.0),
+                new CudaBenchmark.StepTiming(CpmlLayout.SEPARATE, 1.25));
+        CudaBenchmark.Result r = new CudaBenchmark.Result(pg.computedPoints(), layer, 100, full,
                 List.of(new CudaBenchmark.StencilTiming(StencilVariant.PIPELINED, "stencil3d_r4", 0.5),
                         new CudaBenchmark.StencilTiming(StencilVariant.BULK_COPIES, "stencil3d_bulk_r4", 0.4)),
                 h100, h100.peakBandwidthBytesPerS());
@@ -133,15 +135,21 @@ class PlanningTest {
         assertEquals(r.gptsPerSecond() * 16e9 / 3.352e12, r.fractionOfPeak(), 1e-3);
         assertEquals(2 * r.fractionOfPeak(), r.stencilFractionOfPeak(), 1e-9);
         assertEquals(2.5 * r.fractionOfPeak(), r.stencilFractionOfPeak(r.stencils().get(1)), 1e-9);
-        double ratio = (16.0 * pg.computedPoints() + 40.0 * layer) / (16.0 * pg.computedPoints());
+        double ratio = (16.0 * pg.computedPoints() + 24.0 * layer) / (16.0 * pg.computedPoints());
         assertEquals(ratio * r.fractionOfPeak(), r.modelledFractionOfPeak(), 1e-9);
+        double separate = (16.0 * pg.computedPoints() + 40.0 * layer) / (16.0 * pg.computedPoints());
+        assertEquals(separate * r.fractionOfPeak() / 1.25, r.modelledFractionOfPeak(full.get(1)), 1e-9);
+        assertEquals(r.gptsPerSecond() / 1.25, r.gptsPerSecond(full.get(1)), 1e-9);
         System.out.printf("  [bench model] 512^3 order 8: %d points, %d C-PML slab cells; a full step moves %.2f x "
                 + "the stencil's 16 B/pt%n%s%n", pg.computedPoints(), layer, ratio, r.describe());
         assertTrue(r.describe().contains("stencil kernel alone, pipelined (stencil3d_r4), the engine's"),
                 r.describe());
         assertTrue(r.describe().contains("stencil kernel alone, bulk (stencil3d_bulk_r4): "), r.describe());
+        assertTrue(r.describe().contains("full step (stencil + C-PML + source), C-PML fused, the engine's: "),
+                r.describe());
+        assertTrue(r.describe().contains("full step (stencil + C-PML + source), C-PML separate: "), r.describe());
         // A variant that failed on the device is reported, the engine's figures kept.
-        CudaBenchmark.Result f = new CudaBenchmark.Result(pg.computedPoints(), layer, 100, 1.0,
+        CudaBenchmark.Result f = new CudaBenchmark.Result(pg.computedPoints(), layer, 100, full.subList(0, 1),
                 List.of(r.stencils().get(0), new CudaBenchmark.StencilTiming(StencilVariant.BULK_COPIES, "its kernel",
                         Double.NaN, "CUDA_ERROR_LAUNCH_FAILED")), h100, h100.peakBandwidthBytesPerS());
         assertEquals(r.stencilFractionOfPeak(), f.stencilFractionOfPeak(), 1e-12);
