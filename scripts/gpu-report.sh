@@ -20,7 +20,17 @@ command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi > "$out/nvidia-smi.txt" 2>&1
 timeout 240 scripts/gpu-check.sh --no-build > "$out/gpu-check.log" 2>&1
 check=$?
 echo "gpu-report: gpu-check exit $check ($out/gpu-check.log)"
-grep -E "gpu-tests:|\[gpu-([a-z]+-)?vs-cpu\]|stencil kernel alone|full step" "$out/gpu-check.log"
+grep -E "gpu-tests:|\[gpu-([a-z]+-)*vs-cpu\]|stencil kernel alone|full step" "$out/gpu-check.log"
+# The stencil figure is what the session is for: when failing tests stopped the check before the
+# benchmark, or the engine's full step failed in it, the benchmark alone, then with the separate
+# C-PML kernels (the layout measured before the fused one).
+for opts in "" "-Dseiswork.gpu.cpml=separate"; do
+  [ "$check" = 2 ] && break
+  grep -q "stencil kernel alone" "$out/gpu-check.log" && break
+  echo "gpu-report: no stencil figure yet; benchmark alone${opts:+ with $opts}"
+  SEISWORK_JAVA_OPTS="$opts" timeout 75 scripts/gpu-check.sh --no-build --skip-tests >> "$out/gpu-check.log" 2>&1
+  grep -E "full step|stencil kernel alone|Exception|rror" "$out/gpu-check.log" | tail -6
+done
 # The issue's target: the 3D order-8 stencil at >= 60 % of peak bandwidth, per kernel variant;
 # one pass over the log also notes the engine's kernel (the first line) and the fastest.
 awk -v picks="$out/stencil-picks" '/stencil kernel alone, / {

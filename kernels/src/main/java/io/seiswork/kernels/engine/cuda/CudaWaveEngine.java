@@ -58,7 +58,7 @@ public final class CudaWaveEngine implements WaveEngine {
     private final CUstream copy;
     private final boolean cpuFallback;
     private volatile StencilVariant stencil;
-    private final CpmlLayout cpml;
+    private volatile CpmlLayout cpml;
     private CpuWaveEngine cpu;
     private volatile String lastFallback;
     private boolean closed;
@@ -114,6 +114,11 @@ public final class CudaWaveEngine implements WaveEngine {
     /** How this engine's propagators launch the C-PML corrections ({@value CpmlLayout#PROPERTY}). */
     public CpmlLayout cpml() {
         return cpml;
+    }
+
+    /** Makes later propagators launch the C-PML corrections in {@code layout} (tests compare the layouts). */
+    public void useCpml(CpmlLayout layout) {
+        this.cpml = layout;
     }
 
     /** The device. */

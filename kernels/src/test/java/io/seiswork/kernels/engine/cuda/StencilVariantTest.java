@@ -31,6 +31,25 @@ class StencilVariantTest {
     }
 
     @Test
+    void cpmlLayoutPropertyValuesAndErrors() {
+        assertEquals(CpmlLayout.FUSED, CpmlLayout.parse("Fused"));
+        assertEquals(CpmlLayout.SEPARATE, CpmlLayout.parse(" separate"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CpmlLayout.parse("merged"));
+        assertEquals("seiswork.gpu.cpml must be one of [fused, separate], not \"merged\"", e.getMessage());
+        String old = System.getProperty(CpmlLayout.PROPERTY);
+        try {
+            System.clearProperty(CpmlLayout.PROPERTY);
+            assertEquals(CpmlLayout.FUSED, CpmlLayout.requested());
+        } finally {
+            if (old != null) {
+                System.setProperty(CpmlLayout.PROPERTY, old);
+            }
+        }
+        // The fused layout moves less: the correction no longer re-reads u, un and m.
+        assertTrue(CpmlLayout.FUSED.bytesPerSlabCell() < CpmlLayout.SEPARATE.bytesPerSlabCell());
+    }
+
+    @Test
     void bulkCopiesNeedHopper() {
         assertNull(StencilVariant.BULK_COPIES.deviceReason(H200));
         assertNull(StencilVariant.PIPELINED.deviceReason(A100));

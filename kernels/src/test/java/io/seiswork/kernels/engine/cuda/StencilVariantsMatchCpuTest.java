@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * engine (relative L2 below 1e-4, as every GPU path) and with the pipelined GPU kernel, which
  * computes the same floats (below 1e-6). The shots of {@link GpuMatchesCpuTest}, orders 4 and 8
  * (order 2 too for the prefetch kernel), with and without the free surface. Skipped where no GPU
- * is usable or the GPU cannot run the variant, saying which.
+ * is usable or the GPU cannot run the variant, saying which. Likewise the two C-PML layouts
+ * ({@link CpmlLayout}), 2D and 3D, every order.
  */
 @Order(Integer.MAX_VALUE)
 class StencilVariantsMatchCpuTest extends GpuComparisonTest {
@@ -49,5 +50,31 @@ class StencilVariantsMatchCpuTest extends GpuComparisonTest {
                 + "%.3e against the pipelined GPU kernel%n", key, order, freeSurface, vsCpu, vsPipelined);
         assertTrue(vsCpu < 1e-4, "relative L2 against the CPU " + vsCpu);
         assertTrue(vsPipelined < 1e-6, "relative L2 against the pipelined kernel " + vsPipelined);
+    }
+
+    @ParameterizedTest(name = "3D {0} order {1} free surface {2}")
+    @CsvSource({"true,8,false", "true,4,true", "true,2,false", "false,8,true", "false,4,false", "false,2,true"})
+    void cpmlLayoutsGiveTheSameTraces(boolean threeD, int order, boolean freeSurface) {
+        ShotRequest req = GpuMatchesCpuTest.shot(threeD, order, freeSurface);
+        ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
+        CpmlLayout before = gpu.cpml();
+        ShotRecord fused;
+        ShotRecord separate;
+        try {
+            gpu.useCpml(CpmlLayout.FUSED);
+            fused = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
+            gpu.useCpml(CpmlLayout.SEPARATE);
+            separate = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
+        } finally {
+            gpu.useCpml(before);
+        }
+        double vsCpu = Misfit.relativeL2(fused.traces(), c.traces());
+        double vsSeparate = Misfit.relativeL2(fused.traces(), separate.traces());
+        System.out.printf("  [gpu-fused-cpml-vs-cpu] %s order %d free surface %s: relative L2 %.3e against the CPU, "
+                + "%.3e against the separate C-PML kernels%n", threeD ? "3D" : "2D", order, freeSurface, vsCpu,
+                vsSeparate);
+        assertTrue(vsCpu < 1e-4, "relative L2 against the CPU " + vsCpu);
+        // The same floats up to the order of the source injection's atomic adds.
+        assertTrue(vsSeparate < 1e-6, "relative L2 against the separate layout " + vsSeparate);
     }
 }
