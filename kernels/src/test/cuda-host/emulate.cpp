@@ -107,7 +107,9 @@ std::map<std::string, Kernel> kernels() {
 #define ST3(R) k["stencil3d_r" #R] = {[](void** p) { stencil3d_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(int, 6), AS(StencilWeights, 7)); }, true};
 #define ST3P(R) k["stencil3d_pf_r" #R] = {[](void** p) { stencil3d_pf_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(int, 6), AS(StencilWeights, 7)); }, true};
 #define ST3B(R) k["stencil3d_bulk_r" #R] = {[](void** p) { stencil3d_bulk_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(int, 6), AS(StencilWeights, 7)); }, true};
-#define ST2(R) k["stencil2d_r" #R] = {[](void** p) { stencil2d_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(Region, 4), AS(StencilWeights, 5)); }, false};
+#define ST2(R)                                                                                                   \
+    k["stencil2d_r" #R] = {[](void** p) { stencil2d_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(Region, 4), AS(int, 5), AS(StencilWeights, 6)); }, true}; \
+    k["stencil2d_direct_r" #R] = {[](void** p) { stencil2d_direct_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(Region, 4), AS(StencilWeights, 5)); }, false};
 #define PML(R)                                                                                                   \
     k["cpml_psi_r" #R] = {[](void** p) { cpml_psi_r##R(PF(0), PF(1), PF(2), PF(3), AS(int, 4), AS(int, 5), AS(Slab, 6), AS(AxisWeights, 7)); }, false}; \
     k["cpml_correct_r" #R] = {[](void** p) { cpml_correct_r##R(PF(0), PF(1), PF(2), PF(3), PF(4), PF(5), PF(6), AS(int, 7), AS(int, 8), AS(Slab, 9), AS(AxisWeights, 10)); }, false};

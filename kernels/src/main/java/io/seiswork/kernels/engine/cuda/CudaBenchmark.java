@@ -45,7 +45,7 @@ public final class CudaBenchmark {
     public static final int BYTES_PER_POINT = 16;
 
     /**
-     * Device time of {@code steps} steps of one 3D stencil kernel alone over the compute region.
+     * Device time of {@code steps} steps of one interior stencil kernel alone over the compute region.
      *
      * @param variant the variant asked for
      * @param kernel the entry point that ran (the pipelined one where the variant does not fit)
@@ -227,7 +227,7 @@ public final class CudaBenchmark {
         Result result = null;
         try {
             p = engine.propagator(request);
-            result = measure(engine, p, centre, steps, threeD);
+            result = measure(engine, p, centre, steps);
             return result;
         } finally {
             // After a failed kernel the context is unusable and freeing fails too; the figures
@@ -243,8 +243,7 @@ public final class CudaBenchmark {
         }
     }
 
-    private static Result measure(CudaWaveEngine engine, CudaPropagator p, Position centre, int steps,
-            boolean threeD) {
+    private static Result measure(CudaWaveEngine engine, CudaPropagator p, Position centre, int steps) {
         CudaPropagator.DevicePoints src = p.points(List.of(p.spread(centre)));
         CUdeviceptr one = p.upload(new float[] {1f});
         for (int i = 0; i < steps; i++) {
@@ -262,7 +261,8 @@ public final class CudaBenchmark {
             List<StencilTiming> stencils = new ArrayList<>();
             stencils.add(timeStencil(p, engine.stencil(), steps, start, stop));
             for (StencilVariant other : StencilVariant.values()) {
-                if (threeD && other != engine.stencil() && other.deviceReason(engine.device()) == null) {
+                if (other != engine.stencil() && other.deviceReason(engine.device()) == null
+                        && p.stencilUnfitReason(other) == null) {
                     try {
                         stencils.add(timeStencil(p, other, steps, start, stop));
                     } catch (RuntimeException e) {

@@ -37,6 +37,7 @@ public final class CudaKernels {
     /** Entry points the modelling engine ({@link CudaPropagator}) launches. */
     public static final List<String> ENGINE_ENTRIES = List.of(
             "stencil2d_r1", "stencil2d_r2", "stencil2d_r4",
+            "stencil2d_direct_r1", "stencil2d_direct_r2", "stencil2d_direct_r4",
             "stencil3d_r1", "stencil3d_r2", "stencil3d_r4",
             "stencil3d_pf_r1", "stencil3d_pf_r2", "stencil3d_pf_r4",
             "stencil3d_bulk_r2", "stencil3d_bulk_r4",
@@ -73,10 +74,19 @@ public final class CudaKernels {
      */
     public static String stencil3d(StencilVariant variant, int spaceOrder) {
         return switch (variant) {
-            case PIPELINED -> stencil(true, spaceOrder);
+            case PIPELINED, DIRECT -> stencil(true, spaceOrder);
             case L2_PREFETCH -> checked("stencil3d_pf_r" + radius(spaceOrder));
             case BULK_COPIES -> checked("stencil3d_bulk_r" + radius(spaceOrder));
         };
+    }
+
+    /**
+     * The 2D interior stencil kernel of a variant for a space order: "stencil2d_direct_r4" for
+     * {@link StencilVariant#DIRECT}, the marching "stencil2d_r4" for every other.
+     */
+    public static String stencil2d(StencilVariant variant, int spaceOrder) {
+        return variant == StencilVariant.DIRECT ? checked("stencil2d_direct_r" + radius(spaceOrder))
+                : stencil(false, spaceOrder);
     }
 
     /** The C-PML memory-variable kernel (ψ update) for a space order. */

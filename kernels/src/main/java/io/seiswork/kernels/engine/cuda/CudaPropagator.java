@@ -288,6 +288,11 @@ public final class CudaPropagator implements AutoCloseable {
         return c.kernel();
     }
 
+    /** Why {@code variant} cannot run this propagator's compute region (see {@link StencilVariant#unfitReason}), or null. */
+    String stencilUnfitReason(StencilVariant variant) {
+        return variant.unfitReason(plan.grid, plan.computeRegion, plan.order());
+    }
+
     /** Cells the C-PML kernels update per step, summed over the slabs (corners count twice or more). */
     public long layerCells() {
         long n = 0;

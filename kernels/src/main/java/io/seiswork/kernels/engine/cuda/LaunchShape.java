@@ -21,7 +21,13 @@ public record LaunchShape(int gx, int gy, int gz, int bx, int by) {
     public static final int TILE_Z = 64;
     public static final int TILE_X = 8;
 
-    /** Planes per y chunk of the 3D stencil (measured best on an H200, docs/gpu.md). */
+    /**
+     * Threads along z of the marching 2D stencil (one z column of 256 cells per block, eight
+     * blocks per multiprocessor at 32 registers).
+     */
+    public static final int TILE_Z_2D = 256;
+
+    /** Planes per y chunk of the 3D stencil (measured best on an H200, docs/gpu.md); also 2D's x columns per chunk. */
     public static final int Y_CHUNK = 16;
 
     /** Largest grid dimension y or z the hardware allows. */

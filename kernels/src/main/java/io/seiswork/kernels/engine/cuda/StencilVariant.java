@@ -4,10 +4,11 @@ import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import java.util.Arrays;
 
 /**
- * Which 3D interior stencil kernel a propagator launches. All compute the same floats (the same
+ * Which interior stencil kernel a propagator launches. All compute the same floats (the same
  * Laplacian association as the CPU engine); they differ in how planes of the wavefields reach
  * shared memory, which is what limits the stencil on a large GPU (docs/gpu.md, "Stencil kernel:
- * what was measured").
+ * what was measured"). {@link #PIPELINED} exists in 2D and 3D, {@link #DIRECT} in 2D only, the
+ * others in 3D only.
  *
  * <p>The engine uses {@link #requested()}: the system property {@value #PROPERTY}, default
  * {@link #PIPELINED}, the kernel measured on an H200 (57.4 % of peak bandwidth at 512³ order 8).
@@ -16,8 +17,17 @@ import java.util.Arrays;
  */
 public enum StencilVariant {
 
-    /** {@code stencil3d_r*}: loads of plane y + 1 issued through registers while plane y computes; every GPU. */
+    /**
+     * {@code stencil3d_r*} and {@code stencil2d_r*}: loads of plane y (2D: column x) + 1 issued
+     * through registers while plane y computes; every GPU.
+     */
     PIPELINED("pipelined"),
+
+    /**
+     * {@code stencil2d_direct_r*}: 2D only, one thread per cell with every neighbour read from
+     * global memory (the 2D kernel measured on an H200 before the marching one: 43 % of peak).
+     */
+    DIRECT("direct"),
 
     /**
      * {@code stencil3d_pf_r*}: the pipelined kernel that also asks L2 for its cells two planes
@@ -35,7 +45,7 @@ public enum StencilVariant {
      */
     BULK_COPIES("bulk");
 
-    /** System property that selects the variant: "pipelined" (default), "prefetch" or "bulk". */
+    /** System property that selects the variant: "pipelined" (default), "direct", "prefetch" or "bulk". */
     public static final String PROPERTY = "seiswork.gpu.stencil";
 
     /** Lowest compute capability (10 × major + minor) with bulk copies and transaction mbarriers. */
@@ -87,6 +97,9 @@ public enum StencilVariant {
     public String unfitReason(PaddedGrid grid, int[] region, int spaceOrder) {
         if (this == PIPELINED) {
             return null;
+        }
+        if (this == DIRECT) {
+            return grid.is2d() ? null : "the direct stencil is 2D only";
         }
         if (grid.is2d()) {
             return "the " + key + " stencil is 3D only";

@@ -105,8 +105,8 @@ final class StepPlan {
     }
 
     /**
-     * @param yChunk y planes per block of the 3D stencil; 0 chooses {@link LaunchShape#yChunk}
-     *     (tests force short chunks to cover the chunk boundaries)
+     * @param yChunk y planes per block of the 3D stencil, x columns per block of the 2D one; 0
+     *     chooses {@link LaunchShape#yChunk} (tests force short chunks to cover the chunk boundaries)
      * @param variant the 3D stencil kernel to use where it fits a region (the pipelined one
      *     elsewhere); the caller has checked that the device can run it
      * @param cpml how the C-PML corrections are launched ({@link #step}; {@link #step(CpmlLayout)}
@@ -225,6 +225,11 @@ final class StepPlan {
         return steps.get(layout);
     }
 
+    /** Space order (2, 4 or 8). */
+    int order() {
+        return order;
+    }
+
     /** How {@link #step} launches the C-PML corrections. */
     CpmlLayout cpml() {
         return cpml;
@@ -326,18 +331,26 @@ final class StepPlan {
         int xLen = region[1] - region[0];
         int yLen = region[3] - region[2];
         int zLen = region[5] - region[4];
+        StencilVariant v = kernel.unfitReason(grid, region, order) == null ? kernel : StencilVariant.PIPELINED;
         if (!grid.is2d()) {
             LaunchShape tiles = LaunchShape.tiles(zLen, xLen, 1, LaunchShape.TILE_Z, LaunchShape.TILE_X);
             int chunk = forcedYChunk > 0 ? Math.min(forcedYChunk, yLen)
                     : LaunchShape.yChunk(yLen);
             LaunchShape shape = new LaunchShape(tiles.gx(), tiles.gy(), LaunchShape.ceil(yLen, chunk),
                     LaunchShape.TILE_Z, LaunchShape.TILE_X);
-            StencilVariant v = kernel.unfitReason(grid, region, order) == null ? kernel : StencilVariant.PIPELINED;
             return call(CudaKernels.stencil3d(v, order), shape,
                     par -> new Object[] {u(par), un(par), m, nx, nz, region, chunk, stencilWeights});
         }
-        return call(CudaKernels.stencil(false, order), LaunchShape.tiles(zLen, xLen, 1, 32, 8),
-                par -> new Object[] {u(par), un(par), m, nz, region, stencilWeights});
+        if (v == StencilVariant.DIRECT) {
+            return call(CudaKernels.stencil2d(v, order), LaunchShape.tiles(zLen, xLen, 1, 32, 8),
+                    par -> new Object[] {u(par), un(par), m, nz, region, stencilWeights});
+        }
+        // The marching 2D kernel: columns of TILE_Z_2D cells along z, chunks of columns along x.
+        int chunk = forcedYChunk > 0 ? Math.min(forcedYChunk, xLen) : LaunchShape.yChunk(xLen);
+        LaunchShape shape = new LaunchShape(LaunchShape.ceil(zLen, LaunchShape.TILE_Z_2D),
+                LaunchShape.ceil(xLen, chunk), 1, LaunchShape.TILE_Z_2D, 1);
+        return call(CudaKernels.stencil2d(v, order), shape,
+                par -> new Object[] {u(par), un(par), m, nz, region, chunk, stencilWeights});
     }
 
     private static LaunchShape slabShape(SlabGeometry s) {

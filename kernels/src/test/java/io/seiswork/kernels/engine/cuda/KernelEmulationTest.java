@@ -255,6 +255,51 @@ class KernelEmulationTest {
                 + "identical after 3 steps (%s)%n", threeD, order, freeSurface, cells, kernels.get(0));
     }
 
+    /**
+     * The marching 2D stencil (columns of 256 cells along z, chunks of columns along x, a shared
+     * column and a register queue) gives the direct 2D kernel's floats bit for bit and writes
+     * exactly the region's cells: over the compute region, and over regions inset from the halo
+     * as reverse-time migration and the fused C-PML layout run it, with x chunks that end before,
+     * at and after the queue's 2R columns, and z extents that leave most of a 256-cell tile idle
+     * or cut a second one.
+     */
+    @ParameterizedTest(name = "order {0}, nz {1}, inset x {2} z {3}, x chunk {4}")
+    @CsvSource({"8,60,0,0,0", "8,300,5,7,3", "4,300,0,3,1", "2,41,2,0,5", "8,520,9,30,8", "4,60,4,4,16"})
+    void marching2dStencilMatchesTheDirectKernel(int order, int nz, int insetX, int insetZ, int xChunk)
+            throws Exception {
+        assumeTrue(emulator() != null, skipReason());
+        Grid g = Grid.of2d(37, nz, 10);
+        PhysicsOptions physics = PhysicsOptions.defaults().withSpaceOrder(order).withBoundaryWidth(6);
+        StepPlan plan = new StepPlan(TwoLayerModel.on(g, 5f), physics, 1e-3, 20, xChunk);
+        PaddedGrid pg = plan.grid;
+        int r = pg.radius();
+        int[] region = {r + insetX, pg.nx() - r - insetX, 0, 1, r + insetZ, pg.nz() - r - insetZ / 2};
+        java.util.Random random = new java.util.Random(order * 100L + nz);
+        float[] u = new float[pg.points()];
+        float[] un = new float[pg.points()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = (float) random.nextGaussian();
+            un[i] = (float) random.nextGaussian();
+        }
+        float[][] out = new float[2][];
+        StencilVariant[] variants = {StencilVariant.PIPELINED, StencilVariant.DIRECT};
+        for (int k = 0; k < 2; k++) {
+            plan.fields[0].floats = u.clone();
+            plan.fields[1].floats = un.clone();
+            StepPlan.Call call = plan.stencil(region, variants[k]);
+            assertEquals(CudaKernels.stencil2d(variants[k], order), call.kernel());
+            ByteBuffer bb = execute(plan.buffers, List.of(call), List.of(plan.fields[1])).get(0);
+            out[k] = new float[pg.points()];
+            bb.asFloatBuffer().get(out[k]);
+        }
+        int changed = 0;
+        for (int i = 0; i < un.length; i++) {
+            assertEquals(Float.floatToIntBits(out[1][i]), Float.floatToIntBits(out[0][i]), "cell " + i);
+            changed += out[0][i] != un[i] ? 1 : 0;
+        }
+        assertEquals(StepPlan.cells(region), changed, "cells written");
+    }
+
     @Test
     void layerBoxesCoverTheRegionOutsideTheInteriorOnce() {
         for (boolean threeD : new boolean[] {false, true}) {

@@ -27,7 +27,9 @@ class StencilVariantTest {
         assertEquals(StencilVariant.PIPELINED, StencilVariant.parse("pipelined"));
         assertEquals(StencilVariant.L2_PREFETCH, StencilVariant.parse("PREFETCH"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StencilVariant.parse("tma"));
-        assertEquals("seiswork.gpu.stencil must be one of [pipelined, prefetch, bulk], not \"tma\"", e.getMessage());
+        assertEquals("seiswork.gpu.stencil must be one of [pipelined, direct, prefetch, bulk], not \"tma\"",
+                e.getMessage());
+        assertEquals(StencilVariant.DIRECT, StencilVariant.parse("direct"));
     }
 
     @Test
@@ -100,6 +102,26 @@ class StencilVariantTest {
         PaddedGrid g2 = new PaddedGrid(Grid.of2d(40, 30, 10), 20, 4, false);
         assertEquals("the prefetch stencil is 3D only", StencilVariant.L2_PREFETCH.unfitReason(g2,
                 new int[] {4, g2.nx() - 4, 0, 1, 4, g2.nz() - 4}, 8));
+    }
+
+    /** The direct kernel is 2D only: a 3D plan asked for it keeps the pipelined kernel. */
+    @Test
+    void theDirectKernelIs2dOnly() {
+        assertEquals("stencil2d_direct_r4", stencilKernel(plan(Grid.of2d(40, 30, 10), 8, StencilVariant.DIRECT)));
+        assertEquals("stencil2d_direct_r1", stencilKernel(plan(Grid.of2d(40, 30, 10), 2, StencilVariant.DIRECT)));
+        assertEquals("stencil3d_r4", stencilKernel(plan(Grid.of3d(20, 18, 30, 10), 8, StencilVariant.DIRECT)));
+        PaddedGrid g = new PaddedGrid(Grid.of3d(20, 18, 30, 10), 20, 4, false);
+        assertEquals("the direct stencil is 2D only", StencilVariant.DIRECT.unfitReason(g,
+                new int[] {4, g.nx() - 4, g.y0(), g.y1(), 4, g.nz() - 4}, 8));
+        // The marching 2D kernel: 256-cell z columns, x chunks of about 16 columns.
+        StepPlan p = plan(Grid.of2d(400, 300, 10), 8, StencilVariant.PIPELINED);
+        StepPlan.Call c = p.stencil(p.computeRegion);
+        int xLen = p.computeRegion[1] - p.computeRegion[0];
+        int zLen = p.computeRegion[5] - p.computeRegion[4];
+        assertEquals(LaunchShape.ceil(zLen, 256), c.shape().gx());
+        assertEquals(LaunchShape.ceil(xLen, LaunchShape.yChunk(xLen)), c.shape().gy());
+        assertEquals(256, c.shape().bx());
+        assertEquals(1, c.shape().by());
     }
 
     private static StepPlan plan(Grid grid, int order) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * engine (relative L2 below 1e-4, as every GPU path) and with the pipelined GPU kernel, which
  * computes the same floats (below 1e-6). The shots of {@link GpuMatchesCpuTest}, orders 4 and 8
  * (order 2 too for the prefetch kernel), with and without the free surface. Skipped where no GPU
- * is usable or the GPU cannot run the variant, saying which. Likewise the two C-PML layouts
+ * is usable or the GPU cannot run the variant, saying which. Likewise the direct 2D kernel
+ * ({@link StencilVariant#DIRECT}) against the marching one, and the two C-PML layouts
  * ({@link CpmlLayout}), 2D and 3D, every order.
  */
 @Order(Integer.MAX_VALUE)
@@ -26,28 +27,26 @@ class StencilVariantsMatchCpuTest extends GpuComparisonTest {
 
     @ParameterizedTest(name = "{0} order {1} free surface {2}")
     @CsvSource({"prefetch,8,false", "prefetch,4,true", "prefetch,2,false",
-            "bulk,8,false", "bulk,8,true", "bulk,4,false", "bulk,4,true"})
+            "bulk,8,false", "bulk,8,true", "bulk,4,false", "bulk,4,true",
+            "direct,8,false", "direct,4,true", "direct,2,false"})
     void tracesAgreeWithTheCpuAndThePipelinedKernel(String key, int order, boolean freeSurface) {
         StencilVariant variant = StencilVariant.parse(key);
         String why = variant.deviceReason(gpu.device());
         assumeTrue(why == null, why);
-        ShotRequest req = GpuMatchesCpuTest.shot(true, order, freeSurface);
+        // The direct kernel is the 2D one the marching kernel replaced; the others are 3D.
+        boolean threeD = variant != StencilVariant.DIRECT;
+        ShotRequest req = GpuMatchesCpuTest.shot(threeD, order, freeSurface);
         ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
         StencilVariant before = gpu.stencil();
-        ShotRecord pipelined;
-        ShotRecord other;
-        try {
-            gpu.useStencil(StencilVariant.PIPELINED);
-            pipelined = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
-            gpu.useStencil(variant);
-            other = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
-        } finally {
-            gpu.useStencil(before);
-        }
+        ShotRecord[] runs = modelTwice(req, () -> gpu.useStencil(StencilVariant.PIPELINED),
+                () -> gpu.useStencil(variant), () -> gpu.useStencil(before));
+        ShotRecord pipelined = runs[0];
+        ShotRecord other = runs[1];
         double vsCpu = Misfit.relativeL2(other.traces(), c.traces());
         double vsPipelined = Misfit.relativeL2(other.traces(), pipelined.traces());
-        System.out.printf("  [gpu-%s-vs-cpu] 3D order %d free surface %s: relative L2 %.3e against the CPU, "
-                + "%.3e against the pipelined GPU kernel%n", key, order, freeSurface, vsCpu, vsPipelined);
+        System.out.printf("  [gpu-%s-vs-cpu] %s order %d free surface %s: relative L2 %.3e against the CPU, "
+                + "%.3e against the pipelined GPU kernel%n", key, threeD ? "3D" : "2D", order, freeSurface, vsCpu,
+                vsPipelined);
         assertTrue(vsCpu < 1e-4, "relative L2 against the CPU " + vsCpu);
         assertTrue(vsPipelined < 1e-6, "relative L2 against the pipelined kernel " + vsPipelined);
     }
@@ -58,16 +57,10 @@ class StencilVariantsMatchCpuTest extends GpuComparisonTest {
         ShotRequest req = GpuMatchesCpuTest.shot(threeD, order, freeSurface);
         ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
         CpmlLayout before = gpu.cpml();
-        ShotRecord fused;
-        ShotRecord separate;
-        try {
-            gpu.useCpml(CpmlLayout.FUSED);
-            fused = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
-            gpu.useCpml(CpmlLayout.SEPARATE);
-            separate = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
-        } finally {
-            gpu.useCpml(before);
-        }
+        ShotRecord[] runs = modelTwice(req, () -> gpu.useCpml(CpmlLayout.FUSED),
+                () -> gpu.useCpml(CpmlLayout.SEPARATE), () -> gpu.useCpml(before));
+        ShotRecord fused = runs[0];
+        ShotRecord separate = runs[1];
         double vsCpu = Misfit.relativeL2(fused.traces(), c.traces());
         double vsSeparate = Misfit.relativeL2(fused.traces(), separate.traces());
         System.out.printf("  [gpu-fused-cpml-vs-cpu] %s order %d free surface %s: relative L2 %.3e against the CPU, "
@@ -76,5 +69,17 @@ class StencilVariantsMatchCpuTest extends GpuComparisonTest {
         assertTrue(vsCpu < 1e-4, "relative L2 against the CPU " + vsCpu);
         // The same floats up to the order of the source injection's atomic adds.
         assertTrue(vsSeparate < 1e-6, "relative L2 against the separate layout " + vsSeparate);
+    }
+
+    /** The shot on the GPU after {@code first}, then after {@code second}; {@code restore} in any case. */
+    private ShotRecord[] modelTwice(ShotRequest req, Runnable first, Runnable second, Runnable restore) {
+        try {
+            first.run();
+            ShotRecord a = gpu.model(req, ProgressListener.NONE, CancellationToken.none());
+            second.run();
+            return new ShotRecord[] {a, gpu.model(req, ProgressListener.NONE, CancellationToken.none())};
+        } finally {
+            restore.run();
+        }
     }
 }
