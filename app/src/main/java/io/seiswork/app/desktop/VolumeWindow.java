@@ -49,7 +49,14 @@ public final class VolumeWindow extends BorderPane {
         clip.setEditable(true);
         clip.setPrefWidth(90);
 
-        if (Platform.isSupported(ConditionalFeature.SCENE3D)) {
+        // A 2D volume (one inline, as 2D modelling and migration write) is its inline section:
+        // the 3D view, the crossline (one trace) and the depth slice (one row) say nothing more.
+        boolean twoD = volume.axes(0).y().count() == 1;
+        if (twoD) {
+            viewer3d = null;
+            SectionView view = section(volume, SliceOrientation.INLINE);
+            tabs.getTabs().add(tab(title(SliceOrientation.INLINE), view));
+        } else if (Platform.isSupported(ConditionalFeature.SCENE3D)) {
             viewer3d = new SliceViewer3D(volume);
             viewer3d.colorMapProperty().bindBidirectional(colorMap.valueProperty());
             viewer3d.clipPercentProperty().bind(clip.valueProperty());
@@ -61,14 +68,12 @@ public final class VolumeWindow extends BorderPane {
             why.setPadding(new Insets(20));
             tabs.getTabs().add(tab("3D", why));
         }
-        for (SliceOrientation o : SliceOrientation.values()) {
-            SectionView view = new SectionView(volume);
-            view.orientationProperty().set(o);
-            view.sliceIndexProperty().set(volume.axes(0).normal(o).count() / 2);
-            view.colorMapProperty().bindBidirectional(colorMap.valueProperty());
-            view.clipPercentProperty().bind(clip.valueProperty());
-            sections.put(o, view);
+        for (SliceOrientation o : twoD ? new SliceOrientation[0] : SliceOrientation.values()) {
+            SectionView view = section(volume, o);
             tabs.getTabs().add(tab(title(o), sectionWithSlider(view, volume.axes(0).normal(o).count())));
+        }
+        if (viewer3d == null && !twoD) {
+            tabs.getSelectionModel().select(1);  // open on a view that draws: the inline section
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("views");
@@ -78,6 +83,16 @@ public final class VolumeWindow extends BorderPane {
         bar.setPadding(new Insets(6));
         setTop(bar);
         setCenter(tabs);
+    }
+
+    private SectionView section(VolumeSource volume, SliceOrientation o) {
+        SectionView view = new SectionView(volume);
+        view.orientationProperty().set(o);
+        view.sliceIndexProperty().set(volume.axes(0).normal(o).count() / 2);
+        view.colorMapProperty().bindBidirectional(colorMap.valueProperty());
+        view.clipPercentProperty().bind(clip.valueProperty());
+        sections.put(o, view);
+        return view;
     }
 
     private static BorderPane sectionWithSlider(SectionView view, int count) {
@@ -118,7 +133,7 @@ public final class VolumeWindow extends BorderPane {
         return sectionsDone && threeDDone;
     }
 
-    /** The section view of one orientation. */
+    /** The section view of one orientation (a 2D volume has only the inline one; null for the others). */
     public SectionView section(SliceOrientation o) {
         return sections.get(o);
     }
@@ -128,7 +143,7 @@ public final class VolumeWindow extends BorderPane {
         return viewer3d;
     }
 
-    /** The tabs: "3D", then the inline, crossline and depth sections. */
+    /** The tabs: "3D", then the inline, crossline and depth sections; a 2D volume's inline section alone. */
     public TabPane tabs() {
         return tabs;
     }

@@ -92,4 +92,31 @@ class VolumeWindowTest {
         });
         assertEquals(7, view.sliceIndexProperty().get());
     }
+
+    /** A 2D volume (one inline), as the README's demo migration writes: its section alone, drawn. */
+    @Test
+    void a2dVolumeOpensOnItsSection(FxRobot robot) throws Exception {
+        float[] v = new float[NX * NZ];
+        for (int x = 0; x < NX; x++) {
+            v[x * NZ + REFLECTOR] = 1f;
+        }
+        VolumeAxes axes = new VolumeAxes(new Sampling(NX, 10, 0), new Sampling(1, 10, 0), new Sampling(NZ, 5, 0));
+        VolumeWindow[] holder = new VolumeWindow[1];
+        robot.interact(() -> {
+            holder[0] = new VolumeWindow(new ArrayVolume("2d", axes, v, "m", "amplitude", 8), ColorMap.GRAY);
+            window.getScene().setRoot(holder[0]);
+        });
+        VolumeWindow flat = holder[0];
+        assertEquals(1, flat.tabs().getTabs().size());
+        assertEquals("Inline", flat.tabs().getTabs().get(0).getText());
+        assertEquals(null, flat.viewer3d());
+        assertEquals(null, flat.section(SliceOrientation.DEPTH));
+        var view = flat.section(SliceOrientation.INLINE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, flat::refined);
+        WritableImage img = new WritableImage((int) view.getWidth(), (int) view.getHeight());
+        robot.interact(() -> view.snapshot(null, img));
+        double onReflector = img.getPixelReader().getColor((int) view.xOf(NX * 10 / 2.0),
+                (int) Math.round(view.yOf(REFLECTOR * 5.0))).getBrightness();
+        assertTrue(onReflector > 0.95, "reflector brightness " + onReflector);
+    }
 }
