@@ -148,8 +148,11 @@ public final class PlotFrame {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(Ticks.label(round3(clip.high())), x + w + 4, p.getMinY() + 4);
         g.fillText(Ticks.label(round3(clip.low())), x + w + 4, p.getMaxY() - 4);
+        // Right-aligned at the canvas edge: a long unit ("image amplitude") runs left over the top
+        // margin instead of being cut off at the window's edge.
+        g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(unit, x - 2, p.getMinY() - 4);
+        g.fillText(unit, width - 4, p.getMinY() - 4);
     }
 
     private static double round3(double v) {
