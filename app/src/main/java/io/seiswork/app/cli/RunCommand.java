@@ -1,20 +1,16 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.app.run.JobEngine;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.TerminalProgress;
-import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
-import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
-import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.engine.EngineSelection;
-import io.seiswork.kernels.engine.PhysicsOptions;
-import io.seiswork.kernels.engine.ShotRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -54,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         JobSpec jobSpec = JobSpecReader.read(specFile);
         if (engine != null) {
-            jobSpec = jobSpec.withEngine(parseEngine(engine));
+            jobSpec = jobSpec.withEngine(JobEngine.parse(engine, "--engine"));
         }
         Path base = specFile.toAbsolutePath().getParent();
         ResolvedJob job = JobResolver.withHeapBudget(base).resolve(jobSpec, specFile.toString());
@@ -69,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
-        EngineSelection selected = select(job);
+        EngineSelection selected = JobEngine.select(job);
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C: stop at the next time step and let the runner write run.json before the JVM exits.
@@ -98,36 +94,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /**
-     * The engine for this job. For reverse-time migration the GPU's memory check is the
-     * migration's (two propagations, data, image and at least two level slots of the boundary
-     * ring, the other levels staged through the host), on the first shot: "auto" takes the CPU
-     * with the reason when it does not fit, an explicit "gpu" is refused before anything runs.
-     */
-    private static EngineSelection select(ResolvedJob job) {
-        JobSpec spec = job.spec();
-        if (spec.task() == Task.RTM) {
-            ShotRequest typical = null;
-            if (!job.geometry().shots().isEmpty()) {
-                Shot first = job.geometry().shots().get(0);
-                PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(),
-                        spec.physics().boundaryWidth(), spec.physics().freeSurface());
-                typical = new ShotRequest(job.migrationVelocity(), physics, first.source(), spec.wavelet().toWavelet(),
-                        first.receivers(), job.time());
-            }
-            return EngineSelection.selectMigration(spec.engine(), typical);
-        }
-        return EngineSelection.select(spec.engine());
-    }
-
-    private static EngineChoice parseEngine(String s) {
-        for (EngineChoice c : EngineChoice.values()) {
-            if (c.json().equals(s)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("--engine must be one of auto, cpu, gpu, got \"" + s + "\"");
     }
 }

@@ -8,18 +8,20 @@ import picocli.CommandLine.Command;
         name = "seiswork",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Seismic imaging workstation: model and migrate shots, inspect SEG-Y files.",
+        description = {"Seismic imaging workstation: model and migrate shots, inspect SEG-Y files.",
+            "Without a command: the desktop workstation on the built-in demo (seiswork desktop)."},
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, SegyCommand.class, ConvertCommand.class,
                 BenchCommand.class,
                 BenchVolumeCommand.class,
-                ViewCommand.class})
+                ViewCommand.class, DesktopCommand.class})
 public final class SeisworkCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command: the desktop workstation on the demo project (docs/desktop.md). */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        new DesktopCommand().call();
     }
 }

@@ -52,7 +52,7 @@ final class ViewCommand implements Callable<Integer> {
         if (!volume.startsWith("s3://") && !Files.isRegularFile(Path.of(volume))) {
             throw new IllegalArgumentException("volume " + volume + " does not exist");
         }
-        requireDisplay();
+        DisplayCheck.require("seiswork view");
         VolumeSource source = open();
         ViewerApplication.show(source, map, snapshot);
         if (snapshot != null) {
@@ -85,15 +85,6 @@ final class ViewCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("volume must be a .swv, .sgy or .segy file or an s3:// .swv, got " + volume);
-    }
-
-    /** Fails with one line instead of a JavaFX stack trace when there is no screen to show on. */
-    private static void requireDisplay() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            throw new IllegalStateException("seiswork view needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set"
-                    + " (on a server: xvfb-run ./seiswork view ..., or copy the .swv to a workstation)");
-        }
     }
 
     private static ColorMap parseColorMap(String s) {

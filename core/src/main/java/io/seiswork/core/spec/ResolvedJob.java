@@ -34,4 +34,10 @@ public record ResolvedJob(JobSpec spec, VelocityModel velocity, SurveyGeometry g
             long memoryBytes, List<SpecProblem> warnings) {
         this(spec, velocity, geometry, time, cflLimitS, memoryBytes, warnings, null, null);
     }
+
+    /** The same job run on another engine (the spec's choice overridden, as {@code --engine} does). */
+    public ResolvedJob withEngine(EngineChoice engine) {
+        return new ResolvedJob(spec.withEngine(engine), velocity, geometry, time, cflLimitS, memoryBytes, warnings,
+                migrationVelocity, dataFile);
+    }
 }

@@ -1,0 +1,92 @@
+package io.seiswork.app.desktop;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.app.run.JobEngine;
+import io.seiswork.app.run.LocalRunner;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.kernels.engine.EngineSelection;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One local run started from the desktop: the engine choice and every shot run on a background
+ * thread through the same {@link LocalRunner} as {@code seiswork run}, progress to a
+ * {@link RunEvents}, the outcome handed to the JavaFX thread once. Cancel stops the run at the
+ * next time step; the finished shots and {@code run.json} stay in the output directory.
+ */
+final class DesktopRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopRun.class);
+
+    /** How a run ended. */
+    enum Status {
+        DONE, CANCELLED, FAILED
+    }
+
+    /**
+     * @param status how it ended
+     * @param outDir where its files are
+     * @param report the run report (run.json), null when the run failed before writing one
+     * @param message one line for the user: the engine and timing, or why it stopped
+     */
+    record Outcome(Status status, Path outDir, ObjectNode report, String message) {
+    }
+
+    private final CancellationToken cancel = new CancellationToken();
+    private final Thread thread;
+
+    private DesktopRun(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd) {
+        thread = new Thread(() -> {
+            Outcome outcome = run(job, outDir, events);
+            Platform.runLater(() -> onEnd.accept(outcome));
+        }, "seiswork-run-" + job.spec().name());
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts the run.
+     *
+     * @param onEnd called once on the JavaFX thread when the run has ended
+     */
+    static DesktopRun start(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd) {
+        DesktopRun r = new DesktopRun(job, outDir, events, onEnd);
+        r.thread.start();
+        return r;
+    }
+
+    /** Asks the run to stop at its next time step (returns at once). */
+    void cancel() {
+        cancel.cancel();
+    }
+
+    /** Waits for the runner thread to end (tests, window close). */
+    void join(long millis) throws InterruptedException {
+        thread.join(millis);
+    }
+
+    private Outcome run(ResolvedJob job, Path outDir, RunEvents events) {
+        try {
+            EngineSelection selected = JobEngine.select(job);
+            try (var engine = selected.engine()) {
+                events.message(selected.reason());
+                ObjectNode report = new LocalRunner(selected, events, cancel).run(job, outDir);
+                return new Outcome(Status.DONE, outDir, report, String.format(java.util.Locale.ROOT,
+                        "done in %.1f s (%.3f Gpts/s) on %s; files in %s", report.get("wallSeconds").asDouble(),
+                        report.get("gptsPerSecond").asDouble(), engine.name(), outDir));
+            }
+        } catch (CancelledException e) {
+            events.stopped(ShotProgress.State.CANCELLED);
+            return new Outcome(Status.CANCELLED, outDir, null, "cancelled; the finished shots are in " + outDir);
+        } catch (RuntimeException e) {
+            events.stopped(ShotProgress.State.FAILED);
+            LOG.warn("run failed", e);
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Outcome(Status.FAILED, outDir, null, "failed: " + msg.lines().findFirst().orElse(""));
+        }
+    }
+}

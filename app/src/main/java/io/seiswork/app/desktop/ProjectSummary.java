@@ -1,0 +1,101 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.core.time.TimeStepping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+
+/**
+ * The facts of an opened job a geophysicist checks before pressing Run: task, grid, model range,
+ * shots and receivers, wavelet, the time stepping the spec resolved to (dt against the CFL
+ * limit), memory per shot, and the spec's warnings.
+ */
+final class ProjectSummary extends GridPane {
+
+    ProjectSummary() {
+        setHgap(10);
+        setVgap(4);
+        setPadding(new Insets(8));
+        setId("projectSummary");
+        setMinWidth(260);
+    }
+
+    /** Shows {@code p}. */
+    void show(Project p) {
+        getChildren().clear();
+        int row = 0;
+        for (Map.Entry<String, String> e : facts(p)) {
+            Label key = new Label(e.getKey());
+            key.setStyle("-fx-font-weight: bold");
+            key.setMinWidth(Region.USE_PREF_SIZE);  // the value wraps, the key never shortens to "..."
+            Label value = new Label(e.getValue());
+            value.setWrapText(true);
+            value.setId("summary-" + e.getKey().toLowerCase(Locale.ROOT).replace(' ', '-'));
+            addRow(row++, key, value);
+        }
+    }
+
+    /** Shows why a spec could not be opened: one line per problem. */
+    void showProblems(String source, List<String> problems) {
+        getChildren().clear();
+        Label head = new Label(source + " cannot run:");
+        head.setStyle("-fx-font-weight: bold");
+        add(head, 0, 0, 2, 1);
+        int row = 1;
+        for (String p : problems) {
+            Label l = new Label(p);
+            l.setWrapText(true);
+            l.getStyleClass().add("spec-problem");
+            add(l, 0, row++, 2, 1);
+        }
+    }
+
+    /** The label/value pairs shown, in order (also what the tests read). */
+    static List<Map.Entry<String, String>> facts(Project p) {
+        ResolvedJob job = p.job();
+        JobSpec spec = job.spec();
+        Grid g = spec.grid();
+        TimeStepping t = job.time();
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        out.add(Map.entry("Job", spec.name()));
+        out.add(Map.entry("Spec", p.source()));
+        out.add(Map.entry("Task", spec.task().json()));
+        out.add(Map.entry("Grid", g.is2d()
+                ? String.format(Locale.ROOT, "%d x %d cells of %s x %s m (2D)", g.nx(), g.nz(), num(g.dx()), num(g.dz()))
+                : String.format(Locale.ROOT, "%d x %d x %d cells of %s x %s x %s m", g.nx(), g.ny(), g.nz(),
+                        num(g.dx()), num(g.dy()), num(g.dz()))));
+        out.add(Map.entry("Velocity", String.format(Locale.ROOT, "%.0f - %.0f m/s", job.velocity().min(),
+                job.velocity().max())));
+        int receivers = job.geometry().shotCount() == 0 ? 0 : job.geometry().shots().get(0).receivers().size();
+        out.add(Map.entry("Shots", job.dataFile() != null ? "from " + job.dataFile()
+                : String.format(Locale.ROOT, "%d shots, %d receivers each", job.geometry().shotCount(), receivers)));
+        out.add(Map.entry("Wavelet", String.format(Locale.ROOT, "%s, %s Hz", spec.wavelet().type(),
+                num(spec.wavelet().peakHz()))));
+        out.add(Map.entry("Time", String.format(Locale.ROOT, "dt %s ms (CFL limit %s ms), %d steps, %s s",
+                num(t.dtS() * 1e3), num(job.cflLimitS() * 1e3), t.steps(), num(t.durationS()))));
+        out.add(Map.entry("Physics", String.format(Locale.ROOT, "space order %d, %d-cell absorbing layer%s",
+                spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
+                spec.physics().freeSurface() ? ", free surface" : "")));
+        out.add(Map.entry("Memory", MemoryEstimate.human(job.memoryBytes()) + " per shot"));
+        out.add(Map.entry("Engine", spec.engine().json() + " in the spec (the tool bar's choice runs)"));
+        for (SpecProblem w : job.warnings()) {
+            out.add(Map.entry("Warning", w.toString()));
+        }
+        return out;
+    }
+
+    /** Four significant digits without trailing zeros: 10, 1.333, 0.004. */
+    static String num(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,344 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.app.run.JobEngine;
+import io.seiswork.app.run.LocalRunner;
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecException;
+import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.core.spec.Task;
+import io.seiswork.core.volume.SwvReader;
+import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.gather.GatherView;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/**
+ * The workstation's main window: one job spec (a "project") with its facts on the left, its
+ * velocity model, the live progress of a local run and the run's result (the migrated image, or
+ * the shot gathers) in tabs, and Open, engine, Run and Cancel in the tool bar. Opening a spec,
+ * running shots and reading results all happen on background threads; the JavaFX thread only
+ * swaps what is shown.
+ */
+public final class ProjectWindow extends BorderPane {
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "seiswork-desktop-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Function<JobSpec, Path> outputDir;
+    private final Button open = new Button("Open spec...");
+    private final ChoiceBox<EngineChoice> engine = new ChoiceBox<>();
+    private final Button run = new Button("Run");
+    private final Button cancel = new Button("Cancel");
+    private final Label output = new Label();
+    private final ProjectSummary summary = new ProjectSummary();
+    private final TabPane tabs = new TabPane();
+    private final Tab modelTab = new Tab("Model");
+    private final Tab runTab = new Tab("Run");
+    private final Tab resultTab = new Tab("Result");
+    private final RunProgressPane progress = new RunProgressPane();
+    private final Label status = new Label();
+    private Project project;
+    private DesktopRun current;
+    private AutoCloseable shownResult;
+
+    /**
+     * @param outputDir where a run of a spec writes its files (the command line's default is
+     *     {@code runs/<job name>})
+     */
+    public ProjectWindow(Function<JobSpec, Path> outputDir) {
+        this.outputDir = outputDir;
+        engine.getItems().setAll(EngineChoice.values());
+        engine.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EngineChoice c) {
+                return c == null ? "" : c.json();
+            }
+
+            @Override
+            public EngineChoice fromString(String s) {
+                return JobEngine.parse(s, "engine");
+            }
+        });
+        open.setId("openSpec");
+        engine.setId("engineChoice");
+        run.setId("runButton");
+        cancel.setId("cancelButton");
+        status.setId("status");
+        run.setDisable(true);
+        cancel.setDisable(true);
+        run.setDefaultButton(true);
+        open.setOnAction(e -> chooseSpec());
+        run.setOnAction(e -> startRun());
+        cancel.setOnAction(e -> cancelRun());
+
+        ToolBar bar = new ToolBar(open, new Separator(), new Label("Engine"), engine, run, cancel, new Separator(),
+                output);
+        for (Tab t : List.of(modelTab, runTab, resultTab)) {
+            t.setClosable(false);
+            t.setId(t.getText().toLowerCase(java.util.Locale.ROOT) + "Tab");
+        }
+        runTab.setContent(progress);
+        resultTab.setContent(placeholder("Run the job to see its result here."));
+        modelTab.setContent(placeholder("No project open."));
+        tabs.getTabs().setAll(modelTab, runTab, resultTab);
+        ScrollPane left = new ScrollPane(summary);
+        left.setFitToWidth(true);
+        left.setPrefWidth(330);
+        HBox bottom = new HBox(status);
+        bottom.setPadding(new Insets(4, 8, 4, 8));
+        setTop(bar);
+        setLeft(left);
+        setCenter(tabs);
+        setBottom(bottom);
+    }
+
+    /**
+     * Opens a project loaded off the JavaFX thread ({@link Project#open} or {@link Project#demo});
+     * a spec with problems lists them all and cannot run.
+     */
+    public void open(String what, Supplier<Project> loader) {
+        run.setDisable(true);
+        status.setText("Opening " + what + "...");
+        io.submit(() -> {
+            try {
+                Project p = loader.get();
+                Platform.runLater(() -> show(p));
+            } catch (SpecException e) {
+                List<String> lines = e.problems().stream().map(SpecProblem::toString).toList();
+                Platform.runLater(() -> refuse(what, lines));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> refuse(what, List.of(firstLine(e))));
+            }
+        });
+    }
+
+    /** Cancels a run in progress and stops the window's background work (the window is closing). */
+    public void shutdown() {
+        if (current != null) {
+            current.cancel();
+        }
+        closeResult();
+        io.shutdownNow();
+    }
+
+    private void show(Project p) {
+        project = p;
+        summary.show(p);
+        engine.setValue(p.job().spec().engine());
+        modelTab.setContent(p.velocity() != null ? new VolumeWindow(p.velocity(), ColorMap.VIRIDIS)
+                : placeholder("The model is too large to draw here; it runs as it is."));
+        output.setText("Output: " + outputDir.apply(p.job().spec()));
+        status.setText("Opened " + p.source() + ".");
+        run.setDisable(current != null);
+        tabs.getSelectionModel().select(modelTab);
+    }
+
+    private void refuse(String what, List<String> problems) {
+        project = null;
+        summary.showProblems(what, problems);
+        modelTab.setContent(placeholder("Fix the spec and open it again."));
+        run.setDisable(true);
+        status.setText(what + " cannot run: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + ", listed on the left.");
+    }
+
+    private void chooseSpec() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a job spec");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
+        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            open(f.getName(), () -> Project.open(f.toPath()));
+        }
+    }
+
+    private void startRun() {
+        if (project == null || current != null) {
+            return;
+        }
+        ResolvedJob job = project.job();
+        if (engine.getValue() != null) {
+            job = job.withEngine(engine.getValue());
+        }
+        Path out = outputDir.apply(job.spec());
+        RunEvents events = new RunEvents();
+        List<Integer> known = job.dataFile() != null ? List.of()
+                : job.geometry().shots().stream().map(s -> s.number()).toList();
+        progress.follow(events, known);
+        closeResult();
+        resultTab.setContent(placeholder("Running..."));
+        tabs.getSelectionModel().select(runTab);
+        setRunning(true);
+        status.setText("Running " + job.spec().name() + " into " + out + "...");
+        current = DesktopRun.start(job, out, events, this::ended);
+    }
+
+    private void cancelRun() {
+        if (current != null) {
+            current.cancel();
+            cancel.setDisable(true);
+            status.setText("Cancelling at the next time step...");
+        }
+    }
+
+    private void ended(DesktopRun.Outcome o) {
+        current = null;
+        progress.stop();
+        progress.message(o.message());
+        setRunning(false);
+        status.setText(o.message());
+        if (o.status() == DesktopRun.Status.DONE && project != null) {
+            showResult(project.job().spec().task(), o.outDir());
+        } else {
+            resultTab.setContent(placeholder("The run " + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + o.message()));
+        }
+    }
+
+    private void setRunning(boolean running) {
+        run.setDisable(running || project == null);
+        open.setDisable(running);
+        engine.setDisable(running);
+        cancel.setDisable(!running);
+    }
+
+    /** The image of a migration, or the gathers of a modelling run, read off the JavaFX thread. */
+    private void showResult(Task task, Path dir) {
+        resultTab.setContent(placeholder("Reading the result..."));
+        io.submit(() -> {
+            try {
+                if (task == Task.RTM) {
+                    VolumeSource image = SwvReader.open(dir.resolve("image.swv"));
+                    Platform.runLater(() -> {
+                        shownResult = image;
+                        resultTab.setContent(new VolumeWindow(image, ColorMap.SEISMIC));
+                        tabs.getSelectionModel().select(resultTab);
+                    });
+                } else {
+                    ShotGatherFile file = new ShotGatherFile(dir.resolve(LocalRunner.SHOTS_FILE));
+                    var first = file.gather(file.shots().get(0));
+                    Platform.runLater(() -> {
+                        shownResult = file;
+                        resultTab.setContent(gathers(file, first));
+                        tabs.getSelectionModel().select(resultTab);
+                    });
+                }
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> resultTab.setContent(placeholder("Cannot show the result: " + firstLine(e))));
+            }
+        });
+    }
+
+    /** A gather view with a shot chooser; another shot's traces are read off the JavaFX thread. */
+    private Node gathers(ShotGatherFile file, io.seiswork.render.gather.Gather first) {
+        GatherView view = new GatherView(first);
+        view.setId("gatherView");
+        ComboBox<Integer> shot = new ComboBox<>();
+        shot.setId("shotChooser");
+        shot.getItems().setAll(file.shots());
+        shot.setValue(file.shots().get(0));
+        shot.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                io.submit(() -> {
+                    var g = file.gather(b);
+                    Platform.runLater(() -> view.gatherProperty().set(g));
+                });
+            }
+        });
+        HBox controls = new HBox(8, new Label("Shot"), shot);
+        controls.setPadding(new Insets(6));
+        BorderPane p = new BorderPane(view);
+        p.setTop(controls);
+        return p;
+    }
+
+    private void closeResult() {
+        AutoCloseable r = shownResult;
+        shownResult = null;
+        if (r != null) {
+            io.submit(() -> {
+                try {
+                    r.close();
+                } catch (Exception ignored) {
+                    // a result file that does not close cleanly has nothing left to lose
+                }
+            });
+        }
+    }
+
+    private static Node placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPadding(new Insets(20));
+        return l;
+    }
+
+    private static String firstLine(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse("");
+    }
+
+    // For tests and the application.
+
+    Button runButton() {
+        return run;
+    }
+
+    Button cancelButton() {
+        return cancel;
+    }
+
+    ChoiceBox<EngineChoice> engineChoice() {
+        return engine;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    Tab resultTab() {
+        return resultTab;
+    }
+
+    RunProgressPane progress() {
+        return progress;
+    }
+
+    ProjectSummary summary() {
+        return summary;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    /** Whether a run is in progress (JavaFX thread). */
+    boolean running() {
+        return current != null;
+    }
+}

@@ -1,0 +1,143 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.app.run.RunListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What the runner thread reports, kept for the JavaFX thread to pick up once per frame: the
+ * runner only writes volatile fields and queues (it never waits on the UI, and a shot of
+ * millions of steps costs the UI one update per frame, not one per step), and the UI applies
+ * only the shots that changed since its last look ({@link #drainChanged}).
+ */
+final class RunEvents implements RunListener {
+
+    /** The latest state of one shot, written by the runner. */
+    static final class Shot {
+        final int number;
+        volatile ShotProgress.State state = ShotProgress.State.QUEUED;
+        volatile int step;
+        volatile int steps;
+        volatile double gptsPerSecond = Double.NaN;
+        volatile long startNanos;
+        volatile long endNanos;
+        private final AtomicBoolean queued = new AtomicBoolean();
+
+        Shot(int number) {
+            this.number = number;
+        }
+
+        /** Wall seconds so far (or in all, once ended); 0 before the start. */
+        double seconds(long nowNanos) {
+            long s = startNanos;
+            if (s == 0) {
+                return 0;
+            }
+            long e = endNanos;
+            return ((e != 0 ? e : nowNanos) - s) / 1e9;
+        }
+
+        double fraction() {
+            int n = steps;
+            return state == ShotProgress.State.DONE ? 1 : n > 0 ? Math.min(1, step / (double) n) : 0;
+        }
+    }
+
+    private final Map<Integer, Shot> shots = new ConcurrentHashMap<>();
+    private final Queue<Shot> changed = new ConcurrentLinkedQueue<>();
+    private final Queue<String> messages = new ConcurrentLinkedQueue<>();
+    private volatile int expectedShots;
+    private volatile String engine = "";
+    private volatile Shot running;
+
+    @Override
+    public void runStarted(int count, String engineName) {
+        expectedShots = count;
+        engine = engineName;
+    }
+
+    @Override
+    public void shotStarted(int shot) {
+        Shot s = shot(shot);
+        s.startNanos = System.nanoTime();
+        s.state = ShotProgress.State.RUNNING;
+        running = s;
+        mark(s);
+    }
+
+    @Override
+    public void shotProgress(int shot, int step, int steps) {
+        Shot s = shot(shot);
+        s.steps = steps;
+        s.step = step;
+        mark(s);
+    }
+
+    @Override
+    public void shotFinished(int shot, double gptsPerSecond) {
+        Shot s = shot(shot);
+        s.gptsPerSecond = gptsPerSecond;
+        s.endNanos = System.nanoTime();
+        s.state = ShotProgress.State.DONE;
+        mark(s);
+    }
+
+    @Override
+    public void message(String line) {
+        messages.add(line);
+    }
+
+    /** Marks the shot that was running when the run stopped early (cancelled or failed). */
+    void stopped(ShotProgress.State how) {
+        Shot s = running;
+        if (s != null && s.state == ShotProgress.State.RUNNING) {
+            s.endNanos = System.nanoTime();
+            s.state = how;
+            mark(s);
+        }
+    }
+
+    /** Shots announced by the runner (0 until the run starts). */
+    int expectedShots() {
+        return expectedShots;
+    }
+
+    /** The engine the runner reported. */
+    String engine() {
+        return engine;
+    }
+
+    /** The shots whose state changed since the last call, each once. */
+    List<Shot> drainChanged() {
+        List<Shot> out = new ArrayList<>();
+        for (Shot s; (s = changed.poll()) != null; ) {
+            s.queued.set(false);
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The messages since the last call. */
+    List<String> drainMessages() {
+        List<String> out = new ArrayList<>();
+        for (String m; (m = messages.poll()) != null; ) {
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Shot shot(int number) {
+        return shots.computeIfAbsent(number, Shot::new);
+    }
+
+    private void mark(Shot s) {
+        if (s.queued.compareAndSet(false, true)) {
+            changed.add(s);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.seiswork.app.desktop;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.ProgressBarTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The live view of a local run: one row per shot (state, progress, Gpts/s, wall time), an overall
+ * bar with the time left, and the run's messages (engine choice, memory plan). Updated once per
+ * frame from {@link RunEvents}; nothing here waits on the run.
+ */
+final class RunProgressPane extends BorderPane {
+
+    /** Messages kept in the list (older ones scroll away). */
+    private static final int MAX_MESSAGES = 500;
+
+    private final TableView<ShotProgress> table = new TableView<>();
+    private final Map<Integer, ShotProgress> rows = new HashMap<>();
+    private final Map<Integer, RunEvents.Shot> live = new HashMap<>();
+    private final ProgressBar overall = new ProgressBar(0);
+    private final Label summary = new Label("No run yet.");
+    private final ListView<String> messages = new ListView<>();
+    private final AnimationTimer pull = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            refresh();
+        }
+    };
+    private RunEvents events;
+    private long startNanos;
+
+    RunProgressPane() {
+        TableColumn<ShotProgress, Number> shot = new TableColumn<>("Shot");
+        shot.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().shot()));
+        TableColumn<ShotProgress, String> state = new TableColumn<>("State");
+        state.setCellValueFactory(c -> c.getValue().stateProperty().map(ShotProgress.State::label));
+        TableColumn<ShotProgress, Double> progress = new TableColumn<>("Progress");
+        progress.setCellValueFactory(c -> c.getValue().fractionProperty().asObject());
+        progress.setCellFactory(ProgressBarTableCell.forTableColumn());
+        progress.setPrefWidth(220);
+        TableColumn<ShotProgress, String> gpts = new TableColumn<>("Gpts/s");
+        gpts.setCellValueFactory(c -> c.getValue().gptsPerSecondProperty()
+                .map(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.3f", v.doubleValue())));
+        TableColumn<ShotProgress, String> time = new TableColumn<>("Time (s)");
+        time.setCellValueFactory(c -> c.getValue().secondsProperty()
+                .map(v -> String.format(Locale.ROOT, "%.1f", v.doubleValue())));
+        table.getColumns().setAll(List.of(shot, state, progress, gpts, time));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
+        table.setId("shotTable");
+        overall.setId("overallProgress");
+        overall.setMaxWidth(Double.MAX_VALUE);
+        summary.setId("runSummary");
+        messages.setId("runMessages");
+        messages.setPrefHeight(110);
+
+        HBox top = new HBox(10, overall, summary);
+        HBox.setHgrow(overall, Priority.ALWAYS);
+        top.setPadding(new Insets(6));
+        setTop(top);
+        setCenter(table);
+        VBox bottom = new VBox(2, new Label("Messages"), messages);
+        bottom.setPadding(new Insets(6));
+        setBottom(bottom);
+    }
+
+    /**
+     * Starts following a run: the rows of the shots known beforehand appear queued (the others
+     * when they start), and the pane refreshes every frame until {@link #stop}.
+     *
+     * @param knownShots shot numbers in run order, or empty when they come from the data
+     */
+    void follow(RunEvents run, List<Integer> knownShots) {
+        events = run;
+        startNanos = System.nanoTime();
+        rows.clear();
+        live.clear();
+        table.getItems().clear();
+        messages.getItems().clear();
+        for (int n : knownShots) {
+            row(n);
+        }
+        pull.start();
+    }
+
+    /** Takes the last events in and stops refreshing. */
+    void stop() {
+        refresh();
+        pull.stop();
+    }
+
+    /** Adds a line to the messages (for the window's own notes: engine, output, errors). */
+    void message(String line) {
+        messages.getItems().add(line);
+        trimMessages();
+    }
+
+    TableView<ShotProgress> table() {
+        return table;
+    }
+
+    ProgressBar overall() {
+        return overall;
+    }
+
+    Label summary() {
+        return summary;
+    }
+
+    ListView<String> messages() {
+        return messages;
+    }
+
+    private void refresh() {
+        RunEvents e = events;
+        if (e == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (RunEvents.Shot s : e.drainChanged()) {
+            live.put(s.number, s);
+        }
+        // Changed shots once, running ones every frame (their clocks move between progress events).
+        for (var it = live.values().iterator(); it.hasNext(); ) {
+            RunEvents.Shot s = it.next();
+            row(s.number).update(s.state, s.fraction(), s.gptsPerSecond, s.seconds(now));
+            if (s.state != ShotProgress.State.RUNNING) {
+                it.remove();
+            }
+        }
+        List<String> lines = e.drainMessages();
+        if (!lines.isEmpty()) {
+            messages.getItems().addAll(lines);
+            trimMessages();
+        }
+        int total = Math.max(e.expectedShots(), rows.size());
+        double done = 0;
+        int finished = 0;
+        for (ShotProgress p : rows.values()) {
+            done += p.fractionProperty().get();
+            finished += p.stateProperty().get() == ShotProgress.State.DONE ? 1 : 0;
+        }
+        double fraction = total > 0 ? done / total : 0;
+        overall.setProgress(fraction);
+        double elapsed = (now - startNanos) / 1e9;
+        String left = fraction > 0.02 && fraction < 1
+                ? String.format(Locale.ROOT, ", about %.0f s left", elapsed * (1 - fraction) / fraction) : "";
+        summary.setText(String.format(Locale.ROOT, "%d of %d shots done, %.0f s%s", finished, total, elapsed, left));
+    }
+
+    private ShotProgress row(int number) {
+        return rows.computeIfAbsent(number, n -> {
+            ShotProgress p = new ShotProgress(n);
+            table.getItems().add(p);
+            return p;
+        });
+    }
+
+    private void trimMessages() {
+        int extra = messages.getItems().size() - MAX_MESSAGES;
+        if (extra > 0) {
+            messages.getItems().remove(0, extra);
+        }
+    }
+}

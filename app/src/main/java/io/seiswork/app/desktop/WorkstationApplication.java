@@ -1,0 +1,45 @@
+package io.seiswork.app.desktop;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The desktop workstation behind {@code seiswork} with no arguments: a {@link ProjectWindow} on
+ * the built-in demo project, or on a spec given with {@code seiswork desktop SPEC.json}. Runs
+ * write to {@code runs/<job name>}, as {@code seiswork run} does by default.
+ */
+public final class WorkstationApplication extends Application {
+
+    private static final AtomicReference<Path> SPEC = new AtomicReference<>();
+    private ProjectWindow window;
+
+    /** Opens the window and blocks until the user closes it. @param spec a spec file, or null for the demo */
+    public static void show(Path spec) {
+        SPEC.set(spec);
+        Application.launch(WorkstationApplication.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        window = new ProjectWindow(spec -> Path.of("runs", spec.name()));
+        Path spec = SPEC.get();
+        if (spec == null) {
+            window.open("the built-in demo", Project::demo);
+        } else {
+            window.open(spec.toString(), () -> Project.open(spec));
+        }
+        stage.setTitle("Seiswork");
+        stage.setScene(new Scene(window, 1280, 820));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.seiswork.app.run;
+
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.Task;
+import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRequest;
+import java.util.Arrays;
+
+/** The engine a job runs on, chosen the same way by the command line and the desktop app. */
+public final class JobEngine {
+
+    private JobEngine() {
+    }
+
+    /**
+     * The engine for this job (the caller closes it). For reverse-time migration the GPU's memory
+     * check is the migration's (two propagations, data, image and at least two level slots of the
+     * boundary ring, the other levels staged through the host), on the first shot: "auto" takes
+     * the CPU with the reason when it does not fit, an explicit "gpu" is refused before anything
+     * runs.
+     */
+    public static EngineSelection select(ResolvedJob job) {
+        JobSpec spec = job.spec();
+        if (spec.task() == Task.RTM) {
+            ShotRequest typical = null;
+            if (!job.geometry().shots().isEmpty()) {
+                Shot first = job.geometry().shots().get(0);
+                PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(),
+                        spec.physics().boundaryWidth(), spec.physics().freeSurface());
+                typical = new ShotRequest(job.migrationVelocity(), physics, first.source(), spec.wavelet().toWavelet(),
+                        first.receivers(), job.time());
+            }
+            return EngineSelection.selectMigration(spec.engine(), typical);
+        }
+        return EngineSelection.select(spec.engine());
+    }
+
+    /**
+     * The engine choice named {@code key} ("auto", "cpu" or "gpu").
+     *
+     * @param what how the caller names the setting in the message, for example "--engine"
+     */
+    public static EngineChoice parse(String key, String what) {
+        for (EngineChoice c : EngineChoice.values()) {
+            if (c.json().equals(key)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(what + " must be one of "
+                + Arrays.stream(EngineChoice.values()).map(EngineChoice::json).toList() + ", got \"" + key + "\"");
+    }
+}

@@ -1,0 +1,204 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workstation window driven as a user would, headless: open a spec, read its facts, press
+ * Run, watch every shot's row reach "done", see the result; Cancel part-way; a spec with
+ * mistakes. The shots run for real on the CPU engine (small grids).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProjectWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private ProjectWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
+        stage.setScene(new Scene(window, 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        robot.interact(window::shutdown);
+    }
+
+    @Test
+    void theDemoOpensWithItsFacts(FxRobot robot) throws Exception {
+        openAndWait(robot, "the built-in demo", Project::demo);
+        Map<String, String> facts = facts(robot);
+        assertEquals("rtm", facts.get("Task"));
+        assertEquals("401 x 201 cells of 10 x 10 m (2D)", facts.get("Grid"));
+        assertEquals("1500 - 3000 m/s", facts.get("Velocity"));
+        assertTrue(facts.get("Time").contains("CFL limit"), facts.get("Time"));
+        assertFalse(window.runButton().isDisabled());
+        assertTrue(window.tabs().getTabs().get(0).getContent() instanceof VolumeWindow);
+    }
+
+    /** The README's demo, from the desktop: nine shots migrated, the image shown as its inline section. */
+    @Test
+    void theDemoMigratesAndShowsItsImage(FxRobot robot) throws Exception {
+        openAndWait(robot, "the built-in demo", Project::demo);
+        robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
+        assertEquals(9, window.progress().table().getItems().stream()
+                .filter(p -> p.stateProperty().get() == ShotProgress.State.DONE).count());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.resultTab().getContent() instanceof VolumeWindow);
+        VolumeWindow image = (VolumeWindow) window.resultTab().getContent();
+        assertEquals(List.of("Inline"), image.tabs().getTabs().stream().map(t -> t.getText()).toList());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, image::refined);
+        assertTrue(Files.isRegularFile(dir.resolve("runs/layered-2d-rtm/image.sgy")));
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = window.getScene().snapshot(null));
+        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", "desktop-demo.png"));
+    }
+
+    @Test
+    void runningModelsEveryShotAndShowsTheGathers(FxRobot robot) throws Exception {
+        Path spec = spec("small-model", 3, 0.6);
+        openAndWait(robot, "small-model", () -> Project.open(spec));
+        robot.clickOn("#runButton");
+        assertTrue(window.cancelButton().isDisabled() == false, "Cancel enabled while running");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<ShotProgress> rows = window.progress().table().getItems();
+        assertEquals(3, rows.size());
+        for (ShotProgress p : rows) {
+            assertEquals(ShotProgress.State.DONE, p.stateProperty().get(), "shot " + p.shot());
+            assertEquals(1.0, p.fractionProperty().get(), 1e-12);
+            assertTrue(p.gptsPerSecondProperty().get() > 0, "Gpts/s of shot " + p.shot());
+        }
+        assertEquals(List.of(1, 2, 3), rows.stream().map(ShotProgress::shot).toList());
+        assertEquals(1.0, window.progress().overall().getProgress(), 1e-12);
+        assertTrue(window.progress().messages().getItems().stream().anyMatch(m -> m.contains("engine")),
+                window.progress().messages().getItems().toString());
+        assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
+        Path out = dir.resolve("runs/small-model");
+        assertTrue(Files.size(out.resolve("shots.sgy")) > 3600);
+        assertEquals("done", new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("status").asText());
+        // The result tab: a gather view and a chooser of the three shots.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gatherView").tryQuery().isPresent());
+        assertEquals(window.resultTab(), window.tabs().getSelectionModel().getSelectedItem());
+        javafx.scene.control.ComboBox<?> chooser = robot.lookup("#shotChooser").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(List.of(1, 2, 3), List.copyOf(chooser.getItems()));
+        assertFalse(window.runButton().isDisabled());
+        assertTrue(window.cancelButton().isDisabled());
+    }
+
+    @Test
+    void cancelStopsTheRunAndLeavesTheWindowUsable(FxRobot robot) throws Exception {
+        Path spec = spec("long-model", 6, 4.0);
+        openAndWait(robot, "long-model", () -> Project.open(spec));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
+                .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("cancelled"), window.status().getText());
+        List<ShotProgress> rows = window.progress().table().getItems();
+        assertEquals(1, rows.stream().filter(p -> p.stateProperty().get() == ShotProgress.State.CANCELLED).count(),
+                rows.stream().map(p -> p.stateProperty().get()).toList().toString());
+        assertTrue(rows.stream().anyMatch(p -> p.stateProperty().get() == ShotProgress.State.QUEUED));
+        assertEquals("cancelled", new ObjectMapper().readTree(dir.resolve("runs/long-model/run.json").toFile())
+                .get("status").asText());
+        assertFalse(window.runButton().isDisabled(), "Run enabled again");
+        assertTrue(window.cancelButton().isDisabled());
+    }
+
+    @Test
+    void aSpecWithMistakesListsThemAllAndCannotRun(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(spec("bad", 1, 0.5)).replace("\"dx\": 10", "\"dx\": -5")
+                .replace("\"spaceOrder\": 8", "\"spaceOrder\": 3"));
+        robot.interact(() -> window.open("bad.json", () -> Project.open(bad)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().contains("cannot run"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().endsWith("2 problems, listed on the left."), window.status().getText());
+        List<String> shown = window.summary().getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        assertTrue(shown.stream().anyMatch(t -> t.contains("grid.dx") && t.contains("-5")), shown.toString());
+        assertTrue(shown.stream().anyMatch(t -> t.contains("spaceOrder")), shown.toString());
+        assertTrue(window.runButton().isDisabled());
+    }
+
+    /** Nothing of a run happens on the JavaFX thread: the listener is called from the runner's. */
+    @Test
+    void runEventsArriveOffTheFxThread() {
+        RunEvents e = new RunEvents();
+        e.runStarted(2, "cpu");
+        e.shotStarted(1);
+        e.shotProgress(1, 5, 10);
+        e.shotProgress(1, 6, 10);
+        List<RunEvents.Shot> changed = e.drainChanged();
+        assertEquals(1, changed.size(), "one entry per changed shot, however many events");
+        assertEquals(0.6, changed.get(0).fraction(), 1e-12);
+        assertTrue(e.drainChanged().isEmpty());
+        e.shotFinished(1, 0.5);
+        assertEquals(ShotProgress.State.DONE, e.drainChanged().get(0).state);
+    }
+
+    private void openAndWait(FxRobot robot, String what, Supplier<Project> loader) throws Exception {
+        robot.interact(() -> window.open(what, loader));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+    }
+
+    private Map<String, String> facts(FxRobot robot) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        var children = window.summary().getChildren();
+        for (int i = 0; i + 1 < children.size(); i += 2) {
+            out.put(((Label) children.get(i)).getText(), ((Label) children.get(i + 1)).getText());
+        }
+        return out;
+    }
+
+    /** A 2D model job of {@code shots} shots on a 160 x 80 grid, {@code lengthS} seconds long. */
+    private static Path spec(String name, int shots, double lengthS) throws Exception {
+        Path f = dir.resolve(name + "-spec.json");
+        Files.writeString(f, """
+                {
+                  "name": "%s",
+                  "task": "model",
+                  "grid": { "nx": 160, "ny": 1, "nz": 80, "dx": 10, "dz": 10 },
+                  "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 400, "vp": 2200 } ] },
+                  "wavelet": { "type": "ricker", "peakHz": 12 },
+                  "time": { "lengthS": %s, "sampleS": 0.004 },
+                  "sources": { "line": { "x0": 300, "dx": 200, "n": %d, "y": 0, "z": 20 } },
+                  "receivers": { "line": { "x0": 0, "dx": 20, "n": 80, "y": 0, "z": 20 }, "spread": "fixed" },
+                  "physics": { "spaceOrder": 8, "boundary": { "type": "cpml", "width": 20 }, "freeSurface": false },
+                  "engine": "cpu"
+                }
+                """.formatted(name, lengthS, shots));
+        return f;
+    }
+}
