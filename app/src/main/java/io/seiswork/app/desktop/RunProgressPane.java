@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -56,8 +57,10 @@ final class RunProgressPane extends BorderPane {
         gpts.setCellValueFactory(c -> c.getValue().gptsPerSecondProperty()
                 .map(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.3f", v.doubleValue())));
         TableColumn<ShotProgress, String> time = new TableColumn<>("Time (s)");
-        time.setCellValueFactory(c -> c.getValue().secondsProperty()
-                .map(v -> String.format(Locale.ROOT, "%.1f", v.doubleValue())));
+        time.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED ? ""
+                        : String.format(Locale.ROOT, "%.1f", c.getValue().secondsProperty().get()),
+                c.getValue().stateProperty(), c.getValue().secondsProperty()));
         table.getColumns().setAll(List.of(shot, state, progress, gpts, time));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
