@@ -44,6 +44,9 @@ import javafx.util.StringConverter;
  */
 public final class ProjectWindow extends BorderPane {
 
+    /** Longest wait for a cancelled run to stop when the window closes, milliseconds. */
+    static final long CLOSE_WAIT_MS = 10_000;
+
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-io");
         t.setDaemon(true);
@@ -137,10 +140,20 @@ public final class ProjectWindow extends BorderPane {
         });
     }
 
-    /** Cancels a run in progress and stops the window's background work (the window is closing). */
+    /**
+     * Cancels a run in progress, waits up to {@value #CLOSE_WAIT_MS} ms for it to stop (so that its
+     * {@code run.json} says "cancelled" before the program exits), and stops the window's
+     * background work: the window is closing.
+     */
     public void shutdown() {
-        if (current != null) {
-            current.cancel();
+        DesktopRun r = current;
+        if (r != null) {
+            r.cancel();
+            try {
+                r.join(CLOSE_WAIT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         closeResult();
         io.shutdownNow();
