@@ -81,6 +81,28 @@ __device__ __forceinline__ TileBlock tileBlock() {
                        : TileBlock{(int) blockIdx.x, (int) blockIdx.y, (int) blockIdx.z};
 }
 
+// The register queue of a marching stencil: q[R + k] holds u at k planes (3D: along y; 2D: columns
+// along x) from the cell being computed. Filled with the 2R values before the first plane, then
+// advanced by one plane per step with the new front.
+template <int R>
+__device__ __forceinline__ void queueFill(float (&q)[2 * R + 1], const float* __restrict__ u, size_t i,
+                                          size_t stride, bool inside) {
+    q[0] = 0.f;
+#pragma unroll
+    for (int k = 1; k <= 2 * R; k++) {
+        q[k] = inside ? u[i + (size_t) (k - 1) * stride - (size_t) R * stride] : 0.f;
+    }
+}
+
+template <int R>
+__device__ __forceinline__ void queueAdvance(float (&q)[2 * R + 1], float front) {
+#pragma unroll
+    for (int k = 0; k < 2 * R; k++) {
+        q[k] = q[k + 1];
+    }
+    q[2 * R] = front;
+}
+
 // A hint that the line holding field[i] will be read soon: the memory system fetches it from DRAM
 // into L2 while the thread goes on (no register, no shared memory, nothing to wait for). The host
 // emulation checks instead that i lies within the field's buffer.
@@ -136,11 +158,7 @@ __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __
     size_t i = (size_t) y * sy + (size_t) ix * nz + iz;
 
     float q[2 * R + 1];
-    q[0] = 0.f;
-#pragma unroll
-    for (int k = 1; k <= 2 * R; k++) {
-        q[k] = inside ? u[i + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
-    }
+    queueFill<R>(q, u, i, sy, inside);
     // What plane y needs beyond the queue, loaded one plane ahead.
     float front = inside ? u[i + R * sy] : 0.f;
     float hz0 = zLow ? u[i - R] : 0.f;
@@ -150,11 +168,7 @@ __device__ __forceinline__ void stencil3d(const float* __restrict__ u, float* __
     float unNext = active ? un[i] : 0.f;
     float mNext = active ? m[i] : 0.f;
     for (; y < yEnd; y++, i += sy) {
-#pragma unroll
-        for (int k = 0; k < 2 * R; k++) {
-            q[k] = q[k + 1];
-        }
-        q[2 * R] = front;
+        queueAdvance<R>(q, front);
         __syncthreads();  // the previous plane's tile has been read by everyone
         tile[tx + R][tz + R] = q[R];
         if (zHalo) {
@@ -222,22 +236,14 @@ __device__ __forceinline__ void stencil2dMarch(const float* __restrict__ u, floa
     size_t i = (size_t) x * sx + iz;
 
     float q[2 * R + 1];
-    q[0] = 0.f;
-#pragma unroll
-    for (int k = 1; k <= 2 * R; k++) {
-        q[k] = inside ? u[i + (size_t) (k - 1) * sx - (size_t) R * sx] : 0.f;
-    }
+    queueFill<R>(q, u, i, sx, inside);
     float front = inside ? u[i + R * sx] : 0.f;
     float hz0 = zHalo ? u[i - R] : 0.f;
     float hz1 = zHigh ? u[i + TZ] : 0.f;
     float unNext = active ? un[i] : 0.f;
     float mNext = active ? m[i] : 0.f;
     for (; x < xEnd; x++, i += sx) {
-#pragma unroll
-        for (int k = 0; k < 2 * R; k++) {
-            q[k] = q[k + 1];
-        }
-        q[2 * R] = front;
+        queueAdvance<R>(q, front);
         __syncthreads();  // the previous column has been read by everyone
         column[tz + R] = q[R];
         if (zHalo) {
@@ -473,11 +479,7 @@ __device__ __forceinline__ void stencil3dBulk(const float* __restrict__ u, float
     const bool inside = iz < nz && ix < nx;
     const size_t i0 = (size_t) y0 * sy + (size_t) ix * sx + iz;
     float q[2 * R + 1];
-    q[0] = 0.f;
-#pragma unroll
-    for (int k = 1; k <= 2 * R; k++) {
-        q[k] = inside ? u[i0 + (size_t) (k - 1) * sy - (size_t) R * sy] : 0.f;
-    }
+    queueFill<R>(q, u, i0, sy, inside);
     __syncthreads();  // every copy above is issued before anyone waits (see the host emulation)
     swBarrierWait(&bars[RS], 0);
     size_t i = i0;
@@ -488,11 +490,7 @@ __device__ __forceinline__ void stencil3dBulk(const float* __restrict__ u, float
         }
         const int s = t % RS;
         swBarrierWait(&bars[s], (t / RS) & 1);
-#pragma unroll
-        for (int k = 0; k < 2 * R; k++) {
-            q[k] = q[k + 1];
-        }
-        q[2 * R] = tiles[(t + R) % RT][tx + R][tz + R];
+        queueAdvance<R>(q, tiles[(t + R) % RT][tx + R][tz + R]);
         if (active) {
             const float lap = tileLaplacian<R>(&tiles[t % RT][tx + R][tz + R], TW, q, c);
             un[i] = 2.f * q[R] - rows[s][0][tx][tz + OFF] + rows[s][1][tx][tz + OFF] * lap;
