@@ -19,10 +19,13 @@ import java.nio.file.Path;
  * and builds the model's resolution pyramid, so it runs off the JavaFX thread.
  *
  * @param source where the spec came from, for the title and messages
+ * @param file the spec file (relative paths in the spec resolve against its folder), or null for
+ *     the built-in demo and other specs not yet saved
+ * @param text the spec's JSON as opened or edited
  * @param job the resolved job
  * @param velocity the model as a volume (m/s over metres), or null when it is too large to show
  */
-record Project(String source, ResolvedJob job, ArrayVolume velocity) {
+record Project(String source, Path file, String text, ResolvedJob job, ArrayVolume velocity) {
 
     /** Classpath resource of the built-in demo: the README's layered 2D migration. */
     static final String DEMO_RESOURCE = "/io/seiswork/app/demo/layered-2d-rtm.json";
@@ -38,31 +41,53 @@ record Project(String source, ResolvedJob job, ArrayVolume velocity) {
      * @throws IllegalArgumentException when the file does not exist or a referenced file is unusable
      */
     static Project open(Path file) {
-        JobSpec spec = JobSpecReader.read(file);
-        Path base = file.toAbsolutePath().getParent();
-        return of(file.toString(), JobResolver.withHeapBudget(base).resolve(spec, file.toString()));
+        return fromText(readText(file), file.toString(), file);
+    }
+
+    /** The text of a spec file. @throws IllegalArgumentException when it does not exist */
+    static String readText(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("spec file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The built-in demo project (no files needed: its velocity model is built in). */
     static Project demo() {
+        return fromText(demoText(), "built-in demo", null);
+    }
+
+    /** The built-in demo spec's JSON. */
+    static String demoText() {
         try (InputStream in = Project.class.getResourceAsStream(DEMO_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the demo spec " + DEMO_RESOURCE + " is missing from this build");
             }
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            JobSpec spec = JobSpecReader.read(json, "built-in demo", "demo");
-            Path here = Path.of("").toAbsolutePath();
-            return of("built-in demo", JobResolver.withHeapBudget(here).resolve(spec, "built-in demo"));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo spec: " + e.getMessage(), e);
         }
     }
 
-    private static Project of(String source, ResolvedJob job) {
+    /**
+     * A spec from its JSON text, as edited in the window.
+     *
+     * @param file where it is (or will be) saved, null for none: relative paths then resolve
+     *     against the folder the app started in
+     * @throws io.seiswork.core.spec.SpecException listing every problem of the spec
+     */
+    static Project fromText(String text, String source, Path file) {
+        String name = file == null ? "demo" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        JobSpec spec = JobSpecReader.read(text, source, name);
+        Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        ResolvedJob job = JobResolver.withHeapBudget(base).resolve(spec, source);
         Grid g = job.velocity().grid();
         ArrayVolume v = (long) g.nx() * g.ny() * g.nz() > MAX_SHOWN_CELLS ? null
                 : new ArrayVolume(job.spec().name() + " velocity", new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()),
                         job.velocity().values(), "m", "velocity (m/s)", 64);
-        return new Project(source, job, v);
+        return new Project(source, file, text, job, v);
     }
 }

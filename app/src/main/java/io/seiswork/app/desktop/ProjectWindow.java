@@ -60,12 +60,17 @@ public final class ProjectWindow extends BorderPane {
     private final Label output = new Label();
     private final ProjectSummary summary = new ProjectSummary();
     private final TabPane tabs = new TabPane();
+    private final Tab specTab = new Tab("Spec");
     private final Tab modelTab = new Tab("Model");
     private final Tab runTab = new Tab("Run");
     private final Tab resultTab = new Tab("Result");
     private final RunProgressPane progress = new RunProgressPane();
     private final Label status = new Label();
+    private final SpecEditor editor;
     private Project project;
+    private String source = "";
+    private Path specFile;
+    private boolean opening;
     private DesktopRun current;
     private AutoCloseable shownResult;
 
@@ -94,21 +99,23 @@ public final class ProjectWindow extends BorderPane {
         status.setId("status");
         run.setDisable(true);
         cancel.setDisable(true);
-        run.setDefaultButton(true);
         open.setOnAction(e -> chooseSpec());
         run.setOnAction(e -> startRun());
         cancel.setOnAction(e -> cancelRun());
 
         ToolBar bar = new ToolBar(open, new Separator(), new Label("Engine"), engine, run, cancel, new Separator(),
                 output);
-        for (Tab t : List.of(modelTab, runTab, resultTab)) {
+        editor = new SpecEditor(io, this::applyEdits, this::save);
+        editor.editedProperty().addListener((o, a, b) -> updateRunButton());
+        specTab.setContent(editor);
+        for (Tab t : List.of(specTab, modelTab, runTab, resultTab)) {
             t.setClosable(false);
             t.setId(t.getText().toLowerCase(java.util.Locale.ROOT) + "Tab");
         }
         runTab.setContent(progress);
         resultTab.setContent(placeholder("Run the job to see its result here."));
         modelTab.setContent(placeholder("No project open."));
-        tabs.getTabs().setAll(modelTab, runTab, resultTab);
+        tabs.getTabs().setAll(specTab, modelTab, runTab, resultTab);
         ScrollPane left = new ScrollPane(summary);
         left.setFitToWidth(true);
         left.setPrefWidth(330);
@@ -120,22 +127,90 @@ public final class ProjectWindow extends BorderPane {
         setBottom(bottom);
     }
 
+    /** Opens the built-in demo project. */
+    public void openDemo() {
+        open("the built-in demo", null, Project::demoText);
+    }
+
+    /** Opens a spec file; a spec with problems shows them all in the editor and cannot run until fixed. */
+    public void openFile(Path file) {
+        open(file.toString(), file, () -> Project.readText(file));
+    }
+
     /**
-     * Opens a project loaded off the JavaFX thread ({@link Project#open} or {@link Project#demo});
-     * a spec with problems lists them all and cannot run.
+     * Reads a spec's text and opens it as the project, both off the JavaFX thread: the text goes
+     * to the editor first, so that a spec with problems can be fixed in place.
      */
-    public void open(String what, Supplier<Project> loader) {
-        run.setDisable(true);
+    private void open(String what, Path file, Supplier<String> text) {
+        opening = true;
+        updateRunButton();
         status.setText("Opening " + what + "...");
         io.submit(() -> {
             try {
-                Project p = loader.get();
-                Platform.runLater(() -> show(p));
-            } catch (SpecException e) {
-                List<String> lines = e.problems().stream().map(SpecProblem::toString).toList();
-                Platform.runLater(() -> refuse(what, lines));
+                String json = text.get();
+                Platform.runLater(() -> {
+                    source = what;
+                    specFile = file;
+                    editor.load(json);
+                });
+                resolve(what, file, json);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> refuse(what, List.of(firstLine(e))));
+            }
+        });
+    }
+
+    /** Resolves edited or loaded text into the project (on the I/O thread). */
+    private void resolve(String what, Path file, String json) {
+        try {
+            Project p = Project.fromText(json, what, file);
+            Platform.runLater(() -> show(p));
+        } catch (SpecException e) {
+            List<String> lines = e.problems().stream().map(SpecProblem::toString).toList();
+            Platform.runLater(() -> refuse(what, lines));
+        } catch (RuntimeException e) {
+            Platform.runLater(() -> refuse(what, List.of(firstLine(e))));
+        }
+    }
+
+    /** Apply: the edited text becomes the project (checked in full, model reloaded). */
+    private void applyEdits(String json) {
+        opening = true;
+        updateRunButton();
+        status.setText("Checking the edited spec...");
+        String what = source;
+        Path file = specFile;
+        io.submit(() -> resolve(what, file, json));
+    }
+
+    /** Save: to the spec's file, or to a file the user picks for a spec that has none (the demo). */
+    private void save(String json) {
+        Path target = specFile;
+        if (target == null) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the job spec");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f == null) {
+                return;
+            }
+            target = f.toPath();
+        }
+        saveTo(target, json);
+    }
+
+    /** Writes the spec text to {@code file} off the JavaFX thread; the spec then lives there. */
+    void saveTo(Path file, String json) {
+        io.submit(() -> {
+            try {
+                java.nio.file.Files.writeString(file, json);
+                Platform.runLater(() -> {
+                    specFile = file;
+                    source = file.toString();
+                    status.setText("Saved " + file + ".");
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                Platform.runLater(() -> status.setText("Cannot save " + file + ": " + e.getMessage()));
             }
         });
     }
@@ -155,27 +230,33 @@ public final class ProjectWindow extends BorderPane {
                 Thread.currentThread().interrupt();
             }
         }
+        editor.dispose();
         closeResult();
         io.shutdownNow();
     }
 
     private void show(Project p) {
         project = p;
+        opening = false;
+        editor.load(p.text());
         summary.show(p);
         engine.setValue(p.job().spec().engine());
         modelTab.setContent(p.velocity() != null ? new VolumeWindow(p.velocity(), ColorMap.VIRIDIS)
                 : placeholder("The model is too large to draw here; it runs as it is."));
         output.setText("Output: " + outputDir.apply(p.job().spec()));
         status.setText("Opened " + p.source() + ".");
-        run.setDisable(current != null);
-        tabs.getSelectionModel().select(modelTab);
+        updateRunButton();
+        if (tabs.getSelectionModel().getSelectedItem() != specTab) {
+            tabs.getSelectionModel().select(modelTab);
+        }
     }
 
     private void refuse(String what, List<String> problems) {
         project = null;
+        opening = false;
         summary.showProblems(what, problems);
-        modelTab.setContent(placeholder("Fix the spec and open it again."));
-        run.setDisable(true);
+        modelTab.setContent(placeholder("Fix the spec in the Spec tab and Apply, or open another."));
+        updateRunButton();
         status.setText(what + " cannot run: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
                 + ", listed on the left.");
     }
@@ -186,12 +267,12 @@ public final class ProjectWindow extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
         java.io.File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            open(f.getName(), () -> Project.open(f.toPath()));
+            openFile(f.toPath());
         }
     }
 
     private void startRun() {
-        if (project == null || current != null) {
+        if (project == null || current != null || editor.editedProperty().get()) {
             return;
         }
         ResolvedJob job = project.job();
@@ -234,10 +315,20 @@ public final class ProjectWindow extends BorderPane {
     }
 
     private void setRunning(boolean running) {
-        run.setDisable(running || project == null);
         open.setDisable(running);
         engine.setDisable(running);
         cancel.setDisable(!running);
+        editor.setDisable(running);
+        updateRunButton();
+    }
+
+    /** Run needs an applied project, no unapplied edits, nothing opening and no run in progress. */
+    private void updateRunButton() {
+        boolean edited = editor.editedProperty().get();
+        run.setDisable(project == null || current != null || opening || edited);
+        if (edited && current == null) {
+            status.setText("The spec has edits: Apply them to run.");
+        }
     }
 
     /** The image of a migration, or the gathers of a modelling run, read off the JavaFX thread. */
@@ -344,6 +435,14 @@ public final class ProjectWindow extends BorderPane {
 
     ProjectSummary summary() {
         return summary;
+    }
+
+    SpecEditor editor() {
+        return editor;
+    }
+
+    Tab specTab() {
+        return specTab;
     }
 
     Label status() {

@@ -27,9 +27,9 @@ public final class WorkstationApplication extends Application {
         window = new ProjectWindow(spec -> Path.of("runs", spec.name()));
         Path spec = SPEC.get();
         if (spec == null) {
-            window.open("the built-in demo", Project::demo);
+            window.openDemo();
         } else {
-            window.open(spec.toString(), () -> Project.open(spec));
+            window.openFile(spec);
         }
         stage.setTitle("Seiswork");
         stage.setScene(new Scene(window, 1280, 820));

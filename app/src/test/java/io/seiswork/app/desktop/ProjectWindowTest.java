@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -51,20 +50,21 @@ class ProjectWindowTest {
 
     @Test
     void theDemoOpensWithItsFacts(FxRobot robot) throws Exception {
-        openAndWait(robot, "the built-in demo", Project::demo);
+        openAndWait(robot, null);
         Map<String, String> facts = facts(robot);
         assertEquals("rtm", facts.get("Task"));
         assertEquals("401 x 201 cells of 10 x 10 m (2D)", facts.get("Grid"));
         assertEquals("1500 - 3000 m/s", facts.get("Velocity"));
         assertTrue(facts.get("Time").contains("CFL limit"), facts.get("Time"));
         assertFalse(window.runButton().isDisabled());
-        assertTrue(window.tabs().getTabs().get(0).getContent() instanceof VolumeWindow);
+        assertEquals("Model", window.tabs().getTabs().get(1).getText());
+        assertTrue(window.tabs().getTabs().get(1).getContent() instanceof VolumeWindow);
     }
 
     /** The README's demo, from the desktop: nine shots migrated, the image shown as its inline section. */
     @Test
     void theDemoMigratesAndShowsItsImage(FxRobot robot) throws Exception {
-        openAndWait(robot, "the built-in demo", Project::demo);
+        openAndWait(robot, null);
         robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
@@ -77,15 +77,13 @@ class ProjectWindowTest {
         assertEquals(List.of("Inline"), image.tabs().getTabs().stream().map(t -> t.getText()).toList());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, image::refined);
         assertTrue(Files.isRegularFile(dir.resolve("runs/layered-2d-rtm/image.sgy")));
-        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> shot[0] = window.getScene().snapshot(null));
-        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", "desktop-demo.png"));
+        snapshot(robot, "desktop-demo.png");
     }
 
     @Test
     void runningModelsEveryShotAndShowsTheGathers(FxRobot robot) throws Exception {
         Path spec = spec("small-model", 3, 0.6);
-        openAndWait(robot, "small-model", () -> Project.open(spec));
+        openAndWait(robot, spec);
         robot.clickOn("#runButton");
         assertTrue(window.cancelButton().isDisabled() == false, "Cancel enabled while running");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
@@ -117,13 +115,11 @@ class ProjectWindowTest {
     @Test
     void cancelStopsTheRunAndLeavesTheWindowUsable(FxRobot robot) throws Exception {
         Path spec = spec("long-model", 6, 4.0);
-        openAndWait(robot, "long-model", () -> Project.open(spec));
+        openAndWait(robot, spec);
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
                 .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
-        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> shot[0] = window.getScene().snapshot(null));
-        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", "desktop-run.png"));
+        snapshot(robot, "desktop-run.png");
         robot.clickOn("#cancelButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
@@ -143,7 +139,7 @@ class ProjectWindowTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(spec("bad", 1, 0.5)).replace("\"dx\": 10", "\"dx\": -5")
                 .replace("\"spaceOrder\": 8", "\"spaceOrder\": 3"));
-        robot.interact(() -> window.open("bad.json", () -> Project.open(bad)));
+        robot.interact(() -> window.openFile(bad));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().contains("cannot run"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().endsWith("2 problems, listed on the left."), window.status().getText());
@@ -151,6 +147,46 @@ class ProjectWindowTest {
         assertTrue(shown.stream().anyMatch(t -> t.contains("grid.dx") && t.contains("-5")), shown.toString());
         assertTrue(shown.stream().anyMatch(t -> t.contains("spaceOrder")), shown.toString());
         assertTrue(window.runButton().isDisabled());
+        // The spec is in the editor, to be fixed in place.
+        assertEquals(Files.readString(bad), window.editor().text().getText());
+    }
+
+    /**
+     * The Spec tab: an edit is checked as the user types (every problem with its JSON path), Run
+     * waits for Apply, Apply makes the edited spec the project, Save writes it to its file.
+     */
+    @Test
+    void editingTheSpecChecksItAndApplyMakesItTheProject(FxRobot robot) throws Exception {
+        Path spec = spec("edited", 2, 0.5);
+        openAndWait(robot, spec);
+        String original = Files.readString(spec);
+        assertEquals(original, window.editor().text().getText());
+        robot.interact(() -> {
+            window.tabs().getSelectionModel().select(window.specTab());
+            window.editor().text().setText(original.replace("\"dx\": 10", "\"dx\": -5"));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.editor().problems().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.editor().problems().getItems().get(0).contains("grid.dx"),
+                window.editor().problems().getItems().toString());
+        assertEquals("1 problem", window.editor().verdict().getText());
+        assertTrue(window.runButton().isDisabled(), "Run waits for the edits to be applied");
+        snapshot(robot, "desktop-spec.png");
+
+        String smaller = original.replace("\"nz\": 80", "\"nz\": 70");
+        robot.interact(() -> window.editor().text().setText(smaller));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().problems().getItems().isEmpty()
+                && window.editor().verdict().getText().startsWith("Edited"));
+        robot.clickOn("#applySpec");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("160 x 70 cells of 10 x 10 m (2D)", facts(robot).get("Grid"));
+        assertFalse(window.runButton().isDisabled());
+        assertEquals(original, Files.readString(spec), "Apply does not write the file");
+
+        robot.clickOn("#saveSpec");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Saved"));
+        assertEquals(smaller, Files.readString(spec));
     }
 
     /** Nothing of a run happens on the JavaFX thread: the listener is called from the runner's. */
@@ -169,8 +205,22 @@ class ProjectWindowTest {
         assertEquals(ShotProgress.State.DONE, e.drainChanged().get(0).state);
     }
 
-    private void openAndWait(FxRobot robot, String what, Supplier<Project> loader) throws Exception {
-        robot.interact(() -> window.open(what, loader));
+    /** The window as a picture in target/ (docs/desktop.md shows them). */
+    private void snapshot(FxRobot robot, String name) throws java.io.IOException {
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = window.getScene().snapshot(null));
+        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", name));
+    }
+
+    /** Opens a spec file, or the demo for null, and waits until it is open. */
+    private void openAndWait(FxRobot robot, Path spec) throws Exception {
+        robot.interact(() -> {
+            if (spec == null) {
+                window.openDemo();
+            } else {
+                window.openFile(spec);
+            }
+        });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());

@@ -1,0 +1,138 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.SpecException;
+import io.seiswork.core.spec.SpecProblem;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The job spec as JSON text, checked as the user types: a pause of {@value #CHECK_DELAY_MS} ms
+ * after the last key starts a check of the spec itself (types, ranges, misspelt keys: every
+ * problem with its JSON path, as {@code seiswork run} reports them) off the JavaFX thread, and a
+ * check that finishes after a newer edit is dropped. <b>Apply</b> opens the edited text as the
+ * project (which also loads the model files it names and works out the time stepping);
+ * <b>Save</b> writes it.
+ */
+final class SpecEditor extends BorderPane {
+
+    /** Quiet time after the last edit before the spec is checked, milliseconds. */
+    static final int CHECK_DELAY_MS = 300;
+
+    private final TextArea text = new TextArea();
+    private final ListView<String> problems = new ListView<>();
+    private final Label verdict = new Label();
+    private final Button apply = new Button("Apply");
+    private final Button save = new Button("Save");
+    private final PauseTransition pause = new PauseTransition(Duration.millis(CHECK_DELAY_MS));
+    private final BooleanProperty edited = new SimpleBooleanProperty(false);
+    private final Executor background;
+    private String appliedText = "";
+    private long version;
+    private boolean disposed;
+
+    /**
+     * @param background where checks run (the window's I/O thread)
+     * @param onApply called with the edited text when the user presses Apply
+     * @param onSave called with the text when the user presses Save
+     */
+    SpecEditor(Executor background, Consumer<String> onApply, Consumer<String> onSave) {
+        this.background = background;
+        text.setId("specText");
+        text.setStyle("-fx-font-family: monospace");
+        text.setWrapText(false);
+        problems.setId("specProblems");
+        problems.setPrefHeight(120);
+        problems.setPlaceholder(new Label("No problems in the spec itself."));
+        verdict.setId("specVerdict");
+        apply.setId("applySpec");
+        save.setId("saveSpec");
+        apply.setOnAction(e -> onApply.accept(text.getText()));
+        save.setOnAction(e -> onSave.accept(text.getText()));
+        apply.disableProperty().bind(edited.not());
+        pause.setOnFinished(e -> check());
+        text.textProperty().addListener((o, a, b) -> {
+            edited.set(!b.equals(appliedText));
+            version++;
+            pause.playFromStart();
+        });
+        HBox buttons = new HBox(8, apply, save, verdict);
+        buttons.setPadding(new Insets(6));
+        VBox bottom = new VBox(2, buttons, problems);
+        bottom.setPadding(new Insets(0, 6, 6, 6));
+        setCenter(text);
+        setBottom(bottom);
+    }
+
+    /** Shows the text of the project just opened (not an edit). */
+    void load(String json) {
+        appliedText = json;
+        text.setText(json);
+        edited.set(false);
+    }
+
+    /** Whether the text differs from the project's (Apply is then needed before a run sees it). */
+    BooleanProperty editedProperty() {
+        return edited;
+    }
+
+    TextArea text() {
+        return text;
+    }
+
+    ListView<String> problems() {
+        return problems;
+    }
+
+    Label verdict() {
+        return verdict;
+    }
+
+    /** Stops checking (the window is closing). */
+    void dispose() {
+        pause.stop();
+        disposed = true;
+    }
+
+    private void check() {
+        if (disposed) {
+            return;
+        }
+        long asked = version;
+        String json = text.getText();
+        background.execute(() -> {
+            List<String> found;
+            try {
+                JobSpecReader.read(json, "spec", "spec");
+                found = List.of();
+            } catch (SpecException e) {
+                found = e.problems().stream().map(SpecProblem::toString).toList();
+            } catch (RuntimeException e) {
+                found = List.of(String.valueOf(e.getMessage()));
+            }
+            List<String> result = found;
+            Platform.runLater(() -> {
+                if (asked == version) {
+                    problems.getItems().setAll(result);
+                    verdict.setText(result.isEmpty()
+                            ? (edited.get() ? "Edited: Apply checks the files it names and updates the model." : "")
+                            : result.size() + (result.size() == 1 ? " problem" : " problems"));
+                }
+            });
+        });
+    }
+}
