@@ -238,7 +238,7 @@ public final class ProjectWindow extends BorderPane {
     private void show(Project p) {
         project = p;
         opening = false;
-        editor.load(p.text());
+        editor.markApplied(p.text());
         summary.show(p);
         engine.setValue(p.job().spec().engine());
         modelTab.setContent(p.velocity() != null ? new VolumeWindow(p.velocity(), ColorMap.VIRIDIS)

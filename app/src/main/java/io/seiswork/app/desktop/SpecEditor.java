@@ -85,6 +85,15 @@ final class SpecEditor extends BorderPane {
         edited.set(false);
     }
 
+    /**
+     * Records {@code json} as the project's text without touching what is in the editor (keys
+     * typed while Apply was checking stay, and count as edits).
+     */
+    void markApplied(String json) {
+        appliedText = json;
+        edited.set(!text.getText().equals(json));
+    }
+
     /** Whether the text differs from the project's (Apply is then needed before a run sees it). */
     BooleanProperty editedProperty() {
         return edited;
