@@ -287,9 +287,9 @@ public final class ProjectWindow extends BorderPane {
         closeResult();
         resultTab.setContent(placeholder("Running..."));
         tabs.getSelectionModel().select(runTab);
+        current = DesktopRun.start(job, out, events, this::ended);  // ended() comes later, on this thread
         setRunning(true);
         status.setText("Running " + job.spec().name() + " into " + out + "...");
-        current = DesktopRun.start(job, out, events, this::ended);
     }
 
     private void cancelRun() {

@@ -85,7 +85,6 @@ class ProjectWindowTest {
         Path spec = spec("small-model", 3, 0.6);
         openAndWait(robot, spec);
         robot.clickOn("#runButton");
-        assertTrue(window.cancelButton().isDisabled() == false, "Cancel enabled while running");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
         List<ShotProgress> rows = window.progress().table().getItems();
@@ -119,6 +118,8 @@ class ProjectWindowTest {
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
                 .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
+        assertFalse(window.cancelButton().isDisabled(), "Cancel enabled while running");
+        assertTrue(window.runButton().isDisabled(), "Run disabled while running");
         snapshot(robot, "desktop-run.png");
         robot.clickOn("#cancelButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
