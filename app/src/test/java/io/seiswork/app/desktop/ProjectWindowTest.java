@@ -126,8 +126,10 @@ class ProjectWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("cancelled"), window.status().getText());
         List<ShotProgress> rows = window.progress().table().getItems();
-        assertEquals(1, rows.stream().filter(p -> p.stateProperty().get() == ShotProgress.State.CANCELLED).count(),
-                rows.stream().map(p -> p.stateProperty().get()).toList().toString());
+        // The shot that was running reads "cancelled" (none, if Cancel fell between two shots).
+        List<ShotProgress.State> states = rows.stream().map(p -> p.stateProperty().get()).toList();
+        assertTrue(states.stream().filter(st -> st == ShotProgress.State.CANCELLED).count() <= 1, states.toString());
+        assertFalse(states.contains(ShotProgress.State.RUNNING), states.toString());
         assertTrue(rows.stream().anyMatch(p -> p.stateProperty().get() == ShotProgress.State.QUEUED));
         assertEquals("cancelled", new ObjectMapper().readTree(dir.resolve("runs/long-model/run.json").toFile())
                 .get("status").asText());
