@@ -241,8 +241,15 @@ public final class ProjectWindow extends BorderPane {
         editor.markApplied(p.text());
         summary.show(p);
         engine.setValue(p.job().spec().engine());
-        modelTab.setContent(p.velocity() != null ? new VolumeWindow(p.velocity(), ColorMap.VIRIDIS)
-                : placeholder("The model is too large to draw here; it runs as it is."));
+        if (p.velocity() != null) {
+            VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
+            ResolvedJob job = p.job();
+            model.setOverlay(new AcquisitionOverlay(job.geometry().sources(), job.geometry().receivers(),
+                    job.velocity().grid()));
+            modelTab.setContent(model);
+        } else {
+            modelTab.setContent(placeholder("The model is too large to draw here; it runs as it is."));
+        }
         output.setText("Output: " + outputDir.apply(p.job().spec()));
         status.setText("Opened " + p.source() + ".");
         updateRunButton();

@@ -133,6 +133,13 @@ public final class VolumeWindow extends BorderPane {
         return sectionsDone && threeDDone;
     }
 
+    /** Draws {@code overlay} over every section (null: nothing), for example the survey over a model. */
+    public void setOverlay(io.seiswork.render.section.SectionOverlay overlay) {
+        for (SectionView v : sections.values()) {
+            v.overlayProperty().set(overlay);
+        }
+    }
+
     /** The section view of one orientation (a 2D volume has only the inline one; null for the others). */
     public SectionView section(SliceOrientation o) {
         return sections.get(o);

@@ -61,6 +61,26 @@ class ProjectWindowTest {
         assertTrue(window.tabs().getTabs().get(1).getContent() instanceof VolumeWindow);
     }
 
+    /** The model tab draws the survey over the velocity: the nine sources as red dots on the section. */
+    @Test
+    void theModelShowsTheSourcesOverTheVelocity(FxRobot robot) throws Exception {
+        openAndWait(robot, null);
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        VolumeWindow model = (VolumeWindow) window.tabs().getTabs().get(1).getContent();
+        var inline = model.section(io.seiswork.core.volume.SliceOrientation.INLINE);
+        AcquisitionOverlay overlay = (AcquisitionOverlay) inline.overlayProperty().get();
+        assertEquals(9, overlay.shown(overlay.sources(), io.seiswork.core.volume.SliceOrientation.INLINE, 0));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, model::refined);
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = inline.snapshot(null, null));
+        var first = overlay.sources().get(0);
+        int argb = img[0].getPixelReader().getArgb((int) Math.round(inline.xOf(first.x())),
+                (int) Math.round(inline.yOf(first.z())));
+        assertTrue(((argb >> 16) & 0xff) > 200 && ((argb >> 8) & 0xff) < 80,
+                "a red dot at the first source, got " + Integer.toHexString(argb));
+        snapshot(robot, "desktop-model.png");
+    }
+
     /** The README's demo, from the desktop: nine shots migrated, the image shown as its inline section. */
     @Test
     void theDemoMigratesAndShowsItsImage(FxRobot robot) throws Exception {

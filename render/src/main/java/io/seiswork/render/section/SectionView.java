@@ -48,6 +48,7 @@ public final class SectionView extends Region {
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
     private final DoubleProperty clipPercent = new SimpleDoubleProperty(this, "clipPercent", 99);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final ObjectProperty<SectionOverlay> overlay = new SimpleObjectProperty<>(this, "overlay");
     private final ReadOnlyIntegerWrapper displayedLevel = new ReadOnlyIntegerWrapper(this, "displayedLevel", -1);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private Rendered shown;
@@ -72,6 +73,7 @@ public final class SectionView extends Region {
         colorMap.addListener((o, a, b) -> request());
         clipPercent.addListener((o, a, b) -> request());
         zoom.addListener((o, a, b) -> redraw());
+        overlay.addListener((o, a, b) -> redraw());
         setOnScroll(e -> {
             double f = e.getDeltaY() > 0 ? 1.25 : 1 / 1.25;
             zoomAbout(e.getX(), e.getY(), f);
@@ -115,6 +117,11 @@ public final class SectionView extends Region {
      */
     public DoubleProperty clipPercentProperty() {
         return clipPercent;
+    }
+
+    /** Drawn over the section, in data coordinates, every time it is drawn (null: nothing). */
+    public ObjectProperty<SectionOverlay> overlayProperty() {
+        return overlay;
     }
 
     /** Magnification: 1 shows the whole slice; the mouse wheel multiplies it by 1.25 about the pointer. */
@@ -237,6 +244,16 @@ public final class SectionView extends Region {
             frame.drawColorBar(g, shown.map(), shown.clip(), volume.valueUnit());
         }
         SliceOrientation o = orientation.get();
+        SectionOverlay extra = overlay.get();
+        if (extra != null) {
+            var p = frame.plot();
+            g.save();
+            g.beginPath();
+            g.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
+            g.clip();
+            extra.draw(g, this, o, volume.axes(0).normal(o).value(sliceIndex.get()));
+            g.restore();
+        }
         frame.drawAxes(g, error.get().isEmpty() ? title() : "error: " + error.get(),
                 (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
                 o == SliceOrientation.DEPTH ? "y (m)" : "z (" + volume.zUnit() + ")");

@@ -125,6 +125,32 @@ class SectionViewTest {
         assertEquals(row, found, view.yOf(4) - view.yOf(0) + 1, "reflector drawn where the zoomed axis says");
     }
 
+    /**
+     * An overlay is drawn in data coordinates over the picture, follows the zoom, and is clipped
+     * to the plot area (nothing over the axes).
+     */
+    @Test
+    void anOverlayIsDrawnInDataCoordinatesAndClippedToThePlot(FxRobot robot) {
+        refined();
+        double[] seenSlice = {Double.NaN};
+        robot.interact(() -> view.overlayProperty().set((g, v, o, slice) -> {
+            seenSlice[0] = slice;
+            g.setFill(javafx.scene.paint.Color.rgb(0, 255, 0));
+            g.fillRect(v.xOf(480) - 3, v.yOf(200) - 3, 6, 6);
+            g.fillRect(v.xOf(-5000) - 3, v.yOf(200) - 3, 6, 6);  // far left: outside the plot
+        }));
+        Image img = snapshot(view);
+        int argb = img.getPixelReader().getArgb((int) view.xOf(480), (int) view.yOf(200));
+        assertEquals(0xff00ff00, argb, "marker at (480 m, 200 m), got " + Integer.toHexString(argb));
+        int margin = img.getPixelReader().getArgb(3, (int) view.yOf(200));
+        assertTrue(((margin >> 8) & 0xff) < 250 || ((margin >> 16) & 0xff) > 5, "the margin stays unpainted");
+        assertEquals(FxTestSupport.axes().y().value(view.sliceIndexProperty().get()), seenSlice[0], 1e-9);
+        robot.interact(() -> view.zoomAbout(view.xOf(480), view.yOf(200), 2));
+        Image zoomed = snapshot(view);
+        assertEquals(0xff00ff00, zoomed.getPixelReader().getArgb((int) view.xOf(480), (int) view.yOf(200)),
+                "the marker follows the zoom");
+    }
+
     /** Delegates to a volume and records the level of every slice read, in order. */
     record RecordingSource(VolumeSource inner, java.util.List<Integer> seen) implements VolumeSource {
         @Override

@@ -1,0 +1,98 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.render.section.SectionOverlay;
+import io.seiswork.render.section.SectionView;
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+/**
+ * The survey's sources (red dots) and receivers (small dark triangles) over the velocity model's
+ * sections: on an inline the positions within half a cell of its y, on a crossline those within
+ * half a cell of its x, and on a depth slice all of them in plan view (the acquisition layout).
+ * Coordinates are metres from the model's first node, as in the job spec. At most
+ * {@value #MAX_MARKERS} markers of each kind are drawn (every k-th beyond that), so a survey of
+ * a million receivers still redraws within a frame.
+ */
+final class AcquisitionOverlay implements SectionOverlay {
+
+    /** Markers of each kind drawn at most. */
+    static final int MAX_MARKERS = 20_000;
+
+    private static final Color SOURCE = Color.rgb(230, 20, 20);
+    private static final Color RECEIVER = Color.rgb(20, 20, 60);
+
+    private final List<Position> sources;
+    private final List<Position> receivers;
+    private final double halfDx;
+    private final double halfDy;
+
+    AcquisitionOverlay(List<Position> sources, List<Position> receivers, Grid grid) {
+        this.sources = sources;
+        this.receivers = receivers;
+        this.halfDx = grid.dx() / 2;
+        this.halfDy = grid.is2d() ? Double.POSITIVE_INFINITY : grid.dy() / 2;
+    }
+
+    @Override
+    public void draw(GraphicsContext g, SectionView view, SliceOrientation o, double slice) {
+        g.setLineWidth(1);
+        g.setFill(RECEIVER);
+        forEach(receivers, o, slice, (x, y) -> g.fillPolygon(new double[] {x - 3, x + 3, x},
+                new double[] {y - 3, y - 3, y + 3}, 3), view);
+        g.setStroke(Color.WHITE);
+        g.setFill(SOURCE);
+        forEach(sources, o, slice, (x, y) -> {
+            g.fillOval(x - 4, y - 4, 8, 8);
+            g.strokeOval(x - 4, y - 4, 8, 8);
+        }, view);
+    }
+
+    /** How many of {@code points} an {@code o} section at {@code slice} shows (for tests). */
+    int shown(List<Position> points, SliceOrientation o, double slice) {
+        int[] n = {0};
+        forEach(points, o, slice, (x, y) -> n[0]++, null);
+        return n[0];
+    }
+
+    List<Position> sources() {
+        return sources;
+    }
+
+    private interface Marker {
+        void at(double x, double y);
+    }
+
+    private void forEach(List<Position> points, SliceOrientation o, double slice, Marker m, SectionView view) {
+        int stride = Math.max(1, (points.size() + MAX_MARKERS - 1) / MAX_MARKERS);
+        for (int i = 0; i < points.size(); i += stride) {
+            Position p = points.get(i);
+            double across;
+            double down;
+            switch (o) {
+                case INLINE -> {
+                    if (Math.abs(p.y() - slice) > halfDy) {
+                        continue;
+                    }
+                    across = p.x();
+                    down = p.z();
+                }
+                case CROSSLINE -> {
+                    if (Math.abs(p.x() - slice) > halfDx) {
+                        continue;
+                    }
+                    across = p.y();
+                    down = p.z();
+                }
+                default -> {
+                    across = p.x();
+                    down = p.y();
+                }
+            }
+            m.at(view == null ? across : view.xOf(across), view == null ? down : view.yOf(down));
+        }
+    }
+}
