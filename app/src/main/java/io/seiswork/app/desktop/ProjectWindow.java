@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,6 +32,11 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
@@ -43,6 +50,9 @@ import javafx.util.StringConverter;
  * swaps what is shown.
  */
 public final class ProjectWindow extends BorderPane {
+
+    private static final KeyCombination OPEN_KEY = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination RUN_KEY = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
     /** Longest wait for a cancelled run to stop when the window closes, milliseconds. */
     static final long CLOSE_WAIT_MS = 10_000;
@@ -67,6 +77,7 @@ public final class ProjectWindow extends BorderPane {
     private final RunProgressPane progress = new RunProgressPane();
     private final Label status = new Label();
     private final SpecEditor editor;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Seiswork");
     private Project project;
     private String source = "";
     private Path specFile;
@@ -125,6 +136,34 @@ public final class ProjectWindow extends BorderPane {
         setLeft(left);
         setCenter(tabs);
         setBottom(bottom);
+
+        open.setTooltip(new Tooltip("Open a job spec (Ctrl+O)"));
+        run.setTooltip(new Tooltip("Run every shot on this machine (Ctrl+R); needs an applied spec without problems"));
+        cancel.setTooltip(new Tooltip("Stop at the next time step; finished shots are kept (Esc)"));
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (OPEN_KEY.match(e) && !open.isDisabled()) {
+                chooseSpec();
+            } else if (RUN_KEY.match(e) && !run.isDisabled()) {
+                startRun();
+            } else if (e.getCode() == KeyCode.ESCAPE && !cancel.isDisabled()) {
+                cancelRun();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        editor.editedProperty().addListener((o, a, b) -> updateTitle());
+    }
+
+    /** "Seiswork: job name", with " *" while the spec has unapplied edits: for the stage's title. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    private void updateTitle() {
+        String name = project != null ? project.job().spec().name() : source;
+        title.set("Seiswork" + (name == null || name.isEmpty() ? "" : ": " + name)
+                + (editor.editedProperty().get() ? " *" : ""));
     }
 
     /** Opens the built-in demo project. */
@@ -252,6 +291,7 @@ public final class ProjectWindow extends BorderPane {
         }
         output.setText("Output: " + outputDir.apply(p.job().spec()));
         status.setText("Opened " + p.source() + ".");
+        updateTitle();
         updateRunButton();
         if (tabs.getSelectionModel().getSelectedItem() != specTab) {
             tabs.getSelectionModel().select(modelTab);

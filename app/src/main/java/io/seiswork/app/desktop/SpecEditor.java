@@ -15,6 +15,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -29,6 +34,11 @@ import javafx.util.Duration;
  * <b>Save</b> writes it.
  */
 final class SpecEditor extends BorderPane {
+
+    private static final KeyCombination APPLY_KEY = new KeyCodeCombination(
+            KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE_KEY = new KeyCodeCombination(
+            KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     /** Quiet time after the last edit before the spec is checked, milliseconds. */
     static final int CHECK_DELAY_MS = 300;
@@ -64,6 +74,17 @@ final class SpecEditor extends BorderPane {
         apply.setOnAction(e -> onApply.accept(text.getText()));
         save.setOnAction(e -> onSave.accept(text.getText()));
         apply.disableProperty().bind(edited.not());
+        apply.setTooltip(new Tooltip("Check the whole spec and make it the project (Ctrl+Enter)"));
+        save.setTooltip(new Tooltip("Write the spec to its file (Ctrl+S)"));
+        text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (APPLY_KEY.match(e) && !apply.isDisabled()) {
+                apply.fire();
+                e.consume();
+            } else if (SAVE_KEY.match(e)) {
+                save.fire();
+                e.consume();
+            }
+        });
         pause.setOnFinished(e -> check());
         text.textProperty().addListener((o, a, b) -> {
             edited.set(!b.equals(appliedText));

@@ -31,7 +31,7 @@ public final class WorkstationApplication extends Application {
         } else {
             window.openFile(spec);
         }
-        stage.setTitle("Seiswork");
+        stage.titleProperty().bind(window.titleProperty());
         stage.setScene(new Scene(window, 1280, 820));
         stage.show();
     }

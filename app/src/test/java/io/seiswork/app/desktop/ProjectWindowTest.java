@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -133,15 +134,17 @@ class ProjectWindowTest {
 
     @Test
     void cancelStopsTheRunAndLeavesTheWindowUsable(FxRobot robot) throws Exception {
+        // Started with Ctrl+R and cancelled with Esc, the keyboard's way to the buttons.
         Path spec = spec("long-model", 6, 4.0);
         openAndWait(robot, spec);
-        robot.clickOn("#runButton");
+        robot.clickOn("#shotTable");  // focus in the window; the keys work from anywhere in it
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
                 .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
         assertFalse(window.cancelButton().isDisabled(), "Cancel enabled while running");
         assertTrue(window.runButton().isDisabled(), "Run disabled while running");
         snapshot(robot, "desktop-run.png");
-        robot.clickOn("#cancelButton");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("cancelled"), window.status().getText());
@@ -194,6 +197,7 @@ class ProjectWindowTest {
                 window.editor().problems().getItems().toString());
         assertEquals("1 problem", window.editor().verdict().getText());
         assertTrue(window.runButton().isDisabled(), "Run waits for the edits to be applied");
+        assertEquals("Seiswork: edited *", window.titleProperty().get());
         snapshot(robot, "desktop-spec.png");
 
         String smaller = original.replace("\"nz\": 80", "\"nz\": 70");
@@ -204,6 +208,7 @@ class ProjectWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("160 x 70 cells of 10 x 10 m (2D)", facts(robot).get("Grid"));
+        assertEquals("Seiswork: edited", window.titleProperty().get());
         assertFalse(window.runButton().isDisabled());
         assertEquals(original, Files.readString(spec), "Apply does not write the file");
 
