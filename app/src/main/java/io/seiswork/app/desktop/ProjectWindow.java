@@ -330,7 +330,7 @@ public final class ProjectWindow extends BorderPane {
         RunEvents events = new RunEvents();
         List<Integer> known = job.dataFile() != null ? List.of()
                 : job.geometry().shots().stream().map(s -> s.number()).toList();
-        progress.follow(events, known);
+        progress.follow(events, known, job.time().dtS());
         closeResult();
         resultTab.setContent(placeholder("Running..."));
         tabs.getSelectionModel().select(runTab);

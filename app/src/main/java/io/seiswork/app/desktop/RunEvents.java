@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.RunListener;
+import io.seiswork.core.volume.Slice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the runner thread reports, kept for the JavaFX thread to pick up once per frame: the
@@ -48,7 +50,16 @@ final class RunEvents implements RunListener {
         }
     }
 
+    /** The latest wavefield section: which shot, which time level, the section. */
+    record Wavefield(int shot, int step, Slice section) {
+    }
+
+    /** Shortest time between two wavefield sections, nanoseconds (ten pictures a second at most). */
+    static final long WAVEFIELD_INTERVAL_NANOS = 100_000_000L;
+
     private final Map<Integer, Shot> shots = new ConcurrentHashMap<>();
+    private final AtomicReference<Wavefield> wavefield = new AtomicReference<>();
+    private volatile long lastWavefieldNanos = System.nanoTime() - WAVEFIELD_INTERVAL_NANOS;
     private final Queue<Shot> changed = new ConcurrentLinkedQueue<>();
     private final Queue<String> messages = new ConcurrentLinkedQueue<>();
     private volatile int expectedShots;
@@ -85,6 +96,22 @@ final class RunEvents implements RunListener {
         s.endNanos = System.nanoTime();
         s.state = ShotProgress.State.DONE;
         mark(s);
+    }
+
+    @Override
+    public boolean wantsWavefield() {
+        return System.nanoTime() - lastWavefieldNanos >= WAVEFIELD_INTERVAL_NANOS;
+    }
+
+    @Override
+    public void wavefield(int shot, int step, Slice section) {
+        lastWavefieldNanos = System.nanoTime();
+        wavefield.set(new Wavefield(shot, step, section));
+    }
+
+    /** The newest wavefield section since the last call, or null when none arrived. */
+    Wavefield takeWavefield() {
+        return wavefield.getAndSet(null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.seiswork.app.desktop;
 
+import io.seiswork.render.section.SliceView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ProgressBarTableCell;
@@ -35,6 +37,8 @@ final class RunProgressPane extends BorderPane {
     private final ProgressBar overall = new ProgressBar(0);
     private final Label summary = new Label("No run yet.");
     private final ListView<String> messages = new ListView<>();
+    private final SliceView wavefield = new SliceView();
+    private double dtS;
     private final AnimationTimer pull = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -75,7 +79,12 @@ final class RunProgressPane extends BorderPane {
         HBox.setHgrow(overall, Priority.ALWAYS);
         top.setPadding(new Insets(6));
         setTop(top);
-        setCenter(table);
+        wavefield.setId("wavefieldView");
+        wavefield.unitProperty().set("pressure");
+        wavefield.titleProperty().set("Wavefield: shown while a shot runs");
+        SplitPane centre = new SplitPane(table, wavefield);
+        centre.setDividerPositions(0.45);
+        setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);
         bottom.setPadding(new Insets(6));
         setBottom(bottom);
@@ -86,9 +95,11 @@ final class RunProgressPane extends BorderPane {
      * when they start), and the pane refreshes every frame until {@link #stop}.
      *
      * @param knownShots shot numbers in run order, or empty when they come from the data
+     * @param dtS the run's time step in seconds (the wavefield's time is its level times this)
      */
-    void follow(RunEvents run, List<Integer> knownShots) {
+    void follow(RunEvents run, List<Integer> knownShots, double dtS) {
         events = run;
+        this.dtS = dtS;
         startNanos = System.nanoTime();
         rows.clear();
         live.clear();
@@ -110,6 +121,10 @@ final class RunProgressPane extends BorderPane {
     void message(String line) {
         messages.getItems().add(line);
         trimMessages();
+    }
+
+    SliceView wavefield() {
+        return wavefield;
     }
 
     TableView<ShotProgress> table() {
@@ -144,6 +159,12 @@ final class RunProgressPane extends BorderPane {
             if (s.state != ShotProgress.State.RUNNING) {
                 it.remove();
             }
+        }
+        RunEvents.Wavefield w = e.takeWavefield();
+        if (w != null) {
+            wavefield.titleProperty().set(String.format(Locale.ROOT,
+                    "Wavefield of shot %d at t = %.3f s, section through the source", w.shot(), w.step() * dtS));
+            wavefield.sliceProperty().set(w.section());
         }
         List<String> lines = e.drainMessages();
         if (!lines.isEmpty()) {

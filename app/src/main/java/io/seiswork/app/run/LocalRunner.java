@@ -94,8 +94,8 @@ public final class LocalRunner {
                 listener.shotStarted(shot.number());
                 ShotRequest request = new ShotRequest(job.velocity(), physics, shot.source(),
                         spec.wavelet().toWavelet(), shot.receivers(), timing);
-                ShotRecord record = engine.model(request,
-                        (step, steps) -> listener.shotProgress(shot.number(), step, steps), cancel);
+                ShotRecord record = engine.model(request, listener.withWavefield(shot.number(),
+                        (step, steps) -> listener.shotProgress(shot.number(), step, steps)), cancel);
                 out.write(shot, record.traces());
                 var stats = record.stats();
                 points += stats.computedPoints() * (double) stats.steps();

@@ -115,10 +115,10 @@ final class MigrationRunner {
                 listener.shotStarted(shot.number());
                 long t0 = System.nanoTime();
                 // One progress bar per shot: the data's modelling (if any), then the migration.
-                float[][] traces = data.traces(shot, (s, n) -> {
+                float[][] traces = data.traces(shot, listener.withWavefield(shot.number(), (s, n) -> {
                     dataSteps[0] = n;
                     listener.shotProgress(shot.number(), s, n + migrationSteps);
-                }, cancel);
+                }), cancel);
                 long t1 = System.nanoTime();
                 ShotRequest request = new ShotRequest(job.migrationVelocity(), physics, shot.source(), wavelet,
                         shot.receivers(), timing);

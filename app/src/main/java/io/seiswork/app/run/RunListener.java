@@ -1,5 +1,9 @@
 package io.seiswork.app.run;
 
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.volume.Slice;
+
 /**
  * Observes a local run: the terminal prints it, the desktop app will show it in its progress
  * panes. Called from the thread that runs the shots; implementations must return quickly.
@@ -24,6 +28,45 @@ public interface RunListener {
     }
 
     default void shotFinished(int shot, double gptsPerSecond) {
+    }
+
+    /**
+     * Whether a section of the running shot's wavefield is wanted now (the desktop's live view,
+     * paced by the listener); false by default, and then no engine copies one.
+     */
+    default boolean wantsWavefield() {
+        return false;
+    }
+
+    /**
+     * The running shot's pressure in the x-z section through its source, at time level
+     * {@code step} (see {@link WavefieldListener#onWavefield}).
+     */
+    default void wavefield(int shot, int step, Slice section) {
+    }
+
+    /**
+     * The listener an engine gets for {@code shot}: its progress goes to {@code progress}, its
+     * wavefield to {@link #wavefield} when this listener wants one.
+     */
+    default WavefieldListener withWavefield(int shot, ProgressListener progress) {
+        RunListener self = this;
+        return new WavefieldListener() {
+            @Override
+            public void onProgress(int step, int totalSteps) {
+                progress.onProgress(step, totalSteps);
+            }
+
+            @Override
+            public boolean wantsWavefield() {
+                return self.wantsWavefield();
+            }
+
+            @Override
+            public void onWavefield(int step, Slice section) {
+                self.wavefield(shot, step, section);
+            }
+        };
     }
 
     /** A line of information about the run (for example the migration's memory plan). */

@@ -4,8 +4,10 @@ import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.volume.Slice;
 import io.seiswork.core.wavelet.Wavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -56,7 +58,27 @@ final class SyntheticData implements ObservedData {
     @Override
     public float[][] traces(Shot shot, ProgressListener progress, CancellationToken cancel) {
         int steps = timing.steps();
-        float[][] d = model(truth, shot, (s, t) -> progress.onProgress(s, 2 * steps), cancel);
+        // The true model's wavefield is the one worth watching; the direct wave's run below is not shown.
+        ProgressListener first = (s, t) -> progress.onProgress(s, 2 * steps);
+        if (progress instanceof WavefieldListener live) {
+            first = new WavefieldListener() {
+                @Override
+                public void onProgress(int step, int totalSteps) {
+                    progress.onProgress(step, 2 * steps);
+                }
+
+                @Override
+                public boolean wantsWavefield() {
+                    return live.wantsWavefield();
+                }
+
+                @Override
+                public void onWavefield(int step, Slice section) {
+                    live.onWavefield(step, section);
+                }
+            };
+        }
+        float[][] d = model(truth, shot, first, cancel);
         var g = truth.grid();
         var src = shot.source();
         float vSource = truth.at((int) Math.round(src.x() / g.dx()), g.is2d() ? 0 : (int) Math.round(src.y() / g.dy()),

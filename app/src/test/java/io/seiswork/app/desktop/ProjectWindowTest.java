@@ -88,6 +88,13 @@ class ProjectWindowTest {
         openAndWait(robot, null);
         robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
         robot.clickOn("#runButton");
+        // The synthetic data's modelling shows its wavefield while it runs.
+        java.util.regex.Pattern at = java.util.regex.Pattern.compile("t = ([0-9.]+) s");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            var m = at.matcher(window.progress().wavefield().titleProperty().get());
+            return window.progress().wavefield().shown() != null && m.find() && Double.parseDouble(m.group(1)) > 0.45;
+        });
+        snapshot(robot, "desktop-run.png");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
@@ -143,7 +150,12 @@ class ProjectWindowTest {
                 .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
         assertFalse(window.cancelButton().isDisabled(), "Cancel enabled while running");
         assertTrue(window.runButton().isDisabled(), "Run disabled while running");
-        snapshot(robot, "desktop-run.png");
+        // The live wavefield of the running shot, on the user's grid.
+        var live = window.progress().wavefield();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.shown() != null);
+        assertEquals(160, live.shown().across().count());
+        assertEquals(80, live.shown().down().count());
+        assertTrue(live.titleProperty().get().startsWith("Wavefield of shot "), live.titleProperty().get());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
@@ -231,6 +243,16 @@ class ProjectWindowTest {
         assertTrue(e.drainChanged().isEmpty());
         e.shotFinished(1, 0.5);
         assertEquals(ShotProgress.State.DONE, e.drainChanged().get(0).state);
+        // Wavefield sections: ten a second at most, the newest kept.
+        assertTrue(e.wantsWavefield());
+        io.seiswork.core.volume.Slice s = new io.seiswork.core.volume.Slice(
+                io.seiswork.core.volume.SliceOrientation.INLINE, 0, 0, new io.seiswork.core.grid.Sampling(2, 10, 0),
+                new io.seiswork.core.grid.Sampling(2, 10, 0), new float[4]);
+        e.wavefield(1, 100, s);
+        assertFalse(e.wantsWavefield(), "not again within 100 ms");
+        e.wavefield(1, 120, s);
+        assertEquals(120, e.takeWavefield().step());
+        assertEquals(null, e.takeWavefield());
     }
 
     /** The window as a picture in target/ (docs/desktop.md shows them). */

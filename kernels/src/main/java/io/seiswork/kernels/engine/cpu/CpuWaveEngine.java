@@ -3,11 +3,13 @@ package io.seiswork.kernels.engine.cpu;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.RunStats;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.WavefieldSection;
 import java.util.List;
 
 /**
@@ -75,6 +77,7 @@ public final class CpuWaveEngine implements WaveEngine {
         float[] values = new float[receivers.length];
         TraceResampler resampler = new TraceResampler(receivers.length, dt, timing.outputS());
         int every = Math.max(1, (steps + 99) / 100);
+        int sectionY = WavefieldSection.yIndex(request.model().grid(), request.source());
         progress.onProgress(0, steps);
         long t0 = System.nanoTime();
         record(prop, receivers, values, resampler);
@@ -87,6 +90,9 @@ public final class CpuWaveEngine implements WaveEngine {
             record(prop, receivers, values, resampler);
             if ((n + 1) % every == 0 && n + 1 < steps) {
                 progress.onProgress(n + 1, steps);
+                if (progress instanceof WavefieldListener w && w.wantsWavefield()) {
+                    w.onWavefield(n + 1, WavefieldSection.ofField(prop.grid(), prop.current(), sectionY));
+                }
             }
         }
         double wall = (System.nanoTime() - t0) * 1e-9;

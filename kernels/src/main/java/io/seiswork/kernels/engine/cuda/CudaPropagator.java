@@ -11,7 +11,9 @@ import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.volume.Slice;
 import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.WavefieldSection;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import io.seiswork.kernels.engine.cpu.PointSpread;
 import java.util.ArrayList;
@@ -382,6 +384,22 @@ public final class CudaPropagator implements AutoCloseable {
             cuLaunchKernel(ctx.function(c.kernel()), c.shape().gx(), c.shape().gy(), c.shape().gz(), c.shape().bx(),
                     c.shape().by(), 1, 0, stream, params(c.args()[par], other), null);
         }
+    }
+
+    /**
+     * The x-z section of the current level at user y index {@code iy}, cropped to the user's grid
+     * (as the CPU engine gives it): one padded plane copied to the host after the stream has done
+     * the steps queued so far.
+     */
+    public Slice section(int iy) {
+        ctx.makeCurrent();
+        PaddedGrid g = plan.grid;
+        long planeFloats = (long) g.nx() * g.nz();
+        float[] plane = new float[(int) planeFloats];
+        cuStreamSynchronize(stream);
+        cuMemcpyDtoH(Pointer.to(plane), current().withByteOffset((long) (g.offY() + iy) * planeFloats * Float.BYTES),
+                planeFloats * Float.BYTES);
+        return WavefieldSection.of(g, plane, 0, iy);
     }
 
     /** Copies the first {@code out.length} floats of a device buffer to the host; synchronises the stream first. */

@@ -15,11 +15,13 @@ import static jcuda.driver.JCudaDriver.cuStreamWaitEvent;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.RunStats;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.WavefieldSection;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cpu.PointSpread;
 import io.seiswork.kernels.engine.cpu.TraceResampler;
@@ -214,6 +216,9 @@ public final class CudaWaveEngine implements WaveEngine {
             TraceResampler resampler = new TraceResampler(rec.size(), dt, timing.outputS());
             progress.onProgress(0, steps);
             long t0 = System.nanoTime();
+            WavefieldListener live = progress instanceof WavefieldListener w ? w : null;
+            int every = Math.max(1, (steps + 99) / 100);
+            int sectionY = WavefieldSection.yIndex(request.model().grid(), request.source());
             try (TracePipe pipe = new TracePipe(prop, recs, steps + 1, resampler, progress, steps)) {
                 pipe.record();
                 for (int n = 0; n < steps; n++) {
@@ -224,6 +229,10 @@ public final class CudaWaveEngine implements WaveEngine {
                     prop.step();
                     prop.inject(src, wavelet.withByteOffset((long) n * Float.BYTES));
                     pipe.record();
+                    if (live != null && (n + 1) % every == 0 && live.wantsWavefield()) {
+                        // One plane of the current level: waits for the steps queued so far.
+                        live.onWavefield(n + 1, prop.section(sectionY));
+                    }
                 }
                 pipe.finish();
             }

@@ -66,6 +66,53 @@ class GpuMatchesCpuTest extends GpuComparisonTest {
         assertTrue(misfit < 1e-4, "relative L2 " + misfit);
     }
 
+    /**
+     * The live wavefield (the desktop's view): the GPU's sections through the source, one plane
+     * downloaded at each progress point, agree with the CPU's at the same steps.
+     */
+    @ParameterizedTest(name = "3D={0}")
+    @CsvSource({"false", "true"})
+    void wavefieldSectionsAgreeWithTheCpu(boolean threeD) {
+        ShotRequest req = shot(threeD, 8, false);
+        java.util.Map<Integer, float[]> c = sections(cpu, req);
+        java.util.Map<Integer, float[]> g = sections(gpu, req);
+        assertTrue(c.size() >= 20, "sections " + c.size());
+        double worst = 0;
+        int compared = 0;
+        for (var e : c.entrySet()) {
+            float[] other = g.get(e.getKey());
+            if (other != null) {
+                worst = Math.max(worst, Misfit.relativeL2(other, e.getValue()));
+                compared++;
+            }
+        }
+        System.out.printf("  [gpu-wavefield-vs-cpu] 3D=%s: %d sections, worst relative L2 %.3e%n", threeD, compared,
+                worst);
+        assertTrue(compared >= c.size() - 1, "the same steps: " + compared + " of " + c.size());
+        assertTrue(worst < 1e-4, "relative L2 " + worst);
+    }
+
+    private static java.util.Map<Integer, float[]> sections(io.seiswork.kernels.engine.WaveEngine engine,
+            ShotRequest req) {
+        java.util.Map<Integer, float[]> out = new java.util.TreeMap<>();
+        engine.model(req, new io.seiswork.core.progress.WavefieldListener() {
+            @Override
+            public boolean wantsWavefield() {
+                return true;
+            }
+
+            @Override
+            public void onWavefield(int step, io.seiswork.core.volume.Slice section) {
+                out.put(step, section.values());
+            }
+
+            @Override
+            public void onProgress(int step, int totalSteps) {
+            }
+        }, CancellationToken.none());
+        return out;
+    }
+
     @Test
     void progressAndCancellation() {
         ShotRequest req = shot(false, 8, false);

@@ -1,0 +1,23 @@
+package io.seiswork.core.progress;
+
+import io.seiswork.core.volume.Slice;
+
+/**
+ * A progress listener that also wants to see the wavefield while a shot runs (the desktop's live
+ * view). Engines ask {@link #wantsWavefield()} at their progress points (about every 1 % of the
+ * steps) and only then copy a section, so a listener that paces itself (say ten pictures a
+ * second) costs a long shot almost nothing, and a plain {@link ProgressListener} costs nothing.
+ */
+public interface WavefieldListener extends ProgressListener {
+
+    /** Whether a section is wanted now; called from the engine's thread, must be quick. */
+    boolean wantsWavefield();
+
+    /**
+     * The pressure at time level {@code step} on the user's grid (no absorbing layers) in the
+     * vertical x-z section through the source: {@code across} is x and {@code down} is z, in
+     * metres from the first node; {@code index} is the section's y index (0 in 2D). Called from
+     * the engine's thread; the values are a copy the listener may keep.
+     */
+    void onWavefield(int step, Slice section);
+}

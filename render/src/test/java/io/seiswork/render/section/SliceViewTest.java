@@ -1,0 +1,73 @@
+package io.seiswork.render.section;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.volume.Slice;
+import io.seiswork.core.volume.SliceOrientation;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A slice handed in whole (a wavefield while a shot runs): drawn where its axes say, latest wins. */
+@ExtendWith(ApplicationExtension.class)
+class SliceViewTest {
+
+    private static final int NX = 60;
+    private static final int NZ = 40;
+
+    private SliceView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new SliceView();
+        stage.setScene(new Scene(view, 640, 480));
+        stage.show();
+    }
+
+    /** A slice of zeros with one positive sample at (ix, iz) and a negative one far from it. */
+    private static Slice spike(int ix, int iz) {
+        float[] v = new float[NX * NZ];
+        v[iz * NX + ix] = 1f;
+        v[5 * NX + 5] = -1f;
+        return new Slice(SliceOrientation.INLINE, 0, 0, new Sampling(NX, 10, 0), new Sampling(NZ, 10, 0), v);
+    }
+
+    @Test
+    void thePositiveSpikeIsDarkRedWhereTheAxesSay(FxRobot robot) throws Exception {
+        Slice s = spike(40, 30);
+        robot.interact(() -> view.sliceProperty().set(s));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = view.snapshot(null, null));
+        int argb = img[0].getPixelReader().getArgb((int) Math.round(view.xOf(400)), (int) Math.round(view.yOf(300)));
+        int r = (argb >> 16) & 0xff;
+        int b = argb & 0xff;
+        assertTrue(r > 100 && b < 60, "spike at x 400 m, z 300 m is red, got " + Integer.toHexString(argb));
+        int zero = img[0].getPixelReader().getArgb((int) Math.round(view.xOf(200)), (int) Math.round(view.yOf(200)));
+        assertTrue((zero & 0xff) > 240 && ((zero >> 8) & 0xff) > 240, "zero is white, got " + Integer.toHexString(zero));
+    }
+
+    @Test
+    void theLatestSliceWins(FxRobot robot) throws Exception {
+        Slice last = spike(10, 10);
+        robot.interact(() -> {
+            for (int k = 0; k < 20; k++) {
+                view.sliceProperty().set(spike(20 + k, 20));
+            }
+            view.sliceProperty().set(last);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == last);
+        assertSame(last, view.shown());
+        assertEquals(NX, view.shown().across().count());
+    }
+}
