@@ -40,6 +40,7 @@ public final class SliceView extends Region {
     private Rendered shown;
     private Image image;
 
+    /** An empty view; set {@link #sliceProperty()} to show something. */
     public SliceView() {
         getChildren().add(canvas);
         slice.addListener((o, a, b) -> request());
@@ -55,6 +56,7 @@ public final class SliceView extends Region {
         return slice;
     }
 
+    /** The colour map (seismic by default: pressure is signed). */
     public ObjectProperty<ColorMap> colorMapProperty() {
         return colorMap;
     }
