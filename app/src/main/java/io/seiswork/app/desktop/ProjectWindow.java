@@ -12,6 +12,7 @@ import io.seiswork.core.volume.SwvReader;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.gather.GatherView;
+import io.seiswork.render.section.SliceView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +76,7 @@ public final class ProjectWindow extends BorderPane {
     private final Tab runTab = new Tab("Run");
     private final Tab resultTab = new Tab("Result");
     private final RunProgressPane progress = new RunProgressPane();
+    private final SliceView imageSoFar = new SliceView();
     private final Label status = new Label();
     private final SpecEditor editor;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Seiswork");
@@ -124,6 +126,16 @@ public final class ProjectWindow extends BorderPane {
             t.setId(t.getText().toLowerCase(java.util.Locale.ROOT) + "Tab");
         }
         runTab.setContent(progress);
+        imageSoFar.setId("imageSoFar");
+        imageSoFar.unitProperty().set("image amplitude");
+        progress.setOnImage(im -> {
+            imageSoFar.titleProperty().set(String.format(java.util.Locale.ROOT,
+                    "Image after %d of %d shots (middle inline)", im.stacked(), im.shots()));
+            imageSoFar.sliceProperty().set(im.section());
+            if (resultTab.getContent() != imageSoFar) {
+                resultTab.setContent(imageSoFar);
+            }
+        });
         resultTab.setContent(placeholder("Run the job to see its result here."));
         modelTab.setContent(placeholder("No project open."));
         tabs.getTabs().setAll(specTab, modelTab, runTab, resultTab);
@@ -470,6 +482,10 @@ public final class ProjectWindow extends BorderPane {
 
     TabPane tabs() {
         return tabs;
+    }
+
+    SliceView imageSoFar() {
+        return imageSoFar;
     }
 
     Tab resultTab() {

@@ -54,11 +54,16 @@ final class RunEvents implements RunListener {
     record Wavefield(int shot, int step, Slice section) {
     }
 
+    /** The migration's image so far: shots stacked of all, its middle inline. */
+    record Image(int stacked, int shots, Slice section) {
+    }
+
     /** Shortest time between two wavefield sections, nanoseconds (ten pictures a second at most). */
     static final long WAVEFIELD_INTERVAL_NANOS = 100_000_000L;
 
     private final Map<Integer, Shot> shots = new ConcurrentHashMap<>();
     private final AtomicReference<Wavefield> wavefield = new AtomicReference<>();
+    private final AtomicReference<Image> image = new AtomicReference<>();
     private volatile long lastWavefieldNanos = System.nanoTime() - WAVEFIELD_INTERVAL_NANOS;
     private final Queue<Shot> changed = new ConcurrentLinkedQueue<>();
     private final Queue<String> messages = new ConcurrentLinkedQueue<>();
@@ -107,6 +112,21 @@ final class RunEvents implements RunListener {
     public void wavefield(int shot, int step, Slice section) {
         lastWavefieldNanos = System.nanoTime();
         wavefield.set(new Wavefield(shot, step, section));
+    }
+
+    @Override
+    public boolean wantsImage() {
+        return true;
+    }
+
+    @Override
+    public void imageUpdated(int stacked, int shots, Slice section) {
+        image.set(new Image(stacked, shots, section));
+    }
+
+    /** The newest image so far since the last call, or null. */
+    Image takeImage() {
+        return image.getAndSet(null);
     }
 
     /** The newest wavefield section since the last call, or null when none arrived. */

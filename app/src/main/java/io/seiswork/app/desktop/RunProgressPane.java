@@ -39,6 +39,7 @@ final class RunProgressPane extends BorderPane {
     private final ListView<String> messages = new ListView<>();
     private final SliceView wavefield = new SliceView();
     private double dtS;
+    private java.util.function.Consumer<RunEvents.Image> onImage = im -> { };
     private final AnimationTimer pull = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -111,6 +112,11 @@ final class RunProgressPane extends BorderPane {
         pull.start();
     }
 
+    /** What to do with each new image-so-far of a migration (on the JavaFX thread). */
+    void setOnImage(java.util.function.Consumer<RunEvents.Image> handler) {
+        onImage = handler;
+    }
+
     /** Takes the last events in and stops refreshing. */
     void stop() {
         refresh();
@@ -165,6 +171,10 @@ final class RunProgressPane extends BorderPane {
             wavefield.titleProperty().set(String.format(Locale.ROOT,
                     "Wavefield of shot %d at t = %.3f s, section through the source", w.shot(), w.step() * dtS));
             wavefield.sliceProperty().set(w.section());
+        }
+        RunEvents.Image im = e.takeImage();
+        if (im != null) {
+            onImage.accept(im);
         }
         List<String> lines = e.drainMessages();
         if (!lines.isEmpty()) {

@@ -12,6 +12,7 @@ import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.volume.GridSections;
 import io.seiswork.core.volume.SwvWriteOptions;
 import io.seiswork.core.volume.SwvWriter;
 import io.seiswork.core.volume.VolumeAxes;
@@ -126,6 +127,10 @@ final class MigrationRunner {
                 PartialImage image = migrator.migrate(request, observed,
                         (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n));
                 stack.add(image);
+                if (listener.wantsImage()) {
+                    listener.imageUpdated(stack.shots(), data.shots().size(),
+                            GridSections.inline(g, finished(stack, condition, job, physics, wavelet), g.ny() / 2));
+                }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double migrateS = (System.nanoTime() - t1) / 1e9;
                 long computed = new PaddedGrid(g, physics.boundaryWidth(), physics.operator().radius(),
@@ -148,11 +153,9 @@ final class MigrationRunner {
                 ownCpu[0].close();
             }
         }
-        float[] image = ImageFinisher.finish(stack.result(), condition, spec.imaging().laplacianFilter(),
-                physics.spaceOrder());
+        float[] image = finished(stack, condition, job, physics, wavelet);
         double muteM = acquisitionDepthM(job);
-        double taperM = job.migrationVelocity().min() / (2 * wavelet.dominantHz());
-        DepthMute.apply(image, g, muteM, taperM);
+        double taperM = muteTaperM(job, wavelet);
         report.put("muteDepthM", round(muteM));
         report.put("muteTaperM", round(taperM));
         DepthVolumeWriter.write(outDir.resolve(IMAGE_FILE), g, image, textHeader(job, condition));
@@ -238,6 +241,20 @@ final class MigrationRunner {
     }
 
     /** Depth in metres of the deepest source or receiver: the image is muted down to it. */
+    /** The stack so far as the final image: imaging condition, optional Laplacian filter, mute. */
+    private static float[] finished(ImageStacker stack, ImagingCondition condition, ResolvedJob job,
+            PhysicsOptions physics, Wavelet wavelet) {
+        float[] image = ImageFinisher.finish(stack.result(), condition, job.spec().imaging().laplacianFilter(),
+                physics.spaceOrder());
+        DepthMute.apply(image, job.spec().grid(), acquisitionDepthM(job), muteTaperM(job, wavelet));
+        return image;
+    }
+
+    /** Taper of the shallow mute: half a dominant wavelength at the slowest migration velocity (m). */
+    private static double muteTaperM(ResolvedJob job, Wavelet wavelet) {
+        return job.migrationVelocity().min() / (2 * wavelet.dominantHz());
+    }
+
     private static double acquisitionDepthM(ResolvedJob job) {
         double z = 0;
         for (var p : job.geometry().sources()) {

@@ -69,6 +69,18 @@ public interface RunListener {
         };
     }
 
+    /** Whether the image stacked so far is wanted after each migrated shot (the desktop's preview). */
+    default boolean wantsImage() {
+        return false;
+    }
+
+    /**
+     * The migration's image after {@code stacked} of {@code shots} shots, finished as the final
+     * image is (imaging condition, filter, mute): its inline through the middle of the grid.
+     */
+    default void imageUpdated(int stacked, int shots, Slice section) {
+    }
+
     /** A line of information about the run (for example the migration's memory plan). */
     default void message(String line) {
     }

@@ -95,6 +95,15 @@ class ProjectWindowTest {
             return window.progress().wavefield().shown() != null && m.find() && Double.parseDouble(m.group(1)) > 0.45;
         });
         snapshot(robot, "desktop-run.png");
+        // The image builds up shot by shot in the Result tab.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.imageSoFar().shown() != null);
+        assertTrue(window.imageSoFar().titleProperty().get().matches("Image after [1-9] of 9 shots \\(middle inline\\)"),
+                window.imageSoFar().titleProperty().get());
+        assertEquals(401, window.imageSoFar().shown().across().count());
+        if (window.running()) {
+            robot.interact(() -> window.tabs().getSelectionModel().select(window.resultTab()));
+            snapshot(robot, "desktop-image-so-far.png");
+        }
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
