@@ -62,6 +62,10 @@ final class AcquisitionOverlay implements SectionOverlay {
         return sources;
     }
 
+    List<Position> receivers() {
+        return receivers;
+    }
+
     private interface Marker {
         void at(double x, double y);
     }

@@ -82,6 +82,29 @@ class ProjectWindowTest {
         snapshot(robot, "desktop-model.png");
     }
 
+    /**
+     * A 3D spec (the repository's salt example): its facts, the model in all three sections, and
+     * the survey on them: the two sources on the inline through them (y = 1000 m), all 2091
+     * receivers in plan view on a depth slice, none on a crossline away from every source.
+     */
+    @Test
+    void a3dSpecShowsItsSurveyInEverySection(FxRobot robot) throws Exception {
+        Path spec = Path.of("..", "examples", "salt3d-model.json");
+        openAndWait(robot, spec);
+        assertEquals("101 x 81 x 61 cells of 25 x 25 x 25 m", facts(robot).get("Grid"));
+        VolumeWindow model = (VolumeWindow) window.tabs().getTabs().get(1).getContent();
+        assertEquals(List.of("3D", "Inline", "Crossline", "Depth"),
+                model.tabs().getTabs().stream().map(t -> t.getText()).toList());
+        var inline = model.section(io.seiswork.core.volume.SliceOrientation.INLINE);
+        AcquisitionOverlay overlay = (AcquisitionOverlay) inline.overlayProperty().get();
+        assertEquals(2, overlay.shown(overlay.sources(), io.seiswork.core.volume.SliceOrientation.INLINE, 1000));
+        assertEquals(0, overlay.shown(overlay.sources(), io.seiswork.core.volume.SliceOrientation.INLINE, 500));
+        assertEquals(1, overlay.shown(overlay.sources(), io.seiswork.core.volume.SliceOrientation.CROSSLINE, 625));
+        assertEquals(0, overlay.shown(overlay.sources(), io.seiswork.core.volume.SliceOrientation.CROSSLINE, 900));
+        assertEquals(2, overlay.shown(overlay.sources(), io.seiswork.core.volume.SliceOrientation.DEPTH, 0));
+        assertEquals(51 * 41, overlay.shown(overlay.receivers(), io.seiswork.core.volume.SliceOrientation.DEPTH, 0));
+    }
+
     /** The README's demo, from the desktop: nine shots migrated, the image shown as its inline section. */
     @Test
     void theDemoMigratesAndShowsItsImage(FxRobot robot) throws Exception {
