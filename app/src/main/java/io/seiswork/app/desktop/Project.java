@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A job spec opened in the desktop app: the resolved job (checked, time stepping worked out,
@@ -24,8 +26,10 @@ import java.nio.file.Path;
  * @param text the spec's JSON as opened or edited
  * @param job the resolved job
  * @param velocity the model as a volume (m/s over metres), or null when it is too large to show
+ * @param facts what the window lists about the job ({@link ProjectSummary#facts})
  */
-record Project(String source, Path file, String text, ResolvedJob job, ArrayVolume velocity) {
+record Project(String source, Path file, String text, ResolvedJob job, ArrayVolume velocity,
+        List<Map.Entry<String, String>> facts) {
 
     /** Classpath resource of the built-in demo: the README's layered 2D migration. */
     static final String DEMO_RESOURCE = "/io/seiswork/app/demo/layered-2d-rtm.json";
@@ -88,6 +92,6 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         ArrayVolume v = (long) g.nx() * g.ny() * g.nz() > MAX_SHOWN_CELLS ? null
                 : new ArrayVolume(job.spec().name() + " velocity", new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()),
                         job.velocity().values(), "m", "velocity (m/s)", 64);
-        return new Project(source, file, text, job, v);
+        return new Project(source, file, text, job, v, ProjectSummary.facts(source, job));
     }
 }

@@ -30,11 +30,11 @@ final class ProjectSummary extends GridPane {
         setMinWidth(260);
     }
 
-    /** Shows {@code p}. */
+    /** Shows {@code p}'s facts (worked out when it was opened, off the JavaFX thread). */
     void show(Project p) {
         getChildren().clear();
         int row = 0;
-        for (Map.Entry<String, String> e : facts(p)) {
+        for (Map.Entry<String, String> e : p.facts()) {
             Label key = new Label(e.getKey());
             key.setStyle("-fx-font-weight: bold");
             key.setMinWidth(Region.USE_PREF_SIZE);  // the value wraps, the key never shortens to "..."
@@ -60,15 +60,17 @@ final class ProjectSummary extends GridPane {
         }
     }
 
-    /** The label/value pairs shown, in order (also what the tests read). */
-    static List<Map.Entry<String, String>> facts(Project p) {
-        ResolvedJob job = p.job();
+    /**
+     * The label/value pairs shown, in order. Scans the model for its velocity range, so it runs
+     * where the project is opened, off the JavaFX thread.
+     */
+    static List<Map.Entry<String, String>> facts(String source, ResolvedJob job) {
         JobSpec spec = job.spec();
         Grid g = spec.grid();
         TimeStepping t = job.time();
         List<Map.Entry<String, String>> out = new ArrayList<>();
         out.add(Map.entry("Job", spec.name()));
-        out.add(Map.entry("Spec", p.source()));
+        out.add(Map.entry("Spec", source));
         out.add(Map.entry("Task", spec.task().json()));
         out.add(Map.entry("Grid", g.is2d()
                 ? String.format(Locale.ROOT, "%d x %d cells of %s x %s m (2D)", g.nx(), g.nz(), num(g.dx()), num(g.dz()))
@@ -76,7 +78,7 @@ final class ProjectSummary extends GridPane {
                         num(g.dx()), num(g.dy()), num(g.dz()))));
         out.add(Map.entry("Velocity", String.format(Locale.ROOT, "%.0f - %.0f m/s", job.velocity().min(),
                 job.velocity().max())));
-        int receivers = job.geometry().shotCount() == 0 ? 0 : job.geometry().shots().get(0).receivers().size();
+        int receivers = job.geometry().shotCount() == 0 ? 0 : job.geometry().shot(0).receivers().size();
         out.add(Map.entry("Shots", job.dataFile() != null ? "from " + job.dataFile()
                 : String.format(Locale.ROOT, "%d shots, %d receivers each", job.geometry().shotCount(), receivers)));
         out.add(Map.entry("Wavelet", String.format(Locale.ROOT, "%s, %s Hz", spec.wavelet().type(),

@@ -340,8 +340,9 @@ public final class ProjectWindow extends BorderPane {
         }
         Path out = outputDir.apply(job.spec());
         RunEvents events = new RunEvents();
+        // Shots of a synthetic survey are numbered 1 .. n; recorded data name theirs as they start.
         List<Integer> known = job.dataFile() != null ? List.of()
-                : job.geometry().shots().stream().map(s -> s.number()).toList();
+                : java.util.stream.IntStream.rangeClosed(1, job.geometry().shotCount()).boxed().toList();
         progress.follow(events, known, job.time().dtS());
         closeResult();
         resultTab.setContent(placeholder("Running..."));
