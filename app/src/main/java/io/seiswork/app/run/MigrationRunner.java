@@ -124,8 +124,8 @@ final class MigrationRunner {
                 ShotRequest request = new ShotRequest(job.migrationVelocity(), physics, shot.source(), wavelet,
                         shot.receivers(), timing);
                 float[][] observed = onAxis(traces, data, timing);
-                PartialImage image = migrator.migrate(request, observed,
-                        (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n));
+                PartialImage image = migrator.migrate(request, observed, listener.withWavefield(shot.number(),
+                        (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n)));
                 stack.add(image);
                 if (listener.wantsImage()) {
                     listener.imageUpdated(stack.shots(), data.shots().size(),

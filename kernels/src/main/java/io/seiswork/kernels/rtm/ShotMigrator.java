@@ -2,8 +2,10 @@ package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.WavefieldSection;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cpu.PointSpread;
 import io.seiswork.kernels.engine.cpu.Propagator;
@@ -66,6 +68,10 @@ public final class ShotMigrator {
         PointSpread source = forward.spread(request.source());
         float[] f = request.wavelet().sample(t.dtS(), steps);
         PartialImage out = PartialImage.empty(request.model().grid());
+        // A listener that watches the wavefield sees the source field forward, then the receiver
+        // field backward, in the x-z section through the source.
+        WavefieldListener live = progress instanceof WavefieldListener w ? w : null;
+        int sectionY = WavefieldSection.yIndex(request.model().grid(), request.source());
         progress.onProgress(0, total);
         try (SourceWavefield store = create(plan.strategy(), plan.ringInMemory(), forward, source, f, steps, k)) {
             for (int n = 0; n < steps; n++) {
@@ -77,6 +83,9 @@ public final class ShotMigrator {
                 store.record(forward, n + 1);
                 if ((n + 1) % every == 0) {
                     progress.onProgress(n + 1, total);
+                    if (live != null && live.wantsWavefield()) {
+                        live.onWavefield(n + 1, WavefieldSection.ofField(forward.grid(), forward.current(), sectionY));
+                    }
                 }
             }
             // The receiver propagation shares the velocity term and C-PML coefficients and takes
@@ -101,6 +110,10 @@ public final class ShotMigrator {
                 }
                 if ((steps + n + 1) % every == 0) {
                     progress.onProgress(steps + n + 1, total);
+                    if (live != null && live.wantsWavefield()) {
+                        // The receiver wavefield, going back in time: its level is its time step.
+                        live.onWavefield(level, WavefieldSection.ofField(backward.grid(), receivers.field(), sectionY));
+                    }
                 }
             }
         }
