@@ -3,8 +3,10 @@ package io.seiswork.kernels.rtm;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.WavefieldSection;
 import io.seiswork.kernels.engine.cuda.CudaRtmShot;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 import io.seiswork.kernels.engine.cuda.HostMemoryBudget;
@@ -148,6 +150,9 @@ public final class CudaShotMigrator {
             if (!plan.fits()) {
                 throw new IllegalStateException("engine \"gpu\": " + plan.reason());
             }
+            // As ShotMigrator: the source field forward, then the receiver field backward.
+            WavefieldListener live = progress instanceof WavefieldListener w ? w : null;
+            int sectionY = WavefieldSection.yIndex(request.model().grid(), request.source());
             progress.onProgress(0, total);
             try (CudaRtmShot shot = new CudaRtmShot(engine, request, data, interval, plan,
                     floats -> new RingSpill(scratchDir, floats))) {
@@ -160,6 +165,9 @@ public final class CudaShotMigrator {
                     if ((n + 1) % every == 0) {
                         shot.synchronize();
                         progress.onProgress(n + 1, total);
+                        if (live != null && live.wantsWavefield()) {
+                            live.onWavefield(n + 1, shot.sourceSection(sectionY));
+                        }
                     }
                 }
                 for (int n = 0; n < steps; n++) {
@@ -167,10 +175,13 @@ public final class CudaShotMigrator {
                         shot.synchronize();
                         cancel.throwIfCancelled("backward step " + n + " of " + steps);
                     }
-                    shot.backward();
+                    int level = shot.backward();
                     if ((steps + n + 1) % every == 0) {
                         shot.synchronize();
                         progress.onProgress(steps + n + 1, total);
+                        if (live != null && live.wantsWavefield()) {
+                            live.onWavefield(level, shot.receiverSection(sectionY));
+                        }
                     }
                 }
                 shot.download(image, illumination);

@@ -392,13 +392,18 @@ public final class CudaPropagator implements AutoCloseable {
      * the steps queued so far.
      */
     public Slice section(int iy) {
+        return section(plan.u(parity), iy);
+    }
+
+    /** {@link #section(int)} of one of this propagator's field buffers (RTM keeps its own parity). */
+    Slice section(StepPlan.Buffer field, int iy) {
         ctx.makeCurrent();
         PaddedGrid g = plan.grid;
         long planeFloats = (long) g.nx() * g.nz();
         float[] plane = new float[(int) planeFloats];
         cuStreamSynchronize(stream);
-        cuMemcpyDtoH(Pointer.to(plane), current().withByteOffset((long) (g.offY() + iy) * planeFloats * Float.BYTES),
-                planeFloats * Float.BYTES);
+        cuMemcpyDtoH(Pointer.to(plane), pointer(field).withByteOffset((long) (g.offY() + iy) * planeFloats
+                * Float.BYTES), planeFloats * Float.BYTES);
         return WavefieldSection.of(g, plane, 0, iy);
     }
 

@@ -1,6 +1,7 @@
 package io.seiswork.kernels.engine.cuda;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.volume.Slice;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.util.function.IntFunction;
 import jcuda.driver.CUdeviceptr;
@@ -190,6 +191,16 @@ public final class CudaRtmShot implements AutoCloseable {
      */
     public int backward() {
         return plan.backward(launcher);
+    }
+
+    /** The source field's current level in the x-z section at user y index {@code iy} (waits for the launches so far). */
+    public Slice sourceSection(int iy) {
+        return source.section(plan.sourceField(), iy);
+    }
+
+    /** The receiver field's current level in the x-z section at user y index {@code iy} (waits for the launches so far). */
+    public Slice receiverSection(int iy) {
+        return receiver.section(plan.receiverField(), iy);
     }
 
     /** Levels imaged so far. */

@@ -200,6 +200,16 @@ final class RtmPlan {
         return ringCells;
     }
 
+    /** The buffer that holds the source field's current level (the live wavefield's forward view). */
+    StepPlan.Buffer sourceField() {
+        return source.u(sourceParity);
+    }
+
+    /** The buffer that holds the receiver field's current level (the live wavefield's backward view). */
+    StepPlan.Buffer receiverField() {
+        return receiver.u(receiverParity);
+    }
+
     /** Levels imaged so far. */
     int imagedLevels() {
         return imagedLevels;

@@ -117,6 +117,94 @@ class RtmEmulationTest {
         assertTrue(mu < 1e-5, "illumination relative L2 " + mu);
     }
 
+    /**
+     * The GPU migration's live wavefield reads the right buffers: the source field's section after
+     * a forward step and the receiver field's after a backward step, taken from
+     * {@link RtmPlan#sourceField()} and {@link RtmPlan#receiverField()} on the host-built kernels,
+     * equal the CPU migration's sections at the same step and level.
+     */
+    @ParameterizedTest(name = "3D={0}")
+    @CsvSource({"false", "true"})
+    void liveSectionsAreTheCpuMigrationsWavefields(boolean threeD) throws Exception {
+        assumeTrue(KernelEmulationTest.emulator() != null, KernelEmulationTest.skipReason());
+        ShotRequest req = threeD ? GpuRtmMatchesCpuTest.shot(true, 8, false, 20, 5, 30)
+                : GpuRtmMatchesCpuTest.shot(false, 8, false, 60, 6, 70);
+        float[][] observed = cpu.model(req, ProgressListener.NONE, CancellationToken.none()).traces();
+        io.seiswork.kernels.rtm.MemoryPlan memory = io.seiswork.kernels.rtm.MemoryPlan.of(req, "boundary",
+                Long.MAX_VALUE);
+        java.util.List<Integer> steps = new ArrayList<>();
+        java.util.List<float[]> sections = new ArrayList<>();
+        new io.seiswork.kernels.rtm.ShotMigrator(cpu, scratch).migrate(req, observed, memory,
+                new io.seiswork.core.progress.WavefieldListener() {
+                    @Override
+                    public boolean wantsWavefield() {
+                        return true;
+                    }
+
+                    @Override
+                    public void onWavefield(int step, io.seiswork.core.volume.Slice section) {
+                        steps.add(step);
+                        sections.add(section.values());
+                    }
+
+                    @Override
+                    public void onProgress(int step, int total) {
+                    }
+                }, CancellationToken.none());
+        int turn = 0;
+        while (turn + 1 < steps.size() && steps.get(turn + 1) > steps.get(turn)) {
+            turn++;
+        }
+        int f = turn / 2;  // a forward section half way
+        int b = turn + 1 + (steps.size() - turn - 1) / 2;  // a backward one half way
+        int iy = io.seiswork.kernels.engine.WavefieldSection.yIndex(req.model().grid(), req.source());
+        float[] sourceGpu = emulatedSection(req, observed, memory.interval(), steps.get(f), -1, iy);
+        float[] receiverGpu = emulatedSection(req, observed, memory.interval(), -1, steps.get(b), iy);
+        double ms = Misfit.relativeL2(sourceGpu, sections.get(f));
+        double mr = Misfit.relativeL2(receiverGpu, sections.get(b));
+        System.out.printf("  [emulated RTM] 3D=%s live sections: source field at step %d relative L2 %.2e, receiver "
+                + "field at level %d %.2e%n", threeD, steps.get(f), ms, steps.get(b), mr);
+        assertTrue(ms < 1e-5, "source section relative L2 " + ms);
+        assertTrue(mr < 1e-5, "receiver section relative L2 " + mr);
+    }
+
+    /**
+     * The emulated GPU migration run forward to {@code forwardSteps} steps (then the source
+     * field's section), or through the forward pass and backward down to {@code level} (then the
+     * receiver field's).
+     */
+    private float[] emulatedSection(ShotRequest req, float[][] observed, int k, int forwardSteps, int level, int iy)
+            throws Exception {
+        TimeStepping t = req.timing();
+        int steps = t.steps();
+        double dt = t.dtS();
+        StepPlan source = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
+        StepPlan receiver = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
+        float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, req.model().grid().is2d());
+        RtmPlan plan = new RtmPlan(source, receiver, req.source(), req.wavelet().sample(dt, steps), req.receivers(),
+                data, k);
+        EmulatedCopyStream recorder = new EmulatedCopyStream(plan);
+        int forward = forwardSteps >= 0 ? forwardSteps : steps;
+        for (int n = 0; n < forward; n++) {
+            plan.forward(n, recorder);
+        }
+        if (forwardSteps < 0) {
+            while (plan.backward(recorder) != level) {
+                // down to the level asked for
+            }
+        }
+        recorder.finish();
+        StepPlan.Buffer field = forwardSteps >= 0 ? plan.sourceField() : plan.receiverField();
+        List<StepPlan.Buffer> buffers = new ArrayList<>(source.buffers);
+        buffers.addAll(receiver.buffers);
+        buffers.add(recorder.host());
+        ByteBuffer out = KernelEmulationTest.execute(buffers, recorder.calls(), recorder.parities(), List.of(field))
+                .get(0);
+        float[] values = new float[out.remaining() / Float.BYTES];
+        out.asFloatBuffer().get(values);
+        return io.seiswork.kernels.engine.WavefieldSection.ofField(source.grid, values, iy).values();
+    }
+
     private static float[] weighted(ByteBuffer b, float w) {
         float[] v = new float[b.remaining() / Float.BYTES];
         for (int i = 0; i < v.length; i++) {
