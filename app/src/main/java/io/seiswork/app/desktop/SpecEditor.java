@@ -1,5 +1,8 @@
 package io.seiswork.app.desktop;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.SpecException;
 import io.seiswork.core.spec.SpecProblem;
@@ -14,6 +17,8 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -26,7 +31,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The job spec as JSON text, checked as the user types: a pause of {@value #CHECK_DELAY_MS} ms
+ * The job spec as JSON text with a form of its everyday numbers beside it ({@link SpecForm}, which
+ * edits the text in place), checked as the user types: a pause of {@value #CHECK_DELAY_MS} ms
  * after the last key starts a check of the spec itself (types, ranges, misspelt keys: every
  * problem with its JSON path, as {@code seiswork run} reports them) off the JavaFX thread, and a
  * check that finishes after a newer edit is dropped. <b>Apply</b> opens the edited text as the
@@ -43,7 +49,10 @@ final class SpecEditor extends BorderPane {
     /** Quiet time after the last edit before the spec is checked, milliseconds. */
     static final int CHECK_DELAY_MS = 300;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final TextArea text = new TextArea();
+    private final SpecForm form = new SpecForm(text);
     private final ListView<String> problems = new ListView<>();
     private final Label verdict = new Label();
     private final Button apply = new Button("Apply");
@@ -95,7 +104,11 @@ final class SpecEditor extends BorderPane {
         buttons.setPadding(new Insets(6));
         VBox bottom = new VBox(2, buttons, problems);
         bottom.setPadding(new Insets(0, 6, 6, 6));
-        setCenter(text);
+        ScrollPane formPane = new ScrollPane(form);
+        formPane.setFitToWidth(true);
+        SplitPane both = new SplitPane(formPane, text);
+        both.setDividerPositions(0.3);
+        setCenter(both);
         setBottom(bottom);
     }
 
@@ -118,6 +131,10 @@ final class SpecEditor extends BorderPane {
     /** Whether the text differs from the project's (Apply is then needed before a run sees it). */
     BooleanProperty editedProperty() {
         return edited;
+    }
+
+    SpecForm form() {
+        return form;
     }
 
     TextArea text() {
@@ -145,6 +162,13 @@ final class SpecEditor extends BorderPane {
         long asked = version;
         String json = text.getText();
         background.execute(() -> {
+            JsonNode tree;
+            try {
+                tree = JSON.readTree(json);
+            } catch (JsonProcessingException e) {
+                tree = null;
+            }
+            JsonNode parsed = tree;
             List<String> found;
             try {
                 JobSpecReader.read(json, "spec", "spec");
@@ -157,6 +181,7 @@ final class SpecEditor extends BorderPane {
             List<String> result = found;
             Platform.runLater(() -> {
                 if (asked == version) {
+                    form.refresh(parsed);
                     problems.getItems().setAll(result);
                     verdict.setText(result.isEmpty()
                             ? (edited.get() ? "Edited: Apply checks the files it names and updates the model." : "")

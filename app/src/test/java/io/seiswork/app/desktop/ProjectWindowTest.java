@@ -261,6 +261,56 @@ class ProjectWindowTest {
         assertEquals(smaller, Files.readString(spec));
     }
 
+    /**
+     * The form beside the JSON: a field shows its value, an edit changes only that value's
+     * characters in the text, a value that is not a number is refused in red, and parts the spec
+     * writes otherwise (a list of sources) are greyed out.
+     */
+    @Test
+    void theFormEditsTheJsonInPlace(FxRobot robot) throws Exception {
+        Path spec = spec("formed", 2, 0.5);
+        openAndWait(robot, spec);
+        String original = Files.readString(spec);
+        SpecForm form = window.editor().form();
+        javafx.scene.control.TextField nz = (javafx.scene.control.TextField) form.control("/grid/nz");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "80".equals(nz.getText()));
+        robot.interact(() -> {
+            window.tabs().getSelectionModel().select(window.specTab());
+            nz.setText("70");
+            nz.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        assertEquals(original.replace("\"nz\": 80", "\"nz\": 70"), window.editor().text().getText());
+        assertTrue(window.editor().editedProperty().get());
+
+        javafx.scene.control.TextField dz = (javafx.scene.control.TextField) form.control("/grid/dz");
+        robot.interact(() -> {
+            dz.setText("1o");
+            dz.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        assertTrue(dz.getStyle().contains("border-color"), "refused in red");
+        assertEquals(original.replace("\"nz\": 80", "\"nz\": 70"), window.editor().text().getText(),
+                "the JSON keeps its value");
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> engine =
+                (javafx.scene.control.ChoiceBox<String>) form.control("/engine");
+        robot.interact(() -> engine.setValue("gpu"));
+        assertTrue(window.editor().text().getText().contains("\"engine\": \"gpu\""));
+        javafx.scene.control.CheckBox free = (javafx.scene.control.CheckBox) form.control("/physics/freeSurface");
+        robot.interact(free::fire);
+        assertTrue(window.editor().text().getText().contains("\"freeSurface\": true"));
+
+        // The salt example lists its sources: the line's fields are greyed out, the grid's are not.
+        openAndWait(robot, Path.of("..", "examples", "salt3d-model.json"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "61".equals(nz.getText()));
+        assertTrue(form.control("/sources/line/x0").isDisabled());
+        assertEquals("", ((javafx.scene.control.TextField) form.control("/sources/line/x0")).getText(),
+                "no stale value from the previous spec");
+        assertFalse(form.control("/grid/ny").isDisabled());
+        assertEquals("81", ((javafx.scene.control.TextField) form.control("/grid/ny")).getText());
+        snapshot(robot, "desktop-form.png");
+    }
+
     /** Nothing of a run happens on the JavaFX thread: the listener is called from the runner's. */
     @Test
     void runEventsArriveOffTheFxThread() {
