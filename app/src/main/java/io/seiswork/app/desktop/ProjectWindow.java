@@ -24,7 +24,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -256,6 +258,7 @@ public final class ProjectWindow extends BorderPane {
             try {
                 java.nio.file.Files.writeString(file, json);
                 Platform.runLater(() -> {
+                    editor.markSaved(json);
                     specFile = file;
                     source = file.toString();
                     status.setText("Saved " + file + ".");
@@ -320,7 +323,26 @@ public final class ProjectWindow extends BorderPane {
                 + ", listed on the left.");
     }
 
+    /**
+     * Whether the spec's text may be let go: nothing unsaved, or the user says so.
+     *
+     * @param doing what would let it go, for the question ("Open another spec")
+     */
+    public boolean mayDiscardEdits(String doing) {
+        if (!editor.unsaved()) {
+            return true;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec has edits that are not saved. " + doing
+                + " and lose them?", ButtonType.OK, ButtonType.CANCEL);
+        ask.setHeaderText(null);
+        ask.initOwner(getScene().getWindow());
+        return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
     private void chooseSpec() {
+        if (!mayDiscardEdits("Open another spec")) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a job spec");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));

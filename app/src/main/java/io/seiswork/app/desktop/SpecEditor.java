@@ -61,6 +61,7 @@ final class SpecEditor extends BorderPane {
     private final BooleanProperty edited = new SimpleBooleanProperty(false);
     private final Executor background;
     private String appliedText = "";
+    private String savedText = "";
     private long version;
     private boolean disposed;
 
@@ -115,6 +116,7 @@ final class SpecEditor extends BorderPane {
     /** Shows the text of the project just opened (not an edit). */
     void load(String json) {
         appliedText = json;
+        savedText = json;
         text.setText(json);
         edited.set(false);
     }
@@ -126,6 +128,16 @@ final class SpecEditor extends BorderPane {
     void markApplied(String json) {
         appliedText = json;
         edited.set(!text.getText().equals(json));
+    }
+
+    /** Records that {@code json} is what the spec's file now holds. */
+    void markSaved(String json) {
+        savedText = json;
+    }
+
+    /** Whether the text differs from what was last opened or saved (closing would lose it). */
+    boolean unsaved() {
+        return !text.getText().equals(savedText);
     }
 
     /** Whether the text differs from the project's (Apply is then needed before a run sees it). */

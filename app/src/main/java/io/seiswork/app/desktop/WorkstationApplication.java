@@ -32,6 +32,11 @@ public final class WorkstationApplication extends Application {
             window.openFile(spec);
         }
         stage.titleProperty().bind(window.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!window.mayDiscardEdits("Close Seiswork")) {
+                e.consume();
+            }
+        });
         stage.setScene(new Scene(window, 1280, 820));
         stage.show();
     }

@@ -256,9 +256,12 @@ class ProjectWindowTest {
         assertFalse(window.runButton().isDisabled());
         assertEquals(original, Files.readString(spec), "Apply does not write the file");
 
+        assertTrue(window.editor().unsaved(), "applied is not saved: closing would ask");
         robot.clickOn("#saveSpec");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Saved"));
         assertEquals(smaller, Files.readString(spec));
+        assertFalse(window.editor().unsaved());
+        assertTrue(window.mayDiscardEdits("Close Seiswork"), "nothing to lose: no question asked");
     }
 
     /**
@@ -274,6 +277,7 @@ class ProjectWindowTest {
         SpecForm form = window.editor().form();
         javafx.scene.control.TextField nz = (javafx.scene.control.TextField) form.control("/grid/nz");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "80".equals(nz.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             window.tabs().getSelectionModel().select(window.specTab());
             nz.setText("70");
@@ -303,6 +307,7 @@ class ProjectWindowTest {
         // The salt example lists its sources: the line's fields are greyed out, the grid's are not.
         openAndWait(robot, Path.of("..", "examples", "salt3d-model.json"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "61".equals(nz.getText()));
+        WaitForAsyncUtils.waitForFxEvents();  // the refresh that set nz may still be setting the others
         assertTrue(form.control("/sources/line/x0").isDisabled());
         assertEquals("", ((javafx.scene.control.TextField) form.control("/sources/line/x0")).getText(),
                 "no stale value from the previous spec");
