@@ -48,8 +48,10 @@ struct Region {
 // `pitch` floats apart, with q the cell's register queue of 2R + 1 y neighbours. Same association
 // as the CPU's StencilKernel.column*d3 (centre, z, y, then x), so every 3D stencil kernel computes
 // the same floats.
-template <int R>
-__device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const float* q, const StencilWeights& c) {
+// Centre, z (from the shared row t) and the queue's axis (weights c.w[QW + k]: y in 3D, x in 2D):
+// the part every marching kernel shares, in the CPU's order.
+template <int R, int QW>
+__device__ __forceinline__ float zQueueLaplacian(const float* t, const float* q, const StencilWeights& c) {
     float lap = c.w[0] * q[R];
 #pragma unroll
     for (int k = 1; k <= R; k++) {
@@ -57,8 +59,14 @@ __device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const 
     }
 #pragma unroll
     for (int k = 1; k <= R; k++) {
-        lap += c.w[8 + k] * (q[R - k] + q[R + k]);
+        lap += c.w[QW + k] * (q[R - k] + q[R + k]);
     }
+    return lap;
+}
+
+template <int R>
+__device__ __forceinline__ float tileLaplacian(const float* t, int pitch, const float* q, const StencilWeights& c) {
+    float lap = zQueueLaplacian<R, 8>(t, q, c);
 #pragma unroll
     for (int k = 1; k <= R; k++) {
         lap += c.w[4 + k] * (t[-k * pitch] + t[k * pitch]);
@@ -262,17 +270,7 @@ __device__ __forceinline__ void stencil2dMarch(const float* __restrict__ u, floa
             mNext = active ? m[j] : 0.f;
         }
         if (active) {
-            const float* t = &column[tz + R];
-            float lap = c.w[0] * q[R];
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[k] * (t[-k] + t[k]);
-            }
-#pragma unroll
-            for (int k = 1; k <= R; k++) {
-                lap += c.w[4 + k] * (q[R - k] + q[R + k]);
-            }
-            un[i] = 2.f * q[R] - unOld + mHere * lap;
+            un[i] = 2.f * q[R] - unOld + mHere * zQueueLaplacian<R, 4>(&column[tz + R], q, c);
         }
     }
 }
