@@ -391,8 +391,7 @@ public final class ProjectWindow extends BorderPane {
         if (o.status() == DesktopRun.Status.DONE && project != null) {
             showResult(project.job().spec().task(), o.outDir());
         } else {
-            resultTab.setContent(placeholder("The run " + o.status().name().toLowerCase(java.util.Locale.ROOT)
-                    + ": " + o.message()));
+            resultTab.setContent(placeholder("No result: " + o.message()));
         }
     }
 
@@ -451,8 +450,12 @@ public final class ProjectWindow extends BorderPane {
         shot.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 io.submit(() -> {
-                    var g = file.gather(b);
-                    Platform.runLater(() -> view.gatherProperty().set(g));
+                    try {
+                        var g = file.gather(b);
+                        Platform.runLater(() -> view.gatherProperty().set(g));
+                    } catch (RuntimeException e) {
+                        Platform.runLater(() -> status.setText("Cannot read shot " + b + ": " + firstLine(e)));
+                    }
                 });
             }
         });
