@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -39,7 +40,7 @@ final class RunProgressPane extends BorderPane {
     private final ListView<String> messages = new ListView<>();
     private final SliceView wavefield = new SliceView();
     private double dtS;
-    private java.util.function.Consumer<RunEvents.Image> onImage = im -> { };
+    private Consumer<RunEvents.Image> onImage = im -> { };
     private final AnimationTimer pull = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -57,7 +58,7 @@ final class RunProgressPane extends BorderPane {
         TableColumn<ShotProgress, Double> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> c.getValue().fractionProperty().asObject());
         progress.setCellFactory(ProgressBarTableCell.forTableColumn());
-        progress.setPrefWidth(220);
+        progress.setPrefWidth(180);
         TableColumn<ShotProgress, String> gpts = new TableColumn<>("Gpts/s");
         gpts.setCellValueFactory(c -> c.getValue().gptsPerSecondProperty()
                 .map(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.3f", v.doubleValue())));
@@ -66,6 +67,7 @@ final class RunProgressPane extends BorderPane {
                 () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED ? ""
                         : String.format(Locale.ROOT, "%.1f", c.getValue().secondsProperty().get()),
                 c.getValue().stateProperty(), c.getValue().secondsProperty()));
+        time.setMinWidth(70);
         table.getColumns().setAll(List.of(shot, state, progress, gpts, time));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
@@ -113,7 +115,7 @@ final class RunProgressPane extends BorderPane {
     }
 
     /** What to do with each new image-so-far of a migration (on the JavaFX thread). */
-    void setOnImage(java.util.function.Consumer<RunEvents.Image> handler) {
+    void setOnImage(Consumer<RunEvents.Image> handler) {
         onImage = handler;
     }
 
