@@ -181,19 +181,20 @@ final class SpecEditor extends BorderPane {
                 tree = null;
             }
             JsonNode parsed = tree;
-            List<String> found;
+            List<SpecProblem> found;
             try {
                 JobSpecReader.read(json, "spec", "spec");
                 found = List.of();
             } catch (SpecException e) {
-                found = e.problems().stream().map(SpecProblem::toString).toList();
+                found = e.problems();
             } catch (RuntimeException e) {
-                found = List.of(String.valueOf(e.getMessage()));
+                found = List.of(SpecProblem.error("(spec)", String.valueOf(e.getMessage())));
             }
-            List<String> result = found;
+            List<SpecProblem> issues = found;
+            List<String> result = found.stream().map(SpecProblem::toString).toList();
             Platform.runLater(() -> {
                 if (asked == version) {
-                    form.refresh(parsed);
+                    form.refresh(parsed, issues);
                     problems.getItems().setAll(result);
                     verdict.setText(result.isEmpty()
                             ? (edited.get() ? "Edited: Apply checks the files it names and updates the model." : "")

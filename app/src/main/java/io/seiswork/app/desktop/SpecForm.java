@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seiswork.core.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,8 @@ final class SpecForm extends GridPane {
             new Field("Physics", "free surface", "/physics/freeSurface", Kind.FLAG),
             new Field("Run", "engine", "/engine", Kind.ENGINE));
 
+    private static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
+
     private final TextArea json;
     private final List<Control> controls = new ArrayList<>();
     private boolean refreshing;
@@ -93,10 +96,11 @@ final class SpecForm extends GridPane {
     }
 
     /**
-     * Shows the values of {@code tree} (the parsed text; null when it does not parse). A field
-     * being edited keeps what the user typed.
+     * Shows the values of {@code tree} (the parsed text; null when it does not parse), a field
+     * whose value has a problem in red with the message as its tooltip. A field being edited
+     * keeps what the user typed.
      */
-    void refresh(JsonNode tree) {
+    void refresh(JsonNode tree, List<SpecProblem> problems) {
         refreshing = true;
         try {
             for (int i = 0; i < FIELDS.size(); i++) {
@@ -105,7 +109,8 @@ final class SpecForm extends GridPane {
                 JsonNode v = tree == null ? null : tree.at(f.pointer());
                 boolean present = v != null && v.isValueNode() && !v.isNull();
                 c.setDisable(!present);
-                c.setTooltip(new Tooltip(present ? f.pointer()
+                String problem = problemAt(f, problems);
+                c.setTooltip(new Tooltip(problem != null ? problem : present ? f.pointer()
                         : tree == null ? "the JSON does not parse: fix it on the right"
                                 : "not in this spec as a single value: edit " + f.pointer() + " in the JSON"));
                 if (!present) {
@@ -113,10 +118,24 @@ final class SpecForm extends GridPane {
                 } else if (!c.isFocused()) {
                     show(f, c, v);
                 }
+                if (!c.isFocused()) {  // a field being typed in keeps its own mark
+                    c.setStyle(present && problem != null ? PROBLEM_STYLE : "");
+                }
             }
         } finally {
             refreshing = false;
         }
+    }
+
+    /** The message of the first problem at this field's JSON path ("grid.dx" for /grid/dx), or null. */
+    private static String problemAt(Field f, List<SpecProblem> problems) {
+        String path = f.pointer().substring(1).replace('/', '.');
+        for (SpecProblem p : problems) {
+            if (p.path().equals(path)) {
+                return p.toString();
+            }
+        }
+        return null;
     }
 
     /** The control of one field (for tests). */
@@ -165,11 +184,7 @@ final class SpecForm extends GridPane {
         switch (f.kind()) {
             case FLAG -> ((CheckBox) c).setSelected(v.asBoolean());
             case ENGINE -> ((ChoiceBox<String>) c).setValue(v.asText());
-            default -> {
-                TextField t = (TextField) c;
-                t.setText(v.asText());
-                t.setStyle("");
-            }
+            default -> ((TextField) c).setText(v.asText());
         }
     }
 
@@ -192,7 +207,7 @@ final class SpecForm extends GridPane {
         }
         String literal = literal(f.kind(), t.getText());
         if (literal == null) {
-            t.setStyle("-fx-border-color: #d02020");
+            t.setStyle(PROBLEM_STYLE);
             t.setTooltip(new Tooltip(f.kind() == Kind.WHOLE ? "a whole number, please" : "a number, please"));
             return;
         }

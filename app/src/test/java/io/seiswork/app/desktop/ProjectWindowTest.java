@@ -240,6 +240,10 @@ class ProjectWindowTest {
         assertTrue(window.editor().problems().getItems().get(0).contains("grid.dx"),
                 window.editor().problems().getItems().toString());
         assertEquals("1 problem", window.editor().verdict().getText());
+        var dxField = window.editor().form().control("/grid/dx");
+        assertTrue(dxField.getStyle().contains("border-color"), "the form marks the field with the problem");
+        assertEquals("grid.dx: must be > 0, got -5", dxField.getTooltip().getText());
+        assertEquals("", window.editor().form().control("/grid/dz").getStyle());
         assertTrue(window.runButton().isDisabled(), "Run waits for the edits to be applied");
         assertEquals("Seiswork: edited *", window.titleProperty().get());
         snapshot(robot, "desktop-spec.png");
