@@ -195,7 +195,9 @@ final class RunProgressPane extends BorderPane {
         double elapsed = (now - startNanos) / 1e9;
         String left = fraction > 0.02 && fraction < 1
                 ? String.format(Locale.ROOT, ", about %.0f s left", elapsed * (1 - fraction) / fraction) : "";
-        summary.setText(String.format(Locale.ROOT, "%d of %d shots done, %.0f s%s", finished, total, elapsed, left));
+        String on = e.engine().isEmpty() ? "" : " on " + e.engine();
+        summary.setText(String.format(Locale.ROOT, "%d of %d shots done%s, %.0f s%s", finished, total, on, elapsed,
+                left));
     }
 
     private ShotProgress row(int number) {
