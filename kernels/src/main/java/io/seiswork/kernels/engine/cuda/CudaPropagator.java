@@ -51,7 +51,6 @@ public final class CudaPropagator implements AutoCloseable {
     private final StepPlan plan;
     private final Map<StepPlan.Buffer, CUdeviceptr> device = new IdentityHashMap<>();
     private final List<CUdeviceptr> allocations = new ArrayList<>();
-    private final CpmlLayout cpml;
     private final Map<CpmlLayout, List<Launch>> stepLaunches = new EnumMap<>(CpmlLayout.class);
     private final Map<String, Launch> variantLaunches = new HashMap<>();
     private int parity;
@@ -86,12 +85,11 @@ public final class CudaPropagator implements AutoCloseable {
             double dominantHz, StencilVariant stencil, CpmlLayout cpml) {
         this.ctx = ctx;
         this.stream = stream;
-        this.cpml = cpml;
         this.plan = new StepPlan(model, physics, dtS, dominantHz, 0, stencil, cpml);
         ctx.makeCurrent();
         try {
             realise();
-            stepLaunches.put(cpml, launches(plan.step));
+            stepLaunches.put(plan.cpml(), launches(plan.step));
             reset();
         } catch (RuntimeException | Error e) {
             freeAll();
@@ -241,7 +239,7 @@ public final class CudaPropagator implements AutoCloseable {
 
     /** Advances the current field by one time step (launches only; returns at once). */
     public void step() {
-        step(cpml);
+        step(plan.cpml());
     }
 
     /**
@@ -260,7 +258,7 @@ public final class CudaPropagator implements AutoCloseable {
 
     /** The C-PML layout {@link #step()} launches. */
     public CpmlLayout cpml() {
-        return cpml;
+        return plan.cpml();
     }
 
     private List<Launch> launches(List<StepPlan.Call> calls) {
@@ -368,7 +366,7 @@ public final class CudaPropagator implements AutoCloseable {
      * once, so nothing is allocated.
      */
     void stepAt(int par) {
-        for (Launch l : stepLaunches.get(cpml)) {
+        for (Launch l : stepLaunches.get(plan.cpml())) {
             cuLaunchKernel(l.f(), l.s().gx(), l.s().gy(), l.s().gz(), l.s().bx(), l.s().by(), 1, 0, stream,
                     l.params()[par], null);
         }

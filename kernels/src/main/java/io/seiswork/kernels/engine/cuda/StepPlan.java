@@ -206,7 +206,6 @@ final class StepPlan {
         }
         // 4. Free-surface mirror (writes un).
         List<Call> mirror = new ArrayList<>();
-        // 4. Free-surface mirror (writes un).
         if (grid.freeSurface()) {
             int surface = grid.offZ();
             mirror.add(call("free_surface", new LaunchShape(LaunchShape.ceil(xLen, BLOCK_1D), yLen, 1, BLOCK_1D, 1),
