@@ -100,7 +100,7 @@ public final class CudaShotMigrator {
         }
     }
 
-    /** The engine's name, for reports ("gpu (NVIDIA H200, cc 9.0)"). */
+    /** The engine's name, for reports ("gpu (NVIDIA H200, cc 9.0; stencil pipelined, C-PML fused)"). */
     public String engineName() {
         return engine.name();
     }

@@ -128,10 +128,15 @@ public final class CudaWaveEngine implements WaveEngine {
         return ctx.info();
     }
 
+    /**
+     * "gpu (NVIDIA H200, cc 9.0; stencil pipelined, C-PML fused)": the card and the kernels its
+     * propagators launch, so that {@code run.json} says which ones produced a result.
+     */
     @Override
     public String name() {
         DeviceInfo d = ctx.info();
-        return "gpu (" + d.name() + ", cc " + d.ccMajor() + "." + d.ccMinor() + ")";
+        return "gpu (" + d.name() + ", cc " + d.ccMajor() + "." + d.ccMinor() + "; stencil " + stencil.key()
+                + ", C-PML " + cpml.key() + ")";
     }
 
     /**
