@@ -174,7 +174,7 @@ class ProjectWindowTest {
     @Test
     void cancelStopsTheRunAndLeavesTheWindowUsable(FxRobot robot) throws Exception {
         // Started with Ctrl+R and cancelled with Esc, the keyboard's way to the buttons.
-        Path spec = spec("long-model", 6, 4.0);
+        Path spec = spec("long-model", 6, 8.0);
         openAndWait(robot, spec);
         robot.clickOn("#shotTable");  // focus in the window; the keys work from anywhere in it
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
