@@ -30,6 +30,8 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
@@ -67,6 +69,8 @@ public final class ProjectWindow extends BorderPane {
     });
     private final Function<JobSpec, Path> outputDir;
     private final Button open = new Button("Open spec...");
+    private final MenuButton examples = new MenuButton("Examples");
+    private Path examplesDir = Path.of("examples");
     private final ChoiceBox<EngineChoice> engine = new ChoiceBox<>();
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
@@ -118,8 +122,12 @@ public final class ProjectWindow extends BorderPane {
         run.setOnAction(e -> startRun());
         cancel.setOnAction(e -> cancelRun());
 
-        ToolBar bar = new ToolBar(open, new Separator(), new Label("Engine"), engine, run, cancel, new Separator(),
-                output);
+        examples.setId("examples");
+        examples.setTooltip(new Tooltip("The job specs in ./examples"));
+        examples.setOnShowing(e -> listExamples());
+        listExamples();
+        ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, run, cancel,
+                new Separator(), output);
         editor = new SpecEditor(io, this::applyEdits, this::save);
         editor.editedProperty().addListener((o, a, b) -> updateRunButton());
         specTab.setContent(editor);
@@ -339,6 +347,48 @@ public final class ProjectWindow extends BorderPane {
         return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
+    /** Fills the Examples menu with the job specs in {@link #examplesDir}, read on the I/O thread. */
+    private void listExamples() {
+        Path dir = examplesDir;
+        io.submit(() -> {
+            List<Path> specs;
+            try (var files = java.nio.file.Files.list(dir)) {
+                specs = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            } catch (java.io.IOException | RuntimeException e) {
+                specs = List.of();  // no examples folder here: the menu says so
+            }
+            List<Path> found = specs;
+            Platform.runLater(() -> {
+                List<MenuItem> items = new java.util.ArrayList<>();
+                for (Path f : found) {
+                    MenuItem item = new MenuItem(f.getFileName().toString());
+                    item.setOnAction(e -> {
+                        if (mayDiscardEdits("Open " + f.getFileName())) {
+                            openFile(f);
+                        }
+                    });
+                    items.add(item);
+                }
+                if (items.isEmpty()) {
+                    MenuItem none = new MenuItem("no job specs in " + dir);
+                    none.setDisable(true);
+                    items.add(none);
+                }
+                examples.getItems().setAll(items);
+            });
+        });
+    }
+
+    /** Where the Examples menu looks (the repository's {@code examples}, from where the app started). */
+    void setExamplesDir(Path dir) {
+        examplesDir = dir;
+        listExamples();
+    }
+
+    MenuButton examplesMenu() {
+        return examples;
+    }
+
     private void chooseSpec() {
         if (!mayDiscardEdits("Open another spec")) {
             return;
@@ -397,6 +447,7 @@ public final class ProjectWindow extends BorderPane {
 
     private void setRunning(boolean running) {
         open.setDisable(running);
+        examples.setDisable(running);
         engine.setDisable(running);
         cancel.setDisable(!running);
         editor.setDisable(running);

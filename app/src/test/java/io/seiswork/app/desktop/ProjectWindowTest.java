@@ -320,6 +320,27 @@ class ProjectWindowTest {
         snapshot(robot, "desktop-form.png");
     }
 
+    /** The Examples menu lists the repository's specs and opens the one picked. */
+    @Test
+    void theExamplesMenuOpensARepositorySpec(FxRobot robot) throws Exception {
+        robot.interact(() -> window.setExamplesDir(Path.of("..", "examples")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.examplesMenu().getItems().stream()
+                .anyMatch(i -> "salt3d-model.json".equals(i.getText())));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> names = window.examplesMenu().getItems().stream().map(i -> i.getText()).toList();
+        assertTrue(names.containsAll(List.of("layered-2d-model.json", "layered-2d-rtm.json", "salt3d-rtm.json")),
+                names.toString());
+        var item = window.examplesMenu().getItems().stream().filter(i -> "layered-2d-model.json".equals(i.getText()))
+                .findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("layered-2d-model", facts(robot).get("Job"));
+        robot.interact(() -> window.setExamplesDir(dir.resolve("none")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.examplesMenu().getItems().size() == 1
+                && window.examplesMenu().getItems().get(0).isDisable());
+    }
+
     /** Nothing of a run happens on the JavaFX thread: the listener is called from the runner's. */
     @Test
     void runEventsArriveOffTheFxThread() {
