@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
-import io.seiswork.core.progress.WavefieldListener;
-import io.seiswork.core.volume.Slice;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.WavefieldRecorder;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +28,6 @@ class MigrationWavefieldTest {
     @TempDir
     Path scratch;
 
-    /** Records every section, in order. */
-    private static final class Recorder implements WavefieldListener {
-        final List<Integer> steps = new ArrayList<>();
-        final List<Slice> sections = new ArrayList<>();
-
-        @Override
-        public boolean wantsWavefield() {
-            return true;
-        }
-
-        @Override
-        public void onWavefield(int step, Slice section) {
-            steps.add(step);
-            sections.add(section);
-        }
-
-        @Override
-        public void onProgress(int step, int totalSteps) {
-        }
-    }
-
     @Test
     void theSourceFieldGoesForwardThenTheReceiverFieldBackward() {
         Grid g = Rtm.grid2d(120, 80, 10);
@@ -58,17 +35,14 @@ class MigrationWavefieldTest {
         ShotRequest r = Rtm.request(model, new Position(600, 0, 20), RickerWavelet.of(15), Rtm.line(g, 4, 20), 0.6);
         float[][] data = Rtm.ENGINE.model(r, io.seiswork.core.progress.ProgressListener.NONE,
                 CancellationToken.none()).traces();
-        Recorder modelling = new Recorder();
+        WavefieldRecorder modelling = new WavefieldRecorder();
         Rtm.ENGINE.model(r, modelling, CancellationToken.none());
-        Recorder migration = new Recorder();
+        WavefieldRecorder migration = new WavefieldRecorder();
         new ShotMigrator(Rtm.ENGINE, scratch).migrate(r, data, MemoryPlan.of(r, "boundary", Long.MAX_VALUE), migration,
                 CancellationToken.none());
 
         int steps = r.timing().steps();
-        int turn = 0;
-        while (turn + 1 < migration.steps.size() && migration.steps.get(turn + 1) > migration.steps.get(turn)) {
-            turn++;
-        }
+        int turn = migration.lastForward();
         List<Integer> forward = migration.steps.subList(0, turn + 1);
         List<Integer> backward = migration.steps.subList(turn + 1, migration.steps.size());
         assertTrue(forward.size() >= 40 && backward.size() >= 40, "forward " + forward.size() + ", backward "

@@ -11,9 +11,9 @@ import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.WavefieldRecorder;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +33,10 @@ class WavefieldSnapshotTest {
         Position source = new Position(1230, 0, 990);
         ShotRequest req = ShotRequest.of(VelocityModel.constant(g, V), PhysicsOptions.defaults(), source,
                 RickerWavelet.of(15), List.of(new Position(1200, 0, 1000)), new Sampling(176, 0.004, 0));
-        List<Integer> steps = new ArrayList<>();
-        List<Slice> sections = new ArrayList<>();
-        Shots.ENGINE.model(req, new WavefieldListener() {
-            @Override
-            public boolean wantsWavefield() {
-                return true;
-            }
-
-            @Override
-            public void onWavefield(int step, Slice section) {
-                steps.add(step);
-                sections.add(section);
-            }
-
-            @Override
-            public void onProgress(int step, int totalSteps) {
-            }
-        }, CancellationToken.none());
+        WavefieldRecorder recorder = new WavefieldRecorder();
+        Shots.ENGINE.model(req, recorder, CancellationToken.none());
+        List<Integer> steps = recorder.steps;
+        List<Slice> sections = recorder.sections;
         assertTrue(sections.size() >= 50, "a section at about every 1 % of the steps: " + sections.size());
         Slice s = sections.get(0);
         assertEquals(241, s.across().count(), "x across");

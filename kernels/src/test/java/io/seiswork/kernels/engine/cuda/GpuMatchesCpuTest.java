@@ -94,22 +94,12 @@ class GpuMatchesCpuTest extends GpuComparisonTest {
 
     private static java.util.Map<Integer, float[]> sections(io.seiswork.kernels.engine.WaveEngine engine,
             ShotRequest req) {
+        io.seiswork.kernels.WavefieldRecorder recorder = new io.seiswork.kernels.WavefieldRecorder();
+        engine.model(req, recorder, CancellationToken.none());
         java.util.Map<Integer, float[]> out = new java.util.TreeMap<>();
-        engine.model(req, new io.seiswork.core.progress.WavefieldListener() {
-            @Override
-            public boolean wantsWavefield() {
-                return true;
-            }
-
-            @Override
-            public void onWavefield(int step, io.seiswork.core.volume.Slice section) {
-                out.put(step, section.values());
-            }
-
-            @Override
-            public void onProgress(int step, int totalSteps) {
-            }
-        }, CancellationToken.none());
+        for (int i = 0; i < recorder.steps.size(); i++) {
+            out.put(recorder.steps.get(i), recorder.sections.get(i).values());
+        }
         return out;
     }
 

@@ -132,36 +132,18 @@ class RtmEmulationTest {
         float[][] observed = cpu.model(req, ProgressListener.NONE, CancellationToken.none()).traces();
         io.seiswork.kernels.rtm.MemoryPlan memory = io.seiswork.kernels.rtm.MemoryPlan.of(req, "boundary",
                 Long.MAX_VALUE);
-        java.util.List<Integer> steps = new ArrayList<>();
-        java.util.List<float[]> sections = new ArrayList<>();
-        new io.seiswork.kernels.rtm.ShotMigrator(cpu, scratch).migrate(req, observed, memory,
-                new io.seiswork.core.progress.WavefieldListener() {
-                    @Override
-                    public boolean wantsWavefield() {
-                        return true;
-                    }
-
-                    @Override
-                    public void onWavefield(int step, io.seiswork.core.volume.Slice section) {
-                        steps.add(step);
-                        sections.add(section.values());
-                    }
-
-                    @Override
-                    public void onProgress(int step, int total) {
-                    }
-                }, CancellationToken.none());
-        int turn = 0;
-        while (turn + 1 < steps.size() && steps.get(turn + 1) > steps.get(turn)) {
-            turn++;
-        }
+        io.seiswork.kernels.WavefieldRecorder recorder = new io.seiswork.kernels.WavefieldRecorder();
+        new io.seiswork.kernels.rtm.ShotMigrator(cpu, scratch).migrate(req, observed, memory, recorder,
+                CancellationToken.none());
+        List<Integer> steps = recorder.steps;
+        int turn = recorder.lastForward();
         int f = turn / 2;  // a forward section half way
         int b = turn + 1 + (steps.size() - turn - 1) / 2;  // a backward one half way
         int iy = io.seiswork.kernels.engine.WavefieldSection.yIndex(req.model().grid(), req.source());
         float[] sourceGpu = emulatedSection(req, observed, memory.interval(), steps.get(f), -1, iy);
         float[] receiverGpu = emulatedSection(req, observed, memory.interval(), -1, steps.get(b), iy);
-        double ms = Misfit.relativeL2(sourceGpu, sections.get(f));
-        double mr = Misfit.relativeL2(receiverGpu, sections.get(b));
+        double ms = Misfit.relativeL2(sourceGpu, recorder.sections.get(f).values());
+        double mr = Misfit.relativeL2(receiverGpu, recorder.sections.get(b).values());
         System.out.printf("  [emulated RTM] 3D=%s live sections: source field at step %d relative L2 %.2e, receiver "
                 + "field at level %d %.2e%n", threeD, steps.get(f), ms, steps.get(b), mr);
         assertTrue(ms < 1e-5, "source section relative L2 " + ms);
