@@ -320,6 +320,23 @@ class ProjectWindowTest {
         snapshot(robot, "desktop-form.png");
     }
 
+    /** Engine "gpu" where there is none: the run fails in one line naming why, and the window stays usable. */
+    @Test
+    void aGpuRunWithoutAGpuFailsInOneLine(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.seiswork.kernels.engine.cuda.CudaProbe.available(),
+                "this machine has a usable GPU, so engine gpu would run");
+        Path spec = spec("no-gpu", 1, 0.3);
+        openAndWait(robot, spec);
+        robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.GPU));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = window.status().getText();
+        assertTrue(status.startsWith("failed: ") && status.contains("GPU") && !status.contains("\n"), status);
+        assertEquals(ShotProgress.State.QUEUED, window.progress().table().getItems().get(0).stateProperty().get());
+        assertFalse(window.runButton().isDisabled());
+    }
+
     /** The Examples menu lists the repository's specs and opens the one picked. */
     @Test
     void theExamplesMenuOpensARepositorySpec(FxRobot robot) throws Exception {
