@@ -5,6 +5,7 @@ import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.volume.ArrayVolume;
 import io.seiswork.core.volume.VolumeAxes;
 import java.io.IOException;
@@ -26,10 +27,12 @@ import java.util.Map;
  * @param text the spec's JSON as opened or edited
  * @param job the resolved job
  * @param velocity the model as a volume (m/s over metres), or null when it is too large to show
+ * @param migrationVelocity a migration's velocity as a volume when it is not the model itself
+ *     (smoothed, or from its own file); null otherwise or when too large
  * @param facts what the window lists about the job ({@link ProjectSummary#facts})
  */
 record Project(String source, Path file, String text, ResolvedJob job, ArrayVolume velocity,
-        List<Map.Entry<String, String>> facts) {
+        ArrayVolume migrationVelocity, List<Map.Entry<String, String>> facts) {
 
     /** Classpath resource of the built-in demo: the README's layered 2D migration. */
     static final String DEMO_RESOURCE = "/io/seiswork/app/demo/layered-2d-rtm.json";
@@ -88,10 +91,18 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         JobSpec spec = JobSpecReader.read(text, source, name);
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         ResolvedJob job = JobResolver.withHeapBudget(base).resolve(spec, source);
-        Grid g = job.velocity().grid();
-        ArrayVolume v = (long) g.nx() * g.ny() * g.nz() > MAX_SHOWN_CELLS ? null
-                : new ArrayVolume(job.spec().name() + " velocity", new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()),
-                        job.velocity().values(), "m", "velocity (m/s)", 64);
-        return new Project(source, file, text, job, v, ProjectSummary.facts(source, job));
+        ArrayVolume v = volume(job.spec().name() + " velocity", job.velocity());
+        VelocityModel mig = job.migrationVelocity();
+        ArrayVolume m = mig == null || mig == job.velocity() ? null
+                : volume(job.spec().name() + " migration velocity", mig);
+        return new Project(source, file, text, job, v, m, ProjectSummary.facts(source, job));
+    }
+
+    /** A velocity model as a volume for the viewers, or null when it is too large to show. */
+    private static ArrayVolume volume(String name, VelocityModel model) {
+        Grid g = model.grid();
+        return (long) g.nx() * g.ny() * g.nz() > MAX_SHOWN_CELLS ? null
+                : new ArrayVolume(name, new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()), model.values(), "m",
+                        "velocity (m/s)", 64);
     }
 }

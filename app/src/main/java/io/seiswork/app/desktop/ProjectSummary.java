@@ -78,6 +78,12 @@ final class ProjectSummary extends GridPane {
                         num(g.dx()), num(g.dy()), num(g.dz()))));
         out.add(Map.entry("Velocity", String.format(Locale.ROOT, "%.0f - %.0f m/s", job.velocity().min(),
                 job.velocity().max())));
+        if (job.migrationVelocity() != null && job.migrationVelocity() != job.velocity()) {
+            out.add(Map.entry("Migration", String.format(Locale.ROOT, "velocity %.0f - %.0f m/s (%s)",
+                    job.migrationVelocity().min(), job.migrationVelocity().max(),
+                    spec.migrationVelocity() instanceof io.seiswork.core.spec.VelocitySpec.Smoothed sm
+                            ? "the model smoothed over " + num(sm.lengthM()) + " m" : "its own model")));
+        }
         int receivers = job.geometry().shotCount() == 0 ? 0 : job.geometry().shot(0).receivers().size();
         out.add(Map.entry("Shots", job.dataFile() != null ? "from " + job.dataFile()
                 : String.format(Locale.ROOT, "%d shots, %d receivers each", job.geometry().shotCount(), receivers)));

@@ -304,11 +304,24 @@ public final class ProjectWindow extends BorderPane {
         summary.show(p);
         engine.setValue(p.job().spec().engine());
         if (p.velocity() != null) {
-            VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
             ResolvedJob job = p.job();
-            model.setOverlay(new AcquisitionOverlay(job.geometry().sources(), job.geometry().receivers(),
-                    job.velocity().grid()));
-            modelTab.setContent(model);
+            AcquisitionOverlay survey = new AcquisitionOverlay(job.geometry().sources(), job.geometry().receivers(),
+                    job.velocity().grid());
+            VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
+            model.setOverlay(survey);
+            if (p.migrationVelocity() == null) {
+                modelTab.setContent(model);
+            } else {
+                // A migration with its own velocity: the true model and the one the image is made with.
+                VolumeWindow migration = new VolumeWindow(p.migrationVelocity(), ColorMap.VIRIDIS);
+                migration.setOverlay(survey);
+                Tab truth = new Tab("Model", model);
+                Tab used = new Tab("Migration velocity", migration);
+                TabPane both = new TabPane(truth, used);
+                both.setId("modelTabs");
+                both.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+                modelTab.setContent(both);
+            }
         } else {
             modelTab.setContent(placeholder("The model is too large to draw here; it runs as it is."));
         }

@@ -59,7 +59,33 @@ class ProjectWindowTest {
         assertTrue(facts.get("Time").contains("CFL limit"), facts.get("Time"));
         assertFalse(window.runButton().isDisabled());
         assertEquals("Model", window.tabs().getTabs().get(1).getText());
-        assertTrue(window.tabs().getTabs().get(1).getContent() instanceof VolumeWindow);
+        // A migration with a smoothed velocity shows both models.
+        assertTrue(facts.get("Migration").endsWith("(the model smoothed over 100 m)"), facts.get("Migration"));
+        var inner = (javafx.scene.control.TabPane) window.tabs().getTabs().get(1).getContent();
+        assertEquals(List.of("Model", "Migration velocity"), inner.getTabs().stream().map(t -> t.getText()).toList());
+        assertTrue(inner.getTabs().get(1).getContent() instanceof VolumeWindow);
+        Project demo = Project.demo();
+        assertTrue(largestStep(demo.job().migrationVelocity()) < largestStep(demo.job().velocity()) / 4,
+                "the migration velocity is the smooth one");
+    }
+
+    /** The largest velocity change between vertically adjacent cells, m/s. */
+    private static double largestStep(io.seiswork.core.velocity.VelocityModel m) {
+        var g = m.grid();
+        double max = 0;
+        for (int ix = 0; ix < g.nx(); ix++) {
+            for (int iz = 1; iz < g.nz(); iz++) {
+                max = Math.max(max, Math.abs(m.at(ix, 0, iz) - m.at(ix, 0, iz - 1)));
+            }
+        }
+        return max;
+    }
+
+    /** The model tab's viewer of the true model (first of the two for a migration with its own velocity). */
+    private VolumeWindow modelWindow() {
+        var content = window.tabs().getTabs().get(1).getContent();
+        return content instanceof VolumeWindow w ? w
+                : (VolumeWindow) ((javafx.scene.control.TabPane) content).getTabs().get(0).getContent();
     }
 
     /** The model tab draws the survey over the velocity: the nine sources as red dots on the section. */
@@ -67,7 +93,7 @@ class ProjectWindowTest {
     void theModelShowsTheSourcesOverTheVelocity(FxRobot robot) throws Exception {
         openAndWait(robot, null);
         robot.interact(() -> window.tabs().getSelectionModel().select(1));
-        VolumeWindow model = (VolumeWindow) window.tabs().getTabs().get(1).getContent();
+        VolumeWindow model = modelWindow();
         var inline = model.section(io.seiswork.core.volume.SliceOrientation.INLINE);
         AcquisitionOverlay overlay = (AcquisitionOverlay) inline.overlayProperty().get();
         assertEquals(9, overlay.shown(overlay.sources(), io.seiswork.core.volume.SliceOrientation.INLINE, 0));
@@ -92,7 +118,7 @@ class ProjectWindowTest {
         Path spec = Path.of("..", "examples", "salt3d-model.json");
         openAndWait(robot, spec);
         assertEquals("101 x 81 x 61 cells of 25 x 25 x 25 m", facts(robot).get("Grid"));
-        VolumeWindow model = (VolumeWindow) window.tabs().getTabs().get(1).getContent();
+        VolumeWindow model = modelWindow();
         assertEquals(List.of("3D", "Inline", "Crossline", "Depth"),
                 model.tabs().getTabs().stream().map(t -> t.getText()).toList());
         var inline = model.section(io.seiswork.core.volume.SliceOrientation.INLINE);
