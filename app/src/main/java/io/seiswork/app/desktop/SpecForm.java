@@ -238,7 +238,11 @@ final class SpecForm extends GridPane {
         if (r == null) {
             return;
         }
-        if (!json.getText().substring(r.start(), r.end()).equals(literal)) {
+        String now = json.getText().substring(r.start(), r.end());
+        // The same value written another way ("10.0" for 10) is left as the user wrote it.
+        boolean same = now.equals(literal) || (f.kind() == Kind.NUMBER || f.kind() == Kind.WHOLE)
+                && literal.equals(literal(Kind.NUMBER, now));
+        if (!same) {
             json.replaceText(r.start(), r.end(), literal);
         }
     }

@@ -316,6 +316,18 @@ class ProjectWindowTest {
         assertEquals(original.replace("\"nz\": 80", "\"nz\": 70"), window.editor().text().getText());
         assertTrue(window.editor().editedProperty().get());
 
+        // Leaving a field without changing its value leaves the JSON alone: "10.0" stays "10.0".
+        javafx.scene.control.TextField dx = (javafx.scene.control.TextField) form.control("/grid/dx");
+        robot.interact(() -> window.editor().text().setText(window.editor().text().getText()
+                .replace("\"dx\": 10,", "\"dx\": 10.0,")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10.0".equals(dx.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        String beforeDx = window.editor().text().getText();
+        robot.interact(() -> dx.getOnAction().handle(new javafx.event.ActionEvent()));
+        assertEquals(beforeDx, window.editor().text().getText());
+        robot.interact(() -> window.editor().text().setText(beforeDx.replace("\"dx\": 10.0,", "\"dx\": 10,")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(dx.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TextField dz = (javafx.scene.control.TextField) form.control("/grid/dz");
         robot.interact(() -> {
             dz.setText("1o");
