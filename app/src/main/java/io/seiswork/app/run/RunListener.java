@@ -50,23 +50,7 @@ public interface RunListener {
      * wavefield to {@link #wavefield} when this listener wants one.
      */
     default WavefieldListener withWavefield(int shot, ProgressListener progress) {
-        RunListener self = this;
-        return new WavefieldListener() {
-            @Override
-            public void onProgress(int step, int totalSteps) {
-                progress.onProgress(step, totalSteps);
-            }
-
-            @Override
-            public boolean wantsWavefield() {
-                return self.wantsWavefield();
-            }
-
-            @Override
-            public void onWavefield(int step, Slice section) {
-                self.wavefield(shot, step, section);
-            }
-        };
+        return WavefieldListener.of(progress, this::wantsWavefield, (step, section) -> wavefield(shot, step, section));
     }
 
     /** Whether the image stacked so far is wanted after each migrated shot (the desktop's preview). */

@@ -7,7 +7,6 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
-import io.seiswork.core.volume.Slice;
 import io.seiswork.core.wavelet.Wavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -61,22 +60,7 @@ final class SyntheticData implements ObservedData {
         // The true model's wavefield is the one worth watching; the direct wave's run below is not shown.
         ProgressListener first = (s, t) -> progress.onProgress(s, 2 * steps);
         if (progress instanceof WavefieldListener live) {
-            first = new WavefieldListener() {
-                @Override
-                public void onProgress(int step, int totalSteps) {
-                    progress.onProgress(step, 2 * steps);
-                }
-
-                @Override
-                public boolean wantsWavefield() {
-                    return live.wantsWavefield();
-                }
-
-                @Override
-                public void onWavefield(int step, Slice section) {
-                    live.onWavefield(step, section);
-                }
-            };
+            first = WavefieldListener.of(first, live::wantsWavefield, live::onWavefield);
         }
         float[][] d = model(truth, shot, first, cancel);
         var g = truth.grid();

@@ -1,6 +1,8 @@
 package io.seiswork.core.progress;
 
 import io.seiswork.core.volume.Slice;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * A progress listener that also wants to see the wavefield while a shot runs (the desktop's live
@@ -20,4 +22,28 @@ public interface WavefieldListener extends ProgressListener {
      * the engine's thread; the values are a copy the listener may keep.
      */
     void onWavefield(int step, Slice section);
+
+    /**
+     * A listener whose progress goes to {@code progress} and whose wavefield questions and
+     * sections go to {@code wants} and {@code sections}: for callers that re-scale or re-label
+     * the steps of an engine they drive but pass its wavefield on.
+     */
+    static WavefieldListener of(ProgressListener progress, BooleanSupplier wants, BiConsumer<Integer, Slice> sections) {
+        return new WavefieldListener() {
+            @Override
+            public void onProgress(int step, int totalSteps) {
+                progress.onProgress(step, totalSteps);
+            }
+
+            @Override
+            public boolean wantsWavefield() {
+                return wants.getAsBoolean();
+            }
+
+            @Override
+            public void onWavefield(int step, Slice section) {
+                sections.accept(step, section);
+            }
+        };
+    }
 }
