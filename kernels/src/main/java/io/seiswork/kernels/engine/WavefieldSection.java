@@ -2,8 +2,8 @@ package io.seiswork.kernels.engine;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.volume.GridSections;
 import io.seiswork.core.volume.Slice;
-import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 
 /**
@@ -33,16 +33,7 @@ public final class WavefieldSection {
      */
     public static Slice of(PaddedGrid g, float[] plane, int planeOffset, int iy) {
         Grid u = g.user();
-        int nx = u.nx();
-        int nz = u.nz();
-        float[] rows = new float[nx * nz];
-        for (int ix = 0; ix < nx; ix++) {
-            int col = planeOffset + (g.offX() + ix) * g.nz() + g.offZ();
-            for (int iz = 0; iz < nz; iz++) {
-                rows[iz * nx + ix] = plane[col + iz];
-            }
-        }
-        return new Slice(SliceOrientation.INLINE, 0, iy, u.xAxis(), u.zAxis(), rows);
+        return GridSections.inline(plane, planeOffset + g.offX() * g.nz(), g.nz(), g.offZ(), u.xAxis(), u.zAxis(), iy);
     }
 
     /** The same from a whole padded field: the plane at user y index {@code iy}. */
