@@ -94,6 +94,8 @@ final class MigrationRunner {
         long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());
         Path scratch = outDir.resolve("scratch");
         ImageStacker stack = new ImageStacker(g);
+        float[] preview = null;
+        int previewShots = -1;
         double loopSeconds = 0;
         double points = 0;
         CpuWaveEngine[] ownCpu = {null};
@@ -128,8 +130,9 @@ final class MigrationRunner {
                         (s, n) -> listener.shotProgress(shot.number(), dataSteps[0] + s, dataSteps[0] + n)));
                 stack.add(image);
                 if (listener.wantsImage()) {
-                    listener.imageUpdated(stack.shots(), data.shots().size(),
-                            GridSections.inline(g, finished(stack, condition, job, physics, wavelet), g.ny() / 2));
+                    preview = finished(stack, condition, job, physics, wavelet);
+                    previewShots = stack.shots();
+                    listener.imageUpdated(stack.shots(), data.shots().size(), GridSections.inline(g, preview, g.ny() / 2));
                 }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double migrateS = (System.nanoTime() - t1) / 1e9;
@@ -153,7 +156,9 @@ final class MigrationRunner {
                 ownCpu[0].close();
             }
         }
-        float[] image = finished(stack, condition, job, physics, wavelet);
+        // The preview after the last shot is the final image already; finish only if none was made.
+        float[] image = preview != null && previewShots == stack.shots() ? preview
+                : finished(stack, condition, job, physics, wavelet);
         double muteM = acquisitionDepthM(job);
         double taperM = muteTaperM(job, wavelet);
         report.put("muteDepthM", round(muteM));
