@@ -8,7 +8,7 @@
 # occupancy, duration (the bytes per point the bandwidth model assumes are 16).
 # Usage: scripts/gpu-stencil-variants.sh [--ncu] [N=512] [STEPS=50] [ARCH=sm_90]
 # CHUNK=K or CHUNK=K1,K2 in the environment times only y chunks of those many planes (default:
-# the automatic chunk, 32, 16 and 12).
+# the automatic chunk, 32, 16 and 12); ONLY="A|B" runs just the variants whose names contain A or B.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ncu_mode=0
@@ -22,7 +22,7 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 "$nvcc" -O3 -arch="$arch" -std=c++17 -o "$out/stencil-variants" "$root/scripts/bench/cuda-stencil-variants.cu"
 if [ "$ncu_mode" = 0 ]; then
-  "$out/stencil-variants" "$n" "$steps" "" "${CHUNK:-0}"
+  "$out/stencil-variants" "$n" "$steps" "${ONLY:-}" "${CHUNK:-0}"
   exit
 fi
 ncu="$(command -v ncu || ls /usr/local/cuda/bin/ncu 2>/dev/null || true)"
@@ -33,6 +33,7 @@ fi
 metrics=dram__bytes_read.sum,dram__bytes_write.sum,lts__t_sector_hit_rate.pct
 metrics+=,sm__warps_active.avg.pct_of_peak_sustained_active,gpu__time_duration.sum
 for v in "product stencil3d_r4:stencil3d_r4" "product stencil3d_pf_r4:stencil3d_pf_r4" \
+         "product stencil3d_wide_r4:stencil3d_wide_r4" \
          "product stencil3d_bulk_r4:stencil3d_bulk_r4" \
          "pipelined 64x8 chunk-major:pipe_64x8_cm"; do
   name="${v%%:*}" kernel="${v##*:}"

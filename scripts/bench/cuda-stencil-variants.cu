@@ -7,7 +7,8 @@
 //
 //   nvcc -O3 -arch=sm_90 -std=c++17 -o /tmp/stencil-variants scripts/bench/cuda-stencil-variants.cu
 //   /tmp/stencil-variants [n=512] [steps=100] [only=SUBSTRING] [chunks=0]
-// only: run just the variants whose name contains SUBSTRING (empty: all); chunks "16" or "16,32":
+// only: run just the variants whose name contains SUBSTRING, or one of "A|B|..." (empty: all);
+// chunks "16" or "16,32":
 // just those y chunks (for profiling one kernel under Nsight Compute, and scripts/gpu-report.sh).
 //
 // Used to choose the kernel shipped in seiswork.cu (docs/gpu.md, "Stencil kernel: what was
@@ -28,6 +29,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #define CK(x)                                                                                    \
@@ -416,6 +418,17 @@ VARIANT(pipe_pf2_64x8_b2, 512 COMMA 2, stencil3d<4, 64, 8, false, 2>)
 
 // Chunk-major block order (tileBlock in seiswork.cu): the y chunks of one tile column run side by
 // side, so each chunk's first 2R planes are L2 hits instead of DRAM re-reads.
+// Order 8's x halo (4 + 4 rows) is as large as a 64 x 8 tile: taller tiles with the L2 prefetch,
+// and the prefetch extended to the halo rows.
+VARIANT(pipe_64x16_b2, 1024 COMMA 2, stencil3d<4, 64, 16>)
+VARIANT(pipe_pf1_64x16, 1024 COMMA 2, stencil3d<4, 64, 16, false, 1>)
+VARIANT(pipe_pf3_64x16, 1024 COMMA 2, stencil3d<4, 64, 16, false, 3>)
+VARIANT(pipe_pf2h_64x16, 1024 COMMA 2, stencil3d<4, 64, 16, false, 2, true>)
+VARIANT(pipe_pf2h_64x8, 512 COMMA 4, stencil3d<4, 64, 8, false, 2, true>)
+VARIANT(pipe_pf2_32x16, 512 COMMA 4, stencil3d<4, 32, 16, false, 2>)
+VARIANT(pipe_pf2_32x32, 1024 COMMA 2, stencil3d<4, 32, 32, false, 2>)
+VARIANT(pipe_pf2_64x12, 768 COMMA 2, stencil3d<4, 64, 12, false, 2>)
+VARIANT(pipe_pf2_128x8, 1024 COMMA 2, stencil3d<4, 128, 8, false, 2>)
 VARIANT(pipe_64x8_cm, 512, stencil3d<4, 64, 8, true>)
 VARIANT(bulk2_64x8_cm, 512 COMMA 4, stencil3dBulk<4, 64, 8, 2, true>)
 VARIANT(bulk1_64x8_cm, 512 COMMA 4, stencil3dBulk<4, 64, 8, 1, true>)
@@ -539,6 +552,20 @@ struct Variant {
     bool chunkMajor = false;  // grid chunks x z tiles x x tiles (tileBlock<true>)
 };
 
+// Whether name contains one of the '|'-separated parts of only (an empty only matches all).
+static bool nameMatches(const char* name, const char* only) {
+    const char* part = only;
+    do {
+        const char* end = std::strchr(part, '|');
+        const std::string p = end ? std::string(part, end) : std::string(part);
+        if (std::strstr(name, p.c_str()) != nullptr) {
+            return true;
+        }
+        part = end ? end + 1 : nullptr;
+    } while (part != nullptr);
+    return false;
+}
+
 static unsigned long long lcg = 12345;
 static float rnd() {
     lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -633,6 +660,16 @@ int main(int argc, char** argv) {
     Variant vs[] = {{"product stencil3d_r4", stencil3d_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
                     {"pipelined 64x8 chunk-major", pipe_64x8_cm, 64, 8, 64, 0, false, true},
                     {"product stencil3d_pf_r4 (L2 prefetch 2)", stencil3d_pf_r4, LAUNCH_TZ, LAUNCH_TX, LAUNCH_TZ},
+                    {"tall product stencil3d_wide_r4 (64x16, L2 prefetch 2)", stencil3d_wide_r4, 64, 16, 64},
+                    {"tall 64x16 minB2", pipe_64x16_b2, 64, 16, 64},
+                    {"tall L2 prefetch 1 64x16", pipe_pf1_64x16, 64, 16, 64},
+                    {"tall L2 prefetch 3 64x16", pipe_pf3_64x16, 64, 16, 64},
+                    {"tall L2 prefetch 2 + halo 64x16", pipe_pf2h_64x16, 64, 16, 64},
+                    {"tall L2 prefetch 2 + halo 64x8", pipe_pf2h_64x8, 64, 8, 64},
+                    {"tall L2 prefetch 2 32x16", pipe_pf2_32x16, 32, 16, 32},
+                    {"tall L2 prefetch 2 32x32", pipe_pf2_32x32, 32, 32, 32},
+                    {"tall L2 prefetch 2 64x12", pipe_pf2_64x12, 64, 12, 64},
+                    {"tall L2 prefetch 2 128x8", pipe_pf2_128x8, 128, 8, 128},
                     {"L2 prefetch 1 64x8", pipe_pf1_64x8, 64, 8, 64},
                     {"L2 prefetch 3 64x8", pipe_pf3_64x8, 64, 8, 64},
                     {"L2 prefetch 4 64x8", pipe_pf4_64x8, 64, 8, 64},
@@ -679,7 +716,7 @@ int main(int argc, char** argv) {
     double refMax = 0;
     for (float v : hr) refMax = std::max(refMax, (double) std::fabs(v));
     for (const Variant& v : vs) {
-        if (std::strstr(v.name, only) == nullptr) {
+        if (!nameMatches(v.name, only)) {
             continue;
         }
         if (v.aligned && nz % 4 != 0) {

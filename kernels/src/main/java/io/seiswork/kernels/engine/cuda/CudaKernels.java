@@ -40,6 +40,7 @@ public final class CudaKernels {
             "stencil2d_direct_r1", "stencil2d_direct_r2", "stencil2d_direct_r4",
             "stencil3d_r1", "stencil3d_r2", "stencil3d_r4",
             "stencil3d_pf_r1", "stencil3d_pf_r2", "stencil3d_pf_r4",
+            "stencil3d_wide_r1", "stencil3d_wide_r2", "stencil3d_wide_r4",
             "stencil3d_bulk_r2", "stencil3d_bulk_r4",
             "cpml_psi_r1", "cpml_psi_r2", "cpml_psi_r4",
             "cpml_correct_r1", "cpml_correct_r2", "cpml_correct_r4",
@@ -76,6 +77,7 @@ public final class CudaKernels {
         return switch (variant) {
             case PIPELINED, DIRECT -> stencil(true, spaceOrder);
             case L2_PREFETCH -> checked("stencil3d_pf_r" + radius(spaceOrder));
+            case WIDE_PREFETCH -> checked("stencil3d_wide_r" + radius(spaceOrder));
             case BULK_COPIES -> checked("stencil3d_bulk_r" + radius(spaceOrder));
         };
     }

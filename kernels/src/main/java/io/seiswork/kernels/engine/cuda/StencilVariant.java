@@ -37,6 +37,13 @@ public enum StencilVariant {
     L2_PREFETCH("prefetch"),
 
     /**
+     * {@code stencil3d_wide_r*}: the L2-prefetch kernel on tiles of 64 z × 16 x cells (1024
+     * threads) instead of 64 × 8. At order 8 a 64 × 8 tile reads as many x-halo cells as it
+     * updates; 16 rows halve that share. Every GPU, every 3D region.
+     */
+    WIDE_PREFETCH("wide"),
+
+    /**
      * {@code stencil3d_bulk_r*}: tile rows copied to shared memory by the copy engine two planes
      * ahead ({@code cp.async.bulk}, completion counted on an mbarrier), so the bytes in flight do
      * not cost registers. Needs compute capability 9.0 (Hopper) or newer, space order 4 or 8, and
@@ -45,7 +52,10 @@ public enum StencilVariant {
      */
     BULK_COPIES("bulk");
 
-    /** System property that selects the variant: "pipelined" (default), "direct", "prefetch" or "bulk". */
+    /**
+     * System property that selects the variant: "pipelined" (default), "direct", "prefetch", "wide"
+     * or "bulk".
+     */
     public static final String PROPERTY = "seiswork.gpu.stencil";
 
     /** Lowest compute capability (10 × major + minor) with bulk copies and transaction mbarriers. */
@@ -77,6 +87,14 @@ public enum StencilVariant {
         return KernelChoice.parse(PROPERTY, values(), StencilVariant::key, key);
     }
 
+    /**
+     * Cells along x of the 3D kernel's tile (threads per block along y); the tile is
+     * {@link LaunchShape#TILE_Z} cells deep.
+     */
+    public int tileX() {
+        return this == WIDE_PREFETCH ? 2 * LaunchShape.TILE_X : LaunchShape.TILE_X;
+    }
+
     /** Why {@code device} cannot run this variant at all, or null when it can. */
     public String deviceReason(DeviceInfo device) {
         int cc = 10 * device.ccMajor() + device.ccMinor();
@@ -104,7 +122,7 @@ public enum StencilVariant {
         if (grid.is2d()) {
             return "the " + key + " stencil is 3D only";
         }
-        if (this == L2_PREFETCH) {
+        if (this == L2_PREFETCH || this == WIDE_PREFETCH) {
             return null;
         }
         int r = spaceOrder / 2;

@@ -332,11 +332,11 @@ final class StepPlan {
         int zLen = region[5] - region[4];
         StencilVariant v = kernel.unfitReason(grid, region, order) == null ? kernel : StencilVariant.PIPELINED;
         if (!grid.is2d()) {
-            LaunchShape tiles = LaunchShape.tiles(zLen, xLen, 1, LaunchShape.TILE_Z, LaunchShape.TILE_X);
+            LaunchShape tiles = LaunchShape.tiles(zLen, xLen, 1, LaunchShape.TILE_Z, v.tileX());
             int chunk = forcedYChunk > 0 ? Math.min(forcedYChunk, yLen)
                     : LaunchShape.yChunk(yLen);
             LaunchShape shape = new LaunchShape(tiles.gx(), tiles.gy(), LaunchShape.ceil(yLen, chunk),
-                    LaunchShape.TILE_Z, LaunchShape.TILE_X);
+                    LaunchShape.TILE_Z, v.tileX());
             return call(CudaKernels.stencil3d(v, order), shape,
                     par -> new Object[] {u(par), un(par), m, nx, nz, region, chunk, stencilWeights});
         }

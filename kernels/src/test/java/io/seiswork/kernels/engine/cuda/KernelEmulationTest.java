@@ -347,6 +347,17 @@ class KernelEmulationTest {
     }
 
     /**
+     * The L2-prefetch stencil on 64 × 16 tiles: the same traces as the CPU; y chunks below and
+     * beyond the prefetch distance, models narrower than one tile along x (the last tile's rows
+     * past the region idle) and wider.
+     */
+    @ParameterizedTest(name = "order {0} free surface {1} nz {2} y chunk {3}")
+    @CsvSource({"8,false,60,5", "4,true,13,1", "2,false,60,0", "8,true,13,7"})
+    void wideStencilReproducesTheCpuEngine(int order, boolean freeSurface, int nz3d, int yChunk) throws Exception {
+        reproduceTheCpuEngine(true, order, freeSurface, nz3d, yChunk, StencilVariant.WIDE_PREFETCH, CpmlLayout.FUSED);
+    }
+
+    /**
      * The bulk-copy and L2-prefetch stencils over regions that do not start at the halo, as
      * reverse-time migration runs them (the user grid shrunk by the radius): rows then start
      * inside the array and the block's first cell is not the tile's. Same floats as the pipelined
@@ -356,7 +367,8 @@ class KernelEmulationTest {
      */
     @ParameterizedTest(name = "{0}, order {1}, region inset x {2} y {3} z {4}, y chunk {5}")
     @CsvSource({"bulk,8,6,5,8,5", "bulk,8,3,2,4,0", "bulk,4,5,3,4,3", "bulk,8,0,0,68,4",
-            "prefetch,8,6,5,8,5", "prefetch,4,3,2,6,4", "prefetch,2,5,3,3,0"})
+            "prefetch,8,6,5,8,5", "prefetch,4,3,2,6,4", "prefetch,2,5,3,3,0",
+            "wide,8,6,5,8,5", "wide,4,3,2,6,4", "wide,2,5,3,3,0"})
     void variantStencilsMatchThePipelinedKernelOnInsetRegions(String key, int order, int insetX, int insetY,
             int insetZ, int yChunk) throws Exception {
         assumeTrue(emulator() != null, skipReason());

@@ -27,7 +27,7 @@ class StencilVariantTest {
         assertEquals(StencilVariant.PIPELINED, StencilVariant.parse("pipelined"));
         assertEquals(StencilVariant.L2_PREFETCH, StencilVariant.parse("PREFETCH"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StencilVariant.parse("tma"));
-        assertEquals("seiswork.gpu.stencil must be one of [pipelined, direct, prefetch, bulk], not \"tma\"",
+        assertEquals("seiswork.gpu.stencil must be one of [pipelined, direct, prefetch, wide, bulk], not \"tma\"",
                 e.getMessage());
         assertEquals(StencilVariant.DIRECT, StencilVariant.parse("direct"));
     }
@@ -102,6 +102,22 @@ class StencilVariantTest {
         PaddedGrid g2 = new PaddedGrid(Grid.of2d(40, 30, 10), 20, 4, false);
         assertEquals("the prefetch stencil is 3D only", StencilVariant.L2_PREFETCH.unfitReason(g2,
                 new int[] {4, g2.nx() - 4, 0, 1, 4, g2.nz() - 4}, 8));
+    }
+
+    /** The wide kernel launches 64 × 16 tiles on every 3D region; 2D keeps its own kernel. */
+    @Test
+    void theWideKernelLaunchesTallerTiles() {
+        PaddedGrid g = new PaddedGrid(Grid.of3d(20, 18, 30, 10), 20, 4, false);
+        int[] shifted = {4, g.nx() - 4, g.y0(), g.y1(), 6, g.nz() - 4};
+        assertNull(StencilVariant.WIDE_PREFETCH.unfitReason(g, shifted, 8));
+        StepPlan p = plan(Grid.of3d(20, 18, 30, 10), 8, StencilVariant.WIDE_PREFETCH);
+        StepPlan.Call wide = p.stencil(shifted);
+        assertEquals("stencil3d_wide_r4", wide.kernel());
+        assertEquals(16, wide.shape().by());
+        assertEquals(LaunchShape.ceil(g.nx() - 8, 16), wide.shape().gy());
+        assertEquals(8, plan(Grid.of3d(20, 18, 30, 10), 8, StencilVariant.L2_PREFETCH).stencil(shifted).shape().by());
+        assertEquals("stencil2d_r4", stencilKernel(plan(Grid.of2d(40, 30, 10), 8, StencilVariant.WIDE_PREFETCH)));
+        assertEquals(StencilVariant.WIDE_PREFETCH, StencilVariant.parse("wide"));
     }
 
     /** The direct kernel is 2D only: a 3D plan asked for it keeps the pipelined kernel. */

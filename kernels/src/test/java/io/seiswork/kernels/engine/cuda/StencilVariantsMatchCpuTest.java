@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The 3D stencil variants other than the pipelined kernel ({@link StencilVariant#L2_PREFETCH},
- * {@link StencilVariant#BULK_COPIES}, sm_90 and newer) on the GPU: traces agree with the CPU
+ * {@link StencilVariant#WIDE_PREFETCH}, {@link StencilVariant#BULK_COPIES}, sm_90 and newer) on the GPU: traces agree with the CPU
  * engine (relative L2 below 1e-4, as every GPU path) and with the pipelined GPU kernel, which
  * computes the same floats (below 1e-6). The shots of {@link GpuMatchesCpuTest}, orders 4 and 8
- * (order 2 too for the prefetch kernel), with and without the free surface. Skipped where no GPU
+ * (order 2 too for the prefetch kernels), with and without the free surface. Skipped where no GPU
  * is usable or the GPU cannot run the variant, saying which. Likewise the direct 2D kernel
  * ({@link StencilVariant#DIRECT}) against the marching one, and the two C-PML layouts
  * ({@link CpmlLayout}), 2D and 3D, every order.
@@ -27,6 +27,7 @@ class StencilVariantsMatchCpuTest extends GpuComparisonTest {
 
     @ParameterizedTest(name = "{0} order {1} free surface {2}")
     @CsvSource({"prefetch,8,false", "prefetch,4,true", "prefetch,2,false",
+            "wide,8,false", "wide,8,true", "wide,4,false", "wide,2,true",
             "bulk,8,false", "bulk,8,true", "bulk,4,false", "bulk,4,true",
             "direct,8,false", "direct,4,true", "direct,2,false"})
     void tracesAgreeWithTheCpuAndThePipelinedKernel(String key, int order, boolean freeSurface) {
