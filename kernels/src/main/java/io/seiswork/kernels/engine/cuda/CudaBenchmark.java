@@ -259,9 +259,9 @@ public final class CudaBenchmark {
             List<StepTiming> fullSteps = new ArrayList<>();
             fullSteps.add(timeSteps(p, p.cpml(), src, one, steps, start, stop));
             List<StencilTiming> stencils = new ArrayList<>();
-            stencils.add(timeStencil(p, engine.stencil(), steps, start, stop));
+            stencils.add(timeStencil(p, p.stencil(), steps, start, stop));
             for (StencilVariant other : StencilVariant.values()) {
-                if (other != engine.stencil() && other.deviceReason(engine.device()) == null
+                if (other != p.stencil() && other.deviceReason(engine.device()) == null
                         && p.stencilUnfitReason(other) == null) {
                     try {
                         stencils.add(timeStencil(p, other, steps, start, stop));

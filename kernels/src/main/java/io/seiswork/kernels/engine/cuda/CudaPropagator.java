@@ -256,6 +256,11 @@ public final class CudaPropagator implements AutoCloseable {
         stepsTaken++;
     }
 
+    /** The stencil kernel variant {@link #step()} launches where it fits the region. */
+    public StencilVariant stencil() {
+        return plan.variant();
+    }
+
     /** The C-PML layout {@link #step()} launches. */
     public CpmlLayout cpml() {
         return plan.cpml();

@@ -29,6 +29,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUevent;
@@ -59,7 +60,8 @@ public final class CudaWaveEngine implements WaveEngine {
     private final CUstream compute;
     private final CUstream copy;
     private final boolean cpuFallback;
-    private volatile StencilVariant stencil;
+    /** The stencil kernel asked for, or empty for {@link StencilVariant#fastestFor} each space order. */
+    private volatile Optional<StencilVariant> stencil;
     private volatile CpmlLayout cpml;
     private CpuWaveEngine cpu;
     private volatile String lastFallback;
@@ -79,7 +81,7 @@ public final class CudaWaveEngine implements WaveEngine {
             throw new IllegalStateException("GPU engine unavailable: " + CudaProbe.reason());
         }
         this.cpuFallback = cpuFallback;
-        StencilVariant requested = StencilVariant.requested();  // a bad property fails before the device opens
+        Optional<StencilVariant> requested = StencilVariant.requested();  // a bad property fails before the device opens
         this.cpml = CpmlLayout.requested();
         this.ctx = CudaContext.open(CudaProbe.device().orElseThrow().ordinal());
         ctx.makeCurrent();
@@ -87,16 +89,26 @@ public final class CudaWaveEngine implements WaveEngine {
         copy = new CUstream();
         cuStreamCreate(compute, CUstream_flags.CU_STREAM_NON_BLOCKING);
         cuStreamCreate(copy, CUstream_flags.CU_STREAM_NON_BLOCKING);
-        String why = requested.deviceReason(ctx.info());
+        String why = requested.map(v -> v.deviceReason(ctx.info())).orElse(null);
         if (why != null) {
             LOG.warn(why + "; using the " + StencilVariant.PIPELINED.key() + " stencil");
         }
-        this.stencil = why == null ? requested : StencilVariant.PIPELINED;
+        this.stencil = why == null ? requested : Optional.of(StencilVariant.PIPELINED);
     }
 
-    /** The 3D stencil kernel this engine's propagators use where it fits their grid. */
-    public StencilVariant stencil() {
+    /** The stencil kernel asked for, or empty when each propagator takes the fastest for its order. */
+    public Optional<StencilVariant> stencilChoice() {
         return stencil;
+    }
+
+    /** The stencil kernel this engine's propagators use for a space order, where it fits their grid. */
+    public StencilVariant stencilFor(int spaceOrder, boolean threeD) {
+        return stencil.orElseGet(() -> StencilVariant.fastestFor(spaceOrder, threeD));
+    }
+
+    /** Makes later propagators use {@code choice} (empty: the fastest for each order). */
+    public void useStencilChoice(Optional<StencilVariant> choice) {
+        choice.ifPresentOrElse(this::useStencil, () -> this.stencil = Optional.empty());
     }
 
     /**
@@ -110,7 +122,7 @@ public final class CudaWaveEngine implements WaveEngine {
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        this.stencil = variant;
+        this.stencil = Optional.of(variant);
     }
 
     /** How this engine's propagators launch the C-PML corrections ({@value CpmlLayout#PROPERTY}). */
@@ -129,14 +141,18 @@ public final class CudaWaveEngine implements WaveEngine {
     }
 
     /**
-     * "gpu (NVIDIA H200, cc 9.0; stencil pipelined, C-PML fused)": the card and the kernels its
-     * propagators launch, so that {@code run.json} says which ones produced a result.
+     * "gpu (NVIDIA H200, cc 9.0; stencil auto: prefetch at 3D orders 2 and 4, else pipelined; C-PML
+     * fused)": the card and the kernels its propagators launch, so that {@code run.json} says
+     * which ones produced a result.
      */
     @Override
     public String name() {
         DeviceInfo d = ctx.info();
-        return "gpu (" + d.name() + ", cc " + d.ccMajor() + "." + d.ccMinor() + "; stencil " + stencil.key()
-                + ", C-PML " + cpml.key() + ")";
+        String kernels = stencil.map(StencilVariant::key).orElse(StencilVariant.AUTO + ": "
+                + StencilVariant.fastestFor(2, true).key() + " at 3D orders 2 and 4, else "
+                + StencilVariant.fastestFor(8, true).key());
+        return "gpu (" + d.name() + ", cc " + d.ccMajor() + "." + d.ccMinor() + "; stencil " + kernels
+                + "; C-PML " + cpml.key() + ")";
     }
 
     /**
@@ -169,7 +185,8 @@ public final class CudaWaveEngine implements WaveEngine {
     public CudaPropagator propagator(ShotRequest request) {
         ctx.makeCurrent();
         return new CudaPropagator(ctx, compute, request.model(), request.physics(), request.timing().dtS(),
-                request.wavelet().dominantHz(), stencil, cpml);
+                request.wavelet().dominantHz(),
+                stencilFor(request.physics().spaceOrder(), !request.model().grid().is2d()), cpml);
     }
 
     /**

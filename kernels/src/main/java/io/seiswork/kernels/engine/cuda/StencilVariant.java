@@ -2,6 +2,7 @@ package io.seiswork.kernels.engine.cuda;
 
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Which interior stencil kernel a propagator launches. All compute the same floats (the same
@@ -10,9 +11,9 @@ import java.util.Arrays;
  * what was measured"). {@link #PIPELINED} exists in 2D and 3D, {@link #DIRECT} in 2D only, the
  * others in 3D only.
  *
- * <p>The engine uses {@link #requested()}: the system property {@value #PROPERTY}, default
- * {@link #PIPELINED}, the kernel measured on an H200 (57.4 % of peak bandwidth at 512³ order 8).
- * The others are chosen per propagator only where they can run ({@link #unfitReason}); elsewhere
+ * <p>The engine uses {@link #requested()}: the system property {@value #PROPERTY}; unset or
+ * {@value #AUTO}, each propagator takes {@link #fastestFor} its space order, the kernel measured
+ * fastest on an H200. A variant is used only where it can run ({@link #unfitReason}); elsewhere
  * the propagator keeps the pipelined kernel, so the choice never changes results.
  */
 public enum StencilVariant {
@@ -53,10 +54,13 @@ public enum StencilVariant {
     BULK_COPIES("bulk");
 
     /**
-     * System property that selects the variant: "pipelined" (default), "direct", "prefetch", "wide"
-     * or "bulk".
+     * System property that selects the variant: "auto" (default: {@link #fastestFor} each order),
+     * "pipelined", "direct", "prefetch", "wide" or "bulk".
      */
     public static final String PROPERTY = "seiswork.gpu.stencil";
+
+    /** The property value, also its default, that leaves the choice to {@link #fastestFor}. */
+    public static final String AUTO = "auto";
 
     /** Lowest compute capability (10 × major + minor) with bulk copies and transaction mbarriers. */
     public static final int BULK_MIN_CAPABILITY = 90;
@@ -73,18 +77,45 @@ public enum StencilVariant {
     }
 
     /**
-     * The variant {@value #PROPERTY} asks for.
+     * The variant {@value #PROPERTY} asks for, or empty when it is unset or {@value #AUTO}.
      *
      * @throws IllegalArgumentException naming the property and the accepted values when it is set to
      *     something else
      */
-    public static StencilVariant requested() {
-        return parse(System.getProperty(PROPERTY, PIPELINED.key));
+    public static Optional<StencilVariant> requested() {
+        return choice(System.getProperty(PROPERTY, AUTO));
+    }
+
+    /**
+     * {@link #parse} of {@code key}, or empty for {@value #AUTO} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the property, {@value #AUTO} and the variants
+     */
+    public static Optional<StencilVariant> choice(String key) {
+        if (key.trim().equalsIgnoreCase(AUTO)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace(" must be one of ", " must be " + AUTO + " or one of "), e);
+        }
     }
 
     /** The variant with property value {@code key} (case-insensitive). */
     public static StencilVariant parse(String key) {
         return KernelChoice.parse(PROPERTY, values(), StencilVariant::key, key);
+    }
+
+    /**
+     * The kernel measured fastest on an H200 at 512³ (docs/benchmarks.md): in 3D, the L2-prefetch
+     * kernel at space orders 2 and 4 (67.0 and 64.6 % of peak bandwidth against the pipelined
+     * kernel's 54.2 and 59.5 %), the pipelined one at order 8 (57.4 % against 57.2); in 2D the
+     * marching kernel (67.4 % at 8192², the direct one 43.2 %). All run on every GPU and every
+     * region.
+     */
+    public static StencilVariant fastestFor(int spaceOrder, boolean threeD) {
+        return threeD && spaceOrder <= 4 ? L2_PREFETCH : PIPELINED;
     }
 
     /**

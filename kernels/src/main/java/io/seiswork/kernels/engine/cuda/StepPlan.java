@@ -229,6 +229,11 @@ final class StepPlan {
         return order;
     }
 
+    /** The 3D stencil kernel {@link #stencil(int[])} launches where it fits a region. */
+    StencilVariant variant() {
+        return variant;
+    }
+
     /** How {@link #step} launches the C-PML corrections. */
     CpmlLayout cpml() {
         return cpml;

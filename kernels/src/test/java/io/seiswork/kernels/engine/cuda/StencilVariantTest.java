@@ -9,6 +9,7 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,37 @@ class StencilVariantTest {
         assertEquals("seiswork.gpu.stencil must be one of [pipelined, direct, prefetch, wide, bulk], not \"tma\"",
                 e.getMessage());
         assertEquals(StencilVariant.DIRECT, StencilVariant.parse("direct"));
+        assertEquals(Optional.empty(), StencilVariant.choice(" Auto"));
+        assertEquals(Optional.of(StencilVariant.WIDE_PREFETCH), StencilVariant.choice("wide "));
+        assertEquals("seiswork.gpu.stencil must be auto or one of [pipelined, direct, prefetch, wide, bulk], not \"tma\"",
+                assertThrows(IllegalArgumentException.class, () -> StencilVariant.choice("tma")).getMessage());
+        String old = System.getProperty(StencilVariant.PROPERTY);
+        try {
+            System.clearProperty(StencilVariant.PROPERTY);
+            assertEquals(Optional.empty(), StencilVariant.requested());
+            System.setProperty(StencilVariant.PROPERTY, "prefetch");
+            assertEquals(Optional.of(StencilVariant.L2_PREFETCH), StencilVariant.requested());
+        } finally {
+            if (old == null) {
+                System.clearProperty(StencilVariant.PROPERTY);
+            } else {
+                System.setProperty(StencilVariant.PROPERTY, old);
+            }
+        }
+    }
+
+    /**
+     * Unset, each propagator takes the kernel measured fastest on an H200 for its order: the
+     * L2-prefetch one at 3D orders 2 and 4, the pipelined one at 3D order 8 and in 2D (marching).
+     */
+    @Test
+    void theDefaultIsTheFastestMeasuredPerOrder() {
+        assertEquals(StencilVariant.L2_PREFETCH, StencilVariant.fastestFor(2, true));
+        assertEquals(StencilVariant.L2_PREFETCH, StencilVariant.fastestFor(4, true));
+        assertEquals(StencilVariant.PIPELINED, StencilVariant.fastestFor(8, true));
+        assertEquals(StencilVariant.PIPELINED, StencilVariant.fastestFor(4, false));
+        assertEquals("stencil2d_r2", stencilKernel(plan(Grid.of2d(40, 30, 10), 4, StencilVariant.fastestFor(4, false))));
+        assertEquals("stencil3d_pf_r2", stencilKernel(plan(Grid.of3d(20, 18, 30, 10), 4, StencilVariant.fastestFor(4, true))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
+import java.util.Optional;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,9 +39,9 @@ class StencilVariantsMatchCpuTest extends GpuComparisonTest {
         boolean threeD = variant != StencilVariant.DIRECT;
         ShotRequest req = GpuMatchesCpuTest.shot(threeD, order, freeSurface);
         ShotRecord c = cpu.model(req, ProgressListener.NONE, CancellationToken.none());
-        StencilVariant before = gpu.stencil();
+        Optional<StencilVariant> before = gpu.stencilChoice();
         ShotRecord[] runs = modelTwice(req, () -> gpu.useStencil(StencilVariant.PIPELINED),
-                () -> gpu.useStencil(variant), () -> gpu.useStencil(before));
+                () -> gpu.useStencil(variant), () -> gpu.useStencilChoice(before));
         ShotRecord pipelined = runs[0];
         ShotRecord other = runs[1];
         double vsCpu = Misfit.relativeL2(other.traces(), c.traces());
