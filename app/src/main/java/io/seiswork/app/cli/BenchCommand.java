@@ -171,6 +171,11 @@ final class BenchCommand implements Callable<Integer> {
                             .put("modelledFractionOfPeakBandwidth", r.modelledFractionOfPeak(t));
                 }
             }
+            ArrayNode parts = o.putArray("stepParts");
+            for (CudaBenchmark.StepPart part : r.parts()) {
+                parts.addObject().put("kernel", part.kernel()).put("launches", part.launches())
+                        .put("msPerStep", part.seconds() / steps * 1e3);
+            }
             ArrayNode kernels = o.putArray("stencilKernels");
             for (CudaBenchmark.StencilTiming t : r.stencils()) {
                 ObjectNode k = kernels.addObject().put("variant", t.variant().key()).put("kernel", t.kernel());

@@ -15,8 +15,10 @@ import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUevent;
 
@@ -76,6 +78,17 @@ public final class CudaBenchmark {
     }
 
     /**
+     * Device time of one entry point's launches in the engine's full step, each launch timed alone
+     * over the benchmark's steps: where the full step's time goes.
+     *
+     * @param kernel the entry point
+     * @param launches its launches per step (one per slab or layer box)
+     * @param seconds CUDA-event time of those launches over all timed steps
+     */
+    public record StepPart(String kernel, int launches, double seconds) {
+    }
+
+    /**
      * @param gridPoints points updated per step (user grid plus layers)
      * @param layerCells C-PML slab cells updated per step (summed over slabs)
      * @param steps timed steps
@@ -85,9 +98,10 @@ public final class CudaBenchmark {
      *     engine's variant first, then every other variant the device can run
      * @param device the GPU
      * @param peakBytesPerS the card's peak DRAM bandwidth from its attributes (0 if unknown)
+     * @param parts the engine's full step by entry point, in launch order (empty when not timed)
      */
     public record Result(long gridPoints, long layerCells, int steps, List<StepTiming> fullSteps,
-            List<StencilTiming> stencils, DeviceInfo device, double peakBytesPerS) {
+            List<StencilTiming> stencils, DeviceInfo device, double peakBytesPerS, List<StepPart> parts) {
 
         /** Device time of the engine's full steps, seconds. */
         public double seconds() {
@@ -174,6 +188,19 @@ public final class CudaBenchmark {
                         BYTES_PER_POINT, percent(fractionOfPeak(t)), layerCells, t.layout().bytesPerSlabCell(),
                         percent(modelledFractionOfPeak(t))));
             }
+            if (!parts.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "%n  full step by kernel, C-PML %s (each launch timed alone), "
+                        + "ms per step:", fullSteps.get(0).layout().key()));
+                double sum = 0;
+                for (StepPart part : parts) {
+                    double ms = part.seconds() / steps * 1e3;
+                    sum += ms;
+                    b.append(String.format(Locale.ROOT, " %s%s %.3f,", part.kernel(),
+                            part.launches() > 1 ? " x" + part.launches() : "", ms));
+                }
+                b.append(String.format(Locale.ROOT, " sum %.3f of the full step's %.3f", sum,
+                        fullSteps.get(0).seconds() / steps * 1e3));
+            }
             for (int i = 0; i < stencils.size(); i++) {
                 StencilTiming t = stencils.get(i);
                 if (t.error() != null) {
@@ -258,6 +285,7 @@ public final class CudaBenchmark {
         try {
             List<StepTiming> fullSteps = new ArrayList<>();
             fullSteps.add(timeSteps(p, p.cpml(), src, one, steps, start, stop));
+            List<StepPart> parts = timeParts(p, steps, start, stop);
             List<StencilTiming> stencils = new ArrayList<>();
             stencils.add(timeStencil(p, p.stencil(), steps, start, stop));
             for (StencilVariant other : StencilVariant.values()) {
@@ -291,7 +319,7 @@ public final class CudaBenchmark {
             }
             DeviceInfo d = engine.device();
             return new Result(p.computedPoints(), p.layerCells(), steps, List.copyOf(fullSteps), List.copyOf(stencils),
-                    d, d.peakBandwidthBytesPerS());
+                    d, d.peakBandwidthBytesPerS(), parts);
         } finally {
             close(failed, () -> cuEventDestroy(start), () -> cuEventDestroy(stop));
         }
@@ -319,6 +347,28 @@ public final class CudaBenchmark {
         float[] ms = new float[1];
         cuEventElapsedTime(ms, start, stop);
         return ms[0] * 1e-3;
+    }
+
+    /**
+     * Each launch of the engine's step timed alone over {@code steps} repetitions (after one
+     * untimed), summed per entry point in launch order.
+     */
+    private static List<StepPart> timeParts(CudaPropagator p, int steps, CUevent start, CUevent stop) {
+        List<String> kernels = p.stepKernels(p.cpml());
+        Map<String, double[]> byKernel = new LinkedHashMap<>();  // entry point -> {seconds, launches}
+        for (int k = 0; k < kernels.size(); k++) {
+            p.launchOnly(p.cpml(), k);
+            cuEventRecord(start, p.stream());
+            for (int i = 0; i < steps; i++) {
+                p.launchOnly(p.cpml(), k);
+            }
+            double[] sum = byKernel.computeIfAbsent(kernels.get(k), x -> new double[2]);
+            sum[0] += elapsedSeconds(start, stop, p);
+            sum[1]++;
+        }
+        List<StepPart> parts = new ArrayList<>();
+        byKernel.forEach((kernel, sum) -> parts.add(new StepPart(kernel, (int) sum[1], sum[0])));
+        return List.copyOf(parts);
     }
 
     /** {@code steps} steps of the interior stencil alone with one kernel variant, after one untimed launch. */

@@ -256,6 +256,24 @@ public final class CudaPropagator implements AutoCloseable {
         stepsTaken++;
     }
 
+    /** The entry points of one step in {@code layout}, in launch order (one per launch). */
+    List<String> stepKernels(CpmlLayout layout) {
+        return plan.step(layout).stream().map(StepPlan.Call::kernel).toList();
+    }
+
+    /**
+     * Launches only launch {@code index} of a step in {@code layout} and swaps the buffers, for
+     * {@link CudaBenchmark}'s per-kernel breakdown of the full step (not the physics of
+     * {@link #step()}).
+     */
+    void launchOnly(CpmlLayout layout, int index) {
+        Launch l = stepLaunches.computeIfAbsent(layout, k -> launches(plan.step(k))).get(index);
+        cuLaunchKernel(l.f(), l.s().gx(), l.s().gy(), l.s().gz(), l.s().bx(), l.s().by(), 1, 0, stream,
+                l.params()[parity], null);
+        parity ^= 1;
+        stepsTaken++;
+    }
+
     /** The stencil kernel variant {@link #step()} launches where it fits the region. */
     public StencilVariant stencil() {
         return plan.variant();

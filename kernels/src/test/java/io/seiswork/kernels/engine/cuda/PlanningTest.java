@@ -130,7 +130,12 @@ class PlanningTest {
         CudaBenchmark.Result r = new CudaBenchmark.Result(pg.computedPoints(), layer, 100, full,
                 List.of(new CudaBenchmark.StencilTiming(StencilVariant.PIPELINED, "stencil3d_r4", 0.5),
                         new CudaBenchmark.StencilTiming(StencilVariant.BULK_COPIES, "stencil3d_bulk_r4", 0.4)),
-                h100, h100.peakBandwidthBytesPerS());
+                h100, h100.peakBandwidthBytesPerS(), List.of(new CudaBenchmark.StepPart("cpml_psi_r4", 6, 0.1),
+                        new CudaBenchmark.StepPart("stencil3d_r4", 1, 0.45),
+                        new CudaBenchmark.StepPart("stencil_cpml3d_r4", 6, 0.4)));
+        assertTrue(r.describe().contains("full step by kernel, C-PML fused (each launch timed alone), ms per step: "
+                + "cpml_psi_r4 x6 1.000, stencil3d_r4 4.500, stencil_cpml3d_r4 x6 4.000, sum 9.500 of the full step's "
+                + "10.000"), r.describe());
         assertEquals(pg.computedPoints() * 100 / 1e9, r.gptsPerSecond(), 1e-9);
         assertEquals(r.gptsPerSecond() * 16e9 / 3.352e12, r.fractionOfPeak(), 1e-3);
         assertEquals(2 * r.fractionOfPeak(), r.stencilFractionOfPeak(), 1e-9);
@@ -151,7 +156,7 @@ class PlanningTest {
         // A variant that failed on the device is reported, the engine's figures kept.
         CudaBenchmark.Result f = new CudaBenchmark.Result(pg.computedPoints(), layer, 100, full.subList(0, 1),
                 List.of(r.stencils().get(0), new CudaBenchmark.StencilTiming(StencilVariant.BULK_COPIES, "its kernel",
-                        Double.NaN, "CUDA_ERROR_LAUNCH_FAILED")), h100, h100.peakBandwidthBytesPerS());
+                        Double.NaN, "CUDA_ERROR_LAUNCH_FAILED")), h100, h100.peakBandwidthBytesPerS(), List.of());
         assertEquals(r.stencilFractionOfPeak(), f.stencilFractionOfPeak(), 1e-12);
         assertTrue(f.describe().endsWith("stencil kernel alone, bulk (its kernel): failed: CUDA_ERROR_LAUNCH_FAILED"),
                 f.describe());
