@@ -84,7 +84,10 @@ if [ "$tests" = 1 ]; then
 fi
 echo "gpu-check: benchmark $([ ${#dim[@]} = 0 ] && echo "3D ${grid}^3" || echo "2D ${grid}^2"), order ${order}, ${steps} steps (after as many warm-up steps)"
 set +e
-java "${jvm[@]}" -cp "$cp" io.seiswork.kernels.engine.cuda.CudaBenchmark --grid "$grid" --steps "$steps" \
+# SEISWORK_BENCH_PREFIX runs the benchmark under a profiler (scripts/gpu-report.sh: Nsight Compute).
+# shellcheck disable=SC2206
+prefix=(${SEISWORK_BENCH_PREFIX:-})
+"${prefix[@]}" java "${jvm[@]}" -cp "$cp" io.seiswork.kernels.engine.cuda.CudaBenchmark --grid "$grid" --steps "$steps" \
   --order "$order" "${dim[@]}" 2>&1 | grep -v '^WARNING: Using incubator'
 rc=${PIPESTATUS[0]}
 set -e
