@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import io.seiswork.app.run.JobEngine;
 import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.JobResolver;
@@ -42,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing.")
     boolean checkOnly;
 
+    @Option(names = "--estimate", description = {"Check the spec, run the engine on the first shot for about half a "
+            + "second and print how long the whole run will take; write nothing."})
+    boolean estimateOnly;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -62,6 +67,12 @@ final class RunCommand implements Callable<Integer> {
                 job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), MemoryEstimate.human(job.memoryBytes()));
         err.flush();
         if (checkOnly) {
+            return 0;
+        }
+        if (estimateOnly) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(RunTimeEstimator.estimate(job, CancellationToken.none()).describe());
+            out.flush();
             return 0;
         }
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());

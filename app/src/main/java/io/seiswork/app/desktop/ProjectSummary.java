@@ -18,9 +18,12 @@ import javafx.scene.layout.Region;
 /**
  * The facts of an opened job a geophysicist checks before pressing Run: task, grid, model range,
  * shots and receivers, wavelet, the time stepping the spec resolved to (dt against the CFL
- * limit), memory per shot, and the spec's warnings.
+ * limit), memory per shot, the spec's warnings, and how long the run will take on the chosen
+ * engine ({@link #showRunTime}, measured after the rest is shown).
  */
 final class ProjectSummary extends GridPane {
+
+    private final Label runTime = new Label();
 
     ProjectSummary() {
         setHgap(10);
@@ -43,6 +46,18 @@ final class ProjectSummary extends GridPane {
             value.setId("summary-" + e.getKey().toLowerCase(Locale.ROOT).replace(' ', '-'));
             addRow(row++, key, value);
         }
+        Label key = new Label("Run time");
+        key.setStyle("-fx-font-weight: bold");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        runTime.setWrapText(true);
+        runTime.setId("summary-run-time");
+        runTime.setText("");
+        addRow(row, key, runTime);
+    }
+
+    /** What the Run time fact says: "measuring...", the estimate, or why there is none. */
+    void showRunTime(String text) {
+        runTime.setText(text);
     }
 
     /** Shows why a spec could not be opened: one line per problem. */

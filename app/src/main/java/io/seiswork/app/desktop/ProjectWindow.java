@@ -2,6 +2,9 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.JobEngine;
 import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.RunTimeEstimator;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
@@ -67,6 +70,13 @@ public final class ProjectWindow extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    /** Measures the chosen engine for the run-time estimate, one job at a time. */
+    private final ExecutorService estimator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "seiswork-desktop-estimate");
+        t.setDaemon(true);
+        return t;
+    });
+    private CancellationToken estimating = CancellationToken.none();
     private final Function<JobSpec, Path> outputDir;
     private final Button open = new Button("Open spec...");
     private final MenuButton examples = new MenuButton("Examples");
@@ -118,6 +128,7 @@ public final class ProjectWindow extends BorderPane {
         status.setId("status");
         run.setDisable(true);
         cancel.setDisable(true);
+        engine.valueProperty().addListener((o, a, b) -> estimateRunTime());
         open.setOnAction(e -> chooseSpec());
         run.setOnAction(e -> startRun());
         cancel.setOnAction(e -> cancelRun());
@@ -292,9 +303,11 @@ public final class ProjectWindow extends BorderPane {
                 Thread.currentThread().interrupt();
             }
         }
+        estimating.cancel();
         editor.dispose();
         closeResult();
         io.shutdownNow();
+        estimator.shutdownNow();
     }
 
     private void show(Project p) {
@@ -303,6 +316,7 @@ public final class ProjectWindow extends BorderPane {
         editor.markApplied(p.text());
         summary.show(p);
         engine.setValue(p.job().spec().engine());
+        estimateRunTime();
         if (p.velocity() != null) {
             ResolvedJob job = p.job();
             AcquisitionOverlay survey = new AcquisitionOverlay(job.geometry().sources(), job.geometry().receivers(),
@@ -415,10 +429,46 @@ public final class ProjectWindow extends BorderPane {
         }
     }
 
+    /**
+     * Measures the tool bar's engine on the project's first shot, off the JavaFX thread, and shows
+     * how long the run will take ({@link RunTimeEstimator}); a newer project, another engine or
+     * a run started cancels the measurement under way.
+     */
+    private void estimateRunTime() {
+        estimating.cancel();
+        Project p = project;
+        if (p == null || current != null || engine.getValue() == null) {
+            return;
+        }
+        ResolvedJob job = p.job().withEngine(engine.getValue());
+        CancellationToken token = CancellationToken.none();
+        estimating = token;
+        summary.showRunTime("measuring the " + engine.getValue().json() + " engine on the first shot...");
+        estimator.submit(() -> {
+            String text;
+            try {
+                text = RunTimeEstimator.estimate(job, token).describe();
+            } catch (CancelledException e) {
+                return;
+            } catch (RuntimeException e) {
+                text = "not estimated: " + firstLine(e);
+            } catch (OutOfMemoryError e) {
+                text = "not estimated: one shot does not fit this JVM's memory";
+            }
+            String shown = text;
+            Platform.runLater(() -> {
+                if (estimating == token && !token.isCancelled()) {
+                    summary.showRunTime(shown);
+                }
+            });
+        });
+    }
+
     private void startRun() {
         if (project == null || current != null || editor.editedProperty().get()) {
             return;
         }
+        estimating.cancel();
         ResolvedJob job = project.job();
         if (engine.getValue() != null) {
             job = job.withEngine(engine.getValue());

@@ -139,7 +139,7 @@ final class MigrationRunner {
                 long computed = new PaddedGrid(g, physics.boundaryWidth(), physics.operator().radius(),
                         physics.freeSurface()).computedPoints();
                 double shotPoints = (double) computed * timing.steps()
-                        * (onGpu[0] || plan.strategy() == WavefieldStrategy.BOUNDARY ? 3 : 2);
+                        * RunWork.migrationPropagations(onGpu[0], plan.strategy());
                 loopSeconds += migrateS;
                 points += shotPoints;
                 shotReports.addObject()

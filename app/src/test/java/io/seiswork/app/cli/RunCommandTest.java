@@ -120,4 +120,16 @@ class RunCommandTest {
         assertTrue(r.err().contains("tiny: 2 shots, grid 81 x 1 x 41"), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    /** --estimate measures the engine on the first shot and prints the run's time; it writes nothing. */
+    @Test
+    void estimateMeasuresAndWritesNothing() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        CliRun r = run("run", spec.toString(), "--estimate", "--engine", "cpu", "--out", dir.resolve("out").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("about ") && r.out().contains(" on cpu (") && r.out().contains("2 shots × ")
+                && r.out().contains("Gpts/s measured on the first shot"), r.out());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
 }

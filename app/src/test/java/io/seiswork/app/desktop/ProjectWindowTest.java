@@ -69,6 +69,28 @@ class ProjectWindowTest {
                 "the migration velocity is the smooth one");
     }
 
+    /**
+     * The facts end with how long the run will take, measured off the JavaFX thread on the tool
+     * bar's engine: the demo's CPU estimate names its work and speed; engine "gpu" where there is
+     * none says in one line why there is no estimate.
+     */
+    @Test
+    void theRunTimeIsMeasuredOnTheChosenEngine(FxRobot robot) throws Exception {
+        openAndWait(robot, null);
+        robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
+        javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runTime.getText().startsWith("about "));
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = runTime.getText();
+        assertTrue(text.contains(" on cpu (") && text.contains("9 shots × ") && text.contains("Gpts/s measured"), text);
+        if (!io.seiswork.kernels.engine.cuda.CudaProbe.available()) {
+            robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.GPU));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runTime.getText().startsWith("not estimated: "));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(runTime.getText().contains("GPU") && !runTime.getText().contains("\n"), runTime.getText());
+        }
+    }
+
     /** The largest velocity change between vertically adjacent cells, m/s. */
     private static double largestStep(io.seiswork.core.velocity.VelocityModel m) {
         var g = m.grid();

@@ -1,0 +1,123 @@
+package io.seiswork.app.run;
+
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.Task;
+import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.kernels.engine.EngineSpeed;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+import io.seiswork.kernels.rtm.MemoryPlan;
+import io.seiswork.kernels.rtm.WavefieldStrategy;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long a job will run, before it runs: its work ({@link RunWork}) at the speed the engine it
+ * selects shows on its first shot once warm, plus the warm-up a run in this JVM still pays
+ * ({@link EngineSpeed}: a few seconds of the engine's time at most). A migration's
+ * propagations are costed at the modelling speed (the imaging condition and the boundary ring
+ * add a few per cent). It opens what the run would (the engine, the GPU's context, one shot's
+ * memory), so callers run it off the JavaFX thread and not beside a run.
+ */
+public final class RunTimeEstimator {
+
+    /**
+     * @param work the run's grid-point updates
+     * @param engine the engine's name, as {@code run.json} gives it
+     * @param gptsPerSecond its measured speed, billions of computed point updates per second
+     * @param startupSeconds what a run starting in this JVM pays once before that speed (the JIT
+     *     compiling the CPU kernels; 0 once they are)
+     */
+    public record Estimate(RunWork work, String engine, double gptsPerSecond, double startupSeconds) {
+
+        /** Seconds the run should take. */
+        public double seconds() {
+            return startupSeconds + work.seconds(gptsPerSecond);
+        }
+
+        /**
+         * One line for the user, for example "about 2 min 10 s on cpu (2 threads): 4 shots × 3
+         * propagations × 1,400 steps of 310,000 points, at 0.62 Gpts/s measured on the first shot".
+         */
+        public String describe() {
+            String shots = work.shots() == 1 ? "1 shot" : String.format(Locale.ROOT, "%,d shots", work.shots());
+            String props = work.propagationsPerShot() == 1 ? "" : " × " + work.propagationsPerShot() + " propagations";
+            return String.format(Locale.ROOT, "about %s on %s: %s%s × %,d steps of %,d points, at %s Gpts/s measured "
+                    + "on the first shot", duration(seconds()), engine, shots, props, work.steps(), work.pointsPerStep(),
+                    new java.math.BigDecimal(gptsPerSecond).round(new java.math.MathContext(3)).toPlainString());
+        }
+    }
+
+    private RunTimeEstimator() {
+    }
+
+    /**
+     * The estimate for {@code job} on the engine its spec selects.
+     *
+     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
+     * @throws IllegalArgumentException when the engine cannot be had (engine "gpu" without one)
+     *     or a data file cannot be read
+     */
+    public static Estimate estimate(ResolvedJob job, CancellationToken cancel) {
+        JobSpec spec = job.spec();
+        PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
+                spec.physics().freeSurface());
+        List<Shot> shots = shots(job);
+        if (shots.isEmpty()) {
+            throw new IllegalArgumentException("the job has no shots");
+        }
+        Shot first = shots.get(0);
+        ShotRequest shot = new ShotRequest(job.velocity(), physics, first.source(), spec.wavelet().toWavelet(),
+                first.receivers(), job.time());
+        EngineSelection selected = JobEngine.select(job);
+        WaveEngine engine = selected.engine();
+        try {
+            boolean onGpu = engine instanceof CudaWaveEngine;
+            WavefieldStrategy strategy = spec.task() == Task.RTM
+                    ? MemoryPlan.of(shot, spec.imaging().wavefield(), (long) (0.9 * Runtime.getRuntime().maxMemory()))
+                            .strategy()
+                    : null;
+            RunWork work = RunWork.of(job, shots.size(), onGpu, strategy);
+            long runSteps = (long) work.shots() * work.propagationsPerShot() * work.steps();
+            EngineSpeed.Measured speed = EngineSpeed.measure(engine, shot, runSteps, cancel);
+            return new Estimate(work, engine.name(), speed.gptsPerSecond(), speed.warmupSeconds());
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** The shots the run will have: the survey's, or the gathers of a migration's data file. */
+    private static List<Shot> shots(ResolvedJob job) {
+        if (job.dataFile() == null) {
+            return job.geometry().shots();
+        }
+        try (SegyShotGathers data = new SegyShotGathers(job.dataFile(), job.spec().grid())) {
+            return data.shots();
+        }
+    }
+
+    /** "under a second", "12 s", "2 min 10 s", "3 h 20 min", "2 d 5 h". */
+    static String duration(double seconds) {
+        if (!(seconds >= 1)) {
+            return "under a second";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+        }
+        long m = Math.round(seconds / 60);
+        if (m < 24 * 60) {
+            return m / 60 + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
+        }
+        long h = Math.round(seconds / 3600);
+        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + h % 24 + " h");
+    }
+}

@@ -1,0 +1,58 @@
+package io.seiswork.app.run;
+
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.Task;
+import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import io.seiswork.kernels.rtm.WavefieldStrategy;
+
+/**
+ * The work of a run in grid-point updates, before it runs: computed points per time step
+ * (the user's grid plus the absorbing layers, as the engines count them in {@code run.json}) ×
+ * time steps × propagations per shot × shots. A modelling shot is one propagation; a migration
+ * shot is {@link #migrationPropagations} of them, plus one when its data are modelled first.
+ *
+ * @param shots shots in the run
+ * @param propagationsPerShot wavefield propagations per shot
+ * @param pointsPerStep grid points updated per time step of one propagation
+ * @param steps time steps per propagation
+ */
+public record RunWork(int shots, int propagationsPerShot, long pointsPerStep, int steps) {
+
+    /**
+     * The work of {@code job}.
+     *
+     * @param shots the shots it runs (a migration of recorded data: the gathers in its file)
+     * @param onGpu whether a migration runs on the GPU
+     * @param strategy how a CPU migration keeps the source wavefield (ignored otherwise)
+     */
+    public static RunWork of(ResolvedJob job, int shots, boolean onGpu, WavefieldStrategy strategy) {
+        JobSpec spec = job.spec();
+        int propagations = 1;
+        if (spec.task() == Task.RTM) {
+            propagations = migrationPropagations(onGpu, strategy) + (job.dataFile() == null ? 1 : 0);
+        }
+        long points = new PaddedGrid(spec.grid(), spec.physics().boundaryWidth(), spec.physics().spaceOrder() / 2,
+                spec.physics().freeSurface()).computedPoints();
+        return new RunWork(shots, propagations, points, job.time().steps());
+    }
+
+    /**
+     * Propagations of one migration shot: the source wavefield forward and the receivers' wavefield
+     * backward, and a third that runs the source wavefield backward from its saved boundary ring
+     * when it is reconstructed rather than stored (strategy "boundary", and always on the GPU).
+     */
+    public static int migrationPropagations(boolean onGpu, WavefieldStrategy strategy) {
+        return onGpu || strategy == WavefieldStrategy.BOUNDARY ? 3 : 2;
+    }
+
+    /** Grid-point updates of the whole run. */
+    public double pointUpdates() {
+        return (double) shots * propagationsPerShot * pointsPerStep * steps;
+    }
+
+    /** Seconds the run takes at {@code gptsPerSecond} billion point updates per second. */
+    public double seconds(double gptsPerSecond) {
+        return pointUpdates() / (gptsPerSecond * 1e9);
+    }
+}

@@ -1,0 +1,117 @@
+package io.seiswork.app.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.RunStats;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.rtm.WavefieldStrategy;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run's work before it runs ({@link RunWork}) and the estimate built on it
+ * ({@link RunTimeEstimator}): the points per step are what the engine then counts, the
+ * propagations those the runners run, and the estimate is that work at the speed the engine
+ * measured, plus the JIT warm-up a run in this JVM still pays, not a guess.
+ */
+class RunWorkTest {
+
+    @TempDir
+    Path dir;
+
+    static final String MODEL = """
+        {
+          "name": "work", "task": "model",
+          "grid": { "nx": 61, "nz": 41, "dx": 10, "dz": 10 },
+          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 200, "vp": 2200 } ] },
+          "wavelet": { "peakHz": 15 },
+          "time": { "lengthS": 0.3, "sampleS": 0.004 },
+          "sources": { "line": { "x0": 100, "dx": 200, "n": 3, "z": 20 } },
+          "receivers": { "line": { "x0": 0, "dx": 10, "n": 61, "z": 20 } },
+          "physics": { "spaceOrder": 4, "boundary": { "type": "cpml", "width": 12 }, "freeSurface": true },
+          "engine": "cpu"
+        }
+        """;
+
+    private ResolvedJob job(String text) {
+        return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(text, "spec", "work"), "spec");
+    }
+
+    private static String rtm(String model) {
+        return model.replace("\"task\": \"model\"", "\"task\": \"rtm\", \"data\": \"synthetic\"");
+    }
+
+    @Test
+    void pointsPerStepAreWhatTheEngineUpdates() {
+        ResolvedJob job = job(MODEL);
+        RunWork w = RunWork.of(job, 3, false, null);
+        Shot first = job.geometry().shots().get(0);
+        ShotRequest shot = new ShotRequest(job.velocity(), new PhysicsOptions(4, 12, true), first.source(),
+                job.spec().wavelet().toWavelet(), first.receivers(), job.time());
+        try (CpuWaveEngine cpu = new CpuWaveEngine(1)) {
+            RunStats stats = cpu.model(shot, ProgressListener.NONE, CancellationToken.none()).stats();
+            assertEquals(stats.computedPoints(), w.pointsPerStep());
+            assertEquals(stats.steps(), w.steps());
+        }
+        assertEquals(1, w.propagationsPerShot());
+        assertEquals(3.0 * w.pointsPerStep() * w.steps(), w.pointUpdates(), 1e-6);
+        assertEquals(w.pointUpdates() / 2e9, w.seconds(2.0), 1e-12);
+    }
+
+    @Test
+    void aMigrationShotIsTwoOrThreePropagationsPlusItsModelledData() {
+        ResolvedJob job = job(rtm(MODEL));
+        assertEquals(4, RunWork.of(job, 3, false, WavefieldStrategy.BOUNDARY).propagationsPerShot());
+        assertEquals(3, RunWork.of(job, 3, false, WavefieldStrategy.MEMORY).propagationsPerShot());
+        assertEquals(3, RunWork.of(job, 3, false, WavefieldStrategy.DISK).propagationsPerShot());
+        assertEquals(4, RunWork.of(job, 3, true, WavefieldStrategy.MEMORY).propagationsPerShot());
+        assertEquals(3, RunWork.migrationPropagations(true, null));
+    }
+
+    @Test
+    void theEstimateIsTheWorkAtTheMeasuredSpeed() {
+        ResolvedJob job = job(rtm(MODEL));
+        RunTimeEstimator.Estimate e = RunTimeEstimator.estimate(job, CancellationToken.none());
+        assertEquals(3, e.work().shots());
+        assertTrue(e.work().propagationsPerShot() == 3 || e.work().propagationsPerShot() == 4, e.describe());
+        assertTrue(e.gptsPerSecond() > 0 && Double.isFinite(e.gptsPerSecond()), e.describe());
+        assertTrue(e.startupSeconds() >= 0, e.toString());
+        assertEquals(e.startupSeconds() + e.work().pointUpdates() / (e.gptsPerSecond() * 1e9), e.seconds(),
+                1e-9 * e.seconds());
+        assertTrue(e.describe().startsWith("about "), e.describe());
+        assertTrue(e.describe().contains("on cpu ("), e.describe());
+        assertTrue(e.describe().contains("3 shots × " + e.work().propagationsPerShot() + " propagations × "
+                + e.work().steps() + " steps"), e.describe());
+        System.out.println("  [estimate] " + e.describe());
+    }
+
+    @Test
+    void aCancelledEstimateStops() {
+        ResolvedJob job = job(MODEL);
+        CancellationToken cancelled = CancellationToken.none();
+        cancelled.cancel();
+        assertThrows(CancelledException.class, () -> RunTimeEstimator.estimate(job, cancelled));
+    }
+
+    @Test
+    void durationsReadAsPeopleSayThem() {
+        assertEquals("under a second", RunTimeEstimator.duration(0.4));
+        assertEquals("12 s", RunTimeEstimator.duration(12.2));
+        assertEquals("2 min 10 s", RunTimeEstimator.duration(130));
+        assertEquals("5 min", RunTimeEstimator.duration(300));
+        assertEquals("3 h 20 min", RunTimeEstimator.duration(12_000));
+        assertEquals("2 d 5 h", RunTimeEstimator.duration(2 * 86_400 + 5 * 3600));
+    }
+}

@@ -1,0 +1,124 @@
+package io.seiswork.kernels.engine;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.time.TimeStepping;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * An engine's speed on one shot of a run, measured by running that shot for a few seconds at
+ * most: what a run-time estimate divides the run's work by. The shot keeps its grid, physics,
+ * source and receivers, so absorbing layers, space order, threads and the device weigh as they
+ * will in the run; only its number of time steps is cut.
+ *
+ * <p>In a fresh JVM the CPU kernels start interpreted: on the 401 × 201 demo grid the first steps
+ * take 24 ms each and the compiled ones 0.07 ms, about 1.5 s later. So warm-up runs come first,
+ * from {@value #WARMUP_STEPS} steps, twice as long each, until two in a row agree on the time per
+ * step within {@value #SETTLED_PERCENT} % with the JIT all but idle during the second, after
+ * at least {@value #MIN_WARMUP_SECONDS} s (steps half compiled agree with each other too: on a
+ * 101 × 81 × 61 grid 23 ms each twice in a row, against 2.7 ms compiled), or the shot's steps or
+ * {@value #MAX_WARMUP_SECONDS} s of stepping or a quarter of the run's steps are used up; then a timed run of about {@value #TARGET_SECONDS} s gives the speed
+ * (its time loop only, set-up excluded, as every throughput Seiswork reports), and what the
+ * warm-up took beyond that speed is the start-up a run in this JVM still pays.
+ *
+ * @see Measured
+ */
+public final class EngineSpeed {
+
+    /**
+     * @param gptsPerSecond billions of computed grid-point updates per second (absorbing layers
+     *     included) once the engine runs at full speed
+     * @param warmupSeconds the seconds the warm-up took beyond that speed (the JIT compiling the
+     *     CPU kernels): what a run starting now in this JVM pays once; 0 when it was warm already
+     */
+    public record Measured(double gptsPerSecond, double warmupSeconds) {
+    }
+
+    /** Wall time the timed run aims at, seconds. */
+    public static final double TARGET_SECONDS = 0.4;
+
+    /** Time steps of the first warm-up run. */
+    public static final int WARMUP_STEPS = 2;
+
+    /** Two warm-up runs in a row within this many per cent of each other per step: warm. */
+    public static final int SETTLED_PERCENT = 10;
+
+    /**
+     * The JIT counts as quiet during a run when it compiled for at most this many per cent of the
+     * run's wall time (it never stops entirely).
+     */
+    public static final int QUIET_JIT_PERCENT = 2;
+
+    /** Least stepping time spent warming up before two runs that agree count as warm, seconds. */
+    public static final double MIN_WARMUP_SECONDS = 1;
+
+    /** Most stepping time spent warming up, seconds; runs of steps this long are timed as they come. */
+    public static final double MAX_WARMUP_SECONDS = 4;
+
+    /** Most time steps of one run (tiny grids on fast engines). */
+    public static final int MAX_STEPS = 4096;
+
+    private EngineSpeed() {
+    }
+
+    /**
+     * The speed of {@code engine} on {@code shot}.
+     *
+     * @param shot a shot of the run; at most its own number of steps is run at a time
+     * @param runSteps time steps of the whole run (shots × propagations × steps): the warm-up
+     *     stops at a quarter of them, so that measuring never costs much of what it measures
+     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
+     */
+    public static Measured measure(WaveEngine engine, ShotRequest shot, long runSteps, CancellationToken cancel) {
+        int most = Math.max(1, Math.min(MAX_STEPS, shot.timing().steps()));
+        int steps = Math.min(WARMUP_STEPS, most);
+        double warmWall = 0;
+        long warmSteps = 0;
+        double previous = Double.NaN;
+        RunStats last;
+        long compiled = compilationMillis();
+        while (true) {
+            last = engine.model(shortened(shot, steps), ProgressListener.NONE, cancel).stats();
+            warmWall += last.wallSeconds();
+            warmSteps += last.steps();
+            double perStep = last.wallSeconds() / Math.max(1, last.steps());
+            long compiledNow = compilationMillis();
+            boolean jitQuiet = compiledNow - compiled <= QUIET_JIT_PERCENT / 100.0 * 1e3 * last.wallSeconds();
+            boolean settled = warmWall >= MIN_WARMUP_SECONDS && jitQuiet
+                    && Math.abs(perStep - previous) <= SETTLED_PERCENT / 100.0 * previous;
+            compiled = compiledNow;
+            if (settled || steps == most || warmWall >= MAX_WARMUP_SECONDS || warmSteps >= runSteps / 4) {
+                break;
+            }
+            previous = perStep;
+            steps = Math.min(most, 2 * steps);
+        }
+        RunStats timed = last;
+        if (warmWall < MAX_WARMUP_SECONDS) {  // else steps are long: the last warm-up run is timed enough
+            double perStep = last.wallSeconds() / Math.max(1, last.steps());
+            long wanted = perStep > 0 ? Math.round(TARGET_SECONDS / perStep) : most;
+            int timedSteps = (int) Math.max(Math.min(3, most), Math.min(most, wanted));
+            timed = engine.model(shortened(shot, timedSteps), ProgressListener.NONE, cancel).stats();
+        }
+        double secondsPerStep = timed.wallSeconds() / Math.max(1, timed.steps());
+        return new Measured(Math.max(0, timed.gptsPerSecond()), Math.max(0, warmWall - warmSteps * secondsPerStep));
+    }
+
+    /**
+     * Milliseconds the JIT has spent compiling so far, or -1 where the JVM does not say: a run
+     * during which it did not move ran code that was already compiled.
+     */
+    private static long compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    /** {@code shot} with only its first {@code steps} time steps (same dt), output every step. */
+    static ShotRequest shortened(ShotRequest shot, int steps) {
+        double dt = shot.timing().dtS();
+        TimeStepping t = new TimeStepping(dt, steps, new Sampling(steps, dt, 0));
+        return new ShotRequest(shot.model(), shot.physics(), shot.source(), shot.wavelet(), shot.receivers(), t);
+    }
+}
