@@ -47,8 +47,9 @@ public final class RunTimeEstimator {
         public String describe() {
             String shots = work.shots() == 1 ? "1 shot" : String.format(Locale.ROOT, "%,d shots", work.shots());
             String props = work.propagationsPerShot() == 1 ? "" : " × " + work.propagationsPerShot() + " propagations";
-            return String.format(Locale.ROOT, "about %s on %s: %s%s × %,d steps of %,d points, at %s Gpts/s measured "
-                    + "on the first shot", duration(seconds()), engine, shots, props, work.steps(), work.pointsPerStep(),
+            double s = seconds();
+            return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points, at %s Gpts/s measured "
+                    + "on the first shot", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props, work.steps(), work.pointsPerStep(),
                     new java.math.BigDecimal(gptsPerSecond).round(new java.math.MathContext(3)).toPlainString());
         }
     }
