@@ -16,6 +16,8 @@ variants=1
 [ "${2:-}" = "--skip-variants" ] && variants=0
 mkdir -p "$out"
 command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi > "$out/nvidia-smi.txt" 2>&1
+# The host CPU too: the CPU engine's figures there are read against it (docs/benchmarks.md).
+{ lscpu 2>/dev/null || cat /proc/cpuinfo; } > "$out/cpu.txt" 2>&1
 
 timeout 240 scripts/gpu-check.sh --no-build > "$out/gpu-check.log" 2>&1
 check=$?
