@@ -15,9 +15,9 @@ out="${1:-gpu-report}"
 variants=1
 [ "${2:-}" = "--skip-variants" ] && variants=0
 mkdir -p "$out"
-command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi > "$out/nvidia-smi.txt" 2>&1
-# The host CPU too: the CPU engine's figures there are read against it (docs/benchmarks.md).
-{ lscpu 2>/dev/null || cat /proc/cpuinfo; } > "$out/cpu.txt" 2>&1
+# The card and the host CPU (the CPU engine's figures there are read against it), in one file: the
+# device tool brings back at most 8 files, so every part below writes one log at most.
+{ command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi; lscpu 2>/dev/null || cat /proc/cpuinfo; } > "$out/machine.txt" 2>&1
 
 timeout 240 scripts/gpu-check.sh --no-build > "$out/gpu-check.log" 2>&1
 check=$?
@@ -50,8 +50,8 @@ rm -f "$out/stencil-picks"
 if [ -n "$best" ] && [ "$best" != "$first" ]; then
   echo "gpu-report: the $best stencil beats the engine's ($first); 512^3 benchmark with it as the engine's"
   SEISWORK_JAVA_OPTS="-Dseiswork.gpu.stencil=$best" timeout 75 scripts/gpu-check.sh --no-build --skip-tests \
-    > "$out/benchmark-$best.log" 2>&1
-  grep -E "full step|stencil kernel alone" "$out/benchmark-$best.log"
+    > "$out/benchmarks.log" 2>&1
+  grep -E "full step|stencil kernel alone" "$out/benchmarks.log"
 fi
 
 # Most wanted first: a device call is cut at 10 minutes, and what is logged by then comes back.
@@ -73,9 +73,11 @@ if [ "$variants" = 1 ] && [ "$check" != 2 ] && command -v nvcc >/dev/null 2>&1; 
     metrics+=,dram__throughput.avg.pct_of_peak_sustained_elapsed,sm__throughput.avg.pct_of_peak_sustained_elapsed
     SEISWORK_BENCH_PREFIX="$ncu --kernel-name regex:stencil|cpml --launch-skip 13 --launch-count 13 --metrics $metrics" \
       timeout 150 scripts/gpu-check.sh --no-build --skip-tests --steps 2 > "$out/ncu-step.log" 2>&1
-    echo "gpu-report: Nsight Compute of the full step exit $? ($out/ncu-step.log)"
+    echo "gpu-report: Nsight Compute of the full step exit $? ($out/ncu.log)"
+    cat "$out/ncu-step.log" >> "$out/ncu.log"
     grep -E "^  [a-z_0-9]+\(|^  [a-z_0-9]+ |gpu__time|dram__bytes|lts__t_bytes|hit_rate|throughput|==ERROR==" \
       "$out/ncu-step.log" | head -150
+    rm -f "$out/ncu-step.log"
   fi
 fi
 if [ "$check" != 2 ]; then
