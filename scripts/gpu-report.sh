@@ -89,7 +89,7 @@ if [ "$check" != 2 ]; then
   grep -E "^gpu-check: benchmark|stencil kernel alone|full step" "$out/benchmarks.log"
 fi
 if [ -d .bench-ref ]; then
-  timeout 150 scripts/gpu-cpu-bench.sh 2 > "$out/cpu-bench.log" 2>&1
+  timeout 120 scripts/gpu-cpu-bench.sh 1 > "$out/cpu-bench.log" 2>&1
   echo "gpu-report: CPU engine against the C reference exit $? ($out/cpu-bench.log)"
   sed -n '/^--- summary/,$p' "$out/cpu-bench.log"
 fi
