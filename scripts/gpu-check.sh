@@ -6,6 +6,9 @@
 #   3. runs the GPU benchmark (3D, space order 8, 512^3 by default) and prints Gpts/s and the
 #      effective bandwidth as a fraction of the card's peak.
 # Usage: scripts/gpu-check.sh [--no-build] [--grid N] [--steps K] [--order 8] [--2d] [--skip-tests]
+#                             [--trace-copies]
+# --trace-copies runs TraceCopyBenchmark in step 3 instead: a shot with a carpet of receivers against
+# one receiver, whether trace copies overlap compute (--grid and --steps apply: give 256 and 800).
 # Exit status: 0 all good; 1 a test or the build failed; 2 no usable GPU (the reason is printed).
 # --no-build uses what is already built: kernels/target/{classes,test-classes} (with
 # classes/cuda/seiswork.{ptx,fatbin}), core/target/classes and kernels/target/gpu-check-lib (the
@@ -14,7 +17,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-build=1 tests=1 grid=512 steps=100 order=8 dim=()
+build=1 tests=1 grid=512 steps=100 order=8 dim=() bench=io.seiswork.kernels.engine.cuda.CudaBenchmark
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -23,7 +26,8 @@ while [ $# -gt 0 ]; do
     --steps) steps="$2"; shift ;;
     --order) order="$2"; shift ;;
     --2d) dim=(--2d) ;;
-    *) echo "usage: $0 [--no-build] [--skip-tests] [--grid N] [--steps K] [--order 2|4|8] [--2d]" >&2; exit 64 ;;
+    --trace-copies) bench=io.seiswork.kernels.engine.cuda.TraceCopyBenchmark ;;
+    *) echo "usage: $0 [--no-build] [--skip-tests] [--grid N] [--steps K] [--order 2|4|8] [--2d] [--trace-copies]" >&2; exit 64 ;;
   esac
   shift
 done
@@ -87,8 +91,12 @@ set +e
 # SEISWORK_BENCH_PREFIX runs the benchmark under a profiler (scripts/gpu-report.sh: Nsight Compute).
 # shellcheck disable=SC2206
 prefix=(${SEISWORK_BENCH_PREFIX:-})
-"${prefix[@]}" java "${jvm[@]}" -cp "$cp" io.seiswork.kernels.engine.cuda.CudaBenchmark --grid "$grid" --steps "$steps" \
-  --order "$order" "${dim[@]}" 2>&1 | grep -v '^WARNING: Using incubator'
+if [ "$bench" = io.seiswork.kernels.engine.cuda.CudaBenchmark ]; then
+  args=(--grid "$grid" --steps "$steps" --order "$order" "${dim[@]}")
+else
+  args=(--grid "$grid" --steps "$steps")
+fi
+"${prefix[@]}" java "${jvm[@]}" -cp "$cp" "$bench" "${args[@]}" 2>&1 | grep -v '^WARNING: Using incubator'
 rc=${PIPESTATUS[0]}
 set -e
 echo "gpu-check: done in $(( $(date +%s) - t0 )) s"

@@ -85,8 +85,10 @@ if [ "$check" != 2 ]; then
     # shellcheck disable=SC2086
     timeout 75 scripts/gpu-check.sh --no-build --skip-tests $args >> "$out/benchmarks.log" 2>&1
   done
+  # Whether trace copies overlap compute: a 256^3 shot with 40 000 receivers against one receiver.
+  timeout 90 scripts/gpu-check.sh --no-build --skip-tests --trace-copies --grid 256 --steps 800 >> "$out/benchmarks.log" 2>&1
   echo "gpu-report: benchmarks ($out/benchmarks.log)"
-  grep -E "^gpu-check: benchmark|stencil kernel alone|full step" "$out/benchmarks.log"
+  grep -E "^gpu-check: benchmark|stencil kernel alone|full step|receiver carpet" "$out/benchmarks.log"
 fi
 if [ -d .bench-ref ]; then
   timeout 120 scripts/gpu-cpu-bench.sh 1 > "$out/cpu-bench.log" 2>&1
