@@ -315,8 +315,11 @@ public final class ProjectWindow extends BorderPane {
         opening = false;
         editor.markApplied(p.text());
         summary.show(p);
+        EngineChoice shown = engine.getValue();
         engine.setValue(p.job().spec().engine());
-        estimateRunTime();
+        if (shown == engine.getValue()) {
+            estimateRunTime();  // else the engine's listener has started it
+        }
         if (p.velocity() != null) {
             ResolvedJob job = p.job();
             AcquisitionOverlay survey = new AcquisitionOverlay(job.geometry().sources(), job.geometry().receivers(),
@@ -445,6 +448,9 @@ public final class ProjectWindow extends BorderPane {
         estimating = token;
         summary.showRunTime("measuring the " + engine.getValue().json() + " engine on the first shot...");
         estimator.submit(() -> {
+            if (token.isCancelled()) {
+                return;  // superseded while queued
+            }
             String text;
             try {
                 text = RunTimeEstimator.estimate(job, token).describe();
