@@ -83,6 +83,7 @@ class ProjectWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         String text = runTime.getText();
         assertTrue(text.contains(" on cpu (") && text.contains("9 shots × ") && text.contains("Gpts/s measured"), text);
+        snapshot(robot, "desktop-run-time.png");
         if (!io.seiswork.kernels.engine.cuda.CudaProbe.available()) {
             robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.GPU));
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runTime.getText().startsWith("not estimated: "));
