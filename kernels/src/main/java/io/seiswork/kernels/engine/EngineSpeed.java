@@ -15,13 +15,18 @@ import java.lang.management.ManagementFactory;
  *
  * <p>In a fresh JVM the CPU kernels start interpreted: on the 401 × 201 demo grid the first steps
  * take 24 ms each and the compiled ones 0.07 ms, about 1.5 s later. So warm-up runs come first,
- * from {@value #WARMUP_STEPS} steps, twice as long each, until two in a row agree on the time per
- * step within {@value #SETTLED_PERCENT} % with the JIT all but idle during the second, after
- * at least {@value #MIN_WARMUP_SECONDS} s (steps half compiled agree with each other too: on a
- * 101 × 81 × 61 grid 23 ms each twice in a row, against 2.7 ms compiled), or the shot's steps or
- * {@value #MAX_WARMUP_SECONDS} s of stepping or a quarter of the run's steps are used up; then a timed run of about {@value #TARGET_SECONDS} s gives the speed
- * (its time loop only, set-up excluded, as every throughput Seiswork reports), and what the
- * warm-up took beyond that speed is the start-up a run in this JVM still pays.
+ * from {@value #WARMUP_STEPS} steps, twice as long each, until one of them
+ * <ul>
+ *   <li>agrees with the one before on the time per step within {@value #SETTLED_PERCENT} %, the
+ *       JIT all but idle while it ran, after at least {@value #MIN_WARMUP_SECONDS} s (half-compiled
+ *       steps agree with each other too: 23 ms twice in a row on a 101 × 81 × 61 grid, against
+ *       2.7 ms compiled), or
+ *   <li>reaches the shot's own steps, {@value #MAX_WARMUP_SECONDS} s of stepping, or a quarter of
+ *       the run's steps.
+ * </ul>
+ * Then a timed run of about {@value #TARGET_SECONDS} s gives the speed (its time loop only,
+ * set-up excluded, as every throughput Seiswork reports), and what the warm-up took beyond that
+ * speed is the start-up a run in this JVM still pays.
  *
  * @see Measured
  */
