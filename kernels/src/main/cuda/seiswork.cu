@@ -599,6 +599,37 @@ __device__ __forceinline__ bool inRegion(const Region& g, int ix, int iy, int iz
     return ix >= g.x0 && ix < g.x1 && iy >= g.y0 && iy < g.y1 && iz >= g.z0 && iz < g.z1;
 }
 
+// The first and second derivatives along a slab's axis at a cell whose neighbour at offset k
+// along that axis is at(k) (global memory in the one-thread-per-cell kernels, a register queue in
+// the marching one): one association for all of them, so they compute the same floats.
+template <int R, class At>
+__device__ __forceinline__ float axisD1(const AxisWeights& w, At at) {
+    float d = w.d1[1] * (at(1) - at(-1));
+#pragma unroll
+    for (int k = 2; k <= R; k++) {
+        d += w.d1[k] * (at(k) - at(-k));
+    }
+    return d;
+}
+
+template <int R, class At>
+__device__ __forceinline__ float axisD2(const AxisWeights& w, At at) {
+    float d2 = w.d2[0] * at(0) + w.d2[1] * (at(1) + at(-1));
+#pragma unroll
+    for (int k = 2; k <= R; k++) {
+        d2 += w.d2[k] * (at(k) + at(-k));
+    }
+    return d2;
+}
+
+// zeta = b zeta + a (d2U/dxi2 + dpsi/dxi), stored through `zeta`; returns dpsi/dxi + zeta (1/m^2
+// times pressure), which the caller adds to un times m.
+__device__ __forceinline__ float cpmlZetaTerm(float dpsi, float d2, float* zeta, float a, float b) {
+    const float z = b * *zeta + a * (d2 + dpsi);
+    *zeta = z;
+    return dpsi + z;
+}
+
 // psi = b psi + a dU/dxi, as CpmlSlab.updatePsi. a, b: the axis' profile per padded index.
 template <int R>
 __device__ __forceinline__ void cpmlPsi(const float* __restrict__ u, float* __restrict__ psi,
@@ -610,13 +641,9 @@ __device__ __forceinline__ void cpmlPsi(const float* __restrict__ u, float* __re
     }
     const size_t p = ((size_t) iy * nx + ix) * nz + iz;
     const size_t q = ((size_t) (iy - s.by0) * s.bnx + (ix - s.bx0)) * s.bnz + (iz - s.bz0);
-    const size_t sp = s.axis == 0 ? (size_t) nz : (s.axis == 1 ? (size_t) nx * nz : 1);
+    const ptrdiff_t sp = s.axis == 0 ? (ptrdiff_t) nz : (s.axis == 1 ? (ptrdiff_t) nx * nz : 1);
     const int c = s.axis == 0 ? ix : (s.axis == 1 ? iy : iz);
-    float d = w.d1[1] * (u[p + sp] - u[p - sp]);
-#pragma unroll
-    for (int k = 2; k <= R; k++) {
-        d += w.d1[k] * (u[p + k * sp] - u[p - k * sp]);
-    }
+    const float d = axisD1<R>(w, [&](int k) { return u[p + k * sp]; });
     psi[q] = b[c] * psi[q] + a[c] * d;
 }
 
@@ -630,22 +657,12 @@ __device__ __forceinline__ float cpmlCellCorrection(const float* __restrict__ u,
                                                     const float* __restrict__ b, int nx, int nz, const Slab& s,
                                                     const AxisWeights& w, int ix, int iy, int iz, size_t p) {
     const size_t q = ((size_t) (iy - s.by0) * s.bnx + (ix - s.bx0)) * s.bnz + (iz - s.bz0);
-    const size_t sp = s.axis == 0 ? (size_t) nz : (s.axis == 1 ? (size_t) nx * nz : 1);
-    const size_t sq = s.axis == 0 ? (size_t) s.bnz : (s.axis == 1 ? (size_t) s.bnx * s.bnz : 1);
+    const ptrdiff_t sp = s.axis == 0 ? (ptrdiff_t) nz : (s.axis == 1 ? (ptrdiff_t) nx * nz : 1);
+    const ptrdiff_t sq = s.axis == 0 ? (ptrdiff_t) s.bnz : (s.axis == 1 ? (ptrdiff_t) s.bnx * s.bnz : 1);
     const int c = s.axis == 0 ? ix : (s.axis == 1 ? iy : iz);
-    float dpsi = w.d1[1] * (psi[q + sq] - psi[q - sq]);
-#pragma unroll
-    for (int k = 2; k <= R; k++) {
-        dpsi += w.d1[k] * (psi[q + k * sq] - psi[q - k * sq]);
-    }
-    float d2 = w.d2[0] * u[p] + w.d2[1] * (u[p + sp] + u[p - sp]);
-#pragma unroll
-    for (int k = 2; k <= R; k++) {
-        d2 += w.d2[k] * (u[p + k * sp] + u[p - k * sp]);
-    }
-    const float z = b[c] * zeta[q] + a[c] * (d2 + dpsi);
-    zeta[q] = z;
-    return dpsi + z;
+    const float dpsi = axisD1<R>(w, [&](int k) { return psi[q + k * sq]; });
+    const float d2 = axisD2<R>(w, [&](int k) { return u[p + k * sp]; });
+    return cpmlZetaTerm(dpsi, d2, zeta + q, a[c], b[c]);
 }
 
 // un += m (dpsi/dxi + zeta) over one slab's cells (the separate C-PML layout).
@@ -679,6 +696,98 @@ __device__ __forceinline__ void cpmlCorrect(const float* __restrict__ u, float* 
 SW_CPML(1)
 SW_CPML(2)
 SW_CPML(4)
+
+// --------------------------------------------------------------------------------------------
+// Marching C-PML correction (the "marching" layout) for the slabs along x and y. psi along an
+// axis depends only on u along that axis in the same column, so one thread can own a column of
+// the slab: it marches along the damped axis through the layer, computes the new psi R cells ahead
+// of the cell it corrects, and keeps u (3R + 1 cells) and the new psi (2R + 1) in register
+// queues. Per cell it reads u, psi, zeta, un and m once and writes psi, zeta and un once, all
+// coalesced along z; the one-thread-per-cell kernels (cpml_psi, then cpml_correct) read 2R + 1
+// values of u and 2R of psi per cell through L1/L2, across planes for the y slabs. The same
+// helpers (axisD1, axisD2, cpmlZetaTerm) in the same order, so the same floats. Cells of the box
+// outside the layer hold psi = 0 (the zero halo), as the register queue does.
+// Launch: SW_MARCH_THREADS threads along z per block, blockIdx.x over z, blockIdx.y over the face's
+// other axis (y for an x slab, x for a y slab).
+// --------------------------------------------------------------------------------------------
+#define SW_MARCH_THREADS 128
+
+template <int R>
+__device__ __forceinline__ void cpmlMarch(const float* __restrict__ u, float* __restrict__ un,
+                                          const float* __restrict__ m, float* __restrict__ psi,
+                                          float* __restrict__ zeta, const float* __restrict__ a,
+                                          const float* __restrict__ b, int nx, int nz, const Slab& s,
+                                          const AxisWeights& w) {
+    const Region& g = s.cells;
+    const bool alongX = s.axis == 0;
+    const int iz = g.z0 + blockIdx.x * blockDim.x + threadIdx.x;
+    const int other = (alongX ? g.y0 : g.x0) + blockIdx.y;
+    if (iz >= g.z1 || other >= (alongX ? g.y1 : g.x1)) {
+        return;
+    }
+    const int l0 = alongX ? g.x0 : g.y0;
+    const int l1 = alongX ? g.x1 : g.y1;
+    const int ix0 = alongX ? l0 : other;
+    const int iy0 = alongX ? other : l0;
+    const ptrdiff_t sp = alongX ? (ptrdiff_t) nz : (ptrdiff_t) nx * nz;
+    const ptrdiff_t sq = alongX ? (ptrdiff_t) s.bnz : (ptrdiff_t) s.bnx * s.bnz;
+    size_t p = ((size_t) iy0 * nx + ix0) * nz + iz;
+    size_t q = ((size_t) (iy0 - s.by0) * s.bnx + (ix0 - s.bx0)) * s.bnz + (iz - s.bz0);
+    // Before the step of cell l: uq[j] holds u at l - R - 1 + j, pq[j] the new psi at l - R - 1 + j.
+    float uq[3 * R + 1];
+    float pq[2 * R + 1];
+#pragma unroll
+    for (int j = 0; j <= 3 * R; j++) {
+        const int at = l0 - R - 1 + j;  // u beyond l1 + R - 1 is never used
+        uq[j] = at >= 0 && at < l1 + R ? u[p + (j - R - 1) * sp] : 0.f;
+    }
+#pragma unroll
+    for (int j = 0; j <= 2 * R; j++) {
+        pq[j] = 0.f;  // before the layer: the box's zero halo
+    }
+#pragma unroll
+    for (int k = 0; k < R; k++) {  // the new psi of the layer's first R cells
+        if (l0 + k < l1) {
+            float* cell = psi + q + k * sq;
+            const float d = axisD1<R>(w, [&](int o) { return uq[k + R + 1 + o]; });
+            *cell = b[l0 + k] * *cell + a[l0 + k] * d;
+            pq[R + 1 + k] = *cell;
+        }
+    }
+    for (int l = l0; l < l1; l++, p += sp, q += sq) {
+#pragma unroll
+        for (int j = 0; j < 3 * R; j++) {
+            uq[j] = uq[j + 1];
+        }
+        uq[3 * R] = l + R < l1 ? u[p + 2 * R * sp] : 0.f;
+#pragma unroll
+        for (int j = 0; j < 2 * R; j++) {
+            pq[j] = pq[j + 1];
+        }
+        pq[2 * R] = 0.f;  // beyond the layer: the zero halo
+        if (l + R < l1) {  // the new psi R cells ahead
+            float* cell = psi + q + R * sq;
+            const float d = axisD1<R>(w, [&](int o) { return uq[2 * R + o]; });
+            *cell = b[l + R] * *cell + a[l + R] * d;
+            pq[2 * R] = *cell;
+        }
+        const float dpsi = axisD1<R>(w, [&](int o) { return pq[R + o]; });
+        const float d2 = axisD2<R>(w, [&](int o) { return uq[R + o]; });
+        un[p] += m[p] * cpmlZetaTerm(dpsi, d2, zeta + q, a[l], b[l]);
+    }
+}
+
+#define SW_CPML_MARCH(R)                                                                        \
+    SW_KERNEL void __launch_bounds__(SW_MARCH_THREADS) cpml_march_r##R(const float* __restrict__ u, \
+            float* __restrict__ un, const float* __restrict__ m, float* __restrict__ psi,       \
+            float* __restrict__ zeta, const float* __restrict__ a, const float* __restrict__ b, \
+            int nx, int nz, Slab s, AxisWeights w) {                                            \
+        cpmlMarch<R>(u, un, m, psi, zeta, a, b, nx, nz, s, w);                                  \
+    }
+
+SW_CPML_MARCH(1)
+SW_CPML_MARCH(2)
+SW_CPML_MARCH(4)
 
 // --------------------------------------------------------------------------------------------
 // Fused layer update (the default C-PML layout): the stencil and every slab's correction of a

@@ -113,7 +113,8 @@ std::map<std::string, Kernel> kernels() {
     k["stencil2d_direct_r" #R] = {[](void** p) { stencil2d_direct_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(Region, 4), AS(StencilWeights, 5)); }, false};
 #define PML(R)                                                                                                   \
     k["cpml_psi_r" #R] = {[](void** p) { cpml_psi_r##R(PF(0), PF(1), PF(2), PF(3), AS(int, 4), AS(int, 5), AS(Slab, 6), AS(AxisWeights, 7)); }, false}; \
-    k["cpml_correct_r" #R] = {[](void** p) { cpml_correct_r##R(PF(0), PF(1), PF(2), PF(3), PF(4), PF(5), PF(6), AS(int, 7), AS(int, 8), AS(Slab, 9), AS(AxisWeights, 10)); }, false};
+    k["cpml_correct_r" #R] = {[](void** p) { cpml_correct_r##R(PF(0), PF(1), PF(2), PF(3), PF(4), PF(5), PF(6), AS(int, 7), AS(int, 8), AS(Slab, 9), AS(AxisWeights, 10)); }, false}; \
+    k["cpml_march_r" #R] = {[](void** p) { cpml_march_r##R(PF(0), PF(1), PF(2), PF(3), PF(4), PF(5), PF(6), AS(int, 7), AS(int, 8), AS(Slab, 9), AS(AxisWeights, 10)); }, false};
 #define LAY(D, R) k["stencil_cpml" #D "d_r" #R] = {[](void** p) { stencil_cpml##D##d_r##R(PF(0), PF(1), PF(2), AS(int, 3), AS(int, 4), AS(Region, 5), AS(StencilWeights, 6), AS(LayerSlabs, 7), AS(LayerWeights, 8), PF(9), PF(10), PF(11), PF(12), PF(13), PF(14), PF(15), PF(16), PF(17), PF(18), PF(19), PF(20), PF(21), PF(22), PF(23), PF(24), PF(25), PF(26)); }, false};
     LAY(2, 1) LAY(2, 2) LAY(2, 4) LAY(3, 1) LAY(3, 2) LAY(3, 4)
     ST3(1) ST3(2) ST3(4) ST3P(1) ST3P(2) ST3P(4) ST3W(1) ST3W(2) ST3W(4) ST3B(2) ST3B(4) ST2(1) ST2(2) ST2(4) PML(1) PML(2) PML(4)

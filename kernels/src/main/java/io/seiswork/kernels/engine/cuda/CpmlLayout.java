@@ -21,9 +21,19 @@ public enum CpmlLayout {
      * The tiled stencil over the whole compute region, then one {@code cpml_correct*} launch per
      * slab, which reads u, un and m again (about 40 B per slab cell beyond the stencil's).
      */
-    SEPARATE("separate", 40);
+    SEPARATE("separate", 40),
 
-    /** System property that selects the layout: "fused" (default) or "separate". */
+    /**
+     * The separate layout with the x and y slabs' ψ and correction in one {@code cpml_march*}
+     * launch per slab, each thread marching along the damped axis with u and the new ψ in register
+     * queues: u, ψ, ζ, un and m read once per slab cell (32 B beyond the stencil's 16 B per point;
+     * the z slabs keep {@code cpml_psi} and {@code cpml_correct}, 40 B) and no neighbour of u or ψ
+     * fetched again through L1 and L2, where the one-thread-per-cell kernels read 17 of them per
+     * cell at order 8.
+     */
+    MARCHING("marching", 32);
+
+    /** System property that selects the layout: "fused" (default), "separate" or "marching". */
     public static final String PROPERTY = "seiswork.gpu.cpml";
 
     private final String key;

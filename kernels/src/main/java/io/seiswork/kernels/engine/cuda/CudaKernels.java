@@ -44,6 +44,7 @@ public final class CudaKernels {
             "stencil3d_bulk_r2", "stencil3d_bulk_r4",
             "cpml_psi_r1", "cpml_psi_r2", "cpml_psi_r4",
             "cpml_correct_r1", "cpml_correct_r2", "cpml_correct_r4",
+            "cpml_march_r1", "cpml_march_r2", "cpml_march_r4",
             "stencil_cpml2d_r1", "stencil_cpml2d_r2", "stencil_cpml2d_r4",
             "stencil_cpml3d_r1", "stencil_cpml3d_r2", "stencil_cpml3d_r4",
             "free_surface", "inject_points", "sample_points");
@@ -99,6 +100,11 @@ public final class CudaKernels {
     /** The C-PML correction kernel (ζ update and layer terms) for a space order. */
     public static String cpmlCorrect(int spaceOrder) {
         return checked("cpml_correct_r" + radius(spaceOrder));
+    }
+
+    /** The marching ψ and correction kernel of an x or y slab ({@link CpmlLayout#MARCHING}) for a space order. */
+    public static String cpmlMarch(int spaceOrder) {
+        return checked("cpml_march_r" + radius(spaceOrder));
     }
 
     /**

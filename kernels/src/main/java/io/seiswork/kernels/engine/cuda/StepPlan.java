@@ -33,6 +33,9 @@ final class StepPlan {
     /** Threads per block of the one-dimensional kernels. */
     static final int BLOCK_1D = 128;
 
+    /** Threads per block of the marching C-PML correction (SW_MARCH_THREADS of seiswork.cu). */
+    static final int MARCH_THREADS = 128;
+
     /** A device buffer: initial floats or ints (uploaded), or zeroed at every reset. */
     static final class Buffer {
         final long bytes;
@@ -194,6 +197,28 @@ final class StepPlan {
             separate.add(call(CudaKernels.cpmlCorrect(order), slabShape(s), par -> new Object[] {u(par), un(par), m,
                     psi, zeta, pa[a], pb[a], nx, nz, s.kernelStruct(), axisWeights[a]}));
         }
+        // 1 to 3, marching layout: ψ kernels for the z slabs only, the stencil everywhere, then the
+        // corrections in the CPU's order: the x and y slabs marching along their axis (ψ and
+        // correction in one pass), the z slabs' cpml_correct.
+        List<Call> marching = new ArrayList<>();
+        for (int i = 0; i < slabs.size(); i++) {
+            if (slabs.get(i).axis() == 2) {
+                marching.add(psiCalls.get(i));
+            }
+        }
+        marching.add(stencil(region));
+        for (int i = 0; i < slabs.size(); i++) {
+            SlabGeometry s = slabs.get(i);
+            if (s.axis() == 2) {
+                marching.add(separate.get(separate.size() - slabs.size() + i));
+                continue;
+            }
+            int a = s.axis();
+            Buffer psi = psis.get(i);
+            Buffer zeta = zetas.get(i);
+            marching.add(call(CudaKernels.cpmlMarch(order), marchShape(s), par -> new Object[] {u(par), un(par), m,
+                    psi, zeta, pa[a], pb[a], nx, nz, s.kernelStruct(), axisWeights[a]}));
+        }
         // 2 and 3, fused layout: the stencil over the interior box, then stencil and corrections
         // together over the layer boxes around it.
         List<Call> fused = new ArrayList<>(psiCalls);
@@ -213,9 +238,11 @@ final class StepPlan {
         }
         separate.addAll(mirror);
         fused.addAll(mirror);
+        marching.addAll(mirror);
         this.steps = new EnumMap<>(CpmlLayout.class);
         steps.put(CpmlLayout.SEPARATE, List.copyOf(separate));
         steps.put(CpmlLayout.FUSED, List.copyOf(fused));
+        steps.put(CpmlLayout.MARCHING, List.copyOf(marching));
         this.step = steps.get(cpml);
     }
 
@@ -355,6 +382,15 @@ final class StepPlan {
                 LaunchShape.ceil(xLen, chunk), 1, LaunchShape.TILE_Z_2D, 1);
         return call(CudaKernels.stencil2d(v, order), shape,
                 par -> new Object[] {u(par), un(par), m, nz, region, chunk, stencilWeights});
+    }
+
+    /**
+     * The marching correction of an x or y slab: {@value #MARCH_THREADS} threads along z per block,
+     * blocks over z and over the slab face's other axis (y for an x slab, x for a y slab).
+     */
+    private static LaunchShape marchShape(SlabGeometry s) {
+        int across = s.axis() == 0 ? s.y1() - s.y0() : s.x1() - s.x0();
+        return new LaunchShape(LaunchShape.ceil(s.z1() - s.z0(), MARCH_THREADS), across, 1, MARCH_THREADS, 1);
     }
 
     private static LaunchShape slabShape(SlabGeometry s) {

@@ -188,7 +188,8 @@ class KernelEmulationTest {
     @ParameterizedTest(name = "3D={0} order {1} free surface {2} nz {3} y chunk {4}, C-PML {5}")
     @CsvSource({"false,2,false,0,0,fused", "false,4,true,0,0,fused", "false,8,false,0,0,fused",
             "false,8,true,0,0,fused", "true,8,false,13,0,fused", "true,4,true,13,0,fused", "true,8,false,60,5,fused",
-            "true,2,true,60,7,fused", "false,4,true,0,0,separate", "true,8,false,60,5,separate"})
+            "true,2,true,60,7,fused", "false,4,true,0,0,separate", "true,8,false,60,5,separate",
+            "false,8,true,0,0,marching", "true,8,false,60,5,marching", "true,4,true,13,0,marching"})
     void hostBuiltKernelsReproduceTheCpuEngine(boolean threeD, int order, boolean freeSurface, int nz3d, int yChunk,
             String cpml) throws Exception {
         reproduceTheCpuEngine(threeD, order, freeSurface, nz3d, yChunk, StencilVariant.PIPELINED,
@@ -196,23 +197,25 @@ class KernelEmulationTest {
     }
 
     /**
-     * The fused C-PML layout (interior stencil, then stencil and corrections per layer box) gives
-     * the separate layout's floats bit for bit: both wavefields and every slab's ψ and ζ after
-     * three steps from random fields, so every layer cell, corner and halo column is exercised.
-     * A layer box that missed or repeated a cell, a slab applied in another order or with another
-     * association, or a cell corrected by a slab that does not hold it would show here.
+     * Every C-PML layout gives the separate layout's floats bit for bit: the fused one (interior
+     * stencil, then stencil and corrections per layer box) and the marching one (the x and y
+     * slabs' ψ and correction by threads marching along the damped axis with register queues);
+     * both wavefields and every slab's ψ and ζ after three steps from random fields, so every
+     * layer cell, corner and halo column is exercised. A layer box that missed or repeated a cell,
+     * a slab applied in another order or with another association, a cell corrected by a slab
+     * that does not hold it, or a queue one cell off would show here.
      */
     @ParameterizedTest(name = "3D={0} order {1} free surface {2} y chunk {3}")
     @CsvSource({"false,2,false,0", "false,4,true,0", "false,8,false,0", "false,8,true,0", "true,2,false,4",
             "true,4,true,0", "true,8,false,5", "true,8,true,3"})
-    void fusedLayerKernelsGiveTheSeparateKernelsFloats(boolean threeD, int order, boolean freeSurface, int yChunk)
+    void everyCpmlLayoutGivesTheSeparateKernelsFloats(boolean threeD, int order, boolean freeSurface, int yChunk)
             throws Exception {
         assumeTrue(emulator() != null, skipReason());
         Grid g = threeD ? Grid.of3d(15, 11, 13, 10) : Grid.of2d(41, 33, 10);
         PhysicsOptions physics = PhysicsOptions.defaults().withSpaceOrder(order).withBoundaryWidth(5)
                 .withFreeSurface(freeSurface);
-        List<List<ByteBuffer>> out = new ArrayList<>();
-        List<String> kernels = new ArrayList<>();
+        java.util.Map<CpmlLayout, List<ByteBuffer>> out = new java.util.EnumMap<>(CpmlLayout.class);
+        java.util.Map<CpmlLayout, String> kernels = new java.util.EnumMap<>(CpmlLayout.class);
         for (CpmlLayout layout : CpmlLayout.values()) {
             StepPlan plan = new StepPlan(TwoLayerModel.on(g, 5f), physics, 1e-3, 20, yChunk,
                     StencilVariant.PIPELINED, layout);
@@ -234,25 +237,34 @@ class KernelEmulationTest {
             }
             // Both fields, then ψ and ζ of every slab (the zeroed buffers after the fields).
             List<StepPlan.Buffer> outputs = plan.buffers.stream().filter(b -> b.zeroOnReset).toList();
-            out.add(execute(plan.buffers, program, parities, outputs));
-            kernels.add(plan.step.stream().map(StepPlan.Call::kernel).distinct().toList().toString());
+            out.put(layout, execute(plan.buffers, program, parities, outputs));
+            kernels.put(layout, plan.step.stream().map(StepPlan.Call::kernel).distinct().toList().toString());
         }
-        assertEquals(out.get(0).size(), out.get(1).size());
-        assertTrue(kernels.get(0).contains(CudaKernels.stencilCpml(threeD, order)), kernels.get(0));
-        assertTrue(!kernels.get(1).contains("stencil_cpml") && kernels.get(1).contains("cpml_correct"),
-                kernels.get(1));
-        long cells = 0;
-        for (int b = 0; b < out.get(0).size(); b++) {
-            ByteBuffer fused = out.get(0).get(b);
-            ByteBuffer separate = out.get(1).get(b);
-            assertEquals(separate.remaining(), fused.remaining(), "buffer " + b);
-            for (int i = 0; i < separate.remaining(); i += 4) {
-                assertEquals(separate.getInt(i), fused.getInt(i), "buffer " + b + " float " + i / 4);
+        assertTrue(kernels.get(CpmlLayout.FUSED).contains(CudaKernels.stencilCpml(threeD, order)),
+                kernels.get(CpmlLayout.FUSED));
+        String separateKernels = kernels.get(CpmlLayout.SEPARATE);
+        assertTrue(!separateKernels.contains("stencil_cpml") && separateKernels.contains("cpml_correct")
+                && !separateKernels.contains("cpml_march"), separateKernels);
+        assertTrue(kernels.get(CpmlLayout.MARCHING).contains(CudaKernels.cpmlMarch(order)),
+                kernels.get(CpmlLayout.MARCHING));
+        List<ByteBuffer> separate = out.get(CpmlLayout.SEPARATE);
+        for (CpmlLayout layout : List.of(CpmlLayout.FUSED, CpmlLayout.MARCHING)) {
+            List<ByteBuffer> other = out.get(layout);
+            assertEquals(separate.size(), other.size());
+            long cells = 0;
+            for (int b = 0; b < separate.size(); b++) {
+                ByteBuffer o = other.get(b);
+                ByteBuffer s = separate.get(b);
+                assertEquals(s.remaining(), o.remaining(), layout + " buffer " + b);
+                for (int i = 0; i < s.remaining(); i += 4) {
+                    assertEquals(s.getInt(i), o.getInt(i), layout + " buffer " + b + " float " + i / 4);
+                }
+                cells += s.remaining() / 4;
             }
-            cells += separate.remaining() / 4;
+            System.out.printf("  [emulated kernels] %s vs separate C-PML, 3D=%s order %d free surface %s: %d floats "
+                    + "identical after 3 steps (%s)%n", layout.key(), threeD, order, freeSurface, cells,
+                    kernels.get(layout));
         }
-        System.out.printf("  [emulated kernels] fused vs separate C-PML, 3D=%s order %d free surface %s: %d floats "
-                + "identical after 3 steps (%s)%n", threeD, order, freeSurface, cells, kernels.get(0));
     }
 
     /**

@@ -69,7 +69,7 @@ class StencilVariantTest {
         assertEquals(CpmlLayout.FUSED, CpmlLayout.parse("Fused"));
         assertEquals(CpmlLayout.SEPARATE, CpmlLayout.parse(" separate"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CpmlLayout.parse("merged"));
-        assertEquals("seiswork.gpu.cpml must be one of [fused, separate], not \"merged\"", e.getMessage());
+        assertEquals("seiswork.gpu.cpml must be one of [fused, separate, marching], not \"merged\"", e.getMessage());
         String old = System.getProperty(CpmlLayout.PROPERTY);
         try {
             System.clearProperty(CpmlLayout.PROPERTY);
