@@ -57,10 +57,11 @@ class RtmEmulationTest {
      * @param slots device ring slots K, or 0 for every level on the device (the all-levels path);
      *     the 2D shots have 70 (order 2) or 139 steps, the 3D ones 59, imaging intervals 4 or 8
      */
-    @ParameterizedTest(name = "3D={0} order {1} free surface {2} slots {3}")
-    @CsvSource({"false,2,false,0", "false,8,false,0", "false,4,true,0", "true,4,false,0", "true,8,true,0",
-            "false,8,false,2", "false,2,false,7", "false,4,true,3", "true,4,false,5"})
-    void hostBuiltKernelsMigrateLikeTheCpu(boolean threeD, int order, boolean freeSurface, int slots)
+    @ParameterizedTest(name = "3D={0} order {1} free surface {2} slots {3} C-PML {4}")
+    @CsvSource({"false,2,false,0,fused", "false,8,false,0,fused", "false,4,true,0,fused", "true,4,false,0,fused",
+            "true,8,true,0,fused", "false,8,false,2,fused", "false,2,false,7,fused", "false,4,true,3,fused",
+            "true,4,false,5,fused", "false,8,true,0,marching", "true,8,false,0,marching"})
+    void hostBuiltKernelsMigrateLikeTheCpu(boolean threeD, int order, boolean freeSurface, int slots, String cpml)
             throws Exception {
         assumeTrue(KernelEmulationTest.emulator() != null, KernelEmulationTest.skipReason());
         ShotRequest req = threeD ? GpuRtmMatchesCpuTest.shot(true, order, freeSurface, 20, 5, 30)
@@ -72,8 +73,11 @@ class RtmEmulationTest {
         TimeStepping t = req.timing();
         int steps = t.steps();
         double dt = t.dtS();
-        StepPlan source = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
-        StepPlan receiver = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
+        CpmlLayout layout = CpmlLayout.parse(cpml);
+        StepPlan source = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0,
+                StencilVariant.PIPELINED, layout);
+        StepPlan receiver = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0,
+                StencilVariant.PIPELINED, layout);
         float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, !threeD);
         float[] f = req.wavelet().sample(dt, steps);
         RtmPlan plan = slots == 0 ? new RtmPlan(source, receiver, req.source(), f, req.receivers(), data, k)
@@ -108,8 +112,9 @@ class RtmEmulationTest {
         float[] illumination = weighted(out.get(1), w);
         double mi = Misfit.relativeL2(image, c.image());
         double mu = Misfit.relativeL2(illumination, c.illumination());
-        System.out.printf("  [emulated RTM] 3D=%s order %d free surface %s: %d steps, k %d, %d launches, ring %d cells,"
-                + " %s; image relative L2 vs CPU %.2e, illumination %.2e (%.1f s)%n", threeD, order, freeSurface, steps,
+        System.out.printf("  [emulated RTM] 3D=%s order %d free surface %s C-PML %s: %d steps, k %d, %d launches, ring %d"
+                + " cells, %s; image relative L2 vs CPU %.2e, illumination %.2e (%.1f s)%n", threeD, order, freeSurface,
+                cpml, steps,
                 k, calls.size(), plan.ringCells(), slots == 0 ? "every level on the device"
                         : schedule.slots() + " slots, " + schedule.stagedFrames() + " levels staged",
                 mi, mu, (System.nanoTime() - t0) * 1e-9);
