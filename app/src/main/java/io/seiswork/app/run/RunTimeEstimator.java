@@ -12,45 +12,60 @@ import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 import io.seiswork.kernels.rtm.MemoryPlan;
+import io.seiswork.kernels.rtm.MigrationSpeed;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How long a job will run, before it runs: its work ({@link RunWork}) at the speed the engine it
- * selects shows on its first shot once warm, plus the warm-up a run in this JVM still pays
- * ({@link EngineSpeed}: a few seconds of the engine's time at most). A migration's
- * propagations are costed at the modelling speed (the imaging condition and the boundary ring
- * add a few per cent). It opens what the run would (the engine, the GPU's context, one shot's
- * memory), so callers run it off the JavaFX thread and not beside a run.
+ * How long a job will run, before it runs: its work ({@link RunWork}) at the speeds the engine it
+ * selects shows on its first shot once warm, plus the warm-up a run in this JVM still pays:
+ * modelling by {@link EngineSpeed}, a migration's own step (propagations, imaging, wavefield
+ * strategy) by {@link MigrationSpeed}; a few seconds of the engine's time in all. It opens what
+ * the run would (the engine, the GPU's context, one shot's memory), so callers run it off the
+ * JavaFX thread and not beside a run.
  */
 public final class RunTimeEstimator {
 
     /**
      * @param work the run's grid-point updates
      * @param engine the engine's name, as {@code run.json} gives it
-     * @param gptsPerSecond its measured speed, billions of computed point updates per second
+     * @param gptsPerSecond its measured modelling speed, billions of computed point updates per
+     *     second
+     * @param migrationSecondsPerStep its measured time per migration step, imaging and wavefield
+     *     strategy included (0 for task model)
      * @param startupSeconds what a run starting in this JVM pays once before that speed (the JIT
      *     compiling the CPU kernels; 0 once they are)
      */
-    public record Estimate(RunWork work, String engine, double gptsPerSecond, double startupSeconds) {
+    public record Estimate(RunWork work, String engine, double gptsPerSecond, double migrationSecondsPerStep,
+            double startupSeconds) {
 
         /** Seconds the run should take. */
         public double seconds() {
-            return startupSeconds + work.seconds(gptsPerSecond);
+            double modelling = work.modellingPropagations() * (double) work.pointsPerStep() / (gptsPerSecond * 1e9);
+            double migration = work.migrationPropagations() > 0 ? migrationSecondsPerStep : 0;
+            return startupSeconds + (double) work.shots() * work.steps() * (modelling + migration);
         }
 
         /**
-         * One line for the user, for example "about 2 min 10 s on cpu (2 threads): 4 shots × 3
-         * propagations × 1,400 steps of 310,000 points, at 0.62 Gpts/s measured on the first shot".
+         * One line for the user, for example "about 28 s on cpu (2 threads): 4 shots × 3
+         * propagations × 801 steps of 1,442,784 points, at 0.760 Gpts/s and 5.93 ms per migration
+         * step, measured on the first shot".
          */
         public String describe() {
             String shots = work.shots() == 1 ? "1 shot" : String.format(Locale.ROOT, "%,d shots", work.shots());
-            String props = work.propagationsPerShot() == 1 ? "" : " × " + work.propagationsPerShot() + " propagations";
+            int p = work.propagationsPerShot();
+            String props = p == 1 ? "" : " × " + p + " propagations";
+            String migration = work.migrationPropagations() == 0 ? ""
+                    : " and " + significant(migrationSecondsPerStep * 1e3) + " ms per migration step";
             double s = seconds();
-            return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points, at %s Gpts/s measured "
-                    + "on the first shot", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props, work.steps(), work.pointsPerStep(),
-                    new java.math.BigDecimal(gptsPerSecond).round(new java.math.MathContext(3)).toPlainString());
+            return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points, at %s Gpts/s%s, measured on "
+                    + "the first shot", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
+                    work.steps(), work.pointsPerStep(), significant(gptsPerSecond), migration);
+        }
+
+        private static String significant(double v) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).toPlainString();
         }
     }
 
@@ -79,14 +94,22 @@ public final class RunTimeEstimator {
         WaveEngine engine = selected.engine();
         try {
             boolean onGpu = engine instanceof CudaWaveEngine;
+            long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());  // as MigrationRunner plans it
             WavefieldStrategy strategy = spec.task() == Task.RTM
-                    ? MemoryPlan.of(shot, spec.imaging().wavefield(), (long) (0.9 * Runtime.getRuntime().maxMemory()))
-                            .strategy()
+                    ? MemoryPlan.of(shot, spec.imaging().wavefield(), budget).strategy()
                     : null;
             RunWork work = RunWork.of(job, shots.size(), onGpu, strategy);
             long runSteps = (long) work.shots() * work.propagationsPerShot() * work.steps();
             EngineSpeed.Measured speed = EngineSpeed.measure(engine, shot, runSteps, cancel);
-            return new Estimate(work, engine.name(), speed.gptsPerSecond(), speed.warmupSeconds());
+            double migration = 0;
+            if (work.migrationPropagations() > 0) {
+                ShotRequest migrated = new ShotRequest(job.migrationVelocity(), physics, first.source(),
+                        spec.wavelet().toWavelet(), first.receivers(), job.time());
+                double perStep = work.pointsPerStep() / (speed.gptsPerSecond() * 1e9);
+                migration = MigrationSpeed.secondsPerStep(engine, migrated, spec.imaging().wavefield(), budget,
+                        perStep, cancel);
+            }
+            return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds());
         } finally {
             engine.close();
         }

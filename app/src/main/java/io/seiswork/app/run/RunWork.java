@@ -13,11 +13,14 @@ import io.seiswork.kernels.rtm.WavefieldStrategy;
  * shot is {@link #migrationPropagations} of them, plus one when its data are modelled first.
  *
  * @param shots shots in the run
- * @param propagationsPerShot wavefield propagations per shot
+ * @param modellingPropagations propagations per shot that model data: 1 for task model and for a
+ *     migration of synthetic data, 0 for a migration of recorded data
+ * @param migrationPropagations propagations per shot of the migration itself (0 for task model)
  * @param pointsPerStep grid points updated per time step of one propagation
  * @param steps time steps per propagation
  */
-public record RunWork(int shots, int propagationsPerShot, long pointsPerStep, int steps) {
+public record RunWork(int shots, int modellingPropagations, int migrationPropagations, long pointsPerStep,
+        int steps) {
 
     /**
      * The work of {@code job}.
@@ -28,13 +31,17 @@ public record RunWork(int shots, int propagationsPerShot, long pointsPerStep, in
      */
     public static RunWork of(ResolvedJob job, int shots, boolean onGpu, WavefieldStrategy strategy) {
         JobSpec spec = job.spec();
-        int propagations = 1;
-        if (spec.task() == Task.RTM) {
-            propagations = migrationPropagations(onGpu, strategy) + (job.dataFile() == null ? 1 : 0);
-        }
+        boolean migrates = spec.task() == Task.RTM;
+        int modelling = migrates && job.dataFile() != null ? 0 : 1;
+        int migration = migrates ? migrationPropagations(onGpu, strategy) : 0;
         long points = new PaddedGrid(spec.grid(), spec.physics().boundaryWidth(), spec.physics().spaceOrder() / 2,
                 spec.physics().freeSurface()).computedPoints();
-        return new RunWork(shots, propagations, points, job.time().steps());
+        return new RunWork(shots, modelling, migration, points, job.time().steps());
+    }
+
+    /** Wavefield propagations per shot, modelling and migration. */
+    public int propagationsPerShot() {
+        return modellingPropagations + migrationPropagations;
     }
 
     /**
@@ -48,11 +55,6 @@ public record RunWork(int shots, int propagationsPerShot, long pointsPerStep, in
 
     /** Grid-point updates of the whole run. */
     public double pointUpdates() {
-        return (double) shots * propagationsPerShot * pointsPerStep * steps;
-    }
-
-    /** Seconds the run takes at {@code gptsPerSecond} billion point updates per second. */
-    public double seconds(double gptsPerSecond) {
-        return pointUpdates() / (gptsPerSecond * 1e9);
+        return (double) shots * propagationsPerShot() * pointsPerStep * steps;
     }
 }

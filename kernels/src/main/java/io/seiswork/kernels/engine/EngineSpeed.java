@@ -121,7 +121,7 @@ public final class EngineSpeed {
     }
 
     /** {@code shot} with only its first {@code steps} time steps (same dt), output every step. */
-    static ShotRequest shortened(ShotRequest shot, int steps) {
+    public static ShotRequest shortened(ShotRequest shot, int steps) {
         double dt = shot.timing().dtS();
         TimeStepping t = new TimeStepping(dt, steps, new Sampling(steps, dt, 0));
         return new ShotRequest(shot.model(), shot.physics(), shot.source(), shot.wavelet(), shot.receivers(), t);
