@@ -60,6 +60,14 @@ final class ProjectSummary extends GridPane {
         runTime.setText(text);
     }
 
+    /** Whether the Run time fact still waits for its measurement. */
+    boolean runTimePending() {
+        return runTime.getText().startsWith(MEASURING);
+    }
+
+    /** How the Run time fact starts while the engine is being measured. */
+    static final String MEASURING = "measuring the ";
+
     /** Shows why a spec could not be opened: one line per problem. */
     void showProblems(String source, List<String> problems) {
         getChildren().clear();

@@ -446,7 +446,7 @@ public final class ProjectWindow extends BorderPane {
         ResolvedJob job = p.job().withEngine(engine.getValue());
         CancellationToken token = CancellationToken.none();
         estimating = token;
-        summary.showRunTime("measuring the " + engine.getValue().json() + " engine on the first shot...");
+        summary.showRunTime(ProjectSummary.MEASURING + engine.getValue().json() + " engine on the first shot...");
         estimator.submit(() -> {
             if (token.isCancelled()) {
                 return;  // superseded while queued
@@ -475,6 +475,9 @@ public final class ProjectWindow extends BorderPane {
             return;
         }
         estimating.cancel();
+        if (summary.runTimePending()) {
+            summary.showRunTime("not measured: the run started first (the Run tab shows the time it has left)");
+        }
         ResolvedJob job = project.job();
         if (engine.getValue() != null) {
             job = job.withEngine(engine.getValue());
