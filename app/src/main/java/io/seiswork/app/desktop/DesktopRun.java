@@ -8,6 +8,9 @@ import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSelection;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -40,8 +43,9 @@ final class DesktopRun {
     private final CancellationToken cancel = new CancellationToken();
     private final Thread thread;
 
-    private DesktopRun(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd) {
+    private DesktopRun(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd, Future<?> after) {
         thread = new Thread(() -> {
+            awaitQuietly(after);
             Outcome outcome = run(job, outDir, events);
             Platform.runLater(() -> onEnd.accept(outcome));
         }, "seiswork-run-" + job.spec().name());
@@ -49,14 +53,27 @@ final class DesktopRun {
     }
 
     /**
-     * Starts the run.
+     * Starts the run on its own thread, which first waits for {@code after}: work that holds an
+     * engine and a shot's memory (the run-time estimate, cancelled), so that the run never
+     * allocates its shot while another still holds one.
      *
      * @param onEnd called once on the JavaFX thread when the run has ended
      */
-    static DesktopRun start(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd) {
-        DesktopRun r = new DesktopRun(job, outDir, events, onEnd);
+    static DesktopRun start(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd,
+            Future<?> after) {
+        DesktopRun r = new DesktopRun(job, outDir, events, onEnd, after);
         r.thread.start();
         return r;
+    }
+
+    private static void awaitQuietly(Future<?> after) {
+        try {
+            after.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException e) {
+            // What ran before failed or was dropped: it holds nothing any more either way.
+        }
     }
 
     /** Asks the run to stop at its next time step (returns at once). */

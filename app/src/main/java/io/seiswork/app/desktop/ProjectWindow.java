@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -491,7 +492,9 @@ public final class ProjectWindow extends BorderPane {
         closeResult();
         resultTab.setContent(placeholder("Running..."));
         tabs.getSelectionModel().select(runTab);
-        current = DesktopRun.start(job, out, events, this::ended);  // ended() comes later, on this thread
+        // The run starts when the estimator, told to stop above, has let go of its engine and shot.
+        Future<?> estimatorIdle = estimator.submit(() -> { });
+        current = DesktopRun.start(job, out, events, this::ended, estimatorIdle);  // ended() comes later, on this thread
         setRunning(true);
         status.setText("Running " + job.spec().name() + " into " + out + "...");
     }

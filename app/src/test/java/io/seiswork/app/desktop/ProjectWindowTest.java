@@ -92,6 +92,28 @@ class ProjectWindowTest {
         }
     }
 
+    /**
+     * A run waits for what holds an engine and a shot's memory (the run-time estimate, cancelled
+     * when Run is pressed) before it selects its engine, so two shots never sit in memory at once.
+     */
+    @Test
+    void aRunWaitsUntilTheEstimateHasLetGo() throws Exception {
+        Path spec = spec("waits", 1, 0.3);
+        io.seiswork.core.spec.ResolvedJob job = Project.open(spec).job().withEngine(
+                io.seiswork.core.spec.EngineChoice.CPU);
+        java.util.concurrent.CompletableFuture<Void> estimateDone = new java.util.concurrent.CompletableFuture<>();
+        RunEvents events = new RunEvents();
+        java.util.concurrent.atomic.AtomicReference<DesktopRun.Outcome> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        DesktopRun.start(job, dir.resolve("runs").resolve("waits"), events, outcome::set, estimateDone);
+        Thread.sleep(500);  // time enough for a run that did not wait to have picked its engine
+        assertEquals("", events.engine(), "the run started before the estimate let go");
+        estimateDone.complete(null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> outcome.get() != null);
+        assertEquals(DesktopRun.Status.DONE, outcome.get().status(), outcome.get().message());
+        assertTrue(events.engine().startsWith("cpu"), events.engine());
+    }
+
     /** The largest velocity change between vertically adjacent cells, m/s. */
     private static double largestStep(io.seiswork.core.velocity.VelocityModel m) {
         var g = m.grid();
