@@ -116,6 +116,23 @@ class RtmRunCommandTest {
         assertTrue(report.get("data").asText().startsWith("SEG-Y"), report.get("data").asText());
     }
 
+    /**
+     * The run-time estimate of a migration of recorded data: its shots are the gathers in the
+     * file, none of them modelled (2 or 3 propagations per shot, the migration's own step timed).
+     */
+    @Test
+    void estimatesAMigrationOfRecordedData() throws Exception {
+        Path modelled = dir.resolve("modelled");
+        assertEquals(0, run("run", spec("model.json", "model", 51, "synthetic", "auto").toString(), "--out",
+                modelled.toString()).exit());
+        Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
+        CliRun r = run("run", spec("rtm.json", "rtm", 51, "shots.sgy", "disk").toString(), "--estimate", "--engine",
+                "cpu");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(" on cpu (") && r.out().contains(": 2 shots × 2 propagations × ")
+                && r.out().contains(" ms per migration step, measured on the first shot"), r.out());
+    }
+
     @Test
     void shotGathersOutsideTheGridAreAClearError() throws Exception {
         Path modelled = dir.resolve("modelled");
