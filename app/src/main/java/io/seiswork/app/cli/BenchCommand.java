@@ -147,50 +147,59 @@ final class BenchCommand implements Callable<Integer> {
         CudaBenchmark.Result r = CudaBenchmark.run(n, steps, order, dim == 3);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode o = new ObjectMapper().createObjectNode();
-            o.put("engine", "gpu").put("device", r.device().name());
-            ArrayNode g = o.putArray("grid").add(n);
-            if (dim == 3) {
-                g.add(n);
-            }
-            g.add(n);
-            o.put("dim", dim).put("order", order).put("steps", steps).putNull("threads")
-                    .put("gptsPerSecond", r.gptsPerSecond())
-                    .put("stencilGptsPerSecond", r.stencilGptsPerSecond())
-                    .put("effectiveBytesPerSecond", r.effectiveBytesPerS())
-                    .put("fractionOfPeakBandwidth", r.fractionOfPeak())
-                    .put("stencilFractionOfPeakBandwidth", r.stencilFractionOfPeak());
-            o.put("cpml", r.fullSteps().get(0).layout().key());
-            ArrayNode full = o.putArray("fullSteps");
-            for (CudaBenchmark.StepTiming t : r.fullSteps()) {
-                ObjectNode f = full.addObject().put("cpml", t.layout().key());
-                if (t.error() != null) {
-                    f.put("error", t.error());
-                } else {
-                    f.put("gptsPerSecond", r.gptsPerSecond(t)).put("fractionOfPeakBandwidth", r.fractionOfPeak(t))
-                            .put("modelledFractionOfPeakBandwidth", r.modelledFractionOfPeak(t));
-                }
-            }
-            ArrayNode parts = o.putArray("stepParts");
-            for (CudaBenchmark.StepPart part : r.parts()) {
-                parts.addObject().put("kernel", part.kernel()).put("launches", part.launches())
-                        .put("msPerStep", part.seconds() / steps * 1e3);
-            }
-            ArrayNode kernels = o.putArray("stencilKernels");
-            for (CudaBenchmark.StencilTiming t : r.stencils()) {
-                ObjectNode k = kernels.addObject().put("variant", t.variant().key()).put("kernel", t.kernel());
-                if (t.error() != null) {
-                    k.put("error", t.error());
-                } else {
-                    k.put("gptsPerSecond", r.stencilGptsPerSecond(t))
-                            .put("fractionOfPeakBandwidth", r.stencilFractionOfPeak(t));
-                }
-            }
-            out.println(o.toString());
+            out.println(gpuJson(r, n, dim, order, steps).toString());
         } else {
             out.println(r.describe());
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The JSON of {@code seiswork bench --engine gpu --json}: the engine's figures, then one object
+     * per C-PML layout ({@code fullSteps}), the engine's full step by kernel ({@code stepParts})
+     * and one object per stencil kernel timed ({@code stencilKernels}).
+     */
+    static ObjectNode gpuJson(CudaBenchmark.Result r, int n, int dim, int order, int steps) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("engine", "gpu").put("device", r.device().name());
+        ArrayNode g = o.putArray("grid").add(n);
+        if (dim == 3) {
+            g.add(n);
+        }
+        g.add(n);
+        o.put("dim", dim).put("order", order).put("steps", steps).putNull("threads")
+                .put("gptsPerSecond", r.gptsPerSecond())
+                .put("stencilGptsPerSecond", r.stencilGptsPerSecond())
+                .put("effectiveBytesPerSecond", r.effectiveBytesPerS())
+                .put("fractionOfPeakBandwidth", r.fractionOfPeak())
+                .put("stencilFractionOfPeakBandwidth", r.stencilFractionOfPeak());
+        o.put("cpml", r.fullSteps().get(0).layout().key());
+        ArrayNode full = o.putArray("fullSteps");
+        for (CudaBenchmark.StepTiming t : r.fullSteps()) {
+            ObjectNode f = full.addObject().put("cpml", t.layout().key());
+            if (t.error() != null) {
+                f.put("error", t.error());
+            } else {
+                f.put("gptsPerSecond", r.gptsPerSecond(t)).put("fractionOfPeakBandwidth", r.fractionOfPeak(t))
+                        .put("modelledFractionOfPeakBandwidth", r.modelledFractionOfPeak(t));
+            }
+        }
+        ArrayNode parts = o.putArray("stepParts");
+        for (CudaBenchmark.StepPart part : r.parts()) {
+            parts.addObject().put("kernel", part.kernel()).put("launches", part.launches())
+                    .put("msPerStep", part.seconds() / steps * 1e3);
+        }
+        ArrayNode kernels = o.putArray("stencilKernels");
+        for (CudaBenchmark.StencilTiming t : r.stencils()) {
+            ObjectNode k = kernels.addObject().put("variant", t.variant().key()).put("kernel", t.kernel());
+            if (t.error() != null) {
+                k.put("error", t.error());
+            } else {
+                k.put("gptsPerSecond", r.stencilGptsPerSecond(t))
+                        .put("fractionOfPeakBandwidth", r.stencilFractionOfPeak(t));
+            }
+        }
+        return o;
     }
 }

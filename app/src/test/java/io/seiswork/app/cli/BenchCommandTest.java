@@ -75,4 +75,45 @@ class BenchCommandTest {
         assertEquals(1, r.exit());
         assertEquals("seiswork: --engine gpu: " + CudaProbe.reason(), r.err().strip());
     }
+
+    /**
+     * The GPU benchmark's JSON keys are a contract (scripts and the docs read them): built from a
+     * result of the H200's shape (no GPU needed), every figure is where the docs say, a failed
+     * layout or kernel carries its error instead of figures, and the full step by kernel is in
+     * milliseconds per step.
+     */
+    @Test
+    void gpuJsonCarriesEveryFigureUnderItsDocumentedKey() {
+        var h200 = new io.seiswork.kernels.engine.cuda.DeviceInfo(0, "NVIDIA H200", 9, 0, 139L << 30, 132, 3_201_000,
+                6016, 13000, "fatbin");
+        var fused = new io.seiswork.kernels.engine.cuda.CudaBenchmark.StepTiming(
+                io.seiswork.kernels.engine.cuda.CpmlLayout.FUSED, 0.193);
+        var marching = new io.seiswork.kernels.engine.cuda.CudaBenchmark.StepTiming(
+                io.seiswork.kernels.engine.cuda.CpmlLayout.MARCHING, Double.NaN, "CUDA_ERROR_LAUNCH_FAILED");
+        var pipelined = new io.seiswork.kernels.engine.cuda.CudaBenchmark.StencilTiming(
+                io.seiswork.kernels.engine.cuda.StencilVariant.PIPELINED, "stencil3d_r4", 0.0988);
+        var wide = new io.seiswork.kernels.engine.cuda.CudaBenchmark.StencilTiming(
+                io.seiswork.kernels.engine.cuda.StencilVariant.WIDE_PREFETCH, "stencil3d_wide_r4", 0.09);
+        var r = new io.seiswork.kernels.engine.cuda.CudaBenchmark.Result(170_634_240L, 36_917_760L, 100,
+                java.util.List.of(fused, marching), java.util.List.of(pipelined, wide), h200,
+                h200.peakBandwidthBytesPerS(), java.util.List.of(
+                        new io.seiswork.kernels.engine.cuda.CudaBenchmark.StepPart("cpml_psi_r4", 6, 0.02),
+                        new io.seiswork.kernels.engine.cuda.CudaBenchmark.StepPart("stencil3d_r4", 1, 0.078)));
+        JsonNode j = BenchCommand.gpuJson(r, 512, 3, 8, 100);
+        assertEquals("gpu", j.get("engine").asText());
+        assertEquals("[512,512,512]", j.get("grid").toString());
+        assertEquals(r.gptsPerSecond(), j.get("gptsPerSecond").asDouble(), 1e-9);
+        assertEquals(r.stencilFractionOfPeak(), j.get("stencilFractionOfPeakBandwidth").asDouble(), 1e-12);
+        assertEquals("fused", j.get("cpml").asText());
+        assertEquals("fused", j.get("fullSteps").get(0).get("cpml").asText());
+        assertTrue(j.get("fullSteps").get(0).has("modelledFractionOfPeakBandwidth"));
+        assertEquals("CUDA_ERROR_LAUNCH_FAILED", j.get("fullSteps").get(1).get("error").asText());
+        assertTrue(!j.get("fullSteps").get(1).has("gptsPerSecond"));
+        assertEquals("cpml_psi_r4", j.get("stepParts").get(0).get("kernel").asText());
+        assertEquals(6, j.get("stepParts").get(0).get("launches").asInt());
+        assertEquals(0.2, j.get("stepParts").get(0).get("msPerStep").asDouble(), 1e-12);
+        assertEquals("wide", j.get("stencilKernels").get(1).get("variant").asText());
+        assertEquals(r.stencilFractionOfPeak(wide), j.get("stencilKernels").get(1).get("fractionOfPeakBandwidth")
+                .asDouble(), 1e-12);
+    }
 }
