@@ -29,8 +29,7 @@ public final class JobEngine {
             ShotRequest typical = null;
             if (!job.geometry().shots().isEmpty()) {
                 Shot first = job.geometry().shots().get(0);
-                PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(),
-                        spec.physics().boundaryWidth(), spec.physics().freeSurface());
+                PhysicsOptions physics = PhysicsOptions.of(spec.physics());
                 typical = new ShotRequest(job.migrationVelocity(), physics, first.source(), spec.wavelet().toWavelet(),
                         first.receivers(), job.time());
             }

@@ -77,8 +77,7 @@ public final class LocalRunner {
             return migrate(job, outDir);
         }
         WaveEngine engine = selected.engine();
-        PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
-                spec.physics().freeSurface());
+        PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         TimeStepping timing = job.time();
         ObjectNode report = header(job, timing);
         ArrayNode shotReports = report.putArray("shots");

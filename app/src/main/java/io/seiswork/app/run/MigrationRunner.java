@@ -86,8 +86,7 @@ final class MigrationRunner {
     double[] run(ResolvedJob job, Path outDir, ObjectNode report) {
         JobSpec spec = job.spec();
         Grid g = spec.grid();
-        PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
-                spec.physics().freeSurface());
+        PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         TimeStepping timing = job.time();
         Wavelet wavelet = spec.wavelet().toWavelet();
         ImagingCondition condition = ImagingCondition.fromJson(spec.imaging().condition());

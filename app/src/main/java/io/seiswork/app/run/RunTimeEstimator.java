@@ -81,8 +81,7 @@ public final class RunTimeEstimator {
      */
     public static Estimate estimate(ResolvedJob job, CancellationToken cancel) {
         JobSpec spec = job.spec();
-        PhysicsOptions physics = new PhysicsOptions(spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
-                spec.physics().freeSurface());
+        PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         List<Shot> shots = shots(job);
         if (shots.isEmpty()) {
             throw new IllegalArgumentException("the job has no shots");

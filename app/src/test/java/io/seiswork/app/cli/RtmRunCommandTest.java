@@ -103,10 +103,7 @@ class RtmRunCommandTest {
 
     @Test
     void migratesShotGathersReadFromSegy() throws Exception {
-        Path modelled = dir.resolve("modelled");
-        assertEquals(0, run("run", spec("model.json", "model", 51, "synthetic", "auto").toString(), "--out",
-                modelled.toString()).exit());
-        Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
+        recordShotGathers();
         Path out = dir.resolve("out");
         CliRun r = run("run", spec("rtm.json", "rtm", 51, "shots.sgy", "disk").toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
@@ -122,10 +119,7 @@ class RtmRunCommandTest {
      */
     @Test
     void estimatesAMigrationOfRecordedData() throws Exception {
-        Path modelled = dir.resolve("modelled");
-        assertEquals(0, run("run", spec("model.json", "model", 51, "synthetic", "auto").toString(), "--out",
-                modelled.toString()).exit());
-        Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
+        recordShotGathers();
         CliRun r = run("run", spec("rtm.json", "rtm", 51, "shots.sgy", "disk").toString(), "--estimate", "--engine",
                 "cpu");
         assertEquals(0, r.exit(), r.err());
@@ -135,10 +129,7 @@ class RtmRunCommandTest {
 
     @Test
     void shotGathersOutsideTheGridAreAClearError() throws Exception {
-        Path modelled = dir.resolve("modelled");
-        assertEquals(0, run("run", spec("model.json", "model", 51, "synthetic", "auto").toString(), "--out",
-                modelled.toString()).exit());
-        Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
+        recordShotGathers();
         String small = Files.readString(spec("rtm.json", "rtm", 51, "shots.sgy", "auto"))
                 .replace("\"nx\": 81", "\"nx\": 41")
                 .replace("\"dx\": 300, \"n\": 2", "\"dx\": 100, \"n\": 2")
@@ -160,5 +151,13 @@ class RtmRunCommandTest {
         assertTrue(r.err().contains("engine: \"gpu\" requested but no GPU is usable: " + CudaProbe.reason()),
                 r.err());
         assertTrue(!Files.exists(out.resolve("run.json")), "nothing ran");
+    }
+
+    /** Models the survey and leaves its gathers as {@code shots.sgy} beside the specs: recorded data. */
+    private void recordShotGathers() throws Exception {
+        Path modelled = dir.resolve("modelled");
+        assertEquals(0, run("run", spec("model.json", "model", 51, "synthetic", "auto").toString(), "--out",
+                modelled.toString()).exit());
+        Files.copy(modelled.resolve("shots.sgy"), dir.resolve("shots.sgy"));
     }
 }

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.engine;
 
+import io.seiswork.core.spec.PhysicsSpec;
 import io.seiswork.core.stencil.SecondDerivative;
 
 /**
@@ -25,6 +26,11 @@ public record PhysicsOptions(int spaceOrder, int boundaryWidth, boolean freeSurf
             throw new IllegalArgumentException("boundary width must be between " + op.radius()
                     + " (the stencil radius) and 1000 cells, got " + boundaryWidth);
         }
+    }
+
+    /** The physics a job spec asks for (its boundary type is C-PML, the only one the engines have). */
+    public static PhysicsOptions of(PhysicsSpec spec) {
+        return new PhysicsOptions(spec.spaceOrder(), spec.boundaryWidth(), spec.freeSurface());
     }
 
     /** Order 8, 20-cell C-PML on all sides, no free surface. */
