@@ -20,13 +20,22 @@ final class KernelChoice {
      * @throws IllegalArgumentException naming the property and the accepted keys, in one line
      */
     static <E extends Enum<E>> E parse(String property, E[] values, Function<E, String> key, String raw) {
+        return parse(property, values, key, raw, "");
+    }
+
+    /**
+     * {@link #parse(String, Enum[], Function, String)} for a property that also accepts
+     * {@code alsoAccepted} (handled by the caller), which the error names first.
+     */
+    static <E extends Enum<E>> E parse(String property, E[] values, Function<E, String> key, String raw,
+            String alsoAccepted) {
         String wanted = raw.trim().toLowerCase(Locale.ROOT);
         for (E v : values) {
             if (key.apply(v).equals(wanted)) {
                 return v;
             }
         }
-        throw new IllegalArgumentException(property + " must be one of "
-                + Arrays.stream(values).map(key).toList() + ", not \"" + raw + "\"");
+        throw new IllegalArgumentException(property + " must be " + (alsoAccepted.isEmpty() ? "" : alsoAccepted + " or ")
+                + "one of " + Arrays.stream(values).map(key).toList() + ", not \"" + raw + "\"");
     }
 }

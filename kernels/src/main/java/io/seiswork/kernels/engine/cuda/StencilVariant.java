@@ -95,11 +95,7 @@ public enum StencilVariant {
         if (key.trim().equalsIgnoreCase(AUTO)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(parse(key));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace(" must be one of ", " must be " + AUTO + " or one of "), e);
-        }
+        return Optional.of(KernelChoice.parse(PROPERTY, values(), StencilVariant::key, key, AUTO));
     }
 
     /** The variant with property value {@code key} (case-insensitive). */
