@@ -2,6 +2,9 @@
 # Runs the whole test suite (every module) with JDK 25. Extra arguments go to Maven,
 # for example: scripts/test.sh -pl core
 #
+# Without arguments it then runs scripts/cloud-smoke.sh: submit, worker, status, fetch through the
+# launcher against the emulators of scripts/cloud-local.sh (Node.js needed; .ci/run installs it).
+#
 # JavaFX 3D cannot draw under the headless Monocle platform the main run uses, so the 3D viewer
 # tests skip there (they say so). When an X virtual framebuffer is available (xvfb-run and GTK 3;
 # .ci/run installs them), those tests are then run again for real under Xvfb with Mesa.
@@ -13,6 +16,8 @@ cd "$root"
 mvn -B -ntp verify "$@"
 
 if [ $# -eq 0 ]; then
+  echo "test.sh: the cloud path through the launcher against scripts/cloud-local.sh's emulators"
+  "$root/scripts/cloud-smoke.sh"
   if command -v xvfb-run >/dev/null && ldconfig -p | grep libgtk-3.so.0 >/dev/null; then
     echo "test.sh: running the JavaFX 3D viewer tests under Xvfb (Mesa es2)"
     LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1280x1024x24" \

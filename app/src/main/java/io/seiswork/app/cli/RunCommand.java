@@ -1,6 +1,6 @@
 package io.seiswork.app.cli;
 
-import io.seiswork.app.run.JobEngine;
+import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.TerminalProgress;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, SegyCommand.class, ConvertCommand.class,
                 BenchCommand.class,
                 BenchVolumeCommand.class,
-                ViewCommand.class, DesktopCommand.class})
+                ViewCommand.class, DesktopCommand.class,
+                SubmitCommand.class, StatusCommand.class, FetchCommand.class, CancelCommand.class, WorkerCommand.class})
 public final class SeisworkCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,7 +1,7 @@
 package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.seiswork.app.run.JobEngine;
+import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;

@@ -9,7 +9,6 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.segy.ShotGatherWriter;
-import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecWriter;
 import io.seiswork.core.spec.ResolvedJob;
@@ -17,17 +16,17 @@ import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.EngineSelection;
-import io.seiswork.kernels.engine.PhysicsOptions;
-import io.seiswork.kernels.engine.ShotRecord;
-import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.job.GatherFiles;
+import io.seiswork.kernels.job.ImageFiles;
+import io.seiswork.kernels.job.ModelledShot;
+import io.seiswork.kernels.job.ShotComputer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,7 @@ public final class LocalRunner {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
 
     /** File of shot gathers in the output directory. */
-    public static final String SHOTS_FILE = "shots.sgy";
+    public static final String SHOTS_FILE = GatherFiles.SHOTS_FILE;
     /** Run report in the output directory. */
     public static final String REPORT_FILE = "run.json";
 
@@ -77,7 +76,6 @@ public final class LocalRunner {
             return migrate(job, outDir);
         }
         WaveEngine engine = selected.engine();
-        PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         TimeStepping timing = job.time();
         ObjectNode report = header(job, timing);
         ArrayNode shotReports = report.putArray("shots");
@@ -87,16 +85,14 @@ public final class LocalRunner {
         double points = 0;
         double loopSeconds = 0;
         report.put("status", "running");
-        try (ShotGatherWriter out = new ShotGatherWriter(outDir.resolve(SHOTS_FILE), timing.outputS(),
-                spec.grid().is2d(), maxCoordinate(spec.grid()), textHeader(job, timing))) {
-            for (Shot shot : shots) {
+        try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message);
+                ShotGatherWriter out = GatherFiles.open(outDir, job)) {
+            for (Shot shot : computer.shots()) {
                 listener.shotStarted(shot.number());
-                ShotRequest request = new ShotRequest(job.velocity(), physics, shot.source(),
-                        spec.wavelet().toWavelet(), shot.receivers(), timing);
-                ShotRecord record = engine.model(request, listener.withWavefield(shot.number(),
+                ModelledShot modelled = computer.model(shot, listener.withWavefield(shot.number(),
                         (step, steps) -> listener.shotProgress(shot.number(), step, steps)), cancel);
-                out.write(shot, record.traces());
-                var stats = record.stats();
+                out.write(shot, modelled.traces());
+                var stats = modelled.stats();
                 points += stats.computedPoints() * (double) stats.steps();
                 loopSeconds += stats.wallSeconds();
                 shotReports.addObject()
@@ -110,7 +106,7 @@ public final class LocalRunner {
             }
             report.put("status", "done");
         } catch (RuntimeException e) {
-            report.put("status", e instanceof io.seiswork.core.progress.CancelledException ? "cancelled" : "failed");
+            report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
             report.put("error", String.valueOf(e.getMessage()));
             throw e;
         } finally {
@@ -150,7 +146,7 @@ public final class LocalRunner {
 
     /** The main output file of a job's task, relative to the output directory. */
     public static String outputFile(Task task) {
-        return task == Task.RTM ? MigrationRunner.IMAGE_FILE : SHOTS_FILE;
+        return task == Task.RTM ? ImageFiles.IMAGE_FILE : GatherFiles.SHOTS_FILE;
     }
 
     private ObjectNode header(ResolvedJob job, TimeStepping timing) {
@@ -181,26 +177,6 @@ public final class LocalRunner {
         job.warnings().stream().map(SpecProblem::toString).forEach(warnings::add);
         r.set("spec", JobSpecWriter.toJson(job.spec()));
         return r;
-    }
-
-    private static String textHeader(ResolvedJob job, TimeStepping timing) {
-        JobSpec s = job.spec();
-        Grid g = s.grid();
-        return TextHeaderCodec.fromLines(
-                "C 1 SEISWORK SHOT GATHERS  JOB " + s.name(),
-                "C 2 TASK MODEL  SHOTS " + job.geometry().shotCount() + "  RECEIVERS " + job.geometry().receivers().size(),
-                String.format(Locale.ROOT, "C 3 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(), g.dx(), g.dy(), g.dz()),
-                String.format(Locale.ROOT, "C 4 RICKER %.4g HZ  SPACE ORDER %d  DT %.4g MS  SAMPLE %.4g MS",
-                        s.wavelet().peakHz(), s.physics().spaceOrder(), timing.dtS() * 1e3, timing.outputS().delta() * 1e3),
-                "C 5 FFID (9) = SHOT NUMBER, TRACE IN RECORD (13), OFFSET (37) SIGNED IN 2D",
-                "C 6 SOURCE X/Y (73/77), RECEIVER X/Y (81/85), COORDINATE SCALAR (71)",
-                "C 7 SOURCE DEPTH (49), RECEIVER ELEVATION (41), ELEVATION SCALAR (69)",
-                "C 8 COORDINATES IN METRES FROM THE MODEL'S FIRST GRID NODE, Z DOWN",
-                "C40 END TEXTUAL HEADER");
-    }
-
-    private static double maxCoordinate(Grid g) {
-        return Math.max(g.xAxis().last(), Math.max(g.yAxis().last(), g.zAxis().last()));
     }
 
     private static void writeReport(Path file, ObjectNode report) {

@@ -11,6 +11,8 @@ import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+import io.seiswork.kernels.job.JobEngine;
+import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.MemoryPlan;
 import io.seiswork.kernels.rtm.MigrationSpeed;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
@@ -82,7 +84,7 @@ public final class RunTimeEstimator {
     public static Estimate estimate(ResolvedJob job, CancellationToken cancel) {
         JobSpec spec = job.spec();
         PhysicsOptions physics = PhysicsOptions.of(spec.physics());
-        List<Shot> shots = shots(job);
+        List<Shot> shots = ShotComputer.shotsOf(job);
         if (shots.isEmpty()) {
             throw new IllegalArgumentException("the job has no shots");
         }
@@ -93,7 +95,7 @@ public final class RunTimeEstimator {
         WaveEngine engine = selected.engine();
         try {
             boolean onGpu = engine instanceof CudaWaveEngine;
-            long budget = (long) (0.9 * Runtime.getRuntime().maxMemory());  // as MigrationRunner plans it
+            long budget = ShotComputer.heapBudgetBytes();  // as the migration plans it
             WavefieldStrategy strategy = spec.task() == Task.RTM
                     ? MemoryPlan.of(shot, spec.imaging().wavefield(), budget).strategy()
                     : null;
@@ -111,16 +113,6 @@ public final class RunTimeEstimator {
             return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds());
         } finally {
             engine.close();
-        }
-    }
-
-    /** The shots the run will have: the survey's, or the gathers of a migration's data file. */
-    private static List<Shot> shots(ResolvedJob job) {
-        if (job.dataFile() == null) {
-            return job.geometry().shots();
-        }
-        try (SegyShotGathers data = new SegyShotGathers(job.dataFile(), job.spec().grid())) {
-            return data.shots();
         }
     }
 

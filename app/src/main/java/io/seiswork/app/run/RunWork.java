@@ -4,6 +4,7 @@ import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 
 /**
@@ -45,12 +46,11 @@ public record RunWork(int shots, int modellingPropagations, int migrationPropaga
     }
 
     /**
-     * Propagations of one migration shot: the source wavefield forward and the receivers' wavefield
-     * backward, and a third that runs the source wavefield backward from its saved boundary ring
-     * when it is reconstructed rather than stored (strategy "boundary", and always on the GPU).
+     * Propagations of one migration shot, as the migration counts them
+     * ({@link ShotComputer#migrationPropagations}).
      */
     public static int migrationPropagations(boolean onGpu, WavefieldStrategy strategy) {
-        return onGpu || strategy == WavefieldStrategy.BOUNDARY ? 3 : 2;
+        return ShotComputer.migrationPropagations(onGpu, strategy);
     }
 
     /** Grid-point updates of the whole run. */

@@ -1,9 +1,9 @@
 package io.seiswork.app.run;
 
+import io.seiswork.core.progress.CancellationToken;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
@@ -13,6 +13,7 @@ import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.SwvReader;
 import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.kernels.job.JobEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.cloud.testing.LocalCloud.Service;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.SwvException;
@@ -13,63 +15,34 @@ import io.seiswork.core.volume.SwvWriteOptions;
 import io.seiswork.core.volume.SwvWriter;
 import io.seiswork.core.volume.SyntheticVolume;
 import io.seiswork.core.volume.VolumeAxes;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A .swv volume on a real S3-compatible server (S3Proxy, in-process, over HTTP on 127.0.0.1) read
+ * A .swv volume on a real S3-compatible server (S3Proxy through {@link LocalCloud}, over HTTP) read
  * through {@link S3RangeReader}: slices must equal those of the local file.
  */
 class S3RangeReaderTest {
 
-    private static S3Proxy proxy;
+    @RegisterExtension
+    static final LocalCloud cloud = LocalCloud.of(Service.S3);
+
+    private static final String BUCKET = LocalCloud.uniqueName("volumes");
     private static S3Client s3;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test")
-                .build();
-        proxy.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        s3 = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .forcePathStyle(true)
-                .build();
-        s3.createBucket(b -> b.bucket("volumes"));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (proxy != null) {
-            proxy.stop();
-        }
+    static void createBucket() {
+        s3 = cloud.s3();
+        s3.createBucket(b -> b.bucket(BUCKET));
     }
 
     private Path writeVolume() {
@@ -94,7 +67,7 @@ class S3RangeReaderTest {
     @Test
     void remoteSlicesEqualLocalSlicesAtEveryLevel() {
         Path f = writeVolume();
-        S3Location where = S3Location.parse("s3://volumes/jobs/demo/image/image.swv");
+        S3Location where = S3Location.parse("s3://" + BUCKET + "/jobs/demo/image/image.swv");
         s3.putObject(b -> b.bucket(where.bucket()).key(where.key()), RequestBody.fromFile(f));
 
         try (SwvReader local = SwvReader.open(f);
@@ -112,7 +85,7 @@ class S3RangeReaderTest {
 
     @Test
     void rangesPastTheEndAndMissingObjectsAreNamed() {
-        S3Location where = S3Location.parse("s3://volumes/small.bin");
+        S3Location where = S3Location.parse("s3://" + BUCKET + "/small.bin");
         s3.putObject(b -> b.bucket(where.bucket()).key(where.key()), RequestBody.fromBytes(new byte[] {1, 2, 3, 4, 5}));
         S3RangeReader r = S3RangeReader.open(s3, where);
         assertEquals(5, r.size());
@@ -120,9 +93,10 @@ class S3RangeReaderTest {
         r.read(3, two);
         assertArrayEquals(new byte[] {4, 5}, two.array());
         var past = assertThrows(SwvException.class, () -> r.read(4, ByteBuffer.allocate(2)));
-        assertEquals("s3://volumes/small.bin: range 4+2 lies past the end of the object (5 bytes)", past.getMessage());
+        assertEquals(where + ": range 4+2 lies past the end of the object (5 bytes)", past.getMessage());
 
-        var missing = assertThrows(SwvException.class, () -> S3RangeReader.open(s3, S3Location.parse("s3://volumes/none.swv")));
-        assertTrue(missing.getMessage().startsWith("s3://volumes/none.swv: cannot open: "), missing.getMessage());
+        S3Location none = S3Location.parse("s3://" + BUCKET + "/none.swv");
+        var missing = assertThrows(SwvException.class, () -> S3RangeReader.open(s3, none));
+        assertTrue(missing.getMessage().startsWith(none + ": cannot open: "), missing.getMessage());
     }
 }

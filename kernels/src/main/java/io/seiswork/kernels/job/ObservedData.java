@@ -1,4 +1,4 @@
-package io.seiswork.app.run;
+package io.seiswork.kernels.job;
 
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;

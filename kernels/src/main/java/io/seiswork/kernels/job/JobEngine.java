@@ -1,4 +1,4 @@
-package io.seiswork.app.run;
+package io.seiswork.kernels.job;
 
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.spec.EngineChoice;
@@ -10,7 +10,11 @@ import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.util.Arrays;
 
-/** The engine a job runs on, chosen the same way by the command line and the desktop app. */
+/**
+ * The engine a job runs on, chosen the same way by the command line, the desktop app and the
+ * cloud worker, so that a job's shots run on the engine (and, for a migration, the migrator) a
+ * local run of the same spec would take on that machine.
+ */
 public final class JobEngine {
 
     private JobEngine() {

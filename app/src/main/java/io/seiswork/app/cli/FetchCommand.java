@@ -1,0 +1,58 @@
+package io.seiswork.app.cli;
+
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.job.JobId;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seiswork fetch JOB [--out DIR]}: downloads a finished job's outputs by ranged GETs. */
+@Command(name = "fetch", mixinStandardHelpOptions = true,
+        description = "Download a finished cloud job's outputs (image.sgy and image.swv, or shots.sgy).")
+final class FetchCommand implements Callable<Integer> {
+
+    /** Largest output fetched: the 100 GB volumes of real surveys, with room. */
+    static final long MAX_OUTPUT_BYTES = 1L << 40;
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
+    String job;
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<job id>).")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        JobId id = CloudOptions.jobId(job);
+        Path dir = out != null ? out : Path.of("runs", id.value());
+        PrintWriter err = spec.commandLine().getErr();
+        cloud.withDispatcher(d -> fetchInto(d, id, dir, err));
+        return 0;
+    }
+
+    static List<Path> fetchInto(Dispatcher d, JobId id, Path dir, PrintWriter err) {
+        long[] lastPrinted = {0};
+        List<Path> files = d.fetch(id, dir, MAX_OUTPUT_BYTES, (done, total) -> {
+            long now = System.nanoTime();
+            if (total > (64L << 20) && now - lastPrinted[0] > 2_000_000_000L) {
+                lastPrinted[0] = now;
+                err.printf(Locale.ROOT, "downloading: %s of %s%n", SubmitCommand.bytes(done), SubmitCommand.bytes(total));
+                err.flush();
+            }
+        });
+        err.println("fetched " + String.join(", ", files.stream().map(Path::toString).toList()));
+        err.flush();
+        return files;
+    }
+}

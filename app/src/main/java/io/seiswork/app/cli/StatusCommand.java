@@ -1,0 +1,131 @@
+package io.seiswork.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.JobView;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.ShotRecord;
+import io.seiswork.cloud.job.ShotState;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seiswork status JOB}: the job's state, its shots' states, timings and throughput. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show a cloud job: its status, shots done, running, queued and failed, and each shot's timing.")
+final class StatusCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
+    String job;
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Option(names = "--json", description = "Print the job and every shot as JSON.")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        JobId id = CloudOptions.jobId(job);
+        JobView view = cloud.withDispatcher(d -> d.status(id));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(toJson(view)));
+        } else {
+            out.println(summary(view));
+            for (ShotRecord s : view.shots()) {
+                out.printf(Locale.ROOT, "  shot %4d  %-8s attempts %d%s%s%n", s.shot(), s.state(), s.attempts(),
+                        s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %.2f Gpts/s  %s", s.seconds(),
+                                s.gptsPerSecond(), s.worker()) : s.worker() != null ? "  " + s.worker() : "",
+                        s.error() != null ? "  error: " + s.error() : "");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One line: {@code job-id: RUNNING, 3 of 9 shots done, 2 running, 4 queued}. */
+    static String summary(JobView view) {
+        JobRecord j = view.job();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s, task %s): %s, %d of %d shots done",
+                j.id(), j.name(), j.task(), j.status(), j.done(), j.total()));
+        long running = view.count(ShotState.RUNNING);
+        long queued = view.count(ShotState.QUEUED);
+        if (running > 0) {
+            b.append(", ").append(running).append(" running");
+        }
+        if (queued > 0 && !j.status().isFinal()) {
+            b.append(", ").append(queued).append(" queued");
+        }
+        if (j.failed() > 0) {
+            b.append(", ").append(j.failed()).append(" failed");
+        }
+        if (j.error() != null) {
+            b.append(": ").append(j.error());
+        }
+        return b.toString();
+    }
+
+    /** Polls until the job ends, printing a line whenever its summary changes. */
+    static JobView follow(Dispatcher d, JobId id, Duration poll, PrintWriter err) {
+        String last = null;
+        while (true) {
+            JobView v = d.status(id);
+            String line = summary(v);
+            if (!line.equals(last)) {
+                err.println(line);
+                err.flush();
+                last = line;
+            }
+            if (v.job().status().isFinal()) {
+                return v;
+            }
+            try {
+                Thread.sleep(Math.max(100, poll.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return v;
+            }
+        }
+    }
+
+    private static ObjectNode toJson(JobView view) {
+        JobRecord j = view.job();
+        ObjectNode o = JSON.createObjectNode();
+        o.put("jobId", j.id().value()).put("name", j.name()).put("task", j.task()).put("status", j.status().name())
+                .put("total", j.total()).put("done", j.done()).put("failed", j.failed())
+                .put("created", String.valueOf(j.created())).put("updated", String.valueOf(j.updated()));
+        if (j.error() != null) {
+            o.put("error", j.error());
+        }
+        j.outputs().forEach(o.putArray("outputs")::add);
+        ArrayNode shots = o.putArray("shots");
+        for (ShotRecord s : view.shots()) {
+            ObjectNode n = shots.addObject().put("shot", s.shot()).put("state", s.state().name()).put("attempts", s.attempts());
+            if (s.worker() != null) {
+                n.put("worker", s.worker());
+            }
+            if (s.state() == ShotState.DONE) {
+                n.put("seconds", s.seconds()).put("gptsPerSecond", s.gptsPerSecond());
+            }
+            if (s.error() != null) {
+                n.put("error", s.error());
+            }
+        }
+        return o;
+    }
+}

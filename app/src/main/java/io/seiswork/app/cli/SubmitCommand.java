@@ -1,0 +1,111 @@
+package io.seiswork.app.cli;
+
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.JobView;
+import io.seiswork.cloud.dispatch.SubmittedJob;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.kernels.job.ShotComputer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code seiswork submit SPEC.json --cloud local|aws}: checks the spec as {@code run} does (every
+ * problem before anything is uploaded), stores its inputs and queues one message per shot. Prints
+ * the job id alone on standard output, so scripts can keep it; {@code --wait} follows the job to
+ * its end and, with {@code --out}, fetches the outputs.
+ */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Submit a job spec to the cloud: inputs to S3, the job to the job table, one message per shot.",
+            "Prints the job id; follow it with 'seiswork status JOB', get the outputs with 'seiswork fetch JOB'."})
+final class SubmitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec (see docs/job-spec.md).")
+    Path specFile;
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Option(names = "--wait", description = "Follow the job until it ends (progress on standard error).")
+    boolean await;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --wait: fetch the outputs into DIR when done.")
+    Path out;
+
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between status reads (default 2).")
+    double pollS;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        JobSpec jobSpec = JobSpecReader.read(specFile);
+        Path base = specFile.toAbsolutePath().getParent();
+        ResolvedJob job = JobResolver.withHeapBudget(base).resolve(jobSpec, specFile.toString());
+        for (SpecProblem w : job.warnings()) {
+            err.println("seiswork: " + specFile + ": " + w);
+        }
+        int shots = ShotComputer.shotsOf(job).size();
+        return cloud.withDispatcher(d -> {
+            SubmittedJob submitted = d.submit(specFile, shots, uploadProgress(err));
+            err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shots queued, %s uploaded (%d input%s)%n",
+                    submitted.id(), cloud.settings().name(), submitted.shots(), bytes(submitted.uploadedBytes()),
+                    submitted.inputs().size(), submitted.inputs().size() == 1 ? "" : "s");
+            err.flush();
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(submitted.id());
+            stdout.flush();
+            if (!await) {
+                return 0;
+            }
+            JobView end = StatusCommand.follow(d, submitted.id(), Duration.ofMillis((long) (pollS * 1000)), err);
+            if (end.job().status() != JobStatus.DONE) {
+                return 1;
+            }
+            if (out != null) {
+                FetchCommand.fetchInto(d, submitted.id(), out, err);
+            }
+            return 0;
+        });
+    }
+
+    private static TransferProgress uploadProgress(PrintWriter err) {
+        long[] lastPrinted = {0};
+        return (done, total) -> {
+            long now = System.nanoTime();
+            if (total > (64L << 20) && (now - lastPrinted[0] > 2_000_000_000L || done == total)) {
+                lastPrinted[0] = now;
+                err.printf(Locale.ROOT, "uploading: %s of %s (%.0f %%)%n", bytes(done), bytes(total), 100.0 * done / total);
+                err.flush();
+            }
+        };
+    }
+
+    static String bytes(long b) {
+        if (b < 1024) {
+            return b + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = b;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

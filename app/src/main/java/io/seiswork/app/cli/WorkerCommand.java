@@ -1,0 +1,100 @@
+package io.seiswork.app.cli;
+
+import io.seiswork.kernels.job.JobEngine;
+import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.worker.ShotWorker;
+import io.seiswork.worker.WorkerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * {@code seiswork worker}: a cloud worker on this machine. It runs shots of the queue until
+ * stopped; SIGTERM (a spot interruption, {@code docker stop}, Ctrl-C) stops the running shot at its
+ * next time step and hands it back to the queue before the process exits.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Run a cloud worker: take shots from the queue, run them on this machine's engine, store the "
+                + "results, stack each job after its last shot.", "Configuration from the options or the environment "
+                + "(SEISWORK_CLOUD, SEISWORK_BUCKET, SEISWORK_WORK_DIR, AWS_REGION, AWS_PROFILE)."})
+final class WorkerCommand implements Callable<Integer> {
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the specs' engine.")
+    String engine;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "${env:SEISWORK_WORK_DIR}",
+            description = "Scratch for inputs, shot results and wavefield spills (default: SEISWORK_WORK_DIR, "
+                    + "else a seiswork-worker folder in the temporary directory).")
+    Path workDir;
+
+    @Option(names = "--max-idle", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Stop after this many seconds without a shot (default 0: run until stopped).")
+    long maxIdleS;
+
+    @Option(names = "--visibility", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long a held shot stays hidden from other workers; extended every third of it while "
+                    + "the shot runs, so a dead worker's shot returns within this time (default 300).")
+    long visibilityS;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxIdleS < 0) {
+            throw new IllegalArgumentException("--max-idle must be >= 0 seconds, got " + maxIdleS);
+        }
+        Path dir = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "seiswork-worker");
+        Files.createDirectories(dir);
+        WorkerSettings defaults = WorkerSettings.defaults(dir);
+        WorkerSettings settings = new WorkerSettings(dir, engine == null ? null : JobEngine.parse(engine, "--engine"),
+                defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(), Duration.ofSeconds(maxIdleS),
+                defaults.maxInputBytes());
+        CloudSettings s = cloud.settings();
+        var err = spec.commandLine().getErr();
+        try (CloudClients clients = new CloudClients(s)) {
+            Dispatcher d = Dispatcher.of(clients);
+            ShotWorker worker = new ShotWorker(d.store(), d.table(), d.queue(), settings);
+            CountDownLatch ended = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                worker.stop();
+                try {
+                    ended.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "seiswork-worker-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            err.println("seiswork worker " + settings.workerId() + ": polling the " + s.name() + " shot queue "
+                    + s.queue() + ", scratch in " + dir);
+            err.flush();
+            try {
+                worker.run();
+            } finally {
+                ended.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // stopping because of the signal: the hook is waiting for us
+                }
+            }
+            err.println("seiswork worker " + settings.workerId() + ": stopped after " + worker.shotsRun() + " shots");
+            err.flush();
+            return 0;
+        } catch (SdkClientException e) {
+            throw CloudOptions.unreachable(s, e);
+        }
+    }
+}

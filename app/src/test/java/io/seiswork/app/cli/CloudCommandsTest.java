@@ -1,0 +1,187 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.cloud.testing.LocalCloud;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cloud path end to end through the real command line, against the three emulators over HTTP:
+ * {@code submit}, two {@code worker}s side by side, {@code status}, {@code fetch}; the fetched
+ * outputs must be the bytes a local {@code run} of the same spec writes (architecture: a cloud run
+ * of N shots gives the same image as a local run).
+ */
+class CloudCommandsTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    private static final String[] PORTS = {"SEISWORK_S3_PORT", "SEISWORK_SQS_PORT", "SEISWORK_DYNAMODB_PORT"};
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void pointTheCommandsAtTheEmulators() {
+        System.setProperty(PORTS[0], Integer.toString(CLOUD.s3Endpoint().getPort()));
+        System.setProperty(PORTS[1], Integer.toString(CLOUD.sqsEndpoint().getPort()));
+        System.setProperty(PORTS[2], Integer.toString(CLOUD.dynamoDbEndpoint().getPort()));
+    }
+
+    @AfterAll
+    static void forgetThem() {
+        for (String p : PORTS) {
+            System.clearProperty(p);
+        }
+    }
+
+    /** A small 2D survey whose velocity comes from a file, so submit has an input to store. */
+    private Path spec(String task, int shots) throws Exception {
+        int nx = 101;
+        int nz = 51;
+        ByteBuffer vp = ByteBuffer.allocate(4 * nx * nz).order(ByteOrder.LITTLE_ENDIAN);
+        for (int ix = 0; ix < nx; ix++) {
+            for (int iz = 0; iz < nz; iz++) {
+                vp.putFloat(iz < 30 ? 1500f : 2300f);
+            }
+        }
+        Files.createDirectories(dir.resolve("models"));
+        Files.write(dir.resolve("models/vp.bin"), vp.array());
+        String json = """
+                {"name": "cloud-%s", "task": "%s",
+                 "grid": {"nx": %d, "ny": 1, "nz": %d, "dx": 10, "dz": 10},
+                 "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}},
+                 "migrationVelocity": {"smooth": 60},
+                 "wavelet": {"type": "ricker", "peakHz": 15},
+                 "time": {"lengthS": 0.6, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 200, "dx": 300, "n": %d, "y": 0, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": %d, "y": 0, "z": 20}},
+                 "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
+                 "engine": "cpu"}""".formatted(task, task, nx, nz, shots, nx);
+        return Files.writeString(dir.resolve(task + ".json"), json);
+    }
+
+    private String submit(Path spec) {
+        CliRun r = CliRun.run("submit", spec.toString(), "--cloud", "local");
+        assertEquals(0, r.exit(), r.err());
+        return r.out().strip();
+    }
+
+    /** Runs {@code n} workers side by side until the queue has been empty for 3 s. */
+    private List<CliRun> workers(int n) throws Exception {
+        var pool = Executors.newFixedThreadPool(n);
+        List<Future<CliRun>> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Path work = Files.createDirectories(dir.resolve("worker-" + i));
+            runs.add(pool.submit(() -> CliRun.run("worker", "--cloud", "local", "--max-idle", "3",
+                    "--work-dir", work.toString())));
+        }
+        List<CliRun> done = new ArrayList<>();
+        for (Future<CliRun> f : runs) {
+            CliRun r = f.get();
+            assertEquals(0, r.exit(), r.err());
+            done.add(r);
+        }
+        pool.shutdown();
+        return done;
+    }
+
+    @Test
+    void aMigrationInTheCloudGivesTheLocalRunsImage() throws Exception {
+        Path spec = spec("rtm", 3);
+        String job = submit(spec);
+        assertTrue(job.startsWith("cloud-rtm-"), job);
+        List<CliRun> workers = workers(2);
+        int shots = workers.stream().mapToInt(w -> Integer.parseInt(w.err().replaceAll("(?s).*stopped after (\\d+) shots.*", "$1")))
+                .sum();
+        assertEquals(3, shots, "every shot ran exactly once");
+
+        CliRun status = CliRun.run("status", job, "--cloud", "local", "--json");
+        assertEquals(0, status.exit(), status.err());
+        var s = new ObjectMapper().readTree(status.out());
+        assertEquals("DONE", s.get("status").asText());
+        assertEquals(3, s.get("done").asInt());
+        assertEquals("[\"image.sgy\",\"image.swv\"]", s.get("outputs").toString());
+        for (var shot : s.get("shots")) {
+            assertEquals("DONE", shot.get("state").asText());
+            assertEquals(1, shot.get("attempts").asInt());
+            assertTrue(shot.get("gptsPerSecond").asDouble() > 0);
+        }
+
+        CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("cloud").toString());
+        assertEquals(0, fetch.exit(), fetch.err());
+        CliRun local = CliRun.run("run", spec.toString(), "--out", dir.resolve("local").toString());
+        assertEquals(0, local.exit(), local.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.sgy")), Files.readAllBytes(dir.resolve("cloud/image.sgy")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.swv")), Files.readAllBytes(dir.resolve("cloud/image.swv")));
+    }
+
+    @Test
+    void modelledGathersInTheCloudAreTheLocalRunsGathers() throws Exception {
+        Path spec = spec("model", 2);
+        String job = submit(spec);
+        workers(1);
+        CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("cloud").toString());
+        assertEquals(0, fetch.exit(), fetch.err());
+        CliRun local = CliRun.run("run", spec.toString(), "--out", dir.resolve("local").toString());
+        assertEquals(0, local.exit(), local.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/shots.sgy")), Files.readAllBytes(dir.resolve("cloud/shots.sgy")));
+    }
+
+    @Test
+    void aCancelledJobRunsNoShotAndCannotBeFetched() throws Exception {
+        String job = submit(spec("rtm", 2));
+        CliRun cancel = CliRun.run("cancel", job, "--cloud", "local");
+        assertEquals(0, cancel.exit(), cancel.err());
+        assertEquals("cancelled " + job, cancel.err().strip());
+        List<CliRun> w = workers(1);
+        assertTrue(w.get(0).err().contains("stopped after 0 shots"), w.get(0).err());
+        CliRun status = CliRun.run("status", job, "--cloud", "local");
+        assertTrue(status.out().startsWith(job + " (cloud-rtm, task rtm): CANCELLED, 0 of 2 shots done"), status.out());
+        CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("x").toString());
+        assertEquals(1, fetch.exit());
+        assertEquals("seiswork: job " + job + " is CANCELLED, its outputs exist once it is DONE", fetch.err().strip());
+        CliRun again = CliRun.run("cancel", job, "--cloud", "local");
+        assertEquals(0, again.exit());
+        assertEquals("job " + job + " was already cancelled", again.err().strip());
+    }
+
+    @Test
+    void badJobIdsAndAnUnreachableCloudAreOneLineErrors() {
+        CliRun bad = CliRun.run("status", "../../etc", "--cloud", "local");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().startsWith("seiswork: job id must be 3-63 lower-case letters"), bad.err());
+        CliRun unknown = CliRun.run("status", "no-such-job", "--cloud", "local");
+        assertEquals(1, CliRun.run("cancel", "no-such-job", "--cloud", "local").exit());
+        assertEquals(1, unknown.exit());
+        assertEquals("seiswork: no job no-such-job in the job table", unknown.err().strip());
+        CliRun cloud = CliRun.run("status", "abc", "--cloud", "mars");
+        assertEquals("seiswork: --cloud must be local or aws, got \"mars\"", cloud.err().strip());
+        String port = System.getProperty(PORTS[2]);
+        System.setProperty(PORTS[2], "1");
+        try {
+            CliRun down = CliRun.run("status", "abc", "--cloud", "local");
+            assertEquals(1, down.exit());
+            assertTrue(down.err().startsWith("seiswork: cannot reach the local cloud: "), down.err());
+            assertTrue(down.err().strip().endsWith("start the local cloud with scripts/cloud-local.sh start"), down.err());
+            assertEquals(1, down.err().strip().lines().count(), down.err());
+        } finally {
+            System.setProperty(PORTS[2], port);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.seiswork.cloud.config;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Where a Seiswork cloud stack lives: the bucket, job table and shot queue, and how to reach them.
+ *
+ * <p>Two kinds: {@link #local} talks to the emulators {@code scripts/cloud-local.sh} starts on
+ * 127.0.0.1 (ElasticMQ, S3Proxy, dynalite), {@link #aws} to a deployed stack through the AWS
+ * default credential chain (environment, {@code AWS_PROFILE}, SSO, instance or task role). No
+ * credential is ever read from a Seiswork file or written to a log; the only literal keys here
+ * are the emulators' fixed placeholders, which open nothing outside this machine.
+ *
+ * @param name "local" or "aws", for messages
+ * @param region AWS region of the stack
+ * @param s3Endpoint S3 endpoint, or null for the region's own
+ * @param sqsEndpoint SQS endpoint, or null for the region's own
+ * @param dynamoDbEndpoint DynamoDB endpoint, or null for the region's own
+ * @param bucket bucket holding inputs, specs, shot results and images
+ * @param table DynamoDB job table
+ * @param queue name of the shot queue (its dead-letter queue is {@code <queue>-dlq})
+ * @param credentials how requests are signed
+ */
+public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsEndpoint, URI dynamoDbEndpoint,
+        String bucket, String table, String queue, AwsCredentialsProvider credentials) {
+
+    /** Default job table name, as the CDK stack creates it. */
+    public static final String DEFAULT_TABLE = "seiswork-jobs";
+    /** Default shot queue name, as the CDK stack creates it. */
+    public static final String DEFAULT_QUEUE = "seiswork-shots";
+    /** Bucket used against the local emulators. */
+    public static final String LOCAL_BUCKET = "seiswork-local";
+
+    /** Emulator ports of {@code scripts/cloud-local.sh}, overridable the same way. */
+    static final int LOCAL_S3_PORT = 9000;
+    static final int LOCAL_SQS_PORT = 9324;
+    static final int LOCAL_DYNAMODB_PORT = 4567;
+
+    public CloudSettings {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(credentials, "credentials");
+        for (String[] v : new String[][] {{"bucket", bucket}, {"table", table}, {"queue", queue}}) {
+            if (v[1] == null || v[1].isBlank()) {
+                throw new IllegalArgumentException("cloud " + v[0] + " name is missing");
+            }
+        }
+    }
+
+    /** Whether this is the local emulator stack (its bucket, table and queues are created on first use). */
+    public boolean isLocal() {
+        return "local".equals(name);
+    }
+
+    /**
+     * The emulators of {@code scripts/cloud-local.sh} on 127.0.0.1, ports from
+     * {@code SEISWORK_S3_PORT}, {@code SEISWORK_SQS_PORT}, {@code SEISWORK_DYNAMODB_PORT} when set.
+     */
+    public static CloudSettings local(Map<String, String> env) {
+        return local(localUri(env, "SEISWORK_S3_PORT", LOCAL_S3_PORT), localUri(env, "SEISWORK_SQS_PORT", LOCAL_SQS_PORT),
+                localUri(env, "SEISWORK_DYNAMODB_PORT", LOCAL_DYNAMODB_PORT));
+    }
+
+    /** Emulators at the given endpoints (tests start their own on free ports). */
+    public static CloudSettings local(URI s3, URI sqs, URI dynamoDb) {
+        // The emulators accept any key pair; these placeholders are what their docs use.
+        var placeholders = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        return new CloudSettings("local", Region.US_EAST_1, s3, sqs, dynamoDb, LOCAL_BUCKET, DEFAULT_TABLE,
+                DEFAULT_QUEUE, placeholders);
+    }
+
+    /**
+     * A deployed stack: bucket from {@code SEISWORK_BUCKET} (required: the stack's output
+     * {@code BucketName}), table and queue from {@code SEISWORK_TABLE} and {@code SEISWORK_QUEUE}
+     * (defaults {@value #DEFAULT_TABLE}, {@value #DEFAULT_QUEUE}), region and credentials from
+     * the AWS default chains ({@code AWS_REGION}, {@code AWS_PROFILE}, ...).
+     *
+     * @throws IllegalArgumentException naming the variable when the bucket or region is missing
+     */
+    public static CloudSettings aws(Map<String, String> env) {
+        String bucket = env.get("SEISWORK_BUCKET");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("SEISWORK_BUCKET is not set: export the bucket name the Seiswork stack "
+                    + "printed (output BucketName), or use --cloud local");
+        }
+        Region region;
+        try {
+            region = DefaultAwsRegionProviderChain.builder().build().getRegion();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("no AWS region configured: set AWS_REGION or a region in your AWS profile");
+        }
+        return new CloudSettings("aws", region, null, null, null, bucket.trim(),
+                env.getOrDefault("SEISWORK_TABLE", DEFAULT_TABLE), env.getOrDefault("SEISWORK_QUEUE", DEFAULT_QUEUE),
+                DefaultCredentialsProvider.builder().build());
+    }
+
+    /** {@code local} or {@code aws}, from the command line's {@code --cloud}. */
+    public static CloudSettings named(String cloud, Map<String, String> env) {
+        return switch (cloud) {
+            case "local" -> local(env);
+            case "aws" -> aws(env);
+            default -> throw new IllegalArgumentException("--cloud must be local or aws, got \"" + cloud + "\"");
+        };
+    }
+
+    private static URI localUri(Map<String, String> env, String variable, int port) {
+        String v = env.get(variable);
+        int p = port;
+        if (v != null && !v.isBlank()) {
+            try {
+                p = Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(variable + " must be a port number, got \"" + v + "\"");
+            }
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException(variable + " must be a port in 1-65535, got " + p);
+            }
+        }
+        return URI.create("http://127.0.0.1:" + p);
+    }
+}

@@ -1,0 +1,162 @@
+package io.seiswork.cloud.dispatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.SpecInputs;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.StoredInput;
+import io.seiswork.cloud.s3.TransferProgress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The client side of the cloud protocol, shared by the command line and the desktop: submit a
+ * spec (inputs to S3 by content, the spec, the job and shot items, one message per shot), read a
+ * job's status, cancel it, fetch its outputs. On the local emulator stack it creates the bucket,
+ * table and queues on first use.
+ */
+public final class Dispatcher {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ArtifactStore store;
+    private final JobTable table;
+    private final ShotQueue queue;
+
+    public Dispatcher(ArtifactStore store, JobTable table, ShotQueue queue) {
+        this.store = store;
+        this.table = table;
+        this.queue = queue;
+    }
+
+    /** The dispatcher of a stack; the local one gets its bucket, table and queues created if missing. */
+    public static Dispatcher of(CloudClients clients) {
+        var s = clients.settings();
+        if (s.isLocal()) {
+            return new Dispatcher(ArtifactStore.createIfMissing(clients.s3(), s.bucket()),
+                    JobTable.createIfMissing(clients.dynamoDb(), s.table()), ShotQueue.createIfMissing(clients.sqs(), s.queue()));
+        }
+        return new Dispatcher(new ArtifactStore(clients.s3(), s.bucket()), new JobTable(clients.dynamoDb(), s.table()),
+                ShotQueue.open(clients.sqs(), s.queue()));
+    }
+
+    public ArtifactStore store() {
+        return store;
+    }
+
+    public JobTable table() {
+        return table;
+    }
+
+    public ShotQueue queue() {
+        return queue;
+    }
+
+    /**
+     * Submits a spec the caller has validated.
+     *
+     * @param specFile the spec; relative file paths in it are resolved against its directory
+     * @param shots the number of shots the job has (from its geometry or its data file)
+     * @param progress bytes of the inputs uploaded
+     */
+    public SubmittedJob submit(Path specFile, int shots, TransferProgress progress) {
+        ObjectNode spec = readSpec(specFile);
+        Path base = specFile.toAbsolutePath().getParent();
+        List<String> inputs = new ArrayList<>();
+        long uploaded = 0;
+        for (SpecInputs.FileField f : SpecInputs.of(spec)) {
+            Path file = base.resolve(f.value());
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(f.path() + ": file " + file + " not found");
+            }
+            StoredInput stored = store.putInput(file, progress);
+            uploaded += stored.uploaded() ? stored.bytes() : 0;
+            f.set(stored.key());
+            inputs.add(stored.key());
+        }
+        String name = spec.path("name").asText("job");
+        JobId id = JobId.newFor(name, Instant.now(), new SecureRandom());
+        String specKey = ObjectKeys.spec(id);
+        try {
+            store.putBytes(specKey, JSON.writeValueAsBytes(spec));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        table.createJob(id, name, spec.path("task").asText("model"), specKey, shots);
+        queue.send(id, IntStream.rangeClosed(1, shots).boxed().toList());
+        return new SubmittedJob(id, shots, List.copyOf(inputs), uploaded);
+    }
+
+    /**
+     * The job and its shots.
+     *
+     * @throws IllegalArgumentException when there is no such job
+     */
+    public JobView status(JobId id) {
+        JobRecord job = table.job(id).orElseThrow(() -> new IllegalArgumentException("no job " + id + " in the job table"));
+        return new JobView(job, table.shots(id));
+    }
+
+    /**
+     * Cancels the job; its workers stop at their next time step.
+     *
+     * @return the job's status after the call (CANCELLED, or the final status it had reached)
+     */
+    public JobStatus cancel(JobId id) {
+        table.cancel(id);
+        return status(id).job().status();
+    }
+
+    /**
+     * Downloads a DONE job's outputs into {@code outDir}.
+     *
+     * @param maxBytes largest output accepted
+     * @return the files written
+     * @throws IllegalStateException when the job is not DONE
+     */
+    public List<Path> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress) {
+        JobRecord job = status(id).job();
+        if (job.status() != JobStatus.DONE) {
+            throw new IllegalStateException("job " + id + " is " + job.status()
+                    + (job.error() != null ? " (" + job.error() + ")" : "") + ", its outputs exist once it is DONE");
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
+        }
+        List<Path> files = new ArrayList<>();
+        for (String name : job.outputs()) {
+            Path file = outDir.resolve(name);
+            store.getFile(ObjectKeys.output(id, name), file, maxBytes, progress);
+            files.add(file);
+        }
+        return files;
+    }
+
+    private static ObjectNode readSpec(Path specFile) {
+        try {
+            if (JSON.readTree(specFile.toFile()) instanceof ObjectNode o) {
+                return o;
+            }
+            throw new IllegalArgumentException(specFile + ": a job spec must be a JSON object");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + specFile + ": " + e.getMessage(), e);
+        }
+    }
+}

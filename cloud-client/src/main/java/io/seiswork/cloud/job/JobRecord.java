@@ -1,0 +1,23 @@
+package io.seiswork.cloud.job;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job's {@code META} item.
+ *
+ * @param id the job
+ * @param name the spec's name
+ * @param task "model" or "rtm"
+ * @param status where the job is
+ * @param specKey S3 key of the submitted spec
+ * @param total shots in the job
+ * @param done shots finished and counted (each once, however often delivered)
+ * @param failed shots that failed their last attempt
+ * @param created when it was submitted
+ * @param updated last change
+ * @param error why it failed, or null
+ * @param outputs output file names stored under {@code jobs/<id>/image/}, once DONE
+ */
+public record JobRecord(JobId id, String name, String task, JobStatus status, String specKey, int total, int done,
+        int failed, Instant created, Instant updated, String error, List<String> outputs) { }

@@ -1,0 +1,380 @@
+package io.seiswork.cloud.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The job table (DynamoDB), one partition per job: {@code pk = JOB#<id>}, {@code sk = META} for
+ * the job and {@code sk = SHOT#<n>} per shot (architecture: cloud protocol).
+ *
+ * <p>Every state change is a conditional write, because SQS delivers a message at least once and
+ * several workers may hold the same shot over its life. Counting a finished shot adds its number
+ * to the set {@code doneShots} and 1 to {@code done} in one update, on condition the set does not
+ * hold it yet: the shot is counted exactly once however often it is delivered, and a worker that
+ * dies between storing the result and counting it leaves the shot to be redelivered and counted
+ * then. The set bounds a job to {@value #MAX_SHOTS} shots (an item holds at most 400 KB).
+ *
+ * <p>Attribute names in expressions always go through {@code #name} placeholders: many plain
+ * words ({@code total}, {@code status}, {@code name}) are DynamoDB reserved words.
+ */
+public final class JobTable {
+
+    /** Most shots one job may have; larger surveys are split into several jobs. */
+    public static final int MAX_SHOTS = 20_000;
+    private static final String META = "META";
+    private static final int BATCH = 25;
+
+    private final DynamoDbClient db;
+    private final String table;
+
+    public JobTable(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    /**
+     * Creates the table if missing (the local emulator stack; on AWS the CDK stack owns it, with
+     * point-in-time recovery and encryption).
+     */
+    public static JobTable createIfMissing(DynamoDbClient db, String table) {
+        try {
+            db.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+        } catch (ResourceInUseException e) {
+            // already there
+        }
+        db.waiter().waitUntilTableExists(r -> r.tableName(table));
+        return new JobTable(db, table);
+    }
+
+    /**
+     * Records a new job, QUEUED, and its shots, QUEUED.
+     *
+     * @throws IllegalArgumentException when the id is taken or the shot count is out of range
+     */
+    public void createJob(JobId id, String name, String task, String specKey, int shots) {
+        if (shots < 1 || shots > MAX_SHOTS) {
+            throw new IllegalArgumentException("a cloud job must have 1-" + MAX_SHOTS + " shots, got " + shots
+                    + (shots > MAX_SHOTS ? "; split the survey into several jobs" : ""));
+        }
+        String now = Instant.now().toString();
+        Map<String, AttributeValue> meta = new HashMap<>(key(id, META));
+        meta.put("status", s(JobStatus.QUEUED.name()));
+        meta.put("name", s(name));
+        meta.put("task", s(task));
+        meta.put("specKey", s(specKey));
+        meta.put("total", n(shots));
+        meta.put("done", n(0));
+        meta.put("failed", n(0));
+        meta.put("created", s(now));
+        meta.put("updated", s(now));
+        try {
+            db.putItem(r -> r.tableName(table).item(meta).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalArgumentException("job " + id + " already exists");
+        }
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int shot = 1; shot <= shots; shot++) {
+            Map<String, AttributeValue> item = new HashMap<>(key(id, shotKey(shot)));
+            item.put("shot", n(shot));
+            item.put("state", s(ShotState.QUEUED.name()));
+            item.put("attempts", n(0));
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        for (int i = 0; i < writes.size(); i += BATCH) {
+            List<WriteRequest> batch = writes.subList(i, Math.min(writes.size(), i + BATCH));
+            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 8) {
+                    throw new IllegalStateException("job table kept refusing shot items of job " + id);
+                }
+                var todo = pending;
+                pending = db.batchWriteItem(r -> r.requestItems(todo)).unprocessedItems();
+                pause(attempt);
+            }
+        }
+    }
+
+    /** The job's META item, read consistently, or empty when there is no such job. */
+    public Optional<JobRecord> job(JobId id) {
+        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, META)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toJob(id, item));
+    }
+
+    /** Every shot item of the job, by shot number. */
+    public List<ShotRecord> shots(JobId id) {
+        List<ShotRecord> shots = new ArrayList<>();
+        db.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :shot)")
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":shot", s("SHOT#"))))
+                .items().forEach(item -> shots.add(toShot(item)));
+        shots.sort(Comparator.comparingInt(ShotRecord::shot));
+        return shots;
+    }
+
+    /**
+     * A worker starts {@code shot}: RUNNING, one more attempt, unless the shot is DONE already (a
+     * redelivered message). Moves the job from QUEUED to RUNNING.
+     *
+     * @return false when the shot is done or unknown: the message must be dropped
+     */
+    public boolean startShot(JobId id, int shot, String worker) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #st = :running, #worker = :w, #started = :now ADD #attempts :one")
+                    .conditionExpression("attribute_exists(pk) AND #st <> :done")
+                    .expressionAttributeNames(Map.of("#st", "state", "#worker", "worker", "#started", "started",
+                            "#attempts", "attempts"))
+                    .expressionAttributeValues(Map.of(":running", s(ShotState.RUNNING.name()), ":w", s(worker),
+                            ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()))));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        setStatusIf(id, JobStatus.RUNNING, JobStatus.QUEUED);
+        return true;
+    }
+
+    /**
+     * Counts a finished shot (exactly once, see the class comment) and records its timing.
+     *
+     * @param seconds wall seconds of the shot
+     * @param gptsPerSecond its propagation throughput
+     * @return the job after counting
+     */
+    public JobRecord completeShot(JobId id, int shot, double seconds, double gptsPerSecond) {
+        Map<String, AttributeValue> after;
+        try {
+            after = db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("ADD #set :set, #count :one SET #updated = :now")
+                    .conditionExpression("attribute_exists(pk) AND NOT contains(#set, :n)")
+                    .expressionAttributeNames(Map.of("#set", "doneShots", "#count", "done", "#updated", "updated"))
+                    .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
+                            ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            after = null; // counted by an earlier delivery
+        }
+        db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                .updateExpression("SET #st = :done, #seconds = :s, #gpts = :g, #finished = :now REMOVE #err")
+                .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#seconds", "seconds", "#gpts", "gpts",
+                        "#finished", "finished"))
+                .expressionAttributeValues(Map.of(":done", s(ShotState.DONE.name()), ":s", n(seconds), ":g", n(gptsPerSecond),
+                        ":now", s(Instant.now().toString()))));
+        return after != null ? toJob(id, after) : job(id).orElseThrow();
+    }
+
+    /**
+     * A shot's attempt failed. Before the last attempt the shot goes back to QUEUED (its message
+     * will be delivered again); after it the shot is FAILED, counted once, and the job FAILED with
+     * the shot's error.
+     */
+    public void failShot(JobId id, int shot, String error, boolean lastAttempt) {
+        String e = clip(error);
+        ShotState state = lastAttempt ? ShotState.FAILED : ShotState.QUEUED;
+        db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                .updateExpression("SET #st = :st, #err = :e")
+                .conditionExpression("#st <> :done")
+                .expressionAttributeNames(Map.of("#st", "state", "#err", "error"))
+                .expressionAttributeValues(Map.of(":st", s(state.name()), ":e", s(e), ":done", s(ShotState.DONE.name()))));
+        if (!lastAttempt) {
+            return;
+        }
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("ADD #set :set, #count :one SET #updated = :now")
+                    .conditionExpression("NOT contains(#set, :n)")
+                    .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed", "#updated", "updated"))
+                    .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
+                            ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot))));
+        } catch (ConditionalCheckFailedException ignored) {
+            // counted before
+        }
+        failJob(id, "shot " + shot + " failed " + ShotAttempts.MAX + " times: " + e);
+    }
+
+    /** A stopping worker hands its RUNNING shot back: QUEUED again. */
+    public void releaseShot(JobId id, int shot) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #st = :queued").conditionExpression("#st = :running")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()))));
+        } catch (ConditionalCheckFailedException ignored) {
+            // finished or failed meanwhile
+        }
+    }
+
+    /**
+     * Moves the job to STACKING when every shot is counted and it is still running. Exactly one
+     * caller gets true, however many finish the last shots at once.
+     */
+    public boolean startStacking(JobId id) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #st = :stacking, #updated = :now")
+                    .conditionExpression("(#st = :running OR #st = :queued) AND #done = #total")
+                    .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated", "#done", "done", "#total", "total"))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
+                            ":running", s(JobStatus.RUNNING.name()), ":queued", s(JobStatus.QUEUED.name()),
+                            ":now", s(Instant.now().toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The stacking worker stored the outputs: DONE, unless cancelled meanwhile. */
+    public boolean finishJob(JobId id, List<String> outputs) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #st = :done, #outputs = :o, #updated = :now")
+                    .conditionExpression("#st = :stacking")
+                    .expressionAttributeNames(Map.of("#st", "status", "#outputs", "outputs", "#updated", "updated"))
+                    .expressionAttributeValues(Map.of(":done", s(JobStatus.DONE.name()), ":o", AttributeValue.fromSs(outputs),
+                            ":stacking", s(JobStatus.STACKING.name()), ":now", s(Instant.now().toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** FAILED with {@code error}, unless the job already ended. */
+    public boolean failJob(JobId id, String error) {
+        return endIfRunning(id, JobStatus.FAILED, error);
+    }
+
+    /**
+     * CANCELLED, unless the job already ended. Workers see it between time steps and stop.
+     *
+     * @return false when the job had ended (or does not exist)
+     */
+    public boolean cancel(JobId id) {
+        return endIfRunning(id, JobStatus.CANCELLED, null);
+    }
+
+    private boolean endIfRunning(JobId id, JobStatus status, String error) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(status.name()), ":now", s(Instant.now().toString()),
+                ":q", s(JobStatus.QUEUED.name()), ":r", s(JobStatus.RUNNING.name()), ":s", s(JobStatus.STACKING.name())));
+        String update = "SET #st = :st, #updated = :now";
+        if (error != null) {
+            update += ", #err = :e";
+            values.put(":e", s(clip(error)));
+        }
+        String expression = update;
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META)).updateExpression(expression)
+                    .conditionExpression("attribute_exists(pk) AND (#st = :q OR #st = :r OR #st = :s)")
+                    .expressionAttributeNames(error != null ? Map.of("#st", "status", "#err", "error", "#updated", "updated")
+                            : Map.of("#st", "status", "#updated", "updated"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private void setStatusIf(JobId id, JobStatus to, JobStatus from) {
+        try {
+            db.updateItem(UpdateItemRequest.builder().tableName(table).key(key(id, META))
+                    .updateExpression("SET #st = :to, #updated = :now").conditionExpression("#st = :from")
+                    .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated"))
+                    .expressionAttributeValues(Map.of(":to", s(to.name()), ":from", s(from.name()),
+                            ":now", s(Instant.now().toString()))).build());
+        } catch (ConditionalCheckFailedException ignored) {
+            // already past it
+        }
+    }
+
+    private static JobRecord toJob(JobId id, Map<String, AttributeValue> m) {
+        return new JobRecord(id, str(m, "name"), str(m, "task"), JobStatus.valueOf(str(m, "status")), str(m, "specKey"),
+                num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),
+                str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of());
+    }
+
+    private static ShotRecord toShot(Map<String, AttributeValue> m) {
+        return new ShotRecord(num(m, "shot"), ShotState.valueOf(str(m, "state")), num(m, "attempts"), str(m, "worker"),
+                dbl(m, "seconds"), dbl(m, "gpts"), str(m, "error"));
+    }
+
+    private static String str(Map<String, AttributeValue> m, String k) {
+        AttributeValue v = m.get(k);
+        return v == null ? null : v.s();
+    }
+
+    private static int num(Map<String, AttributeValue> m, String k) {
+        AttributeValue v = m.get(k);
+        return v == null || v.n() == null ? 0 : Integer.parseInt(v.n());
+    }
+
+    private static double dbl(Map<String, AttributeValue> m, String k) {
+        AttributeValue v = m.get(k);
+        return v == null || v.n() == null ? 0 : Double.parseDouble(v.n());
+    }
+
+    private static Instant instant(Map<String, AttributeValue> m, String k) {
+        String v = str(m, k);
+        return v == null ? null : Instant.parse(v);
+    }
+
+    private static Map<String, AttributeValue> key(JobId id, String sk) {
+        return Map.of("pk", s(pk(id)), "sk", s(sk));
+    }
+
+    private static String pk(JobId id) {
+        return "JOB#" + id.value();
+    }
+
+    private static String shotKey(int shot) {
+        if (shot < 1) {
+            throw new IllegalArgumentException("shot numbers start at 1, got " + shot);
+        }
+        return "SHOT#" + shot;
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static AttributeValue n(double v) {
+        return AttributeValue.fromN(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
+    }
+
+    /** Errors are stored for people to read; a stack of them must not grow the item past its limit. */
+    private static String clip(String error) {
+        String e = error == null || error.isBlank() ? "unknown error" : error.replaceAll("\\p{Cntrl}", " ");
+        return e.length() > 1000 ? e.substring(0, 1000) + "..." : e;
+    }
+
+    private static void pause(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(2000, 50L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the job table", e);
+        }
+    }
+}

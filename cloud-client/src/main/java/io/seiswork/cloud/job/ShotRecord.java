@@ -1,0 +1,15 @@
+package io.seiswork.cloud.job;
+
+/**
+ * A job's {@code SHOT#<n>} item.
+ *
+ * @param shot shot number, from 1
+ * @param state where it is
+ * @param attempts how many times a worker started it
+ * @param worker the worker that ran it last, or null
+ * @param seconds wall seconds of its last completed run, 0 before
+ * @param gptsPerSecond propagation throughput of that run (10⁹ grid points × steps per second)
+ * @param error the last attempt's error, or null
+ */
+public record ShotRecord(int shot, ShotState state, int attempts, String worker, double seconds, double gptsPerSecond,
+        String error) { }

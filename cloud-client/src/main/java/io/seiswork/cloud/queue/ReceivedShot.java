@@ -1,0 +1,12 @@
+package io.seiswork.cloud.queue;
+
+/**
+ * A shot message a worker holds: invisible to other workers until its visibility timeout runs
+ * out, so the worker extends it while the shot runs and deletes it when done.
+ *
+ * @param task what to run, or null when the body was not a valid shot message
+ * @param body the raw body (for the log when {@code task} is null)
+ * @param receiptHandle SQS's handle for extend, delete and release
+ * @param receiveCount how many times SQS has delivered this message (1 the first time)
+ */
+public record ReceivedShot(ShotTask task, String body, String receiptHandle, int receiveCount) { }

@@ -1,0 +1,145 @@
+package io.seiswork.cloud.queue;
+
+import io.seiswork.cloud.job.JobId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * The shot queue (SQS): one message per shot, {@link ShotTask}. Workers long-poll it, hold a
+ * message invisible while its shot runs (minutes to an hour: {@link #extend}), delete it when the
+ * result is stored, and {@link #release} it at once when stopped (spot interruption), so another
+ * worker takes the shot without waiting for the timeout. A message received
+ * {@value #MAX_RECEIVES} times without being deleted moves to the dead-letter queue
+ * {@code <queue>-dlq}, where an alarm watches it.
+ */
+public final class ShotQueue {
+
+    /** Deliveries before a message goes to the dead-letter queue (architecture: maxReceiveCount 3). */
+    public static final int MAX_RECEIVES = io.seiswork.cloud.job.ShotAttempts.MAX;
+    /** Visibility timeout of a fresh delivery, seconds; workers extend it while running. */
+    public static final int DEFAULT_VISIBILITY_S = 120;
+    private static final int BATCH = 10;
+
+    private final SqsClient sqs;
+    private final String url;
+
+    private ShotQueue(SqsClient sqs, String url) {
+        this.sqs = sqs;
+        this.url = url;
+    }
+
+    /**
+     * The existing queue {@code name}.
+     *
+     * @throws IllegalStateException naming the queue when it does not exist
+     */
+    public static ShotQueue open(SqsClient sqs, String name) {
+        try {
+            return new ShotQueue(sqs, sqs.getQueueUrl(r -> r.queueName(name)).queueUrl());
+        } catch (QueueDoesNotExistException e) {
+            throw new IllegalStateException("shot queue \"" + name + "\" does not exist: deploy the stack (infra/) or "
+                    + "check SEISWORK_QUEUE", e);
+        }
+    }
+
+    /**
+     * Creates {@code name} and its dead-letter queue if missing (the local emulator stack; on AWS
+     * the CDK stack owns them), then opens it.
+     */
+    public static ShotQueue createIfMissing(SqsClient sqs, String name) {
+        String dlqUrl = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}";
+        String url = sqs.createQueue(r -> r.queueName(name).attributes(Map.of(
+                QueueAttributeName.REDRIVE_POLICY, redrive,
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(DEFAULT_VISIBILITY_S)))).queueUrl();
+        return new ShotQueue(sqs, url);
+    }
+
+    /** Queues one message per shot, ten per request, retrying entries SQS refused. */
+    public void send(JobId job, List<Integer> shots) {
+        List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
+        for (int shot : shots) {
+            pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(shot))
+                    .messageBody(new ShotTask(job, shot).toJson()).build());
+        }
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            List<SendMessageBatchRequestEntry> failed = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i += BATCH) {
+                var batch = pending.subList(i, Math.min(pending.size(), i + BATCH));
+                SendMessageBatchResponse r = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(batch));
+                for (BatchResultErrorEntry e : r.failed()) {
+                    if (attempt >= 4 || e.senderFault()) {
+                        throw new IllegalStateException("could not queue shot " + e.id() + " of job " + job + ": "
+                                + e.code() + " " + e.message());
+                    }
+                    batch.stream().filter(x -> x.id().equals(e.id())).forEach(failed::add);
+                }
+            }
+            pending = failed;
+        }
+    }
+
+    /**
+     * Waits up to {@code waitS} seconds (at most 20, SQS's long poll) for one shot message, which
+     * then stays invisible to other workers for {@code visibilityS} seconds.
+     */
+    public Optional<ReceivedShot> receive(int waitS, int visibilityS) {
+        List<Message> m = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1)
+                .waitTimeSeconds(Math.min(20, Math.max(0, waitS))).visibilityTimeout(visibilityS)
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        Message msg = m.get(0);
+        ShotTask task;
+        try {
+            task = ShotTask.parse(msg.body());
+        } catch (IllegalArgumentException e) {
+            task = null;
+        }
+        int count = Integer.parseInt(msg.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        return Optional.of(new ReceivedShot(task, msg.body(), msg.receiptHandle(), count));
+    }
+
+    /** Keeps the message invisible for another {@code visibilityS} seconds from now. */
+    public void extend(ReceivedShot shot, int visibilityS) {
+        sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(shot.receiptHandle()).visibilityTimeout(visibilityS));
+    }
+
+    /** The shot is finished (or must never run): removes the message. */
+    public void delete(ReceivedShot shot) {
+        sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(shot.receiptHandle()));
+    }
+
+    /** Makes the message visible again at once, for another worker (this one is stopping). */
+    public void release(ReceivedShot shot) {
+        extend(shot, 0);
+    }
+
+    /** Messages waiting plus messages held by workers, as SQS approximates them. */
+    public Backlog backlog() {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return new Backlog(Integer.parseInt(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
+                Integer.parseInt(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+    }
+
+    /**
+     * @param waiting messages no worker holds
+     * @param running messages held by workers
+     */
+    public record Backlog(int waiting, int running) { }
+}

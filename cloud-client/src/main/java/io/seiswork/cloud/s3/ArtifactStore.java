@@ -1,0 +1,238 @@
+package io.seiswork.cloud.s3;
+
+import io.seiswork.cloud.job.ObjectKeys;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The job bucket (S3): inputs stored by content, specs, shot results and outputs (layout in
+ * {@link ObjectKeys}). Files move in parts of {@link #partBytes} so a 100 GB volume uploads as a
+ * multipart upload with progress and downloads as ranged GETs with progress, never whole in
+ * memory; downloads refuse objects above the size the caller allows.
+ */
+public final class ArtifactStore {
+
+    /** Part size of uploads and downloads: 64 MiB, so a 100 GB volume takes about 1 600 parts (S3 allows 10 000). */
+    public static final int DEFAULT_PART_BYTES = 64 << 20;
+    /** S3's smallest part but the last. */
+    private static final int MIN_PART_BYTES = 5 << 20;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final int partBytes;
+
+    public ArtifactStore(S3Client s3, String bucket) {
+        this(s3, bucket, DEFAULT_PART_BYTES);
+    }
+
+    /** @param partBytes part size, at least 5 MiB (S3's minimum) */
+    public ArtifactStore(S3Client s3, String bucket, int partBytes) {
+        if (partBytes < MIN_PART_BYTES) {
+            throw new IllegalArgumentException("part size must be >= " + MIN_PART_BYTES + " bytes, got " + partBytes);
+        }
+        new S3Location(bucket, "x"); // validates the bucket name
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.partBytes = partBytes;
+    }
+
+    /** Creates the bucket if missing (local emulators; on AWS the CDK stack owns it, encrypted and private). */
+    public static ArtifactStore createIfMissing(S3Client s3, String bucket) {
+        try {
+            s3.createBucket(r -> r.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // already there
+        } catch (S3Exception e) {
+            if (e.statusCode() != 409) {
+                throw e;
+            }
+        }
+        return new ArtifactStore(s3, bucket);
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /**
+     * Stores an input file under its SHA-256 ({@code inputs/sha256/<hash>}), unless an object of
+     * that key and size is there already: a velocity model shared by many jobs is uploaded once.
+     *
+     * @param progress bytes uploaded, not called when the input was stored already
+     */
+    public StoredInput putInput(Path file, TransferProgress progress) {
+        String key = ObjectKeys.input(sha256(file));
+        long size = size(file);
+        if (sizeOf(key) == size) {
+            return new StoredInput(key, size, false);
+        }
+        putFile(key, file, progress);
+        return new StoredInput(key, size, true);
+    }
+
+    /** Stores {@code bytes} under {@code key} (replacing it). */
+    public void putBytes(String key, byte[] bytes) {
+        s3.putObject(r -> r.bucket(bucket).key(checked(key)), RequestBody.fromBytes(bytes));
+    }
+
+    /**
+     * Stores a file under {@code key} (replacing it): one PUT up to a part, a multipart upload
+     * above, aborted if a part fails so no orphaned parts are billed.
+     */
+    public void putFile(String key, Path file, TransferProgress progress) {
+        checked(key);
+        long size = size(file);
+        if (size <= partBytes) {
+            s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file));
+            progress.onBytes(size, size);
+            return;
+        }
+        String upload = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<CompletedPart> parts = new ArrayList<>();
+            ByteBuffer buf = ByteBuffer.allocate(partBytes);
+            long done = 0;
+            for (int part = 1; done < size; part++) {
+                buf.clear();
+                while (buf.hasRemaining() && ch.read(buf) > 0) {
+                    // fill the part
+                }
+                buf.flip();
+                int number = part;
+                int n = buf.remaining();
+                String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(upload).partNumber(number)
+                        .contentLength((long) n), RequestBody.fromByteBuffer(buf)).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+                done += n;
+                progress.onBytes(done, size);
+            }
+            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload)
+                    .multipartUpload(m -> m.parts(parts)));
+        } catch (IOException | RuntimeException e) {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload));
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Reads a small object whole.
+     *
+     * @throws IllegalArgumentException when it is larger than {@code maxBytes} or missing
+     */
+    public byte[] getBytes(String key, long maxBytes) {
+        long size = requireSize(key, maxBytes);
+        byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+        if (bytes.length != size) {
+            throw new IllegalStateException("s3://" + bucket + "/" + key + " changed while it was read");
+        }
+        return bytes;
+    }
+
+    /**
+     * Downloads an object to {@code file} by ranged GETs of a part each, through a temporary file
+     * renamed at the end, so a broken download never leaves a truncated file under the real name.
+     *
+     * @throws IllegalArgumentException when it is larger than {@code maxBytes} or missing
+     */
+    public void getFile(String key, Path file, long maxBytes, TransferProgress progress) {
+        long size = requireSize(key, maxBytes);
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        S3RangeReader reader = S3RangeReader.open(s3, new S3Location(bucket, key));
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, Math.max(1, size)));
+            for (long done = 0; done < size; ) {
+                buf.clear().limit((int) Math.min(buf.capacity(), size - done));
+                reader.read(done, buf);
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    out.write(buf);
+                }
+                done += buf.limit();
+                progress.onBytes(done, size);
+            }
+            if (size == 0) {
+                progress.onBytes(0, 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + tmp + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Size of the object in bytes, or -1 when there is none. */
+    public long sizeOf(String key) {
+        try {
+            return s3.headObject(r -> r.bucket(bucket).key(checked(key))).contentLength();
+        } catch (NoSuchKeyException e) {
+            return -1;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
+    private long requireSize(String key, long maxBytes) {
+        long size = sizeOf(key);
+        if (size < 0) {
+            throw new IllegalArgumentException("s3://" + bucket + "/" + key + " does not exist");
+        }
+        if (size > maxBytes) {
+            throw new IllegalArgumentException("s3://" + bucket + "/" + key + " has " + size + " bytes, more than the "
+                    + maxBytes + " allowed here");
+        }
+        return size;
+    }
+
+    private String checked(String key) {
+        return new S3Location(bucket, key).key();
+    }
+
+    /** SHA-256 of a file as 64 lower-case hex digits, streamed. */
+    public static String sha256(Path file) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.seiswork.cloud.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.ShotState;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.cloud.testing.LocalCloud;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Submit, status, cancel and fetch against the three emulators. */
+class DispatcherTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    @TempDir
+    Path dir;
+
+    private CloudClients clients() {
+        return new CloudClients(CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(), CLOUD.dynamoDbEndpoint()));
+    }
+
+    @Test
+    void submitStoresInputsByContentRewritesTheSpecAndQueuesEveryShot() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.write(models.resolve("vp.bin"), new byte[4 * 6]);
+        Path spec = Files.writeString(dir.resolve("job.json"), """
+                {"name": "Dispatch test", "task": "rtm",
+                 "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}},
+                 "migrationVelocity": {"smooth": 100}, "data": "synthetic"}""");
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            SubmittedJob job = d.submit(spec, 5, TransferProgress.NONE);
+            assertTrue(job.id().value().startsWith("dispatch-test-"), job.id().value());
+            String input = "inputs/sha256/" + ArtifactStore.sha256(models.resolve("vp.bin"));
+            assertEquals(java.util.List.of(input), job.inputs());
+            assertEquals(24, job.uploadedBytes());
+            var stored = new ObjectMapper().readTree(d.store().getBytes(ObjectKeys.spec(job.id()), 1 << 20));
+            assertEquals(input, stored.at("/velocity/raw/path").asText());
+            assertEquals("zxy", stored.at("/velocity/raw/order").asText());
+
+            JobView view = d.status(job.id());
+            assertEquals(JobStatus.QUEUED, view.job().status());
+            assertEquals("rtm", view.job().task());
+            assertEquals(5, view.count(ShotState.QUEUED));
+            TreeSet<Integer> queued = new TreeSet<>();
+            for (int i = 0; i < 5; i++) {
+                ReceivedShot r = d.queue().receive(1, 60).orElseThrow();
+                assertEquals(job.id(), r.task().jobId());
+                queued.add(r.task().shot());
+                d.queue().delete(r);
+            }
+            assertEquals(java.util.List.of(1, 2, 3, 4, 5), queued.stream().toList());
+
+            // The same model again: found stored, nothing uploaded.
+            assertEquals(0, d.submit(spec, 1, TransferProgress.NONE).uploadedBytes());
+
+            var notDone = assertThrows(IllegalStateException.class, () -> d.fetch(job.id(), dir.resolve("out"), 1 << 20,
+                    TransferProgress.NONE));
+            assertEquals("job " + job.id() + " is QUEUED, its outputs exist once it is DONE", notDone.getMessage());
+            assertEquals(JobStatus.CANCELLED, d.cancel(job.id()));
+            assertEquals(JobStatus.CANCELLED, d.cancel(job.id()));
+        }
+    }
+
+    @Test
+    void aMissingInputFileIsNamedByItsField() throws Exception {
+        Path spec = Files.writeString(dir.resolve("job.json"), """
+                {"name": "x", "task": "model", "velocity": {"segy": "nowhere.sgy"}}""");
+        try (CloudClients c = clients()) {
+            var e = assertThrows(IllegalArgumentException.class, () -> Dispatcher.of(c).submit(spec, 1, TransferProgress.NONE));
+            assertTrue(e.getMessage().startsWith("velocity.segy: file "), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.seiswork.cloud.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.testing.LocalCloud;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The job table's conditional writes against dynalite, over HTTP. */
+class JobTableTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    private static JobTable table;
+    private static int jobs;
+
+    @BeforeAll
+    static void createTable() {
+        table = JobTable.createIfMissing(CLOUD.dynamoDb(), "jobtable-test");
+    }
+
+    private static JobId newJob(int shots) {
+        JobId id = new JobId("job-" + (++jobs));
+        table.createJob(id, "demo", "rtm", ObjectKeys.spec(id), shots);
+        return id;
+    }
+
+    @Test
+    void aNewJobAndItsShotsAreQueued() {
+        JobId id = newJob(12);
+        JobRecord job = table.job(id).orElseThrow();
+        assertEquals(JobStatus.QUEUED, job.status());
+        assertEquals(12, job.total());
+        assertEquals(0, job.done());
+        List<ShotRecord> shots = table.shots(id);
+        assertEquals(12, shots.size());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), shots.stream().map(ShotRecord::shot).toList());
+        assertTrue(shots.stream().allMatch(s -> s.state() == ShotState.QUEUED && s.attempts() == 0));
+        assertThrows(IllegalArgumentException.class, () -> table.createJob(id, "demo", "rtm", "k", 3));
+        assertThrows(IllegalArgumentException.class, () -> table.createJob(new JobId("job-big"), "d", "rtm", "k",
+                JobTable.MAX_SHOTS + 1));
+        assertTrue(table.job(new JobId("no-such-job")).isEmpty());
+    }
+
+    @Test
+    void aShotDeliveredTwiceIsCountedOnce() {
+        JobId id = newJob(2);
+        assertTrue(table.startShot(id, 1, "w1"));
+        assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
+        assertEquals(1, table.completeShot(id, 1, 3.5, 1.25).done());
+        // The same message again (SQS delivers at least once): a worker may not even start it.
+        assertFalse(table.startShot(id, 1, "w2"));
+        assertEquals(1, table.completeShot(id, 1, 3.5, 1.25).done());
+        ShotRecord s = table.shots(id).get(0);
+        assertEquals(ShotState.DONE, s.state());
+        assertEquals(1, s.attempts());
+        assertEquals(3.5, s.seconds());
+        assertEquals(1.25, s.gptsPerSecond());
+        assertFalse(table.startStacking(id), "one shot is still missing");
+    }
+
+    @Test
+    void exactlyOneOfManyFinishingWorkersStacks() throws Exception {
+        int n = 8;
+        JobId id = newJob(n);
+        for (int shot = 1; shot <= n; shot++) {
+            table.startShot(id, shot, "w" + shot);
+        }
+        var pool = Executors.newFixedThreadPool(n);
+        CyclicBarrier together = new CyclicBarrier(n);
+        List<Future<Boolean>> stacked = new ArrayList<>();
+        for (int shot = 1; shot <= n; shot++) {
+            int k = shot;
+            Callable<Boolean> worker = () -> {
+                together.await();
+                table.completeShot(id, k, 1, 1);
+                return table.startStacking(id);
+            };
+            stacked.add(pool.submit(worker));
+        }
+        int winners = 0;
+        for (Future<Boolean> f : stacked) {
+            winners += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, winners);
+        JobRecord job = table.job(id).orElseThrow();
+        assertEquals(n, job.done());
+        assertEquals(JobStatus.STACKING, job.status());
+        assertTrue(table.finishJob(id, List.of("image.sgy", "image.swv")));
+        assertEquals(List.of("image.sgy", "image.swv"), table.job(id).orElseThrow().outputs());
+        assertFalse(table.cancel(id), "a finished job cannot be cancelled");
+        assertEquals(JobStatus.DONE, table.job(id).orElseThrow().status());
+    }
+
+    @Test
+    void aShotFailingItsLastAttemptFailsTheJob() {
+        JobId id = newJob(3);
+        table.startShot(id, 2, "w1");
+        table.failShot(id, 2, "out of memory", false);
+        assertEquals(ShotState.QUEUED, table.shots(id).get(1).state());
+        assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
+        table.startShot(id, 2, "w2");
+        table.failShot(id, 2, "out of memory", true);
+        table.failShot(id, 2, "out of memory", true);
+        JobRecord job = table.job(id).orElseThrow();
+        assertEquals(JobStatus.FAILED, job.status());
+        assertEquals(1, job.failed());
+        assertEquals("shot 2 failed 3 times: out of memory", job.error());
+        assertEquals(ShotState.FAILED, table.shots(id).get(1).state());
+    }
+
+    @Test
+    void cancelStopsARunningJobAndReleasedShotsAreQueuedAgain() {
+        JobId id = newJob(2);
+        table.startShot(id, 1, "w1");
+        table.releaseShot(id, 1);
+        assertEquals(ShotState.QUEUED, table.shots(id).get(0).state());
+        assertTrue(table.cancel(id));
+        assertEquals(JobStatus.CANCELLED, table.job(id).orElseThrow().status());
+        assertFalse(table.cancel(id));
+        table.completeShot(id, 1, 1, 1);
+        table.completeShot(id, 2, 1, 1);
+        assertFalse(table.startStacking(id), "a cancelled job is never stacked");
+    }
+}

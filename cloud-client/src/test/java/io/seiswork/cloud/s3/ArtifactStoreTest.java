@@ -1,0 +1,85 @@
+package io.seiswork.cloud.s3;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.testing.LocalCloud;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job bucket against S3Proxy, over HTTP. */
+class ArtifactStoreTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    @TempDir
+    Path dir;
+
+    private static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void aLargeFileGoesUpInPartsAndComesBackByRangesWithProgress() throws Exception {
+        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), "store-test");
+        // 5 MiB parts (S3's minimum) so a 12 MiB file takes three.
+        store = new ArtifactStore(CLOUD.s3(), "store-test", 5 << 20);
+        byte[] data = random((12 << 20) + 17, 1);
+        Path src = Files.write(dir.resolve("vp.bin"), data);
+        List<Long> up = new ArrayList<>();
+        store.putFile("jobs/t-1/image/image.swv", src, (done, total) -> up.add(done));
+        assertEquals(List.of(5L << 20, 10L << 20, (long) data.length), up);
+        List<Long> down = new ArrayList<>();
+        Path back = dir.resolve("back.swv");
+        store.getFile("jobs/t-1/image/image.swv", back, data.length, (done, total) -> down.add(done));
+        assertArrayEquals(data, Files.readAllBytes(back));
+        assertEquals(3, down.size());
+        assertFalse(Files.exists(dir.resolve("back.swv.part")));
+    }
+
+    @Test
+    void inputsAreStoredByContentOnce() throws Exception {
+        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), "store-test-inputs");
+        Path a = Files.write(dir.resolve("a.bin"), random(1000, 2));
+        Path b = Files.write(dir.resolve("b.bin"), random(1000, 2));
+        long[] sent = {0};
+        StoredInput first = store.putInput(a, (done, total) -> sent[0] = done);
+        String ka = first.key();
+        assertEquals("inputs/sha256/" + ArtifactStore.sha256(a), ka);
+        assertTrue(first.uploaded());
+        assertEquals(1000, sent[0]);
+        assertEquals(1000, store.sizeOf(ka));
+        // Same bytes under another name: the same key, found stored, nothing sent.
+        sent[0] = 0;
+        StoredInput again = store.putInput(b, (done, total) -> sent[0] = done);
+        assertEquals(new StoredInput(ka, 1000, false), again);
+        assertEquals(0, sent[0]);
+        // SHA-256 of "abc" (FIPS 180-2 example).
+        Path abc = Files.writeString(dir.resolve("abc"), "abc");
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ArtifactStore.sha256(abc));
+    }
+
+    @Test
+    void downloadsAboveTheAllowedSizeOrOfMissingObjectsAreRefused() {
+        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), "store-test-limits");
+        store.putBytes("jobs/t-2/spec.json", new byte[2048]);
+        var e = assertThrows(IllegalArgumentException.class, () -> store.getBytes("jobs/t-2/spec.json", 1024));
+        assertEquals("s3://store-test-limits/jobs/t-2/spec.json has 2048 bytes, more than the 1024 allowed here", e.getMessage());
+        assertEquals(2048, store.getBytes("jobs/t-2/spec.json", 4096).length);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> store.getBytes("jobs/t-2/none", 10))
+                .getMessage().endsWith("does not exist"));
+        assertThrows(IllegalArgumentException.class, () -> store.putBytes("jobs/../x", new byte[1]));
+    }
+}

@@ -1,0 +1,61 @@
+package io.seiswork.kernels.job;
+
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.segy.TextHeaderCodec;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.time.TimeStepping;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The shot gathers of task model in an output directory: {@value #SHOTS_FILE}, one trace per
+ * receiver per shot on the run's output time axis, with the trace headers
+ * {@link ShotGatherWriter} writes and a text header naming the job, grid, wavelet and time
+ * stepping. Opened by the local run and by whatever writes a cloud job's gathers, so both give
+ * the same file.
+ */
+public final class GatherFiles {
+
+    /** The shot gathers (SEG-Y). */
+    public static final String SHOTS_FILE = "shots.sgy";
+
+    private GatherFiles() {
+    }
+
+    /**
+     * Creates {@code dir/}{@value #SHOTS_FILE} (replacing it) for the job's shots; the caller
+     * writes each shot's traces as it finishes and closes the writer.
+     *
+     * @param dir an existing directory
+     * @param job the job (its output axis in seconds, grid and geometry go into the headers)
+     */
+    public static ShotGatherWriter open(Path dir, ResolvedJob job) {
+        Grid g = job.spec().grid();
+        return new ShotGatherWriter(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
+                textHeader(job));
+    }
+
+    /** The largest coordinate in metres, which sets the headers' coordinate scalar. */
+    private static double maxCoordinate(Grid g) {
+        return Math.max(g.xAxis().last(), Math.max(g.yAxis().last(), g.zAxis().last()));
+    }
+
+    private static String textHeader(ResolvedJob job) {
+        JobSpec s = job.spec();
+        Grid g = s.grid();
+        TimeStepping timing = job.time();
+        return TextHeaderCodec.fromLines(
+                "C 1 SEISWORK SHOT GATHERS  JOB " + s.name(),
+                "C 2 TASK MODEL  SHOTS " + job.geometry().shotCount() + "  RECEIVERS " + job.geometry().receivers().size(),
+                String.format(Locale.ROOT, "C 3 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(), g.dx(), g.dy(), g.dz()),
+                String.format(Locale.ROOT, "C 4 RICKER %.4g HZ  SPACE ORDER %d  DT %.4g MS  SAMPLE %.4g MS",
+                        s.wavelet().peakHz(), s.physics().spaceOrder(), timing.dtS() * 1e3, timing.outputS().delta() * 1e3),
+                "C 5 FFID (9) = SHOT NUMBER, TRACE IN RECORD (13), OFFSET (37) SIGNED IN 2D",
+                "C 6 SOURCE X/Y (73/77), RECEIVER X/Y (81/85), COORDINATE SCALAR (71)",
+                "C 7 SOURCE DEPTH (49), RECEIVER ELEVATION (41), ELEVATION SCALAR (69)",
+                "C 8 COORDINATES IN METRES FROM THE MODEL'S FIRST GRID NODE, Z DOWN",
+                "C40 END TEXTUAL HEADER");
+    }
+}

@@ -1,0 +1,80 @@
+package io.seiswork.kernels.job;
+
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.segy.DepthVolumeWriter;
+import io.seiswork.core.segy.TextHeaderCodec;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.volume.SwvWriteOptions;
+import io.seiswork.core.volume.SwvWriter;
+import io.seiswork.core.volume.VolumeAxes;
+import io.seiswork.kernels.rtm.ImagingCondition;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The files of a migration's image in an output directory: {@value #IMAGE_FILE}, a SEG-Y depth
+ * volume for other software ({@link DepthVolumeWriter}, its text header naming the job, grid,
+ * imaging condition and shots), and {@value #IMAGE_VOLUME_FILE}, the same values as a bricked
+ * multi-resolution volume the viewers open at once, locally or on S3. Written by the local run
+ * and by the cloud worker that stacks a job, so both give the same bytes for the same image.
+ */
+public final class ImageFiles {
+
+    /** The image as a SEG-Y depth volume. */
+    public static final String IMAGE_FILE = "image.sgy";
+    /** The same image as a bricked multi-resolution volume, for the viewers (local or on S3). */
+    public static final String IMAGE_VOLUME_FILE = "image.swv";
+
+    private ImageFiles() {
+    }
+
+    /**
+     * Writes {@value #IMAGE_FILE} and then {@value #IMAGE_VOLUME_FILE} into {@code dir},
+     * replacing them.
+     *
+     * @param dir an existing directory
+     * @param job the job the image is of
+     * @param image the finished image ({@link FinalImage}) on the job's grid, {@code Grid#index} order
+     */
+    public static void write(Path dir, ResolvedJob job, float[] image) {
+        Grid g = job.spec().grid();
+        DepthVolumeWriter.write(dir.resolve(IMAGE_FILE), g, image, textHeader(job));
+        writeVolume(dir.resolve(IMAGE_VOLUME_FILE), g, image);
+    }
+
+    /**
+     * Writes the image as a {@code .swv} volume, column by column (x fastest, then y), so the
+     * viewers can open it at once with its resolution pyramid.
+     */
+    private static void writeVolume(Path file, Grid g, float[] image) {
+        VolumeAxes axes = new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis());
+        float[] column = new float[g.nz()];
+        try (SwvWriter w = SwvWriter.create(file, axes, SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
+            for (int iy = 0; iy < g.ny(); iy++) {
+                for (int ix = 0; ix < g.nx(); ix++) {
+                    System.arraycopy(image, g.index(ix, iy, 0), column, 0, g.nz());
+                    w.writeColumn(column);
+                }
+            }
+        }
+    }
+
+    private static String textHeader(ResolvedJob job) {
+        JobSpec s = job.spec();
+        Grid g = s.grid();
+        ImagingCondition c = ImagingCondition.fromJson(s.imaging().condition());
+        return TextHeaderCodec.fromLines(
+                "C 1 SEISWORK RTM DEPTH IMAGE  JOB " + s.name(),
+                String.format(Locale.ROOT, "C 2 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(),
+                        g.dx(), g.dy(), g.dz()),
+                "C 3 DEPTH AXIS: SAMPLE INTERVAL FIELD HOLDS DZ IN MILLIMETRES (NOT MICROSECONDS)",
+                "C 4 FIRST SAMPLE AT Z = 0 M, Z DOWN; ONE TRACE PER (X, Y) COLUMN, Y OUTER",
+                "C 5 INLINE (189) = Y INDEX + 1, CROSSLINE (193) = X INDEX + 1",
+                "C 6 CDP X/Y (181/185) METRES FROM THE FIRST GRID NODE, COORDINATE SCALAR (71)",
+                "C 7 IMAGING CONDITION " + c.json().toUpperCase(Locale.ROOT)
+                        + (s.imaging().laplacianFilter() ? ", LAPLACIAN FILTERED" : ""),
+                "C 8 SHOTS " + job.geometry().shotCount() + "  RICKER " + s.wavelet().peakHz() + " HZ",
+                "C40 END TEXTUAL HEADER");
+    }
+}

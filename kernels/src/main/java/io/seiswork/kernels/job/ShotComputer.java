@@ -1,0 +1,409 @@
+package io.seiswork.kernels.job;
+
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.Task;
+import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.wavelet.Wavelet;
+import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRecord;
+import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.PaddedGrid;
+import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+import io.seiswork.kernels.engine.cuda.RtmRingPlan;
+import io.seiswork.kernels.rtm.CudaShotMigrator;
+import io.seiswork.kernels.rtm.MemoryPlan;
+import io.seiswork.kernels.rtm.PartialImage;
+import io.seiswork.kernels.rtm.ShotMigrator;
+import io.seiswork.kernels.rtm.TraceUpsampler;
+import io.seiswork.kernels.rtm.WavefieldStrategy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes one shot of a job, whichever process runs it: the local run loops over
+ * {@link #shots()} on one computer, a cloud worker computes the shots its queue hands it, and
+ * since both go through this class a cloud run of N shots stacks to the same image, bit for bit,
+ * as a local run of the same spec.
+ *
+ * <p>Task model: {@link #model} is the engine's modelling of the shot in the job's velocity.
+ * Task rtm: {@link #migrate} gets the shot's observed traces (modelled on the engine minus the
+ * direct wave, or read from the job's SEG-Y file of shot gathers and resampled onto the run's
+ * output axis), then migrates them in the migration velocity. The migration runs on the GPU
+ * ({@link CudaShotMigrator}, source wavefield rebuilt from its boundary ring, the ring on the
+ * device or staged through the host) when the engine is the GPU and the job's first shot fits
+ * its memory; if it does not, engine "auto" migrates on a CPU engine of its own, with the reason
+ * ({@link #migrationEngineReason()}), and engine "gpu" is refused before any shot is computed.
+ * On the CPU it runs {@link ShotMigrator} with the {@link MemoryPlan} made for the first shot
+ * under the heap budget ({@link #heapBudgetBytes()}). That choice is made once, on the first
+ * call that needs it ({@link #migrationEngine()} or {@link #migrate}), and holds for every shot.
+ *
+ * <p>Not for concurrent use: one shot at a time, like the engine it drives. The caller keeps the
+ * engine and closes it; {@link #close} releases what this computer opened (the data file, a CPU
+ * engine of a GPU fallback) and removes the migration's scratch directory.
+ */
+public final class ShotComputer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShotComputer.class);
+
+    private final ResolvedJob job;
+    private final WaveEngine engine;
+    private final Path scratch;
+    private final Consumer<String> messages;
+    private final PhysicsOptions physics;
+    private final Wavelet wavelet;
+    private final TimeStepping timing;
+    /** Task rtm: where the observed traces come from; null for task model. */
+    private final ObservedData data;
+    /** Task rtm: how the source wavefield is kept on the CPU; null for task model. */
+    private final MemoryPlan plan;
+    /** Grid points updated per time step of one propagation, absorbing layers included. */
+    private final long computedPoints;
+
+    /** The migration of one shot on the engine chosen; null until chosen. */
+    private Migration migration;
+    private String migrationEngine;
+    private String migrationEngineReason;
+    private RtmRingPlan ringPlan;
+    private boolean onGpu;
+    private CpuWaveEngine ownCpu;
+
+    /** One shot's migration on whichever engine runs it. */
+    private interface Migration {
+        PartialImage migrate(ShotRequest request, float[][] observed, ProgressListener progress,
+                CancellationToken cancel);
+    }
+
+    /**
+     * As {@link #ShotComputer(ResolvedJob, WaveEngine, Path, Consumer)}, the lines about the
+     * migration's engine and source wavefield going to the log (info).
+     */
+    public ShotComputer(ResolvedJob job, WaveEngine engine, Path scratch) {
+        this(job, engine, scratch, LOG::info);
+    }
+
+    /**
+     * Opens the job's observed data (task rtm with a SEG-Y file: reads its geometry) and plans the
+     * source wavefield's memory on its first shot.
+     *
+     * @param job the resolved job (task rtm: migration velocity loaded)
+     * @param engine the engine the job selected: it models, and migrates when it is a
+     *     {@link CudaWaveEngine} or a {@link CpuWaveEngine}; the caller closes it
+     * @param scratch a directory of this computer's own for the migration's spill files (created
+     *     when needed, removed by {@link #close})
+     * @param messages receives lines for the user about the migration: where the GPU's boundary
+     *     ring goes, why the migration falls back to the CPU, the CPU's memory plan
+     * @throws IllegalArgumentException when the job's data file cannot be read or does not fit
+     *     the grid
+     */
+    public ShotComputer(ResolvedJob job, WaveEngine engine, Path scratch, Consumer<String> messages) {
+        JobSpec spec = job.spec();
+        this.job = job;
+        this.engine = engine;
+        this.scratch = scratch;
+        this.messages = messages;
+        this.physics = PhysicsOptions.of(spec.physics());
+        this.wavelet = spec.wavelet().toWavelet();
+        this.timing = job.time();
+        this.computedPoints = new PaddedGrid(spec.grid(), physics.boundaryWidth(), physics.operator().radius(),
+                physics.freeSurface()).computedPoints();
+        if (spec.task() != Task.RTM) {
+            this.data = null;
+            this.plan = null;
+            return;
+        }
+        this.data = job.dataFile() == null
+                ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots())
+                : new SegyShotGathers(job.dataFile(), spec.grid());
+        try {
+            this.plan = MemoryPlan.of(request(job.migrationVelocity(), data.shots().get(0)),
+                    spec.imaging().wavefield(), heapBudgetBytes());
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The heap a CPU migration may plan its source wavefield in, in bytes: 90 % of the JVM's
+     * maximum heap, the rest left for the image stack and the run's bookkeeping.
+     */
+    public static long heapBudgetBytes() {
+        return (long) (0.9 * Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * The shots a run of {@code job} has, in order, without an engine: those of
+     * {@link #shots()} (for a migration of recorded data, the gathers in its file, read and
+     * closed).
+     */
+    public static List<Shot> shotsOf(ResolvedJob job) {
+        if (job.dataFile() == null) {
+            return job.geometry().shots();
+        }
+        try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid())) {
+            return file.shots();
+        }
+    }
+
+    /**
+     * Wavefield propagations of one migration shot: the source wavefield forward and the
+     * receivers' wavefield backward, and a third that runs the source wavefield backward from its
+     * saved boundary ring when it is reconstructed rather than stored (strategy "boundary", and
+     * always on the GPU).
+     */
+    public static int migrationPropagations(boolean onGpu, WavefieldStrategy strategy) {
+        return onGpu || strategy == WavefieldStrategy.BOUNDARY ? 3 : 2;
+    }
+
+    /**
+     * The job's shots in order, with the receivers that record each: for task rtm with a SEG-Y
+     * data file the file's shots (FFID order of first appearance), else the survey geometry's.
+     */
+    public List<Shot> shots() {
+        return data != null ? data.shots() : job.geometry().shots();
+    }
+
+    /**
+     * The run's output time axis in seconds: that of the traces {@link #model} returns, and the
+     * axis observed traces are resampled onto before a migration.
+     */
+    public Sampling timeS() {
+        return timing.outputS();
+    }
+
+    /**
+     * Models {@code shot} in the job's velocity on the engine, on the calling thread.
+     *
+     * @param progress the engine's progress and, when it is a {@link WavefieldListener}, its live
+     *     wavefield
+     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
+     */
+    public ModelledShot model(Shot shot, ProgressListener progress, CancellationToken cancel) {
+        ShotRecord record = engine.model(request(job.velocity(), shot), progress, cancel);
+        return new ModelledShot(shot, record.traces(), record.stats());
+    }
+
+    /**
+     * Migrates {@code shot} (task rtm) on the calling thread: its observed traces, resampled onto
+     * {@link #timeS()} when they are on another axis, then the migration in the migration velocity.
+     *
+     * @param progress one bar for the whole shot: the data's modelling steps (none for a file),
+     *     then the migration's; the total announced during the modelling counts two propagations
+     *     for the migration, and the migration then reports its own. When it is a
+     *     {@link WavefieldListener} the live wavefield of the true model's run and of the
+     *     migration's propagations goes to it.
+     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
+     * @throws IllegalArgumentException when engine "gpu" cannot migrate the first shot on the
+     *     device, or the engine cannot migrate at all
+     * @throws IllegalStateException when the job is not task rtm (as for every rtm accessor)
+     */
+    public MigratedShot migrate(Shot shot, ProgressListener progress, CancellationToken cancel) {
+        Migration m = migration();
+        int migrationSteps = 2 * timing.steps();
+        int[] dataSteps = {0};
+        long t0 = System.nanoTime();
+        float[][] traces = data.traces(shot, relabelled(progress, (s, n) -> {
+            dataSteps[0] = n;
+            progress.onProgress(s, n + migrationSteps);
+        }), cancel);
+        long t1 = System.nanoTime();
+        float[][] observed = onAxis(traces);
+        PartialImage image = m.migrate(request(job.migrationVelocity(), shot), observed,
+                relabelled(progress, (s, n) -> progress.onProgress(dataSteps[0] + s, dataSteps[0] + n)), cancel);
+        long t2 = System.nanoTime();
+        double points = (double) computedPoints * timing.steps() * migrationPropagations(onGpu, plan.strategy());
+        return new MigratedShot(shot, image, (t1 - t0) / 1e9, (t2 - t1) / 1e9, points);
+    }
+
+    /** Task rtm: one line for run.json saying where the observed data come from. */
+    public String dataDescription() {
+        requireRtm();
+        return data.describe();
+    }
+
+    /**
+     * Task rtm: the CPU's plan for the source wavefield, made on the first shot (strategy, imaging
+     * interval in steps, bytes per shot of each strategy). On the GPU its interval is the imaging
+     * interval too.
+     */
+    public MemoryPlan memoryPlan() {
+        requireRtm();
+        return plan;
+    }
+
+    /**
+     * Task rtm: the name of the engine that migrates (that of the engine given, or of the CPU
+     * engine of a fallback), choosing it if not yet done.
+     *
+     * @throws IllegalArgumentException when engine "gpu" cannot migrate the first shot on the
+     *     device, or the engine cannot migrate at all
+     */
+    public String migrationEngine() {
+        migration();
+        return migrationEngine;
+    }
+
+    /**
+     * Task rtm: why the migration runs on another engine than the one given ("engine \"auto\":
+     * ... the migration runs on the CPU"), or null when it runs on the engine given.
+     */
+    public String migrationEngineReason() {
+        migration();
+        return migrationEngineReason;
+    }
+
+    /**
+     * Task rtm on the GPU: where the first shot's boundary ring goes (device slots, host and disk
+     * bytes, device bytes per shot); null when the migration runs on the CPU. Each shot plans its
+     * own ring from the device memory free when it starts.
+     */
+    public RtmRingPlan ringPlan() {
+        migration();
+        return ringPlan;
+    }
+
+    /** Task rtm: whether the shots migrate on the GPU. */
+    public boolean migratesOnGpu() {
+        migration();
+        return onGpu;
+    }
+
+    /** The migration, chosen on first use as the class comment says. */
+    private Migration migration() {
+        requireRtm();
+        if (migration == null) {
+            migration = chooseMigration(request(job.migrationVelocity(), data.shots().get(0)));
+        }
+        return migration;
+    }
+
+    private Migration chooseMigration(ShotRequest first) {
+        if (engine instanceof CudaWaveEngine gpu) {
+            CudaShotMigrator m = new CudaShotMigrator(gpu, scratch);
+            int k = plan.interval();
+            String tooBig = m.memoryCheck(first);
+            RtmRingPlan ring = tooBig == null ? m.ringPlan(first, k) : null;
+            if (ring != null && !ring.fits()) {
+                tooBig = ring.reason();
+            }
+            if (tooBig == null) {
+                ringPlan = ring;
+                migrationEngine = gpu.name();
+                onGpu = true;
+                messages.accept("source wavefield: boundary ring placed on the " + ring.placement().json() + ", "
+                        + ring.device().describe() + " of GPU memory per shot");
+                return (r, observed, p, cancel) -> m.migrate(r, observed, k, p, cancel);
+            }
+            if (!gpu.fallsBackToCpu()) {
+                throw new IllegalArgumentException("engine: \"gpu\" requested but " + tooBig + "; use \"cpu\" or \"auto\"");
+            }
+            ownCpu = new CpuWaveEngine();
+            migrationEngineReason = "engine \"auto\": " + tooBig + "; the migration runs on the CPU";
+            messages.accept(migrationEngineReason);
+            return cpuMigration(ownCpu);
+        }
+        if (engine instanceof CpuWaveEngine cpu) {
+            return cpuMigration(cpu);
+        }
+        throw new IllegalArgumentException("engine " + engine.name() + " cannot run reverse-time migration");
+    }
+
+    private Migration cpuMigration(CpuWaveEngine cpu) {
+        migrationEngine = cpu.name();
+        messages.accept("source wavefield: " + plan);
+        ShotMigrator m = new ShotMigrator(cpu, scratch);
+        return (r, observed, p, cancel) -> m.migrate(r, observed, plan, p, cancel);
+    }
+
+    private void requireRtm() {
+        if (data == null) {
+            throw new IllegalStateException("job " + job.spec().name() + " is task " + job.spec().task().json()
+                    + ", not rtm: it has no migration");
+        }
+    }
+
+    private ShotRequest request(VelocityModel velocity, Shot shot) {
+        return new ShotRequest(velocity, physics, shot.source(), wavelet, shot.receivers(), timing);
+    }
+
+    /**
+     * {@code steps} in place of {@code progress}'s own progress, its live wavefield (if it wants
+     * one) passed through: for the two phases of a migration shot sharing one bar.
+     */
+    private static ProgressListener relabelled(ProgressListener progress, ProgressListener steps) {
+        if (progress instanceof WavefieldListener live) {
+            return WavefieldListener.of(steps, live::wantsWavefield, live::onWavefield);
+        }
+        return steps;
+    }
+
+    /**
+     * The traces resampled to the run's output axis when the data's axis differs, with the same
+     * cubic convolution the engine uses between its time axes.
+     */
+    private float[][] onAxis(float[][] traces) {
+        if (data.timeS().equals(timing.outputS())) {
+            return traces;
+        }
+        Sampling out = timing.outputS();
+        float[][] res = new float[traces.length][];
+        for (int r = 0; r < traces.length; r++) {
+            // The output axis starts at 0 s, so its samples are the "levels" i · delta.
+            res[r] = TraceUpsampler.toLevels(traces[r], data.timeS(), out.delta(), out.count());
+        }
+        return res;
+    }
+
+    /**
+     * Closes the data file, removes the migration's scratch directory and closes the CPU engine of
+     * a GPU fallback, in that order; the engine given stays open.
+     */
+    @Override
+    public void close() {
+        if (data == null) {
+            return;
+        }
+        try {
+            data.close();
+        } finally {
+            try {
+                deleteQuietly(scratch);
+            } finally {
+                if (ownCpu != null) {
+                    ownCpu.close();
+                    ownCpu = null;
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    for (Path p : files.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove scratch directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.seiswork.worker;
+
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.core.progress.CancellationToken;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a worker does in the background while it holds a shot: keeps the message invisible (every
+ * third of the visibility timeout, so a shot of an hour never reappears to another worker while
+ * this one is alive) and watches the job's status, cancelling the shot when the client cancels
+ * the job. A failed call is logged and retried at the next tick: a network blip must not stop a
+ * shot an hour in.
+ */
+final class Heartbeat implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "seiswork-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
+            WorkerSettings settings) {
+        long visibilityS = settings.visibility().toSeconds();
+        long extendEveryS = Math.max(1, visibilityS / 3);
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                queue.extend(message, (int) visibilityS);
+            } catch (RuntimeException e) {
+                LOG.warn("could not extend shot {} of job {}: {}", message.task().shot(), job, e.getMessage());
+            }
+        }, extendEveryS, extendEveryS, TimeUnit.SECONDS);
+        long pollMs = settings.statusPoll().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                if (table.job(job).map(j -> j.status() == JobStatus.CANCELLED).orElse(true)) {
+                    cancel.cancel();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the status of job {}: {}", job, e.getMessage());
+            }
+        }, pollMs, pollMs, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

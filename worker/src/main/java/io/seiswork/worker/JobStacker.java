@@ -1,0 +1,121 @@
+package io.seiswork.worker;
+
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.Task;
+import io.seiswork.kernels.job.FinalImage;
+import io.seiswork.kernels.job.GatherFiles;
+import io.seiswork.kernels.job.ImageFiles;
+import io.seiswork.kernels.rtm.ImageStacker;
+import io.seiswork.kernels.rtm.PartialImageFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a job's stored shot results into its outputs, once every shot is counted: for task rtm
+ * the partial images summed in shot order (the order a local run stacks in, so the image is the
+ * local run's to the last bit on the same engine), then the imaging condition, filter and mute of
+ * {@link FinalImage}, written as {@code image.sgy} and {@code image.swv}; for task model the
+ * shots' gathers concatenated into {@code shots.sgy}. Results are streamed one shot at a time, so
+ * only the stack is in memory, never all partial images.
+ */
+final class JobStacker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobStacker.class);
+
+    private final ArtifactStore store;
+    private final JobTable table;
+
+    JobStacker(ArtifactStore store, JobTable table) {
+        this.store = store;
+        this.table = table;
+    }
+
+    /** Stacks, stores the outputs and marks the job DONE (unless it was cancelled meanwhile). */
+    void stack(JobRecord job, ActiveJob active, CancellationToken cancel) {
+        long t0 = System.nanoTime();
+        ResolvedJob resolved = active.job();
+        Path dir = active.scratchFor("stack");
+        try {
+            List<String> outputs = resolved.spec().task() == Task.RTM
+                    ? stackImage(job, resolved, dir, cancel) : gatherShots(job, active, dir, cancel);
+            for (String name : outputs) {
+                store.putFile(ObjectKeys.output(job.id(), name), dir.resolve(name), TransferProgress.NONE);
+            }
+            if (table.finishJob(job.id(), outputs)) {
+                LOG.info("job {} done: {} shots stacked into {} in {} s", job.id(), job.total(), outputs,
+                        String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+            } else {
+                LOG.info("job {}: stacked, but the job was cancelled meanwhile", job.id());
+            }
+        } finally {
+            ShotWorker.deleteTree(dir);
+        }
+    }
+
+    private List<String> stackImage(JobRecord job, ResolvedJob resolved, Path dir, CancellationToken cancel) {
+        Grid g = resolved.spec().grid();
+        ImageStacker stack = new ImageStacker(g);
+        long maxBytes = PartialImageFile.HEADER_BYTES + 8L * g.points();
+        Path part = dir.resolve("partial.bin");
+        for (int n = 1; n <= job.total(); n++) {
+            cancel.throwIfCancelled("stacking shot " + n);
+            store.getFile(ObjectKeys.shotResult(job.id(), n), part, maxBytes, TransferProgress.NONE);
+            stack.add(part);
+        }
+        ImageFiles.write(dir, resolved, FinalImage.of(stack, resolved));
+        return List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE);
+    }
+
+    private List<String> gatherShots(JobRecord job, ActiveJob active, Path dir, CancellationToken cancel) {
+        ResolvedJob resolved = active.job();
+        int samples = active.computer().timeS().count();
+        Path part = dir.resolve("shot.sgy");
+        try (ShotGatherWriter out = GatherFiles.open(dir, resolved)) {
+            for (int n = 1; n <= job.total(); n++) {
+                cancel.throwIfCancelled("gathering shot " + n);
+                Shot shot = active.shot(n);
+                // A gather's SEG-Y: file header, then 240 + 4·samples bytes per receiver's trace.
+                long maxBytes = SegyReader.FILE_HEADER_BYTES + (long) shot.receivers().size() * (240 + 4L * samples);
+                store.getFile(ObjectKeys.shotResult(job.id(), n), part, maxBytes, TransferProgress.NONE);
+                out.write(shot, readTraces(part, shot.receivers().size(), n));
+            }
+        }
+        return List.of(GatherFiles.SHOTS_FILE);
+    }
+
+    private static float[][] readTraces(Path file, int receivers, int shot) {
+        try (SegyReader in = SegyReader.open(file)) {
+            if (in.traceCount() != receivers) {
+                throw new IllegalStateException("shot " + shot + "'s stored gather has " + in.traceCount()
+                        + " traces, the job's geometry " + receivers);
+            }
+            List<float[]> traces = new ArrayList<>();
+            for (int i = 0; i < receivers; i++) {
+                traces.add(in.readTrace(i));
+            }
+            return traces.toArray(new float[0][]);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.seiswork.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.SpecInputs;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.ResolvedJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A job's files on a worker: {@code <workDir>/jobs/<id>/spec.json}, and the inputs it names in
+ * {@code <workDir>/inputs/sha256/}, shared by all jobs (a model used by many jobs is downloaded
+ * once), so the spec's rewritten relative paths resolve against the work directory. Every file field
+ * of the spec must be an input key; anything else (an absolute path, {@code ../}) is refused
+ * before any file is opened. The resolved job (velocity models loaded) is kept, since a worker
+ * usually runs many shots of one job in a row.
+ */
+final class JobWorkspace {
+
+    /** Largest spec accepted: real ones are a few kilobytes (lists of thousands of positions stay under a megabyte). */
+    static final long MAX_SPEC_BYTES = 16L << 20;
+
+    private final ArtifactStore store;
+    private final Path workDir;
+    private final long maxInputBytes;
+    private final EngineChoice engine;
+    private JobId cachedId;
+    private ResolvedJob cached;
+
+    /** @param engine the worker's engine, replacing the spec's, or null to keep the spec's */
+    JobWorkspace(ArtifactStore store, Path workDir, long maxInputBytes, EngineChoice engine) {
+        this.store = store;
+        this.workDir = workDir;
+        this.maxInputBytes = maxInputBytes;
+        this.engine = engine;
+    }
+
+    /** The job, resolved from its stored spec and inputs (downloaded once). */
+    ResolvedJob resolve(JobRecord job) {
+        if (job.id().equals(cachedId)) {
+            return cached;
+        }
+        Path dir = workDir.resolve("jobs").resolve(job.id().value());
+        try {
+            Files.createDirectories(dir);
+            byte[] specBytes = store.getBytes(ObjectKeys.spec(job.id()), MAX_SPEC_BYTES);
+            if (!(new ObjectMapper().readTree(specBytes) instanceof ObjectNode spec)) {
+                throw new IllegalArgumentException("job " + job.id() + ": its spec is not a JSON object");
+            }
+            for (SpecInputs.FileField f : SpecInputs.of(spec)) {
+                String key = f.value();
+                if (!ObjectKeys.isInput(key)) {
+                    throw new IllegalArgumentException("job " + job.id() + ": " + f.path() + " must name a stored input "
+                            + "(inputs/sha256/<hash>), got \"" + key.replaceAll("\\p{Cntrl}", "?") + "\"");
+                }
+                Path file = workDir.resolve(key);
+                if (!Files.exists(file)) {
+                    Files.createDirectories(file.getParent());
+                    store.getFile(key, file, maxInputBytes, TransferProgress.NONE);
+                    String got = ArtifactStore.sha256(file);
+                    if (!key.endsWith("/" + got)) {
+                        Files.delete(file);
+                        throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
+                    }
+                }
+            }
+            Path specFile = dir.resolve("spec.json");
+            Files.write(specFile, specBytes);
+            JobSpec parsed = JobSpecReader.read(new String(specBytes, StandardCharsets.UTF_8), "job " + job.id(), job.name());
+            if (engine != null) {
+                parsed = parsed.withEngine(engine);
+            }
+            ResolvedJob resolved = JobResolver.withHeapBudget(workDir).resolve(parsed, "job " + job.id());
+            cachedId = job.id();
+            cached = resolved;
+            return resolved;
+        } catch (IOException e) {
+            throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The job's directory on this worker: its spec, inputs and scratch. */
+    Path jobDir(JobId id) {
+        Path p = workDir.resolve("jobs").resolve(id.value());
+        try {
+            return Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + p + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.seiswork.worker;
+
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.ShotAttempts;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.queue.ShotTask;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.spec.Task;
+import io.seiswork.kernels.job.GatherFiles;
+import io.seiswork.kernels.job.MigratedShot;
+import io.seiswork.kernels.job.ModelledShot;
+import io.seiswork.kernels.rtm.PartialImageFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cloud worker's loop (architecture: cloud protocol): long-poll the shot queue, run each shot
+ * on the local engine with the same code as a local run, store its result, count it in the job
+ * table, and stack the job when its last shot is counted.
+ *
+ * <p>Delivery is at least once and workers die, so every step is safe to repeat:
+ * <ul>
+ *   <li>a message for a finished, cancelled or unknown job, or a malformed one, is dropped;</li>
+ *   <li>a redelivered shot that is already DONE is not run again; if it was the job's last and
+ *       the worker that counted it died before stacking, this worker stacks (the message is only
+ *       deleted once the stack is stored, and stacking rewrites the same outputs);</li>
+ *   <li>results are written before they are counted, and counted exactly once
+ *       ({@link JobTable#completeShot});</li>
+ *   <li>a failed attempt puts the message back at once; the third failure fails the job, and SQS
+ *       moves the message to the dead-letter queue, where the alarm sees it;</li>
+ *   <li>{@link #stop()} (SIGTERM: a spot interruption) cancels the running shot at its next time
+ *       step and hands it back to the queue at once.</li>
+ * </ul>
+ */
+public final class ShotWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShotWorker.class);
+
+    private final ArtifactStore store;
+    private final JobTable table;
+    private final ShotQueue queue;
+    private final WorkerSettings settings;
+    private final JobWorkspace workspace;
+    private final JobStacker stacker;
+    private volatile boolean stopping;
+    private volatile CancellationToken running;
+    private ActiveJob active;
+    private int shotsRun;
+
+    public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings) {
+        this.store = store;
+        this.table = table;
+        this.queue = queue;
+        this.settings = settings;
+        this.workspace = new JobWorkspace(store, settings.workDir(), settings.maxInputBytes(), settings.engine());
+        this.stacker = new JobStacker(store, table);
+    }
+
+    /**
+     * Runs until {@link #stop()} or, when {@link WorkerSettings#maxIdle()} is set, until no message
+     * came for that long.
+     */
+    @Override
+    public void run() {
+        long idleSince = System.nanoTime();
+        try {
+            while (!stopping) {
+                int waitS = 20;
+                if (!settings.maxIdle().isZero()) {
+                    long leftMs = settings.maxIdle().toMillis() - (System.nanoTime() - idleSince) / 1_000_000;
+                    if (leftMs <= 0) {
+                        LOG.info("no shot for {} s: stopping", settings.maxIdle().toSeconds());
+                        break;
+                    }
+                    waitS = (int) Math.min(20, Math.max(1, leftMs / 1000));
+                }
+                Optional<ReceivedShot> m = queue.receive(waitS, (int) settings.visibility().toSeconds());
+                if (m.isPresent()) {
+                    handle(m.get());
+                    idleSince = System.nanoTime();
+                }
+            }
+        } finally {
+            closeActive();
+        }
+    }
+
+    /** Asks the loop to end: the running shot stops at its next time step and goes back to the queue. */
+    public void stop() {
+        stopping = true;
+        CancellationToken t = running;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** Shots this worker finished. */
+    public int shotsRun() {
+        return shotsRun;
+    }
+
+    /** Handles one delivery; never throws for a problem of the shot itself. */
+    void handle(ReceivedShot message) {
+        ShotTask task = message.task();
+        if (task == null) {
+            LOG.warn("dropping a message that is not a shot task: {}", clip(message.body()));
+            queue.delete(message);
+            return;
+        }
+        JobId id = task.jobId();
+        Optional<JobRecord> found = table.job(id);
+        if (found.isEmpty() || found.get().status().isFinal() || task.shot() > found.get().total()) {
+            LOG.info("dropping shot {} of job {}: {}", task.shot(), id, found.isEmpty() ? "no such job"
+                    : task.shot() > found.get().total() ? "the job has " + found.get().total() + " shots"
+                    : "the job is " + found.get().status());
+            queue.delete(message);
+            return;
+        }
+        CancellationToken cancel = new CancellationToken();
+        running = cancel;
+        if (stopping) {
+            cancel.cancel();
+        }
+        boolean shotDone = false;
+        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings)) {
+            if (!table.startShot(id, task.shot(), settings.workerId())) {
+                shotDone = true;
+                stackIfOrphaned(id, cancel);
+                queue.delete(message);
+                return;
+            }
+            JobRecord job = runShot(found.get(), task.shot(), cancel);
+            shotDone = true;
+            if (job.done() == job.total() && table.startStacking(id)) {
+                stacker.stack(job, activeFor(job), cancel);
+            }
+            queue.delete(message);
+        } catch (CancelledException e) {
+            if (!shotDone) {
+                table.releaseShot(id, task.shot());
+            }
+            if (stopping) {
+                LOG.info("stopping: shot {} of job {} goes back to the queue", task.shot(), id);
+                queue.release(message);
+            } else {
+                LOG.info("job {} was cancelled: shot {} stopped", id, task.shot());
+                queue.delete(message);
+            }
+        } catch (RuntimeException e) {
+            boolean last = ShotAttempts.isLast(message.receiveCount());
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.error("{} of job {} failed (attempt {} of {}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
+                    message.receiveCount(), ShotAttempts.MAX, why, e);
+            if (!shotDone) {
+                table.failShot(id, task.shot(), why, last);
+            } else if (last) {
+                table.failJob(id, "stacking failed " + ShotAttempts.MAX + " times: " + why);
+            }
+            queue.release(message);
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Runs, stores and counts one shot; returns the job after counting. */
+    private JobRecord runShot(JobRecord job, int number, CancellationToken cancel) {
+        ActiveJob a = activeFor(job);
+        Shot shot = a.shot(number);
+        Path dir = a.scratchFor("shot-" + number);
+        try {
+            long t0 = System.nanoTime();
+            Path result;
+            double gpts;
+            if (a.job().spec().task() == Task.RTM) {
+                MigratedShot m = a.computer().migrate(shot, (step, steps) -> { }, cancel);
+                result = dir.resolve("partial.bin");
+                PartialImageFile.write(m.image(), result);
+                gpts = m.gptsPerSecond();
+            } else {
+                ModelledShot m = a.computer().model(shot, (step, steps) -> { }, cancel);
+                try (ShotGatherWriter out = GatherFiles.open(dir, a.job())) {
+                    out.write(shot, m.traces());
+                }
+                result = dir.resolve(GatherFiles.SHOTS_FILE);
+                gpts = m.stats().gptsPerSecond();
+            }
+            cancel.throwIfCancelled("shot " + number + ", storing its result");
+            store.putFile(ObjectKeys.shotResult(job.id(), number), result, TransferProgress.NONE);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            JobRecord after = table.completeShot(job.id(), number, seconds, gpts);
+            shotsRun++;
+            LOG.info("shot {} of job {} done on {} in {} s, {} Gpts/s ({} of {} counted)", number, job.id(),
+                    a.engineName(), String.format("%.2f", seconds), String.format("%.2f", gpts), after.done(), after.total());
+            return after;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * A redelivered shot that is DONE: if every shot is counted and nobody finished the stack
+     * (the worker that should have died, or is gone since its message came back), stack now.
+     */
+    private void stackIfOrphaned(JobId id, CancellationToken cancel) {
+        JobRecord job = table.job(id).orElseThrow();
+        boolean stack = job.status() == JobStatus.STACKING
+                || job.done() == job.total() && job.status() == JobStatus.RUNNING && table.startStacking(id);
+        if (stack) {
+            LOG.info("job {}: all {} shots counted and no stack stored: stacking", id, job.total());
+            stacker.stack(job, activeFor(job), cancel);
+        }
+    }
+
+    private ActiveJob activeFor(JobRecord job) {
+        if (active == null || !active.id().equals(job.id())) {
+            closeActive();
+            active = new ActiveJob(job.id(), workspace.resolve(job), workspace.jobDir(job.id()));
+        }
+        return active;
+    }
+
+    private void closeActive() {
+        if (active != null) {
+            active.close();
+            active = null;
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String clip(String s) {
+        String t = s == null ? "" : s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+    }
+
+    /** How long the loop waits at most per poll; exposed for the command's help. */
+    static Duration longPoll() {
+        return Duration.ofSeconds(20);
+    }
+}

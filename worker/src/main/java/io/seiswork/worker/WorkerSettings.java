@@ -1,0 +1,69 @@
+package io.seiswork.worker;
+
+import io.seiswork.core.spec.EngineChoice;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a worker runs.
+ *
+ * @param workDir local scratch: job specs, inputs, shot results and wavefield spill files
+ * @param engine the engine it runs shots on ({@code auto} uses the GPU when there is one), or null
+ *     to take the spec's
+ * @param workerId name recorded on the shots it runs (host and process)
+ * @param visibility how long a held shot message stays invisible; it is extended every third of it
+ *     while the shot runs, so a dead worker's shot returns to the queue within this time
+ * @param statusPoll how often the job's status is read while a shot runs (a cancel stops the shot
+ *     at its next time step after that)
+ * @param maxIdle stop after this long without a message; zero runs until stopped
+ * @param maxInputBytes largest spec input (velocity, recorded data) a worker downloads
+ */
+public record WorkerSettings(Path workDir, EngineChoice engine, String workerId, Duration visibility,
+        Duration statusPoll, Duration maxIdle, long maxInputBytes) {
+
+    /** Default input limit: 200 GB, above the 100 GB volumes the product is designed for. */
+    public static final long DEFAULT_MAX_INPUT_BYTES = 200L << 30;
+
+    public WorkerSettings {
+        if (visibility.toSeconds() < 30 || visibility.toSeconds() > 43_200) {
+            throw new IllegalArgumentException("visibility must be 30 s to 12 h (SQS's limit), got " + visibility.toSeconds() + " s");
+        }
+        if (statusPoll.isNegative() || statusPoll.isZero()) {
+            throw new IllegalArgumentException("status poll interval must be > 0");
+        }
+    }
+
+    /** Defaults for {@code workDir}: spec's engine, 5-minute visibility, status every 5 s, run until stopped. */
+    public static WorkerSettings defaults(Path workDir) {
+        return new WorkerSettings(workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
+                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES);
+    }
+
+    public WorkerSettings withEngine(EngineChoice choice) {
+        return new WorkerSettings(workDir, choice, workerId, visibility, statusPoll, maxIdle, maxInputBytes);
+    }
+
+    public WorkerSettings withMaxIdle(Duration idle) {
+        return new WorkerSettings(workDir, engine, workerId, visibility, statusPoll, idle, maxInputBytes);
+    }
+
+    public WorkerSettings withStatusPoll(Duration poll) {
+        return new WorkerSettings(workDir, engine, workerId, visibility, poll, maxIdle, maxInputBytes);
+    }
+
+    public WorkerSettings withWorkerId(String id) {
+        return new WorkerSettings(workDir, engine, id, visibility, statusPoll, maxIdle, maxInputBytes);
+    }
+
+    private static String defaultWorkerId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "worker";
+            }
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+}

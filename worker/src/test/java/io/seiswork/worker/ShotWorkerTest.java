@@ -1,0 +1,171 @@
+package io.seiswork.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.ShotState;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.cloud.testing.LocalCloud;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The worker's handling of what goes wrong in a fleet, against the emulators over HTTP: a spot
+ * interruption in the middle of a shot, a shot that fails every attempt, a spec that names a
+ * file on the worker's disk, messages that are not shot tasks.
+ */
+class ShotWorkerTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    @TempDir
+    Path dir;
+
+    private ArtifactStore store;
+    private JobTable table;
+    private ShotQueue queue;
+    private Dispatcher dispatcher;
+    private String name;
+
+    @BeforeEach
+    void stack() {
+        // Each test its own bucket, table and queue: the emulators are shared by the JVM.
+        name = LocalCloud.uniqueName("worker");
+        store = ArtifactStore.createIfMissing(CLOUD.s3(), name);
+        table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
+        queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
+        dispatcher = new Dispatcher(store, table, queue);
+    }
+
+    private WorkerSettings settings(String id) throws Exception {
+        return WorkerSettings.defaults(Files.createDirectories(dir.resolve(id))).withWorkerId(id)
+                .withMaxIdle(Duration.ofSeconds(2)).withStatusPoll(Duration.ofMillis(200));
+    }
+
+    private ShotWorker worker(String id) throws Exception {
+        return new ShotWorker(store, table, queue, settings(id));
+    }
+
+    /** A 2D migration on the built-in layered model; {@code lengthS} sets how long a shot runs. */
+    private Path spec(int shots, double lengthS) throws Exception {
+        return Files.writeString(dir.resolve("spec.json"), """
+                {"name": "worker-test", "task": "rtm",
+                 "grid": {"nx": 161, "ny": 1, "nz": 81, "dx": 10, "dz": 10},
+                 "velocity": {"builtin": "layered"}, "migrationVelocity": {"smooth": 60},
+                 "wavelet": {"type": "ricker", "peakHz": 15},
+                 "time": {"lengthS": %s, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 300, "dx": 500, "n": %d, "y": 0, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 161, "y": 0, "z": 20}},
+                 "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
+                 "engine": "cpu"}""".formatted(lengthS, shots));
+    }
+
+    @Test
+    void aShotInterruptedByAStopGoesBackToTheQueueAndAnotherWorkerFinishesTheJob() throws Exception {
+        JobId job = dispatcher.submit(spec(1, 6.0), 1, TransferProgress.NONE).id();
+        ShotWorker spot = worker("spot");
+        Thread t = new Thread(spot);
+        t.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (table.shots(job).get(0).state() != ShotState.RUNNING) {
+            assertTrue(System.nanoTime() < deadline, "the shot never started");
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        long stopAt = System.nanoTime();
+        spot.stop();
+        t.join(30_000);
+        double stopS = (System.nanoTime() - stopAt) / 1e9;
+        assertTrue(!t.isAlive(), "the worker ended");
+        assertEquals(0, spot.shotsRun());
+        assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
+        // Handed back at once, not after the visibility timeout: the next worker gets it on its first poll.
+        var again = queue.receive(1, 60).orElseThrow(() -> new AssertionError("the shot was not released"));
+        assertEquals(2, again.receiveCount());
+        queue.release(again);
+        assertTrue(stopS < 10, "stopped within a few time steps, took " + stopS + " s");
+
+        ShotWorker next = worker("next");
+        next.run();
+        assertEquals(1, next.shotsRun());
+        JobRecord done = table.job(job).orElseThrow();
+        assertEquals(JobStatus.DONE, done.status());
+        assertEquals(List.of("image.sgy", "image.swv"), done.outputs());
+        assertTrue(store.sizeOf(ObjectKeys.output(job, "image.sgy")) > 3600);
+        assertEquals(2, table.shots(job).get(0).attempts());
+    }
+
+    @Test
+    void aShotFailingEveryAttemptFailsTheJobAndEndsInTheDeadLetterQueue() throws Exception {
+        // A spec naming an input nobody uploaded: every attempt fails on the download.
+        JobId job = new JobId("missing-input-1");
+        String missing = ObjectKeys.input("ab".repeat(32));
+        store.putBytes(ObjectKeys.spec(job), Files.readString(spec(1, 0.3)).replace("{\"builtin\": \"layered\"}",
+                "{\"segy\": \"" + missing + "\"}").getBytes(StandardCharsets.UTF_8));
+        table.createJob(job, "worker-test", "rtm", ObjectKeys.spec(job), 1);
+        queue.send(job, List.of(1));
+        ShotWorker w = worker("w");
+        w.run();
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("shot 1 failed 3 times: "), failed.error());
+        assertTrue(failed.error().contains(missing + " does not exist"), failed.error());
+        assertEquals(ShotState.FAILED, table.shots(job).get(0).state());
+        assertEquals(3, table.shots(job).get(0).attempts());
+        String dlq = CLOUD.sqs().getQueueUrl(r -> r.queueName(queueName() + "-dlq")).queueUrl();
+        var dead = CLOUD.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(2)).messages();
+        assertEquals(1, dead.size());
+        assertEquals("{\"jobId\":\"missing-input-1\",\"shot\":1}", dead.get(0).body());
+    }
+
+    @Test
+    void aSpecNamingAFileOnTheWorkersDiskIsRefused() throws Exception {
+        JobId job = new JobId("local-path-1");
+        Path secret = Files.writeString(dir.resolve("secret.bin"), "not a velocity model");
+        store.putBytes(ObjectKeys.spec(job), Files.readString(spec(1, 0.3)).replace("{\"builtin\": \"layered\"}",
+                "{\"raw\": {\"path\": \"" + secret + "\", \"order\": \"zxy\", \"endian\": \"little\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        table.createJob(job, "worker-test", "rtm", ObjectKeys.spec(job), 1);
+        queue.send(job, List.of(1));
+        worker("w").run();
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().endsWith("job local-path-1: velocity.raw.path must name a stored input "
+                + "(inputs/sha256/<hash>), got \"" + secret + "\""), failed.error());
+    }
+
+    @Test
+    void messagesThatAreNoShotOfALiveJobAreDropped() throws Exception {
+        String url = CLOUD.sqs().getQueueUrl(r -> r.queueName(queueName())).queueUrl();
+        CLOUD.sqs().sendMessage(r -> r.queueUrl(url).messageBody("rm -rf /"));
+        queue.send(new JobId("no-such-job"), List.of(1));
+        JobId job = dispatcher.submit(spec(1, 0.3), 1, TransferProgress.NONE).id();
+        queue.send(job, List.of(7));
+        ShotWorker w = worker("w");
+        w.run();
+        assertEquals(1, w.shotsRun(), "only the job's real shot ran");
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+        var backlog = queue.backlog();
+        assertEquals(0, backlog.waiting() + backlog.running(), "nothing left in the queue");
+    }
+
+    private String queueName() {
+        return name;
+    }
+}
