@@ -9,14 +9,15 @@ import io.seiswork.core.progress.CancellationToken;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a worker does in the background while it holds a shot: keeps the message invisible (every
  * third of the visibility timeout, so a shot of an hour never reappears to another worker while
- * this one is alive) and watches the job's status, cancelling the shot when the client cancels
- * the job. A failed call is logged and retried at the next tick: a network blip must not stop a
+ * this one is alive), watches the job's status, cancelling the shot when the client cancels the
+ * job, and reports how far the shot is to the job table for the progress panes. A failed call is logged and retried at the next tick: a network blip must not stop a
  * shot an hour in.
  */
 final class Heartbeat implements AutoCloseable {
@@ -29,8 +30,12 @@ final class Heartbeat implements AutoCloseable {
         return t;
     });
 
+    /**
+     * @param progress fraction of the shot's time steps done, reported to the job table with each
+     *     status read when it moved
+     */
     Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
-            WorkerSettings settings) {
+            WorkerSettings settings, DoubleSupplier progress) {
         long visibilityS = settings.visibility().toSeconds();
         long extendEveryS = Math.max(1, visibilityS / 3);
         timer.scheduleAtFixedRate(() -> {
@@ -41,10 +46,17 @@ final class Heartbeat implements AutoCloseable {
             }
         }, extendEveryS, extendEveryS, TimeUnit.SECONDS);
         long pollMs = settings.statusPoll().toMillis();
+        int shot = message.task().shot();
+        double[] reported = {0};
         timer.scheduleWithFixedDelay(() -> {
             try {
                 if (table.job(job).map(j -> j.status() == JobStatus.CANCELLED).orElse(true)) {
                     cancel.cancel();
+                }
+                double p = progress.getAsDouble();
+                if (p - reported[0] >= 0.005) {
+                    table.reportProgress(job, shot, p);
+                    reported[0] = p;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not read the status of job {}: {}", job, e.getMessage());

@@ -91,7 +91,16 @@ final class JobWorkspace {
         }
     }
 
-    /** The job's directory on this worker: its spec, inputs and scratch. */
+    /** Removes the job's directory (spec and scratch; not the shared inputs) and its cached resolution. */
+    void forget(JobId id) {
+        if (id.equals(cachedId)) {
+            cachedId = null;
+            cached = null;
+        }
+        ShotWorker.deleteTree(workDir.resolve("jobs").resolve(id.value()));
+    }
+
+    /** The job's directory on this worker: its spec and scratch. */
     Path jobDir(JobId id) {
         Path p = workDir.resolve("jobs").resolve(id.value());
         try {

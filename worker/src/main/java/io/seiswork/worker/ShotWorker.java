@@ -60,12 +60,21 @@ public final class ShotWorker implements Runnable {
     private final WorkerSettings settings;
     private final JobWorkspace workspace;
     private final JobStacker stacker;
+    private final ShotMetrics metrics;
     private volatile boolean stopping;
     private volatile CancellationToken running;
+    /** Fraction of the running shot's time steps done, for the heartbeat's progress reports. */
+    private volatile double fraction;
     private ActiveJob active;
     private int shotsRun;
 
+    /** A worker whose metrics go to standard output (see {@link ShotMetrics}). */
     public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings) {
+        this(store, table, queue, settings, new ShotMetrics(System.out, java.time.Clock.systemUTC(), settings.workerId()));
+    }
+
+    public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings, ShotMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.table = table;
         this.queue = queue;
@@ -83,14 +92,14 @@ public final class ShotWorker implements Runnable {
         long idleSince = System.nanoTime();
         try {
             while (!stopping) {
-                int waitS = 20;
+                int waitS = (int) settings.pollWait().toSeconds();
                 if (!settings.maxIdle().isZero()) {
                     long leftMs = settings.maxIdle().toMillis() - (System.nanoTime() - idleSince) / 1_000_000;
                     if (leftMs <= 0) {
                         LOG.info("no shot for {} s: stopping", settings.maxIdle().toSeconds());
                         break;
                     }
-                    waitS = (int) Math.min(20, Math.max(1, leftMs / 1000));
+                    waitS = (int) Math.min(waitS, Math.max(1, leftMs / 1000));
                 }
                 Optional<ReceivedShot> m = queue.receive(waitS, (int) settings.visibility().toSeconds());
                 if (m.isPresent()) {
@@ -140,7 +149,8 @@ public final class ShotWorker implements Runnable {
             cancel.cancel();
         }
         boolean shotDone = false;
-        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings)) {
+        fraction = 0;
+        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction)) {
             if (!table.startShot(id, task.shot(), settings.workerId())) {
                 shotDone = true;
                 stackIfOrphaned(id, cancel);
@@ -171,6 +181,7 @@ public final class ShotWorker implements Runnable {
                     message.receiveCount(), ShotAttempts.MAX, why, e);
             if (!shotDone) {
                 table.failShot(id, task.shot(), why, last);
+                metrics.failed(id, task.shot(), found.get().task());
             } else if (last) {
                 table.failJob(id, "stacking failed " + ShotAttempts.MAX + " times: " + why);
             }
@@ -190,12 +201,12 @@ public final class ShotWorker implements Runnable {
             Path result;
             double gpts;
             if (a.job().spec().task() == Task.RTM) {
-                MigratedShot m = a.computer().migrate(shot, (step, steps) -> { }, cancel);
+                MigratedShot m = a.computer().migrate(shot, this::progress, cancel);
                 result = dir.resolve("partial.bin");
                 PartialImageFile.write(m.image(), result);
                 gpts = m.gptsPerSecond();
             } else {
-                ModelledShot m = a.computer().model(shot, (step, steps) -> { }, cancel);
+                ModelledShot m = a.computer().model(shot, this::progress, cancel);
                 try (ShotGatherWriter out = GatherFiles.open(dir, a.job())) {
                     out.write(shot, m.traces());
                 }
@@ -207,12 +218,17 @@ public final class ShotWorker implements Runnable {
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobRecord after = table.completeShot(job.id(), number, seconds, gpts);
             shotsRun++;
+            metrics.completed(job.id(), number, job.task(), seconds, gpts);
             LOG.info("shot {} of job {} done on {} in {} s, {} Gpts/s ({} of {} counted)", number, job.id(),
                     a.engineName(), String.format("%.2f", seconds), String.format("%.2f", gpts), after.done(), after.total());
             return after;
         } finally {
             deleteTree(dir);
         }
+    }
+
+    private void progress(int step, int steps) {
+        fraction = steps > 0 ? (double) step / steps : 0;
     }
 
     /**
@@ -237,10 +253,16 @@ public final class ShotWorker implements Runnable {
         return active;
     }
 
+    /**
+     * Lets go of the job whose shots this worker ran last: its engine, and its directory (spec,
+     * scratch). Inputs stay in the shared cache, since the next job often uses the same model.
+     */
     private void closeActive() {
         if (active != null) {
+            JobId id = active.id();
             active.close();
             active = null;
+            workspace.forget(id);
         }
     }
 

@@ -17,9 +17,11 @@ import java.time.Duration;
  *     at its next time step after that)
  * @param maxIdle stop after this long without a message; zero runs until stopped
  * @param maxInputBytes largest spec input (velocity, recorded data) a worker downloads
+ * @param pollWait longest wait of one queue poll (SQS long polling, at most 20 s); also how long
+ *     {@link ShotWorker#stop()} may take to end an idle worker
  */
 public record WorkerSettings(Path workDir, EngineChoice engine, String workerId, Duration visibility,
-        Duration statusPoll, Duration maxIdle, long maxInputBytes) {
+        Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait) {
 
     /** Default input limit: 200 GB, above the 100 GB volumes the product is designed for. */
     public static final long DEFAULT_MAX_INPUT_BYTES = 200L << 30;
@@ -31,28 +33,35 @@ public record WorkerSettings(Path workDir, EngineChoice engine, String workerId,
         if (statusPoll.isNegative() || statusPoll.isZero()) {
             throw new IllegalArgumentException("status poll interval must be > 0");
         }
+        if (pollWait.toSeconds() < 1 || pollWait.toSeconds() > 20) {
+            throw new IllegalArgumentException("queue poll wait must be 1-20 s (SQS's long poll), got " + pollWait.toSeconds() + " s");
+        }
     }
 
     /** Defaults for {@code workDir}: spec's engine, 5-minute visibility, status every 5 s, run until stopped. */
     public static WorkerSettings defaults(Path workDir) {
         return new WorkerSettings(workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
-                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES);
+                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20));
     }
 
     public WorkerSettings withEngine(EngineChoice choice) {
-        return new WorkerSettings(workDir, choice, workerId, visibility, statusPoll, maxIdle, maxInputBytes);
+        return new WorkerSettings(workDir, choice, workerId, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
     }
 
     public WorkerSettings withMaxIdle(Duration idle) {
-        return new WorkerSettings(workDir, engine, workerId, visibility, statusPoll, idle, maxInputBytes);
+        return new WorkerSettings(workDir, engine, workerId, visibility, statusPoll, idle, maxInputBytes, pollWait);
     }
 
     public WorkerSettings withStatusPoll(Duration poll) {
-        return new WorkerSettings(workDir, engine, workerId, visibility, poll, maxIdle, maxInputBytes);
+        return new WorkerSettings(workDir, engine, workerId, visibility, poll, maxIdle, maxInputBytes, pollWait);
     }
 
     public WorkerSettings withWorkerId(String id) {
-        return new WorkerSettings(workDir, engine, id, visibility, statusPoll, maxIdle, maxInputBytes);
+        return new WorkerSettings(workDir, engine, id, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
+    }
+
+    public WorkerSettings withPollWait(Duration wait) {
+        return new WorkerSettings(workDir, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes, wait);
     }
 
     private static String defaultWorkerId() {

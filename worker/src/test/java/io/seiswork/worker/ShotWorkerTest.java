@@ -58,8 +58,17 @@ class ShotWorkerTest {
                 .withMaxIdle(Duration.ofSeconds(2)).withStatusPoll(Duration.ofMillis(200));
     }
 
+    /** The workers' metric lines, one JSON object each. */
+    private final java.io.ByteArrayOutputStream metricLines = new java.io.ByteArrayOutputStream();
+
     private ShotWorker worker(String id) throws Exception {
-        return new ShotWorker(store, table, queue, settings(id));
+        var metrics = new ShotMetrics(new java.io.PrintStream(metricLines, true, StandardCharsets.UTF_8),
+                java.time.Clock.systemUTC(), id);
+        return new ShotWorker(store, table, queue, settings(id), metrics);
+    }
+
+    private long metricLines(String metric) {
+        return metricLines.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"" + metric + "\":1")).count();
     }
 
     /** A 2D migration on the built-in layered model; {@code lengthS} sets how long a shot runs. */
@@ -87,7 +96,13 @@ class ShotWorkerTest {
             assertTrue(System.nanoTime() < deadline, "the shot never started");
             Thread.sleep(50);
         }
-        Thread.sleep(500);
+        // The heartbeat reports the shot's progress every status poll (200 ms here).
+        while (table.shots(job).get(0).progress() <= 0) {
+            assertTrue(System.nanoTime() < deadline, "no progress reported");
+            Thread.sleep(50);
+        }
+        double seen = table.shots(job).get(0).progress();
+        assertTrue(seen > 0 && seen < 1, "progress " + seen);
         long stopAt = System.nanoTime();
         spot.stop();
         t.join(30_000);
@@ -109,6 +124,8 @@ class ShotWorkerTest {
         assertEquals(List.of("image.sgy", "image.swv"), done.outputs());
         assertTrue(store.sizeOf(ObjectKeys.output(job, "image.sgy")) > 3600);
         assertEquals(2, table.shots(job).get(0).attempts());
+        assertEquals(1.0, table.shots(job).get(0).progress());
+        assertEquals(1, metricLines("ShotsCompleted"));
     }
 
     @Test
@@ -128,6 +145,7 @@ class ShotWorkerTest {
         assertTrue(failed.error().contains(missing + " does not exist"), failed.error());
         assertEquals(ShotState.FAILED, table.shots(job).get(0).state());
         assertEquals(3, table.shots(job).get(0).attempts());
+        assertEquals(3, metricLines("ShotsFailed"));
         String dlq = CLOUD.sqs().getQueueUrl(r -> r.queueName(queueName() + "-dlq")).queueUrl();
         var dead = CLOUD.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(2)).messages();
         assertEquals(1, dead.size());

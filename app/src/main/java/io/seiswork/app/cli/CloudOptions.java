@@ -22,22 +22,9 @@ final class CloudOptions {
     String cloud;
 
     CloudSettings settings() {
-        return CloudSettings.named(cloud, environment());
+        return CloudSettings.named(cloud, CloudSettings.environment());
     }
 
-    /**
-     * The environment, where a Java system property of the same name ({@code -DSEISWORK_S3_PORT=9100})
-     * overrides a variable: one JVM can then address emulators on other ports.
-     */
-    static java.util.Map<String, String> environment() {
-        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("SEISWORK_") || name.startsWith("AWS_")) {
-                env.put(name, System.getProperty(name));
-            }
-        }
-        return env;
-    }
 
     /** Runs {@code work} with the stack's dispatcher, closing its clients after. */
     <T> T withDispatcher(Function<Dispatcher, T> work) {

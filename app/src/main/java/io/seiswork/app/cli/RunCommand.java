@@ -1,17 +1,14 @@
 package io.seiswork.app.cli;
 
-import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.core.progress.CancellationToken;
-import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
-import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
-import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.kernels.job.JobEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,15 +50,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        JobSpec jobSpec = JobSpecReader.read(specFile);
-        if (engine != null) {
-            jobSpec = jobSpec.withEngine(JobEngine.parse(engine, "--engine"));
-        }
-        Path base = specFile.toAbsolutePath().getParent();
-        ResolvedJob job = JobResolver.withHeapBudget(base).resolve(jobSpec, specFile.toString());
-        for (SpecProblem w : job.warnings()) {
-            err.println("seiswork: " + specFile + ": " + w);
-        }
+        ResolvedJob job = CheckedSpec.resolve(specFile, engine == null ? null : JobEngine.parse(engine, "--engine"), err);
+        JobSpec jobSpec = job.spec();
         err.printf(Locale.ROOT, "%s: %d shots, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
                 jobSpec.name(), job.geometry().shotCount(), jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
                 job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), MemoryEstimate.human(job.memoryBytes()));

@@ -50,7 +50,9 @@ final class StatusCommand implements Callable<Integer> {
             for (ShotRecord s : view.shots()) {
                 out.printf(Locale.ROOT, "  shot %4d  %-8s attempts %d%s%s%n", s.shot(), s.state(), s.attempts(),
                         s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %.2f Gpts/s  %s", s.seconds(),
-                                s.gptsPerSecond(), s.worker()) : s.worker() != null ? "  " + s.worker() : "",
+                                s.gptsPerSecond(), s.worker())
+                                : s.state() == ShotState.RUNNING ? String.format(Locale.ROOT, "  %3.0f %%  %s", 100 * s.progress(), s.worker())
+                                : s.worker() != null ? "  " + s.worker() : "",
                         s.error() != null ? "  error: " + s.error() : "");
             }
         }
@@ -115,7 +117,8 @@ final class StatusCommand implements Callable<Integer> {
         j.outputs().forEach(o.putArray("outputs")::add);
         ArrayNode shots = o.putArray("shots");
         for (ShotRecord s : view.shots()) {
-            ObjectNode n = shots.addObject().put("shot", s.shot()).put("state", s.state().name()).put("attempts", s.attempts());
+            ObjectNode n = shots.addObject().put("shot", s.shot()).put("state", s.state().name()).put("attempts", s.attempts())
+                    .put("progress", s.progress());
             if (s.worker() != null) {
                 n.put("worker", s.worker());
             }

@@ -1,15 +1,14 @@
 package io.seiswork.app.cli;
 
-import io.seiswork.cloud.dispatch.Dispatcher;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.dispatch.SpecTree;
 import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.s3.TransferProgress;
-import io.seiswork.core.spec.JobResolver;
-import io.seiswork.core.spec.JobSpec;
-import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.ResolvedJob;
-import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,6 +37,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
+    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the spec's engine on the workers.")
+    String engine;
+
     @Option(names = "--wait", description = "Follow the job until it ends (progress on standard error).")
     boolean await;
 
@@ -53,15 +55,15 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        JobSpec jobSpec = JobSpecReader.read(specFile);
-        Path base = specFile.toAbsolutePath().getParent();
-        ResolvedJob job = JobResolver.withHeapBudget(base).resolve(jobSpec, specFile.toString());
-        for (SpecProblem w : job.warnings()) {
-            err.println("seiswork: " + specFile + ": " + w);
-        }
+        EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
+        ResolvedJob job = CheckedSpec.resolve(specFile, choice, err);
         int shots = ShotComputer.shotsOf(job).size();
         return cloud.withDispatcher(d -> {
-            SubmittedJob submitted = d.submit(specFile, shots, uploadProgress(err));
+            ObjectNode tree = SpecTree.read(specFile);
+            if (choice != null) {
+                tree.put("engine", choice.json());
+            }
+            SubmittedJob submitted = d.submit(tree, specFile.toAbsolutePath().getParent(), shots, uploadProgress(err));
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shots queued, %s uploaded (%d input%s)%n",
                     submitted.id(), cloud.settings().name(), submitted.shots(), bytes(submitted.uploadedBytes()),
                     submitted.inputs().size(), submitted.inputs().size() == 1 ? "" : "s");

@@ -1,9 +1,9 @@
 package io.seiswork.app.cli;
 
-import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.worker.ShotWorker;
 import io.seiswork.worker.WorkerSettings;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ final class WorkerCommand implements Callable<Integer> {
         WorkerSettings defaults = WorkerSettings.defaults(dir);
         WorkerSettings settings = new WorkerSettings(dir, engine == null ? null : JobEngine.parse(engine, "--engine"),
                 defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(), Duration.ofSeconds(maxIdleS),
-                defaults.maxInputBytes());
+                defaults.maxInputBytes(), defaults.pollWait());
         CloudSettings s = cloud.settings();
         var err = spec.commandLine().getErr();
         try (CloudClients clients = new CloudClients(s)) {

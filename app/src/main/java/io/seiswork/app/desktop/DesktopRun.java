@@ -1,12 +1,12 @@
 package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.kernels.job.JobEngine;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@link RunEvents}, the outcome handed to the JavaFX thread once. Cancel stops the run at the
  * next time step; the finished shots and {@code run.json} stay in the output directory.
  */
-final class DesktopRun {
+final class DesktopRun implements ActiveRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopRun.class);
 
@@ -77,12 +77,19 @@ final class DesktopRun {
     }
 
     /** Asks the run to stop at its next time step (returns at once). */
-    void cancel() {
+    @Override
+    public void cancel() {
         cancel.cancel();
     }
 
-    /** Waits for the runner thread to end (tests, window close). */
-    void join(long millis) throws InterruptedException {
+    /** A local run cannot outlive its window: it is cancelled. */
+    @Override
+    public void stopFollowing() {
+        cancel();
+    }
+
+    @Override
+    public void join(long millis) throws InterruptedException {
         thread.join(millis);
     }
 

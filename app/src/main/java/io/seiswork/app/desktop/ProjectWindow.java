@@ -1,8 +1,8 @@
 package io.seiswork.app.desktop;
 
-import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
+import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
@@ -13,6 +13,7 @@ import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.volume.SwvReader;
 import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.gather.GatherView;
 import io.seiswork.render.section.SliceView;
@@ -83,6 +84,7 @@ public final class ProjectWindow extends BorderPane {
     private final MenuButton examples = new MenuButton("Examples");
     private Path examplesDir = Path.of("examples");
     private final ChoiceBox<EngineChoice> engine = new ChoiceBox<>();
+    private final ChoiceBox<RunTarget> runOn = new ChoiceBox<>();
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
     private final Label output = new Label();
@@ -101,7 +103,7 @@ public final class ProjectWindow extends BorderPane {
     private String source = "";
     private Path specFile;
     private boolean opening;
-    private DesktopRun current;
+    private ActiveRun current;
     private AutoCloseable shownResult;
 
     /**
@@ -124,6 +126,11 @@ public final class ProjectWindow extends BorderPane {
         });
         open.setId("openSpec");
         engine.setId("engineChoice");
+        runOn.getItems().setAll(RunTarget.values());
+        runOn.setValue(RunTarget.THIS_MACHINE);
+        runOn.setId("runOnChoice");
+        runOn.setTooltip(new Tooltip("Where Run sends the job: this machine's engine, the local cloud "
+                + "(scripts/cloud-local.sh start, a worker runs in this window) or AWS (SEISWORK_BUCKET, your AWS profile)"));
         run.setId("runButton");
         cancel.setId("cancelButton");
         status.setId("status");
@@ -138,7 +145,8 @@ public final class ProjectWindow extends BorderPane {
         examples.setTooltip(new Tooltip("The job specs in ./examples"));
         examples.setOnShowing(e -> listExamples());
         listExamples();
-        ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, run, cancel,
+        ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
+                run, cancel,
                 new Separator(), output);
         editor = new SpecEditor(io, this::applyEdits, this::save);
         editor.editedProperty().addListener((o, a, b) -> updateRunButton());
@@ -172,7 +180,7 @@ public final class ProjectWindow extends BorderPane {
         setBottom(bottom);
 
         open.setTooltip(new Tooltip("Open a job spec (Ctrl+O)"));
-        run.setTooltip(new Tooltip("Run every shot on this machine (Ctrl+R); needs an applied spec without problems"));
+        run.setTooltip(new Tooltip("Run every shot where the tool bar says (Ctrl+R); needs an applied spec without problems"));
         cancel.setTooltip(new Tooltip("Stop at the next time step; finished shots are kept (Esc)"));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (OPEN_KEY.match(e) && !open.isDisabled()) {
@@ -295,9 +303,9 @@ public final class ProjectWindow extends BorderPane {
      * background work: the window is closing.
      */
     public void shutdown() {
-        DesktopRun r = current;
+        ActiveRun r = current;
         if (r != null) {
-            r.cancel();
+            r.stopFollowing();
             try {
                 r.join(CLOSE_WAIT_MS);
             } catch (InterruptedException e) {
@@ -488,10 +496,28 @@ public final class ProjectWindow extends BorderPane {
         // Shots of a synthetic survey are numbered 1 .. n; recorded data name theirs as they start.
         List<Integer> known = job.dataFile() != null ? List.of()
                 : java.util.stream.IntStream.rangeClosed(1, job.geometry().shotCount()).boxed().toList();
-        progress.follow(events, known, job.time().dtS());
+        RunTarget target = runOn.getValue();
+        boolean cloud = target != null && target.cloud() != null;
+        progress.follow(events, known, job.time().dtS(), cloud
+                ? "Wavefield: only for runs on this machine"
+                : "Wavefield: shown while a shot runs");
         closeResult();
         resultTab.setContent(placeholder("Running..."));
         tabs.getSelectionModel().select(runTab);
+        if (cloud) {
+            try {
+                CloudSettings settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
+                current = CloudRun.start(project, engine.getValue(), settings, out, events, this::ended);
+            } catch (IllegalArgumentException e) {
+                progress.stop();
+                status.setText("Cannot run on " + target + ": " + firstLine(e));
+                resultTab.setContent(placeholder("No result: " + firstLine(e)));
+                return;
+            }
+            setRunning(true);
+            status.setText("Sending " + job.spec().name() + " to the " + target + "; its files will come to " + out + "...");
+            return;
+        }
         // The run starts when the estimator, told to stop above, has let go of its engine and shot.
         Future<?> estimatorIdle = estimator.submit(() -> { });
         current = DesktopRun.start(job, out, events, this::ended, estimatorIdle);  // ended() comes later, on this thread
@@ -524,6 +550,7 @@ public final class ProjectWindow extends BorderPane {
         open.setDisable(running);
         examples.setDisable(running);
         engine.setDisable(running);
+        runOn.setDisable(running);
         cancel.setDisable(!running);
         editor.setDisable(running);
         updateRunButton();
@@ -630,6 +657,10 @@ public final class ProjectWindow extends BorderPane {
 
     ChoiceBox<EngineChoice> engineChoice() {
         return engine;
+    }
+
+    ChoiceBox<RunTarget> runOnChoice() {
+        return runOn;
     }
 
     TabPane tabs() {

@@ -103,6 +103,18 @@ final class RunEvents implements RunListener {
         mark(s);
     }
 
+    /**
+     * A shot finished elsewhere (a cloud worker), with the wall time its worker measured: the row
+     * shows that time, not the interval between the two reads of the job table that saw it.
+     */
+    void shotFinished(int shot, double gptsPerSecond, double seconds) {
+        Shot s = shot(shot);
+        long end = System.nanoTime();
+        s.startNanos = end - (long) (seconds * 1e9);
+        shotFinished(shot, gptsPerSecond);
+        s.endNanos = end;
+    }
+
     @Override
     public boolean wantsWavefield() {
         return System.nanoTime() - lastWavefieldNanos >= WAVEFIELD_INTERVAL_NANOS;

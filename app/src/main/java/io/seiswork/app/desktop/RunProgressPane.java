@@ -101,6 +101,16 @@ final class RunProgressPane extends BorderPane {
      * @param dtS the run's time step in seconds (the wavefield's time is its level times this)
      */
     void follow(RunEvents run, List<Integer> knownShots, double dtS) {
+        follow(run, knownShots, dtS, "Wavefield: shown while a shot runs");
+    }
+
+    /**
+     * As {@link #follow(RunEvents, List, double)}, with what the empty wavefield view says before
+     * (or instead of) a live section: a cloud run's shots run on other machines and send none.
+     */
+    void follow(RunEvents run, List<Integer> knownShots, double dtS, String wavefieldTitle) {
+        wavefield.titleProperty().set(wavefieldTitle);
+        wavefield.sliceProperty().set(null);
         events = run;
         this.dtS = dtS;
         startNanos = System.nanoTime();

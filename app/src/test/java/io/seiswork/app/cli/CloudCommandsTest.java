@@ -31,23 +31,20 @@ class CloudCommandsTest {
     @RegisterExtension
     static final LocalCloud CLOUD = new LocalCloud();
 
-    private static final String[] PORTS = {"SEISWORK_S3_PORT", "SEISWORK_SQS_PORT", "SEISWORK_DYNAMODB_PORT"};
+    /** The DynamoDB port variable, pointed at a closed port to play an unreachable cloud. */
+    private static final String DYNAMODB_PORT = "SEISWORK_DYNAMODB_PORT";
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void pointTheCommandsAtTheEmulators() {
-        System.setProperty(PORTS[0], Integer.toString(CLOUD.s3Endpoint().getPort()));
-        System.setProperty(PORTS[1], Integer.toString(CLOUD.sqsEndpoint().getPort()));
-        System.setProperty(PORTS[2], Integer.toString(CLOUD.dynamoDbEndpoint().getPort()));
+        CLOUD.pointSeiswork();
     }
 
     @AfterAll
     static void forgetThem() {
-        for (String p : PORTS) {
-            System.clearProperty(p);
-        }
+        LocalCloud.forgetSeiswork();
     }
 
     /** A small 2D survey whose velocity comes from a file, so submit has an input to store. */
@@ -172,8 +169,8 @@ class CloudCommandsTest {
         assertEquals("seiswork: no job no-such-job in the job table", unknown.err().strip());
         CliRun cloud = CliRun.run("status", "abc", "--cloud", "mars");
         assertEquals("seiswork: --cloud must be local or aws, got \"mars\"", cloud.err().strip());
-        String port = System.getProperty(PORTS[2]);
-        System.setProperty(PORTS[2], "1");
+        String port = System.getProperty(DYNAMODB_PORT);
+        System.setProperty(DYNAMODB_PORT, "1");
         try {
             CliRun down = CliRun.run("status", "abc", "--cloud", "local");
             assertEquals(1, down.exit());
@@ -181,7 +178,7 @@ class CloudCommandsTest {
             assertTrue(down.err().strip().endsWith("start the local cloud with scripts/cloud-local.sh start"), down.err());
             assertEquals(1, down.err().strip().lines().count(), down.err());
         } finally {
-            System.setProperty(PORTS[2], port);
+            System.setProperty(DYNAMODB_PORT, port);
         }
     }
 }

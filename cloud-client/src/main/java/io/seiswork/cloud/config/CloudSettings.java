@@ -101,6 +101,21 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
                 DefaultCredentialsProvider.builder().build());
     }
 
+    /**
+     * The process environment, where a Java system property of the same name
+     * ({@code -DSEISWORK_S3_PORT=9100}) overrides a variable: one JVM can then address emulators
+     * on other ports (the tests do).
+     */
+    public static Map<String, String> environment() {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("SEISWORK_") || name.startsWith("AWS_")) {
+                env.put(name, System.getProperty(name));
+            }
+        }
+        return env;
+    }
+
     /** {@code local} or {@code aws}, from the command line's {@code --cloud}. */
     public static CloudSettings named(String cloud, Map<String, String> env) {
         return switch (cloud) {

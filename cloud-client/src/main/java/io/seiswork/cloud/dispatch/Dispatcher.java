@@ -75,8 +75,15 @@ public final class Dispatcher {
      * @param progress bytes of the inputs uploaded
      */
     public SubmittedJob submit(Path specFile, int shots, TransferProgress progress) {
-        ObjectNode spec = readSpec(specFile);
-        Path base = specFile.toAbsolutePath().getParent();
+        return submit(SpecTree.read(specFile), specFile.toAbsolutePath().getParent(), shots, progress);
+    }
+
+    /**
+     * Submits a spec given as JSON (the desktop's applied text), its file fields rewritten in place.
+     *
+     * @param base directory that relative file paths in the spec are resolved against
+     */
+    public SubmittedJob submit(ObjectNode spec, Path base, int shots, TransferProgress progress) {
         List<String> inputs = new ArrayList<>();
         long uploaded = 0;
         for (SpecInputs.FileField f : SpecInputs.of(spec)) {
@@ -147,16 +154,5 @@ public final class Dispatcher {
             files.add(file);
         }
         return files;
-    }
-
-    private static ObjectNode readSpec(Path specFile) {
-        try {
-            if (JSON.readTree(specFile.toFile()) instanceof ObjectNode o) {
-                return o;
-            }
-            throw new IllegalArgumentException(specFile + ": a job spec must be a JSON object");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + specFile + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -142,17 +142,36 @@ public final class JobTable {
     public boolean startShot(JobId id, int shot, String worker) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :running, #worker = :w, #started = :now ADD #attempts :one")
+                    .updateExpression("SET #st = :running, #worker = :w, #started = :now, #progress = :zero ADD #attempts :one")
                     .conditionExpression("attribute_exists(pk) AND #st <> :done")
                     .expressionAttributeNames(Map.of("#st", "state", "#worker", "worker", "#started", "started",
-                            "#attempts", "attempts"))
+                            "#attempts", "attempts", "#progress", "progress"))
                     .expressionAttributeValues(Map.of(":running", s(ShotState.RUNNING.name()), ":w", s(worker),
-                            ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()))));
+                            ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()),
+                            ":zero", n(0))));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
         setStatusIf(id, JobStatus.RUNNING, JobStatus.QUEUED);
         return true;
+    }
+
+    /**
+     * Records how far the running shot is, for the progress panes and {@code seiswork status};
+     * ignored once the shot has left RUNNING (a late report must not undo DONE).
+     *
+     * @param fraction time steps done over all of the shot's, 0 to 1
+     */
+    public void reportProgress(JobId id, int shot, double fraction) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #progress = :p").conditionExpression("#st = :running")
+                    .expressionAttributeNames(Map.of("#st", "state", "#progress", "progress"))
+                    .expressionAttributeValues(Map.of(":p", n(Math.round(Math.max(0, Math.min(1, fraction)) * 1e4) / 1e4),
+                            ":running", s(ShotState.RUNNING.name()))));
+        } catch (ConditionalCheckFailedException ignored) {
+            // finished, failed or handed back meanwhile
+        }
     }
 
     /**
@@ -313,8 +332,9 @@ public final class JobTable {
     }
 
     private static ShotRecord toShot(Map<String, AttributeValue> m) {
-        return new ShotRecord(num(m, "shot"), ShotState.valueOf(str(m, "state")), num(m, "attempts"), str(m, "worker"),
-                dbl(m, "seconds"), dbl(m, "gpts"), str(m, "error"));
+        ShotState state = ShotState.valueOf(str(m, "state"));
+        return new ShotRecord(num(m, "shot"), state, num(m, "attempts"), str(m, "worker"), dbl(m, "seconds"),
+                dbl(m, "gpts"), str(m, "error"), state == ShotState.DONE ? 1 : state == ShotState.RUNNING ? dbl(m, "progress") : 0);
     }
 
     private static String str(Map<String, AttributeValue> m, String k) {

@@ -10,6 +10,8 @@ package io.seiswork.cloud.job;
  * @param seconds wall seconds of its last completed run, 0 before
  * @param gptsPerSecond propagation throughput of that run (10⁹ grid points × steps per second)
  * @param error the last attempt's error, or null
+ * @param progress fraction of the running attempt's time steps done, as its worker last reported
+ *     it (every few seconds); 1 once DONE
  */
 public record ShotRecord(int shot, ShotState state, int attempts, String worker, double seconds, double gptsPerSecond,
-        String error) { }
+        String error, double progress) { }

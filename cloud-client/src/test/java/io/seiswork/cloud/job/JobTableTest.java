@@ -58,6 +58,8 @@ class JobTableTest {
         JobId id = newJob(2);
         assertTrue(table.startShot(id, 1, "w1"));
         assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
+        table.reportProgress(id, 1, 0.4);
+        assertEquals(0.4, table.shots(id).get(0).progress());
         assertEquals(1, table.completeShot(id, 1, 3.5, 1.25).done());
         // The same message again (SQS delivers at least once): a worker may not even start it.
         assertFalse(table.startShot(id, 1, "w2"));
@@ -67,6 +69,9 @@ class JobTableTest {
         assertEquals(1, s.attempts());
         assertEquals(3.5, s.seconds());
         assertEquals(1.25, s.gptsPerSecond());
+        table.reportProgress(id, 1, 0.5);  // a late report from the first delivery
+        assertEquals(ShotState.DONE, table.shots(id).get(0).state());
+        assertEquals(1.0, table.shots(id).get(0).progress());
         assertFalse(table.startStacking(id), "one shot is still missing");
     }
 

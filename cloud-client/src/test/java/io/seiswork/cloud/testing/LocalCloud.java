@@ -166,6 +166,26 @@ public final class LocalCloud implements ExecutionCondition, BeforeAllCallback, 
         return prefix + "-" + NAMES.incrementAndGet();
     }
 
+    /** The variables {@code --cloud local} reads its emulator ports from (see {@code CloudSettings.local}). */
+    private static final String[] SEISWORK_PORTS = {"SEISWORK_S3_PORT", "SEISWORK_SQS_PORT", "SEISWORK_DYNAMODB_PORT"};
+
+    /**
+     * Points Seiswork's {@code --cloud local} in this JVM (commands, desktop) at these emulators, by
+     * the system properties that override the port variables; undo with {@link #forgetSeiswork()}.
+     */
+    public void pointSeiswork() {
+        System.setProperty(SEISWORK_PORTS[0], Integer.toString(s3Endpoint().getPort()));
+        System.setProperty(SEISWORK_PORTS[1], Integer.toString(sqsEndpoint().getPort()));
+        System.setProperty(SEISWORK_PORTS[2], Integer.toString(dynamoDbEndpoint().getPort()));
+    }
+
+    /** Undoes {@link #pointSeiswork()}. */
+    public static void forgetSeiswork() {
+        for (String p : SEISWORK_PORTS) {
+            System.clearProperty(p);
+        }
+    }
+
     /** How long the emulator took to start in this JVM (ms), or -1 if it has not started. */
     public static long startMillis(Service service) {
         return Emulators.startMillis(service);

@@ -1,0 +1,37 @@
+package io.seiswork.app.cli;
+
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * A spec file checked the way every command that takes one checks it ({@code run}, {@code submit}):
+ * every problem at once before anything runs or is uploaded, the files it names loaded relative to
+ * its folder, its warnings printed one per line.
+ */
+final class CheckedSpec {
+
+    private CheckedSpec() {
+    }
+
+    /**
+     * @param engine the command's {@code --engine}, replacing the spec's, or null
+     * @throws io.seiswork.core.spec.SpecException listing every problem
+     */
+    static ResolvedJob resolve(Path specFile, EngineChoice engine, PrintWriter err) {
+        JobSpec spec = JobSpecReader.read(specFile);
+        if (engine != null) {
+            spec = spec.withEngine(engine);
+        }
+        ResolvedJob job = JobResolver.withHeapBudget(specFile.toAbsolutePath().getParent()).resolve(spec, specFile.toString());
+        for (SpecProblem w : job.warnings()) {
+            err.println("seiswork: " + specFile + ": " + w);
+        }
+        return job;
+    }
+}

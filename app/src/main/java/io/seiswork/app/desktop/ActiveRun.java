@@ -1,0 +1,17 @@
+package io.seiswork.app.desktop;
+
+/** A run the window follows: on this machine ({@link DesktopRun}) or in a cloud ({@link CloudRun}). */
+interface ActiveRun {
+
+    /** The user's Cancel: stop the run (for a cloud job: cancel the job). Returns at once. */
+    void cancel();
+
+    /**
+     * The window is closing: stop following. A local run is cancelled; a cloud job keeps running on
+     * its fleet (only a worker inside this window hands its shot back to the queue).
+     */
+    void stopFollowing();
+
+    /** Waits for the run's thread to end (tests, window close). */
+    void join(long millis) throws InterruptedException;
+}

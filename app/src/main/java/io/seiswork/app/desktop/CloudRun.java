@@ -1,0 +1,263 @@
+package io.seiswork.app.desktop;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.JobView;
+import io.seiswork.cloud.dispatch.SpecTree;
+import io.seiswork.cloud.dispatch.SubmittedJob;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.ShotRecord;
+import io.seiswork.cloud.job.ShotState;
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.kernels.job.ShotComputer;
+import io.seiswork.worker.ShotMetrics;
+import io.seiswork.worker.ShotWorker;
+import io.seiswork.worker.WorkerSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * A job sent to a cloud from the desktop: submitted through the same {@link Dispatcher} as
+ * {@code seiswork submit}, then followed by reading the job table once a second into the same
+ * progress rows as a local run (each shot's state and the progress its worker reports), and its
+ * outputs fetched into the run's directory when it is done. On the local cloud a worker runs
+ * inside the window, so the emulators alone are enough; more can join from a terminal
+ * ({@code seiswork worker --cloud local}).
+ */
+final class CloudRun implements ActiveRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudRun.class);
+    /** How often the job table is read, milliseconds. */
+    static final long POLL_MS = 1000;
+    /** Progress rows count a shot's progress in thousandths. */
+    private static final int STEPS = 1000;
+
+    private final Thread thread;
+    private volatile boolean cancelRequested;
+    private volatile boolean stopFollowing;
+    private volatile ShotWorker localWorker;
+    private volatile JobId jobId;
+
+    private CloudRun(Project project, EngineChoice engine, CloudSettings settings, Path outDir, RunEvents events,
+            Consumer<DesktopRun.Outcome> onEnd) {
+        thread = new Thread(() -> {
+            DesktopRun.Outcome o = run(project, engine, settings, outDir, events);
+            Platform.runLater(() -> onEnd.accept(o));
+        }, "seiswork-cloud-run");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Submits and follows the project's applied spec on its own thread.
+     *
+     * @param engine the engine the workers use, replacing the spec's, or null
+     * @param onEnd called once on the JavaFX thread when the job has ended (or following stopped)
+     */
+    static CloudRun start(Project project, EngineChoice engine, CloudSettings settings, Path outDir, RunEvents events,
+            Consumer<DesktopRun.Outcome> onEnd) {
+        CloudRun r = new CloudRun(project, engine, settings, outDir, events, onEnd);
+        r.thread.start();
+        return r;
+    }
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    @Override
+    public void stopFollowing() {
+        stopFollowing = true;
+        ShotWorker w = localWorker;
+        if (w != null) {
+            w.stop();
+        }
+    }
+
+    @Override
+    public void join(long millis) throws InterruptedException {
+        thread.join(millis);
+    }
+
+    /** The submitted job's id, once submitted. */
+    JobId jobId() {
+        return jobId;
+    }
+
+    private DesktopRun.Outcome run(Project project, EngineChoice engine, CloudSettings settings, Path outDir,
+            RunEvents events) {
+        try (CloudClients clients = new CloudClients(settings)) {
+            return submitAndFollow(clients, project, engine, settings, outDir, events);
+        } catch (SdkClientException e) {
+            events.stopped(ShotProgress.State.FAILED);
+            String hint = settings.isLocal() ? "; start it with scripts/cloud-local.sh start"
+                    : "; check the network, AWS_REGION and credentials (AWS_PROFILE)";
+            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: cannot reach the "
+                    + settings.name() + " cloud" + hint);
+        } catch (IOException | RuntimeException e) {
+            events.stopped(ShotProgress.State.FAILED);
+            LOG.warn("cloud run failed", e);
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: "
+                    + msg.lines().findFirst().orElse(""));
+        }
+    }
+
+    /** The run with the stack's clients open; the window's worker ends before they close. */
+    private DesktopRun.Outcome submitAndFollow(CloudClients clients, Project project, EngineChoice engine,
+            CloudSettings settings, Path outDir, RunEvents events) throws IOException {
+        Thread workerThread = null;
+        try {
+            Dispatcher d = Dispatcher.of(clients);
+            ObjectNode spec = SpecTree.parse(project.text(), project.source());
+            if (engine != null) {
+                spec.put("engine", engine.json());
+            }
+            Path base = project.file() == null ? Path.of("").toAbsolutePath() : project.file().toAbsolutePath().getParent();
+            int shots = ShotComputer.shotsOf(project.job()).size();
+            events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
+            SubmittedJob job = d.submit(spec, base, shots, (done, total) -> { });
+            jobId = job.id();
+            events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),
+                    job.shots(), human(job.uploadedBytes())));
+            events.runStarted(shots, settings.name() + " cloud, job " + job.id());
+            if (settings.isLocal()) {
+                workerThread = startLocalWorker(d, outDir);
+                events.message("a worker runs in this window; more can join: seiswork worker --cloud local");
+            } else {
+                events.message("the fleet runs the shots; follow them from a terminal too: seiswork status " + job.id()
+                        + " --cloud aws");
+            }
+            JobView end = follow(d, job.id(), events);
+            if (end == null) {
+                return new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "stopped following job "
+                        + job.id() + "; it goes on in the " + settings.name() + " cloud");
+            }
+            return switch (end.job().status()) {
+                case DONE -> {
+                    d.fetch(job.id(), outDir, 1L << 40, (done, total) -> { });
+                    yield new DesktopRun.Outcome(DesktopRun.Status.DONE, outDir, null, String.format(Locale.ROOT,
+                            "done in the %s cloud: job %s, %d shots; files in %s", settings.name(), job.id(),
+                            end.job().total(), outDir));
+                }
+                case CANCELLED -> {
+                    events.stopped(ShotProgress.State.CANCELLED);
+                    yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "cancelled job " + job.id());
+                }
+                default -> {
+                    events.stopped(ShotProgress.State.FAILED);
+                    yield new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: job " + job.id() + ": "
+                            + end.job().error());
+                }
+            };
+        } finally {
+            ShotWorker w = localWorker;
+            if (w != null) {
+                w.stop();
+            }
+            if (workerThread != null) {
+                try {
+                    workerThread.join(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads the job table until the job ends, turning what changed into progress events; sends
+     * the cancel when the user asks.
+     *
+     * @return the job at its end, or null when the window stopped following
+     */
+    private JobView follow(Dispatcher d, JobId id, RunEvents events) {
+        Set<Integer> started = new HashSet<>();
+        Set<Integer> finished = new HashSet<>();
+        boolean cancelSent = false;
+        while (!stopFollowing) {
+            if (cancelRequested && !cancelSent) {
+                d.cancel(id);
+                cancelSent = true;
+                events.message("cancel sent: the workers stop at their next time step");
+            }
+            JobView v = d.status(id);
+            for (ShotRecord s : v.shots()) {
+                if (s.state() == ShotState.QUEUED) {
+                    continue;
+                }
+                if (started.add(s.shot())) {
+                    events.shotStarted(s.shot());
+                }
+                if (s.state() == ShotState.RUNNING) {
+                    events.shotProgress(s.shot(), (int) Math.round(s.progress() * STEPS), STEPS);
+                } else if (s.state() == ShotState.DONE && finished.add(s.shot())) {
+                    events.shotFinished(s.shot(), s.gptsPerSecond(), s.seconds());
+                }
+            }
+            if (v.job().status().isFinal()) {
+                return v;
+            }
+            if (v.job().status() == JobStatus.STACKING && finished.size() == v.job().total()) {
+                events.message("all shots done: stacking");
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** One worker inside the window for the local cloud, its metrics discarded (no CloudWatch there). */
+    private Thread startLocalWorker(Dispatcher d, Path outDir) throws IOException {
+        Path work = Files.createDirectories(outDir.resolveSibling(outDir.getFileName() + ".worker"));
+        WorkerSettings settings = WorkerSettings.defaults(work).withWorkerId("desktop-" + ProcessHandle.current().pid())
+                .withPollWait(Duration.ofSeconds(1)).withStatusPoll(Duration.ofSeconds(1));
+        ShotWorker w = new ShotWorker(d.store(), d.table(), d.queue(), settings,
+                new ShotMetrics(new PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC(), settings.workerId()));
+        localWorker = w;
+        Thread t = new Thread(() -> {
+            try {
+                w.run();
+            } finally {
+                deleteQuietly(work);
+            }
+        }, "seiswork-desktop-worker");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not remove the worker's scratch {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private static String human(long bytes) {
+        return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    }
+}

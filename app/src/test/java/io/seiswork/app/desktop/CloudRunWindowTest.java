@@ -1,0 +1,164 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.testing.LocalCloud;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Run on the local cloud from the window, against the emulators over HTTP: the job is submitted,
+ * a worker inside the window runs its shots, the rows follow the job table to "done", and the
+ * fetched gathers are the local run's bytes. Cancel cancels the job in the table; a cloud that
+ * does not answer is one line in the status bar.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CloudRunWindowTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    /** The DynamoDB port variable, pointed at a closed port to play an unreachable cloud. */
+    private static final String DYNAMODB_PORT = "SEISWORK_DYNAMODB_PORT";
+
+    @TempDir
+    static Path dir;
+
+    private ProjectWindow window;
+
+    @BeforeAll
+    static void pointAtTheEmulators() {
+        CLOUD.pointSeiswork();
+    }
+
+    @AfterAll
+    static void forgetThem() {
+        LocalCloud.forgetSeiswork();
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
+        stage.setScene(new Scene(window, 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
+    private void open(FxRobot robot, Path spec) throws Exception {
+        robot.interact(() -> window.openFile(spec));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+        robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
+    }
+
+    private static Path spec(String name, int shots, double lengthS) throws Exception {
+        return spec(name, shots, lengthS, 160, 80);
+    }
+
+    /** A 2D model job on an nx × nz grid of 10 m cells. */
+    private static Path spec(String name, int shots, double lengthS, int nx, int nz) throws Exception {
+        return Files.writeString(dir.resolve(name + ".json"), """
+                {"name": "%s", "task": "model",
+                 "grid": {"nx": %d, "ny": 1, "nz": %d, "dx": 10, "dz": 10},
+                 "velocity": {"layers": [{"top": 0, "vp": 1500}, {"top": 400, "vp": 2200}]},
+                 "wavelet": {"type": "ricker", "peakHz": 12},
+                 "time": {"lengthS": %s, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 300, "dx": 150, "n": %d, "y": 0, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 20, "n": 80, "y": 0, "z": 20}, "spread": "fixed"},
+                 "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 20}},
+                 "engine": "cpu"}""".formatted(name, nx, nz, lengthS, shots));
+    }
+
+    @Test
+    void aJobRunOnTheLocalCloudComesBackAsTheLocalRunsGathers(FxRobot robot) throws Exception {
+        Path spec = spec("cloud-window", 3, 0.6);
+        open(robot, spec);
+        robot.clickOn("#runButton");
+        assertTrue(window.runOnChoice().isDisabled(), "the target is fixed while the job runs");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = window.status().getText();
+        assertTrue(status.startsWith("done in the local cloud: job cloud-window-") && status.contains(", 3 shots; files in "),
+                status);
+        List<ShotProgress> rows = window.progress().table().getItems();
+        assertEquals(List.of(1, 2, 3), rows.stream().map(ShotProgress::shot).toList());
+        for (ShotProgress p : rows) {
+            assertEquals(ShotProgress.State.DONE, p.stateProperty().get(), "shot " + p.shot());
+            assertTrue(p.gptsPerSecondProperty().get() > 0, "Gpts/s of shot " + p.shot());
+        }
+        assertTrue(window.progress().messages().getItems().stream().anyMatch(m -> m.contains("a worker runs in this window")),
+                window.progress().messages().getItems().toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gatherView").tryQuery().isPresent());
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = window.getScene().snapshot(null));
+        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", "desktop-cloud-run.png"));
+
+        Path cloud = dir.resolve("runs/cloud-window/shots.sgy");
+        var local = io.seiswork.app.cli.Main.newCommandLine().execute("run", spec.toString(), "--out",
+                dir.resolve("local").toString());
+        assertEquals(0, local);
+        assertEquals(-1, Files.mismatch(dir.resolve("local/shots.sgy"), cloud), "the cloud's gathers are the local run's");
+        assertFalse(Files.exists(dir.resolve("runs/cloud-window.worker")), "the window's worker cleaned its scratch");
+    }
+
+    @Test
+    void cancelCancelsTheJobInTheCloud(FxRobot robot) throws Exception {
+        // Shots of several seconds even with a warm JIT (0.6 M points × 8000 steps), so Cancel lands in one.
+        open(robot, spec("cloud-cancel", 2, 20.0, 1000, 500));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
+                .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING));
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("cancelled job cloud-cancel-"), window.status().getText());
+        assertFalse(window.runButton().isDisabled());
+    }
+
+    @Test
+    void aCloudThatDoesNotAnswerIsOneLine(FxRobot robot) throws Exception {
+        open(robot, spec("cloud-down", 1, 0.3));
+        String port = System.getProperty(DYNAMODB_PORT);
+        System.setProperty(DYNAMODB_PORT, "1");
+        try {
+            robot.clickOn("#runButton");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("failed: cannot reach the local cloud; start it with scripts/cloud-local.sh start",
+                    window.status().getText());
+        } finally {
+            System.setProperty(DYNAMODB_PORT, port);
+        }
+        robot.interact(() -> window.runOnChoice().setValue(RunTarget.AWS));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        if (System.getenv("SEISWORK_BUCKET") == null) {
+            assertTrue(window.status().getText().startsWith("Cannot run on AWS: SEISWORK_BUCKET is not set"),
+                    window.status().getText());
+            assertFalse(window.running());
+        }
+    }
+}

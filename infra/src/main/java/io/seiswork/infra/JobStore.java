@@ -1,0 +1,87 @@
+package io.seiswork.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * Where jobs live: the bucket that holds inputs, specs, shot results and images, and the table
+ * that holds each job's and each shot's state.
+ *
+ * <p>Both are kept when the stack is deleted ({@link RemovalPolicy#RETAIN}): they hold users' data
+ * and results that took GPU hours to compute, so removing them must be a deliberate act outside
+ * CloudFormation. The bucket's name is generated (bucket names are global) and given to users as
+ * the stack output {@code BucketName}, their {@code SEISWORK_BUCKET}; the table has the fixed name
+ * the code defaults to.
+ */
+public final class JobStore extends Construct {
+
+    /** Incomplete multipart uploads (a submit or a worker killed mid-upload) are removed after this many days. */
+    public static final int ABORT_MULTIPART_DAYS = 7;
+    /** Shot results are only needed until the job is stacked; they go after this many days. */
+    public static final int SHOT_RESULT_DAYS = 30;
+
+    private final Bucket bucket;
+    private final Table table;
+
+    public JobStore(Construct scope, String id) {
+        super(scope, id);
+        bucket = Bucket.Builder.create(this, "Bucket")
+                // S3-managed keys: readers need no KMS grant, and every object is encrypted at rest.
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                // A bucket policy denies every request not made over TLS 1.2 or newer.
+                .enforceSsl(true)
+                .minimumTlsVersion(1.2)
+                // Overwriting a shot result is how a redelivered shot stays idempotent; versions would only cost.
+                .versioned(false)
+                .lifecycleRules(List.of(
+                        LifecycleRule.builder().id("abort-incomplete-multipart-uploads")
+                                .abortIncompleteMultipartUploadAfter(Duration.days(ABORT_MULTIPART_DAYS)).build(),
+                        LifecycleRule.builder().id("expire-shot-results")
+                                .prefix("jobs/")
+                                .tagFilters(Map.of(Protocol.SHOT_RESULT_TAG_KEY, Protocol.SHOT_RESULT_TAG_VALUE))
+                                .expiration(Duration.days(SHOT_RESULT_DAYS)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        table = Table.Builder.create(this, "Table")
+                .tableName(Protocol.TABLE)
+                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+                // Load comes in bursts (a submit writes thousands of shot items, then workers trickle):
+                // on-demand costs nothing while idle and never throttles a submit.
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .encryption(TableEncryption.AWS_MANAGED)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+    }
+
+    public Bucket bucket() {
+        return bucket;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    /** The ARN of the bucket's objects whose keys match {@code pattern} (a {@link Protocol} key pattern). */
+    public String objects(String pattern) {
+        return bucket.arnForObjects(pattern);
+    }
+}

@@ -1,0 +1,132 @@
+package io.seiswork.infra;
+
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.constructs.Construct;
+
+/**
+ * What tells an operator the fleet needs them: two alarms and the dashboard {@value #DASHBOARD}.
+ *
+ * <ul>
+ *   <li>{@value #DEAD_LETTER_ALARM}: a shot failed {@value Protocol#MAX_RECEIVES} times and its
+ *       message is in the dead-letter queue (one five-minute period with any message): the job is
+ *       FAILED, and someone should read the shot's error ({@code seiswork status JOB});</li>
+ *   <li>{@value #OLDEST_SHOT_ALARM}: a shot has waited more than {@value #OLDEST_SHOT_HOURS}
+ *       hours: the fleet is at its maximum, or cannot get instances (spot capacity, a service
+ *       quota on GPU instances), or its workers cannot start.</li>
+ * </ul>
+ * Alarms go to an SNS topic, mailed to {@link StackSettings#alarmEmail()}, only when that is given
+ * (the address confirms the subscription once). The topic is not KMS-encrypted: CloudWatch cannot
+ * publish to a topic under the AWS-managed SNS key, and an alarm carries no job data.
+ *
+ * <p>The dashboard plots the queue (waiting, running, dead letters, oldest shot), the worker tasks
+ * (running, wanted) and the workers' own metrics: shots completed and failed (sums), shot seconds
+ * (average and p90) and Gpts/s (average). {@code infra/grafana/seiswork-dashboard.json} plots the
+ * same metrics for Grafana.
+ */
+public final class Monitoring extends Construct {
+
+    public static final String DASHBOARD = "Seiswork";
+    public static final String DEAD_LETTER_ALARM = "seiswork-dead-lettered-shots";
+    public static final String OLDEST_SHOT_ALARM = "seiswork-oldest-shot-age";
+    public static final int OLDEST_SHOT_HOURS = 2;
+
+    private final Alarm deadLetters;
+    private final Alarm oldestShot;
+    private final Dashboard dashboard;
+    private final Topic topic;
+
+    public Monitoring(Construct scope, String id, FleetMetrics metrics, String alarmEmail) {
+        super(scope, id);
+        Duration five = Duration.minutes(5);
+        deadLetters = Alarm.Builder.create(this, "DeadLetters")
+                .alarmName(DEAD_LETTER_ALARM)
+                .alarmDescription("A shot failed " + Protocol.MAX_RECEIVES + " times: its message is in "
+                        + Protocol.DEAD_LETTER_QUEUE + " and its job FAILED. See `seiswork status JOB` for the error.")
+                .metric(metrics.deadLetters(five))
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .threshold(0)
+                .evaluationPeriods(1)
+                .datapointsToAlarm(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        oldestShot = Alarm.Builder.create(this, "OldestShot")
+                .alarmName(OLDEST_SHOT_ALARM)
+                .alarmDescription("A shot has waited in " + Protocol.QUEUE + " more than " + OLDEST_SHOT_HOURS
+                        + " hours: the fleet is at maxWorkers, cannot get GPU instances, or its workers do not start.")
+                .metric(metrics.oldestShotAge(five))
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .threshold(Duration.hours(OLDEST_SHOT_HOURS).toSeconds())
+                .evaluationPeriods(1)
+                .datapointsToAlarm(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        if (alarmEmail != null) {
+            topic = Topic.Builder.create(this, "Alarms").displayName("Seiswork alarms").enforceSsl(true).build();
+            topic.addSubscription(new EmailSubscription(alarmEmail));
+            for (Alarm alarm : List.of(deadLetters, oldestShot)) {
+                alarm.addAlarmAction(new SnsAction(topic));
+                alarm.addOkAction(new SnsAction(topic));
+            }
+        } else {
+            topic = null;
+        }
+
+        Duration minute = Duration.minutes(1);
+        dashboard = Dashboard.Builder.create(this, "Dashboard").dashboardName(DASHBOARD).build();
+        dashboard.addWidgets(
+                graph("Shot queue", List.of(metrics.waiting(minute), metrics.inFlight(minute))),
+                graph("Dead-letter queue", List.of(metrics.deadLetters(minute))),
+                GraphWidget.Builder.create().title("Oldest shot waiting (s)").width(8)
+                        .left(List.of(metrics.oldestShotAge(minute)))
+                        .leftAnnotations(List.of(HorizontalAnnotation.builder()
+                                .value(Duration.hours(OLDEST_SHOT_HOURS).toSeconds()).label("alarm").build()))
+                        .build());
+        dashboard.addWidgets(
+                graph("Worker tasks", List.of(metrics.runningTasks(minute), metrics.desiredTasks(minute))),
+                graph("Shots completed and failed", List.of(worker(Protocol.SHOTS_COMPLETED, "Sum"),
+                        worker(Protocol.SHOTS_FAILED, "Sum"))),
+                graph("Shot seconds", List.of(worker(Protocol.SHOT_SECONDS, "Average"), worker(Protocol.SHOT_SECONDS, "p90"))));
+        dashboard.addWidgets(
+                graph("Throughput (Gpts/s)", List.of(worker(Protocol.GPTS_PER_SECOND, "Average"))),
+                AlarmStatusWidget.Builder.create().title("Alarms").width(16).height(6)
+                        .alarms(List.of(deadLetters, oldestShot)).build());
+    }
+
+    public Alarm deadLetters() {
+        return deadLetters;
+    }
+
+    public Alarm oldestShot() {
+        return oldestShot;
+    }
+
+    public Dashboard dashboard() {
+        return dashboard;
+    }
+
+    /** The alarm topic, or null when no {@code alarmEmail} was given. */
+    public Topic topic() {
+        return topic;
+    }
+
+    private static Metric worker(String name, String statistic) {
+        return FleetMetrics.worker(name, statistic, Duration.minutes(5));
+    }
+
+    private static GraphWidget graph(String title, List<? extends IMetric> metrics) {
+        return GraphWidget.Builder.create().title(title).width(8).left(List.copyOf(metrics)).build();
+    }
+}

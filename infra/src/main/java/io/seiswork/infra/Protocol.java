@@ -1,0 +1,73 @@
+package io.seiswork.infra;
+
+import java.util.List;
+
+/**
+ * What the application code expects of the stack, in one place: the resource names the command
+ * line and the worker default to, the bucket's key layout, and the worker's metric names.
+ *
+ * <p>The authorities are elsewhere and this class only repeats them, because {@code infra/} must
+ * not pull the AWS SDK in through {@code cloud-client}: the key layout is
+ * {@code io.seiswork.cloud.job.ObjectKeys}, the defaults of {@code SEISWORK_TABLE} and
+ * {@code SEISWORK_QUEUE} are {@code io.seiswork.cloud.config.CloudSettings}, the dead-letter rule
+ * is {@code io.seiswork.cloud.queue.ShotQueue}, and the metrics are
+ * {@code io.seiswork.worker.ShotMetrics}. A change there must be made here too; the tests of this
+ * module pin every value below into the template.
+ */
+public final class Protocol {
+
+    /** The job table ({@code SEISWORK_TABLE}'s default): one item per job and one per shot. */
+    public static final String TABLE = "seiswork-jobs";
+    /** The shot queue ({@code SEISWORK_QUEUE}'s default): one message {@code {jobId, shot}} per shot. */
+    public static final String QUEUE = "seiswork-shots";
+    /** The shot queue's dead-letter queue: the name {@code ShotQueue.createIfMissing} gives it locally. */
+    public static final String DEAD_LETTER_QUEUE = QUEUE + "-dlq";
+    /** Receives before a shot's message moves to the dead-letter queue: the worker fails a shot on its third attempt. */
+    public static final int MAX_RECEIVES = 3;
+    /** The shot queue's visibility timeout in seconds; the worker extends it every 100 s while a shot runs. */
+    public static final int VISIBILITY_SECONDS = 300;
+
+    /** Content-addressed inputs, {@code inputs/sha256/<hash>}: written by submitters, read by workers. */
+    public static final String INPUTS = "inputs/*";
+    /** Everything a job owns: the worker reads its spec and, when stacking, every shot's result. */
+    public static final String JOB_OBJECTS = "jobs/*";
+    /** The spec as submitted, {@code jobs/<id>/spec.json}. */
+    public static final String SPECS = "jobs/*/spec.json";
+    /** One result per shot, {@code jobs/<id>/shots/<n>.bin}: needed only until the job is stacked. */
+    public static final String SHOT_RESULTS = "jobs/*/shots/*";
+    /** A job's outputs, {@code jobs/<id>/image/<file>}: written by the stacking worker, fetched by users. */
+    public static final String OUTPUTS = "jobs/*/image/*";
+
+    /**
+     * The object tag that marks a shot result for expiry. S3 lifecycle filters take a literal
+     * prefix, no wildcard, so {@code jobs/<id>/shots/} cannot be told apart from
+     * {@code jobs/<id>/image/} by key: the rule matches this tag instead, which a worker sets
+     * when it stores a shot's result.
+     */
+    public static final String SHOT_RESULT_TAG_KEY = "seiswork-object";
+    /** The value of {@link #SHOT_RESULT_TAG_KEY} on shot results. */
+    public static final String SHOT_RESULT_TAG_VALUE = "shot-result";
+
+    /** The worker's CloudWatch namespace (Embedded Metric Format lines on its standard output). */
+    public static final String METRIC_NAMESPACE = "Seiswork";
+    /** A finished shot, unit Count. */
+    public static final String SHOTS_COMPLETED = "ShotsCompleted";
+    /** A failed attempt, unit Count. */
+    public static final String SHOTS_FAILED = "ShotsFailed";
+    /** A shot's wall time, unit Seconds. */
+    public static final String SHOT_SECONDS = "ShotSeconds";
+    /** A shot's propagation throughput in 10⁹ grid-point updates per second, unit None. */
+    public static final String GPTS_PER_SECOND = "GptsPerSecond";
+    /** Every worker metric, published with no dimensions. */
+    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOT_SECONDS, GPTS_PER_SECOND);
+
+    /** The workers' log group; their metric lines travel through it. */
+    public static final String LOG_GROUP = "/seiswork/worker";
+    /** The ECS cluster, named so that dashboards outside the stack (Grafana) can find its metrics. */
+    public static final String CLUSTER = "seiswork";
+    /** The worker service, named for the same reason as {@link #CLUSTER}. */
+    public static final String SERVICE = "seiswork-worker";
+
+    private Protocol() {
+    }
+}

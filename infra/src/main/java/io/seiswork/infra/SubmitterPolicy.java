@@ -1,0 +1,64 @@
+package io.seiswork.infra;
+
+import java.util.List;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/**
+ * The managed policy {@value #NAME} for the people (or CI jobs) who use {@code seiswork submit},
+ * {@code status}, {@code fetch} and {@code cancel}, from the command line or the desktop: attach it
+ * to their IAM users, groups or SSO permission sets. Exactly the dispatcher's calls:
+ *
+ * <ul>
+ *   <li>store inputs and the spec ({@code inputs/*}, {@code jobs/*}{@code /spec.json}, with
+ *       {@code s3:AbortMultipartUpload} for a failed large upload), read inputs (the HEAD that
+ *       skips an input stored already) and outputs ({@code jobs/*}{@code /image/*});</li>
+ *   <li>{@code s3:ListBucket} on the bucket: without it S3 answers a HEAD of a missing key with
+ *       403 instead of 404, and the dispatcher could not tell "not stored yet" from "forbidden";
+ *       it lets a submitter see key names, no contents;</li>
+ *   <li>create a job and its shot items, read them, update them (cancel);</li>
+ *   <li>send shot messages and read the queue's backlog.</li>
+ * </ul>
+ * A submitter cannot write shot results or outputs, nor receive or delete messages.
+ */
+public final class SubmitterPolicy extends Construct {
+
+    public static final String NAME = "SeisworkSubmitter";
+
+    private final ManagedPolicy policy;
+
+    public SubmitterPolicy(Construct scope, String id, JobStore store, ShotQueues queues) {
+        super(scope, id);
+        policy = ManagedPolicy.Builder.create(this, "Policy")
+                .managedPolicyName(NAME)
+                .description("Seiswork: submit jobs, follow them, fetch their outputs, cancel them")
+                .statements(List.of(
+                        PolicyStatement.Builder.create().sid("StoreInputsAndSpecs")
+                                .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
+                                .resources(List.of(store.objects(Protocol.INPUTS), store.objects(Protocol.SPECS)))
+                                .build(),
+                        PolicyStatement.Builder.create().sid("ReadInputsAndOutputs")
+                                .actions(List.of("s3:GetObject"))
+                                .resources(List.of(store.objects(Protocol.INPUTS), store.objects(Protocol.OUTPUTS)))
+                                .build(),
+                        PolicyStatement.Builder.create().sid("TellMissingFromForbidden")
+                                .actions(List.of("s3:ListBucket"))
+                                .resources(List.of(store.bucket().getBucketArn()))
+                                .build(),
+                        PolicyStatement.Builder.create().sid("CreateAndFollowJobs")
+                                .actions(List.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem",
+                                        "dynamodb:Query", "dynamodb:UpdateItem"))
+                                .resources(List.of(store.table().getTableArn()))
+                                .build(),
+                        PolicyStatement.Builder.create().sid("QueueShots")
+                                .actions(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))
+                                .resources(List.of(queues.queue().getQueueArn()))
+                                .build()))
+                .build();
+    }
+
+    public ManagedPolicy policy() {
+        return policy;
+    }
+}

@@ -1,0 +1,53 @@
+package io.seiswork.infra;
+
+import java.util.List;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * What a worker's task role may do, and nothing more: exactly the calls {@code ShotWorker},
+ * {@code JobStacker} and {@code JobWorkspace} make, on the keys the protocol gives them.
+ *
+ * <ul>
+ *   <li>read inputs and anything of a job ({@code inputs/*}, {@code jobs/*}: the spec, and every
+ *       shot's result when stacking); no listing: a worker knows every key it needs;</li>
+ *   <li>write shot results and outputs only ({@code jobs/*}{@code /shots/*},
+ *       {@code jobs/*}{@code /image/*}), with {@code s3:AbortMultipartUpload} because a failed
+ *       multipart upload is aborted so no orphaned parts are billed, and
+ *       {@code s3:PutObjectTagging} on shot results for the tag of the expiry rule
+ *       ({@link Protocol#SHOT_RESULT_TAG_KEY}); a worker can never overwrite a spec or an
+ *       input;</li>
+ *   <li>read and update job and shot items (conditional updates count each shot once); it never
+ *       creates a job;</li>
+ *   <li>receive, extend, delete shot messages; it never sends one.</li>
+ * </ul>
+ */
+public final class WorkerPermissions {
+
+    private WorkerPermissions() {
+    }
+
+    public static void grant(IRole taskRole, JobStore store, ShotQueues queues) {
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("ReadInputsAndJobs")
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(store.objects(Protocol.INPUTS), store.objects(Protocol.JOB_OBJECTS)))
+                .build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("WriteShotResultsAndOutputs")
+                .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
+                .resources(List.of(store.objects(Protocol.SHOT_RESULTS), store.objects(Protocol.OUTPUTS)))
+                .build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TagShotResultsForExpiry")
+                .actions(List.of("s3:PutObjectTagging"))
+                .resources(List.of(store.objects(Protocol.SHOT_RESULTS)))
+                .build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TrackJobsAndShots")
+                .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"))
+                .resources(List.of(store.table().getTableArn()))
+                .build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TakeShots")
+                .actions(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))
+                .resources(List.of(queues.queue().getQueueArn()))
+                .build());
+    }
+}

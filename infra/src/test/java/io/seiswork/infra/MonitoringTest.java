@@ -1,0 +1,85 @@
+package io.seiswork.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Alarms, the alarm topic and the CloudWatch dashboard. */
+class MonitoringTest {
+
+    private static final Template TEMPLATE = Synth.defaults();
+    private static final Template VARIANT = Synth.variant();
+
+    private static Object queueMetric(String metricName, Template template, String queueName) {
+        String queue = Synth.resources(template, "AWS::SQS::Queue").entrySet().stream()
+                .filter(e -> queueName.equals(((Map<?, ?>) e.getValue().get("Properties")).get("QueueName")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        return List.of(Map.of("Id", "m1", "Label", Match.anyValue(), "ReturnData", true, "MetricStat", Map.of(
+                "Metric", Map.of("Namespace", "AWS/SQS", "MetricName", metricName,
+                        "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName"))))),
+                "Period", 300, "Stat", "Maximum")));
+    }
+
+    @Test
+    void deadLetterAlarmFiresOnTheFirstFailedShot() {
+        TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", Monitoring.DEAD_LETTER_ALARM,
+                "Metrics", queueMetric("ApproximateNumberOfMessagesVisible", TEMPLATE, "seiswork-shots-dlq"),
+                "ComparisonOperator", "GreaterThanThreshold",
+                "Threshold", 0,
+                "EvaluationPeriods", 1,
+                "DatapointsToAlarm", 1,
+                "TreatMissingData", "notBreaching"));
+    }
+
+    @Test
+    void oldestShotAlarmFiresAfterTwoHoursOfWaiting() {
+        TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", Monitoring.OLDEST_SHOT_ALARM,
+                "Metrics", queueMetric("ApproximateAgeOfOldestMessage", TEMPLATE, "seiswork-shots"),
+                "ComparisonOperator", "GreaterThanThreshold",
+                "Threshold", 7200,
+                "EvaluationPeriods", 1));
+    }
+
+    @Test
+    void alarmsAreMailedOnlyWhenAnAddressIsGiven() {
+        TEMPLATE.resourceCountIs("AWS::SNS::Topic", 0);
+        TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", Monitoring.DEAD_LETTER_ALARM,
+                "AlarmActions", Match.absent()));
+        String topic = Synth.onlyId(VARIANT, "AWS::SNS::Topic");
+        VARIANT.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "Protocol", "email", "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", topic)));
+        for (String alarm : List.of(Monitoring.DEAD_LETTER_ALARM, Monitoring.OLDEST_SHOT_ALARM)) {
+            VARIANT.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", alarm,
+                    "AlarmActions", List.of(Map.of("Ref", topic)), "OKActions", List.of(Map.of("Ref", topic))));
+        }
+        VARIANT.hasOutput("AlarmTopicArn", Map.of("Value", Map.of("Ref", topic)));
+    }
+
+    @Test
+    void dashboardPlotsTheQueueTheTasksAndEveryWorkerMetric() {
+        TEMPLATE.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "Seiswork"));
+        Set<DashboardMetrics.Plotted> plotted = DashboardMetrics.plotted(TEMPLATE);
+        assertEquals(Set.of(
+                        new DashboardMetrics.Plotted("Seiswork", "ShotsCompleted", "Sum"),
+                        new DashboardMetrics.Plotted("Seiswork", "ShotsFailed", "Sum"),
+                        new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "Average"),
+                        new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "p90"),
+                        new DashboardMetrics.Plotted("Seiswork", "GptsPerSecond", "Average")),
+                plotted.stream().filter(p -> p.namespace().equals("Seiswork")).collect(Collectors.toSet()));
+        Set<String> others = plotted.stream().filter(p -> !p.namespace().equals("Seiswork"))
+                .map(p -> p.namespace() + "/" + p.name()).collect(Collectors.toSet());
+        assertEquals(Set.of("AWS/SQS/ApproximateNumberOfMessagesVisible", "AWS/SQS/ApproximateNumberOfMessagesNotVisible",
+                "AWS/SQS/ApproximateAgeOfOldestMessage", "ECS/ContainerInsights/RunningTaskCount",
+                "ECS/ContainerInsights/DesiredTaskCount"), others);
+        assertTrue(DashboardMetrics.body(TEMPLATE).toString().contains("\"type\":\"alarm\""), "an alarm status widget");
+    }
+}

@@ -1,0 +1,84 @@
+package io.seiswork.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Context parsing, without synthesizing anything. */
+class StackSettingsTest {
+
+    private static StackSettings read(Map<String, Object> context) {
+        return StackSettings.fromContext(context::get);
+    }
+
+    private static Map<String, Object> with(String key, Object value) {
+        Map<String, Object> context = new HashMap<>(Map.of("workerImage", Synth.IMAGE));
+        context.put(key, value);
+        return context;
+    }
+
+    @Test
+    void defaults() {
+        StackSettings s = read(Map.of("workerImage", Synth.IMAGE));
+        assertEquals(Synth.IMAGE, s.workerImage());
+        assertEquals(List.of("g6.xlarge"), s.instanceTypes());
+        assertTrue(s.spot());
+        assertEquals(16, s.maxWorkers());
+        assertEquals(14_336, s.workerMemoryMiB());
+        assertEquals(100, s.workerDiskGiB());
+        assertNull(s.alarmEmail());
+    }
+
+    @Test
+    void readsCommandLineStringsAndCdkJsonValues() {
+        StackSettings s = read(Map.of("workerImage", " ghcr.io/acme/seiswork:1 ", "workerInstanceType", "g6.xlarge, g5.2xlarge,",
+                "spot", "FALSE", "maxWorkers", 32.0, "workerMemoryMiB", "30000", "workerDiskGiB", 200, "alarmEmail", "ops@example.com"));
+        assertEquals("ghcr.io/acme/seiswork:1", s.workerImage());
+        assertEquals(List.of("g6.xlarge", "g5.2xlarge"), s.instanceTypes());
+        assertFalse(s.spot());
+        assertEquals(32, s.maxWorkers());
+        assertEquals(30_000, s.workerMemoryMiB());
+        assertEquals(200, s.workerDiskGiB());
+        assertEquals("ops@example.com", s.alarmEmail());
+        assertFalse(read(with("spot", false)).spot());
+    }
+
+    @Test
+    void theImageIsRequiredAndTheMessageSaysHow() {
+        var e = assertThrows(IllegalArgumentException.class, () -> read(Map.of()));
+        assertTrue(e.getMessage().startsWith("workerImage is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("cdk deploy -c workerImage="), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("workerImage", "  ")));
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        for (var bad : List.of(with("maxWorkers", "0"), with("maxWorkers", "lots"), with("maxWorkers", 2.5),
+                with("spot", "yes"), with("workerMemoryMiB", 512), with("workerDiskGiB", 8),
+                with("workerInstanceType", "G6 XLARGE"), with("workerInstanceType", " , "), with("alarmEmail", "ops"))) {
+            var e = assertThrows(IllegalArgumentException.class, () -> read(bad), bad.toString());
+            String key = bad.keySet().stream().filter(k -> !k.equals("workerImage")).findFirst().orElseThrow();
+            assertTrue(e.getMessage().startsWith(key + ":"), e.getMessage());
+        }
+    }
+
+    @Test
+    void ecrImagesNameTheirRepository() {
+        EcrImage ecr = EcrImage.parse(Synth.IMAGE).orElseThrow();
+        assertEquals("arn:aws:ecr:eu-west-1:123456789012:repository/seiswork-worker", ecr.repositoryArn());
+        assertEquals("arn:aws-cn:ecr:cn-north-1:123456789012:repository/team/worker",
+                EcrImage.parse("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/team/worker@sha256:" + "a".repeat(64))
+                        .orElseThrow().repositoryArn());
+        assertEquals("seiswork-worker",
+                EcrImage.parse("123456789012.dkr.ecr.us-east-1.amazonaws.com/seiswork-worker").orElseThrow().repository());
+        assertTrue(EcrImage.parse("public.ecr.aws/acme/seiswork:1").isEmpty());
+        assertTrue(EcrImage.parse("ghcr.io/acme/seiswork:1").isEmpty());
+    }
+}

@@ -1,0 +1,81 @@
+package io.seiswork.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.job.JobId;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/**
+ * The worker's CloudWatch metrics, written as Embedded Metric Format (EMF) lines on standard
+ * output: on ECS the awslogs driver ships them to the log group, and CloudWatch turns each line
+ * into metric data. So a worker needs no {@code cloudwatch:PutMetricData} permission, makes no
+ * extra call per shot, and every data point stays next to its log context (job, shot, worker),
+ * searchable with Logs Insights.
+ *
+ * <p>Namespace {@value #NAMESPACE}, no dimensions (fleet-wide figures, which the dashboard and
+ * alarms of {@code infra/} read): {@value #COMPLETED} and {@value #FAILED} (Count),
+ * {@value #SECONDS} (Seconds, a shot's wall time) and {@value #GPTS} (10⁹ grid-point updates per
+ * second of the shot's propagation).
+ */
+public final class ShotMetrics {
+
+    public static final String NAMESPACE = "Seiswork";
+    public static final String COMPLETED = "ShotsCompleted";
+    public static final String FAILED = "ShotsFailed";
+    public static final String SECONDS = "ShotSeconds";
+    public static final String GPTS = "GptsPerSecond";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final Clock clock;
+    private final String worker;
+
+    /**
+     * @param out where the lines go (standard output in a worker: one JSON object per line,
+     *     nothing else may be written there)
+     */
+    public ShotMetrics(PrintStream out, Clock clock, String worker) {
+        this.out = out;
+        this.clock = clock;
+        this.worker = worker;
+    }
+
+    /** A finished shot: one count, its wall seconds and its throughput. */
+    void completed(JobId job, int shot, String task, double seconds, double gptsPerSecond) {
+        ObjectNode line = line(job, shot, task, new String[][] {{COMPLETED, "Count"}, {SECONDS, "Seconds"}, {GPTS, "None"}});
+        line.put(COMPLETED, 1).put(SECONDS, seconds).put(GPTS, gptsPerSecond);
+        emit(line);
+    }
+
+    /** A failed attempt. */
+    void failed(JobId job, int shot, String task) {
+        ObjectNode line = line(job, shot, task, new String[][] {{FAILED, "Count"}});
+        line.put(FAILED, 1);
+        emit(line);
+    }
+
+    private ObjectNode line(JobId job, int shot, String task, String[][] metrics) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode aws = root.putObject("_aws");
+        aws.put("Timestamp", clock.millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        directive.putArray("Dimensions").addArray();
+        ArrayNode defs = directive.putArray("Metrics");
+        for (String[] m : metrics) {
+            defs.addObject().put("Name", m[0]).put("Unit", m[1]);
+        }
+        root.put("jobId", job.value()).put("shot", shot).put("task", task).put("worker", worker);
+        return root;
+    }
+
+    private void emit(ObjectNode line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}
