@@ -1,7 +1,6 @@
 package io.seiswork.infra;
 
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -25,14 +24,13 @@ import software.constructs.Construct;
  * and results that took GPU hours to compute, so removing them must be a deliberate act outside
  * CloudFormation. The bucket's name is generated (bucket names are global) and given to users as
  * the stack output {@code BucketName}, their {@code SEISWORK_BUCKET}; the table has the fixed name
- * the code defaults to.
+ * the code defaults to. Shot results need no expiry rule: the worker that stacks a job deletes
+ * them once its outputs are stored (lifecycle prefixes cannot hold the job id's wildcard).
  */
 public final class JobStore extends Construct {
 
     /** Incomplete multipart uploads (a submit or a worker killed mid-upload) are removed after this many days. */
     public static final int ABORT_MULTIPART_DAYS = 7;
-    /** Shot results are only needed until the job is stacked; they go after this many days. */
-    public static final int SHOT_RESULT_DAYS = 30;
 
     private final Bucket bucket;
     private final Table table;
@@ -51,11 +49,7 @@ public final class JobStore extends Construct {
                 .versioned(false)
                 .lifecycleRules(List.of(
                         LifecycleRule.builder().id("abort-incomplete-multipart-uploads")
-                                .abortIncompleteMultipartUploadAfter(Duration.days(ABORT_MULTIPART_DAYS)).build(),
-                        LifecycleRule.builder().id("expire-shot-results")
-                                .prefix("jobs/")
-                                .tagFilters(Map.of(Protocol.SHOT_RESULT_TAG_KEY, Protocol.SHOT_RESULT_TAG_VALUE))
-                                .expiration(Duration.days(SHOT_RESULT_DAYS)).build()))
+                                .abortIncompleteMultipartUploadAfter(Duration.days(ABORT_MULTIPART_DAYS)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         table = Table.Builder.create(this, "Table")

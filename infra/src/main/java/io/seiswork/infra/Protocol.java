@@ -38,16 +38,6 @@ public final class Protocol {
     /** A job's outputs, {@code jobs/<id>/image/<file>}: written by the stacking worker, fetched by users. */
     public static final String OUTPUTS = "jobs/*/image/*";
 
-    /**
-     * The object tag that marks a shot result for expiry. S3 lifecycle filters take a literal
-     * prefix, no wildcard, so {@code jobs/<id>/shots/} cannot be told apart from
-     * {@code jobs/<id>/image/} by key: the rule matches this tag instead, which a worker sets
-     * when it stores a shot's result.
-     */
-    public static final String SHOT_RESULT_TAG_KEY = "seiswork-object";
-    /** The value of {@link #SHOT_RESULT_TAG_KEY} on shot results. */
-    public static final String SHOT_RESULT_TAG_VALUE = "shot-result";
-
     /** The worker's CloudWatch namespace (Embedded Metric Format lines on its standard output). */
     public static final String METRIC_NAMESPACE = "Seiswork";
     /** A finished shot, unit Count. */

@@ -14,9 +14,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *   <li>write shot results and outputs only ({@code jobs/*}{@code /shots/*},
  *       {@code jobs/*}{@code /image/*}), with {@code s3:AbortMultipartUpload} because a failed
  *       multipart upload is aborted so no orphaned parts are billed, and
- *       {@code s3:PutObjectTagging} on shot results for the tag of the expiry rule
- *       ({@link Protocol#SHOT_RESULT_TAG_KEY}); a worker can never overwrite a spec or an
- *       input;</li>
+ *       {@code s3:DeleteObject} on shot results, which the stacking worker removes once the job's
+ *       outputs are stored; a worker can never overwrite or delete a spec, an input or an
+ *       output;</li>
  *   <li>read and update job and shot items (conditional updates count each shot once); it never
  *       creates a job;</li>
  *   <li>receive, extend, delete shot messages; it never sends one.</li>
@@ -36,8 +36,8 @@ public final class WorkerPermissions {
                 .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
                 .resources(List.of(store.objects(Protocol.SHOT_RESULTS), store.objects(Protocol.OUTPUTS)))
                 .build());
-        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TagShotResultsForExpiry")
-                .actions(List.of("s3:PutObjectTagging"))
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("RemoveStackedShotResults")
+                .actions(List.of("s3:DeleteObject"))
                 .resources(List.of(store.objects(Protocol.SHOT_RESULTS)))
                 .build());
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TrackJobsAndShots")

@@ -100,9 +100,7 @@ class IamPolicyTest {
     }
 
     private static String queue() {
-        return Synth.resources(TEMPLATE, "AWS::SQS::Queue").entrySet().stream()
-                .filter(e -> "seiswork-shots".equals(((Map<?, ?>) e.getValue().get("Properties")).get("QueueName")))
-                .map(e -> "${" + e.getKey() + ".Arn}").findFirst().orElseThrow();
+        return "${" + Synth.queueId(TEMPLATE, Protocol.QUEUE) + ".Arn}";
     }
 
     private static List<String> withoutHolder(List<Statement> statements) {
@@ -114,7 +112,7 @@ class IamPolicyTest {
         assertEquals(List.of(
                 "ReadInputsAndJobs [s3:GetObject] " + List.of(bucket("inputs/*"), bucket("jobs/*")),
                 "WriteShotResultsAndOutputs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("jobs/*/shots/*"), bucket("jobs/*/image/*")),
-                "TagShotResultsForExpiry [s3:PutObjectTagging] " + List.of(bucket("jobs/*/shots/*")),
+                "RemoveStackedShotResults [s3:DeleteObject] " + List.of(bucket("jobs/*/shots/*")),
                 "TrackJobsAndShots [dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] " + List.of(table()),
                 "TakeShots [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:GetQueueUrl, sqs:GetQueueAttributes] "
                         + List.of(queue())),

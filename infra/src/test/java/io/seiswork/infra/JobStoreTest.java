@@ -2,7 +2,6 @@ package io.seiswork.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,10 @@ class JobStoreTest {
     }
 
     @Test
-    void lifecycleAbortsStaleUploadsAndExpiresTaggedShotResults() {
+    void lifecycleAbortsStaleUploads() {
         TEMPLATE.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(
                 Map.of("Id", "abort-incomplete-multipart-uploads", "Status", "Enabled",
-                        "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7)),
-                Map.of("Id", "expire-shot-results", "Status", "Enabled", "Prefix", "jobs/", "ExpirationInDays", 30,
-                        "TagFilters", List.of(Map.of("Key", Protocol.SHOT_RESULT_TAG_KEY, "Value", Protocol.SHOT_RESULT_TAG_VALUE)))))));
+                        "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7))))));
     }
 
     @Test

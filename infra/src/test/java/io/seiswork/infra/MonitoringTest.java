@@ -18,9 +18,7 @@ class MonitoringTest {
     private static final Template VARIANT = Synth.variant();
 
     private static Object queueMetric(String metricName, Template template, String queueName) {
-        String queue = Synth.resources(template, "AWS::SQS::Queue").entrySet().stream()
-                .filter(e -> queueName.equals(((Map<?, ?>) e.getValue().get("Properties")).get("QueueName")))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String queue = Synth.queueId(template, queueName);
         return List.of(Map.of("Id", "m1", "Label", Match.anyValue(), "ReturnData", true, "MetricStat", Map.of(
                 "Metric", Map.of("Namespace", "AWS/SQS", "MetricName", metricName,
                         "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName"))))),

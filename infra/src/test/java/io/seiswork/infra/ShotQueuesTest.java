@@ -14,9 +14,7 @@ class ShotQueuesTest {
     private static final Template TEMPLATE = Synth.defaults();
 
     private static String queueId(String name) {
-        return Synth.resources(TEMPLATE, "AWS::SQS::Queue").entrySet().stream()
-                .filter(e -> name.equals(((Map<?, ?>) e.getValue().get("Properties")).get("QueueName")))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no queue " + name));
+        return Synth.queueId(TEMPLATE, name);
     }
 
     @Test

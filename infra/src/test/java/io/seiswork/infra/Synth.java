@@ -77,6 +77,13 @@ final class Synth {
         return all.keySet().iterator().next();
     }
 
+    /** The logical id of the queue named {@code name}. */
+    static String queueId(Template template, String name) {
+        return resources(template, "AWS::SQS::Queue").entrySet().stream()
+                .filter(e -> name.equals(((Map<?, ?>) e.getValue().get("Properties")).get("QueueName")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no queue " + name));
+    }
+
     /** The {@code Properties} of the only resource of this type. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> only(Template template, String type) {

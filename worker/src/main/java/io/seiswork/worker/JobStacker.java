@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * local run's to the last bit on the same engine), then the imaging condition, filter and mute of
  * {@link FinalImage}, written as {@code image.sgy} and {@code image.swv}; for task model the
  * shots' gathers concatenated into {@code shots.sgy}. Results are streamed one shot at a time, so
- * only the stack is in memory, never all partial images.
+ * only the stack is in memory, never all partial images. Once the job is DONE its shot results
+ * are deleted: for a 3D migration they weigh as much as the image times the number of shots.
  */
 final class JobStacker {
 
@@ -58,6 +60,8 @@ final class JobStacker {
                 store.putFile(ObjectKeys.output(job.id(), name), dir.resolve(name), TransferProgress.NONE);
             }
             if (table.finishJob(job.id(), outputs)) {
+                // The partial results have served their purpose: a 3D survey's are its size times the shots.
+                store.delete(IntStream.rangeClosed(1, job.total()).mapToObj(n -> ObjectKeys.shotResult(job.id(), n)).toList());
                 LOG.info("job {} done: {} shots stacked into {} in {} s", job.id(), job.total(), outputs,
                         String.format("%.2f", (System.nanoTime() - t0) / 1e9));
             } else {

@@ -123,6 +123,7 @@ class ShotWorkerTest {
         assertEquals(JobStatus.DONE, done.status());
         assertEquals(List.of("image.sgy", "image.swv"), done.outputs());
         assertTrue(store.sizeOf(ObjectKeys.output(job, "image.sgy")) > 3600);
+        assertEquals(-1, store.sizeOf(ObjectKeys.shotResult(job, 1)), "the stacked shot result was removed");
         assertEquals(2, table.shots(job).get(0).attempts());
         assertEquals(1.0, table.shots(job).get(0).progress());
         assertEquals(1, metricLines("ShotsCompleted"));

@@ -64,8 +64,9 @@ final class SubmitCommand implements Callable<Integer> {
                 tree.put("engine", choice.json());
             }
             SubmittedJob submitted = d.submit(tree, specFile.toAbsolutePath().getParent(), shots, uploadProgress(err));
-            err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shots queued, %s uploaded (%d input%s)%n",
-                    submitted.id(), cloud.settings().name(), submitted.shots(), bytes(submitted.uploadedBytes()),
+            err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%n",
+                    submitted.id(), cloud.settings().name(), submitted.shots(), submitted.shots() == 1 ? "" : "s",
+                    bytes(submitted.uploadedBytes()),
                     submitted.inputs().size(), submitted.inputs().size() == 1 ? "" : "s");
             err.flush();
             PrintWriter stdout = spec.commandLine().getOut();

@@ -141,6 +141,26 @@ class CloudCommandsTest {
     }
 
     @Test
+    void submitWaitFollowsTheJobAndFetchesItsOutputs() throws Exception {
+        Path spec = spec("model", 1);
+        var pool = Executors.newSingleThreadExecutor();
+        Path work = Files.createDirectories(dir.resolve("worker-wait"));
+        Future<CliRun> worker = pool.submit(() -> CliRun.run("worker", "--cloud", "local", "--max-idle", "4",
+                "--work-dir", work.toString()));
+        CliRun r = CliRun.run("submit", spec.toString(), "--cloud", "local", "--engine", "cpu", "--wait", "--poll", "0.2",
+                "--out", dir.resolve("waited").toString());
+        assertEquals(0, r.exit(), r.err());
+        String job = r.out().strip();
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("submitted " + job + " to the local cloud: 1 shot queued, "), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.equals(job + " (cloud-model, task model): DONE, 1 of 1 shots done")),
+                r.err());
+        assertTrue(Files.size(dir.resolve("waited/shots.sgy")) > 3600);
+        assertEquals(0, worker.get().exit());
+        pool.shutdown();
+    }
+
+    @Test
     void aCancelledJobRunsNoShotAndCannotBeFetched() throws Exception {
         String job = submit(spec("rtm", 2));
         CliRun cancel = CliRun.run("cancel", job, "--cloud", "local");

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -133,6 +134,24 @@ public final class ArtifactStore {
                 throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Deletes objects, a thousand per request (S3's batch limit); keys that are already gone are
+     * not an error.
+     *
+     * @throws IllegalStateException naming the first key S3 refused to delete
+     */
+    public void delete(List<String> keys) {
+        for (int i = 0; i < keys.size(); i += 1000) {
+            List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + 1000)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(checked(k)).build()).toList();
+            var errors = s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true))).errors();
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("could not delete s3://" + bucket + "/" + errors.get(0).key() + ": "
+                        + errors.get(0).code() + " " + errors.get(0).message());
+            }
         }
     }
 
