@@ -1,6 +1,10 @@
 package io.seiswork.app.cli;
 
 import io.seiswork.app.desktop.ViewerApplication;
+import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.S3RangeReader;
 import io.seiswork.core.volume.SegyToSwv;
@@ -15,8 +19,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -33,8 +39,15 @@ final class ViewCommand implements Callable<Integer> {
     /** Bricks kept decoded in memory while viewing. */
     private static final long CACHE_BYTES = 1L << 30;
 
-    @Parameters(index = "0", paramLabel = "VOLUME", description = "image.swv, s3://bucket/key.swv, or image.sgy")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VOLUME", description = "image.swv, s3://bucket/key.swv, or image.sgy")
     String volume;
+
+    @Option(names = "--job", paramLabel = "JOB", description = {"Instead of VOLUME: a finished cloud job's image.swv, "
+            + "read in place by ranged GETs (nothing downloaded); with --cloud local|aws."})
+    String job;
+
+    @Mixin
+    CloudOptions cloud;
 
     @Option(names = "--color-map", paramLabel = "gray|seismic|viridis", description = "Start colour map (default seismic).")
     String colorMap = "seismic";
@@ -49,16 +62,42 @@ final class ViewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ColorMap map = parseColorMap(colorMap);
+        if ((volume == null) == (job == null)) {
+            throw new IllegalArgumentException("give a VOLUME or --job JOB (one of them)");
+        }
+        if (job != null) {
+            JobId id = CloudOptions.jobId(job);
+            CloudSettings s = cloud.settings();
+            try (CloudClients clients = new CloudClients(s)) {
+                VolumeSource source = jobImage(clients, id);
+                DisplayCheck.require("seiswork view");
+                ViewerApplication.show(source, map, snapshot);
+            } catch (SdkClientException e) {
+                throw CloudOptions.unreachable(s, e);
+            }
+            reportSnapshot();
+            return 0;
+        }
         if (!volume.startsWith("s3://") && !Files.isRegularFile(Path.of(volume))) {
             throw new IllegalArgumentException("volume " + volume + " does not exist");
         }
         DisplayCheck.require("seiswork view");
         VolumeSource source = open();
         ViewerApplication.show(source, map, snapshot);
+        reportSnapshot();
+        return 0;
+    }
+
+    /** A finished cloud job's image, opened in place by ranged GETs through the stack's clients. */
+    static VolumeSource jobImage(CloudClients clients, JobId id) {
+        S3Location where = Dispatcher.of(clients).output(id, "image.swv");
+        return SwvReader.open(S3RangeReader.open(clients.s3(), where), CACHE_BYTES);
+    }
+
+    private void reportSnapshot() {
         if (snapshot != null) {
             spec.commandLine().getErr().println("seiswork: wrote " + snapshot);
         }
-        return 0;
     }
 
     private VolumeSource open() {

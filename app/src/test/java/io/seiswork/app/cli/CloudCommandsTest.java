@@ -126,6 +126,24 @@ class CloudCommandsTest {
         assertEquals(0, local.exit(), local.err());
         assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.sgy")), Files.readAllBytes(dir.resolve("cloud/image.sgy")));
         assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.swv")), Files.readAllBytes(dir.resolve("cloud/image.swv")));
+
+        // seiswork view --job: the image read in place by ranged GETs gives the local file's slices.
+        var settings = io.seiswork.cloud.config.CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(),
+                CLOUD.dynamoDbEndpoint());
+        try (var clients = new io.seiswork.cloud.config.CloudClients(settings);
+                var remote = ViewCommand.jobImage(clients, new io.seiswork.cloud.job.JobId(job));
+                var file = io.seiswork.core.volume.SwvReader.open(dir.resolve("local/image.swv"))) {
+            assertTrue(remote.name().startsWith("s3://seiswork-local/jobs/" + job + "/image/image.swv"), remote.name());
+            for (int level = 0; level < file.levels(); level++) {
+                var o = io.seiswork.core.volume.SliceOrientation.INLINE;
+                assertArrayEquals(file.slice(o, 0, level).values(), remote.slice(o, 0, level).values(), "level " + level);
+            }
+        }
+        CliRun noJob = CliRun.run("view", "--job", "no-such-job", "--cloud", "local");
+        assertEquals(1, noJob.exit());
+        assertEquals("seiswork: no job no-such-job in the job table", noJob.err().strip());
+        CliRun both = CliRun.run("view", "image.swv", "--job", job, "--cloud", "local");
+        assertEquals("seiswork: give a VOLUME or --job JOB (one of them)", both.err().strip());
     }
 
     @Test

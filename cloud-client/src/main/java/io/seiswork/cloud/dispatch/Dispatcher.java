@@ -12,6 +12,7 @@ import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.StoredInput;
 import io.seiswork.cloud.s3.TransferProgress;
 import java.io.IOException;
@@ -127,6 +128,23 @@ public final class Dispatcher {
     public JobStatus cancel(JobId id) {
         table.cancel(id);
         return status(id).job().status();
+    }
+
+    /**
+     * Where a DONE job's output {@code file} lies in the bucket, for reading it in place by ranged
+     * GETs (the viewers open a remote {@code image.swv} brick by brick, never downloading it).
+     *
+     * @throws IllegalStateException when the job is not DONE or has no such output
+     */
+    public S3Location output(JobId id, String file) {
+        JobRecord job = status(id).job();
+        if (job.status() != JobStatus.DONE) {
+            throw new IllegalStateException("job " + id + " is " + job.status() + ", its outputs exist once it is DONE");
+        }
+        if (!job.outputs().contains(file)) {
+            throw new IllegalStateException("job " + id + " has no " + file + "; its outputs are " + job.outputs());
+        }
+        return new S3Location(store.bucket(), ObjectKeys.output(id, file));
     }
 
     /**
