@@ -38,7 +38,7 @@ public final class WorkerFleet extends Construct {
                 .containerInsightsV2(ContainerInsights.ENABLED)
                 .build();
         task = new WorkerTask(this, "Task", settings, store);
-        WorkerPermissions.grant(task.definition().getTaskRole(), store, queues);
+        WorkerPermissions.grant(task.definition().getTaskRole(), store, queues, cluster);
         capacity = new GpuCapacity(this, "Capacity", settings, network, cluster, task.logs());
         service = Ec2Service.Builder.create(this, "Service")
                 .serviceName(Protocol.SERVICE)

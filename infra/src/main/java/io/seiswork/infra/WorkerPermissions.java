@@ -1,6 +1,10 @@
 package io.seiswork.infra;
 
 import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
@@ -19,7 +23,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *       output;</li>
  *   <li>read and update job and shot items (conditional updates count each shot once); it never
  *       creates a job;</li>
- *   <li>receive, extend, delete shot messages; it never sends one.</li>
+ *   <li>receive, extend, delete shot messages; it never sends one;</li>
+ *   <li>protect tasks of the cluster from scale-in ({@code ecs:UpdateTaskProtection}, through
+ *       the ECS agent) while it holds a shot, so scale-in only stops idle workers.</li>
  * </ul>
  */
 public final class WorkerPermissions {
@@ -27,7 +33,7 @@ public final class WorkerPermissions {
     private WorkerPermissions() {
     }
 
-    public static void grant(IRole taskRole, JobStore store, ShotQueues queues) {
+    public static void grant(IRole taskRole, JobStore store, ShotQueues queues, ICluster cluster) {
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("ReadInputsAndJobs")
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(store.objects(Protocol.INPUTS), store.objects(Protocol.JOB_OBJECTS)))
@@ -43,6 +49,13 @@ public final class WorkerPermissions {
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TrackJobsAndShots")
                 .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"))
                 .resources(List.of(store.table().getTableArn()))
+                .build());
+        // The worker protects its own task from scale-in while it holds a shot (TaskProtection).
+        String tasks = Stack.of(cluster).formatArn(ArnComponents.builder().service("ecs").resource("task")
+                .resourceName(Protocol.CLUSTER + "/*").arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("ProtectOwnTaskWhileBusy")
+                .actions(List.of("ecs:UpdateTaskProtection", "ecs:GetTaskProtection"))
+                .resources(List.of(tasks))
                 .build());
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TakeShots")
                 .actions(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",

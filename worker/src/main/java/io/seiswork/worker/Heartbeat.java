@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * What a worker does in the background while it holds a shot: keeps the message invisible (every
  * third of the visibility timeout, so a shot of an hour never reappears to another worker while
  * this one is alive), watches the job's status, cancelling the shot when the client cancels the
- * job, and reports how far the shot is to the job table for the progress panes. A failed call is logged and retried at the next tick: a network blip must not stop a
+ * job, reports how far the shot is to the job table for the progress panes, and on ECS keeps the
+ * task protected from scale-in ({@link TaskProtection}). A failed call is logged and retried at the next tick: a network blip must not stop a
  * shot an hour in.
  */
 final class Heartbeat implements AutoCloseable {
@@ -30,12 +31,25 @@ final class Heartbeat implements AutoCloseable {
         return t;
     });
 
+    /** Protection asked for while a message is held, renewed every {@value #RENEW_MINUTES} minutes. */
+    static final int PROTECT_MINUTES = 120;
+    static final int RENEW_MINUTES = 30;
+
+    private final TaskProtection protection;
+
     /**
      * @param progress fraction of the shot's time steps done, reported to the job table with each
      *     status read when it moved
+     * @param protection the task's scale-in protection: on from now until {@link #close()}
      */
     Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
-            WorkerSettings settings, DoubleSupplier progress) {
+            WorkerSettings settings, DoubleSupplier progress, TaskProtection protection) {
+        this.protection = protection;
+        if (protection.active()) {
+            protection.protect(PROTECT_MINUTES);
+            timer.scheduleAtFixedRate(() -> protection.protect(PROTECT_MINUTES), RENEW_MINUTES, RENEW_MINUTES,
+                    TimeUnit.MINUTES);
+        }
         long visibilityS = settings.visibility().toSeconds();
         long extendEveryS = Math.max(1, visibilityS / 3);
         timer.scheduleAtFixedRate(() -> {
@@ -67,5 +81,6 @@ final class Heartbeat implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        protection.release();
     }
 }

@@ -61,6 +61,7 @@ public final class ShotWorker implements Runnable {
     private final JobWorkspace workspace;
     private final JobStacker stacker;
     private final ShotMetrics metrics;
+    private final TaskProtection protection;
     private volatile boolean stopping;
     private volatile CancellationToken running;
     /** Fraction of the running shot's time steps done, for the heartbeat's progress reports. */
@@ -74,6 +75,12 @@ public final class ShotWorker implements Runnable {
     }
 
     public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings, ShotMetrics metrics) {
+        this(store, table, queue, settings, metrics, TaskProtection.fromEnvironment(System.getenv()));
+    }
+
+    ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings, ShotMetrics metrics,
+            TaskProtection protection) {
+        this.protection = protection;
         this.metrics = metrics;
         this.store = store;
         this.table = table;
@@ -150,7 +157,7 @@ public final class ShotWorker implements Runnable {
         }
         boolean shotDone = false;
         fraction = 0;
-        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction)) {
+        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, protection)) {
             if (!table.startShot(id, task.shot(), settings.workerId())) {
                 shotDone = true;
                 stackIfOrphaned(id, cancel);
@@ -174,9 +181,14 @@ public final class ShotWorker implements Runnable {
                 LOG.info("job {} was cancelled: shot {} stopped", id, task.shot());
                 queue.delete(message);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Out of memory is the shot's problem (its grid on this worker's heap), not the worker's:
+            // the stack is unwound, the arrays are garbage, and the next shot may well fit.
             boolean last = ShotAttempts.isLast(message.receiveCount());
-            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            String why = e instanceof OutOfMemoryError
+                    ? "out of memory: the shot needs more than this worker's " + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MiB of heap (raise -Xmx or use a larger instance)"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             LOG.error("{} of job {} failed (attempt {} of {}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
                     message.receiveCount(), ShotAttempts.MAX, why, e);
             if (!shotDone) {

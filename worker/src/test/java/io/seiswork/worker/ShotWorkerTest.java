@@ -129,6 +129,41 @@ class ShotWorkerTest {
         assertEquals(1, metricLines("ShotsCompleted"));
     }
 
+    /**
+     * On ECS the task is protected from scale-in while it holds a shot, through the agent's
+     * task-protection endpoint, and released after: here a local HTTP server in the agent's place
+     * records the calls (ECS_AGENT_URI is how the agent tells a task where it listens).
+     */
+    @Test
+    void theTaskIsProtectedFromScaleInWhileItHoldsAShot() throws Exception {
+        List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var agent = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        agent.createContext("/task-protection/v1/state", exchange -> {
+            calls.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            byte[] reply = "{\"protection\":{\"ProtectionEnabled\":true}}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        agent.start();
+        try {
+            JobId job = dispatcher.submit(spec(1, 0.3), 1, TransferProgress.NONE).id();
+            var protection = TaskProtection.fromEnvironment(java.util.Map.of("ECS_AGENT_URI",
+                    "http://127.0.0.1:" + agent.getAddress().getPort() + "/"));
+            var metrics = new ShotMetrics(new java.io.PrintStream(metricLines, true, StandardCharsets.UTF_8),
+                    java.time.Clock.systemUTC(), "ecs");
+            ShotWorker w = new ShotWorker(store, table, queue, settings("ecs"), metrics, protection);
+            w.run();
+            assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+            assertEquals(List.of("PUT {\"ProtectionEnabled\":true,\"ExpiresInMinutes\":120}",
+                    "PUT {\"ProtectionEnabled\":false}"), calls);
+        } finally {
+            agent.stop(0);
+        }
+        assertTrue(!TaskProtection.fromEnvironment(java.util.Map.of()).active(), "outside ECS it calls nothing");
+    }
+
     @Test
     void aShotFailingEveryAttemptFailsTheJobAndEndsInTheDeadLetterQueue() throws Exception {
         // A spec naming an input nobody uploaded: every attempt fails on the download.
