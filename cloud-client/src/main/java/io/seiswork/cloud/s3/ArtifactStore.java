@@ -16,6 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -26,9 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The job bucket (S3): inputs stored by content, specs, shot results and outputs (layout in
- * {@link ObjectKeys}). Files move in parts of {@link #partBytes} so a 100 GB volume uploads as a
- * multipart upload with progress and downloads as ranged GETs with progress, never whole in
- * memory; downloads refuse objects above the size the caller allows.
+ * {@link ObjectKeys}). Files move in parts of {@link #partBytes}, {@link #DEFAULT_PARALLEL_PARTS}
+ * at a time, so a 100 GB volume uploads as a multipart upload and downloads as ranged GETs, with
+ * progress, never whole in memory; downloads refuse objects above the size the caller allows.
  */
 public final class ArtifactStore {
 
@@ -37,23 +41,37 @@ public final class ArtifactStore {
     /** S3's smallest part but the last. */
     private static final int MIN_PART_BYTES = 5 << 20;
 
+    /**
+     * Parts in flight at once per transfer: one S3 connection carries roughly 100 MB/s, so four
+     * bring a 100 GB volume down in minutes instead of a quarter of an hour, for 4 parts of memory.
+     */
+    public static final int DEFAULT_PARALLEL_PARTS = 4;
+
     private final S3Client s3;
     private final String bucket;
     private final int partBytes;
+    private final int parallelParts;
 
     public ArtifactStore(S3Client s3, String bucket) {
-        this(s3, bucket, DEFAULT_PART_BYTES);
+        this(s3, bucket, DEFAULT_PART_BYTES, DEFAULT_PARALLEL_PARTS);
     }
 
-    /** @param partBytes part size, at least 5 MiB (S3's minimum) */
-    public ArtifactStore(S3Client s3, String bucket, int partBytes) {
+    /**
+     * @param partBytes part size, at least 5 MiB (S3's minimum)
+     * @param parallelParts parts uploaded or downloaded at once (each holds a part in memory)
+     */
+    public ArtifactStore(S3Client s3, String bucket, int partBytes, int parallelParts) {
         if (partBytes < MIN_PART_BYTES) {
             throw new IllegalArgumentException("part size must be >= " + MIN_PART_BYTES + " bytes, got " + partBytes);
+        }
+        if (parallelParts < 1) {
+            throw new IllegalArgumentException("parallel parts must be >= 1, got " + parallelParts);
         }
         new S3Location(bucket, "x"); // validates the bucket name
         this.s3 = s3;
         this.bucket = bucket;
         this.partBytes = partBytes;
+        this.parallelParts = parallelParts;
     }
 
     /** Creates the bucket if missing (local emulators; on AWS the CDK stack owns it, encrypted and private). */
@@ -109,23 +127,24 @@ public final class ArtifactStore {
         }
         String upload = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<CompletedPart> parts = new ArrayList<>();
-            ByteBuffer buf = ByteBuffer.allocate(partBytes);
-            long done = 0;
-            for (int part = 1; done < size; part++) {
-                buf.clear();
-                while (buf.hasRemaining() && ch.read(buf) > 0) {
-                    // fill the part
+            int count = (int) ((size + partBytes - 1) / partBytes);
+            CompletedPart[] parts = new CompletedPart[count];
+            Parts progressOf = new Parts(size, progress);
+            inParallel(count, i -> {
+                long offset = (long) i * partBytes;
+                int n = (int) Math.min(partBytes, size - offset);
+                ByteBuffer buf = ByteBuffer.allocate(n);
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, offset + buf.position()) < 0) {
+                        throw new IOException(file + " ended early");
+                    }
                 }
                 buf.flip();
-                int number = part;
-                int n = buf.remaining();
-                String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(upload).partNumber(number)
+                String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(upload).partNumber(i + 1)
                         .contentLength((long) n), RequestBody.fromByteBuffer(buf)).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
-                done += n;
-                progress.onBytes(done, size);
-            }
+                parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(eTag).build();
+                progressOf.done(n);
+            });
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (IOException | RuntimeException e) {
@@ -134,6 +153,69 @@ public final class ArtifactStore {
                 throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /** One part's work, by index from 0. */
+    @FunctionalInterface
+    private interface PartTask {
+        void run(int index) throws IOException;
+    }
+
+    /**
+     * Runs {@code count} part tasks, {@link #parallelParts} at a time; the first failure stops the
+     * others and is thrown.
+     */
+    private void inParallel(int count, PartTask task) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelParts, count), r -> {
+            Thread t = new Thread(r, "seiswork-s3-part");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    task.run(index);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a transfer", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Bytes done of a transfer whose parts finish in any order, reported one call at a time. */
+    private static final class Parts {
+        private final long total;
+        private final TransferProgress progress;
+        private long done;
+
+        Parts(long total, TransferProgress progress) {
+            this.total = total;
+            this.progress = progress;
+        }
+
+        synchronized void done(long bytes) {
+            done += bytes;
+            progress.onBytes(done, total);
         }
     }
 
@@ -181,17 +263,18 @@ public final class ArtifactStore {
         S3RangeReader reader = S3RangeReader.open(s3, new S3Location(bucket, key));
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, Math.max(1, size)));
-            for (long done = 0; done < size; ) {
-                buf.clear().limit((int) Math.min(buf.capacity(), size - done));
-                reader.read(done, buf);
+            Parts progressOf = new Parts(size, progress);
+            int count = (int) ((size + partBytes - 1) / partBytes);
+            inParallel(count, i -> {
+                long offset = (long) i * partBytes;
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, size - offset));
+                reader.read(offset, buf);
                 buf.flip();
                 while (buf.hasRemaining()) {
-                    out.write(buf);
+                    out.write(buf, offset + buf.position());
                 }
-                done += buf.limit();
-                progress.onBytes(done, size);
-            }
+                progressOf.done(buf.limit());
+            });
             if (size == 0) {
                 progress.onBytes(0, 0);
             }

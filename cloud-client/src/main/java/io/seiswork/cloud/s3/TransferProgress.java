@@ -1,6 +1,9 @@
 package io.seiswork.cloud.s3;
 
-/** Progress of one upload or download, called from the transferring thread after each part. */
+/**
+ * Progress of one upload or download, called after each part (parts move in parallel: the calls
+ * come from the transfer's threads, one at a time, with the bytes done growing).
+ */
 @FunctionalInterface
 public interface TransferProgress {
 
