@@ -6,6 +6,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
@@ -64,6 +66,16 @@ public final class JobStore extends Construct {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        // `seiswork jobs`: job items (only they carry the key) by submission time, newest first.
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(Protocol.JOBS_INDEX)
+                .partitionKey(Attribute.builder().name(Protocol.JOBS_INDEX_KEY).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("created").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.ALL).build());
+    }
+
+    /** ARN pattern of the table's indexes, for the policies that query them. */
+    public String indexes() {
+        return table.getTableArn() + "/index/*";
     }
 
     public Bucket bucket() {

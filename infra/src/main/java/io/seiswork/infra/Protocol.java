@@ -38,6 +38,10 @@ public final class Protocol {
     /** A job's outputs, {@code jobs/<id>/image/<file>}: written by the stacking worker, fetched by users. */
     public static final String OUTPUTS = "jobs/*/image/*";
 
+    /** The job table's index of jobs by submission time ({@code JobTable.JOBS_INDEX}), and its partition key. */
+    public static final String JOBS_INDEX = "jobs-by-created";
+    public static final String JOBS_INDEX_KEY = "jobs";
+
     /** The worker's CloudWatch namespace (Embedded Metric Format lines on its standard output). */
     public static final String METRIC_NAMESPACE = "Seiswork";
     /** A finished shot, unit Count. */

@@ -51,6 +51,10 @@ public final class SubmitterPolicy extends Construct {
                                         "dynamodb:Query", "dynamodb:UpdateItem"))
                                 .resources(List.of(store.table().getTableArn()))
                                 .build(),
+                        PolicyStatement.Builder.create().sid("ListRecentJobs")
+                                .actions(List.of("dynamodb:Query"))
+                                .resources(List.of(store.indexes()))
+                                .build(),
                         PolicyStatement.Builder.create().sid("QueueShots")
                                 .actions(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))
                                 .resources(List.of(queues.queue().getQueueArn()))

@@ -131,6 +131,7 @@ class IamPolicyTest {
                 "TellMissingFromForbidden [s3:ListBucket] " + List.of(bucket("")),
                 "CreateAndFollowJobs [dynamodb:PutItem, dynamodb:BatchWriteItem, dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] "
                         + List.of(table()),
+                "ListRecentJobs [dynamodb:Query] " + List.of(table() + "/index/*"),
                 "QueueShots [sqs:SendMessage, sqs:GetQueueUrl, sqs:GetQueueAttributes] " + List.of(queue())),
                 withoutHolder(statements(TEMPLATE).stream().filter(s -> s.holder().equals(policy)).toList()));
         TEMPLATE.hasOutput(SeisworkStack.SUBMITTER_OUTPUT, Map.of("Value", Map.of("Ref", policy)));

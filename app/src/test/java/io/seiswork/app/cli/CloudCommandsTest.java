@@ -120,6 +120,12 @@ class CloudCommandsTest {
             assertTrue(shot.get("gptsPerSecond").asDouble() > 0);
         }
 
+        CliRun jobs = CliRun.run("jobs", "--cloud", "local", "--limit", "50");
+        assertEquals(0, jobs.exit(), jobs.err());
+        String line = jobs.out().lines().filter(l -> l.startsWith(job + " ")).findFirst().orElseThrow(() ->
+                new AssertionError("job " + job + " not listed:\n" + jobs.out()));
+        assertTrue(line.matches(".* rtm {3}DONE {6}3/3 shots"), line);
+
         CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("cloud").toString());
         assertEquals(0, fetch.exit(), fetch.err());
         CliRun local = CliRun.run("run", spec.toString(), "--out", dir.resolve("local").toString());

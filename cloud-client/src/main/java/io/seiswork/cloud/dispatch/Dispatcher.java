@@ -120,6 +120,11 @@ public final class Dispatcher {
         return new JobView(job, table.shots(id));
     }
 
+    /** The most recent jobs, newest first. */
+    public List<JobRecord> recentJobs(int limit) {
+        return table.recentJobs(limit);
+    }
+
     /**
      * Cancels the job; its workers stop at their next time step.
      *

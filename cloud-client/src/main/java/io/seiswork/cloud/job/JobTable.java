@@ -12,6 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -40,6 +43,15 @@ public final class JobTable {
     /** Most shots one job may have; larger surveys are split into several jobs. */
     public static final int MAX_SHOTS = 20_000;
     private static final String META = "META";
+    /**
+     * The index listing jobs by submission time: every META item carries {@code jobs = "JOB"}, the
+     * index's partition key, and its {@code created} time, the sort key. One partition serves
+     * a workstation's or a team's job list (jobs are submitted minutes apart, far below a
+     * partition's write limit); shot items do not carry the key, so they stay out of it.
+     */
+    public static final String JOBS_INDEX = "jobs-by-created";
+    static final String JOBS_KEY = "jobs";
+    static final String JOBS_VALUE = "JOB";
     private static final int BATCH = 25;
 
     private final DynamoDbClient db;
@@ -57,15 +69,46 @@ public final class JobTable {
     public static JobTable createIfMissing(DynamoDbClient db, String table) {
         try {
             db.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+                    .attributeDefinitions(string("pk"), string("sk"), string(JOBS_KEY), string("created"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(JOBS_INDEX)
+                            .keySchema(key(JOBS_KEY, KeyType.HASH), key("created", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
         } catch (ResourceInUseException e) {
             // already there
         }
         db.waiter().waitUntilTableExists(r -> r.tableName(table));
         return new JobTable(db, table);
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    /**
+     * The most recent jobs, newest first, from the index of job items ({@value #JOBS_INDEX}): one
+     * query however many shot items the table holds.
+     *
+     * @param limit how many at most
+     */
+    public List<JobRecord> recentJobs(int limit) {
+        List<JobRecord> jobs = new ArrayList<>();
+        for (var page : db.queryPaginator(r -> r.tableName(table).indexName(JOBS_INDEX)
+                .keyConditionExpression("#k = :jobs").expressionAttributeNames(Map.of("#k", JOBS_KEY))
+                .expressionAttributeValues(Map.of(":jobs", s(JOBS_VALUE))).scanIndexForward(false)
+                .limit(Math.min(limit, 100)))) {
+            for (var item : page.items()) {
+                if (jobs.size() == limit) {
+                    return jobs;
+                }
+                jobs.add(toJob(new JobId(str(item, "pk").substring("JOB#".length())), item));
+            }
+        }
+        return jobs;
     }
 
     /**
@@ -88,6 +131,7 @@ public final class JobTable {
         meta.put("done", n(0));
         meta.put("failed", n(0));
         meta.put("created", s(now));
+        meta.put(JOBS_KEY, s(JOBS_VALUE));
         meta.put("updated", s(now));
         try {
             db.putItem(r -> r.tableName(table).item(meta).conditionExpression("attribute_not_exists(pk)"));

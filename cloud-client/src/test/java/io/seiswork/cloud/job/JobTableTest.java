@@ -54,6 +54,20 @@ class JobTableTest {
     }
 
     @Test
+    void recentJobsComeNewestFirstWithoutTheirShots() throws Exception {
+        JobTable own = JobTable.createIfMissing(CLOUD.dynamoDb(), "jobtable-list-test");
+        for (int i = 1; i <= 4; i++) {
+            own.createJob(new JobId("listed-" + i), "demo " + i, "model", "k", 50);
+            Thread.sleep(5);  // distinct submission times
+        }
+        List<JobRecord> recent = own.recentJobs(3);
+        assertEquals(List.of("listed-4", "listed-3", "listed-2"), recent.stream().map(j -> j.id().value()).toList());
+        assertEquals("demo 4", recent.get(0).name());
+        assertEquals(50, recent.get(0).total());
+        assertEquals(4, own.recentJobs(10).size(), "shot items are not jobs");
+    }
+
+    @Test
     void aShotDeliveredTwiceIsCountedOnce() {
         JobId id = newJob(2);
         assertTrue(table.startShot(id, 1, "w1"));
