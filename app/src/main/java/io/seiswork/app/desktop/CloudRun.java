@@ -54,10 +54,16 @@ final class CloudRun implements ActiveRun {
     private volatile ShotWorker localWorker;
     private volatile JobId jobId;
 
-    private CloudRun(Project project, EngineChoice engine, CloudSettings settings, Path outDir, RunEvents events,
+    /** How the followed job comes to be: submitted now, or already in the table. */
+    @FunctionalInterface
+    private interface JobSource {
+        JobId obtain(Dispatcher d, RunEvents events) throws IOException;
+    }
+
+    private CloudRun(JobSource source, CloudSettings settings, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
         thread = new Thread(() -> {
-            DesktopRun.Outcome o = run(project, engine, settings, outDir, events);
+            DesktopRun.Outcome o = run(source, settings, outDir, events);
             Platform.runLater(() -> onEnd.accept(o));
         }, "seiswork-cloud-run");
         thread.setDaemon(true);
@@ -71,9 +77,41 @@ final class CloudRun implements ActiveRun {
      */
     static CloudRun start(Project project, EngineChoice engine, CloudSettings settings, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
-        CloudRun r = new CloudRun(project, engine, settings, outDir, events, onEnd);
+        return launch((d, ev) -> submit(d, ev, project, engine, settings), settings, outDir, events, onEnd);
+    }
+
+    /**
+     * Follows a job submitted elsewhere (another window, {@code seiswork submit}) the same way: its
+     * rows, and its outputs fetched into {@code outDir} when it is done.
+     */
+    static CloudRun follow(JobId id, CloudSettings settings, Path outDir, RunEvents events,
+            Consumer<DesktopRun.Outcome> onEnd) {
+        return launch((d, ev) -> {
+            ev.message("following job " + id + " in the " + settings.name() + " cloud");
+            return id;
+        }, settings, outDir, events, onEnd);
+    }
+
+    private static CloudRun launch(JobSource source, CloudSettings settings, Path outDir, RunEvents events,
+            Consumer<DesktopRun.Outcome> onEnd) {
+        CloudRun r = new CloudRun(source, settings, outDir, events, onEnd);
         r.thread.start();
         return r;
+    }
+
+    private static JobId submit(Dispatcher d, RunEvents events, Project project, EngineChoice engine,
+            CloudSettings settings) {
+        ObjectNode spec = SpecTree.parse(project.text(), project.source());
+        if (engine != null) {
+            spec.put("engine", engine.json());
+        }
+        Path base = project.file() == null ? Path.of("").toAbsolutePath() : project.file().toAbsolutePath().getParent();
+        int shots = ShotComputer.shotsOf(project.job()).size();
+        events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
+        SubmittedJob job = d.submit(spec, base, shots, (done, total) -> { });
+        events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),
+                job.shots(), human(job.uploadedBytes())));
+        return job.id();
     }
 
     @Override
@@ -100,10 +138,9 @@ final class CloudRun implements ActiveRun {
         return jobId;
     }
 
-    private DesktopRun.Outcome run(Project project, EngineChoice engine, CloudSettings settings, Path outDir,
-            RunEvents events) {
+    private DesktopRun.Outcome run(JobSource source, CloudSettings settings, Path outDir, RunEvents events) {
         try (CloudClients clients = new CloudClients(settings)) {
-            return submitAndFollow(clients, project, engine, settings, outDir, events);
+            return runJob(clients, source, settings, outDir, events);
         } catch (SdkClientException e) {
             events.stopped(ShotProgress.State.FAILED);
             String hint = settings.isLocal() ? "; start it with scripts/cloud-local.sh start"
@@ -120,49 +157,41 @@ final class CloudRun implements ActiveRun {
     }
 
     /** The run with the stack's clients open; the window's worker ends before they close. */
-    private DesktopRun.Outcome submitAndFollow(CloudClients clients, Project project, EngineChoice engine,
-            CloudSettings settings, Path outDir, RunEvents events) throws IOException {
+    private DesktopRun.Outcome runJob(CloudClients clients, JobSource source, CloudSettings settings, Path outDir,
+            RunEvents events) throws IOException {
         Thread workerThread = null;
         try {
             Dispatcher d = Dispatcher.of(clients);
-            ObjectNode spec = SpecTree.parse(project.text(), project.source());
-            if (engine != null) {
-                spec.put("engine", engine.json());
-            }
-            Path base = project.file() == null ? Path.of("").toAbsolutePath() : project.file().toAbsolutePath().getParent();
-            int shots = ShotComputer.shotsOf(project.job()).size();
-            events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
-            SubmittedJob job = d.submit(spec, base, shots, (done, total) -> { });
-            jobId = job.id();
-            events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),
-                    job.shots(), human(job.uploadedBytes())));
-            events.runStarted(shots, settings.name() + " cloud, job " + job.id());
-            if (settings.isLocal()) {
+            JobId id = source.obtain(d, events);
+            jobId = id;
+            JobView start = d.status(id);
+            events.runStarted(start.job().total(), settings.name() + " cloud, job " + id);
+            if (settings.isLocal() && !start.job().status().isFinal()) {
                 workerThread = startLocalWorker(d, outDir);
                 events.message("a worker runs in this window; more can join: seiswork worker --cloud local");
-            } else {
-                events.message("the fleet runs the shots; follow them from a terminal too: seiswork status " + job.id()
+            } else if (!settings.isLocal()) {
+                events.message("the fleet runs the shots; follow them from a terminal too: seiswork status " + id
                         + " --cloud aws");
             }
-            JobView end = follow(d, job.id(), events);
+            JobView end = follow(d, id, events);
             if (end == null) {
                 return new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "stopped following job "
-                        + job.id() + "; it goes on in the " + settings.name() + " cloud");
+                        + id + "; it goes on in the " + settings.name() + " cloud");
             }
             return switch (end.job().status()) {
                 case DONE -> {
-                    d.fetch(job.id(), outDir, 1L << 40, (done, total) -> { });
+                    d.fetch(id, outDir, 1L << 40, (done, total) -> { });
                     yield new DesktopRun.Outcome(DesktopRun.Status.DONE, outDir, null, String.format(Locale.ROOT,
-                            "done in the %s cloud: job %s, %d shots; files in %s", settings.name(), job.id(),
+                            "done in the %s cloud: job %s, %d shots; files in %s", settings.name(), id,
                             end.job().total(), outDir));
                 }
                 case CANCELLED -> {
                     events.stopped(ShotProgress.State.CANCELLED);
-                    yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "cancelled job " + job.id());
+                    yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "cancelled job " + id);
                 }
                 default -> {
                     events.stopped(ShotProgress.State.FAILED);
-                    yield new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: job " + job.id() + ": "
+                    yield new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: job " + id + ": "
                             + end.job().error());
                 }
             };

@@ -2,7 +2,10 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
+import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
@@ -85,6 +88,7 @@ public final class ProjectWindow extends BorderPane {
     private Path examplesDir = Path.of("examples");
     private final ChoiceBox<EngineChoice> engine = new ChoiceBox<>();
     private final ChoiceBox<RunTarget> runOn = new ChoiceBox<>();
+    private final MenuButton cloudJobs = new MenuButton("Cloud jobs");
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
     private final Label output = new Label();
@@ -104,6 +108,8 @@ public final class ProjectWindow extends BorderPane {
     private Path specFile;
     private boolean opening;
     private ActiveRun current;
+    /** The task of the cloud job being followed (not the project's), while one is. */
+    private Task followedTask;
     private AutoCloseable shownResult;
 
     /**
@@ -145,8 +151,13 @@ public final class ProjectWindow extends BorderPane {
         examples.setTooltip(new Tooltip("The job specs in ./examples"));
         examples.setOnShowing(e -> listExamples());
         listExamples();
+        cloudJobs.setId("cloudJobs");
+        cloudJobs.setTooltip(new Tooltip("The cloud's recent jobs (the tool bar's cloud): pick one to follow its shots "
+                + "here and get its outputs when it is done"));
+        cloudJobs.setOnShowing(e -> listCloudJobs());
+        runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
         ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
-                run, cancel,
+                run, cancel, cloudJobs,
                 new Separator(), output);
         editor = new SpecEditor(io, this::applyEdits, this::save);
         editor.editedProperty().addListener((o, a, b) -> updateRunButton());
@@ -418,6 +429,61 @@ public final class ProjectWindow extends BorderPane {
         });
     }
 
+    /**
+     * Fills the Cloud jobs menu with the tool bar's cloud's recent jobs, read off the JavaFX thread;
+     * a cloud that does not answer is one disabled line.
+     */
+    private void listCloudJobs() {
+        RunTarget target = runOn.getValue();
+        if (target == null || target.cloud() == null) {
+            return;
+        }
+        MenuItem reading = new MenuItem("reading the " + target + " job table...");
+        reading.setDisable(true);
+        cloudJobs.getItems().setAll(reading);
+        io.submit(() -> {
+            List<MenuItem> items = new java.util.ArrayList<>();
+            try (CloudClients clients = new CloudClients(CloudSettings.named(target.cloud(), CloudSettings.environment()))) {
+                for (JobRecord j : Dispatcher.of(clients).recentJobs(20)) {
+                    MenuItem item = new MenuItem(String.format(java.util.Locale.ROOT, "%s   %s %s %d/%d",
+                            j.id(), j.task(), j.status(), j.done(), j.total()));
+                    item.setOnAction(e -> followCloudJob(target, j));
+                    items.add(item);
+                }
+            } catch (RuntimeException e) {
+                items.clear();
+                items.add(new MenuItem("cannot read the " + target + " jobs: " + firstLine(e)));
+                items.get(0).setDisable(true);
+            }
+            if (items.isEmpty()) {
+                items.add(new MenuItem("no jobs in the " + target + " yet"));
+                items.get(0).setDisable(true);
+            }
+            Platform.runLater(() -> cloudJobs.getItems().setAll(items));
+        });
+    }
+
+    /** Follows a job submitted elsewhere: its rows in the Run tab, its outputs into runs/<job id>. */
+    private void followCloudJob(RunTarget target, JobRecord job) {
+        if (current != null) {
+            return;
+        }
+        estimating.cancel();
+        Path out = project != null ? outputDir.apply(project.job().spec()).resolveSibling(job.id().value())
+                : Path.of("runs", job.id().value());
+        RunEvents events = new RunEvents();
+        progress.follow(events, java.util.stream.IntStream.rangeClosed(1, job.total()).boxed().toList(), 1,
+                "Wavefield: only for runs on this machine");
+        closeResult();
+        resultTab.setContent(placeholder("Following job " + job.id() + "..."));
+        tabs.getSelectionModel().select(runTab);
+        CloudSettings settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
+        followedTask = Task.RTM.json().equals(job.task()) ? Task.RTM : Task.MODEL;
+        current = CloudRun.follow(job.id(), settings, out, events, this::ended);
+        setRunning(true);
+        status.setText("Following job " + job.id() + " in the " + target + "; its files will come to " + out + "...");
+    }
+
     /** Where the Examples menu looks (the repository's {@code examples}, from where the app started). */
     void setExamplesDir(Path dir) {
         examplesDir = dir;
@@ -539,8 +605,11 @@ public final class ProjectWindow extends BorderPane {
         progress.message(o.message());
         setRunning(false);
         status.setText(o.message());
-        if (o.status() == DesktopRun.Status.DONE && project != null) {
-            showResult(project.job().spec().task(), o.outDir());
+        // A followed cloud job need not be the open project's task: its job item says which it is.
+        Task task = followedTask != null ? followedTask : project != null ? project.job().spec().task() : null;
+        followedTask = null;
+        if (o.status() == DesktopRun.Status.DONE && task != null) {
+            showResult(task, o.outDir());
         } else {
             resultTab.setContent(placeholder("No result: " + o.message()));
         }
@@ -551,6 +620,7 @@ public final class ProjectWindow extends BorderPane {
         examples.setDisable(running);
         engine.setDisable(running);
         runOn.setDisable(running);
+        cloudJobs.setDisable(running || runOn.getValue() == null || runOn.getValue().cloud() == null);
         cancel.setDisable(!running);
         editor.setDisable(running);
         updateRunButton();
@@ -558,6 +628,7 @@ public final class ProjectWindow extends BorderPane {
 
     /** Run needs an applied project, no unapplied edits, nothing opening and no run in progress. */
     private void updateRunButton() {
+        cloudJobs.setDisable(current != null || runOn.getValue() == null || runOn.getValue().cloud() == null);
         boolean edited = editor.editedProperty().get();
         run.setDisable(project == null || current != null || opening || edited);
         if (edited && current == null) {
@@ -661,6 +732,10 @@ public final class ProjectWindow extends BorderPane {
 
     ChoiceBox<RunTarget> runOnChoice() {
         return runOn;
+    }
+
+    MenuButton cloudJobsMenu() {
+        return cloudJobs;
     }
 
     TabPane tabs() {

@@ -124,6 +124,43 @@ class CloudRunWindowTest {
         assertFalse(Files.exists(dir.resolve("runs/cloud-window.worker")), "the window's worker cleaned its scratch");
     }
 
+    /**
+     * A job submitted elsewhere (here through the command line) is picked from the Cloud jobs menu
+     * and followed like one started here: its rows go to done (the window's worker runs it on the
+     * local cloud), its gathers come back and show, though the open project is another job.
+     */
+    @Test
+    void aJobSubmittedElsewhereIsFollowedFromTheCloudJobsMenu(FxRobot robot) throws Exception {
+        Path other = spec("submitted-elsewhere", 2, 0.4);
+        var submit = io.seiswork.app.cli.Main.newCommandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        submit.setOut(new java.io.PrintWriter(out));
+        submit.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(0, submit.execute("submit", other.toString(), "--cloud", "local"));
+        String job = out.toString().strip();
+
+        open(robot, spec("open-project", 1, 0.3));
+        robot.clickOn("#cloudJobs");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.cloudJobsMenu().getItems().stream()
+                .anyMatch(i -> i.getText().startsWith(job + " ")));
+        var item = window.cloudJobsMenu().getItems().stream().filter(i -> i.getText().startsWith(job + " ")).findFirst()
+                .orElseThrow();
+        assertTrue(item.getText().endsWith("model QUEUED 0/2"), item.getText());
+        robot.interact(() -> {
+            window.cloudJobsMenu().hide();
+            item.fire();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("done in the local cloud: job " + job + ", 2 shots; files in "),
+                window.status().getText());
+        assertEquals(List.of(1, 2), window.progress().table().getItems().stream().map(ShotProgress::shot).toList());
+        assertTrue(window.progress().table().getItems().stream()
+                .allMatch(p -> p.stateProperty().get() == ShotProgress.State.DONE));
+        assertTrue(Files.size(dir.resolve("runs").resolve(job).resolve("shots.sgy")) > 3600);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#gatherView").tryQuery().isPresent());
+    }
+
     @Test
     void cancelCancelsTheJobInTheCloud(FxRobot robot) throws Exception {
         // Shots of several seconds even with a warm JIT (0.6 M points × 8000 steps), so Cancel lands in one.
