@@ -12,6 +12,7 @@ import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +36,13 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the job and every shot as JSON.")
     boolean json;
 
+    @Option(names = "--all", description = {"List every shot; by default a job of more than "
+            + "50 shots lists only its running and failed ones."})
+    boolean all;
+
+    /** Jobs up to this many shots list every shot; larger ones only those that need a look. */
+    static final int ALL_SHOTS_UP_TO = 50;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +55,14 @@ final class StatusCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(toJson(view)));
         } else {
             out.println(summary(view));
-            for (ShotRecord s : view.shots()) {
+            List<ShotRecord> shown = all || view.shots().size() <= ALL_SHOTS_UP_TO ? view.shots()
+                    : view.shots().stream().filter(s -> s.state() == ShotState.RUNNING || s.state() == ShotState.FAILED
+                            || s.error() != null).toList();
+            if (shown.size() < view.shots().size()) {
+                out.printf(Locale.ROOT, "  (%d running or failed shots shown of %d; --all lists every shot)%n", shown.size(),
+                        view.shots().size());
+            }
+            for (ShotRecord s : shown) {
                 out.printf(Locale.ROOT, "  shot %4d  %-8s attempts %d%s%s%n", s.shot(), s.state(), s.attempts(),
                         s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %.2f Gpts/s  %s", s.seconds(),
                                 s.gptsPerSecond(), s.worker())

@@ -194,12 +194,28 @@ class CloudCommandsTest {
         assertTrue(w.get(0).err().contains("stopped after 0 shots"), w.get(0).err());
         CliRun status = CliRun.run("status", job, "--cloud", "local");
         assertTrue(status.out().startsWith(job + " (cloud-rtm, task rtm): CANCELLED, 0 of 2 shots done"), status.out());
+        assertEquals(3, status.out().lines().count(), "a small job lists every shot:\n" + status.out());
         CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("x").toString());
         assertEquals(1, fetch.exit());
         assertEquals("seiswork: job " + job + " is CANCELLED, its outputs exist once it is DONE", fetch.err().strip());
         CliRun again = CliRun.run("cancel", job, "--cloud", "local");
         assertEquals(0, again.exit());
         assertEquals("job " + job + " was already cancelled", again.err().strip());
+    }
+
+    @Test
+    void statusOfALargeJobListsOnlyTheShotsThatNeedALook() {
+        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
+                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var id = new io.seiswork.cloud.job.JobId("large-status-job");
+        table.createJob(id, "large", "rtm", "jobs/large-status-job/spec.json", 60);
+        table.startShot(id, 7, "w1");
+        table.reportProgress(id, 7, 0.25);
+        CliRun brief = CliRun.run("status", id.value(), "--cloud", "local");
+        assertEquals(List.of("large-status-job (large, task rtm): RUNNING, 0 of 60 shots done, 1 running, 59 queued",
+                "  (1 running or failed shots shown of 60; --all lists every shot)",
+                "  shot    7  RUNNING  attempts 1   25 %  w1"), brief.out().lines().toList());
+        assertEquals(61, CliRun.run("status", id.value(), "--cloud", "local", "--all").out().lines().count());
     }
 
     @Test
