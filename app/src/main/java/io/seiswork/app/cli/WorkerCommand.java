@@ -4,10 +4,14 @@ import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.kernels.job.JobEngine;
+import io.seiswork.worker.ShotMetrics;
 import io.seiswork.worker.ShotWorker;
 import io.seiswork.worker.WorkerSettings;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -66,7 +70,10 @@ final class WorkerCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try (CloudClients clients = new CloudClients(s)) {
             Dispatcher d = Dispatcher.of(clients);
-            ShotWorker worker = new ShotWorker(d.store(), d.table(), d.queue(), settings);
+            // Metric lines feed CloudWatch through the task's log; on the local cloud nobody reads them.
+            ShotMetrics metrics = new ShotMetrics(s.isLocal() ? new PrintStream(OutputStream.nullOutputStream())
+                    : System.out, Clock.systemUTC(), settings.workerId());
+            ShotWorker worker = new ShotWorker(d.store(), d.table(), d.queue(), settings, metrics);
             CountDownLatch ended = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 worker.stop();
