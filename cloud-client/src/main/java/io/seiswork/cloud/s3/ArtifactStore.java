@@ -167,6 +167,9 @@ public final class ArtifactStore {
      * others and is thrown.
      */
     private void inParallel(int count, PartTask task) throws IOException {
+        if (count == 0) {
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelParts, count), r -> {
             Thread t = new Thread(r, "seiswork-s3-part");
             t.setDaemon(true);

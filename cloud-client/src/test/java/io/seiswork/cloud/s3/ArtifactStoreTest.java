@@ -81,6 +81,16 @@ class ArtifactStoreTest {
         var e = assertThrows(IllegalArgumentException.class, () -> store.getBytes("jobs/t-2/spec.json", 1024));
         assertEquals("s3://store-test-limits/jobs/t-2/spec.json has 2048 bytes, more than the 1024 allowed here", e.getMessage());
         assertEquals(2048, store.getBytes("jobs/t-2/spec.json", 4096).length);
+        // An empty object comes down as an empty file, its progress saying so.
+        store.putBytes("jobs/t-2/image/run.json", new byte[0]);
+        long[] seen = {-1, -1};
+        Path empty = dir.resolve("empty.json");
+        store.getFile("jobs/t-2/image/run.json", empty, 10, (done, total) -> {
+            seen[0] = done;
+            seen[1] = total;
+        });
+        assertEquals(0, empty.toFile().length());
+        assertEquals(0, seen[1]);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> store.getBytes("jobs/t-2/none", 10))
                 .getMessage().endsWith("does not exist"));
         assertThrows(IllegalArgumentException.class, () -> store.putBytes("jobs/../x", new byte[1]));
