@@ -5,6 +5,7 @@ import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
@@ -68,7 +69,7 @@ final class JobStacker {
                 LOG.info("job {}: stacked, but the job was cancelled meanwhile", job.id());
             }
         } finally {
-            ShotWorker.deleteTree(dir);
+            FileTrees.delete(dir);
         }
     }
 

@@ -8,6 +8,7 @@ import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
@@ -97,7 +98,7 @@ final class JobWorkspace {
             cachedId = null;
             cached = null;
         }
-        ShotWorker.deleteTree(workDir.resolve("jobs").resolve(id.value()));
+        FileTrees.delete(workDir.resolve("jobs").resolve(id.value()));
     }
 
     /** The job's directory on this worker: its spec and scratch. */

@@ -11,6 +11,7 @@ import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.queue.ShotTask;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
@@ -20,14 +21,8 @@ import io.seiswork.kernels.job.GatherFiles;
 import io.seiswork.kernels.job.MigratedShot;
 import io.seiswork.kernels.job.ModelledShot;
 import io.seiswork.kernels.rtm.PartialImageFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -235,7 +230,7 @@ public final class ShotWorker implements Runnable {
                     a.engineName(), String.format("%.2f", seconds), String.format("%.2f", gpts), after.done(), after.total());
             return after;
         } finally {
-            deleteTree(dir);
+            FileTrees.delete(dir);
         }
     }
 
@@ -278,26 +273,8 @@ public final class ShotWorker implements Runnable {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     private static String clip(String s) {
         String t = s == null ? "" : s.replaceAll("\\p{Cntrl}", "?");
         return t.length() > 200 ? t.substring(0, 200) + "..." : t;
-    }
-
-    /** How long the loop waits at most per poll; exposed for the command's help. */
-    static Duration longPoll() {
-        return Duration.ofSeconds(20);
     }
 }

@@ -38,9 +38,8 @@ final class CloudOptions {
 
     /** The message for a stack that does not answer. */
     static IllegalStateException unreachable(CloudSettings s, SdkClientException e) {
-        String hint = s.isLocal() ? "; start the local cloud with scripts/cloud-local.sh start"
-                : "; check your network, AWS_REGION and credentials (AWS_PROFILE)";
-        return new IllegalStateException("cannot reach the " + s.name() + " cloud: " + e.getMessage() + hint, e);
+        return new IllegalStateException("cannot reach the " + s.name() + " cloud: " + e.getMessage() + "; "
+                + s.whenUnreachable(), e);
     }
 
     static JobId jobId(String text) {

@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.core.spec.MemoryEstimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ final class FetchCommand implements Callable<Integer> {
             long now = System.nanoTime();
             if (total > (64L << 20) && now - lastPrinted[0] > 2_000_000_000L) {
                 lastPrinted[0] = now;
-                err.printf(Locale.ROOT, "downloading: %s of %s%n", SubmitCommand.bytes(done), SubmitCommand.bytes(total));
+                err.printf(Locale.ROOT, "downloading: %s of %s%n", MemoryEstimate.human(done), MemoryEstimate.human(total));
                 err.flush();
             }
         });

@@ -7,6 +7,7 @@ import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
@@ -66,7 +67,7 @@ final class SubmitCommand implements Callable<Integer> {
             SubmittedJob submitted = d.submit(tree, specFile.toAbsolutePath().getParent(), shots, uploadProgress(err));
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%n",
                     submitted.id(), cloud.settings().name(), submitted.shots(), submitted.shots() == 1 ? "" : "s",
-                    bytes(submitted.uploadedBytes()),
+                    MemoryEstimate.human(submitted.uploadedBytes()),
                     submitted.inputs().size(), submitted.inputs().size() == 1 ? "" : "s");
             err.flush();
             PrintWriter stdout = spec.commandLine().getOut();
@@ -92,23 +93,10 @@ final class SubmitCommand implements Callable<Integer> {
             long now = System.nanoTime();
             if (total > (64L << 20) && (now - lastPrinted[0] > 2_000_000_000L || done == total)) {
                 lastPrinted[0] = now;
-                err.printf(Locale.ROOT, "uploading: %s of %s (%.0f %%)%n", bytes(done), bytes(total), 100.0 * done / total);
+                err.printf(Locale.ROOT, "uploading: %s of %s (%.0f %%)%n", MemoryEstimate.human(done),
+                        MemoryEstimate.human(total), 100.0 * done / total);
                 err.flush();
             }
         };
-    }
-
-    static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = b;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

@@ -11,7 +11,9 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.worker.ShotMetrics;
 import io.seiswork.worker.ShotWorker;
@@ -52,6 +54,7 @@ final class CloudRun implements ActiveRun {
     static long pollMillis(int shots) {
         return Math.max(1000, shots);
     }
+
     /** Progress rows count a shot's progress in thousandths. */
     private static final int STEPS = 1000;
 
@@ -59,18 +62,16 @@ final class CloudRun implements ActiveRun {
     private volatile boolean cancelRequested;
     private volatile boolean stopFollowing;
     private volatile ShotWorker localWorker;
-    private volatile JobId jobId;
 
     /** How the followed job comes to be: submitted now, or already in the table. */
     @FunctionalInterface
     private interface JobSource {
-        JobId obtain(Dispatcher d, RunEvents events) throws IOException;
+        JobId obtain(Dispatcher d, RunEvents events, CloudSettings settings) throws IOException;
     }
 
-    private CloudRun(JobSource source, CloudSettings settings, Path outDir, RunEvents events,
-            Consumer<DesktopRun.Outcome> onEnd) {
+    private CloudRun(JobSource source, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
         thread = new Thread(() -> {
-            DesktopRun.Outcome o = run(source, settings, outDir, events);
+            DesktopRun.Outcome o = run(source, cloud, outDir, events);
             Platform.runLater(() -> onEnd.accept(o));
         }, "seiswork-cloud-run");
         thread.setDaemon(true);
@@ -79,29 +80,30 @@ final class CloudRun implements ActiveRun {
     /**
      * Submits and follows the project's applied spec on its own thread.
      *
+     * @param cloud "local" or "aws" (checked with {@link CloudSettings#check}); the settings are
+     *     built on the run's thread, since resolving the AWS region may take seconds
      * @param engine the engine the workers use, replacing the spec's, or null
      * @param onEnd called once on the JavaFX thread when the job has ended (or following stopped)
      */
-    static CloudRun start(Project project, EngineChoice engine, CloudSettings settings, Path outDir, RunEvents events,
+    static CloudRun start(Project project, EngineChoice engine, String cloud, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
-        return launch((d, ev) -> submit(d, ev, project, engine, settings), settings, outDir, events, onEnd);
+        return launch((d, ev, settings) -> submit(d, ev, project, engine, settings), cloud, outDir, events, onEnd);
     }
 
     /**
      * Follows a job submitted elsewhere (another window, {@code seiswork submit}) the same way: its
      * rows, and its outputs fetched into {@code outDir} when it is done.
      */
-    static CloudRun follow(JobId id, CloudSettings settings, Path outDir, RunEvents events,
-            Consumer<DesktopRun.Outcome> onEnd) {
-        return launch((d, ev) -> {
+    static CloudRun follow(JobId id, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
+        return launch((d, ev, settings) -> {
             ev.message("following job " + id + " in the " + settings.name() + " cloud");
             return id;
-        }, settings, outDir, events, onEnd);
+        }, cloud, outDir, events, onEnd);
     }
 
-    private static CloudRun launch(JobSource source, CloudSettings settings, Path outDir, RunEvents events,
+    private static CloudRun launch(JobSource source, String cloud, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
-        CloudRun r = new CloudRun(source, settings, outDir, events, onEnd);
+        CloudRun r = new CloudRun(source, cloud, outDir, events, onEnd);
         r.thread.start();
         return r;
     }
@@ -117,7 +119,7 @@ final class CloudRun implements ActiveRun {
         events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
         SubmittedJob job = d.submit(spec, base, shots, (done, total) -> { });
         events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),
-                job.shots(), human(job.uploadedBytes())));
+                job.shots(), MemoryEstimate.human(job.uploadedBytes())));
         return job.id();
     }
 
@@ -140,20 +142,20 @@ final class CloudRun implements ActiveRun {
         thread.join(millis);
     }
 
-    /** The submitted job's id, once submitted. */
-    JobId jobId() {
-        return jobId;
-    }
-
-    private DesktopRun.Outcome run(JobSource source, CloudSettings settings, Path outDir, RunEvents events) {
+    private DesktopRun.Outcome run(JobSource source, String cloud, Path outDir, RunEvents events) {
+        CloudSettings settings;
+        try {
+            settings = CloudSettings.named(cloud, CloudSettings.environment());
+        } catch (IllegalArgumentException e) {
+            events.stopped(ShotProgress.State.FAILED);
+            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e.getMessage());
+        }
         try (CloudClients clients = new CloudClients(settings)) {
             return runJob(clients, source, settings, outDir, events);
         } catch (SdkClientException e) {
             events.stopped(ShotProgress.State.FAILED);
-            String hint = settings.isLocal() ? "; start it with scripts/cloud-local.sh start"
-                    : "; check the network, AWS_REGION and credentials (AWS_PROFILE)";
             return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: cannot reach the "
-                    + settings.name() + " cloud" + hint);
+                    + settings.name() + " cloud; " + settings.whenUnreachable());
         } catch (IOException | RuntimeException e) {
             events.stopped(ShotProgress.State.FAILED);
             LOG.warn("cloud run failed", e);
@@ -169,8 +171,7 @@ final class CloudRun implements ActiveRun {
         Thread workerThread = null;
         try {
             Dispatcher d = Dispatcher.of(clients);
-            JobId id = source.obtain(d, events);
-            jobId = id;
+            JobId id = source.obtain(d, events, settings);
             JobView start = d.status(id);
             events.runStarted(start.job().total(), settings.name() + " cloud, job " + id);
             if (settings.isLocal() && !start.job().status().isFinal()) {
@@ -284,16 +285,11 @@ final class CloudRun implements ActiveRun {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(dir);
+        } catch (UncheckedIOException e) {
             LOG.warn("could not remove the worker's scratch {}: {}", dir, e.getMessage());
         }
     }
 
-    private static String human(long bytes) {
-        return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
-    }
 }

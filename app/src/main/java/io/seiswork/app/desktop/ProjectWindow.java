@@ -477,9 +477,8 @@ public final class ProjectWindow extends BorderPane {
         closeResult();
         resultTab.setContent(placeholder("Following job " + job.id() + "..."));
         tabs.getSelectionModel().select(runTab);
-        CloudSettings settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
         followedTask = Task.RTM.json().equals(job.task()) ? Task.RTM : Task.MODEL;
-        current = CloudRun.follow(job.id(), settings, out, events, this::ended);
+        current = CloudRun.follow(job.id(), target.cloud(), out, events, this::ended);
         setRunning(true);
         status.setText("Following job " + job.id() + " in the " + target + "; its files will come to " + out + "...");
     }
@@ -572,8 +571,8 @@ public final class ProjectWindow extends BorderPane {
         tabs.getSelectionModel().select(runTab);
         if (cloud) {
             try {
-                CloudSettings settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
-                current = CloudRun.start(project, engine.getValue(), settings, out, events, this::ended);
+                CloudSettings.check(target.cloud(), CloudSettings.environment());
+                current = CloudRun.start(project, engine.getValue(), target.cloud(), out, events, this::ended);
             } catch (IllegalArgumentException e) {
                 progress.stop();
                 status.setText("Cannot run on " + target + ": " + firstLine(e));

@@ -184,7 +184,7 @@ class CloudRunWindowTest {
             robot.clickOn("#runButton");
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals("failed: cannot reach the local cloud; start it with scripts/cloud-local.sh start",
+            assertEquals("failed: cannot reach the local cloud; start the local cloud with scripts/cloud-local.sh start",
                     window.status().getText());
         } finally {
             System.setProperty(DYNAMODB_PORT, port);

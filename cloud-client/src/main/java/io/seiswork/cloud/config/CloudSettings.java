@@ -85,11 +85,7 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
      * @throws IllegalArgumentException naming the variable when the bucket or region is missing
      */
     public static CloudSettings aws(Map<String, String> env) {
-        String bucket = env.get("SEISWORK_BUCKET");
-        if (bucket == null || bucket.isBlank()) {
-            throw new IllegalArgumentException("SEISWORK_BUCKET is not set: export the bucket name the Seiswork stack "
-                    + "printed (output BucketName), or use --cloud local");
-        }
+        String bucket = requireBucket(env);
         Region region;
         try {
             region = DefaultAwsRegionProviderChain.builder().build().getRegion();
@@ -99,6 +95,40 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
         return new CloudSettings("aws", region, null, null, null, bucket.trim(),
                 env.getOrDefault("SEISWORK_TABLE", DEFAULT_TABLE), env.getOrDefault("SEISWORK_QUEUE", DEFAULT_QUEUE),
                 DefaultCredentialsProvider.builder().build());
+    }
+
+    private static String requireBucket(Map<String, String> env) {
+        String bucket = env.get("SEISWORK_BUCKET");
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("SEISWORK_BUCKET is not set: export the bucket name the Seiswork stack "
+                    + "printed (output BucketName), or use --cloud local");
+        }
+        return bucket;
+    }
+
+    /**
+     * Checks that {@code cloud} ("local" or "aws") is configured in {@code env}, with the same
+     * messages as {@link #named}, but without resolving the AWS region, which may ask the instance
+     * metadata service and take seconds: a window checks this before it starts a run, and builds
+     * the settings on the run's own thread.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong
+     */
+    public static void check(String cloud, Map<String, String> env) {
+        switch (cloud) {
+            case "local" -> local(env);
+            case "aws" -> requireBucket(env);
+            default -> throw new IllegalArgumentException("--cloud must be local or aws, got \"" + cloud + "\"");
+        }
+    }
+
+    /**
+     * What to do when this stack does not answer, for messages: start the emulators, or look at
+     * the network and credentials.
+     */
+    public String whenUnreachable() {
+        return isLocal() ? "start the local cloud with scripts/cloud-local.sh start"
+                : "check your network, AWS_REGION and credentials (AWS_PROFILE)";
     }
 
     /**

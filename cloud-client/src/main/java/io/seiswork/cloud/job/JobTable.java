@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -77,8 +79,27 @@ public final class JobTable {
         } catch (ResourceInUseException e) {
             // already there
         }
-        db.waiter().waitUntilTableExists(r -> r.tableName(table));
+        awaitActive(db, table);
         return new JobTable(db, table);
+    }
+
+    /**
+     * Waits until the table and its index are ACTIVE, looking every 200 ms (the SDK's waiter looks
+     * every 20 s, which a fresh table of the emulator, ready in milliseconds, would wait for).
+     */
+    private static void awaitActive(DynamoDbClient db, String table) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            var t = db.describeTable(r -> r.tableName(table)).table();
+            if (t.tableStatus() == TableStatus.ACTIVE
+                    && t.globalSecondaryIndexes().stream().allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job table " + table + " is still " + t.tableStatus() + " after 2 minutes");
+            }
+            pause(2);
+        }
     }
 
     private static AttributeDefinition string(String name) {

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
@@ -25,9 +26,6 @@ import io.seiswork.kernels.rtm.PartialImage;
 import io.seiswork.kernels.rtm.ShotMigrator;
 import io.seiswork.kernels.rtm.TraceUpsampler;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -382,28 +380,13 @@ public final class ShotComputer implements AutoCloseable {
             data.close();
         } finally {
             try {
-                deleteQuietly(scratch);
+                FileTrees.delete(scratch);
             } finally {
                 if (ownCpu != null) {
                     ownCpu.close();
                     ownCpu = null;
                 }
             }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            if (Files.isDirectory(dir)) {
-                try (var files = Files.list(dir)) {
-                    for (Path p : files.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove scratch directory " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.rtm;
 
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.kernels.engine.EngineSpeed;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * How long one time step of a migration takes on an engine: the source field forward, the
@@ -86,9 +85,9 @@ public final class MigrationSpeed {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(dir);
+        } catch (UncheckedIOException e) {
             dir.toFile().deleteOnExit();
         }
     }

@@ -1,0 +1,2 @@
+/** Small file-system chores shared by the modules (scratch folders). */
+package io.seiswork.core.files;
