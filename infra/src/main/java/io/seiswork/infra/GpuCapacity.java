@@ -41,6 +41,11 @@ import software.constructs.Construct;
  * survives an interruption: the ECS agent drains a spot instance on the two-minute notice
  * ({@code ECS_ENABLE_SPOT_INSTANCE_DRAINING}), the worker gets SIGTERM and hands its shot back.
  *
+ * <p>Disks: an encrypted gp3 root volume of {@link StackSettings#workerDiskGiB()} GiB (system,
+ * Docker images, container layers) and the workers' scratch disk, which the user data prepares
+ * before the ECS agent starts: instance store or an EBS volume of
+ * {@link StackSettings#scratchDiskGiB()} GiB ({@link ScratchDisk}).
+ *
  * <p>The instance role is written here statement by statement instead of taking what
  * {@code Cluster.addAsgCapacityProvider} would add (wildcard {@code ecs:Submit*}, CloudWatch Logs
  * on every log group): the ECS agent's calls on this cluster, its container instances and the
@@ -72,6 +77,8 @@ public final class GpuCapacity extends Construct {
         if (settings.spot()) {
             userData.addCommands("echo ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config");
         }
+        // Before the ECS agent starts, which waits for the user data (ScratchDisk).
+        userData.addCommands(ScratchDisk.userData().toArray(String[]::new));
         LaunchTemplate template = LaunchTemplate.Builder.create(this, "LaunchTemplate")
                 .machineImage(EcsOptimizedImage.amazonLinux2(AmiHardwareType.GPU))
                 // The capacity provider would add its own statements to a mutable role; these are ours.
@@ -84,7 +91,8 @@ public final class GpuCapacity extends Construct {
                 .blockDevices(List.of(BlockDevice.builder().deviceName("/dev/xvda")
                         .volume(BlockDeviceVolume.ebs(settings.workerDiskGiB(), EbsDeviceOptions.builder()
                                 .volumeType(EbsDeviceVolumeType.GP3).encrypted(true).deleteOnTermination(true).build()))
-                        .build()))
+                        .build(),
+                        ScratchDisk.ebsVolume(settings.scratchDiskGiB())))
                 .build();
         instances = AutoScalingGroup.Builder.create(this, "Instances")
                 .vpc(network.vpc())

@@ -23,17 +23,24 @@ import java.util.regex.Pattern;
  * @param workerMemoryMiB hard memory limit of a worker task, context {@code workerMemoryMiB};
  *     default {@value #DEFAULT_MEMORY_MIB}, which fits the 16 GiB of a g6.xlarge or g5.xlarge
  *     after the ECS agent's share
- * @param workerDiskGiB root volume of an instance (downloaded inputs and shot results live on
- *     it while a shot runs), context {@code workerDiskGiB}; default {@value #DEFAULT_DISK_GIB}
+ * @param workerDiskGiB root volume of an instance (system, Docker images and container layers;
+ *     the worker's files are on the scratch disk), context {@code workerDiskGiB}; default
+ *     {@value #DEFAULT_DISK_GIB}
+ * @param scratchDiskGiB the encrypted gp3 EBS scratch volume of each instance, the least scratch
+ *     an instance has: its instance store is used instead when it holds at least as much
+ *     ({@link ScratchDisk}); context {@code scratchDiskGiB}; default
+ *     {@value #DEFAULT_SCRATCH_GIB}, room for the inputs, result and wavefield spill of a mid-size
+ *     3D shot (a large one spills up to about 1 TB: raise it for those). 1 to 16384, gp3's limits
  * @param alarmEmail where alarms are mailed, context {@code alarmEmail}; null for no topic
  */
 public record StackSettings(String workerImage, List<String> instanceTypes, boolean spot, int maxWorkers,
-        int workerMemoryMiB, int workerDiskGiB, String alarmEmail) {
+        int workerMemoryMiB, int workerDiskGiB, int scratchDiskGiB, String alarmEmail) {
 
     public static final String DEFAULT_INSTANCE_TYPE = "g6.xlarge";
     public static final int DEFAULT_MAX_WORKERS = 16;
     public static final int DEFAULT_MEMORY_MIB = 14_336;
     public static final int DEFAULT_DISK_GIB = 100;
+    public static final int DEFAULT_SCRATCH_GIB = 500;
 
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -57,6 +64,7 @@ public record StackSettings(String workerImage, List<String> instanceTypes, bool
         requireRange("maxWorkers", maxWorkers, 1, 1000);
         requireRange("workerMemoryMiB", workerMemoryMiB, 1024, 2_000_000);
         requireRange("workerDiskGiB", workerDiskGiB, 30, 16_384);
+        requireRange("scratchDiskGiB", scratchDiskGiB, 1, 16_384);
         if (alarmEmail != null && !EMAIL.matcher(alarmEmail).matches()) {
             throw new IllegalArgumentException("alarmEmail: \"" + alarmEmail + "\" is not an e-mail address");
         }
@@ -78,6 +86,7 @@ public record StackSettings(String workerImage, List<String> instanceTypes, bool
                 number(context, "maxWorkers", DEFAULT_MAX_WORKERS),
                 number(context, "workerMemoryMiB", DEFAULT_MEMORY_MIB),
                 number(context, "workerDiskGiB", DEFAULT_DISK_GIB),
+                number(context, "scratchDiskGiB", DEFAULT_SCRATCH_GIB),
                 text(context, "alarmEmail", null));
     }
 

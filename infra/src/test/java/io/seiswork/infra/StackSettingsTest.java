@@ -33,19 +33,24 @@ class StackSettingsTest {
         assertEquals(16, s.maxWorkers());
         assertEquals(14_336, s.workerMemoryMiB());
         assertEquals(100, s.workerDiskGiB());
+        assertEquals(500, s.scratchDiskGiB());
         assertNull(s.alarmEmail());
     }
 
     @Test
     void readsCommandLineStringsAndCdkJsonValues() {
         StackSettings s = read(Map.of("workerImage", " ghcr.io/acme/seiswork:1 ", "workerInstanceType", "g6.xlarge, g5.2xlarge,",
-                "spot", "FALSE", "maxWorkers", 32.0, "workerMemoryMiB", "30000", "workerDiskGiB", 200, "alarmEmail", "ops@example.com"));
+                "spot", "FALSE", "maxWorkers", 32.0, "workerMemoryMiB", "30000", "workerDiskGiB", 200, "scratchDiskGiB", "2000",
+                "alarmEmail", "ops@example.com"));
         assertEquals("ghcr.io/acme/seiswork:1", s.workerImage());
         assertEquals(List.of("g6.xlarge", "g5.2xlarge"), s.instanceTypes());
         assertFalse(s.spot());
         assertEquals(32, s.maxWorkers());
         assertEquals(30_000, s.workerMemoryMiB());
         assertEquals(200, s.workerDiskGiB());
+        assertEquals(2000, s.scratchDiskGiB());
+        assertEquals(16_384, read(with("scratchDiskGiB", 16_384.0)).scratchDiskGiB());
+        assertEquals(1, read(with("scratchDiskGiB", 1)).scratchDiskGiB());
         assertEquals("ops@example.com", s.alarmEmail());
         assertFalse(read(with("spot", false)).spot());
     }
@@ -62,11 +67,21 @@ class StackSettingsTest {
     void badValuesNameTheirKey() {
         for (var bad : List.of(with("maxWorkers", "0"), with("maxWorkers", "lots"), with("maxWorkers", 2.5),
                 with("spot", "yes"), with("workerMemoryMiB", 512), with("workerDiskGiB", 8),
+                with("scratchDiskGiB", "0"), with("scratchDiskGiB", -100), with("scratchDiskGiB", "500GiB"),
+                with("scratchDiskGiB", 16_385), with("scratchDiskGiB", 1.5),
                 with("workerInstanceType", "G6 XLARGE"), with("workerInstanceType", " , "), with("alarmEmail", "ops"))) {
             var e = assertThrows(IllegalArgumentException.class, () -> read(bad), bad.toString());
             String key = bad.keySet().stream().filter(k -> !k.equals("workerImage")).findFirst().orElseThrow();
             assertTrue(e.getMessage().startsWith(key + ":"), e.getMessage());
         }
+    }
+
+    @Test
+    void aScratchDiskOutOfGp3sRangeNamesTheKeyAndTheLimits() {
+        var e = assertThrows(IllegalArgumentException.class, () -> read(with("scratchDiskGiB", 20_000)));
+        assertEquals("scratchDiskGiB: must be between 1 and 16384, got 20000", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> read(with("scratchDiskGiB", "big")));
+        assertEquals("scratchDiskGiB: must be a whole number, got \"big\"", e.getMessage());
     }
 
     @Test

@@ -23,6 +23,8 @@ final class Synth {
             "spot", "false",
             "maxWorkers", "4",
             "workerMemoryMiB", 30000,
+            "workerDiskGiB", 60,
+            "scratchDiskGiB", "2000",
             "alarmEmail", "ops@example.com");
 
     private static SeisworkStack defaultStack;

@@ -43,6 +43,7 @@ class WorkerFleetTest {
                 "SEISWORK_BUCKET", "${" + Synth.onlyId(TEMPLATE, "AWS::S3::Bucket") + "}",
                 "SEISWORK_TABLE", "seiswork-jobs",
                 "SEISWORK_QUEUE", "seiswork-shots",
+                "SEISWORK_WORK_DIR", "/scratch",
                 "AWS_REGION", "${AWS::Region}"), env);
         TEMPLATE.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "Family", "seiswork-worker", "NetworkMode", "bridge", "RequiresCompatibilities", List.of("EC2")));
@@ -70,8 +71,24 @@ class WorkerFleetTest {
                 "ImageId", Map.of("Ref", ami),
                 "MetadataOptions", Map.of("HttpTokens", "required", "HttpPutResponseHopLimit", 1),
                 "NetworkInterfaces", List.of(Match.objectLike(Map.of("AssociatePublicIpAddress", true))),
-                "BlockDeviceMappings", List.of(Map.of("DeviceName", "/dev/xvda",
-                        "Ebs", Map.of("VolumeSize", 100, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)))))));
+                "BlockDeviceMappings", List.of(
+                        Map.of("DeviceName", "/dev/xvda",
+                                "Ebs", Map.of("VolumeSize", 100, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)),
+                        Map.of("DeviceName", "/dev/xvdb",
+                                "Ebs", Map.of("VolumeSize", 500, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)))))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void workerWritesOnlyToTheScratchDiskAndTmpAsANonRootUser() {
+        Map<String, Object> c = container(TEMPLATE);
+        assertEquals("10001:10001", c.get("User"));
+        assertEquals(true, c.get("ReadonlyRootFilesystem"));
+        assertEquals(List.of(Map.of("SourceVolume", "scratch", "ContainerPath", "/scratch", "ReadOnly", false)), c.get("MountPoints"));
+        assertEquals(Map.of("Tmpfs", List.of(Map.of("ContainerPath", "/tmp", "Size", 2048,
+                "MountOptions", List.of("rw", "nosuid", "nodev"))), "Capabilities", Map.of()), c.get("LinuxParameters"));
+        TEMPLATE.hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "Volumes", List.of(Map.of("Name", "scratch", "Host", Map.of("SourcePath", "/seiswork-scratch")))));
     }
 
     @Test
@@ -97,11 +114,17 @@ class WorkerFleetTest {
                                 Map.of("InstanceType", "g6.xlarge"), Map.of("InstanceType", "g5.xlarge")))))));
         assertFalse(userData(VARIANT).contains("SPOT_INSTANCE_DRAINING"));
         assertEquals(30_000, container(VARIANT).get("Memory"));
+        VARIANT.hasResourceProperties("AWS::EC2::LaunchTemplate", Map.of("LaunchTemplateData", Match.objectLike(Map.of(
+                "BlockDeviceMappings", List.of(
+                        Map.of("DeviceName", "/dev/xvda",
+                                "Ebs", Map.of("VolumeSize", 60, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)),
+                        Map.of("DeviceName", "/dev/xvdb",
+                                "Ebs", Map.of("VolumeSize", 2000, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)))))));
         VARIANT.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 0, "MaxCapacity", 4));
     }
 
     @SuppressWarnings("unchecked")
-    private static String userData(Template template) {
+    static String userData(Template template) {
         Map<String, Object> data = (Map<String, Object>) Synth.only(template, "AWS::EC2::LaunchTemplate").get("LaunchTemplateData");
         return Synth.render(((Map<String, Object>) data.get("UserData")).get("Fn::Base64"));
     }
