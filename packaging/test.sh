@@ -13,9 +13,12 @@
 #     container runtime does the same with namespaces): the image's own JVM runs a modelling job
 #     submitted to the local cloud (scripts/cloud-local.sh), and the fetched shots.sgy equals a
 #     local run's byte for byte.
+# Option: --no-build (use the jars already in app/target, as scripts/test.sh does after mvn verify).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo_root"
+build_flag=()
+[ "${1:-}" = --no-build ] && build_flag=(--no-build)
 
 tmp="$(mktemp -d)"
 mounted="" started_cloud=0
@@ -29,7 +32,7 @@ fail() { echo "packaging test: FAILED: $*" >&2; exit 1; }
 say() { echo "packaging test: $*"; }
 
 # ---- desktop ---------------------------------------------------------------------------------
-packaging/desktop.sh --deb
+packaging/desktop.sh --deb ${build_flag[@]+"${build_flag[@]}"}
 app="$target/desktop/seiswork/bin/seiswork"
 version="$("$app" --version 2>/dev/null | head -1)"
 [ "$version" = "Seiswork $(project_version)" ] || fail "packaged --version printed '$version'"
@@ -108,4 +111,6 @@ in_image worker --cloud local --max-idle 5 2>"$tmp/worker.log" || { cat "$tmp/wo
 ./seiswork fetch "$job" --cloud local --out "$tmp/cloud" >/dev/null
 ./seiswork run "$model" --out "$tmp/local" 2>/dev/null
 cmp "$tmp/local/shots.sgy" "$tmp/cloud/shots.sgy" || fail "the image's worker's shots.sgy differs from a local run's"
+left="$(ls -A "$tmp/rootfs/scratch/workers")"
+[ -z "$left" ] || fail "the worker left $left in /scratch/workers"
 say "worker image: its JVM, as uid 10001 in the image's root file system, ran job $job from the local cloud; shots.sgy equals a local run's byte for byte"

@@ -3,7 +3,9 @@
 # for example: scripts/test.sh -pl core
 #
 # Without arguments it then runs scripts/cloud-smoke.sh: submit, worker, status, fetch through the
-# launcher against the emulators of scripts/cloud-local.sh (Node.js needed; .ci/run installs it).
+# launcher against the emulators of scripts/cloud-local.sh (Node.js needed; .ci/run installs it),
+# and packaging/test.sh: the desktop package (jpackage app image and .deb) and the worker container
+# image, each run end to end (fakeroot needed for the .deb, root to run the image unpacked).
 #
 # JavaFX 3D cannot draw under the headless Monocle platform the main run uses, so the 3D viewer
 # tests skip there (they say so). When an X virtual framebuffer is available (xvfb-run and GTK 3;
@@ -18,6 +20,8 @@ mvn -B -ntp verify "$@"
 if [ $# -eq 0 ]; then
   echo "test.sh: the cloud path through the launcher against scripts/cloud-local.sh's emulators"
   "$root/scripts/cloud-smoke.sh"
+  echo "test.sh: the desktop package and the worker image, end to end (packaging/test.sh)"
+  "$root/packaging/test.sh" --no-build
   if command -v xvfb-run >/dev/null && ldconfig -p | grep libgtk-3.so.0 >/dev/null; then
     echo "test.sh: running the JavaFX 3D viewer tests under Xvfb (Mesa es2)"
     LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1280x1024x24" \

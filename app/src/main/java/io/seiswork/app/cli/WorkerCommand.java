@@ -6,6 +6,7 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.worker.ShotMetrics;
 import io.seiswork.worker.ShotWorker;
+import io.seiswork.worker.WorkerScratch;
 import io.seiswork.worker.WorkerSettings;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -60,15 +61,21 @@ final class WorkerCommand implements Callable<Integer> {
         if (maxIdleS < 0) {
             throw new IllegalArgumentException("--max-idle must be >= 0 seconds, got " + maxIdleS);
         }
-        Path dir = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "seiswork-worker");
-        Files.createDirectories(dir);
-        WorkerSettings defaults = WorkerSettings.defaults(dir);
-        WorkerSettings settings = new WorkerSettings(dir, engine == null ? null : JobEngine.parse(engine, "--engine"),
-                defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(), Duration.ofSeconds(maxIdleS),
-                defaults.maxInputBytes(), defaults.pollWait());
+        Path shared = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "seiswork-worker");
+        Files.createDirectories(shared);
+        WorkerSettings defaults = WorkerSettings.defaults(shared);
         CloudSettings s = cloud.settings();
         var err = spec.commandLine().getErr();
-        try (CloudClients clients = new CloudClients(s)) {
+        // Workers of one instance share its scratch disk: each takes a folder of its own there.
+        try (WorkerScratch scratch = WorkerScratch.claim(shared, defaults.workerId());
+                CloudClients clients = new CloudClients(s)) {
+            Path dir = scratch.dir();
+            for (Path gone : scratch.removed()) {
+                err.println("seiswork worker: removed " + gone + ", left by a worker that is no longer running");
+            }
+            WorkerSettings settings = new WorkerSettings(dir, engine == null ? null : JobEngine.parse(engine, "--engine"),
+                    defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(),
+                    Duration.ofSeconds(maxIdleS), defaults.maxInputBytes(), defaults.pollWait());
             Dispatcher d = Dispatcher.of(clients);
             // Metric lines feed CloudWatch through the task's log; on the local cloud nobody reads them.
             ShotMetrics metrics = new ShotMetrics(s.isLocal() ? new PrintStream(OutputStream.nullOutputStream())
