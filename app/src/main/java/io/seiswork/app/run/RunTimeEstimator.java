@@ -1,6 +1,7 @@
 package io.seiswork.app.run;
 
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
@@ -88,8 +89,12 @@ public final class RunTimeEstimator {
         if (shots.isEmpty()) {
             throw new IllegalArgumentException("the job has no shots");
         }
-        Shot first = shots.get(0);
-        ShotRequest shot = new ShotRequest(job.velocity(), physics, first.source(), spec.wavelet().toWavelet(),
+        // The first shot, or with a migration aperture the shot of the largest window, in that window's frame.
+        Double aperture = spec.task() == Task.RTM ? spec.imaging().apertureM() : null;
+        Shot largest = ShotWindow.largestShot(spec.grid(), shots, aperture);
+        ShotWindow window = ShotWindow.of(spec.grid(), largest, aperture);
+        Shot first = window.local(largest);
+        ShotRequest shot = new ShotRequest(window.crop(job.velocity()), physics, first.source(), spec.wavelet().toWavelet(),
                 first.receivers(), job.time());
         EngineSelection selected = JobEngine.select(job);
         WaveEngine engine = selected.engine();
@@ -99,16 +104,18 @@ public final class RunTimeEstimator {
             WavefieldStrategy strategy = spec.task() == Task.RTM
                     ? MemoryPlan.of(shot, spec.imaging().wavefield(), budget).strategy()
                     : null;
-            RunWork work = RunWork.of(job, shots.size(), onGpu, strategy);
+            RunWork work = RunWork.of(job, shots, onGpu, strategy);
             long runSteps = (long) work.shots() * work.propagationsPerShot() * work.steps();
             EngineSpeed.Measured speed = EngineSpeed.measure(engine, shot, runSteps, cancel);
             double migration = 0;
             if (work.migrationPropagations() > 0) {
-                ShotRequest migrated = new ShotRequest(job.migrationVelocity(), physics, first.source(),
+                ShotRequest migrated = new ShotRequest(window.crop(job.migrationVelocity()), physics, first.source(),
                         spec.wavelet().toWavelet(), first.receivers(), job.time());
-                double perStep = work.pointsPerStep() / (speed.gptsPerSecond() * 1e9);
+                // Measured on the largest window; a migration step's time scales with the points it updates.
+                double windowPoints = RunWork.computedPoints(window.grid(), spec);
+                double perStep = windowPoints / (speed.gptsPerSecond() * 1e9);
                 migration = MigrationSpeed.secondsPerStep(engine, migrated, spec.imaging().wavefield(), budget,
-                        perStep, cancel);
+                        perStep, cancel) * (work.pointsPerStep() / windowPoints);
             }
             return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds());
         } finally {

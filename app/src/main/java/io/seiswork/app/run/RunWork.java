@@ -1,23 +1,30 @@
 package io.seiswork.app.run;
 
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
+import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
+import java.util.List;
 
 /**
  * The work of a run in grid-point updates, before it runs: computed points per time step
  * (the user's grid plus the absorbing layers, as the engines count them in {@code run.json}) ×
  * time steps × propagations per shot × shots. A modelling shot is one propagation; a migration
  * shot is {@link #migrationPropagations} of them, plus one when its data are modelled first.
+ * With a migration aperture each migration shot computes its own window of the model, so the
+ * points per step are the mean over the shots' windows.
  *
  * @param shots shots in the run
  * @param modellingPropagations propagations per shot that model data: 1 for task model and for a
  *     migration of synthetic data, 0 for a migration of recorded data
  * @param migrationPropagations propagations per shot of the migration itself (0 for task model)
- * @param pointsPerStep grid points updated per time step of one propagation
+ * @param pointsPerStep grid points updated per time step of one propagation (the mean over the
+ *     shots when their windows differ)
  * @param steps time steps per propagation
  */
 public record RunWork(int shots, int modellingPropagations, int migrationPropagations, long pointsPerStep,
@@ -30,14 +37,25 @@ public record RunWork(int shots, int modellingPropagations, int migrationPropaga
      * @param onGpu whether a migration runs on the GPU
      * @param strategy how a CPU migration keeps the source wavefield (ignored otherwise)
      */
-    public static RunWork of(ResolvedJob job, int shots, boolean onGpu, WavefieldStrategy strategy) {
+    public static RunWork of(ResolvedJob job, List<Shot> shots, boolean onGpu, WavefieldStrategy strategy) {
         JobSpec spec = job.spec();
         boolean migrates = spec.task() == Task.RTM;
         int modelling = migrates && job.dataFile() != null ? 0 : 1;
         int migration = migrates ? migrationPropagations(onGpu, strategy) : 0;
-        long points = new PaddedGrid(spec.grid(), spec.physics().boundaryWidth(), spec.physics().spaceOrder() / 2,
+        Double aperture = migrates ? spec.imaging().apertureM() : null;
+        double total = 0;
+        for (Shot shot : aperture == null ? shots.subList(0, Math.min(1, shots.size())) : shots) {
+            total += computedPoints(ShotWindow.of(spec.grid(), shot, aperture).grid(), spec);
+        }
+        long points = aperture == null || shots.isEmpty() ? computedPoints(spec.grid(), spec)
+                : Math.round(total / shots.size());
+        return new RunWork(shots.size(), modelling, migration, points, job.time().steps());
+    }
+
+    /** Points an engine updates per step on {@code grid}: the grid, its absorbing layers, the z rounding. */
+    public static long computedPoints(Grid grid, JobSpec spec) {
+        return new PaddedGrid(grid, spec.physics().boundaryWidth(), spec.physics().spaceOrder() / 2,
                 spec.physics().freeSurface()).computedPoints();
-        return new RunWork(shots, modelling, migration, points, job.time().steps());
     }
 
     /** Wavefield propagations per shot, modelling and migration. */

@@ -47,7 +47,12 @@ class CloudCommandsTest {
         LocalCloud.forgetSeiswork();
     }
 
-    /** A small 2D survey whose velocity comes from a file, so submit has an input to store. */
+    /**
+     * A small 2D survey whose velocity comes from a file, so submit has an input to store. Each
+     * shot records the receivers within 300 m of it, and a migration computes each shot on its
+     * window (aperture 200 m): the outer shots' partial images cover part of the line, stored and
+     * stacked at their place.
+     */
     private Path spec(String task, int shots) throws Exception {
         int nx = 101;
         int nz = 51;
@@ -67,9 +72,12 @@ class CloudCommandsTest {
                  "wavelet": {"type": "ricker", "peakHz": 15},
                  "time": {"lengthS": 0.6, "sampleS": 0.004},
                  "sources": {"line": {"x0": 200, "dx": 300, "n": %d, "y": 0, "z": 20}},
-                 "receivers": {"line": {"x0": 0, "dx": 10, "n": %d, "y": 0, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": %d, "y": 0, "z": 20},
+                               "spread": {"moving": {"minOffset": 0, "maxOffset": 300}}},
                  "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
-                 "engine": "cpu"}""".formatted(task, task, nx, nz, shots, nx);
+                 %s
+                 "engine": "cpu"}""".formatted(task, task, nx, nz, shots, nx,
+                task.equals("rtm") ? "\"imaging\": {\"aperture\": 200}," : "");
         return Files.writeString(dir.resolve(task + ".json"), json);
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
+import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.progress.ProgressListener;
@@ -17,6 +19,7 @@ import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +59,7 @@ class RunWorkTest {
     @Test
     void pointsPerStepAreWhatTheEngineUpdates() {
         ResolvedJob job = job(MODEL);
-        RunWork w = RunWork.of(job, 3, false, null);
+        RunWork w = RunWork.of(job, job.geometry().shots(), false, null);
         Shot first = job.geometry().shots().get(0);
         ShotRequest shot = new ShotRequest(job.velocity(), new PhysicsOptions(4, 12, true), first.source(),
                 job.spec().wavelet().toWavelet(), first.receivers(), job.time());
@@ -71,13 +74,33 @@ class RunWorkTest {
     }
 
     @Test
+    void withAMigrationApertureThePointsPerStepAreTheMeanOfTheShotsWindows() {
+        ResolvedJob whole = job(rtm(MODEL));
+        // Each shot records the receivers within 60 m of it; its window reaches 50 m further.
+        ResolvedJob windowed = job(rtm(MODEL)
+                .replace("\"n\": 61, \"z\": 20 } }", "\"n\": 61, \"z\": 20 }, "
+                        + "\"spread\": { \"moving\": { \"minOffset\": 0, \"maxOffset\": 60 } } }")
+                .replace("\"engine\": \"cpu\"", "\"imaging\": { \"aperture\": 50 }, \"engine\": \"cpu\""));
+        List<Shot> shots = windowed.geometry().shots();
+        double sum = 0;
+        for (Shot s : shots) {
+            Grid w = ShotWindow.of(windowed.spec().grid(), s, 50.0).grid();
+            sum += RunWork.computedPoints(w, windowed.spec());
+        }
+        RunWork work = RunWork.of(windowed, shots, false, WavefieldStrategy.MEMORY);
+        assertEquals(Math.round(sum / shots.size()), work.pointsPerStep());
+        assertTrue(work.pointsPerStep() < RunWork.of(whole, whole.geometry().shots(), false, WavefieldStrategy.MEMORY)
+                .pointsPerStep(), "windows are smaller than the model");
+    }
+
+    @Test
     void aMigrationShotIsTwoOrThreePropagationsPlusItsModelledData() {
         ResolvedJob job = job(rtm(MODEL));
-        assertEquals(4, RunWork.of(job, 3, false, WavefieldStrategy.BOUNDARY).propagationsPerShot());
-        assertEquals(3, RunWork.of(job, 3, false, WavefieldStrategy.BOUNDARY).migrationPropagations());
-        assertEquals(3, RunWork.of(job, 3, false, WavefieldStrategy.MEMORY).propagationsPerShot());
-        assertEquals(3, RunWork.of(job, 3, false, WavefieldStrategy.DISK).propagationsPerShot());
-        assertEquals(4, RunWork.of(job, 3, true, WavefieldStrategy.MEMORY).propagationsPerShot());
+        assertEquals(4, RunWork.of(job, job.geometry().shots(), false, WavefieldStrategy.BOUNDARY).propagationsPerShot());
+        assertEquals(3, RunWork.of(job, job.geometry().shots(), false, WavefieldStrategy.BOUNDARY).migrationPropagations());
+        assertEquals(3, RunWork.of(job, job.geometry().shots(), false, WavefieldStrategy.MEMORY).propagationsPerShot());
+        assertEquals(3, RunWork.of(job, job.geometry().shots(), false, WavefieldStrategy.DISK).propagationsPerShot());
+        assertEquals(4, RunWork.of(job, job.geometry().shots(), true, WavefieldStrategy.MEMORY).propagationsPerShot());
         assertEquals(3, RunWork.migrationPropagations(true, null));
     }
 

@@ -1,5 +1,7 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +85,7 @@ public final class JobResolver {
         var geometry = geometry(spec);
         int maxReceivers = geometry.receivers().size();
         long bytes = spec.task() == Task.RTM
-                ? migrationBytes(spec, maxReceivers, time)
+                ? migrationBytes(spec, shotGrid(spec, geometry.shots()), maxReceivers, time)
                 : MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
         if (bytes > memoryBudgetBytes) {
             problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
@@ -113,12 +116,25 @@ public final class JobResolver {
     }
 
     /**
-     * What one migration shot needs in memory (heap figures; the scratch files of boundary
-     * saving and disk snapshots are not checked) for the wavefield strategy the spec asks for;
-     * for "auto" the smallest of them, since the migration then picks the fastest that fits.
+     * The grid the largest migration shot is computed on: with a migration aperture and synthetic
+     * data, the largest of the shots' windows ({@link ShotWindow}); else the whole grid (for
+     * recorded data the shots are the file's, unknown here, so the whole grid bounds them).
      */
-    static long migrationBytes(JobSpec spec, int receivers, TimeStepping time) {
-        Grid g = spec.grid();
+    private static Grid shotGrid(JobSpec spec, List<Shot> shots) {
+        Double aperture = spec.imaging().apertureM();
+        if (aperture == null || !"synthetic".equals(spec.data()) || shots.isEmpty()) {
+            return spec.grid();
+        }
+        return ShotWindow.largest(spec.grid(), shots, aperture).grid();
+    }
+
+    /**
+     * What one migration shot on grid {@code g} needs in memory (heap figures; the scratch files
+     * of boundary saving and disk snapshots are not checked) for the wavefield strategy the spec
+     * asks for; for "auto" the smallest of them, since the migration then picks the fastest that
+     * fits.
+     */
+    static long migrationBytes(JobSpec spec, Grid g, int receivers, TimeStepping time) {
         PhysicsSpec p = spec.physics();
         int interval = MemoryEstimate.imagingInterval(spec.wavelet().toWavelet().highestFrequencyHz(), time.dtS());
         return switch (spec.imaging().wavefield()) {

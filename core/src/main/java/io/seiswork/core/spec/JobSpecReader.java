@@ -453,13 +453,14 @@ public final class JobSpecReader {
 
         private ImagingSpec imaging(JsonObject i) {
             if (i == null) {
-                return new ImagingSpec("source-normalized", true, "auto");
+                return ImagingSpec.defaults();
             }
             String condition = i.choice("condition", "source-normalized", List.of("cross-correlation", "source-normalized"));
             boolean laplacian = i.bool("laplacianFilter", true);
             String wavefield = i.choice("wavefield", "auto", List.of("auto", "memory", "boundary", "disk"));
+            Double aperture = i.has("aperture") ? i.positive("aperture", null) : null;
             i.rejectUnknownKeys();
-            return new ImagingSpec(condition, laplacian, wavefield);
+            return new ImagingSpec(condition, laplacian, wavefield, aperture);
         }
 
         private static boolean anyNaN(double... v) {

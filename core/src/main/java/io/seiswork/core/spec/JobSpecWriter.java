@@ -53,6 +53,9 @@ public final class JobSpecWriter {
         ObjectNode i = o.putObject("imaging");
         i.put("condition", s.imaging().condition()).put("laplacianFilter", s.imaging().laplacianFilter())
                 .put("wavefield", s.imaging().wavefield());
+        if (s.imaging().apertureM() != null) {
+            i.put("aperture", s.imaging().apertureM());
+        }
         o.put("engine", s.engine().json());
         return o;
     }

@@ -77,6 +77,25 @@ class JobResolverTest {
     }
 
     @Test
+    void withAMigrationApertureTheMemoryCheckIsOnTheLargestShotWindow() {
+        ObjectNode wholeModel = valid();
+        wholeModel.put("task", "rtm");
+        ((ObjectNode) wholeModel.get("receivers")).putObject("spread").putObject("moving")
+                .put("minOffset", 0).put("maxOffset", 100);
+        ObjectNode windowed = wholeModel.deepCopy();
+        windowed.putObject("imaging").put("aperture", 100);
+        long whole = resolve(wholeModel).memoryBytes();
+        long window = resolve(windowed).memoryBytes();
+        System.out.printf("one migration shot: %d bytes on the whole 1 km model, %d on its 400 m window%n", whole, window);
+        assertTrue(window < 0.8 * whole, window + " vs " + whole);   // 41 of 101 columns, plus 2 x 20 layer columns each
+
+        long budget = (whole + window) / 2;
+        new JobResolver(dir, budget).resolve(read(windowed), "test.json");
+        List<String> e = errors(wholeModel, budget);
+        assertTrue(e.get(0).startsWith("grid: one shot needs"), e.get(0));
+    }
+
+    @Test
     void rawModelOfWrongSizeIsRejected() throws IOException {
         Files.write(dir.resolve("vp.bin"), new byte[1000]);
         ObjectNode j = valid();

@@ -41,6 +41,18 @@ class JobSpecReaderTest {
     }
 
     @Test
+    void theMigrationApertureIsMetresAndDefaultsToTheWholeModel() {
+        assertNull(read(valid()).imaging().apertureM(), "no aperture: the whole model");
+        ObjectNode json = valid();
+        json.putObject("imaging").put("aperture", 2500);
+        assertEquals(2500.0, read(json).imaging().apertureM());
+        assertEquals(List.of("imaging.aperture: must be > 0, got -10"),
+                errors(j -> j.putObject("imaging").put("aperture", -10)));
+        JobSpec back = read(JobSpecWriter.toJson(read(json)));
+        assertEquals(2500.0, back.imaging().apertureM(), "written and read back");
+    }
+
+    @Test
     void negativeSpacingNamesFieldAndValue() {
         assertEquals(List.of("grid.dx: must be > 0, got -5"), errors(j -> ((ObjectNode) j.get("grid")).put("dx", -5)));
     }

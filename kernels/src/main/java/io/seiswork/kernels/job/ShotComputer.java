@@ -2,6 +2,7 @@ package io.seiswork.kernels.job;
 
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
@@ -11,6 +12,7 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.volume.Slice;
 import io.seiswork.core.wavelet.Wavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
@@ -50,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * under the heap budget ({@link #heapBudgetBytes()}). That choice is made once, on the first
  * call that needs it ({@link #migrationEngine()} or {@link #migrate}), and holds for every shot.
  *
+ * <p>With a migration aperture ({@code imaging.aperture}) each migration shot, its synthetic data
+ * included, is computed on the shot's window of the model ({@link ShotWindow}) and its partial
+ * image placed there in the job's grid; memory is then planned, and the GPU chosen, on the
+ * largest window of the job, which is what the first shot stands for above.
+ *
  * <p>Not for concurrent use: one shot at a time, like the engine it drives. The caller keeps the
  * engine and closes it; {@link #close} releases what this computer opened (the data file, a CPU
  * engine of a GPU fallback) and removes the migration's scratch directory.
@@ -69,8 +76,8 @@ public final class ShotComputer implements AutoCloseable {
     private final ObservedData data;
     /** Task rtm: how the source wavefield is kept on the CPU; null for task model. */
     private final MemoryPlan plan;
-    /** Grid points updated per time step of one propagation, absorbing layers included. */
-    private final long computedPoints;
+    /** Task rtm: the migration aperture in metres, or null for the whole model. */
+    private final Double aperture;
 
     /** The migration of one shot on the engine chosen; null until chosen. */
     private Migration migration;
@@ -117,19 +124,17 @@ public final class ShotComputer implements AutoCloseable {
         this.physics = PhysicsOptions.of(spec.physics());
         this.wavelet = spec.wavelet().toWavelet();
         this.timing = job.time();
-        this.computedPoints = new PaddedGrid(spec.grid(), physics.boundaryWidth(), physics.operator().radius(),
-                physics.freeSurface()).computedPoints();
+        this.aperture = spec.task() == Task.RTM ? spec.imaging().apertureM() : null;
         if (spec.task() != Task.RTM) {
             this.data = null;
             this.plan = null;
             return;
         }
         this.data = job.dataFile() == null
-                ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots())
+                ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
                 : new SegyShotGathers(job.dataFile(), spec.grid());
         try {
-            this.plan = MemoryPlan.of(request(job.migrationVelocity(), data.shots().get(0)),
-                    spec.imaging().wavefield(), heapBudgetBytes());
+            this.plan = MemoryPlan.of(largestRequest(), spec.imaging().wavefield(), heapBudgetBytes());
         } catch (RuntimeException e) {
             data.close();
             throw e;
@@ -212,20 +217,31 @@ public final class ShotComputer implements AutoCloseable {
      */
     public MigratedShot migrate(Shot shot, ProgressListener progress, CancellationToken cancel) {
         Migration m = migration();
+        ShotWindow w = window(shot);
         int migrationSteps = 2 * timing.steps();
         int[] dataSteps = {0};
         long t0 = System.nanoTime();
-        float[][] traces = data.traces(shot, relabelled(progress, (s, n) -> {
+        float[][] traces = data.traces(shot, relabelled(progress, w, (s, n) -> {
             dataSteps[0] = n;
             progress.onProgress(s, n + migrationSteps);
         }), cancel);
         long t1 = System.nanoTime();
         float[][] observed = onAxis(traces);
-        PartialImage image = m.migrate(request(job.migrationVelocity(), shot), observed,
-                relabelled(progress, (s, n) -> progress.onProgress(dataSteps[0] + s, dataSteps[0] + n)), cancel);
+        PartialImage image = m.migrate(request(w.crop(job.migrationVelocity()), w.local(shot)), observed,
+                relabelled(progress, w, (s, n) -> progress.onProgress(dataSteps[0] + s, dataSteps[0] + n)), cancel);
         long t2 = System.nanoTime();
+        long computedPoints = new PaddedGrid(w.grid(), physics.boundaryWidth(), physics.operator().radius(),
+                physics.freeSurface()).computedPoints();
         double points = (double) computedPoints * timing.steps() * migrationPropagations(onGpu, plan.strategy());
-        return new MigratedShot(shot, image, (t1 - t0) / 1e9, (t2 - t1) / 1e9, points);
+        return new MigratedShot(shot, image.placedAt(w), (t1 - t0) / 1e9, (t2 - t1) / 1e9, points);
+    }
+
+    /**
+     * The part of the model {@code shot} is migrated on: its window within the migration aperture,
+     * or the whole grid when the job has none (and for task model).
+     */
+    public ShotWindow window(Shot shot) {
+        return ShotWindow.of(job.spec().grid(), shot, aperture);
     }
 
     /** Task rtm: one line for run.json saying where the observed data come from. */
@@ -285,7 +301,7 @@ public final class ShotComputer implements AutoCloseable {
     private Migration migration() {
         requireRtm();
         if (migration == null) {
-            migration = chooseMigration(request(job.migrationVelocity(), data.shots().get(0)));
+            migration = chooseMigration(largestRequest());
         }
         return migration;
     }
@@ -340,14 +356,37 @@ public final class ShotComputer implements AutoCloseable {
     }
 
     /**
-     * {@code steps} in place of {@code progress}'s own progress, its live wavefield (if it wants
-     * one) passed through: for the two phases of a migration shot sharing one bar.
+     * The migration request of the job's largest shot window (the whole model without an
+     * aperture), in its own frame: what memory is planned and the engine chosen on.
      */
-    private static ProgressListener relabelled(ProgressListener progress, ProgressListener steps) {
+    private ShotRequest largestRequest() {
+        Shot shot = ShotWindow.largestShot(job.spec().grid(), data.shots(), aperture);
+        ShotWindow w = window(shot);
+        return request(w.crop(job.migrationVelocity()), w.local(shot));
+    }
+
+    /**
+     * {@code steps} in place of {@code progress}'s own progress, its live wavefield (if it wants
+     * one) passed through, moved from the window's frame into the job's: for the two phases of a
+     * migration shot sharing one bar.
+     */
+    private static ProgressListener relabelled(ProgressListener progress, ShotWindow window, ProgressListener steps) {
         if (progress instanceof WavefieldListener live) {
-            return WavefieldListener.of(steps, live::wantsWavefield, live::onWavefield);
+            return WavefieldListener.of(steps, live::wantsWavefield,
+                    (step, section) -> live.onWavefield(step, inJobFrame(section, window)));
         }
         return steps;
+    }
+
+    /** A wavefield section of a shot's window with the job's x axis and y index. */
+    private static Slice inJobFrame(Slice section, ShotWindow window) {
+        if (window.x0() == 0 && window.y0() == 0) {
+            return section;
+        }
+        Sampling across = section.across();
+        return new Slice(section.orientation(), section.level(), section.index() + window.y0(),
+                new Sampling(across.count(), across.delta(), across.first() + window.x0() * window.grid().dx()),
+                section.down(), section.values());
     }
 
     /**

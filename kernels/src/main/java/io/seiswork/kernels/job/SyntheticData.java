@@ -1,6 +1,7 @@
 package io.seiswork.kernels.job;
 
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
@@ -12,6 +13,7 @@ import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Observed data modelled on the fly, with the direct wave removed: each shot is modelled in the
@@ -24,6 +26,10 @@ import java.util.List;
  * arcs around every source above the first reflector (seen on the layered demo). The homogeneous
  * direct wave is exact while the medium around the source is homogeneous out to the reflectors
  * (water layer, weathering layer), which is the case the demos and Marmousi have.
+ *
+ * <p>With a migration aperture a shot's data are modelled on its window of the true model, as
+ * its migration is: each shot is then a problem of its own size, and the data hold what the
+ * migration of that window can image.
  */
 final class SyntheticData implements ObservedData {
 
@@ -33,15 +39,18 @@ final class SyntheticData implements ObservedData {
     private final Wavelet wavelet;
     private final TimeStepping timing;
     private final List<Shot> shots;
+    private final Function<Shot, ShotWindow> windows;
 
+    /** @param windows each shot's window of the model (the whole model without an aperture) */
     SyntheticData(WaveEngine engine, VelocityModel truth, PhysicsOptions physics, Wavelet wavelet,
-            TimeStepping timing, List<Shot> shots) {
+            TimeStepping timing, List<Shot> shots, Function<Shot, ShotWindow> windows) {
         this.engine = engine;
         this.truth = truth;
         this.physics = physics;
         this.wavelet = wavelet;
         this.timing = timing;
         this.shots = shots;
+        this.windows = windows;
     }
 
     @Override
@@ -62,12 +71,15 @@ final class SyntheticData implements ObservedData {
         if (progress instanceof WavefieldListener live) {
             first = WavefieldListener.of(first, live::wantsWavefield, live::onWavefield);
         }
-        float[][] d = model(truth, shot, first, cancel);
-        var g = truth.grid();
-        var src = shot.source();
-        float vSource = truth.at((int) Math.round(src.x() / g.dx()), g.is2d() ? 0 : (int) Math.round(src.y() / g.dy()),
+        ShotWindow w = windows.apply(shot);
+        VelocityModel model = w.crop(truth);
+        Shot local = w.local(shot);
+        float[][] d = model(model, local, first, cancel);
+        var g = model.grid();
+        var src = local.source();
+        float vSource = model.at((int) Math.round(src.x() / g.dx()), g.is2d() ? 0 : (int) Math.round(src.y() / g.dy()),
                 (int) Math.round(src.z() / g.dz()));
-        float[][] direct = model(VelocityModel.constant(g, vSource), shot,
+        float[][] direct = model(VelocityModel.constant(g, vSource), local,
                 (s, t) -> progress.onProgress(steps + s, 2 * steps), cancel);
         for (int r = 0; r < d.length; r++) {
             for (int i = 0; i < d[r].length; i++) {

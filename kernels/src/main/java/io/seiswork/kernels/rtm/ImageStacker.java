@@ -23,19 +23,29 @@ public final class ImageStacker {
     }
 
     /**
-     * Adds an in-memory partial image.
+     * Adds an in-memory partial image where it lies (a shot's window, or the whole grid).
      *
-     * @throws IllegalArgumentException when it is on another grid
+     * @throws IllegalArgumentException when it does not lie inside the stack's grid
      */
     public void add(PartialImage p) {
-        if (!p.grid().equals(grid)) {
-            throw new IllegalArgumentException("partial image on grid " + p.grid() + ", the stack on " + grid);
+        WindowPlacement at;
+        try {
+            at = new WindowPlacement(p.window(), grid);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("partial image on grid " + p.grid() + " at (" + p.x0() + ", " + p.y0()
+                    + "), the stack on " + grid, e);
         }
         float[] a = p.image();
         float[] b = p.illumination();
-        for (int i = 0; i < image.length; i++) {
-            image[i] += a[i];
-            illumination[i] += b[i];
+        if (at.identity()) {
+            for (int i = 0; i < image.length; i++) {
+                image[i] += a[i];
+                illumination[i] += b[i];
+            }
+        } else {
+            at.addNext(a, 0, a.length, image);
+            at.restart();
+            at.addNext(b, 0, b.length, illumination);
         }
         shots += p.shots();
     }

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.rtm;
 
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Grid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,17 +15,19 @@ import java.nio.file.StandardOpenOption;
  * {@code jobs/<jobId>/shots/<shot>.bin} in the cloud), small enough to stream.
  *
  * <p>Layout, little-endian: a {@value #HEADER_BYTES}-byte header — magic {@code "SWPI"}, int32
- * version ({@value #VERSION}), int32 nx, ny, nz, float64 dx, dy, dz (metres), int32 shots, zero
- * padding — then nx·ny·nz float32 image values and as many illumination values, both in
- * {@link Grid#index} order (z fastest). Readers stream it in blocks of {@value #BLOCK_FLOATS}
- * floats, so a stacker never holds a second volume.
+ * version ({@value #VERSION}), int32 nx, ny, nz, float64 dx, dy, dz (metres), int32 shots, int32
+ * x0, y0 (where the image's first node lies in the job's grid: a shot's window, see
+ * {@link io.seiswork.core.geometry.ShotWindow}), zero padding — then nx·ny·nz float32 image values
+ * and as many illumination values, both in {@link Grid#index} order (z fastest). Version 1 files,
+ * written before windows, have no origin and are read at (0, 0). Readers stream a file in blocks
+ * of {@value #BLOCK_FLOATS} floats, so a stacker never holds a second volume.
  */
 public final class PartialImageFile {
 
     /** Header size in bytes. */
     public static final int HEADER_BYTES = 64;
-    /** Format version written and accepted. */
-    public static final int VERSION = 1;
+    /** Format version written; version 1 (no origin) is read too. */
+    public static final int VERSION = 2;
     /** Floats per I/O block. */
     static final int BLOCK_FLOATS = 1 << 18;
     private static final int MAGIC = 0x49505753; // "SWPI" read little-endian
@@ -39,7 +42,7 @@ public final class PartialImageFile {
             Grid g = p.grid();
             ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             h.putInt(MAGIC).putInt(VERSION).putInt(g.nx()).putInt(g.ny()).putInt(g.nz())
-                    .putDouble(g.dx()).putDouble(g.dy()).putDouble(g.dz()).putInt(p.shots());
+                    .putDouble(g.dx()).putDouble(g.dy()).putDouble(g.dz()).putInt(p.shots()).putInt(p.x0()).putInt(p.y0());
             h.position(HEADER_BYTES).flip();
             writeFully(ch, h);
             ByteBuffer block = ByteBuffer.allocate(4 * BLOCK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
@@ -57,12 +60,12 @@ public final class PartialImageFile {
         }
     }
 
-    /** Reads a whole partial image into memory. */
+    /** Reads a whole partial image into memory, on its own grid and origin. */
     public static PartialImage read(Path file) {
         Header h = header(file);
         PartialImage p = PartialImage.empty(h.grid());
-        addInto(file, p.image(), p.illumination(), h.grid());
-        return new PartialImage(h.grid(), p.image(), p.illumination(), h.shots());
+        addInto(file, p.image(), p.illumination(), h.grid(), ShotWindow.whole(h.grid()));
+        return new PartialImage(h.grid(), p.image(), p.illumination(), h.shots(), h.x0(), h.y0());
     }
 
     /** The grid and shot count of a partial image file, from its header. */
@@ -75,42 +78,65 @@ public final class PartialImageFile {
                 throw new IllegalArgumentException(file + " is not a Seiswork partial image (magic SWPI missing)");
             }
             int version = b.getInt();
-            if (version != VERSION) {
-                throw new IllegalArgumentException(file + " has partial-image version " + version + ", this build reads " + VERSION);
+            if (version != 1 && version != VERSION) {
+                throw new IllegalArgumentException(file + " has partial-image version " + version + ", this build reads 1 to "
+                        + VERSION);
             }
             Grid g = new Grid(b.getInt(), b.getInt(), b.getInt(), b.getDouble(), b.getDouble(), b.getDouble());
             int shots = b.getInt();
+            int x0 = version >= 2 ? b.getInt() : 0;
+            int y0 = version >= 2 ? b.getInt() : 0;
+            if (x0 < 0 || y0 < 0) {
+                throw new IllegalArgumentException(file + " has origin (" + x0 + ", " + y0 + ")");
+            }
             long expected = HEADER_BYTES + 8L * g.points();
             if (ch.size() != expected) {
                 throw new IllegalArgumentException(file + " has " + ch.size() + " bytes, its header needs " + expected);
             }
-            return new Header(g, shots);
+            return new Header(g, shots, x0, y0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read partial image " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Adds the image and illumination of {@code file} into the given arrays, block by block.
+     * Adds the image and illumination of {@code file} into the given arrays of the job's
+     * {@code grid}, where the file's window lies, block by block.
      *
-     * @throws IllegalArgumentException when the file's grid is not {@code grid}
+     * @throws IllegalArgumentException when the file's window does not lie inside {@code grid}
      */
     static void addInto(Path file, float[] image, float[] illumination, Grid grid) {
         Header h = header(file);
-        if (!h.grid().equals(grid)) {
-            throw new IllegalArgumentException(file + " is on grid " + h.grid() + ", the stack on " + grid);
+        addInto(file, image, illumination, grid, h.window());
+    }
+
+    private static void addInto(Path file, float[] image, float[] illumination, Grid grid, ShotWindow window) {
+        WindowPlacement at;
+        try {
+            at = new WindowPlacement(window, grid);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is on grid " + window.grid() + " at (" + window.x0() + ", "
+                    + window.y0() + "), the stack on " + grid, e);
         }
+        int count = window.grid().points();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.position(HEADER_BYTES);
             ByteBuffer block = ByteBuffer.allocate(4 * BLOCK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
+            float[] values = new float[BLOCK_FLOATS];
             for (float[] a : new float[][] {image, illumination}) {
-                for (int i = 0; i < a.length; i += BLOCK_FLOATS) {
-                    int n = Math.min(BLOCK_FLOATS, a.length - i);
+                at.restart();
+                for (int i = 0; i < count; i += BLOCK_FLOATS) {
+                    int n = Math.min(BLOCK_FLOATS, count - i);
                     block.clear().limit(4 * n);
                     readFully(ch, block, file);
                     block.flip();
-                    for (int k = 0; k < n; k++) {
-                        a[i + k] += block.getFloat();
+                    block.asFloatBuffer().get(values, 0, n);
+                    if (at.identity()) {
+                        for (int k = 0; k < n; k++) {
+                            a[i + k] += values[k];
+                        }
+                    } else {
+                        at.addNext(values, 0, n, a);
                     }
                 }
             }
@@ -119,8 +145,14 @@ public final class PartialImageFile {
         }
     }
 
-    /** What a partial image file's header says. */
-    public record Header(Grid grid, int shots) { }
+    /** What a partial image file's header says: its grid, shot count and origin in the job's grid. */
+    public record Header(Grid grid, int shots, int x0, int y0) {
+
+        /** Where the file's image lies in the job's grid. */
+        public ShotWindow window() {
+            return new ShotWindow(x0, y0, grid);
+        }
+    }
 
     private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
