@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +78,14 @@ final class JobStacker {
         Grid g = resolved.spec().grid();
         ImageStacker stack = new ImageStacker(g);
         long maxBytes = PartialImageFile.HEADER_BYTES + 8L * g.points();
-        Path part = dir.resolve("partial.bin");
-        for (int n = 1; n <= job.total(); n++) {
-            cancel.throwIfCancelled("stacking shot " + n);
-            store.getFile(ObjectKeys.shotResult(job.id(), n), part, maxBytes, TransferProgress.NONE);
-            stack.add(part);
+        try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
+                n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
+            for (int n = 1; n <= job.total(); n++) {
+                cancel.throwIfCancelled("stacking shot " + n);
+                Path part = results.next();
+                stack.add(part);
+                deleteQuietly(part);
+            }
         }
         ImageFiles.write(dir, resolved, FinalImage.of(stack, resolved));
         return List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE);
@@ -90,18 +94,27 @@ final class JobStacker {
     private List<String> gatherShots(JobRecord job, ActiveJob active, Path dir, CancellationToken cancel) {
         ResolvedJob resolved = active.job();
         int samples = active.computer().timeS().count();
-        Path part = dir.resolve("shot.sgy");
-        try (ShotGatherWriter out = GatherFiles.open(dir, resolved)) {
+        // A gather's SEG-Y: file header, then 240 + 4·samples bytes per receiver's trace.
+        IntToLongFunction maxBytes = n -> SegyReader.FILE_HEADER_BYTES
+                + (long) active.shot(n).receivers().size() * (240 + 4L * samples);
+        try (ShotGatherWriter out = GatherFiles.open(dir, resolved);
+                ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
+                        maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
             for (int n = 1; n <= job.total(); n++) {
                 cancel.throwIfCancelled("gathering shot " + n);
                 Shot shot = active.shot(n);
-                // A gather's SEG-Y: file header, then 240 + 4·samples bytes per receiver's trace.
-                long maxBytes = SegyReader.FILE_HEADER_BYTES + (long) shot.receivers().size() * (240 + 4L * samples);
-                store.getFile(ObjectKeys.shotResult(job.id(), n), part, maxBytes, TransferProgress.NONE);
-                out.write(shot, readTraces(part, shot.receivers().size(), n));
+                out.write(shot, readTraces(results.next(), shot.receivers().size(), n));
             }
         }
         return List.of(GatherFiles.SHOTS_FILE);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", file, e.getMessage());
+        }
     }
 
     private static float[][] readTraces(Path file, int receivers, int shot) {
