@@ -3,10 +3,12 @@ package io.seiswork.app.cli;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.TerminalProgress;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.JobEngine;
 import java.io.PrintWriter;
@@ -55,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%s: %d shots, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
                 jobSpec.name(), job.geometry().shotCount(), jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
                 job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), MemoryEstimate.human(job.memoryBytes()));
+        Double aperture = jobSpec.imaging().apertureM();
+        if (jobSpec.task() == Task.RTM && aperture != null && job.dataFile() == null) {
+            err.println(ShotWindow.summary(jobSpec.grid(), job.geometry().shots(), aperture));
+        }
         err.flush();
         if (checkOnly) {
             return 0;

@@ -1,10 +1,12 @@
 package io.seiswork.app.desktop;
 
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.core.spec.Task;
 import io.seiswork.core.time.TimeStepping;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +119,11 @@ final class ProjectSummary extends GridPane {
         out.add(Map.entry("Physics", String.format(Locale.ROOT, "space order %d, %d-cell absorbing layer%s",
                 spec.physics().spaceOrder(), spec.physics().boundaryWidth(),
                 spec.physics().freeSurface() ? ", free surface" : "")));
+        Double aperture = spec.imaging().apertureM();
+        if (spec.task() == Task.RTM && aperture != null && job.dataFile() == null) {
+            out.add(Map.entry("Aperture", ShotWindow.summary(g, job.geometry().shots(), aperture)
+                    .replaceFirst("^aperture ", "")));
+        }
         out.add(Map.entry("Memory", MemoryEstimate.human(job.memoryBytes()) + " per shot"));
         out.add(Map.entry("Engine", spec.engine().json() + " in the spec (the tool bar's choice runs)"));
         for (SpecProblem w : job.warnings()) {

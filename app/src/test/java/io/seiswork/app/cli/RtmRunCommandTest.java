@@ -48,6 +48,17 @@ class RtmRunCommandTest {
     }
 
     @Test
+    void checkSaysHowMuchOfTheModelEachShotComputesWithAnAperture() throws Exception {
+        Path spec = spec("aperture.json", "rtm", 51, "synthetic", "auto");
+        Files.writeString(spec, Files.readString(spec).replace("\"wavefield\": \"auto\"",
+                "\"wavefield\": \"auto\", \"aperture\": 100"));
+        CliRun r = run("run", spec.toString(), "--check");
+        assertEquals(0, r.exit(), r.err());
+        // Every receiver records each shot, so each window is the whole line: 81 columns.
+        assertTrue(r.err().contains("aperture 100 m: each shot on 81 of the 81 columns (mean 100 % of the model)"), r.err());
+    }
+
+    @Test
     void migratesSyntheticDataIntoADepthVolumeAndReport() throws Exception {
         Path out = dir.resolve("out");
         CliRun r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "boundary").toString(), "--out", out.toString());

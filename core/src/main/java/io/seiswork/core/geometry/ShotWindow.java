@@ -88,6 +88,30 @@ public record ShotWindow(int x0, int y0, Grid grid) {
         return best;
     }
 
+    /**
+     * One line on a job's windows for the user, for example "aperture 500 m: each shot on 131 to
+     * 261 of the 401 columns (mean 65 % of the model)"; in 3D the columns are counted as x × y.
+     */
+    public static String summary(Grid grid, List<Shot> shots, double apertureM) {
+        long least = Long.MAX_VALUE;
+        long most = 0;
+        double sum = 0;
+        for (Shot s : shots) {
+            Grid w = of(grid, s, apertureM).grid();
+            long columns = (long) w.nx() * w.ny();
+            least = Math.min(least, columns);
+            most = Math.max(most, columns);
+            sum += columns;
+        }
+        long all = (long) grid.nx() * grid.ny();
+        String size = grid.is2d() ? all + " columns" : grid.nx() + " x " + grid.ny() + " columns";
+        String range = shots.isEmpty() ? "no shots" : least == most ? least + " of the " + size
+                : least + " to " + most + " of the " + size;
+        return String.format(java.util.Locale.ROOT, "aperture %s m: each shot on %s (mean %.0f %% of the model)",
+                new java.math.BigDecimal(apertureM).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
+                range, shots.isEmpty() ? 0 : 100 * sum / shots.size() / all);
+    }
+
     /** Whether this window is all of {@code full}: nothing to cut or move. */
     public boolean isWhole(Grid full) {
         return x0 == 0 && y0 == 0 && grid.equals(full);

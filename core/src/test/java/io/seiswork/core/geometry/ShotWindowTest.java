@@ -101,6 +101,16 @@ class ShotWindowTest {
     }
 
     @Test
+    void theSummarySaysHowMuchOfTheModelTheShotsCompute() {
+        Grid g = Grid.of2d(401, 50, 10);
+        Shot atEdge = shot(new Position(0, 0, 20), new Position(100, 0, 20));
+        Shot inMiddle = shot(new Position(2000, 0, 20), new Position(2300, 0, 20));
+        // At the edge: 0 .. 100 + 500 m = 61 columns; in the middle: 1500 .. 2800 m = 131 columns.
+        assertEquals("aperture 500 m: each shot on 61 to 131 of the 401 columns (mean 24 % of the model)",
+                ShotWindow.summary(g, List.of(atEdge, inMiddle), 500));
+    }
+
+    @Test
     void aNonPositiveApertureOrAWindowOutsideTheGridIsRefused() {
         Grid g = Grid.of2d(30, 20, 10);
         Shot s = shot(new Position(100, 0, 20), new Position(120, 0, 20));
