@@ -90,9 +90,17 @@ if [ "$(id -u)" != 0 ]; then
   say "worker image not run: chroot needs root (run as root, or load the image with docker load)"
   exit 0
 fi
+if ! "$(command -v chroot)" / /bin/true 2>/dev/null; then
+  say "worker image not run: chroot is not permitted here (no CAP_SYS_CHROOT); load it with docker load to run it"
+  exit 0
+fi
 mkdir -p "$tmp/rootfs/proc"
-mount -t proc proc "$tmp/rootfs/proc" && mounted="$tmp/rootfs/proc" \
-  || fail "cannot mount /proc in the unpacked image (the JVM finds its libraries through /proc/self/exe)"
+if ! mount -t proc proc "$tmp/rootfs/proc" 2>/dev/null; then
+  # The JVM finds its own libraries through /proc/self/exe, which a container runtime always mounts.
+  say "worker image not run: mounting /proc is not permitted here (no CAP_SYS_ADMIN); load it with docker load to run it"
+  exit 0
+fi
+mounted="$tmp/rootfs/proc"
 mapfile -t entrypoint < "$tmp/entrypoint"
 in_image() { # runs the image's entry point with ARGS as the image's user, environment as the image sets it
   env -i PATH=/opt/java/bin:/usr/bin:/bin HOME=/home/seiswork SEISWORK_WORK_DIR=/scratch \
