@@ -80,11 +80,13 @@ final class JobStacker {
         long maxBytes = PartialImageFile.HEADER_BYTES + 8L * g.points();
         try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
                 n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
+            StackProgress progress = new StackProgress(job);
             for (int n = 1; n <= job.total(); n++) {
                 cancel.throwIfCancelled("stacking shot " + n);
                 Path part = results.next();
                 stack.add(part);
                 deleteQuietly(part);
+                progress.added(n);
             }
         }
         ImageFiles.write(dir, resolved, FinalImage.of(stack, resolved));
@@ -100,13 +102,34 @@ final class JobStacker {
         try (ShotGatherWriter out = GatherFiles.open(dir, resolved);
                 ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
                         maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
+            StackProgress progress = new StackProgress(job);
             for (int n = 1; n <= job.total(); n++) {
                 cancel.throwIfCancelled("gathering shot " + n);
                 Shot shot = active.shot(n);
                 out.write(shot, readTraces(results.next(), shot.receivers().size(), n));
+                progress.added(n);
             }
         }
         return List.of(GatherFiles.SHOTS_FILE);
+    }
+
+    /** Tells the job table how far the stack is, at most every {@link #REPORT_NANOS} and at the end. */
+    private final class StackProgress {
+        private static final long REPORT_NANOS = 5_000_000_000L;
+        private final JobRecord job;
+        private long last = System.nanoTime();
+
+        StackProgress(JobRecord job) {
+            this.job = job;
+        }
+
+        void added(int n) {
+            long now = System.nanoTime();
+            if (n == job.total() || now - last >= REPORT_NANOS) {
+                table.stackProgress(job.id(), n);
+                last = now;
+            }
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -8,6 +8,7 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import java.io.PrintWriter;
@@ -90,6 +91,9 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (j.failed() > 0) {
             b.append(", ").append(j.failed()).append(" failed");
+        }
+        if (j.status() == JobStatus.STACKING) {
+            b.append(", ").append(j.stacked()).append(" of ").append(j.total()).append(" results stacked");
         }
         if (j.error() != null) {
             b.append(": ").append(j.error());

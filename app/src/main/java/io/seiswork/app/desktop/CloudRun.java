@@ -252,7 +252,7 @@ final class CloudRun implements ActiveRun {
                 return v;
             }
             if (v.job().status() == JobStatus.STACKING && finished.size() == v.job().total()) {
-                events.message("all shots done: stacking");
+                events.message("all shots done: stacking, " + v.job().stacked() + " of " + v.job().total() + " added");
             }
             try {
                 Thread.sleep(pollMillis(v.job().total()));

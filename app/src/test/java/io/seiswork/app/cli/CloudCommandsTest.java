@@ -227,6 +227,23 @@ class CloudCommandsTest {
     }
 
     @Test
+    void statusOfAStackingJobSaysHowFarTheStackIs() {
+        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
+                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var id = new io.seiswork.cloud.job.JobId("stacking-status-job");
+        table.createJob(id, "stacking", "rtm", "jobs/stacking-status-job/spec.json", 3);
+        for (int shot = 1; shot <= 3; shot++) {
+            table.startShot(id, shot, "w1");
+            table.completeShot(id, shot, 1, 1);
+        }
+        assertTrue(table.startStacking(id));
+        table.stackProgress(id, 2);
+        CliRun status = CliRun.run("status", id.value(), "--cloud", "local");
+        assertEquals("stacking-status-job (stacking, task rtm): STACKING, 3 of 3 shots done, 2 of 3 results stacked",
+                status.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void badJobIdsAndAnUnreachableCloudAreOneLineErrors() {
         CliRun bad = CliRun.run("status", "../../etc", "--cloud", "local");
         assertEquals(1, bad.exit());

@@ -18,6 +18,7 @@ import java.util.List;
  * @param updated last change
  * @param error why it failed, or null
  * @param outputs output file names stored under {@code jobs/<id>/image/}, once DONE
+ * @param stacked shot results the stacking worker has added so far (while STACKING; 0 before)
  */
 public record JobRecord(JobId id, String name, String task, JobStatus status, String specKey, int total, int done,
-        int failed, Instant created, Instant updated, String error, List<String> outputs) { }
+        int failed, Instant created, Instant updated, String error, List<String> outputs, int stacked) { }

@@ -328,6 +328,22 @@ public final class JobTable {
         }
     }
 
+    /**
+     * The stacking worker has added {@code stacked} shot results to the stack: for {@code status}
+     * and the desktop while a large job stacks. Ignored once the job is no longer STACKING.
+     */
+    public void stackProgress(JobId id, int stacked) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #stacked = :n").conditionExpression("#st = :stacking")
+                    .expressionAttributeNames(Map.of("#st", "status", "#stacked", "stacked"))
+                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(stacked)),
+                            ":stacking", s(JobStatus.STACKING.name()))));
+        } catch (ConditionalCheckFailedException ignored) {
+            // cancelled meanwhile
+        }
+    }
+
     /** The stacking worker stored the outputs: DONE, unless cancelled meanwhile. */
     public boolean finishJob(JobId id, List<String> outputs) {
         try {
@@ -393,7 +409,8 @@ public final class JobTable {
     private static JobRecord toJob(JobId id, Map<String, AttributeValue> m) {
         return new JobRecord(id, str(m, "name"), str(m, "task"), JobStatus.valueOf(str(m, "status")), str(m, "specKey"),
                 num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),
-                str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of());
+                str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of(),
+                num(m, "stacked"));
     }
 
     private static ShotRecord toShot(Map<String, AttributeValue> m) {

@@ -117,7 +117,12 @@ class JobTableTest {
         JobRecord job = table.job(id).orElseThrow();
         assertEquals(n, job.done());
         assertEquals(JobStatus.STACKING, job.status());
+        assertEquals(0, job.stacked());
+        table.stackProgress(id, 5);
+        assertEquals(5, table.job(id).orElseThrow().stacked(), "the stacker's progress");
         assertTrue(table.finishJob(id, List.of("image.sgy", "image.swv")));
+        table.stackProgress(id, 7);
+        assertEquals(5, table.job(id).orElseThrow().stacked(), "no progress recorded once DONE");
         assertEquals(List.of("image.sgy", "image.swv"), table.job(id).orElseThrow().outputs());
         assertFalse(table.cancel(id), "a finished job cannot be cancelled");
         assertEquals(JobStatus.DONE, table.job(id).orElseThrow().status());
