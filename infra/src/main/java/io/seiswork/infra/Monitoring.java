@@ -101,6 +101,10 @@ public final class Monitoring extends Construct {
                 graph("Shot seconds", List.of(worker(Protocol.SHOT_SECONDS, "Average"), worker(Protocol.SHOT_SECONDS, "p90"))));
         dashboard.addWidgets(
                 graph("Throughput (Gpts/s)", List.of(worker(Protocol.GPTS_PER_SECOND, "Average"))),
+                graph("Jobs stacked", List.of(worker(Protocol.JOBS_STACKED, "Sum"))),
+                graph("Stacking seconds", List.of(worker(Protocol.STACK_SECONDS, "Average"),
+                        worker(Protocol.STACK_SECONDS, "Maximum"))));
+        dashboard.addWidgets(
                 AlarmStatusWidget.Builder.create().title("Alarms").width(16).height(6)
                         .alarms(List.of(deadLetters, oldestShot)).build());
     }

@@ -52,8 +52,13 @@ public final class Protocol {
     public static final String SHOT_SECONDS = "ShotSeconds";
     /** A shot's propagation throughput in 10⁹ grid-point updates per second, unit None. */
     public static final String GPTS_PER_SECOND = "GptsPerSecond";
+    /** A job stacked and its outputs stored, unit Count. */
+    public static final String JOBS_STACKED = "JobsStacked";
+    /** The stacking worker's time from a job's last shot to its stored outputs, unit Seconds. */
+    public static final String STACK_SECONDS = "StackSeconds";
     /** Every worker metric, published with no dimensions. */
-    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOT_SECONDS, GPTS_PER_SECOND);
+    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOT_SECONDS, GPTS_PER_SECOND,
+            JOBS_STACKED, STACK_SECONDS);
 
     /** The workers' log group; their metric lines travel through it. */
     public static final String LOG_GROUP = "/seiswork/worker";

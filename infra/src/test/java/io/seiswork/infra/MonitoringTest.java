@@ -70,6 +70,9 @@ class MonitoringTest {
                         new DashboardMetrics.Plotted("Seiswork", "ShotsCompleted", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotsFailed", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "Average"),
+                        new DashboardMetrics.Plotted("Seiswork", "JobsStacked", "Sum"),
+                        new DashboardMetrics.Plotted("Seiswork", "StackSeconds", "Average"),
+                        new DashboardMetrics.Plotted("Seiswork", "StackSeconds", "Maximum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "p90"),
                         new DashboardMetrics.Plotted("Seiswork", "GptsPerSecond", "Average")),
                 plotted.stream().filter(p -> p.namespace().equals("Seiswork")).collect(Collectors.toSet()));

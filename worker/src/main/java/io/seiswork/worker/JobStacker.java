@@ -44,10 +44,12 @@ final class JobStacker {
 
     private final ArtifactStore store;
     private final JobTable table;
+    private final ShotMetrics metrics;
 
-    JobStacker(ArtifactStore store, JobTable table) {
+    JobStacker(ArtifactStore store, JobTable table, ShotMetrics metrics) {
         this.store = store;
         this.table = table;
+        this.metrics = metrics;
     }
 
     /** Stacks, stores the outputs and marks the job DONE (unless it was cancelled meanwhile). */
@@ -64,8 +66,10 @@ final class JobStacker {
             if (table.finishJob(job.id(), outputs)) {
                 // The partial results have served their purpose: a 3D survey's are its size times the shots.
                 store.delete(IntStream.rangeClosed(1, job.total()).mapToObj(n -> ObjectKeys.shotResult(job.id(), n)).toList());
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                metrics.stacked(job.id(), job.task(), job.total(), seconds);
                 LOG.info("job {} done: {} shots stacked into {} in {} s", job.id(), job.total(), outputs,
-                        String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+                        String.format("%.2f", seconds));
             } else {
                 LOG.info("job {}: stacked, but the job was cancelled meanwhile", job.id());
             }

@@ -17,7 +17,9 @@ import java.time.Clock;
  * <p>Namespace {@value #NAMESPACE}, no dimensions (fleet-wide figures, which the dashboard and
  * alarms of {@code infra/} read): {@value #COMPLETED} and {@value #FAILED} (Count),
  * {@value #SECONDS} (Seconds, a shot's wall time) and {@value #GPTS} (10⁹ grid-point updates per
- * second of the shot's propagation).
+ * second of the shot's propagation); per job, once its outputs are stored, {@value #JOBS_STACKED}
+ * (Count) and {@value #STACK_SECONDS} (Seconds, the stacking worker's time from the last shot to
+ * the stored outputs).
  */
 public final class ShotMetrics {
 
@@ -26,6 +28,8 @@ public final class ShotMetrics {
     public static final String FAILED = "ShotsFailed";
     public static final String SECONDS = "ShotSeconds";
     public static final String GPTS = "GptsPerSecond";
+    public static final String JOBS_STACKED = "JobsStacked";
+    public static final String STACK_SECONDS = "StackSeconds";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,19 +49,26 @@ public final class ShotMetrics {
 
     /** A finished shot: one count, its wall seconds and its throughput. */
     void completed(JobId job, int shot, String task, double seconds, double gptsPerSecond) {
-        ObjectNode line = line(job, shot, task, new String[][] {{COMPLETED, "Count"}, {SECONDS, "Seconds"}, {GPTS, "None"}});
-        line.put(COMPLETED, 1).put(SECONDS, seconds).put(GPTS, gptsPerSecond);
+        ObjectNode line = line(job, task, new String[][] {{COMPLETED, "Count"}, {SECONDS, "Seconds"}, {GPTS, "None"}});
+        line.put("shot", shot).put(COMPLETED, 1).put(SECONDS, seconds).put(GPTS, gptsPerSecond);
         emit(line);
     }
 
     /** A failed attempt. */
     void failed(JobId job, int shot, String task) {
-        ObjectNode line = line(job, shot, task, new String[][] {{FAILED, "Count"}});
-        line.put(FAILED, 1);
+        ObjectNode line = line(job, task, new String[][] {{FAILED, "Count"}});
+        line.put("shot", shot).put(FAILED, 1);
         emit(line);
     }
 
-    private ObjectNode line(JobId job, int shot, String task, String[][] metrics) {
+    /** A job stacked and its outputs stored: one count and the stacking's wall seconds. */
+    void stacked(JobId job, String task, int shots, double seconds) {
+        ObjectNode line = line(job, task, new String[][] {{JOBS_STACKED, "Count"}, {STACK_SECONDS, "Seconds"}});
+        line.put("shots", shots).put(JOBS_STACKED, 1).put(STACK_SECONDS, seconds);
+        emit(line);
+    }
+
+    private ObjectNode line(JobId job, String task, String[][] metrics) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", clock.millis());
@@ -68,7 +79,7 @@ public final class ShotMetrics {
         for (String[] m : metrics) {
             defs.addObject().put("Name", m[0]).put("Unit", m[1]);
         }
-        root.put("jobId", job.value()).put("shot", shot).put("task", task).put("worker", worker);
+        root.put("jobId", job.value()).put("task", task).put("worker", worker);
         return root;
     }
 

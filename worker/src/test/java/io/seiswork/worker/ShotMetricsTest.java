@@ -34,8 +34,9 @@ class ShotMetricsTest {
         ShotMetrics m = new ShotMetrics(new PrintStream(bytes, true, StandardCharsets.UTF_8), at, "host-42");
         m.completed(new JobId("demo-1"), 3, "rtm", 12.5, 1.75);
         m.failed(new JobId("demo-1"), 4, "rtm");
+        m.stacked(new JobId("demo-1"), "rtm", 9, 42.0);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(2, lines.size());
+        assertEquals(3, lines.size());
         List<String> names = new ArrayList<>();
         for (String line : lines) {
             JsonNode n = new ObjectMapper().readTree(line);
@@ -53,7 +54,12 @@ class ShotMetricsTest {
             assertEquals("demo-1", n.get("jobId").asText());
             assertEquals("host-42", n.get("worker").asText());
         }
-        assertEquals(List.of("ShotsCompleted", "ShotSeconds", "GptsPerSecond", "ShotsFailed"), names);
+        assertEquals(List.of("ShotsCompleted", "ShotSeconds", "GptsPerSecond", "ShotsFailed", "JobsStacked", "StackSeconds"),
+                names);
         assertEquals(12.5, new ObjectMapper().readTree(lines.get(0)).get("ShotSeconds").asDouble());
+        assertEquals(3, new ObjectMapper().readTree(lines.get(0)).get("shot").asInt());
+        JsonNode stacked = new ObjectMapper().readTree(lines.get(2));
+        assertEquals(9, stacked.get("shots").asInt());
+        assertEquals(42.0, stacked.get("StackSeconds").asDouble());
     }
 }
