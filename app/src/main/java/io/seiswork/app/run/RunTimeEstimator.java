@@ -93,9 +93,9 @@ public final class RunTimeEstimator {
         Double aperture = spec.task() == Task.RTM ? spec.imaging().apertureM() : null;
         Shot largest = ShotWindow.largestShot(spec.grid(), shots, aperture);
         ShotWindow window = ShotWindow.of(spec.grid(), largest, aperture);
-        Shot first = window.local(largest);
-        ShotRequest shot = new ShotRequest(window.crop(job.velocity()), physics, first.source(), spec.wavelet().toWavelet(),
-                first.receivers(), job.time());
+        Shot measured = window.local(largest);
+        ShotRequest shot = new ShotRequest(window.crop(job.velocity()), physics, measured.source(),
+                spec.wavelet().toWavelet(), measured.receivers(), job.time());
         EngineSelection selected = JobEngine.select(job);
         WaveEngine engine = selected.engine();
         try {
@@ -109,8 +109,8 @@ public final class RunTimeEstimator {
             EngineSpeed.Measured speed = EngineSpeed.measure(engine, shot, runSteps, cancel);
             double migration = 0;
             if (work.migrationPropagations() > 0) {
-                ShotRequest migrated = new ShotRequest(window.crop(job.migrationVelocity()), physics, first.source(),
-                        spec.wavelet().toWavelet(), first.receivers(), job.time());
+                ShotRequest migrated = new ShotRequest(window.crop(job.migrationVelocity()), physics, measured.source(),
+                        spec.wavelet().toWavelet(), measured.receivers(), job.time());
                 // Measured on the largest window; a migration step's time scales with the points it updates.
                 double windowPoints = RunWork.computedPoints(window.grid(), spec);
                 double perStep = windowPoints / (speed.gptsPerSecond() * 1e9);
