@@ -19,14 +19,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * A job's files on a worker: {@code <workDir>/jobs/<id>/spec.json}, and the inputs it names in
- * {@code <workDir>/inputs/sha256/}, shared by all jobs (a model used by many jobs is downloaded
- * once), so the spec's rewritten relative paths resolve against the work directory. Every file field
- * of the spec must be an input key; anything else (an absolute path, {@code ../}) is refused
- * before any file is opened. The resolved job (velocity models loaded) is kept, since a worker
- * usually runs many shots of one job in a row.
+ * {@code <inputCache>/inputs/sha256/}, shared by all jobs and by the other workers of the machine
+ * (a model used by many jobs is downloaded once), so the spec's rewritten relative paths resolve
+ * against the input cache. Every file field of the spec must be an input key; anything else (an
+ * absolute path, {@code ../}) is refused before any file is opened. The resolved job (velocity
+ * models loaded) is kept, since a worker usually runs many shots of one job in a row.
+ *
+ * <p>An input is downloaded into this worker's own folder, its SHA-256 checked, and only then
+ * renamed into the cache in one step: another worker sees either no file or the whole verified
+ * one, and two workers fetching the same input at once both end with the same content in place.
  */
 final class JobWorkspace {
 
@@ -35,15 +40,17 @@ final class JobWorkspace {
 
     private final ArtifactStore store;
     private final Path workDir;
+    private final Path inputCache;
     private final long maxInputBytes;
     private final EngineChoice engine;
     private JobId cachedId;
     private ResolvedJob cached;
 
     /** @param engine the worker's engine, replacing the spec's, or null to keep the spec's */
-    JobWorkspace(ArtifactStore store, Path workDir, long maxInputBytes, EngineChoice engine) {
+    JobWorkspace(ArtifactStore store, Path workDir, Path inputCache, long maxInputBytes, EngineChoice engine) {
         this.store = store;
         this.workDir = workDir;
+        this.inputCache = inputCache;
         this.maxInputBytes = maxInputBytes;
         this.engine = engine;
     }
@@ -66,15 +73,9 @@ final class JobWorkspace {
                     throw new IllegalArgumentException("job " + job.id() + ": " + f.path() + " must name a stored input "
                             + "(inputs/sha256/<hash>), got \"" + key.replaceAll("\\p{Cntrl}", "?") + "\"");
                 }
-                Path file = workDir.resolve(key);
+                Path file = inputCache.resolve(key);
                 if (!Files.exists(file)) {
-                    Files.createDirectories(file.getParent());
-                    store.getFile(key, file, maxInputBytes, TransferProgress.NONE);
-                    String got = ArtifactStore.sha256(file);
-                    if (!key.endsWith("/" + got)) {
-                        Files.delete(file);
-                        throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
-                    }
+                    download(key, file);
                 }
             }
             Path specFile = dir.resolve("spec.json");
@@ -83,12 +84,29 @@ final class JobWorkspace {
             if (engine != null) {
                 parsed = parsed.withEngine(engine);
             }
-            ResolvedJob resolved = JobResolver.withHeapBudget(workDir).resolve(parsed, "job " + job.id());
+            ResolvedJob resolved = JobResolver.withHeapBudget(inputCache).resolve(parsed, "job " + job.id());
             cachedId = job.id();
             cached = resolved;
             return resolved;
         } catch (IOException e) {
             throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Downloads input {@code key} privately, checks its SHA-256, then renames it to {@code file} in the cache. */
+    private void download(String key, Path file) throws IOException {
+        Path downloads = Files.createDirectories(workDir.resolve("downloads"));
+        Path part = downloads.resolve(file.getFileName().toString());
+        try {
+            store.getFile(key, part, maxInputBytes, TransferProgress.NONE);
+            String got = ArtifactStore.sha256(part);
+            if (!key.endsWith("/" + got)) {
+                throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
+            }
+            Files.createDirectories(file.getParent());
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(part);
         }
     }
 

@@ -81,7 +81,8 @@ public final class ShotWorker implements Runnable {
         this.table = table;
         this.queue = queue;
         this.settings = settings;
-        this.workspace = new JobWorkspace(store, settings.workDir(), settings.maxInputBytes(), settings.engine());
+        this.workspace = new JobWorkspace(store, settings.workDir(), settings.inputCache(), settings.maxInputBytes(),
+                settings.engine());
         this.stacker = new JobStacker(store, table, metrics);
     }
 

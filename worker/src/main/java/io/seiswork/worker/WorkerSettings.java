@@ -7,7 +7,10 @@ import java.time.Duration;
 /**
  * How a worker runs.
  *
- * @param workDir local scratch: job specs, inputs, shot results and wavefield spill files
+ * @param workDir this worker's own scratch: job specs, shot results, wavefield spill files
+ * @param inputCache where downloaded inputs ({@code inputs/sha256/<hash>}) are kept, shared by
+ *     the workers of one machine: content-addressed, so a file there is complete and never
+ *     changes, and a model used by many jobs and workers is downloaded once per machine
  * @param engine the engine it runs shots on ({@code auto} uses the GPU when there is one), or null
  *     to take the spec's
  * @param workerId name recorded on the shots it runs (host and process)
@@ -20,7 +23,7 @@ import java.time.Duration;
  * @param pollWait longest wait of one queue poll (SQS long polling, at most 20 s); also how long
  *     {@link ShotWorker#stop()} may take to end an idle worker
  */
-public record WorkerSettings(Path workDir, EngineChoice engine, String workerId, Duration visibility,
+public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine, String workerId, Duration visibility,
         Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait) {
 
     /** Default input limit: 200 GB, above the 100 GB volumes the product is designed for. */
@@ -38,30 +41,38 @@ public record WorkerSettings(Path workDir, EngineChoice engine, String workerId,
         }
     }
 
-    /** Defaults for {@code workDir}: spec's engine, 5-minute visibility, status every 5 s, run until stopped. */
+    /**
+     * Defaults for {@code workDir}: inputs kept in it too, spec's engine, 5-minute visibility,
+     * status every 5 s, run until stopped.
+     */
     public static WorkerSettings defaults(Path workDir) {
-        return new WorkerSettings(workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
+        return new WorkerSettings(workDir, workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
                 Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20));
     }
 
     public WorkerSettings withEngine(EngineChoice choice) {
-        return new WorkerSettings(workDir, choice, workerId, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, choice, workerId, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
+    }
+
+    /** These settings with inputs kept in {@code cache} (the machine's shared scratch) instead of the work directory. */
+    public WorkerSettings withInputCache(Path cache) {
+        return new WorkerSettings(workDir, cache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
     }
 
     public WorkerSettings withMaxIdle(Duration idle) {
-        return new WorkerSettings(workDir, engine, workerId, visibility, statusPoll, idle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, idle, maxInputBytes, pollWait);
     }
 
     public WorkerSettings withStatusPoll(Duration poll) {
-        return new WorkerSettings(workDir, engine, workerId, visibility, poll, maxIdle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, poll, maxIdle, maxInputBytes, pollWait);
     }
 
     public WorkerSettings withWorkerId(String id) {
-        return new WorkerSettings(workDir, engine, id, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, engine, id, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
     }
 
     public WorkerSettings withPollWait(Duration wait) {
-        return new WorkerSettings(workDir, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes, wait);
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes, wait);
     }
 
     private static String defaultWorkerId() {

@@ -73,7 +73,8 @@ final class WorkerCommand implements Callable<Integer> {
             for (Path gone : scratch.removed()) {
                 err.println("seiswork worker: removed " + gone + ", left by a worker that is no longer running");
             }
-            WorkerSettings settings = new WorkerSettings(dir, engine == null ? null : JobEngine.parse(engine, "--engine"),
+            // Inputs are content-addressed and verified before they appear: the machine's workers share them.
+            WorkerSettings settings = new WorkerSettings(dir, shared, engine == null ? null : JobEngine.parse(engine, "--engine"),
                     defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(),
                     Duration.ofSeconds(maxIdleS), defaults.maxInputBytes(), defaults.pollWait());
             Dispatcher d = Dispatcher.of(clients);
