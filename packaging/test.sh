@@ -44,7 +44,7 @@ cmp "$tmp/packaged/image.sgy" "$tmp/launcher/image.sgy" || fail "packaged image.
 "$app" segy info "$tmp/packaged/image.sgy" 2>/dev/null | grep -c "C 1" >/dev/null || fail "segy info shows no EBCDIC text header"
 say "desktop app image: $version; $spec gives ./seiswork's image.sgy byte for byte; segy info reads the EBCDIC header"
 
-if command -v xvfb-run >/dev/null && ldconfig -p | grep -q libgtk-3.so.0; then
+if command -v xvfb-run >/dev/null && ldconfig -p | grep libgtk-3.so.0 >/dev/null; then
   LIBGL_ALWAYS_SOFTWARE=1 xvfb-run -a -s "-screen 0 1280x1024x24" \
     "$app" view "$tmp/packaged/image.swv" --snapshot "$tmp/view.png" >/dev/null 2>&1 || fail "packaged viewer failed"
   size=$(stat -c %s "$tmp/view.png")
@@ -115,7 +115,8 @@ fi
 model=examples/layered-2d-model.json
 job="$(./seiswork submit "$model" --cloud local)"
 in_image worker --cloud local --max-idle 5 2>"$tmp/worker.log" || { cat "$tmp/worker.log" >&2; fail "the image's worker"; }
-./seiswork status "$job" --cloud local | head -1 | grep -q ": DONE, " || { cat "$tmp/worker.log" >&2; fail "job $job not DONE"; }
+status="$(./seiswork status "$job" --cloud local)"
+grep -q ": DONE, " <<<"${status%%$'\n'*}" || { cat "$tmp/worker.log" >&2; fail "job $job not DONE: ${status%%$'\n'*}"; }
 ./seiswork fetch "$job" --cloud local --out "$tmp/cloud" >/dev/null
 ./seiswork run "$model" --out "$tmp/local" 2>/dev/null
 cmp "$tmp/local/shots.sgy" "$tmp/cloud/shots.sgy" || fail "the image's worker's shots.sgy differs from a local run's"

@@ -117,7 +117,10 @@ final class JobStacker {
         return List.of(GatherFiles.SHOTS_FILE);
     }
 
-    /** Tells the job table how far the stack is, at most every {@link #REPORT_NANOS} and at the end. */
+    /**
+     * Tells the job table how far the stack is, at most every {@link #REPORT_NANOS} and at the end.
+     * Best effort: a failed write is logged, never allowed to fail the stack it describes.
+     */
     private final class StackProgress {
         private static final long REPORT_NANOS = 5_000_000_000L;
         private final JobRecord job;
@@ -130,8 +133,13 @@ final class JobStacker {
         void added(int n) {
             long now = System.nanoTime();
             if (n == job.total() || now - last >= REPORT_NANOS) {
-                table.stackProgress(job.id(), n);
                 last = now;
+                try {
+                    table.stackProgress(job.id(), n);
+                } catch (RuntimeException e) {
+                    LOG.warn("job {}: cannot record stacking progress ({} of {}): {}", job.id(), n, job.total(),
+                            e.getMessage());
+                }
             }
         }
     }

@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A job's files on a worker: {@code <workDir>/jobs/<id>/spec.json}, and the inputs it names in
@@ -40,7 +39,7 @@ final class JobWorkspace {
 
     private final ArtifactStore store;
     private final Path workDir;
-    private final Path inputCache;
+    private final InputCache inputs;
     private final long maxInputBytes;
     private final EngineChoice engine;
     private JobId cachedId;
@@ -50,7 +49,7 @@ final class JobWorkspace {
     JobWorkspace(ArtifactStore store, Path workDir, Path inputCache, long maxInputBytes, EngineChoice engine) {
         this.store = store;
         this.workDir = workDir;
-        this.inputCache = inputCache;
+        this.inputs = InputCache.on(inputCache);
         this.maxInputBytes = maxInputBytes;
         this.engine = engine;
     }
@@ -73,9 +72,8 @@ final class JobWorkspace {
                     throw new IllegalArgumentException("job " + job.id() + ": " + f.path() + " must name a stored input "
                             + "(inputs/sha256/<hash>), got \"" + key.replaceAll("\\p{Cntrl}", "?") + "\"");
                 }
-                Path file = inputCache.resolve(key);
-                if (!Files.exists(file)) {
-                    download(key, file);
+                if (inputs.lookup(key) == null) {
+                    download(key);
                 }
             }
             Path specFile = dir.resolve("spec.json");
@@ -84,7 +82,7 @@ final class JobWorkspace {
             if (engine != null) {
                 parsed = parsed.withEngine(engine);
             }
-            ResolvedJob resolved = JobResolver.withHeapBudget(inputCache).resolve(parsed, "job " + job.id());
+            ResolvedJob resolved = JobResolver.withHeapBudget(inputs.root()).resolve(parsed, "job " + job.id());
             cachedId = job.id();
             cached = resolved;
             return resolved;
@@ -93,18 +91,24 @@ final class JobWorkspace {
         }
     }
 
-    /** Downloads input {@code key} privately, checks its SHA-256, then renames it to {@code file} in the cache. */
-    private void download(String key, Path file) throws IOException {
+    /**
+     * Downloads input {@code key} privately after making room for it in the cache, checks its
+     * SHA-256, then puts it in the cache.
+     */
+    private void download(String key) throws IOException {
+        long size = store.sizeOf(key);
+        if (size > 0) {
+            inputs.makeRoom(size);
+        }
         Path downloads = Files.createDirectories(workDir.resolve("downloads"));
-        Path part = downloads.resolve(file.getFileName().toString());
+        Path part = downloads.resolve(key.substring(key.lastIndexOf('/') + 1));
         try {
             store.getFile(key, part, maxInputBytes, TransferProgress.NONE);
             String got = ArtifactStore.sha256(part);
             if (!key.endsWith("/" + got)) {
                 throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
             }
-            Files.createDirectories(file.getParent());
-            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            inputs.put(key, part);
         } finally {
             Files.deleteIfExists(part);
         }

@@ -25,7 +25,10 @@ import java.util.function.IntToLongFunction;
  * <p>Why: a stacker that fetches one result, adds it, then fetches the next waits on every
  * object's first byte and on one connection's bandwidth; for thousands of shot results (each a
  * shot's window of the image) those waits are most of the stacking. The depth bounds the scratch
- * disk used: at most {@code depth} results lie there at once.
+ * disk used: at most {@code depth} results lie there at once. A result larger than one download
+ * part already comes in {@link ArtifactStore#DEFAULT_PARALLEL_PARTS} parallel parts, each a heap
+ * buffer of a part, so after such a result only one more is fetched ahead: the downloads still
+ * overlap the summing, and the heap holds 2 × 4 parts, not {@code depth} × 4.
  */
 final class ResultPrefetch implements AutoCloseable {
 
@@ -41,6 +44,8 @@ final class ResultPrefetch implements AutoCloseable {
     private final ExecutorService downloads = Executors.newVirtualThreadPerTaskExecutor();
     private final Deque<Future<Path>> ahead = new ArrayDeque<>();
     private int requested;
+    /** Bytes of the last result handed over; a large one (or none yet) limits the depth to 2. */
+    private long lastBytes = Long.MAX_VALUE;
 
     /**
      * @param total the job's shots, numbered 1 to total
@@ -72,7 +77,8 @@ final class ResultPrefetch implements AutoCloseable {
      * @throws RuntimeException what the download threw (a missing result, a size over its limit)
      */
     Path next() {
-        while (requested < total && ahead.size() < depth) {
+        int allowed = lastBytes > ArtifactStore.DEFAULT_PART_BYTES ? Math.min(depth, 2) : depth;
+        while (requested < total && ahead.size() < allowed) {
             int shot = ++requested;
             ahead.add(downloads.submit(() -> {
                 Path file = dir.resolve("shot-" + shot + ".bin");
@@ -85,7 +91,11 @@ final class ResultPrefetch implements AutoCloseable {
             throw new java.util.NoSuchElementException("all " + total + " shot results were handed over");
         }
         try {
-            return first.get();
+            Path file = first.get();
+            lastBytes = Files.size(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of a downloaded shot result: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while downloading shot results of job " + job, e);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This worker's own folder inside a scratch disk that several workers share, and the removal of
@@ -35,6 +37,11 @@ public final class WorkerScratch implements AutoCloseable {
 
     static final String WORKERS = "workers";
     static final String LOCK_SUFFIX = ".lock";
+    /**
+     * Lock files this JVM holds. A POSIX lock belongs to the process, and closing any descriptor
+     * of the file drops it, so the sweep must never even open these to probe them.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final Path lockFile;
@@ -71,6 +78,7 @@ public final class WorkerScratch implements AutoCloseable {
             if (lock == null) {
                 throw new IOException("another process holds " + lockFile);
             }
+            HELD.add(lockFile.toAbsolutePath());
             Files.createDirectories(dir);
             return new WorkerScratch(dir, lockFile, channel, lock, removeAbandoned(workers, dir));
         } catch (IOException | OverlappingFileLockException e) {
@@ -110,6 +118,9 @@ public final class WorkerScratch implements AutoCloseable {
      * removed after it, so only a sweep that stopped halfway leaves a folder without one.
      */
     private static boolean abandoned(Path lockFile) {
+        if (HELD.contains(lockFile.toAbsolutePath())) {
+            return false;   // a worker of this process
+        }
         if (!Files.exists(lockFile)) {
             return true;
         }
@@ -121,7 +132,7 @@ public final class WorkerScratch implements AutoCloseable {
             probe.release();
             return true;
         } catch (OverlappingFileLockException sameJvm) {
-            return false;   // another worker of this process holds it
+            return false;   // claimed by this process meanwhile
         } catch (IOException e) {
             return false;   // cannot tell: leave it
         }
@@ -152,6 +163,7 @@ public final class WorkerScratch implements AutoCloseable {
                 // the channel closes below, which releases it too
             }
             closeQuietly(channel);
+            HELD.remove(lockFile.toAbsolutePath());
         }
     }
 

@@ -66,6 +66,8 @@ final class WorkerCommand implements Callable<Integer> {
         WorkerSettings defaults = WorkerSettings.defaults(shared);
         CloudSettings s = cloud.settings();
         var err = spec.commandLine().getErr();
+        // The stop hook waits on this until the worker has handed its shot back and removed its folder.
+        CountDownLatch ended = new CountDownLatch(1);
         // Workers of one instance share its scratch disk: each takes a folder of its own there.
         try (WorkerScratch scratch = WorkerScratch.claim(shared, defaults.workerId());
                 CloudClients clients = new CloudClients(s)) {
@@ -82,7 +84,6 @@ final class WorkerCommand implements Callable<Integer> {
             ShotMetrics metrics = new ShotMetrics(s.isLocal() ? new PrintStream(OutputStream.nullOutputStream())
                     : System.out, Clock.systemUTC(), settings.workerId());
             ShotWorker worker = new ShotWorker(d.store(), d.table(), d.queue(), settings, metrics);
-            CountDownLatch ended = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 worker.stop();
                 try {
@@ -98,7 +99,6 @@ final class WorkerCommand implements Callable<Integer> {
             try {
                 worker.run();
             } finally {
-                ended.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
@@ -110,6 +110,8 @@ final class WorkerCommand implements Callable<Integer> {
             return 0;
         } catch (SdkClientException e) {
             throw CloudOptions.unreachable(s, e);
+        } finally {
+            ended.countDown();   // after the scratch folder is removed and the clients closed
         }
     }
 }

@@ -163,7 +163,7 @@ public record ShotWindow(int x0, int y0, Grid grid) {
      */
     public void requireInside(Grid full) {
         if (grid.nz() != full.nz() || grid.dx() != full.dx() || grid.dy() != full.dy() || grid.dz() != full.dz()
-                || x0 + grid.nx() > full.nx() || y0 + grid.ny() > full.ny()) {
+                || (long) x0 + grid.nx() > full.nx() || (long) y0 + grid.ny() > full.ny()) {
             throw new IllegalArgumentException("window " + grid + " at (" + x0 + ", " + y0 + ") does not lie inside " + full);
         }
     }

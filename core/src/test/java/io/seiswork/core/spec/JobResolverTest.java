@@ -86,8 +86,11 @@ class JobResolverTest {
         windowed.putObject("imaging").put("aperture", 100);
         long whole = resolve(wholeModel).memoryBytes();
         long window = resolve(windowed).memoryBytes();
-        System.out.printf("one migration shot: %d bytes on the whole 1 km model, %d on its 400 m window%n", whole, window);
-        assertTrue(window < 0.8 * whole, window + " vs " + whole);   // 41 of 101 columns, plus 2 x 20 layer columns each
+        System.out.printf("one migration shot: %d bytes on the whole 1 km model, %d on its 400 m window with the "
+                + "whole grid's models and stack%n", whole, window);
+        assertEquals(MemoryEstimate.residentMigrationBytes(resolve(windowed).spec().grid()), 16L * 101 * 61);
+        // 41 of 101 columns (plus 2 x 20 layer columns each), plus the whole grid's models and stack (16 B a node).
+        assertTrue(window < whole, window + " vs " + whole);
 
         long budget = (whole + window) / 2;
         new JobResolver(dir, budget).resolve(read(windowed), "test.json");

@@ -8,6 +8,7 @@ import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.time.TimeStepping;
@@ -134,7 +135,9 @@ public final class ShotComputer implements AutoCloseable {
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
                 : new SegyShotGathers(job.dataFile(), spec.grid());
         try {
-            this.plan = MemoryPlan.of(largestRequest(), spec.imaging().wavefield(), heapBudgetBytes());
+            // Windowed shots plan beside the job's whole-grid models and stack, already on the heap.
+            long budget = heapBudgetBytes() - (aperture != null ? MemoryEstimate.residentMigrationBytes(spec.grid()) : 0);
+            this.plan = MemoryPlan.of(largestRequest(), spec.imaging().wavefield(), Math.max(0, budget));
         } catch (RuntimeException e) {
             data.close();
             throw e;

@@ -1,0 +1,139 @@
+package io.seiswork.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The machine's downloaded inputs ({@code <root>/inputs/sha256/<hash>}), shared by its workers and
+ * kept across their restarts, least recently used first out when the disk runs short.
+ *
+ * <p>Why eviction: the cache lives on the scratch disk that also takes the running shots'
+ * wavefield spills, and a 3D model can weigh tens of gigabytes; kept forever, a few jobs' models
+ * would leave no room for spills and every shot on the machine would fail. Before a download the
+ * cache makes room for it plus a reserve ({@link #on}: 5 % of the disk, at least 1 GiB) by
+ * removing the inputs used longest ago; using an input touches its modification time. An input a
+ * worker has open stays readable after its removal (Linux keeps the file until it is closed); a
+ * worker that resolves that job later downloads it again.
+ */
+final class InputCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InputCache.class);
+    private static final String DIR = "inputs/sha256";
+
+    private final Path root;
+    private final LongSupplier usableBytes;
+    private final long reserveBytes;
+
+    /**
+     * @param root the folder input keys resolve against ({@code inputs/sha256/<hash>} under it)
+     * @param usableBytes free bytes on the cache's disk, now
+     * @param reserveBytes bytes to leave free after a download
+     */
+    InputCache(Path root, LongSupplier usableBytes, long reserveBytes) {
+        this.root = root;
+        this.usableBytes = usableBytes;
+        this.reserveBytes = reserveBytes;
+    }
+
+    /** The cache at {@code root}, its disk's free space read from the file system. */
+    static InputCache on(Path root) {
+        try {
+            Files.createDirectories(root);
+            FileStore store = Files.getFileStore(root);
+            long reserve = Math.max(1L << 30, store.getTotalSpace() / 20);
+            return new InputCache(root, () -> usable(store), reserve);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the input cache " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder input keys resolve against. */
+    Path root() {
+        return root;
+    }
+
+    /** The cached file of input {@code key}, marked as just used, or null when it is not cached. */
+    Path lookup(String key) {
+        Path file = root.resolve(key);
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            return file;
+        } catch (IOException absent) {
+            return null;
+        }
+    }
+
+    /** Puts a downloaded, verified file in the cache under {@code key}, in one rename. */
+    Path put(String key, Path verified) throws IOException {
+        Path file = root.resolve(key);
+        Files.createDirectories(file.getParent());
+        return Files.move(verified, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Removes the least recently used inputs until {@code bytes} more fit with the reserve left
+     * free, or none is left to remove.
+     *
+     * @return the files removed, oldest first
+     */
+    List<Path> makeRoom(long bytes) {
+        List<Path> removed = new ArrayList<>();
+        if (usableBytes.getAsLong() - bytes >= reserveBytes) {
+            return removed;
+        }
+        for (Path oldest : byAge()) {
+            if (usableBytes.getAsLong() - bytes >= reserveBytes) {
+                break;
+            }
+            try {
+                Files.deleteIfExists(oldest);
+                removed.add(oldest);
+                LOG.info("input cache: removed {} to make room for {} bytes", oldest.getFileName(), bytes);
+            } catch (IOException e) {
+                LOG.warn("input cache: cannot remove {}: {}", oldest, e.getMessage());
+            }
+        }
+        return removed;
+    }
+
+    /** The cached inputs, least recently used first. */
+    private List<Path> byAge() {
+        Path dir = root.resolve(DIR);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).sorted(Comparator.comparing(InputCache::modified)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static long usable(FileStore store) {
+        try {
+            return store.getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the free space of " + store + ": " + e.getMessage(), e);
+        }
+    }
+}
