@@ -2,7 +2,6 @@ package io.seiswork.worker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,16 +46,21 @@ final class InputCache {
         this.reserveBytes = reserveBytes;
     }
 
-    /** The cache at {@code root}, its disk's free space read from the file system. */
+    /**
+     * The cache at {@code root}, its disk's free space read from the file system. Through
+     * {@code statvfs} ({@link java.io.File#getUsableSpace}), not {@code Files.getFileStore}, which
+     * looks the folder's mount up in {@code /proc/mounts} and fails where that table is not the
+     * process's own (a chroot, some container runtimes).
+     */
     static InputCache on(Path root) {
         try {
             Files.createDirectories(root);
-            FileStore store = Files.getFileStore(root);
-            long reserve = Math.max(1L << 30, store.getTotalSpace() / 20);
-            return new InputCache(root, () -> usable(store), reserve);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the input cache " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the input cache " + root + ": " + e.getMessage(), e);
         }
+        java.io.File disk = root.toFile();
+        long reserve = Math.max(1L << 30, disk.getTotalSpace() / 20);
+        return new InputCache(root, disk::getUsableSpace, reserve);
     }
 
     /** The folder input keys resolve against. */
@@ -129,11 +133,4 @@ final class InputCache {
         }
     }
 
-    private static long usable(FileStore store) {
-        try {
-            return store.getUsableSpace();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the free space of " + store + ": " + e.getMessage(), e);
-        }
-    }
 }
