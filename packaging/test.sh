@@ -84,7 +84,11 @@ PY
 python3 -c "import json,sys; print('\n'.join(json.load(open(sys.argv[1]))[0]['Layers']))" "$tmp/image/manifest.json" \
   | while read -r layer; do tar --warning=no-unknown-keyword --numeric-owner -xzf "$tmp/image/$layer" -C "$tmp/rootfs"; done
 [ "$(stat -c %u "$tmp/rootfs/scratch")" = 10001 ] || fail "/scratch is not owned by uid 10001"
-say "worker image: $(du -h "$image" | cut -f1), $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[0]['Layers']))" "$tmp/image/manifest.json") layers, user 10001, command worker --cloud aws"
+grep -q '^ID=debian' "$tmp/rootfs/etc/os-release" || fail "/etc/os-release does not name Debian"
+for p in base-files libc6 libgcc-s1 libstdc++6; do
+  grep -q "^Package: $p\$" "$tmp/rootfs/var/lib/dpkg/status" || fail "/var/lib/dpkg/status does not list $p"
+done
+say "worker image: $(du -h "$image" | cut -f1), $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[0]['Layers']))" "$tmp/image/manifest.json") layers, user 10001, command worker --cloud aws, Debian 12 packages listed for scanners"
 
 if [ "$(id -u)" != 0 ]; then
   say "worker image not run: chroot needs root (run as root, or load the image with docker load)"

@@ -3,7 +3,8 @@
 # Assembles the worker image's base as a docker-save tarball that Jib takes as `tar://` (no
 # registry, no daemon): one layer holding
 #   - the Debian 12 packages in packages.txt, unpacked with dpkg-deb (glibc and the C++ runtime
-#     the JVM and the JCuda natives need, no shell, no package manager);
+#     the JVM and the JCuda natives need, os-release; no shell, no package manager), listed in
+#     /var/lib/dpkg/status;
 #   - the Java runtime RUNTIME_DIR at /opt/java;
 #   - the user seiswork (uid/gid 10001, home /home/seiswork), /tmp (1777) and /scratch (the work
 #     directory, 0700, owned by seiswork; infra/ mounts the instance's scratch disk over it).
@@ -45,7 +46,15 @@ rm -rf "$rootfs"/usr/lib/x86_64-linux-gnu/gconv "$rootfs"/usr/share/locale "$roo
 mkdir -p "$rootfs/opt" "$rootfs/etc" "$rootfs/tmp" "$rootfs/scratch" "$rootfs/home/seiswork"
 cp -a "$runtime" "$rootfs/opt/java"
 cp "$here/etc/passwd" "$here/etc/group" "$here/etc/nsswitch.conf" "$rootfs/etc/"
-printf '/lib/x86_64-linux-gnu\n/usr/lib/x86_64-linux-gnu\n' > "$rootfs/etc/ld.so.conf"
+# /usr/lib64 too: where the NVIDIA container runtime puts the driver's libraries when it does not
+# recognise the distribution.
+printf '/lib/x86_64-linux-gnu\n/usr/lib/x86_64-linux-gnu\n/usr/lib64\n' > "$rootfs/etc/ld.so.conf"
+# The packages as dpkg would list them installed: what image scanners read.
+mkdir -p "$rootfs/var/lib/dpkg"
+for p in "${packages[@]}"; do
+  dpkg-deb -f "$(ls "$debs/${p}"_*.deb | tail -1)" | sed '/^Package:/a Status: install ok installed'
+  echo
+done > "$rootfs/var/lib/dpkg/status"
 ldconfig -r "$rootfs" 2>/dev/null || true   # the loader's cache; the loader also searches those two folders without it
 chmod 1777 "$rootfs/tmp"
 chmod 0700 "$rootfs/scratch" "$rootfs/home/seiswork"
