@@ -68,6 +68,11 @@ say "desktop .deb: $(basename "$deb") ($(du -h "$deb" | cut -f1)), installs /opt
 # ---- worker image ------------------------------------------------------------------------------
 packaging/worker-image.sh --no-build
 image="$target/seiswork-worker.tar"
+# Built again elsewhere from the same packages and runtime, the base must be the same bytes.
+cp -r "$target/debs" "$tmp/debs"
+packaging/worker-image/base.sh "$target/runtime" "$tmp/base-again.tar" 2>/dev/null
+[ "$(tar -xOf "$target/worker-base.tar" manifest.json)" = "$(tar -xOf "$tmp/base-again.tar" manifest.json)" ] \
+  || fail "the worker image's base layer differs when built again: not reproducible"
 mkdir -p "$tmp/image" "$tmp/rootfs"
 tar -xf "$image" -C "$tmp/image"
 python3 - "$tmp/image" > "$tmp/entrypoint" <<'PY' || fail "image config is not what infra/ runs"
@@ -88,7 +93,7 @@ grep -q '^ID=debian' "$tmp/rootfs/etc/os-release" || fail "/etc/os-release does 
 for p in base-files libc6 libgcc-s1 libstdc++6; do
   grep -q "^Package: $p\$" "$tmp/rootfs/var/lib/dpkg/status" || fail "/var/lib/dpkg/status does not list $p"
 done
-say "worker image: $(du -h "$image" | cut -f1), $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[0]['Layers']))" "$tmp/image/manifest.json") layers, user 10001, command worker --cloud aws, Debian 12 packages listed for scanners"
+say "worker image: base layer reproducible ($(tar -xOf "$target/worker-base.tar" manifest.json | sed -n 's/.*"Config": "\([0-9a-f]\{12\}\).*/config \1…/p')); $(du -h "$image" | cut -f1), $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[0]['Layers']))" "$tmp/image/manifest.json") layers, user 10001, command worker --cloud aws, Debian 12 packages listed for scanners"
 
 if [ "$(id -u)" != 0 ]; then
   say "worker image not run: chroot needs root (run as root, or load the image with docker load)"

@@ -56,6 +56,7 @@ for p in "${packages[@]}"; do
   echo
 done > "$rootfs/var/lib/dpkg/status"
 ldconfig -r "$rootfs" 2>/dev/null || true   # the loader's cache; the loader also searches those two folders without it
+rm -f "$rootfs/var/cache/ldconfig/aux-cache"   # inode numbers and times of this build: not reproducible, not needed
 chmod 1777 "$rootfs/tmp"
 chmod 0700 "$rootfs/scratch" "$rootfs/home/seiswork"
 
