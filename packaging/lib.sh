@@ -17,9 +17,6 @@ runtime_modules="java.base,java.desktop,java.logging,java.management,java.naming
 java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.incubator.vector,jdk.jfr,jdk.management,\
 jdk.net,jdk.unsupported,jdk.unsupported.desktop"
 
-# The JVM options every Seiswork launcher passes (./seiswork, the desktop package, the worker image).
-seiswork_jvm_options=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
-
 # The project version from the parent pom (0.1.0-SNAPSHOT); installers want only the numbers.
 project_version() {
   sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$repo_root/pom.xml"

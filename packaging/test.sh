@@ -85,15 +85,18 @@ assert config["Cmd"] == ["worker", "--cloud", "aws"], config["Cmd"]
 assert config["Entrypoint"][0] == "/opt/java/bin/java" and config["Entrypoint"][-1] == "io.seiswork.app.cli.Main", config["Entrypoint"]
 assert "SEISWORK_WORK_DIR=/scratch" in config["Env"], config["Env"]
 print("\n".join(config["Entrypoint"]))
+open(f"{d}/layers.txt", "w").write("\n".join(manifest["Layers"]) + "\n")
 PY
-python3 -c "import json,sys; print('\n'.join(json.load(open(sys.argv[1]))[0]['Layers']))" "$tmp/image/manifest.json" \
-  | while read -r layer; do tar --warning=no-unknown-keyword --numeric-owner -xzf "$tmp/image/$layer" -C "$tmp/rootfs"; done
+mapfile -t layers < "$tmp/image/layers.txt"
+for layer in "${layers[@]}"; do
+  tar --warning=no-unknown-keyword --numeric-owner -xzf "$tmp/image/$layer" -C "$tmp/rootfs"
+done
 [ "$(stat -c %u "$tmp/rootfs/scratch")" = 10001 ] || fail "/scratch is not owned by uid 10001"
 grep -q '^ID=debian' "$tmp/rootfs/etc/os-release" || fail "/etc/os-release does not name Debian"
 for p in base-files libc6 libgcc-s1 libstdc++6; do
   grep -q "^Package: $p\$" "$tmp/rootfs/var/lib/dpkg/status" || fail "/var/lib/dpkg/status does not list $p"
 done
-say "worker image: base layer reproducible ($(tar -xOf "$target/worker-base.tar" manifest.json | sed -n 's/.*"Config": "\([0-9a-f]\{12\}\).*/config \1…/p')); $(du -h "$image" | cut -f1), $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[0]['Layers']))" "$tmp/image/manifest.json") layers, user 10001, command worker --cloud aws, Debian 12 packages listed for scanners"
+say "worker image: base layer reproducible ($(tar -xOf "$target/worker-base.tar" manifest.json | sed -n 's/.*"Config": "\([0-9a-f]\{12\}\).*/config \1…/p')); $(du -h "$image" | cut -f1), ${#layers[@]} layers, user 10001, command worker --cloud aws, Debian 12 packages listed for scanners"
 
 if [ "$(id -u)" != 0 ]; then
   say "worker image not run: chroot needs root (run as root, or load the image with docker load)"

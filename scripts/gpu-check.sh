@@ -70,7 +70,7 @@ for f in kernels/target/classes/cuda/seiswork.ptx kernels/target/test-classes "$
   [ -e "$f" ] || { echo "gpu-check: $f missing (build first, without --no-build)" >&2; exit 1; }
 done
 cp="kernels/target/classes:kernels/target/test-classes:core/target/classes:$lib/*"
-jvm=(-Xmx24g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
+jvm=(-Xmx24g -XX:+UseParallelGC "${seiswork_jvm_options[@]}")
 # As the launcher: SEISWORK_JAVA_OPTS reaches the JVM (for example -Dseiswork.gpu.stencil=bulk).
 # shellcheck disable=SC2206
 jvm+=(${SEISWORK_JAVA_OPTS:-})

@@ -26,6 +26,11 @@ seiswork_find_jdk() {
   return 1
 }
 
+# The JVM options every Seiswork launch passes: ./seiswork, the desktop package, the GPU check
+# (app/pom.xml's Jib entry point for the worker image lists the same two): native access for the
+# JavaFX and JCuda libraries, and the Vector API of the CPU engine's kernels.
+seiswork_jvm_options=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector)
+
 # Maven 3.8's bundled Guava touches sun.misc.Unsafe; on JDK 25 that prints four warnings per run.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 

@@ -86,7 +86,7 @@ public final class JobResolver {
         int maxReceivers = geometry.receivers().size();
         long bytes = spec.task() == Task.RTM
                 ? migrationBytes(spec, shotGrid(spec, geometry.shots()), maxReceivers, time)
-                        + (spec.imaging().apertureM() != null ? MemoryEstimate.residentMigrationBytes(g) : 0)
+                        + MemoryEstimate.residentMigrationBytes(g)
                 : MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
         if (bytes > memoryBudgetBytes) {
             problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "

@@ -162,8 +162,9 @@ public final class MemoryEstimate {
     /**
      * What a migration job holds on its whole grid while its shots run, besides each shot's own
      * arrays: the velocity and the migration velocity, and the stack's image and illumination,
-     * 4 bytes each per node. With a migration aperture the shots' arrays are their windows'
-     * and these can be the larger part, so they are counted on top.
+     * 4 bytes each per node. The resolver counts them on top of a shot's need and the migration
+     * plans its shots in what they leave; with a migration aperture, whose shots' arrays are
+     * their windows', they can be the larger part.
      */
     public static long residentMigrationBytes(Grid g) {
         return 16L * g.points();

@@ -86,10 +86,10 @@ class JobResolverTest {
         windowed.putObject("imaging").put("aperture", 100);
         long whole = resolve(wholeModel).memoryBytes();
         long window = resolve(windowed).memoryBytes();
-        System.out.printf("one migration shot: %d bytes on the whole 1 km model, %d on its 400 m window with the "
-                + "whole grid's models and stack%n", whole, window);
+        System.out.printf("one migration shot, with the job's whole-grid velocities and stack: %d bytes on the whole "
+                + "1 km model, %d on its 400 m window%n", whole, window);
         assertEquals(MemoryEstimate.residentMigrationBytes(resolve(windowed).spec().grid()), 16L * 101 * 61);
-        // 41 of 101 columns (plus 2 x 20 layer columns each), plus the whole grid's models and stack (16 B a node).
+        // The shot's arrays on 41 of 101 columns (plus 2 x 20 layer columns each); both hold the whole grid's 16 B a node.
         assertTrue(window < whole, window + " vs " + whole);
 
         long budget = (whole + window) / 2;

@@ -135,8 +135,8 @@ public final class ShotComputer implements AutoCloseable {
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
                 : new SegyShotGathers(job.dataFile(), spec.grid());
         try {
-            // Windowed shots plan beside the job's whole-grid models and stack, already on the heap.
-            long budget = heapBudgetBytes() - (aperture != null ? MemoryEstimate.residentMigrationBytes(spec.grid()) : 0);
+            // A shot plans beside the job's whole-grid models and stack, already on the heap.
+            long budget = heapBudgetBytes() - MemoryEstimate.residentMigrationBytes(spec.grid());
             this.plan = MemoryPlan.of(largestRequest(), spec.imaging().wavefield(), Math.max(0, budget));
         } catch (RuntimeException e) {
             data.close();
