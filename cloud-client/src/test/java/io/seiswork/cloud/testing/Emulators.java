@@ -4,9 +4,6 @@ import io.seiswork.cloud.testing.LocalCloud.Service;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.gaul.s3proxy.S3Proxy;
@@ -41,6 +40,8 @@ final class Emulators {
     /** The starts asked for so far; a failed one stays failed, so later test classes fail the same way at once. */
     private static final Map<Service, CompletableFuture<Running>> STARTS = new EnumMap<>(Service.class);
     private static boolean hookAdded;
+    /** Why an emulator process stopped while its tests still needed it, by service. */
+    private static final Map<Service, String> DEATHS = new ConcurrentHashMap<>();
 
     private Emulators() {}
 
@@ -59,6 +60,11 @@ final class Emulators {
     /** The endpoint of the emulator for {@code service}, starting it first if this JVM has not yet. */
     static URI endpoint(Service service) {
         return await(starting(service)).endpoint();
+    }
+
+    /** Why the emulator for {@code service} stopped on its own (status and output), or null while it runs. */
+    static String death(Service service) {
+        return DEATHS.get(service);
     }
 
     /** How long the emulator for {@code service} took to start in this JVM (ms), or -1 if it has not. */
@@ -154,8 +160,11 @@ final class Emulators {
     }
 
     /**
-     * Node runs dynalite's cli.js behind a guard that exits when its standard input closes, so the
-     * child dies with this JVM even when the JVM is killed before its shutdown hook runs.
+     * Node runs dynalite behind a guard script that exits when its standard input closes, so the
+     * child dies with this JVM even when the JVM is killed before its shutdown hook runs. dynalite
+     * listens on a port the kernel picks (port 0) and prints it: a port chosen here and handed over
+     * could be taken by another emulator binding port 0 in between, which the guard rules out. Every
+     * way node can end is written to its output, which {@link #death} then reports.
      */
     private static Running startDynalite(long t0) {
         Path node = onPath("node");
@@ -163,31 +172,69 @@ final class Emulators {
         if (node == null || cli == null) {
             Assumptions.abort(NOT_INSTALLED);
         }
-        int port = freePort();
-        String guard = "process.stdin.on('end',()=>process.exit(0));process.stdin.resume();require(process.argv[1])";
         Path log;
         Process p;
         try {
             log = Files.createTempFile("seiswork-dynalite-", ".log");
             log.toFile().deleteOnExit();
-            p = new ProcessBuilder(node.toString(), "-e", guard, cli.toString(), "--createTableMs", "0",
-                    "--deleteTableMs", "0", "--updateTableMs", "0", "--host", HOST, "--port", Integer.toString(port))
+            p = new ProcessBuilder(node.toString(), "-e", DYNALITE_GUARD, cli.resolveSibling("index.js").toString(), HOST)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start dynalite (" + node + " " + cli + ")", e);
         }
+        AtomicBoolean stopping = new AtomicBoolean();
+        p.onExit().thenAccept(exited -> {
+            if (!stopping.get()) {
+                String death = "dynalite (pid " + exited.pid() + ") exited on its own with status " + exited.exitValue()
+                        + "; its output: " + read(log);
+                DEATHS.put(Service.DYNAMODB, death);
+                System.err.println("LocalCloud: " + death);
+            }
+        });
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-        while (!answers(port)) {
+        int port;
+        while ((port = listeningPort(log)) < 0) {
             if (!p.isAlive() || System.currentTimeMillis() > deadline) {
+                stopping.set(true);
                 stopProcessTree(p);
-                throw new IllegalStateException((p.isAlive() ? "dynalite did not answer on port " + port
+                throw new IllegalStateException((p.isAlive() ? "dynalite did not listen within " + START_TIMEOUT_MS + " ms"
                         : "dynalite exited with status " + p.exitValue()) + ": " + read(log));
             }
             sleep(10);
         }
-        return running(port, () -> stopProcessTree(p), t0);
+        return running(port, () -> {
+            stopping.set(true);
+            stopProcessTree(p);
+        }, t0);
+    }
+
+    /** The line (followed by the port) by which the guard says dynalite listens. */
+    private static final String DYNALITE_PORT_LINE = "seiswork dynalite listening on port";
+
+    /** Node script: argv[1] is dynalite's index.js, argv[2] the host to listen on. */
+    private static final String DYNALITE_GUARD = """
+            const [index, host] = process.argv.slice(1);
+            process.on('exit', code => console.log('node exits with code ' + code));
+            process.stdin.on('end', () => { console.log('standard input closed: the test JVM is gone'); process.exit(0); });
+            process.stdin.resume();
+            const server = require(index)({createTableMs: 0, deleteTableMs: 0, updateTableMs: 0});
+            server.listen(0, host, () => console.log('%s ' + server.address().port));
+            """.formatted(DYNALITE_PORT_LINE);
+
+    /** The port the guard printed to {@code log}, or -1 before it has. */
+    private static int listeningPort(Path log) {
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith(DYNALITE_PORT_LINE + " ")) {
+                    return Integer.parseInt(line.substring(DYNALITE_PORT_LINE.length() + 1).strip());
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     static boolean dynaliteInstalled() {
@@ -232,23 +279,6 @@ final class Emulators {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean answers(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(HOST, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

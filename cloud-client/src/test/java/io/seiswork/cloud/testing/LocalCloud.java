@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -45,7 +46,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>The emulators' threads keep a JVM alive: test runners (Surefire, IDEs) end theirs with
  * {@code System.exit}, which runs the shutdown hook.
  */
-public final class LocalCloud implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class LocalCloud
+        implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
     /** The emulated services. */
     public enum Service { SQS, S3, DYNAMODB }
@@ -94,6 +96,20 @@ public final class LocalCloud implements ExecutionCondition, BeforeAllCallback, 
     @Override
     public void beforeAll(ExtensionContext context) {
         Emulators.start(services);
+    }
+
+    /**
+     * Fails a test at once, naming the cause, when an emulator it needs has stopped on its own:
+     * otherwise it would fail later as "connection refused" with no word of why.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        for (Service s : services) {
+            String death = Emulators.death(s);
+            if (death != null) {
+                throw new IllegalStateException("the local cloud lost its " + s + " emulator: " + death);
+            }
+        }
     }
 
     @Override

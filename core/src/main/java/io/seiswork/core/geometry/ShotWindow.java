@@ -1,6 +1,7 @@
 package io.seiswork.core.geometry;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,26 +135,14 @@ public record ShotWindow(int x0, int y0, Grid grid) {
     }
 
     /**
-     * {@code model}'s values inside the window, as a model on the window's grid; {@code model}
-     * itself when the window is the whole of its grid.
+     * {@code field}'s values inside the window, as a model on the window's grid; the model itself
+     * when it is held in memory and the window is the whole of its grid.
      *
-     * @throws IllegalArgumentException when the window does not lie inside the model's grid
+     * @throws IllegalArgumentException when the window does not lie inside the field's grid
      */
-    public VelocityModel crop(VelocityModel model) {
-        Grid full = model.grid();
-        if (isWhole(full)) {
-            return model;
-        }
-        requireInside(full);
-        float[] src = model.values();
-        float[] out = new float[grid.points()];
-        int nz = grid.nz();
-        for (int iy = 0; iy < grid.ny(); iy++) {
-            for (int ix = 0; ix < grid.nx(); ix++) {
-                System.arraycopy(src, full.index(x0 + ix, y0 + iy, 0), out, grid.index(ix, iy, 0), nz);
-            }
-        }
-        return new VelocityModel(grid, out);
+    public VelocityModel crop(VelocityField field) {
+        requireInside(field.grid());
+        return field.window(x0, y0, grid);
     }
 
     /**

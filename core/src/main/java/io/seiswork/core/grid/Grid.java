@@ -8,6 +8,13 @@ package io.seiswork.core.grid;
  * {@code (ix, iy, iz)} lives at {@link #index(int, int, int)}. Keeping z innermost matches the
  * stencil loops of the engines and the sample order of SEG-Y traces (one trace per (x, y) column).
  *
+ * <p>Two sizes of grid meet here. A grid that one shot is computed on (the job's grid, or the
+ * shot's window under a migration aperture) lives in Java arrays, so it holds at most
+ * {@link #MAX_POINTS} nodes and is indexed with {@code int}s ({@link #points()}, {@link #index}).
+ * A survey's job grid may be far larger (a 100 GB image is 25 billion nodes): it is held in files,
+ * counted with {@link #nodes()} and addressed with {@link #offset}, both {@code long}; asking such
+ * a grid for {@link #points()} fails rather than overflowing.
+ *
  * @param nx nodes along x (at least 1)
  * @param ny nodes along y (1 for 2D)
  * @param nz nodes along z (depth)
@@ -17,8 +24,14 @@ package io.seiswork.core.grid;
  */
 public record Grid(int nx, int ny, int nz, double dx, double dy, double dz) {
 
-    /** The largest grid a flat Java array can hold. */
+    /** The most nodes a grid held in one flat Java array can have: the limit of a computed shot. */
     public static final long MAX_POINTS = Integer.MAX_VALUE - 16L;
+
+    /**
+     * The most nodes any grid may have, 2⁴⁰ (4 TiB of floats): beyond any survey, and small
+     * enough that byte offsets into files of the grid never overflow a {@code long}.
+     */
+    public static final long MAX_NODES = 1L << 40;
 
     public Grid {
         if (nx < 1 || ny < 1 || nz < 1) {
@@ -28,8 +41,8 @@ public record Grid(int nx, int ny, int nz, double dx, double dy, double dz) {
                 || !Double.isFinite(dx) || !Double.isFinite(dy) || !Double.isFinite(dz)) {
             throw new IllegalArgumentException("grid spacings must be > 0, got " + dx + ", " + dy + ", " + dz);
         }
-        if ((long) nx * ny * nz > MAX_POINTS) {
-            throw new IllegalArgumentException("grid of " + ((long) nx * ny * nz) + " points exceeds " + MAX_POINTS);
+        if ((long) nx * ny * nz > MAX_NODES) {
+            throw new IllegalArgumentException("grid of " + ((long) nx * ny * nz) + " nodes exceeds " + MAX_NODES);
         }
     }
 
@@ -53,14 +66,37 @@ public record Grid(int nx, int ny, int nz, double dx, double dy, double dz) {
         return is2d() ? 2 : 3;
     }
 
-    /** Total number of nodes. */
+    /** Total number of nodes, as a {@code long}: valid for every grid. */
+    public long nodes() {
+        return (long) nx * ny * nz;
+    }
+
+    /** Whether the grid fits one flat Java array ({@link #MAX_POINTS}), so that {@link #points()} may be asked. */
+    public boolean fitsInArray() {
+        return nodes() <= MAX_POINTS;
+    }
+
+    /**
+     * Total number of nodes, the length of a flat array over the grid.
+     *
+     * @throws IllegalStateException when the grid does not fit one array ({@link #fitsInArray()})
+     */
     public int points() {
+        if (!fitsInArray()) {
+            throw new IllegalStateException("grid of " + nodes() + " nodes (" + nx + " x " + ny + " x " + nz
+                    + ") does not fit one array of at most " + MAX_POINTS + " values");
+        }
         return nx * ny * nz;
     }
 
-    /** Flat index of node (ix, iy, iz): z contiguous, then x, then y. */
+    /** Flat index of node (ix, iy, iz): z contiguous, then x, then y. Only for grids that {@link #fitsInArray()}. */
     public int index(int ix, int iy, int iz) {
         return (iy * nx + ix) * nz + iz;
+    }
+
+    /** Flat position of node (ix, iy, iz) in the order of {@link #index}, as a {@code long}: valid for every grid. */
+    public long offset(int ix, int iy, int iz) {
+        return ((long) iy * nx + ix) * nz + iz;
     }
 
     /** The x axis in metres. */

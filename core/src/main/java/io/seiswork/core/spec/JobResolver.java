@@ -58,6 +58,11 @@ public final class JobResolver {
 
     public ResolvedJob resolve(JobSpec spec, String source) {
         Problems problems = new Problems();
+        if (!spec.grid().fitsInArray()) {
+            problems.error("grid", "has " + spec.grid().nodes() + " nodes, more than one model can hold ("
+                    + Grid.MAX_POINTS + "); split the survey or coarsen the grid");
+            problems.throwIfErrors(source);
+        }
         VelocityModel velocity = load(spec.velocity(), spec.grid(), "velocity", problems);
         if (velocity != null) {
             checkValues(velocity, "velocity", problems);

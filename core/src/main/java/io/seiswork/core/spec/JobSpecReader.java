@@ -142,9 +142,9 @@ public final class JobSpecReader {
                 return null;
             }
             long points = (long) nx * ny * nz;
-            if (points > Grid.MAX_POINTS) {
-                problems.error(g.path(), "has " + points + " points, more than one model can hold ("
-                        + Grid.MAX_POINTS + "); split the survey or coarsen the grid");
+            if (points > Grid.MAX_NODES) {
+                problems.error(g.path(), "has " + points + " nodes, more than a grid may have ("
+                        + Grid.MAX_NODES + "); split the survey or coarsen the grid");
                 return null;
             }
             if (nx < 2 || nz < 2) {

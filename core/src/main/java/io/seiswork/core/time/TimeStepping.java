@@ -3,7 +3,7 @@ package io.seiswork.core.time;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.stencil.SecondDerivative;
-import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.velocity.VelocityField;
 
 /**
  * The internal time axis of a run and the output axis its traces are resampled to.
@@ -47,7 +47,7 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
      * @param safety fraction of the stability limit, in (0, 1]
      * @param outputS output time axis in seconds
      */
-    public static TimeStepping fromCfl(VelocityModel model, int spaceOrder, double safety, Sampling outputS) {
+    public static TimeStepping fromCfl(VelocityField model, int spaceOrder, double safety, Sampling outputS) {
         if (!(safety > 0) || safety > 1) {
             throw new IllegalArgumentException("CFL safety must be in (0, 1], got " + safety);
         }
@@ -58,7 +58,7 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
     }
 
     /** {@link #fromCfl} with the default safety {@value #DEFAULT_SAFETY}. */
-    public static TimeStepping fromCfl(VelocityModel model, int spaceOrder, Sampling outputS) {
+    public static TimeStepping fromCfl(VelocityField model, int spaceOrder, Sampling outputS) {
         return fromCfl(model, spaceOrder, DEFAULT_SAFETY, outputS);
     }
 
@@ -67,7 +67,7 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
      *
      * @throws IllegalArgumentException naming dtS and the limit when dtS is unstable
      */
-    public static TimeStepping of(double dtS, VelocityModel model, int spaceOrder, Sampling outputS) {
+    public static TimeStepping of(double dtS, VelocityField model, int spaceOrder, Sampling outputS) {
         double limit = maxStableDtS(model, spaceOrder);
         if (dtS > limit) {
             throw new IllegalArgumentException("dtS = " + dtS + " s exceeds the stability (CFL) limit "
@@ -77,7 +77,7 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
     }
 
     /** Stability limit in seconds of the leapfrog scheme for this model and space order. */
-    public static double maxStableDtS(VelocityModel model, int spaceOrder) {
+    public static double maxStableDtS(VelocityField model, int spaceOrder) {
         Grid g = model.grid();
         SecondDerivative op = SecondDerivative.ofOrder(spaceOrder);
         return g.is2d()

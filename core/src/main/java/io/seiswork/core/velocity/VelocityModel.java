@@ -7,9 +7,9 @@ import io.seiswork.core.grid.Grid;
  * ({@link Grid#index(int, int, int)}).
  *
  * <p>The array is shared, not copied: engines read it in their hot loops. Callers must not change
- * it after handing it over.
+ * it after handing it over. As a {@link VelocityField}, its windows are copies of its columns.
  */
-public final class VelocityModel {
+public final class VelocityModel implements VelocityField {
 
     private final Grid grid;
     private final float[] vMps;
@@ -35,8 +35,31 @@ public final class VelocityModel {
         return new VelocityModel(grid, v);
     }
 
+    @Override
     public Grid grid() {
         return grid;
+    }
+
+    /** This model itself when the window is its whole grid; otherwise a copy of the window's columns. */
+    @Override
+    public VelocityModel window(int x0, int y0, Grid window) {
+        if (x0 == 0 && y0 == 0 && window.equals(grid)) {
+            return this;
+        }
+        VelocityField.requireWindow(grid, x0, y0, window);
+        float[] out = new float[window.points()];
+        int nz = window.nz();
+        for (int iy = 0; iy < window.ny(); iy++) {
+            for (int ix = 0; ix < window.nx(); ix++) {
+                System.arraycopy(vMps, grid.index(x0 + ix, y0 + iy, 0), out, window.index(ix, iy, 0), nz);
+            }
+        }
+        return new VelocityModel(window, out);
+    }
+
+    @Override
+    public VelocityModel whole() {
+        return this;
     }
 
     /** The velocities in m/s, z contiguous (the live array, not a copy). */
@@ -50,6 +73,7 @@ public final class VelocityModel {
     }
 
     /** Smallest velocity in m/s. */
+    @Override
     public float min() {
         float m = Float.POSITIVE_INFINITY;
         for (float v : vMps) {
@@ -59,6 +83,7 @@ public final class VelocityModel {
     }
 
     /** Largest velocity in m/s. */
+    @Override
     public float max() {
         float m = Float.NEGATIVE_INFINITY;
         for (float v : vMps) {
