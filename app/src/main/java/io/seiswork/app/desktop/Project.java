@@ -5,7 +5,7 @@ import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
-import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.volume.ArrayVolume;
 import io.seiswork.core.volume.VolumeAxes;
 import java.io.IOException;
@@ -92,17 +92,17 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         ResolvedJob job = JobResolver.withHeapBudget(base).resolve(spec, source);
         ArrayVolume v = volume(job.spec().name() + " velocity", job.velocity());
-        VelocityModel mig = job.migrationVelocity();
+        VelocityField mig = job.migrationVelocity();
         ArrayVolume m = mig == null || mig == job.velocity() ? null
                 : volume(job.spec().name() + " migration velocity", mig);
         return new Project(source, file, text, job, v, m, ProjectSummary.facts(source, job));
     }
 
     /** A velocity model as a volume for the viewers, or null when it is too large to show. */
-    private static ArrayVolume volume(String name, VelocityModel model) {
+    private static ArrayVolume volume(String name, VelocityField model) {
         Grid g = model.grid();
-        return (long) g.nx() * g.ny() * g.nz() > MAX_SHOWN_CELLS ? null
-                : new ArrayVolume(name, new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()), model.values(), "m",
+        return g.nodes() > MAX_SHOWN_CELLS ? null
+                : new ArrayVolume(name, new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()), model.whole().values(), "m",
                         "velocity (m/s)", 64);
     }
 }

@@ -65,7 +65,7 @@ class ProjectWindowTest {
         assertEquals(List.of("Model", "Migration velocity"), inner.getTabs().stream().map(t -> t.getText()).toList());
         assertTrue(inner.getTabs().get(1).getContent() instanceof VolumeWindow);
         Project demo = Project.demo();
-        assertTrue(largestStep(demo.job().migrationVelocity()) < largestStep(demo.job().velocity()) / 4,
+        assertTrue(largestStep(demo.job().migrationVelocity().whole()) < largestStep(demo.job().velocity().whole()) / 4,
                 "the migration velocity is the smooth one");
     }
 

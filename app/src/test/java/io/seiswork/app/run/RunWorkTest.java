@@ -61,7 +61,7 @@ class RunWorkTest {
         ResolvedJob job = job(MODEL);
         RunWork w = RunWork.of(job, job.geometry().shots(), false, null);
         Shot first = job.geometry().shots().get(0);
-        ShotRequest shot = new ShotRequest(job.velocity(), new PhysicsOptions(4, 12, true), first.source(),
+        ShotRequest shot = new ShotRequest(job.velocity().whole(), new PhysicsOptions(4, 12, true), first.source(),
                 job.spec().wavelet().toWavelet(), first.receivers(), job.time());
         try (CpuWaveEngine cpu = new CpuWaveEngine(1)) {
             RunStats stats = cpu.model(shot, ProgressListener.NONE, CancellationToken.none()).stats();

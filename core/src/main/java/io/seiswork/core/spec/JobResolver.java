@@ -11,6 +11,7 @@ import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.BuiltinModels;
 import io.seiswork.core.velocity.RawVelocityReader;
 import io.seiswork.core.velocity.SegyVelocityReader;
+import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.velocity.VelocitySmoother;
 import java.io.IOException;
@@ -58,19 +59,14 @@ public final class JobResolver {
 
     public ResolvedJob resolve(JobSpec spec, String source) {
         Problems problems = new Problems();
-        if (!spec.grid().fitsInArray()) {
-            problems.error("grid", "has " + spec.grid().nodes() + " nodes, more than one model can hold ("
-                    + Grid.MAX_POINTS + "); split the survey or coarsen the grid");
-            problems.throwIfErrors(source);
-        }
-        VelocityModel velocity = load(spec.velocity(), spec.grid(), "velocity", problems);
-        if (velocity != null) {
-            checkValues(velocity, "velocity", problems);
-        }
+        Grid g = spec.grid();
+        WholeGridStorage storage = spec.task() == Task.RTM ? WholeGridStorage.of(g, memoryBudgetBytes) : WholeGridStorage.HEAP;
+        checkGridSize(spec, problems);
+        problems.throwIfErrors(source);
+        VelocityField velocity = velocity(spec.velocity(), g, storage, "velocity", problems);
         if (problems.hasErrors()) {
             problems.throwIfErrors(source);
         }
-        Grid g = spec.grid();
         SecondDerivative op = SecondDerivative.ofOrder(spec.physics().spaceOrder());
         double vMax = velocity.max();
         double vMin = velocity.min();
@@ -89,18 +85,26 @@ public final class JobResolver {
         checkPointsPerWavelength(spec, op, vMin, problems);
         var geometry = geometry(spec);
         int maxReceivers = geometry.receivers().size();
-        long bytes = spec.task() == Task.RTM
-                ? migrationBytes(spec, shotGrid(spec, geometry.shots()), maxReceivers, time)
-                        + MemoryEstimate.residentMigrationBytes(g)
-                : MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
+        long bytes;
+        if (spec.task() == Task.RTM) {
+            Grid shot = shotGrid(spec, geometry.shots());
+            bytes = shot == null ? storage.heapBytes(g)
+                    : migrationBytes(spec, shot, maxReceivers, time) + storage.heapBytes(g);
+            if (shot == null) {
+                problems.warning("data", "the grid holds more nodes than memory: the memory of each recorded shot's"
+                        + " window is checked when the file's shots are read");
+            }
+        } else {
+            bytes = MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
+        }
         if (bytes > memoryBudgetBytes) {
             problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
-        VelocityModel migration = null;
+        VelocityField migration = null;
         Path dataFile = null;
         if (spec.task() == Task.RTM) {
-            migration = migrationVelocity(spec, velocity, problems);
+            migration = migrationVelocity(spec, velocity, storage, problems);
             if (migration != null && migration.max() > vMax) {
                 // One time step serves modelling and migration: take the faster model's limit.
                 limit = TimeStepping.maxStableDtS(migration, op.order());
@@ -116,20 +120,56 @@ public final class JobResolver {
             }
         }
         problems.throwIfErrors(source);
-        LOG.debug("{}: velocity {}..{} m/s, dt {} s ({} steps, CFL limit {} s), {} bytes per shot", source, vMin, vMax,
-                time.dtS(), time.steps(), limit, bytes);
-        return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all(), migration, dataFile);
+        LOG.debug("{}: velocity {}..{} m/s, dt {} s ({} steps, CFL limit {} s), {} bytes per shot, whole grid {}", source,
+                vMin, vMax, time.dtS(), time.steps(), limit, bytes, storage);
+        return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all(), migration, dataFile, storage);
+    }
+
+    /**
+     * A grid larger than one array ({@link Grid#MAX_POINTS} nodes) is a survey's: only a
+     * migration can run on it, each shot on its window (the migration aperture), each window
+     * fitting one array.
+     */
+    private static void checkGridSize(JobSpec spec, Problems problems) {
+        Grid g = spec.grid();
+        if (g.fitsInArray()) {
+            return;
+        }
+        String size = "the grid has " + g.nodes() + " nodes, more than one shot can be computed on (" + Grid.MAX_POINTS + ")";
+        if (spec.task() != Task.RTM) {
+            problems.error("grid", size + ", and a modelling shot is computed on the whole grid; coarsen the grid or"
+                    + " split the survey");
+            return;
+        }
+        Double aperture = spec.imaging().apertureM();
+        if (aperture == null) {
+            problems.error("imaging.aperture", size + ": give the migration aperture in metres, so that each shot is"
+                    + " computed on the columns within it of its source and receivers");
+            return;
+        }
+        if ("synthetic".equals(spec.data())) {
+            List<Shot> shots = geometry(spec).shots();
+            if (!shots.isEmpty()) {
+                Grid largest = ShotWindow.largest(g, shots, aperture).grid();
+                if (!largest.fitsInArray()) {
+                    problems.error("imaging.aperture", "the largest shot's window has " + largest.nodes() + " nodes ("
+                            + largest.nx() + " x " + largest.ny() + " x " + largest.nz() + "), more than one shot can be"
+                            + " computed on (" + Grid.MAX_POINTS + "): give a smaller aperture");
+                }
+            }
+        }
     }
 
     /**
      * The grid the largest migration shot is computed on: with a migration aperture and synthetic
      * data, the largest of the shots' windows ({@link ShotWindow}); else the whole grid (for
-     * recorded data the shots are the file's, unknown here, so the whole grid bounds them).
+     * recorded data the shots are the file's, unknown here, so the whole grid bounds them; null
+     * when that grid does not fit one array, and the shots are checked as the file is read).
      */
     private static Grid shotGrid(JobSpec spec, List<Shot> shots) {
         Double aperture = spec.imaging().apertureM();
         if (aperture == null || !"synthetic".equals(spec.data()) || shots.isEmpty()) {
-            return spec.grid();
+            return spec.grid().fitsInArray() ? spec.grid() : null;
         }
         return ShotWindow.largest(spec.grid(), shots, aperture).grid();
     }
@@ -153,19 +193,35 @@ public final class JobResolver {
     }
 
     /**
+     * The job's velocity from {@code v}, held as {@code storage} says; null with a problem when it
+     * cannot be loaded or has a value that is not positive and finite.
+     */
+    private VelocityField velocity(VelocitySpec v, Grid grid, WholeGridStorage storage, String path, Problems problems) {
+        if (storage == WholeGridStorage.OUT_OF_CORE) {
+            return field(v, grid, path, problems);
+        }
+        VelocityModel m = load(v, grid, path, problems);
+        if (m != null) {
+            checkValues(m, path, problems);
+        }
+        return m;
+    }
+
+    /**
      * The velocity to migrate with: {@code migrationVelocity} loaded, or for {@code {"smooth": L}}
      * the job's velocity smoothed with a Gaussian of L metres (slowness smoothed); null with a
      * problem when it cannot be loaded.
      */
-    private VelocityModel migrationVelocity(JobSpec spec, VelocityModel velocity, Problems problems) {
+    private VelocityField migrationVelocity(JobSpec spec, VelocityField velocity, WholeGridStorage storage,
+            Problems problems) {
         if (spec.migrationVelocity() instanceof VelocitySpec.Smoothed s) {
-            return s.lengthM() > 0 ? VelocitySmoother.gaussian(velocity, s.lengthM()) : velocity;
+            if (!(s.lengthM() > 0)) {
+                return velocity;
+            }
+            return storage == WholeGridStorage.HEAP ? VelocitySmoother.gaussian((VelocityModel) velocity, s.lengthM())
+                    : smoothedField(velocity, s.lengthM());
         }
-        VelocityModel v = load(spec.migrationVelocity(), spec.grid(), "migrationVelocity", problems);
-        if (v != null) {
-            checkValues(v, "migrationVelocity", problems);
-        }
-        return v;
+        return velocity(spec.migrationVelocity(), spec.grid(), storage, "migrationVelocity", problems);
     }
 
     /** Loads any velocity form except {@link VelocitySpec.Smoothed}; null with a problem on failure. */
@@ -198,6 +254,20 @@ public final class JobResolver {
             problems.error(path, "cannot read the model: " + e.getMessage());
         }
         return null;
+    }
+
+    /** The velocity {@code v} on {@code grid} as a field read a window at a time; null with a problem on failure. */
+    private VelocityField field(VelocitySpec v, Grid grid, String path, Problems problems) {
+        VelocityModel m = load(v, grid, path, problems);
+        if (m != null) {
+            checkValues(m, path, problems);
+        }
+        return m;
+    }
+
+    /** {@code velocity} smoothed as {@link VelocitySmoother#gaussian}, window by window. */
+    private static VelocityField smoothedField(VelocityField velocity, double lengthM) {
+        return VelocitySmoother.gaussian(velocity.whole(), lengthM);
     }
 
     /** The model with every value multiplied by {@code scale} (unit conversion to m/s). */

@@ -159,17 +159,6 @@ public final class MemoryEstimate {
         return itemised + itemised / 64;
     }
 
-    /**
-     * What a migration job holds on its whole grid while its shots run, besides each shot's own
-     * arrays: the velocity and the migration velocity, and the stack's image and illumination,
-     * 4 bytes each per node. The resolver counts them on top of a shot's need and the migration
-     * plans its shots in what they leave; with a migration aperture, whose shots' arrays are
-     * their windows', they can be the larger part.
-     */
-    public static long residentMigrationBytes(Grid g) {
-        return 16L * g.points();
-    }
-
     /** Formats bytes as GiB with two decimals. */
     public static String gib(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));

@@ -88,7 +88,9 @@ class JobResolverTest {
         long window = resolve(windowed).memoryBytes();
         System.out.printf("one migration shot, with the job's whole-grid velocities and stack: %d bytes on the whole "
                 + "1 km model, %d on its 400 m window%n", whole, window);
-        assertEquals(MemoryEstimate.residentMigrationBytes(resolve(windowed).spec().grid()), 16L * 101 * 61);
+        ResolvedJob job = resolve(windowed);
+        assertEquals(WholeGridStorage.HEAP, job.storage());
+        assertEquals(16L * 101 * 61, job.storage().heapBytes(job.spec().grid()));
         // The shot's arrays on 41 of 101 columns (plus 2 x 20 layer columns each); both hold the whole grid's 16 B a node.
         assertTrue(window < whole, window + " vs " + whole);
 
@@ -149,15 +151,15 @@ class JobResolverTest {
         j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
                 SpecFixtures.MAPPER.createObjectNode().put("path", "vp.bin").put("order", "xzy")));
         ResolvedJob job = resolve(j);
-        assertEquals(1000 + 10 * 37 + 42, job.velocity().at(37, 0, 42));
-        assertEquals(1000 + 10 * 100 + 60, job.velocity().at(100, 0, 60));
+        assertEquals(1000 + 10 * 37 + 42, job.velocity().whole().at(37, 0, 42));
+        assertEquals(1000 + 10 * 100 + 60, job.velocity().whole().at(100, 0, 60));
     }
 
     @Test
     void layersAreFilledByDepth() {
         ResolvedJob job = resolve(valid());
-        assertEquals(1500, job.velocity().at(50, 0, 29)); // 290 m
-        assertEquals(2500, job.velocity().at(50, 0, 30)); // 300 m: the top of layer 2
+        assertEquals(1500, job.velocity().whole().at(50, 0, 29)); // 290 m
+        assertEquals(2500, job.velocity().whole().at(50, 0, 30)); // 300 m: the top of layer 2
     }
 
     @Test
@@ -193,8 +195,8 @@ class JobResolverTest {
         j.put("task", "rtm");
         j.set("migrationVelocity", SpecFixtures.MAPPER.createObjectNode().put("smooth", 100));
         ResolvedJob job = resolve(j);
-        float atInterface = job.migrationVelocity().at(50, 0, 30); // the 2500 m/s layer starts at 300 m
-        assertEquals(2500f, job.velocity().at(50, 0, 30));
+        float atInterface = job.migrationVelocity().whole().at(50, 0, 30); // the 2500 m/s layer starts at 300 m
+        assertEquals(2500f, job.velocity().whole().at(50, 0, 30));
         assertTrue(atInterface > 1600 && atInterface < 2400, "smoothed velocity at the interface " + atInterface);
         assertEquals(null, job.dataFile());
         j.put("data", "missing.sgy");

@@ -1,6 +1,7 @@
 package io.seiswork.kernels.job;
 
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
@@ -23,7 +24,8 @@ public final class JobEngine {
     /**
      * The engine for this job (the caller closes it). For reverse-time migration the GPU's memory
      * check is the migration's (two propagations, data, image and at least two level slots of the
-     * boundary ring, the other levels staged through the host), on the first shot: "auto" takes
+     * boundary ring, the other levels staged through the host), on the shot with the largest window
+     * (the first shot without a migration aperture): "auto" takes
      * the CPU with the reason when it does not fit, an explicit "gpu" is refused before anything
      * runs.
      */
@@ -32,10 +34,14 @@ public final class JobEngine {
         if (spec.task() == Task.RTM) {
             ShotRequest typical = null;
             if (!job.geometry().shots().isEmpty()) {
-                Shot first = job.geometry().shots().get(0);
+                // The shot with the largest window (the first one without an aperture), as it will be computed.
+                Double aperture = spec.imaging().apertureM();
+                Shot largest = ShotWindow.largestShot(spec.grid(), job.geometry().shots(), aperture);
+                ShotWindow window = ShotWindow.of(spec.grid(), largest, aperture);
+                Shot local = window.local(largest);
                 PhysicsOptions physics = PhysicsOptions.of(spec.physics());
-                typical = new ShotRequest(job.migrationVelocity(), physics, first.source(), spec.wavelet().toWavelet(),
-                        first.receivers(), job.time());
+                typical = new ShotRequest(window.crop(job.migrationVelocity()), physics, local.source(),
+                        spec.wavelet().toWavelet(), local.receivers(), job.time());
             }
             return EngineSelection.selectMigration(spec.engine(), typical);
         }

@@ -8,7 +8,6 @@ import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.spec.JobSpec;
-import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.time.TimeStepping;
@@ -135,8 +134,8 @@ public final class ShotComputer implements AutoCloseable {
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
                 : new SegyShotGathers(job.dataFile(), spec.grid());
         try {
-            // A shot plans beside the job's whole-grid models and stack, already on the heap.
-            long budget = heapBudgetBytes() - MemoryEstimate.residentMigrationBytes(spec.grid());
+            // A shot plans beside the job's whole-grid models and stack, when they are on the heap.
+            long budget = heapBudgetBytes() - job.storage().heapBytes(spec.grid());
             this.plan = MemoryPlan.of(largestRequest(), spec.imaging().wavefield(), Math.max(0, budget));
         } catch (RuntimeException e) {
             data.close();
@@ -200,7 +199,7 @@ public final class ShotComputer implements AutoCloseable {
      * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
      */
     public ModelledShot model(Shot shot, ProgressListener progress, CancellationToken cancel) {
-        ShotRecord record = engine.model(request(job.velocity(), shot), progress, cancel);
+        ShotRecord record = engine.model(request(job.velocity().whole(), shot), progress, cancel);
         return new ModelledShot(shot, record.traces(), record.stats());
     }
 

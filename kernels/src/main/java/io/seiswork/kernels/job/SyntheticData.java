@@ -7,6 +7,7 @@ import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.Wavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
@@ -34,7 +35,7 @@ import java.util.function.Function;
 final class SyntheticData implements ObservedData {
 
     private final WaveEngine engine;
-    private final VelocityModel truth;
+    private final VelocityField truth;
     private final PhysicsOptions physics;
     private final Wavelet wavelet;
     private final TimeStepping timing;
@@ -42,7 +43,7 @@ final class SyntheticData implements ObservedData {
     private final Function<Shot, ShotWindow> windows;
 
     /** @param windows each shot's window of the model (the whole model without an aperture) */
-    SyntheticData(WaveEngine engine, VelocityModel truth, PhysicsOptions physics, Wavelet wavelet,
+    SyntheticData(WaveEngine engine, VelocityField truth, PhysicsOptions physics, Wavelet wavelet,
             TimeStepping timing, List<Shot> shots, Function<Shot, ShotWindow> windows) {
         this.engine = engine;
         this.truth = truth;

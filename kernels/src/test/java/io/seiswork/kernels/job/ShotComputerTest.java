@@ -176,7 +176,7 @@ class ShotComputerTest {
             assertEquals(job.time().outputS(), computer.timeS());
             for (Shot s : computer.shots()) {
                 ModelledShot modelled = computer.model(s, ProgressListener.NONE, CancellationToken.none());
-                ShotRecord direct = ENGINE.model(new ShotRequest(job.velocity(), PhysicsOptions.of(spec.physics()),
+                ShotRecord direct = ENGINE.model(new ShotRequest(job.velocity().whole(), PhysicsOptions.of(spec.physics()),
                         s.source(), spec.wavelet().toWavelet(), s.receivers(), job.time()), ProgressListener.NONE,
                         CancellationToken.none());
                 assertEquals(s.receivers().size(), modelled.traces().length);
