@@ -77,7 +77,7 @@ public record ShotWindow(int x0, int y0, Grid grid) {
         Shot best = null;
         long most = -1;
         for (Shot s : shots) {
-            long points = of(grid, s, apertureM).grid().points();
+            long points = of(grid, s, apertureM).grid().nodes();
             if (points > most) {
                 best = s;
                 most = points;

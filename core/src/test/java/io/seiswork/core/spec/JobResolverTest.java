@@ -69,6 +69,38 @@ class JobResolverTest {
         assertTrue(job.warnings().get(0).toString().startsWith("warning: grid: 3.00 points per minimum wavelength"));
     }
 
+    /** A 3D survey of 20,000 x 20,000 x 10 nodes: 4 billion, more than one array holds. */
+    private static ObjectNode survey(String task, Double apertureM) {
+        ObjectNode j = valid();
+        j.put("task", task);
+        ((ObjectNode) j.get("grid")).put("nx", 20_000).put("ny", 20_000).put("nz", 10).put("dy", 10);
+        ((ObjectNode) j.get("sources")).putObject("line").put("x0", 1000).put("dx", 300).put("n", 3).put("y", 1000)
+                .put("z", 20);
+        ((ObjectNode) j.get("receivers")).putObject("line").put("x0", 500).put("dx", 10).put("n", 101).put("y", 1000)
+                .put("z", 10);
+        if (apertureM != null) {
+            j.putObject("imaging").put("aperture", apertureM);
+        }
+        return j;
+    }
+
+    @Test
+    void aGridBeyondOneArrayNeedsAMigrationWhoseWindowsFit() {
+        List<String> model = errors(survey("model", null), 1L << 34);
+        assertEquals(List.of("grid: the grid has 4000000000 nodes, more than one shot can be computed on (2147483631),"
+                + " and a modelling shot is computed on the whole grid; coarsen the grid or split the survey"), model);
+
+        List<String> noAperture = errors(survey("rtm", null), 1L << 34);
+        assertEquals(1, noAperture.size());
+        assertTrue(noAperture.get(0).startsWith("imaging.aperture: the grid has 4000000000 nodes, more than one shot can"
+                + " be computed on (2147483631): give the migration aperture in metres"), noAperture.get(0));
+
+        // 150 km of aperture around a 1 km spread: windows of 151 x 151 km.
+        List<String> wide = errors(survey("rtm", 150_000.0), 1L << 34);
+        assertEquals(List.of("imaging.aperture: the largest shot's window has 2289462610 nodes (15161 x 15101 x 10),"
+                + " more than one shot can be computed on (2147483631): give a smaller aperture"), wide);
+    }
+
     @Test
     void memoryAboveBudgetIsRejected() {
         List<String> e = errors(valid(), 1000);
