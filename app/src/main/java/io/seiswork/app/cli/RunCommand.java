@@ -9,6 +9,7 @@ import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
+import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.JobEngine;
 import java.io.PrintWriter;
@@ -60,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
         Double aperture = jobSpec.imaging().apertureM();
         if (jobSpec.task() == Task.RTM && aperture != null && job.dataFile() == null) {
             err.println(ShotWindow.summary(jobSpec.grid(), job.geometry().shots(), aperture));
+        }
+        if (jobSpec.task() == Task.RTM && job.storage() == WholeGridStorage.OUT_OF_CORE) {
+            err.println(job.storage().describe(jobSpec.grid()));
         }
         err.flush();
         if (checkOnly) {

@@ -7,6 +7,7 @@ import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
+import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.time.TimeStepping;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,9 @@ final class ProjectSummary extends GridPane {
             out.add(Map.entry("Aperture", ShotWindow.summary(g, job.geometry().shots(), aperture)
                     .replaceFirst("^aperture ", "")));
         }
-        out.add(Map.entry("Memory", MemoryEstimate.human(job.memoryBytes()) + " per shot"));
+        out.add(Map.entry("Memory", MemoryEstimate.human(job.memoryBytes()) + " per shot"
+                + (spec.task() == Task.RTM && job.storage() == WholeGridStorage.OUT_OF_CORE
+                        ? "; " + job.storage().describe(g) : "")));
         out.add(Map.entry("Engine", spec.engine().json() + " in the spec (the tool bar's choice runs)"));
         for (SpecProblem w : job.warnings()) {
             out.add(Map.entry("Warning", w.toString()));

@@ -14,6 +14,7 @@ import io.seiswork.core.spec.JobSpecWriter;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
+import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.WaveEngine;
@@ -172,6 +173,7 @@ public final class LocalRunner {
         if (job.migrationVelocity() != null) {
             r.put("migrationVelocityMinMps", job.migrationVelocity().min());
             r.put("migrationVelocityMaxMps", job.migrationVelocity().max());
+            r.put("wholeGrid", job.storage() == WholeGridStorage.HEAP ? "heap" : "out-of-core");
         }
         ArrayNode warnings = r.putArray("warnings");
         job.warnings().stream().map(SpecProblem::toString).forEach(warnings::add);

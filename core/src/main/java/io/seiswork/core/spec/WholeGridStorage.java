@@ -36,4 +36,18 @@ public enum WholeGridStorage {
     public long heapBytes(Grid grid) {
         return this == HEAP ? BYTES_PER_NODE * grid.nodes() : 0;
     }
+
+    /**
+     * One line for the user on where a job on {@code grid} keeps its whole grid, for example
+     * "whole grid out of core: 4,000,000,000 nodes; the models are read a window at a time and the
+     * 29.80 GiB stack is a memory-mapped scratch file".
+     */
+    public String describe(Grid grid) {
+        return this == HEAP
+                ? String.format(java.util.Locale.ROOT, "whole grid on the heap: %,d nodes, %s for the models and the stack",
+                        grid.nodes(), MemoryEstimate.human(heapBytes(grid)))
+                : String.format(java.util.Locale.ROOT, "whole grid out of core: %,d nodes; the models are read a window at"
+                        + " a time and the %s stack is a memory-mapped scratch file", grid.nodes(),
+                        MemoryEstimate.human(8 * grid.nodes()));
+    }
 }
