@@ -60,6 +60,8 @@ final class SpecForm extends GridPane {
             new Field("Physics", "space order (2, 4, 8)", "/physics/spaceOrder", Kind.WHOLE),
             new Field("Physics", "absorbing layer (cells)", "/physics/boundary/width", Kind.WHOLE),
             new Field("Physics", "free surface", "/physics/freeSurface", Kind.FLAG),
+            new Field("Imaging (rtm)", "aperture (m)", "/imaging/aperture", Kind.NUMBER),
+            new Field("Imaging (rtm)", "Laplacian filter", "/imaging/laplacianFilter", Kind.FLAG),
             new Field("Run", "engine", "/engine", Kind.ENGINE));
 
     private static final String PROBLEM_STYLE = "-fx-border-color: #d02020";

@@ -395,6 +395,18 @@ class ProjectWindowTest {
         robot.interact(free::fire);
         assertTrue(window.editor().text().getText().contains("\"freeSurface\": true"));
 
+        // A migration's aperture is greyed out until the spec has one, then edited like the rest.
+        javafx.scene.control.TextField aperture = (javafx.scene.control.TextField) form.control("/imaging/aperture");
+        assertTrue(aperture.isDisabled());
+        robot.interact(() -> window.editor().text().setText(window.editor().text().getText()
+                .replace("\"engine\":", "\"imaging\": { \"aperture\": 500 },\n  \"engine\":")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "500".equals(aperture.getText()) && !aperture.isDisabled());
+        robot.interact(() -> {
+            aperture.setText("750");
+            aperture.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        assertTrue(window.editor().text().getText().contains("\"aperture\": 750"), window.editor().text().getText());
+
         // The salt example lists its sources: the line's fields are greyed out, the grid's are not.
         openAndWait(robot, Path.of("..", "examples", "salt3d-model.json"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "61".equals(nz.getText()));
