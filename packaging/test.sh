@@ -63,7 +63,13 @@ grep -q "\.desktop$" <<<"$contents" || fail "$deb: no menu entry (.desktop file)
 dpkg-deb -x "$deb" "$tmp/deb"
 deb_version="$("$tmp/deb/opt/seiswork/bin/seiswork" --version 2>/dev/null | head -1)"
 [ "$deb_version" = "$version" ] || fail "the .deb's launcher printed '$deb_version'"
-say "desktop .deb: $(basename "$deb") ($(du -h "$deb" | cut -f1)), installs /opt/seiswork with a menu entry; its launcher runs"
+link="$(readlink "$tmp/deb/usr/bin/seiswork" || true)"
+[ "$link" = /opt/seiswork/bin/seiswork ] || fail "$deb: usr/bin/seiswork links to '$link', not /opt/seiswork/bin/seiswork"
+# The launcher finds its runtime from its own path: run it through a link, as from /usr/bin.
+ln -s "$tmp/deb/opt/seiswork/bin/seiswork" "$tmp/seiswork-link"
+link_version="$("$tmp/seiswork-link" --version 2>/dev/null | head -1)"
+[ "$link_version" = "$version" ] || fail "the .deb's launcher run through a link printed '$link_version'"
+say "desktop .deb: $(basename "$deb") ($(du -h "$deb" | cut -f1)), installs /opt/seiswork with a menu entry and /usr/bin/seiswork; its launcher runs, also through a link"
 
 # ---- worker image ------------------------------------------------------------------------------
 packaging/worker-image.sh --no-build
