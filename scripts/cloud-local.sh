@@ -101,8 +101,9 @@ launch() { # starts service $1 in its own session (so a Ctrl-C in this terminal 
   case "$s" in
     sqs) set -- java "${java_opts[@]}" -Dconfig.file="$state/elasticmq.conf" -cp "$(cat "$cp_file")" org.elasticmq.server.Main ;;
     s3) set -- java "${java_opts[@]}" -cp "$(cat "$cp_file")" org.gaul.s3proxy.Main --properties "$state/s3proxy.conf" ;;
-    dynamodb) set -- node "$dynalite_cli" --host 127.0.0.1 --port "${port[dynamodb]}" --path "$state/dynamodb" \
-                --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 ;;
+    # Through scripts/lib/dynalite.js: dynalite alone dies when a client drops a connection mid-request.
+    dynamodb) set -- node "$root/scripts/lib/dynalite.js" "$(dirname "$dynalite_cli")" --host 127.0.0.1 \
+                --port "${port[dynamodb]}" --path "$state/dynamodb" --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 ;;
   esac
   setsid "$@" </dev/null >"$(log_file "$s")" 2>&1 &
   echo $! >"$(pid_file "$s")"

@@ -160,16 +160,19 @@ final class Emulators {
     }
 
     /**
-     * Node runs dynalite behind a guard script that exits when its standard input closes, so the
-     * child dies with this JVM even when the JVM is killed before its shutdown hook runs. dynalite
-     * listens on a port the kernel picks (port 0) and prints it: a port chosen here and handed over
-     * could be taken by another emulator binding port 0 in between, which the guard rules out. Every
-     * way node can end is written to its output, which {@link #death} then reports.
+     * Node runs dynalite through the repository's launcher {@code scripts/lib/dynalite.js}, which
+     * keeps it alive when a client drops a connection mid-request (dynalite alone dies of that)
+     * and exits when its standard input closes, so the child dies with this JVM even when the JVM
+     * is killed before its shutdown hook runs. dynalite listens on a port the kernel picks (port
+     * 0) and prints it: a port chosen here and handed over could be taken by another emulator
+     * binding port 0 in between. How node ends is written to its output, which {@link #death}
+     * then reports.
      */
     private static Running startDynalite(long t0) {
         Path node = onPath("node");
         Path cli = dynaliteCli();
-        if (node == null || cli == null) {
+        Path launcher = repositoryFile(DYNALITE_LAUNCHER);
+        if (node == null || cli == null || launcher == null) {
             Assumptions.abort(NOT_INSTALLED);
         }
         Path log;
@@ -177,12 +180,14 @@ final class Emulators {
         try {
             log = Files.createTempFile("seiswork-dynalite-", ".log");
             log.toFile().deleteOnExit();
-            p = new ProcessBuilder(node.toString(), "-e", DYNALITE_GUARD, cli.resolveSibling("index.js").toString(), HOST)
+            p = new ProcessBuilder(node.toString(), launcher.toString(), cli.getParent().toString(), "--host", HOST,
+                    "--port", "0", "--exit-with-stdin", "--createTableMs", "0", "--deleteTableMs", "0",
+                    "--updateTableMs", "0")
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start dynalite (" + node + " " + cli + ")", e);
+            throw new UncheckedIOException("cannot start dynalite (" + node + " " + launcher + ")", e);
         }
         AtomicBoolean stopping = new AtomicBoolean();
         p.onExit().thenAccept(exited -> {
@@ -210,18 +215,11 @@ final class Emulators {
         }, t0);
     }
 
-    /** The line (followed by the port) by which the guard says dynalite listens. */
-    private static final String DYNALITE_PORT_LINE = "seiswork dynalite listening on port";
+    /** The launcher of dynalite, relative to the repository's root. */
+    private static final String DYNALITE_LAUNCHER = "scripts/lib/dynalite.js";
 
-    /** Node script: argv[1] is dynalite's index.js, argv[2] the host to listen on. */
-    private static final String DYNALITE_GUARD = """
-            const [index, host] = process.argv.slice(1);
-            process.on('exit', code => console.log('node exits with code ' + code));
-            process.stdin.on('end', () => { console.log('standard input closed: the test JVM is gone'); process.exit(0); });
-            process.stdin.resume();
-            const server = require(index)({createTableMs: 0, deleteTableMs: 0, updateTableMs: 0});
-            server.listen(0, host, () => console.log('%s ' + server.address().port));
-            """.formatted(DYNALITE_PORT_LINE);
+    /** The line (followed by the port) by which the launcher says dynalite listens. */
+    private static final String DYNALITE_PORT_LINE = "seiswork dynalite listening on port";
 
     /** The port the guard printed to {@code log}, or -1 before it has. */
     private static int listeningPort(Path log) {
@@ -238,7 +236,7 @@ final class Emulators {
     }
 
     static boolean dynaliteInstalled() {
-        return onPath("node") != null && dynaliteCli() != null;
+        return onPath("node") != null && dynaliteCli() != null && repositoryFile(DYNALITE_LAUNCHER) != null;
     }
 
     /** {@code seiswork.dynalite} if set, else the copy scripts/cloud-local.sh installs; null if absent. */
@@ -248,10 +246,19 @@ final class Emulators {
             Path p = Path.of(property);
             return Files.isRegularFile(p) ? p : null;
         }
+        Path script = repositoryFile("scripts/cloud-local.sh");
+        if (script == null) {
+            return null;
+        }
+        Path cli = script.getParent().getParent().resolve(".cloud-local/tools/node_modules/dynalite/cli.js");
+        return Files.isRegularFile(cli) ? cli : null;
+    }
+
+    /** {@code relative} in the repository this test runs in (found by walking up from the working directory), or null. */
+    private static Path repositoryFile(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("scripts/cloud-local.sh"))) {
-                Path cli = dir.resolve(".cloud-local/tools/node_modules/dynalite/cli.js");
-                return Files.isRegularFile(cli) ? cli : null;
+            if (Files.isRegularFile(dir.resolve(relative))) {
+                return dir.resolve(relative);
             }
         }
         return null;

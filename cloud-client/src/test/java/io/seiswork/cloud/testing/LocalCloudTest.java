@@ -3,6 +3,7 @@ package io.seiswork.cloud.testing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,6 +128,29 @@ class LocalCloudTest {
         // The condition keeps the counter to rows that exist.
         assertThrows(ConditionalCheckFailedException.class,
                 () -> addOneDone(db, table, Map.of("pk", s("JOB#none"), "sk", s("META"))));
+    }
+
+    /**
+     * A client that drops its connection in the middle of a request (a worker interrupted by a
+     * cancel does) killed dynalite, and with it every later test of the JVM; its launcher keeps
+     * it serving.
+     */
+    @Test
+    void dynamoDbSurvivesAClientThatDropsItsConnectionMidRequest() throws Exception {
+        java.net.URI endpoint = cloud.dynamoDbEndpoint();
+        for (int i = 0; i < 3; i++) {
+            try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"Limit\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(50);
+                socket.setSoLinger(true, 0);  // a reset, as an aborted client sends
+            }
+        }
+        Thread.sleep(200);
+        assertNull(Emulators.death(Service.DYNAMODB), () -> Emulators.death(Service.DYNAMODB));
+        assertNotNull(cloud.dynamoDb().listTables().tableNames(), "dynalite still answers");
     }
 
     private static Map<String, AttributeValue> addOneDone(DynamoDbClient db, String table, Map<String, AttributeValue> key) {
