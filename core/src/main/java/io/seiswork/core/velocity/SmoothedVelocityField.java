@@ -147,27 +147,12 @@ public final class SmoothedVelocityField implements VelocityField {
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory())) {
             for (int t = 0; t < threads; t++) {
                 parts.add(pool.submit(() -> {
-                    float min = Float.POSITIVE_INFINITY;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (long i = next.getAndIncrement(); i < tiles; i = next.getAndIncrement()) {
-                        int x0 = (int) (i % tilesX) * tileX;
-                        int y0 = (int) (i / tilesX) * tileY;
-                        Grid tile = new Grid(Math.min(tileX, g.nx() - x0), Math.min(tileY, g.ny() - y0), g.nz(),
-                                g.dx(), g.dy(), g.dz());
-                        Grown grown = smoothedAround(x0, y0, tile);
-                        float[] v = grown.model().values();
-                        Grid gg = grown.model().grid();
-                        for (int iy = 0; iy < tile.ny(); iy++) {
-                            for (int ix = 0; ix < tile.nx(); ix++) {
-                                int from = gg.index(grown.dx() + ix, grown.dy() + iy, 0);
-                                for (int k = from; k < from + g.nz(); k++) {
-                                    min = Math.min(min, v[k]);
-                                    max = Math.max(max, v[k]);
-                                }
-                            }
-                        }
+                    try {
+                        return tileRange(g, next, tiles, tilesX, tileX, tileY);
+                    } catch (RuntimeException e) {
+                        next.set(tiles); // the other threads stop after their current tile
+                        throw e;
                     }
-                    return new float[] {min, max};
                 }));
             }
             float min = Float.POSITIVE_INFINITY;
@@ -184,5 +169,30 @@ public final class SmoothedVelocityField implements VelocityField {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while smoothing the migration velocity for its range", e);
         }
+    }
+
+    /** Smooths tiles taken from {@code next} until none is left; the extremes of their values, {min, max}. */
+    private float[] tileRange(Grid g, AtomicLong next, long tiles, int tilesX, int tileX, int tileY) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (long i = next.getAndIncrement(); i < tiles; i = next.getAndIncrement()) {
+            int x0 = (int) (i % tilesX) * tileX;
+            int y0 = (int) (i / tilesX) * tileY;
+            Grid tile = new Grid(Math.min(tileX, g.nx() - x0), Math.min(tileY, g.ny() - y0), g.nz(), g.dx(), g.dy(),
+                    g.dz());
+            Grown grown = smoothedAround(x0, y0, tile);
+            float[] v = grown.model().values();
+            Grid around = grown.model().grid();
+            for (int iy = 0; iy < tile.ny(); iy++) {
+                for (int ix = 0; ix < tile.nx(); ix++) {
+                    int from = around.index(grown.dx() + ix, grown.dy() + iy, 0);
+                    for (int k = from; k < from + g.nz(); k++) {
+                        min = Math.min(min, v[k]);
+                        max = Math.max(max, v[k]);
+                    }
+                }
+            }
+        }
+        return new float[] {min, max};
     }
 }

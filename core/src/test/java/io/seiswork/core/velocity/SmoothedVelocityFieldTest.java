@@ -3,14 +3,17 @@ package io.seiswork.core.velocity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.core.grid.Grid;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +91,40 @@ class SmoothedVelocityFieldTest {
             assertEquals(s3.min(), f3.min(), "tile " + tile);
             assertEquals(s3.max(), f3.max(), "tile " + tile);
         }
+    }
+
+    @Test
+    void aSourceThatFailsWhileTheRangeIsComputedFailsTheRange() {
+        VelocityModel m = FieldWindows.random(G3, 9, 1400, 4600);
+        AtomicInteger windows = new AtomicInteger();
+        VelocityField failing = new VelocityField() {
+            @Override
+            public Grid grid() {
+                return G3;
+            }
+
+            @Override
+            public float min() {
+                return m.min();
+            }
+
+            @Override
+            public float max() {
+                return m.max();
+            }
+
+            @Override
+            public VelocityModel window(int x0, int y0, Grid window) {
+                if (windows.incrementAndGet() == 5) {
+                    throw new UncheckedIOException(new IOException("disk gone"));
+                }
+                return m.window(x0, y0, window);
+            }
+        };
+        var field = new SmoothedVelocityField(failing, 22, G3.nz()); // one column per tile: 725 tiles
+        var e = assertThrows(UncheckedIOException.class, field::max);
+        assertEquals("disk gone", e.getCause().getMessage());
+        assertTrue(windows.get() < 100, "the other threads stop: " + windows.get() + " windows read");
     }
 
     @Test
