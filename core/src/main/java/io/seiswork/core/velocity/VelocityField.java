@@ -11,6 +11,8 @@ import io.seiswork.core.grid.Grid;
  *
  * <p>Every form of a model gives the same values for the same window, bit for bit, so that a job
  * computes the same image whether its model is held in memory or read window by window.
+ *
+ * <p>Fields are thread-safe: shots on several threads read their windows from one field at once.
  */
 public interface VelocityField {
 

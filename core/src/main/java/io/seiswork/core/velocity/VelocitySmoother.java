@@ -38,9 +38,23 @@ public final class VelocitySmoother {
         return new VelocityModel(g, s);
     }
 
+    /**
+     * How many cells on each side of a node its smoothed value reads along an axis of spacing
+     * {@code spacingM} metres: the Gaussian of {@code lengthM} metres is cut at 3 standard
+     * deviations. A window smoothed with this many cells of its neighbours around it (clipped to
+     * the grid) equals the whole model smoothed, there.
+     */
+    public static int haloCells(double lengthM, double spacingM) {
+        return radiusCells(lengthM / spacingM);
+    }
+
+    private static int radiusCells(double sigmaCells) {
+        return Math.max(0, (int) Math.ceil(3 * sigmaCells));
+    }
+
     /** Convolves every line along {@code axis} (0 = x, 1 = y, 2 = z) with a normalised Gaussian. */
     private static void smoothAxis(float[] a, Grid g, int axis, double sigmaCells) {
-        int radius = (int) Math.ceil(3 * sigmaCells);
+        int radius = radiusCells(sigmaCells);
         if (radius < 1) {
             return;
         }
@@ -58,6 +72,13 @@ public final class VelocitySmoother {
             case 1 -> g.nx() * g.nz();
             default -> 1;
         };
+        // The taps k = -radius..radius and their sum, added in that order as every output adds them.
+        double[] taps = new double[2 * radius + 1];
+        double norm = 0;
+        for (int k = -radius; k <= radius; k++) {
+            taps[k + radius] = w[Math.abs(k)];
+            norm += taps[k + radius];
+        }
         double[] line = new double[n];
         int lines = g.points() / n;
         for (int l = 0; l < lines; l++) {
@@ -67,12 +88,14 @@ public final class VelocitySmoother {
             }
             for (int i = 0; i < n; i++) {
                 double sum = 0;
-                double norm = 0;
-                for (int k = -radius; k <= radius; k++) {
-                    int j = Math.clamp(i + k, 0, n - 1);
-                    double wk = w[Math.abs(k)];
-                    sum += wk * line[j];
-                    norm += wk;
+                if (i >= radius && i + radius < n) {
+                    for (int k = 0, j = i - radius; k < taps.length; k++, j++) {
+                        sum += taps[k] * line[j];
+                    }
+                } else {
+                    for (int k = -radius; k <= radius; k++) {
+                        sum += taps[k + radius] * line[Math.clamp(i + k, 0, n - 1)];
+                    }
                 }
                 a[start + i * stride] = (float) (sum / norm);
             }
