@@ -9,8 +9,10 @@ import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.BuiltinModels;
+import io.seiswork.core.velocity.InvalidVelocityException;
 import io.seiswork.core.velocity.RawVelocityReader;
 import io.seiswork.core.velocity.SegyVelocityReader;
+import io.seiswork.core.velocity.SmoothedVelocityField;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.velocity.VelocitySmoother;
@@ -105,7 +107,11 @@ public final class JobResolver {
         Path dataFile = null;
         if (spec.task() == Task.RTM) {
             migration = migrationVelocity(spec, velocity, storage, problems);
-            if (migration != null && migration.max() > vMax) {
+            // A smoothed model's velocities lie within the model's (slowness is averaged with
+            // positive weights), so its largest is never above vMax: not asked, since out of core
+            // it would take smoothing the whole grid.
+            boolean smoothed = spec.migrationVelocity() instanceof VelocitySpec.Smoothed;
+            if (migration != null && !smoothed && migration.max() > vMax) {
                 // One time step serves modelling and migration: take the faster model's limit.
                 limit = TimeStepping.maxStableDtS(migration, op.order());
                 time = given != null && given <= limit
@@ -256,18 +262,38 @@ public final class JobResolver {
         return null;
     }
 
-    /** The velocity {@code v} on {@code grid} as a field read a window at a time; null with a problem on failure. */
+    /**
+     * The velocity {@code v} on {@code grid} as a field read a window at a time
+     * ({@link VelocityFields}), checked as the in-memory model is; null with a problem on failure,
+     * under the same paths and with the same messages as {@link #load} and {@link #checkValues}.
+     */
     private VelocityField field(VelocitySpec v, Grid grid, String path, Problems problems) {
-        VelocityModel m = load(v, grid, path, problems);
-        if (m != null) {
-            checkValues(m, path, problems);
+        try {
+            return VelocityFields.open(v, grid, baseDir);
+        } catch (InvalidVelocityException e) {
+            problems.error(path, e.getMessage());
+        } catch (NoSuchFileException e) {
+            problems.error(filePath(v, path), "file " + e.getFile() + " does not exist");
+        } catch (IllegalArgumentException | SegyException e) {
+            problems.error(filePath(v, path), e.getMessage());
+        } catch (IOException e) {
+            problems.error(path, "cannot read the model: " + e.getMessage());
         }
-        return m;
+        return null;
     }
 
-    /** {@code velocity} smoothed as {@link VelocitySmoother#gaussian}, window by window. */
+    /** Where in the spec a velocity form names its file ("velocity.raw.path", "velocity.segy"); {@code path} for the others. */
+    private static String filePath(VelocitySpec v, String path) {
+        return switch (v) {
+            case VelocitySpec.Raw r -> path + ".raw.path";
+            case VelocitySpec.Segy s -> path + ".segy";
+            default -> path;
+        };
+    }
+
+    /** {@code velocity} smoothed as {@link VelocitySmoother#gaussian} does, window by window. */
     private static VelocityField smoothedField(VelocityField velocity, double lengthM) {
-        return VelocitySmoother.gaussian(velocity.whole(), lengthM);
+        return new SmoothedVelocityField(velocity, lengthM);
     }
 
     /** The model with every value multiplied by {@code scale} (unit conversion to m/s). */

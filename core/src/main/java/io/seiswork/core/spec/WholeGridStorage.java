@@ -40,7 +40,7 @@ public enum WholeGridStorage {
     /**
      * One line for the user on where a job on {@code grid} keeps its whole grid, for example
      * "whole grid out of core: 4,000,000,000 nodes; the models are read a window at a time and the
-     * 29.80 GiB stack is a memory-mapped scratch file".
+     * 29.8 GiB stack is a memory-mapped scratch file".
      */
     public String describe(Grid grid) {
         return this == HEAP

@@ -1,5 +1,10 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.core.geometry.ShotWindow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static io.seiswork.core.spec.SpecFixtures.read;
 import static io.seiswork.core.spec.SpecFixtures.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +79,8 @@ class JobResolverTest {
         ObjectNode j = valid();
         j.put("task", task);
         ((ObjectNode) j.get("grid")).put("nx", 20_000).put("ny", 20_000).put("nz", 10).put("dy", 10);
+        j.putObject("velocity").putArray("layers").add(SpecFixtures.MAPPER.createObjectNode().put("top", 0).put("vp", 1500))
+                .add(SpecFixtures.MAPPER.createObjectNode().put("top", 50).put("vp", 2500));
         ((ObjectNode) j.get("sources")).putObject("line").put("x0", 1000).put("dx", 300).put("n", 3).put("y", 1000)
                 .put("z", 20);
         ((ObjectNode) j.get("receivers")).putObject("line").put("x0", 500).put("dx", 10).put("n", 101).put("y", 1000)
@@ -99,6 +106,52 @@ class JobResolverTest {
         List<String> wide = errors(survey("rtm", 150_000.0), 1L << 34);
         assertEquals(List.of("imaging.aperture: the largest shot's window has 2289462610 nodes (15161 x 15101 x 10),"
                 + " more than one shot can be computed on (2147483631): give a smaller aperture"), wide);
+    }
+
+    /**
+     * A survey beyond one array, migrated with an aperture, resolves: its models are fields read a
+     * window at a time (nothing of the whole grid is allocated), its stack goes out of core, and
+     * its memory is that of one shot's window.
+     */
+    @Test
+    void aSurveyBeyondOneArrayResolvesOutOfCoreWithAnAperture() {
+        ObjectNode j = survey("rtm", 500.0);
+        j.putObject("migrationVelocity").put("smooth", 100);
+        ResolvedJob job = resolve(j);
+        assertEquals(WholeGridStorage.OUT_OF_CORE, job.storage());
+        assertEquals(0, job.storage().heapBytes(job.spec().grid()));
+        assertFalse(job.velocity() instanceof VelocityModel, "the velocity is not held whole");
+        assertEquals(1500f, job.velocity().min());
+        assertEquals(2500f, job.velocity().max());
+        ShotWindow w = ShotWindow.of(job.spec().grid(), job.geometry().shots().get(1), 500.0);
+        VelocityModel window = w.crop(job.migrationVelocity());
+        assertEquals(w.grid(), window.grid());
+        Grid largest = ShotWindow.largest(job.spec().grid(), job.geometry().shots(), 500.0).grid();
+        assertEquals(JobResolver.migrationBytes(job.spec(), largest, 101, job.time()), job.memoryBytes(),
+                "one shot's need on the largest window, nothing for the whole grid");
+        assertTrue(job.storage().describe(job.spec().grid()).startsWith(
+                "whole grid out of core: 4,000,000,000 nodes; the models are read a window at a time and the 29.8 GiB stack is a memory-mapped scratch file"),
+                job.storage().describe(job.spec().grid()));
+    }
+
+    /** The same job on the heap or out of core (a budget too small for its whole grid) resolves alike. */
+    @Test
+    void aBudgetTooSmallForTheWholeGridTakesItOutOfCore() {
+        ObjectNode j = valid();
+        j.put("task", "rtm");
+        ((ObjectNode) j.get("grid")).put("nx", 2001);  // a 20 km line: each shot's window is a small part of it
+        j.putObject("imaging").put("aperture", 100);
+        j.putObject("migrationVelocity").put("smooth", 50);
+        ResolvedJob heap = resolve(j);
+        assertEquals(WholeGridStorage.HEAP, heap.storage());
+        long budget = WholeGridStorage.BYTES_PER_NODE * 2001 * 61 * 2 - 1;  // half of it is just too small
+        ResolvedJob outOfCore = new JobResolver(dir, budget).resolve(read(j), "test.json");
+        assertEquals(WholeGridStorage.OUT_OF_CORE, outOfCore.storage());
+        assertEquals(heap.time(), outOfCore.time());
+        assertEquals(heap.memoryBytes() - 16L * 2001 * 61, outOfCore.memoryBytes(), "the whole grid is off the heap");
+        ShotWindow w = ShotWindow.of(heap.spec().grid(), heap.geometry().shots().get(0), 100.0);
+        assertArrayEquals(w.crop(heap.migrationVelocity()).values(), w.crop(outOfCore.migrationVelocity()).values());
+        assertArrayEquals(w.crop(heap.velocity()).values(), w.crop(outOfCore.velocity()).values());
     }
 
     @Test

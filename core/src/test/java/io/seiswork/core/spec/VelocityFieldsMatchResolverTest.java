@@ -15,7 +15,6 @@ import io.seiswork.core.velocity.FieldWindows;
 import io.seiswork.core.velocity.InvalidVelocityException;
 import io.seiswork.core.velocity.SmoothedVelocityField;
 import io.seiswork.core.velocity.VelocityField;
-import io.seiswork.core.velocity.VelocityFields;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.velocity.VelocitySmoother;
 import java.io.IOException;

@@ -1,7 +1,13 @@
-package io.seiswork.core.velocity;
+package io.seiswork.core.spec;
 
 import io.seiswork.core.grid.Grid;
-import io.seiswork.core.spec.VelocitySpec;
+import io.seiswork.core.velocity.BuiltinVelocityField;
+import io.seiswork.core.velocity.InvalidVelocityException;
+import io.seiswork.core.velocity.LayeredVelocityField;
+import io.seiswork.core.velocity.RawVelocityField;
+import io.seiswork.core.velocity.SegyVelocityField;
+import io.seiswork.core.velocity.SmoothedVelocityField;
+import io.seiswork.core.velocity.VelocityField;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
