@@ -105,8 +105,7 @@ final class ProjectSummary extends GridPane {
         out.add(Map.entry("Velocity", String.format(Locale.ROOT, "%.0f - %.0f m/s", job.velocity().min(),
                 job.velocity().max())));
         if (job.migrationVelocity() != null && job.migrationVelocity() != job.velocity()) {
-            out.add(Map.entry("Migration", String.format(Locale.ROOT, "velocity %.0f - %.0f m/s (%s)",
-                    job.migrationVelocity().min(), job.migrationVelocity().max(),
+            out.add(Map.entry("Migration", String.format(Locale.ROOT, "velocity %s (%s)", job.migrationVelocityRange(),
                     spec.migrationVelocity() instanceof io.seiswork.core.spec.VelocitySpec.Smoothed sm
                             ? "the model smoothed over " + num(sm.lengthM()) + " m" : "its own model")));
         }

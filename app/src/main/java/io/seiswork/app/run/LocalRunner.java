@@ -14,6 +14,7 @@ import io.seiswork.core.spec.JobSpecWriter;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
+import io.seiswork.core.spec.VelocityRange;
 import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.EngineSelection;
@@ -171,8 +172,11 @@ public final class LocalRunner {
         r.put("velocityMaxMps", job.velocity().max());
         r.put("memoryBytesPerShot", job.memoryBytes());
         if (job.migrationVelocity() != null) {
-            r.put("migrationVelocityMinMps", job.migrationVelocity().min());
-            r.put("migrationVelocityMaxMps", job.migrationVelocity().max());
+            VelocityRange range = job.migrationVelocityRange();
+            if (range.exact()) {  // else smoothed out of core: the velocity's range above bounds it
+                r.put("migrationVelocityMinMps", range.minMps());
+                r.put("migrationVelocityMaxMps", range.maxMps());
+            }
             r.put("wholeGrid", job.storage() == WholeGridStorage.HEAP ? "heap" : "out-of-core");
         }
         ArrayNode warnings = r.putArray("warnings");

@@ -39,6 +39,28 @@ public record ResolvedJob(JobSpec spec, VelocityField velocity, SurveyGeometry g
         this(spec, velocity, geometry, time, cflLimitS, memoryBytes, warnings, null, null, WholeGridStorage.HEAP);
     }
 
+    /**
+     * The migration velocity's range (task rtm; null for task model): exact, except for a model
+     * smoothed out of core, whose range the job's velocity bounds ({@link VelocityRange}).
+     */
+    public VelocityRange migrationVelocityRange() {
+        if (migrationVelocity == null) {
+            return null;
+        }
+        if (storage == WholeGridStorage.OUT_OF_CORE && spec.migrationVelocity() instanceof VelocitySpec.Smoothed) {
+            return new VelocityRange(velocity.min(), velocity.max(), false);
+        }
+        return new VelocityRange(migrationVelocity.min(), migrationVelocity.max(), true);
+    }
+
+    /**
+     * A lower bound of the migration velocity, m/s, the same whether the job is in memory or out
+     * of core: its slowest, or for a smoothed model (task rtm) the slowest of the model smoothed.
+     */
+    public float slowestMigrationVelocityBound() {
+        return spec.migrationVelocity() instanceof VelocitySpec.Smoothed ? velocity.min() : migrationVelocity.min();
+    }
+
     /** The same job run on another engine (the spec's choice overridden, as {@code --engine} does). */
     public ResolvedJob withEngine(EngineChoice engine) {
         return new ResolvedJob(spec.withEngine(engine), velocity, geometry, time, cflLimitS, memoryBytes, warnings,
