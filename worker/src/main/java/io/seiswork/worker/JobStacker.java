@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * local run's to the last bit on the same engine), then the imaging condition, filter and mute of
  * {@link FinalImage}, written as {@code image.sgy} and {@code image.swv}; for task model the
  * shots' gathers concatenated into {@code shots.sgy}. Results are streamed one shot at a time, so
- * only the stack is in memory, never all partial images. Once the job is DONE its shot results
- * are deleted: for a 3D migration they weigh as much as the image times the number of shots.
+ * only the stack is held, never all partial images: on the heap, or memory-mapped in the stacking
+ * folder when the job's grid is too large for it; the image is finished and written from it plane
+ * by plane. Once the job is DONE its shot results are deleted: for a 3D migration they weigh as
+ * much as the image times the number of shots.
  */
 final class JobStacker {
 
@@ -80,20 +82,21 @@ final class JobStacker {
 
     private List<String> stackImage(JobRecord job, ResolvedJob resolved, Path dir, CancellationToken cancel) {
         Grid g = resolved.spec().grid();
-        ImageStacker stack = new ImageStacker(g);
-        long maxBytes = PartialImageFile.HEADER_BYTES + 8L * g.points();
-        try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
-                n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
-            StackProgress progress = new StackProgress(job);
-            for (int n = 1; n <= job.total(); n++) {
-                cancel.throwIfCancelled("stacking shot " + n);
-                Path part = results.next();
-                stack.add(part);
-                deleteQuietly(part);
-                progress.added(n);
+        long maxBytes = PartialImageFile.bytes(g);
+        try (ImageStacker stack = new ImageStacker(g, dir.resolve("stack"))) {
+            try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
+                    n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
+                StackProgress progress = new StackProgress(job);
+                for (int n = 1; n <= job.total(); n++) {
+                    cancel.throwIfCancelled("stacking shot " + n);
+                    Path part = results.next();
+                    stack.add(part);
+                    deleteQuietly(part);
+                    progress.added(n);
+                }
             }
+            ImageFiles.write(dir, resolved, stack);
         }
-        ImageFiles.write(dir, resolved, FinalImage.of(stack, resolved));
         return List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE);
     }
 
