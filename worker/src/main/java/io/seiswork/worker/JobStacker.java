@@ -7,6 +7,7 @@ import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.segy.SegyReader;
@@ -82,7 +83,7 @@ final class JobStacker {
 
     private List<String> stackImage(JobRecord job, ResolvedJob resolved, Path dir, CancellationToken cancel) {
         Grid g = resolved.spec().grid();
-        long maxBytes = PartialImageFile.bytes(g);
+        long maxBytes = resultBytesBound(resolved);
         try (ImageStacker stack = new ImageStacker(g, dir.resolve("stack"))) {
             try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
                     n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
@@ -98,6 +99,22 @@ final class JobStacker {
             ImageFiles.write(dir, resolved, stack);
         }
         return List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE);
+    }
+
+    /**
+     * The most bytes one shot's stored result may have: the partial-image file of the largest
+     * window the job's shots are migrated on ({@link ShotWindow#largest}, the migration aperture
+     * around the geometry's shots), not of the whole grid, which for a survey is its image's size
+     * and would let a corrupt or foreign result fill the scratch disk. For recorded data (the
+     * shots are the data file's, not the geometry's) and without an aperture, the whole grid
+     * bounds it.
+     */
+    static long resultBytesBound(ResolvedJob job) {
+        Grid g = job.spec().grid();
+        Double aperture = job.spec().imaging().apertureM();
+        List<Shot> shots = job.geometry().shots();
+        boolean windows = aperture != null && "synthetic".equals(job.spec().data()) && !shots.isEmpty();
+        return PartialImageFile.bytes(windows ? ShotWindow.largest(g, shots, aperture).grid() : g);
     }
 
     private List<String> gatherShots(JobRecord job, ActiveJob active, Path dir, CancellationToken cancel) {
