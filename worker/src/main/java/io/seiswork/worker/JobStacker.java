@@ -7,6 +7,7 @@ import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.segy.SegyReader;
@@ -35,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * local run's to the last bit on the same engine), then the imaging condition, filter and mute of
  * {@link FinalImage}, written as {@code image.sgy} and {@code image.swv}; for task model the
  * shots' gathers concatenated into {@code shots.sgy}. Results are streamed one shot at a time, so
- * only the stack is in memory, never all partial images. Once the job is DONE its shot results
- * are deleted: for a 3D migration they weigh as much as the image times the number of shots.
+ * only the stack is held, never all partial images: on the heap, or memory-mapped in the stacking
+ * folder when the job's grid is too large for it; the image is finished and written from it plane
+ * by plane. Once the job is DONE its shot results are deleted: for a 3D migration they weigh as
+ * much as the image times the number of shots.
  */
 final class JobStacker {
 
@@ -80,21 +83,38 @@ final class JobStacker {
 
     private List<String> stackImage(JobRecord job, ResolvedJob resolved, Path dir, CancellationToken cancel) {
         Grid g = resolved.spec().grid();
-        ImageStacker stack = new ImageStacker(g);
-        long maxBytes = PartialImageFile.HEADER_BYTES + 8L * g.points();
-        try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
-                n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
-            StackProgress progress = new StackProgress(job);
-            for (int n = 1; n <= job.total(); n++) {
-                cancel.throwIfCancelled("stacking shot " + n);
-                Path part = results.next();
-                stack.add(part);
-                deleteQuietly(part);
-                progress.added(n);
+        long maxBytes = resultBytesBound(resolved);
+        try (ImageStacker stack = new ImageStacker(g, dir.resolve("stack"))) {
+            try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
+                    n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
+                StackProgress progress = new StackProgress(job);
+                for (int n = 1; n <= job.total(); n++) {
+                    cancel.throwIfCancelled("stacking shot " + n);
+                    Path part = results.next();
+                    stack.add(part);
+                    deleteQuietly(part);
+                    progress.added(n);
+                }
             }
+            ImageFiles.write(dir, resolved, stack);
         }
-        ImageFiles.write(dir, resolved, FinalImage.of(stack, resolved));
         return List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE);
+    }
+
+    /**
+     * The most bytes one shot's stored result may have: the partial-image file of the largest
+     * window the job's shots are migrated on ({@link ShotWindow#largest}, the migration aperture
+     * around the geometry's shots), not of the whole grid, which for a survey is its image's size
+     * and would let a corrupt or foreign result fill the scratch disk. For recorded data (the
+     * shots are the data file's, not the geometry's) and without an aperture, the whole grid
+     * bounds it.
+     */
+    static long resultBytesBound(ResolvedJob job) {
+        Grid g = job.spec().grid();
+        Double aperture = job.spec().imaging().apertureM();
+        List<Shot> shots = job.geometry().shots();
+        boolean windows = aperture != null && "synthetic".equals(job.spec().data()) && !shots.isEmpty();
+        return PartialImageFile.bytes(windows ? ShotWindow.largest(g, shots, aperture).grid() : g);
     }
 
     private List<String> gatherShots(JobRecord job, ActiveJob active, Path dir, CancellationToken cancel) {

@@ -3,16 +3,17 @@ package io.seiswork.app.run;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.ResolvedJob;
-import io.seiswork.core.volume.GridSections;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 import io.seiswork.kernels.engine.cuda.RtmRingPlan;
 import io.seiswork.kernels.job.FinalImage;
 import io.seiswork.kernels.job.ImageFiles;
+import io.seiswork.kernels.job.ImageStatistics;
 import io.seiswork.kernels.job.MigratedShot;
 import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.ImageStacker;
@@ -24,10 +25,13 @@ import java.nio.file.Path;
 /**
  * Task rtm of {@code seiswork run}: migrates every shot through a {@link ShotComputer} (the code
  * the cloud worker runs too; it chooses the GPU's or the CPU's migrator), stacks the partial
- * images in shot order as they finish, finishes the stack once ({@link FinalImage}: imaging
- * condition, Laplacian filter, shallow mute) and writes {@code image.sgy} and {@code image.swv}
- * ({@link ImageFiles}). Fills the run report with the strategy chosen, the memory each strategy
- * needs, per-shot timings and image statistics.
+ * images in shot order as they finish (on the heap, or memory-mapped in {@value #STACK_SCRATCH}
+ * when the grid is too large for it), finishes the stack once ({@link FinalImage}: imaging
+ * condition, Laplacian filter, shallow mute) as it writes {@code image.sgy} and {@code image.swv}
+ * ({@link ImageFiles}), plane by plane. A watching listener gets after each shot the finished
+ * middle inline alone, computed from its neighbouring planes. Fills the run report with the
+ * strategy chosen, the memory each strategy needs, per-shot timings and image statistics
+ * (gathered while the image is written).
  */
 final class MigrationRunner {
 
@@ -35,6 +39,11 @@ final class MigrationRunner {
     static final String IMAGE_FILE = ImageFiles.IMAGE_FILE;
     /** The same image as a bricked multi-resolution volume, for the viewers (local or on S3). */
     static final String IMAGE_VOLUME_FILE = ImageFiles.IMAGE_VOLUME_FILE;
+    /**
+     * Folder of the output directory where a stack too large for the heap is memory-mapped
+     * ({@link ImageStacker}); removed when the image is written.
+     */
+    static final String STACK_SCRATCH = "stack-scratch";
 
     private final WaveEngine engine;
     private final RunListener listener;
@@ -58,48 +67,46 @@ final class MigrationRunner {
      */
     double[] run(ResolvedJob job, Path outDir, ObjectNode report) {
         Grid g = job.spec().grid();
-        ImageStacker stack = new ImageStacker(g);
-        float[] preview = null;
-        int previewShots = -1;
-        double loopSeconds = 0;
-        double points = 0;
-        try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
-            report.put("data", computer.dataDescription());
-            ArrayNode shotReports = report.putArray("shots");
-            putPlan(report, computer.memoryPlan());
-            putMigrationEngine(report, computer);
-            int shots = computer.shots().size();
-            listener.runStarted(shots, computer.migrationEngine());
-            for (Shot shot : computer.shots()) {
-                listener.shotStarted(shot.number());
-                long t0 = System.nanoTime();
-                MigratedShot m = computer.migrate(shot, listener.withWavefield(shot.number(),
-                        (s, n) -> listener.shotProgress(shot.number(), s, n)), cancel);
-                stack.add(m.image());
-                if (listener.wantsImage()) {
-                    preview = FinalImage.of(stack, job);
-                    previewShots = stack.shots();
-                    listener.imageUpdated(stack.shots(), shots, GridSections.inline(g, preview, g.ny() / 2));
+        Path stackScratch = outDir.resolve(STACK_SCRATCH);
+        try (ImageStacker stack = new ImageStacker(g, stackScratch)) {
+            double loopSeconds = 0;
+            double points = 0;
+            try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
+                report.put("data", computer.dataDescription());
+                ArrayNode shotReports = report.putArray("shots");
+                putPlan(report, computer.memoryPlan());
+                putMigrationEngine(report, computer);
+                int shots = computer.shots().size();
+                listener.runStarted(shots, computer.migrationEngine());
+                for (Shot shot : computer.shots()) {
+                    listener.shotStarted(shot.number());
+                    long t0 = System.nanoTime();
+                    MigratedShot m = computer.migrate(shot, listener.withWavefield(shot.number(),
+                            (s, n) -> listener.shotProgress(shot.number(), s, n)), cancel);
+                    stack.add(m.image());
+                    if (listener.wantsImage()) {
+                        listener.imageUpdated(stack.shots(), shots, FinalImage.inline(stack, job, g.ny() / 2));
+                    }
+                    loopSeconds += m.migrationSeconds();
+                    points += m.points();
+                    shotReports.addObject()
+                            .put("shot", shot.number())
+                            .put("receivers", shot.receivers().size())
+                            .put("dataSeconds", round(m.dataSeconds()))
+                            .put("migrationSeconds", round(m.migrationSeconds()))
+                            .put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
+                    listener.shotFinished(shot.number(), m.gptsPerSecond());
                 }
-                loopSeconds += m.migrationSeconds();
-                points += m.points();
-                shotReports.addObject()
-                        .put("shot", shot.number())
-                        .put("receivers", shot.receivers().size())
-                        .put("dataSeconds", round(m.dataSeconds()))
-                        .put("migrationSeconds", round(m.migrationSeconds()))
-                        .put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
-                listener.shotFinished(shot.number(), m.gptsPerSecond());
             }
+            report.put("muteDepthM", round(FinalImage.muteDepthM(job)));
+            report.put("muteTaperM", round(FinalImage.muteTaperM(job)));
+            ImageStatistics stats = ImageFiles.write(outDir, job, stack);
+            putStats(report, stats, stack.shots(), ImagingCondition.fromJson(job.spec().imaging().condition()),
+                    job.spec().imaging().laplacianFilter());
+            return new double[] {loopSeconds, points};
+        } finally {
+            FileTrees.delete(stackScratch);
         }
-        // The preview after the last shot is the final image already; finish only if none was made.
-        float[] image = preview != null && previewShots == stack.shots() ? preview : FinalImage.of(stack, job);
-        report.put("muteDepthM", round(FinalImage.muteDepthM(job)));
-        report.put("muteTaperM", round(FinalImage.muteTaperM(job)));
-        ImageFiles.write(outDir, job, image);
-        putStats(report, image, stack.shots(), ImagingCondition.fromJson(job.spec().imaging().condition()),
-                job.spec().imaging().laplacianFilter());
-        return new double[] {loopSeconds, points};
     }
 
     /**
@@ -139,24 +146,17 @@ final class MigrationRunner {
         b.put("diskScratch", plan.diskScratchBytes());
     }
 
-    private static void putStats(ObjectNode report, float[] image, int shots, ImagingCondition c, boolean laplacian) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sum2 = 0;
-        for (float v : image) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum2 += (double) v * v;
-        }
+    private static void putStats(ObjectNode report, ImageStatistics stats, int shots, ImagingCondition c,
+            boolean laplacian) {
         ObjectNode s = report.putObject("image");
         s.put("file", IMAGE_FILE);
         s.put("volumeFile", IMAGE_VOLUME_FILE);
         s.put("shotsStacked", shots);
         s.put("condition", c.json());
         s.put("laplacianFilter", laplacian);
-        s.put("min", min);
-        s.put("max", max);
-        s.put("rms", Math.sqrt(sum2 / image.length));
+        s.put("min", stats.min());
+        s.put("max", stats.max());
+        s.put("rms", stats.rms());
     }
 
     private static double round(double v) {

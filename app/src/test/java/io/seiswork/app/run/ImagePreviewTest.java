@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The migration's image-so-far (the desktop's preview): one per stacked shot, finished as the
- * final image is, and the last one is the final image itself (reused, not computed again), so a
- * run watched by the desktop writes the same files as one that is not.
+ * The migration's image-so-far (the desktop's preview): one inline per stacked shot, finished by
+ * the code that finishes the final image (from the inline's neighbouring planes only), so the
+ * last one is the written image's inline, and a run watched by the desktop writes the same files
+ * as one that is not.
  */
 class ImagePreviewTest {
 

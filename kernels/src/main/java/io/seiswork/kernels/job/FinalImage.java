@@ -1,44 +1,71 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.volume.GridSections;
+import io.seiswork.core.volume.Slice;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.rtm.DepthMute;
 import io.seiswork.kernels.rtm.ImageFinisher;
 import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.ImagingCondition;
-import io.seiswork.kernels.rtm.PartialImage;
+import java.util.function.Consumer;
 
 /**
  * A stack of partial images to the image a migration writes: the spec's imaging condition and
- * optional Laplacian filter applied once to the whole stack ({@link ImageFinisher}), then the
- * shallow mute ({@link DepthMute}) down to the acquisition depth with a taper of half a dominant
- * wavelength. One function for the local run, its preview after each shot and the cloud worker's
- * stack, so that they cannot finish the same stack differently.
+ * optional Laplacian filter applied once to the whole stack, then the shallow mute
+ * ({@link DepthMute}) down to the acquisition depth with a taper of half a dominant wavelength,
+ * streamed plane by plane ({@link ImageFinisher}). One definition for the local run, its preview
+ * after each shot and the cloud worker's stack, so that they cannot finish the same stack
+ * differently.
  */
 public final class FinalImage {
 
     private FinalImage() {
     }
 
-    /** The stack so far as the final image (a new array; the stack is not changed). */
-    public static float[] of(ImageStacker stack, ResolvedJob job) {
-        return of(stack.result(), job);
+    /**
+     * The finisher of {@code job}'s image from {@code stack} (task rtm: migration velocity loaded).
+     *
+     * @throws IllegalArgumentException when the stack is not on the job's grid
+     */
+    public static ImageFinisher finisher(ImageStacker stack, ResolvedJob job) {
+        JobSpec spec = job.spec();
+        if (!stack.grid().equals(spec.grid())) {
+            throw new IllegalArgumentException("a stack on " + stack.grid() + " for job " + spec.name() + " on "
+                    + spec.grid());
+        }
+        return new ImageFinisher(stack, ImagingCondition.fromJson(spec.imaging().condition()),
+                spec.imaging().laplacianFilter(), PhysicsOptions.of(spec.physics()).spaceOrder(),
+                DepthMute.of(spec.grid(), muteDepthM(job), muteTaperM(job)));
     }
 
     /**
-     * The stacked partial images as the final image.
-     *
-     * @param stacked the sum of the shots' partial images, on the job's grid
-     * @param job the resolved job (task rtm: migration velocity loaded)
-     * @return the image on the job's grid ({@code Grid#index} order), a new array
+     * Streams the stack so far as the final image, column by column in SEG-Y order (y outer, x
+     * inner): each column's nz values go to {@code columns} in one array, reused for the next.
      */
-    public static float[] of(PartialImage stacked, ResolvedJob job) {
-        JobSpec spec = job.spec();
-        float[] image = ImageFinisher.finish(stacked, ImagingCondition.fromJson(spec.imaging().condition()),
-                spec.imaging().laplacianFilter(), PhysicsOptions.of(spec.physics()).spaceOrder());
-        DepthMute.apply(image, spec.grid(), muteDepthM(job), muteTaperM(job));
-        return image;
+    public static void stream(ImageStacker stack, ResolvedJob job, Consumer<float[]> columns) {
+        Grid g = stack.grid();
+        int nz = g.nz();
+        float[] column = new float[nz];
+        finisher(stack, job).finishAll((iy, plane) -> {
+            for (int ix = 0; ix < g.nx(); ix++) {
+                System.arraycopy(plane, ix * nz, column, 0, nz);
+                columns.accept(column);
+            }
+        });
+    }
+
+    /**
+     * The inline at y index {@code iy} of the stack so far as the final image (the preview after
+     * each shot): only that plane is finished, from its neighbours, with the values it has in
+     * {@link #stream}.
+     */
+    public static Slice inline(ImageStacker stack, ResolvedJob job, int iy) {
+        Grid g = stack.grid();
+        float[] plane = finisher(stack, job).finishPlane(iy);
+        return GridSections.inline(plane, 0, g.nz(), 0, g.xAxis(), g.zAxis(), iy);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.volume.SwvWriteOptions;
 import io.seiswork.core.volume.SwvWriter;
 import io.seiswork.core.volume.VolumeAxes;
+import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.ImagingCondition;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,34 +31,29 @@ public final class ImageFiles {
     }
 
     /**
-     * Writes {@value #IMAGE_FILE} and then {@value #IMAGE_VOLUME_FILE} into {@code dir},
-     * replacing them.
+     * Finishes the stack ({@link FinalImage}) and writes it as {@value #IMAGE_FILE} and
+     * {@value #IMAGE_VOLUME_FILE} into {@code dir}, replacing them: both from one stream of
+     * columns (x fastest, then y), so no array of the whole image is ever held.
      *
      * @param dir an existing directory
      * @param job the job the image is of
-     * @param image the finished image ({@link FinalImage}) on the job's grid, {@code Grid#index} order
+     * @param stack the job's stacked partial images
+     * @return the finished image's statistics, gathered as it was written
      */
-    public static void write(Path dir, ResolvedJob job, float[] image) {
+    public static ImageStatistics write(Path dir, ResolvedJob job, ImageStacker stack) {
         Grid g = job.spec().grid();
-        DepthVolumeWriter.write(dir.resolve(IMAGE_FILE), g, image, textHeader(job));
-        writeVolume(dir.resolve(IMAGE_VOLUME_FILE), g, image);
-    }
-
-    /**
-     * Writes the image as a {@code .swv} volume, column by column (x fastest, then y), so the
-     * viewers can open it at once with its resolution pyramid.
-     */
-    private static void writeVolume(Path file, Grid g, float[] image) {
+        ImageStatistics stats = new ImageStatistics();
         VolumeAxes axes = new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis());
-        float[] column = new float[g.nz()];
-        try (SwvWriter w = SwvWriter.create(file, axes, SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
-            for (int iy = 0; iy < g.ny(); iy++) {
-                for (int ix = 0; ix < g.nx(); ix++) {
-                    System.arraycopy(image, g.index(ix, iy, 0), column, 0, g.nz());
-                    w.writeColumn(column);
-                }
-            }
+        try (DepthVolumeWriter segy = DepthVolumeWriter.create(dir.resolve(IMAGE_FILE), g, textHeader(job));
+                SwvWriter volume = SwvWriter.create(dir.resolve(IMAGE_VOLUME_FILE), axes,
+                        SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
+            FinalImage.stream(stack, job, column -> {
+                segy.writeColumn(column);
+                volume.writeColumn(column);
+                stats.add(column, g.nz());
+            });
         }
+        return stats;
     }
 
     private static String textHeader(ResolvedJob job) {

@@ -5,21 +5,70 @@ import java.nio.file.Path;
 
 /**
  * Sums partial images one at a time into one running stack: the same code stacks a local run's
- * shots as they finish and a cloud job's {@code shots/<n>.bin} files after the last shot. Only
- * the stack is held in memory; files are streamed block by block.
+ * shots as they finish and a cloud job's {@code shots/<n>.bin} files after the last shot. Files
+ * are streamed block by block; only the stack is held, and only plane by plane is it read back
+ * ({@link ImageFinisher}).
+ *
+ * <p>The stack is two float32 sums per node of the job's grid (8 bytes a node). It is held on
+ * the heap when the grid fits one array and its stack takes at most a quarter of the JVM's
+ * maximum heap; otherwise in a memory-mapped file in the caller's scratch folder
+ * ({@link MappedStack}), which holds any grid up to {@link Grid#MAX_NODES}. Both add with the
+ * same float additions, so the image does not depend on where its stack was held.
+ *
+ * <p>The largest illumination is kept while adding: a migration's illumination is a sum of
+ * squares, so every node's sum only grows and the running maximum is the maximum of the final
+ * sums, which the source-normalised imaging condition needs before its first plane. A negative
+ * illumination value (not a migration's) makes the running maximum inexact; it is then found
+ * with one pass when asked.
+ *
+ * <p>Not thread-safe. {@link #close()} releases the stack (and deletes its scratch file).
  */
-public final class ImageStacker {
+public final class ImageStacker implements AutoCloseable {
 
     private final Grid grid;
-    private final float[] image;
-    private final float[] illumination;
+    private final StackStore store;
+    private final int planeNodes;
     private int shots;
+    private float maxIllumination;
+    private boolean maxExact = true;
+    private boolean closed;
 
-    /** An empty stack on {@code grid}. */
-    public ImageStacker(Grid grid) {
+    /**
+     * An empty stack on the job's {@code grid}: on the heap when it takes at most a quarter of
+     * the maximum heap and fits one array, else in a memory-mapped file in {@code scratchDir}.
+     *
+     * @param scratchDir folder for the mapped file (created when needed; the caller removes it)
+     * @throws IllegalArgumentException when a plane of constant y (nx · nz nodes) does not fit one
+     *     array: the image is finished plane by plane
+     * @throws IllegalStateException when a mapped stack does not fit the scratch folder's usable space
+     */
+    public ImageStacker(Grid grid, Path scratchDir) {
+        this(grid, scratchDir, defaultHeapNodeLimit());
+    }
+
+    /**
+     * @param heapNodeLimit the most nodes a stack held on the heap may have (0: always mapped,
+     *     for tests)
+     */
+    ImageStacker(Grid grid, Path scratchDir, long heapNodeLimit) {
+        long plane = (long) grid.nx() * grid.nz();
+        if (plane > Grid.MAX_POINTS) {
+            throw new IllegalArgumentException("a plane of constant y of the " + grid.nx() + " x " + grid.ny() + " x "
+                    + grid.nz() + " grid, nx x nz = " + plane + " nodes, exceeds one array of " + Grid.MAX_POINTS
+                    + ": the image is stacked and finished plane by plane");
+        }
         this.grid = grid;
-        this.image = new float[grid.points()];
-        this.illumination = new float[grid.points()];
+        this.planeNodes = (int) plane;
+        this.store = grid.fitsInArray() && grid.nodes() <= heapNodeLimit ? new HeapStack(grid)
+                : new MappedStack(grid, scratchDir);
+    }
+
+    /**
+     * The most nodes a stack is held on the heap for: its 8 bytes a node within a quarter of the
+     * JVM's maximum heap, and one array.
+     */
+    static long defaultHeapNodeLimit() {
+        return Math.min(Grid.MAX_POINTS, Runtime.getRuntime().maxMemory() / 4 / (2 * Float.BYTES));
     }
 
     /**
@@ -35,18 +84,12 @@ public final class ImageStacker {
             throw new IllegalArgumentException("partial image on grid " + p.grid() + " at (" + p.x0() + ", " + p.y0()
                     + "), the stack on " + grid, e);
         }
+        requireOpen();
         float[] a = p.image();
         float[] b = p.illumination();
-        if (at.identity()) {
-            for (int i = 0; i < image.length; i++) {
-                image[i] += a[i];
-                illumination[i] += b[i];
-            }
-        } else {
-            at.addNext(a, 0, a.length, image);
-            at.restart();
-            at.addNext(b, 0, b.length, illumination);
-        }
+        at.addNext(a, 0, a.length, this::addImage);
+        at.restart();
+        at.addNext(b, 0, b.length, this::addIllumination);
         shots += p.shots();
     }
 
@@ -56,8 +99,9 @@ public final class ImageStacker {
      * @throws IllegalArgumentException when it is on another grid or not a partial image
      */
     public void add(Path file) {
+        requireOpen();
         int n = PartialImageFile.header(file).shots();
-        PartialImageFile.addInto(file, image, illumination, grid);
+        PartialImageFile.addInto(file, this);
         shots += n;
     }
 
@@ -66,8 +110,91 @@ public final class ImageStacker {
         return shots;
     }
 
-    /** The stack so far (live arrays: later adds change them). */
-    public PartialImage result() {
-        return new PartialImage(grid, image, illumination, shots);
+    /** The job's grid the stack is on. */
+    public Grid grid() {
+        return grid;
+    }
+
+    /** Whether the stack is held on the heap (else in a memory-mapped scratch file). */
+    public boolean onHeap() {
+        return store instanceof HeapStack;
+    }
+
+    /**
+     * Copies the stacked image of the plane y = {@code iy} into {@code plane}: nx · nz values, z
+     * contiguous, then x (the plane's part of {@link Grid#index} order).
+     *
+     * @throws IllegalArgumentException when iy is outside the grid or {@code plane} is too short
+     */
+    public void readImage(int iy, float[] plane) {
+        checkPlane(iy, plane);
+        store.readImage(grid.offset(0, iy, 0), plane, 0, planeNodes);
+    }
+
+    /** The stacked illumination of plane y = {@code iy}, as {@link #readImage}. */
+    public void readIllumination(int iy, float[] plane) {
+        checkPlane(iy, plane);
+        store.readIllumination(grid.offset(0, iy, 0), plane, 0, planeNodes);
+    }
+
+    /**
+     * The largest stacked illumination ({@code Math.max} over every node, from 0): kept while
+     * adding, so asking costs nothing unless a negative illumination was added.
+     */
+    public float maxIllumination() {
+        requireOpen();
+        if (!maxExact) {
+            float[] plane = new float[planeNodes];
+            float max = 0;
+            for (int iy = 0; iy < grid.ny(); iy++) {
+                readIllumination(iy, plane);
+                for (float v : plane) {
+                    max = Math.max(max, v);
+                }
+            }
+            return max;
+        }
+        return maxIllumination;
+    }
+
+    /** Releases the stack; a mapped stack's scratch file is deleted. Closing again does nothing. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            store.close();
+        }
+    }
+
+    /** Adds one run of partial illumination: the running maximum stays exact while nothing negative comes. */
+    void addIllumination(long at, float[] src, int from, int n) {
+        for (int k = 0; k < n && maxExact; k++) {
+            if (src[from + k] < 0) {
+                maxExact = false;
+            }
+        }
+        maxIllumination = store.addIllumination(at, src, from, n, maxIllumination);
+    }
+
+    /** Adds one run of partial image. */
+    void addImage(long at, float[] src, int from, int n) {
+        store.addImage(at, src, from, n);
+    }
+
+    private void checkPlane(int iy, float[] plane) {
+        requireOpen();
+        if (iy < 0 || iy >= grid.ny()) {
+            throw new IllegalArgumentException("plane y = " + iy + " outside 0 .. " + (grid.ny() - 1));
+        }
+        if (plane.length < planeNodes) {
+            throw new IllegalArgumentException("a plane of " + grid.nx() + " x " + grid.nz() + " = " + planeNodes
+                    + " nodes into an array of " + plane.length);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the stack on " + grid + " is closed");
+        }
     }
 }

@@ -10,47 +10,67 @@ import io.seiswork.core.stencil.SecondDerivative;
  * has wavenumbers near zero, while reflectors image at {@code |k| = 2ω cos θ / v}. Multiplying
  * by {@code |k|²} removes the first and keeps the second (with a ω² spectral tilt). Coefficients
  * from {@link SecondDerivative}; outside the grid counts as zero.
+ *
+ * <p>Computed one plane of constant y at a time, from that plane and the {@link #radius()}
+ * planes on each side, so an image far larger than memory is filtered as it streams by. Each
+ * node sums in double, in the same order whatever the size of the image.
  */
 public final class LaplacianFilter {
 
-    private LaplacianFilter() {
+    private final Grid grid;
+    private final int r;
+    private final double[] cx;
+    private final double[] cy;
+    private final double[] cz;
+
+    /**
+     * @param g the image's grid (spacings in metres)
+     * @param order 2, 4 or 8
+     */
+    public LaplacianFilter(Grid g, int order) {
+        SecondDerivative op = SecondDerivative.ofOrder(order);
+        this.grid = g;
+        this.r = op.radius();
+        this.cx = weights(op, g.dx());
+        this.cy = weights(op, g.dy());
+        this.cz = weights(op, g.dz());
+    }
+
+    /** Planes needed on each side of the one filtered (order / 2). */
+    public int radius() {
+        return r;
     }
 
     /**
-     * @param in values on {@code g}, z contiguous
-     * @param g the grid (spacings in metres)
-     * @param order 2, 4 or 8
-     * @return a new array, {@code −∇² in} in units of {@code in} per m²
+     * {@code −∇²} of plane y = {@code iy}, in units of the image per m².
+     *
+     * @param around {@code 2·radius + 1} planes: {@code around[radius + k]} is plane {@code iy + k}
+     *     (nx · nz values, z contiguous, then x), null where that plane lies outside the grid; in
+     *     2D only {@code around[radius]} is read
+     * @param iy the plane filtered
+     * @param out receives the filtered plane (nx · nz values)
      */
-    public static float[] apply(float[] in, Grid g, int order) {
-        SecondDerivative op = SecondDerivative.ofOrder(order);
-        int r = op.radius();
-        double[] cx = weights(op, g.dx());
-        double[] cy = weights(op, g.dy());
-        double[] cz = weights(op, g.dz());
-        int nx = g.nx();
-        int ny = g.ny();
-        int nz = g.nz();
-        float[] out = new float[in.length];
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ix = 0; ix < nx; ix++) {
-                int base = g.index(ix, iy, 0);
-                for (int iz = 0; iz < nz; iz++) {
-                    int i = base + iz;
-                    double s = (cx[0] + cz[0] + (g.is2d() ? 0 : cy[0])) * in[i];
-                    for (int k = 1; k <= r; k++) {
-                        s += cz[k] * ((iz + k < nz ? in[i + k] : 0) + (iz - k >= 0 ? in[i - k] : 0));
-                        s += cx[k] * ((ix + k < nx ? in[i + k * nz] : 0) + (ix - k >= 0 ? in[i - k * nz] : 0));
-                        if (!g.is2d()) {
-                            int sy = nx * nz;
-                            s += cy[k] * ((iy + k < ny ? in[i + k * sy] : 0) + (iy - k >= 0 ? in[i - k * sy] : 0));
-                        }
+    public void applyToPlane(float[][] around, int iy, float[] out) {
+        int nx = grid.nx();
+        int ny = grid.ny();
+        int nz = grid.nz();
+        boolean is2d = grid.is2d();
+        float[] in = around[r];
+        for (int ix = 0; ix < nx; ix++) {
+            int base = ix * nz;
+            for (int iz = 0; iz < nz; iz++) {
+                int i = base + iz;
+                double s = (cx[0] + cz[0] + (is2d ? 0 : cy[0])) * in[i];
+                for (int k = 1; k <= r; k++) {
+                    s += cz[k] * ((iz + k < nz ? in[i + k] : 0) + (iz - k >= 0 ? in[i - k] : 0));
+                    s += cx[k] * ((ix + k < nx ? in[i + k * nz] : 0) + (ix - k >= 0 ? in[i - k * nz] : 0));
+                    if (!is2d) {
+                        s += cy[k] * ((iy + k < ny ? around[r + k][i] : 0) + (iy - k >= 0 ? around[r - k][i] : 0));
                     }
-                    out[i] = (float) -s;
                 }
+                out[i] = (float) -s;
             }
         }
-        return out;
     }
 
     private static double[] weights(SecondDerivative op, double h) {

@@ -63,9 +63,19 @@ public final class PartialImageFile {
     /** Reads a whole partial image into memory, on its own grid and origin. */
     public static PartialImage read(Path file) {
         Header h = header(file);
-        PartialImage p = PartialImage.empty(h.grid());
-        addInto(file, p.image(), p.illumination(), h.grid(), ShotWindow.whole(h.grid()));
-        return new PartialImage(h.grid(), p.image(), p.illumination(), h.shots(), h.x0(), h.y0());
+        float[] image = new float[h.grid().points()];
+        float[] illumination = new float[h.grid().points()];
+        stream(file, h.grid().points(), (values, from, n) -> System.arraycopy(values, 0, image, from, n),
+                (values, from, n) -> System.arraycopy(values, 0, illumination, from, n));
+        return new PartialImage(h.grid(), image, illumination, h.shots(), h.x0(), h.y0());
+    }
+
+    /**
+     * The size in bytes of the file of a partial image on {@code g} (a shot's window, or a job's
+     * whole grid, which need not fit one array).
+     */
+    public static long bytes(Grid g) {
+        return HEADER_BYTES + 2L * Float.BYTES * g.nodes();
     }
 
     /** The grid and shot count of a partial image file, from its header. */
@@ -89,7 +99,7 @@ public final class PartialImageFile {
             if (x0 < 0 || y0 < 0) {
                 throw new IllegalArgumentException(file + " has origin (" + x0 + ", " + y0 + ")");
             }
-            long expected = HEADER_BYTES + 8L * g.points();
+            long expected = bytes(g);
             if (ch.size() != expected) {
                 throw new IllegalArgumentException(file + " has " + ch.size() + " bytes, its header needs " + expected);
             }
@@ -100,44 +110,46 @@ public final class PartialImageFile {
     }
 
     /**
-     * Adds the image and illumination of {@code file} into the given arrays of the job's
-     * {@code grid}, where the file's window lies, block by block.
+     * Adds the image and illumination of {@code file} into {@code stack}, where the file's window
+     * lies in the stack's grid, block by block.
      *
-     * @throws IllegalArgumentException when the file's window does not lie inside {@code grid}
+     * @throws IllegalArgumentException when the file's window does not lie inside the stack's grid
      */
-    static void addInto(Path file, float[] image, float[] illumination, Grid grid) {
+    static void addInto(Path file, ImageStacker stack) {
         Header h = header(file);
-        addInto(file, image, illumination, grid, h.window());
-    }
-
-    private static void addInto(Path file, float[] image, float[] illumination, Grid grid, ShotWindow window) {
+        ShotWindow window = h.window();
         WindowPlacement at;
         try {
-            at = new WindowPlacement(window, grid);
+            at = new WindowPlacement(window, stack.grid());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " is on grid " + window.grid() + " at (" + window.x0() + ", "
-                    + window.y0() + "), the stack on " + grid, e);
+                    + window.y0() + "), the stack on " + stack.grid(), e);
         }
-        int count = window.grid().points();
+        WindowPlacement illumination = new WindowPlacement(window, stack.grid());
+        stream(file, window.grid().points(), (values, from, n) -> at.addNext(values, 0, n, stack::addImage),
+                (values, from, n) -> illumination.addNext(values, 0, n, stack::addIllumination));
+    }
+
+    /** Receives one block of a file's values: {@code values[0 .. n)}, values {@code from ..} of their volume. */
+    @FunctionalInterface
+    private interface Block {
+        void take(float[] values, int from, int n);
+    }
+
+    /** Reads the {@code count} image values of {@code file}, then as many illumination values, block by block. */
+    private static void stream(Path file, int count, Block image, Block illumination) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.position(HEADER_BYTES);
             ByteBuffer block = ByteBuffer.allocate(4 * BLOCK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
             float[] values = new float[BLOCK_FLOATS];
-            for (float[] a : new float[][] {image, illumination}) {
-                at.restart();
+            for (Block to : new Block[] {image, illumination}) {
                 for (int i = 0; i < count; i += BLOCK_FLOATS) {
                     int n = Math.min(BLOCK_FLOATS, count - i);
                     block.clear().limit(4 * n);
                     readFully(ch, block, file);
                     block.flip();
                     block.asFloatBuffer().get(values, 0, n);
-                    if (at.identity()) {
-                        for (int k = 0; k < n; k++) {
-                            a[i + k] += values[k];
-                        }
-                    } else {
-                        at.addNext(values, 0, n, a);
-                    }
+                    to.take(values, i, n);
                 }
             }
         } catch (IOException e) {

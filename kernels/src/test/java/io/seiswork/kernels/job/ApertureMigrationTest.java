@@ -15,6 +15,7 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.PartialImage;
+import io.seiswork.kernels.rtm.StackArrays;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,9 +112,11 @@ class ApertureMigrationTest {
         assertTrue(windowPoints < 0.4 * wholePoints);
 
         // Stacked: windowed shots land where they belong; outside every window nothing is imaged.
-        ImageStacker stack = new ImageStacker(g);
-        windowed.forEach(stack::add);
-        float[] stacked = stack.result().image();
+        float[] stacked;
+        try (ImageStacker stack = new ImageStacker(g, dir.resolve("stack"))) {
+            windowed.forEach(stack::add);
+            stacked = StackArrays.image(stack);
+        }
         for (int iz = 0; iz < g.nz(); iz++) {
             assertEquals(windowed.get(0).image()[windowed.get(0).grid().index(5, 0, iz)],
                     stacked[g.index(windowed.get(0).x0() + 5, 0, iz)], "column 5 of shot 1's window");

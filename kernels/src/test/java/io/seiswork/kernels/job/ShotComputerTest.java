@@ -101,8 +101,8 @@ class ShotComputerTest {
                 backward.put(s.number(), migrate(computer, s).image());
             }
         }
-        float[] a = FinalImage.of(stackInShotOrder(job, forward), job);
-        float[] b = FinalImage.of(stackInShotOrder(job, backward), job);
+        float[] a = finalImage(stackInShotOrder(job, forward), job);
+        float[] b = finalImage(stackInShotOrder(job, backward), job);
         assertArrayEquals(a, b, "the same final image, bit for bit, whatever order the shots were computed in");
         for (int n : forward.keySet()) {
             assertArrayEquals(forward.get(n).image(), backward.get(n).image(), "shot " + n + " the same both times");
@@ -114,7 +114,7 @@ class ShotComputerTest {
     void eachShotImagesTheReflectorBelowItAndTheStackDoesToo() {
         ResolvedJob job = job(RTM);
         Grid g = job.spec().grid();
-        ImageStacker stack = new ImageStacker(g);
+        ImageStacker stack = new ImageStacker(g, dir.resolve("stack"));
         try (ShotComputer computer = new ShotComputer(job, ENGINE, dir.resolve("scratch"))) {
             for (Shot s : computer.shots()) {
                 MigratedShot m = migrate(computer, s);
@@ -123,7 +123,7 @@ class ShotComputerTest {
                 int ix = (int) Math.round(s.source().x() / g.dx());
                 assertTrue(rms(m.image().image(), g, ix - 10, ix + 10, REFLECTOR_M - 20, REFLECTOR_M + 20) > 0,
                         "shot " + s.number() + " has a partial image at the reflector");
-                double peak = brightestDepthM(FinalImage.of(m.image(), job), g, ix - 10, ix + 10);
+                double peak = brightestDepthM(finalImage(stackInShotOrder(job, Map.of(s.number(), m.image())), job), g, ix - 10, ix + 10);
                 assertEquals(REFLECTOR_M, peak, 40, "shot " + s.number() + " images its brightest event at the "
                         + "reflector below its source");
                 assertTrue(m.dataSeconds() > 0 && m.migrationSeconds() > 0, "timed");
@@ -134,7 +134,7 @@ class ShotComputerTest {
             assertNull(computer.migrationEngineReason(), "no fallback on the CPU");
             assertNull(computer.ringPlan(), "no GPU ring on the CPU");
         }
-        float[] image = FinalImage.of(stack, job);
+        float[] image = finalImage(stack, job);
         assertEquals(3, stack.shots());
         assertEquals(REFLECTOR_M, brightestDepthM(image, g, 10, g.nx() - 10), 20, "the stack's brightest event");
         for (int ix = 0; ix < g.nx(); ix++) {
@@ -229,10 +229,17 @@ class ShotComputerTest {
         return computer.migrate(s, ProgressListener.NONE, CancellationToken.none());
     }
 
-    private static ImageStacker stackInShotOrder(ResolvedJob job, Map<Integer, PartialImage> byShot) {
-        ImageStacker stack = new ImageStacker(job.spec().grid());
+    private ImageStacker stackInShotOrder(ResolvedJob job, Map<Integer, PartialImage> byShot) {
+        ImageStacker stack = new ImageStacker(job.spec().grid(), dir.resolve("stack"));
         byShot.keySet().stream().sorted().forEach(n -> stack.add(byShot.get(n)));
         return stack;
+    }
+
+    /** The stack's final image as one array ({@link FinalImage}); the stack is closed. */
+    private static float[] finalImage(ImageStacker stack, ResolvedJob job) {
+        try (stack) {
+            return ArrayImageFiles.finished(stack, job);
+        }
     }
 
     /**

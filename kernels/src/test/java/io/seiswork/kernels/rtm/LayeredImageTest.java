@@ -41,16 +41,19 @@ class LayeredImageTest {
         Grid g = Grid.of2d(201, 101, 10);
         VelocityModel m = Rtm.layers(g, TOPS, VELOCITIES);
         VelocityModel direct = VelocityModel.constant(g, (float) VELOCITIES[0]);
-        ImageStacker stack = new ImageStacker(g);
-        long t0 = System.nanoTime();
-        for (int s = 0; s < 5; s++) {
-            ShotRequest r = Rtm.request(m, new Position(300 + 350 * s, 0, 20), RickerWavelet.of(PEAK_HZ),
-                    Rtm.line(g, 2, 20), 1.3);
-            float[][] data = Rtm.minus(Rtm.model(r, m), Rtm.model(r, direct));
-            stack.add(Rtm.migrate(r, data, WavefieldStrategy.BOUNDARY, scratch));
+        float[] img;
+        try (ImageStacker stack = new ImageStacker(g, scratch)) {
+            long t0 = System.nanoTime();
+            for (int s = 0; s < 5; s++) {
+                ShotRequest r = Rtm.request(m, new Position(300 + 350 * s, 0, 20), RickerWavelet.of(PEAK_HZ),
+                        Rtm.line(g, 2, 20), 1.3);
+                float[][] data = Rtm.minus(Rtm.model(r, m), Rtm.model(r, direct));
+                stack.add(Rtm.migrate(r, data, WavefieldStrategy.BOUNDARY, scratch));
+            }
+            System.out.printf("layered RTM: 5 shots in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            img = StackArrays.finished(new ImageFinisher(stack, ImagingCondition.SOURCE_NORMALIZED, true, 8,
+                    DepthMute.none()), g);
         }
-        System.out.printf("layered RTM: 5 shots in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        float[] img = ImageFinisher.finish(stack.result(), ImagingCondition.SOURCE_NORMALIZED, true, 8);
 
         int ixFrom = 40;   // 400 m .. 1600 m: inside the outer shots (300 m, 1700 m)
         int ixTo = 160;

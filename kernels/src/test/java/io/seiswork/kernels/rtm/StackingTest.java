@@ -30,30 +30,31 @@ class StackingTest {
         VelocityModel m = Rtm.layers(g, new double[] {0, 250}, new double[] {1500, 2000});
         VelocityModel top = VelocityModel.constant(g, 1500);
         PartialImage[] singles = new PartialImage[3];
-        ImageStacker fromFiles = new ImageStacker(g);
-        for (int s = 0; s < singles.length; s++) {
-            ShotRequest r = Rtm.request(m, new Position(200 + 200 * s, 0, 20), RickerWavelet.of(15),
-                    Rtm.line(g, 2, 20), 0.5);
-            float[][] data = Rtm.minus(Rtm.model(r, m), Rtm.model(r, top));
-            singles[s] = Rtm.migrate(r, data, WavefieldStrategy.MEMORY, dir);
-            Path file = dir.resolve("shot-" + (s + 1) + ".bin");
-            PartialImageFile.write(singles[s], file);
-            fromFiles.add(file);
-        }
-        float[] sumImage = new float[g.points()];
-        float[] sumIllum = new float[g.points()];
-        ImageStacker inMemory = new ImageStacker(g);
-        for (PartialImage p : singles) {
-            inMemory.add(p);
-            for (int i = 0; i < sumImage.length; i++) {
-                sumImage[i] += p.image()[i];
-                sumIllum[i] += p.illumination()[i];
+        try (ImageStacker fromFiles = new ImageStacker(g, dir);
+                ImageStacker inMemory = new ImageStacker(g, dir)) {
+            for (int s = 0; s < singles.length; s++) {
+                ShotRequest r = Rtm.request(m, new Position(200 + 200 * s, 0, 20), RickerWavelet.of(15),
+                        Rtm.line(g, 2, 20), 0.5);
+                float[][] data = Rtm.minus(Rtm.model(r, m), Rtm.model(r, top));
+                singles[s] = Rtm.migrate(r, data, WavefieldStrategy.MEMORY, dir);
+                Path file = dir.resolve("shot-" + (s + 1) + ".bin");
+                PartialImageFile.write(singles[s], file);
+                fromFiles.add(file);
             }
+            float[] sumImage = new float[g.points()];
+            float[] sumIllum = new float[g.points()];
+            for (PartialImage p : singles) {
+                inMemory.add(p);
+                for (int i = 0; i < sumImage.length; i++) {
+                    sumImage[i] += p.image()[i];
+                    sumIllum[i] += p.illumination()[i];
+                }
+            }
+            assertEquals(3, fromFiles.shots());
+            assertArrayEquals(sumImage, StackArrays.image(fromFiles));
+            assertArrayEquals(sumIllum, StackArrays.illumination(fromFiles));
+            assertArrayEquals(sumImage, StackArrays.image(inMemory));
         }
-        assertEquals(3, fromFiles.shots());
-        assertArrayEquals(sumImage, fromFiles.result().image());
-        assertArrayEquals(sumIllum, fromFiles.result().illumination());
-        assertArrayEquals(sumImage, inMemory.result().image());
         PartialImage back = PartialImageFile.read(dir.resolve("shot-2.bin"));
         assertArrayEquals(singles[1].image(), back.image());
         assertEquals(1, back.shots());
@@ -74,31 +75,33 @@ class StackingTest {
         PartialImageFile.write(p, file);
         assertEquals(PartialImageFile.HEADER_BYTES + 8L * w.grid().points(), java.nio.file.Files.size(file),
                 "the file holds the window, not the job's grid");
-        ImageStacker fromMemory = new ImageStacker(g);
-        fromMemory.add(p);
-        ImageStacker fromFile = new ImageStacker(g);
-        fromFile.add(file);
-        for (ImageStacker s : List.of(fromMemory, fromFile)) {
-            float[] stacked = s.result().image();
-            for (int iy = 0; iy < g.ny(); iy++) {
-                for (int ix = 0; ix < g.nx(); ix++) {
-                    for (int iz = 0; iz < g.nz(); iz++) {
-                        boolean inside = ix >= 3 && ix < 9 && iy >= 2 && iy < 6;
-                        float want = inside ? image[w.grid().index(ix - 3, iy - 2, iz)] : 0f;
-                        assertEquals(want, stacked[g.index(ix, iy, iz)], "node " + ix + "," + iy + "," + iz);
+        try (ImageStacker fromMemory = new ImageStacker(g, dir);
+                ImageStacker fromFile = new ImageStacker(g, dir)) {
+            fromMemory.add(p);
+            fromFile.add(file);
+            for (ImageStacker s : List.of(fromMemory, fromFile)) {
+                float[] stacked = StackArrays.image(s);
+                for (int iy = 0; iy < g.ny(); iy++) {
+                    for (int ix = 0; ix < g.nx(); ix++) {
+                        for (int iz = 0; iz < g.nz(); iz++) {
+                            boolean inside = ix >= 3 && ix < 9 && iy >= 2 && iy < 6;
+                            float want = inside ? image[w.grid().index(ix - 3, iy - 2, iz)] : 0f;
+                            assertEquals(want, stacked[g.index(ix, iy, iz)], "node " + ix + "," + iy + "," + iz);
+                        }
                     }
                 }
+                assertEquals(-image[w.grid().index(5, 3, 4)], StackArrays.illumination(s)[g.index(8, 5, 4)]);
+                assertEquals(1, s.shots());
             }
-            assertEquals(-image[w.grid().index(5, 3, 4)], s.result().illumination()[g.index(8, 5, 4)]);
-            assertEquals(1, s.shots());
         }
         PartialImage back = PartialImageFile.read(file);
         assertEquals(w, back.window());
         assertArrayEquals(image, back.image());
 
-        ImageStacker small = new ImageStacker(Grid.of3d(8, 9, 5, 10));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small.add(file));
-        assertTrue(e.getMessage().contains("at (3, 2)"), e.getMessage());
+        try (ImageStacker small = new ImageStacker(Grid.of3d(8, 9, 5, 10), dir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small.add(file));
+            assertTrue(e.getMessage().contains("at (3, 2)"), e.getMessage());
+        }
     }
 
     @Test
@@ -121,10 +124,11 @@ class StackingTest {
 
     @Test
     void stackerRefusesAnImageOnAnotherGrid() {
-        ImageStacker s = new ImageStacker(Grid.of2d(10, 10, 5));
-        Path file = dir.resolve("other.bin");
-        PartialImageFile.write(PartialImage.empty(Grid.of2d(10, 12, 5)), file);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.add(file));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("grid"), e.getMessage());
+        try (ImageStacker s = new ImageStacker(Grid.of2d(10, 10, 5), dir)) {
+            Path file = dir.resolve("other.bin");
+            PartialImageFile.write(PartialImage.empty(Grid.of2d(10, 12, 5)), file);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.add(file));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("grid"), e.getMessage());
+        }
     }
 }
