@@ -68,7 +68,7 @@ final class MigrationRunner {
     double[] run(ResolvedJob job, Path outDir, ObjectNode report) {
         Grid g = job.spec().grid();
         Path stackScratch = outDir.resolve(STACK_SCRATCH);
-        try (ImageStacker stack = new ImageStacker(g, stackScratch)) {
+        try (ImageStacker stack = new ImageStacker(g, stackScratch, job.storage())) {
             double loopSeconds = 0;
             double points = 0;
             try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {

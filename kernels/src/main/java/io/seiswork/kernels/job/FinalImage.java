@@ -85,9 +85,11 @@ public final class FinalImage {
 
     /**
      * Length of the mute's taper in metres: half a dominant wavelength at the slowest migration
-     * velocity, so the mute leaves no edge of its own for the Laplacian to ring on.
+     * velocity, so the mute leaves no edge of its own for the Laplacian to ring on. For a smoothed
+     * migration velocity the slowest of the model smoothed (no faster, and known without
+     * smoothing a survey's whole grid), so that a job in memory and out of core mute alike.
      */
     public static double muteTaperM(ResolvedJob job) {
-        return job.migrationVelocity().min() / (2 * job.spec().wavelet().toWavelet().dominantHz());
+        return job.slowestMigrationVelocityBound() / (2 * job.spec().wavelet().toWavelet().dominantHz());
     }
 }

@@ -1,6 +1,7 @@
 package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.spec.WholeGridStorage;
 import java.nio.file.Path;
 
 /**
@@ -9,11 +10,10 @@ import java.nio.file.Path;
  * are streamed block by block; only the stack is held, and only plane by plane is it read back
  * ({@link ImageFinisher}).
  *
- * <p>The stack is two float32 sums per node of the job's grid (8 bytes a node). It is held on
- * the heap when the grid fits one array and its stack takes at most a quarter of the JVM's
- * maximum heap; otherwise in a memory-mapped file in the caller's scratch folder
- * ({@link MappedStack}), which holds any grid up to {@link Grid#MAX_NODES}. Both add with the
- * same float additions, so the image does not depend on where its stack was held.
+ * <p>The stack is two float32 sums per node of the job's grid (8 bytes a node). It is held where
+ * the job's {@link WholeGridStorage} says: on the heap, or in a memory-mapped file in the
+ * caller's scratch folder ({@link MappedStack}), which holds any grid up to {@link Grid#MAX_NODES}.
+ * Both add with the same float additions, so the image does not depend on where its stack was held.
  *
  * <p>The largest illumination is kept while adding: a migration's illumination is a sum of
  * squares, so every node's sum only grows and the running maximum is the maximum of the final
@@ -34,8 +34,8 @@ public final class ImageStacker implements AutoCloseable {
     private boolean closed;
 
     /**
-     * An empty stack on the job's {@code grid}: on the heap when it takes at most a quarter of
-     * the maximum heap and fits one array, else in a memory-mapped file in {@code scratchDir}.
+     * An empty stack on {@code grid}, held where a job on it with this JVM's heap budget keeps its
+     * whole grid ({@link WholeGridStorage#of}, 90 % of the maximum heap): for stacks outside a job.
      *
      * @param scratchDir folder for the mapped file (created when needed; the caller removes it)
      * @throws IllegalArgumentException when a plane of constant y (nx · nz nodes) does not fit one
@@ -43,7 +43,19 @@ public final class ImageStacker implements AutoCloseable {
      * @throws IllegalStateException when a mapped stack does not fit the scratch folder's usable space
      */
     public ImageStacker(Grid grid, Path scratchDir) {
-        this(grid, scratchDir, defaultHeapNodeLimit());
+        this(grid, scratchDir, WholeGridStorage.of(grid, (long) (0.9 * Runtime.getRuntime().maxMemory())));
+    }
+
+    /**
+     * An empty stack on a job's {@code grid}, held as the job's {@code storage} says (the resolver's
+     * choice, so that its memory check and the stack agree).
+     *
+     * @param scratchDir folder for the mapped file (created when needed; the caller removes it)
+     * @throws IllegalArgumentException when a plane of constant y (nx · nz nodes) does not fit one array
+     * @throws IllegalStateException when a mapped stack does not fit the scratch folder's usable space
+     */
+    public ImageStacker(Grid grid, Path scratchDir, WholeGridStorage storage) {
+        this(grid, scratchDir, storage == WholeGridStorage.HEAP ? Long.MAX_VALUE : 0);
     }
 
     /**
@@ -61,14 +73,6 @@ public final class ImageStacker implements AutoCloseable {
         this.planeNodes = (int) plane;
         this.store = grid.fitsInArray() && grid.nodes() <= heapNodeLimit ? new HeapStack(grid)
                 : new MappedStack(grid, scratchDir);
-    }
-
-    /**
-     * The most nodes a stack is held on the heap for: its 8 bytes a node within a quarter of the
-     * JVM's maximum heap, and one array.
-     */
-    static long defaultHeapNodeLimit() {
-        return Math.min(Grid.MAX_POINTS, Runtime.getRuntime().maxMemory() / 4 / (2 * Float.BYTES));
     }
 
     /**
