@@ -17,6 +17,7 @@ import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.job.FinalImage;
 import io.seiswork.kernels.job.GatherFiles;
 import io.seiswork.kernels.job.ImageFiles;
+import io.seiswork.kernels.job.ImageWritingProgress;
 import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.PartialImageFile;
 import java.io.IOException;
@@ -96,7 +97,8 @@ final class JobStacker {
                     progress.added(n);
                 }
             }
-            ImageFiles.write(dir, resolved, stack);
+            ImageFiles.write(dir, resolved, stack, new ImageWritingProgress(g, line -> LOG.info("job {}: {}", job.id(), line)),
+                    cancel);
         }
         return List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE);
     }

@@ -14,6 +14,7 @@ import io.seiswork.kernels.engine.cuda.RtmRingPlan;
 import io.seiswork.kernels.job.FinalImage;
 import io.seiswork.kernels.job.ImageFiles;
 import io.seiswork.kernels.job.ImageStatistics;
+import io.seiswork.kernels.job.ImageWritingProgress;
 import io.seiswork.kernels.job.MigratedShot;
 import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.ImageStacker;
@@ -100,7 +101,8 @@ final class MigrationRunner {
             }
             report.put("muteDepthM", round(FinalImage.muteDepthM(job)));
             report.put("muteTaperM", round(FinalImage.muteTaperM(job)));
-            ImageStatistics stats = ImageFiles.write(outDir, job, stack);
+            ImageStatistics stats = ImageFiles.write(outDir, job, stack, new ImageWritingProgress(g, listener::message),
+                    cancel);
             putStats(report, stats, stack.shots(), ImagingCondition.fromJson(job.spec().imaging().condition()),
                     job.spec().imaging().laplacianFilter());
             return new double[] {loopSeconds, points};

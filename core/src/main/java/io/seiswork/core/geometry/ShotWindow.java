@@ -108,9 +108,13 @@ public record ShotWindow(int x0, int y0, Grid grid) {
         String size = grid.is2d() ? all + " columns" : grid.nx() + " x " + grid.ny() + " columns";
         String range = shots.isEmpty() ? "no shots" : least == most ? least + " of the " + size
                 : least + " to " + most + " of the " + size;
-        return String.format(java.util.Locale.ROOT, "aperture %s m: each shot on %s (mean %.0f %% of the model)",
+        double meanPercent = shots.isEmpty() ? 0 : 100 * sum / shots.size() / all;
+        // A survey's windows can be a tiny part of it: two significant digits below 1 %, not "0 %".
+        String mean = meanPercent >= 1 || meanPercent == 0 ? String.format(java.util.Locale.ROOT, "%.0f", meanPercent)
+                : new java.math.BigDecimal(meanPercent).round(new java.math.MathContext(2)).toPlainString();
+        return String.format(java.util.Locale.ROOT, "aperture %s m: each shot on %s (mean %s %% of the model)",
                 new java.math.BigDecimal(apertureM).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
-                range, shots.isEmpty() ? 0 : 100 * sum / shots.size() / all);
+                range, mean);
     }
 
     /** Whether this window is all of {@code full}: nothing to cut or move. */

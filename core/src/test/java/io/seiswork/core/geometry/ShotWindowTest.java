@@ -108,6 +108,11 @@ class ShotWindowTest {
         // At the edge: 0 .. 100 + 500 m = 61 columns; in the middle: 1500 .. 2800 m = 131 columns.
         assertEquals("aperture 500 m: each shot on 61 to 131 of the 401 columns (mean 24 % of the model)",
                 ShotWindow.summary(g, List.of(atEdge, inMiddle), 500));
+        // A survey: 91 x 81 of its 4700 x 4700 columns are 0.033 %, not "0 %".
+        Grid survey = Grid.of3d(4700, 4700, 10, 10);
+        Shot small = shot(new Position(23000, 23000, 20), new Position(23500, 23400, 20));
+        assertEquals("aperture 200 m: each shot on 7371 of the 4700 x 4700 columns (mean 0.033 % of the model)",
+                ShotWindow.summary(survey, List.of(small), 200));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.seiswork.kernels.job;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.segy.DepthVolumeWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
@@ -41,9 +43,24 @@ public final class ImageFiles {
      * @return the finished image's statistics, gathered as it was written
      */
     public static ImageStatistics write(Path dir, ResolvedJob job, ImageStacker stack) {
+        return write(dir, job, stack, ProgressListener.NONE, CancellationToken.none());
+    }
+
+    /**
+     * As {@link #write(Path, ResolvedJob, ImageStacker)}, for a survey's image that takes
+     * minutes: {@code progress} hears the per-mille of columns written (0..1000, each at most
+     * once), and {@code cancel} is checked between planes.
+     *
+     * @throws io.seiswork.core.progress.CancelledException when cancelled (the files are then incomplete)
+     */
+    public static ImageStatistics write(Path dir, ResolvedJob job, ImageStacker stack, ProgressListener progress,
+            CancellationToken cancel) {
         Grid g = job.spec().grid();
         ImageStatistics stats = new ImageStatistics();
         VolumeAxes axes = new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis());
+        long columns = (long) g.nx() * g.ny();
+        long[] written = {0};
+        int[] reported = {-1};
         try (DepthVolumeWriter segy = DepthVolumeWriter.create(dir.resolve(IMAGE_FILE), g, textHeader(job));
                 SwvWriter volume = SwvWriter.create(dir.resolve(IMAGE_VOLUME_FILE), axes,
                         SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
@@ -51,6 +68,15 @@ public final class ImageFiles {
                 segy.writeColumn(column);
                 volume.writeColumn(column);
                 stats.add(column, g.nz());
+                long done = ++written[0];
+                if (done % g.nx() == 0) {
+                    cancel.throwIfCancelled("writing the image");
+                }
+                int permille = (int) (1000 * done / columns);
+                if (permille > reported[0]) {
+                    reported[0] = permille;
+                    progress.onProgress(permille, 1000);
+                }
             });
         }
         return stats;

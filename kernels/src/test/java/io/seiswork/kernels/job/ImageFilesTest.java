@@ -1,5 +1,12 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.progress.CancelledException;
+import io.seiswork.core.progress.CancellationToken;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -75,5 +82,55 @@ class ImageFilesTest {
                         "preview inline y = " + iy);
             }
         }
+    }
+
+    /** Writing reports its progress per mille up to 1000, and a cancel stops it between planes. */
+    @Test
+    void writingReportsProgressAndStopsWhenCancelled() throws Exception {
+        ResolvedJob job = SmallJobs.threeD(dir, "source-normalized", true);
+        Grid g = job.spec().grid();
+        try (ImageStacker stack = new ImageStacker(g, dir.resolve("scratch"))) {
+            for (PartialImage p : SmallJobs.partialImages(job)) {
+                stack.add(p);
+            }
+            List<Integer> heard = new ArrayList<>();
+            ImageFiles.write(Files.createDirectories(dir.resolve("whole")), job, stack, (p, n) -> {
+                assertEquals(1000, n);
+                heard.add(p);
+            }, CancellationToken.none());
+            assertEquals(1000, heard.get(heard.size() - 1));
+            for (int i = 1; i < heard.size(); i++) {
+                assertTrue(heard.get(i) > heard.get(i - 1), "each per mille once, rising: " + heard);
+            }
+
+            CancellationToken cancel = new CancellationToken();
+            int[] planes = {0};
+            Path stopped = Files.createDirectories(dir.resolve("stopped"));
+            assertThrows(CancelledException.class, () -> ImageFiles.write(stopped, job, stack, (p, n) -> {
+                if (p >= 1000 * (planes[0] + 1) / g.ny()) {
+                    planes[0]++;
+                    cancel.cancel();  // after the first plane
+                }
+            }, cancel));
+            assertEquals(1, planes[0], "stopped at the end of the first plane");
+        }
+    }
+
+    /** Nothing is said about a write shorter than two seconds; after that one line per tenth. */
+    @Test
+    void writingProgressSpeaksOnlyForLongWrites() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ImageWritingProgress progress = new ImageWritingProgress(Grid.of3d(300, 200, 10, 10), lines::add, () -> now[0]);
+        progress.onProgress(100, 1000);
+        now[0] = 1_000_000_000L;
+        progress.onProgress(200, 1000);
+        assertEquals(List.of(), lines, "quiet during the first two seconds");
+        now[0] = 3_000_000_000L;
+        progress.onProgress(350, 1000);
+        progress.onProgress(390, 1000);
+        progress.onProgress(400, 1000);
+        assertEquals(List.of("writing the image: 30 % of 60,000 columns, 3 s",
+                "writing the image: 40 % of 60,000 columns, 3 s"), lines);
     }
 }
