@@ -93,6 +93,23 @@ class ProjectWindowTest {
     }
 
     /**
+     * A survey of 2.2 billion nodes opens like any project: its facts say it is kept out of core,
+     * no velocity volume is built for it, and its run time is measured on one shot's window.
+     */
+    @Test
+    void aSurveyLargerThanMemoryOpensWithItsFacts(FxRobot robot) throws Exception {
+        openAndWait(robot, Path.of("..", "examples", "survey-rtm.json"));
+        String memory = robot.lookup("#summary-memory").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(memory.contains("whole grid out of core: 2,209,000,000 nodes"), memory);
+        String aperture = robot.lookup("#summary-aperture").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(aperture.contains("(mean 0.033 % of the model)"), aperture);
+        robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
+        javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runTime.getText().startsWith("about "));
+        assertTrue(runTime.getText().contains("2 shots × "), runTime.getText());
+    }
+
+    /**
      * A run waits for what holds an engine and a shot's memory (the run-time estimate, cancelled
      * when Run is pressed) before it selects its engine, so two shots never sit in memory at once.
      */
