@@ -85,6 +85,7 @@ final class JobStacker {
     private List<String> stackImage(JobRecord job, ResolvedJob resolved, Path dir, CancellationToken cancel) {
         Grid g = resolved.spec().grid();
         long maxBytes = resultBytesBound(resolved);
+        ImageFiles.requireDiskSpace(dir, resolved);
         try (ImageStacker stack = new ImageStacker(g, dir.resolve("stack"), resolved.storage())) {
             try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
                     n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {

@@ -5,6 +5,7 @@ import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.volume.ArrayVolume;
 import io.seiswork.core.volume.VolumeAxes;
@@ -91,9 +92,11 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         JobSpec spec = JobSpecReader.read(text, source, name);
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         ResolvedJob job = JobResolver.withHeapBudget(base).resolve(spec, source);
-        ArrayVolume v = volume(job.spec().name() + " velocity", job.velocity());
+        // A job whose whole grid the resolver kept out of core is not loaded whole for its views either.
+        boolean onHeap = job.storage() == WholeGridStorage.HEAP;
+        ArrayVolume v = onHeap ? volume(job.spec().name() + " velocity", job.velocity()) : null;
         VelocityField mig = job.migrationVelocity();
-        ArrayVolume m = mig == null || mig == job.velocity() ? null
+        ArrayVolume m = !onHeap || mig == null || mig == job.velocity() ? null
                 : volume(job.spec().name() + " migration velocity", mig);
         return new Project(source, file, text, job, v, m, ProjectSummary.facts(source, job));
     }

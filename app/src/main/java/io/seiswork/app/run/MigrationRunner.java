@@ -69,6 +69,7 @@ final class MigrationRunner {
     double[] run(ResolvedJob job, Path outDir, ObjectNode report) {
         Grid g = job.spec().grid();
         Path stackScratch = outDir.resolve(STACK_SCRATCH);
+        ImageFiles.requireDiskSpace(outDir, job);
         try (ImageStacker stack = new ImageStacker(g, stackScratch, job.storage())) {
             double loopSeconds = 0;
             double points = 0;

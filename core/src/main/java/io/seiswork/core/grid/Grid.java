@@ -41,8 +41,15 @@ public record Grid(int nx, int ny, int nz, double dx, double dy, double dz) {
                 || !Double.isFinite(dx) || !Double.isFinite(dy) || !Double.isFinite(dz)) {
             throw new IllegalArgumentException("grid spacings must be > 0, got " + dx + ", " + dy + ", " + dz);
         }
-        if ((long) nx * ny * nz > MAX_NODES) {
-            throw new IllegalArgumentException("grid of " + ((long) nx * ny * nz) + " nodes exceeds " + MAX_NODES);
+        // Each size is below 2^31, so nx · ny fits a long exactly; the product with nz is checked.
+        long nodes;
+        try {
+            nodes = Math.multiplyExact((long) nx * ny, (long) nz);
+        } catch (ArithmeticException e) {
+            nodes = Long.MAX_VALUE;
+        }
+        if (nodes > MAX_NODES) {
+            throw new IllegalArgumentException("grid of " + nx + " x " + ny + " x " + nz + " nodes exceeds " + MAX_NODES);
         }
     }
 

@@ -16,6 +16,7 @@ import io.seiswork.core.velocity.SmoothedVelocityField;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.velocity.VelocitySmoother;
+import io.seiswork.core.volume.SwvWriteOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,8 +94,8 @@ public final class JobResolver {
             bytes = shot == null ? storage.heapBytes(g)
                     : migrationBytes(spec, shot, maxReceivers, time) + storage.heapBytes(g);
             if (shot == null) {
-                problems.warning("data", "the grid holds more nodes than memory: the memory of each recorded shot's"
-                        + " window is checked when the file's shots are read");
+                problems.warning("data", "the grid holds more nodes than one array: the windows of the file's shots,"
+                        + " and their memory, are checked when the file is read");
             }
         } else {
             bytes = MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
@@ -102,6 +103,9 @@ public final class JobResolver {
         if (bytes > memoryBudgetBytes) {
             problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
+        }
+        if (spec.task() == Task.RTM) {
+            checkImageWriting(spec, storage, problems);
         }
         VelocityField migration = null;
         Path dataFile = null;
@@ -129,6 +133,69 @@ public final class JobResolver {
         LOG.debug("{}: velocity {}..{} m/s, dt {} s ({} steps, CFL limit {} s), {} bytes per shot, whole grid {}", source,
                 vMin, vMax, time.dtS(), time.steps(), limit, bytes, storage);
         return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all(), migration, dataFile, storage);
+    }
+
+    /**
+     * Checks a migration's shots once they are known, as {@link #resolve} checks a spec's: for
+     * recorded data they are the file's, which the resolver does not read. The largest shot's
+     * window must fit one array, and one shot's need on it (beside the whole-grid arrays kept on
+     * the heap) the budget.
+     *
+     * @param shots the shots the run will migrate (the data file's)
+     * @param budgetBytes the memory one shot may use
+     * @return the problem in one line, starting with the spec field to change; null when none
+     */
+    public static String shotsProblem(ResolvedJob job, List<Shot> shots, long budgetBytes) {
+        JobSpec spec = job.spec();
+        Grid g = spec.grid();
+        if (shots.isEmpty()) {
+            return null;
+        }
+        Double aperture = spec.imaging().apertureM();
+        Grid largest = ShotWindow.largest(g, shots, aperture).grid();
+        if (!largest.fitsInArray()) {
+            return aperture == null
+                    ? "imaging.aperture: the grid has " + g.nodes() + " nodes, more than one shot can be computed on ("
+                            + Grid.MAX_POINTS + "): give the migration aperture in metres"
+                    : "imaging.aperture: the largest shot's window has " + largest.nodes() + " nodes (" + largest.nx()
+                            + " x " + largest.ny() + " x " + largest.nz() + "), more than one shot can be computed on ("
+                            + Grid.MAX_POINTS + "): give a smaller aperture";
+        }
+        int receivers = shots.stream().mapToInt(s -> s.receivers().size()).max().orElse(0);
+        long need = migrationBytes(spec, largest, receivers, job.time()) + job.storage().heapBytes(g);
+        if (need > budgetBytes) {
+            return "grid: one shot of the data file needs " + MemoryEstimate.gib(need) + " but the memory budget is "
+                    + MemoryEstimate.gib(budgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or give a smaller"
+                    + " imaging.aperture)";
+        }
+        return null;
+    }
+
+    /**
+     * What writing a migration's image needs, checked before any shot runs rather than after the
+     * last: SEG-Y numbers its traces (one per column) in 32 bits; the image is finished and its
+     * {@code .swv} written by planes of constant y and rows of 64 such planes, each one array; and
+     * those planes must fit the memory budget beside the whole-grid arrays kept on the heap.
+     */
+    private void checkImageWriting(JobSpec spec, WholeGridStorage storage, Problems problems) {
+        Grid g = spec.grid();
+        long columns = (long) g.nx() * g.ny();
+        long brickRow = (long) Math.min(SwvWriteOptions.DEFAULT_BRICK_SIZE, g.ny()) * g.nx() * g.nz();
+        if (columns > Integer.MAX_VALUE) {
+            problems.error("grid", "the image would have " + columns + " columns (nx x ny), more than SEG-Y can number ("
+                    + Integer.MAX_VALUE + " traces); split the survey into several jobs");
+        } else if (brickRow > Grid.MAX_POINTS) {
+            problems.error("grid", "the image is written in rows of " + Math.min(SwvWriteOptions.DEFAULT_BRICK_SIZE, g.ny())
+                    + " planes of nx x nz = " + g.nx() + " x " + g.nz() + " nodes, " + brickRow + " values, more than one"
+                    + " array holds (" + Grid.MAX_POINTS + "); orient the survey with its longer side along y, or split it");
+        } else {
+            long writing = MemoryEstimate.imageWritingBytes(g, spec.physics().spaceOrder()) + storage.heapBytes(g);
+            if (writing > memoryBudgetBytes) {
+                problems.error("grid", "writing the image needs " + MemoryEstimate.gib(writing) + " (planes of nx x nz = "
+                        + g.nx() + " x " + g.nz() + " nodes) but the memory budget is " + MemoryEstimate.gib(memoryBudgetBytes)
+                        + " (raise it with -Xmx / SEISWORK_JAVA_OPTS)");
+            }
+        }
     }
 
     /**

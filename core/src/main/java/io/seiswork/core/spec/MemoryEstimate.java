@@ -2,6 +2,8 @@ package io.seiswork.core.spec;
 
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.volume.SwvWriteOptions;
+import io.seiswork.core.volume.SwvWriter;
 
 /**
  * What one shot needs in memory, in bytes, computed before anything is allocated so that a run
@@ -157,6 +159,19 @@ public final class MemoryEstimate {
                 physics.freeSurface()) * 2;
         long itemised = modellingBytes(g, physics, receivers, time) + wavefields + 4L * g.points() * 2;
         return itemised + itemised / 64;
+    }
+
+    /**
+     * What finishing and writing a migration's image holds besides its stack, in bytes: the
+     * finish's planes of constant y (2r + 1 image planes for the Laplacian of radius r, or all
+     * of them when fewer, the illumination's and the finished one: nx · nz floats each) and the {@code .swv} writer's
+     * brick rows ({@link SwvWriter#bufferBytes}: up to 64 planes at full resolution, a quarter of
+     * that at each coarser level). For a survey's grid this is the image's largest need after its
+     * shots, and it grows with the area of a y plane, not with the survey's length in y.
+     */
+    public static long imageWritingBytes(Grid g, int spaceOrder) {
+        long finish = 4L * g.nx() * g.nz() * (Math.min(spaceOrder + 1, g.ny()) + 2);
+        return finish + SwvWriter.bufferBytes(g.nx(), g.ny(), g.nz(), SwvWriteOptions.DEFAULT_BRICK_SIZE);
     }
 
     /** Formats bytes as GiB with two decimals. */

@@ -38,15 +38,22 @@ final class LevelSink {
         this.dims = layout.level(level);
         this.next = next;
         this.b = layout.brickSize();
-        long samples = (long) b * dims.nx() * dims.nz();
+        // A brick-row holds b planes of constant y, or all of them when the level has fewer (a 2D
+        // section has one): its bricks are padded with zeros when written, not held padded.
+        long samples = slabRows(b, dims.ny()) * dims.nx() * dims.nz();
         if (samples > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("a brick-row of " + b + " x " + dims.nx() + " x " + dims.nz()
-                    + " samples exceeds 2^31; use a smaller brick size");
+            throw new IllegalArgumentException("a brick-row of " + slabRows(b, dims.ny()) + " x " + dims.nx() + " x "
+                    + dims.nz() + " samples exceeds 2^31; use a smaller brick size");
         }
         this.slab = new float[(int) samples];
         this.brick = new float[layout.brickSamples()];
         this.brickBytes = ByteBuffer.allocateDirect((int) layout.brickBytes()).order(ByteOrder.LITTLE_ENDIAN);
         this.brickFloats = brickBytes.asFloatBuffer();
+    }
+
+    /** Planes of constant y a level's slab holds: a brick's edge, or the level's planes when fewer. */
+    static long slabRows(int brickSize, int ny) {
+        return Math.min(brickSize, ny);
     }
 
     /** The slab being filled (row {@code r} starts at {@code r · nx · nz}). */

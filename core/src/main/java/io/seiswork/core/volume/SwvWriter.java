@@ -50,6 +50,19 @@ public final class SwvWriter implements AutoCloseable {
     }
 
     /**
+     * The heap a writer of a volume of nx × ny × nz samples holds, in bytes: one brick-row of
+     * float32 per pyramid level (a brick's edge of planes of constant y, or the level's planes when
+     * fewer), which is what writing a survey's image costs beside its planes.
+     */
+    public static long bufferBytes(int nx, int ny, int nz, int brickSize) {
+        long bytes = 0;
+        for (BrickLayout.Level l : BrickLayout.of(nx, ny, nz, brickSize, SwvFormat.DATA_OFFSET).levels()) {
+            bytes += 4 * LevelSink.slabRows(brickSize, l.ny()) * l.nx() * l.nz();
+        }
+        return bytes;
+    }
+
+    /**
      * Creates (or truncates) {@code file} for a volume with these axes.
      *
      * @throws SwvException when the file cannot be created

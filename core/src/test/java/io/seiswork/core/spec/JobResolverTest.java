@@ -1,5 +1,7 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.geometry.Shot;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.geometry.ShotWindow;
@@ -152,6 +154,53 @@ class JobResolverTest {
         ShotWindow w = ShotWindow.of(heap.spec().grid(), heap.geometry().shots().get(0), 100.0);
         assertArrayEquals(w.crop(heap.migrationVelocity()).values(), w.crop(outOfCore.migrationVelocity()).values());
         assertArrayEquals(w.crop(heap.velocity()).values(), w.crop(outOfCore.velocity()).values());
+    }
+
+    /** What writing the image needs is checked before any shot: SEG-Y's trace numbers, one brick row, memory. */
+    @Test
+    void theImageOfASurveyMustBeWritableBeforeAnyShotRuns() {
+        ObjectNode tooManyColumns = survey("rtm", 500.0);
+        ((ObjectNode) tooManyColumns.get("grid")).put("nx", 50_000).put("ny", 50_000).put("nz", 3);
+        assertEquals(List.of("grid: the image would have 2500000000 columns (nx x ny), more than SEG-Y can number"
+                + " (2147483647 traces); split the survey into several jobs"), errors(tooManyColumns, 1L << 34));
+
+        ObjectNode wideRows = survey("rtm", 500.0);
+        ((ObjectNode) wideRows.get("grid")).put("nx", 40_000).put("ny", 60).put("nz", 1000);
+        ((ObjectNode) wideRows.get("sources")).putObject("line").put("x0", 1000).put("dx", 300).put("n", 3).put("y", 300)
+                .put("z", 20);
+        ((ObjectNode) wideRows.get("receivers")).putObject("line").put("x0", 500).put("dx", 10).put("n", 101).put("y", 300)
+                .put("z", 10);
+        List<String> rows = errors(wideRows, 1L << 34);
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("grid: the image is written in rows of 60 planes of nx x nz = 40000 x 1000"
+                + " nodes, 2400000000 values, more than one array holds"), rows.get(0));
+
+        // 20,000 x 10 nodes a plane: the finish's planes and the volume's brick rows, about 77 MB.
+        long writing = MemoryEstimate.imageWritingBytes(read(survey("rtm", 500.0)).grid(), 8);
+        assertTrue(writing > 70e6 && writing < 80e6, writing + " bytes");
+        List<String> memory = errors(survey("rtm", 500.0), writing - 1);
+        assertTrue(memory.stream().anyMatch(m -> m.startsWith("grid: writing the image needs 0.07 GiB (planes of nx x nz"
+                + " = 20000 x 10 nodes) but the memory budget is 0.07 GiB")), memory.toString());
+    }
+
+    /**
+     * Recorded data's shots are the file's, unknown to the resolver: the run checks them with
+     * {@link JobResolver#shotsProblem} as the resolver checks a spec's.
+     */
+    @Test
+    void theShotsOfADataFileAreCheckedAsASpecsAre() throws Exception {
+        ResolvedJob job = resolve(survey("rtm", 500.0));
+        List<Shot> shots = job.geometry().shots();
+        assertNull(JobResolver.shotsProblem(job, shots, 1L << 34));
+        String memory = JobResolver.shotsProblem(job, shots, 1 << 20);
+        assertTrue(memory.startsWith("grid: one shot of the data file needs 0.09 GiB but the memory budget is 0.00 GiB"),
+                memory);
+        Files.write(dir.resolve("gathers.sgy"), new byte[0]);  // the resolver only asks that it exists
+        ResolvedJob wide = resolve(survey("rtm", 150_000.0).put("data", "gathers.sgy"));
+        assertTrue(wide.warnings().stream().anyMatch(w -> w.toString().contains("are checked when the file is read")),
+                wide.warnings().toString());
+        String window = JobResolver.shotsProblem(wide, shots, 1L << 34);
+        assertTrue(window.startsWith("imaging.aperture: the largest shot's window has 2289462610 nodes"), window);
     }
 
     @Test

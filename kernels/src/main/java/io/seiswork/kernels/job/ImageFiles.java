@@ -6,13 +6,21 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.segy.DepthVolumeWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.WholeGridStorage;
+import io.seiswork.core.volume.BrickLayout;
+import io.seiswork.core.volume.SwvFormat;
 import io.seiswork.core.volume.SwvWriteOptions;
 import io.seiswork.core.volume.SwvWriter;
 import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.ImagingCondition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -61,8 +69,12 @@ public final class ImageFiles {
         long columns = (long) g.nx() * g.ny();
         long[] written = {0};
         int[] reported = {-1};
-        try (DepthVolumeWriter segy = DepthVolumeWriter.create(dir.resolve(IMAGE_FILE), g, textHeader(job));
-                SwvWriter volume = SwvWriter.create(dir.resolve(IMAGE_VOLUME_FILE), axes,
+        // Written under temporary names and renamed when whole: a cancelled or failed write leaves
+        // the previous image, not a truncated file whose headers look valid.
+        Path segyPart = dir.resolve(IMAGE_FILE + PART);
+        Path volumePart = dir.resolve(IMAGE_VOLUME_FILE + PART);
+        try (DepthVolumeWriter segy = DepthVolumeWriter.create(segyPart, g, textHeader(job));
+                SwvWriter volume = SwvWriter.create(volumePart, axes,
                         SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
             FinalImage.stream(stack, job, column -> {
                 segy.writeColumn(column);
@@ -78,8 +90,62 @@ public final class ImageFiles {
                     progress.onProgress(permille, 1000);
                 }
             });
+        } catch (RuntimeException e) {
+            deleteQuietly(segyPart);
+            deleteQuietly(volumePart);
+            throw e;
+        }
+        try {
+            Files.move(segyPart, dir.resolve(IMAGE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(volumePart, dir.resolve(IMAGE_VOLUME_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the written image into place in " + dir + ": " + e.getMessage(), e);
         }
         return stats;
+    }
+
+    /** Suffix of the image files while they are written. */
+    static final String PART = ".part";
+
+    /**
+     * The disk a migration's image takes in its output folder while it is written, in bytes: the
+     * stack's mapped file when the job keeps its whole grid out of core (8 bytes a node), then
+     * {@value #IMAGE_FILE} (3600-byte headers, then 240 + 4 · nz bytes per column) and
+     * {@value #IMAGE_VOLUME_FILE} (its bricks at every level, exactly).
+     */
+    public static long diskBytes(Grid g, WholeGridStorage storage) {
+        long stack = storage == WholeGridStorage.OUT_OF_CORE ? 8 * g.nodes() : 0;
+        long segy = 3600 + (long) g.nx() * g.ny() * (240 + 4L * g.nz());
+        long volume = BrickLayout.of(g.nx(), g.ny(), g.nz(), SwvWriteOptions.DEFAULT_BRICK_SIZE, SwvFormat.DATA_OFFSET)
+                .fileSize();
+        return stack + segy + volume;
+    }
+
+    /**
+     * Checks, before any shot runs, that {@code dir}'s file system has room for the image
+     * ({@link #diskBytes}): otherwise a survey would compute every shot and fail writing.
+     *
+     * @throws IllegalStateException naming the folder, the need and the free space
+     */
+    public static void requireDiskSpace(Path dir, ResolvedJob job) {
+        Grid g = job.spec().grid();
+        long need = diskBytes(g, job.storage());
+        long free = dir.toFile().getUsableSpace();  // statvfs: works where the file store cannot be named (a chroot)
+        if (need > free) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s has %s free, but the image of the %d x %d x %d"
+                    + " grid needs %s there (%s, %s%s)", dir, MemoryEstimate.human(free), g.nx(), g.ny(), g.nz(),
+                    MemoryEstimate.human(need), IMAGE_FILE, IMAGE_VOLUME_FILE,
+                    job.storage() == WholeGridStorage.OUT_OF_CORE ? " and the stack" : ""));
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // Best effort: the write's own failure is what the caller needs to hear.
+        }
     }
 
     private static String textHeader(ResolvedJob job) {

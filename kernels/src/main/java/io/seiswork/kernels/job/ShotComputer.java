@@ -7,6 +7,7 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
@@ -134,6 +135,13 @@ public final class ShotComputer implements AutoCloseable {
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
                 : new SegyShotGathers(job.dataFile(), spec.grid());
         try {
+            if (job.dataFile() != null) {
+                // The file's shots, unknown to the resolver: checked as it checks a spec's.
+                String problem = JobResolver.shotsProblem(job, data.shots(), heapBudgetBytes());
+                if (problem != null) {
+                    throw new IllegalArgumentException(job.dataFile().getFileName() + ": " + problem);
+                }
+            }
             // A shot plans beside the job's whole-grid models and stack, when they are on the heap.
             long budget = heapBudgetBytes() - job.storage().heapBytes(spec.grid());
             this.plan = MemoryPlan.of(largestRequest(), spec.imaging().wavefield(), Math.max(0, budget));

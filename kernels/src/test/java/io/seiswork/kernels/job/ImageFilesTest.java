@@ -1,5 +1,6 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.progress.CancellationToken;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,7 +95,8 @@ class ImageFilesTest {
                 stack.add(p);
             }
             List<Integer> heard = new ArrayList<>();
-            ImageFiles.write(Files.createDirectories(dir.resolve("whole")), job, stack, (p, n) -> {
+            Path whole = Files.createDirectories(dir.resolve("whole"));
+            ImageFiles.write(whole, job, stack, (p, n) -> {
                 assertEquals(1000, n);
                 heard.add(p);
             }, CancellationToken.none());
@@ -103,16 +105,27 @@ class ImageFilesTest {
                 assertTrue(heard.get(i) > heard.get(i - 1), "each per mille once, rising: " + heard);
             }
 
+            // The disk the files take is known before writing, exactly.
+            assertEquals(Files.size(whole.resolve(ImageFiles.IMAGE_FILE)) + Files.size(whole.resolve(ImageFiles.IMAGE_VOLUME_FILE)),
+                    ImageFiles.diskBytes(g, WholeGridStorage.HEAP));
+            assertEquals(ImageFiles.diskBytes(g, WholeGridStorage.HEAP) + 8 * g.nodes(),
+                    ImageFiles.diskBytes(g, WholeGridStorage.OUT_OF_CORE), "plus the mapped stack");
+
+            // Cancelled after the first plane: the previous image stays whole, and no partial file is left.
+            byte[] before = Files.readAllBytes(whole.resolve(ImageFiles.IMAGE_FILE));
             CancellationToken cancel = new CancellationToken();
             int[] planes = {0};
-            Path stopped = Files.createDirectories(dir.resolve("stopped"));
-            assertThrows(CancelledException.class, () -> ImageFiles.write(stopped, job, stack, (p, n) -> {
+            assertThrows(CancelledException.class, () -> ImageFiles.write(whole, job, stack, (p, n) -> {
                 if (p >= 1000 * (planes[0] + 1) / g.ny()) {
                     planes[0]++;
                     cancel.cancel();  // after the first plane
                 }
             }, cancel));
             assertEquals(1, planes[0], "stopped at the end of the first plane");
+            assertArrayEquals(before, Files.readAllBytes(whole.resolve(ImageFiles.IMAGE_FILE)));
+            try (var left = Files.list(whole)) {
+                assertEquals(List.of(), left.filter(f -> f.toString().endsWith(ImageFiles.PART)).toList());
+            }
         }
     }
 
@@ -132,5 +145,30 @@ class ImageFilesTest {
         progress.onProgress(400, 1000);
         assertEquals(List.of("writing the image: 30 % of 60,000 columns, 3 s",
                 "writing the image: 40 % of 60,000 columns, 3 s"), lines);
+    }
+
+    /** A survey whose image the output folder cannot hold is refused before any shot, naming the sizes. */
+    @Test
+    void anImageTheDiskCannotHoldIsRefusedBeforeAnyShot() {
+        // 1000 x 1,000,000 x 1000 nodes, out of core: a 8 TB stack and two files of about 4 TB each.
+        String survey = """
+            {
+              "name": "too-big", "task": "rtm",
+              "grid": { "nx": 1000, "ny": 1000000, "nz": 1000, "dx": 10, "dy": 10, "dz": 10 },
+              "velocity": { "constant": 2000 },
+              "wavelet": { "peakHz": 10 },
+              "time": { "lengthS": 0.5, "sampleS": 0.004 },
+              "sources": { "list": [ [5000, 5000, 20] ] },
+              "receivers": { "line": { "x0": 4000, "dx": 20, "n": 100, "y": 5000, "z": 20 } },
+              "imaging": { "aperture": 500 }
+            }
+            """;
+        ResolvedJob job = io.seiswork.core.spec.JobResolver.withHeapBudget(dir)
+                .resolve(io.seiswork.core.spec.JobSpecReader.read(survey, "spec", "too-big"), "spec");
+        assertEquals(WholeGridStorage.OUT_OF_CORE, job.storage());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageFiles.requireDiskSpace(dir, job));
+        assertTrue(e.getMessage().startsWith(dir + " has ") && e.getMessage().contains(
+                "free, but the image of the 1000 x 1000000 x 1000 grid needs 15.5 TiB there (image.sgy, image.swv and the stack)"),
+                e.getMessage());
     }
 }
