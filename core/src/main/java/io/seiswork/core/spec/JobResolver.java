@@ -180,12 +180,12 @@ public final class JobResolver {
     private void checkImageWriting(JobSpec spec, WholeGridStorage storage, Problems problems) {
         Grid g = spec.grid();
         long columns = (long) g.nx() * g.ny();
-        long brickRow = (long) Math.min(SwvWriteOptions.DEFAULT_BRICK_SIZE, g.ny()) * g.nx() * g.nz();
+        long brickRow = (long) Math.min(SwvWriteOptions.brickSizeFor(g.ny()), g.ny()) * g.nx() * g.nz();
         if (columns > Integer.MAX_VALUE) {
             problems.error("grid", "the image would have " + columns + " columns (nx x ny), more than SEG-Y can number ("
                     + Integer.MAX_VALUE + " traces); split the survey into several jobs");
         } else if (brickRow > Grid.MAX_POINTS) {
-            problems.error("grid", "the image is written in rows of " + Math.min(SwvWriteOptions.DEFAULT_BRICK_SIZE, g.ny())
+            problems.error("grid", "the image is written in rows of " + Math.min(SwvWriteOptions.brickSizeFor(g.ny()), g.ny())
                     + " planes of nx x nz = " + g.nx() + " x " + g.nz() + " nodes, " + brickRow + " values, more than one"
                     + " array holds (" + Grid.MAX_POINTS + "); orient the survey with its longer side along y, or split it");
         } else {

@@ -171,7 +171,7 @@ public final class MemoryEstimate {
      */
     public static long imageWritingBytes(Grid g, int spaceOrder) {
         long finish = 4L * g.nx() * g.nz() * (Math.min(spaceOrder + 1, g.ny()) + 2);
-        return finish + SwvWriter.bufferBytes(g.nx(), g.ny(), g.nz(), SwvWriteOptions.DEFAULT_BRICK_SIZE);
+        return finish + SwvWriter.bufferBytes(g.nx(), g.ny(), g.nz(), SwvWriteOptions.brickSizeFor(g.ny()));
     }
 
     /** Formats bytes as GiB with two decimals. */

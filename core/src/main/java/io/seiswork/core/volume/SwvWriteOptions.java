@@ -27,6 +27,27 @@ public record SwvWriteOptions(int brickSize, String lengthUnit, String zUnit, St
         return new SwvWriteOptions(DEFAULT_BRICK_SIZE, "m", "m", "amplitude", null);
     }
 
+    /** The smallest brick edge {@link #brickSizeFor} gives a thin volume. */
+    static final int THIN_BRICK_SIZE = 8;
+
+    /**
+     * The brick edge for a volume {@code ny} planes of constant y thick: {@value #DEFAULT_BRICK_SIZE},
+     * or for a thinner one the power of two at least {@code ny}, and at least
+     * {@value #THIN_BRICK_SIZE}. Bricks are cubes padded with zeros: a 2D section (ny = 1) in 64³
+     * bricks holds 63 planes of zeros for each of data, a file 60 times its values.
+     */
+    public static int brickSizeFor(int ny) {
+        if (ny >= DEFAULT_BRICK_SIZE) {
+            return DEFAULT_BRICK_SIZE;
+        }
+        return Math.max(THIN_BRICK_SIZE, Integer.highestOneBit(Math.max(1, ny - 1)) << 1);
+    }
+
+    /** The defaults with the brick edge for a volume {@code ny} planes thick ({@link #brickSizeFor}). */
+    public static SwvWriteOptions defaultsFor(int ny) {
+        return defaults().withBrickSize(brickSizeFor(ny));
+    }
+
     /** A copy with brick edge {@code b}. */
     public SwvWriteOptions withBrickSize(int b) {
         return new SwvWriteOptions(b, lengthUnit, zUnit, valueUnit, segy);

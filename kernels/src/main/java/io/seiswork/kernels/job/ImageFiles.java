@@ -75,7 +75,7 @@ public final class ImageFiles {
         Path volumePart = dir.resolve(IMAGE_VOLUME_FILE + PART);
         try (DepthVolumeWriter segy = DepthVolumeWriter.create(segyPart, g, textHeader(job));
                 SwvWriter volume = SwvWriter.create(volumePart, axes,
-                        SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
+                        SwvWriteOptions.defaultsFor(g.ny()).withValueUnit("image amplitude"))) {
             FinalImage.stream(stack, job, column -> {
                 segy.writeColumn(column);
                 volume.writeColumn(column);
@@ -117,7 +117,7 @@ public final class ImageFiles {
     public static long diskBytes(Grid g, WholeGridStorage storage) {
         long stack = storage == WholeGridStorage.OUT_OF_CORE ? 8 * g.nodes() : 0;
         long segy = 3600 + (long) g.nx() * g.ny() * (240 + 4L * g.nz());
-        long volume = BrickLayout.of(g.nx(), g.ny(), g.nz(), SwvWriteOptions.DEFAULT_BRICK_SIZE, SwvFormat.DATA_OFFSET)
+        long volume = BrickLayout.of(g.nx(), g.ny(), g.nz(), SwvWriteOptions.brickSizeFor(g.ny()), SwvFormat.DATA_OFFSET)
                 .fileSize();
         return stack + segy + volume;
     }

@@ -48,7 +48,7 @@ public final class ArrayImageFiles {
         VolumeAxes axes = new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis());
         float[] column = new float[g.nz()];
         try (SwvWriter w = SwvWriter.create(dir.resolve(ImageFiles.IMAGE_VOLUME_FILE), axes,
-                SwvWriteOptions.defaults().withValueUnit("image amplitude"))) {
+                SwvWriteOptions.defaultsFor(g.ny()).withValueUnit("image amplitude"))) {
             for (int iy = 0; iy < g.ny(); iy++) {
                 for (int ix = 0; ix < g.nx(); ix++) {
                     System.arraycopy(image, g.index(ix, iy, 0), column, 0, g.nz());
