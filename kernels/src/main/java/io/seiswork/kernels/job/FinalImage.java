@@ -44,12 +44,14 @@ public final class FinalImage {
     /**
      * Streams the stack so far as the final image, column by column in SEG-Y order (y outer, x
      * inner): each column's nz values go to {@code columns} in one array, reused for the next.
+     * The next planes are finished on another thread while {@code columns} takes these
+     * ({@link ImageFinisher#finishAllAhead}), so writing and finishing overlap.
      */
     public static void stream(ImageStacker stack, ResolvedJob job, Consumer<float[]> columns) {
         Grid g = stack.grid();
         int nz = g.nz();
         float[] column = new float[nz];
-        finisher(stack, job).finishAll((iy, plane) -> {
+        finisher(stack, job).finishAllAhead((iy, plane) -> {
             for (int ix = 0; ix < g.nx(); ix++) {
                 System.arraycopy(plane, ix * nz, column, 0, nz);
                 columns.accept(column);

@@ -63,7 +63,16 @@ public final class DepthMute {
         if (columns.length % nz != 0) {
             throw new IllegalArgumentException(columns.length + " values are not whole columns of nz = " + nz);
         }
-        for (int base = 0; base < columns.length; base += nz) {
+        apply(columns, 0, columns.length / nz);
+    }
+
+    /** Mutes columns {@code from .. to − 1} of {@code columns} in place (whole z columns, one after the other). */
+    public void apply(float[] columns, int from, int to) {
+        if (weights == null) {
+            return;
+        }
+        int nz = weights.length;
+        for (int base = from * nz; base < to * nz; base += nz) {
             for (int iz = 0; iz < nz; iz++) {
                 columns[base + iz] *= weights[iz];
             }

@@ -1,6 +1,9 @@
 package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.IntStream;
 
 /**
  * Turns a stack of partial images into the final image: the optional {@link LaplacianFilter} on
@@ -62,6 +65,72 @@ public final class ImageFinisher {
     }
 
     /**
+     * As {@link #finishAll}, with the next planes finished on another thread while {@code sink}
+     * takes this one: writing a survey's image (disk) and finishing it (arithmetic) then overlap.
+     * Planes reach {@code sink} in order, on the calling thread, each in an array reused once
+     * {@code sink} returns; at most {@value #AHEAD} planes are finished ahead. An exception on
+     * either side stops both and is thrown here.
+     */
+    public void finishAllAhead(PlaneSink sink) {
+        int ny = stack.grid().ny();
+        if (ny < 2) {
+            finishAll(sink);
+            return;
+        }
+        BlockingQueue<float[]> free = new ArrayBlockingQueue<>(AHEAD + 1);
+        BlockingQueue<Object> done = new ArrayBlockingQueue<>(AHEAD + 2);  // planes, then perhaps a Throwable
+        for (int i = 0; i <= AHEAD; i++) {
+            free.add(new float[planeNodes]);
+        }
+        Thread finisher = Thread.ofPlatform().name("image-finish").daemon().start(() -> {
+            try {
+                RollingPlanes planes = new RollingPlanes(stack, radius());
+                Scratch s = new Scratch();
+                for (int iy = 0; iy < ny; iy++) {
+                    finish(iy, planes.around(iy), s);
+                    float[] plane = free.take();
+                    System.arraycopy(s.out, 0, plane, 0, planeNodes);
+                    done.put(plane);
+                }
+            } catch (InterruptedException e) {
+                // The caller stopped taking planes.
+            } catch (Throwable t) {
+                done.offer(t);  // room is kept for it: AHEAD + 1 planes at most are waiting
+            }
+        });
+        try {
+            for (int iy = 0; iy < ny; iy++) {
+                Object next = done.take();
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next instanceof Error e) {
+                    throw e;
+                }
+                if (next instanceof Throwable t) {
+                    throw new IllegalStateException("finishing the image failed: " + t, t);
+                }
+                float[] plane = (float[]) next;
+                sink.accept(iy, plane);
+                free.put(plane);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while finishing the image", e);
+        } finally {
+            finisher.interrupt();
+            try {
+                finisher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Planes {@link #finishAllAhead} finishes ahead of the one its sink takes. */
+    public static final int AHEAD = 2;
+
+    /**
      * Finishes plane y = {@code iy} alone, from the stacked planes {@code iy − r .. iy + r}: the
      * same values as that plane of {@link #finishAll}.
      *
@@ -89,20 +158,43 @@ public final class ImageFinisher {
     }
 
     private void finish(int iy, float[][] around, Scratch s) {
-        float[] img = s.out;
-        if (filter != null) {
-            filter.applyToPlane(around, iy, img);
-        } else {
-            System.arraycopy(around[0], 0, img, 0, planeNodes);
+        boolean divide = normalised && s.max > 0;
+        if (divide) {
+            stack.readIllumination(iy, s.illumination);
         }
-        if (normalised && s.max > 0) {
+        int nx = stack.grid().nx();
+        int columnsPerPart = Math.max(1, PART_NODES / stack.grid().nz());
+        int parts = (nx + columnsPerPart - 1) / columnsPerPart;
+        if (parts == 1) {
+            finishColumns(iy, around, s, divide, 0, nx);
+        } else {
+            // Columns are independent: parts of a large plane are finished on all cores at once,
+            // each node by the same operations as alone.
+            IntStream.range(0, parts).parallel().forEach(p -> finishColumns(iy, around, s, divide,
+                    p * columnsPerPart, Math.min(nx, (p + 1) * columnsPerPart)));
+        }
+    }
+
+    /** Nodes of a plane below which it is finished on the calling thread alone, and the size of the parts above. */
+    static final int PART_NODES = 1 << 18;
+
+    private void finishColumns(int iy, float[][] around, Scratch s, boolean divide, int ixFrom, int ixTo) {
+        float[] img = s.out;
+        int nz = stack.grid().nz();
+        int from = ixFrom * nz;
+        int to = ixTo * nz;
+        if (filter != null) {
+            filter.applyToColumns(around, iy, img, ixFrom, ixTo);
+        } else {
+            System.arraycopy(around[0], from, img, from, to - from);
+        }
+        if (divide) {
             float[] u = s.illumination;
-            stack.readIllumination(iy, u);
             float eps = s.eps;
-            for (int i = 0; i < planeNodes; i++) {
+            for (int i = from; i < to; i++) {
                 img[i] /= (u[i] + eps);
             }
         }
-        mute.apply(img);
+        mute.apply(img, ixFrom, ixTo);
     }
 }

@@ -51,12 +51,20 @@ public final class LaplacianFilter {
      * @param out receives the filtered plane (nx · nz values)
      */
     public void applyToPlane(float[][] around, int iy, float[] out) {
+        applyToColumns(around, iy, out, 0, grid.nx());
+    }
+
+    /**
+     * As {@link #applyToPlane}, for the plane's columns {@code ixFrom .. ixTo − 1} only: each
+     * node's value depends on nothing else written, so parts of a plane may be filtered at once.
+     */
+    public void applyToColumns(float[][] around, int iy, float[] out, int ixFrom, int ixTo) {
         int nx = grid.nx();
         int ny = grid.ny();
         int nz = grid.nz();
         boolean is2d = grid.is2d();
         float[] in = around[r];
-        for (int ix = 0; ix < nx; ix++) {
+        for (int ix = ixFrom; ix < ixTo; ix++) {
             int base = ix * nz;
             for (int iz = 0; iz < nz; iz++) {
                 int i = base + iz;

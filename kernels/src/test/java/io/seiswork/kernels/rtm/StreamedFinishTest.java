@@ -1,5 +1,7 @@
 package io.seiswork.kernels.rtm;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +27,8 @@ class StreamedFinishTest {
 
     private static final Grid GRID_2D = new Grid(37, 1, 29, 12.5, 12.5, 10);
     private static final Grid GRID_3D = new Grid(19, 14, 13, 10, 12, 8);
+    /** Planes of 611 x 450 nodes, above {@link ImageFinisher#PART_NODES}: finished in parts on all cores. */
+    private static final Grid GRID_WIDE = new Grid(611, 3, 450, 10, 10, 10);
 
     @TempDir
     Path dir;
@@ -38,7 +43,34 @@ class StreamedFinishTest {
                 }
             }
         }
+        cases.add(Arguments.of(GRID_WIDE, ImagingCondition.SOURCE_NORMALIZED, true, 8));
+        cases.add(Arguments.of(GRID_WIDE, ImagingCondition.CROSS_CORRELATION, false, 8));
         return cases.stream();
+    }
+
+    /** Finishing ahead on another thread hands the planes over in order, and its failure to the caller. */
+    @Test
+    void finishingAheadGivesThePlanesInOrderAndItsFailureToTheCaller() {
+        ImageStacker stack = stackOnEdges(GRID_3D, 0);
+        ImageFinisher finisher = new ImageFinisher(stack, ImagingCondition.SOURCE_NORMALIZED, true, 8, DepthMute.none());
+        List<float[]> alone = new ArrayList<>();
+        finisher.finishAll((iy, plane) -> alone.add(plane.clone()));
+        List<Integer> order = new ArrayList<>();
+        finisher.finishAllAhead((iy, plane) -> {
+            order.add(iy);
+            assertBits(alone.get(iy), plane, "plane y = " + iy);
+        });
+        assertEquals(java.util.stream.IntStream.range(0, GRID_3D.ny()).boxed().toList(), order);
+
+        stack.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> finisher.finishAllAhead((iy, p) -> { }));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void theWideGridsPlanesAreFinishedInParts() {
+        long plane = (long) GRID_WIDE.nx() * GRID_WIDE.nz();
+        assertTrue(plane > ImageFinisher.PART_NODES, plane + " nodes a plane");
     }
 
     @ParameterizedTest(name = "{0}, {1}, Laplacian {2} order {3}")
