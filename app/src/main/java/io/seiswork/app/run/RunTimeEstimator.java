@@ -4,14 +4,17 @@ import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
+import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.EngineSpeed;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+import io.seiswork.kernels.job.ImageFiles;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.MemoryPlan;
@@ -39,9 +42,15 @@ public final class RunTimeEstimator {
      *     strategy included (0 for task model)
      * @param startupSeconds what a run starting in this JVM pays once before that speed (the JIT
      *     compiling the CPU kernels; 0 once they are)
+     * @param imageBytes the image files a migration writes after its last shot (0 for task model):
+     *     for a survey they take longer than its shots, at the disk's speed, which is not
+     *     measured here, so the estimate names their size instead
      */
     public record Estimate(RunWork work, String engine, double gptsPerSecond, double migrationSecondsPerStep,
-            double startupSeconds) {
+            double startupSeconds, long imageBytes) {
+
+        /** Image files smaller than this are not mentioned: they take a moment to write. */
+        static final long IMAGE_BYTES_WORTH_SAYING = 1L << 30;
 
         /** Seconds the run should take. */
         public double seconds() {
@@ -62,9 +71,11 @@ public final class RunTimeEstimator {
             String migration = work.migrationPropagations() == 0 ? ""
                     : " and " + significant(migrationSecondsPerStep * 1e3) + " ms per migration step";
             double s = seconds();
+            String image = imageBytes < IMAGE_BYTES_WORTH_SAYING ? ""
+                    : "; then " + MemoryEstimate.human(imageBytes) + " of image files to write";
             return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points, at %s Gpts/s%s, measured on "
-                    + "the first shot", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
-                    work.steps(), work.pointsPerStep(), significant(gptsPerSecond), migration);
+                    + "the first shot%s", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
+                    work.steps(), work.pointsPerStep(), significant(gptsPerSecond), migration, image);
         }
 
         private static String significant(double v) {
@@ -117,7 +128,10 @@ public final class RunTimeEstimator {
                 migration = MigrationSpeed.secondsPerStep(engine, migrated, spec.imaging().wavefield(), budget,
                         perStep, cancel) * (work.pointsPerStep() / windowPoints);
             }
-            return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds());
+            long imageBytes = spec.task() == Task.RTM
+                    ? ImageFiles.diskBytes(spec.grid(), WholeGridStorage.HEAP)  // the two files, without the stack
+                    : 0;
+            return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds(), imageBytes);
         } finally {
             engine.close();
         }

@@ -106,7 +106,8 @@ class ProjectWindowTest {
         robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
         javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runTime.getText().startsWith("about "));
-        assertTrue(runTime.getText().contains("2 shots × "), runTime.getText());
+        assertTrue(runTime.getText().contains("2 shots × ") && runTime.getText().endsWith("; then 25.7 GiB of image files to write"),
+                runTime.getText());
     }
 
     /**
