@@ -61,6 +61,11 @@ public final class BrickCache {
         }
     }
 
+    /** The brick under {@code key} if it is cached, else null; counts as neither a hit nor a miss. */
+    public synchronized float[] peek(long key) {
+        return map.get(key);
+    }
+
     /** Bytes of samples held now. */
     public synchronized long bytes() {
         return bytes;

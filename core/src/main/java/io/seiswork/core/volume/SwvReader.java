@@ -2,6 +2,7 @@ package io.seiswork.core.volume;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -191,29 +192,84 @@ public final class SwvReader implements VolumeSource {
         int local = index % b;
         int acrossBricks = (w + b - 1) / b;
         int downBricks = (h + b - 1) / b;
-        for (int bd = 0; bd < downBricks; bd++) {
-            for (int ba = 0; ba < acrossBricks; ba++) {
-                float[] brick = switch (o) {
-                    case INLINE -> brick(level, ba, fixedBrick, bd);
-                    case CROSSLINE -> brick(level, fixedBrick, ba, bd);
-                    case DEPTH -> brick(level, ba, bd, fixedBrick);
-                };
-                int cols = Math.min(b, w - ba * b);
-                int rows = Math.min(b, h - bd * b);
-                for (int r = 0; r < rows; r++) {
-                    int dst = (bd * b + r) * w + ba * b;
-                    for (int c = 0; c < cols; c++) {
-                        int src = switch (o) {
-                            case INLINE -> (local * b + c) * b + r;
-                            case CROSSLINE -> (c * b + local) * b + r;
-                            case DEPTH -> (r * b + c) * b + local;
-                        };
-                        out[dst + c] = brick[src];
-                    }
+        if (o == SliceOrientation.INLINE) {
+            inlineBricks(level, fixedBrick, (ba, bd, brick) -> place(o, brick, ba, bd, local, b, w, h, out));
+        } else {
+            for (int bd = 0; bd < downBricks; bd++) {
+                for (int ba = 0; ba < acrossBricks; ba++) {
+                    float[] brick = o == SliceOrientation.CROSSLINE ? brick(level, fixedBrick, ba, bd)
+                            : brick(level, ba, bd, fixedBrick);
+                    place(o, brick, ba, bd, local, b, w, h, out);
                 }
             }
         }
         return new Slice(o, level, index, a.across(o), a.down(o), out);
+    }
+
+    /** Takes one brick of an inline slice: across index {@code ba} (x), down index {@code bd} (z). */
+    @FunctionalInterface
+    private interface InlineBrick {
+        void accept(int ba, int bd, float[] brick);
+    }
+
+    /** The most bytes one read of consecutive bricks fetches (one ranged GET on S3). */
+    static final long RUN_BYTES = 16L << 20;
+
+    /**
+     * Hands every brick of brick row {@code by} of {@code level} to {@code sink}, in file order.
+     * The bricks of an inline lie one after the other in the file (x, then z), so those missing
+     * from the cache are read in runs, one read (one GET on S3) of at most {@link #RUN_BYTES}
+     * each, instead of one per brick: a 2D section in small bricks, or a remote 3D inline, would
+     * otherwise cost a round trip per brick. Each run is decoded and handed over before the next is
+     * read, so memory stays one run whatever the row's size.
+     */
+    private void inlineBricks(int level, int by, InlineBrick sink) {
+        BrickLayout.Level d = layout.level(level);
+        int perRow = Math.multiplyExact(d.bricksX(), d.bricksZ());
+        long first = (long) by * perRow;
+        long brickBytes = layout.brickBytes();
+        int maxRun = (int) Math.max(1, RUN_BYTES / brickBytes);
+        int i = 0;
+        while (i < perRow) {
+            float[] cached = cache.peek(BrickCache.key(level, first + i));
+            if (cached != null) {
+                sink.accept(i / d.bricksZ(), i % d.bricksZ(), brick(level, i / d.bricksZ(), by, i % d.bricksZ()));
+                i++;
+                continue;
+            }
+            int run = 1;
+            while (i + run < perRow && run < maxRun && cache.peek(BrickCache.key(level, first + i + run)) == null) {
+                run++;
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(run * brickBytes)).order(ByteOrder.LITTLE_ENDIAN);
+            source.read(d.offset() + (first + i) * brickBytes, bytes);
+            bytes.flip();
+            FloatBuffer floats = bytes.asFloatBuffer();
+            for (int k = 0; k < run; k++, i++) {
+                float[] decoded = new float[layout.brickSamples()];
+                floats.get(decoded);
+                float[] brick = cache.get(BrickCache.key(level, first + i), key -> decoded);
+                sink.accept(i / d.bricksZ(), i % d.bricksZ(), brick);
+            }
+        }
+    }
+
+    /** Copies the part of {@code brick} (across index ba, down index bd) that the slice shows into {@code out}. */
+    private static void place(SliceOrientation o, float[] brick, int ba, int bd, int local, int b, int w, int h,
+            float[] out) {
+        int cols = Math.min(b, w - ba * b);
+        int rows = Math.min(b, h - bd * b);
+        for (int r = 0; r < rows; r++) {
+            int dst = (bd * b + r) * w + ba * b;
+            for (int c = 0; c < cols; c++) {
+                int src = switch (o) {
+                    case INLINE -> (local * b + c) * b + r;
+                    case CROSSLINE -> (c * b + local) * b + r;
+                    case DEPTH -> (r * b + c) * b + local;
+                };
+                out[dst + c] = brick[src];
+            }
+        }
     }
 
     @Override

@@ -59,7 +59,7 @@ class SwvRemoteReadTest {
     }
 
     @Test
-    void remoteOpenIsOneHeaderGetAndASliceFetchesOnlyItsBricks() throws IOException {
+    void remoteOpenIsOneHeaderGetAndAnInlineIsOneGetOfItsBrickRow() throws IOException {
         int nx = 40;
         int ny = 24;
         int nz = 30;
@@ -74,13 +74,35 @@ class SwvRemoteReadTest {
             Slice s = r.slice(SliceOrientation.INLINE, 10, 0);
 
             assertArrayEquals(local.slice(SliceOrientation.INLINE, 10, 0).values(), s.values());
-            assertEquals(1 + 5 * 4, remote.requests.size(), "one GET per brick of the brick-row: 5 along x, 4 along z");
-            for (long[] q : remote.requests.subList(1, remote.requests.size())) {
-                assertEquals(4L * 8 * 8 * 8, q[1], "whole-brick ranges");
-                assertEquals(0, (q[0] - SwvFormat.DATA_OFFSET) % (4L * 8 * 8 * 8), "brick-aligned ranges");
-            }
+            // The brick-row's 5 x 4 bricks lie one after the other in the file: one GET for all of them.
+            assertEquals(2, remote.requests.size(), "one GET for the brick-row: 5 bricks along x, 4 along z");
+            long brick = 4L * 8 * 8 * 8;
+            assertEquals(20 * brick, remote.requests.get(1)[1], "the row's whole bricks");
+            assertEquals(SwvFormat.DATA_OFFSET + 20 * brick, remote.requests.get(1)[0], "from brick row 1's first brick");
             r.slice(SliceOrientation.INLINE, 11, 0);
-            assertEquals(21, remote.requests.size(), "the next inline lies in the cached bricks");
+            assertEquals(2, remote.requests.size(), "the next inline lies in the cached bricks");
+
+            // A crossline's bricks are spread through the file: one GET per brick not yet cached.
+            assertArrayEquals(local.slice(SliceOrientation.CROSSLINE, 3, 0).values(),
+                    r.slice(SliceOrientation.CROSSLINE, 3, 0).values());
+            for (long[] q : remote.requests.subList(2, remote.requests.size())) {
+                assertEquals(brick, q[1], "whole-brick ranges");
+                assertEquals(0, (q[0] - SwvFormat.DATA_OFFSET) % brick, "brick-aligned ranges");
+            }
+        }
+    }
+
+    /** A cache smaller than the row it reads changes nothing: each run is used as it is read. */
+    @Test
+    void anInlineLargerThanTheCacheIsStillRight() throws IOException {
+        float[] data = VolumeFixtures.random(40, 24, 30, 3);
+        Path f = VolumeFixtures.writeSwv(dir.resolve("small-cache.swv"), VolumeFixtures.axes(40, 24, 30), data, 8);
+        RecordingRanges remote = new RecordingRanges(Files.readAllBytes(f));
+        try (SwvReader r = SwvReader.open(remote, 4L * 8 * 8 * 8); SwvReader local = SwvReader.open(f)) {
+            for (int iy : new int[] {0, 9, 23}) {
+                assertArrayEquals(local.slice(SliceOrientation.INLINE, iy, 0).values(),
+                        r.slice(SliceOrientation.INLINE, iy, 0).values(), "inline " + iy);
+            }
         }
     }
 
