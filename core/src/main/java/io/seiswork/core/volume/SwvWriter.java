@@ -50,14 +50,16 @@ public final class SwvWriter implements AutoCloseable {
     }
 
     /**
-     * The heap a writer of a volume of nx × ny × nz samples holds, in bytes: one brick-row of
-     * float32 per pyramid level (a brick's edge of planes of constant y, or the level's planes when
-     * fewer), which is what writing a survey's image costs beside its planes.
+     * The memory a writer of a volume of nx × ny × nz samples holds, in bytes: per pyramid level
+     * one brick-row of float32 (a brick's edge of planes of constant y, or the level's planes when
+     * fewer) and one brick packed for writing, twice (an array and a direct buffer): what writing
+     * a survey's image costs beside its planes.
      */
     public static long bufferBytes(int nx, int ny, int nz, int brickSize) {
         long bytes = 0;
         for (BrickLayout.Level l : BrickLayout.of(nx, ny, nz, brickSize, SwvFormat.DATA_OFFSET).levels()) {
-            bytes += 4 * LevelSink.slabRows(brickSize, l.ny()) * l.nx() * l.nz();
+            // The level's brick-row, then the brick it packs and that brick's direct buffer.
+            bytes += 4 * LevelSink.slabRows(brickSize, l.ny()) * l.nx() * l.nz() + 8L * brickSize * brickSize * brickSize;
         }
         return bytes;
     }

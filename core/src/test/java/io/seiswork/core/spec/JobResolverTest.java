@@ -175,12 +175,13 @@ class JobResolverTest {
         assertTrue(rows.get(0).startsWith("grid: the image is written in rows of 60 planes of nx x nz = 40000 x 1000"
                 + " nodes, 2400000000 values, more than one array holds"), rows.get(0));
 
-        // 20,000 x 10 nodes a plane: 14 finish planes (11 MB) and the volume's brick rows (68 MB).
+        // 20,000 x 10 nodes a plane: 14 finish planes (11 MB), the volume's brick rows (70 MB) and bricks (21 MB).
         long writing = MemoryEstimate.imageWritingBytes(read(survey("rtm", 500.0)).grid(), 8);
         // Levels halve x, y and z until all fit one 64-sample brick: 20000 x 10, 10000 x 5, ... 79 x 1, then
         // 40 x 1 with its 40 planes of y.
         assertEquals(4L * 200_000 * 14 + 4L * (64 * (20_000 * 10 + 10_000 * 5 + 5000 * 3 + 2500 * 2 + 1250 + 625 + 313
-                + 157 + 79) + 40 * 40), writing, "planes, then one brick row per level");
+                + 157 + 79) + 40 * 40) + 10 * 8L * 64 * 64 * 64, writing,
+                "planes, then per level one brick row and one brick packed twice");
         List<String> memory = errors(survey("rtm", 500.0), writing - 1);
         assertTrue(memory.stream().anyMatch(m -> m.startsWith("grid: writing the image needs ")
                 && m.contains(" (planes of nx x nz = 20000 x 10 nodes) but the memory budget is ")), memory.toString());

@@ -59,7 +59,8 @@ public final class ImageFiles {
      * minutes: {@code progress} hears the per-mille of columns written (0..1000, each at most
      * once), and {@code cancel} is checked between planes.
      *
-     * @throws io.seiswork.core.progress.CancelledException when cancelled (the files are then incomplete)
+     * @throws io.seiswork.core.progress.CancelledException when cancelled (the previous image files,
+     *     if any, are left as they were)
      */
     public static ImageStatistics write(Path dir, ResolvedJob job, ImageStacker stack, ProgressListener progress,
             CancellationToken cancel) {
@@ -73,36 +74,38 @@ public final class ImageFiles {
         // the previous image, not a truncated file whose headers look valid.
         Path segyPart = dir.resolve(IMAGE_FILE + PART);
         Path volumePart = dir.resolve(IMAGE_VOLUME_FILE + PART);
-        try (DepthVolumeWriter segy = DepthVolumeWriter.create(segyPart, g, textHeader(job));
-                SwvWriter volume = SwvWriter.create(volumePart, axes,
-                        SwvWriteOptions.defaultsFor(g.ny()).withValueUnit("image amplitude"))) {
-            FinalImage.stream(stack, job, column -> {
-                segy.writeColumn(column);
-                volume.writeColumn(column);
-                stats.add(column, g.nz());
-                long done = ++written[0];
-                if (done % g.nx() == 0) {
-                    cancel.throwIfCancelled("writing the image");
-                }
-                int permille = (int) (1000 * done / columns);
-                if (permille > reported[0]) {
-                    reported[0] = permille;
-                    progress.onProgress(permille, 1000);
-                }
-            });
-        } catch (RuntimeException e) {
-            deleteQuietly(segyPart);
-            deleteQuietly(volumePart);
-            throw e;
-        }
         try {
-            Files.move(segyPart, dir.resolve(IMAGE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (DepthVolumeWriter segy = DepthVolumeWriter.create(segyPart, g, textHeader(job));
+                    SwvWriter volume = SwvWriter.create(volumePart, axes,
+                            SwvWriteOptions.defaultsFor(g.ny()).withValueUnit("image amplitude"))) {
+                FinalImage.stream(stack, job, column -> {
+                    segy.writeColumn(column);
+                    volume.writeColumn(column);
+                    stats.add(column, g.nz());
+                    long done = ++written[0];
+                    if (done % g.nx() == 0) {
+                        cancel.throwIfCancelled("writing the image");
+                    }
+                    int permille = (int) (1000 * done / columns);
+                    if (permille > reported[0]) {
+                        reported[0] = permille;
+                        progress.onProgress(permille, 1000);
+                    }
+                });
+            }
+            // Both files closed (headers written): now they take their names.
+            Files.move(segyPart, dir.resolve(IMAGE_FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             Files.move(volumePart, dir.resolve(IMAGE_VOLUME_FILE), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
+            return stats;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the written image into place in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            // Whatever stopped the write (cancel, error, a failed move), no partial file stays behind.
+            deleteQuietly(segyPart);
+            deleteQuietly(volumePart);
         }
-        return stats;
     }
 
     /** Suffix of the image files while they are written. */

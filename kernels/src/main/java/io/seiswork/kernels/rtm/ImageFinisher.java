@@ -68,8 +68,9 @@ public final class ImageFinisher {
      * As {@link #finishAll}, with the next planes finished on another thread while {@code sink}
      * takes this one: writing a survey's image (disk) and finishing it (arithmetic) then overlap.
      * Planes reach {@code sink} in order, on the calling thread, each in an array reused once
-     * {@code sink} returns; at most {@value #AHEAD} planes are finished ahead. An exception on
-     * either side stops both and is thrown here.
+     * {@code sink} returns; besides the one {@code sink} holds, at most {@value #AHEAD} finished
+     * planes wait and one more is being finished. An exception on either side stops both and is
+     * thrown here; the other thread has ended when this returns.
      */
     public void finishAllAhead(PlaneSink sink) {
         int ny = stack.grid().ny();
@@ -119,15 +120,22 @@ public final class ImageFinisher {
             throw new IllegalStateException("interrupted while finishing the image", e);
         } finally {
             finisher.interrupt();
-            try {
-                finisher.join();
-            } catch (InterruptedException e) {
+            // Wait for it even when this thread is interrupted: the caller closes the stack it reads next.
+            boolean interrupted = false;
+            while (finisher.isAlive()) {
+                try {
+                    finisher.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** Planes {@link #finishAllAhead} finishes ahead of the one its sink takes. */
+    /** Finished planes {@link #finishAllAhead} keeps waiting for its sink. */
     public static final int AHEAD = 2;
 
     /**
