@@ -24,11 +24,16 @@ final class CheckedSpec {
      * @throws io.seiswork.core.spec.SpecException listing every problem
      */
     static ResolvedJob resolve(Path specFile, EngineChoice engine, PrintWriter err) {
+        return resolve(specFile, engine, err, JobResolver.withHeapBudget(specFile.toAbsolutePath().getParent()));
+    }
+
+    /** As {@link #resolve(Path, EngineChoice, PrintWriter)}, checked by {@code resolver} (its memory budget). */
+    static ResolvedJob resolve(Path specFile, EngineChoice engine, PrintWriter err, JobResolver resolver) {
         JobSpec spec = JobSpecReader.read(specFile);
         if (engine != null) {
             spec = spec.withEngine(engine);
         }
-        ResolvedJob job = JobResolver.withHeapBudget(specFile.toAbsolutePath().getParent()).resolve(spec, specFile.toString());
+        ResolvedJob job = resolver.resolve(spec, specFile.toString());
         for (SpecProblem w : job.warnings()) {
             err.println("seiswork: " + specFile + ": " + w);
         }

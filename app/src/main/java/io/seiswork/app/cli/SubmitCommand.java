@@ -7,6 +7,7 @@ import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.job.JobEngine;
@@ -50,14 +51,38 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between status reads (default 2).")
     double pollS;
 
+    @Option(names = "--worker-memory", paramLabel = "GIB", description = {"Memory of a worker task in GiB, the stack's "
+            + "workerMemoryMiB / 1024: the spec's memory checks are made for a worker's JVM (70 % of it as heap), not for "
+            + "this machine. Default: 14 for --cloud aws (the stack's default), this machine's heap for --cloud local, "
+            + "whose workers run here."})
+    Double workerMemoryGiB;
+
+    /** The task memory of the AWS stack's workers by default ({@code StackSettings.DEFAULT_MEMORY_MIB}), GiB. */
+    static final double DEFAULT_AWS_WORKER_MEMORY_GIB = 14;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The resolver that checks the spec for the workers that will run it. */
+    private JobResolver workerResolver() {
+        Path base = specFile.toAbsolutePath().getParent();
+        Double gib = workerMemoryGiB;
+        if (gib == null && !"aws".equals(cloud.cloud)) {
+            return JobResolver.withHeapBudget(base);
+        }
+        double memory = gib != null ? gib : DEFAULT_AWS_WORKER_MEMORY_GIB;
+        if (!(memory > 0) || memory > 1 << 20) {
+            throw new IllegalArgumentException("--worker-memory must be a positive number of GiB (at most 1048576), got "
+                    + memory);
+        }
+        return JobResolver.forWorkers(base, (long) (memory * (1L << 30)));
+    }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
-        ResolvedJob job = CheckedSpec.resolve(specFile, choice, err);
+        ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver());
         int shots = ShotComputer.shotsOf(job).size();
         return cloud.withDispatcher(d -> {
             ObjectNode tree = SpecTree.read(specFile);

@@ -243,6 +243,36 @@ class CloudCommandsTest {
                 status.out().lines().findFirst().orElseThrow());
     }
 
+    /**
+     * A submitted job is checked for the workers' memory, not for the machine it is submitted
+     * from: a 3D migration keeping its source wavefield in memory (9.15 GiB a shot) is refused
+     * for this test JVM's 4 GiB heap, and accepted for workers of 64 GiB.
+     */
+    @Test
+    void whatASubmitAcceptsIsDecidedByTheWorkersMemory() throws Exception {
+        Path big = Files.writeString(dir.resolve("big.json"), """
+                {"name": "big", "task": "rtm",
+                 "grid": {"nx": 300, "ny": 300, "nz": 300, "dx": 10, "dy": 10, "dz": 10},
+                 "velocity": {"constant": 2000},
+                 "migrationVelocity": {"smooth": 0},
+                 "wavelet": {"peakHz": 15},
+                 "time": {"lengthS": 1.0, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 1500, "dx": 100, "n": 2, "y": 1500, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 300, "y": 1500, "z": 20}},
+                 "imaging": {"wavefield": "memory"},
+                 "engine": "cpu"}""");
+        CliRun here = CliRun.run("submit", big.toString(), "--cloud", "local");
+        assertEquals(1, here.exit(), here.err());
+        assertTrue(here.err().contains("grid: one shot needs 9.15 GiB but the memory budget is "), here.err());
+        CliRun workers = CliRun.run("submit", big.toString(), "--cloud", "local", "--worker-memory", "64");
+        assertEquals(0, workers.exit(), workers.err());
+        // Not for running here: cancelled, so that the other tests' workers skip its shots.
+        assertEquals(0, CliRun.run("cancel", workers.out().strip(), "--cloud", "local").exit());
+        CliRun bad = CliRun.run("submit", big.toString(), "--cloud", "local", "--worker-memory", "-1");
+        assertEquals("seiswork: --worker-memory must be a positive number of GiB (at most 1048576), got -1.0",
+                bad.err().strip());
+    }
+
     @Test
     void badJobIdsAndAnUnreachableCloudAreOneLineErrors() {
         CliRun bad = CliRun.run("status", "../../etc", "--cloud", "local");

@@ -57,7 +57,24 @@ public final class JobResolver {
 
     /** A resolver with the budget of 90 % of this JVM's maximum heap. */
     public static JobResolver withHeapBudget(Path baseDir) {
-        return new JobResolver(baseDir, (long) (0.9 * Runtime.getRuntime().maxMemory()));
+        return new JobResolver(baseDir, heapBudget(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** Share of a cloud worker task's memory its JVM's heap may take ({@code -XX:MaxRAMPercentage} of the worker image). */
+    public static final double WORKER_HEAP_SHARE = 0.70;
+
+    /**
+     * A resolver that checks a job for the cloud's workers rather than this machine: the budget a
+     * worker's JVM has in a task of {@code taskMemoryBytes} ({@link #WORKER_HEAP_SHARE} of it as
+     * heap, 90 % of that as on any machine). A survey a workstation could not run is submitted
+     * from it all the same.
+     */
+    public static JobResolver forWorkers(Path baseDir, long taskMemoryBytes) {
+        return new JobResolver(baseDir, heapBudget((long) (WORKER_HEAP_SHARE * taskMemoryBytes)));
+    }
+
+    private static long heapBudget(long maxHeapBytes) {
+        return (long) (0.9 * maxHeapBytes);
     }
 
     public ResolvedJob resolve(JobSpec spec, String source) {
