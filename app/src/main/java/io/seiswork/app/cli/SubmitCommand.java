@@ -1,6 +1,7 @@
 package io.seiswork.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.SpecTree;
 import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.dispatch.SubmittedJob;
@@ -57,9 +58,6 @@ final class SubmitCommand implements Callable<Integer> {
             + "whose workers run here."})
     Double workerMemoryGiB;
 
-    /** The task memory of the AWS stack's workers by default ({@code StackSettings.DEFAULT_MEMORY_MIB}), GiB. */
-    static final double DEFAULT_AWS_WORKER_MEMORY_GIB = 14;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +68,7 @@ final class SubmitCommand implements Callable<Integer> {
         if (gib == null && !"aws".equals(cloud.cloud)) {
             return JobResolver.withHeapBudget(base);
         }
-        double memory = gib != null ? gib : DEFAULT_AWS_WORKER_MEMORY_GIB;
+        double memory = gib != null ? gib : CloudSettings.DEFAULT_WORKER_MEMORY_GIB;
         if (!(memory > 0) || memory > 1 << 20) {
             throw new IllegalArgumentException("--worker-memory must be a positive number of GiB (at most 1048576), got "
                     + memory);

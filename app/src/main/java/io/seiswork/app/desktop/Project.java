@@ -1,10 +1,13 @@
 package io.seiswork.app.desktop;
 
+import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecException;
+import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.volume.ArrayVolume;
@@ -31,9 +34,11 @@ import java.util.Map;
  * @param migrationVelocity a migration's velocity as a volume when it is not the model itself
  *     (smoothed, or from its own file); null otherwise or when too large
  * @param facts what the window lists about the job ({@link ProjectSummary#facts})
+ * @param localLimit why this machine cannot run the job (its memory), when the job is sound but
+ *     checked for the cloud's workers instead; null when it runs here
  */
 record Project(String source, Path file, String text, ResolvedJob job, ArrayVolume velocity,
-        ArrayVolume migrationVelocity, List<Map.Entry<String, String>> facts) {
+        ArrayVolume migrationVelocity, List<Map.Entry<String, String>> facts, String localLimit) {
 
     /** Classpath resource of the built-in demo: the README's layered 2D migration. */
     static final String DEMO_RESOURCE = "/io/seiswork/app/demo/layered-2d-rtm.json";
@@ -91,14 +96,27 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         String name = file == null ? "demo" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         JobSpec spec = JobSpecReader.read(text, source, name);
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
-        ResolvedJob job = JobResolver.withHeapBudget(base).resolve(spec, source);
+        ResolvedJob job;
+        String localLimit = null;
+        try {
+            job = JobResolver.withHeapBudget(base).resolve(spec, source);
+        } catch (SpecException e) {
+            if (!e.onlyMachineLimits()) {
+                throw e;
+            }
+            // Sound, but more than this machine's memory: opened as the cloud's workers would check it.
+            job = JobResolver.forWorkers(base, (long) (CloudSettings.DEFAULT_WORKER_MEMORY_GIB * (1L << 30)))
+                    .resolve(spec, source);
+            localLimit = e.problems().stream().filter(SpecProblem::isError).map(SpecProblem::toString)
+                    .collect(java.util.stream.Collectors.joining("; "));
+        }
         // A job whose whole grid the resolver kept out of core is not loaded whole for its views either.
         boolean onHeap = job.storage() == WholeGridStorage.HEAP;
         ArrayVolume v = onHeap ? volume(job.spec().name() + " velocity", job.velocity()) : null;
         VelocityField mig = job.migrationVelocity();
         ArrayVolume m = !onHeap || mig == null || mig == job.velocity() ? null
                 : volume(job.spec().name() + " migration velocity", mig);
-        return new Project(source, file, text, job, v, m, ProjectSummary.facts(source, job));
+        return new Project(source, file, text, job, v, m, ProjectSummary.facts(source, job, localLimit), localLimit);
     }
 
     /** A velocity model as a volume for the viewers, or null when it is too large to show. */

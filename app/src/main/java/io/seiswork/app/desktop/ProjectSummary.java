@@ -91,6 +91,24 @@ final class ProjectSummary extends GridPane {
      * where the project is opened, off the JavaFX thread.
      */
     static List<Map.Entry<String, String>> facts(String source, ResolvedJob job) {
+        return facts(source, job, null);
+    }
+
+    /**
+     * As {@link #facts(String, ResolvedJob)}, for a job this machine cannot run ({@code localLimit},
+     * null when it can): a "Runs on" fact says so first, since Run on this machine will refuse it.
+     */
+    static List<Map.Entry<String, String>> facts(String source, ResolvedJob job, String localLimit) {
+        List<Map.Entry<String, String>> out = new ArrayList<>(factsOf(source, job));
+        if (localLimit != null) {
+            out.add(0, Map.entry("Runs on", "the cloud only (checked for workers of "
+                    + num(io.seiswork.cloud.config.CloudSettings.DEFAULT_WORKER_MEMORY_GIB) + " GiB): this machine "
+                    + "cannot, " + localLimit));
+        }
+        return out;
+    }
+
+    private static List<Map.Entry<String, String>> factsOf(String source, ResolvedJob job) {
         JobSpec spec = job.spec();
         Grid g = spec.grid();
         TimeStepping t = job.time();

@@ -517,6 +517,11 @@ public final class ProjectWindow extends BorderPane {
         if (p == null || current != null || engine.getValue() == null) {
             return;
         }
+        if (p.localLimit() != null) {
+            // Measuring would hold one shot's memory, which is what this machine lacks.
+            summary.showRunTime("not estimated: this machine cannot run it (see Runs on)");
+            return;
+        }
         ResolvedJob job = p.job().withEngine(engine.getValue());
         CancellationToken token = CancellationToken.none();
         estimating = token;
@@ -546,6 +551,12 @@ public final class ProjectWindow extends BorderPane {
 
     private void startRun() {
         if (project == null || current != null || editor.editedProperty().get()) {
+            return;
+        }
+        RunTarget chosen = runOn.getValue();
+        if (project.localLimit() != null && (chosen == null || chosen.cloud() == null)) {
+            status.setText("This machine cannot run " + project.job().spec().name() + ": " + project.localLimit()
+                    + ". Choose the local cloud or AWS in Run on.");
             return;
         }
         estimating.cancel();

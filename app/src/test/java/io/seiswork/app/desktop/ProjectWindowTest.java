@@ -111,6 +111,43 @@ class ProjectWindowTest {
     }
 
     /**
+     * A sound spec too large for this machine's memory (a 3D migration keeping its source
+     * wavefield: about 5.5 GiB a shot, the test JVM has 4) opens for the cloud: the facts say so first,
+     * no run time is measured (it would take that memory), and Run on this machine refuses in one
+     * line naming the limit.
+     */
+    @Test
+    void aSpecTooLargeForThisMachineOpensForTheCloud(FxRobot robot) throws Exception {
+        Path big = java.nio.file.Files.writeString(dir.resolve("big.json"), """
+                {"name": "big", "task": "rtm",
+                 "grid": {"nx": 300, "ny": 300, "nz": 300, "dx": 10, "dy": 10, "dz": 10},
+                 "velocity": {"constant": 2000},
+                 "migrationVelocity": {"smooth": 0},
+                 "wavelet": {"peakHz": 15},
+                 "time": {"lengthS": 0.6, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 1500, "dx": 100, "n": 2, "y": 1500, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 300, "y": 1500, "z": 20}},
+                 "imaging": {"wavefield": "memory"},
+                 "engine": "cpu"}""");
+        openAndWait(robot, big);
+        String runsOn = robot.lookup("#summary-runs-on").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(runsOn.startsWith("the cloud only (checked for workers of 14 GiB): this machine cannot, grid: one shot"
+                + " needs "), runsOn);
+        javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runTime.getText().startsWith("not estimated: "));
+        assertEquals("not estimated: this machine cannot run it (see Runs on)", runTime.getText());
+        robot.interact(() -> {
+            window.runOnChoice().setValue(RunTarget.THIS_MACHINE);
+            window.runButton().fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("This machine cannot run big: grid: one shot needs "),
+                window.status().getText());
+        assertTrue(window.status().getText().endsWith("Choose the local cloud or AWS in Run on."), window.status().getText());
+        assertFalse(window.runButton().isDisabled(), "the window stays usable");
+    }
+
+    /**
      * A run waits for what holds an engine and a shot's memory (the run-time estimate, cancelled
      * when Run is pressed) before it selects its engine, so two shots never sit in memory at once.
      */

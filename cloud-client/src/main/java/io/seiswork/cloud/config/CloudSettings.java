@@ -34,6 +34,11 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
 
     /** Default job table name, as the CDK stack creates it. */
     public static final String DEFAULT_TABLE = "seiswork-jobs";
+    /**
+     * Memory of an AWS worker task, GiB, as the stack deploys it by default ({@code workerMemoryMiB}
+     * 14336): what a job sent to AWS is checked against unless told otherwise.
+     */
+    public static final double DEFAULT_WORKER_MEMORY_GIB = 14;
     /** Default shot queue name, as the CDK stack creates it. */
     public static final String DEFAULT_QUEUE = "seiswork-shots";
     /** Bucket used against the local emulators. */

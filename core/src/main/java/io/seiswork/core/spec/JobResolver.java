@@ -118,7 +118,7 @@ public final class JobResolver {
             bytes = MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
         }
         if (bytes > memoryBudgetBytes) {
-            problems.error("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
+            problems.machineLimit("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
         if (spec.task() == Task.RTM) {
@@ -208,7 +208,7 @@ public final class JobResolver {
         } else {
             long writing = MemoryEstimate.imageWritingBytes(g, spec.physics().spaceOrder()) + storage.heapBytes(g);
             if (writing > memoryBudgetBytes) {
-                problems.error("grid", "writing the image needs " + MemoryEstimate.gib(writing) + " (planes of nx x nz = "
+                problems.machineLimit("grid", "writing the image needs " + MemoryEstimate.gib(writing) + " (planes of nx x nz = "
                         + g.nx() + " x " + g.nz() + " nodes) but the memory budget is " + MemoryEstimate.gib(memoryBudgetBytes)
                         + " (raise it with -Xmx / SEISWORK_JAVA_OPTS)");
             }

@@ -12,6 +12,11 @@ final class Problems {
         list.add(SpecProblem.error(path, message));
     }
 
+    /** An error of this machine's limit, not of the spec ({@link SpecProblem#machineLimit}). */
+    void machineLimit(String path, String message) {
+        list.add(SpecProblem.machineLimit(path, message));
+    }
+
     void warning(String path, String message) {
         list.add(SpecProblem.warning(path, message));
     }

@@ -21,6 +21,15 @@ public final class SpecException extends RuntimeException {
         return problems;
     }
 
+    /**
+     * Whether every error is this machine's limit ({@link SpecProblem#machineLimit}): the spec
+     * itself is sound, and a larger machine may run it.
+     */
+    public boolean onlyMachineLimits() {
+        List<SpecProblem> errors = problems.stream().filter(SpecProblem::isError).toList();
+        return !errors.isEmpty() && errors.stream().allMatch(SpecProblem::machineLimit);
+    }
+
     private static String format(String source, List<SpecProblem> problems) {
         long errors = problems.stream().filter(SpecProblem::isError).count();
         return source + ": " + errors + (errors == 1 ? " problem" : " problems") + "\n"

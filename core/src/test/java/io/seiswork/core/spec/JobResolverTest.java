@@ -1,21 +1,21 @@
 package io.seiswork.core.spec;
 
-import io.seiswork.core.geometry.Shot;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import io.seiswork.core.grid.Grid;
-import io.seiswork.core.velocity.VelocityModel;
-import io.seiswork.core.geometry.ShotWindow;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static io.seiswork.core.spec.SpecFixtures.read;
 import static io.seiswork.core.spec.SpecFixtures.valid;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
+import io.seiswork.core.grid.Grid;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.core.time.TimeStepping;
+import io.seiswork.core.velocity.VelocityModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -212,6 +212,13 @@ class JobResolverTest {
         List<String> e = errors(valid(), 1000);
         assertEquals(1, e.size());
         assertTrue(e.get(0).matches("grid: one shot needs 0\\.\\d\\d GiB but the memory budget is 0\\.00 GiB.*"), e.get(0));
+        // The machine's limit, not the spec's: a larger machine (the cloud's workers) may run it.
+        SpecException memory = assertThrows(SpecException.class, () -> new JobResolver(dir, 1000).resolve(read(valid()), "t"));
+        assertTrue(memory.onlyMachineLimits());
+        ObjectNode bad = valid();
+        ((ObjectNode) bad.get("time")).put("dtS", 0.003);  // above the CFL limit: the spec's own problem
+        SpecException both = assertThrows(SpecException.class, () -> new JobResolver(dir, 1000).resolve(read(bad), "t"));
+        assertFalse(both.onlyMachineLimits());
     }
 
     @Test
