@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * engine's worker threads and the scratch I/O thread, even after it ended), the least of the
  * runs after a first one, until three in a row bring no new least (before C2 compiles them, the
  * Vector API loops allocate boxed vectors, hundreds of MB on a first run: JIT warm-up, not the
- * shot's memory). Nothing is allocated per step, so the total bounds
+ * shot's memory), in a JVM of its own (kernels/pom.xml): after other tests, the JIT's profiles
+ * left one padded field a run more of such temporaries in some test orders, failing CI runs
+ * that the test alone passed. Nothing is allocated per step, so the total bounds
  * the peak heap the shot adds from above. The migration's direct (off-heap) I/O buffers are added
  * to its figure. Bound checked: at most twice the modelling footprint (the issue's bound), and
  * within the planner's estimate ({@link MemoryEstimate#boundaryBytes}) that the job resolver
