@@ -9,13 +9,10 @@ import io.seiswork.core.grid.Grid;
  * it needs no check. Its range is found when the field is made, in O(columns · log nz) for
  * {@code salt3d} and O(nx) for {@code layered} (about a second for 25 million columns).
  */
-public final class BuiltinVelocityField implements VelocityField {
+public final class BuiltinVelocityField extends ColumnVelocityField {
 
     private final String name;
-    private final Grid grid;
     private final BuiltinModels.Columns model;
-    private final float min;
-    private final float max;
 
     /**
      * @param name a name of {@link BuiltinModels#NAMES}
@@ -23,12 +20,18 @@ public final class BuiltinVelocityField implements VelocityField {
      * @throws IllegalArgumentException when the name is not a built-in model's
      */
     public BuiltinVelocityField(String name, Grid grid) {
+        this(name, grid, BuiltinModels.columns(name, grid));
+    }
+
+    private BuiltinVelocityField(String name, Grid grid, BuiltinModels.Columns model) {
+        this(name, grid, model, model.range());
+    }
+
+    /** @param range the model's {min, max}, found once (the salt body's takes a pass over its columns) */
+    private BuiltinVelocityField(String name, Grid grid, BuiltinModels.Columns model, float[] range) {
+        super(grid, range[0], range[1]);
         this.name = name;
-        this.grid = grid;
-        this.model = BuiltinModels.columns(name, grid);
-        float[] range = model.range();
-        this.min = range[0];
-        this.max = range[1];
+        this.model = model;
     }
 
     /** The model's name, as written in a spec. */
@@ -37,29 +40,11 @@ public final class BuiltinVelocityField implements VelocityField {
     }
 
     @Override
-    public Grid grid() {
-        return grid;
-    }
-
-    @Override
-    public float min() {
-        return min;
-    }
-
-    @Override
-    public float max() {
-        return max;
-    }
-
-    @Override
-    public VelocityModel window(int x0, int y0, Grid window) {
-        VelocityField.requireWindow(grid, x0, y0, window);
-        float[] out = new float[window.points()];
+    void fill(int x0, int y0, Grid window, float[] out) {
         for (int iy = 0; iy < window.ny(); iy++) {
             for (int ix = 0; ix < window.nx(); ix++) {
                 model.fill(x0 + ix, y0 + iy, out, window.index(ix, iy, 0));
             }
         }
-        return new VelocityModel(window, out);
     }
 }

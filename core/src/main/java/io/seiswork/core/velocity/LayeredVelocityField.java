@@ -8,15 +8,12 @@ import java.util.Arrays;
  * {@code nz} values in m/s, computed once, stands for every column of the grid, so a field over
  * billions of nodes holds {@code 4 · nz} bytes.
  */
-public final class LayeredVelocityField implements VelocityField {
+public final class LayeredVelocityField extends ColumnVelocityField {
 
     /** A layer counts from its top when a node lies at most this far above it, metres (rounding of iz · dz). */
     private static final double TOP_TOLERANCE_M = 1e-9;
 
-    private final Grid grid;
     private final float[] columnMps;
-    private final float min;
-    private final float max;
 
     /**
      * @param grid the job's grid
@@ -25,17 +22,24 @@ public final class LayeredVelocityField implements VelocityField {
      * @throws InvalidVelocityException when a value is not positive and finite
      */
     public LayeredVelocityField(Grid grid, float[] columnMps) {
+        this(grid, columnMps.clone(), scan(grid, columnMps));
+    }
+
+    private LayeredVelocityField(Grid grid, float[] column, VelocityScan scan) {
+        super(grid, scan.min(), scan.max());
+        this.columnMps = column;
+    }
+
+    /** The column's range over the grid, every value checked. */
+    private static VelocityScan scan(Grid grid, float[] columnMps) {
         if (columnMps.length != grid.nz()) {
             throw new IllegalArgumentException("velocity column has " + columnMps.length + " values but the grid has nz "
                     + grid.nz());
         }
-        this.grid = grid;
-        this.columnMps = columnMps.clone();
         VelocityScan scan = new VelocityScan(grid);
-        scan.addEveryColumn(this.columnMps);
+        scan.addEveryColumn(columnMps);
         scan.requireValid();
-        this.min = scan.min();
-        this.max = scan.max();
+        return scan;
     }
 
     /** The same velocity {@code vMps} (m/s, rounded to float) everywhere. */
@@ -72,34 +76,16 @@ public final class LayeredVelocityField implements VelocityField {
         return new LayeredVelocityField(grid, column);
     }
 
-    @Override
-    public Grid grid() {
-        return grid;
-    }
-
-    @Override
-    public float min() {
-        return min;
-    }
-
-    @Override
-    public float max() {
-        return max;
-    }
-
     /** The velocity at each depth node, m/s (a copy). */
     public float[] column() {
         return columnMps.clone();
     }
 
     @Override
-    public VelocityModel window(int x0, int y0, Grid window) {
-        VelocityField.requireWindow(grid, x0, y0, window);
-        float[] out = new float[window.points()];
-        int nz = grid.nz();
+    void fill(int x0, int y0, Grid window, float[] out) {
+        int nz = window.nz();
         for (int c = 0, columns = window.nx() * window.ny(); c < columns; c++) {
             System.arraycopy(columnMps, 0, out, c * nz, nz);
         }
-        return new VelocityModel(window, out);
     }
 }

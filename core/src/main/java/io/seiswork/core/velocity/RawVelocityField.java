@@ -26,22 +26,17 @@ import java.nio.file.StandardOpenOption;
  * blocks of up to 4 MiB through the gaps between the window's runs and place values one by one
  * (see {@link RawFloatFile}): about 150 MB/s of window for "xyz".
  */
-public final class RawVelocityField implements VelocityField {
+public final class RawVelocityField extends ColumnVelocityField {
 
     private final RawFloatFile file;
     private final Path path;
-    private final Grid grid;
     private final double scale;
-    private final float min;
-    private final float max;
 
     private RawVelocityField(RawFloatFile file, Path path, Grid grid, double scale, float min, float max) {
+        super(grid, min, max);
         this.file = file;
         this.path = path;
-        this.grid = grid;
         this.scale = scale;
-        this.min = min;
-        this.max = max;
     }
 
     /**
@@ -81,30 +76,13 @@ public final class RawVelocityField implements VelocityField {
         return path;
     }
 
-    @Override
-    public Grid grid() {
-        return grid;
-    }
-
-    @Override
-    public float min() {
-        return min;
-    }
-
-    @Override
-    public float max() {
-        return max;
-    }
-
     /**
      * Reads the window from the file.
      *
      * @throws UncheckedIOException when the file cannot be read (moved or truncated since it was opened)
      */
     @Override
-    public VelocityModel window(int x0, int y0, Grid window) {
-        VelocityField.requireWindow(grid, x0, y0, window);
-        float[] out = new float[window.points()];
+    void fill(int x0, int y0, Grid window, float[] out) {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             file.readColumns(ch, x0, y0, window, out);
         } catch (IOException e) {
@@ -112,7 +90,6 @@ public final class RawVelocityField implements VelocityField {
                     + ") from " + path + ": " + e.getMessage(), e);
         }
         scale(out, out.length, scale);
-        return new VelocityModel(window, out);
     }
 
     /** Multiplies values by the scale in double and rounds to float, as the in-memory loader does. */
