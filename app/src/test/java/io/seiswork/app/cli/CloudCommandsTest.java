@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.app.testing.LargeSpecs;
 import io.seiswork.cloud.testing.LocalCloud;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -250,17 +251,7 @@ class CloudCommandsTest {
      */
     @Test
     void whatASubmitAcceptsIsDecidedByTheWorkersMemory() throws Exception {
-        Path big = Files.writeString(dir.resolve("big.json"), """
-                {"name": "big", "task": "rtm",
-                 "grid": {"nx": 300, "ny": 300, "nz": 300, "dx": 10, "dy": 10, "dz": 10},
-                 "velocity": {"constant": 2000},
-                 "migrationVelocity": {"smooth": 0},
-                 "wavelet": {"peakHz": 15},
-                 "time": {"lengthS": 1.0, "sampleS": 0.004},
-                 "sources": {"line": {"x0": 1500, "dx": 100, "n": 2, "y": 1500, "z": 20}},
-                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 300, "y": 1500, "z": 20}},
-                 "imaging": {"wavefield": "memory"},
-                 "engine": "cpu"}""");
+        Path big = LargeSpecs.wavefieldInMemory(dir, 1.0);
         CliRun here = CliRun.run("submit", big.toString(), "--cloud", "local");
         assertEquals(1, here.exit(), here.err());
         assertTrue(here.err().contains("grid: one shot needs 9.15 GiB but the memory budget is "), here.err());

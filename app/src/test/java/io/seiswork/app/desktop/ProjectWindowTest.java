@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.app.testing.LargeSpecs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,17 +119,7 @@ class ProjectWindowTest {
      */
     @Test
     void aSpecTooLargeForThisMachineOpensForTheCloud(FxRobot robot) throws Exception {
-        Path big = java.nio.file.Files.writeString(dir.resolve("big.json"), """
-                {"name": "big", "task": "rtm",
-                 "grid": {"nx": 300, "ny": 300, "nz": 300, "dx": 10, "dy": 10, "dz": 10},
-                 "velocity": {"constant": 2000},
-                 "migrationVelocity": {"smooth": 0},
-                 "wavelet": {"peakHz": 15},
-                 "time": {"lengthS": 0.6, "sampleS": 0.004},
-                 "sources": {"line": {"x0": 1500, "dx": 100, "n": 2, "y": 1500, "z": 20}},
-                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 300, "y": 1500, "z": 20}},
-                 "imaging": {"wavefield": "memory"},
-                 "engine": "cpu"}""");
+        Path big = LargeSpecs.wavefieldInMemory(dir, 0.6);
         openAndWait(robot, big);
         String runsOn = robot.lookup("#summary-runs-on").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(runsOn.startsWith("the cloud only (checked for workers of 14 GiB): this machine cannot, grid: one shot"
