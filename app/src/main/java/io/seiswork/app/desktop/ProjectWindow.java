@@ -159,7 +159,9 @@ public final class ProjectWindow extends BorderPane {
         ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 run, cancel, cloudJobs,
                 new Separator(), output);
-        editor = new SpecEditor(io, this::applyEdits, this::save);
+        editor = new SpecEditor(io, this::applyEdits, this::save, new DialogFileChooser(
+                () -> specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent(),
+                () -> getScene().getWindow()));
         editor.editedProperty().addListener((o, a, b) -> updateRunButton());
         specTab.setContent(editor);
         for (Tab t : List.of(specTab, modelTab, runTab, resultTab)) {

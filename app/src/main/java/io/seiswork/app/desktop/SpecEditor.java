@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The job spec as JSON text with a form of its everyday numbers beside it ({@link SpecForm}, which
+ * The job spec as JSON text with a form of the whole spec beside it ({@link SpecForm}, which
  * edits the text in place), checked as the user types: a pause of {@value #CHECK_DELAY_MS} ms
  * after the last key starts a check of the spec itself (types, ranges, misspelt keys: every
  * problem with its JSON path, as {@code seiswork run} reports them) off the JavaFX thread, and a
@@ -52,7 +52,7 @@ final class SpecEditor extends BorderPane {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TextArea text = new TextArea();
-    private final SpecForm form = new SpecForm(text);
+    private final SpecForm form;
     private final ListView<String> problems = new ListView<>();
     private final Label verdict = new Label();
     private final Button apply = new Button("Apply");
@@ -69,9 +69,11 @@ final class SpecEditor extends BorderPane {
      * @param background where checks run (the window's I/O thread)
      * @param onApply called with the edited text when the user presses Apply
      * @param onSave called with the text when the user presses Save
+     * @param files how the form's Choose buttons ask for a model or data file
      */
-    SpecEditor(Executor background, Consumer<String> onApply, Consumer<String> onSave) {
+    SpecEditor(Executor background, Consumer<String> onApply, Consumer<String> onSave, ModelFileChooser files) {
         this.background = background;
+        this.form = new SpecForm(text, files);
         text.setId("specText");
         text.setStyle("-fx-font-family: monospace");
         text.setWrapText(false);
@@ -108,7 +110,7 @@ final class SpecEditor extends BorderPane {
         ScrollPane formPane = new ScrollPane(form);
         formPane.setFitToWidth(true);
         SplitPane both = new SplitPane(formPane, text);
-        both.setDividerPositions(0.3);
+        both.setDividerPositions(0.42);
         setCenter(both);
         setBottom(bottom);
     }
@@ -117,6 +119,7 @@ final class SpecEditor extends BorderPane {
     void load(String json) {
         appliedText = json;
         savedText = json;
+        form.forgetTyping();
         text.setText(json);
         edited.set(false);
     }

@@ -2,250 +2,305 @@ package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.core.velocity.BuiltinModels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import javafx.geometry.Insets;
-import javafx.scene.control.CheckBox;
+import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
- * The job spec's everyday numbers as a form beside its JSON: grid, wavelet and record, the source
- * and receiver lines, physics and engine. The JSON stays the one truth: a field shows the value
- * at its JSON pointer, and an edit replaces exactly that value's characters in the text (layout,
- * key order and the rest untouched, one undo step), after which the spec is checked as if typed.
- * A field whose value the spec does not have (a source list instead of a line, a velocity file)
- * is greyed out: that part is edited in the JSON. A value that is not a number is refused in the
- * field, in red, and the JSON is left as it was.
+ * The whole job spec as a form beside its JSON: the task, the grid, the velocity model (layers in
+ * a table, a constant, a built-in model, a SEG-Y or raw file chosen in a dialog), the wavelet and
+ * record, the sources and receivers (a line, an areal grid or a list of points in a table, and
+ * the spread), the physics, a migration's own velocity, data and imaging, and the engine.
+ *
+ * <p>The JSON stays the one truth: every control shows the value at its JSON pointer, and an edit
+ * replaces exactly that value's characters in the text (layout, key order and the rest untouched,
+ * one undo step), after which the spec is checked as if typed. Choosing another form of a value
+ * (layers instead of a constant, a grid of sources instead of a line) writes that form, made from
+ * what the spec had (the same points, the same top velocity), and shows its fields. Optional
+ * values the spec leaves out show their defaults, greyed, and are added when typed. A value that
+ * is not a number is refused in the field, in red, and the JSON is left as it was.
  */
-final class SpecForm extends GridPane {
+final class SpecForm extends VBox {
 
-    /** What a field holds: the kind decides how the text is checked and written as JSON. */
-    enum Kind {
-        WHOLE, NUMBER, FLAG, ENGINE
-    }
+    /** Width of the labels' column, so that the sections' fields line up. */
+    private static final double LABEL_WIDTH = 140;
 
-    /** One field: a label, where its value lives, and its kind. */
-    record Field(String section, String label, String pointer, Kind kind) {
-    }
+    private static final List<String> AXIS_ORDERS = List.of("zxy", "zyx", "xzy", "xyz", "yxz", "yzx");
 
-    /** The fields, in order, under their section headings. */
-    static final List<Field> FIELDS = List.of(
-            new Field("Grid", "nx (cells)", "/grid/nx", Kind.WHOLE),
-            new Field("Grid", "ny (cells, 1 in 2D)", "/grid/ny", Kind.WHOLE),
-            new Field("Grid", "nz (cells)", "/grid/nz", Kind.WHOLE),
-            new Field("Grid", "dx (m)", "/grid/dx", Kind.NUMBER),
-            new Field("Grid", "dy (m)", "/grid/dy", Kind.NUMBER),
-            new Field("Grid", "dz (m)", "/grid/dz", Kind.NUMBER),
-            new Field("Wavelet and record", "peak frequency (Hz)", "/wavelet/peakHz", Kind.NUMBER),
-            new Field("Wavelet and record", "record length (s)", "/time/lengthS", Kind.NUMBER),
-            new Field("Wavelet and record", "sample interval (s)", "/time/sampleS", Kind.NUMBER),
-            new Field("Sources (line)", "first x (m)", "/sources/line/x0", Kind.NUMBER),
-            new Field("Sources (line)", "spacing (m)", "/sources/line/dx", Kind.NUMBER),
-            new Field("Sources (line)", "count", "/sources/line/n", Kind.WHOLE),
-            new Field("Sources (line)", "y (m)", "/sources/line/y", Kind.NUMBER),
-            new Field("Sources (line)", "depth (m)", "/sources/line/z", Kind.NUMBER),
-            new Field("Receivers (line)", "first x (m)", "/receivers/line/x0", Kind.NUMBER),
-            new Field("Receivers (line)", "spacing (m)", "/receivers/line/dx", Kind.NUMBER),
-            new Field("Receivers (line)", "count", "/receivers/line/n", Kind.WHOLE),
-            new Field("Receivers (line)", "y (m)", "/receivers/line/y", Kind.NUMBER),
-            new Field("Receivers (line)", "depth (m)", "/receivers/line/z", Kind.NUMBER),
-            new Field("Physics", "space order (2, 4, 8)", "/physics/spaceOrder", Kind.WHOLE),
-            new Field("Physics", "absorbing layer (cells)", "/physics/boundary/width", Kind.WHOLE),
-            new Field("Physics", "free surface", "/physics/freeSurface", Kind.FLAG),
-            new Field("Imaging (rtm)", "aperture (m)", "/imaging/aperture", Kind.NUMBER),
-            new Field("Imaging (rtm)", "Laplacian filter", "/imaging/laplacianFilter", Kind.FLAG),
-            new Field("Run", "engine", "/engine", Kind.ENGINE));
+    private final FormContext form;
+    private final List<FormField> fields = new ArrayList<>();
+    private final List<FormChoice> choices = new ArrayList<>();
+    private final List<NumberTable> tables = new ArrayList<>();
+    private final VBox migration;
 
-    private static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
-
-    private final TextArea json;
-    private final List<Control> controls = new ArrayList<>();
-    private boolean refreshing;
-
-    /** @param json the editor whose text the form reads and edits */
-    SpecForm(TextArea json) {
-        this.json = json;
-        setHgap(8);
-        setVgap(4);
+    /**
+     * @param json the editor whose text the form reads and edits
+     * @param files how the user picks a model or data file
+     */
+    SpecForm(TextArea json, ModelFileChooser files) {
+        this.form = new FormContext(new SpecText(json), files);
+        setSpacing(2);
         setPadding(new Insets(8));
         setId("specForm");
-        int row = 0;
-        String section = "";
-        for (Field f : FIELDS) {
-            if (!f.section().equals(section)) {
-                section = f.section();
-                Label head = new Label(section);
-                head.setStyle("-fx-font-weight: bold");
-                head.setPadding(new Insets(row == 0 ? 0 : 6, 0, 0, 0));
-                add(head, 0, row++, 2, 1);
-            }
-            Control c = control(f);
-            c.setId("form" + f.pointer().replace('/', '-'));
-            c.setDisable(true);
-            controls.add(c);
-            Label label = new Label(f.label());
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            addRow(row++, label, c);
-        }
+        section("Job", grid(field(FormField.choice("task", "/task", null, List.of("model", "rtm"), form))));
+        section("Grid", grid(
+                whole("nx (cells)", "/grid/nx", null),
+                whole("ny (cells, 1 in 2D)", "/grid/ny", "1"),
+                whole("nz (cells)", "/grid/nz", null),
+                number("dx (m)", "/grid/dx", null),
+                number("dy (m)", "/grid/dy", "dx"),
+                number("dz (m)", "/grid/dz", null)));
+        section("Velocity model", velocity("/velocity", false));
+        section("Wavelet and record", grid(
+                number("peak frequency (Hz)", "/wavelet/peakHz", null),
+                number("peak time (s)", "/wavelet/delayS", "1 / peak frequency"),
+                number("record length (s)", "/time/lengthS", null),
+                number("sample interval (s)", "/time/sampleS", "0.004"),
+                number("time step (s)", "/time/dtS", "from the CFL limit")));
+        section("Sources", layout("/sources"));
+        List<Node> receivers = new ArrayList<>(layout("/receivers"));
+        FormChoice spread = choice("/receivers/spread", List.of(
+                new FormChoice.Option("fixed", v -> v.isMissingNode() || "fixed".equals(v.asText()),
+                        t -> SpecText.quote("fixed"), List.of()),
+                new FormChoice.Option("moving", v -> v.has("moving"), t -> FormValues.movingSpread(t.path("grid")),
+                        List.of(grid(number("least offset (m)", "/receivers/spread/moving/minOffset", "0"),
+                                number("greatest offset (m)", "/receivers/spread/moving/maxOffset", null))))));
+        receivers.add(grid(row("spread", spread.box())));
+        receivers.addAll(spread.bodies());
+        section("Receivers", receivers);
+        section("Physics", grid(
+                whole("space order (2, 4, 8)", "/physics/spaceOrder", "8"),
+                whole("absorbing layer (cells)", "/physics/boundary/width", "20"),
+                field(FormField.flag("free surface", "/physics/freeSurface", false, form))));
+        List<Node> rtm = new ArrayList<>(velocity("/migrationVelocity", true));
+        FormChoice data = choice("/data", List.of(
+                new FormChoice.Option("synthetic", v -> v.isMissingNode() || "synthetic".equals(v.asText()),
+                        t -> SpecText.quote("synthetic"), List.of()),
+                new FormChoice.Option("recorded (SEG-Y)", v -> v.isTextual() && !"synthetic".equals(v.asText()),
+                        t -> chosen("Recorded shot gathers (SEG-Y)", true, null, SpecText::quote),
+                        List.of(grid(field(FormField.file("shot gathers", "/data", form)))))));
+        rtm.add(grid(row("data", data.box())));
+        rtm.addAll(data.bodies());
+        rtm.add(grid(
+                field(FormField.choice("imaging condition", "/imaging/condition", "source-normalized",
+                        List.of("source-normalized", "cross-correlation"), form)),
+                field(FormField.flag("Laplacian filter", "/imaging/laplacianFilter", true, form)),
+                number("aperture (m)", "/imaging/aperture", "the whole model"),
+                field(FormField.choice("source wavefield", "/imaging/wavefield", "auto",
+                        List.of("auto", "memory", "boundary", "disk"), form))));
+        migration = section("Migration (task rtm)", rtm);
+        section("Run", grid(field(FormField.choice("engine", "/engine", "auto", List.of("auto", "cpu", "gpu"), form))));
     }
 
     /**
      * Shows the values of {@code tree} (the parsed text; null when it does not parse), a field
      * whose value has a problem in red with the message as its tooltip. A field being edited
-     * keeps what the user typed.
+     * keeps what the user typed. The migration's part shows only for task rtm.
      */
     void refresh(JsonNode tree, List<SpecProblem> problems) {
-        refreshing = true;
+        form.refreshing = true;
         try {
-            for (int i = 0; i < FIELDS.size(); i++) {
-                Field f = FIELDS.get(i);
-                Control c = controls.get(i);
-                JsonNode v = tree == null ? null : tree.at(f.pointer());
-                boolean present = v != null && v.isValueNode() && !v.isNull();
-                c.setDisable(!present);
-                String problem = problemAt(f, problems);
-                c.setTooltip(new Tooltip(problem != null ? problem : present ? f.pointer()
-                        : tree == null ? "the JSON does not parse: fix it on the right"
-                                : "not in this spec as a single value: edit " + f.pointer() + " in the JSON"));
-                if (!present) {
-                    clear(c);  // no stale value from another spec under a greyed-out field
-                } else if (!c.isFocused()) {
-                    show(f, c, v);
-                }
-                if (!c.isFocused()) {  // a field being typed in keeps its own mark
-                    c.setStyle(present && problem != null ? PROBLEM_STYLE : "");
-                }
-            }
+            choices.forEach(c -> c.refresh(tree));
+            fields.forEach(f -> f.refresh(tree, problems));
+            tables.forEach(t -> t.refresh(tree));
+            boolean rtm = tree != null && "rtm".equals(tree.path("task").asText());
+            migration.setVisible(rtm);
+            migration.setManaged(rtm);
         } finally {
-            refreshing = false;
+            form.refreshing = false;
         }
     }
 
-    /** The message of the first problem at this field's JSON path ("grid.dx" for /grid/dx), or null. */
-    private static String problemAt(Field f, List<SpecProblem> problems) {
-        String path = f.pointer().substring(1).replace('/', '.');
-        for (SpecProblem p : problems) {
-            if (p.path().equals(path)) {
-                return p.toString();
-            }
-        }
-        return null;
+    /** Drops values typed and not entered: the text is another spec's now. */
+    void forgetTyping() {
+        fields.forEach(FormField::forget);
     }
 
-    /** The control of one field (for tests). */
+    /** The control of one value (for tests). */
     Control control(String pointer) {
-        for (int i = 0; i < FIELDS.size(); i++) {
-            if (FIELDS.get(i).pointer().equals(pointer)) {
-                return controls.get(i);
-            }
-        }
-        throw new IllegalArgumentException("no field " + pointer);
+        return fields.stream().filter(f -> f.pointer().equals(pointer)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no field " + pointer)).control();
     }
 
-    private Control control(Field f) {
-        return switch (f.kind()) {
-            case FLAG -> {
-                CheckBox b = new CheckBox();
-                b.setOnAction(e -> write(f, Boolean.toString(b.isSelected())));
-                yield b;
-            }
-            case ENGINE -> {
-                ChoiceBox<String> c = new ChoiceBox<>();
-                c.getItems().setAll("auto", "cpu", "gpu");
-                c.valueProperty().addListener((o, a, b) -> {
-                    if (!refreshing && b != null) {
-                        write(f, "\"" + b + "\"");
-                    }
-                });
-                yield c;
-            }
-            default -> {
-                TextField t = new TextField();
-                t.setPrefColumnCount(6);
-                t.setOnAction(e -> commit(f, t));
-                t.focusedProperty().addListener((o, was, now) -> {
-                    if (!now) {
-                        commit(f, t);
-                    }
-                });
-                yield t;
-            }
-        };
-    }
-
+    /** The box choosing the form of the value at {@code pointer} (for tests). */
     @SuppressWarnings("unchecked")
-    private static void show(Field f, Control c, JsonNode v) {
-        switch (f.kind()) {
-            case FLAG -> ((CheckBox) c).setSelected(v.asBoolean());
-            case ENGINE -> ((ChoiceBox<String>) c).setValue(v.asText());
-            default -> ((TextField) c).setText(v.asText());
-        }
+    ChoiceBox<String> formOf(String pointer) {
+        return (ChoiceBox<String>) lookup("#form" + pointer.replace('/', '-') + "-form");
     }
 
-    @SuppressWarnings("unchecked")
-    private static void clear(Control c) {
-        if (c instanceof TextField t) {
-            t.setText("");
-            t.setStyle("");
-        } else if (c instanceof CheckBox b) {
-            b.setSelected(false);
-        } else {
-            ((ChoiceBox<String>) c).setValue(null);
-        }
+    /** The table of the array at {@code pointer} (for tests). */
+    NumberTable table(String pointer) {
+        return tables.stream().filter(t -> t.getId().equals("form" + pointer.replace('/', '-'))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no table " + pointer));
     }
 
-    /** A text field's value into the JSON, if it reads as its kind; otherwise marked and left out. */
-    private void commit(Field f, TextField t) {
-        if (refreshing || t.isDisabled()) {
-            return;
+    /** Whether the migration's part is shown (task rtm). */
+    boolean showsMigration() {
+        return migration.isVisible();
+    }
+
+    /** The forms of a velocity: the model's own, or a migration's (which may also be the model smoothed). */
+    private List<Node> velocity(String at, boolean forMigration) {
+        List<FormChoice.Option> options = new ArrayList<>();
+        if (forMigration) {
+            options.add(new FormChoice.Option("the model smoothed", v -> v.isMissingNode() || v.has("smooth"),
+                    t -> FormValues.object("smooth", "150"),
+                    List.of(grid(number("smoothing length (m)", at + "/smooth", "150")))));
         }
-        String literal = literal(f.kind(), t.getText());
+        options.add(new FormChoice.Option("layers", v -> v.has("layers"),
+                t -> FormValues.layers(t.at(at), t.path("grid")),
+                List.of(table(at + "/layers", new String[] {"100", "0"},
+                        new NumberTable.Column("top (m)", "top"), new NumberTable.Column("vp (m/s)", "vp")))));
+        options.add(new FormChoice.Option("constant", v -> v.has("constant"), t -> FormValues.constant(t.at(at)),
+                List.of(grid(number("vp (m/s)", at + "/constant", null)))));
+        options.add(new FormChoice.Option("built-in model", v -> v.has("builtin"),
+                t -> FormValues.object("builtin", SpecText.quote(BuiltinModels.NAMES.getFirst())),
+                List.of(grid(field(FormField.choice("model", at + "/builtin", null, BuiltinModels.NAMES, form))))));
+        options.add(new FormChoice.Option("SEG-Y file", v -> v.has("segy"),
+                t -> chosen("SEG-Y velocity model", true, t.at(at + "/segy").asText(null),
+                        p -> FormValues.object("segy", SpecText.quote(p))),
+                List.of(grid(field(FormField.file("file", at + "/segy", form))))));
+        options.add(new FormChoice.Option("raw float32 file", v -> v.has("raw"),
+                t -> chosen("Raw float32 velocity model", false, t.at(at + "/raw/path").asText(null),
+                        p -> FormValues.object("raw", FormValues.object("path", SpecText.quote(p),
+                                "order", SpecText.quote("zxy"), "endian", SpecText.quote("little"), "scale", "1"))),
+                List.of(grid(
+                        field(FormField.file("file", at + "/raw/path", form)),
+                        field(FormField.choice("axes, fastest first", at + "/raw/order", "zxy", AXIS_ORDERS, form)),
+                        field(FormField.choice("byte order", at + "/raw/endian", "little", List.of("little", "big"), form)),
+                        number("scale to m/s", at + "/raw/scale", "1")))));
+        FormChoice c = choice(at, options);
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(grid(row(forMigration ? "migration velocity" : "given as", c.box())));
+        nodes.addAll(c.bodies());
+        return nodes;
+    }
+
+    /** The forms of a layout of points, the rest of its object (a receiver spread) kept. */
+    private List<Node> layout(String at) {
+        FormChoice c = choice(at, List.of(
+                new FormChoice.Option("line", v -> v.has("line"),
+                        t -> withLayout(t.at(at), "line", FormValues.line(t.at(at), t.path("grid"))),
+                        List.of(grid(
+                                number("first x (m)", at + "/line/x0", null),
+                                number("spacing (m)", at + "/line/dx", null),
+                                whole("count", at + "/line/n", null),
+                                number("y (m)", at + "/line/y", "0"),
+                                number("depth (m)", at + "/line/z", null)))),
+                new FormChoice.Option("areal grid", v -> v.has("grid"),
+                        t -> withLayout(t.at(at), "grid", FormValues.grid(t.at(at), t.path("grid"))),
+                        List.of(grid(
+                                number("first x (m)", at + "/grid/x0", null),
+                                number("x spacing (m)", at + "/grid/dx", null),
+                                whole("count along x", at + "/grid/nx", null),
+                                number("first y (m)", at + "/grid/y0", null),
+                                number("y spacing (m)", at + "/grid/dy", null),
+                                whole("count along y", at + "/grid/ny", null),
+                                number("depth (m)", at + "/grid/z", null)))),
+                new FormChoice.Option("list of points", v -> v.has("list"),
+                        t -> withLayout(t.at(at), "list", FormValues.list(t.at(at))),
+                        List.of(table(at + "/list", new String[] {"100", "0", "0"},
+                                new NumberTable.Column("x (m)", null), new NumberTable.Column("y (m)", null),
+                                new NumberTable.Column("depth (m)", null))))));
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(grid(row("layout", c.box())));
+        nodes.addAll(c.bodies());
+        return nodes;
+    }
+
+    /**
+     * The layout object with its points given as {@code key}: {@code literal}, its other members
+     * (a receiver spread) as they were; null when the points cannot be written so.
+     */
+    private static String withLayout(JsonNode layout, String key, String literal) {
         if (literal == null) {
-            t.setStyle(PROBLEM_STYLE);
-            t.setTooltip(new Tooltip(f.kind() == Kind.WHOLE ? "a whole number, please" : "a number, please"));
-            return;
-        }
-        t.setStyle("");
-        write(f, literal);
-    }
-
-    /** The JSON literal of {@code text} for a number field, or null when it is not one. */
-    static String literal(Kind kind, String text) {
-        String s = text.trim();
-        try {
-            if (kind == Kind.WHOLE) {
-                return Long.toString(Long.parseLong(s));
-            }
-            double d = Double.parseDouble(s);
-            if (!Double.isFinite(d)) {
-                return null;
-            }
-            return new java.math.BigDecimal(s).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
-        } catch (NumberFormatException e) {
             return null;
         }
+        List<String> members = new ArrayList<>(List.of(key, literal));
+        for (Map.Entry<String, JsonNode> m : layout.properties()) {
+            if (!List.of("line", "grid", "list").contains(m.getKey())) {
+                members.add(m.getKey());
+                members.add(m.getValue().toString());
+            }
+        }
+        return FormValues.object(members.toArray(String[]::new));
     }
 
-    /** Replaces the value's characters in the JSON text, when it changed. */
-    private void write(Field f, String literal) {
-        JsonValueEdit.Range r = JsonValueEdit.find(json.getText(), f.pointer());
-        if (r == null) {
-            return;
+    /** A file the user picks, written by {@code literal}; null when they change their mind. */
+    private String chosen(String title, boolean segy, String current, Function<String, String> literal) {
+        String file = form.files.choose(title, segy, current);
+        return file == null ? null : literal.apply(file);
+    }
+
+    private VBox section(String title, Node content) {
+        return section(title, List.of(content));
+    }
+
+    private VBox section(String title, List<Node> content) {
+        Label head = new Label(title);
+        head.setStyle("-fx-font-weight: bold");
+        head.setPadding(new Insets(getChildren().isEmpty() ? 0 : 6, 0, 2, 0));
+        VBox box = new VBox(4);
+        box.getChildren().add(head);
+        box.getChildren().addAll(content);
+        getChildren().add(box);
+        return box;
+    }
+
+    /** Rows of a label and its field, the labels' column as wide in every section. */
+    private static GridPane grid(Node[]... rows) {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints(LABEL_WIDTH);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, values);
+        for (int r = 0; r < rows.length; r++) {
+            g.addRow(r, rows[r]);
         }
-        String now = json.getText().substring(r.start(), r.end());
-        // The same value written another way ("10.0" for 10) is left as the user wrote it.
-        boolean same = now.equals(literal) || (f.kind() == Kind.NUMBER || f.kind() == Kind.WHOLE)
-                && literal.equals(literal(Kind.NUMBER, now));
-        if (!same) {
-            json.replaceText(r.start(), r.end(), literal);
-        }
+        return g;
+    }
+
+    private static Node[] row(String label, Node node) {
+        Label l = new Label(label);
+        return new Node[] {l, node};
+    }
+
+    private Node[] field(FormField f) {
+        fields.add(f);
+        return new Node[] {f.label(), f.node()};
+    }
+
+    private Node[] number(String label, String pointer, String absent) {
+        return field(FormField.number(label, pointer, absent, form));
+    }
+
+    private Node[] whole(String label, String pointer, String absent) {
+        return field(FormField.whole(label, pointer, absent, form));
+    }
+
+    private FormChoice choice(String pointer, List<FormChoice.Option> options) {
+        FormChoice c = new FormChoice(pointer, options, form);
+        choices.add(c);
+        return c;
+    }
+
+    private NumberTable table(String pointer, String[] stepWhenAlone, NumberTable.Column... columns) {
+        NumberTable t = new NumberTable(pointer, List.of(columns), stepWhenAlone, form);
+        tables.add(t);
+        return t;
     }
 }

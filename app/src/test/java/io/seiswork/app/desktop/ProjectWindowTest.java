@@ -392,7 +392,7 @@ class ProjectWindowTest {
     /**
      * The form beside the JSON: a field shows its value, an edit changes only that value's
      * characters in the text, a value that is not a number is refused in red, and parts the spec
-     * writes otherwise (a list of sources) are greyed out.
+     * writes in another form (a list of sources) show that form.
      */
     @Test
     void theFormEditsTheJsonInPlace(FxRobot robot) throws Exception {
@@ -441,9 +441,10 @@ class ProjectWindowTest {
         robot.interact(free::fire);
         assertTrue(window.editor().text().getText().contains("\"freeSurface\": true"));
 
-        // A migration's aperture is greyed out until the spec has one, then edited like the rest.
+        // A migration's aperture the spec leaves out shows its default; typed in the JSON, the form follows.
         javafx.scene.control.TextField aperture = (javafx.scene.control.TextField) form.control("/imaging/aperture");
-        assertTrue(aperture.isDisabled());
+        assertEquals("", aperture.getText());
+        assertEquals("the whole model", aperture.getPromptText());
         robot.interact(() -> window.editor().text().setText(window.editor().text().getText()
                 .replace("\"engine\":", "\"imaging\": { \"aperture\": 500 },\n  \"engine\":")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "500".equals(aperture.getText()) && !aperture.isDisabled());
@@ -453,11 +454,15 @@ class ProjectWindowTest {
         });
         assertTrue(window.editor().text().getText().contains("\"aperture\": 750"), window.editor().text().getText());
 
-        // The salt example lists its sources: the line's fields are greyed out, the grid's are not.
+        // The salt example lists its sources: a table of points, the line's fields hidden and empty.
         openAndWait(robot, Path.of("..", "examples", "salt3d-model.json"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "61".equals(nz.getText()));
         WaitForAsyncUtils.waitForFxEvents();  // the refresh that set nz may still be setting the others
-        assertTrue(form.control("/sources/line/x0").isDisabled());
+        assertEquals("list of points", form.formOf("/sources").getValue());
+        assertEquals(2, form.table("/sources/list").rows().size());
+        assertEquals("areal grid", form.formOf("/receivers").getValue());
+        assertEquals("built-in model", form.formOf("/velocity").getValue());
+        assertFalse(form.control("/sources/line/x0").getParent().isVisible());
         assertEquals("", ((javafx.scene.control.TextField) form.control("/sources/line/x0")).getText(),
                 "no stale value from the previous spec");
         assertFalse(form.control("/grid/ny").isDisabled());

@@ -1,0 +1,292 @@
+package io.seiswork.app.desktop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.seiswork.core.spec.SpecProblem;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * One value of the spec in the form: a label, the JSON pointer of its value, and a control that
+ * shows it and writes it back. An optional value the spec leaves out shows its default greyed in
+ * the field; typing a value adds it to the JSON, and emptying the field removes it again (back to
+ * the default). A value that is not of the field's kind is refused in the field, in red, and the
+ * JSON is left as it was.
+ */
+final class FormField {
+
+    /** What a field holds: the kind decides how the text is checked and written as JSON. */
+    enum Kind {
+        WHOLE, NUMBER, FLAG, CHOICE, FILE
+    }
+
+    private static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
+
+    private final String label;
+    private final String pointer;
+    private final Kind kind;
+    private final String absent;
+    private final List<String> choices;
+    private final FormContext form;
+    private final Control control;
+    private final Node node;
+    /** Whether the user has typed in the text field since its value was last shown or written. */
+    private boolean typed;
+
+    /**
+     * @param label what the user reads, with its unit ("dx (m)")
+     * @param pointer where the value lives in the spec
+     * @param absent the default shown while the spec leaves the value out, or null when it is required
+     * @param choices the values of a {@link Kind#CHOICE} field (else empty)
+     */
+    FormField(String label, String pointer, Kind kind, String absent, List<String> choices, FormContext form) {
+        this.label = label;
+        this.pointer = pointer;
+        this.kind = kind;
+        this.absent = absent;
+        this.choices = choices;
+        this.form = form;
+        this.control = makeControl();
+        control.setId("form" + pointer.replace('/', '-'));
+        control.setDisable(true);
+        control.setMaxWidth(Double.MAX_VALUE);  // fields fill the form's width
+        if (kind == Kind.FILE) {
+            Button choose = new Button("Choose...");
+            choose.setId("choose" + pointer.replace('/', '-'));
+            choose.disableProperty().bind(control.disabledProperty());
+            choose.setOnAction(e -> chooseFile());
+            HBox.setHgrow(control, Priority.ALWAYS);
+            node = new HBox(4, control, choose);
+        } else {
+            node = control;
+        }
+    }
+
+    static FormField number(String label, String pointer, String absent, FormContext form) {
+        return new FormField(label, pointer, Kind.NUMBER, absent, List.of(), form);
+    }
+
+    static FormField whole(String label, String pointer, String absent, FormContext form) {
+        return new FormField(label, pointer, Kind.WHOLE, absent, List.of(), form);
+    }
+
+    static FormField flag(String label, String pointer, boolean absent, FormContext form) {
+        return new FormField(label, pointer, Kind.FLAG, Boolean.toString(absent), List.of(), form);
+    }
+
+    static FormField choice(String label, String pointer, String absent, List<String> choices, FormContext form) {
+        return new FormField(label, pointer, Kind.CHOICE, absent, choices, form);
+    }
+
+    static FormField file(String label, String pointer, FormContext form) {
+        return new FormField(label, pointer, Kind.FILE, null, List.of(), form);
+    }
+
+    String pointer() {
+        return pointer;
+    }
+
+    /** The field's label, to place beside {@link #node()}. */
+    Label label() {
+        Label l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** What goes in the form's row: the control, and a Choose button for a file. */
+    Node node() {
+        return node;
+    }
+
+    Control control() {
+        return control;
+    }
+
+    /**
+     * Shows the value at the field's pointer in {@code tree} (the parsed text; null when it does
+     * not parse), in red with the message as its tooltip when it has a problem. A field the user
+     * is typing in keeps what they typed until they press Enter or leave it.
+     */
+    void refresh(JsonNode tree, List<SpecProblem> problems) {
+        JsonNode v = tree == null ? null : tree.at(pointer);
+        boolean present = v != null && v.isValueNode() && !v.isNull();
+        boolean addable = tree != null && (v == null || v.isMissingNode()) && objectsOnTheWay(tree);
+        control.setDisable(!present && !addable);
+        String problem = problemAt(problems);
+        control.setTooltip(new Tooltip(problem != null ? problem
+                : present ? pointer
+                : addable ? (absent != null ? "not in the spec: " + absent + " (the default)" : "required: " + pointer)
+                : tree == null ? "the JSON does not parse: fix it on the right"
+                : "not a single value in this spec: edit " + pointer + " in the JSON"));
+        if (!typed) {
+            if (present) {
+                show(v);
+            } else {
+                showAbsent(addable);
+            }
+            control.setStyle((present || addable) && problem != null ? PROBLEM_STYLE : "");
+        }
+    }
+
+    /** Drops what the user typed and did not enter: another spec is being shown. */
+    void forget() {
+        typed = false;
+    }
+
+    /** Whether every step of the path that exists is an object, so the value can be added. */
+    private boolean objectsOnTheWay(JsonNode tree) {
+        JsonNode at = tree;
+        for (String key : pointer.substring(1).split("/")) {
+            if (!at.isObject()) {
+                return false;
+            }
+            at = at.get(key);
+            if (at == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message of the first problem at this field's JSON path ("grid.dx" for /grid/dx), or null. */
+    private String problemAt(List<SpecProblem> problems) {
+        String path = pointer.substring(1).replace('/', '.');
+        for (SpecProblem p : problems) {
+            if (p.path().equals(path)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    private Control makeControl() {
+        return switch (kind) {
+            case FLAG -> {
+                CheckBox b = new CheckBox();
+                b.setOnAction(e -> write(Boolean.toString(b.isSelected())));
+                yield b;
+            }
+            case CHOICE -> {
+                ChoiceBox<String> c = new ChoiceBox<>();
+                c.getItems().setAll(choices);
+                c.valueProperty().addListener((o, a, b) -> {
+                    if (!form.refreshing && b != null) {
+                        write(SpecText.quote(b));
+                    }
+                });
+                yield c;
+            }
+            default -> {
+                TextField t = new TextField();
+                t.setPrefColumnCount(kind == Kind.FILE ? 14 : 6);
+                t.setOnAction(e -> commit(t));
+                t.textProperty().addListener((o, a, b) -> typed |= !form.refreshing);
+                t.focusedProperty().addListener((o, was, now) -> {
+                    if (!now) {
+                        commit(t);
+                    }
+                });
+                yield t;
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private void show(JsonNode v) {
+        switch (control) {
+            case CheckBox b -> b.setSelected(v.asBoolean());
+            case ChoiceBox<?> c -> ((ChoiceBox<String>) c).setValue(v.asText());
+            case TextField t -> t.setText(v.asText());
+            default -> throw new IllegalStateException(control.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void showAbsent(boolean addable) {
+        switch (control) {
+            case CheckBox b -> b.setSelected(addable && Boolean.parseBoolean(absent));
+            case ChoiceBox<?> c -> ((ChoiceBox<String>) c).setValue(addable ? absent : null);
+            case TextField t -> {
+                t.setText("");
+                t.setPromptText(!addable ? "" : absent != null ? absent : "required");
+            }
+            default -> throw new IllegalStateException(control.toString());
+        }
+    }
+
+    /** A text field's value into the JSON, if it reads as its kind; otherwise marked and left out. */
+    private void commit(TextField t) {
+        if (form.refreshing || t.isDisabled() || !typed) {
+            return;  // nothing typed: a field left, or hidden with its form, writes nothing
+        }
+        String value = t.getText().trim();
+        if (value.isEmpty()) {
+            typed = false;
+            if (absent != null) {
+                form.text.remove(pointer);  // back to the default
+            }
+            return;
+        }
+        String literal = kind == Kind.FILE ? SpecText.quote(value) : literal(kind, value);
+        if (literal == null) {
+            t.setStyle(PROBLEM_STYLE);
+            t.setTooltip(new Tooltip(kind == Kind.WHOLE ? "a whole number, please" : "a number, please"));
+            return;
+        }
+        t.setStyle("");
+        typed = false;
+        write(literal);
+    }
+
+    private void chooseFile() {
+        TextField t = (TextField) control;
+        String chosen = form.files.choose(label, pointer.contains("segy") || pointer.equals("/data"),
+                t.getText().isBlank() ? null : t.getText());
+        if (chosen != null) {
+            t.setText(chosen);
+            typed = false;
+            write(SpecText.quote(chosen));
+        }
+    }
+
+    /** The JSON literal of {@code text} for a number field, or null when it is not one. */
+    static String literal(Kind kind, String text) {
+        String s = text.trim();
+        try {
+            if (kind == Kind.WHOLE) {
+                return Long.toString(Long.parseLong(s));
+            }
+            double d = Double.parseDouble(s);
+            if (!Double.isFinite(d)) {
+                return null;
+            }
+            return new BigDecimal(s).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Writes the value, unless the JSON already holds it (perhaps written another way: "10.0" for 10). */
+    private void write(String literal) {
+        JsonValueEdit.Range r = JsonValueEdit.find(form.text.text(), pointer);
+        if (r != null) {
+            String now = form.text.text().substring(r.start(), r.end());
+            boolean numeric = kind == Kind.NUMBER || kind == Kind.WHOLE;
+            if (now.equals(literal) || numeric && literal.equals(literal(Kind.NUMBER, now))) {
+                return;
+            }
+        }
+        form.text.put(pointer, literal);
+    }
+}

@@ -1,0 +1,190 @@
+package io.seiswork.app.desktop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * A JSON array of numeric rows as an editable table: the layers of a velocity model
+ * ({@code [{"top": 0, "vp": 1500}, ...]}: rows are objects, columns their keys) or a list of
+ * points ({@code [[x, y, z], ...]}: rows are arrays). An edited cell, an added or a removed row
+ * writes the whole array back in place of the old one; the numbers keep the way they were written.
+ * The table shows a virtual window of its rows, so a list of many thousand receivers costs what
+ * fits on the screen.
+ */
+final class NumberTable extends VBox {
+
+    /** A column: its heading and, for rows that are objects, its key (null for rows that are arrays). */
+    record Column(String heading, String key) {
+    }
+
+    private final String pointer;
+    private final List<Column> columns;
+    private final String[] stepWhenAlone;
+    private final FormContext form;
+    private final TableView<String[]> table = new TableView<>();
+    private final ObservableList<String[]> rows = FXCollections.observableArrayList();
+    private final Button add = new Button("Add");
+    private final Button remove = new Button("Remove");
+
+    /**
+     * @param stepWhenAlone what an added row adds to the last when there is only one (a layer 100 m deeper)
+     */
+    NumberTable(String pointer, List<Column> columns, String[] stepWhenAlone, FormContext form) {
+        this.pointer = pointer;
+        this.columns = List.copyOf(columns);
+        this.stepWhenAlone = stepWhenAlone.clone();
+        this.form = form;
+        String id = "form" + pointer.replace('/', '-');
+        setId(id);
+        table.setId(id + "-table");
+        add.setId(id + "-add");
+        remove.setId(id + "-remove");
+        table.setItems(rows);
+        table.setEditable(true);
+        table.setPrefHeight(150);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (int c = 0; c < columns.size(); c++) {
+            int col = c;
+            TableColumn<String[], String> tc = new TableColumn<>(columns.get(c).heading());
+            tc.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue()[col]));
+            tc.setCellFactory(TextFieldTableCell.forTableColumn());
+            tc.setSortable(false);
+            tc.setOnEditCommit(e -> set(e.getTablePosition().getRow(), col, e.getNewValue()));
+            table.getColumns().add(tc);
+        }
+        add.setOnAction(e -> addRow());
+        remove.setOnAction(e -> removeRow(table.getSelectionModel().getSelectedIndex()));
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        setSpacing(4);
+        getChildren().addAll(table, new HBox(4, add, remove));
+    }
+
+    /** Shows the rows of the array at the pointer; greyed out when the spec has none of this shape. */
+    void refresh(JsonNode tree) {
+        if (table.getEditingCell() != null) {
+            return;  // a cell being typed in keeps what the user typed
+        }
+        List<String[]> read = tree == null ? null : read(tree.at(pointer));
+        setDisable(read == null);
+        if (read == null) {
+            rows.clear();
+        } else if (!same(read)) {
+            rows.setAll(read);
+        }
+    }
+
+    /** The rows shown (for tests). */
+    List<String[]> rows() {
+        return List.copyOf(rows);
+    }
+
+    TableView<String[]> table() {
+        return table;
+    }
+
+    /** Sets one cell, as typing it does; a value that is not a number is refused and the row keeps its own. */
+    boolean set(int row, int col, String typed) {
+        String literal = FormField.literal(FormField.Kind.NUMBER, typed == null ? "" : typed);
+        if (literal == null || row < 0 || row >= rows.size()) {
+            table.refresh();  // show the old value again
+            return false;
+        }
+        String[] r = rows.get(row).clone();
+        r[col] = literal;
+        rows.set(row, r);
+        write();
+        return true;
+    }
+
+    /** Adds a row after the last, one more step of the spacing of the last two rows. */
+    void addRow() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] last = rows.getLast();
+        String[] next = new String[last.length];
+        for (int c = 0; c < next.length; c++) {
+            BigDecimal step = rows.size() > 1
+                    ? new BigDecimal(last[c]).subtract(new BigDecimal(rows.get(rows.size() - 2)[c]))
+                    : new BigDecimal(stepWhenAlone[c]);
+            next[c] = FormField.literal(FormField.Kind.NUMBER, new BigDecimal(last[c]).add(step).toPlainString());
+        }
+        rows.add(next);
+        write();
+        table.getSelectionModel().select(rows.size() - 1);
+    }
+
+    /** Removes a row; the last row stays (an empty list is no model and no survey). */
+    void removeRow(int row) {
+        if (row < 0 || row >= rows.size() || rows.size() == 1) {
+            return;
+        }
+        rows.remove(row);
+        write();
+    }
+
+    private void write() {
+        String literal = rows.stream().map(this::rowLiteral).collect(Collectors.joining(", ", "[ ", " ]"));
+        form.text.put(pointer, literal);
+    }
+
+    private String rowLiteral(String[] r) {
+        if (columns.getFirst().key() == null) {
+            return "[" + String.join(", ", r) + "]";
+        }
+        List<String> members = new ArrayList<>();
+        for (int c = 0; c < r.length; c++) {
+            members.add("\"" + columns.get(c).key() + "\": " + r[c]);
+        }
+        return "{ " + String.join(", ", members) + " }";
+    }
+
+    /** The rows of {@code array}, or null when it is not an array of rows of this table's shape. */
+    private List<String[]> read(JsonNode array) {
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            return null;
+        }
+        List<String[]> out = new ArrayList<>(array.size());
+        for (JsonNode row : array) {
+            String[] r = new String[columns.size()];
+            for (int c = 0; c < r.length; c++) {
+                JsonNode v = columns.get(c).key() == null ? row.get(c) : row.get(columns.get(c).key());
+                if (v == null || !v.isNumber()) {
+                    return null;
+                }
+                r[c] = v.asText();
+            }
+            int extra = row.isArray() ? row.size() : row.isObject() ? row.size() : -1;
+            if (extra != r.length) {
+                return null;  // keys or values this table would drop: edited in the JSON
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private boolean same(List<String[]> read) {
+        if (read.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < read.size(); i++) {
+            if (!Arrays.equals(read.get(i), rows.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+package io.seiswork.app.desktop;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.scene.control.TextArea;
+
+/**
+ * The spec's JSON text as the form edits it: each change is the smallest edit of the text
+ * ({@link JsonValueEdit}) made as one {@code replaceText}, so the user's layout stays and one undo
+ * takes it back. The text stays the one truth; the form only ever writes into it.
+ */
+final class SpecText {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TextArea area;
+
+    SpecText(TextArea area) {
+        this.area = area;
+    }
+
+    /** The text as it is now. */
+    String text() {
+        return area.getText();
+    }
+
+    /**
+     * Sets the value at {@code pointer} to {@code literal}, adding the member (and objects on the
+     * way) when the spec has none; nothing when it already reads so.
+     *
+     * @return false when the text cannot take it (it does not parse, or a non-object is in the way)
+     */
+    boolean put(String pointer, String literal) {
+        JsonValueEdit.Edit e;
+        try {
+            e = JsonValueEdit.put(area.getText(), pointer, literal);
+        } catch (IllegalArgumentException notThere) {
+            return false;
+        }
+        if (!area.getText().substring(e.start(), e.end()).equals(e.text())) {
+            area.replaceText(e.start(), e.end(), e.text());
+        }
+        return true;
+    }
+
+    /** Removes the member at {@code pointer} (an optional value back to its default), if there is one. */
+    void remove(String pointer) {
+        JsonValueEdit.Edit e = JsonValueEdit.remove(area.getText(), pointer);
+        if (e != null) {
+            area.replaceText(e.start(), e.end(), e.text());
+        }
+    }
+
+    /** {@code s} as a JSON string literal, quoted and escaped. */
+    static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);  // a String always serialises
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.SpecException;
+import io.seiswork.core.spec.SpecProblem;
+import io.seiswork.core.spec.Spread;
+import io.seiswork.core.spec.VelocitySpec;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The spec form on its own, beside its JSON: the velocity model and the survey's layouts edited
+ * in their forms, a form switched for another (the same points, the user's file), optional values
+ * added and removed, and what each edit leaves in the text checked by the spec reader itself.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SpecFormTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String SPEC = """
+            {
+              "name": "formed",
+              "task": "model",
+              "grid": { "nx": 160, "ny": 1, "nz": 80, "dx": 10, "dz": 10 },
+              "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 400, "vp": 2200 } ] },
+              "wavelet": { "type": "ricker", "peakHz": 12 },
+              "time": { "lengthS": 0.5, "sampleS": 0.004 },
+              "sources": { "line": { "x0": 300, "dx": 200, "n": 3, "y": 0, "z": 20 } },
+              "receivers": { "line": { "x0": 0.5, "dx": 19.5, "n": 80, "y": 0, "z": 20 }, "spread": "fixed" },
+              "engine": "cpu"
+            }
+            """;
+
+    private TextArea text;
+    /** What the file chooser answers next (null: the user cancelled). */
+    private final Deque<String> answers = new ArrayDeque<>();
+    private SpecForm form;
+
+    @Start
+    void start(Stage stage) {
+        text = new TextArea();
+        form = new SpecForm(text, (title, segy, current) -> answers.isEmpty() ? null : answers.pop());
+        stage.setScene(new Scene(new SplitPane(new ScrollPane(form), text), 1000, 800));
+        stage.show();
+    }
+
+    @Test
+    void theVelocityModelIsEditedInItsOwnForms(FxRobot robot) throws Exception {
+        load(robot, SPEC);
+        assertEquals("layers", form.formOf("/velocity").getValue());
+        NumberTable layers = form.table("/velocity/layers");
+        assertEquals(List.of("0,1500", "400,2200"), rows(layers));
+        snapshot(robot, "desktop-form-layers.png");
+
+        robot.interact(() -> layers.set(1, 1, "2500"));
+        assertTrue(text.getText().contains("\"velocity\": { \"layers\": [ { \"top\": 0, \"vp\": 1500 }, { \"top\": 400, \"vp\": 2500 } ] },"),
+                text.getText());
+        boolean[] taken = {true};
+        robot.interact(() -> taken[0] = layers.set(1, 0, "deep"));
+        assertFalse(taken[0]);
+        assertTrue(text.getText().contains("\"top\": 400, \"vp\": 2500"), "a value that is not a number is refused");
+        robot.interact(layers::addRow);
+        assertEquals(List.of(0.0, 400.0, 800.0), tops());
+        assertEquals(3500.0, layers().get(2).vMps(), "one more step of the last two rows' spacing");
+        robot.interact(() -> layers.removeRow(1));
+        assertEquals(List.of(0.0, 800.0), tops());
+        robot.interact(() -> text.undo());
+        assertEquals(3, layers().size(), "one undo takes one form edit back");
+
+        choose(robot, "/velocity", "constant");
+        assertTrue(text.getText().contains("\"velocity\": { \"constant\": 1500 },"), text.getText());
+        sync(robot);
+        assertEquals("1500", ((TextField) form.control("/velocity/constant")).getText());
+        assertTrue(shown(form.control("/velocity/constant")));
+        assertFalse(shown(layers), "only the form the velocity takes shows its fields");
+        assertEquals(1500.0, ((VelocitySpec.Constant) read().velocity()).vMps());
+
+        choose(robot, "/velocity", "layers");
+        assertEquals(List.of(0.0, 400.0), tops(),
+                "a constant becomes the top layer over a faster one from half the depth");
+        assertEquals(List.of(1500.0, 2000.0), layers().stream().map(VelocitySpec.Layer::vMps).toList());
+
+        choose(robot, "/velocity", "built-in model");
+        assertEquals("layered", ((VelocitySpec.Builtin) read().velocity()).name());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> builtin = (ChoiceBox<String>) form.control("/velocity/builtin");
+        robot.interact(() -> builtin.setValue("salt3d"));
+        assertEquals("salt3d", ((VelocitySpec.Builtin) read().velocity()).name());
+
+        // A file form asks for the file; the user's change of mind leaves the JSON and the box as they were.
+        String before = text.getText();
+        choose(robot, "/velocity", "SEG-Y file");
+        assertEquals(before, text.getText());
+        assertEquals("built-in model", form.formOf("/velocity").getValue());
+        answers.push("models/vp.sgy");
+        choose(robot, "/velocity", "SEG-Y file");
+        assertTrue(text.getText().contains("\"velocity\": { \"segy\": \"models/vp.sgy\" },"), text.getText());
+        answers.push("vp.bin");
+        choose(robot, "/velocity", "raw float32 file");
+        assertTrue(text.getText().contains(
+                "\"velocity\": { \"raw\": { \"path\": \"vp.bin\", \"order\": \"zxy\", \"endian\": \"little\", \"scale\": 1 } },"),
+                text.getText());
+        sync(robot);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> order = (ChoiceBox<String>) form.control("/velocity/raw/order");
+        robot.interact(() -> order.setValue("xyz"));
+        assertEquals("xyz", ((VelocitySpec.Raw) read().velocity()).order());
+        TextField scale = (TextField) form.control("/velocity/raw/scale");
+        robot.interact(() -> {
+            scale.setText("1000");
+            scale.getOnAction().handle(null);
+        });
+        assertEquals(1000.0, ((VelocitySpec.Raw) read().velocity()).scale());
+        answers.push("other/vp2.bin");
+        robot.interact(() -> ((javafx.scene.control.Button) form.lookup("#choose-velocity-raw-path")).fire());
+        assertEquals("other/vp2.bin", ((VelocitySpec.Raw) read().velocity()).path());
+    }
+
+    @Test
+    void aLayoutBecomesAnotherLayoutOfTheSamePoints(FxRobot robot) throws Exception {
+        load(robot, SPEC);
+        JobSpec first = read();
+        assertEquals("line", form.formOf("/receivers").getValue());
+
+        choose(robot, "/receivers", "areal grid");
+        assertEquals("grid", read().receivers().kind());
+        assertEquals(first.receivers().positions(), read().receivers().positions());
+        assertTrue(text.getText().contains("\"spread\": \"fixed\""), "the spread is kept");
+
+        choose(robot, "/receivers", "list of points");
+        assertEquals("list", read().receivers().kind());
+        assertEquals(first.receivers().positions(), read().receivers().positions());
+        assertTrue(text.getText().contains("[0.5, 0, 20], [20, 0, 20], [39.5, 0, 20]"), "decimal steps: 0.5 + 19.5 i");
+        sync(robot);
+        assertEquals(80, form.table("/receivers/list").rows().size());
+
+        choose(robot, "/receivers", "line");
+        assertEquals(first.receivers(), read().receivers());
+
+        // Sources: the line's count edited, then as a grid its own fields.
+        TextField n = (TextField) form.control("/sources/line/n");
+        robot.interact(() -> {
+            n.setText("5");
+            n.getOnAction().handle(null);
+        });
+        assertEquals(5, read().sources().positions().size());
+        choose(robot, "/sources", "areal grid");
+        TextField ny = (TextField) form.control("/sources/grid/ny");
+        assertEquals("1", ny.getText());
+        assertTrue(shown(ny));
+        assertFalse(shown(form.control("/sources/line/n")));
+
+        // A fixed spread becomes a moving one of a quarter of the model's width.
+        choose(robot, "/receivers/spread", "moving");
+        Spread.Moving moving = (Spread.Moving) read().spread();
+        assertEquals(0.0, moving.minOffsetM());
+        assertEquals(400.0, moving.maxOffsetM(), "1590 m wide: a quarter, to 100 m");
+        TextField max = (TextField) form.control("/receivers/spread/moving/maxOffset");
+        robot.interact(() -> {
+            max.setText("900");
+            max.getOnAction().handle(null);
+        });
+        assertEquals(900.0, ((Spread.Moving) read().spread()).maxOffsetM());
+        choose(robot, "/receivers/spread", "fixed");
+        assertTrue(read().spread() instanceof Spread.Fixed);
+    }
+
+    @Test
+    void optionalValuesShowTheirDefaultsAndAreAddedWhenTyped(FxRobot robot) throws Exception {
+        load(robot, SPEC);
+        assertFalse(form.showsMigration(), "task model: no migration part");
+        TextField dy = (TextField) form.control("/grid/dy");
+        assertFalse(dy.isDisabled());
+        assertEquals("", dy.getText());
+        assertEquals("dx", dy.getPromptText());
+
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> task = (ChoiceBox<String>) form.control("/task");
+        robot.interact(() -> task.setValue("rtm"));
+        sync(robot);
+        assertTrue(form.showsMigration());
+        assertEquals("the model smoothed", form.formOf("/migrationVelocity").getValue(), "the default, not in the spec");
+        assertEquals("synthetic", form.formOf("/data").getValue());
+        TextField aperture = (TextField) form.control("/imaging/aperture");
+        assertEquals("the whole model", aperture.getPromptText());
+        CheckBox laplacian = (CheckBox) form.control("/imaging/laplacianFilter");
+        assertTrue(laplacian.isSelected(), "the default shown");
+
+        robot.interact(() -> {
+            aperture.setText("500");
+            aperture.getOnAction().handle(null);
+        });
+        assertTrue(text.getText().contains("  \"engine\": \"cpu\",\n  \"imaging\": { \"aperture\": 500 }\n}"), text.getText());
+        assertEquals(500.0, read().imaging().apertureM());
+        robot.interact(() -> {
+            aperture.setText(" ");
+            aperture.getOnAction().handle(null);
+        });
+        assertFalse(text.getText().contains("aperture"), "emptied: back to the default");
+        assertEquals(null, read().imaging().apertureM());
+
+        TextField smooth = (TextField) form.control("/migrationVelocity/smooth");
+        robot.interact(() -> {
+            smooth.setText("250");
+            smooth.getOnAction().handle(null);
+        });
+        assertEquals(250.0, ((VelocitySpec.Smoothed) read().migrationVelocity()).lengthM());
+        answers.push("gathers.sgy");
+        choose(robot, "/data", "recorded (SEG-Y)");
+        assertEquals("gathers.sgy", read().data());
+        choose(robot, "/migrationVelocity", "constant");
+        assertEquals(2000.0, ((VelocitySpec.Constant) read().migrationVelocity()).vMps(), "no constant or layers in the model's velocity: 2000 m/s");
+    }
+
+    @Test
+    void filesAreNamedRelativeToTheSpecsFolderWhenUnderIt() {
+        java.nio.file.Path folder = java.nio.file.Path.of("/data/survey").toAbsolutePath();
+        assertEquals("models/vp.sgy", DialogFileChooser.specName(folder, folder.resolve("models/vp.sgy")));
+        assertEquals("/data/other/vp.sgy", DialogFileChooser.specName(folder, java.nio.file.Path.of("/data/other/vp.sgy")));
+    }
+
+    private void load(FxRobot robot, String json) {
+        robot.interact(() -> text.setText(json));
+        sync(robot);
+    }
+
+    /** What the editor does 300 ms after an edit: the form shows the text's values and problems. */
+    private void sync(FxRobot robot) {
+        robot.interact(() -> {
+            List<SpecProblem> problems;
+            try {
+                JobSpecReader.read(text.getText(), "spec", "spec");
+                problems = List.of();
+            } catch (SpecException e) {
+                problems = e.problems();
+            }
+            try {
+                form.refresh(JSON.readTree(text.getText()), problems);
+            } catch (java.io.IOException e) {
+                form.refresh(null, problems);
+            }
+        });
+    }
+
+    private void choose(FxRobot robot, String pointer, String option) {
+        sync(robot);
+        robot.interact(() -> form.formOf(pointer).setValue(option));
+        sync(robot);
+    }
+
+    /** The spec the text holds now, which must read without problems. */
+    private JobSpec read() {
+        return JobSpecReader.read(text.getText(), "spec", "spec");
+    }
+
+    private List<VelocitySpec.Layer> layers() {
+        return ((VelocitySpec.Layers) read().velocity()).layers();
+    }
+
+    private List<Double> tops() {
+        return layers().stream().map(VelocitySpec.Layer::topM).toList();
+    }
+
+    private void snapshot(FxRobot robot, String name) throws java.io.IOException {
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = form.getScene().snapshot(null));
+        io.seiswork.render.snapshot.PngWriter.write(shot[0], java.nio.file.Path.of("target", name));
+    }
+
+    /** Whether the node and every parent is visible. */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> rows(NumberTable t) {
+        return t.rows().stream().map(r -> String.join(",", r)).toList();
+    }
+}
