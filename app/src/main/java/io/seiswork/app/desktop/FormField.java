@@ -28,7 +28,7 @@ final class FormField {
 
     /** What a field holds: the kind decides how the text is checked and written as JSON. */
     enum Kind {
-        WHOLE, NUMBER, FLAG, CHOICE, FILE
+        WHOLE, NUMBER, FLAG, CHOICE, TEXT, FILE
     }
 
     private static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
@@ -87,6 +87,10 @@ final class FormField {
 
     static FormField choice(String label, String pointer, String absent, List<String> choices, FormContext form) {
         return new FormField(label, pointer, Kind.CHOICE, absent, choices, form);
+    }
+
+    static FormField text(String label, String pointer, String absent, FormContext form) {
+        return new FormField(label, pointer, Kind.TEXT, absent, List.of(), form);
     }
 
     static FormField file(String label, String pointer, FormContext form) {
@@ -189,7 +193,7 @@ final class FormField {
             }
             default -> {
                 TextField t = new TextField();
-                t.setPrefColumnCount(kind == Kind.FILE ? 14 : 6);
+                t.setPrefColumnCount(kind == Kind.FILE || kind == Kind.TEXT ? 14 : 6);
                 t.setOnAction(e -> commit(t));
                 t.textProperty().addListener((o, a, b) -> typed |= !form.refreshing);
                 t.focusedProperty().addListener((o, was, now) -> {
@@ -238,7 +242,7 @@ final class FormField {
             }
             return;
         }
-        String literal = kind == Kind.FILE ? SpecText.quote(value) : literal(kind, value);
+        String literal = kind == Kind.FILE || kind == Kind.TEXT ? SpecText.quote(value) : literal(kind, value);
         if (literal == null) {
             t.setStyle(PROBLEM_STYLE);
             t.setTooltip(new Tooltip(kind == Kind.WHOLE ? "a whole number, please" : "a number, please"));

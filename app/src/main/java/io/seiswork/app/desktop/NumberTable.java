@@ -10,9 +10,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.Clipboard;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -21,6 +24,7 @@ import javafx.scene.layout.VBox;
  * ({@code [{"top": 0, "vp": 1500}, ...]}: rows are objects, columns their keys) or a list of
  * points ({@code [[x, y, z], ...]}: rows are arrays). An edited cell, an added or a removed row
  * writes the whole array back in place of the old one; the numbers keep the way they were written.
+ * Rows can be pasted in bulk from a spreadsheet or a CSV file.
  * The table shows a virtual window of its rows, so a list of many thousand receivers costs what
  * fits on the screen.
  */
@@ -38,6 +42,8 @@ final class NumberTable extends VBox {
     private final ObservableList<String[]> rows = FXCollections.observableArrayList();
     private final Button add = new Button("Add");
     private final Button remove = new Button("Remove");
+    private final Button paste = new Button("Paste");
+    private final Label note = new Label();
 
     /**
      * @param stepWhenAlone what an added row adds to the last when there is only one (a layer 100 m deeper)
@@ -52,6 +58,12 @@ final class NumberTable extends VBox {
         table.setId(id + "-table");
         add.setId(id + "-add");
         remove.setId(id + "-remove");
+        paste.setId(id + "-paste");
+        note.setId(id + "-note");
+        note.setWrapText(true);
+        paste.setTooltip(new Tooltip("Replace the rows by the clipboard's: one row a line, "
+                + columns.size() + " numbers separated by spaces, tabs, commas or semicolons (a spreadsheet's "
+                + "columns, a CSV file; a heading line is skipped)"));
         table.setItems(rows);
         table.setEditable(true);
         table.setPrefHeight(150);
@@ -66,10 +78,12 @@ final class NumberTable extends VBox {
             table.getColumns().add(tc);
         }
         add.setOnAction(e -> addRow());
+        paste.setOnAction(e -> paste(Clipboard.getSystemClipboard().getString()));
         remove.setOnAction(e -> removeRow(table.getSelectionModel().getSelectedIndex()));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         setSpacing(4);
-        getChildren().addAll(table, new HBox(4, add, remove));
+        getChildren().addAll(table, new HBox(4, add, remove, paste), note);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
     }
 
     /** Shows the rows of the array at the pointer; greyed out when the spec has none of this shape. */
@@ -134,6 +148,66 @@ final class NumberTable extends VBox {
         }
         rows.remove(row);
         write();
+    }
+
+    /**
+     * Replaces every row by those of {@code text} (pasted from a spreadsheet or a CSV file): one
+     * row a line, its numbers separated by spaces, tabs, commas or semicolons; blank lines and a
+     * first line that is not numbers (a heading) are skipped. Text with any other line that is not
+     * a row of this table changes nothing and says which line, in the note under the table.
+     *
+     * @return whether the rows were replaced
+     */
+    boolean paste(String text) {
+        List<String[]> read = new ArrayList<>();
+        String[] lines = text == null ? new String[0] : text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] cells = line.split("[\\s,;]+");
+            String[] row = new String[cells.length];
+            boolean numbers = true;
+            for (int c = 0; c < cells.length && numbers; c++) {
+                row[c] = FormField.literal(FormField.Kind.NUMBER, cells[c]);
+                numbers = row[c] != null;
+            }
+            if (!numbers && read.isEmpty() && i == firstNonBlank(lines)) {
+                continue;  // a heading
+            }
+            if (!numbers || cells.length != columns.size()) {
+                note.setText("Not pasted: line " + (i + 1) + " is not " + columns.size() + " numbers: \"" + abbreviate(line) + "\"");
+                return false;
+            }
+            read.add(row);
+        }
+        if (read.isEmpty()) {
+            note.setText("Not pasted: the clipboard holds no rows of " + columns.size() + " numbers.");
+            return false;
+        }
+        note.setText("");
+        rows.setAll(read);
+        write();
+        return true;
+    }
+
+    /** What the note under the table says now (why a paste was refused), or "". */
+    String note() {
+        return note.getText();
+    }
+
+    private static int firstNonBlank(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 40 ? line : line.substring(0, 37) + "...";
     }
 
     private void write() {

@@ -19,7 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The whole job spec as a form beside its JSON: the task, the grid, the velocity model (layers in
+ * The whole job spec as a form beside its JSON: the name and task, the grid, the velocity model (layers in
  * a table, a constant, a built-in model, a SEG-Y or raw file chosen in a dialog), the wavelet and
  * record, the sources and receivers (a line, an areal grid or a list of points in a table, and
  * the spread), the physics, a migration's own velocity, data and imaging, and the engine.
@@ -54,7 +54,9 @@ final class SpecForm extends VBox {
         setSpacing(2);
         setPadding(new Insets(8));
         setId("specForm");
-        section("Job", grid(field(FormField.choice("task", "/task", null, List.of("model", "rtm"), form))));
+        section("Job", grid(
+                field(FormField.text("name", "/name", "the spec file's name", form)),
+                field(FormField.choice("task", "/task", null, List.of("model", "rtm"), form))));
         section("Grid", grid(
                 whole("nx (cells)", "/grid/nx", null),
                 whole("ny (cells, 1 in 2D)", "/grid/ny", "1"),

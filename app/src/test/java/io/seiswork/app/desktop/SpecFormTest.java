@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.geometry.Position;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.SpecException;
@@ -153,7 +154,24 @@ class SpecFormTest {
         assertEquals(first.receivers().positions(), read().receivers().positions());
         assertTrue(text.getText().contains("[0.5, 0, 20], [20, 0, 20], [39.5, 0, 20]"), "decimal steps: 0.5 + 19.5 i");
         sync(robot);
-        assertEquals(80, form.table("/receivers/list").rows().size());
+        NumberTable list = form.table("/receivers/list");
+        assertEquals(80, list.rows().size());
+
+        // Points pasted from a spreadsheet or a CSV file: a heading skipped, any separator.
+        String withList = text.getText();
+        boolean[] pasted = {true};
+        robot.interact(() -> pasted[0] = list.paste("x (m),y,depth\n10 0 20\n\n30 0"));
+        assertFalse(pasted[0]);
+        assertEquals("Not pasted: line 4 is not 3 numbers: \"30 0\"", list.note());
+        assertEquals(withList, text.getText(), "a refused paste changes nothing");
+        robot.interact(() -> pasted[0] = list.paste("x (m),y,depth\n10, 0, 20\n\n30\t0\t20.5\n50;0;21\n"));
+        assertTrue(pasted[0]);
+        assertEquals("", list.note());
+        assertEquals(List.of(new Position(10, 0, 20), new Position(30, 0, 20.5), new Position(50, 0, 21)),
+                read().receivers().positions());
+        robot.interact(() -> text.undo());
+        assertEquals(withList, text.getText(), "one undo takes the paste back");
+        sync(robot);
 
         choose(robot, "/receivers", "line");
         assertEquals(first.receivers(), read().receivers());
@@ -189,6 +207,13 @@ class SpecFormTest {
     @Test
     void optionalValuesShowTheirDefaultsAndAreAddedWhenTyped(FxRobot robot) throws Exception {
         load(robot, SPEC);
+        TextField name = (TextField) form.control("/name");
+        assertEquals("formed", name.getText());
+        robot.interact(() -> {
+            name.setText("line 7 \"north\"");
+            name.getOnAction().handle(null);
+        });
+        assertEquals("line 7 \"north\"", read().name(), "quoted as JSON");
         assertFalse(form.showsMigration(), "task model: no migration part");
         TextField dy = (TextField) form.control("/grid/dy");
         assertFalse(dy.isDisabled());
