@@ -54,8 +54,8 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Option(names = "--worker-memory", paramLabel = "GIB", description = {"Memory of a worker task in GiB, the stack's "
             + "workerMemoryMiB / 1024: the spec's memory checks are made for a worker's JVM (70 % of it as heap), not for "
-            + "this machine. Default: 14 for --cloud aws (the stack's default), this machine's heap for --cloud local, "
-            + "whose workers run here."})
+            + "this machine. Default: for --cloud aws SEISWORK_WORKER_MEMORY_GIB, else 14 (the stack's default); "
+            + "this machine's heap for --cloud local, whose workers run here."})
     Double workerMemoryGiB;
 
     @picocli.CommandLine.Spec
@@ -68,7 +68,7 @@ final class SubmitCommand implements Callable<Integer> {
         if (gib == null && !"aws".equals(cloud.cloud)) {
             return JobResolver.withHeapBudget(base);
         }
-        double memory = gib != null ? gib : CloudSettings.DEFAULT_WORKER_MEMORY_GIB;
+        double memory = gib != null ? gib : CloudSettings.workerMemoryGiB(CloudSettings.environment());
         if (!(memory > 0) || memory > 1 << 20) {
             throw new IllegalArgumentException("--worker-memory must be a positive number of GiB (at most 1048576), got "
                     + memory);

@@ -98,6 +98,7 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         ResolvedJob job;
         String localLimit = null;
+        List<Map.Entry<String, String>> facts = null;
         try {
             job = JobResolver.withHeapBudget(base).resolve(spec, source);
         } catch (SpecException e) {
@@ -105,10 +106,11 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
                 throw e;
             }
             // Sound, but more than this machine's memory: opened as the cloud's workers would check it.
-            job = JobResolver.forWorkers(base, (long) (CloudSettings.DEFAULT_WORKER_MEMORY_GIB * (1L << 30)))
-                    .resolve(spec, source);
+            double workerGiB = CloudSettings.workerMemoryGiB(CloudSettings.environment());
+            job = JobResolver.forWorkers(base, (long) (workerGiB * (1L << 30))).resolve(spec, source);
             localLimit = e.problems().stream().filter(SpecProblem::isError).map(SpecProblem::toString)
                     .collect(java.util.stream.Collectors.joining("; "));
+            facts = ProjectSummary.facts(source, job, localLimit, workerGiB);
         }
         // A job whose whole grid the resolver kept out of core is not loaded whole for its views either.
         boolean onHeap = job.storage() == WholeGridStorage.HEAP;
@@ -116,7 +118,7 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         VelocityField mig = job.migrationVelocity();
         ArrayVolume m = !onHeap || mig == null || mig == job.velocity() ? null
                 : volume(job.spec().name() + " migration velocity", mig);
-        return new Project(source, file, text, job, v, m, ProjectSummary.facts(source, job, localLimit), localLimit);
+        return new Project(source, file, text, job, v, m, facts != null ? facts : ProjectSummary.facts(source, job), localLimit);
     }
 
     /** A velocity model as a volume for the viewers, or null when it is too large to show. */

@@ -91,20 +91,18 @@ final class ProjectSummary extends GridPane {
      * where the project is opened, off the JavaFX thread.
      */
     static List<Map.Entry<String, String>> facts(String source, ResolvedJob job) {
-        return facts(source, job, null);
+        return factsOf(source, job);
     }
 
     /**
-     * As {@link #facts(String, ResolvedJob)}, for a job this machine cannot run ({@code localLimit},
-     * null when it can): a "Runs on" fact says so first, since Run on this machine will refuse it.
+     * As {@link #facts(String, ResolvedJob)}, for a job this machine cannot run ({@code localLimit})
+     * and that was checked for cloud workers of {@code workerGiB}: a "Runs on" fact says so first,
+     * since Run on this machine will refuse it.
      */
-    static List<Map.Entry<String, String>> facts(String source, ResolvedJob job, String localLimit) {
+    static List<Map.Entry<String, String>> facts(String source, ResolvedJob job, String localLimit, double workerGiB) {
         List<Map.Entry<String, String>> out = new ArrayList<>(factsOf(source, job));
-        if (localLimit != null) {
-            out.add(0, Map.entry("Runs on", "the cloud only (checked for workers of "
-                    + num(io.seiswork.cloud.config.CloudSettings.DEFAULT_WORKER_MEMORY_GIB) + " GiB): this machine "
-                    + "cannot, " + localLimit));
-        }
+        out.add(0, Map.entry("Runs on", "the cloud only (checked for workers of " + num(workerGiB)
+                + " GiB): this machine cannot, " + localLimit));
         return out;
     }
 

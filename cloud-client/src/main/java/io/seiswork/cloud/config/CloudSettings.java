@@ -151,6 +151,34 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
         return env;
     }
 
+    /** Largest worker memory taken, GiB (1 PiB: a typing slip, not a machine). */
+    static final double MAX_WORKER_MEMORY_GIB = 1 << 20;
+
+    /**
+     * Memory of an AWS worker task, GiB, that a job sent to AWS is checked against:
+     * {@code SEISWORK_WORKER_MEMORY_GIB} when set (a stack deployed with another
+     * {@code workerMemoryMiB}: that divided by 1024), else {@value #DEFAULT_WORKER_MEMORY_GIB}.
+     *
+     * @throws IllegalArgumentException naming the variable when it is not a positive number of GiB
+     */
+    public static double workerMemoryGiB(Map<String, String> env) {
+        String set = env.get("SEISWORK_WORKER_MEMORY_GIB");
+        if (set == null || set.isBlank()) {
+            return DEFAULT_WORKER_MEMORY_GIB;
+        }
+        double gib;
+        try {
+            gib = Double.parseDouble(set.trim());
+        } catch (NumberFormatException e) {
+            gib = Double.NaN;
+        }
+        if (!(gib > 0) || gib > MAX_WORKER_MEMORY_GIB) {
+            throw new IllegalArgumentException("SEISWORK_WORKER_MEMORY_GIB must be a positive number of GiB (at most "
+                    + (long) MAX_WORKER_MEMORY_GIB + "), got \"" + set + "\"");
+        }
+        return gib;
+    }
+
     /** {@code local} or {@code aws}, from the command line's {@code --cloud}. */
     public static CloudSettings named(String cloud, Map<String, String> env) {
         return switch (cloud) {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 /**
  * Opens a job's velocity as a {@link VelocityField} from its spec, for any grid size: every form
  * gives, window by window, exactly the values the whole model loaded in memory has, and is
- * checked (positive and finite) when opened.
+ * checked (positive and finite) when opened. A model file opened again unchanged, for the same
+ * grid and options, gives the field opened before without reading the file again
+ * ({@link VelocityFileCache}).
  *
  * <p>Failures, for the resolver to report under the spec's path:
  * <ul>
@@ -46,9 +48,15 @@ public final class VelocityFields {
                     l.layers().stream().mapToDouble(VelocitySpec.Layer::topM).toArray(),
                     l.layers().stream().mapToDouble(VelocitySpec.Layer::vMps).toArray());
             case VelocitySpec.Builtin b -> new BuiltinVelocityField(b.name(), grid);
-            case VelocitySpec.Raw r -> RawVelocityField.open(baseDir.resolve(r.path()), grid, r.order(), r.endian(),
-                    r.scale());
-            case VelocitySpec.Segy s -> SegyVelocityField.open(baseDir.resolve(s.path()), grid);
+            case VelocitySpec.Raw r -> {
+                Path file = baseDir.resolve(r.path());
+                yield VelocityFileCache.get(file, grid, "raw " + r.order() + " " + r.endian() + " " + r.scale(),
+                        () -> RawVelocityField.open(file, grid, r.order(), r.endian(), r.scale()));
+            }
+            case VelocitySpec.Segy s -> {
+                Path file = baseDir.resolve(s.path());
+                yield VelocityFileCache.get(file, grid, "segy", () -> SegyVelocityField.open(file, grid));
+            }
             case VelocitySpec.Smoothed s -> throw new IllegalArgumentException(
                     "\"smooth\" is only allowed for migrationVelocity");
         };

@@ -1,0 +1,86 @@
+package io.seiswork.core.spec;
+
+import io.seiswork.core.grid.Grid;
+import io.seiswork.core.velocity.VelocityField;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The velocity fields of the model files opened last, so that a spec resolved again does not
+ * read its model file again: opening a raw or SEG-Y model checks every value in one pass over the
+ * file (about 2 GB/s from the page cache, far less from disk: a minute for a 100 GB survey model),
+ * and the desktop resolves a spec at each Apply, and twice when a project too big for this machine
+ * is checked for the cloud's workers.
+ *
+ * <p>A field may be shared: it is immutable, holds no file descriptor and reads each window when
+ * asked. A file counts as the same while its real path, file key (inode), size and modification
+ * time are; any write to it gives a new modification time, so it is opened and checked again. A
+ * failed open is not kept. At most {@value #CAPACITY} fields are kept (each holds a few numbers, or
+ * for a SEG-Y cube its column table, 4 bytes a column), the least recently used dropped first.
+ */
+final class VelocityFileCache {
+
+    /** Most fields kept. */
+    static final int CAPACITY = 8;
+
+    /** How a file was opened: its identity, the grid and the reading options (axis order, byte order, scale). */
+    private record Key(Path file, Object fileKey, long size, FileTime modified, Grid grid, String options) {
+    }
+
+    /** Opens a field from a file (the cache's miss). */
+    @FunctionalInterface
+    interface Opener {
+        VelocityField open() throws IOException;
+    }
+
+    private static final Map<Key, VelocityField> FIELDS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, VelocityField> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private VelocityFileCache() {
+    }
+
+    /**
+     * The field of {@code file} on {@code grid} read with {@code options}, opened by {@code opener}
+     * unless the same file was opened so before.
+     *
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     */
+    static VelocityField get(Path file, Grid grid, String options, Opener opener) throws IOException {
+        Key key = key(file, grid, options);
+        synchronized (FIELDS) {
+            VelocityField kept = FIELDS.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        VelocityField opened = opener.open();  // outside the lock: a scan may take minutes
+        if (key.equals(key(file, grid, options))) {  // not written while it was read
+            synchronized (FIELDS) {
+                FIELDS.put(key, opened);
+            }
+        }
+        return opened;
+    }
+
+    /** Forgets every field (tests). */
+    static void clear() {
+        synchronized (FIELDS) {
+            FIELDS.clear();
+        }
+    }
+
+    private static Key key(Path file, Grid grid, String options) throws IOException {
+        Path real = file.toRealPath();
+        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+        return new Key(real, a.fileKey(), a.size(), a.lastModifiedTime(), grid, options);
+    }
+}
