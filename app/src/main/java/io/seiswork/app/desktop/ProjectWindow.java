@@ -171,14 +171,7 @@ public final class ProjectWindow extends BorderPane {
         runTab.setContent(progress);
         imageSoFar.setId("imageSoFar");
         imageSoFar.unitProperty().set("image amplitude");
-        progress.setOnImage(im -> {
-            imageSoFar.titleProperty().set(String.format(java.util.Locale.ROOT,
-                    "Image after %d of %d shots (middle inline)", im.stacked(), im.shots()));
-            imageSoFar.sliceProperty().set(im.section());
-            if (resultTab.getContent() != imageSoFar) {
-                resultTab.setContent(imageSoFar);
-            }
-        });
+        progress.setOnImage(this::showImageSoFar);
         resultTab.setContent(placeholder("Run the job to see its result here."));
         modelTab.setContent(placeholder("No project open."));
         tabs.getTabs().setAll(specTab, modelTab, runTab, resultTab);
@@ -224,6 +217,29 @@ public final class ProjectWindow extends BorderPane {
     /** Opens the built-in demo project. */
     public void openDemo() {
         open("the built-in demo", null, Project::demoText);
+    }
+
+    /**
+     * The migration's image after one more shot in the Result tab: whole in the volume viewer
+     * (the 3D view and sections of a 3D image, kept with their slices and camera from shot to
+     * shot), or for an image too large to copy each shot its middle inline.
+     */
+    private void showImageSoFar(RunEvents.Image im) {
+        if (im.volume() != null) {
+            if (!(resultTab.getContent() instanceof VolumeWindow live && live.getId().equals("liveImage")
+                    && live.showVolume(im.volume()))) {
+                VolumeWindow live = new VolumeWindow(im.volume(), ColorMap.SEISMIC);
+                live.setId("liveImage");
+                resultTab.setContent(live);
+            }
+            return;
+        }
+        imageSoFar.titleProperty().set(String.format(java.util.Locale.ROOT,
+                "Image after %d of %d shots (middle inline)", im.stacked(), im.shots()));
+        imageSoFar.sliceProperty().set(im.section());
+        if (resultTab.getContent() != imageSoFar) {
+            resultTab.setContent(imageSoFar);
+        }
     }
 
     /** Opens a spec file; a spec with problems shows them all in the editor and cannot run until fixed. */
@@ -657,7 +673,15 @@ public final class ProjectWindow extends BorderPane {
                     VolumeSource image = SwvReader.open(dir.resolve("image.swv"));
                     Platform.runLater(() -> {
                         shownResult = image;
-                        resultTab.setContent(new VolumeWindow(image, ColorMap.SEISMIC));
+                        // The live image's window takes the written image in place: its slices and camera stay.
+                        if (resultTab.getContent() instanceof VolumeWindow live && "liveImage".equals(live.getId())
+                                && live.showVolume(image)) {
+                            live.setId("resultImage");
+                        } else {
+                            VolumeWindow written = new VolumeWindow(image, ColorMap.SEISMIC);
+                            written.setId("resultImage");
+                            resultTab.setContent(written);
+                        }
                         tabs.getSelectionModel().select(resultTab);
                     });
                 } else {

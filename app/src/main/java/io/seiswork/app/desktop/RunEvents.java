@@ -2,6 +2,7 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.RunListener;
 import io.seiswork.core.volume.Slice;
+import io.seiswork.core.volume.VolumeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,8 @@ final class RunEvents implements RunListener {
     record Wavefield(int shot, int step, Slice section) {
     }
 
-    /** The migration's image so far: shots stacked of all, its middle inline. */
-    record Image(int stacked, int shots, Slice section) {
+    /** The migration's image so far: shots stacked of all, and the image whole, or its middle inline (the other null). */
+    record Image(int stacked, int shots, Slice section, VolumeSource volume) {
     }
 
     /** Shortest time between two wavefield sections, nanoseconds (ten pictures a second at most). */
@@ -133,7 +134,12 @@ final class RunEvents implements RunListener {
 
     @Override
     public void imageUpdated(int stacked, int shots, Slice section) {
-        image.set(new Image(stacked, shots, section));
+        image.set(new Image(stacked, shots, section, null));
+    }
+
+    @Override
+    public void imageUpdated(int stacked, int shots, VolumeSource whole) {
+        image.set(new Image(stacked, shots, null, whole));
     }
 
     /** The newest image so far since the last call, or null. */

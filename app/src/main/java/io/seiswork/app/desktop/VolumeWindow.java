@@ -36,12 +36,15 @@ public final class VolumeWindow extends BorderPane {
     private final Spinner<Double> clip = new Spinner<>(50.0, 100.0, DEFAULT_CLIP_PERCENT, 0.5);
     private final Map<SliceOrientation, SectionView> sections = new EnumMap<>(SliceOrientation.class);
     private final SliceViewer3D viewer3d;
+    private final Label name;
+    private VolumeSource volume;
 
     /**
      * @param volume the volume to show (not closed by the window)
      * @param initial colour map to start with (SEISMIC for images, VIRIDIS for velocities)
      */
     public VolumeWindow(VolumeSource volume, ColorMap initial) {
+        this.volume = volume;
         colorMap.getItems().setAll(ColorMap.values());
         colorMap.setValue(initial);
         colorMap.setId("colorMap");
@@ -78,8 +81,9 @@ public final class VolumeWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("views");
 
-        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip,
-                new Label(volume.name()));
+        name = new Label(volume.name());
+        name.setId("volumeName");
+        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, name);
         bar.setPadding(new Insets(6));
         setTop(bar);
         setCenter(tabs);
@@ -131,6 +135,31 @@ public final class VolumeWindow extends BorderPane {
         boolean threeDDone = viewer3d == null || java.util.Arrays.stream(SliceOrientation.values())
                 .allMatch(o -> viewer3d.displayedLevelProperty(o).get() == 0);
         return sectionsDone && threeDDone;
+    }
+
+    /**
+     * Shows {@code next} in every view in place of the volume shown, when it has the same axes (a
+     * migration's image after one more shot): the slices, camera, colour map and clip stay. Call
+     * on the JavaFX thread.
+     *
+     * @return false, changing nothing, when {@code next} has other axes (a new window is wanted)
+     */
+    public boolean showVolume(VolumeSource next) {
+        if (!next.axes(0).equals(volume.axes(0))) {
+            return false;
+        }
+        volume = next;
+        name.setText(next.name());
+        sections.values().forEach(v -> v.showVolume(next));
+        if (viewer3d != null) {
+            viewer3d.showVolume(next);
+        }
+        return true;
+    }
+
+    /** The volume shown. */
+    public VolumeSource volume() {
+        return volume;
     }
 
     /** Draws {@code overlay} over every section (null: nothing), for example the survey over a model. */

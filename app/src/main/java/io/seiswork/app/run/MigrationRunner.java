@@ -87,7 +87,7 @@ final class MigrationRunner {
                             (s, n) -> listener.shotProgress(shot.number(), s, n)), cancel);
                     stack.add(m.image());
                     if (listener.wantsImage()) {
-                        listener.imageUpdated(stack.shots(), shots, FinalImage.inline(stack, job, g.ny() / 2));
+                        ImageSoFar.report(stack, job, shots, listener);
                     }
                     loopSeconds += m.migrationSeconds();
                     points += m.points();

@@ -3,6 +3,7 @@ package io.seiswork.app.run;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.volume.Slice;
+import io.seiswork.core.volume.VolumeSource;
 
 /**
  * Observes a local run: the terminal prints it, the desktop app will show it in its progress
@@ -63,6 +64,14 @@ public interface RunListener {
      * image is (imaging condition, filter, mute): its inline through the middle of the grid.
      */
     default void imageUpdated(int stacked, int shots, Slice section) {
+    }
+
+    /**
+     * The migration's image after {@code stacked} of {@code shots} shots, whole and finished as
+     * the final image is, in place of {@link #imageUpdated}'s inline when the image is small enough
+     * to copy after each shot ({@link ImageSoFar#fitsWhole}).
+     */
+    default void imageUpdated(int stacked, int shots, VolumeSource image) {
     }
 
     /** A line of information about the run (for example the migration's memory plan). */

@@ -236,10 +236,13 @@ class ProjectWindowTest {
         });
         snapshot(robot, "desktop-run.png");
         // The image builds up shot by shot in the Result tab.
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.imageSoFar().shown() != null);
-        assertTrue(window.imageSoFar().titleProperty().get().matches("Image after [1-9] of 9 shots \\(middle inline\\)"),
-                window.imageSoFar().titleProperty().get());
-        assertEquals(401, window.imageSoFar().shown().across().count());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.resultTab().getContent() instanceof VolumeWindow);
+        VolumeWindow live = (VolumeWindow) window.resultTab().getContent();
+        assertTrue(live.volume().name().matches("Image after [1-9] of 9 shots"), live.volume().name());
+        assertEquals(401, live.volume().axes(0).x().count());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
+                || !live.volume().name().equals("Image after 1 of 9 shots"));
+        assertTrue(window.resultTab().getContent() == live, "the next shot's image comes into the same window");
         if (window.running()) {
             robot.interact(() -> window.tabs().getSelectionModel().select(window.resultTab()));
             snapshot(robot, "desktop-image-so-far.png");
@@ -249,8 +252,11 @@ class ProjectWindowTest {
         assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
         assertEquals(9, window.progress().table().getItems().stream()
                 .filter(p -> p.stateProperty().get() == ShotProgress.State.DONE).count());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.resultTab().getContent() instanceof VolumeWindow);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.resultTab().getContent() instanceof VolumeWindow w
+                && "resultImage".equals(w.getId()));
         VolumeWindow image = (VolumeWindow) window.resultTab().getContent();
+        assertTrue(image.volume().name().endsWith("image.swv") || image.volume().name().contains("layered-2d-rtm"),
+                image.volume().name());
         assertEquals(List.of("Inline"), image.tabs().getTabs().stream().map(t -> t.getText()).toList());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, image::refined);
         assertTrue(Files.isRegularFile(dir.resolve("runs/layered-2d-rtm/image.sgy")));

@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.core.grid.Sampling;
@@ -91,6 +92,47 @@ class VolumeWindowTest {
             slider.setValue(7);
         });
         assertEquals(7, view.sliceIndexProperty().get());
+    }
+
+    /**
+     * A migration's image after one more shot takes the old one's place in the same window: the
+     * section drawn from the new values, at the slice and with the colour map the user chose; a
+     * volume on other axes is refused, the window unchanged.
+     */
+    @Test
+    void anotherVolumeOnTheSameAxesIsShownInPlace(FxRobot robot) throws Exception {
+        var view = window.section(SliceOrientation.INLINE);
+        robot.interact(() -> {
+            window.tabs().getSelectionModel().select(1);
+            view.sliceIndexProperty().set(7);
+            window.colorMapChooser().setValue(ColorMap.GRAY);
+        });
+        float[] v = new float[NX * NY * NZ];
+        int deeper = 35;
+        for (int c = 0; c < NX * NY; c++) {
+            v[c * NZ + deeper] = 1f;
+        }
+        VolumeAxes axes = new VolumeAxes(new Sampling(NX, 10, 0), new Sampling(NY, 10, 0), new Sampling(NZ, 5, 0));
+        boolean[] taken = new boolean[1];
+        robot.interact(() -> taken[0] = window.showVolume(new ArrayVolume("after shot 2", axes, v, "m", "amplitude", 8)));
+        assertTrue(taken[0]);
+        assertEquals("after shot 2", window.volume().name());
+        assertEquals("after shot 2", robot.lookup("#volumeName").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals(7, view.sliceIndexProperty().get(), "the slice stays");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.displayedLevelProperty().get() == 0);
+        WritableImage img = new WritableImage((int) view.getWidth(), (int) view.getHeight());
+        robot.interact(() -> view.snapshot(null, img));
+        double x = view.xOf(NX * 10 / 2.0);
+        assertTrue(img.getPixelReader().getColor((int) x, (int) Math.round(view.yOf(deeper * 5.0))).getBrightness() > 0.95,
+                "the new reflector drawn");
+        assertEquals(0.5, img.getPixelReader().getColor((int) x, (int) Math.round(view.yOf(REFLECTOR * 5.0))).getBrightness(),
+                0.05, "the old one gone");
+
+        VolumeAxes other = new VolumeAxes(new Sampling(NX + 1, 10, 0), new Sampling(NY, 10, 0), new Sampling(NZ, 5, 0));
+        robot.interact(() -> taken[0] = window.showVolume(new ArrayVolume("other", other, new float[(NX + 1) * NY * NZ],
+                "m", "amplitude", 8)));
+        assertFalse(taken[0]);
+        assertEquals("after shot 2", window.volume().name());
     }
 
     /** A 2D volume (one inline), as the README's demo migration writes: its section alone, drawn. */

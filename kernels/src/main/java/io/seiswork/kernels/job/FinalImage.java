@@ -60,6 +60,23 @@ public final class FinalImage {
     }
 
     /**
+     * The stack so far as the final image, whole, in grid order (z fastest, then x, then y): the
+     * desktop's live view of a migration, with the values {@link #stream} writes.
+     *
+     * @throws IllegalArgumentException when the grid does not fit one array
+     */
+    public static float[] whole(ImageStacker stack, ResolvedJob job) {
+        Grid g = stack.grid();
+        if (!g.fitsInArray()) {
+            throw new IllegalArgumentException("an image of " + g.nodes() + " nodes does not fit one array");
+        }
+        float[] image = new float[(int) g.nodes()];
+        int plane = g.nx() * g.nz();
+        finisher(stack, job).finishAllAhead((iy, values) -> System.arraycopy(values, 0, image, iy * plane, plane));
+        return image;
+    }
+
+    /**
      * The inline at y index {@code iy} of the stack so far as the final image (the preview after
      * each shot): only that plane is finished, from its neighbours, with the values it has in
      * {@link #stream}.

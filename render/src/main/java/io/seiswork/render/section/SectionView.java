@@ -39,7 +39,7 @@ import javafx.scene.layout.Region;
  */
 public final class SectionView extends Region {
 
-    private final VolumeSource volume;
+    private VolumeSource volume;
     private final Canvas canvas = new Canvas();
     private final PlotFrame frame = new PlotFrame();
     private final LatestOnly<Rendered> loader = new LatestOnly<>(RenderExecutor.shared(), Platform::runLater);
@@ -93,6 +93,20 @@ public final class SectionView extends Region {
             }
         });
         setPrefSize(640, 420);
+        request();
+    }
+
+    /**
+     * Shows {@code next} in place of the volume shown, on the same axes (the image of a migration
+     * after one more shot): the plane, zoom, colour map and clip stay. Call on the JavaFX thread.
+     *
+     * @throws IllegalArgumentException when {@code next} has other axes
+     */
+    public void showVolume(VolumeSource next) {
+        if (!next.axes(0).equals(volume.axes(0))) {
+            throw new IllegalArgumentException(next.name() + " has other axes than " + volume.name());
+        }
+        volume = next;
         request();
     }
 
@@ -194,12 +208,13 @@ public final class SectionView extends Region {
         int index0 = sliceIndex.get();
         ColorMap map = colorMap.get();
         double pct = clipPercent.get();
+        VolumeSource v = volume;
         displayedLevel.set(-1);
         List<Supplier<Rendered>> steps = new ArrayList<>();
-        for (int level : Refinement.levels(volume, o)) {
+        for (int level : Refinement.levels(v, o)) {
             steps.add(() -> {
-                Clip clip = Clip.percentile(volume.histogram(), pct, map != ColorMap.VIRIDIS);
-                return Rendered.of(volume.slice(o, Refinement.indexAt(volume, o, index0, level), level), clip, map);
+                Clip clip = Clip.percentile(v.histogram(), pct, map != ColorMap.VIRIDIS);
+                return Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level), clip, map);
             });
         }
         loader.submit(steps, this::show, e -> {

@@ -59,7 +59,7 @@ public final class SliceViewer3D extends BorderPane {
     private static final double WORLD_SIZE = 400;
     private static final double CAMERA_DISTANCE = 1150;
 
-    private final VolumeSource volume;
+    private VolumeSource volume;
     private final VolumeAxes axes;
     private final Map<SliceOrientation, SlicePlane> planes = new EnumMap<>(SliceOrientation.class);
     private final Map<SliceOrientation, LatestOnly<Rendered>> loaders = new EnumMap<>(SliceOrientation.class);
@@ -173,6 +173,21 @@ public final class SliceViewer3D extends BorderPane {
                 camera.getTranslateZ() * (e.getDeltaY() > 0 ? 1 / 1.15 : 1.15), -10 * CAMERA_DISTANCE, -WORLD_SIZE / 4)));
     }
 
+    /**
+     * Shows {@code next} in place of the volume shown, on the same axes (the image of a migration
+     * after one more shot): the slices' places, the camera, colour map and clip stay. Call on the
+     * JavaFX thread.
+     *
+     * @throws IllegalArgumentException when {@code next} has other axes
+     */
+    public void showVolume(VolumeSource next) {
+        if (!next.axes(0).equals(axes)) {
+            throw new IllegalArgumentException(next.name() + " has other axes than " + volume.name());
+        }
+        volume = next;
+        requestAll();
+    }
+
     /** Level-0 index of the slice of orientation {@code o} along its normal. */
     public IntegerProperty indexProperty(SliceOrientation o) {
         return indices.get(o);
@@ -221,12 +236,13 @@ public final class SliceViewer3D extends BorderPane {
         int index0 = indices.get(o).get();
         ColorMap map = colorMap.get();
         double pct = clipPercent.get();
+        VolumeSource v = volume;
         planes.get(o).moveTo(index0);
         levels.get(o).set(-1);
         List<Supplier<Rendered>> steps = new ArrayList<>();
-        for (int level : Refinement.levels(volume, o)) {
-            steps.add(() -> Rendered.of(volume.slice(o, Refinement.indexAt(volume, o, index0, level), level),
-                    Clip.percentile(volume.histogram(), pct, map != ColorMap.VIRIDIS), map));
+        for (int level : Refinement.levels(v, o)) {
+            steps.add(() -> Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level),
+                    Clip.percentile(v.histogram(), pct, map != ColorMap.VIRIDIS), map));
         }
         loaders.get(o).submit(steps, r -> {
             planes.get(o).setImage(r.toImage());
