@@ -14,6 +14,7 @@ import io.seiswork.cloud.job.ShotState;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.worker.ShotMetrics;
 import io.seiswork.worker.ShotWorker;
@@ -69,7 +70,12 @@ final class CloudRun implements ActiveRun {
         JobId obtain(Dispatcher d, RunEvents events, CloudSettings settings) throws IOException;
     }
 
-    private CloudRun(JobSource source, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
+    /** The job being run, for its image so far; null when following a job submitted elsewhere. */
+    private final ResolvedJob job;
+
+    private CloudRun(JobSource source, ResolvedJob job, String cloud, Path outDir, RunEvents events,
+            Consumer<DesktopRun.Outcome> onEnd) {
+        this.job = job;
         thread = new Thread(() -> {
             DesktopRun.Outcome o = run(source, cloud, outDir, events);
             Platform.runLater(() -> onEnd.accept(o));
@@ -87,7 +93,8 @@ final class CloudRun implements ActiveRun {
      */
     static CloudRun start(Project project, EngineChoice engine, String cloud, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
-        return launch((d, ev, settings) -> submit(d, ev, project, engine, settings), cloud, outDir, events, onEnd);
+        return launch((d, ev, settings) -> submit(d, ev, project, engine, settings), project.job(), cloud, outDir,
+                events, onEnd);
     }
 
     /**
@@ -98,12 +105,12 @@ final class CloudRun implements ActiveRun {
         return launch((d, ev, settings) -> {
             ev.message("following job " + id + " in the " + settings.name() + " cloud");
             return id;
-        }, cloud, outDir, events, onEnd);
+        }, null, cloud, outDir, events, onEnd);
     }
 
-    private static CloudRun launch(JobSource source, String cloud, Path outDir, RunEvents events,
+    private static CloudRun launch(JobSource source, ResolvedJob job, String cloud, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
-        CloudRun r = new CloudRun(source, cloud, outDir, events, onEnd);
+        CloudRun r = new CloudRun(source, job, cloud, outDir, events, onEnd);
         r.thread.start();
         return r;
     }
@@ -181,7 +188,11 @@ final class CloudRun implements ActiveRun {
                 events.message("the fleet runs the shots; follow them from a terminal too: seiswork status " + id
                         + " --cloud aws");
             }
-            JobView end = follow(d, id, events);
+            JobView end;
+            try (CloudImageSoFar image = job == null ? null : CloudImageSoFar.of(job, d.store(), id,
+                    outDir.resolveSibling(outDir.getFileName() + ".image"), events)) {
+                end = follow(d, id, events, image);
+            }
             if (end == null) {
                 return new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "stopped following job "
                         + id + "; it goes on in the " + settings.name() + " cloud");
@@ -222,9 +233,10 @@ final class CloudRun implements ActiveRun {
      * Reads the job table until the job ends, turning what changed into progress events; sends
      * the cancel when the user asks.
      *
+     * @param image the image so far, stacked here as shots finish, or null
      * @return the job at its end, or null when the window stopped following
      */
-    private JobView follow(Dispatcher d, JobId id, RunEvents events) {
+    private JobView follow(Dispatcher d, JobId id, RunEvents events, CloudImageSoFar image) {
         Set<Integer> started = new HashSet<>();
         Set<Integer> finished = new HashSet<>();
         boolean cancelSent = false;
@@ -246,6 +258,9 @@ final class CloudRun implements ActiveRun {
                     events.shotProgress(s.shot(), (int) Math.round(s.progress() * STEPS), STEPS);
                 } else if (s.state() == ShotState.DONE && finished.add(s.shot())) {
                     events.shotFinished(s.shot(), s.gptsPerSecond(), s.seconds());
+                    if (image != null) {
+                        image.shotDone(s.shot(), v.job().total());
+                    }
                 }
             }
             if (v.job().status().isFinal()) {

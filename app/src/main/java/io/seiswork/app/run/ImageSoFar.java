@@ -15,7 +15,7 @@ import java.util.Locale;
  * memory plan, and the view may hold the previous one while the next is made), else its middle
  * inline. Either is finished exactly as the final image is.
  */
-final class ImageSoFar {
+public final class ImageSoFar {
 
     /** Most nodes copied whole after each shot (128 MiB of floats). */
     static final long MAX_WHOLE_NODES = 1L << 25;
@@ -27,12 +27,12 @@ final class ImageSoFar {
     }
 
     /** Whether the image of {@code grid} is sent whole, for a JVM of {@code maxHeapBytes}. */
-    static boolean fitsWhole(Grid grid, long maxHeapBytes) {
+    public static boolean fitsWhole(Grid grid, long maxHeapBytes) {
         return grid.nodes() <= MAX_WHOLE_NODES && grid.nodes() * Float.BYTES <= HEAP_SHARE * maxHeapBytes;
     }
 
     /** Sends the image after the latest shot of {@code shots} to {@code listener}. */
-    static void report(ImageStacker stack, ResolvedJob job, int shots, RunListener listener) {
+    public static void report(ImageStacker stack, ResolvedJob job, int shots, RunListener listener) {
         Grid g = stack.grid();
         if (fitsWhole(g, Runtime.getRuntime().maxMemory())) {
             String name = String.format(Locale.ROOT, "Image after %d of %d shots", stack.shots(), shots);
