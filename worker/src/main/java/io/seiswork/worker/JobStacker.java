@@ -62,8 +62,9 @@ final class JobStacker {
         ResolvedJob resolved = active.job();
         Path dir = active.scratchFor("stack");
         try {
-            List<String> outputs = resolved.spec().task() == Task.RTM
+            Stacked stacked = resolved.spec().task() == Task.RTM
                     ? stackImage(job, resolved, dir, cancel) : gatherShots(job, active, dir, cancel);
+            List<String> outputs = stacked.outputs();
             for (String name : outputs) {
                 store.putFile(ObjectKeys.output(job.id(), name), dir.resolve(name), TransferProgress.NONE);
             }
@@ -71,9 +72,9 @@ final class JobStacker {
                 // The partial results have served their purpose: a 3D survey's are its size times the shots.
                 store.delete(IntStream.rangeClosed(1, job.total()).mapToObj(n -> ObjectKeys.shotResult(job.id(), n)).toList());
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                metrics.stacked(job.id(), job.task(), job.total(), seconds);
-                LOG.info("job {} done: {} shots stacked into {} in {} s", job.id(), job.total(), outputs,
-                        String.format("%.2f", seconds));
+                metrics.stacked(job.id(), job.task(), job.total(), seconds, stacked.wholeGrid());
+                LOG.info("job {} done: {} shots stacked into {} in {} s{}", job.id(), job.total(), outputs,
+                        String.format("%.2f", seconds), stacked.wholeGrid() == null ? "" : ", stack " + stacked.wholeGrid());
             } else {
                 LOG.info("job {}: stacked, but the job was cancelled meanwhile", job.id());
             }
@@ -82,11 +83,22 @@ final class JobStacker {
         }
     }
 
-    private List<String> stackImage(JobRecord job, ResolvedJob resolved, Path dir, CancellationToken cancel) {
+    /**
+     * What stacking stored: its output files, and for a migration where its stack was held,
+     * {@code "heap"} or {@code "out-of-core"} (a memory-mapped file), the words of a local run's
+     * {@code run.json} ({@code "wholeGrid"}); null for modelling.
+     */
+    private record Stacked(List<String> outputs, String wholeGrid) {
+    }
+
+    private Stacked stackImage(JobRecord job, ResolvedJob resolved, Path dir, CancellationToken cancel) {
         Grid g = resolved.spec().grid();
         long maxBytes = resultBytesBound(resolved);
         ImageFiles.requireDiskSpace(dir, resolved);
         try (ImageStacker stack = new ImageStacker(g, dir.resolve("stack"), resolved.storage())) {
+            if (!stack.onHeap()) {
+                LOG.info("job {}: {}", job.id(), resolved.storage().describe(g));
+            }
             try (ResultPrefetch results = new ResultPrefetch(store, job.id(), job.total(), dir.resolve("results"),
                     n -> maxBytes, ResultPrefetch.DEFAULT_DEPTH)) {
                 StackProgress progress = new StackProgress(job);
@@ -100,8 +112,9 @@ final class JobStacker {
             }
             ImageFiles.write(dir, resolved, stack, new ImageWritingProgress(g, line -> LOG.info("job {}: {}", job.id(), line)),
                     cancel);
+            return new Stacked(List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE),
+                    stack.onHeap() ? "heap" : "out-of-core");
         }
-        return List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE);
     }
 
     /**
@@ -120,7 +133,7 @@ final class JobStacker {
         return PartialImageFile.bytes(windows ? ShotWindow.largest(g, shots, aperture).grid() : g);
     }
 
-    private List<String> gatherShots(JobRecord job, ActiveJob active, Path dir, CancellationToken cancel) {
+    private Stacked gatherShots(JobRecord job, ActiveJob active, Path dir, CancellationToken cancel) {
         ResolvedJob resolved = active.job();
         int samples = active.computer().timeS().count();
         // A gather's SEG-Y: file header, then 240 + 4·samples bytes per receiver's trace.
@@ -137,7 +150,7 @@ final class JobStacker {
                 progress.added(n);
             }
         }
-        return List.of(GatherFiles.SHOTS_FILE);
+        return new Stacked(List.of(GatherFiles.SHOTS_FILE), null);
     }
 
     /**

@@ -42,12 +42,19 @@ final class JobWorkspace {
     private final InputCache inputs;
     private final long maxInputBytes;
     private final EngineChoice engine;
+    private final long taskMemoryBytes;
     private JobId cachedId;
     private ResolvedJob cached;
 
-    /** @param engine the worker's engine, replacing the spec's, or null to keep the spec's */
-    JobWorkspace(ArtifactStore store, Path workDir, Path inputCache, long maxInputBytes, EngineChoice engine) {
+    /**
+     * @param engine the worker's engine, replacing the spec's, or null to keep the spec's
+     * @param taskMemoryBytes the worker task's memory jobs are resolved for, 0 for this JVM's heap
+     *     ({@link WorkerSettings#taskMemoryBytes})
+     */
+    JobWorkspace(ArtifactStore store, Path workDir, Path inputCache, long maxInputBytes, EngineChoice engine,
+            long taskMemoryBytes) {
         this.store = store;
+        this.taskMemoryBytes = taskMemoryBytes;
         this.workDir = workDir;
         this.inputs = InputCache.on(inputCache);
         this.maxInputBytes = maxInputBytes;
@@ -82,7 +89,9 @@ final class JobWorkspace {
             if (engine != null) {
                 parsed = parsed.withEngine(engine);
             }
-            ResolvedJob resolved = JobResolver.withHeapBudget(inputs.root()).resolve(parsed, "job " + job.id());
+            JobResolver resolver = taskMemoryBytes > 0 ? JobResolver.forWorkers(inputs.root(), taskMemoryBytes)
+                    : JobResolver.withHeapBudget(inputs.root());
+            ResolvedJob resolved = resolver.resolve(parsed, "job " + job.id());
             cachedId = job.id();
             cached = resolved;
             return resolved;

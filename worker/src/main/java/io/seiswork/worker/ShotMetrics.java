@@ -19,7 +19,7 @@ import java.time.Clock;
  * {@value #SECONDS} (Seconds, a shot's wall time) and {@value #GPTS} (10⁹ grid-point updates per
  * second of the shot's propagation); per job, once its outputs are stored, {@value #JOBS_STACKED}
  * (Count) and {@value #STACK_SECONDS} (Seconds, the stacking worker's time from the last shot to
- * the stored outputs).
+ * the stored outputs), with, for a migration, where its stack was held ({@code "wholeGrid"}).
  */
 public final class ShotMetrics {
 
@@ -61,10 +61,19 @@ public final class ShotMetrics {
         emit(line);
     }
 
-    /** A job stacked and its outputs stored: one count and the stacking's wall seconds. */
-    void stacked(JobId job, String task, int shots, double seconds) {
+    /**
+     * A job stacked and its outputs stored: one count and the stacking's wall seconds.
+     *
+     * @param wholeGrid for a migration, where its stack was held, {@code "heap"} or
+     *     {@code "out-of-core"} (as {@code run.json}'s {@code "wholeGrid"}): a searchable property
+     *     of the line, not a metric; null for modelling (no property)
+     */
+    void stacked(JobId job, String task, int shots, double seconds, String wholeGrid) {
         ObjectNode line = line(job, task, new String[][] {{JOBS_STACKED, "Count"}, {STACK_SECONDS, "Seconds"}});
         line.put("shots", shots).put(JOBS_STACKED, 1).put(STACK_SECONDS, seconds);
+        if (wholeGrid != null) {
+            line.put("wholeGrid", wholeGrid);
+        }
         emit(line);
     }
 

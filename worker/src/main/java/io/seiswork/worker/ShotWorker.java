@@ -82,7 +82,7 @@ public final class ShotWorker implements Runnable {
         this.queue = queue;
         this.settings = settings;
         this.workspace = new JobWorkspace(store, settings.workDir(), settings.inputCache(), settings.maxInputBytes(),
-                settings.engine());
+                settings.engine(), settings.taskMemoryBytes());
         this.stacker = new JobStacker(store, table, metrics);
     }
 

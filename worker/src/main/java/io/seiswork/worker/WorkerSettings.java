@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobResolver;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,9 +23,16 @@ import java.time.Duration;
  * @param maxInputBytes largest spec input (velocity, recorded data) a worker downloads
  * @param pollWait longest wait of one queue poll (SQS long polling, at most 20 s); also how long
  *     {@link ShotWorker#stop()} may take to end an idle worker
+ * @param taskMemoryBytes the worker task's memory that jobs are resolved for
+ *     ({@link JobResolver#forWorkers}: 70 % of it as the JVM's heap, whose budget decides among
+ *     other things whether a migration keeps its whole grid on the heap or out of core, for its
+ *     shots and its stack alike), or 0 for this JVM's own heap ({@link JobResolver#withHeapBudget}),
+ *     which is what a deployed worker uses: its heap is already 70 % of its task's memory
+ *     ({@code -XX:MaxRAMPercentage=70}). Set, it makes a worker resolve jobs as one of a smaller
+ *     task would: the tests force a small grid out of core with it
  */
 public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine, String workerId, Duration visibility,
-        Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait) {
+        Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait, long taskMemoryBytes) {
 
     /** Default input limit: 200 GB, above the 100 GB volumes the product is designed for. */
     public static final long DEFAULT_MAX_INPUT_BYTES = 200L << 30;
@@ -39,40 +47,55 @@ public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine,
         if (pollWait.toSeconds() < 1 || pollWait.toSeconds() > 20) {
             throw new IllegalArgumentException("queue poll wait must be 1-20 s (SQS's long poll), got " + pollWait.toSeconds() + " s");
         }
+        if (taskMemoryBytes < 0) {
+            throw new IllegalArgumentException("task memory must be >= 0 bytes (0: this JVM's heap), got " + taskMemoryBytes);
+        }
     }
 
     /**
      * Defaults for {@code workDir}: inputs kept in it too, spec's engine, 5-minute visibility,
-     * status every 5 s, run until stopped.
+     * status every 5 s, run until stopped, jobs resolved for this JVM's heap.
      */
     public static WorkerSettings defaults(Path workDir) {
         return new WorkerSettings(workDir, workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
-                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20));
+                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20), 0);
     }
 
     public WorkerSettings withEngine(EngineChoice choice) {
-        return new WorkerSettings(workDir, inputCache, choice, workerId, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, choice, workerId, visibility, statusPoll, maxIdle,
+                maxInputBytes, pollWait, taskMemoryBytes);
     }
 
     /** These settings with inputs kept in {@code cache} (the machine's shared scratch) instead of the work directory. */
     public WorkerSettings withInputCache(Path cache) {
-        return new WorkerSettings(workDir, cache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, cache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes,
+                pollWait, taskMemoryBytes);
     }
 
     public WorkerSettings withMaxIdle(Duration idle) {
-        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, idle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, idle, maxInputBytes,
+                pollWait, taskMemoryBytes);
     }
 
     public WorkerSettings withStatusPoll(Duration poll) {
-        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, poll, maxIdle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, poll, maxIdle, maxInputBytes,
+                pollWait, taskMemoryBytes);
     }
 
     public WorkerSettings withWorkerId(String id) {
-        return new WorkerSettings(workDir, inputCache, engine, id, visibility, statusPoll, maxIdle, maxInputBytes, pollWait);
+        return new WorkerSettings(workDir, inputCache, engine, id, visibility, statusPoll, maxIdle, maxInputBytes,
+                pollWait, taskMemoryBytes);
     }
 
     public WorkerSettings withPollWait(Duration wait) {
-        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes, wait);
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
+                maxInputBytes, wait, taskMemoryBytes);
+    }
+
+    /** These settings with jobs resolved for a worker task of {@code bytes} of memory (0: this JVM's heap). */
+    public WorkerSettings withTaskMemory(long bytes) {
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
+                maxInputBytes, pollWait, bytes);
     }
 
     private static String defaultWorkerId() {

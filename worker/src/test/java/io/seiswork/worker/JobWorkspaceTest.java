@@ -70,7 +70,7 @@ class JobWorkspaceTest {
 
     private JobWorkspace workspace(String worker, Path cache) throws Exception {
         return new JobWorkspace(store, Files.createDirectories(dir.resolve(worker)), cache,
-                WorkerSettings.DEFAULT_MAX_INPUT_BYTES, null);
+                WorkerSettings.DEFAULT_MAX_INPUT_BYTES, null, 0);
     }
 
     @Test

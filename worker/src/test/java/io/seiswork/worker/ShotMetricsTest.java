@@ -34,7 +34,7 @@ class ShotMetricsTest {
         ShotMetrics m = new ShotMetrics(new PrintStream(bytes, true, StandardCharsets.UTF_8), at, "host-42");
         m.completed(new JobId("demo-1"), 3, "rtm", 12.5, 1.75);
         m.failed(new JobId("demo-1"), 4, "rtm");
-        m.stacked(new JobId("demo-1"), "rtm", 9, 42.0);
+        m.stacked(new JobId("demo-1"), "rtm", 9, 42.0, "out-of-core");
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(3, lines.size());
         List<String> names = new ArrayList<>();
@@ -61,5 +61,6 @@ class ShotMetricsTest {
         JsonNode stacked = new ObjectMapper().readTree(lines.get(2));
         assertEquals(9, stacked.get("shots").asInt());
         assertEquals(42.0, stacked.get("StackSeconds").asDouble());
+        assertEquals("out-of-core", stacked.get("wholeGrid").asText());
     }
 }
