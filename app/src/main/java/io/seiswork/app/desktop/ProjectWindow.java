@@ -159,7 +159,7 @@ public final class ProjectWindow extends BorderPane {
         ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 run, cancel, cloudJobs,
                 new Separator(), output);
-        editor = new SpecEditor(io, this::applyEdits, this::save, new DialogFileChooser(
+        editor = new SpecEditor(io, this::applyEdits, this::save, this::chooseSaveAs, new DialogFileChooser(
                 () -> specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent(),
                 () -> getScene().getWindow()));
         editor.editedProperty().addListener((o, a, b) -> updateRunButton());
@@ -307,6 +307,41 @@ public final class ProjectWindow extends BorderPane {
             target = f.toPath();
         }
         saveTo(target, json);
+    }
+
+    /** Save as: a file the user picks, then {@link #saveAs}. */
+    private void chooseSaveAs(String json) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the job spec as");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
+        if (specFile != null && specFile.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(specFile.toAbsolutePath().getParent().toFile());
+        }
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            saveAs(f.toPath(), json);
+        }
+    }
+
+    /**
+     * Writes the spec text to {@code file}, its relative file names rewritten for the new folder
+     * ({@link SpecFiles#rebase}), and opens that file as the project: the spec lives there now.
+     */
+    void saveAs(Path file, String json) {
+        Path from = specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent();
+        Path to = file.toAbsolutePath().getParent();
+        String moved = SpecFiles.rebase(json, from, to);
+        io.submit(() -> {
+            try {
+                java.nio.file.Files.writeString(file, moved);
+                Platform.runLater(() -> {
+                    editor.markSaved(json);  // the old file's edits are safe in the new one
+                    openFile(file);
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                Platform.runLater(() -> status.setText("Cannot save " + file + ": " + e.getMessage()));
+            }
+        });
     }
 
     /** Writes the spec text to {@code file} off the JavaFX thread; the spec then lives there. */

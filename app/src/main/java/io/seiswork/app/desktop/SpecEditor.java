@@ -37,7 +37,8 @@ import javafx.util.Duration;
  * problem with its JSON path, as {@code seiswork run} reports them) off the JavaFX thread, and a
  * check that finishes after a newer edit is dropped. <b>Apply</b> opens the edited text as the
  * project (which also loads the model files it names and works out the time stepping);
- * <b>Save</b> writes it.
+ * <b>Save</b> writes it; <b>Save as</b> writes it to another file, its file names made right for
+ * the new folder, and opens it there.
  */
 final class SpecEditor extends BorderPane {
 
@@ -57,6 +58,7 @@ final class SpecEditor extends BorderPane {
     private final Label verdict = new Label();
     private final Button apply = new Button("Apply");
     private final Button save = new Button("Save");
+    private final Button saveAs = new Button("Save as...");
     private final PauseTransition pause = new PauseTransition(Duration.millis(CHECK_DELAY_MS));
     private final BooleanProperty edited = new SimpleBooleanProperty(false);
     private final Executor background;
@@ -69,9 +71,11 @@ final class SpecEditor extends BorderPane {
      * @param background where checks run (the window's I/O thread)
      * @param onApply called with the edited text when the user presses Apply
      * @param onSave called with the text when the user presses Save
+     * @param onSaveAs called with the text when the user presses Save as
      * @param files how the form's Choose buttons ask for a model or data file
      */
-    SpecEditor(Executor background, Consumer<String> onApply, Consumer<String> onSave, ModelFileChooser files) {
+    SpecEditor(Executor background, Consumer<String> onApply, Consumer<String> onSave, Consumer<String> onSaveAs,
+            ModelFileChooser files) {
         this.background = background;
         this.form = new SpecForm(text, files);
         text.setId("specText");
@@ -85,6 +89,10 @@ final class SpecEditor extends BorderPane {
         save.setId("saveSpec");
         apply.setOnAction(e -> onApply.accept(text.getText()));
         save.setOnAction(e -> onSave.accept(text.getText()));
+        saveAs.setId("saveSpecAs");
+        saveAs.setOnAction(e -> onSaveAs.accept(text.getText()));
+        saveAs.setTooltip(new Tooltip("Write the spec to another file and open it there; the model and data files it "
+                + "names are named anew for the new folder"));
         apply.disableProperty().bind(edited.not());
         apply.setTooltip(new Tooltip("Check the whole spec and make it the project (Ctrl+Enter)"));
         save.setTooltip(new Tooltip("Write the spec to its file (Ctrl+S)"));
@@ -103,7 +111,7 @@ final class SpecEditor extends BorderPane {
             version++;
             pause.playFromStart();
         });
-        HBox buttons = new HBox(8, apply, save, verdict);
+        HBox buttons = new HBox(8, apply, save, saveAs, verdict);
         buttons.setPadding(new Insets(6));
         VBox bottom = new VBox(2, buttons, problems);
         bottom.setPadding(new Insets(0, 6, 6, 6));

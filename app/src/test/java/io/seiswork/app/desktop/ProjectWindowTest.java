@@ -476,6 +476,37 @@ class ProjectWindowTest {
         snapshot(robot, "desktop-form.png");
     }
 
+    /**
+     * Save as into another folder: the copy names the spec's model file anew (whole, since it does
+     * not lie under the new folder), opens there with the same model, and the original is untouched.
+     */
+    @Test
+    void saveAsNamesTheModelFileForTheNewFolder(FxRobot robot) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("save-as-a"));
+        Path b = Files.createDirectories(dir.resolve("save-as-b"));
+        java.nio.ByteBuffer vp = java.nio.ByteBuffer.allocate(4 * 160 * 80).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 160 * 80; i++) {
+            vp.putFloat(i % 80 < 40 ? 1600f : 2400f);
+        }
+        Files.write(a.resolve("vp.bin"), vp.array());
+        Path spec = Files.writeString(a.resolve("moved.json"), Files.readString(spec("moved", 1, 0.3))
+                .replace("{ \"layers\": [ { \"top\": 0, \"vp\": 1500 }, { \"top\": 400, \"vp\": 2200 } ] }",
+                        "{ \"raw\": { \"path\": \"vp.bin\", \"order\": \"zxy\" } }"));
+        openAndWait(robot, spec);
+        assertEquals("1600 - 2400 m/s", facts(robot).get("Velocity"));
+        String original = Files.readString(spec);
+
+        Path copy = b.resolve("copy.json");
+        robot.interact(() -> window.saveAs(copy, window.editor().text().getText()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened " + copy));
+        WaitForAsyncUtils.waitForFxEvents();
+        String abs = a.resolve("vp.bin").toAbsolutePath().normalize().toString();
+        assertEquals(original.replace("\"path\": \"vp.bin\"", "\"path\": \"" + abs + "\""), Files.readString(copy));
+        assertEquals("1600 - 2400 m/s", facts(robot).get("Velocity"), "the copy reads the same model");
+        assertEquals(original, Files.readString(spec), "the original untouched");
+        assertFalse(window.editor().unsaved());
+    }
+
     /** Engine "gpu" where there is none: the run fails in one line naming why, and the window stays usable. */
     @Test
     void aGpuRunWithoutAGpuFailsInOneLine(FxRobot robot) throws Exception {
