@@ -6,8 +6,8 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
-import io.seiswork.core.grid.Grid;
 import io.seiswork.core.files.FileTrees;
+import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.spec.WholeGridStorage;
@@ -17,19 +17,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A migration running in the cloud, stacked here too as its shots finish, so that the Result tab
  * shows the image building up as for a local run: each shot's partial image, which its worker
- * stored for the stacker ({@code jobs/<id>/shots/<n>.bin}), is read once when the job table says
- * the shot is done, added to a stack on this machine's heap, and the image so far is finished as
- * the final image is ({@link ImageSoFar}).
+ * stored for the stacker ({@code jobs/<id>/shots/<n>.bin}), is read once the job table says the
+ * shot is done, added to a stack on this machine's heap, and the image so far is finished as the
+ * final image is ({@link ImageSoFar}).
  *
- * <p>Only for images small enough to copy whole ({@link ImageSoFar#fitsWhole}); its stack then
- * takes twice the copy's memory. A result already gone (the job's stacker deletes them once the
- * image is written) is skipped: the written image comes with the outputs.
+ * <p>It is a preview, so it never holds up or fails the run it watches: the shots are read and
+ * stacked on a thread of its own, which takes every shot reported done since its last pass and
+ * finishes the image once for them all; reporting a shot only queues it. It stops reading when
+ * the job is being stacked in the cloud (the written image is coming) and at the first error
+ * (a result gone, denied, unreadable, or no memory for the copy), which it says once. Only for
+ * images small enough to copy whole ({@link ImageSoFar#fitsWhole}); its stack then takes twice
+ * the copy's memory.
  */
 final class CloudImageSoFar implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudImageSoFar.class);
 
     private final ResolvedJob job;
     private final ArtifactStore store;
@@ -37,7 +47,10 @@ final class CloudImageSoFar implements AutoCloseable {
     private final Path scratch;
     private final RunListener listener;
     private final ImageStacker stack;
-    private int missed;
+    private final Thread thread;
+    private final List<Integer> pending = new ArrayList<>();
+    private int shots;
+    private boolean stopped;
 
     private CloudImageSoFar(ResolvedJob job, ArtifactStore store, JobId id, Path scratch, RunListener listener) {
         this.job = job;
@@ -46,15 +59,17 @@ final class CloudImageSoFar implements AutoCloseable {
         this.scratch = scratch;
         this.listener = listener;
         this.stack = new ImageStacker(job.spec().grid(), scratch.resolve("stack"), WholeGridStorage.HEAP);
+        this.thread = Thread.ofPlatform().name("seiswork-cloud-image").daemon().unstarted(this::stackWhileRunning);
     }
 
     /**
-     * The image so far of cloud job {@code id}, running {@code job}, or null when there is none to
-     * show: not a migration, or an image too large to copy each shot.
+     * The image so far of cloud job {@code id}, running {@code job}, reading and stacking on its
+     * own thread; or null when there is none to show: not a migration, or an image too large to
+     * copy each shot.
      *
      * @param scratch a folder of this machine for the shots' results while they are read (made and removed here)
      */
-    static CloudImageSoFar of(ResolvedJob job, ArtifactStore store, JobId id, Path scratch, RunListener listener) {
+    static CloudImageSoFar start(ResolvedJob job, ArtifactStore store, JobId id, Path scratch, RunListener listener) {
         Grid g = job.spec().grid();
         if (job.spec().task() != Task.RTM || !ImageSoFar.fitsWhole(g, Runtime.getRuntime().maxMemory())) {
             return null;
@@ -62,49 +77,110 @@ final class CloudImageSoFar implements AutoCloseable {
         try {
             Files.createDirectories(scratch);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make " + scratch + ": " + e.getMessage(), e);
+            listener.message("no image so far: cannot make " + scratch + ": " + e.getMessage());
+            return null;
         }
-        return new CloudImageSoFar(job, store, id, scratch, listener);
+        CloudImageSoFar image = new CloudImageSoFar(job, store, id, scratch, listener);
+        image.thread.start();
+        return image;
     }
 
-    /**
-     * Adds shot {@code shot}'s partial image and sends the image so far (after it and those
-     * added before, of {@code shots}).
-     */
-    void shotDone(int shot, int shots) {
-        Path part = scratch.resolve(shot + ".bin");
-        String key = ObjectKeys.shotResult(id, shot);
-        if (store.sizeOf(key) < 0) {
-            if (missed++ == 0) {
-                listener.message("image so far: shot " + shot + "'s result is gone (stacked already); the image comes "
-                        + "with the job's outputs");
-            }
-            return;
+    /** Queues shot {@code shot}, done, to be read and added; the image so far then covers it (of {@code total} shots). */
+    synchronized void shotDone(int shot, int total) {
+        if (!stopped) {
+            pending.add(shot);
+            shots = total;
+            notifyAll();
         }
-        try {
-            store.getFile(key, part, PartialImageFile.bytes(job.spec().grid()), TransferProgress.NONE);
-            stack.add(part);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            missed++;  // deleted between the two requests, or unreadable: the written image will tell
-            return;
-        } finally {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException e) {
-                // a leftover in the scratch folder, removed with it on close
-            }
-        }
-        ImageSoFar.report(stack, job, shots, listener);
     }
 
-    /** Shots added so far. */
+    /** Reads nothing more: the job is being stacked in the cloud, or has ended. */
+    synchronized void stop() {
+        stopped = true;
+        pending.clear();
+        notifyAll();
+    }
+
+    /** Shots added so far (after {@link #close}, the final count). */
     int stacked() {
         return stack.shots();
     }
 
+    /** Stops, waits for the thread's current shot, and frees the stack and its scratch. */
     @Override
     public void close() {
+        stop();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         stack.close();
         FileTrees.delete(scratch);
+    }
+
+    private void stackWhileRunning() {
+        try {
+            while (true) {
+                List<Integer> batch;
+                int total;
+                synchronized (this) {
+                    while (pending.isEmpty() && !stopped) {
+                        wait();
+                    }
+                    if (stopped) {
+                        return;
+                    }
+                    batch = List.copyOf(pending);
+                    pending.clear();
+                    total = shots;
+                }
+                for (int shot : batch) {
+                    if (isStopped() || !add(shot)) {
+                        return;
+                    }
+                }
+                ImageSoFar.report(stack, job, total, listener);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.warn("image so far of job {} stopped", id, e);
+            listener.message("image so far stopped (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); the image comes with the job's outputs");
+            stop();
+        }
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    /** Reads and adds one shot's result; false (said once) when it cannot, after which nothing more is read. */
+    private boolean add(int shot) {
+        Path part = scratch.resolve(shot + ".bin");
+        String key = ObjectKeys.shotResult(id, shot);
+        try {
+            if (store.sizeOf(key) < 0) {
+                listener.message("image so far: shot " + shot + "'s result is gone (stacked already); the image comes "
+                        + "with the job's outputs");
+                stop();
+                return false;
+            }
+            store.getFile(key, part, PartialImageFile.bytes(job.spec().grid()), TransferProgress.NONE);
+            stack.add(part);
+            return true;
+        } catch (RuntimeException e) {  // denied, throttled, deleted meanwhile, unreadable
+            listener.message("image so far stopped at shot " + shot + ": " + e.getMessage()
+                    + "; the image comes with the job's outputs");
+            stop();
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                LOG.debug("left {} to be removed with its folder", part);
+            }
+        }
     }
 }

@@ -189,7 +189,7 @@ final class CloudRun implements ActiveRun {
                         + " --cloud aws");
             }
             JobView end;
-            try (CloudImageSoFar image = job == null ? null : CloudImageSoFar.of(job, d.store(), id,
+            try (CloudImageSoFar image = job == null ? null : CloudImageSoFar.start(job, d.store(), id,
                     outDir.resolveSibling(outDir.getFileName() + ".image"), events)) {
                 end = follow(d, id, events, image);
             }
@@ -262,6 +262,9 @@ final class CloudRun implements ActiveRun {
                         image.shotDone(s.shot(), v.job().total());
                     }
                 }
+            }
+            if (image != null && (v.job().status().isFinal() || v.job().status() == JobStatus.STACKING)) {
+                image.stop();  // the written image is coming
             }
             if (v.job().status().isFinal()) {
                 return v;

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 
 /**
@@ -25,16 +26,18 @@ final class FormChoice {
      * @param label the box's text for it
      * @param is whether the value (a missing node when the spec leaves it out) takes this form
      * @param make the new value's JSON literal from the whole spec tree, or null to leave the JSON as it is
+     * @param refusal what the user is told when {@code make} gives null ("no file chosen")
      * @param body the fields shown while the value takes this form (may be empty)
      */
-    record Option(String label, Predicate<JsonNode> is, Function<JsonNode, String> make, List<Node> body) {
+    record Option(String label, Predicate<JsonNode> is, Function<JsonNode, String> make, String refusal,
+            List<Node> body) {
     }
 
     private final String pointer;
     private final List<Option> options;
     private final FormContext form;
     private final ChoiceBox<String> box = new ChoiceBox<>();
-    private JsonNode tree;
+    private final Label note = new Label();
 
     FormChoice(String pointer, List<Option> options, FormContext form) {
         this.pointer = pointer;
@@ -44,6 +47,10 @@ final class FormChoice {
         box.getItems().setAll(options.stream().map(Option::label).toList());
         box.setDisable(true);
         box.setMaxWidth(Double.MAX_VALUE);
+        note.setId("form" + pointer.replace('/', '-') + "-note");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
         box.valueProperty().addListener((o, was, now) -> {
             if (!form.refreshing && now != null && !now.equals(was)) {
                 choose(option(now), was);
@@ -55,16 +62,21 @@ final class FormChoice {
         return box;
     }
 
-    /** Every node of every form's body (the caller places them; visibility is kept here). */
+    /** Why the last choice was not written, under the box; empty when it was. */
+    Label note() {
+        return note;
+    }
+
+    /** The refusal note, then every node of every form's body (the caller places them; visibility is kept here). */
     List<Node> bodies() {
         List<Node> all = new ArrayList<>();
+        all.add(note);
         options.forEach(o -> all.addAll(o.body()));
         return all;
     }
 
     /** Shows the form the value takes in {@code tree} (null when the text does not parse), and its body alone. */
     void refresh(JsonNode tree) {
-        this.tree = tree;
         JsonNode v = tree == null ? null : tree.at(pointer);
         Option current = v == null ? null : options.stream().filter(o -> o.is().test(v)).findFirst().orElse(null);
         box.setDisable(tree == null);
@@ -80,9 +92,22 @@ final class FormChoice {
         return box.getValue();
     }
 
+    /** Writes the chosen form, made from the text as it is now (not as last shown). */
     private void choose(Option chosen, String was) {
-        String literal = tree == null ? null : chosen.make().apply(tree);
+        JsonNode tree = form.currentTree();
+        String literal;
+        String why = chosen.refusal();
+        try {
+            literal = tree == null ? null : chosen.make().apply(tree);
+        } catch (RuntimeException e) {  // values the conversion cannot take (not finite, not numbers)
+            literal = null;
+            why = "the spec's values cannot be written as " + chosen.label() + ": " + e.getMessage();
+        }
+        if (tree == null) {
+            why = "the JSON does not parse: fix it on the right";
+        }
         if (literal == null || !form.text.put(pointer, literal)) {
+            note.setText("Not changed: " + why + ".");
             form.refreshing = true;  // put the box back without writing
             try {
                 box.setValue(was);
@@ -91,6 +116,7 @@ final class FormChoice {
             }
             return;
         }
+        note.setText("");
         show(chosen);  // at once; the values follow when the edited text has been checked
     }
 

@@ -1,11 +1,17 @@
 package io.seiswork.app.desktop;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What the parts of the spec form share: the text they write into, how a model file is chosen,
  * and whether the form is showing the text's values (then controls firing on their own must not
  * write them back).
  */
 final class FormContext {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final SpecText text;
     final ModelFileChooser files;
@@ -14,5 +20,18 @@ final class FormContext {
     FormContext(SpecText text, ModelFileChooser files) {
         this.text = text;
         this.files = files;
+    }
+
+    /**
+     * The text as it is now, parsed, or null when it does not parse: what an edit made from
+     * values shown earlier must be checked against, since the user may have typed in the JSON
+     * since the form last showed it.
+     */
+    JsonNode currentTree() {
+        try {
+            return JSON.readTree(text.text());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 }

@@ -32,6 +32,10 @@ final class FormField {
     }
 
     private static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
+    /** Longest number typed that is read. */
+    private static final int MAX_NUMBER_CHARS = 64;
+    /** Largest power of ten of a number typed (doubles end near 308; plain digits stay short). */
+    private static final int MAX_EXPONENT = 300;
 
     private final String label;
     private final String pointer;
@@ -120,7 +124,8 @@ final class FormField {
     /**
      * Shows the value at the field's pointer in {@code tree} (the parsed text; null when it does
      * not parse), in red with the message as its tooltip when it has a problem. A field the user
-     * is typing in keeps what they typed until they press Enter or leave it.
+     * is typing in keeps what they typed until they press Enter or leave it; a refused value left
+     * in a field gives way to the JSON's at the next refresh.
      */
     void refresh(JsonNode tree, List<SpecProblem> problems) {
         JsonNode v = tree == null ? null : tree.at(pointer);
@@ -133,6 +138,9 @@ final class FormField {
                 : addable ? (absent != null ? "not in the spec: " + absent + " (the default)" : "required: " + pointer)
                 : tree == null ? "the JSON does not parse: fix it on the right"
                 : "not a single value in this spec: edit " + pointer + " in the JSON"));
+        if (typed && !control.isFocused()) {
+            typed = false;  // left with a refused value: the JSON's shows again
+        }
         if (!typed) {
             if (present) {
                 show(v);
@@ -236,9 +244,12 @@ final class FormField {
         }
         String value = t.getText().trim();
         if (value.isEmpty()) {
-            typed = false;
             if (absent != null) {
+                typed = false;
                 form.text.remove(pointer);  // back to the default
+            } else {
+                t.setStyle(PROBLEM_STYLE);
+                t.setTooltip(new Tooltip("required: type a value (" + pointer + ")"));
             }
             return;
         }
@@ -271,11 +282,15 @@ final class FormField {
             if (kind == Kind.WHOLE) {
                 return Long.toString(Long.parseLong(s));
             }
-            double d = Double.parseDouble(s);
-            if (!Double.isFinite(d)) {
+            if (s.length() > MAX_NUMBER_CHARS || !Double.isFinite(Double.parseDouble(s))) {
                 return null;
             }
-            return new BigDecimal(s).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
+            BigDecimal d = new BigDecimal(s).stripTrailingZeros();
+            int exponent = d.precision() - d.scale() - 1;
+            if (d.signum() != 0 && Math.abs(exponent) > MAX_EXPONENT) {
+                return null;  // written out, 1e-1200 is a number JSON readers refuse (over 1000 digits)
+            }
+            return d.toPlainString().toLowerCase(Locale.ROOT);
         } catch (NumberFormatException e) {
             return null;
         }

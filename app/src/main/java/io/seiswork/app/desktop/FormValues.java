@@ -17,6 +17,9 @@ final class FormValues {
     /** Most points a line or a grid is expanded to when it becomes a list (a 316 × 316 grid). */
     static final int MAX_LISTED_POINTS = 100_000;
 
+    /** Most rows written on one line; longer arrays get a line a row (a text area lays out one huge line slowly). */
+    static final int MAX_ROWS_ON_ONE_LINE = 20;
+
     private FormValues() {
     }
 
@@ -58,11 +61,14 @@ final class FormValues {
 
     /**
      * The layout's points as a list, in the layout's order (shot and receiver numbers stay), or
-     * null when there are more than {@value #MAX_LISTED_POINTS}.
+     * null when there are more than {@value #MAX_LISTED_POINTS}; a long one written a point a
+     * line past {@code indent} ({@link #array}).
      */
-    static String list(JsonNode layout) {
+    static String list(JsonNode layout, String indent) {
         if (layout.path("list").isArray()) {
-            return layout.path("list").toString();
+            List<String> rows = new ArrayList<>();
+            layout.path("list").forEach(p -> rows.add(p.toString()));
+            return array(rows, indent);
         }
         List<String> points = new ArrayList<>();
         JsonNode l = layout.path("line");
@@ -90,16 +96,28 @@ final class FormValues {
         } else {
             points.add(point("0", "0", "0"));
         }
-        return "[ " + String.join(", ", points) + " ]";
+        return array(points, indent);
+    }
+
+    /**
+     * A JSON array of {@code rows} (literals): on one line when there are a few, else a row a
+     * line, indented two steps past {@code indent} (the line the array starts on), its bracket one.
+     */
+    static String array(List<String> rows, String indent) {
+        if (rows.size() <= MAX_ROWS_ON_ONE_LINE) {
+            return "[ " + String.join(", ", rows) + " ]";
+        }
+        String row = "\n" + indent + "    ";
+        return "[" + row + String.join("," + row, rows) + "\n" + indent + "  ]";
     }
 
     /** A constant velocity: the spec's constant, or its first layer's; else 2000 m/s. */
     static String constant(JsonNode velocity) {
-        if (velocity.path("constant").isNumber()) {
-            return object("constant", velocity.path("constant").asText());
+        if (finite(velocity.path("constant"))) {
+            return object("constant", plain(velocity.path("constant").decimalValue()));
         }
         JsonNode first = velocity.path("layers").path(0).path("vp");
-        return object("constant", first.isNumber() ? first.asText() : "2000");
+        return object("constant", finite(first) ? plain(first.decimalValue()) : "2000");
     }
 
     /**
@@ -110,7 +128,7 @@ final class FormValues {
         if (velocity.path("layers").isArray()) {
             return object("layers", velocity.path("layers").toString());
         }
-        String top = velocity.path("constant").isNumber() ? velocity.path("constant").asText() : "1500";
+        String top = finite(velocity.path("constant")) ? plain(velocity.path("constant").decimalValue()) : "1500";
         BigDecimal half = new BigDecimal(cell(grid, "dz", 10)).multiply(BigDecimal.valueOf(Math.max(1, size(grid, "nz") / 2)));
         String below = plain(new BigDecimal(top).add(BigDecimal.valueOf(500)));
         return object("layers", "[ { \"top\": 0, \"vp\": " + top + " }, { \"top\": " + plain(half) + ", \"vp\": " + below + " } ]");
@@ -139,7 +157,7 @@ final class FormValues {
         }
         List<String[]> out = new ArrayList<>();
         for (JsonNode p : list) {
-            if (!p.isArray() || p.size() < 3 || !p.get(0).isNumber() || !p.get(1).isNumber() || !p.get(2).isNumber()) {
+            if (!p.isArray() || p.size() < 3 || !finite(p.get(0)) || !finite(p.get(1)) || !finite(p.get(2))) {
                 return null;
             }
             out.add(new String[] {p.get(0).asText(), p.get(1).asText(), p.get(2).asText()});
@@ -172,12 +190,17 @@ final class FormValues {
 
     private static String text(JsonNode o, String key, String absent) {
         JsonNode v = o == null ? null : o.get(key);
-        return v != null && v.isNumber() ? plain(v.decimalValue()) : absent;
+        return finite(v) ? plain(v.decimalValue()) : absent;
     }
 
     private static String cell(JsonNode grid, String key, double absent) {
         JsonNode v = grid.get(key);
-        return v != null && v.isNumber() && v.asDouble() > 0 ? plain(v.decimalValue()) : plain(BigDecimal.valueOf(absent));
+        return finite(v) && v.asDouble() > 0 ? plain(v.decimalValue()) : plain(BigDecimal.valueOf(absent));
+    }
+
+    /** Whether {@code v} is a number a double holds (1e400 is not: it reads as infinity). */
+    static boolean finite(JsonNode v) {
+        return v != null && v.isNumber() && Double.isFinite(v.asDouble());
     }
 
     private static int size(JsonNode grid, String key) {

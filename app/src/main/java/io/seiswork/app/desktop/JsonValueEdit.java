@@ -120,8 +120,9 @@ final class JsonValueEdit {
     static Edit remove(String json, String pointer) {
         Range r = find(json, pointer);
         JsonPointer path = JsonPointer.compile(pointer);
-        if (r == null || path.matches() || json.charAt(find(json, path.head().toString()).start()) != '{') {
-            return null;  // nothing there, or an array's element: not a member
+        Range holder = r == null || path.matches() ? null : find(json, path.head().toString());
+        if (holder == null || json.charAt(holder.start()) != '{') {
+            return null;  // nothing there, text broken further on, or an array's element: not a member
         }
         int colon = lastNonSpace(json, r.start() - 1);
         int keyEnd = lastNonSpace(json, colon - 1);             // the key's closing quote
@@ -158,7 +159,7 @@ final class JsonValueEdit {
     }
 
     /** The spaces and tabs that start the line holding character {@code at}. */
-    private static String indentOfLine(String s, int at) {
+    static String indentOfLine(String s, int at) {
         int start = s.lastIndexOf('\n', at) + 1;
         int end = start;
         while (end < s.length() && (s.charAt(end) == ' ' || s.charAt(end) == '\t')) {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -109,10 +108,13 @@ final class NumberTable extends VBox {
         return table;
     }
 
-    /** Sets one cell, as typing it does; a value that is not a number is refused and the row keeps its own. */
+    /**
+     * Sets one cell, as typing it does; a value that is not a number is refused and the row keeps
+     * its own, and so is any edit while the JSON holds other rows than those shown.
+     */
     boolean set(int row, int col, String typed) {
         String literal = FormField.literal(FormField.Kind.NUMBER, typed == null ? "" : typed);
-        if (literal == null || row < 0 || row >= rows.size()) {
+        if (literal == null || row < 0 || row >= rows.size() || !stillShown()) {
             table.refresh();  // show the old value again
             return false;
         }
@@ -125,7 +127,7 @@ final class NumberTable extends VBox {
 
     /** Adds a row after the last, one more step of the spacing of the last two rows. */
     void addRow() {
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || !stillShown()) {
             return;
         }
         String[] last = rows.getLast();
@@ -143,7 +145,7 @@ final class NumberTable extends VBox {
 
     /** Removes a row; the last row stays (an empty list is no model and no survey). */
     void removeRow(int row) {
-        if (row < 0 || row >= rows.size() || rows.size() == 1) {
+        if (row < 0 || row >= rows.size() || rows.size() == 1 || !stillShown()) {
             return;
         }
         rows.remove(row);
@@ -210,9 +212,30 @@ final class NumberTable extends VBox {
         return line.length() <= 40 ? line : line.substring(0, 37) + "...";
     }
 
+    /**
+     * Whether the JSON still holds the rows shown. The table shows what the text held when it was
+     * last checked; an edit made from rows the user has since changed in the JSON would put the old
+     * rows back over theirs. When it does not, the table shows the JSON's rows and says so.
+     */
+    private boolean stillShown() {
+        JsonNode tree = form.currentTree();
+        List<String[]> now = tree == null ? null : read(tree.at(pointer));
+        if (now != null && same(now)) {
+            return true;
+        }
+        if (now == null) {
+            rows.clear();
+        } else {
+            rows.setAll(now);
+        }
+        setDisable(now == null);
+        note.setText("Not changed: the JSON changed since the table was shown; it shows the JSON now, edit again.");
+        return false;
+    }
+
     private void write() {
-        String literal = rows.stream().map(this::rowLiteral).collect(Collectors.joining(", ", "[ ", " ]"));
-        form.text.put(pointer, literal);
+        note.setText("");
+        form.text.put(pointer, FormValues.array(rows.stream().map(this::rowLiteral).toList(), form.text.indentAt(pointer)));
     }
 
     private String rowLiteral(String[] r) {
@@ -236,8 +259,8 @@ final class NumberTable extends VBox {
             String[] r = new String[columns.size()];
             for (int c = 0; c < r.length; c++) {
                 JsonNode v = columns.get(c).key() == null ? row.get(c) : row.get(columns.get(c).key());
-                if (v == null || !v.isNumber()) {
-                    return null;
+                if (!FormValues.finite(v)) {
+                    return null;  // not a number, or one a double reads as infinite: edited in the JSON
                 }
                 r[c] = v.asText();
             }

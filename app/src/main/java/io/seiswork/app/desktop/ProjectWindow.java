@@ -75,6 +75,12 @@ public final class ProjectWindow extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    /** Checks the spec as it is typed: quick, and never queued behind a model file being read on {@link #io}. */
+    private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "seiswork-desktop-check");
+        t.setDaemon(true);
+        return t;
+    });
     /** Measures the chosen engine for the run-time estimate, one job at a time. */
     private final ExecutorService estimator = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-estimate");
@@ -159,7 +165,7 @@ public final class ProjectWindow extends BorderPane {
         ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 run, cancel, cloudJobs,
                 new Separator(), output);
-        editor = new SpecEditor(io, this::applyEdits, this::save, this::chooseSaveAs, new DialogFileChooser(
+        editor = new SpecEditor(checks, this::applyEdits, this::save, this::chooseSaveAs, new DialogFileChooser(
                 () -> specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent(),
                 () -> getScene().getWindow()));
         editor.editedProperty().addListener((o, a, b) -> updateRunButton());
@@ -380,6 +386,7 @@ public final class ProjectWindow extends BorderPane {
         editor.dispose();
         closeResult();
         io.shutdownNow();
+        checks.shutdownNow();
         estimator.shutdownNow();
     }
 
@@ -701,16 +708,19 @@ public final class ProjectWindow extends BorderPane {
 
     /** The image of a migration, or the gathers of a modelling run, read off the JavaFX thread. */
     private void showResult(Task task, Path dir) {
-        resultTab.setContent(placeholder("Reading the result..."));
+        // The live image's window takes the written image in place: its slices and camera stay.
+        VolumeWindow live = task == Task.RTM && resultTab.getContent() instanceof VolumeWindow w
+                && "liveImage".equals(w.getId()) ? w : null;
+        if (live == null) {
+            resultTab.setContent(placeholder("Reading the result..."));
+        }
         io.submit(() -> {
             try {
                 if (task == Task.RTM) {
                     VolumeSource image = SwvReader.open(dir.resolve("image.swv"));
                     Platform.runLater(() -> {
                         shownResult = image;
-                        // The live image's window takes the written image in place: its slices and camera stay.
-                        if (resultTab.getContent() instanceof VolumeWindow live && "liveImage".equals(live.getId())
-                                && live.showVolume(image)) {
+                        if (live != null && resultTab.getContent() == live && live.showVolume(image)) {
                             live.setId("resultImage");
                         } else {
                             VolumeWindow written = new VolumeWindow(image, ColorMap.SEISMIC);

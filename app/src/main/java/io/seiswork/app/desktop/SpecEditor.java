@@ -68,7 +68,7 @@ final class SpecEditor extends BorderPane {
     private boolean disposed;
 
     /**
-     * @param background where checks run (the window's I/O thread)
+     * @param background where checks run (a thread of their own, not queued behind file reads)
      * @param onApply called with the edited text when the user presses Apply
      * @param onSave called with the text when the user presses Save
      * @param onSaveAs called with the text when the user presses Save as

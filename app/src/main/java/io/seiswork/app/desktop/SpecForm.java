@@ -75,8 +75,8 @@ final class SpecForm extends VBox {
         List<Node> receivers = new ArrayList<>(layout("/receivers"));
         FormChoice spread = choice("/receivers/spread", List.of(
                 new FormChoice.Option("fixed", v -> v.isMissingNode() || "fixed".equals(v.asText()),
-                        t -> SpecText.quote("fixed"), List.of()),
-                new FormChoice.Option("moving", v -> v.has("moving"), t -> FormValues.movingSpread(t.path("grid")),
+                        t -> SpecText.quote("fixed"), "", List.of()),
+                new FormChoice.Option("moving", v -> v.has("moving"), t -> FormValues.movingSpread(t.path("grid")), "",
                         List.of(grid(number("least offset (m)", "/receivers/spread/moving/minOffset", "0"),
                                 number("greatest offset (m)", "/receivers/spread/moving/maxOffset", null))))));
         receivers.add(grid(row("spread", spread.box())));
@@ -89,9 +89,9 @@ final class SpecForm extends VBox {
         List<Node> rtm = new ArrayList<>(velocity("/migrationVelocity", true));
         FormChoice data = choice("/data", List.of(
                 new FormChoice.Option("synthetic", v -> v.isMissingNode() || "synthetic".equals(v.asText()),
-                        t -> SpecText.quote("synthetic"), List.of()),
+                        t -> SpecText.quote("synthetic"), "", List.of()),
                 new FormChoice.Option("recorded (SEG-Y)", v -> v.isTextual() && !"synthetic".equals(v.asText()),
-                        t -> chosen("Recorded shot gathers (SEG-Y)", true, null, SpecText::quote),
+                        t -> chosen("Recorded shot gathers (SEG-Y)", true, null, SpecText::quote), "no file was chosen",
                         List.of(grid(field(FormField.file("shot gathers", "/data", form)))))));
         rtm.add(grid(row("data", data.box())));
         rtm.addAll(data.bodies());
@@ -158,26 +158,27 @@ final class SpecForm extends VBox {
         List<FormChoice.Option> options = new ArrayList<>();
         if (forMigration) {
             options.add(new FormChoice.Option("the model smoothed", v -> v.isMissingNode() || v.has("smooth"),
-                    t -> FormValues.object("smooth", "150"),
+                    t -> FormValues.object("smooth", "150"), "",
                     List.of(grid(number("smoothing length (m)", at + "/smooth", "150")))));
         }
         options.add(new FormChoice.Option("layers", v -> v.has("layers"),
-                t -> FormValues.layers(t.at(at), t.path("grid")),
+                t -> FormValues.layers(t.at(at), t.path("grid")), "",
                 List.of(table(at + "/layers", new String[] {"100", "0"},
                         new NumberTable.Column("top (m)", "top"), new NumberTable.Column("vp (m/s)", "vp")))));
-        options.add(new FormChoice.Option("constant", v -> v.has("constant"), t -> FormValues.constant(t.at(at)),
+        options.add(new FormChoice.Option("constant", v -> v.has("constant"), t -> FormValues.constant(t.at(at)), "",
                 List.of(grid(number("vp (m/s)", at + "/constant", null)))));
         options.add(new FormChoice.Option("built-in model", v -> v.has("builtin"),
-                t -> FormValues.object("builtin", SpecText.quote(BuiltinModels.NAMES.getFirst())),
+                t -> FormValues.object("builtin", SpecText.quote(BuiltinModels.NAMES.getFirst())), "",
                 List.of(grid(field(FormField.choice("model", at + "/builtin", null, BuiltinModels.NAMES, form))))));
         options.add(new FormChoice.Option("SEG-Y file", v -> v.has("segy"),
                 t -> chosen("SEG-Y velocity model", true, t.at(at + "/segy").asText(null),
-                        p -> FormValues.object("segy", SpecText.quote(p))),
+                        p -> FormValues.object("segy", SpecText.quote(p))), "no file was chosen",
                 List.of(grid(field(FormField.file("file", at + "/segy", form))))));
         options.add(new FormChoice.Option("raw float32 file", v -> v.has("raw"),
                 t -> chosen("Raw float32 velocity model", false, t.at(at + "/raw/path").asText(null),
                         p -> FormValues.object("raw", FormValues.object("path", SpecText.quote(p),
                                 "order", SpecText.quote("zxy"), "endian", SpecText.quote("little"), "scale", "1"))),
+                "no file was chosen",
                 List.of(grid(
                         field(FormField.file("file", at + "/raw/path", form)),
                         field(FormField.choice("axes, fastest first", at + "/raw/order", "zxy", AXIS_ORDERS, form)),
@@ -194,7 +195,7 @@ final class SpecForm extends VBox {
     private List<Node> layout(String at) {
         FormChoice c = choice(at, List.of(
                 new FormChoice.Option("line", v -> v.has("line"),
-                        t -> withLayout(t.at(at), "line", FormValues.line(t.at(at), t.path("grid"))),
+                        t -> withLayout(t.at(at), "line", FormValues.line(t.at(at), t.path("grid"))), "",
                         List.of(grid(
                                 number("first x (m)", at + "/line/x0", null),
                                 number("spacing (m)", at + "/line/dx", null),
@@ -202,7 +203,7 @@ final class SpecForm extends VBox {
                                 number("y (m)", at + "/line/y", "0"),
                                 number("depth (m)", at + "/line/z", null)))),
                 new FormChoice.Option("areal grid", v -> v.has("grid"),
-                        t -> withLayout(t.at(at), "grid", FormValues.grid(t.at(at), t.path("grid"))),
+                        t -> withLayout(t.at(at), "grid", FormValues.grid(t.at(at), t.path("grid"))), "",
                         List.of(grid(
                                 number("first x (m)", at + "/grid/x0", null),
                                 number("x spacing (m)", at + "/grid/dx", null),
@@ -212,7 +213,9 @@ final class SpecForm extends VBox {
                                 whole("count along y", at + "/grid/ny", null),
                                 number("depth (m)", at + "/grid/z", null)))),
                 new FormChoice.Option("list of points", v -> v.has("list"),
-                        t -> withLayout(t.at(at), "list", FormValues.list(t.at(at))),
+                        t -> withLayout(t.at(at), "list", FormValues.list(t.at(at), form.text.indentAt(at))),
+                        "more than " + String.format(java.util.Locale.ROOT, "%,d", FormValues.MAX_LISTED_POINTS)
+                                + " points to list: edit the JSON",
                         List.of(table(at + "/list", new String[] {"100", "0", "0"},
                                 new NumberTable.Column("x (m)", null), new NumberTable.Column("y (m)", null),
                                 new NumberTable.Column("depth (m)", null))))));

@@ -51,6 +51,24 @@ final class SpecText {
         }
     }
 
+    /**
+     * The indentation of the line where the value at {@code pointer} starts, or of the line of
+     * the nearest object on its path that the text has ("" for none): what a value written over
+     * several lines is indented by.
+     */
+    String indentAt(String pointer) {
+        String json = area.getText();
+        for (String at = pointer; ; at = at.substring(0, at.lastIndexOf('/'))) {
+            JsonValueEdit.Range r = JsonValueEdit.find(json, at);
+            if (r != null) {
+                return JsonValueEdit.indentOfLine(json, r.start());
+            }
+            if (at.isEmpty()) {
+                return "";
+            }
+        }
+    }
+
     /** {@code s} as a JSON string literal, quoted and escaped. */
     static String quote(String s) {
         try {

@@ -33,8 +33,13 @@ public final class ImageSoFar {
 
     /** Sends the image after the latest shot of {@code shots} to {@code listener}. */
     public static void report(ImageStacker stack, ResolvedJob job, int shots, RunListener listener) {
+        report(stack, job, shots, listener, Runtime.getRuntime().maxMemory());
+    }
+
+    /** {@link #report} for a JVM of {@code maxHeapBytes}. */
+    static void report(ImageStacker stack, ResolvedJob job, int shots, RunListener listener, long maxHeapBytes) {
         Grid g = stack.grid();
-        if (fitsWhole(g, Runtime.getRuntime().maxMemory())) {
+        if (fitsWhole(g, maxHeapBytes)) {
             String name = String.format(Locale.ROOT, "Image after %d of %d shots", stack.shots(), shots);
             listener.imageUpdated(stack.shots(), shots, new ArrayVolume(name, new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()),
                     FinalImage.whole(stack, job), "m", "image amplitude", 64));

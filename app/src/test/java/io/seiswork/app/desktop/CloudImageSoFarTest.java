@@ -40,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cloud migration's image so far, stacked on this machine from the shots' results in S3 (the
- * S3 emulator, over HTTP): each image is the finished stack of the shots read so far, in the order
- * the job table reports them done; a result already deleted is skipped with one message.
+ * S3 emulator, over HTTP) on a thread of its own: each image is the finished stack of the shots
+ * read so far, in the order the job table reports them done; a result already deleted stops it
+ * with one message.
  */
 class CloudImageSoFarTest {
 
@@ -68,8 +69,8 @@ class CloudImageSoFarTest {
 
     /** Records what the image so far sends. */
     private static final class Seen implements RunListener {
-        final List<VolumeSource> images = new ArrayList<>();
-        final List<String> messages = new ArrayList<>();
+        final List<VolumeSource> images = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void imageUpdated(int stacked, int shots, VolumeSource image) {
@@ -96,15 +97,20 @@ class CloudImageSoFarTest {
 
         Seen seen = new Seen();
         Path scratch = dir.resolve("image-scratch");
-        try (CloudImageSoFar image = CloudImageSoFar.of(job, store, id, scratch, seen)) {
+        try (CloudImageSoFar image = CloudImageSoFar.start(job, store, id, scratch, seen)) {
+            image.shotDone(3, 3);
+            waitFor(() -> seen.images.size() == 1);
+            image.shotDone(2, 3);
+            waitFor(() -> seen.images.size() == 2);
+            assertEquals(2, image.stacked());
             image.shotDone(1, 3);
-            assertEquals(List.of(), seen.images);
+            waitFor(() -> !seen.messages.isEmpty());
             assertEquals(1, seen.messages.size());
             assertTrue(seen.messages.getFirst().startsWith("image so far: shot 1's result is gone"), seen.messages.getFirst());
-            image.shotDone(3, 3);
-            image.shotDone(2, 3);
-            assertEquals(2, image.stacked());
+            image.shotDone(1, 3);  // stopped: nothing more is read or said
         }
+        assertEquals(1, seen.messages.size());
+        assertEquals(2, seen.images.size());
         assertFalse(Files.exists(scratch), "its scratch removed");
         assertEquals(List.of("Image after 1 of 3 shots", "Image after 2 of 3 shots"),
                 seen.images.stream().map(VolumeSource::name).toList());
@@ -124,8 +130,18 @@ class CloudImageSoFarTest {
         ResolvedJob model = JobResolver.withHeapBudget(dir).resolve(
                 JobSpecReader.read(SPEC.replace("\"rtm\"", "\"model\""), "spec", "m"), "spec");
         ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), LocalCloud.uniqueName("preview"));
-        assertNull(CloudImageSoFar.of(model, store, JobId.newFor("m", Instant.now(), new Random(1)), dir.resolve("s"),
+        assertNull(CloudImageSoFar.start(model, store, JobId.newFor("m", Instant.now(), new Random(1)), dir.resolve("s"),
                 new Seen()));
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** Every shot's partial image, as a worker computes and stores it. */

@@ -85,6 +85,8 @@ class JsonValueEditTest {
             json.readTree(s);  // parses
         }
         assertNull(JsonValueEdit.remove(SPEC, "/grid/dy"));
+        assertNull(JsonValueEdit.remove("{\"time\": {\"sampleS\": 0.002, \"x\": }}", "/time/sampleS"),
+                "text broken further on in the object: nothing removed");
         assertNull(JsonValueEdit.remove("{ \"a\": [1, 2] }", "/a/0"), "array elements are not members");
     }
 

@@ -114,6 +114,8 @@ class SpecFormTest {
         choose(robot, "/velocity", "SEG-Y file");
         assertEquals(before, text.getText());
         assertEquals("built-in model", form.formOf("/velocity").getValue());
+        assertEquals("Not changed: no file was chosen.",
+                robot.lookup("#form-velocity-note").queryAs(javafx.scene.control.Label.class).getText());
         answers.push("models/vp.sgy");
         choose(robot, "/velocity", "SEG-Y file");
         assertTrue(text.getText().contains("\"velocity\": { \"segy\": \"models/vp.sgy\" },"), text.getText());
@@ -138,6 +140,50 @@ class SpecFormTest {
         assertEquals("other/vp2.bin", ((VelocitySpec.Raw) read().velocity()).path());
     }
 
+    /**
+     * An edit made from what the form showed never puts old values back over what the user has
+     * typed in the JSON since: the table refuses, shows the JSON's rows and says so; a choice of
+     * form is made from the text as it is now.
+     */
+    @Test
+    void theFormNeverWritesOverNewerText(FxRobot robot) throws Exception {
+        load(robot, SPEC);
+        NumberTable layers = form.table("/velocity/layers");
+        robot.interact(() -> text.setText(text.getText().replace("\"vp\": 2200", "\"vp\": 2600")));  // not yet checked
+        String typed = text.getText();
+        robot.interact(layers::addRow);
+        assertEquals(typed, text.getText(), "the row is not added over the typed value");
+        assertEquals(List.of("0,1500", "400,2600"), rows(layers));
+        assertTrue(layers.note().startsWith("Not changed: the JSON changed since the table was shown"), layers.note());
+        robot.interact(layers::addRow);
+        assertEquals(List.of(0.0, 400.0, 800.0), tops());
+        assertEquals(3700.0, layers().get(2).vMps(), "made from the typed 2600: 2600 + 1100");
+        assertEquals("", layers.note());
+
+        robot.interact(() -> text.setText(text.getText().replace("\"x0\": 300", "\"x0\": 350")));  // not yet checked
+        robot.interact(() -> form.formOf("/sources").setValue("areal grid"));
+        assertEquals(List.of(350.0, 550.0, 750.0), read().sources().positions().stream().map(p -> p.x()).toList());
+    }
+
+    /** Numbers the form cannot write or convert are refused, not passed on as broken JSON. */
+    @Test
+    void numbersOutOfRangeAreRefused(FxRobot robot) throws Exception {
+        assertEquals("1500", FormField.literal(FormField.Kind.NUMBER, "1.5e3"));
+        assertEquals("0.000012", FormField.literal(FormField.Kind.NUMBER, "1.2e-5"));
+        assertEquals(null, FormField.literal(FormField.Kind.NUMBER, "1e400"), "infinite as a double");
+        assertEquals(null, FormField.literal(FormField.Kind.NUMBER, "1e-1200"), "over a thousand digits written out");
+        assertEquals(null, FormField.literal(FormField.Kind.NUMBER, "1e-999999999"));
+        load(robot, SPEC.replace("\"vp\": 2200", "\"vp\": 1e400"));
+        NumberTable layers = form.table("/velocity/layers");
+        assertTrue(layers.isDisabled(), "a value a double reads as infinite: edited in the JSON");
+        String before = text.getText();
+        choose(robot, "/velocity", "constant");
+        assertTrue(text.getText().contains("\"velocity\": { \"constant\": 1500 }"), "from the first layer, which is finite");
+        robot.interact(() -> text.setText(before.replace("\"vp\": 1500", "\"vp\": 1e400")));
+        choose(robot, "/velocity", "constant");
+        assertTrue(text.getText().contains("\"velocity\": { \"constant\": 2000 }"), text.getText());
+    }
+
     @Test
     void aLayoutBecomesAnotherLayoutOfTheSamePoints(FxRobot robot) throws Exception {
         load(robot, SPEC);
@@ -152,7 +198,8 @@ class SpecFormTest {
         choose(robot, "/receivers", "list of points");
         assertEquals("list", read().receivers().kind());
         assertEquals(first.receivers().positions(), read().receivers().positions());
-        assertTrue(text.getText().contains("[0.5, 0, 20], [20, 0, 20], [39.5, 0, 20]"), "decimal steps: 0.5 + 19.5 i");
+        assertTrue(text.getText().contains("\"list\": [\n      [0.5, 0, 20],\n      [20, 0, 20],\n      [39.5, 0, 20],\n"),
+                "decimal steps (0.5 + 19.5 i), a point a line: " + text.getText());
         sync(robot);
         NumberTable list = form.table("/receivers/list");
         assertEquals(80, list.rows().size());

@@ -123,6 +123,29 @@ class ImagePreviewTest {
         }
     }
 
+    /** An image too large to copy whole each shot comes as its middle inline, the whole image's inline. */
+    @Test
+    void aLargeImageComesAsItsMiddleInline() throws Exception {
+        ResolvedJob job = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(SPEC_3D, "spec", "preview3d"), "spec");
+        var selected = JobEngine.select(job.withEngine(EngineChoice.CPU));
+        try (var engine = selected.engine();
+                var computer = new io.seiswork.kernels.job.ShotComputer(job, engine, dir.resolve("scratch"));
+                var stack = new io.seiswork.kernels.rtm.ImageStacker(job.spec().grid(), dir.resolve("stack"),
+                        io.seiswork.core.spec.WholeGridStorage.HEAP)) {
+            stack.add(computer.migrate(computer.shots().getFirst(), io.seiswork.core.progress.ProgressListener.NONE,
+                    CancellationToken.none()).image());
+            Previews small = new Previews(true);
+            Previews large = new Previews(true);
+            ImageSoFar.report(stack, job, 2, small, 1L << 32);
+            ImageSoFar.report(stack, job, 2, large, 1L << 10);  // a heap too small for a copy
+            assertEquals(1, small.volumes.size());
+            assertEquals(List.of(), large.volumes);
+            assertEquals(1, large.sections.size());
+            assertArrayEquals(small.volumes.getFirst().slice(SliceOrientation.INLINE, 4, 0).values(),
+                    large.sections.getFirst().values(), "the middle inline (y index 4 of 9)");
+        }
+    }
+
     /** Whole copies stay small next to the run: at most 2^25 nodes and 2.5 % of the heap. */
     @Test
     void onlySmallImagesAreCopiedWhole() {

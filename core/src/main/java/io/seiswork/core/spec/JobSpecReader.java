@@ -37,7 +37,9 @@ public final class JobSpecReader {
     /** Most output samples per trace: SEG-Y's unsigned 16-bit count. */
     public static final int MAX_SAMPLES = 65535;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A key given twice is refused: a reader would silently take one of the two values. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JobSpecReader() {
     }

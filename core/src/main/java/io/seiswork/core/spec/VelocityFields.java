@@ -51,11 +51,11 @@ public final class VelocityFields {
             case VelocitySpec.Raw r -> {
                 Path file = baseDir.resolve(r.path());
                 yield VelocityFileCache.get(file, grid, "raw " + r.order() + " " + r.endian() + " " + r.scale(),
-                        () -> RawVelocityField.open(file, grid, r.order(), r.endian(), r.scale()));
+                        real -> RawVelocityField.open(real, grid, r.order(), r.endian(), r.scale()));
             }
             case VelocitySpec.Segy s -> {
                 Path file = baseDir.resolve(s.path());
-                yield VelocityFileCache.get(file, grid, "segy", () -> SegyVelocityField.open(file, grid));
+                yield VelocityFileCache.get(file, grid, "segy", real -> SegyVelocityField.open(real, grid));
             }
             case VelocitySpec.Smoothed s -> throw new IllegalArgumentException(
                     "\"smooth\" is only allowed for migrationVelocity");

@@ -3,6 +3,7 @@ package io.seiswork.core.spec;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityField;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -18,10 +19,14 @@ import java.util.Map;
  * is checked for the cloud's workers.
  *
  * <p>A field may be shared: it is immutable, holds no file descriptor and reads each window when
- * asked. A file counts as the same while its real path, file key (inode), size and modification
- * time are; any write to it gives a new modification time, so it is opened and checked again. A
- * failed open is not kept. At most {@value #CAPACITY} fields are kept (each holds a few numbers, or
- * for a SEG-Y cube its column table, 4 bytes a column), the least recently used dropped first.
+ * asked, through the real path it was opened by (so a link moved to another file later makes
+ * another key, not a field reading the other file). A file counts as the same while its real
+ * path, file key (inode), size, modification time and, where the file system keeps one, change
+ * time are: a write gives a new change time even when a copy tool sets the old modification time
+ * back, so the file is opened and checked again. A failed open is not kept. At most
+ * {@value #CAPACITY} fields are kept, the least recently used dropped first, and softly: a SEG-Y
+ * cube's field holds its column table (4 bytes a column), which the collector may take back when
+ * memory runs short, since the cache lives in workers and the desktop beside their planned memory.
  */
 final class VelocityFileCache {
 
@@ -29,18 +34,20 @@ final class VelocityFileCache {
     static final int CAPACITY = 8;
 
     /** How a file was opened: its identity, the grid and the reading options (axis order, byte order, scale). */
-    private record Key(Path file, Object fileKey, long size, FileTime modified, Grid grid, String options) {
+    private record Key(Path file, Object fileKey, long size, FileTime modified, Object changed, Grid grid,
+            String options) {
     }
 
     /** Opens a field from a file (the cache's miss). */
     @FunctionalInterface
     interface Opener {
-        VelocityField open() throws IOException;
+        /** @param realPath the file's real path, which the field must read through */
+        VelocityField open(Path realPath) throws IOException;
     }
 
-    private static final Map<Key, VelocityField> FIELDS = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<Key, SoftReference<VelocityField>> FIELDS = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, VelocityField> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, SoftReference<VelocityField>> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -57,15 +64,16 @@ final class VelocityFileCache {
     static VelocityField get(Path file, Grid grid, String options, Opener opener) throws IOException {
         Key key = key(file, grid, options);
         synchronized (FIELDS) {
-            VelocityField kept = FIELDS.get(key);
-            if (kept != null) {
-                return kept;
+            SoftReference<VelocityField> kept = FIELDS.get(key);
+            VelocityField field = kept == null ? null : kept.get();
+            if (field != null) {
+                return field;
             }
         }
-        VelocityField opened = opener.open();  // outside the lock: a scan may take minutes
+        VelocityField opened = opener.open(key.file());  // outside the lock: a scan may take minutes
         if (key.equals(key(file, grid, options))) {  // not written while it was read
             synchronized (FIELDS) {
-                FIELDS.put(key, opened);
+                FIELDS.put(key, new SoftReference<>(opened));
             }
         }
         return opened;
@@ -81,6 +89,12 @@ final class VelocityFileCache {
     private static Key key(Path file, Grid grid, String options) throws IOException {
         Path real = file.toRealPath();
         BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-        return new Key(real, a.fileKey(), a.size(), a.lastModifiedTime(), grid, options);
+        Object changed;
+        try {
+            changed = Files.getAttribute(real, "unix:ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            changed = null;  // no change time here (Windows): size and modification time decide
+        }
+        return new Key(real, a.fileKey(), a.size(), a.lastModifiedTime(), changed, grid, options);
     }
 }

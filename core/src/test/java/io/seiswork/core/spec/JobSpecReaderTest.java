@@ -146,6 +146,15 @@ class JobSpecReaderTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
+    /** A key given twice is refused where it is, not resolved silently to one of its values. */
+    @Test
+    void aKeyGivenTwiceIsRefused() {
+        SpecException e = assertThrows(SpecException.class, () -> JobSpecReader.read(
+                "{\"task\": \"model\",\n \"grid\": {\"nx\": 10, \"nx\": 20}}", "twice.json", "twice"));
+        String m = e.getMessage();
+        assertTrue(m.contains("is not valid JSON at line 2") && m.contains("nx"), m);
+    }
+
     /** An unclosed object: where it opened, in the same words, not the parser's own notation. */
     @Test
     void truncatedJsonNamesWhereTheObjectOpened() {

@@ -56,6 +56,37 @@ class VelocityFileCacheTest {
         assertEquals(2000f, first.max(), "a field taken before keeps its own range");
     }
 
+    /**
+     * A copy tool that puts the old modification time back (cp -p, rsync -t) still changes the
+     * file's change time; a link moved to another file names another file.
+     */
+    @Test
+    void aRewriteWithItsOldTimeAndAMovedLinkAreSeen() throws IOException, InterruptedException {
+        Path f = raw("kept.bin", 2000f);
+        VelocitySpec.Raw spec = new VelocitySpec.Raw("kept.bin", "zxy", ByteOrder.LITTLE_ENDIAN, 1);
+        VelocityField first = VelocityFields.open(spec, GRID, dir);
+        FileTime written = Files.getLastModifiedTime(f);
+        Thread.sleep(20);  // past the clock's tick, so the change time moves
+        raw("kept.bin", 3000f);
+        Files.setLastModifiedTime(f, written);
+        VelocityField again = VelocityFields.open(spec, GRID, dir);
+        assertNotSame(first, again);
+        assertEquals(3000f, again.max());
+
+        raw("one.bin", 1500f);
+        raw("two.bin", 2500f);
+        Path link = Files.createSymbolicLink(dir.resolve("vp.bin"), dir.resolve("one.bin"));
+        VelocitySpec.Raw viaLink = new VelocitySpec.Raw("vp.bin", "zxy", ByteOrder.LITTLE_ENDIAN, 1);
+        assertEquals(1500f, VelocityFields.open(viaLink, GRID, dir).max());
+        Files.delete(link);
+        Files.createSymbolicLink(link, dir.resolve("two.bin"));
+        VelocityField moved = VelocityFields.open(viaLink, GRID, dir);
+        assertEquals(2500f, moved.max());
+        assertEquals(2500f, moved.window(0, 0, GRID).values()[0], "read through the file it was opened by");
+        assertEquals(1500f, VelocityFields.open(new VelocitySpec.Raw("one.bin", "zxy", ByteOrder.LITTLE_ENDIAN, 1), GRID, dir)
+                .window(0, 0, GRID).values()[0]);
+    }
+
     @Test
     void aFailedOpenIsNotKeptAndTheOldestFieldGoesFirst() throws IOException {
         raw("bad.bin", -1f);
