@@ -2,9 +2,11 @@ package io.seiswork.core.velocity;
 
 import io.seiswork.core.grid.Grid;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
@@ -16,9 +18,19 @@ import java.nio.file.Path;
  * the fastest axis, merged with the next axes while the box spans them whole. With z fastest (the
  * usual "zxy") a run is a row of whole columns, and a window of full rows is a single run. Runs
  * are read in blocks of at most {@code blockBytes}; short runs separated by small gaps (at most
- * {@code maxGapBytes}, for example the rows of an "xyz" file) are read together, gaps included,
- * so a window costs reads of a block each rather than one per run. Reads are positioned, so one
- * channel may serve several threads.
+ * {@code maxGapBytes}, for example the rows of an "xyz" file, or the planes of a narrow file) are
+ * read together, gaps included, so a window costs reads of a block each rather than one per run
+ * (a read per run of 64 values took three times as long as reading through gaps 13 times the
+ * runs' size). Reads are positioned, so one channel may serve several threads; every buffer
+ * belongs to one call.
+ *
+ * <p>The read buffer is off the heap (a confined arena, freed when the call returns), so a read is
+ * one copy from the page cache, and values leave it converted in bulk ({@link MemorySegment#copy}
+ * swaps bytes where the file's order is not the machine's). With z fastest each column is copied
+ * from it straight to its place in the window. In any other order a column's depths lie a row or
+ * a plane apart, so the box is read a {@link ColumnTile} (about {@code tileBytes}) at a time and
+ * each tile transposed into the window's columns: placing values one by one as they came cost
+ * about as much as the reads.
  */
 final class RawFloatFile {
 
@@ -26,26 +38,41 @@ final class RawFloatFile {
     static final int DEFAULT_BLOCK_BYTES = 4 << 20;
     /** Largest gap between runs read through rather than skipped with a new read. */
     static final int DEFAULT_MAX_GAP_BYTES = 64 << 10;
+    /** Values a tile holds when z is not the fastest axis: it and the columns it fills stay in cache. */
+    static final int DEFAULT_TILE_BYTES = 1 << 20;
+
+    /** The number of the z axis in {@link AxisOrder}. */
+    private static final int Z = 2;
 
     private final Path file;
     private final Grid grid;
     private final int[] axes;
     private final ByteOrder byteOrder;
+    private final ValueLayout.OfFloat floats;
     private final int blockFloats;
     private final int maxGapFloats;
+    private final int tileFloats;
 
     RawFloatFile(Path file, Grid grid, AxisOrder order, ByteOrder byteOrder) {
-        this(file, grid, order, byteOrder, DEFAULT_BLOCK_BYTES, DEFAULT_MAX_GAP_BYTES);
+        this(file, grid, order, byteOrder, DEFAULT_BLOCK_BYTES, DEFAULT_MAX_GAP_BYTES, DEFAULT_TILE_BYTES);
     }
 
     /** With a block and gap size of its own (bytes, multiples of 4), for tests that cross block edges. */
     RawFloatFile(Path file, Grid grid, AxisOrder order, ByteOrder byteOrder, int blockBytes, int maxGapBytes) {
+        this(file, grid, order, byteOrder, blockBytes, maxGapBytes, DEFAULT_TILE_BYTES);
+    }
+
+    /** With block, gap and tile sizes of its own (bytes, multiples of 4), for tests that cross tile edges. */
+    RawFloatFile(Path file, Grid grid, AxisOrder order, ByteOrder byteOrder, int blockBytes, int maxGapBytes,
+            int tileBytes) {
         this.file = file;
         this.grid = grid;
         this.axes = order.axes();
         this.byteOrder = byteOrder;
+        this.floats = ValueLayout.JAVA_FLOAT.withOrder(byteOrder);
         this.blockFloats = Math.max(1, blockBytes / Float.BYTES);
         this.maxGapFloats = Math.max(0, maxGapBytes / Float.BYTES);
+        this.tileFloats = Math.max(1, tileBytes / Float.BYTES);
     }
 
     /** The size in bytes the file must have: {@code 4 · nx · ny · nz}. */
@@ -66,66 +93,29 @@ final class RawFloatFile {
 
     /**
      * Reads the columns {@code x0 .. x0 + window.nx() - 1} by {@code y0 .. y0 + window.ny() - 1},
-     * full depth, into {@code out} in {@code window}'s {@link Grid#index} order.
+     * full depth, into {@code out} in {@code window}'s {@link Grid#index} order. Besides
+     * {@code out} it holds one read buffer (at most {@code blockBytes}) and, unless z is the
+     * fastest axis, one tile (about {@code tileBytes}, or at most 16 of the window's rows along
+     * the file's fastest axis where such rows are longer); it keeps neither.
      */
     void readColumns(FileChannel ch, int x0, int y0, Grid window, float[] out) throws IOException {
-        int[] n = {grid.nx(), grid.ny(), grid.nz()};
-        int[] start = {x0, y0, 0};
-        int[] width = {window.nx(), window.ny(), window.nz()};
-        int a0 = axes[0];
-        int a1 = axes[1];
-        int a2 = axes[2];
-        long stride1 = n[a0];
-        long stride2 = (long) n[a0] * n[a1];
-        long first = start[a0] + stride1 * start[a1] + stride2 * start[a2];
-        // The box as groups of evenly spaced runs (floats): runs along a0, merged with a1 (and a2)
-        // while the box spans the faster axes whole.
-        long runFloats;
-        long runsPerGroup;
-        long runStride;
-        long groups;
-        if (width[a0] < n[a0]) {
-            runFloats = width[a0];
-            runsPerGroup = width[a1];
-            runStride = stride1;
-            groups = width[a2];
-        } else if (width[a1] < n[a1]) {
-            runFloats = stride1 * width[a1];
-            runsPerGroup = 1;
-            runStride = 0;
-            groups = width[a2];
-        } else {
-            runFloats = stride2 * width[a2];
-            runsPerGroup = 1;
-            runStride = 0;
-            groups = 1;
-        }
-        boolean readThroughGaps = runsPerGroup > 1 && runStride - runFloats <= maxGapFloats;
-        long span = (groups - 1) * stride2 + (runsPerGroup - 1) * runStride + runFloats;
-        ByteBuffer buf = ByteBuffer.allocate((int) (Float.BYTES * Math.min(blockFloats, span))).order(byteOrder);
-        BoxSink sink = new BoxSink(window, axes, width, out);
-        long bufStart = 0;
-        long bufEnd = 0;
-        FloatBuffer floats = null;
-        for (long g = 0; g < groups; g++) {
-            long groupStart = first + g * stride2;
-            long groupEnd = groupStart + (runsPerGroup - 1) * runStride + runFloats;
-            for (long r = 0; r < runsPerGroup; r++) {
-                long runStart = groupStart + r * runStride;
-                long runEnd = runStart + runFloats;
-                long pos = runStart;
-                while (pos < runEnd) {
-                    if (pos < bufStart || pos >= bufEnd) {
-                        long readEnd = Math.min(pos + blockFloats, readThroughGaps ? groupEnd : runEnd);
-                        read(ch, buf, pos, (int) (readEnd - pos));
-                        floats = buf.asFloatBuffer();
-                        bufStart = pos;
-                        bufEnd = readEnd;
-                    }
-                    int take = (int) (Math.min(runEnd, bufEnd) - pos);
-                    floats.position((int) (pos - bufStart));
-                    sink.accept(floats, take);
-                    pos += take;
+        Box box = new Box(x0, y0, window);
+        try (Arena arena = Arena.ofConfined()) {
+            if (axes[0] == Z) {
+                Part all = box.part(0, box.w1, 0, box.w2);
+                new Blocks(ch, arena, all.longestRead()).read(all, new ColumnSink(box, out));
+                return;
+            }
+            ColumnTile tile = ColumnTile.of(box.w0, box.w1, box.w2, axes[2] == Z, tileFloats, floats);
+            int rows = tile.rows();
+            int slices = tile.slices();
+            Blocks blocks = new Blocks(ch, arena, box.part(0, rows, 0, slices).longestRead());
+            for (int c2 = 0; c2 < box.w2; c2 += slices) {
+                for (int c1 = 0; c1 < box.w1; c1 += rows) {
+                    Part part = box.part(c1, Math.min(rows, box.w1 - c1), c2, Math.min(slices, box.w2 - c2));
+                    tile.clear();
+                    blocks.read(part, tile);
+                    tile.transposeInto(out, box.o0, box.o1, box.o2, part.c1, part.rows, part.c2, part.slices);
                 }
             }
         }
@@ -181,53 +171,205 @@ final class RawFloatFile {
     }
 
     /**
-     * Places a box's values, arriving in file order, at their nodes of the window: counters over
-     * the box's extent along the file's axes give each value's index in the window.
+     * A window's box in file order: extents {@code w0, w1, w2} along the file's fastest, middle and
+     * slowest axes, where it starts in the file and the window index's steps along those axes.
+     * Positions and strides are in floats.
      */
-    private static final class BoxSink {
+    private final class Box {
+
+        final int w0;
+        final int w1;
+        final int w2;
+        final long n0;
+        final long n1;
+        final long stride1;
+        final long stride2;
+        final long first;
+        final int o0;
+        final int o1;
+        final int o2;
+
+        Box(int x0, int y0, Grid window) {
+            int[] n = {grid.nx(), grid.ny(), grid.nz()};
+            int[] start = {x0, y0, 0};
+            int[] width = {window.nx(), window.ny(), window.nz()};
+            int[] steps = {window.nz(), window.nx() * window.nz(), 1}; // window index steps along x, y, z
+            w0 = width[axes[0]];
+            w1 = width[axes[1]];
+            w2 = width[axes[2]];
+            n0 = n[axes[0]];
+            n1 = n[axes[1]];
+            stride1 = n0;
+            stride2 = n0 * n1;
+            first = start[axes[0]] + stride1 * start[axes[1]] + stride2 * start[axes[2]];
+            o0 = steps[axes[0]];
+            o1 = steps[axes[1]];
+            o2 = steps[axes[2]];
+        }
+
+        /** The part of {@code rows} rows from {@code c1} (middle axis) in {@code slices} planes from {@code c2}. */
+        Part part(int c1, int rows, int c2, int slices) {
+            return new Part(this, c1, rows, c2, slices);
+        }
+    }
+
+    /**
+     * A part of a {@link Box}: whole rows along the fastest axis, {@code rows} of them along the
+     * middle axis from {@code c1}, in {@code slices} planes of the slowest axis from {@code c2}; as
+     * runs of contiguous values, evenly spaced in each slice, merged across axes the part spans
+     * whole. The runs in order are the part's values in file order.
+     */
+    private final class Part {
+
+        final int c1;
+        final int rows;
+        final int c2;
+        final int slices;
+        final long first;
+        final long runFloats;
+        final long runsPerSlice;
+        final long runStride;
+        final long sliceCount;
+        final long sliceSpan;
+        final long sliceStride;
+        final boolean throughRuns;
+        final boolean throughSlices;
+
+        Part(Box box, int c1, int rows, int c2, int slices) {
+            this.c1 = c1;
+            this.rows = rows;
+            this.c2 = c2;
+            this.slices = slices;
+            this.first = box.first + box.stride1 * c1 + box.stride2 * c2;
+            this.sliceStride = box.stride2;
+            if (box.w0 < box.n0) {
+                runFloats = box.w0;
+                runsPerSlice = rows;
+                runStride = box.stride1;
+                sliceCount = slices;
+            } else if (rows < box.n1) {
+                runFloats = box.stride1 * rows;
+                runsPerSlice = 1;
+                runStride = 0;
+                sliceCount = slices;
+            } else {
+                runFloats = box.stride2 * slices;
+                runsPerSlice = 1;
+                runStride = 0;
+                sliceCount = 1;
+            }
+            sliceSpan = (runsPerSlice - 1) * runStride + runFloats;
+            throughRuns = runsPerSlice == 1 || runStride - runFloats <= maxGapFloats;
+            throughSlices = throughRuns && sliceCount > 1 && sliceStride - sliceSpan <= maxGapFloats;
+        }
+
+        /**
+         * The end (file position, floats) of the longest read that may start in the run ending at
+         * {@code runEnd} of the slice starting at {@code sliceStart}: the run's, the slice's or the
+         * part's, as far as the gaps between are small enough to read through.
+         */
+        long readEnd(long sliceStart, long runEnd) {
+            if (throughSlices) {
+                return first + (sliceCount - 1) * sliceStride + sliceSpan;
+            }
+            return throughRuns ? sliceStart + sliceSpan : runEnd;
+        }
+
+        /** The most floats one read of this part takes: the buffer it needs. */
+        int longestRead() {
+            long longest = throughSlices ? (sliceCount - 1) * sliceStride + sliceSpan
+                    : throughRuns ? sliceSpan : runFloats;
+            return (int) Math.min(blockFloats, longest);
+        }
+    }
+
+    /** Takes a part's values as they come in file order, a piece of a run at a time. */
+    interface RunSink {
+        /** Takes {@code count} floats from byte {@code offset} of {@code src}. */
+        void accept(MemorySegment src, long offset, int count);
+    }
+
+    /** Reads parts' runs through one buffer of its own (off the heap, so a read is one copy). */
+    private final class Blocks {
+
+        private final FileChannel ch;
+        private final MemorySegment segment;
+        private final ByteBuffer buffer;
+        private final int capacity;
+
+        Blocks(FileChannel ch, Arena arena, int capacity) {
+            this.ch = ch;
+            this.capacity = capacity;
+            this.segment = arena.allocate(ValueLayout.JAVA_FLOAT, capacity);
+            this.buffer = segment.asByteBuffer();
+        }
+
+        /** Hands every value of {@code part} to {@code sink} in file order. */
+        void read(Part part, RunSink sink) throws IOException {
+            long bufStart = 0;
+            long bufEnd = 0;
+            for (long s = 0; s < part.sliceCount; s++) {
+                long sliceStart = part.first + s * part.sliceStride;
+                for (long r = 0; r < part.runsPerSlice; r++) {
+                    long runStart = sliceStart + r * part.runStride;
+                    long runEnd = runStart + part.runFloats;
+                    long pos = runStart;
+                    while (pos < runEnd) {
+                        if (pos < bufStart || pos >= bufEnd) {
+                            bufStart = pos;
+                            bufEnd = Math.min(pos + capacity, part.readEnd(sliceStart, runEnd));
+                            RawFloatFile.this.read(ch, buffer, bufStart, (int) (bufEnd - bufStart));
+                        }
+                        int take = (int) (Math.min(runEnd, bufEnd) - pos);
+                        sink.accept(segment, Float.BYTES * (pos - bufStart), take);
+                        pos += take;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Places the values of a box whose fastest axis is z: a column's depths lie together in the
+     * file as in the window, so each column (or the piece of it in this read) is one bulk copy;
+     * counters over the box's extent along the file's axes give each column's index in the window.
+     */
+    private final class ColumnSink implements RunSink {
 
         private final float[] out;
-        private final int w0;
+        private final int nz;
         private final int w1;
-        private final int stride0;
-        private final int stride1;
-        private final int stride2;
+        private final int o1;
+        private final int o2;
         private int c0;
         private int c1;
         private int c2;
         private int index;
 
-        BoxSink(Grid window, int[] axes, int[] width, float[] out) {
-            int[] strides = {window.nz(), window.nx() * window.nz(), 1}; // window index steps along x, y, z
+        ColumnSink(Box box, float[] out) {
             this.out = out;
-            this.w0 = width[axes[0]];
-            this.w1 = width[axes[1]];
-            this.stride0 = strides[axes[0]];
-            this.stride1 = strides[axes[1]];
-            this.stride2 = strides[axes[2]];
+            this.nz = box.w0;
+            this.w1 = box.w1;
+            this.o1 = box.o1;
+            this.o2 = box.o2;
         }
 
-        /** Takes the next {@code count} values of the box from {@code in}. */
-        void accept(FloatBuffer in, int count) {
+        @Override
+        public void accept(MemorySegment src, long offset, int count) {
             while (count > 0) {
-                int take = Math.min(count, w0 - c0);
-                if (stride0 == 1) {
-                    in.get(out, index, take);
-                } else {
-                    for (int k = 0, i = index; k < take; k++, i += stride0) {
-                        out[i] = in.get();
-                    }
-                }
+                int take = Math.min(count, nz - c0);
+                MemorySegment.copy(src, floats, offset, out, index, take);
+                offset += (long) Float.BYTES * take;
                 count -= take;
                 c0 += take;
-                index += take * stride0;
-                if (c0 == w0) {
+                index += take;
+                if (c0 == nz) {
                     c0 = 0;
                     if (++c1 == w1) {
                         c1 = 0;
                         c2++;
                     }
-                    index = c1 * stride1 + c2 * stride2;
+                    index = c1 * o1 + c2 * o2;
                 }
             }
         }

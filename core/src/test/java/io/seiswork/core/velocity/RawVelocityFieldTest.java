@@ -88,6 +88,38 @@ class RawVelocityFieldTest {
         }
     }
 
+    /**
+     * Tiles of 1, 5, 50 and 2¹⁸ floats, with blocks and gaps small and large: in orders other than
+     * z fastest a box is read in parts of a few rows or planes, each transposed into the window
+     * on its own, in 3D and 2D.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("ordersAndByteOrders")
+    void windowsAreExactWhenTilesSplitTheBox(String order, ByteOrder bo) throws IOException {
+        for (Grid g : List.of(G3, G2)) {
+            VelocityModel m = FieldWindows.random(g, 23, 1400, 4600);
+            Path f = write(m, order, bo);
+            for (int[] sizes : new int[][] {{4, 4, 0}, {12, 8, 20}, {1 << 20, 1 << 20, 200}, {28, 0, 1 << 20}}) {
+                RawFloatFile raw = new RawFloatFile(f, g, AxisOrder.parse(order), bo, sizes[0], sizes[1], sizes[2]);
+                FieldWindows.assertWindowsMatch(m, RawVelocityField.open(raw, f, g, 1.0));
+            }
+        }
+    }
+
+    /**
+     * A grid whose planes outgrow the default tile (1 MiB): with z slowest the whole grid is read
+     * in parts of 125 and 2 rows ("xyz") or 129 and 2 ("yxz") of 16 depths, with z the middle
+     * axis in parts of about 100 planes; windows of odd sizes at every edge.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("ordersAndByteOrders")
+    void windowsOfAGridLargerThanATileAreExact(String order, ByteOrder bo) throws IOException {
+        Grid g = new Grid(131, 127, 20, 10, 10, 5);
+        VelocityModel m = FieldWindows.random(g, 29, 1400, 4600);
+        Path f = write(m, order, bo);
+        FieldWindows.assertWindowsMatch(m, RawVelocityField.open(f, g, order, bo, 1.0));
+    }
+
     @Test
     void badValuesAreCountedAndTheFirstInGridOrderIsNamed() throws IOException {
         float[] v = FieldWindows.random(G3, 3, 1400, 4600).values().clone();
