@@ -91,6 +91,8 @@ public final class ProjectWindow extends BorderPane {
     private final Function<JobSpec, Path> outputDir;
     private final Button open = new Button("Open spec...");
     private final MenuButton examples = new MenuButton("Examples");
+    private final MenuButton recentMenu = new MenuButton("Recent");
+    private final RecentSpecs recent = RecentSpecs.ofUser();
     private Path examplesDir = Path.of("examples");
     private final ChoiceBox<EngineChoice> engine = new ChoiceBox<>();
     private final ChoiceBox<RunTarget> runOn = new ChoiceBox<>();
@@ -112,6 +114,8 @@ public final class ProjectWindow extends BorderPane {
     private Project project;
     private String source = "";
     private Path specFile;
+    /** The spec file last put in the Recent menu (Apply shows the same file again: not remembered twice). */
+    private Path specFileRemembered;
     private boolean opening;
     private ActiveRun current;
     /** The task of the cloud job being followed (not the project's), while one is. */
@@ -157,12 +161,27 @@ public final class ProjectWindow extends BorderPane {
         examples.setTooltip(new Tooltip("The job specs in ./examples"));
         examples.setOnShowing(e -> listExamples());
         listExamples();
+        recentMenu.setId("recentSpecs");
+        recentMenu.setTooltip(new Tooltip("The job specs opened or saved lately"));
+        recentMenu.setOnShowing(e -> listRecent());
+        listRecent();
+        setOnDragOver(e -> {
+            if (specsIn(e.getDragboard()).isEmpty()) {
+                return;
+            }
+            e.acceptTransferModes(javafx.scene.input.TransferMode.COPY_OR_MOVE);
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            e.setDropCompleted(openDropped(specsIn(e.getDragboard())));
+            e.consume();
+        });
         cloudJobs.setId("cloudJobs");
         cloudJobs.setTooltip(new Tooltip("The cloud's recent jobs (the tool bar's cloud): pick one to follow its shots "
                 + "here and get its outputs when it is done"));
         cloudJobs.setOnShowing(e -> listCloudJobs());
         runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
-        ToolBar bar = new ToolBar(open, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
+        ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 run, cancel, cloudJobs,
                 new Separator(), output);
         editor = new SpecEditor(checks, this::applyEdits, this::save, this::chooseSaveAs, new DialogFileChooser(
@@ -355,11 +374,13 @@ public final class ProjectWindow extends BorderPane {
         io.submit(() -> {
             try {
                 java.nio.file.Files.writeString(file, json);
+                recent.add(file);
                 Platform.runLater(() -> {
                     editor.markSaved(json);
                     specFile = file;
                     source = file.toString();
                     status.setText("Saved " + file + ".");
+                    listRecent();
                 });
             } catch (java.io.IOException | RuntimeException e) {
                 Platform.runLater(() -> status.setText("Cannot save " + file + ": " + e.getMessage()));
@@ -394,6 +415,10 @@ public final class ProjectWindow extends BorderPane {
         project = p;
         opening = false;
         editor.markApplied(p.text());
+        if (p.file() != null && !p.file().equals(specFileRemembered)) {
+            specFileRemembered = p.file();
+            remember(p.file());
+        }
         summary.show(p);
         EngineChoice shown = engine.getValue();
         engine.setValue(p.job().spec().engine());
@@ -541,6 +566,62 @@ public final class ProjectWindow extends BorderPane {
         current = CloudRun.follow(job.id(), target.cloud(), out, events, this::ended);
         setRunning(true);
         status.setText("Following job " + job.id() + " in the " + target + "; its files will come to " + out + "...");
+    }
+
+    /** Fills the Recent menu with the specs opened or saved lately that still exist, checked on the I/O thread. */
+    private void listRecent() {
+        io.submit(() -> {
+            List<Path> found = recent.list();
+            Platform.runLater(() -> {
+                List<MenuItem> items = new java.util.ArrayList<>();
+                for (Path f : found) {
+                    Path folder = f.getParent();
+                    MenuItem item = new MenuItem(f.getFileName() + (folder == null ? "" : "   (" + folder + ")"));
+                    item.setOnAction(e -> {
+                        if (mayDiscardEdits("Open " + f.getFileName())) {
+                            openFile(f);
+                        }
+                    });
+                    items.add(item);
+                }
+                if (items.isEmpty()) {
+                    MenuItem none = new MenuItem("no specs opened yet");
+                    none.setDisable(true);
+                    items.add(none);
+                }
+                recentMenu.getItems().setAll(items);
+            });
+        });
+    }
+
+    /** Remembers a spec file opened or saved, for the Recent menu (on the I/O thread: it writes the preferences). */
+    private void remember(Path file) {
+        io.submit(() -> {
+            recent.add(file);
+            listRecent();
+        });
+    }
+
+    MenuButton recentMenu() {
+        return recentMenu;
+    }
+
+    /** The job specs (.json files) among the files dragged onto the window. */
+    private static List<Path> specsIn(javafx.scene.input.Dragboard board) {
+        return !board.hasFiles() ? List.of() : board.getFiles().stream().map(java.io.File::toPath)
+                .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")).toList();
+    }
+
+    /**
+     * Opens the first of the job specs dropped on the window, as Open would (asking first when
+     * the spec in hand has unsaved edits); false when there is none, or the user keeps theirs.
+     */
+    boolean openDropped(List<Path> specs) {
+        if (specs.isEmpty() || current != null || !mayDiscardEdits("Open " + specs.getFirst().getFileName())) {
+            return false;
+        }
+        openFile(specs.getFirst());
+        return true;
     }
 
     /** Where the Examples menu looks (the repository's {@code examples}, from where the app started). */

@@ -507,6 +507,31 @@ class ProjectWindowTest {
         assertFalse(window.editor().unsaved());
     }
 
+    /**
+     * A spec opened is first in the Recent menu, and opens again from it; a spec file dropped on
+     * the window opens as Open would, anything else dropped is refused.
+     */
+    @Test
+    void recentSpecsAndDroppedFilesOpen(FxRobot robot) throws Exception {
+        Path first = spec("recent-one", 1, 0.3);
+        Path second = spec("recent-two", 1, 0.3);
+        openAndWait(robot, first);
+        openAndWait(robot, second);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.recentMenu().getItems().size() >= 2
+                && window.recentMenu().getItems().get(0).getText().startsWith("recent-two-spec.json"));
+        assertTrue(window.recentMenu().getItems().get(1).getText().startsWith("recent-one-spec.json"),
+                window.recentMenu().getItems().get(1).getText());
+        robot.interact(() -> window.recentMenu().getItems().get(1).fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened " + first));
+
+        boolean[] opened = new boolean[1];
+        robot.interact(() -> opened[0] = window.openDropped(List.of()));
+        assertFalse(opened[0], "nothing that is a spec: refused");
+        robot.interact(() -> opened[0] = window.openDropped(List.of(second)));
+        assertTrue(opened[0]);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened " + second));
+    }
+
     /** Engine "gpu" where there is none: the run fails in one line naming why, and the window stays usable. */
     @Test
     void aGpuRunWithoutAGpuFailsInOneLine(FxRobot robot) throws Exception {
