@@ -130,10 +130,7 @@ class SpecFormTest {
         robot.interact(() -> order.setValue("xyz"));
         assertEquals("xyz", ((VelocitySpec.Raw) read().velocity()).order());
         TextField scale = (TextField) form.control("/velocity/raw/scale");
-        robot.interact(() -> {
-            scale.setText("1000");
-            scale.getOnAction().handle(null);
-        });
+        enter(robot, scale, "1000");
         assertEquals(1000.0, ((VelocitySpec.Raw) read().velocity()).scale());
         answers.push("other/vp2.bin");
         robot.interact(() -> ((javafx.scene.control.Button) form.lookup("#choose-velocity-raw-path")).fire());
@@ -225,10 +222,7 @@ class SpecFormTest {
 
         // Sources: the line's count edited, then as a grid its own fields.
         TextField n = (TextField) form.control("/sources/line/n");
-        robot.interact(() -> {
-            n.setText("5");
-            n.getOnAction().handle(null);
-        });
+        enter(robot, n, "5");
         assertEquals(5, read().sources().positions().size());
         choose(robot, "/sources", "areal grid");
         TextField ny = (TextField) form.control("/sources/grid/ny");
@@ -242,10 +236,7 @@ class SpecFormTest {
         assertEquals(0.0, moving.minOffsetM());
         assertEquals(400.0, moving.maxOffsetM(), "1590 m wide: a quarter, to 100 m");
         TextField max = (TextField) form.control("/receivers/spread/moving/maxOffset");
-        robot.interact(() -> {
-            max.setText("900");
-            max.getOnAction().handle(null);
-        });
+        enter(robot, max, "900");
         assertEquals(900.0, ((Spread.Moving) read().spread()).maxOffsetM());
         choose(robot, "/receivers/spread", "fixed");
         assertTrue(read().spread() instanceof Spread.Fixed);
@@ -256,10 +247,7 @@ class SpecFormTest {
         load(robot, SPEC);
         TextField name = (TextField) form.control("/name");
         assertEquals("formed", name.getText());
-        robot.interact(() -> {
-            name.setText("line 7 \"north\"");
-            name.getOnAction().handle(null);
-        });
+        enter(robot, name, "line 7 \"north\"");
         assertEquals("line 7 \"north\"", read().name(), "quoted as JSON");
         assertFalse(form.showsMigration(), "task model: no migration part");
         TextField dy = (TextField) form.control("/grid/dy");
@@ -279,24 +267,15 @@ class SpecFormTest {
         CheckBox laplacian = (CheckBox) form.control("/imaging/laplacianFilter");
         assertTrue(laplacian.isSelected(), "the default shown");
 
-        robot.interact(() -> {
-            aperture.setText("500");
-            aperture.getOnAction().handle(null);
-        });
+        enter(robot, aperture, "500");
         assertTrue(text.getText().contains("  \"engine\": \"cpu\",\n  \"imaging\": { \"aperture\": 500 }\n}"), text.getText());
         assertEquals(500.0, read().imaging().apertureM());
-        robot.interact(() -> {
-            aperture.setText(" ");
-            aperture.getOnAction().handle(null);
-        });
+        enter(robot, aperture, " ");
         assertFalse(text.getText().contains("aperture"), "emptied: back to the default");
         assertEquals(null, read().imaging().apertureM());
 
         TextField smooth = (TextField) form.control("/migrationVelocity/smooth");
-        robot.interact(() -> {
-            smooth.setText("250");
-            smooth.getOnAction().handle(null);
-        });
+        enter(robot, smooth, "250");
         assertEquals(250.0, ((VelocitySpec.Smoothed) read().migrationVelocity()).lengthM());
         answers.push("gathers.sgy");
         choose(robot, "/data", "recorded (SEG-Y)");
@@ -310,6 +289,14 @@ class SpecFormTest {
         java.nio.file.Path folder = java.nio.file.Path.of("/data/survey").toAbsolutePath();
         assertEquals("models/vp.sgy", DialogFileChooser.specName(folder, folder.resolve("models/vp.sgy")));
         assertEquals("/data/other/vp.sgy", DialogFileChooser.specName(folder, java.nio.file.Path.of("/data/other/vp.sgy")));
+    }
+
+    /** Types {@code value} into {@code field} and presses Enter. */
+    private static void enter(FxRobot robot, TextField field, String value) {
+        robot.interact(() -> {
+            field.setText(value);
+            field.getOnAction().handle(null);
+        });
     }
 
     private void load(FxRobot robot, String json) {
