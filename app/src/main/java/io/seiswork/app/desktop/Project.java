@@ -30,7 +30,7 @@ import java.util.Map;
  *     the built-in demo and other specs not yet saved
  * @param text the spec's JSON as opened or edited
  * @param job the resolved job
- * @param velocity the model as a volume (m/s over metres), or null when it is too large to show
+ * @param velocity the model as a volume (m/s over metres): whole, or for a survey at every s-th node
  * @param migrationVelocity a migration's velocity as a volume when it is not the model itself
  *     (smoothed, or from its own file); null otherwise or when too large
  * @param facts what the window lists about the job ({@link ProjectSummary#facts})
@@ -42,9 +42,6 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
 
     /** Classpath resource of the built-in demo: the README's layered 2D migration. */
     static final String DEMO_RESOURCE = "/io/seiswork/app/demo/layered-2d-rtm.json";
-
-    /** Largest model shown as a volume (cells); larger ones are run but not drawn. */
-    static final long MAX_SHOWN_CELLS = 1L << 28;
 
     /**
      * Reads and resolves a spec file; relative paths in it (velocity model, data) are resolved
@@ -112,20 +109,17 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
                     .collect(java.util.stream.Collectors.joining("; "));
             facts = ProjectSummary.facts(source, job, localLimit, workerGiB);
         }
-        // A job whose whole grid the resolver kept out of core is not loaded whole for its views either.
-        boolean onHeap = job.storage() == WholeGridStorage.HEAP;
-        ArrayVolume v = onHeap ? volume(job.spec().name() + " velocity", job.velocity()) : null;
+        // A job whose whole grid the resolver kept out of core is not loaded whole for its views
+        // either: its model is drawn at every s-th node, and its migration velocity (smoothed over
+        // windows with their halos: many times the model's reads) not at all.
+        boolean whole = job.storage() == WholeGridStorage.HEAP
+                && job.spec().grid().nodes() <= ModelVolumes.MAX_WHOLE_CELLS;
+        String model = job.spec().name() + " velocity";
+        ArrayVolume v = whole ? ModelVolumes.whole(model, job.velocity())
+                : ModelVolumes.decimated(model, job.velocity(), ModelVolumes.MAX_DECIMATED_CELLS);
         VelocityField mig = job.migrationVelocity();
-        ArrayVolume m = !onHeap || mig == null || mig == job.velocity() ? null
-                : volume(job.spec().name() + " migration velocity", mig);
+        ArrayVolume m = !whole || mig == null || mig == job.velocity() ? null
+                : ModelVolumes.whole(job.spec().name() + " migration velocity", mig);
         return new Project(source, file, text, job, v, m, facts != null ? facts : ProjectSummary.facts(source, job), localLimit);
-    }
-
-    /** A velocity model as a volume for the viewers, or null when it is too large to show. */
-    private static ArrayVolume volume(String name, VelocityField model) {
-        Grid g = model.grid();
-        return g.nodes() > MAX_SHOWN_CELLS ? null
-                : new ArrayVolume(name, new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis()), model.whole().values(), "m",
-                        "velocity (m/s)", 64);
     }
 }

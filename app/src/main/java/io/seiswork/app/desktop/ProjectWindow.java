@@ -425,34 +425,35 @@ public final class ProjectWindow extends BorderPane {
         if (shown == engine.getValue()) {
             estimateRunTime();  // else the engine's listener has started it
         }
-        if (p.velocity() != null) {
-            ResolvedJob job = p.job();
-            AcquisitionOverlay survey = new AcquisitionOverlay(job.geometry().sources(), job.geometry().receivers(),
-                    job.velocity().grid());
-            VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
-            model.setOverlay(survey);
-            if (p.migrationVelocity() == null) {
-                modelTab.setContent(model);
-            } else {
-                // A migration with its own velocity: the true model and the one the image is made with.
-                VolumeWindow migration = new VolumeWindow(p.migrationVelocity(), ColorMap.VIRIDIS);
-                migration.setOverlay(survey);
-                Tab truth = new Tab("Model", model);
-                Tab used = new Tab("Migration velocity", migration);
-                TabPane both = new TabPane(truth, used);
-                both.setId("modelTabs");
-                both.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-                modelTab.setContent(both);
-            }
-        } else {
-            modelTab.setContent(placeholder("The model is too large to draw here; it runs as it is."));
-        }
+        showModel(p);
         output.setText("Output: " + outputDir.apply(p.job().spec()));
         status.setText("Opened " + p.source() + ".");
         updateTitle();
         updateRunButton();
         if (tabs.getSelectionModel().getSelectedItem() != specTab) {
             tabs.getSelectionModel().select(modelTab);
+        }
+    }
+
+    /** The Model tab: the model with the survey over it, and a migration's own velocity beside it. */
+    private void showModel(Project p) {
+        ResolvedJob job = p.job();
+        AcquisitionOverlay survey = new AcquisitionOverlay(job.geometry().sources(), job.geometry().receivers(),
+                job.velocity().grid());
+        VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
+        model.setOverlay(survey);
+        if (p.migrationVelocity() == null) {
+            modelTab.setContent(model);
+        } else {
+            // A migration with its own velocity: the true model and the one the image is made with.
+            VolumeWindow migration = new VolumeWindow(p.migrationVelocity(), ColorMap.VIRIDIS);
+            migration.setOverlay(survey);
+            Tab truth = new Tab("Model", model);
+            Tab used = new Tab("Migration velocity", migration);
+            TabPane both = new TabPane(truth, used);
+            both.setId("modelTabs");
+            both.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            modelTab.setContent(both);
         }
     }
 

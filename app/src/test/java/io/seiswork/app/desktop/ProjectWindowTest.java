@@ -95,7 +95,7 @@ class ProjectWindowTest {
 
     /**
      * A survey of 2.2 billion nodes opens like any project: its facts say it is kept out of core,
-     * no velocity volume is built for it, and its run time is measured on one shot's window.
+     * its model is drawn at every 6th node, and its run time is measured on one shot's window.
      */
     @Test
     void aSurveyLargerThanMemoryOpensWithItsFacts(FxRobot robot) throws Exception {
@@ -104,6 +104,9 @@ class ProjectWindowTest {
         assertTrue(memory.contains("whole grid out of core: 2,209,000,000 nodes"), memory);
         String aperture = robot.lookup("#summary-aperture").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(aperture.contains("(mean 0.033 % of the model)"), aperture);
+        VolumeWindow model = modelWindow();
+        assertEquals("survey-rtm velocity, every 6th node", model.volume().name(), "read a row at a time, never whole");
+        assertEquals(784, model.volume().axes(0).x().count());
         robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
         javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runTime.getText().startsWith("about "));
