@@ -135,6 +135,39 @@ class VolumeWindowTest {
         assertEquals("after shot 2", window.volume().name());
     }
 
+    /**
+     * Save picture writes the view on screen to a PNG file (read back at the section view's size);
+     * a folder that is not there is said in the bar, and the future fails.
+     */
+    @Test
+    void savePictureWritesTheViewOnScreen(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var view = window.section(SliceOrientation.INLINE);
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.displayedLevelProperty().get() == 0);
+        java.nio.file.Path png = dir.resolve("inline.png");
+        java.util.concurrent.CompletableFuture<java.nio.file.Path>[] done = new java.util.concurrent.CompletableFuture[1];
+        robot.interact(() -> done[0] = window.savePicture(png));
+        assertEquals(png, done[0].get(30, TimeUnit.SECONDS));
+        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(read.getWidth() >= (int) view.getWidth() && read.getHeight() >= (int) view.getHeight() - 1,
+                read.getWidth() + " x " + read.getHeight());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("saved " + png, robot.lookup("#pictureSaved").queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals("test-Inline", VolumeWindow.fileName("test Inline"));
+
+        java.nio.file.Path nowhere = dir.resolve("missing/inline.png");
+        robot.interact(() -> done[0] = window.savePicture(nowhere));
+        try {
+            done[0].get(30, TimeUnit.SECONDS);
+            throw new AssertionError("written into a folder that does not exist");
+        } catch (java.util.concurrent.ExecutionException expected) {
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#pictureSaved").queryAs(javafx.scene.control.Label.class).getText()
+                    .startsWith("cannot save " + nowhere));
+        }
+    }
+
     /** A 2D volume (one inline), as the README's demo migration writes: its section alone, drawn. */
     @Test
     void a2dVolumeOpensOnItsSection(FxRobot robot) throws Exception {
