@@ -74,13 +74,15 @@ final class CloudImageSoFar implements AutoCloseable {
         if (job.spec().task() != Task.RTM || !ImageSoFar.fitsWhole(g, Runtime.getRuntime().maxMemory())) {
             return null;
         }
+        CloudImageSoFar image;
         try {
             Files.createDirectories(scratch);
-        } catch (IOException e) {
-            listener.message("no image so far: cannot make " + scratch + ": " + e.getMessage());
+            image = new CloudImageSoFar(job, store, id, scratch, listener);  // its stack: two arrays of the grid
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            listener.message("no image so far: " + e);
+            deleteQuietly(scratch);
             return null;
         }
-        CloudImageSoFar image = new CloudImageSoFar(job, store, id, scratch, listener);
         image.thread.start();
         return image;
     }
@@ -101,25 +103,43 @@ final class CloudImageSoFar implements AutoCloseable {
         notifyAll();
     }
 
-    /** Shots added so far (after {@link #close}, the final count). */
+    /** Shots added so far. */
     int stacked() {
         return stack.shots();
     }
 
-    /** Stops, waits for the thread's current shot, and frees the stack and its scratch. */
+    /** Longest wait for the thread to end when closed, milliseconds. */
+    static final long CLOSE_WAIT_MS = 10_000;
+
+    /**
+     * Stops: interrupts a read under way (the store turns it into a failed read) and waits a
+     * little for the thread, which frees the stack and its scratch itself when it ends, so they
+     * are never freed under it. Never throws: the run it watches is not to fail for it.
+     */
     @Override
     public void close() {
         stop();
+        thread.interrupt();
         try {
-            thread.join();
+            thread.join(CLOSE_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stack.close();
-        FileTrees.delete(scratch);
+        if (thread.isAlive()) {
+            LOG.warn("image so far of job {} still reading after {} ms; it frees its stack when it ends", id, CLOSE_WAIT_MS);
+        }
     }
 
     private void stackWhileRunning() {
+        try {
+            stackUntilStopped();
+        } finally {
+            stack.close();
+            deleteQuietly(scratch);
+        }
+    }
+
+    private void stackUntilStopped() {
         try {
             while (true) {
                 List<Integer> batch;
@@ -140,15 +160,29 @@ final class CloudImageSoFar implements AutoCloseable {
                         return;
                     }
                 }
+                if (isStopped()) {
+                    return;  // the written image is coming
+                }
                 ImageSoFar.report(stack, job, total, listener);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | OutOfMemoryError e) {
+            if (isStopped()) {
+                return;  // closed meanwhile (the interrupt ends what it was doing): nothing to say
+            }
             LOG.warn("image so far of job {} stopped", id, e);
             listener.message("image so far stopped (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); the image comes with the job's outputs");
             stop();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileTrees.delete(dir);
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not remove {}: {}", dir, e.getMessage());
         }
     }
 
@@ -170,10 +204,12 @@ final class CloudImageSoFar implements AutoCloseable {
             store.getFile(key, part, PartialImageFile.bytes(job.spec().grid()), TransferProgress.NONE);
             stack.add(part);
             return true;
-        } catch (RuntimeException e) {  // denied, throttled, deleted meanwhile, unreadable
-            listener.message("image so far stopped at shot " + shot + ": " + e.getMessage()
-                    + "; the image comes with the job's outputs");
-            stop();
+        } catch (RuntimeException e) {  // denied, throttled, deleted meanwhile, unreadable, or closed
+            if (!isStopped()) {
+                listener.message("image so far stopped at shot " + shot + ": " + e.getMessage()
+                        + "; the image comes with the job's outputs");
+                stop();
+            }
             return false;
         } finally {
             try {

@@ -77,8 +77,18 @@ final class CloudRun implements ActiveRun {
             Consumer<DesktopRun.Outcome> onEnd) {
         this.job = job;
         thread = new Thread(() -> {
-            DesktopRun.Outcome o = run(source, cloud, outDir, events);
-            Platform.runLater(() -> onEnd.accept(o));
+            DesktopRun.Outcome o = new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null,
+                    "failed: the cloud run stopped unexpectedly");
+            try {
+                o = run(source, cloud, outDir, events);
+            } catch (RuntimeException | Error e) {  // the window must hear of the end whatever happened
+                LOG.error("cloud run failed", e);
+                events.stopped(ShotProgress.State.FAILED);
+                o = new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e);
+            } finally {
+                DesktopRun.Outcome end = o;
+                Platform.runLater(() -> onEnd.accept(end));
+            }
         }, "seiswork-cloud-run");
         thread.setDaemon(true);
     }

@@ -38,6 +38,7 @@ final class FormChoice {
     private final FormContext form;
     private final ChoiceBox<String> box = new ChoiceBox<>();
     private final Label note = new Label();
+    private JsonNode shownTree;
 
     FormChoice(String pointer, List<Option> options, FormContext form) {
         this.pointer = pointer;
@@ -77,6 +78,10 @@ final class FormChoice {
 
     /** Shows the form the value takes in {@code tree} (null when the text does not parse), and its body alone. */
     void refresh(JsonNode tree) {
+        if (!java.util.Objects.equals(tree, shownTree)) {
+            note.setText("");  // the spec changed since: a refusal's reason no longer holds
+        }
+        shownTree = tree;
         JsonNode v = tree == null ? null : tree.at(pointer);
         Option current = v == null ? null : options.stream().filter(o -> o.is().test(v)).findFirst().orElse(null);
         box.setDisable(tree == null);
@@ -106,7 +111,11 @@ final class FormChoice {
         if (tree == null) {
             why = "the JSON does not parse: fix it on the right";
         }
-        if (literal == null || !form.text.put(pointer, literal)) {
+        if (literal != null && !form.text.put(pointer, literal)) {
+            why = "the JSON has something other than an object where " + pointer + " goes";
+            literal = null;
+        }
+        if (literal == null) {
             note.setText("Not changed: " + why + ".");
             form.refreshing = true;  // put the box back without writing
             try {

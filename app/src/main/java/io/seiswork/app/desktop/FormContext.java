@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class FormContext {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As the spec reader: a key given twice is no spec (the form would edit one, the reader take the other). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     final SpecText text;
     final ModelFileChooser files;

@@ -62,13 +62,13 @@ final class FormValues {
     /**
      * The layout's points as a list, in the layout's order (shot and receiver numbers stay), or
      * null when there are more than {@value #MAX_LISTED_POINTS}; a long one written a point a
-     * line past {@code indent} ({@link #array}).
+     * line, two steps past {@code indent}, the line of the layout's member ({@link #array}).
      */
     static String list(JsonNode layout, String indent) {
         if (layout.path("list").isArray()) {
             List<String> rows = new ArrayList<>();
             layout.path("list").forEach(p -> rows.add(p.toString()));
-            return array(rows, indent);
+            return array(rows, indent + "    ", indent + "  ");
         }
         List<String> points = new ArrayList<>();
         JsonNode l = layout.path("line");
@@ -96,19 +96,20 @@ final class FormValues {
         } else {
             points.add(point("0", "0", "0"));
         }
-        return array(points, indent);
+        return array(points, indent + "    ", indent + "  ");
     }
 
     /**
      * A JSON array of {@code rows} (literals): on one line when there are a few, else a row a
-     * line, indented two steps past {@code indent} (the line the array starts on), its bracket one.
+     * line indented by {@code rowIndent}, the closing bracket on a line of its own indented by
+     * {@code closeIndent}.
      */
-    static String array(List<String> rows, String indent) {
+    static String array(List<String> rows, String rowIndent, String closeIndent) {
         if (rows.size() <= MAX_ROWS_ON_ONE_LINE) {
             return "[ " + String.join(", ", rows) + " ]";
         }
-        String row = "\n" + indent + "    ";
-        return "[" + row + String.join("," + row, rows) + "\n" + indent + "  ]";
+        String row = "\n" + rowIndent;
+        return "[" + row + String.join("," + row, rows) + "\n" + closeIndent + "]";
     }
 
     /** A constant velocity: the spec's constant, or its first layer's; else 2000 m/s. */

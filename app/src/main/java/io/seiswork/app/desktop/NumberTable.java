@@ -3,7 +3,6 @@ package io.seiswork.app.desktop;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -43,6 +42,7 @@ final class NumberTable extends VBox {
     private final Button remove = new Button("Remove");
     private final Button paste = new Button("Paste");
     private final Label note = new Label();
+    private JsonNode shownTree;
 
     /**
      * @param stepWhenAlone what an added row adds to the last when there is only one (a layer 100 m deeper)
@@ -91,6 +91,10 @@ final class NumberTable extends VBox {
             return;  // a cell being typed in keeps what the user typed
         }
         List<String[]> read = tree == null ? null : read(tree.at(pointer));
+        if (!java.util.Objects.equals(tree, shownTree)) {
+            note.setText("");  // the spec changed since: a refusal's reason no longer holds
+        }
+        shownTree = tree;
         setDisable(read == null);
         if (read == null) {
             rows.clear();
@@ -188,6 +192,11 @@ final class NumberTable extends VBox {
             note.setText("Not pasted: the clipboard holds no rows of " + columns.size() + " numbers.");
             return false;
         }
+        JsonNode tree = form.currentTree();
+        if (tree == null || read(tree.at(pointer)) == null) {
+            note.setText("Not pasted: the JSON no longer holds this table (" + pointer + "); it was changed meanwhile.");
+            return false;
+        }
         note.setText("");
         rows.setAll(read);
         write();
@@ -235,7 +244,8 @@ final class NumberTable extends VBox {
 
     private void write() {
         note.setText("");
-        form.text.put(pointer, FormValues.array(rows.stream().map(this::rowLiteral).toList(), form.text.indentAt(pointer)));
+        String indent = form.text.indentAt(pointer);  // the line of the member holding the array
+        form.text.put(pointer, FormValues.array(rows.stream().map(this::rowLiteral).toList(), indent + "  ", indent));
     }
 
     private String rowLiteral(String[] r) {
@@ -273,13 +283,18 @@ final class NumberTable extends VBox {
         return out;
     }
 
+    /** Whether {@code read} holds the rows shown, number for number (1.0E-4 is 0.0001). */
     private boolean same(List<String[]> read) {
         if (read.size() != rows.size()) {
             return false;
         }
         for (int i = 0; i < read.size(); i++) {
-            if (!Arrays.equals(read.get(i), rows.get(i))) {
-                return false;
+            String[] a = read.get(i);
+            String[] b = rows.get(i);
+            for (int c = 0; c < a.length; c++) {
+                if (new BigDecimal(a[c]).compareTo(new BigDecimal(b[c])) != 0) {
+                    return false;
+                }
             }
         }
         return true;

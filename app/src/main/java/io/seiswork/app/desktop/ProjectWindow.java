@@ -169,12 +169,15 @@ public final class ProjectWindow extends BorderPane {
             if (specsIn(e.getDragboard()).isEmpty()) {
                 return;
             }
-            e.acceptTransferModes(javafx.scene.input.TransferMode.COPY_OR_MOVE);
+            e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);  // read, never moved
             e.consume();
         });
         setOnDragDropped(e -> {
-            e.setDropCompleted(openDropped(specsIn(e.getDragboard())));
+            List<Path> specs = specsIn(e.getDragboard());
+            e.setDropCompleted(!specs.isEmpty());
             e.consume();
+            // Opened after the drop has ended: a question asked inside it stalls the drag's source.
+            Platform.runLater(() -> openDropped(specs));
         });
         cloudJobs.setId("cloudJobs");
         cloudJobs.setTooltip(new Tooltip("The cloud's recent jobs (the tool bar's cloud): pick one to follow its shots "
@@ -571,7 +574,10 @@ public final class ProjectWindow extends BorderPane {
 
     /** Fills the Recent menu with the specs opened or saved lately that still exist, checked on the I/O thread. */
     private void listRecent() {
-        io.submit(() -> {
+        if (checks.isShutdown()) {
+            return;
+        }
+        checks.submit(() -> {
             List<Path> found = recent.list();
             Platform.runLater(() -> {
                 List<MenuItem> items = new java.util.ArrayList<>();
@@ -579,7 +585,7 @@ public final class ProjectWindow extends BorderPane {
                     Path folder = f.getParent();
                     MenuItem item = new MenuItem(f.getFileName() + (folder == null ? "" : "   (" + folder + ")"));
                     item.setOnAction(e -> {
-                        if (mayDiscardEdits("Open " + f.getFileName())) {
+                        if (current == null && mayDiscardEdits("Open " + f.getFileName())) {
                             openFile(f);
                         }
                     });
@@ -597,7 +603,10 @@ public final class ProjectWindow extends BorderPane {
 
     /** Remembers a spec file opened or saved, for the Recent menu (on the I/O thread: it writes the preferences). */
     private void remember(Path file) {
-        io.submit(() -> {
+        if (checks.isShutdown()) {
+            return;
+        }
+        checks.submit(() -> {
             recent.add(file);
             listRecent();
         });
@@ -769,6 +778,7 @@ public final class ProjectWindow extends BorderPane {
 
     private void setRunning(boolean running) {
         open.setDisable(running);
+        recentMenu.setDisable(running);
         examples.setDisable(running);
         engine.setDisable(running);
         runOn.setDisable(running);

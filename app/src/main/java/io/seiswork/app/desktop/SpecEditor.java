@@ -50,7 +50,9 @@ final class SpecEditor extends BorderPane {
     /** Quiet time after the last edit before the spec is checked, milliseconds. */
     static final int CHECK_DELAY_MS = 300;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As the spec reader: with a key given twice the form shows nothing rather than the other value. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final TextArea text = new TextArea();
     private final SpecForm form;

@@ -60,6 +60,14 @@ class CloudRunWindowTest {
         stage.show();
     }
 
+    /** The specs these tests opened leave the Recent list of the tests' own preferences node (never the user's). */
+    @org.junit.jupiter.api.AfterAll
+    static void forgetRecentSpecs() throws Exception {
+        if (System.getProperty("seiswork.prefsNode") != null) {
+            java.util.prefs.Preferences.userRoot().node(RecentSpecs.NODE).removeNode();
+        }
+    }
+
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(window::shutdown);

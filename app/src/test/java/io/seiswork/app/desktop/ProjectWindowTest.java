@@ -45,6 +45,14 @@ class ProjectWindowTest {
         stage.show();
     }
 
+    /** The specs these tests opened leave the Recent list of the tests' own preferences node (never the user's). */
+    @org.junit.jupiter.api.AfterAll
+    static void forgetRecentSpecs() throws Exception {
+        if (System.getProperty("seiswork.prefsNode") != null) {
+            java.util.prefs.Preferences.userRoot().node(RecentSpecs.NODE).removeNode();
+        }
+    }
+
     @AfterEach
     void close(FxRobot robot) throws Exception {
         robot.interact(window::shutdown);

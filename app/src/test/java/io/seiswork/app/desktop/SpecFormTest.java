@@ -162,6 +162,38 @@ class SpecFormTest {
         assertEquals(List.of(350.0, 550.0, 750.0), read().sources().positions().stream().map(p -> p.x()).toList());
     }
 
+    /**
+     * A table compares its rows with the JSON number for number (0.0001 reads back as 1.0E-4 and
+     * is the same); a paste where the JSON no longer holds the table is refused; a long list is
+     * written a point a line at the indent of its member, in a pretty-printed spec.
+     */
+    @Test
+    void tablesKeepTheirJsonTidyAndCurrent(FxRobot robot) throws Exception {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            points.append(i == 0 ? "" : ", ").append("[").append(i * 50).append(", 0, 20]");
+        }
+        load(robot, SPEC.replace("\"receivers\": { \"line\": { \"x0\": 0.5, \"dx\": 19.5, \"n\": 80, \"y\": 0, \"z\": 20 }, \"spread\": \"fixed\" },",
+                "\"receivers\": {\n    \"list\": [ " + points + " ]\n  },"));
+        NumberTable list = form.table("/receivers/list");
+        assertEquals(25, list.rows().size());
+        robot.interact(() -> list.set(0, 2, "0.0001"));
+        robot.interact(list::addRow);  // before any check: the JSON's 1.0E-4 is the row's 0.0001
+        assertEquals("", list.note());
+        assertEquals(26, read().receivers().positions().size());
+        assertTrue(text.getText().contains("  \"receivers\": {\n    \"list\": [\n      [0, 0, 0.0001],\n      [50, 0, 20],\n"),
+                text.getText());
+        assertTrue(text.getText().contains("      [1250, 0, 20]\n    ]\n  },"), text.getText());
+
+        robot.interact(() -> text.setText(SPEC));  // the receivers a line again, typed, not yet checked
+        String switched = text.getText();
+        boolean[] pasted = {true};
+        robot.interact(() -> pasted[0] = list.paste("1 0 20\n2 0 20"));
+        assertFalse(pasted[0]);
+        assertTrue(list.note().startsWith("Not pasted: the JSON no longer holds this table"), list.note());
+        assertEquals(switched, text.getText());
+    }
+
     /** Numbers the form cannot write or convert are refused, not passed on as broken JSON. */
     @Test
     void numbersOutOfRangeAreRefused(FxRobot robot) throws Exception {
