@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
+import io.seiswork.app.run.ShotSelection;
 import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
@@ -12,6 +13,7 @@ import io.seiswork.core.spec.Task;
 import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.JobEngine;
+import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -40,6 +42,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the spec's engine.")
     String engine;
 
+    @Option(names = "--shots", paramLabel = "LIST", description = {"Run only these shots, by number (FFID): for "
+            + "example 1 or 1,4-6, to look at a few before the whole survey. They keep their numbers and places; a "
+            + "migration stacks only them. Default: every shot."})
+    String shotList;
+
     @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing.")
     boolean checkOnly;
 
@@ -64,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (jobSpec.task() == Task.RTM && job.storage() == WholeGridStorage.OUT_OF_CORE) {
             err.println(job.storage().describe(jobSpec.grid()));
+        }
+        ShotSelection shots = shotList == null ? ShotSelection.ALL : ShotSelection.parse(shotList, "--shots");
+        if (!shots.all()) {
+            int chosen = shots.of(ShotComputer.shotsOf(job), "--shots").size();  // a shot the job lacks: said before any work
+            err.printf(Locale.ROOT, "running %d of the %d shots (--shots %s)%n", chosen, job.geometry().shotCount(), shots);
         }
         err.flush();
         if (checkOnly) {
@@ -91,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (var engineToClose = selected.engine()) {
             err.println("seiswork: " + selected.reason());
-            var report = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel)
+            var report = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel, shots)
                     .run(job, outDir);
             err.printf(Locale.ROOT, "wrote %s and %s in %.1f s (%.3f Gpts/s)%n",
                     outDir.resolve(LocalRunner.outputFile(jobSpec.task())), outDir.resolve(LocalRunner.REPORT_FILE),

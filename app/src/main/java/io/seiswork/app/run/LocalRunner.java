@@ -54,11 +54,20 @@ public final class LocalRunner {
     private final EngineSelection selected;
     private final RunListener listener;
     private final CancellationToken cancel;
+    private final ShotSelection shots;
 
     public LocalRunner(EngineSelection selected, RunListener listener, CancellationToken cancel) {
+        this(selected, listener, cancel, ShotSelection.ALL);
+    }
+
+    /**
+     * @param shots which of the job's shots to run ({@code seiswork run --shots})
+     */
+    public LocalRunner(EngineSelection selected, RunListener listener, CancellationToken cancel, ShotSelection shots) {
         this.selected = selected;
         this.listener = listener;
         this.cancel = cancel;
+        this.shots = shots;
     }
 
     /**
@@ -81,15 +90,15 @@ public final class LocalRunner {
         TimeStepping timing = job.time();
         ObjectNode report = header(job, timing);
         ArrayNode shotReports = report.putArray("shots");
-        List<Shot> shots = job.geometry().shots();
-        listener.runStarted(shots.size(), engine.name());
         long started = System.nanoTime();
         double points = 0;
         double loopSeconds = 0;
         report.put("status", "running");
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message);
                 ShotGatherWriter out = GatherFiles.open(outDir, job)) {
-            for (Shot shot : computer.shots()) {
+            List<Shot> run = shots.of(computer.shots(), "--shots");
+            listener.runStarted(run.size(), engine.name());
+            for (Shot shot : run) {
                 listener.shotStarted(shot.number());
                 ModelledShot modelled = computer.model(shot, listener.withWavefield(shot.number(),
                         (step, steps) -> listener.shotProgress(shot.number(), step, steps)), cancel);
@@ -131,7 +140,7 @@ public final class LocalRunner {
         long started = System.nanoTime();
         double[] loop = {0, 0};
         try {
-            loop = new MigrationRunner(selected.engine(), listener, cancel).run(job, outDir, report);
+            loop = new MigrationRunner(selected.engine(), listener, cancel, shots).run(job, outDir, report);
             report.put("status", "done");
         } catch (RuntimeException e) {
             report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
@@ -159,6 +168,7 @@ public final class LocalRunner {
         r.put("name", job.spec().name());
         r.put("task", job.spec().task().json());
         r.put("started", Instant.now().toString());
+        r.put("shotsRun", shots.toString());
         r.put("engine", selected.engine().name());
         r.put("engineReason", selected.reason());
         r.put("dtS", timing.dtS());

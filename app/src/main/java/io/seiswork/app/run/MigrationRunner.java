@@ -22,6 +22,7 @@ import io.seiswork.kernels.rtm.ImagingCondition;
 import io.seiswork.kernels.rtm.MemoryPlan;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Task rtm of {@code seiswork run}: migrates every shot through a {@link ShotComputer} (the code
@@ -49,15 +50,18 @@ final class MigrationRunner {
     private final WaveEngine engine;
     private final RunListener listener;
     private final CancellationToken cancel;
+    private final ShotSelection shots;
 
     /**
      * @param engine the selected engine: it models synthetic data and migrates (a
      *     {@link CudaWaveEngine} or a {@link CpuWaveEngine})
+     * @param shots which of the job's shots to migrate and stack
      */
-    MigrationRunner(WaveEngine engine, RunListener listener, CancellationToken cancel) {
+    MigrationRunner(WaveEngine engine, RunListener listener, CancellationToken cancel, ShotSelection shots) {
         this.engine = engine;
         this.listener = listener;
         this.cancel = cancel;
+        this.shots = shots;
     }
 
     /**
@@ -78,9 +82,10 @@ final class MigrationRunner {
                 ArrayNode shotReports = report.putArray("shots");
                 putPlan(report, computer.memoryPlan());
                 putMigrationEngine(report, computer);
-                int shots = computer.shots().size();
+                List<Shot> run = this.shots.of(computer.shots(), "--shots");
+                int shots = run.size();
                 listener.runStarted(shots, computer.migrationEngine());
-                for (Shot shot : computer.shots()) {
+                for (Shot shot : run) {
                     listener.shotStarted(shot.number());
                     long t0 = System.nanoTime();
                     MigratedShot m = computer.migrate(shot, listener.withWavefield(shot.number(),

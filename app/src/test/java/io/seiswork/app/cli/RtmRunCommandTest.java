@@ -47,6 +47,40 @@ class RtmRunCommandTest {
         return p;
     }
 
+    /**
+     * A migration of some shots is their part of the whole image: with the plain cross-correlation
+     * stack (linear in the shots: the filter and the mute are linear too), the images of
+     * {@code --shots 1} and {@code --shots 2} add up to the image of both, to float rounding.
+     */
+    @Test
+    void imagesOfSomeShotsAddUpToTheWholeImage() throws Exception {
+        Path spec = spec("linear.json", "rtm", 51, "synthetic", "auto");
+        Files.writeString(spec, Files.readString(spec).replace("\"wavefield\": \"auto\"",
+                "\"wavefield\": \"auto\", \"condition\": \"cross-correlation\""));
+        for (String[] out : new String[][] {{"both", "1-2"}, {"one", "1"}, {"two", "2"}}) {
+            CliRun r = run("run", spec.toString(), "--out", dir.resolve(out[0]).toString(), "--engine", "cpu",
+                    "--shots", out[1]);
+            assertEquals(0, r.exit(), r.err());
+        }
+        double diff = 0;
+        double norm = 0;
+        try (SegyReader both = SegyReader.open(dir.resolve("both/image.sgy"));
+                SegyReader one = SegyReader.open(dir.resolve("one/image.sgy"));
+                SegyReader two = SegyReader.open(dir.resolve("two/image.sgy"))) {
+            for (int t = 0; t < both.traceCount(); t++) {
+                float[] b = both.readTrace(t);
+                float[] o = one.readTrace(t);
+                float[] w = two.readTrace(t);
+                for (int i = 0; i < b.length; i++) {
+                    diff += Math.pow(b[i] - (o[i] + w[i]), 2);
+                    norm += (double) b[i] * b[i];
+                }
+            }
+        }
+        assertTrue(norm > 0, "an image");
+        assertTrue(Math.sqrt(diff / norm) < 1e-5, "relative L2 " + Math.sqrt(diff / norm));
+    }
+
     @Test
     void checkSaysHowMuchOfTheModelEachShotComputesWithAnAperture() throws Exception {
         Path spec = spec("aperture.json", "rtm", 51, "synthetic", "auto");

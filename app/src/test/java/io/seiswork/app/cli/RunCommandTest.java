@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,41 @@ class RunCommandTest {
         assertEquals(81, report.at("/grid/nx").asInt());
         assertEquals("tiny", report.at("/spec/name").asText());
         assertEquals(8, report.at("/spec/physics/spaceOrder").asInt(), "resolved spec has defaults spelled out");
+    }
+
+    /**
+     * {@code --shots 2} runs shot 2 alone: its gather is the whole run's shot 2, trace for trace,
+     * with FFID 2; a shot the job does not have, or a list that is not one, is one line and runs
+     * nothing.
+     */
+    @Test
+    void onlyTheShotsListedRunKeepingTheirNumbers() throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), SPEC);
+        Path all = dir.resolve("all");
+        Path two = dir.resolve("two");
+        assertEquals(0, run("run", spec.toString(), "--out", all.toString(), "--engine", "cpu").exit());
+        CliRun r = run("run", spec.toString(), "--out", two.toString(), "--engine", "cpu", "--shots", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("running 1 of the 2 shots (--shots 2)"), r.err());
+        try (SegyReader whole = SegyReader.open(all.resolve("shots.sgy"));
+                SegyReader one = SegyReader.open(two.resolve("shots.sgy"))) {
+            assertEquals(41, one.traceCount());
+            for (int t = 0; t < 41; t++) {
+                assertEquals(2, one.header(t).getInt32(TraceHeader.FIELD_RECORD));
+                assertArrayEquals(whole.readTrace(41 + t), one.readTrace(t), "trace " + t);
+            }
+        }
+        assertEquals("2", new com.fasterxml.jackson.databind.ObjectMapper().readTree(two.resolve("run.json").toFile())
+                .get("shotsRun").asText());
+
+        CliRun missing = run("run", spec.toString(), "--out", dir.resolve("none").toString(), "--shots", "1,3-4");
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("seiswork: --shots: the job has no shot 3 (its shots are 1-2)"), missing.err());
+        assertFalse(Files.exists(dir.resolve("none")), "nothing run");
+        CliRun bad = run("run", spec.toString(), "--shots", "first");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("seiswork: --shots must list shot numbers and ranges such as 1,4-6; \"first\" is neither"),
+                bad.err());
     }
 
     @Test
