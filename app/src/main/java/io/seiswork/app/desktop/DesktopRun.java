@@ -2,6 +2,7 @@ package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.ShotSelection;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.ResolvedJob;
@@ -43,10 +44,11 @@ final class DesktopRun implements ActiveRun {
     private final CancellationToken cancel = new CancellationToken();
     private final Thread thread;
 
-    private DesktopRun(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd, Future<?> after) {
+    private DesktopRun(ResolvedJob job, ShotSelection shots, Path outDir, RunEvents events, Consumer<Outcome> onEnd,
+            Future<?> after) {
         thread = new Thread(() -> {
             awaitQuietly(after);
-            Outcome outcome = run(job, outDir, events);
+            Outcome outcome = run(job, shots, outDir, events);
             Platform.runLater(() -> onEnd.accept(outcome));
         }, "seiswork-run-" + job.spec().name());
         thread.setDaemon(true);
@@ -57,11 +59,12 @@ final class DesktopRun implements ActiveRun {
      * engine and a shot's memory (the run-time estimate, cancelled), so that the run never
      * allocates its shot while another still holds one.
      *
+     * @param shots which of the job's shots to run
      * @param onEnd called once on the JavaFX thread when the run has ended
      */
-    static DesktopRun start(ResolvedJob job, Path outDir, RunEvents events, Consumer<Outcome> onEnd,
-            Future<?> after) {
-        DesktopRun r = new DesktopRun(job, outDir, events, onEnd, after);
+    static DesktopRun start(ResolvedJob job, ShotSelection shots, Path outDir, RunEvents events,
+            Consumer<Outcome> onEnd, Future<?> after) {
+        DesktopRun r = new DesktopRun(job, shots, outDir, events, onEnd, after);
         r.thread.start();
         return r;
     }
@@ -93,12 +96,12 @@ final class DesktopRun implements ActiveRun {
         thread.join(millis);
     }
 
-    private Outcome run(ResolvedJob job, Path outDir, RunEvents events) {
+    private Outcome run(ResolvedJob job, ShotSelection shots, Path outDir, RunEvents events) {
         try {
             EngineSelection selected = JobEngine.select(job);
             try (var engine = selected.engine()) {
                 events.message(selected.reason());
-                ObjectNode report = new LocalRunner(selected, events, cancel).run(job, outDir);
+                ObjectNode report = new LocalRunner(selected, events, cancel, shots).run(job, outDir);
                 return new Outcome(Status.DONE, outDir, report, String.format(java.util.Locale.ROOT,
                         "done in %.1f s (%.3f Gpts/s) on %s; files in %s", report.get("wallSeconds").asDouble(),
                         report.get("gptsPerSecond").asDouble(), engine.name(), outDir));

@@ -2,10 +2,12 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
+import io.seiswork.app.run.ShotSelection;
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
@@ -44,6 +46,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -92,6 +95,7 @@ public final class ProjectWindow extends BorderPane {
     private final Button open = new Button("Open spec...");
     private final MenuButton examples = new MenuButton("Examples");
     private final MenuButton recentMenu = new MenuButton("Recent");
+    private final TextField shotsField = new TextField();
     private final RecentSpecs recent = RecentSpecs.ofUser();
     private Path examplesDir = Path.of("examples");
     private final ChoiceBox<EngineChoice> engine = new ChoiceBox<>();
@@ -161,6 +165,11 @@ public final class ProjectWindow extends BorderPane {
         examples.setTooltip(new Tooltip("The job specs in ./examples"));
         examples.setOnShowing(e -> listExamples());
         listExamples();
+        shotsField.setId("shotsField");
+        shotsField.setPromptText("all");
+        shotsField.setPrefColumnCount(6);
+        shotsField.setTooltip(new Tooltip("Run only these shots on this machine, by number: 1 or 1,4-6 (empty: every shot). "
+                + "They keep their numbers and places; a migration stacks only them"));
         recentMenu.setId("recentSpecs");
         recentMenu.setTooltip(new Tooltip("The job specs opened or saved lately"));
         recentMenu.setOnShowing(e -> listRecent());
@@ -185,7 +194,7 @@ public final class ProjectWindow extends BorderPane {
         cloudJobs.setOnShowing(e -> listCloudJobs());
         runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
         ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
-                run, cancel, cloudJobs,
+                new Label("shots"), shotsField, run, cancel, cloudJobs,
                 new Separator(), output);
         editor = new SpecEditor(checks, this::applyEdits, this::save, this::chooseSaveAs, new DialogFileChooser(
                 () -> specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent(),
@@ -612,6 +621,10 @@ public final class ProjectWindow extends BorderPane {
         });
     }
 
+    TextField shotsField() {
+        return shotsField;
+    }
+
     MenuButton recentMenu() {
         return recentMenu;
     }
@@ -718,13 +731,24 @@ public final class ProjectWindow extends BorderPane {
         if (engine.getValue() != null) {
             job = job.withEngine(engine.getValue());
         }
-        Path out = outputDir.apply(job.spec());
-        RunEvents events = new RunEvents();
-        // Shots of a synthetic survey are numbered 1 .. n; recorded data name theirs as they start.
-        List<Integer> known = job.dataFile() != null ? List.of()
-                : java.util.stream.IntStream.rangeClosed(1, job.geometry().shotCount()).boxed().toList();
         RunTarget target = runOn.getValue();
         boolean cloud = target != null && target.cloud() != null;
+        ShotSelection shots;
+        List<Integer> known;
+        try {
+            shots = shotsField.getText().isBlank() ? ShotSelection.ALL : ShotSelection.parse(shotsField.getText(), "Shots");
+            if (cloud && !shots.all()) {
+                throw new IllegalArgumentException("Shots: a cloud job runs every shot; empty the field to send it");
+            }
+            // Shots of a synthetic survey are known now; recorded data name theirs as they start.
+            known = job.dataFile() != null ? List.of()
+                    : shots.of(job.geometry().shots(), "Shots").stream().map(Shot::number).toList();
+        } catch (IllegalArgumentException e) {
+            status.setText(firstLine(e));
+            return;
+        }
+        Path out = outputDir.apply(job.spec());
+        RunEvents events = new RunEvents();
         progress.follow(events, known, job.time().dtS(), cloud
                 ? "Wavefield: only for runs on this machine"
                 : "Wavefield: shown while a shot runs");
@@ -747,7 +771,7 @@ public final class ProjectWindow extends BorderPane {
         }
         // The run starts when the estimator, told to stop above, has let go of its engine and shot.
         Future<?> estimatorIdle = estimator.submit(() -> { });
-        current = DesktopRun.start(job, out, events, this::ended, estimatorIdle);  // ended() comes later, on this thread
+        current = DesktopRun.start(job, shots, out, events, this::ended, estimatorIdle);  // ended() comes later, on this thread
         setRunning(true);
         status.setText("Running " + job.spec().name() + " into " + out + "...");
     }
@@ -779,6 +803,7 @@ public final class ProjectWindow extends BorderPane {
     private void setRunning(boolean running) {
         open.setDisable(running);
         recentMenu.setDisable(running);
+        shotsField.setDisable(running);
         examples.setDisable(running);
         engine.setDisable(running);
         runOn.setDisable(running);

@@ -162,7 +162,7 @@ class ProjectWindowTest {
         RunEvents events = new RunEvents();
         java.util.concurrent.atomic.AtomicReference<DesktopRun.Outcome> outcome =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        DesktopRun.start(job, dir.resolve("runs").resolve("waits"), events, outcome::set, estimateDone);
+        DesktopRun.start(job, io.seiswork.app.run.ShotSelection.ALL, dir.resolve("runs").resolve("waits"), events, outcome::set, estimateDone);
         Thread.sleep(500);  // time enough for a run that did not wait to have picked its engine
         assertEquals("", events.engine(), "the run started before the estimate let go");
         estimateDone.complete(null);
@@ -541,6 +541,33 @@ class ProjectWindowTest {
         robot.interact(() -> opened[0] = window.openDropped(List.of(second)));
         assertTrue(opened[0]);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened " + second));
+    }
+
+    /**
+     * The tool bar's Shots runs only the shots listed: a row for shot 2 alone, its gather FFID 2;
+     * a list that is not one, or a shot the job lacks, is one line and nothing runs.
+     */
+    @Test
+    void shotsRunsOnlyTheShotsListed(FxRobot robot) throws Exception {
+        openAndWait(robot, spec("some-shots", 3, 0.3));
+        robot.interact(() -> window.shotsField().setText("first"));
+        robot.interact(() -> window.runButton().fire());
+        assertTrue(window.status().getText().startsWith("Shots must list shot numbers and ranges"), window.status().getText());
+        assertFalse(window.running());
+        robot.interact(() -> window.shotsField().setText("4"));
+        robot.interact(() -> window.runButton().fire());
+        assertEquals("Shots: the job has no shot 4 (its shots are 1-3)", window.status().getText());
+        robot.interact(() -> window.shotsField().setText("2"));
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
+        assertEquals(List.of(2), window.progress().table().getItems().stream().map(ShotProgress::shot).toList());
+        try (var gathers = io.seiswork.core.segy.SegyReader.open(dir.resolve("runs/some-shots/shots.sgy"))) {
+            assertEquals(80, gathers.traceCount());
+            assertEquals(2, gathers.header(0).getInt32(io.seiswork.core.segy.TraceHeader.FIELD_RECORD));
+        }
+        robot.interact(() -> window.shotsField().setText(""));
     }
 
     /** Engine "gpu" where there is none: the run fails in one line naming why, and the window stays usable. */
