@@ -47,6 +47,7 @@ public final class VolumeWindow extends BorderPane {
     private final Label name;
     private final Button savePicture = new Button("Save picture...");
     private final Label saved = new Label();
+    private final Label cursor = new Label();
     private VolumeSource volume;
 
     /**
@@ -97,7 +98,9 @@ public final class VolumeWindow extends BorderPane {
         savePicture.setTooltip(new Tooltip("Write the view on screen (with its axes and colour bar) to a PNG file"));
         savePicture.setOnAction(e -> choosePictureFile());
         saved.setId("pictureSaved");
-        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, savePicture, name, saved);
+        cursor.setId("cursorValue");
+        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, savePicture, name, saved,
+                cursor);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         setTop(bar);
@@ -110,6 +113,7 @@ public final class VolumeWindow extends BorderPane {
         view.sliceIndexProperty().set(volume.axes(0).normal(o).count() / 2);
         view.colorMapProperty().bindBidirectional(colorMap.valueProperty());
         view.clipPercentProperty().bind(clip.valueProperty());
+        view.pointerReadoutProperty().addListener((obs, was, now) -> cursor.setText(now));
         sections.put(o, view);
         return view;
     }

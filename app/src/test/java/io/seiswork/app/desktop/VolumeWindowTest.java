@@ -168,6 +168,34 @@ class VolumeWindowTest {
         }
     }
 
+    /**
+     * The pointer over a section reads out where it is and the value there: on the reflector
+     * (z = 100 m) the unit value, above it 0, outside the picture nothing; the window's bar shows it.
+     */
+    @Test
+    void thePointerReadsOutPlaceAndValue(FxRobot robot) throws Exception {
+        var view = window.section(SliceOrientation.INLINE);
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.displayedLevelProperty().get() == 0);
+        String[] said = new String[3];
+        robot.interact(() -> {
+            said[0] = view.describeAt(view.xOf(200), view.yOf(REFLECTOR * 5.0));
+            said[1] = view.describeAt(view.xOf(200), view.yOf(50));
+            said[2] = view.describeAt(1, 1);
+        });
+        assertEquals("x 200 m, z 100 m: 1 amplitude", said[0]);
+        assertEquals("x 200 m, z 50 m: 0 amplitude", said[1]);
+        assertEquals("", said[2], "outside the picture");
+        robot.interact(() -> {
+            javafx.geometry.Point2D at = view.localToScene(view.xOf(200), view.yOf(REFLECTOR * 5.0));  // events carry scene places
+            view.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED, at.getX(), at.getY(),
+                    0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false,
+                    false, false, null));
+        });
+        assertEquals("x 200 m, z 100 m: 1 amplitude",
+                robot.lookup("#cursorValue").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
     /** A 2D volume (one inline), as the README's demo migration writes: its section alone, drawn. */
     @Test
     void a2dVolumeOpensOnItsSection(FxRobot robot) throws Exception {

@@ -1,6 +1,7 @@
 package io.seiswork.render.section;
 
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.core.volume.VolumeSource;
@@ -51,6 +52,7 @@ public final class SectionView extends Region {
     private final ObjectProperty<SectionOverlay> overlay = new SimpleObjectProperty<>(this, "overlay");
     private final ReadOnlyIntegerWrapper displayedLevel = new ReadOnlyIntegerWrapper(this, "displayedLevel", -1);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper pointerReadout = new ReadOnlyStringWrapper(this, "pointerReadout", "");
     private Rendered shown;
     private Image image;
     private double centreAcross = 0.5;
@@ -78,6 +80,8 @@ public final class SectionView extends Region {
             double f = e.getDeltaY() > 0 ? 1.25 : 1 / 1.25;
             zoomAbout(e.getX(), e.getY(), f);
         });
+        setOnMouseMoved(e -> pointerReadout.set(describeAt(e.getX(), e.getY())));
+        setOnMouseExited(e -> pointerReadout.set(""));
         setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
@@ -149,6 +153,55 @@ public final class SectionView extends Region {
      */
     public ReadOnlyIntegerProperty displayedLevelProperty() {
         return displayedLevel.getReadOnlyProperty();
+    }
+
+    /**
+     * Where the mouse is and the value there, "x 1250 m, z 430 m: 2200 m/s" (the sample of the
+     * slice on screen nearest the pointer), or "" when it is not over the picture.
+     */
+    public ReadOnlyStringProperty pointerReadoutProperty() {
+        return pointerReadout.getReadOnlyProperty();
+    }
+
+    /**
+     * What {@link #pointerReadoutProperty} says for canvas pixel (x, y): the place in the axes' units
+     * and the shown slice's value nearest it; "" outside the picture or before one is shown.
+     */
+    public String describeAt(double x, double y) {
+        Rendered r = shown;
+        if (r == null || !frame.plot().contains(x, y)) {
+            return "";
+        }
+        Slice s = r.slice();
+        double a = frame.acrossAt(x);
+        double d = frame.downAt(y);
+        int ia = (int) Math.round((a - s.across().first()) / s.across().delta());
+        int id = (int) Math.round((d - s.down().first()) / s.down().delta());
+        if (ia < 0 || id < 0 || ia >= s.across().count() || id >= s.down().count()) {
+            return "";
+        }
+        SliceOrientation o = s.orientation();
+        String acrossAxis = o == SliceOrientation.CROSSLINE ? "y" : "x";
+        String downAxis = o == SliceOrientation.DEPTH ? "y" : "z";
+        String downUnit = o == SliceOrientation.DEPTH ? "m" : volume.zUnit();
+        float v = s.values()[id * s.across().count() + ia];
+        return String.format(java.util.Locale.ROOT, "%s %s m, %s %s %s: %s %s", acrossAxis,
+                Ticks.label(s.across().value(ia)), downAxis, Ticks.label(s.down().value(id)), downUnit,
+                value(v), volume.valueUnit()).strip();
+    }
+
+    /** A value to four significant digits, without trailing zeros: 2200, 0.02183, -1.5e-05. */
+    private static String value(float v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     /** The last error reading the volume, or "" (also drawn in the view). */
