@@ -94,9 +94,8 @@ public final class ProjectWindow extends BorderPane {
     private final Function<JobSpec, Path> outputDir;
     private final Button open = new Button("Open spec...");
     private final MenuButton examples = new MenuButton("Examples");
-    private final MenuButton recentMenu = new MenuButton("Recent");
+    private final RecentSpecsMenu recentMenu;
     private final TextField shotsField = new TextField();
-    private final RecentSpecs recent = RecentSpecs.ofUser();
     private Path examplesDir = Path.of("examples");
     private final ChoiceBox<EngineChoice> engine = new ChoiceBox<>();
     private final ChoiceBox<RunTarget> runOn = new ChoiceBox<>();
@@ -170,10 +169,11 @@ public final class ProjectWindow extends BorderPane {
         shotsField.setPrefColumnCount(6);
         shotsField.setTooltip(new Tooltip("Run only these shots on this machine, by number: 1 or 1,4-6 (empty: every shot). "
                 + "They keep their numbers and places; a migration stacks only them"));
-        recentMenu.setId("recentSpecs");
-        recentMenu.setTooltip(new Tooltip("The job specs opened or saved lately"));
-        recentMenu.setOnShowing(e -> listRecent());
-        listRecent();
+        recentMenu = new RecentSpecsMenu(RecentSpecs.ofUser(), checks, f -> {
+            if (current == null && mayDiscardEdits("Open " + f.getFileName())) {
+                openFile(f);
+            }
+        });
         setOnDragOver(e -> {
             if (specsIn(e.getDragboard()).isEmpty()) {
                 return;
@@ -386,13 +386,12 @@ public final class ProjectWindow extends BorderPane {
         io.submit(() -> {
             try {
                 java.nio.file.Files.writeString(file, json);
-                recent.add(file);
+                recentMenu.remember(file);
                 Platform.runLater(() -> {
                     editor.markSaved(json);
                     specFile = file;
                     source = file.toString();
                     status.setText("Saved " + file + ".");
-                    listRecent();
                 });
             } catch (java.io.IOException | RuntimeException e) {
                 Platform.runLater(() -> status.setText("Cannot save " + file + ": " + e.getMessage()));
@@ -429,7 +428,7 @@ public final class ProjectWindow extends BorderPane {
         editor.markApplied(p.text());
         if (p.file() != null && !p.file().equals(specFileRemembered)) {
             specFileRemembered = p.file();
-            remember(p.file());
+            recentMenu.remember(p.file());
         }
         summary.show(p);
         EngineChoice shown = engine.getValue();
@@ -579,46 +578,6 @@ public final class ProjectWindow extends BorderPane {
         current = CloudRun.follow(job.id(), target.cloud(), out, events, this::ended);
         setRunning(true);
         status.setText("Following job " + job.id() + " in the " + target + "; its files will come to " + out + "...");
-    }
-
-    /** Fills the Recent menu with the specs opened or saved lately that still exist, checked on the I/O thread. */
-    private void listRecent() {
-        if (checks.isShutdown()) {
-            return;
-        }
-        checks.submit(() -> {
-            List<Path> found = recent.list();
-            Platform.runLater(() -> {
-                List<MenuItem> items = new java.util.ArrayList<>();
-                for (Path f : found) {
-                    Path folder = f.getParent();
-                    MenuItem item = new MenuItem(f.getFileName() + (folder == null ? "" : "   (" + folder + ")"));
-                    item.setOnAction(e -> {
-                        if (current == null && mayDiscardEdits("Open " + f.getFileName())) {
-                            openFile(f);
-                        }
-                    });
-                    items.add(item);
-                }
-                if (items.isEmpty()) {
-                    MenuItem none = new MenuItem("no specs opened yet");
-                    none.setDisable(true);
-                    items.add(none);
-                }
-                recentMenu.getItems().setAll(items);
-            });
-        });
-    }
-
-    /** Remembers a spec file opened or saved, for the Recent menu (on the I/O thread: it writes the preferences). */
-    private void remember(Path file) {
-        if (checks.isShutdown()) {
-            return;
-        }
-        checks.submit(() -> {
-            recent.add(file);
-            listRecent();
-        });
     }
 
     TextField shotsField() {
