@@ -840,7 +840,11 @@ public final class ProjectWindow extends BorderPane {
                 });
             }
         });
-        HBox controls = new HBox(8, new Label("Shot"), shot);
+        Label readout = new Label();
+        readout.setId("gatherReadout");
+        readout.textProperty().bind(view.pointerReadoutProperty());
+        HBox controls = new HBox(8, new Label("Shot"), shot, readout);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
         BorderPane p = new BorderPane(view);
         p.setTop(controls);

@@ -16,6 +16,8 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
@@ -42,6 +44,7 @@ public final class GatherView extends Region {
     private final DoubleProperty clipFraction = new SimpleDoubleProperty(this, "clipFraction", 0.5);
     private final DoubleProperty gain = new SimpleDoubleProperty(this, "gain", 1.5);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyStringWrapper pointerReadout = new ReadOnlyStringWrapper(this, "pointerReadout", "");
     /** What a worker prepares: a coloured raster or wiggle deflections, and the clip used. */
     private record Prepared(Rendered raster, WiggleTraces wiggles, double clip) {
     }
@@ -61,7 +64,35 @@ public final class GatherView extends Region {
         clipFraction.addListener((o, a, b) -> request());
         gain.addListener((o, a, b) -> request());
         setPrefSize(640, 420);
+        setOnMouseMoved(e -> pointerReadout.set(describeAt(e.getX(), e.getY())));
+        setOnMouseExited(e -> pointerReadout.set(""));
         request();
+    }
+
+    /**
+     * The trace and time under the pointer and the sample there, "receiver 12, t 0.532 s:
+     * 0.01234" (the nearest sample), or "" when it is not over the gather: for reading arrival
+     * times and amplitudes off the screen.
+     */
+    public ReadOnlyStringProperty pointerReadoutProperty() {
+        return pointerReadout.getReadOnlyProperty();
+    }
+
+    /** What {@link #pointerReadoutProperty} says for canvas pixel (x, y). */
+    public String describeAt(double x, double y) {
+        Gather g = gather.get();
+        if (g == null || !frame.plot().contains(x, y)) {
+            return "";
+        }
+        Sampling tr = g.traces();
+        Sampling t = g.time();
+        int k = (int) Math.round((frame.acrossAt(x) - tr.first()) / tr.delta());
+        int i = (int) Math.round((frame.downAt(y) - t.first()) / t.delta());
+        if (k < 0 || i < 0 || k >= tr.count() || i >= t.count()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "%s %s, t %s s: %s", g.tracesLabel(), Ticks.label(tr.value(k)),
+                Ticks.label(t.value(i)), Ticks.value(g.value(k, i)));
     }
 
     /** The gather shown. */

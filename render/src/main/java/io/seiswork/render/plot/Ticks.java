@@ -30,6 +30,20 @@ public final class Ticks {
     }
 
     /** A label without trailing zeros: "1250", "0.5", "-12.5". */
+    /** A data value to four significant digits, without trailing zeros: 2200, 0.02183, -1.5e-05. */
+    public static String value(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
+    }
+
     public static String label(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

@@ -187,21 +187,7 @@ public final class SectionView extends Region {
         float v = s.values()[id * s.across().count() + ia];
         return String.format(java.util.Locale.ROOT, "%s %s m, %s %s %s: %s %s", acrossAxis,
                 Ticks.label(s.across().value(ia)), downAxis, Ticks.label(s.down().value(id)), downUnit,
-                value(v), volume.valueUnit()).strip();
-    }
-
-    /** A value to four significant digits, without trailing zeros: 2200, 0.02183, -1.5e-05. */
-    private static String value(float v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e7) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return e < 0 ? mantissa : mantissa + s.substring(e);
+                Ticks.value(v), volume.valueUnit()).strip();
     }
 
     /** The last error reading the volume, or "" (also drawn in the view). */

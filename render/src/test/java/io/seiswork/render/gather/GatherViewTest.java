@@ -46,6 +46,22 @@ class GatherViewTest {
         assertEquals(view.yOf(GatherFixtures.EVENT_S), found, sampleRows + 1, "brightest row is the event at 0.6 s");
     }
 
+    /** The pointer reads out the trace, the time and the sample there: the event's peak at 0.6 s, nothing off the gather. */
+    @Test
+    void thePointerReadsOutTraceTimeAndAmplitude(FxRobot robot) {
+        ready();
+        String[] said = new String[2];
+        robot.interact(() -> {
+            said[0] = view.describeAt(view.xOf(12.5), view.yOf(GatherFixtures.EVENT_S));
+            said[1] = view.describeAt(1, 1);
+        });
+        Gather g = GatherFixtures.gather();
+        float peak = g.value(24, 150);  // offset 12.5 m is trace 24 of 48; 0.6 s is sample 150
+        assertTrue(peak > 0.99 && peak < 1.01, "the flat event's peak: " + peak);
+        assertEquals("offset (m) 12.5, t 0.6 s: " + io.seiswork.render.plot.Ticks.value(peak), said[0]);
+        assertEquals("", said[1]);
+    }
+
     @Test
     void wiggleModeFillsThePositiveLobeOfTheEvent(FxRobot robot) {
         ready();

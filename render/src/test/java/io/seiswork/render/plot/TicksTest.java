@@ -19,4 +19,14 @@ class TicksTest {
         assertEquals("0.6", Ticks.label(0.6000000000000001));
         assertEquals("-12.5", Ticks.label(-12.5));
     }
+
+    /** Values read out under the pointer: four significant digits, no trailing zeros, whole numbers whole. */
+    @Test
+    void valuesKeepFourSignificantDigits() {
+        assertEquals("2200", Ticks.value(2200));
+        assertEquals("0.02183", Ticks.value(0.021834));
+        assertEquals("-1.5e-05", Ticks.value(-1.5e-5));
+        assertEquals("1.235e+07", Ticks.value(12_345_678.5));
+        assertEquals("0.1", Ticks.value(0.1f));
+    }
 }
