@@ -41,6 +41,11 @@ final class DialogFileChooser implements ModelFileChooser {
         return f == null ? null : specName(folder, f.toPath());
     }
 
+    @Override
+    public Path resolve(String name) {
+        return specFolder.get().toAbsolutePath().resolve(name).normalize();
+    }
+
     /** How a spec in {@code folder} names {@code file}: relative when it lies under the folder. */
     static String specName(Path folder, Path file) {
         Path abs = file.toAbsolutePath().normalize();

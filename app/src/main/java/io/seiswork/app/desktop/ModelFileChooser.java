@@ -16,4 +16,9 @@ interface ModelFileChooser {
      *     under it), or null when the user changed their mind
      */
     String choose(String title, boolean segy, String current);
+
+    /** The file a spec's file name means (relative names resolve against the spec's folder). */
+    default Path resolve(String name) {
+        return Path.of(name);
+    }
 }

@@ -1,14 +1,20 @@
 package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seiswork.core.segy.SegyInfo;
+import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.velocity.BuiltinModels;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -173,7 +179,8 @@ final class SpecForm extends VBox {
         options.add(new FormChoice.Option("SEG-Y file", v -> v.has("segy"),
                 t -> chosen("SEG-Y velocity model", true, t.at(at + "/segy").asText(null),
                         p -> FormValues.object("segy", SpecText.quote(p))), "no file was chosen",
-                List.of(grid(field(FormField.file("file", at + "/segy", form))))));
+                List.of(grid(field(FormField.file("file", at + "/segy", form)),
+                        row("", gridFromSegy(at + "/segy"))))));
         options.add(new FormChoice.Option("raw float32 file", v -> v.has("raw"),
                 t -> chosen("Raw float32 velocity model", false, t.at(at + "/raw/path").asText(null),
                         p -> FormValues.object("raw", FormValues.object("path", SpecText.quote(p),
@@ -189,6 +196,70 @@ final class SpecForm extends VBox {
         nodes.add(grid(row(forMigration ? "migration velocity" : "given as", c.box())));
         nodes.addAll(c.bodies());
         return nodes;
+    }
+
+    /**
+     * A button that sets the grid's node counts from the SEG-Y velocity file at {@code pointer}:
+     * nz its samples per trace; nx and ny its crosslines and inlines when it is a sorted cube
+     * (placed by those numbers), else its traces in file order (x fastest: nx = traces / ny for
+     * the grid's ny when that divides them, else a 2D line). The file is read off the JavaFX
+     * thread; the spacing is left as it is (a velocity file's trace headers seldom carry it).
+     */
+    private Node gridFromSegy(String pointer) {
+        Button b = new Button("Grid from the file");
+        b.setId("gridFrom" + pointer.replace('/', '-'));
+        Label said = new Label();
+        said.setWrapText(true);
+        b.setOnAction(e -> {
+            JsonNode tree = form.currentTree();
+            String name = tree == null ? "" : tree.at(pointer).asText("");
+            if (name.isBlank()) {
+                said.setText("No file named yet.");
+                return;
+            }
+            Path file = form.files.resolve(name);
+            int specNy = Math.max(1, tree.at("/grid/ny").asInt(1));
+            b.setDisable(true);
+            said.setText("reading " + file.getFileName() + "...");
+            Thread.ofPlatform().name("seiswork-segy-grid").daemon().start(() -> {
+                String result;
+                int[] counts = null;
+                try (SegyReader r = SegyReader.open(file)) {
+                    SegyInfo info = r.info();
+                    counts = gridOf(info, specNy);
+                    result = String.format(Locale.ROOT, "grid set from the file: %d x %d x %d (%s)", counts[0], counts[1],
+                            counts[2], info.isCube() ? "a sorted cube: crosslines along x, inlines along y"
+                                    : "traces in file order, x fastest");
+                } catch (RuntimeException ex) {  // not there, not SEG-Y (SegyException), unreadable
+                    result = "Cannot read " + file + ": " + ex.getMessage();
+                }
+                int[] n = counts;
+                String text = result;
+                Platform.runLater(() -> {
+                    if (n != null) {
+                        form.text.put("/grid/nx", Integer.toString(n[0]));
+                        form.text.put("/grid/ny", Integer.toString(n[1]));
+                        form.text.put("/grid/nz", Integer.toString(n[2]));
+                    }
+                    said.setText(text);
+                    b.setDisable(false);
+                });
+            });
+        });
+        return new VBox(2, b, said);
+    }
+
+    /** nx, ny, nz of a grid that a SEG-Y velocity file of {@code info} fits, for a grid of {@code ny} now. */
+    static int[] gridOf(SegyInfo info, int ny) {
+        int nz = info.samplesPerTrace();
+        if (info.isCube()) {
+            return new int[] {info.geometry().crosslineCount(), info.geometry().inlineCount(), nz};
+        }
+        long traces = info.traces();
+        if (ny > 1 && traces % ny == 0) {
+            return new int[] {Math.toIntExact(traces / ny), ny, nz};
+        }
+        return new int[] {Math.toIntExact(traces), 1, nz};
     }
 
     /** The forms of a layout of points, the rest of its object (a receiver spread) kept. */

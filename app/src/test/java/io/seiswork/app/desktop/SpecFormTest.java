@@ -194,6 +194,46 @@ class SpecFormTest {
         assertEquals(switched, text.getText());
     }
 
+    /**
+     * A SEG-Y velocity cube sets the grid's node counts: crosslines along x, inlines along y,
+     * samples along z, read off the JavaFX thread; the spacing stays.
+     */
+    @Test
+    void theGridIsTakenFromASegyVelocityFile(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        io.seiswork.core.grid.Grid cube = new io.seiswork.core.grid.Grid(7, 5, 9, 10, 10, 10);
+        float[] v = new float[7 * 5 * 9];
+        java.util.Arrays.fill(v, 1800f);
+        java.nio.file.Path file = dir.resolve("vp.sgy");
+        io.seiswork.core.segy.DepthVolumeWriter.write(file, cube, v, "velocity");
+        load(robot, SPEC);
+        answers.push(file.toString());
+        choose(robot, "/velocity", "SEG-Y file");
+        javafx.scene.control.Button fromFile = (javafx.scene.control.Button) form.lookup("#gridFrom-velocity-segy");
+        robot.interact(fromFile::fire);
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> text.getText().contains("\"nx\": 7, \"ny\": 5, \"nz\": 9, \"dx\": 10, \"dz\": 10"));
+        javafx.scene.control.Label said = (javafx.scene.control.Label) ((javafx.scene.layout.VBox) fromFile.getParent())
+                .getChildren().get(1);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("grid set from the file: 7 x 5 x 9 (a sorted cube: crosslines along x, inlines along y)",
+                said.getText());
+
+        io.seiswork.core.segy.SegyInfo line = null;
+        try (var r = io.seiswork.core.segy.SegyReader.open(file)) {
+            line = r.info();
+        }
+        assertEquals(List.of(7, 5, 9), java.util.Arrays.stream(SpecForm.gridOf(line, 1)).boxed().toList(),
+                "a cube is placed by its numbers whatever the grid's ny");
+        // Not a cube (no trace geometry): traces in file order, x fastest, for the grid's ny when it divides them.
+        io.seiswork.core.segy.SegyInfo loose = new io.seiswork.core.segy.SegyInfo(file, 35, 9, line.sampleIntervalUs(),
+                line.format(), line.byteOrder(), line.revision(), "", List.of(), line.textEncoding(), 0,
+                line.firstTraceOffset(), line.traceBytes(), null, false);
+        assertEquals(List.of(7, 5, 9), java.util.Arrays.stream(SpecForm.gridOf(loose, 5)).boxed().toList());
+        assertEquals(List.of(35, 1, 9), java.util.Arrays.stream(SpecForm.gridOf(loose, 4)).boxed().toList(),
+                "4 does not divide 35: a 2D line");
+    }
+
     /** Numbers the form cannot write or convert are refused, not passed on as broken JSON. */
     @Test
     void numbersOutOfRangeAreRefused(FxRobot robot) throws Exception {
