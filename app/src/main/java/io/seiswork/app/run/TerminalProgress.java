@@ -15,6 +15,8 @@ public final class TerminalProgress implements RunListener {
     private final boolean interactive;
     private int lastDecile = -1;
     private int shotCount;
+    /** How many shots have started: the running shot's place in the run (its number when every shot runs). */
+    private int position;
     private long shotStartNs;
     private RemainingTime remaining = new RemainingTime(1);
 
@@ -43,6 +45,7 @@ public final class TerminalProgress implements RunListener {
 
     @Override
     public void shotStarted(int shot) {
+        position++;
         lastDecile = -1;
         shotStartNs = System.nanoTime();
     }
@@ -51,14 +54,19 @@ public final class TerminalProgress implements RunListener {
     public void shotProgress(int shot, int step, int steps) {
         int percent = steps == 0 ? 100 : (int) (100L * step / steps);
         if (interactive) {
-            out.printf(Locale.ROOT, "\rshot %d/%d  %3d%%  step %d/%d%s", shot, shotCount, percent, step, steps,
+            out.printf(Locale.ROOT, "\r%s  %3d%%  step %d/%d%s", label(shot), percent, step, steps,
                     left(step, steps));
             out.flush();
         } else if (percent / 10 > lastDecile) {
             lastDecile = percent / 10;
-            out.printf(Locale.ROOT, "shot %d/%d  %3d%%%s%n", shot, shotCount, percent, left(step, steps));
+            out.printf(Locale.ROOT, "%s  %3d%%%s%n", label(shot), percent, left(step, steps));
             out.flush();
         }
+    }
+
+    /** "shot 4/9"; "shot 5 (2/3)" when only some shots run, so the count is never read as the shot's. */
+    private String label(int shot) {
+        return shot == position ? "shot " + shot + "/" + shotCount : "shot " + shot + " (" + position + "/" + shotCount + ")";
     }
 
     /** "  about 3 min 05 s left" (padded so a shorter redraw clears the longer one), or blanks while too early. */
@@ -73,8 +81,8 @@ public final class TerminalProgress implements RunListener {
     public void shotFinished(int shot, double gptsPerSecond) {
         double seconds = (System.nanoTime() - shotStartNs) / 1e9;
         remaining.shotFinished(seconds);
-        out.printf(Locale.ROOT, "%sshot %d/%d  done in %.1f s  (%.3f Gpts/s)%n",
-                interactive ? "\r" : "", shot, shotCount, seconds, gptsPerSecond);
+        out.printf(Locale.ROOT, "%s%s  done in %.1f s  (%.3f Gpts/s)%n",
+                interactive ? "\r" : "", label(shot), seconds, gptsPerSecond);
         out.flush();
     }
 }

@@ -89,6 +89,7 @@ class RunCommandTest {
         CliRun r = run("run", spec.toString(), "--out", two.toString(), "--engine", "cpu", "--shots", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("running 1 of the 2 shots (--shots 2)"), r.err());
+        assertTrue(r.err().contains("shot 2 (1/1)  done in "), "the shot's number and its place in the run: " + r.err());
         try (SegyReader whole = SegyReader.open(all.resolve("shots.sgy"));
                 SegyReader one = SegyReader.open(two.resolve("shots.sgy"))) {
             assertEquals(41, one.traceCount());
