@@ -83,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (estimateOnly) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(RunTimeEstimator.estimate(job, CancellationToken.none()).describe());
+            out.println(RunTimeEstimator.estimate(job, shots.of(ShotComputer.shotsOf(job), "--shots"),
+                    CancellationToken.none()).describe());
             out.flush();
             return 0;
         }

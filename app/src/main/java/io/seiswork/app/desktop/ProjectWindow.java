@@ -19,6 +19,7 @@ import io.seiswork.core.spec.Task;
 import io.seiswork.core.volume.SwvReader;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.kernels.job.JobEngine;
+import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.gather.GatherView;
 import io.seiswork.render.section.SliceView;
@@ -91,6 +92,8 @@ public final class ProjectWindow extends BorderPane {
         return t;
     });
     private CancellationToken estimating = CancellationToken.none();
+    /** The Shots list the run time was last measured for. */
+    private String estimatedShots = "";
     private final Function<JobSpec, Path> outputDir;
     private final Button open = new Button("Open spec...");
     private final MenuButton examples = new MenuButton("Examples");
@@ -166,6 +169,12 @@ public final class ProjectWindow extends BorderPane {
         listExamples();
         shotsField.setId("shotsField");
         shotsField.setPromptText("all");
+        shotsField.setOnAction(e -> estimateShotsListed());  // Enter: the run time of those shots
+        shotsField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                estimateShotsListed();
+            }
+        });
         shotsField.setPrefColumnCount(6);
         shotsField.setTooltip(new Tooltip("Run only these shots on this machine, by number: 1 or 1,4-6 (empty: every shot). "
                 + "They keep their numbers and places; a migration stacks only them"));
@@ -634,6 +643,13 @@ public final class ProjectWindow extends BorderPane {
      * how long the run will take ({@link RunTimeEstimator}); a newer project, another engine or
      * a run started cancels the measurement under way.
      */
+    /** The run time again when the Shots list differs from the one last estimated. */
+    private void estimateShotsListed() {
+        if (!shotsField.getText().equals(estimatedShots)) {
+            estimateRunTime();
+        }
+    }
+
     private void estimateRunTime() {
         estimating.cancel();
         Project p = project;
@@ -646,6 +662,8 @@ public final class ProjectWindow extends BorderPane {
             return;
         }
         ResolvedJob job = p.job().withEngine(engine.getValue());
+        String shotList = shotsField.getText();  // the Shots the run would take (all while the list is not one)
+        estimatedShots = shotList;
         CancellationToken token = CancellationToken.none();
         estimating = token;
         summary.showRunTime(ProjectSummary.MEASURING + engine.getValue().json() + " engine on the first shot...");
@@ -655,7 +673,16 @@ public final class ProjectWindow extends BorderPane {
             }
             String text;
             try {
-                text = RunTimeEstimator.estimate(job, token).describe();
+                List<Shot> all = ShotComputer.shotsOf(job);
+                List<Shot> shots = all;
+                if (!shotList.isBlank()) {
+                    try {
+                        shots = ShotSelection.parse(shotList, "Shots").of(all, "Shots");
+                    } catch (IllegalArgumentException notAList) {
+                        shots = all;  // Run says what is wrong with it
+                    }
+                }
+                text = RunTimeEstimator.estimate(job, shots, token).describe();
             } catch (CancelledException e) {
                 return;
             } catch (RuntimeException e) {

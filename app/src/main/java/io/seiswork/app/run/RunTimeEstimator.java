@@ -94,9 +94,13 @@ public final class RunTimeEstimator {
      *     or a data file cannot be read
      */
     public static Estimate estimate(ResolvedJob job, CancellationToken cancel) {
+        return estimate(job, ShotComputer.shotsOf(job), cancel);
+    }
+
+    /** {@link #estimate} of a run of {@code shots} only (some of the job's: {@code run --shots}). */
+    public static Estimate estimate(ResolvedJob job, List<Shot> shots, CancellationToken cancel) {
         JobSpec spec = job.spec();
         PhysicsOptions physics = PhysicsOptions.of(spec.physics());
-        List<Shot> shots = ShotComputer.shotsOf(job);
         if (shots.isEmpty()) {
             throw new IllegalArgumentException("the job has no shots");
         }

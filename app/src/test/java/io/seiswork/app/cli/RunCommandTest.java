@@ -168,5 +168,8 @@ class RunCommandTest {
         assertTrue((r.out().startsWith("about ") || r.out().startsWith("under a second")) && r.out().contains(" on cpu (") && r.out().contains("2 shots × ")
                 && r.out().contains("Gpts/s, measured on the first shot"), r.out());
         assertFalse(Files.exists(dir.resolve("out")));
+        CliRun one = run("run", spec.toString(), "--estimate", "--engine", "cpu", "--shots", "2");
+        assertEquals(0, one.exit(), one.err());
+        assertTrue(one.out().contains(": 1 shot × "), "the estimate of the shots that would run: " + one.out());
     }
 }

@@ -557,7 +557,12 @@ class ProjectWindowTest {
         robot.interact(() -> window.shotsField().setText("4"));
         robot.interact(() -> window.runButton().fire());
         assertEquals("Shots: the job has no shot 4 (its shots are 1-3)", window.status().getText());
-        robot.interact(() -> window.shotsField().setText("2"));
+        robot.interact(() -> {
+            window.shotsField().setText("2");
+            window.shotsField().getOnAction().handle(null);  // Enter: the run time of shot 2 alone
+        });
+        javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runTime.getText().contains(": 1 shot × "));
         robot.interact(() -> window.runButton().fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
