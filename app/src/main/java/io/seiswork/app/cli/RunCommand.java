@@ -4,6 +4,7 @@ import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.ShotSelection;
 import io.seiswork.app.run.TerminalProgress;
+import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.JobSpec;
@@ -16,6 +17,7 @@ import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,10 +74,13 @@ final class RunCommand implements Callable<Integer> {
         if (jobSpec.task() == Task.RTM && job.storage() == WholeGridStorage.OUT_OF_CORE) {
             err.println(job.storage().describe(jobSpec.grid()));
         }
-        ShotSelection shots = shotList == null ? ShotSelection.ALL : ShotSelection.parse(shotList, "--shots");
+        ShotSelection shots = ShotSelection.parseOrAll(shotList, "--shots");
+        // The shots listed, read once (recorded data: a scan of the file); a shot the job lacks is said before any work.
+        List<Shot> chosen = null;
         if (!shots.all()) {
-            int chosen = shots.of(ShotComputer.shotsOf(job), "--shots").size();  // a shot the job lacks: said before any work
-            err.printf(Locale.ROOT, "running %d of the %d shots (--shots %s)%n", chosen, job.geometry().shotCount(), shots);
+            List<Shot> all = ShotComputer.shotsOf(job);
+            chosen = shots.of(all, "--shots");
+            err.printf(Locale.ROOT, "running %d of the %d shots (--shots %s)%n", chosen.size(), all.size(), shots);
         }
         err.flush();
         if (checkOnly) {
@@ -83,8 +88,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (estimateOnly) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(RunTimeEstimator.estimate(job, shots.of(ShotComputer.shotsOf(job), "--shots"),
-                    CancellationToken.none()).describe());
+            var estimate = chosen == null ? RunTimeEstimator.estimate(job, CancellationToken.none())
+                    : RunTimeEstimator.estimate(job, chosen, CancellationToken.none());
+            out.println(estimate.describe());
             out.flush();
             return 0;
         }

@@ -673,14 +673,11 @@ public final class ProjectWindow extends BorderPane {
             }
             String text;
             try {
-                List<Shot> all = ShotComputer.shotsOf(job);
-                List<Shot> shots = all;
-                if (!shotList.isBlank()) {
-                    try {
-                        shots = ShotSelection.parse(shotList, "Shots").of(all, "Shots");
-                    } catch (IllegalArgumentException notAList) {
-                        shots = all;  // Run says what is wrong with it
-                    }
+                List<Shot> shots = ShotComputer.shotsOf(job);
+                try {
+                    shots = ShotSelection.parseOrAll(shotList, "Shots").of(shots, "Shots");
+                } catch (IllegalArgumentException notAList) {
+                    // every shot: Run says what is wrong with the list
                 }
                 text = RunTimeEstimator.estimate(job, shots, token).describe();
             } catch (CancelledException e) {
@@ -722,7 +719,7 @@ public final class ProjectWindow extends BorderPane {
         ShotSelection shots;
         List<Integer> known;
         try {
-            shots = shotsField.getText().isBlank() ? ShotSelection.ALL : ShotSelection.parse(shotsField.getText(), "Shots");
+            shots = ShotSelection.parseOrAll(shotsField.getText(), "Shots");
             if (cloud && !shots.all()) {
                 throw new IllegalArgumentException("Shots: a cloud job runs every shot; empty the field to send it");
             }

@@ -62,6 +62,11 @@ public final class ShotSelection {
         return new ShotSelection(n, list.replace(" ", ""));
     }
 
+    /** {@link #parse}, or {@link #ALL} for a list left out or empty (an option not given, a blank field). */
+    public static ShotSelection parseOrAll(String list, String option) {
+        return list == null || list.isBlank() ? ALL : parse(list, option);
+    }
+
     /** Whether every shot runs. */
     public boolean all() {
         return numbers == null;
