@@ -1,7 +1,6 @@
 package io.seiswork.worker;
 
 import io.seiswork.cloud.job.JobId;
-import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
@@ -64,7 +63,7 @@ final class Heartbeat implements AutoCloseable {
         double[] reported = {0};
         timer.scheduleWithFixedDelay(() -> {
             try {
-                if (table.job(job).map(j -> j.status() == JobStatus.CANCELLED).orElse(true)) {
+                if (table.job(job).map(j -> j.status().isFinal()).orElse(true)) {  // cancelled, or failed past its limit
                     cancel.cancel();
                 }
                 double p = progress.getAsDouble();

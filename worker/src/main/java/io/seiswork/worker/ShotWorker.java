@@ -39,8 +39,11 @@ import org.slf4j.LoggerFactory;
  *       deleted once the stack is stored, and stacking rewrites the same outputs);</li>
  *   <li>results are written before they are counted, and counted exactly once
  *       ({@link JobTable#completeShot});</li>
- *   <li>a failed attempt puts the message back at once; the third failure fails the job, and SQS
- *       moves the message to the dead-letter queue, where the alarm sees it;</li>
+ *   <li>a failed attempt puts the message back at once; the third failure fails the shot (the
+ *       job stops if more shots failed than it allows, {@link io.seiswork.cloud.job.FailedShots}),
+ *       and SQS moves the message to the dead-letter queue, where the alarm sees it;</li>
+ *   <li>a job that stops (cancelled, or failed past its limit) stops its running shots at their
+ *       next time step; they go back to QUEUED for {@code seiswork resume};</li>
  *   <li>{@link #stop()} (SIGTERM: a spot interruption) cancels the running shot at its next time
  *       step and hands it back to the queue at once.</li>
  * </ul>
@@ -174,7 +177,7 @@ public final class ShotWorker implements Runnable {
                 LOG.info("stopping: shot {} of job {} goes back to the queue", task.shot(), id);
                 queue.release(message);
             } else {
-                LOG.info("job {} was cancelled: shot {} stopped", id, task.shot());
+                LOG.info("job {} was cancelled or failed: shot {} stopped", id, task.shot());
                 queue.delete(message);
             }
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.job.FailedShots;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.ShotRecord;
+import io.seiswork.cloud.job.ShotState;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
@@ -22,13 +25,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * The client side of the cloud protocol, shared by the command line and the desktop: submit a
  * spec (inputs to S3 by content, the spec, the job and shot items, one message per shot), read a
- * job's status, cancel it, fetch its outputs. On the local emulator stack it creates the bucket,
+ * job's status, cancel it, resume it, fetch its outputs. On the local emulator stack it creates the bucket,
  * table and queues on first use.
  */
 public final class Dispatcher {
@@ -85,6 +90,17 @@ public final class Dispatcher {
      * @param base directory that relative file paths in the spec are resolved against
      */
     public SubmittedJob submit(ObjectNode spec, Path base, int shots, TransferProgress progress) {
+        return submit(spec, base, shots, FailedShots.defaultLimit(shots), progress);
+    }
+
+    /**
+     * Submits a spec given as JSON with a limit of failed shots.
+     *
+     * @param maxFailed shots that may fail (each after its last attempt) while the job runs on
+     *     with its others ({@link FailedShots}); checked before anything is uploaded
+     */
+    public SubmittedJob submit(ObjectNode spec, Path base, int shots, int maxFailed, TransferProgress progress) {
+        FailedShots.checkLimit(maxFailed, shots);
         List<String> inputs = new ArrayList<>();
         long uploaded = 0;
         for (SpecInputs.FileField f : SpecInputs.of(spec)) {
@@ -105,7 +121,7 @@ public final class Dispatcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        table.createJob(id, name, spec.path("task").asText("model"), specKey, shots);
+        table.createJob(id, name, spec.path("task").asText("model"), specKey, shots, maxFailed);
         queue.send(id, IntStream.rangeClosed(1, shots).boxed().toList());
         return new SubmittedJob(id, shots, List.copyOf(inputs), uploaded);
     }
@@ -133,6 +149,58 @@ public final class Dispatcher {
     public JobStatus cancel(JobId id) {
         table.cancel(id);
         return status(id).job().status();
+    }
+
+    /**
+     * Runs a FAILED or CANCELLED job again from where it stopped: its done shots are kept (their
+     * results are still in the bucket, which this checks by listing them), every other shot is
+     * queued again with {@value io.seiswork.cloud.job.ShotAttempts#MAX} fresh attempts, and the
+     * job counts on from its done shots to the same stack a run without the failure would make.
+     * A job whose shots were all done (its stacking failed or was cancelled) is stacked again.
+     *
+     * <p>The shot items are reset while the job is still FAILED or CANCELLED, which no worker acts
+     * on; then the job is reopened by one conditional write (of two resumes at once, one wins) and
+     * the messages are sent.
+     *
+     * @throws IllegalArgumentException when there is no such job
+     * @throws IllegalStateException when the job is running, done, or was resumed meanwhile
+     */
+    public ResumedJob resume(JobId id) {
+        JobView view = status(id);
+        JobStatus st = view.job().status();
+        if (st != JobStatus.FAILED && st != JobStatus.CANCELLED) {
+            throw new IllegalStateException("job " + id + " is " + st + (st == JobStatus.DONE ? ": nothing to resume"
+                    : ": only a FAILED or CANCELLED job can be resumed"));
+        }
+        Set<Integer> stored = new HashSet<>();
+        for (String key : store.keysUnder(ObjectKeys.shotResults(id))) {
+            int shot = ObjectKeys.shotOfResult(id, key);
+            if (shot > 0) {
+                stored.add(shot);
+            }
+        }
+        List<Integer> queued = new ArrayList<>();
+        List<Integer> lost = new ArrayList<>();
+        for (ShotRecord s : view.shots()) {
+            if (s.state() == ShotState.DONE && stored.contains(s.shot())) {
+                continue;
+            }
+            if (s.state() == ShotState.DONE) {
+                table.uncountShot(id, s.shot());
+                lost.add(s.shot());
+            } else {
+                table.requeueShot(id, s.shot(), false);
+            }
+            queued.add(s.shot());
+        }
+        int kept = view.shots().size() - queued.size();
+        if (!table.reopen(id, kept > 0)) {
+            throw new IllegalStateException("job " + id + " changed while it was being resumed: it is "
+                    + status(id).job().status() + " now");
+        }
+        // Every shot done: one message for a done shot makes its worker stack the job (ShotWorker).
+        queue.send(id, queued.isEmpty() ? List.of(view.job().total()) : queued);
+        return new ResumedJob(id, queued, kept, lost);
     }
 
     /**

@@ -19,6 +19,16 @@ import java.util.List;
  * @param error why it failed, or null
  * @param outputs output file names stored under {@code jobs/<id>/image/}, once DONE
  * @param stacked shot results the stacking worker has added so far (while STACKING; 0 before)
+ * @param maxFailed failed shots the job runs on with ({@link FailedShots}); one more stops it
+ * @param failedShots the numbers of the failed shots, ascending
+ * @param resumes how often {@code seiswork resume} has run the job again
  */
 public record JobRecord(JobId id, String name, String task, JobStatus status, String specKey, int total, int done,
-        int failed, Instant created, Instant updated, String error, List<String> outputs, int stacked) { }
+        int failed, Instant created, Instant updated, String error, List<String> outputs, int stacked, int maxFailed,
+        List<Integer> failedShots, int resumes) {
+
+    public JobRecord {
+        outputs = List.copyOf(outputs);
+        failedShots = List.copyOf(failedShots);
+    }
+}

@@ -55,6 +55,8 @@ public final class JobTable {
     static final String JOBS_KEY = "jobs";
     static final String JOBS_VALUE = "JOB";
     private static final int BATCH = 25;
+    private static final String MAX_FAILED = "maxFailed";
+    private static final String RESUMES = "resumes";
 
     private final DynamoDbClient db;
     private final String table;
@@ -132,16 +134,23 @@ public final class JobTable {
         return jobs;
     }
 
+    /** Records a new job with the default limit of failed shots ({@link FailedShots#defaultLimit}). */
+    public void createJob(JobId id, String name, String task, String specKey, int shots) {
+        createJob(id, name, task, specKey, shots, FailedShots.defaultLimit(Math.max(0, shots)));
+    }
+
     /**
      * Records a new job, QUEUED, and its shots, QUEUED.
      *
+     * @param maxFailed failed shots the job runs on with ({@link FailedShots})
      * @throws IllegalArgumentException when the id is taken or the shot count is out of range
      */
-    public void createJob(JobId id, String name, String task, String specKey, int shots) {
+    public void createJob(JobId id, String name, String task, String specKey, int shots, int maxFailed) {
         if (shots < 1 || shots > MAX_SHOTS) {
             throw new IllegalArgumentException("a cloud job must have 1-" + MAX_SHOTS + " shots, got " + shots
                     + (shots > MAX_SHOTS ? "; split the survey into several jobs" : ""));
         }
+        FailedShots.checkLimit(maxFailed, shots);
         String now = Instant.now().toString();
         Map<String, AttributeValue> meta = new HashMap<>(key(id, META));
         meta.put("status", s(JobStatus.QUEUED.name()));
@@ -151,6 +160,7 @@ public final class JobTable {
         meta.put("total", n(shots));
         meta.put("done", n(0));
         meta.put("failed", n(0));
+        meta.put(MAX_FAILED, n(maxFailed));
         meta.put("created", s(now));
         meta.put(JOBS_KEY, s(JOBS_VALUE));
         meta.put("updated", s(now));
@@ -265,13 +275,19 @@ public final class JobTable {
                         "#finished", "finished"))
                 .expressionAttributeValues(Map.of(":done", s(ShotState.DONE.name()), ":s", n(seconds), ":g", n(gptsPerSecond),
                         ":now", s(Instant.now().toString()))));
-        return after != null ? toJob(id, after) : job(id).orElseThrow();
+        JobRecord job = after != null ? toJob(id, after) : job(id).orElseThrow();
+        if (FailedShots.allSettledWithFailures(job)) {
+            failJob(id, FailedShots.settledError(job));
+        }
+        return job;
     }
 
     /**
      * A shot's attempt failed. Before the last attempt the shot goes back to QUEUED (its message
-     * will be delivered again); after it the shot is FAILED, counted once, and the job FAILED with
-     * the shot's error.
+     * will be delivered again); after it the shot is FAILED and counted once. The job then stops,
+     * FAILED with the shot's error, if it has more failed shots than its limit
+     * ({@link FailedShots}); within the limit it runs its other shots, and ends FAILED with its
+     * failed shots listed once every shot is done or failed.
      */
     public void failShot(JobId id, int shot, String error, boolean lastAttempt) {
         String e = clip(error);
@@ -284,17 +300,23 @@ public final class JobTable {
         if (!lastAttempt) {
             return;
         }
+        JobRecord job;
         try {
-            db.updateItem(r -> r.tableName(table).key(key(id, META))
+            job = toJob(id, db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("ADD #set :set, #count :one SET #updated = :now")
                     .conditionExpression("NOT contains(#set, :n)")
                     .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed", "#updated", "updated"))
                     .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
-                            ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot))));
+                            ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException ignored) {
-            // counted before
+            job = job(id).orElseThrow(); // counted before
         }
-        failJob(id, "shot " + shot + " failed " + ShotAttempts.MAX + " times: " + e);
+        if (FailedShots.overLimit(job)) {
+            failJob(id, FailedShots.overLimitError(job, shot, e));
+        } else if (FailedShots.allSettledWithFailures(job)) {
+            failJob(id, FailedShots.settledError(job));
+        }
     }
 
     /** A stopping worker hands its RUNNING shot back: QUEUED again. */
@@ -306,6 +328,85 @@ public final class JobTable {
                     .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()))));
         } catch (ConditionalCheckFailedException ignored) {
             // finished or failed meanwhile
+        }
+    }
+
+    /**
+     * For {@code resume}: a DONE shot whose result is gone from the bucket is taken out of the
+     * count and QUEUED, so that it runs again. Only while the job is FAILED or CANCELLED, which
+     * no worker acts on.
+     */
+    public void uncountShot(JobId id, int shot) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("DELETE #set :set ADD #count :minus SET #updated = :now")
+                    .conditionExpression("contains(#set, :n) AND (#st = :failed OR #st = :cancelled)")
+                    .expressionAttributeNames(Map.of("#set", "doneShots", "#count", "done", "#updated", "updated",
+                            "#st", "status"))
+                    .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
+                            ":minus", n(-1), ":now", s(Instant.now().toString()), ":n", n(shot),
+                            ":failed", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name()))));
+        } catch (ConditionalCheckFailedException e) {
+            // Not counted (an earlier resume got this far), or the job runs again: then hands off.
+            if (job(id).map(j -> j.status() != JobStatus.FAILED && j.status() != JobStatus.CANCELLED).orElse(true)) {
+                return;
+            }
+        }
+        requeueShot(id, shot, true);
+    }
+
+    /**
+     * For {@code resume}: the shot is QUEUED with no attempts, no error and no worker, so that a
+     * new message gives it {@value ShotAttempts#MAX} attempts again.
+     *
+     * @param evenIfDone whether a DONE shot is queued too (its result is gone); otherwise a shot
+     *     that a worker finished meanwhile stays DONE
+     */
+    public void requeueShot(JobId id, int shot, boolean evenIfDone) {
+        try {
+            db.updateItem(r -> {
+                r.tableName(table).key(key(id, shotKey(shot)))
+                        .updateExpression("SET #st = :queued, #attempts = :zero REMOVE #err, #worker, #progress, #started, "
+                                + "#finished, #seconds, #gpts")
+                        .expressionAttributeNames(Map.of("#st", "state", "#attempts", "attempts", "#err", "error",
+                                "#worker", "worker", "#progress", "progress", "#started", "started", "#finished", "finished",
+                                "#seconds", "seconds", "#gpts", "gpts"));
+                if (evenIfDone) {
+                    r.conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0)));
+                } else {
+                    r.conditionExpression("attribute_exists(pk) AND #st <> :done")
+                            .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0),
+                                    ":done", s(ShotState.DONE.name())));
+                }
+            });
+        } catch (ConditionalCheckFailedException ignored) {
+            // finished meanwhile, or no such shot
+        }
+    }
+
+    /**
+     * For {@code resume}: a FAILED or CANCELLED job runs again, RUNNING (QUEUED when no shot is
+     * done), its failures and error cleared, {@code resumes} one more. Conditional on the status,
+     * so of two resumes at once exactly one gets true.
+     *
+     * @param anyDone whether some shot is done (a job with none is QUEUED, as when submitted)
+     */
+    public boolean reopen(JobId id, boolean anyDone) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
+                            + "REMOVE #err, #failedShots, #stacked, #outputs")
+                    .conditionExpression("#st = :failedJob OR #st = :cancelled")
+                    .expressionAttributeNames(Map.of("#st", "status", "#failed", "failed", "#updated", "updated",
+                            "#resumes", RESUMES, "#err", "error", "#failedShots", "failedShots", "#stacked", "stacked",
+                            "#outputs", "outputs"))
+                    .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
+                            ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
+                            ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 
@@ -410,7 +511,7 @@ public final class JobTable {
         return new JobRecord(id, str(m, "name"), str(m, "task"), JobStatus.valueOf(str(m, "status")), str(m, "specKey"),
                 num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),
                 str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of(),
-                num(m, "stacked"));
+                num(m, "stacked"), num(m, MAX_FAILED), numbers(m, "failedShots"), num(m, RESUMES));
     }
 
     private static ShotRecord toShot(Map<String, AttributeValue> m) {
@@ -422,6 +523,11 @@ public final class JobTable {
     private static String str(Map<String, AttributeValue> m, String k) {
         AttributeValue v = m.get(k);
         return v == null ? null : v.s();
+    }
+
+    private static List<Integer> numbers(Map<String, AttributeValue> m, String k) {
+        AttributeValue v = m.get(k);
+        return v == null || !v.hasNs() ? List.of() : v.ns().stream().map(Integer::valueOf).sorted().toList();
     }
 
     private static int num(Map<String, AttributeValue> m, String k) {

@@ -59,7 +59,28 @@ public final class ObjectKeys {
         if (shot < 1) {
             throw new IllegalArgumentException("shot numbers start at 1, got " + shot);
         }
-        return job(id) + "shots/" + shot + ".bin";
+        return shotResults(id) + shot + ".bin";
+    }
+
+    /** Prefix of the job's shot results. */
+    public static String shotResults(JobId id) {
+        return job(id) + "shots/";
+    }
+
+    /**
+     * The shot whose result {@code key} is, or 0 when the key is not one of the job's shot results
+     * (another object under the prefix, a number out of range).
+     */
+    public static int shotOfResult(JobId id, String key) {
+        String prefix = shotResults(id);
+        if (key == null || !key.startsWith(prefix) || !key.endsWith(".bin")) {
+            return 0;
+        }
+        String number = key.substring(prefix.length(), key.length() - ".bin".length());
+        if (!number.matches("[1-9][0-9]{0,8}")) {
+            return 0;
+        }
+        return Integer.parseInt(number);
     }
 
     /** An output file of the job, one of {@link #OUTPUT_FILES}. */

@@ -86,4 +86,81 @@ class DispatcherTest {
             assertTrue(e.getMessage().startsWith("velocity.segy: file "), e.getMessage());
         }
     }
+
+    /** Takes every message off the queue: the shot numbers, ascending. */
+    private static java.util.List<Integer> drain(Dispatcher d) {
+        TreeSet<Integer> shots = new TreeSet<>();
+        for (var m = d.queue().receive(1, 60); m.isPresent(); m = d.queue().receive(1, 60)) {
+            shots.add(m.get().task().shot());
+            d.queue().delete(m.get());
+        }
+        return java.util.List.copyOf(shots);
+    }
+
+    @Test
+    void resumeKeepsTheDoneShotsWhoseResultsAreStoredAndQueuesTheRest() throws Exception {
+        Path spec = Files.writeString(dir.resolve("job.json"), """
+                {"name": "Resume test", "task": "rtm"}""");
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            var id = d.submit(spec, 5, TransferProgress.NONE).id();
+            assertEquals(java.util.List.of(1, 2, 3, 4, 5), drain(d));
+            var running = assertThrows(IllegalStateException.class, () -> d.resume(id));
+            assertEquals("job " + id + " is QUEUED: only a FAILED or CANCELLED job can be resumed", running.getMessage());
+            for (int shot = 1; shot <= 3; shot++) {
+                d.table().startShot(id, shot, "w");
+                d.store().putBytes(ObjectKeys.shotResult(id, shot), new byte[] {(byte) shot});
+                d.table().completeShot(id, shot, 1, 1);
+            }
+            d.table().startShot(id, 4, "w");
+            d.table().failShot(id, 4, "out of memory", true);
+            assertEquals(JobStatus.FAILED, d.status(id).job().status());
+            // Shot 3's result is gone (deleted by hand, or a lifecycle rule): it runs again.
+            d.store().delete(java.util.List.of(ObjectKeys.shotResult(id, 3)));
+
+            ResumedJob resumed = d.resume(id);
+            assertEquals(java.util.List.of(3, 4, 5), resumed.queued());
+            assertEquals(2, resumed.kept());
+            assertEquals(java.util.List.of(3), resumed.lostResults());
+            JobView view = d.status(id);
+            assertEquals(JobStatus.RUNNING, view.job().status());
+            assertEquals(2, view.job().done());
+            assertEquals(0, view.job().failed());
+            assertEquals(null, view.job().error());
+            assertEquals(1, view.job().resumes());
+            assertEquals(2, view.count(ShotState.DONE));
+            assertEquals(3, view.count(ShotState.QUEUED));
+            assertEquals(java.util.List.of(3, 4, 5), drain(d), "one message per shot to run again");
+            var again = assertThrows(IllegalStateException.class, () -> d.resume(id));
+            assertEquals("job " + id + " is RUNNING: only a FAILED or CANCELLED job can be resumed", again.getMessage());
+        }
+    }
+
+    @Test
+    void aJobWhoseShotsAreAllDoneIsResumedByOneMessageForItsStack() throws Exception {
+        Path spec = Files.writeString(dir.resolve("job.json"), """
+                {"name": "Restack test", "task": "rtm"}""");
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            var id = d.submit(spec, 2, TransferProgress.NONE).id();
+            drain(d);
+            for (int shot = 1; shot <= 2; shot++) {
+                d.table().startShot(id, shot, "w");
+                d.store().putBytes(ObjectKeys.shotResult(id, shot), new byte[] {1});
+                d.table().completeShot(id, shot, 1, 1);
+            }
+            assertTrue(d.table().startStacking(id));
+            d.table().failJob(id, "stacking failed 3 times: disk full");
+            ResumedJob resumed = d.resume(id);
+            assertEquals(java.util.List.of(), resumed.queued());
+            assertEquals(2, resumed.kept());
+            assertEquals(JobStatus.RUNNING, d.status(id).job().status());
+            assertEquals(java.util.List.of(2), drain(d), "the last shot's message: its worker finds it done and stacks");
+            assertEquals(JobStatus.CANCELLED, d.cancel(id), "a resumed job can be cancelled");
+            assertEquals(2, d.resume(id).kept(), "and resumed again");
+            assertEquals(2, d.status(id).job().resumes());
+            var nothing = assertThrows(IllegalArgumentException.class, () -> d.resume(new io.seiswork.cloud.job.JobId("no-such-job")));
+            assertEquals("no job no-such-job in the job table", nothing.getMessage());
+        }
+    }
 }

@@ -158,4 +158,111 @@ class JobTableTest {
         table.completeShot(id, 2, 1, 1);
         assertFalse(table.startStacking(id), "a cancelled job is never stacked");
     }
+
+    @Test
+    void withinItsLimitAJobRunsItsOtherShotsAndEndsFailedListingTheFailedOnes() {
+        JobId id = new JobId("job-limit-" + (++jobs));
+        table.createJob(id, "demo", "rtm", ObjectKeys.spec(id), 6, 2);
+        assertEquals(2, table.job(id).orElseThrow().maxFailed());
+        table.startShot(id, 5, "w1");
+        table.failShot(id, 5, "GPU fell off the bus", true);
+        table.startShot(id, 2, "w2");
+        table.failShot(id, 2, "disk full", true);
+        JobRecord running = table.job(id).orElseThrow();
+        assertEquals(JobStatus.RUNNING, running.status(), "two failed shots are within the limit of 2");
+        assertEquals(List.of(2, 5), running.failedShots());
+        for (int shot : new int[] {1, 3, 4}) {
+            table.startShot(id, shot, "w3");
+            assertEquals(JobStatus.RUNNING, table.completeShot(id, shot, 1, 1).status());
+        }
+        table.startShot(id, 6, "w3");
+        table.completeShot(id, 6, 1, 1);
+        JobRecord end = table.job(id).orElseThrow();
+        assertEquals(JobStatus.FAILED, end.status(), "every shot settled, two failed");
+        assertEquals("2 of 6 shots failed (shots 2, 5), the other 4 are done: 'seiswork resume " + id
+                + "' runs the failed ones again", end.error());
+        assertFalse(table.startStacking(id));
+    }
+
+    @Test
+    void pastItsLimitAJobStopsAtOnce() {
+        JobId id = new JobId("job-over-" + (++jobs));
+        table.createJob(id, "demo", "rtm", ObjectKeys.spec(id), 10, 1);
+        table.startShot(id, 3, "w1");
+        table.failShot(id, 3, "out of memory", true);
+        assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
+        table.startShot(id, 7, "w2");
+        table.failShot(id, 7, "out of memory", true);
+        JobRecord job = table.job(id).orElseThrow();
+        assertEquals(JobStatus.FAILED, job.status());
+        assertEquals("2 shots failed, more than the job's limit of 1; the last: shot 7 failed 3 times: out of memory",
+                job.error());
+    }
+
+    @Test
+    void theLimitOfFailedShotsIsTwoPercentByDefaultAndChecked() {
+        JobId big = new JobId("job-default-" + (++jobs));
+        table.createJob(big, "demo", "model", "k", 120);
+        assertEquals(2, table.job(big).orElseThrow().maxFailed());
+        JobId small = new JobId("job-default-" + (++jobs));
+        table.createJob(small, "demo", "model", "k", 49);
+        assertEquals(0, table.job(small).orElseThrow().maxFailed());
+        var tooMany = assertThrows(IllegalArgumentException.class,
+                () -> table.createJob(new JobId("job-refused"), "d", "rtm", "k", 4, 4));
+        assertEquals("--max-failed-shots must be 0 to 3 for a job of 4 shots, got 4", tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> table.createJob(new JobId("job-refused"), "d", "rtm", "k", 4, -1));
+        assertTrue(table.job(new JobId("job-refused")).isEmpty(), "nothing written");
+    }
+
+    @Test
+    void aFailedOrCancelledJobReopensOnceItsShotsAreQueuedAgain() {
+        JobId id = newJob(3);
+        table.startShot(id, 1, "w1");
+        table.completeShot(id, 1, 1, 1);
+        assertFalse(table.reopen(id, true), "a running job is not reopened");
+        table.startShot(id, 2, "w1");
+        table.failShot(id, 2, "out of memory", true);
+        assertEquals(JobStatus.FAILED, table.job(id).orElseThrow().status());
+
+        table.requeueShot(id, 1, false);
+        assertEquals(ShotState.DONE, table.shots(id).get(0).state(), "a done shot stays done");
+        table.requeueShot(id, 2, false);
+        ShotRecord again = table.shots(id).get(1);
+        assertEquals(ShotState.QUEUED, again.state());
+        assertEquals(0, again.attempts());
+        assertEquals(null, again.error());
+        assertEquals(null, again.worker());
+
+        assertTrue(table.reopen(id, true));
+        assertFalse(table.reopen(id, true), "of two resumes, one reopens");
+        JobRecord job = table.job(id).orElseThrow();
+        assertEquals(JobStatus.RUNNING, job.status());
+        assertEquals(0, job.failed());
+        assertEquals(List.of(), job.failedShots());
+        assertEquals(null, job.error());
+        assertEquals(1, job.resumes());
+        assertEquals(1, job.done());
+        table.startShot(id, 2, "w2");
+        table.failShot(id, 2, "out of memory", true);
+        assertEquals(1, table.job(id).orElseThrow().failed(), "a shot failing again after a resume counts again");
+    }
+
+    @Test
+    void aDoneShotWhoseResultIsGoneIsUncountedOnlyWhileTheJobIsStopped() {
+        JobId id = newJob(2);
+        table.startShot(id, 1, "w1");
+        table.completeShot(id, 1, 1, 1);
+        table.uncountShot(id, 1);
+        assertEquals(1, table.job(id).orElseThrow().done(), "not while the job runs");
+        assertEquals(ShotState.DONE, table.shots(id).get(0).state());
+        assertTrue(table.cancel(id));
+        table.uncountShot(id, 1);
+        table.uncountShot(id, 1);
+        assertEquals(0, table.job(id).orElseThrow().done(), "uncounted once");
+        assertEquals(ShotState.QUEUED, table.shots(id).get(0).state());
+        assertTrue(table.reopen(id, false));
+        assertEquals(JobStatus.QUEUED, table.job(id).orElseThrow().status());
+        table.startShot(id, 1, "w2");
+        assertEquals(1, table.completeShot(id, 1, 1, 1).done(), "counted again when it runs again");
+    }
 }

@@ -1,0 +1,79 @@
+package io.seiswork.cloud.job;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How many of a job's shots may fail (each after {@value ShotAttempts#MAX} attempts) before the
+ * whole job stops, and what a job that ends with failed shots says.
+ *
+ * <p>A shot that fails three times on different workers usually fails for a reason of its own (its
+ * window too large for the instance type, a bad patch of a recorded data file), and the other
+ * shots of an overnight survey are still worth having: within the limit the job runs them to the
+ * end and ends FAILED with its failed shots listed, and {@code seiswork resume} runs just those
+ * again. Above the limit the failure looks systematic (a spec every worker refuses, a fleet out of
+ * memory), and the job stops at once rather than pay three attempts of every shot.
+ */
+public final class FailedShots {
+
+    /** One shot in 50 by default: none for jobs under 50 shots, which fail at their first failed shot. */
+    public static final int DEFAULT_PER_SHOTS = 50;
+
+    private FailedShots() {
+    }
+
+    /** The default limit for a job of {@code shots} shots: 2 % of them, rounded down. */
+    public static int defaultLimit(int shots) {
+        return shots / DEFAULT_PER_SHOTS;
+    }
+
+    /**
+     * Checks a limit asked for on the command line.
+     *
+     * @throws IllegalArgumentException naming the option and its range
+     */
+    public static int checkLimit(int limit, int shots) {
+        if (limit < 0 || limit >= shots && shots > 0) {
+            throw new IllegalArgumentException("--max-failed-shots must be 0 to " + Math.max(0, shots - 1)
+                    + " for a job of " + shots + " shot" + (shots == 1 ? "" : "s") + ", got " + limit);
+        }
+        return limit;
+    }
+
+    /** Whether the job has more failed shots than it allows, and must stop now. */
+    public static boolean overLimit(JobRecord job) {
+        return job.failed() > job.maxFailed();
+    }
+
+    /** Whether every shot is either done or failed with some failed: the job ends FAILED. */
+    public static boolean allSettledWithFailures(JobRecord job) {
+        return job.failed() > 0 && job.done() + job.failed() >= job.total();
+    }
+
+    /**
+     * The job's error when it stops above its limit: the shot that tipped it and why.
+     *
+     * @param error the shot's last error
+     */
+    public static String overLimitError(JobRecord job, int shot, String error) {
+        String first = "shot " + shot + " failed " + ShotAttempts.MAX + " times: " + error;
+        if (job.maxFailed() == 0) {
+            return first;
+        }
+        return String.format(Locale.ROOT, "%d shots failed, more than the job's limit of %d; the last: %s",
+                job.failed(), job.maxFailed(), first);
+    }
+
+    /**
+     * The job's error when its other shots are done: how many failed, which, and how to run them again.
+     */
+    public static String settledError(JobRecord job) {
+        List<Integer> shots = job.failedShots();
+        String listed = shots.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
+                + (shots.size() > 10 ? ", ..." : "");
+        return String.format(Locale.ROOT, "%d of %d shots failed (shot%s %s), the other %d are done: "
+                + "'seiswork resume %s' runs the failed ones again", job.failed(), job.total(), shots.size() == 1 ? "" : "s",
+                listed, job.done(), job.id());
+    }
+}
