@@ -186,6 +186,76 @@ class ShotWorkerTest {
         var dead = CLOUD.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(2)).messages();
         assertEquals(1, dead.size());
         assertEquals("{\"jobId\":\"missing-input-1\",\"shot\":1}", dead.get(0).body());
+
+        // Resumed with the input still missing: three fresh attempts, and FAILED again.
+        assertEquals(List.of(1), dispatcher.resume(job).queued());
+        assertEquals(0, table.shots(job).get(0).attempts());
+        worker("w2").run();
+        assertEquals(JobStatus.FAILED, table.job(job).orElseThrow().status());
+        assertEquals(3, table.shots(job).get(0).attempts());
+        assertEquals(6, metricLines("ShotsFailed"));
+        assertEquals(1, table.job(job).orElseThrow().resumes());
+    }
+
+    /**
+     * A job cancelled after two of its three shots, with one stored result lost since, resumed:
+     * the lost and the unstarted shots run again, and the image is byte for byte that of the same
+     * spec run without a stop.
+     */
+    @Test
+    void aResumedJobRunsOnlyItsUnfinishedShotsAndStacksTheSameImage() throws Exception {
+        Path spec = spec(3, 0.3);
+        JobId job = dispatcher.submit(spec, 3, TransferProgress.NONE).id();
+        ShotWorker w = worker("w");
+        java.util.Map<Integer, io.seiswork.cloud.queue.ReceivedShot> messages = new java.util.TreeMap<>();
+        for (int i = 0; i < 3; i++) {
+            var m = queue.receive(2, 120).orElseThrow();
+            messages.put(m.task().shot(), m);
+        }
+        w.handle(messages.get(1));
+        w.handle(messages.get(2));
+        assertEquals(2, table.job(job).orElseThrow().done());
+        dispatcher.cancel(job);
+        w.handle(messages.get(3));
+        assertEquals(2, w.shotsRun(), "a cancelled job's message is dropped");
+        store.delete(List.of(ObjectKeys.shotResult(job, 2)));
+
+        var resumed = dispatcher.resume(job);
+        assertEquals(List.of(2, 3), resumed.queued());
+        assertEquals(List.of(2), resumed.lostResults());
+        w.run();
+        assertEquals(4, w.shotsRun(), "shots 2 and 3 ran again, shot 1 did not");
+        JobRecord done = table.job(job).orElseThrow();
+        assertEquals(JobStatus.DONE, done.status());
+        assertEquals(1, done.resumes());
+
+        JobId straight = dispatcher.submit(spec, 3, TransferProgress.NONE).id();
+        worker("straight").run();
+        assertEquals(JobStatus.DONE, table.job(straight).orElseThrow().status());
+        for (String file : List.of("image.sgy", "image.swv")) {
+            assertTrue(java.util.Arrays.equals(store.getBytes(ObjectKeys.output(straight, file), 1 << 24),
+                    store.getBytes(ObjectKeys.output(job, file), 1 << 24)), file + " is the uninterrupted job's");
+        }
+    }
+
+    /** A job that fails past its limit while a shot runs: the shot stops and waits, QUEUED, for a resume. */
+    @Test
+    void aJobFailingMeanwhileStopsItsRunningShot() throws Exception {
+        JobId job = dispatcher.submit(spec(1, 6.0), 1, TransferProgress.NONE).id();
+        ShotWorker w = worker("w");
+        Thread t = new Thread(w);
+        t.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (table.shots(job).get(0).state() != ShotState.RUNNING) {
+            assertTrue(System.nanoTime() < deadline, "the shot never started");
+            Thread.sleep(50);
+        }
+        assertTrue(table.failJob(job, "another shot failed 3 times"));
+        t.join(30_000);
+        assertTrue(!t.isAlive(), "the worker stopped the shot and went idle");
+        assertEquals(0, w.shotsRun());
+        assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
+        assertEquals(List.of(1), dispatcher.resume(job).queued());
     }
 
     @Test

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BenchVolumeCommand.class,
                 ViewCommand.class, DesktopCommand.class,
-                SubmitCommand.class, JobsCommand.class, StatusCommand.class, FetchCommand.class, CancelCommand.class, WorkerCommand.class})
+                SubmitCommand.class, JobsCommand.class, StatusCommand.class, FetchCommand.class, CancelCommand.class,
+                ResumeCommand.class, WorkerCommand.class})
 public final class SeisworkCommand implements Runnable {
 
     @CommandLine.Spec

@@ -3,9 +3,8 @@ package io.seiswork.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.SpecTree;
-import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.dispatch.SubmittedJob;
-import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.FailedShots;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
@@ -15,7 +14,6 @@ import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +41,14 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the spec's engine on the workers.")
     String engine;
 
-    @Option(names = "--wait", description = "Follow the job until it ends (progress on standard error).")
-    boolean await;
+    @Mixin
+    WaitOptions wait;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "With --wait: fetch the outputs into DIR when done.")
-    Path out;
-
-    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between status reads (default 2).")
-    double pollS;
+    @Option(names = "--max-failed-shots", paramLabel = "N", description = {"Shots that may fail (each after 3 attempts) "
+            + "while the job runs on with its others; one more stops the job. A job that ends with failed shots is "
+            + "FAILED and lists them; 'seiswork resume JOB' runs them again. Default: 2 % of the shots, rounded down "
+            + "(0 under 50 shots: the first failed shot stops the job)."})
+    Integer maxFailedShots;
 
     @Option(names = "--worker-memory", paramLabel = "GIB", description = {"Memory of a worker task in GiB, the stack's "
             + "workerMemoryMiB / 1024: the spec's memory checks are made for a worker's JVM (70 % of it as heap), not for "
@@ -82,31 +80,25 @@ final class SubmitCommand implements Callable<Integer> {
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver());
         int shots = ShotComputer.shotsOf(job).size();
+        int maxFailed = maxFailedShots != null ? FailedShots.checkLimit(maxFailedShots, shots) : FailedShots.defaultLimit(shots);
         return cloud.withDispatcher(d -> {
             ObjectNode tree = SpecTree.read(specFile);
             if (choice != null) {
                 tree.put("engine", choice.json());
             }
-            SubmittedJob submitted = d.submit(tree, specFile.toAbsolutePath().getParent(), shots, uploadProgress(err));
-            err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%n",
+            SubmittedJob submitted = d.submit(tree, specFile.toAbsolutePath().getParent(), shots, maxFailed,
+                    uploadProgress(err));
+            err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%s%n",
                     submitted.id(), cloud.settings().name(), submitted.shots(), submitted.shots() == 1 ? "" : "s",
                     MemoryEstimate.human(submitted.uploadedBytes()),
-                    submitted.inputs().size(), submitted.inputs().size() == 1 ? "" : "s");
+                    submitted.inputs().size(), submitted.inputs().size() == 1 ? "" : "s",
+                    maxFailed > 0 ? "; up to " + maxFailed + " shot" + (maxFailed == 1 ? "" : "s")
+                            + " may fail while the others run" : "");
             err.flush();
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(submitted.id());
             stdout.flush();
-            if (!await) {
-                return 0;
-            }
-            JobView end = StatusCommand.follow(d, submitted.id(), Duration.ofMillis((long) (pollS * 1000)), err);
-            if (end.job().status() != JobStatus.DONE) {
-                return 1;
-            }
-            if (out != null) {
-                FetchCommand.fetchInto(d, submitted.id(), out, err);
-            }
-            return 0;
+            return wait.followAndFetch(d, submitted.id(), err);
         });
     }
 

@@ -193,9 +193,17 @@ class CloudCommandsTest {
         pool.shutdown();
     }
 
+    /**
+     * A cancelled job runs no shot and has no outputs; resumed, it runs its shots and gives the
+     * local run's image.
+     */
     @Test
-    void aCancelledJobRunsNoShotAndCannotBeFetched() throws Exception {
-        String job = submit(spec("rtm", 2));
+    void aCancelledJobRunsNoShotUntilItIsResumed() throws Exception {
+        Path spec = spec("rtm", 2);
+        CliRun tooMany = CliRun.run("submit", spec.toString(), "--cloud", "local", "--max-failed-shots", "2");
+        assertEquals(1, tooMany.exit());
+        assertEquals("seiswork: --max-failed-shots must be 0 to 1 for a job of 2 shots, got 2", tooMany.err().strip());
+        String job = submit(spec);
         CliRun cancel = CliRun.run("cancel", job, "--cloud", "local");
         assertEquals(0, cancel.exit(), cancel.err());
         assertEquals("cancelled " + job, cancel.err().strip());
@@ -210,6 +218,31 @@ class CloudCommandsTest {
         CliRun again = CliRun.run("cancel", job, "--cloud", "local");
         assertEquals(0, again.exit());
         assertEquals("job " + job + " was already cancelled", again.err().strip());
+
+        CliRun resume = CliRun.run("resume", job, "--cloud", "local");
+        assertEquals(0, resume.exit(), resume.err());
+        assertEquals("resumed " + job + ": 2 shots queued again (1, 2), 0 done shots kept", resume.err().strip());
+        CliRun twice = CliRun.run("resume", job, "--cloud", "local");
+        assertEquals(1, twice.exit());
+        assertEquals("seiswork: job " + job + " is QUEUED: only a FAILED or CANCELLED job can be resumed", twice.err().strip());
+        workers(1);
+        CliRun resumed = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("resumed").toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        CliRun local = CliRun.run("run", spec.toString(), "--out", dir.resolve("local").toString());
+        assertEquals(0, local.exit(), local.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.sgy")), Files.readAllBytes(dir.resolve("resumed/image.sgy")));
+        CliRun done = CliRun.run("resume", job, "--cloud", "local");
+        assertEquals("seiswork: job " + job + " is DONE: nothing to resume", done.err().strip());
+    }
+
+    @Test
+    void aResumeSaysWhatRunsAgainAndWhy() {
+        var id = new io.seiswork.cloud.job.JobId("resume-words");
+        assertEquals("resumed resume-words: 1 shot queued again (7), 99 done shots kept; the stored result of shot 7 had "
+                + "gone, so it runs again", ResumeCommand.describe(new io.seiswork.cloud.dispatch.ResumedJob(id, List.of(7), 99,
+                List.of(7))));
+        assertEquals("resumed resume-words: all 3 shots are done; the job is stacked again",
+                ResumeCommand.describe(new io.seiswork.cloud.dispatch.ResumedJob(id, List.of(), 3, List.of())));
     }
 
     @Test

@@ -1,0 +1,45 @@
+package io.seiswork.app.cli;
+
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.JobView;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobStatus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --wait [--out DIR] [--poll S]}, shared by the commands that set a cloud job going
+ * ({@code submit}, {@code resume}): follow it to its end and fetch its outputs.
+ */
+final class WaitOptions {
+
+    @Option(names = "--wait", description = "Follow the job until it ends (progress on standard error).")
+    boolean await;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --wait: fetch the outputs into DIR when done.")
+    Path out;
+
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between status reads (default 2).")
+    double pollS;
+
+    /**
+     * Follows the job when {@code --wait} was given, fetching its outputs with {@code --out}.
+     *
+     * @return the exit status: 0 when not waiting or the job is DONE, 1 when it ended otherwise
+     */
+    int followAndFetch(Dispatcher d, JobId id, PrintWriter err) {
+        if (!await) {
+            return 0;
+        }
+        JobView end = StatusCommand.follow(d, id, Duration.ofMillis((long) (pollS * 1000)), err);
+        if (end.job().status() != JobStatus.DONE) {
+            return 1;
+        }
+        if (out != null) {
+            FetchCommand.fetchInto(d, id, out, err);
+        }
+        return 0;
+    }
+}
