@@ -7,17 +7,21 @@ import software.constructs.Construct;
 
 /**
  * The managed policy {@value #NAME} for the people (or CI jobs) who use {@code seiswork submit},
- * {@code status}, {@code fetch} and {@code cancel}, from the command line or the desktop: attach it
+ * {@code status}, {@code fetch}, {@code cancel} and {@code resume}, from the command line or the desktop: attach it
  * to their IAM users, groups or SSO permission sets. Exactly the dispatcher's calls:
  *
  * <ul>
  *   <li>store inputs and the spec ({@code inputs/*}, {@code jobs/*}{@code /spec.json}, with
  *       {@code s3:AbortMultipartUpload} for a failed large upload), read inputs (the HEAD that
  *       skips an input stored already) and outputs ({@code jobs/*}{@code /image/*});</li>
+ *   <li>read a job's spec and its shot results ({@code jobs/*}{@code /spec.json},
+ *       {@code jobs/*}{@code /shots/*}): the desktop stacks the image so far of a migration from
+ *       the results its workers store, for a job it submitted or one it follows;</li>
  *   <li>{@code s3:ListBucket} on the bucket: without it S3 answers a HEAD of a missing key with
  *       403 instead of 404, and the dispatcher could not tell "not stored yet" from "forbidden";
- *       it lets a submitter see key names, no contents;</li>
- *   <li>create a job and its shot items, read them, update them (cancel);</li>
+ *       {@code resume} lists a job's stored shot results to keep them; it lets a submitter see
+ *       key names, no contents;</li>
+ *   <li>create a job and its shot items, read them, update them (cancel, resume);</li>
  *   <li>send shot messages and read the queue's backlog.</li>
  * </ul>
  * A submitter cannot write shot results or outputs, nor receive or delete messages.
@@ -32,7 +36,7 @@ public final class SubmitterPolicy extends Construct {
         super(scope, id);
         policy = ManagedPolicy.Builder.create(this, "Policy")
                 .managedPolicyName(NAME)
-                .description("Seiswork: submit jobs, follow them, fetch their outputs, cancel them")
+                .description("Seiswork: submit jobs, follow them, fetch their outputs, cancel and resume them")
                 .statements(List.of(
                         PolicyStatement.Builder.create().sid("StoreInputsAndSpecs")
                                 .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
@@ -41,6 +45,10 @@ public final class SubmitterPolicy extends Construct {
                         PolicyStatement.Builder.create().sid("ReadInputsAndOutputs")
                                 .actions(List.of("s3:GetObject"))
                                 .resources(List.of(store.objects(Protocol.INPUTS), store.objects(Protocol.OUTPUTS)))
+                                .build(),
+                        PolicyStatement.Builder.create().sid("WatchImagesSoFar")
+                                .actions(List.of("s3:GetObject"))
+                                .resources(List.of(store.objects(Protocol.SPECS), store.objects(Protocol.SHOT_RESULTS)))
                                 .build(),
                         PolicyStatement.Builder.create().sid("TellMissingFromForbidden")
                                 .actions(List.of("s3:ListBucket"))

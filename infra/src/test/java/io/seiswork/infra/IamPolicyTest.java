@@ -128,6 +128,7 @@ class IamPolicyTest {
         assertEquals(List.of(
                 "StoreInputsAndSpecs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("inputs/*"), bucket("jobs/*/spec.json")),
                 "ReadInputsAndOutputs [s3:GetObject] " + List.of(bucket("inputs/*"), bucket("jobs/*/image/*")),
+                "WatchImagesSoFar [s3:GetObject] " + List.of(bucket("jobs/*/spec.json"), bucket("jobs/*/shots/*")),
                 "TellMissingFromForbidden [s3:ListBucket] " + List.of(bucket("")),
                 "CreateAndFollowJobs [dynamodb:PutItem, dynamodb:BatchWriteItem, dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] "
                         + List.of(table()),
