@@ -128,11 +128,13 @@ final class StatusCommand implements Callable<Integer> {
         JobRecord j = view.job();
         ObjectNode o = JSON.createObjectNode();
         o.put("jobId", j.id().value()).put("name", j.name()).put("task", j.task()).put("status", j.status().name())
-                .put("total", j.total()).put("done", j.done()).put("failed", j.failed())
+                .put("total", j.total()).put("done", j.done()).put("failed", j.failed()).put("maxFailed", j.maxFailed())
+                .put("resumes", j.resumes())
                 .put("created", String.valueOf(j.created())).put("updated", String.valueOf(j.updated()));
         if (j.error() != null) {
             o.put("error", j.error());
         }
+        j.failedShots().forEach(o.putArray("failedShots")::add);
         j.outputs().forEach(o.putArray("outputs")::add);
         ArrayNode shots = o.putArray("shots");
         for (ShotRecord s : view.shots()) {

@@ -122,6 +122,8 @@ class CloudCommandsTest {
         var s = new ObjectMapper().readTree(status.out());
         assertEquals("DONE", s.get("status").asText());
         assertEquals(3, s.get("done").asInt());
+        assertEquals(0, s.get("maxFailed").asInt(), "under 50 shots no shot may fail");
+        assertEquals("[]", s.get("failedShots").toString());
         assertEquals("[\"image.sgy\",\"image.swv\"]", s.get("outputs").toString());
         for (var shot : s.get("shots")) {
             assertEquals("DONE", shot.get("state").asText());
