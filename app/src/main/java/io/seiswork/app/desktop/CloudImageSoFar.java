@@ -3,12 +3,16 @@ package io.seiswork.app.desktop;
 import io.seiswork.app.run.ImageSoFar;
 import io.seiswork.app.run.RunListener;
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecException;
+import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.kernels.rtm.ImageStacker;
@@ -19,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,29 +41,42 @@ import org.slf4j.LoggerFactory;
  * (a result gone, denied, unreadable, or no memory for the copy), which it says once. Only for
  * images small enough to copy whole ({@link ImageSoFar#fitsWhole}); its stack then takes twice
  * the copy's memory.
+ *
+ * <p>A job followed from the Cloud jobs menu comes without its resolved spec: the thread first
+ * reads it back from the bucket ({@link StoredJob}: the spec, and the velocity files it names,
+ * which lie on the job's grid; never the recorded data), while the shots reported done meanwhile
+ * wait their turn. When that fails (the spec gone or denied, a model that does not resolve) it
+ * says why in one message and reads nothing more; the run is followed all the same.
  */
 final class CloudImageSoFar implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudImageSoFar.class);
 
-    private final ResolvedJob job;
     private final ArtifactStore store;
     private final JobId id;
     private final Path scratch;
     private final RunListener listener;
-    private final ImageStacker stack;
     private final Thread thread;
+    /** The followed job whose spec the thread reads back first; null for a run started here. */
+    private final JobRecord followed;
+    /** Set before the thread starts (a run started here) or by it (a followed job); then unchanged. */
+    private volatile ResolvedJob job;
+    private volatile ImageStacker stack;
     private final List<Integer> pending = new ArrayList<>();
     private int shots;
     private boolean stopped;
 
-    private CloudImageSoFar(ResolvedJob job, ArtifactStore store, JobId id, Path scratch, RunListener listener) {
-        this.job = job;
+    private CloudImageSoFar(ResolvedJob job, JobRecord followed, ArtifactStore store, JobId id, Path scratch,
+            RunListener listener) {
+        this.followed = followed;
         this.store = store;
         this.id = id;
         this.scratch = scratch;
         this.listener = listener;
-        this.stack = new ImageStacker(job.spec().grid(), scratch.resolve("stack"), WholeGridStorage.HEAP);
+        if (job != null) {
+            this.job = job;
+            this.stack = new ImageStacker(job.spec().grid(), scratch.resolve("stack"), WholeGridStorage.HEAP);
+        }
         this.thread = Thread.ofPlatform().name("seiswork-cloud-image").daemon().unstarted(this::stackWhileRunning);
     }
 
@@ -77,8 +95,37 @@ final class CloudImageSoFar implements AutoCloseable {
         CloudImageSoFar image;
         try {
             Files.createDirectories(scratch);
-            image = new CloudImageSoFar(job, store, id, scratch, listener);  // its stack: two arrays of the grid
+            image = new CloudImageSoFar(job, null, store, id, scratch, listener);  // its stack: two arrays of the grid
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            listener.message("no image so far: " + e);
+            deleteQuietly(scratch);
+            return null;
+        }
+        image.thread.start();
+        return image;
+    }
+
+    /**
+     * The image so far of cloud job {@code followed}, submitted elsewhere: its thread reads the
+     * job's spec back from {@code store} first ({@link StoredJob}), then reads and stacks as
+     * {@link #start} does. Null, reading nothing, when there is none to show: not a migration, or
+     * a job already being stacked or ended (its written image is there or coming). A migration
+     * whose image is too large to copy each shot is found so on the thread, once its spec is
+     * read, and shows none, as in {@link #start}, before any model is downloaded.
+     *
+     * @param scratch a folder of this machine for the job's velocity files and the shots' results
+     *     while they are read (made and removed here)
+     */
+    static CloudImageSoFar follow(JobRecord followed, ArtifactStore store, Path scratch, RunListener listener) {
+        if (!Task.RTM.json().equals(followed.task()) || followed.status().isFinal()
+                || followed.status() == JobStatus.STACKING) {
+            return null;
+        }
+        CloudImageSoFar image;
+        try {
+            Files.createDirectories(scratch);
+            image = new CloudImageSoFar(null, followed, store, followed.id(), scratch, listener);
+        } catch (IOException | RuntimeException e) {
             listener.message("no image so far: " + e);
             deleteQuietly(scratch);
             return null;
@@ -105,7 +152,8 @@ final class CloudImageSoFar implements AutoCloseable {
 
     /** Shots added so far. */
     int stacked() {
-        return stack.shots();
+        ImageStacker s = stack;
+        return s == null ? 0 : s.shots();
     }
 
     /** Longest wait for the thread to end when closed, milliseconds. */
@@ -132,10 +180,45 @@ final class CloudImageSoFar implements AutoCloseable {
 
     private void stackWhileRunning() {
         try {
-            stackUntilStopped();
+            if (stack != null || readJobBack()) {
+                stackUntilStopped();
+            }
         } finally {
-            stack.close();
+            if (stack != null) {
+                stack.close();
+            }
             deleteQuietly(scratch);
+        }
+    }
+
+    /**
+     * A followed job: reads its spec back, and when it has an image so far to show, resolves it
+     * and makes the stack. False, after which nothing more is read, when it has none (said in one
+     * message unless it is simply too large) or when stopped meanwhile.
+     */
+    private boolean readJobBack() {
+        try {
+            StoredJob stored = StoredJob.read(store, id, followed.name());
+            Grid g = stored.spec().grid();
+            if (stored.spec().task() != Task.RTM || !ImageSoFar.fitsWhole(g, Runtime.getRuntime().maxMemory())) {
+                stop();
+                return false;
+            }
+            ResolvedJob resolved = stored.resolve(scratch.resolve("inputs"));
+            if (isStopped()) {
+                return false;
+            }
+            job = resolved;
+            stack = new ImageStacker(g, scratch.resolve("stack"), WholeGridStorage.HEAP);
+            return true;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (!isStopped()) {  // else closed meanwhile: the interrupt ended the read, nothing to say
+                LOG.warn("no image so far of job {}", id, e);
+                listener.message("no image so far: cannot read job " + id + "'s spec back: " + oneLine(e)
+                        + "; the image comes with the job's outputs");
+                stop();
+            }
+            return false;
         }
     }
 
@@ -176,6 +259,16 @@ final class CloudImageSoFar implements AutoCloseable {
                     + "); the image comes with the job's outputs");
             stop();
         }
+    }
+
+    /** What went wrong in one line: a spec's errors joined, else the exception's first line. */
+    private static String oneLine(Throwable e) {
+        if (e instanceof SpecException se) {
+            return se.problems().stream().filter(SpecProblem::isError).map(SpecProblem::toString)
+                    .collect(Collectors.joining("; "));
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
     private static void deleteQuietly(Path dir) {

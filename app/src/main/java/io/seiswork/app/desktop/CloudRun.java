@@ -70,7 +70,10 @@ final class CloudRun implements ActiveRun {
         JobId obtain(Dispatcher d, RunEvents events, CloudSettings settings) throws IOException;
     }
 
-    /** The job being run, for its image so far; null when following a job submitted elsewhere. */
+    /**
+     * The job being run, for its image so far; null when following a job submitted elsewhere,
+     * whose image so far reads the job's spec back from the bucket on its own thread.
+     */
     private final ResolvedJob job;
 
     private CloudRun(JobSource source, ResolvedJob job, String cloud, Path outDir, RunEvents events,
@@ -109,7 +112,8 @@ final class CloudRun implements ActiveRun {
 
     /**
      * Follows a job submitted elsewhere (another window, {@code seiswork submit}) the same way: its
-     * rows, and its outputs fetched into {@code outDir} when it is done.
+     * rows, a migration's image so far (its spec read back from the bucket, {@link StoredJob}), and
+     * its outputs fetched into {@code outDir} when it is done.
      */
     static CloudRun follow(JobId id, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
         return launch((d, ev, settings) -> {
@@ -199,8 +203,9 @@ final class CloudRun implements ActiveRun {
                         + " --cloud aws");
             }
             JobView end;
-            try (CloudImageSoFar image = job == null ? null : CloudImageSoFar.start(job, d.store(), id,
-                    outDir.resolveSibling(outDir.getFileName() + ".image"), events)) {
+            Path imageScratch = outDir.resolveSibling(outDir.getFileName() + ".image");
+            try (CloudImageSoFar image = job != null ? CloudImageSoFar.start(job, d.store(), id, imageScratch, events)
+                    : CloudImageSoFar.follow(start.job(), d.store(), imageScratch, events)) {
                 end = follow(d, id, events, image);
             }
             if (end == null) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.app.run.RunListener;
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
@@ -123,6 +125,89 @@ class CloudImageSoFarTest {
                     seen.images.get(1).slice(SliceOrientation.INLINE, 0, 0).values(),
                     "the stack of shots 3 and 2, finished as the final image");
         }
+    }
+
+    /**
+     * A job followed from the Cloud jobs menu, whose window has only its job item: the image so
+     * far reads the spec back from the bucket, and the shots reported done before it has are
+     * stacked once it has, giving the same image as for the job resolved here.
+     */
+    @Test
+    void aFollowedJobReadsItsSpecBackAndStacksTheSame() throws Exception {
+        ResolvedJob job = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(SPEC, "spec", "cloud-preview"), "spec");
+        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), LocalCloud.uniqueName("follow"));
+        JobId id = JobId.newFor("cloud-preview", Instant.now(), new Random(11));
+        store.putBytes(ObjectKeys.spec(id), SPEC.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<PartialImage> partials = migrate(job);
+        for (int n = 1; n <= 3; n++) {
+            Path f = dir.resolve("shot" + n + ".bin");
+            PartialImageFile.write(partials.get(n - 1), f);
+            store.putFile(ObjectKeys.shotResult(id, n), f, TransferProgress.NONE);
+        }
+
+        Seen seen = new Seen();
+        Path scratch = dir.resolve("follow-scratch");
+        try (CloudImageSoFar image = CloudImageSoFar.follow(record(id, "rtm", JobStatus.RUNNING), store, scratch, seen)) {
+            image.shotDone(2, 3);
+            image.shotDone(1, 3);
+            waitFor(() -> image.stacked() == 2 && !seen.images.isEmpty());
+        }
+        assertEquals(List.of(), seen.messages);
+        assertFalse(Files.exists(scratch), "its scratch removed");
+        VolumeSource last = seen.images.getLast();
+        assertEquals("Image after 2 of 3 shots", last.name(), "both shots reported, stacked once the spec was read back");
+        try (ImageStacker reference = new ImageStacker(job.spec().grid(), dir.resolve("ref2"), WholeGridStorage.HEAP)) {
+            reference.add(partials.get(1));
+            reference.add(partials.get(0));
+            assertArrayEquals(GridSections.inline(job.spec().grid(), FinalImage.whole(reference, job), 0).values(),
+                    last.slice(SliceOrientation.INLINE, 0, 0).values(), "shots 2 and 1 finished as the final image");
+        }
+    }
+
+    /**
+     * A followed job whose spec is gone says so once and reads nothing more; one too large to copy
+     * whole each shot says nothing and downloads nothing (its model is not even stored here); a
+     * modelling job and one already being stacked have no image so far.
+     */
+    @Test
+    void aFollowedJobWithoutAnImageSoFarFollowsAllTheSame() throws Exception {
+        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), LocalCloud.uniqueName("follow"));
+        JobId gone = JobId.newFor("gone", Instant.now(), new Random(12));
+        Seen seen = new Seen();
+        try (CloudImageSoFar image = CloudImageSoFar.follow(record(gone, "rtm", JobStatus.RUNNING), store,
+                dir.resolve("gone"), seen)) {
+            waitFor(() -> !seen.messages.isEmpty());
+            image.shotDone(1, 3);
+        }
+        assertEquals(List.of("no image so far: cannot read job " + gone + "'s spec back: s3://" + store.bucket() + "/"
+                + ObjectKeys.spec(gone) + " does not exist; the image comes with the job's outputs"), seen.messages);
+        assertEquals(List.of(), seen.images);
+
+        JobId large = JobId.newFor("large", Instant.now(), new Random(13));
+        String model = "inputs/sha256/" + "ab".repeat(32);  // never stored: reading it would fail, and say so
+        store.putBytes(ObjectKeys.spec(large), SPEC.replace("\"nx\": 81, \"nz\": 51", "\"nx\": 8193, \"nz\": 8193")
+                .replace("{ \"layers\": [ { \"top\": 0, \"vp\": 1500 }, { \"top\": 250, \"vp\": 2200 } ] }",
+                        "{ \"raw\": { \"path\": \"" + model + "\" } }")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Seen quiet = new Seen();
+        Path scratch = dir.resolve("large");
+        try (CloudImageSoFar image = CloudImageSoFar.follow(record(large, "rtm", JobStatus.QUEUED), store, scratch, quiet)) {
+            image.shotDone(1, 3);
+            waitFor(() -> !Files.exists(scratch));  // the thread ended, having read the spec alone
+        }
+        assertEquals(List.of(), quiet.messages);
+        assertEquals(List.of(), quiet.images);
+
+        assertNull(CloudImageSoFar.follow(record(large, "model", JobStatus.RUNNING), store, dir.resolve("m"), quiet));
+        assertNull(CloudImageSoFar.follow(record(large, "rtm", JobStatus.STACKING), store, dir.resolve("st"), quiet));
+        assertNull(CloudImageSoFar.follow(record(large, "rtm", JobStatus.DONE), store, dir.resolve("d"), quiet));
+        assertFalse(Files.exists(dir.resolve("m")) || Files.exists(dir.resolve("st")) || Files.exists(dir.resolve("d")));
+    }
+
+    /** The job table's item of a 3-shot job in {@code status}. */
+    private static JobRecord record(JobId id, String task, JobStatus status) {
+        return new JobRecord(id, "cloud-preview", task, status, ObjectKeys.spec(id), 3, 0, 0, Instant.now(), Instant.now(),
+                null, List.of(), 0);
     }
 
     @Test
