@@ -3,9 +3,7 @@ package io.seiswork.app.cli;
 import io.seiswork.cloud.dispatch.ResumedJob;
 import io.seiswork.cloud.job.JobId;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -39,32 +37,9 @@ final class ResumeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return cloud.withDispatcher(d -> {
             ResumedJob r = d.resume(id);
-            err.println(describe(r));
+            err.println(r.summary());
             err.flush();
             return wait.followAndFetch(d, id, err);
         });
-    }
-
-    /** {@code resumed JOB: 3 shots queued again (4, 9, 12), 97 done shots kept}. */
-    static String describe(ResumedJob r) {
-        StringBuilder b = new StringBuilder("resumed ").append(r.id()).append(": ");
-        if (r.queued().isEmpty()) {
-            b.append("all ").append(r.kept()).append(" shots are done; the job is stacked again");
-        } else {
-            b.append(r.queued().size()).append(r.queued().size() == 1 ? " shot" : " shots").append(" queued again (")
-                    .append(listed(r.queued())).append("), ").append(r.kept()).append(" done shot")
-                    .append(r.kept() == 1 ? "" : "s").append(" kept");
-        }
-        if (!r.lostResults().isEmpty()) {
-            b.append("; the stored result").append(r.lostResults().size() == 1 ? " of shot " : "s of shots ")
-                    .append(listed(r.lostResults())).append(" had gone, so ")
-                    .append(r.lostResults().size() == 1 ? "it runs" : "they run").append(" again");
-        }
-        return b.toString();
-    }
-
-    private static String listed(List<Integer> shots) {
-        return shots.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
-                + (shots.size() > 20 ? ", ..." : "");
     }
 }

@@ -122,6 +122,18 @@ final class CloudRun implements ActiveRun {
         }, null, cloud, outDir, events, onEnd);
     }
 
+    /**
+     * Resumes a FAILED or CANCELLED job ({@link Dispatcher#resume}: its done shots kept, the
+     * others queued again) and follows it as {@link #follow} does. A job that cannot be resumed
+     * (it runs, or is done) ends the run with the reason.
+     */
+    static CloudRun resume(JobId id, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
+        return launch((d, ev, settings) -> {
+            ev.message(d.resume(id).summary());
+            return id;
+        }, null, cloud, outDir, events, onEnd);
+    }
+
     private static CloudRun launch(JobSource source, ResolvedJob job, String cloud, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
         CloudRun r = new CloudRun(source, job, cloud, outDir, events, onEnd);

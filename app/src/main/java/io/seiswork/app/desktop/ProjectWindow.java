@@ -7,6 +7,7 @@ import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
@@ -41,6 +42,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
@@ -199,7 +201,7 @@ public final class ProjectWindow extends BorderPane {
         });
         cloudJobs.setId("cloudJobs");
         cloudJobs.setTooltip(new Tooltip("The cloud's recent jobs (the tool bar's cloud): pick one to follow its shots "
-                + "here and get its outputs when it is done"));
+                + "here and get its outputs when it is done; a failed or cancelled one can be resumed"));
         cloudJobs.setOnShowing(e -> listCloudJobs());
         runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
         ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
@@ -551,10 +553,9 @@ public final class ProjectWindow extends BorderPane {
             List<MenuItem> items = new java.util.ArrayList<>();
             try (CloudClients clients = new CloudClients(CloudSettings.named(target.cloud(), CloudSettings.environment()))) {
                 for (JobRecord j : Dispatcher.of(clients).recentJobs(20)) {
-                    MenuItem item = new MenuItem(String.format(java.util.Locale.ROOT, "%s   %s %s %d/%d",
-                            j.id(), j.task(), j.status(), j.done(), j.total()));
-                    item.setOnAction(e -> followCloudJob(target, j));
-                    items.add(item);
+                    String line = String.format(java.util.Locale.ROOT, "%s   %s %s %d/%d", j.id(), j.task(), j.status(),
+                            j.done(), j.total());
+                    items.add(resumable(j) ? resumableJobMenu(target, j, line) : followItem(target, j, line));
                 }
             } catch (RuntimeException e) {
                 items.clear();
@@ -569,8 +570,38 @@ public final class ProjectWindow extends BorderPane {
         });
     }
 
-    /** Follows a job submitted elsewhere: its rows in the Run tab, its outputs into runs/<job id>. */
-    private void followCloudJob(RunTarget target, JobRecord job) {
+    private static boolean resumable(JobRecord job) {
+        return job.status() == JobStatus.FAILED || job.status() == JobStatus.CANCELLED;
+    }
+
+    private MenuItem followItem(RunTarget target, JobRecord job, String text) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> followCloudJob(target, job, false));
+        return item;
+    }
+
+    /**
+     * A failed or cancelled job's entry: Follow (its rows as they ended, nothing runs) or Resume
+     * (its unfinished shots run again, its done ones kept), the way {@code seiswork resume} does.
+     */
+    private Menu resumableJobMenu(RunTarget target, JobRecord job, String text) {
+        Menu menu = new Menu(text);
+        MenuItem follow = new MenuItem("Follow");
+        follow.setOnAction(e -> followCloudJob(target, job, false));
+        int unfinished = job.total() - job.done();
+        MenuItem resume = new MenuItem(unfinished == 0 ? "Resume: stack its " + job.total() + " done shots again"
+                : String.format(java.util.Locale.ROOT, "Resume: run its %d unfinished shot%s, keep its %d done", unfinished,
+                        unfinished == 1 ? "" : "s", job.done()));
+        resume.setOnAction(e -> followCloudJob(target, job, true));
+        menu.getItems().setAll(follow, resume);
+        return menu;
+    }
+
+    /**
+     * Follows a job submitted elsewhere, resumed first when asked: its rows in the Run tab, its
+     * outputs into runs/<job id>.
+     */
+    private void followCloudJob(RunTarget target, JobRecord job, boolean resume) {
         if (current != null) {
             return;
         }
@@ -584,9 +615,11 @@ public final class ProjectWindow extends BorderPane {
         resultTab.setContent(placeholder("Following job " + job.id() + "..."));
         tabs.getSelectionModel().select(runTab);
         followedTask = Task.RTM.json().equals(job.task()) ? Task.RTM : Task.MODEL;
-        current = CloudRun.follow(job.id(), target.cloud(), out, events, this::ended);
+        current = resume ? CloudRun.resume(job.id(), target.cloud(), out, events, this::ended)
+                : CloudRun.follow(job.id(), target.cloud(), out, events, this::ended);
         setRunning(true);
-        status.setText("Following job " + job.id() + " in the " + target + "; its files will come to " + out + "...");
+        status.setText((resume ? "Resuming" : "Following") + " job " + job.id() + " in the " + target
+                + "; its files will come to " + out + "...");
     }
 
     TextField shotsField() {

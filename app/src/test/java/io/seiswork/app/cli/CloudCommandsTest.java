@@ -241,10 +241,9 @@ class CloudCommandsTest {
     void aResumeSaysWhatRunsAgainAndWhy() {
         var id = new io.seiswork.cloud.job.JobId("resume-words");
         assertEquals("resumed resume-words: 1 shot queued again (7), 99 done shots kept; the stored result of shot 7 had "
-                + "gone, so it runs again", ResumeCommand.describe(new io.seiswork.cloud.dispatch.ResumedJob(id, List.of(7), 99,
-                List.of(7))));
+                + "gone, so it runs again", new io.seiswork.cloud.dispatch.ResumedJob(id, List.of(7), 99, List.of(7)).summary());
         assertEquals("resumed resume-words: all 3 shots are done; the job is stacked again",
-                ResumeCommand.describe(new io.seiswork.cloud.dispatch.ResumedJob(id, List.of(), 3, List.of())));
+                new io.seiswork.cloud.dispatch.ResumedJob(id, List.of(), 3, List.of()).summary());
     }
 
     @Test

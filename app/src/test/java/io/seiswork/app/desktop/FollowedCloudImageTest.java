@@ -219,6 +219,40 @@ class FollowedCloudImageTest {
         System.out.println("followed job " + id + ": " + found);
     }
 
+    /**
+     * A cancelled job is a menu of its own in Cloud jobs: Follow, or Resume, which queues its
+     * shots again and follows the job to its outputs, as {@code seiswork resume} does.
+     */
+    @Test
+    void aCancelledJobIsResumedFromTheCloudJobsMenu(FxRobot robot) throws Exception {
+        JobId id = submit(migration("resumed-rtm", 2, 0.5), 2);
+        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+            Dispatcher.of(clients).cancel(id);
+        }
+        openAnotherProject(robot);
+        robot.clickOn("#cloudJobs");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.cloudJobsMenu().getItems().stream()
+                .anyMatch(i -> i.getText().startsWith(id + " ")));
+        var entry = window.cloudJobsMenu().getItems().stream().filter(i -> i.getText().startsWith(id + " ")).findFirst()
+                .orElseThrow();
+        assertTrue(entry.getText().endsWith(" rtm CANCELLED 0/2"), entry.getText());
+        assertTrue(entry instanceof javafx.scene.control.Menu, "a cancelled job offers more than following");
+        var choices = ((javafx.scene.control.Menu) entry).getItems();
+        assertEquals(List.of("Follow", "Resume: run its 2 unfinished shots, keep its 0 done"),
+                choices.stream().map(javafx.scene.control.MenuItem::getText).toList());
+        robot.interact(() -> {
+            window.cloudJobsMenu().hide();
+            choices.get(1).fire();
+        });
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("done in the local cloud: job " + id + ", 2 shots; files in "),
+                window.status().getText());
+        assertTrue(window.progress().messages().getItems().contains("resumed " + id + ": 2 shots queued again (1, 2), "
+                + "0 done shots kept"), window.progress().messages().getItems().toString());
+        assertTrue(Files.size(dir.resolve("runs").resolve(id.value()).resolve("image.sgy")) > 3600);
+    }
+
     @Test
     void aFollowedJobWhoseSpecIsGoneIsFollowedToItsEnd(FxRobot robot) throws Exception {
         JobId id = submit(migration("spec-gone", 1, 0.5), 1);

@@ -2,6 +2,7 @@ package io.seiswork.cloud.dispatch;
 
 import io.seiswork.cloud.job.JobId;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What {@link Dispatcher#resume} did.
@@ -18,5 +19,31 @@ public record ResumedJob(JobId id, List<Integer> queued, int kept, List<Integer>
     public ResumedJob {
         queued = List.copyOf(queued);
         lostResults = List.copyOf(lostResults);
+    }
+
+    /**
+     * One line for people: {@code resumed JOB: 3 shots queued again (4, 9, 12), 97 done shots
+     * kept}, and why a done shot runs again when its result had gone.
+     */
+    public String summary() {
+        StringBuilder b = new StringBuilder("resumed ").append(id).append(": ");
+        if (queued.isEmpty()) {
+            b.append("all ").append(kept).append(" shots are done; the job is stacked again");
+        } else {
+            b.append(queued.size()).append(queued.size() == 1 ? " shot" : " shots").append(" queued again (")
+                    .append(listed(queued)).append("), ").append(kept).append(" done shot").append(kept == 1 ? "" : "s")
+                    .append(" kept");
+        }
+        if (!lostResults.isEmpty()) {
+            b.append("; the stored result").append(lostResults.size() == 1 ? " of shot " : "s of shots ")
+                    .append(listed(lostResults)).append(" had gone, so ")
+                    .append(lostResults.size() == 1 ? "it runs" : "they run").append(" again");
+        }
+        return b.toString();
+    }
+
+    private static String listed(List<Integer> shots) {
+        return shots.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
+                + (shots.size() > 20 ? ", ..." : "");
     }
 }
