@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery is at least once and workers die, so every step is safe to repeat:
  * <ul>
- *   <li>a message for a finished, cancelled or unknown job, or a malformed one, is dropped;</li>
+ *   <li>a message for a finished, cancelled or unknown job, or a malformed one, is dropped; so is
+ *       one sent before the job was last resumed (its run number, {@link ReceivedShot#run()}, is
+ *       below the job's {@code resumes}): the resume sent the shot a message of its own;</li>
  *   <li>a redelivered shot that is already DONE is not run again; if it was the job's last and
  *       the worker that counted it died before stacking, this worker stacks (the message is only
  *       deleted once the stack is stored, and stacking rewrites the same outputs);</li>
@@ -142,10 +144,13 @@ public final class ShotWorker implements Runnable {
         }
         JobId id = task.jobId();
         Optional<JobRecord> found = table.job(id);
-        if (found.isEmpty() || found.get().status().isFinal() || task.shot() > found.get().total()) {
+        if (found.isEmpty() || found.get().status().isFinal() || task.shot() > found.get().total()
+                || message.run() < found.get().resumes()) {
             LOG.info("dropping shot {} of job {}: {}", task.shot(), id, found.isEmpty() ? "no such job"
                     : task.shot() > found.get().total() ? "the job has " + found.get().total() + " shots"
-                    : "the job is " + found.get().status());
+                    : found.get().status().isFinal() ? "the job is " + found.get().status()
+                    : "a message from before the job was resumed (run " + message.run() + " of "
+                            + found.get().resumes() + ")");
             queue.delete(message);
             return;
         }
@@ -191,7 +196,7 @@ public final class ShotWorker implements Runnable {
             LOG.error("{} of job {} failed (attempt {} of {}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
                     message.receiveCount(), ShotAttempts.MAX, why, e);
             if (!shotDone) {
-                table.failShot(id, task.shot(), why, last);
+                table.failShot(id, task.shot(), settings.workerId(), why, last);
                 metrics.failed(id, task.shot(), found.get().task());
             } else if (last) {
                 table.failJob(id, "stacking failed " + ShotAttempts.MAX + " times: " + why);

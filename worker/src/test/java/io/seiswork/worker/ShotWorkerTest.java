@@ -220,9 +220,21 @@ class ShotWorkerTest {
         assertEquals(2, w.shotsRun(), "a cancelled job's message is dropped");
         store.delete(List.of(ObjectKeys.shotResult(job, 2)));
 
+        queue.send(job, List.of(3));  // a message of the first run still queued (a worker fleet scaled to 0)
         var resumed = dispatcher.resume(job);
         assertEquals(List.of(2, 3), resumed.queued());
         assertEquals(List.of(2), resumed.lostResults());
+        for (int i = 0; i < 3; i++) {
+            var m = queue.receive(2, 120).orElseThrow();
+            if (m.run() == 0) {
+                w.handle(m);  // stale: dropped, the resume sent shot 3 a message of its own
+                assertEquals(ShotState.QUEUED, table.shots(job).get(2).state());
+                assertEquals(2, w.shotsRun());
+            } else {
+                assertEquals(1, m.run());
+                queue.release(m);
+            }
+        }
         w.run();
         assertEquals(4, w.shotsRun(), "shots 2 and 3 ran again, shot 1 did not");
         JobRecord done = table.job(job).orElseThrow();
@@ -236,6 +248,41 @@ class ShotWorkerTest {
             assertTrue(java.util.Arrays.equals(store.getBytes(ObjectKeys.output(straight, file), 1 << 24),
                     store.getBytes(ObjectKeys.output(job, file), 1 << 24)), file + " is the uninterrupted job's");
         }
+    }
+
+    /**
+     * A job whose stacking failed three times (a shot result missing) and whose result is back:
+     * resumed, with every shot done, it gets one message, and the worker that receives it stacks
+     * the same image as an uninterrupted job.
+     */
+    @Test
+    void aJobWhoseStackingFailedIsStackedWhenResumed() throws Exception {
+        Path spec = spec(2, 0.3);
+        JobId job = dispatcher.submit(spec, 2, TransferProgress.NONE).id();
+        ShotWorker w = worker("w");
+        var first = queue.receive(2, 120).orElseThrow();
+        w.handle(first);
+        int shot = first.task().shot();
+        byte[] result = store.getBytes(ObjectKeys.shotResult(job, shot), 1 << 24);
+        store.delete(List.of(ObjectKeys.shotResult(job, shot)));
+        w.run();  // the other shot, then three stacking attempts that cannot find the deleted result
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("stacking failed 3 times: "), failed.error());
+        assertEquals(2, failed.done());
+
+        store.putBytes(ObjectKeys.shotResult(job, shot), result);
+        var resumed = dispatcher.resume(job);
+        assertEquals(List.of(), resumed.queued());
+        assertEquals(2, resumed.kept());
+        w.run();
+        assertEquals(2, w.shotsRun(), "no shot ran again");
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+
+        JobId straight = dispatcher.submit(spec, 2, TransferProgress.NONE).id();
+        worker("straight").run();
+        assertTrue(java.util.Arrays.equals(store.getBytes(ObjectKeys.output(straight, "image.sgy"), 1 << 24),
+                store.getBytes(ObjectKeys.output(job, "image.sgy"), 1 << 24)), "the uninterrupted job's image");
     }
 
     /** A job that fails past its limit while a shot runs: the shot stops and waits, QUEUED, for a resume. */
@@ -255,6 +302,8 @@ class ShotWorkerTest {
         assertTrue(!t.isAlive(), "the worker stopped the shot and went idle");
         assertEquals(0, w.shotsRun());
         assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
+        var backlog = queue.backlog();
+        assertEquals(0, backlog.waiting() + backlog.running(), "its message deleted, not handed back: a resume sends one");
         assertEquals(List.of(1), dispatcher.resume(job).queued());
     }
 

@@ -33,6 +33,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        wait.check();
         JobId id = CloudOptions.jobId(job);
         PrintWriter err = spec.commandLine().getErr();
         return cloud.withDispatcher(d -> {

@@ -77,6 +77,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        wait.check();
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver());
         int shots = ShotComputer.shotsOf(job).size();

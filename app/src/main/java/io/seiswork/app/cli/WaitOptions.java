@@ -25,6 +25,17 @@ final class WaitOptions {
     double pollS;
 
     /**
+     * Refuses {@code --out} without {@code --wait} before anything is sent: the outputs would
+     * silently never come.
+     */
+    void check() {
+        if (out != null && !await) {
+            throw new IllegalArgumentException("--out needs --wait; without it, fetch the outputs once the job is done: "
+                    + "seiswork fetch JOB --out " + out);
+        }
+    }
+
+    /**
      * Follows the job when {@code --wait} was given, fetching its outputs with {@code --out}.
      *
      * @return the exit status: 0 when not waiting or the job is DONE, 1 when it ended otherwise

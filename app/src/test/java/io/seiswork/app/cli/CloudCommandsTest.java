@@ -224,6 +224,9 @@ class CloudCommandsTest {
         CliRun resume = CliRun.run("resume", job, "--cloud", "local");
         assertEquals(0, resume.exit(), resume.err());
         assertEquals("resumed " + job + ": 2 shots queued again (1, 2), 0 done shots kept", resume.err().strip());
+        CliRun noWait = CliRun.run("resume", job, "--cloud", "local", "--out", "x");
+        assertEquals("seiswork: --out needs --wait; without it, fetch the outputs once the job is done: seiswork fetch JOB "
+                + "--out x", noWait.err().strip());
         CliRun twice = CliRun.run("resume", job, "--cloud", "local");
         assertEquals(1, twice.exit());
         assertEquals("seiswork: job " + job + " is QUEUED: only a FAILED or CANCELLED job can be resumed", twice.err().strip());

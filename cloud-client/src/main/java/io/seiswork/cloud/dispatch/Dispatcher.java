@@ -28,6 +28,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -181,26 +185,52 @@ public final class Dispatcher {
         }
         List<Integer> queued = new ArrayList<>();
         List<Integer> lost = new ArrayList<>();
+        List<Runnable> writes = new ArrayList<>();
         for (ShotRecord s : view.shots()) {
             if (s.state() == ShotState.DONE && stored.contains(s.shot())) {
                 continue;
             }
             if (s.state() == ShotState.DONE) {
-                table.uncountShot(id, s.shot());
+                writes.add(() -> table.uncountShot(id, s.shot()));
                 lost.add(s.shot());
             } else {
-                table.requeueShot(id, s.shot(), false);
+                writes.add(() -> table.requeueShot(id, s.shot(), false));
             }
             queued.add(s.shot());
         }
+        inParallel(writes);
         int kept = view.shots().size() - queued.size();
-        if (!table.reopen(id, kept > 0)) {
-            throw new IllegalStateException("job " + id + " changed while it was being resumed: it is "
-                    + status(id).job().status() + " now");
+        int run = table.reopen(id, kept > 0).orElseThrow(() -> new IllegalStateException("job " + id
+                + " changed while it was being resumed: it is " + status(id).job().status() + " now"));
+        try {
+            // Every shot done: one message for a done shot makes its worker stack the job (ShotWorker).
+            queue.send(id, queued.isEmpty() ? List.of(view.job().total()) : queued, run);
+        } catch (RuntimeException e) {
+            // Reopened with its messages unsent, the job would wait for ever: stopped again, it can be resumed again.
+            table.cancel(id);
+            throw new IllegalStateException("could not queue the shots of job " + id + " (" + e.getMessage()
+                    + "); the job is CANCELLED again: resume it once more", e);
         }
-        // Every shot done: one message for a done shot makes its worker stack the job (ShotWorker).
-        queue.send(id, queued.isEmpty() ? List.of(view.job().total()) : queued);
         return new ResumedJob(id, queued, kept, lost);
+    }
+
+    /**
+     * Runs the job table writes of a resume eight at a time: one per unfinished shot, up to
+     * 20 000 of them, each a round trip to DynamoDB (tens of milliseconds from a workstation).
+     */
+    private static void inParallel(List<Runnable> writes) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, writes.size())))) {
+            List<Future<?>> done = new ArrayList<>();
+            writes.forEach(w -> done.add(pool.submit(w)));
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resuming", e);
+        }
     }
 
     /**

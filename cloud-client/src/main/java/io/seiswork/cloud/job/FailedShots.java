@@ -46,9 +46,12 @@ public final class FailedShots {
         return job.failed() > job.maxFailed();
     }
 
-    /** Whether every shot is either done or failed with some failed: the job ends FAILED. */
+    /**
+     * Whether every shot is either done or failed with some failed: the job ends FAILED. A job
+     * with every shot done is never this, whatever its failed count says: it is stacked.
+     */
     public static boolean allSettledWithFailures(JobRecord job) {
-        return job.failed() > 0 && job.done() + job.failed() >= job.total();
+        return job.failed() > 0 && job.done() < job.total() && job.done() + job.failed() >= job.total();
     }
 
     /**

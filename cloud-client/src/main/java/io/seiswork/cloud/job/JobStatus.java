@@ -11,7 +11,7 @@ package io.seiswork.cloud.job;
 public enum JobStatus {
     QUEUED, RUNNING, STACKING, DONE, FAILED, CANCELLED;
 
-    /** Whether the job will not change any more. */
+    /** Whether the job has ended: nothing runs for it until a FAILED or CANCELLED one is resumed. */
     public boolean isFinal() {
         return this == DONE || this == FAILED || this == CANCELLED;
     }

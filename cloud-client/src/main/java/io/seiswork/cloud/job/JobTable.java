@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -276,10 +277,31 @@ public final class JobTable {
                 .expressionAttributeValues(Map.of(":done", s(ShotState.DONE.name()), ":s", n(seconds), ":g", n(gptsPerSecond),
                         ":now", s(Instant.now().toString()))));
         JobRecord job = after != null ? toJob(id, after) : job(id).orElseThrow();
+        if (job.failedShots().contains(shot)) {
+            job = unfail(id, shot).orElse(job);
+        }
         if (FailedShots.allSettledWithFailures(job)) {
             failJob(id, FailedShots.settledError(job));
         }
         return job;
+    }
+
+    /**
+     * A shot counted as failed that another delivery finished after all is no longer failed: done
+     * and failed stay disjoint, so that "every shot settled" counts each shot once.
+     */
+    private Optional<JobRecord> unfail(JobId id, int shot) {
+        try {
+            return Optional.of(toJob(id, db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("DELETE #set :set ADD #count :minus")
+                    .conditionExpression("contains(#set, :n)")
+                    .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed"))
+                    .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
+                            ":minus", n(-1), ":n", n(shot)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -288,15 +310,25 @@ public final class JobTable {
      * FAILED with the shot's error, if it has more failed shots than its limit
      * ({@link FailedShots}); within the limit it runs its other shots, and ends FAILED with its
      * failed shots listed once every shot is done or failed.
+     *
+     * <p>Only the attempt the shot item names counts: the write is conditional on the shot being
+     * RUNNING on {@code worker}. An attempt that lost the shot meanwhile (another delivery
+     * finished it, or a resume queued it again and cleared its worker) changes nothing, so a shot
+     * is never both done and failed.
      */
-    public void failShot(JobId id, int shot, String error, boolean lastAttempt) {
+    public void failShot(JobId id, int shot, String worker, String error, boolean lastAttempt) {
         String e = clip(error);
         ShotState state = lastAttempt ? ShotState.FAILED : ShotState.QUEUED;
-        db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                .updateExpression("SET #st = :st, #err = :e")
-                .conditionExpression("#st <> :done")
-                .expressionAttributeNames(Map.of("#st", "state", "#err", "error"))
-                .expressionAttributeValues(Map.of(":st", s(state.name()), ":e", s(e), ":done", s(ShotState.DONE.name()))));
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #st = :st, #err = :e")
+                    .conditionExpression("#st = :running AND #worker = :w")
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker"))
+                    .expressionAttributeValues(Map.of(":st", s(state.name()), ":e", s(e), ":running",
+                            s(ShotState.RUNNING.name()), ":w", s(worker))));
+        } catch (ConditionalCheckFailedException lost) {
+            return;
+        }
         if (!lastAttempt) {
             return;
         }
@@ -304,13 +336,14 @@ public final class JobTable {
         try {
             job = toJob(id, db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("ADD #set :set, #count :one SET #updated = :now")
-                    .conditionExpression("NOT contains(#set, :n)")
-                    .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed", "#updated", "updated"))
+                    .conditionExpression("NOT contains(#set, :n) AND NOT contains(#done, :n)")
+                    .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed", "#updated", "updated",
+                            "#done", "doneShots"))
                     .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
                             ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException ignored) {
-            job = job(id).orElseThrow(); // counted before
+            job = job(id).orElseThrow(); // counted before, or done by another delivery
         }
         if (FailedShots.overLimit(job)) {
             failJob(id, FailedShots.overLimitError(job, shot, e));
@@ -388,13 +421,15 @@ public final class JobTable {
     /**
      * For {@code resume}: a FAILED or CANCELLED job runs again, RUNNING (QUEUED when no shot is
      * done), its failures and error cleared, {@code resumes} one more. Conditional on the status,
-     * so of two resumes at once exactly one gets true.
+     * so of two resumes at once exactly one gets a run number.
      *
      * @param anyDone whether some shot is done (a job with none is QUEUED, as when submitted)
+     * @return the job's new {@code resumes} count, the run number its new messages carry; empty
+     *     when the job was not FAILED or CANCELLED
      */
-    public boolean reopen(JobId id, boolean anyDone) {
+    public OptionalInt reopen(JobId id, boolean anyDone) {
         try {
-            db.updateItem(r -> r.tableName(table).key(key(id, META))
+            Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
                             + "REMOVE #err, #failedShots, #stacked, #outputs")
                     .conditionExpression("#st = :failedJob OR #st = :cancelled")
@@ -403,10 +438,11 @@ public final class JobTable {
                             "#outputs", "outputs"))
                     .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
                             ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
-                            ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name()))));
-            return true;
+                            ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return OptionalInt.of(num(after, RESUMES));
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return OptionalInt.empty();
         }
     }
 

@@ -8,5 +8,7 @@ package io.seiswork.cloud.queue;
  * @param body the raw body (for the log when {@code task} is null)
  * @param receiptHandle SQS's handle for extend, delete and release
  * @param receiveCount how many times SQS has delivered this message (1 the first time)
+ * @param run which run of the job sent it: 0 when submitted, the job's {@code resumes} count when
+ *     a resume sent it ({@link ShotQueue#RUN_ATTRIBUTE}); a message of an earlier run is stale
  */
-public record ReceivedShot(ShotTask task, String body, String receiptHandle, int receiveCount) { }
+public record ReceivedShot(ShotTask task, String body, String receiptHandle, int receiveCount, int run) { }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -28,6 +29,8 @@ public final class ShotQueue {
     public static final int MAX_RECEIVES = io.seiswork.cloud.job.ShotAttempts.MAX;
     /** Visibility timeout of a fresh delivery, seconds; workers extend it while running. */
     public static final int DEFAULT_VISIBILITY_S = 120;
+    /** The message attribute naming the run of the job that sent a shot message (absent: 0). */
+    public static final String RUN_ATTRIBUTE = "run";
     private static final int BATCH = 10;
 
     private final SqsClient sqs;
@@ -67,12 +70,26 @@ public final class ShotQueue {
         return new ShotQueue(sqs, url);
     }
 
-    /** Queues one message per shot, ten per request, retrying entries SQS refused. */
+    /** Queues one message per shot of a job's first run, ten per request, retrying entries SQS refused. */
     public void send(JobId job, List<Integer> shots) {
+        send(job, shots, 0);
+    }
+
+    /**
+     * Queues one message per shot for run {@code run} of the job (its {@code resumes} count), ten
+     * per request, retrying entries SQS refused. The body stays {@code {jobId, shot}}; the run
+     * travels as the message attribute {@value #RUN_ATTRIBUTE}, so that workers drop the
+     * messages a resumed job still had queued from before (each would bring its old receive
+     * count, and a second run of its shot).
+     */
+    public void send(JobId job, List<Integer> shots, int run) {
+        Map<String, MessageAttributeValue> attributes = run == 0 ? Map.of()
+                : Map.of(RUN_ATTRIBUTE, MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(run))
+                        .build());
         List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
         for (int shot : shots) {
             pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(shot))
-                    .messageBody(new ShotTask(job, shot).toJson()).build());
+                    .messageBody(new ShotTask(job, shot).toJson()).messageAttributes(attributes).build());
         }
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             List<SendMessageBatchRequestEntry> failed = new ArrayList<>();
@@ -98,7 +115,8 @@ public final class ShotQueue {
     public Optional<ReceivedShot> receive(int waitS, int visibilityS) {
         List<Message> m = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(1)
                 .waitTimeSeconds(Math.min(20, Math.max(0, waitS))).visibilityTimeout(visibilityS)
-                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                .messageAttributeNames(RUN_ATTRIBUTE)).messages();
         if (m.isEmpty()) {
             return Optional.empty();
         }
@@ -110,7 +128,14 @@ public final class ShotQueue {
             task = null;
         }
         int count = Integer.parseInt(msg.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        return Optional.of(new ReceivedShot(task, msg.body(), msg.receiptHandle(), count));
+        MessageAttributeValue run = msg.messageAttributes().get(RUN_ATTRIBUTE);
+        int runNumber;
+        try {
+            runNumber = run == null ? 0 : Math.max(0, Integer.parseInt(run.stringValue()));
+        } catch (NumberFormatException e) {
+            runNumber = 0;
+        }
+        return Optional.of(new ReceivedShot(task, msg.body(), msg.receiptHandle(), count, runNumber));
     }
 
     /** Keeps the message invisible for another {@code visibilityS} seconds from now. */

@@ -87,11 +87,16 @@ class DispatcherTest {
         }
     }
 
-    /** Takes every message off the queue: the shot numbers, ascending. */
-    private static java.util.List<Integer> drain(Dispatcher d) {
-        TreeSet<Integer> shots = new TreeSet<>();
+    /**
+     * Takes every message off the queue (the emulators are shared by this class's tests): job
+     * {@code id}'s shot numbers, ascending, each with its run as {@code shot@run}.
+     */
+    private static java.util.List<String> drain(Dispatcher d, io.seiswork.cloud.job.JobId id) {
+        TreeSet<String> shots = new TreeSet<>();
         for (var m = d.queue().receive(1, 60); m.isPresent(); m = d.queue().receive(1, 60)) {
-            shots.add(m.get().task().shot());
+            if (m.get().task() != null && m.get().task().jobId().equals(id)) {
+                shots.add(m.get().task().shot() + "@" + m.get().run());
+            }
             d.queue().delete(m.get());
         }
         return java.util.List.copyOf(shots);
@@ -104,7 +109,7 @@ class DispatcherTest {
         try (CloudClients c = clients()) {
             Dispatcher d = Dispatcher.of(c);
             var id = d.submit(spec, 5, TransferProgress.NONE).id();
-            assertEquals(java.util.List.of(1, 2, 3, 4, 5), drain(d));
+            assertEquals(java.util.List.of("1@0", "2@0", "3@0", "4@0", "5@0"), drain(d, id));
             var running = assertThrows(IllegalStateException.class, () -> d.resume(id));
             assertEquals("job " + id + " is QUEUED: only a FAILED or CANCELLED job can be resumed", running.getMessage());
             for (int shot = 1; shot <= 3; shot++) {
@@ -113,7 +118,7 @@ class DispatcherTest {
                 d.table().completeShot(id, shot, 1, 1);
             }
             d.table().startShot(id, 4, "w");
-            d.table().failShot(id, 4, "out of memory", true);
+            d.table().failShot(id, 4, "w", "out of memory", true);
             assertEquals(JobStatus.FAILED, d.status(id).job().status());
             // Shot 3's result is gone (deleted by hand, or a lifecycle rule): it runs again.
             d.store().delete(java.util.List.of(ObjectKeys.shotResult(id, 3)));
@@ -130,7 +135,7 @@ class DispatcherTest {
             assertEquals(1, view.job().resumes());
             assertEquals(2, view.count(ShotState.DONE));
             assertEquals(3, view.count(ShotState.QUEUED));
-            assertEquals(java.util.List.of(3, 4, 5), drain(d), "one message per shot to run again");
+            assertEquals(java.util.List.of("3@1", "4@1", "5@1"), drain(d, id), "one message per shot to run again, of run 1");
             var again = assertThrows(IllegalStateException.class, () -> d.resume(id));
             assertEquals("job " + id + " is RUNNING: only a FAILED or CANCELLED job can be resumed", again.getMessage());
         }
@@ -143,7 +148,7 @@ class DispatcherTest {
         try (CloudClients c = clients()) {
             Dispatcher d = Dispatcher.of(c);
             var id = d.submit(spec, 2, TransferProgress.NONE).id();
-            drain(d);
+            drain(d, id);
             for (int shot = 1; shot <= 2; shot++) {
                 d.table().startShot(id, shot, "w");
                 d.store().putBytes(ObjectKeys.shotResult(id, shot), new byte[] {1});
@@ -155,10 +160,11 @@ class DispatcherTest {
             assertEquals(java.util.List.of(), resumed.queued());
             assertEquals(2, resumed.kept());
             assertEquals(JobStatus.RUNNING, d.status(id).job().status());
-            assertEquals(java.util.List.of(2), drain(d), "the last shot's message: its worker finds it done and stacks");
+            assertEquals(java.util.List.of("2@1"), drain(d, id), "the last shot's message: its worker finds it done and stacks");
             assertEquals(JobStatus.CANCELLED, d.cancel(id), "a resumed job can be cancelled");
             assertEquals(2, d.resume(id).kept(), "and resumed again");
             assertEquals(2, d.status(id).job().resumes());
+            assertEquals(java.util.List.of("2@2"), drain(d, id), "the second resume's message is of run 2");
             var nothing = assertThrows(IllegalArgumentException.class, () -> d.resume(new io.seiswork.cloud.job.JobId("no-such-job")));
             assertEquals("no job no-such-job in the job table", nothing.getMessage());
         }

@@ -132,12 +132,12 @@ class JobTableTest {
     void aShotFailingItsLastAttemptFailsTheJob() {
         JobId id = newJob(3);
         table.startShot(id, 2, "w1");
-        table.failShot(id, 2, "out of memory", false);
+        table.failShot(id, 2, "w1", "out of memory", false);
         assertEquals(ShotState.QUEUED, table.shots(id).get(1).state());
         assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
         table.startShot(id, 2, "w2");
-        table.failShot(id, 2, "out of memory", true);
-        table.failShot(id, 2, "out of memory", true);
+        table.failShot(id, 2, "w2", "out of memory", true);
+        table.failShot(id, 2, "w2", "out of memory", true);
         JobRecord job = table.job(id).orElseThrow();
         assertEquals(JobStatus.FAILED, job.status());
         assertEquals(1, job.failed());
@@ -165,9 +165,9 @@ class JobTableTest {
         table.createJob(id, "demo", "rtm", ObjectKeys.spec(id), 6, 2);
         assertEquals(2, table.job(id).orElseThrow().maxFailed());
         table.startShot(id, 5, "w1");
-        table.failShot(id, 5, "GPU fell off the bus", true);
+        table.failShot(id, 5, "w1", "GPU fell off the bus", true);
         table.startShot(id, 2, "w2");
-        table.failShot(id, 2, "disk full", true);
+        table.failShot(id, 2, "w2", "disk full", true);
         JobRecord running = table.job(id).orElseThrow();
         assertEquals(JobStatus.RUNNING, running.status(), "two failed shots are within the limit of 2");
         assertEquals(List.of(2, 5), running.failedShots());
@@ -189,10 +189,10 @@ class JobTableTest {
         JobId id = new JobId("job-over-" + (++jobs));
         table.createJob(id, "demo", "rtm", ObjectKeys.spec(id), 10, 1);
         table.startShot(id, 3, "w1");
-        table.failShot(id, 3, "out of memory", true);
+        table.failShot(id, 3, "w1", "out of memory", true);
         assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
         table.startShot(id, 7, "w2");
-        table.failShot(id, 7, "out of memory", true);
+        table.failShot(id, 7, "w2", "out of memory", true);
         JobRecord job = table.job(id).orElseThrow();
         assertEquals(JobStatus.FAILED, job.status());
         assertEquals("2 shots failed, more than the job's limit of 1; the last: shot 7 failed 3 times: out of memory",
@@ -219,9 +219,9 @@ class JobTableTest {
         JobId id = newJob(3);
         table.startShot(id, 1, "w1");
         table.completeShot(id, 1, 1, 1);
-        assertFalse(table.reopen(id, true), "a running job is not reopened");
+        assertTrue(table.reopen(id, true).isEmpty(), "a running job is not reopened");
         table.startShot(id, 2, "w1");
-        table.failShot(id, 2, "out of memory", true);
+        table.failShot(id, 2, "w1", "out of memory", true);
         assertEquals(JobStatus.FAILED, table.job(id).orElseThrow().status());
 
         table.requeueShot(id, 1, false);
@@ -233,8 +233,8 @@ class JobTableTest {
         assertEquals(null, again.error());
         assertEquals(null, again.worker());
 
-        assertTrue(table.reopen(id, true));
-        assertFalse(table.reopen(id, true), "of two resumes, one reopens");
+        assertEquals(1, table.reopen(id, true).orElseThrow(), "the run number of the resumed job's messages");
+        assertTrue(table.reopen(id, true).isEmpty(), "of two resumes, one reopens");
         JobRecord job = table.job(id).orElseThrow();
         assertEquals(JobStatus.RUNNING, job.status());
         assertEquals(0, job.failed());
@@ -243,7 +243,7 @@ class JobTableTest {
         assertEquals(1, job.resumes());
         assertEquals(1, job.done());
         table.startShot(id, 2, "w2");
-        table.failShot(id, 2, "out of memory", true);
+        table.failShot(id, 2, "w2", "out of memory", true);
         assertEquals(1, table.job(id).orElseThrow().failed(), "a shot failing again after a resume counts again");
     }
 
@@ -260,9 +260,71 @@ class JobTableTest {
         table.uncountShot(id, 1);
         assertEquals(0, table.job(id).orElseThrow().done(), "uncounted once");
         assertEquals(ShotState.QUEUED, table.shots(id).get(0).state());
-        assertTrue(table.reopen(id, false));
+        assertTrue(table.reopen(id, false).isPresent());
         assertEquals(JobStatus.QUEUED, table.job(id).orElseThrow().status());
         table.startShot(id, 1, "w2");
         assertEquals(1, table.completeShot(id, 1, 1, 1).done(), "counted again when it runs again");
+    }
+
+    /**
+     * A worker whose attempt outlived a cancel and a resume fails it late: the shot was queued
+     * again and its worker cleared, so the late failure counts for nothing, and the job finishes
+     * and stacks once its shots are done.
+     */
+    @Test
+    void aLateFailureAfterAResumeChangesNothing() {
+        JobId id = new JobId("job-late-" + (++jobs));
+        table.createJob(id, "demo", "rtm", ObjectKeys.spec(id), 3, 1);
+        table.startShot(id, 1, "w1");
+        table.completeShot(id, 1, 1, 1);
+        table.startShot(id, 2, "slow");
+        assertTrue(table.cancel(id));
+        table.requeueShot(id, 2, false);
+        table.requeueShot(id, 3, false);
+        assertTrue(table.reopen(id, true).isPresent());
+        table.failShot(id, 2, "slow", "out of memory", true);
+        assertEquals(ShotState.QUEUED, table.shots(id).get(1).state(), "the late failure did not touch the shot");
+        assertEquals(0, table.job(id).orElseThrow().failed());
+        for (int shot = 2; shot <= 3; shot++) {
+            table.startShot(id, shot, "w2");
+            table.completeShot(id, shot, 1, 1);
+        }
+        assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
+        assertTrue(table.startStacking(id), "every shot done: the job stacks");
+    }
+
+    /**
+     * Two deliveries of one shot: one fails its last attempt, the other finishes it after all.
+     * The shot is done, not failed, and the job with every shot done stacks.
+     */
+    @Test
+    void aShotFailedByOneDeliveryAndFinishedByAnotherIsDone() {
+        JobId id = new JobId("job-twice-" + (++jobs));
+        table.createJob(id, "demo", "rtm", ObjectKeys.spec(id), 2, 1);
+        table.startShot(id, 1, "a");
+        table.startShot(id, 1, "b");
+        table.failShot(id, 1, "a", "lost the GPU", true);
+        assertEquals(ShotState.RUNNING, table.shots(id).get(0).state(), "b holds the shot now; a's failure is void");
+        table.failShot(id, 1, "b", "lost the GPU", true);
+        assertEquals(List.of(1), table.job(id).orElseThrow().failedShots());
+        JobRecord after = table.completeShot(id, 1, 1, 1);  // a's attempt finished after all
+        assertEquals(0, after.failed());
+        assertEquals(List.of(), after.failedShots());
+        table.startShot(id, 2, "c");
+        table.completeShot(id, 2, 1, 1);
+        JobRecord job = table.job(id).orElseThrow();
+        assertEquals(JobStatus.RUNNING, job.status(), "not FAILED: every shot is done");
+        assertTrue(table.startStacking(id));
+    }
+
+    @Test
+    void aFailureReportedForADoneShotIsIgnored() {
+        JobId id = newJob(2);
+        table.startShot(id, 1, "a");
+        table.completeShot(id, 1, 1, 1);
+        table.failShot(id, 1, "a", "late", true);
+        assertEquals(ShotState.DONE, table.shots(id).get(0).state());
+        assertEquals(0, table.job(id).orElseThrow().failed());
+        assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
     }
 }
