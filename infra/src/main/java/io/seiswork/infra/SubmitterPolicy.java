@@ -7,7 +7,7 @@ import software.constructs.Construct;
 
 /**
  * The managed policy {@value #NAME} for the people (or CI jobs) who use {@code seiswork submit},
- * {@code status}, {@code fetch}, {@code cancel} and {@code resume}, from the command line or the desktop: attach it
+ * {@code status}, {@code fetch}, {@code cancel}, {@code resume} and {@code delete}, from the command line or the desktop: attach it
  * to their IAM users, groups or SSO permission sets. Exactly the dispatcher's calls:
  *
  * <ul>
@@ -21,10 +21,13 @@ import software.constructs.Construct;
  *       403 instead of 404, and the dispatcher could not tell "not stored yet" from "forbidden";
  *       {@code resume} lists a job's stored shot results to keep them; it lets a submitter see
  *       key names, no contents;</li>
- *   <li>create a job and its shot items, read them, update them (cancel, resume);</li>
+ *   <li>create a job and its shot items, read them, update them (cancel, resume), delete them;</li>
+ *   <li>delete a job's objects ({@code jobs/*}: spec, shot results, outputs) with
+ *       {@code seiswork delete}: the code deletes only ended jobs; a submitter is trusted with
+ *       the team's jobs as with its outputs, and inputs ({@code inputs/*}) cannot be deleted;</li>
  *   <li>send shot messages and read the queue's backlog.</li>
  * </ul>
- * A submitter cannot write shot results or outputs, nor receive or delete messages.
+ * A submitter cannot write shot results or outputs, nor delete inputs, nor receive or delete messages.
  */
 public final class SubmitterPolicy extends Construct {
 
@@ -36,7 +39,7 @@ public final class SubmitterPolicy extends Construct {
         super(scope, id);
         policy = ManagedPolicy.Builder.create(this, "Policy")
                 .managedPolicyName(NAME)
-                .description("Seiswork: submit jobs, follow them, fetch their outputs, cancel and resume them")
+                .description("Seiswork: submit jobs, follow them, fetch their outputs, cancel, resume and delete them")
                 .statements(List.of(
                         PolicyStatement.Builder.create().sid("StoreInputsAndSpecs")
                                 .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
@@ -50,13 +53,17 @@ public final class SubmitterPolicy extends Construct {
                                 .actions(List.of("s3:GetObject"))
                                 .resources(List.of(store.objects(Protocol.SPECS), store.objects(Protocol.SHOT_RESULTS)))
                                 .build(),
+                        PolicyStatement.Builder.create().sid("DeleteEndedJobs")
+                                .actions(List.of("s3:DeleteObject"))
+                                .resources(List.of(store.objects(Protocol.JOB_OBJECTS)))
+                                .build(),
                         PolicyStatement.Builder.create().sid("TellMissingFromForbidden")
                                 .actions(List.of("s3:ListBucket"))
                                 .resources(List.of(store.bucket().getBucketArn()))
                                 .build(),
                         PolicyStatement.Builder.create().sid("CreateAndFollowJobs")
                                 .actions(List.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem",
-                                        "dynamodb:Query", "dynamodb:UpdateItem"))
+                                        "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem"))
                                 .resources(List.of(store.table().getTableArn()))
                                 .build(),
                         PolicyStatement.Builder.create().sid("ListRecentJobs")

@@ -129,8 +129,10 @@ class IamPolicyTest {
                 "StoreInputsAndSpecs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("inputs/*"), bucket("jobs/*/spec.json")),
                 "ReadInputsAndOutputs [s3:GetObject] " + List.of(bucket("inputs/*"), bucket("jobs/*/image/*")),
                 "WatchImagesSoFar [s3:GetObject] " + List.of(bucket("jobs/*/spec.json"), bucket("jobs/*/shots/*")),
+                "DeleteEndedJobs [s3:DeleteObject] " + List.of(bucket("jobs/*")),
                 "TellMissingFromForbidden [s3:ListBucket] " + List.of(bucket("")),
-                "CreateAndFollowJobs [dynamodb:PutItem, dynamodb:BatchWriteItem, dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] "
+                "CreateAndFollowJobs [dynamodb:PutItem, dynamodb:BatchWriteItem, dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem, "
+                        + "dynamodb:DeleteItem] "
                         + List.of(table()),
                 "ListRecentJobs [dynamodb:Query] " + List.of(table() + "/index/*"),
                 "QueueShots [sqs:SendMessage, sqs:GetQueueUrl, sqs:GetQueueAttributes] " + List.of(queue())),

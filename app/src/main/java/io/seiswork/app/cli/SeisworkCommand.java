@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 BenchVolumeCommand.class,
                 ViewCommand.class, DesktopCommand.class,
                 SubmitCommand.class, JobsCommand.class, StatusCommand.class, FetchCommand.class, CancelCommand.class,
-                ResumeCommand.class, WorkerCommand.class})
+                ResumeCommand.class, DeleteCommand.class, WorkerCommand.class})
 public final class SeisworkCommand implements Runnable {
 
     @CommandLine.Spec

@@ -238,6 +238,35 @@ class CloudCommandsTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.sgy")), Files.readAllBytes(dir.resolve("resumed/image.sgy")));
         CliRun done = CliRun.run("resume", job, "--cloud", "local");
         assertEquals("seiswork: job " + job + " is DONE: nothing to resume", done.err().strip());
+
+        // Deleted for good: its spec and outputs, its items; its input stays for other jobs.
+        var store = new io.seiswork.cloud.s3.ArtifactStore(CLOUD.s3(), io.seiswork.cloud.config.CloudSettings.LOCAL_BUCKET);
+        long stored = store.objectsUnder("jobs/" + job + "/").stream().mapToLong(o -> o.bytes()).sum();
+        assertEquals(3, store.objectsUnder("jobs/" + job + "/").size(), "spec, image.sgy, image.swv");
+        CliRun delete = CliRun.run("delete", job, "--cloud", "local");
+        assertEquals(0, delete.exit(), delete.err());
+        assertEquals("deleted job " + job + ": 3 stored objects (" + io.seiswork.core.spec.MemoryEstimate.human(stored)
+                + "); its inputs stay stored", delete.err().strip());
+        assertEquals(List.of(), store.objectsUnder("jobs/" + job + "/"));
+        assertEquals("seiswork: no job " + job + " in the job table", CliRun.run("status", job, "--cloud", "local").err().strip());
+        assertTrue(store.sizeOf("inputs/sha256/" + io.seiswork.cloud.s3.ArtifactStore.sha256(dir.resolve("models/vp.bin"))) > 0);
+    }
+
+    @Test
+    void aJobThatHasNotEndedIsNotDeleted() {
+        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
+                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var id = new io.seiswork.cloud.job.JobId("running-delete-job");
+        table.createJob(id, "running", "rtm", "jobs/running-delete-job/spec.json", 2);
+        table.startShot(id, 1, "w1");
+        CliRun refused = CliRun.run("delete", id.value(), "--cloud", "local");
+        assertEquals(1, refused.exit());
+        assertEquals("seiswork: job running-delete-job is RUNNING: cancel it first (seiswork cancel running-delete-job), "
+                + "then delete it", refused.err().strip());
+        assertEquals(0, CliRun.run("cancel", id.value(), "--cloud", "local").exit());
+        assertEquals(0, CliRun.run("delete", id.value(), "--cloud", "local").exit());
+        assertTrue(table.job(id).isEmpty());
+        assertEquals(List.of(), table.shots(id));
     }
 
     @Test

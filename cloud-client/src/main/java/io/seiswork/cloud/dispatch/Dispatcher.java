@@ -15,6 +15,7 @@ import io.seiswork.cloud.job.ShotState;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.ListedObject;
 import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.StoredInput;
 import io.seiswork.cloud.s3.TransferProgress;
@@ -37,7 +38,7 @@ import java.util.stream.IntStream;
 /**
  * The client side of the cloud protocol, shared by the command line and the desktop: submit a
  * spec (inputs to S3 by content, the spec, the job and shot items, one message per shot), read a
- * job's status, cancel it, resume it, fetch its outputs. On the local emulator stack it creates the bucket,
+ * job's status, cancel it, resume it, fetch its outputs, delete it. On the local emulator stack it creates the bucket,
  * table and queues on first use.
  */
 public final class Dispatcher {
@@ -177,8 +178,8 @@ public final class Dispatcher {
                     : ": only a FAILED or CANCELLED job can be resumed"));
         }
         Set<Integer> stored = new HashSet<>();
-        for (String key : store.keysUnder(ObjectKeys.shotResults(id))) {
-            int shot = ObjectKeys.shotOfResult(id, key);
+        for (ListedObject o : store.objectsUnder(ObjectKeys.shotResults(id))) {
+            int shot = ObjectKeys.shotOfResult(id, o.key());
             if (shot > 0) {
                 stored.add(shot);
             }
@@ -212,6 +213,31 @@ public final class Dispatcher {
                     + "); the job is CANCELLED again: resume it once more", e);
         }
         return new ResumedJob(id, queued, kept, lost);
+    }
+
+    /**
+     * Deletes an ended job for good: every object under {@code jobs/<id>/} (its spec, the shot
+     * results a FAILED or CANCELLED job keeps for a resume, its outputs), then its shot items and
+     * its job item. Its inputs stay: they are stored by content and may serve other jobs. The
+     * objects go first, so a delete that stops half way leaves the job listed, and can be run
+     * again.
+     *
+     * @throws IllegalArgumentException when there is no such job
+     * @throws IllegalStateException when the job has not ended, or was resumed meanwhile
+     */
+    public DeletedJob delete(JobId id) {
+        JobRecord job = status(id).job();
+        if (!job.status().isFinal()) {
+            throw new IllegalStateException("job " + id + " is " + job.status() + ": cancel it first (seiswork cancel "
+                    + id + "), then delete it");
+        }
+        List<ListedObject> objects = store.objectsUnder(ObjectKeys.job(id));
+        store.delete(objects.stream().map(ListedObject::key).toList());
+        if (!table.deleteJob(id, job.total())) {
+            throw new IllegalStateException("job " + id + " was resumed while it was being deleted: its stored files are "
+                    + "gone, so cancel it and delete it again");
+        }
+        return new DeletedJob(id, objects.size(), objects.stream().mapToLong(ListedObject::bytes).sum());
     }
 
     /**

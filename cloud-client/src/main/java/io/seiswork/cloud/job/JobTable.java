@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -178,6 +179,11 @@ public final class JobTable {
             item.put("attempts", n(0));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
+        writeBatched(id, writes);
+    }
+
+    /** Writes items 25 per request (DynamoDB's batch limit), retrying what it left unprocessed. */
+    private void writeBatched(JobId id, List<WriteRequest> writes) {
         for (int i = 0; i < writes.size(); i += BATCH) {
             List<WriteRequest> batch = writes.subList(i, Math.min(writes.size(), i + BATCH));
             Map<String, List<WriteRequest>> pending = Map.of(table, batch);
@@ -189,6 +195,31 @@ public final class JobTable {
                 pending = db.batchWriteItem(r -> r.requestItems(todo)).unprocessedItems();
                 pause(attempt);
             }
+        }
+    }
+
+    /**
+     * Forgets an ended job: its shot items, then its job item, on condition it is still DONE,
+     * FAILED or CANCELLED (a resume meanwhile keeps it).
+     *
+     * @return false when the job was running again or was gone already
+     */
+    public boolean deleteJob(JobId id, int shots) {
+        List<WriteRequest> deletes = new ArrayList<>();
+        for (int shot = 1; shot <= shots; shot++) {
+            deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key(id, shotKey(shot))).build())
+                    .build());
+        }
+        writeBatched(id, deletes);
+        try {
+            db.deleteItem(r -> r.tableName(table).key(key(id, META))
+                    .conditionExpression("#st = :done OR #st = :failed OR #st = :cancelled")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":done", s(JobStatus.DONE.name()), ":failed",
+                            s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

@@ -292,17 +292,17 @@ public final class ArtifactStore {
     }
 
     /**
-     * The keys of every object under {@code prefix}, a thousand per request (the listing is paged
-     * by S3), in S3's order.
+     * Every object under {@code prefix}, a thousand per request (the listing is paged by S3), in
+     * S3's order.
      *
      * @param prefix a key prefix, usually ending in {@code /} (checked as a key without it)
      */
-    public List<String> keysUnder(String prefix) {
+    public List<ListedObject> objectsUnder(String prefix) {
         checked(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
-        List<String> keys = new ArrayList<>();
+        List<ListedObject> objects = new ArrayList<>();
         s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
-                .contents().forEach(o -> keys.add(o.key()));
-        return keys;
+                .contents().forEach(o -> objects.add(new ListedObject(o.key(), o.size())));
+        return objects;
     }
 
     /** Size of the object in bytes, or -1 when there is none. */
