@@ -197,6 +197,7 @@ final class CloudImageSoFar implements AutoCloseable {
      * message unless it is simply too large) or when stopped meanwhile.
      */
     private boolean readJobBack() {
+        String step = "cannot read job " + id + "'s spec back";
         try {
             StoredJob stored = StoredJob.read(store, id, followed.name());
             Grid g = stored.spec().grid();
@@ -204,6 +205,7 @@ final class CloudImageSoFar implements AutoCloseable {
                 stop();
                 return false;
             }
+            step = "cannot load job " + id + "'s velocity model";
             ResolvedJob resolved = stored.resolve(scratch.resolve("inputs"));
             if (isStopped()) {
                 return false;
@@ -214,7 +216,7 @@ final class CloudImageSoFar implements AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             if (!isStopped()) {  // else closed meanwhile: the interrupt ended the read, nothing to say
                 LOG.warn("no image so far of job {}", id, e);
-                listener.message("no image so far: cannot read job " + id + "'s spec back: " + oneLine(e)
+                listener.message("no image so far: " + step + ": " + oneLine(e)
                         + "; the image comes with the job's outputs");
                 stop();
             }

@@ -164,6 +164,8 @@ final class CloudRun implements ActiveRun {
     @Override
     public void stopFollowing() {
         stopFollowing = true;
+        // Out of its wait between reads at once (10 s for a 10 000-shot job): the closing window finds it ended.
+        thread.interrupt();
         ShotWorker w = localWorker;
         if (w != null) {
             w.stop();
@@ -215,7 +217,10 @@ final class CloudRun implements ActiveRun {
                         + " --cloud aws");
             }
             JobView end;
-            Path imageScratch = outDir.resolveSibling(outDir.getFileName() + ".image");
+            // Its own folder each time: a follow of the same job whose image thread still lingers
+            // (or another window) deletes only its own.
+            Path imageScratch = outDir.resolveSibling(outDir.getFileName() + ".image-"
+                    + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24)));
             try (CloudImageSoFar image = job != null ? CloudImageSoFar.start(job, d.store(), id, imageScratch, events)
                     : CloudImageSoFar.follow(start.job(), d.store(), imageScratch, events)) {
                 end = follow(d, id, events, image);

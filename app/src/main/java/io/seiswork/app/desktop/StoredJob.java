@@ -13,6 +13,7 @@ import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.VelocitySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -136,9 +137,18 @@ final class StoredJob {
                 throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
             store.getFile(key, file, bound, TransferProgress.NONE);
+            String got = ArtifactStore.sha256(file);
+            if (!key.endsWith("/" + got)) {  // as a worker checks it: the spec is resolved on what the workers use
+                throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
+            }
         }
         JobSpec s = spec;
-        JobSpec withoutData = new JobSpec(s.name(), s.task(), s.grid(), s.velocity(), s.migrationVelocity(), s.wavelet(),
+        // A smoothed migration velocity is never used by the image so far: its mute takes the
+        // model's slowest velocity (ResolvedJob.slowestMigrationVelocityBound), so the smoothing,
+        // seconds of a 2^25-node grid, and its copy of the grid are skipped (a length of 0).
+        VelocitySpec migration = s.migrationVelocity() instanceof VelocitySpec.Smoothed ? new VelocitySpec.Smoothed(0)
+                : s.migrationVelocity();
+        JobSpec withoutData = new JobSpec(s.name(), s.task(), s.grid(), s.velocity(), migration, s.wavelet(),
                 s.time(), s.sources(), s.receivers(), s.spread(), "synthetic", s.physics(), s.imaging(), s.engine());
         return new JobResolver(root, Long.MAX_VALUE).resolve(withoutData, "job " + id);
     }
