@@ -2,9 +2,7 @@ package io.seiswork.app.cli;
 
 import io.seiswork.cloud.dispatch.DeletedJob;
 import io.seiswork.cloud.job.JobId;
-import io.seiswork.core.spec.MemoryEstimate;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +33,7 @@ final class DeleteCommand implements Callable<Integer> {
         JobId id = CloudOptions.jobId(job);
         DeletedJob d = cloud.withDispatcher(dispatcher -> dispatcher.delete(id));
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "deleted job %s: %d stored object%s (%s); its inputs stay stored%n", d.id(), d.objects(),
-                d.objects() == 1 ? "" : "s", MemoryEstimate.human(d.bytes()));
+        err.println(d.summary());
         err.flush();
         return 0;
     }

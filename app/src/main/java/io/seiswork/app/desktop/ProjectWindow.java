@@ -555,7 +555,7 @@ public final class ProjectWindow extends BorderPane {
                 for (JobRecord j : Dispatcher.of(clients).recentJobs(20)) {
                     String line = String.format(java.util.Locale.ROOT, "%s   %s %s %d/%d", j.id(), j.task(), j.status(),
                             j.done(), j.total());
-                    items.add(resumable(j) ? resumableJobMenu(target, j, line) : followItem(target, j, line));
+                    items.add(j.status().isFinal() ? endedJobMenu(target, j, line) : followItem(target, j, line));
                 }
             } catch (RuntimeException e) {
                 items.clear();
@@ -581,20 +581,55 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
-     * A failed or cancelled job's entry: Follow (its rows as they ended, nothing runs) or Resume
-     * (its unfinished shots run again, its done ones kept), the way {@code seiswork resume} does.
+     * An ended job's entry: Follow (its rows as they ended; a DONE job's outputs fetched), for a
+     * failed or cancelled one Resume (its unfinished shots run again, its done ones kept, as
+     * {@code seiswork resume} does), and Delete (its stored files and items, as
+     * {@code seiswork delete} does, once confirmed).
      */
-    private Menu resumableJobMenu(RunTarget target, JobRecord job, String text) {
+    private Menu endedJobMenu(RunTarget target, JobRecord job, String text) {
         Menu menu = new Menu(text);
         MenuItem follow = new MenuItem("Follow");
         follow.setOnAction(e -> followCloudJob(target, job, false));
-        int unfinished = job.total() - job.done();
-        MenuItem resume = new MenuItem(unfinished == 0 ? "Resume: stack its " + job.total() + " done shots again"
-                : String.format(java.util.Locale.ROOT, "Resume: run its %d unfinished shot%s, keep its %d done", unfinished,
-                        unfinished == 1 ? "" : "s", job.done()));
-        resume.setOnAction(e -> followCloudJob(target, job, true));
-        menu.getItems().setAll(follow, resume);
+        menu.getItems().add(follow);
+        if (resumable(job)) {
+            int unfinished = job.total() - job.done();
+            MenuItem resume = new MenuItem(unfinished == 0 ? "Resume: stack its " + job.total() + " done shots again"
+                    : String.format(java.util.Locale.ROOT, "Resume: run its %d unfinished shot%s, keep its %d done",
+                            unfinished, unfinished == 1 ? "" : "s", job.done()));
+            resume.setOnAction(e -> followCloudJob(target, job, true));
+            menu.getItems().add(resume);
+        }
+        MenuItem delete = new MenuItem("Delete...");
+        delete.setOnAction(e -> deleteCloudJob(target, job));
+        menu.getItems().add(delete);
         return menu;
+    }
+
+    /**
+     * Deletes an ended job once the user confirms, on the I/O thread; the status bar says what
+     * was deleted, or why not.
+     */
+    private void deleteCloudJob(RunTarget target, JobRecord job) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete job " + job.id() + " for good? Its spec, "
+                + (job.status() == JobStatus.DONE ? "outputs" : "stored shot results (kept for a resume)")
+                + " and items in the " + target + " are deleted; files already fetched to this machine stay.",
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.setHeaderText(null);
+        ask.initOwner(getScene().getWindow());
+        if (ask.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            return;
+        }
+        status.setText("Deleting job " + job.id() + " in the " + target + "...");
+        io.submit(() -> {
+            String said;
+            try (CloudClients clients = new CloudClients(CloudSettings.named(target.cloud(), CloudSettings.environment()))) {
+                said = Dispatcher.of(clients).delete(job.id()).summary();
+            } catch (RuntimeException e) {
+                said = "cannot delete job " + job.id() + ": " + firstLine(e);
+            }
+            String line = said;
+            Platform.runLater(() -> status.setText(line));
+        });
     }
 
     /**

@@ -41,6 +41,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -245,7 +246,7 @@ class FollowedCloudImageTest {
         assertTrue(entry.getText().endsWith(" rtm CANCELLED 0/2"), entry.getText());
         assertTrue(entry instanceof javafx.scene.control.Menu, "a cancelled job offers more than following");
         var choices = ((javafx.scene.control.Menu) entry).getItems();
-        assertEquals(List.of("Follow", "Resume: run its 2 unfinished shots, keep its 0 done"),
+        assertEquals(List.of("Follow", "Resume: run its 2 unfinished shots, keep its 0 done", "Delete..."),
                 choices.stream().map(javafx.scene.control.MenuItem::getText).toList());
         robot.interact(() -> {
             window.cloudJobsMenu().hide();
@@ -258,6 +259,45 @@ class FollowedCloudImageTest {
         assertTrue(window.progress().messages().getItems().contains("resumed " + id + ": 2 shots queued again (1, 2), "
                 + "0 done shots kept"), window.progress().messages().getItems().toString());
         assertTrue(Files.size(dir.resolve("runs").resolve(id.value()).resolve("image.sgy")) > 3600);
+    }
+
+    /**
+     * Delete in an ended job's menu asks first: Cancel keeps the job; OK deletes its stored files
+     * and items, as {@code seiswork delete} does, and the status bar says how much.
+     */
+    @Test
+    void anEndedJobIsDeletedFromTheCloudJobsMenuOnceConfirmed(FxRobot robot) throws Exception {
+        JobId id = submit(migration("deleted-rtm", 1, 0.5), 1);
+        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+            Dispatcher.of(clients).cancel(id);
+        }
+        openAnotherProject(robot);
+        for (ButtonType answer : List.of(ButtonType.CANCEL, ButtonType.OK)) {
+            robot.clickOn("#cloudJobs");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.cloudJobsMenu().getItems().stream()
+                    .anyMatch(i -> i.getText().startsWith(id + " ")));
+            var entry = (javafx.scene.control.Menu) window.cloudJobsMenu().getItems().stream()
+                    .filter(i -> i.getText().startsWith(id + " ")).findFirst().orElseThrow();
+            var delete = entry.getItems().getLast();
+            assertEquals("Delete...", delete.getText());
+            robot.interact(() -> window.cloudJobsMenu().hide());
+            javafx.application.Platform.runLater(delete::fire);  // the question waits for its answer
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            javafx.scene.control.DialogPane ask = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+            assertTrue(ask.getContentText().startsWith("Delete job " + id + " for good? Its spec, stored shot results "
+                    + "(kept for a resume) and items in the "), ask.getContentText());
+            robot.interact(() -> ((javafx.scene.control.Button) ask.lookupButton(answer)).fire());
+            WaitForAsyncUtils.waitForFxEvents();
+            if (answer == ButtonType.CANCEL) {
+                assertTrue(window.status().getText().startsWith("Opened"), "nothing done: " + window.status().getText());
+            }
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("deleted job "));
+        assertTrue(window.status().getText().matches("deleted job " + id + ": 1 stored object \\(.*\\); its inputs stay stored"),
+                window.status().getText());
+        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+            assertTrue(Dispatcher.of(clients).table().job(id).isEmpty(), "its items are gone");
+        }
     }
 
     @Test
