@@ -67,6 +67,18 @@ class ShotWorkerTest {
         return new ShotWorker(store, table, queue, settings(id), metrics);
     }
 
+    /** Starts {@code w} on a thread of its own and returns once the job's first shot is RUNNING. */
+    private Thread startWhenRunning(ShotWorker w, JobId job) throws InterruptedException {
+        Thread t = new Thread(w);
+        t.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (table.shots(job).get(0).state() != ShotState.RUNNING) {
+            assertTrue(System.nanoTime() < deadline, "the shot never started");
+            Thread.sleep(50);
+        }
+        return t;
+    }
+
     private long metricLines(String metric) {
         return metricLines.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"" + metric + "\":1")).count();
     }
@@ -89,13 +101,8 @@ class ShotWorkerTest {
     void aShotInterruptedByAStopGoesBackToTheQueueAndAnotherWorkerFinishesTheJob() throws Exception {
         JobId job = dispatcher.submit(spec(1, 6.0), 1, TransferProgress.NONE).id();
         ShotWorker spot = worker("spot");
-        Thread t = new Thread(spot);
-        t.start();
+        Thread t = startWhenRunning(spot, job);
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (table.shots(job).get(0).state() != ShotState.RUNNING) {
-            assertTrue(System.nanoTime() < deadline, "the shot never started");
-            Thread.sleep(50);
-        }
         // The heartbeat reports the shot's progress every status poll (200 ms here).
         while (table.shots(job).get(0).progress() <= 0) {
             assertTrue(System.nanoTime() < deadline, "no progress reported");
@@ -290,13 +297,7 @@ class ShotWorkerTest {
     void aJobFailingMeanwhileStopsItsRunningShot() throws Exception {
         JobId job = dispatcher.submit(spec(1, 6.0), 1, TransferProgress.NONE).id();
         ShotWorker w = worker("w");
-        Thread t = new Thread(w);
-        t.start();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (table.shots(job).get(0).state() != ShotState.RUNNING) {
-            assertTrue(System.nanoTime() < deadline, "the shot never started");
-            Thread.sleep(50);
-        }
+        Thread t = startWhenRunning(w, job);
         assertTrue(table.failJob(job, "another shot failed 3 times"));
         t.join(30_000);
         assertTrue(!t.isAlive(), "the worker stopped the shot and went idle");

@@ -90,7 +90,7 @@ class CloudImageSoFarTest {
         ResolvedJob job = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(SPEC, "spec", "cloud-preview"), "spec");
         ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), LocalCloud.uniqueName("preview"));
         JobId id = JobId.newFor("cloud-preview", Instant.now(), new Random(7));
-        List<PartialImage> partials = migrate(job);
+        List<PartialImage> partials = migrate(job, dir.resolve("scratch"));
         for (int n = 2; n <= 3; n++) {  // shot 1's result is gone, as after the job's stacker deleted it
             Path f = dir.resolve("shot" + n + ".bin");
             PartialImageFile.write(partials.get(n - 1), f);
@@ -138,7 +138,7 @@ class CloudImageSoFarTest {
         ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), LocalCloud.uniqueName("follow"));
         JobId id = JobId.newFor("cloud-preview", Instant.now(), new Random(11));
         store.putBytes(ObjectKeys.spec(id), SPEC.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        List<PartialImage> partials = migrate(job);
+        List<PartialImage> partials = migrate(job, dir.resolve("scratch"));
         for (int n = 1; n <= 3; n++) {
             Path f = dir.resolve("shot" + n + ".bin");
             PartialImageFile.write(partials.get(n - 1), f);
@@ -229,12 +229,12 @@ class CloudImageSoFarTest {
         }
     }
 
-    /** Every shot's partial image, as a worker computes and stores it. */
-    private List<PartialImage> migrate(ResolvedJob job) {
+    /** Every shot's partial image, as a worker computes and stores it; {@code scratch} for its wavefields. */
+    static List<PartialImage> migrate(ResolvedJob job, Path scratch) {
         var selected = JobEngine.select(job.withEngine(EngineChoice.CPU));
         List<PartialImage> out = new ArrayList<>();
         try (var engine = selected.engine();
-                ShotComputer computer = new ShotComputer(job, engine, dir.resolve("scratch"))) {
+                ShotComputer computer = new ShotComputer(job, engine, scratch)) {
             for (var shot : computer.shots()) {
                 out.add(computer.migrate(shot, ProgressListener.NONE, CancellationToken.none()).image());
             }

@@ -11,9 +11,6 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
-import io.seiswork.core.progress.CancellationToken;
-import io.seiswork.core.progress.ProgressListener;
-import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
@@ -22,8 +19,6 @@ import io.seiswork.core.volume.GridSections;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.kernels.job.FinalImage;
-import io.seiswork.kernels.job.JobEngine;
-import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.PartialImage;
 import java.nio.ByteBuffer;
@@ -160,13 +155,18 @@ class FollowedCloudImageTest {
         robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
     }
 
-    /** Picks job {@code id} from the Cloud jobs menu, as a user does. */
-    private void follow(FxRobot robot, JobId id) throws Exception {
+    /** Opens the Cloud jobs menu, as a user does, and returns job {@code id}'s entry once listed. */
+    private javafx.scene.control.MenuItem cloudJobEntry(FxRobot robot, JobId id) throws Exception {
         robot.clickOn("#cloudJobs");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.cloudJobsMenu().getItems().stream()
                 .anyMatch(i -> i.getText().startsWith(id + " ")));
-        var item = window.cloudJobsMenu().getItems().stream().filter(i -> i.getText().startsWith(id + " ")).findFirst()
+        return window.cloudJobsMenu().getItems().stream().filter(i -> i.getText().startsWith(id + " ")).findFirst()
                 .orElseThrow();
+    }
+
+    /** Picks job {@code id} from the Cloud jobs menu, as a user does. */
+    private void follow(FxRobot robot, JobId id) throws Exception {
+        var item = cloudJobEntry(robot, id);
         assertTrue(item.getText().contains(" rtm QUEUED "), item.getText());
         robot.interact(() -> {
             window.cloudJobsMenu().hide();
@@ -208,7 +208,7 @@ class FollowedCloudImageTest {
         // Each image is the stack of the shots done so far, finished as the final image: which
         // shots, and in which order the job table reported them, is found among every order.
         ResolvedJob job = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(spec), spec.toString());
-        List<PartialImage> partials = migrate(job);
+        List<PartialImage> partials = CloudImageSoFarTest.migrate(job, dir.resolve("scratch"));
         Pattern name = Pattern.compile("Image after (\\d) of 3 shots");
         Set<Integer> before = Set.of();
         List<String> found = new ArrayList<>();
@@ -238,11 +238,7 @@ class FollowedCloudImageTest {
             Dispatcher.of(clients).cancel(id);
         }
         openAnotherProject(robot);
-        robot.clickOn("#cloudJobs");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.cloudJobsMenu().getItems().stream()
-                .anyMatch(i -> i.getText().startsWith(id + " ")));
-        var entry = window.cloudJobsMenu().getItems().stream().filter(i -> i.getText().startsWith(id + " ")).findFirst()
-                .orElseThrow();
+        var entry = cloudJobEntry(robot, id);
         assertTrue(entry.getText().endsWith(" rtm CANCELLED 0/2"), entry.getText());
         assertTrue(entry instanceof javafx.scene.control.Menu, "a cancelled job offers more than following");
         var choices = ((javafx.scene.control.Menu) entry).getItems();
@@ -273,11 +269,7 @@ class FollowedCloudImageTest {
         }
         openAnotherProject(robot);
         for (ButtonType answer : List.of(ButtonType.CANCEL, ButtonType.OK)) {
-            robot.clickOn("#cloudJobs");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.cloudJobsMenu().getItems().stream()
-                    .anyMatch(i -> i.getText().startsWith(id + " ")));
-            var entry = (javafx.scene.control.Menu) window.cloudJobsMenu().getItems().stream()
-                    .filter(i -> i.getText().startsWith(id + " ")).findFirst().orElseThrow();
+            var entry = (javafx.scene.control.Menu) cloudJobEntry(robot, id);
             var delete = entry.getItems().getLast();
             assertEquals("Delete...", delete.getText());
             robot.interact(() -> window.cloudJobsMenu().hide());
@@ -349,18 +341,5 @@ class FollowedCloudImageTest {
             }
             return GridSections.inline(job.spec().grid(), FinalImage.whole(stack, job), 0).values();
         }
-    }
-
-    /** Every shot's partial image, as a worker computes it. */
-    private static List<PartialImage> migrate(ResolvedJob job) {
-        var selected = JobEngine.select(job.withEngine(EngineChoice.CPU));
-        List<PartialImage> out = new ArrayList<>();
-        try (var engine = selected.engine();
-                ShotComputer computer = new ShotComputer(job, engine, dir.resolve("scratch"))) {
-            for (var shot : computer.shots()) {
-                out.add(computer.migrate(shot, ProgressListener.NONE, CancellationToken.none()).image());
-            }
-        }
-        return out;
     }
 }
