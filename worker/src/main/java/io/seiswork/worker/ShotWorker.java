@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a job that stops (cancelled, or failed past its limit) stops its running shots at their
  *       next time step; they go back to QUEUED for {@code seiswork resume};</li>
  *   <li>{@link #stop()} (SIGTERM: a spot interruption) cancels the running shot at its next time
- *       step and hands it back to the queue at once.</li>
+ *       step and hands it back to the queue at once, as a fresh message: interruptions do not use
+ *       up its attempts.</li>
  * </ul>
  */
 public final class ShotWorker implements Runnable {
@@ -180,7 +181,7 @@ public final class ShotWorker implements Runnable {
             }
             if (stopping) {
                 LOG.info("stopping: shot {} of job {} goes back to the queue", task.shot(), id);
-                queue.release(message);
+                handBack(message);
             } else {
                 LOG.info("job {} was cancelled or failed: shot {} stopped", id, task.shot());
                 queue.delete(message);
@@ -205,6 +206,26 @@ public final class ShotWorker implements Runnable {
         } finally {
             running = null;
         }
+    }
+
+    /**
+     * Hands an interrupted shot back as a fresh message of the same run, then deletes the one
+     * held: an interruption is not an attempt, and releasing the same message would count one
+     * (SQS moves a message received {@value ShotAttempts#MAX} times to the dead-letter queue, so a
+     * shot unlucky enough to meet three spot interruptions would be lost while the job table still
+     * has it QUEUED, and the job would never end). Dying between the two leaves a duplicate,
+     * which is counted once; failing to send releases the held message as before.
+     */
+    private void handBack(ReceivedShot message) {
+        try {
+            queue.send(message.task().jobId(), java.util.List.of(message.task().shot()), message.run());
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue shot {} of job {} again ({}); releasing its message", message.task().shot(),
+                    message.task().jobId(), e.getMessage());
+            queue.release(message);
+            return;
+        }
+        queue.delete(message);
     }
 
     /** Runs, stores and counts one shot; returns the job after counting. */

@@ -98,7 +98,7 @@ class ShotWorkerTest {
     }
 
     @Test
-    void aShotInterruptedByAStopGoesBackToTheQueueAndAnotherWorkerFinishesTheJob() throws Exception {
+    void aShotInterruptedThreeTimesGoesBackToTheQueueEachTimeAndAnotherWorkerFinishesTheJob() throws Exception {
         JobId job = dispatcher.submit(spec(1, 6.0), 1, TransferProgress.NONE).id();
         ShotWorker spot = worker("spot");
         Thread t = startWhenRunning(spot, job);
@@ -117,11 +117,20 @@ class ShotWorkerTest {
         assertTrue(!t.isAlive(), "the worker ended");
         assertEquals(0, spot.shotsRun());
         assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
-        // Handed back at once, not after the visibility timeout: the next worker gets it on its first poll.
-        var again = queue.receive(1, 60).orElseThrow(() -> new AssertionError("the shot was not released"));
-        assertEquals(2, again.receiveCount());
+        // Handed back at once, not after the visibility timeout: the next worker gets it on its first
+        // poll, as a fresh message, so the interruption used none of the shot's three attempts.
+        var again = queue.receive(1, 60).orElseThrow(() -> new AssertionError("the shot was not handed back"));
+        assertEquals(1, again.receiveCount());
         queue.release(again);
         assertTrue(stopS < 10, "stopped within a few time steps, took " + stopS + " s");
+        // Two more interruptions: a message received a fourth time would be in the dead-letter queue.
+        for (int i = 2; i <= 3; i++) {
+            ShotWorker interrupted = worker("spot-" + i);
+            Thread ti = startWhenRunning(interrupted, job);
+            interrupted.stop();
+            ti.join(30_000);
+            assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
+        }
 
         ShotWorker next = worker("next");
         next.run();
@@ -131,7 +140,7 @@ class ShotWorkerTest {
         assertEquals(List.of("image.sgy", "image.swv"), done.outputs());
         assertTrue(store.sizeOf(ObjectKeys.output(job, "image.sgy")) > 3600);
         assertEquals(-1, store.sizeOf(ObjectKeys.shotResult(job, 1)), "the stacked shot result was removed");
-        assertEquals(2, table.shots(job).get(0).attempts());
+        assertEquals(4, table.shots(job).get(0).attempts(), "three interrupted starts and the one that finished");
         assertEquals(1.0, table.shots(job).get(0).progress());
         assertEquals(1, metricLines("ShotsCompleted"));
     }
