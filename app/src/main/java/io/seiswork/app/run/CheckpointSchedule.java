@@ -12,6 +12,12 @@ final class CheckpointSchedule {
 
     /** The interval by default, seconds: a crash loses at most a minute and the shot running. */
     static final double DEFAULT_MINIMUM_S = 60;
+    /**
+     * System property that sets the minimum interval in seconds instead ({@code
+     * SEISWORK_JAVA_OPTS=-Dseiswork.checkpoint.minimumS=600} for a run of many short shots).
+     */
+    static final String PROPERTY = "seiswork.checkpoint.minimumS";
+
     /** Work between saves per second of saving. */
     static final double WORK_PER_SAVE = 10;
 
@@ -26,6 +32,27 @@ final class CheckpointSchedule {
     CheckpointSchedule(double minimumS, long startNs) {
         this.minimumS = minimumS;
         this.lastEndNs = startNs;
+    }
+
+    /**
+     * The minimum interval {@value #PROPERTY} sets, else {@value #DEFAULT_MINIMUM_S} s.
+     *
+     * @throws IllegalArgumentException naming the property when it is not a number of seconds >= 0
+     */
+    static double minimumFromProperty() {
+        String v = System.getProperty(PROPERTY);
+        if (v == null) {
+            return DEFAULT_MINIMUM_S;
+        }
+        try {
+            double s = Double.parseDouble(v.strip());
+            if (s >= 0 && Double.isFinite(s)) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("-D" + PROPERTY + " must be a number of seconds >= 0, got \"" + v + "\"");
     }
 
     /** Whether a save is due at {@code nowNs}. */

@@ -62,7 +62,7 @@ public final class LocalRunner {
     private final RunListener listener;
     private final CancellationToken cancel;
     private final ShotSelection shots;
-    private double checkpointMinimumS = CheckpointSchedule.DEFAULT_MINIMUM_S;
+    private double checkpointMinimumS = CheckpointSchedule.minimumFromProperty();
 
     public LocalRunner(EngineSelection selected, RunListener listener, CancellationToken cancel) {
         this(selected, listener, cancel, ShotSelection.ALL);
@@ -80,8 +80,8 @@ public final class LocalRunner {
 
     /**
      * The shortest interval between two saves of a migration's stack held on the heap
-     * ({@link CheckpointSchedule}; {@value CheckpointSchedule#DEFAULT_MINIMUM_S} s by default, 0
-     * saves after every shot).
+     * ({@link CheckpointSchedule}; by default {@value CheckpointSchedule#DEFAULT_MINIMUM_S} s or
+     * the system property {@value CheckpointSchedule#PROPERTY}; 0 saves after every shot).
      *
      * @return this runner
      */

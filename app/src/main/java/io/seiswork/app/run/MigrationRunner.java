@@ -286,7 +286,8 @@ final class MigrationRunner {
             c.put("shareOfRun", runSeconds > 0 ? round(s / runSeconds) : 0);
             if (writes > 0) {
                 listener.message(String.format(Locale.ROOT, "checkpoint: %d %s of %s in %.2f s (%s/s), %.1f %% of the run",
-                        writes, stack.savedInPlace() ? "shots forced to disk" : "saves", MemoryEstimate.human(bytes), s,
+                        writes, stack.savedInPlace() ? (writes == 1 ? "shot" : "shots") + " forced to disk"
+                                : writes == 1 ? "save" : "saves", MemoryEstimate.human(bytes), s,
                         MemoryEstimate.human(s > 0 ? (long) (bytes / s) : 0), 100 * s / runSeconds));
             }
         }
