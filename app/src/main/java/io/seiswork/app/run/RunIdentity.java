@@ -36,7 +36,7 @@ import java.util.zip.CRC32C;
  * is refused. The thread count is left out: the CPU engine computes each point the same whichever
  * thread does it (tests resume a run of one thread on two).
  *
- * <p>Inputs: a velocity model held in memory by its CRC-32C (milliseconds a GB); one read a window
+ * <p>Inputs: a velocity model held in memory by its CRC-32C (0.05–0.07 s a GB measured); one read a window
  * at a time (out of core) by its range only, since a checksum would read the whole survey; recorded
  * data by the file's size and modification time.
  *
