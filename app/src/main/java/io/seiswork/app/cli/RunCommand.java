@@ -1,6 +1,9 @@
 package io.seiswork.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.ResumeRefused;
+import io.seiswork.app.run.RunCheckpoint;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.ShotSelection;
 import io.seiswork.app.run.TerminalProgress;
@@ -28,11 +31,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code seiswork run SPEC.json}: checks the spec (every problem at once, before any compute),
- * then runs its shots locally. Ctrl-C cancels between time steps and keeps the finished shots.
+ * then runs its shots locally. Ctrl-C cancels between time steps and keeps the finished shots;
+ * {@code --resume} goes on from them ({@link LocalRunner#resume}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a job spec locally: checks it, then models every shot.",
-            "Writes DIR/shots.sgy (task model) and DIR/run.json (resolved spec, dt, nt, timings, Gpts/s)."})
+            "Writes DIR/shots.sgy (task model) and DIR/run.json (resolved spec, dt, nt, timings, Gpts/s); keeps "
+                + "DIR/checkpoint until the run is done, for --resume."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec (see docs/job-spec.md).")
@@ -48,6 +53,12 @@ final class RunCommand implements Callable<Integer> {
             + "example 1 or 1,4-6, to look at a few before the whole survey. They keep their numbers and places; a "
             + "migration stacks only them. Default: every shot."})
     String shotList;
+
+    @Option(names = "--resume", description = {"Go on with the run that stopped in DIR (cancelled, failed or "
+            + "killed): the shots it finished are kept, the others run, and the files are those an uninterrupted run "
+            + "writes, byte for byte. Refused in one line when DIR holds no run to resume, a finished run, or a run of "
+            + "another spec, shot list or engine."})
+    boolean resume;
 
     @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing.")
     boolean checkOnly;
@@ -110,8 +121,24 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (var engineToClose = selected.engine()) {
             err.println("seiswork: " + selected.reason());
-            var report = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel, shots)
-                    .run(job, outDir);
+            String unfinished = resume ? null : RunCheckpoint.unfinishedRun(outDir);
+            if (unfinished != null) {
+                err.println("seiswork: " + unfinished + "; starting over (--resume would go on with it)");
+            }
+            err.flush();
+            var runner = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel, shots);
+            ObjectNode report;
+            try {
+                report = resume ? runner.resume(job, outDir) : runner.run(job, outDir);
+            } catch (ResumeRefused e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (RunCheckpoint.unfinishedRun(outDir) != null) {
+                    err.println("seiswork: the finished shots are kept in " + outDir + ": run again with --resume to go "
+                            + "on from them");
+                }
+                throw e;
+            }
             err.printf(Locale.ROOT, "wrote %s and %s in %.1f s (%.3f Gpts/s)%n",
                     outDir.resolve(LocalRunner.outputFile(jobSpec.task())), outDir.resolve(LocalRunner.REPORT_FILE),
                     report.get("wallSeconds").asDouble(), report.get("gptsPerSecond").asDouble());

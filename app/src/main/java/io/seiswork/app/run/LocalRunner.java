@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * and throughput; for rtm also the source-wavefield strategy, memory per strategy and image
  * statistics). Shots are written as they finish, so a long run
  * that is cancelled keeps its finished shots, and {@code run.json} records how far it got.
+ *
+ * <p>A run keeps a checkpoint in the directory ({@link RunCheckpoint}) until its outputs are
+ * whole, so that a run that stops — cancelled, failed, or killed — can go on: {@link #resume}
+ * runs only the shots not yet kept and gives the files an uninterrupted run writes, byte for byte.
+ * Task model keeps its gathers in {@code shots.sgy} itself (forced to disk after each shot, the
+ * checkpoint then records the file's length); task rtm its stack ({@link MigrationRunner}).
  */
 public final class LocalRunner {
 
@@ -55,6 +62,7 @@ public final class LocalRunner {
     private final RunListener listener;
     private final CancellationToken cancel;
     private final ShotSelection shots;
+    private double checkpointMinimumS = CheckpointSchedule.minimumFromProperty();
 
     public LocalRunner(EngineSelection selected, RunListener listener, CancellationToken cancel) {
         this(selected, listener, cancel, ShotSelection.ALL);
@@ -71,12 +79,44 @@ public final class LocalRunner {
     }
 
     /**
-     * Runs the job into {@code outDir} (created if needed).
+     * The shortest interval between two saves of a migration's stack held on the heap
+     * ({@link CheckpointSchedule}; by default {@value CheckpointSchedule#DEFAULT_MINIMUM_S} s or
+     * the system property {@value CheckpointSchedule#PROPERTY}; 0 saves after every shot).
+     *
+     * @return this runner
+     */
+    public LocalRunner checkpointEvery(double minimumSeconds) {
+        this.checkpointMinimumS = minimumSeconds;
+        return this;
+    }
+
+    /**
+     * Runs the job into {@code outDir} (created if needed), replacing what a previous run left
+     * there.
      *
      * @return the run report, also written to {@code outDir/run.json}
      * @throws IllegalArgumentException for a task this build cannot run
      */
     public ObjectNode run(ResolvedJob job, Path outDir) {
+        return run(job, outDir, null);
+    }
+
+    /**
+     * Goes on with the run that stopped in {@code outDir} (cancelled, failed or killed): the shots
+     * its checkpoint kept are not computed again, the others run, and the outputs are those an
+     * uninterrupted run writes, byte for byte. The report adds {@code resumedFrom} (when the
+     * attempt that stopped started) and {@code shotsKept}; its {@code shots} are the shots this
+     * attempt computed.
+     *
+     * @throws ResumeRefused before anything is written, when {@code outDir} holds no run to resume,
+     *     a finished one, or one of another spec, inputs, shots or engine (its one-line message says
+     *     which)
+     */
+    public ObjectNode resume(ResolvedJob job, Path outDir) {
+        return run(job, outDir, RunCheckpoint.requireResumable(outDir));
+    }
+
+    private ObjectNode run(ResolvedJob job, Path outDir, RunCheckpoint previous) {
         JobSpec spec = job.spec();
         try {
             Files.createDirectories(outDir);
@@ -84,73 +124,158 @@ public final class LocalRunner {
             throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
         }
         if (spec.task() == Task.RTM) {
-            return migrate(job, outDir);
+            return migrate(job, outDir, previous);
         }
         WaveEngine engine = selected.engine();
         TimeStepping timing = job.time();
         ObjectNode report = header(job, timing);
-        ArrayNode shotReports = report.putArray("shots");
         long started = System.nanoTime();
         double points = 0;
         double loopSeconds = 0;
         report.put("status", "running");
-        try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message);
-                ShotGatherWriter out = GatherFiles.open(outDir, job)) {
+        boolean refused = false;
+        try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
             List<Shot> run = shots.of(computer.shots(), "--shots");
-            listener.runStarted(run.size(), engine.name());
-            for (Shot shot : run) {
-                listener.shotStarted(shot.number());
-                ModelledShot modelled = computer.model(shot, listener.withWavefield(shot.number(),
-                        (step, steps) -> listener.shotProgress(shot.number(), step, steps)), cancel);
-                out.write(shot, modelled.traces());
-                var stats = modelled.stats();
-                points += stats.computedPoints() * (double) stats.steps();
-                loopSeconds += stats.wallSeconds();
-                shotReports.addObject()
-                        .put("shot", shot.number())
-                        .put("receivers", shot.receivers().size())
-                        .put("wallSeconds", round(stats.wallSeconds()))
-                        .put("gptsPerSecond", round(stats.gptsPerSecond()));
-                LOG.info("shot {}: {} traces, {} steps in {} s, {} Gpts/s", shot.number(), shot.receivers().size(),
-                        stats.steps(), round(stats.wallSeconds()), round(stats.gptsPerSecond()));
-                listener.shotFinished(shot.number(), stats.gptsPerSecond());
+            RunIdentity identity = RunIdentity.of(job, shots, run, engine.name());
+            int kept = previous == null ? 0 : keptShots(previous, identity, outDir);
+            RunCheckpoint checkpoint = previous == null ? RunCheckpoint.start(outDir, identity,
+                    report.get("started").asText()) : previous;
+            putResumed(report, previous, run.subList(0, kept));
+            if (previous != null) {
+                previous.resumedBy(report.get("started").asText());
             }
+            ArrayNode shotReports = report.putArray("shots");
+            writeReport(outDir.resolve(REPORT_FILE), report);
+            List<Integer> keptNumbers = new ArrayList<>(run.subList(0, kept).stream().map(Shot::number).toList());
+            long syncNs = 0;
+            int syncs = 0;
+            long keptBytes = kept > 0 ? checkpoint.shotsFileBytes() : 0;
+            long synced = keptBytes;
+            try (ShotGatherWriter out = kept > 0 ? GatherFiles.append(outDir, job, keptBytes)
+                    : GatherFiles.open(outDir, job)) {
+                if (previous != null) {
+                    listener.runResumed(kept, run.size());
+                }
+                listener.runStarted(run.size() - kept, engine.name());
+                for (Shot shot : run.subList(kept, run.size())) {
+                    listener.shotStarted(shot.number());
+                    ModelledShot modelled = computer.model(shot, listener.withWavefield(shot.number(),
+                            (step, steps) -> listener.shotProgress(shot.number(), step, steps)), cancel);
+                    out.write(shot, modelled.traces());
+                    long t0 = System.nanoTime();
+                    out.sync();
+                    keptNumbers.add(shot.number());
+                    checkpoint.keep(keptNumbers, out.bytesWritten());
+                    syncNs += System.nanoTime() - t0;
+                    syncs++;
+                    synced = out.bytesWritten();
+                    var stats = modelled.stats();
+                    points += stats.computedPoints() * (double) stats.steps();
+                    loopSeconds += stats.wallSeconds();
+                    shotReports.addObject()
+                            .put("shot", shot.number())
+                            .put("receivers", shot.receivers().size())
+                            .put("wallSeconds", round(stats.wallSeconds()))
+                            .put("gptsPerSecond", round(stats.gptsPerSecond()));
+                    LOG.info("shot {}: {} traces, {} steps in {} s, {} Gpts/s", shot.number(), shot.receivers().size(),
+                            stats.steps(), round(stats.wallSeconds()), round(stats.gptsPerSecond()));
+                    listener.shotFinished(shot.number(), stats.gptsPerSecond());
+                }
+            } finally {
+                // shots.sgy forced to disk and the state file replaced after each shot.
+                long bytes = synced - keptBytes;
+                report.putObject("checkpoint").put("file", SHOTS_FILE).put("writes", syncs).put("bytes", bytes)
+                        .put("seconds", round(syncNs / 1e9))
+                        .put("bytesPerSecond", syncNs > 0 ? Math.round(bytes / (syncNs / 1e9)) : 0);
+            }
+            checkpoint.delete();
             report.put("status", "done");
+        } catch (ResumeRefused e) {
+            refused = true;
+            throw e;
         } catch (RuntimeException e) {
             report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
             report.put("error", String.valueOf(e.getMessage()));
             throw e;
         } finally {
-            double wall = (System.nanoTime() - started) / 1e9;
-            report.put("finished", Instant.now().toString());
-            report.put("wallSeconds", round(wall));
-            report.put("gptsPerSecond", round(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
-            writeReport(outDir.resolve(REPORT_FILE), report);
+            if (!refused) {
+                double wall = (System.nanoTime() - started) / 1e9;
+                report.put("finished", Instant.now().toString());
+                report.put("wallSeconds", round(wall));
+                report.put("gptsPerSecond", round(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
+                writeReport(outDir.resolve(REPORT_FILE), report);
+            }
         }
         return report;
+    }
+
+    /**
+     * How many of the run's first shots {@code previous} kept, once it is the same run as
+     * {@code identity}.
+     *
+     * @throws ResumeRefused naming the difference, or when {@code shots.sgy} is shorter than the
+     *     checkpoint says
+     */
+    private static int keptShots(RunCheckpoint previous, RunIdentity identity, Path outDir) {
+        String difference = identity.differenceFrom(previous.identity());
+        if (difference != null) {
+            throw new ResumeRefused("cannot resume " + outDir + ": " + difference);
+        }
+        int kept = previous.shotsKept().size();
+        if (kept > 0) {
+            Path file = outDir.resolve(SHOTS_FILE);
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                throw new ResumeRefused("cannot resume " + outDir + ": the " + kept + " shots kept were in " + SHOTS_FILE
+                        + ", which cannot be read (" + e.getMessage() + ")");
+            }
+            if (size < previous.shotsFileBytes()) {
+                throw new ResumeRefused("cannot resume " + outDir + ": " + SHOTS_FILE + " has " + size + " bytes, the "
+                        + kept + " shots kept " + previous.shotsFileBytes());
+            }
+        }
+        return kept;
+    }
+
+    /** A resumed run's report: when the attempt it goes on from started, and the shots it kept. */
+    static void putResumed(ObjectNode report, RunCheckpoint previous, List<Shot> kept) {
+        if (previous != null) {
+            report.put("resumedFrom", previous.started());  // before this attempt records its own start
+            ArrayNode a = report.putArray("shotsKept");
+            kept.forEach(s -> a.add(s.number()));
+        }
     }
 
     /**
      * Task rtm: {@link MigrationRunner} on the selected engine (the GPU migrator or the CPU one),
      * same report and status handling.
      */
-    private ObjectNode migrate(ResolvedJob job, Path outDir) {
+    private ObjectNode migrate(ResolvedJob job, Path outDir, RunCheckpoint previous) {
         ObjectNode report = header(job, job.time());
         report.put("status", "running");
         long started = System.nanoTime();
         double[] loop = {0, 0};
+        boolean refused = false;
         try {
-            loop = new MigrationRunner(selected.engine(), listener, cancel, shots).run(job, outDir, report);
+            loop = new MigrationRunner(selected.engine(), listener, cancel, shots, checkpointMinimumS)
+                    .run(job, outDir, report, previous, () -> writeReport(outDir.resolve(REPORT_FILE), report));
             report.put("status", "done");
+        } catch (ResumeRefused e) {
+            refused = true;
+            throw e;
         } catch (RuntimeException e) {
             report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
             report.put("error", String.valueOf(e.getMessage()));
             throw e;
         } finally {
-            report.put("finished", Instant.now().toString());
-            report.put("wallSeconds", round((System.nanoTime() - started) / 1e9));
-            report.put("gptsPerSecond", round(loop[0] > 0 ? loop[1] / loop[0] / 1e9 : 0));
-            writeReport(outDir.resolve(REPORT_FILE), report);
+            if (!refused) {
+                report.put("finished", Instant.now().toString());
+                report.put("wallSeconds", round((System.nanoTime() - started) / 1e9));
+                report.put("gptsPerSecond", round(loop[0] > 0 ? loop[1] / loop[0] / 1e9 : 0));
+                writeReport(outDir.resolve(REPORT_FILE), report);
+            }
         }
         return report;
     }
@@ -203,7 +328,7 @@ public final class LocalRunner {
         }
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
     }
 }

@@ -3,10 +3,11 @@ package io.seiswork.app.run;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.geometry.Shot;
-import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
@@ -20,20 +21,44 @@ import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.ImagingCondition;
 import io.seiswork.kernels.rtm.MemoryPlan;
+import io.seiswork.kernels.rtm.PartialImage;
+import io.seiswork.kernels.rtm.PartialImageFile;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Task rtm of {@code seiswork run}: migrates every shot through a {@link ShotComputer} (the code
  * the cloud worker runs too; it chooses the GPU's or the CPU's migrator), stacks the partial
- * images in shot order as they finish (on the heap, or memory-mapped in {@value #STACK_SCRATCH}
- * when the grid is too large for it), finishes the stack once ({@link FinalImage}: imaging
- * condition, Laplacian filter, shallow mute) as it writes {@code image.sgy} and {@code image.swv}
- * ({@link ImageFiles}), plane by plane. A watching listener gets after each shot the finished
- * middle inline alone, computed from its neighbouring planes. Fills the run report with the
- * strategy chosen, the memory each strategy needs, per-shot timings and image statistics
- * (gathered while the image is written).
+ * images in shot order as they finish (on the heap, or memory-mapped when the grid is too large
+ * for it), finishes the stack once ({@link FinalImage}: imaging condition, Laplacian filter,
+ * shallow mute) as it writes {@code image.sgy} and {@code image.swv} ({@link ImageFiles}), plane
+ * by plane. A watching listener gets after each shot the finished middle inline alone, computed
+ * from its neighbouring planes. Fills the run report with the strategy chosen, the memory each
+ * strategy needs, per-shot timings, image statistics (gathered while the image is written) and
+ * what the checkpoint cost.
+ *
+ * <p><b>Checkpoint.</b> The stack so far is kept in {@code DIR/checkpoint/stack.swpi}
+ * ({@link RunCheckpoint}, {@link io.seiswork.kernels.rtm.StackFile}) so that a run that stops can
+ * go on ({@link LocalRunner#resume}) and stack the remaining shots in the same order onto the same
+ * sums — the same floats as an uninterrupted run, so the same image to the bit:
+ * <ul>
+ *   <li>A stack on the heap is saved whole (written aside, forced, renamed over the file, so that
+ *       the file is never half a stack) after a shot when {@link CheckpointSchedule} says so — at
+ *       most once a minute and after at least ten times the last save's duration of work, so that
+ *       saving costs at most about a tenth of the run — and whenever the run is cancelled or fails
+ *       between adds. A crash loses at most the shots since the last save.
+ *   <li>A stack out of core is the memory-mapped file itself: it is never copied (a survey's stack
+ *       is many GB). Each add marks the file "changing" on disk first and records the new shot
+ *       count after forcing its pages ({@link io.seiswork.kernels.rtm.MappedStack}), so the file is
+ *       a checkpoint after every shot at the cost of writing the pages that shot changed; a crash
+ *       in the middle of an add (seconds, against shots of minutes or hours) leaves a file marked
+ *       changing, which a resume refuses rather than stack onto a sum that is neither.
+ * </ul>
+ * The checkpoint is removed once the image files are written.
  */
 final class MigrationRunner {
 
@@ -41,79 +66,230 @@ final class MigrationRunner {
     static final String IMAGE_FILE = ImageFiles.IMAGE_FILE;
     /** The same image as a bricked multi-resolution volume, for the viewers (local or on S3). */
     static final String IMAGE_VOLUME_FILE = ImageFiles.IMAGE_VOLUME_FILE;
-    /**
-     * Folder of the output directory where a stack too large for the heap is memory-mapped
-     * ({@link ImageStacker}); removed when the image is written.
-     */
-    static final String STACK_SCRATCH = "stack-scratch";
 
     private final WaveEngine engine;
     private final RunListener listener;
     private final CancellationToken cancel;
     private final ShotSelection shots;
+    private final double checkpointMinimumS;
 
     /**
      * @param engine the selected engine: it models synthetic data and migrates (a
      *     {@link CudaWaveEngine} or a {@link CpuWaveEngine})
      * @param shots which of the job's shots to migrate and stack
+     * @param checkpointMinimumS the shortest interval between saves of a stack on the heap, seconds
      */
-    MigrationRunner(WaveEngine engine, RunListener listener, CancellationToken cancel, ShotSelection shots) {
+    MigrationRunner(WaveEngine engine, RunListener listener, CancellationToken cancel, ShotSelection shots,
+            double checkpointMinimumS) {
         this.engine = engine;
         this.listener = listener;
         this.cancel = cancel;
         this.shots = shots;
+        this.checkpointMinimumS = checkpointMinimumS;
     }
 
     /**
      * @param job the resolved job (task rtm: migration velocity loaded)
      * @param outDir existing output directory
      * @param report the run report to extend
+     * @param previous the checkpoint of the run to go on from, or null for a new run
+     * @param started called once the run is checked and about to compute (writes the report)
      * @return wall seconds spent in propagation loops and grid points × steps computed, for Gpts/s
+     * @throws ResumeRefused before anything is written, when {@code previous} is another run
      */
-    double[] run(ResolvedJob job, Path outDir, ObjectNode report) {
+    double[] run(ResolvedJob job, Path outDir, ObjectNode report, RunCheckpoint previous, Runnable started) {
         Grid g = job.spec().grid();
-        Path stackScratch = outDir.resolve(STACK_SCRATCH);
-        ImageFiles.requireDiskSpace(outDir, job);
-        try (ImageStacker stack = new ImageStacker(g, stackScratch, job.storage())) {
-            double loopSeconds = 0;
-            double points = 0;
-            try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
-                report.put("data", computer.dataDescription());
+        long startNs = System.nanoTime();
+        Path stackFile = outDir.resolve(RunCheckpoint.FOLDER).resolve(RunCheckpoint.STACK_FILE);
+        boolean stackThere = previous != null && Files.isRegularFile(stackFile);
+        long checkpointBytes = PartialImageFile.bytes(g);
+        // Room for the image, and for the checkpoint: on the heap a new save beside the last one,
+        // out of core the stack (counted in the image's need) less what a resumed one has already.
+        ImageFiles.requireDiskSpace(outDir, job, job.storage() == WholeGridStorage.HEAP
+                ? (stackThere ? 1 : 2) * checkpointBytes : stackThere ? -8 * g.nodes() : 0);
+        double loopSeconds = 0;
+        double points = 0;
+        try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
+            List<Shot> run = this.shots.of(computer.shots(), "--shots");
+            RunIdentity identity = RunIdentity.of(job, shots, run, engine.name());
+            requireSame(previous, identity, outDir);
+            report.put("data", computer.dataDescription());
+            putPlan(report, computer.memoryPlan());
+            putMigrationEngine(report, computer);
+            identity = identity.withMigration(computer.migrationEngine(), report.at("/wavefield/strategy").asText(),
+                    computer.memoryPlan().interval());
+            requireSame(previous, identity, outDir);
+            int total = run.size();
+            // A new run's checkpoint replaces any other before its stack is made there.
+            RunCheckpoint checkpoint = previous == null
+                    ? RunCheckpoint.start(outDir, identity, report.get("started").asText()) : previous;
+            try (ImageStacker stack = openStack(job, stackFile, stackThere, outDir)) {
+                int kept = stack.shots();
+                if (kept > total) {
+                    throw new ResumeRefused("cannot resume " + outDir + ": its stack holds " + kept + " shots, the run has "
+                            + total);
+                }
+                List<Integer> keptNumbers = new ArrayList<>(run.subList(0, kept).stream().map(Shot::number).toList());
+                LocalRunner.putResumed(report, previous, run.subList(0, kept));
+                if (previous != null) {
+                    checkpoint.identity(identity);
+                    checkpoint.keep(keptNumbers, 0);
+                    checkpoint.resumedBy(report.get("started").asText());
+                }
                 ArrayNode shotReports = report.putArray("shots");
-                putPlan(report, computer.memoryPlan());
-                putMigrationEngine(report, computer);
-                List<Shot> run = this.shots.of(computer.shots(), "--shots");
-                int shots = run.size();
-                listener.runStarted(shots, computer.migrationEngine());
-                for (Shot shot : run) {
-                    listener.shotStarted(shot.number());
-                    long t0 = System.nanoTime();
-                    MigratedShot m = computer.migrate(shot, listener.withWavefield(shot.number(),
-                            (s, n) -> listener.shotProgress(shot.number(), s, n)), cancel);
-                    stack.add(m.image());
-                    if (listener.wantsImage()) {
-                        ImageSoFar.report(stack, job, shots, listener);
+                started.run();
+                if (previous != null) {
+                    listener.runResumed(kept, total);
+                }
+                listener.runStarted(total - kept, computer.migrationEngine());
+                if (kept > 0 && listener.wantsImage()) {
+                    ImageSoFar.report(stack, job, total, listener);
+                }
+                Saver saver = new Saver(stack, stackFile, checkpoint, keptNumbers, startNs);
+                try {
+                    for (Shot shot : run.subList(kept, total)) {
+                        listener.shotStarted(shot.number());
+                        long t0 = System.nanoTime();
+                        MigratedShot m = computer.migrate(shot, listener.withWavefield(shot.number(),
+                                (s, n) -> listener.shotProgress(shot.number(), s, n)), cancel);
+                        saver.add(m.image(), shot.number());
+                        if (listener.wantsImage()) {
+                            ImageSoFar.report(stack, job, total, listener);
+                        }
+                        loopSeconds += m.migrationSeconds();
+                        points += m.points();
+                        shotReports.addObject()
+                                .put("shot", shot.number())
+                                .put("receivers", shot.receivers().size())
+                                .put("dataSeconds", round(m.dataSeconds()))
+                                .put("migrationSeconds", round(m.migrationSeconds()))
+                                .put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
+                        listener.shotFinished(shot.number(), m.gptsPerSecond());
                     }
-                    loopSeconds += m.migrationSeconds();
-                    points += m.points();
-                    shotReports.addObject()
-                            .put("shot", shot.number())
-                            .put("receivers", shot.receivers().size())
-                            .put("dataSeconds", round(m.dataSeconds()))
-                            .put("migrationSeconds", round(m.migrationSeconds()))
-                            .put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
-                    listener.shotFinished(shot.number(), m.gptsPerSecond());
+                    report.put("muteDepthM", round(FinalImage.muteDepthM(job)));
+                    report.put("muteTaperM", round(FinalImage.muteTaperM(job)));
+                    ImageStatistics stats = ImageFiles.write(outDir, job, stack,
+                            new ImageWritingProgress(g, listener::message), cancel);
+                    putStats(report, stats, stack.shots(), ImagingCondition.fromJson(job.spec().imaging().condition()),
+                            job.spec().imaging().laplacianFilter());
+                } catch (RuntimeException e) {
+                    saver.saveOnStop(e);
+                    throw e;
+                } finally {
+                    saver.report(report, (System.nanoTime() - startNs) / 1e9, listener);
                 }
             }
-            report.put("muteDepthM", round(FinalImage.muteDepthM(job)));
-            report.put("muteTaperM", round(FinalImage.muteTaperM(job)));
-            ImageStatistics stats = ImageFiles.write(outDir, job, stack, new ImageWritingProgress(g, listener::message),
-                    cancel);
-            putStats(report, stats, stack.shots(), ImagingCondition.fromJson(job.spec().imaging().condition()),
-                    job.spec().imaging().laplacianFilter());
+            checkpoint.delete();  // the image is written, and the stack unmapped
             return new double[] {loopSeconds, points};
-        } finally {
-            FileTrees.delete(stackScratch);
+        }
+    }
+
+    /** Refuses to go on from {@code previous} (when there is one) unless it is the run {@code identity} describes. */
+    private static void requireSame(RunCheckpoint previous, RunIdentity identity, Path outDir) {
+        if (previous != null) {
+            String difference = identity.differenceFrom(previous.identity());
+            if (difference != null) {
+                throw new ResumeRefused("cannot resume " + outDir + ": " + difference);
+            }
+        }
+    }
+
+    /**
+     * The stack kept in {@code file}: the one a stopped run left there, or a new one.
+     *
+     * @throws ResumeRefused when the file left is not a whole stack of this grid
+     */
+    private static ImageStacker openStack(ResolvedJob job, Path file, boolean resume, Path outDir) {
+        Grid g = job.spec().grid();
+        if (!resume) {
+            return ImageStacker.kept(g, job.storage(), file);
+        }
+        try {
+            return ImageStacker.resume(g, job.storage(), file);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new ResumeRefused("cannot resume " + outDir + ": " + e.getMessage() + "; run again without --resume");
+        }
+    }
+
+    /**
+     * Adds shots to the stack and keeps the checkpoint: a stack saved in place records each shot
+     * in the state file, a stack on the heap is saved when the schedule says so and when the run
+     * stops between adds. Measures what that costs.
+     */
+    private final class Saver {
+
+        private final ImageStacker stack;
+        private final Path file;
+        private final RunCheckpoint checkpoint;
+        private final List<Integer> stacked;
+        private final CheckpointSchedule schedule;
+        /** Shots the checkpoint holds. */
+        private int saved;
+        private int writes;
+        /** Whether the stack is whole (not in the middle of an add). */
+        private boolean whole = true;
+
+        Saver(ImageStacker stack, Path file, RunCheckpoint checkpoint, List<Integer> stacked, long startNs) {
+            this.stack = stack;
+            this.file = file;
+            this.checkpoint = checkpoint;
+            this.stacked = stacked;
+            this.saved = stacked.size();
+            this.schedule = new CheckpointSchedule(checkpointMinimumS, startNs);
+        }
+
+        void add(PartialImage image, int shot) {
+            whole = false;
+            stack.add(image);
+            whole = true;
+            stacked.add(shot);
+            if (stack.savedInPlace()) {
+                checkpoint.keep(stacked, 0);
+                saved = stacked.size();
+                writes++;
+            } else if (schedule.due(System.nanoTime())) {
+                save();
+            }
+        }
+
+        private void save() {
+            long t0 = System.nanoTime();
+            stack.save(file);
+            checkpoint.keep(stacked, 0);
+            saved = stacked.size();
+            writes++;
+            schedule.saved(t0, System.nanoTime());
+        }
+
+        /** The run stops (cancelled, failed): saves the shots stacked since the last save, unless in the middle of an add. */
+        void saveOnStop(RuntimeException stop) {
+            if (whole && saved < stacked.size()) {
+                try {
+                    save();
+                } catch (RuntimeException e) {
+                    stop.addSuppressed(e);
+                }
+            }
+        }
+
+        /** Puts the checkpoint's cost in the report and says it in one line. */
+        void report(ObjectNode report, double runSeconds, RunListener listener) {
+            double s = stack.durableSeconds();
+            long bytes = stack.durableBytes();
+            ObjectNode c = report.putObject("checkpoint");
+            c.put("file", RunCheckpoint.FOLDER + "/" + RunCheckpoint.STACK_FILE);
+            c.put("stack", stack.savedInPlace() ? "memory-mapped in place" : "saved from the heap");
+            c.put("writes", writes);
+            c.put("bytes", bytes);
+            c.put("seconds", round(s));
+            c.put("bytesPerSecond", s > 0 ? Math.round(bytes / s) : 0);
+            c.put("shareOfRun", runSeconds > 0 ? round(s / runSeconds) : 0);
+            if (writes > 0) {
+                listener.message(String.format(Locale.ROOT, "checkpoint: %d %s of %s in %.2f s (%s/s), %.1f %% of the run",
+                        writes, stack.savedInPlace() ? (writes == 1 ? "shot" : "shots") + " forced to disk"
+                                : writes == 1 ? "save" : "saves", MemoryEstimate.human(bytes), s,
+                        MemoryEstimate.human(s > 0 ? (long) (bytes / s) : 0), 100 * s / runSeconds));
+            }
         }
     }
 

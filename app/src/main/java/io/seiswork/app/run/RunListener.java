@@ -14,6 +14,17 @@ public interface RunListener {
     /** A listener that ignores everything. */
     RunListener NONE = new RunListener() { };
 
+    /**
+     * The run goes on from one that stopped ({@link LocalRunner#resume}): the first {@code kept} of
+     * its {@code shots} are done and will not run; {@link #runStarted} follows with the others.
+     */
+    default void runResumed(int kept, int shots) {
+    }
+
+    /**
+     * @param shots the shots this run computes (a resumed run's remaining ones)
+     * @param engine the engine's name
+     */
     default void runStarted(int shots, String engine) {
     }
 

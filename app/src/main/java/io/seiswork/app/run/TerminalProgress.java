@@ -15,7 +15,10 @@ public final class TerminalProgress implements RunListener {
     private final boolean interactive;
     private int lastDecile = -1;
     private int shotCount;
-    /** How many shots have started: the running shot's place in the run (its number when every shot runs). */
+    /**
+     * How many shots have started, with those a resumed run kept: the running shot's place in the
+     * run (its number when every shot runs).
+     */
     private int position;
     private long shotStartNs;
     private RemainingTime remaining = new RemainingTime(1);
@@ -30,8 +33,15 @@ public final class TerminalProgress implements RunListener {
     }
 
     @Override
+    public void runResumed(int kept, int shots) {
+        position = kept;
+        out.printf(Locale.ROOT, "resuming: %d of %d shots kept, %d to run%n", kept, shots, shots - kept);
+        out.flush();
+    }
+
+    @Override
     public void runStarted(int shots, String engine) {
-        shotCount = shots;
+        shotCount = position + shots;
         remaining = new RemainingTime(shots);
         out.printf(Locale.ROOT, "running %d shot%s on %s%n", shots, shots == 1 ? "" : "s", engine);
         out.flush();

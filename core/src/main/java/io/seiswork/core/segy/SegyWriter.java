@@ -20,7 +20,13 @@ import java.util.List;
  * and, for rev 2 or when the template had one, the byte-order marker (3297). Each
  * {@link #write} sets the trace's sample count (115) and interval (117), converts the header to
  * the file's byte order when it comes from a file of the other order, and encodes the samples.
- * Output is buffered (1 MiB); {@link #close()} flushes. Files written this way open in segyio.
+ * Output is buffered (1 MiB); {@link #close()} flushes, {@link #sync()} flushes and forces the
+ * file to disk. Files written this way open in segyio.
+ *
+ * <p>The file headers hold no trace count (rev 1 has none; the count follows from the file size),
+ * so a file can be continued: {@link #append} keeps the first traces of a file this writer made
+ * with the same options (a run that stopped), cuts off whatever follows them (a trace written in
+ * part) and writes on, giving the bytes one uninterrupted writer would have written.
  *
  * <p>Not thread-safe.
  */
@@ -76,6 +82,66 @@ public final class SegyWriter implements AutoCloseable {
         return w;
     }
 
+    /**
+     * Continues {@code file}, written before with the same {@code options}, after its first
+     * {@code keepBytes} bytes (the file headers and whole traces): what follows them is cut off
+     * and the next {@link #write} appends there.
+     *
+     * @throws SegyException when the file cannot be opened, is shorter than {@code keepBytes},
+     *     {@code keepBytes} is not the headers plus whole traces, or its headers are not those
+     *     {@code options} write (another job's file)
+     */
+    public static SegyWriter append(Path file, SegyWriteOptions options, long keepBytes) {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new SegyException(file, "cannot open to continue: " + e, -1, -1, e);
+        }
+        SegyWriter w = new SegyWriter(file, options, ch);
+        try {
+            w.continueAfter(keepBytes);
+        } catch (RuntimeException e) {
+            try (w.arena) {
+                ch.close();
+            } catch (IOException ce) {
+                e.addSuppressed(ce);
+            }
+            throw e;
+        }
+        return w;
+    }
+
+    /** The headers {@code options} write are the file's first bytes; the file is cut to {@code keepBytes}. */
+    private void continueAfter(long keepBytes) {
+        writeFileHeaders();
+        int headerBytes = buffer.position();
+        long traceData = keepBytes - headerBytes;
+        try {
+            long size = channel.size();
+            if (traceData < 0 || traceData % traceBytes != 0 || size < keepBytes) {
+                throw new SegyException(file, "cannot continue after byte " + keepBytes + ": the file has " + size
+                        + " bytes, " + headerBytes + " of headers and traces of " + traceBytes, -1, keepBytes, null);
+            }
+            ByteBuffer found = ByteBuffer.allocate(headerBytes);
+            while (found.hasRemaining() && channel.read(found, found.position()) > 0) {
+                // read the file's headers
+            }
+            buffer.flip();
+            found.flip();
+            if (!found.equals(buffer)) {
+                throw new SegyException(file, "cannot continue: its file headers are not the ones this run writes",
+                        -1, 0, null);
+            }
+            buffer.clear();
+            channel.truncate(keepBytes);
+        } catch (IOException e) {
+            throw new SegyException(file, "cannot continue: " + e, -1, keepBytes, e);
+        }
+        position = keepBytes;
+        traces = traceData / traceBytes;
+    }
+
     private void writeFileHeaders() {
         List<byte[]> texts = new ArrayList<>();
         if (options.rawTextHeaders() != null) {
@@ -129,9 +195,29 @@ public final class SegyWriter implements AutoCloseable {
         return file;
     }
 
-    /** Traces written so far. */
+    /** Traces written so far (those {@link #append} kept included). */
     public long tracesWritten() {
         return traces;
+    }
+
+    /** Bytes of the file so far: headers and every trace written, buffered or not. */
+    public long bytesWritten() {
+        return position + buffer.position();
+    }
+
+    /**
+     * Writes the buffered traces and forces the file to the storage device, so that after a crash
+     * the file holds at least {@link #bytesWritten()} bytes as written.
+     *
+     * @throws SegyException when writing fails
+     */
+    public void sync() {
+        flush();
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new SegyException(file, "sync failed: " + e, traces, position, e);
+        }
     }
 
     /**

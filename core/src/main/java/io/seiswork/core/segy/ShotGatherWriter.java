@@ -13,6 +13,10 @@ import java.util.List;
  * (37), source depth (49) and receiver elevation (41, negative below the surface) with the
  * elevation scalar (69), sample count and interval (115/117). Streaming: a shot is written as soon
  * as it is modelled, so the file of a thousand-shot survey is never held in memory.
+ *
+ * <p>Nothing in the file counts its shots or traces except the trace sequence numbers (1, 5), so a
+ * run that stopped continues its file with {@link #append}: the same bytes as one uninterrupted
+ * writer's.
  */
 public final class ShotGatherWriter implements AutoCloseable {
 
@@ -30,12 +34,35 @@ public final class ShotGatherWriter implements AutoCloseable {
      * @param textHeader first textual header (EBCDIC)
      */
     public ShotGatherWriter(Path file, Sampling timeS, boolean is2d, double maxCoordinateM, String textHeader) {
-        int intervalUs = (int) Math.round(timeS.delta() * 1e6);
-        this.writer = SegyWriter.create(file, SegyWriteOptions.of(timeS.count(), intervalUs)
-                .withTextHeader(textHeader, TextEncoding.EBCDIC));
+        this(SegyWriter.create(file, options(timeS, textHeader)), timeS, is2d, maxCoordinateM);
+    }
+
+    private ShotGatherWriter(SegyWriter writer, Sampling timeS, boolean is2d, double maxCoordinateM) {
+        this.writer = writer;
         this.is2d = is2d;
         this.coordinateScalar = TraceHeader.coordinateScalarFor(maxCoordinateM);
         this.samples = timeS.count();
+        this.traceSequence = writer.tracesWritten();
+    }
+
+    /**
+     * Continues {@code file}, written by this class with the same arguments, after its first
+     * {@code keepBytes} bytes (its headers and the traces of the shots kept, as
+     * {@link #bytesWritten()} said after the last of them); what follows is cut off, and trace
+     * sequence numbers go on from the traces kept.
+     *
+     * @throws SegyException when the file is shorter, {@code keepBytes} is not whole traces, or its
+     *     headers are not the ones these arguments write
+     */
+    public static ShotGatherWriter append(Path file, Sampling timeS, boolean is2d, double maxCoordinateM,
+            String textHeader, long keepBytes) {
+        return new ShotGatherWriter(SegyWriter.append(file, options(timeS, textHeader), keepBytes), timeS, is2d,
+                maxCoordinateM);
+    }
+
+    private static SegyWriteOptions options(Sampling timeS, String textHeader) {
+        int intervalUs = (int) Math.round(timeS.delta() * 1e6);
+        return SegyWriteOptions.of(timeS.count(), intervalUs).withTextHeader(textHeader, TextEncoding.EBCDIC);
     }
 
     /**
@@ -86,9 +113,19 @@ public final class ShotGatherWriter implements AutoCloseable {
         return is2d && g.x() < s.x() ? -d : d;
     }
 
-    /** Traces written so far. */
+    /** Traces written so far (with those an {@link #append} kept). */
     public long tracesWritten() {
         return writer.tracesWritten();
+    }
+
+    /** The file's length so far in bytes: its headers and every trace written. */
+    public long bytesWritten() {
+        return writer.bytesWritten();
+    }
+
+    /** Writes what is buffered and forces the file to disk: the shots written so far survive a crash. */
+    public void sync() {
+        writer.sync();
     }
 
     @Override

@@ -37,6 +37,21 @@ public final class GatherFiles {
                 textHeader(job));
     }
 
+    /**
+     * Continues {@code dir/}{@value #SHOTS_FILE} of a run of this job that stopped: keeps its
+     * first {@code keepBytes} bytes (headers and the shots finished, as
+     * {@link ShotGatherWriter#bytesWritten()} said after the last of them), cuts off the rest (a
+     * shot written in part) and writes on, so the file is the one an uninterrupted run writes.
+     *
+     * @throws io.seiswork.core.segy.SegyException when the file is shorter or its headers are not
+     *     this job's
+     */
+    public static ShotGatherWriter append(Path dir, ResolvedJob job, long keepBytes) {
+        Grid g = job.spec().grid();
+        return ShotGatherWriter.append(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
+                textHeader(job), keepBytes);
+    }
+
     /** The largest coordinate in metres, which sets the headers' coordinate scalar. */
     private static double maxCoordinate(Grid g) {
         return Math.max(g.xAxis().last(), Math.max(g.yAxis().last(), g.zAxis().last()));

@@ -132,14 +132,22 @@ public final class ImageFiles {
      * @throws IllegalStateException naming the folder, the need and the free space
      */
     public static void requireDiskSpace(Path dir, ResolvedJob job) {
+        requireDiskSpace(dir, job, 0);
+    }
+
+    /**
+     * As {@link #requireDiskSpace(Path, ResolvedJob)}, with {@code moreBytes} needed there besides
+     * (a checkpoint of the stack; negative for what a run that goes on already has there).
+     */
+    public static void requireDiskSpace(Path dir, ResolvedJob job, long moreBytes) {
         Grid g = job.spec().grid();
-        long need = diskBytes(g, job.storage());
+        long need = diskBytes(g, job.storage()) + moreBytes;
         long free = dir.toFile().getUsableSpace();  // statvfs: works where the file store cannot be named (a chroot)
         if (need > free) {
             throw new IllegalStateException(String.format(Locale.ROOT, "%s has %s free, but the image of the %d x %d x %d"
                     + " grid needs %s there (%s, %s%s)", dir, MemoryEstimate.human(free), g.nx(), g.ny(), g.nz(),
                     MemoryEstimate.human(need), IMAGE_FILE, IMAGE_VOLUME_FILE,
-                    job.storage() == WholeGridStorage.OUT_OF_CORE ? " and the stack" : ""));
+                    job.storage() == WholeGridStorage.OUT_OF_CORE ? " and the stack" : moreBytes > 0 ? " and the stack's checkpoint" : ""));
         }
     }
 

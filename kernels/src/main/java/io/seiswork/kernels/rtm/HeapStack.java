@@ -34,6 +34,16 @@ final class HeapStack extends StackStore {
         return max;
     }
 
+    /** Sets the image sum at nodes {@code at .. at + n) to {@code src[0 .. n)} (a stack loaded from its file). */
+    void setImage(int at, float[] src, int n) {
+        System.arraycopy(src, 0, image, at, n);
+    }
+
+    /** Sets the illumination sum at nodes {@code at .. at + n) to {@code src[0 .. n)}. */
+    void setIllumination(int at, float[] src, int n) {
+        System.arraycopy(src, 0, illumination, at, n);
+    }
+
     @Override
     void readImage(long at, float[] dst, int from, int n) {
         System.arraycopy(image, (int) at, dst, from, n);

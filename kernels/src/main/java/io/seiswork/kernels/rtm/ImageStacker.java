@@ -21,7 +21,14 @@ import java.nio.file.Path;
  * illumination value (not a migration's) makes the running maximum inexact; it is then found
  * with one pass when asked.
  *
- * <p>Not thread-safe. {@link #close()} releases the stack (and deletes its scratch file).
+ * <p>A run that must be able to stop and go on (a local run's checkpoint) keeps its stack in a
+ * {@link StackFile}: {@link #kept} starts one, {@link #resume} opens the one a run left. On the
+ * heap the stack is saved whole when the caller chooses ({@link #save}: written aside, renamed
+ * over the file); out of core the memory-mapped file is the checkpoint itself, every shot's add
+ * bracketed so that a crash in the middle of one is recognised ({@link MappedStack}).
+ *
+ * <p>Not thread-safe. {@link #close()} releases the stack (and deletes its scratch file; a kept
+ * stack's file stays).
  */
 public final class ImageStacker implements AutoCloseable {
 
@@ -32,6 +39,9 @@ public final class ImageStacker implements AutoCloseable {
     private float maxIllumination;
     private boolean maxExact = true;
     private boolean closed;
+    /** Time spent and bytes written making the stack durable ({@link #save}, a kept mapped stack's adds). */
+    private long durableNanos;
+    private long durableBytes;
 
     /**
      * An empty stack on {@code grid}, held where a job on it with this JVM's heap budget keeps its
@@ -63,16 +73,120 @@ public final class ImageStacker implements AutoCloseable {
      *     for tests)
      */
     ImageStacker(Grid grid, Path scratchDir, long heapNodeLimit) {
+        requirePlanes(grid);
+        this.grid = grid;
+        this.planeNodes = grid.nx() * grid.nz();
+        this.store = grid.fitsInArray() && grid.nodes() <= heapNodeLimit ? new HeapStack(grid)
+                : new MappedStack(grid, scratchDir);
+    }
+
+    private ImageStacker(Grid grid, StackStore store, StackFile.State state) {
+        this.grid = grid;
+        this.planeNodes = grid.nx() * grid.nz();
+        this.store = store;
+        this.shots = state.shots();
+        this.maxIllumination = state.maxIllumination();
+        this.maxExact = state.maxExact();
+    }
+
+    /**
+     * A new, empty stack that a run keeps in {@code file} ({@link StackFile}) so that it can stop
+     * and go on: on the heap when {@code storage} says so (nothing is written until {@link #save});
+     * out of core memory-mapped in {@code file} itself, made now (replacing any file there) and
+     * kept after {@link #close()}.
+     *
+     * @throws IllegalArgumentException when a plane of constant y does not fit one array
+     * @throws IllegalStateException when a mapped stack does not fit the folder's usable space
+     */
+    public static ImageStacker kept(Grid grid, WholeGridStorage storage, Path file) {
+        requirePlanes(grid);
+        StackStore store = storage == WholeGridStorage.HEAP && grid.fitsInArray() ? new HeapStack(grid)
+                : MappedStack.kept(grid, file, false);
+        return new ImageStacker(grid, store, new StackFile.State(0, 0, true, false));
+    }
+
+    /**
+     * The stack a run kept in {@code file} and left (stopped, cancelled or killed), to go on
+     * adding to: loaded onto the heap when {@code storage} says so, else mapped in place; its
+     * shots and running maximum are the file's. It is held where {@code storage} says whichever
+     * way it was held before, the file being the same.
+     *
+     * @throws IllegalArgumentException naming the file when it is not a stack on {@code grid}
+     * @throws IllegalStateException when a shot was being added to the file when its run stopped
+     *     ({@link StackFile#CHANGING}): it holds neither stack
+     */
+    public static ImageStacker resume(Grid grid, WholeGridStorage storage, Path file) {
+        requirePlanes(grid);
+        StackFile.State state = StackFile.read(file, grid);
+        if (state.changing()) {
+            throw new IllegalStateException(file + " was being changed (a shot was being added to it) when its run "
+                    + "stopped: it holds no whole stack");
+        }
+        StackStore store;
+        if (storage == WholeGridStorage.HEAP && grid.fitsInArray()) {
+            HeapStack heap = new HeapStack(grid);
+            StackFile.load(file, heap);
+            store = heap;
+        } else {
+            store = MappedStack.kept(grid, file, true);
+        }
+        return new ImageStacker(grid, store, state);
+    }
+
+    private static void requirePlanes(Grid grid) {
         long plane = (long) grid.nx() * grid.nz();
         if (plane > Grid.MAX_POINTS) {
             throw new IllegalArgumentException("a plane of constant y of the " + grid.nx() + " x " + grid.ny() + " x "
                     + grid.nz() + " grid, nx x nz = " + plane + " nodes, exceeds one array of " + Grid.MAX_POINTS
                     + ": the image is stacked and finished plane by plane");
         }
-        this.grid = grid;
-        this.planeNodes = (int) plane;
-        this.store = grid.fitsInArray() && grid.nodes() <= heapNodeLimit ? new HeapStack(grid)
-                : new MappedStack(grid, scratchDir);
+    }
+
+    /**
+     * Whether the stack is its file ({@link #kept} out of core): every add is then on disk when it
+     * returns, and {@link #save} to that file has nothing to do.
+     */
+    public boolean savedInPlace() {
+        return store instanceof MappedStack m && m.kept();
+    }
+
+    /**
+     * Makes {@code file} hold this stack ({@link StackFile}): written whole under a temporary name,
+     * forced to disk and renamed over {@code file}, so that the file is at every moment a whole
+     * stack, the previous or this one. A stack {@link #savedInPlace()} is already there.
+     *
+     * @return the bytes written (0 for a stack saved in place)
+     */
+    public long save(Path file) {
+        requireOpen();
+        if (savedInPlace()) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        long bytes = StackFile.save(this, state(), file);
+        durableNanos += System.nanoTime() - t0;
+        durableBytes += bytes;
+        return bytes;
+    }
+
+    /**
+     * Seconds spent making the stack durable so far: its saves, or for a stack saved in place the
+     * forcing of each add to disk.
+     */
+    public double durableSeconds() {
+        return durableNanos / 1e9;
+    }
+
+    /**
+     * Bytes written making the stack durable so far: its saves' files, or for a stack saved in
+     * place the sums each add changed (what its force writes, give or take whole pages).
+     */
+    public long durableBytes() {
+        return durableBytes;
+    }
+
+    private StackFile.State state() {
+        return new StackFile.State(shots, maxIllumination, maxExact, false);
     }
 
     /**
@@ -89,12 +203,14 @@ public final class ImageStacker implements AutoCloseable {
                     + "), the stack on " + grid, e);
         }
         requireOpen();
+        beginChange();
         float[] a = p.image();
         float[] b = p.illumination();
         at.addNext(a, 0, a.length, this::addImage);
         at.restart();
         at.addNext(b, 0, b.length, this::addIllumination);
         shots += p.shots();
+        commit(2L * Float.BYTES * p.grid().nodes());
     }
 
     /**
@@ -104,9 +220,31 @@ public final class ImageStacker implements AutoCloseable {
      */
     public void add(Path file) {
         requireOpen();
-        int n = PartialImageFile.header(file).shots();
+        PartialImageFile.Header h = PartialImageFile.header(file);
+        beginChange();
         PartialImageFile.addInto(file, this);
-        shots += n;
+        shots += h.shots();
+        commit(2L * Float.BYTES * h.grid().nodes());
+    }
+
+    /** A stack saved in place: marks its file changing before an add. */
+    private void beginChange() {
+        if (savedInPlace()) {
+            long t0 = System.nanoTime();
+            ((MappedStack) store).beginChange(state());
+            durableNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /** A stack saved in place: forces the add to disk and records the new state in the file. */
+    private void commit(long changedBytes) {
+        if (!savedInPlace()) {
+            return;
+        }
+        long t1 = System.nanoTime();
+        ((MappedStack) store).commit(state());
+        durableNanos += System.nanoTime() - t1;
+        durableBytes += changedBytes;
     }
 
     /** Shots stacked so far. */
@@ -161,7 +299,10 @@ public final class ImageStacker implements AutoCloseable {
         return maxIllumination;
     }
 
-    /** Releases the stack; a mapped stack's scratch file is deleted. Closing again does nothing. */
+    /**
+     * Releases the stack; a mapped stack's scratch file is deleted, a kept stack's file stays.
+     * Closing again does nothing.
+     */
     @Override
     public void close() {
         if (!closed) {

@@ -20,7 +20,9 @@ import java.nio.file.StandardOpenOption;
  * {@link io.seiswork.core.geometry.ShotWindow}), zero padding — then nx·ny·nz float32 image values
  * and as many illumination values, both in {@link Grid#index} order (z fastest). Version 1 files,
  * written before windows, have no origin and are read at (0, 0). Readers stream a file in blocks
- * of {@value #BLOCK_FLOATS} floats, so a stacker never holds a second volume.
+ * of {@value #BLOCK_FLOATS} floats, so a stacker never holds a second volume. A local run's
+ * checkpoint of its stack ({@link StackFile}) is a file of this layout on the job's whole grid,
+ * with the stack's running maximum and flags in the padding.
  */
 public final class PartialImageFile {
 
@@ -39,12 +41,7 @@ public final class PartialImageFile {
     public static void write(PartialImage p, Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            Grid g = p.grid();
-            ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt(MAGIC).putInt(VERSION).putInt(g.nx()).putInt(g.ny()).putInt(g.nz())
-                    .putDouble(g.dx()).putDouble(g.dy()).putDouble(g.dz()).putInt(p.shots()).putInt(p.x0()).putInt(p.y0());
-            h.position(HEADER_BYTES).flip();
-            writeFully(ch, h);
+            writeFully(ch, headerBytes(p.grid(), p.shots(), p.x0(), p.y0()));
             ByteBuffer block = ByteBuffer.allocate(4 * BLOCK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
             for (float[] a : new float[][] {p.image(), p.illumination()}) {
                 for (int i = 0; i < a.length; i += BLOCK_FLOATS) {
@@ -58,6 +55,17 @@ public final class PartialImageFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write partial image " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The {@value #HEADER_BYTES} header bytes of a partial image on {@code g} (padding zero), ready
+     * to write (position 0, limit {@value #HEADER_BYTES}).
+     */
+    static ByteBuffer headerBytes(Grid g, int shots, int x0, int y0) {
+        ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(MAGIC).putInt(VERSION).putInt(g.nx()).putInt(g.ny()).putInt(g.nz())
+                .putDouble(g.dx()).putDouble(g.dy()).putDouble(g.dz()).putInt(shots).putInt(x0).putInt(y0);
+        return h.position(HEADER_BYTES).flip();
     }
 
     /** Reads a whole partial image into memory, on its own grid and origin. */
@@ -132,12 +140,12 @@ public final class PartialImageFile {
 
     /** Receives one block of a file's values: {@code values[0 .. n)}, values {@code from ..} of their volume. */
     @FunctionalInterface
-    private interface Block {
+    interface Block {
         void take(float[] values, int from, int n);
     }
 
     /** Reads the {@code count} image values of {@code file}, then as many illumination values, block by block. */
-    private static void stream(Path file, int count, Block image, Block illumination) {
+    static void stream(Path file, int count, Block image, Block illumination) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.position(HEADER_BYTES);
             ByteBuffer block = ByteBuffer.allocate(4 * BLOCK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
@@ -166,7 +174,7 @@ public final class PartialImageFile {
         }
     }
 
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
             ch.write(b);
         }

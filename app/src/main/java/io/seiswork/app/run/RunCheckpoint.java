@@ -1,0 +1,240 @@
+package io.seiswork.app.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.files.FileTrees;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checkpoint of a local run in its output folder, {@code DIR/}{@value #FOLDER}{@code /}: what a
+ * run that stops — cancelled, failed, or killed with the machine — needs to go on
+ * ({@link LocalRunner#resume}) to the outputs of a run that never stopped, byte for byte.
+ *
+ * <ul>
+ *   <li>{@value #STATE_FILE}: the run's {@link RunIdentity} (spec, inputs, shots, engine), when
+ *       the attempt that wrote it started, the shots whose results are safely in the folder
+ *       ({@code shotsKept}, in run order: always the first shots of the run) and, for task model,
+ *       the length of {@code shots.sgy} after the last of them ({@code shotsFileBytes}, the file
+ *       forced to disk first). Replaced atomically (written aside, forced, renamed) after every
+ *       change, a few hundred bytes.
+ *   <li>{@value #STACK_FILE} (task rtm): the stack of the kept shots, a
+ *       {@link io.seiswork.kernels.rtm.StackFile} — saved from the heap now and then, or the
+ *       memory-mapped stack itself ({@link MigrationRunner}). Its header's shot count is what a
+ *       migration resumes from; {@code shotsKept} follows it.
+ * </ul>
+ * A run makes the folder when it starts (removing one a previous run left) and removes it when its
+ * outputs are whole, so a folder that has one holds a run that stopped.
+ */
+public final class RunCheckpoint {
+
+    /** The checkpoint's folder in the output directory. */
+    public static final String FOLDER = "checkpoint";
+    /** The state file in the checkpoint's folder. */
+    public static final String STATE_FILE = "state.json";
+    /** The stack of a migration in the checkpoint's folder. */
+    public static final String STACK_FILE = "stack.swpi";
+
+    /** Version of the state file's layout. */
+    static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path outDir;
+    private final ObjectNode state;
+
+    private RunCheckpoint(Path outDir, ObjectNode state) {
+        this.outDir = outDir;
+        this.state = state;
+    }
+
+    /**
+     * Starts the checkpoint of a new run of {@code identity} in {@code outDir}, replacing any a
+     * previous run left there.
+     *
+     * @param started when the run started (its report's {@code started})
+     */
+    static RunCheckpoint start(Path outDir, RunIdentity identity, String started) {
+        FileTrees.delete(outDir.resolve(FOLDER));
+        ObjectNode s = JSON.createObjectNode();
+        s.put("format", FORMAT);
+        s.put("started", started);
+        s.set("identity", identity.json());
+        s.putArray("shotsKept");
+        s.put("shotsFileBytes", 0L);
+        RunCheckpoint c = new RunCheckpoint(outDir, s);
+        c.write();
+        return c;
+    }
+
+    /**
+     * The checkpoint of the run that stopped in {@code outDir}, to resume it.
+     *
+     * @throws ResumeRefused when there is none: "nothing to resume" for a finished run, else that
+     *     the folder holds no run to resume
+     */
+    static RunCheckpoint requireResumable(Path outDir) {
+        RunCheckpoint c = read(outDir);
+        if (c != null) {
+            return c;
+        }
+        Path report = outDir.resolve(LocalRunner.REPORT_FILE);
+        String status = null;
+        if (Files.isRegularFile(report)) {
+            try {
+                status = JSON.readTree(report.toFile()).path("status").asText(null);
+            } catch (IOException e) {
+                status = null;  // unreadable: said below as no run to resume
+            }
+        }
+        if ("done".equals(status)) {
+            throw new ResumeRefused("nothing to resume: " + outDir + " holds a finished run (" + LocalRunner.REPORT_FILE
+                    + ": done); run without --resume to run it again");
+        }
+        throw new ResumeRefused("cannot resume: " + outDir + " holds no run to resume (no " + FOLDER + "/" + STATE_FILE
+                + (status != null ? "; its " + LocalRunner.REPORT_FILE + " says " + status : "") + ")");
+    }
+
+    /**
+     * The checkpoint in {@code outDir}, or null when there is none.
+     *
+     * @throws ResumeRefused when its state file cannot be read or is of another format
+     */
+    static RunCheckpoint read(Path outDir) {
+        Path file = outDir.resolve(FOLDER).resolve(STATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        JsonNode s;
+        try {
+            s = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ResumeRefused("cannot resume: " + file + " cannot be read: " + e.getMessage());
+        }
+        if (!(s instanceof ObjectNode o) || o.path("format").asInt() != FORMAT || !o.path("identity").isObject()) {
+            throw new ResumeRefused("cannot resume: " + file + " is not a checkpoint of format " + FORMAT);
+        }
+        return new RunCheckpoint(outDir, o);
+    }
+
+    /**
+     * One line on an unfinished run in {@code outDir} that a run without {@code --resume} is about
+     * to replace ("2 of 4 shots done"), or null when there is none.
+     */
+    public static String unfinishedRun(Path outDir) {
+        try {
+            RunCheckpoint c = read(outDir);
+            if (c == null) {
+                return null;
+            }
+            return outDir + " holds a run that stopped with " + c.shotsKept().size() + " of "
+                    + c.identity().shots().size() + " shots done";
+        } catch (ResumeRefused e) {
+            return null;
+        }
+    }
+
+    /** What decides the run's results. */
+    RunIdentity identity() {
+        return new RunIdentity((ObjectNode) state.get("identity"));
+    }
+
+    /** Records the identity (with the migration, once it is chosen). */
+    void identity(RunIdentity identity) {
+        state.set("identity", identity.json());
+        write();
+    }
+
+    /** When the attempt that last wrote the checkpoint started (ISO-8601). */
+    String started() {
+        return state.path("started").asText();
+    }
+
+    /**
+     * A new attempt, started at {@code started} (its report's), goes on from this checkpoint: it is
+     * the one that writes it now.
+     */
+    void resumedBy(String started) {
+        state.put("started", started);
+        write();
+    }
+
+    /** The shots whose results are safely in the output folder, in run order. */
+    List<Integer> shotsKept() {
+        List<Integer> out = new ArrayList<>();
+        state.path("shotsKept").forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    /** Task model: the length of {@code shots.sgy} holding the kept shots' gathers. */
+    long shotsFileBytes() {
+        return state.path("shotsFileBytes").asLong();
+    }
+
+    /**
+     * Records that {@code shots} (in run order) are safely in the folder, with, for task model,
+     * the length of {@code shots.sgy} after the last of them.
+     */
+    void keep(List<Integer> shots, long shotsFileBytes) {
+        ArrayNode a = state.putArray("shotsKept");
+        shots.forEach(a::add);
+        state.put("shotsFileBytes", shotsFileBytes);
+        write();
+    }
+
+    /** The migration's stack ({@value #STACK_FILE}). */
+    Path stackFile() {
+        return outDir.resolve(FOLDER).resolve(STACK_FILE);
+    }
+
+    /** Removes the checkpoint: the run's outputs are whole. */
+    void delete() {
+        FileTrees.delete(outDir.resolve(FOLDER));
+    }
+
+    /** Writes the state aside, forces it and renames it over the state file: never half a state under its name. */
+    private void write() {
+        Path dir = outDir.resolve(FOLDER);
+        Path file = dir.resolve(STATE_FILE);
+        Path part = dir.resolve(STATE_FILE + ".part");
+        try {
+            Files.createDirectories(dir);
+            byte[] bytes = JSON.writeValueAsBytes(state);
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                var b = java.nio.ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceFolder(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run's checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void forceFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // A folder cannot be opened on this platform: the rename is as durable as it makes it.
+        }
+    }
+}
