@@ -44,11 +44,11 @@ final class DesktopRun implements ActiveRun {
     private final CancellationToken cancel = new CancellationToken();
     private final Thread thread;
 
-    private DesktopRun(ResolvedJob job, ShotSelection shots, Path outDir, RunEvents events, Consumer<Outcome> onEnd,
-            Future<?> after) {
+    private DesktopRun(ResolvedJob job, ShotSelection shots, Path outDir, boolean resume, RunEvents events,
+            Consumer<Outcome> onEnd, Future<?> after) {
         thread = new Thread(() -> {
             awaitQuietly(after);
-            Outcome outcome = run(job, shots, outDir, events);
+            Outcome outcome = run(job, shots, outDir, resume, events);
             Platform.runLater(() -> onEnd.accept(outcome));
         }, "seiswork-run-" + job.spec().name());
         thread.setDaemon(true);
@@ -64,7 +64,17 @@ final class DesktopRun implements ActiveRun {
      */
     static DesktopRun start(ResolvedJob job, ShotSelection shots, Path outDir, RunEvents events,
             Consumer<Outcome> onEnd, Future<?> after) {
-        DesktopRun r = new DesktopRun(job, shots, outDir, events, onEnd, after);
+        return start(job, shots, outDir, false, events, onEnd, after);
+    }
+
+    /**
+     * Starts the run, or with {@code resume} goes on with the one that stopped in {@code outDir}
+     * ({@link LocalRunner#resume}: its finished shots kept, the outputs those of an uninterrupted
+     * run); a run that cannot be resumed ends at once with the reason.
+     */
+    static DesktopRun start(ResolvedJob job, ShotSelection shots, Path outDir, boolean resume, RunEvents events,
+            Consumer<Outcome> onEnd, Future<?> after) {
+        DesktopRun r = new DesktopRun(job, shots, outDir, resume, events, onEnd, after);
         r.thread.start();
         return r;
     }
@@ -96,19 +106,21 @@ final class DesktopRun implements ActiveRun {
         thread.join(millis);
     }
 
-    private Outcome run(ResolvedJob job, ShotSelection shots, Path outDir, RunEvents events) {
+    private Outcome run(ResolvedJob job, ShotSelection shots, Path outDir, boolean resume, RunEvents events) {
         try {
             EngineSelection selected = JobEngine.select(job);
             try (var engine = selected.engine()) {
                 events.message(selected.reason());
-                ObjectNode report = new LocalRunner(selected, events, cancel, shots).run(job, outDir);
+                LocalRunner runner = new LocalRunner(selected, events, cancel, shots);
+                ObjectNode report = resume ? runner.resume(job, outDir) : runner.run(job, outDir);
                 return new Outcome(Status.DONE, outDir, report, String.format(java.util.Locale.ROOT,
                         "done in %.1f s (%.3f Gpts/s) on %s; files in %s", report.get("wallSeconds").asDouble(),
                         report.get("gptsPerSecond").asDouble(), engine.name(), outDir));
             }
         } catch (CancelledException e) {
             events.stopped(ShotProgress.State.CANCELLED);
-            return new Outcome(Status.CANCELLED, outDir, null, "cancelled; the finished shots are in " + outDir);
+            return new Outcome(Status.CANCELLED, outDir, null, "cancelled; the finished shots are kept in " + outDir
+                    + ": Resume goes on from them");
         } catch (RuntimeException e) {
             events.stopped(ShotProgress.State.FAILED);
             LOG.warn("run failed", e);

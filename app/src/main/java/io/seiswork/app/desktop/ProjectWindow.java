@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.RunCheckpoint;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.ShotSelection;
 import io.seiswork.cloud.config.CloudClients;
@@ -107,6 +108,9 @@ public final class ProjectWindow extends BorderPane {
     private final MenuButton cloudJobs = new MenuButton("Cloud jobs");
     private final Button run = new Button("Run");
     private final Button cancel = new Button("Cancel");
+    private final Button resume = new Button("Resume");
+    /** Which check of the output folder for a run to resume is the latest (older answers are dropped). */
+    private int resumeChecks;
     private final Label output = new Label();
     private final ProjectSummary summary = new ProjectSummary();
     private final TabPane tabs = new TabPane();
@@ -162,8 +166,11 @@ public final class ProjectWindow extends BorderPane {
         cancel.setDisable(true);
         engine.valueProperty().addListener((o, a, b) -> estimateRunTime());
         open.setOnAction(e -> chooseSpec());
-        run.setOnAction(e -> startRun());
+        run.setOnAction(e -> startRun(false));
         cancel.setOnAction(e -> cancelRun());
+        resume.setId("resumeRun");
+        resume.setDisable(true);
+        resume.setOnAction(e -> startRun(true));
 
         examples.setId("examples");
         examples.setTooltip(new Tooltip("The job specs in ./examples"));
@@ -205,7 +212,7 @@ public final class ProjectWindow extends BorderPane {
         cloudJobs.setOnShowing(e -> listCloudJobs());
         runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
         ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
-                new Label("shots"), shotsField, run, cancel, cloudJobs,
+                new Label("shots"), shotsField, run, cancel, resume, cloudJobs,
                 new Separator(), output);
         editor = new SpecEditor(checks, this::applyEdits, this::save, this::chooseSaveAs, new DialogFileChooser(
                 () -> specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent(),
@@ -236,11 +243,14 @@ public final class ProjectWindow extends BorderPane {
         open.setTooltip(new Tooltip("Open a job spec (Ctrl+O)"));
         run.setTooltip(new Tooltip("Run every shot where the tool bar says (Ctrl+R); needs an applied spec without problems"));
         cancel.setTooltip(new Tooltip("Stop at the next time step; finished shots are kept (Esc)"));
+        resume.setTooltip(new Tooltip("Go on with the run that stopped in the spec's output folder (cancelled, failed "
+                + "or killed): its finished shots are kept, the others run, and the files are those a run without the "
+                + "stop writes"));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (OPEN_KEY.match(e) && !open.isDisabled()) {
                 chooseSpec();
             } else if (RUN_KEY.match(e) && !run.isDisabled()) {
-                startRun();
+                startRun(false);
             } else if (e.getCode() == KeyCode.ESCAPE && !cancel.isDisabled()) {
                 cancelRun();
             } else {
@@ -764,7 +774,8 @@ public final class ProjectWindow extends BorderPane {
         });
     }
 
-    private void startRun() {
+    /** @param resumeStopped go on with the run that stopped in the output folder rather than start over */
+    private void startRun(boolean resumeStopped) {
         if (project == null || current != null || editor.editedProperty().get()) {
             return;
         }
@@ -791,8 +802,9 @@ public final class ProjectWindow extends BorderPane {
             if (cloud && !shots.all()) {
                 throw new IllegalArgumentException("Shots: a cloud job runs every shot; empty the field to send it");
             }
-            // Shots of a synthetic survey are known now; recorded data name theirs as they start.
-            known = job.dataFile() != null ? List.of()
+            // Shots of a synthetic survey are known now; recorded data name theirs as they start, and
+            // so does a resumed run (which shots it kept is read from its checkpoint as it starts).
+            known = job.dataFile() != null || resumeStopped ? List.of()
                     : shots.of(job.geometry().shots(), "Shots").stream().map(Shot::number).toList();
         } catch (IllegalArgumentException e) {
             status.setText(firstLine(e));
@@ -822,9 +834,9 @@ public final class ProjectWindow extends BorderPane {
         }
         // The run starts when the estimator, told to stop above, has let go of its engine and shot.
         Future<?> estimatorIdle = estimator.submit(() -> { });
-        current = DesktopRun.start(job, shots, out, events, this::ended, estimatorIdle);  // ended() comes later, on this thread
-        setRunning(true);
-        status.setText("Running " + job.spec().name() + " into " + out + "...");
+        current = DesktopRun.start(job, shots, out, resumeStopped && !cloud, events, this::ended, estimatorIdle);
+        setRunning(true);  // ended() comes later, on this thread
+        status.setText((resumeStopped ? "Resuming " : "Running ") + job.spec().name() + " into " + out + "...");
     }
 
     private void cancelRun() {
@@ -872,6 +884,31 @@ public final class ProjectWindow extends BorderPane {
         if (edited && current == null) {
             status.setText("The spec has edits: Apply them to run.");
         }
+        checkResumable();
+    }
+
+    /**
+     * Enables Resume when the applied spec's output folder holds a run that stopped (its
+     * checkpoint), looked for on the I/O thread; only for runs on this machine.
+     */
+    private void checkResumable() {
+        int check = ++resumeChecks;
+        resume.setDisable(true);
+        RunTarget target = runOn.getValue();
+        if (project == null || current != null || opening || editor.editedProperty().get()
+                || target != null && target.cloud() != null) {
+            return;
+        }
+        Path out = outputDir.apply(project.job().spec());
+        io.submit(() -> {
+            boolean stopped = java.nio.file.Files.isRegularFile(out.resolve(RunCheckpoint.FOLDER)
+                    .resolve(RunCheckpoint.STATE_FILE));
+            Platform.runLater(() -> {
+                if (check == resumeChecks) {
+                    resume.setDisable(!stopped);
+                }
+            });
+        });
     }
 
     /** The image of a migration, or the gathers of a modelling run, read off the JavaFX thread. */
@@ -973,6 +1010,10 @@ public final class ProjectWindow extends BorderPane {
 
     Button runButton() {
         return run;
+    }
+
+    Button resumeButton() {
+        return resume;
     }
 
     Button cancelButton() {

@@ -72,6 +72,13 @@ final class RunEvents implements RunListener {
     private volatile String engine = "";
     private volatile Shot running;
 
+    /** A resumed run says what it keeps; its rows are the shots it runs. */
+    @Override
+    public void runResumed(int kept, int shots) {
+        messages.add(String.format(java.util.Locale.ROOT, "resuming: %d of %d shots kept, %d to run", kept, shots,
+                shots - kept));
+    }
+
     @Override
     public void runStarted(int count, String engineName) {
         expectedShots = count;

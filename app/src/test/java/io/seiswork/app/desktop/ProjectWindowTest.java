@@ -340,6 +340,24 @@ class ProjectWindowTest {
                 .get("status").asText());
         assertFalse(window.runButton().isDisabled(), "Run enabled again");
         assertTrue(window.cancelButton().isDisabled());
+
+        // Resume goes on from the finished shots: only the others run, and the run ends done.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.resumeButton().isDisabled());
+        int kept = (int) states.stream().filter(st -> st == ShotProgress.State.DONE).count();
+        robot.clickOn("#resumeRun");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
+        assertTrue(window.progress().messages().getItems().contains("resuming: " + kept + " of 6 shots kept, " + (6 - kept)
+                + " to run"), window.progress().messages().getItems().toString());
+        List<ShotProgress> resumed = window.progress().table().getItems();
+        assertEquals(6 - kept, resumed.size(), "a row for each shot that ran");
+        assertTrue(resumed.stream().allMatch(p -> p.stateProperty().get() == ShotProgress.State.DONE));
+        var report = new ObjectMapper().readTree(dir.resolve("runs/long-model/run.json").toFile());
+        assertEquals("done", report.get("status").asText());
+        assertEquals(kept, report.get("shotsKept").size());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.resumeButton().isDisabled(), "nothing left to resume");
     }
 
     @Test
