@@ -40,6 +40,9 @@ import picocli.CommandLine.Parameters;
                 + "DIR/checkpoint until the run is done, for --resume."})
 final class RunCommand implements Callable<Integer> {
 
+    /** Longest a stopping run may take to save its checkpoint before the JVM exits anyway, minutes. */
+    private static final long STOP_WAIT_MINUTES = 30;
+
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec (see docs/job-spec.md).")
     Path specFile;
 
@@ -109,11 +112,18 @@ final class RunCommand implements Callable<Integer> {
         EngineSelection selected = JobEngine.select(job);
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C: stop at the next time step and let the runner write run.json before the JVM exits.
+        // Ctrl-C (or a scheduler's SIGTERM): stop at the next time step and let the runner save its
+        // checkpoint and write run.json before the JVM exits. Not cut short: a stack of many GB
+        // takes seconds to save, and a memory-mapped one cut in the middle of adding a shot could
+        // never be resumed. kill -9 still ends it at once.
         Thread hook = new Thread(() -> {
             cancel.cancel();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                if (!finished.await(2, TimeUnit.SECONDS)) {
+                    err.println("seiswork: stopping: saving the run's checkpoint for --resume (kill -9 to abort)");
+                    err.flush();
+                    finished.await(STOP_WAIT_MINUTES, TimeUnit.MINUTES);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -55,9 +55,9 @@ final class CheckpointSchedule {
         throw new IllegalArgumentException("-D" + PROPERTY + " must be a number of seconds >= 0, got \"" + v + "\"");
     }
 
-    /** Whether a save is due at {@code nowNs}. */
+    /** Whether a save is due at {@code nowNs}: always with a minimum of 0 (a save after every shot). */
     boolean due(long nowNs) {
-        return (nowNs - lastEndNs) / 1e9 >= Math.max(minimumS, WORK_PER_SAVE * lastSaveS);
+        return minimumS == 0 || (nowNs - lastEndNs) / 1e9 >= Math.max(minimumS, WORK_PER_SAVE * lastSaveS);
     }
 
     /** A save ran from {@code startNs} to {@code endNs}. */

@@ -98,7 +98,10 @@ public final class LocalRunner {
      * @throws IllegalArgumentException for a task this build cannot run
      */
     public ObjectNode run(ResolvedJob job, Path outDir) {
-        return run(job, outDir, null);
+        createDirectories(outDir);
+        try (OutputLock lock = OutputLock.acquire(outDir)) {
+            return run(job, outDir, null);
+        }
     }
 
     /**
@@ -113,16 +116,25 @@ public final class LocalRunner {
      *     which)
      */
     public ObjectNode resume(ResolvedJob job, Path outDir) {
-        return run(job, outDir, RunCheckpoint.requireResumable(outDir));
+        if (!Files.isDirectory(outDir)) {
+            RunCheckpoint.requireResumable(outDir);  // refuses: no run there
+        }
+        try (OutputLock lock = OutputLock.acquire(outDir)) {
+            return run(job, outDir, RunCheckpoint.requireResumable(outDir));
+        }
     }
 
-    private ObjectNode run(ResolvedJob job, Path outDir, RunCheckpoint previous) {
-        JobSpec spec = job.spec();
+    private static void createDirectories(Path outDir) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The run, with the output folder's lock held ({@link OutputLock}). */
+    private ObjectNode run(ResolvedJob job, Path outDir, RunCheckpoint previous) {
+        JobSpec spec = job.spec();
         if (spec.task() == Task.RTM) {
             return migrate(job, outDir, previous);
         }

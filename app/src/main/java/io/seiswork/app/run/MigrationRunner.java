@@ -2,6 +2,7 @@ package io.seiswork.app.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
@@ -100,6 +101,11 @@ final class MigrationRunner {
     double[] run(ResolvedJob job, Path outDir, ObjectNode report, RunCheckpoint previous, Runnable started) {
         Grid g = job.spec().grid();
         long startNs = System.nanoTime();
+        if (previous == null) {
+            // Starting over: a stopped run's checkpoint (a stack of up to the image's size) is
+            // not counted against the disk space this run needs.
+            FileTrees.delete(outDir.resolve(RunCheckpoint.FOLDER));
+        }
         Path stackFile = outDir.resolve(RunCheckpoint.FOLDER).resolve(RunCheckpoint.STACK_FILE);
         boolean stackThere = previous != null && Files.isRegularFile(stackFile);
         long checkpointBytes = PartialImageFile.bytes(g);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.spec.JobSpecWriter;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.velocity.RawVelocityField;
+import io.seiswork.core.velocity.SegyVelocityField;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
 import java.io.IOException;
@@ -208,7 +210,8 @@ record RunIdentity(ObjectNode json) {
 
     /**
      * A velocity field's fingerprint: "crc32c 1a2b3c4d of 3321 values" in memory, else its range
-     * "1500.0 .. 4500.0 m/s (out of core: range only)".
+     * and its file's size and time, "1500.0 .. 4500.0 m/s (out of core: range only; 4000 bytes,
+     * modified ...)".
      */
     static String fingerprint(VelocityField v) {
         if (v instanceof VelocityModel m) {
@@ -225,7 +228,12 @@ record RunIdentity(ObjectNode json) {
             }
             return String.format(Locale.ROOT, "crc32c %08x of %d values", crc.getValue(), values.length);
         }
-        return v.min() + " .. " + v.max() + " m/s (out of core: range only)";
+        Path file = v instanceof RawVelocityField r ? r.file()
+                : v instanceof SegyVelocityField g ? g.file() : null;
+        // Read a window at a time, it is never whole here to be summed: its range, and the file's
+        // size and time, catch a model replaced or edited in place.
+        return v.min() + " .. " + v.max() + " m/s (out of core: range only" + (file != null ? "; " + fileStamp(file) : "")
+                + ")";
     }
 
     private static String fileStamp(Path file) {

@@ -110,6 +110,26 @@ class ResumeTest {
     }
 
     /**
+     * A folder another run writes into (the lock of {@link OutputLock} held: here by this
+     * process, as another terminal's run would hold it) is neither resumed nor started over.
+     */
+    @Test
+    void aFolderInUseByAnotherRunIsLeftAlone() throws Exception {
+        ResolvedJob job = job(MODEL);
+        Path out = dir.resolve("out");
+        StoppedRuns.cancelAfter(job, out, 2, 2);
+        byte[] state = Files.readAllBytes(out.resolve("checkpoint/state.json"));
+        try (OutputLock held = OutputLock.acquire(out)) {
+            var resumed = assertThrows(IllegalStateException.class, () -> StoppedRuns.resume(job, out, 2));
+            assertEquals(out + " is in use by another run (it holds .seiswork-run.lock): let it end or stop it, or run "
+                    + "into another folder", resumed.getMessage());
+            assertThrows(IllegalStateException.class, () -> StoppedRuns.run(job, out, 2));
+        }
+        assertArrayEquals(state, Files.readAllBytes(out.resolve("checkpoint/state.json")), "left as it was");
+        assertEquals(List.of(3, 4), StoppedRuns.resume(job, out, 2).started, "resumed once the other let go");
+    }
+
+    /**
      * Killed while shot 3 runs, with part of it already in the file (a writer's buffer flushed in
      * the middle of a large shot): the resume cuts it off and appends shots 3 and 4.
      */

@@ -90,6 +90,9 @@ public final class StackFile {
         }
     }
 
+    /** Floats written per write call when a stack is saved (4 MiB). */
+    private static final int WRITE_BLOCK_FLOATS = 1 << 20;
+
     /**
      * Writes {@code stack} to {@code file} atomically: to {@code file.part}, forced to disk, then
      * renamed over {@code file} (and the folder forced), so that a crash at any moment leaves
@@ -102,7 +105,10 @@ public final class StackFile {
         Path part = file.resolveSibling(file.getFileName() + PART);
         int planeNodes = g.nx() * g.nz();
         float[] plane = new float[planeNodes];
-        ByteBuffer bytes = ByteBuffer.allocateDirect(Float.BYTES * planeNodes).order(ByteOrder.LITTLE_ENDIAN);
+        // Written a block at a time: a plane of a large 2D grid (ny = 1) is the whole stack, up to
+        // 2^31 floats, more than one buffer may hold.
+        int block = Math.min(planeNodes, WRITE_BLOCK_FLOATS);
+        ByteBuffer bytes = ByteBuffer.allocateDirect(Float.BYTES * block).order(ByteOrder.LITTLE_ENDIAN);
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             PartialImageFile.writeFully(ch, header(g, state));
@@ -113,9 +119,13 @@ public final class StackFile {
                     } else {
                         stack.readIllumination(iy, plane);
                     }
-                    bytes.clear();
-                    bytes.asFloatBuffer().put(plane, 0, planeNodes);
-                    PartialImageFile.writeFully(ch, bytes);
+                    for (int from = 0; from < planeNodes; from += block) {
+                        int n = Math.min(block, planeNodes - from);
+                        bytes.clear();
+                        bytes.asFloatBuffer().put(plane, from, n);
+                        bytes.limit(Float.BYTES * n);
+                        PartialImageFile.writeFully(ch, bytes);
+                    }
                 }
             }
             ch.force(true);
