@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * What a worker does in the background while it holds a shot: keeps the message invisible (every
  * third of the visibility timeout, so a shot of an hour never reappears to another worker while
  * this one is alive), watches the job's status, cancelling the shot when the client cancels the
- * job, reports how far the shot is to the job table for the progress panes, and on ECS keeps the
+ * job, reports how far the shot is to the job table for the progress panes (at least every 30 s,
+ * the sign that the worker is alive), and on ECS keeps the
  * task protected from scale-in ({@link TaskProtection}). A failed call is logged and retried at the next tick: a network blip must not stop a
  * shot an hour in.
  */
@@ -33,6 +34,11 @@ final class Heartbeat implements AutoCloseable {
     /** Protection asked for while a message is held, renewed every {@value #RENEW_MINUTES} minutes. */
     static final int PROTECT_MINUTES = 120;
     static final int RENEW_MINUTES = 30;
+    /**
+     * Longest time between two reports of a running shot, even when it has not moved: the job
+     * table's sign that its worker is alive ({@link io.seiswork.cloud.job.ShotRecord#lost}).
+     */
+    static final long BEAT_EVERY_NS = 30_000_000_000L;
 
     private final TaskProtection protection;
 
@@ -61,15 +67,18 @@ final class Heartbeat implements AutoCloseable {
         long pollMs = settings.statusPoll().toMillis();
         int shot = message.task().shot();
         double[] reported = {0};
+        long[] reportedAt = {System.nanoTime()};
         timer.scheduleWithFixedDelay(() -> {
             try {
                 if (table.job(job).map(j -> j.status().isFinal()).orElse(true)) {  // cancelled, or failed past its limit
                     cancel.cancel();
                 }
                 double p = progress.getAsDouble();
-                if (p - reported[0] >= 0.005) {
-                    table.reportProgress(job, shot, p);
+                long now = System.nanoTime();
+                if (p - reported[0] >= 0.005 || now - reportedAt[0] >= BEAT_EVERY_NS) {
+                    table.reportProgress(job, shot, p);  // also the sign of life that tells a lost shot
                     reported[0] = p;
+                    reportedAt[0] = now;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not read the status of job {}: {}", job, e.getMessage());

@@ -13,6 +13,7 @@ import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -92,6 +93,15 @@ final class StatusCommand implements Callable<Integer> {
         if (j.failed() > 0) {
             b.append(", ").append(j.failed()).append(" failed");
         }
+        List<Integer> lost = view.lostShots(Instant.now());
+        if (!lost.isEmpty()) {
+            b.append(String.format(Locale.ROOT, ", %d lost (shot%s %s: %s worker silent for %d minutes, its message in the "
+                    + "dead-letter queue; 'seiswork cancel %s', then 'seiswork resume %s', runs %s again)", lost.size(),
+                    lost.size() == 1 ? "" : "s", lost.stream().limit(10).map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")) + (lost.size() > 10 ? ", ..." : ""),
+                    lost.size() == 1 ? "its" : "their", JobView.LOST_AFTER.toMinutes(), j.id(), j.id(),
+                    lost.size() == 1 ? "it" : "them"));
+        }
         if (j.status() == JobStatus.STACKING) {
             b.append(", ").append(j.stacked()).append(" of ").append(j.total()).append(" results stacked");
         }
@@ -135,6 +145,7 @@ final class StatusCommand implements Callable<Integer> {
             o.put("error", j.error());
         }
         j.failedShots().forEach(o.putArray("failedShots")::add);
+        view.lostShots(Instant.now()).forEach(o.putArray("lostShots")::add);
         j.outputs().forEach(o.putArray("outputs")::add);
         ArrayNode shots = o.putArray("shots");
         for (ShotRecord s : view.shots()) {

@@ -271,6 +271,7 @@ final class CloudRun implements ActiveRun {
     private JobView follow(Dispatcher d, JobId id, RunEvents events, CloudImageSoFar image) {
         Set<Integer> started = new HashSet<>();
         Set<Integer> finished = new HashSet<>();
+        Set<Integer> lost = new HashSet<>();
         boolean cancelSent = false;
         while (!stopFollowing) {
             if (cancelRequested && !cancelSent) {
@@ -293,6 +294,13 @@ final class CloudRun implements ActiveRun {
                     if (image != null) {
                         image.shotDone(s.shot(), v.job().total());
                     }
+                }
+            }
+            for (int shot : v.lostShots(java.time.Instant.now())) {
+                if (lost.add(shot)) {
+                    events.message("shot " + shot + " is lost: its worker has been silent for "
+                            + JobView.LOST_AFTER.toMinutes() + " minutes and no other took it up (its message is in the "
+                            + "dead-letter queue); Cancel, then Resume the job from Cloud jobs, runs it again");
                 }
             }
             if (image != null && (v.job().status().isFinal() || v.job().status() == JobStatus.STACKING)) {

@@ -293,6 +293,39 @@ class CloudCommandsTest {
         assertEquals(61, CliRun.run("status", id.value(), "--cloud", "local", "--all").out().lines().count());
     }
 
+    /**
+     * A shot whose worker died on its last attempt stays RUNNING with no worker to finish it (its
+     * message went to the dead-letter queue): silent for 15 minutes (the worker's last sign of
+     * life set back here, as time would), status calls it lost and says how to run it again.
+     */
+    @Test
+    void statusNamesAShotWhoseWorkerFellSilent() throws Exception {
+        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
+                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var id = new io.seiswork.cloud.job.JobId("silent-worker-job");
+        table.createJob(id, "silent", "rtm", "jobs/silent-worker-job/spec.json", 3);
+        table.startShot(id, 1, "alive");
+        table.startShot(id, 2, "dead");
+        CliRun fresh = CliRun.run("status", id.value(), "--cloud", "local");
+        assertTrue(fresh.out().startsWith("silent-worker-job (silent, task rtm): RUNNING, 0 of 3 shots done, 2 running, "
+                + "1 queued\n"), fresh.out());
+        CLOUD.dynamoDb().updateItem(r -> r.tableName(io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE)
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("JOB#" + id),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SHOT#2")))
+                .updateExpression("SET beat = :then").expressionAttributeValues(java.util.Map.of(":then",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                java.time.Instant.now().minus(java.time.Duration.ofMinutes(16)).toString()))));
+        table.reportProgress(id, 1, 0.5);  // the live worker's report keeps its shot alive
+        CliRun status = CliRun.run("status", id.value(), "--cloud", "local");
+        assertEquals("silent-worker-job (silent, task rtm): RUNNING, 0 of 3 shots done, 2 running, 1 queued, 1 lost (shot 2: "
+                + "its worker silent for 15 minutes, its message in the dead-letter queue; 'seiswork cancel "
+                + "silent-worker-job', then 'seiswork resume silent-worker-job', runs it again)",
+                status.out().lines().findFirst().orElseThrow());
+        var json = new ObjectMapper().readTree(CliRun.run("status", id.value(), "--cloud", "local", "--json").out());
+        assertEquals("[2]", json.get("lostShots").toString());
+        table.cancel(id);
+    }
+
     @Test
     void statusOfAStackingJobSaysHowFarTheStackIs() {
         var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),

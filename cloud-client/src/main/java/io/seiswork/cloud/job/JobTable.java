@@ -59,6 +59,7 @@ public final class JobTable {
     private static final int BATCH = 25;
     private static final String MAX_FAILED = "maxFailed";
     private static final String RESUMES = "resumes";
+    private static final String BEAT = "beat";
 
     private final DynamoDbClient db;
     private final String table;
@@ -249,10 +250,11 @@ public final class JobTable {
     public boolean startShot(JobId id, int shot, String worker) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :running, #worker = :w, #started = :now, #progress = :zero ADD #attempts :one")
+                    .updateExpression("SET #st = :running, #worker = :w, #started = :now, #beat = :now, #progress = :zero "
+                            + "ADD #attempts :one")
                     .conditionExpression("attribute_exists(pk) AND #st <> :done")
                     .expressionAttributeNames(Map.of("#st", "state", "#worker", "worker", "#started", "started",
-                            "#attempts", "attempts", "#progress", "progress"))
+                            "#attempts", "attempts", "#progress", "progress", "#beat", BEAT))
                     .expressionAttributeValues(Map.of(":running", s(ShotState.RUNNING.name()), ":w", s(worker),
                             ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()),
                             ":zero", n(0))));
@@ -264,18 +266,20 @@ public final class JobTable {
     }
 
     /**
-     * Records how far the running shot is, for the progress panes and {@code seiswork status};
-     * ignored once the shot has left RUNNING (a late report must not undo DONE).
+     * Records that the running shot's worker is alive, and how far the shot is, for the progress
+     * panes and {@code seiswork status}; ignored once the shot has left RUNNING (a late report
+     * must not undo DONE). The time of the last report is what tells a lost shot
+     * ({@link ShotRecord#lost}).
      *
      * @param fraction time steps done over all of the shot's, 0 to 1
      */
     public void reportProgress(JobId id, int shot, double fraction) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #progress = :p").conditionExpression("#st = :running")
-                    .expressionAttributeNames(Map.of("#st", "state", "#progress", "progress"))
+                    .updateExpression("SET #progress = :p, #beat = :now").conditionExpression("#st = :running")
+                    .expressionAttributeNames(Map.of("#st", "state", "#progress", "progress", "#beat", BEAT))
                     .expressionAttributeValues(Map.of(":p", n(Math.round(Math.max(0, Math.min(1, fraction)) * 1e4) / 1e4),
-                            ":running", s(ShotState.RUNNING.name()))));
+                            ":running", s(ShotState.RUNNING.name()), ":now", s(Instant.now().toString()))));
         } catch (ConditionalCheckFailedException ignored) {
             // finished, failed or handed back meanwhile
         }
@@ -431,10 +435,11 @@ public final class JobTable {
             db.updateItem(r -> {
                 r.tableName(table).key(key(id, shotKey(shot)))
                         .updateExpression("SET #st = :queued, #attempts = :zero REMOVE #err, #worker, #progress, #started, "
-                                + "#finished, #seconds, #gpts")
-                        .expressionAttributeNames(Map.of("#st", "state", "#attempts", "attempts", "#err", "error",
-                                "#worker", "worker", "#progress", "progress", "#started", "started", "#finished", "finished",
-                                "#seconds", "seconds", "#gpts", "gpts"));
+                                + "#finished, #seconds, #gpts, #beat")
+                        .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "state"), Map.entry("#attempts", "attempts"),
+                                Map.entry("#err", "error"), Map.entry("#worker", "worker"), Map.entry("#progress", "progress"),
+                                Map.entry("#started", "started"), Map.entry("#finished", "finished"),
+                                Map.entry("#seconds", "seconds"), Map.entry("#gpts", "gpts"), Map.entry("#beat", BEAT)));
                 if (evenIfDone) {
                     r.conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0)));
@@ -584,7 +589,7 @@ public final class JobTable {
     private static ShotRecord toShot(Map<String, AttributeValue> m) {
         ShotState state = ShotState.valueOf(str(m, "state"));
         return new ShotRecord(num(m, "shot"), state, num(m, "attempts"), str(m, "worker"), dbl(m, "seconds"),
-                dbl(m, "gpts"), str(m, "error"), state == ShotState.DONE ? 1 : state == ShotState.RUNNING ? dbl(m, "progress") : 0);
+                dbl(m, "gpts"), str(m, "error"), state == ShotState.DONE ? 1 : state == ShotState.RUNNING ? dbl(m, "progress") : 0, instant(m, BEAT));
     }
 
     private static String str(Map<String, AttributeValue> m, String k) {
