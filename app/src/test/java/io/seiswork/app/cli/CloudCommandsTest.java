@@ -264,6 +264,10 @@ class CloudCommandsTest {
         assertEquals("seiswork: job running-delete-job is RUNNING: cancel it first (seiswork cancel running-delete-job), "
                 + "then delete it", refused.err().strip());
         assertEquals(0, CliRun.run("cancel", id.value(), "--cloud", "local").exit());
+        CliRun held = CliRun.run("delete", id.value(), "--cloud", "local");
+        assertEquals("seiswork: job running-delete-job is CANCELLED but a worker still holds shot 1: it stops within "
+                + "seconds; delete it then", held.err().strip());
+        table.releaseShot(id, 1);  // what the worker does when it sees the cancel
         assertEquals(0, CliRun.run("delete", id.value(), "--cloud", "local").exit());
         assertTrue(table.job(id).isEmpty());
         assertEquals(List.of(), table.shots(id));

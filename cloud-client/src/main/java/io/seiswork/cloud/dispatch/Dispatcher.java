@@ -226,10 +226,21 @@ public final class Dispatcher {
      * @throws IllegalStateException when the job has not ended, or was resumed meanwhile
      */
     public DeletedJob delete(JobId id) {
-        JobRecord job = status(id).job();
+        JobView view = status(id);
+        JobRecord job = view.job();
         if (!job.status().isFinal()) {
             throw new IllegalStateException("job " + id + " is " + job.status() + ": cancel it first (seiswork cancel "
                     + id + "), then delete it");
+        }
+        // A worker stops a cancelled job's shot within seconds and hands it back; one still on it
+        // might store its result after the delete. A shot whose worker fell silent is no reason to wait.
+        Instant silentSince = Instant.now().minus(JobView.LOST_AFTER);
+        List<Integer> held = view.shots().stream().filter(s -> s.state() == ShotState.RUNNING && !s.lost(silentSince))
+                .map(ShotRecord::shot).toList();
+        if (!held.isEmpty()) {
+            throw new IllegalStateException("job " + id + " is " + job.status() + " but a worker still holds shot "
+                    + held.get(0) + (held.size() > 1 ? " and " + (held.size() - 1) + " more" : "")
+                    + ": it stops within seconds; delete it then");
         }
         List<ListedObject> objects = store.objectsUnder(ObjectKeys.job(id));
         store.delete(objects.stream().map(ListedObject::key).toList());

@@ -305,13 +305,21 @@ public final class JobTable {
         } catch (ConditionalCheckFailedException e) {
             after = null; // counted by an earlier delivery
         }
-        db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                .updateExpression("SET #st = :done, #seconds = :s, #gpts = :g, #finished = :now REMOVE #err")
-                .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#seconds", "seconds", "#gpts", "gpts",
-                        "#finished", "finished"))
-                .expressionAttributeValues(Map.of(":done", s(ShotState.DONE.name()), ":s", n(seconds), ":g", n(gptsPerSecond),
-                        ":now", s(Instant.now().toString()))));
-        JobRecord job = after != null ? toJob(id, after) : job(id).orElseThrow();
+        try {
+            // Conditional like every write here: an update of a missing item would create it, and
+            // a job deleted meanwhile must not come back as a stray shot item.
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #st = :done, #seconds = :s, #gpts = :g, #finished = :now REMOVE #err")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#seconds", "seconds", "#gpts", "gpts",
+                            "#finished", "finished"))
+                    .expressionAttributeValues(Map.of(":done", s(ShotState.DONE.name()), ":s", n(seconds), ":g",
+                            n(gptsPerSecond), ":now", s(Instant.now().toString()))));
+        } catch (ConditionalCheckFailedException deleted) {
+            throw new IllegalStateException("job " + id + " was deleted while shot " + shot + " ran");
+        }
+        JobRecord job = after != null ? toJob(id, after)
+                : job(id).orElseThrow(() -> new IllegalStateException("job " + id + " was deleted while shot " + shot + " ran"));
         if (job.failedShots().contains(shot)) {
             job = unfail(id, shot).orElse(job);
         }
@@ -371,14 +379,19 @@ public final class JobTable {
         try {
             job = toJob(id, db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("ADD #set :set, #count :one SET #updated = :now")
-                    .conditionExpression("NOT contains(#set, :n) AND NOT contains(#done, :n)")
+                    .conditionExpression("attribute_exists(pk) AND NOT contains(#set, :n) AND NOT contains(#done, :n)")
                     .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed", "#updated", "updated",
                             "#done", "doneShots"))
                     .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
                             ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException ignored) {
-            job = job(id).orElseThrow(); // counted before, or done by another delivery
+            // counted before, done by another delivery, or the job deleted meanwhile
+            Optional<JobRecord> now = job(id);
+            if (now.isEmpty()) {
+                return;
+            }
+            job = now.get();
         }
         if (FailedShots.overLimit(job)) {
             failJob(id, FailedShots.overLimitError(job, shot, e));

@@ -327,4 +327,19 @@ class JobTableTest {
         assertEquals(0, table.job(id).orElseThrow().failed());
         assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
     }
+
+    /** Late writes of a worker whose job was deleted meanwhile bring no item back. */
+    @Test
+    void aDeletedJobIsNotBroughtBackByLateWrites() {
+        JobId id = newJob(2);
+        table.startShot(id, 1, "late");
+        assertTrue(table.cancel(id));
+        assertTrue(table.deleteJob(id, 2));
+        assertThrows(IllegalStateException.class, () -> table.completeShot(id, 1, 1, 1));
+        table.failShot(id, 1, "late", "stopped", true);
+        table.reportProgress(id, 1, 0.5);
+        table.releaseShot(id, 1);
+        assertTrue(table.job(id).isEmpty());
+        assertEquals(List.of(), table.shots(id), "no stray shot item");
+    }
 }
