@@ -96,8 +96,8 @@ public final class Monitoring extends Construct {
                         .build());
         dashboard.addWidgets(
                 graph("Worker tasks", List.of(metrics.runningTasks(minute), metrics.desiredTasks(minute))),
-                graph("Shots completed and failed", List.of(worker(Protocol.SHOTS_COMPLETED, "Sum"),
-                        worker(Protocol.SHOTS_FAILED, "Sum"))),
+                graph("Shots completed, failed and interrupted", List.of(worker(Protocol.SHOTS_COMPLETED, "Sum"),
+                        worker(Protocol.SHOTS_FAILED, "Sum"), worker(Protocol.SHOTS_INTERRUPTED, "Sum"))),
                 graph("Shot seconds", List.of(worker(Protocol.SHOT_SECONDS, "Average"), worker(Protocol.SHOT_SECONDS, "p90"))));
         dashboard.addWidgets(
                 graph("Throughput (Gpts/s)", List.of(worker(Protocol.GPTS_PER_SECOND, "Average"))),

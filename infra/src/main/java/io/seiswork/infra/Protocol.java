@@ -48,6 +48,8 @@ public final class Protocol {
     public static final String SHOTS_COMPLETED = "ShotsCompleted";
     /** A failed attempt, unit Count. */
     public static final String SHOTS_FAILED = "ShotsFailed";
+    /** A shot stopped by its worker's SIGTERM (spot interruption, scale-in) and handed back, unit Count. */
+    public static final String SHOTS_INTERRUPTED = "ShotsInterrupted";
     /** A shot's wall time, unit Seconds. */
     public static final String SHOT_SECONDS = "ShotSeconds";
     /** A shot's propagation throughput in 10⁹ grid-point updates per second, unit None. */
@@ -57,7 +59,8 @@ public final class Protocol {
     /** The stacking worker's time from a job's last shot to its stored outputs, unit Seconds. */
     public static final String STACK_SECONDS = "StackSeconds";
     /** Every worker metric, published with no dimensions. */
-    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOT_SECONDS, GPTS_PER_SECOND,
+    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOTS_INTERRUPTED, SHOT_SECONDS,
+            GPTS_PER_SECOND,
             JOBS_STACKED, STACK_SECONDS);
 
     /** The workers' log group; their metric lines travel through it. */

@@ -69,6 +69,7 @@ class MonitoringTest {
         assertEquals(Set.of(
                         new DashboardMetrics.Plotted("Seiswork", "ShotsCompleted", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotsFailed", "Sum"),
+                        new DashboardMetrics.Plotted("Seiswork", "ShotsInterrupted", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "Average"),
                         new DashboardMetrics.Plotted("Seiswork", "JobsStacked", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "StackSeconds", "Average"),

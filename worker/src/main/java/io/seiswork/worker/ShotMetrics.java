@@ -15,7 +15,8 @@ import java.time.Clock;
  * searchable with Logs Insights.
  *
  * <p>Namespace {@value #NAMESPACE}, no dimensions (fleet-wide figures, which the dashboard and
- * alarms of {@code infra/} read): {@value #COMPLETED} and {@value #FAILED} (Count),
+ * alarms of {@code infra/} read): {@value #COMPLETED}, {@value #FAILED} and {@value #INTERRUPTED}
+ * (Count: a shot stopped by its worker's SIGTERM, a spot interruption or a scale-in, and handed back),
  * {@value #SECONDS} (Seconds, a shot's wall time) and {@value #GPTS} (10⁹ grid-point updates per
  * second of the shot's propagation); per job, once its outputs are stored, {@value #JOBS_STACKED}
  * (Count) and {@value #STACK_SECONDS} (Seconds, the stacking worker's time from the last shot to
@@ -26,6 +27,7 @@ public final class ShotMetrics {
     public static final String NAMESPACE = "Seiswork";
     public static final String COMPLETED = "ShotsCompleted";
     public static final String FAILED = "ShotsFailed";
+    public static final String INTERRUPTED = "ShotsInterrupted";
     public static final String SECONDS = "ShotSeconds";
     public static final String GPTS = "GptsPerSecond";
     public static final String JOBS_STACKED = "JobsStacked";
@@ -58,6 +60,13 @@ public final class ShotMetrics {
     void failed(JobId job, int shot, String task) {
         ObjectNode line = line(job, task, new String[][] {{FAILED, "Count"}});
         line.put("shot", shot).put(FAILED, 1);
+        emit(line);
+    }
+
+    /** A shot stopped by its worker's SIGTERM (a spot interruption) and handed back to the queue. */
+    void interrupted(JobId job, int shot, String task) {
+        ObjectNode line = line(job, task, new String[][] {{INTERRUPTED, "Count"}});
+        line.put("shot", shot).put(INTERRUPTED, 1);
         emit(line);
     }
 

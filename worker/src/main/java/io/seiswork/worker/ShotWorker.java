@@ -182,6 +182,7 @@ public final class ShotWorker implements Runnable {
             if (stopping) {
                 LOG.info("stopping: shot {} of job {} goes back to the queue", task.shot(), id);
                 handBack(message);
+                metrics.interrupted(id, task.shot(), found.get().task());
             } else {
                 LOG.info("job {} was cancelled or failed: shot {} stopped", id, task.shot());
                 queue.delete(message);

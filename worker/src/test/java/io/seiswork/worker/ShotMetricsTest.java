@@ -35,8 +35,9 @@ class ShotMetricsTest {
         m.completed(new JobId("demo-1"), 3, "rtm", 12.5, 1.75);
         m.failed(new JobId("demo-1"), 4, "rtm");
         m.stacked(new JobId("demo-1"), "rtm", 9, 42.0, "out-of-core");
+        m.interrupted(new JobId("demo-1"), 5, "rtm");
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(3, lines.size());
+        assertEquals(4, lines.size());
         List<String> names = new ArrayList<>();
         for (String line : lines) {
             JsonNode n = new ObjectMapper().readTree(line);
@@ -54,8 +55,8 @@ class ShotMetricsTest {
             assertEquals("demo-1", n.get("jobId").asText());
             assertEquals("host-42", n.get("worker").asText());
         }
-        assertEquals(List.of("ShotsCompleted", "ShotSeconds", "GptsPerSecond", "ShotsFailed", "JobsStacked", "StackSeconds"),
-                names);
+        assertEquals(List.of("ShotsCompleted", "ShotSeconds", "GptsPerSecond", "ShotsFailed", "JobsStacked", "StackSeconds",
+                "ShotsInterrupted"), names);
         assertEquals(12.5, new ObjectMapper().readTree(lines.get(0)).get("ShotSeconds").asDouble());
         assertEquals(3, new ObjectMapper().readTree(lines.get(0)).get("shot").asInt());
         JsonNode stacked = new ObjectMapper().readTree(lines.get(2));

@@ -141,6 +141,7 @@ class ShotWorkerTest {
         assertTrue(store.sizeOf(ObjectKeys.output(job, "image.sgy")) > 3600);
         assertEquals(-1, store.sizeOf(ObjectKeys.shotResult(job, 1)), "the stacked shot result was removed");
         assertEquals(4, table.shots(job).get(0).attempts(), "three interrupted starts and the one that finished");
+        assertEquals(3, metricLines("ShotsInterrupted"));
         assertEquals(1.0, table.shots(job).get(0).progress());
         assertEquals(1, metricLines("ShotsCompleted"));
     }
