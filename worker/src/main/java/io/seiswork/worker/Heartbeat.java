@@ -73,6 +73,10 @@ final class Heartbeat implements AutoCloseable {
                 if (table.job(job).map(j -> j.status().isFinal()).orElse(true)) {  // cancelled, or failed past its limit
                     cancel.cancel();
                 }
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the status of job {}: {}", job, e.getMessage());
+            }
+            try {  // on its own: a failed status read must not skip the sign of life
                 double p = progress.getAsDouble();
                 long now = System.nanoTime();
                 if (p - reported[0] >= 0.005 || now - reportedAt[0] >= BEAT_EVERY_NS) {
@@ -81,7 +85,7 @@ final class Heartbeat implements AutoCloseable {
                     reportedAt[0] = now;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("could not read the status of job {}: {}", job, e.getMessage());
+                LOG.warn("could not report shot {} of job {}: {}", shot, job, e.getMessage());
             }
         }, pollMs, pollMs, TimeUnit.MILLISECONDS);
     }

@@ -66,17 +66,21 @@ final class JobStacker {
                     ? stackImage(job, resolved, dir, cancel) : gatherShots(job, active, dir, cancel);
             List<String> outputs = stacked.outputs();
             for (String name : outputs) {
+                cancel.throwIfCancelled("job " + job.id() + ", storing its outputs");
                 store.putFile(ObjectKeys.output(job.id(), name), dir.resolve(name), TransferProgress.NONE);
             }
-            if (table.finishJob(job.id(), outputs)) {
+            if (!table.finishJob(job.id(), outputs)) {
+                // Cancelled (perhaps to be deleted) while the outputs were stored: they would outlive
+                // the job's items, where no delete finds them; a resume stacks again anyway.
+                store.delete(outputs.stream().map(name -> ObjectKeys.output(job.id(), name)).toList());
+                LOG.info("job {}: stacked, but the job was cancelled meanwhile: its outputs removed", job.id());
+            } else {
                 // The partial results have served their purpose: a 3D survey's are its size times the shots.
                 store.delete(IntStream.rangeClosed(1, job.total()).mapToObj(n -> ObjectKeys.shotResult(job.id(), n)).toList());
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 metrics.stacked(job.id(), job.task(), job.total(), seconds, stacked.wholeGrid());
                 LOG.info("job {} done: {} shots stacked into {} in {} s{}", job.id(), job.total(), outputs,
                         String.format("%.2f", seconds), stacked.wholeGrid() == null ? "" : ", stack " + stacked.wholeGrid());
-            } else {
-                LOG.info("job {}: stacked, but the job was cancelled meanwhile", job.id());
             }
         } finally {
             FileTrees.delete(dir);

@@ -163,7 +163,7 @@ public final class ShotWorker implements Runnable {
         boolean shotDone = false;
         fraction = 0;
         try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, protection)) {
-            if (!table.startShot(id, task.shot(), settings.workerId())) {
+            if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount())) {
                 shotDone = true;
                 stackIfOrphaned(id, cancel);
                 queue.delete(message);

@@ -95,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         List<Integer> lost = view.lostShots(Instant.now());
         if (!lost.isEmpty()) {
-            b.append(String.format(Locale.ROOT, ", %d lost (shot%s %s: %s worker silent for %d minutes, its message in the "
+            b.append(String.format(Locale.ROOT, ", %d lost (shot%s %s: %s worker silent for over %d minutes, its message in the "
                     + "dead-letter queue; 'seiswork cancel %s', then 'seiswork resume %s', runs %s again)", lost.size(),
                     lost.size() == 1 ? "" : "s", lost.stream().limit(10).map(String::valueOf)
                             .collect(java.util.stream.Collectors.joining(", ")) + (lost.size() > 10 ? ", ..." : ""),

@@ -298,8 +298,8 @@ final class CloudRun implements ActiveRun {
             }
             for (int shot : v.lostShots(java.time.Instant.now())) {
                 if (lost.add(shot)) {
-                    events.message("shot " + shot + " is lost: its worker has been silent for "
-                            + JobView.LOST_AFTER.toMinutes() + " minutes and no other took it up (its message is in the "
+                    events.message("shot " + shot + " is lost: its worker has been silent for over "
+                            + JobView.LOST_AFTER.toMinutes() + " minutes on its last delivery (its message is in the "
                             + "dead-letter queue); Cancel, then Resume the job from Cloud jobs, runs it again");
                 }
             }

@@ -308,21 +308,26 @@ class CloudCommandsTest {
                 io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
         var id = new io.seiswork.cloud.job.JobId("silent-worker-job");
         table.createJob(id, "silent", "rtm", "jobs/silent-worker-job/spec.json", 3);
-        table.startShot(id, 1, "alive");
-        table.startShot(id, 2, "dead");
+        table.startShot(id, 1, "early-death", 1);
+        table.startShot(id, 2, "dead", 3);
+        table.startShot(id, 3, "alive", 3);
         CliRun fresh = CliRun.run("status", id.value(), "--cloud", "local");
-        assertTrue(fresh.out().startsWith("silent-worker-job (silent, task rtm): RUNNING, 0 of 3 shots done, 2 running, "
-                + "1 queued\n"), fresh.out());
-        CLOUD.dynamoDb().updateItem(r -> r.tableName(io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE)
-                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("JOB#" + id),
-                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SHOT#2")))
-                .updateExpression("SET beat = :then").expressionAttributeValues(java.util.Map.of(":then",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                java.time.Instant.now().minus(java.time.Duration.ofMinutes(16)).toString()))));
-        table.reportProgress(id, 1, 0.5);  // the live worker's report keeps its shot alive
+        assertTrue(fresh.out().startsWith("silent-worker-job (silent, task rtm): RUNNING, 0 of 3 shots done, 3 running\n"),
+                fresh.out());
+        for (String shot : List.of("SHOT#1", "SHOT#2", "SHOT#3")) {
+            CLOUD.dynamoDb().updateItem(r -> r.tableName(io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE)
+                    .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("JOB#" + id),
+                            "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(shot)))
+                    .updateExpression("SET beat = :then").expressionAttributeValues(java.util.Map.of(":then",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                    java.time.Instant.now().minus(java.time.Duration.ofMinutes(16)).toString()))));
+        }
+        table.reportProgress(id, 3, 0.5);  // a live worker's report: its shot is not silent
+        // Shot 1 is silent on its first delivery: its message comes back to another worker. Shot 2 is
+        // silent on its third: the message is in the dead-letter queue.
         CliRun status = CliRun.run("status", id.value(), "--cloud", "local");
-        assertEquals("silent-worker-job (silent, task rtm): RUNNING, 0 of 3 shots done, 2 running, 1 queued, 1 lost (shot 2: "
-                + "its worker silent for 15 minutes, its message in the dead-letter queue; 'seiswork cancel "
+        assertEquals("silent-worker-job (silent, task rtm): RUNNING, 0 of 3 shots done, 3 running, 1 lost (shot 2: "
+                + "its worker silent for over 15 minutes, its message in the dead-letter queue; 'seiswork cancel "
                 + "silent-worker-job', then 'seiswork resume silent-worker-job', runs it again)",
                 status.out().lines().findFirst().orElseThrow());
         var json = new ObjectMapper().readTree(CliRun.run("status", id.value(), "--cloud", "local", "--json").out());

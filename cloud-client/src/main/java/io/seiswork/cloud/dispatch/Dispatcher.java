@@ -177,6 +177,9 @@ public final class Dispatcher {
             throw new IllegalStateException("job " + id + " is " + st + (st == JobStatus.DONE ? ": nothing to resume"
                     : ": only a FAILED or CANCELLED job can be resumed"));
         }
+        if (view.job().deleting()) {
+            throw new IllegalStateException("job " + id + " is being deleted: finish with seiswork delete " + id);
+        }
         Set<Integer> stored = new HashSet<>();
         for (ListedObject o : store.objectsUnder(ObjectKeys.shotResults(id))) {
             int shot = ObjectKeys.shotOfResult(id, o.key());
@@ -235,18 +238,22 @@ public final class Dispatcher {
         // A worker stops a cancelled job's shot within seconds and hands it back; one still on it
         // might store its result after the delete. A shot whose worker fell silent is no reason to wait.
         Instant silentSince = Instant.now().minus(JobView.LOST_AFTER);
-        List<Integer> held = view.shots().stream().filter(s -> s.state() == ShotState.RUNNING && !s.lost(silentSince))
+        // Silent, any delivery: a worker on an ended job's shot sees the end within seconds.
+        List<Integer> held = view.shots().stream().filter(s -> s.state() == ShotState.RUNNING && !s.silent(silentSince))
                 .map(ShotRecord::shot).toList();
         if (!held.isEmpty()) {
             throw new IllegalStateException("job " + id + " is " + job.status() + " but a worker still holds shot "
                     + held.get(0) + (held.size() > 1 ? " and " + (held.size() - 1) + " more" : "")
                     + ": it stops within seconds; delete it then");
         }
+        if (!table.markDeleting(id)) {
+            throw new IllegalStateException("job " + id + " is " + status(id).job().status() + " now: it was resumed "
+                    + "meanwhile; cancel it first, then delete it");
+        }
         List<ListedObject> objects = store.objectsUnder(ObjectKeys.job(id));
         store.delete(objects.stream().map(ListedObject::key).toList());
         if (!table.deleteJob(id, job.total())) {
-            throw new IllegalStateException("job " + id + " was resumed while it was being deleted: its stored files are "
-                    + "gone, so cancel it and delete it again");
+            throw new IllegalStateException("job " + id + " was deleted meanwhile");
         }
         return new DeletedJob(id, objects.size(), objects.stream().mapToLong(ListedObject::bytes).sum());
     }

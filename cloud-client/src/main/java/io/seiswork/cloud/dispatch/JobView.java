@@ -29,9 +29,10 @@ public record JobView(JobRecord job, List<ShotRecord> shots) {
     }
 
     /**
-     * The shots RUNNING on a worker that has been silent for {@link #LOST_AFTER} at {@code now}:
-     * it died on the shot's last attempt, its message is in the dead-letter queue, and the job
-     * would wait for it for ever. {@code seiswork cancel}, then {@code resume}, runs them again.
+     * The shots RUNNING, on the last delivery of their message, on a worker that has been silent
+     * for {@link #LOST_AFTER} at {@code now} ({@link ShotRecord#lost}): it died, the message is in
+     * the dead-letter queue, and the job would wait for them for ever. {@code seiswork cancel},
+     * then {@code resume}, runs them again.
      */
     public List<Integer> lostShots(Instant now) {
         Instant silentSince = now.minus(LOST_AFTER);

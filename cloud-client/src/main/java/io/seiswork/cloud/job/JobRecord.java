@@ -22,10 +22,11 @@ import java.util.List;
  * @param maxFailed failed shots the job runs on with ({@link FailedShots}); one more stops it
  * @param failedShots the numbers of the failed shots, ascending
  * @param resumes how often {@code seiswork resume} has run the job again
+ * @param deleting whether {@code seiswork delete} has begun to delete it (it is not resumed then)
  */
 public record JobRecord(JobId id, String name, String task, JobStatus status, String specKey, int total, int done,
         int failed, Instant created, Instant updated, String error, List<String> outputs, int stacked, int maxFailed,
-        List<Integer> failedShots, int resumes) {
+        List<Integer> failedShots, int resumes, boolean deleting) {
 
     public JobRecord {
         outputs = List.copyOf(outputs);

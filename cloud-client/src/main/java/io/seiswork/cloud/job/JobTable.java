@@ -60,6 +60,8 @@ public final class JobTable {
     private static final String MAX_FAILED = "maxFailed";
     private static final String RESUMES = "resumes";
     private static final String BEAT = "beat";
+    private static final String RECEIVES = "receives";
+    private static final String DELETING = "deleting";
 
     private final DynamoDbClient db;
     private final String table;
@@ -200,6 +202,28 @@ public final class JobTable {
     }
 
     /**
+     * Marks an ended job as being deleted, on condition it is DONE, FAILED or CANCELLED: from then
+     * on it cannot be resumed ({@link #reopen}), so a resume racing the delete cannot reopen a job
+     * whose shot items and files are going.
+     *
+     * @return false when the job is not ended (or gone)
+     */
+    public boolean markDeleting(JobId id) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #deleting = :t, #updated = :now")
+                    .conditionExpression("#st = :done OR #st = :failed OR #st = :cancelled")
+                    .expressionAttributeNames(Map.of("#st", "status", "#deleting", DELETING, "#updated", "updated"))
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":now", s(Instant.now().toString()),
+                            ":done", s(JobStatus.DONE.name()), ":failed", s(JobStatus.FAILED.name()),
+                            ":cancelled", s(JobStatus.CANCELLED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
      * Forgets an ended job: its shot items, then its job item, on condition it is still DONE,
      * FAILED or CANCELLED (a resume meanwhile keeps it).
      *
@@ -248,16 +272,27 @@ public final class JobTable {
      * @return false when the shot is done or unknown: the message must be dropped
      */
     public boolean startShot(JobId id, int shot, String worker) {
+        return startShot(id, shot, worker, 1);
+    }
+
+    /**
+     * A worker starts {@code shot} from a message SQS has delivered {@code receives} times: the
+     * shot item keeps that count, so that a shot whose worker fell silent on its last delivery is
+     * known lost ({@link ShotRecord#lost}) and one on an earlier delivery is known to come back.
+     *
+     * @return false when the shot is done or unknown: the message must be dropped
+     */
+    public boolean startShot(JobId id, int shot, String worker, int receives) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :running, #worker = :w, #started = :now, #beat = :now, #progress = :zero "
-                            + "ADD #attempts :one")
+                    .updateExpression("SET #st = :running, #worker = :w, #started = :now, #beat = :now, #progress = :zero, "
+                            + "#receives = :receives ADD #attempts :one")
                     .conditionExpression("attribute_exists(pk) AND #st <> :done")
                     .expressionAttributeNames(Map.of("#st", "state", "#worker", "worker", "#started", "started",
-                            "#attempts", "attempts", "#progress", "progress", "#beat", BEAT))
+                            "#attempts", "attempts", "#progress", "progress", "#beat", BEAT, "#receives", RECEIVES))
                     .expressionAttributeValues(Map.of(":running", s(ShotState.RUNNING.name()), ":w", s(worker),
                             ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()),
-                            ":zero", n(0))));
+                            ":zero", n(0), ":receives", n(receives))));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
@@ -481,10 +516,11 @@ public final class JobTable {
             Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
                             + "REMOVE #err, #failedShots, #stacked, #outputs")
-                    .conditionExpression("#st = :failedJob OR #st = :cancelled")
-                    .expressionAttributeNames(Map.of("#st", "status", "#failed", "failed", "#updated", "updated",
-                            "#resumes", RESUMES, "#err", "error", "#failedShots", "failedShots", "#stacked", "stacked",
-                            "#outputs", "outputs"))
+                    .conditionExpression("(#st = :failedJob OR #st = :cancelled) AND attribute_not_exists(#deleting)")
+                    .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "status"), Map.entry("#failed", "failed"),
+                            Map.entry("#updated", "updated"), Map.entry("#resumes", RESUMES), Map.entry("#err", "error"),
+                            Map.entry("#failedShots", "failedShots"), Map.entry("#stacked", "stacked"),
+                            Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING)))
                     .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
                             ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
                             ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
@@ -596,13 +632,14 @@ public final class JobTable {
         return new JobRecord(id, str(m, "name"), str(m, "task"), JobStatus.valueOf(str(m, "status")), str(m, "specKey"),
                 num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),
                 str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of(),
-                num(m, "stacked"), num(m, MAX_FAILED), numbers(m, "failedShots"), num(m, RESUMES));
+                num(m, "stacked"), num(m, MAX_FAILED), numbers(m, "failedShots"), num(m, RESUMES), m.containsKey(DELETING));
     }
 
     private static ShotRecord toShot(Map<String, AttributeValue> m) {
         ShotState state = ShotState.valueOf(str(m, "state"));
         return new ShotRecord(num(m, "shot"), state, num(m, "attempts"), str(m, "worker"), dbl(m, "seconds"),
-                dbl(m, "gpts"), str(m, "error"), state == ShotState.DONE ? 1 : state == ShotState.RUNNING ? dbl(m, "progress") : 0, instant(m, BEAT));
+                dbl(m, "gpts"), str(m, "error"), state == ShotState.DONE ? 1 : state == ShotState.RUNNING ? dbl(m, "progress") : 0,
+                instant(m, BEAT), num(m, RECEIVES));
     }
 
     private static String str(Map<String, AttributeValue> m, String k) {

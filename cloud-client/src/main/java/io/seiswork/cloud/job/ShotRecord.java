@@ -12,19 +12,27 @@ package io.seiswork.cloud.job;
  * @param error the last attempt's error, or null
  * @param progress fraction of the running attempt's time steps done, as its worker last reported
  *     it (every few seconds); 1 once DONE
- * @param beat when its worker last said it was alive (its start, then every status poll), or
+ * @param beat when its worker last said it was alive (its start, then at least every 30 s), or
  *     null for a shot never started
+ * @param receives how many times SQS had delivered the message its running attempt came from
+ *     (0 when not recorded)
  */
 public record ShotRecord(int shot, ShotState state, int attempts, String worker, double seconds, double gptsPerSecond,
-        String error, double progress, java.time.Instant beat) {
+        String error, double progress, java.time.Instant beat, int receives) {
+
+    /** Whether the shot is RUNNING but its worker has not said a word since {@code silentSince}. */
+    public boolean silent(java.time.Instant silentSince) {
+        return state == ShotState.RUNNING && beat != null && beat.isBefore(silentSince);
+    }
 
     /**
-     * Whether the shot is RUNNING but its worker has not said a word since {@code silentSince}:
-     * the worker died, and no other took the shot up again (its message would have come back
-     * after the visibility timeout), so its message is in the dead-letter queue and the job waits
-     * for a shot nobody will run.
+     * Whether the shot is silent ({@link #silent}) on the last delivery of its message: its worker
+     * died, SQS moves the message to the dead-letter queue rather than deliver it a fourth time,
+     * and the job would wait for a shot nobody will run. A silent shot on an earlier delivery is
+     * not lost: its message comes back to another worker once the visibility timeout runs out,
+     * however long the queue in front of it.
      */
     public boolean lost(java.time.Instant silentSince) {
-        return state == ShotState.RUNNING && beat != null && beat.isBefore(silentSince);
+        return silent(silentSince) && receives >= ShotAttempts.MAX;
     }
 }

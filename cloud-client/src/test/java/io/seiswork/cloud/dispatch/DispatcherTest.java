@@ -165,6 +165,15 @@ class DispatcherTest {
             assertEquals(2, d.resume(id).kept(), "and resumed again");
             assertEquals(2, d.status(id).job().resumes());
             assertEquals(java.util.List.of("2@2"), drain(d, id), "the second resume's message is of run 2");
+            // A delete under way (marked, then stopped half way): the job is not resumed, and a delete finishes it.
+            assertEquals(JobStatus.CANCELLED, d.cancel(id));
+            drain(d, id);
+            assertTrue(d.table().markDeleting(id));
+            var deleting = assertThrows(IllegalStateException.class, () -> d.resume(id));
+            assertEquals("job " + id + " is being deleted: finish with seiswork delete " + id, deleting.getMessage());
+            assertTrue(d.table().reopen(id, true).isEmpty(), "the table refuses to reopen it too");
+            assertEquals(3, d.delete(id).objects(), "its spec and two shot results");
+            assertTrue(d.table().job(id).isEmpty());
             var nothing = assertThrows(IllegalArgumentException.class, () -> d.resume(new io.seiswork.cloud.job.JobId("no-such-job")));
             assertEquals("no job no-such-job in the job table", nothing.getMessage());
         }
