@@ -289,6 +289,15 @@ class ShotWorkerTest {
         assertEquals(2, failed.done());
 
         store.putBytes(ObjectKeys.shotResult(job, shot), result);
+        // A stacker whose job ended while it stacked (a cancel, before a delete) removes the outputs it
+        // stored: left behind the job's items, no delete would find them.
+        WorkerSettings s = settings("late-stacker");
+        var workspace = new JobWorkspace(store, s.workDir(), s.inputCache(), s.maxInputBytes(), s.engine(), s.taskMemoryBytes());
+        try (ActiveJob active = new ActiveJob(job, workspace.resolve(failed), workspace.jobDir(job))) {
+            new JobStacker(store, table, new ShotMetrics(System.out, java.time.Clock.systemUTC(), "late-stacker"))
+                    .stack(failed, active, new io.seiswork.core.progress.CancellationToken());
+        }
+        assertEquals(List.of(), store.objectsUnder(ObjectKeys.job(job) + "image/"), "no outputs left behind");
         var resumed = dispatcher.resume(job);
         assertEquals(List.of(), resumed.queued());
         assertEquals(2, resumed.kept());
