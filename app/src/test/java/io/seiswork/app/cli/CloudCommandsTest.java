@@ -82,6 +82,11 @@ class CloudCommandsTest {
         return Files.writeString(dir.resolve(task + ".json"), json);
     }
 
+    /** The job table the commands use on the local cloud, for items made by hand. */
+    private static io.seiswork.cloud.job.JobTable commandsTable() {
+        return io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(), io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+    }
+
     private String submit(Path spec) {
         CliRun r = CliRun.run("submit", spec.toString(), "--cloud", "local");
         assertEquals(0, r.exit(), r.err());
@@ -254,8 +259,7 @@ class CloudCommandsTest {
 
     @Test
     void aJobThatHasNotEndedIsNotDeleted() {
-        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
-                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var table = commandsTable();
         var id = new io.seiswork.cloud.job.JobId("running-delete-job");
         table.createJob(id, "running", "rtm", "jobs/running-delete-job/spec.json", 2);
         table.startShot(id, 1, "w1");
@@ -284,8 +288,7 @@ class CloudCommandsTest {
 
     @Test
     void statusOfALargeJobListsOnlyTheShotsThatNeedALook() {
-        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
-                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var table = commandsTable();
         var id = new io.seiswork.cloud.job.JobId("large-status-job");
         table.createJob(id, "large", "rtm", "jobs/large-status-job/spec.json", 60);
         table.startShot(id, 7, "w1");
@@ -304,8 +307,7 @@ class CloudCommandsTest {
      */
     @Test
     void statusNamesAShotWhoseWorkerFellSilent() throws Exception {
-        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
-                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var table = commandsTable();
         var id = new io.seiswork.cloud.job.JobId("silent-worker-job");
         table.createJob(id, "silent", "rtm", "jobs/silent-worker-job/spec.json", 3);
         table.startShot(id, 1, "early-death", 1);
@@ -337,8 +339,7 @@ class CloudCommandsTest {
 
     @Test
     void statusOfAStackingJobSaysHowFarTheStackIs() {
-        var table = io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
-                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);
+        var table = commandsTable();
         var id = new io.seiswork.cloud.job.JobId("stacking-status-job");
         table.createJob(id, "stacking", "rtm", "jobs/stacking-status-job/spec.json", 3);
         for (int shot = 1; shot <= 3; shot++) {
