@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * What a worker does in the background while it holds a shot: keeps the message invisible (every
  * third of the visibility timeout, so a shot of an hour never reappears to another worker while
- * this one is alive), watches the job's status, cancelling the shot when the client cancels the
- * job, reports how far the shot is to the job table for the progress panes (at least every 30 s,
- * the sign that the worker is alive), and on ECS keeps the
- * task protected from scale-in ({@link TaskProtection}). A failed call is logged and retried at the next tick: a network blip must not stop a
- * shot an hour in.
+ * this one is alive), watches the job's status, cancelling the shot when the job ends (the client
+ * cancels it, or it failed past its limit of failed shots), reports how far the shot is to the job
+ * table for the progress panes (at least every 30 s, the sign that the worker is alive), and on ECS
+ * keeps the task protected from scale-in ({@link TaskProtection}). A failed call is logged and
+ * retried at the next tick: a network blip must not stop a shot an hour in.
  */
 final class Heartbeat implements AutoCloseable {
 

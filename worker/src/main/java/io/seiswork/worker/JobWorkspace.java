@@ -1,13 +1,10 @@
 package io.seiswork.worker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.dispatch.StoredSpec;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
-import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.s3.ArtifactStore;
-import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
@@ -16,7 +13,6 @@ import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,9 +29,6 @@ import java.nio.file.Path;
  * one, and two workers fetching the same input at once both end with the same content in place.
  */
 final class JobWorkspace {
-
-    /** Largest spec accepted: real ones are a few kilobytes (lists of thousands of positions stay under a megabyte). */
-    static final long MAX_SPEC_BYTES = 16L << 20;
 
     private final ArtifactStore store;
     private final Path workDir;
@@ -69,23 +62,14 @@ final class JobWorkspace {
         Path dir = workDir.resolve("jobs").resolve(job.id().value());
         try {
             Files.createDirectories(dir);
-            byte[] specBytes = store.getBytes(ObjectKeys.spec(job.id()), MAX_SPEC_BYTES);
-            if (!(new ObjectMapper().readTree(specBytes) instanceof ObjectNode spec)) {
-                throw new IllegalArgumentException("job " + job.id() + ": its spec is not a JSON object");
-            }
-            for (SpecInputs.FileField f : SpecInputs.of(spec)) {
-                String key = f.value();
-                if (!ObjectKeys.isInput(key)) {
-                    throw new IllegalArgumentException("job " + job.id() + ": " + f.path() + " must name a stored input "
-                            + "(inputs/sha256/<hash>), got \"" + key.replaceAll("\\p{Cntrl}", "?") + "\"");
-                }
-                if (inputs.lookup(key) == null) {
-                    download(key);
+            StoredSpec stored = StoredSpec.read(store, job.id());
+            for (SpecInputs.FileField f : stored.files()) {
+                if (inputs.lookup(f.value()) == null) {
+                    download(f.value());
                 }
             }
-            Path specFile = dir.resolve("spec.json");
-            Files.write(specFile, specBytes);
-            JobSpec parsed = JobSpecReader.read(new String(specBytes, StandardCharsets.UTF_8), "job " + job.id(), job.name());
+            Files.write(dir.resolve("spec.json"), stored.bytes());
+            JobSpec parsed = JobSpecReader.read(stored.text(), "job " + job.id(), job.name());
             if (engine != null) {
                 parsed = parsed.withEngine(engine);
             }
@@ -112,11 +96,7 @@ final class JobWorkspace {
         Path downloads = Files.createDirectories(workDir.resolve("downloads"));
         Path part = downloads.resolve(key.substring(key.lastIndexOf('/') + 1));
         try {
-            store.getFile(key, part, maxInputBytes, TransferProgress.NONE);
-            String got = ArtifactStore.sha256(part);
-            if (!key.endsWith("/" + got)) {
-                throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
-            }
+            store.getVerifiedInput(key, part, maxInputBytes);
             inputs.put(key, part);
         } finally {
             Files.deleteIfExists(part);

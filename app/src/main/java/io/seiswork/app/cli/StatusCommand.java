@@ -9,6 +9,7 @@ import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.ShotNumbers;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import java.io.PrintWriter;
@@ -97,8 +98,7 @@ final class StatusCommand implements Callable<Integer> {
         if (!lost.isEmpty()) {
             b.append(String.format(Locale.ROOT, ", %d lost (shot%s %s: %s worker silent for over %d minutes, its message in the "
                     + "dead-letter queue; 'seiswork cancel %s', then 'seiswork resume %s', runs %s again)", lost.size(),
-                    lost.size() == 1 ? "" : "s", lost.stream().limit(10).map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(", ")) + (lost.size() > 10 ? ", ..." : ""),
+                    lost.size() == 1 ? "" : "s", ShotNumbers.brief(lost, 10),
                     lost.size() == 1 ? "its" : "their", JobView.LOST_AFTER.toMinutes(), j.id(), j.id(),
                     lost.size() == 1 ? "it" : "them"));
         }

@@ -901,8 +901,7 @@ public final class ProjectWindow extends BorderPane {
         }
         Path out = outputDir.apply(project.job().spec());
         io.submit(() -> {
-            boolean stopped = java.nio.file.Files.isRegularFile(out.resolve(RunCheckpoint.FOLDER)
-                    .resolve(RunCheckpoint.STATE_FILE));
+            boolean stopped = RunCheckpoint.exists(out);
             Platform.runLater(() -> {
                 if (check == resumeChecks) {
                     resume.setDisable(!stopped);

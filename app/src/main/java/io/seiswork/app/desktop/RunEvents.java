@@ -75,8 +75,7 @@ final class RunEvents implements RunListener {
     /** A resumed run says what it keeps; its rows are the shots it runs. */
     @Override
     public void runResumed(int kept, int shots) {
-        messages.add(String.format(java.util.Locale.ROOT, "resuming: %d of %d shots kept, %d to run", kept, shots,
-                shots - kept));
+        messages.add(RunListener.resumedLine(kept, shots));
     }
 
     @Override

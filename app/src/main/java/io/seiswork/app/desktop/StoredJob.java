@@ -1,13 +1,9 @@
 package io.seiswork.app.desktop;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.dispatch.StoredSpec;
 import io.seiswork.cloud.job.JobId;
-import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.s3.ArtifactStore;
-import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
@@ -16,7 +12,6 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.VelocitySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,9 +48,6 @@ import java.util.List;
  */
 final class StoredJob {
 
-    /** Largest spec read, as a worker reads it (real ones are a few kilobytes). */
-    static final long MAX_SPEC_BYTES = 16L << 20;
-
     /** File headers a SEG-Y model may have besides its traces: the 3600-byte header and extended textual ones. */
     private static final long SEGY_HEADER_BYTES = 1L << 20;
 
@@ -81,30 +73,14 @@ final class StoredJob {
      * @throws RuntimeException from the store when it cannot be read (denied, throttled, unreachable)
      */
     static StoredJob read(ArtifactStore store, JobId id, String name) {
-        String key = ObjectKeys.spec(id);
-        byte[] bytes = store.getBytes(key, MAX_SPEC_BYTES);
-        ObjectNode tree;
-        try {
-            if (!(new ObjectMapper().readTree(bytes) instanceof ObjectNode o)) {
-                throw new IllegalArgumentException(key + " is not a JSON object");
-            }
-            tree = o;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(key + " is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StoredSpec stored = StoredSpec.read(store, id);
         List<String> models = new ArrayList<>();
-        for (SpecInputs.FileField f : SpecInputs.of(tree)) {
-            if (!ObjectKeys.isInput(f.value())) {
-                throw new IllegalArgumentException(key + ": " + f.path() + " must name a stored input "
-                        + "(inputs/sha256/<hash>), got \"" + f.value().replaceAll("\\p{Cntrl}", "?") + "\"");
-            }
+        for (SpecInputs.FileField f : stored.files()) {
             if (!"data".equals(f.path()) && !models.contains(f.value())) {
                 models.add(f.value());
             }
         }
-        JobSpec spec = JobSpecReader.read(new String(bytes, StandardCharsets.UTF_8), "job " + id, name);
+        JobSpec spec = JobSpecReader.read(stored.text(), "job " + id, name);
         return new StoredJob(store, id, spec, List.copyOf(models));
     }
 
@@ -136,11 +112,7 @@ final class StoredJob {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
-            store.getFile(key, file, bound, TransferProgress.NONE);
-            String got = ArtifactStore.sha256(file);
-            if (!key.endsWith("/" + got)) {  // as a worker checks it: the spec is resolved on what the workers use
-                throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
-            }
+            store.getVerifiedInput(key, file, bound);  // as a worker: resolved on what the workers use
         }
         JobSpec s = spec;
         // A smoothed migration velocity is never used by the image so far: its mute takes the

@@ -229,10 +229,7 @@ public final class LocalRunner {
      *     checkpoint says
      */
     private static int keptShots(RunCheckpoint previous, RunIdentity identity, Path outDir) {
-        String difference = identity.differenceFrom(previous.identity());
-        if (difference != null) {
-            throw new ResumeRefused("cannot resume " + outDir + ": " + difference);
-        }
+        previous.requireSameRun(identity);
         int kept = previous.shotsKept().size();
         if (kept > 0) {
             Path file = outDir.resolve(SHOTS_FILE);

@@ -118,13 +118,14 @@ final class MigrationRunner {
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
             List<Shot> run = this.shots.of(computer.shots(), "--shots");
             RunIdentity identity = RunIdentity.of(job, shots, run, engine.name());
-            requireSame(previous, identity, outDir);
             report.put("data", computer.dataDescription());
             putPlan(report, computer.memoryPlan());
             putMigrationEngine(report, computer);
             identity = identity.withMigration(computer.migrationEngine(), report.at("/wavefield/strategy").asText(),
                     computer.memoryPlan().interval());
-            requireSame(previous, identity, outDir);
+            if (previous != null) {
+                previous.requireSameRun(identity);
+            }
             int total = run.size();
             // A new run's checkpoint replaces any other before its stack is made there.
             RunCheckpoint checkpoint = previous == null
@@ -138,9 +139,7 @@ final class MigrationRunner {
                 List<Integer> keptNumbers = new ArrayList<>(run.subList(0, kept).stream().map(Shot::number).toList());
                 LocalRunner.putResumed(report, previous, run.subList(0, kept));
                 if (previous != null) {
-                    checkpoint.identity(identity);
-                    checkpoint.keep(keptNumbers, 0);
-                    checkpoint.resumedBy(report.get("started").asText());
+                    checkpoint.resumedBy(report.get("started").asText(), identity, keptNumbers);
                 }
                 ArrayNode shotReports = report.putArray("shots");
                 started.run();
@@ -187,16 +186,6 @@ final class MigrationRunner {
             }
             checkpoint.delete();  // the image is written, and the stack unmapped
             return new double[] {loopSeconds, points};
-        }
-    }
-
-    /** Refuses to go on from {@code previous} (when there is one) unless it is the run {@code identity} describes. */
-    private static void requireSame(RunCheckpoint previous, RunIdentity identity, Path outDir) {
-        if (previous != null) {
-            String difference = identity.differenceFrom(previous.identity());
-            if (difference != null) {
-                throw new ResumeRefused("cannot resume " + outDir + ": " + difference);
-            }
         }
     }
 

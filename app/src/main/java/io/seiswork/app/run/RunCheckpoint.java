@@ -150,12 +150,6 @@ public final class RunCheckpoint {
         return new RunIdentity((ObjectNode) state.get("identity"));
     }
 
-    /** Records the identity (with the migration, once it is chosen). */
-    void identity(RunIdentity identity) {
-        state.set("identity", identity.json());
-        write();
-    }
-
     /** When the attempt that last wrote the checkpoint started (ISO-8601). */
     String started() {
         return state.path("started").asText();
@@ -168,6 +162,31 @@ public final class RunCheckpoint {
     void resumedBy(String started) {
         state.put("started", started);
         write();
+    }
+
+    /**
+     * A migration resumed by the attempt that started at {@code started}: its identity (with the
+     * migration's engine and strategy, known once the shots are planned) and the shots its stack
+     * holds, written at once.
+     */
+    void resumedBy(String started, RunIdentity identity, List<Integer> kept) {
+        state.set("identity", identity.json());
+        ArrayNode a = state.putArray("shotsKept");
+        kept.forEach(a::add);
+        state.put("shotsFileBytes", 0L);
+        resumedBy(started);
+    }
+
+    /**
+     * Refuses to go on unless {@code identity} is the run this checkpoint kept.
+     *
+     * @throws ResumeRefused naming the first difference
+     */
+    void requireSameRun(RunIdentity identity) {
+        String difference = identity.differenceFrom(identity());
+        if (difference != null) {
+            throw new ResumeRefused("cannot resume " + outDir + ": " + difference);
+        }
     }
 
     /** The shots whose results are safely in the output folder, in run order. */
@@ -193,9 +212,9 @@ public final class RunCheckpoint {
         write();
     }
 
-    /** The migration's stack ({@value #STACK_FILE}). */
-    Path stackFile() {
-        return outDir.resolve(FOLDER).resolve(STACK_FILE);
+    /** Whether {@code outDir} holds a run that stopped before its outputs were whole (its checkpoint's state). */
+    public static boolean exists(Path outDir) {
+        return Files.isRegularFile(outDir.resolve(FOLDER).resolve(STATE_FILE));
     }
 
     /** Removes the checkpoint: the run's outputs are whole. */

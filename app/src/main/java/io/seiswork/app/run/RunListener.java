@@ -21,6 +21,11 @@ public interface RunListener {
     default void runResumed(int kept, int shots) {
     }
 
+    /** What a resumed run says first: {@code resuming: 5 of 8 shots kept, 3 to run}. */
+    static String resumedLine(int kept, int shots) {
+        return String.format(java.util.Locale.ROOT, "resuming: %d of %d shots kept, %d to run", kept, shots, shots - kept);
+    }
+
     /**
      * @param shots the shots this run computes (a resumed run's remaining ones)
      * @param engine the engine's name

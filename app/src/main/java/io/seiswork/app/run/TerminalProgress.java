@@ -35,7 +35,7 @@ public final class TerminalProgress implements RunListener {
     @Override
     public void runResumed(int kept, int shots) {
         position = kept;
-        out.printf(Locale.ROOT, "resuming: %d of %d shots kept, %d to run%n", kept, shots, shots - kept);
+        out.println(RunListener.resumedLine(kept, shots));
         out.flush();
     }
 

@@ -133,7 +133,7 @@ class StoredJobTest {
         JobId local = job(3);
         store.putBytes(ObjectKeys.spec(local), spec(61, 41, "/etc/passwd", "synthetic").getBytes(StandardCharsets.UTF_8));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StoredJob.read(store, local, "x"));
-        assertEquals(ObjectKeys.spec(local) + ": velocity.raw.path must name a stored input (inputs/sha256/<hash>), got "
+        assertEquals("job " + local + ": velocity.raw.path must name a stored input (inputs/sha256/<hash>), got "
                 + "\"/etc/passwd\"", e.getMessage());
 
         JobId data = job(4);
@@ -146,7 +146,7 @@ class StoredJobTest {
         JobId text = job(5);
         store.putBytes(ObjectKeys.spec(text), "[1, 2]".getBytes(StandardCharsets.UTF_8));
         e = assertThrows(IllegalArgumentException.class, () -> StoredJob.read(store, text, "x"));
-        assertEquals(ObjectKeys.spec(text) + " is not a JSON object", e.getMessage());
+        assertEquals("job " + text + ": its spec is not a JSON object", e.getMessage());
 
         JobId gone = job(6);
         e = assertThrows(IllegalArgumentException.class, () -> StoredJob.read(store, gone, "x"));

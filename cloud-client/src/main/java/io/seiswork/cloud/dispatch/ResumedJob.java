@@ -1,8 +1,8 @@
 package io.seiswork.cloud.dispatch;
 
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.ShotNumbers;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What {@link Dispatcher#resume} did.
@@ -31,19 +31,14 @@ public record ResumedJob(JobId id, List<Integer> queued, int kept, List<Integer>
             b.append("all ").append(kept).append(" shots are done; the job is stacked again");
         } else {
             b.append(queued.size()).append(queued.size() == 1 ? " shot" : " shots").append(" queued again (")
-                    .append(listed(queued)).append("), ").append(kept).append(" done shot").append(kept == 1 ? "" : "s")
+                    .append(ShotNumbers.brief(queued, 20)).append("), ").append(kept).append(" done shot").append(kept == 1 ? "" : "s")
                     .append(" kept");
         }
         if (!lostResults.isEmpty()) {
             b.append("; the stored result").append(lostResults.size() == 1 ? " of shot " : "s of shots ")
-                    .append(listed(lostResults)).append(" had gone, so ")
+                    .append(ShotNumbers.brief(lostResults, 20)).append(" had gone, so ")
                     .append(lostResults.size() == 1 ? "it runs" : "they run").append(" again");
         }
         return b.toString();
-    }
-
-    private static String listed(List<Integer> shots) {
-        return shots.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "))
-                + (shots.size() > 20 ? ", ..." : "");
     }
 }

@@ -2,7 +2,6 @@ package io.seiswork.cloud.job;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How many of a job's shots may fail (each after {@value ShotAttempts#MAX} attempts) before the
@@ -73,8 +72,7 @@ public final class FailedShots {
      */
     public static String settledError(JobRecord job) {
         List<Integer> shots = job.failedShots();
-        String listed = shots.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
-                + (shots.size() > 10 ? ", ..." : "");
+        String listed = ShotNumbers.brief(shots, 10);
         return String.format(Locale.ROOT, "%d of %d shots failed (shot%s %s), the other %d are done: "
                 + "'seiswork resume %s' runs the failed ones again", job.failed(), job.total(), shots.size() == 1 ? "" : "s",
                 listed, job.done(), job.id());

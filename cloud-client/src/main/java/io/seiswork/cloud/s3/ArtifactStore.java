@@ -305,6 +305,26 @@ public final class ArtifactStore {
         return objects;
     }
 
+    /**
+     * Downloads input {@code key} ({@code inputs/sha256/<hash>}) to {@code file} and checks that
+     * its content has the hash its key names, as every reader of a stored input must: the key is
+     * the only promise of what the bytes are. A file that does not match is deleted.
+     *
+     * @throws IllegalStateException when the content's SHA-256 is another
+     */
+    public void getVerifiedInput(String key, Path file, long maxBytes) {
+        getFile(key, file, maxBytes, TransferProgress.NONE);
+        String got = sha256(file);
+        if (!key.endsWith("/" + got)) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // the error below says what matters
+            }
+            throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
+        }
+    }
+
     /** Size of the object in bytes, or -1 when there is none. */
     public long sizeOf(String key) {
         try {
