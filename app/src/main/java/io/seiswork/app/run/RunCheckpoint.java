@@ -1,19 +1,16 @@
 package io.seiswork.app.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.files.DurableFiles;
 import io.seiswork.core.files.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -222,38 +219,12 @@ public final class RunCheckpoint {
         FileTrees.delete(outDir.resolve(FOLDER));
     }
 
-    /** Writes the state aside, forces it and renames it over the state file: never half a state under its name. */
+    /** Writes the state durably ({@link DurableFiles}): never half a state under its name. */
     private void write() {
-        Path dir = outDir.resolve(FOLDER);
-        Path file = dir.resolve(STATE_FILE);
-        Path part = dir.resolve(STATE_FILE + ".part");
         try {
-            Files.createDirectories(dir);
-            byte[] bytes = JSON.writeValueAsBytes(state);
-            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                var b = java.nio.ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceFolder(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run's checkpoint " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void forceFolder(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // A folder cannot be opened on this platform: the rename is as durable as it makes it.
+            DurableFiles.write(outDir.resolve(FOLDER).resolve(STATE_FILE), JSON.writeValueAsBytes(state));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the run's checkpoint state cannot be written as JSON", e);
         }
     }
 }

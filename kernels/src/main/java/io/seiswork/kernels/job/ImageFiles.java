@@ -109,7 +109,7 @@ public final class ImageFiles {
     }
 
     /** Suffix of the image files while they are written. */
-    static final String PART = ".part";
+    static final String PART = io.seiswork.core.files.DurableFiles.PART;
 
     /**
      * The disk a migration's image takes in its output folder while it is written, in bytes: the

@@ -1,15 +1,13 @@
 package io.seiswork.kernels.rtm;
 
+import io.seiswork.core.files.DurableFiles;
 import io.seiswork.core.grid.Grid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -38,7 +36,7 @@ public final class StackFile {
     static final int CHANGING = 2;
 
     /** Suffix of the file a save writes before it is renamed. */
-    static final String PART = ".part";
+    static final String PART = DurableFiles.PART;
 
     private StackFile() {
     }
@@ -132,7 +130,7 @@ public final class StackFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write stack " + part + ": " + e.getMessage(), e);
         }
-        replace(part, file);
+        DurableFiles.replace(part, file);
         return PartialImageFile.bytes(g);
     }
 
@@ -141,28 +139,5 @@ public final class StackFile {
         int n = store.grid().points();
         PartialImageFile.stream(file, n, (values, from, count) -> store.setImage(from, values, count),
                 (values, from, count) -> store.setIllumination(from, values, count));
-    }
-
-    /** Renames {@code from} over {@code to} atomically and forces the folder, so the rename survives a crash. */
-    static void replace(Path from, Path to) {
-        try {
-            try {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceFolder(to.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rename " + from + " to " + to + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Forces a folder's entries to disk where the platform allows it (Linux does; elsewhere nothing). */
-    static void forceFolder(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // A folder cannot be opened on this platform: the rename is as durable as it makes it.
-        }
     }
 }
