@@ -210,12 +210,8 @@ public final class LocalRunner {
             report.put("error", String.valueOf(e.getMessage()));
             throw e;
         } finally {
-            if (!refused) {
-                double wall = (System.nanoTime() - started) / 1e9;
-                report.put("finished", Instant.now().toString());
-                report.put("wallSeconds", round(wall));
-                report.put("gptsPerSecond", round(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
-                writeReport(outDir.resolve(REPORT_FILE), report);
+            if (!refused) {  // a refused resume leaves the folder as it was
+                finishReport(report, outDir, started, loopSeconds, points);
             }
         }
         return report;
@@ -280,13 +276,24 @@ public final class LocalRunner {
             throw e;
         } finally {
             if (!refused) {
-                report.put("finished", Instant.now().toString());
-                report.put("wallSeconds", round((System.nanoTime() - started) / 1e9));
-                report.put("gptsPerSecond", round(loop[0] > 0 ? loop[1] / loop[0] / 1e9 : 0));
-                writeReport(outDir.resolve(REPORT_FILE), report);
+                finishReport(report, outDir, started, loop[0], loop[1]);
             }
         }
         return report;
+    }
+
+    /**
+     * Completes the report of a run that ended (done, cancelled or failed) and writes it.
+     *
+     * @param startedNs {@link System#nanoTime} when the run started
+     * @param loopSeconds wall seconds spent in propagation loops
+     * @param points grid points × steps computed, for Gpts/s
+     */
+    private static void finishReport(ObjectNode report, Path outDir, long startedNs, double loopSeconds, double points) {
+        report.put("finished", Instant.now().toString());
+        report.put("wallSeconds", round((System.nanoTime() - startedNs) / 1e9));
+        report.put("gptsPerSecond", round(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
+        writeReport(outDir.resolve(REPORT_FILE), report);
     }
 
     /** The main output file of a job's task, relative to the output directory. */

@@ -112,7 +112,7 @@ final class MigrationRunner {
         // Room for the image, and for the checkpoint: on the heap a new save beside the last one,
         // out of core the stack (counted in the image's need) less what a resumed one has already.
         ImageFiles.requireDiskSpace(outDir, job, job.storage() == WholeGridStorage.HEAP
-                ? (stackThere ? 1 : 2) * checkpointBytes : stackThere ? -8 * g.nodes() : 0);
+                ? (stackThere ? 1 : 2) * checkpointBytes : stackThere ? -checkpointBytes : 0);
         double loopSeconds = 0;
         double points = 0;
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {

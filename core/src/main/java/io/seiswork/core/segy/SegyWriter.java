@@ -68,18 +68,7 @@ public final class SegyWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new SegyException(file, "cannot create: " + e, -1, -1, e);
         }
-        SegyWriter w = new SegyWriter(file, options, ch);
-        try {
-            w.writeFileHeaders();
-        } catch (RuntimeException e) {
-            try (w.arena) {
-                ch.close();
-            } catch (IOException ce) {
-                e.addSuppressed(ce);
-            }
-            throw e;
-        }
-        return w;
+        return started(new SegyWriter(file, options, ch), SegyWriter::writeFileHeaders);
     }
 
     /**
@@ -98,12 +87,16 @@ public final class SegyWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new SegyException(file, "cannot open to continue: " + e, -1, -1, e);
         }
-        SegyWriter w = new SegyWriter(file, options, ch);
+        return started(new SegyWriter(file, options, ch), w -> w.continueAfter(keepBytes));
+    }
+
+    /** {@code w} once {@code start} has run on it; closed (its channel and buffers) when it throws. */
+    private static SegyWriter started(SegyWriter w, java.util.function.Consumer<SegyWriter> start) {
         try {
-            w.continueAfter(keepBytes);
+            start.accept(w);
         } catch (RuntimeException e) {
             try (w.arena) {
-                ch.close();
+                w.channel.close();
             } catch (IOException ce) {
                 e.addSuppressed(ce);
             }
