@@ -8,6 +8,7 @@ import io.seiswork.core.progress.CancellationToken;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * third of the visibility timeout, so a shot of an hour never reappears to another worker while
  * this one is alive), watches the job's status, cancelling the shot when the job ends (the client
  * cancels it, or it failed past its limit of failed shots), reports how far the shot is to the job
- * table for the progress panes (at least every 30 s, the sign that the worker is alive), and on ECS
+ * table for the progress panes (at least every 30 s, the sign that the worker is alive; while the
+ * job is stacked, the sign goes to the job's item), and on ECS
  * keeps the task protected from scale-in ({@link TaskProtection}). A failed call is logged and
  * retried at the next tick: a network blip must not stop a shot an hour in.
  */
@@ -45,10 +47,12 @@ final class Heartbeat implements AutoCloseable {
     /**
      * @param progress fraction of the shot's time steps done, reported to the job table with each
      *     status read when it moved
+     * @param stacking whether the job is being stacked now (the shot is done): the sign of life
+     *     then goes to the job's item ({@link JobTable#beatStacking})
      * @param protection the task's scale-in protection: on from now until {@link #close()}
      */
     Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
-            WorkerSettings settings, DoubleSupplier progress, TaskProtection protection) {
+            WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection) {
         this.protection = protection;
         if (protection.active()) {
             protection.protect(PROTECT_MINUTES);
@@ -79,7 +83,12 @@ final class Heartbeat implements AutoCloseable {
             try {  // on its own: a failed status read must not skip the sign of life
                 double p = progress.getAsDouble();
                 long now = System.nanoTime();
-                if (p - reported[0] >= 0.005 || now - reportedAt[0] >= BEAT_EVERY_NS) {
+                if (stacking.getAsBoolean()) {
+                    if (now - reportedAt[0] >= BEAT_EVERY_NS) {
+                        table.beatStacking(job);
+                        reportedAt[0] = now;
+                    }
+                } else if (p - reported[0] >= 0.005 || now - reportedAt[0] >= BEAT_EVERY_NS) {
                     table.reportProgress(job, shot, p);  // also the sign of life that tells a lost shot
                     reported[0] = p;
                     reportedAt[0] = now;

@@ -17,6 +17,8 @@ import java.time.Clock;
  * <p>Namespace {@value #NAMESPACE}, no dimensions (fleet-wide figures, which the dashboard and
  * alarms of {@code infra/} read): {@value #COMPLETED}, {@value #FAILED} and {@value #INTERRUPTED}
  * (Count: a shot stopped by its worker's SIGTERM, a spot interruption or a scale-in, and handed back),
+ * {@value #LOST} (Count: a shot, or a job's stacking, whose workers died on every delivery of its
+ * message, found in the dead-letter queue and counted failed: {@code DeadLetterSweep}),
  * {@value #SECONDS} (Seconds, a shot's wall time) and {@value #GPTS} (10⁹ grid-point updates per
  * second of the shot's propagation); per job, once its outputs are stored, {@value #JOBS_STACKED}
  * (Count) and {@value #STACK_SECONDS} (Seconds, the stacking worker's time from the last shot to
@@ -28,6 +30,7 @@ public final class ShotMetrics {
     public static final String COMPLETED = "ShotsCompleted";
     public static final String FAILED = "ShotsFailed";
     public static final String INTERRUPTED = "ShotsInterrupted";
+    public static final String LOST = "ShotsLost";
     public static final String SECONDS = "ShotSeconds";
     public static final String GPTS = "GptsPerSecond";
     public static final String JOBS_STACKED = "JobsStacked";
@@ -67,6 +70,16 @@ public final class ShotMetrics {
     void interrupted(JobId job, int shot, String task) {
         ObjectNode line = line(job, task, new String[][] {{INTERRUPTED, "Count"}});
         line.put("shot", shot).put(INTERRUPTED, 1);
+        emit(line);
+    }
+
+    /**
+     * A shot, or with {@code shot} 0 a job's stacking, whose workers all died: counted failed by
+     * the dead-letter sweep.
+     */
+    void lost(JobId job, int shot, String task) {
+        ObjectNode line = line(job, task, new String[][] {{LOST, "Count"}});
+        line.put("shot", shot).put(LOST, 1);
         emit(line);
     }
 

@@ -1,5 +1,6 @@
 package io.seiswork.worker;
 
+import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
@@ -46,6 +47,9 @@ import org.slf4j.LoggerFactory;
  *       and SQS moves the message to the dead-letter queue, where the alarm sees it;</li>
  *   <li>a job that stops (cancelled, or failed past its limit) stops its running shots at their
  *       next time step; they go back to QUEUED for {@code seiswork resume};</li>
+ *   <li>between shots and while idle, at most every {@link WorkerSettings#sweepEvery()}, the
+ *       dead-letter queue is settled ({@link DeadLetterSweep}): a shot whose workers all died is
+ *       counted failed rather than left RUNNING for ever;</li>
  *   <li>{@link #stop()} (SIGTERM: a spot interruption) cancels the running shot at its next time
  *       step and hands it back to the queue at once, as a fresh message: interruptions do not use
  *       up its attempts.</li>
@@ -67,8 +71,13 @@ public final class ShotWorker implements Runnable {
     private volatile CancellationToken running;
     /** Fraction of the running shot's time steps done, for the heartbeat's progress reports. */
     private volatile double fraction;
+    /** Whether the held message's job is being stacked: the heartbeat then reports for the stack. */
+    private volatile boolean stacking;
     private ActiveJob active;
     private int shotsRun;
+    /** The dead-letter sweep, once the queue's dead-letter queue is known (empty: it has none). */
+    private Optional<DeadLetterSweep> sweep;
+    private long lastSweepNs;
 
     /** A worker whose metrics go to standard output (see {@link ShotMetrics}). */
     public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings) {
@@ -100,6 +109,7 @@ public final class ShotWorker implements Runnable {
     public void run() {
         long idleSince = System.nanoTime();
         try {
+            sweepDeadLetters();
             while (!stopping) {
                 int waitS = (int) settings.pollWait().toSeconds();
                 if (!settings.maxIdle().isZero()) {
@@ -115,9 +125,36 @@ public final class ShotWorker implements Runnable {
                     handle(m.get());
                     idleSince = System.nanoTime();
                 }
+                if (!stopping && System.nanoTime() - lastSweepNs >= settings.sweepEvery().toNanos()) {
+                    sweepDeadLetters();
+                }
             }
         } finally {
             closeActive();
+        }
+    }
+
+    /**
+     * Settles the dead-letter queue ({@link DeadLetterSweep}); a failure is logged and tried again
+     * at the next sweep, since sweeping is no reason to stop taking shots (a worker role without
+     * the dead-letter queue's permissions, for one).
+     */
+    private void sweepDeadLetters() {
+        if (settings.sweepEvery().isZero()) {
+            return;
+        }
+        lastSweepNs = System.nanoTime();
+        try {
+            if (sweep == null) {
+                sweep = queue.deadLetters().map(d -> new DeadLetterSweep(d, queue, table, metrics, java.time.Clock.systemUTC(),
+                        JobView.LOST_AFTER));
+                if (sweep.isEmpty()) {
+                    LOG.warn("the shot queue has no dead-letter queue: lost shots will not be found");
+                }
+            }
+            sweep.ifPresent(DeadLetterSweep::sweep);
+        } catch (RuntimeException e) {
+            LOG.warn("could not sweep the dead-letter queue: {}", e.getMessage());
         }
     }
 
@@ -162,7 +199,8 @@ public final class ShotWorker implements Runnable {
         }
         boolean shotDone = false;
         fraction = 0;
-        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, protection)) {
+        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
+                protection)) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount())) {
                 shotDone = true;
                 stackIfOrphaned(id, cancel);
@@ -172,7 +210,7 @@ public final class ShotWorker implements Runnable {
             JobRecord job = runShot(found.get(), task.shot(), cancel);
             shotDone = true;
             if (job.done() == job.total() && table.startStacking(id)) {
-                stacker.stack(job, activeFor(job), cancel);
+                stack(job, cancel);
             }
             queue.delete(message);
         } catch (CancelledException e) {
@@ -279,7 +317,17 @@ public final class ShotWorker implements Runnable {
                 || job.done() == job.total() && job.status() == JobStatus.RUNNING && table.startStacking(id);
         if (stack) {
             LOG.info("job {}: all {} shots counted and no stack stored: stacking", id, job.total());
+            stack(job, cancel);
+        }
+    }
+
+    /** Stacks the job, the heartbeat reporting for the stack meanwhile ({@link JobTable#beatStacking}). */
+    private void stack(JobRecord job, CancellationToken cancel) {
+        stacking = true;
+        try {
             stacker.stack(job, activeFor(job), cancel);
+        } finally {
+            stacking = false;
         }
     }
 

@@ -32,7 +32,8 @@ import java.time.Duration;
  *     task would: the tests force a small grid out of core with it
  */
 public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine, String workerId, Duration visibility,
-        Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait, long taskMemoryBytes) {
+        Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait, long taskMemoryBytes,
+        Duration sweepEvery) {
 
     /** Default input limit: 200 GB, above the 100 GB volumes the product is designed for. */
     public static final long DEFAULT_MAX_INPUT_BYTES = 200L << 30;
@@ -47,6 +48,9 @@ public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine,
         if (pollWait.toSeconds() < 1 || pollWait.toSeconds() > 20) {
             throw new IllegalArgumentException("queue poll wait must be 1-20 s (SQS's long poll), got " + pollWait.toSeconds() + " s");
         }
+        if (sweepEvery.isNegative()) {
+            throw new IllegalArgumentException("dead-letter sweep interval must be >= 0, got " + sweepEvery);
+        }
         if (taskMemoryBytes < 0) {
             throw new IllegalArgumentException("task memory must be >= 0 bytes (0: this JVM's heap), got " + taskMemoryBytes);
         }
@@ -54,48 +58,54 @@ public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine,
 
     /**
      * Defaults for {@code workDir}: inputs kept in it too, spec's engine, 5-minute visibility,
-     * status every 5 s, run until stopped, jobs resolved for this JVM's heap.
+     * status every 5 s, run until stopped, jobs resolved for this JVM's heap, the dead-letter queue
+     * looked at once a minute at most.
      */
     public static WorkerSettings defaults(Path workDir) {
         return new WorkerSettings(workDir, workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
-                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20), 0);
+                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20), 0, Duration.ofMinutes(1));
     }
 
     public WorkerSettings withEngine(EngineChoice choice) {
         return new WorkerSettings(workDir, inputCache, choice, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, taskMemoryBytes);
+                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery);
     }
 
     /** These settings with inputs kept in {@code cache} (the machine's shared scratch) instead of the work directory. */
     public WorkerSettings withInputCache(Path cache) {
         return new WorkerSettings(workDir, cache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes);
+                pollWait, taskMemoryBytes, sweepEvery);
     }
 
     public WorkerSettings withMaxIdle(Duration idle) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, idle, maxInputBytes,
-                pollWait, taskMemoryBytes);
+                pollWait, taskMemoryBytes, sweepEvery);
     }
 
     public WorkerSettings withStatusPoll(Duration poll) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, poll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes);
+                pollWait, taskMemoryBytes, sweepEvery);
     }
 
     public WorkerSettings withWorkerId(String id) {
         return new WorkerSettings(workDir, inputCache, engine, id, visibility, statusPoll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes);
+                pollWait, taskMemoryBytes, sweepEvery);
     }
 
     public WorkerSettings withPollWait(Duration wait) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, wait, taskMemoryBytes);
+                maxInputBytes, wait, taskMemoryBytes, sweepEvery);
+    }
+
+    public WorkerSettings withSweepEvery(Duration every) {
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
+                maxInputBytes, pollWait, taskMemoryBytes, every);
     }
 
     /** These settings with jobs resolved for a worker task of {@code bytes} of memory (0: this JVM's heap). */
     public WorkerSettings withTaskMemory(long bytes) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, bytes);
+                maxInputBytes, pollWait, bytes, sweepEvery);
     }
 
     private static String defaultWorkerId() {

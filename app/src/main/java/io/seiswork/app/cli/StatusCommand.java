@@ -96,11 +96,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         List<Integer> lost = view.lostShots(Instant.now());
         if (!lost.isEmpty()) {
-            b.append(String.format(Locale.ROOT, ", %d lost (shot%s %s: %s worker silent for over %d minutes, its message in the "
-                    + "dead-letter queue; 'seiswork cancel %s', then 'seiswork resume %s', runs %s again)", lost.size(),
-                    lost.size() == 1 ? "" : "s", ShotNumbers.brief(lost, 10),
-                    lost.size() == 1 ? "its" : "their", JobView.LOST_AFTER.toMinutes(), j.id(), j.id(),
-                    lost.size() == 1 ? "it" : "them"));
+            b.append(String.format(Locale.ROOT, ", %d lost (shot%s %s: %s worker silent for over %d minutes on the last "
+                    + "delivery of its message; the next worker to sweep the dead-letter queue counts %s failed, and "
+                    + "'seiswork resume %s' runs %s again)", lost.size(), lost.size() == 1 ? "" : "s",
+                    ShotNumbers.brief(lost, 10), lost.size() == 1 ? "its" : "their", JobView.LOST_AFTER.toMinutes(),
+                    lost.size() == 1 ? "it" : "them", j.id(), lost.size() == 1 ? "it" : "them"));
         }
         if (j.status() == JobStatus.STACKING) {
             b.append(", ").append(j.stacked()).append(" of ").append(j.total()).append(" results stacked");

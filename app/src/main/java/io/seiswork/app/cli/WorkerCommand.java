@@ -78,7 +78,8 @@ final class WorkerCommand implements Callable<Integer> {
             // Inputs are content-addressed and verified before they appear: the machine's workers share them.
             WorkerSettings settings = new WorkerSettings(dir, shared, engine == null ? null : JobEngine.parse(engine, "--engine"),
                     defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(),
-                    Duration.ofSeconds(maxIdleS), defaults.maxInputBytes(), defaults.pollWait(), defaults.taskMemoryBytes());
+                    Duration.ofSeconds(maxIdleS), defaults.maxInputBytes(), defaults.pollWait(), defaults.taskMemoryBytes(),
+                    defaults.sweepEvery());
             Dispatcher d = Dispatcher.of(clients);
             // Metric lines feed CloudWatch through the task's log; on the local cloud nobody reads them.
             ShotMetrics metrics = new ShotMetrics(s.isLocal() ? new PrintStream(OutputStream.nullOutputStream())

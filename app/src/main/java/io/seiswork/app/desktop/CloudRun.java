@@ -299,8 +299,8 @@ final class CloudRun implements ActiveRun {
             for (int shot : v.lostShots(java.time.Instant.now())) {
                 if (lost.add(shot)) {
                     events.message("shot " + shot + " is lost: its worker has been silent for over "
-                            + JobView.LOST_AFTER.toMinutes() + " minutes on its last delivery (its message is in the "
-                            + "dead-letter queue); Cancel, then Resume the job from Cloud jobs, runs it again");
+                            + JobView.LOST_AFTER.toMinutes() + " minutes on its last delivery; the next worker to "
+                            + "sweep the dead-letter queue counts it failed, and Resume in Cloud jobs runs it again");
                 }
             }
             if (image != null && (v.job().status().isFinal() || v.job().status() == JobStatus.STACKING)) {

@@ -329,8 +329,8 @@ class CloudCommandsTest {
         // silent on its third: the message is in the dead-letter queue.
         CliRun status = CliRun.run("status", id.value(), "--cloud", "local");
         assertEquals("silent-worker-job (silent, task rtm): RUNNING, 0 of 3 shots done, 3 running, 1 lost (shot 2: "
-                + "its worker silent for over 15 minutes, its message in the dead-letter queue; 'seiswork cancel "
-                + "silent-worker-job', then 'seiswork resume silent-worker-job', runs it again)",
+                + "its worker silent for over 15 minutes on the last delivery of its message; the next worker to sweep "
+                + "the dead-letter queue counts it failed, and 'seiswork resume silent-worker-job' runs it again)",
                 status.out().lines().findFirst().orElseThrow());
         var json = new ObjectMapper().readTree(CliRun.run("status", id.value(), "--cloud", "local", "--json").out());
         assertEquals("[2]", json.get("lostShots").toString());

@@ -31,8 +31,8 @@ public record JobView(JobRecord job, List<ShotRecord> shots) {
     /**
      * The shots RUNNING, on the last delivery of their message, on a worker that has been silent
      * for {@link #LOST_AFTER} at {@code now} ({@link ShotRecord#lost}): it died, the message is in
-     * the dead-letter queue, and the job would wait for them for ever. {@code seiswork cancel},
-     * then {@code resume}, runs them again.
+     * the dead-letter queue, where the next worker to sweep it counts them failed (the worker's
+     * {@code DeadLetterSweep}); {@code seiswork resume} then runs them again.
      */
     public List<Integer> lostShots(Instant now) {
         Instant silentSince = now.minus(LOST_AFTER);

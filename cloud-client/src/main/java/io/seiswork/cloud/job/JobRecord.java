@@ -23,10 +23,13 @@ import java.util.List;
  * @param failedShots the numbers of the failed shots, ascending
  * @param resumes how often {@code seiswork resume} has run the job again
  * @param deleting whether {@code seiswork delete} has begun to delete it (it is not resumed then)
+ * @param stackBeat when the stacking worker last said it was alive (while STACKING: at the start,
+ *     then at least every 30 s), or null: what tells a stack whose worker died on the last delivery
+ *     of its message
  */
 public record JobRecord(JobId id, String name, String task, JobStatus status, String specKey, int total, int done,
         int failed, Instant created, Instant updated, String error, List<String> outputs, int stacked, int maxFailed,
-        List<Integer> failedShots, int resumes, boolean deleting) {
+        List<Integer> failedShots, int resumes, boolean deleting, Instant stackBeat) {
 
     public JobRecord {
         outputs = List.copyOf(outputs);

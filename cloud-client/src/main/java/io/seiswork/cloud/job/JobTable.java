@@ -62,6 +62,7 @@ public final class JobTable {
     private static final String BEAT = "beat";
     private static final String RECEIVES = "receives";
     private static final String DELETING = "deleting";
+    private static final String STACK_BEAT = "stackBeat";
 
     private final DynamoDbClient db;
     private final String table;
@@ -254,6 +255,13 @@ public final class JobTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toJob(id, item));
     }
 
+    /** One shot item, read consistently, or empty when the job has no such shot. */
+    public Optional<ShotRecord> shot(JobId id, int shot) {
+        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toShot(item));
+    }
+
     /** Every shot item of the job, by shot number. */
     public List<ShotRecord> shots(JobId id) {
         List<ShotRecord> shots = new ArrayList<>();
@@ -407,9 +415,49 @@ public final class JobTable {
         } catch (ConditionalCheckFailedException lost) {
             return;
         }
-        if (!lastAttempt) {
-            return;
+        if (lastAttempt) {
+            countFailure(id, shot, e);
         }
+    }
+
+    /**
+     * A shot found lost: RUNNING, its message dead-lettered after its last delivery, its worker
+     * silent since {@code beat}. It is FAILED with {@code error} and counted like a shot that
+     * failed its last attempt (the job runs on within its limit of failed shots, and ends FAILED
+     * for {@code seiswork resume} to run it again). Conditional on the shot still being RUNNING on
+     * {@code worker} with that beat (null: none recorded): a worker that speaks again, or another
+     * delivery that took the shot, keeps it.
+     *
+     * @return false when the shot moved on meanwhile
+     */
+    public boolean failLostShot(JobId id, int shot, String worker, Instant beat, String error) {
+        String e = clip(error);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":failed", s(ShotState.FAILED.name()), ":e", s(e),
+                ":running", s(ShotState.RUNNING.name()), ":w", s(worker)));
+        String beatCondition = "attribute_not_exists(#beat)";
+        if (beat != null) {
+            beatCondition = "#beat = :beat";
+            values.put(":beat", s(beat.toString()));
+        }
+        String condition = "#st = :running AND #worker = :w AND " + beatCondition;
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #st = :failed, #err = :e")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker", "#beat", BEAT))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+        countFailure(id, shot, e);
+        return true;
+    }
+
+    /**
+     * Counts a shot that is FAILED for good, once, and ends the job when that puts it over its
+     * limit or settles it ({@link FailedShots}).
+     */
+    private void countFailure(JobId id, int shot, String e) {
         JobRecord job;
         try {
             job = toJob(id, db.updateItem(r -> r.tableName(table).key(key(id, META))
@@ -515,12 +563,12 @@ public final class JobTable {
         try {
             Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
-                            + "REMOVE #err, #failedShots, #stacked, #outputs")
+                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat")
                     .conditionExpression("(#st = :failedJob OR #st = :cancelled) AND attribute_not_exists(#deleting)")
                     .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "status"), Map.entry("#failed", "failed"),
                             Map.entry("#updated", "updated"), Map.entry("#resumes", RESUMES), Map.entry("#err", "error"),
                             Map.entry("#failedShots", "failedShots"), Map.entry("#stacked", "stacked"),
-                            Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING)))
+                            Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING), Map.entry("#beat", STACK_BEAT)))
                     .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
                             ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
                             ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
@@ -538,9 +586,10 @@ public final class JobTable {
     public boolean startStacking(JobId id) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #st = :stacking, #updated = :now")
+                    .updateExpression("SET #st = :stacking, #updated = :now, #beat = :now")
                     .conditionExpression("(#st = :running OR #st = :queued) AND #done = #total")
-                    .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated", "#done", "done", "#total", "total"))
+                    .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated", "#done", "done", "#total", "total",
+                            "#beat", STACK_BEAT))
                     .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
                             ":running", s(JobStatus.RUNNING.name()), ":queued", s(JobStatus.QUEUED.name()),
                             ":now", s(Instant.now().toString()))));
@@ -557,12 +606,59 @@ public final class JobTable {
     public void stackProgress(JobId id, int stacked) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #stacked = :n").conditionExpression("#st = :stacking")
-                    .expressionAttributeNames(Map.of("#st", "status", "#stacked", "stacked"))
+                    .updateExpression("SET #stacked = :n, #beat = :now").conditionExpression("#st = :stacking")
+                    .expressionAttributeNames(Map.of("#st", "status", "#stacked", "stacked", "#beat", STACK_BEAT))
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(stacked)),
-                            ":stacking", s(JobStatus.STACKING.name()))));
+                            ":stacking", s(JobStatus.STACKING.name()), ":now", s(Instant.now().toString()))));
         } catch (ConditionalCheckFailedException ignored) {
             // cancelled meanwhile
+        }
+    }
+
+    /**
+     * The stacking worker is alive (its heartbeat, at least every 30 s, even while one large shot
+     * result downloads): what tells a stack whose worker died ({@link JobRecord#stackBeat}).
+     * Ignored once the job is no longer STACKING.
+     */
+    public void beatStacking(JobId id) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #beat = :now").conditionExpression("#st = :stacking")
+                    .expressionAttributeNames(Map.of("#st", "status", "#beat", STACK_BEAT))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
+                            ":now", s(Instant.now().toString()))));
+        } catch (ConditionalCheckFailedException ignored) {
+            // stored, cancelled or failed meanwhile
+        }
+    }
+
+    /**
+     * A stack whose worker died on the last delivery of its message (found in the dead-letter
+     * queue): FAILED with {@code error}, on condition it is still STACKING and its worker has not
+     * spoken since {@code beat} (null: never, for a job stacked by a worker that did not beat).
+     * {@code seiswork resume} stacks it again.
+     *
+     * @return false when the stack moved on meanwhile (stored, beating again, cancelled)
+     */
+    public boolean failSilentStacking(JobId id, Instant beat, String error) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(JobStatus.FAILED.name()),
+                ":now", s(Instant.now().toString()), ":stacking", s(JobStatus.STACKING.name()), ":e", s(clip(error))));
+        String beatCondition = "attribute_not_exists(#beat)";
+        if (beat != null) {
+            beatCondition = "#beat = :beat";
+            values.put(":beat", s(beat.toString()));
+        }
+        String condition = "#st = :stacking AND " + beatCondition;
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #st = :st, #updated = :now, #err = :e")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated", "#err", "error",
+                            "#beat", STACK_BEAT))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 
@@ -632,7 +728,8 @@ public final class JobTable {
         return new JobRecord(id, str(m, "name"), str(m, "task"), JobStatus.valueOf(str(m, "status")), str(m, "specKey"),
                 num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),
                 str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of(),
-                num(m, "stacked"), num(m, MAX_FAILED), numbers(m, "failedShots"), num(m, RESUMES), m.containsKey(DELETING));
+                num(m, "stacked"), num(m, MAX_FAILED), numbers(m, "failedShots"), num(m, RESUMES), m.containsKey(DELETING),
+                instant(m, STACK_BEAT));
     }
 
     private static ShotRecord toShot(Map<String, AttributeValue> m) {

@@ -1,5 +1,7 @@
 package io.seiswork.cloud.queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.cloud.job.JobId;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class ShotQueue {
     /** The message attribute naming the run of the job that sent a shot message (absent: 0). */
     public static final String RUN_ATTRIBUTE = "run";
     private static final int BATCH = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsClient sqs;
     private final String url;
@@ -68,6 +71,31 @@ public final class ShotQueue {
                 QueueAttributeName.REDRIVE_POLICY, redrive,
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(DEFAULT_VISIBILITY_S)))).queueUrl();
         return new ShotQueue(sqs, url);
+    }
+
+    /**
+     * The queue this one's messages go to after {@value #MAX_RECEIVES} deliveries, as its redrive
+     * policy names it (on AWS the CDK stack sets it; here {@link #createIfMissing}), or empty when
+     * it has none. Workers sweep it ({@code DeadLetterSweep}): a shot whose message is there was
+     * either counted failed already or lost with its workers, and only the job table tells which.
+     */
+    public Optional<ShotQueue> deadLetters() {
+        String policy = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                .attributes().get(QueueAttributeName.REDRIVE_POLICY);
+        if (policy == null || policy.isBlank()) {
+            return Optional.empty();
+        }
+        String arn;
+        try {
+            arn = JSON.readTree(policy).path("deadLetterTargetArn").asText("");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the shot queue's redrive policy is not JSON: " + policy, e);
+        }
+        String name = arn.substring(arn.lastIndexOf(':') + 1);
+        if (name.isEmpty()) {
+            throw new IllegalStateException("the shot queue's redrive policy names no dead-letter queue: " + policy);
+        }
+        return Optional.of(new ShotQueue(sqs, sqs.getQueueUrl(r -> r.queueName(name)).queueUrl()));
     }
 
     /** Queues one message per shot of a job's first run, ten per request, retrying entries SQS refused. */

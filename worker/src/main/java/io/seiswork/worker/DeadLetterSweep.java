@@ -1,0 +1,202 @@
+package io.seiswork.worker;
+
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ShotAttempts;
+import io.seiswork.cloud.job.ShotRecord;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.queue.ShotTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles what the dead-letter queue holds, so that no job waits for ever on a shot nobody will
+ * run. SQS moves a shot message there after {@value ShotAttempts#MAX} deliveries, whatever became
+ * of them; only the job table tells what that means:
+ * <ul>
+ *   <li>the shot is FAILED: its third failure counted it already, and the letter is removed;</li>
+ *   <li>the shot is RUNNING on a worker silent for {@code lostAfter} (a worker reports at least
+ *       every 30 s): its workers died on every delivery, an instance lost or a task killed for
+ *       memory. It is counted failed ({@link JobTable#failLostShot}), so the job runs on within
+ *       its limit of failed shots and ends FAILED for {@code seiswork resume}, or stops past it;</li>
+ *   <li>the shot is DONE and its job STACKING with a silent stacking worker: the stack's workers
+ *       died, and the job is FAILED ({@link JobTable#failSilentStacking}); {@code resume} stacks
+ *       it again. A job whose every shot is counted but whose stacking never began, and a shot
+ *       still QUEUED (its hand-back failed), get a fresh message of the same run;</li>
+ *   <li>a worker still speaking keeps its shot: the letter is looked at again once that worker
+ *       could have been silent for {@code lostAfter};</li>
+ *   <li>letters of ended, deleted or resumed jobs, of settled shots, and letters whose shot another
+ *       message carries, are removed.</li>
+ * </ul>
+ * Every change is a conditional write on what was read, so sweeps by several workers at once,
+ * and a worker that speaks again meanwhile, change nothing twice.
+ */
+final class DeadLetterSweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSweep.class);
+
+    /** Letters handled in one sweep at most: a sweep between shots must stay short. */
+    static final int MAX_PER_SWEEP = 10;
+    /** How long a letter being handled stays hidden from other workers' sweeps, seconds. */
+    private static final int HANDLING_S = 60;
+    /** Shortest and longest wait before a letter whose worker still speaks is looked at again, seconds. */
+    private static final long MIN_POSTPONE_S = 30;
+    private static final long MAX_POSTPONE_S = 43_200;
+
+    /** What became of one letter. */
+    enum Outcome {
+        /** removed: no live job or shot needs it */
+        DROPPED,
+        /** removed: the table had the shot counted already */
+        SETTLED,
+        /** the shot's workers all died: counted failed, letter removed */
+        LOST,
+        /** the job's stacking workers all died: the job FAILED, letter removed */
+        STACK_LOST,
+        /** the shot still needed running or stacking: a fresh message sent, letter removed */
+        REQUEUED,
+        /** its worker still speaks: the letter comes back later */
+        POSTPONED
+    }
+
+    private final ShotQueue deadLetters;
+    private final ShotQueue shots;
+    private final JobTable table;
+    private final ShotMetrics metrics;
+    private final Clock clock;
+    private final Duration lostAfter;
+
+    /**
+     * @param deadLetters the shot queue's dead-letter queue
+     * @param shots the shot queue, for fresh messages
+     * @param lostAfter how long a worker may be silent before its shot counts as lost
+     */
+    DeadLetterSweep(ShotQueue deadLetters, ShotQueue shots, JobTable table, ShotMetrics metrics, Clock clock,
+            Duration lostAfter) {
+        this.deadLetters = deadLetters;
+        this.shots = shots;
+        this.table = table;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.lostAfter = lostAfter;
+    }
+
+    /** Handles the letters visible now, {@value #MAX_PER_SWEEP} at most; returns how many of each outcome. */
+    Map<Outcome, Integer> sweep() {
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        for (int i = 0; i < MAX_PER_SWEEP; i++) {
+            // A second of long polling: a short poll may miss the few letters there are.
+            Optional<ReceivedShot> letter = deadLetters.receive(1, HANDLING_S);
+            if (letter.isEmpty()) {
+                break;
+            }
+            outcomes.merge(handle(letter.get()), 1, Integer::sum);
+        }
+        if (!outcomes.isEmpty()) {
+            LOG.info("dead-letter queue swept: {}", outcomes);
+        }
+        return outcomes;
+    }
+
+    /** Settles one letter (package-private for the tests). */
+    Outcome handle(ReceivedShot letter) {
+        ShotTask task = letter.task();
+        if (task == null) {
+            return drop(letter, Outcome.DROPPED);
+        }
+        JobId id = task.jobId();
+        Optional<JobRecord> found = table.job(id);
+        if (found.isEmpty() || found.get().status().isFinal() || letter.run() < found.get().resumes()
+                || task.shot() > found.get().total()) {
+            return drop(letter, Outcome.DROPPED);
+        }
+        JobRecord job = found.get();
+        Optional<ShotRecord> item = table.shot(id, task.shot());
+        if (item.isEmpty()) {
+            return drop(letter, Outcome.DROPPED);
+        }
+        ShotRecord shot = item.get();
+        Instant now = clock.instant();
+        return switch (shot.state()) {
+            case FAILED -> drop(letter, Outcome.SETTLED);
+            case QUEUED -> requeue(letter, "still queued");
+            case RUNNING -> running(letter, job, shot, now);
+            case DONE -> done(letter, job, now);
+        };
+    }
+
+    private Outcome running(ReceivedShot letter, JobRecord job, ShotRecord shot, Instant now) {
+        if (!silent(shot.beat(), now)) {
+            return postpone(letter, shot.beat(), now);
+        }
+        if (shot.receives() > 0 && shot.receives() < ShotAttempts.MAX) {
+            // Its running attempt came from another message (a duplicate left by a hand-back),
+            // which has deliveries left and will come back to a worker.
+            return drop(letter, Outcome.DROPPED);
+        }
+        String error = "no result after " + ShotAttempts.MAX + " deliveries: the last worker, " + shot.worker()
+                + ", fell silent at " + shot.beat() + " (an instance lost, or its task killed for memory)";
+        if (!table.failLostShot(job.id(), shot.shot(), shot.worker(), shot.beat(), error)) {
+            return postpone(letter, now, now);  // it moved on meanwhile: look again soon
+        }
+        LOG.warn("shot {} of job {} is lost and counted failed: {}", shot.shot(), job.id(), error);
+        metrics.lost(job.id(), shot.shot(), job.task());
+        return drop(letter, Outcome.LOST);
+    }
+
+    private Outcome done(ReceivedShot letter, JobRecord job, Instant now) {
+        if (job.status() == JobStatus.STACKING) {
+            if (!silent(job.stackBeat(), now)) {
+                return postpone(letter, job.stackBeat(), now);
+            }
+            String error = "stacking stopped: its workers fell silent on all " + ShotAttempts.MAX
+                    + " deliveries of its message (the last at " + job.stackBeat() + ", " + job.stacked() + " of "
+                    + job.total() + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
+            if (!table.failSilentStacking(job.id(), job.stackBeat(), error)) {
+                return postpone(letter, now, now);
+            }
+            LOG.warn("job {}: {}", job.id(), error);
+            metrics.lost(job.id(), 0, job.task());
+            return drop(letter, Outcome.STACK_LOST);
+        }
+        if (job.done() == job.total()) {
+            // Counted last, and its worker died before the stacking began: a worker that receives
+            // a DONE shot of a job with every shot counted stacks it.
+            return requeue(letter, "every shot counted, no stack begun");
+        }
+        return drop(letter, Outcome.SETTLED);
+    }
+
+    private boolean silent(Instant beat, Instant now) {
+        return beat == null || beat.isBefore(now.minus(lostAfter));
+    }
+
+    private Outcome requeue(ReceivedShot letter, String why) {
+        ShotTask task = letter.task();
+        shots.send(task.jobId(), List.of(task.shot()), letter.run());
+        LOG.info("shot {} of job {} was dead-lettered but {}: queued again", task.shot(), task.jobId(), why);
+        return drop(letter, Outcome.REQUEUED);
+    }
+
+    /** Hides the letter until a worker last heard at {@code beat} could have been silent for {@code lostAfter}. */
+    private Outcome postpone(ReceivedShot letter, Instant beat, Instant now) {
+        long s = Duration.between(now, beat.plus(lostAfter)).toSeconds() + 1;
+        deadLetters.extend(letter, (int) Math.max(MIN_POSTPONE_S, Math.min(MAX_POSTPONE_S, s)));
+        return Outcome.POSTPONED;
+    }
+
+    private Outcome drop(ReceivedShot letter, Outcome outcome) {
+        deadLetters.delete(letter);
+        return outcome;
+    }
+}

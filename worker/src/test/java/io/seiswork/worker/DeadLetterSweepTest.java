@@ -1,0 +1,289 @@
+package io.seiswork.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.JobView;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.ShotState;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.worker.DeadLetterSweep.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The dead-letter sweep against the emulators over HTTP: what each kind of letter means, read
+ * from the job table, and the fleet case it exists for, a shot whose workers all died, which
+ * without it kept its job RUNNING for ever.
+ */
+class DeadLetterSweepTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    @TempDir
+    Path dir;
+
+    private ArtifactStore store;
+    private JobTable table;
+    private ShotQueue queue;
+    private ShotQueue deadLetters;
+    private Dispatcher dispatcher;
+    private String name;
+    private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
+    private final ShotMetrics metrics = new ShotMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8),
+            Clock.systemUTC(), "sweeper");
+
+    @BeforeEach
+    void stack() {
+        name = LocalCloud.uniqueName("letters");
+        store = ArtifactStore.createIfMissing(CLOUD.s3(), name);
+        table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
+        queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
+        deadLetters = queue.deadLetters().orElseThrow(() -> new AssertionError("no dead-letter queue"));
+        dispatcher = new Dispatcher(store, table, queue);
+    }
+
+    /** A sweep whose clock reads {@code ahead} past now: workers last heard now are silent that long. */
+    private DeadLetterSweep sweepAhead(Duration ahead) {
+        return new DeadLetterSweep(deadLetters, queue, table, metrics,
+                Clock.fixed(Instant.now().plus(ahead), ZoneOffset.UTC), JobView.LOST_AFTER);
+    }
+
+    private ReceivedShot letter(JobId job, int shot, int run) {
+        deadLetters.send(job, List.of(shot), run);
+        return deadLetters.receive(2, 60).orElseThrow(() -> new AssertionError("no letter"));
+    }
+
+    private JobId job(int shots, int maxFailed) {
+        JobId id = new JobId(LocalCloud.uniqueName("job"));
+        table.createJob(id, "letters", "rtm", ObjectKeys.spec(id), shots, maxFailed);
+        return id;
+    }
+
+    private long metric(String metric) {
+        return metricLines.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"" + metric + "\":1")).count();
+    }
+
+    private int lettersLeft() {
+        return deadLetters.backlog().waiting() + deadLetters.backlog().running();
+    }
+
+    @Test
+    void aShotSilentOnItsLastDeliveryIsCountedFailedAndTheJobRunsOnWithinItsLimit() {
+        JobId job = job(3, 1);
+        table.startShot(job, 2, "dead", 3);
+        ReceivedShot letter = letter(job, 2, 0);
+
+        // Its worker was heard just now: the letter waits.
+        assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter));
+        assertEquals(ShotState.RUNNING, table.shot(job, 2).orElseThrow().state());
+        assertEquals(1, deadLetters.backlog().running(), "postponed: hidden, not removed");
+
+        // Fifteen minutes of silence later it is lost, counted failed, and the job goes on.
+        assertEquals(Outcome.LOST, sweepAhead(JobView.LOST_AFTER.plusMinutes(1)).handle(letter));
+        var shot = table.shot(job, 2).orElseThrow();
+        assertEquals(ShotState.FAILED, shot.state());
+        assertTrue(shot.error().startsWith("no result after 3 deliveries: the last worker, dead, fell silent at "),
+                shot.error());
+        JobRecord after = table.job(job).orElseThrow();
+        assertEquals(JobStatus.RUNNING, after.status(), "one failed shot is within the job's limit of 1");
+        assertEquals(List.of(2), after.failedShots());
+        assertEquals(0, lettersLeft());
+        assertEquals(1, metric(ShotMetrics.LOST));
+    }
+
+    @Test
+    void aWorkerThatSpeaksAgainKeepsItsShot() {
+        JobId job = job(1, 0);
+        table.startShot(job, 1, "slow", 3);
+        ReceivedShot letter = letter(job, 1, 0);
+        DeadLetterSweep late = sweepAhead(JobView.LOST_AFTER.plusMinutes(1));
+        // Read as silent, but the worker reports before the sweep writes: the conditional write refuses.
+        assertTrue(!table.failLostShot(job, 1, "slow", Instant.parse("2020-01-01T00:00:00Z"), "lost"));
+        table.reportProgress(job, 1, 0.5);
+        assertEquals(Outcome.LOST, late.handle(letter), "silent again by the sweep's clock");
+        assertEquals(JobStatus.FAILED, table.job(job).orElseThrow().status(), "limit 0: the job stops");
+        assertTrue(table.job(job).orElseThrow().error().startsWith("shot 1 failed 3 times: no result after 3 deliveries"),
+                table.job(job).orElseThrow().error());
+    }
+
+    @Test
+    void lettersOfSettledShotsEndedJobsAndEarlierRunsAreRemoved() {
+        JobId failed = job(2, 1);
+        table.startShot(failed, 1, "w", 3);
+        table.failShot(failed, 1, "w", "boom", true);
+        assertEquals(Outcome.SETTLED, sweepAhead(Duration.ZERO).handle(letter(failed, 1, 0)));
+        assertEquals(ShotState.FAILED, table.shot(failed, 1).orElseThrow().state());
+        assertEquals(1, table.job(failed).orElseThrow().failed(), "counted once, not again");
+
+        JobId cancelled = job(1, 0);
+        table.cancel(cancelled);
+        assertEquals(Outcome.DROPPED, sweepAhead(Duration.ZERO).handle(letter(cancelled, 1, 0)));
+        assertEquals(Outcome.DROPPED, sweepAhead(Duration.ZERO).handle(letter(new JobId("no-such-job"), 1, 0)));
+
+        // A letter from before a resume: the resume sent the shot a message of its own.
+        JobId resumed = job(1, 0);
+        table.cancel(resumed);
+        table.reopen(resumed, false);
+        table.startShot(resumed, 1, "gone", 3);
+        assertEquals(Outcome.DROPPED, sweepAhead(JobView.LOST_AFTER.plusMinutes(1)).handle(letter(resumed, 1, 0)));
+        assertEquals(ShotState.RUNNING, table.shot(resumed, 1).orElseThrow().state(), "the run-1 attempt is not touched");
+
+        // Silent, but its attempt came from a message with deliveries left: that one comes back.
+        JobId duplicate = job(1, 0);
+        table.startShot(duplicate, 1, "first", 1);
+        assertEquals(Outcome.DROPPED, sweepAhead(JobView.LOST_AFTER.plusMinutes(1)).handle(letter(duplicate, 1, 0)));
+        assertEquals(ShotState.RUNNING, table.shot(duplicate, 1).orElseThrow().state());
+        assertEquals(0, lettersLeft());
+        assertEquals(0, metric(ShotMetrics.LOST));
+    }
+
+    @Test
+    void shotsStillToRunOrStackGetAFreshMessageOfTheSameRun() {
+        // QUEUED: its hand-back failed and the released message ran out of deliveries.
+        JobId queued = job(2, 0);
+        table.cancel(queued);
+        table.reopen(queued, false);
+        assertEquals(Outcome.REQUEUED, sweepAhead(Duration.ZERO).handle(letter(queued, 2, 1)));
+        ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("no fresh message"));
+        assertEquals(2, fresh.task().shot());
+        assertEquals(1, fresh.run(), "the same run, so workers do not drop it as stale");
+        assertEquals(1, fresh.receiveCount(), "three deliveries again");
+        queue.delete(fresh);
+
+        // Every shot counted, and the worker that counted the last died before stacking began.
+        JobId counted = job(1, 0);
+        table.startShot(counted, 1, "w", 3);
+        table.completeShot(counted, 1, 1.0, 1.0);
+        assertEquals(Outcome.REQUEUED, sweepAhead(Duration.ZERO).handle(letter(counted, 1, 0)));
+        assertEquals(1, queue.receive(2, 60).orElseThrow().task().shot());
+        assertEquals(0, lettersLeft());
+    }
+
+    /**
+     * The fleet case: a shot whose three workers all died (here: three deliveries started and
+     * abandoned, their last report 16 minutes old). A real worker's poll moves the message to the
+     * dead-letter queue, its sweep counts the shot failed and the job ends; a resume then stacks,
+     * byte for byte, the image of the same job run without a death.
+     */
+    @Test
+    void aShotWhoseWorkersAllDiedEndsItsJobAndAResumeGivesTheUninterruptedImage() throws Exception {
+        byte[] uninterrupted = uninterruptedImage();
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        for (int delivery = 1; delivery <= 3; delivery++) {
+            ReceivedShot m = queue.receive(5, 1).orElseThrow(() -> new AssertionError("the message did not come back"));
+            assertEquals(delivery, m.receiveCount());
+            assertTrue(table.startShot(job, 1, "dead-" + delivery, m.receiveCount()));
+        }
+        backdate(job, "SHOT#1", "beat", JobView.LOST_AFTER.plusMinutes(1));
+        Thread.sleep(1100);  // the third delivery's visibility runs out
+
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w"), metrics);
+        w.run();
+        assertEquals(0, w.shotsRun(), "the message went to the dead-letter queue instead of a fourth delivery");
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status(), "no longer RUNNING for ever");
+        assertTrue(failed.error().startsWith("shot 1 failed 3 times: no result after 3 deliveries: the last worker, "
+                + "dead-3, fell silent at "), failed.error());
+        assertEquals(1, metric(ShotMetrics.LOST));
+        assertEquals(0, lettersLeft());
+
+        assertEquals(List.of(1), dispatcher.resume(job).queued());
+        new ShotWorker(store, table, queue, settings("w2"), metrics).run();
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+        assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+    }
+
+    /**
+     * A job whose stacking workers all died: stacking begun, its last report 16 minutes old, the
+     * message dead-lettered. The sweep fails the job, naming the stack, and a resume (the shot's
+     * result was never stored, so the shot runs again) stacks the uninterrupted image.
+     */
+    @Test
+    void aStackWhoseWorkersAllDiedFailsTheJobAndAResumeStacksIt() throws Exception {
+        byte[] uninterrupted = uninterruptedImage();
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        ReceivedShot message = queue.receive(2, 120).orElseThrow();
+        table.startShot(job, 1, "dead", 3);
+        table.completeShot(job, 1, 1.0, 1.0);
+        assertTrue(table.startStacking(job));
+        ReceivedShot letter = letter(job, 1, 0);
+        assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter), "stacking, and heard just now");
+        queue.delete(message);
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(letter));
+        assertEquals(0, lettersLeft());
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("stacking stopped: its workers fell silent on all 3 deliveries of its message "
+                + "(the last at "), failed.error());
+        assertTrue(failed.error().endsWith("0 of 1 shots stacked); 'seiswork resume " + job + "' stacks it again"),
+                failed.error());
+        assertEquals(1, metric(ShotMetrics.LOST));
+
+        dispatcher.resume(job);
+        new ShotWorker(store, table, queue, settings("w"), metrics).run();
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+        assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+    }
+
+    /** The image of the spec's job run by one worker without a stop. */
+    private byte[] uninterruptedImage() throws Exception {
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        new ShotWorker(store, table, queue, settings("reference"), metrics).run();
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+        return store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20);
+    }
+
+    private WorkerSettings settings(String id) throws Exception {
+        return WorkerSettings.defaults(Files.createDirectories(dir.resolve(id))).withWorkerId(id)
+                .withMaxIdle(Duration.ofSeconds(3)).withStatusPoll(Duration.ofMillis(200))
+                .withSweepEvery(Duration.ofSeconds(1));
+    }
+
+    /** Moves an item's time attribute into the past, as if its worker had been silent since. */
+    private void backdate(JobId job, String sk, String attribute, Duration ago) {
+        CLOUD.dynamoDb().updateItem(r -> r.tableName(name)
+                .key(Map.of("pk", AttributeValue.fromS("JOB#" + job.value()), "sk", AttributeValue.fromS(sk)))
+                .updateExpression("SET #a = :then").expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":then", AttributeValue.fromS(Instant.now().minus(ago).toString()))));
+    }
+
+    private Path spec() throws Exception {
+        return Files.writeString(dir.resolve("spec.json"), """
+                {"name": "letters", "task": "rtm",
+                 "grid": {"nx": 121, "ny": 1, "nz": 61, "dx": 10, "dz": 10},
+                 "velocity": {"builtin": "layered"}, "migrationVelocity": {"smooth": 60},
+                 "wavelet": {"type": "ricker", "peakHz": 15},
+                 "time": {"lengthS": 0.3, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 600, "dx": 500, "n": 1, "y": 0, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 121, "y": 0, "z": 20}},
+                 "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
+                 "engine": "cpu"}""");
+    }
+}
