@@ -39,8 +39,9 @@ import software.constructs.Construct;
  *
  * <p>Target tracking multiplies the current task count, so from zero tasks (where the quotient has
  * no value) it can never start a fleet. A second, step policy does that: while shots are visible
- * in the queue, add one task per {@value #WAKE_COOLDOWN_MINUTES} minutes (the time a GPU instance
- * takes to boot and pull the image). Once one task runs, target tracking takes over and jumps to
+ * in the queue, or letters in the dead-letter queue (a worker's sweep must settle them, or a job
+ * waits on a lost shot), add one task per {@value #WAKE_COOLDOWN_MINUTES} minutes (the time a GPU
+ * instance takes to boot and pull the image). Once one task runs, target tracking takes over and jumps to
  * the backlog; when both want to scale out, Application Auto Scaling takes the larger.
  */
 public final class BacklogScaling extends Construct {
@@ -90,7 +91,7 @@ public final class BacklogScaling extends Construct {
                 .build();
 
         taskCount.scaleOnMetric("WakeFromZero", BasicStepScalingPolicyProps.builder()
-                .metric(metrics.waiting(minute))
+                .metric(metrics.workToWakeFor(minute))
                 .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
                 .scalingSteps(List.of(
                         ScalingInterval.builder().upper(0).change(0).build(),

@@ -2,6 +2,8 @@ package io.seiswork.infra;
 
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 
@@ -39,7 +41,17 @@ public final class FleetMetrics {
         return queues.queue().metricApproximateAgeOfOldestMessage(maximum(period, "Oldest shot (s)"));
     }
 
-    /** Shots that failed {@value Protocol#MAX_RECEIVES} times and lie in the dead-letter queue. */
+    /**
+     * Work that needs a worker: shots waiting plus letters in the dead-letter queue, which only a
+     * worker's sweep settles (a job waits RUNNING on a lost shot until one does).
+     */
+    public IMetric workToWakeFor(Duration period) {
+        return MathExpression.Builder.create().expression("waiting + letters")
+                .usingMetrics(Map.of("waiting", waiting(period), "letters", deadLetters(period)))
+                .label("Shots waiting and dead letters").period(period).build();
+    }
+
+    /** Shot messages delivered {@value Protocol#MAX_RECEIVES} times, in the dead-letter queue until a worker's sweep settles them. */
     public Metric deadLetters(Duration period) {
         return queues.deadLetters().metricApproximateNumberOfMessagesVisible(maximum(period, "Dead-lettered shots"));
     }

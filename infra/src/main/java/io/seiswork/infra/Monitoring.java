@@ -17,12 +17,18 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * What tells an operator the fleet needs them: two alarms and the dashboard {@value #DASHBOARD}.
+ * What tells an operator the fleet needs them: three alarms and the dashboard {@value #DASHBOARD}.
  *
  * <ul>
- *   <li>{@value #DEAD_LETTER_ALARM}: a shot failed {@value Protocol#MAX_RECEIVES} times and its
- *       message is in the dead-letter queue (one five-minute period with any message): the job is
- *       FAILED, and someone should read the shot's error ({@code seiswork status JOB});</li>
+ *   <li>{@value #LOST_SHOTS_ALARM}: a worker's sweep of the dead-letter queue found a shot, or a
+ *       job's stacking, whose workers all died ({@value Protocol#SHOTS_LOST}, one five-minute
+ *       period with any): instances lost, or tasks killed for memory. The shot is counted failed
+ *       and {@code seiswork status JOB} names it; if it recurs, the shot's window may be too large
+ *       for the instance type;</li>
+ *   <li>{@value #DEAD_LETTER_ALARM}: messages have stayed in the dead-letter queue for
+ *       {@value #UNSETTLED_PERIODS} five-minute periods. Workers settle every letter at their next
+ *       sweep (at most a minute apart while one runs, and a letter wakes the fleet from zero), so
+ *       letters that stay mean no worker starts or the workers may not read that queue;</li>
  *   <li>{@value #OLDEST_SHOT_ALARM}: a shot has waited more than {@value #OLDEST_SHOT_HOURS}
  *       hours: the fleet is at its maximum, or cannot get instances (spot capacity, a service
  *       quota on GPU instances), or its workers cannot start.</li>
@@ -32,7 +38,7 @@ import software.constructs.Construct;
  * publish to a topic under the AWS-managed SNS key, and an alarm carries no job data.
  *
  * <p>The dashboard plots the queue (waiting, running, dead letters, oldest shot), the worker tasks
- * (running, wanted) and the workers' own metrics: shots completed and failed (sums), shot seconds
+ * (running, wanted) and the workers' own metrics: shots completed, failed, interrupted and lost (sums), shot seconds
  * (average and p90) and Gpts/s (average). {@code infra/grafana/seiswork-dashboard.json} plots the
  * same metrics for Grafana.
  */
@@ -40,10 +46,14 @@ public final class Monitoring extends Construct {
 
     public static final String DASHBOARD = "Seiswork";
     public static final String DEAD_LETTER_ALARM = "seiswork-dead-lettered-shots";
+    public static final String LOST_SHOTS_ALARM = "seiswork-lost-shots";
+    /** Five-minute periods a letter may stay unsettled before {@value #DEAD_LETTER_ALARM} fires. */
+    public static final int UNSETTLED_PERIODS = 3;
     public static final String OLDEST_SHOT_ALARM = "seiswork-oldest-shot-age";
     public static final int OLDEST_SHOT_HOURS = 2;
 
     private final Alarm deadLetters;
+    private final Alarm lostShots;
     private final Alarm oldestShot;
     private final Dashboard dashboard;
     private final Topic topic;
@@ -53,9 +63,22 @@ public final class Monitoring extends Construct {
         Duration five = Duration.minutes(5);
         deadLetters = Alarm.Builder.create(this, "DeadLetters")
                 .alarmName(DEAD_LETTER_ALARM)
-                .alarmDescription("A shot failed " + Protocol.MAX_RECEIVES + " times: its message is in "
-                        + Protocol.DEAD_LETTER_QUEUE + " and its job FAILED. See `seiswork status JOB` for the error.")
+                .alarmDescription("Shot messages have stayed in " + Protocol.DEAD_LETTER_QUEUE + " for "
+                        + UNSETTLED_PERIODS * 5 + " minutes: no worker swept them (none can start, or the task role "
+                        + "may not read that queue). Until one does, their jobs wait RUNNING.")
                 .metric(metrics.deadLetters(five))
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .threshold(0)
+                .evaluationPeriods(UNSETTLED_PERIODS)
+                .datapointsToAlarm(UNSETTLED_PERIODS)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        lostShots = Alarm.Builder.create(this, "LostShots")
+                .alarmName(LOST_SHOTS_ALARM)
+                .alarmDescription("A shot's workers all died on its " + Protocol.MAX_RECEIVES + " deliveries (instances "
+                        + "lost, or tasks killed for memory): counted failed. `seiswork status JOB` names it, "
+                        + "`seiswork resume JOB` runs it again.")
+                .metric(FleetMetrics.worker(Protocol.SHOTS_LOST, "Sum", five))
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .threshold(0)
                 .evaluationPeriods(1)
@@ -76,7 +99,7 @@ public final class Monitoring extends Construct {
         if (alarmEmail != null) {
             topic = Topic.Builder.create(this, "Alarms").displayName("Seiswork alarms").enforceSsl(true).build();
             topic.addSubscription(new EmailSubscription(alarmEmail));
-            for (Alarm alarm : List.of(deadLetters, oldestShot)) {
+            for (Alarm alarm : List.of(lostShots, deadLetters, oldestShot)) {
                 alarm.addAlarmAction(new SnsAction(topic));
                 alarm.addOkAction(new SnsAction(topic));
             }
@@ -96,8 +119,9 @@ public final class Monitoring extends Construct {
                         .build());
         dashboard.addWidgets(
                 graph("Worker tasks", List.of(metrics.runningTasks(minute), metrics.desiredTasks(minute))),
-                graph("Shots completed, failed and interrupted", List.of(worker(Protocol.SHOTS_COMPLETED, "Sum"),
-                        worker(Protocol.SHOTS_FAILED, "Sum"), worker(Protocol.SHOTS_INTERRUPTED, "Sum"))),
+                graph("Shots completed, failed, interrupted and lost", List.of(worker(Protocol.SHOTS_COMPLETED, "Sum"),
+                        worker(Protocol.SHOTS_FAILED, "Sum"), worker(Protocol.SHOTS_INTERRUPTED, "Sum"),
+                        worker(Protocol.SHOTS_LOST, "Sum"))),
                 graph("Shot seconds", List.of(worker(Protocol.SHOT_SECONDS, "Average"), worker(Protocol.SHOT_SECONDS, "p90"))));
         dashboard.addWidgets(
                 graph("Throughput (Gpts/s)", List.of(worker(Protocol.GPTS_PER_SECOND, "Average"))),
@@ -106,11 +130,15 @@ public final class Monitoring extends Construct {
                         worker(Protocol.STACK_SECONDS, "Maximum"))));
         dashboard.addWidgets(
                 AlarmStatusWidget.Builder.create().title("Alarms").width(16).height(6)
-                        .alarms(List.of(deadLetters, oldestShot)).build());
+                        .alarms(List.of(lostShots, deadLetters, oldestShot)).build());
     }
 
     public Alarm deadLetters() {
         return deadLetters;
+    }
+
+    public Alarm lostShots() {
+        return lostShots;
     }
 
     public Alarm oldestShot() {

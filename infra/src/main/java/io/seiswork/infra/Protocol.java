@@ -50,6 +50,11 @@ public final class Protocol {
     public static final String SHOTS_FAILED = "ShotsFailed";
     /** A shot stopped by its worker's SIGTERM (spot interruption, scale-in) and handed back, unit Count. */
     public static final String SHOTS_INTERRUPTED = "ShotsInterrupted";
+    /**
+     * A shot, or a job's stacking, whose workers all died, found in the dead-letter queue by a
+     * worker's sweep and counted failed, unit Count.
+     */
+    public static final String SHOTS_LOST = "ShotsLost";
     /** A shot's wall time, unit Seconds. */
     public static final String SHOT_SECONDS = "ShotSeconds";
     /** A shot's propagation throughput in 10⁹ grid-point updates per second, unit None. */
@@ -59,7 +64,7 @@ public final class Protocol {
     /** The stacking worker's time from a job's last shot to its stored outputs, unit Seconds. */
     public static final String STACK_SECONDS = "StackSeconds";
     /** Every worker metric, published with no dimensions. */
-    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOTS_INTERRUPTED, SHOT_SECONDS,
+    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOTS_INTERRUPTED, SHOTS_LOST, SHOT_SECONDS,
             GPTS_PER_SECOND,
             JOBS_STACKED, STACK_SECONDS);
 

@@ -23,7 +23,11 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *       output;</li>
  *   <li>read and update job and shot items (conditional updates count each shot once); it never
  *       creates a job;</li>
- *   <li>receive, extend, delete shot messages; it never sends one;</li>
+ *   <li>receive, extend, delete shot messages, and send one again: an interrupted shot is handed
+ *       back as a fresh message (SIGTERM), so that interruptions use none of its attempts;</li>
+ *   <li>receive, hide and delete the dead-letter queue's messages, which its sweep settles
+ *       against the job table ({@code DeadLetterSweep}: a shot whose workers all died is counted
+ *       failed; one still to run is sent again to the shot queue);</li>
  *   <li>protect tasks of the cluster from scale-in ({@code ecs:UpdateTaskProtection}, through
  *       the ECS agent) while it holds a shot, so scale-in only stops idle workers.</li>
  * </ul>
@@ -59,8 +63,13 @@ public final class WorkerPermissions {
                 .build());
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TakeShots")
                 .actions(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-                        "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))
+                        "sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))
                 .resources(List.of(queues.queue().getQueueArn()))
+                .build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("SweepDeadLetters")
+                .actions(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueUrl"))
+                .resources(List.of(queues.deadLetters().getQueueArn()))
                 .build());
     }
 }

@@ -103,6 +103,10 @@ class IamPolicyTest {
         return "${" + Synth.queueId(TEMPLATE, Protocol.QUEUE) + ".Arn}";
     }
 
+    private static String deadLetterQueue() {
+        return "${" + Synth.queueId(TEMPLATE, Protocol.DEAD_LETTER_QUEUE) + ".Arn}";
+    }
+
     private static List<String> withoutHolder(List<Statement> statements) {
         return statements.stream().map(s -> s.sid() + " " + s.actions() + " " + s.resources()).toList();
     }
@@ -116,8 +120,10 @@ class IamPolicyTest {
                 "TrackJobsAndShots [dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] " + List.of(table()),
                 "ProtectOwnTaskWhileBusy [ecs:UpdateTaskProtection, ecs:GetTaskProtection] "
                         + List.of("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/seiswork/*"),
-                "TakeShots [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:GetQueueUrl, sqs:GetQueueAttributes] "
-                        + List.of(queue())),
+                "TakeShots [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:SendMessage, "
+                        + "sqs:GetQueueUrl, sqs:GetQueueAttributes] " + List.of(queue()),
+                "SweepDeadLetters [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:GetQueueUrl] "
+                        + List.of(deadLetterQueue())),
                 withoutHolder(statementsOfRole(roleOf("TaskRoleArn"))));
     }
 

@@ -26,14 +26,26 @@ class MonitoringTest {
     }
 
     @Test
-    void deadLetterAlarmFiresOnTheFirstFailedShot() {
+    void deadLetterAlarmFiresWhenLettersStayUnsweptForFifteenMinutes() {
         TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", Monitoring.DEAD_LETTER_ALARM,
                 "Metrics", queueMetric("ApproximateNumberOfMessagesVisible", TEMPLATE, "seiswork-shots-dlq"),
                 "ComparisonOperator", "GreaterThanThreshold",
                 "Threshold", 0,
+                "EvaluationPeriods", 3,
+                "DatapointsToAlarm", 3,
+                "TreatMissingData", "notBreaching"));
+    }
+
+    @Test
+    void lostShotAlarmFiresOnTheFirstShotWhoseWorkersAllDied() {
+        TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", Monitoring.LOST_SHOTS_ALARM,
+                "Metrics", List.of(Map.of("Id", "m1", "Label", Match.anyValue(), "ReturnData", true, "MetricStat", Map.of(
+                        "Metric", Map.of("Namespace", "Seiswork", "MetricName", "ShotsLost"), "Period", 300, "Stat", "Sum"))),
+                "ComparisonOperator", "GreaterThanThreshold",
+                "Threshold", 0,
                 "EvaluationPeriods", 1,
-                "DatapointsToAlarm", 1,
                 "TreatMissingData", "notBreaching"));
     }
 
@@ -55,7 +67,7 @@ class MonitoringTest {
         String topic = Synth.onlyId(VARIANT, "AWS::SNS::Topic");
         VARIANT.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", topic)));
-        for (String alarm : List.of(Monitoring.DEAD_LETTER_ALARM, Monitoring.OLDEST_SHOT_ALARM)) {
+        for (String alarm : List.of(Monitoring.LOST_SHOTS_ALARM, Monitoring.DEAD_LETTER_ALARM, Monitoring.OLDEST_SHOT_ALARM)) {
             VARIANT.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", alarm,
                     "AlarmActions", List.of(Map.of("Ref", topic)), "OKActions", List.of(Map.of("Ref", topic))));
         }
@@ -70,6 +82,7 @@ class MonitoringTest {
                         new DashboardMetrics.Plotted("Seiswork", "ShotsCompleted", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotsFailed", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotsInterrupted", "Sum"),
+                        new DashboardMetrics.Plotted("Seiswork", "ShotsLost", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "Average"),
                         new DashboardMetrics.Plotted("Seiswork", "JobsStacked", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "StackSeconds", "Average"),

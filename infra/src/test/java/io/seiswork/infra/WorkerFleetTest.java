@@ -195,7 +195,7 @@ class WorkerFleetTest {
     }
 
     @Test
-    void aWakePolicyStartsTheFirstTaskWhenShotsWait() {
+    void aWakePolicyStartsTheFirstTaskWhenShotsOrDeadLettersWait() {
         String policy = Synth.resources(TEMPLATE, "AWS::ApplicationAutoScaling::ScalingPolicy").entrySet().stream()
                 .filter(e -> "StepScaling".equals(((Map<?, ?>) e.getValue().get("Properties")).get("PolicyType")))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
@@ -207,7 +207,22 @@ class WorkerFleetTest {
                 "AlarmActions", List.of(Map.of("Ref", policy)),
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",
                 "Threshold", 1,
-                "Metrics", List.of(Match.objectLike(Map.of("MetricStat", Match.objectLike(Map.of(
-                        "Metric", Match.objectLike(Map.of("MetricName", "ApproximateNumberOfMessagesVisible", "Namespace", "AWS/SQS")))))))));
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "waiting + letters"))))));
+        // Both terms: the shot queue's waiting shots and the dead-letter queue's letters.
+        var alarm = Synth.resources(TEMPLATE, "AWS::CloudWatch::Alarm").values().stream()
+                .map(r -> (Map<?, ?>) r.get("Properties"))
+                .filter(p -> List.of(Map.of("Ref", policy)).equals(p.get("AlarmActions"))).findFirst().orElseThrow();
+        Map<Object, Object> queueOf = new java.util.HashMap<>();
+        for (Object q : (List<?>) alarm.get("Metrics")) {
+            Map<?, ?> query = (Map<?, ?>) q;
+            if (query.containsKey("MetricStat")) {
+                Map<?, ?> metric = (Map<?, ?>) ((Map<?, ?>) query.get("MetricStat")).get("Metric");
+                assertEquals("ApproximateNumberOfMessagesVisible", metric.get("MetricName"));
+                queueOf.put(query.get("Id"), ((Map<?, ?>) ((List<?>) metric.get("Dimensions")).get(0)).get("Value"));
+            }
+        }
+        assertEquals(Map.of("waiting", Map.of("Fn::GetAtt", List.of(Synth.queueId(TEMPLATE, Protocol.QUEUE), "QueueName")),
+                "letters", Map.of("Fn::GetAtt", List.of(Synth.queueId(TEMPLATE, Protocol.DEAD_LETTER_QUEUE), "QueueName"))),
+                queueOf);
     }
 }
