@@ -18,6 +18,7 @@ import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.ListedObject;
 import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.StoredInput;
+import io.seiswork.cloud.s3.StoredVersion;
 import io.seiswork.cloud.s3.TransferProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -295,7 +296,9 @@ public final class Dispatcher {
     }
 
     /**
-     * Downloads a DONE job's outputs into {@code outDir}.
+     * Downloads a DONE job's outputs into {@code outDir}. Outputs fetched there before, of the
+     * same stored version, are not downloaded again ({@link FetchedVersions}), and a download that
+     * broke goes on where it stopped: fetching again after a failure costs only what is missing.
      *
      * @param maxBytes largest output accepted
      * @return the files written
@@ -313,9 +316,15 @@ public final class Dispatcher {
             throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
         List<Path> files = new ArrayList<>();
+        FetchedVersions fetched = FetchedVersions.in(outDir);
         for (String name : job.outputs()) {
             Path file = outDir.resolve(name);
-            store.getFile(ObjectKeys.output(id, name), file, maxBytes, progress);
+            String key = ObjectKeys.output(id, name);
+            StoredVersion stored = store.version(key).orElseThrow(() -> new IllegalStateException("job " + id
+                    + " is DONE but its output " + name + " is gone from the bucket"));
+            if (!fetched.holds(file, stored)) {
+                fetched.fetched(file, store.getFile(key, file, maxBytes, progress));
+            }
             files.add(file);
         }
         return files;

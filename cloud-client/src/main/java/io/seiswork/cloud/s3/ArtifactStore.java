@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -16,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -257,37 +257,58 @@ public final class ArtifactStore {
     /**
      * Downloads an object to {@code file} by ranged GETs of a part each, through a temporary file
      * renamed at the end, so a broken download never leaves a truncated file under the real name.
+     * A download of the same object that broke goes on where it stopped ({@link PartialDownload}):
+     * the progress then starts at the bytes already there.
      *
+     * @return the version downloaded
      * @throws IllegalArgumentException when it is larger than {@code maxBytes} or missing
      */
-    public void getFile(String key, Path file, long maxBytes, TransferProgress progress) {
+    public StoredVersion getFile(String key, Path file, long maxBytes, TransferProgress progress) {
         long size = requireSize(key, maxBytes);
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
         S3RangeReader reader = S3RangeReader.open(s3, new S3Location(bucket, key));
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (PartialDownload download = PartialDownload.open(file, reader.eTag(), size, partBytes)) {
             Parts progressOf = new Parts(size, progress);
-            int count = (int) ((size + partBytes - 1) / partBytes);
-            inParallel(count, i -> {
+            if (download.resumedBytes() > 0) {
+                progressOf.done(download.resumedBytes());
+            }
+            inParallel(PartialDownload.count(size, partBytes), i -> {
+                if (download.has(i)) {
+                    return;
+                }
                 long offset = (long) i * partBytes;
                 ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, size - offset));
                 reader.read(offset, buf);
                 buf.flip();
-                while (buf.hasRemaining()) {
-                    out.write(buf, offset + buf.position());
-                }
+                download.write(buf, offset);
+                download.done(i);
                 progressOf.done(buf.limit());
             });
             if (size == 0) {
                 progress.onBytes(0, 0);
             }
+            download.complete();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + tmp + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot download s3://" + bucket + "/" + key + " to " + file + ": "
+                    + e.getMessage(), e);
         }
+        return new StoredVersion(size, reader.eTag());
+    }
+
+    /**
+     * The size and version of the object under {@code key}, or empty when there is none: what a
+     * fetch compares with a file it wrote before.
+     */
+    public Optional<StoredVersion> version(String key) {
         try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rename " + tmp + " to " + file + ": " + e.getMessage(), e);
+            var head = s3.headObject(r -> r.bucket(bucket).key(checked(key)));
+            return Optional.of(new StoredVersion(head.contentLength(), head.eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
@@ -327,16 +348,7 @@ public final class ArtifactStore {
 
     /** Size of the object in bytes, or -1 when there is none. */
     public long sizeOf(String key) {
-        try {
-            return s3.headObject(r -> r.bucket(bucket).key(checked(key))).contentLength();
-        } catch (NoSuchKeyException e) {
-            return -1;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return -1;
-            }
-            throw e;
-        }
+        return version(key).map(StoredVersion::size).orElse(-1L);
     }
 
     private long requireSize(String key, long maxBytes) {

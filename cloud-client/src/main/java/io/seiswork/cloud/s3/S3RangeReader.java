@@ -47,6 +47,11 @@ public final class S3RangeReader implements ByteRangeReader {
         }
     }
 
+    /** The object's version as S3 gave it at opening (its ETag, quoted). */
+    public String eTag() {
+        return eTag;
+    }
+
     @Override
     public long size() {
         return size;

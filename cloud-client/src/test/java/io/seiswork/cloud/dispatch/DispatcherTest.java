@@ -77,6 +77,41 @@ class DispatcherTest {
         }
     }
 
+    /**
+     * Fetching a job again downloads only what the folder lacks: nothing when both outputs are
+     * there as fetched, the one changed by hand, the one replaced in the bucket.
+     */
+    @Test
+    void fetchingAgainDownloadsOnlyOutputsThatAreNotAlreadyThere() throws Exception {
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            var id = new io.seiswork.cloud.job.JobId("fetch-again-1");
+            d.table().createJob(id, "fetch", "rtm", ObjectKeys.spec(id), 1);
+            d.table().startShot(id, 1, "w");
+            d.table().completeShot(id, 1, 1, 1);
+            assertTrue(d.table().startStacking(id));
+            d.store().putBytes(ObjectKeys.output(id, "image.sgy"), "sgy bytes".getBytes());
+            d.store().putBytes(ObjectKeys.output(id, "image.swv"), "swv bytes".getBytes());
+            assertTrue(d.table().finishJob(id, java.util.List.of("image.sgy", "image.swv")));
+            Path out = dir.resolve("fetched");
+            java.util.List<Long> downloads = new java.util.ArrayList<>();
+            TransferProgress counting = (done, total) -> downloads.add(total);
+
+            d.fetch(id, out, 1 << 20, counting);
+            assertEquals(java.util.List.of(9L, 9L), downloads, "both outputs the first time");
+            downloads.clear();
+            d.fetch(id, out, 1 << 20, counting);
+            assertEquals(java.util.List.of(), downloads, "nothing the second time");
+
+            Files.writeString(out.resolve("image.sgy"), "edited by hand");
+            d.store().putBytes(ObjectKeys.output(id, "image.swv"), "swv bytes, restacked".getBytes());
+            d.fetch(id, out, 1 << 20, counting);
+            assertEquals(java.util.List.of(9L, 20L), downloads, "the edited file and the replaced object");
+            assertEquals("sgy bytes", Files.readString(out.resolve("image.sgy")));
+            assertEquals("swv bytes, restacked", Files.readString(out.resolve("image.swv")));
+        }
+    }
+
     @Test
     void aMissingInputFileIsNamedByItsField() throws Exception {
         Path spec = Files.writeString(dir.resolve("job.json"), """

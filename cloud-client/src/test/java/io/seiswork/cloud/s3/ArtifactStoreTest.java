@@ -52,6 +52,55 @@ class ArtifactStoreTest {
         assertFalse(Files.exists(dir.resolve("back.swv.part")));
     }
 
+    /**
+     * A download that broke after two of its five parts goes on from there: the progress starts
+     * at the two parts' bytes and only three more parts come. The same file of another object
+     * (replaced under the key since) starts afresh, and comes down whole.
+     */
+    @Test
+    void aBrokenDownloadGoesOnWhereItStoppedUnlessTheObjectChanged() throws Exception {
+        ArtifactStore.createIfMissing(CLOUD.s3(), "store-test-resume");
+        ArtifactStore store = new ArtifactStore(CLOUD.s3(), "store-test-resume", 5 << 20, 1);
+        String key = "jobs/t-3/image/image.sgy";
+        byte[] data = random((23 << 20) + 5, 3);
+        store.putFile(key, Files.write(dir.resolve("src.sgy"), data), (done, total) -> { });
+        Path out = dir.resolve("image.sgy");
+        int[] parts = {0};
+        var broken = assertThrows(IllegalStateException.class, () -> store.getFile(key, out, data.length, (done, total) -> {
+            if (++parts[0] == 2) {
+                throw new IllegalStateException("connection reset");
+            }
+        }));
+        assertEquals("connection reset", broken.getMessage());
+        assertFalse(Files.exists(out), "no file under the real name until it is whole");
+        assertTrue(Files.exists(dir.resolve("image.sgy.part.json")), "what is on disk is recorded");
+
+        List<Long> resumed = new ArrayList<>();
+        StoredVersion downloaded = store.getFile(key, out, data.length, (done, total) -> resumed.add(done));
+        assertArrayEquals(data, Files.readAllBytes(out));
+        assertEquals(10L << 20, resumed.get(0), "two parts already there");
+        assertEquals(4, resumed.size(), "then the three others");
+        assertEquals(data.length, resumed.get(3));
+        assertFalse(Files.exists(dir.resolve("image.sgy.part")));
+        assertFalse(Files.exists(dir.resolve("image.sgy.part.json")));
+        assertEquals(downloaded, store.version(key).orElseThrow());
+
+        // Broken again, then the object replaced: the record is of another version, so all five parts come.
+        parts[0] = 0;
+        assertThrows(IllegalStateException.class, () -> store.getFile(key, out, data.length, (done, total) -> {
+            if (++parts[0] == 3) {
+                throw new IllegalStateException("connection reset");
+            }
+        }));
+        byte[] other = random(data.length, 4);
+        store.putFile(key, Files.write(dir.resolve("src.sgy"), other), (done, total) -> { });
+        List<Long> fresh = new ArrayList<>();
+        store.getFile(key, out, data.length, (done, total) -> fresh.add(done));
+        assertEquals(5, fresh.size());
+        assertArrayEquals(other, Files.readAllBytes(out));
+        assertTrue(store.version("jobs/t-3/none").isEmpty());
+    }
+
     @Test
     void inputsAreStoredByContentOnce() throws Exception {
         ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), "store-test-inputs");
