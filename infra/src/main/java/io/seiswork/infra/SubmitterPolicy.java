@@ -20,7 +20,10 @@ import software.constructs.Construct;
  *   <li>{@code s3:ListBucket} on the bucket: without it S3 answers a HEAD of a missing key with
  *       403 instead of 404, and the dispatcher could not tell "not stored yet" from "forbidden";
  *       {@code resume} lists a job's stored shot results to keep them; it lets a submitter see
- *       key names, no contents;</li>
+ *       key names, no contents; with {@code s3:ListBucketMultipartUploads} on the bucket and
+ *       {@code s3:ListMultipartUploadParts} on {@code inputs/*}, a submit whose input upload broke
+ *       finds that upload and sends only the parts S3 does not hold (each kept part checked
+ *       against the file's MD5);</li>
  *   <li>create a job and its shot items, read them, update them (cancel, resume), delete them;</li>
  *   <li>delete a job's objects ({@code jobs/*}: spec, shot results, outputs) with
  *       {@code seiswork delete}: the code deletes only ended jobs; a submitter is trusted with
@@ -58,8 +61,12 @@ public final class SubmitterPolicy extends Construct {
                                 .resources(List.of(store.objects(Protocol.JOB_OBJECTS)))
                                 .build(),
                         PolicyStatement.Builder.create().sid("TellMissingFromForbidden")
-                                .actions(List.of("s3:ListBucket"))
+                                .actions(List.of("s3:ListBucket", "s3:ListBucketMultipartUploads"))
                                 .resources(List.of(store.bucket().getBucketArn()))
+                                .build(),
+                        PolicyStatement.Builder.create().sid("ResumeInputUploads")
+                                .actions(List.of("s3:ListMultipartUploadParts"))
+                                .resources(List.of(store.objects(Protocol.INPUTS)))
                                 .build(),
                         PolicyStatement.Builder.create().sid("CreateAndFollowJobs")
                                 .actions(List.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem",

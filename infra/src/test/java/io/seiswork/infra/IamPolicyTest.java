@@ -136,7 +136,8 @@ class IamPolicyTest {
                 "ReadInputsAndOutputs [s3:GetObject] " + List.of(bucket("inputs/*"), bucket("jobs/*/image/*")),
                 "WatchImagesSoFar [s3:GetObject] " + List.of(bucket("jobs/*/spec.json"), bucket("jobs/*/shots/*")),
                 "DeleteEndedJobs [s3:DeleteObject] " + List.of(bucket("jobs/*")),
-                "TellMissingFromForbidden [s3:ListBucket] " + List.of(bucket("")),
+                "TellMissingFromForbidden [s3:ListBucket, s3:ListBucketMultipartUploads] " + List.of(bucket("")),
+                "ResumeInputUploads [s3:ListMultipartUploadParts] " + List.of(bucket("inputs/*")),
                 "CreateAndFollowJobs [dynamodb:PutItem, dynamodb:BatchWriteItem, dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem, "
                         + "dynamodb:DeleteItem] "
                         + List.of(table()),

@@ -104,7 +104,7 @@ public final class ArtifactStore {
         if (sizeOf(key) == size) {
             return new StoredInput(key, size, false);
         }
-        putFile(key, file, progress);
+        put(key, file, progress, true);
         return new StoredInput(key, size, true);
     }
 
@@ -118,6 +118,18 @@ public final class ArtifactStore {
      * above, aborted if a part fails so no orphaned parts are billed.
      */
     public void putFile(String key, Path file, TransferProgress progress) {
+        put(key, file, progress, false);
+    }
+
+    /**
+     * Uploads {@code file} under {@code key}, in parts above one part's size.
+     *
+     * @param resumable whether the key names its content ({@code inputs/sha256/<hash>}): then an
+     *     upload of it that broke is found and goes on ({@link UnfinishedUpload}), and one that
+     *     breaks now is kept for the next attempt (the bucket's lifecycle rule aborts what is
+     *     never finished); other uploads are aborted when they fail, so no parts are billed
+     */
+    private void put(String key, Path file, TransferProgress progress, boolean resumable) {
         checked(key);
         long size = size(file);
         if (size <= partBytes) {
@@ -125,10 +137,13 @@ public final class ArtifactStore {
             progress.onBytes(size, size);
             return;
         }
-        String upload = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        int count = (int) ((size + partBytes - 1) / partBytes);
+        CompletedPart[] parts = new CompletedPart[count];
+        Optional<UnfinishedUpload> unfinished = resumable ? UnfinishedUpload.find(s3, bucket, key, size, partBytes)
+                : Optional.empty();
+        String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
+                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            int count = (int) ((size + partBytes - 1) / partBytes);
-            CompletedPart[] parts = new CompletedPart[count];
             Parts progressOf = new Parts(size, progress);
             inParallel(count, i -> {
                 long offset = (long) i * partBytes;
@@ -140,15 +155,22 @@ public final class ArtifactStore {
                     }
                 }
                 buf.flip();
-                String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(upload).partNumber(i + 1)
+                if (unfinished.isPresent() && unfinished.get().holds(i, buf)) {
+                    parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(unfinished.get().parts().get(i).eTag()).build();
+                    progressOf.done(n);
+                    return;
+                }
+                String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(i + 1)
                         .contentLength((long) n), RequestBody.fromByteBuffer(buf)).eTag();
                 parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(eTag).build();
                 progressOf.done(n);
             });
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload)
+            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (IOException | RuntimeException e) {
-            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload));
+            if (!resumable) {
+                s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+            }
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
             }

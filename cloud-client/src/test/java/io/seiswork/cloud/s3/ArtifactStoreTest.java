@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.testing.LocalCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /** The job bucket against S3Proxy, over HTTP. */
 class ArtifactStoreTest {
@@ -99,6 +105,47 @@ class ArtifactStoreTest {
         assertEquals(5, fresh.size());
         assertArrayEquals(other, Files.readAllBytes(out));
         assertTrue(store.version("jobs/t-3/none").isEmpty());
+    }
+
+    /**
+     * An input upload that broke after two of its five parts goes on with the same multipart
+     * upload when submitted again: three more parts go up, and the stored object is the file.
+     */
+    @Test
+    void aBrokenInputUploadGoesOnWithThePartsS3Holds() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger uploadedParts = new java.util.concurrent.atomic.AtomicInteger();
+        try (S3Client counting = S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof UploadPartRequest) {
+                            uploadedParts.incrementAndGet();
+                        }
+                    }
+                })).build()) {
+            ArtifactStore.createIfMissing(counting, "store-test-upload");
+            ArtifactStore store = new ArtifactStore(counting, "store-test-upload", 5 << 20, 1);
+            byte[] data = random((23 << 20) + 11, 5);
+            Path model = Files.write(dir.resolve("vp.bin"), data);
+            int[] parts = {0};
+            assertThrows(IllegalStateException.class, () -> store.putInput(model, (done, total) -> {
+                if (++parts[0] == 2) {
+                    throw new IllegalStateException("connection reset");
+                }
+            }));
+            assertEquals(2, uploadedParts.get());
+            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            assertEquals(-1, store.sizeOf(key), "nothing stored until the upload completes");
+
+            List<Long> progress = new ArrayList<>();
+            StoredInput stored = store.putInput(model, (done, total) -> progress.add(done));
+            assertEquals(new StoredInput(key, data.length, true), stored);
+            assertEquals(5, uploadedParts.get(), "the two parts S3 held were not sent again");
+            assertEquals(5, progress.size());
+            assertEquals(data.length, progress.get(4));
+            assertArrayEquals(data, store.getBytes(key, data.length));
+        }
     }
 
     @Test
