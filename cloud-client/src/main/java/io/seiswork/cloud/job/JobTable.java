@@ -434,12 +434,7 @@ public final class JobTable {
         String e = clip(error);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":failed", s(ShotState.FAILED.name()), ":e", s(e),
                 ":running", s(ShotState.RUNNING.name()), ":w", s(worker)));
-        String beatCondition = "attribute_not_exists(#beat)";
-        if (beat != null) {
-            beatCondition = "#beat = :beat";
-            values.put(":beat", s(beat.toString()));
-        }
-        String condition = "#st = :running AND #worker = :w AND " + beatCondition;
+        String condition = "#st = :running AND #worker = :w AND " + stillSilentSince(beat, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
                     .updateExpression("SET #st = :failed, #err = :e")
@@ -643,12 +638,7 @@ public final class JobTable {
     public boolean failSilentStacking(JobId id, Instant beat, String error) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(JobStatus.FAILED.name()),
                 ":now", s(Instant.now().toString()), ":stacking", s(JobStatus.STACKING.name()), ":e", s(clip(error))));
-        String beatCondition = "attribute_not_exists(#beat)";
-        if (beat != null) {
-            beatCondition = "#beat = :beat";
-            values.put(":beat", s(beat.toString()));
-        }
-        String condition = "#st = :stacking AND " + beatCondition;
+        String condition = "#st = :stacking AND " + stillSilentSince(beat, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #st = :st, #updated = :now, #err = :e")
@@ -710,6 +700,18 @@ public final class JobTable {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * The condition that an item's {@code #beat} is still {@code beat} as read (none, when null):
+     * its worker has not spoken since. Adds the value {@code :beat} to {@code values}.
+     */
+    private static String stillSilentSince(Instant beat, Map<String, AttributeValue> values) {
+        if (beat == null) {
+            return "attribute_not_exists(#beat)";
+        }
+        values.put(":beat", s(beat.toString()));
+        return "#beat = :beat";
     }
 
     private void setStatusIf(JobId id, JobStatus to, JobStatus from) {
