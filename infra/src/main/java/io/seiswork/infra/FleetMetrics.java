@@ -20,6 +20,9 @@ public final class FleetMetrics {
     /** Container Insights' namespace for ECS clusters and services. */
     public static final String CONTAINER_INSIGHTS = "ECS/ContainerInsights";
 
+    /** The wake policy's expression, over the queries {@code waiting} and {@code letters}. */
+    public static final String WORK_TO_WAKE_FOR = "FILL(waiting, 0) + FILL(letters, 0)";
+
     private final ShotQueues queues;
 
     public FleetMetrics(ShotQueues queues) {
@@ -46,7 +49,8 @@ public final class FleetMetrics {
      * worker's sweep settles (a job waits RUNNING on a lost shot until one does).
      */
     public IMetric workToWakeFor(Duration period) {
-        return MathExpression.Builder.create().expression("waiting + letters")
+        // FILL: an idle queue publishes no data points, and a sum with a missing term has no value.
+        return MathExpression.Builder.create().expression(WORK_TO_WAKE_FOR)
                 .usingMetrics(Map.of("waiting", waiting(period), "letters", deadLetters(period)))
                 .label("Shots waiting and dead letters").period(period).build();
     }

@@ -1,6 +1,7 @@
 package io.seiswork.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
@@ -9,6 +10,7 @@ import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -20,11 +22,12 @@ import software.constructs.Construct;
  * What tells an operator the fleet needs them: three alarms and the dashboard {@value #DASHBOARD}.
  *
  * <ul>
- *   <li>{@value #LOST_SHOTS_ALARM}: a worker's sweep of the dead-letter queue found a shot, or a
- *       job's stacking, whose workers all died ({@value Protocol#SHOTS_LOST}, one five-minute
- *       period with any): instances lost, or tasks killed for memory. The shot is counted failed
- *       and {@code seiswork status JOB} names it; if it recurs, the shot's window may be too large
- *       for the instance type;</li>
+ *   <li>{@value #FAILED_SHOTS_ALARM}: a shot was counted failed for good in its job (one
+ *       five-minute period with any): it failed its last attempt
+ *       ({@value Protocol#SHOTS_FAILED_FOR_GOOD}), or a worker's sweep of the dead-letter queue
+ *       found it, or a job's stacking, with its workers all dead ({@value Protocol#SHOTS_LOST}:
+ *       instances lost, or tasks killed for memory). {@code seiswork status JOB} names the shot
+ *       and its error, {@code seiswork resume JOB} runs it again;</li>
  *   <li>{@value #DEAD_LETTER_ALARM}: messages have stayed in the dead-letter queue for
  *       {@value #UNSETTLED_PERIODS} five-minute periods. Workers settle every letter at their next
  *       sweep (at most a minute apart while one runs, and a letter wakes the fleet from zero), so
@@ -46,14 +49,14 @@ public final class Monitoring extends Construct {
 
     public static final String DASHBOARD = "Seiswork";
     public static final String DEAD_LETTER_ALARM = "seiswork-dead-lettered-shots";
-    public static final String LOST_SHOTS_ALARM = "seiswork-lost-shots";
+    public static final String FAILED_SHOTS_ALARM = "seiswork-failed-shots";
     /** Five-minute periods a letter may stay unsettled before {@value #DEAD_LETTER_ALARM} fires. */
     public static final int UNSETTLED_PERIODS = 3;
     public static final String OLDEST_SHOT_ALARM = "seiswork-oldest-shot-age";
     public static final int OLDEST_SHOT_HOURS = 2;
 
     private final Alarm deadLetters;
-    private final Alarm lostShots;
+    private final Alarm failedShots;
     private final Alarm oldestShot;
     private final Dashboard dashboard;
     private final Topic topic;
@@ -73,12 +76,15 @@ public final class Monitoring extends Construct {
                 .datapointsToAlarm(UNSETTLED_PERIODS)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        lostShots = Alarm.Builder.create(this, "LostShots")
-                .alarmName(LOST_SHOTS_ALARM)
-                .alarmDescription("A shot's workers all died on its " + Protocol.MAX_RECEIVES + " deliveries (instances "
-                        + "lost, or tasks killed for memory): counted failed. `seiswork status JOB` names it, "
-                        + "`seiswork resume JOB` runs it again.")
-                .metric(FleetMetrics.worker(Protocol.SHOTS_LOST, "Sum", five))
+        failedShots = Alarm.Builder.create(this, "FailedShots")
+                .alarmName(FAILED_SHOTS_ALARM)
+                .alarmDescription("A shot was counted failed in its job: it failed " + Protocol.MAX_RECEIVES + " times, "
+                        + "or its workers all died (instances lost, tasks killed for memory). `seiswork status JOB` "
+                        + "names it and its error, `seiswork resume JOB` runs it again.")
+                .metric(MathExpression.Builder.create().expression("FILL(failed, 0) + FILL(lost, 0)")
+                        .usingMetrics(Map.of("failed", FleetMetrics.worker(Protocol.SHOTS_FAILED_FOR_GOOD, "Sum", five),
+                                "lost", FleetMetrics.worker(Protocol.SHOTS_LOST, "Sum", five)))
+                        .label("Shots failed for good or lost").period(five).build())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .threshold(0)
                 .evaluationPeriods(1)
@@ -99,7 +105,7 @@ public final class Monitoring extends Construct {
         if (alarmEmail != null) {
             topic = Topic.Builder.create(this, "Alarms").displayName("Seiswork alarms").enforceSsl(true).build();
             topic.addSubscription(new EmailSubscription(alarmEmail));
-            for (Alarm alarm : List.of(lostShots, deadLetters, oldestShot)) {
+            for (Alarm alarm : List.of(failedShots, deadLetters, oldestShot)) {
                 alarm.addAlarmAction(new SnsAction(topic));
                 alarm.addOkAction(new SnsAction(topic));
             }
@@ -120,8 +126,8 @@ public final class Monitoring extends Construct {
         dashboard.addWidgets(
                 graph("Worker tasks", List.of(metrics.runningTasks(minute), metrics.desiredTasks(minute))),
                 graph("Shots completed, failed, interrupted and lost", List.of(worker(Protocol.SHOTS_COMPLETED, "Sum"),
-                        worker(Protocol.SHOTS_FAILED, "Sum"), worker(Protocol.SHOTS_INTERRUPTED, "Sum"),
-                        worker(Protocol.SHOTS_LOST, "Sum"))),
+                        worker(Protocol.SHOTS_FAILED, "Sum"), worker(Protocol.SHOTS_FAILED_FOR_GOOD, "Sum"),
+                        worker(Protocol.SHOTS_INTERRUPTED, "Sum"), worker(Protocol.SHOTS_LOST, "Sum"))),
                 graph("Shot seconds", List.of(worker(Protocol.SHOT_SECONDS, "Average"), worker(Protocol.SHOT_SECONDS, "p90"))));
         dashboard.addWidgets(
                 graph("Throughput (Gpts/s)", List.of(worker(Protocol.GPTS_PER_SECOND, "Average"))),
@@ -130,15 +136,15 @@ public final class Monitoring extends Construct {
                         worker(Protocol.STACK_SECONDS, "Maximum"))));
         dashboard.addWidgets(
                 AlarmStatusWidget.Builder.create().title("Alarms").width(16).height(6)
-                        .alarms(List.of(lostShots, deadLetters, oldestShot)).build());
+                        .alarms(List.of(failedShots, deadLetters, oldestShot)).build());
     }
 
     public Alarm deadLetters() {
         return deadLetters;
     }
 
-    public Alarm lostShots() {
-        return lostShots;
+    public Alarm failedShots() {
+        return failedShots;
     }
 
     public Alarm oldestShot() {

@@ -55,6 +55,8 @@ public final class Protocol {
      * worker's sweep and counted failed, unit Count.
      */
     public static final String SHOTS_LOST = "ShotsLost";
+    /** A shot that failed its last attempt, counted failed in its job, unit Count. */
+    public static final String SHOTS_FAILED_FOR_GOOD = "ShotsFailedForGood";
     /** A shot's wall time, unit Seconds. */
     public static final String SHOT_SECONDS = "ShotSeconds";
     /** A shot's propagation throughput in 10⁹ grid-point updates per second, unit None. */
@@ -64,7 +66,8 @@ public final class Protocol {
     /** The stacking worker's time from a job's last shot to its stored outputs, unit Seconds. */
     public static final String STACK_SECONDS = "StackSeconds";
     /** Every worker metric, published with no dimensions. */
-    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOTS_INTERRUPTED, SHOTS_LOST, SHOT_SECONDS,
+    public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOTS_FAILED_FOR_GOOD, SHOTS_INTERRUPTED,
+            SHOTS_LOST, SHOT_SECONDS,
             GPTS_PER_SECOND,
             JOBS_STACKED, STACK_SECONDS);
 

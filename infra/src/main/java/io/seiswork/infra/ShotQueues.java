@@ -14,14 +14,18 @@ import software.constructs.Construct;
  * ({@value Protocol#VISIBILITY_SECONDS} s, which a worker also asks for on each receive); a worker
  * extends it while its shot runs, so a shot may take an hour, and a worker that dies without a
  * word gives its shot back within five minutes. A
- * shot that fails {@value Protocol#MAX_RECEIVES} times lands in the dead-letter queue, kept
- * {@value #DEAD_LETTER_RETENTION_DAYS} days (SQS's longest) for someone to look at: the
- * {@link Monitoring} alarm fires on the first one.
+ * shot message delivered {@value Protocol#MAX_RECEIVES} times lands in the dead-letter queue,
+ * where the workers' sweep settles it against the job table.
+ *
+ * <p>Both keep messages {@value #RETENTION_DAYS} days, SQS's longest. SQS's default of four days
+ * would silently drop the shots a large survey still had queued: 20,000 one-hour shots on 50
+ * workers wait up to 16 days, and a job whose messages expired would wait for them for ever. The
+ * dead-letter queue needs as long, because a moved message keeps its first enqueue time.
  */
 public final class ShotQueues extends Construct {
 
-    /** How long a failed shot's message waits in the dead-letter queue. */
-    public static final int DEAD_LETTER_RETENTION_DAYS = 14;
+    /** How long messages are kept, in both queues. */
+    public static final int RETENTION_DAYS = 14;
 
     private final Queue queue;
     private final Queue deadLetters;
@@ -30,13 +34,14 @@ public final class ShotQueues extends Construct {
         super(scope, id);
         deadLetters = Queue.Builder.create(this, "DeadLetters")
                 .queueName(Protocol.DEAD_LETTER_QUEUE)
-                .retentionPeriod(Duration.days(DEAD_LETTER_RETENTION_DAYS))
+                .retentionPeriod(Duration.days(RETENTION_DAYS))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .build();
         queue = Queue.Builder.create(this, "Shots")
                 .queueName(Protocol.QUEUE)
                 .visibilityTimeout(Duration.seconds(Protocol.VISIBILITY_SECONDS))
+                .retentionPeriod(Duration.days(RETENTION_DAYS))
                 // Long polling by default: an idle worker costs one request per 20 s.
                 .receiveMessageWaitTime(Duration.seconds(20))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(Protocol.MAX_RECEIVES).build())

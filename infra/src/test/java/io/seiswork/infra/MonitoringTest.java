@@ -38,11 +38,15 @@ class MonitoringTest {
     }
 
     @Test
-    void lostShotAlarmFiresOnTheFirstShotWhoseWorkersAllDied() {
+    void failedShotAlarmFiresOnTheFirstShotFailedForGoodOrLost() {
         TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "AlarmName", Monitoring.LOST_SHOTS_ALARM,
-                "Metrics", List.of(Map.of("Id", "m1", "Label", Match.anyValue(), "ReturnData", true, "MetricStat", Map.of(
-                        "Metric", Map.of("Namespace", "Seiswork", "MetricName", "ShotsLost"), "Period", 300, "Stat", "Sum"))),
+                "AlarmName", Monitoring.FAILED_SHOTS_ALARM,
+                "Metrics", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Expression", "FILL(failed, 0) + FILL(lost, 0)", "ReturnData", true)),
+                        Match.objectLike(Map.of("Id", "failed", "MetricStat", Map.of("Metric", Map.of("Namespace",
+                                "Seiswork", "MetricName", "ShotsFailedForGood"), "Period", 300, "Stat", "Sum"))),
+                        Match.objectLike(Map.of("Id", "lost", "MetricStat", Map.of("Metric", Map.of("Namespace",
+                                "Seiswork", "MetricName", "ShotsLost"), "Period", 300, "Stat", "Sum"))))),
                 "ComparisonOperator", "GreaterThanThreshold",
                 "Threshold", 0,
                 "EvaluationPeriods", 1,
@@ -67,7 +71,7 @@ class MonitoringTest {
         String topic = Synth.onlyId(VARIANT, "AWS::SNS::Topic");
         VARIANT.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", topic)));
-        for (String alarm : List.of(Monitoring.LOST_SHOTS_ALARM, Monitoring.DEAD_LETTER_ALARM, Monitoring.OLDEST_SHOT_ALARM)) {
+        for (String alarm : List.of(Monitoring.FAILED_SHOTS_ALARM, Monitoring.DEAD_LETTER_ALARM, Monitoring.OLDEST_SHOT_ALARM)) {
             VARIANT.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", alarm,
                     "AlarmActions", List.of(Map.of("Ref", topic)), "OKActions", List.of(Map.of("Ref", topic))));
         }
@@ -83,6 +87,7 @@ class MonitoringTest {
                         new DashboardMetrics.Plotted("Seiswork", "ShotsFailed", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotsInterrupted", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotsLost", "Sum"),
+                        new DashboardMetrics.Plotted("Seiswork", "ShotsFailedForGood", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "Average"),
                         new DashboardMetrics.Plotted("Seiswork", "JobsStacked", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "StackSeconds", "Average"),

@@ -28,11 +28,13 @@ class ShotQueuesTest {
     }
 
     @Test
-    void deadLettersAreKeptFourteenDaysEncrypted() {
-        TEMPLATE.hasResourceProperties("AWS::SQS::Queue", Map.of(
-                "QueueName", "seiswork-shots-dlq",
-                "MessageRetentionPeriod", 14 * 24 * 3600,
-                "SqsManagedSseEnabled", true));
+    void shotsAndDeadLettersAreKeptFourteenDaysEncrypted() {
+        for (String name : List.of("seiswork-shots", "seiswork-shots-dlq")) {
+            TEMPLATE.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                    "QueueName", name,
+                    "MessageRetentionPeriod", 14 * 24 * 3600,
+                    "SqsManagedSseEnabled", true));
+        }
     }
 
     @Test

@@ -207,7 +207,7 @@ class WorkerFleetTest {
                 "AlarmActions", List.of(Map.of("Ref", policy)),
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",
                 "Threshold", 1,
-                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "waiting + letters"))))));
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "FILL(waiting, 0) + FILL(letters, 0)"))))));
         // Both terms: the shot queue's waiting shots and the dead-letter queue's letters.
         var alarm = Synth.resources(TEMPLATE, "AWS::CloudWatch::Alarm").values().stream()
                 .map(r -> (Map<?, ?>) r.get("Properties"))

@@ -24,19 +24,22 @@ import org.slf4j.LoggerFactory;
  * run. SQS moves a shot message there after {@value ShotAttempts#MAX} deliveries, whatever became
  * of them; only the job table tells what that means:
  * <ul>
- *   <li>the shot is FAILED: its third failure counted it already, and the letter is removed;</li>
- *   <li>the shot is RUNNING on a worker silent for {@code lostAfter} (a worker reports at least
- *       every 30 s): its workers died on every delivery, an instance lost or a task killed for
- *       memory. It is counted failed ({@link JobTable#failLostShot}), so the job runs on within
- *       its limit of failed shots and ends FAILED for {@code seiswork resume}, or stops past it;</li>
- *   <li>the shot is DONE and its job STACKING with a silent stacking worker: the stack's workers
- *       died, and the job is FAILED ({@link JobTable#failSilentStacking}); {@code resume} stacks
- *       it again. A job whose every shot is counted but whose stacking never began, and a shot
- *       still QUEUED (its hand-back failed), get a fresh message of the same run;</li>
+ *   <li>the shot is FAILED: its third failure counted it (counted again, which changes nothing
+ *       unless its worker died before counting it), and the letter is removed;</li>
+ *   <li>the shot is RUNNING, from this very message (the shot item keeps the message id), on a
+ *       worker silent for {@code lostAfter} (a worker reports at least every 30 s): its workers
+ *       died on every delivery, an instance lost or a task killed for memory. It is counted
+ *       failed ({@link JobTable#failLostShot}), so the job runs on within its limit of failed
+ *       shots and ends FAILED for {@code seiswork resume}, or stops past it;</li>
+ *   <li>the shot is DONE and its job STACKING, stacked from this message by a silent worker: the
+ *       job is FAILED ({@link JobTable#failSilentStacking}); {@code resume} stacks it again;</li>
+ *   <li>a silent attempt or stack that came from another message, a job whose every shot is
+ *       counted but whose stacking never began, and a shot still QUEUED (its hand-back failed) get
+ *       a fresh message of the same run: a duplicate is harmless, a missing message hangs the
+ *       job;</li>
  *   <li>a worker still speaking keeps its shot: the letter is looked at again once that worker
  *       could have been silent for {@code lostAfter};</li>
- *   <li>letters of ended, deleted or resumed jobs, of settled shots, and letters whose shot another
- *       message carries, are removed.</li>
+ *   <li>letters of ended, deleted or resumed jobs and of done shots are removed.</li>
  * </ul>
  * Every change is a conditional write on what was read, so sweeps by several workers at once,
  * and a worker that speaks again meanwhile, change nothing twice.
@@ -51,7 +54,7 @@ final class DeadLetterSweep {
     private static final int HANDLING_S = 60;
     /** Shortest and longest wait before a letter whose worker still speaks is looked at again, seconds. */
     private static final long MIN_POSTPONE_S = 30;
-    private static final long MAX_POSTPONE_S = 43_200;
+    private static final long MAX_POSTPONE_S = 6 * 3600;
 
     /** What became of one letter. */
     enum Outcome {
@@ -128,7 +131,12 @@ final class DeadLetterSweep {
         ShotRecord shot = item.get();
         Instant now = clock.instant();
         return switch (shot.state()) {
-            case FAILED -> drop(letter, Outcome.SETTLED);
+            case FAILED -> {
+                // Counted again, which changes nothing if it was: its worker may have died between
+                // failing the shot and counting it, and the job would wait for it.
+                table.countFailedShot(id, task.shot(), letter.run(), shot.error());
+                yield drop(letter, Outcome.SETTLED);
+            }
             case QUEUED -> requeue(letter, "still queued");
             case RUNNING -> running(letter, job, shot, now);
             case DONE -> done(letter, job, now);
@@ -139,15 +147,18 @@ final class DeadLetterSweep {
         if (!silent(shot.beat(), now)) {
             return postpone(letter, shot.beat(), now);
         }
-        if (shot.receives() > 0 && shot.receives() < ShotAttempts.MAX) {
-            // Its running attempt came from another message (a duplicate left by a hand-back),
-            // which has deliveries left and will come back to a worker.
-            return drop(letter, Outcome.DROPPED);
+        boolean fromThisLetter = shot.message() != null ? shot.message().equals(letter.messageId())
+                : shot.receives() == 0 || shot.receives() >= ShotAttempts.MAX;
+        if (!fromThisLetter) {
+            // Its silent attempt came from another message (a duplicate left by a hand-back or a
+            // sweep), which may or may not come back: a fresh one makes sure (a shot runs at most
+            // once more, and is counted once).
+            return requeue(letter, "its silent attempt came from another message");
         }
         String error = "no result after " + ShotAttempts.MAX + " deliveries: the last worker, " + shot.worker()
                 + ", fell silent at " + shot.beat() + " (an instance lost, or its task killed for memory)";
-        if (!table.failLostShot(job.id(), shot.shot(), shot.worker(), shot.beat(), error)) {
-            return postpone(letter, now, now);  // it moved on meanwhile: look again soon
+        if (!table.failLostShot(job.id(), shot.shot(), shot.worker(), shot.beat(), error, letter.run())) {
+            return postponeBriefly(letter);  // it moved on meanwhile
         }
         LOG.warn("shot {} of job {} is lost and counted failed: {}", shot.shot(), job.id(), error);
         metrics.lost(job.id(), shot.shot(), job.task());
@@ -159,11 +170,17 @@ final class DeadLetterSweep {
             if (!silent(job.stackBeat(), now)) {
                 return postpone(letter, job.stackBeat(), now);
             }
-            String error = "stacking stopped: its workers fell silent on all " + ShotAttempts.MAX
-                    + " deliveries of its message (the last at " + job.stackBeat() + ", " + job.stacked() + " of "
-                    + job.total() + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
+            if (job.stackMessage() != null && !job.stackMessage().isEmpty()
+                    && !job.stackMessage().equals(letter.messageId())) {
+                // The silent stacker held another message, which may come back; a fresh one
+                // makes sure a worker takes the stack over.
+                return requeue(letter, "its job's silent stacker held another message");
+            }
+            String error = "stacking stopped: its worker fell silent on the last delivery of its message (last heard at "
+                    + job.stackBeat() + ", " + job.stacked() + " of " + job.total() + " shots stacked); 'seiswork resume "
+                    + job.id() + "' stacks it again";
             if (!table.failSilentStacking(job.id(), job.stackBeat(), error)) {
-                return postpone(letter, now, now);
+                return postponeBriefly(letter);
             }
             LOG.warn("job {}: {}", job.id(), error);
             metrics.lost(job.id(), 0, job.task());
@@ -192,6 +209,12 @@ final class DeadLetterSweep {
     private Outcome postpone(ReceivedShot letter, Instant beat, Instant now) {
         long s = Duration.between(now, beat.plus(lostAfter)).toSeconds() + 1;
         deadLetters.extend(letter, (int) Math.max(MIN_POSTPONE_S, Math.min(MAX_POSTPONE_S, s)));
+        return Outcome.POSTPONED;
+    }
+
+    /** A conditional write was refused (the shot or stack moved on while read): look again in a minute. */
+    private Outcome postponeBriefly(ReceivedShot letter) {
+        deadLetters.extend(letter, (int) (2 * MIN_POSTPONE_S));
         return Outcome.POSTPONED;
     }
 

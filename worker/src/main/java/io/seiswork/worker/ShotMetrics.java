@@ -17,8 +17,9 @@ import java.time.Clock;
  * <p>Namespace {@value #NAMESPACE}, no dimensions (fleet-wide figures, which the dashboard and
  * alarms of {@code infra/} read): {@value #COMPLETED}, {@value #FAILED} and {@value #INTERRUPTED}
  * (Count: a shot stopped by its worker's SIGTERM, a spot interruption or a scale-in, and handed back),
- * {@value #LOST} (Count: a shot, or a job's stacking, whose workers died on every delivery of its
- * message, found in the dead-letter queue and counted failed: {@code DeadLetterSweep}),
+ * {@value #FAILED_FOR_GOOD} (Count: a shot that failed its last attempt, counted failed in its
+ * job), {@value #LOST} (Count: a shot, or a job's stacking, whose workers died on every delivery of
+ * its message, found in the dead-letter queue and counted failed: {@code DeadLetterSweep}),
  * {@value #SECONDS} (Seconds, a shot's wall time) and {@value #GPTS} (10⁹ grid-point updates per
  * second of the shot's propagation); per job, once its outputs are stored, {@value #JOBS_STACKED}
  * (Count) and {@value #STACK_SECONDS} (Seconds, the stacking worker's time from the last shot to
@@ -31,6 +32,7 @@ public final class ShotMetrics {
     public static final String FAILED = "ShotsFailed";
     public static final String INTERRUPTED = "ShotsInterrupted";
     public static final String LOST = "ShotsLost";
+    public static final String FAILED_FOR_GOOD = "ShotsFailedForGood";
     public static final String SECONDS = "ShotSeconds";
     public static final String GPTS = "GptsPerSecond";
     public static final String JOBS_STACKED = "JobsStacked";
@@ -59,10 +61,17 @@ public final class ShotMetrics {
         emit(line);
     }
 
-    /** A failed attempt. */
-    void failed(JobId job, int shot, String task) {
-        ObjectNode line = line(job, task, new String[][] {{FAILED, "Count"}});
+    /**
+     * A failed attempt; with {@code last}, its shot's last, which counts the shot failed in its job
+     * (also {@value #FAILED_FOR_GOOD}).
+     */
+    void failed(JobId job, int shot, String task, boolean last) {
+        ObjectNode line = last ? line(job, task, new String[][] {{FAILED, "Count"}, {FAILED_FOR_GOOD, "Count"}})
+                : line(job, task, new String[][] {{FAILED, "Count"}});
         line.put("shot", shot).put(FAILED, 1);
+        if (last) {
+            line.put(FAILED_FOR_GOOD, 1);
+        }
         emit(line);
     }
 

@@ -71,6 +71,11 @@ public final class ShotWorker implements Runnable {
     private volatile CancellationToken running;
     /** Fraction of the running shot's time steps done, for the heartbeat's progress reports. */
     private volatile double fraction;
+    /**
+     * How recent a stacker's last report must be for it to count as alive: four of its 30 s beats,
+     * so that one late write does not start a second stack.
+     */
+    private static final java.time.Duration STACKER_ALIVE = java.time.Duration.ofMinutes(2);
     /** Whether the held message's job is being stacked: the heartbeat then reports for the stack. */
     private volatile boolean stacking;
     private ActiveJob active;
@@ -201,15 +206,15 @@ public final class ShotWorker implements Runnable {
         fraction = 0;
         try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
                 protection)) {
-            if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount())) {
+            if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
-                stackIfOrphaned(id, cancel);
+                stackIfOrphaned(id, message, cancel);
                 queue.delete(message);
                 return;
             }
             JobRecord job = runShot(found.get(), task.shot(), cancel);
             shotDone = true;
-            if (job.done() == job.total() && table.startStacking(id)) {
+            if (job.done() == job.total() && table.startStacking(id, message.messageId())) {
                 stack(job, cancel);
             }
             queue.delete(message);
@@ -236,8 +241,8 @@ public final class ShotWorker implements Runnable {
             LOG.error("{} of job {} failed (attempt {} of {}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
                     message.receiveCount(), ShotAttempts.MAX, why, e);
             if (!shotDone) {
-                table.failShot(id, task.shot(), settings.workerId(), why, last);
-                metrics.failed(id, task.shot(), found.get().task());
+                table.failShot(id, task.shot(), settings.workerId(), why, last, message.run());
+                metrics.failed(id, task.shot(), found.get().task(), last);
             } else if (last) {
                 table.failJob(id, "stacking failed " + ShotAttempts.MAX + " times: " + why);
             }
@@ -309,15 +314,28 @@ public final class ShotWorker implements Runnable {
 
     /**
      * A redelivered shot that is DONE: if every shot is counted and nobody finished the stack
-     * (the worker that should have died, or is gone since its message came back), stack now.
+     * (the worker that should have died, or is gone since its message came back), stack now. A
+     * duplicate message of a job whose stacker still reports is left to that stacker: two stacks
+     * at once would write the same outputs twice for nothing.
      */
-    private void stackIfOrphaned(JobId id, CancellationToken cancel) {
+    private void stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel) {
         JobRecord job = table.job(id).orElseThrow();
-        boolean stack = job.status() == JobStatus.STACKING
-                || job.done() == job.total() && job.status() == JobStatus.RUNNING && table.startStacking(id);
+        boolean stack;
+        if (job.status() == JobStatus.STACKING) {
+            boolean anotherStacks = job.stackMessage() != null && !job.stackMessage().equals(message.messageId())
+                    && job.stackBeat() != null && job.stackBeat().isAfter(java.time.Instant.now().minus(STACKER_ALIVE));
+            if (anotherStacks) {
+                LOG.info("job {} is being stacked by another worker: dropping a duplicate message", id);
+                return;
+            }
+            stack = table.takeStack(id, message.messageId());
+        } else {
+            stack = job.done() == job.total() && job.status() == JobStatus.RUNNING
+                    && table.startStacking(id, message.messageId());
+        }
         if (stack) {
             LOG.info("job {}: all {} shots counted and no stack stored: stacking", id, job.total());
-            stack(job, cancel);
+            stack(table.job(id).orElseThrow(), cancel);
         }
     }
 

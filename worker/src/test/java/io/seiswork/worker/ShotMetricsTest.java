@@ -33,11 +33,13 @@ class ShotMetricsTest {
         Clock at = Clock.fixed(Instant.parse("2026-11-28T23:30:00Z"), ZoneOffset.UTC);
         ShotMetrics m = new ShotMetrics(new PrintStream(bytes, true, StandardCharsets.UTF_8), at, "host-42");
         m.completed(new JobId("demo-1"), 3, "rtm", 12.5, 1.75);
-        m.failed(new JobId("demo-1"), 4, "rtm");
+        m.failed(new JobId("demo-1"), 4, "rtm", false);
         m.stacked(new JobId("demo-1"), "rtm", 9, 42.0, "out-of-core");
         m.interrupted(new JobId("demo-1"), 5, "rtm");
+        m.failed(new JobId("demo-1"), 4, "rtm", true);
+        m.lost(new JobId("demo-1"), 6, "rtm");
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(4, lines.size());
+        assertEquals(6, lines.size());
         List<String> names = new ArrayList<>();
         for (String line : lines) {
             JsonNode n = new ObjectMapper().readTree(line);
@@ -56,7 +58,7 @@ class ShotMetricsTest {
             assertEquals("host-42", n.get("worker").asText());
         }
         assertEquals(List.of("ShotsCompleted", "ShotSeconds", "GptsPerSecond", "ShotsFailed", "JobsStacked", "StackSeconds",
-                "ShotsInterrupted"), names);
+                "ShotsInterrupted", "ShotsFailed", "ShotsFailedForGood", "ShotsLost"), names);
         assertEquals(12.5, new ObjectMapper().readTree(lines.get(0)).get("ShotSeconds").asDouble());
         assertEquals(3, new ObjectMapper().readTree(lines.get(0)).get("shot").asInt());
         JsonNode stacked = new ObjectMapper().readTree(lines.get(2));

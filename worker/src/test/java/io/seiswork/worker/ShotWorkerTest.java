@@ -190,7 +190,9 @@ class ShotWorkerTest {
                 "{\"segy\": \"" + missing + "\"}").getBytes(StandardCharsets.UTF_8));
         table.createJob(job, "worker-test", "rtm", ObjectKeys.spec(job), 1);
         queue.send(job, List.of(1));
-        ShotWorker w = worker("w");
+        // No sweep, so that the letter stays for the assertion below (DeadLetterSweepTest settles letters).
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w").withSweepEvery(Duration.ZERO), new ShotMetrics(
+                new java.io.PrintStream(metricLines, true, StandardCharsets.UTF_8), java.time.Clock.systemUTC(), "w"));
         w.run();
         JobRecord failed = table.job(job).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());

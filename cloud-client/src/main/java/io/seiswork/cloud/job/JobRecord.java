@@ -26,10 +26,11 @@ import java.util.List;
  * @param stackBeat when the stacking worker last said it was alive (while STACKING: at the start,
  *     then at least every 30 s), or null: what tells a stack whose worker died on the last delivery
  *     of its message
+ * @param stackMessage SQS's id of the message the stacking attempt came from, or null
  */
 public record JobRecord(JobId id, String name, String task, JobStatus status, String specKey, int total, int done,
         int failed, Instant created, Instant updated, String error, List<String> outputs, int stacked, int maxFailed,
-        List<Integer> failedShots, int resumes, boolean deleting, Instant stackBeat) {
+        List<Integer> failedShots, int resumes, boolean deleting, Instant stackBeat, String stackMessage) {
 
     public JobRecord {
         outputs = List.copyOf(outputs);

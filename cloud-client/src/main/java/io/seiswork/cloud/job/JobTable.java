@@ -63,6 +63,8 @@ public final class JobTable {
     private static final String RECEIVES = "receives";
     private static final String DELETING = "deleting";
     private static final String STACK_BEAT = "stackBeat";
+    private static final String STACK_MESSAGE = "stackMessage";
+    private static final String MESSAGE = "message";
 
     private final DynamoDbClient db;
     private final String table;
@@ -283,24 +285,40 @@ public final class JobTable {
         return startShot(id, shot, worker, 1);
     }
 
+    /** {@link #startShot(JobId, int, String, int, String)} with no message id recorded. */
+    public boolean startShot(JobId id, int shot, String worker, int receives) {
+        return startShot(id, shot, worker, receives, null);
+    }
+
     /**
-     * A worker starts {@code shot} from a message SQS has delivered {@code receives} times: the
-     * shot item keeps that count, so that a shot whose worker fell silent on its last delivery is
-     * known lost ({@link ShotRecord#lost}) and one on an earlier delivery is known to come back.
+     * A worker starts {@code shot} from message {@code messageId}, which SQS has delivered
+     * {@code receives} times: the shot item keeps both, so that a shot whose worker fell silent
+     * on its last delivery is known lost ({@link ShotRecord#lost}), one on an earlier delivery is
+     * known to come back, and a dead letter is known to be the message a silent attempt came from.
      *
+     * @param messageId SQS's message id, or null to record none
      * @return false when the shot is done or unknown: the message must be dropped
      */
-    public boolean startShot(JobId id, int shot, String worker, int receives) {
+    public boolean startShot(JobId id, int shot, String worker, int receives, String messageId) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":running", s(ShotState.RUNNING.name()), ":w", s(worker),
+                ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()),
+                ":zero", n(0), ":receives", n(receives)));
+        if (messageId != null) {
+            values.put(":message", s(messageId));
+        }
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :running, #worker = :w, #started = :now, #beat = :now, #progress = :zero, "
-                            + "#receives = :receives ADD #attempts :one")
+                    .updateExpression(messageId == null
+                            ? "SET #st = :running, #worker = :w, #started = :now, #beat = :now, #progress = :zero, "
+                                    + "#receives = :receives ADD #attempts :one REMOVE #message"
+                            : "SET #st = :running, #worker = :w, #started = :now, #beat = :now, #progress = :zero, "
+                                    + "#receives = :receives, #message = :message ADD #attempts :one")
                     .conditionExpression("attribute_exists(pk) AND #st <> :done")
-                    .expressionAttributeNames(Map.of("#st", "state", "#worker", "worker", "#started", "started",
-                            "#attempts", "attempts", "#progress", "progress", "#beat", BEAT, "#receives", RECEIVES))
-                    .expressionAttributeValues(Map.of(":running", s(ShotState.RUNNING.name()), ":w", s(worker),
-                            ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()),
-                            ":zero", n(0), ":receives", n(receives))));
+                    .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "state"), Map.entry("#worker", "worker"),
+                            Map.entry("#started", "started"), Map.entry("#attempts", "attempts"),
+                            Map.entry("#progress", "progress"), Map.entry("#beat", BEAT), Map.entry("#receives", RECEIVES),
+                            Map.entry("#message", MESSAGE)))
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
@@ -403,6 +421,16 @@ public final class JobTable {
      * is never both done and failed.
      */
     public void failShot(JobId id, int shot, String worker, String error, boolean lastAttempt) {
+        failShot(id, shot, worker, error, lastAttempt, 0);
+    }
+
+    /**
+     * {@link #failShot(JobId, int, String, String, boolean)} for an attempt of run {@code run} of
+     * the job (its message's {@link io.seiswork.cloud.job.JobRecord#resumes} when sent): a failure
+     * is counted only in the run it belongs to, never in the next one, should a cancel and a
+     * resume land between the shot's write and the count.
+     */
+    public void failShot(JobId id, int shot, String worker, String error, boolean lastAttempt, int run) {
         String e = clip(error);
         ShotState state = lastAttempt ? ShotState.FAILED : ShotState.QUEUED;
         try {
@@ -416,7 +444,7 @@ public final class JobTable {
             return;
         }
         if (lastAttempt) {
-            countFailure(id, shot, e);
+            countFailedShot(id, shot, run, e);
         }
     }
 
@@ -430,7 +458,7 @@ public final class JobTable {
      *
      * @return false when the shot moved on meanwhile
      */
-    public boolean failLostShot(JobId id, int shot, String worker, Instant beat, String error) {
+    public boolean failLostShot(JobId id, int shot, String worker, Instant beat, String error, int run) {
         String e = clip(error);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":failed", s(ShotState.FAILED.name()), ":e", s(e),
                 ":running", s(ShotState.RUNNING.name()), ":w", s(worker)));
@@ -444,29 +472,39 @@ public final class JobTable {
         } catch (ConditionalCheckFailedException moved) {
             return false;
         }
-        countFailure(id, shot, e);
+        countFailedShot(id, shot, run, e);
         return true;
     }
 
     /**
-     * Counts a shot that is FAILED for good, once, and ends the job when that puts it over its
-     * limit or settles it ({@link FailedShots}).
+     * Counts a shot that is FAILED for good, once, in run {@code run} of the job, and ends the
+     * job when that puts it over its limit or settles it ({@link FailedShots}). Repeatable: a shot
+     * counted already, or done, or a run that is over, changes nothing; so the dead-letter sweep
+     * calls it again for a FAILED shot whose worker may have died before counting it.
+     *
+     * @param error the shot's error, for the job's when this stops it
      */
-    private void countFailure(JobId id, int shot, String e) {
+    public void countFailedShot(JobId id, int shot, int run, String error) {
+        String e = clip(error);
         JobRecord job;
         try {
             job = toJob(id, db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("ADD #set :set, #count :one SET #updated = :now")
-                    .conditionExpression("attribute_exists(pk) AND NOT contains(#set, :n) AND NOT contains(#done, :n)")
+                    .conditionExpression("attribute_exists(pk) AND NOT contains(#set, :n) AND NOT contains(#done, :n) AND "
+                            + (run == 0 ? "attribute_not_exists(#resumes)" : "#resumes = :run"))
                     .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed", "#updated", "updated",
-                            "#done", "doneShots"))
-                    .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
-                            ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)))
+                            "#done", "doneShots", "#resumes", RESUMES))
+                    .expressionAttributeValues(run == 0
+                            ? Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))), ":one", n(1),
+                                    ":now", s(Instant.now().toString()), ":n", n(shot))
+                            : Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))), ":one", n(1),
+                                    ":now", s(Instant.now().toString()), ":n", n(shot), ":run", n(run)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException ignored) {
-            // counted before, done by another delivery, or the job deleted meanwhile
+            // counted before (its counter may have died before ending the job: look again), done
+            // by another delivery, the job deleted meanwhile, or a run that is over
             Optional<JobRecord> now = job(id);
-            if (now.isEmpty()) {
+            if (now.isEmpty() || now.get().resumes() != run) {
                 return;
             }
             job = now.get();
@@ -558,12 +596,13 @@ public final class JobTable {
         try {
             Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
-                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat")
+                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat, #message")
                     .conditionExpression("(#st = :failedJob OR #st = :cancelled) AND attribute_not_exists(#deleting)")
                     .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "status"), Map.entry("#failed", "failed"),
                             Map.entry("#updated", "updated"), Map.entry("#resumes", RESUMES), Map.entry("#err", "error"),
                             Map.entry("#failedShots", "failedShots"), Map.entry("#stacked", "stacked"),
-                            Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING), Map.entry("#beat", STACK_BEAT)))
+                            Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING), Map.entry("#beat", STACK_BEAT),
+                            Map.entry("#message", STACK_MESSAGE)))
                     .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
                             ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
                             ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
@@ -574,20 +613,46 @@ public final class JobTable {
         }
     }
 
+    /** {@link #startStacking(JobId, String)} with no message id recorded. */
+    public boolean startStacking(JobId id) {
+        return startStacking(id, "");
+    }
+
     /**
      * Moves the job to STACKING when every shot is counted and it is still running. Exactly one
      * caller gets true, however many finish the last shots at once.
+     *
+     * @param messageId SQS's id of the message the stacking worker holds ({@link JobRecord#stackMessage})
      */
-    public boolean startStacking(JobId id) {
+    public boolean startStacking(JobId id, String messageId) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #st = :stacking, #updated = :now, #beat = :now")
+                    .updateExpression("SET #st = :stacking, #updated = :now, #beat = :now, #message = :m")
                     .conditionExpression("(#st = :running OR #st = :queued) AND #done = #total")
                     .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated", "#done", "done", "#total", "total",
-                            "#beat", STACK_BEAT))
+                            "#beat", STACK_BEAT, "#message", STACK_MESSAGE))
                     .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
                             ":running", s(JobStatus.RUNNING.name()), ":queued", s(JobStatus.QUEUED.name()),
-                            ":now", s(Instant.now().toString()))));
+                            ":now", s(Instant.now().toString()), ":m", s(messageId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A worker takes over a STACKING job whose stacker is gone (its message came back to this
+     * worker): the stack's sign of life and message are now this worker's.
+     *
+     * @return false when the job is no longer STACKING
+     */
+    public boolean takeStack(JobId id, String messageId) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #beat = :now, #message = :m").conditionExpression("#st = :stacking")
+                    .expressionAttributeNames(Map.of("#st", "status", "#beat", STACK_BEAT, "#message", STACK_MESSAGE))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
+                            ":now", s(Instant.now().toString()), ":m", s(messageId))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -731,14 +796,14 @@ public final class JobTable {
                 num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),
                 str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of(),
                 num(m, "stacked"), num(m, MAX_FAILED), numbers(m, "failedShots"), num(m, RESUMES), m.containsKey(DELETING),
-                instant(m, STACK_BEAT));
+                instant(m, STACK_BEAT), str(m, STACK_MESSAGE));
     }
 
     private static ShotRecord toShot(Map<String, AttributeValue> m) {
         ShotState state = ShotState.valueOf(str(m, "state"));
         return new ShotRecord(num(m, "shot"), state, num(m, "attempts"), str(m, "worker"), dbl(m, "seconds"),
                 dbl(m, "gpts"), str(m, "error"), state == ShotState.DONE ? 1 : state == ShotState.RUNNING ? dbl(m, "progress") : 0,
-                instant(m, BEAT), num(m, RECEIVES));
+                instant(m, BEAT), num(m, RECEIVES), str(m, MESSAGE));
     }
 
     private static String str(Map<String, AttributeValue> m, String k) {

@@ -16,9 +16,10 @@ package io.seiswork.cloud.job;
  *     null for a shot never started
  * @param receives how many times SQS had delivered the message its running attempt came from
  *     (0 when not recorded)
+ * @param message SQS's id of the message its running attempt came from, or null when not recorded
  */
 public record ShotRecord(int shot, ShotState state, int attempts, String worker, double seconds, double gptsPerSecond,
-        String error, double progress, java.time.Instant beat, int receives) {
+        String error, double progress, java.time.Instant beat, int receives, String message) {
 
     /** Whether the shot is RUNNING but its worker has not said a word since {@code silentSince}. */
     public boolean silent(java.time.Instant silentSince) {

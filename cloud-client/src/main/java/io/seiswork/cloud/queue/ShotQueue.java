@@ -163,7 +163,7 @@ public final class ShotQueue {
         } catch (NumberFormatException e) {
             runNumber = 0;
         }
-        return Optional.of(new ReceivedShot(task, msg.body(), msg.receiptHandle(), count, runNumber));
+        return Optional.of(new ReceivedShot(task, msg.body(), msg.receiptHandle(), count, runNumber, msg.messageId()));
     }
 
     /** Keeps the message invisible for another {@code visibilityS} seconds from now. */

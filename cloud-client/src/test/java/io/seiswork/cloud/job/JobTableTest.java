@@ -243,7 +243,11 @@ class JobTableTest {
         assertEquals(1, job.resumes());
         assertEquals(1, job.done());
         table.startShot(id, 2, "w2");
-        table.failShot(id, 2, "w2", "out of memory", true);
+        table.failShot(id, 2, "w2", "out of memory", true, 0);
+        assertEquals(0, table.job(id).orElseThrow().failed(), "a failure of the first run is not counted in the second");
+        table.requeueShot(id, 2, false);
+        table.startShot(id, 2, "w3");
+        table.failShot(id, 2, "w3", "out of memory", true, 1);
         assertEquals(1, table.job(id).orElseThrow().failed(), "a shot failing again after a resume counts again");
     }
 
