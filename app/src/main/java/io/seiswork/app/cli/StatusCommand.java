@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code seiswork status JOB}: the job's state, its shots' states, timings and throughput. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -30,11 +29,8 @@ final class StatusCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
-    String job;
-
     @Mixin
-    CloudOptions cloud;
+    JobOptions job;
 
     @Option(names = "--json", description = "Print the job and every shot as JSON.")
     boolean json;
@@ -51,8 +47,8 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobId id = CloudOptions.jobId(job);
-        JobView view = cloud.withDispatcher(d -> d.status(id));
+        JobId id = job.id();
+        JobView view = job.withDispatcher(d -> d.status(id));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JSON.writeValueAsString(toJson(view)));
