@@ -7,7 +7,10 @@ import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The job a worker is running shots of, with its engine and shot computer kept between shots:
@@ -20,23 +23,54 @@ final class ActiveJob implements AutoCloseable {
     private final ResolvedJob job;
     private final EngineSelection engine;
     private final ShotComputer computer;
+    /** The job's shots in its order: its shot n is the (n-1)-th; all of the spec's, or those submitted with --shots. */
+    private final List<Shot> shots;
 
     private final Path scratch;
 
-    /** @param scratch this job's scratch directory on the worker */
+    /** A job that runs every shot of its spec; {@code scratch}: this job's scratch directory on the worker. */
     ActiveJob(JobId id, ResolvedJob job, Path scratch) {
+        this(id, job, List.of(), scratch);
+    }
+
+    /**
+     * @param numbers the numbers (FFID) of the spec's shots the job runs, in its order
+     *     ({@code submit --shots}, {@link io.seiswork.cloud.dispatch.StoredSpec#shots()}); empty for every shot
+     * @param scratch this job's scratch directory on the worker
+     * @throws IllegalArgumentException when the spec has no shot of one of those numbers
+     */
+    ActiveJob(JobId id, ResolvedJob job, List<Integer> numbers, Path scratch) {
         this.id = id;
         this.scratch = scratch;
         this.job = job;
         this.engine = JobEngine.select(job);
-        ShotComputer c;
+        ShotComputer c = null;
         try {
             c = new ShotComputer(job, engine.engine(), scratch.resolve("migration"));
+            this.shots = numbers.isEmpty() ? c.shots() : pick(id, c.shots(), numbers);
         } catch (RuntimeException e) {
+            if (c != null) {
+                c.close();
+            }
             engine.engine().close();
             throw e;
         }
         this.computer = c;
+    }
+
+    /** The shots of {@code all} with these numbers, in the order of {@code numbers}. */
+    private static List<Shot> pick(JobId id, List<Shot> all, List<Integer> numbers) {
+        Map<Integer, Shot> byNumber = new HashMap<>();
+        all.forEach(s -> byNumber.put(s.number(), s));
+        List<Shot> picked = new ArrayList<>(numbers.size());
+        for (int n : numbers) {
+            Shot s = byNumber.get(n);
+            if (s == null) {
+                throw new IllegalArgumentException("job " + id + " runs shot " + n + " of its spec, which has no such shot");
+            }
+            picked.add(s);
+        }
+        return List.copyOf(picked);
     }
 
     JobId id() {
@@ -66,12 +100,13 @@ final class ActiveJob implements AutoCloseable {
     }
 
     /**
-     * Shot {@code number} (from 1) of the job.
+     * The job's shot {@code number} (from 1, as the table and the queue number them): the spec's
+     * shot of that place, or for a job of some of the spec's shots the {@code number}-th of them,
+     * with its own number (FFID), source and receivers.
      *
      * @throws IllegalArgumentException when the job has no such shot
      */
     Shot shot(int number) {
-        List<Shot> shots = computer.shots();
         if (number < 1 || number > shots.size()) {
             throw new IllegalArgumentException("job " + id + " has shots 1-" + shots.size() + ", not " + number);
         }

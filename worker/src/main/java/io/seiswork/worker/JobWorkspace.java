@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A job's files on a worker: {@code <workDir>/jobs/<id>/spec.json}, and the inputs it names in
@@ -38,6 +39,7 @@ final class JobWorkspace {
     private final long taskMemoryBytes;
     private JobId cachedId;
     private ResolvedJob cached;
+    private List<Integer> cachedShots;
 
     /**
      * @param engine the worker's engine, replacing the spec's, or null to keep the spec's
@@ -78,10 +80,20 @@ final class JobWorkspace {
             ResolvedJob resolved = resolver.resolve(parsed, "job " + job.id());
             cachedId = job.id();
             cached = resolved;
+            cachedShots = stored.shots();
             return resolved;
         } catch (IOException e) {
             throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The numbers (FFID) of the spec's shots the job runs, in its order, its shot {@code n} the
+     * {@code n}-th of them; empty when it runs every shot ({@link StoredSpec#shots()}).
+     */
+    List<Integer> shots(JobRecord job) {
+        resolve(job);
+        return cachedShots;
     }
 
     /**
@@ -108,6 +120,7 @@ final class JobWorkspace {
         if (id.equals(cachedId)) {
             cachedId = null;
             cached = null;
+            cachedShots = null;
         }
         FileTrees.delete(workDir.resolve("jobs").resolve(id.value()));
     }

@@ -352,7 +352,7 @@ public final class ShotWorker implements Runnable {
     private ActiveJob activeFor(JobRecord job) {
         if (active == null || !active.id().equals(job.id())) {
             closeActive();
-            active = new ActiveJob(job.id(), workspace.resolve(job), workspace.jobDir(job.id()));
+            active = new ActiveJob(job.id(), workspace.resolve(job), workspace.shots(job), workspace.jobDir(job.id()));
         }
         return active;
     }

@@ -5,27 +5,23 @@ import io.seiswork.cloud.job.JobStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code seiswork cancel JOB}: workers stop the job's shots at their next time step. */
 @Command(name = "cancel", mixinStandardHelpOptions = true,
         description = "Cancel a cloud job: its running shots stop at their next time step, queued shots never start.")
 final class CancelCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
-    String job;
-
     @Mixin
-    CloudOptions cloud;
+    JobOptions job;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        JobId id = CloudOptions.jobId(job);
+        JobId id = job.id();
         JobStatus[] before = {null};
-        JobStatus after = cloud.withDispatcher(d -> {
+        JobStatus after = job.withDispatcher(d -> {
             before[0] = d.status(id).job().status();
             return d.cancel(id);
         });

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code seiswork delete JOB}: an ended job's stored files and table items removed for good. A
@@ -19,19 +18,16 @@ import picocli.CommandLine.Parameters;
                 + "with other jobs). Fetch what you want to keep first."})
 final class DeleteCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
-    String job;
-
     @Mixin
-    CloudOptions cloud;
+    JobOptions job;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        JobId id = CloudOptions.jobId(job);
-        DeletedJob d = cloud.withDispatcher(dispatcher -> dispatcher.delete(id));
+        JobId id = job.id();
+        DeletedJob d = job.withDispatcher(dispatcher -> dispatcher.delete(id));
         PrintWriter err = spec.commandLine().getErr();
         err.println(d.summary());
         err.flush();

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code seiswork fetch JOB [--out DIR]}: downloads a finished job's outputs by ranged GETs. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
@@ -21,11 +20,8 @@ final class FetchCommand implements Callable<Integer> {
     /** Largest output fetched: the 100 GB volumes of real surveys, with room. */
     static final long MAX_OUTPUT_BYTES = 1L << 40;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
-    String job;
-
     @Mixin
-    CloudOptions cloud;
+    JobOptions job;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<job id>).")
     Path out;
@@ -35,10 +31,10 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobId id = CloudOptions.jobId(job);
+        JobId id = job.id();
         Path dir = out != null ? out : Path.of("runs", id.value());
         PrintWriter err = spec.commandLine().getErr();
-        cloud.withDispatcher(d -> fetchInto(d, id, dir, err));
+        job.withDispatcher(d -> fetchInto(d, id, dir, err));
         return 0;
     }
 

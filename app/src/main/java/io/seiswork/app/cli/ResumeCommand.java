@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code seiswork resume JOB}: a FAILED or CANCELLED job runs again from where it stopped, its
@@ -19,11 +18,8 @@ import picocli.CommandLine.Parameters;
                 + "when they are done, to the image an uninterrupted run makes."})
 final class ResumeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
-    String job;
-
     @Mixin
-    CloudOptions cloud;
+    JobOptions job;
 
     @Mixin
     WaitOptions wait;
@@ -34,9 +30,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         wait.check();
-        JobId id = CloudOptions.jobId(job);
+        JobId id = job.id();
         PrintWriter err = spec.commandLine().getErr();
-        return cloud.withDispatcher(d -> {
+        return job.withDispatcher(d -> {
             ResumedJob r = d.resume(id);
             err.println(r.summary());
             err.flush();

@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code seiswork status JOB}: the job's state, its shots' states, timings and throughput. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -30,11 +29,8 @@ final class StatusCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job id that submit printed.")
-    String job;
-
     @Mixin
-    CloudOptions cloud;
+    JobOptions job;
 
     @Option(names = "--json", description = "Print the job and every shot as JSON.")
     boolean json;
@@ -51,11 +47,14 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobId id = CloudOptions.jobId(job);
-        JobView view = cloud.withDispatcher(d -> d.status(id));
+        JobId id = job.id();
+        record Read(JobView view, SpecShots specShots) { }
+        Read read = job.withDispatcher(d -> new Read(d.status(id), SpecShots.of(d, id)));
+        JobView view = read.view();
+        SpecShots specShots = read.specShots();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(view)));
+            out.println(JSON.writeValueAsString(toJson(view, specShots)));
         } else {
             out.println(summary(view));
             List<ShotRecord> shown = all || view.shots().size() <= ALL_SHOTS_UP_TO ? view.shots()
@@ -66,7 +65,8 @@ final class StatusCommand implements Callable<Integer> {
                         view.shots().size());
             }
             for (ShotRecord s : shown) {
-                out.printf(Locale.ROOT, "  shot %4d  %-8s attempts %d%s%s%n", s.shot(), s.state(), s.attempts(),
+                out.printf(Locale.ROOT, "  shot %4d%s  %-8s attempts %d%s%s%n", s.shot(), specShots.of(s.shot())
+                        .map(n -> " (spec shot " + n + ")").orElse(""), s.state(), s.attempts(),
                         s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %.2f Gpts/s  %s", s.seconds(),
                                 s.gptsPerSecond(), s.worker())
                                 : s.state() == ShotState.RUNNING ? String.format(Locale.ROOT, "  %3.0f %%  %s", 100 * s.progress(), s.worker())
@@ -134,7 +134,7 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode toJson(JobView view) {
+    private static ObjectNode toJson(JobView view, SpecShots specShots) {
         JobRecord j = view.job();
         ObjectNode o = JSON.createObjectNode();
         o.put("jobId", j.id().value()).put("name", j.name()).put("task", j.task()).put("status", j.status().name())
@@ -149,8 +149,9 @@ final class StatusCommand implements Callable<Integer> {
         j.outputs().forEach(o.putArray("outputs")::add);
         ArrayNode shots = o.putArray("shots");
         for (ShotRecord s : view.shots()) {
-            ObjectNode n = shots.addObject().put("shot", s.shot()).put("state", s.state().name()).put("attempts", s.attempts())
-                    .put("progress", s.progress());
+            ObjectNode n = shots.addObject().put("shot", s.shot());
+            specShots.of(s.shot()).ifPresent(f -> n.put("specShot", f));
+            n.put("state", s.state().name()).put("attempts", s.attempts()).put("progress", s.progress());
             if (s.worker() != null) {
                 n.put("worker", s.worker());
             }

@@ -1,11 +1,14 @@
 package io.seiswork.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.app.run.ShotSelection;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.SpecTree;
 import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.FailedShots;
+import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -14,6 +17,7 @@ import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +47,13 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
     WaitOptions wait;
+
+    @Option(names = "--shots", paramLabel = "LIST", description = {"Submit only these shots, by number (FFID): for "
+            + "example 1 or 1,4-6, to look at a few shots of a large survey before sending all of it. They keep their "
+            + "numbers and places: the outputs are those of 'seiswork run SPEC --shots LIST' (a migration stacks only "
+            + "them). The job numbers them 1 to their count, and its status shows each one's number in the spec. Default: "
+            + "every shot."})
+    String shotList;
 
     @Option(names = "--max-failed-shots", paramLabel = "N", description = {"Shots that may fail (each after 3 attempts) "
             + "while the job runs on with its others; one more stops the job. A job that ends with failed shots is "
@@ -80,15 +91,18 @@ final class SubmitCommand implements Callable<Integer> {
         wait.check();
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver());
-        int shots = ShotComputer.shotsOf(job).size();
+        List<Shot> all = ShotComputer.shotsOf(job);
+        List<Integer> chosen = shotList == null ? null : chosenShots(all, err);
+        int shots = chosen != null ? chosen.size() : all.size();
         int maxFailed = maxFailedShots != null ? FailedShots.checkLimit(maxFailedShots, shots) : FailedShots.defaultLimit(shots);
         return cloud.withDispatcher(d -> {
             ObjectNode tree = SpecTree.read(specFile);
             if (choice != null) {
                 tree.put("engine", choice.json());
             }
-            SubmittedJob submitted = d.submit(tree, specFile.toAbsolutePath().getParent(), shots, maxFailed,
-                    uploadProgress(err));
+            Path base = specFile.toAbsolutePath().getParent();
+            SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, uploadProgress(err))
+                    : d.submitShots(tree, base, chosen, maxFailed, uploadProgress(err));
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%s%n",
                     submitted.id(), cloud.settings().name(), submitted.shots(), submitted.shots() == 1 ? "" : "s",
                     MemoryEstimate.human(submitted.uploadedBytes()),
@@ -101,6 +115,24 @@ final class SubmitCommand implements Callable<Integer> {
             stdout.flush();
             return wait.followAndFetch(d, submitted.id(), err);
         });
+    }
+
+    /**
+     * The numbers of the shots {@code --shots} names, in the spec's order, said on standard error
+     * as {@code run --shots} says them. A list that is empty or malformed, names a shot the spec
+     * lacks, or more shots than a cloud job holds is refused in one line naming {@code --shots}
+     * before anything is uploaded.
+     */
+    private List<Integer> chosenShots(List<Shot> all, PrintWriter err) {
+        // parse, not parseOrAll: "--shots ''" is a mistake here, not the desktop's empty field for "every shot".
+        ShotSelection selection = ShotSelection.parse(shotList, "--shots");
+        List<Shot> chosen = selection.of(all, "--shots");
+        if (chosen.size() > JobTable.MAX_SHOTS) {
+            throw new IllegalArgumentException("--shots: a cloud job has at most " + JobTable.MAX_SHOTS + " shots, "
+                    + "got " + chosen.size() + "; split them into several jobs");
+        }
+        err.printf(Locale.ROOT, "submitting %d of the %d shots (--shots %s)%n", chosen.size(), all.size(), selection);
+        return chosen.stream().map(Shot::number).toList();
     }
 
     private static TransferProgress uploadProgress(PrintWriter err) {

@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -178,6 +179,113 @@ class CloudCommandsTest {
         CliRun local = CliRun.run("run", spec.toString(), "--out", dir.resolve("local").toString());
         assertEquals(0, local.exit(), local.err());
         assertArrayEquals(Files.readAllBytes(dir.resolve("local/shots.sgy")), Files.readAllBytes(dir.resolve("cloud/shots.sgy")));
+    }
+
+    /**
+     * {@code submit --shots} sends some of a survey's shots: here shots 1 and 3 of 3, so that the
+     * job's second shot is the survey's third, and a worker that ran the job's shot numbers as
+     * the survey's (shots 1 and 2) would stack another image. The job has 2 shots in the table,
+     * and the fetched image is the bytes of a local {@code run --shots 1,3}, not of the whole run.
+     */
+    @Test
+    void aFewShotsOfAMigrationInTheCloudGiveTheLocalRunsImageOfThem() throws Exception {
+        Path spec = spec("rtm", 3);
+        CliRun submitted = CliRun.run("submit", spec.toString(), "--cloud", "local", "--shots", "1,3");
+        assertEquals(0, submitted.exit(), submitted.err());
+        String job = submitted.out().strip();
+        assertTrue(submitted.err().contains("submitting 2 of the 3 shots (--shots 1,3)\n"), submitted.err());
+        assertTrue(submitted.err().contains("submitted " + job + " to the local cloud: 2 shots queued, "), submitted.err());
+        List<CliRun> workers = workers(2);
+        int shots = workers.stream().mapToInt(w -> Integer.parseInt(w.err().replaceAll("(?s).*stopped after (\\d+) shots.*", "$1")))
+                .sum();
+        assertEquals(2, shots, "only the shots submitted ran, each once");
+
+        var s = new ObjectMapper().readTree(CliRun.run("status", job, "--cloud", "local", "--json").out());
+        assertEquals("DONE", s.get("status").asText());
+        assertEquals(2, s.get("total").asInt());
+        assertEquals(2, s.get("done").asInt());
+        assertEquals(2, s.get("shots").size());
+        assertEquals(List.of("1:1", "2:3"), java.util.stream.StreamSupport.stream(s.get("shots").spliterator(), false)
+                .map(n -> n.get("shot").asInt() + ":" + n.get("specShot").asInt()).toList(), "job shot : spec shot");
+        CliRun brief = CliRun.run("status", job, "--cloud", "local");
+        assertTrue(brief.out().startsWith(job + " (cloud-rtm, task rtm): DONE, 2 of 2 shots done\n"), brief.out());
+        assertTrue(brief.out().contains("\n  shot    2 (spec shot 3)  DONE     attempts 1  "), brief.out());
+
+        CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("cloud").toString());
+        assertEquals(0, fetch.exit(), fetch.err());
+        CliRun local = CliRun.run("run", spec.toString(), "--shots", "1,3", "--out", dir.resolve("local").toString());
+        assertEquals(0, local.exit(), local.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.sgy")), Files.readAllBytes(dir.resolve("cloud/image.sgy")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.swv")), Files.readAllBytes(dir.resolve("cloud/image.swv")));
+        CliRun first = CliRun.run("run", spec.toString(), "--shots", "1-2", "--out", dir.resolve("first").toString());
+        assertEquals(0, first.exit(), first.err());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("first/image.sgy")),
+                Files.readAllBytes(dir.resolve("cloud/image.sgy"))), "shots 1 and 3 stack another image than shots 1 and 2");
+    }
+
+    /**
+     * Modelled gathers of shots 2-3 of 3: {@code shots.sgy} holds them with their own FFIDs
+     * (2 and 3, not the job's 1 and 2), sources and moving receivers, byte for byte as a local
+     * {@code run --shots 2-3} writes them.
+     */
+    @Test
+    void aFewModelledShotsInTheCloudAreTheLocalRunsGathersOfThem() throws Exception {
+        Path spec = spec("model", 3);
+        CliRun submitted = CliRun.run("submit", spec.toString(), "--cloud", "local", "--shots", "2-3");
+        assertEquals(0, submitted.exit(), submitted.err());
+        String job = submitted.out().strip();
+        workers(1);
+        CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("cloud").toString());
+        assertEquals(0, fetch.exit(), fetch.err());
+        CliRun local = CliRun.run("run", spec.toString(), "--shots", "2-3", "--out", dir.resolve("local").toString());
+        assertEquals(0, local.exit(), local.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/shots.sgy")), Files.readAllBytes(dir.resolve("cloud/shots.sgy")));
+        try (var in = io.seiswork.core.segy.SegyReader.open(dir.resolve("cloud/shots.sgy"))) {
+            var ffids = new java.util.TreeSet<Integer>();
+            for (long t = 0; t < in.traceCount(); t++) {
+                ffids.add(in.header(t).getInt32(io.seiswork.core.segy.TraceHeader.FIELD_RECORD));
+            }
+            assertEquals(java.util.Set.of(2, 3), ffids, "the gathers keep the survey's shot numbers");
+        }
+    }
+
+    /**
+     * A shot list that is malformed, empty, names a shot the spec lacks, or leaves fewer shots
+     * than the failure limit asked for is one line naming the option and its limit, and submits
+     * nothing.
+     */
+    @Test
+    void aWrongShotListIsOneLineAndSubmitsNothing() throws Exception {
+        Path spec = spec("model", 3);
+        List<String> before = jobIds();
+        assertEquals("seiswork: --shots: the job has no shot 4 (its shots are 1-3)", refusedSubmit(spec, "--shots", "2,4"));
+        assertEquals("seiswork: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
+                refusedSubmit(spec, "--shots", ""));
+        assertEquals("seiswork: --shots must list shot numbers and ranges such as 1,4-6; \"2-x\" is neither",
+                refusedSubmit(spec, "--shots", "1,2-x"));
+        assertEquals("seiswork: --shots: 0 is not a range of shots (numbers from 1 to 10000000, the first not above the "
+                + "last)", refusedSubmit(spec, "--shots", "0"));
+        assertEquals("seiswork: --max-failed-shots must be 0 to 0 for a job of 1 shot, got 1",
+                refusedSubmit(spec, "--shots", "2", "--max-failed-shots", "1"));
+        assertEquals(before, jobIds(), "nothing was submitted");
+    }
+
+    /** Submits with {@code extra}, expecting a refusal: its one line on standard error. */
+    private static String refusedSubmit(Path spec, String... extra) {
+        List<String> args = new ArrayList<>(List.of("submit", spec.toString(), "--cloud", "local"));
+        args.addAll(List.of(extra));
+        CliRun r = CliRun.run(args.toArray(String[]::new));
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.out(), "no job id printed");
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("seiswork: ")).toList();
+        assertEquals(1, lines.size(), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
+        return lines.getFirst();
+    }
+
+    /** The ids of the jobs in the commands' table. */
+    private static List<String> jobIds() {
+        return commandsTable().recentJobs(1000).stream().map(j -> j.id().value()).sorted().toList();
     }
 
     @Test

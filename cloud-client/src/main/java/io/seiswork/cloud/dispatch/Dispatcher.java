@@ -106,7 +106,33 @@ public final class Dispatcher {
      *     with its others ({@link FailedShots}); checked before anything is uploaded
      */
     public SubmittedJob submit(ObjectNode spec, Path base, int shots, int maxFailed, TransferProgress progress) {
+        return submit(spec, base, shots, null, maxFailed, progress);
+    }
+
+    /**
+     * Submits only some of a spec's shots ({@code seiswork submit --shots}), to look at a few
+     * shots of a large survey before sending the whole of it. The job has {@code shotNumbers.size()}
+     * shots, numbered 1 to that in the job table, the queue and the bucket like any job's; its
+     * stored spec lists which shot of the survey each one is ({@link StoredSpec#SHOTS_FIELD}), and
+     * the workers run those, with their numbers (FFID), sources and receivers: the outputs are
+     * those of {@code seiswork run SPEC --shots LIST}, byte for byte.
+     *
+     * @param shotNumbers the shots' numbers in the spec (FFID), in the order the job runs them (the
+     *     spec's order), each once; checked before anything is uploaded
+     * @param maxFailed shots that may fail while the job runs on ({@link FailedShots}), of these shots
+     */
+    public SubmittedJob submitShots(ObjectNode spec, Path base, List<Integer> shotNumbers, int maxFailed,
+            TransferProgress progress) {
+        return submit(spec, base, shotNumbers.size(), shotNumbers, maxFailed, progress);
+    }
+
+    /** @param shotNumbers the shots of the spec the job runs, or null for every one of its {@code shots} */
+    private SubmittedJob submit(ObjectNode spec, Path base, int shots, List<Integer> shotNumbers, int maxFailed,
+            TransferProgress progress) {
         FailedShots.checkLimit(maxFailed, shots);
+        if (shotNumbers != null) {
+            StoredSpec.selectShots(spec, shotNumbers);
+        }
         List<String> inputs = new ArrayList<>();
         long uploaded = 0;
         for (SpecInputs.FileField f : SpecInputs.of(spec)) {

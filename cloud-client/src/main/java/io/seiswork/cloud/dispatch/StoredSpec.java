@@ -1,16 +1,22 @@
 package io.seiswork.cloud.dispatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.s3.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A job's spec as the dispatcher stored it ({@code jobs/<id>/spec.json}), read back by those who
@@ -19,26 +25,46 @@ import java.util.List;
  * ({@code inputs/sha256/<hash>}): anything else ({@code /etc/passwd}, {@code ../x}) is refused
  * before any file is opened, and a stored spec can never make its reader open its own disk.
  *
+ * <p>A job submitted with {@code --shots} runs only some of its spec's shots. The dispatcher then
+ * adds the field {@value #SHOTS_FIELD} to the stored spec: the shots' numbers (FFID), in the order
+ * the job runs them. The job's shot {@code n} in the table, the queue and the bucket
+ * ({@code SHOT#n}, {@code jobs/<id>/shots/<n>.bin}) is the {@code n}-th of them, so the protocol
+ * keeps numbering a job's shots 1 to {@code total} and counts, stacks, resumes and deletes them
+ * as it does any job's; only the worker's mapping from {@code n} to a shot of the survey changes.
+ * The field is not part of the job spec: {@link #text()} leaves it out for the spec reader, and a
+ * worker that predates it refuses the job (an unknown field) rather than run the wrong shots.
+ *
  * @param id the job
  * @param bytes the spec's bytes as stored
  * @param files its file fields, each an input key
+ * @param shots the numbers of the shots the job runs, in its order; empty: every shot of the spec
  */
-public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> files) {
+public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> files, List<Integer> shots) {
 
     /** Largest spec read: real ones are a few kilobytes (lists of thousands of positions stay under a megabyte). */
     public static final long MAX_BYTES = 16L << 20;
+
+    /** The stored spec's field listing the shots a job runs, when not all of them ({@code submit --shots}). */
+    public static final String SHOTS_FIELD = "shots";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public StoredSpec {
+        files = List.copyOf(files);
+        shots = List.copyOf(shots);
+    }
 
     /**
      * Reads and checks job {@code id}'s stored spec.
      *
      * @throws IllegalArgumentException when it is missing, larger than {@link #MAX_BYTES}, not a
-     *     JSON object, or names a file that is not a stored input
+     *     JSON object, names a file that is not a stored input, or lists its shots wrongly
      */
     public static StoredSpec read(ArtifactStore store, JobId id) {
         byte[] bytes = store.getBytes(ObjectKeys.spec(id), MAX_BYTES);
         ObjectNode tree;
         try {
-            if (!(new ObjectMapper().readTree(bytes) instanceof ObjectNode o)) {
+            if (!(JSON.readTree(bytes) instanceof ObjectNode o)) {
                 throw new IllegalArgumentException("job " + id + ": its spec is not a JSON object");
             }
             tree = o;
@@ -54,11 +80,70 @@ public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> file
                         + "(inputs/sha256/<hash>), got \"" + f.value().replaceAll("\\p{Cntrl}", "?") + "\"");
             }
         }
-        return new StoredSpec(id, bytes, List.copyOf(files));
+        return new StoredSpec(id, bytes, files, shotsOf(id, tree.get(SHOTS_FIELD)));
     }
 
-    /** The spec's text, for the spec reader. */
+    /**
+     * Marks {@code spec}, about to be stored, as a job of only the shots {@code numbers}.
+     *
+     * @param numbers the shots' numbers (FFID) in the order the job runs them: 1 to
+     *     {@value JobTable#MAX_SHOTS} of them, each at least 1 and listed once
+     * @throws IllegalArgumentException when the list breaks one of those rules
+     */
+    static void selectShots(ObjectNode spec, List<Integer> numbers) {
+        check(numbers, "the shots of a job");
+        ArrayNode a = spec.putArray(SHOTS_FIELD);
+        numbers.forEach(a::add);
+    }
+
+    /** The stored list of shots, checked; empty when the spec has none (every shot runs). */
+    private static List<Integer> shotsOf(JobId id, JsonNode field) {
+        if (field == null) {
+            return List.of();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        if (field.isArray()) {
+            for (JsonNode n : field) {
+                if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+                    numbers = null;
+                    break;
+                }
+                numbers.add(n.intValue());
+            }
+        }
+        if (numbers == null || !field.isArray()) {
+            throw new IllegalArgumentException("job " + id + ": its spec's \"" + SHOTS_FIELD + "\" must be a list of "
+                    + "shot numbers");
+        }
+        check(numbers, "job " + id + ": its spec's \"" + SHOTS_FIELD + "\"");
+        return numbers;
+    }
+
+    private static void check(List<Integer> numbers, String what) {
+        if (numbers.isEmpty() || numbers.size() > JobTable.MAX_SHOTS) {
+            throw new IllegalArgumentException(what + " must be 1 to " + JobTable.MAX_SHOTS + " shots, got "
+                    + numbers.size());
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int n : numbers) {
+            if (n < 1 || !seen.add(n)) {
+                throw new IllegalArgumentException(what + " must list shot numbers from 1, each once; got " + n
+                        + (n < 1 ? "" : " twice"));
+            }
+        }
+    }
+
+    /** The spec's text for the spec reader: as stored, without the dispatcher's {@value #SHOTS_FIELD}. */
     public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        if (shots.isEmpty()) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(bytes);
+            tree.remove(SHOTS_FIELD);
+            return JSON.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -112,6 +112,60 @@ class DispatcherTest {
         }
     }
 
+    /**
+     * {@code submit --shots 2,5,9}: a job of 3 shots, numbered 1-3 in the table and the queue like
+     * any job's (so counting, resume and delete go as for any job), whose stored spec says which
+     * shots of the survey they are, in order; the spec reader never sees that field, and deleting
+     * the job removes exactly its 3 shot items.
+     */
+    @Test
+    void aJobOfSomeShotsNumbersThemFromOneAndItsStoredSpecSaysWhichTheyAre() throws Exception {
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree("""
+                    {"name": "Some shots", "task": "model"}""");
+            SubmittedJob job = d.submitShots(tree, dir, java.util.List.of(2, 5, 9), 0, TransferProgress.NONE);
+            assertEquals(3, job.shots());
+            JobView view = d.status(job.id());
+            assertEquals(3, view.job().total());
+            assertEquals(java.util.List.of(1, 2, 3), view.shots().stream().map(s -> s.shot()).toList());
+            assertEquals(java.util.List.of("1@0", "2@0", "3@0"), drain(d, job.id()));
+
+            StoredSpec stored = StoredSpec.read(d.store(), job.id());
+            assertEquals(java.util.List.of(2, 5, 9), stored.shots());
+            var text = new ObjectMapper().readTree(stored.text());
+            assertEquals(null, text.get(StoredSpec.SHOTS_FIELD), "not part of the job spec: " + stored.text());
+            assertEquals("Some shots", text.get("name").asText());
+            var whole = d.submit(tree.without(StoredSpec.SHOTS_FIELD), dir, 4, 0, TransferProgress.NONE);
+            drain(d, whole.id());
+            assertEquals(java.util.List.of(), StoredSpec.read(d.store(), whole.id()).shots(), "every shot");
+
+            assertEquals(JobStatus.CANCELLED, d.cancel(job.id()));
+            d.delete(job.id());
+            assertTrue(d.table().shots(job.id()).isEmpty(), "its shot items deleted");
+
+            for (var bad : java.util.List.of(java.util.List.<Integer>of(), java.util.List.of(3, 3), java.util.List.of(0))) {
+                var e = assertThrows(IllegalArgumentException.class, () -> d.submitShots(tree.deepCopy(), dir, bad, 0,
+                        TransferProgress.NONE));
+                assertTrue(e.getMessage().startsWith("the shots of a job must "), e.getMessage());
+            }
+        }
+    }
+
+    /** A stored list of shots the dispatcher could not have written is refused by its readers, in one line. */
+    @Test
+    void aStoredSpecWhoseShotListIsWrongIsRefused() throws Exception {
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            var id = new io.seiswork.cloud.job.JobId("bad-shot-list");
+            for (String shots : java.util.List.of("\"1-3\"", "[]", "[1, 1]", "[0]", "[1.5]", "[\"2\"]")) {
+                d.store().putBytes(ObjectKeys.spec(id), ("{\"name\": \"x\", \"shots\": " + shots + "}").getBytes());
+                var e = assertThrows(IllegalArgumentException.class, () -> StoredSpec.read(d.store(), id), shots);
+                assertTrue(e.getMessage().startsWith("job bad-shot-list: its spec's \"shots\" must "), e.getMessage());
+            }
+        }
+    }
+
     @Test
     void aMissingInputFileIsNamedByItsField() throws Exception {
         Path spec = Files.writeString(dir.resolve("job.json"), """
