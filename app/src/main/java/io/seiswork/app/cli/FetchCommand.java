@@ -1,6 +1,7 @@
 package io.seiswork.app.cli;
 
 import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.FetchedOutput;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.core.spec.MemoryEstimate;
 import java.io.PrintWriter;
@@ -38,9 +39,9 @@ final class FetchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<Path> fetchInto(Dispatcher d, JobId id, Path dir, PrintWriter err) {
+    static List<FetchedOutput> fetchInto(Dispatcher d, JobId id, Path dir, PrintWriter err) {
         long[] lastPrinted = {0};
-        List<Path> files = d.fetch(id, dir, MAX_OUTPUT_BYTES, (done, total) -> {
+        List<FetchedOutput> files = d.fetch(id, dir, MAX_OUTPUT_BYTES, (done, total) -> {
             long now = System.nanoTime();
             if (total > (64L << 20) && now - lastPrinted[0] > 2_000_000_000L) {
                 lastPrinted[0] = now;
@@ -48,7 +49,8 @@ final class FetchCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        err.println("fetched " + String.join(", ", files.stream().map(Path::toString).toList()));
+        err.println("fetched " + String.join(", ", files.stream().map(f -> f.file() + (f.alreadyThere()
+                ? " (there already, " + MemoryEstimate.human(f.bytes()) + ", not downloaded again)" : "")).toList()));
         err.flush();
         return files;
     }

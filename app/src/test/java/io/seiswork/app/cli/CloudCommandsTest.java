@@ -149,6 +149,11 @@ class CloudCommandsTest {
         assertEquals(0, local.exit(), local.err());
         assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.sgy")), Files.readAllBytes(dir.resolve("cloud/image.sgy")));
         assertArrayEquals(Files.readAllBytes(dir.resolve("local/image.swv")), Files.readAllBytes(dir.resolve("cloud/image.swv")));
+        // Fetched again into the same folder: nothing is downloaded, and it says so.
+        CliRun again = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("cloud").toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.err().contains("image.sgy (there already, ") && again.err().contains("not downloaded again)"),
+                again.err());
 
         // seiswork view --job: the image read in place by ranged GETs gives the local file's slices.
         var settings = io.seiswork.cloud.config.CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(),

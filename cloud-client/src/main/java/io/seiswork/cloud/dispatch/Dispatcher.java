@@ -327,10 +327,10 @@ public final class Dispatcher {
      * broke goes on where it stopped: fetching again after a failure costs only what is missing.
      *
      * @param maxBytes largest output accepted
-     * @return the files written
+     * @return the outputs, each with whether it was there already
      * @throws IllegalStateException when the job is not DONE
      */
-    public List<Path> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress) {
+    public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress) {
         JobRecord job = status(id).job();
         if (job.status() != JobStatus.DONE) {
             throw new IllegalStateException("job " + id + " is " + job.status()
@@ -341,17 +341,18 @@ public final class Dispatcher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
-        List<Path> files = new ArrayList<>();
+        List<FetchedOutput> files = new ArrayList<>();
         FetchedVersions fetched = FetchedVersions.in(outDir);
         for (String name : job.outputs()) {
             Path file = outDir.resolve(name);
             String key = ObjectKeys.output(id, name);
             StoredVersion stored = store.version(key).orElseThrow(() -> new IllegalStateException("job " + id
                     + " is DONE but its output " + name + " is gone from the bucket"));
-            if (!fetched.holds(file, stored)) {
+            boolean there = fetched.holds(file, stored);
+            if (!there) {
                 fetched.fetched(file, store.getFile(key, file, maxBytes, progress));
             }
-            files.add(file);
+            files.add(new FetchedOutput(file, stored.size(), there));
         }
         return files;
     }
