@@ -167,8 +167,11 @@ final class DeadLetterSweep {
 
     private Outcome done(ReceivedShot letter, JobRecord job, Instant now) {
         if (job.status() == JobStatus.STACKING) {
-            if (!silent(job.stackBeat(), now)) {
-                return postpone(letter, job.stackBeat(), now);
+            // A stack begun by a worker from before stacks reported has no beat: the time it began
+            // (the job's last update) stands in for it.
+            Instant lastHeard = job.stackBeat() != null ? job.stackBeat() : job.updated();
+            if (!silent(lastHeard, now)) {
+                return postpone(letter, lastHeard, now);
             }
             if (job.stackMessage() != null && !job.stackMessage().isEmpty()
                     && !job.stackMessage().equals(letter.messageId())) {
@@ -177,7 +180,7 @@ final class DeadLetterSweep {
                 return requeue(letter, "its job's silent stacker held another message");
             }
             String error = "stacking stopped: its worker fell silent on the last delivery of its message (last heard at "
-                    + job.stackBeat() + ", " + job.stacked() + " of " + job.total() + " shots stacked); 'seiswork resume "
+                    + lastHeard + ", " + job.stacked() + " of " + job.total() + " shots stacked); 'seiswork resume "
                     + job.id() + "' stacks it again";
             if (!table.failSilentStacking(job.id(), job.stackBeat(), error)) {
                 return postponeBriefly(letter);
