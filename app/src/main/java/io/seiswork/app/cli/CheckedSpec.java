@@ -2,9 +2,9 @@ package io.seiswork.app.cli;
 
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
-import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecDraft;
 import io.seiswork.core.spec.SpecProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,11 +29,12 @@ final class CheckedSpec {
 
     /** As {@link #resolve(Path, EngineChoice, PrintWriter)}, checked by {@code resolver} (its memory budget). */
     static ResolvedJob resolve(Path specFile, EngineChoice engine, PrintWriter err, JobResolver resolver) {
-        JobSpec spec = JobSpecReader.read(specFile);
+        // Read as far as it goes, then resolved: problems of the text and of the model in one report.
+        SpecDraft draft = JobSpecReader.draft(specFile);
         if (engine != null) {
-            spec = spec.withEngine(engine);
+            draft = draft.withEngine(engine);
         }
-        ResolvedJob job = resolver.resolve(spec, specFile.toString());
+        ResolvedJob job = resolver.resolve(draft, specFile.toString());
         for (SpecProblem w : job.warnings()) {
             err.println("seiswork: " + specFile + ": " + w);
         }

@@ -78,8 +78,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResolvedJob job = CheckedSpec.resolve(specFile, engine == null ? null : JobEngine.parse(engine, "--engine"), err);
         JobSpec jobSpec = job.spec();
-        err.printf(Locale.ROOT, "%s: %d shots, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
-                jobSpec.name(), job.geometry().shotCount(), jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
+        // Recorded data: the file's shots (its geometry checked as it is read), not the spec's layout.
+        List<Shot> all = job.dataFile() != null ? ShotComputer.shotsOf(job) : job.geometry().shots();
+        err.printf(Locale.ROOT, "%s: %d shots%s, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
+                jobSpec.name(), all.size(), job.dataFile() != null ? " in " + job.dataFile().getFileName() : "",
+                jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
                 job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), MemoryEstimate.human(job.memoryBytes()));
         Double aperture = jobSpec.imaging().apertureM();
         if (jobSpec.task() == Task.RTM && aperture != null && job.dataFile() == null) {
@@ -89,10 +92,9 @@ final class RunCommand implements Callable<Integer> {
             err.println(job.storage().describe(jobSpec.grid()));
         }
         ShotSelection shots = ShotSelection.parseOrAll(shotList, "--shots");
-        // The shots listed, read once (recorded data: a scan of the file); a shot the job lacks is said before any work.
+        // The shots listed; a shot the job lacks is said before any work.
         List<Shot> chosen = null;
         if (!shots.all()) {
-            List<Shot> all = ShotComputer.shotsOf(job);
             chosen = shots.of(all, "--shots");
             err.printf(Locale.ROOT, "running %d of the %d shots (--shots %s)%n", chosen.size(), all.size(), shots);
         }

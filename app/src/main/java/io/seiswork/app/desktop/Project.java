@@ -2,10 +2,11 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.spec.JobName;
 import io.seiswork.core.spec.JobResolver;
-import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecDraft;
 import io.seiswork.core.spec.SpecException;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.WholeGridStorage;
@@ -90,8 +91,8 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
      * @throws io.seiswork.core.spec.SpecException listing every problem of the spec
      */
     static Project fromText(String text, String source, Path file) {
-        String name = file == null ? "demo" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        JobSpec spec = JobSpecReader.read(text, source, name);
+        String name = file == null ? "demo" : JobName.fromFileName(file.getFileName().toString());
+        SpecDraft spec = JobSpecReader.draft(text, source, name);
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         ResolvedJob job;
         String localLimit = null;

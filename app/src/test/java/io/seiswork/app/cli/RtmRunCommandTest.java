@@ -2,12 +2,17 @@ package io.seiswork.app.cli;
 
 import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
@@ -15,6 +20,7 @@ import io.seiswork.core.volume.SwvReader;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,6 +202,35 @@ class RtmRunCommandTest {
         assertTrue(r.err().contains("engine: \"gpu\" requested but no GPU is usable: " + CudaProbe.reason()),
                 r.err());
         assertTrue(!Files.exists(out.resolve("run.json")), "nothing ran");
+    }
+
+    /** The banner counts the data file's shots, not the spec's unused layout (3 sources here, 2 gathers recorded). */
+    @Test
+    void checkCountsTheShotsOfTheDataFile() throws Exception {
+        recordShotGathers();
+        String three = Files.readString(spec("rtm.json", "rtm", 51, "shots.sgy", "auto"))
+                .replace("\"dx\": 300, \"n\": 2", "\"dx\": 200, \"n\": 3");
+        Path spec = dir.resolve("three.json");
+        Files.writeString(spec, three);
+        CliRun r = run("run", spec.toString(), "--check");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("tiny-rtm: 2 shots in shots.sgy, grid 81 x 1 x 51"), r.err());
+    }
+
+    /** A depth image given as recorded data (every coordinate 0) is refused by --check, naming the header bytes. */
+    @Test
+    void anImageGivenAsRecordedDataIsRefused() throws Exception {
+        Position origin = new Position(0, 0, 0);
+        try (ShotGatherWriter w = new ShotGatherWriter(dir.resolve("image.sgy"), new Sampling(51, 0.004, 0), true, 800,
+                "C 1 DEPTH IMAGE")) {
+            w.write(new Shot(0, origin, new int[] {0, 1}, List.of(origin, origin)), new float[2][51]);
+        }
+        CliRun r = run("run", spec("rtm.json", "rtm", 51, "image.sgy", "auto").toString(), "--check");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("every one of its 2 traces has its source (trace header bytes 73/77, depth 49) and"
+                + " its receiver (bytes 81/85, elevation 41) at the same point, all at (0, 0, 0): not shot gathers"),
+                r.err());
+        assertFalse(r.err().contains("at io.seiswork"), "no stack trace");
     }
 
     /** Models the survey and leaves its gathers as {@code shots.sgy} beside the specs: recorded data. */

@@ -158,6 +158,18 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("out")));
     }
 
+    /** A name that would put the default output folder outside runs/ is refused before anything is written. */
+    @Test
+    void aNameOutsideTheRunsFolderIsRefused() throws Exception {
+        Path spec = dir.resolve("escape.json");
+        Files.writeString(spec, SPEC.replace("\"name\": \"tiny\"", "\"name\": \"../../escaped\""));
+        CliRun r = run("run", spec.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("name: must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or"
+                + " digit (it names the output folder runs/NAME), got \"../../escaped\""), r.err());
+        assertFalse(Files.exists(Path.of("runs", "..", "..", "escaped")), "nothing written outside runs/");
+    }
+
     /** --estimate measures the engine on the first shot and prints the run's time; it writes nothing. */
     @Test
     void estimateMeasuresAndWritesNothing() throws Exception {

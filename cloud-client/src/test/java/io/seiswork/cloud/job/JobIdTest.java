@@ -31,4 +31,19 @@ class JobIdTest {
         }
         assertEquals("jobs/abc-1/shots/7.bin", ObjectKeys.shotResult(new JobId("abc-1"), 7));
     }
+
+    /**
+     * Every job name a spec may have (1 to 100 of letters, digits, '.', '_', '-', starting with a
+     * letter or digit: core's JobName) gives a valid id that starts with the name, lower-cased and
+     * with '.' and '_' made '-'.
+     */
+    @Test
+    void everyValidJobNameGivesAnIdThatStartsWithIt() {
+        Instant t = Instant.parse("2026-11-28T23:05:01Z");
+        Random r = new Random(2);
+        assertTrue(JobId.newFor("Layered_2d.v1-final", t, r).value().startsWith("layered-2d-v1-final-20261128-230501-"));
+        assertTrue(JobId.newFor("9", t, r).value().startsWith("9-20261128-"));
+        assertTrue(JobId.newFor("a-" + "_".repeat(98), t, r).value().startsWith("a-20261128-"));
+        assertTrue(JobId.newFor("z".repeat(100), t, r).value().startsWith("z".repeat(32) + "-20261128-"));
+    }
 }

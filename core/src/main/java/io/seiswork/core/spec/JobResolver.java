@@ -8,10 +8,7 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.core.time.TimeStepping;
-import io.seiswork.core.velocity.BuiltinModels;
 import io.seiswork.core.velocity.InvalidVelocityException;
-import io.seiswork.core.velocity.RawVelocityReader;
-import io.seiswork.core.velocity.SegyVelocityReader;
 import io.seiswork.core.velocity.SmoothedVelocityField;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
@@ -26,17 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a {@link JobSpec} into a {@link ResolvedJob}: loads the velocity model and runs the
+ * Turns a {@link JobSpec} into a {@link ResolvedJob}: opens the velocity model and runs the
  * checks that need it, all before any compute starts. Every error is collected into one
- * {@link SpecException}:
+ * {@link SpecException}, together with those found while reading the spec:
  *
  * <ul>
  *   <li>model file missing, unreadable, or of a size that does not match the grid;
- *   <li>velocities that are not positive and finite (reported with the first bad node);
+ *   <li>velocities that are not positive and finite (reported with the first bad node), or
+ *       outside the range of seismic velocities ({@link VelocityPlausibility});
  *   <li>a given {@code time.dtS} above the CFL stability limit of the space order and dimension;
  *   <li>fewer grid points per minimum wavelength than the space order needs (a warning), or fewer
  *       than {@link SecondDerivative#HARD_FLOOR_POINTS_PER_WAVELENGTH} (an error);
- *   <li>a memory need above the budget.
+ *   <li>a memory need above the budget, checked before any array of the grid's size is allocated.
  * </ul>
  */
 public final class JobResolver {
@@ -45,14 +43,25 @@ public final class JobResolver {
 
     private final Path baseDir;
     private final long memoryBudgetBytes;
+    private final long localHeapBudgetBytes;
 
     /**
      * @param baseDir directory that relative file paths in the spec are resolved against
      * @param memoryBudgetBytes the most memory one shot may need
      */
     public JobResolver(Path baseDir, long memoryBudgetBytes) {
+        this(baseDir, memoryBudgetBytes, heapBudget(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * @param localHeapBudgetBytes the memory of this JVM the resolved job's whole models may take
+     *     (half of it at most): beyond that they stay fields read a window at a time (tests give
+     *     a small one)
+     */
+    JobResolver(Path baseDir, long memoryBudgetBytes, long localHeapBudgetBytes) {
         this.baseDir = baseDir;
         this.memoryBudgetBytes = memoryBudgetBytes;
+        this.localHeapBudgetBytes = localHeapBudgetBytes;
     }
 
     /** A resolver with the budget of 90 % of this JVM's maximum heap. */
@@ -77,21 +86,57 @@ public final class JobResolver {
         return (long) (0.9 * maxHeapBytes);
     }
 
+    /**
+     * Resolves a spec as far as it was read, reporting the reading's problems with the resolver's.
+     *
+     * @throws SpecException listing every problem when any is an error
+     */
+    public ResolvedJob resolve(SpecDraft draft, String source) {
+        if (draft.spec() == null) {
+            throw new SpecException(source, draft.problems());
+        }
+        return resolve(draft.spec(), source, draft.problems());
+    }
+
+    /** Resolves a spec read without problems; see {@link #resolve(JobSpec, String, List)}. */
     public ResolvedJob resolve(JobSpec spec, String source) {
+        return resolve(spec, source, List.of());
+    }
+
+    /**
+     * Resolves {@code spec}, reporting {@code earlier} (the problems reading it found, for example
+     * a source outside the grid: {@link JobSpecReader#draft}) together with the resolver's own, so
+     * that one pass names every problem that can be found.
+     *
+     * <p>Order, each step only what the steps before allow: the grid's size; the velocity, opened
+     * as a field without holding the whole model (its values checked, its range found in one pass);
+     * the plausibility of that range; then, from the range, the time step (CFL), points per
+     * wavelength and memory; and only when all of that passes, and the job keeps its models on the
+     * heap, the models themselves loaded whole. So a grid too large for memory is refused in
+     * milliseconds, before anything of its size is allocated.
+     *
+     * @throws SpecException listing every problem, {@code earlier} included, when any is an error
+     */
+    public ResolvedJob resolve(JobSpec spec, String source, List<SpecProblem> earlier) {
         Problems problems = new Problems();
+        problems.addAll(earlier);
+        boolean geometryChecked = earlier.stream().noneMatch(p -> p.isError() && isGeometryPath(p.path()));
         Grid g = spec.grid();
         WholeGridStorage storage = spec.task() == Task.RTM ? WholeGridStorage.of(g, memoryBudgetBytes) : WholeGridStorage.HEAP;
-        checkGridSize(spec, problems);
-        problems.throwIfErrors(source);
-        VelocityField velocity = velocity(spec.velocity(), g, storage, "velocity", problems);
-        if (problems.hasErrors()) {
-            problems.throwIfErrors(source);
+        if (!checkGridSize(spec, geometryChecked, problems)) {
+            throw new SpecException(source, problems.all());
+        }
+        VelocityField field = plausible(spec.velocity(), field(spec.velocity(), g, "velocity", problems), "velocity",
+                problems);
+        if (field == null) {
+            // The time step, the points per wavelength and the memory all follow from the velocity's range.
+            throw new SpecException(source, problems.all());
         }
         SecondDerivative op = SecondDerivative.ofOrder(spec.physics().spaceOrder());
-        double vMax = velocity.max();
-        double vMin = velocity.min();
+        double vMax = field.max();
+        double vMin = field.min();
         Sampling output = new Sampling(spec.time().outputSamples(), spec.time().sampleS(), 0);
-        double limit = TimeStepping.maxStableDtS(velocity, op.order());
+        double limit = TimeStepping.maxStableDtS(field, op.order());
         Double given = spec.time().dtS();
         if (given != null && given > limit) {
             problems.error("time.dtS", "must be <= " + fmt(limit) + " s, the CFL stability limit of space order "
@@ -99,15 +144,18 @@ public final class JobResolver {
                     + " m/s, got " + Problems.num(given));
             given = null;
         }
+        if (given != null && given > spec.time().sampleS()) {
+            given = null;  // above the output interval: the reader said so; the steps follow from the CFL limit
+        }
         TimeStepping time = given != null
-                ? TimeStepping.of(given, velocity, op.order(), output)
-                : TimeStepping.fromCfl(velocity, op.order(), output);
+                ? TimeStepping.of(given, field, op.order(), output)
+                : TimeStepping.fromCfl(field, op.order(), output);
         checkPointsPerWavelength(spec, op, vMin, problems);
         var geometry = geometry(spec);
         int maxReceivers = geometry.receivers().size();
         long bytes;
         if (spec.task() == Task.RTM) {
-            Grid shot = shotGrid(spec, geometry.shots());
+            Grid shot = shotGrid(spec, geometryChecked ? geometry.shots() : List.of());
             bytes = shot == null ? storage.heapBytes(g)
                     : migrationBytes(spec, shot, maxReceivers, time) + storage.heapBytes(g);
             if (shot == null) {
@@ -117,27 +165,29 @@ public final class JobResolver {
         } else {
             bytes = MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
         }
-        if (bytes > memoryBudgetBytes) {
+        boolean fits = bytes <= memoryBudgetBytes;
+        if (!fits) {
             problems.machineLimit("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
                     + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
-        if (spec.task() == Task.RTM) {
-            checkImageWriting(spec, storage, problems);
-        }
-        VelocityField migration = null;
+        VelocityField migrationField = null;
         Path dataFile = null;
         if (spec.task() == Task.RTM) {
-            migration = migrationVelocity(spec, velocity, storage, problems);
+            checkImageWriting(spec, storage, problems);
+            boolean smoothed = spec.migrationVelocity() instanceof VelocitySpec.Smoothed;
+            if (!smoothed) {
+                migrationField = plausible(spec.migrationVelocity(),
+                        field(spec.migrationVelocity(), g, "migrationVelocity", problems), "migrationVelocity", problems);
+            }
             // A smoothed model's velocities lie within the model's (slowness is averaged with
             // positive weights), so its largest is never above vMax: not asked, since out of core
             // it would take smoothing the whole grid.
-            boolean smoothed = spec.migrationVelocity() instanceof VelocitySpec.Smoothed;
-            if (migration != null && !smoothed && migration.max() > vMax) {
+            if (migrationField != null && migrationField.max() > vMax) {
                 // One time step serves modelling and migration: take the faster model's limit.
-                limit = TimeStepping.maxStableDtS(migration, op.order());
+                limit = TimeStepping.maxStableDtS(migrationField, op.order());
                 time = given != null && given <= limit
-                        ? TimeStepping.of(given, migration, op.order(), output)
-                        : TimeStepping.fromCfl(migration, op.order(), output);
+                        ? TimeStepping.of(given, migrationField, op.order(), output)
+                        : TimeStepping.fromCfl(migrationField, op.order(), output);
             }
             if (!"synthetic".equals(spec.data())) {
                 dataFile = baseDir.resolve(spec.data());
@@ -147,9 +197,48 @@ public final class JobResolver {
             }
         }
         problems.throwIfErrors(source);
+        // Every check passed, the memory one included: only now is anything of the grid's size allocated.
+        boolean inMemory = storage == WholeGridStorage.HEAP && holdsWholeModels(g, spec.task() == Task.RTM ? 2 : 1);
+        VelocityField velocity = inMemory ? field.whole() : field;
+        VelocityField migration = null;
+        if (spec.task() == Task.RTM) {
+            migration = migrationField != null ? (inMemory ? migrationField.whole() : migrationField)
+                    : smoothedMigration(spec, velocity);
+        }
         LOG.debug("{}: velocity {}..{} m/s, dt {} s ({} steps, CFL limit {} s), {} bytes per shot, whole grid {}", source,
                 vMin, vMax, time.dtS(), time.steps(), limit, bytes, storage);
         return new ResolvedJob(spec, velocity, geometry, time, limit, bytes, problems.all(), migration, dataFile, storage);
+    }
+
+    /** Whether a problem at {@code path} means the sources or receivers could not be placed (outside the grid). */
+    private static boolean isGeometryPath(String path) {
+        return path.startsWith("sources") || path.startsWith("receivers");
+    }
+
+    /**
+     * Whether {@code models} whole velocity models of grid {@code g} (4 bytes a node each) may be
+     * held on this JVM's heap: within half its budget. The resolver's own budget may be another
+     * machine's (a cloud worker's, {@link #forWorkers}), larger than this one: its models are then
+     * kept as fields, read a window at a time, rather than loaded here where they may not fit.
+     */
+    private boolean holdsWholeModels(Grid g, int models) {
+        return g.fitsInArray() && 4L * models * g.nodes() <= localHeapBudgetBytes / 2;
+    }
+
+    /**
+     * {@code field} when its velocities are plausible ({@link VelocityPlausibility}); else null,
+     * with the problem recorded under {@code path}. Null stays null.
+     */
+    private static VelocityField plausible(VelocitySpec spec, VelocityField field, String path, Problems problems) {
+        if (field == null) {
+            return null;
+        }
+        String problem = VelocityPlausibility.problem(spec, path, field.min(), field.max());
+        if (problem != null) {
+            problems.error(path, problem);
+            return null;
+        }
+        return field;
     }
 
     /**
@@ -219,25 +308,28 @@ public final class JobResolver {
      * A grid larger than one array ({@link Grid#MAX_POINTS} nodes) is a survey's: only a
      * migration can run on it, each shot on its window (the migration aperture), each window
      * fitting one array.
+     *
+     * @param geometryChecked whether the sources and receivers lie inside the grid (their windows are then checked)
+     * @return whether the grid's size allows the other checks (false with an error recorded)
      */
-    private static void checkGridSize(JobSpec spec, Problems problems) {
+    private static boolean checkGridSize(JobSpec spec, boolean geometryChecked, Problems problems) {
         Grid g = spec.grid();
         if (g.fitsInArray()) {
-            return;
+            return true;
         }
         String size = "the grid has " + g.nodes() + " nodes, more than one shot can be computed on (" + Grid.MAX_POINTS + ")";
         if (spec.task() != Task.RTM) {
             problems.error("grid", size + ", and a modelling shot is computed on the whole grid; coarsen the grid or"
                     + " split the survey");
-            return;
+            return false;
         }
         Double aperture = spec.imaging().apertureM();
         if (aperture == null) {
             problems.error("imaging.aperture", size + ": give the migration aperture in metres, so that each shot is"
                     + " computed on the columns within it of its source and receivers");
-            return;
+            return false;
         }
-        if ("synthetic".equals(spec.data())) {
+        if ("synthetic".equals(spec.data()) && geometryChecked) {
             List<Shot> shots = geometry(spec).shots();
             if (!shots.isEmpty()) {
                 Grid largest = ShotWindow.largest(g, shots, aperture).grid();
@@ -245,9 +337,11 @@ public final class JobResolver {
                     problems.error("imaging.aperture", "the largest shot's window has " + largest.nodes() + " nodes ("
                             + largest.nx() + " x " + largest.ny() + " x " + largest.nz() + "), more than one shot can be"
                             + " computed on (" + Grid.MAX_POINTS + "): give a smaller aperture");
+                    return false;
                 }
             }
         }
+        return true;
     }
 
     /**
@@ -283,79 +377,30 @@ public final class JobResolver {
     }
 
     /**
-     * The job's velocity from {@code v}, held as {@code storage} says; null with a problem when it
-     * cannot be loaded or has a value that is not positive and finite.
+     * A migration velocity given as {@code {"smooth": L}}: {@code velocity} smoothed with a
+     * Gaussian of L metres (slowness smoothed), in memory when {@code velocity} is, else window by
+     * window; {@code velocity} itself for L = 0.
      */
-    private VelocityField velocity(VelocitySpec v, Grid grid, WholeGridStorage storage, String path, Problems problems) {
-        if (storage == WholeGridStorage.OUT_OF_CORE) {
-            return field(v, grid, path, problems);
+    private static VelocityField smoothedMigration(JobSpec spec, VelocityField velocity) {
+        double lengthM = ((VelocitySpec.Smoothed) spec.migrationVelocity()).lengthM();
+        if (!(lengthM > 0)) {
+            return velocity;
         }
-        VelocityModel m = load(v, grid, path, problems);
-        if (m != null) {
-            checkValues(m, path, problems);
-        }
-        return m;
-    }
-
-    /**
-     * The velocity to migrate with: {@code migrationVelocity} loaded, or for {@code {"smooth": L}}
-     * the job's velocity smoothed with a Gaussian of L metres (slowness smoothed); null with a
-     * problem when it cannot be loaded.
-     */
-    private VelocityField migrationVelocity(JobSpec spec, VelocityField velocity, WholeGridStorage storage,
-            Problems problems) {
-        if (spec.migrationVelocity() instanceof VelocitySpec.Smoothed s) {
-            if (!(s.lengthM() > 0)) {
-                return velocity;
-            }
-            return storage == WholeGridStorage.HEAP ? VelocitySmoother.gaussian((VelocityModel) velocity, s.lengthM())
-                    : smoothedField(velocity, s.lengthM());
-        }
-        return velocity(spec.migrationVelocity(), spec.grid(), storage, "migrationVelocity", problems);
-    }
-
-    /** Loads any velocity form except {@link VelocitySpec.Smoothed}; null with a problem on failure. */
-    VelocityModel load(VelocitySpec v, Grid grid, String path, Problems problems) {
-        try {
-            return switch (v) {
-                case VelocitySpec.Constant c -> VelocityModel.constant(grid, (float) c.vMps());
-                case VelocitySpec.Layers l -> layers(l, grid);
-                case VelocitySpec.Builtin b -> BuiltinModels.build(b.name(), grid);
-                case VelocitySpec.Raw r -> {
-                    Path file = baseDir.resolve(r.path());
-                    if (!Files.isRegularFile(file)) {
-                        problems.error(path + ".raw.path", "file " + file + " does not exist");
-                        yield null;
-                    }
-                    try {
-                        yield scaled(RawVelocityReader.read(file, grid, r.order(), r.endian()), r.scale());
-                    } catch (IllegalArgumentException e) {
-                        problems.error(path + ".raw.path", e.getMessage());
-                        yield null;
-                    }
-                }
-                case VelocitySpec.Segy s -> segy(s, grid, path, problems);
-                case VelocitySpec.Smoothed s -> throw new IllegalArgumentException(
-                        path + ": \"smooth\" is only allowed for migrationVelocity");
-            };
-        } catch (NoSuchFileException e) {
-            problems.error(path, "file " + e.getFile() + " does not exist");
-        } catch (IOException e) {
-            problems.error(path, "cannot read the model: " + e.getMessage());
-        }
-        return null;
+        return velocity instanceof VelocityModel m ? VelocitySmoother.gaussian(m, lengthM)
+                : new SmoothedVelocityField(velocity, lengthM);
     }
 
     /**
      * The velocity {@code v} on {@code grid} as a field read a window at a time
      * ({@link VelocityFields}), checked as the in-memory model is; null with a problem on failure,
-     * under the same paths and with the same messages as {@link #load} and {@link #checkValues}.
+     * under the paths of the spec's fields: {@code velocity.raw.path} or {@code velocity.segy} for a file
+     * missing or of the wrong size, {@code velocity} for bad values.
      */
     private VelocityField field(VelocitySpec v, Grid grid, String path, Problems problems) {
         try {
             return VelocityFields.open(v, grid, baseDir);
         } catch (InvalidVelocityException e) {
-            problems.error(path, e.getMessage());
+            problems.error(path, e.getMessage() + VelocityPlausibility.likelyCauseOfInvalid(v, path));
         } catch (NoSuchFileException e) {
             problems.error(filePath(v, path), "file " + e.getFile() + " does not exist");
         } catch (IllegalArgumentException | SegyException e) {
@@ -373,79 +418,6 @@ public final class JobResolver {
             case VelocitySpec.Segy s -> path + ".segy";
             default -> path;
         };
-    }
-
-    /** {@code velocity} smoothed as {@link VelocitySmoother#gaussian} does, window by window. */
-    private static VelocityField smoothedField(VelocityField velocity, double lengthM) {
-        return new SmoothedVelocityField(velocity, lengthM);
-    }
-
-    /** The model with every value multiplied by {@code scale} (unit conversion to m/s). */
-    private static VelocityModel scaled(VelocityModel m, double scale) {
-        if (scale == 1.0) {
-            return m;
-        }
-        float[] v = m.values().clone();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (v[i] * scale);
-        }
-        return new VelocityModel(m.grid(), v);
-    }
-
-    private VelocityModel segy(VelocitySpec.Segy s, Grid grid, String path, Problems problems) {
-        Path file = baseDir.resolve(s.path());
-        if (!Files.isRegularFile(file)) {
-            problems.error(path + ".segy", "file " + file + " does not exist");
-            return null;
-        }
-        try {
-            return SegyVelocityReader.read(file, grid);
-        } catch (IllegalArgumentException | SegyException e) {
-            problems.error(path + ".segy", e.getMessage());
-            return null;
-        }
-    }
-
-    private static VelocityModel layers(VelocitySpec.Layers l, Grid g) {
-        float[] v = new float[g.points()];
-        float[] column = new float[g.nz()];
-        for (int iz = 0; iz < g.nz(); iz++) {
-            double z = iz * g.dz();
-            double vp = l.layers().get(0).vMps();
-            for (VelocitySpec.Layer layer : l.layers()) {
-                if (z >= layer.topM() - 1e-9) {
-                    vp = layer.vMps();
-                }
-            }
-            column[iz] = (float) vp;
-        }
-        for (int c = 0; c < g.nx() * g.ny(); c++) {
-            System.arraycopy(column, 0, v, c * g.nz(), g.nz());
-        }
-        return new VelocityModel(g, v);
-    }
-
-    /** Records an error when any velocity is not positive and finite, naming the first bad node. */
-    static void checkValues(VelocityModel m, String path, Problems problems) {
-        float[] v = m.values();
-        int bad = 0;
-        int first = -1;
-        for (int i = 0; i < v.length; i++) {
-            if (!(v[i] > 0) || !Float.isFinite(v[i])) {
-                if (first < 0) {
-                    first = i;
-                }
-                bad++;
-            }
-        }
-        if (bad > 0) {
-            Grid g = m.grid();
-            int iz = first % g.nz();
-            int ix = (first / g.nz()) % g.nx();
-            int iy = first / (g.nz() * g.nx());
-            problems.error(path, bad + " of " + v.length + " velocities are not positive and finite; first at node (ix "
-                    + ix + ", iy " + iy + ", iz " + iz + "): " + v[first] + " m/s");
-        }
     }
 
     private static void checkPointsPerWavelength(JobSpec spec, SecondDerivative op, double vMin, Problems problems) {

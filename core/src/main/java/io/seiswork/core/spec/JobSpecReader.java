@@ -1,8 +1,10 @@
 package io.seiswork.core.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.json.JsonSyntax;
@@ -19,9 +21,11 @@ import java.util.List;
 /**
  * Reads a JSON job spec into a {@link JobSpec}, filling defaults and checking everything that
  * needs only the spec itself: types, required fields, ranges, unknown (misspelt) fields, and
- * sources and receivers inside the grid. Every problem is collected and reported together in one
- * {@link SpecException}. Checks that need the velocity model (CFL, points per wavelength, invalid
- * velocities, file sizes, memory) are done by {@link JobValidator}.
+ * sources and receivers inside the grid, the job's name ({@link JobName}), nothing after the
+ * spec's object. Every problem is collected and reported together in one {@link SpecException}.
+ * Checks that need the velocity model (CFL, points per wavelength, invalid or implausible
+ * velocities, file sizes, memory) are done by {@link JobResolver}, which reports a
+ * {@link SpecDraft}'s problems together with its own.
  */
 public final class JobSpecReader {
 
@@ -37,9 +41,13 @@ public final class JobSpecReader {
     /** Most output samples per trace: SEG-Y's unsigned 16-bit count. */
     public static final int MAX_SAMPLES = 65535;
 
-    /** A key given twice is refused: a reader would silently take one of the two values. */
+    /**
+     * A key given twice is refused (a reader would silently take one of the two values), and so is
+     * anything after the spec's object (a second object pasted after the first, a stray word).
+     */
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JobSpecReader() {
     }
@@ -51,6 +59,16 @@ public final class JobSpecReader {
      * @throws SpecException listing every problem of the spec
      */
     public static JobSpec read(Path file) {
+        return draft(file).orThrow(file.toString());
+    }
+
+    /**
+     * Reads a spec file as far as it can be read, for {@link JobResolver#resolve(SpecDraft, String)}
+     * to report its problems together with the checks that need the velocity model.
+     *
+     * @throws IllegalArgumentException when the file does not exist
+     */
+    public static SpecDraft draft(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -59,8 +77,7 @@ public final class JobSpecReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
         }
-        String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return read(text, file.toString(), base);
+        return draft(text, file.toString(), JobName.fromFileName(file.getFileName().toString()));
     }
 
     /**
@@ -69,23 +86,46 @@ public final class JobSpecReader {
      * @param json the spec
      * @param source where it came from, for messages
      * @param defaultName the job name when the spec has none
+     * @throws SpecException listing every problem of the spec
      */
     public static JobSpec read(String json, String source, String defaultName) {
+        return draft(json, source, defaultName).orThrow(source);
+    }
+
+    /**
+     * Reads a spec from JSON text as far as it can be read: every problem that needs only the
+     * text, and the spec itself unless a problem leaves it incomplete (see {@link SpecDraft}).
+     *
+     * @param json the spec
+     * @param source where it came from, for messages
+     * @param defaultName the job name when the spec has none
+     */
+    public static SpecDraft draft(String json, String source, String defaultName) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SpecException(source, List.of(SpecProblem.error("(json)",
-                    "is not valid JSON " + JsonSyntax.describe(e))));
+            return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON " + describe(e))));
         }
         Problems problems = new Problems();
         if (root == null || !root.isObject()) {
             problems.error("(root)", "must be a JSON object");
-            problems.throwIfErrors(source);
+            return new SpecDraft(null, problems.all());
         }
-        JobSpec spec = new JobSpecReader.Walk(new JsonObject(root, "", problems), problems).spec(defaultName);
-        problems.throwIfErrors(source);
-        return spec;
+        Walk walk = new JobSpecReader.Walk(new JsonObject(root, "", problems), problems);
+        JobSpec spec = walk.spec(defaultName);
+        return new SpecDraft(walk.complete() ? spec : null, problems.all());
+    }
+
+    /** A syntax error in the user's words; text after the spec's object said as such. */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            var loc = e.getLocation();
+            return (loc == null ? "" : "at line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ")
+                    + "text after the spec's closing '}' (a spec is one JSON object)";
+        }
+        return JsonSyntax.describe(e);
     }
 
     /** One pass over one document. */
@@ -93,13 +133,34 @@ public final class JobSpecReader {
         private final JsonObject root;
         private final Problems problems;
 
+        /**
+         * Errors that leave the spec whole, so that the resolver's checks can still run on it
+         * (a source outside the grid, {@code time.dtS} above {@code time.sampleS}).
+         */
+        private int independentErrors;
+
         Walk(JsonObject root, Problems problems) {
             this.root = root;
             this.problems = problems;
         }
 
+        /** An error that leaves the spec whole: see {@link #independentErrors}. */
+        private void independentError(String path, String message) {
+            problems.error(path, message);
+            independentErrors++;
+        }
+
+        /** Whether the spec read is whole: every error found is independent of the resolver's checks. */
+        boolean complete() {
+            return problems.all().stream().filter(SpecProblem::isError).count() == independentErrors;
+        }
+
         JobSpec spec(String defaultName) {
             String name = root.string("name", defaultName);
+            String badName = name == null ? null : JobName.problem(name);
+            if (badName != null) {
+                independentError(root.pathOf("name"), badName);
+            }
             String taskName = root.choice("task", null, List.of("model", "rtm"));
             Task task = taskName == null ? null : Task.valueOf(taskName.toUpperCase());
             Grid grid = grid(root.object("grid", true));
@@ -122,7 +183,7 @@ public final class JobSpecReader {
             String engineName = root.choice("engine", "auto", List.of("auto", "cpu", "gpu"));
             EngineChoice engine = engineName == null ? EngineChoice.AUTO : EngineChoice.valueOf(engineName.toUpperCase());
             root.rejectUnknownKeys();
-            if (problems.hasErrors()) {
+            if (!complete()) {
                 return null;
             }
             return new JobSpec(name, task, grid, velocity, migration, wavelet, time, sources, receivers, spread,
@@ -289,7 +350,7 @@ public final class JobSpecReader {
                 return null;
             }
             if (dt != null && dt > sample) {
-                problems.error(t.pathOf("dtS"), "must be <= time.sampleS (" + Problems.num(sample) + " s), got " + Problems.num(dt));
+                independentError(t.pathOf("dtS"), "must be <= time.sampleS (" + Problems.num(sample) + " s), got " + Problems.num(dt));
             }
             if (sample > MAX_SAMPLE_S) {
                 problems.error(t.pathOf("sampleS"), "must be <= " + MAX_SAMPLE_S + " s (SEG-Y stores the interval in "
@@ -400,7 +461,7 @@ public final class JobSpecReader {
                 String at = grid.is2d()
                         ? "(x " + Problems.num(p.x()) + ", z " + Problems.num(p.z()) + ")"
                         : "(x " + Problems.num(p.x()) + ", y " + Problems.num(p.y()) + ", z " + Problems.num(p.z()) + ")";
-                problems.error(path, outside + " of " + pts.size() + " " + what + (pts.size() == 1 ? "" : "s")
+                independentError(path, outside + " of " + pts.size() + " " + what + (pts.size() == 1 ? "" : "s")
                         + " outside the grid (" + extent + "); first: " + what + " " + (first + 1) + " at " + at);
             }
         }

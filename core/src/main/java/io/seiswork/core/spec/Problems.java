@@ -17,6 +17,11 @@ final class Problems {
         list.add(SpecProblem.machineLimit(path, message));
     }
 
+    /** Problems found before (reading the spec), reported with these. */
+    void addAll(List<SpecProblem> earlier) {
+        list.addAll(earlier);
+    }
+
     void warning(String path, String message) {
         list.add(SpecProblem.warning(path, message));
     }

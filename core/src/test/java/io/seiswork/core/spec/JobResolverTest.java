@@ -276,7 +276,8 @@ class JobResolverTest {
         ObjectNode j = valid();
         j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
                 SpecFixtures.MAPPER.createObjectNode().put("path", "vp.bin").put("order", "zxy").put("endian", "big")));
-        assertEquals(List.of("velocity: 1 of 6161 velocities are not positive and finite; first at node (ix 5, iy 0, iz 7): NaN m/s"),
+        assertEquals(List.of("velocity: 1 of 6161 velocities are not positive and finite; first at node (ix 5, iy 0, iz 7): NaN m/s"
+                + "; velocity.raw.endian \"big\" may be wrong (try \"little\"), or the file may not hold float32 values"),
                 errors(j, 1L << 34));
     }
 

@@ -186,4 +186,52 @@ class JobSpecReaderTest {
         JobSpec again = read(JobSpecWriter.toJson(s));
         assertEquals(s, again);
     }
+
+    /** Item 6: text after the spec's object is refused where it starts, as other syntax errors are. */
+    @Test
+    void textAfterTheSpecsObjectIsRefusedWithLineAndColumn() {
+        String spec = valid().toString();
+        SpecException garbage = assertThrows(SpecException.class,
+                () -> JobSpecReader.read(spec + "\n garbage", "trailing.json", "trailing"));
+        assertEquals(List.of("(json): is not valid JSON at line 2, column 2: Unrecognized token 'garbage': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"), messages(garbage));
+        SpecException second = assertThrows(SpecException.class,
+                () -> JobSpecReader.read(spec + "\n{}", "trailing.json", "trailing"));
+        assertEquals(List.of("(json): is not valid JSON at line 2, column 1: text after the spec's closing '}' (a spec is"
+                + " one JSON object)"), messages(second));
+    }
+
+    private static List<String> messages(SpecException e) {
+        return e.problems().stream().map(SpecProblem::toString).toList();
+    }
+
+    /** Item 4: the name is the default output folder runs/NAME, so it must be one safe path component. */
+    @Test
+    void aNameThatIsNotOneSafePathComponentIsRefused() {
+        for (String bad : List.of("../../escaped", "", "a/b", "..", ".hidden", "-flag", "two words", "x".repeat(101))) {
+            List<String> e = errors(j -> j.put("name", bad));
+            assertEquals(1, e.size(), bad + ": " + e);
+            assertTrue(e.get(0).startsWith("name: must be 1 to 100 letters, digits, '.', '_' or '-', starting with a"
+                    + " letter or digit (it names the output folder runs/NAME), got \"" + bad + "\""), e.get(0));
+        }
+        for (String good : List.of("layered-2d_v1.2", "A", "x".repeat(100))) {
+            ObjectNode j = valid();
+            j.put("name", good);
+            assertEquals(good, read(j).name());
+        }
+    }
+
+    /** Item 4: a default name comes from the file's name, made safe rather than refused. */
+    @Test
+    void theDefaultNameIsTheFileNameMadeSafe() {
+        assertEquals("layered-2d-model", JobName.fromFileName("layered-2d-model.json"));
+        assertEquals("my-survey-v2", JobName.fromFileName("my survey (v2).json"));
+        assertEquals("hidden", JobName.fromFileName(".hidden.json"));
+        assertEquals("job", JobName.fromFileName("()).json"));
+        assertEquals(100, JobName.fromFileName("y".repeat(300) + ".json").length());
+        ObjectNode j = valid();
+        j.remove("name");
+        assertEquals("my-survey-v2", JobSpecReader.read(j.toString(), "s.json", JobName.fromFileName("my survey (v2).json"))
+                .name());
+    }
 }

@@ -40,13 +40,9 @@ class VelocityFieldsMatchResolverTest {
     @TempDir
     Path dir;
 
-    private JobResolver resolver() {
-        return new JobResolver(dir, Long.MAX_VALUE);
-    }
-
     private VelocityModel loaded(VelocitySpec spec, Grid g) {
         Problems problems = new Problems();
-        VelocityModel m = resolver().load(spec, g, "velocity", problems);
+        VelocityModel m = InMemoryVelocity.load(dir, spec, g, "velocity", problems);
         assertTrue(problems.all().isEmpty(), problems.all().toString());
         assertNotNull(m);
         return m;
@@ -109,12 +105,12 @@ class VelocityFieldsMatchResolverTest {
         write(f, v, ByteOrder.LITTLE_ENDIAN);
         VelocitySpec spec = new VelocitySpec.Raw("bad.bin", "zxy", ByteOrder.LITTLE_ENDIAN);
         Problems problems = new Problems();
-        JobResolver.checkValues(loaded(spec, G3), "velocity", problems);
+        InMemoryVelocity.checkValues(loaded(spec, G3), "velocity", problems);
         var e = assertThrows(InvalidVelocityException.class, () -> VelocityFields.open(spec, G3, dir));
         assertEquals(problems.all().get(0).message(), e.getMessage());
 
         Problems constant = new Problems();
-        JobResolver.checkValues(loaded(new VelocitySpec.Constant(-1), G2), "velocity", constant);
+        InMemoryVelocity.checkValues(loaded(new VelocitySpec.Constant(-1), G2), "velocity", constant);
         var c = assertThrows(InvalidVelocityException.class,
                 () -> VelocityFields.open(new VelocitySpec.Constant(-1), G2, dir));
         assertEquals(constant.all().get(0).message(), c.getMessage());
@@ -125,7 +121,7 @@ class VelocityFieldsMatchResolverTest {
         write(dir.resolve("small.bin"), new float[10], ByteOrder.LITTLE_ENDIAN);
         VelocitySpec spec = new VelocitySpec.Raw("small.bin", "zxy", ByteOrder.LITTLE_ENDIAN);
         Problems problems = new Problems();
-        resolver().load(spec, G3, "velocity", problems);
+        InMemoryVelocity.load(dir, spec, G3, "velocity", problems);
         var e = assertThrows(IllegalArgumentException.class, () -> VelocityFields.open(spec, G3, dir));
         assertEquals("velocity.raw.path", problems.all().get(0).path());
         assertEquals(problems.all().get(0).message(), e.getMessage());

@@ -21,7 +21,9 @@ import java.util.Map;
  * (81/85) with the coordinate scalar (71), source depth (49) and receiver elevation (41, negative
  * below the surface) with the elevation scalar (69). Coordinates are metres from the model's
  * first grid node. Every source and receiver must lie inside the spec's grid; the first that does
- * not is reported with its FFID, trace and position. Traces of a shot are read when it is
+ * not is reported with its FFID, trace and position. A file whose every trace has its source and
+ * receiver at the same point (a stack or an image: zero offset, often every coordinate 0) is
+ * refused, naming the header bytes. Traces of a shot are read when it is
  * migrated, one shot in memory at a time.
  */
 final class SegyShotGathers implements ObservedData {
@@ -45,6 +47,8 @@ final class SegyShotGathers implements ObservedData {
             Map<Integer, List<Long>> byShot = new LinkedHashMap<>();
             Map<Integer, Position> sources = new LinkedHashMap<>();
             Map<Integer, List<Position>> receivers = new LinkedHashMap<>();
+            long coincident = 0;
+            boolean allAtOrigin = true;
             for (long i = 0; i < reader.traceCount(); i++) {
                 TraceHeader h = reader.header(i);
                 int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
@@ -54,6 +58,10 @@ final class SegyShotGathers implements ObservedData {
                         -h.elevationM(TraceHeader.RECEIVER_ELEVATION), grid);
                 check(grid, s, "source", ffid, i);
                 check(grid, g, "receiver", ffid, i);
+                if (distance(s, g) < SAME_POINT_M) {
+                    coincident++;
+                }
+                allAtOrigin &= isOrigin(s) && isOrigin(g);
                 Position first = sources.putIfAbsent(ffid, s);
                 if (first != null && first.horizontalDistanceTo(s) > 1e-3) {
                     throw new IllegalArgumentException(file + ": trace " + (i + 1) + " of FFID " + ffid
@@ -64,6 +72,13 @@ final class SegyShotGathers implements ObservedData {
             }
             if (byShot.isEmpty()) {
                 throw new IllegalArgumentException(file + " holds no traces");
+            }
+            if (coincident == reader.traceCount()) {
+                throw new IllegalArgumentException("data: " + file + ": every one of its " + reader.traceCount()
+                        + " traces has its source (trace header bytes 73/77, depth 49) and its receiver (bytes 81/85,"
+                        + " elevation 41) at the same point" + (allAtOrigin ? ", all at (0, 0, 0)" : "")
+                        + ": not shot gathers (a stack or a migrated image, whose text header says so) or gathers"
+                        + " whose geometry headers are not filled; give the shot gathers of a task model run");
             }
             for (var e : byShot.entrySet()) {
                 int ffid = e.getKey();
@@ -79,6 +94,18 @@ final class SegyShotGathers implements ObservedData {
             reader.close();
             throw e;
         }
+    }
+
+    /** Source and receiver closer than this, metres, are at the same point: zero offset, no shot gather. */
+    static final double SAME_POINT_M = 1e-3;
+
+    private static double distance(Position a, Position b) {
+        return Math.sqrt((a.x() - b.x()) * (a.x() - b.x()) + (a.y() - b.y()) * (a.y() - b.y())
+                + (a.z() - b.z()) * (a.z() - b.z()));
+    }
+
+    private static boolean isOrigin(Position p) {
+        return p.x() == 0 && p.y() == 0 && p.z() == 0;
     }
 
     private static Position position(TraceHeader h, int xField, int yField, double depthM, Grid grid) {

@@ -1,0 +1,108 @@
+package io.seiswork.core.spec;
+
+import java.math.BigDecimal;
+import java.nio.ByteOrder;
+import java.util.Locale;
+
+/**
+ * Whether a velocity model's values can be seismic P-wave velocities in m/s, and if not, the
+ * likely cause in one line. A model of the wrong unit or byte order is positive and finite all the
+ * same: read as it is, a file in km/s gives 1.5–4.5 m/s and then a points-per-wavelength error
+ * that advises refining the grid a thousandfold, and a big-endian file read as little-endian
+ * gives values such as 9e-41 m/s. Those are told here instead, before the checks that take the
+ * range at its word (CFL, points per wavelength, memory).
+ *
+ * <p>The plausible range is {@value #MIN_MPS}–{@value #MAX_MPS} m/s: the slowest P-waves of
+ * dry, unconsolidated near-surface soil are about 300 m/s (air 343 m/s), water is 1,500 m/s, salt
+ * about 4,500 m/s, and the fastest rocks of the crust and upper mantle about 8,500 m/s.
+ */
+final class VelocityPlausibility {
+
+    /** Slowest plausible seismic velocity, m/s. */
+    static final float MIN_MPS = 300f;
+
+    /** Fastest plausible seismic velocity, m/s. */
+    static final float MAX_MPS = 10_000f;
+
+    /** Metres per foot: a model in ft/s needs this scale. */
+    private static final double FOOT_M = 0.3048;
+
+    private VelocityPlausibility() {
+    }
+
+    /**
+     * The problem with a model whose velocities run from {@code minMps} to {@code maxMps}, in one
+     * line for the field at {@code path} ("velocity", "migrationVelocity"), or null when both lie
+     * in the plausible range.
+     */
+    static String problem(VelocitySpec spec, String path, double minMps, double maxMps) {
+        if (minMps >= MIN_MPS && maxMps <= MAX_MPS) {
+            return null;
+        }
+        return "values " + value(minMps) + " to " + value(maxMps) + " m/s lie outside " + Problems.num(MIN_MPS) + "-"
+                + Problems.num(MAX_MPS) + " m/s, the range of seismic velocities"
+                + likelyCause(spec, path, minMps, maxMps);
+    }
+
+    /** Why a model may hold values that are not positive and finite (NaN, infinite, zero or negative): "" when no guess. */
+    static String likelyCauseOfInvalid(VelocitySpec spec, String path) {
+        return switch (spec) {
+            case VelocitySpec.Raw r -> "; " + path + ".raw.endian \"" + endian(r.endian()) + "\" may be wrong (try \""
+                    + endian(opposite(r.endian())) + "\"), or the file may not hold float32 values";
+            case VelocitySpec.Segy s -> "; the SEG-Y file's sample format or byte order may be misdeclared in its headers";
+            default -> "";
+        };
+    }
+
+    private static String likelyCause(VelocitySpec spec, String path, double minMps, double maxMps) {
+        double factor = switch (spec) {
+            case VelocitySpec.Raw r -> r.scale();
+            default -> 1;
+        };
+        // The values as they were in the file, before any scale given.
+        double fileMin = minMps / factor;
+        double fileMax = maxMps / factor;
+        boolean kilometres = inRange(fileMin * 1000, fileMax * 1000);
+        boolean feet = inRange(fileMin * FOOT_M, fileMax * FOOT_M);
+        return switch (spec) {
+            case VelocitySpec.Raw r -> {
+                if (kilometres) {
+                    yield ": the file looks like km/s; give " + path + ".raw.scale 1000 (it is "
+                            + Problems.num(r.scale()) + ")";
+                }
+                if (feet) {
+                    yield ": the file looks like ft/s; give " + path + ".raw.scale 0.3048 (it is "
+                            + Problems.num(r.scale()) + ")";
+                }
+                yield ": the file is likely read with the wrong byte order (" + path + ".raw.endian is \""
+                        + endian(r.endian()) + "\"; try \"" + endian(opposite(r.endian())) + "\"), the wrong "
+                        + path + ".raw.scale (" + Problems.num(r.scale()) + ") or does not hold float32 values";
+            }
+            case VelocitySpec.Segy s -> kilometres ? ": the file looks like km/s; convert it to m/s"
+                    : feet ? ": the file looks like ft/s; convert it to m/s"
+                    : ": check the file's sample format and units";
+            default -> kilometres ? ": give velocities in m/s (km/s x 1000)"
+                    : feet ? ": give velocities in m/s (ft/s x 0.3048)" : "";
+        };
+    }
+
+    /** Four significant digits, plainly written where that is short ("1.5", "2200") and as "8.978e-41" where not. */
+    static String value(double v) {
+        if (v == 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e7)) {
+            return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static boolean inRange(double minMps, double maxMps) {
+        return minMps >= MIN_MPS && maxMps <= MAX_MPS;
+    }
+
+    private static ByteOrder opposite(ByteOrder order) {
+        return order == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+    }
+
+    private static String endian(ByteOrder order) {
+        return order == ByteOrder.BIG_ENDIAN ? "big" : "little";
+    }
+}

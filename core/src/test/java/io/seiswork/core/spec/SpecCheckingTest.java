@@ -1,0 +1,211 @@
+package io.seiswork.core.spec;
+
+import static io.seiswork.core.spec.SpecFixtures.MAPPER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.velocity.VelocityModel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checking a spec as {@code seiswork run --check} does, reading and resolving in one pass
+ * ({@link JobSpecReader#draft}, {@link JobResolver#resolve(SpecDraft, String)}): the problems of
+ * the audit of the checks, each refused in one line before anything of the grid's size is built.
+ */
+class SpecCheckingTest {
+
+    /** The memory budget of the audit's machine, 5.30 GiB. */
+    private static final long BUDGET = (long) (5.3 * (1L << 30));
+
+    @TempDir
+    Path dir;
+
+    /** examples/layered-2d-model.json. */
+    private static ObjectNode layeredExample() throws IOException {
+        return (ObjectNode) MAPPER.readTree("""
+            {
+              "name": "layered-2d-model",
+              "task": "model",
+              "grid": { "nx": 401, "ny": 1, "nz": 201, "dx": 10, "dz": 10 },
+              "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 800, "vp": 2200 }, { "top": 1400, "vp": 2800 } ] },
+              "wavelet": { "type": "ricker", "peakHz": 12 },
+              "time": { "lengthS": 2.0, "sampleS": 0.004 },
+              "sources": { "line": { "x0": 1000, "dx": 1000, "n": 3, "y": 0, "z": 20 } },
+              "receivers": { "line": { "x0": 0, "dx": 10, "n": 401, "y": 0, "z": 20 }, "spread": "fixed" },
+              "physics": { "spaceOrder": 8, "boundary": { "type": "cpml", "width": 20 }, "freeSurface": false },
+              "engine": "auto"
+            }
+            """);
+    }
+
+    private List<SpecProblem> problems(ObjectNode json, long budget) {
+        SpecDraft draft = JobSpecReader.draft(json.toString(), "test.json", "test");
+        SpecException e = assertThrows(SpecException.class, () -> new JobResolver(dir, budget).resolve(draft, "test.json"));
+        return e.problems();
+    }
+
+    private List<String> errors(ObjectNode json) {
+        return problems(json, BUDGET).stream().filter(SpecProblem::isError).map(SpecProblem::toString).toList();
+    }
+
+    private static ObjectNode grid(ObjectNode json) {
+        return (ObjectNode) json.get("grid");
+    }
+
+    /**
+     * Item 1: a grid of 2e9 nodes (8 GB of velocities, more than the test's 4 GB heap) is refused
+     * by its memory need alone, in one line, for every analytic velocity form: without the memory
+     * check first, building the model throws OutOfMemoryError.
+     */
+    @Test
+    void aGridTooLargeForMemoryIsRefusedBeforeItsModelIsBuilt() throws IOException {
+        for (String velocity : Arrays.asList("{\"constant\": 2000}", "{\"builtin\": \"layered\"}", null)) {
+            ObjectNode j = layeredExample();
+            grid(j).put("nx", 100_000).put("nz", 20_000);
+            if (velocity != null) {
+                j.set("velocity", MAPPER.readTree(velocity));
+            }
+            long start = System.nanoTime();
+            List<SpecProblem> p = problems(j, BUDGET);
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            List<SpecProblem> errors = p.stream().filter(SpecProblem::isError).toList();
+            assertEquals(1, errors.size(), velocity + ": " + p);
+            assertTrue(errors.get(0).machineLimit(), errors.get(0).toString());
+            assertTrue(errors.get(0).toString().startsWith("grid: one shot needs ")
+                    && errors.get(0).toString().contains("but the memory budget is 5.30 GiB"), errors.get(0).toString());
+            assertTrue(seconds < 5, velocity + ": took " + seconds + " s");
+        }
+    }
+
+    /**
+     * Item 1: a resolver checking for bigger machines than this one (a cloud worker's budget)
+     * keeps the models as fields rather than loading them whole here, where they need not fit; on
+     * this machine's own budget a job that fits is loaded whole, as before.
+     */
+    @Test
+    void aJobCheckedForALargerMachineIsNotLoadedWholeHere() throws IOException {
+        ObjectNode j = layeredExample();
+        JobSpec spec = JobSpecReader.read(j.toString(), "test.json", "test");
+        ResolvedJob forWorkers = new JobResolver(dir, 1L << 40, 1L << 18).resolve(spec, "test.json");
+        assertFalse(forWorkers.velocity() instanceof VelocityModel, "401 x 201 floats are over half of a 256 KiB heap");
+        assertEquals(1500f, forWorkers.velocity().min());
+        assertEquals(2800f, forWorkers.velocity().max());
+        ResolvedJob here = new JobResolver(dir, BUDGET).resolve(spec, "test.json");
+        assertInstanceOf(VelocityModel.class, here.velocity());
+        assertEquals(here.time(), forWorkers.time());
+    }
+
+    /** Item 2: the audit's three mistakes, from the reader and the resolver, in one report. */
+    @Test
+    void problemsOfTheTextAndOfTheModelAreReportedTogether() throws IOException {
+        ObjectNode j = layeredExample();
+        ((ObjectNode) j.get("time")).put("dtS", 0.003);
+        ((ObjectNode) j.get("sources").get("line")).put("x0", 5000);
+        grid(j).put("dz", 40);
+        List<String> e = errors(j);
+        assertEquals(3, e.size(), e.toString());
+        assertTrue(e.stream().anyMatch(s -> s.startsWith("sources.line: 3 of 3 shots outside the grid")), e.toString());
+        assertTrue(e.stream().anyMatch(s -> s.startsWith("time.dtS: must be <= 0.00271768 s, the CFL stability limit")),
+                e.toString());
+        assertTrue(e.stream().anyMatch(s -> s.startsWith("grid: 1.25 points per minimum wavelength")), e.toString());
+    }
+
+    /** Item 2: a time step above the output interval is also checked against the CFL limit. */
+    @Test
+    void aTimeStepAboveTheSampleIntervalIsAlsoCheckedAgainstTheCflLimit() throws IOException {
+        ObjectNode j = layeredExample();
+        ((ObjectNode) j.get("time")).put("dtS", 0.01);
+        List<String> e = errors(j);
+        assertEquals(2, e.size(), e.toString());
+        assertEquals("time.dtS: must be <= time.sampleS (0.004 s), got 0.01", e.get(0));
+        assertTrue(e.get(1).startsWith("time.dtS: must be <= 0.00") && e.get(1).contains("CFL stability limit"), e.get(1));
+    }
+
+    /** Item 2: a spec missing a field cannot be resolved; its reading problems alone are reported. */
+    @Test
+    void anIncompleteSpecReportsItsReadingProblems() throws IOException {
+        ObjectNode j = layeredExample();
+        j.remove("wavelet");
+        ((ObjectNode) j.get("sources").get("line")).put("x0", 5000);
+        SpecDraft draft = JobSpecReader.draft(j.toString(), "test.json", "test");
+        assertNull(draft.spec());
+        List<String> e = errors(j);
+        assertEquals(List.of("wavelet: is required", "sources.line: 3 of 3 shots outside the grid (x 0..4000, z 0..2000 m);"
+                + " first: shot 1 at (x 5000, z 20)"), e);
+    }
+
+    private void writeRaw(String name, float value, ByteOrder order) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(4 * 401 * 201).order(order);
+        while (b.hasRemaining()) {
+            b.putFloat(value);
+        }
+        Files.write(dir.resolve(name), b.array());
+    }
+
+    private static ObjectNode raw(ObjectNode json, String path, String endian) {
+        json.set("velocity", MAPPER.createObjectNode().set("raw", MAPPER.createObjectNode().put("path", path)
+                .put("endian", endian)));
+        return json;
+    }
+
+    /** Item 3: a file in km/s without a scale is told as such, not as a grid to refine a thousandfold. */
+    @Test
+    void aModelInKilometresPerSecondWithoutScaleIsNamed() throws IOException {
+        writeRaw("vp-kms.bin", 2.2f, ByteOrder.LITTLE_ENDIAN);
+        List<String> e = errors(raw(layeredExample(), "vp-kms.bin", "little"));
+        assertEquals(List.of("velocity: values 2.2 to 2.2 m/s lie outside 300-10000 m/s, the range of seismic velocities:"
+                + " the file looks like km/s; give velocity.raw.scale 1000 (it is 1)"), e);
+    }
+
+    /** Item 3: a big-endian file read as little-endian: its garbage range and the byte order named. */
+    @Test
+    void aModelReadWithTheWrongByteOrderIsNamed() throws IOException {
+        writeRaw("vp-big.bin", 2200f, ByteOrder.BIG_ENDIAN);
+        List<String> e = errors(raw(layeredExample(), "vp-big.bin", "little"));
+        assertEquals(1, e.size(), e.toString());
+        assertTrue(e.get(0).startsWith("velocity: values ") && e.get(0).contains("lie outside 300-10000 m/s")
+                && e.get(0).contains("velocity.raw.endian is \"little\"; try \"big\""), e.get(0));
+        assertFalse(e.get(0).contains("E-"), "a readable number: " + e.get(0));
+    }
+
+    /** Item 3: NaN in a raw file: the bad node, then the byte order or format as the likely cause. */
+    @Test
+    void aModelWithNanValuesNamesTheByteOrderAsTheLikelyCause() throws IOException {
+        writeRaw("vp-nan.bin", Float.NaN, ByteOrder.LITTLE_ENDIAN);
+        List<String> e = errors(raw(layeredExample(), "vp-nan.bin", "little"));
+        assertEquals(1, e.size(), e.toString());
+        assertTrue(e.get(0).startsWith("velocity: 80601 of 80601 velocities are not positive and finite")
+                && e.get(0).endsWith("velocity.raw.endian \"little\" may be wrong (try \"big\"), or the file may not"
+                        + " hold float32 values"), e.get(0));
+    }
+
+    /** Item 3: plausible models of every form pass, at the limits too. */
+    @Test
+    void velocitiesWithinTheSeismicRangePass() throws IOException {
+        ObjectNode j = layeredExample();
+        j.set("velocity", MAPPER.readTree("{\"layers\": [{\"top\": 0, \"vp\": 300}, {\"top\": 1000, \"vp\": 10000}]}"));
+        ((ObjectNode) j.get("wavelet")).put("peakHz", 4);
+        SpecDraft draft = JobSpecReader.draft(j.toString(), "test.json", "test");
+        assertNotNull(new JobResolver(dir, BUDGET).resolve(draft, "test.json"));
+        j.set("velocity", MAPPER.readTree("{\"constant\": 12000}"));
+        assertEquals(List.of("velocity: values 12000 to 12000 m/s lie outside 300-10000 m/s, the range of seismic"
+                + " velocities: give velocities in m/s (ft/s x 0.3048)"), errors(j));
+        j.set("velocity", MAPPER.readTree("{\"constant\": 50000}"));
+        assertEquals(List.of("velocity: values 50000 to 50000 m/s lie outside 300-10000 m/s, the range of seismic"
+                + " velocities"), errors(j));
+    }
+}
