@@ -159,6 +159,8 @@ public final class LocalRunner {
         long started = System.nanoTime();
         double points = 0;
         double loopSeconds = 0;
+        // Room for the gathers of the shots to run, before any runs (as a migration checks for its image).
+        GatherFiles.requireDiskSpace(outDir, job, shots.of(ShotComputer.shotsOf(job), "--shots"));
         report.put("status", "running");
         boolean refused = false;
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
