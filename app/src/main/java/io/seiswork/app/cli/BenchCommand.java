@@ -3,6 +3,7 @@ package io.seiswork.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;
 import io.seiswork.kernels.engine.cuda.CudaBenchmark;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
@@ -99,7 +100,16 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        CpuBenchmark.Result r = CpuBenchmark.run(config);
+        requireHeap(config, freeHeapBytes());
+        CpuBenchmark.Result r;
+        try {
+            r = CpuBenchmark.run(config);
+        } catch (OutOfMemoryError e) {
+            // requireHeap leaves this to a heap too fragmented for arrays that fit in total.
+            throw new IllegalStateException(String.format(Locale.ROOT, "bench: ran out of Java heap for the %s grid"
+                    + " (its arrays need %s); use a smaller --grid or a larger heap (SEISWORK_JAVA_OPTS=-Xmx...)",
+                    describeGrid(config), MemoryEstimate.human(CpuBenchmark.heapBytes(config))));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -132,6 +142,36 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses, in one line and before anything is allocated, a benchmark whose arrays
+     * ({@link CpuBenchmark#heapBytes}) need more heap than is free.
+     *
+     * @param freeHeap bytes of Java heap free to allocate: the maximum heap less what is in use
+     * @throws IllegalStateException naming the grid, the bytes needed and the bytes free
+     */
+    static void requireHeap(CpuBenchmark.Config config, long freeHeap) {
+        long need = CpuBenchmark.heapBytes(config);
+        if (need > freeHeap) {
+            long suggestGib = (need + (need >> 3) + (1L << 30) - 1) >> 30;
+            throw new IllegalStateException(String.format(Locale.ROOT, "bench: the %s grid needs %s of heap for the"
+                    + " benchmark's arrays (%s, order %d), more than the %s the Java heap has free; use a smaller"
+                    + " --grid (or --nx, --ny, --nz), or a larger heap (SEISWORK_JAVA_OPTS=-Xmx%dg)",
+                    describeGrid(config), MemoryEstimate.human(need), config.mode().name().toLowerCase(Locale.ROOT),
+                    config.spaceOrder(), MemoryEstimate.human(freeHeap), suggestGib));
+        }
+    }
+
+    /** Bytes of Java heap that can still be allocated: the maximum heap less what is in use. */
+    static long freeHeapBytes() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** "3D 1000 x 1000 x 1000" or "2D 40000 x 40000" (x by z). */
+    private static String describeGrid(CpuBenchmark.Config c) {
+        return c.ny() == 1 ? "2D " + c.nx() + " x " + c.nz() : "3D " + c.nx() + " x " + c.ny() + " x " + c.nz();
     }
 
     /**

@@ -36,10 +36,31 @@ final class CloudOptions {
         }
     }
 
-    /** The message for a stack that does not answer. */
+    /**
+     * The message for a stack that does not answer; for AWS without credentials one short line
+     * saying how to give some, instead of the SDK's account of every provider it tried (about
+     * 1,400 characters).
+     */
     static IllegalStateException unreachable(CloudSettings s, SdkClientException e) {
+        if (!s.isLocal() && noCredentials(e)) {
+            return new IllegalStateException(NO_CREDENTIALS, e);
+        }
         return new IllegalStateException("cannot reach the " + s.name() + " cloud: " + e.getMessage() + "; "
                 + s.whenUnreachable(), e);
+    }
+
+    /** What {@link #unreachable} says when the AWS default credentials chain found nothing. */
+    static final String NO_CREDENTIALS = "no AWS credentials found: set AWS_PROFILE to a profile that has some (after"
+            + " 'aws sso login' for an SSO profile), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+
+    /** Whether {@code e}, or an exception it wraps, is the SDK's "Unable to load credentials ...". */
+    static boolean noCredentials(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Unable to load credentials")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static JobId jobId(String text) {

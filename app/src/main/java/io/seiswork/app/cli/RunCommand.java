@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.OutputInUse;
 import io.seiswork.app.run.ResumeRefused;
 import io.seiswork.app.run.RunCheckpoint;
 import io.seiswork.app.run.RunTimeEstimator;
@@ -35,9 +36,11 @@ import picocli.CommandLine.Parameters;
  * {@code --resume} goes on from them ({@link LocalRunner#resume}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a job spec locally: checks it, then models every shot.",
-            "Writes DIR/shots.sgy (task model) and DIR/run.json (resolved spec, dt, nt, timings, Gpts/s); keeps "
-                + "DIR/checkpoint until the run is done, for --resume."})
+        description = {"Run a job spec locally: checks it, then models every shot (task model) or migrates them"
+                + " (task rtm).",
+            "Writes DIR/shots.sgy (task model) or DIR/image.sgy and DIR/image.swv (task rtm: the depth image, as SEG-Y "
+                + "and as a bricked volume for the viewers), and DIR/run.json (resolved spec, dt, nt, timings, Gpts/s); "
+                + "keeps DIR/checkpoint until the run is done, for --resume."})
 final class RunCommand implements Callable<Integer> {
 
     /** Longest a stopping run may take to save its checkpoint before the JVM exits anyway, minutes. */
@@ -63,11 +66,13 @@ final class RunCommand implements Callable<Integer> {
             + "another spec, shot list or engine."})
     boolean resume;
 
-    @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing.")
+    @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing."
+            + " Not with --estimate, which checks it too.")
     boolean checkOnly;
 
-    @Option(names = "--estimate", description = {"Check the spec, run the engine on the first shot for about half a "
-            + "second and print how long the whole run will take; write nothing."})
+    @Option(names = "--estimate", description = {"Check the spec, run the engine on the first shot for a few seconds "
+            + "(warm-up until its speed settles, at most 4 s, then about 0.4 s timed, and about 0.5 s more for a "
+            + "migration's step) and print how long the whole run will take; write nothing."})
     boolean estimateOnly;
 
     @picocli.CommandLine.Spec
@@ -75,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (checkOnly && estimateOnly) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --estimate exclude each"
+                    + " other: --estimate checks the spec too, then times the first shot");
+        }
         PrintWriter err = spec.commandLine().getErr();
         ResolvedJob job = CheckedSpec.resolve(specFile, engine == null ? null : JobEngine.parse(engine, "--engine"), err);
         JobSpec jobSpec = job.spec();
@@ -133,26 +142,18 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (var engineToClose = selected.engine()) {
             err.println("seiswork: " + selected.reason());
-            String unfinished = resume ? null : RunCheckpoint.unfinishedRun(outDir);
-            if (unfinished != null) {
-                err.println("seiswork: " + unfinished + "; starting over (--resume would go on with it)");
-            }
             err.flush();
             var runner = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel, shots);
             ObjectNode report;
             try {
                 report = resume ? runner.resume(job, outDir) : runner.run(job, outDir);
-            } catch (ResumeRefused e) {
-                throw e;
+            } catch (ResumeRefused | OutputInUse e) {
+                throw e;  // DIR was left as it was: nothing of this run to resume
             } catch (RuntimeException e) {
-                if (RunCheckpoint.unfinishedRun(outDir) != null) {
-                    err.println("seiswork: the finished shots are kept in " + outDir + ": run again with --resume to go "
-                            + "on from them");
-                }
-                throw e;
+                String hint = RunCheckpoint.resumeHint(outDir);
+                throw hint == null ? e : new FailureWithHint(e, hint);  // the hint goes after the error's line
             }
-            err.printf(Locale.ROOT, "wrote %s and %s in %.1f s (%.3f Gpts/s)%n",
-                    outDir.resolve(LocalRunner.outputFile(jobSpec.task())), outDir.resolve(LocalRunner.REPORT_FILE),
+            err.printf(Locale.ROOT, "wrote %s in %.1f s (%.3f Gpts/s)%n", written(outDir, jobSpec.task()),
                     report.get("wallSeconds").asDouble(), report.get("gptsPerSecond").asDouble());
         } finally {
             finished.countDown();
@@ -163,5 +164,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** "DIR/image.sgy, DIR/image.swv and DIR/run.json": every file the finished run wrote. */
+    static String written(Path outDir, Task task) {
+        List<String> paths = LocalRunner.outputFiles(task).stream().map(f -> outDir.resolve(f).toString()).toList();
+        return String.join(", ", paths.subList(0, paths.size() - 1)) + " and " + paths.getLast();
     }
 }

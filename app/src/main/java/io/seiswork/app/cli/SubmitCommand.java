@@ -57,12 +57,12 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Option(names = "--max-failed-shots", paramLabel = "N", description = {"Shots that may fail (each after 3 attempts) "
             + "while the job runs on with its others; one more stops the job. A job that ends with failed shots is "
-            + "FAILED and lists them; 'seiswork resume JOB' runs them again. Default: 2 % of the shots, rounded down "
+            + "FAILED and lists them; 'seiswork resume JOB' runs them again. Default: 2 %% of the shots, rounded down "
             + "(0 under 50 shots: the first failed shot stops the job)."})
     Integer maxFailedShots;
 
     @Option(names = "--worker-memory", paramLabel = "GIB", description = {"Memory of a worker task in GiB, the stack's "
-            + "workerMemoryMiB / 1024: the spec's memory checks are made for a worker's JVM (70 % of it as heap), not for "
+            + "workerMemoryMiB / 1024: the spec's memory checks are made for a worker's JVM (70 %% of it as heap), not for "
             + "this machine. Default: for --cloud aws SEISWORK_WORKER_MEMORY_GIB, else 14 (the stack's default); "
             + "this machine's heap for --cloud local, whose workers run here."})
     Double workerMemoryGiB;

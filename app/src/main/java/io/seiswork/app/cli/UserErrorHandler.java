@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /**
  * Turns an exception from a command into one line on standard error naming what went wrong,
- * instead of a stack trace. Exit code 1 for failures of the work, 2 is left to picocli for usage
+ * instead of a stack trace (and, for a {@link FailureWithHint}, its hint on the next line). Exit code 1 for failures of the work, 2 is left to picocli for usage
  * errors.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -13,6 +13,9 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
         cl.getErr().println("seiswork: " + message);
+        if (ex instanceof FailureWithHint f) {
+            cl.getErr().println("seiswork: " + f.hint());
+        }
         if (System.getenv("SEISWORK_DEBUG") != null) {
             ex.printStackTrace(cl.getErr());
         }

@@ -25,6 +25,8 @@ import io.seiswork.kernels.job.ModelledShot;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,10 +98,16 @@ public final class LocalRunner {
      *
      * @return the run report, also written to {@code outDir/run.json}
      * @throws IllegalArgumentException for a task this build cannot run
+     * @throws OutputInUse when another run holds {@code outDir}, before anything there changes
      */
     public ObjectNode run(ResolvedJob job, Path outDir) {
         createDirectories(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
+            // Said only with the lock held: a folder another run holds is not started over.
+            String unfinished = RunCheckpoint.unfinishedRun(outDir);
+            if (unfinished != null) {
+                listener.message(unfinished + "; starting over (--resume would go on with it)");
+            }
             return run(job, outDir, null);
         }
     }
@@ -127,6 +135,13 @@ public final class LocalRunner {
     private static void createDirectories(Path outDir) {
         try {
             Files.createDirectories(outDir);
+        } catch (FileAlreadyExistsException e) {
+            // The folder, or one above it, is a file: the exception's message is only its path.
+            throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getFile()
+                    + " is a file", e);
+        } catch (AccessDeniedException e) {
+            throw new UncheckedIOException("cannot create output directory " + outDir + ": permission denied in "
+                    + e.getFile(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
         }
@@ -144,6 +159,8 @@ public final class LocalRunner {
         long started = System.nanoTime();
         double points = 0;
         double loopSeconds = 0;
+        // Room for the gathers of the shots to run, before any runs (as a migration checks for its image).
+        GatherFiles.requireDiskSpace(outDir, job, shots.of(ShotComputer.shotsOf(job), "--shots"));
         report.put("status", "running");
         boolean refused = false;
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
@@ -299,6 +316,15 @@ public final class LocalRunner {
     /** The main output file of a job's task, relative to the output directory. */
     public static String outputFile(Task task) {
         return task == Task.RTM ? ImageFiles.IMAGE_FILE : GatherFiles.SHOTS_FILE;
+    }
+
+    /**
+     * Every file a finished run of {@code task} leaves in the output directory, relative to it:
+     * {@code shots.sgy} or {@code image.sgy} and {@code image.swv}, then {@value #REPORT_FILE}.
+     */
+    public static List<String> outputFiles(Task task) {
+        return task == Task.RTM ? List.of(ImageFiles.IMAGE_FILE, ImageFiles.IMAGE_VOLUME_FILE, REPORT_FILE)
+                : List.of(GatherFiles.SHOTS_FILE, REPORT_FILE);
     }
 
     private ObjectNode header(ResolvedJob job, TimeStepping timing) {

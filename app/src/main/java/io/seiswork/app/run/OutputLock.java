@@ -32,7 +32,7 @@ final class OutputLock implements AutoCloseable {
      * Takes the folder's lock.
      *
      * @param outDir an existing output folder
-     * @throws IllegalStateException when another run holds it
+     * @throws OutputInUse when another run holds it
      */
     static OutputLock acquire(Path outDir) {
         FileChannel ch;
@@ -52,7 +52,7 @@ final class OutputLock implements AutoCloseable {
         }
         if (lock == null) {
             closeQuietly(ch);
-            throw new IllegalStateException(outDir + " is in use by another run (it holds " + FILE
+            throw new OutputInUse(outDir + " is in use by another run (it holds " + FILE
                     + "): let it end or stop it, or run into another folder");
         }
         return new OutputLock(ch, lock);

@@ -142,6 +142,26 @@ public final class RunCheckpoint {
         }
     }
 
+    /**
+     * One line for after a run in {@code outDir} failed or was cancelled, when its checkpoint
+     * keeps finished shots: "the 2 finished shots are kept in DIR: run again with --resume to go
+     * on from them"; null when there is no checkpoint or it keeps none (a resume would redo all).
+     */
+    public static String resumeHint(Path outDir) {
+        int kept;
+        try {
+            RunCheckpoint c = read(outDir);
+            kept = c == null ? 0 : c.shotsKept().size();
+        } catch (ResumeRefused e) {
+            kept = 0;
+        }
+        if (kept == 0) {
+            return null;
+        }
+        return "the " + (kept == 1 ? "finished shot is" : kept + " finished shots are") + " kept in " + outDir
+                + ": run again with --resume to go on from them";
+    }
+
     /** What decides the run's results. */
     RunIdentity identity() {
         return new RunIdentity((ObjectNode) state.get("identity"));

@@ -3,12 +3,17 @@ package io.seiswork.app.cli;
 import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.kernels.engine.cpu.CpuBenchmark;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +50,43 @@ class BenchCommandTest {
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(2, j.get("grid").size());
         assertEquals(40L * 40, j.get("userPoints").asLong());
+    }
+
+    /**
+     * A grid whose arrays exceed the heap is refused in one line naming the grid, the bytes its
+     * arrays need and the heap free, before allocating (it used to die with an OutOfMemoryError
+     * stack trace from PaddedGrid.extend).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"stencil", "shot"})
+    void aGridLargerThanTheHeapIsRefusedInOneLineBeforeAllocating(String mode) {
+        CpuBenchmark.Config config = new CpuBenchmark.Config(40000, 1, 40000, 1, 8, 2,
+                CpuBenchmark.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), 1, 5);
+        long need = CpuBenchmark.heapBytes(config);
+        assertTrue(need > 16L * 40000 * 40000, "at least the velocity and the three padded fields: " + need);
+        assumeTrue(need > Runtime.getRuntime().maxMemory(), "this test JVM's heap holds a 40000 x 40000 grid");
+        long t0 = System.nanoTime();
+        CliRun r = run("bench", "--dim", "2", "--grid", "40000", "--steps", "1", "--threads", "2", "--mode", mode);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        assertEquals(1, r.exit(), r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("seiswork: bench: the 2D 40000 x 40000 grid needs " + MemoryEstimate.human(need)
+                + " of heap for the benchmark's arrays (" + mode + ", order 8), more than the "), err);
+        assertTrue(err.contains("--grid"), err);
+        assertTrue(!err.contains("OutOfMemoryError"), err);
+        assertTrue(seconds < 5, "refused before allocating 6 GB of velocity, took " + seconds + " s");
+    }
+
+    @Test
+    void theHeapCheckRefusesOneByteShortAndAcceptsExactlyEnough() {
+        CpuBenchmark.Config config = new CpuBenchmark.Config(64, 48, 40, 10, 4, 2, CpuBenchmark.Mode.SHOT, 0, 1);
+        long need = CpuBenchmark.heapBytes(config);
+        BenchCommand.requireHeap(config, need);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BenchCommand.requireHeap(config, need - 1));
+        assertTrue(e.getMessage().contains("3D 64 x 48 x 40 grid needs " + MemoryEstimate.human(need)), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the " + MemoryEstimate.human(need - 1)), e.getMessage());
     }
 
     @Test

@@ -187,9 +187,32 @@ class ResumeCommandTest {
         Path out = cancelledAfterTwo(spec, dir.resolve("out"));
         CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("seiswork: " + out + " holds a run that stopped with 2 of 4 shots done; starting over"
+        assertTrue(r.err().contains(out + " holds a run that stopped with 2 of 4 shots done; starting over"
                 + " (--resume would go on with it)"), r.err());
         assertTrue(r.err().contains("running 4 shots on cpu"), r.err());
         assertFalse(Files.exists(out.resolve("checkpoint")));
+    }
+
+    /**
+     * While another run writes into DIR, a run there gets the lock's refusal and nothing else: not
+     * "starting over" the other run's checkpoint, nor a hint to resume it.
+     */
+    @Test
+    void aFolderInUseByAnotherRunGetsTheLockRefusalAlone() throws Exception {
+        Path spec = spec("model.json", MODEL);
+        Path out = cancelledAfterTwo(spec, dir.resolve("out"));
+        byte[] state = Files.readAllBytes(out.resolve("checkpoint/state.json"));
+        String refusal = out + " is in use by another run (it holds .seiswork-run.lock): let it end or stop it, or run"
+                + " into another folder";
+        try (AutoCloseable held = StoppedRuns.holdLock(out)) {
+            for (boolean resume : new boolean[] {false, true}) {
+                CliRun r = resume ? run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--resume")
+                        : run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
+                assertRefused(r, refusal);
+                assertFalse(r.err().contains("starting over"), r.err());
+                assertFalse(r.err().contains("--resume to go on"), r.err());
+            }
+        }
+        assertArrayEquals(state, Files.readAllBytes(out.resolve("checkpoint/state.json")), "left as it was");
     }
 }

@@ -103,7 +103,8 @@ class RtmRunCommandTest {
         Path out = dir.resolve("out");
         CliRun r = run("run", spec("rtm.json", "rtm", 51, "synthetic", "boundary").toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("image.sgy"), r.err());
+        assertTrue(r.err().contains("wrote " + out.resolve("image.sgy") + ", " + out.resolve("image.swv") + " and "
+                + out.resolve("run.json") + " in "), "names every file written: " + r.err());
         try (SegyReader img = SegyReader.open(out.resolve("image.sgy"))) {
             assertEquals(81, img.traceCount());
             assertEquals(51, img.samplesPerTrace());

@@ -41,6 +41,8 @@ class RunCommandTest {
         Path out = dir.resolve("out");
         CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
         assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("wrote " + out.resolve("shots.sgy") + " and " + out.resolve("run.json") + " in "),
+                r.err());
 
         try (SegyReader shots = SegyReader.open(out.resolve("shots.sgy"))) {
             assertEquals(2 * 41, shots.traceCount());
@@ -168,6 +170,32 @@ class RunCommandTest {
         assertTrue(r.err().contains("name: must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or"
                 + " digit (it names the output folder runs/NAME), got \"../../escaped\""), r.err());
         assertFalse(Files.exists(Path.of("runs", "..", "..", "escaped")), "nothing written outside runs/");
+    }
+
+    /** --check only checks, --estimate checks and times: asked together, the command says so rather than drop one. */
+    @Test
+    void checkAndEstimateTogetherAreRefusedInOneLine() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        CliRun r = run("run", spec.toString(), "--check", "--estimate");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("seiswork run: --check and --estimate exclude each other: --estimate checks the spec too, then"
+                + " times the first shot", r.err().strip().lines().findFirst().orElseThrow());
+        assertTrue(r.out().isEmpty(), "no estimate printed: " + r.out());
+    }
+
+    /** --out naming a file: one line that says it is a file (the exception's message was the path alone). */
+    @Test
+    void anOutputFolderThatIsAFileIsSaidToBeOne() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        Path file = Files.writeString(dir.resolve("afile"), "not a folder");
+        CliRun r = run("run", spec.toString(), "--out", file.toString(), "--engine", "cpu");
+        assertEquals(1, r.exit(), r.err());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals("seiswork: cannot create output directory " + file + ": " + file + " is a file",
+                lines[lines.length - 1].strip());
+        assertEquals("not a folder", Files.readString(file), "the file is left alone");
     }
 
     /** --estimate measures the engine on the first shot and prints the run's time; it writes nothing. */

@@ -4,14 +4,18 @@ import static io.seiswork.app.run.StoppedRuns.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.WholeGridStorage;
+import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.ImageFiles;
 import io.seiswork.kernels.rtm.StackFile;
 import java.io.RandomAccessFile;
@@ -120,13 +124,54 @@ class ResumeTest {
         StoppedRuns.cancelAfter(job, out, 2, 2);
         byte[] state = Files.readAllBytes(out.resolve("checkpoint/state.json"));
         try (OutputLock held = OutputLock.acquire(out)) {
-            var resumed = assertThrows(IllegalStateException.class, () -> StoppedRuns.resume(job, out, 2));
+            var resumed = assertThrows(OutputInUse.class, () -> StoppedRuns.resume(job, out, 2));
             assertEquals(out + " is in use by another run (it holds .seiswork-run.lock): let it end or stop it, or run "
                     + "into another folder", resumed.getMessage());
-            assertThrows(IllegalStateException.class, () -> StoppedRuns.run(job, out, 2));
+            StoppedRuns.Watch w = new StoppedRuns.Watch();
+            EngineSelection cpu = StoppedRuns.cpu(2);
+            try (var engine = cpu.engine()) {
+                assertThrows(OutputInUse.class, () -> new LocalRunner(cpu, w, CancellationToken.none()).run(job, out));
+            }
+            assertEquals(List.of(), w.messages, "no 'starting over' for a folder it could not take");
         }
         assertArrayEquals(state, Files.readAllBytes(out.resolve("checkpoint/state.json")), "left as it was");
         assertEquals(List.of(3, 4), StoppedRuns.resume(job, out, 2).started, "resumed once the other let go");
+    }
+
+    /** A run that replaces a stopped one says so, once it holds the folder's lock. */
+    @Test
+    void aRunWithoutResumeSaysItStartsOverAStoppedRun() throws Exception {
+        ResolvedJob job = job(MODEL);
+        Path out = dir.resolve("out");
+        StoppedRuns.cancelAfter(job, out, 2, 2);
+        StoppedRuns.Watch again = StoppedRuns.run(job, out, 2);
+        assertEquals(List.of(out + " holds a run that stopped with 2 of 4 shots done; starting over (--resume would go"
+                + " on with it)"), again.messages);
+        assertEquals(List.of(1, 2, 3, 4), again.started);
+    }
+
+    /**
+     * The hint to resume counts the shots the checkpoint keeps, and is not given when it keeps
+     * none (cancelled in the first shot) or there is no checkpoint.
+     */
+    @Test
+    void theResumeHintIsGivenOnlyWhenFinishedShotsAreKept() throws Exception {
+        ResolvedJob job = job(MODEL);
+        Path out = dir.resolve("out");
+        assertNull(RunCheckpoint.resumeHint(out), "no folder");
+        StoppedRuns.cancelAfter(job, out, 2, 2);
+        assertEquals("the 2 finished shots are kept in " + out + ": run again with --resume to go on from them",
+                RunCheckpoint.resumeHint(out));
+
+        Path first = dir.resolve("first");
+        CancellationToken cancel = new CancellationToken();
+        StoppedRuns.Watch w = new StoppedRuns.Watch(cancel, 0, shot -> cancel.cancel());
+        EngineSelection cpu = StoppedRuns.cpu(2);
+        try (var engine = cpu.engine()) {
+            assertThrows(CancelledException.class, () -> new LocalRunner(cpu, w, cancel).run(job, first));
+        }
+        assertTrue(RunCheckpoint.exists(first), "a checkpoint of no shots");
+        assertNull(RunCheckpoint.resumeHint(first));
     }
 
     /**

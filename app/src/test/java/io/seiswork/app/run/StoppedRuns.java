@@ -84,6 +84,15 @@ public final class StoppedRuns {
         }
     }
 
+    /**
+     * Holds {@code out}'s output lock, as a run in another terminal would, until closed.
+     *
+     * @param out an existing output folder
+     */
+    public static AutoCloseable holdLock(Path out) {
+        return OutputLock.acquire(out);
+    }
+
     /** A CPU engine of {@code threads} threads, as a selection. */
     public static EngineSelection cpu(int threads) {
         return new EngineSelection(new CpuWaveEngine(threads), "engine \"cpu\" for the test");

@@ -1,12 +1,20 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.segy.SampleFormat;
+import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
+import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.core.spec.JobSpec;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.time.TimeStepping;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -50,6 +58,57 @@ public final class GatherFiles {
         Grid g = job.spec().grid();
         return ShotGatherWriter.append(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
                 textHeader(job), keepBytes);
+    }
+
+    /**
+     * The length of {@code dir/}{@value #SHOTS_FILE} once {@code shots} are written, in bytes:
+     * the 3600-byte textual and binary headers, then per trace (one per receiver of each shot) a
+     * 240-byte trace header and the output axis' samples as 4-byte IEEE floats, as
+     * {@link ShotGatherWriter} writes them.
+     */
+    public static long diskBytes(ResolvedJob job, List<Shot> shots) {
+        long traces = 0;
+        for (Shot shot : shots) {
+            traces += shot.receivers().size();
+        }
+        return SegyReader.FILE_HEADER_BYTES + traces * traceBytes(job);
+    }
+
+    private static long traceBytes(ResolvedJob job) {
+        return TraceHeader.SIZE + (long) job.time().outputS().count() * SampleFormat.IEEE32.bytesPerSample();
+    }
+
+    /**
+     * Checks, before any shot runs, that {@code dir}'s file system has room for the shot gathers
+     * of {@code shots} ({@link #diskBytes}), counting a {@value #SHOTS_FILE} already there as room
+     * (a new run replaces it, a resumed one writes on after its kept shots): otherwise a long run
+     * would compute shots and fail writing them.
+     *
+     * @param dir an existing directory
+     * @throws IllegalStateException naming the folder, the free space and the need
+     */
+    public static void requireDiskSpace(Path dir, ResolvedJob job, List<Shot> shots) {
+        // statvfs: works where the file store cannot be named (a chroot)
+        requireDiskSpace(dir, job, shots, dir.toFile().getUsableSpace());
+    }
+
+    /** {@link #requireDiskSpace(Path, ResolvedJob, List)} with {@code free} bytes usable in {@code dir}. */
+    static void requireDiskSpace(Path dir, ResolvedJob job, List<Shot> shots, long free) {
+        long need = diskBytes(job, shots);
+        long there;
+        try {
+            Path file = dir.resolve(SHOTS_FILE);
+            there = Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            there = 0;
+        }
+        if (need - there > free) {
+            long traces = (need - SegyReader.FILE_HEADER_BYTES) / traceBytes(job);
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s has %s free, but the shot gathers of the %d"
+                    + " shot%s need %s there (%s: %,d traces of %d samples)", dir, MemoryEstimate.human(free + there),
+                    shots.size(), shots.size() == 1 ? "" : "s", MemoryEstimate.human(need), SHOTS_FILE, traces,
+                    job.time().outputS().count()));
+        }
     }
 
     /** The largest coordinate in metres, which sets the headers' coordinate scalar. */

@@ -1,5 +1,7 @@
 package io.seiswork.kernels.engine.cpu;
 
+import java.util.List;
+
 /**
  * The convolutional-PML memory variables of one side of one axis, stored only for the layer on
  * that side (plus a zero halo of one stencil radius along the axis, so the derivative of ψ needs
@@ -100,20 +102,9 @@ final class CpmlSlab {
                 zFrom = r; zTo = grid.nz() - r;
             }
             case Z -> {
-                // With vectors, widen the range to whole vectors towards the interior (cells there
-                // have a = b = 0 and a zero mask, so they stay untouched), unless it would reach
-                // the opposite layer of a very thin model.
-                int from = l0;
-                int to = l1;
-                if (vector) {
-                    int span = (l1 - l0 + PaddedGrid.Z_ALIGN - 1) / PaddedGrid.Z_ALIGN * PaddedGrid.Z_ALIGN;
-                    boolean top = l0 < grid.nz() / 2;
-                    if (top && l0 + span <= profile.highStart()) {
-                        to = l0 + span;
-                    } else if (!top && l1 - span >= Math.max(profile.lowEnd(), r)) {
-                        from = l1 - span;
-                    }
-                }
+                int[] span = zSpan(grid, l0, l1, profile, vector);
+                int from = span[0];
+                int to = span[1];
                 x0 = r; bnx = grid.nx() - 2 * r;
                 y0 = cy0; bny = cny;
                 z0 = from - r; bnz = to - from + 2 * r;
@@ -125,6 +116,50 @@ final class CpmlSlab {
         }
         psi = new float[bnx * bny * bnz];
         zeta = new float[psi.length];
+    }
+
+    /**
+     * The z range {from, to} a z slab updates: the layer [l0, l1), widened with vectors to whole
+     * vectors towards the interior (cells there have a = b = 0 and a zero mask, so they stay
+     * untouched), unless it would reach the opposite layer of a very thin model.
+     */
+    private static int[] zSpan(PaddedGrid grid, int l0, int l1, CpmlProfile profile, boolean vector) {
+        int from = l0;
+        int to = l1;
+        if (vector) {
+            int span = (l1 - l0 + PaddedGrid.Z_ALIGN - 1) / PaddedGrid.Z_ALIGN * PaddedGrid.Z_ALIGN;
+            boolean top = l0 < grid.nz() / 2;
+            if (top && l0 + span <= profile.highStart()) {
+                to = l0 + span;
+            } else if (!top && l1 - span >= Math.max(profile.lowEnd(), grid.radius())) {
+                from = l1 - span;
+            }
+        }
+        return new int[] {from, to};
+    }
+
+    /**
+     * Cells of the box of the slab that {@code new CpmlSlab(grid, axis, l0, l1, profile, ..., vector)}
+     * makes, without making it: the length of each of its two memory arrays ψ and ζ (floats), for
+     * sizing the heap before anything is allocated.
+     */
+    static long boxCells(PaddedGrid grid, int axis, int l0, int l1, CpmlProfile profile, boolean vector) {
+        int r = grid.radius();
+        long rows = grid.y1() - grid.y0();
+        return switch (axis) {
+            case X -> (long) (l1 - l0 + 2 * r) * rows * (grid.nz() - 2 * r);
+            case Y -> (long) (grid.nx() - 2 * r) * (l1 - l0 + 2 * r) * (grid.nz() - 2 * r);
+            case Z -> {
+                int[] span = zSpan(grid, l0, l1, profile, vector);
+                yield (long) (grid.nx() - 2 * r) * rows * (span[1] - span[0] + 2 * r);
+            }
+            default -> throw new IllegalArgumentException("axis " + axis);
+        };
+    }
+
+    /** The arrays this slab holds: ψ and ζ (its own) and the profile's a, b and mask (shared per axis). */
+    List<float[]> arrays() {
+        return List.of(psi, zeta, a, b, mask);
     }
 
     /**

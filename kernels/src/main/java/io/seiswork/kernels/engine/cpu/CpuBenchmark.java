@@ -123,9 +123,40 @@ public final class CpuBenchmark {
     private CpuBenchmark() {
     }
 
+    /**
+     * Heap bytes {@link #run} allocates for {@code c} at its peak, from the same arrays, before
+     * allocating any: the velocity model on the user's grid ({@link Config#userPoints()} floats),
+     * the propagator's arrays ({@link Propagator#heapBytes}: no layer in {@link Mode#STENCIL}, the
+     * default width-20 C-PML in {@link Mode#SHOT}) and, for a shot, the wavelet, the receivers'
+     * spreads (at their largest) and their traces, twice (the last repetition's record is still
+     * held while the next one records).
+     *
+     * @throws IllegalArgumentException when the padded grid is more than one Java array holds
+     */
+    public static long heapBytes(Config c) {
+        Grid g = grid(c);
+        long velocity = (long) g.points() * Float.BYTES;
+        if (c.mode() == Mode.STENCIL) {
+            return velocity + Propagator.heapBytes(g, c.spaceOrder(), 0, false, c.threads(), true);
+        }
+        PhysicsOptions physics = PhysicsOptions.defaults().withSpaceOrder(c.spaceOrder());
+        long propagator = Propagator.heapBytes(g, c.spaceOrder(), physics.boundaryWidth(), physics.freeSurface(),
+                c.threads(), true);
+        long receivers = g.nx();
+        long spreadEntries = (receivers + 1) * (long) Math.pow(2 * PointSpread.HALF_WIDTH, g.is2d() ? 2 : 3);
+        long traces = 2 * receivers * c.steps() * Float.BYTES;
+        long perReceiver = 5L * receivers * Float.BYTES; // the level's values and the resampler's ring of 4
+        long wavelet = (long) c.steps() * Float.BYTES;
+        return velocity + propagator + spreadEntries * (Integer.BYTES + Float.BYTES) + traces + perReceiver + wavelet;
+    }
+
+    private static Grid grid(Config c) {
+        return c.ny() == 1 ? Grid.of2d(c.nx(), c.nz(), CELL_M) : Grid.of3d(c.nx(), c.ny(), c.nz(), CELL_M);
+    }
+
     /** Runs the warm-up and timed repetitions of {@code c}. */
     public static Result run(Config c) {
-        Grid g = c.ny() == 1 ? Grid.of2d(c.nx(), c.nz(), CELL_M) : Grid.of3d(c.nx(), c.ny(), c.nz(), CELL_M);
+        Grid g = grid(c);
         VelocityModel model = gradient(g);
         double dt = 0.8 * TimeStepping.maxStableDtS(model, c.spaceOrder());
         return c.mode() == Mode.STENCIL ? stencil(c, model, dt) : shot(c, model, dt);

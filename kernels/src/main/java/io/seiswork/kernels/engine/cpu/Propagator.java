@@ -9,7 +9,10 @@ import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Owns the padded wavefields of one acoustic simulation and advances them one time step at a
@@ -202,6 +205,73 @@ public final class Propagator {
         this.scratch = new float[shared.scratch.length][grid.nz()];
         this.u = new float[grid.points()];
         this.un = new float[grid.points()];
+    }
+
+    /**
+     * Heap bytes of the arrays a propagator with these settings allocates, computed before
+     * allocating any: the velocity term, the two wavefields (each {@link PaddedGrid#points()}
+     * floats), the per-thread scratch columns, and with absorbing layers each slab's ψ and ζ
+     * ({@link CpmlSlab#boxCells}) and each axis' a, b and mask profiles. The small weight arrays
+     * are left out (under 100 bytes).
+     *
+     * @param g the user's grid
+     * @param spaceOrder 2, 4 or 8
+     * @param width absorbing-layer width in cells (0: the interior stencil alone)
+     * @param freeSurface whether the top is a free surface
+     * @param threads threads of the pool it runs on
+     * @param allowVector whether the Vector API may be used (it widens the z slabs), as the constructor's
+     * @return bytes
+     * @throws IllegalArgumentException when the padded grid is more than one Java array holds
+     */
+    public static long heapBytes(Grid g, int spaceOrder, int width, boolean freeSurface, int threads,
+            boolean allowVector) {
+        int r = SecondDerivative.ofOrder(spaceOrder).radius();
+        PaddedGrid pg = new PaddedGrid(g, width, r, freeSurface);
+        boolean vector = allowVector && ColumnKernel.vectorAvailable();
+        long floats = 3L * pg.points() + 3L * threads * pg.nz();
+        if (width > 0) {
+            // Only the layout of a profile matters here, not its values (velocity, dt, frequency).
+            floats += layerFloats(pg, CpmlSlab.X, new CpmlProfile(pg.nx(), r, width, true, true, 1, 1, 1, 1), vector);
+            if (!g.is2d()) {
+                floats += layerFloats(pg, CpmlSlab.Y, new CpmlProfile(pg.ny(), r, width, true, true, 1, 1, 1, 1),
+                        vector);
+            }
+            floats += layerFloats(pg, CpmlSlab.Z,
+                    new CpmlProfile(pg.nz(), r, width, !freeSurface, true, 1, 1, 1, 1), vector);
+        }
+        return floats * Float.BYTES;
+    }
+
+    /** Floats of one axis' layers: the profile's a, b and mask, and ψ and ζ of each slab. */
+    private static long layerFloats(PaddedGrid pg, int axis, CpmlProfile p, boolean vector) {
+        long floats = 3L * p.a().length;
+        if (p.lowEnd() > p.lowStart()) {
+            floats += 2 * CpmlSlab.boxCells(pg, axis, p.lowStart(), p.lowEnd(), p, vector);
+        }
+        if (p.highEnd() > p.highStart()) {
+            floats += 2 * CpmlSlab.boxCells(pg, axis, p.highStart(), p.highEnd(), p, vector);
+        }
+        return floats;
+    }
+
+    /**
+     * Heap bytes of the arrays this propagator holds (each counted once), what
+     * {@link #heapBytes} predicts; for its test.
+     */
+    long allocatedBytes() {
+        Set<float[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(m);
+        seen.add(u);
+        seen.add(un);
+        seen.addAll(Arrays.asList(scratch));
+        for (CpmlSlab s : slabs) {
+            seen.addAll(s.arrays());
+        }
+        long floats = 0;
+        for (float[] a : seen) {
+            floats += a.length;
+        }
+        return floats * Float.BYTES;
     }
 
     private static void addSlabs(List<CpmlSlab> list, PaddedGrid grid, int axis, CpmlProfile p, SecondDerivative op,

@@ -1,0 +1,81 @@
+package io.seiswork.kernels.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.core.spec.ResolvedJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The size of a model run's shots.sgy, known before it runs, and the free-space check made from it. */
+class GatherFilesTest {
+
+    @TempDir
+    Path dir;
+
+    /** Three shots of the same 41 receivers, 101 samples each. */
+    private static final String MODEL = """
+        {
+          "name": "gathers", "task": "model",
+          "grid": { "nx": 81, "nz": 41, "dx": 10, "dz": 10 },
+          "velocity": { "constant": 2000 },
+          "wavelet": { "peakHz": 15 },
+          "time": { "lengthS": 0.4, "sampleS": 0.004 },
+          "sources": { "line": { "x0": 100, "dx": 300, "n": 3, "z": 20 } },
+          "receivers": { "line": { "x0": 0, "dx": 20, "n": 41, "z": 10 } }
+        }
+        """;
+
+    private ResolvedJob job() {
+        return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(MODEL, "spec", "gathers"), "spec");
+    }
+
+    /** Headers and every trace: the length of the file the writer then writes, byte for byte. */
+    @Test
+    void diskBytesIsTheLengthOfTheWrittenFile() throws Exception {
+        ResolvedJob job = job();
+        List<Shot> shots = job.geometry().shots();
+        int samples = job.time().outputS().count();
+        try (ShotGatherWriter w = GatherFiles.open(dir, job)) {
+            for (Shot shot : shots) {
+                w.write(shot, new float[shot.receivers().size()][samples]);
+            }
+        }
+        assertEquals(Files.size(dir.resolve(GatherFiles.SHOTS_FILE)), GatherFiles.diskBytes(job, shots));
+        assertEquals(3600 + 3 * 41 * (240 + 4L * samples), GatherFiles.diskBytes(job, shots));
+        assertEquals(3600 + 41 * (240 + 4L * samples), GatherFiles.diskBytes(job, shots.subList(1, 2)), "--shots 2");
+    }
+
+    /** One byte short is refused in one line naming the folder, the free space and the need; exactly enough runs. */
+    @Test
+    void gathersTheDiskCannotHoldAreRefusedBeforeAnyShot() {
+        ResolvedJob job = job();
+        List<Shot> shots = job.geometry().shots();
+        long need = GatherFiles.diskBytes(job, shots);
+        GatherFiles.requireDiskSpace(dir, job, shots, need);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GatherFiles.requireDiskSpace(dir, job, shots, need - 1));
+        assertEquals(dir + " has " + MemoryEstimate.human(need - 1) + " free, but the shot gathers of the 3 shots need "
+                + MemoryEstimate.human(need) + " there (shots.sgy: 123 traces of " + job.time().outputS().count()
+                + " samples)", e.getMessage());
+    }
+
+    /** A shots.sgy already there is replaced (or written on, resuming): its bytes count as room. */
+    @Test
+    void aShotsFileAlreadyThereCountsAsRoom() throws Exception {
+        ResolvedJob job = job();
+        List<Shot> shots = job.geometry().shots();
+        long need = GatherFiles.diskBytes(job, shots);
+        Files.write(dir.resolve(GatherFiles.SHOTS_FILE), new byte[1000]);
+        GatherFiles.requireDiskSpace(dir, job, shots, need - 1000);
+        assertThrows(IllegalStateException.class, () -> GatherFiles.requireDiskSpace(dir, job, shots, need - 1001));
+    }
+}
