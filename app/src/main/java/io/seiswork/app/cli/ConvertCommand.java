@@ -29,9 +29,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "Output .swv or .sgy/.segy file (overwritten).")
     Path out;
 
-    @Option(names = "--brick", paramLabel = "N", defaultValue = "64",
-            description = "Brick edge in samples for .swv output, a power of two in 4..256. Default: ${DEFAULT-VALUE}.")
-    int brick;
+    @Option(names = "--brick", paramLabel = "N",
+            description = "Brick edge in samples for .swv output, a power of two in 4..256. Default: as runs choose"
+                    + " it, 64, or for a cube of fewer than 64 inlines the power of two at least the inline count and"
+                    + " at least 8 (8 for a 2D section).")
+    Integer brick;
 
     @Option(names = "--z-unit", paramLabel = "m|s", defaultValue = "m",
             description = "Unit of the trace axis for .swv output: m (depth image) or s (time). Default: ${DEFAULT-VALUE}.")
@@ -42,13 +44,25 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && Files.isSameFile(in, out)) {
+        if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new IllegalArgumentException("OUT is the same file as IN (" + in + "); write to another file");
+        }
+        if (!SwvWriteOptions.Z_UNITS.contains(zUnit)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--z-unit must be m (depth) or s (time), got '" + zUnit + "'");
+        }
+        if (brick != null) {
+            try {
+                SwvWriteOptions.defaults().withBrickSize(brick);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--brick: " + e.getMessage());
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         if (isSegy(in) && isSwv(out)) {
-            VolumeHeader h = SegyToSwv.convert(in, out, SwvWriteOptions.defaults().withBrickSize(brick).withZUnit(zUnit));
+            VolumeHeader h = SegyToSwv.convert(in, out, ny -> (brick == null ? SwvWriteOptions.defaultsFor(ny)
+                    : SwvWriteOptions.defaults().withBrickSize(brick)).withZUnit(zUnit));
             stdout.printf("%s -> %s: %d x %d x %d samples, %d levels, %.1f MB in %.1f s%n", in, out,
                     h.axes().x().count(), h.axes().y().count(), h.axes().z().count(), h.layout().levels().size(),
                     Files.size(out) / 1e6, (System.nanoTime() - start) / 1e9);

@@ -2,17 +2,20 @@ package io.seiswork.app.cli;
 
 import io.seiswork.core.segy.BinaryHeader;
 import io.seiswork.core.segy.ByteOrders;
+import io.seiswork.core.segy.IntegerFit;
 import io.seiswork.core.segy.SampleFormat;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.SegyWriteOptions;
 import io.seiswork.core.segy.SegyWriter;
 import io.seiswork.core.segy.TextEncoding;
+import io.seiswork.core.segy.TraceHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +27,12 @@ import picocli.CommandLine.Parameters;
  * {@code seiswork segy convert IN OUT}: rewrites a file in another sample format and/or byte order,
  * trace by trace. Textual headers are copied byte for byte, the binary header and every trace
  * header are kept (converted to the new byte order, with the format code and sample fields
- * updated); samples are converted, so IBM files become IEEE in one step.
+ * updated); samples are converted, so IBM files become IEEE in one step. {@code --scale}
+ * multiplies the samples first ({@code auto}: the data's largest |value| onto the integer
+ * format's largest, from a first pass over the file). For an integer format the samples rounded
+ * to 0 and saturated are counted ({@link IntegerFit}); when that loses the data (any saturated,
+ * or more than 1 % of the non-zero samples gone to 0) a warning with the numbers goes to
+ * standard error.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Rewrite a SEG-Y/SU file in another sample format and/or byte order, keeping all headers.")
@@ -38,8 +46,14 @@ final class SegyConvertCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ieee32", converter = FormatConverter.class,
             description = "Output sample format: ibm32, ieee32, int32, int16 or int8 (integers are rounded and"
-                    + " saturated). Default: ${DEFAULT-VALUE}.")
+                    + " saturated; see --scale). Default: ${DEFAULT-VALUE}.")
     SampleFormat format;
+
+    @Option(names = "--scale", paramLabel = "auto|FACTOR", converter = SampleScale.Converter.class,
+            description = "Multiply every sample by FACTOR before writing, or with auto (integer formats) by the factor"
+                    + " that maps the data's largest |value| to the format's largest (32767 for int16; one more pass"
+                    + " over the file). The factor is printed, not recorded in the headers. Default: no scaling.")
+    SampleScale scale;
 
     @Option(names = "--endian", paramLabel = "big|little",
             description = "Output byte order. Default: the input's.")
@@ -50,6 +64,9 @@ final class SegyConvertCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Largest finite |sample| of the input, found by {@code --scale auto}. */
+    private double maxAbs;
 
     /** Parses {@code --format} names with the list of writable ones in the error. */
     static final class FormatConverter implements CommandLine.ITypeConverter<SampleFormat> {
@@ -71,12 +88,18 @@ final class SegyConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Files.exists(out) && Files.isSameFile(in, out)) {
+        if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new IllegalArgumentException("OUT is the same file as IN (" + in + "); write to another file");
+        }
+        if (scale != null && scale.auto() && !format.isInteger()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale auto maps the data onto an integer"
+                    + " format's range; with --format " + format.shortName() + " give a factor (--scale FACTOR)");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         long traces;
         ByteOrder order;
+        double factor;
+        IntegerFit fit;
         try (SegyReader r = SegyReader.open(in, fileOptions.readOptions(in))) {
             order = endian == null ? r.byteOrder() : ByteOrders.parse(endian);
             SegyWriteOptions options = SegyWriteOptions.of(r.samplesPerTrace(), r.sampleIntervalUs())
@@ -88,16 +111,83 @@ final class SegyConvertCommand implements Callable<Integer> {
                         .withTextHeader(r.info().textHeader(), r.info().textEncoding() == TextEncoding.ASCII
                                 ? TextEncoding.ASCII : TextEncoding.EBCDIC);
             }
+            factor = factor(r);
+            fit = format.isInteger() ? new IntegerFit(format) : null;
             float[] samples = new float[r.samplesPerTrace()];
             try (SegyWriter w = SegyWriter.create(out, options)) {
                 for (long t = 0; t < r.traceCount(); t++) {
-                    w.write(r.readHeaderAndTrace(t, samples), samples);
+                    TraceHeader h = r.readHeaderAndTrace(t, samples);
+                    if (factor != 1) {
+                        for (int i = 0; i < samples.length; i++) {
+                            samples[i] = (float) (samples[i] * factor);
+                        }
+                    }
+                    if (fit != null) {
+                        fit.add(samples, samples.length);
+                    }
+                    w.write(h, samples);
                 }
                 traces = w.tracesWritten();
             }
         }
-        stdout.printf("%s: %d traces written as %s, %s-endian%n", out, traces, format.shortName(), ByteOrders.name(order));
+        stdout.printf("%s: %d traces written as %s, %s-endian%s%n", out, traces, format.shortName(),
+                ByteOrders.name(order), factor != 1 ? ", samples x " + compact(factor, 6) + (scale.auto()
+                        ? " (--scale auto: largest |value| " + compact(maxAbs, 4) + " to " + format.integerMax() + ")"
+                        : "") : "");
+        String range = factor != 1 ? "the scaled data's range" : "the data's range";
+        if (fit != null && !fit.lossy()) {
+            stdout.println("  " + fit.summary(range));
+        }
         stdout.flush();
+        if (fit != null && fit.lossy()) {
+            spec.commandLine().getErr().println("seiswork: warning: " + out + ": " + fit.summary(range) + ": "
+                    + hint(fit));
+            spec.commandLine().getErr().flush();
+        }
         return 0;
+    }
+
+    /** {@code v} to {@code digits} significant digits without trailing zeros: (1e9, 6) → "1.00000e+09" → "1e+09". */
+    static String compact(double v, int digits) {
+        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
+    }
+
+    /** The factor samples are multiplied by: 1 without --scale, the given one, or auto's from a pass over {@code r}. */
+    private double factor(SegyReader r) {
+        if (scale == null) {
+            return 1;
+        }
+        if (!scale.auto()) {
+            return scale.factor();
+        }
+        float[] s = new float[r.samplesPerTrace()];
+        double m = 0;
+        for (long t = 0; t < r.traceCount(); t++) {
+            r.readTrace(t, s);
+            for (float v : s) {
+                if (Float.isFinite(v)) {
+                    m = Math.max(m, Math.abs(v));
+                }
+            }
+        }
+        maxAbs = m;
+        return IntegerFit.autoScale(format, m);
+    }
+
+    /** What to do about a lossy conversion. */
+    private String hint(IntegerFit fit) {
+        if (scale == null) {
+            return "use --scale auto (the largest |value| to " + format.integerMax() + ") or --scale FACTOR";
+        }
+        if (fit.saturated() > 0) {
+            return "use a smaller --scale" + (format != SampleFormat.INT32 ? " or a wider format (int32, ieee32)" : "");
+        }
+        return format.shortName() + " has too few levels for this data; use a wider format (int32, ieee32)";
     }
 }

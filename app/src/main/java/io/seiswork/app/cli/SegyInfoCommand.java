@@ -24,8 +24,10 @@ final class SegyInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "SEG-Y or SU file.")
     Path file;
 
-    @Option(names = "--json", description = "Print JSON: traces, samplesPerTrace, sampleIntervalUs, format, byteOrder,"
-            + " revision, inlines, crosslines ([min, max] or null when not a sorted cube), textHeader.")
+    @Option(names = "--json", description = "Print JSON: traces, samplesPerTrace, sampleIntervalUs,"
+            + " sampleIntervalFallback (true when the file gives no interval and 4000 is assumed), delayMs (time of"
+            + " the first sample), format, byteOrder, revision, inlines, crosslines ([min, max] or null when not a"
+            + " sorted cube), textHeader.")
     boolean json;
 
     @Mixin
@@ -57,6 +59,8 @@ final class SegyInfoCommand implements Callable<Integer> {
         o.put("traces", info.traces());
         o.put("samplesPerTrace", info.samplesPerTrace());
         o.put("sampleIntervalUs", info.sampleIntervalUs());
+        o.put("sampleIntervalFallback", info.sampleIntervalFallback());
+        o.put("delayMs", info.delayMs());
         o.put("format", info.format().shortName());
         o.put("byteOrder", ByteOrders.name(info.byteOrder()));
         o.put("revision", info.revision());
@@ -77,8 +81,12 @@ final class SegyInfoCommand implements Callable<Integer> {
         out.printf("Kind:             %s%n", info.seismicUnix() ? "Seismic Unix" : "SEG-Y rev " + info.revision());
         out.printf("Traces:           %d%n", info.traces());
         out.printf("Samples/trace:    %d%n", info.samplesPerTrace());
-        out.printf("Sample interval:  %d µs (%s ms), trace length %s ms%n", info.sampleIntervalUs(),
-                ms(info.sampleIntervalUs()), ms((long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1)));
+        out.printf("Sample interval:  %d µs (%s ms%s), trace length %s ms%n", info.sampleIntervalUs(),
+                ms(info.sampleIntervalUs()), info.sampleIntervalFallback() ? "; assumed: the file gives none, "
+                        + (info.seismicUnix() ? "dt (trace-header byte 117) is 0" : "3217 and 117 are 0") : "",
+                ms((long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1)));
+        out.printf("First sample:     %s ms (delay, trace-header byte 109%s)%n", number(info.delayMs()),
+                info.seismicUnix() || info.revision().startsWith("0") ? "" : ", time scalar 215 applied");
         out.printf("Format:           %s (code %d)%n", info.format().shortName(), info.format().code());
         out.printf("Byte order:       %s%n", ByteOrders.name(info.byteOrder()));
         out.printf("Trace size:       %d bytes from byte %d%s%n", info.traceBytes(), info.firstTraceOffset(),
@@ -95,6 +103,11 @@ final class SegyInfoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** {@code v} without a trailing ".0" when it is whole. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String ms(long us) {

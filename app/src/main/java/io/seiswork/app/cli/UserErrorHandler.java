@@ -1,5 +1,9 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.core.files.IoProblems;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -11,7 +15,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        String message = message(ex);
         cl.getErr().println("seiswork: " + message);
         if (ex instanceof FailureWithHint f) {
             cl.getErr().println("seiswork: " + f.hint());
@@ -21,5 +25,19 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         cl.getErr().flush();
         return 1;
+    }
+
+    /**
+     * The exception's message; for a file-system failure that reached here unworded (its message
+     * is only the path), the path and what happened in words ({@link IoProblems}).
+     */
+    static String message(Exception ex) {
+        if (ex instanceof FileSystemException fse && fse.getFile() != null) {
+            return fse.getFile() + ": " + IoProblems.describe(fse, Path.of(fse.getFile()));
+        }
+        if (ex.getMessage() != null) {
+            return ex.getMessage();
+        }
+        return ex instanceof IOException io ? IoProblems.describe(io, Path.of("")) : ex.getClass().getSimpleName();
     }
 }

@@ -3,7 +3,9 @@ package io.seiswork.app.cli;
 import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.volume.SliceOrientation;
@@ -85,5 +87,66 @@ class ConvertCommandTest {
         CliRun r = run("convert", bad.toString(), tmp.resolve("out.sgy").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("seiswork: " + bad + ": not a .swv volume (magic bytes 0-7)"), r.err());
+    }
+
+    @Test
+    void aSectionGetsTheThinBricksOfARunsImage() throws Exception {
+        Path sgy = tmp.resolve("section.sgy");
+        assertEquals(0, run("bench-volume", "generate", "--nx", "401", "--ny", "1", "--nz", "201", "--segy",
+                sgy.toString()).exit());
+        Path chosen = tmp.resolve("chosen.swv");
+        Path cubes = tmp.resolve("cubes.swv");
+
+        CliRun r = run("convert", sgy.toString(), chosen.toString());
+        assertEquals(0, run("convert", sgy.toString(), cubes.toString(), "--brick", "64").exit());
+
+        assertEquals(0, r.exit(), r.err());
+        try (SwvReader a = SwvReader.open(chosen); SwvReader b = SwvReader.open(cubes)) {
+            assertEquals(8, a.header().brickSize(), "brickSizeFor(1 inline), as runs write image.swv");
+            assertEquals(64, b.header().brickSize(), "an explicit --brick is kept");
+            assertArrayEquals(b.slice(SliceOrientation.INLINE, 0, 0).values(), a.slice(SliceOrientation.INLINE, 0, 0).values());
+        }
+        long values = 4L * 401 * 201;
+        assertTrue(Files.size(chosen) < 12 * values, Files.size(chosen) + " bytes for " + values + " bytes of values");
+        assertTrue(Files.size(cubes) > 5 * Files.size(chosen), Files.size(cubes) + " vs " + Files.size(chosen));
+    }
+
+    @Test
+    void anUnknownZUnitIsRefusedNamingTheOption() {
+        Path out = tmp.resolve("x.swv");
+        CliRun r = run("convert", tmp.resolve("in.sgy").toString(), out.toString(), "--z-unit", "ft");
+        assertEquals(2, r.exit());
+        assertEquals("seiswork convert: --z-unit must be m (depth) or s (time), got 'ft'", r.err().lines().findFirst().get());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void f3ThroughSwvAndBackKeepsItsDelay() throws Exception {
+        Path root = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(root.resolve("segyio")), "refdata not found");
+        Path f3 = root.resolve("segyio/f3.sgy");
+        Path swv = tmp.resolve("f3.swv");
+        Path back = tmp.resolve("f3-back.sgy");
+
+        assertEquals(0, run("convert", f3.toString(), swv.toString(), "--z-unit", "s").exit());
+        assertEquals(0, run("convert", swv.toString(), back.toString()).exit());
+
+        try (SegyReader b = SegyReader.open(back)) {
+            for (long t = 0; t < b.traceCount(); t++) {
+                assertEquals(4.0, b.delayMs(t), "refdata: f3's delay (109) is 4 ms on every trace; trace " + t);
+            }
+        }
+    }
+
+    @Test
+    void aMissingFolderIsNamed() {
+        Path out = tmp.resolve("no/dir/q.swv");
+        Path sgy = tmp.resolve("v.sgy");
+        CliRun gen = run("bench-volume", "generate", "--nx", "20", "--ny", "20", "--nz", "20", "--segy", sgy.toString());
+        assertEquals(0, gen.exit(), gen.err());
+        CliRun r = run("convert", sgy.toString(), out.toString());
+        assertEquals(1, r.exit());
+        assertEquals("seiswork: " + out + ": cannot create: folder " + tmp.resolve("no/dir") + " does not exist",
+                r.err().strip());
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine;
 class SegyCommandsTest {
 
     private static final Set<String> JSON_KEYS = new TreeSet<>(List.of("traces", "samplesPerTrace",
-            "sampleIntervalUs", "format", "byteOrder", "revision", "inlines", "crosslines", "textHeader"));
+            "sampleIntervalUs", "sampleIntervalFallback", "delayMs", "format", "byteOrder", "revision", "inlines", "crosslines",
+            "textHeader"));
 
     @TempDir
     Path tmp;
@@ -158,5 +159,109 @@ class SegyCommandsTest {
         assertEquals(414, j.get("traces").asLong());
         assertEquals(165060, j.get("bytes").asLong());
         assertTrue(j.get("mbPerS").asDouble() > 0);
+    }
+
+    @Test
+    void seismicUnixFilesReadTheirLinesFromTracrAndCdp() throws Exception {
+        // refdata README 1.1: small.su has inlines 1..5 in bytes 5-8 (tracr), crosslines 20..24 in 21-24 (cdp), dt 0.
+        JsonNode j = infoJson(refdata("segyio/small.su"));
+        assertEquals("[1,5]", j.get("inlines").toString());
+        assertEquals("[20,24]", j.get("crosslines").toString());
+        assertTrue(j.get("sampleIntervalFallback").asBoolean(), "dt is 0 in the file");
+
+        CliRun plain = run("segy", "info", refdata("segyio/small-lsb.su").toString());
+        assertEquals(0, plain.exit(), plain.err());
+        assertTrue(plain.out().contains("inline-sorted cube, inlines 1..5 (5), crosslines 20..24 (5)"), plain.out());
+        assertTrue(plain.out().contains("4000 µs (4 ms; assumed: the file gives none, dt (trace-header byte 117) is 0)"),
+                plain.out());
+
+        JsonNode explicit = new ObjectMapper().readTree(run("segy", "info", refdata("segyio/small.su").toString(),
+                "--json", "--iline-byte", "21", "--xline-byte", "5").out());
+        assertEquals("[20,24]", explicit.get("inlines").toString(), "bytes given on the command line win");
+    }
+
+    @Test
+    void suFlagOnAnotherNameAlsoTakesTheSuKeys() throws Exception {
+        Path copy = Files.copy(refdata("segyio/small.su"), tmp.resolve("small.dat"));
+        CliRun r = run("segy", "info", copy.toString(), "--su", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("[1,5]", new ObjectMapper().readTree(r.out()).get("inlines").toString());
+    }
+
+    @Test
+    void infoShowsTheFirstSampleTime() throws Exception {
+        // refdata README 1.3: delay-scalar.sgy delay 10000 with time scalar -10, first sample at 1000 ms.
+        assertEquals(1000.0, infoJson(refdata("segyio/delay-scalar.sgy")).get("delayMs").asDouble());
+        assertEquals(4.0, infoJson(refdata("segyio/f3.sgy")).get("delayMs").asDouble(), "f3: delay (109) = 4 ms");
+        assertFalse(infoJson(refdata("segyio/f3.sgy")).get("sampleIntervalFallback").asBoolean());
+        CliRun r = run("segy", "info", refdata("segyio/delay-scalar.sgy").toString());
+        assertTrue(r.out().contains("First sample:     1000 ms (delay, trace-header byte 109, time scalar 215 applied)"),
+                r.out());
+    }
+
+    @Test
+    void floatsTooSmallForInt16AreReportedAndScaleAutoKeepsThem() throws Exception {
+        // small.sgy holds il + xl/100 + k*1e-5 (1.2 .. 5.24049); x 0.001 makes float data that int16 rounds to 0.
+        Path small = tmp.resolve("tiny-values.sgy");
+        CliRun scaled = run("segy", "convert", refdata("segyio/small.sgy").toString(), small.toString(), "--scale", "0.001");
+        assertEquals(0, scaled.exit(), scaled.err());
+        assertTrue(scaled.out().contains("written as ieee32, big-endian, samples x 0.001"), scaled.out());
+
+        Path zeros = tmp.resolve("int16.sgy");
+        CliRun lossy = run("segy", "convert", small.toString(), zeros.toString(), "--format", "int16");
+        assertEquals(0, lossy.exit(), lossy.err());
+        assertEquals("seiswork: warning: " + zeros + ": 1,250 of 1,250 samples rounded to 0, 0 saturated at int16's"
+                + " -32768..32767; the data's range is 0.001200..0.005240: use --scale auto (the largest |value| to"
+                + " 32767) or --scale FACTOR", lossy.err().strip());
+
+        Path kept = tmp.resolve("int16-auto.sgy");
+        CliRun auto = run("segy", "convert", small.toString(), kept.toString(), "--format", "int16", "--scale", "auto");
+        assertEquals(0, auto.exit(), auto.err());
+        assertEquals("", auto.err(), "nothing lost: no warning");
+        assertTrue(auto.out().contains("(--scale auto: largest |value| 0.00524 to 32767)"), auto.out());
+        assertTrue(auto.out().contains("0 of 1,250 samples rounded to 0, 0 saturated"), auto.out());
+        try (SegyReader a = SegyReader.open(refdata("segyio/small.sgy")); SegyReader b = SegyReader.open(kept)) {
+            float max = 0;
+            for (long t = 0; t < b.traceCount(); t++) {
+                float[] x = a.readTrace(t);
+                float[] y = b.readTrace(t);
+                for (int k = 0; k < y.length; k++) {
+                    max = Math.max(max, y[k]);
+                    assertEquals(x[k] / 5.24049, y[k] / 32767, 1.0 / 32767, "trace " + t + " sample " + k);
+                }
+            }
+            assertEquals(32767, max, "the largest value maps to int16's largest");
+        }
+    }
+
+    @Test
+    void scaleIsCheckedBeforeAnyWork() {
+        CliRun notNumber = run("segy", "convert", "in.sgy", tmp.resolve("b.sgy").toString(), "--scale", "big");
+        assertEquals(2, notNumber.exit());
+        assertTrue(notNumber.err().contains("--scale must be auto or a finite number > 0, got 'big'"), notNumber.err());
+        CliRun autoFloat = run("segy", "convert", refdata("segyio/small.sgy").toString(),
+                tmp.resolve("c.sgy").toString(), "--scale", "auto");
+        assertEquals(2, autoFloat.exit());
+        assertTrue(autoFloat.err().startsWith("seiswork segy convert: --scale auto maps the data onto an integer"
+                + " format's range; with --format ieee32 give a factor (--scale FACTOR)"), autoFloat.err());
+        assertFalse(Files.exists(tmp.resolve("c.sgy")));
+    }
+
+    @Test
+    void fileProblemsAreSaidInWords() throws Exception {
+        Path missing = tmp.resolve("nonexist.sgy");
+        assertOneLine(run("segy", "info", missing.toString()), "seiswork: " + missing + ": cannot open: no such file");
+        assertOneLine(run("segy", "info", tmp.toString()), "seiswork: " + tmp + ": is a directory, not a SEG-Y or SU file");
+        Path noDir = tmp.resolve("no/dir/q.sgy");
+        assertOneLine(run("segy", "convert", refdata("segyio/small.sgy").toString(), noDir.toString()),
+                "seiswork: " + noDir + ": cannot create: folder " + tmp.resolve("no/dir") + " does not exist");
+        assertOneLine(run("segy", "convert", missing.toString(), tmp.resolve("out.sgy").toString()),
+                "seiswork: " + missing + ": cannot open: no such file");
+    }
+
+    private static void assertOneLine(CliRun r, String expected) {
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(expected, r.err().strip());
+        assertFalse(r.err().contains("Exception") || r.err().contains("java."), r.err());
     }
 }

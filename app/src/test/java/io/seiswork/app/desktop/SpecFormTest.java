@@ -228,7 +228,7 @@ class SpecFormTest {
         // Not a cube (no trace geometry): traces in file order, x fastest, for the grid's ny when it divides them.
         io.seiswork.core.segy.SegyInfo loose = new io.seiswork.core.segy.SegyInfo(file, 35, 9, line.sampleIntervalUs(),
                 line.format(), line.byteOrder(), line.revision(), "", List.of(), line.textEncoding(), 0,
-                line.firstTraceOffset(), line.traceBytes(), null, false);
+                line.firstTraceOffset(), line.traceBytes(), null, false, false, 0);
         assertEquals(List.of(7, 5, 9), java.util.Arrays.stream(SpecForm.gridOf(loose, 5)).boxed().toList());
         assertEquals(List.of(35, 1, 9), java.util.Arrays.stream(SpecForm.gridOf(loose, 4)).boxed().toList(),
                 "4 does not divide 35: a 2D line");

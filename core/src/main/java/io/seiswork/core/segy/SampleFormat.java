@@ -65,6 +65,40 @@ public enum SampleFormat {
         return shortName;
     }
 
+    /** Whether samples are integers (rounded to nearest and saturated when written from floats). */
+    public boolean isInteger() {
+        return this != IBM32 && this != IEEE32 && this != IEEE64;
+    }
+
+    /** Smallest integer this format holds (integer formats only). */
+    public long integerMin() {
+        return switch (this) {
+            case INT8 -> Byte.MIN_VALUE;
+            case INT16 -> Short.MIN_VALUE;
+            case INT24 -> -(1L << 23);
+            case INT32 -> Integer.MIN_VALUE;
+            case INT64 -> Long.MIN_VALUE;
+            case UINT8, UINT16, UINT24, UINT32, UINT64 -> 0;
+            case IBM32, IEEE32, IEEE64 -> throw new IllegalStateException(shortName + " is not an integer format");
+        };
+    }
+
+    /** Largest integer this format holds (for uint64, {@link Long#MAX_VALUE}, below its true 2^64 − 1). */
+    public long integerMax() {
+        return switch (this) {
+            case INT8 -> Byte.MAX_VALUE;
+            case INT16 -> Short.MAX_VALUE;
+            case INT24 -> (1L << 23) - 1;
+            case INT32 -> Integer.MAX_VALUE;
+            case INT64, UINT64 -> Long.MAX_VALUE;
+            case UINT8 -> 0xFF;
+            case UINT16 -> 0xFFFF;
+            case UINT24 -> (1L << 24) - 1;
+            case UINT32 -> 0xFFFF_FFFFL;
+            case IBM32, IEEE32, IEEE64 -> throw new IllegalStateException(shortName + " is not an integer format");
+        };
+    }
+
     /** Whether {@link SegyWriter} can write this format. */
     public boolean writable() {
         return writable;

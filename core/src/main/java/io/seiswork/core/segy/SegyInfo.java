@@ -24,6 +24,11 @@ import java.util.List;
  * @param traceBytes bytes per trace (headers + samples)
  * @param geometry inferred inline/crossline layout (see {@link SegyGeometry#isCube()}), or null without traces
  * @param seismicUnix whether the file was read as Seismic Unix
+ * @param sampleIntervalFallback whether {@code sampleIntervalUs} is the reader's fallback because the
+ *     file holds no positive interval (binary header 3217 and first trace header 117 both ≤ 0)
+ * @param delayMs time of the first sample of the first trace in milliseconds: the delay recording
+ *     time (109) with the time scalar (215) applied for rev ≥ 1 (see {@link SegyReader#delayMs});
+ *     for depth data the depth of the first sample; 0 without traces
  */
 public record SegyInfo(
         Path file,
@@ -40,7 +45,9 @@ public record SegyInfo(
         long firstTraceOffset,
         long traceBytes,
         SegyGeometry geometry,
-        boolean seismicUnix) {
+        boolean seismicUnix,
+        boolean sampleIntervalFallback,
+        double delayMs) {
 
     public SegyInfo {
         extendedTextHeaders = List.copyOf(extendedTextHeaders);

@@ -12,10 +12,11 @@ import java.nio.file.Path;
  * @param format sample format
  * @param byteOrder byte order
  * @param intervalUs sample interval in microseconds
+ * @param intervalFallback whether {@code intervalUs} is the reader's fallback (the file gives no positive interval)
  * @param traces number of traces
  */
 record SegyLayout(long dataStart, long headerBytes, int samples, SampleFormat format, ByteOrder byteOrder,
-        int intervalUs, long traces) {
+        int intervalUs, boolean intervalFallback, long traces) {
 
     /**
      * The layout of a file of {@code fileSize} bytes.
@@ -24,7 +25,7 @@ record SegyLayout(long dataStart, long headerBytes, int samples, SampleFormat fo
      * @throws SegyException when the bytes after the headers are not a whole number of traces
      */
     static SegyLayout of(Path file, long fileSize, long dataStart, long headerBytes, int samples,
-            SampleFormat format, ByteOrder order, int intervalUs, String traceDescription) {
+            SampleFormat format, ByteOrder order, int intervalUs, boolean intervalFallback, String traceDescription) {
         long traceBytes = headerBytes + (long) samples * format.bytesPerSample();
         long payload = fileSize - dataStart;
         if (payload < 0) {
@@ -43,7 +44,7 @@ record SegyLayout(long dataStart, long headerBytes, int samples, SampleFormat fo
                     + " is incomplete, " + rest + " bytes of it present (truncated file or wrong sample count/format)",
                     whole, dataStart + whole * traceBytes, null);
         }
-        return new SegyLayout(dataStart, headerBytes, samples, format, order, intervalUs, whole);
+        return new SegyLayout(dataStart, headerBytes, samples, format, order, intervalUs, intervalFallback, whole);
     }
 
     /** Bytes of samples per trace. */

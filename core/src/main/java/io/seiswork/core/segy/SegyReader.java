@@ -1,5 +1,6 @@
 package io.seiswork.core.segy;
 
+import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -7,6 +8,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -97,11 +99,14 @@ public final class SegyReader implements AutoCloseable {
      *     size is not the headers plus a whole number of traces
      */
     public static SegyReader open(Path file, SegyReadOptions options) {
+        if (Files.isDirectory(file)) {
+            throw new SegyException(file, "is a directory, not a SEG-Y or SU file", -1);
+        }
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
-            throw new SegyException(file, "cannot open: " + e, -1, -1, e);
+            throw new SegyException(file, "cannot open: " + IoProblems.describe(e, file), -1, -1, e);
         }
         try {
             return options.seismicUnix() ? openSu(file, options, ch) : openSegy(file, options, ch);
@@ -166,10 +171,11 @@ public final class SegyReader implements AutoCloseable {
         if (intervalUs <= 0 && payload >= TraceHeader.SIZE) {
             intervalUs = readHeader(file, ch, dataStart, order).sampleIntervalUs();
         }
-        if (intervalUs <= 0) {
+        boolean fallback = intervalUs <= 0;
+        if (fallback) {
             intervalUs = options.fallbackIntervalUs();
         }
-        SegyLayout layout = SegyLayout.of(file, size, dataStart, headerBytes, samples, format, order, intervalUs,
+        SegyLayout layout = SegyLayout.of(file, size, dataStart, headerBytes, samples, format, order, intervalUs, fallback,
                 "%d-byte trace header%s + %d samples x %d bytes".formatted(headerBytes,
                         extensions > 0 ? "s (with " + extensions + " rev-2 extension" + (extensions > 1 ? "s)" : ")") : "",
                         samples, format.bytesPerSample()));
@@ -202,9 +208,10 @@ public final class SegyReader implements AutoCloseable {
         if (samples == 0) {
             throw new SegyException(file, "sample count (trace-header byte 115) is 0", 0, 114, null);
         }
-        int intervalUs = first.sampleIntervalUs() > 0 ? first.sampleIntervalUs() : options.fallbackIntervalUs();
+        boolean fallback = first.sampleIntervalUs() <= 0;
+        int intervalUs = fallback ? options.fallbackIntervalUs() : first.sampleIntervalUs();
         SampleFormat format = options.format() != null ? options.format() : SampleFormat.IEEE32;
-        SegyLayout layout = SegyLayout.of(file, size, 0, TraceHeader.SIZE, samples, format, order, intervalUs,
+        SegyLayout layout = SegyLayout.of(file, size, 0, TraceHeader.SIZE, samples, format, order, intervalUs, fallback,
                 "240-byte SU header + %d samples x %d bytes".formatted(samples, format.bytesPerSample()));
         return new SegyReader(file, options, ch, layout, null, List.of(), TextEncoding.NONE, List.of(), List.of());
     }
@@ -326,7 +333,7 @@ public final class SegyReader implements AutoCloseable {
         try {
             return ch.size();
         } catch (IOException e) {
-            throw new SegyException(file, "cannot get the file size: " + e, -1, -1, e);
+            throw new SegyException(file, "cannot get the file size: " + IoProblems.describe(e, file), -1, -1, e);
         }
     }
 
@@ -354,7 +361,7 @@ public final class SegyReader implements AutoCloseable {
                 pos += n;
             }
         } catch (IOException e) {
-            throw new SegyException(file, "read failed: " + e, trace, pos, e);
+            throw new SegyException(file, "read failed: " + IoProblems.describe(e, file), trace, pos, e);
         }
         dst.flip();
     }
@@ -387,6 +394,29 @@ public final class SegyReader implements AutoCloseable {
     /** Sample interval in microseconds (see {@link SegyInfo#sampleIntervalUs()}). */
     public int sampleIntervalUs() {
         return layout.intervalUs();
+    }
+
+    /**
+     * Whether {@link #sampleIntervalUs()} is {@link SegyReadOptions#fallbackIntervalUs()} because
+     * neither the binary header (3217) nor the first trace header (117) holds a positive interval.
+     */
+    public boolean sampleIntervalIsFallback() {
+        return layout.intervalFallback();
+    }
+
+    /**
+     * Time of the first sample of trace {@code index} in milliseconds (for depth data, the depth
+     * of the first sample in the file's length unit): the delay recording time (109) with, for
+     * SEG-Y rev 1 and later, the time scalar (215) applied; rev 0 and Seismic Unix files have no
+     * time scalar there (SU keeps other fields in 181-240), so their delay is taken as stored.
+     */
+    public double delayMs(long index) {
+        TraceHeader h = header(index);
+        return hasTimeScalar() ? h.delayMs() : h.getInt16(TraceHeader.DELAY);
+    }
+
+    private boolean hasTimeScalar() {
+        return binaryHeader != null && binaryHeader.revisionMajor() >= 1;
     }
 
     /** A copy of the binary header in the file's byte order, or null for SU files. */
@@ -434,7 +464,8 @@ public final class SegyReader implements AutoCloseable {
             info = new SegyInfo(file, layout.traces(), layout.samples(), layout.intervalUs(), layout.format(),
                     layout.byteOrder(), binaryHeader == null ? "0.0" : binaryHeader.revisionString(), text, ext,
                     textEncoding, (int) (layout.headerBytes() / TraceHeader.SIZE - 1), layout.dataStart(),
-                    layout.traceBytes(), geometry, options.seismicUnix());
+                    layout.traceBytes(), geometry, options.seismicUnix(), layout.intervalFallback(),
+                    layout.traces() > 0 ? delayMs(0) : 0);
         }
         return info;
     }
@@ -537,7 +568,7 @@ public final class SegyReader implements AutoCloseable {
         try (arena) {
             channel.close();
         } catch (IOException e) {
-            throw new SegyException(file, "close failed: " + e, -1, -1, e);
+            throw new SegyException(file, "close failed: " + IoProblems.describe(e, file), -1, -1, e);
         }
     }
 }

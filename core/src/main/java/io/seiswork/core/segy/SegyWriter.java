@@ -1,5 +1,6 @@
 package io.seiswork.core.segy;
 
+import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -66,7 +67,7 @@ public final class SegyWriter implements AutoCloseable {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
-            throw new SegyException(file, "cannot create: " + e, -1, -1, e);
+            throw new SegyException(file, "cannot create: " + IoProblems.describe(e, file), -1, -1, e);
         }
         return started(new SegyWriter(file, options, ch), SegyWriter::writeFileHeaders);
     }
@@ -85,7 +86,7 @@ public final class SegyWriter implements AutoCloseable {
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new SegyException(file, "cannot open to continue: " + e, -1, -1, e);
+            throw new SegyException(file, "cannot open to continue: " + IoProblems.describe(e, file), -1, -1, e);
         }
         return started(new SegyWriter(file, options, ch), w -> w.continueAfter(keepBytes));
     }
@@ -129,7 +130,7 @@ public final class SegyWriter implements AutoCloseable {
             buffer.clear();
             channel.truncate(keepBytes);
         } catch (IOException e) {
-            throw new SegyException(file, "cannot continue: " + e, -1, keepBytes, e);
+            throw new SegyException(file, "cannot continue: " + IoProblems.describe(e, file), -1, keepBytes, e);
         }
         position = keepBytes;
         traces = traceData / traceBytes;
@@ -209,7 +210,7 @@ public final class SegyWriter implements AutoCloseable {
         try {
             channel.force(false);
         } catch (IOException e) {
-            throw new SegyException(file, "sync failed: " + e, traces, position, e);
+            throw new SegyException(file, "sync failed: " + IoProblems.describe(e, file), traces, position, e);
         }
     }
 
@@ -252,7 +253,7 @@ public final class SegyWriter implements AutoCloseable {
                 position += channel.write(buffer, position);
             }
         } catch (IOException e) {
-            throw new SegyException(file, "write failed: " + e, traces, position, e);
+            throw new SegyException(file, "write failed: " + IoProblems.describe(e, file), traces, position, e);
         }
         buffer.clear();
     }
@@ -263,7 +264,7 @@ public final class SegyWriter implements AutoCloseable {
         try (arena; channel) {
             flush();
         } catch (IOException e) {
-            throw new SegyException(file, "close failed: " + e, -1, position, e);
+            throw new SegyException(file, "close failed: " + IoProblems.describe(e, file), -1, position, e);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.seiswork.core.volume;
 
+import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -26,10 +28,13 @@ public final class FileRangeReader implements ByteRangeReader {
      * @throws SwvException when the file cannot be opened
      */
     public static FileRangeReader open(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new SwvException(file.toString(), "is a directory, not a .swv volume");
+        }
         try {
             return new FileRangeReader(file, FileChannel.open(file, StandardOpenOption.READ));
         } catch (IOException e) {
-            throw new SwvException(file.toString(), "cannot open: " + e.getMessage(), e);
+            throw new SwvException(file.toString(), "cannot open: " + IoProblems.describe(e, file), e);
         }
     }
 
@@ -38,7 +43,7 @@ public final class FileRangeReader implements ByteRangeReader {
         try {
             return channel.size();
         } catch (IOException e) {
-            throw new SwvException(name(), "cannot get the file size: " + e.getMessage(), e);
+            throw new SwvException(name(), "cannot get the file size: " + IoProblems.describe(e, file), e);
         }
     }
 
@@ -56,7 +61,7 @@ public final class FileRangeReader implements ByteRangeReader {
                 pos += n;
             }
         } catch (IOException e) {
-            throw new SwvException(name(), "read failed at byte " + pos + ": " + e.getMessage(), e);
+            throw new SwvException(name(), "read failed at byte " + pos + ": " + IoProblems.describe(e, file), e);
         }
     }
 
@@ -70,7 +75,7 @@ public final class FileRangeReader implements ByteRangeReader {
         try {
             channel.close();
         } catch (IOException e) {
-            throw new SwvException(name(), "close failed: " + e.getMessage(), e);
+            throw new SwvException(name(), "close failed: " + IoProblems.describe(e, file), e);
         }
     }
 }

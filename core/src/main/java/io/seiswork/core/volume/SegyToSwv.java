@@ -6,6 +6,7 @@ import io.seiswork.core.segy.SegyInfo;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 
 /**
  * Converts a post-stack SEG-Y cube to {@code .swv}, streaming: traces are read in the order the
@@ -15,9 +16,11 @@ import java.nio.file.Path;
  * <p>Axes: x and y spacing are the CDP distances between neighbouring traces (1 m when the file
  * has no coordinates); the origin is CDP (X, Y) of the first trace when the grid is aligned with
  * the coordinate axes (as Seiswork's own images are), else 0 with the grid's own axes; z starts at
- * 0 with the sample interval in µs / 1000 (ms for time data, metres for depth data, per the
- * SEG-Y convention for depth). The inline/crossline/CDP mapping, coordinate scalar and sample
- * interval go into the header's {@code segy} block, so {@link SwvToSegy} writes them back. The
+ * the first trace's delay ({@link SegyReader#delayMs}: byte 109 with the time scalar 215) with
+ * the sample interval in µs / 1000 as step, both in ms for time data (metres for depth data, per
+ * the SEG-Y convention for depth). The inline/crossline/CDP mapping, coordinate scalar and sample
+ * interval go into the header's {@code segy} block and the delay into the z origin, so
+ * {@link SwvToSegy} writes them back. The
  * CDP map is fitted from the corner traces (0, 0), (nx − 1, 0) and (0, ny − 1): exact for grids
  * whose stored coordinates are affine in the indices, within one stored unit otherwise.
  */
@@ -34,6 +37,18 @@ public final class SegyToSwv {
      *     crossline, sorted), naming what it is instead
      */
     public static VolumeHeader convert(Path in, Path out, SwvWriteOptions options) {
+        return convert(in, out, ny -> options);
+    }
+
+    /**
+     * Converts {@code in} to {@code out} with the options {@code optionsForNy} gives for the cube's
+     * number of inlines (y planes), for example {@link SwvWriteOptions#defaultsFor} to choose the
+     * brick size as runs do (thin bricks for a 2D section).
+     *
+     * @return the header written
+     * @throws SwvException when {@code in} is not a post-stack cube, as {@link #convert(Path, Path, SwvWriteOptions)}
+     */
+    public static VolumeHeader convert(Path in, Path out, IntFunction<SwvWriteOptions> optionsForNy) {
         try (SegyReader r = SegyReader.open(in)) {
             SegyInfo info = r.info();
             SegyGeometry g = info.geometry();
@@ -64,9 +79,9 @@ public final class SegyToSwv {
             VolumeAxes axes = new VolumeAxes(
                     new Sampling(nx, dx, aligned ? h00.cdpXM() : 0),
                     new Sampling(ny, dy, aligned ? h00.cdpYM() : 0),
-                    new Sampling(r.samplesPerTrace(), r.sampleIntervalUs() / 1000.0, 0));
+                    new Sampling(r.samplesPerTrace(), r.sampleIntervalUs() / 1000.0, r.delayMs(0)));
             float[] trace = new float[r.samplesPerTrace()];
-            try (SwvWriter w = SwvWriter.create(out, axes, options.withSegy(segy))) {
+            try (SwvWriter w = SwvWriter.create(out, axes, optionsForNy.apply(ny).withSegy(segy))) {
                 for (int iy = 0; iy < ny; iy++) {
                     for (int ix = 0; ix < nx; ix++) {
                         r.readTrace(index.of(ix, iy), trace);

@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * brick-row (B · nx · nz floats), so every brick is read once.
  * Trace headers get inline (189), crossline (193), CDP X/Y (181/185), the coordinate scalar (71)
  * and the sample interval from the header's {@code segy} block when it has one, else Seiswork's
- * convention (inline = y index + 1, crossline = x index + 1, CDP = grid position in metres).
+ * convention (inline = y index + 1, crossline = x index + 1, CDP = grid position in metres), and
+ * the delay recording time (109, with the time scalar 215 when it is not a whole number of ms)
+ * from the z origin, in the same unit as the interval (z origin / dz × interval in ms).
  */
 public final class SwvToSegy {
 
@@ -35,6 +37,8 @@ public final class SwvToSegy {
             int intervalUs = h.segy() != null ? h.segy().sampleIntervalUs()
                     : (int) Math.max(1, Math.min(Short.MAX_VALUE, Math.round(a.z().delta() * 1000)));
             SegyGrid grid = h.segy() != null ? h.segy() : SegyGrid.ofAxes(a, intervalUs);
+            // In µs, rounded: the z axis is stored as doubles, SEG-Y times are whole µs at best.
+            double delayMs = Math.rint(a.z().first() / a.z().delta() * intervalUs) / 1000.0;
             if (nz > 65535) {
                 throw SwvException.mismatch(in.toString(), "too many samples per trace for SEG-Y", "<= 65535", nz);
             }
@@ -46,7 +50,7 @@ public final class SwvToSegy {
                         int iy = by * b + ly;
                         for (int ix = 0; ix < nx; ix++) {
                             column(r, ix, iy, trace);
-                            w.write(header(grid, ix, iy, w.tracesWritten()), trace);
+                            w.write(header(grid, delayMs, ix, iy, w.tracesWritten()), trace);
                         }
                     }
                 }
@@ -67,7 +71,7 @@ public final class SwvToSegy {
         }
     }
 
-    private static TraceHeader header(SegyGrid g, int ix, int iy, long sequence) {
+    private static TraceHeader header(SegyGrid g, double delayMs, int ix, int iy, long sequence) {
         TraceHeader t = new TraceHeader(ByteOrder.BIG_ENDIAN);
         t.setInt32(TraceHeader.TRACE_SEQUENCE_LINE, (int) (sequence + 1));
         t.setInt32(TraceHeader.TRACE_SEQUENCE_FILE, (int) (sequence + 1));
@@ -78,6 +82,7 @@ public final class SwvToSegy {
         t.setInt16(TraceHeader.COORDINATE_SCALAR, g.coordinateScalar());
         t.setCoordinateM(TraceHeader.CDP_X, g.cdpX(ix, iy));
         t.setCoordinateM(TraceHeader.CDP_Y, g.cdpY(ix, iy));
+        t.setDelayMs(delayMs);
         return t;
     }
 }

@@ -1,12 +1,14 @@
 package io.seiswork.core.volume;
 
+import java.util.List;
+
 /**
  * What {@link SwvWriter} writes besides the samples.
  *
  * @param brickSize samples along each brick edge, a power of two in 4..256 (default 64: 1 MiB bricks,
  *     a good unit for both local reads and S3 ranged GETs)
  * @param lengthUnit unit of x and y (default "m")
- * @param zUnit unit of z (default "m"; "s" for time volumes)
+ * @param zUnit unit of z: "m" (depth, the default) or "s" (time); see {@link #Z_UNITS}
  * @param valueUnit unit of the samples (default "amplitude")
  * @param segy SEG-Y header mapping to keep for converting back, or null
  */
@@ -15,10 +17,16 @@ public record SwvWriteOptions(int brickSize, String lengthUnit, String zUnit, St
     /** Default brick edge in samples. */
     public static final int DEFAULT_BRICK_SIZE = 64;
 
+    /** The z units a {@code .swv} header may carry: "m" for depth, "s" for time. */
+    public static final List<String> Z_UNITS = List.of("m", "s");
+
     public SwvWriteOptions {
         BrickLayout.of(1, 1, 1, brickSize, 0); // validates the brick size
         if (lengthUnit == null || zUnit == null || valueUnit == null) {
             throw new IllegalArgumentException("units must be given");
+        }
+        if (!Z_UNITS.contains(zUnit)) {
+            throw new IllegalArgumentException("z unit must be m (depth) or s (time), got \"" + zUnit + "\"");
         }
     }
 

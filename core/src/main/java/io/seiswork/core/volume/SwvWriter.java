@@ -1,5 +1,6 @@
 package io.seiswork.core.volume;
 
+import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -76,7 +77,7 @@ public final class SwvWriter implements AutoCloseable {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
-            throw new SwvException(file.toString(), "cannot create: " + e.getMessage(), e);
+            throw new SwvException(file.toString(), "cannot create: " + IoProblems.describe(e, file), e);
         }
         try {
             return new SwvWriter(file, ch, axes, options);
@@ -136,7 +137,7 @@ public final class SwvWriter implements AutoCloseable {
                 pos += channel.write(bytes, pos);
             }
         } catch (IOException e) {
-            throw new SwvException(file.toString(), "write failed at byte " + pos + ": " + e.getMessage(), e);
+            throw new SwvException(file.toString(), "write failed at byte " + pos + ": " + IoProblems.describe(e, file), e);
         }
     }
 
@@ -161,7 +162,7 @@ public final class SwvWriter implements AutoCloseable {
                     options.brickSize(), SwvFormat.DATA_OFFSET, histogram.build(SwvFormat.HISTOGRAM_BINS), options.segy());
             writeAt(0, preamble(SwvHeaderJson.write(header)));
         } catch (IOException e) {
-            throw new SwvException(file.toString(), "close failed: " + e.getMessage(), e);
+            throw new SwvException(file.toString(), "close failed: " + IoProblems.describe(e, file), e);
         }
     }
 

@@ -116,6 +116,8 @@ class SegyRefdataTest {
             assertEquals(SampleFormat.IEEE32, r.format());
             assertEquals(TextEncoding.NONE, r.info().textEncoding());
             assertEquals(4000, r.sampleIntervalUs(), "dt is 0 in the file: the fallback applies");
+            assertTrue(r.sampleIntervalIsFallback(), "dt (117) = 0 in the file: 4000 µs is assumed, and says so");
+            assertTrue(r.info().sampleIntervalFallback());
             assertSmallCube(r);
         }
     }
@@ -167,6 +169,7 @@ class SegyRefdataTest {
             assertEquals(620197.2, h0.cdpXM(), 1e-6);
             assertEquals(6074232.9, h0.cdpYM(), 1e-6);
             assertEquals(4.0, h0.delayMs());
+            assertEquals(4.0, r.info().delayMs(), "delay (109) = 4 ms: the first sample's time");
             // segysak test_accessor corner points (il, xl) -> x, y, within the bytes' precision
             assertCorner(r, 111, 892, 620622.1, 6074244.7);
             assertCorner(r, 133, 892, 620606.7, 6074794.5);
@@ -276,6 +279,9 @@ class SegyRefdataTest {
             assertEquals(10000, h.getInt16(TraceHeader.DELAY));
             assertEquals(-10, h.getInt16(TraceHeader.TIME_SCALAR));
             assertEquals(1000.0, h.delayMs());
+            assertEquals(1000.0, r.delayMs(0), "segyio test_delay_scalar_applied: first sample at 1000 ms");
+            assertEquals(1000.0, r.info().delayMs());
+            assertFalse(r.info().sampleIntervalFallback(), "dt 4000 is in the file");
             assertEquals(2500, h.inline());
             assertEquals(1883, h.crossline());
         }

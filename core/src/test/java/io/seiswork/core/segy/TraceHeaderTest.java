@@ -3,9 +3,12 @@ package io.seiswork.core.segy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TraceHeaderTest {
 
@@ -74,6 +77,25 @@ class TraceHeaderTest {
         assertEquals(6201.97, little.cdpXM(), 1e-9);
         assertArrayEquals(new byte[] {4, 3, 2, 1}, java.util.Arrays.copyOfRange(little.toBytes(), 188, 192));
         assertEquals(big, little.withByteOrder(ByteOrder.BIG_ENDIAN));
+    }
+
+    @ParameterizedTest(name = "{0} ms -> delay {1}, time scalar {2}")
+    @CsvSource({"4, 4, 0", "1000, 1000, 0", "-20, -20, 0", "2.5, 25, -10", "0.125, 125, -1000",
+            "40000, 4000, 10"})
+    void setDelayMsPicksTheTimeScalarThatKeepsTheDelay(double ms, int stored, int scalar) {
+        TraceHeader h = new TraceHeader(ByteOrder.BIG_ENDIAN);
+        h.setDelayMs(ms);
+        assertEquals(stored, h.getInt16(TraceHeader.DELAY));
+        assertEquals(scalar, h.getInt16(TraceHeader.TIME_SCALAR));
+        assertEquals(ms, h.delayMs(), 1e-12);
+    }
+
+    @Test
+    void setDelayMsRefusesWhatNoScalarHolds() {
+        TraceHeader h = new TraceHeader(ByteOrder.BIG_ENDIAN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.setDelayMs(4e8));
+        assertTrue(e.getMessage().contains("byte 109"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> h.setDelayMs(Double.NaN));
     }
 
     @Test

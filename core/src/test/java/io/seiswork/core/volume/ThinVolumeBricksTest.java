@@ -47,4 +47,20 @@ class ThinVolumeBricksTest {
             assertArrayEquals(data, SwvPyramidTest.readLevel(r, 0));
         }
     }
+
+    @Test
+    void segyToSwvChoosesTheBrickForTheNumberOfInlines() {
+        int nx = 101;
+        int nz = 60;
+        Path section = dir.resolve("section.sgy");
+        VolumeFixtures.writeSegyCube(section, VolumeFixtures.random(nx, 1, nz, 2), nx, 1, nz, true);
+        Path cube = dir.resolve("cube.sgy");
+        VolumeFixtures.writeSegyCube(cube, VolumeFixtures.random(nx, 20, nz, 2), nx, 20, nz, true);
+
+        VolumeHeader thin = SegyToSwv.convert(section, dir.resolve("section.swv"), SwvWriteOptions::defaultsFor);
+        VolumeHeader thick = SegyToSwv.convert(cube, dir.resolve("cube.swv"), SwvWriteOptions::defaultsFor);
+
+        assertEquals(8, thin.brickSize(), "a 2D section (1 inline): 8-sample bricks, as runs write");
+        assertEquals(32, thick.brickSize(), "20 inlines: the power of two above");
+    }
 }

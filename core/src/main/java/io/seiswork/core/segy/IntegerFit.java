@@ -1,0 +1,153 @@
+package io.seiswork.core.segy;
+
+import java.util.Locale;
+
+/**
+ * How float samples fare when written in an integer sample format, which rounds to nearest and
+ * saturates at the type's range ({@link SampleCodec}): counts the non-zero samples that round to
+ * 0, the samples that saturate (±infinity included) and the NaNs (written as 0), and keeps the
+ * data's range, so that a conversion can say what it lost instead of silently writing zeros.
+ * Feed it the samples exactly as they are written (after any scaling). Not thread-safe.
+ */
+public final class IntegerFit {
+
+    /**
+     * Above this fraction of the non-zero samples rounded to 0, {@link #lossy()} says the format
+     * loses the data: a few quiet samples becoming 0 is what quantising does, most of them is not.
+     */
+    public static final double ROUNDED_TO_ZERO_LIMIT = 0.01;
+
+    private final SampleFormat format;
+    private final long lo;
+    private final long hi;
+    private long samples;
+    private long nonZero;
+    private long roundedToZero;
+    private long saturated;
+    private long notANumber;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+
+    /**
+     * @param format the integer format the samples are written in
+     * @throws IllegalArgumentException when {@code format} is a float format
+     */
+    public IntegerFit(SampleFormat format) {
+        if (!format.isInteger()) {
+            throw new IllegalArgumentException(format.shortName() + " is not an integer format");
+        }
+        this.format = format;
+        this.lo = format.integerMin();
+        this.hi = format.integerMax();
+    }
+
+    /**
+     * The factor that maps the largest magnitude {@code maxAbs} of the data onto the largest value
+     * {@code format} holds (32767 for int16, 127 for int8, the largest float below 2^31 for int32,
+     * so that no scaled sample saturates); 1 when {@code maxAbs} is 0 or not finite.
+     */
+    public static double autoScale(SampleFormat format, double maxAbs) {
+        if (!(maxAbs > 0) || !Double.isFinite(maxAbs)) {
+            return 1;
+        }
+        double top = format.integerMax();
+        float f = (float) top;
+        double target = f > top ? Math.nextDown(f) : f;
+        return target / maxAbs;
+    }
+
+    /** Counts {@code s[0..n)}. */
+    public void add(float[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = s[i];
+            samples++;
+            if (Float.isNaN(v)) {
+                notANumber++;
+                continue;
+            }
+            if (v != 0) {
+                nonZero++;
+            }
+            if (Float.isInfinite(v)) {
+                saturated++;
+                continue;
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            long r = Math.round((double) v);
+            if (r > hi || r < lo) {
+                saturated++;
+            } else if (r == 0 && v != 0) {
+                roundedToZero++;
+            }
+        }
+    }
+
+    /** The format the samples are written in. */
+    public SampleFormat format() {
+        return format;
+    }
+
+    /** Samples counted. */
+    public long samples() {
+        return samples;
+    }
+
+    /** Samples other than 0 and NaN. */
+    public long nonZero() {
+        return nonZero;
+    }
+
+    /** Non-zero samples written as 0 (|value| &lt; 0.5, or exactly −0.5). */
+    public long roundedToZero() {
+        return roundedToZero;
+    }
+
+    /** Samples beyond the format's range, written as its smallest or largest value. */
+    public long saturated() {
+        return saturated;
+    }
+
+    /** NaN samples, written as 0. */
+    public long notANumber() {
+        return notANumber;
+    }
+
+    /** Smallest finite sample, or NaN when there was none. */
+    public double min() {
+        return samples - notANumber > 0 && min <= max ? min : Double.NaN;
+    }
+
+    /** Largest finite sample, or NaN when there was none. */
+    public double max() {
+        return samples - notANumber > 0 && min <= max ? max : Double.NaN;
+    }
+
+    /**
+     * Whether the format lost the data: any sample saturated, or more than
+     * {@link #ROUNDED_TO_ZERO_LIMIT} of the non-zero samples became 0.
+     */
+    public boolean lossy() {
+        return saturated > 0 || roundedToZero > ROUNDED_TO_ZERO_LIMIT * nonZero;
+    }
+
+    /**
+     * What happened, in one clause: "160,400 of 160,401 samples rounded to 0, 0 saturated at
+     * int16's -32768..32767; the data's range is -0.0266..0.0283" (plus the NaNs when there were any).
+     */
+    public String summary() {
+        return summary("the data's range");
+    }
+
+    /** As {@link #summary()}, with {@code rangeName} for "the data's range" (say "the scaled data's range"). */
+    public String summary(String rangeName) {
+        String nan = notANumber > 0 ? String.format(Locale.ROOT, ", %,d NaN written as 0", notANumber) : "";
+        return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s;"
+                + " %s is %s..%s", roundedToZero, samples, saturated, format.shortName(), lo, hi, nan, rangeName,
+                number(min()), number(max()));
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

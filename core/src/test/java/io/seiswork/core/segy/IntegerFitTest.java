@@ -1,0 +1,68 @@
+package io.seiswork.core.segy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link IntegerFit} counts what {@link SampleCodec}'s rounding and saturation do to float samples. */
+class IntegerFitTest {
+
+    @Test
+    void smallFloatsAllRoundToZeroInInt16() {
+        IntegerFit fit = new IntegerFit(SampleFormat.INT16);
+        fit.add(new float[] {0.02f, -0.013f, 0f, 0.4999f, -0.5f, 0.5f}, 6);
+
+        assertEquals(6, fit.samples());
+        assertEquals(5, fit.nonZero());
+        assertEquals(4, fit.roundedToZero(), "0.02, -0.013, 0.4999 and -0.5 (rounds half up) become 0; 0.5 becomes 1");
+        assertEquals(0, fit.saturated());
+        assertEquals(-0.5, fit.min());
+        assertEquals(0.5, fit.max());
+        assertTrue(fit.lossy());
+        assertEquals("4 of 6 samples rounded to 0, 0 saturated at int16's -32768..32767; the data's range is"
+                + " -0.5000..0.5000", fit.summary());
+    }
+
+    @Test
+    void saturationAndNanAreCountedPerFormat() {
+        IntegerFit int8 = new IntegerFit(SampleFormat.INT8);
+        int8.add(new float[] {127.4f, 127.6f, -128.4f, -128.6f, Float.POSITIVE_INFINITY, Float.NaN, 3f}, 7);
+        assertEquals(3, int8.saturated(), "127.6, -128.6 and +inf");
+        assertEquals(1, int8.notANumber());
+        assertTrue(int8.lossy());
+        assertTrue(int8.summary().contains(", 1 NaN written as 0"), int8.summary());
+
+        IntegerFit int32 = new IntegerFit(SampleFormat.INT32);
+        int32.add(new float[] {2.147483e9f, 2.1474836e9f, -2.1474836e9f}, 3);
+        assertEquals(1, int32.saturated(), "2^31 is one past int32's largest; -2^31 fits");
+    }
+
+    @Test
+    void integralDataIsNotLossy() {
+        IntegerFit fit = new IntegerFit(SampleFormat.INT16);
+        fit.add(new float[] {-1170, 5198, -2213, -888, 0}, 5);
+        assertEquals(0, fit.roundedToZero());
+        assertEquals(0, fit.saturated());
+        assertFalse(fit.lossy());
+    }
+
+    @Test
+    void autoScaleMapsTheLargestMagnitudeToTheFormatsLargestValue() {
+        assertEquals(32767 / 0.02, IntegerFit.autoScale(SampleFormat.INT16, 0.02), 1e-6);
+        assertEquals(127.0, IntegerFit.autoScale(SampleFormat.INT8, 1.0));
+        double f = IntegerFit.autoScale(SampleFormat.INT32, 1.0);
+        assertTrue((float) f <= Integer.MAX_VALUE && f > 2.147e9, "int32: the largest float below 2^31, got " + f);
+        IntegerFit fit = new IntegerFit(SampleFormat.INT32);
+        fit.add(new float[] {(float) f, (float) -f}, 2);
+        assertEquals(0, fit.saturated());
+        assertEquals(1.0, IntegerFit.autoScale(SampleFormat.INT16, 0), "all zero: nothing to scale");
+    }
+
+    @Test
+    void floatFormatsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new IntegerFit(SampleFormat.IEEE32));
+    }
+}

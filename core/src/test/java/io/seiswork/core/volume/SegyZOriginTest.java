@@ -1,0 +1,93 @@
+package io.seiswork.core.volume;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.TraceHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The time (or depth) of the first sample survives SEG-Y → {@code .swv} → SEG-Y: the delay
+ * recording time (109, with the time scalar 215) becomes the z origin and comes back as the delay.
+ * Facts from {@code shared/refdata/README.md}: f3.sgy has a 4 ms delay on every trace,
+ * delay-scalar.sgy 10000 with scalar −10, its first sample at 1000 ms (segyio
+ * test_delay_scalar_applied).
+ */
+class SegyZOriginTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path refdata(String relative) {
+        Path root = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(root.resolve("segyio")), "refdata not found at " + root + "; test not run");
+        return root.resolve(relative);
+    }
+
+    @Test
+    void f3KeepsItsFourMillisecondDelayThroughSwv() {
+        Path in = refdata("segyio/f3.sgy");
+        Path swv = dir.resolve("f3.swv");
+        Path back = dir.resolve("f3-back.sgy");
+
+        VolumeHeader h = SegyToSwv.convert(in, swv, SwvWriteOptions.defaults().withZUnit("s"));
+        SwvToSegy.convert(swv, back);
+
+        assertEquals(4.0, h.axes().z().first(), "z origin = the 4 ms delay");
+        assertEquals(4.0, h.axes().z().delta());
+        try (SegyReader a = SegyReader.open(in); SegyReader b = SegyReader.open(back)) {
+            assertEquals(414, b.traceCount());
+            for (long t = 0; t < a.traceCount(); t++) {
+                TraceHeader hb = b.header(t);
+                assertEquals(4, hb.getInt16(TraceHeader.DELAY), "delay (109) of trace " + t);
+                assertEquals(4.0, b.delayMs(t), "first sample time of trace " + t);
+                assertEquals(a.header(t).getInt32(TraceHeader.CDP_X), hb.getInt32(TraceHeader.CDP_X), 1,
+                        "CDP X within one stored unit (the fitted affine map, docs/formats/swv.md)");
+                assertArrayEquals(a.readTrace(t), b.readTrace(t), "samples of trace " + t);
+            }
+        }
+    }
+
+    @Test
+    void delayScalarFileStartsAtOneSecondInSwvAndBack() {
+        Path swv = dir.resolve("d.swv");
+        Path back = dir.resolve("d-back.sgy");
+
+        VolumeHeader h = SegyToSwv.convert(refdata("segyio/delay-scalar.sgy"), swv, SwvWriteOptions.defaults());
+        SwvToSegy.convert(swv, back);
+
+        assertEquals(1000.0, h.axes().z().first(), "10000 with time scalar -10");
+        try (SwvReader r = SwvReader.open(swv)) {
+            assertEquals(1000.0, r.header().axes().z().first(), "kept in the .swv header's origin.z");
+        }
+        try (SegyReader b = SegyReader.open(back)) {
+            assertEquals(1000.0, b.delayMs(0));
+        }
+    }
+
+    @Test
+    void aFractionalOriginIsWrittenWithATimeScalar() {
+        int nx = 3;
+        int ny = 2;
+        int nz = 5;
+        VolumeAxes axes = new VolumeAxes(new Sampling(nx, 10, 0), new Sampling(ny, 10, 0), new Sampling(nz, 2.0, 12.5));
+        Path swv = VolumeFixtures.writeSwv(dir.resolve("f.swv"), axes, VolumeFixtures.random(nx, ny, nz, 3), 8);
+        Path back = dir.resolve("f.sgy");
+
+        SwvToSegy.convert(swv, back);
+
+        try (SegyReader b = SegyReader.open(back)) {
+            TraceHeader h = b.header(5);
+            assertEquals(125, h.getInt16(TraceHeader.DELAY));
+            assertEquals(-10, h.getInt16(TraceHeader.TIME_SCALAR));
+            assertEquals(12.5, b.delayMs(5));
+            assertEquals(2000, b.sampleIntervalUs());
+        }
+    }
+}
