@@ -1,6 +1,7 @@
 package io.seiswork.cloud.dispatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  */
 public final class SpecTree {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict as the spec reader: text after the spec's object is an error, not ignored. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpecTree() {
     }
