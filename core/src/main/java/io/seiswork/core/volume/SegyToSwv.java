@@ -17,8 +17,9 @@ import java.util.function.IntFunction;
  * has no coordinates); the origin is CDP (X, Y) of the first trace when the grid is aligned with
  * the coordinate axes (as Seiswork's own images are), else 0 with the grid's own axes; z starts at
  * the first trace's delay ({@link SegyReader#delayMs}: byte 109 with the time scalar 215) with
- * the sample interval in µs / 1000 as step, both in ms for time data (metres for depth data, per
- * the SEG-Y convention for depth). The inline/crossline/CDP mapping, coordinate scalar and sample
+ * the sample interval as step, both in the volume's z unit: seconds for time data (z unit "s",
+ * so that a viewer's "z (s)" axis reads 0.004, not 4), metres for depth data (the interval's µs
+ * field read as mm, the SEG-Y convention for depth). The inline/crossline/CDP mapping, coordinate scalar and sample
  * interval go into the header's {@code segy} block and the delay into the z origin, so
  * {@link SwvToSegy} writes them back. The
  * CDP map is fitted from the corner traces (0, 0), (nx − 1, 0) and (0, ny − 1): exact for grids
@@ -74,14 +75,16 @@ public final class SegyToSwv {
                     (hx.crossline() - h00.crossline()) / sx, h00.cdpXM(), xPerX, xPerY, h00.cdpYM(), yPerX, yPerY,
                     h00.getInt16(TraceHeader.COORDINATE_SCALAR), r.sampleIntervalUs());
             boolean aligned = xPerY == 0 && yPerX == 0;
+            SwvWriteOptions options = optionsForNy.apply(ny).withSegy(segy);
+            double unitsPerMicro = zUnitsPerMicro(options.zUnit());
             double dx = spacing(Math.hypot(xPerX, yPerX));
             double dy = spacing(Math.hypot(xPerY, yPerY));
             VolumeAxes axes = new VolumeAxes(
                     new Sampling(nx, dx, aligned ? h00.cdpXM() : 0),
                     new Sampling(ny, dy, aligned ? h00.cdpYM() : 0),
-                    new Sampling(r.samplesPerTrace(), r.sampleIntervalUs() / 1000.0, r.delayMs(0)));
+                    new Sampling(r.samplesPerTrace(), r.sampleIntervalUs() * unitsPerMicro, r.delayMs(0) * 1000 * unitsPerMicro));
             float[] trace = new float[r.samplesPerTrace()];
-            try (SwvWriter w = SwvWriter.create(out, axes, optionsForNy.apply(ny).withSegy(segy))) {
+            try (SwvWriter w = SwvWriter.create(out, axes, options)) {
                 for (int iy = 0; iy < ny; iy++) {
                     for (int ix = 0; ix < nx; ix++) {
                         r.readTrace(index.of(ix, iy), trace);
@@ -102,5 +105,13 @@ public final class SegyToSwv {
     /** Trace number of grid position (ix, iy) in the file's sort order. */
     private interface TraceIndex {
         long of(int ix, int iy);
+    }
+
+    /**
+     * The z unit per µs of a SEG-Y sample interval or delay: 10⁻⁶ for seconds ("s"), 10⁻³ for
+     * metres ("m", the µs field read as mm for depth data).
+     */
+    static double zUnitsPerMicro(String zUnit) {
+        return "s".equals(zUnit) ? 1e-6 : 1e-3;
     }
 }

@@ -35,7 +35,8 @@ public final class SwvToSegy {
             int ny = a.y().count();
             int nz = a.z().count();
             int intervalUs = h.segy() != null ? h.segy().sampleIntervalUs()
-                    : (int) Math.max(1, Math.min(Short.MAX_VALUE, Math.round(a.z().delta() * 1000)));
+                    : (int) Math.max(1, Math.min(Short.MAX_VALUE, Math.round(a.z().delta()
+                            / SegyToSwv.zUnitsPerMicro(h.zUnit()))));
             SegyGrid grid = h.segy() != null ? h.segy() : SegyGrid.ofAxes(a, intervalUs);
             // In µs, rounded: the z axis is stored as doubles, SEG-Y times are whole µs at best.
             double delayMs = Math.rint(a.z().first() / a.z().delta() * intervalUs) / 1000.0;

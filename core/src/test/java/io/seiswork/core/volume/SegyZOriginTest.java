@@ -39,8 +39,9 @@ class SegyZOriginTest {
         VolumeHeader h = SegyToSwv.convert(in, swv, SwvWriteOptions.defaults().withZUnit("s"));
         SwvToSegy.convert(swv, back);
 
-        assertEquals(4.0, h.axes().z().first(), "z origin = the 4 ms delay");
-        assertEquals(4.0, h.axes().z().delta());
+        assertEquals(0.004, h.axes().z().first(), 1e-15, "z origin = the 4 ms delay, in seconds");
+        assertEquals(0.004, h.axes().z().delta(), 1e-15);
+        assertEquals("s", h.zUnit());
         try (SegyReader a = SegyReader.open(in); SegyReader b = SegyReader.open(back)) {
             assertEquals(414, b.traceCount());
             for (long t = 0; t < a.traceCount(); t++) {
