@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * this one is alive), watches the job's status, cancelling the shot when the job ends (the client
  * cancels it, or it failed past its limit of failed shots), reports how far the shot is to the job
  * table for the progress panes (at least every 30 s, the sign that the worker is alive; while the
- * job is stacked, the sign goes to the job's item), and on ECS
+ * job is stacked, the sign goes to the job's item), notices a shot whose engine has stopped
+ * stepping ({@link WorkerSettings#hangAfter()}), and on ECS
  * keeps the task protected from scale-in ({@link TaskProtection}). A failed call is logged and
  * retried at the next tick: a network blip must not stop a shot an hour in.
  */
@@ -50,9 +51,13 @@ final class Heartbeat implements AutoCloseable {
      * @param stacking whether the job is being stacked now (the shot is done): the sign of life
      *     then goes to the job's item ({@link JobTable#beatStacking})
      * @param protection the task's scale-in protection: on from now until {@link #close()}
+     * @param onHang called once when the shot has begun stepping (its progress above 0 and below
+     *     1) and its progress has not moved for {@link WorkerSettings#hangAfter()}: its engine is
+     *     hung, and only the process's end frees the thread
      */
     Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
-            WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection) {
+            WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection,
+            Runnable onHang) {
         this.protection = protection;
         if (protection.active()) {
             protection.protect(PROTECT_MINUTES);
@@ -72,6 +77,10 @@ final class Heartbeat implements AutoCloseable {
         int shot = message.task().shot();
         double[] reported = {0};
         long[] reportedAt = {System.nanoTime()};
+        long hangNs = settings.hangAfter().toNanos();
+        double[] lastSeen = {-1};
+        long[] movedAt = {System.nanoTime()};
+        boolean[] hung = {false};
         timer.scheduleWithFixedDelay(() -> {
             try {
                 if (table.job(job).map(j -> j.status().isFinal()).orElse(true)) {  // cancelled, or failed past its limit
@@ -83,6 +92,16 @@ final class Heartbeat implements AutoCloseable {
             try {  // on its own: a failed status read must not skip the sign of life
                 double p = progress.getAsDouble();
                 long now = System.nanoTime();
+                if (p != lastSeen[0]) {
+                    lastSeen[0] = p;
+                    movedAt[0] = now;
+                } else if (hangNs > 0 && !hung[0] && p > 0 && p < 1 && !stacking.getAsBoolean()
+                        && now - movedAt[0] >= hangNs) {
+                    // Between its first and last time step a shot moves every few seconds at most:
+                    // downloads before and uploads after are not watched (progress 0 and 1).
+                    hung[0] = true;
+                    onHang.run();
+                }
                 if (stacking.getAsBoolean()) {
                     if (now - reportedAt[0] >= BEAT_EVERY_NS) {
                         table.beatStacking(job);

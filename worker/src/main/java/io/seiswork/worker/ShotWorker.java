@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class ShotWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShotWorker.class);
+    /** The process's exit status when a shot's engine hung (the worker command's "hung" case). */
+    static final int HUNG_EXIT_STATUS = 3;
 
     private final ArtifactStore store;
     private final JobTable table;
@@ -82,6 +84,8 @@ public final class ShotWorker implements Runnable {
     private int shotsRun;
     /** The dead-letter sweep, once the queue's dead-letter queue is known (empty: it has none). */
     private Optional<DeadLetterSweep> sweep;
+    /** What ends a worker whose shot hung (tests replace it). */
+    private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
     private long lastSweepNs;
 
     /** A worker whose metrics go to standard output (see {@link ShotMetrics}). */
@@ -172,6 +176,11 @@ public final class ShotWorker implements Runnable {
         }
     }
 
+    /** Replaces what ends the process when a shot hangs (for tests, which cannot halt their JVM). */
+    void onHang(Runnable action) {
+        onHang = action;
+    }
+
     /** Shots this worker finished. */
     public int shotsRun() {
         return shotsRun;
@@ -205,7 +214,7 @@ public final class ShotWorker implements Runnable {
         boolean shotDone = false;
         fraction = 0;
         try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
-                protection)) {
+                protection, () -> hung(message))) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
                 stackIfOrphaned(id, message, cancel);
@@ -250,6 +259,27 @@ public final class ShotWorker implements Runnable {
         } finally {
             running = null;
         }
+    }
+
+    /**
+     * The running shot's engine has not stepped for {@link WorkerSettings#hangAfter()}: a GPU
+     * kernel that never returns, a deadlock. No cancel reaches a thread stuck there, so the
+     * message is released for another worker at once (the hung delivery counts as an attempt, so
+     * a shot that hangs every worker ends in the dead-letter queue and is counted lost) and the
+     * process ends ({@link #onHang}: by default {@code halt}, skipping the SIGTERM hook that would
+     * wait for the stuck thread), for the service to start a fresh task.
+     */
+    private void hung(ReceivedShot message) {
+        LOG.error("shot {} of job {} has not advanced for {} minutes at {} %: its engine is hung; releasing the shot "
+                + "and stopping this worker", message.task().shot(), message.task().jobId(),
+                settings.hangAfter().toMinutes(), String.format(java.util.Locale.ROOT, "%.1f", 100 * fraction));
+        try {
+            queue.release(message);
+        } catch (RuntimeException e) {
+            LOG.warn("could not release the hung shot's message ({}): it comes back after its visibility timeout",
+                    e.getMessage());
+        }
+        onHang.run();
     }
 
     /**

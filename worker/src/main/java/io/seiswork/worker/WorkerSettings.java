@@ -33,7 +33,7 @@ import java.time.Duration;
  */
 public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine, String workerId, Duration visibility,
         Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait, long taskMemoryBytes,
-        Duration sweepEvery) {
+        Duration sweepEvery, Duration hangAfter) {
 
     /** Default input limit: 200 GB, above the 100 GB volumes the product is designed for. */
     public static final long DEFAULT_MAX_INPUT_BYTES = 200L << 30;
@@ -47,6 +47,9 @@ public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine,
         }
         if (pollWait.toSeconds() < 1 || pollWait.toSeconds() > 20) {
             throw new IllegalArgumentException("queue poll wait must be 1-20 s (SQS's long poll), got " + pollWait.toSeconds() + " s");
+        }
+        if (hangAfter.isNegative()) {
+            throw new IllegalArgumentException("hang limit must be >= 0, got " + hangAfter);
         }
         if (sweepEvery.isNegative()) {
             throw new IllegalArgumentException("dead-letter sweep interval must be >= 0, got " + sweepEvery);
@@ -63,49 +66,54 @@ public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine,
      */
     public static WorkerSettings defaults(Path workDir) {
         return new WorkerSettings(workDir, workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
-                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20), 0, Duration.ofMinutes(1));
+                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20), 0, Duration.ofMinutes(1), Duration.ofMinutes(20));
     }
 
     public WorkerSettings withEngine(EngineChoice choice) {
         return new WorkerSettings(workDir, inputCache, choice, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery);
+                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery, hangAfter);
     }
 
     /** These settings with inputs kept in {@code cache} (the machine's shared scratch) instead of the work directory. */
     public WorkerSettings withInputCache(Path cache) {
         return new WorkerSettings(workDir, cache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
     }
 
     public WorkerSettings withMaxIdle(Duration idle) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, idle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
     }
 
     public WorkerSettings withStatusPoll(Duration poll) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, poll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
     }
 
     public WorkerSettings withWorkerId(String id) {
         return new WorkerSettings(workDir, inputCache, engine, id, visibility, statusPoll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
     }
 
     public WorkerSettings withPollWait(Duration wait) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, wait, taskMemoryBytes, sweepEvery);
+                maxInputBytes, wait, taskMemoryBytes, sweepEvery, hangAfter);
+    }
+
+    public WorkerSettings withHangAfter(Duration limit) {
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
+                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery, limit);
     }
 
     public WorkerSettings withSweepEvery(Duration every) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, taskMemoryBytes, every);
+                maxInputBytes, pollWait, taskMemoryBytes, every, hangAfter);
     }
 
     /** These settings with jobs resolved for a worker task of {@code bytes} of memory (0: this JVM's heap). */
     public WorkerSettings withTaskMemory(long bytes) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, bytes, sweepEvery);
+                maxInputBytes, pollWait, bytes, sweepEvery, hangAfter);
     }
 
     private static String defaultWorkerId() {

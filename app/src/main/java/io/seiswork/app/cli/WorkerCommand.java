@@ -79,7 +79,7 @@ final class WorkerCommand implements Callable<Integer> {
             WorkerSettings settings = new WorkerSettings(dir, shared, engine == null ? null : JobEngine.parse(engine, "--engine"),
                     defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(),
                     Duration.ofSeconds(maxIdleS), defaults.maxInputBytes(), defaults.pollWait(), defaults.taskMemoryBytes(),
-                    defaults.sweepEvery());
+                    defaults.sweepEvery(), defaults.hangAfter());
             Dispatcher d = Dispatcher.of(clients);
             // Metric lines feed CloudWatch through the task's log; on the local cloud nobody reads them.
             ShotMetrics metrics = new ShotMetrics(s.isLocal() ? new PrintStream(OutputStream.nullOutputStream())
