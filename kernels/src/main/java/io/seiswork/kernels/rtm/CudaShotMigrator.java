@@ -20,8 +20,8 @@ import java.nio.file.Path;
  * and the imaging on the device ({@link CudaRtmShot}).
  *
  * <ol>
- *   <li>Host: the observed traces are brought to the propagator's levels and, in 2D,
- *       differentiated ({@link ReceiverData}, the floats {@link ReceiverWavefield} injects), and
+ *   <li>Host: the observed traces are brought to the propagator's levels and filtered by
+ *       {@code −∂/∂t} ({@link ReceiverData}, the floats {@link ReceiverWavefield} injects), and
  *       uploaded once, level-major ((nt + 1) × R floats on the device).
  *   <li>Forward: nt steps of the source field with the wavelet injected; the boundary ring of
  *       each level (r = order / 2 cells inside every face of the user grid) is saved into device
@@ -140,7 +140,7 @@ public final class CudaShotMigrator {
         int total = 2 * steps;
         int every = Math.max(1, total / 100);
         Grid grid = request.model().grid();
-        float[] data = ReceiverData.levelMajor(observed, t.outputS(), t.dtS(), steps, grid.is2d());
+        float[] data = ReceiverData.levelMajor(observed, t.outputS(), t.dtS(), steps, true);
         float[] image = new float[grid.points()];
         float[] illumination = new float[grid.points()];
         // The engine's compute stream is shared by every propagator of the engine: one user at a time

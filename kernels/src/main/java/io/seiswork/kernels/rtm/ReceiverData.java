@@ -4,10 +4,11 @@ import io.seiswork.core.grid.Sampling;
 
 /**
  * What the receiver propagation injects: each recorded trace brought from the output axis to the
- * propagator's time levels (levels 0 .. nt, {@link TraceUpsampler}) and, in 2D, differentiated
- * in time (see {@link ReceiverWavefield} for why). One definition for the CPU's
- * {@link ReceiverWavefield} and the GPU's {@link CudaShotMigrator}, so both inject the same
- * floats.
+ * propagator's time levels (levels 0 .. nt, {@link TraceUpsampler}) and, for migration, the
+ * imaging filter {@code −∂/∂t} applied, in 2D and 3D alike (see {@link ReceiverWavefield} for
+ * why: it makes the image of a positive reflection coefficient a positive, zero-phase peak). One
+ * definition for the CPU's {@link ReceiverWavefield} and the GPU's {@link CudaShotMigrator}, so
+ * both inject the same floats.
  */
 public final class ReceiverData {
 
@@ -19,11 +20,12 @@ public final class ReceiverData {
      * @param axis output time axis in seconds
      * @param dtS internal step in seconds
      * @param steps nt: levels 0 .. nt are returned
-     * @param differentiate return {@code ∂d/∂t} (per second) instead of d
+     * @param migration return {@code −∂d/∂t} (per second), the data a migration injects, instead
+     *     of d (the exact adjoint of modelling)
      */
-    public static float[] levels(float[] trace, Sampling axis, double dtS, int steps, boolean differentiate) {
+    public static float[] levels(float[] trace, Sampling axis, double dtS, int steps, boolean migration) {
         float[] d = TraceUpsampler.toLevels(trace, axis, dtS, steps + 1);
-        return differentiate ? derivative(d, dtS) : d;
+        return migration ? negativeDerivative(d, dtS) : d;
     }
 
     /**
@@ -34,13 +36,13 @@ public final class ReceiverData {
      * @param axis output time axis in seconds
      * @param dtS internal step in seconds
      * @param steps nt
-     * @param differentiate inject {@code ∂d/∂t} (2D)
+     * @param migration inject {@code −∂d/∂t} (a migration) instead of d
      */
-    public static float[] levelMajor(float[][] traces, Sampling axis, double dtS, int steps, boolean differentiate) {
+    public static float[] levelMajor(float[][] traces, Sampling axis, double dtS, int steps, boolean migration) {
         int receivers = traces.length;
         float[] out = new float[Math.multiplyExact(steps + 1, receivers)];
         for (int r = 0; r < receivers; r++) {
-            float[] d = levels(traces[r], axis, dtS, steps, differentiate);
+            float[] d = levels(traces[r], axis, dtS, steps, migration);
             for (int l = 0; l <= steps; l++) {
                 out[l * receivers + r] = d[l];
             }
@@ -48,15 +50,18 @@ public final class ReceiverData {
         return out;
     }
 
-    /** Centred difference {@code (d[n+1] − d[n−1]) / 2dt}, one-sided at the ends, per second. */
-    private static float[] derivative(float[] d, double dtS) {
+    /**
+     * Minus the centred difference, {@code −(d[n+1] − d[n−1]) / 2dt}, one-sided at the ends, per
+     * second: a factor iω, no phase beyond the derivative's own 90°, and the gain sin(ω dt) / dt.
+     */
+    private static float[] negativeDerivative(float[] d, double dtS) {
         float[] out = new float[d.length];
         int n = d.length;
         for (int i = 0; i < n; i++) {
             float next = d[Math.min(n - 1, i + 1)];
             float prev = d[Math.max(0, i - 1)];
             int span = Math.min(n - 1, i + 1) - Math.max(0, i - 1);
-            out[i] = span == 0 ? 0 : (float) ((next - prev) / (span * dtS));
+            out[i] = span == 0 ? 0 : (float) ((prev - next) / (span * dtS));
         }
         return out;
     }

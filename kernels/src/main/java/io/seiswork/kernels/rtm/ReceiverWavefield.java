@@ -14,10 +14,18 @@ import java.util.List;
  * after the step that reaches level n the field is the adjoint state paired with the source
  * field at level n (docs/rtm.md derives the index bookkeeping).
  *
- * <p>In 2D the data can be differentiated in time first: the 2D Green's function carries a −45°
- * phase per propagation (a line source), so source and receiver fields leave a −90° rotation in
- * the cross-correlation; {@code ∂/∂t} (+90°) makes the image of a step interface zero-phase, its
- * peak on the interface.
+ * <p>A migration injects {@code −∂d/∂t} rather than d, in 2D and 3D alike, so that a positive
+ * reflection coefficient images as a positive zero-phase peak (SEG normal polarity). Per
+ * frequency ({@code e^{−iωt}}, so {@code ∂/∂t ↔ −iω}) the zero-lag correlation of a reflector
+ * point is {@code ∫ S R* dω}; with d back-propagated as it is, {@code S R* = i A(ω) r}, A > 0
+ * and r the reflection coefficient, in every dimension: the Green's functions' phases cancel
+ * between S and the conjugated back-propagation, and the sum over the receivers (stationary
+ * phase over a line in 2D, a plane in 3D) together with the line source's phase in 2D leaves
+ * one factor i (a monopole-only back-propagation; Kirchhoff–Helmholtz wants the normal
+ * derivative, ≈ ∂/∂t / v, of the data). That image is a dipole, + above and − below a velocity
+ * increase. {@code −∂d/∂t} multiplies D by iω, R* by −iω and so S R* by −iω: {@code ω A r},
+ * zero-phase with the sign of r. ({@code +∂d/∂t}, which the 2D code injected before, gives the
+ * same shape with the wrong sign.) docs/rtm.md "Image polarity and phase" has the measurements.
  */
 final class ReceiverWavefield {
 
@@ -32,11 +40,11 @@ final class ReceiverWavefield {
      * @param traces recorded traces on {@code axis}, one per receiver
      * @param axis output time axis in seconds
      * @param steps nt: the field starts beyond level nt and the first step reaches it
-     * @param differentiate inject {@code ∂d/∂t} instead of d (2D phase correction); false for
-     *     the exact adjoint of modelling
+     * @param migration inject {@code −∂d/∂t} instead of d (the imaging filter, see above); false
+     *     for the exact adjoint of modelling
      */
     ReceiverWavefield(Propagator prop, List<Position> receivers, float[][] traces, Sampling axis, int steps,
-            boolean differentiate) {
+            boolean migration) {
         if (traces.length != receivers.size()) {
             throw new IllegalArgumentException(receivers.size() + " receivers but " + traces.length + " traces");
         }
@@ -45,7 +53,7 @@ final class ReceiverWavefield {
         this.data = new float[receivers.size()][];
         for (int r = 0; r < spreads.length; r++) {
             spreads[r] = prop.spread(receivers.get(r));
-            data[r] = ReceiverData.levels(traces[r], axis, prop.dtS(), steps, differentiate);
+            data[r] = ReceiverData.levels(traces[r], axis, prop.dtS(), steps, migration);
         }
         this.level = steps + 1;
     }

@@ -28,8 +28,8 @@ import java.nio.file.Path;
  *
  * <p>Progress counts 2·nt steps (forward then backward); cancellation is checked before every
  * step. The result is a {@link PartialImage}: normalisation and filtering happen after stacking.
- * In 2D the data are differentiated in time before back-propagation, so that the image is
- * zero-phase (see {@link ReceiverWavefield}).
+ * The data are injected as {@code −∂d/∂t}, in 2D and 3D, so that the image of a positive
+ * reflection coefficient is a positive zero-phase peak (see {@link ReceiverWavefield}).
  */
 public final class ShotMigrator {
 
@@ -95,7 +95,7 @@ public final class ShotMigrator {
                 forward = null; // snapshots hold all the source field needs; free the propagation
             }
             ReceiverWavefield receivers = new ReceiverWavefield(backward, request.receivers(), observed,
-                    t.outputS(), steps, request.model().grid().is2d());
+                    t.outputS(), steps, true);
             ImagingKernel imaging = new ImagingKernel(backward.grid(), backward.pool(), out.image(),
                     out.illumination());
             float w = (float) (t.dtS() * k);

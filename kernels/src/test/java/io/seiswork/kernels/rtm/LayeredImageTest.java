@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * "Else" is everything deeper than the source and receiver zone and more than 1.5 periods of the
  * image wavelet from an interface (the image's dominant vertical wavelength is {@code v / 2f₀},
  * two-way, with the velocity on that side): closer lie the side lobes of the reflector's own image
- * wavelet, whose spectrum the 2D phase correction (ω) and the Laplacian (ω²) tilt upwards, so
+ * wavelet, whose spectrum the −∂/∂t imaging filter (ω) and the Laplacian (ω²) tilt upwards, so
  * that its first side lobe reaches about 60 % of the main lobe.
  * Data are reflections only: the direct wave (modelled in the top layer's velocity) is
- * subtracted, as the synthetic workflow does.
+ * subtracted, as the synthetic workflow does. Both interfaces are velocity (impedance) increases,
+ * so every reflector peak must be positive (SEG normal polarity, {@link ImagePolarityTest}).
  */
 class LayeredImageTest {
 
@@ -66,6 +67,7 @@ class LayeredImageTest {
         }
         double worstDepthError = 0;
         double worstSpurious = 0;
+        double mostNegativePeak = Double.POSITIVE_INFINITY;
         for (int ix = ixFrom; ix <= ixTo; ix++) {
             for (int l = 1; l < TOPS.length; l++) {
                 double trueIz = TOPS[l] / g.dz();
@@ -79,6 +81,7 @@ class LayeredImageTest {
                     }
                 }
                 worstDepthError = Math.max(worstDepthError, Math.abs(best - trueIz));
+                mostNegativePeak = Math.min(mostNegativePeak, img[g.index(ix, 0, best)] / peak);
             }
             for (int iz = izFrom; iz < g.nz(); iz++) {
                 boolean nearReflector = false;
@@ -94,7 +97,9 @@ class LayeredImageTest {
             }
         }
         System.out.printf("layered RTM: worst reflector depth error %.1f cells, largest amplitude away from "
-                + "reflectors %.1f %% of the peak%n", worstDepthError, 100 * worstSpurious);
+                + "reflectors %.1f %% of the peak, smallest reflector peak %+.2f of the image's largest |value|%n",
+                worstDepthError, 100 * worstSpurious, mostNegativePeak);
+        assertTrue(mostNegativePeak > 0, "a reflector (velocity increase) imaged negative: " + mostNegativePeak);
         assertTrue(worstDepthError <= 1.5, "depth error " + worstDepthError + " cells");
         assertTrue(worstSpurious < 0.2, "spurious amplitude " + worstSpurious);
     }

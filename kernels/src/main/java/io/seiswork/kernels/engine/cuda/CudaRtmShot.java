@@ -65,7 +65,7 @@ public final class CudaRtmShot implements AutoCloseable {
      * @param engine the GPU engine (its device and compute stream)
      * @param request migration model, physics, source, wavelet, receivers and timing
      * @param receiverLevels the data to inject, level-major: (nt + 1) rows of one value per
-     *     receiver, row l at level l, resampled to dt (and differentiated in 2D) on the host
+     *     receiver, row l at level l, resampled to dt and filtered by −∂/∂t on the host
      * @param interval imaging interval k in steps
      * @param ring the ring placement ({@link #ringPlan}, made with the same interval)
      * @param spills makes the scratch file of a disk-placed ring, given the floats per record

@@ -97,7 +97,7 @@ final class RtmPlan {
      * @param f source samples per step: f[n] is injected into level n + 1 (nt = f.length)
      * @param receiverPositions receiver positions in metres
      * @param receiverLevels the data to inject, level-major: (nt + 1) rows of one value per
-     *     receiver, row l at level l (already resampled to dt and, in 2D, differentiated)
+     *     receiver, row l at level l (already resampled to dt and filtered by −∂/∂t)
      * @param interval imaging interval k in steps (≥ 1)
      */
     RtmPlan(StepPlan source, StepPlan receiver, Position sourcePosition, float[] f, List<Position> receiverPositions,

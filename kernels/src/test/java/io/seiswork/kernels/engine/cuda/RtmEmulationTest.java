@@ -78,7 +78,7 @@ class RtmEmulationTest {
                 StencilVariant.PIPELINED, layout);
         StepPlan receiver = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0,
                 StencilVariant.PIPELINED, layout);
-        float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, !threeD);
+        float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, true);
         float[] f = req.wavelet().sample(dt, steps);
         RtmPlan plan = slots == 0 ? new RtmPlan(source, receiver, req.source(), f, req.receivers(), data, k)
                 : new RtmPlan(source, receiver, req.source(), f, req.receivers(), data, k, slots);
@@ -167,7 +167,7 @@ class RtmEmulationTest {
         double dt = t.dtS();
         StepPlan source = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
         StepPlan receiver = new StepPlan(req.model(), req.physics(), dt, req.wavelet().dominantHz(), 0);
-        float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, req.model().grid().is2d());
+        float[] data = ReceiverData.levelMajor(observed, t.outputS(), dt, steps, true);
         RtmPlan plan = new RtmPlan(source, receiver, req.source(), req.wavelet().sample(dt, steps), req.receivers(),
                 data, k);
         EmulatedCopyStream recorder = new EmulatedCopyStream(plan);
