@@ -44,7 +44,9 @@ for rep in $(seq "$reps"); do
     for mode in stencil shot; do
       line="$(java -Xmx24g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp" \
         io.seiswork.kernels.engine.cpu.CpuBenchmark --grid 256 --steps "$steps" --threads "$t" --mode "$mode" \
-        --repetitions 1 2>/dev/null | grep '^cpu-bench')"
+        --repetitions 1 2>"$bin/java.err" | grep '^cpu-bench')" || {
+        # a refusal (a heap too small for the grid: one line) or a failure: say it, not just stop
+        grep -v '^WARNING' "$bin/java.err" >&2; exit 1; }
       [ "$rep" = 1 ] && echo "# $line"   # the kernel the engine picked on this CPU (vector width)
       record 3d-o8-256 "seiswork-$mode" "$t" "$(echo "$line" | sed -n 's/.* Gpts\/s=\([0-9.]*\).*/\1/p')" \
         "$(echo "$line" | sed -n 's/.* computed=\([0-9.]*\).*/\1/p')" 0

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.kernels.engine.BenchHeap;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;
 import io.seiswork.kernels.engine.cuda.CudaBenchmark;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
@@ -146,27 +147,31 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Refuses, in one line and before anything is allocated, a benchmark whose arrays
-     * ({@link CpuBenchmark#heapBytes}) need more heap than is free.
+     * ({@link CpuBenchmark#heapBytes}) need more heap than is free ({@link BenchHeap}).
      *
      * @param freeHeap bytes of Java heap free to allocate: the maximum heap less what is in use
      * @throws IllegalStateException naming the grid, the bytes needed and the bytes free
      */
     static void requireHeap(CpuBenchmark.Config config, long freeHeap) {
-        long need = CpuBenchmark.heapBytes(config);
-        if (need > freeHeap) {
-            long suggestGib = (need + (need >> 3) + (1L << 30) - 1) >> 30;
-            throw new IllegalStateException(String.format(Locale.ROOT, "bench: the %s grid needs %s of heap for the"
-                    + " benchmark's arrays (%s, order %d), more than the %s the Java heap has free; use a smaller"
-                    + " --grid (or --nx, --ny, --nz), or a larger heap (SEISWORK_JAVA_OPTS=-Xmx%dg)",
-                    describeGrid(config), MemoryEstimate.human(need), config.mode().name().toLowerCase(Locale.ROOT),
-                    config.spaceOrder(), MemoryEstimate.human(freeHeap), suggestGib));
-        }
+        BenchHeap.require(describeGrid(config), config.mode().name().toLowerCase(Locale.ROOT) + ", order "
+                + config.spaceOrder(), CpuBenchmark.heapBytes(config), freeHeap, "--grid (or --nx, --ny, --nz)",
+                "SEISWORK_JAVA_OPTS=");
+    }
+
+    /**
+     * The same refusal for {@code --engine gpu}: its host side holds the velocity and the padded
+     * v²dt² array together before uploading them ({@link CudaBenchmark#heapBytes}), 1.2 GiB at
+     * the default 512³.
+     */
+    static void requireGpuHeap(int n, int dim, int order, long freeHeap) {
+        BenchHeap.require(dim == 3 ? "3D " + n + " x " + n + " x " + n : "2D " + n + " x " + n, "GPU, host side,"
+                + " order " + order, CudaBenchmark.heapBytes(n, order, dim == 3), freeHeap, "--grid",
+                "SEISWORK_JAVA_OPTS=");
     }
 
     /** Bytes of Java heap that can still be allocated: the maximum heap less what is in use. */
     static long freeHeapBytes() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return BenchHeap.freeBytes();
     }
 
     /** "3D 1000 x 1000 x 1000" or "2D 40000 x 40000" (x by z). */
@@ -184,6 +189,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("--engine gpu: " + CudaProbe.reason());
         }
         int n = grid != null ? grid : (dim == 3 ? 512 : 4000);
+        requireGpuHeap(n, dim, order, freeHeapBytes());
         CudaBenchmark.Result r = CudaBenchmark.run(n, steps, order, dim == 3);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -37,13 +37,21 @@ final class CloudOptions {
     }
 
     /**
-     * The message for a stack that does not answer; for AWS without credentials one short line
-     * saying how to give some, instead of the SDK's account of every provider it tried (about
-     * 1,400 characters).
+     * The message for a stack that does not answer; for AWS whose credentials chain found nothing
+     * one short line instead of the SDK's account of every provider it tried (about 1,400
+     * characters): how to give credentials when none are configured, else which source was tried
+     * and its provider's reason ({@link AwsCredentialSource}).
      */
     static IllegalStateException unreachable(CloudSettings s, SdkClientException e) {
+        return unreachable(s, e, AwsCredentialSource.current());
+    }
+
+    /** {@link #unreachable(CloudSettings, SdkClientException)} with the configured source given (null: none). */
+    static IllegalStateException unreachable(CloudSettings s, SdkClientException e, AwsCredentialSource source) {
         if (!s.isLocal() && noCredentials(e)) {
-            return new IllegalStateException(NO_CREDENTIALS, e);
+            String reason = source == null ? null : source.reason(e);
+            return new IllegalStateException(source == null ? NO_CREDENTIALS : "cannot load AWS credentials from "
+                    + source.described() + (reason == null || reason.isEmpty() ? "" : ": " + reason), e);
         }
         return new IllegalStateException("cannot reach the " + s.name() + " cloud: " + e.getMessage() + "; "
                 + s.whenUnreachable(), e);
@@ -56,7 +64,7 @@ final class CloudOptions {
     /** Whether {@code e}, or an exception it wraps, is the SDK's "Unable to load credentials ...". */
     static boolean noCredentials(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().startsWith("Unable to load credentials")) {
+            if (t.getMessage() != null && t.getMessage().startsWith(AwsCredentialSource.CHAIN_FAILED)) {
                 return true;
             }
         }

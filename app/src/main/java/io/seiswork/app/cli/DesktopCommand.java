@@ -26,7 +26,7 @@ final class DesktopCommand implements Callable<Integer> {
             throw new IllegalArgumentException("spec file " + specFile + " does not exist");
         }
         DisplayCheck.require("seiswork desktop");
-        WorkstationApplication.show(specFile);
+        DisplayCheck.show("seiswork desktop", () -> WorkstationApplication.show(specFile));
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -29,9 +30,17 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     /**
      * The exception's message; for a file-system failure that reached here unworded (its message
-     * is only the path), the path and what happened in words ({@link IoProblems}).
+     * is only the path), the path and what happened in words ({@link IoProblems}). Wrappers that
+     * add no words of their own are looked through: a {@link FailureWithHint} (its message is its
+     * cause's), an {@link UncheckedIOException} around an {@link IOException} (its message is the
+     * cause's class and message), and any exception without a message that has a cause.
      */
-    static String message(Exception ex) {
+    static String message(Throwable ex) {
+        Throwable cause = ex.getCause();
+        if (cause != null && (ex instanceof FailureWithHint || ex.getMessage() == null
+                || ex instanceof UncheckedIOException && ex.getMessage().equals(cause.toString()))) {
+            return message(cause);
+        }
         if (ex instanceof FileSystemException fse && fse.getFile() != null) {
             return fse.getFile() + ": " + IoProblems.describe(fse, Path.of(fse.getFile()));
         }

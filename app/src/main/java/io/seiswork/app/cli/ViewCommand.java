@@ -71,7 +71,7 @@ final class ViewCommand implements Callable<Integer> {
             try (CloudClients clients = new CloudClients(s)) {
                 VolumeSource source = jobImage(clients, id);
                 DisplayCheck.require("seiswork view");
-                ViewerApplication.show(source, map, snapshot);
+                DisplayCheck.show("seiswork view", () -> ViewerApplication.show(source, map, snapshot));
             } catch (SdkClientException e) {
                 throw CloudOptions.unreachable(s, e);
             }
@@ -83,7 +83,7 @@ final class ViewCommand implements Callable<Integer> {
         }
         DisplayCheck.require("seiswork view");
         VolumeSource source = open();
-        ViewerApplication.show(source, map, snapshot);
+        DisplayCheck.show("seiswork view", () -> ViewerApplication.show(source, map, snapshot));
         reportSnapshot();
         return 0;
     }

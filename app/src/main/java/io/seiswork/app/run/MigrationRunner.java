@@ -14,6 +14,7 @@ import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 import io.seiswork.kernels.engine.cuda.RtmRingPlan;
 import io.seiswork.kernels.job.FinalImage;
+import io.seiswork.kernels.job.FreeSpace;
 import io.seiswork.kernels.job.ImageFiles;
 import io.seiswork.kernels.job.ImageStatistics;
 import io.seiswork.kernels.job.ImageWritingProgress;
@@ -111,8 +112,12 @@ final class MigrationRunner {
         long checkpointBytes = PartialImageFile.bytes(g);
         // Room for the image, and for the checkpoint: on the heap a new save beside the last one,
         // out of core the stack (counted in the image's need) less what a resumed one has already.
-        ImageFiles.requireDiskSpace(outDir, job, job.storage() == WholeGridStorage.HEAP
-                ? (stackThere ? 1 : 2) * checkpointBytes : stackThere ? -checkpointBytes : 0);
+        long moreBytes = job.storage() == WholeGridStorage.HEAP
+                ? (stackThere ? 1 : 2) * checkpointBytes : stackThere ? -checkpointBytes : 0;
+        if (!ImageFiles.requireDiskSpace(outDir, job, moreBytes)) {
+            listener.message(FreeSpace.unknownNote(outDir, "the image",
+                    ImageFiles.diskBytes(g, job.storage()) + moreBytes));
+        }
         double loopSeconds = 0;
         double points = 0;
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {

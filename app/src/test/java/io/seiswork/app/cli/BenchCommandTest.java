@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;
+import io.seiswork.kernels.engine.cuda.CudaBenchmark;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,22 @@ class BenchCommandTest {
                 () -> BenchCommand.requireHeap(config, need - 1));
         assertTrue(e.getMessage().contains("3D 64 x 48 x 40 grid needs " + MemoryEstimate.human(need)), e.getMessage());
         assertTrue(e.getMessage().contains("more than the " + MemoryEstimate.human(need - 1)), e.getMessage());
+    }
+
+    /**
+     * {@code --engine gpu} holds the velocity and the padded v²dt² array on the heap before
+     * uploading them (1.2 GiB at 512³): the same one-line refusal, one byte short.
+     */
+    @Test
+    void theGpuBenchsHostArraysAreCheckedToo() {
+        long need = CudaBenchmark.heapBytes(512, 8, true);
+        assertTrue(need > 4L * 2 * 512 * 512 * 512, "velocity and the padded m: " + need);
+        BenchCommand.requireGpuHeap(512, 3, 8, need);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BenchCommand.requireGpuHeap(512, 3, 8, need - 1));
+        assertTrue(e.getMessage().startsWith("bench: the 3D 512 x 512 x 512 grid needs " + MemoryEstimate.human(need)
+                + " of heap for the benchmark's arrays (GPU, host side, order 8), more than the "), e.getMessage());
+        assertTrue(e.getMessage().contains("SEISWORK_JAVA_OPTS=-Xmx2g"), e.getMessage());
     }
 
     @Test

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -32,5 +36,21 @@ class UserErrorHandlerTest {
         assertEquals("seiswork: No space left on device\n"
                 + "seiswork: the 2 finished shots are kept in out: run again with --resume to go on from them\n",
                 handled(e));
+    }
+
+    /** A hint around a failure without words of its own: the cause's words, not "FailureWithHint". */
+    @Test
+    void aHintAroundAWordlessFailureGivesTheCausesWords() {
+        var e = new FailureWithHint(new IllegalStateException(null, new AccessDeniedException("out")), "hint");
+        assertEquals("seiswork: out: permission denied\nseiswork: hint\n", handled(e));
+        var io = new FailureWithHint(new UncheckedIOException(new DirectoryNotEmptyException("out/shots")), "hint");
+        assertEquals("seiswork: out/shots: folder not empty\nseiswork: hint\n", handled(io));
+    }
+
+    /** A file-system failure that gives no reason: the path once, then what its class means. */
+    @Test
+    void aFileSystemFailureWithoutAReasonIsNotThePathTwice() {
+        assertEquals("seiswork: runs/demo: already exists\n", handled(new FileAlreadyExistsException("runs/demo")));
+        assertEquals("seiswork: Data/out: folder not empty\n", handled(new DirectoryNotEmptyException("Data/out")));
     }
 }

@@ -2,12 +2,17 @@ package io.seiswork.core.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Says in words what an {@link IOException} about a file means, for one-line error messages: "no
@@ -34,10 +39,23 @@ public final class IoProblems {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return words(fse.getReason());
+        if (e instanceof FileSystemException fse) {
+            // Without a reason its message is only the file's name (and the other file's): say
+            // what its class means instead, never "PATH: PATH".
+            return fse.getReason() != null ? words(fse.getReason(), file) : unexplained(fse);
         }
-        return words(e.getMessage());
+        return words(e.getMessage(), file);
+    }
+
+    /** What a {@link FileSystemException} that gives no reason means, from its class. */
+    private static String unexplained(FileSystemException e) {
+        return switch (e) {
+            case DirectoryNotEmptyException _ -> "folder not empty";
+            case FileAlreadyExistsException _ -> "already exists";
+            case NotLinkException _ -> "not a symbolic link";
+            case FileSystemLoopException _ -> "symbolic links in a loop";
+            default -> "file system error";
+        };
     }
 
     /**
@@ -64,13 +82,25 @@ public final class IoProblems {
         return e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
     }
 
-    /** "Is a directory" → "is a directory"; no message → "input/output error". */
-    private static String words(String message) {
+    /**
+     * "Is a directory" → "is a directory"; no message → "input/output error". Only a first word
+     * of letters alone loses its capital: a message that starts with a path ("Data/x (No such
+     * file or directory)", or {@code file} itself) keeps it, as does an acronym ("EIO ...").
+     */
+    private static String words(String message, Path file) {
         if (message == null || message.isBlank()) {
             return "input/output error";
         }
         String m = message.strip();
-        return m.length() > 1 && Character.isUpperCase(m.charAt(0)) && !Character.isUpperCase(m.charAt(1))
+        return FIRST_WORD_CAPITALISED.matcher(m).lookingAt() && !startsWithPath(m, file)
                 ? m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1) : m;
     }
+
+    private static boolean startsWithPath(String message, Path file) {
+        String name = file.toString();
+        return !name.isEmpty() && message.startsWith(name);
+    }
+
+    /** A capital and then lower-case letters only, up to a space or the end: "Is", "No", not "Data/x" or "EIO". */
+    private static final Pattern FIRST_WORD_CAPITALISED = Pattern.compile("\\p{Lu}\\p{Ll}+(?=\\s|$)");
 }

@@ -210,18 +210,21 @@ public final class TraceHeader extends HeaderBlock {
 
     /**
      * Stores the time of the first sample, {@code ms} milliseconds, in the delay (109, int16) and
-     * the time scalar (215): a whole number of ms up to ±32767 with scalar 0 (counts as 1, as
-     * segyio and most writers leave it); else the coarsest divisor (−10, −100, −1000, −10000)
-     * that stores it exactly, else the finest that fits int16 (rounding to it); delays beyond
-     * ±32767 ms with a multiplier (10 .. 10000), rounded. The time scalar also scales the other
-     * times of bytes 95-114 (lags, mutes), so call this on headers whose other times are 0.
+     * the time scalar (215): a whole number of ms in int16's range (−32768 .. 32767) with scalar
+     * 0 (counts as 1, as segyio and most writers leave it); else the coarsest divisor (−10, −100,
+     * −1000, −10000) that stores it exactly, else the finest that fits int16 (rounding to it);
+     * delays beyond int16 with a multiplier (10 .. 10000), rounded. The time scalar also scales
+     * the other times of bytes 95-114 (lags, mutes), so call this on headers whose other times
+     * are 0.
      *
-     * @throws IllegalArgumentException when {@code ms} is not finite or beyond ±327,670,000 ms
+     * @throws IllegalArgumentException when {@code ms} is not finite or, divided by 10000 and
+     *     rounded, beyond int16 (−327,680,000 .. 327,670,000 ms)
      */
     public void setDelayMs(double ms) {
-        if (!Double.isFinite(ms) || Math.abs(ms) > 10_000.0 * Short.MAX_VALUE) {
+        if (!Double.isFinite(ms) || !fitsInt16(Math.round(ms / 10_000.0))) {
             throw new IllegalArgumentException("delay " + ms + " ms does not fit byte " + DELAY
-                    + " (int16) with any time scalar (at most " + 10_000 * Short.MAX_VALUE + " ms)");
+                    + " (int16) with any time scalar (" + 10_000 * Short.MIN_VALUE + " .. "
+                    + 10_000 * Short.MAX_VALUE + " ms)");
         }
         int scalar = timeScalarFor(ms);
         double stored = scalar < 0 ? ms * -scalar : scalar > 0 ? ms / scalar : ms;
@@ -231,30 +234,34 @@ public final class TraceHeader extends HeaderBlock {
 
     /** The time scalar with which {@link #setDelayMs} stores {@code ms} (see there). */
     static int timeScalarFor(double ms) {
-        double a = Math.abs(ms);
-        if (a <= Short.MAX_VALUE && ms == Math.rint(ms)) {
+        if (fitsInt16(ms) && ms == Math.rint(ms)) {
             return 0;
         }
         int finest = 0;
         for (int s : new int[] {-10, -100, -1000, -10000}) {
-            double stored = a * -s;
-            if (Math.round(stored) > Short.MAX_VALUE) {
+            double stored = ms * -s;
+            if (!fitsInt16(Math.round(stored))) {
                 break;
             }
             finest = s;
-            if (Math.abs(stored - Math.rint(stored)) <= 1e-6 * Math.max(1, stored)) {
+            if (Math.abs(stored - Math.rint(stored)) <= 1e-6 * Math.max(1, Math.abs(stored))) {
                 return s;
             }
         }
-        if (finest != 0 || Math.round(a) <= Short.MAX_VALUE) {
+        if (finest != 0 || fitsInt16(Math.round(ms))) {
             return finest;
         }
         for (int s : new int[] {10, 100, 1000, 10000}) {
-            if (Math.round(a / s) <= Short.MAX_VALUE) {
+            if (fitsInt16(Math.round(ms / s))) {
                 return s;
             }
         }
         throw new IllegalArgumentException("delay " + ms + " ms is too large for a SEG-Y header");
+    }
+
+    /** Whether {@code v} is in int16's range, −32768 .. 32767 (not symmetric: −32768 fits). */
+    private static boolean fitsInt16(double v) {
+        return v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
     }
 
     /** Inline number at the default byte 189. */

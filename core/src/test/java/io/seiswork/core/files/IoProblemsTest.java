@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +51,32 @@ class IoProblemsTest {
         assertEquals("input/output error", IoProblems.describe(new IOException(), f));
         assertEquals("EIO from the device", IoProblems.describe(new IOException("EIO from the device"), f),
                 "an acronym keeps its case");
+    }
+
+    /**
+     * A file-system exception without a reason has only the path for a message: its class is put
+     * in words instead of repeating the path ("out: out").
+     */
+    @Test
+    void exceptionsWithoutAReasonAreWordedByTheirClass() {
+        Path f = dir.resolve("out");
+        assertEquals("folder not empty", IoProblems.describe(new DirectoryNotEmptyException(f.toString()), f));
+        assertEquals("already exists", IoProblems.describe(new FileAlreadyExistsException(f.toString()), f));
+        assertEquals("not a symbolic link", IoProblems.describe(new NotLinkException(f.toString()), f));
+        assertEquals("file system error", IoProblems.describe(new FileSystemException(f.toString()), f));
+        assertEquals("permission denied", IoProblems.describe(new AccessDeniedException(f.toString()), f));
+    }
+
+    /** Only a capitalised first word is lower-cased, never a path that begins the message. */
+    @Test
+    void aPathAtTheStartKeepsItsCase() {
+        Path rel = Path.of("Data", "x");
+        assertEquals("Data/x (No such file or directory)".replace('/', java.io.File.separatorChar),
+                IoProblems.describe(new IOException(rel + " (No such file or directory)"), rel));
+        Path bare = Path.of("Data");
+        assertEquals("Data (Is a directory)", IoProblems.describe(new IOException("Data (Is a directory)"), bare),
+                "the file's own name, a single word");
+        assertEquals("Data/x: gone", IoProblems.describe(new IOException("Data/x: gone"), Path.of("")));
+        assertEquals("I/O error", IoProblems.describe(new IOException("I/O error"), bare));
     }
 }

@@ -81,7 +81,8 @@ class TraceHeaderTest {
 
     @ParameterizedTest(name = "{0} ms -> delay {1}, time scalar {2}")
     @CsvSource({"4, 4, 0", "1000, 1000, 0", "-20, -20, 0", "2.5, 25, -10", "0.125, 125, -1000",
-            "40000, 4000, 10"})
+            "40000, 4000, 10", "32767, 32767, 0", "-32768, -32768, 0", "-3276.8, -32768, -10",
+            "-327680000, -32768, 10000", "327670000, 32767, 10000"})
     void setDelayMsPicksTheTimeScalarThatKeepsTheDelay(double ms, int stored, int scalar) {
         TraceHeader h = new TraceHeader(ByteOrder.BIG_ENDIAN);
         h.setDelayMs(ms);
@@ -96,6 +97,21 @@ class TraceHeaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.setDelayMs(4e8));
         assertTrue(e.getMessage().contains("byte 109"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> h.setDelayMs(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> h.setDelayMs(-327_690_000), "beyond int16 x 10000");
+    }
+
+    /** Just past int16's ends a whole delay needs a multiplier; at them it does not (−32768 is not −32767). */
+    @Test
+    void setDelayMsUsesScalarZeroUpToBothEndsOfInt16() {
+        TraceHeader h = new TraceHeader(ByteOrder.BIG_ENDIAN);
+        h.setDelayMs(-32769);
+        assertEquals(10, h.getInt16(TraceHeader.TIME_SCALAR));
+        assertEquals(-32770.0, h.delayMs(), "rounded to the multiplier");
+        h.setDelayMs(-32768);
+        assertEquals(0, h.getInt16(TraceHeader.TIME_SCALAR));
+        assertEquals(-32768.0, h.delayMs());
+        h.setDelayMs(32768);
+        assertEquals(10, h.getInt16(TraceHeader.TIME_SCALAR));
     }
 
     @Test

@@ -85,15 +85,19 @@ public final class GatherFiles {
      * would compute shots and fail writing them.
      *
      * @param dir an existing directory
+     * @return false, checking nothing, where the file system does not say how much is free
+     *     ({@link FreeSpace}); true when the gathers fit
      * @throws IllegalStateException naming the folder, the free space and the need
      */
-    public static void requireDiskSpace(Path dir, ResolvedJob job, List<Shot> shots) {
-        // statvfs: works where the file store cannot be named (a chroot)
-        requireDiskSpace(dir, job, shots, dir.toFile().getUsableSpace());
+    public static boolean requireDiskSpace(Path dir, ResolvedJob job, List<Shot> shots) {
+        return requireDiskSpace(dir, job, shots, FreeSpace.usable(dir));
     }
 
-    /** {@link #requireDiskSpace(Path, ResolvedJob, List)} with {@code free} bytes usable in {@code dir}. */
-    static void requireDiskSpace(Path dir, ResolvedJob job, List<Shot> shots, long free) {
+    /** {@link #requireDiskSpace(Path, ResolvedJob, List)} with {@code free} bytes usable in {@code dir} (0: unknown). */
+    static boolean requireDiskSpace(Path dir, ResolvedJob job, List<Shot> shots, long free) {
+        if (!FreeSpace.known(free)) {
+            return false;
+        }
         long need = diskBytes(job, shots);
         long there;
         try {
@@ -109,6 +113,7 @@ public final class GatherFiles {
                     shots.size(), shots.size() == 1 ? "" : "s", MemoryEstimate.human(need), SHOTS_FILE, traces,
                     job.time().outputS().count()));
         }
+        return true;
     }
 
     /** The largest coordinate in metres, which sets the headers' coordinate scalar. */

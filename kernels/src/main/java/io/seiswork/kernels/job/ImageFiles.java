@@ -129,26 +129,39 @@ public final class ImageFiles {
      * Checks, before any shot runs, that {@code dir}'s file system has room for the image
      * ({@link #diskBytes}): otherwise a survey would compute every shot and fail writing.
      *
+     * @return false, checking nothing, where the file system does not say how much is free
+     *     ({@link FreeSpace}); true when the image fits
      * @throws IllegalStateException naming the folder, the need and the free space
      */
-    public static void requireDiskSpace(Path dir, ResolvedJob job) {
-        requireDiskSpace(dir, job, 0);
+    public static boolean requireDiskSpace(Path dir, ResolvedJob job) {
+        return requireDiskSpace(dir, job, 0);
     }
 
     /**
      * As {@link #requireDiskSpace(Path, ResolvedJob)}, with {@code moreBytes} needed there besides
      * (a checkpoint of the stack; negative for what a run that goes on already has there).
+     *
+     * @return false, checking nothing, where the file system does not say how much is free
+     *     ({@link FreeSpace}); true when the image fits
      */
-    public static void requireDiskSpace(Path dir, ResolvedJob job, long moreBytes) {
+    public static boolean requireDiskSpace(Path dir, ResolvedJob job, long moreBytes) {
+        return requireDiskSpace(dir, job, moreBytes, FreeSpace.usable(dir));
+    }
+
+    /** {@link #requireDiskSpace(Path, ResolvedJob, long)} with {@code free} bytes usable in {@code dir} (0: unknown). */
+    static boolean requireDiskSpace(Path dir, ResolvedJob job, long moreBytes, long free) {
+        if (!FreeSpace.known(free)) {
+            return false;
+        }
         Grid g = job.spec().grid();
         long need = diskBytes(g, job.storage()) + moreBytes;
-        long free = dir.toFile().getUsableSpace();  // statvfs: works where the file store cannot be named (a chroot)
         if (need > free) {
             throw new IllegalStateException(String.format(Locale.ROOT, "%s has %s free, but the image of the %d x %d x %d"
                     + " grid needs %s there (%s, %s%s)", dir, MemoryEstimate.human(free), g.nx(), g.ny(), g.nz(),
                     MemoryEstimate.human(need), IMAGE_FILE, IMAGE_VOLUME_FILE,
                     job.storage() == WholeGridStorage.OUT_OF_CORE ? " and the stack" : moreBytes > 0 ? " and the stack's checkpoint" : ""));
         }
+        return true;
     }
 
     private static void deleteQuietly(Path p) {

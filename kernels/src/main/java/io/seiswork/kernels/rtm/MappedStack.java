@@ -1,6 +1,7 @@
 package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.kernels.job.FreeSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
@@ -91,8 +92,8 @@ final class MappedStack extends StackStore {
         try {
             Files.createDirectories(dir);
             if (!existing) {
-                long usable = dir.toFile().getUsableSpace();
-                if (usable < bytes) {
+                long usable = FreeSpace.usable(dir);
+                if (FreeSpace.known(usable) && usable < bytes) {
                     throw new IllegalStateException("the stack of a " + grid.nx() + " x " + grid.ny() + " x " + grid.nz()
                             + " grid (" + grid.nodes() + " nodes) needs " + bytes + " bytes of scratch in " + dir
                             + ", which has " + usable + " usable");

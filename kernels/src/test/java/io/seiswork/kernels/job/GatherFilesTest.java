@@ -68,6 +68,19 @@ class GatherFilesTest {
                 + " samples)", e.getMessage());
     }
 
+    /**
+     * 0 bytes usable is what statvfs gives where the file system cannot tell (some FUSE and
+     * network mounts): the check is skipped (false) instead of refusing with "has 0 B free".
+     */
+    @Test
+    void zeroBytesUsableMeansUnknownAndIsNotRefused() {
+        ResolvedJob job = job();
+        List<Shot> shots = job.geometry().shots();
+        assertEquals(false, GatherFiles.requireDiskSpace(dir, job, shots, 0));
+        assertThrows(IllegalStateException.class, () -> GatherFiles.requireDiskSpace(dir, job, shots, 1));
+        assertEquals(true, GatherFiles.requireDiskSpace(dir, job, shots, GatherFiles.diskBytes(job, shots)));
+    }
+
     /** A shots.sgy already there is replaced (or written on, resuming): its bytes count as room. */
     @Test
     void aShotsFileAlreadyThereCountsAsRoom() throws Exception {

@@ -166,9 +166,25 @@ class ImageFilesTest {
         ResolvedJob job = io.seiswork.core.spec.JobResolver.withHeapBudget(dir)
                 .resolve(io.seiswork.core.spec.JobSpecReader.read(survey, "spec", "too-big"), "spec");
         assertEquals(WholeGridStorage.OUT_OF_CORE, job.storage());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImageFiles.requireDiskSpace(dir, job));
-        assertTrue(e.getMessage().startsWith(dir + " has ") && e.getMessage().contains(
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ImageFiles.requireDiskSpace(dir, job, 0, 1L << 40));
+        assertTrue(e.getMessage().startsWith(dir + " has 1.0 TiB free") && e.getMessage().contains(
                 "free, but the image of the 1000 x 1000000 x 1000 grid needs 15.5 TiB there (image.sgy, image.swv and the stack)"),
                 e.getMessage());
+    }
+
+    /**
+     * A file system that reports 0 bytes usable (some FUSE and network mounts cannot tell) is not
+     * taken at its word: the check is skipped (false) rather than refusing every run with "has 0 B
+     * free"; one byte free is still a figure, and refused.
+     */
+    @Test
+    void zeroBytesUsableMeansUnknownAndIsNotRefused() {
+        ResolvedJob job = SmallJobs.twoD(dir);
+        assertEquals(false, ImageFiles.requireDiskSpace(dir, job, 0, 0));
+        assertThrows(IllegalStateException.class, () -> ImageFiles.requireDiskSpace(dir, job, 0, 1));
+        assertEquals(true, ImageFiles.requireDiskSpace(dir, job, 0, Long.MAX_VALUE));
+        assertTrue(FreeSpace.unknownNote(dir, "the image", 2048).endsWith(
+                "(it reports 0 bytes): the 2.0 KiB the image needs there is not checked"));
     }
 }

@@ -7,9 +7,11 @@ import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.engine.BenchHeap;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -236,9 +238,18 @@ public final class CpuBenchmark {
      * Command line for machines without the application's dependencies (the GPU machines, through
      * {@code scripts/gpu-cpu-bench.sh}): {@code [--grid N] [--steps K] [--order 8] [--threads T]
      * [--mode stencil|shot] [--repetitions R]}, 3D N³; prints one line with the user-point and
-     * computed-point rates.
+     * computed-point rates, or refuses in one line on standard error (status 1) a grid whose
+     * arrays the heap cannot hold, as {@code seiswork bench} does ({@link BenchHeap}).
      */
     public static void main(String[] args) {
+        int status = main(args, System.out, System.err, BenchHeap.freeBytes());
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** {@link #main(String[])} with its streams and the free heap given; returns the exit status. */
+    static int main(String[] args, PrintStream out, PrintStream err, long freeHeap) {
         int n = 256;
         int steps = 100;
         int order = 8;
@@ -254,16 +265,25 @@ public final class CpuBenchmark {
                 case "--repetitions" -> reps = Integer.parseInt(args[++i]);
                 case "--mode" -> mode = Mode.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 default -> {
-                    System.err.println("usage: CpuBenchmark [--grid N] [--steps K] [--order 2|4|8] [--threads T]"
+                    err.println("usage: CpuBenchmark [--grid N] [--steps K] [--order 2|4|8] [--threads T]"
                             + " [--mode stencil|shot] [--repetitions R]");
-                    System.exit(64);
+                    return 64;
                 }
             }
         }
-        Result r = run(new Config(n, n, n, steps, order, threads, mode, 1, reps));
-        System.out.printf(Locale.ROOT, "cpu-bench mode=%s grid=%d order=%d threads=%d steps=%d kernel=%s"
+        Config config = new Config(n, n, n, steps, order, threads, mode, 1, reps);
+        try {
+            BenchHeap.require("3D " + n + " x " + n + " x " + n, mode.name().toLowerCase(Locale.ROOT) + ", order "
+                    + order, heapBytes(config), freeHeap, "--grid", "java ");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        Result r = run(config);
+        out.printf(Locale.ROOT, "cpu-bench mode=%s grid=%d order=%d threads=%d steps=%d kernel=%s"
                 + " Gpts/s=%.3f computed=%.3f%n", mode.name().toLowerCase(Locale.ROOT), n, order, threads,
                 steps, r.kernel().replace(' ', '-'), r.gptsPerSecond(), r.computedGptsPerSecond());
+        return 0;
     }
 
     private static VelocityModel gradient(Grid g) {

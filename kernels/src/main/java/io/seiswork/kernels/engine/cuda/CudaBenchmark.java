@@ -12,8 +12,10 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
+import io.seiswork.kernels.engine.BenchHeap;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,6 +227,22 @@ public final class CudaBenchmark {
     }
 
     /**
+     * Heap bytes {@link #run} holds at its peak for an {@code n}-cell grid, computed before
+     * allocating any: the velocity on the user's grid and, beside it until both are uploaded,
+     * the v²dt² array on the padded grid (default width-20 C-PML and the stencil's halo, z
+     * aligned; {@code StepPlan}). The C-PML profiles, spreads and the like are kilobytes.
+     *
+     * @throws IllegalArgumentException when a grid is more than one Java array holds
+     */
+    public static long heapBytes(int n, int spaceOrder, boolean threeD) {
+        Grid g = threeD ? Grid.of3d(n, n, n, 10) : Grid.of2d(n, n, 10);
+        PhysicsOptions physics = PhysicsOptions.defaults().withSpaceOrder(spaceOrder);
+        PaddedGrid padded = new PaddedGrid(g, physics.boundaryWidth(), physics.operator().radius(),
+                physics.freeSurface());
+        return ((long) g.points() + padded.points()) * Float.BYTES;
+    }
+
+    /**
      * Times {@code steps} steps after as many warm-up steps.
      *
      * @param n grid size per axis (user grid, before layers)
@@ -414,6 +432,13 @@ public final class CudaBenchmark {
         if (!CudaProbe.available()) {
             System.out.println("gpu: not usable: " + CudaProbe.reason());
             System.exit(2);
+        }
+        try {
+            BenchHeap.require((threeD ? "3D " : "2D ") + n + "^" + (threeD ? 3 : 2), "GPU, host side, order " + order,
+                    heapBytes(n, order, threeD), BenchHeap.freeBytes(), "--grid", "java ");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
         }
         System.out.println("gpu: " + CudaProbe.reason());
         Result r = run(n, steps, order, threeD);
