@@ -323,7 +323,7 @@ public final class ProjectWindow extends BorderPane {
                 });
                 resolve(what, file, json);
             } catch (RuntimeException e) {
-                Platform.runLater(() -> refuse(what, List.of(firstLine(e))));
+                Platform.runLater(() -> refuse(what, null, List.of(firstLine(e))));
             }
         });
     }
@@ -335,9 +335,9 @@ public final class ProjectWindow extends BorderPane {
             Platform.runLater(() -> show(p));
         } catch (SpecException e) {
             List<String> lines = e.problems().stream().map(SpecProblem::toString).toList();
-            Platform.runLater(() -> refuse(what, lines));
+            Platform.runLater(() -> refuse(what, json, lines));
         } catch (RuntimeException e) {
-            Platform.runLater(() -> refuse(what, List.of(firstLine(e))));
+            Platform.runLater(() -> refuse(what, json, List.of(firstLine(e))));
         }
     }
 
@@ -489,9 +489,16 @@ public final class ProjectWindow extends BorderPane {
         }
     }
 
-    private void refuse(String what, List<String> problems) {
+    /**
+     * @param json the text refused (the editor measures the next edits against it), or null when
+     *     no text was read
+     */
+    private void refuse(String what, String json, List<String> problems) {
         project = null;
         opening = false;
+        if (json != null) {
+            editor.markRefused(json);
+        }
         summary.showProblems(what, problems);
         modelTab.setContent(placeholder("Fix the spec in the Spec tab and Apply, or open another."));
         updateRunButton();
