@@ -134,6 +134,29 @@ class SpecEditingTest {
         assertTrue(editor.form().control("/grid/dx").isFocused(), "the problem's field focused");
     }
 
+    /** A Shots list the job cannot run is red at once, with Run's message, and no run time is made up for it. */
+    @Test
+    void aShotsListTheJobLacksIsMarkedAsTyped(FxRobot robot) throws Exception {
+        open(robot, spec("three", 3));
+        var shots = window.shotsField();
+        robot.clickOn(shots).write("2-9");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shots.getStyle().contains("border-color"), "red while typed, before Run or Enter");
+        assertEquals("Shots: the job has no shot 4 (its shots are 1-3)", shots.getTooltip().getText());
+        assertEquals("Shots: the job has no shot 4 (its shots are 1-3)", window.status().getText());
+        robot.type(KeyCode.ENTER);
+        Label runTime = robot.lookup("#summary-run-time").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runTime.getText().startsWith("not estimated: Shots: "));
+        robot.interact(() -> shots.setText("2-x"));
+        assertTrue(shots.getStyle().contains("border-color"));
+        assertTrue(shots.getTooltip().getText().startsWith("Shots must list shot numbers and ranges"),
+                shots.getTooltip().getText());
+        robot.interact(() -> shots.setText("2-3"));
+        assertEquals("", shots.getStyle(), "a list the job has is fine");
+        assertTrue(shots.getTooltip().getText().startsWith("Run only these shots"));
+        robot.interact(() -> shots.setText(""));
+    }
+
     private List<String> leftPane() {
         return window.summary().getChildren().stream().map(n -> ((Label) n).getText()).toList();
     }
@@ -145,23 +168,7 @@ class SpecEditingTest {
         assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
     }
 
-    /** A 2D model job of {@code shots} shots on a 160 x 80 grid. */
-    static Path spec(String name, int shots) throws Exception {
-        Path f = dir.resolve(name + "-spec.json");
-        Files.writeString(f, """
-                {
-                  "name": "%s",
-                  "task": "model",
-                  "grid": { "nx": 160, "ny": 1, "nz": 80, "dx": 10, "dz": 10 },
-                  "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 400, "vp": 2200 } ] },
-                  "wavelet": { "type": "ricker", "peakHz": 12 },
-                  "time": { "lengthS": 0.3, "sampleS": 0.004 },
-                  "sources": { "line": { "x0": 300, "dx": 200, "n": %d, "y": 0, "z": 20 } },
-                  "receivers": { "line": { "x0": 0, "dx": 20, "n": 80, "y": 0, "z": 20 }, "spread": "fixed" },
-                  "physics": { "spaceOrder": 8, "boundary": { "type": "cpml", "width": 20 }, "freeSurface": false },
-                  "engine": "cpu"
-                }
-                """.formatted(name, shots));
-        return f;
+    private static Path spec(String name, int shots) throws Exception {
+        return DesktopSpecs.model2d(dir, name, shots);
     }
 }
