@@ -1,6 +1,7 @@
 package io.seiswork.kernels;
 
 import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.progress.WavefieldPhase;
 import io.seiswork.core.volume.Slice;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ public final class WavefieldRecorder implements WavefieldListener {
     public final List<Integer> steps = new ArrayList<>();
     /** The sections, in arrival order. */
     public final List<Slice> sections = new ArrayList<>();
+    /** Which wavefield each section is, as the engine said (PRESSURE when it said none). */
+    public final List<WavefieldPhase> phases = new ArrayList<>();
 
     @Override
     public boolean wantsWavefield() {
@@ -20,8 +23,14 @@ public final class WavefieldRecorder implements WavefieldListener {
 
     @Override
     public void onWavefield(int step, Slice section) {
+        onWavefield(step, section, WavefieldPhase.PRESSURE);
+    }
+
+    @Override
+    public void onWavefield(int step, Slice section, WavefieldPhase phase) {
         steps.add(step);
         sections.add(section);
+        phases.add(phase);
     }
 
     @Override

@@ -10,7 +10,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
- * The survey's sources (red dots) and receivers (small dark triangles) over the velocity model's
+ * The survey's sources (red dots) and receivers (small white triangles outlined in black) over the velocity model's
  * sections: on an inline the positions within half a cell of its y, on a crossline those within
  * half a cell of its x, and on a depth slice all of them in plan view (the acquisition layout).
  * Coordinates are metres from the model's first node, as in the job spec. At most
@@ -23,7 +23,8 @@ final class AcquisitionOverlay implements SectionOverlay {
     static final int MAX_MARKERS = 20_000;
 
     private static final Color SOURCE = Color.rgb(230, 20, 20);
-    private static final Color RECEIVER = Color.rgb(20, 20, 60);
+    static final Color RECEIVER = Color.WHITE;
+    static final Color RECEIVER_OUTLINE = Color.BLACK;
 
     private final List<Position> sources;
     private final List<Position> receivers;
@@ -40,9 +41,15 @@ final class AcquisitionOverlay implements SectionOverlay {
     @Override
     public void draw(GraphicsContext g, SectionView view, SliceOrientation o, double slice) {
         g.setLineWidth(1);
+        // White triangles outlined in black: seen on viridis' dark (slow) end and its bright one alike.
         g.setFill(RECEIVER);
-        forEach(receivers, o, slice, (x, y) -> g.fillPolygon(new double[] {x - 3, x + 3, x},
-                new double[] {y - 3, y - 3, y + 3}, 3), view);
+        g.setStroke(RECEIVER_OUTLINE);
+        forEach(receivers, o, slice, (x, y) -> {
+            double[] xs = {x - 3.5, x + 3.5, x};
+            double[] ys = {y - 3.5, y - 3.5, y + 3.5};
+            g.fillPolygon(xs, ys, 3);
+            g.strokePolygon(xs, ys, 3);
+        }, view);
         g.setStroke(Color.WHITE);
         g.setFill(SOURCE);
         forEach(sources, o, slice, (x, y) -> {

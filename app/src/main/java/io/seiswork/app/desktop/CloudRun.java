@@ -177,6 +177,25 @@ final class CloudRun implements ActiveRun {
         thread.join(millis);
     }
 
+    /**
+     * What the window says when {@code settings}' stack does not answer, instead of the SDK's
+     * account of its retries: "cannot reach the local cloud; start the local cloud with
+     * scripts/cloud-local.sh start".
+     */
+    static String unreachable(CloudSettings settings) {
+        return "cannot reach the " + settings.name() + " cloud; " + settings.whenUnreachable();
+    }
+
+    /** Whether {@code e}, or an exception it wraps, is the SDK's failure to reach a service. */
+    static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SdkClientException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private DesktopRun.Outcome run(JobSource source, String cloud, Path outDir, RunEvents events) {
         CloudSettings settings;
         try {
@@ -189,8 +208,7 @@ final class CloudRun implements ActiveRun {
             return runJob(clients, source, settings, outDir, events);
         } catch (SdkClientException e) {
             events.stopped(ShotProgress.State.FAILED);
-            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: cannot reach the "
-                    + settings.name() + " cloud; " + settings.whenUnreachable());
+            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + unreachable(settings));
         } catch (IOException | RuntimeException e) {
             events.stopped(ShotProgress.State.FAILED);
             LOG.warn("cloud run failed", e);

@@ -31,7 +31,7 @@ final class FormField {
         WHOLE, NUMBER, FLAG, CHOICE, TEXT, FILE
     }
 
-    private static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
+    static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
     /** Longest number typed that is read. */
     private static final int MAX_NUMBER_CHARS = 64;
     /** Largest power of ten of a number typed (doubles end near 308; plain digits stay short). */

@@ -33,7 +33,7 @@ final class ProjectSummary extends GridPane {
         setVgap(4);
         setPadding(new Insets(8));
         setId("projectSummary");
-        setMinWidth(260);
+        setMinWidth(180);  // a laptop screen's facts column; the values wrap
     }
 
     /** Shows {@code p}'s facts (worked out when it was opened, off the JavaFX thread). */
@@ -125,9 +125,7 @@ final class ProjectSummary extends GridPane {
                     spec.migrationVelocity() instanceof io.seiswork.core.spec.VelocitySpec.Smoothed sm
                             ? "the model smoothed over " + num(sm.lengthM()) + " m" : "its own model")));
         }
-        int receivers = job.geometry().shotCount() == 0 ? 0 : job.geometry().shot(0).receivers().size();
-        out.add(Map.entry("Shots", job.dataFile() != null ? "from " + job.dataFile()
-                : String.format(Locale.ROOT, "%d shots, %d receivers each", job.geometry().shotCount(), receivers)));
+        out.add(Map.entry("Shots", job.dataFile() != null ? "from " + job.dataFile() : shots(job.geometry())));
         out.add(Map.entry("Wavelet", String.format(Locale.ROOT, "%s, %s Hz", spec.wavelet().type(),
                 num(spec.wavelet().peakHz()))));
         out.add(Map.entry("Time", String.format(Locale.ROOT, "dt %s ms (CFL limit %s ms), %d steps, %s s",
@@ -148,6 +146,36 @@ final class ProjectSummary extends GridPane {
             out.add(Map.entry("Warning", w.toString()));
         }
         return out;
+    }
+
+    /** Shots counted at most for the receivers of a moving spread (evenly picked, the first and last always). */
+    static final long MAX_RECEIVER_TESTS = 200_000_000L;
+
+    /**
+     * "9 shots, 101 receivers each", or for a moving spread whose shots record different numbers
+     * "9 shots, 101–161 receivers each" (a very large survey's range from evenly picked shots).
+     */
+    static String shots(io.seiswork.core.geometry.SurveyGeometry geometry) {
+        int n = geometry.shotCount();
+        if (n == 0) {
+            return "no shots";
+        }
+        int least = Integer.MAX_VALUE;
+        int most = 0;
+        long perShot = Math.max(1, geometry.receivers().size());
+        int stride = geometry.spreadMoves() ? (int) Math.max(1, (long) n * perShot / MAX_RECEIVER_TESTS) : n;
+        for (int i = 0; ; i += stride) {
+            int at = Math.min(i, n - 1);
+            int r = geometry.receiverCount(at);
+            least = Math.min(least, r);
+            most = Math.max(most, r);
+            if (at == n - 1) {
+                break;
+            }
+        }
+        String shots = n + (n == 1 ? " shot, " : " shots, ");
+        return least == most ? shots + least + " receivers" + (n == 1 ? "" : " each")
+                : shots + least + "–" + most + " receivers each";
     }
 
     /** Four significant digits without trailing zeros: 10, 1.333, 0.004. */

@@ -74,6 +74,9 @@ public final class ProjectWindow extends BorderPane {
     private static final KeyCombination OPEN_KEY = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RUN_KEY = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
 
+    private static final String SHOTS_TIP = "Run only these shots on this machine, by number: 1 or 1,4-6 (empty: every "
+            + "shot). They keep their numbers and places; a migration stacks only them";
+
     /** Longest wait for a cancelled run to stop when the window closes, milliseconds. */
     static final long CLOSE_WAIT_MS = 10_000;
 
@@ -129,6 +132,8 @@ public final class ProjectWindow extends BorderPane {
     /** The spec file last put in the Recent menu (Apply shows the same file again: not remembered twice). */
     private Path specFileRemembered;
     private boolean opening;
+    /** Whether Run is looking for a finished run in the output folder (or asking whether to replace it). */
+    private boolean checkingOutput;
     private ActiveRun current;
     /** The task of the cloud job being followed (not the project's), while one is. */
     private Task followedTask;
@@ -185,8 +190,8 @@ public final class ProjectWindow extends BorderPane {
             }
         });
         shotsField.setPrefColumnCount(6);
-        shotsField.setTooltip(new Tooltip("Run only these shots on this machine, by number: 1 or 1,4-6 (empty: every shot). "
-                + "They keep their numbers and places; a migration stacks only them"));
+        shotsField.setTooltip(new Tooltip(SHOTS_TIP));
+        shotsField.textProperty().addListener((o, a, b) -> checkShotsField());  // red at once, as the form's fields
         recentMenu = new RecentSpecsMenu(RecentSpecs.ofUser(), checks, f -> {
             if (current == null && mayDiscardEdits("Open " + f.getFileName())) {
                 openFile(f);
@@ -212,8 +217,7 @@ public final class ProjectWindow extends BorderPane {
         cloudJobs.setOnShowing(e -> listCloudJobs());
         runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
         ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
-                new Label("shots"), shotsField, run, cancel, resume, cloudJobs,
-                new Separator(), output);
+                new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
         editor = new SpecEditor(checks, this::applyEdits, this::save, this::chooseSaveAs, new DialogFileChooser(
                 () -> specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent(),
                 () -> getScene().getWindow()));
@@ -230,14 +234,27 @@ public final class ProjectWindow extends BorderPane {
         resultTab.setContent(placeholder("Run the job to see its result here."));
         modelTab.setContent(placeholder("No project open."));
         tabs.getTabs().setAll(specTab, modelTab, runTab, resultTab);
+        // The facts beside the tabs in a split: narrower on a laptop screen, wider by hand, scrolled when long.
         ScrollPane left = new ScrollPane(summary);
         left.setFitToWidth(true);
-        left.setPrefWidth(330);
-        HBox bottom = new HBox(status);
+        left.setMinWidth(0);
+        left.setId("factsPane");
+        javafx.scene.control.SplitPane sides = new javafx.scene.control.SplitPane(left, tabs);
+        sides.setId("sides");
+        javafx.scene.control.SplitPane.setResizableWithParent(left, false);
+        sides.setDividerPositions(0.26);
+        // The output folder in the status bar, where it shortens (from its start) rather than push tools out of the bar.
+        output.setId("outputFolder");
+        output.setMinWidth(0);
+        output.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        output.setStyle("-fx-text-fill: #555");
+        status.setMinWidth(0);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox bottom = new HBox(12, status, gap, output);
         bottom.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
-        setLeft(left);
-        setCenter(tabs);
+        setCenter(sides);
         setBottom(bottom);
 
         open.setTooltip(new Tooltip("Open a job spec (Ctrl+O)"));
@@ -323,7 +340,7 @@ public final class ProjectWindow extends BorderPane {
                 });
                 resolve(what, file, json);
             } catch (RuntimeException e) {
-                Platform.runLater(() -> refuse(what, List.of(firstLine(e))));
+                Platform.runLater(() -> refuse(what, null, List.of(firstLine(e))));
             }
         });
     }
@@ -335,9 +352,9 @@ public final class ProjectWindow extends BorderPane {
             Platform.runLater(() -> show(p));
         } catch (SpecException e) {
             List<String> lines = e.problems().stream().map(SpecProblem::toString).toList();
-            Platform.runLater(() -> refuse(what, lines));
+            Platform.runLater(() -> refuse(what, json, lines));
         } catch (RuntimeException e) {
-            Platform.runLater(() -> refuse(what, List.of(firstLine(e))));
+            Platform.runLater(() -> refuse(what, json, List.of(firstLine(e))));
         }
     }
 
@@ -489,9 +506,16 @@ public final class ProjectWindow extends BorderPane {
         }
     }
 
-    private void refuse(String what, List<String> problems) {
+    /**
+     * @param json the text refused (the editor measures the next edits against it), or null when
+     *     no text was read
+     */
+    private void refuse(String what, String json, List<String> problems) {
         project = null;
         opening = false;
+        if (json != null) {
+            editor.markRefused(json);
+        }
         summary.showProblems(what, problems);
         modelTab.setContent(placeholder("Fix the spec in the Spec tab and Apply, or open another."));
         updateRunButton();
@@ -561,7 +585,16 @@ public final class ProjectWindow extends BorderPane {
         cloudJobs.getItems().setAll(reading);
         io.submit(() -> {
             List<MenuItem> items = new java.util.ArrayList<>();
-            try (CloudClients clients = new CloudClients(CloudSettings.named(target.cloud(), CloudSettings.environment()))) {
+            CloudSettings settings = null;
+            try {
+                settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
+            } catch (RuntimeException e) {
+                items.add(new MenuItem("cannot read the " + target + " jobs: " + firstLine(e)));
+                items.get(0).setDisable(true);
+                Platform.runLater(() -> cloudJobs.getItems().setAll(items));
+                return;
+            }
+            try (CloudClients clients = new CloudClients(settings)) {
                 for (JobRecord j : Dispatcher.of(clients).recentJobs(20)) {
                     String line = String.format(java.util.Locale.ROOT, "%s   %s %s %d/%d", j.id(), j.task(), j.status(),
                             j.done(), j.total());
@@ -569,7 +602,9 @@ public final class ProjectWindow extends BorderPane {
                 }
             } catch (RuntimeException e) {
                 items.clear();
-                items.add(new MenuItem("cannot read the " + target + " jobs: " + firstLine(e)));
+                // Not the SDK's account of its retries: what Run on that cloud says, and what to do.
+                items.add(new MenuItem(CloudRun.isUnreachable(e) ? CloudRun.unreachable(settings)
+                        : "cannot read the " + target + " jobs: " + firstLine(e)));
                 items.get(0).setDisable(true);
             }
             if (items.isEmpty()) {
@@ -710,6 +745,10 @@ public final class ProjectWindow extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a job spec");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
+        Path start = openFolder();
+        if (start != null) {
+            chooser.setInitialDirectory(start.toFile());  // not GTK's empty "Recent" view
+        }
         java.io.File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
             openFile(f.toPath());
@@ -717,10 +756,40 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
+     * Where Open starts: the open spec's folder, else (the demo) the examples folder, else the
+     * folder the app started in; null when none of them is a folder any more.
+     */
+    Path openFolder() {
+        List<Path> candidates = new java.util.ArrayList<>();
+        if (specFile != null && specFile.toAbsolutePath().getParent() != null) {
+            candidates.add(specFile.toAbsolutePath().getParent());
+        }
+        candidates.add(examplesDir.toAbsolutePath());
+        candidates.add(Path.of("").toAbsolutePath());
+        return candidates.stream().filter(java.nio.file.Files::isDirectory).findFirst().orElse(null);
+    }
+
+    /**
      * Measures the tool bar's engine on the project's first shot, off the JavaFX thread, and shows
      * how long the run will take ({@link RunTimeEstimator}); a newer project, another engine or
      * a run started cancels the measurement under way.
      */
+    /**
+     * Marks the Shots field red with the problem as its tooltip (and in the status line) when Run
+     * would refuse its list for the project, as the form marks its fields; null when it is fine.
+     */
+    private String checkShotsField() {
+        Project p = project;
+        String problem = p == null ? null
+                : ShotsFieldCheck.problem(shotsField.getText(), p.job().dataFile() != null ? null : p.job().geometry());
+        shotsField.setStyle(problem == null ? "" : FormField.PROBLEM_STYLE);
+        shotsField.setTooltip(new Tooltip(problem == null ? SHOTS_TIP : problem));
+        if (problem != null) {
+            status.setText(problem);
+        }
+        return problem;
+    }
+
     /** The run time again when the Shots list differs from the one last estimated. */
     private void estimateShotsListed() {
         if (!shotsField.getText().equals(estimatedShots)) {
@@ -731,8 +800,8 @@ public final class ProjectWindow extends BorderPane {
     private void estimateRunTime() {
         estimating.cancel();
         Project p = project;
-        if (p == null || current != null || engine.getValue() == null) {
-            return;
+        if (p == null || current != null || engine.getValue() == null || estimator.isShutdown()) {
+            return;  // (shut down: the window has closed, and its Shots field lost the focus)
         }
         if (p.localLimit() != null) {
             // Measuring would hold one shot's memory, which is what this machine lacks.
@@ -740,8 +809,13 @@ public final class ProjectWindow extends BorderPane {
             return;
         }
         ResolvedJob job = p.job().withEngine(engine.getValue());
-        String shotList = shotsField.getText();  // the Shots the run would take (all while the list is not one)
+        String shotList = shotsField.getText();  // the Shots the run would take
         estimatedShots = shotList;
+        String listProblem = checkShotsField();
+        if (listProblem != null) {
+            summary.showRunTime("not estimated: " + listProblem);
+            return;
+        }
         CancellationToken token = CancellationToken.none();
         estimating = token;
         summary.showRunTime(ProjectSummary.MEASURING + engine.getValue().json() + " engine on the first shot...");
@@ -776,7 +850,7 @@ public final class ProjectWindow extends BorderPane {
 
     /** @param resumeStopped go on with the run that stopped in the output folder rather than start over */
     private void startRun(boolean resumeStopped) {
-        if (project == null || current != null || editor.editedProperty().get()) {
+        if (project == null || current != null || checkingOutput || editor.editedProperty().get()) {
             return;
         }
         RunTarget chosen = runOn.getValue();
@@ -811,6 +885,56 @@ public final class ProjectWindow extends BorderPane {
             return;
         }
         Path out = outputDir.apply(job.spec());
+        if (resumeStopped) {
+            launch(job, target, shots, known, out, true);
+            return;
+        }
+        // A finished run in the output folder is replaced only when the user says so (read off this thread).
+        checkingOutput = true;
+        updateRunButton();
+        Project asked = project;
+        ResolvedJob toRun = job;
+        Task task = job.spec().task();
+        io.submit(() -> {
+            FinishedRun finished = FinishedRun.in(out, task);
+            Platform.runLater(() -> {
+                checkingOutput = false;
+                if (project != asked || current != null) {
+                    updateRunButton();  // another project or run came first: nothing to start
+                } else if (finished == null || confirmReplace(finished)) {
+                    launch(toRun, target, shots, known, out, false);
+                } else {
+                    updateRunButton();
+                    status.setText("Not run: the finished " + (task == Task.RTM ? "image" : "shot gathers") + " in "
+                            + out + " stay (shown in the Result tab).");
+                    closeResult();
+                    showResult(task, out);
+                    estimateRunTime();  // the estimate Run stopped
+                }
+            });
+        });
+    }
+
+    /**
+     * Asks whether to replace the finished run in the output folder; Cancel, the default button,
+     * keeps it.
+     */
+    private boolean confirmReplace(FinishedRun finished) {
+        ButtonType replace = new ButtonType("Replace", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, finished.question(), replace, ButtonType.CANCEL);
+        ask.setTitle("Replace the finished run?");
+        ask.setHeaderText(null);
+        ((Button) ask.getDialogPane().lookupButton(replace)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ask.getDialogPane().setId("replaceFinishedRun");
+        ask.initOwner(getScene().getWindow());
+        return ask.showAndWait().filter(b -> b == replace).isPresent();
+    }
+
+    /** Starts the run checked by {@link #startRun}: its rows in the Run tab, on this machine or in the cloud. */
+    private void launch(ResolvedJob job, RunTarget target, ShotSelection shots, List<Integer> known, Path out,
+            boolean resumeStopped) {
+        boolean cloud = target != null && target.cloud() != null;
         RunEvents events = new RunEvents();
         progress.follow(events, known, job.time().dtS(), cloud
                 ? "Wavefield: only for runs on this machine"
@@ -849,7 +973,7 @@ public final class ProjectWindow extends BorderPane {
 
     private void ended(DesktopRun.Outcome o) {
         current = null;
-        progress.stop();
+        progress.stop(o.status());
         progress.message(o.message());
         setRunning(false);
         status.setText(o.message());
@@ -880,7 +1004,7 @@ public final class ProjectWindow extends BorderPane {
     private void updateRunButton() {
         cloudJobs.setDisable(current != null || runOn.getValue() == null || runOn.getValue().cloud() == null);
         boolean edited = editor.editedProperty().get();
-        run.setDisable(project == null || current != null || opening || edited);
+        run.setDisable(project == null || current != null || opening || edited || checkingOutput);
         if (edited && current == null) {
             status.setText("The spec has edits: Apply them to run.");
         }
@@ -1045,6 +1169,10 @@ public final class ProjectWindow extends BorderPane {
 
     RunProgressPane progress() {
         return progress;
+    }
+
+    Label outputFolder() {
+        return output;
     }
 
     ProjectSummary summary() {

@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.RunListener;
+import io.seiswork.core.progress.WavefieldPhase;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.VolumeSource;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ final class RunEvents implements RunListener {
         }
     }
 
-    /** The latest wavefield section: which shot, which time level, the section. */
-    record Wavefield(int shot, int step, Slice section) {
+    /** The latest wavefield section: which shot, which time level, the section, and which wavefield it is. */
+    record Wavefield(int shot, int step, Slice section, WavefieldPhase phase) {
     }
 
     /** The migration's image so far: shots stacked of all, and the image whole, or its middle inline (the other null). */
@@ -129,8 +130,13 @@ final class RunEvents implements RunListener {
 
     @Override
     public void wavefield(int shot, int step, Slice section) {
+        wavefield(shot, step, section, WavefieldPhase.PRESSURE);
+    }
+
+    @Override
+    public void wavefield(int shot, int step, Slice section, WavefieldPhase phase) {
         lastWavefieldNanos = System.nanoTime();
-        wavefield.set(new Wavefield(shot, step, section));
+        wavefield.set(new Wavefield(shot, step, section, phase));
     }
 
     @Override

@@ -49,6 +49,9 @@ final class RunProgressPane extends BorderPane {
     };
     private RunEvents events;
     private long startNanos;
+    /** How the run ended ("done", "cancelled", "failed"), null while it runs. */
+    private String endedAs;
+    private long endNanos;
 
     RunProgressPane() {
         TableColumn<ShotProgress, Number> shot = new TableColumn<>("Shot");
@@ -58,7 +61,6 @@ final class RunProgressPane extends BorderPane {
         TableColumn<ShotProgress, Double> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> c.getValue().fractionProperty().asObject());
         progress.setCellFactory(ProgressBarTableCell.forTableColumn());
-        progress.setPrefWidth(180);
         TableColumn<ShotProgress, String> gpts = new TableColumn<>("Gpts/s");
         gpts.setCellValueFactory(c -> c.getValue().gptsPerSecondProperty()
                 .map(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.3f", v.doubleValue())));
@@ -67,7 +69,14 @@ final class RunProgressPane extends BorderPane {
                 () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED ? ""
                         : String.format(Locale.ROOT, "%.1f", c.getValue().secondsProperty().get()),
                 c.getValue().stateProperty(), c.getValue().secondsProperty()));
-        time.setMinWidth(70);
+        // Each column at least as wide as its heading and its longest value: "cancelled" never "cancell...".
+        fit(shot, "Shot", "9999");
+        fit(state, "State", java.util.Arrays.stream(ShotProgress.State.values()).map(ShotProgress.State::label)
+                .toArray(String[]::new));
+        fit(gpts, "Gpts/s", "99.999");
+        fit(time, "Time (s)", "9999.9");
+        fit(progress, "Progress");
+        progress.setPrefWidth(180);
         table.getColumns().setAll(List.of(shot, state, progress, gpts, time));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
@@ -86,7 +95,7 @@ final class RunProgressPane extends BorderPane {
         wavefield.unitProperty().set("pressure");
         wavefield.titleProperty().set("Wavefield: shown while a shot runs");
         SplitPane centre = new SplitPane(table, wavefield);
-        centre.setDividerPositions(0.45);
+        centre.setDividerPositions(0.5);
         setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);
         bottom.setPadding(new Insets(6));
@@ -112,6 +121,7 @@ final class RunProgressPane extends BorderPane {
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
         events = run;
+        endedAs = null;
         this.dtS = dtS;
         startNanos = System.nanoTime();
         rows.clear();
@@ -133,6 +143,45 @@ final class RunProgressPane extends BorderPane {
     void stop() {
         refresh();
         pull.stop();
+    }
+
+    /**
+     * Takes the last events in and stops refreshing, the summary saying how the run ended and
+     * its shots done ("cancelled: 2 of 6 shots done, 16 s"), with no time left.
+     */
+    void stop(DesktopRun.Status how) {
+        endedAs = how.name().toLowerCase(Locale.ROOT);
+        endNanos = System.nanoTime();
+        stop();
+    }
+
+    /**
+     * "Wavefield of shot 2 at t = 1.080 s, section through the source", in a migration with which
+     * wavefield it is: "Shot 2, source wavefield (forward) at t = 1.080 s, section through the source".
+     */
+    static String title(RunEvents.Wavefield w, double dtS) {
+        String which = w.phase() == null ? "" : w.phase().label();
+        return which.isEmpty()
+                ? String.format(Locale.ROOT, "Wavefield of shot %d at t = %.3f s, section through the source", w.shot(),
+                        w.step() * dtS)
+                : String.format(Locale.ROOT, "Shot %d, %s at t = %.3f s, section through the source", w.shot(), which,
+                        w.step() * dtS);
+    }
+
+    /** Sets {@code column}'s least width to fit its heading and the widest of {@code values}. */
+    private static void fit(TableColumn<?, ?> column, String heading, String... values) {
+        double widest = textWidth(heading) + 24;  // heading padding and the sort arrow's room
+        for (String v : values) {
+            widest = Math.max(widest, textWidth(v) + 16);  // cell padding
+        }
+        column.setMinWidth(Math.ceil(widest));
+        column.setPrefWidth(Math.ceil(widest));
+    }
+
+    private static double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(javafx.scene.text.Font.getDefault());
+        return t.getLayoutBounds().getWidth();
     }
 
     /** Adds a line to the messages (for the window's own notes: engine, output, errors). */
@@ -180,8 +229,7 @@ final class RunProgressPane extends BorderPane {
         }
         RunEvents.Wavefield w = e.takeWavefield();
         if (w != null) {
-            wavefield.titleProperty().set(String.format(Locale.ROOT,
-                    "Wavefield of shot %d at t = %.3f s, section through the source", w.shot(), w.step() * dtS));
+            wavefield.titleProperty().set(title(w, dtS));
             wavefield.sliceProperty().set(w.section());
         }
         RunEvents.Image im = e.takeImage();
@@ -202,12 +250,13 @@ final class RunProgressPane extends BorderPane {
         }
         double fraction = total > 0 ? done / total : 0;
         overall.setProgress(fraction);
-        double elapsed = (now - startNanos) / 1e9;
-        String left = fraction > 0.02 && fraction < 1
+        double elapsed = ((endedAs != null ? endNanos : now) - startNanos) / 1e9;
+        String left = endedAs == null && fraction > 0.02 && fraction < 1
                 ? String.format(Locale.ROOT, ", about %.0f s left", elapsed * (1 - fraction) / fraction) : "";
         String on = e.engine().isEmpty() ? "" : " on " + e.engine();
-        summary.setText(String.format(Locale.ROOT, "%d of %d shots done%s, %.0f s%s", finished, total, on, elapsed,
-                left));
+        String how = endedAs == null || endedAs.equals("done") ? "" : endedAs + ": ";
+        summary.setText(String.format(Locale.ROOT, "%s%d of %d shots done%s, %.0f s%s", how, finished, total, on,
+                elapsed, left));
     }
 
     private ShotProgress row(int number) {

@@ -58,11 +58,22 @@ final class SpecEditor extends BorderPane {
     private final SpecForm form;
     private final ListView<String> problems = new ListView<>();
     private final Label verdict = new Label();
+    /** Over the form while the text does not parse: where the syntax error is (click: go there). */
+    private final Label syntaxBanner = new Label();
+    private final ScrollPane formPane;
+    /** The problems listed, in the list's order (a click goes to the one picked). */
+    private List<SpecProblem> listed = List.of();
+    /** The last text that parsed, as the form shows it while the text does not. */
+    private JsonNode lastParsed;
+    /** Where the text stops being JSON, or null while it parses. */
+    private JsonSyntaxError syntaxError;
     private final Button apply = new Button("Apply");
     private final Button save = new Button("Save");
     private final Button saveAs = new Button("Save as...");
     private final PauseTransition pause = new PauseTransition(Duration.millis(CHECK_DELAY_MS));
     private final BooleanProperty edited = new SimpleBooleanProperty(false);
+    /** Whether the text last applied was refused (Apply may then try the same text again). */
+    private final BooleanProperty refused = new SimpleBooleanProperty(false);
     private final Executor background;
     private String appliedText = "";
     private String savedText = "";
@@ -86,6 +97,24 @@ final class SpecEditor extends BorderPane {
         problems.setId("specProblems");
         problems.setPrefHeight(120);
         problems.setPlaceholder(new Label("No problems in the spec itself."));
+        // No room taken while there is nothing to list: the verdict beside Apply says so.
+        problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problems.getItems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+        problems.setOnMouseClicked(e -> goToProblem(problems.getSelectionModel().getSelectedIndex()));
+        problems.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                goToProblem(problems.getSelectionModel().getSelectedIndex());
+            }
+        });
+        problems.setTooltip(new Tooltip("Click a problem to go to its field, or to its place in the JSON"));
+        syntaxBanner.setId("syntaxBanner");
+        syntaxBanner.setWrapText(true);
+        syntaxBanner.setMaxWidth(Double.MAX_VALUE);
+        syntaxBanner.setPadding(new Insets(6));
+        syntaxBanner.setStyle("-fx-background-color: #fff3cd; -fx-border-color: #d39e00; -fx-text-fill: #5c4400");
+        syntaxBanner.setVisible(false);
+        syntaxBanner.setManaged(false);
+        syntaxBanner.setOnMouseClicked(e -> goToSyntaxError());
         verdict.setId("specVerdict");
         apply.setId("applySpec");
         save.setId("saveSpec");
@@ -95,7 +124,7 @@ final class SpecEditor extends BorderPane {
         saveAs.setOnAction(e -> onSaveAs.accept(text.getText()));
         saveAs.setTooltip(new Tooltip("Write the spec to another file and open it there; the model and data files it "
                 + "names are named anew for the new folder"));
-        apply.disableProperty().bind(edited.not());
+        apply.disableProperty().bind(edited.not().and(refused.not()));
         apply.setTooltip(new Tooltip("Check the whole spec and make it the project (Ctrl+Enter)"));
         save.setTooltip(new Tooltip("Write the spec to its file (Ctrl+S)"));
         text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -117,9 +146,11 @@ final class SpecEditor extends BorderPane {
         buttons.setPadding(new Insets(6));
         VBox bottom = new VBox(2, buttons, problems);
         bottom.setPadding(new Insets(0, 6, 6, 6));
-        ScrollPane formPane = new ScrollPane(form);
+        formPane = new ScrollPane(form);
         formPane.setFitToWidth(true);
-        SplitPane both = new SplitPane(formPane, text);
+        BorderPane formSide = new BorderPane(formPane);
+        formSide.setTop(syntaxBanner);
+        SplitPane both = new SplitPane(formSide, text);
         both.setDividerPositions(0.42);
         setCenter(both);
         setBottom(bottom);
@@ -127,11 +158,13 @@ final class SpecEditor extends BorderPane {
 
     /** Shows the text of the project just opened (not an edit). */
     void load(String json) {
+        lastParsed = null;  // another spec: nothing of the last one's values to show
         appliedText = json;
         savedText = json;
         form.forgetTyping();
         text.setText(json);
         edited.set(false);
+        refused.set(false);
     }
 
     /**
@@ -140,7 +173,19 @@ final class SpecEditor extends BorderPane {
      */
     void markApplied(String json) {
         appliedText = json;
+        refused.set(false);
         edited.set(!text.getText().equals(json));
+    }
+
+    /**
+     * Records that {@code json} was applied and refused (it has problems, or a file it names
+     * cannot be read): it is what the next edit is measured against, so that taking the edit back
+     * to the last good text counts as an edit, and Apply stays enabled to try it again.
+     */
+    void markRefused(String json) {
+        appliedText = json;
+        edited.set(!text.getText().equals(json));
+        refused.set(true);
     }
 
     /** Records that {@code json} is what the spec's file now holds. */
@@ -174,6 +219,75 @@ final class SpecEditor extends BorderPane {
         return verdict;
     }
 
+    Label syntaxBanner() {
+        return syntaxBanner;
+    }
+
+    /**
+     * Goes to the problem listed at {@code index}: a syntax error's place in the JSON (the caret
+     * there), a value's field in the form when it shows one (focused, scrolled to), else the
+     * value's characters in the JSON (selected).
+     */
+    void goToProblem(int index) {
+        if (index < 0 || index >= listed.size()) {
+            return;
+        }
+        SpecProblem p = listed.get(index);
+        if (p.path().equals("(json)") && syntaxError != null) {
+            goToSyntaxError();
+            return;
+        }
+        String pointer = pointerOf(p.path());
+        if (pointer == null) {
+            return;
+        }
+        javafx.scene.control.Control field = form.shownControl(pointer);
+        if (field != null && !form.isDisabled()) {
+            scrollTo(field);
+            field.requestFocus();
+            return;
+        }
+        JsonValueEdit.Range r = JsonValueEdit.find(text.getText(), pointer);
+        if (r != null) {
+            text.requestFocus();
+            text.selectRange(r.start(), r.end());
+        }
+    }
+
+    /** The JSON pointer of a problem's path ("sources.list[3].x" is /sources/list/3/x), or null for "(root)" and the like. */
+    static String pointerOf(String path) {
+        if (path.isEmpty() || path.startsWith("(")) {
+            return null;
+        }
+        return "/" + path.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+    }
+
+    private void goToSyntaxError() {
+        if (syntaxError != null) {
+            text.requestFocus();
+            text.positionCaret(Math.min(syntaxError.offset(), text.getLength()));
+        }
+    }
+
+    private void scrollTo(javafx.scene.Node node) {
+        double contentHeight = form.getBoundsInLocal().getHeight();
+        double viewport = formPane.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double y = form.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+        formPane.setVvalue(Math.max(0, Math.min(1, (y - viewport / 3) / (contentHeight - viewport))));
+    }
+
+    /** Shows the last values that parsed, read-only, with where the text stops being JSON; or the form live again. */
+    private void showSyntax(JsonSyntaxError error) {
+        syntaxError = error;
+        syntaxBanner.setText(error == null ? "" : error.banner());
+        syntaxBanner.setVisible(error != null);
+        syntaxBanner.setManaged(error != null);
+        form.setDisable(error != null);
+    }
+
     /** Stops checking (the window is closing). */
     void dispose() {
         pause.stop();
@@ -188,12 +302,15 @@ final class SpecEditor extends BorderPane {
         String json = text.getText();
         background.execute(() -> {
             JsonNode tree;
+            JsonSyntaxError syntax = null;
             try {
                 tree = JSON.readTree(json);
             } catch (JsonProcessingException e) {
                 tree = null;
+                syntax = JsonSyntaxError.of(e, json);
             }
             JsonNode parsed = tree;
+            JsonSyntaxError brokenAt = syntax;
             List<SpecProblem> found;
             try {
                 JobSpecReader.read(json, "spec", "spec");
@@ -207,7 +324,13 @@ final class SpecEditor extends BorderPane {
             List<String> result = found.stream().map(SpecProblem::toString).toList();
             Platform.runLater(() -> {
                 if (asked == version) {
-                    form.refresh(parsed, issues);
+                    if (parsed != null) {
+                        lastParsed = parsed;
+                    }
+                    // Text that does not parse: the form keeps the last values that did, greyed.
+                    form.refresh(parsed != null ? parsed : lastParsed, parsed != null ? issues : List.of());
+                    showSyntax(brokenAt);
+                    listed = issues;
                     problems.getItems().setAll(result);
                     verdict.setText(result.isEmpty()
                             ? (edited.get() ? "Edited: Apply checks the files it names and updates the model." : "")

@@ -142,6 +142,28 @@ final class SpecForm extends VBox {
                 .orElseThrow(() -> new IllegalArgumentException("no field " + pointer)).control();
     }
 
+    /**
+     * The field of the value at {@code pointer} when the form shows one (its section and form
+     * chosen, so not hidden), or null.
+     */
+    Control shownControl(String pointer) {
+        for (FormField f : fields) {
+            if (f.pointer().equals(pointer) && !f.control().isDisabled() && shown(f.control())) {
+                return f.control();
+            }
+        }
+        return null;
+    }
+
+    private boolean shown(Node node) {
+        for (Node n = node; n != null && n != this; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     /** The box choosing the form of the value at {@code pointer} (for tests). */
     @SuppressWarnings("unchecked")
     ChoiceBox<String> formOf(String pointer) {

@@ -63,11 +63,20 @@ public interface RunListener {
     }
 
     /**
+     * As {@link #wavefield(int, int, Slice)}, saying which wavefield it is: a modelling shot's,
+     * or a migration's data being modelled, source wavefield or receiver wavefield.
+     */
+    default void wavefield(int shot, int step, Slice section, io.seiswork.core.progress.WavefieldPhase phase) {
+        wavefield(shot, step, section);
+    }
+
+    /**
      * The listener an engine gets for {@code shot}: its progress goes to {@code progress}, its
      * wavefield to {@link #wavefield} when this listener wants one.
      */
     default WavefieldListener withWavefield(int shot, ProgressListener progress) {
-        return WavefieldListener.of(progress, this::wantsWavefield, (step, section) -> wavefield(shot, step, section));
+        return WavefieldListener.of(progress, this::wantsWavefield,
+                (WavefieldListener.Sink) (step, section, phase) -> wavefield(shot, step, section, phase));
     }
 
     /** Whether the image stacked so far is wanted after each migrated shot (the desktop's preview). */

@@ -44,6 +44,27 @@ public final class SurveyGeometry {
         return receivers;
     }
 
+    /** Whether the shots may record different receivers (a moving spread). */
+    public boolean spreadMoves() {
+        return minOffsetM > 0 || maxOffsetM != Double.POSITIVE_INFINITY;
+    }
+
+    /** How many receivers shot {@code index} (0-based) records: {@code shot(index).receivers().size()}, counted without building it. */
+    public int receiverCount(int index) {
+        if (!spreadMoves()) {
+            return receivers.size();
+        }
+        Position s = sources.get(index);
+        int n = 0;
+        for (Position r : receivers) {
+            double offset = s.horizontalDistanceTo(r);
+            if (offset >= minOffsetM - 1e-9 && offset <= maxOffsetM + 1e-9) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Shot {@code index} (0-based), numbered {@code index + 1}. */
     public Shot shot(int index) {
         Position s = sources.get(index);

@@ -24,6 +24,49 @@ public interface WavefieldListener extends ProgressListener {
     void onWavefield(int step, Slice section);
 
     /**
+     * As {@link #onWavefield(int, Slice)}, saying which wavefield it is (a migration's source or
+     * receiver wavefield, its data being modelled); a listener that does not care gets the
+     * two-argument call.
+     */
+    default void onWavefield(int step, Slice section, WavefieldPhase phase) {
+        onWavefield(step, section);
+    }
+
+    /** Where {@link #of(ProgressListener, BooleanSupplier, Sink)} sends sections, with their phase. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(int step, Slice section, WavefieldPhase phase);
+    }
+
+    /**
+     * As {@link #of(ProgressListener, BooleanSupplier, BiConsumer)}, the sections passed on with
+     * their phase ({@link WavefieldPhase#PRESSURE} for an engine that says none).
+     */
+    static WavefieldListener of(ProgressListener progress, BooleanSupplier wants, Sink sections) {
+        return new WavefieldListener() {
+            @Override
+            public void onProgress(int step, int totalSteps) {
+                progress.onProgress(step, totalSteps);
+            }
+
+            @Override
+            public boolean wantsWavefield() {
+                return wants.getAsBoolean();
+            }
+
+            @Override
+            public void onWavefield(int step, Slice section) {
+                sections.accept(step, section, WavefieldPhase.PRESSURE);
+            }
+
+            @Override
+            public void onWavefield(int step, Slice section, WavefieldPhase phase) {
+                sections.accept(step, section, phase);
+            }
+        };
+    }
+
+    /**
      * A listener whose progress goes to {@code progress} and whose wavefield questions and
      * sections go to {@code wants} and {@code sections}: for callers that re-scale or re-label
      * the steps of an engine they drive but pass its wavefield on.

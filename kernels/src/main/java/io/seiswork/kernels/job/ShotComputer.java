@@ -383,7 +383,8 @@ public final class ShotComputer implements AutoCloseable {
     private static ProgressListener relabelled(ProgressListener progress, ShotWindow window, ProgressListener steps) {
         if (progress instanceof WavefieldListener live) {
             return WavefieldListener.of(steps, live::wantsWavefield,
-                    (step, section) -> live.onWavefield(step, inJobFrame(section, window)));
+                    (WavefieldListener.Sink) (step, section, phase) -> live.onWavefield(step,
+                            inJobFrame(section, window), phase));
         }
         return steps;
     }

@@ -70,7 +70,9 @@ final class SyntheticData implements ObservedData {
         // The true model's wavefield is the one worth watching; the direct wave's run below is not shown.
         ProgressListener first = (s, t) -> progress.onProgress(s, 2 * steps);
         if (progress instanceof WavefieldListener live) {
-            first = WavefieldListener.of(first, live::wantsWavefield, live::onWavefield);
+            first = WavefieldListener.of(first, live::wantsWavefield,
+                    (WavefieldListener.Sink) (step, section, phase) -> live.onWavefield(step, section,
+                            io.seiswork.core.progress.WavefieldPhase.DATA));
         }
         ShotWindow w = windows.apply(shot);
         VelocityModel model = w.crop(truth);

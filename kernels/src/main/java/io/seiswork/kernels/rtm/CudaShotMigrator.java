@@ -4,6 +4,7 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.progress.WavefieldPhase;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WavefieldSection;
@@ -166,7 +167,7 @@ public final class CudaShotMigrator {
                         shot.synchronize();
                         progress.onProgress(n + 1, total);
                         if (live != null && live.wantsWavefield()) {
-                            live.onWavefield(n + 1, shot.sourceSection(sectionY));
+                            live.onWavefield(n + 1, shot.sourceSection(sectionY), WavefieldPhase.SOURCE);
                         }
                     }
                 }
@@ -180,7 +181,7 @@ public final class CudaShotMigrator {
                         shot.synchronize();
                         progress.onProgress(steps + n + 1, total);
                         if (live != null && live.wantsWavefield()) {
-                            live.onWavefield(level, shot.receiverSection(sectionY));
+                            live.onWavefield(level, shot.receiverSection(sectionY), WavefieldPhase.RECEIVER);
                         }
                     }
                 }

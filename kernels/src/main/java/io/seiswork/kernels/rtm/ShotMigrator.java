@@ -3,6 +3,7 @@ package io.seiswork.kernels.rtm;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.progress.WavefieldPhase;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WavefieldSection;
@@ -84,7 +85,8 @@ public final class ShotMigrator {
                 if ((n + 1) % every == 0) {
                     progress.onProgress(n + 1, total);
                     if (live != null && live.wantsWavefield()) {
-                        live.onWavefield(n + 1, WavefieldSection.ofField(forward.grid(), forward.current(), sectionY));
+                        live.onWavefield(n + 1, WavefieldSection.ofField(forward.grid(), forward.current(), sectionY),
+                                WavefieldPhase.SOURCE);
                     }
                 }
             }
@@ -112,7 +114,8 @@ public final class ShotMigrator {
                     progress.onProgress(steps + n + 1, total);
                     if (live != null && live.wantsWavefield()) {
                         // The receiver wavefield, going back in time: its level is its time step.
-                        live.onWavefield(level, WavefieldSection.ofField(backward.grid(), receivers.field(), sectionY));
+                        live.onWavefield(level, WavefieldSection.ofField(backward.grid(), receivers.field(), sectionY),
+                                WavefieldPhase.RECEIVER);
                     }
                 }
             }

@@ -51,6 +51,11 @@ class MigrationWavefieldTest {
         for (int i = 1; i < backward.size(); i++) {
             assertTrue(backward.get(i) < backward.get(i - 1), "the receiver field goes back in time: " + backward);
         }
+        // Each section says which wavefield it is, for the live view's title.
+        assertEquals(java.util.Collections.nCopies(forward.size(), io.seiswork.core.progress.WavefieldPhase.SOURCE),
+                migration.phases.subList(0, turn + 1));
+        assertEquals(java.util.Collections.nCopies(backward.size(), io.seiswork.core.progress.WavefieldPhase.RECEIVER),
+                migration.phases.subList(turn + 1, migration.phases.size()));
         // Forward sections equal the modelling engine's at the same steps, float for float.
         Map<Integer, float[]> modelled = new LinkedHashMap<>();
         for (int i = 0; i < modelling.steps.size(); i++) {

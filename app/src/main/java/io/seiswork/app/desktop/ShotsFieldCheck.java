@@ -1,0 +1,46 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.app.run.ShotSelection;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.SurveyGeometry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What is wrong with the tool bar's Shots list for a job, as Run would say it, checked as it is
+ * typed: not a list ("2-x"), or a shot the job lacks ("2-9" of 3 shots). Recorded data name their
+ * shots as they are read, so only the list's form is checked for them.
+ */
+final class ShotsFieldCheck {
+
+    private ShotsFieldCheck() {
+    }
+
+    /**
+     * The problem with {@code text}, or null when Run would take it.
+     *
+     * @param geometry the job's survey, or null when its shots come from recorded data
+     */
+    static String problem(String text, SurveyGeometry geometry) {
+        ShotSelection selection;
+        try {
+            selection = ShotSelection.parseOrAll(text, "Shots");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (selection.all() || geometry == null) {
+            return null;
+        }
+        // The numbers alone: no shot's receivers are gathered for the check.
+        List<Shot> numbered = new ArrayList<>(geometry.shotCount());
+        for (int i = 0; i < geometry.shotCount(); i++) {
+            numbered.add(new Shot(i + 1, geometry.sources().get(i), new int[0], List.of()));
+        }
+        try {
+            selection.of(numbered, "Shots");
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Runs and their output folder, in a window of laptop size (1024 x 680): a finished run is
+ * replaced only when the user says so; a cancelled run's pane says so, its columns whole.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunFolderTest {
+
+    @TempDir
+    static Path dir;
+
+    private ProjectWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
+        stage.setScene(new Scene(window, 1024, 680));
+        stage.show();
+    }
+
+    @AfterAll
+    static void forgetRecentSpecs() throws Exception {
+        if (System.getProperty("seiswork.prefsNode") != null) {
+            java.util.prefs.Preferences.userRoot().node(RecentSpecs.NODE).removeNode();
+        }
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
+    /**
+     * Run into a folder holding a finished run asks "Replace ...?" with Cancel the default; Cancel
+     * runs nothing, keeps the files and shows them; Replace runs.
+     */
+    @Test
+    void aFinishedRunIsReplacedOnlyWhenTheUserSaysSo(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "again", 1));
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
+                && window.status().getText().startsWith("done in"));
+        Path gathers = dir.resolve("runs/again/shots.sgy");
+        var written = Files.getLastModifiedTime(gathers);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> window.runButton().fire());
+        DialogPane ask = question(robot);
+        assertTrue(ask.getContentText().startsWith("Replace the finished shot gathers in " + dir.resolve("runs/again")
+                + "?"), ask.getContentText());
+        Button cancel = (Button) ask.lookupButton(ButtonType.CANCEL);
+        Button replace = ask.getButtonTypes().stream().filter(b -> b.getText().equals("Replace"))
+                .map(b -> (Button) ask.lookupButton(b)).findFirst().orElseThrow();
+        assertTrue(cancel.isDefaultButton(), "Cancel is the default");
+        assertFalse(replace.isDefaultButton());
+        robot.interact(cancel::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.resultTab().getContent().lookup("#gatherView") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.running(), "nothing runs");
+        assertTrue(window.status().getText().startsWith("Not run: the finished shot gathers in "), window.status().getText());
+        assertEquals(written, Files.getLastModifiedTime(gathers), "the finished gathers untouched");
+        assertFalse(window.runButton().isDisabled());
+
+        Thread.sleep(20);  // a later modification time for the new file
+        robot.interact(() -> window.runButton().fire());
+        DialogPane again = question(robot);
+        Button replaceAgain = (Button) again.lookupButton(again.getButtonTypes().stream()
+                .filter(b -> b.getText().equals("Replace")).findFirst().orElseThrow());
+        robot.interact(replaceAgain::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
+                && window.status().getText().startsWith("done in"));
+        assertTrue(Files.getLastModifiedTime(gathers).compareTo(written) > 0, "written anew");
+    }
+
+    /**
+     * Cancelled part-way: the summary says "cancelled: K of 6 shots done" with no time left, and
+     * every column of the shot table fits its heading and values.
+     */
+    @Test
+    void aCancelledRunSaysSoAndItsColumnsFit(FxRobot robot) throws Exception {
+        Path spec = DesktopSpecs.model2d(dir, "cut-short", 6);
+        Files.writeString(spec, Files.readString(spec).replace("\"lengthS\": 0.3", "\"lengthS\": 8.0"));
+        open(robot, spec);
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
+                .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
+        Thread.sleep(500);
+        robot.interact(() -> window.cancelButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        String summary = window.progress().summary().getText();
+        assertTrue(summary.matches("cancelled: \\d of 6 shots done on cpu.*, \\d+ s"), summary);
+        assertFalse(summary.contains("left"), summary);
+        for (TableColumn<ShotProgress, ?> c : window.progress().table().getColumns()) {
+            double needed = width(c.getText()) + 20;
+            for (ShotProgress p : window.progress().table().getItems()) {
+                Object v = c.getCellObservableValue(p).getValue();
+                if (!(v instanceof Double)) {
+                    needed = Math.max(needed, width(String.valueOf(v)) + 12);
+                }
+            }
+            assertTrue(c.getWidth() >= needed, c.getText() + " is " + c.getWidth() + " px wide, needs " + needed);
+        }
+    }
+
+    /**
+     * At 1024 x 680 the tool bar keeps Run, Resume and Cloud jobs on screen (not behind its
+     * overflow), the output folder shows in the status bar, and the facts take at most 30 %.
+     */
+    @Test
+    void aLaptopScreenKeepsTheToolsInView(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "laptop", 1));
+        double width = window.getScene().getWidth();
+        for (javafx.scene.control.Control c : java.util.List.of(window.runButton(), window.resumeButton(),
+                window.cloudJobsMenu(), window.shotsField())) {
+            assertTrue(c.getScene() != null && c.getParent() != null && c.getParent().getScene() != null
+                    && c.isVisible(), c.getId() + " is in the bar");
+            var b = c.localToScene(c.getBoundsInLocal());
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= width && b.getWidth() > 10,
+                    c.getId() + " on screen: " + b);
+        }
+        assertTrue(window.outputFolder().getText().startsWith("Output: "), window.outputFolder().getText());
+        var out = window.outputFolder().localToScene(window.outputFolder().getBoundsInLocal());
+        assertTrue(out.getMaxX() <= width + 1 && out.getWidth() > 20, "output folder shown: " + out);
+        var facts = window.lookup("#factsPane");
+        assertTrue(facts.getBoundsInParent().getWidth() <= 0.3 * width, "facts " + facts.getBoundsInParent().getWidth());
+    }
+
+    private static double width(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private static DialogPane question(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
+        return robot.lookup("#replaceFinishedRun").queryAs(DialogPane.class);
+    }
+
+    private void open(FxRobot robot, Path spec) throws Exception {
+        robot.interact(() -> window.openFile(spec));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+    }
+}

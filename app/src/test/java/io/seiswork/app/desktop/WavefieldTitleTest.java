@@ -1,0 +1,78 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.seiswork.app.run.LocalRunner;
+import io.seiswork.app.run.RunListener;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.WavefieldPhase;
+import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.volume.Slice;
+import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.kernels.job.JobEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live wavefield says which of a migration's wavefields it shows. */
+class WavefieldTitleTest {
+
+    @TempDir
+    Path dir;
+
+    /** A synthetic-data migration's sections come as the data modelled, then the source wavefield, then the receiver's. */
+    @Test
+    void aMigrationSaysWhichWavefieldEachSectionIs() throws Exception {
+        Path spec = dir.resolve("phases.json");
+        Files.writeString(spec, """
+                {
+                  "name": "phases",
+                  "task": "rtm",
+                  "grid": { "nx": 80, "ny": 1, "nz": 40, "dx": 10, "dz": 10 },
+                  "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 200, "vp": 2200 } ] },
+                  "wavelet": { "type": "ricker", "peakHz": 15 },
+                  "time": { "lengthS": 0.3, "sampleS": 0.004 },
+                  "sources": { "line": { "x0": 400, "dx": 100, "n": 1, "y": 0, "z": 20 } },
+                  "receivers": { "line": { "x0": 0, "dx": 10, "n": 80, "y": 0, "z": 20 }, "spread": "fixed" },
+                  "data": "synthetic",
+                  "engine": "cpu"
+                }
+                """);
+        ResolvedJob job = Project.open(spec).job().withEngine(EngineChoice.CPU);
+        List<WavefieldPhase> seen = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public boolean wantsWavefield() {
+                return true;
+            }
+
+            @Override
+            public void wavefield(int shot, int step, Slice section, WavefieldPhase phase) {
+                if (seen.isEmpty() || seen.getLast() != phase) {
+                    seen.add(phase);
+                }
+            }
+        };
+        EngineSelection selected = JobEngine.select(job);
+        try (var engine = selected.engine()) {
+            new LocalRunner(selected, listener, CancellationToken.none()).run(job, dir.resolve("out"));
+        }
+        assertEquals(List.of(WavefieldPhase.DATA, WavefieldPhase.SOURCE, WavefieldPhase.RECEIVER), seen);
+    }
+
+    @Test
+    void theTitleNamesTheWavefield() {
+        assertEquals("Shot 2, source wavefield (forward) at t = 1.080 s, section through the source",
+                RunProgressPane.title(new RunEvents.Wavefield(2, 540, null, WavefieldPhase.SOURCE), 0.002));
+        assertEquals("Shot 2, receiver wavefield (backward) at t = 0.500 s, section through the source",
+                RunProgressPane.title(new RunEvents.Wavefield(2, 250, null, WavefieldPhase.RECEIVER), 0.002));
+        assertEquals("Shot 1, modelling the data at t = 0.100 s, section through the source",
+                RunProgressPane.title(new RunEvents.Wavefield(1, 50, null, WavefieldPhase.DATA), 0.002));
+        assertEquals("Wavefield of shot 3 at t = 0.100 s, section through the source",
+                RunProgressPane.title(new RunEvents.Wavefield(3, 50, null, WavefieldPhase.PRESSURE), 0.002));
+    }
+}
