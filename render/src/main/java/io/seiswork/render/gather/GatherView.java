@@ -184,8 +184,7 @@ public final class GatherView extends Region {
         if (raster != null) {
             frame.drawColorBar(gc, raster.map(), raster.clip(), "amplitude");
         }
-        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + Ticks.label(
-                Math.round(clip * 1000) / 1000.0), g.tracesLabel(), "time (s)");
+        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + Ticks.value(clip), g.tracesLabel(), "time (s)");
     }
 
     private void drawWiggles(GraphicsContext gc, Gather g) {

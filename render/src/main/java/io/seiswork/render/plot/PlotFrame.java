@@ -2,6 +2,7 @@ package io.seiswork.render.plot;
 
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -146,8 +147,10 @@ public final class PlotFrame {
         g.setFont(FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(Ticks.label(round3(clip.high())), x + w + 4, p.getMinY() + 4);
-        g.fillText(Ticks.label(round3(clip.low())), x + w + 4, p.getMaxY() - 4);
+        List<String> labels = colorBarLabels(clip);
+        g.fillText(labels.get(0), x + w + 4, p.getMinY() + 4);
+        g.fillText(labels.get(1), x + w + 4, p.getMinY() + p.getHeight() / 2);
+        g.fillText(labels.get(2), x + w + 4, p.getMaxY() - 4);
         // Right-aligned at the canvas edge: a long unit ("image amplitude") runs left over the top
         // margin instead of being cut off at the window's edge.
         g.setTextAlign(TextAlignment.RIGHT);
@@ -155,11 +158,17 @@ public final class PlotFrame {
         g.fillText(unit, width - 4, p.getMinY() - 4);
     }
 
-    private static double round3(double v) {
-        if (v == 0) {
-            return 0;
+    /**
+     * The colour bar's labels, top to bottom: the clip's high end, its middle and its low end, each
+     * to four significant digits ({@link Ticks#value}), so that an image of amplitudes around 1e-7
+     * reads "1.234e-07" rather than "0" (a fixed number of decimals rounds small amplitudes away).
+     */
+    public static List<String> colorBarLabels(Clip clip) {
+        double mid = (clip.low() + clip.high()) / 2;
+        // A symmetric clip's middle is zero; rounding error must not print it as "-1.7e-23".
+        if (Math.abs(mid) < 1e-9 * (clip.high() - clip.low())) {
+            mid = 0;
         }
-        double p = Math.pow(10, 2 - Math.floor(Math.log10(Math.abs(v))));
-        return Math.round(v * p) / p;
+        return List.of(Ticks.value(clip.high()), Ticks.value(mid), Ticks.value(clip.low()));
     }
 }
