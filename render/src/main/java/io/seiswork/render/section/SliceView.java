@@ -4,7 +4,9 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.ExaggerationMenu;
 import io.seiswork.render.plot.PlotFrame;
+import io.seiswork.render.plot.VerticalExaggeration;
 import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
 import java.util.List;
@@ -37,6 +39,8 @@ public final class SliceView extends Region {
     private final DoubleProperty clipFraction = new SimpleDoubleProperty(this, "clipFraction", 0.5);
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty unit = new SimpleStringProperty(this, "unit", "");
+    private final ObjectProperty<VerticalExaggeration> exaggeration = new SimpleObjectProperty<>(this,
+            "verticalExaggeration", VerticalExaggeration.TRUE);
     private Rendered shown;
     private Image image;
 
@@ -48,6 +52,8 @@ public final class SliceView extends Region {
         clipFraction.addListener((o, a, b) -> request());
         title.addListener((o, a, b) -> redraw());
         unit.addListener((o, a, b) -> redraw());
+        exaggeration.addListener((o, a, b) -> redraw());
+        ExaggerationMenu.attach(this, exaggeration);
         setPrefSize(480, 360);
     }
 
@@ -74,6 +80,19 @@ public final class SliceView extends Region {
     /** The colour bar's label. */
     public StringProperty unitProperty() {
         return unit;
+    }
+
+    /**
+     * Vertical exaggeration of the section (both axes are metres): {@link VerticalExaggeration#TRUE}
+     * by default, the slice letterboxed in its true shape; also chosen from the view's right-click menu.
+     */
+    public ObjectProperty<VerticalExaggeration> verticalExaggerationProperty() {
+        return exaggeration;
+    }
+
+    /** The aspect label drawn under the plot, "VE 1:1" (empty while nothing is shown). */
+    public String aspectLabel() {
+        return shown == null ? "" : frame.aspectLabel();
     }
 
     /** The slice on screen (coloured and drawn), or null. */
@@ -135,6 +154,7 @@ public final class SliceView extends Region {
         double d0 = d.first() - d.delta() / 2;
         double d1 = d.last() + d.delta() / 2;
         frame.setWindow(a0, a1, d0, d1);
+        frame.setAspect(exaggeration.get().factor(), "VE");
         frame.drawImage(g, image, a0, a1, d0, d1);
         frame.drawColorBar(g, shown.map(), shown.clip(), unit.get());
         frame.drawAxes(g, title.get(), "x (m)", "z (m)");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.render.plot.VerticalExaggeration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -69,5 +70,39 @@ class SliceViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == last);
         assertSame(last, view.shown());
         assertEquals(NX, view.shown().across().count());
+    }
+
+    /**
+     * A 4000 × 2000 m wavefield in an 800 × 800 pane is drawn in its true shape, twice as wide as
+     * tall and labelled "VE 1:1"; vertical exaggeration 2 makes it square; fill fills the pane.
+     */
+    @Test
+    void aSectionKeepsItsTrueShapeUntilExaggerated(FxRobot robot) throws Exception {
+        Slice s = new Slice(SliceOrientation.INLINE, 0, 0, new Sampling(401, 10, 0), new Sampling(201, 10, 0),
+                new float[401 * 201]);
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(800);
+            view.getScene().getWindow().setHeight(800);
+            view.sliceProperty().set(s);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] size = new double[2];
+        robot.interact(() -> {
+            size[0] = view.xOf(4000) - view.xOf(0);
+            size[1] = view.yOf(2000) - view.yOf(0);
+        });
+        assertEquals(size[0] / 2, size[1], 1, "4000 x 2000 m drawn 2:1, got " + size[0] + " x " + size[1]);
+        assertEquals("VE 1:1", view.aspectLabel());
+        robot.interact(() -> view.verticalExaggerationProperty().set(new VerticalExaggeration(2)));
+        robot.interact(() -> {
+            size[0] = view.xOf(4000) - view.xOf(0);
+            size[1] = view.yOf(2000) - view.yOf(0);
+        });
+        assertEquals(size[0], size[1], 1, "VE 2 draws it square");
+        assertEquals("VE 2:1", view.aspectLabel());
+        robot.interact(() -> view.verticalExaggerationProperty().set(VerticalExaggeration.FILL));
+        robot.interact(() -> size[1] = view.yOf(2000) - view.yOf(0));
+        assertTrue(size[1] > size[0], "fill stretches it to the pane's height");
     }
 }
