@@ -3,6 +3,7 @@ package io.seiswork.app.desktop;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.VerticalExaggeration;
 import io.seiswork.render.section.SectionView;
 import io.seiswork.render.snapshot.PngWriter;
 import io.seiswork.render.volume3d.SliceViewer3D;
@@ -42,6 +43,7 @@ public final class VolumeWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final ComboBox<ColorMap> colorMap = new ComboBox<>();
     private final Spinner<Double> clip = new Spinner<>(50.0, 100.0, DEFAULT_CLIP_PERCENT, 0.5);
+    private final ComboBox<VerticalExaggeration> exaggeration = new ComboBox<>();
     private final Map<SliceOrientation, SectionView> sections = new EnumMap<>(SliceOrientation.class);
     private final SliceViewer3D viewer3d;
     private final Label name;
@@ -62,6 +64,11 @@ public final class VolumeWindow extends BorderPane {
         clip.setId("clipPercent");
         clip.setEditable(true);
         clip.setPrefWidth(90);
+        exaggeration.getItems().setAll(VerticalExaggeration.CHOICES);
+        exaggeration.setValue(VerticalExaggeration.TRUE);
+        exaggeration.setId("verticalExaggeration");
+        exaggeration.setTooltip(new Tooltip("Vertical exaggeration of the sections in metres: 1:1 draws them in "
+                + "their true shape, 'fill' stretches them to the pane (sections in time always fill)"));
 
         // A 2D volume (one inline, as 2D modelling and migration write) is its inline section:
         // the 3D view, the crossline (one trace) and the depth slice (one row) say nothing more.
@@ -78,7 +85,7 @@ public final class VolumeWindow extends BorderPane {
         } else {
             viewer3d = null;
             Label why = new Label("The 3D view needs a graphics pipeline this display does not offer "
-                    + "(JavaFX reports no SCENE3D support); the sections below work.");
+                    + "(JavaFX reports no SCENE3D support); the Inline, Crossline and Depth tabs beside this one work.");
             why.setPadding(new Insets(20));
             tabs.getTabs().add(tab("3D", why));
         }
@@ -99,12 +106,50 @@ public final class VolumeWindow extends BorderPane {
         savePicture.setOnAction(e -> choosePictureFile());
         saved.setId("pictureSaved");
         cursor.setId("cursorValue");
-        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, savePicture, name, saved,
-                cursor);
+        setTop(toolBar());
+        setCenter(tabs);
+        setBottom(statusLine());
+    }
+
+    /**
+     * The controls, each kept at its preferred width; the volume's name takes what is left and is
+     * cut with an ellipsis first, so a narrow window never squeezes a control to "Cli...".
+     */
+    private HBox toolBar() {
+        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, new Label("VE"),
+                exaggeration, savePicture, name);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n != name && n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        name.setMinWidth(0);
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        name.setTooltip(new Tooltip());
+        name.getTooltip().textProperty().bind(name.textProperty());
+        HBox.setHgrow(name, Priority.ALWAYS);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
-        setTop(bar);
-        setCenter(tabs);
+        return bar;
+    }
+
+    /**
+     * The pointer readout and the picture messages on a line of their own under the views: they
+     * change as the pointer moves, so they must not take width from (or push) the controls.
+     */
+    private HBox statusLine() {
+        cursor.setMinWidth(0);
+        saved.setMinWidth(0);
+        HBox.setHgrow(cursor, Priority.ALWAYS);
+        cursor.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(12, cursor, saved);
+        line.setId("volumeStatus");
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setPadding(new Insets(2, 8, 2, 8));
+        // One text line high whether or not anything is said, so the views do not jump.
+        line.setMinHeight(22);
+        line.setPrefHeight(22);
+        return line;
     }
 
     private SectionView section(VolumeSource volume, SliceOrientation o) {
@@ -113,6 +158,7 @@ public final class VolumeWindow extends BorderPane {
         view.sliceIndexProperty().set(volume.axes(0).normal(o).count() / 2);
         view.colorMapProperty().bindBidirectional(colorMap.valueProperty());
         view.clipPercentProperty().bind(clip.valueProperty());
+        view.verticalExaggerationProperty().bind(exaggeration.valueProperty());
         view.pointerReadoutProperty().addListener((obs, was, now) -> cursor.setText(now));
         sections.put(o, view);
         return view;
@@ -246,6 +292,11 @@ public final class VolumeWindow extends BorderPane {
     /** The tabs: "3D", then the inline, crossline and depth sections; a 2D volume's inline section alone. */
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The vertical exaggeration shared by every section. */
+    public ComboBox<VerticalExaggeration> exaggerationChooser() {
+        return exaggeration;
     }
 
     /** The colour map shared by every view. */
