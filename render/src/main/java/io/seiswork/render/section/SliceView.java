@@ -17,10 +17,14 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 
 /**
  * One slice handed in whole (not read from a volume), for pictures that change as a computation
@@ -113,6 +117,12 @@ public final class SliceView extends Region {
     private void request() {
         Slice s = slice.get();
         if (s == null) {
+            // Supersede a picture still being coloured, and take the last one down: a new run's
+            // view must not show the previous run's wavefield under its own title.
+            loader.submit(List.of(), r -> { }, e -> { });
+            shown = null;
+            image = null;
+            redraw();
             return;
         }
         ColorMap map = colorMap.get();
@@ -131,6 +141,22 @@ public final class SliceView extends Region {
         }, e -> { });
     }
 
+    /**
+     * Nothing to show: the title (what the view waits for) centred on white, with no axes, which
+     * would claim a 0–1 m extent the view does not have.
+     */
+    private void drawEmpty(GraphicsContext g) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFill(Color.GRAY);
+        g.setFont(Font.font(13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(title.get().isBlank() ? "no picture yet" : title.get(), w / 2, h / 2);
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
@@ -142,9 +168,7 @@ public final class SliceView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         frame.setSize(canvas.getWidth(), canvas.getHeight());
         if (shown == null) {
-            frame.setWindow(0, 1, 0, 1);
-            frame.drawImage(g, null, 0, 1, 0, 1);
-            frame.drawAxes(g, title.get(), "x (m)", "z (m)");
+            drawEmpty(g);
             return;
         }
         Sampling a = shown.slice().across();

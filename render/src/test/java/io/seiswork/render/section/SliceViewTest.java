@@ -105,4 +105,34 @@ class SliceViewTest {
         robot.interact(() -> size[1] = view.yOf(2000) - view.yOf(0));
         assertTrue(size[1] > size[0], "fill stretches it to the pane's height");
     }
+
+    /**
+     * A new run clears the view (slice null): the last picture comes down at once, one still being
+     * coloured never arrives, and the empty pane draws no axes (no 0–1 m ticks in the left margin).
+     */
+    @Test
+    void clearingTheSliceTakesThePictureDownWithoutAxes(FxRobot robot) throws Exception {
+        Slice s = spike(40, 30);
+        robot.interact(() -> view.sliceProperty().set(s));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        double x = view.xOf(400);
+        double y = view.yOf(300);
+        robot.interact(() -> {
+            view.sliceProperty().set(null);
+            view.sliceProperty().set(spike(10, 10));  // in flight when the next run starts...
+            view.sliceProperty().set(null);
+        });
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, view.shown(), "nothing shown after the clear");
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = view.snapshot(null, null));
+        var pixels = img[0].getPixelReader();
+        assertEquals(0xffffffff, pixels.getArgb((int) Math.round(x), (int) Math.round(y)), "the spike is gone");
+        for (int px = 0; px < 60; px++) {
+            for (int py = 0; py < (int) img[0].getHeight(); py++) {
+                assertEquals(0xffffffff, pixels.getArgb(px, py), "no axis labels in the left margin at " + px + ", " + py);
+            }
+        }
+    }
 }
