@@ -5,9 +5,7 @@ import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.plot.VerticalExaggeration;
 import io.seiswork.render.section.SectionView;
-import io.seiswork.render.snapshot.PngWriter;
 import io.seiswork.render.volume3d.SliceViewer3D;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -24,11 +22,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.FileChooser;
 
 /**
  * One volume on screen: the 3D slice viewer and the three sections (inline, crossline, depth) in
@@ -224,47 +220,26 @@ public final class VolumeWindow extends BorderPane {
 
     /** Save picture: a PNG file the user picks, then {@link #savePicture}. */
     private void choosePictureFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the view as a picture");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG pictures (*.png)", "*.png"));
         Tab tab = tabs.getSelectionModel().getSelectedItem();
-        chooser.setInitialFileName(fileName(volume.name() + " " + (tab == null ? "" : tab.getText())) + ".png");
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            savePicture(f.toPath());
-        }
+        PictureSaver.choose(tab == null ? tabs : tab.getContent(), volume.name() + " " + (tab == null ? "" : tab.getText()),
+                saved);
     }
 
     /**
      * Writes the view on screen (the selected tab: a section with its axes and colour bar, or the
-     * 3D view) to {@code file} as PNG: the picture is taken here, on the JavaFX thread (a frame),
-     * and encoded and written on a thread of its own; the bar says when it is done, or why not.
-     * Call on the JavaFX thread.
+     * 3D view) to {@code file} as PNG ({@link PictureSaver}); the status line says when it is
+     * done, or why not. Call on the JavaFX thread.
      *
      * @return done when the file is written (failed with the reason when it could not be)
      */
     public CompletableFuture<Path> savePicture(Path file) {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
-        javafx.scene.Node view = tab == null ? tabs : tab.getContent();
-        WritableImage picture = view.snapshot(null, null);
-        saved.setText("saving " + file.getFileName() + "...");
-        CompletableFuture<Path> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("seiswork-picture").daemon().start(() -> {
-            try {
-                PngWriter.write(picture, file);
-                done.complete(file);
-            } catch (IOException | RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.whenComplete((f, e) -> Platform.runLater(() -> saved.setText(e == null ? "saved " + file
-                : "cannot save " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()))));
-        return done;
+        return PictureSaver.save(tab == null ? tabs : tab.getContent(), file, saved);
     }
 
     /** {@code text} as a file name: letters, digits, '.', '-' and '_' kept, anything else '-'. */
     static String fileName(String text) {
-        return text.strip().replaceAll("[^A-Za-z0-9._-]+", "-");
+        return PictureSaver.fileName(text);
     }
 
     /** The volume shown. */
