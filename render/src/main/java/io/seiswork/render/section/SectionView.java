@@ -204,9 +204,18 @@ public final class SectionView extends Region {
         String downAxis = o == SliceOrientation.DEPTH ? "y" : "z";
         String downUnit = o == SliceOrientation.DEPTH ? "m" : volume.zUnit();
         float v = s.values()[id * s.across().count() + ia];
-        return String.format(java.util.Locale.ROOT, "%s %s m, %s %s %s: %s %s", acrossAxis,
+        return String.format(java.util.Locale.ROOT, "%s %s m, %s %s %s: %s", acrossAxis,
                 Ticks.label(s.across().value(ia)), downAxis, Ticks.label(s.down().value(id)), downUnit,
-                Ticks.value(v), volume.valueUnit()).strip();
+                valueWithUnit(Ticks.value(v), volume.valueUnit())).strip();
+    }
+
+    /**
+     * A value with its volume's unit as one reads it: "velocity 2500 m/s" for the unit
+     * "velocity (m/s)" (a quantity with its unit in brackets), "1 amplitude" for a bare name.
+     */
+    static String valueWithUnit(String value, String unit) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)\\s*\\((.+)\\)").matcher(unit.strip());
+        return m.matches() ? m.group(1) + " " + value + " " + m.group(2) : (value + " " + unit).strip();
     }
 
     /** The last error reading the volume, or "" (also drawn in the view). */

@@ -263,4 +263,12 @@ class SectionViewTest {
         assertEquals(plotHeight, timed[0].yOf(1200) - timed[0].yOf(0), 1, "a section in time fills the height");
         assertEquals("", timed[0].aspectLabel(), "and claims no exaggeration");
     }
+
+    /** The readout names the quantity before its value and puts the unit after it. */
+    @Test
+    void theReadoutReadsQuantityValueUnit() {
+        assertEquals("velocity 2500 m/s", SectionView.valueWithUnit("2500", "velocity (m/s)"));
+        assertEquals("1 amplitude", SectionView.valueWithUnit("1", "amplitude"));
+        assertEquals("0.5", SectionView.valueWithUnit("0.5", ""));
+    }
 }
