@@ -23,7 +23,6 @@ import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.render.color.ColorMap;
-import io.seiswork.render.gather.GatherView;
 import io.seiswork.render.section.SliceView;
 import java.nio.file.Path;
 import java.util.List;
@@ -1072,35 +1071,9 @@ public final class ProjectWindow extends BorderPane {
         });
     }
 
-    /** A gather view with a shot chooser; another shot's traces are read off the JavaFX thread. */
+    /** The gathers with their display controls ({@link GatherPane}); another shot is read on the I/O thread. */
     private Node gathers(ShotGatherFile file, io.seiswork.render.gather.Gather first) {
-        GatherView view = new GatherView(first);
-        view.setId("gatherView");
-        ComboBox<Integer> shot = new ComboBox<>();
-        shot.setId("shotChooser");
-        shot.getItems().setAll(file.shots());
-        shot.setValue(file.shots().get(0));
-        shot.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                io.submit(() -> {
-                    try {
-                        var g = file.gather(b);
-                        Platform.runLater(() -> view.gatherProperty().set(g));
-                    } catch (RuntimeException e) {
-                        Platform.runLater(() -> status.setText("Cannot read shot " + b + ": " + firstLine(e)));
-                    }
-                });
-            }
-        });
-        Label readout = new Label();
-        readout.setId("gatherReadout");
-        readout.textProperty().bind(view.pointerReadoutProperty());
-        HBox controls = new HBox(8, new Label("Shot"), shot, readout);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        controls.setPadding(new Insets(6));
-        BorderPane p = new BorderPane(view);
-        p.setTop(controls);
-        return p;
+        return new GatherPane(file, first, io, status::setText);
     }
 
     private void closeResult() {

@@ -3,10 +3,9 @@ package io.seiswork.app.desktop;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.VerticalExaggeration;
 import io.seiswork.render.section.SectionView;
-import io.seiswork.render.snapshot.PngWriter;
 import io.seiswork.render.volume3d.SliceViewer3D;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -23,11 +22,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.FileChooser;
 
 /**
  * One volume on screen: the 3D slice viewer and the three sections (inline, crossline, depth) in
@@ -42,6 +39,7 @@ public final class VolumeWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final ComboBox<ColorMap> colorMap = new ComboBox<>();
     private final Spinner<Double> clip = new Spinner<>(50.0, 100.0, DEFAULT_CLIP_PERCENT, 0.5);
+    private final ComboBox<VerticalExaggeration> exaggeration = new ComboBox<>();
     private final Map<SliceOrientation, SectionView> sections = new EnumMap<>(SliceOrientation.class);
     private final SliceViewer3D viewer3d;
     private final Label name;
@@ -62,6 +60,11 @@ public final class VolumeWindow extends BorderPane {
         clip.setId("clipPercent");
         clip.setEditable(true);
         clip.setPrefWidth(90);
+        exaggeration.getItems().setAll(VerticalExaggeration.CHOICES);
+        exaggeration.setValue(VerticalExaggeration.TRUE);
+        exaggeration.setId("verticalExaggeration");
+        exaggeration.setTooltip(new Tooltip("Vertical exaggeration of the sections in metres: 1:1 draws them in "
+                + "their true shape, 'fill' stretches them to the pane (sections in time always fill)"));
 
         // A 2D volume (one inline, as 2D modelling and migration write) is its inline section:
         // the 3D view, the crossline (one trace) and the depth slice (one row) say nothing more.
@@ -78,7 +81,7 @@ public final class VolumeWindow extends BorderPane {
         } else {
             viewer3d = null;
             Label why = new Label("The 3D view needs a graphics pipeline this display does not offer "
-                    + "(JavaFX reports no SCENE3D support); the sections below work.");
+                    + "(JavaFX reports no SCENE3D support); the Inline, Crossline and Depth tabs beside this one work.");
             why.setPadding(new Insets(20));
             tabs.getTabs().add(tab("3D", why));
         }
@@ -99,12 +102,50 @@ public final class VolumeWindow extends BorderPane {
         savePicture.setOnAction(e -> choosePictureFile());
         saved.setId("pictureSaved");
         cursor.setId("cursorValue");
-        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, savePicture, name, saved,
-                cursor);
+        setTop(toolBar());
+        setCenter(tabs);
+        setBottom(statusLine());
+    }
+
+    /**
+     * The controls, each kept at its preferred width; the volume's name takes what is left and is
+     * cut with an ellipsis first, so a narrow window never squeezes a control to "Cli...".
+     */
+    private HBox toolBar() {
+        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, new Label("VE"),
+                exaggeration, savePicture, name);
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n != name && n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        name.setMinWidth(0);
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        name.setTooltip(new Tooltip());
+        name.getTooltip().textProperty().bind(name.textProperty());
+        HBox.setHgrow(name, Priority.ALWAYS);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
-        setTop(bar);
-        setCenter(tabs);
+        return bar;
+    }
+
+    /**
+     * The pointer readout and the picture messages on a line of their own under the views: they
+     * change as the pointer moves, so they must not take width from (or push) the controls.
+     */
+    private HBox statusLine() {
+        cursor.setMinWidth(0);
+        saved.setMinWidth(0);
+        HBox.setHgrow(cursor, Priority.ALWAYS);
+        cursor.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(12, cursor, saved);
+        line.setId("volumeStatus");
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setPadding(new Insets(2, 8, 2, 8));
+        // One text line high whether or not anything is said, so the views do not jump.
+        line.setMinHeight(22);
+        line.setPrefHeight(22);
+        return line;
     }
 
     private SectionView section(VolumeSource volume, SliceOrientation o) {
@@ -113,6 +154,7 @@ public final class VolumeWindow extends BorderPane {
         view.sliceIndexProperty().set(volume.axes(0).normal(o).count() / 2);
         view.colorMapProperty().bindBidirectional(colorMap.valueProperty());
         view.clipPercentProperty().bind(clip.valueProperty());
+        view.verticalExaggerationProperty().bind(exaggeration.valueProperty());
         view.pointerReadoutProperty().addListener((obs, was, now) -> cursor.setText(now));
         sections.put(o, view);
         return view;
@@ -178,47 +220,26 @@ public final class VolumeWindow extends BorderPane {
 
     /** Save picture: a PNG file the user picks, then {@link #savePicture}. */
     private void choosePictureFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the view as a picture");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG pictures (*.png)", "*.png"));
         Tab tab = tabs.getSelectionModel().getSelectedItem();
-        chooser.setInitialFileName(fileName(volume.name() + " " + (tab == null ? "" : tab.getText())) + ".png");
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            savePicture(f.toPath());
-        }
+        PictureSaver.choose(tab == null ? tabs : tab.getContent(), volume.name() + " " + (tab == null ? "" : tab.getText()),
+                saved);
     }
 
     /**
      * Writes the view on screen (the selected tab: a section with its axes and colour bar, or the
-     * 3D view) to {@code file} as PNG: the picture is taken here, on the JavaFX thread (a frame),
-     * and encoded and written on a thread of its own; the bar says when it is done, or why not.
-     * Call on the JavaFX thread.
+     * 3D view) to {@code file} as PNG ({@link PictureSaver}); the status line says when it is
+     * done, or why not. Call on the JavaFX thread.
      *
      * @return done when the file is written (failed with the reason when it could not be)
      */
     public CompletableFuture<Path> savePicture(Path file) {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
-        javafx.scene.Node view = tab == null ? tabs : tab.getContent();
-        WritableImage picture = view.snapshot(null, null);
-        saved.setText("saving " + file.getFileName() + "...");
-        CompletableFuture<Path> done = new CompletableFuture<>();
-        Thread.ofPlatform().name("seiswork-picture").daemon().start(() -> {
-            try {
-                PngWriter.write(picture, file);
-                done.complete(file);
-            } catch (IOException | RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.whenComplete((f, e) -> Platform.runLater(() -> saved.setText(e == null ? "saved " + file
-                : "cannot save " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()))));
-        return done;
+        return PictureSaver.save(tab == null ? tabs : tab.getContent(), file, saved);
     }
 
     /** {@code text} as a file name: letters, digits, '.', '-' and '_' kept, anything else '-'. */
     static String fileName(String text) {
-        return text.strip().replaceAll("[^A-Za-z0-9._-]+", "-");
+        return PictureSaver.fileName(text);
     }
 
     /** The volume shown. */
@@ -246,6 +267,11 @@ public final class VolumeWindow extends BorderPane {
     /** The tabs: "3D", then the inline, crossline and depth sections; a 2D volume's inline section alone. */
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The vertical exaggeration shared by every section. */
+    public ComboBox<VerticalExaggeration> exaggerationChooser() {
+        return exaggeration;
     }
 
     /** The colour map shared by every view. */

@@ -9,6 +9,7 @@ import io.seiswork.core.volume.ArrayVolume;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.VerticalExaggeration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -221,5 +222,64 @@ class VolumeWindowTest {
         double onReflector = img.getPixelReader().getColor((int) view.xOf(NX * 10 / 2.0),
                 (int) Math.round(view.yOf(REFLECTOR * 5.0))).getBrightness();
         assertTrue(onReflector > 0.95, "reflector brightness " + onReflector);
+    }
+
+    /**
+     * At 640 px wide, with a long volume name and a long readout, every control keeps its whole
+     * text (none squeezed to "Cli..."), the name is what gets cut, and the readout sits on its own
+     * line under the views, where it cannot push the controls.
+     */
+    @Test
+    void theBarKeepsItsControlsWholeInANarrowWindow(FxRobot robot) {
+        robot.interact(() -> {
+            window.getScene().getWindow().setWidth(640);
+            window.showVolume(window.volume());
+            robot.lookup("#cursorValue").queryAs(javafx.scene.control.Label.class)
+                    .setText("x 1250 m, y 3375 m, z 430 m: 0.0001234 image amplitude");
+            robot.lookup("#volumeName").queryAs(javafx.scene.control.Label.class)
+                    .setText("salt3d image after 12 of 24 shots, written to runs/salt3d-rtm/image.swv");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) window.getTop();
+            for (javafx.scene.Node n : bar.getChildren()) {
+                javafx.scene.layout.Region r = (javafx.scene.layout.Region) n;
+                if (!"volumeName".equals(r.getId())) {
+                    assertTrue(r.getWidth() >= r.prefWidth(-1) - 0.5, r + " squeezed to " + r.getWidth() + " of "
+                            + r.prefWidth(-1));
+                }
+            }
+            javafx.scene.control.Label name = robot.lookup("#volumeName").queryAs(javafx.scene.control.Label.class);
+            assertTrue(name.getWidth() < name.prefWidth(-1), "the name is the one cut");
+            javafx.scene.control.Label cursor = robot.lookup("#cursorValue").queryAs(javafx.scene.control.Label.class);
+            double cursorTop = cursor.localToScene(0, 0).getY();
+            double tabsBottom = window.tabs().localToScene(0, window.tabs().getHeight()).getY();
+            assertTrue(cursorTop >= tabsBottom - 0.5, "the readout is under the views: " + cursorTop + " vs " + tabsBottom);
+            assertTrue(window.getWidth() <= 640.5, "nothing widens the window: " + window.getWidth());
+        });
+    }
+
+    /** One vertical exaggeration for every section; depth-in-metres sections start at 1:1. */
+    @Test
+    void oneExaggerationDrivesEverySection(FxRobot robot) throws Exception {
+        var view = window.section(SliceOrientation.INLINE);
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.displayedLevelProperty().get() == 0);
+        double[] size = new double[2];
+        robot.interact(() -> {
+            size[0] = view.xOf(NX * 10) - view.xOf(0);
+            size[1] = view.yOf(NZ * 5) - view.yOf(0);
+        });
+        assertEquals(size[0] * (NZ * 5.0) / (NX * 10.0), size[1], 1, "400 x 250 m in its true shape");
+        assertEquals("VE 1:1", view.aspectLabel());
+        robot.interact(() -> window.exaggerationChooser().setValue(VerticalExaggeration.CHOICES.get(1)));
+        robot.interact(() -> {
+            size[0] = view.xOf(NX * 10) - view.xOf(0);
+            size[1] = view.yOf(NZ * 5) - view.yOf(0);
+        });
+        assertEquals(size[0] * 2 * (NZ * 5.0) / (NX * 10.0), size[1], 1, "VE 2 doubles depth");
+        assertEquals(VerticalExaggeration.CHOICES.get(1),
+                window.section(SliceOrientation.CROSSLINE).verticalExaggerationProperty().get());
+        assertEquals("seismic", ColorMap.SEISMIC.toString(), "colour maps listed as the command line spells them");
     }
 }

@@ -50,6 +50,12 @@ public enum ColorMap {
         return table[i];
     }
 
+    /** The name as the command line spells it ({@code --color-map seismic}) and the choosers list it: "seismic". */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Table index of t, clamped; NaN maps to 0. */
     static int index(double t) {
         if (!(t > 0)) {

@@ -29,8 +29,8 @@ import javafx.scene.paint.Color;
 /**
  * A shot gather: time down, traces across, drawn as variable density (a colour raster with a
  * colour bar) or as wiggles (positive lobes filled). The gather is plain arrays ({@link Gather});
- * the view keeps only display state (style, colour map, clip as a fraction of the gather's largest
- * amplitude, wiggle gain). Colouring and wiggle deflections are computed on
+ * the view keeps only display state (style, colour map, a gain, the clip as a percentile of the
+ * gained |amplitudes|, wiggle gain). Gain, clip, colouring and wiggle deflections are computed on
  * {@link RenderExecutor}'s threads; only drawing happens on the JavaFX thread.
  */
 public final class GatherView extends Region {
@@ -41,7 +41,9 @@ public final class GatherView extends Region {
     private final ObjectProperty<Gather> gather = new SimpleObjectProperty<>(this, "gather");
     private final ObjectProperty<GatherStyle> style = new SimpleObjectProperty<>(this, "style", GatherStyle.VARIABLE_DENSITY);
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
-    private final DoubleProperty clipFraction = new SimpleDoubleProperty(this, "clipFraction", 0.5);
+    private final DoubleProperty clipPercent = new SimpleDoubleProperty(this, "clipPercent", 99);
+    private final ObjectProperty<GatherGain> amplitudeGain = new SimpleObjectProperty<>(this, "amplitudeGain",
+            GatherGain.NONE);
     private final DoubleProperty gain = new SimpleDoubleProperty(this, "gain", 1.5);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyStringWrapper pointerReadout = new ReadOnlyStringWrapper(this, "pointerReadout", "");
@@ -61,7 +63,8 @@ public final class GatherView extends Region {
         gather.addListener((o, a, b) -> request());
         style.addListener((o, a, b) -> request());
         colorMap.addListener((o, a, b) -> request());
-        clipFraction.addListener((o, a, b) -> request());
+        clipPercent.addListener((o, a, b) -> request());
+        amplitudeGain.addListener((o, a, b) -> request());
         gain.addListener((o, a, b) -> request());
         setPrefSize(640, 420);
         setOnMouseMoved(e -> pointerReadout.set(describeAt(e.getX(), e.getY())));
@@ -110,9 +113,22 @@ public final class GatherView extends Region {
         return colorMap;
     }
 
-    /** Clip as a fraction of the gather's largest |amplitude| (0.5 by default: direct arrivals dominate gathers). */
-    public DoubleProperty clipFractionProperty() {
-        return clipFraction;
+    /**
+     * Clip at this percentile of the (gained) gather's |amplitudes|, 99 by default: the direct wave,
+     * the strongest 1 %, saturates and reflections get the colour range ({@link GatherClip}).
+     */
+    public DoubleProperty clipPercentProperty() {
+        return clipPercent;
+    }
+
+    /** Gain applied before the clip (none by default; t² lifts late reflections). */
+    public ObjectProperty<GatherGain> amplitudeGainProperty() {
+        return amplitudeGain;
+    }
+
+    /** The clip on screen, in (gained) amplitude: the colour bar's ends, the wiggles' full swing. */
+    public double clip() {
+        return clip;
     }
 
     /** Wiggle gain: at gain 1 an amplitude at the clip deflects half a trace spacing (see {@link WiggleTraces}). */
@@ -139,15 +155,17 @@ public final class GatherView extends Region {
         Gather g = gather.get();
         GatherStyle s = style.get();
         ColorMap map = colorMap.get();
-        double fraction = clipFraction.get();
+        double percent = clipPercent.get();
+        GatherGain amplitude = amplitudeGain.get();
         double k = gain.get();
         ready.set(false);
         loader.submit(List.of(() -> {
-            double c = g.maxAbs() * fraction;
+            Gather gained = amplitude.apply(g);
+            double c = GatherClip.percentile(gained, percent);
             if (s == GatherStyle.WIGGLE) {
-                return new Prepared(null, WiggleTraces.of(g, c, k), c);
+                return new Prepared(null, WiggleTraces.of(gained, c, k), c);
             }
-            Slice slice = new Slice(SliceOrientation.INLINE, 0, 0, g.traces(), g.time(), g.rowsByTime());
+            Slice slice = new Slice(SliceOrientation.INLINE, 0, 0, g.traces(), g.time(), gained.rowsByTime());
             return new Prepared(Rendered.of(slice, new Clip(-c, c), map), null, c);
         }), r -> {
             clip = r.clip();
@@ -182,10 +200,12 @@ public final class GatherView extends Region {
             drawWiggles(gc, g);
         }
         if (raster != null) {
-            frame.drawColorBar(gc, raster.map(), raster.clip(), "amplitude");
+            frame.drawColorBar(gc, raster.map(), raster.clip(),
+                    amplitudeGain.get() == GatherGain.NONE ? "amplitude" : "amplitude × " + amplitudeGain.get());
         }
-        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + Ticks.label(
-                Math.round(clip * 1000) / 1000.0), g.tracesLabel(), "time (s)");
+        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + Ticks.value(clip) + " ("
+                + Ticks.value(clipPercent.get()) + " %" + (amplitudeGain.get() == GatherGain.NONE ? ""
+                : ", gain " + amplitudeGain.get()) + ")", g.tracesLabel(), "time (s)");
     }
 
     private void drawWiggles(GraphicsContext gc, Gather g) {

@@ -2,6 +2,7 @@ package io.seiswork.render.plot;
 
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -34,6 +35,8 @@ public final class PlotFrame {
     private double across1;
     private double down0;
     private double down1;
+    private double exaggeration;
+    private String aspectName;
 
     /** Sets the canvas size in pixels. */
     public void setSize(double w, double h) {
@@ -49,9 +52,48 @@ public final class PlotFrame {
         down1 = d1;
     }
 
-    /** The plot rectangle in canvas pixels. */
+    /**
+     * How the plot keeps its shape. With {@code exaggeration} &gt; 0 the plot rectangle is the
+     * largest one inside the margins whose pixels per down unit are {@code exaggeration} times
+     * its pixels per across unit (1: the true shape of a section in metres), centred, so the pane
+     * letterboxes it; 0 fills the area whatever the window's shape. {@code name} labels the ratio
+     * under the plot ("VE" gives "VE 1:1"; for 0 the ratio the fill happens to give); null draws
+     * no label, for axes in different units (time against distance), which have no true ratio.
+     */
+    public void setAspect(double exaggeration, String name) {
+        this.exaggeration = exaggeration > 0 ? exaggeration : 0;
+        this.aspectName = name;
+    }
+
+    /** The plot rectangle in canvas pixels (letterboxed inside the margins at a fixed aspect). */
     public Rectangle2D plot() {
-        return new Rectangle2D(LEFT, TOP, Math.max(1, width - LEFT - RIGHT), Math.max(1, height - TOP - BOTTOM));
+        double w = Math.max(1, width - LEFT - RIGHT);
+        double h = Math.max(1, height - TOP - BOTTOM);
+        double wa = Math.abs(across1 - across0);
+        double wd = Math.abs(down1 - down0);
+        if (exaggeration > 0 && wa > 0 && wd > 0) {
+            double perAcross = Math.min(w / wa, h / (exaggeration * wd));
+            double pw = Math.max(1, perAcross * wa);
+            double ph = Math.max(1, perAcross * exaggeration * wd);
+            return new Rectangle2D(LEFT + (w - pw) / 2, TOP + (h - ph) / 2, pw, ph);
+        }
+        return new Rectangle2D(LEFT, TOP, w, h);
+    }
+
+    /** The vertical exaggeration on screen: pixels per down unit over pixels per across unit. */
+    public double shownExaggeration() {
+        Rectangle2D p = plot();
+        return (p.getHeight() / Math.abs(down1 - down0)) / (p.getWidth() / Math.abs(across1 - across0));
+    }
+
+    /** The aspect label under the plot ("VE 1:1", "VE 1.43:1 (fill)"), or "" when none is drawn. */
+    public String aspectLabel() {
+        if (aspectName == null) {
+            return "";
+        }
+        String ratio = VerticalExaggeration.label(exaggeration > 0 ? exaggeration : shownExaggeration())
+                .substring("VE ".length());
+        return aspectName + " " + ratio + (exaggeration > 0 ? "" : " (fill)");
     }
 
     /** Canvas x of across value {@code a}. */
@@ -118,15 +160,21 @@ public final class PlotFrame {
             g.strokeLine(p.getMinX() - 5, y, p.getMinX(), y);
             g.fillText(Ticks.label(v), p.getMinX() - 7, y);
         }
+        String aspect = aspectLabel();
+        if (!aspect.isEmpty()) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(aspect, Math.max(4, p.getMinX() - LEFT + 4), p.getMaxY() + 22);
+        }
         g.save();
-        g.translate(12, p.getMinY() + p.getHeight() / 2);
+        g.translate(Math.max(12, p.getMinX() - LEFT + 12), p.getMinY() + p.getHeight() / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(downTitle, 0, 0);
         g.restore();
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, p.getMinX(), 6);
+        g.fillText(title, p.getMinX(), Math.max(6, p.getMinY() - TOP + 6));
     }
 
     /** Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled in {@code unit}. */
@@ -146,20 +194,28 @@ public final class PlotFrame {
         g.setFont(FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(Ticks.label(round3(clip.high())), x + w + 4, p.getMinY() + 4);
-        g.fillText(Ticks.label(round3(clip.low())), x + w + 4, p.getMaxY() - 4);
+        List<String> labels = colorBarLabels(clip);
+        g.fillText(labels.get(0), x + w + 4, p.getMinY() + 4);
+        g.fillText(labels.get(1), x + w + 4, p.getMinY() + p.getHeight() / 2);
+        g.fillText(labels.get(2), x + w + 4, p.getMaxY() - 4);
         // Right-aligned at the canvas edge: a long unit ("image amplitude") runs left over the top
         // margin instead of being cut off at the window's edge.
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(unit, width - 4, p.getMinY() - 4);
+        g.fillText(unit, Math.min(width - 4, p.getMaxX() + RIGHT - 4), p.getMinY() - 4);
     }
 
-    private static double round3(double v) {
-        if (v == 0) {
-            return 0;
+    /**
+     * The colour bar's labels, top to bottom: the clip's high end, its middle and its low end, each
+     * to four significant digits ({@link Ticks#value}), so that an image of amplitudes around 1e-7
+     * reads "1.234e-07" rather than "0" (a fixed number of decimals rounds small amplitudes away).
+     */
+    public static List<String> colorBarLabels(Clip clip) {
+        double mid = (clip.low() + clip.high()) / 2;
+        // A symmetric clip's middle is zero; rounding error must not print it as "-1.7e-23".
+        if (Math.abs(mid) < 1e-9 * (clip.high() - clip.low())) {
+            mid = 0;
         }
-        double p = Math.pow(10, 2 - Math.floor(Math.log10(Math.abs(v))));
-        return Math.round(v * p) / p;
+        return List.of(Ticks.value(clip.high()), Ticks.value(mid), Ticks.value(clip.low()));
     }
 }

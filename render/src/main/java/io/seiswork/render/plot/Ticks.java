@@ -29,7 +29,6 @@ public final class Ticks {
         return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
     }
 
-    /** A label without trailing zeros: "1250", "0.5", "-12.5". */
     /** A data value to four significant digits, without trailing zeros: 2200, 0.02183, -1.5e-05. */
     public static String value(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e7) {
@@ -44,6 +43,7 @@ public final class Ticks {
         return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
+    /** An axis tick label without trailing zeros: "1250", "0.5", "-12.5" (four decimals at most). */
     public static String label(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);

@@ -9,6 +9,7 @@ import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.plot.PlotFrame;
 import io.seiswork.render.plot.Ticks;
+import io.seiswork.render.plot.VerticalExaggeration;
 import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ public final class SectionView extends Region {
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
     private final DoubleProperty clipPercent = new SimpleDoubleProperty(this, "clipPercent", 99);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final ObjectProperty<VerticalExaggeration> exaggeration = new SimpleObjectProperty<>(this,
+            "verticalExaggeration", VerticalExaggeration.TRUE);
     private final ObjectProperty<SectionOverlay> overlay = new SimpleObjectProperty<>(this, "overlay");
     private final ReadOnlyIntegerWrapper displayedLevel = new ReadOnlyIntegerWrapper(this, "displayedLevel", -1);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -76,6 +79,7 @@ public final class SectionView extends Region {
         clipPercent.addListener((o, a, b) -> request());
         zoom.addListener((o, a, b) -> redraw());
         overlay.addListener((o, a, b) -> redraw());
+        exaggeration.addListener((o, a, b) -> redraw());
         setOnScroll(e -> {
             double f = e.getDeltaY() > 0 ? 1.25 : 1 / 1.25;
             zoomAbout(e.getX(), e.getY(), f);
@@ -137,6 +141,21 @@ public final class SectionView extends Region {
         return clipPercent;
     }
 
+    /**
+     * Vertical exaggeration of inline and crossline sections whose depth is in metres
+     * ({@link VerticalExaggeration#TRUE} by default: the section letterboxed in its true shape).
+     * A depth slice is a map, always drawn 1:1 unless this is {@link VerticalExaggeration#FILL};
+     * a section in time has no true shape and always fills its pane.
+     */
+    public ObjectProperty<VerticalExaggeration> verticalExaggerationProperty() {
+        return exaggeration;
+    }
+
+    /** The aspect label drawn under the plot: "VE 1:1", "map 1:1", "" for a section in time. */
+    public String aspectLabel() {
+        return frame.aspectLabel();
+    }
+
     /** Drawn over the section, in data coordinates, every time it is drawn (null: nothing). */
     public ObjectProperty<SectionOverlay> overlayProperty() {
         return overlay;
@@ -185,9 +204,18 @@ public final class SectionView extends Region {
         String downAxis = o == SliceOrientation.DEPTH ? "y" : "z";
         String downUnit = o == SliceOrientation.DEPTH ? "m" : volume.zUnit();
         float v = s.values()[id * s.across().count() + ia];
-        return String.format(java.util.Locale.ROOT, "%s %s m, %s %s %s: %s %s", acrossAxis,
+        return String.format(java.util.Locale.ROOT, "%s %s m, %s %s %s: %s", acrossAxis,
                 Ticks.label(s.across().value(ia)), downAxis, Ticks.label(s.down().value(id)), downUnit,
-                Ticks.value(v), volume.valueUnit()).strip();
+                valueWithUnit(Ticks.value(v), volume.valueUnit())).strip();
+    }
+
+    /**
+     * A value with its volume's unit as one reads it: "velocity 2500 m/s" for the unit
+     * "velocity (m/s)" (a quantity with its unit in brackets), "1 amplitude" for a bare name.
+     */
+    static String valueWithUnit(String value, String unit) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)\\s*\\((.+)\\)").matcher(unit.strip());
+        return m.matches() ? m.group(1) + " " + value + " " + m.group(2) : (value + " " + unit).strip();
     }
 
     /** The last error reading the volume, or "" (also drawn in the view). */
@@ -288,6 +316,7 @@ public final class SectionView extends Region {
         double ca = extentStart(a) + centreAcross * extent(a);
         double cd = extentStart(d) + centreDown * extent(d);
         frame.setWindow(ca - wa / 2, ca + wa / 2, cd - wd / 2, cd + wd / 2);
+        setAspect();
         if (shown == null) {
             frame.drawImage(g, null, 0, 1, 0, 1);
         } else {
@@ -311,6 +340,18 @@ public final class SectionView extends Region {
         frame.drawAxes(g, error.get().isEmpty() ? title() : "error: " + error.get(),
                 (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
                 o == SliceOrientation.DEPTH ? "y (m)" : "z (" + volume.zUnit() + ")");
+    }
+
+    /** The frame's aspect for the orientation shown: see {@link #verticalExaggerationProperty}. */
+    private void setAspect() {
+        VerticalExaggeration ve = exaggeration.get();
+        if (orientation.get() == SliceOrientation.DEPTH) {
+            frame.setAspect(ve.fills() ? 0 : 1, "map");
+        } else if ("m".equals(volume.zUnit())) {
+            frame.setAspect(ve.factor(), "VE");
+        } else {
+            frame.setAspect(0, null);
+        }
     }
 
     /** "Inline y = 1125 m (index 90)", with the preview level while one is shown. */

@@ -4,7 +4,9 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.ExaggerationMenu;
 import io.seiswork.render.plot.PlotFrame;
+import io.seiswork.render.plot.VerticalExaggeration;
 import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
 import java.util.List;
@@ -15,10 +17,14 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 
 /**
  * One slice handed in whole (not read from a volume), for pictures that change as a computation
@@ -37,6 +43,8 @@ public final class SliceView extends Region {
     private final DoubleProperty clipFraction = new SimpleDoubleProperty(this, "clipFraction", 0.5);
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty unit = new SimpleStringProperty(this, "unit", "");
+    private final ObjectProperty<VerticalExaggeration> exaggeration = new SimpleObjectProperty<>(this,
+            "verticalExaggeration", VerticalExaggeration.TRUE);
     private Rendered shown;
     private Image image;
 
@@ -48,6 +56,8 @@ public final class SliceView extends Region {
         clipFraction.addListener((o, a, b) -> request());
         title.addListener((o, a, b) -> redraw());
         unit.addListener((o, a, b) -> redraw());
+        exaggeration.addListener((o, a, b) -> redraw());
+        ExaggerationMenu.attach(this, exaggeration);
         setPrefSize(480, 360);
     }
 
@@ -76,6 +86,19 @@ public final class SliceView extends Region {
         return unit;
     }
 
+    /**
+     * Vertical exaggeration of the section (both axes are metres): {@link VerticalExaggeration#TRUE}
+     * by default, the slice letterboxed in its true shape; also chosen from the view's right-click menu.
+     */
+    public ObjectProperty<VerticalExaggeration> verticalExaggerationProperty() {
+        return exaggeration;
+    }
+
+    /** The aspect label drawn under the plot, "VE 1:1" (empty while nothing is shown). */
+    public String aspectLabel() {
+        return shown == null ? "" : frame.aspectLabel();
+    }
+
     /** The slice on screen (coloured and drawn), or null. */
     public Slice shown() {
         return shown == null ? null : shown.slice();
@@ -94,6 +117,12 @@ public final class SliceView extends Region {
     private void request() {
         Slice s = slice.get();
         if (s == null) {
+            // Supersede a picture still being coloured, and take the last one down: a new run's
+            // view must not show the previous run's wavefield under its own title.
+            loader.submit(List.of(), r -> { }, e -> { });
+            shown = null;
+            image = null;
+            redraw();
             return;
         }
         ColorMap map = colorMap.get();
@@ -112,6 +141,22 @@ public final class SliceView extends Region {
         }, e -> { });
     }
 
+    /**
+     * Nothing to show: the title (what the view waits for) centred on white, with no axes, which
+     * would claim a 0–1 m extent the view does not have.
+     */
+    private void drawEmpty(GraphicsContext g) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFill(Color.GRAY);
+        g.setFont(Font.font(13));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(title.get().isBlank() ? "no picture yet" : title.get(), w / 2, h / 2);
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
@@ -123,9 +168,7 @@ public final class SliceView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         frame.setSize(canvas.getWidth(), canvas.getHeight());
         if (shown == null) {
-            frame.setWindow(0, 1, 0, 1);
-            frame.drawImage(g, null, 0, 1, 0, 1);
-            frame.drawAxes(g, title.get(), "x (m)", "z (m)");
+            drawEmpty(g);
             return;
         }
         Sampling a = shown.slice().across();
@@ -135,6 +178,7 @@ public final class SliceView extends Region {
         double d0 = d.first() - d.delta() / 2;
         double d1 = d.last() + d.delta() / 2;
         frame.setWindow(a0, a1, d0, d1);
+        frame.setAspect(exaggeration.get().factor(), "VE");
         frame.drawImage(g, image, a0, a1, d0, d1);
         frame.drawColorBar(g, shown.map(), shown.clip(), unit.get());
         frame.drawAxes(g, title.get(), "x (m)", "z (m)");

@@ -29,7 +29,6 @@ import javafx.scene.Group;
 import javafx.scene.PerspectiveCamera;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
@@ -142,11 +141,7 @@ public final class SliceViewer3D extends BorderPane {
                     value);
             GridPane.setHgrow(s, Priority.ALWAYS);
         }
-        ComboBox<ColorMap> maps = new ComboBox<>();
-        maps.getItems().addAll(ColorMap.values());
-        maps.valueProperty().bindBidirectional(colorMap);
-        maps.setId("colormap");
-        g.addRow(row, new Label("Colour map"), maps);
+        // No colour-map chooser here: the window around the viewer has one for all its views.
         return g;
     }
 

@@ -234,4 +234,41 @@ class SectionViewTest {
         robot.drag(view, javafx.scene.input.MouseButton.PRIMARY).dropBy(60, 0);
         assertEquals(x + 60, view.xOf(480), 2.0, "dragging 60 px right moves the picture 60 px right");
     }
+
+    /**
+     * A section in metres keeps its true shape (960 m across, 1200 m deep: taller than wide),
+     * and a depth slice is a map at 1:1; a section in time has no true shape and fills the pane.
+     */
+    @Test
+    void sectionsInMetresKeepTheirShapeAndSectionsInTimeFill(FxRobot robot) {
+        refined();
+        double across = view.xOf(960) - view.xOf(0);
+        double down = view.yOf(1200) - view.yOf(0);
+        assertEquals(across * 1200 / 960, down, 1, "equal metres per pixel");
+        assertEquals("VE 1:1", view.aspectLabel());
+        robot.interact(() -> view.orientationProperty().set(SliceOrientation.DEPTH));
+        refined();
+        assertEquals(view.xOf(640) - view.xOf(0), Math.abs(view.yOf(640) - view.yOf(0)), 1, "a map at 1:1");
+        assertEquals("map 1:1", view.aspectLabel());
+
+        SectionView[] timed = new SectionView[1];
+        robot.interact(() -> {
+            timed[0] = new SectionView(new io.seiswork.core.volume.ArrayVolume("timed", FxTestSupport.axes(),
+                    synthetic.toArray(), "s", "amplitude", 64));
+            view.getScene().setRoot(timed[0]);
+        });
+        waitUntil(() -> timed[0].displayedLevelProperty().get() == 0);
+        double plotHeight = timed[0].getScene().getHeight() - io.seiswork.render.plot.PlotFrame.TOP
+                - io.seiswork.render.plot.PlotFrame.BOTTOM;
+        assertEquals(plotHeight, timed[0].yOf(1200) - timed[0].yOf(0), 1, "a section in time fills the height");
+        assertEquals("", timed[0].aspectLabel(), "and claims no exaggeration");
+    }
+
+    /** The readout names the quantity before its value and puts the unit after it. */
+    @Test
+    void theReadoutReadsQuantityValueUnit() {
+        assertEquals("velocity 2500 m/s", SectionView.valueWithUnit("2500", "velocity (m/s)"));
+        assertEquals("1 amplitude", SectionView.valueWithUnit("1", "amplitude"));
+        assertEquals("0.5", SectionView.valueWithUnit("0.5", ""));
+    }
 }

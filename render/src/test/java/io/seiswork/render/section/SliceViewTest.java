@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
+import io.seiswork.render.plot.VerticalExaggeration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -69,5 +70,69 @@ class SliceViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == last);
         assertSame(last, view.shown());
         assertEquals(NX, view.shown().across().count());
+    }
+
+    /**
+     * A 4000 × 2000 m wavefield in an 800 × 800 pane is drawn in its true shape, twice as wide as
+     * tall and labelled "VE 1:1"; vertical exaggeration 2 makes it square; fill fills the pane.
+     */
+    @Test
+    void aSectionKeepsItsTrueShapeUntilExaggerated(FxRobot robot) throws Exception {
+        Slice s = new Slice(SliceOrientation.INLINE, 0, 0, new Sampling(401, 10, 0), new Sampling(201, 10, 0),
+                new float[401 * 201]);
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(800);
+            view.getScene().getWindow().setHeight(800);
+            view.sliceProperty().set(s);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] size = new double[2];
+        robot.interact(() -> {
+            size[0] = view.xOf(4000) - view.xOf(0);
+            size[1] = view.yOf(2000) - view.yOf(0);
+        });
+        assertEquals(size[0] / 2, size[1], 1, "4000 x 2000 m drawn 2:1, got " + size[0] + " x " + size[1]);
+        assertEquals("VE 1:1", view.aspectLabel());
+        robot.interact(() -> view.verticalExaggerationProperty().set(new VerticalExaggeration(2)));
+        robot.interact(() -> {
+            size[0] = view.xOf(4000) - view.xOf(0);
+            size[1] = view.yOf(2000) - view.yOf(0);
+        });
+        assertEquals(size[0], size[1], 1, "VE 2 draws it square");
+        assertEquals("VE 2:1", view.aspectLabel());
+        robot.interact(() -> view.verticalExaggerationProperty().set(VerticalExaggeration.FILL));
+        robot.interact(() -> size[1] = view.yOf(2000) - view.yOf(0));
+        assertTrue(size[1] > size[0], "fill stretches it to the pane's height");
+    }
+
+    /**
+     * A new run clears the view (slice null): the last picture comes down at once, one still being
+     * coloured never arrives, and the empty pane draws no axes (no 0–1 m ticks in the left margin).
+     */
+    @Test
+    void clearingTheSliceTakesThePictureDownWithoutAxes(FxRobot robot) throws Exception {
+        Slice s = spike(40, 30);
+        robot.interact(() -> view.sliceProperty().set(s));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        double x = view.xOf(400);
+        double y = view.yOf(300);
+        robot.interact(() -> {
+            view.sliceProperty().set(null);
+            view.sliceProperty().set(spike(10, 10));  // in flight when the next run starts...
+            view.sliceProperty().set(null);
+        });
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, view.shown(), "nothing shown after the clear");
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = view.snapshot(null, null));
+        var pixels = img[0].getPixelReader();
+        assertEquals(0xffffffff, pixels.getArgb((int) Math.round(x), (int) Math.round(y)), "the spike is gone");
+        for (int px = 0; px < 60; px++) {
+            for (int py = 0; py < (int) img[0].getHeight(); py++) {
+                assertEquals(0xffffffff, pixels.getArgb(px, py), "no axis labels in the left margin at " + px + ", " + py);
+            }
+        }
     }
 }

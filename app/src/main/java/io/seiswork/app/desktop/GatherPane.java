@@ -1,0 +1,158 @@
+package io.seiswork.app.desktop;
+
+import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.gather.Gather;
+import io.seiswork.render.gather.GatherGain;
+import io.seiswork.render.gather.GatherStyle;
+import io.seiswork.render.gather.GatherView;
+import io.seiswork.render.plot.Ticks;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The shot gathers of a modelling run: a gather view with its display controls (shot, trace axis,
+ * clip percentile, gain, variable density or wiggle, colour map, Save picture) above it and the
+ * pointer readout on a line of its own below. Another shot or trace axis is read on the I/O
+ * thread; clip, gain and colouring are computed by the view off the JavaFX thread.
+ */
+final class GatherPane extends BorderPane {
+
+    /** The clip percentiles offered; 99 % is the default. */
+    static final List<Double> CLIP_PERCENTS = List.of(90.0, 95.0, 99.0, 99.9);
+
+    private final GatherView view;
+    private final ComboBox<Integer> shot = new ComboBox<>();
+    private final ComboBox<ShotGatherFile.TraceAxis> axis = new ComboBox<>();
+    private final ComboBox<Double> clip = new ComboBox<>();
+    private final ComboBox<GatherGain> gain = new ComboBox<>();
+    private final ComboBox<GatherStyle> style = new ComboBox<>();
+    private final ComboBox<ColorMap> colorMap = new ComboBox<>();
+    private final Label saved = new Label();
+
+    /**
+     * @param file the gathers (read on {@code io} only)
+     * @param first the first shot's gather, across receiver numbers
+     * @param io the thread that reads the file
+     * @param problem where a shot that cannot be read is said
+     */
+    GatherPane(ShotGatherFile file, Gather first, ExecutorService io, Consumer<String> problem) {
+        view = new GatherView(first);
+        view.setId("gatherView");
+        shot.setId("shotChooser");
+        shot.getItems().setAll(file.shots());
+        shot.setValue(file.shots().get(0));
+        axis.setId("traceAxis");
+        axis.getItems().setAll(ShotGatherFile.TraceAxis.values());
+        axis.setValue(ShotGatherFile.TraceAxis.RECEIVER);
+        axis.setTooltip(new Tooltip("Across the traces: receiver number, or offset or receiver x in metres from the "
+                + "trace headers (receiver number where those are not evenly spaced)"));
+        Runnable read = () -> {
+            Integer s = shot.getValue();
+            ShotGatherFile.TraceAxis a = axis.getValue();
+            if (s == null) {
+                return;
+            }
+            io.submit(() -> {
+                try {
+                    Gather g = file.gather(s, a);
+                    Platform.runLater(() -> view.gatherProperty().set(g));
+                } catch (RuntimeException e) {
+                    Platform.runLater(() -> problem.accept("Cannot read shot " + s + ": " + e.getMessage()));
+                }
+            });
+        };
+        shot.valueProperty().addListener((o, a, b) -> read.run());
+        axis.valueProperty().addListener((o, a, b) -> read.run());
+
+        clip.setId("gatherClip");
+        clip.getItems().setAll(CLIP_PERCENTS);
+        clip.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double p) {
+                return p == null ? "" : Ticks.value(p) + " %";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("%", "").strip());
+            }
+        });
+        clip.setValue(99.0);
+        clip.setTooltip(new Tooltip("Clip at this percentile of |amplitude|: the strongest samples (the direct "
+                + "wave) saturate, the reflections get the colours"));
+        view.clipPercentProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> clip.getValue() == null ? 99 : clip.getValue(), clip.valueProperty()));
+        gain.setId("gatherGain");
+        gain.getItems().setAll(GatherGain.values());
+        gain.valueProperty().bindBidirectional(view.amplitudeGainProperty());
+        style.setId("gatherStyle");
+        style.getItems().setAll(GatherStyle.values());
+        style.valueProperty().bindBidirectional(view.gatherStyleProperty());
+        colorMap.setId("gatherColorMap");
+        colorMap.getItems().setAll(ColorMap.values());
+        colorMap.valueProperty().bindBidirectional(view.colorMapProperty());
+        colorMap.disableProperty().bind(style.valueProperty().isEqualTo(GatherStyle.WIGGLE));
+        Button save = new Button("Save picture...");
+        save.setId("saveGatherPicture");
+        save.setTooltip(new Tooltip("Write the gather on screen (with its axes and colour bar) to a PNG file"));
+        save.setOnAction(e -> PictureSaver.choose(view, "shot " + shot.getValue(), saved));
+
+        HBox controls = new HBox(8, new Label("Shot"), shot, new Label("Across"), axis, new Label("Clip"), clip,
+                new Label("Gain"), gain, style, colorMap, save);
+        controls.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setPadding(new Insets(6));
+        Label readout = new Label();
+        readout.setId("gatherReadout");
+        readout.textProperty().bind(view.pointerReadoutProperty());
+        readout.setMinWidth(0);
+        readout.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(readout, Priority.ALWAYS);
+        saved.setId("gatherPictureSaved");
+        saved.setMinWidth(0);
+        HBox status = new HBox(12, readout, saved);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setPadding(new Insets(2, 8, 2, 8));
+        status.setMinHeight(22);
+        status.setPrefHeight(22);
+        setTop(new javafx.scene.control.ScrollPane(controls) {
+            {
+                setFitToHeight(true);
+                setVbarPolicy(ScrollBarPolicy.NEVER);
+                setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
+            }
+        });
+        setCenter(view);
+        setBottom(status);
+    }
+
+    /** The gather view. */
+    GatherView view() {
+        return view;
+    }
+
+    /** Writes the gather on screen to {@code file} as PNG ({@link PictureSaver}). Call on the JavaFX thread. */
+    CompletableFuture<Path> savePicture(Path file) {
+        return PictureSaver.save(view, file, saved);
+    }
+
+    /** The controls, for tests: shot, trace axis, clip %, gain, style, colour map. */
+    List<Node> controls() {
+        return List.of(shot, axis, clip, gain, style, colorMap);
+    }
+}

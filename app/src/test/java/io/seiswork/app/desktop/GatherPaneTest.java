@@ -1,0 +1,126 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.render.gather.GatherGain;
+import io.seiswork.render.gather.GatherStyle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The gathers' display controls on a small 2D line: 24 receivers every 10 m, shots at x 100 m and 150 m. */
+@ExtendWith(ApplicationExtension.class)
+class GatherPaneTest {
+
+    @TempDir
+    static Path dir;
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+    private ShotGatherFile file;
+    private GatherPane pane;
+    private final List<String> problems = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path shots = dir.resolve("shots-" + System.nanoTime() + ".sgy");
+        Sampling time = new Sampling(100, 0.004, 0);
+        try (ShotGatherWriter w = new ShotGatherWriter(shots, time, true, 1000, "test")) {
+            for (int s = 1; s <= 2; s++) {
+                List<Position> receivers = new ArrayList<>();
+                int[] ids = new int[24];
+                float[][] traces = new float[24][100];
+                for (int r = 0; r < 24; r++) {
+                    receivers.add(new Position(r * 10.0, 0, 0));
+                    ids[r] = r;
+                    traces[r][10] = 100f;  // the direct wave: strong and early
+                    traces[r][80] = 1f;    // a reflection
+                }
+                w.write(new Shot(s, new Position(50.0 + 50 * s, 0, 0), ids, receivers), traces);
+            }
+        }
+        file = new ShotGatherFile(shots);
+        pane = new GatherPane(file, file.gather(1), io, problems::add);
+        stage.setScene(new Scene(pane, 800, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        io.shutdownNow();
+        file.close();
+    }
+
+    @Test
+    void theGatherStartsAtA99PercentClipWithEveryControlWhole(FxRobot robot) throws Exception {
+        var view = pane.view();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.readyProperty().get());
+        assertEquals(99, view.clipPercentProperty().get(), 0);
+        // 2 of 100 samples a trace are non-zero: the 99th percentile is the reflection's 1, not the direct wave's 100.
+        assertEquals(1, view.clip(), 1e-6, "the direct wave no longer sets the clip");
+        robot.interact(() -> pane.controls().forEach(n -> {
+            var r = (javafx.scene.layout.Region) n;
+            assertTrue(r.getWidth() >= r.prefWidth(-1) - 0.5, r.getId() + " squeezed");
+        }));
+    }
+
+    @Test
+    void theTraceAxisComesFromTheHeaders(FxRobot robot) throws Exception {
+        var view = pane.view();
+        robot.interact(() -> ((javafx.scene.control.ComboBox<ShotGatherFile.TraceAxis>) pane.controls().get(1))
+                .setValue(ShotGatherFile.TraceAxis.OFFSET));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "offset (m)".equals(view.gatherProperty().get().tracesLabel()));
+        Sampling offsets = view.gatherProperty().get().traces();
+        assertEquals(-100, offsets.first(), 1e-9, "the first receiver 100 m before the source at x 100 m");
+        assertEquals(10, offsets.delta(), 1e-9);
+        robot.interact(() -> ((javafx.scene.control.ComboBox<Integer>) pane.controls().get(0)).setValue(2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> view.gatherProperty().get().traces().first() == -150);
+        robot.interact(() -> ((javafx.scene.control.ComboBox<ShotGatherFile.TraceAxis>) pane.controls().get(1))
+                .setValue(ShotGatherFile.TraceAxis.RECEIVER_X));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "receiver x (m)".equals(view.gatherProperty().get().tracesLabel()));
+        assertEquals(0, view.gatherProperty().get().traces().first(), 1e-9);
+        assertEquals(List.of(), problems);
+        assertEquals(null, ShotGatherFile.regular(new double[] {0, 10, 25}), "uneven: receiver numbers instead");
+    }
+
+    @Test
+    void gainStyleAndColourMapReachTheViewAndThePictureIsSaved(FxRobot robot) throws Exception {
+        var view = pane.view();
+        robot.interact(() -> {
+            ((javafx.scene.control.ComboBox<GatherGain>) pane.controls().get(3)).setValue(GatherGain.T_SQUARED);
+            ((javafx.scene.control.ComboBox<Double>) pane.controls().get(2)).setValue(90.0);
+        });
+        assertEquals(GatherGain.T_SQUARED, view.amplitudeGainProperty().get());
+        assertEquals(90, view.clipPercentProperty().get(), 0);
+        robot.interact(() -> ((javafx.scene.control.ComboBox<GatherStyle>) pane.controls().get(4))
+                .setValue(GatherStyle.WIGGLE));
+        assertEquals(GatherStyle.WIGGLE, view.gatherStyleProperty().get());
+        assertTrue(pane.controls().get(5).isDisabled(), "no colour map for wiggles");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.readyProperty().get());
+        Path png = dir.resolve("gather.png");
+        var done = WaitForAsyncUtils.asyncFx(() -> pane.savePicture(png)).get(10, TimeUnit.SECONDS);
+        assertEquals(png, done.get(30, TimeUnit.SECONDS));
+        assertTrue(Files.size(png) > 1000);
+        assertEquals((int) view.getWidth(), javax.imageio.ImageIO.read(png.toFile()).getWidth());
+    }
+}

@@ -1,0 +1,55 @@
+package io.seiswork.render.gather;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.seiswork.core.grid.Sampling;
+import org.junit.jupiter.api.Test;
+
+/** The gather's clip at a percentile of |amplitude|, and the t² gain applied before it. */
+class GatherClipTest {
+
+    private static Gather oneTrace(float[] samples) {
+        return new Gather(samples, new Sampling(samples.length, 0.004, 0), new Sampling(1, 1, 1), "receiver");
+    }
+
+    @Test
+    void theClipIsThePercentileOfTheAbsoluteAmplitudes() {
+        float[] s = new float[1000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = i % 2 == 0 ? i : -i;  // |values| 0 ... 999, signs alternating
+        }
+        assertEquals(989, GatherClip.percentile(oneTrace(s), 99), 1e-9);
+        assertEquals(899, GatherClip.percentile(oneTrace(s), 90), 1e-9);
+        assertEquals(999, GatherClip.percentile(oneTrace(s), 100), 1e-9);
+    }
+
+    /** A direct wave 1000 times stronger than everything else no longer sets the clip (half of it did). */
+    @Test
+    void aDominantDirectWaveSaturatesInsteadOfGreyingTheRest() {
+        float[] s = new float[1000];
+        java.util.Arrays.fill(s, 0.001f);
+        s[3] = 1f;
+        assertEquals(0.001, GatherClip.percentile(oneTrace(s), 99), 1e-9);
+    }
+
+    @Test
+    void aMostlySilentGatherClipsAtItsLargestAmplitude() {
+        float[] s = new float[1000];
+        s[500] = -2f;
+        assertEquals(2, GatherClip.percentile(oneTrace(s), 99), 1e-9);
+        assertEquals(0, GatherClip.percentile(oneTrace(new float[10]), 99), 1e-9);
+    }
+
+    @Test
+    void tSquaredGainMultipliesEachSampleByItsTimeSquared() {
+        float[] s = {1, 1, 1, -1};
+        Gather g = GatherGain.T_SQUARED.apply(new Gather(s, new Sampling(4, 0.5, 0), new Sampling(1, 1, 1), "r"));
+        assertEquals(0, g.value(0, 0), 0);
+        assertEquals(0.25, g.value(0, 1), 1e-7);
+        assertEquals(1, g.value(0, 2), 1e-7);
+        assertEquals(-2.25, g.value(0, 3), 1e-6);
+        assertEquals(1f, s[3] * -1, 0, "the gather itself is untouched");
+        assertEquals("t²", GatherGain.T_SQUARED.toString());
+        assertEquals("variable density", GatherStyle.VARIABLE_DENSITY.toString());
+    }
+}
