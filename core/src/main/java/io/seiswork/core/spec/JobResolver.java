@@ -129,7 +129,13 @@ public final class JobResolver {
         VelocityField field = plausible(spec.velocity(), field(spec.velocity(), g, "velocity", problems), "velocity",
                 problems);
         if (field == null) {
-            // The time step, the points per wavelength and the memory all follow from the velocity's range.
+            // The time step, the points per wavelength and the memory all follow from the velocity's
+            // range; a migration velocity given as a model of its own is checked all the same, so
+            // that one pass names the problems of both.
+            if (spec.task() == Task.RTM && !(spec.migrationVelocity() instanceof VelocitySpec.Smoothed)) {
+                plausible(spec.migrationVelocity(), field(spec.migrationVelocity(), g, "migrationVelocity", problems),
+                        "migrationVelocity", problems);
+            }
             throw new SpecException(source, problems.all());
         }
         SecondDerivative op = SecondDerivative.ofOrder(spec.physics().spaceOrder());
@@ -226,19 +232,15 @@ public final class JobResolver {
     }
 
     /**
-     * {@code field} when its velocities are plausible ({@link VelocityPlausibility}); else null,
-     * with the problem recorded under {@code path}. Null stays null.
+     * {@code field} when its velocities are plausible ({@link VelocityPlausibility}: a warning
+     * recorded under {@code path} for near-surface velocities); else null, with the error
+     * recorded. Null stays null.
      */
     private static VelocityField plausible(VelocitySpec spec, VelocityField field, String path, Problems problems) {
         if (field == null) {
             return null;
         }
-        String problem = VelocityPlausibility.problem(spec, path, field.min(), field.max());
-        if (problem != null) {
-            problems.error(path, problem);
-            return null;
-        }
-        return field;
+        return VelocityPlausibility.check(spec, path, field.min(), field.max(), problems) ? field : null;
     }
 
     /**
