@@ -169,12 +169,13 @@ public final class JobResolver {
                         + " and their memory, are checked when the file is read");
             }
         } else {
-            bytes = MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
+            bytes = MemoryEstimate.modellingJobBytes(g, spec.physics(), maxReceivers, time);
         }
         boolean fits = bytes <= memoryBudgetBytes;
         if (!fits) {
-            problems.machineLimit("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
-                    + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
+            String[] sizes = MemoryEstimate.distinct(bytes, memoryBudgetBytes);
+            problems.machineLimit("grid", "one shot needs " + sizes[0] + " but the memory budget is " + sizes[1]
+                    + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
         VelocityField migrationField = null;
         Path dataFile = null;
