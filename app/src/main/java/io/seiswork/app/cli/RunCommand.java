@@ -78,8 +78,24 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** What the command is doing, for the message of an {@link OutOfMemoryError} outside the runner's shots. */
+    private String doing = "checking the spec (reading its velocity models)";
+
+    /**
+     * Runs the command; an {@link OutOfMemoryError} anywhere in it (the runner names the shot it
+     * met one in, see {@link LocalRunner#outOfHeap}) becomes one line saying what was being done,
+     * the heap and how to raise it, never a stack trace.
+     */
     @Override
     public Integer call() {
+        try {
+            return runCommand();
+        } catch (OutOfMemoryError e) {
+            throw LocalRunner.outOfHeap(doing, e);
+        }
+    }
+
+    private Integer runCommand() {
         if (checkOnly && estimateOnly) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --estimate exclude each"
                     + " other: --estimate checks the spec too, then times the first shot");
@@ -88,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
         ResolvedJob job = CheckedSpec.resolve(specFile, engine == null ? null : JobEngine.parse(engine, "--engine"), err);
         JobSpec jobSpec = job.spec();
         // Recorded data: the file's shots (its geometry checked as it is read), not the spec's layout.
+        // Its trace headers are read once: the run's ShotComputer finds this scan kept (SegyShotGathers).
         List<Shot> all = job.dataFile() != null ? ShotComputer.shotsOf(job) : job.geometry().shots();
         err.printf(Locale.ROOT, "%s: %d shots%s, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
                 jobSpec.name(), all.size(), job.dataFile() != null ? " in " + job.dataFile().getFileName() : "",
@@ -112,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         if (estimateOnly) {
+            doing = "timing the first shot (--estimate)";
             PrintWriter out = spec.commandLine().getOut();
             var estimate = chosen == null ? RunTimeEstimator.estimate(job, CancellationToken.none())
                     : RunTimeEstimator.estimate(job, chosen, CancellationToken.none());
@@ -120,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
+        doing = "starting the run";
         EngineSelection selected = JobEngine.select(job);
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);

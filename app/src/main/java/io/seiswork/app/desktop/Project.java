@@ -91,7 +91,7 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
      * @throws io.seiswork.core.spec.SpecException listing every problem of the spec
      */
     static Project fromText(String text, String source, Path file) {
-        String name = file == null ? "demo" : JobName.fromFileName(file.getFileName().toString());
+        String name = file == null ? "demo" : JobName.defaultFor(file.getFileName().toString());
         SpecDraft spec = JobSpecReader.draft(text, source, name);
         Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
         ResolvedJob job;

@@ -61,7 +61,8 @@ public final class LocalRunner {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final EngineSelection selected;
-    private final RunListener listener;
+    /** The caller's listener, tracking what the run does for a failure's message ({@link RunActivity}). */
+    private final RunActivity listener;
     private final CancellationToken cancel;
     private final ShotSelection shots;
     private double checkpointMinimumS = CheckpointSchedule.minimumFromProperty();
@@ -75,7 +76,7 @@ public final class LocalRunner {
      */
     public LocalRunner(EngineSelection selected, RunListener listener, CancellationToken cancel, ShotSelection shots) {
         this.selected = selected;
-        this.listener = listener;
+        this.listener = new RunActivity(listener);
         this.cancel = cancel;
         this.shots = shots;
     }
@@ -150,6 +151,7 @@ public final class LocalRunner {
     /** The run, with the output folder's lock held ({@link OutputLock}). */
     private ObjectNode run(ResolvedJob job, Path outDir, RunCheckpoint previous) {
         JobSpec spec = job.spec();
+        listener.begin(spec.task());
         if (spec.task() == Task.RTM) {
             return migrate(job, outDir, previous);
         }
@@ -223,9 +225,10 @@ public final class LocalRunner {
             refused = true;
             throw e;
         } catch (RuntimeException e) {
-            report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
-            report.put("error", String.valueOf(e.getMessage()));
-            throw e;
+            throw failed(report, e);
+        } catch (OutOfMemoryError e) {
+            // The shot's arrays are unreachable once it unwound: the report and the message can be made.
+            throw failed(report, listener.outOfHeap(e));
         } finally {
             if (!refused) {  // a refused resume leaves the folder as it was
                 finishReport(report, outDir, started, loopSeconds, points);
@@ -288,15 +291,32 @@ public final class LocalRunner {
             refused = true;
             throw e;
         } catch (RuntimeException e) {
-            report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
-            report.put("error", String.valueOf(e.getMessage()));
-            throw e;
+            throw failed(report, e);
+        } catch (OutOfMemoryError e) {
+            throw failed(report, listener.outOfHeap(e));
         } finally {
             if (!refused) {
                 finishReport(report, outDir, started, loop[0], loop[1]);
             }
         }
         return report;
+    }
+
+    /**
+     * The one-line failure for an {@link OutOfMemoryError} met while {@code doing} (for example
+     * "checking the spec"): what was being done, this JVM's heap and how to raise it
+     * ({@code SEISWORK_JAVA_OPTS=-Xmx...}); the error kept as its cause. A run's own shots are told
+     * so by the runner itself, naming the shot.
+     */
+    public static RuntimeException outOfHeap(String doing, OutOfMemoryError e) {
+        return RunActivity.outOfHeap(doing, Runtime.getRuntime().maxMemory(), e);
+    }
+
+    /** Records in the report that the run stopped with {@code e} (cancelled or failed); returns {@code e}. */
+    private static RuntimeException failed(ObjectNode report, RuntimeException e) {
+        report.put("status", e instanceof CancelledException ? "cancelled" : "failed");
+        report.put("error", String.valueOf(e.getMessage()));
+        return e;
     }
 
     /**

@@ -182,7 +182,8 @@ final class MigrationRunner {
                             new ImageWritingProgress(g, listener::message), cancel);
                     putStats(report, stats, stack.shots(), ImagingCondition.fromJson(job.spec().imaging().condition()),
                             job.spec().imaging().laplacianFilter());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // Out of heap too: the shot's arrays are unreachable by now, so the stack can be saved.
                     saver.saveOnStop(e);
                     throw e;
                 } finally {
@@ -262,7 +263,7 @@ final class MigrationRunner {
         }
 
         /** The run stops (cancelled, failed): saves the shots stacked since the last save, unless in the middle of an add. */
-        void saveOnStop(RuntimeException stop) {
+        void saveOnStop(Throwable stop) {
             if (whole && saved < stacked.size()) {
                 try {
                     save();

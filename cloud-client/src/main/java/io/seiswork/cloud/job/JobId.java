@@ -1,5 +1,6 @@
 package io.seiswork.cloud.job;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,10 +34,16 @@ public record JobId(String value) {
      * A new id that says what and when: the spec's name reduced to {@code [a-z0-9-]} (at most
      * {@value #MAX_NAME} characters), the UTC time of submission, and 4 random hex digits so two
      * submissions in the same second differ ({@code layered-2d-demo-20261128-230501-4f2a}).
+     *
+     * <p>Any job name is accepted (core's {@code JobName} allows spaces, punctuation and letters of
+     * any language): accents are taken off ("Profil-Übersicht" gives {@code profil-ubersicht}),
+     * every run of other characters becomes one '-', and a name left with no letter or digit
+     * ("(((", "Сейсмика") gives {@code job}, so the id is always valid.
      */
     public static JobId newFor(String specName, Instant now, RandomGenerator random) {
-        String slug = specName == null ? "" : specName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String plain = specName == null ? "" : Normalizer.normalize(specName, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_NAME) {
             slug = slug.substring(0, MAX_NAME).replaceAll("-+$", "");
         }

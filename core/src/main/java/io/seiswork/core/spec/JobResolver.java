@@ -129,7 +129,13 @@ public final class JobResolver {
         VelocityField field = plausible(spec.velocity(), field(spec.velocity(), g, "velocity", problems), "velocity",
                 problems);
         if (field == null) {
-            // The time step, the points per wavelength and the memory all follow from the velocity's range.
+            // The time step, the points per wavelength and the memory all follow from the velocity's
+            // range; a migration velocity given as a model of its own is checked all the same, so
+            // that one pass names the problems of both.
+            if (spec.task() == Task.RTM && !(spec.migrationVelocity() instanceof VelocitySpec.Smoothed)) {
+                plausible(spec.migrationVelocity(), field(spec.migrationVelocity(), g, "migrationVelocity", problems),
+                        "migrationVelocity", problems);
+            }
             throw new SpecException(source, problems.all());
         }
         SecondDerivative op = SecondDerivative.ofOrder(spec.physics().spaceOrder());
@@ -163,12 +169,13 @@ public final class JobResolver {
                         + " and their memory, are checked when the file is read");
             }
         } else {
-            bytes = MemoryEstimate.modellingBytes(g, spec.physics(), maxReceivers, time);
+            bytes = MemoryEstimate.modellingJobBytes(g, spec.physics(), maxReceivers, time);
         }
         boolean fits = bytes <= memoryBudgetBytes;
         if (!fits) {
-            problems.machineLimit("grid", "one shot needs " + MemoryEstimate.gib(bytes) + " but the memory budget is "
-                    + MemoryEstimate.gib(memoryBudgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
+            String[] sizes = MemoryEstimate.distinct(bytes, memoryBudgetBytes);
+            problems.machineLimit("grid", "one shot needs " + sizes[0] + " but the memory budget is " + sizes[1]
+                    + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
         }
         VelocityField migrationField = null;
         Path dataFile = null;
@@ -226,19 +233,15 @@ public final class JobResolver {
     }
 
     /**
-     * {@code field} when its velocities are plausible ({@link VelocityPlausibility}); else null,
-     * with the problem recorded under {@code path}. Null stays null.
+     * {@code field} when its velocities are plausible ({@link VelocityPlausibility}: a warning
+     * recorded under {@code path} for near-surface velocities); else null, with the error
+     * recorded. Null stays null.
      */
     private static VelocityField plausible(VelocitySpec spec, VelocityField field, String path, Problems problems) {
         if (field == null) {
             return null;
         }
-        String problem = VelocityPlausibility.problem(spec, path, field.min(), field.max());
-        if (problem != null) {
-            problems.error(path, problem);
-            return null;
-        }
-        return field;
+        return VelocityPlausibility.check(spec, path, field.min(), field.max(), problems) ? field : null;
     }
 
     /**

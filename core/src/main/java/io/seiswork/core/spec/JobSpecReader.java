@@ -77,7 +77,7 @@ public final class JobSpecReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
         }
-        return draft(text, file.toString(), JobName.fromFileName(file.getFileName().toString()));
+        return draft(text, file.toString(), JobName.defaultFor(file.getFileName().toString()));
     }
 
     /**

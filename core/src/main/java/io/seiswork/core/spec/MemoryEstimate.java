@@ -40,7 +40,37 @@ public final class MemoryEstimate {
         return paddedX(g, width, radius) * paddedY(g, width, radius) * paddedZ(g, width, radius, freeSurface);
     }
 
-    /** Bytes one modelling shot needs. */
+    /**
+     * Bytes a modelling job needs while a shot runs, what {@code JobResolver} checks against the
+     * budget: the shot's arrays ({@link #modellingBytes}), 1/64 of them for what that does not
+     * itemise (C-PML profiles, per-thread scratch columns, spread tables, array headers, the
+     * wavelet), and the job's velocity model on the user's grid, {@link #wholeModelBytes}: the
+     * engine builds its padded velocity term from a whole model, which the resolved job holds for
+     * the run or, when it keeps the model as a field read a window at a time, the shot loads
+     * whole. Loading it (the resolver's {@code field.whole()}) streams the file through buffers of
+     * at most a few MiB, held before any shot array exists, so the shot is the peak.
+     *
+     * <p>Checked against the live heap of a shot in {@code ModellingMemoryTest}. For a 6000 × 5000
+     * grid (120 MB model, order 8, 11 steps) the model is 114.4 MiB and the shot's propagator
+     * 355.6 MiB, the estimate 475.2 MiB; without the model (355.2 MiB) the check passed a heap of
+     * 430 MiB that the run then ran out of (480 MiB did too, 500 MiB ran).
+     */
+    public static long modellingJobBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
+        long shot = modellingBytes(g, physics, receivers, time);
+        return shot + shot / 64 + wholeModelBytes(g);
+    }
+
+    /** Bytes of one velocity model on the whole user grid in memory: a float (4 bytes) a node. */
+    public static long wholeModelBytes(Grid g) {
+        return 4L * g.points();
+    }
+
+    /**
+     * Bytes of the arrays one modelling shot allocates on the grid padded with the absorbing
+     * layer: the velocity term and two wavefields (4 bytes a padded node each), the layer's memory
+     * variables, and the traces at the internal and the output rate. Not the model the velocity
+     * term is made from, nor what is not itemised: see {@link #modellingJobBytes}.
+     */
     public static long modellingBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
         int w = physics.boundaryWidth();
         int r = physics.spaceOrder() / 2;
@@ -178,6 +208,22 @@ public final class MemoryEstimate {
     /** Formats bytes as GiB with two decimals. */
     public static String gib(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+    }
+
+    /**
+     * Two byte counts of one message (a need and a budget) as {@link #gib}, or as {@link #human}
+     * ("469.9 MiB", "1000 B") when they would read the same in GiB ("needs 0.46 GiB but the budget
+     * is 0.46 GiB"), or in bytes when they read the same so too.
+     */
+    public static String[] distinct(long a, long b) {
+        if (!gib(a).equals(gib(b))) {
+            return new String[] {gib(a), gib(b)};
+        }
+        if (!human(a).equals(human(b))) {
+            return new String[] {human(a), human(b)};
+        }
+        return new String[] {String.format(java.util.Locale.ROOT, "%,d bytes", a),
+            String.format(java.util.Locale.ROOT, "%,d bytes", b)};
     }
 
     /** Formats bytes in the largest binary unit that keeps at least 1 before the point (MiB, GiB...). */

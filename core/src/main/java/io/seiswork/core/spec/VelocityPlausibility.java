@@ -7,22 +7,33 @@ import java.util.Locale;
 /**
  * Whether a velocity model's values can be seismic P-wave velocities in m/s, and if not, the
  * likely cause in one line. A model of the wrong unit or byte order is positive and finite all the
- * same: read as it is, a file in km/s gives 1.5–4.5 m/s and then a points-per-wavelength error
+ * same: read as it is, a file in km/s gives 1.5–6 m/s and then a points-per-wavelength error
  * that advises refining the grid a thousandfold, and a big-endian file read as little-endian
  * gives values such as 9e-41 m/s. Those are told here instead, before the checks that take the
  * range at its word (CFL, points per wavelength, memory).
  *
- * <p>The plausible range is {@value #MIN_MPS}–{@value #MAX_MPS} m/s: the slowest P-waves of
- * dry, unconsolidated near-surface soil are about 300 m/s (air 343 m/s), water is 1,500 m/s, salt
- * about 4,500 m/s, and the fastest rocks of the crust and upper mantle about 8,500 m/s.
+ * <p>Only values that clearly mean a wrong unit or byte order are errors: below
+ * {@value #MIN_MPS} m/s (a model in km/s gives 1.5–6) or above {@value #MAX_MPS} m/s (the fastest
+ * rocks of the crust and upper mantle are about 8,500 m/s; a model in ft/s runs to 15,000–20,000),
+ * or not finite. Values from {@value #MIN_MPS} to {@value #NEAR_SURFACE_MPS} m/s are real in
+ * near-surface work (dry soil and weathered layers of engineering and high-resolution surveys run
+ * 150–300 m/s; air is 343 m/s), so they are a warning that names the range, and the spec runs.
+ * Each limit is compared with a relative tolerance of {@value #TOLERANCE}, so that a model in ft/s
+ * scaled by 0.3048 whose 984.252 ft/s lands at 299.9994 m/s in float is not flagged.
  */
 final class VelocityPlausibility {
 
-    /** Slowest plausible seismic velocity, m/s. */
-    static final float MIN_MPS = 300f;
+    /** Slowest velocity that is not an error, m/s: below it the values are in another unit (km/s) or garbage. */
+    static final float MIN_MPS = 100f;
+
+    /** Slowest velocity that is not a warning, m/s: dry, unconsolidated soil is about 150–300 m/s. */
+    static final float NEAR_SURFACE_MPS = 300f;
 
     /** Fastest plausible seismic velocity, m/s. */
     static final float MAX_MPS = 10_000f;
+
+    /** Relative tolerance of the limits: float rounding of a scaled model (a few parts in 10^7) is far inside it. */
+    static final double TOLERANCE = 1e-5;
 
     /** Metres per foot: a model in ft/s needs this scale. */
     private static final double FOOT_M = 0.3048;
@@ -31,12 +42,37 @@ final class VelocityPlausibility {
     }
 
     /**
-     * The problem with a model whose velocities run from {@code minMps} to {@code maxMps}, in one
-     * line for the field at {@code path} ("velocity", "migrationVelocity"), or null when both lie
-     * in the plausible range.
+     * Checks a model whose velocities run from {@code minMps} to {@code maxMps}, recording under
+     * {@code path} ("velocity", "migrationVelocity") an error when they cannot be seismic
+     * velocities in m/s, or a warning when the slowest is a near-surface velocity.
+     *
+     * @return whether the range is usable (no error recorded): the checks that follow from it may run
+     */
+    static boolean check(VelocitySpec spec, String path, double minMps, double maxMps, Problems problems) {
+        String error = problem(spec, path, minMps, maxMps);
+        if (error != null) {
+            problems.error(path, error);
+            return false;
+        }
+        if (minMps < NEAR_SURFACE_MPS * (1 - TOLERANCE)) {
+            problems.warning(path, "slowest value " + value(minMps) + " m/s is below " + Problems.num(NEAR_SURFACE_MPS)
+                    + " m/s: plausible only for dry soil or weathered near-surface layers (" + Problems.num(MIN_MPS) + "-"
+                    + Problems.num(NEAR_SURFACE_MPS) + " m/s); check the model's units if it is not a near-surface model");
+        }
+        return true;
+    }
+
+    /**
+     * The error of a model whose velocities run from {@code minMps} to {@code maxMps}, in one
+     * line for the field at {@code path}, or null when they lie in {@value #MIN_MPS}–{@value #MAX_MPS}
+     * m/s (within {@link #TOLERANCE}) and are finite.
      */
     static String problem(VelocitySpec spec, String path, double minMps, double maxMps) {
-        if (minMps >= MIN_MPS && maxMps <= MAX_MPS) {
+        if (!Double.isFinite(minMps) || !Double.isFinite(maxMps)) {
+            return "the range " + value(minMps) + " to " + value(maxMps) + " m/s is not finite"
+                    + likelyCauseOfInvalid(spec, path);
+        }
+        if (inRange(minMps, maxMps)) {
             return null;
         }
         return "values " + value(minMps) + " to " + value(maxMps) + " m/s lie outside " + Problems.num(MIN_MPS) + "-"
@@ -94,8 +130,9 @@ final class VelocityPlausibility {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** Whether {@code minMps .. maxMps} lies within the limits of an error, with their tolerance. */
     private static boolean inRange(double minMps, double maxMps) {
-        return minMps >= MIN_MPS && maxMps <= MAX_MPS;
+        return minMps >= MIN_MPS * (1 - TOLERANCE) && maxMps <= MAX_MPS * (1 + TOLERANCE);
     }
 
     private static ByteOrder opposite(ByteOrder order) {

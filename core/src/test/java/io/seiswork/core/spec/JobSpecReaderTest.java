@@ -9,9 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobSpecReaderTest {
 
@@ -205,33 +211,77 @@ class JobSpecReaderTest {
         return e.problems().stream().map(SpecProblem::toString).toList();
     }
 
-    /** Item 4: the name is the default output folder runs/NAME, so it must be one safe path component. */
+    /**
+     * Item 4, as the review narrowed it: the name is the default output folder runs/NAME, so only
+     * what is not one folder there is refused, each with its rule in one line.
+     */
     @Test
-    void aNameThatIsNotOneSafePathComponentIsRefused() {
-        for (String bad : List.of("../../escaped", "", "a/b", "..", ".hidden", "-flag", "two words", "x".repeat(101))) {
-            List<String> e = errors(j -> j.put("name", bad));
-            assertEquals(1, e.size(), bad + ": " + e);
-            assertTrue(e.get(0).startsWith("name: must be 1 to 100 letters, digits, '.', '_' or '-', starting with a"
-                    + " letter or digit (it names the output folder runs/NAME), got \"" + bad + "\""), e.get(0));
-        }
-        for (String good : List.of("layered-2d_v1.2", "A", "x".repeat(100))) {
-            ObjectNode j = valid();
-            j.put("name", good);
-            assertEquals(good, read(j).name());
+    void aNameThatIsNotOneFolderInsideRunsIsRefused() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("../../escaped", "must not hold '/' or '\\'");
+        bad.put("a/b", "must not hold '/' or '\\'");
+        bad.put("a\\b", "must not hold '/' or '\\'");
+        bad.put("", "must not be blank");
+        bad.put("   ", "must not be blank");
+        bad.put(".", "must not be \".\" or \"..\"");
+        bad.put("..", "must not be \".\" or \"..\"");
+        bad.put("line\n2", "must not hold control characters (newlines, tabs)");
+        bad.put("x".repeat(101), "must be at most 100 characters, got 101");
+        bad.put("地".repeat(90), "must be at most 255 bytes in UTF-8 (a file name's limit), got 270");
+        for (var b : bad.entrySet()) {
+            List<String> e = errors(j -> j.put("name", b.getKey()));
+            assertEquals(1, e.size(), b.getKey() + ": " + e);
+            String shown = b.getKey().replace('\n', '?');
+            assertEquals("name: " + b.getValue() + " (it names the output folder runs/NAME), got \"" + shown + "\"",
+                    e.get(0), b.getKey());
         }
     }
 
-    /** Item 4: a default name comes from the file's name, made safe rather than refused. */
+    /**
+     * Review item 2: names that ran before names were checked run again: spaces, parentheses,
+     * letters of any language, a leading '_' or '.', a leading '-', 100 characters.
+     */
     @Test
-    void theDefaultNameIsTheFileNameMadeSafe() {
-        assertEquals("layered-2d-model", JobName.fromFileName("layered-2d-model.json"));
+    void namesThatRanBeforeAreAccepted() {
+        for (String good : List.of("Line 12 (reproc)", "Profil-Übersicht", "_scratch", ".hidden", "-flag",
+                "layered-2d_v1.2", "A", "x".repeat(100), "地".repeat(85), "(((", "a..b", "...")) {
+            ObjectNode j = valid();
+            j.put("name", good);
+            assertEquals(good, read(j).name());
+            assertTrue(JobName.isValid(good), good);
+        }
+    }
+
+    /**
+     * Review item 2: a spec without a name takes its file's name without the extension, as before
+     * names were checked (so runs/NAME and --resume find the runs of existing specs); the sanitised
+     * form only when that is not a valid name.
+     */
+    @Test
+    void theDefaultNameIsTheFileNameAsBefore() {
+        assertEquals("layered-2d-model", JobName.defaultFor("layered-2d-model.json"));
+        assertEquals("my survey (v2)", JobName.defaultFor("my survey (v2).json"));
+        assertEquals("Profil-Übersicht", JobName.defaultFor("Profil-Übersicht.json"));
+        assertEquals(".hidden", JobName.defaultFor(".hidden.json"));
+        assertEquals("_scratch", JobName.defaultFor("_scratch.json"));
+        assertEquals("spec", JobName.defaultFor("spec"));
+        // Not valid as they are: the sanitised form.
+        assertEquals("job", JobName.defaultFor("..json"));
+        assertEquals("job", JobName.defaultFor(".json"));
+        assertEquals(100, JobName.defaultFor("y".repeat(300) + ".json").length());
+        assertEquals("a-b", JobName.defaultFor("a\tb.json"));
+        // fromFileName itself is unchanged.
         assertEquals("my-survey-v2", JobName.fromFileName("my survey (v2).json"));
-        assertEquals("hidden", JobName.fromFileName(".hidden.json"));
         assertEquals("job", JobName.fromFileName("()).json"));
-        assertEquals(100, JobName.fromFileName("y".repeat(300) + ".json").length());
+    }
+
+    /** The default reaches the spec read from a file: runs/NAME of an existing spec is the folder it always was. */
+    @Test
+    void aSpecFileWithoutANameIsNamedAfterTheFile(@TempDir Path dir) throws IOException {
         ObjectNode j = valid();
         j.remove("name");
-        assertEquals("my-survey-v2", JobSpecReader.read(j.toString(), "s.json", JobName.fromFileName("my survey (v2).json"))
-                .name());
+        Path file = dir.resolve("Line 12 (reproc).json");
+        Files.writeString(file, j.toString());
+        assertEquals("Line 12 (reproc)", JobSpecReader.read(file).name());
     }
 }

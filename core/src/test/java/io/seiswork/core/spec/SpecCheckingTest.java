@@ -167,7 +167,7 @@ class SpecCheckingTest {
     void aModelInKilometresPerSecondWithoutScaleIsNamed() throws IOException {
         writeRaw("vp-kms.bin", 2.2f, ByteOrder.LITTLE_ENDIAN);
         List<String> e = errors(raw(layeredExample(), "vp-kms.bin", "little"));
-        assertEquals(List.of("velocity: values 2.2 to 2.2 m/s lie outside 300-10000 m/s, the range of seismic velocities:"
+        assertEquals(List.of("velocity: values 2.2 to 2.2 m/s lie outside 100-10000 m/s, the range of seismic velocities:"
                 + " the file looks like km/s; give velocity.raw.scale 1000 (it is 1)"), e);
     }
 
@@ -177,7 +177,7 @@ class SpecCheckingTest {
         writeRaw("vp-big.bin", 2200f, ByteOrder.BIG_ENDIAN);
         List<String> e = errors(raw(layeredExample(), "vp-big.bin", "little"));
         assertEquals(1, e.size(), e.toString());
-        assertTrue(e.get(0).startsWith("velocity: values ") && e.get(0).contains("lie outside 300-10000 m/s")
+        assertTrue(e.get(0).startsWith("velocity: values ") && e.get(0).contains("lie outside 100-10000 m/s")
                 && e.get(0).contains("velocity.raw.endian is \"little\"; try \"big\""), e.get(0));
         assertFalse(e.get(0).contains("E-"), "a readable number: " + e.get(0));
     }
@@ -200,12 +200,123 @@ class SpecCheckingTest {
         j.set("velocity", MAPPER.readTree("{\"layers\": [{\"top\": 0, \"vp\": 300}, {\"top\": 1000, \"vp\": 10000}]}"));
         ((ObjectNode) j.get("wavelet")).put("peakHz", 4);
         SpecDraft draft = JobSpecReader.draft(j.toString(), "test.json", "test");
-        assertNotNull(new JobResolver(dir, BUDGET).resolve(draft, "test.json"));
+        ResolvedJob atLimits = new JobResolver(dir, BUDGET).resolve(draft, "test.json");
+        assertTrue(atLimits.warnings().stream().noneMatch(w -> w.path().equals("velocity")),
+                "300 m/s is no near-surface warning: " + atLimits.warnings());
+        j.set("velocity", MAPPER.readTree("{\"layers\": [{\"top\": 0, \"vp\": 100}, {\"top\": 1000, \"vp\": 10000}]}"));
+        ((ObjectNode) j.get("wavelet")).put("peakHz", 1);
+        assertNotNull(new JobResolver(dir, BUDGET).resolve(JobSpecReader.draft(j.toString(), "test.json", "test"),
+                "test.json"), "100 m/s, the lowest, runs");
         j.set("velocity", MAPPER.readTree("{\"constant\": 12000}"));
-        assertEquals(List.of("velocity: values 12000 to 12000 m/s lie outside 300-10000 m/s, the range of seismic"
+        assertEquals(List.of("velocity: values 12000 to 12000 m/s lie outside 100-10000 m/s, the range of seismic"
                 + " velocities: give velocities in m/s (ft/s x 0.3048)"), errors(j));
         j.set("velocity", MAPPER.readTree("{\"constant\": 50000}"));
-        assertEquals(List.of("velocity: values 50000 to 50000 m/s lie outside 300-10000 m/s, the range of seismic"
+        assertEquals(List.of("velocity: values 50000 to 50000 m/s lie outside 100-10000 m/s, the range of seismic"
                 + " velocities"), errors(j));
+    }
+    /**
+     * Review item 1: a near-surface model (dry soil 200 m/s over weathered 800 and 1800 m/s, 1 m
+     * cells, 25 Hz Ricker) runs, as before the plausibility check: a warning naming the
+     * near-surface range, and the points-per-wavelength warning it always had (200 / 62.5 Hz /
+     * 1 m = 3.2 points, below order 8's 4).
+     */
+    @Test
+    void aNearSurfaceModelRunsWithAWarning() throws IOException {
+        ObjectNode j = (ObjectNode) MAPPER.readTree("""
+            {
+              "name": "near-surface",
+              "task": "model",
+              "grid": { "nx": 201, "ny": 1, "nz": 101, "dx": 1, "dz": 1 },
+              "velocity": { "layers": [ { "top": 0, "vp": 200 }, { "top": 10, "vp": 800 }, { "top": 40, "vp": 1800 } ] },
+              "wavelet": { "type": "ricker", "peakHz": 25 },
+              "time": { "lengthS": 0.2, "sampleS": 0.0005 },
+              "sources": { "line": { "x0": 100, "dx": 10, "n": 1, "y": 0, "z": 1 } },
+              "receivers": { "line": { "x0": 0, "dx": 2, "n": 101, "y": 0, "z": 0 } }
+            }
+            """);
+        ResolvedJob job = new JobResolver(dir, BUDGET).resolve(JobSpecReader.draft(j.toString(), "ns.json", "ns"), "ns.json");
+        List<String> warnings = job.warnings().stream().map(SpecProblem::toString).toList();
+        assertEquals(List.of("warning: velocity: slowest value 200 m/s is below 300 m/s: plausible only for dry soil or weathered"
+                + " near-surface layers (100-300 m/s); check the model's units if it is not a near-surface model",
+                "warning: grid: 3.20 points per minimum wavelength (slowest velocity 200 m/s, highest frequency 62.5 Hz = 2.5 x"
+                        + " wavelet.peakHz, spacing 1 m); space order 8 needs 4 for accurate results (numerical"
+                        + " dispersion)"), warnings);
+        assertEquals(200f, job.velocity().min());
+    }
+
+    /**
+     * Review item 1: a model in ft/s scaled by 0.3048 whose slowest value lands a float's rounding
+     * below 300 m/s (984.252 ft/s) is not warned about; 299.9 m/s is, and the error limits keep the
+     * same tolerance (99.9995 and 10000.05 pass, 99.9 and 10001 do not).
+     */
+    @Test
+    void theLimitsAllowAFloatsRounding() {
+        VelocitySpec raw = new VelocitySpec.Raw("vp.bin", "zxy", ByteOrder.LITTLE_ENDIAN, 0.3048);
+        Problems p = new Problems();
+        assertTrue(VelocityPlausibility.check(raw, "velocity", 299.9994, 4000, p));
+        assertEquals(List.of(), p.all());
+        assertTrue(VelocityPlausibility.check(raw, "velocity", 299.9, 4000, p));
+        assertEquals(1, p.all().size());
+        assertFalse(p.all().get(0).isError());
+        assertNull(VelocityPlausibility.problem(raw, "velocity", 99.9995, 10_000.05));
+        assertNotNull(VelocityPlausibility.problem(raw, "velocity", 99.9, 4000));
+        assertNotNull(VelocityPlausibility.problem(raw, "velocity", 1500, 10_001));
+        assertTrue(VelocityPlausibility.problem(raw, "velocity", Double.NaN, 4000).startsWith("the range NaN to 4000 m/s"
+                + " is not finite; velocity.raw.endian \"little\" may be wrong"));
+        // A file in ft/s read without its scale (3280-16400 ft/s): the hint names the scale.
+        VelocitySpec unscaled = new VelocitySpec.Raw("vp.bin", "zxy", ByteOrder.LITTLE_ENDIAN, 1);
+        assertTrue(VelocityPlausibility.problem(unscaled, "velocity", 3280, 16_400).endsWith("the file looks like"
+                + " ft/s; give velocity.raw.scale 0.3048 (it is 1)"));
+    }
+
+    /** Review item 1: an implausible velocity does not hide the migration velocity's problem: both in one pass. */
+    @Test
+    void anImplausibleVelocityStillReportsTheMigrationVelocitysProblem() throws IOException {
+        ObjectNode j = layeredExample();
+        j.put("task", "rtm");
+        j.set("velocity", MAPPER.readTree("{\"constant\": 2.2}"));
+        j.set("migrationVelocity", MAPPER.readTree("{\"constant\": 50000}"));
+        List<String> e = errors(j);
+        assertEquals(2, e.size(), e.toString());
+        assertTrue(e.get(0).startsWith("velocity: values 2.2 to 2.2 m/s lie outside 100-10000 m/s"), e.get(0));
+        assertTrue(e.get(1).startsWith("migrationVelocity: values 50000 to 50000 m/s lie outside 100-10000 m/s"), e.get(1));
+    }
+    /**
+     * Review item 3, the review's case: a 6000 x 5000 modelling job of 11 steps, its shot's arrays
+     * 355.3 MiB. The check counts the whole model the job holds (4 bytes a node, 114.4 MiB) and
+     * 1/64 for what it does not itemise, so the budget of -Xmx430m (0.9 x 430 MiB), with which
+     * the run died of OutOfMemoryError, refuses it; the budget of -Xmx530m passes it (measured:
+     * 500m ran, 480m did not).
+     */
+    @Test
+    void aModellingJobsMemoryCountsTheModelItHolds() throws IOException {
+        ObjectNode j = (ObjectNode) MAPPER.readTree("""
+            {
+              "name": "big", "task": "model",
+              "grid": { "nx": 6000, "nz": 5000, "dx": 5, "dz": 5 },
+              "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 2000, "vp": 3000 } ] },
+              "wavelet": { "peakHz": 10 },
+              "time": { "lengthS": 0.009, "sampleS": 0.001, "dtS": 0.0009 },
+              "sources": { "line": { "x0": 15000, "dx": 1000, "n": 1, "z": 20 } },
+              "receivers": { "line": { "x0": 0, "dx": 10, "n": 100, "z": 20 } }
+            }
+            """);
+        SpecDraft draft = JobSpecReader.draft(j.toString(), "big.json", "big");
+        long mib = 1L << 20;
+        // Kept as a field (no local heap for whole models): nothing of the grid's size is allocated here.
+        ResolvedJob job = new JobResolver(dir, (long) (0.9 * 530 * mib), 0).resolve(draft, "big.json");
+        assertEquals(11, job.time().steps());
+        long arrays = MemoryEstimate.modellingBytes(job.spec().grid(), job.spec().physics(), 100, job.time());
+        assertEquals(355.3, arrays / (double) mib, 0.1);
+        assertEquals(arrays + arrays / 64 + 4L * 6000 * 5000, job.memoryBytes());
+        SpecException e = assertThrows(SpecException.class,
+                () -> new JobResolver(dir, (long) (0.9 * 430 * mib), 0).resolve(draft, "big.json"));
+        assertEquals(List.of("grid: one shot needs 0.46 GiB but the memory budget is 0.38 GiB (raise it with -Xmx /"
+                + " SEISWORK_JAVA_OPTS, or coarsen the grid)"), e.problems().stream().map(SpecProblem::toString).toList());
+        // Need and budget that read the same in GiB are told in MiB.
+        SpecException close = assertThrows(SpecException.class,
+                () -> new JobResolver(dir, (long) (0.9 * 522 * mib), 0).resolve(draft, "big.json"));
+        assertEquals("grid: one shot needs 475.2 MiB but the memory budget is 469.8 MiB (raise it with -Xmx /"
+                + " SEISWORK_JAVA_OPTS, or coarsen the grid)", close.problems().get(0).toString());
     }
 }

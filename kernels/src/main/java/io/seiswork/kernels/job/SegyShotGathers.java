@@ -7,13 +7,21 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Observed shot gathers from a SEG-Y file, with the geometry taken from its trace headers as
@@ -21,91 +29,225 @@ import java.util.Map;
  * (81/85) with the coordinate scalar (71), source depth (49) and receiver elevation (41, negative
  * below the surface) with the elevation scalar (69). Coordinates are metres from the model's
  * first grid node. Every source and receiver must lie inside the spec's grid; the first that does
- * not is reported with its FFID, trace and position. A file whose every trace has its source and
- * receiver at the same point (a stack or an image: zero offset, often every coordinate 0) is
- * refused, naming the header bytes. Traces of a shot are read when it is
+ * not is reported with its FFID, trace and position. Traces of a shot are read when it is
  * migrated, one shot in memory at a time.
+ *
+ * <p>Refused as not shot gathers: a file whose every source and receiver is at (0, 0) (geometry
+ * headers never filled, such as a migrated {@code image.sgy}), and a file whose every trace has
+ * its source and receiver at the same place while its text header says it is a stack or an image.
+ * Zero-offset data whose positions are filled — a single-channel boomer, sparker or chirp survey,
+ * or a section given on purpose to a zero-offset migration — is read, each FFID a shot, with a
+ * line saying so ({@link #note()}).
+ *
+ * <p>Reading the geometry reads every trace header: minutes for a file of many GB. The run's
+ * banner counts the file's shots ({@link ShotComputer#shotsOf}) and the run then reads them again
+ * ({@link ShotComputer}), so the geometry of the file scanned last is kept ({@link #SCANS}, softly)
+ * while the file stays the same — its real path, inode, size, modification and change time —
+ * and read on the same grid.
  */
 final class SegyShotGathers implements ObservedData {
 
+    /** What one pass over the trace headers found: the shots, each shot's traces, the time axis. */
+    private record Scan(List<Shot> shots, Map<Integer, long[]> traceIndex, Sampling timeS, String note) {
+    }
+
+    /** A file as it was scanned, and the grid its positions were checked against. */
+    private record Key(Path file, Object fileKey, long size, FileTime modified, Object changed, Grid grid) {
+    }
+
+    /** Scans kept, the most recent last: one run needs one, a second is a desktop's other project. */
+    private static final int CAPACITY = 2;
+
+    private static final Map<Key, SoftReference<Scan>> SCANS = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, SoftReference<Scan>> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    /** Passes over a file's trace headers made so far (tests count them). */
+    static final AtomicInteger HEADER_SCANS = new AtomicInteger();
+
     private final Path file;
     private final SegyReader reader;
-    private final List<Shot> shots = new ArrayList<>();
-    private final Map<Integer, long[]> traceIndex = new LinkedHashMap<>();
+    private final List<Shot> shots;
+    private final Map<Integer, long[]> traceIndex;
     private final Sampling timeS;
+    private final String note;
 
     /**
      * @param file the SEG-Y file
      * @param grid the spec's grid (positions must lie inside; y is ignored in 2D)
-     * @throws IllegalArgumentException naming the trace when the file's geometry does not fit the grid
+     * @throws IllegalArgumentException naming the trace when the file's geometry does not fit the
+     *     grid, or naming the header bytes when the file is not shot gathers
      */
     SegyShotGathers(Path file, Grid grid) {
         this.file = file;
         this.reader = SegyReader.open(file);
         try {
-            this.timeS = new Sampling(reader.samplesPerTrace(), reader.sampleIntervalUs() * 1e-6, 0);
-            Map<Integer, List<Long>> byShot = new LinkedHashMap<>();
-            Map<Integer, Position> sources = new LinkedHashMap<>();
-            Map<Integer, List<Position>> receivers = new LinkedHashMap<>();
-            long coincident = 0;
-            boolean allAtOrigin = true;
-            for (long i = 0; i < reader.traceCount(); i++) {
-                TraceHeader h = reader.header(i);
-                int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
-                Position s = position(h, TraceHeader.SOURCE_X, TraceHeader.SOURCE_Y,
-                        h.elevationM(TraceHeader.SOURCE_DEPTH), grid);
-                Position g = position(h, TraceHeader.GROUP_X, TraceHeader.GROUP_Y,
-                        -h.elevationM(TraceHeader.RECEIVER_ELEVATION), grid);
-                check(grid, s, "source", ffid, i);
-                check(grid, g, "receiver", ffid, i);
-                if (distance(s, g) < SAME_POINT_M) {
-                    coincident++;
+            Key key = key(file, grid);
+            Scan scan = cached(key);
+            if (scan == null) {
+                scan = scan(grid);
+                if (key != null && key.equals(key(file, grid))) {  // not written while it was read
+                    synchronized (SCANS) {
+                        SCANS.put(key, new SoftReference<>(scan));
+                    }
                 }
-                allAtOrigin &= isOrigin(s) && isOrigin(g);
-                Position first = sources.putIfAbsent(ffid, s);
-                if (first != null && first.horizontalDistanceTo(s) > 1e-3) {
-                    throw new IllegalArgumentException(file + ": trace " + (i + 1) + " of FFID " + ffid
-                            + " has its source at " + fmt(s) + ", earlier traces of that FFID at " + fmt(first));
-                }
-                byShot.computeIfAbsent(ffid, k -> new ArrayList<>()).add(i);
-                receivers.computeIfAbsent(ffid, k -> new ArrayList<>()).add(g);
             }
-            if (byShot.isEmpty()) {
-                throw new IllegalArgumentException(file + " holds no traces");
-            }
-            if (coincident == reader.traceCount()) {
-                throw new IllegalArgumentException("data: " + file + ": every one of its " + reader.traceCount()
-                        + " traces has its source (trace header bytes 73/77, depth 49) and its receiver (bytes 81/85,"
-                        + " elevation 41) at the same point" + (allAtOrigin ? ", all at (0, 0, 0)" : "")
-                        + ": not shot gathers (a stack or a migrated image, whose text header says so) or gathers"
-                        + " whose geometry headers are not filled; give the shot gathers of a task model run");
-            }
-            for (var e : byShot.entrySet()) {
-                int ffid = e.getKey();
-                List<Position> rec = receivers.get(ffid);
-                int[] ids = new int[rec.size()];
-                for (int k = 0; k < ids.length; k++) {
-                    ids[k] = k;
-                }
-                shots.add(new Shot(ffid, sources.get(ffid), ids, rec));
-                traceIndex.put(ffid, e.getValue().stream().mapToLong(Long::longValue).toArray());
-            }
+            this.shots = scan.shots();
+            this.traceIndex = scan.traceIndex();
+            this.timeS = scan.timeS();
+            this.note = scan.note();
         } catch (RuntimeException e) {
             reader.close();
             throw e;
         }
     }
 
-    /** Source and receiver closer than this, metres, are at the same point: zero offset, no shot gather. */
-    static final double SAME_POINT_M = 1e-3;
-
-    private static double distance(Position a, Position b) {
-        return Math.sqrt((a.x() - b.x()) * (a.x() - b.x()) + (a.y() - b.y()) * (a.y() - b.y())
-                + (a.z() - b.z()) * (a.z() - b.z()));
+    private static Scan cached(Key key) {
+        if (key == null) {
+            return null;
+        }
+        synchronized (SCANS) {
+            SoftReference<Scan> kept = SCANS.get(key);
+            return kept == null ? null : kept.get();
+        }
     }
 
+    /** The file's identity now, or null when its attributes cannot be read (it is then not cached). */
+    private static Key key(Path file, Grid grid) {
+        try {
+            Path real = file.toRealPath();
+            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+            Object changed;
+            try {
+                changed = Files.getAttribute(real, "unix:ctime");
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                changed = null;  // no change time here (Windows): size and modification time decide
+            }
+            return new Key(real, a.fileKey(), a.size(), a.lastModifiedTime(), changed, grid);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Forgets the scans kept (tests). */
+    static void forgetScans() {
+        synchronized (SCANS) {
+            SCANS.clear();
+        }
+    }
+
+    /** One pass over the trace headers: the shots, checked against the grid, and whether they are shot gathers. */
+    private Scan scan(Grid grid) {
+        HEADER_SCANS.incrementAndGet();
+        Sampling time = new Sampling(reader.samplesPerTrace(), reader.sampleIntervalUs() * 1e-6, 0);
+        Map<Integer, List<Long>> byShot = new LinkedHashMap<>();
+        Map<Integer, Position> sources = new LinkedHashMap<>();
+        Map<Integer, List<Position>> receivers = new LinkedHashMap<>();
+        long coincident = 0;
+        boolean allAtOrigin = true;
+        for (long i = 0; i < reader.traceCount(); i++) {
+            TraceHeader h = reader.header(i);
+            int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
+            Position s = position(h, TraceHeader.SOURCE_X, TraceHeader.SOURCE_Y,
+                    h.elevationM(TraceHeader.SOURCE_DEPTH), grid);
+            Position g = position(h, TraceHeader.GROUP_X, TraceHeader.GROUP_Y,
+                    -h.elevationM(TraceHeader.RECEIVER_ELEVATION), grid);
+            allAtOrigin &= isOrigin(s) && isOrigin(g);
+            if (s.horizontalDistanceTo(g) < SAME_POINT_M) {
+                coincident++;
+            }
+            check(grid, s, "source", ffid, i);
+            check(grid, g, "receiver", ffid, i);
+            Position first = sources.putIfAbsent(ffid, s);
+            if (first != null && first.horizontalDistanceTo(s) > 1e-3) {
+                throw new IllegalArgumentException(file + ": trace " + (i + 1) + " of FFID " + ffid
+                        + " has its source at " + fmt(s) + ", earlier traces of that FFID at " + fmt(first));
+            }
+            byShot.computeIfAbsent(ffid, k -> new ArrayList<>()).add(i);
+            receivers.computeIfAbsent(ffid, k -> new ArrayList<>()).add(g);
+        }
+        if (byShot.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no traces");
+        }
+        long traces = reader.traceCount();
+        if (allAtOrigin) {
+            throw new IllegalArgumentException("data: " + file + ": every one of its " + traces + " traces has its source"
+                    + " (trace header bytes 73/77) and its receiver (bytes 81/85) at (0, 0): geometry headers not filled,"
+                    + " or not shot gathers (a stack or a migrated image); give shot gathers with their positions, as a"
+                    + " task model run writes them");
+        }
+        String note = null;
+        if (coincident == traces) {
+            String says = stackOrImage(textHeader());
+            if (says != null) {
+                throw new IllegalArgumentException("data: " + file + ": every one of its " + traces + " traces has its"
+                        + " source (bytes 73/77) and its receiver (bytes 81/85) at the same place and its text header"
+                        + " says \"" + says + "\": a stack or an image, not shot gathers; give the shot gathers");
+            }
+            note = "data: " + file.getFileName() + ": every one of its " + traces + " traces has its source and its"
+                    + " receiver at the same place: read as zero-offset data, " + byShot.size() + " shots";
+        }
+        List<Shot> list = new ArrayList<>();
+        Map<Integer, long[]> index = new LinkedHashMap<>();
+        for (var e : byShot.entrySet()) {
+            int ffid = e.getKey();
+            List<Position> rec = receivers.get(ffid);
+            int[] ids = new int[rec.size()];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = k;
+            }
+            list.add(new Shot(ffid, sources.get(ffid), ids, rec));
+            index.put(ffid, e.getValue().stream().mapToLong(Long::longValue).toArray());
+        }
+        return new Scan(List.copyOf(list), Map.copyOf(index), time, note);
+    }
+
+    /**
+     * Words of a text header that say its file is a stack or an image: STACK, STACKED (not
+     * PRE-STACK, PRESTACK or UNSTACKED), MIGRATED, DEPTH IMAGE, TIME IMAGE (Seiswork's own image
+     * says "SEISWORK RTM DEPTH IMAGE").
+     */
+    private static final Pattern STACK_OR_IMAGE = Pattern.compile(
+            "(?<![A-Z])(?<!PRE[- ])(?<!BEFORE )(STACK(ED)?|MIGRATED|(DEPTH|TIME) IMAGE)(?![A-Z])");
+
+    /** The first line of {@code text} (80-character card) naming a stack or an image, trimmed; null when none. */
+    static String stackOrImage(String text) {
+        String upper = text.toUpperCase(Locale.ROOT);
+        for (int at = 0; at < upper.length(); at += 80) {
+            String card = upper.substring(at, Math.min(upper.length(), at + 80));
+            if (STACK_OR_IMAGE.matcher(card).find()) {
+                return text.substring(at, Math.min(text.length(), at + 80)).strip();
+            }
+        }
+        return null;
+    }
+
+    /** The file's first text header decoded ("" for Seismic Unix files, which have none). */
+    private String textHeader() {
+        List<byte[]> raw = reader.rawTextHeaders();
+        if (raw.isEmpty()) {
+            return "";
+        }
+        return TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)));
+    }
+
+    /**
+     * A line for the user about the file, or null: zero-offset data (every trace's source and
+     * receiver at the same place), read with each FFID a shot.
+     */
+    String note() {
+        return note;
+    }
+
+    /** Source and receiver closer than this horizontally, metres, are at the same place: zero offset. */
+    static final double SAME_POINT_M = 1e-3;
+
+    /** At (0, 0) in x and y, its depth aside: where unfilled coordinate headers put a trace. */
     private static boolean isOrigin(Position p) {
-        return p.x() == 0 && p.y() == 0 && p.z() == 0;
+        return p.x() == 0 && p.y() == 0;
     }
 
     private static Position position(TraceHeader h, int xField, int yField, double depthM, Grid grid) {

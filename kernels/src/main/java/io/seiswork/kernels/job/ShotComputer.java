@@ -135,6 +135,9 @@ public final class ShotComputer implements AutoCloseable {
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
                 : new SegyShotGathers(job.dataFile(), spec.grid());
         try {
+            if (data instanceof SegyShotGathers gathers && gathers.note() != null) {
+                messages.accept(gathers.note());  // zero-offset data: read, and said
+            }
             if (job.dataFile() != null) {
                 // The file's shots, unknown to the resolver: checked as it checks a spec's.
                 String problem = JobResolver.shotsProblem(job, data.shots(), heapBudgetBytes());
@@ -162,7 +165,9 @@ public final class ShotComputer implements AutoCloseable {
     /**
      * The shots a run of {@code job} has, in order, without an engine: those of
      * {@link #shots()} (for a migration of recorded data, the gathers in its file, read and
-     * closed).
+     * closed). The file's geometry is kept while the file is unchanged, so that the computer the
+     * run makes next does not read its trace headers a second time (minutes for a file of many
+     * GB): see {@link SegyShotGathers}.
      */
     public static List<Shot> shotsOf(ResolvedJob job) {
         if (job.dataFile() == null) {

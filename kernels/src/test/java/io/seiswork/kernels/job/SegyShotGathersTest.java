@@ -9,13 +9,17 @@ import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.segy.TextHeaderCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Recorded data that is not shot gathers is refused when its geometry is read, naming the header bytes. */
+/**
+ * Recorded data that is not shot gathers is refused when its geometry is read, naming the header
+ * bytes; zero-offset data with its positions is read; an unchanged file's headers are read once.
+ */
 class SegyShotGathersTest {
 
     private static final Grid GRID = Grid.of2d(101, 51, 10);
@@ -25,13 +29,7 @@ class SegyShotGathersTest {
     Path dir;
 
     private Path write(String name, List<Shot> shots) {
-        Path file = dir.resolve(name);
-        try (ShotGatherWriter out = new ShotGatherWriter(file, TIME, true, 1000, "C 1 TEST")) {
-            for (Shot s : shots) {
-                out.write(s, new float[s.receivers().size()][TIME.count()]);
-            }
-        }
-        return file;
+        return write(name, "C 1 TEST", shots);
     }
 
     private static Shot shot(int number, Position source, List<Position> receivers) {
@@ -42,33 +40,93 @@ class SegyShotGathersTest {
         return new Shot(number, source, ids, receivers);
     }
 
+    private Path write(String name, String textHeader, List<Shot> shots) {
+        Path file = dir.resolve(name);
+        try (ShotGatherWriter out = new ShotGatherWriter(file, TIME, true, 1000, textHeader)) {
+            for (Shot s : shots) {
+                out.write(s, new float[s.receivers().size()][TIME.count()]);
+            }
+        }
+        return file;
+    }
+
     /** A depth image as `run` writes it for task rtm: FFID 0, every coordinate 0. */
     @Test
     void anImageWithEveryCoordinateZeroIsRefused() {
         Position origin = new Position(0, 0, 0);
         Path file = write("image.sgy", List.of(shot(0, origin, List.of(origin, origin, origin, origin))));
         var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID).close());
-        assertEquals("data: " + file + ": every one of its 4 traces has its source (trace header bytes 73/77, depth 49)"
-                + " and its receiver (bytes 81/85, elevation 41) at the same point, all at (0, 0, 0): not shot gathers"
-                + " (a stack or a migrated image, whose text header says so) or gathers whose geometry headers are not"
-                + " filled; give the shot gathers of a task model run", e.getMessage());
+        assertEquals("data: " + file + ": every one of its 4 traces has its source (trace header bytes 73/77) and its"
+                + " receiver (bytes 81/85) at (0, 0): geometry headers not filled, or not shot gathers (a stack or a"
+                + " migrated image); give shot gathers with their positions, as a task model run writes them",
+                e.getMessage());
     }
 
-    /** A zero-offset section: each trace's source and receiver together, along the line. */
+    /** Headers never filled but for the depths (source depth 49, receiver elevation 41): still (0, 0), refused. */
     @Test
-    void aZeroOffsetSectionIsRefused() {
+    void gathersWithOnlyDepthsFilledAreRefused() {
+        Path file = write("depths.sgy", List.of(shot(1, new Position(0, 0, 5), List.of(new Position(0, 0, 0),
+                new Position(0, 0, 0)))));
+        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID).close());
+        assertTrue(e.getMessage().contains("at (0, 0): geometry headers not filled"), e.getMessage());
+    }
+
+    /**
+     * Review item 4: zero-offset data with its positions filled (a single-channel boomer line, or
+     * a section for a zero-offset migration) is read, each FFID a shot of one trace, with a line
+     * saying so; it used to be refused as "not shot gathers".
+     */
+    @Test
+    void aZeroOffsetSurveyIsRead() {
         List<Shot> shots = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             Position p = new Position(100 * i, 0, 0);
             shots.add(shot(i, p, List.of(p)));
         }
-        Path file = write("stack.sgy", shots);
-        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID).close());
-        assertTrue(e.getMessage().contains("every one of its 5 traces has its source (trace header bytes 73/77, depth 49)"
-                + " and its receiver (bytes 81/85, elevation 41) at the same point: not shot gathers"), e.getMessage());
+        Path file = write("boomer.sgy", "C 1 SINGLE CHANNEL BOOMER LINE 12  ZERO OFFSET", shots);
+        try (SegyShotGathers data = new SegyShotGathers(file, GRID)) {
+            assertEquals(5, data.shots().size());
+            assertEquals(300, data.shots().get(2).source().x(), 1e-6);
+            assertEquals(1, data.shots().get(2).receivers().size());
+            assertEquals(300, data.shots().get(2).receivers().get(0).x(), 1e-6);
+            assertEquals("data: boomer.sgy: every one of its 5 traces has its source and its receiver at the same place:"
+                    + " read as zero-offset data, 5 shots", data.note());
+        }
     }
 
-    /** Gathers with one trace at the source among others (a receiver over the shot) are shot gathers. */
+    /** A stack (zero offset) whose text header says so is refused, quoting the header's line. */
+    @Test
+    void aStackWhoseTextHeaderSaysSoIsRefused() {
+        List<Shot> shots = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Position p = new Position(100 * i, 0, 0);
+            shots.add(shot(i, p, List.of(p)));
+        }
+        Path file = write("stack.sgy", TextHeaderCodec.fromLines("C 1 CLIENT NONE", "C 2 LINE 12 BRUTE STACK"), shots);
+        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID).close());
+        assertEquals("data: " + file + ": every one of its 5 traces has its source (bytes 73/77) and its receiver"
+                + " (bytes 81/85) at the same place and its text header says \"C 2 LINE 12 BRUTE STACK\": a stack or an"
+                + " image, not shot gathers; give the shot gathers", e.getMessage());
+    }
+
+    /** The words that make a zero-offset file a stack or an image, and those that do not. */
+    @Test
+    void theTextHeaderWordsOfAStackOrAnImage() {
+        for (String yes : List.of("C 1 SEISWORK RTM DEPTH IMAGE  JOB x", "C 2 STACKED SECTION", "C 3 post-stack time"
+                + " migrated", "C 4 NMO STACK", "C 5 TIME IMAGE")) {
+            assertEquals(yes.strip(), SegyShotGathersTest.stackOrImage(yes), yes);
+        }
+        for (String no : List.of("C 1 PRE-STACK DATA", "C 2 PRESTACK GATHERS", "C 3 UNSTACKED", "C 4 SINGLE CHANNEL"
+                + " BOOMER", "C 5 BEFORE STACK", "C 6 STACKING VELOCITIES NOT APPLIED", "C 7 IMAGES OF THE SITE")) {
+            assertEquals(null, SegyShotGathersTest.stackOrImage(no), no);
+        }
+    }
+
+    private static String stackOrImage(String card) {
+        return SegyShotGathers.stackOrImage(TextHeaderCodec.fromLines(card));
+    }
+
+    /** Gathers with one trace at the source among others (a receiver over the shot) are shot gathers, no note. */
     @Test
     void gathersWithATraceAtTheSourceAreRead() {
         Position source = new Position(500, 0, 0);
@@ -77,6 +135,30 @@ class SegyShotGathersTest {
         try (SegyShotGathers data = new SegyShotGathers(file, GRID)) {
             assertEquals(1, data.shots().size());
             assertEquals(3, data.shots().get(0).receivers().size());
+            assertEquals(null, data.note());
         }
+    }
+
+    /**
+     * Review item 5: the file's trace headers are read once while it stays the same and is read on
+     * the same grid; a file written since, or another grid, is read again.
+     */
+    @Test
+    void theHeadersOfAnUnchangedFileAreReadOnce() throws Exception {
+        Position source = new Position(500, 0, 0);
+        Path file = write("once.sgy", List.of(shot(1, source, List.of(new Position(400, 0, 0), new Position(600, 0, 0)))));
+        SegyShotGathers.forgetScans();
+        int before = SegyShotGathers.HEADER_SCANS.get();
+        try (SegyShotGathers a = new SegyShotGathers(file, GRID); SegyShotGathers b = new SegyShotGathers(file, GRID)) {
+            assertEquals(a.shots(), b.shots());
+        }
+        assertEquals(before + 1, SegyShotGathers.HEADER_SCANS.get(), "read once");
+        new SegyShotGathers(file, Grid.of2d(121, 51, 10)).close();
+        assertEquals(before + 2, SegyShotGathers.HEADER_SCANS.get(), "another grid: read again");
+        Path again = write("once.sgy", List.of(shot(7, source, List.of(new Position(300, 0, 0)))));
+        try (SegyShotGathers c = new SegyShotGathers(again, GRID)) {
+            assertEquals(7, c.shots().get(0).number(), "the file written since is read anew");
+        }
+        assertEquals(before + 3, SegyShotGathers.HEADER_SCANS.get());
     }
 }

@@ -225,6 +225,33 @@ class ShotComputerTest {
         }
     }
 
+    /**
+     * Review item 5: {@code run} counts a data file's shots for its banner
+     * ({@link ShotComputer#shotsOf}) and then makes the run's computer: the file's trace headers
+     * are read once for both, not twice (minutes each for a file of many GB).
+     */
+    @Test
+    void theBannersCountAndTheRunReadTheDataFilesHeadersOnce() throws Exception {
+        ResolvedJob modelJob = job(model(RTM));
+        Path data = dir.resolve("recorded");
+        Files.createDirectories(data);
+        try (ShotComputer computer = new ShotComputer(modelJob, ENGINE, dir.resolve("scratch"));
+                ShotGatherWriter out = GatherFiles.open(data, modelJob)) {
+            for (Shot s : computer.shots()) {
+                out.write(s, computer.model(s, ProgressListener.NONE, CancellationToken.none()).traces());
+            }
+        }
+        ResolvedJob job = job(RTM.replace("\"synthetic\"", "\"recorded/" + GatherFiles.SHOTS_FILE + "\""));
+        SegyShotGathers.forgetScans();
+        int before = SegyShotGathers.HEADER_SCANS.get();
+        List<Shot> banner = ShotComputer.shotsOf(job);
+        try (ShotComputer computer = new ShotComputer(job, ENGINE, dir.resolve("scratch"))) {
+            assertEquals(banner, computer.shots());
+            assertEquals(3, computer.shots().size());
+        }
+        assertEquals(before + 1, SegyShotGathers.HEADER_SCANS.get(), "the file's headers read once");
+    }
+
     private static MigratedShot migrate(ShotComputer computer, Shot s) {
         return computer.migrate(s, ProgressListener.NONE, CancellationToken.none());
     }
