@@ -19,6 +19,7 @@ import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.job.FreeSpace;
 import io.seiswork.kernels.job.GatherFiles;
 import io.seiswork.kernels.job.ImageFiles;
 import io.seiswork.kernels.job.ModelledShot;
@@ -162,7 +163,10 @@ public final class LocalRunner {
         double points = 0;
         double loopSeconds = 0;
         // Room for the gathers of the shots to run, before any runs (as a migration checks for its image).
-        GatherFiles.requireDiskSpace(outDir, job, shots.of(ShotComputer.shotsOf(job), "--shots"));
+        List<Shot> toRun = shots.of(ShotComputer.shotsOf(job), "--shots");
+        if (!GatherFiles.requireDiskSpace(outDir, job, toRun)) {
+            listener.message(FreeSpace.unknownNote(outDir, "the gathers", GatherFiles.diskBytes(job, toRun)));
+        }
         report.put("status", "running");
         boolean refused = false;
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
