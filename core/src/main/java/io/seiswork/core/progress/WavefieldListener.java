@@ -72,21 +72,6 @@ public interface WavefieldListener extends ProgressListener {
      * the steps of an engine they drive but pass its wavefield on.
      */
     static WavefieldListener of(ProgressListener progress, BooleanSupplier wants, BiConsumer<Integer, Slice> sections) {
-        return new WavefieldListener() {
-            @Override
-            public void onProgress(int step, int totalSteps) {
-                progress.onProgress(step, totalSteps);
-            }
-
-            @Override
-            public boolean wantsWavefield() {
-                return wants.getAsBoolean();
-            }
-
-            @Override
-            public void onWavefield(int step, Slice section) {
-                sections.accept(step, section);
-            }
-        };
+        return of(progress, wants, (Sink) (step, section, phase) -> sections.accept(step, section));
     }
 }
