@@ -84,8 +84,11 @@ class ArtifactStoreTest {
         List<Long> resumed = new ArrayList<>();
         StoredVersion downloaded = store.getFile(key, out, data.length, (done, total) -> resumed.add(done));
         assertArrayEquals(data, Files.readAllBytes(out));
-        assertEquals(10L << 20, resumed.get(0), "two parts already there");
-        assertEquals(4, resumed.size(), "then the three others");
+        // Two parts were recorded before the break (the part after it may have been too, before
+        // the pool stopped): the download starts from them and fetches only the others.
+        long kept = resumed.get(0);
+        assertTrue(kept == 10L << 20 || kept == 15L << 20, "bytes already there: " + kept);
+        assertEquals(1 + 5 - kept / (5 << 20), resumed.size(), "then only the other parts");
         assertEquals(data.length, resumed.get(3));
         assertFalse(Files.exists(dir.resolve("image.sgy.part")));
         assertFalse(Files.exists(dir.resolve("image.sgy.part.json")));
@@ -134,14 +137,21 @@ class ArtifactStoreTest {
                     throw new IllegalStateException("connection reset");
                 }
             }));
-            assertEquals(2, uploadedParts.get());
+            // The part after the one that broke may have gone up too before the pool stopped.
+            int sentBefore = uploadedParts.get();
+            assertTrue(sentBefore == 2 || sentBefore == 3, "parts sent before the break: " + sentBefore);
             String key = ObjectKeys.input(ArtifactStore.sha256(model));
             assertEquals(-1, store.sizeOf(key), "nothing stored until the upload completes");
+            var unfinished = counting.listMultipartUploads(r -> r.bucket("store-test-upload").prefix(key)).uploads();
+            assertEquals(1, unfinished.size(), "the broken upload is kept for the next attempt");
+            int held = counting.listParts(r -> r.bucket("store-test-upload").key(key)
+                    .uploadId(unfinished.get(0).uploadId())).parts().size();
+            assertEquals(sentBefore, held);
 
             List<Long> progress = new ArrayList<>();
             StoredInput stored = store.putInput(model, (done, total) -> progress.add(done));
             assertEquals(new StoredInput(key, data.length, true), stored);
-            assertEquals(5, uploadedParts.get(), "the two parts S3 held were not sent again");
+            assertEquals(sentBefore + 5 - held, uploadedParts.get(), "the parts S3 held were not sent again");
             assertEquals(5, progress.size());
             assertEquals(data.length, progress.get(4));
             assertArrayEquals(data, store.getBytes(key, data.length));
