@@ -1,6 +1,7 @@
 package io.seiswork.infra;
 
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
@@ -51,7 +52,8 @@ public final class FleetMetrics {
     public IMetric workToWakeFor(Duration period) {
         // FILL: an idle queue publishes no data points, and a sum with a missing term has no value.
         return MathExpression.Builder.create().expression(WORK_TO_WAKE_FOR)
-                .usingMetrics(Map.of("waiting", waiting(period), "letters", deadLetters(period)))
+                // Ordered: Map.of's order changes from one JVM to the next, and so would the template.
+                .usingMetrics(new TreeMap<>(Map.of("waiting", waiting(period), "letters", deadLetters(period))))
                 .label("Shots waiting and dead letters").period(period).build();
     }
 

@@ -2,6 +2,7 @@ package io.seiswork.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
@@ -82,8 +83,9 @@ public final class Monitoring extends Construct {
                         + "or its workers all died (instances lost, tasks killed for memory). `seiswork status JOB` "
                         + "names it and its error, `seiswork resume JOB` runs it again.")
                 .metric(MathExpression.Builder.create().expression("FILL(failed, 0) + FILL(lost, 0)")
-                        .usingMetrics(Map.of("failed", FleetMetrics.worker(Protocol.SHOTS_FAILED_FOR_GOOD, "Sum", five),
-                                "lost", FleetMetrics.worker(Protocol.SHOTS_LOST, "Sum", five)))
+                        // Ordered: Map.of's order changes from one JVM to the next, and so would the template.
+                        .usingMetrics(new TreeMap<>(Map.of("failed", FleetMetrics.worker(Protocol.SHOTS_FAILED_FOR_GOOD,
+                                "Sum", five), "lost", FleetMetrics.worker(Protocol.SHOTS_LOST, "Sum", five))))
                         .label("Shots failed for good or lost").period(five).build())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .threshold(0)
