@@ -41,7 +41,8 @@ public final class CpuWaveEngine implements WaveEngine {
 
     @Override
     public String name() {
-        return "cpu (" + pool.size() + " threads, " + (ColumnKernel.vectorAvailable() ? "Vector API" : "scalar") + ")";
+        return "cpu (" + pool.size() + (pool.size() == 1 ? " thread, " : " threads, ")
+                + (ColumnKernel.vectorAvailable() ? "Vector API" : "scalar") + ")";
     }
 
     /**
