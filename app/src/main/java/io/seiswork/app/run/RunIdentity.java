@@ -155,7 +155,7 @@ record RunIdentity(ObjectNode json) {
 
     /** An engine's name without its thread count, which does not change a result. */
     private static String withoutThreads(String engine) {
-        return engine.replaceAll("\\d+ threads", "threads");
+        return engine.replaceAll("\\d+ threads?\\b", "threads");
     }
 
     private static int count(JsonNode identity) {
