@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,9 +30,7 @@ class CloudJobsMenuTest {
 
     @Start
     void start(Stage stage) {
-        window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
-        stage.setScene(new Scene(window, 1200, 800));
-        stage.show();
+        window = ProjectWindows.show(stage, dir, 1200, 800);
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -40,17 +39,13 @@ class ProjectWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
-        stage.setScene(new Scene(window, 1200, 800));
-        stage.show();
+        window = ProjectWindows.show(stage, dir, 1200, 800);
     }
 
     /** The specs these tests opened leave the Recent list of the tests' own preferences node (never the user's). */
     @org.junit.jupiter.api.AfterAll
     static void forgetRecentSpecs() throws Exception {
-        if (System.getProperty("seiswork.prefsNode") != null) {
-            java.util.prefs.Preferences.userRoot().node(RecentSpecs.NODE).removeNode();
-        }
+        ProjectWindows.forgetRecentSpecs();
     }
 
     @AfterEach

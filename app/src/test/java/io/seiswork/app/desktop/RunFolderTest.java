@@ -37,16 +37,12 @@ class RunFolderTest {
 
     @Start
     void start(Stage stage) {
-        window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
-        stage.setScene(new Scene(window, 1024, 680));
-        stage.show();
+        window = ProjectWindows.show(stage, dir, 1024, 680);
     }
 
     @AfterAll
     static void forgetRecentSpecs() throws Exception {
-        if (System.getProperty("seiswork.prefsNode") != null) {
-            java.util.prefs.Preferences.userRoot().node(RecentSpecs.NODE).removeNode();
-        }
+        ProjectWindows.forgetRecentSpecs();
     }
 
     @AfterEach

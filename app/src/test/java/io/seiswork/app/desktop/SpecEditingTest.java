@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -36,16 +35,12 @@ class SpecEditingTest {
 
     @Start
     void start(Stage stage) {
-        window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
-        stage.setScene(new Scene(window, 1200, 800));
-        stage.show();
+        window = ProjectWindows.show(stage, dir, 1200, 800);
     }
 
     @AfterAll
     static void forgetRecentSpecs() throws Exception {
-        if (System.getProperty("seiswork.prefsNode") != null) {
-            java.util.prefs.Preferences.userRoot().node(RecentSpecs.NODE).removeNode();
-        }
+        ProjectWindows.forgetRecentSpecs();
     }
 
     @AfterEach

@@ -1,0 +1,27 @@
+package io.seiswork.app.desktop;
+
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The desktop tests' window: a project window shown on the test's stage, and what it leaves behind. */
+final class ProjectWindows {
+
+    private ProjectWindows() {
+    }
+
+    /** A project window writing its runs under {@code dir/runs}, shown on {@code stage} at this size (pixels). */
+    static ProjectWindow show(Stage stage, Path dir, double width, double height) {
+        ProjectWindow window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
+        stage.setScene(new Scene(window, width, height));
+        stage.show();
+        return window;
+    }
+
+    /** The specs a test class opened leave the Recent list of the tests' own preferences node (never the user's). */
+    static void forgetRecentSpecs() throws Exception {
+        if (System.getProperty("seiswork.prefsNode") != null) {
+            java.util.prefs.Preferences.userRoot().node(RecentSpecs.NODE).removeNode();
+        }
+    }
+}
