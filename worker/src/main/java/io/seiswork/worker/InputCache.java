@@ -1,5 +1,6 @@
 package io.seiswork.worker;
 
+import io.seiswork.kernels.job.FreeSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,13 +89,22 @@ final class InputCache {
 
     /**
      * Removes the least recently used inputs until {@code bytes} more fit with the reserve left
-     * free, or none is left to remove.
+     * free, or none is left to remove. Nothing is removed where the disk's free space is unknown
+     * ({@link FreeSpace#known}).
      *
      * @return the files removed, oldest first
      */
     List<Path> makeRoom(long bytes) {
         List<Path> removed = new ArrayList<>();
-        if (usableBytes.getAsLong() - bytes >= reserveBytes) {
+        long usable = usableBytes.getAsLong();
+        if (!FreeSpace.known(usable)) {
+            // A file system that reports no free space (some FUSE and network mounts) would
+            // otherwise lose every cached input before each download; a really full disk fails
+            // at the download's first write instead.
+            LOG.info("input cache: {} does not say how much space is free; nothing removed for {} bytes", root, bytes);
+            return removed;
+        }
+        if (usable - bytes >= reserveBytes) {
             return removed;
         }
         for (Path oldest : byAge()) {

@@ -63,4 +63,15 @@ class InputCacheTest {
         assertEquals(List.of(a), cache.makeRoom(5000));
         assertTrue(cache.makeRoom(5000).isEmpty(), "nothing left to remove");
     }
+
+    @Test
+    void aDiskThatReportsNoFreeSpaceKeepsEveryInput() throws Exception {
+        // statvfs gives 0 both for a full disk and for a mount that does not report its space:
+        // the cache cannot tell, so it must not empty itself before each download.
+        InputCache cache = new InputCache(dir, () -> 0, 100);
+        Path a = input(cache, "a", 300, 1_000);
+        Path b = input(cache, "b", 300, 2_000);
+        assertTrue(cache.makeRoom(350).isEmpty());
+        assertTrue(Files.exists(a) && Files.exists(b));
+    }
 }
