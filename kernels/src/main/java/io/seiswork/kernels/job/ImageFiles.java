@@ -172,7 +172,8 @@ public final class ImageFiles {
         }
     }
 
-    private static String textHeader(ResolvedJob job) {
+    /** The image's SEG-Y text header (the whole-array reference in the tests writes the same). */
+    static String textHeader(ResolvedJob job) {
         JobSpec s = job.spec();
         Grid g = s.grid();
         ImagingCondition c = ImagingCondition.fromJson(s.imaging().condition());

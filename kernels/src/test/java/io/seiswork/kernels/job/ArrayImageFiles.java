@@ -2,7 +2,6 @@ package io.seiswork.kernels.job;
 
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.segy.DepthVolumeWriter;
-import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.volume.SwvWriteOptions;
@@ -15,7 +14,6 @@ import io.seiswork.kernels.rtm.ImagingCondition;
 import io.seiswork.kernels.rtm.PartialImage;
 import io.seiswork.kernels.rtm.StackArrays;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The whole-array {@code FinalImage.of} and {@code ImageFiles.write} that streaming replaced,
@@ -44,7 +42,7 @@ public final class ArrayImageFiles {
     /** The old {@code ImageFiles.write(Path, ResolvedJob, float[])}. */
     public static void write(Path dir, ResolvedJob job, float[] image) {
         Grid g = job.spec().grid();
-        DepthVolumeWriter.write(dir.resolve(ImageFiles.IMAGE_FILE), g, image, textHeader(job));
+        DepthVolumeWriter.write(dir.resolve(ImageFiles.IMAGE_FILE), g, image, ImageFiles.textHeader(job));
         VolumeAxes axes = new VolumeAxes(g.xAxis(), g.yAxis(), g.zAxis());
         float[] column = new float[g.nz()];
         try (SwvWriter w = SwvWriter.create(dir.resolve(ImageFiles.IMAGE_VOLUME_FILE), axes,
@@ -56,23 +54,5 @@ public final class ArrayImageFiles {
                 }
             }
         }
-    }
-
-    private static String textHeader(ResolvedJob job) {
-        JobSpec s = job.spec();
-        Grid g = s.grid();
-        ImagingCondition c = ImagingCondition.fromJson(s.imaging().condition());
-        return TextHeaderCodec.fromLines(
-                "C 1 SEISWORK RTM DEPTH IMAGE  JOB " + s.name(),
-                String.format(Locale.ROOT, "C 2 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(),
-                        g.dx(), g.dy(), g.dz()),
-                "C 3 DEPTH AXIS: SAMPLE INTERVAL FIELD HOLDS DZ IN MILLIMETRES (NOT MICROSECONDS)",
-                "C 4 FIRST SAMPLE AT Z = 0 M, Z DOWN; ONE TRACE PER (X, Y) COLUMN, Y OUTER",
-                "C 5 INLINE (189) = Y INDEX + 1, CROSSLINE (193) = X INDEX + 1",
-                "C 6 CDP X/Y (181/185) METRES FROM THE FIRST GRID NODE, COORDINATE SCALAR (71)",
-                "C 7 IMAGING CONDITION " + c.json().toUpperCase(Locale.ROOT)
-                        + (s.imaging().laplacianFilter() ? ", LAPLACIAN FILTERED" : ""),
-                "C 8 SHOTS " + job.geometry().shotCount() + "  RICKER " + s.wavelet().peakHz() + " HZ",
-                "C40 END TEXTUAL HEADER");
     }
 }
