@@ -87,6 +87,10 @@ public final class ShotWorker implements Runnable {
     /** What ends a worker whose shot hung (tests replace it). */
     private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
     private long lastSweepNs;
+    /** When the dead-letter queue was last looked up ({@link System#nanoTime}). */
+    private long sweepLookedUpNs;
+    /** How often a queue found without a dead-letter queue is asked again. */
+    private static final java.time.Duration DEAD_LETTER_LOOKUP_AGAIN = java.time.Duration.ofMinutes(10);
 
     /** A worker whose metrics go to standard output (see {@link ShotMetrics}). */
     public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings) {
@@ -154,11 +158,16 @@ public final class ShotWorker implements Runnable {
         }
         lastSweepNs = System.nanoTime();
         try {
-            if (sweep == null) {
+            if (sweep == null || sweep.isEmpty() && lastSweepNs - sweepLookedUpNs >= DEAD_LETTER_LOOKUP_AGAIN.toNanos()) {
+                // Looked up again now and then while absent: a redrive policy added to the queue
+                // after the worker started is then found without restarting the fleet.
+                boolean first = sweep == null;
+                sweepLookedUpNs = lastSweepNs;
                 sweep = queue.deadLetters().map(d -> new DeadLetterSweep(d, queue, table, metrics, java.time.Clock.systemUTC(),
                         JobView.LOST_AFTER));
-                if (sweep.isEmpty()) {
-                    LOG.warn("the shot queue has no dead-letter queue: lost shots will not be found");
+                if (sweep.isEmpty() && first) {
+                    LOG.warn("the shot queue has no dead-letter queue: lost shots will not be found (looked for again every {} min)",
+                            DEAD_LETTER_LOOKUP_AGAIN.toMinutes());
                 }
             }
             sweep.ifPresent(DeadLetterSweep::sweep);
