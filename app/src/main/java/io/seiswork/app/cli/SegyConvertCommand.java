@@ -4,16 +4,19 @@ import io.seiswork.core.segy.BinaryHeader;
 import io.seiswork.core.segy.ByteOrders;
 import io.seiswork.core.segy.IntegerFit;
 import io.seiswork.core.segy.SampleFormat;
+import io.seiswork.core.segy.ScaleCard;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.SegyWriteOptions;
 import io.seiswork.core.segy.SegyWriter;
 import io.seiswork.core.segy.TextEncoding;
+import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Parameters;
  * header are kept (converted to the new byte order, with the format code and sample fields
  * updated); samples are converted, so IBM files become IEEE in one step. {@code --scale}
  * multiplies the samples first ({@code auto}: the data's largest |value| onto the integer
- * format's largest, from a first pass over the file). For an integer format the samples rounded
+ * format's largest, from a first pass over the file) and records the factor in the first textual
+ * header ({@link ScaleCard}), since no other header field can hold it; the other textual headers
+ * are still copied byte for byte. For an integer format the samples rounded
  * to 0 and saturated are counted ({@link IntegerFit}); when that loses the data (any saturated,
  * or more than 1 % of the non-zero samples gone to 0) a warning with the numbers goes to
  * standard error.
@@ -52,7 +57,8 @@ final class SegyConvertCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "auto|FACTOR", converter = SampleScale.Converter.class,
             description = "Multiply every sample by FACTOR before writing, or with auto (integer formats) by the factor"
                     + " that maps the data's largest |value| to the format's largest (32767 for int16; one more pass"
-                    + " over the file). The factor is printed, not recorded in the headers. Default: no scaling.")
+                    + " over the file). The factor is printed and recorded in the text header (a card 'SAMPLES SCALED"
+                    + " BY FACTOR'; divide by it for the input's values). Default: no scaling.")
     SampleScale scale;
 
     @Option(names = "--endian", paramLabel = "big|little",
@@ -100,18 +106,30 @@ final class SegyConvertCommand implements Callable<Integer> {
         ByteOrder order;
         double factor;
         IntegerFit fit;
+        ScaleCard.Written card = null;
         try (SegyReader r = SegyReader.open(in, fileOptions.readOptions(in))) {
             order = endian == null ? r.byteOrder() : ByteOrders.parse(endian);
             SegyWriteOptions options = SegyWriteOptions.of(r.samplesPerTrace(), r.sampleIntervalUs())
                     .withFormat(format).withByteOrder(order);
             BinaryHeader template = r.binaryHeader();
-            List<byte[]> texts = r.rawTextHeaders();
+            List<byte[]> texts = new ArrayList<>(r.rawTextHeaders());
+            factor = factor(r);
+            String option = scale == null ? null : scale.auto() ? "auto" : compact(scale.factor(), 9);
             if (template != null) {
+                if (factor != 1) {
+                    // The factor recorded in the first text header, in its own encoding; the rest kept byte for byte.
+                    TextEncoding enc = TextHeaderCodec.detect(texts.get(0));
+                    String was = TextHeaderCodec.decode(texts.get(0), enc);
+                    card = ScaleCard.write(was, factor, option);
+                    texts.set(0, cardsChanged(texts.get(0), was, card.text(), enc));
+                }
                 options = options.withBinaryHeaderTemplate(template).withRawTextHeaders(texts)
                         .withTextHeader(r.info().textHeader(), r.info().textEncoding() == TextEncoding.ASCII
                                 ? TextEncoding.ASCII : TextEncoding.EBCDIC);
+            } else if (factor != 1) {
+                card = ScaleCard.write(options.textHeader(), factor, option);  // SU: Seiswork's own header
+                options = options.withTextHeader(card.text(), options.textEncoding());
             }
-            factor = factor(r);
             fit = format.isInteger() ? new IntegerFit(format) : null;
             float[] samples = new float[r.samplesPerTrace()];
             try (SegyWriter w = SegyWriter.create(out, options)) {
@@ -134,6 +152,11 @@ final class SegyConvertCommand implements Callable<Integer> {
                 ByteOrders.name(order), factor != 1 ? ", samples x " + compact(factor, 6) + (scale.auto()
                         ? " (--scale auto: largest |value| " + compact(maxAbs, 4) + " to " + format.integerMax() + ")"
                         : "") : "");
+        if (card != null) {
+            stdout.printf("  recorded in text header card %d%s: %s%n", card.card(), card.replaced() == null ? ""
+                    : " (in place of \"" + card.replaced() + "\", no card was free)",
+                    card.text().substring((card.card() - 1) * 80, card.card() * 80).strip());
+        }
         String range = factor != 1 ? "the scaled data's range" : "the data's range";
         if (fit != null && !fit.lossy()) {
             stdout.println("  " + fit.summary(range));
@@ -145,6 +168,22 @@ final class SegyConvertCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return 0;
+    }
+
+    /**
+     * {@code raw} with only the 80-byte cards whose text changed from {@code was} to {@code now}
+     * encoded anew: the others stay byte for byte (decoding is not always reversible: EBCDIC 0x6A
+     * reads as '|', which encodes as 0x4F).
+     */
+    private static byte[] cardsChanged(byte[] raw, String was, String now, TextEncoding enc) {
+        byte[] out = raw.clone();
+        byte[] encoded = TextHeaderCodec.encode(now, enc);
+        for (int at = 0; at + 80 <= out.length; at += 80) {
+            if (!was.regionMatches(at, now, at, 80)) {
+                System.arraycopy(encoded, at, out, at, 80);
+            }
+        }
+        return out;
     }
 
     /** {@code v} to {@code digits} significant digits without trailing zeros: (1e9, 6) → "1.00000e+09" → "1e+09". */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.segy.ByteOrders;
 import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
+import io.seiswork.core.segy.ScaleCard;
 import io.seiswork.core.segy.SegyReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seiswork segy info FILE [--json]}: the summary of a SEG-Y or SU file. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Traces, samples, interval, format, byte order, revision, inline/crossline ranges, text header.")
+        description = "Traces, samples, interval, first sample time (delay), format, a scale factor seiswork segy convert"
+                + " recorded, byte order, revision, inline/crossline ranges, text header.")
 final class SegyInfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "SEG-Y or SU file.")
@@ -88,6 +90,11 @@ final class SegyInfoCommand implements Callable<Integer> {
         out.printf("First sample:     %s ms (delay, trace-header byte 109%s)%n", number(info.delayMs()),
                 info.seismicUnix() || info.revision().startsWith("0") ? "" : ", time scalar 215 applied");
         out.printf("Format:           %s (code %d)%n", info.format().shortName(), info.format().code());
+        double scaled = info.seismicUnix() ? Double.NaN : ScaleCard.factor(info.textHeader());
+        if (!Double.isNaN(scaled)) {
+            out.printf("Samples scaled:   x %s (text header card %d, seiswork segy convert --scale): divide by it for"
+                    + " the input's values%n", ScaleCard.number(scaled), ScaleCard.cardOf(info.textHeader()));
+        }
         out.printf("Byte order:       %s%n", ByteOrders.name(info.byteOrder()));
         out.printf("Trace size:       %d bytes from byte %d%s%n", info.traceBytes(), info.firstTraceOffset(),
                 info.traceHeaderExtensions() > 0 ? " (" + info.traceHeaderExtensions() + " header extensions)" : "");

@@ -234,6 +234,44 @@ class SegyCommandsTest {
         }
     }
 
+    /**
+     * {@code --scale} records its factor in the output's text header (small.sgy: card 14, the blank
+     * one above "C15 END EBCDIC HEADER"), which the reader and {@code segy info} read back; every
+     * other card is kept byte for byte, and the samples divided by the factor are the input's.
+     */
+    @Test
+    void theScaleFactorIsRecordedInTheTextHeaderAndShownByInfo() throws Exception {
+        Path in = refdata("segyio/small.sgy");
+        Path out = tmp.resolve("scaled.sgy");
+        CliRun auto = run("segy", "convert", in.toString(), out.toString(), "--format", "int16", "--scale", "auto");
+        assertEquals(0, auto.exit(), auto.err());
+        double factor = 32767 / 5.24049;
+        try (SegyReader a = SegyReader.open(in); SegyReader b = SegyReader.open(out)) {
+            String before = a.info().textHeader();
+            String after = b.info().textHeader();
+            double recorded = io.seiswork.core.segy.ScaleCard.factor(after);
+            assertEquals(factor, recorded, factor * 1e-5, "the factor read back from the text header");
+            int card = io.seiswork.core.segy.ScaleCard.cardOf(after);
+            assertTrue(auto.out().contains("recorded in text header card " + card + ": "), auto.out());
+            assertEquals(14, card);
+            byte[] rawBefore = a.rawTextHeaders().get(0);
+            byte[] rawAfter = b.rawTextHeaders().get(0);
+            for (int i = 0; i < rawBefore.length; i++) {
+                if (i / 80 != card - 1) {
+                    assertEquals(rawBefore[i], rawAfter[i], "text header byte " + i + " kept");
+                }
+            }
+            assertTrue(before.substring(14 * 80).startsWith("C15 END EBCDIC HEADER"), "small.sgy's END card");
+            float[] x = a.readTrace(7);
+            float[] y = b.readTrace(7);
+            for (int k = 0; k < y.length; k++) {
+                assertEquals(x[k], y[k] / recorded, 0.5 / recorded, "sample " + k + " divided by the recorded factor");
+            }
+        }
+        CliRun info = run("segy", "info", out.toString());
+        assertTrue(info.out().contains("Samples scaled:   x 6252.6"), info.out());
+    }
+
     @Test
     void scaleIsCheckedBeforeAnyWork() {
         CliRun notNumber = run("segy", "convert", "in.sgy", tmp.resolve("b.sgy").toString(), "--scale", "big");

@@ -411,7 +411,14 @@ public final class SegyReader implements AutoCloseable {
      * time scalar there (SU keeps other fields in 181-240), so their delay is taken as stored.
      */
     public double delayMs(long index) {
-        TraceHeader h = header(index);
+        return delayMs(header(index));
+    }
+
+    /**
+     * As {@link #delayMs(long)}, for a trace header of this file already read (with its samples,
+     * {@link #readHeaderAndTrace}, or in a pass over the headers): no second read.
+     */
+    public double delayMs(TraceHeader h) {
         return hasTimeScalar() ? h.delayMs() : h.getInt16(TraceHeader.DELAY);
     }
 

@@ -5,7 +5,10 @@ import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
@@ -21,7 +24,16 @@ import java.util.function.IntFunction;
  * so that a viewer's "z (s)" axis reads 0.004, not 4), metres for depth data (the interval's µs
  * field read as mm, the SEG-Y convention for depth). The inline/crossline/CDP mapping, coordinate scalar and sample
  * interval go into the header's {@code segy} block and the delay into the z origin, so
- * {@link SwvToSegy} writes them back. The
+ * {@link SwvToSegy} writes them back.
+ *
+ * <p>A volume has one z axis, so every trace must start where the first does: a trace whose
+ * delay differs is refused, naming it, its delay and the first trace's, and the partial output
+ * is removed. The delays are checked on the trace headers read with the samples, no second pass
+ * over the file. Why not shift such traces onto a common axis padded with zeros: the axis has
+ * to be fixed before the first column is written (the writer bricks as it goes), which would
+ * take a pass over every header first, and it is well defined only for delays a whole number
+ * of samples apart; a post-stack cube whose traces start at different times is more often a
+ * mistake (files of two processing flows merged) than something to pad silently. The
  * CDP map is fitted from the corner traces (0, 0), (nx − 1, 0) and (0, ny − 1): exact for grids
  * whose stored coordinates are affine in the indices, within one stored unit otherwise.
  */
@@ -84,17 +96,58 @@ public final class SegyToSwv {
                     new Sampling(ny, dy, aligned ? h00.cdpYM() : 0),
                     new Sampling(r.samplesPerTrace(), r.sampleIntervalUs() * unitsPerMicro, r.delayMs(0) * 1000 * unitsPerMicro));
             float[] trace = new float[r.samplesPerTrace()];
+            double firstDelayMs = r.delayMs(h00);
+            SwvException refused = null;
             try (SwvWriter w = SwvWriter.create(out, axes, options)) {
                 for (int iy = 0; iy < ny; iy++) {
                     for (int ix = 0; ix < nx; ix++) {
-                        r.readTrace(index.of(ix, iy), trace);
+                        long t = index.of(ix, iy);
+                        TraceHeader h = r.readHeaderAndTrace(t, trace);
+                        double delayMs = r.delayMs(h);
+                        if (delayMs != firstDelayMs) {
+                            refused = otherDelay(in, t, h, delayMs, firstDelayMs, options.zUnit());
+                            throw refused;
+                        }
                         w.writeColumn(trace);
                     }
                 }
+            } catch (SwvException e) {
+                if (e == refused) {
+                    deleteQuietly(out);  // the writer left it without a header: not a volume, and of no use
+                }
+                throw e;
             }
             try (SwvReader check = SwvReader.open(out)) {
                 return check.header();
             }
+        }
+    }
+
+    /**
+     * The refusal of trace {@code t} (0-based), whose first sample is at {@code delayMs} while the
+     * first trace's is at {@code firstDelayMs} (ms for time data, the file's length unit for depth
+     * data).
+     */
+    private static SwvException otherDelay(Path in, long t, TraceHeader h, double delayMs, double firstDelayMs,
+            String zUnit) {
+        String unit = "s".equals(zUnit) ? " ms" : " m";
+        return new SwvException(in.toString(), String.format(Locale.ROOT, "trace %,d (inline %d, crossline %d)"
+                + " starts at %s%s but trace 1 at %s%s: a volume has one %s axis; give every trace the same delay (trace"
+                + " header byte 109, time scalar 215) or convert the traces of each delay apart", t + 1, h.inline(),
+                h.crossline(), number(delayMs), unit, number(firstDelayMs), unit, "s".equals(zUnit) ? "time" : "depth"));
+    }
+
+    /** {@code v} without a trailing ".0" when whole. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v)
+                : Double.toString(v);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            // left headerless by the writer, so no viewer takes it for a volume
         }
     }
 

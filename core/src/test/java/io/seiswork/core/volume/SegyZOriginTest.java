@@ -2,6 +2,8 @@ package io.seiswork.core.volume;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.seiswork.core.grid.Sampling;
@@ -90,5 +92,34 @@ class SegyZOriginTest {
             assertEquals(12.5, b.delayMs(5));
             assertEquals(2000, b.sampleIntervalUs());
         }
+    }
+
+    /** Every trace at 100 ms: the volume's z axis starts there, in seconds. */
+    @Test
+    void aCubeWhoseTracesShareADelayStartsThere() {
+        Path in = dir.resolve("shared.sgy");
+        VolumeFixtures.writeSegyCube(in, VolumeFixtures.random(4, 3, 6, 1), 4, 3, 6, true, (ix, iy) -> 100);
+        VolumeHeader h = SegyToSwv.convert(in, dir.resolve("shared.swv"), SwvWriteOptions.defaults().withZUnit("s"));
+        assertEquals(0.100, h.axes().z().first(), 1e-15);
+    }
+
+    /**
+     * A cube whose traces start at different times cannot have one z axis: refused, naming the
+     * first trace (in the order the volume is written) whose delay differs, its delay and the
+     * first trace's; the partial output is removed.
+     */
+    @Test
+    void aCubeWhoseTracesStartAtDifferentTimesIsRefused() {
+        Path in = dir.resolve("mixed.sgy");
+        // Crossline-sorted: file trace of (ix, iy) = ix * 3 + iy + 1; (2, 1) is trace 8.
+        VolumeFixtures.writeSegyCube(in, VolumeFixtures.random(4, 3, 6, 1), 4, 3, 6, false,
+                (ix, iy) -> ix >= 2 && iy >= 1 ? 120 : 100);
+        Path out = dir.resolve("mixed.swv");
+        var e = assertThrows(SwvException.class,
+                () -> SegyToSwv.convert(in, out, SwvWriteOptions.defaults().withZUnit("s")));
+        assertEquals(in + ": trace 8 (inline 102, crossline 12) starts at 120 ms but trace 1 at 100 ms: a volume has"
+                + " one time axis; give every trace the same delay (trace header byte 109, time scalar 215) or convert"
+                + " the traces of each delay apart", e.getMessage());
+        assertFalse(Files.exists(out), "the partial volume removed");
     }
 }

@@ -75,6 +75,12 @@ final class VolumeFixtures {
      * crossline = 10 + ix, CDP X/Y on a rotated grid (x step (10, 6) m, y step (-12, 20) m) with scalar -100.
      */
     static void writeSegyCube(Path file, float[] data, int nx, int ny, int nz, boolean inlineSorted) {
+        writeSegyCube(file, data, nx, ny, nz, inlineSorted, (ix, iy) -> 0);
+    }
+
+    /** As {@link #writeSegyCube(Path, float[], int, int, int, boolean)}, trace (ix, iy) starting at {@code delayMs}. */
+    static void writeSegyCube(Path file, float[] data, int nx, int ny, int nz, boolean inlineSorted,
+            java.util.function.IntBinaryOperator delayMs) {
         float[] col = new float[nz];
         try (SegyWriter w = SegyWriter.create(file, SegyWriteOptions.of(nz, 4000))) {
             int outer = inlineSorted ? ny : nx;
@@ -89,6 +95,7 @@ final class VolumeFixtures {
                     h.setInt16(TraceHeader.COORDINATE_SCALAR, -100);
                     h.setCoordinateM(TraceHeader.CDP_X, 500000.25 + 10 * ix - 12 * iy);
                     h.setCoordinateM(TraceHeader.CDP_Y, 6000000.5 + 6 * ix + 20 * iy);
+                    h.setDelayMs(delayMs.applyAsInt(ix, iy));
                     System.arraycopy(data, (iy * nx + ix) * nz, col, 0, nz);
                     w.write(h, col);
                 }

@@ -15,11 +15,16 @@ interface ObservedData extends AutoCloseable {
     /** The shots to migrate, with the receivers that recorded each. */
     List<Shot> shots();
 
-    /** Time axis of the traces in seconds. */
-    Sampling timeS();
+    /**
+     * Time axis in seconds of trace {@code trace} (0-based, in the order of {@code shot}'s
+     * receivers): its first sample at the time it was recorded from the shot (a SEG-Y trace's
+     * delay, which may differ from trace to trace), so that it is placed on the run's axis at its
+     * true times.
+     */
+    Sampling timeS(Shot shot, int trace);
 
     /**
-     * The traces of {@code shot}, one per receiver in its order, on {@link #timeS()}.
+     * The traces of {@code shot}, one per receiver in its order, each on its {@link #timeS(Shot, int)}.
      *
      * @param progress steps of any modelling needed to produce them
      */

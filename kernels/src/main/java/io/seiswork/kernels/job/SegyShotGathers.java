@@ -32,6 +32,15 @@ import java.util.regex.Pattern;
  * not is reported with its FFID, trace and position. Traces of a shot are read when it is
  * migrated, one shot in memory at a time.
  *
+ * <p>Time: the first sample of every trace is at its delay recording time (byte 109, with the
+ * time scalar 215 for rev 1 and later: {@link SegyReader#delayMs(TraceHeader)}), kept per shot
+ * when its traces share one and per trace when they differ ({@link TraceDelays}); each trace's
+ * own axis ({@link #timeS(Shot, int)}) is what places it on the run's time axis, so field data
+ * starting at 100 ms or at −50 ms is migrated at its true times. Samples before the shot's time 0
+ * are not injected, nor is anything after a trace's last sample. A trace wholly outside the
+ * modelled time adds nothing: the run says how many there are, naming the first
+ * ({@link #notes()}); a file with every trace outside is refused.
+ *
  * <p>Refused as not shot gathers: a file whose every source and receiver is at (0, 0) (geometry
  * headers never filled, such as a migrated {@code image.sgy}), and a file whose every trace has
  * its source and receiver at the same place while its text header says it is a stack or an image.
@@ -47,8 +56,12 @@ import java.util.regex.Pattern;
  */
 final class SegyShotGathers implements ObservedData {
 
-    /** What one pass over the trace headers found: the shots, each shot's traces, the time axis. */
-    private record Scan(List<Shot> shots, Map<Integer, long[]> traceIndex, Sampling timeS, String note) {
+    /**
+     * What one pass over the trace headers found: the shots, each shot's traces and their delays
+     * (seconds), the smallest and largest delay (seconds), and the zero-offset note (or null).
+     */
+    private record Scan(List<Shot> shots, Map<Integer, long[]> traceIndex, Map<Integer, TraceDelays> delays,
+            double minDelayS, double maxDelayS, String note) {
     }
 
     /** A file as it was scanned, and the grid its positions were checked against. */
@@ -72,16 +85,23 @@ final class SegyShotGathers implements ObservedData {
     private final SegyReader reader;
     private final List<Shot> shots;
     private final Map<Integer, long[]> traceIndex;
-    private final Sampling timeS;
-    private final String note;
+    private final Map<Integer, TraceDelays> delays;
+    private final int samples;
+    private final double dtS;
+    private final double minDelayS;
+    private final double maxDelayS;
+    private final List<String> notes;
 
     /**
      * @param file the SEG-Y file
      * @param grid the spec's grid (positions must lie inside; y is ignored in 2D)
+     * @param modelledS the run's time axis in seconds (starting at 0): traces wholly outside it are
+     *     counted in {@link #notes()}
      * @throws IllegalArgumentException naming the trace when the file's geometry does not fit the
-     *     grid, or naming the header bytes when the file is not shot gathers
+     *     grid, naming the header bytes when the file is not shot gathers, or when every trace lies
+     *     outside the modelled time
      */
-    SegyShotGathers(Path file, Grid grid) {
+    SegyShotGathers(Path file, Grid grid, Sampling modelledS) {
         this.file = file;
         this.reader = SegyReader.open(file);
         try {
@@ -97,8 +117,20 @@ final class SegyShotGathers implements ObservedData {
             }
             this.shots = scan.shots();
             this.traceIndex = scan.traceIndex();
-            this.timeS = scan.timeS();
-            this.note = scan.note();
+            this.delays = scan.delays();
+            this.samples = reader.samplesPerTrace();
+            this.dtS = reader.sampleIntervalUs() * 1e-6;
+            this.minDelayS = scan.minDelayS();
+            this.maxDelayS = scan.maxDelayS();
+            List<String> lines = new ArrayList<>();
+            if (scan.note() != null) {
+                lines.add(scan.note());
+            }
+            String outside = outsideNote(modelledS);
+            if (outside != null) {
+                lines.add(outside);
+            }
+            this.notes = List.copyOf(lines);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
@@ -142,8 +174,10 @@ final class SegyShotGathers implements ObservedData {
     /** One pass over the trace headers: the shots, checked against the grid, and whether they are shot gathers. */
     private Scan scan(Grid grid) {
         HEADER_SCANS.incrementAndGet();
-        Sampling time = new Sampling(reader.samplesPerTrace(), reader.sampleIntervalUs() * 1e-6, 0);
         Map<Integer, List<Long>> byShot = new LinkedHashMap<>();
+        Map<Integer, List<Double>> delaysByShot = new LinkedHashMap<>();
+        double minDelayS = Double.POSITIVE_INFINITY;
+        double maxDelayS = Double.NEGATIVE_INFINITY;
         Map<Integer, Position> sources = new LinkedHashMap<>();
         Map<Integer, List<Position>> receivers = new LinkedHashMap<>();
         long coincident = 0;
@@ -167,6 +201,10 @@ final class SegyShotGathers implements ObservedData {
                         + " has its source at " + fmt(s) + ", earlier traces of that FFID at " + fmt(first));
             }
             byShot.computeIfAbsent(ffid, k -> new ArrayList<>()).add(i);
+            double delayS = reader.delayMs(h) * 1e-3;
+            minDelayS = Math.min(minDelayS, delayS);
+            maxDelayS = Math.max(maxDelayS, delayS);
+            delaysByShot.computeIfAbsent(ffid, k -> new ArrayList<>()).add(delayS);
             receivers.computeIfAbsent(ffid, k -> new ArrayList<>()).add(g);
         }
         if (byShot.isEmpty()) {
@@ -192,6 +230,7 @@ final class SegyShotGathers implements ObservedData {
         }
         List<Shot> list = new ArrayList<>();
         Map<Integer, long[]> index = new LinkedHashMap<>();
+        Map<Integer, TraceDelays> delays = new LinkedHashMap<>();
         for (var e : byShot.entrySet()) {
             int ffid = e.getKey();
             List<Position> rec = receivers.get(ffid);
@@ -201,8 +240,62 @@ final class SegyShotGathers implements ObservedData {
             }
             list.add(new Shot(ffid, sources.get(ffid), ids, rec));
             index.put(ffid, e.getValue().stream().mapToLong(Long::longValue).toArray());
+            delays.put(ffid, TraceDelays.of(delaysByShot.get(ffid).stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        return new Scan(List.copyOf(list), Map.copyOf(index), time, note);
+        return new Scan(List.copyOf(list), Map.copyOf(index), Map.copyOf(delays), minDelayS, maxDelayS, note);
+    }
+
+    /**
+     * The line saying how many traces lie wholly outside {@code modelledS} (their last sample
+     * before 0 s or their first after its end), naming the first in file order; null when none.
+     *
+     * @throws IllegalArgumentException when every trace does: nothing of the file would be migrated
+     */
+    private String outsideNote(Sampling modelledS) {
+        double spanS = (samples - 1) * dtS;
+        long outside = 0;
+        long firstTrace = -1;
+        int firstFfid = 0;
+        double firstDelayS = 0;
+        for (Shot shot : shots) {
+            long[] idx = traceIndex.get(shot.number());
+            TraceDelays d = delays.get(shot.number());
+            for (int i = 0; i < idx.length; i++) {
+                double startS = d.ofTrace(i);
+                if (startS + spanS < modelledS.first() - 1e-9 || startS > modelledS.last() + 1e-9) {
+                    outside++;
+                    if (firstTrace < 0 || idx[i] < firstTrace) {
+                        firstTrace = idx[i];
+                        firstFfid = shot.number();
+                        firstDelayS = startS;
+                    }
+                }
+            }
+        }
+        if (outside == 0) {
+            return null;
+        }
+        long traces = reader.traceCount();
+        String which = String.format(Locale.ROOT, "trace %,d (FFID %d) records %s .. %s ms", firstTrace + 1,
+                firstFfid, ms(firstDelayS), ms(firstDelayS + spanS));
+        String modelled = String.format(Locale.ROOT, "the modelled time %s .. %s ms", ms(modelledS.first()),
+                ms(modelledS.last()));
+        if (outside == traces) {
+            throw new IllegalArgumentException("data: " + file + ": every one of its " + traces + " traces lies outside "
+                    + modelled + " (" + which + ", by its delay: trace header byte 109, time scalar 215): nothing to"
+                    + " migrate; check the delays or lengthen time.lengthS");
+        }
+        return String.format(Locale.ROOT, "data: %s: %,d of its %,d traces lie wholly outside %s and add nothing to"
+                + " the image; the first, %s (by its delay: trace header byte 109, time scalar 215)",
+                file.getFileName(), outside, traces, modelled, which);
+    }
+
+    /** {@code s} seconds as milliseconds, whole when it is, else to 0.001 ms. */
+    private static String ms(double s) {
+        double ms = s * 1e3;
+        long whole = Math.round(ms);
+        return Math.abs(ms - whole) < 1e-6 ? String.format(Locale.ROOT, "%,d", whole)
+                : String.format(Locale.ROOT, "%,.3f", ms);
     }
 
     /**
@@ -235,11 +328,12 @@ final class SegyShotGathers implements ObservedData {
     }
 
     /**
-     * A line for the user about the file, or null: zero-offset data (every trace's source and
-     * receiver at the same place), read with each FFID a shot.
+     * Lines for the user about the file, none when there is nothing to say: zero-offset data
+     * (every trace's source and receiver at the same place), read with each FFID a shot; traces
+     * wholly outside the modelled time, which add nothing.
      */
-    String note() {
-        return note;
+    List<String> notes() {
+        return notes;
     }
 
     /** Source and receiver closer than this horizontally, metres, are at the same place: zero offset. */
@@ -273,9 +367,13 @@ final class SegyShotGathers implements ObservedData {
         return shots;
     }
 
+    /**
+     * Trace {@code trace} of {@code shot} as recorded: the file's sample count and interval, its
+     * first sample at the trace's delay.
+     */
     @Override
-    public Sampling timeS() {
-        return timeS;
+    public Sampling timeS(Shot shot, int trace) {
+        return new Sampling(samples, dtS, delays.get(shot.number()).ofTrace(trace));
     }
 
     @Override
@@ -291,8 +389,10 @@ final class SegyShotGathers implements ObservedData {
 
     @Override
     public String describe() {
+        String first = minDelayS == maxDelayS ? (minDelayS == 0 ? "" : ", the first at " + ms(minDelayS) + " ms")
+                : ", the first at " + ms(minDelayS) + " .. " + ms(maxDelayS) + " ms (delays differ)";
         return "SEG-Y " + file + ": " + shots.size() + " shots, " + reader.traceCount() + " traces, "
-                + timeS.count() + " samples at " + (timeS.delta() * 1e3) + " ms";
+                + samples + " samples at " + (dtS * 1e3) + " ms" + first;
     }
 
     @Override

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * <p>Task model: {@link #model} is the engine's modelling of the shot in the job's velocity.
  * Task rtm: {@link #migrate} gets the shot's observed traces (modelled on the engine minus the
  * direct wave, or read from the job's SEG-Y file of shot gathers and resampled onto the run's
- * output axis), then migrates them in the migration velocity. The migration runs on the GPU
+ * output axis, each trace from its own delay), then migrates them in the migration velocity. The migration runs on the GPU
  * ({@link CudaShotMigrator}, source wavefield rebuilt from its boundary ring, the ring on the
  * device or staged through the host) when the engine is the GPU and the job's first shot fits
  * its memory; if it does not, engine "auto" migrates on a CPU engine of its own, with the reason
@@ -133,10 +133,10 @@ public final class ShotComputer implements AutoCloseable {
         }
         this.data = job.dataFile() == null
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
-                : new SegyShotGathers(job.dataFile(), spec.grid());
+                : new SegyShotGathers(job.dataFile(), spec.grid(), timing.outputS());
         try {
-            if (data instanceof SegyShotGathers gathers && gathers.note() != null) {
-                messages.accept(gathers.note());  // zero-offset data: read, and said
+            if (data instanceof SegyShotGathers gathers) {
+                gathers.notes().forEach(messages);  // zero-offset data, traces outside the modelled time: said
             }
             if (job.dataFile() != null) {
                 // The file's shots, unknown to the resolver: checked as it checks a spec's.
@@ -173,7 +173,7 @@ public final class ShotComputer implements AutoCloseable {
         if (job.dataFile() == null) {
             return job.geometry().shots();
         }
-        try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid())) {
+        try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS())) {
             return file.shots();
         }
     }
@@ -218,7 +218,7 @@ public final class ShotComputer implements AutoCloseable {
 
     /**
      * Migrates {@code shot} (task rtm) on the calling thread: its observed traces, resampled onto
-     * {@link #timeS()} when they are on another axis, then the migration in the migration velocity.
+     * {@link #timeS()} when they are on another axis (another interval, or a SEG-Y delay), then the migration in the migration velocity.
      *
      * @param progress one bar for the whole shot: the data's modelling steps (none for a file),
      *     then the migration's; the total announced during the modelling counts two propagations
@@ -241,7 +241,7 @@ public final class ShotComputer implements AutoCloseable {
             progress.onProgress(s, n + migrationSteps);
         }), cancel);
         long t1 = System.nanoTime();
-        float[][] observed = onAxis(traces);
+        float[][] observed = onAxis(shot, traces);
         PartialImage image = m.migrate(request(w.crop(job.migrationVelocity()), w.local(shot)), observed,
                 relabelled(progress, w, (s, n) -> progress.onProgress(dataSteps[0] + s, dataSteps[0] + n)), cancel);
         long t2 = System.nanoTime();
@@ -406,18 +406,18 @@ public final class ShotComputer implements AutoCloseable {
     }
 
     /**
-     * The traces resampled to the run's output axis when the data's axis differs, with the same
-     * cubic convolution the engine uses between its time axes.
+     * The traces of {@code shot} on the run's output axis: each trace whose own axis differs (another
+     * interval, or a first sample not at 0 s: a SEG-Y delay) resampled with the same cubic
+     * convolution the engine uses between its time axes, at its true times. Samples before 0 s are
+     * dropped, and the output is 0 where the trace has no sample (before its first, after its last).
      */
-    private float[][] onAxis(float[][] traces) {
-        if (data.timeS().equals(timing.outputS())) {
-            return traces;
-        }
+    private float[][] onAxis(Shot shot, float[][] traces) {
         Sampling out = timing.outputS();
         float[][] res = new float[traces.length][];
         for (int r = 0; r < traces.length; r++) {
+            Sampling axis = data.timeS(shot, r);
             // The output axis starts at 0 s, so its samples are the "levels" i · delta.
-            res[r] = TraceUpsampler.toLevels(traces[r], data.timeS(), out.delta(), out.count());
+            res[r] = axis.equals(out) ? traces[r] : TraceUpsampler.toLevels(traces[r], axis, out.delta(), out.count());
         }
         return res;
     }

@@ -59,8 +59,9 @@ final class SyntheticData implements ObservedData {
         return shots;
     }
 
+    /** Every trace on the run's output axis: modelled from the shot's time 0. */
     @Override
-    public Sampling timeS() {
+    public Sampling timeS(Shot shot, int trace) {
         return timing.outputS();
     }
 

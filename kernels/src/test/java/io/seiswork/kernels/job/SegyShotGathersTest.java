@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recorded data that is not shot gathers is refused when its geometry is read, naming the header
- * bytes; zero-offset data with its positions is read; an unchanged file's headers are read once.
+ * bytes; zero-offset data with its positions is read; an unchanged file's headers are read once;
+ * every trace starts at its own delay, and traces outside the modelled time are said or refused.
  */
 class SegyShotGathersTest {
 
@@ -55,7 +56,7 @@ class SegyShotGathersTest {
     void anImageWithEveryCoordinateZeroIsRefused() {
         Position origin = new Position(0, 0, 0);
         Path file = write("image.sgy", List.of(shot(0, origin, List.of(origin, origin, origin, origin))));
-        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID).close());
+        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID, TIME).close());
         assertEquals("data: " + file + ": every one of its 4 traces has its source (trace header bytes 73/77) and its"
                 + " receiver (bytes 81/85) at (0, 0): geometry headers not filled, or not shot gathers (a stack or a"
                 + " migrated image); give shot gathers with their positions, as a task model run writes them",
@@ -67,7 +68,7 @@ class SegyShotGathersTest {
     void gathersWithOnlyDepthsFilledAreRefused() {
         Path file = write("depths.sgy", List.of(shot(1, new Position(0, 0, 5), List.of(new Position(0, 0, 0),
                 new Position(0, 0, 0)))));
-        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID).close());
+        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID, TIME).close());
         assertTrue(e.getMessage().contains("at (0, 0): geometry headers not filled"), e.getMessage());
     }
 
@@ -84,13 +85,13 @@ class SegyShotGathersTest {
             shots.add(shot(i, p, List.of(p)));
         }
         Path file = write("boomer.sgy", "C 1 SINGLE CHANNEL BOOMER LINE 12  ZERO OFFSET", shots);
-        try (SegyShotGathers data = new SegyShotGathers(file, GRID)) {
+        try (SegyShotGathers data = new SegyShotGathers(file, GRID, TIME)) {
             assertEquals(5, data.shots().size());
             assertEquals(300, data.shots().get(2).source().x(), 1e-6);
             assertEquals(1, data.shots().get(2).receivers().size());
             assertEquals(300, data.shots().get(2).receivers().get(0).x(), 1e-6);
-            assertEquals("data: boomer.sgy: every one of its 5 traces has its source and its receiver at the same place:"
-                    + " read as zero-offset data, 5 shots", data.note());
+            assertEquals(List.of("data: boomer.sgy: every one of its 5 traces has its source and its receiver at the same"
+                    + " place: read as zero-offset data, 5 shots"), data.notes());
         }
     }
 
@@ -103,7 +104,7 @@ class SegyShotGathersTest {
             shots.add(shot(i, p, List.of(p)));
         }
         Path file = write("stack.sgy", TextHeaderCodec.fromLines("C 1 CLIENT NONE", "C 2 LINE 12 BRUTE STACK"), shots);
-        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID).close());
+        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID, TIME).close());
         assertEquals("data: " + file + ": every one of its 5 traces has its source (bytes 73/77) and its receiver"
                 + " (bytes 81/85) at the same place and its text header says \"C 2 LINE 12 BRUTE STACK\": a stack or an"
                 + " image, not shot gathers; give the shot gathers", e.getMessage());
@@ -132,10 +133,10 @@ class SegyShotGathersTest {
         Position source = new Position(500, 0, 0);
         Path file = write("shots.sgy", List.of(shot(1, source, List.of(new Position(400, 0, 0), source,
                 new Position(600, 0, 0)))));
-        try (SegyShotGathers data = new SegyShotGathers(file, GRID)) {
+        try (SegyShotGathers data = new SegyShotGathers(file, GRID, TIME)) {
             assertEquals(1, data.shots().size());
             assertEquals(3, data.shots().get(0).receivers().size());
-            assertEquals(null, data.note());
+            assertEquals(List.of(), data.notes());
         }
     }
 
@@ -149,16 +150,80 @@ class SegyShotGathersTest {
         Path file = write("once.sgy", List.of(shot(1, source, List.of(new Position(400, 0, 0), new Position(600, 0, 0)))));
         SegyShotGathers.forgetScans();
         int before = SegyShotGathers.HEADER_SCANS.get();
-        try (SegyShotGathers a = new SegyShotGathers(file, GRID); SegyShotGathers b = new SegyShotGathers(file, GRID)) {
+        try (SegyShotGathers a = new SegyShotGathers(file, GRID, TIME); SegyShotGathers b = new SegyShotGathers(file, GRID, TIME)) {
             assertEquals(a.shots(), b.shots());
         }
         assertEquals(before + 1, SegyShotGathers.HEADER_SCANS.get(), "read once");
-        new SegyShotGathers(file, Grid.of2d(121, 51, 10)).close();
+        new SegyShotGathers(file, Grid.of2d(121, 51, 10), TIME).close();
         assertEquals(before + 2, SegyShotGathers.HEADER_SCANS.get(), "another grid: read again");
         Path again = write("once.sgy", List.of(shot(7, source, List.of(new Position(300, 0, 0)))));
-        try (SegyShotGathers c = new SegyShotGathers(again, GRID)) {
+        try (SegyShotGathers c = new SegyShotGathers(again, GRID, TIME)) {
             assertEquals(7, c.shots().get(0).number(), "the file written since is read anew");
         }
         assertEquals(before + 3, SegyShotGathers.HEADER_SCANS.get());
+    }
+
+    private static final Position AT_200 = new Position(200, 0, 0);
+    private static final Position AT_400 = new Position(400, 0, 0);
+    private static final Position AT_600 = new Position(600, 0, 0);
+
+    /** Two shots of 2 and 3 traces (file traces 0-1 and 2-4), every sample 0, no delay. */
+    private Path twoShots(String name) {
+        return write(name, List.of(shot(1, new Position(500, 0, 0), List.of(AT_400, AT_600)),
+                shot(2, new Position(300, 0, 0), List.of(AT_200, AT_400, AT_600))));
+    }
+
+    /**
+     * The first sample of each trace is at its delay (byte 109 with the time scalar 215, here
+     * 17.5 ms stored as 175 with −10): shot 1's traces share 32 ms, shot 2's differ (5, 17.5 and
+     * 30 ms); no note, since every trace overlaps the modelled 0 .. 40 ms.
+     */
+    @Test
+    void eachTraceStartsAtItsOwnDelay() {
+        Path file = DelayedCopy.write(twoShots("plain.sgy"), dir.resolve("delayed.sgy"),
+                t -> DelayedCopy.Delay.of(t < 2 ? 32 : -20 + 12.5 * t, 0));
+        try (SegyShotGathers data = new SegyShotGathers(file, GRID, TIME)) {
+            Shot first = data.shots().get(0);
+            Shot second = data.shots().get(1);
+            double[] expected = {0.032, 0.032, 0.005, 0.0175, 0.030};
+            for (int r = 0; r < 2; r++) {
+                assertEquals(expected[r], data.timeS(first, r).first(), 1e-12, "shot 1 trace " + r);
+                assertEquals(TIME.count(), data.timeS(first, r).count());
+                assertEquals(TIME.delta(), data.timeS(first, r).delta(), 1e-12);
+            }
+            for (int r = 0; r < 3; r++) {
+                assertEquals(expected[2 + r], data.timeS(second, r).first(), 1e-12, "shot 2 trace " + r);
+            }
+            assertEquals(List.of(), data.notes());
+            assertTrue(data.describe().endsWith("11 samples at 4.0 ms, the first at 5 .. 32 ms (delays differ)"),
+                    data.describe());
+        }
+    }
+
+    /**
+     * A trace whose delay puts it wholly after the modelled 0 .. 40 ms (60 .. 100 ms) or wholly
+     * before it (−50 .. −10 ms) adds nothing and is counted, the first named; one ending at 0 ms
+     * (−40 .. 0 ms) still touches it.
+     */
+    @Test
+    void tracesOutsideTheModelledTimeAreCountedAndTheFirstNamed() {
+        double[] delays = {0, 60, -50, -40, 20};
+        Path file = DelayedCopy.write(twoShots("plain.sgy"), dir.resolve("late.sgy"),
+                t -> DelayedCopy.Delay.of(delays[(int) t], 0));
+        try (SegyShotGathers data = new SegyShotGathers(file, GRID, TIME)) {
+            assertEquals(List.of("data: late.sgy: 2 of its 5 traces lie wholly outside the modelled time 0 .. 40 ms and"
+                    + " add nothing to the image; the first, trace 2 (FFID 1) records 60 .. 100 ms (by its delay: trace"
+                    + " header byte 109, time scalar 215)"), data.notes());
+        }
+    }
+
+    /** A file whose every trace starts after the modelled time is refused: nothing would be migrated. */
+    @Test
+    void aFileWhollyAfterTheModelledTimeIsRefused() {
+        Path file = DelayedCopy.write(twoShots("plain.sgy"), dir.resolve("late.sgy"), t -> DelayedCopy.Delay.of(1000, 0));
+        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID, TIME).close());
+        assertEquals("data: " + file + ": every one of its 5 traces lies outside the modelled time 0 .. 40 ms (trace 1"
+                + " (FFID 1) records 1,000 .. 1,040 ms, by its delay: trace header byte 109, time scalar 215): nothing to"
+                + " migrate; check the delays or lengthen time.lengthS", e.getMessage());
     }
 }
