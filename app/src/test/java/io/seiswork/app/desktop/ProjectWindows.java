@@ -18,6 +18,13 @@ final class ProjectWindows {
         return window;
     }
 
+    /** The window as a PNG picture in {@code target/} (to look at; docs/desktop.md shows some). */
+    static void snapshot(org.testfx.api.FxRobot robot, ProjectWindow window, String name) throws java.io.IOException {
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = window.getScene().snapshot(null));
+        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", name));
+    }
+
     /** The specs a test class opened leave the Recent list of the tests' own preferences node (never the user's). */
     static void forgetRecentSpecs() throws Exception {
         if (System.getProperty("seiswork.prefsNode") != null) {
