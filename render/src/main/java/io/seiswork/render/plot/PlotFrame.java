@@ -14,7 +14,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * The frame of a 2D plot drawn on a canvas: a plot rectangle inside fixed margins, a visible data
  * window (horizontal "across" values left to right, vertical "down" values top to bottom, like a
- * seismic section), the mapping between the two, tick marks with labels, axis titles and a colour
+ * seismic section, or bottom to top, like north on a map: {@link #setDownUpward}), the mapping
+ * between the two, tick marks with labels, axis titles and a colour
  * bar on the right. Holds display state only; used on the JavaFX thread.
  */
 public final class PlotFrame {
@@ -37,6 +38,7 @@ public final class PlotFrame {
     private double down1;
     private double exaggeration;
     private String aspectName;
+    private boolean downUpward;
 
     /** Sets the canvas size in pixels. */
     public void setSize(double w, double h) {
@@ -44,7 +46,25 @@ public final class PlotFrame {
         height = h;
     }
 
-    /** Sets the visible data window: across values [a0, a1] left to right, down values [d0, d1] top to bottom. */
+    /**
+     * Whether the vertical axis's values increase upward, as y (north) on a map or a depth slice,
+     * rather than downward, as depth or time on a section (false, the default). The window's
+     * {@code d0} is then at the plot's bottom, the ticks, the readout ({@link #downAt}) and
+     * {@link #drawImage} (its first row at the bottom) follow.
+     */
+    public void setDownUpward(boolean upward) {
+        downUpward = upward;
+    }
+
+    /** Whether the vertical axis's values increase upward ({@link #setDownUpward}). */
+    public boolean downUpward() {
+        return downUpward;
+    }
+
+    /**
+     * Sets the visible data window: across values [a0, a1] left to right, down values [d0, d1] top
+     * to bottom (bottom to top when {@link #setDownUpward upward}).
+     */
     public void setWindow(double a0, double a1, double d0, double d1) {
         across0 = a0;
         across1 = a1;
@@ -105,7 +125,8 @@ public final class PlotFrame {
     /** Canvas y of down value {@code d}. */
     public double y(double d) {
         Rectangle2D p = plot();
-        return p.getMinY() + (d - down0) / (down1 - down0) * p.getHeight();
+        double f = (d - down0) / (down1 - down0);
+        return downUpward ? p.getMaxY() - f * p.getHeight() : p.getMinY() + f * p.getHeight();
     }
 
     /** Across value at canvas x. */
@@ -117,10 +138,15 @@ public final class PlotFrame {
     /** Down value at canvas y. */
     public double downAt(double y) {
         Rectangle2D p = plot();
-        return down0 + (y - p.getMinY()) / p.getHeight() * (down1 - down0);
+        double f = downUpward ? (p.getMaxY() - y) / p.getHeight() : (y - p.getMinY()) / p.getHeight();
+        return down0 + f * (down1 - down0);
     }
 
-    /** Clears the canvas and draws {@code image} covering data extent [a0, a1] × [d0, d1], clipped to the plot. */
+    /**
+     * Clears the canvas and draws {@code image} covering data extent [a0, a1] × [d0, d1], clipped
+     * to the plot: its first row at d0, at the top, or at the bottom when the axis is
+     * {@link #setDownUpward upward} (the image mirrored on the canvas, the pixels unchanged).
+     */
     public void drawImage(GraphicsContext g, Image image, double a0, double a1, double d0, double d1) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, width, height);
@@ -133,7 +159,14 @@ public final class PlotFrame {
         g.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
         g.clip();
         g.setImageSmoothing(false);
-        g.drawImage(image, x(a0), y(d0), x(a1) - x(a0), y(d1) - y(d0));
+        if (downUpward) {
+            // Row 0 at y(d0), the bottom: mirror about y(d0) and draw downward from there.
+            g.translate(0, y(d0));
+            g.scale(1, -1);
+            g.drawImage(image, x(a0), 0, x(a1) - x(a0), y(d0) - y(d1));
+        } else {
+            g.drawImage(image, x(a0), y(d0), x(a1) - x(a0), y(d1) - y(d0));
+        }
         g.restore();
     }
 

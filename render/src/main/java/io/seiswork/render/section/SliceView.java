@@ -177,10 +177,14 @@ public final class SliceView extends Region {
         double a1 = a.last() + a.delta() / 2;
         double d0 = d.first() - d.delta() / 2;
         double d1 = d.last() + d.delta() / 2;
+        // A depth slice is a map: y (north) upward, as in SectionView; sections keep z downward.
+        boolean map = shown.slice().orientation() == io.seiswork.core.volume.SliceOrientation.DEPTH;
+        frame.setDownUpward(map);
         frame.setWindow(a0, a1, d0, d1);
         frame.setAspect(exaggeration.get().factor(), "VE");
         frame.drawImage(g, image, a0, a1, d0, d1);
         frame.drawColorBar(g, shown.map(), shown.clip(), unit.get());
-        frame.drawAxes(g, title.get(), "x (m)", "z (m)");
+        frame.drawAxes(g, title.get(), shown.slice().orientation() == io.seiswork.core.volume.SliceOrientation.CROSSLINE
+                ? "y (m)" : "x (m)", map ? "y (m)" : "z (m)");
     }
 }
