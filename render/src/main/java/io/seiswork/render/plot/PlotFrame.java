@@ -39,6 +39,11 @@ public final class PlotFrame {
     private double exaggeration;
     private String aspectName;
     private boolean downUpward;
+    /**
+     * Canvas x where the colour bar's label starts, as last drawn in the top margin (infinite
+     * when none is): the title drawn after it stops short of it.
+     */
+    private double unitLeft = Double.POSITIVE_INFINITY;
 
     /** Sets the canvas size in pixels. */
     public void setSize(double w, double h) {
@@ -150,6 +155,7 @@ public final class PlotFrame {
     public void drawImage(GraphicsContext g, Image image, double a0, double a1, double d0, double d1) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, width, height);
+        unitLeft = Double.POSITIVE_INFINITY;  // a new picture: its colour bar, if any, comes next
         if (image == null) {
             return;
         }
@@ -170,7 +176,11 @@ public final class PlotFrame {
         g.restore();
     }
 
-    /** Draws the plot border, ticks, tick labels, axis titles and the title. */
+    /**
+     * Draws the plot border, ticks, tick labels, axis titles and the title (null: none, the view
+     * shows its own). The title shares the top margin with the colour bar's label, drawn before it
+     * ({@link #drawColorBar}): it is cut with "…" where it would come within 8 px of the label.
+     */
     public void drawAxes(GraphicsContext g, String title, String acrossTitle, String downTitle) {
         Rectangle2D p = plot();
         g.setStroke(Color.BLACK);
@@ -205,15 +215,46 @@ public final class PlotFrame {
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(downTitle, 0, 0);
         g.restore();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(title, p.getMinX(), Math.max(6, p.getMinY() - TOP + 6));
+        if (title != null) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(fit(title, unitLeft - 8 - p.getMinX()), p.getMinX(), Math.max(6, p.getMinY() - TOP + 6));
+        }
     }
 
-    /** Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled in {@code unit}. */
+    /** {@code text} as drawn in the frame's font, cut with "…" to at most {@code room} pixels wide. */
+    static String fit(String text, double room) {
+        if (textWidth(text) <= room) {
+            return text;
+        }
+        for (int n = text.length() - 1; n > 0; n--) {
+            String cut = text.substring(0, n).stripTrailing() + "\u2026";
+            if (textWidth(cut) <= room) {
+                return cut;
+            }
+        }
+        return "";
+    }
+
+    /** Width of {@code text} in pixels in the frame's font. */
+    static double textWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(FONT);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** Canvas x of the colour bar's left edge (its label is placed from there). */
+    public double colorBarX() {
+        return plot().getMaxX() + 14;
+    }
+
+    /**
+     * Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled
+     * in {@code unit} above it (null: no label, the view places its own).
+     */
     public void drawColorBar(GraphicsContext g, ColorMap map, Clip clip, String unit) {
         Rectangle2D p = plot();
-        double x = p.getMaxX() + 14;
+        double x = colorBarX();
         double w = 16;
         int steps = (int) Math.max(1, p.getHeight());
         for (int i = 0; i < steps; i++) {
@@ -233,9 +274,15 @@ public final class PlotFrame {
         g.fillText(labels.get(2), x + w + 4, p.getMaxY() - 4);
         // Right-aligned at the canvas edge: a long unit ("image amplitude") runs left over the top
         // margin instead of being cut off at the window's edge.
+        if (unit == null) {
+            unitLeft = Double.POSITIVE_INFINITY;
+            return;
+        }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(unit, Math.min(width - 4, p.getMaxX() + RIGHT - 4), p.getMinY() - 4);
+        double right = Math.min(width - 4, p.getMaxX() + RIGHT - 4);
+        g.fillText(unit, right, p.getMinY() - 4);
+        unitLeft = unit.isEmpty() ? Double.POSITIVE_INFINITY : right - textWidth(unit);
     }
 
     /**
