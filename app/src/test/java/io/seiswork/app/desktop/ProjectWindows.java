@@ -14,6 +14,7 @@ final class ProjectWindows {
     static ProjectWindow show(Stage stage, Path dir, double width, double height) {
         ProjectWindow window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
         stage.setScene(new Scene(window, width, height));
+        stage.sizeToScene();  // the tests share one stage: a size another test set must not stay
         stage.show();
         return window;
     }

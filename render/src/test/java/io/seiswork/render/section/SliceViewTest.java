@@ -152,6 +152,15 @@ class SliceViewTest {
             view.sliceProperty().set(s);
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        try {
+            checkLabelsApart(robot, title);
+        } finally {
+            // The test classes share one stage: leave it as wide as the scene asked for.
+            robot.interact(() -> view.getScene().getWindow().setWidth(640));
+        }
+    }
+
+    private void checkLabelsApart(FxRobot robot, String title) {
         for (double width : new double[] {480, 260}) {
             robot.interact(() -> view.getScene().getWindow().setWidth(width));
             WaitForAsyncUtils.waitForFxEvents();
