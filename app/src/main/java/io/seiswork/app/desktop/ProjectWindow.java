@@ -538,7 +538,11 @@ public final class ProjectWindow extends BorderPane {
         return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
-    /** Fills the Examples menu with the job specs in {@link #examplesDir}, read on the I/O thread. */
+    /**
+     * Fills the Examples menu with the job specs in {@link #examplesDir}, each with its
+     * {@link ExampleNote} under its name (what it is and needs, worked out from the spec), read
+     * and resolved on the I/O thread; a spec unchanged since the last listing keeps its note.
+     */
     private void listExamples() {
         Path dir = examplesDir;
         io.submit(() -> {
@@ -548,18 +552,23 @@ public final class ProjectWindow extends BorderPane {
             } catch (java.io.IOException | RuntimeException e) {
                 specs = List.of();  // no examples folder here: the menu says so
             }
-            List<Path> found = specs;
+            java.util.Map<String, String> readme = ExampleNote.readmeNotes(dir);
+            Path repository = dir.toAbsolutePath().normalize().getParent();
+            java.util.LinkedHashMap<Path, ExampleNote> notes = new java.util.LinkedHashMap<>();
+            for (Path f : specs) {
+                notes.put(f, exampleNotes.note(f, () -> ExampleNote.of(f, repository == null ? dir : repository, readme)));
+            }
             Platform.runLater(() -> {
                 List<MenuItem> items = new java.util.ArrayList<>();
-                for (Path f : found) {
-                    MenuItem item = new MenuItem(f.getFileName().toString());
+                notes.forEach((f, note) -> {
+                    MenuItem item = exampleItem(f.getFileName().toString(), note);
                     item.setOnAction(e -> {
                         if (mayDiscardEdits("Open " + f.getFileName())) {
                             openFile(f);
                         }
                     });
                     items.add(item);
-                }
+                });
                 if (items.isEmpty()) {
                     MenuItem none = new MenuItem("no job specs in " + dir);
                     none.setDisable(true);
@@ -569,6 +578,43 @@ public final class ProjectWindow extends BorderPane {
             });
         });
     }
+
+    /** Notes of the examples listed, kept while their files (and the files they name) are unchanged. */
+    private final ExampleNotes exampleNotes = new ExampleNotes();
+
+    /**
+     * An Examples menu item: the spec's name, its summary in grey under it, and its cautions
+     * (large, data from outside the repository) in dark red under that, wrapped; the whole note
+     * as its tooltip. The item's text is the file name.
+     */
+    private static MenuItem exampleItem(String name, ExampleNote note) {
+        Label title = new Label(name);
+        Label summary = new Label(note.summary());
+        summary.setStyle("-fx-text-fill: #555555; -fx-font-size: 0.9em");
+        summary.getStyleClass().add("example-summary");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(1, title, summary);
+        for (String c : note.cautions()) {
+            // Text, not a wrapped Label: a menu sizes its rows by their height at their own width.
+            javafx.scene.text.Text caution = new javafx.scene.text.Text("\u26a0 " + c);
+            caution.setWrappingWidth(EXAMPLE_NOTE_WIDTH);
+            caution.setStyle("-fx-fill: #8b1a1a; -fx-font-size: 0.9em");
+            caution.getStyleClass().add("example-caution");
+            box.getChildren().add(caution);
+        }
+        box.setPadding(new Insets(2, 0, 2, 0));
+        javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(box, true);
+        item.setText(name);
+        item.setId("example-" + name.replace('.', '-'));
+        item.setUserData(note);
+        Tooltip tip = new Tooltip(note.tooltip());
+        tip.setWrapText(true);
+        tip.setMaxWidth(EXAMPLE_NOTE_WIDTH);
+        Tooltip.install(box, tip);
+        return item;
+    }
+
+    /** Width the Examples menu wraps a caution at, pixels. */
+    private static final double EXAMPLE_NOTE_WIDTH = 460;
 
     /**
      * Fills the Cloud jobs menu with the tool bar's cloud's recent jobs, read off the JavaFX thread;

@@ -19,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -29,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
  * The job spec as JSON text with a form of the whole spec beside it ({@link SpecForm}, which
@@ -54,7 +54,8 @@ final class SpecEditor extends BorderPane {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private final TextArea text = new TextArea();
+    /** The JSON, with line numbers: the syntax error and the problems name lines. */
+    private final SpecCodeArea text = new SpecCodeArea();
     private final SpecForm form;
     private final ListView<String> problems = new ListView<>();
     private final Label verdict = new Label();
@@ -92,8 +93,6 @@ final class SpecEditor extends BorderPane {
         this.background = background;
         this.form = new SpecForm(text, files);
         text.setId("specText");
-        text.setStyle("-fx-font-family: monospace");
-        text.setWrapText(false);
         problems.setId("specProblems");
         problems.setPrefHeight(120);
         problems.setPlaceholder(new Label("No problems in the spec itself."));
@@ -150,7 +149,7 @@ final class SpecEditor extends BorderPane {
         formPane.setFitToWidth(true);
         BorderPane formSide = new BorderPane(formPane);
         formSide.setTop(syntaxBanner);
-        SplitPane both = new SplitPane(formSide, text);
+        SplitPane both = new SplitPane(formSide, new VirtualizedScrollPane<>(text));
         both.setDividerPositions(0.42);
         setCenter(both);
         setBottom(bottom);
@@ -162,7 +161,7 @@ final class SpecEditor extends BorderPane {
         appliedText = json;
         savedText = json;
         form.forgetTyping();
-        text.setText(json);
+        text.load(json);
         edited.set(false);
         refused.set(false);
     }
@@ -207,7 +206,7 @@ final class SpecEditor extends BorderPane {
         return form;
     }
 
-    TextArea text() {
+    SpecCodeArea text() {
         return text;
     }
 
@@ -225,8 +224,9 @@ final class SpecEditor extends BorderPane {
 
     /**
      * Goes to the problem listed at {@code index}: a syntax error's place in the JSON (the caret
-     * there), a value's field in the form when it shows one (focused, scrolled to), else the
-     * value's characters in the JSON (selected).
+     * there, its line scrolled into view), a value's field in the form when it shows one
+     * (focused, scrolled to; its characters in the JSON selected and scrolled to as well), else
+     * the value's characters in the JSON (selected, focused, in view).
      */
     void goToProblem(int index) {
         if (index < 0 || index >= listed.size()) {
@@ -241,16 +241,16 @@ final class SpecEditor extends BorderPane {
         if (pointer == null) {
             return;
         }
+        JsonValueEdit.Range r = JsonValueEdit.find(text.getText(), pointer);
+        if (r != null) {
+            text.show(r.start(), r.end());
+        }
         javafx.scene.control.Control field = form.shownControl(pointer);
         if (field != null && !form.isDisabled()) {
             scrollTo(field);
             field.requestFocus();
-            return;
-        }
-        JsonValueEdit.Range r = JsonValueEdit.find(text.getText(), pointer);
-        if (r != null) {
+        } else if (r != null) {
             text.requestFocus();
-            text.selectRange(r.start(), r.end());
         }
     }
 
@@ -265,7 +265,7 @@ final class SpecEditor extends BorderPane {
     private void goToSyntaxError() {
         if (syntaxError != null) {
             text.requestFocus();
-            text.positionCaret(Math.min(syntaxError.offset(), text.getLength()));
+            text.goTo(syntaxError.offset());
         }
     }
 
@@ -285,6 +285,7 @@ final class SpecEditor extends BorderPane {
         syntaxBanner.setText(error == null ? "" : error.banner());
         syntaxBanner.setVisible(error != null);
         syntaxBanner.setManaged(error != null);
+        text.markLine(error == null ? 0 : error.line());
         form.setDisable(error != null);
     }
 

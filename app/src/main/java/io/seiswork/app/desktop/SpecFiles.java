@@ -24,6 +24,33 @@ final class SpecFiles {
     }
 
     /**
+     * The files {@code json} names, relative names resolved against {@code dir} (the spec's
+     * folder), in {@link #POINTERS}' order; none for text that does not parse, synthetic data or
+     * a name this machine cannot read as a path.
+     */
+    static List<Path> named(String json, Path dir) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(json);
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<Path> out = new java.util.ArrayList<>();
+        for (String pointer : POINTERS) {
+            JsonNode v = tree.at(pointer);
+            if (!v.isTextual() || pointer.equals("/data") && "synthetic".equals(v.asText())) {
+                continue;
+            }
+            try {
+                out.add(dir.toAbsolutePath().resolve(v.asText()).normalize());
+            } catch (InvalidPathException e) {
+                // not a file name here: the spec's check says so when it is opened
+            }
+        }
+        return out;
+    }
+
+    /**
      * The spec text with every relative file name it holds rewritten for a spec in folder
      * {@code to} instead of {@code from}: relative to {@code to} when the file lies under it, else
      * whole (a spec saved in its own folder keeps its names). Everything else in the text

@@ -18,7 +18,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -55,7 +54,7 @@ final class SpecForm extends VBox {
      * @param json the editor whose text the form reads and edits
      * @param files how the user picks a model or data file
      */
-    SpecForm(TextArea json, ModelFileChooser files) {
+    SpecForm(org.fxmisc.richtext.CodeArea json, ModelFileChooser files) {
         this.form = new FormContext(new SpecText(json), files);
         setSpacing(2);
         setPadding(new Insets(8));

@@ -2,20 +2,20 @@ package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import javafx.scene.control.TextArea;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * The spec's JSON text as the form edits it: each change is the smallest edit of the text
  * ({@link JsonValueEdit}) made as one {@code replaceText}, so the user's layout stays and one undo
- * takes it back. The text stays the one truth; the form only ever writes into it.
+ * takes it back: the code area's undo would merge adjacent edits, so none is merged with a form edit. The text stays the one truth; the form only ever writes into it.
  */
 final class SpecText {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TextArea area;
+    private final CodeArea area;
 
-    SpecText(TextArea area) {
+    SpecText(CodeArea area) {
         this.area = area;
     }
 
@@ -38,7 +38,7 @@ final class SpecText {
             return false;
         }
         if (!area.getText().substring(e.start(), e.end()).equals(e.text())) {
-            area.replaceText(e.start(), e.end(), e.text());
+            replace(e);
         }
         return true;
     }
@@ -47,8 +47,15 @@ final class SpecText {
     void remove(String pointer) {
         JsonValueEdit.Edit e = JsonValueEdit.remove(area.getText(), pointer);
         if (e != null) {
-            area.replaceText(e.start(), e.end(), e.text());
+            replace(e);
         }
+    }
+
+    /** One form edit, one undo step: not merged with the typing before it nor the edit after it. */
+    private void replace(JsonValueEdit.Edit e) {
+        area.getUndoManager().preventMerge();
+        area.replaceText(e.start(), e.end(), e.text());
+        area.getUndoManager().preventMerge();
     }
 
     /**

@@ -615,6 +615,24 @@ class ProjectWindowTest {
         List<String> names = window.examplesMenu().getItems().stream().map(i -> i.getText()).toList();
         assertTrue(names.containsAll(List.of("layered-2d-model.json", "layered-2d-rtm.json", "salt3d-rtm.json")),
                 names.toString());
+        // Each item says what the spec is and, for the survey and Marmousi, what to know first.
+        var menu = window.examplesMenu();
+        assertEquals(List.of(), cautions(menu, "layered-2d-rtm.json"));
+        assertTrue(summary(menu, "layered-2d-rtm.json").matches("2D rtm, 401 x 201 cells, 9 shots, [0-9.]+ MiB a shot"),
+                summary(menu, "layered-2d-rtm.json"));
+        List<String> survey = cautions(menu, "survey-rtm.json");
+        assertEquals(1, survey.size(), survey.toString());
+        assertTrue(survey.get(0).startsWith("\u26a0 large: whole grid out of core: 2,209,000,000 nodes"), survey.get(0));
+        assertTrue(survey.get(0).contains("about 45 GB (42.1 GiB) of disk"), survey.get(0));
+        List<String> marmousi = cautions(menu, "marmousi-rtm.json");
+        assertTrue(marmousi.get(0).startsWith("\u26a0 needs vp_marmousi_bi from outside the repository: Devito's Marmousi"),
+                marmousi.toString());
+        robot.interact(menu::show);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = menu.getItems().get(0).getParentPopup().getScene().snapshot(null));
+        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", "desktop-examples-menu.png"));
+        robot.interact(menu::hide);
         var item = window.examplesMenu().getItems().stream().filter(i -> "layered-2d-model.json".equals(i.getText()))
                 .findFirst().orElseThrow();
         robot.interact(item::fire);
@@ -624,6 +642,24 @@ class ProjectWindowTest {
         robot.interact(() -> window.setExamplesDir(dir.resolve("none")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.examplesMenu().getItems().size() == 1
                 && window.examplesMenu().getItems().get(0).isDisable());
+    }
+
+    /** The Examples item {@code name}'s lines: its summary. */
+    private static String summary(javafx.scene.control.MenuButton menu, String name) {
+        return lines(menu, name, "example-summary").get(0);
+    }
+
+    /** The Examples item {@code name}'s cautions, as shown. */
+    private static List<String> cautions(javafx.scene.control.MenuButton menu, String name) {
+        return lines(menu, name, "example-caution");
+    }
+
+    private static List<String> lines(javafx.scene.control.MenuButton menu, String name, String styleClass) {
+        var item = (javafx.scene.control.CustomMenuItem) menu.getItems().stream().filter(i -> name.equals(i.getText()))
+                .findFirst().orElseThrow();
+        return ((javafx.scene.layout.VBox) item.getContent()).getChildren().stream()
+                .filter(n -> n.getStyleClass().contains(styleClass))
+                .map(n -> n instanceof Label l ? l.getText() : ((javafx.scene.text.Text) n).getText()).toList();
     }
 
     /** Nothing of a run happens on the JavaFX thread: the listener is called from the runner's. */

@@ -14,8 +14,16 @@ final class ProjectWindows {
     static ProjectWindow show(Stage stage, Path dir, double width, double height) {
         ProjectWindow window = new ProjectWindow(spec -> dir.resolve("runs").resolve(spec.name()));
         stage.setScene(new Scene(window, width, height));
+        stage.sizeToScene();  // the tests share one stage: a size another test set must not stay
         stage.show();
         return window;
+    }
+
+    /** The window as a PNG picture in {@code target/} (to look at; docs/desktop.md shows some). */
+    static void snapshot(org.testfx.api.FxRobot robot, ProjectWindow window, String name) throws java.io.IOException {
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> shot[0] = window.getScene().snapshot(null));
+        io.seiswork.render.snapshot.PngWriter.write(shot[0], Path.of("target", name));
     }
 
     /** The specs a test class opened leave the Recent list of the tests' own preferences node (never the user's). */

@@ -136,6 +136,67 @@ class SpecEditingTest {
         robot.clickOn(robot.lookup("#specProblems .list-cell").nth(0).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(editor.form().control("/grid/dx").isFocused(), "the problem's field focused");
+        assertEquals("-5", editor.text().getSelectedText(), "and its value selected in the JSON");
+    }
+
+    /**
+     * The JSON has line numbers, and a syntax error below the lines on screen is found by them:
+     * its line's number marked in the gutter, and a click on the banner puts the caret at the
+     * line and column named and scrolls that line into view (a bare caret move would leave it
+     * off screen).
+     */
+    @Test
+    void aSyntaxErrorOffScreenIsBroughtIntoViewByItsLineNumber(FxRobot robot) throws Exception {
+        Path spec = spec("numbered", 1);
+        open(robot, spec);
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            points.append(i == 0 ? "" : ",\n").append("      [").append(10 * i + 5).append(", 0, 20]");
+        }
+        String good = Files.readString(spec).replace(
+                "\"receivers\": { \"line\": { \"x0\": 0, \"dx\": 20, \"n\": 80, \"y\": 0, \"z\": 20 }, \"spread\": \"fixed\" },",
+                "\"receivers\": { \"list\": [\n" + points + "\n    ], \"spread\": \"fixed\" },");
+        String broken = good.replace("\"engine\": \"cpu\"", "\"engine\": \"cpu\" \"cpu\"");
+        assertTrue(broken.length() > good.length(), "the receivers written as a list of points");
+        int errorLine = (int) broken.substring(0, broken.indexOf("\"cpu\" \"cpu\"")).chars().filter(c -> c == '\n').count() + 1;
+        assertTrue(errorLine > 120, "line " + errorLine);
+        SpecEditor editor = window.editor();
+        robot.interact(() -> {
+            window.tabs().getSelectionModel().select(window.specTab());
+            editor.text().setText(broken);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.syntaxBanner().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        SpecCodeArea text = editor.text();
+        assertTrue(editor.syntaxBanner().getText().startsWith("The JSON has a syntax error at line " + errorLine + ", column "),
+                editor.syntaxBanner().getText());
+        assertEquals(errorLine, text.markedLine(), "the error's line marked in the gutter");
+        assertTrue(text.showsLine(1) && !text.showsLine(errorLine), "the error starts off screen");
+        assertTrue(lineNumbers(robot).contains("1"), "the first line numbered: " + lineNumbers(robot));
+
+        robot.clickOn(editor.syntaxBanner());
+        WaitForAsyncUtils.waitForFxEvents();
+        int column = Integer.parseInt(editor.syntaxBanner().getText().replaceFirst("^.*, column (\\d+):.*$", "$1"));
+        assertEquals(errorLine, text.caretLine());
+        assertEquals(column, text.caretColumn());
+        assertTrue(text.isFocused());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text.showsLine(errorLine));
+        assertTrue(lineNumbers(robot).contains(Integer.toString(errorLine)), lineNumbers(robot).toString());
+        Label marked = robot.lookup(".marked-line").queryAs(Label.class);
+        assertEquals(Integer.toString(errorLine), marked.getText().strip());
+        assertTrue(marked.isVisible());
+        ProjectWindows.snapshot(robot, window, "desktop-spec-line-numbers.png");
+
+        robot.interact(() -> text.setText(good));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !editor.syntaxBanner().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, text.markedLine(), "no line marked once the text parses");
+    }
+
+    /** The line numbers the gutter shows now. */
+    private static List<String> lineNumbers(FxRobot robot) {
+        return robot.lookup(".lineno").queryAllAs(Label.class).stream()
+                .filter(javafx.scene.Node::isVisible).map(l -> l.getText().strip()).toList();
     }
 
     /** A Shots list the job cannot run is red at once, with Run's message, and no run time is made up for it. */

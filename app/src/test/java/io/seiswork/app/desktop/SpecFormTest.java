@@ -20,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -53,16 +52,16 @@ class SpecFormTest {
             }
             """;
 
-    private TextArea text;
+    private SpecCodeArea text;
     /** What the file chooser answers next (null: the user cancelled). */
     private final Deque<String> answers = new ArrayDeque<>();
     private SpecForm form;
 
     @Start
     void start(Stage stage) {
-        text = new TextArea();
+        text = new SpecCodeArea();
         form = new SpecForm(text, (title, segy, current) -> answers.isEmpty() ? null : answers.pop());
-        stage.setScene(new Scene(new SplitPane(new ScrollPane(form), text), 1000, 800));
+        stage.setScene(new Scene(new SplitPane(new ScrollPane(form), new org.fxmisc.flowless.VirtualizedScrollPane<>(text)), 1000, 800));
         stage.show();
     }
 

@@ -14,7 +14,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * The frame of a 2D plot drawn on a canvas: a plot rectangle inside fixed margins, a visible data
  * window (horizontal "across" values left to right, vertical "down" values top to bottom, like a
- * seismic section), the mapping between the two, tick marks with labels, axis titles and a colour
+ * seismic section, or bottom to top, like north on a map: {@link #setDownUpward}), the mapping
+ * between the two, tick marks with labels, axis titles and a colour
  * bar on the right. Holds display state only; used on the JavaFX thread.
  */
 public final class PlotFrame {
@@ -37,6 +38,12 @@ public final class PlotFrame {
     private double down1;
     private double exaggeration;
     private String aspectName;
+    private boolean downUpward;
+    /**
+     * Canvas x where the colour bar's label starts, as last drawn in the top margin (infinite
+     * when none is): the title drawn after it stops short of it.
+     */
+    private double unitLeft = Double.POSITIVE_INFINITY;
 
     /** Sets the canvas size in pixels. */
     public void setSize(double w, double h) {
@@ -44,7 +51,25 @@ public final class PlotFrame {
         height = h;
     }
 
-    /** Sets the visible data window: across values [a0, a1] left to right, down values [d0, d1] top to bottom. */
+    /**
+     * Whether the vertical axis's values increase upward, as y (north) on a map or a depth slice,
+     * rather than downward, as depth or time on a section (false, the default). The window's
+     * {@code d0} is then at the plot's bottom, the ticks, the readout ({@link #downAt}) and
+     * {@link #drawImage} (its first row at the bottom) follow.
+     */
+    public void setDownUpward(boolean upward) {
+        downUpward = upward;
+    }
+
+    /** Whether the vertical axis's values increase upward ({@link #setDownUpward}). */
+    public boolean downUpward() {
+        return downUpward;
+    }
+
+    /**
+     * Sets the visible data window: across values [a0, a1] left to right, down values [d0, d1] top
+     * to bottom (bottom to top when {@link #setDownUpward upward}).
+     */
     public void setWindow(double a0, double a1, double d0, double d1) {
         across0 = a0;
         across1 = a1;
@@ -105,7 +130,8 @@ public final class PlotFrame {
     /** Canvas y of down value {@code d}. */
     public double y(double d) {
         Rectangle2D p = plot();
-        return p.getMinY() + (d - down0) / (down1 - down0) * p.getHeight();
+        double f = (d - down0) / (down1 - down0);
+        return downUpward ? p.getMaxY() - f * p.getHeight() : p.getMinY() + f * p.getHeight();
     }
 
     /** Across value at canvas x. */
@@ -117,13 +143,19 @@ public final class PlotFrame {
     /** Down value at canvas y. */
     public double downAt(double y) {
         Rectangle2D p = plot();
-        return down0 + (y - p.getMinY()) / p.getHeight() * (down1 - down0);
+        double f = downUpward ? (p.getMaxY() - y) / p.getHeight() : (y - p.getMinY()) / p.getHeight();
+        return down0 + f * (down1 - down0);
     }
 
-    /** Clears the canvas and draws {@code image} covering data extent [a0, a1] × [d0, d1], clipped to the plot. */
+    /**
+     * Clears the canvas and draws {@code image} covering data extent [a0, a1] × [d0, d1], clipped
+     * to the plot: its first row at d0, at the top, or at the bottom when the axis is
+     * {@link #setDownUpward upward} (the image mirrored on the canvas, the pixels unchanged).
+     */
     public void drawImage(GraphicsContext g, Image image, double a0, double a1, double d0, double d1) {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, width, height);
+        unitLeft = Double.POSITIVE_INFINITY;  // a new picture: its colour bar, if any, comes next
         if (image == null) {
             return;
         }
@@ -133,11 +165,22 @@ public final class PlotFrame {
         g.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
         g.clip();
         g.setImageSmoothing(false);
-        g.drawImage(image, x(a0), y(d0), x(a1) - x(a0), y(d1) - y(d0));
+        if (downUpward) {
+            // Row 0 at y(d0), the bottom: mirror about y(d0) and draw downward from there.
+            g.translate(0, y(d0));
+            g.scale(1, -1);
+            g.drawImage(image, x(a0), 0, x(a1) - x(a0), y(d0) - y(d1));
+        } else {
+            g.drawImage(image, x(a0), y(d0), x(a1) - x(a0), y(d1) - y(d0));
+        }
         g.restore();
     }
 
-    /** Draws the plot border, ticks, tick labels, axis titles and the title. */
+    /**
+     * Draws the plot border, ticks, tick labels, axis titles and the title (null: none, the view
+     * shows its own). The title shares the top margin with the colour bar's label, drawn before it
+     * ({@link #drawColorBar}): it is cut with "…" where it would come within 8 px of the label.
+     */
     public void drawAxes(GraphicsContext g, String title, String acrossTitle, String downTitle) {
         Rectangle2D p = plot();
         g.setStroke(Color.BLACK);
@@ -172,15 +215,46 @@ public final class PlotFrame {
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(downTitle, 0, 0);
         g.restore();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(title, p.getMinX(), Math.max(6, p.getMinY() - TOP + 6));
+        if (title != null) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(fit(title, unitLeft - 8 - p.getMinX()), p.getMinX(), Math.max(6, p.getMinY() - TOP + 6));
+        }
     }
 
-    /** Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled in {@code unit}. */
+    /** {@code text} as drawn in the frame's font, cut with "…" to at most {@code room} pixels wide. */
+    static String fit(String text, double room) {
+        if (textWidth(text) <= room) {
+            return text;
+        }
+        for (int n = text.length() - 1; n > 0; n--) {
+            String cut = text.substring(0, n).stripTrailing() + "\u2026";
+            if (textWidth(cut) <= room) {
+                return cut;
+            }
+        }
+        return "";
+    }
+
+    /** Width of {@code text} in pixels in the frame's font. */
+    static double textWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(FONT);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** Canvas x of the colour bar's left edge (its label is placed from there). */
+    public double colorBarX() {
+        return plot().getMaxX() + 14;
+    }
+
+    /**
+     * Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled
+     * in {@code unit} above it (null: no label, the view places its own).
+     */
     public void drawColorBar(GraphicsContext g, ColorMap map, Clip clip, String unit) {
         Rectangle2D p = plot();
-        double x = p.getMaxX() + 14;
+        double x = colorBarX();
         double w = 16;
         int steps = (int) Math.max(1, p.getHeight());
         for (int i = 0; i < steps; i++) {
@@ -200,9 +274,15 @@ public final class PlotFrame {
         g.fillText(labels.get(2), x + w + 4, p.getMaxY() - 4);
         // Right-aligned at the canvas edge: a long unit ("image amplitude") runs left over the top
         // margin instead of being cut off at the window's edge.
+        if (unit == null) {
+            unitLeft = Double.POSITIVE_INFINITY;
+            return;
+        }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(unit, Math.min(width - 4, p.getMaxX() + RIGHT - 4), p.getMinY() - 4);
+        double right = Math.min(width - 4, p.getMaxX() + RIGHT - 4);
+        g.fillText(unit, right, p.getMinY() - 4);
+        unitLeft = unit.isEmpty() ? Double.POSITIVE_INFINITY : right - textWidth(unit);
     }
 
     /**

@@ -38,6 +38,11 @@ import javafx.scene.layout.Region;
  * reads the slice on {@link RenderExecutor}'s threads, shows a coarse pyramid level first, then
  * level 0, and drops requests superseded by newer ones ({@link LatestOnly}). It holds display
  * state only: the volume is read, never copied.
+ *
+ * <p>Inline and crossline sections are drawn with depth (or time) increasing downward; a depth
+ * slice is a map, drawn with y (crossline, north) increasing upward and x to the right, so that
+ * it reads as a plan view does and as the 3D view from above (its ticks, readout, zoom, pan and
+ * overlays follow: {@link PlotFrame#setDownUpward}).
  */
 public final class SectionView extends Region {
 
@@ -94,7 +99,9 @@ public final class SectionView extends Region {
             if (e.getButton() == MouseButton.PRIMARY) {
                 var p = frame.plot();
                 centreAcross -= (e.getX() - dragX) / p.getWidth() / zoom.get();
-                centreDown -= (e.getY() - dragY) / p.getHeight() / zoom.get();
+                // The picture follows the pointer: on a map (y upward) a drag down shows larger y.
+                double down = (e.getY() - dragY) / p.getHeight() / zoom.get();
+                centreDown += frame.downUpward() ? down : -down;
                 dragX = e.getX();
                 dragY = e.getY();
                 redraw();
@@ -228,7 +235,10 @@ public final class SectionView extends Region {
         return frame.x(a);
     }
 
-    /** Canvas y of down value {@code d} (metres or seconds): for overlays and tests. */
+    /**
+     * Canvas y of down value {@code d} (metres or seconds; y in metres on a depth slice, which
+     * grows upward): for overlays and tests.
+     */
     public double yOf(double d) {
         return frame.y(d);
     }
@@ -308,6 +318,7 @@ public final class SectionView extends Region {
     private void redraw() {
         var g = canvas.getGraphicsContext2D();
         frame.setSize(canvas.getWidth(), canvas.getHeight());
+        frame.setDownUpward(orientation.get() == SliceOrientation.DEPTH);
         Sampling a = across();
         Sampling d = down();
         double z = zoom.get();

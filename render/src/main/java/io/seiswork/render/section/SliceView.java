@@ -21,6 +21,9 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -32,6 +35,11 @@ import javafx.scene.text.TextAlignment;
  * colour bar, clipped symmetrically at a fraction of the slice's largest |value|. A new slice
  * replaces the old as soon as it is coloured, on {@link RenderExecutor}'s threads; slices that
  * arrive faster than they are coloured are skipped, so the JavaFX thread only draws.
+ *
+ * <p>The title is a row of its own above the plot ({@link #titleLabel()}, cut with "…" when the
+ * pane is narrower than it, the whole title its tooltip) and the colour bar's label sits over
+ * its bar, below that row: a long title ("Shot 2, receiver wavefield (backward) at t = 1.080 s,
+ * section through the source") can never run into the label, at any width.
  */
 public final class SliceView extends Region {
 
@@ -45,17 +53,37 @@ public final class SliceView extends Region {
     private final StringProperty unit = new SimpleStringProperty(this, "unit", "");
     private final ObjectProperty<VerticalExaggeration> exaggeration = new SimpleObjectProperty<>(this,
             "verticalExaggeration", VerticalExaggeration.TRUE);
+    /** The title, a row above the plot. */
+    private final Label titleLabel = new Label();
+    /** The colour bar's label, over the bar. */
+    private final Label unitLabel = new Label();
     private Rendered shown;
     private Image image;
 
+    /** Gap between the title row and the canvas, and around the labels, pixels. */
+    private static final double GAP = 4;
+
     /** An empty view; set {@link #sliceProperty()} to show something. */
     public SliceView() {
-        getChildren().add(canvas);
+        titleLabel.getStyleClass().add("slice-title");
+        titleLabel.setFont(Font.font(12));
+        titleLabel.setTextOverrun(OverrunStyle.ELLIPSIS);
+        titleLabel.setMinWidth(0);
+        titleLabel.textProperty().bind(title);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(title);
+        titleLabel.setTooltip(tip);
+        unitLabel.getStyleClass().add("colorbar-label");
+        unitLabel.setFont(Font.font(11));
+        unitLabel.textProperty().bind(unit);
+        unitLabel.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(canvas, titleLabel, unitLabel);
+        setStyle("-fx-background-color: white");  // the title's row as the plot's, in a saved picture too
         slice.addListener((o, a, b) -> request());
         colorMap.addListener((o, a, b) -> request());
         clipFraction.addListener((o, a, b) -> request());
         title.addListener((o, a, b) -> redraw());
-        unit.addListener((o, a, b) -> redraw());
+        unit.addListener((o, a, b) -> requestLayout());
         exaggeration.addListener((o, a, b) -> redraw());
         ExaggerationMenu.attach(this, exaggeration);
         setPrefSize(480, 360);
@@ -94,6 +122,16 @@ public final class SliceView extends Region {
         return exaggeration;
     }
 
+    /** The title's row above the plot (for layout checks). */
+    public Label titleLabel() {
+        return titleLabel;
+    }
+
+    /** The colour bar's label, placed over its bar (for layout checks). */
+    public Label colorBarLabel() {
+        return unitLabel;
+    }
+
     /** The aspect label drawn under the plot, "VE 1:1" (empty while nothing is shown). */
     public String aspectLabel() {
         return shown == null ? "" : frame.aspectLabel();
@@ -104,14 +142,14 @@ public final class SliceView extends Region {
         return shown == null ? null : shown.slice();
     }
 
-    /** Canvas x of across value {@code a} (metres). */
+    /** The view's x of across value {@code a} (metres). */
     public double xOf(double a) {
-        return frame.x(a);
+        return canvas.getLayoutX() + frame.x(a);
     }
 
-    /** Canvas y of down value {@code d} (metres). */
+    /** The view's y of down value {@code d} (metres). */
     public double yOf(double d) {
-        return frame.y(d);
+        return canvas.getLayoutY() + frame.y(d);
     }
 
     private void request() {
@@ -122,6 +160,7 @@ public final class SliceView extends Region {
             loader.submit(List.of(), r -> { }, e -> { });
             shown = null;
             image = null;
+            requestLayout();
             redraw();
             return;
         }
@@ -135,8 +174,12 @@ public final class SliceView extends Region {
             double c = max > 0 ? max * fraction : 1;
             return Rendered.of(s, new Clip(-c, c), map);
         }), r -> {
+            boolean first = shown == null;
             shown = r;
             image = r.toImage();
+            if (first) {
+                requestLayout();  // the title's row appears
+            }
             redraw();
         }, e -> { });
     }
@@ -157,11 +200,32 @@ public final class SliceView extends Region {
         g.fillText(title.get().isBlank() ? "no picture yet" : title.get(), w / 2, h / 2);
     }
 
+    /**
+     * The title's row across the top (only while a slice is shown: an empty view says its title
+     * in its middle), the canvas under it, and the colour bar's label over the bar, right-aligned
+     * at the view's edge when it is wider than the margin.
+     */
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        double w = getWidth();
+        boolean titled = shown != null;
+        titleLabel.setVisible(titled);
+        double th = titled ? Math.ceil(titleLabel.prefHeight(-1)) : 0;
+        titleLabel.resizeRelocate(GAP, GAP / 2, Math.max(0, w - 2 * GAP), th);
+        double top = titled ? th + GAP : 0;
+        canvas.setLayoutX(0);
+        canvas.setLayoutY(top);
+        canvas.setWidth(w);
+        canvas.setHeight(Math.max(0, getHeight() - top));
         redraw();
+        unitLabel.setVisible(titled);
+        if (titled) {
+            var p = frame.plot();
+            double uw = Math.ceil(unitLabel.prefWidth(-1));
+            double uh = Math.ceil(unitLabel.prefHeight(-1));
+            double x = Math.max(0, Math.min(frame.colorBarX(), w - GAP - uw));
+            unitLabel.resizeRelocate(x, top + Math.max(0, p.getMinY() - GAP / 2 - uh), uw, uh);
+        }
     }
 
     private void redraw() {
@@ -177,10 +241,14 @@ public final class SliceView extends Region {
         double a1 = a.last() + a.delta() / 2;
         double d0 = d.first() - d.delta() / 2;
         double d1 = d.last() + d.delta() / 2;
+        // A depth slice is a map: y (north) upward, as in SectionView; sections keep z downward.
+        boolean map = shown.slice().orientation() == io.seiswork.core.volume.SliceOrientation.DEPTH;
+        frame.setDownUpward(map);
         frame.setWindow(a0, a1, d0, d1);
         frame.setAspect(exaggeration.get().factor(), "VE");
         frame.drawImage(g, image, a0, a1, d0, d1);
-        frame.drawColorBar(g, shown.map(), shown.clip(), unit.get());
-        frame.drawAxes(g, title.get(), "x (m)", "z (m)");
+        frame.drawColorBar(g, shown.map(), shown.clip(), null);  // its label is a node: see layoutChildren
+        frame.drawAxes(g, null, shown.slice().orientation() == io.seiswork.core.volume.SliceOrientation.CROSSLINE
+                ? "y (m)" : "x (m)", map ? "y (m)" : "z (m)");
     }
 }

@@ -58,4 +58,21 @@ class PlotFrameTest {
         assertEquals(p.getHeight() / 6, p.getWidth(), 1);
         assertEquals(1, f.shownExaggeration(), 1e-9);
     }
+
+    /** On a map the vertical values grow upward: the window's first value at the bottom, and back. */
+    @Test
+    void aMapsVerticalAxisGrowsUpward() {
+        PlotFrame f = new PlotFrame();
+        f.setSize(800, 600);
+        f.setWindow(0, 1000, 0, 500);
+        f.setAspect(0, null);
+        Rectangle2D p = f.plot();
+        assertEquals(p.getMinY(), f.y(0), 1e-9, "a section: the first value at the top");
+        f.setDownUpward(true);
+        assertEquals(p.getMaxY(), f.y(0), 1e-9, "a map: the first value at the bottom");
+        assertEquals(p.getMinY(), f.y(500), 1e-9);
+        assertEquals(125, f.downAt(f.y(125)), 1e-9);
+        assertEquals(400, f.downAt(p.getMinY() + p.getHeight() / 5), 1e-9);
+        assertEquals(250, f.acrossAt(f.x(250)), 1e-9, "across unchanged");
+    }
 }

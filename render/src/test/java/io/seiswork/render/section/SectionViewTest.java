@@ -264,6 +264,60 @@ class SectionViewTest {
         assertEquals("", timed[0].aspectLabel(), "and claims no exaggeration");
     }
 
+    /**
+     * A depth slice is a map: y (north) grows upward. A strip of ones along the south edge
+     * (y 0 – 70 m) is drawn white along the bottom of the plot, the north grey (the rows
+     * flipped, not the data); a spike at (700 m, 500 m) is picked there and drawn there, its
+     * mirror image grey; the pixel just inside the plot's bottom-left corner reads y 0 and the
+     * top-left one y 630 m; a drag down moves the map down.
+     */
+    @Test
+    void aDepthSliceIsAMapWithYIncreasingUpward(FxRobot robot) {
+        int nx = FxTestSupport.NX;
+        int ny = FxTestSupport.NY;
+        float[] values = new float[nx * ny * NZ];
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < nx; x++) {
+                for (int z = 0; z < NZ; z++) {
+                    values[(y * nx + x) * NZ + z] = 1;
+                }
+            }
+        }
+        values[(50 * nx + 70) * NZ + 10] = 1;
+        SectionView[] shown = new SectionView[1];
+        robot.interact(() -> {
+            shown[0] = new SectionView(new io.seiswork.core.volume.ArrayVolume("map", FxTestSupport.axes(), values, "m",
+                    "amplitude", 64));
+            shown[0].orientationProperty().set(SliceOrientation.DEPTH);
+            shown[0].sliceIndexProperty().set(10);
+            view.getScene().setRoot(shown[0]);
+        });
+        SectionView map = shown[0];
+        waitUntil(() -> map.displayedLevelProperty().get() == 0);
+        Image img = snapshot(map);
+        assertTrue(map.yOf(0) > map.yOf(630), "y grows upward: y 0 at " + map.yOf(0) + ", y 630 m at " + map.yOf(630));
+        int left = (int) map.xOf(0) + 2;
+        int right = (int) map.xOf(950) - 2;
+        assertTrue(rowBrightness(img, (int) map.yOf(30), left, right) > 240, "the southern strip white at the bottom");
+        assertEquals(128, rowBrightness(img, (int) map.yOf(600), left, right), 6, "the north the grey of zero, at the top");
+        assertTrue(map.yOf(30) > map.yOf(600));
+
+        assertEquals("x 700 m, y 500 m: 1 amplitude", map.describeAt(map.xOf(700), map.yOf(500)));
+        int spike = img.getPixelReader().getArgb((int) map.xOf(700), (int) map.yOf(500));
+        assertTrue((spike & 0xff) > 240, "the spike drawn where it is picked, got " + Integer.toHexString(spike));
+        int mirror = img.getPixelReader().getArgb((int) map.xOf(700), (int) map.yOf(130));
+        assertEquals(128, mirror & 0xff, 6, "not at its mirror image (y 130 m)");
+        double x0 = map.xOf(-5);  // the picture's edges: half a cell outside the first and last samples
+        assertEquals("x 0 m, y 0 m: 1 amplitude", map.describeAt(x0 + 2, map.yOf(-5) - 2));
+        assertEquals("x 0 m, y 630 m: 0 amplitude", map.describeAt(x0 + 2, map.yOf(635) + 2));
+
+        robot.interact(() -> map.zoomAbout(map.xOf(480), map.yOf(320), 2));
+        double y = map.yOf(320);
+        robot.drag(map, javafx.scene.input.MouseButton.PRIMARY).dropBy(0, 40);
+        assertEquals(y + 40, map.yOf(320), 2.0, "dragging 40 px down moves the map 40 px down");
+        assertEquals("map 1:1", map.aspectLabel());
+    }
+
     /** The readout names the quantity before its value and puts the unit after it. */
     @Test
     void theReadoutReadsQuantityValueUnit() {

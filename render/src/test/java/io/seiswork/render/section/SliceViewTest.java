@@ -135,4 +135,46 @@ class SliceViewTest {
             }
         }
     }
+
+    /**
+     * The title is a row above the plot and the colour bar's label sits over its bar below it:
+     * with the longest title a migration gives and a long label, at a wide and a narrow width
+     * (480 and 260 px: half a laptop's Run tab and less), the two never meet, both lie inside the
+     * view, the label above the plot, and the title is cut short rather than overrun.
+     */
+    @Test
+    void theTitleNeverRunsIntoTheColourBarsLabel(FxRobot robot) throws Exception {
+        String title = "Shot 12, receiver wavefield (backward) at t = 1.080 s, section through the source";
+        Slice s = spike(40, 30);
+        robot.interact(() -> {
+            view.titleProperty().set(title);
+            view.unitProperty().set("pressure");
+            view.sliceProperty().set(s);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        try {
+            checkLabelsApart(robot, title);
+        } finally {
+            // The test classes share one stage: leave it as wide as the scene asked for.
+            robot.interact(() -> view.getScene().getWindow().setWidth(640));
+        }
+    }
+
+    private void checkLabelsApart(FxRobot robot, String title) {
+        for (double width : new double[] {480, 260}) {
+            robot.interact(() -> view.getScene().getWindow().setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            var t = view.titleLabel().getBoundsInParent();
+            var u = view.colorBarLabel().getBoundsInParent();
+            String where = width + " px: title " + t + ", label " + u;
+            assertTrue(view.titleLabel().isVisible() && view.colorBarLabel().isVisible(), where);
+            assertTrue(t.getWidth() > 0 && u.getWidth() > 0 && t.getHeight() > 0 && u.getHeight() > 0, where);
+            assertTrue(!t.intersects(u), "no overlap at " + where);
+            assertTrue(t.getMinX() >= 0 && t.getMaxX() <= view.getWidth() && u.getMinX() >= 0 && u.getMaxX() <= view.getWidth(),
+                    "inside the view at " + where);
+            assertTrue(u.getMaxY() <= view.yOf(0) + 1, "the label above the plot at " + where);
+            assertTrue(t.getMaxY() <= u.getMinY(), "the title's row above the label at " + where);
+        }
+        assertEquals(title, view.titleLabel().getTooltip().getText(), "the whole title in the tooltip");
+    }
 }
