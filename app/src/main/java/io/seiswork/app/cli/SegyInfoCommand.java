@@ -84,8 +84,9 @@ final class SegyInfoCommand implements Callable<Integer> {
         out.printf("Traces:           %d%n", info.traces());
         out.printf("Samples/trace:    %d%n", info.samplesPerTrace());
         out.printf("Sample interval:  %d µs (%s ms%s), trace length %s ms%n", info.sampleIntervalUs(),
-                ms(info.sampleIntervalUs()), info.sampleIntervalFallback() ? "; assumed: the file gives none, "
-                        + (info.seismicUnix() ? "dt (trace-header byte 117) is 0" : "3217 and 117 are 0") : "",
+                ms(info.sampleIntervalUs()), info.sampleIntervalFallback() ? "; assumed: the file gives no positive interval, "
+                        + (info.seismicUnix() ? "dt (trace-header byte 117) is 0 or negative"
+                                : "binary header 3217 and trace header 117 are 0 or negative") : "",
                 ms((long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1)));
         out.printf("First sample:     %s ms (delay, trace-header byte 109%s)%n", number(info.delayMs()),
                 info.seismicUnix() || info.revision().startsWith("0") ? "" : ", time scalar 215 applied");

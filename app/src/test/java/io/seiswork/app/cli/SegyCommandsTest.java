@@ -172,8 +172,12 @@ class SegyCommandsTest {
         CliRun plain = run("segy", "info", refdata("segyio/small-lsb.su").toString());
         assertEquals(0, plain.exit(), plain.err());
         assertTrue(plain.out().contains("inline-sorted cube, inlines 1..5 (5), crosslines 20..24 (5)"), plain.out());
-        assertTrue(plain.out().contains("4000 µs (4 ms; assumed: the file gives none, dt (trace-header byte 117) is 0)"),
+        assertTrue(plain.out().contains("4000 µs (4 ms; assumed: the file gives no positive interval, dt (trace-header byte 117) is 0 or negative)"),
                 plain.out());
+
+        // refdata: interval-neg-bin-neg-trace.sgy has 3217 = -2000 and 117 = -25000, neither 0.
+        CliRun negative = run("segy", "info", refdata("segyio/interval-neg-bin-neg-trace.sgy").toString());
+        assertTrue(negative.out().contains("binary header 3217 and trace header 117 are 0 or negative"), negative.out());
 
         JsonNode explicit = new ObjectMapper().readTree(run("segy", "info", refdata("segyio/small.su").toString(),
                 "--json", "--iline-byte", "21", "--xline-byte", "5").out());
