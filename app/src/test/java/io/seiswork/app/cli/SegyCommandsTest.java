@@ -215,8 +215,18 @@ class SegyCommandsTest {
         CliRun lossy = run("segy", "convert", small.toString(), zeros.toString(), "--format", "int16");
         assertEquals(0, lossy.exit(), lossy.err());
         assertEquals("seiswork: warning: " + zeros + ": 1,250 of 1,250 samples rounded to 0, 0 saturated at int16's"
-                + " -32768..32767; the data's range is 0.001200..0.005240: use --scale auto (the largest |value| to"
+                + " -32768..32767, rounding error 100 % of the data's RMS; the data's range is 0.001200..0.005240: use --scale auto (the largest |value| to"
                 + " 32767) or --scale FACTOR", lossy.err().strip());
+
+        // small.sgy itself (1.2 .. 5.24) as int8 without a scale: 1 .. 5, none 0, yet 6 % off.
+        Path coarse = tmp.resolve("int8.sgy");
+        CliRun fewLevels = run("segy", "convert", refdata("segyio/small.sgy").toString(), coarse.toString(), "--format",
+                "int8");
+        assertEquals(0, fewLevels.exit(), fewLevels.err());
+        assertTrue(fewLevels.err().contains("0 of 1,250 samples rounded to 0, 0 saturated at int8's -128..127, rounding"
+                + " error 6.3 % of the data's RMS"), fewLevels.err());
+        assertTrue(fewLevels.err().strip().endsWith("use --scale auto (the largest |value| to 127) or --scale FACTOR"),
+                fewLevels.err());
 
         Path kept = tmp.resolve("int16-auto.sgy");
         CliRun auto = run("segy", "convert", small.toString(), kept.toString(), "--format", "int16", "--scale", "auto");

@@ -17,6 +17,13 @@ public final class IntegerFit {
      */
     public static final double ROUNDED_TO_ZERO_LIMIT = 0.01;
 
+    /**
+     * Above this RMS rounding error, as a fraction of the data's RMS (1 %, a signal-to-noise
+     * ratio of 40 dB), {@link #lossy()} says the format has too few levels for the data: samples
+     * of 1.2 .. 5.2 written as int8 without a scale become 1 .. 5, about 10 %, with none of them 0.
+     */
+    public static final double ROUNDING_ERROR_LIMIT = 0.01;
+
     private final SampleFormat format;
     private final long lo;
     private final long hi;
@@ -25,6 +32,9 @@ public final class IntegerFit {
     private long roundedToZero;
     private long saturated;
     private long notANumber;
+    /** Sum of squares of the in-range samples, and of what rounding changed in them. */
+    private double signalSquares;
+    private double errorSquares;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
@@ -77,9 +87,14 @@ public final class IntegerFit {
             long r = Math.round((double) v);
             if (r > hi || r < lo) {
                 saturated++;
-            } else if (r == 0 && v != 0) {
+                continue;
+            }
+            if (r == 0 && v != 0) {
                 roundedToZero++;
             }
+            double e = r - (double) v;
+            signalSquares += (double) v * v;
+            errorSquares += e * e;
         }
     }
 
@@ -124,16 +139,27 @@ public final class IntegerFit {
     }
 
     /**
-     * Whether the format lost the data: any sample saturated, or more than
-     * {@link #ROUNDED_TO_ZERO_LIMIT} of the non-zero samples became 0.
+     * RMS of what rounding changed in the samples within the format's range, as a fraction of
+     * their RMS; 0 when they are all 0.
+     */
+    public double roundingError() {
+        return signalSquares > 0 ? Math.sqrt(errorSquares / signalSquares) : 0;
+    }
+
+    /**
+     * Whether the format lost the data: any sample saturated, more than
+     * {@link #ROUNDED_TO_ZERO_LIMIT} of the non-zero samples became 0, or the rounding error is
+     * above {@link #ROUNDING_ERROR_LIMIT} of the data's RMS.
      */
     public boolean lossy() {
-        return saturated > 0 || roundedToZero > ROUNDED_TO_ZERO_LIMIT * nonZero;
+        return saturated > 0 || roundedToZero > ROUNDED_TO_ZERO_LIMIT * nonZero
+                || roundingError() > ROUNDING_ERROR_LIMIT;
     }
 
     /**
      * What happened, in one clause: "160,400 of 160,401 samples rounded to 0, 0 saturated at
-     * int16's -32768..32767; the data's range is -0.0266..0.0283" (plus the NaNs when there were any).
+     * int16's -32768..32767, rounding error 100 % of the data's RMS; the data's range is
+     * -0.0266..0.0283" (plus the NaNs when there were any).
      */
     public String summary() {
         return summary("the data's range");
@@ -142,9 +168,14 @@ public final class IntegerFit {
     /** As {@link #summary()}, with {@code rangeName} for "the data's range" (say "the scaled data's range"). */
     public String summary(String rangeName) {
         String nan = notANumber > 0 ? String.format(Locale.ROOT, ", %,d NaN written as 0", notANumber) : "";
-        return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s;"
-                + " %s is %s..%s", roundedToZero, samples, saturated, format.shortName(), lo, hi, nan, rangeName,
-                number(min()), number(max()));
+        return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s,"
+                + " rounding error %s of the data's RMS; %s is %s..%s", roundedToZero, samples, saturated,
+                format.shortName(), lo, hi, nan, percent(roundingError()), rangeName, number(min()), number(max()));
+    }
+
+    private static String percent(double fraction) {
+        double p = 100 * fraction;
+        return p == 0 ? "0 %" : String.format(Locale.ROOT, p >= 10 ? "%.0f %%" : p >= 1 ? "%.1f %%" : "%.2g %%", p);
     }
 
     private static String number(double v) {

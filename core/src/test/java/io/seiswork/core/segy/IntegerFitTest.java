@@ -22,8 +22,8 @@ class IntegerFitTest {
         assertEquals(-0.5, fit.min());
         assertEquals(0.5, fit.max());
         assertTrue(fit.lossy());
-        assertEquals("4 of 6 samples rounded to 0, 0 saturated at int16's -32768..32767; the data's range is"
-                + " -0.5000..0.5000", fit.summary());
+        assertEquals("4 of 6 samples rounded to 0, 0 saturated at int16's -32768..32767, rounding error 100 % of"
+                + " the data's RMS; the data's range is -0.5000..0.5000", fit.summary());
     }
 
     @Test
@@ -47,6 +47,28 @@ class IntegerFitTest {
         assertEquals(0, fit.roundedToZero());
         assertEquals(0, fit.saturated());
         assertFalse(fit.lossy());
+    }
+
+    @Test
+    void tooFewLevelsForTheDataIsLossyThoughNoSampleBecomesZero() {
+        // small.sgy's 1.2 .. 5.24 written as int8 without a scale: 1 .. 5, every sample non-zero.
+        IntegerFit coarse = new IntegerFit(SampleFormat.INT8);
+        coarse.add(new float[] {1.2f, 1.45f, 2.33f, 3.6f, 4.71f, 5.24f}, 6);
+        assertEquals(0, coarse.roundedToZero());
+        assertEquals(0, coarse.saturated());
+        assertTrue(coarse.roundingError() > 0.05 && coarse.roundingError() < 0.15, "error " + coarse.roundingError());
+        assertTrue(coarse.lossy());
+        assertTrue(coarse.summary().contains("rounding error 9."), coarse.summary());
+
+        // The same data scaled onto int16's range: rounding changes it by about 1e-5 of its RMS.
+        IntegerFit fine = new IntegerFit(SampleFormat.INT16);
+        float[] scaled = {1.2f, 1.45f, 2.33f, 3.6f, 4.71f, 5.24f};
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= 32767 / 5.24f;
+        }
+        fine.add(scaled, scaled.length);
+        assertTrue(fine.roundingError() < 1e-4, "error " + fine.roundingError());
+        assertFalse(fine.lossy());
     }
 
     @Test
