@@ -107,8 +107,12 @@ final class SegyConvertCommand implements Callable<Integer> {
         double factor;
         IntegerFit fit;
         ScaleCard.Written card = null;
+        boolean intervalAssumed;
+        int intervalWritten;
         try (SegyReader r = SegyReader.open(in, fileOptions.readOptions(in))) {
             order = endian == null ? r.byteOrder() : ByteOrders.parse(endian);
+            intervalAssumed = r.sampleIntervalIsFallback();
+            intervalWritten = r.sampleIntervalUs();
             SegyWriteOptions options = SegyWriteOptions.of(r.samplesPerTrace(), r.sampleIntervalUs())
                     .withFormat(format).withByteOrder(order);
             BinaryHeader template = r.binaryHeader();
@@ -156,6 +160,10 @@ final class SegyConvertCommand implements Callable<Integer> {
             stdout.printf("  recorded in text header card %d%s: %s%n", card.card(), card.replaced() == null ? ""
                     : " (in place of \"" + card.replaced() + "\", no card was free)",
                     card.text().substring((card.card() - 1) * 80, card.card() * 80).strip());
+        }
+        if (intervalAssumed && !fileOptions.intervalGiven()) {
+            spec.commandLine().getErr().println("seiswork: warning: " + in + " gives no sample interval: " + out
+                    + " says " + intervalWritten + " µs, the default; give the real one with --interval-us US");
         }
         String range = factor != 1 ? "the scaled data's range" : "the data's range";
         if (fit != null && !fit.lossy()) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by the commands that read a SEG-Y file: where the line numbers are, SU or not.
+ * Options shared by the commands that read a SEG-Y file: where the line numbers are, SU or not,
+ * the sample interval of a file that gives none.
  * The line bytes default by kind: 189/193 for SEG-Y, 5 (tracr) / 21 (cdp) for Seismic Unix files
  * ({@link SegyReadOptions#seismicUnixDefaults()}); bytes given on the command line win.
  */
@@ -22,6 +23,16 @@ final class SegyFileOptions {
 
     @Option(names = "--su", description = "Read as Seismic Unix (no textual/binary header). Default for *.su files.")
     boolean seismicUnix;
+
+    @Option(names = "--interval-us", paramLabel = "US",
+            description = "Sample interval in microseconds for a file that gives none (binary header 3217 and trace"
+                    + " header 117 not positive, SU dt 0). Default: 4000, as segyio.")
+    Integer intervalUs;
+
+    /** Whether the sample interval a file may lack was given ({@code --interval-us}). */
+    boolean intervalGiven() {
+        return intervalUs != null;
+    }
 
     /** The reader options for {@code file}: SU defaults for {@code --su} or a {@code .su} name, then the given bytes. */
     SegyReadOptions readOptions(Path file) {
@@ -41,6 +52,12 @@ final class SegyFileOptions {
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--xline-byte: " + e.getMessage(), e);
+        }
+        if (intervalUs != null) {
+            if (intervalUs <= 0) {
+                throw new IllegalArgumentException("--interval-us: must be > 0 µs, got " + intervalUs);
+            }
+            o = o.withFallbackIntervalUs(intervalUs);
         }
         return o;
     }

@@ -193,6 +193,29 @@ class SegyCommandsTest {
     }
 
     @Test
+    void aFileWithoutASampleIntervalIsConvertedWithAWarningOrTheGivenInterval() throws Exception {
+        // refdata README 1.1: small.su has dt 0, so the interval written is the reader's 4000 µs default.
+        Path assumed = tmp.resolve("assumed.sgy");
+        CliRun r = run("segy", "convert", refdata("segyio/small.su").toString(), assumed.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("gives no sample interval: " + assumed + " says 4000 µs, the default; give the real"
+                + " one with --interval-us US"), r.err());
+
+        Path given = tmp.resolve("given.sgy");
+        CliRun g = run("segy", "convert", refdata("segyio/small.su").toString(), given.toString(), "--interval-us", "2000");
+        assertEquals(0, g.exit(), g.err());
+        assertEquals("", g.err());
+        assertEquals(2000, infoJson(given).get("sampleIntervalUs").asInt());
+        assertFalse(infoJson(given).get("sampleIntervalFallback").asBoolean(), "the output file states its interval");
+        CliRun info = run("segy", "info", refdata("segyio/small.su").toString(), "--json", "--interval-us", "2000");
+        assertEquals(2000, new ObjectMapper().readTree(info.out()).get("sampleIntervalUs").asInt(), info.err());
+
+        CliRun bad = run("segy", "info", refdata("segyio/small.su").toString(), "--interval-us", "0");
+        assertTrue(bad.exit() != 0, bad.err());
+        assertTrue(bad.err().contains("--interval-us: must be > 0 µs, got 0"), bad.err());
+    }
+
+    @Test
     void infoShowsTheFirstSampleTime() throws Exception {
         // refdata README 1.3: delay-scalar.sgy delay 10000 with time scalar -10, first sample at 1000 ms.
         assertEquals(1000.0, infoJson(refdata("segyio/delay-scalar.sgy")).get("delayMs").asDouble());
