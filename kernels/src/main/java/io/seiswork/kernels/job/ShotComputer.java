@@ -170,11 +170,35 @@ public final class ShotComputer implements AutoCloseable {
      * GB): see {@link SegyShotGathers}.
      */
     public static List<Shot> shotsOf(ResolvedJob job) {
+        return shotsAndNotes(job).shots();
+    }
+
+    /**
+     * A job's shots and the lines about its recorded data for the user.
+     *
+     * @param shots the shots in order
+     * @param notes for a migration of recorded data, what its computer would say of the file
+     *     (zero-offset data; traces wholly outside the modelled time); else none
+     */
+    public record Shots(List<Shot> shots, List<String> notes) {
+
+        public Shots {
+            shots = List.copyOf(shots);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * As {@link #shotsOf}, with the notes on the data file a run's computer gives its messages:
+     * for a process that submits the job and so never makes that computer (a cloud submission,
+     * whose workers' logs the user does not read).
+     */
+    public static Shots shotsAndNotes(ResolvedJob job) {
         if (job.dataFile() == null) {
-            return job.geometry().shots();
+            return new Shots(job.geometry().shots(), List.of());
         }
         try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS())) {
-            return file.shots();
+            return new Shots(file.shots(), file.notes());
         }
     }
 
