@@ -91,7 +91,11 @@ final class SubmitCommand implements Callable<Integer> {
         wait.check();
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver());
-        List<Shot> all = ShotComputer.shotsOf(job);
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(job);
+        // What a local run says of its data file (traces outside the modelled time, zero-offset data): the workers
+        // would say it only in their logs.
+        found.notes().forEach(err::println);
+        List<Shot> all = found.shots();
         List<Integer> chosen = shotList == null ? null : chosenShots(all, err);
         int shots = chosen != null ? chosen.size() : all.size();
         int maxFailed = maxFailedShots != null ? FailedShots.checkLimit(maxFailedShots, shots) : FailedShots.defaultLimit(shots);

@@ -148,7 +148,9 @@ final class CloudRun implements ActiveRun {
             spec.put("engine", engine.json());
         }
         Path base = project.file() == null ? Path.of("").toAbsolutePath() : project.file().toAbsolutePath().getParent();
-        int shots = ShotComputer.shotsOf(project.job()).size();
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(project.job());
+        found.notes().forEach(events::message);  // in the run's log, where a local run says them
+        int shots = found.shots().size();
         events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
         SubmittedJob job = d.submit(spec, base, shots, (done, total) -> { });
         events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),

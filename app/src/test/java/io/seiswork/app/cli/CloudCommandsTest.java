@@ -83,6 +83,42 @@ class CloudCommandsTest {
         return Files.writeString(dir.resolve(task + ".json"), json);
     }
 
+    /**
+     * A migration of recorded data one of whose traces lies wholly after the modelled time (its
+     * delay 900 ms, the run 0 .. 600 ms): submit says so, as a local run would, rather than only
+     * the workers' logs.
+     */
+    @Test
+    void submitSaysWhatItFindsInTheDataFile() throws Exception {
+        CliRun local = CliRun.run("run", spec("model", 1).toString(), "--out", dir.resolve("local").toString());
+        assertEquals(0, local.exit(), local.err());
+        long traces;
+        try (var in = io.seiswork.core.segy.SegyReader.open(dir.resolve("local/shots.sgy"));
+                var out = io.seiswork.core.segy.SegyWriter.create(dir.resolve("delayed.sgy"),
+                        io.seiswork.core.segy.SegyWriteOptions.of(in.samplesPerTrace(), in.sampleIntervalUs())
+                                .withBinaryHeaderTemplate(in.binaryHeader()).withRawTextHeaders(in.rawTextHeaders()))) {
+            traces = in.traceCount();
+            float[] samples = new float[in.samplesPerTrace()];
+            for (long t = 0; t < traces; t++) {
+                var h = in.readHeaderAndTrace(t, samples);
+                if (t == 0) {
+                    h.setDelayMs(900);
+                }
+                out.write(h, samples);
+            }
+        }
+        String rtm = Files.readString(spec("rtm", 1)).replace("\"engine\": \"cpu\"",
+                "\"data\": \"delayed.sgy\", \"engine\": \"cpu\"");
+        Path withData = Files.writeString(dir.resolve("rtm-data.json"), rtm);
+        CliRun r = CliRun.run("submit", withData.toString(), "--cloud", "local");
+        assertEquals(0, r.exit(), r.err());
+        // Not for running here: cancelled, so that the other tests' workers skip its shots.
+        assertEquals(0, CliRun.run("cancel", r.out().strip(), "--cloud", "local").exit());
+        assertTrue(r.err().contains("data: delayed.sgy: 1 of its " + traces + " traces lie wholly outside the modelled"
+                + " time 0 .. 600 ms and add nothing to the image; the first, trace 1 (FFID 1) records 900 .. "),
+                r.err());
+    }
+
     /** The job table the commands use on the local cloud, for items made by hand. */
     private static io.seiswork.cloud.job.JobTable commandsTable() {
         return io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(), io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);

@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
  * input's values. A file scaled again keeps one card with the product of the factors.
  *
  * <p>Where the card goes, in a 40-card header: over an earlier such card; else just above the END
- * card ({@code END TEXTUAL HEADER}, {@code END EBCDIC}, ...) in the blank card there, or in its
- * place with the END card moved down into a blank card below; else, without an END card, in the
- * last blank card. Only when no card is free is one overwritten (the one above the END card, or
- * the last), and {@link Written#replaced()} says what it held.
+ * card ({@code END TEXTUAL HEADER}, {@code END EBCDIC}, {@code END OF HEADER}, ...) in the blank
+ * card there, or in its place with the END card moved down into a blank card below (renumbered
+ * when its "Cnn" was its place's); else in the last blank card above the END card, else in the
+ * last blank card anywhere (and so, without an END card, in the last blank card). Only when no
+ * card is free is one overwritten — the last above the END card (or the last, without one), but
+ * never the END card nor the revision card the standard puts on card 39 ({@code SEG Y REV1},
+ * {@code SEG-Y_REV2.0}) — and {@link Written#replaced()} says what it held.
  */
 public final class ScaleCard {
 
@@ -24,7 +27,19 @@ public final class ScaleCard {
 
     private static final Pattern CARD_TEXT = Pattern.compile(
             "SAMPLES SCALED BY (\\S+) \\(SEISWORK CONVERT(?: --SCALE [^),]*|, (\\d+) SCALINGS)\\)");
-    private static final Pattern END = Pattern.compile("^C ?\\d{0,2}\\s*END( OF)? (TEXTUAL HEADER|EBCDIC|TEXT)\\b.*");
+    /**
+     * The END card: "END TEXTUAL HEADER", "END EBCDIC", "END OF HEADER", "END HEADER", "END TEXT",
+     * "END OF EBCDIC HEADER", "END ASCII HEADER" and the like (on the card stripped and upper-cased).
+     */
+    private static final Pattern END = Pattern.compile("^C ?\\d{0,2}[\\s.:-]*END\\s*(OF\\s+)?(THE\\s+)?"
+            + "((TEXTUAL|TEXT|EBCDIC|ASCII|ID|IDENTIFICATION|CARD IMAGE)\\s*)*(HEADER\\b|(?<=EBCDIC|TEXT|TEXTUAL|ASCII)\\b).*"
+            + "|^C ?\\d{0,2}[\\s.:-]*END\\.?$");
+
+    /** The SEG-Y revision card the standard asks for on card 39 ("SEG Y REV1", "SEG-Y_REV2.0"): never overwritten. */
+    private static final Pattern REVISION = Pattern.compile("SEG.?Y.?REV");
+
+    /** A card's "Cnn" number. */
+    private static final Pattern NUMBER = Pattern.compile("^C ?(\\d{1,2})");
 
     private ScaleCard() {
     }
@@ -83,31 +98,36 @@ public final class ScaleCard {
         }
         String line = "SAMPLES SCALED BY " + number(factor) + " (SEISWORK CONVERT --SCALE "
                 + option.toUpperCase(Locale.ROOT) + ")";
-        int end = endCard(cards.toString());
-        int at;
+        String was = cards.toString();
+        int end = endCard(was);
+        int at = -1;
         String replaced = null;
         if (end >= 0) {
-            if (end > 0 && blank(card(cards.toString(), end - 1))) {
+            if (end > 0 && blank(card(was, end - 1))) {
                 at = end - 1;
-            } else if (end < CARDS - 1 && blank(card(cards.toString(), end + 1))) {
-                String endText = card(cards.toString(), end);
-                cards.replace((end + 1) * CARD, (end + 2) * CARD, endText);
+            } else if (end < CARDS - 1 && blank(card(was, end + 1))) {
+                cards.replace((end + 1) * CARD, (end + 2) * CARD, renumbered(card(was, end), end, end + 1));
                 at = end;
             } else {
-                at = Math.max(0, end - 1);
-                replaced = card(cards.toString(), at).strip();
-            }
-        } else {
-            at = -1;
-            for (int i = CARDS - 1; i >= 0 && at < 0; i--) {
-                if (blank(card(cards.toString(), i))) {
-                    at = i;
+                at = lastBlank(was, end - 1);
+                if (at < 0) {
+                    at = lastBlank(was, CARDS - 1);
                 }
             }
+        } else {
+            at = lastBlank(was, CARDS - 1);
+        }
+        if (at < 0) {
+            // No card free: the last ordinary card above END (or the last, without one), never END or the revision card.
+            at = lastOrdinary(was, end >= 0 ? end - 1 : CARDS - 1);
             if (at < 0) {
-                at = CARDS - 1;
-                replaced = card(cards.toString(), at).strip();
+                at = lastOrdinary(was, CARDS - 1);
             }
+            if (at < 0) {
+                throw new IllegalArgumentException("no card of the text header can record the scale factor: every card"
+                        + " is the END card or the SEG-Y revision card");
+            }
+            replaced = card(was, at).strip();
         }
         put(cards, at, line);
         return new Written(cards.toString(), at + 1, factor, replaced);
@@ -126,7 +146,11 @@ public final class ScaleCard {
 
     private static void put(StringBuilder cards, int at, String text) {
         String c = String.format(Locale.ROOT, "C%2d %s", at + 1, text);
-        c = c.length() > CARD ? c.substring(0, CARD) : c + " ".repeat(CARD - c.length());
+        if (c.length() > CARD) {
+            throw new IllegalArgumentException("text header card \"" + c + "\" has " + c.length() + " characters, more"
+                    + " than a card's " + CARD + ": not written cut short");
+        }
+        c = c + " ".repeat(CARD - c.length());
         cards.replace(at * CARD, (at + 1) * CARD, c);
     }
 
@@ -145,6 +169,48 @@ public final class ScaleCard {
         return s.isEmpty() || s.matches("C ?\\d{0,2}");
     }
 
+    /** The last blank card at or above {@code from} (0-based), or -1. */
+    private static int lastBlank(String text, int from) {
+        for (int i = from; i >= 0; i--) {
+            if (blank(card(text, i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last card at or above {@code from} that is neither the END card nor the SEG-Y revision card, or -1. */
+    private static int lastOrdinary(String text, int from) {
+        for (int i = from; i >= 0; i--) {
+            String c = upper(card(text, i));
+            if (!END.matcher(c).matches() && !REVISION.matcher(c).find()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The END card {@code endText}, moved from card {@code from} to {@code to} (0-based): its "Cnn"
+     * number made {@code to}'s when it was {@code from}'s, so that no two cards have one number;
+     * a card numbered otherwise (Seiswork's own "C40 END TEXTUAL HEADER" on its fourth card) kept.
+     */
+    static String renumbered(String endText, int from, int to) {
+        Matcher m = NUMBER.matcher(endText);
+        if (!m.find() || Integer.parseInt(m.group(1)) != from + 1) {
+            return endText;
+        }
+        String c = String.format(Locale.ROOT, "C%2d", to + 1) + endText.substring(m.end());
+        if (c.length() > CARD) {
+            c = c.substring(0, CARD);  // "C9 END" to "C10 END": a trailing blank goes
+        }
+        return c + " ".repeat(CARD - c.length());
+    }
+
+    private static String upper(String card) {
+        return card.replace('\0', ' ').strip().toUpperCase(Locale.ROOT);
+    }
+
     private static int find(String text) {
         for (int i = 0; i < CARDS; i++) {
             if (CARD_TEXT.matcher(card(text, i)).find()) {
@@ -156,7 +222,7 @@ public final class ScaleCard {
 
     private static int endCard(String text) {
         for (int i = 0; i < CARDS; i++) {
-            if (END.matcher(card(text, i).replace('\0', ' ').strip().toUpperCase(Locale.ROOT)).matches()) {
+            if (END.matcher(upper(card(text, i))).matches()) {
                 return i;
             }
         }

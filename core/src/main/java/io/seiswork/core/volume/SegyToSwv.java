@@ -1,6 +1,7 @@
 package io.seiswork.core.volume;
 
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.segy.BinaryHeader;
 import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
 import io.seiswork.core.segy.SegyReader;
@@ -28,8 +29,10 @@ import java.util.function.IntFunction;
  *
  * <p>A volume has one z axis, so every trace must start where the first does: a trace whose
  * delay differs is refused, naming it, its delay and the first trace's, and the partial output
- * is removed. The delays are checked on the trace headers read with the samples, no second pass
- * over the file. Why not shift such traces onto a common axis padded with zeros: the axis has
+ * is removed. The delays are checked on the corner traces read for the CDP map before anything
+ * is written (a cube merged from two flows usually differs there), then on the trace headers read
+ * with the samples, no second pass over the file; the message gives a depth cube's delays in the
+ * file's length unit (ft when its measurement system, binary header bytes 3255-3256, is feet). Why not shift such traces onto a common axis padded with zeros: the axis has
  * to be fixed before the first column is written (the writer bricks as it goes), which would
  * take a pass over every header first, and it is well defined only for delays a whole number
  * of samples apart; a post-stack cube whose traces start at different times is more often a
@@ -97,6 +100,14 @@ public final class SegyToSwv {
                     new Sampling(r.samplesPerTrace(), r.sampleIntervalUs() * unitsPerMicro, r.delayMs(0) * 1000 * unitsPerMicro));
             float[] trace = new float[r.samplesPerTrace()];
             double firstDelayMs = r.delayMs(h00);
+            String unit = delayUnit(r, options.zUnit());
+            // The corners read for the CDP map: a cube merged from two flows is refused before the long write.
+            if (r.delayMs(hx) != firstDelayMs) {
+                throw otherDelay(in, index.of(nx - 1, 0), hx, r.delayMs(hx), firstDelayMs, options.zUnit(), unit);
+            }
+            if (r.delayMs(hy) != firstDelayMs) {
+                throw otherDelay(in, index.of(0, ny - 1), hy, r.delayMs(hy), firstDelayMs, options.zUnit(), unit);
+            }
             SwvException refused = null;
             try (SwvWriter w = SwvWriter.create(out, axes, options)) {
                 for (int iy = 0; iy < ny; iy++) {
@@ -105,7 +116,7 @@ public final class SegyToSwv {
                         TraceHeader h = r.readHeaderAndTrace(t, trace);
                         double delayMs = r.delayMs(h);
                         if (delayMs != firstDelayMs) {
-                            refused = otherDelay(in, t, h, delayMs, firstDelayMs, options.zUnit());
+                            refused = otherDelay(in, t, h, delayMs, firstDelayMs, options.zUnit(), unit);
                             throw refused;
                         }
                         w.writeColumn(trace);
@@ -126,15 +137,27 @@ public final class SegyToSwv {
     /**
      * The refusal of trace {@code t} (0-based), whose first sample is at {@code delayMs} while the
      * first trace's is at {@code firstDelayMs} (ms for time data, the file's length unit for depth
-     * data).
+     * data: {@code unit}, from {@link #delayUnit}).
      */
     private static SwvException otherDelay(Path in, long t, TraceHeader h, double delayMs, double firstDelayMs,
-            String zUnit) {
-        String unit = "s".equals(zUnit) ? " ms" : " m";
+            String zUnit, String unit) {
         return new SwvException(in.toString(), String.format(Locale.ROOT, "trace %,d (inline %d, crossline %d)"
-                + " starts at %s%s but trace 1 at %s%s: a volume has one %s axis; give every trace the same delay (trace"
+                + " starts at %s %s but trace 1 at %s %s: a volume has one %s axis; give every trace the same delay (trace"
                 + " header byte 109, time scalar 215) or convert the traces of each delay apart", t + 1, h.inline(),
                 h.crossline(), number(delayMs), unit, number(firstDelayMs), unit, "s".equals(zUnit) ? "time" : "depth"));
+    }
+
+    /**
+     * The unit of a trace's delay as the volume reads it: ms for time data; for depth data the
+     * file's length unit, ft when its binary header's measurement system (bytes 3255-3256) is 2,
+     * else m.
+     */
+    private static String delayUnit(SegyReader r, String zUnit) {
+        if ("s".equals(zUnit)) {
+            return "ms";
+        }
+        BinaryHeader b = r.binaryHeader();
+        return b != null && b.getInt16(BinaryHeader.MEASUREMENT_SYSTEM) == 2 ? "ft" : "m";
     }
 
     /** {@code v} without a trailing ".0" when whole. */

@@ -122,4 +122,27 @@ class SegyZOriginTest {
                 + " the traces of each delay apart", e.getMessage());
         assertFalse(Files.exists(out), "the partial volume removed");
     }
+
+    /**
+     * A corner read for the CDP map starting elsewhere is refused before the output is opened (a
+     * file already there is left as it was); a depth cube's delays are in the file's length unit,
+     * feet by its measurement system.
+     */
+    @Test
+    void aCornerStartingElsewhereIsRefusedBeforeWritingInTheFilesUnit() throws Exception {
+        Path in = dir.resolve("corner.sgy");
+        // Inline-sorted 4 x 3: (1, 0) is written second, the corner (0, 2) is trace 9.
+        VolumeFixtures.writeSegyCube(in, VolumeFixtures.random(4, 3, 6, 1), 4, 3, 6, true,
+                (ix, iy) -> ix == 0 && iy == 2 ? 130 : ix == 1 && iy == 0 ? 120 : 100);
+        try (var f = java.nio.channels.FileChannel.open(in, java.nio.file.StandardOpenOption.WRITE)) {
+            f.write(java.nio.ByteBuffer.wrap(new byte[] {0, 2}), 3254);  // measurement system 2: feet
+        }
+        Path out = Files.writeString(dir.resolve("corner.swv"), "there before");
+        var e = assertThrows(SwvException.class,
+                () -> SegyToSwv.convert(in, out, SwvWriteOptions.defaults().withZUnit("m")));
+        assertEquals(in + ": trace 9 (inline 104, crossline 10) starts at 130 ft but trace 1 at 100 ft: a volume has"
+                + " one depth axis; give every trace the same delay (trace header byte 109, time scalar 215) or convert"
+                + " the traces of each delay apart", e.getMessage());
+        assertEquals("there before", Files.readString(out), "refused before the output was opened");
+    }
 }

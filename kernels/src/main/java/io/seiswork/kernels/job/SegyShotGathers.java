@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,15 +172,39 @@ final class SegyShotGathers implements ObservedData {
         }
     }
 
+    /**
+     * One shot's traces as the pass over the headers finds them: their indices in the file in a
+     * growable long[], their delays ({@link TraceDelays.Builder}: one number while they share it),
+     * their receivers. No boxed number per trace.
+     */
+    private static final class ShotScan {
+
+        final Position source;
+        final List<Position> receivers = new ArrayList<>();
+        final TraceDelays.Builder delays = new TraceDelays.Builder();
+        long[] traces = new long[16];
+
+        ShotScan(Position source) {
+            this.source = source;
+        }
+
+        void add(long trace, double delayMs, Position receiver) {
+            int n = delays.count();
+            if (n == traces.length) {
+                traces = Arrays.copyOf(traces, n + n / 2 + 1);
+            }
+            traces[n] = trace;
+            delays.add(delayMs);
+            receivers.add(receiver);
+        }
+    }
+
     /** One pass over the trace headers: the shots, checked against the grid, and whether they are shot gathers. */
     private Scan scan(Grid grid) {
         HEADER_SCANS.incrementAndGet();
-        Map<Integer, List<Long>> byShot = new LinkedHashMap<>();
-        Map<Integer, List<Double>> delaysByShot = new LinkedHashMap<>();
-        double minDelayS = Double.POSITIVE_INFINITY;
-        double maxDelayS = Double.NEGATIVE_INFINITY;
-        Map<Integer, Position> sources = new LinkedHashMap<>();
-        Map<Integer, List<Position>> receivers = new LinkedHashMap<>();
+        Map<Integer, ShotScan> byShot = new LinkedHashMap<>();
+        double minDelayMs = Double.POSITIVE_INFINITY;
+        double maxDelayMs = Double.NEGATIVE_INFINITY;
         long coincident = 0;
         boolean allAtOrigin = true;
         for (long i = 0; i < reader.traceCount(); i++) {
@@ -195,17 +220,15 @@ final class SegyShotGathers implements ObservedData {
             }
             check(grid, s, "source", ffid, i);
             check(grid, g, "receiver", ffid, i);
-            Position first = sources.putIfAbsent(ffid, s);
-            if (first != null && first.horizontalDistanceTo(s) > 1e-3) {
+            ShotScan shot = byShot.computeIfAbsent(ffid, k -> new ShotScan(s));
+            if (shot.source != s && shot.source.horizontalDistanceTo(s) > 1e-3) {
                 throw new IllegalArgumentException(file + ": trace " + (i + 1) + " of FFID " + ffid
-                        + " has its source at " + fmt(s) + ", earlier traces of that FFID at " + fmt(first));
+                        + " has its source at " + fmt(s) + ", earlier traces of that FFID at " + fmt(shot.source));
             }
-            byShot.computeIfAbsent(ffid, k -> new ArrayList<>()).add(i);
-            double delayS = reader.delayMs(h) * 1e-3;
-            minDelayS = Math.min(minDelayS, delayS);
-            maxDelayS = Math.max(maxDelayS, delayS);
-            delaysByShot.computeIfAbsent(ffid, k -> new ArrayList<>()).add(delayS);
-            receivers.computeIfAbsent(ffid, k -> new ArrayList<>()).add(g);
+            double delayMs = reader.delayMs(h);
+            minDelayMs = Math.min(minDelayMs, delayMs);
+            maxDelayMs = Math.max(maxDelayMs, delayMs);
+            shot.add(i, delayMs, g);
         }
         if (byShot.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no traces");
@@ -231,18 +254,21 @@ final class SegyShotGathers implements ObservedData {
         List<Shot> list = new ArrayList<>();
         Map<Integer, long[]> index = new LinkedHashMap<>();
         Map<Integer, TraceDelays> delays = new LinkedHashMap<>();
-        for (var e : byShot.entrySet()) {
+        for (var it = byShot.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
             int ffid = e.getKey();
-            List<Position> rec = receivers.get(ffid);
-            int[] ids = new int[rec.size()];
+            ShotScan shot = e.getValue();
+            it.remove();  // each shot's scan let go as it is kept
+            int[] ids = new int[shot.receivers.size()];
             for (int k = 0; k < ids.length; k++) {
                 ids[k] = k;
             }
-            list.add(new Shot(ffid, sources.get(ffid), ids, rec));
-            index.put(ffid, e.getValue().stream().mapToLong(Long::longValue).toArray());
-            delays.put(ffid, TraceDelays.of(delaysByShot.get(ffid).stream().mapToDouble(Double::doubleValue).toArray()));
+            list.add(new Shot(ffid, shot.source, ids, shot.receivers));
+            index.put(ffid, Arrays.copyOf(shot.traces, shot.delays.count()));
+            delays.put(ffid, shot.delays.build());
         }
-        return new Scan(List.copyOf(list), Map.copyOf(index), Map.copyOf(delays), minDelayS, maxDelayS, note);
+        return new Scan(List.copyOf(list), Map.copyOf(index), Map.copyOf(delays), minDelayMs * 1e-3,
+                maxDelayMs * 1e-3, note);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.seiswork.core.segy.SegyWriteOptions;
 import io.seiswork.core.segy.SegyWriter;
 import io.seiswork.core.segy.TraceHeader;
 import java.nio.file.Path;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Test files of recorded data with delays: a copy of a SEG-Y file, headers kept, in which each
@@ -40,6 +41,14 @@ final class DelayedCopy {
 
     /** Writes {@code out}: {@code in} with every trace edited by {@code edit}. */
     static Path write(Path in, Path out, Edit edit) {
+        return write(in, out, edit, t -> 0);
+    }
+
+    /**
+     * As {@link #write(Path, Path, Edit)}, {@code added} of each sample's time after the shot (ms,
+     * from the trace's new delay) added to every sample written.
+     */
+    static Path write(Path in, Path out, Edit edit, DoubleUnaryOperator added) {
         try (SegyReader r = SegyReader.open(in)) {
             SegyWriteOptions options = SegyWriteOptions.of(r.samplesPerTrace(), r.sampleIntervalUs())
                     .withBinaryHeaderTemplate(r.binaryHeader()).withRawTextHeaders(r.rawTextHeaders());
@@ -52,7 +61,8 @@ final class DelayedCopy {
                     float[] moved = new float[n];
                     for (int i = 0; i < n; i++) {
                         int from = i + d.shift();
-                        moved[i] = from < 0 ? d.before() : from < n ? samples[from] : 0;
+                        moved[i] = (float) ((from < 0 ? d.before() : from < n ? samples[from] : 0)
+                                + added.applyAsDouble(d.ms() + i * r.sampleIntervalUs() * 1e-3));
                     }
                     h.setDelayMs(d.ms());
                     w.write(h, moved);

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,59 @@ class RecordedDelayTest {
                     + " v*delay/2 = %.1f m%n", delayMs, shifted, at, shifted - at, expected);
             assertEquals(expected, shifted - at, 10, "moved by v·delay/2 for a delay of " + delayMs + " ms");
         }
+    }
+
+    /**
+     * Traces recorded from 160 ms (aligned: the first 40 samples dropped) with a large level
+     * added (10 times the data's largest value, down to 0 from 300 to 500 ms on a slow raised
+     * cosine, so that its only step is the cut): the data jump from 0 to it at 160 ms, strictly
+     * inside the modelled time. Injected as −∂d/∂t that step is a spike, imaged along the
+     * isochron of 160 ms (about 120 m deep under the shot, above the reflector at 250 m); the
+     * edge's taper must make that artefact far smaller than without it, relative to the
+     * reflector's image.
+     */
+    @Test
+    void aTraceCutInsideTheModelledTimeIsTaperedNotSpiked() {
+        float big = 10 * maxAbs(recorded);
+        // big until 300 ms, then down to 0 at 500 ms on a slow raised cosine: its only step is at the cut
+        DoubleUnaryOperator level = ms -> ms <= 300 ? big
+                : ms >= 500 ? 0 : big * 0.5 * (1 + Math.cos(Math.PI * (ms - 300) / 200));
+        Path cut = DelayedCopy.write(recorded, dir.resolve("cut.sgy"), t -> DelayedCopy.Delay.of(160, 40), level);
+        Grid g = job(recorded).spec().grid();
+        double tapered = artefactOverReflector(migrate(cut), g);
+        double spiked;
+        ShotComputer.edgeTaper = false;
+        try {
+            spiked = artefactOverReflector(migrate(cut), g);
+        } finally {
+            ShotComputer.edgeTaper = true;
+        }
+        double reference = artefactOverReflector(RecordedDelayTest.reference, g);
+        System.out.printf(Locale.ROOT, "cut at 160 ms, step 10x the data: largest |image| above the reflector over"
+                + " the reflector's: %.3g without the taper, %.3g with it (ratio %.3g); %.3g for the uncut data%n",
+                spiked, tapered, tapered / spiked, reference);
+        assertTrue(spiked > 1, "without the taper the cut's spike outshines the reflector: " + spiked);
+        assertTrue(tapered < 0.15 * spiked, "the taper makes the cut's artefact far smaller: " + tapered + " vs " + spiked);
+    }
+
+    /**
+     * The largest |value| of the image above the reflector (40 .. 180 m, x = 250 .. 550 m) over
+     * the largest at the reflector (200 .. 300 m, same x).
+     */
+    private static double artefactOverReflector(float[] image, Grid g) {
+        double above = 0;
+        double at = 0;
+        for (int ix = (int) (250 / g.dx()); ix <= (int) (550 / g.dx()); ix++) {
+            for (int iz = (int) (40 / g.dz()); iz <= (int) (300 / g.dz()); iz++) {
+                double v = Math.abs(image[g.index(ix, 0, iz)]);
+                if (iz * g.dz() <= 180) {
+                    above = Math.max(above, v);
+                } else if (iz * g.dz() >= 200) {
+                    at = Math.max(at, v);
+                }
+            }
+        }
+        return above / at;
     }
 
     private static ResolvedJob job(Path data) {
