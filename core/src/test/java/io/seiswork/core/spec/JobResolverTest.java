@@ -350,4 +350,25 @@ class JobResolverTest {
         assertEquals(1, e.size());
         assertTrue(e.get(0).startsWith("data: file ") && e.get(0).contains("missing.sgy"), e.get(0));
     }
+
+    /** A folder where a file is expected is said to be one, under each field that names a file, its path normalised. */
+    @Test
+    void aFolderGivenForAFileIsSaidToBeAFolder() throws IOException {
+        Files.createDirectories(dir.resolve("specs/models"));
+        ObjectNode j = valid();
+        j.put("task", "rtm");
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", "specs/models/../.")));
+        j.set("migrationVelocity", SpecFixtures.MAPPER.createObjectNode().put("segy", "specs"));
+        assertEquals(List.of("velocity.raw.path: " + dir.resolve("specs") + " is a folder, not a file",
+                "migrationVelocity.segy: " + dir.resolve("specs") + " is a folder, not a file"), errors(j, 1L << 34));
+        j = valid();
+        j.put("task", "rtm");
+        j.put("data", "specs/./models/..");
+        assertEquals(List.of("data: " + dir.resolve("specs") + " is a folder, not a file (give a SEG-Y file of shot gathers"
+                + " or \"synthetic\")"), errors(j, 1L << 34));
+        j.put("data", "specs/models/../nope.sgy");
+        assertEquals(List.of("data: file " + dir.resolve("specs/nope.sgy") + " does not exist (give a SEG-Y file of shot"
+                + " gathers or \"synthetic\")"), errors(j, 1L << 34));
+    }
 }
