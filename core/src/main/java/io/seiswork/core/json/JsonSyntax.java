@@ -2,18 +2,26 @@ package io.seiswork.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A JSON syntax error as a user reads it: where it is and what is wrong, without the parser's
  * internal notation. Jackson's messages embed other locations as
  * {@code [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1,
- * column: 27]}; those become {@code line 1, column 27}.
+ * column: 27]}; those become {@code line 1, column 27}. What JSON does not allow is said as such
+ * ({@code NaN is not a JSON number; give a number}, {@code comments are not allowed in JSON})
+ * rather than as the parser feature that would allow it, which a user of the file cannot turn on.
  */
 public final class JsonSyntax {
 
     private static final Pattern EMBEDDED_LOCATION =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+    /** Jackson's "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow". */
+    private static final Pattern NON_NUMERIC = Pattern.compile("^Non-standard token '([^']*)'");
+    /** The parser's advice to turn on one of its features ("...: enable `JsonReadFeature.X` to allow"). */
+    private static final Pattern ENABLE_FEATURE =
+            Pattern.compile("[:;,]? *\\(?enable `?[A-Za-z]+\\.[A-Z_]+`? to allow\\)?");
 
     private JsonSyntax() {
     }
@@ -21,9 +29,29 @@ public final class JsonSyntax {
     /** For example "at line 2, column 1: Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 27)". */
     public static String describe(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String where = loc == null || loc.getLineNr() < 0 ? "" : "at line " + loc.getLineNr() + ", column "
-                + loc.getColumnNr() + ": ";
         String what = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
-        return where + EMBEDDED_LOCATION.matcher(what).replaceAll("line $1, column $2");
+        int column = loc == null ? -1 : loc.getColumnNr();
+        Matcher token = NON_NUMERIC.matcher(what);
+        if (token.find() && column > token.group(1).length()) {
+            column -= token.group(1).length();  // the parser stands after the token it refuses: name where it starts
+        }
+        String where = loc == null || loc.getLineNr() < 0 ? "" : "at line " + loc.getLineNr() + ", column "
+                + column + ": ";
+        return where + inUserWords(EMBEDDED_LOCATION.matcher(what).replaceAll("line $1, column $2"));
+    }
+
+    /** The parser's message in the words of JSON, without the parser's settings. */
+    static String inUserWords(String message) {
+        Matcher token = NON_NUMERIC.matcher(message);
+        if (token.find()) {
+            return token.group(1) + " is not a JSON number; give a number";
+        }
+        if (message.contains("maybe a (non-standard) comment?") || message.startsWith("Unexpected character ('#' (code 35))")) {
+            return "comments are not allowed in JSON";
+        }
+        if (message.startsWith("Unexpected character (''' (code 39))")) {
+            return "JSON takes double quotes (\"), not single quotes (')";
+        }
+        return ENABLE_FEATURE.matcher(message).replaceAll("");
     }
 }

@@ -199,7 +199,7 @@ public final class JobResolver {
             if (!"synthetic".equals(spec.data())) {
                 dataFile = baseDir.resolve(spec.data());
                 if (!Files.isRegularFile(dataFile)) {
-                    problems.error("data", "file " + dataFile + " does not exist (give a SEG-Y file of shot gathers or \"synthetic\")");
+                    problems.error("data", notAFile(dataFile) + " (give a SEG-Y file of shot gathers or \"synthetic\")");
                 }
             }
         }
@@ -405,13 +405,22 @@ public final class JobResolver {
         } catch (InvalidVelocityException e) {
             problems.error(path, e.getMessage() + VelocityPlausibility.likelyCauseOfInvalid(v, path));
         } catch (NoSuchFileException e) {
-            problems.error(filePath(v, path), "file " + e.getFile() + " does not exist");
+            problems.error(filePath(v, path), notAFile(Path.of(e.getFile())));
         } catch (IllegalArgumentException | SegyException e) {
             problems.error(filePath(v, path), e.getMessage());
         } catch (IOException e) {
             problems.error(path, "cannot read the model: " + e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * Why {@code file}, which is not a regular file, cannot be read, its path normalised
+     * ({@code /a/b/../c} as {@code /a/c}): "FILE is a folder, not a file" or "file FILE does not exist".
+     */
+    static String notAFile(Path file) {
+        Path shown = file.normalize();
+        return Files.isDirectory(file) ? shown + " is a folder, not a file" : "file " + shown + " does not exist";
     }
 
     /** Where in the spec a velocity form names its file ("velocity.raw.path", "velocity.segy"); {@code path} for the others. */

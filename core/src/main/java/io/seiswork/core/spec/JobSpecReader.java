@@ -12,6 +12,7 @@ import io.seiswork.core.stencil.SecondDerivative;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,6 +41,17 @@ public final class JobSpecReader {
     public static final double MAX_SAMPLE_S = 0.032767;
     /** Most output samples per trace: SEG-Y's unsigned 16-bit count. */
     public static final int MAX_SAMPLES = 65535;
+    /**
+     * Largest {@code grid.dz} of a migration, metres: {@code image.sgy} keeps the depth step in
+     * millimetres in SEG-Y's 15-bit sample-interval field ({@link io.seiswork.core.segy.DepthVolumeWriter}).
+     */
+    public static final double MAX_IMAGE_DZ_M = 32.767;
+    /**
+     * A {@code wavelet.delayS} below this many periods of the peak frequency starts the Ricker
+     * wavelet cut: at 0.8 / peakHz its first sample is already 2 % of its peak (at the default,
+     * 1 / peakHz, 0.1 %).
+     */
+    static final double MIN_UNCUT_DELAY_PERIODS = 0.8;
 
     /**
      * A key given twice is refused (a reader would silently take one of the two values), and so is
@@ -70,14 +82,31 @@ public final class JobSpecReader {
      */
     public static SpecDraft draft(Path file) {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("spec file " + file.normalize() + " is a folder, not a file");
+        }
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("spec file " + file + " does not exist");
+            throw new IllegalArgumentException("spec file " + file.normalize() + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("spec file " + file.normalize() + " is not UTF-8 text"
+                    + (isUtf16(file) ? " (it is UTF-16: save it as UTF-8)" : "") + ": a spec is a JSON text file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
         }
         return draft(text, file.toString(), JobName.defaultFor(file.getFileName().toString()));
+    }
+
+    /** Whether {@code file} starts with a UTF-16 byte-order mark (Windows Notepad's "Unicode"). */
+    private static boolean isUtf16(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                    || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -103,7 +132,8 @@ public final class JobSpecReader {
     public static SpecDraft draft(String json, String source, String defaultName) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            // A byte-order mark (Windows editors write one in UTF-8 too) is not part of the text.
+            root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
             return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON " + describe(e))));
         }
@@ -178,6 +208,9 @@ public final class JobSpecReader {
                 rec.rejectUnknownKeys();
             }
             String data = root.string("data", "synthetic");
+            if (task == Task.RTM && grid != null) {
+                checkImageDepthStep(grid);
+            }
             PhysicsSpec physics = physics(root.object("physics", false));
             ImagingSpec imaging = imaging(root.object("imaging", false));
             String engineName = root.choice("engine", "auto", List.of("auto", "cpu", "gpu"));
@@ -215,6 +248,25 @@ public final class JobSpecReader {
                 return null;
             }
             return new Grid(nx, ny, nz, dx, dy, dz);
+        }
+
+        /**
+         * A migration writes {@code image.sgy} with dz in millimetres in the sample-interval
+         * field, a whole number from 1 to 32767: refused here rather than after every shot.
+         */
+        private void checkImageDepthStep(Grid grid) {
+            double mm = grid.dz() * 1000;
+            String path = root.pathOf("grid") + ".dz";
+            String why = " for task rtm: image.sgy keeps the depth step in millimetres in SEG-Y's 15-bit sample"
+                    + " interval field (1..32767 mm)";
+            if (Math.rint(mm) > Short.MAX_VALUE) {
+                independentError(path, "must be <= " + Problems.num(MAX_IMAGE_DZ_M) + " m" + why + ", got "
+                        + Problems.num(grid.dz()));
+            } else if (Math.rint(mm) < 1) {
+                independentError(path, "must be >= 0.001 m" + why + ", got " + Problems.num(grid.dz()));
+            } else if (Math.abs(mm - Math.rint(mm)) > 1e-6) {
+                independentError(path, "must be a whole number of millimetres" + why + ", got " + Problems.num(grid.dz()));
+            }
         }
 
         private VelocitySpec velocity(JsonObject v, boolean migration) {
@@ -330,6 +382,13 @@ public final class JobSpecReader {
             w.rejectUnknownKeys();
             if (delay != null && !(delay >= 0)) {
                 problems.error(w.pathOf("delayS"), "must be >= 0, got " + Problems.num(delay));
+            } else if (delay != null && !Double.isNaN(peak) && delay < MIN_UNCUT_DELAY_PERIODS / peak) {
+                double a = Math.PI * peak * delay;
+                double first = (1 - 2 * a * a) * Math.exp(-a * a);
+                problems.warning(w.pathOf("delayS"), Problems.num(delay) + " s is less than "
+                        + Problems.num(MIN_UNCUT_DELAY_PERIODS) + " / peakHz = " + round(MIN_UNCUT_DELAY_PERIODS / peak, 4)
+                        + " s: the Ricker wavelet starts cut (its value at 0 s is " + round(100 * first, 1)
+                        + " % of its peak); leave delayS out for 1 / peakHz = " + round(1 / peak, 4) + " s");
             }
             return type == null || Double.isNaN(peak) ? null : new WaveletSpec(type, peak, delay);
         }
@@ -393,6 +452,10 @@ public final class JobSpecReader {
                     double y = l.number("y", 0.0);
                     double z = l.number("z", null);
                     l.rejectUnknownKeys();
+                    if (dx == 0 && n > 1) {
+                        independentError(l.pathOf("dx"), "is 0: n = " + n + " " + what + "s at one point; give dx > 0,"
+                                + " or n = 1");
+                    }
                     yield anyNaN(x0, dx, y, z) || n < 1 ? null : new Layout.Line(x0, dx, n, y, z);
                 }
                 case "grid" -> {
@@ -405,6 +468,14 @@ public final class JobSpecReader {
                     int ny = g.integer("ny", 1, 1, 100_000);
                     double z = g.number("z", null);
                     g.rejectUnknownKeys();
+                    if (dx == 0 && nx > 1) {
+                        independentError(g.pathOf("dx"), "is 0: nx = " + nx + " " + what + "s at one x; give dx > 0,"
+                                + " or nx = 1");
+                    }
+                    if (dy == 0 && ny > 1) {
+                        independentError(g.pathOf("dy"), "is 0: ny = " + ny + " " + what + "s at one y; give dy > 0,"
+                                + " or ny = 1");
+                    }
                     if (nx >= 1 && ny >= 1 && (long) nx * ny > 10_000_000) {
                         problems.error(g.path(), "has " + ((long) nx * ny) + " points, more than 10000000");
                         yield null;
@@ -508,9 +579,15 @@ public final class JobSpecReader {
                 type = b.choice("type", "cpml", List.of("cpml"));
                 width = b.integer("width", DEFAULT_BOUNDARY_WIDTH, 0, 500);
                 b.rejectUnknownKeys();
+
             }
             boolean free = p.bool("freeSurface", false);
             p.rejectUnknownKeys();
+            if (b != null && width == 0) {
+                problems.warning(b.pathOf("width"), "is 0: no absorbing layer, so waves reflect fully off "
+                        + (free ? "the grid's sides and bottom" : "every edge of the grid") + " and come back into the"
+                        + " records and the image; give 10 or more (20 by default)");
+            }
             return new PhysicsSpec(order, type, width, free);
         }
 
@@ -524,6 +601,12 @@ public final class JobSpecReader {
             Double aperture = i.has("aperture") ? i.positive("aperture", null) : null;
             i.rejectUnknownKeys();
             return new ImagingSpec(condition, laplacian, wavefield, aperture);
+        }
+
+        /** {@code v} rounded to {@code digits} decimals, without a trailing ".0". */
+        private static String round(double v, int digits) {
+            return Problems.num(new java.math.BigDecimal(v).setScale(digits, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros().doubleValue());
         }
 
         private static boolean anyNaN(double... v) {

@@ -51,7 +51,7 @@ public final class SegyVelocityField extends ColumnVelocityField {
             throw new NoSuchFileException(file.toString());
         }
         try (SegyReader r = SegyReader.open(file)) {
-            SegyColumnPlacement placement = SegyColumnPlacement.of(file, r.info(), grid);
+            SegyColumnPlacement placement = SegyColumnPlacement.of(file, r, grid);
             long columns = r.traceCount();
             int[] table = placement.byNumbers() ? newTable(file, columns) : null;
             boolean collided = false;

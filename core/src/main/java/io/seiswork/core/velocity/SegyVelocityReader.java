@@ -21,7 +21,7 @@ public final class SegyVelocityReader {
      */
     public static VelocityModel read(Path file, Grid grid) {
         try (SegyReader r = SegyReader.open(file)) {
-            SegyColumnPlacement placement = SegyColumnPlacement.of(file, r.info(), grid);
+            SegyColumnPlacement placement = SegyColumnPlacement.of(file, r, grid);
             float[] v = new float[grid.points()];
             float[] trace = new float[grid.nz()];
             for (long t = 0; t < r.traceCount(); t++) {

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the source's window grown by the smoother's halo ({@link VelocitySmoother#haloCells}: in x, and
  * in y for a 3D grid; clipped to the grid), smoothed, and cropped back; within the halo's reach the
  * Gaussian sees exactly the values the whole model's would, and at the grid's edges the same
- * clamped ones, so the window equals the whole model smoothed, cropped, bit for bit. A window
- * costs a source window larger by the halo on each side.
+ * ones (its weights normalised over the nodes that exist), so the window equals the whole model
+ * smoothed, cropped, bit for bit. A window costs a source window larger by the halo on each side
+ * (at most the whole grid, however wide the Gaussian).
  *
  * <p>{@link #min()} and {@link #max()} are exact, which needs every smoothed value: the first call
  * smooths the whole grid once, tile by tile, and keeps the result. Tiles hold at most
@@ -58,8 +59,9 @@ public final class SmoothedVelocityField implements VelocityField {
         this.source = source;
         this.lengthM = lengthM;
         this.tileNodes = tileNodes;
-        this.haloX = VelocitySmoother.haloCells(lengthM, g.dx());
-        this.haloY = g.is2d() ? 0 : VelocitySmoother.haloCells(lengthM, g.dy());
+        // No node reads further than the grid is long (VelocitySmoother): neither does a window's halo.
+        this.haloX = Math.min(VelocitySmoother.haloCells(lengthM, g.dx()), g.nx() - 1);
+        this.haloY = g.is2d() ? 0 : Math.min(VelocitySmoother.haloCells(lengthM, g.dy()), g.ny() - 1);
     }
 
     /** The field that is smoothed. */

@@ -7,6 +7,15 @@ import io.seiswork.core.grid.Grid;
  * velocity from a detailed model: it keeps the travel times (long wavelengths) and removes the
  * sharp contrasts that would otherwise make the migration see reflectors twice. The slowness
  * (1/v) is smoothed rather than the velocity, because travel time is linear in slowness.
+ *
+ * <p>Each node's value is the Gaussian-weighted mean of the slowness of the nodes of the grid
+ * within 3 standard deviations of it: at the model's edges the weights of the nodes that exist
+ * are normalised to 1 (no values are invented beyond the edge). So however wide the Gaussian,
+ * no node reads more than the whole grid: the reach along an axis is capped at the grid's
+ * extent, the work at that of a Gaussian as wide as the grid, and the memory does not grow with
+ * the length. Wider and wider Gaussians tend to the mean slowness of the whole model, which a
+ * Gaussian much wider than the model gives to within its own flatness over the model
+ * (1 - exp(-extent² / 2σ²)).
  */
 public final class VelocitySmoother {
 
@@ -41,20 +50,30 @@ public final class VelocitySmoother {
     /**
      * How many cells on each side of a node its smoothed value reads along an axis of spacing
      * {@code spacingM} metres: the Gaussian of {@code lengthM} metres is cut at 3 standard
-     * deviations. A window smoothed with this many cells of its neighbours around it (clipped to
-     * the grid) equals the whole model smoothed, there.
+     * deviations (at most {@link Integer#MAX_VALUE}; a caller clips it to its grid). A window
+     * smoothed with this many cells of its neighbours around it (clipped to the grid) equals the
+     * whole model smoothed, there.
      */
     public static int haloCells(double lengthM, double spacingM) {
         return radiusCells(lengthM / spacingM);
     }
 
     private static int radiusCells(double sigmaCells) {
-        return Math.max(0, (int) Math.ceil(3 * sigmaCells));
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.ceil(3 * sigmaCells)));
     }
 
-    /** Convolves every line along {@code axis} (0 = x, 1 = y, 2 = z) with a normalised Gaussian. */
+    /**
+     * Convolves every line along {@code axis} (0 = x, 1 = y, 2 = z) with a Gaussian normalised
+     * over the nodes of the line it reaches.
+     */
     private static void smoothAxis(float[] a, Grid g, int axis, double sigmaCells) {
-        int radius = radiusCells(sigmaCells);
+        int n = switch (axis) {
+            case 0 -> g.nx();
+            case 1 -> g.ny();
+            default -> g.nz();
+        };
+        // Nodes further apart than the line is long never meet: the reach is capped at n - 1.
+        int radius = Math.min(radiusCells(sigmaCells), n - 1);
         if (radius < 1) {
             return;
         }
@@ -62,22 +81,20 @@ public final class VelocitySmoother {
         for (int k = 0; k <= radius; k++) {
             w[k] = Math.exp(-0.5 * k * k / (sigmaCells * sigmaCells));
         }
-        int n = switch (axis) {
-            case 0 -> g.nx();
-            case 1 -> g.ny();
-            default -> g.nz();
-        };
         int stride = switch (axis) {
             case 0 -> g.nz();
             case 1 -> g.nx() * g.nz();
             default -> 1;
         };
-        // The taps k = -radius..radius and their sum, added in that order as every output adds them.
-        double[] taps = new double[2 * radius + 1];
-        double norm = 0;
-        for (int k = -radius; k <= radius; k++) {
-            taps[k + radius] = w[Math.abs(k)];
-            norm += taps[k + radius];
+        // The sum of the weights each node's window holds (fewer near the ends), added in the
+        // order every output adds its terms: from the first node of its window to the last.
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = Math.max(0, i - radius), hi = Math.min(n - 1, i + radius); j <= hi; j++) {
+                sum += w[Math.abs(j - i)];
+            }
+            norm[i] = sum;
         }
         double[] line = new double[n];
         int lines = g.points() / n;
@@ -88,16 +105,15 @@ public final class VelocitySmoother {
             }
             for (int i = 0; i < n; i++) {
                 double sum = 0;
-                if (i >= radius && i + radius < n) {
-                    for (int k = 0, j = i - radius; k < taps.length; k++, j++) {
-                        sum += taps[k] * line[j];
-                    }
-                } else {
-                    for (int k = -radius; k <= radius; k++) {
-                        sum += taps[k + radius] * line[Math.clamp(i + k, 0, n - 1)];
-                    }
+                int lo = Math.max(0, i - radius);
+                int hi = Math.min(n - 1, i + radius);
+                for (int j = lo; j < i; j++) {
+                    sum += w[i - j] * line[j];
                 }
-                a[start + i * stride] = (float) (sum / norm);
+                for (int j = i; j <= hi; j++) {
+                    sum += w[j - i] * line[j];
+                }
+                a[start + i * stride] = (float) (sum / norm[i]);
             }
         }
     }

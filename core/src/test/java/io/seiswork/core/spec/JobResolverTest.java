@@ -350,4 +350,46 @@ class JobResolverTest {
         assertEquals(1, e.size());
         assertTrue(e.get(0).startsWith("data: file ") && e.get(0).contains("missing.sgy"), e.get(0));
     }
+
+    /** A folder where a file is expected is said to be one, under each field that names a file, its path normalised. */
+    @Test
+    void aFolderGivenForAFileIsSaidToBeAFolder() throws IOException {
+        Files.createDirectories(dir.resolve("specs/models"));
+        ObjectNode j = valid();
+        j.put("task", "rtm");
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", "specs/models/../.")));
+        j.set("migrationVelocity", SpecFixtures.MAPPER.createObjectNode().put("segy", "specs"));
+        assertEquals(List.of("velocity.raw.path: " + dir.resolve("specs") + " is a folder, not a file",
+                "migrationVelocity.segy: " + dir.resolve("specs") + " is a folder, not a file"), errors(j, 1L << 34));
+        j = valid();
+        j.put("task", "rtm");
+        j.put("data", "specs/./models/..");
+        assertEquals(List.of("data: " + dir.resolve("specs") + " is a folder, not a file (give a SEG-Y file of shot gathers"
+                + " or \"synthetic\")"), errors(j, 1L << 34));
+        j.put("data", "specs/models/../nope.sgy");
+        assertEquals(List.of("data: file " + dir.resolve("specs/nope.sgy") + " does not exist (give a SEG-Y file of shot"
+                + " gathers or \"synthetic\")"), errors(j, 1L << 34));
+    }
+
+    /** The Volve cube (52 crosslines x 18 inlines, 20 m) on a transposed grid, and at 5 m: refused under velocity.segy. */
+    @Test
+    void aSegyModelNotOfTheGridsShapeOrStepIsRefusedUnderItsField() {
+        Path volve = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata"),
+                "segysak/volve10-migvel-depth-sub3d.sgy").toAbsolutePath().normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(volve), "reference data not found at " + volve);
+        ObjectNode j = valid();
+        j.set("grid", SpecFixtures.MAPPER.createObjectNode().put("nx", 18).put("ny", 52).put("nz", 226).put("dx", 50)
+                .put("dz", 20));
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", volve.toString()));
+        ((ObjectNode) j.get("receivers").get("line")).put("dx", 5);
+        assertEquals(List.of("velocity.segy: file " + volve + " is a 52 x 18 cube (crosslines x inlines) but grid.nx x"
+                + " grid.ny is 18 x 52: swap nx and ny?"), errors(j, 1L << 34));
+        j.set("grid", SpecFixtures.MAPPER.createObjectNode().put("nx", 52).put("ny", 18).put("nz", 226).put("dx", 50)
+                .put("dz", 5));
+        List<String> e = errors(j, 1L << 34);
+        assertEquals(1, e.size());
+        assertTrue(e.get(0).startsWith("velocity.segy: file " + volve + " samples depth every 20 m") && e.get(0).contains(
+                "but grid.dz is 5 m"), e.get(0));
+    }
 }

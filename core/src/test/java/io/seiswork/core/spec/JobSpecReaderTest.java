@@ -284,4 +284,129 @@ class JobSpecReaderTest {
         Files.writeString(file, j.toString());
         assertEquals("Line 12 (reproc)", JobSpecReader.read(file).name());
     }
+
+    private static List<String> warnings(ObjectNode json) {
+        SpecDraft d = JobSpecReader.draft(json.toString(), "test.json", "test");
+        return d.problems().stream().filter(p -> !p.isError()).map(SpecProblem::toString).toList();
+    }
+
+    /** image.sgy keeps dz in millimetres in a 15-bit field: a migration that could not write it is refused before any shot. */
+    @Test
+    void aMigrationsDepthStepMustFitTheImagesIntervalField() {
+        assertEquals(List.of("grid.dz: must be <= 32.767 m for task rtm: image.sgy keeps the depth step in millimetres"
+                        + " in SEG-Y's 15-bit sample interval field (1..32767 mm), got 40"),
+                errors(j -> {
+                    j.put("task", "rtm");
+                    ((ObjectNode) j.get("grid")).put("dz", 40).put("nz", 20);
+                }));
+        assertEquals(List.of("grid.dz: must be a whole number of millimetres for task rtm: image.sgy keeps the depth step"
+                        + " in millimetres in SEG-Y's 15-bit sample interval field (1..32767 mm), got 10.0004"),
+                errors(j -> {
+                    j.put("task", "rtm");
+                    ((ObjectNode) j.get("grid")).put("dz", 10.0004);
+                }));
+        ObjectNode atLimit = valid();
+        atLimit.put("task", "rtm");
+        ((ObjectNode) atLimit.get("grid")).put("dz", 32.767).put("nz", 20);
+        assertEquals(32.767, read(atLimit).grid().dz());
+        ObjectNode model = valid();
+        ((ObjectNode) model.get("grid")).put("dz", 40).put("nz", 20);
+        assertEquals(40, read(model).grid().dz(), "task model writes no depth axis");
+    }
+
+    @Test
+    void sourcesOrReceiversAllAtOnePointAreRefused() {
+        assertEquals(List.of("sources.line.dx: is 0: n = 3 shots at one point; give dx > 0, or n = 1"),
+                errors(j -> ((ObjectNode) j.get("sources").get("line")).put("dx", 0)));
+        assertEquals(List.of("receivers.line.dx: is 0: n = 101 receivers at one point; give dx > 0, or n = 1"),
+                errors(j -> ((ObjectNode) j.get("receivers").get("line")).remove("dx")));
+        assertEquals(List.of("sources.grid.dx: is 0: nx = 4 shots at one x; give dx > 0, or nx = 1"),
+                errors(j -> j.putObject("sources").putObject("grid").put("x0", 100).put("nx", 4).put("z", 20)));
+        ObjectNode one = valid();
+        ((ObjectNode) one.get("sources").get("line")).put("dx", 0).put("n", 1);
+        assertEquals(1, read(one).sources().positions().size(), "one shot needs no dx");
+    }
+
+    @Test
+    void aWaveletDelayThatCutsTheRickerIsWarnedAbout() {
+        ObjectNode j = valid();
+        ((ObjectNode) j.get("wavelet")).put("delayS", 0);
+        assertEquals(List.of("warning: wavelet.delayS: 0 s is less than 0.8 / peakHz = 0.0533 s: the Ricker wavelet starts"
+                + " cut (its value at 0 s is 100 % of its peak); leave delayS out for 1 / peakHz = 0.0667 s"), warnings(j));
+        ((ObjectNode) j.get("wavelet")).put("delayS", 0.06);
+        assertEquals(List.of(), warnings(j), "0.9 periods: cut by 0.5 %, not warned");
+        assertEquals(List.of(), warnings(valid()), "the default delay");
+    }
+
+    @Test
+    void noAbsorbingLayerIsWarnedAbout() {
+        ObjectNode j = valid();
+        j.putObject("physics").putObject("boundary").put("width", 0);
+        assertEquals(List.of("warning: physics.boundary.width: is 0: no absorbing layer, so waves reflect fully off every"
+                + " edge of the grid and come back into the records and the image; give 10 or more (20 by default)"),
+                warnings(j));
+        ((ObjectNode) j.get("physics")).put("freeSurface", true);
+        assertTrue(warnings(j).get(0).contains("off the grid's sides and bottom"), warnings(j).toString());
+    }
+
+    /** Windows editors save UTF-8 with a byte-order mark; it is not part of the JSON. */
+    @Test
+    void aByteOrderMarkIsAccepted(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bom.json");
+        byte[] json = valid().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        Files.write(file, withBom);
+        assertEquals("fixture", JobSpecReader.read(file).name());
+    }
+
+    @Test
+    void aFileThatIsNotTextIsSaidToBeNotUtf8(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("vp.json"), new byte[] {0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xc3, 0});
+        var e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(file));
+        assertEquals("spec file " + file + " is not UTF-8 text: a spec is a JSON text file", e.getMessage());
+        Path utf16 = Files.write(dir.resolve("u16.json"), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.write(utf16, new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, (byte) 0xE9, 0, '}', 0});
+        e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(utf16));
+        assertTrue(e.getMessage().endsWith("is not UTF-8 text (it is UTF-16: save it as UTF-8): a spec is a JSON text file"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFolderGivenAsTheSpecIsSaidToBeOne(@TempDir Path dir) throws IOException {
+        Files.createDirectory(dir.resolve("a"));
+        var e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(dir.resolve("a/../.")));
+        assertEquals("spec file " + dir + " is a folder, not a file", e.getMessage());
+    }
+
+    private static String jsonError(String json) {
+        SpecException e = assertThrows(SpecException.class, () -> JobSpecReader.read(json, "t.json", "t"));
+        return e.problems().get(0).toString();
+    }
+
+    /** What JSON does not allow, in its words, not as the parser feature that would allow it. */
+    @Test
+    void nonJsonNumbersAndCommentsAreSaidInUserWords() {
+        assertEquals("(json): is not valid JSON at line 2, column 14: NaN is not a JSON number; give a number",
+                jsonError("{\"task\": \"model\",\n \"velocity\": NaN}"));
+        assertEquals("(json): is not valid JSON at line 1, column 22: -Infinity is not a JSON number; give a number",
+                jsonError("{\"time\": {\"lengthS\": -Infinity}}"));
+        String infinity = jsonError("{\"time\": {\"lengthS\": Infinity}}");
+        assertTrue(infinity.endsWith(": Infinity is not a JSON number; give a number"), infinity);
+        assertEquals("(json): is not valid JSON at line 2, column 2: comments are not allowed in JSON",
+                jsonError("{\"task\": \"model\",\n // the grid\n \"grid\": {}}"));
+        assertEquals("(json): is not valid JSON at line 1, column 3: comments are not allowed in JSON",
+                jsonError("{ /* c */ }"));
+        assertEquals("(json): is not valid JSON at line 1, column 3: comments are not allowed in JSON",
+                jsonError("{ # c\n}"));
+        String quotes = jsonError("{'task': 'model'}");
+        assertTrue(quotes.endsWith("JSON takes double quotes (\"), not single quotes (')"), quotes);
+        for (String bad : List.of("{\"a\": NaN}", "{/**/}", "{\"a\": +1}", "{\"a\": 01}", "{'a': 1}", "{\"a\": \"\t\"}")) {
+            String m = jsonError(bad);
+            assertTrue(!m.contains("Feature") && !m.contains("enable") && !m.contains("ALLOW_"), m);
+        }
+    }
 }
