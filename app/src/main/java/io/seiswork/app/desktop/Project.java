@@ -55,15 +55,13 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
         return fromText(readText(file), file.toString(), file);
     }
 
-    /** The text of a spec file. @throws IllegalArgumentException when it does not exist */
+    /**
+     * The text of a spec file, as the command line reads it (a byte-order mark dropped).
+     *
+     * @throws IllegalArgumentException when it does not exist, is a folder or is not UTF-8
+     */
     static String readText(Path file) {
-        try {
-            return java.nio.file.Files.readString(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("spec file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
-        }
+        return JobSpecReader.readText(file);
     }
 
     /** The built-in demo project (no files needed: its velocity model is built in). */

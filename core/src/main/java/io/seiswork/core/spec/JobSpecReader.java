@@ -81,6 +81,16 @@ public final class JobSpecReader {
      * @throws IllegalArgumentException when the file does not exist
      */
     public static SpecDraft draft(Path file) {
+        return draft(readText(file), file.toString(), JobName.defaultFor(file.getFileName().toString()));
+    }
+
+    /**
+     * The text of a spec file, without the UTF-8 byte-order mark some Windows editors write, for
+     * every reader of spec files (the command line's and the desktop's editor alike).
+     *
+     * @throws IllegalArgumentException when the file does not exist, is a folder or is not UTF-8
+     */
+    public static String readText(Path file) {
         String text;
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " is a folder, not a file");
@@ -95,7 +105,7 @@ public final class JobSpecReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
         }
-        return draft(text, file.toString(), JobName.defaultFor(file.getFileName().toString()));
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Whether {@code file} starts with a UTF-16 byte-order mark (Windows Notepad's "Unicode"). */

@@ -361,6 +361,7 @@ class JobSpecReaderTest {
         System.arraycopy(json, 0, withBom, 3, json.length);
         Files.write(file, withBom);
         assertEquals("fixture", JobSpecReader.read(file).name());
+        assertEquals('{', JobSpecReader.readText(file).charAt(0), "the desktop's editor gets the text without it");
     }
 
     @Test
