@@ -1104,7 +1104,7 @@ public final class ProjectWindow extends BorderPane {
                     });
                 } else {
                     ShotGatherFile file = new ShotGatherFile(dir.resolve(LocalRunner.SHOTS_FILE));
-                    var first = file.gather(file.shots().get(0));
+                    var first = file.read(file.shots().get(0), ShotGatherFile.TraceAxis.RECEIVER);
                     Platform.runLater(() -> {
                         shownResult = file;
                         resultTab.setContent(gathers(file, first));
@@ -1118,7 +1118,7 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /** The gathers with their display controls ({@link GatherPane}); another shot is read on the I/O thread. */
-    private Node gathers(ShotGatherFile file, io.seiswork.render.gather.Gather first) {
+    private Node gathers(ShotGatherFile file, ShotGatherFile.Read first) {
         return new GatherPane(file, first, io, status::setText);
     }
 
