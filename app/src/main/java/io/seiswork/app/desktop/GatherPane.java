@@ -1,7 +1,6 @@
 package io.seiswork.app.desktop;
 
 import io.seiswork.render.color.ColorMap;
-import io.seiswork.render.gather.Gather;
 import io.seiswork.render.gather.GatherGain;
 import io.seiswork.render.gather.GatherStyle;
 import io.seiswork.render.gather.GatherView;
@@ -28,8 +27,9 @@ import javafx.scene.layout.Region;
  * The shot gathers of a modelling run: a gather view with its display controls (shot, trace axis,
  * clip percentile, gain, variable density or wiggle, colour map, Save picture) above it and the
  * pointer readout on a line of its own below, with, for a shot whose traces start at different
- * times, what was done with their delays ({@link ShotGatherFile.Read#note}). Another shot or trace axis is read on the I/O
- * thread; clip, gain and colouring are computed by the view off the JavaFX thread.
+ * times, what was done with their delays ({@link ShotGatherFile.Read#note}). Another shot or trace
+ * axis is read on the I/O thread; clip, gain and colouring are computed by the view off the JavaFX
+ * thread.
  */
 final class GatherPane extends BorderPane {
 
