@@ -11,6 +11,7 @@ import io.seiswork.core.spec.SpecDraft;
 import io.seiswork.core.spec.SpecException;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.WholeGridStorage;
+import io.seiswork.kernels.job.FreeSpace;
 import io.seiswork.kernels.job.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -28,25 +30,73 @@ import java.util.stream.Collectors;
  * spec read and resolved as opening it would ({@link JobResolver} with this JVM's heap budget,
  * then the cloud workers' when only this machine's memory is short), the memory a shot needs
  * ({@link ResolvedJob#memoryBytes}), whether its whole grid is kept out of core, and the disk its
- * image takes ({@link ImageFiles#diskBytes}). Only the words for a file from outside the
- * repository come from a document: the examples folder's {@code README.md}.
+ * image takes ({@link ImageFiles#diskBytes}), held against the free space of the folder a run of it
+ * writes to ({@link #withFreeSpace}). Only the words for a file from outside the repository come
+ * from a document: the examples folder's {@code README.md}.
  *
  * <p>Working it out reads the spec and resolves it (loading a model file it names): call it off
  * the JavaFX thread.
  *
  * @param summary one line: dimensions, task, cells, shots and memory a shot ("2D rtm, 401 x 201
  *     cells, 9 shots, 7.7 MiB a shot")
- * @param cautions what to know before opening or running it, one sentence each, starting "needs"
- *     or "large:" (a file from outside the repository, found or missing; a grid kept out of
- *     core and the disk it takes; a job for the cloud only; a spec with problems); empty for none
+ * @param cautions what to know before opening or running it, one sentence each, starting "needs",
+ *     "large:" or "not enough" (a file from outside the repository, found or missing; a grid
+ *     kept out of core and the disk it takes; a job for the cloud only; a spec with problems;
+ *     the disk it takes beyond the free space where it runs, {@link #withFreeSpace}); empty for none
+ * @param diskBytes the disk a run's output folder needs, bytes, as the disk caution states it (a
+ *     migration's stack, image.sgy and image.swv); 0 when no caution states one
+ * @param output the folder a run of it writes to (where the desktop puts runs of this spec); null
+ *     when not known, and then its free space is not looked at
  */
-record ExampleNote(String summary, List<String> cautions) {
+record ExampleNote(String summary, List<String> cautions, long diskBytes, Path output) {
 
     /** Disk an image may take in its output folder before the menu calls the example large, bytes (10 GiB). */
     static final long LARGE_DISK_BYTES = 10L << 30;
 
     ExampleNote {
         cautions = List.copyOf(cautions);
+    }
+
+    /** A note that states no disk need. */
+    ExampleNote(String summary, List<String> cautions) {
+        this(summary, cautions, 0, null);
+    }
+
+    /**
+     * This note with "not enough free space here" among its cautions when the disk it states
+     * ({@link #diskBytes}) is more than {@code usableBytes}, the free space of {@link #output}'s file
+     * system as {@link FreeSpace#usable} gives it ({@link #usableAt}); the note itself when it fits,
+     * states no need, or the free space is not known (0). Free space changes between two listings
+     * of the menu, so it is applied to a kept note each time, not kept in it.
+     */
+    ExampleNote withFreeSpace(long usableBytes) {
+        if (diskBytes <= 0 || output == null || !FreeSpace.known(usableBytes) || usableBytes >= diskBytes) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(cautions);
+        more.add("not enough free space here (" + MemoryEstimate.human(usableBytes) + " free): its output folder, "
+                + output + ", needs " + MemoryEstimate.human(diskBytes));
+        return new ExampleNote(summary, more, diskBytes, output);
+    }
+
+    /**
+     * The free bytes of the file system {@code folder} would be on ({@link FreeSpace#usable}: 0 for
+     * unknown), measured at its nearest existing folder, since a run's output folder is made when it
+     * starts. Reads the file system: off the JavaFX thread.
+     */
+    static long usableAt(Path folder) {
+        Path at = usableFolder(folder);
+        return at == null ? 0 : FreeSpace.usable(at);
+    }
+
+    /** {@code folder}, or its nearest parent that exists; null when none does. */
+    private static Path usableFolder(Path folder) {
+        for (Path at = folder.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
+            if (Files.isDirectory(at)) {
+                return at;
+            }
+        }
+        return null;
     }
 
     /** Whether the menu marks it: it needs something from outside the repository, or is large. */
@@ -66,6 +116,16 @@ record ExampleNote(String summary, List<String> cautions) {
      * @param readme the examples README's words for each spec's outside data ({@link #readmeNotes})
      */
     static ExampleNote of(Path spec, Path repository, Map<String, String> readme) {
+        return of(spec, repository, readme, null);
+    }
+
+    /**
+     * The note of spec file {@code spec}, with the folder a run of it writes to
+     * ({@code outputDir}, null for unknown), so that the disk it needs can be held against that
+     * folder's free space ({@link #withFreeSpace}).
+     */
+    static ExampleNote of(Path spec, Path repository, Map<String, String> readme,
+            Function<JobSpec, Path> outputDir) {
         String json;
         try {
             json = Files.readString(spec);
@@ -132,13 +192,17 @@ record ExampleNote(String summary, List<String> cautions) {
         Grid g = s.grid();
         long disk = ImageFiles.diskBytes(g, job.storage());
         boolean migration = s.task() == io.seiswork.core.spec.Task.RTM;
+        boolean stated = true;
         if (migration && job.storage() == WholeGridStorage.OUT_OF_CORE) {
             cautions.add("large: " + job.storage().describe(g) + "; its output folder needs " + disk(disk)
                     + " of disk for the stack, image.sgy and image.swv");
         } else if (migration && disk >= LARGE_DISK_BYTES) {
             cautions.add("large: its output folder needs " + disk(disk) + " of disk for image.sgy and image.swv");
+        } else {
+            stated = false;
         }
-        return new ExampleNote(shape(s) + ", " + MemoryEstimate.human(job.memoryBytes()) + " a shot", cautions);
+        return new ExampleNote(shape(s) + ", " + MemoryEstimate.human(job.memoryBytes()) + " a shot", cautions,
+                stated ? disk : 0, stated && outputDir != null ? outputDir.apply(s) : null);
     }
 
     /** "3D rtm, 101 x 81 x 61 cells, 4 shots", from the spec alone; "" for none. */

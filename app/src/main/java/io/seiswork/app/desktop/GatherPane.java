@@ -1,7 +1,6 @@
 package io.seiswork.app.desktop;
 
 import io.seiswork.render.color.ColorMap;
-import io.seiswork.render.gather.Gather;
 import io.seiswork.render.gather.GatherGain;
 import io.seiswork.render.gather.GatherStyle;
 import io.seiswork.render.gather.GatherView;
@@ -27,8 +26,10 @@ import javafx.scene.layout.Region;
 /**
  * The shot gathers of a modelling run: a gather view with its display controls (shot, trace axis,
  * clip percentile, gain, variable density or wiggle, colour map, Save picture) above it and the
- * pointer readout on a line of its own below. Another shot or trace axis is read on the I/O
- * thread; clip, gain and colouring are computed by the view off the JavaFX thread.
+ * pointer readout on a line of its own below, with, for a shot whose traces start at different
+ * times, what was done with their delays ({@link ShotGatherFile.Read#note}). Another shot or trace
+ * axis is read on the I/O thread; clip, gain and colouring are computed by the view off the JavaFX
+ * thread.
  */
 final class GatherPane extends BorderPane {
 
@@ -43,15 +44,17 @@ final class GatherPane extends BorderPane {
     private final ComboBox<GatherStyle> style = new ComboBox<>();
     private final ComboBox<ColorMap> colorMap = new ComboBox<>();
     private final Label saved = new Label();
+    private final Label delays = new Label();
 
     /**
      * @param file the gathers (read on {@code io} only)
-     * @param first the first shot's gather, across receiver numbers
+     * @param first the first shot's gather, across receiver numbers, as read
      * @param io the thread that reads the file
      * @param problem where a shot that cannot be read is said
      */
-    GatherPane(ShotGatherFile file, Gather first, ExecutorService io, Consumer<String> problem) {
-        view = new GatherView(first);
+    GatherPane(ShotGatherFile file, ShotGatherFile.Read first, ExecutorService io, Consumer<String> problem) {
+        view = new GatherView(first.gather());
+        delays.setText(first.note());
         view.setId("gatherView");
         shot.setId("shotChooser");
         shot.getItems().setAll(file.shots());
@@ -69,8 +72,11 @@ final class GatherPane extends BorderPane {
             }
             io.submit(() -> {
                 try {
-                    Gather g = file.gather(s, a);
-                    Platform.runLater(() -> view.gatherProperty().set(g));
+                    ShotGatherFile.Read g = file.read(s, a);
+                    Platform.runLater(() -> {
+                        view.gatherProperty().set(g.gather());
+                        delays.setText(g.note());
+                    });
                 } catch (RuntimeException e) {
                     Platform.runLater(() -> problem.accept("Cannot read shot " + s + ": " + e.getMessage()));
                 }
@@ -125,7 +131,14 @@ final class GatherPane extends BorderPane {
         HBox.setHgrow(readout, Priority.ALWAYS);
         saved.setId("gatherPictureSaved");
         saved.setMinWidth(0);
-        HBox status = new HBox(12, readout, saved);
+        delays.setId("gatherDelays");
+        delays.setMinWidth(0);
+        delays.setStyle("-fx-text-fill: #8b1a1a");
+        delays.textProperty().addListener((o, a, b) -> delays.setTooltip(b.isEmpty() ? null : new Tooltip(b)));
+        if (!delays.getText().isEmpty()) {
+            delays.setTooltip(new Tooltip(delays.getText()));
+        }
+        HBox status = new HBox(12, readout, delays, saved);
         status.setAlignment(Pos.CENTER_LEFT);
         status.setPadding(new Insets(2, 8, 2, 8));
         status.setMinHeight(22);
@@ -139,6 +152,11 @@ final class GatherPane extends BorderPane {
         });
         setCenter(view);
         setBottom(status);
+    }
+
+    /** What the status line says of the shot's delays: "" when its traces share one (see {@link ShotGatherFile}). */
+    String delaysNote() {
+        return delays.getText();
     }
 
     /** The gather view. */

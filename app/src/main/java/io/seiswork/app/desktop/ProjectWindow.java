@@ -541,7 +541,8 @@ public final class ProjectWindow extends BorderPane {
     /**
      * Fills the Examples menu with the job specs in {@link #examplesDir}, each with its
      * {@link ExampleNote} under its name (what it is and needs, worked out from the spec), read
-     * and resolved on the I/O thread; a spec unchanged since the last listing keeps its note.
+     * and resolved on the I/O thread; a spec unchanged since the last listing keeps its note. The
+     * disk a note states is held against the free space of the spec's output folder each time.
      */
     private void listExamples() {
         Path dir = examplesDir;
@@ -556,7 +557,11 @@ public final class ProjectWindow extends BorderPane {
             Path repository = dir.toAbsolutePath().normalize().getParent();
             java.util.LinkedHashMap<Path, ExampleNote> notes = new java.util.LinkedHashMap<>();
             for (Path f : specs) {
-                notes.put(f, exampleNotes.note(f, () -> ExampleNote.of(f, repository == null ? dir : repository, readme)));
+                ExampleNote note = exampleNotes.note(f,
+                        () -> ExampleNote.of(f, repository == null ? dir : repository, readme, outputDir));
+                // The free space where it would run, read anew at each listing: it is not part of the kept note.
+                notes.put(f, note.diskBytes() > 0 && note.output() != null
+                        ? note.withFreeSpace(ExampleNote.usableAt(note.output())) : note);
             }
             Platform.runLater(() -> {
                 List<MenuItem> items = new java.util.ArrayList<>();
@@ -1104,7 +1109,7 @@ public final class ProjectWindow extends BorderPane {
                     });
                 } else {
                     ShotGatherFile file = new ShotGatherFile(dir.resolve(LocalRunner.SHOTS_FILE));
-                    var first = file.gather(file.shots().get(0));
+                    var first = file.read(file.shots().get(0), ShotGatherFile.TraceAxis.RECEIVER);
                     Platform.runLater(() -> {
                         shownResult = file;
                         resultTab.setContent(gathers(file, first));
@@ -1118,7 +1123,7 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /** The gathers with their display controls ({@link GatherPane}); another shot is read on the I/O thread. */
-    private Node gathers(ShotGatherFile file, io.seiswork.render.gather.Gather first) {
+    private Node gathers(ShotGatherFile file, ShotGatherFile.Read first) {
         return new GatherPane(file, first, io, status::setText);
     }
 

@@ -4,6 +4,7 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.render.gather.Gather;
+import io.seiswork.render.plot.Ticks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,24 +13,52 @@ import java.util.Map;
 
 /**
  * The shot gathers of a {@code shots.sgy} for display: which traces belong to which shot (FFID,
- * byte 9), indexed once by a pass over the trace headers, and one shot's traces read on demand.
- * Both read the file, so callers run them off the JavaFX thread.
+ * byte 9) and when each starts (its delay recording time, {@link SegyReader#delayMs}), indexed
+ * once by a pass over the trace headers, and one shot's traces read on demand. Both read the
+ * file, so callers run them off the JavaFX thread.
+ *
+ * <p>A gather's time axis starts at its traces' delay when they share one (a record from 100 ms
+ * is drawn from 0.1 s, as a migration of it places it). When they differ, every trace is drawn at
+ * its own times on one axis from the earliest start to the latest end, blank (NaN) where it has
+ * no samples, and the gather says so in a note ({@link Read#note}); a trace whose start is not a
+ * whole number of samples from the earliest is put at the nearest sample, which the note says
+ * too. Delays so far apart that the common axis would take more than {@link #MAX_SPAN} times a
+ * trace's length (a header that holds something else) are not followed: the gather is drawn on
+ * its first trace's axis and the note says that the delays differ.
  */
 final class ShotGatherFile implements AutoCloseable {
 
+    /** The longest common time axis of a gather whose delays differ, in traces' lengths. */
+    static final int MAX_SPAN = 4;
+
+    /**
+     * One shot's gather as read, and what to say of its time axis.
+     *
+     * @param gather the samples on their time axis (NaN where a trace has none)
+     * @param note "" when the traces share one delay; else what was done with their different
+     *     delays ("traces start at different times, 0 .. 80 ms: each is drawn at its own")
+     */
+    record Read(Gather gather, String note) {
+    }
+
     private final SegyReader reader;
     private final Map<Integer, List<Long>> traces = new LinkedHashMap<>();
-    private final Sampling time;
+    private final Map<Integer, List<Double>> delays = new LinkedHashMap<>();
+    private final int samples;
+    private final double intervalMs;
 
     /** Opens and indexes {@code file}. */
     ShotGatherFile(Path file) {
         reader = SegyReader.open(file);
         try {
             for (long i = 0; i < reader.traceCount(); i++) {
-                int ffid = reader.header(i).getInt32(TraceHeader.FIELD_RECORD);
+                TraceHeader h = reader.header(i);
+                int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
                 traces.computeIfAbsent(ffid, k -> new ArrayList<>()).add(i);
+                delays.computeIfAbsent(ffid, k -> new ArrayList<>()).add(reader.delayMs(h));
             }
-            time = new Sampling(reader.samplesPerTrace(), reader.sampleIntervalUs() * 1e-6, 0);
+            samples = reader.samplesPerTrace();
+            intervalMs = reader.sampleIntervalUs() * 1e-3;
         } catch (RuntimeException e) {
             reader.close();
             throw e;
@@ -63,39 +92,88 @@ final class ShotGatherFile implements AutoCloseable {
         }
     }
 
-    /** One shot's gather, traces across receiver numbers 1 … n. */
-    Gather gather(int shot) {
-        return gather(shot, TraceAxis.RECEIVER);
-    }
-
     /**
      * One shot's gather, traces in file order across {@code axis}; across receiver numbers when
      * the headers' offsets or x are not evenly spaced and increasing (an areal 3D spread), since a
-     * gather's trace axis is a regular sampling.
+     * gather's trace axis is a regular sampling. Its time axis is the traces' (see the class
+     * comment), with a note when their delays differ.
      *
      * @throws IllegalArgumentException when the file has no such shot
      */
-    Gather gather(int shot, TraceAxis axis) {
+    Read read(int shot, TraceAxis axis) {
         List<Long> idx = traces.get(shot);
         if (idx == null) {
             throw new IllegalArgumentException(reader.file() + " has no shot " + shot + "; it has " + shots());
         }
-        int nt = time.count();
-        float[] samples = new float[idx.size() * nt];
+        Placement at = place(delays.get(shot), samples, intervalMs);
+        int nt = samples;
+        int count = at.time().count();
+        float[] values = new float[idx.size() * count];
+        if (at.shifts() != null) {
+            java.util.Arrays.fill(values, Float.NaN);
+        }
         float[] trace = new float[nt];
         double[] along = new double[idx.size()];
         for (int t = 0; t < idx.size(); t++) {
             reader.readTrace(idx.get(t), trace);
-            System.arraycopy(trace, 0, samples, t * nt, nt);
+            System.arraycopy(trace, 0, values, t * count + (at.shifts() == null ? 0 : at.shifts()[t]), nt);
             if (axis != TraceAxis.RECEIVER) {
                 TraceHeader h = reader.header(idx.get(t));
                 along[t] = axis == TraceAxis.OFFSET ? h.offset() : h.groupXM();
             }
         }
         Sampling regular = axis == TraceAxis.RECEIVER ? null : regular(along);
-        return regular == null
-                ? new Gather(samples, time, new Sampling(idx.size(), 1, 1), "receiver")
-                : new Gather(samples, time, regular, axis.toString());
+        Gather g = regular == null
+                ? new Gather(values, at.time(), new Sampling(idx.size(), 1, 1), "receiver")
+                : new Gather(values, at.time(), regular, axis.toString());
+        return new Read(g, at.note());
+    }
+
+    /**
+     * Where a gather's traces go on its time axis.
+     *
+     * @param time the gather's time axis (seconds)
+     * @param shifts the sample of {@code time} each trace's first sample is at; null when every
+     *     trace starts at the axis's start
+     * @param note what to say of the delays ("" when they are one)
+     */
+    record Placement(Sampling time, int[] shifts, String note) {
+    }
+
+    /**
+     * The time axis of traces of {@code nt} samples every {@code dtMs} starting at {@code delaysMs}
+     * (see the class comment).
+     */
+    static Placement place(List<Double> delaysMs, int nt, double dtMs) {
+        double first = delaysMs.get(0);
+        double lo = first;
+        double hi = first;
+        for (double d : delaysMs) {
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        if (lo == hi) {
+            return new Placement(new Sampling(nt, dtMs * 1e-3, lo * 1e-3), null, "");
+        }
+        String range = Ticks.value(lo) + " .. " + Ticks.value(hi) + " ms";
+        double span = (hi - lo) / dtMs;
+        if (span + nt > (double) MAX_SPAN * nt) {
+            return new Placement(new Sampling(nt, dtMs * 1e-3, first * 1e-3), null,
+                    "traces start at different times, " + range + ", too far apart to draw together: all drawn from "
+                            + "the first trace's " + Ticks.value(first) + " ms");
+        }
+        int[] shifts = new int[delaysMs.size()];
+        boolean rounded = false;
+        int last = 0;
+        for (int t = 0; t < shifts.length; t++) {
+            double f = (delaysMs.get(t) - lo) / dtMs;
+            shifts[t] = (int) Math.round(f);
+            rounded |= Math.abs(f - shifts[t]) > 1e-6;
+            last = Math.max(last, shifts[t]);
+        }
+        return new Placement(new Sampling(last + nt, dtMs * 1e-3, lo * 1e-3), shifts,
+                "traces start at different times, " + range + ": each is drawn at its own"
+                        + (rounded ? " (to the nearest sample)" : "") + ", blank where it has no samples");
     }
 
     /**

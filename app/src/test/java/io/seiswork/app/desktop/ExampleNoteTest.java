@@ -134,6 +134,36 @@ class ExampleNoteTest {
         assertTrue(after.cautions().get(0).contains("(found: "), after.cautions().toString());
     }
 
+    /**
+     * The survey's 42.1 GiB held against the free space of its output folder: a caution when
+     * there is less, none when there is more or the file system does not say (0).
+     */
+    @Test
+    void theSurveysDiskIsHeldAgainstTheFreeSpaceWhereItRuns() throws Exception {
+        Path runs = dir.resolve("runs");
+        ExampleNote note = ExampleNote.of(EXAMPLES.resolve("survey-rtm.json"), REPOSITORY, Map.of(),
+                spec -> runs.resolve(spec.name()));
+        assertEquals(runs.resolve("survey-rtm"), note.output());
+        assertEquals("42.1 GiB", MemoryEstimate.human(note.diskBytes()));
+        ExampleNote full = note.withFreeSpace(10L << 30);
+        assertEquals(2, full.cautions().size(), full.cautions().toString());
+        assertEquals(note.cautions().get(0), full.cautions().get(0));
+        assertEquals("not enough free space here (10.0 GiB free): its output folder, " + runs.resolve("survey-rtm")
+                + ", needs 42.1 GiB", full.cautions().get(1));
+        assertTrue(full.tooltip().endsWith(full.cautions().get(1)));
+        assertSame(note, note.withFreeSpace(100L << 40), "100 TiB: it fits");
+        assertSame(note, note.withFreeSpace(note.diskBytes()), "just fits");
+        assertSame(note, note.withFreeSpace(0), "0: the file system does not say; nothing claimed");
+        ExampleNote noFolder = ExampleNote.of(EXAMPLES.resolve("survey-rtm.json"), REPOSITORY, Map.of());
+        assertSame(noFolder, noFolder.withFreeSpace(1), "no output folder known: not checked");
+        ExampleNote small = ExampleNote.of(EXAMPLES.resolve("layered-2d-rtm.json"), REPOSITORY, Map.of(),
+                spec -> runs.resolve(spec.name()));
+        assertEquals(0, small.diskBytes(), "no disk stated for a small image");
+        assertSame(small, small.withFreeSpace(1));
+        // The output folder does not exist before a run: its free space is its nearest existing parent's.
+        assertEquals(io.seiswork.kernels.job.FreeSpace.usable(dir) > 0, ExampleNote.usableAt(note.output()) > 0);
+    }
+
     private static long resolvedMemory(Path spec) throws Exception {
         return JobResolver.withHeapBudget(spec.toAbsolutePath().getParent())
                 .resolve(JobSpecReader.draft(Files.readString(spec), "t", "t"), "t").memoryBytes();

@@ -58,7 +58,7 @@ class GatherPaneTest {
             }
         }
         file = new ShotGatherFile(shots);
-        pane = new GatherPane(file, file.gather(1), io, problems::add);
+        pane = new GatherPane(file, file.read(1, ShotGatherFile.TraceAxis.RECEIVER), io, problems::add);
         stage.setScene(new Scene(pane, 800, 600));
         stage.show();
     }

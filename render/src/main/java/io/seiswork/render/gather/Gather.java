@@ -5,8 +5,13 @@ import io.seiswork.core.grid.Sampling;
 /**
  * A shot gather as plain samples: trace after trace, as SEG-Y stores them.
  *
- * @param samples {@code samples[trace · time.count() + it]}
- * @param time time axis of every trace (seconds)
+ * <p>A sample may be NaN: no sample there, for a trace that starts later or ends earlier than the
+ * others when the traces of a shot were recorded from different times (their SEG-Y delays). The
+ * view draws it blank, the clip and {@link #maxAbs} leave it out.
+ *
+ * @param samples {@code samples[trace · time.count() + it]}, NaN where a trace has no sample
+ * @param time time axis of every trace (seconds; its first value the time of the first sample,
+ *     not necessarily 0)
  * @param traces axis across the traces: receiver offset in metres, or trace number
  * @param tracesLabel axis title for {@code traces}, for example "offset (m)"
  */
@@ -38,11 +43,13 @@ public record Gather(float[] samples, Sampling time, Sampling traces, String tra
         return out;
     }
 
-    /** The largest |sample|, the natural clip of a gather whose amplitudes are not yet known. */
+    /** The largest |sample| (NaN left out), the natural clip of a gather whose amplitudes are not yet known. */
     public double maxAbs() {
         double m = 0;
         for (float v : samples) {
-            m = Math.max(m, Math.abs(v));
+            if (Math.abs(v) > m) {
+                m = Math.abs(v);
+            }
         }
         return m;
     }

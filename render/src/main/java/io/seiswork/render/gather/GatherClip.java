@@ -16,19 +16,24 @@ public final class GatherClip {
     }
 
     /**
-     * The {@code percent} percentile of |sample| over {@code g} (0 &lt; percent ≤ 100); the largest
-     * |sample| when that percentile is 0 (a gather that is mostly silence), 0 for an all-zero gather.
+     * The {@code percent} percentile of |sample| over {@code g} (0 &lt; percent ≤ 100; NaN, no
+     * sample, left out); the largest |sample| when that percentile is 0 (a gather that is mostly
+     * silence), 0 for an all-zero gather.
      */
     public static double percentile(Gather g, double percent) {
         float[] s = g.samples();
         int stride = Math.max(1, (int) Math.ceil(s.length / (double) MAX_SAMPLES));
         float[] abs = new float[(s.length + stride - 1) / stride];
-        for (int i = 0, j = 0; i < s.length; i += stride, j++) {
-            abs[j] = Math.abs(s[i]);
+        int j = 0;
+        for (int i = 0; i < s.length; i += stride) {
+            if (!Float.isNaN(s[i])) {  // no sample there (Gather): not part of the amplitudes
+                abs[j++] = Math.abs(s[i]);
+            }
         }
-        if (abs.length == 0) {
+        if (j == 0) {
             return 0;
         }
+        abs = j == abs.length ? abs : Arrays.copyOf(abs, j);
         Arrays.sort(abs);
         int at = (int) Math.min(abs.length - 1, Math.max(0, Math.ceil(percent / 100 * abs.length) - 1));
         double c = abs[at];

@@ -74,8 +74,9 @@ public final class GatherView extends Region {
 
     /**
      * The trace and time under the pointer and the sample there, "receiver 12, t 0.532 s:
-     * 0.01234" (the nearest sample), or "" when it is not over the gather: for reading arrival
-     * times and amplitudes off the screen.
+     * 0.01234" (the nearest sample; "no sample" where the trace has none, before its delay or
+     * after its end), or "" when it is not over the gather: for reading arrival times and
+     * amplitudes off the screen.
      */
     public ReadOnlyStringProperty pointerReadoutProperty() {
         return pointerReadout.getReadOnlyProperty();
@@ -94,8 +95,9 @@ public final class GatherView extends Region {
         if (k < 0 || i < 0 || k >= tr.count() || i >= t.count()) {
             return "";
         }
+        float v = g.value(k, i);
         return String.format(java.util.Locale.ROOT, "%s %s, t %s s: %s", g.tracesLabel(), Ticks.label(tr.value(k)),
-                Ticks.label(t.value(i)), Ticks.value(g.value(k, i)));
+                Ticks.label(t.value(i)), Float.isNaN(v) ? "no sample" : Ticks.value(v));
     }
 
     /** The gather shown. */
@@ -166,7 +168,15 @@ public final class GatherView extends Region {
                 return new Prepared(null, WiggleTraces.of(gained, c, k), c);
             }
             Slice slice = new Slice(SliceOrientation.INLINE, 0, 0, g.traces(), g.time(), gained.rowsByTime());
-            return new Prepared(Rendered.of(slice, new Clip(-c, c), map), null, c);
+            Rendered r = Rendered.of(slice, new Clip(-c, c), map);
+            float[] v = slice.values();
+            int[] argb = r.argb();
+            for (int i = 0; i < v.length; i++) {
+                if (Float.isNaN(v[i])) {
+                    argb[i] = 0;  // no sample: transparent, the plot's white shows
+                }
+            }
+            return new Prepared(r, null, c);
         }), r -> {
             clip = r.clip();
             wiggles = r.wiggles();
@@ -221,25 +231,45 @@ public final class GatherView extends Region {
         double[] xs = new double[nt + 2];
         double[] ys = new double[nt + 2];
         gc.setLineWidth(0.7);
+        gc.setFill(Color.BLACK);
+        gc.setStroke(Color.BLACK);
         for (int k = 0; k < tr.count(); k++) {
             double axis = frame.x(tr.value(k));
             double[] d = wiggles.deflection()[k];
-            gc.setFill(Color.BLACK);
-            for (int i = 0; i < nt; i++) {
-                xs[i] = axis + Math.max(0, d[i]) * spacing;
-                ys[i] = frame.y(t.value(i));
+            // Each run of samples the trace has (NaN: none there, before its delay or after its end).
+            for (int from = 0; from < nt; ) {
+                while (from < nt && Double.isNaN(d[from])) {
+                    from++;
+                }
+                int to = from;
+                while (to < nt && !Double.isNaN(d[to])) {
+                    to++;
+                }
+                if (to > from) {
+                    drawWiggle(gc, axis, spacing, d, t, from, to, xs, ys);
+                }
+                from = to;
             }
-            xs[nt] = axis;
-            ys[nt] = ys[nt - 1];
-            xs[nt + 1] = axis;
-            ys[nt + 1] = ys[0];
-            gc.fillPolygon(xs, ys, nt + 2);
-            for (int i = 0; i < nt; i++) {
-                xs[i] = axis + d[i] * spacing;
-            }
-            gc.setStroke(Color.BLACK);
-            gc.strokePolyline(xs, ys, nt);
         }
         gc.restore();
+    }
+
+    /** One trace's wiggle over samples {@code from} .. {@code to - 1}: positive lobes filled, the line. */
+    private void drawWiggle(GraphicsContext gc, double axis, double spacing, double[] d, Sampling t, int from, int to,
+            double[] xs, double[] ys) {
+        int n = to - from;
+        for (int i = 0; i < n; i++) {
+            xs[i] = axis + Math.max(0, d[from + i]) * spacing;
+            ys[i] = frame.y(t.value(from + i));
+        }
+        xs[n] = axis;
+        ys[n] = ys[n - 1];
+        xs[n + 1] = axis;
+        ys[n + 1] = ys[0];
+        gc.fillPolygon(xs, ys, n + 2);
+        for (int i = 0; i < n; i++) {
+            xs[i] = axis + d[from + i] * spacing;
+        }
+        gc.strokePolyline(xs, ys, n);
     }
 }

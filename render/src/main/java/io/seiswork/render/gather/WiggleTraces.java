@@ -5,7 +5,8 @@ package io.seiswork.render.gather;
  * offset of every sample in units of the trace spacing, {@code clamp(value / clip) · gain / 2},
  * so neighbouring wiggles touch at the clip when the gain is 1.
  *
- * @param deflection {@code deflection[trace][it]} in trace spacings
+ * @param deflection {@code deflection[trace][it]} in trace spacings; NaN where the trace has no
+ *     sample (see {@link Gather}), which the view leaves undrawn
  */
 public record WiggleTraces(double[][] deflection) {
 

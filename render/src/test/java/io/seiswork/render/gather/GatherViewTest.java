@@ -94,4 +94,41 @@ class GatherViewTest {
         double sampleRows = view.yOf(0.304) - view.yOf(0.3);
         assertEquals(view.yOf(0.3), found, sampleRows + 1, "the new shot's event at 0.3 s");
     }
+
+    /**
+     * Traces recorded from a later time than the others have no samples before their start
+     * (NaN): drawn blank (the plot's white, not the colour of 0), read out as "no sample", left
+     * out of the clip; the wiggles of the samples they have are still drawn.
+     */
+    @Test
+    void whereATraceHasNoSamplesTheGatherIsBlank(FxRobot robot) {
+        Gather full = GatherFixtures.gather();
+        int nt = full.time().count();
+        float[] s = full.samples().clone();
+        for (int t = 24; t < 48; t++) {
+            java.util.Arrays.fill(s, t * nt, t * nt + 100, Float.NaN);  // the right half starts at 0.4 s
+        }
+        Gather late = new Gather(s, full.time(), full.traces(), full.tracesLabel());
+        robot.interact(() -> view.gatherProperty().set(late));
+        Image img = ready();
+        assertTrue(view.clip() > 0 && Double.isFinite(view.clip()), "clip " + view.clip());
+        int y = (int) view.yOf(0.2);
+        int blank = img.getPixelReader().getArgb((int) view.xOf(300), y);
+        int zero = img.getPixelReader().getArgb((int) view.xOf(-300), y);
+        assertEquals(0xffffffff, blank, "no samples: white, got " + Integer.toHexString(blank));
+        assertTrue((zero & 0xff) < 200, "amplitude 0 in grey, got " + Integer.toHexString(zero));
+        String[] said = new String[2];
+        robot.interact(() -> {
+            said[0] = view.describeAt(view.xOf(12.5), view.yOf(0.2));
+            said[1] = view.describeAt(view.xOf(12.5), view.yOf(GatherFixtures.EVENT_S));
+        });
+        assertEquals("offset (m) 12.5, t 0.2 s: no sample", said[0]);
+        assertEquals("offset (m) 12.5, t 0.6 s: " + io.seiswork.render.plot.Ticks.value(full.value(24, 150)), said[1]);
+        robot.interact(() -> view.gatherStyleProperty().set(GatherStyle.WIGGLE));
+        Image wiggles = ready();
+        int x0 = (int) view.xOf(100);
+        int x1 = (int) view.xOf(500);
+        assertTrue(rowBrightness(wiggles, (int) view.yOf(0.2), x0, x1) > 254, "no wiggle lines before the start");
+        assertTrue(rowBrightness(wiggles, eventRow(), x0, x1) < 120, "the event's peaks after it");
+    }
 }
