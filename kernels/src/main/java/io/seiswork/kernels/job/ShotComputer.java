@@ -213,6 +213,11 @@ public final class ShotComputer implements AutoCloseable {
             notes = List.copyOf(notes);
         }
 
+        /** The data file's index as stored ({@link ShotIndexFormat}) for a submission, or null when there is none. */
+        public byte[] storedDataIndex() {
+            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex);
+        }
+
         /** Shots without a data file, so without an index. */
         public Shots(List<Shot> shots, List<String> notes) {
             this(shots, notes, null);
