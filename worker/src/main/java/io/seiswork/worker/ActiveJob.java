@@ -27,26 +27,33 @@ final class ActiveJob implements AutoCloseable {
     private final List<Shot> shots;
 
     private final Path scratch;
+    /** The job's recorded data read a shot at a time, or null (synthetic data, modelling, no index). */
+    private final RecordedShots recorded;
 
     /** A job that runs every shot of its spec; {@code scratch}: this job's scratch directory on the worker. */
     ActiveJob(JobId id, ResolvedJob job, Path scratch) {
-        this(id, job, List.of(), scratch);
+        this(id, job, List.of(), scratch, null);
     }
 
     /**
      * @param numbers the numbers (FFID) of the spec's shots the job runs, in its order
      *     ({@code submit --shots}, {@link io.seiswork.cloud.dispatch.StoredSpec#shots()}); empty for every shot
      * @param scratch this job's scratch directory on the worker
+     * @param recorded the job's recorded data read by its shot index, or null: its computer then
+     *     plans on the index's shots and migrates each from its own fetched traces, never opening
+     *     the whole data file
      * @throws IllegalArgumentException when the spec has no shot of one of those numbers
      */
-    ActiveJob(JobId id, ResolvedJob job, List<Integer> numbers, Path scratch) {
+    ActiveJob(JobId id, ResolvedJob job, List<Integer> numbers, Path scratch, RecordedShots recorded) {
         this.id = id;
+        this.recorded = recorded;
         this.scratch = scratch;
         this.job = job;
         this.engine = JobEngine.select(job);
         ShotComputer c = null;
         try {
-            c = new ShotComputer(job, engine.engine(), scratch.resolve("migration"));
+            c = recorded == null ? new ShotComputer(job, engine.engine(), scratch.resolve("migration"))
+                    : new ShotComputer(job, engine.engine(), scratch.resolve("migration"), recorded.index());
             this.shots = numbers.isEmpty() ? c.shots() : pick(id, c.shots(), numbers);
         } catch (RuntimeException e) {
             if (c != null) {
@@ -83,6 +90,11 @@ final class ActiveJob implements AutoCloseable {
 
     ShotComputer computer() {
         return computer;
+    }
+
+    /** The job's recorded data read a shot at a time by its index, or null. */
+    RecordedShots recorded() {
+        return recorded;
     }
 
     /** A fresh directory under the job's scratch. */

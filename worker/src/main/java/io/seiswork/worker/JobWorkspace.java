@@ -11,11 +11,15 @@ import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.kernels.job.ShotIndex;
+import io.seiswork.kernels.job.ShotIndexFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A job's files on a worker: {@code <workDir>/jobs/<id>/spec.json}, and the inputs it names in
@@ -28,8 +32,16 @@ import java.util.List;
  * <p>An input is downloaded into this worker's own folder, its SHA-256 checked, and only then
  * renamed into the cache in one step: another worker sees either no file or the whole verified
  * one, and two workers fetching the same input at once both end with the same content in place.
+ *
+ * <p>A migration of recorded data whose stored spec names a shot index
+ * ({@link StoredSpec#dataIndex()}) does not download its data file: the index (an input, verified
+ * as any) is, and each shot's traces are fetched alone into the shot's scratch
+ * ({@link RecordedShots}, {@link #fetchShot}), so disk and downloads count a shot's bytes, not the
+ * file's. A job submitted before indexes existed downloads the whole file, as before.
  */
 final class JobWorkspace {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorkspace.class);
 
     private final ArtifactStore store;
     private final Path workDir;
@@ -40,6 +52,7 @@ final class JobWorkspace {
     private JobId cachedId;
     private ResolvedJob cached;
     private List<Integer> cachedShots;
+    private RecordedShots cachedRecorded;
 
     /**
      * @param engine the worker's engine, replacing the spec's, or null to keep the spec's
@@ -65,13 +78,20 @@ final class JobWorkspace {
         try {
             Files.createDirectories(dir);
             StoredSpec stored = StoredSpec.read(store, job.id());
+            String indexed = stored.dataIndex() != null ? stored.dataKey() : null;
+            if (indexed == null && stored.dataKey() != null) {
+                LOG.info("job {}: data {} has no shot index (submitted before shot indexes): downloading the whole file",
+                        job.id(), stored.dataKey());
+            }
             for (SpecInputs.FileField f : stored.files()) {
-                if (inputs.lookup(f.value()) == null) {
+                if (!f.value().equals(indexed) && inputs.lookup(f.value()) == null) {
                     download(f.value());
                 }
             }
+            RecordedShots recorded = indexed == null ? null : recorded(job.id(), stored, dir);
             Files.write(dir.resolve("spec.json"), stored.bytes());
-            JobSpec parsed = JobSpecReader.read(stored.text(), "job " + job.id(), job.name());
+            JobSpec parsed = JobSpecReader.read(stored.text(recorded == null ? null : recorded.headers()),
+                    "job " + job.id(), job.name());
             if (engine != null) {
                 parsed = parsed.withEngine(engine);
             }
@@ -81,6 +101,7 @@ final class JobWorkspace {
             cachedId = job.id();
             cached = resolved;
             cachedShots = stored.shots();
+            cachedRecorded = recorded;
             return resolved;
         } catch (IOException e) {
             throw new UncheckedIOException("job " + job.id() + ": " + e.getMessage(), e);
@@ -94,6 +115,50 @@ final class JobWorkspace {
     List<Integer> shots(JobRecord job) {
         resolve(job);
         return cachedShots;
+    }
+
+    /**
+     * The job's recorded data read a shot at a time by its shot index, or null when the job has
+     * no recorded data or no index (its data file then downloaded whole, {@link #resolve}).
+     */
+    RecordedShots recorded(JobRecord job) {
+        resolve(job);
+        return cachedRecorded;
+    }
+
+    /** Downloads the job's data index (once per machine, verified) and fetches the data file's headers. */
+    private RecordedShots recorded(JobId id, StoredSpec stored, Path dir) throws IOException {
+        String key = stored.dataIndex();
+        if (inputs.lookup(key) == null) {
+            download(key);
+        }
+        long size = Files.size(inputs.root().resolve(key));
+        if (size > ShotIndexFormat.MAX_BYTES) {
+            throw new IllegalArgumentException("job " + id + ": shot index " + key + " has " + size + " bytes, more than "
+                    + ShotIndexFormat.MAX_BYTES);
+        }
+        ShotIndex index = ShotIndexFormat.decode(Files.readAllBytes(inputs.root().resolve(key)), key);
+        RecordedShots recorded = RecordedShots.open(store, stored.dataKey(), key, index, dir);
+        LOG.info("job {}: data {} ({} bytes, {} shots) read a shot at a time by its shot index {}", id,
+                stored.dataKey(), index.dataBytes(), index.shots().size(), key);
+        return recorded;
+    }
+
+    /**
+     * Fetches shot {@code ffid}'s own file of the job's recorded data into {@code dir} (the
+     * shot's scratch, removed with it), after checking it against the worker's input limit and
+     * making room for it on the disk the input cache shares: a shot's bytes, not the file's.
+     *
+     * @throws IllegalArgumentException when the shot's file is larger than the input limit
+     */
+    Path fetchShot(RecordedShots recorded, int ffid, Path dir) {
+        long bytes = recorded.shotBytes(ffid);
+        if (bytes > maxInputBytes) {
+            throw new IllegalArgumentException("shot FFID " + ffid + " of data " + recorded.dataKey() + " has " + bytes
+                    + " bytes, more than the " + maxInputBytes + " a worker downloads");
+        }
+        inputs.makeRoom(bytes);
+        return recorded.fetch(ffid, dir);
     }
 
     /**
@@ -121,6 +186,7 @@ final class JobWorkspace {
             cachedId = null;
             cached = null;
             cachedShots = null;
+            cachedRecorded = null;
         }
         FileTrees.delete(workDir.resolve("jobs").resolve(id.value()));
     }

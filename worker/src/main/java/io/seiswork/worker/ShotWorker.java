@@ -321,7 +321,14 @@ public final class ShotWorker implements Runnable {
             Path result;
             double gpts;
             if (a.job().spec().task() == Task.RTM) {
-                MigratedShot m = a.computer().migrate(shot, this::progress, cancel);
+                MigratedShot m;
+                if (a.recorded() == null) {
+                    m = a.computer().migrate(shot, this::progress, cancel);
+                } else {
+                    cancel.throwIfCancelled("shot " + number + ", fetching its traces");
+                    Path gather = workspace.fetchShot(a.recorded(), shot.number(), dir);
+                    m = a.computer().migrateGather(gather, shot.number(), this::progress, cancel);
+                }
                 result = dir.resolve("partial.bin");
                 PartialImageFile.write(m.image(), result);
                 gpts = m.gptsPerSecond();
@@ -391,7 +398,8 @@ public final class ShotWorker implements Runnable {
     private ActiveJob activeFor(JobRecord job) {
         if (active == null || !active.id().equals(job.id())) {
             closeActive();
-            active = new ActiveJob(job.id(), workspace.resolve(job), workspace.shots(job), workspace.jobDir(job.id()));
+            active = new ActiveJob(job.id(), workspace.resolve(job), workspace.shots(job), workspace.jobDir(job.id()),
+                    workspace.recorded(job));
         }
         return active;
     }

@@ -105,8 +105,10 @@ final class SubmitCommand implements Callable<Integer> {
                 tree.put("engine", choice.json());
             }
             Path base = specFile.toAbsolutePath().getParent();
-            SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, uploadProgress(err))
-                    : d.submitShots(tree, base, chosen, maxFailed, uploadProgress(err));
+            // The data file's shot index, from the scan that counted its shots: each worker fetches only its shot.
+            byte[] index = found.storedDataIndex();
+            SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, index, uploadProgress(err))
+                    : d.submitShots(tree, base, chosen, maxFailed, index, uploadProgress(err));
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%s%n",
                     submitted.id(), cloud.settings().name(), submitted.shots(), submitted.shots() == 1 ? "" : "s",
                     MemoryEstimate.human(submitted.uploadedBytes()),

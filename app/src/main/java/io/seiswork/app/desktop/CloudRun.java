@@ -152,7 +152,8 @@ final class CloudRun implements ActiveRun {
         found.notes().forEach(events::message);  // in the run's log, where a local run says them
         int shots = found.shots().size();
         events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
-        SubmittedJob job = d.submit(spec, base, shots, (done, total) -> { });
+        SubmittedJob job = d.submit(spec, base, shots, io.seiswork.cloud.job.FailedShots.defaultLimit(shots),
+                found.storedDataIndex(), (done, total) -> { });
         events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),
                 job.shots(), MemoryEstimate.human(job.uploadedBytes())));
         return job.id();

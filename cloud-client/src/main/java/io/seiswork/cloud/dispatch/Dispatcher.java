@@ -106,7 +106,21 @@ public final class Dispatcher {
      *     with its others ({@link FailedShots}); checked before anything is uploaded
      */
     public SubmittedJob submit(ObjectNode spec, Path base, int shots, int maxFailed, TransferProgress progress) {
-        return submit(spec, base, shots, null, maxFailed, progress);
+        return submit(spec, base, shots, null, maxFailed, null, progress);
+    }
+
+    /**
+     * Submits a spec given as JSON with a limit of failed shots and, for a migration of recorded
+     * data, its data file's shot index.
+     *
+     * @param dataIndex the data file's shot index as stored ({@code ShotIndexFormat}, made by the
+     *     pass over its headers that counted {@code shots}), stored as an input by its content
+     *     and named in the stored spec ({@link StoredSpec#DATA_INDEX_FIELD}), so that each worker
+     *     fetches only its shot's traces; null for none (the workers download the whole file)
+     */
+    public SubmittedJob submit(ObjectNode spec, Path base, int shots, int maxFailed, byte[] dataIndex,
+            TransferProgress progress) {
+        return submit(spec, base, shots, null, maxFailed, dataIndex, progress);
     }
 
     /**
@@ -123,12 +137,21 @@ public final class Dispatcher {
      */
     public SubmittedJob submitShots(ObjectNode spec, Path base, List<Integer> shotNumbers, int maxFailed,
             TransferProgress progress) {
-        return submit(spec, base, shotNumbers.size(), shotNumbers, maxFailed, progress);
+        return submit(spec, base, shotNumbers.size(), shotNumbers, maxFailed, null, progress);
     }
 
-    /** @param shotNumbers the shots of the spec the job runs, or null for every one of its {@code shots} */
+    /** As {@link #submitShots(ObjectNode, Path, List, int, TransferProgress)}, with the data file's shot index (null: none). */
+    public SubmittedJob submitShots(ObjectNode spec, Path base, List<Integer> shotNumbers, int maxFailed,
+            byte[] dataIndex, TransferProgress progress) {
+        return submit(spec, base, shotNumbers.size(), shotNumbers, maxFailed, dataIndex, progress);
+    }
+
+    /**
+     * @param shotNumbers the shots of the spec the job runs, or null for every one of its {@code shots}
+     * @param dataIndex the data file's shot index, or null
+     */
     private SubmittedJob submit(ObjectNode spec, Path base, int shots, List<Integer> shotNumbers, int maxFailed,
-            TransferProgress progress) {
+            byte[] dataIndex, TransferProgress progress) {
         FailedShots.checkLimit(maxFailed, shots);
         if (shotNumbers != null) {
             StoredSpec.selectShots(spec, shotNumbers);
@@ -144,6 +167,13 @@ public final class Dispatcher {
             uploaded += stored.uploaded() ? stored.bytes() : 0;
             f.set(stored.key());
             inputs.add(stored.key());
+        }
+        if (dataIndex != null && spec.path("data").isTextual() && ObjectKeys.isInput(spec.path("data").asText())) {
+            // Stored by content like the data it indexes: a second job on the same file sends nothing.
+            StoredInput index = store.putInputBytes(dataIndex);
+            uploaded += index.uploaded() ? index.bytes() : 0;
+            StoredSpec.indexData(spec, index.key());
+            inputs.add(index.key());
         }
         String name = spec.path("name").asText("job");
         JobId id = JobId.newFor(name, Instant.now(), new SecureRandom());

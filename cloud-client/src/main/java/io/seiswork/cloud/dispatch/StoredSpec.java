@@ -34,18 +34,29 @@ import java.util.Set;
  * The field is not part of the job spec: {@link #text()} leaves it out for the spec reader, and a
  * worker that predates it refuses the job (an unknown field) rather than run the wrong shots.
  *
+ *
+ * <p>For a migration of recorded data the dispatcher also adds {@value #DATA_INDEX_FIELD}: the
+ * input key of the data file's shot index (where each shot's traces lie in it), so that a worker
+ * fetches only its shot's traces rather than the whole file. A job submitted before the index
+ * existed has none, and its workers download the whole file.
+ *
  * @param id the job
  * @param bytes the spec's bytes as stored
  * @param files its file fields, each an input key
  * @param shots the numbers of the shots the job runs, in its order; empty: every shot of the spec
+ * @param dataIndex the input key of its data file's shot index, or null when it has none
  */
-public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> files, List<Integer> shots) {
+public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> files, List<Integer> shots,
+        String dataIndex) {
 
     /** Largest spec read: real ones are a few kilobytes (lists of thousands of positions stay under a megabyte). */
     public static final long MAX_BYTES = 16L << 20;
 
     /** The stored spec's field listing the shots a job runs, when not all of them ({@code submit --shots}). */
     public static final String SHOTS_FIELD = "shots";
+
+    /** The stored spec's field naming its data file's shot index, an input key. */
+    public static final String DATA_INDEX_FIELD = "dataIndex";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,7 +91,35 @@ public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> file
                         + "(inputs/sha256/<hash>), got \"" + f.value().replaceAll("\\p{Cntrl}", "?") + "\"");
             }
         }
-        return new StoredSpec(id, bytes, files, shotsOf(id, tree.get(SHOTS_FIELD)));
+        return new StoredSpec(id, bytes, files, shotsOf(id, tree.get(SHOTS_FIELD)), dataIndexOf(id, tree));
+    }
+
+    /** The data index's key, checked to be an input key; null when the spec names none. */
+    private static String dataIndexOf(JobId id, ObjectNode tree) {
+        JsonNode field = tree.get(DATA_INDEX_FIELD);
+        if (field == null) {
+            return null;
+        }
+        if (!field.isTextual() || !ObjectKeys.isInput(field.asText())) {
+            throw new IllegalArgumentException("job " + id + ": its spec's \"" + DATA_INDEX_FIELD + "\" must name a stored"
+                    + " input (inputs/sha256/<hash>), got " + field.toString().replaceAll("\\p{Cntrl}", "?"));
+        }
+        if (!tree.path("data").isTextual() || !ObjectKeys.isInput(tree.path("data").asText())) {
+            throw new IllegalArgumentException("job " + id + ": its spec has a \"" + DATA_INDEX_FIELD + "\" but no stored"
+                    + " data file");
+        }
+        return field.asText();
+    }
+
+    /**
+     * Marks {@code spec}, about to be stored, as a job whose data file has the shot index stored
+     * under {@code key}.
+     */
+    static void indexData(ObjectNode spec, String key) {
+        if (!ObjectKeys.isInput(key)) {
+            throw new IllegalArgumentException("a data index must be a stored input, got " + key);
+        }
+        spec.put(DATA_INDEX_FIELD, key);
     }
 
     /**
@@ -133,14 +172,36 @@ public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> file
         }
     }
 
-    /** The spec's text for the spec reader: as stored, without the dispatcher's {@value #SHOTS_FIELD}. */
+    /** The data file's input key, or null when the job migrates no recorded data. */
+    public String dataKey() {
+        return files.stream().filter(f -> f.path().equals("data")).map(SpecInputs.FileField::value).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The spec's text for the spec reader: as stored, without the dispatcher's {@value #SHOTS_FIELD}
+     * and {@value #DATA_INDEX_FIELD}.
+     */
     public String text() {
-        if (shots.isEmpty()) {
+        return text(null);
+    }
+
+    /**
+     * As {@link #text()}, its data file given as {@code dataFile} instead of its input key (a
+     * worker that reads the file's shots from their own small files hands the spec reader the
+     * file's headers), or as stored when null.
+     */
+    public String text(java.nio.file.Path dataFile) {
+        if (shots.isEmpty() && dataIndex == null && dataFile == null) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         try {
             ObjectNode tree = (ObjectNode) JSON.readTree(bytes);
             tree.remove(SHOTS_FIELD);
+            tree.remove(DATA_INDEX_FIELD);
+            if (dataFile != null) {
+                tree.put("data", dataFile.toAbsolutePath().toString());
+            }
             return JSON.writeValueAsString(tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -51,6 +51,8 @@ public final class ArtifactStore {
     private final String bucket;
     private final int partBytes;
     private final int parallelParts;
+    /** Told of the bytes each GET brought, by key ({@link #onRead}); none by default. */
+    private volatile java.util.function.ObjLongConsumer<String> reads = (key, bytes) -> { };
 
     public ArtifactStore(S3Client s3, String bucket) {
         this(s3, bucket, DEFAULT_PART_BYTES, DEFAULT_PARALLEL_PARTS);
@@ -106,6 +108,76 @@ public final class ArtifactStore {
         }
         put(key, file, progress, true);
         return new StoredInput(key, size, true);
+    }
+
+    /**
+     * Stores {@code bytes} as an input under their SHA-256 ({@code inputs/sha256/<hash>}), unless
+     * an object of that key and size is there already, as {@link #putInput} does a file.
+     */
+    public StoredInput putInputBytes(byte[] bytes) {
+        String key;
+        try {
+            key = ObjectKeys.input(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+        if (sizeOf(key) == bytes.length) {
+            return new StoredInput(key, bytes.length, false);
+        }
+        putBytes(key, bytes);
+        return new StoredInput(key, bytes.length, true);
+    }
+
+    /**
+     * Has {@code listener} told of the bytes every GET of this store brings, with the object's key:
+     * for a test or a metric to count what a worker read of an object (the ranges of a data file,
+     * not the whole of it).
+     */
+    public void onRead(java.util.function.ObjLongConsumer<String> listener) {
+        reads = listener;
+    }
+
+    /**
+     * Writes byte ranges of the object under {@code key} to {@code out}, one after the other, by
+     * ranged GETs of at most a part each, all of the version one HEAD finds (a replaced object is
+     * reported, never two versions mixed): a few shots' traces of a recorded data file of
+     * terabytes, never the whole of it.
+     *
+     * @param ranges pairs (offset, length) in bytes, each within the object
+     * @return the object's size in bytes
+     * @throws IllegalArgumentException in one line naming the object when it is missing or a range
+     *     lies past its end
+     */
+    public long copyRanges(String key, long[] ranges, java.nio.channels.WritableByteChannel out) {
+        if (ranges.length % 2 != 0) {
+            throw new IllegalArgumentException("ranges must be (offset, length) pairs, got " + ranges.length + " numbers");
+        }
+        S3Location at = new S3Location(bucket, key);
+        if (sizeOf(key) < 0) {
+            throw new IllegalArgumentException(at + " does not exist");
+        }
+        S3RangeReader reader = S3RangeReader.open(s3, at);
+        for (int i = 0; i < ranges.length; i += 2) {
+            if (ranges[i] < 0 || ranges[i + 1] < 0 || ranges[i] + ranges[i + 1] > reader.size()) {
+                throw new IllegalArgumentException(at + ": bytes " + ranges[i] + " + " + ranges[i + 1]
+                        + " lie past its end (" + reader.size() + " bytes)");
+            }
+            for (long done = 0; done < ranges[i + 1]; ) {
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, ranges[i + 1] - done));
+                reader.read(ranges[i] + done, buf);
+                buf.flip();
+                reads.accept(key, buf.remaining());
+                done += buf.remaining();
+                try {
+                    while (buf.hasRemaining()) {
+                        out.write(buf);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + at + "'s bytes: " + e.getMessage(), e);
+                }
+            }
+        }
+        return reader.size();
     }
 
     /** Stores {@code bytes} under {@code key} (replacing it). */
@@ -270,6 +342,7 @@ public final class ArtifactStore {
     public byte[] getBytes(String key, long maxBytes) {
         long size = requireSize(key, maxBytes);
         byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+        reads.accept(key, bytes.length);
         if (bytes.length != size) {
             throw new IllegalStateException("s3://" + bucket + "/" + key + " changed while it was read");
         }
@@ -301,6 +374,7 @@ public final class ArtifactStore {
                 ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, size - offset));
                 reader.read(offset, buf);
                 buf.flip();
+                reads.accept(key, buf.limit());
                 download.write(buf, offset);
                 download.done(i);
                 progressOf.done(buf.limit());

@@ -92,6 +92,8 @@ final class SegyShotGathers implements ObservedData {
     private final double minDelayS;
     private final double maxDelayS;
     private final List<String> notes;
+    /** Whether this is a whole file of shot gathers, not one shot's traces fetched from one ({@link #oneShotOf}). */
+    private final boolean wholeFile;
 
     /**
      * @param file the SEG-Y file
@@ -103,10 +105,26 @@ final class SegyShotGathers implements ObservedData {
      *     outside the modelled time
      */
     SegyShotGathers(Path file, Grid grid, Sampling modelledS) {
+        this(file, grid, modelledS, true);
+    }
+
+    /**
+     * One shot's traces fetched from a file of shot gathers with the file's headers (a cloud
+     * worker's small file, {@link ShotIndex}): read as the whole file's shot is, but without the
+     * checks and notes that are about the whole file (made on it at submission: every trace at
+     * (0, 0), a stack's text header, zero-offset data, traces outside the modelled time), and not
+     * kept among the scans.
+     */
+    static SegyShotGathers oneShotOf(Path file, Grid grid, Sampling modelledS) {
+        return new SegyShotGathers(file, grid, modelledS, false);
+    }
+
+    private SegyShotGathers(Path file, Grid grid, Sampling modelledS, boolean wholeFile) {
         this.file = file;
+        this.wholeFile = wholeFile;
         this.reader = SegyReader.open(file);
         try {
-            Key key = key(file, grid);
+            Key key = wholeFile ? key(file, grid) : null;
             Scan scan = cached(key);
             if (scan == null) {
                 scan = scan(grid);
@@ -127,7 +145,7 @@ final class SegyShotGathers implements ObservedData {
             if (scan.note() != null) {
                 lines.add(scan.note());
             }
-            String outside = outsideNote(modelledS);
+            String outside = wholeFile ? outsideNote(modelledS) : null;
             if (outside != null) {
                 lines.add(outside);
             }
@@ -234,14 +252,14 @@ final class SegyShotGathers implements ObservedData {
             throw new IllegalArgumentException(file + " holds no traces");
         }
         long traces = reader.traceCount();
-        if (allAtOrigin) {
+        if (allAtOrigin && wholeFile) {
             throw new IllegalArgumentException("data: " + file + ": every one of its " + traces + " traces has its source"
                     + " (trace header bytes 73/77) and its receiver (bytes 81/85) at (0, 0): geometry headers not filled,"
                     + " or not shot gathers (a stack or a migrated image); give shot gathers with their positions, as a"
                     + " task model run writes them");
         }
         String note = null;
-        if (coincident == traces) {
+        if (coincident == traces && wholeFile) {
             String says = stackOrImage(textHeader());
             if (says != null) {
                 throw new IllegalArgumentException("data: " + file + ": every one of its " + traces + " traces has its"
@@ -351,6 +369,57 @@ final class SegyShotGathers implements ObservedData {
             return "";
         }
         return TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)));
+    }
+
+    /**
+     * The file's {@link ShotIndex}, from the pass over its headers already made: each shot's
+     * traces as runs of consecutive indices, its source and its receivers' extent, and the file's
+     * layout (header and trace bytes, SU or SEG-Y).
+     */
+    ShotIndex shotIndex() {
+        long headerBytes = reader.traceOffset(0);
+        long dataBytes;
+        try {
+            dataBytes = Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        long count = reader.traceCount();
+        long traceBytes = count > 1 ? reader.traceOffset(1) - headerBytes : dataBytes - headerBytes;
+        List<ShotIndex.Entry> entries = new ArrayList<>(shots.size());
+        for (Shot shot : shots) {
+            double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+            for (Position r : shot.receivers()) {
+                minX = Math.min(minX, r.x());
+                maxX = Math.max(maxX, r.x());
+                minY = Math.min(minY, r.y());
+                maxY = Math.max(maxY, r.y());
+            }
+            entries.add(new ShotIndex.Entry(shot.number(), shot.source(), minX, maxX, minY, maxY,
+                    runs(traceIndex.get(shot.number()))));
+        }
+        return new ShotIndex(headerBytes, Math.toIntExact(traceBytes), reader.binaryHeader() == null, dataBytes,
+                entries);
+    }
+
+    /** Ascending trace indices as (first, count) pairs of consecutive runs. */
+    static long[] runs(long[] traces) {
+        long[] out = new long[8];
+        int n = 0;
+        for (int i = 0; i < traces.length; ) {
+            int j = i + 1;
+            while (j < traces.length && traces[j] == traces[j - 1] + 1) {
+                j++;
+            }
+            if (n + 2 > out.length) {
+                out = Arrays.copyOf(out, 2 * out.length);
+            }
+            out[n++] = traces[i];
+            out[n++] = j - i;
+            i = j;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /**

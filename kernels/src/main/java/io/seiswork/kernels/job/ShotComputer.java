@@ -117,7 +117,29 @@ public final class ShotComputer implements AutoCloseable {
      *     the grid
      */
     public ShotComputer(ResolvedJob job, WaveEngine engine, Path scratch, Consumer<String> messages) {
+        this(job, engine, scratch, messages, null);
+    }
+
+    /**
+     * A computer for a migration of recorded data whose traces it never reads whole: it plans on
+     * the shots of {@code dataIndex} ({@link ShotIndex#planningShot}: the same windows and receiver
+     * counts, so the same memory plan and engine as a computer that scanned the file), and
+     * migrates each shot from a small file of that shot's traces ({@link #migrateGather}). A cloud
+     * worker's, which fetches only those traces of the stored data.
+     *
+     * @param dataIndex the index of the job's data file, made when the job was submitted
+     * @throws IllegalArgumentException when the job is not a migration of recorded data
+     */
+    public ShotComputer(ResolvedJob job, WaveEngine engine, Path scratch, ShotIndex dataIndex) {
+        this(job, engine, scratch, LOG::info, java.util.Objects.requireNonNull(dataIndex, "dataIndex"));
+    }
+
+    private ShotComputer(ResolvedJob job, WaveEngine engine, Path scratch, Consumer<String> messages,
+            ShotIndex dataIndex) {
         JobSpec spec = job.spec();
+        if (dataIndex != null && (spec.task() != Task.RTM || job.dataFile() == null)) {
+            throw new IllegalArgumentException("job " + spec.name() + ": a shot index is for a migration of recorded data");
+        }
         this.job = job;
         this.engine = engine;
         this.scratch = scratch;
@@ -133,6 +155,7 @@ public final class ShotComputer implements AutoCloseable {
         }
         this.data = job.dataFile() == null
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
+                : dataIndex != null ? new IndexedShots(dataIndex)
                 : new SegyShotGathers(job.dataFile(), spec.grid(), timing.outputS());
         try {
             if (data instanceof SegyShotGathers gathers) {
@@ -179,12 +202,25 @@ public final class ShotComputer implements AutoCloseable {
      * @param shots the shots in order
      * @param notes for a migration of recorded data, what its computer would say of the file
      *     (zero-offset data; traces wholly outside the modelled time); else none
+     * @param dataIndex for a migration of recorded data, where each shot's traces lie in the file
+     *     (from the same pass over its headers), for the cloud's workers to fetch only theirs;
+     *     else null
      */
-    public record Shots(List<Shot> shots, List<String> notes) {
+    public record Shots(List<Shot> shots, List<String> notes, ShotIndex dataIndex) {
 
         public Shots {
             shots = List.copyOf(shots);
             notes = List.copyOf(notes);
+        }
+
+        /** The data file's index as stored ({@link ShotIndexFormat}) for a submission, or null when there is none. */
+        public byte[] storedDataIndex() {
+            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex);
+        }
+
+        /** Shots without a data file, so without an index. */
+        public Shots(List<Shot> shots, List<String> notes) {
+            this(shots, notes, null);
         }
     }
 
@@ -198,7 +234,7 @@ public final class ShotComputer implements AutoCloseable {
             return new Shots(job.geometry().shots(), List.of());
         }
         try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS())) {
-            return new Shots(file.shots(), file.notes());
+            return new Shots(file.shots(), file.notes(), file.shotIndex());
         }
     }
 
@@ -255,6 +291,32 @@ public final class ShotComputer implements AutoCloseable {
      * @throws IllegalStateException when the job is not task rtm (as for every rtm accessor)
      */
     public MigratedShot migrate(Shot shot, ProgressListener progress, CancellationToken cancel) {
+        return migrate(data, shot, progress, cancel);
+    }
+
+    /**
+     * Migrates shot {@code ffid} (task rtm) from {@code gatherFile}, a file of that shot's traces
+     * alone with the job's data file's headers ({@link ShotIndex}), as {@link #migrate} migrates
+     * the same shot read from the whole file: the same geometry, delays, resampling and taper,
+     * to the same partial image, bit for bit.
+     *
+     * @throws IllegalArgumentException in one line naming the shot when the file holds traces of
+     *     another FFID (the ranges it was cut by were wrong), or its traces do not fit the grid
+     */
+    public MigratedShot migrateGather(Path gatherFile, int ffid, ProgressListener progress, CancellationToken cancel) {
+        requireRtm();
+        try (SegyShotGathers one = SegyShotGathers.oneShotOf(gatherFile, job.spec().grid(), timing.outputS())) {
+            List<Shot> found = one.shots();
+            if (found.size() != 1 || found.get(0).number() != ffid) {
+                throw new IllegalArgumentException("shot FFID " + ffid + ": the traces fetched for it are of FFID "
+                        + found.stream().map(s -> String.valueOf(s.number())).collect(java.util.stream.Collectors.joining(", "))
+                        + ": the data file's shot index names the wrong traces");
+            }
+            return migrate(one, found.get(0), progress, cancel);
+        }
+    }
+
+    private MigratedShot migrate(ObservedData data, Shot shot, ProgressListener progress, CancellationToken cancel) {
         Migration m = migration();
         ShotWindow w = window(shot);
         int migrationSteps = 2 * timing.steps();
@@ -265,7 +327,7 @@ public final class ShotComputer implements AutoCloseable {
             progress.onProgress(s, n + migrationSteps);
         }), cancel);
         long t1 = System.nanoTime();
-        float[][] observed = onAxis(shot, traces);
+        float[][] observed = onAxis(data, shot, traces);
         PartialImage image = m.migrate(request(w.crop(job.migrationVelocity()), w.local(shot)), observed,
                 relabelled(progress, w, (s, n) -> progress.onProgress(dataSteps[0] + s, dataSteps[0] + n)), cancel);
         long t2 = System.nanoTime();
@@ -439,7 +501,7 @@ public final class ShotComputer implements AutoCloseable {
      * migration smears along the edge's isochron: the trace is tapered there instead
      * ({@link #taperedEdges}).
      */
-    private float[][] onAxis(Shot shot, float[][] traces) {
+    private float[][] onAxis(ObservedData data, Shot shot, float[][] traces) {
         Sampling out = timing.outputS();
         double taperS = edgeTaperS(out.delta(), job.spec().wavelet().peakHz());
         float[][] res = new float[traces.length][];

@@ -1,0 +1,193 @@
+package io.seiswork.kernels.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.geometry.Position;
+import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A data file's {@link ShotIndex}: made from the pass over its headers, stored compactly, and a
+ * file cut from it (the headers, then one shot's traces) migrates to the partial image the whole
+ * file's shot gives, bit for bit, on the same memory plan.
+ */
+class ShotIndexTest {
+
+    /** Three shots with an aperture (each on its own window), recorded with a delay. */
+    private static final String RTM = """
+        {
+          "name": "shot-index",
+          "task": "rtm",
+          "grid": { "nx": 81, "nz": 41, "dx": 10, "dz": 10 },
+          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 250, "vp": 2200 } ] },
+          "migrationVelocity": { "smooth": 50 },
+          "wavelet": { "peakHz": 15 },
+          "time": { "lengthS": 0.5, "sampleS": 0.004 },
+          "sources": { "line": { "x0": 150, "dx": 250, "n": 3, "z": 20 } },
+          "receivers": { "line": { "x0": 0, "dx": 10, "n": 81, "z": 20 },
+                         "spread": { "moving": { "minOffset": 0, "maxOffset": 200 } } },
+          "imaging": { "aperture": 100 },
+          "data": "synthetic",
+          "engine": "cpu"
+        }
+        """;
+
+    private static final CpuWaveEngine ENGINE = new CpuWaveEngine();
+
+    @TempDir
+    Path dir;
+
+    @AfterAll
+    static void closeEngine() {
+        ENGINE.close();
+    }
+
+    private ResolvedJob job(String text) {
+        return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(text, "spec", "index"), "spec");
+    }
+
+    /**
+     * Writes the job's shots to {@code data/shots.sgy}, shot 2's traces split around shot 3's so
+     * that it has two ranges.
+     */
+    private Path recorded() throws IOException {
+        ResolvedJob modelJob = job(RTM.replace("\"task\": \"rtm\"", "\"task\": \"model\"").replace("\"data\": \"synthetic\",", ""));
+        Path data = Files.createDirectories(dir.resolve("recorded"));
+        try (ShotComputer c = new ShotComputer(modelJob, ENGINE, dir.resolve("scratch"));
+                ShotGatherWriter out = GatherFiles.open(data, modelJob)) {
+            List<Shot> shots = c.shots();
+            float[][] t2 = c.model(shots.get(1), ProgressListener.NONE, CancellationToken.none()).traces();
+            out.write(shots.get(0), c.model(shots.get(0), ProgressListener.NONE, CancellationToken.none()).traces());
+            int half = t2.length / 2;
+            out.write(part(shots.get(1), 0, half), Arrays.copyOfRange(t2, 0, half));
+            out.write(shots.get(2), c.model(shots.get(2), ProgressListener.NONE, CancellationToken.none()).traces());
+            out.write(part(shots.get(1), half, t2.length), Arrays.copyOfRange(t2, half, t2.length));
+        }
+        return data.resolve(GatherFiles.SHOTS_FILE);
+    }
+
+    private static Shot part(Shot s, int from, int to) {
+        return new Shot(s.number(), s.source(), Arrays.copyOfRange(s.receiverIds(), from, to),
+                s.receivers().subList(from, to));
+    }
+
+    /** The headers of {@code file}, then the traces of {@code shot}'s ranges: what a worker fetches. */
+    static Path cut(Path file, ShotIndex index, ShotIndex.Entry shot, Path to) throws IOException {
+        try (FileChannel in = FileChannel.open(file); OutputStream out = Files.newOutputStream(to)) {
+            out.write(read(in, 0, index.headerBytes()));
+            long[] r = shot.ranges();
+            for (int i = 0; i < r.length; i += 2) {
+                out.write(read(in, index.headerBytes() + r[i] * index.traceBytes(), r[i + 1] * index.traceBytes()));
+            }
+        }
+        return to;
+    }
+
+    private static byte[] read(FileChannel in, long at, long n) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Math.toIntExact(n));
+        while (b.hasRemaining()) {
+            in.read(b, at + b.position());
+        }
+        return b.array();
+    }
+
+    @Test
+    void theIndexNamesEachShotsTraceRangesAndTheFilesLayout() throws Exception {
+        Path file = recorded();
+        ResolvedJob job = job(RTM.replace("\"synthetic\"", "\"recorded/" + GatherFiles.SHOTS_FILE + "\""));
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(job);
+        ShotIndex index = found.dataIndex();
+        assertEquals(List.of(1, 2, 3), index.shots().stream().map(ShotIndex.Entry::ffid).toList());
+        assertEquals(3600, index.headerBytes());
+        assertEquals(240 + 4 * 126, index.traceBytes());
+        assertEquals(Files.size(file), index.dataBytes());
+        ShotIndex.Entry one = index.entry(1), two = index.entry(2), three = index.entry(3);
+        assertArrayEquals(new long[] {0, one.traces()}, one.ranges());
+        long half = two.traces() / 2;
+        assertArrayEquals(new long[] {one.traces(), half, one.traces() + half + three.traces(), two.traces() - half},
+                two.ranges(), "shot 2 split around shot 3");
+        for (int i = 0; i < 3; i++) {
+            Shot s = found.shots().get(i);
+            assertEquals(s.receivers().size(), index.shots().get(i).traces());
+            assertEquals(ShotWindowsOf.of(job, s), ShotWindowsOf.of(job, ShotIndex.planningShot(index.shots().get(i))),
+                    "the stand-in plans on the shot's window");
+        }
+        byte[] bytes = ShotIndexFormat.encode(index);
+        assertEquals(33 + 64 * 3 + 12 * 4, bytes.length, "76 bytes a shot of one range, 12 more per range");
+        ShotIndex back = ShotIndexFormat.decode(bytes, "inputs/sha256/x");
+        assertArrayEquals(bytes, ShotIndexFormat.encode(back));
+        assertEquals(index.shotFileBytes(two), 3600 + two.traces() * index.traceBytes());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ShotIndexFormat.decode(Arrays.copyOf(bytes, bytes.length - 3), "inputs/sha256/x"));
+        assertTrue(e.getMessage().startsWith("inputs/sha256/x: "), e.getMessage());
+    }
+
+    @Test
+    void aShotCutFromTheFileByItsIndexMigratesToTheWholeFilesPartialImageBitForBit() throws Exception {
+        Path file = recorded();
+        ResolvedJob job = job(RTM.replace("\"synthetic\"", "\"recorded/" + GatherFiles.SHOTS_FILE + "\"")
+                .replace("\"sampleS\": 0.004", "\"sampleS\": 0.002"));
+        ShotIndex index = ShotComputer.shotsAndNotes(job).dataIndex();
+        List<float[]> whole = new ArrayList<>();
+        String plan;
+        try (ShotComputer c = new ShotComputer(job, ENGINE, dir.resolve("scratch-a"))) {
+            for (Shot s : c.shots()) {
+                whole.add(c.migrate(s, ProgressListener.NONE, CancellationToken.none()).image().image());
+            }
+            plan = c.memoryPlan().toString();
+        }
+        try (ShotComputer c = new ShotComputer(job, ENGINE, dir.resolve("scratch-b"), index)) {
+            assertEquals(plan, c.memoryPlan().toString(), "planned as on the whole file");
+            assertEquals(List.of(1, 2, 3), c.shots().stream().map(Shot::number).toList());
+            for (int i = 0; i < 3; i++) {
+                ShotIndex.Entry e = index.shots().get(i);
+                Path gather = cut(file, index, e, dir.resolve("shot-" + e.ffid() + ".sgy"));
+                assertEquals(index.shotFileBytes(e), Files.size(gather));
+                float[] got = c.migrateGather(gather, e.ffid(), ProgressListener.NONE, CancellationToken.none())
+                        .image().image();
+                assertArrayEquals(whole.get(i), got, "shot " + e.ffid());
+            }
+            // Ranges of another shot: refused in one line naming the shot, not migrated.
+            Path wrong = cut(file, index, index.entry(3), dir.resolve("wrong.sgy"));
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> c.migrateGather(wrong, 1, ProgressListener.NONE, CancellationToken.none()));
+            assertEquals("shot FFID 1: the traces fetched for it are of FFID 3: the data file's shot index names the"
+                    + " wrong traces", e.getMessage());
+        }
+    }
+
+    /** A shot's window on the job's grid with the job's aperture. */
+    private static final class ShotWindowsOf {
+        static io.seiswork.core.geometry.ShotWindow of(ResolvedJob job, Shot s) {
+            return io.seiswork.core.geometry.ShotWindow.of(job.spec().grid(), s, job.spec().imaging().apertureM());
+        }
+    }
+
+    @Test
+    void rangesAreRunsOfConsecutiveTraces() {
+        assertArrayEquals(new long[] {0, 3, 7, 1, 9, 2}, SegyShotGathers.runs(new long[] {0, 1, 2, 7, 9, 10}));
+        assertThrows(IllegalArgumentException.class, () -> new ShotIndex(3600, 744, false, 3600 + 744 * 4,
+                List.of(new ShotIndex.Entry(1, new Position(0, 0, 0), 0, 0, 0, 0, new long[] {2, 3}))),
+                "traces past the file's end");
+    }
+}
