@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -126,6 +127,27 @@ record ExampleNote(String summary, List<String> cautions, long diskBytes, Path o
      */
     static ExampleNote of(Path spec, Path repository, Map<String, String> readme,
             Function<JobSpec, Path> outputDir) {
+        return of(spec, repository, readme, outputDir, Machine.THIS);
+    }
+
+    /**
+     * The memory a note is worked out against: this machine's resolver (its budget for one shot)
+     * and the memory of a cloud worker, GiB, for a spec this machine cannot run. The worker's is
+     * asked only then, and may throw (a setting that is not a number): the note then says so.
+     *
+     * @param resolver the resolver of a spec in a folder, with this machine's budget
+     * @param workerMemoryGiB a cloud worker's memory, GiB
+     */
+    record Machine(Function<Path, JobResolver> resolver, DoubleSupplier workerMemoryGiB) {
+
+        /** This JVM's heap budget ({@link JobResolver#withHeapBudget}) and the environment's workers. */
+        static final Machine THIS = new Machine(JobResolver::withHeapBudget,
+                () -> CloudSettings.workerMemoryGiB(CloudSettings.environment()));
+    }
+
+    /** As {@link #of(Path, Path, Map, Function)}, with the memory of {@code machine} and its cloud's workers. */
+    static ExampleNote of(Path spec, Path repository, Map<String, String> readme,
+            Function<JobSpec, Path> outputDir, Machine machine) {
         String json;
         try {
             json = Files.readString(spec);
@@ -166,16 +188,24 @@ record ExampleNote(String summary, List<String> cautions, long diskBytes, Path o
         }
         ResolvedJob job;
         try {
-            job = JobResolver.withHeapBudget(dir).resolve(draft, name);
+            job = machine.resolver().apply(dir).resolve(draft, name);
         } catch (SpecException e) {
             if (!e.onlyMachineLimits()) {
                 cautions.add("has problems: " + e.problems().stream().filter(SpecProblem::isError).findFirst()
                         .map(SpecProblem::toString).orElse(e.getMessage()));
                 return new ExampleNote(shape(s), cautions);
             }
-            double workerGiB = CloudSettings.workerMemoryGiB(CloudSettings.environment());
             String limit = e.problems().stream().filter(SpecProblem::isError).map(SpecProblem::toString)
                     .collect(Collectors.joining("; "));
+            double workerGiB;
+            try {
+                workerGiB = machine.workerMemoryGiB().getAsDouble();
+            } catch (RuntimeException unknown) {
+                // SEISWORK_WORKER_MEMORY_GIB=lots: what this machine lacks is still known, the cloud's is not.
+                cautions.add("large: too large for this machine (" + limit + "); whether cloud workers can run it "
+                        + "cannot be checked: " + firstLine(unknown));
+                return new ExampleNote(shape(s), cautions);
+            }
             try {
                 job = JobResolver.forWorkers(dir, (long) (workerGiB * (1L << 30))).resolve(draft, name);
             } catch (SpecException tooLarge) {
@@ -203,6 +233,20 @@ record ExampleNote(String summary, List<String> cautions, long diskBytes, Path o
         }
         return new ExampleNote(shape(s) + ", " + MemoryEstimate.human(job.memoryBytes()) + " a shot", cautions,
                 stated ? disk : 0, stated && outputDir != null ? outputDir.apply(s) : null);
+    }
+
+    /**
+     * The note of a spec whose note could not be worked out ({@code e}, thrown by the checks
+     * themselves): the menu lists it all the same, and says why there is nothing more.
+     */
+    static ExampleNote failed(Throwable e) {
+        return new ExampleNote("cannot be checked: " + firstLine(e), List.of());
+    }
+
+    /** The first line of {@code e}'s message, or its class's name when it has none. */
+    static String firstLine(Throwable e) {
+        String m = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse("");
     }
 
     /** "3D rtm, 101 x 81 x 61 cells, 4 shots", from the spec alone; "" for none. */

@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * The Examples menu's notes, kept from one listing to the next (the menu is listed anew each time
- * it opens) while nothing they were worked out from changed: the spec file and the files it names
- * (a model put in place, or removed, changes the note). Used from the I/O thread.
+ * it opens) while nothing they were worked out from changed: the spec file, the examples folder's
+ * README and the files the spec names (a model put in place, or removed, changes the note). Used
+ * from the Examples menu's own thread.
  */
 final class ExampleNotes {
 
@@ -32,9 +33,14 @@ final class ExampleNotes {
         return note;
     }
 
-    /** The spec's modification time and size, and those of every file it names ("-" for one missing). */
+    /**
+     * The spec's modification time and size, those of the {@code README.md} beside it (its words
+     * for data from outside the repository are in the note), and those of every file it names
+     * ("-" for one missing).
+     */
     private static String stamp(Path spec) {
         StringBuilder b = new StringBuilder(of(spec));
+        b.append("|readme ").append(of(spec.toAbsolutePath().resolveSibling("README.md")));
         try {
             List<Path> named = SpecFiles.named(Files.readString(spec), spec.toAbsolutePath().getParent());
             for (Path f : named) {

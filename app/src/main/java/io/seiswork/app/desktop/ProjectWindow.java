@@ -90,6 +90,21 @@ public final class ProjectWindow extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Works out the Examples menu's notes (each example read and resolved, a model loaded): its
+     * own low-priority thread, so that opening, applying and saving on {@link #io} never wait
+     * behind them; a listing asked for while an older one is queued or under way supersedes it.
+     */
+    private final ExecutorService notes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "seiswork-desktop-example-notes");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    /** The latest listing of the Examples menu asked for: an older one stops, and its result is dropped. */
+    private final java.util.concurrent.atomic.AtomicInteger examplesListing = new java.util.concurrent.atomic.AtomicInteger();
+    /** Works out one example's note on {@link #notes} (tests put in a slow or failing one). */
+    private volatile NoteMaker noteMaker;
     /** Measures the chosen engine for the run-time estimate, one job at a time. */
     private final ExecutorService estimator = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-estimate");
@@ -144,6 +159,7 @@ public final class ProjectWindow extends BorderPane {
      */
     public ProjectWindow(Function<JobSpec, Path> outputDir) {
         this.outputDir = outputDir;
+        noteMaker = (spec, repository, readme) -> ExampleNote.of(spec, repository, readme, outputDir);
         engine.getItems().setAll(EngineChoice.values());
         engine.setConverter(new StringConverter<>() {
             @Override
@@ -455,6 +471,7 @@ public final class ProjectWindow extends BorderPane {
         editor.dispose();
         closeResult();
         io.shutdownNow();
+        notes.shutdownNow();
         checks.shutdownNow();
         estimator.shutdownNow();
     }
@@ -541,47 +558,109 @@ public final class ProjectWindow extends BorderPane {
     /**
      * Fills the Examples menu with the job specs in {@link #examplesDir}, each with its
      * {@link ExampleNote} under its name (what it is and needs, worked out from the spec), read
-     * and resolved on the I/O thread; a spec unchanged since the last listing keeps its note. The
-     * disk a note states is held against the free space of the spec's output folder each time.
+     * and resolved on the notes' own thread ({@link #notes}), never ahead of the user's own file
+     * work on {@link #io}; a spec unchanged since the last listing keeps its note. The disk a note
+     * states is held against the free space of the spec's output folder each time. A note that
+     * cannot be worked out says so in its place, and the menu is filled whatever happens; a
+     * listing superseded by a newer one stops and is not shown.
      */
     private void listExamples() {
         Path dir = examplesDir;
-        io.submit(() -> {
-            List<Path> specs;
-            try (var files = java.nio.file.Files.list(dir)) {
-                specs = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
-            } catch (java.io.IOException | RuntimeException e) {
-                specs = List.of();  // no examples folder here: the menu says so
-            }
-            java.util.Map<String, String> readme = ExampleNote.readmeNotes(dir);
-            Path repository = dir.toAbsolutePath().normalize().getParent();
-            java.util.LinkedHashMap<Path, ExampleNote> notes = new java.util.LinkedHashMap<>();
-            for (Path f : specs) {
-                ExampleNote note = exampleNotes.note(f,
-                        () -> ExampleNote.of(f, repository == null ? dir : repository, readme, outputDir));
-                // The free space where it would run, read anew at each listing: it is not part of the kept note.
-                notes.put(f, note.diskBytes() > 0 && note.output() != null
-                        ? note.withFreeSpace(ExampleNote.usableAt(note.output())) : note);
-            }
-            Platform.runLater(() -> {
-                List<MenuItem> items = new java.util.ArrayList<>();
-                notes.forEach((f, note) -> {
-                    MenuItem item = exampleItem(f.getFileName().toString(), note);
-                    item.setOnAction(e -> {
-                        if (mayDiscardEdits("Open " + f.getFileName())) {
-                            openFile(f);
-                        }
-                    });
-                    items.add(item);
-                });
-                if (items.isEmpty()) {
-                    MenuItem none = new MenuItem("no job specs in " + dir);
-                    none.setDisable(true);
-                    items.add(none);
+        int listing = examplesListing.incrementAndGet();
+        NoteMaker maker = noteMaker;
+        notes.submit(() -> {
+            java.util.LinkedHashMap<Path, ExampleNote> worked;
+            String failed;
+            try {
+                worked = exampleNotes(dir, maker, listing);
+                failed = null;
+                if (worked == null) {
+                    return;  // superseded: the newer listing fills the menu
                 }
-                examples.getItems().setAll(items);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                worked = null;
+                failed = "cannot list the job specs in " + dir + ": " + ExampleNote.firstLine(e);
+            }
+            java.util.Map<Path, ExampleNote> notesWorked = worked;
+            String failure = failed;
+            Platform.runLater(() -> {
+                if (listing != examplesListing.get()) {
+                    return;  // a newer listing is under way
+                }
+                if (failure == null) {
+                    examples.getItems().setAll(exampleItems(dir, notesWorked));
+                } else {
+                    MenuItem line = new MenuItem(failure);
+                    line.setDisable(true);
+                    examples.getItems().setAll(line);
+                }
             });
         });
+    }
+
+    /**
+     * The notes of the job specs in {@code dir}, in name order, each worked out by {@code maker}
+     * (or kept from the last listing); a note that throws becomes {@link ExampleNote#failed}. Null
+     * when listing {@code listing} is superseded part-way. On {@link #notes}.
+     */
+    private java.util.LinkedHashMap<Path, ExampleNote> exampleNotes(Path dir, NoteMaker maker, int listing) {
+        List<Path> specs;
+        try (var files = java.nio.file.Files.list(dir)) {
+            specs = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (java.io.IOException | RuntimeException e) {
+            specs = List.of();  // no examples folder here: the menu says so
+        }
+        java.util.Map<String, String> readme = ExampleNote.readmeNotes(dir);
+        Path repository = dir.toAbsolutePath().normalize().getParent();
+        java.util.LinkedHashMap<Path, ExampleNote> worked = new java.util.LinkedHashMap<>();
+        for (Path f : specs) {
+            if (listing != examplesListing.get()) {
+                return null;
+            }
+            ExampleNote note;
+            try {
+                note = exampleNotes.note(f, () -> maker.of(f, repository == null ? dir : repository, readme));
+                // The free space where it would run, read anew at each listing: it is not part of the kept note.
+                if (note.diskBytes() > 0 && note.output() != null) {
+                    note = note.withFreeSpace(ExampleNote.usableAt(note.output()));
+                }
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                note = ExampleNote.failed(e);
+            }
+            worked.put(f, note);
+        }
+        return worked;
+    }
+
+    /** The Examples menu's items for {@code listed}, each opening its spec; one disabled line for none. */
+    private List<MenuItem> exampleItems(Path dir, java.util.Map<Path, ExampleNote> listed) {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        listed.forEach((f, note) -> {
+            MenuItem item = exampleItem(f.getFileName().toString(), note);
+            item.setOnAction(e -> {
+                if (mayDiscardEdits("Open " + f.getFileName())) {
+                    openFile(f);
+                }
+            });
+            items.add(item);
+        });
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("no job specs in " + dir);
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
+    }
+
+    /** Works out the note of one example (the tests' may be slow, or fail). */
+    @FunctionalInterface
+    interface NoteMaker {
+        ExampleNote of(Path spec, Path repository, java.util.Map<String, String> readme);
+    }
+
+    /** Works out the Examples menu's notes with {@code maker} from the next listing on (for tests). */
+    void setNoteMaker(NoteMaker maker) {
+        noteMaker = maker;
     }
 
     /** Notes of the examples listed, kept while their files (and the files they name) are unchanged. */

@@ -5,6 +5,10 @@ import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 
@@ -29,16 +33,34 @@ final class SpecCodeArea extends CodeArea {
         setParagraphGraphicFactory(numbers);
         setWrapText(false);
         getStyleClass().add("spec-json");
-        MenuItem undo = item("Undo", this::undo);
-        MenuItem redo = item("Redo", this::redo);
-        setContextMenu(new ContextMenu(undo, redo, new SeparatorMenuItem(), item("Cut", this::cut),
-                item("Copy", this::copy), item("Paste", this::paste), new SeparatorMenuItem(),
-                item("Select all", this::selectAll)));
+        // Greyed while disabled (a run under way), as the form beside it: a code area has no such style of its own.
+        getStylesheets().add(STYLESHEET);
+        MenuItem undo = item("Undo", KeyCode.Z, this::undo);
+        MenuItem redo = item("Redo", KeyCode.Y, this::redo);
+        MenuItem cut = item("Cut", KeyCode.X, this::cut);
+        MenuItem copy = item("Copy", KeyCode.C, this::copy);
+        MenuItem paste = item("Paste", KeyCode.V, this::paste);
+        MenuItem delete = item("Delete", null, () -> replaceSelection(""));
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        MenuItem selectAll = item("Select all", KeyCode.A, this::selectAll);
+        setContextMenu(new ContextMenu(undo, redo, new SeparatorMenuItem(), cut, copy, paste, delete,
+                new SeparatorMenuItem(), selectAll));
         getContextMenu().setOnShowing(e -> {
-            undo.setDisable(!isUndoAvailable());
-            redo.setDisable(!isRedoAvailable());
+            boolean selected = getSelection().getLength() > 0;
+            boolean editable = isEditable();
+            undo.setDisable(!editable || !isUndoAvailable());
+            redo.setDisable(!editable || !isRedoAvailable());
+            cut.setDisable(!editable || !selected);
+            copy.setDisable(!selected);
+            paste.setDisable(!editable || !Clipboard.getSystemClipboard().hasString());
+            delete.setDisable(!editable || !selected);
+            selectAll.setDisable(getLength() == 0 || getSelection().getLength() == getLength());
         });
     }
+
+    /** The code area's own style sheet (its look while disabled). */
+    private static final String STYLESHEET = java.util.Objects.requireNonNull(
+            SpecCodeArea.class.getResource("spec-code-area.css"), "spec-code-area.css").toExternalForm();
 
     /**
      * Replaces the whole text as one undoable edit, the caret at the start and the first line in
@@ -111,9 +133,17 @@ final class SpecCodeArea extends CodeArea {
                 && firstVisibleParToAllParIndex() <= line - 1 && line - 1 <= lastVisibleParToAllParIndex();
     }
 
-    private static MenuItem item(String name, Runnable action) {
+    /**
+     * A context menu item showing its key ({@code key} with the shortcut modifier: Ctrl, or Cmd
+     * on macOS; null for none). The key itself is the code area's own binding: a code area is no
+     * control, so the menu's accelerators are shown, not installed in the scene.
+     */
+    private static MenuItem item(String name, KeyCode key, Runnable action) {
         MenuItem item = new MenuItem(name);
         item.setOnAction(e -> action.run());
+        if (key != null) {
+            item.setAccelerator(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+        }
         return item;
     }
 }

@@ -107,16 +107,68 @@ class ExampleNoteTest {
                 + outside.resolve("vp.bin").toAbsolutePath().normalize() + ")"), note.cautions());
     }
 
-    /** A migration of 5.5 GiB a shot, beyond the test JVM's 4 GiB heap: for the cloud's workers. */
+    /**
+     * A migration of 5.5 GiB a shot on a machine whose budget is 1 GiB a shot: for the cloud's
+     * workers of 64 GiB. The machine and the workers are the test's, whatever this JVM's heap and
+     * SEISWORK_WORKER_MEMORY_GIB.
+     */
     @Test
     void aSpecBeyondThisMachinesMemoryRunsOnTheCloud() throws Exception {
         Path big = LargeSpecs.wavefieldInMemory(dir, 0.6);
-        ExampleNote note = ExampleNote.of(big, dir, Map.of());
+        ExampleNote note = ExampleNote.of(big, dir, Map.of(), null, machine(1L << 30, () -> 64));
         assertTrue(note.summary().startsWith("3D rtm, 300 x 300 x 300 cells, 2 shots, "), note.summary());
         assertEquals(1, note.cautions().size(), note.cautions().toString());
-        assertTrue(note.cautions().get(0).startsWith("large: runs on the cloud only (checked for workers of "),
+        assertTrue(note.cautions().get(0).startsWith("large: runs on the cloud only (checked for workers of 64 GiB"),
                 note.cautions().get(0));
         assertTrue(note.cautions().get(0).contains("this machine cannot, grid: one shot needs "), note.cautions().get(0));
+        // Workers of 4 GiB cannot either.
+        ExampleNote neither = ExampleNote.of(big, dir, Map.of(), null, machine(1L << 30, () -> 4));
+        assertTrue(neither.cautions().get(0).startsWith("large: too large for this machine (grid: one shot needs "),
+                neither.cautions().toString());
+        assertTrue(neither.cautions().get(0).endsWith(") and for cloud workers of 4 GiB"), neither.cautions().toString());
+        // The same spec on a machine of 64 GiB a shot: no caution.
+        assertEquals(List.of(), ExampleNote.of(big, dir, Map.of(), null, machine(64L << 30, () -> {
+            throw new AssertionError("the workers are not asked about a spec this machine runs");
+        })).cautions());
+    }
+
+    /**
+     * SEISWORK_WORKER_MEMORY_GIB=lots: the worker's memory cannot be read, and the note of a spec
+     * beyond this machine says so rather than throw (the menu would stay empty).
+     */
+    @Test
+    void aWorkerMemoryThatIsNotANumberIsACaution() throws Exception {
+        Path big = LargeSpecs.wavefieldInMemory(dir, 0.6);
+        ExampleNote note = ExampleNote.of(big, dir, Map.of(), null, machine(1L << 30,
+                () -> io.seiswork.cloud.config.CloudSettings.workerMemoryGiB(Map.of("SEISWORK_WORKER_MEMORY_GIB", "lots"))));
+        assertEquals(1, note.cautions().size(), note.cautions().toString());
+        String c = note.cautions().get(0);
+        assertTrue(c.startsWith("large: too large for this machine (grid: one shot needs "), c);
+        assertTrue(c.contains("); whether cloud workers can run it cannot be checked: SEISWORK_WORKER_MEMORY_GIB must be a "
+                + "positive number of GiB"), c);
+        assertTrue(c.endsWith("got \"lots\""), c);
+        assertTrue(note.summary().startsWith("3D rtm, 300 x 300 x 300 cells, 2 shots"), note.summary());
+    }
+
+    /** A machine whose resolver allows {@code budgetBytes} a shot, with workers of {@code workerGiB}. */
+    private static ExampleNote.Machine machine(long budgetBytes, java.util.function.DoubleSupplier workerGiB) {
+        return new ExampleNote.Machine(d -> new JobResolver(d, budgetBytes), workerGiB);
+    }
+
+    /** The README's words are part of a note: a README changed (its modification time) makes it anew. */
+    @Test
+    void aNoteIsMadeAnewWhenTheReadmeChanges() throws Exception {
+        Path examples = Files.createDirectories(dir.resolve("readme").resolve("examples"));
+        Path spec = Files.copy(EXAMPLES.resolve("layered-2d-model.json"), examples.resolve("layered-2d-model.json"));
+        Path readme = Files.writeString(examples.resolve("README.md"), "| `layered-2d-model.json` | words |\n");
+        ExampleNotes notes = new ExampleNotes();
+        ExampleNote first = notes.note(spec, () -> new ExampleNote("first", List.of()));
+        assertSame(first, notes.note(spec, () -> new ExampleNote("second", List.of())));
+        Files.setLastModifiedTime(readme, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(readme).toMillis() - 60_000));
+        assertEquals("second", notes.note(spec, () -> new ExampleNote("second", List.of())).summary());
+        Files.delete(readme);
+        assertEquals("third", notes.note(spec, () -> new ExampleNote("third", List.of())).summary());
     }
 
     /** A note is kept while its spec and the files it names are unchanged; a model put in place changes it. */

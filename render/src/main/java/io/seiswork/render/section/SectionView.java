@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
@@ -61,6 +62,11 @@ public final class SectionView extends Region {
     private final ReadOnlyIntegerWrapper displayedLevel = new ReadOnlyIntegerWrapper(this, "displayedLevel", -1);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper pointerReadout = new ReadOnlyStringWrapper(this, "pointerReadout", "");
+    /**
+     * The error reading the volume, whole, wrapped over the top of the plot: a file's path and
+     * the reason do not fit a title, which is cut short of the colour bar's label.
+     */
+    private final Label errorLabel = new Label();
     private Rendered shown;
     private Image image;
     private double centreAcross = 0.5;
@@ -71,7 +77,18 @@ public final class SectionView extends Region {
     /** A view of {@code volume}, starting at the middle inline. */
     public SectionView(VolumeSource volume) {
         this.volume = volume;
-        getChildren().add(canvas);
+        errorLabel.setId("sectionError");
+        errorLabel.getStyleClass().add("section-error");
+        errorLabel.setWrapText(true);
+        errorLabel.setStyle("-fx-text-fill: #8b0000; -fx-background-color: rgba(255, 255, 255, 0.85); "
+                + "-fx-padding: 4 6 4 6");
+        errorLabel.setVisible(false);
+        errorLabel.textProperty().bind(error.map(e -> e.isEmpty() ? "" : "error: " + e));
+        error.addListener((o, a, b) -> {
+            errorLabel.setVisible(!b.isEmpty());
+            requestLayout();
+        });
+        getChildren().addAll(canvas, errorLabel);
         orientation.set(SliceOrientation.INLINE);
         sliceIndex.set(volume.axes(0).y().count() / 2);
         orientation.addListener((o, a, b) -> {
@@ -225,7 +242,7 @@ public final class SectionView extends Region {
         return m.matches() ? m.group(1) + " " + value + " " + m.group(2) : (value + " " + unit).strip();
     }
 
-    /** The last error reading the volume, or "" (also drawn in the view). */
+    /** The last error reading the volume, or "" (also shown in the view, whole, wrapped over the plot). */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
@@ -265,11 +282,20 @@ public final class SectionView extends Region {
     }
 
     private Sampling across() {
-        return volume.axes(0).across(orientation.get());
+        return volume.axes(0).across(drawnOrientation());
     }
 
     private Sampling down() {
-        return volume.axes(0).down(orientation.get());
+        return volume.axes(0).down(drawnOrientation());
+    }
+
+    /**
+     * The orientation of the picture on screen: the shown slice's, which stays up until the first
+     * step of a newly asked orientation arrives, else the one asked for. The frame (flipped for a
+     * map or not, its window, aspect and axes) follows the picture, never a plane not yet read.
+     */
+    private SliceOrientation drawnOrientation() {
+        return shown != null ? shown.slice().orientation() : orientation.get();
     }
 
     private static double extentStart(Sampling s) {
@@ -313,12 +339,19 @@ public final class SectionView extends Region {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         redraw();
+        if (errorLabel.isVisible()) {
+            // Over the plot's top, wrapped to its width and as tall as the whole message needs.
+            var p = frame.plot();
+            double w = Math.max(80, Math.min(p.getWidth(), getWidth() - p.getMinX()) - 8);
+            errorLabel.resizeRelocate(p.getMinX() + 4, p.getMinY() + 4, w, Math.ceil(errorLabel.prefHeight(w)));
+        }
     }
 
     private void redraw() {
         var g = canvas.getGraphicsContext2D();
         frame.setSize(canvas.getWidth(), canvas.getHeight());
-        frame.setDownUpward(orientation.get() == SliceOrientation.DEPTH);
+        SliceOrientation o = drawnOrientation();
+        frame.setDownUpward(o == SliceOrientation.DEPTH);
         Sampling a = across();
         Sampling d = down();
         double z = zoom.get();
@@ -337,7 +370,6 @@ public final class SectionView extends Region {
                     extentStart(sd) + extent(sd));
             frame.drawColorBar(g, shown.map(), shown.clip(), volume.valueUnit());
         }
-        SliceOrientation o = orientation.get();
         SectionOverlay extra = overlay.get();
         if (extra != null) {
             var p = frame.plot();
@@ -345,18 +377,31 @@ public final class SectionView extends Region {
             g.beginPath();
             g.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
             g.clip();
-            extra.draw(g, this, o, volume.axes(0).normal(o).value(sliceIndex.get()));
+            extra.draw(g, this, o, drawnPosition());
             g.restore();
         }
-        frame.drawAxes(g, error.get().isEmpty() ? title() : "error: " + error.get(),
+        frame.drawAxes(g, title(),
                 (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
                 o == SliceOrientation.DEPTH ? "y (m)" : "z (" + volume.zUnit() + ")");
     }
 
-    /** The frame's aspect for the orientation shown: see {@link #verticalExaggerationProperty}. */
+    /**
+     * Where the picture on screen lies along its normal axis: the slice index asked for, or while
+     * the last orientation's slice is still up, that slice's place.
+     */
+    private double drawnPosition() {
+        SliceOrientation o = drawnOrientation();
+        if (shown != null && o != orientation.get()) {
+            Slice s = shown.slice();
+            return volume.axes(s.level()).normal(o).value(s.index());
+        }
+        return volume.axes(0).normal(o).value(sliceIndex.get());
+    }
+
+    /** The frame's aspect for the orientation drawn: see {@link #verticalExaggerationProperty}. */
     private void setAspect() {
         VerticalExaggeration ve = exaggeration.get();
-        if (orientation.get() == SliceOrientation.DEPTH) {
+        if (drawnOrientation() == SliceOrientation.DEPTH) {
             frame.setAspect(ve.fills() ? 0 : 1, "map");
         } else if ("m".equals(volume.zUnit())) {
             frame.setAspect(ve.factor(), "VE");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class SectionViewTest {
@@ -316,6 +317,124 @@ class SectionViewTest {
         robot.drag(map, javafx.scene.input.MouseButton.PRIMARY).dropBy(0, 40);
         assertEquals(y + 40, map.yOf(320), 2.0, "dragging 40 px down moves the map 40 px down");
         assertEquals("map 1:1", map.aspectLabel());
+    }
+
+    /**
+     * A volume that cannot be read: its error, a long path and reason, is shown whole, wrapped
+     * over the plot, not cut with "…" as the title is before the colour bar's label.
+     */
+    @Test
+    void aReadErrorIsShownWhole(FxRobot robot) {
+        String path = "/data/surveys/" + "north-sea-block-15-".repeat(8) + "final/image.swv";
+        String message = "cannot read brick (3, 7, 12) of " + path + ": unexpected end of file after 524288 of 1048576 bytes";
+        SectionView[] shown = new SectionView[1];
+        robot.interact(() -> {
+            shown[0] = new SectionView(new InterceptingSource(FxTestSupport.inMemory(), o -> {
+                throw new java.io.UncheckedIOException(message, new java.io.EOFException());
+            }));
+            view.getScene().setRoot(shown[0]);
+        });
+        SectionView broken = shown[0];
+        waitUntil(() -> !broken.errorProperty().get().isEmpty());
+        assertEquals(message, broken.errorProperty().get());
+        javafx.scene.control.Label label = (javafx.scene.control.Label) broken.lookup("#sectionError");
+        assertTrue(label.isVisible());
+        assertEquals("error: " + message, label.getText());
+        // What the label draws: the whole text, wrapped onto lines inside the view, no ellipsis.
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) label.lookup(".text");
+        assertEquals("error: " + message, drawn.getText());
+        assertTrue(label.getBoundsInParent().getMaxX() <= broken.getWidth(), label.getBoundsInParent().toString());
+        assertTrue(label.getHeight() > 2 * label.getFont().getSize(), "wrapped onto more than one line");
+        Image img = snapshot(broken);
+        assertTrue(img.getWidth() > 0);
+    }
+
+    /**
+     * Turning to a depth slice that takes a while to read: the inline still on screen keeps its
+     * frame (z downward, "VE"), not flipped as a map under the inline's picture, until the map
+     * arrives; then y grows upward.
+     */
+    @Test
+    void theFrameFollowsThePictureOnScreenWhileTheNextPlaneIsRead(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SectionView[] made = new SectionView[1];
+        robot.interact(() -> {
+            made[0] = new SectionView(new InterceptingSource(FxTestSupport.inMemory(), o -> {
+                if (o == SliceOrientation.DEPTH) {
+                    try {
+                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+            view.getScene().setRoot(made[0]);
+        });
+        SectionView section = made[0];
+        try {
+            waitUntil(() -> section.displayedLevelProperty().get() == 0);
+            robot.interact(() -> section.zoomAbout(section.xOf(480), section.yOf(600), 2));
+            // The zoom goes back to 1 with the new orientation: the view is drawn again before the map is read.
+            robot.interact(() -> section.orientationProperty().set(SliceOrientation.DEPTH));
+            robot.interact(section::requestLayout);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(-1, section.displayedLevelProperty().get(), "the depth slice is still being read");
+            assertTrue(section.yOf(0) < section.yOf(400), "the inline's z still downward: " + section.yOf(0) + ", "
+                    + section.yOf(400));
+            assertEquals("VE 1:1", section.aspectLabel());
+            assertTrue(section.describeAt(section.xOf(480), section.yOf(600)).startsWith("x 480 m, z 600 m: "),
+                    section.describeAt(section.xOf(480), section.yOf(600)));
+        } finally {
+            release.countDown();
+        }
+        waitUntil(() -> section.displayedLevelProperty().get() == 0);
+        assertTrue(section.yOf(0) > section.yOf(400), "the map's y upward");
+        assertEquals("map 1:1", section.aspectLabel());
+    }
+
+    /** Delegates to a volume, calling {@code before} with the orientation of each slice before it is read. */
+    record InterceptingSource(VolumeSource inner, java.util.function.Consumer<SliceOrientation> before)
+            implements VolumeSource {
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int levels() {
+            return inner.levels();
+        }
+
+        @Override
+        public io.seiswork.core.volume.VolumeAxes axes(int level) {
+            return inner.axes(level);
+        }
+
+        @Override
+        public io.seiswork.core.volume.Histogram histogram() {
+            return inner.histogram();
+        }
+
+        @Override
+        public String zUnit() {
+            return inner.zUnit();
+        }
+
+        @Override
+        public String valueUnit() {
+            return inner.valueUnit();
+        }
+
+        @Override
+        public io.seiswork.core.volume.Slice slice(SliceOrientation o, int index, int level) {
+            before.accept(o);
+            return inner.slice(o, index, level);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
     }
 
     /** The readout names the quantity before its value and puts the unit after it. */
