@@ -9,6 +9,7 @@ import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.InvalidVelocityException;
+import io.seiswork.core.velocity.SegyVelocityField;
 import io.seiswork.core.velocity.SmoothedVelocityField;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
@@ -401,17 +402,44 @@ public final class JobResolver {
      */
     private VelocityField field(VelocitySpec v, Grid grid, String path, Problems problems) {
         try {
-            return VelocityFields.open(v, grid, baseDir);
+            VelocityField f = VelocityFields.open(v, grid, baseDir);
+            if (f instanceof SegyVelocityField segy && segy.depthStepNote() != null) {
+                problems.warning(filePath(v, path), segy.depthStepNote());
+            }
+            return f;
         } catch (InvalidVelocityException e) {
-            problems.error(path, e.getMessage() + VelocityPlausibility.likelyCauseOfInvalid(v, path));
+            problems.error(path, shown(v, e.getMessage()) + VelocityPlausibility.likelyCauseOfInvalid(v, path));
         } catch (NoSuchFileException e) {
             problems.error(filePath(v, path), notAFile(Path.of(e.getFile())));
         } catch (IllegalArgumentException | SegyException e) {
-            problems.error(filePath(v, path), e.getMessage());
+            problems.error(filePath(v, path), shown(v, e.getMessage()));
         } catch (IOException e) {
-            problems.error(path, "cannot read the model: " + e.getMessage());
+            problems.error(path, "cannot read the model: " + shown(v, e.getMessage()));
         }
         return null;
+    }
+
+    /**
+     * {@code message} with the model file named as the spec gives it, normalised, rather than by
+     * the real path it was opened through ({@link VelocityFileCache} keys and reads by the real
+     * path, so a link, or a folder such as {@code shared/} that is one, would show its target).
+     */
+    private String shown(VelocitySpec v, String message) {
+        String given = switch (v) {
+            case VelocitySpec.Raw r -> r.path();
+            case VelocitySpec.Segy s -> s.path();
+            default -> null;
+        };
+        if (given == null || message == null) {
+            return message;
+        }
+        Path file = baseDir.resolve(given).normalize();
+        try {
+            Path real = file.toRealPath();
+            return real.equals(file) ? message : message.replace(real.toString(), file.toString());
+        } catch (IOException | RuntimeException e) {
+            return message;
+        }
     }
 
     /**
