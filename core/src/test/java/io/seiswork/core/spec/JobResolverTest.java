@@ -439,4 +439,38 @@ class JobResolverTest {
         assertEquals(1, e.size(), e.toString());
         assertTrue(e.get(0).startsWith("velocity.raw.path: file " + link.resolve("vp.bin") + " has 12 bytes"), e.get(0));
     }
+
+    /**
+     * Out of core each shot's window is smoothed with the Gaussian's halo around it: a smoothing so
+     * wide that the largest window grown by it does not fit one array, or the memory budget, is
+     * refused under migrationVelocity.smooth when the spec is checked, not at the first shot.
+     */
+    @Test
+    void aSmoothingWhoseGrownWindowsDoNotFitIsRefusedOutOfCore() {
+        ObjectNode huge = survey("rtm", 500.0);
+        huge.putObject("migrationVelocity").put("smooth", 1e9);
+        List<String> e = errors(huge, 1L << 34);
+        assertEquals(1, e.size(), e.toString());
+        assertTrue(e.get(0).startsWith("migrationVelocity.smooth: out of core each shot's window is smoothed with the"
+                + " Gaussian's halo of 3 x 1000000000 m (19999 x 19999 columns) on each side: the largest shot's window ("),
+                e.get(0));
+        assertTrue(e.get(0).endsWith("grows to 20000 x 20000 x 10 = 4000000000 nodes, more than one array holds"
+                + " (2147483631); give a smaller smoothing, or smooth the model beforehand and give it as a file"), e.get(0));
+
+        ObjectNode narrow = survey("rtm", 500.0);
+        narrow.putObject("migrationVelocity").put("smooth", 100);
+        long budget = resolve(narrow).memoryBytes() * 2;
+        assertEquals(WholeGridStorage.OUT_OF_CORE, new JobResolver(dir, budget).resolve(read(narrow), "t").storage());
+        ObjectNode wide = survey("rtm", 500.0);
+        wide.putObject("migrationVelocity").put("smooth", 5000);  // a halo of 1500 columns: windows of ~3100 x 3100 x 10
+        SpecException ex = assertThrows(SpecException.class, () -> new JobResolver(dir, budget).resolve(read(wide), "t"));
+        List<SpecProblem> p = ex.problems().stream().filter(SpecProblem::isError).toList();
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("migrationVelocity.smooth", p.get(0).path());
+        assertTrue(p.get(0).machineLimit(), "the memory of this machine");
+        assertTrue(p.get(0).message().contains("columns) grows to ") && p.get(0).message().contains(
+                ", and smoothing it needs ") && p.get(0).message().endsWith("give a smaller smoothing, or smooth the"
+                + " model beforehand and give it as a file (or raise the budget with -Xmx / SEISWORK_JAVA_OPTS)"),
+                p.get(0).message());
+    }
 }
