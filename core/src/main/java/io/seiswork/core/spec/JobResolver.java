@@ -9,6 +9,7 @@ import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.InvalidVelocityException;
+import io.seiswork.core.velocity.SegyVelocityField;
 import io.seiswork.core.velocity.SmoothedVelocityField;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
@@ -179,9 +180,19 @@ public final class JobResolver {
         }
         VelocityField migrationField = null;
         Path dataFile = null;
+        boolean inMemory = storage == WholeGridStorage.HEAP && holdsWholeModels(g, spec.task() == Task.RTM ? 2 : 1);
         if (spec.task() == Task.RTM) {
             checkImageWriting(spec, storage, problems);
             boolean smoothed = spec.migrationVelocity() instanceof VelocitySpec.Smoothed;
+            if (smoothed && !inMemory) {
+                Grid shot = shotGrid(spec, geometryChecked ? geometry.shots() : List.of());
+                WindowSmoothing p = shot == null ? null : windowSmoothingProblem(spec, shot, storage, memoryBudgetBytes);
+                if (p != null && p.machineLimit()) {
+                    problems.machineLimit("migrationVelocity.smooth", p.message());
+                } else if (p != null) {
+                    problems.error("migrationVelocity.smooth", p.message());
+                }
+            }
             if (!smoothed) {
                 migrationField = plausible(spec.migrationVelocity(),
                         field(spec.migrationVelocity(), g, "migrationVelocity", problems), "migrationVelocity", problems);
@@ -205,7 +216,6 @@ public final class JobResolver {
         }
         problems.throwIfErrors(source);
         // Every check passed, the memory one included: only now is anything of the grid's size allocated.
-        boolean inMemory = storage == WholeGridStorage.HEAP && holdsWholeModels(g, spec.task() == Task.RTM ? 2 : 1);
         VelocityField velocity = inMemory ? field.whole() : field;
         VelocityField migration = null;
         if (spec.task() == Task.RTM) {
@@ -276,6 +286,53 @@ public final class JobResolver {
             return "grid: one shot of the data file needs " + MemoryEstimate.gib(need) + " but the memory budget is "
                     + MemoryEstimate.gib(budgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or give a smaller"
                     + " imaging.aperture)";
+        }
+        if (job.migrationVelocity() instanceof SmoothedVelocityField) {
+            WindowSmoothing p = windowSmoothingProblem(spec, largest, job.storage(), budgetBytes);
+            if (p != null) {
+                return "migrationVelocity.smooth: " + p.message();
+            }
+        }
+        return null;
+    }
+
+    /** Why a shot's window cannot be smoothed ({@link #windowSmoothingProblem}); whether for this machine's memory. */
+    private record WindowSmoothing(String message, boolean machineLimit) { }
+
+    /**
+     * A migration velocity smoothed window by window ({@link SmoothedVelocityField}, when the
+     * models are not held whole) smooths each shot's window grown by the Gaussian's halo, 3 L on
+     * each side (clipped to the grid): that grown window must fit one array, and smoothing it
+     * (about three float arrays of it: the source's window, the slowness, the result) the memory
+     * budget beside the whole-grid arrays kept on the heap. Null when it does.
+     *
+     * @param window the largest shot's window
+     */
+    private static WindowSmoothing windowSmoothingProblem(JobSpec spec, Grid window, WholeGridStorage storage,
+            long budgetBytes) {
+        double lengthM = ((VelocitySpec.Smoothed) spec.migrationVelocity()).lengthM();
+        if (!(lengthM > 0)) {
+            return null;
+        }
+        Grid g = spec.grid();
+        int haloX = Math.min(VelocitySmoother.haloCells(lengthM, g.dx()), g.nx() - 1);
+        int haloY = g.is2d() ? 0 : Math.min(VelocitySmoother.haloCells(lengthM, g.dy()), g.ny() - 1);
+        long nx = Math.min(g.nx(), window.nx() + 2L * haloX);
+        long ny = Math.min(g.ny(), window.ny() + 2L * haloY);
+        long nodes = nx * ny * g.nz();
+        String grown = "out of core each shot's window is smoothed with the Gaussian's halo of 3 x " + Problems.num(lengthM)
+                + " m (" + haloX + " x " + haloY + " columns) on each side: the largest shot's window ("
+                + window.nx() + " x " + window.ny() + " columns) grows to " + nx + " x " + ny + " x " + g.nz() + " = "
+                + nodes + " nodes";
+        String what = "give a smaller smoothing, or smooth the model beforehand and give it as a file";
+        if (nodes > Grid.MAX_POINTS) {
+            return new WindowSmoothing(grown + ", more than one array holds (" + Grid.MAX_POINTS + "); " + what, false);
+        }
+        long need = 3L * Float.BYTES * nodes + storage.heapBytes(g);
+        if (need > budgetBytes) {
+            String[] sizes = MemoryEstimate.distinct(need, budgetBytes);
+            return new WindowSmoothing(grown + ", and smoothing it needs " + sizes[0] + " but the memory budget is "
+                    + sizes[1] + "; " + what + " (or raise the budget with -Xmx / SEISWORK_JAVA_OPTS)", true);
         }
         return null;
     }
@@ -401,17 +458,44 @@ public final class JobResolver {
      */
     private VelocityField field(VelocitySpec v, Grid grid, String path, Problems problems) {
         try {
-            return VelocityFields.open(v, grid, baseDir);
+            VelocityField f = VelocityFields.open(v, grid, baseDir);
+            if (f instanceof SegyVelocityField segy && segy.depthStepNote() != null) {
+                problems.warning(filePath(v, path), segy.depthStepNote());
+            }
+            return f;
         } catch (InvalidVelocityException e) {
-            problems.error(path, e.getMessage() + VelocityPlausibility.likelyCauseOfInvalid(v, path));
+            problems.error(path, shown(v, e.getMessage()) + VelocityPlausibility.likelyCauseOfInvalid(v, path));
         } catch (NoSuchFileException e) {
             problems.error(filePath(v, path), notAFile(Path.of(e.getFile())));
         } catch (IllegalArgumentException | SegyException e) {
-            problems.error(filePath(v, path), e.getMessage());
+            problems.error(filePath(v, path), shown(v, e.getMessage()));
         } catch (IOException e) {
-            problems.error(path, "cannot read the model: " + e.getMessage());
+            problems.error(path, "cannot read the model: " + shown(v, e.getMessage()));
         }
         return null;
+    }
+
+    /**
+     * {@code message} with the model file named as the spec gives it, normalised, rather than by
+     * the real path it was opened through ({@link VelocityFileCache} keys and reads by the real
+     * path, so a link, or a folder such as {@code shared/} that is one, would show its target).
+     */
+    private String shown(VelocitySpec v, String message) {
+        String given = switch (v) {
+            case VelocitySpec.Raw r -> r.path();
+            case VelocitySpec.Segy s -> s.path();
+            default -> null;
+        };
+        if (given == null || message == null) {
+            return message;
+        }
+        Path file = baseDir.resolve(given).normalize();
+        try {
+            Path real = file.toRealPath();
+            return real.equals(file) ? message : message.replace(real.toString(), file.toString());
+        } catch (IOException | RuntimeException e) {
+            return message;
+        }
     }
 
     /**

@@ -42,7 +42,8 @@ public final class JobSpecReader {
     /** Most output samples per trace: SEG-Y's unsigned 16-bit count. */
     public static final int MAX_SAMPLES = 65535;
     /**
-     * Largest {@code grid.dz} of a migration, metres: {@code image.sgy} keeps the depth step in
+     * Largest {@code grid.dz} of a migration that {@code image.sgy} holds exactly, metres (up to 32.7675 m excluded,
+     * rounded, with a warning): it keeps the depth step in
      * millimetres in SEG-Y's 15-bit sample-interval field ({@link io.seiswork.core.segy.DepthVolumeWriter}).
      */
     public static final double MAX_IMAGE_DZ_M = 32.767;
@@ -262,21 +263,31 @@ public final class JobSpecReader {
 
         /**
          * A migration writes {@code image.sgy} with dz in millimetres in the sample-interval
-         * field, a whole number from 1 to 32767: refused here rather than after every shot.
+         * field, rounded to a whole number from 1 to 32767: a dz outside that range (under 0.5 mm,
+         * 32.7675 m or more) is refused here rather than after every shot; one that is not a whole
+         * number of millimetres is warned of (the field says the rounded step; {@code image.swv}
+         * keeps the exact dz).
          */
         private void checkImageDepthStep(Grid grid) {
             double mm = grid.dz() * 1000;
+            long field = Math.round(mm);
             String path = root.pathOf("grid") + ".dz";
             String why = " for task rtm: image.sgy keeps the depth step in millimetres in SEG-Y's 15-bit sample"
                     + " interval field (1..32767 mm)";
-            if (Math.rint(mm) > Short.MAX_VALUE) {
-                independentError(path, "must be <= " + Problems.num(MAX_IMAGE_DZ_M) + " m" + why + ", got "
-                        + Problems.num(grid.dz()));
-            } else if (Math.rint(mm) < 1) {
-                independentError(path, "must be >= 0.001 m" + why + ", got " + Problems.num(grid.dz()));
-            } else if (Math.abs(mm - Math.rint(mm)) > 1e-6) {
-                independentError(path, "must be a whole number of millimetres" + why + ", got " + Problems.num(grid.dz()));
+            if (field > Short.MAX_VALUE) {
+                independentError(path, "must be < 32.7675 m" + why + ", got " + Problems.num(grid.dz()));
+            } else if (field < 1) {
+                independentError(path, "must be >= 0.0005 m" + why + ", got " + Problems.num(grid.dz()));
+            } else if (Math.abs(mm - field) > 1e-6) {
+                problems.warning(path, Problems.num(grid.dz()) + " m is not a whole number of millimetres: image.sgy's"
+                        + " sample interval field will say " + field + " (" + Problems.num(field / 1000.0) + " m);"
+                        + " image.swv keeps the exact dz");
             }
+        }
+
+        /** "is 0" for a spacing given as 0, "not given (0)" for one left out (it defaults to 0). */
+        private static String zero(JsonObject o, String key) {
+            return o.has(key) ? "is 0" : "not given (0)";
         }
 
         private VelocitySpec velocity(JsonObject v, boolean migration) {
@@ -463,7 +474,7 @@ public final class JobSpecReader {
                     double z = l.number("z", null);
                     l.rejectUnknownKeys();
                     if (dx == 0 && n > 1) {
-                        independentError(l.pathOf("dx"), "is 0: n = " + n + " " + what + "s at one point; give dx > 0,"
+                        independentError(l.pathOf("dx"), zero(l, "dx") + ": n = " + n + " " + what + "s at one point; give dx > 0,"
                                 + " or n = 1");
                     }
                     yield anyNaN(x0, dx, y, z) || n < 1 ? null : new Layout.Line(x0, dx, n, y, z);
@@ -479,11 +490,11 @@ public final class JobSpecReader {
                     double z = g.number("z", null);
                     g.rejectUnknownKeys();
                     if (dx == 0 && nx > 1) {
-                        independentError(g.pathOf("dx"), "is 0: nx = " + nx + " " + what + "s at one x; give dx > 0,"
+                        independentError(g.pathOf("dx"), zero(g, "dx") + ": nx = " + nx + " " + what + "s at one x; give dx > 0,"
                                 + " or nx = 1");
                     }
                     if (dy == 0 && ny > 1) {
-                        independentError(g.pathOf("dy"), "is 0: ny = " + ny + " " + what + "s at one y; give dy > 0,"
+                        independentError(g.pathOf("dy"), zero(g, "dy") + ": ny = " + ny + " " + what + "s at one y; give dy > 0,"
                                 + " or ny = 1");
                     }
                     if (nx >= 1 && ny >= 1 && (long) nx * ny > 10_000_000) {

@@ -41,11 +41,17 @@ final class Problems {
         }
     }
 
-    /** Formats a number for messages without a trailing ".0" on whole values. */
+    /**
+     * Formats a number for messages without a trailing ".0" on whole values and in plain decimals
+     * (0.0005, not 5.0E-4), with the digits of {@link Double#toString}.
+     */
     static String num(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }

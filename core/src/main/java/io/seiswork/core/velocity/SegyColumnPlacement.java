@@ -18,11 +18,18 @@ import java.nio.file.Path;
  * count must be nx · ny and its samples per trace nz; a sorted cube must have nx crosslines and
  * ny inlines (a cube of the right trace count but another shape, a transposed one say, would be
  * taken apart in file order otherwise), except a single line on a 2D grid, which is read along x
- * as it comes; and a file that gives its depth step (the sample-interval field, which holds it in
- * thousandths of the file's length unit: Seiswork's own {@code DepthVolumeWriter} and Petrel write
- * millimetres, 20000 for 20 m; feet when the binary header's measurement system, byte 3255, is 2)
- * must give grid.dz to within that field's rounding. A file without an interval (the field 0,
- * {@link SegyInfo#sampleIntervalFallback()}) is taken at grid.dz.
+ * as it comes.
+ *
+ * <p>The depth step is not refused: the sample count already guarantees the shape, and the
+ * interval field is so often wrong in practice (segyio's {@code from_array3D} writes 4000 unless
+ * told otherwise) that a valid model would have no way in. A file whose interval matches grid.dz
+ * under any of its usual readings is taken silently: the sample-interval field (3217, or trace
+ * header 117 when that is 0) in thousandths of the file's length unit (Seiswork's own
+ * {@code DepthVolumeWriter} and Petrel write millimetres, 20000 for 20 m), or in whole units (SEG-Y
+ * rev 2 defines it so for depth), or for rev 2 the extended interval (3273, an IEEE double that
+ * overrides 3217); feet when the binary header's measurement system, byte 3255, is 2. Otherwise
+ * the file is still read at grid.dz, with a {@linkplain #depthStepNote() note} for a warning. A
+ * file without an interval is taken at grid.dz.
  */
 final class SegyColumnPlacement {
 
@@ -32,18 +39,20 @@ final class SegyColumnPlacement {
     private final Grid grid;
     private final SegyGeometry geometry;
     private final boolean byNumbers;
+    private final String depthStepNote;
 
-    private SegyColumnPlacement(Grid grid, SegyGeometry geometry, boolean byNumbers) {
+    private SegyColumnPlacement(Grid grid, SegyGeometry geometry, boolean byNumbers, String depthStepNote) {
         this.grid = grid;
         this.geometry = geometry;
         this.byNumbers = byNumbers;
+        this.depthStepNote = depthStepNote;
     }
 
     /**
      * The placement of the traces of the file {@code reader} reads on {@code grid}.
      *
-     * @throws IllegalArgumentException when the file's trace or sample count, its cube's shape or its
-     *     depth step does not match the grid
+     * @throws IllegalArgumentException when the file's trace or sample count or its cube's shape does
+     *     not match the grid
      */
     static SegyColumnPlacement of(Path file, SegyReader reader, Grid grid) {
         SegyInfo info = reader.info();
@@ -64,36 +73,65 @@ final class SegyColumnPlacement {
                     + " but grid.nx x grid.ny is " + grid.nx() + " x " + grid.ny()
                     + (xl == grid.ny() && il == grid.nx() ? ": swap nx and ny?" : ": give nx " + xl + " and ny " + il));
         }
-        checkDepthStep(file, reader, grid);
-        return new SegyColumnPlacement(grid, geo, byNumbers);
+        return new SegyColumnPlacement(grid, geo, byNumbers, depthStepNote(reader, grid));
     }
 
-    /** Refuses a file whose depth step, when it gives one, is not grid.dz. */
-    private static void checkDepthStep(Path file, SegyReader reader, Grid grid) {
-        if (reader.sampleIntervalIsFallback()) {
-            return;
-        }
-        int field = reader.sampleIntervalUs();
+    /**
+     * Null when the file gives no depth step or one that is grid.dz under a usual reading of its
+     * fields; else one line for a warning: the file's figures and grid.dz, and that the model is
+     * read at grid.dz.
+     */
+    private static String depthStepNote(SegyReader reader, Grid grid) {
         BinaryHeader bin = reader.binaryHeader();
         boolean feet = bin != null && bin.getInt16(BinaryHeader.MEASUREMENT_SYSTEM) == 2;
         double unitM = feet ? FOOT_M : 1;
-        double dzM = field / 1000.0 * unitM;
-        // The field is a whole number of thousandths of the unit: it rounds the step by at most half of one.
-        if (Math.abs(dzM - grid.dz()) <= 0.5e-3 * unitM * (1 + 1e-9)) {
-            return;
+        String unit = feet ? "ft" : "m";
+        double dz = grid.dz();
+        double extended = bin != null && bin.revisionMajor() >= 2 ? bin.getFloat64(BinaryHeader.EXT_SAMPLE_INTERVAL) : 0;
+        boolean hasExtended = extended != 0 && Double.isFinite(extended);
+        boolean hasField = !reader.sampleIntervalIsFallback();
+        if (!hasField && !hasExtended) {
+            return null;
         }
-        String step = feet ? num(field / 1000.0) + " ft = " + num(dzM) + " m" : num(dzM) + " m";
-        throw new IllegalArgumentException("file " + file + " samples depth every " + step + " (sample interval field "
-                + field + ", thousandths of a " + (feet ? "foot: measurement system, binary header byte 3255, is feet"
-                        : "metre, as Seiswork and Petrel write depth") + ") but grid.dz is " + num(grid.dz())
-                + " m: give grid.dz " + num(dzM) + ", or resample the model to " + num(grid.dz())
-                + " m (it is not stretched to fit)");
+        int field = reader.sampleIntervalUs();
+        // A whole number of units or of thousandths rounds the step by at most half of one; a double by its rounding.
+        if (hasField && (Math.abs(field * unitM - dz) <= 0.5 * unitM * (1 + 1e-9)
+                || Math.abs(field / 1000.0 * unitM - dz) <= 0.5e-3 * unitM * (1 + 1e-9))) {
+            return null;
+        }
+        if (hasExtended && Math.abs(extended * unitM - dz) <= 1e-6 * dz) {
+            return null;
+        }
+        String where = bin != null && bin.sampleIntervalUs() > 0 ? "binary header 3217" : "trace header 117";
+        StringBuilder b = new StringBuilder("the file's depth step is not grid.dz ").append(num(dz)).append(" m: ");
+        if (hasField) {
+            b.append("its sample interval field (").append(where).append(") is ").append(field).append(", ")
+                    .append(num(field / 1000.0)).append(" ").append(unit).append(" in thousandths or ").append(field)
+                    .append(" ").append(unit).append(" in whole ").append(feet ? "feet" : "metres");
+        }
+        if (hasExtended) {
+            b.append(hasField ? ", and its" : "its").append(" rev-2 extended interval (3273) is ").append(num(extended))
+                    .append(" ").append(unit);
+        }
+        if (feet) {
+            b.append(" (feet: measurement system, binary header byte 3255)");
+        }
+        return b.append("; the model is read at grid.dz; if the file's interval field is right, resample the model")
+                .toString();
     }
 
     /** {@code v} without a trailing ".0", to 6 significant digits. */
     private static String num(double v) {
         String s = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
         return s;
+    }
+
+    /**
+     * Null when the file's depth step is grid.dz or not given; else one line for a warning under
+     * the spec's field (the file is read at grid.dz all the same).
+     */
+    String depthStepNote() {
+        return depthStepNote;
     }
 
     /** Whether traces are placed by their inline and crossline numbers, which {@link #column} then needs. */

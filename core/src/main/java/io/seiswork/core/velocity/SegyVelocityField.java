@@ -31,18 +31,30 @@ public final class SegyVelocityField extends ColumnVelocityField {
     private final Path file;
     /** The trace of each column {@code iy · nx + ix}, -1 for none; null when column c is trace c. */
     private final int[] traceOfColumn;
+    private final String depthStepNote;
 
-    private SegyVelocityField(Path file, Grid grid, int[] traceOfColumn, float min, float max) {
+    private SegyVelocityField(Path file, Grid grid, int[] traceOfColumn, float min, float max, String depthStepNote) {
         super(grid, min, max);
         this.file = file;
         this.traceOfColumn = traceOfColumn;
+        this.depthStepNote = depthStepNote;
+    }
+
+    /**
+     * Null when the file's depth step is grid.dz (or not given); else one line for a warning: the
+     * file's interval fields say another step, and the model is read at grid.dz all the same
+     * ({@link SegyColumnPlacement}).
+     */
+    public String depthStepNote() {
+        return depthStepNote;
     }
 
     /**
      * Opens {@code file} and checks it with one pass over its traces.
      *
      * @throws NoSuchFileException when the file does not exist
-     * @throws IllegalArgumentException when the file's trace or sample count does not match the grid
+     * @throws IllegalArgumentException when the file's trace or sample count, or its cube's shape, does not
+     *     match the grid (a depth step other than grid.dz is a {@link #depthStepNote()})
      * @throws InvalidVelocityException when a value is not positive and finite
      * @throws io.seiswork.core.segy.SegyException when the file is not readable SEG-Y
      */
@@ -75,7 +87,8 @@ public final class SegyVelocityField extends ColumnVelocityField {
                 scan = rescan(r, grid, table);
             }
             scan.requireValid();
-            return new SegyVelocityField(file, grid, isIdentity(table) ? null : table, scan.min(), scan.max());
+            return new SegyVelocityField(file, grid, isIdentity(table) ? null : table, scan.min(), scan.max(),
+                    placement.depthStepNote());
         }
     }
 

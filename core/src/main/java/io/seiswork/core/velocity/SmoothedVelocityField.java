@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the source's window grown by the smoother's halo ({@link VelocitySmoother#haloCells}: in x, and
  * in y for a 3D grid; clipped to the grid), smoothed, and cropped back; within the halo's reach the
  * Gaussian sees exactly the values the whole model's would, and at the grid's edges the same
- * ones (its weights normalised over the nodes that exist), so the window equals the whole model
- * smoothed, cropped, bit for bit. A window costs a source window larger by the halo on each side
+ * ones (the edge values repeated outward; a reach beyond the line makes the halo the whole line),
+ * so the window equals the whole model smoothed, cropped, bit for bit. A window costs a source window larger by the halo on each side
  * (at most the whole grid, however wide the Gaussian).
  *
  * <p>{@link #min()} and {@link #max()} are exact, which needs every smoothed value: the first call
@@ -141,7 +141,9 @@ public final class SmoothedVelocityField implements VelocityField {
         int tilesX = (g.nx() + tileX - 1) / tileX;
         long tiles = (long) tilesX * ((g.ny() + tileY - 1) / tileY);
         // About three arrays of a tile and its halo live at once per thread; use at most a quarter of the heap.
-        long bytesPerThread = 3L * Float.BYTES * (tileX + 2L * haloX) * (tileY + 2L * haloY) * g.nz();
+        // The grown tile is clipped to the grid (a halo as wide as the grid does not make it wider).
+        long bytesPerThread = 3L * Float.BYTES * Math.min(g.nx(), tileX + 2L * haloX) * Math.min(g.ny(), tileY + 2L * haloY)
+                * g.nz();
         long byMemory = Runtime.getRuntime().maxMemory() / 4 / bytesPerThread;
         int threads = Math.clamp(Math.min(byMemory, tiles), 1, Runtime.getRuntime().availableProcessors());
         AtomicLong next = new AtomicLong();

@@ -372,9 +372,9 @@ class JobResolverTest {
                 + " gathers or \"synthetic\")"), errors(j, 1L << 34));
     }
 
-    /** The Volve cube (52 crosslines x 18 inlines, 20 m) on a transposed grid, and at 5 m: refused under velocity.segy. */
+    /** The Volve cube (52 crosslines x 18 inlines, 20 m) on a transposed grid refused, at 5 m warned, at 20 m silent, under velocity.segy. */
     @Test
-    void aSegyModelNotOfTheGridsShapeOrStepIsRefusedUnderItsField() {
+    void aSegyModelNotOfTheGridsShapeIsRefusedAndAnotherStepWarnedUnderItsField() {
         Path volve = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata"),
                 "segysak/volve10-migvel-depth-sub3d.sgy").toAbsolutePath().normalize();
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(volve), "reference data not found at " + volve);
@@ -383,13 +383,94 @@ class JobResolverTest {
                 .put("dz", 20));
         j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", volve.toString()));
         ((ObjectNode) j.get("receivers").get("line")).put("dx", 5);
+        ((ObjectNode) j.get("wavelet")).put("peakHz", 4);  // 3 points per wavelength on 50 m cells
         assertEquals(List.of("velocity.segy: file " + volve + " is a 52 x 18 cube (crosslines x inlines) but grid.nx x"
                 + " grid.ny is 18 x 52: swap nx and ny?"), errors(j, 1L << 34));
         j.set("grid", SpecFixtures.MAPPER.createObjectNode().put("nx", 52).put("ny", 18).put("nz", 226).put("dx", 50)
                 .put("dz", 5));
+        assertEquals(List.of("warning: velocity.segy: the file's depth step is not grid.dz 5 m: its sample interval field"
+                + " (binary header 3217) is 20000, 20 m in thousandths or 20000 m in whole metres; the model is read at"
+                + " grid.dz; if the file's interval field is right, resample the model"), segyWarnings(resolve(j)));
+        j.set("grid", SpecFixtures.MAPPER.createObjectNode().put("nx", 52).put("ny", 18).put("nz", 226).put("dx", 50)
+                .put("dz", 20));
+        assertEquals(List.of(), segyWarnings(resolve(j)), "Volve at its own 20 m: silent");
+    }
+
+    private static List<String> segyWarnings(ResolvedJob job) {
+        return job.warnings().stream().map(SpecProblem::toString).filter(w -> w.startsWith("warning: velocity.segy")).toList();
+    }
+
+    /** segyio's from_array3D without dt writes 4000: a model saved so on a 10 m grid is taken, with the warning. */
+    @Test
+    void aSegyioDefaultIntervalIsWarnedNotRefused() throws Exception {
+        Path f = dir.resolve("vp.sgy");
+        Files.copy(Path.of(getClass().getResource("/segyio/velocity-from-array3d.sgy").toURI()), f);
+        ObjectNode j = valid();
+        j.set("grid", SpecFixtures.MAPPER.createObjectNode().put("nx", 4).put("ny", 3).put("nz", 5).put("dx", 10)
+                .put("dz", 10));
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", "vp.sgy"));
+        ((ObjectNode) j.get("sources")).putObject("line").put("x0", 10).put("dx", 10).put("n", 1).put("y", 10).put("z", 10);
+        ((ObjectNode) j.get("receivers")).putObject("line").put("x0", 0).put("dx", 10).put("n", 4).put("y", 10).put("z", 0);
+        ((ObjectNode) j.get("wavelet")).put("peakHz", 5);
+        ResolvedJob job = resolve(j);
+        assertEquals(List.of("warning: velocity.segy: the file's depth step is not grid.dz 10 m: its sample interval field"
+                + " (binary header 3217) is 4000, 4 m in thousandths or 4000 m in whole metres; the model is read at"
+                + " grid.dz; if the file's interval field is right, resample the model"), segyWarnings(job));
+        assertEquals(1500f + 300 + 20 + 4, job.velocity().whole().at(3, 2, 4));
+    }
+
+    /** A model file reached through a linked folder is named by the path given, normalised, not by the link's target. */
+    @Test
+    void aModelThroughALinkIsNamedByItsGivenPath() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.write(real.resolve("vp.bin"), new byte[12]);
+        Files.createDirectories(dir.resolve("specs"));
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("shared"), real);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+            return;
+        }
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw", SpecFixtures.MAPPER.createObjectNode()
+                .put("path", "specs/../shared/vp.bin")));
         List<String> e = errors(j, 1L << 34);
-        assertEquals(1, e.size());
-        assertTrue(e.get(0).startsWith("velocity.segy: file " + volve + " samples depth every 20 m") && e.get(0).contains(
-                "but grid.dz is 5 m"), e.get(0));
+        assertEquals(1, e.size(), e.toString());
+        assertTrue(e.get(0).startsWith("velocity.raw.path: file " + link.resolve("vp.bin") + " has 12 bytes"), e.get(0));
+    }
+
+    /**
+     * Out of core each shot's window is smoothed with the Gaussian's halo around it: a smoothing so
+     * wide that the largest window grown by it does not fit one array, or the memory budget, is
+     * refused under migrationVelocity.smooth when the spec is checked, not at the first shot.
+     */
+    @Test
+    void aSmoothingWhoseGrownWindowsDoNotFitIsRefusedOutOfCore() {
+        ObjectNode huge = survey("rtm", 500.0);
+        huge.putObject("migrationVelocity").put("smooth", 1e9);
+        List<String> e = errors(huge, 1L << 34);
+        assertEquals(1, e.size(), e.toString());
+        assertTrue(e.get(0).startsWith("migrationVelocity.smooth: out of core each shot's window is smoothed with the"
+                + " Gaussian's halo of 3 x 1000000000 m (19999 x 19999 columns) on each side: the largest shot's window ("),
+                e.get(0));
+        assertTrue(e.get(0).endsWith("grows to 20000 x 20000 x 10 = 4000000000 nodes, more than one array holds"
+                + " (2147483631); give a smaller smoothing, or smooth the model beforehand and give it as a file"), e.get(0));
+
+        ObjectNode narrow = survey("rtm", 500.0);
+        narrow.putObject("migrationVelocity").put("smooth", 100);
+        long budget = resolve(narrow).memoryBytes() * 2;
+        assertEquals(WholeGridStorage.OUT_OF_CORE, new JobResolver(dir, budget).resolve(read(narrow), "t").storage());
+        ObjectNode wide = survey("rtm", 500.0);
+        wide.putObject("migrationVelocity").put("smooth", 5000);  // a halo of 1500 columns: windows of ~3100 x 3100 x 10
+        SpecException ex = assertThrows(SpecException.class, () -> new JobResolver(dir, budget).resolve(read(wide), "t"));
+        List<SpecProblem> p = ex.problems().stream().filter(SpecProblem::isError).toList();
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("migrationVelocity.smooth", p.get(0).path());
+        assertTrue(p.get(0).machineLimit(), "the memory of this machine");
+        assertTrue(p.get(0).message().contains("columns) grows to ") && p.get(0).message().contains(
+                ", and smoothing it needs ") && p.get(0).message().endsWith("give a smaller smoothing, or smooth the"
+                + " model beforehand and give it as a file (or raise the budget with -Xmx / SEISWORK_JAVA_OPTS)"),
+                p.get(0).message());
     }
 }

@@ -293,18 +293,30 @@ class JobSpecReaderTest {
     /** image.sgy keeps dz in millimetres in a 15-bit field: a migration that could not write it is refused before any shot. */
     @Test
     void aMigrationsDepthStepMustFitTheImagesIntervalField() {
-        assertEquals(List.of("grid.dz: must be <= 32.767 m for task rtm: image.sgy keeps the depth step in millimetres"
+        assertEquals(List.of("grid.dz: must be < 32.7675 m for task rtm: image.sgy keeps the depth step in millimetres"
                         + " in SEG-Y's 15-bit sample interval field (1..32767 mm), got 40"),
                 errors(j -> {
                     j.put("task", "rtm");
                     ((ObjectNode) j.get("grid")).put("dz", 40).put("nz", 20);
                 }));
-        assertEquals(List.of("grid.dz: must be a whole number of millimetres for task rtm: image.sgy keeps the depth step"
-                        + " in millimetres in SEG-Y's 15-bit sample interval field (1..32767 mm), got 10.0004"),
-                errors(j -> {
-                    j.put("task", "rtm");
-                    ((ObjectNode) j.get("grid")).put("dz", 10.0004);
-                }));
+        List<String> tiny = errors(j -> {
+            j.put("task", "rtm");
+            ((ObjectNode) j.get("grid")).put("dz", 0.0004);
+        });
+        assertTrue(tiny.contains("grid.dz: must be >= 0.0005 m for task rtm: image.sgy keeps the depth step in millimetres"
+                + " in SEG-Y's 15-bit sample interval field (1..32767 mm), got 0.0004"), tiny.toString());
+        ObjectNode fraction = valid();
+        fraction.put("task", "rtm");
+        ((ObjectNode) fraction.get("grid")).put("dz", 10.0004);
+        assertEquals(List.of("warning: grid.dz: 10.0004 m is not a whole number of millimetres: image.sgy's sample"
+                + " interval field will say 10000 (10 m); image.swv keeps the exact dz"), warnings(fraction));
+        assertEquals(10.0004, read(fraction).grid().dz(), "read, with the warning");
+        ObjectNode halfMm = valid();
+        halfMm.put("task", "rtm");
+        ((ObjectNode) halfMm.get("grid")).put("dz", 0.0005).put("dx", 0.0005);
+        assertTrue(warnings(halfMm).contains("warning: grid.dz: 0.0005 m is not a whole number of millimetres:"
+                + " image.sgy's sample interval field will say 1 (0.001 m); image.swv keeps the exact dz"),
+                warnings(halfMm).toString());
         ObjectNode atLimit = valid();
         atLimit.put("task", "rtm");
         ((ObjectNode) atLimit.get("grid")).put("dz", 32.767).put("nz", 20);
@@ -318,9 +330,9 @@ class JobSpecReaderTest {
     void sourcesOrReceiversAllAtOnePointAreRefused() {
         assertEquals(List.of("sources.line.dx: is 0: n = 3 shots at one point; give dx > 0, or n = 1"),
                 errors(j -> ((ObjectNode) j.get("sources").get("line")).put("dx", 0)));
-        assertEquals(List.of("receivers.line.dx: is 0: n = 101 receivers at one point; give dx > 0, or n = 1"),
+        assertEquals(List.of("receivers.line.dx: not given (0): n = 101 receivers at one point; give dx > 0, or n = 1"),
                 errors(j -> ((ObjectNode) j.get("receivers").get("line")).remove("dx")));
-        assertEquals(List.of("sources.grid.dx: is 0: nx = 4 shots at one x; give dx > 0, or nx = 1"),
+        assertEquals(List.of("sources.grid.dx: not given (0): nx = 4 shots at one x; give dx > 0, or nx = 1"),
                 errors(j -> j.putObject("sources").putObject("grid").put("x0", 100).put("nx", 4).put("z", 20)));
         ObjectNode one = valid();
         ((ObjectNode) one.get("sources").get("line")).put("dx", 0).put("n", 1);

@@ -1,6 +1,7 @@
 package io.seiswork.core.velocity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -90,31 +91,83 @@ class SegyVelocityReaderTest {
                 + " give nx 52 and ny 18"), other.getMessage());
     }
 
-    /** The Volve cube samples depth every 20 m (interval field 20000): a grid of 5 m would squeeze it 4 times. */
+    /**
+     * The Volve cube samples depth every 20 m (interval field 20000): on a grid of 5 m it is read
+     * all the same (the sample count fixes the shape), with a note naming both steps; at 20 m, and
+     * within the field's rounding of it, silently.
+     */
     @Test
-    void aDepthStepOtherThanTheFilesIsRefused() throws Exception {
+    void aDepthStepOtherThanTheFilesIsNotedNotRefused() throws Exception {
         Path f = volve();
         Grid fine = new Grid(52, 18, 226, 50, 50, 5);
-        var e = assertThrows(IllegalArgumentException.class, () -> SegyVelocityReader.read(f, fine));
-        assertEquals("file " + f + " samples depth every 20 m (sample interval field 20000, thousandths of a metre, as"
-                + " Seiswork and Petrel write depth) but grid.dz is 5 m: give grid.dz 20, or resample the model to 5 m (it"
-                + " is not stretched to fit)", e.getMessage());
-        var field = assertThrows(IllegalArgumentException.class, () -> SegyVelocityField.open(f, fine));
-        assertEquals(e.getMessage(), field.getMessage());
-        assertEquals(1480f, SegyVelocityField.open(f, new Grid(52, 18, 226, 50, 50, 20.0004)).min(), 0.01f,
+        assertEquals(1480f, SegyVelocityReader.read(f, fine).min(), 0.01f);
+        SegyVelocityField field = SegyVelocityField.open(f, fine);
+        assertEquals("the file's depth step is not grid.dz 5 m: its sample interval field (binary header 3217) is 20000,"
+                + " 20 m in thousandths or 20000 m in whole metres; the model is read at grid.dz; if the file's interval"
+                + " field is right, resample the model", field.depthStepNote());
+        assertNull(SegyVelocityField.open(f, new Grid(52, 18, 226, 50, 50, 20)).depthStepNote());
+        assertNull(SegyVelocityField.open(f, new Grid(52, 18, 226, 50, 50, 20.0004)).depthStepNote(),
                 "within the field's rounding (half a millimetre)");
     }
 
-    /** A file in feet (binary header byte 3255 = 2) gives its step in thousandths of a foot. */
+    /**
+     * segyio's {@code from_array3D} without {@code dt} writes 4000 (resource written by
+     * {@code segyio.tools.from_array3D(path, a)}, a of shape 3 inlines x 4 crosslines x 5 samples,
+     * a[i, x, z] = 1500 + 100 x + 10 i + z): on a 10 m grid it is read, with a note.
+     */
+    @Test
+    void aSegyioDefaultIntervalOnAnotherGridStepIsReadWithANote() throws Exception {
+        Path f = segyioDefault();
+        Grid g = new Grid(4, 3, 5, 10, 10, 10);
+        SegyVelocityField field = SegyVelocityField.open(f, g);
+        assertEquals("the file's depth step is not grid.dz 10 m: its sample interval field (binary header 3217) is 4000,"
+                + " 4 m in thousandths or 4000 m in whole metres; the model is read at grid.dz; if the file's interval"
+                + " field is right, resample the model", field.depthStepNote());
+        VelocityModel m = field.whole();
+        assertEquals(1500 + 300 + 20 + 4, m.at(3, 2, 4));
+        assertEquals(m.at(3, 2, 4), SegyVelocityReader.read(f, g).at(3, 2, 4));
+        assertNull(SegyVelocityField.open(f, new Grid(4, 3, 5, 10, 10, 4)).depthStepNote(), "4 m: its thousandths");
+    }
+
+    /** SEG-Y rev 2 gives a depth step in whole metres (3217 = 10), or in its extended interval (3273), which overrides it. */
+    @Test
+    void aRev2FileGivesItsStepInWholeUnitsOrItsExtendedInterval() throws Exception {
+        Grid g = new Grid(4, 3, 5, 10, 10, 10);
+        Path f = dir.resolve("rev2.sgy");
+        Files.copy(segyioDefault(), f);
+        patch(f, 3216, (short) 10);
+        patch(f, 3500, (short) 0x0200);
+        assertNull(SegyVelocityField.open(f, g).depthStepNote(), "3217 = 10: 10 m");
+        patch(f, 3216, (short) 4000);
+        patchDouble(f, 3272, 12.5);
+        assertNull(SegyVelocityField.open(f, new Grid(4, 3, 5, 10, 10, 12.5)).depthStepNote(), "3273 = 12.5 m");
+        assertEquals("the file's depth step is not grid.dz 10 m: its sample interval field (binary header 3217) is 4000,"
+                + " 4 m in thousandths or 4000 m in whole metres, and its rev-2 extended interval (3273) is 12.5 m; the"
+                + " model is read at grid.dz; if the file's interval field is right, resample the model",
+                SegyVelocityField.open(f, g).depthStepNote());
+        patch(f, 3500, (short) 0x0100);
+        assertTrue(SegyVelocityField.open(f, new Grid(4, 3, 5, 10, 10, 12.5)).depthStepNote() != null,
+                "3273 is read for rev 2 only");
+    }
+
+    private static Path segyioDefault() throws Exception {
+        var url = SegyVelocityReaderTest.class.getResource("/segyio/velocity-from-array3d.sgy");
+        assertTrue(url != null, "test resource");
+        return Path.of(url.toURI());
+    }
+
+    /** A file in feet (binary header byte 3255 = 2) gives its step in thousandths of a foot, or whole feet. */
     @Test
     void aFileInFeetGivesItsStepInFeet() throws Exception {
         Grid g = Grid.of2d(3, 4, 10);
         Path f = line(g, 10000, false);
         patch(f, 3254, (short) 2);
-        var e = assertThrows(IllegalArgumentException.class, () -> SegyVelocityReader.read(f, g));
-        assertTrue(e.getMessage().contains("samples depth every 10 ft = 3.048 m (sample interval field 10000, thousandths"
-                + " of a foot: measurement system, binary header byte 3255, is feet) but grid.dz is 10 m"), e.getMessage());
-        assertEquals(1000f, SegyVelocityReader.read(f, Grid.of2d(3, 4, 3.048)).at(0, 0, 0));
+        String note = SegyVelocityField.open(f, g).depthStepNote();
+        assertEquals("the file's depth step is not grid.dz 10 m: its sample interval field (binary header 3217) is 10000,"
+                + " 10 ft in thousandths or 10000 ft in whole feet (feet: measurement system, binary header byte 3255);"
+                + " the model is read at grid.dz; if the file's interval field is right, resample the model", note);
+        assertEquals(1000f, SegyVelocityReader.read(f, g).at(0, 0, 0));
+        assertNull(SegyVelocityField.open(f, Grid.of2d(3, 4, 3.048)).depthStepNote());
     }
 
     /** A file without an interval (both fields 0) says nothing of its step: taken at grid.dz, as before. */
@@ -127,6 +180,7 @@ class SegyVelocityReaderTest {
             patch(f, 3600 + t * (240 + 4 * 4) + 116, (short) 0);
         }
         assertEquals(1002f, SegyVelocityReader.read(f, g).at(2, 0, 0));
+        assertNull(SegyVelocityField.open(f, g).depthStepNote());
     }
 
     /** A 2D line numbered by its inlines (one crossline) on a 2D grid is read along x in file order, as before. */
@@ -156,6 +210,13 @@ class SegyVelocityReaderTest {
             }
         }
         return f;
+    }
+
+    /** Writes a big-endian IEEE double {@code value} at byte {@code offset} of {@code f}. */
+    private static void patchDouble(Path f, long offset, double value) throws java.io.IOException {
+        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(8).putDouble(value).flip(), offset);
+        }
     }
 
     /** Writes a big-endian 16-bit {@code value} at byte {@code offset} of {@code f}. */
