@@ -26,6 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * a yield returns at once; on a shared one it lets the thread being waited for run), then parks,
  * so an idle engine costs no CPU.
  *
+ * <p>Where waiting cannot be avoided, because a member lost its core in the middle of a chunk, the
+ * caller notices (a wait of over {@value #STALL_NANOS} ns and {@value #STALL_RATIO} × its own
+ * share) and runs the next {@value #SOLO_NANOS} ns of phases alone before it tries the team again:
+ * on a machine whose every core is taken, one thread does not wait for another.
+ *
  * <p>How many chunks a phase is cut into is the caller's choice; {@link #chunks} gives the rule
  * the engine uses: one chunk (the caller alone, no thread woken) for a phase of fewer than
  * {@value #MIN_CHUNK_POINTS} points per extra thread, else a few per member.
@@ -57,6 +62,22 @@ public final class WorkerPool implements AutoCloseable {
      */
     public static final long MIN_CHUNK_POINTS = 32_768;
 
+    /**
+     * A wait for the others' last chunks longer than this, and {@value #STALL_RATIO} × the caller's
+     * own share of the phase, means a member lost its core in the middle of a chunk, nanoseconds.
+     */
+    static final long STALL_NANOS = 1_000_000;
+
+    /** How many times the caller's own share of a phase a stall must exceed. */
+    static final int STALL_RATIO = 4;
+
+    /**
+     * After a stall the caller runs the phases alone for this long before it tries the team again,
+     * nanoseconds: on a machine whose cores are all taken, every phase shared would risk a stall of
+     * a scheduler time slice, about 100 times the phase.
+     */
+    static final long SOLO_NANOS = 50_000_000;
+
     /** Chunks per member when the work is large: keeps the members busy if one is held up. */
     static final int CHUNKS_PER_MEMBER = 4;
 
@@ -71,6 +92,9 @@ public final class WorkerPool implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread caller;
     private volatile Throwable failure;
+    /** Until when (System.nanoTime) the caller runs phases alone, after a stall; only the caller's thread uses it. */
+    private long soloUntil = Long.MIN_VALUE;
+    private long stalls;
 
     /** @param size number of threads including the caller, at least 1 */
     public WorkerPool(int size) {
@@ -134,7 +158,7 @@ public final class WorkerPool implements AutoCloseable {
         if (chunks < 1) {
             throw new IllegalArgumentException("chunks must be >= 1, got " + chunks);
         }
-        if (size == 1 || chunks == 1) {
+        if (size == 1 || chunks == 1 || System.nanoTime() < soloUntil) {
             for (int c = 0; c < chunks; c++) {
                 t.run(c, chunks, 0);
             }
@@ -150,14 +174,13 @@ public final class WorkerPool implements AutoCloseable {
         for (Thread th : threads) {
             LockSupport.unpark(th);
         }
+        long began = System.nanoTime();
         claimAndRun(0);
-        long start = 0;
+        long start = System.nanoTime();
+        long own = start - began;
+        long waited = 0;
         while (done.get() < chunks) {
-            long now = System.nanoTime();
-            if (start == 0) {
-                start = now;
-            }
-            long waited = now - start;
+            waited = System.nanoTime() - start;
             if (waited < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else if (waited < SPIN_NANOS + YIELD_NANOS) {
@@ -165,6 +188,11 @@ public final class WorkerPool implements AutoCloseable {
             } else {
                 LockSupport.parkNanos(this, 200_000);
             }
+        }
+        if (waited > STALL_NANOS && waited > STALL_RATIO * own) {
+            // A member was off the CPU in the middle of a chunk: the cores are shared with other programs.
+            stalls++;
+            soloUntil = System.nanoTime() + SOLO_NANOS;
         }
         Throwable f = failure;
         if (f != null) {
@@ -176,6 +204,19 @@ public final class WorkerPool implements AutoCloseable {
             }
             throw new IllegalStateException("worker failed", f);
         }
+    }
+
+    /**
+     * Phases in which the caller waited for a member that had lost its core (see
+     * {@link #STALL_NANOS}); each made the next {@link #SOLO_NANOS} ns run on the caller alone.
+     */
+    public long stalls() {
+        return stalls;
+    }
+
+    /** Whether the caller runs phases alone now, after a stall; for tests. */
+    boolean solo() {
+        return System.nanoTime() < soloUntil;
     }
 
     /**

@@ -68,6 +68,36 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aMemberThatLosesItsCoreMidChunkSendsTheCallerSolo() {
+        // Member 1 sleeps in its chunk as a thread descheduled by a busy machine would; the caller's
+        // own chunk only waits for member 1 to have started. The caller then runs phases alone for a while.
+        try (WorkerPool pool = new WorkerPool(2)) {
+            CountDownLatch started = new CountDownLatch(1);
+            pool.run(2, (chunk, chunks, member) -> {
+                try {
+                    if (member == 0) {
+                        started.await(20, TimeUnit.SECONDS);
+                    } else {
+                        started.countDown();
+                        Thread.sleep(300);
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(1, pool.stalls());
+            assertTrue(pool.solo(), "runs alone after the stall");
+            AtomicInteger byOthers = new AtomicInteger();
+            pool.run(8, (chunk, chunks, member) -> {
+                if (member != 0) {
+                    byOthers.incrementAndGet();
+                }
+            });
+            assertEquals(0, byOthers.get(), "a phase right after the stall runs on the caller alone");
+        }
+    }
+
+    @Test
     void smallPhasesRunOnTheCallerAlone() {
         assertEquals(1, WorkerPool.chunks(2 * WorkerPool.MIN_CHUNK_POINTS - 1, 100, 2, WorkerPool.MIN_CHUNK_POINTS));
         assertEquals(1, WorkerPool.chunks(1L << 30, 100, 1, WorkerPool.MIN_CHUNK_POINTS), "a team of one");
