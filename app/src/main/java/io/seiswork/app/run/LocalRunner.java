@@ -19,6 +19,7 @@ import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.job.FreeSpace;
 import io.seiswork.kernels.job.GatherFiles;
 import io.seiswork.kernels.job.ImageFiles;
@@ -96,7 +97,8 @@ public final class LocalRunner {
 
     /**
      * Runs the job into {@code outDir} (created if needed), replacing what a previous run left
-     * there.
+     * there: its own outputs are written over, and the other task's are removed when a Seiswork
+     * {@code run.json} there shows they are a run's ({@link OtherTaskOutputs}), in one line.
      *
      * @return the run report, also written to {@code outDir/run.json}
      * @throws IllegalArgumentException for a task this build cannot run
@@ -109,6 +111,10 @@ public final class LocalRunner {
             String unfinished = RunCheckpoint.unfinishedRun(outDir);
             if (unfinished != null) {
                 listener.message(unfinished + "; starting over (--resume would go on with it)");
+            }
+            String others = OtherTaskOutputs.removeBefore(job, outDir);
+            if (others != null) {
+                listener.message(others);
             }
             return run(job, outDir, null);
         }
@@ -362,6 +368,9 @@ public final class LocalRunner {
         r.put("shotsRun", shots.toString());
         r.put("engine", selected.engine().name());
         r.put("engineReason", selected.reason());
+        if (selected.engine() instanceof CpuWaveEngine cpu) {
+            r.put("cpuThreads", cpu.threads());
+        }
         r.put("dtS", timing.dtS());
         r.put("nt", timing.steps());
         r.put("cflLimitS", job.cflLimitS());

@@ -99,6 +99,14 @@ public final class RunTimeEstimator {
 
     /** {@link #estimate} of a run of {@code shots} only (some of the job's: {@code run --shots}). */
     public static Estimate estimate(ResolvedJob job, List<Shot> shots, CancellationToken cancel) {
+        return estimate(job, shots, null, cancel);
+    }
+
+    /**
+     * {@link #estimate(ResolvedJob, List, CancellationToken)} with the CPU engine on
+     * {@code cpuThreads} threads ({@code run --threads}; null: one per processor).
+     */
+    public static Estimate estimate(ResolvedJob job, List<Shot> shots, Integer cpuThreads, CancellationToken cancel) {
         JobSpec spec = job.spec();
         PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         if (shots.isEmpty()) {
@@ -111,7 +119,7 @@ public final class RunTimeEstimator {
         Shot measured = window.local(largest);
         ShotRequest shot = new ShotRequest(window.crop(job.velocity()), physics, measured.source(),
                 spec.wavelet().toWavelet(), measured.receivers(), job.time());
-        EngineSelection selected = JobEngine.select(job);
+        EngineSelection selected = JobEngine.select(job).withCpuThreads(cpuThreads);
         WaveEngine engine = selected.engine();
         try {
             boolean onGpu = engine instanceof CudaWaveEngine;

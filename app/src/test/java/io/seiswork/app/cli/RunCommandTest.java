@@ -113,6 +113,56 @@ class RunCommandTest {
                 bad.err());
     }
 
+    /**
+     * A model run into a folder that held a migration removes the migration's image files, saying
+     * so in one line; files that are not Seiswork outputs stay. Without a Seiswork run.json the
+     * files by those names are not known to be a run's: they stay too, and the line says so.
+     */
+    @Test
+    void aRunIntoAFolderOfTheOtherTaskRemovesThatTasksOutputsOnly() throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), SPEC);
+        Path out = Files.createDirectories(dir.resolve("r1"));
+        Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"0.1.0\", \"task\": \"rtm\", \"status\": \"done\"}");
+        Files.writeString(out.resolve("image.sgy"), "old image");
+        Files.writeString(out.resolve("image.swv"), "old volume");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("replacing the rtm run in " + out + ": removed its image.sgy, image.swv"), r.err());
+        assertFalse(Files.exists(out.resolve("image.sgy")));
+        assertFalse(Files.exists(out.resolve("image.swv")));
+        assertTrue(Files.exists(out.resolve("shots.sgy")));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")), "not a Seiswork output: kept");
+
+        Path foreign = Files.createDirectories(dir.resolve("r2"));
+        Files.writeString(foreign.resolve("image.sgy"), "someone's image");
+        CliRun r2 = run("run", spec.toString(), "--out", foreign.toString(), "--engine", "cpu");
+        assertEquals(0, r2.exit(), r2.err());
+        assertTrue(r2.err().contains(foreign + " also holds image.sgy, which a model run does not write and no Seiswork"
+                + " run.json there names: left as they are"), r2.err());
+        assertEquals("someone's image", Files.readString(foreign.resolve("image.sgy")));
+    }
+
+    /** {@code --threads 1} runs the CPU engine on one thread: run.json says so, and the gathers are the same. */
+    @Test
+    void threadsSetsTheCpuEnginesThreads() throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), SPEC);
+        CliRun one = run("run", spec.toString(), "--out", dir.resolve("one").toString(), "--engine", "cpu",
+                "--threads", "1");
+        assertEquals(0, one.exit(), one.err());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("one/run.json").toFile());
+        assertEquals(1, report.get("cpuThreads").asInt());
+        assertTrue(report.get("engine").asText().startsWith("cpu (1 thread, "), report.get("engine").asText());
+        CliRun two = run("run", spec.toString(), "--out", dir.resolve("two").toString(), "--engine", "cpu",
+                "--threads", "2");
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(2, new ObjectMapper().readTree(dir.resolve("two/run.json").toFile()).get("cpuThreads").asInt());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("one/shots.sgy")), Files.readAllBytes(dir.resolve("two/shots.sgy")));
+        CliRun zero = run("run", spec.toString(), "--threads", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--threads must be at least 1, got 0"), zero.err());
+    }
+
     @Test
     void badSpecListsEveryProblemWithoutStackTraceAndRunsNothing() throws Exception {
         Path spec = dir.resolve("bad.json");
