@@ -182,8 +182,9 @@ final class RunCommand implements Callable<Integer> {
                 String hint = RunCheckpoint.resumeHint(outDir);
                 throw hint == null ? e : new FailureWithHint(e, hint);  // the hint goes after the error's line
             }
-            err.printf(Locale.ROOT, "wrote %s in %.1f s (%.3f Gpts/s)%n", written(outDir, jobSpec.task()),
-                    report.get("wallSeconds").asDouble(), report.get("gptsPerSecond").asDouble());
+            err.printf(Locale.ROOT, "wrote %s in %.1f s (%.3f Gpts/s on the user's grid, %.3f with the absorbing "
+                    + "layers)%n", written(outDir, jobSpec.task()), report.get("wallSeconds").asDouble(),
+                    report.get("userGptsPerSecond").asDouble(), report.get("gptsPerSecond").asDouble());
         } finally {
             finished.countDown();
             try {

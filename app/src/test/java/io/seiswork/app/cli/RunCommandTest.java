@@ -71,6 +71,17 @@ class RunCommandTest {
         assertEquals(0.004, report.get("dtS").asDouble() * Math.round(0.004 / report.get("dtS").asDouble()), 1e-12);
         assertTrue(report.get("nt").asInt() >= 100);
         assertTrue(report.get("gptsPerSecond").asDouble() > 0);
+        // gptsPerSecond counts the absorbing layers' points too (as it always did); userGptsPerSecond, the
+        // headline the terminal prints as bench does, the user's 81 x 41 grid alone: 3321 of 121 x 96 points.
+        double share = 81 * 41 / (double) io.seiswork.app.run.RunWork.computedPoints(
+                new io.seiswork.core.grid.Grid(81, 1, 41, 10, 10, 10), io.seiswork.core.spec.JobSpecReader.read(spec));
+        assertTrue(share < 0.5, "share " + share);
+        assertEquals(share * report.get("gptsPerSecond").asDouble(), report.get("userGptsPerSecond").asDouble(),
+                2e-4 + 1e-3 * report.get("gptsPerSecond").asDouble());
+        assertEquals(share * report.at("/shots/0/gptsPerSecond").asDouble(),
+                report.at("/shots/0/userGptsPerSecond").asDouble(), 2e-4 + 1e-3 * report.get("gptsPerSecond").asDouble());
+        assertTrue(r.err().contains(String.format(java.util.Locale.ROOT, "Gpts/s on the user's grid, %.3f with the absorbing"
+                + " layers)", report.get("gptsPerSecond").asDouble())), r.err());
         assertTrue(report.get("wallSeconds").asDouble() > 0);
         assertEquals(81, report.at("/grid/nx").asInt());
         assertEquals("tiny", report.at("/spec/name").asText());
