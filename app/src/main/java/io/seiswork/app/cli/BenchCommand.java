@@ -54,8 +54,8 @@ final class BenchCommand implements Callable<Integer> {
             + " full step and stencil alone, bandwidth as a fraction of the card's peak).")
     String engine;
 
-    @Option(names = "--threads", description = "Threads (default: one per available processor).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    CpuThreadsOption threads = new CpuThreadsOption();
 
     @Option(names = "--mode", defaultValue = "stencil", description = "stencil or shot (default ${DEFAULT-VALUE}).")
     String mode;
@@ -94,7 +94,12 @@ final class BenchCommand implements Callable<Integer> {
         int gx = nx != null ? nx : n;
         int gy = dim == 2 ? 1 : (ny != null ? ny : n);
         int gz = nz != null ? nz : n;
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int t;
+        try {
+            t = threads.resolve();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         CpuBenchmark.Config config;
         try {
             config = new CpuBenchmark.Config(gx, gy, gz, steps, order, t, m, warmup, repetitions);

@@ -66,13 +66,17 @@ final class RunCommand implements Callable<Integer> {
             + "another spec, shot list or engine."})
     boolean resume;
 
+    @picocli.CommandLine.Mixin
+    CpuThreadsOption threads = new CpuThreadsOption();
+
     @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing."
             + " Not with --estimate, which checks it too.")
     boolean checkOnly;
 
     @Option(names = "--estimate", description = {"Check the spec, run the engine on the first shot for a few seconds "
-            + "(warm-up until its speed settles, at most 4 s, then about 0.4 s timed, and about 0.5 s more for a "
-            + "migration's step) and print how long the whole run will take; write nothing."})
+            + "(warm-up until its speed settles: about 1.5 s on an idle machine, at most 20 s on a busy one; then the "
+            + "best of 5 timed runs of about 0.4 s together, and about 0.5 s more for a migration's step) and print how "
+            + "long the whole run will take; write nothing."})
     boolean estimateOnly;
 
     @picocli.CommandLine.Spec
@@ -99,6 +103,12 @@ final class RunCommand implements Callable<Integer> {
         if (checkOnly && estimateOnly) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --estimate exclude each"
                     + " other: --estimate checks the spec too, then times the first shot");
+        }
+        Integer cpuThreads;
+        try {
+            cpuThreads = threads.orDefaultNull();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         ResolvedJob job = CheckedSpec.resolve(specFile, engine == null ? null : JobEngine.parse(engine, "--engine"), err);
@@ -131,15 +141,15 @@ final class RunCommand implements Callable<Integer> {
         if (estimateOnly) {
             doing = "timing the first shot (--estimate)";
             PrintWriter out = spec.commandLine().getOut();
-            var estimate = chosen == null ? RunTimeEstimator.estimate(job, CancellationToken.none())
-                    : RunTimeEstimator.estimate(job, chosen, CancellationToken.none());
+            var estimate = RunTimeEstimator.estimate(job, chosen == null ? ShotComputer.shotsOf(job) : chosen,
+                    cpuThreads, CancellationToken.none());
             out.println(estimate.describe());
             out.flush();
             return 0;
         }
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
         doing = "starting the run";
-        EngineSelection selected = JobEngine.select(job);
+        EngineSelection selected = JobEngine.select(job).withCpuThreads(cpuThreads);
         CancellationToken cancel = new CancellationToken();
         CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C (or a scheduler's SIGTERM): stop at the next time step and let the runner save its
@@ -172,8 +182,9 @@ final class RunCommand implements Callable<Integer> {
                 String hint = RunCheckpoint.resumeHint(outDir);
                 throw hint == null ? e : new FailureWithHint(e, hint);  // the hint goes after the error's line
             }
-            err.printf(Locale.ROOT, "wrote %s in %.1f s (%.3f Gpts/s)%n", written(outDir, jobSpec.task()),
-                    report.get("wallSeconds").asDouble(), report.get("gptsPerSecond").asDouble());
+            err.printf(Locale.ROOT, "wrote %s in %.1f s (%.3f Gpts/s on the user's grid, %.3f with the absorbing "
+                    + "layers)%n", written(outDir, jobSpec.task()), report.get("wallSeconds").asDouble(),
+                    report.get("userGptsPerSecond").asDouble(), report.get("gptsPerSecond").asDouble());
         } finally {
             finished.countDown();
             try {

@@ -13,6 +13,8 @@ import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.SpecException;
+import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
@@ -20,6 +22,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,19 +74,60 @@ final class SubmitCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** The resolver that checks the spec for the workers that will run it. */
-    private JobResolver workerResolver() {
-        Path base = specFile.toAbsolutePath().getParent();
+    /** The memory of a worker task the spec is checked for, GiB, or null: this machine's heap (--cloud local). */
+    private Double workerTaskGiB() {
         Double gib = workerMemoryGiB;
         if (gib == null && !"aws".equals(cloud.cloud)) {
-            return JobResolver.withHeapBudget(base);
+            return null;
         }
         double memory = gib != null ? gib : CloudSettings.workerMemoryGiB(CloudSettings.environment());
         if (!(memory > 0) || memory > 1 << 20) {
             throw new IllegalArgumentException("--worker-memory must be a positive number of GiB (at most 1048576), got "
                     + memory);
         }
-        return JobResolver.forWorkers(base, (long) (memory * (1L << 30)));
+        return memory;
+    }
+
+    /** The resolver that checks the spec for the workers that will run it. */
+    private JobResolver workerResolver(Double taskGiB) {
+        Path base = specFile.toAbsolutePath().getParent();
+        return taskGiB == null ? JobResolver.withHeapBudget(base)
+                : JobResolver.forWorkers(base, (long) (taskGiB * (1L << 30)));
+    }
+
+    /** The advice of a memory problem checked against this machine's heap, which a worker's budget replaces. */
+    private static final Pattern HEAP_ADVICE = Pattern.compile("\\(raise it with -Xmx / SEISWORK_JAVA_OPTS(, or [^)]*)?\\)");
+
+    /**
+     * The spec resolved for the workers; a memory problem against a worker's budget advises what
+     * raises that budget ({@code --worker-memory}, and for AWS {@code SEISWORK_WORKER_MEMORY_GIB}),
+     * not this machine's heap, and says the worker task's memory the budget comes from.
+     */
+    private ResolvedJob resolveForWorkers(EngineChoice choice, PrintWriter err) {
+        Double taskGiB = workerTaskGiB();
+        try {
+            return CheckedSpec.resolve(specFile, choice, err, workerResolver(taskGiB));
+        } catch (SpecException e) {
+            if (taskGiB == null) {
+                throw e;
+            }
+            String advice = workerMemoryAdvice(taskGiB, "aws".equals(cloud.cloud));
+            List<SpecProblem> problems = e.problems().stream().map(p -> new SpecProblem(p.path(),
+                    HEAP_ADVICE.matcher(p.message()).replaceAll(m -> Matcher.quoteReplacement("(" + advice
+                            + (m.group(1) != null ? m.group(1) : "") + ")")), p.severity(), p.machineLimit())).toList();
+            throw new SpecException(specFile.toString(), problems);
+        }
+    }
+
+    /**
+     * "a worker task of 14 GiB: 70 % of it as heap, 90 % of that for a shot; raise it with
+     * --worker-memory GIB or SEISWORK_WORKER_MEMORY_GIB".
+     */
+    static String workerMemoryAdvice(double taskGiB, boolean aws) {
+        return String.format(Locale.ROOT, "a worker task of %s GiB: %d %% of it as heap, 90 %% of that for a shot; "
+                + "raise it with --worker-memory GIB%s", new java.math.BigDecimal(taskGiB)
+                .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
+                Math.round(JobResolver.WORKER_HEAP_SHARE * 100), aws ? " or SEISWORK_WORKER_MEMORY_GIB" : "");
     }
 
     @Override
@@ -90,7 +135,7 @@ final class SubmitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         wait.check();
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
-        ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver());
+        ResolvedJob job = resolveForWorkers(choice, err);
         ShotComputer.Shots found = ShotComputer.shotsAndNotes(job);
         // What a local run says of its data file (traces outside the modelled time, zero-offset data): the workers
         // would say it only in their logs.

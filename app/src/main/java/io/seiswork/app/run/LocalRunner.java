@@ -19,6 +19,7 @@ import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.WaveEngine;
+import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.job.FreeSpace;
 import io.seiswork.kernels.job.GatherFiles;
 import io.seiswork.kernels.job.ImageFiles;
@@ -96,7 +97,8 @@ public final class LocalRunner {
 
     /**
      * Runs the job into {@code outDir} (created if needed), replacing what a previous run left
-     * there.
+     * there: its own outputs are written over, and the other task's are removed when a Seiswork
+     * {@code run.json} there shows they are a run's ({@link OtherTaskOutputs}), in one line.
      *
      * @return the run report, also written to {@code outDir/run.json}
      * @throws IllegalArgumentException for a task this build cannot run
@@ -109,6 +111,10 @@ public final class LocalRunner {
             String unfinished = RunCheckpoint.unfinishedRun(outDir);
             if (unfinished != null) {
                 listener.message(unfinished + "; starting over (--resume would go on with it)");
+            }
+            String others = OtherTaskOutputs.removeBefore(job, outDir);
+            if (others != null) {
+                listener.message(others);
             }
             return run(job, outDir, null);
         }
@@ -161,7 +167,11 @@ public final class LocalRunner {
         ObjectNode report = header(job, timing);
         long started = System.nanoTime();
         double points = 0;
+        double userPoints = 0;
         double loopSeconds = 0;
+        // Points of the user's grid per computed point: the headline Gpts/s leaves the absorbing layers out.
+        double userShare = (double) spec.grid().nx() * spec.grid().ny() * spec.grid().nz()
+                / RunWork.computedPoints(spec.grid(), spec);
         // Room for the gathers of the shots to run, before any runs (as a migration checks for its image).
         List<Shot> toRun = shots.of(ShotComputer.shotsOf(job), "--shots");
         if (!GatherFiles.requireDiskSpace(outDir, job, toRun)) {
@@ -206,15 +216,18 @@ public final class LocalRunner {
                     synced = out.bytesWritten();
                     var stats = modelled.stats();
                     points += stats.computedPoints() * (double) stats.steps();
+                    userPoints += userShare * stats.computedPoints() * stats.steps();
                     loopSeconds += stats.wallSeconds();
+                    double userGpts = userShare * stats.gptsPerSecond();
                     shotReports.addObject()
                             .put("shot", shot.number())
                             .put("receivers", shot.receivers().size())
                             .put("wallSeconds", round(stats.wallSeconds()))
-                            .put("gptsPerSecond", round(stats.gptsPerSecond()));
+                            .put("gptsPerSecond", round(stats.gptsPerSecond()))
+                            .put("userGptsPerSecond", round(userGpts));
                     LOG.info("shot {}: {} traces, {} steps in {} s, {} Gpts/s", shot.number(), shot.receivers().size(),
-                            stats.steps(), round(stats.wallSeconds()), round(stats.gptsPerSecond()));
-                    listener.shotFinished(shot.number(), stats.gptsPerSecond());
+                            stats.steps(), round(stats.wallSeconds()), round(userGpts));
+                    listener.shotFinished(shot.number(), userGpts);
                 }
             } finally {
                 // shots.sgy forced to disk and the state file replaced after each shot.
@@ -235,7 +248,7 @@ public final class LocalRunner {
             throw failed(report, listener.outOfHeap(e));
         } finally {
             if (!refused) {  // a refused resume leaves the folder as it was
-                finishReport(report, outDir, started, loopSeconds, points);
+                finishReport(report, outDir, started, loopSeconds, points, userPoints);
             }
         }
         return report;
@@ -285,7 +298,7 @@ public final class LocalRunner {
         ObjectNode report = header(job, job.time());
         report.put("status", "running");
         long started = System.nanoTime();
-        double[] loop = {0, 0};
+        double[] loop = {0, 0, 0};
         boolean refused = false;
         try {
             loop = new MigrationRunner(selected.engine(), listener, cancel, shots, checkpointMinimumS)
@@ -300,7 +313,7 @@ public final class LocalRunner {
             throw failed(report, listener.outOfHeap(e));
         } finally {
             if (!refused) {
-                finishReport(report, outDir, started, loop[0], loop[1]);
+                finishReport(report, outDir, started, loop[0], loop[1], loop[2]);
             }
         }
         return report;
@@ -328,12 +341,17 @@ public final class LocalRunner {
      *
      * @param startedNs {@link System#nanoTime} when the run started
      * @param loopSeconds wall seconds spent in propagation loops
-     * @param points grid points × steps computed, for Gpts/s
+     * @param points grid points × steps computed, absorbing layers included: {@code gptsPerSecond},
+     *     the key's meaning since the first run.json
+     * @param userPoints the same on the user's grid alone: {@code userGptsPerSecond}, the headline
+     *     figure as {@code seiswork bench} reports it
      */
-    private static void finishReport(ObjectNode report, Path outDir, long startedNs, double loopSeconds, double points) {
+    private static void finishReport(ObjectNode report, Path outDir, long startedNs, double loopSeconds, double points,
+            double userPoints) {
         report.put("finished", Instant.now().toString());
         report.put("wallSeconds", round((System.nanoTime() - startedNs) / 1e9));
         report.put("gptsPerSecond", round(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
+        report.put("userGptsPerSecond", round(loopSeconds > 0 ? userPoints / loopSeconds / 1e9 : 0));
         writeReport(outDir.resolve(REPORT_FILE), report);
     }
 
@@ -362,6 +380,9 @@ public final class LocalRunner {
         r.put("shotsRun", shots.toString());
         r.put("engine", selected.engine().name());
         r.put("engineReason", selected.reason());
+        if (selected.engine() instanceof CpuWaveEngine cpu) {
+            r.put("cpuThreads", cpu.threads());
+        }
         r.put("dtS", timing.dtS());
         r.put("nt", timing.steps());
         r.put("cflLimitS", job.cflLimitS());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -96,7 +97,8 @@ final class MigrationRunner {
      * @param report the run report to extend
      * @param previous the checkpoint of the run to go on from, or null for a new run
      * @param started called once the run is checked and about to compute (writes the report)
-     * @return wall seconds spent in propagation loops and grid points × steps computed, for Gpts/s
+     * @return wall seconds spent in propagation loops, grid points × steps computed (absorbing
+     *     layers included) and the same on the user's grid alone, for Gpts/s
      * @throws ResumeRefused before anything is written, when {@code previous} is another run
      */
     double[] run(ResolvedJob job, Path outDir, ObjectNode report, RunCheckpoint previous, Runnable started) {
@@ -120,6 +122,7 @@ final class MigrationRunner {
         }
         double loopSeconds = 0;
         double points = 0;
+        double userPoints = 0;
         try (ShotComputer computer = new ShotComputer(job, engine, outDir.resolve("scratch"), listener::message)) {
             List<Shot> run = this.shots.of(computer.shots(), "--shots");
             RunIdentity identity = RunIdentity.of(job, shots, run, engine.name());
@@ -168,6 +171,7 @@ final class MigrationRunner {
                         }
                         loopSeconds += m.migrationSeconds();
                         points += m.points();
+                        userPoints += m.points() * userShare(job, shot);
                         shotReports.addObject()
                                 .put("shot", shot.number())
                                 .put("receivers", shot.receivers().size())
@@ -191,8 +195,17 @@ final class MigrationRunner {
                 }
             }
             checkpoint.delete();  // the image is written, and the stack unmapped
-            return new double[] {loopSeconds, points};
+            return new double[] {loopSeconds, points, userPoints};
         }
+    }
+
+    /**
+     * Points of the user's grid per computed point in {@code shot}'s window (the whole grid without
+     * an aperture): what the headline Gpts/s counts, absorbing layers left out.
+     */
+    static double userShare(ResolvedJob job, Shot shot) {
+        Grid window = ShotWindow.of(job.spec().grid(), shot, job.spec().imaging().apertureM()).grid();
+        return (double) window.nx() * window.ny() * window.nz() / RunWork.computedPoints(window, job.spec());
     }
 
     /**

@@ -30,6 +30,7 @@ final class RunActivity implements RunListener {
     /** A new run of {@code task} begins: nothing done yet. */
     void begin(Task task) {
         this.task = task;
+        to.taskStarted(task);
         toRun = -1;
         started = 0;
         finished = 0;

@@ -2,6 +2,7 @@ package io.seiswork.app.run;
 
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.spec.Task;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.VolumeSource;
 
@@ -44,7 +45,17 @@ public interface RunListener {
     default void shotProgress(int shot, int step, int steps) {
     }
 
+    /**
+     * @param shot 1-based shot number
+     * @param gptsPerSecond task model: the shot's throughput, points of the user's grid (absorbing
+     *     layers left out, as {@code seiswork bench}'s headline); task rtm: the migration's alone
+     *     (its computed points over its own seconds, the data's modelling not counted)
+     */
     default void shotFinished(int shot, double gptsPerSecond) {
+    }
+
+    /** The run's task, before anything else: how a listener words what it shows. */
+    default void taskStarted(Task task) {
     }
 
     /**

@@ -61,8 +61,9 @@ public final class RunTimeEstimator {
 
         /**
          * One line for the user, for example "about 28 s on cpu (2 threads): 4 shots × 3
-         * propagations × 801 steps of 1,442,784 points, at 0.760 Gpts/s and 5.93 ms per migration
-         * step, measured on the first shot".
+         * propagations × 801 steps of 1,442,784 points (absorbing layers included), at 0.760 Gpts/s
+         * and 5.93 ms per migration step, measured on the first shot": the Gpts/s of these computed
+         * points, unlike the user-grid headline of {@code run.json}'s {@code userGptsPerSecond}.
          */
         public String describe() {
             String shots = work.shots() == 1 ? "1 shot" : String.format(Locale.ROOT, "%,d shots", work.shots());
@@ -73,7 +74,8 @@ public final class RunTimeEstimator {
             double s = seconds();
             String image = imageBytes < IMAGE_BYTES_WORTH_SAYING ? ""
                     : "; then " + MemoryEstimate.human(imageBytes) + " of image files to write";
-            return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points, at %s Gpts/s%s, measured on "
+            return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points (absorbing layers included), at "
+                    + "%s Gpts/s%s, measured on "
                     + "the first shot%s", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
                     work.steps(), work.pointsPerStep(), significant(gptsPerSecond), migration, image);
         }
@@ -99,6 +101,14 @@ public final class RunTimeEstimator {
 
     /** {@link #estimate} of a run of {@code shots} only (some of the job's: {@code run --shots}). */
     public static Estimate estimate(ResolvedJob job, List<Shot> shots, CancellationToken cancel) {
+        return estimate(job, shots, null, cancel);
+    }
+
+    /**
+     * {@link #estimate(ResolvedJob, List, CancellationToken)} with the CPU engine on
+     * {@code cpuThreads} threads ({@code run --threads}; null: one per processor).
+     */
+    public static Estimate estimate(ResolvedJob job, List<Shot> shots, Integer cpuThreads, CancellationToken cancel) {
         JobSpec spec = job.spec();
         PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         if (shots.isEmpty()) {
@@ -111,7 +121,7 @@ public final class RunTimeEstimator {
         Shot measured = window.local(largest);
         ShotRequest shot = new ShotRequest(window.crop(job.velocity()), physics, measured.source(),
                 spec.wavelet().toWavelet(), measured.receivers(), job.time());
-        EngineSelection selected = JobEngine.select(job);
+        EngineSelection selected = JobEngine.select(job).withCpuThreads(cpuThreads);
         WaveEngine engine = selected.engine();
         try {
             boolean onGpu = engine instanceof CudaWaveEngine;

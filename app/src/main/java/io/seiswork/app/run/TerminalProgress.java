@@ -1,6 +1,7 @@
 package io.seiswork.app.run;
 
 import io.seiswork.core.progress.RemainingTime;
+import io.seiswork.core.spec.Task;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -22,6 +23,8 @@ public final class TerminalProgress implements RunListener {
     private int position;
     private long shotStartNs;
     private RemainingTime remaining = new RemainingTime(1);
+    /** Whether the shots are migrations: their Gpts/s is the migration's alone, and labelled so. */
+    private boolean migration;
 
     /**
      * @param out where to print (standard error, so standard output stays clean)
@@ -37,6 +40,11 @@ public final class TerminalProgress implements RunListener {
         position = kept;
         out.println(RunListener.resumedLine(kept, shots));
         out.flush();
+    }
+
+    @Override
+    public void taskStarted(Task task) {
+        migration = task == Task.RTM;
     }
 
     @Override
@@ -91,8 +99,8 @@ public final class TerminalProgress implements RunListener {
     public void shotFinished(int shot, double gptsPerSecond) {
         double seconds = (System.nanoTime() - shotStartNs) / 1e9;
         remaining.shotFinished(seconds);
-        out.printf(Locale.ROOT, "%s%s  done in %.1f s  (%.3f Gpts/s)%n",
-                interactive ? "\r" : "", label(shot), seconds, gptsPerSecond);
+        out.printf(Locale.ROOT, "%s%s  done in %.1f s  (%s%.3f Gpts/s)%n",
+                interactive ? "\r" : "", label(shot), seconds, migration ? "migration " : "", gptsPerSecond);
         out.flush();
     }
 }

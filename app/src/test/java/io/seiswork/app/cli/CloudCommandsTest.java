@@ -517,6 +517,18 @@ class CloudCommandsTest {
         assertEquals(0, workers.exit(), workers.err());
         // Not for running here: cancelled, so that the other tests' workers skip its shots.
         assertEquals(0, CliRun.run("cancel", workers.out().strip(), "--cloud", "local").exit());
+        // Too large for the workers: the advice raises the workers' memory, not this machine's heap.
+        CliRun small = CliRun.run("submit", big.toString(), "--cloud", "local", "--worker-memory", "4");
+        assertEquals(1, small.exit(), small.err());
+        assertTrue(small.err().contains("grid: one shot needs 9.15 GiB but the memory budget is 2.52 GiB (a worker task"
+                + " of 4 GiB: 70 % of it as heap, 90 % of that for a shot; raise it with --worker-memory GIB, or coarsen"
+                + " the grid)"), small.err());
+        assertFalse(small.err().contains("-Xmx"), small.err());
+        CliRun aws = CliRun.run("submit", big.toString(), "--cloud", "aws", "--worker-memory", "4");
+        assertEquals(1, aws.exit(), aws.err());
+        assertTrue(aws.err().contains("raise it with --worker-memory GIB or SEISWORK_WORKER_MEMORY_GIB, or coarsen the"
+                + " grid)"), aws.err());
+        assertTrue(here.err().contains("(raise it with -Xmx / SEISWORK_JAVA_OPTS"), "local workers run here: " + here.err());
         CliRun bad = CliRun.run("submit", big.toString(), "--cloud", "local", "--worker-memory", "-1");
         assertEquals("seiswork: --worker-memory must be a positive number of GiB (at most 1048576), got -1.0",
                 bad.err().strip());

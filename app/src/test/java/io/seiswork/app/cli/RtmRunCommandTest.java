@@ -67,6 +67,8 @@ class RtmRunCommandTest {
             CliRun r = run("run", spec.toString(), "--out", dir.resolve(out[0]).toString(), "--engine", "cpu",
                     "--shots", out[1]);
             assertEquals(0, r.exit(), r.err());
+            // A shot's line gives the migration's Gpts/s beside the whole shot's time, so it says so.
+            assertTrue(r.err().matches("(?s).*done in \\d+\\.\\d s  \\(migration \\d+\\.\\d{3} Gpts/s\\).*"), r.err());
         }
         double diff = 0;
         double norm = 0;

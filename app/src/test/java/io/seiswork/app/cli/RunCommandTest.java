@@ -71,6 +71,17 @@ class RunCommandTest {
         assertEquals(0.004, report.get("dtS").asDouble() * Math.round(0.004 / report.get("dtS").asDouble()), 1e-12);
         assertTrue(report.get("nt").asInt() >= 100);
         assertTrue(report.get("gptsPerSecond").asDouble() > 0);
+        // gptsPerSecond counts the absorbing layers' points too (as it always did); userGptsPerSecond, the
+        // headline the terminal prints as bench does, the user's 81 x 41 grid alone: 3321 of 121 x 96 points.
+        double share = 81 * 41 / (double) io.seiswork.app.run.RunWork.computedPoints(
+                new io.seiswork.core.grid.Grid(81, 1, 41, 10, 10, 10), io.seiswork.core.spec.JobSpecReader.read(spec));
+        assertTrue(share < 0.5, "share " + share);
+        assertEquals(share * report.get("gptsPerSecond").asDouble(), report.get("userGptsPerSecond").asDouble(),
+                2e-4 + 1e-3 * report.get("gptsPerSecond").asDouble());
+        assertEquals(share * report.at("/shots/0/gptsPerSecond").asDouble(),
+                report.at("/shots/0/userGptsPerSecond").asDouble(), 2e-4 + 1e-3 * report.get("gptsPerSecond").asDouble());
+        assertTrue(r.err().contains(String.format(java.util.Locale.ROOT, "Gpts/s on the user's grid, %.3f with the absorbing"
+                + " layers)", report.get("gptsPerSecond").asDouble())), r.err());
         assertTrue(report.get("wallSeconds").asDouble() > 0);
         assertEquals(81, report.at("/grid/nx").asInt());
         assertEquals("tiny", report.at("/spec/name").asText());
@@ -111,6 +122,56 @@ class RunCommandTest {
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("seiswork: --shots must list shot numbers and ranges such as 1,4-6; \"first\" is neither"),
                 bad.err());
+    }
+
+    /**
+     * A model run into a folder that held a migration removes the migration's image files, saying
+     * so in one line; files that are not Seiswork outputs stay. Without a Seiswork run.json the
+     * files by those names are not known to be a run's: they stay too, and the line says so.
+     */
+    @Test
+    void aRunIntoAFolderOfTheOtherTaskRemovesThatTasksOutputsOnly() throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), SPEC);
+        Path out = Files.createDirectories(dir.resolve("r1"));
+        Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"0.1.0\", \"task\": \"rtm\", \"status\": \"done\"}");
+        Files.writeString(out.resolve("image.sgy"), "old image");
+        Files.writeString(out.resolve("image.swv"), "old volume");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("replacing the rtm run in " + out + ": removed its image.sgy, image.swv"), r.err());
+        assertFalse(Files.exists(out.resolve("image.sgy")));
+        assertFalse(Files.exists(out.resolve("image.swv")));
+        assertTrue(Files.exists(out.resolve("shots.sgy")));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")), "not a Seiswork output: kept");
+
+        Path foreign = Files.createDirectories(dir.resolve("r2"));
+        Files.writeString(foreign.resolve("image.sgy"), "someone's image");
+        CliRun r2 = run("run", spec.toString(), "--out", foreign.toString(), "--engine", "cpu");
+        assertEquals(0, r2.exit(), r2.err());
+        assertTrue(r2.err().contains(foreign + " also holds image.sgy, which a model run does not write and no Seiswork"
+                + " run.json there names: left as they are"), r2.err());
+        assertEquals("someone's image", Files.readString(foreign.resolve("image.sgy")));
+    }
+
+    /** {@code --threads 1} runs the CPU engine on one thread: run.json says so, and the gathers are the same. */
+    @Test
+    void threadsSetsTheCpuEnginesThreads() throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), SPEC);
+        CliRun one = run("run", spec.toString(), "--out", dir.resolve("one").toString(), "--engine", "cpu",
+                "--threads", "1");
+        assertEquals(0, one.exit(), one.err());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("one/run.json").toFile());
+        assertEquals(1, report.get("cpuThreads").asInt());
+        assertTrue(report.get("engine").asText().startsWith("cpu (1 thread, "), report.get("engine").asText());
+        CliRun two = run("run", spec.toString(), "--out", dir.resolve("two").toString(), "--engine", "cpu",
+                "--threads", "2");
+        assertEquals(0, two.exit(), two.err());
+        assertEquals(2, new ObjectMapper().readTree(dir.resolve("two/run.json").toFile()).get("cpuThreads").asInt());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("one/shots.sgy")), Files.readAllBytes(dir.resolve("two/shots.sgy")));
+        CliRun zero = run("run", spec.toString(), "--threads", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--threads must be at least 1, got 0"), zero.err());
     }
 
     @Test

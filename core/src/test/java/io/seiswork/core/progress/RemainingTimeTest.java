@@ -22,14 +22,38 @@ class RemainingTimeTest {
     }
 
     @Test
-    void finishedShotsSetThePaceOfTheOnesNotStarted() {
+    void finishedShotsAfterTheFirstSetThePaceOfTheOnesNotStarted() {
         RemainingTime t = new RemainingTime(4);
         t.shotFinished(20);
+        assertEquals(20, t.pace(), 1e-9, "the first alone");
         t.shotFinished(30);
-        // Third shot: a quarter done in 5 s (20 s projected, 15 s left), one shot of 25 s (the mean) after it.
-        assertEquals(40, t.secondsLeft(0.25, 5), 1e-9);
-        // Too early in the third shot to project it: it is taken as a mean shot.
-        assertEquals(25 - 0.2 + 25, t.secondsLeft(0.001, 0.2), 1e-9);
+        assertEquals(30, t.pace(), 1e-9, "the first (JIT warm-up) left out once another finished");
+        // Third shot a quarter done in 5 s: 3/4 of it left at a rate between the pace (30 s) and its own
+        // (20 s), weighted by the fraction done; then one shot at the pace.
+        assertEquals(0.75 * (5 + 0.75 * 30) + 30, t.secondsLeft(0.25, 5), 1e-9);
+        // Just started: a shot at the pace, and one more.
+        assertEquals(60, t.secondsLeft(0, 0), 1e-9);
+    }
+
+    /**
+     * The audit's case: a first shot of 4 s (warm-up), then a shot of 0.6 s, under the second
+     * before which a first shot gives no estimate. The time left counts down with the shot's
+     * progress (a clock of its own: elapsed = 0.6 s × fraction) to nothing, never stuck at 4 s.
+     */
+    @Test
+    void aShortShotCountsDownWithItsProgress() {
+        RemainingTime t = new RemainingTime(3);
+        t.shotFinished(4.0);
+        t.shotFinished(0.6);
+        double before = Double.POSITIVE_INFINITY;
+        for (int percent = 0; percent <= 100; percent += 10) {
+            double f = percent / 100.0;
+            double left = t.secondsLeft(f, 0.6 * f);
+            assertTrue(left < before, percent + " %: " + left + " s left, before " + before);
+            assertEquals(0.6 * (1 - f), left, 1e-9, "the shot's own rate is the pace here");
+            before = left;
+        }
+        assertEquals(0, t.secondsLeft(1, 0.6), 1e-9);
     }
 
     @Test

@@ -96,6 +96,20 @@ public record EngineSelection(WaveEngine engine, String reason) {
         };
     }
 
+    /**
+     * This selection with the CPU engine on {@code threads} threads ({@code seiswork run --threads}):
+     * a CPU engine of another thread count is closed and replaced, the reason kept; a GPU engine,
+     * or null threads, leaves the selection as it is.
+     */
+    public EngineSelection withCpuThreads(Integer threads) {
+        if (threads == null || !(engine instanceof CpuWaveEngine cpu) || cpu.threads() == threads) {
+            return this;
+        }
+        cpu.close();
+        return new EngineSelection(new CpuWaveEngine(threads), reason + " (" + threads
+                + (threads == 1 ? " thread" : " threads") + ", --threads)");
+    }
+
     private static EngineSelection auto(ShotRequest typical) {
         if (!CudaProbe.available()) {
             return new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, no usable GPU: "

@@ -19,6 +19,7 @@ final class ImagingKernel {
     private final float[] image;
     private final float[] illumination;
     private final int columns;
+    private final int chunks;
     private final WorkerPool.Task task = this::run;
     private float[] source;
     private float[] receiver;
@@ -37,6 +38,7 @@ final class ImagingKernel {
         this.image = image;
         this.illumination = illumination;
         this.columns = grid.user().nx() * grid.user().ny();
+        this.chunks = pool.chunks((long) columns * grid.user().nz(), columns);
     }
 
     /**
@@ -52,17 +54,17 @@ final class ImagingKernel {
         this.sourcePadded = padded;
         this.receiver = receiverPadded;
         this.weight = w;
-        pool.run(task);
+        pool.run(chunks, task);
         this.source = null;
         this.receiver = null;
     }
 
-    private void run(int worker, int workers) {
+    private void run(int chunk, int chunkCount, int member) {
         Grid g = grid.user();
         int nx = g.nx();
         int nz = g.nz();
-        int c0 = (int) ((long) columns * worker / workers);
-        int c1 = (int) ((long) columns * (worker + 1) / workers);
+        int c0 = (int) ((long) columns * chunk / chunkCount);
+        int c1 = (int) ((long) columns * (chunk + 1) / chunkCount);
         float[] s = source;
         float[] r = receiver;
         float w = weight;

@@ -25,11 +25,14 @@ import java.util.Set;
  * mirror (image) free surface at z = 0. A step is two parallel phases over (x, y) columns, cut
  * into x tiles of at most {@value #TILE_X} columns by one y row: the PML memory variables ψ of
  * the y layers and of x layers wider than a tile (layer cells only; their derivative needs ψ of
- * cells other threads may own, hence a phase of their own), then, per tile row, the z layers'
+ * cells other threads may own, hence a phase of their own, skipped when there are none, as in
+ * 2D), then, per tile row, the z layers'
  * ψ and (single-pass path) the x layers' ψ of the row, the update of
  * every cell — with the Vector API the layer cells in the same pass as the stencil
  * ({@link VectorLayerKernel}), otherwise the stencil followed by the PML corrections — and the
- * surface mirror. Nothing is allocated per step.
+ * surface mirror. Each phase is cut into chunks of whole units ({@link WorkerPool#chunks}: a
+ * grid of fewer than 2 × {@link WorkerPool#MIN_CHUNK_POINTS} points runs on the calling thread
+ * alone). Nothing is allocated per step.
  *
  * <p>Usage: {@code step()} moves the current field from level n to n + 1; then
  * {@link #inject} adds the source term of that step, {@code dt² v² fⁿ δ}, where δ is the grid
@@ -46,6 +49,8 @@ public final class Propagator {
     private CpmlSlab[] slabs;
     private LayerLayout layout;
     private boolean xPsiInSweep;
+    private boolean psiPhaseNeeded;
+    private int chunks;
     private final WorkerPool pool;
     private final float[][] scratch;
     private final float cellInverseVolume;
@@ -150,6 +155,12 @@ public final class Propagator {
             }
         }
         xPsiInSweep = inSweep;
+        boolean needed = false;
+        for (CpmlSlab s : slabs) {
+            needed |= !s.columnLocal() && !(xPsiInSweep && s.axis() == CpmlSlab.X);
+        }
+        psiPhaseNeeded = needed;
+        chunks = pool.chunks(grid.computedPoints(), units);
     }
 
     /** The x tile that holds padded column ix. */
@@ -192,6 +203,8 @@ public final class Propagator {
         this.slabs = shared.slabs;
         this.layout = shared.layout;
         this.xPsiInSweep = shared.xPsiInSweep;
+        this.psiPhaseNeeded = shared.psiPhaseNeeded;
+        this.chunks = shared.chunks;
         for (CpmlSlab s : slabs) {
             s.reset();
         }
@@ -339,8 +352,10 @@ public final class Propagator {
 
     /** Advances the current field by one time step (level n to n + 1). */
     public void step() {
-        pool.run(psiPhase);
-        pool.run(updatePhase);
+        if (psiPhaseNeeded) {
+            pool.run(chunks, psiPhase);
+        }
+        pool.run(chunks, updatePhase);
         float[] t = u;
         u = un;
         un = t;
@@ -415,10 +430,15 @@ public final class Propagator {
         return (int) ((long) columnsX * t / tiles);
     }
 
-    private void psiPhase(int worker, int workers) {
-        int u0 = (int) ((long) units * worker / workers);
-        int u1 = (int) ((long) units * (worker + 1) / workers);
-        float[] tmp = scratch[3 * worker];
+    /** The threads' share of a step: how many chunks each phase is cut into (1: the caller alone). */
+    int chunksPerPhase() {
+        return chunks;
+    }
+
+    private void psiPhase(int chunk, int chunkCount, int member) {
+        int u0 = (int) ((long) units * chunk / chunkCount);
+        int u1 = (int) ((long) units * (chunk + 1) / chunkCount);
+        float[] tmp = scratch[3 * member];
         int r = grid.radius();
         int y0 = grid.y0();
         for (int unit = u0; unit < u1; unit++) {
@@ -434,12 +454,12 @@ public final class Propagator {
         }
     }
 
-    private void updatePhase(int worker, int workers) {
-        int u0 = (int) ((long) units * worker / workers);
-        int u1 = (int) ((long) units * (worker + 1) / workers);
-        float[] lap = scratch[3 * worker];
-        float[] t1 = scratch[3 * worker + 1];
-        float[] t2 = scratch[3 * worker + 2];
+    private void updatePhase(int chunk, int chunkCount, int member) {
+        int u0 = (int) ((long) units * chunk / chunkCount);
+        int u1 = (int) ((long) units * (chunk + 1) / chunkCount);
+        float[] lap = scratch[3 * member];
+        float[] t1 = scratch[3 * member + 1];
+        float[] t2 = scratch[3 * member + 2];
         int r = grid.radius();
         int y0 = grid.y0();
         int nx = grid.nx();

@@ -1,0 +1,130 @@
+package io.seiswork.kernels.engine.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The team claims chunks ({@link WorkerPool}): each chunk runs once, the caller never waits for a
+ * member that is held up before claiming, and small phases run on the caller alone.
+ */
+class WorkerPoolTest {
+
+    @Test
+    void everyChunkRunsExactlyOnceOverManyPhases() {
+        try (WorkerPool pool = new WorkerPool(3)) {
+            for (int phase = 0; phase < 20_000; phase++) {
+                int n = 1 + phase % 13;
+                AtomicIntegerArray runs = new AtomicIntegerArray(n);
+                pool.run(n, (chunk, chunks, member) -> {
+                    assertEquals(n, chunks);
+                    runs.incrementAndGet(chunk);
+                });
+                for (int c = 0; c < n; c++) {
+                    assertEquals(1, runs.get(c), "phase " + phase + ", chunk " + c + " of " + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCallerTakesTheChunksOfAMemberThatIsHeldUp() throws Exception {
+        // Member 1 blocks inside the first chunk it claims (as if descheduled): the caller must run every
+        // other chunk itself meanwhile, instead of waiting for member 1's fixed share.
+        try (WorkerPool pool = new WorkerPool(2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger byCaller = new AtomicInteger();
+            AtomicInteger total = new AtomicInteger();
+            Thread releaser = Thread.ofPlatform().start(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (byCaller.get() < 7 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                release.countDown();
+            });
+            pool.run(8, (chunk, chunks, member) -> {
+                total.incrementAndGet();
+                if (member == 0) {
+                    byCaller.incrementAndGet();
+                } else {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            releaser.join();
+            assertEquals(8, total.get());
+            assertTrue(byCaller.get() >= 7, "the caller ran " + byCaller + " of 8 chunks while member 1 was held up");
+        }
+    }
+
+    @Test
+    void aMemberThatLosesItsCoreMidChunkSendsTheCallerSolo() {
+        // Member 1 sleeps in its chunk as a thread descheduled by a busy machine would; the caller's
+        // own chunk only waits for member 1 to have started. The caller then runs phases alone for a while.
+        try (WorkerPool pool = new WorkerPool(2)) {
+            CountDownLatch started = new CountDownLatch(1);
+            pool.run(2, (chunk, chunks, member) -> {
+                try {
+                    if (member == 0) {
+                        started.await(20, TimeUnit.SECONDS);
+                    } else {
+                        started.countDown();
+                        Thread.sleep(300);
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(1, pool.stalls());
+            assertTrue(pool.solo(), "runs alone after the stall");
+            AtomicInteger byOthers = new AtomicInteger();
+            pool.run(8, (chunk, chunks, member) -> {
+                if (member != 0) {
+                    byOthers.incrementAndGet();
+                }
+            });
+            assertEquals(0, byOthers.get(), "a phase right after the stall runs on the caller alone");
+        }
+    }
+
+    @Test
+    void smallPhasesRunOnTheCallerAlone() {
+        assertEquals(1, WorkerPool.chunks(2 * WorkerPool.MIN_CHUNK_POINTS - 1, 100, 2, WorkerPool.MIN_CHUNK_POINTS));
+        assertEquals(1, WorkerPool.chunks(1L << 30, 100, 1, WorkerPool.MIN_CHUNK_POINTS), "a team of one");
+        assertEquals(1, WorkerPool.chunks(1L << 30, 1, 2, WorkerPool.MIN_CHUNK_POINTS), "one indivisible unit");
+        assertEquals(2, WorkerPool.chunks(3 * WorkerPool.MIN_CHUNK_POINTS, 100, 2, WorkerPool.MIN_CHUNK_POINTS),
+                "rounded to the team's size");
+        assertEquals(8, WorkerPool.chunks(1L << 30, 2960, 2, WorkerPool.MIN_CHUNK_POINTS), "at most four per member");
+        assertEquals(3, WorkerPool.chunks(1L << 30, 3, 4, WorkerPool.MIN_CHUNK_POINTS), "at most one per unit");
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Thread me = Thread.currentThread();
+            pool.run(1, (chunk, chunks, member) -> assertSame(me, Thread.currentThread()));
+        }
+    }
+
+    @Test
+    void aFailingChunkIsRethrownToTheCaller() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.run(6,
+                    (chunk, chunks, member) -> {
+                        if (chunk == 5) {
+                            throw new IllegalArgumentException("chunk 5");
+                        }
+                    }));
+            assertEquals("chunk 5", e.getMessage());
+            AtomicInteger after = new AtomicInteger();
+            pool.run(6, (chunk, chunks, member) -> after.incrementAndGet());
+            assertEquals(6, after.get(), "the pool goes on after a failure");
+        }
+    }
+}
