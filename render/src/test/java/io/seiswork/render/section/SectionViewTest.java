@@ -152,55 +152,11 @@ class SectionViewTest {
                 "the marker follows the zoom");
     }
 
-    /** Delegates to a volume and records the level of every slice read, in order. */
-    record RecordingSource(VolumeSource inner, java.util.List<Integer> seen) implements VolumeSource {
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int levels() {
-            return inner.levels();
-        }
-
-        @Override
-        public io.seiswork.core.volume.VolumeAxes axes(int level) {
-            return inner.axes(level);
-        }
-
-        @Override
-        public io.seiswork.core.volume.Histogram histogram() {
-            return inner.histogram();
-        }
-
-        @Override
-        public String zUnit() {
-            return inner.zUnit();
-        }
-
-        @Override
-        public String valueUnit() {
-            return inner.valueUnit();
-        }
-
-        @Override
-        public io.seiswork.core.volume.Slice slice(SliceOrientation o, int index, int level) {
-            seen.add(level);
-            return inner.slice(o, index, level);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     @Test
     void coarsePreviewIsReadBeforeFullResolution(FxRobot robot) {
         refined();
         java.util.List<Integer> levels = new java.util.concurrent.CopyOnWriteArrayList<>();
-        VolumeSource recording = new RecordingSource(volume, levels);
+        VolumeSource recording = new InterceptingSource(volume, (o, level) -> levels.add(level));
         robot.interact(() -> {
             new SectionView(recording);
         });
@@ -329,7 +285,7 @@ class SectionViewTest {
         String message = "cannot read brick (3, 7, 12) of " + path + ": unexpected end of file after 524288 of 1048576 bytes";
         SectionView[] shown = new SectionView[1];
         robot.interact(() -> {
-            shown[0] = new SectionView(new InterceptingSource(FxTestSupport.inMemory(), o -> {
+            shown[0] = new SectionView(new InterceptingSource(FxTestSupport.inMemory(), (o, level) -> {
                 throw new java.io.UncheckedIOException(message, new java.io.EOFException());
             }));
             view.getScene().setRoot(shown[0]);
@@ -359,7 +315,7 @@ class SectionViewTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         SectionView[] made = new SectionView[1];
         robot.interact(() -> {
-            made[0] = new SectionView(new InterceptingSource(FxTestSupport.inMemory(), o -> {
+            made[0] = new SectionView(new InterceptingSource(FxTestSupport.inMemory(), (o, level) -> {
                 if (o == SliceOrientation.DEPTH) {
                     try {
                         release.await(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -392,8 +348,8 @@ class SectionViewTest {
         assertEquals("map 1:1", section.aspectLabel());
     }
 
-    /** Delegates to a volume, calling {@code before} with the orientation of each slice before it is read. */
-    record InterceptingSource(VolumeSource inner, java.util.function.Consumer<SliceOrientation> before)
+    /** Delegates to a volume, calling {@code before} with the orientation and level of each slice before it is read. */
+    record InterceptingSource(VolumeSource inner, java.util.function.BiConsumer<SliceOrientation, Integer> before)
             implements VolumeSource {
         @Override
         public String name() {
@@ -427,7 +383,7 @@ class SectionViewTest {
 
         @Override
         public io.seiswork.core.volume.Slice slice(SliceOrientation o, int index, int level) {
-            before.accept(o);
+            before.accept(o, level);
             return inner.slice(o, index, level);
         }
 
