@@ -138,6 +138,22 @@ public final class ArtifactStore {
     }
 
     /**
+     * Opens the object under {@code key} for ranged reads pinned to the version one HEAD finds
+     * now: every read of the reader asks for that version's ETag ({@code If-Match}), so an object
+     * replaced later fails the read instead of mixing two versions' bytes. A job opens its data
+     * file once and reads every shot's traces through the same reader.
+     *
+     * @throws IllegalArgumentException in one line naming the object when it is missing
+     */
+    public S3RangeReader openRanges(String key) {
+        S3Location at = new S3Location(bucket, key);
+        if (sizeOf(key) < 0) {
+            throw new IllegalArgumentException(at + " does not exist");
+        }
+        return S3RangeReader.open(s3, at);
+    }
+
+    /**
      * Writes byte ranges of the object under {@code key} to {@code out}, one after the other, by
      * ranged GETs of at most a part each, all of the version one HEAD finds (a replaced object is
      * reported, never two versions mixed): a few shots' traces of a recorded data file of
@@ -149,19 +165,28 @@ public final class ArtifactStore {
      *     lies past its end
      */
     public long copyRanges(String key, long[] ranges, java.nio.channels.WritableByteChannel out) {
+        S3RangeReader reader = openRanges(key);
+        copyRanges(reader, key, ranges, out);
+        return reader.size();
+    }
+
+    /**
+     * Writes byte ranges of the object {@code reader} reads (opened by {@link #openRanges} for
+     * {@code key}) to {@code out}, one after the other, by ranged GETs of that version only.
+     *
+     * @throws IllegalArgumentException in one line naming the object when a range lies past its end
+     */
+    public void copyRanges(S3RangeReader reader, String key, long[] ranges, java.nio.channels.WritableByteChannel out) {
         if (ranges.length % 2 != 0) {
             throw new IllegalArgumentException("ranges must be (offset, length) pairs, got " + ranges.length + " numbers");
         }
-        S3Location at = new S3Location(bucket, key);
-        if (sizeOf(key) < 0) {
-            throw new IllegalArgumentException(at + " does not exist");
-        }
-        S3RangeReader reader = S3RangeReader.open(s3, at);
         for (int i = 0; i < ranges.length; i += 2) {
-            if (ranges[i] < 0 || ranges[i + 1] < 0 || ranges[i] + ranges[i + 1] > reader.size()) {
-                throw new IllegalArgumentException(at + ": bytes " + ranges[i] + " + " + ranges[i + 1]
+            if (ranges[i] < 0 || ranges[i + 1] < 0 || ranges[i] > reader.size() - ranges[i + 1]) {
+                throw new IllegalArgumentException(reader.name() + ": bytes " + ranges[i] + " + " + ranges[i + 1]
                         + " lie past its end (" + reader.size() + " bytes)");
             }
+        }
+        for (int i = 0; i < ranges.length; i += 2) {
             for (long done = 0; done < ranges[i + 1]; ) {
                 ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, ranges[i + 1] - done));
                 reader.read(ranges[i] + done, buf);
@@ -173,11 +198,10 @@ public final class ArtifactStore {
                         out.write(buf);
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + at + "'s bytes: " + e.getMessage(), e);
+                    throw new UncheckedIOException("cannot write " + reader.name() + "'s bytes: " + e.getMessage(), e);
                 }
             }
         }
-        return reader.size();
     }
 
     /** Stores {@code bytes} under {@code key} (replacing it). */

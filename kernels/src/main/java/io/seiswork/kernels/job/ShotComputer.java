@@ -206,21 +206,25 @@ public final class ShotComputer implements AutoCloseable {
      *     (from the same pass over its headers), for the cloud's workers to fetch only theirs;
      *     else null
      */
-    public record Shots(List<Shot> shots, List<String> notes, ShotIndex dataIndex) {
+    public record Shots(List<Shot> shots, List<String> notes, ShotIndex dataIndex, Path dataFile) {
 
         public Shots {
             shots = List.copyOf(shots);
             notes = List.copyOf(notes);
         }
 
-        /** The data file's index as stored ({@link ShotIndexFormat}) for a submission, or null when there is none. */
+        /**
+         * The data file's index as stored ({@link ShotIndexFormat}) for a submission, with the
+         * digests of the file's headers and of each shot's traces ({@link ShotIndex#withDigests}:
+         * one more streamed pass over the file), or null when there is none.
+         */
         public byte[] storedDataIndex() {
-            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex);
+            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex.withDigests(dataFile));
         }
 
         /** Shots without a data file, so without an index. */
         public Shots(List<Shot> shots, List<String> notes) {
-            this(shots, notes, null);
+            this(shots, notes, null, null);
         }
     }
 
@@ -234,7 +238,7 @@ public final class ShotComputer implements AutoCloseable {
             return new Shots(job.geometry().shots(), List.of());
         }
         try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS())) {
-            return new Shots(file.shots(), file.notes(), file.shotIndex());
+            return new Shots(file.shots(), file.notes(), file.shotIndex(), job.dataFile());
         }
     }
 

@@ -2,7 +2,16 @@ package io.seiswork.kernels.job;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +33,13 @@ import java.util.Map;
  * @param traceBytes bytes of one trace, its 240-byte header included (every trace has the same)
  * @param seismicUnix whether the file is Seismic Unix (no file headers) rather than SEG-Y
  * @param dataBytes the whole file's size in bytes: what the index belongs to is checked against it
+ * @param headerSha256 SHA-256 of the file's first {@code headerBytes} bytes, or null before
+ *     {@link #withDigests}: a worker checks the headers it fetched against it, since ranged GETs
+ *     of a data file are not checked against the file's own key as a whole download is
  * @param shots the shots in the order the job numbers them (FFID order of first appearance)
  */
-public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, long dataBytes, List<Entry> shots) {
+public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, long dataBytes, byte[] headerSha256,
+        List<Entry> shots) {
 
     /**
      * One shot: its FFID, its source, the extent of its receivers (metres from the grid's first
@@ -34,15 +47,37 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
      *
      * @param ranges pairs (first trace index from 0, trace count), in file order: a shot's traces
      *     are usually one run, but may be several
+     * @param sha256 SHA-256 of the shot's traces' bytes, its ranges' one after the other, or null
+     *     before {@link ShotIndex#withDigests}
      */
-    public record Entry(int ffid, Position source, double minX, double maxX, double minY, double maxY, long[] ranges) {
+    public record Entry(int ffid, Position source, double minX, double maxX, double minY, double maxY, long[] ranges,
+            byte[] sha256) {
 
         public Entry {
             if (ranges.length == 0 || ranges.length % 2 != 0) {
                 throw new IllegalArgumentException("FFID " + ffid + ": trace ranges must be (first, count) pairs, got "
                         + ranges.length + " numbers");
             }
+            if (sha256 != null && sha256.length != DIGEST_BYTES) {
+                throw new IllegalArgumentException("FFID " + ffid + ": a SHA-256 of " + sha256.length + " bytes");
+            }
             ranges = ranges.clone();
+            sha256 = sha256 == null ? null : sha256.clone();
+        }
+
+        /** A shot whose traces' digest is not known yet. */
+        public Entry(int ffid, Position source, double minX, double maxX, double minY, double maxY, long[] ranges) {
+            this(ffid, source, minX, maxX, minY, maxY, ranges, null);
+        }
+
+        @Override
+        public byte[] sha256() {
+            return sha256 == null ? null : sha256.clone();
+        }
+
+        /** This shot with the digest of its traces' bytes. */
+        public Entry withSha256(byte[] digest) {
+            return new Entry(ffid, source, minX, maxX, minY, maxY, ranges, digest);
         }
 
         /** The shot's trace count: its receivers. */
@@ -61,9 +96,15 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
     }
 
     private static final int MAX_TRACES_PER_SHOT = Integer.MAX_VALUE - 8;
+    /** Bytes of a SHA-256. */
+    public static final int DIGEST_BYTES = 32;
 
     public ShotIndex {
         shots = List.copyOf(shots);
+        if (headerSha256 != null && headerSha256.length != DIGEST_BYTES) {
+            throw new IllegalArgumentException("shot index: a header SHA-256 of " + headerSha256.length + " bytes");
+        }
+        headerSha256 = headerSha256 == null ? null : headerSha256.clone();
         if (headerBytes < 0 || traceBytes <= 240 || dataBytes < headerBytes) {
             throw new IllegalArgumentException("shot index: header " + headerBytes + " bytes, trace " + traceBytes
                     + " bytes, file " + dataBytes + " bytes do not describe a SEG-Y file");
@@ -80,6 +121,98 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
             if (e.traces() > MAX_TRACES_PER_SHOT) {
                 throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " has " + e.traces() + " traces");
             }
+        }
+    }
+
+    /** An index whose digests are not known yet ({@link #withDigests}). */
+    public ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, long dataBytes, List<Entry> shots) {
+        this(headerBytes, traceBytes, seismicUnix, dataBytes, null, shots);
+    }
+
+    @Override
+    public byte[] headerSha256() {
+        return headerSha256 == null ? null : headerSha256.clone();
+    }
+
+    /** Whether the headers and every shot have their digest: an index a worker can check its fetches by. */
+    public boolean hasDigests() {
+        return headerSha256 != null && shots.stream().allMatch(e -> e.sha256 != null);
+    }
+
+    /**
+     * This index with the SHA-256 of {@code file}'s headers and of each shot's traces (its ranges'
+     * bytes one after the other): one streamed pass over the file, in file order, a digest per
+     * shot open at once. This is a second pass over the file at submission (the first hashes it
+     * whole for its input key, in the cloud client, which knows no index).
+     *
+     * @throws IllegalArgumentException when the file is not the size the index was made from
+     */
+    public ShotIndex withDigests(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size != dataBytes) {
+                throw new IllegalArgumentException(file + " has " + size + " bytes, its shot index was made from "
+                        + dataBytes);
+            }
+            // Every range, in file order, with its shot: ranges of one shot keep their (file) order.
+            int count = 0;
+            for (Entry e : shots) {
+                count += e.ranges.length / 2;
+            }
+            long[][] all = new long[count][];
+            int k = 0;
+            for (int s = 0; s < shots.size(); s++) {
+                long[] r = shots.get(s).ranges;
+                for (int i = 0; i < r.length; i += 2) {
+                    all[k++] = new long[] {r[i], r[i + 1], s};
+                }
+            }
+            java.util.Arrays.sort(all, java.util.Comparator.comparingLong(a -> a[0]));
+            MessageDigest header = sha256Digest();
+            MessageDigest[] digests = new MessageDigest[shots.size()];
+            for (int s = 0; s < digests.length; s++) {
+                digests[s] = sha256Digest();
+            }
+            byte[] buf = new byte[1 << 20];
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+                feed(in, header, headerBytes, buf);
+                long at = 0; // next trace the stream is at
+                for (long[] r : all) {
+                    if (r[0] < at) {
+                        throw new IllegalArgumentException("shot index: trace ranges overlap at trace " + r[0]);
+                    }
+                    in.skipNBytes((r[0] - at) * traceBytes);
+                    feed(in, digests[(int) r[2]], r[1] * traceBytes, buf);
+                    at = r[0] + r[1];
+                }
+            }
+            List<Entry> hashed = new ArrayList<>(shots.size());
+            for (int s = 0; s < digests.length; s++) {
+                hashed.add(shots.get(s).withSha256(digests[s].digest()));
+            }
+            return new ShotIndex(headerBytes, traceBytes, seismicUnix, dataBytes, header.digest(), hashed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void feed(InputStream in, MessageDigest to, long bytes, byte[] buf) throws IOException {
+        for (long left = bytes; left > 0; ) {
+            int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, left));
+            if (n == 0) {
+                throw new java.io.EOFException("the file ended " + left + " bytes early");
+            }
+            to.update(buf, 0, n);
+            left -= n;
+        }
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
 

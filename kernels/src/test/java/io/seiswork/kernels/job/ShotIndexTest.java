@@ -132,10 +132,28 @@ class ShotIndexTest {
             assertEquals(ShotWindowsOf.of(job, s), ShotWindowsOf.of(job, ShotIndex.planningShot(index.shots().get(i))),
                     "the stand-in plans on the shot's window");
         }
-        byte[] bytes = ShotIndexFormat.encode(index);
-        assertEquals(33 + 64 * 3 + 12 * 4, bytes.length, "76 bytes a shot of one range, 12 more per range");
+        assertThrows(IllegalArgumentException.class, () -> ShotIndexFormat.encode(index), "stored with digests only");
+        ShotIndex hashed = index.withDigests(file);
+        byte[] bytes = ShotIndexFormat.encode(hashed);
+        assertEquals(65 + 96 * 3 + 12 * 4, bytes.length, "108 bytes a shot of one range, 12 more per range");
+        assertEquals(ShotIndexFormat.encodedBytes(3, 4), bytes.length);
+        // The digests: of the headers, and of each shot's traces in its ranges' order (shot 2's two ranges).
+        byte[] all = Files.readAllBytes(file);
+        java.security.MessageDigest md = ShotIndex.sha256Digest();
+        assertArrayEquals(md.digest(Arrays.copyOf(all, 3600)), hashed.headerSha256());
+        for (ShotIndex.Entry e : hashed.shots()) {
+            byte[] cutBytes = Files.readAllBytes(cut(file, index, e, dir.resolve("digest-" + e.ffid() + ".sgy")));
+            assertArrayEquals(md.digest(Arrays.copyOfRange(cutBytes, 3600, cutBytes.length)), e.sha256(),
+                    "FFID " + e.ffid());
+        }
         ShotIndex back = ShotIndexFormat.decode(bytes, "inputs/sha256/x");
         assertArrayEquals(bytes, ShotIndexFormat.encode(back));
+        assertArrayEquals(hashed.entry(2).sha256(), back.entry(2).sha256());
+        byte[] v1 = bytes.clone();
+        v1[7] = 1;
+        assertEquals("inputs/sha256/x: shot index version 1, this build reads 2",
+                assertThrows(IllegalArgumentException.class, () -> ShotIndexFormat.decode(v1, "inputs/sha256/x"))
+                        .getMessage());
         assertEquals(index.shotFileBytes(two), 3600 + two.traces() * index.traceBytes());
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ShotIndexFormat.decode(Arrays.copyOf(bytes, bytes.length - 3), "inputs/sha256/x"));
