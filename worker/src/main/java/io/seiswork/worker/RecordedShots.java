@@ -57,11 +57,17 @@ final class RecordedShots {
      * Checks the stored data file against {@code index} and fetches its headers into {@code dir}.
      *
      * @param indexKey the index's input key, for errors
+     * @param maxInputBytes the most a worker downloads: the headers must fit
      * @throws IllegalArgumentException in one line naming both keys when the data file is missing
      *     or is not the size the index was made from
      * @throws IllegalStateException in one line when its headers are not those submitted
      */
-    static RecordedShots open(ArtifactStore store, String dataKey, String indexKey, ShotIndex index, Path dir) {
+    static RecordedShots open(ArtifactStore store, String dataKey, String indexKey, ShotIndex index, Path dir,
+            long maxInputBytes) {
+        if (index.headerBytes() > maxInputBytes) {
+            throw new IllegalArgumentException("data " + dataKey + ": its shot index " + indexKey + " gives it "
+                    + index.headerBytes() + " bytes of headers, more than the " + maxInputBytes + " a worker downloads");
+        }
         if (store.sizeOf(dataKey) < 0) {
             throw new IllegalArgumentException("data " + dataKey + " has no object but its shot index " + indexKey
                     + " names it");

@@ -144,11 +144,14 @@ class RecordedDataCloudTest {
         assertArrayEquals(store.getBytes(ObjectKeys.output(two, ImageFiles.IMAGE_FILE), 1 << 24),
                 store.getBytes(ObjectKeys.output(old, ImageFiles.IMAGE_FILE), 1 << 24), "the indexed job's image");
 
-        // (c) An index whose shot 1 names shot 3's traces: the shot fails, naming itself, and no image is made.
+        // (c) An index whose shots 1 and 3 name each other's traces (with their digests, so that the index holds
+        // together): the shot fails, naming itself, and no image is made.
         List<ShotIndex.Entry> wrong = new ArrayList<>(index.shots());
-        ShotIndex.Entry e1 = wrong.get(0);
+        ShotIndex.Entry e1 = wrong.get(0), e3 = wrong.get(2);
         wrong.set(0, new ShotIndex.Entry(1, e1.source(), e1.minX(), e1.maxX(), e1.minY(), e1.maxY(),
-                index.entry(3).ranges(), index.entry(3).sha256()));
+                e3.ranges(), e3.sha256()));
+        wrong.set(2, new ShotIndex.Entry(3, e3.source(), e3.minX(), e3.maxX(), e3.minY(), e3.maxY(),
+                e1.ranges(), e1.sha256()));
         byte[] corrupt = ShotIndexFormat.encode(new ShotIndex(index.headerBytes(), index.traceBytes(), false,
                 index.dataBytes(), index.headerSha256(), wrong));
         JobId bad = dispatcher.submitShots(tree(specFile), dir, List.of(1), 0, corrupt, TransferProgress.NONE).id();

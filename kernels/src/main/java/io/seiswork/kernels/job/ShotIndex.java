@@ -99,27 +99,86 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
     /** Bytes of a SHA-256. */
     public static final int DIGEST_BYTES = 32;
 
+    /** SEG-Y's file headers before any extended text header: 3200 text + 400 binary. */
+    private static final long SEGY_HEADER_BYTES = 3600;
+    /** One extended text header. */
+    private static final long EXTENDED_TEXT_BYTES = 3200;
+    /** Extended text headers the SEG-Y reader accepts: the binary header's count is a 16-bit integer. */
+    static final long MAX_EXTENDED_TEXT_HEADERS = Short.MAX_VALUE;
+    /** Largest SU trace: 240-byte header and 65 535 samples (its count is 16 bits) of 4 bytes. */
+    static final long MAX_SU_TRACE_BYTES = 240 + 65_535L * 4;
+    /** Largest SEG-Y trace the reader accepts (rev 2: extended sample count, trace header extensions). */
+    static final long MAX_SEGY_TRACE_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Checks the index throughout, since a worker reads it from the bucket, where any submitter
+     * can write: a file layout the SEG-Y (or SU) reader could have made, every range within the
+     * file (without overflow), ranges in file order, no two shots of one FFID, no trace in two
+     * ranges.
+     *
+     * @throws IllegalArgumentException in one line saying what is wrong
+     */
     public ShotIndex {
         shots = List.copyOf(shots);
         if (headerSha256 != null && headerSha256.length != DIGEST_BYTES) {
             throw new IllegalArgumentException("shot index: a header SHA-256 of " + headerSha256.length + " bytes");
         }
         headerSha256 = headerSha256 == null ? null : headerSha256.clone();
-        if (headerBytes < 0 || traceBytes <= 240 || dataBytes < headerBytes) {
+        boolean layout = seismicUnix
+                ? headerBytes == 0 && traceBytes <= MAX_SU_TRACE_BYTES
+                : headerBytes >= SEGY_HEADER_BYTES && (headerBytes - SEGY_HEADER_BYTES) % EXTENDED_TEXT_BYTES == 0
+                        && (headerBytes - SEGY_HEADER_BYTES) / EXTENDED_TEXT_BYTES <= MAX_EXTENDED_TEXT_HEADERS
+                        && traceBytes <= MAX_SEGY_TRACE_BYTES;
+        if (!layout || traceBytes <= 240 || dataBytes < headerBytes || (dataBytes - headerBytes) % traceBytes != 0) {
             throw new IllegalArgumentException("shot index: header " + headerBytes + " bytes, trace " + traceBytes
-                    + " bytes, file " + dataBytes + " bytes do not describe a SEG-Y file");
+                    + " bytes, file " + dataBytes + " bytes do not describe a" + (seismicUnix ? "n SU" : " SEG-Y")
+                    + " file");
+        }
+        if (shots.isEmpty()) {
+            throw new IllegalArgumentException("shot index: no shot");
         }
         long fileTraces = (dataBytes - headerBytes) / traceBytes;
+        java.util.Set<Integer> ffids = new java.util.HashSet<>(2 * shots.size());
+        int rangeCount = 0;
         for (Entry e : shots) {
+            if (!ffids.add(e.ffid())) {
+                throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " twice");
+            }
+            double[] xs = {e.source().x(), e.source().y(), e.source().z(), e.minX(), e.maxX(), e.minY(), e.maxY()};
+            for (double x : xs) {
+                if (!Double.isFinite(x)) {
+                    throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " has a coordinate " + x);
+                }
+            }
             long[] r = e.ranges;
             for (int i = 0; i < r.length; i += 2) {
-                if (r[i] < 0 || r[i + 1] < 1 || r[i] + r[i + 1] > fileTraces) {
+                if (r[i] < 0 || r[i + 1] < 1 || r[i + 1] > fileTraces || r[i] > fileTraces - r[i + 1]) {
                     throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " names traces " + r[i] + " + "
                             + r[i + 1] + ", outside the file's " + fileTraces + " traces");
+                }
+                if (i > 0 && r[i] < r[i - 2] + r[i - 1]) {
+                    throw new IllegalArgumentException("shot index: FFID " + e.ffid() + "'s trace ranges overlap or are"
+                            + " not in file order at trace " + r[i]);
                 }
             }
             if (e.traces() > MAX_TRACES_PER_SHOT) {
                 throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " has " + e.traces() + " traces");
+            }
+            rangeCount += r.length / 2;
+        }
+        // No trace in two shots' ranges: every range, by first trace, ends before the next begins.
+        long[][] all = new long[rangeCount][];
+        int k = 0;
+        for (Entry e : shots) {
+            for (int i = 0; i < e.ranges.length; i += 2) {
+                all[k++] = new long[] {e.ranges[i], e.ranges[i + 1], e.ffid()};
+            }
+        }
+        java.util.Arrays.sort(all, java.util.Comparator.comparingLong(a -> a[0]));
+        for (int i = 1; i < all.length; i++) {
+            if (all[i][0] < all[i - 1][0] + all[i - 1][1]) {
+                throw new IllegalArgumentException("shot index: FFID " + all[i][2] + " and FFID " + all[i - 1][2]
+                        + " both name trace " + all[i][0]);
             }
         }
     }
@@ -178,9 +237,6 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
                 feed(in, header, headerBytes, buf);
                 long at = 0; // next trace the stream is at
                 for (long[] r : all) {
-                    if (r[0] < at) {
-                        throw new IllegalArgumentException("shot index: trace ranges overlap at trace " + r[0]);
-                    }
                     in.skipNBytes((r[0] - at) * traceBytes);
                     feed(in, digests[(int) r[2]], r[1] * traceBytes, buf);
                     at = r[0] + r[1];

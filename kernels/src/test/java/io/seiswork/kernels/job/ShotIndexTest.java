@@ -208,4 +208,57 @@ class ShotIndexTest {
                 List.of(new ShotIndex.Entry(1, new Position(0, 0, 0), 0, 0, 0, 0, new long[] {2, 3}))),
                 "traces past the file's end");
     }
+
+    private static ShotIndex.Entry shot(int ffid, long... ranges) {
+        return new ShotIndex.Entry(ffid, new Position(0, 0, 0), 0, 0, 0, 0, ranges);
+    }
+
+    private static String refused(long headerBytes, int traceBytes, boolean su, long dataBytes, ShotIndex.Entry... shots) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> new ShotIndex(headerBytes, traceBytes, su, dataBytes, List.of(shots))).getMessage();
+    }
+
+    /** An index read from the bucket, where any submitter writes: every way it could lie is refused in one line. */
+    @Test
+    void hostileIndexesAreRefused() {
+        long file = 3600 + 744L * 10;
+        new ShotIndex(3600, 744, false, file, List.of(shot(1, 0, 4), shot(2, 4, 6)));
+        // A range whose end overflows a long: first + count wraps negative, so "first + count > traces" would pass.
+        assertTrue(refused(3600, 744, false, file, shot(1, Long.MAX_VALUE - 2, 4)).contains("outside the file's 10"));
+        assertTrue(refused(3600, 744, false, file, shot(1, 2, Long.MAX_VALUE)).contains("outside the file's 10"));
+        assertTrue(refused(3600, 744, false, file, shot(1, 8, 3)).contains("outside the file's 10"));
+        // Layouts no reader makes: SU with file headers, SEG-Y headers not 3600 + 3200 k, too many extended
+        // headers, traces too long, a file not a whole number of traces.
+        refused(3600, 744, true, file, shot(1, 0, 4));
+        refused(3601, 744, false, file + 1, shot(1, 0, 4));
+        long k = ShotIndex.MAX_EXTENDED_TEXT_HEADERS + 1;
+        refused(3600 + 3200 * k, 744, false, 3600 + 3200 * k + 744 * 10, shot(1, 0, 4));
+        refused(0, (int) ShotIndex.MAX_SU_TRACE_BYTES + 4, true, (ShotIndex.MAX_SU_TRACE_BYTES + 4) * 2, shot(1, 0, 1));
+        refused(3600, 744, false, file + 5, shot(1, 0, 4));
+        refused(3600, 240, false, 3600 + 240 * 10, shot(1, 0, 4));
+        // Two shots of one FFID; two shots naming one trace; one shot's ranges out of file order or overlapping.
+        assertEquals("shot index: FFID 1 twice", refused(3600, 744, false, file, shot(1, 0, 4), shot(1, 4, 2)));
+        assertEquals("shot index: FFID 2 and FFID 1 both name trace 3",
+                refused(3600, 744, false, file, shot(1, 0, 4), shot(2, 3, 2)));
+        assertTrue(refused(3600, 744, false, file, shot(1, 5, 2, 0, 2)).contains("not in file order"));
+        assertTrue(refused(3600, 744, false, file, shot(1, 0, 3, 2, 2)).contains("overlap"));
+        assertEquals("shot index: no shot", refused(3600, 744, false, file));
+    }
+
+    /** The same through the stored form: a decoded index is checked as a made one, in one line naming its key. */
+    @Test
+    void aHostileStoredIndexIsRefusedNamingItsKey() throws IOException {
+        byte[] digest = new byte[ShotIndex.DIGEST_BYTES];
+        ShotIndex good = new ShotIndex(3600, 744, false, 3600 + 744L * 10, digest,
+                List.of(new ShotIndex.Entry(1, new Position(0, 0, 0), 0, 0, 0, 0, new long[] {0, 4}, digest)));
+        byte[] bytes = ShotIndexFormat.encode(good);
+        assertEquals(good.shots().get(0).traces(), ShotIndexFormat.decode(bytes, "k").shots().get(0).traces());
+        // The range's first trace (after magic, version, flags, header, trace and data bytes, digest, count, ffid,
+        // 7 doubles, range count) set near Long.MAX_VALUE.
+        int first = ShotIndexFormat.HEAD_BYTES + 4 + 4 + 56 + 4;
+        java.nio.ByteBuffer.wrap(bytes).putLong(first, Long.MAX_VALUE - 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> ShotIndexFormat.decode(bytes, "inputs/sha256/h"));
+        assertTrue(e.getMessage().startsWith("inputs/sha256/h: shot index: FFID 1 names traces"), e.getMessage());
+        assertTrue(ShotIndexFormat.MAX_BYTES < Integer.MAX_VALUE, "an index is read whole into an array");
+    }
 }
