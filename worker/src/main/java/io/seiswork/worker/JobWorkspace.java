@@ -83,6 +83,17 @@ final class JobWorkspace {
                 LOG.info("job {}: data {} has no shot index (submitted before shot indexes): downloading the whole file",
                         job.id(), stored.dataKey());
             }
+            // The job's inputs stay while it runs: neither its own downloads nor its shots' data make room with them.
+            List<String> own = new java.util.ArrayList<>();
+            for (SpecInputs.FileField f : stored.files()) {
+                if (!f.value().equals(indexed)) {
+                    own.add(f.value());
+                }
+            }
+            if (stored.dataIndex() != null) {
+                own.add(stored.dataIndex());
+            }
+            inputs.pin(own);
             for (SpecInputs.FileField f : stored.files()) {
                 if (!f.value().equals(indexed) && inputs.lookup(f.value()) == null) {
                     download(f.value());
@@ -197,6 +208,7 @@ final class JobWorkspace {
             cached = null;
             cachedShots = null;
             cachedRecorded = null;
+            inputs.pin(List.of());
         }
         FileTrees.delete(workDir.resolve("jobs").resolve(id.value()));
     }
