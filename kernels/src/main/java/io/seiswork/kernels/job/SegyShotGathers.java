@@ -372,6 +372,25 @@ final class SegyShotGathers implements ObservedData {
     }
 
     /**
+     * The file's layout as its reader found it: the byte of its first trace, a trace's bytes (its
+     * header included) and its trace count; a file of no trace gives {0, 0, 0}.
+     */
+    long[] layout() {
+        long count = reader.traceCount();
+        if (count == 0) {
+            return new long[] {0, 0, 0};
+        }
+        long first = reader.traceOffset(0);
+        long traceBytes;
+        try {
+            traceBytes = count > 1 ? reader.traceOffset(1) - first : Files.size(file) - first;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return new long[] {first, traceBytes, count};
+    }
+
+    /**
      * The file's {@link ShotIndex}, from the pass over its headers already made: each shot's
      * traces as runs of consecutive indices, its source and its receivers' extent, and the file's
      * layout (header and trace bytes, SU or SEG-Y).

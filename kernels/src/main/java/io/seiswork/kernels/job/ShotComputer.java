@@ -310,6 +310,9 @@ public final class ShotComputer implements AutoCloseable {
     public MigratedShot migrateGather(Path gatherFile, int ffid, ProgressListener progress, CancellationToken cancel) {
         requireRtm();
         try (SegyShotGathers one = SegyShotGathers.oneShotOf(gatherFile, job.spec().grid(), timing.outputS())) {
+            if (data instanceof IndexedShots indexed) {
+                checkLayout(one, indexed.index(), ffid);
+            }
             List<Shot> found = one.shots();
             if (found.size() != 1 || found.get(0).number() != ffid) {
                 throw new IllegalArgumentException("shot FFID " + ffid + ": the traces fetched for it are of FFID "
@@ -317,6 +320,22 @@ public final class ShotComputer implements AutoCloseable {
                         + ": the data file's shot index names the wrong traces");
             }
             return migrate(one, found.get(0), progress, cancel);
+        }
+    }
+
+    /**
+     * Checks a shot's own file against the job's index: its first trace where the index puts the
+     * data file's (its headers copied whole), traces of the index's size, as many as the index
+     * gives the shot; a reader could otherwise read the fetched bytes on another layout.
+     */
+    private static void checkLayout(SegyShotGathers one, ShotIndex index, int ffid) {
+        ShotIndex.Entry e = index.entry(ffid);
+        long[] got = one.layout();
+        long traces = e == null ? -1 : e.traces();
+        if (got[2] != traces || got[0] != index.headerBytes() || got[1] != index.traceBytes()) {
+            throw new IllegalArgumentException("shot FFID " + ffid + ": its file has " + got[2] + " traces of " + got[1]
+                    + " bytes from byte " + got[0] + ", the data file's shot index gives it " + traces + " of "
+                    + index.traceBytes() + " bytes from byte " + index.headerBytes());
         }
     }
 

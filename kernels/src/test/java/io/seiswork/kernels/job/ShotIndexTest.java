@@ -191,6 +191,15 @@ class ShotIndexTest {
                     () -> c.migrateGather(wrong, 1, ProgressListener.NONE, CancellationToken.none()));
             assertEquals("shot FFID 1: the traces fetched for it are of FFID 3: the data file's shot index names the"
                     + " wrong traces", e.getMessage());
+            // A file of shot 1's traces but one (every trace of FFID 1): refused by its trace count.
+            ShotIndex.Entry one = index.entry(1);
+            Path shortOne = cut(file, index, new ShotIndex.Entry(1, one.source(), 0, 0, 0, 0,
+                    new long[] {0, one.traces() - 1}), dir.resolve("short.sgy"));
+            var s = assertThrows(IllegalArgumentException.class,
+                    () -> c.migrateGather(shortOne, 1, ProgressListener.NONE, CancellationToken.none()));
+            assertEquals("shot FFID 1: its file has " + (one.traces() - 1) + " traces of " + index.traceBytes()
+                    + " bytes from byte 3600, the data file's shot index gives it " + one.traces() + " of "
+                    + index.traceBytes() + " bytes from byte 3600", s.getMessage());
         }
     }
 
