@@ -238,7 +238,13 @@ public final class ShotComputer implements AutoCloseable {
             return new Shots(job.geometry().shots(), List.of());
         }
         try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS())) {
-            return new Shots(file.shots(), file.notes(), file.shotIndex(), job.dataFile());
+            ShotIndex index = file.shotIndex();
+            List<String> notes = new java.util.ArrayList<>(file.notes());
+            if (index == null) {
+                notes.add("data file " + job.dataFile().getFileName() + ": no shot index, since "
+                        + file.noIndexBecause() + "; each cloud worker downloads the whole file");
+            }
+            return new Shots(file.shots(), notes, index, job.dataFile());
         }
     }
 

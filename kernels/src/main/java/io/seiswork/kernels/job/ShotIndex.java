@@ -166,21 +166,47 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
             }
             rangeCount += r.length / 2;
         }
-        // No trace in two shots' ranges: every range, by first trace, ends before the next begins.
-        long[][] all = new long[rangeCount][];
+        // No trace in two ranges: with the ranges' first and end traces each sorted, every range ends before the
+        // next begins (at any trace, as many ranges have begun as have ended, or one more). Primitive arrays: an
+        // index may hold millions of ranges.
+        long[] firsts = new long[rangeCount];
+        long[] ends = new long[rangeCount];
         int k = 0;
         for (Entry e : shots) {
             for (int i = 0; i < e.ranges.length; i += 2) {
-                all[k++] = new long[] {e.ranges[i], e.ranges[i + 1], e.ffid()};
+                firsts[k] = e.ranges[i];
+                ends[k++] = e.ranges[i] + e.ranges[i + 1];
             }
         }
-        java.util.Arrays.sort(all, java.util.Comparator.comparingLong(a -> a[0]));
-        for (int i = 1; i < all.length; i++) {
-            if (all[i][0] < all[i - 1][0] + all[i - 1][1]) {
-                throw new IllegalArgumentException("shot index: FFID " + all[i][2] + " and FFID " + all[i - 1][2]
-                        + " both name trace " + all[i][0]);
+        java.util.Arrays.sort(firsts);
+        java.util.Arrays.sort(ends);
+        for (int i = 1; i < rangeCount; i++) {
+            if (firsts[i] < ends[i - 1]) {
+                throw new IllegalArgumentException("shot index: two ranges name trace " + firsts[i]);
             }
         }
+    }
+
+    /** Fewest traces a range may have on average for an index to be made: fewer, and the file is fetched whole. */
+    public static final int MIN_TRACES_PER_RANGE = 8;
+
+    /**
+     * Why a file of {@code shots} shots, whose traces lie in {@code ranges} runs of
+     * {@code traces} traces in all, gets no index (each worker then downloads it whole), or null
+     * when it gets one. Shots interleaved in the file (sorted by offset, say: a run a trace) would
+     * make an index too large to store or read, and ranged GETs too many and too small to beat
+     * one download of the file.
+     */
+    public static String noIndexBecause(long shots, long ranges, long traces) {
+        long bytes = ShotIndexFormat.encodedBytes(shots, ranges);
+        if (bytes > ShotIndexFormat.MAX_BYTES) {
+            return "its shot index would take " + bytes + " bytes, more than " + ShotIndexFormat.MAX_BYTES;
+        }
+        if (traces < (long) MIN_TRACES_PER_RANGE * ranges) {
+            return "its shots' traces are interleaved (" + traces + " traces in " + ranges + " runs, fewer than "
+                    + MIN_TRACES_PER_RANGE + " a run on average)";
+        }
+        return null;
     }
 
     /** An index whose digests are not known yet ({@link #withDigests}). */
@@ -213,33 +239,34 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
                 throw new IllegalArgumentException(file + " has " + size + " bytes, its shot index was made from "
                         + dataBytes);
             }
-            // Every range, in file order, with its shot: ranges of one shot keep their (file) order.
-            int count = 0;
-            for (Entry e : shots) {
-                count += e.ranges.length / 2;
-            }
-            long[][] all = new long[count][];
-            int k = 0;
-            for (int s = 0; s < shots.size(); s++) {
-                long[] r = shots.get(s).ranges;
-                for (int i = 0; i < r.length; i += 2) {
-                    all[k++] = new long[] {r[i], r[i + 1], s};
-                }
-            }
-            java.util.Arrays.sort(all, java.util.Comparator.comparingLong(a -> a[0]));
             MessageDigest header = sha256Digest();
             MessageDigest[] digests = new MessageDigest[shots.size()];
             for (int s = 0; s < digests.length; s++) {
                 digests[s] = sha256Digest();
             }
+            // Every range in file order: the shots' ranges merged (each shot's are in file order, and no two overlap),
+            // by a queue of the shots by their next range, an entry per shot rather than per range.
+            int[] next = new int[shots.size()];
+            java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>(Math.max(1, shots.size()),
+                    java.util.Comparator.comparingLong(s -> shots.get(s).ranges[next[s]]));
+            for (int s = 0; s < shots.size(); s++) {
+                queue.add(s);
+            }
             byte[] buf = new byte[1 << 20];
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
                 feed(in, header, headerBytes, buf);
                 long at = 0; // next trace the stream is at
-                for (long[] r : all) {
-                    in.skipNBytes((r[0] - at) * traceBytes);
-                    feed(in, digests[(int) r[2]], r[1] * traceBytes, buf);
-                    at = r[0] + r[1];
+                while (!queue.isEmpty()) {
+                    int s = queue.poll();
+                    long[] r = shots.get(s).ranges;
+                    long first = r[next[s]], count = r[next[s] + 1];
+                    in.skipNBytes((first - at) * traceBytes);
+                    feed(in, digests[s], count * traceBytes, buf);
+                    at = first + count;
+                    next[s] += 2;
+                    if (next[s] < r.length) {
+                        queue.add(s);
+                    }
                 }
             }
             List<Entry> hashed = new ArrayList<>(shots.size());

@@ -247,11 +247,24 @@ class ShotIndexTest {
         refused(3600, 240, false, 3600 + 240 * 10, shot(1, 0, 4));
         // Two shots of one FFID; two shots naming one trace; one shot's ranges out of file order or overlapping.
         assertEquals("shot index: FFID 1 twice", refused(3600, 744, false, file, shot(1, 0, 4), shot(1, 4, 2)));
-        assertEquals("shot index: FFID 2 and FFID 1 both name trace 3",
+        assertEquals("shot index: two ranges name trace 3",
                 refused(3600, 744, false, file, shot(1, 0, 4), shot(2, 3, 2)));
         assertTrue(refused(3600, 744, false, file, shot(1, 5, 2, 0, 2)).contains("not in file order"));
         assertTrue(refused(3600, 744, false, file, shot(1, 0, 3, 2, 2)).contains("overlap"));
         assertEquals("shot index: no shot", refused(3600, 744, false, file));
+    }
+
+    /**
+     * Shots interleaved in the file (sorted by offset: a run a trace) get no index, and a file too
+     * fragmented for the index's limit neither; shots of one run each, or a few runs, get one.
+     */
+    @Test
+    void fragmentedDataGetsNoIndex() {
+        assertEquals(null, ShotIndex.noIndexBecause(3, 4, 360));
+        assertEquals(null, ShotIndex.noIndexBecause(1000, 1000, 8000));
+        assertEquals("its shots' traces are interleaved (7999 traces in 1000 runs, fewer than 8 a run on average)",
+                ShotIndex.noIndexBecause(1000, 1000, 7999));
+        assertTrue(ShotIndex.noIndexBecause(100, 30_000_000, 1L << 40).startsWith("its shot index would take"));
     }
 
     /** The same through the stored form: a decoded index is checked as a made one, in one line naming its key. */
