@@ -68,12 +68,14 @@ final class RecordedShots {
             throw new IllegalArgumentException("data " + dataKey + ": its shot index " + indexKey + " gives it "
                     + index.headerBytes() + " bytes of headers, more than the " + maxInputBytes + " a worker downloads");
         }
-        if (store.sizeOf(dataKey) < 0) {
-            throw new IllegalArgumentException("data " + dataKey + " has no object but its shot index " + indexKey
-                    + " names it");
-        }
         // One HEAD for the job: every later GET asks for this version.
-        S3RangeReader reader = store.openRanges(dataKey);
+        S3RangeReader reader;
+        try {
+            reader = store.openRanges(dataKey);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data " + dataKey + " has no object but its shot index " + indexKey
+                    + " names it", e);
+        }
         if (reader.size() != index.dataBytes()) {
             throw new IllegalArgumentException("data " + dataKey + " has " + reader.size() + " bytes but its shot index "
                     + indexKey + " was made from a file of " + index.dataBytes() + " bytes");

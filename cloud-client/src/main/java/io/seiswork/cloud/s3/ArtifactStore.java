@@ -154,10 +154,14 @@ public final class ArtifactStore {
      */
     public S3RangeReader openRanges(String key) {
         S3Location at = new S3Location(bucket, key);
-        if (sizeOf(key) < 0) {
-            throw new IllegalArgumentException(at + " does not exist");
+        try {
+            return S3RangeReader.open(s3, at);  // the one HEAD
+        } catch (io.seiswork.core.volume.SwvException e) {
+            if (e.getCause() instanceof S3Exception s3e && s3e.statusCode() == 404) {
+                throw new IllegalArgumentException(at + " does not exist", e);
+            }
+            throw e;
         }
-        return S3RangeReader.open(s3, at);
     }
 
     /**
