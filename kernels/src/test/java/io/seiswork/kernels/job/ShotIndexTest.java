@@ -267,6 +267,36 @@ class ShotIndexTest {
         assertTrue(ShotIndex.noIndexBecause(100, 30_000_000, 1L << 40).startsWith("its shot index would take"));
     }
 
+    /** Shots written trace by trace in turn (as if sorted by offset): no index, said in one line for the submitter. */
+    @Test
+    void interleavedShotsAreSubmittedWithoutAnIndex() throws Exception {
+        ResolvedJob modelJob = job(RTM.replace("\"task\": \"rtm\"", "\"task\": \"model\"").replace("\"data\": \"synthetic\",", ""));
+        Path data = Files.createDirectories(dir.resolve("recorded"));
+        try (ShotComputer c = new ShotComputer(modelJob, ENGINE, dir.resolve("scratch"));
+                ShotGatherWriter out = GatherFiles.open(data, modelJob)) {
+            List<Shot> shots = c.shots();
+            List<float[][]> traces = new ArrayList<>();
+            for (Shot s : shots) {
+                traces.add(c.model(s, ProgressListener.NONE, CancellationToken.none()).traces());
+            }
+            for (int i = 0; i < traces.get(0).length; i++) {
+                for (int s = 0; s < shots.size(); s++) {
+                    if (i < traces.get(s).length) {
+                        out.write(part(shots.get(s), i, i + 1), new float[][] {traces.get(s)[i]});
+                    }
+                }
+            }
+        }
+        ResolvedJob job = job(RTM.replace("\"synthetic\"", "\"recorded/" + GatherFiles.SHOTS_FILE + "\""));
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(job);
+        assertEquals(3, found.shots().size());
+        assertEquals(null, found.dataIndex());
+        assertEquals(null, found.storedDataIndex());
+        assertTrue(found.notes().stream().anyMatch(n -> n.startsWith("data file " + GatherFiles.SHOTS_FILE
+                + ": no shot index, since its shots' traces are interleaved (") && n.endsWith(
+                "; each cloud worker downloads the whole file")), String.valueOf(found.notes()));
+    }
+
     /** The same through the stored form: a decoded index is checked as a made one, in one line naming its key. */
     @Test
     void aHostileStoredIndexIsRefusedNamingItsKey() throws IOException {
