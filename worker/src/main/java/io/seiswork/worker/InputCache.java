@@ -35,6 +35,8 @@ final class InputCache {
     private final Path root;
     private final LongSupplier usableBytes;
     private final long reserveBytes;
+    /** The running job's inputs, never removed while it runs ({@link #pin}). */
+    private volatile java.util.Set<Path> pinned = java.util.Set.of();
 
     /**
      * @param root the folder input keys resolve against ({@code inputs/sha256/<hash>} under it)
@@ -67,6 +69,17 @@ final class InputCache {
     /** The folder input keys resolve against. */
     Path root() {
         return root;
+    }
+
+    /**
+     * Keeps inputs {@code keys} (the running job's: its velocity models, its data index) out of
+     * {@link #makeRoom} until another set is pinned, replacing the set pinned before. A job's
+     * inputs are usually the oldest in the cache (downloaded when it started), and its shots
+     * make room for their data one at a time: without the pin, a shot's room could be the job's
+     * own velocity model, which the fields reopen for each shot's window.
+     */
+    void pin(java.util.Collection<String> keys) {
+        pinned = keys.stream().map(root::resolve).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The cached file of input {@code key}, marked as just used, or null when it is not cached. */
@@ -129,7 +142,8 @@ final class InputCache {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).sorted(Comparator.comparing(InputCache::modified)).toList();
+            java.util.Set<Path> keep = pinned;
+            return files.filter(Files::isRegularFile).filter(p -> !keep.contains(p)).sorted(Comparator.comparing(InputCache::modified)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }

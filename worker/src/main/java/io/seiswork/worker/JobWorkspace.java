@@ -83,6 +83,17 @@ final class JobWorkspace {
                 LOG.info("job {}: data {} has no shot index (submitted before shot indexes): downloading the whole file",
                         job.id(), stored.dataKey());
             }
+            // The job's inputs stay while it runs: neither its own downloads nor its shots' data make room with them.
+            List<String> own = new java.util.ArrayList<>();
+            for (SpecInputs.FileField f : stored.files()) {
+                if (!f.value().equals(indexed)) {
+                    own.add(f.value());
+                }
+            }
+            if (stored.dataIndex() != null) {
+                own.add(stored.dataIndex());
+            }
+            inputs.pin(own);
             for (SpecInputs.FileField f : stored.files()) {
                 if (!f.value().equals(indexed) && inputs.lookup(f.value()) == null) {
                     download(f.value());
@@ -130,7 +141,8 @@ final class JobWorkspace {
     private RecordedShots recorded(JobId id, StoredSpec stored, Path dir) throws IOException {
         String key = stored.dataIndex();
         if (inputs.lookup(key) == null) {
-            download(key);
+            // An index is read whole into memory: its own limit, far below an input's.
+            download(key, ShotIndexFormat.MAX_BYTES);
         }
         long size = Files.size(inputs.root().resolve(key));
         if (size > ShotIndexFormat.MAX_BYTES) {
@@ -138,7 +150,7 @@ final class JobWorkspace {
                     + ShotIndexFormat.MAX_BYTES);
         }
         ShotIndex index = ShotIndexFormat.decode(Files.readAllBytes(inputs.root().resolve(key)), key);
-        RecordedShots recorded = RecordedShots.open(store, stored.dataKey(), key, index, dir);
+        RecordedShots recorded = RecordedShots.open(store, stored.dataKey(), key, index, dir, maxInputBytes);
         LOG.info("job {}: data {} ({} bytes, {} shots) read a shot at a time by its shot index {}", id,
                 stored.dataKey(), index.dataBytes(), index.shots().size(), key);
         return recorded;
@@ -166,14 +178,23 @@ final class JobWorkspace {
      * SHA-256, then puts it in the cache.
      */
     private void download(String key) throws IOException {
+        download(key, maxInputBytes);
+    }
+
+    /** As {@link #download(String)}, refusing an object above {@code maxBytes}. */
+    private void download(String key, long maxBytes) throws IOException {
         long size = store.sizeOf(key);
+        if (size > maxBytes) {
+            throw new IllegalArgumentException("input " + key + " has " + size + " bytes, more than the " + maxBytes
+                    + " allowed here");
+        }
         if (size > 0) {
             inputs.makeRoom(size);
         }
         Path downloads = Files.createDirectories(workDir.resolve("downloads"));
         Path part = downloads.resolve(key.substring(key.lastIndexOf('/') + 1));
         try {
-            store.getVerifiedInput(key, part, maxInputBytes);
+            store.getVerifiedInput(key, part, maxBytes);
             inputs.put(key, part);
         } finally {
             Files.deleteIfExists(part);
@@ -187,6 +208,7 @@ final class JobWorkspace {
             cached = null;
             cachedShots = null;
             cachedRecorded = null;
+            inputs.pin(List.of());
         }
         FileTrees.delete(workDir.resolve("jobs").resolve(id.value()));
     }

@@ -2,13 +2,19 @@ package io.seiswork.worker;
 
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.kernels.job.ShotIndex;
+import io.seiswork.cloud.s3.S3RangeReader;
+import io.seiswork.core.volume.SwvException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A job's recorded data as a worker reads it: by its {@link ShotIndex}, one shot at a time, never
@@ -24,6 +30,12 @@ import java.nio.file.StandardOpenOption;
  * ({@code ShotComputer.migrateGather}, which also checks that every trace is of the shot's FFID).
  * The index itself is an input, checked against its key's SHA-256 when it was downloaded; the
  * data file's size must be the one it was made from.
+ *
+ * <p>Ranged GETs are not checked against the data file's key as a whole download is, and the
+ * bucket's inputs can be overwritten: so the headers and each shot's traces are checked against
+ * the SHA-256 the index holds of them (made at submission from the file submitted), and every GET
+ * of a job reads the one version of the object opened with the job ({@code If-Match} its ETag),
+ * never headers of one version with traces of another.
  */
 final class RecordedShots {
 
@@ -31,35 +43,106 @@ final class RecordedShots {
     private final String dataKey;
     private final ShotIndex index;
     private final Path headers;
+    private final S3RangeReader reader;
 
-    private RecordedShots(ArtifactStore store, String dataKey, ShotIndex index, Path headers) {
+    private RecordedShots(ArtifactStore store, String dataKey, ShotIndex index, Path headers, S3RangeReader reader) {
         this.store = store;
         this.dataKey = dataKey;
         this.index = index;
         this.headers = headers;
+        this.reader = reader;
     }
 
     /**
      * Checks the stored data file against {@code index} and fetches its headers into {@code dir}.
      *
      * @param indexKey the index's input key, for errors
+     * @param maxInputBytes the most a worker downloads: the headers must fit
      * @throws IllegalArgumentException in one line naming both keys when the data file is missing
      *     or is not the size the index was made from
+     * @throws IllegalStateException in one line when its headers are not those submitted
      */
-    static RecordedShots open(ArtifactStore store, String dataKey, String indexKey, ShotIndex index, Path dir) {
-        long size = store.sizeOf(dataKey);
-        if (size != index.dataBytes()) {
-            throw new IllegalArgumentException("data " + dataKey + " has " + (size < 0 ? "no object" : size + " bytes")
-                    + " but its shot index " + indexKey + " was made from a file of " + index.dataBytes() + " bytes");
+    static RecordedShots open(ArtifactStore store, String dataKey, String indexKey, ShotIndex index, Path dir,
+            long maxInputBytes) {
+        if (index.headerBytes() > maxInputBytes) {
+            throw new IllegalArgumentException("data " + dataKey + ": its shot index " + indexKey + " gives it "
+                    + index.headerBytes() + " bytes of headers, more than the " + maxInputBytes + " a worker downloads");
+        }
+        // One HEAD for the job: every later GET asks for this version.
+        S3RangeReader reader;
+        try {
+            reader = store.openRanges(dataKey);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data " + dataKey + " has no object but its shot index " + indexKey
+                    + " names it", e);
+        }
+        if (reader.size() != index.dataBytes()) {
+            throw new IllegalArgumentException("data " + dataKey + " has " + reader.size() + " bytes but its shot index "
+                    + indexKey + " was made from a file of " + index.dataBytes() + " bytes");
         }
         Path headers = dir.resolve("data-headers" + suffix(index));
         try (FileChannel out = FileChannel.open(headers, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            store.copyRanges(dataKey, new long[] {0, index.headerBytes()}, out);
+            Digesting digesting = new Digesting(out);
+            copy(store, reader, dataKey, new long[] {0, index.headerBytes()}, digesting, "its headers");
+            if (!MessageDigest.isEqual(digesting.digest(), index.headerSha256())) {
+                throw new IllegalStateException("the data file's headers differ from those submitted: " + dataKey
+                        + " was replaced after its shot index " + indexKey + " was made");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + headers + ": " + e.getMessage(), e);
         }
-        return new RecordedShots(store, dataKey, index, headers);
+        return new RecordedShots(store, dataKey, index, headers, reader);
+    }
+
+    /**
+     * Copies ranges of the pinned version; a version replaced since opening (HTTP 412 to
+     * {@code If-Match}) is reported as data that differ from those submitted.
+     */
+    private static void copy(ArtifactStore store, S3RangeReader reader, String dataKey, long[] ranges,
+            WritableByteChannel out, String what) {
+        try {
+            store.copyRanges(reader, dataKey, ranges, out);
+        } catch (SwvException e) {
+            if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 412) {
+                throw new IllegalStateException("the data file's bytes for " + what + " differ from those submitted: "
+                        + dataKey + " was replaced while the job read it", e);
+            }
+            throw e;
+        }
+    }
+
+    /** A channel that hashes (SHA-256) what it writes. */
+    private static final class Digesting implements WritableByteChannel {
+        private final WritableByteChannel out;
+        private final MessageDigest md = ShotIndex.sha256Digest();
+
+        Digesting(WritableByteChannel out) {
+            this.out = out;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            ByteBuffer seen = src.duplicate();
+            int n = out.write(src);
+            seen.limit(seen.position() + n);
+            md.update(seen);
+            return n;
+        }
+
+        byte[] digest() {
+            return md.digest();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return out.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     private static String suffix(ShotIndex index) {
@@ -104,7 +187,8 @@ final class RecordedShots {
      *
      * @return the file, {@code ffid-<ffid>.sgy} ({@code .su} for SU data)
      * @throws IllegalStateException in one line naming the shot and the key when the file is not
-     *     the headers plus the shot's traces in size
+     *     the headers plus the shot's traces in size, or its traces are not those submitted
+     *     (their SHA-256 is not the index's)
      */
     Path fetch(int ffid, Path dir) {
         ShotIndex.Entry e = entry(ffid);
@@ -118,7 +202,12 @@ final class RecordedShots {
         try {
             Files.copy(headers, file, StandardCopyOption.REPLACE_EXISTING);
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                store.copyRanges(dataKey, bytes, out);
+                Digesting digesting = new Digesting(out);
+                copy(store, reader, dataKey, bytes, digesting, "shot FFID " + ffid);
+                if (!MessageDigest.isEqual(digesting.digest(), e.sha256())) {
+                    throw new IllegalStateException("the data file's bytes for shot FFID " + ffid
+                            + " differ from those submitted: " + dataKey + " was replaced after submission");
+                }
             }
             long size = Files.size(file);
             if (size != index.shotFileBytes(e)) {

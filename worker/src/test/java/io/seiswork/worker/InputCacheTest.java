@@ -74,4 +74,20 @@ class InputCacheTest {
         assertTrue(cache.makeRoom(350).isEmpty());
         assertTrue(Files.exists(a) && Files.exists(b));
     }
+
+    /**
+     * The running job's inputs are pinned: a shot making room for its data removes other jobs'
+     * inputs, never the job's own velocity model, though it is the oldest in the cache.
+     */
+    @Test
+    void thePinnedInputsOfTheRunningJobAreNeverRemoved() throws Exception {
+        InputCache cache = cacheOnDisk(1000, 100);
+        Path model = input(cache, "model", 300, 1_000);
+        Path other = input(cache, "other", 300, 2_000);
+        cache.pin(List.of("inputs/sha256/model"));
+        assertEquals(List.of(other), cache.makeRoom(600), "the other job's input goes; the running job's stays");
+        assertTrue(Files.exists(model));
+        cache.pin(List.of());
+        assertEquals(List.of(model), cache.makeRoom(700), "unpinned once the job is done");
+    }
 }

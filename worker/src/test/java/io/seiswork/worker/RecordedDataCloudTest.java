@@ -95,8 +95,8 @@ class RecordedDataCloudTest {
         Path specFile = Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"synthetic\"", "\"shots.sgy\""));
         ResolvedJob local = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(specFile), "spec");
         ShotComputer.Shots found = ShotComputer.shotsAndNotes(local);
-        ShotIndex index = found.dataIndex();
-        byte[] indexBytes = ShotIndexFormat.encode(index);
+        byte[] indexBytes = found.storedDataIndex();
+        ShotIndex index = ShotIndexFormat.decode(indexBytes, "index");
         Path localOut = Files.createDirectories(dir.resolve("local"));
         runLocally(local, localOut);
         String dataKey = ObjectKeys.input(ArtifactStore.sha256(data));
@@ -144,13 +144,16 @@ class RecordedDataCloudTest {
         assertArrayEquals(store.getBytes(ObjectKeys.output(two, ImageFiles.IMAGE_FILE), 1 << 24),
                 store.getBytes(ObjectKeys.output(old, ImageFiles.IMAGE_FILE), 1 << 24), "the indexed job's image");
 
-        // (c) An index whose shot 1 names shot 3's traces: the shot fails, naming itself, and no image is made.
+        // (c) An index whose shots 1 and 3 name each other's traces (with their digests, so that the index holds
+        // together): the shot fails, naming itself, and no image is made.
         List<ShotIndex.Entry> wrong = new ArrayList<>(index.shots());
-        ShotIndex.Entry e1 = wrong.get(0);
+        ShotIndex.Entry e1 = wrong.get(0), e3 = wrong.get(2);
         wrong.set(0, new ShotIndex.Entry(1, e1.source(), e1.minX(), e1.maxX(), e1.minY(), e1.maxY(),
-                index.entry(3).ranges()));
+                e3.ranges(), e3.sha256()));
+        wrong.set(2, new ShotIndex.Entry(3, e3.source(), e3.minX(), e3.maxX(), e3.minY(), e3.maxY(),
+                e1.ranges(), e1.sha256()));
         byte[] corrupt = ShotIndexFormat.encode(new ShotIndex(index.headerBytes(), index.traceBytes(), false,
-                index.dataBytes(), wrong));
+                index.dataBytes(), index.headerSha256(), wrong));
         JobId bad = dispatcher.submitShots(tree(specFile), dir, List.of(1), 0, corrupt, TransferProgress.NONE).id();
         run("w4");
         JobRecord failed = table.job(bad).orElseThrow();
@@ -158,6 +161,27 @@ class RecordedDataCloudTest {
         assertEquals("shot 1 failed 3 times: shot FFID 1: the traces fetched for it are of FFID 3: the data file's"
                 + " shot index names the wrong traces", failed.error());
         assertTrue(failed.outputs().isEmpty());
+
+        // (e) The data object overwritten after submission with other bytes of the same size (the bucket is not
+        // versioned, and inputs/ can be written by any submitter): the shot's traces no longer have the digest the
+        // index holds of them, and the shot fails in one line naming it and the key; no image is made.
+        JobId replaced = dispatcher.submitShots(tree(specFile), dir, List.of(2), 0, indexBytes, TransferProgress.NONE)
+                .id();
+        byte[] other = Files.readAllBytes(data);
+        long[] r2 = index.entry(2).ranges();
+        int at = Math.toIntExact(index.headerBytes() + r2[0] * index.traceBytes() + 240 + 40);
+        other[at] ^= 0x55;
+        store.putBytes(dataKey, other);
+        try {
+            run("w5");
+        } finally {
+            store.putBytes(dataKey, Files.readAllBytes(data));
+        }
+        JobRecord changed = table.job(replaced).orElseThrow();
+        assertEquals(JobStatus.FAILED, changed.status());
+        assertEquals("shot 1 failed 3 times: the data file's bytes for shot FFID 2 differ from those submitted: "
+                + dataKey + " was replaced after submission", changed.error());
+        assertTrue(changed.outputs().isEmpty());
         System.out.printf("recorded data cloud test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 

@@ -63,7 +63,7 @@ public final class S3RangeReader implements ByteRangeReader {
         if (n == 0) {
             return;
         }
-        if (offset < 0 || offset + n > size) {
+        if (offset < 0 || offset > size - n) {
             throw new SwvException(location.toString(), "range " + offset + "+" + n + " lies past the end of the object ("
                     + size + " bytes)");
         }

@@ -201,4 +201,39 @@ class ArtifactStoreTest {
                 .getMessage().endsWith("does not exist"));
         assertThrows(IllegalArgumentException.class, () -> store.putBytes("jobs/../x", new byte[1]));
     }
+
+    /**
+     * Ranges copied through one reader (one HEAD): near ranges share a GET, far ones do not, the
+     * bytes written are the ranges' in order; a missing object is said in one line; an object
+     * replaced after the reader was opened fails the next GET instead of mixing versions.
+     */
+    @Test
+    void rangesAreCopiedByCoalescedGetsOfOneVersion() throws Exception {
+        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), "store-test-ranges");
+        store = new ArtifactStore(CLOUD.s3(), "store-test-ranges", 5 << 20, 2);
+        byte[] data = random(12 << 20, 7);
+        store.putBytes("inputs/sha256/ranges", data);
+        java.util.List<Long> gets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.onRead((key, bytes) -> gets.add(bytes));
+        S3RangeReader reader = store.openRanges("inputs/sha256/ranges");
+        long[] ranges = {100, 10, 200, 20, 300, 30, 10 << 20, 40};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        store.copyRanges(reader, "inputs/sha256/ranges", ranges, java.nio.channels.Channels.newChannel(out));
+        java.io.ByteArrayOutputStream want = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < ranges.length; i += 2) {
+            want.write(data, (int) ranges[i], (int) ranges[i + 1]);
+        }
+        assertArrayEquals(want.toByteArray(), out.toByteArray());
+        assertEquals(java.util.List.of(230L, 40L), gets.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+                "bytes 100 to 330 in one GET, the far range in another");
+        ArtifactStore s = store;
+        var missing = assertThrows(IllegalArgumentException.class, () -> s.openRanges("inputs/sha256/none"));
+        assertEquals("s3://store-test-ranges/inputs/sha256/none does not exist", missing.getMessage());
+        byte[] other = data.clone();
+        other[150] ^= 1;
+        store.putBytes("inputs/sha256/ranges", other);
+        assertThrows(io.seiswork.core.volume.SwvException.class, () -> s.copyRanges(reader, "inputs/sha256/ranges",
+                new long[] {0, 10}, java.nio.channels.Channels.newChannel(new java.io.ByteArrayOutputStream())),
+                "the version the reader was opened on is gone");
+    }
 }

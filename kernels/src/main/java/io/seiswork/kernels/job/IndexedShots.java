@@ -21,6 +21,11 @@ final class IndexedShots implements ObservedData {
         this.shots = index.shots().stream().map(ShotIndex::planningShot).toList();
     }
 
+    /** The index the shots are known by. */
+    ShotIndex index() {
+        return index;
+    }
+
     /** The file's shots as stand-ins to plan on ({@link ShotIndex#planningShot}), in the job's order. */
     @Override
     public List<Shot> shots() {

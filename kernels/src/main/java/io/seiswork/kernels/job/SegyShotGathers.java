@@ -371,10 +371,41 @@ final class SegyShotGathers implements ObservedData {
         return TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)));
     }
 
+    /** Why {@link #shotIndex} made no index, or null. */
+    private String noIndexBecause;
+
+    /**
+     * Why {@link #shotIndex} gave null ({@link ShotIndex#noIndexBecause}), or null when it gave an
+     * index or was not asked.
+     */
+    String noIndexBecause() {
+        return noIndexBecause;
+    }
+
+    /**
+     * The file's layout as its reader found it: the byte of its first trace, a trace's bytes (its
+     * header included) and its trace count; a file of no trace gives {0, 0, 0}.
+     */
+    long[] layout() {
+        long count = reader.traceCount();
+        if (count == 0) {
+            return new long[] {0, 0, 0};
+        }
+        long first = reader.traceOffset(0);
+        long traceBytes;
+        try {
+            traceBytes = count > 1 ? reader.traceOffset(1) - first : Files.size(file) - first;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return new long[] {first, traceBytes, count};
+    }
+
     /**
      * The file's {@link ShotIndex}, from the pass over its headers already made: each shot's
      * traces as runs of consecutive indices, its source and its receivers' extent, and the file's
-     * layout (header and trace bytes, SU or SEG-Y).
+     * layout (header and trace bytes, SU or SEG-Y); or null when the file's shots are too
+     * fragmented for one ({@link ShotIndex#noIndexBecause}, then {@link #noIndexBecause}).
      */
     ShotIndex shotIndex() {
         long headerBytes = reader.traceOffset(0);
@@ -386,8 +417,21 @@ final class SegyShotGathers implements ObservedData {
         }
         long count = reader.traceCount();
         long traceBytes = count > 1 ? reader.traceOffset(1) - headerBytes : dataBytes - headerBytes;
-        List<ShotIndex.Entry> entries = new ArrayList<>(shots.size());
+        List<long[]> runs = new ArrayList<>(shots.size());
+        long ranges = 0, traces = 0;
         for (Shot shot : shots) {
+            long[] r = runs(traceIndex.get(shot.number()));
+            runs.add(r);
+            ranges += r.length / 2;
+            traces += shot.receivers().size();
+        }
+        noIndexBecause = ShotIndex.noIndexBecause(shots.size(), ranges, traces);
+        if (noIndexBecause != null) {
+            return null;
+        }
+        List<ShotIndex.Entry> entries = new ArrayList<>(shots.size());
+        for (int s = 0; s < shots.size(); s++) {
+            Shot shot = shots.get(s);
             double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
             double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
             for (Position r : shot.receivers()) {
@@ -396,8 +440,7 @@ final class SegyShotGathers implements ObservedData {
                 minY = Math.min(minY, r.y());
                 maxY = Math.max(maxY, r.y());
             }
-            entries.add(new ShotIndex.Entry(shot.number(), shot.source(), minX, maxX, minY, maxY,
-                    runs(traceIndex.get(shot.number()))));
+            entries.add(new ShotIndex.Entry(shot.number(), shot.source(), minX, maxX, minY, maxY, runs.get(s)));
         }
         return new ShotIndex(headerBytes, Math.toIntExact(traceBytes), reader.binaryHeader() == null, dataBytes,
                 entries);

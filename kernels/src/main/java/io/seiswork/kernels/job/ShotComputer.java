@@ -206,21 +206,25 @@ public final class ShotComputer implements AutoCloseable {
      *     (from the same pass over its headers), for the cloud's workers to fetch only theirs;
      *     else null
      */
-    public record Shots(List<Shot> shots, List<String> notes, ShotIndex dataIndex) {
+    public record Shots(List<Shot> shots, List<String> notes, ShotIndex dataIndex, Path dataFile) {
 
         public Shots {
             shots = List.copyOf(shots);
             notes = List.copyOf(notes);
         }
 
-        /** The data file's index as stored ({@link ShotIndexFormat}) for a submission, or null when there is none. */
+        /**
+         * The data file's index as stored ({@link ShotIndexFormat}) for a submission, with the
+         * digests of the file's headers and of each shot's traces ({@link ShotIndex#withDigests}:
+         * one more streamed pass over the file), or null when there is none.
+         */
         public byte[] storedDataIndex() {
-            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex);
+            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex.withDigests(dataFile));
         }
 
         /** Shots without a data file, so without an index. */
         public Shots(List<Shot> shots, List<String> notes) {
-            this(shots, notes, null);
+            this(shots, notes, null, null);
         }
     }
 
@@ -234,7 +238,13 @@ public final class ShotComputer implements AutoCloseable {
             return new Shots(job.geometry().shots(), List.of());
         }
         try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS())) {
-            return new Shots(file.shots(), file.notes(), file.shotIndex());
+            ShotIndex index = file.shotIndex();
+            List<String> notes = new java.util.ArrayList<>(file.notes());
+            if (index == null) {
+                notes.add("data file " + job.dataFile().getFileName() + ": no shot index, since "
+                        + file.noIndexBecause() + "; each cloud worker downloads the whole file");
+            }
+            return new Shots(file.shots(), notes, index, job.dataFile());
         }
     }
 
@@ -306,6 +316,9 @@ public final class ShotComputer implements AutoCloseable {
     public MigratedShot migrateGather(Path gatherFile, int ffid, ProgressListener progress, CancellationToken cancel) {
         requireRtm();
         try (SegyShotGathers one = SegyShotGathers.oneShotOf(gatherFile, job.spec().grid(), timing.outputS())) {
+            if (data instanceof IndexedShots indexed) {
+                checkLayout(one, indexed.index(), ffid);
+            }
             List<Shot> found = one.shots();
             if (found.size() != 1 || found.get(0).number() != ffid) {
                 throw new IllegalArgumentException("shot FFID " + ffid + ": the traces fetched for it are of FFID "
@@ -313,6 +326,22 @@ public final class ShotComputer implements AutoCloseable {
                         + ": the data file's shot index names the wrong traces");
             }
             return migrate(one, found.get(0), progress, cancel);
+        }
+    }
+
+    /**
+     * Checks a shot's own file against the job's index: its first trace where the index puts the
+     * data file's (its headers copied whole), traces of the index's size, as many as the index
+     * gives the shot; a reader could otherwise read the fetched bytes on another layout.
+     */
+    private static void checkLayout(SegyShotGathers one, ShotIndex index, int ffid) {
+        ShotIndex.Entry e = index.entry(ffid);
+        long[] got = one.layout();
+        long traces = e == null ? -1 : e.traces();
+        if (got[2] != traces || got[0] != index.headerBytes() || got[1] != index.traceBytes()) {
+            throw new IllegalArgumentException("shot FFID " + ffid + ": its file has " + got[2] + " traces of " + got[1]
+                    + " bytes from byte " + got[0] + ", the data file's shot index gives it " + traces + " of "
+                    + index.traceBytes() + " bytes from byte " + index.headerBytes());
         }
     }
 

@@ -2,7 +2,16 @@ package io.seiswork.kernels.job;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +33,13 @@ import java.util.Map;
  * @param traceBytes bytes of one trace, its 240-byte header included (every trace has the same)
  * @param seismicUnix whether the file is Seismic Unix (no file headers) rather than SEG-Y
  * @param dataBytes the whole file's size in bytes: what the index belongs to is checked against it
+ * @param headerSha256 SHA-256 of the file's first {@code headerBytes} bytes, or null before
+ *     {@link #withDigests}: a worker checks the headers it fetched against it, since ranged GETs
+ *     of a data file are not checked against the file's own key as a whole download is
  * @param shots the shots in the order the job numbers them (FFID order of first appearance)
  */
-public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, long dataBytes, List<Entry> shots) {
+public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, long dataBytes, byte[] headerSha256,
+        List<Entry> shots) {
 
     /**
      * One shot: its FFID, its source, the extent of its receivers (metres from the grid's first
@@ -34,15 +47,37 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
      *
      * @param ranges pairs (first trace index from 0, trace count), in file order: a shot's traces
      *     are usually one run, but may be several
+     * @param sha256 SHA-256 of the shot's traces' bytes, its ranges' one after the other, or null
+     *     before {@link ShotIndex#withDigests}
      */
-    public record Entry(int ffid, Position source, double minX, double maxX, double minY, double maxY, long[] ranges) {
+    public record Entry(int ffid, Position source, double minX, double maxX, double minY, double maxY, long[] ranges,
+            byte[] sha256) {
 
         public Entry {
             if (ranges.length == 0 || ranges.length % 2 != 0) {
                 throw new IllegalArgumentException("FFID " + ffid + ": trace ranges must be (first, count) pairs, got "
                         + ranges.length + " numbers");
             }
+            if (sha256 != null && sha256.length != DIGEST_BYTES) {
+                throw new IllegalArgumentException("FFID " + ffid + ": a SHA-256 of " + sha256.length + " bytes");
+            }
             ranges = ranges.clone();
+            sha256 = sha256 == null ? null : sha256.clone();
+        }
+
+        /** A shot whose traces' digest is not known yet. */
+        public Entry(int ffid, Position source, double minX, double maxX, double minY, double maxY, long[] ranges) {
+            this(ffid, source, minX, maxX, minY, maxY, ranges, null);
+        }
+
+        @Override
+        public byte[] sha256() {
+            return sha256 == null ? null : sha256.clone();
+        }
+
+        /** This shot with the digest of its traces' bytes. */
+        public Entry withSha256(byte[] digest) {
+            return new Entry(ffid, source, minX, maxX, minY, maxY, ranges, digest);
         }
 
         /** The shot's trace count: its receivers. */
@@ -61,25 +96,206 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
     }
 
     private static final int MAX_TRACES_PER_SHOT = Integer.MAX_VALUE - 8;
+    /** Bytes of a SHA-256. */
+    public static final int DIGEST_BYTES = 32;
 
+    /** SEG-Y's file headers before any extended text header: 3200 text + 400 binary. */
+    private static final long SEGY_HEADER_BYTES = 3600;
+    /** One extended text header. */
+    private static final long EXTENDED_TEXT_BYTES = 3200;
+    /** Extended text headers the SEG-Y reader accepts: the binary header's count is a 16-bit integer. */
+    static final long MAX_EXTENDED_TEXT_HEADERS = Short.MAX_VALUE;
+    /** Largest SU trace: 240-byte header and 65 535 samples (its count is 16 bits) of 4 bytes. */
+    static final long MAX_SU_TRACE_BYTES = 240 + 65_535L * 4;
+    /** Largest SEG-Y trace the reader accepts (rev 2: extended sample count, trace header extensions). */
+    static final long MAX_SEGY_TRACE_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Checks the index throughout, since a worker reads it from the bucket, where any submitter
+     * can write: a file layout the SEG-Y (or SU) reader could have made, every range within the
+     * file (without overflow), ranges in file order, no two shots of one FFID, no trace in two
+     * ranges.
+     *
+     * @throws IllegalArgumentException in one line saying what is wrong
+     */
     public ShotIndex {
         shots = List.copyOf(shots);
-        if (headerBytes < 0 || traceBytes <= 240 || dataBytes < headerBytes) {
+        if (headerSha256 != null && headerSha256.length != DIGEST_BYTES) {
+            throw new IllegalArgumentException("shot index: a header SHA-256 of " + headerSha256.length + " bytes");
+        }
+        headerSha256 = headerSha256 == null ? null : headerSha256.clone();
+        boolean layout = seismicUnix
+                ? headerBytes == 0 && traceBytes <= MAX_SU_TRACE_BYTES
+                : headerBytes >= SEGY_HEADER_BYTES && (headerBytes - SEGY_HEADER_BYTES) % EXTENDED_TEXT_BYTES == 0
+                        && (headerBytes - SEGY_HEADER_BYTES) / EXTENDED_TEXT_BYTES <= MAX_EXTENDED_TEXT_HEADERS
+                        && traceBytes <= MAX_SEGY_TRACE_BYTES;
+        if (!layout || traceBytes <= 240 || dataBytes < headerBytes || (dataBytes - headerBytes) % traceBytes != 0) {
             throw new IllegalArgumentException("shot index: header " + headerBytes + " bytes, trace " + traceBytes
-                    + " bytes, file " + dataBytes + " bytes do not describe a SEG-Y file");
+                    + " bytes, file " + dataBytes + " bytes do not describe a" + (seismicUnix ? "n SU" : " SEG-Y")
+                    + " file");
+        }
+        if (shots.isEmpty()) {
+            throw new IllegalArgumentException("shot index: no shot");
         }
         long fileTraces = (dataBytes - headerBytes) / traceBytes;
+        java.util.Set<Integer> ffids = new java.util.HashSet<>(2 * shots.size());
+        int rangeCount = 0;
         for (Entry e : shots) {
+            if (!ffids.add(e.ffid())) {
+                throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " twice");
+            }
+            double[] xs = {e.source().x(), e.source().y(), e.source().z(), e.minX(), e.maxX(), e.minY(), e.maxY()};
+            for (double x : xs) {
+                if (!Double.isFinite(x)) {
+                    throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " has a coordinate " + x);
+                }
+            }
             long[] r = e.ranges;
             for (int i = 0; i < r.length; i += 2) {
-                if (r[i] < 0 || r[i + 1] < 1 || r[i] + r[i + 1] > fileTraces) {
+                if (r[i] < 0 || r[i + 1] < 1 || r[i + 1] > fileTraces || r[i] > fileTraces - r[i + 1]) {
                     throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " names traces " + r[i] + " + "
                             + r[i + 1] + ", outside the file's " + fileTraces + " traces");
+                }
+                if (i > 0 && r[i] < r[i - 2] + r[i - 1]) {
+                    throw new IllegalArgumentException("shot index: FFID " + e.ffid() + "'s trace ranges overlap or are"
+                            + " not in file order at trace " + r[i]);
                 }
             }
             if (e.traces() > MAX_TRACES_PER_SHOT) {
                 throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " has " + e.traces() + " traces");
             }
+            rangeCount += r.length / 2;
+        }
+        // No trace in two ranges: with the ranges' first and end traces each sorted, every range ends before the
+        // next begins (at any trace, as many ranges have begun as have ended, or one more). Primitive arrays: an
+        // index may hold millions of ranges.
+        long[] firsts = new long[rangeCount];
+        long[] ends = new long[rangeCount];
+        int k = 0;
+        for (Entry e : shots) {
+            for (int i = 0; i < e.ranges.length; i += 2) {
+                firsts[k] = e.ranges[i];
+                ends[k++] = e.ranges[i] + e.ranges[i + 1];
+            }
+        }
+        java.util.Arrays.sort(firsts);
+        java.util.Arrays.sort(ends);
+        for (int i = 1; i < rangeCount; i++) {
+            if (firsts[i] < ends[i - 1]) {
+                throw new IllegalArgumentException("shot index: two ranges name trace " + firsts[i]);
+            }
+        }
+    }
+
+    /** Fewest traces a range may have on average for an index to be made: fewer, and the file is fetched whole. */
+    public static final int MIN_TRACES_PER_RANGE = 8;
+
+    /**
+     * Why a file of {@code shots} shots, whose traces lie in {@code ranges} runs of
+     * {@code traces} traces in all, gets no index (each worker then downloads it whole), or null
+     * when it gets one. Shots interleaved in the file (sorted by offset, say: a run a trace) would
+     * make an index too large to store or read, and ranged GETs too many and too small to beat
+     * one download of the file.
+     */
+    public static String noIndexBecause(long shots, long ranges, long traces) {
+        long bytes = ShotIndexFormat.encodedBytes(shots, ranges);
+        if (bytes > ShotIndexFormat.MAX_BYTES) {
+            return "its shot index would take " + bytes + " bytes, more than " + ShotIndexFormat.MAX_BYTES;
+        }
+        if (traces < (long) MIN_TRACES_PER_RANGE * ranges) {
+            return "its shots' traces are interleaved (" + traces + " traces in " + ranges + " runs, fewer than "
+                    + MIN_TRACES_PER_RANGE + " a run on average)";
+        }
+        return null;
+    }
+
+    /** An index whose digests are not known yet ({@link #withDigests}). */
+    public ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, long dataBytes, List<Entry> shots) {
+        this(headerBytes, traceBytes, seismicUnix, dataBytes, null, shots);
+    }
+
+    @Override
+    public byte[] headerSha256() {
+        return headerSha256 == null ? null : headerSha256.clone();
+    }
+
+    /** Whether the headers and every shot have their digest: an index a worker can check its fetches by. */
+    public boolean hasDigests() {
+        return headerSha256 != null && shots.stream().allMatch(e -> e.sha256 != null);
+    }
+
+    /**
+     * This index with the SHA-256 of {@code file}'s headers and of each shot's traces (its ranges'
+     * bytes one after the other): one streamed pass over the file, in file order, a digest per
+     * shot open at once. This is a second pass over the file at submission (the first hashes it
+     * whole for its input key, in the cloud client, which knows no index).
+     *
+     * @throws IllegalArgumentException when the file is not the size the index was made from
+     */
+    public ShotIndex withDigests(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size != dataBytes) {
+                throw new IllegalArgumentException(file + " has " + size + " bytes, its shot index was made from "
+                        + dataBytes);
+            }
+            MessageDigest header = sha256Digest();
+            MessageDigest[] digests = new MessageDigest[shots.size()];
+            for (int s = 0; s < digests.length; s++) {
+                digests[s] = sha256Digest();
+            }
+            // Every range in file order: the shots' ranges merged (each shot's are in file order, and no two overlap),
+            // by a queue of the shots by their next range, an entry per shot rather than per range.
+            int[] next = new int[shots.size()];
+            java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>(Math.max(1, shots.size()),
+                    java.util.Comparator.comparingLong(s -> shots.get(s).ranges[next[s]]));
+            for (int s = 0; s < shots.size(); s++) {
+                queue.add(s);
+            }
+            byte[] buf = new byte[1 << 20];
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+                feed(in, header, headerBytes, buf);
+                long at = 0; // next trace the stream is at
+                while (!queue.isEmpty()) {
+                    int s = queue.poll();
+                    long[] r = shots.get(s).ranges;
+                    long first = r[next[s]], count = r[next[s] + 1];
+                    in.skipNBytes((first - at) * traceBytes);
+                    feed(in, digests[s], count * traceBytes, buf);
+                    at = first + count;
+                    next[s] += 2;
+                    if (next[s] < r.length) {
+                        queue.add(s);
+                    }
+                }
+            }
+            List<Entry> hashed = new ArrayList<>(shots.size());
+            for (int s = 0; s < digests.length; s++) {
+                hashed.add(shots.get(s).withSha256(digests[s].digest()));
+            }
+            return new ShotIndex(headerBytes, traceBytes, seismicUnix, dataBytes, header.digest(), hashed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void feed(InputStream in, MessageDigest to, long bytes, byte[] buf) throws IOException {
+        for (long left = bytes; left > 0; ) {
+            int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, left));
+            if (n == 0) {
+                throw new java.io.EOFException("the file ended " + left + " bytes early");
+            }
+            to.update(buf, 0, n);
+            left -= n;
+        }
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
 

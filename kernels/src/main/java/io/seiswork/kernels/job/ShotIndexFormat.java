@@ -17,18 +17,21 @@ import java.util.List;
  * submission of the same data finds it stored.
  *
  * <pre>
- * "SWSI" magic, int version (1), byte flags (1: Seismic Unix),
- * long headerBytes, int traceBytes, long dataBytes, int shots, then per shot:
+ * "SWSI" magic, int version (2), byte flags (1: Seismic Unix),
+ * long headerBytes, int traceBytes, long dataBytes, 32 bytes SHA-256 of the headers, int shots,
+ * then per shot:
  *   int ffid, 3 doubles source x y z (m), 4 doubles receivers' minX maxX minY maxY (m),
- *   int ranges, then per range long first trace (from 0), int trace count
+ *   int ranges, then per range long first trace (from 0), int trace count,
+ *   32 bytes SHA-256 of the shot's traces (its ranges' bytes one after the other)
  * </pre>
  *
- * 76 bytes per shot of one run of traces: 20 000 shots take about 1.5 MB.
+ * 108 bytes per shot of one run of traces: 20 000 shots take about 2.2 MB. Version 2 added the
+ * digests, which a worker checks each fetch against (version 1 had none; it is refused).
  */
 public final class ShotIndexFormat {
 
     /** The format's version; a reader refuses another. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Largest index read, bytes: 20 000 shots of 1 000 ranges each. */
     public static final long MAX_BYTES = 256L << 20;
 
@@ -37,9 +40,26 @@ public final class ShotIndexFormat {
     private ShotIndexFormat() {
     }
 
-    /** The index's bytes. */
+    /** Bytes of the fixed part before the shots. */
+    static final int HEAD_BYTES = 33 + ShotIndex.DIGEST_BYTES;
+    /** Bytes of a shot of one range; each further range takes 12 more. */
+    public static final int SHOT_BYTES = 76 + ShotIndex.DIGEST_BYTES;
+
+    /** The encoded size of an index of {@code shots} shots of {@code ranges} ranges in all. */
+    public static long encodedBytes(long shots, long ranges) {
+        return HEAD_BYTES + SHOT_BYTES * shots + 12 * (ranges - shots);
+    }
+
+    /**
+     * The index's bytes.
+     *
+     * @throws IllegalArgumentException when it has no digests ({@link ShotIndex#withDigests})
+     */
     public static byte[] encode(ShotIndex index) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 76 * index.shots().size());
+        if (!index.hasDigests()) {
+            throw new IllegalArgumentException("a shot index is stored with its digests (ShotIndex.withDigests)");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(HEAD_BYTES + SHOT_BYTES * index.shots().size());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -47,6 +67,7 @@ public final class ShotIndexFormat {
             out.writeLong(index.headerBytes());
             out.writeInt(index.traceBytes());
             out.writeLong(index.dataBytes());
+            out.write(index.headerSha256());
             out.writeInt(index.shots().size());
             for (ShotIndex.Entry e : index.shots()) {
                 out.writeInt(e.ffid());
@@ -63,6 +84,7 @@ public final class ShotIndexFormat {
                     out.writeLong(r[i]);
                     out.writeInt(Math.toIntExact(r[i + 1]));
                 }
+                out.write(e.sha256());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,8 +113,9 @@ public final class ShotIndexFormat {
             long headerBytes = in.readLong();
             int traceBytes = in.readInt();
             long dataBytes = in.readLong();
+            byte[] headerSha256 = in.readNBytes(ShotIndex.DIGEST_BYTES);
             int n = in.readInt();
-            if (n < 1 || (long) n * 76 > bytes.length) {
+            if (n < 1 || (long) n * SHOT_BYTES > bytes.length) {
                 throw new IllegalArgumentException(what + ": " + n + " shots in " + bytes.length + " bytes");
             }
             List<ShotIndex.Entry> shots = new ArrayList<>(n);
@@ -101,7 +124,7 @@ public final class ShotIndexFormat {
                 Position source = new Position(in.readDouble(), in.readDouble(), in.readDouble());
                 double minX = in.readDouble(), maxX = in.readDouble(), minY = in.readDouble(), maxY = in.readDouble();
                 int ranges = in.readInt();
-                if (ranges < 1 || (long) ranges * 12 > in.available()) {
+                if (ranges < 1 || (long) ranges * 12 + ShotIndex.DIGEST_BYTES > in.available()) {
                     throw new IllegalArgumentException(what + ": FFID " + ffid + " has " + ranges + " trace ranges");
                 }
                 long[] r = new long[2 * ranges];
@@ -109,12 +132,16 @@ public final class ShotIndexFormat {
                     r[i] = in.readLong();
                     r[i + 1] = in.readInt();
                 }
-                shots.add(new ShotIndex.Entry(ffid, source, minX, maxX, minY, maxY, r));
+                byte[] sha256 = in.readNBytes(ShotIndex.DIGEST_BYTES);
+                shots.add(new ShotIndex.Entry(ffid, source, minX, maxX, minY, maxY, r, sha256));
             }
             if (in.available() != 0) {
                 throw new IllegalArgumentException(what + ": " + in.available() + " bytes after its last shot");
             }
-            return new ShotIndex(headerBytes, traceBytes, su, dataBytes, shots);
+            if (headerSha256.length != ShotIndex.DIGEST_BYTES) {
+                throw new EOFException();
+            }
+            return new ShotIndex(headerBytes, traceBytes, su, dataBytes, headerSha256, shots);
         } catch (EOFException e) {
             throw new IllegalArgumentException(what + ": shot index cut short (" + bytes.length + " bytes)", e);
         } catch (IllegalArgumentException e) {

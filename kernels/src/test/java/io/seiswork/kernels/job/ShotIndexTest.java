@@ -132,10 +132,28 @@ class ShotIndexTest {
             assertEquals(ShotWindowsOf.of(job, s), ShotWindowsOf.of(job, ShotIndex.planningShot(index.shots().get(i))),
                     "the stand-in plans on the shot's window");
         }
-        byte[] bytes = ShotIndexFormat.encode(index);
-        assertEquals(33 + 64 * 3 + 12 * 4, bytes.length, "76 bytes a shot of one range, 12 more per range");
+        assertThrows(IllegalArgumentException.class, () -> ShotIndexFormat.encode(index), "stored with digests only");
+        ShotIndex hashed = index.withDigests(file);
+        byte[] bytes = ShotIndexFormat.encode(hashed);
+        assertEquals(65 + 96 * 3 + 12 * 4, bytes.length, "108 bytes a shot of one range, 12 more per range");
+        assertEquals(ShotIndexFormat.encodedBytes(3, 4), bytes.length);
+        // The digests: of the headers, and of each shot's traces in its ranges' order (shot 2's two ranges).
+        byte[] all = Files.readAllBytes(file);
+        java.security.MessageDigest md = ShotIndex.sha256Digest();
+        assertArrayEquals(md.digest(Arrays.copyOf(all, 3600)), hashed.headerSha256());
+        for (ShotIndex.Entry e : hashed.shots()) {
+            byte[] cutBytes = Files.readAllBytes(cut(file, index, e, dir.resolve("digest-" + e.ffid() + ".sgy")));
+            assertArrayEquals(md.digest(Arrays.copyOfRange(cutBytes, 3600, cutBytes.length)), e.sha256(),
+                    "FFID " + e.ffid());
+        }
         ShotIndex back = ShotIndexFormat.decode(bytes, "inputs/sha256/x");
         assertArrayEquals(bytes, ShotIndexFormat.encode(back));
+        assertArrayEquals(hashed.entry(2).sha256(), back.entry(2).sha256());
+        byte[] v1 = bytes.clone();
+        v1[7] = 1;
+        assertEquals("inputs/sha256/x: shot index version 1, this build reads 2",
+                assertThrows(IllegalArgumentException.class, () -> ShotIndexFormat.decode(v1, "inputs/sha256/x"))
+                        .getMessage());
         assertEquals(index.shotFileBytes(two), 3600 + two.traces() * index.traceBytes());
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ShotIndexFormat.decode(Arrays.copyOf(bytes, bytes.length - 3), "inputs/sha256/x"));
@@ -173,6 +191,15 @@ class ShotIndexTest {
                     () -> c.migrateGather(wrong, 1, ProgressListener.NONE, CancellationToken.none()));
             assertEquals("shot FFID 1: the traces fetched for it are of FFID 3: the data file's shot index names the"
                     + " wrong traces", e.getMessage());
+            // A file of shot 1's traces but one (every trace of FFID 1): refused by its trace count.
+            ShotIndex.Entry one = index.entry(1);
+            Path shortOne = cut(file, index, new ShotIndex.Entry(1, one.source(), 0, 0, 0, 0,
+                    new long[] {0, one.traces() - 1}), dir.resolve("short.sgy"));
+            var s = assertThrows(IllegalArgumentException.class,
+                    () -> c.migrateGather(shortOne, 1, ProgressListener.NONE, CancellationToken.none()));
+            assertEquals("shot FFID 1: its file has " + (one.traces() - 1) + " traces of " + index.traceBytes()
+                    + " bytes from byte 3600, the data file's shot index gives it " + one.traces() + " of "
+                    + index.traceBytes() + " bytes from byte 3600", s.getMessage());
         }
     }
 
@@ -189,5 +216,101 @@ class ShotIndexTest {
         assertThrows(IllegalArgumentException.class, () -> new ShotIndex(3600, 744, false, 3600 + 744 * 4,
                 List.of(new ShotIndex.Entry(1, new Position(0, 0, 0), 0, 0, 0, 0, new long[] {2, 3}))),
                 "traces past the file's end");
+    }
+
+    private static ShotIndex.Entry shot(int ffid, long... ranges) {
+        return new ShotIndex.Entry(ffid, new Position(0, 0, 0), 0, 0, 0, 0, ranges);
+    }
+
+    private static String refused(long headerBytes, int traceBytes, boolean su, long dataBytes, ShotIndex.Entry... shots) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> new ShotIndex(headerBytes, traceBytes, su, dataBytes, List.of(shots))).getMessage();
+    }
+
+    /** An index read from the bucket, where any submitter writes: every way it could lie is refused in one line. */
+    @Test
+    void hostileIndexesAreRefused() {
+        long file = 3600 + 744L * 10;
+        new ShotIndex(3600, 744, false, file, List.of(shot(1, 0, 4), shot(2, 4, 6)));
+        // A range whose end overflows a long: first + count wraps negative, so "first + count > traces" would pass.
+        assertTrue(refused(3600, 744, false, file, shot(1, Long.MAX_VALUE - 2, 4)).contains("outside the file's 10"));
+        assertTrue(refused(3600, 744, false, file, shot(1, 2, Long.MAX_VALUE)).contains("outside the file's 10"));
+        assertTrue(refused(3600, 744, false, file, shot(1, 8, 3)).contains("outside the file's 10"));
+        // Layouts no reader makes: SU with file headers, SEG-Y headers not 3600 + 3200 k, too many extended
+        // headers, traces too long, a file not a whole number of traces.
+        refused(3600, 744, true, file, shot(1, 0, 4));
+        refused(3601, 744, false, file + 1, shot(1, 0, 4));
+        long k = ShotIndex.MAX_EXTENDED_TEXT_HEADERS + 1;
+        refused(3600 + 3200 * k, 744, false, 3600 + 3200 * k + 744 * 10, shot(1, 0, 4));
+        refused(0, (int) ShotIndex.MAX_SU_TRACE_BYTES + 4, true, (ShotIndex.MAX_SU_TRACE_BYTES + 4) * 2, shot(1, 0, 1));
+        refused(3600, 744, false, file + 5, shot(1, 0, 4));
+        refused(3600, 240, false, 3600 + 240 * 10, shot(1, 0, 4));
+        // Two shots of one FFID; two shots naming one trace; one shot's ranges out of file order or overlapping.
+        assertEquals("shot index: FFID 1 twice", refused(3600, 744, false, file, shot(1, 0, 4), shot(1, 4, 2)));
+        assertEquals("shot index: two ranges name trace 3",
+                refused(3600, 744, false, file, shot(1, 0, 4), shot(2, 3, 2)));
+        assertTrue(refused(3600, 744, false, file, shot(1, 5, 2, 0, 2)).contains("not in file order"));
+        assertTrue(refused(3600, 744, false, file, shot(1, 0, 3, 2, 2)).contains("overlap"));
+        assertEquals("shot index: no shot", refused(3600, 744, false, file));
+    }
+
+    /**
+     * Shots interleaved in the file (sorted by offset: a run a trace) get no index, and a file too
+     * fragmented for the index's limit neither; shots of one run each, or a few runs, get one.
+     */
+    @Test
+    void fragmentedDataGetsNoIndex() {
+        assertEquals(null, ShotIndex.noIndexBecause(3, 4, 360));
+        assertEquals(null, ShotIndex.noIndexBecause(1000, 1000, 8000));
+        assertEquals("its shots' traces are interleaved (7999 traces in 1000 runs, fewer than 8 a run on average)",
+                ShotIndex.noIndexBecause(1000, 1000, 7999));
+        assertTrue(ShotIndex.noIndexBecause(100, 30_000_000, 1L << 40).startsWith("its shot index would take"));
+    }
+
+    /** Shots written trace by trace in turn (as if sorted by offset): no index, said in one line for the submitter. */
+    @Test
+    void interleavedShotsAreSubmittedWithoutAnIndex() throws Exception {
+        ResolvedJob modelJob = job(RTM.replace("\"task\": \"rtm\"", "\"task\": \"model\"").replace("\"data\": \"synthetic\",", ""));
+        Path data = Files.createDirectories(dir.resolve("recorded"));
+        try (ShotComputer c = new ShotComputer(modelJob, ENGINE, dir.resolve("scratch"));
+                ShotGatherWriter out = GatherFiles.open(data, modelJob)) {
+            List<Shot> shots = c.shots();
+            List<float[][]> traces = new ArrayList<>();
+            for (Shot s : shots) {
+                traces.add(c.model(s, ProgressListener.NONE, CancellationToken.none()).traces());
+            }
+            for (int i = 0; i < traces.get(0).length; i++) {
+                for (int s = 0; s < shots.size(); s++) {
+                    if (i < traces.get(s).length) {
+                        out.write(part(shots.get(s), i, i + 1), new float[][] {traces.get(s)[i]});
+                    }
+                }
+            }
+        }
+        ResolvedJob job = job(RTM.replace("\"synthetic\"", "\"recorded/" + GatherFiles.SHOTS_FILE + "\""));
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(job);
+        assertEquals(3, found.shots().size());
+        assertEquals(null, found.dataIndex());
+        assertEquals(null, found.storedDataIndex());
+        assertTrue(found.notes().stream().anyMatch(n -> n.startsWith("data file " + GatherFiles.SHOTS_FILE
+                + ": no shot index, since its shots' traces are interleaved (") && n.endsWith(
+                "; each cloud worker downloads the whole file")), String.valueOf(found.notes()));
+    }
+
+    /** The same through the stored form: a decoded index is checked as a made one, in one line naming its key. */
+    @Test
+    void aHostileStoredIndexIsRefusedNamingItsKey() throws IOException {
+        byte[] digest = new byte[ShotIndex.DIGEST_BYTES];
+        ShotIndex good = new ShotIndex(3600, 744, false, 3600 + 744L * 10, digest,
+                List.of(new ShotIndex.Entry(1, new Position(0, 0, 0), 0, 0, 0, 0, new long[] {0, 4}, digest)));
+        byte[] bytes = ShotIndexFormat.encode(good);
+        assertEquals(good.shots().get(0).traces(), ShotIndexFormat.decode(bytes, "k").shots().get(0).traces());
+        // The range's first trace (after magic, version, flags, header, trace and data bytes, digest, count, ffid,
+        // 7 doubles, range count) set near Long.MAX_VALUE.
+        int first = ShotIndexFormat.HEAD_BYTES + 4 + 4 + 56 + 4;
+        java.nio.ByteBuffer.wrap(bytes).putLong(first, Long.MAX_VALUE - 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> ShotIndexFormat.decode(bytes, "inputs/sha256/h"));
+        assertTrue(e.getMessage().startsWith("inputs/sha256/h: shot index: FFID 1 names traces"), e.getMessage());
+        assertTrue(ShotIndexFormat.MAX_BYTES < Integer.MAX_VALUE, "an index is read whole into an array");
     }
 }
