@@ -331,7 +331,7 @@ public final class ArtifactStore {
                 f.get();
             }
         } catch (ExecutionException e) {
-            pool.shutdownNow();
+            stop(pool);
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
@@ -345,6 +345,20 @@ public final class ArtifactStore {
             throw new IllegalStateException("interrupted during a transfer", e);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /**
+     * Stops the parts still queued or running and waits for them (at most a minute), so that a
+     * failed transfer has no part still going when the caller hears of it: what S3 holds of a
+     * broken upload is then what the next attempt finds.
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -121,7 +121,8 @@ class ArtifactStoreTest {
                 .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        // Parts S3 took: one the broken upload's stop interrupted is not counted.
                         if (context.request() instanceof UploadPartRequest) {
                             uploadedParts.incrementAndGet();
                         }
