@@ -189,6 +189,9 @@ public final class WorkerPool implements AutoCloseable {
                 LockSupport.parkNanos(this, 200_000);
             }
         }
+        // Every chunk is claimed and done; no member reads task after its last claim. Drop it so the
+        // pool does not keep the last task (a propagator and its wavefields) alive after the run.
+        task = null;
         if (waited > STALL_NANOS && waited > STALL_RATIO * own) {
             // A member was off the CPU in the middle of a chunk: the cores are shared with other programs.
             stalls++;
