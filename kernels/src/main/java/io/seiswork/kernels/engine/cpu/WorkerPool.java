@@ -1,7 +1,7 @@
 package io.seiswork.kernels.engine.cpu;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,27 +9,52 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A time step is one or two short parallel phases; handing them to a general executor would
  * allocate task objects and wake threads through queues each time. Here the caller publishes the
- * task, cut into chunks, and the members <em>claim</em> chunks one at a time from a shared counter
- * until none is left; the caller claims too, and waits only for chunks another member is still
- * running, never for a member that has not started. Nothing is allocated per phase, and each
- * chunk is run by exactly one member, so results do not depend on who ran what.
+ * task, cut into chunks, and every member (the caller is member 0) first runs the chunks of its
+ * own <em>home range</em>, then takes chunks from the others' ranges. Nothing is allocated per
+ * phase, and each chunk is run by exactly one member, so results do not depend on who ran what.
  *
- * <p>Why claims and not a fixed share per member: when the machine has fewer free cores than the
- * team has threads (other programs running), a member may be off the CPU for a whole scheduler
- * time slice (milliseconds) while a step takes microseconds. With fixed shares every step then
- * waited for it: two threads on a busy 2-core machine ran 10 × slower than one. With claims the
- * members that are running do the work, and a member descheduled while it waits costs nothing.
+ * <p>Home ranges: of {@code n} chunks, member {@code m} owns {@code [m·n/k, (m+1)·n/k)} with
+ * {@code k = min(n, size)} (members from {@code k} on own none), and claims them in order from
+ * the front. On an idle machine every member thus runs its own run of consecutive chunks, as a
+ * fixed partition would: the propagator's chunks are runs of whole x tiles, which a member
+ * streams along y (docs/engine.md, "Threads and vectorisation"). A member whose range is used up
+ * <em>steals</em> from the others' ranges, one chunk at a time from their back ends (away from
+ * where the owner is working), visiting the members after it in turn. When the machine has fewer
+ * free cores than the team has threads (other programs running), a member may be off the CPU for
+ * a whole scheduler time slice (milliseconds) while a step takes microseconds; with a fixed
+ * partition every step then waited for it (two threads on a busy 2-core machine ran 10 × slower
+ * than one). Here the members that are running take its chunks: a member descheduled before it
+ * claims costs nothing, one descheduled in the middle of a chunk costs that chunk.
+ *
+ * <p>Exactly once: each range is one {@code long} in an {@link AtomicLongArray} (one slot per
+ * member, {@value #STRIDE} longs apart so that two members' counters never share a cache line)
+ * holding the phase's generation, the range's next chunk and its end. The owner claims by a
+ * compare-and-set that raises {@code next}, a thief by one that lowers {@code end}; both change
+ * the same word, so a chunk index is taken by exactly one successful compare-and-set, and a claim
+ * whose generation is not the current one (a member late from an earlier phase) fails. Chunk
+ * boundaries are the caller's, never the claim order's, so results are deterministic.
+ *
+ * <p>Visibility: the caller writes the task and the chunk count, then the slots (volatile writes);
+ * a member reads the task only after a successful compare-and-set on a slot of that generation, so
+ * it sees what the caller wrote before publishing the phase, and the task cannot change meanwhile
+ * (the next phase is published only after this chunk is done). After running a chunk the member
+ * increments {@code done} (a volatile read-modify-write); the caller returns when it reads the
+ * phase's last increment, so every chunk's writes happen-before {@code run} returns, and hence
+ * before the next phase is published and any of its chunks runs.
  *
  * <p>Waiting: a member waiting for the next task, or the caller for the last chunks, spins for
  * about {@value #SPIN_NANOS} ns (the next phase usually follows within microseconds), then
  * yields the CPU to any other runnable thread for up to {@value #YIELD_NANOS} ns (on an idle core
  * a yield returns at once; on a shared one it lets the thread being waited for run), then parks,
- * so an idle engine costs no CPU.
+ * so an idle engine costs no CPU. A phase wakes only the members it has home ranges for
+ * ({@code min(chunks, size) − 1}); members still spinning from the last phase join in anyway.
  *
- * <p>Where waiting cannot be avoided, because a member lost its core in the middle of a chunk, the
- * caller notices (a wait of over {@value #STALL_NANOS} ns and {@value #STALL_RATIO} × its own
- * share) and runs the next {@value #SOLO_NANOS} ns of phases alone before it tries the team again:
- * on a machine whose every core is taken, one thread does not wait for another.
+ * <p>Teams of two only: where the caller waited for the other member's chunk in progress (a wait
+ * of over {@value #STALL_NANOS} ns and {@value #STALL_RATIO} × its own share: the member lost its
+ * core in the middle of a chunk), the caller runs the next {@value #SOLO_NANOS} ns of phases alone
+ * before it tries the team again: on a 2-core machine whose cores are taken, each such stall is
+ * about a step, and running alone costs at most half the speed. A larger team does not go solo:
+ * stealing bounds a stall to one chunk, and running alone would cost far more than that.
  *
  * <p>How many chunks a phase is cut into is the caller's choice; {@link #chunks} gives the rule
  * the engine uses: one chunk (the caller alone, no thread woken) for a phase of fewer than
@@ -81,12 +106,24 @@ public final class WorkerPool implements AutoCloseable {
     /** Chunks per member when the work is large: keeps the members busy if one is held up. */
     static final int CHUNKS_PER_MEMBER = 4;
 
+    /** Longs between two members' slots: 128 bytes, so no two share a cache line (or an adjacent-line prefetch pair). */
+    static final int STRIDE = 16;
+
+    /** Most chunks a phase may have: a range's next and end are 16 bits each. */
+    public static final int MAX_CHUNKS = 0xFFFF;
+
+    /** System property that sets the least points per chunk for the engine's teams (tests: 1, so small grids still split). */
+    public static final String MIN_CHUNK_PROPERTY = "seiswork.cpu.minChunkPoints";
+
     private final Thread[] threads;
     private final int size;
     private final long minChunkPoints;
-    /** Generation (high 32 bits) and chunks not yet claimed (low 32 bits). */
-    private final AtomicLong claims = new AtomicLong();
+    private final long soloNanos;
+    /** Per member, at {@code m * STRIDE}: generation (high 32 bits), next chunk (16), end (low 16). */
+    private final AtomicLongArray ranges;
     private final AtomicInteger done = new AtomicInteger();
+    /** The current phase's generation; members wait for it to change. Only the caller writes it. */
+    private volatile long generation;
     private volatile Task task;
     private volatile int chunkCount;
     private volatile boolean closed;
@@ -96,9 +133,13 @@ public final class WorkerPool implements AutoCloseable {
     private long soloUntil = Long.MIN_VALUE;
     private long stalls;
 
-    /** @param size number of threads including the caller, at least 1 */
+    /**
+     * @param size number of threads including the caller, at least 1; phases are cut into chunks of
+     *     at least {@link #MIN_CHUNK_POINTS} points, or the {@value #MIN_CHUNK_PROPERTY} system
+     *     property's value where it is set
+     */
     public WorkerPool(int size) {
-        this(size, MIN_CHUNK_POINTS);
+        this(size, minChunkPointsProperty());
     }
 
     /**
@@ -106,17 +147,43 @@ public final class WorkerPool implements AutoCloseable {
      * so that their small grids still run on every thread.
      */
     WorkerPool(int size, long minChunkPoints) {
-        this.minChunkPoints = minChunkPoints;
+        this(size, minChunkPoints, SOLO_NANOS);
+    }
+
+    /** As {@link #WorkerPool(int, long)}, running alone for {@code soloNanos} after a stall: for tests. */
+    WorkerPool(int size, long minChunkPoints, long soloNanos) {
         if (size < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, got " + size);
         }
+        if (minChunkPoints < 1) {
+            throw new IllegalArgumentException("minChunkPoints must be >= 1, got " + minChunkPoints);
+        }
+        this.minChunkPoints = minChunkPoints;
+        this.soloNanos = soloNanos;
         this.size = size;
+        ranges = new AtomicLongArray(size * STRIDE);
         threads = new Thread[size - 1];
         for (int i = 0; i < threads.length; i++) {
             int id = i + 1;
             threads[i] = Thread.ofPlatform().daemon().name("seiswork-cpu-" + id).unstarted(() -> loop(id));
             threads[i].start();
         }
+    }
+
+    private static long minChunkPointsProperty() {
+        String v = System.getProperty(MIN_CHUNK_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return MIN_CHUNK_POINTS;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException(MIN_CHUNK_PROPERTY + " must be a whole number >= 1, got " + v);
     }
 
     /** Team size, the caller included. */
@@ -155,8 +222,8 @@ public final class WorkerPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("worker pool is closed");
         }
-        if (chunks < 1) {
-            throw new IllegalArgumentException("chunks must be >= 1, got " + chunks);
+        if (chunks < 1 || chunks > MAX_CHUNKS) {
+            throw new IllegalArgumentException("chunks must be 1 to " + MAX_CHUNKS + ", got " + chunks);
         }
         if (size == 1 || chunks == 1 || System.nanoTime() < soloUntil) {
             for (int c = 0; c < chunks; c++) {
@@ -169,13 +236,19 @@ public final class WorkerPool implements AutoCloseable {
         task = t;
         chunkCount = chunks;
         done.set(0);
-        long generation = (claims.get() >>> 32) + 1;
-        claims.set(generation << 32 | chunks);
-        for (Thread th : threads) {
-            LockSupport.unpark(th);
+        long g = (generation + 1) & 0xFFFF_FFFFL; // 32 bits, as in the slots; wraps after 2^32 phases
+        int owners = Math.min(chunks, size);
+        for (int m = 0; m < size; m++) {
+            long from = m < owners ? (long) m * chunks / owners : 0;
+            long to = m < owners ? (long) (m + 1) * chunks / owners : 0;
+            ranges.set(m * STRIDE, g << 32 | from << 16 | to);
+        }
+        generation = g;
+        for (int m = 1; m < owners; m++) {
+            LockSupport.unpark(threads[m - 1]);
         }
         long began = System.nanoTime();
-        claimAndRun(0);
+        claimAndRun(0, g);
         long start = System.nanoTime();
         long own = start - began;
         long waited = 0;
@@ -192,10 +265,10 @@ public final class WorkerPool implements AutoCloseable {
         // Every chunk is claimed and done; no member reads task after its last claim. Drop it so the
         // pool does not keep the last task (a propagator and its wavefields) alive after the run.
         task = null;
-        if (waited > STALL_NANOS && waited > STALL_RATIO * own) {
-            // A member was off the CPU in the middle of a chunk: the cores are shared with other programs.
+        if (size == 2 && waited > STALL_NANOS && waited > STALL_RATIO * own) {
+            // The other member was off the CPU in the middle of a chunk: the cores are shared with other programs.
             stalls++;
-            soloUntil = System.nanoTime() + SOLO_NANOS;
+            soloUntil = System.nanoTime() + soloNanos;
         }
         Throwable f = failure;
         if (f != null) {
@@ -223,34 +296,50 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Claims chunks of the current generation and runs them until none is left.
-     *
-     * @return the generation whose chunks ran out
+     * Runs the chunks of generation {@code g} left in member {@code member}'s home range, front
+     * first, then steals from the others' ranges, back first, until no range of {@code g} has any.
      */
-    private long claimAndRun(int member) {
+    private void claimAndRun(int member, long g) {
+        int slot = member * STRIDE;
         while (true) {
-            long s = claims.get();
-            int left = (int) s;
-            if (left == 0) {
-                return s >>> 32;
+            long s = ranges.get(slot);
+            int next = (int) (s >>> 16) & 0xFFFF;
+            if (s >>> 32 != g || next >= (int) (s & 0xFFFF)) {
+                break;
             }
-            if (!claims.compareAndSet(s, s - 1)) {
-                continue;
+            if (ranges.compareAndSet(slot, s, s + (1L << 16))) {
+                runChunk(next, member);
             }
-            // The claim succeeded while the generation had chunks left, so it cannot have ended:
-            // its task and count are the ones read now (the next are published only after it).
-            int n = chunkCount;
-            Task t = task;
-            try {
-                t.run(n - left, n, member);
-            } catch (Throwable e) {
-                if (failure == null) {
-                    failure = e;
+        }
+        for (int k = 1; k < size; k++) {
+            int victim = (member + k) % size * STRIDE;
+            while (true) {
+                long s = ranges.get(victim);
+                int end = (int) (s & 0xFFFF);
+                if (s >>> 32 != g || ((int) (s >>> 16) & 0xFFFF) >= end) {
+                    break;
+                }
+                if (ranges.compareAndSet(victim, s, s - 1)) {
+                    runChunk(end - 1, member);
                 }
             }
-            if (done.incrementAndGet() == n) {
-                LockSupport.unpark(caller);
+        }
+    }
+
+    private void runChunk(int chunk, int member) {
+        // The claim succeeded on a slot of the current generation, which cannot end before this chunk
+        // is done: its task and count are the ones read now (the next are published only after it).
+        int n = chunkCount;
+        Task t = task;
+        try {
+            t.run(chunk, n, member);
+        } catch (Throwable e) {
+            if (failure == null) {
+                failure = e;
             }
+        }
+        if (done.incrementAndGet() == n) {
+            LockSupport.unpark(caller);
         }
     }
 
@@ -258,7 +347,7 @@ public final class WorkerPool implements AutoCloseable {
         long seen = 0;
         while (true) {
             long start = 0;
-            while ((claims.get() >>> 32) == seen && !closed) {
+            while (generation == seen && !closed) {
                 long now = System.nanoTime();
                 if (start == 0) {
                     start = now;
@@ -275,7 +364,8 @@ public final class WorkerPool implements AutoCloseable {
             if (closed) {
                 return;
             }
-            seen = claimAndRun(id);
+            seen = generation;
+            claimAndRun(id, seen);
         }
     }
 

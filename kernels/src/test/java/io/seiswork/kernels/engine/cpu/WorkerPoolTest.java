@@ -1,19 +1,22 @@
 package io.seiswork.kernels.engine.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /**
- * The team claims chunks ({@link WorkerPool}): each chunk runs once, the caller never waits for a
- * member that is held up before claiming, and small phases run on the caller alone.
+ * The team claims chunks ({@link WorkerPool}): each member starts with its home range, each chunk
+ * runs once, the caller never waits for a member that is held up before claiming (it steals that
+ * member's chunks), and small phases run on the caller alone.
  */
 class WorkerPoolTest {
 
@@ -94,6 +97,51 @@ class WorkerPoolTest {
                 }
             });
             assertEquals(0, byOthers.get(), "a phase right after the stall runs on the caller alone");
+        }
+    }
+
+    @Test
+    void eachMemberStartsWithItsOwnHomeRange() throws Exception {
+        // One chunk per member, each waiting for all members to be inside one: no member can have
+        // stolen another's chunk before running its own, so chunk m runs on member m.
+        for (int size : new int[] {2, 3, 5}) {
+            try (WorkerPool pool = new WorkerPool(size, 1)) {
+                CyclicBarrier all = new CyclicBarrier(size);
+                AtomicIntegerArray ranBy = new AtomicIntegerArray(size);
+                pool.run(size, (chunk, chunks, member) -> {
+                    ranBy.set(chunk, member);
+                    try {
+                        all.await(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                for (int c = 0; c < size; c++) {
+                    assertEquals(c, ranBy.get(c), "team of " + size + ", chunk " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTeamOfThreeDoesNotGoSoloOnAStall() {
+        // Stealing bounds a stall to one chunk; running alone would cost a larger team far more.
+        try (WorkerPool pool = new WorkerPool(3, 1)) {
+            CountDownLatch started = new CountDownLatch(1);
+            pool.run(3, (chunk, chunks, member) -> {
+                try {
+                    if (chunk == 0) {
+                        started.await(20, TimeUnit.SECONDS);
+                    } else if (chunk == 1) {
+                        started.countDown();
+                        Thread.sleep(100);
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(0, pool.stalls());
+            assertFalse(pool.solo());
         }
     }
 
