@@ -154,20 +154,35 @@ class RunCommandTest {
         assertEquals("someone's image", Files.readString(foreign.resolve("image.sgy")));
     }
 
-    /** {@code --threads 1} runs the CPU engine on one thread: run.json says so, and the gathers are the same. */
+    /**
+     * {@code --threads 1} runs the CPU engine on one thread: run.json says so, and the gathers are the
+     * same as on two. The tiny grid is under the size the engine splits between threads, so the
+     * least chunk is set to one point ({@code seiswork.cpu.minChunkPoints}) for the two runs: the
+     * second really runs its phases in chunks on both threads.
+     */
     @Test
     void threadsSetsTheCpuEnginesThreads() throws Exception {
         Path spec = Files.writeString(dir.resolve("tiny.json"), SPEC);
-        CliRun one = run("run", spec.toString(), "--out", dir.resolve("one").toString(), "--engine", "cpu",
-                "--threads", "1");
-        assertEquals(0, one.exit(), one.err());
-        JsonNode report = new ObjectMapper().readTree(dir.resolve("one/run.json").toFile());
-        assertEquals(1, report.get("cpuThreads").asInt());
-        assertTrue(report.get("engine").asText().startsWith("cpu (1 thread, "), report.get("engine").asText());
-        CliRun two = run("run", spec.toString(), "--out", dir.resolve("two").toString(), "--engine", "cpu",
-                "--threads", "2");
-        assertEquals(0, two.exit(), two.err());
-        assertEquals(2, new ObjectMapper().readTree(dir.resolve("two/run.json").toFile()).get("cpuThreads").asInt());
+        String minChunk = System.getProperty("seiswork.cpu.minChunkPoints");
+        System.setProperty("seiswork.cpu.minChunkPoints", "1");
+        try {
+            CliRun one = run("run", spec.toString(), "--out", dir.resolve("one").toString(), "--engine", "cpu",
+                    "--threads", "1");
+            assertEquals(0, one.exit(), one.err());
+            JsonNode report = new ObjectMapper().readTree(dir.resolve("one/run.json").toFile());
+            assertEquals(1, report.get("cpuThreads").asInt());
+            assertTrue(report.get("engine").asText().startsWith("cpu (1 thread, "), report.get("engine").asText());
+            CliRun two = run("run", spec.toString(), "--out", dir.resolve("two").toString(), "--engine", "cpu",
+                    "--threads", "2");
+            assertEquals(0, two.exit(), two.err());
+            assertEquals(2, new ObjectMapper().readTree(dir.resolve("two/run.json").toFile()).get("cpuThreads").asInt());
+        } finally {
+            if (minChunk == null) {
+                System.clearProperty("seiswork.cpu.minChunkPoints");
+            } else {
+                System.setProperty("seiswork.cpu.minChunkPoints", minChunk);
+            }
+        }
         assertArrayEquals(Files.readAllBytes(dir.resolve("one/shots.sgy")), Files.readAllBytes(dir.resolve("two/shots.sgy")));
         CliRun zero = run("run", spec.toString(), "--threads", "0");
         assertEquals(2, zero.exit());
