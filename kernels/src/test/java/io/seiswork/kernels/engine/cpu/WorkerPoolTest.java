@@ -11,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,23 +72,13 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aMemberThatLosesItsCoreMidChunkSendsTheCallerSolo() {
+    void aMemberThatLosesItsCoreMidChunkSendsTheCallerSolo() throws Exception {
         // Member 1 sleeps in its chunk as a thread descheduled by a busy machine would; the caller's
-        // own chunk only waits for member 1 to have started. The caller then runs phases alone for a while.
-        try (WorkerPool pool = new WorkerPool(2)) {
-            CountDownLatch started = new CountDownLatch(1);
-            pool.run(2, (chunk, chunks, member) -> {
-                try {
-                    if (member == 0) {
-                        started.await(20, TimeUnit.SECONDS);
-                    } else {
-                        started.countDown();
-                        Thread.sleep(300);
-                    }
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+        // own chunk only waits for member 1 to have started. The caller then runs phases alone. The
+        // solo time is an hour, and member 1 sleeps well over 4 x the caller's own chunk however long
+        // that took, so no wall-clock race is left on a busy machine.
+        try (WorkerPool pool = new WorkerPool(2, WorkerPool.MIN_CHUNK_POINTS, TimeUnit.HOURS.toNanos(1))) {
+            assertTrue(stall(pool));
             assertEquals(1, pool.stalls());
             assertTrue(pool.solo(), "runs alone after the stall");
             AtomicInteger byOthers = new AtomicInteger();
@@ -98,6 +89,45 @@ class WorkerPoolTest {
             });
             assertEquals(0, byOthers.get(), "a phase right after the stall runs on the caller alone");
         }
+    }
+
+    @Test
+    void theCallerTriesTheTeamAgainAfterTheSoloTime() throws Exception {
+        try (WorkerPool pool = new WorkerPool(2, WorkerPool.MIN_CHUNK_POINTS, TimeUnit.MILLISECONDS.toNanos(1))) {
+            assertTrue(stall(pool));
+            assertEquals(1, pool.stalls());
+            Thread.sleep(5);
+            assertFalse(pool.solo(), "the solo time is over");
+        }
+    }
+
+    /** One phase of two chunks in which member 1 holds up the caller, as a descheduled thread would. */
+    private static boolean stall(WorkerPool pool) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicLong ownStart = new AtomicLong();
+        AtomicLong ownEnd = new AtomicLong();
+        pool.run(2, (chunk, chunks, member) -> {
+            try {
+                if (member == 0) {
+                    ownStart.set(System.nanoTime());
+                    started.await(20, TimeUnit.SECONDS);
+                    ownEnd.set(System.nanoTime());
+                } else {
+                    started.countDown();
+                    while (ownEnd.get() == 0) {
+                        Thread.onSpinWait();
+                    }
+                    long own = ownEnd.get() - ownStart.get();
+                    long until = ownEnd.get() + 5 * own + TimeUnit.MILLISECONDS.toNanos(50);
+                    for (long left; (left = until - System.nanoTime()) > 0; ) {
+                        Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    }
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return started.getCount() == 0;
     }
 
     @Test
