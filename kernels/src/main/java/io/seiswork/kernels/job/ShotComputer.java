@@ -549,8 +549,14 @@ public final class ShotComputer implements AutoCloseable {
         return res;
     }
 
-    /** Whether recorded traces are tapered at edges inside the modelled time (tests turn it off to measure the spike). */
-    static volatile boolean edgeTaper = true;
+    /** Whether recorded traces are tapered at edges inside the modelled time ({@link #withoutEdgeTaper}). */
+    private boolean edgeTaper = true;
+
+    /** This computer with recorded traces left untapered at their edges: tests measure the spike a cut gives. */
+    ShotComputer withoutEdgeTaper() {
+        edgeTaper = false;
+        return this;
+    }
 
     /**
      * The length (s) of the taper at a recorded trace's edge inside the modelled time: two periods

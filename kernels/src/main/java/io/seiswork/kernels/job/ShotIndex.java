@@ -12,9 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where each shot's traces lie in a SEG-Y (or SU) file of shot gathers, and what a reader needs
@@ -301,13 +299,13 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
 
     /** The shot of FFID {@code ffid}, or null when the file has none. */
     public Entry entry(int ffid) {
-        return byFfid().get(ffid);
-    }
-
-    private Map<Integer, Entry> byFfid() {
-        Map<Integer, Entry> m = new HashMap<>(2 * shots.size());
-        shots.forEach(e -> m.put(e.ffid(), e));
-        return m;
+        // A scan, not a map built per call: a shot is looked up a few times, against its run of an hour.
+        for (Entry e : shots) {
+            if (e.ffid() == ffid) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Bytes of the small file of {@code shot} alone: the file's headers and its traces. */

@@ -150,13 +150,7 @@ class RecordedDelayTest {
         Path cut = DelayedCopy.write(recorded, dir.resolve("cut.sgy"), t -> DelayedCopy.Delay.of(160, 40), level);
         Grid g = job(recorded).spec().grid();
         double tapered = artefactOverReflector(migrate(cut), g);
-        double spiked;
-        ShotComputer.edgeTaper = false;
-        try {
-            spiked = artefactOverReflector(migrate(cut), g);
-        } finally {
-            ShotComputer.edgeTaper = true;
-        }
+        double spiked = artefactOverReflector(migrate(cut, false), g);
         double reference = artefactOverReflector(RecordedDelayTest.reference, g);
         System.out.printf(Locale.ROOT, "cut at 160 ms, step 10x the data: largest |image| above the reflector over"
                 + " the reflector's: %.3g without the taper, %.3g with it (ratio %.3g); %.3g for the uncut data%n",
@@ -221,9 +215,15 @@ class RecordedDelayTest {
 
     /** The final image (stacked, filtered, normalised, muted) of a migration of {@code data}. */
     private static float[] migrate(Path data) {
+        return migrate(data, true);
+    }
+
+    /** The image of {@code data}'s one shot; {@code taper} false leaves cut traces untapered. */
+    private static float[] migrate(Path data, boolean taper) {
         ResolvedJob job = job(data);
         ImageStacker stack = new ImageStacker(job.spec().grid(), dir.resolve("stack"));
-        try (ShotComputer computer = new ShotComputer(job, ENGINE, dir.resolve("scratch"))) {
+        try (ShotComputer computer = taper ? new ShotComputer(job, ENGINE, dir.resolve("scratch"))
+                : new ShotComputer(job, ENGINE, dir.resolve("scratch")).withoutEdgeTaper()) {
             List<Shot> shots = computer.shots();
             assertEquals(1, shots.size());
             stack.add(computer.migrate(shots.get(0), ProgressListener.NONE, CancellationToken.none()).image());
