@@ -408,15 +408,10 @@ final class SegyShotGathers implements ObservedData {
      * fragmented for one ({@link ShotIndex#noIndexBecause}, then {@link #noIndexBecause}).
      */
     ShotIndex shotIndex() {
-        long headerBytes = reader.traceOffset(0);
-        long dataBytes;
-        try {
-            dataBytes = Files.size(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        long count = reader.traceCount();
-        long traceBytes = count > 1 ? reader.traceOffset(1) - headerBytes : dataBytes - headerBytes;
+        long[] layout = layout();
+        long headerBytes = layout[0];
+        long traceBytes = layout[1];
+        long dataBytes = headerBytes + traceBytes * layout[2];
         List<long[]> runs = new ArrayList<>(shots.size());
         long ranges = 0, traces = 0;
         for (Shot shot : shots) {
