@@ -13,8 +13,6 @@ import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
-import io.seiswork.core.spec.SpecException;
-import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
@@ -22,8 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,46 +84,27 @@ final class SubmitCommand implements Callable<Integer> {
         return memory;
     }
 
-    /** The resolver that checks the spec for the workers that will run it. */
+    /**
+     * The resolver that checks the spec for the workers that will run it: a memory problem then
+     * advises what raises a worker's budget ({@code --worker-memory}, and for AWS
+     * {@code SEISWORK_WORKER_MEMORY_GIB}) and says the worker task's memory it comes from.
+     */
     private JobResolver workerResolver(Double taskGiB) {
         Path base = specFile.toAbsolutePath().getParent();
         return taskGiB == null ? JobResolver.withHeapBudget(base)
-                : JobResolver.forWorkers(base, (long) (taskGiB * (1L << 30)));
-    }
-
-    /** The advice of a memory problem checked against this machine's heap, which a worker's budget replaces. */
-    private static final Pattern HEAP_ADVICE = Pattern.compile("\\(raise it with -Xmx / SEISWORK_JAVA_OPTS(, or [^)]*)?\\)");
-
-    /**
-     * The spec resolved for the workers; a memory problem against a worker's budget advises what
-     * raises that budget ({@code --worker-memory}, and for AWS {@code SEISWORK_WORKER_MEMORY_GIB}),
-     * not this machine's heap, and says the worker task's memory the budget comes from.
-     */
-    private ResolvedJob resolveForWorkers(EngineChoice choice, PrintWriter err) {
-        Double taskGiB = workerTaskGiB();
-        try {
-            return CheckedSpec.resolve(specFile, choice, err, workerResolver(taskGiB));
-        } catch (SpecException e) {
-            if (taskGiB == null) {
-                throw e;
-            }
-            String advice = workerMemoryAdvice(taskGiB, "aws".equals(cloud.cloud));
-            List<SpecProblem> problems = e.problems().stream().map(p -> new SpecProblem(p.path(),
-                    HEAP_ADVICE.matcher(p.message()).replaceAll(m -> Matcher.quoteReplacement("(" + advice
-                            + (m.group(1) != null ? m.group(1) : "") + ")")), p.severity(), p.machineLimit())).toList();
-            throw new SpecException(specFile.toString(), problems);
-        }
+                : JobResolver.forWorkers(base, (long) (taskGiB * (1L << 30)), workerBudget(taskGiB,
+                        "aws".equals(cloud.cloud)));
     }
 
     /**
-     * "a worker task of 14 GiB: 70 % of it as heap, 90 % of that for a shot; raise it with
-     * --worker-memory GIB or SEISWORK_WORKER_MEMORY_GIB".
+     * "a worker task of 14 GiB: 70 % of it as heap, 90 % of that for a shot; " raised with
+     * "--worker-memory GIB or SEISWORK_WORKER_MEMORY_GIB".
      */
-    static String workerMemoryAdvice(double taskGiB, boolean aws) {
-        return String.format(Locale.ROOT, "a worker task of %s GiB: %d %% of it as heap, 90 %% of that for a shot; "
-                + "raise it with --worker-memory GIB%s", new java.math.BigDecimal(taskGiB)
-                .round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
-                Math.round(JobResolver.WORKER_HEAP_SHARE * 100), aws ? " or SEISWORK_WORKER_MEMORY_GIB" : "");
+    static JobResolver.BudgetAdvice workerBudget(double taskGiB, boolean aws) {
+        return new JobResolver.BudgetAdvice(String.format(Locale.ROOT, "a worker task of %s GiB: %d %% of it as heap,"
+                + " 90 %% of that for a shot; ", new java.math.BigDecimal(taskGiB).round(new java.math.MathContext(4))
+                .stripTrailingZeros().toPlainString(), Math.round(JobResolver.WORKER_HEAP_SHARE * 100)),
+                "--worker-memory GIB" + (aws ? " or SEISWORK_WORKER_MEMORY_GIB" : ""));
     }
 
     @Override
@@ -135,7 +112,7 @@ final class SubmitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         wait.check();
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
-        ResolvedJob job = resolveForWorkers(choice, err);
+        ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver(workerTaskGiB()));
         ShotComputer.Shots found = ShotComputer.shotsAndNotes(job);
         // What a local run says of its data file (traces outside the modelled time, zero-offset data): the workers
         // would say it only in their logs.

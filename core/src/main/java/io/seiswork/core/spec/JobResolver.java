@@ -45,6 +45,24 @@ public final class JobResolver {
     private final Path baseDir;
     private final long memoryBudgetBytes;
     private final long localHeapBudgetBytes;
+    private final BudgetAdvice advice;
+
+    /**
+     * What a memory problem advises to raise the budget: where the budget comes from (empty for
+     * this JVM's heap, else e.g. "a worker task of 14 GiB: ...; ") and how to raise it.
+     *
+     * @param budgetFrom text put before "raise it with", ending in "; " when not empty
+     * @param raiseWith the options or settings that raise the budget
+     */
+    public record BudgetAdvice(String budgetFrom, String raiseWith) {
+
+        /** This JVM's heap: raised with -Xmx. */
+        public static final BudgetAdvice HEAP = new BudgetAdvice("", "-Xmx / SEISWORK_JAVA_OPTS");
+
+        String raiseIt() {
+            return budgetFrom + "raise it with " + raiseWith;
+        }
+    }
 
     /**
      * @param baseDir directory that relative file paths in the spec are resolved against
@@ -60,9 +78,14 @@ public final class JobResolver {
      *     a small one)
      */
     JobResolver(Path baseDir, long memoryBudgetBytes, long localHeapBudgetBytes) {
+        this(baseDir, memoryBudgetBytes, localHeapBudgetBytes, BudgetAdvice.HEAP);
+    }
+
+    private JobResolver(Path baseDir, long memoryBudgetBytes, long localHeapBudgetBytes, BudgetAdvice advice) {
         this.baseDir = baseDir;
         this.memoryBudgetBytes = memoryBudgetBytes;
         this.localHeapBudgetBytes = localHeapBudgetBytes;
+        this.advice = advice;
     }
 
     /** A resolver with the budget of 90 % of this JVM's maximum heap. */
@@ -80,7 +103,13 @@ public final class JobResolver {
      * from it all the same.
      */
     public static JobResolver forWorkers(Path baseDir, long taskMemoryBytes) {
-        return new JobResolver(baseDir, heapBudget((long) (WORKER_HEAP_SHARE * taskMemoryBytes)));
+        return forWorkers(baseDir, taskMemoryBytes, BudgetAdvice.HEAP);
+    }
+
+    /** As {@link #forWorkers(Path, long)}, its memory problems advising {@code advice} (the workers' settings). */
+    public static JobResolver forWorkers(Path baseDir, long taskMemoryBytes, BudgetAdvice advice) {
+        return new JobResolver(baseDir, heapBudget((long) (WORKER_HEAP_SHARE * taskMemoryBytes)),
+                heapBudget(Runtime.getRuntime().maxMemory()), advice);
     }
 
     private static long heapBudget(long maxHeapBytes) {
@@ -176,7 +205,7 @@ public final class JobResolver {
         if (!fits) {
             String[] sizes = MemoryEstimate.distinct(bytes, memoryBudgetBytes);
             problems.machineLimit("grid", "one shot needs " + sizes[0] + " but the memory budget is " + sizes[1]
-                    + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or coarsen the grid)");
+                    + " (" + advice.raiseIt() + ", or coarsen the grid)");
         }
         VelocityField migrationField = null;
         Path dataFile = null;
@@ -186,7 +215,8 @@ public final class JobResolver {
             boolean smoothed = spec.migrationVelocity() instanceof VelocitySpec.Smoothed;
             if (smoothed && !inMemory) {
                 Grid shot = shotGrid(spec, geometryChecked ? geometry.shots() : List.of());
-                WindowSmoothing p = shot == null ? null : windowSmoothingProblem(spec, shot, storage, memoryBudgetBytes);
+                WindowSmoothing p = shot == null ? null : windowSmoothingProblem(spec, shot, storage, memoryBudgetBytes,
+                        advice);
                 if (p != null && p.machineLimit()) {
                     problems.machineLimit("migrationVelocity.smooth", p.message());
                 } else if (p != null) {
@@ -284,11 +314,12 @@ public final class JobResolver {
         long need = migrationBytes(spec, largest, receivers, job.time()) + job.storage().heapBytes(g);
         if (need > budgetBytes) {
             return "grid: one shot of the data file needs " + MemoryEstimate.gib(need) + " but the memory budget is "
-                    + MemoryEstimate.gib(budgetBytes) + " (raise it with -Xmx / SEISWORK_JAVA_OPTS, or give a smaller"
+                    + MemoryEstimate.gib(budgetBytes) + " (" + BudgetAdvice.HEAP.raiseIt() + ", or give a smaller"
                     + " imaging.aperture)";
         }
         if (job.migrationVelocity() instanceof SmoothedVelocityField) {
-            WindowSmoothing p = windowSmoothingProblem(spec, largest, job.storage(), budgetBytes);
+            WindowSmoothing p = windowSmoothingProblem(spec, largest, job.storage(), budgetBytes,
+                    BudgetAdvice.HEAP);
             if (p != null) {
                 return "migrationVelocity.smooth: " + p.message();
             }
@@ -309,7 +340,7 @@ public final class JobResolver {
      * @param window the largest shot's window
      */
     private static WindowSmoothing windowSmoothingProblem(JobSpec spec, Grid window, WholeGridStorage storage,
-            long budgetBytes) {
+            long budgetBytes, BudgetAdvice advice) {
         double lengthM = ((VelocitySpec.Smoothed) spec.migrationVelocity()).lengthM();
         if (!(lengthM > 0)) {
             return null;
@@ -332,7 +363,7 @@ public final class JobResolver {
         if (need > budgetBytes) {
             String[] sizes = MemoryEstimate.distinct(need, budgetBytes);
             return new WindowSmoothing(grown + ", and smoothing it needs " + sizes[0] + " but the memory budget is "
-                    + sizes[1] + "; " + what + " (or raise the budget with -Xmx / SEISWORK_JAVA_OPTS)", true);
+                    + sizes[1] + "; " + what + " (or raise the budget with " + advice.raiseWith() + ")", true);
         }
         return null;
     }
@@ -359,7 +390,7 @@ public final class JobResolver {
             if (writing > memoryBudgetBytes) {
                 problems.machineLimit("grid", "writing the image needs " + MemoryEstimate.gib(writing) + " (planes of nx x nz = "
                         + g.nx() + " x " + g.nz() + " nodes) but the memory budget is " + MemoryEstimate.gib(memoryBudgetBytes)
-                        + " (raise it with -Xmx / SEISWORK_JAVA_OPTS)");
+                        + " (" + advice.raiseIt() + ")");
             }
         }
     }
