@@ -47,6 +47,9 @@ import javafx.scene.layout.Region;
  */
 public final class SectionView extends Region {
 
+    /** "pressure (Pa)": the quantity and, in brackets, its unit (read on every pointer move). */
+    private static final java.util.regex.Pattern QUANTITY_AND_UNIT = java.util.regex.Pattern.compile("(.+?)\\s*\\((.+)\\)");
+
     private VolumeSource volume;
     private final Canvas canvas = new Canvas();
     private final PlotFrame frame = new PlotFrame();
@@ -238,7 +241,7 @@ public final class SectionView extends Region {
      * "velocity (m/s)" (a quantity with its unit in brackets), "1 amplitude" for a bare name.
      */
     static String valueWithUnit(String value, String unit) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)\\s*\\((.+)\\)").matcher(unit.strip());
+        java.util.regex.Matcher m = QUANTITY_AND_UNIT.matcher(unit.strip());
         return m.matches() ? m.group(1) + " " + value + " " + m.group(2) : (value + " " + unit).strip();
     }
 
