@@ -58,8 +58,6 @@ public final class ArtifactStore {
     private final String bucket;
     private final int partBytes;
     private final int parallelParts;
-    /** Told of the bytes each GET brought, by key ({@link #onRead}); none by default. */
-    private volatile java.util.function.ObjLongConsumer<String> reads = (key, bytes) -> { };
 
     public ArtifactStore(S3Client s3, String bucket) {
         this(s3, bucket, DEFAULT_PART_BYTES, DEFAULT_PARALLEL_PARTS);
@@ -136,15 +134,6 @@ public final class ArtifactStore {
     }
 
     /**
-     * Has {@code listener} told of the bytes every GET of this store brings, with the object's key:
-     * for a test or a metric to count what a worker read of an object (the ranges of a data file,
-     * not the whole of it).
-     */
-    public void onRead(java.util.function.ObjLongConsumer<String> listener) {
-        reads = listener;
-    }
-
-    /**
      * Opens the object under {@code key} for ranged reads pinned to the version one HEAD finds
      * now: every read of the reader asks for that version's ETag ({@code If-Match}), so an object
      * replaced later fails the read instead of mixing two versions' bytes. A job opens its data
@@ -210,7 +199,6 @@ public final class ArtifactStore {
                     RangeGets.Get g = batch.get(k);
                     ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(g.length()));
                     reader.read(g.offset(), buf);
-                    reads.accept(key, g.length());
                     bodies[k] = buf;
                 });
                 for (int k = 0; k < bodies.length; k++) {
@@ -405,7 +393,6 @@ public final class ArtifactStore {
     public byte[] getBytes(String key, long maxBytes) {
         long size = requireSize(key, maxBytes);
         byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-        reads.accept(key, bytes.length);
         if (bytes.length != size) {
             throw new IllegalStateException("s3://" + bucket + "/" + key + " changed while it was read");
         }
@@ -437,7 +424,6 @@ public final class ArtifactStore {
                 ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, size - offset));
                 reader.read(offset, buf);
                 buf.flip();
-                reads.accept(key, buf.limit());
                 download.write(buf, offset);
                 download.done(i);
                 progressOf.done(buf.limit());
