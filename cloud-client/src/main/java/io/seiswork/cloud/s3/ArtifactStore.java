@@ -108,7 +108,7 @@ public final class ArtifactStore {
     public StoredInput putInput(Path file, TransferProgress progress) {
         String key = ObjectKeys.input(sha256(file));
         long size = size(file);
-        if (sizeOf(key) == size) {
+        if (storedAlready(key, size)) {
             return new StoredInput(key, size, false);
         }
         put(key, file, progress, true);
@@ -120,17 +120,17 @@ public final class ArtifactStore {
      * an object of that key and size is there already, as {@link #putInput} does a file.
      */
     public StoredInput putInputBytes(byte[] bytes) {
-        String key;
-        try {
-            key = ObjectKeys.input(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-        if (sizeOf(key) == bytes.length) {
+        String key = ObjectKeys.input(sha256(bytes));
+        if (storedAlready(key, bytes.length)) {
             return new StoredInput(key, bytes.length, false);
         }
         putBytes(key, bytes);
         return new StoredInput(key, bytes.length, true);
+    }
+
+    /** Whether an object of {@code key} and {@code size} is stored already: an input named by its content. */
+    private boolean storedAlready(String key, long size) {
+        return sizeOf(key) == size;
     }
 
     /**
@@ -514,11 +514,22 @@ public final class ArtifactStore {
 
     /** SHA-256 of a file as 64 lower-case hex digits, streamed. */
     public static String sha256(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest())) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link #sha256(Path)} gives of a file. */
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }
