@@ -38,9 +38,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * A migration of recorded data in the cloud: each worker fetches the data file's headers and its
@@ -78,6 +85,7 @@ class RecordedDataCloudTest {
     @TempDir
     Path dir;
 
+    private S3Client s3;
     private ArtifactStore store;
     private JobTable table;
     private ShotQueue queue;
@@ -86,7 +94,20 @@ class RecordedDataCloudTest {
     void workersFetchOnlyTheirShotsTracesAndTheImageIsTheWholeFilesLocalRunByteForByte() throws Exception {
         long t0 = System.nanoTime();
         String name = LocalCloud.uniqueName("recorded");
-        store = ArtifactStore.createIfMissing(CLOUD.s3(), name);
+        String[] dataKeyOf = {null};
+        AtomicLong dataRead = new AtomicLong();
+        // The worker's and the dispatcher's GETs, through a client that counts the data object's bytes they bring.
+        s3 = S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof GetObjectRequest get && get.key().equals(dataKeyOf[0])) {
+                            dataRead.addAndGet(((GetObjectResponse) context.response()).contentLength());
+                        }
+                    }
+                })).build();
+        store = ArtifactStore.createIfMissing(s3, name);
         table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
         queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
         Dispatcher dispatcher = new Dispatcher(store, table, queue);
@@ -100,12 +121,7 @@ class RecordedDataCloudTest {
         Path localOut = Files.createDirectories(dir.resolve("local"));
         runLocally(local, localOut);
         String dataKey = ObjectKeys.input(ArtifactStore.sha256(data));
-        AtomicLong dataRead = new AtomicLong();
-        store.onRead((key, bytes) -> {
-            if (key.equals(dataKey)) {
-                dataRead.addAndGet(bytes);
-            }
-        });
+        dataKeyOf[0] = dataKey;
 
         // (a) The whole job, indexed: the local run's image, and no worker holds the data file.
         JobId all = dispatcher.submit(tree(specFile), dir, 3, 0, indexBytes, TransferProgress.NONE).id();
@@ -183,6 +199,13 @@ class RecordedDataCloudTest {
                 + dataKey + " was replaced after submission", changed.error());
         assertTrue(changed.outputs().isEmpty());
         System.out.printf("recorded data cloud test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    @AfterEach
+    void closeClient() {
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     private static ObjectNode tree(Path specFile) {

@@ -58,8 +58,6 @@ public final class ArtifactStore {
     private final String bucket;
     private final int partBytes;
     private final int parallelParts;
-    /** Told of the bytes each GET brought, by key ({@link #onRead}); none by default. */
-    private volatile java.util.function.ObjLongConsumer<String> reads = (key, bytes) -> { };
 
     public ArtifactStore(S3Client s3, String bucket) {
         this(s3, bucket, DEFAULT_PART_BYTES, DEFAULT_PARALLEL_PARTS);
@@ -110,7 +108,7 @@ public final class ArtifactStore {
     public StoredInput putInput(Path file, TransferProgress progress) {
         String key = ObjectKeys.input(sha256(file));
         long size = size(file);
-        if (sizeOf(key) == size) {
+        if (storedAlready(key, size)) {
             return new StoredInput(key, size, false);
         }
         put(key, file, progress, true);
@@ -122,26 +120,17 @@ public final class ArtifactStore {
      * an object of that key and size is there already, as {@link #putInput} does a file.
      */
     public StoredInput putInputBytes(byte[] bytes) {
-        String key;
-        try {
-            key = ObjectKeys.input(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-        if (sizeOf(key) == bytes.length) {
+        String key = ObjectKeys.input(sha256(bytes));
+        if (storedAlready(key, bytes.length)) {
             return new StoredInput(key, bytes.length, false);
         }
         putBytes(key, bytes);
         return new StoredInput(key, bytes.length, true);
     }
 
-    /**
-     * Has {@code listener} told of the bytes every GET of this store brings, with the object's key:
-     * for a test or a metric to count what a worker read of an object (the ranges of a data file,
-     * not the whole of it).
-     */
-    public void onRead(java.util.function.ObjLongConsumer<String> listener) {
-        reads = listener;
+    /** Whether an object of {@code key} and {@code size} is stored already: an input named by its content. */
+    private boolean storedAlready(String key, long size) {
+        return sizeOf(key) == size;
     }
 
     /**
@@ -210,7 +199,6 @@ public final class ArtifactStore {
                     RangeGets.Get g = batch.get(k);
                     ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(g.length()));
                     reader.read(g.offset(), buf);
-                    reads.accept(key, g.length());
                     bodies[k] = buf;
                 });
                 for (int k = 0; k < bodies.length; k++) {
@@ -405,7 +393,6 @@ public final class ArtifactStore {
     public byte[] getBytes(String key, long maxBytes) {
         long size = requireSize(key, maxBytes);
         byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-        reads.accept(key, bytes.length);
         if (bytes.length != size) {
             throw new IllegalStateException("s3://" + bucket + "/" + key + " changed while it was read");
         }
@@ -437,7 +424,6 @@ public final class ArtifactStore {
                 ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, size - offset));
                 reader.read(offset, buf);
                 buf.flip();
-                reads.accept(key, buf.limit());
                 download.write(buf, offset);
                 download.done(i);
                 progressOf.done(buf.limit());
@@ -528,11 +514,22 @@ public final class ArtifactStore {
 
     /** SHA-256 of a file as 64 lower-case hex digits, streamed. */
     public static String sha256(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest())) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link #sha256(Path)} gives of a file. */
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

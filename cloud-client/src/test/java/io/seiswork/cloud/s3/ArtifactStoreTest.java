@@ -20,6 +20,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /** The job bucket against S3Proxy, over HTTP. */
@@ -210,12 +212,32 @@ class ArtifactStoreTest {
      */
     @Test
     void rangesAreCopiedByCoalescedGetsOfOneVersion() throws Exception {
-        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), "store-test-ranges");
-        store = new ArtifactStore(CLOUD.s3(), "store-test-ranges", 5 << 20, 2);
+        java.util.List<Long> gets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (S3Client counting = countingGets((key, bytes) -> gets.add(bytes))) {
+            copyRangesThrough(counting, gets);
+        }
+    }
+
+    /** A client that tells {@code gets} of the bytes each GET it made brought, with the object's key. */
+    private static S3Client countingGets(java.util.function.ObjLongConsumer<String> gets) {
+        return S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof GetObjectRequest get) {
+                            gets.accept(get.key(), ((GetObjectResponse) context.response()).contentLength());
+                        }
+                    }
+                })).build();
+    }
+
+    private void copyRangesThrough(S3Client counting, java.util.List<Long> gets)
+            throws Exception {
+        ArtifactStore store = ArtifactStore.createIfMissing(counting, "store-test-ranges");
+        store = new ArtifactStore(counting, "store-test-ranges", 5 << 20, 2);
         byte[] data = random(12 << 20, 7);
         store.putBytes("inputs/sha256/ranges", data);
-        java.util.List<Long> gets = new java.util.concurrent.CopyOnWriteArrayList<>();
-        store.onRead((key, bytes) -> gets.add(bytes));
         S3RangeReader reader = store.openRanges("inputs/sha256/ranges");
         long[] ranges = {100, 10, 200, 20, 300, 30, 10 << 20, 40};
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
