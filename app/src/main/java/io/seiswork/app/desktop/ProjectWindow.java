@@ -1018,26 +1018,26 @@ public final class ProjectWindow extends BorderPane {
             launch(job, target, shots, known, out, true);
             return;
         }
-        // A finished run in the output folder is replaced only when the user says so (read off this thread).
+        // What Run would throw away in the output folder goes only when the user says so (read off this thread).
         checkingOutput = true;
         updateRunButton();
         Project asked = project;
         ResolvedJob toRun = job;
-        Task task = job.spec().task();
         io.submit(() -> {
-            FinishedRun finished = FinishedRun.in(out, task);
+            OutputsAtStake atStake = OutputsAtStake.in(out, toRun);
             Platform.runLater(() -> {
                 checkingOutput = false;
                 if (project != asked || current != null) {
                     updateRunButton();  // another project or run came first: nothing to start
-                } else if (finished == null || confirmReplace(finished)) {
+                } else if (atStake == null || confirmReplace(atStake)) {
                     launch(toRun, target, shots, known, out, false);
                 } else {
                     updateRunButton();
-                    status.setText("Not run: the finished " + (task == Task.RTM ? "image" : "shot gathers") + " in "
-                            + out + " stay (shown in the Result tab).");
+                    status.setText("Not run: " + atStake.kept());
                     closeResult();
-                    showResult(task, out);
+                    if (atStake.shown() != null) {
+                        showResult(atStake.shown(), out);
+                    }
                     estimateRunTime();  // the estimate Run stopped
                 }
             });
@@ -1045,13 +1045,12 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
-     * Asks whether to replace the finished run in the output folder; Cancel, the default button,
-     * keeps it.
+     * Asks whether to throw away what the output folder holds; Cancel, the default button, keeps it.
      */
-    private boolean confirmReplace(FinishedRun finished) {
+    private boolean confirmReplace(OutputsAtStake atStake) {
         ButtonType replace = new ButtonType("Replace", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, finished.question(), replace, ButtonType.CANCEL);
-        ask.setTitle("Replace the finished run?");
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, atStake.question(), replace, ButtonType.CANCEL);
+        ask.setTitle("Replace what the output folder holds?");
         ask.setHeaderText(null);
         ((Button) ask.getDialogPane().lookupButton(replace)).setDefaultButton(false);
         ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);

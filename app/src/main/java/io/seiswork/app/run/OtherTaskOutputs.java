@@ -43,16 +43,7 @@ public final class OtherTaskOutputs {
      */
     public static String removeBefore(ResolvedJob job, Path outDir) {
         Task task = job.spec().task();
-        List<String> mine = LocalRunner.outputFiles(task);
-        List<String> others = new ArrayList<>();
-        for (Task t : Task.values()) {
-            for (String f : LocalRunner.outputFiles(t)) {
-                Path file = outDir.resolve(f);
-                if (!mine.contains(f) && !others.contains(f) && Files.isRegularFile(file) && !readBy(job, file)) {
-                    others.add(f);
-                }
-            }
-        }
+        List<String> others = present(job, outDir);
         if (others.isEmpty()) {
             return null;
         }
@@ -71,6 +62,30 @@ public final class OtherTaskOutputs {
             }
         }
         return "replacing the " + previous + " run in " + outDir + ": removed its " + names;
+    }
+
+    /**
+     * The other task's output files a run of {@code job} into {@code outDir} would remove: those
+     * there, not read by the job, when a Seiswork {@code run.json} there vouches for them (empty
+     * otherwise). Reads the folder: not for the JavaFX thread.
+     */
+    public static List<String> removedBy(ResolvedJob job, Path outDir) {
+        return reportedTask(outDir) == null ? List.of() : present(job, outDir);
+    }
+
+    /** The other task's output files in {@code outDir} that {@code job} does not read. */
+    private static List<String> present(ResolvedJob job, Path outDir) {
+        List<String> mine = LocalRunner.outputFiles(job.spec().task());
+        List<String> others = new ArrayList<>();
+        for (Task t : Task.values()) {
+            for (String f : LocalRunner.outputFiles(t)) {
+                Path file = outDir.resolve(f);
+                if (!mine.contains(f) && !others.contains(f) && Files.isRegularFile(file) && !readBy(job, file)) {
+                    others.add(f);
+                }
+            }
+        }
+        return others;
     }
 
     /**
@@ -102,7 +117,7 @@ public final class OtherTaskOutputs {
     }
 
     /** The task of the Seiswork run report in {@code outDir} ("model", "rtm"), or null when there is none. */
-    private static String reportedTask(Path outDir) {
+    public static String reportedTask(Path outDir) {
         Path report = outDir.resolve(LocalRunner.REPORT_FILE);
         if (!Files.isRegularFile(report)) {
             return null;
