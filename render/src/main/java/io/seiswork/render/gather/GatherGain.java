@@ -23,12 +23,16 @@ public enum GatherGain {
             return g;
         }
         int nt = g.time().count();
-        float[] gained = new float[g.samples().length];
+        float[] w = new float[nt];
         for (int i = 0; i < nt; i++) {
             double t = g.time().value(i);
-            float w = (float) (t * t);
-            for (int k = 0; k < g.traces().count(); k++) {
-                gained[k * nt + i] = g.samples()[k * nt + i] * w;
+            w[i] = (float) (t * t);
+        }
+        float[] samples = g.samples();
+        float[] gained = new float[samples.length];
+        for (int k = 0, at = 0; k < g.traces().count(); k++) {  // trace by trace, as the samples lie
+            for (int i = 0; i < nt; i++, at++) {
+                gained[at] = samples[at] * w[i];
             }
         }
         return new Gather(gained, g.time(), g.traces(), g.tracesLabel());

@@ -51,6 +51,14 @@ public final class GatherView extends Region {
     private record Prepared(Rendered raster, WiggleTraces wiggles, double clip) {
     }
 
+    /**
+     * The gained gather and its clip last computed: a change of style, colour map or wiggle gain
+     * reuses them rather than gaining and sorting the gather again. Written by the render threads.
+     */
+    private record Gained(Gather source, GatherGain gain, Gather gained, double percent, double clip) {
+    }
+
+    private volatile Gained lastGained;
     private Rendered raster;
     private Image image;
     private WiggleTraces wiggles;
@@ -162,8 +170,9 @@ public final class GatherView extends Region {
         double k = gain.get();
         ready.set(false);
         loader.submit(List.of(() -> {
-            Gather gained = amplitude.apply(g);
-            double c = GatherClip.percentile(gained, percent);
+            Gained m = gained(g, amplitude, percent);
+            Gather gained = m.gained();
+            double c = m.clip();
             if (s == GatherStyle.WIGGLE) {
                 return new Prepared(null, WiggleTraces.of(gained, c, k), c);
             }
@@ -185,6 +194,21 @@ public final class GatherView extends Region {
             ready.set(true);
             redraw();
         }, e -> ready.set(false));
+    }
+
+    /** {@code g} with {@code amplitude} applied and its clip at {@code percent}, reused when they are the last ones. */
+    private Gained gained(Gather g, GatherGain amplitude, double percent) {
+        Gained m = lastGained;
+        if (m == null || m.source() != g || m.gain() != amplitude) {
+            Gather gained = amplitude.apply(g);
+            m = new Gained(g, amplitude, gained, percent, GatherClip.percentile(gained, percent));
+        } else if (m.percent() != percent) {
+            m = new Gained(g, amplitude, m.gained(), percent, GatherClip.percentile(m.gained(), percent));
+        } else {
+            return m;
+        }
+        lastGained = m;
+        return m;
     }
 
     @Override

@@ -52,4 +52,16 @@ class GatherClipTest {
         assertEquals("t²", GatherGain.T_SQUARED.toString());
         assertEquals("variable density", GatherStyle.VARIABLE_DENSITY.toString());
     }
+
+    @Test
+    void tSquaredGainFollowsEachTracesOwnTimes() {
+        float[] s = {1, 2, 3, 4, 5, 6};  // two traces of three samples, trace by trace
+        Gather g = GatherGain.T_SQUARED.apply(new Gather(s, new Sampling(3, 1, 1), new Sampling(2, 1, 1), "r"));
+        float[] expected = {1, 8, 27, 4, 20, 54};
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[k * 3 + i], g.value(k, i), 1e-5, "trace " + k + " sample " + i);
+            }
+        }
+    }
 }
