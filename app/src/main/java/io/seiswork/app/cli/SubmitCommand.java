@@ -101,10 +101,7 @@ final class SubmitCommand implements Callable<Integer> {
      * "--worker-memory GIB or SEISWORK_WORKER_MEMORY_GIB".
      */
     static JobResolver.BudgetAdvice workerBudget(double taskGiB, boolean aws) {
-        return new JobResolver.BudgetAdvice(String.format(Locale.ROOT, "a worker task of %s GiB: %d %% of it as heap,"
-                + " 90 %% of that for a shot; ", new java.math.BigDecimal(taskGiB).round(new java.math.MathContext(4))
-                .stripTrailingZeros().toPlainString(), Math.round(JobResolver.WORKER_HEAP_SHARE * 100)),
-                "--worker-memory GIB" + (aws ? " or SEISWORK_WORKER_MEMORY_GIB" : ""));
+        return JobResolver.BudgetAdvice.workers(taskGiB, "--worker-memory GIB" + (aws ? " or SEISWORK_WORKER_MEMORY_GIB" : ""));
     }
 
     @Override

@@ -103,7 +103,8 @@ record Project(String source, Path file, String text, ResolvedJob job, ArrayVolu
             }
             // Sound, but more than this machine's memory: opened as the cloud's workers would check it.
             double workerGiB = CloudSettings.workerMemoryGiB(CloudSettings.environment());
-            job = JobResolver.forWorkers(base, (long) (workerGiB * (1L << 30))).resolve(spec, source);
+            job = JobResolver.forWorkers(base, (long) (workerGiB * (1L << 30)),
+                    JobResolver.BudgetAdvice.workers(workerGiB, "SEISWORK_WORKER_MEMORY_GIB")).resolve(spec, source);
             localLimit = e.problems().stream().filter(SpecProblem::isError).map(SpecProblem::toString)
                     .collect(java.util.stream.Collectors.joining("; "));
             facts = ProjectSummary.facts(source, job, localLimit, workerGiB);

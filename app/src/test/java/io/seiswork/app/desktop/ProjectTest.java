@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,9 @@ class ProjectTest {
         System.setProperty("SEISWORK_WORKER_MEMORY_GIB", "4");
         SpecException tooSmall = assertThrows(SpecException.class, () -> Project.fromText(text, big.toString(), big));
         assertTrue(tooSmall.onlyMachineLimits(), "refused for the workers' memory alone");
+        assertTrue(tooSmall.getMessage().contains("a worker task of 4 GiB: 70 % of it as heap, 90 % of that for a shot;"
+                + " raise it with SEISWORK_WORKER_MEMORY_GIB"), tooSmall.getMessage());
+        assertFalse(tooSmall.getMessage().contains("-Xmx"), "this machine's heap is not what limits the workers");
 
         System.setProperty("SEISWORK_WORKER_MEMORY_GIB", "many");
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Project.fromText(text, big.toString(), big));

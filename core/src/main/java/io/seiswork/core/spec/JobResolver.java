@@ -59,6 +59,16 @@ public final class JobResolver {
         /** This JVM's heap: raised with -Xmx. */
         public static final BudgetAdvice HEAP = new BudgetAdvice("", "-Xmx / SEISWORK_JAVA_OPTS");
 
+        /**
+         * A cloud worker's task of {@code taskGiB} GiB: "a worker task of 14 GiB: 70 % of it as
+         * heap, 90 % of that for a shot; raise it with " {@code raiseWith}.
+         */
+        public static BudgetAdvice workers(double taskGiB, String raiseWith) {
+            return new BudgetAdvice(String.format(java.util.Locale.ROOT, "a worker task of %s GiB: %d %% of it as heap,"
+                    + " 90 %% of that for a shot; ", new java.math.BigDecimal(taskGiB).round(new java.math.MathContext(4))
+                    .stripTrailingZeros().toPlainString(), Math.round(WORKER_HEAP_SHARE * 100)), raiseWith);
+        }
+
         String raiseIt() {
             return budgetFrom + "raise it with " + raiseWith;
         }

@@ -97,9 +97,11 @@ class ModellingMemoryTest {
             long before = live();
             long[] during = {0};
             try (ShotComputer computer = new ShotComputer(job, engine, dir)) {
+                // The largest of three readings, a third, half and two thirds of the way: one reading
+                // on a loaded machine came out 22 % low (something the collection cleared then).
                 computer.model(computer.shots().get(0), (step, steps) -> {
-                    if (step == steps / 2) {
-                        during[0] = live();
+                    if (step == steps / 3 || step == steps / 2 || step == 2 * steps / 3) {
+                        during[0] = Math.max(during[0], live());
                     }
                 }, CancellationToken.none());
             }
