@@ -8,7 +8,9 @@ import java.util.List;
  * @param number shot number, 1-based (the FFID written to SEG-Y)
  * @param source source position in metres
  * @param receiverIds indices (0-based) of the recording receivers in the survey's receiver list
- * @param receivers their positions in metres, in the same order
+ * @param receivers their positions in metres, in the same order: a {@link PackedPositions} is kept
+ *     as it is (immutable, 24 bytes a receiver: a recorded survey's shots hold 10^8 to 10^9), any
+ *     other list is copied
  */
 public record Shot(int number, Position source, int[] receiverIds, List<Position> receivers) {
 
@@ -16,6 +18,6 @@ public record Shot(int number, Position source, int[] receiverIds, List<Position
         if (receiverIds.length != receivers.size()) {
             throw new IllegalArgumentException("receiverIds and receivers differ in length");
         }
-        receivers = List.copyOf(receivers);
+        receivers = receivers instanceof PackedPositions ? receivers : List.copyOf(receivers);
     }
 }

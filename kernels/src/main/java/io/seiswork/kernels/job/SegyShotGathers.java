@@ -1,5 +1,6 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.geometry.PackedPositions;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +61,7 @@ final class SegyShotGathers implements ObservedData {
      * What one pass over the trace headers found: the shots, each shot's traces and their delays
      * (seconds), the smallest and largest delay (seconds), and the zero-offset note (or null).
      */
-    private record Scan(List<Shot> shots, Map<Integer, long[]> traceIndex, Map<Integer, TraceDelays> delays,
+    private record Scan(List<Shot> shots, Map<Integer, TraceIndices> traceIndex, Map<Integer, TraceDelays> delays,
             double minDelayS, double maxDelayS, String note) {
     }
 
@@ -85,7 +85,7 @@ final class SegyShotGathers implements ObservedData {
     private final Path file;
     private final SegyReader reader;
     private final List<Shot> shots;
-    private final Map<Integer, long[]> traceIndex;
+    private final Map<Integer, TraceIndices> traceIndex;
     private final Map<Integer, TraceDelays> delays;
     private final int samples;
     private final double dtS;
@@ -191,27 +191,28 @@ final class SegyShotGathers implements ObservedData {
     }
 
     /**
-     * One shot's traces as the pass over the headers finds them: their indices in the file in a
-     * growable long[], their delays ({@link TraceDelays.Builder}: one number while they share it),
-     * their receivers. No boxed number per trace.
+     * One shot's traces as the pass over the headers finds them: their indices in the file
+     * ({@link TraceIndices.Builder}: a run while they are consecutive), their delays
+     * ({@link TraceDelays.Builder}: one number while they share it), their receivers
+     * ({@link PackedPositions.Builder}: three doubles). No object per trace: what a scan keeps of
+     * a trace is its receiver's 24 bytes and its id's 4 in the {@link Shot}, and, only when the
+     * shot's traces are not consecutive in the file or differ in delay, 4 to 8 bytes of index and
+     * 4 of delay.
      */
     private static final class ShotScan {
 
         final Position source;
-        final List<Position> receivers = new ArrayList<>();
+        final PackedPositions.Builder receivers = new PackedPositions.Builder();
         final TraceDelays.Builder delays = new TraceDelays.Builder();
-        long[] traces = new long[16];
+        final TraceIndices.Builder traces;
 
-        ShotScan(Position source) {
+        ShotScan(Position source, long fileTraces) {
             this.source = source;
+            this.traces = new TraceIndices.Builder(fileTraces);
         }
 
         void add(long trace, double delayMs, Position receiver) {
-            int n = delays.count();
-            if (n == traces.length) {
-                traces = Arrays.copyOf(traces, n + n / 2 + 1);
-            }
-            traces[n] = trace;
+            traces.add(trace);
             delays.add(delayMs);
             receivers.add(receiver);
         }
@@ -238,7 +239,7 @@ final class SegyShotGathers implements ObservedData {
             }
             check(grid, s, "source", ffid, i);
             check(grid, g, "receiver", ffid, i);
-            ShotScan shot = byShot.computeIfAbsent(ffid, k -> new ShotScan(s));
+            ShotScan shot = byShot.computeIfAbsent(ffid, k -> new ShotScan(s, reader.traceCount()));
             if (shot.source != s && shot.source.horizontalDistanceTo(s) > 1e-3) {
                 throw new IllegalArgumentException(file + ": trace " + (i + 1) + " of FFID " + ffid
                         + " has its source at " + fmt(s) + ", earlier traces of that FFID at " + fmt(shot.source));
@@ -270,7 +271,7 @@ final class SegyShotGathers implements ObservedData {
                     + " receiver at the same place: read as zero-offset data, " + byShot.size() + " shots";
         }
         List<Shot> list = new ArrayList<>();
-        Map<Integer, long[]> index = new LinkedHashMap<>();
+        Map<Integer, TraceIndices> index = new LinkedHashMap<>();
         Map<Integer, TraceDelays> delays = new LinkedHashMap<>();
         for (var it = byShot.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
@@ -281,8 +282,8 @@ final class SegyShotGathers implements ObservedData {
             for (int k = 0; k < ids.length; k++) {
                 ids[k] = k;
             }
-            list.add(new Shot(ffid, shot.source, ids, shot.receivers));
-            index.put(ffid, Arrays.copyOf(shot.traces, shot.delays.count()));
+            list.add(new Shot(ffid, shot.source, ids, shot.receivers.build()));  // kept as built: no copy
+            index.put(ffid, shot.traces.build());
             delays.put(ffid, shot.delays.build());
         }
         return new Scan(List.copyOf(list), Map.copyOf(index), Map.copyOf(delays), minDelayMs * 1e-3,
@@ -302,7 +303,7 @@ final class SegyShotGathers implements ObservedData {
         int firstFfid = 0;
         double firstDelayS = 0;
         for (Shot shot : shots) {
-            long[] idx = traceIndex.get(shot.number());
+            long[] idx = traceIndex.get(shot.number()).toArray();  // one shot's at a time
             TraceDelays d = delays.get(shot.number());
             for (int i = 0; i < idx.length; i++) {
                 double startS = d.ofTrace(i);
@@ -415,7 +416,7 @@ final class SegyShotGathers implements ObservedData {
         List<long[]> runs = new ArrayList<>(shots.size());
         long ranges = 0, traces = 0;
         for (Shot shot : shots) {
-            long[] r = runs(traceIndex.get(shot.number()));
+            long[] r = traceIndex.get(shot.number()).runs();
             runs.add(r);
             ranges += r.length / 2;
             traces += shot.receivers().size();
@@ -429,35 +430,17 @@ final class SegyShotGathers implements ObservedData {
             Shot shot = shots.get(s);
             double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
             double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-            for (Position r : shot.receivers()) {
-                minX = Math.min(minX, r.x());
-                maxX = Math.max(maxX, r.x());
-                minY = Math.min(minY, r.y());
-                maxY = Math.max(maxY, r.y());
+            PackedPositions receivers = PackedPositions.copyOf(shot.receivers());  // as the scan built them: no copy
+            for (int i = 0; i < receivers.size(); i++) {
+                minX = Math.min(minX, receivers.x(i));
+                maxX = Math.max(maxX, receivers.x(i));
+                minY = Math.min(minY, receivers.y(i));
+                maxY = Math.max(maxY, receivers.y(i));
             }
             entries.add(new ShotIndex.Entry(shot.number(), shot.source(), minX, maxX, minY, maxY, runs.get(s)));
         }
         return new ShotIndex(headerBytes, Math.toIntExact(traceBytes), reader.binaryHeader() == null, dataBytes,
                 entries);
-    }
-
-    /** Ascending trace indices as (first, count) pairs of consecutive runs. */
-    static long[] runs(long[] traces) {
-        long[] out = new long[8];
-        int n = 0;
-        for (int i = 0; i < traces.length; ) {
-            int j = i + 1;
-            while (j < traces.length && traces[j] == traces[j - 1] + 1) {
-                j++;
-            }
-            if (n + 2 > out.length) {
-                out = Arrays.copyOf(out, 2 * out.length);
-            }
-            out[n++] = traces[i];
-            out[n++] = j - i;
-            i = j;
-        }
-        return Arrays.copyOf(out, n);
     }
 
     /**
@@ -512,7 +495,7 @@ final class SegyShotGathers implements ObservedData {
     @Override
     public float[][] traces(Shot shot, ProgressListener progress, CancellationToken cancel) {
         cancel.throwIfCancelled("reading shot " + shot.number());
-        long[] idx = traceIndex.get(shot.number());
+        long[] idx = traceIndex.get(shot.number()).toArray();
         float[][] out = new float[idx.length][];
         for (int i = 0; i < idx.length; i++) {
             out[i] = reader.readTrace(idx[i]);

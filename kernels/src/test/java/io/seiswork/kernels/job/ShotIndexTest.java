@@ -212,7 +212,7 @@ class ShotIndexTest {
 
     @Test
     void rangesAreRunsOfConsecutiveTraces() {
-        assertArrayEquals(new long[] {0, 3, 7, 1, 9, 2}, SegyShotGathers.runs(new long[] {0, 1, 2, 7, 9, 10}));
+        assertArrayEquals(new long[] {0, 3, 7, 1, 9, 2}, TraceIndices.runsOf(new long[] {0, 1, 2, 7, 9, 10}));
         assertThrows(IllegalArgumentException.class, () -> new ShotIndex(3600, 744, false, 3600 + 744 * 4,
                 List.of(new ShotIndex.Entry(1, new Position(0, 0, 0), 0, 0, 0, 0, new long[] {2, 3}))),
                 "traces past the file's end");
