@@ -41,7 +41,7 @@ record OutputsAtStake(String question, String kept, Task shown) {
             return new OutputsAtStake("Replace the finished " + what(task) + " in " + dir + "? "
                     + String.join(", ", outputs.subList(0, outputs.size() - 1)) + " will be written over by the new run"
                     + " (and a cancelled run leaves them incomplete).", "the finished " + what(task) + " in " + dir
-                    + " stay (shown in the Result tab).", task);
+                    + (task == Task.RTM ? " stays" : " stay") + " (shown in the Result tab).", task);
         }
         List<String> removed = OtherTaskOutputs.removedBy(job, dir);
         if (!removed.isEmpty()) {
@@ -49,7 +49,8 @@ record OutputsAtStake(String question, String kept, Task shown) {
             String names = String.join(", ", removed);
             return new OutputsAtStake("Replace the " + OtherTaskOutputs.reportedTask(dir) + " run in " + dir + "? This "
                     + task.json() + " run removes its " + names + ".", "the " + names + " in " + dir
-                    + " stay (shown in the Result tab).", finished(dir, other) ? other : null);
+                    + (removed.size() == 1 ? " stays" : " stay") + " (shown in the Result tab).",
+                    finished(dir, other) ? other : null);
         }
         return null;
     }

@@ -34,7 +34,7 @@ final class ShotsFieldCheck {
         // The numbers alone: no shot's receivers are gathered for the check.
         List<Shot> numbered = new ArrayList<>(geometry.shotCount());
         for (int i = 0; i < geometry.shotCount(); i++) {
-            numbered.add(new Shot(i + 1, geometry.sources().get(i), new int[0], List.of()));
+            numbered.add(new Shot(i + 1, geometry.sources().get(i), List.of()));
         }
         try {
             selection.of(numbered, "Shots");

@@ -226,7 +226,7 @@ class RtmRunCommandTest {
         Position origin = new Position(0, 0, 0);
         try (ShotGatherWriter w = new ShotGatherWriter(dir.resolve("image.sgy"), new Sampling(51, 0.004, 0), true, 800,
                 "C 1 DEPTH IMAGE")) {
-            w.write(new Shot(0, origin, new int[] {0, 1}, List.of(origin, origin)), new float[2][51]);
+            w.write(new Shot(0, origin, List.of(origin, origin)), new float[2][51]);
         }
         CliRun r = run("run", spec("rtm.json", "rtm", 51, "image.sgy", "auto").toString(), "--check");
         assertEquals(1, r.exit());

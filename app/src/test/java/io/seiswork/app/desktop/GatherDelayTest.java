@@ -170,12 +170,10 @@ class GatherDelayTest {
         try (ShotGatherWriter w = new ShotGatherWriter(plain, time, true, 1000, "test")) {
             for (int s = 1; s <= 2; s++) {
                 List<Position> receivers = new ArrayList<>();
-                int[] ids = new int[TRACES];
                 for (int r = 0; r < TRACES; r++) {
                     receivers.add(new Position(r * 10.0, 0, 0));
-                    ids[r] = r;
                 }
-                w.write(new Shot(s, new Position(50.0, 0, 0), ids, receivers), new float[TRACES][NT]);
+                w.write(new Shot(s, new Position(50.0, 0, 0), receivers), new float[TRACES][NT]);
             }
         }
         Path out = dir.resolve(name + ".sgy");

@@ -46,15 +46,13 @@ class GatherPaneTest {
         try (ShotGatherWriter w = new ShotGatherWriter(shots, time, true, 1000, "test")) {
             for (int s = 1; s <= 2; s++) {
                 List<Position> receivers = new ArrayList<>();
-                int[] ids = new int[24];
                 float[][] traces = new float[24][100];
                 for (int r = 0; r < 24; r++) {
                     receivers.add(new Position(r * 10.0, 0, 0));
-                    ids[r] = r;
                     traces[r][10] = 100f;  // the direct wave: strong and early
                     traces[r][80] = 1f;    // a reflection
                 }
-                w.write(new Shot(s, new Position(50.0 + 50 * s, 0, 0), ids, receivers), traces);
+                w.write(new Shot(s, new Position(50.0 + 50 * s, 0, 0), receivers), traces);
             }
         }
         file = new ShotGatherFile(shots);

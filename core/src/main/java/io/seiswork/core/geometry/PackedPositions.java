@@ -1,10 +1,8 @@
 package io.seiswork.core.geometry;
 
-import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * An immutable list of positions held as one {@code double[]} of x, y, z one after the other:
@@ -15,9 +13,9 @@ import java.util.RandomAccess;
  *
  * <p>{@link #get} makes a {@link Position} on each call: cheap to read a few times a shot, as the
  * engines and the geometry checks do. {@link Shot} keeps a list of this class as it is instead of
- * copying it. Made by a {@link Builder}, which grows as a scan of trace headers finds receivers.
+ * copying it ({@link FixedPositions}). Made by a {@link Builder}, which grows as a scan of trace headers finds receivers.
  */
-public final class PackedPositions extends AbstractList<Position> implements RandomAccess {
+public final class PackedPositions extends FixedPositions {
 
     private static final PackedPositions EMPTY = new PackedPositions(new double[0], 0);
 

@@ -7,17 +7,15 @@ import java.util.List;
  *
  * @param number shot number, 1-based (the FFID written to SEG-Y)
  * @param source source position in metres
- * @param receiverIds indices (0-based) of the recording receivers in the survey's receiver list
- * @param receivers their positions in metres, in the same order: a {@link PackedPositions} is kept
- *     as it is (immutable, 24 bytes a receiver: a recorded survey's shots hold 10^8 to 10^9), any
- *     other list is copied
+ * @param receivers the recording receivers' positions in metres, a trace each, in trace order: a
+ *     {@link FixedPositions} or an unmodifiable list ({@link List#of}, {@link List#copyOf}) is kept
+ *     as it is, any other list is copied. A survey's shots hold 10^8 to 10^9 receivers in all, so
+ *     a fixed spread's shots share the survey's list and a moving spread's pick from it
+ *     ({@link SurveyGeometry#shot}).
  */
-public record Shot(int number, Position source, int[] receiverIds, List<Position> receivers) {
+public record Shot(int number, Position source, List<Position> receivers) {
 
     public Shot {
-        if (receiverIds.length != receivers.size()) {
-            throw new IllegalArgumentException("receiverIds and receivers differ in length");
-        }
-        receivers = receivers instanceof PackedPositions ? receivers : List.copyOf(receivers);
+        receivers = receivers instanceof FixedPositions ? receivers : List.copyOf(receivers);
     }
 }

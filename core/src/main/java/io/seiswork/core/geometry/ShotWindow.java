@@ -3,7 +3,6 @@ package io.seiswork.core.geometry;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -127,11 +126,11 @@ public record ShotWindow(int x0, int y0, Grid grid) {
         if (x0 == 0 && y0 == 0) {
             return shot;
         }
-        List<Position> receivers = new ArrayList<>(shot.receivers().size());
+        PackedPositions.Builder receivers = new PackedPositions.Builder(shot.receivers().size());
         for (Position r : shot.receivers()) {
             receivers.add(local(r));
         }
-        return new Shot(shot.number(), local(shot.source()), shot.receiverIds(), receivers);
+        return new Shot(shot.number(), local(shot.source()), receivers.build());
     }
 
     private Position local(Position p) {

@@ -13,6 +13,8 @@ public final class SurveyGeometry {
     private final List<Position> receivers;
     private final double minOffsetM;
     private final double maxOffsetM;
+    /** {@link #shots()} once made (a race makes the same list twice, harmlessly). */
+    private volatile List<Shot> shots;
 
     private SurveyGeometry(List<Position> sources, List<Position> receivers, double minOffsetM, double maxOffsetM) {
         this.sources = List.copyOf(sources);
@@ -65,28 +67,41 @@ public final class SurveyGeometry {
         return n;
     }
 
-    /** Shot {@code index} (0-based), numbered {@code index + 1}. */
+    /**
+     * Shot {@code index} (0-based), numbered {@code index + 1}: a fixed spread's shot holds the
+     * survey's receiver list itself, a moving spread's picks from it (4 bytes a receiver,
+     * {@link PickedPositions}).
+     */
     public Shot shot(int index) {
         Position s = sources.get(index);
-        List<Position> rec = new ArrayList<>();
+        if (!spreadMoves()) {
+            return new Shot(index + 1, s, receivers);
+        }
         int[] ids = new int[receivers.size()];
         int n = 0;
         for (int i = 0; i < receivers.size(); i++) {
             double offset = s.horizontalDistanceTo(receivers.get(i));
             if (offset >= minOffsetM - 1e-9 && offset <= maxOffsetM + 1e-9) {
                 ids[n++] = i;
-                rec.add(receivers.get(i));
             }
         }
-        return new Shot(index + 1, s, java.util.Arrays.copyOf(ids, n), rec);
+        return new Shot(index + 1, s, new PickedPositions(receivers, java.util.Arrays.copyOf(ids, n)));
     }
 
-    /** All shots in order. */
+    /**
+     * All shots in order, made once and kept: the resolver, the run and the views all ask, and
+     * picking a moving spread's receivers visits every receiver for every shot.
+     */
     public List<Shot> shots() {
-        List<Shot> out = new ArrayList<>(sources.size());
-        for (int i = 0; i < sources.size(); i++) {
-            out.add(shot(i));
+        List<Shot> made = shots;
+        if (made == null) {
+            List<Shot> out = new ArrayList<>(sources.size());
+            for (int i = 0; i < sources.size(); i++) {
+                out.add(shot(i));
+            }
+            made = List.copyOf(out);
+            shots = made;
         }
-        return out;
+        return made;
     }
 }

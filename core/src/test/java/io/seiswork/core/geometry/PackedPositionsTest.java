@@ -58,9 +58,9 @@ class PackedPositionsTest {
     void aShotKeepsPackedReceiversAsTheyAreAndCopiesOtherLists() {
         PackedPositions packed = PackedPositions.copyOf(some(3));
         Position source = new Position(1, 2, 3);
-        assertSame(packed, new Shot(1, source, new int[] {0, 1, 2}, packed).receivers());
+        assertSame(packed, new Shot(1, source, packed).receivers());
         List<Position> plain = new ArrayList<>(some(3));
-        Shot copied = new Shot(1, source, new int[] {0, 1, 2}, plain);
+        Shot copied = new Shot(1, source, plain);
         plain.clear();
         assertEquals(some(3), copied.receivers(), "another list is copied, so later changes do not reach the shot");
         assertSame(packed, PackedPositions.copyOf(packed));

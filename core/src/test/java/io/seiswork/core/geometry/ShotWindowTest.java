@@ -13,11 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShotWindowTest {
 
     private static Shot shot(Position source, Position... receivers) {
-        int[] ids = new int[receivers.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = i;
-        }
-        return new Shot(1, source, ids, List.of(receivers));
+        return new Shot(1, source, List.of(receivers));
     }
 
     @Test

@@ -164,7 +164,7 @@ class SegyioInteropTest {
                         traces[r][k] = 100 * s + 10 * r + k;
                     }
                 }
-                w.write(new Shot(s + 1, src, new int[] {0, 1, 2}, receivers), traces);
+                w.write(new Shot(s + 1, src, receivers), traces);
             }
         }
         JsonNode seen = python(List.of("read", "big", shots.toString())).get("files").get(0);

@@ -31,7 +31,7 @@ class ShotGatherAppendTest {
     Path dir;
 
     private static Shot shot(int n) {
-        return new Shot(n, new Position(25 * n, 0, 5), new int[] {0, 1, 2}, RECEIVERS);
+        return new Shot(n, new Position(25 * n, 0, 5), RECEIVERS);
     }
 
     private static float[][] traces(int n) {

@@ -278,11 +278,7 @@ final class SegyShotGathers implements ObservedData {
             int ffid = e.getKey();
             ShotScan shot = e.getValue();
             it.remove();  // each shot's scan let go as it is kept
-            int[] ids = new int[shot.receivers.size()];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = k;
-            }
-            list.add(new Shot(ffid, shot.source, ids, shot.receivers.build()));  // kept as built: no copy
+            list.add(new Shot(ffid, shot.source, shot.receivers.build()));  // kept as built: no copy
             index.put(ffid, shot.traces.build());
             delays.put(ffid, shot.delays.build());
         }

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.geometry.FixedPositions;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
 import java.io.BufferedInputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -323,21 +323,6 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
         int n = (int) shot.traces();
         Position low = new Position(shot.minX(), shot.minY(), shot.source().z());
         Position high = new Position(shot.maxX(), shot.maxY(), shot.source().z());
-        List<Position> receivers = new AbstractList<>() {
-            @Override
-            public Position get(int i) {
-                return i == 1 ? high : low;
-            }
-
-            @Override
-            public int size() {
-                return n;
-            }
-        };
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i;
-        }
-        return new Shot(shot.ffid(), shot.source(), ids, receivers);
+        return new Shot(shot.ffid(), shot.source(), FixedPositions.corners(low, high, n));
     }
 }

@@ -118,11 +118,9 @@ class HeaderScanMemoryTest {
         double sx = 100 + 4.25 * s;
         double sy = 500 + 1.5 * (s % 100);
         List<Position> receivers = new ArrayList<>(RECEIVERS);
-        int[] ids = new int[RECEIVERS];
         for (int r = 0; r < RECEIVERS; r++) {
-            ids[r] = r;
             receivers.add(new Position(sx - 95 + 10 * (r % 20) + 0.25, sy - 240 + 20 * (r / 20) + 0.75, 2));
         }
-        return new Shot(s + 1, new Position(sx, sy, 5), ids, receivers);
+        return new Shot(s + 1, new Position(sx, sy, 5), receivers);
     }
 }

@@ -34,11 +34,7 @@ class SegyShotGathersTest {
     }
 
     private static Shot shot(int number, Position source, List<Position> receivers) {
-        int[] ids = new int[receivers.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = i;
-        }
-        return new Shot(number, source, ids, receivers);
+        return new Shot(number, source, receivers);
     }
 
     private Path write(String name, String textHeader, List<Shot> shots) {

@@ -87,8 +87,7 @@ class ShotIndexTest {
     }
 
     private static Shot part(Shot s, int from, int to) {
-        return new Shot(s.number(), s.source(), Arrays.copyOfRange(s.receiverIds(), from, to),
-                s.receivers().subList(from, to));
+        return new Shot(s.number(), s.source(), s.receivers().subList(from, to));
     }
 
     /** The headers of {@code file}, then the traces of {@code shot}'s ranges: what a worker fetches. */
