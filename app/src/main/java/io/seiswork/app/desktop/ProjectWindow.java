@@ -105,6 +105,12 @@ public final class ProjectWindow extends BorderPane {
     private final java.util.concurrent.atomic.AtomicInteger examplesListing = new java.util.concurrent.atomic.AtomicInteger();
     /** Works out one example's note on {@link #notes} (tests put in a slow or failing one). */
     private volatile NoteMaker noteMaker;
+    /**
+     * Measurements of the run time at most, while the engine is timed before the JIT has compiled
+     * it ({@link RunTimeEstimator.Estimate#settled}).
+     */
+    static final int ESTIMATE_ATTEMPTS = 3;
+
     /** Measures the chosen engine for the run-time estimate, one job at a time. */
     private final ExecutorService estimator = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-estimate");
@@ -899,11 +905,6 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
-     * Measures the tool bar's engine on the project's first shot, off the JavaFX thread, and shows
-     * how long the run will take ({@link RunTimeEstimator}); a newer project, another engine or
-     * a run started cancels the measurement under way.
-     */
-    /**
      * Marks the Shots field red with the problem as its tooltip (and in the status line) when Run
      * would refuse its list for the project, as the form marks its fields; null when it is fine.
      */
@@ -926,6 +927,12 @@ public final class ProjectWindow extends BorderPane {
         }
     }
 
+    /**
+     * Measures the tool bar's engine on the project's first shot, off the JavaFX thread, and shows
+     * how long the run will take ({@link RunTimeEstimator}); a newer project, another engine or
+     * a run started cancels the measurement under way. Measured again, up to {@link #ESTIMATE_ATTEMPTS}
+     * times in all, while the JIT is still compiling the engine.
+     */
     private void estimateRunTime() {
         estimating.cancel();
         Project p = project;
@@ -960,7 +967,19 @@ public final class ProjectWindow extends BorderPane {
                 } catch (IllegalArgumentException notAList) {
                     // every shot: Run says what is wrong with the list
                 }
-                text = RunTimeEstimator.estimate(job, shots, token).describe();
+                RunTimeEstimator.Estimate e = RunTimeEstimator.estimate(job, shots, token);
+                // Timed while the JIT was still compiling the engine (a window just opened, a busy
+                // machine): many times long. Said so, and measured again once the JIT has caught up.
+                for (int again = 1; !e.settled() && again < ESTIMATE_ATTEMPTS; again++) {
+                    String interim = e.describe() + "; measuring again...";
+                    Platform.runLater(() -> {
+                        if (estimating == token && !token.isCancelled()) {
+                            summary.showRunTime(interim);
+                        }
+                    });
+                    e = RunTimeEstimator.estimate(job, shots, token);
+                }
+                text = e.describe();
             } catch (CancelledException e) {
                 return;
             } catch (RuntimeException e) {

@@ -45,9 +45,15 @@ public final class RunTimeEstimator {
      * @param imageBytes the image files a migration writes after its last shot (0 for task model):
      *     for a survey they take longer than its shots, at the disk's speed, which is not
      *     measured here, so the estimate names their size instead
+     * @param settled false when the engine was timed while the JIT may still have been compiling
+     *     it ({@link EngineSpeed.Measured#settled}): the estimate may be many times long, and
+     *     measuring again later gives the real one
      */
     public record Estimate(RunWork work, String engine, double gptsPerSecond, double migrationSecondsPerStep,
-            double startupSeconds, long imageBytes) {
+            double startupSeconds, long imageBytes, boolean settled) {
+
+        /** What {@link #describe} adds when the engine was timed while the JIT was still compiling it. */
+        public static final String UNSETTLED = " (timed while the JIT was still compiling the engine: it may take less)";
 
         /** Image files smaller than this are not mentioned: they take a moment to write. */
         static final long IMAGE_BYTES_WORTH_SAYING = 1L << 30;
@@ -76,8 +82,9 @@ public final class RunTimeEstimator {
                     : "; then " + MemoryEstimate.human(imageBytes) + " of image files to write";
             return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points (absorbing layers included), at "
                     + "%s Gpts/s%s, measured on "
-                    + "the first shot%s", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
-                    work.steps(), work.pointsPerStep(), significant(gptsPerSecond), migration, image);
+                    + "the first shot%s%s", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
+                    work.steps(), work.pointsPerStep(), significant(gptsPerSecond), migration,
+                    settled ? "" : UNSETTLED, image);
         }
 
         private static String significant(double v) {
@@ -145,7 +152,8 @@ public final class RunTimeEstimator {
             long imageBytes = spec.task() == Task.RTM
                     ? ImageFiles.diskBytes(spec.grid(), WholeGridStorage.HEAP)  // the two files, without the stack
                     : 0;
-            return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds(), imageBytes);
+            return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds(), imageBytes,
+                    speed.settled());
         } finally {
             engine.close();
         }

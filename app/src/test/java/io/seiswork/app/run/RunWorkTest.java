@@ -1,6 +1,7 @@
 package io.seiswork.app.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,13 @@ class RunWorkTest {
         assertTrue(e.describe().contains("3 shots × " + e.work().propagationsPerShot() + " propagations × "
                 + e.work().steps() + " steps"), e.describe());
         System.out.println("  [estimate] " + e.describe());
+        if (e.settled()) {
+            assertFalse(e.describe().contains("JIT"), e.describe());
+        }
+        RunTimeEstimator.Estimate early = new RunTimeEstimator.Estimate(e.work(), e.engine(), e.gptsPerSecond() / 30,
+                e.migrationSecondsPerStep() * 30, e.startupSeconds(), e.imageBytes(), false);
+        assertTrue(early.describe().endsWith("measured on the first shot (timed while the JIT was still compiling the"
+                + " engine: it may take less)"), early.describe());
     }
 
     @Test

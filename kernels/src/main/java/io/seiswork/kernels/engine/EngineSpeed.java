@@ -47,8 +47,12 @@ public final class EngineSpeed {
      *     included) once the engine runs at full speed
      * @param warmupSeconds the seconds the warm-up took beyond that speed (the JIT compiling the
      *     CPU kernels): what a run starting now in this JVM pays once; 0 when it was warm already
+     * @param settled false when the warm-up reached {@link #MAX_WARMUP_SECONDS} without two runs
+     *     agreeing while the JIT was quiet: the code timed may still have been compiling (a desktop
+     *     just started, its JIT busy with the window, on a loaded machine), so the speed may be
+     *     many times low; measuring again later gives the real one
      */
-    public record Measured(double gptsPerSecond, double warmupSeconds) {
+    public record Measured(double gptsPerSecond, double warmupSeconds, boolean settled) {
     }
 
     /** Wall time the timed runs aim at together, seconds. */
@@ -109,6 +113,7 @@ public final class EngineSpeed {
         long warmSteps = 0;
         double previous = Double.NaN;
         double perStep;
+        boolean settled;
         long compiled = jitMillis.getAsLong();
         while (true) {
             RunStats last = engine.model(shortened(shot, steps), ProgressListener.NONE, cancel).stats();
@@ -117,10 +122,14 @@ public final class EngineSpeed {
             perStep = last.wallSeconds() / Math.max(1, last.steps());
             long compiledNow = jitMillis.getAsLong();
             boolean jitQuiet = compiledNow - compiled <= QUIET_JIT_PERCENT / 100.0 * 1e3 * last.wallSeconds();
-            boolean settled = warmWall >= MIN_WARMUP_SECONDS && jitQuiet
+            settled = warmWall >= MIN_WARMUP_SECONDS && jitQuiet
                     && Math.abs(perStep - previous) <= SETTLED_PERCENT / 100.0 * previous;
             compiled = compiledNow;
-            if (settled || steps == most || warmWall >= MAX_WARMUP_SECONDS || warmSteps >= runSteps / 4) {
+            if (settled || steps == most || warmSteps >= runSteps / 4) {
+                settled = true;  // agreed, or the run is short: a quarter of it or its shot's steps spent warming up
+                break;
+            }
+            if (warmWall >= MAX_WARMUP_SECONDS) {
                 break;
             }
             previous = perStep;
@@ -141,7 +150,8 @@ public final class EngineSpeed {
             }
         }
         double secondsPerStep = best.wallSeconds() / Math.max(1, best.steps());
-        return new Measured(Math.max(0, best.gptsPerSecond()), Math.max(0, warmWall - warmSteps * secondsPerStep));
+        return new Measured(Math.max(0, best.gptsPerSecond()), Math.max(0, warmWall - warmSteps * secondsPerStep),
+                settled);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.seiswork.kernels.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,7 @@ class EngineSpeedTest {
         try (Recording engine = new Recording()) {
             EngineSpeed.Measured m = EngineSpeed.measure(engine, shot, 400, CancellationToken.none());
             assertTrue(m.gptsPerSecond() > 0 && m.warmupSeconds() >= 0, m.toString());
+            assertTrue(m.settled(), "a quarter of a short run spent warming up: as good as it gets");
             double best = 0;
             for (int i = engine.asked.size() - EngineSpeed.TIMED_REPETITIONS; i < engine.asked.size(); i++) {
                 best = Math.max(best, engine.stats.get(i).gptsPerSecond());
@@ -151,6 +153,7 @@ class EngineSpeedTest {
         assertTrue(Math.abs(lastWarm - m.gptsPerSecond()) > 0.05, "not the last warm-up run: " + lastWarm);
         // The compiling runs count as start-up: 2 + 4 + 8 + 16 steps at 30 ms, less those steps at speed.
         assertTrue(m.warmupSeconds() > 30 * (30e-3 - 0.9e-3) * 0.99, m.toString());
+        assertTrue(m.settled(), "two warm-up runs agreed while the JIT was quiet");
     }
 
     @Test
@@ -170,6 +173,7 @@ class EngineSpeedTest {
         assertTrue(warmWall >= 0.999 * EngineSpeed.MAX_WARMUP_SECONDS && warmWall < 1.01 * EngineSpeed.MAX_WARMUP_SECONDS,
                 "warm-up stepping " + warmWall + " s");
         assertEquals(1e6 / 0.5e-3 / 1e9, m.gptsPerSecond(), 1e-9);
+        assertFalse(m.settled(), "the JIT never quiet: the speed may be of code still compiling");
     }
 
     @Test
