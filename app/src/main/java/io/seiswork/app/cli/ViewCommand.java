@@ -52,6 +52,11 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--color-map", paramLabel = "gray|seismic|viridis", description = "Start colour map (default seismic).")
     String colorMap = "seismic";
 
+    @Option(names = "--z-unit", paramLabel = "auto|m|s", defaultValue = "auto",
+            description = {"Trace axis of a SEG-Y VOLUME: m (depth), s (time), or auto: depth when its text header"
+                + " says DEPTH, else time (SEG-Y has no field for it). Default: ${DEFAULT-VALUE}."})
+    String zUnit;
+
     @Option(names = "--snapshot", paramLabel = "PNG",
             description = "Write the window to PNG once every view is drawn at full resolution, then exit (for reports).")
     Path snapshot;
@@ -112,18 +117,40 @@ final class ViewCommand implements Callable<Integer> {
             return SwvReader.open(file);
         }
         if (name.endsWith(".sgy") || name.endsWith(".segy")) {
-            try {
-                Path tmp = Files.createTempFile("seiswork-view-", ".swv");
-                tmp.toFile().deleteOnExit();
-                spec.commandLine().getErr().println("seiswork: converting " + file + " to a bricked volume for viewing...");
-                spec.commandLine().getErr().flush();
-                SegyToSwv.convert(file, tmp, SwvWriteOptions.defaults());
-                return SwvReader.open(tmp);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a temporary volume: " + e.getMessage(), e);
-            }
+            return openSegy(file, zUnit, spec.commandLine().getErr());
         }
         throw new IllegalArgumentException("volume must be a .swv, .sgy or .segy file or an s3:// .swv, got " + volume);
+    }
+
+    /**
+     * A post-stack SEG-Y cube converted to a temporary {@code .swv} (deleted on exit) and opened
+     * under the SEG-Y file's name, its trace axis in {@code zUnit} ("auto": {@link SegyToSwv#likelyZUnit}),
+     * saying on {@code err} which it took and how to choose the other.
+     */
+    static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err) {
+        String unit = switch (zUnit) {
+            case "auto" -> SegyToSwv.likelyZUnit(file);
+            case "m", "s" -> zUnit;
+            default -> throw new IllegalArgumentException("--z-unit must be auto, m (depth) or s (time), got \""
+                    + zUnit + "\"");
+        };
+        String axis = "s".equals(unit) ? "time (s)" : "depth (m)";
+        String why = !"auto".equals(zUnit) ? "--z-unit " + unit
+                : "s".equals(unit) ? "its text header does not say depth; --z-unit m if it is" : "its text header says"
+                        + " depth; --z-unit s if it is time";
+        err.println("seiswork: converting " + file + " to a bricked volume for viewing, its trace axis in " + axis + " ("
+                + why + ")...");
+        err.flush();
+        try {
+            Path dir = Files.createTempDirectory("seiswork-view-");
+            dir.toFile().deleteOnExit();  // registered first: deleted after the file in it
+            Path tmp = dir.resolve("volume.swv");
+            tmp.toFile().deleteOnExit();
+            SegyToSwv.convert(file, tmp, SwvWriteOptions.defaults().withZUnit(unit));
+            return VolumeSource.renamed(SwvReader.open(tmp), file.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary volume: " + e.getMessage(), e);
+        }
     }
 
     private static ColorMap parseColorMap(String s) {

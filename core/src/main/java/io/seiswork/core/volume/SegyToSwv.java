@@ -5,10 +5,12 @@ import io.seiswork.core.segy.BinaryHeader;
 import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
 import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 
@@ -176,6 +178,27 @@ public final class SegyToSwv {
 
     private static double spacing(double d) {
         return d > 0 ? d : 1.0;
+    }
+
+    /** "DEPTH" as a word of a text header ("DEPTH IMAGE", "Domain: Depth"). */
+    private static final java.util.regex.Pattern SAYS_DEPTH = java.util.regex.Pattern.compile("\\bDEPTH\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The z unit {@code segy}'s trace axis most likely has: "m" (depth) when its first text header
+     * says DEPTH as a word (Seiswork's images and models, Petrel's depth exports), else "s" (time:
+     * SEG-Y's sample interval is in µs, and most post-stack cubes are in time). SEG-Y has no
+     * field for it, so callers say which they took and how to choose the other.
+     */
+    public static String likelyZUnit(Path segy) {
+        try (SegyReader r = SegyReader.open(segy)) {
+            List<byte[]> raw = r.rawTextHeaders();
+            if (raw.isEmpty()) {
+                return "s";
+            }
+            String text = TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)));
+            return SAYS_DEPTH.matcher(text).find() ? "m" : "s";
+        }
     }
 
     /** Trace number of grid position (ix, iy) in the file's sort order. */

@@ -39,6 +39,54 @@ public interface VolumeSource extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * {@code v} under another name, closed with it: a volume converted to a temporary file for
+     * viewing keeps the name of the file the user gave.
+     */
+    static VolumeSource renamed(VolumeSource v, String name) {
+        return new VolumeSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int levels() {
+                return v.levels();
+            }
+
+            @Override
+            public VolumeAxes axes(int level) {
+                return v.axes(level);
+            }
+
+            @Override
+            public Histogram histogram() {
+                return v.histogram();
+            }
+
+            @Override
+            public String zUnit() {
+                return v.zUnit();
+            }
+
+            @Override
+            public String valueUnit() {
+                return v.valueUnit();
+            }
+
+            @Override
+            public Slice slice(SliceOrientation o, int index, int level) {
+                return v.slice(o, index, level);
+            }
+
+            @Override
+            public void close() {
+                v.close();
+            }
+        };
+    }
+
     /** Checks a slice request against the axes; shared by the implementations. */
     static void checkSlice(VolumeSource v, SliceOrientation o, int index, int level) {
         if (level < 0 || level >= v.levels()) {
