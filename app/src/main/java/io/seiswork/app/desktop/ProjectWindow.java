@@ -143,6 +143,8 @@ public final class ProjectWindow extends BorderPane {
     private final Tab resultTab = new Tab("Result");
     private final RunProgressPane progress = new RunProgressPane();
     private final SliceView imageSoFar = new SliceView();
+    /** The migration's image last shown while it runs, or null: kept on screen if the run stops part-way. */
+    private RunEvents.Image lastImage;
     private final Label status = new Label();
     private final SpecEditor editor;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Seiswork");
@@ -321,6 +323,7 @@ public final class ProjectWindow extends BorderPane {
      * shot), or for an image too large to copy each shot its middle inline.
      */
     private void showImageSoFar(RunEvents.Image im) {
+        lastImage = im;
         if (im.volume() != null) {
             if (!(resultTab.getContent() instanceof VolumeWindow live && live.getId().equals("liveImage")
                     && live.showVolume(im.volume()))) {
@@ -1087,6 +1090,7 @@ public final class ProjectWindow extends BorderPane {
                 ? "Wavefield: only for runs on this machine"
                 : "Wavefield: shown while a shot runs");
         closeResult();
+        lastImage = null;
         resultTab.setContent(placeholder("Running..."));
         tabs.getSelectionModel().select(runTab);
         if (cloud) {
@@ -1127,8 +1131,22 @@ public final class ProjectWindow extends BorderPane {
         // A followed cloud job need not be the open project's task: its job item says which it is.
         Task task = followedTask != null ? followedTask : project != null ? project.job().spec().task() : null;
         followedTask = null;
+        RunEvents.Image soFar = lastImage;
+        lastImage = null;
+        Node live = resultTab.getContent();
         if (o.status() == DesktopRun.Status.DONE && task != null) {
             showResult(task, o.outDir());
+        } else if (soFar != null && (live == imageSoFar || live instanceof VolumeWindow w && "liveImage".equals(w.getId()))) {
+            // Cancelled or failed part-way: the image stacked so far stays on screen, said to be that.
+            Label note = new Label(String.format(java.util.Locale.ROOT, "The image after %d of %d shots, not written to"
+                    + " disk: the run %s", soFar.stacked(), soFar.shots(), o.message()));
+            note.setId("imageSoFarNote");
+            note.setWrapText(true);
+            note.setPadding(new Insets(4, 8, 4, 8));
+            resultTab.setContent(null);
+            BorderPane kept = new BorderPane(live);
+            kept.setTop(note);
+            resultTab.setContent(kept);
         } else {
             resultTab.setContent(placeholder("No result: " + o.message()));
         }

@@ -28,4 +28,12 @@ final class DesktopSpecs {
                 """.formatted(name, shots));
         return f;
     }
+
+    /** The same survey migrated ({@link #model2d}'s, its data modelled first), with more time to cancel in. */
+    static Path rtm2d(Path dir, String name, int shots) throws Exception {
+        Path f = model2d(dir, name, shots);
+        Files.writeString(f, Files.readString(f).replace("\"task\": \"model\",", "\"task\": \"rtm\", \"data\": \"synthetic\","
+                + " \"migrationVelocity\": { \"smooth\": 0 },"));
+        return f;
+    }
 }

@@ -2,6 +2,8 @@ package io.seiswork.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -121,6 +123,29 @@ class RunFolderTest {
             }
             assertTrue(c.getWidth() >= needed, c.getText() + " is " + c.getWidth() + " px wide, needs " + needed);
         }
+    }
+
+    /**
+     * A migration cancelled part-way leaves the image stacked so far in the Result tab, said to be
+     * that and not on disk, rather than "No result".
+     */
+    @Test
+    void aCancelledMigrationKeepsItsImageSoFarOnScreen(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.rtm2d(dir, "cut-migration", 6));
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            var c = window.resultTab().getContent();
+            return c instanceof VolumeWindow w && "liveImage".equals(w.getId()) || c != null && "imageSoFar".equals(c.getId());
+        });
+        var live = window.resultTab().getContent();
+        robot.interact(() -> window.cancelButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        var kept = assertInstanceOf(javafx.scene.layout.BorderPane.class, window.resultTab().getContent());
+        assertSame(live, kept.getCenter(), "the image so far, still on screen");
+        String note = ((javafx.scene.control.Label) kept.getTop()).getText();
+        assertTrue(note.matches("The image after \\d of 6 shots, not written to disk: the run cancelled; the finished"
+                + " shots are kept in .*"), note);
     }
 
     /**
