@@ -449,6 +449,34 @@ public final class JobTable {
     }
 
     /**
+     * A shot's attempt failed in a way every attempt would repeat (its recorded data's stored
+     * bytes are not those submitted): FAILED at once and counted, as after its last attempt, so
+     * that its other deliveries are not paid for a result they cannot change; the job's error, if
+     * this stops it, says the shot was not retried and why. Conditional, as
+     * {@link #failShot(JobId, int, String, String, boolean, int)}, on the shot being RUNNING on
+     * {@code worker}.
+     *
+     * @param run the job's run the attempt's message belongs to
+     * @return false when the attempt had lost the shot (done by another delivery, or queued again
+     *     by a resume): nothing changed
+     */
+    public boolean failShotWithoutRetry(JobId id, int shot, String worker, String error, int run) {
+        String e = clip(error);
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #st = :failed, #err = :e")
+                    .conditionExpression("#st = :running AND #worker = :w")
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker"))
+                    .expressionAttributeValues(Map.of(":failed", s(ShotState.FAILED.name()), ":e", s(e), ":running",
+                            s(ShotState.RUNNING.name()), ":w", s(worker))));
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
+        countFailedShot(id, shot, run, e, false);
+        return true;
+    }
+
+    /**
      * A shot found lost: RUNNING, its message dead-lettered after its last delivery, its worker
      * silent since {@code beat}. It is FAILED with {@code error} and counted like a shot that
      * failed its last attempt (the job runs on within its limit of failed shots, and ends FAILED
@@ -485,6 +513,11 @@ public final class JobTable {
      * @param error the shot's error, for the job's when this stops it
      */
     public void countFailedShot(JobId id, int shot, int run, String error) {
+        countFailedShot(id, shot, run, error, true);
+    }
+
+    /** {@link #countFailedShot(JobId, int, int, String)}; {@code retried}: see {@link FailedShots#overLimitError}. */
+    private void countFailedShot(JobId id, int shot, int run, String error, boolean retried) {
         String e = clip(error);
         JobRecord job;
         try {
@@ -510,7 +543,7 @@ public final class JobTable {
             job = now.get();
         }
         if (FailedShots.overLimit(job)) {
-            failJob(id, FailedShots.overLimitError(job, shot, e));
+            failJob(id, FailedShots.overLimitError(job, shot, e, retried));
         } else if (FailedShots.allSettledWithFailures(job)) {
             failJob(id, FailedShots.settledError(job));
         }
