@@ -32,7 +32,11 @@ import org.slf4j.LoggerFactory;
  *       failed ({@link JobTable#failLostShot}), so the job runs on within its limit of failed
  *       shots and ends FAILED for {@code seiswork resume}, or stops past it;</li>
  *   <li>the shot is DONE and its job STACKING, stacked from this message by a silent worker: the
- *       job is FAILED ({@link JobTable#failSilentStacking}); {@code resume} stacks it again;</li>
+ *       first time in the job's run, the stack is sent again as a fresh message
+ *       ({@link JobTable#resendLostStack}, counted in the job's item): a stacking worker lost to
+ *       a spot interruption is common, and the stack needs nothing the next worker lacks. The
+ *       second time the job is FAILED ({@link JobTable#failSilentStacking}); {@code resume}
+ *       stacks it again;</li>
  *   <li>a silent attempt or stack that came from another message, a job whose every shot is
  *       counted but whose stacking never began, and a shot still QUEUED (its hand-back failed) get
  *       a fresh message of the same run: a duplicate is harmless, a missing message hangs the
@@ -64,7 +68,9 @@ final class DeadLetterSweep {
         SETTLED,
         /** the shot's workers all died: counted failed, letter removed */
         LOST,
-        /** the job's stacking workers all died: the job FAILED, letter removed */
+        /** the job's stacking workers all died, the first time in its run: the stack sent again, letter removed */
+        STACK_RESENT,
+        /** the job's stacking workers all died, the second time in its run: the job FAILED, letter removed */
         STACK_LOST,
         /** the shot still needed running or stacking: a fresh message sent, letter removed */
         REQUEUED,
@@ -179,9 +185,12 @@ final class DeadLetterSweep {
                 // makes sure a worker takes the stack over.
                 return requeue(letter, "its job's silent stacker held another message");
             }
-            String error = "stacking stopped: its worker fell silent on the last delivery of its message (last heard at "
-                    + lastHeard + ", " + job.stacked() + " of " + job.total() + " shots stacked); 'seiswork resume "
-                    + job.id() + "' stacks it again";
+            if (job.stackResends() == 0) {
+                return resendStack(letter, job, lastHeard);
+            }
+            String error = "stacking stopped: its worker fell silent on the last delivery of its message twice, the stack "
+                    + "sent again once in between (last heard at " + lastHeard + ", " + job.stacked() + " of " + job.total()
+                    + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
             if (!table.failSilentStacking(job.id(), job.stackBeat(), error)) {
                 return postponeBriefly(letter);
             }
@@ -195,6 +204,25 @@ final class DeadLetterSweep {
             return requeue(letter, "every shot counted, no stack begun");
         }
         return drop(letter, Outcome.SETTLED);
+    }
+
+    /**
+     * The stack's workers died on every delivery of its message, for the first time in the job's
+     * run: a fresh message of the same run, recorded as the stack's by a conditional write on what
+     * was read ({@link JobTable#resendLostStack}). The message goes first, so that a send that
+     * fails leaves the letter to come back and nothing spent; a write refused after it (another
+     * sweep won, the stack spoke again) leaves a duplicate, which finds the stack alive and is
+     * dropped, and the letter is looked at again.
+     */
+    private Outcome resendStack(ReceivedShot letter, JobRecord job, Instant lastHeard) {
+        ShotTask task = letter.task();
+        String fresh = shots.sendOne(task.jobId(), task.shot(), letter.run());
+        if (!table.resendLostStack(job.id(), job.stackBeat(), job.stackMessage(), fresh)) {
+            return postponeBriefly(letter);
+        }
+        LOG.warn("job {}: its stacking worker fell silent on the last delivery of its message (last heard at {}, {} of {} "
+                + "shots stacked): the stack is sent again, once", job.id(), lastHeard, job.stacked(), job.total());
+        return drop(letter, Outcome.STACK_RESENT);
     }
 
     private boolean silent(Instant beat, Instant now) {

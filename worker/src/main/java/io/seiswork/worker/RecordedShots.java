@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -36,18 +39,34 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * the SHA-256 the index holds of them (made at submission from the file submitted), and every GET
  * of a job reads the one version of the object opened with the job ({@code If-Match} its ETag),
  * never headers of one version with traces of another.
+ *
+ * <p>Bytes that are not those submitted are fetched once more before anything is decided: the
+ * same wrong bytes twice are the stored object's, and every attempt of the shot would read them
+ * again, so the shot fails at once ({@link DataIntegrityException}) instead of using up its
+ * deliveries; bytes that differ between the two fetches were damaged on the way, and the shot
+ * is tried again as for any failure. A version replaced while the job reads it (HTTP 412 to
+ * {@code If-Match}) is opened afresh, once per fetch, and read like any other: its bytes are
+ * checked against the same digests, so a replacement by the same content costs nothing.
  */
 final class RecordedShots {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RecordedShots.class);
+
     private final ArtifactStore store;
     private final String dataKey;
+    private final String indexKey;
     private final ShotIndex index;
     private final Path headers;
-    private final S3RangeReader reader;
+    /** The version every GET asks for; another once the one opened with the job was replaced. */
+    private S3RangeReader reader;
+    /** Whether the object was replaced since the job opened it: how a wrong shot's error says when. */
+    private boolean replaced;
 
-    private RecordedShots(ArtifactStore store, String dataKey, ShotIndex index, Path headers, S3RangeReader reader) {
+    private RecordedShots(ArtifactStore store, String dataKey, String indexKey, ShotIndex index, Path headers,
+            S3RangeReader reader) {
         this.store = store;
         this.dataKey = dataKey;
+        this.indexKey = indexKey;
         this.index = index;
         this.headers = headers;
         this.reader = reader;
@@ -59,8 +78,8 @@ final class RecordedShots {
      * @param indexKey the index's input key, for errors
      * @param maxInputBytes the most a worker downloads: the headers must fit
      * @throws IllegalArgumentException in one line naming both keys when the data file is missing
-     *     or is not the size the index was made from
-     * @throws IllegalStateException in one line when its headers are not those submitted
+     * @throws DataIntegrityException in one line naming both keys when the data file is not the
+     *     size the index was made from, or its headers are not those submitted on two fetches
      */
     static RecordedShots open(ArtifactStore store, String dataKey, String indexKey, ShotIndex index, Path dir,
             long maxInputBytes) {
@@ -68,47 +87,103 @@ final class RecordedShots {
             throw new IllegalArgumentException("data " + dataKey + ": its shot index " + indexKey + " gives it "
                     + index.headerBytes() + " bytes of headers, more than the " + maxInputBytes + " a worker downloads");
         }
+        Path headers = dir.resolve("data-headers" + suffix(index));
         // One HEAD for the job: every later GET asks for this version.
-        S3RangeReader reader;
+        RecordedShots shots = new RecordedShots(store, dataKey, indexKey, index, headers, null);
+        shots.reader = shots.openVersion();
+        shots.fetchChecked(headers, null, new long[] {0, index.headerBytes()}, index.headerSha256(),
+                "the data file's headers");
+        return shots;
+    }
+
+    /**
+     * One HEAD of the data object: the version later GETs ask for.
+     *
+     * @throws DataIntegrityException when its size is not the one the index was made from: every
+     *     attempt would find the same object
+     */
+    private S3RangeReader openVersion() {
+        S3RangeReader opened;
         try {
-            reader = store.openRanges(dataKey);
+            opened = store.openRanges(dataKey);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("data " + dataKey + " has no object but its shot index " + indexKey
                     + " names it", e);
         }
-        if (reader.size() != index.dataBytes()) {
-            throw new IllegalArgumentException("data " + dataKey + " has " + reader.size() + " bytes but its shot index "
+        if (opened.size() != index.dataBytes()) {
+            throw new DataIntegrityException("data " + dataKey + " has " + opened.size() + " bytes but its shot index "
                     + indexKey + " was made from a file of " + index.dataBytes() + " bytes");
         }
-        Path headers = dir.resolve("data-headers" + suffix(index));
-        try (FileChannel out = FileChannel.open(headers, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            Digesting digesting = new Digesting(out);
-            copy(store, reader, dataKey, new long[] {0, index.headerBytes()}, digesting, "its headers");
-            if (!MessageDigest.isEqual(digesting.digest(), index.headerSha256())) {
-                throw new IllegalStateException("the data file's headers differ from those submitted: " + dataKey
-                        + " was replaced after its shot index " + indexKey + " was made");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + headers + ": " + e.getMessage(), e);
-        }
-        return new RecordedShots(store, dataKey, index, headers, reader);
+        return opened;
     }
 
     /**
-     * Copies ranges of the pinned version; a version replaced since opening (HTTP 412 to
-     * {@code If-Match}) is reported as data that differ from those submitted.
+     * Writes {@code prefix} (or nothing, when null), then {@code ranges} of the data object, into
+     * {@code file}, and checks the ranges' bytes against {@code sha256}. Bytes that differ are
+     * fetched once more: the same wrong bytes twice fail at once, different ones are damage on
+     * the way, tried again by the shot's next delivery.
+     *
+     * @param subject what the bytes are, for errors ("the data file's headers")
+     * @throws DataIntegrityException when two fetches agree and differ from the digest
+     * @throws IllegalStateException when they differ from it and from each other
      */
-    private static void copy(ArtifactStore store, S3RangeReader reader, String dataKey, long[] ranges,
-            WritableByteChannel out, String what) {
-        try {
-            store.copyRanges(reader, dataKey, ranges, out);
-        } catch (SwvException e) {
-            if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 412) {
-                throw new IllegalStateException("the data file's bytes for " + what + " differ from those submitted: "
-                        + dataKey + " was replaced while the job read it", e);
+    private void fetchChecked(Path file, Path prefix, long[] ranges, byte[] sha256, String subject) {
+        byte[] first = fetchDigest(file, prefix, ranges, subject);
+        if (MessageDigest.isEqual(first, sha256)) {
+            return;
+        }
+        LOG.warn("{} of {} are not those submitted (SHA-256 {} instead of {}): fetching them once more, to tell damage on "
+                + "the way from a stored object that differs", subject, dataKey, HexFormat.of().formatHex(first),
+                HexFormat.of().formatHex(sha256));
+        byte[] second = fetchDigest(file, prefix, ranges, subject);
+        if (MessageDigest.isEqual(second, sha256)) {
+            LOG.warn("{} of {} came right on the second fetch: the first was damaged on the way", subject, dataKey);
+            return;
+        }
+        String differ = subject + " differ from those submitted: " + dataKey + " was replaced "
+                + (replaced ? "while the job read it" : "after submission");
+        if (MessageDigest.isEqual(first, second)) {
+            throw new DataIntegrityException(differ);
+        }
+        throw new IllegalStateException(subject + " came different on two fetches of " + dataKey
+                + ", neither those submitted: damaged on the way");
+    }
+
+    /**
+     * Writes {@code prefix} and the ranges into {@code file} (replacing it) and returns the
+     * ranges' SHA-256. A version replaced since opening (HTTP 412 to {@code If-Match}) is opened
+     * afresh and the fetch begun again, once.
+     */
+    private byte[] fetchDigest(Path file, Path prefix, long[] ranges, String subject) {
+        for (int tries = 1; ; tries++) {
+            try {
+                if (prefix != null) {
+                    Files.copy(prefix, file, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.deleteIfExists(file);
+                }
+                try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+                    Digesting digesting = new Digesting(out);
+                    store.copyRanges(reader, dataKey, ranges, digesting);
+                    return digesting.digest();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            } catch (SwvException e) {
+                if (!(e.getCause() instanceof S3Exception s3 && s3.statusCode() == 412)) {
+                    throw e;
+                }
+                if (tries > 1) {
+                    throw new IllegalStateException(subject + " could not be read: " + dataKey
+                            + " was replaced while the job read it, and again while it read the new version", e);
+                }
+                String was = reader.eTag();
+                reader = openVersion();
+                replaced = true;
+                LOG.warn("data {} was replaced while the job read it (version {}, now {}): reading the new version, its "
+                        + "bytes checked against the shot index {}", dataKey, was, reader.eTag(), indexKey);
             }
-            throw e;
         }
     }
 
@@ -186,9 +261,10 @@ final class RecordedShots {
      * GETs of the data file, in the order of its ranges (the file's order).
      *
      * @return the file, {@code ffid-<ffid>.sgy} ({@code .su} for SU data)
+     * @throws DataIntegrityException in one line naming the shot and the key when its traces are
+     *     not those submitted (their SHA-256 is not the index's) on two fetches alike
      * @throws IllegalStateException in one line naming the shot and the key when the file is not
-     *     the headers plus the shot's traces in size, or its traces are not those submitted
-     *     (their SHA-256 is not the index's)
+     *     the headers plus the shot's traces in size, or two fetches of its traces differ
      */
     Path fetch(int ffid, Path dir) {
         ShotIndex.Entry e = entry(ffid);
@@ -199,24 +275,17 @@ final class RecordedShots {
             bytes[i + 1] = traces[i + 1] * index.traceBytes();
         }
         Path file = dir.resolve("ffid-" + ffid + suffix(index));
+        fetchChecked(file, headers, bytes, e.sha256(), "the data file's bytes for shot FFID " + ffid);
+        long size;
         try {
-            Files.copy(headers, file, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                Digesting digesting = new Digesting(out);
-                copy(store, reader, dataKey, bytes, digesting, "shot FFID " + ffid);
-                if (!MessageDigest.isEqual(digesting.digest(), e.sha256())) {
-                    throw new IllegalStateException("the data file's bytes for shot FFID " + ffid
-                            + " differ from those submitted: " + dataKey + " was replaced after submission");
-                }
-            }
-            long size = Files.size(file);
-            if (size != index.shotFileBytes(e)) {
-                throw new IllegalStateException("shot FFID " + ffid + ": fetched " + size + " bytes of data " + dataKey
-                        + ", not the " + index.shotFileBytes(e) + " of its headers and " + e.traces() + " traces");
-            }
-            return file;
+            size = Files.size(file);
         } catch (IOException ex) {
-            throw new UncheckedIOException("shot FFID " + ffid + ": cannot write " + file + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("shot FFID " + ffid + ": cannot read " + file + ": " + ex.getMessage(), ex);
         }
+        if (size != index.shotFileBytes(e)) {
+            throw new IllegalStateException("shot FFID " + ffid + ": fetched " + size + " bytes of data " + dataKey
+                    + ", not the " + index.shotFileBytes(e) + " of its headers and " + e.traces() + " traces");
+        }
+        return file;
     }
 }

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link JobTable#completeShot});</li>
  *   <li>a failed attempt puts the message back at once; the third failure fails the shot (the
  *       job stops if more shots failed than it allows, {@link io.seiswork.cloud.job.FailedShots}),
- *       and SQS moves the message to the dead-letter queue, where the alarm sees it;</li>
+ *       and SQS moves the message to the dead-letter queue, where the alarm sees it; a failure
+ *       every attempt would repeat (recorded data whose stored bytes are not those submitted,
+ *       {@link DataIntegrityException}) fails the shot at once and deletes its message;</li>
  *   <li>a job that stops (cancelled, or failed past its limit) stops its running shots at their
  *       next time step; they go back to QUEUED for {@code seiswork resume};</li>
  *   <li>between shots and while idle, at most every {@link WorkerSettings#sweepEvery()}, the
@@ -251,20 +253,31 @@ public final class ShotWorker implements Runnable {
         } catch (RuntimeException | OutOfMemoryError e) {
             // Out of memory is the shot's problem (its grid on this worker's heap), not the worker's:
             // the stack is unwound, the arrays are garbage, and the next shot may well fit.
-            boolean last = ShotAttempts.isLast(message.receiveCount());
+            // Data whose stored bytes are not those submitted fail every attempt alike: the shot
+            // fails now, and its message goes, rather than come back for two more.
+            boolean atOnce = !shotDone && e instanceof DataIntegrityException;
+            boolean last = atOnce || ShotAttempts.isLast(message.receiveCount());
             String why = e instanceof OutOfMemoryError
                     ? "out of memory: the shot needs more than this worker's " + (Runtime.getRuntime().maxMemory() >> 20)
                             + " MiB of heap (raise -Xmx or use a larger instance)"
                     : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            LOG.error("{} of job {} failed (attempt {} of {}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
-                    message.receiveCount(), ShotAttempts.MAX, why, e);
-            if (!shotDone) {
+            LOG.error("{} of job {} failed (attempt {} of {}{}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
+                    message.receiveCount(), ShotAttempts.MAX, atOnce ? ", not retried: every attempt would read the same "
+                    + "bytes" : "", why, e);
+            if (atOnce) {
+                table.failShotWithoutRetry(id, task.shot(), settings.workerId(), why, message.run());
+                metrics.failed(id, task.shot(), found.get().task(), true);
+            } else if (!shotDone) {
                 table.failShot(id, task.shot(), settings.workerId(), why, last, message.run());
                 metrics.failed(id, task.shot(), found.get().task(), last);
             } else if (last) {
                 table.failJob(id, "stacking failed " + ShotAttempts.MAX + " times: " + why);
             }
-            queue.release(message);
+            if (atOnce) {
+                queue.delete(message);
+            } else {
+                queue.release(message);
+            }
         } finally {
             running = null;
         }

@@ -2,6 +2,8 @@ package io.seiswork.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.dispatch.Dispatcher;
@@ -29,11 +31,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * The dead-letter sweep against the emulators over HTTP: what each kind of letter means, read
@@ -54,6 +62,7 @@ class DeadLetterSweepTest {
     private ShotQueue deadLetters;
     private Dispatcher dispatcher;
     private String name;
+    private S3Client dyingS3;
     private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
     private final ShotMetrics metrics = new ShotMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8),
             Clock.systemUTC(), "sweeper");
@@ -255,14 +264,13 @@ class DeadLetterSweepTest {
 
     /**
      * A job whose stacking workers all died: stacking begun, its last report 16 minutes old, the
-     * message dead-lettered. The sweep fails the job, naming the stack, and a resume (the shot's
-     * result was never stored, so the shot runs again) stacks the uninterrupted image.
+     * message dead-lettered. The first time in the job's run the sweep sends the stack again,
+     * recorded by a conditional write that a second sweep of the same state cannot repeat; the
+     * second time it fails the job, naming the stack; a resume gives the run its resend back.
      */
     @Test
-    void aStackWhoseWorkersAllDiedFailsTheJobAndAResumeStacksIt() throws Exception {
-        byte[] uninterrupted = uninterruptedImage();
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
-        queue.delete(queue.receive(2, 120).orElseThrow());
+    void aLostStackIsSentAgainOnceAndFailsTheJobTheSecondTime() {
+        JobId job = job(1, 0);
         ReceivedShot letter = letter(job, 1, 0);
         table.startShot(job, 1, "dead", 3, letter.messageId());
         table.completeShot(job, 1, 1.0, 1.0);
@@ -270,26 +278,172 @@ class DeadLetterSweepTest {
         assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter), "stacking, and heard just now");
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
 
-        // A letter of another message of the job (a duplicate) does not fail the stack: it is sent again.
+        // A letter of another message of the job (a duplicate) does not count as the stack's loss: it is sent again.
         ReceivedShot duplicate = letter(job, 1, 0);
         assertEquals(Outcome.REQUEUED, sweepAhead(Duration.ZERO).handle(duplicate));
         assertEquals(JobStatus.STACKING, table.job(job).orElseThrow().status());
         queue.delete(queue.receive(2, 60).orElseThrow());
 
-        assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(letter));
+        JobRecord silent = table.job(job).orElseThrow();
+        assertEquals(Outcome.STACK_RESENT, sweepAhead(Duration.ZERO).handle(letter));
+        ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("no fresh message"));
+        assertEquals(1, fresh.task().shot());
+        assertEquals(1, fresh.receiveCount(), "three deliveries again");
+        JobRecord resent = table.job(job).orElseThrow();
+        assertEquals(JobStatus.STACKING, resent.status());
+        assertEquals(1, resent.stackResends());
+        assertEquals(fresh.messageId(), resent.stackMessage(), "the fresh message is the stack's now");
+        assertTrue(resent.stackBeat().isAfter(silent.stackBeat()), "heard of now: a duplicate finds it alive");
+        assertFalse(table.resendLostStack(job, silent.stackBeat(), silent.stackMessage(), "another"),
+                "a second sweep of the state the first read changes nothing");
+        assertEquals(fresh.messageId(), table.job(job).orElseThrow().stackMessage());
+        assertEquals(0, metric(ShotMetrics.LOST), "not lost: sent again");
+
+        // The fresh message's workers die too (each took the stack over): the second loss fails the job.
+        table.takeStack(job, fresh.messageId());
+        queue.delete(fresh);
+        ReceivedShot second = letter(job, 1, 0);
+        table.takeStack(job, second.messageId());
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(second));
         assertEquals(0, lettersLeft());
         JobRecord failed = table.job(job).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());
         assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message "
-                + "(last heard at "), failed.error());
+                + "twice, the stack sent again once in between (last heard at "), failed.error());
         assertTrue(failed.error().endsWith("0 of 1 shots stacked); 'seiswork resume " + job + "' stacks it again"),
                 failed.error());
         assertEquals(1, metric(ShotMetrics.LOST));
+        assertTrue(table.reopen(job, true).isPresent());
+        assertEquals(0, table.job(job).orElseThrow().stackResends(), "a resumed run may send its stack again once");
+    }
 
-        dispatcher.resume(job);
+    /**
+     * The fleet case of a stack lost once: three real workers each run the job's last delivery up
+     * to storing its outputs, where each dies (its instance lost: nothing more is written). A real
+     * worker's poll dead-letters the message, its sweep sends the stack again, and it stacks the
+     * job to the image of an uninterrupted run, byte for byte.
+     */
+    @Test
+    void aStackLostOnceIsSentAgainAndGivesTheUninterruptedImage() throws Exception {
+        byte[] uninterrupted = uninterruptedImage();
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        String lost = loseStack(job, () -> queue.receive(5, 1));
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        Thread.sleep(1100);  // the third delivery's visibility runs out
+
+        // Polls of a second, so that the fresh message its sweep sends comes before it has been idle for long.
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w").withPollWait(Duration.ofSeconds(1))
+                .withMaxIdle(Duration.ofSeconds(5)), metrics);
+        w.run();
+        JobRecord done = table.job(job).orElseThrow();
+        assertEquals(JobStatus.DONE, done.status(), String.valueOf(done.error()));
+        assertEquals(1, done.stackResends());
+        assertTrue(!lost.equals(done.stackMessage()), "stacked from the fresh message");
+        assertEquals(0, w.shotsRun(), "the shot was not run again: only stacked");
+        assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+        assertEquals(0, metric(ShotMetrics.LOST));
+        assertEquals(0, lettersLeft());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
+    }
+
+    /**
+     * The fleet case of a stack lost twice: after the first loss is sent again, the fresh
+     * message's three workers die the same way; a real worker's sweep fails the job with the
+     * stack named, no output stored; a resume then stacks the uninterrupted image.
+     */
+    @Test
+    void aStackLostTwiceFailsTheJobAndAResumeStacksIt() throws Exception {
+        byte[] uninterrupted = uninterruptedImage();
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        loseStack(job, () -> queue.receive(5, 1));
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        Thread.sleep(1100);
+        assertTrue(queue.receive(2, 1).isEmpty(), "a fourth receive moves the message to the dead-letter queue");
+        ReceivedShot letter = deadLetters.receive(5, 60).orElseThrow(() -> new AssertionError("no letter"));
+        assertEquals(Outcome.STACK_RESENT, sweepAhead(Duration.ZERO).handle(letter));
+
+        loseStack(job, () -> queue.receive(5, 1));
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        Thread.sleep(1100);
         new ShotWorker(store, table, queue, settings("w"), metrics).run();
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message "
+                + "twice, the stack sent again once in between (last heard at "), failed.error());
+        assertTrue(failed.error().endsWith("1 of 1 shots stacked); 'seiswork resume " + job + "' stacks it again"),
+                failed.error());
+        assertEquals(List.of(), store.objectsUnder("jobs/" + job + "/image/"), "no output stored");
+        assertEquals(1, metric(ShotMetrics.LOST));
+        assertEquals(0, lettersLeft());
+
+        assertEquals(List.of(), dispatcher.resume(job).queued(), "its shot is done: only the stack runs again");
+        new ShotWorker(store, table, queue, settings("w2"), metrics).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+    }
+
+    /** A message the test receives for a worker, as SQS would deliver it. */
+    @FunctionalInterface
+    private interface Delivery {
+        java.util.Optional<ReceivedShot> next();
+    }
+
+    /**
+     * Three deliveries of the job's one message, each handled by a real worker whose instance is
+     * lost as it stores the job's outputs ({@link WorkerDied}): the first runs and counts the
+     * shot and begins the stack, the other two take the stack over; each dies with the message
+     * held. Returns the message's id.
+     */
+    private String loseStack(JobId job, Delivery delivery) throws Exception {
+        String id = null;
+        for (int n = 1; n <= 3; n++) {
+            ReceivedShot m = delivery.next().orElseThrow(() -> new AssertionError("the message did not come back"));
+            assertEquals(n, m.receiveCount());
+            id = m.messageId();
+            ShotWorker dying = new ShotWorker(dyingStore(), table, queue, settings("dies-" + n)
+                    .withSweepEvery(Duration.ZERO), metrics);
+            assertThrows(WorkerDied.class, () -> dying.handle(m));
+            dying.stop();
+            dying.run();  // stopped: lets go of its job's engine and folder, and returns
+            JobRecord stacking = table.job(job).orElseThrow();
+            assertEquals(JobStatus.STACKING, stacking.status(), "it died stacking");
+            assertEquals(id, stacking.stackMessage());
+        }
+        return id;
+    }
+
+    /** What ends a worker whose instance is lost: nothing after it runs, no catch takes it. */
+    private static final class WorkerDied extends Error {
+        private static final long serialVersionUID = 1L;
+
+        WorkerDied() {
+            super("the instance was lost", null, false, false);
+        }
+    }
+
+    /** The job bucket through a client that loses its worker's instance when it stores a job's outputs. */
+    private ArtifactStore dyingStore() {
+        if (dyingS3 == null) {
+            dyingS3 = S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                    .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
+                    .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                        @Override
+                        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                            if (context.request() instanceof PutObjectRequest put && put.key().contains("/image/")) {
+                                throw new WorkerDied();
+                            }
+                        }
+                    })).build();
+        }
+        return new ArtifactStore(dyingS3, name);
+    }
+
+    @AfterEach
+    void closeDyingClient() {
+        if (dyingS3 != null) {
+            dyingS3.close();
+        }
     }
 
     /** The image of the spec's job run by one worker without a stop. */

@@ -32,11 +32,17 @@ import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.job.ShotIndex;
 import io.seiswork.kernels.job.ShotIndexFormat;
 import io.seiswork.kernels.rtm.ImageStacker;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -89,20 +96,60 @@ class RecordedDataCloudTest {
     private ArtifactStore store;
     private JobTable table;
     private ShotQueue queue;
+    private Dispatcher dispatcher;
+    /** The recorded data (the spec's shots modelled), its spec, its shot index and its input key. */
+    private Path data;
+    private Path specFile;
+    private byte[] indexBytes;
+    private ShotIndex index;
+    private String dataKey;
+    /** Bytes of the data object the GETs of the worker and the dispatcher brought. */
+    private final AtomicLong dataRead = new AtomicLong();
+    /** What a test does to the data object's ranged GETs: before one is sent, and to its body. */
+    private volatile DataGets onDataGet = new DataGets() { };
 
-    @Test
-    void workersFetchOnlyTheirShotsTracesAndTheImageIsTheWholeFilesLocalRunByteForByte() throws Exception {
-        long t0 = System.nanoTime();
+    /** A test's hand in the data object's GETs. */
+    private interface DataGets {
+        /** Called before a ranged GET of the data object is sent, with its first byte. */
+        default void before(long firstByte) {
+        }
+
+        /** The GET's body as the SDK is to read it. */
+        default InputStream body(long firstByte, InputStream body) {
+            return body;
+        }
+    }
+
+    /**
+     * The emulators' bucket, table and queue, through an S3 client that counts the data object's
+     * bytes and lets the test at its GETs; the data recorded, indexed and migrated locally into
+     * {@code local/} when {@code local} is true.
+     */
+    private ShotComputer.Shots setUp(boolean local) throws Exception {
         String name = LocalCloud.uniqueName("recorded");
-        String[] dataKeyOf = {null};
-        AtomicLong dataRead = new AtomicLong();
-        // The worker's and the dispatcher's GETs, through a client that counts the data object's bytes they bring.
         s3 = S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
                 .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof GetObjectRequest get && get.key().equals(dataKey)) {
+                            onDataGet.before(firstByte(get));
+                        }
+                    }
+
+                    @Override
+                    public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+                            ExecutionAttributes attributes) {
+                        if (context.request() instanceof GetObjectRequest get && get.key().equals(dataKey)
+                                && context.responseBody().isPresent()) {
+                            return Optional.of(onDataGet.body(firstByte(get), context.responseBody().get()));
+                        }
+                        return context.responseBody();
+                    }
+
+                    @Override
                     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                        if (context.request() instanceof GetObjectRequest get && get.key().equals(dataKeyOf[0])) {
+                        if (context.request() instanceof GetObjectRequest get && get.key().equals(dataKey)) {
                             dataRead.addAndGet(((GetObjectResponse) context.response()).contentLength());
                         }
                     }
@@ -110,18 +157,51 @@ class RecordedDataCloudTest {
         store = ArtifactStore.createIfMissing(s3, name);
         table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
         queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
-        Dispatcher dispatcher = new Dispatcher(store, table, queue);
+        dispatcher = new Dispatcher(store, table, queue);
 
-        Path data = record();
-        Path specFile = Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"synthetic\"", "\"shots.sgy\""));
-        ResolvedJob local = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(specFile), "spec");
-        ShotComputer.Shots found = ShotComputer.shotsAndNotes(local);
-        byte[] indexBytes = found.storedDataIndex();
-        ShotIndex index = ShotIndexFormat.decode(indexBytes, "index");
-        Path localOut = Files.createDirectories(dir.resolve("local"));
-        runLocally(local, localOut);
-        String dataKey = ObjectKeys.input(ArtifactStore.sha256(data));
-        dataKeyOf[0] = dataKey;
+        data = record();
+        specFile = Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"synthetic\"", "\"shots.sgy\""));
+        ResolvedJob resolved = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(specFile), "spec");
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(resolved);
+        indexBytes = found.storedDataIndex();
+        index = ShotIndexFormat.decode(indexBytes, "index");
+        if (local) {
+            runLocally(resolved, Files.createDirectories(dir.resolve("local")));
+        }
+        dataKey = ObjectKeys.input(ArtifactStore.sha256(data));
+        return found;
+    }
+
+    /** The first byte a ranged GET asks for (0 for a GET of the whole object). */
+    private static long firstByte(GetObjectRequest get) {
+        return get.range() == null ? 0 : Long.parseLong(get.range().substring("bytes=".length(), get.range().indexOf('-')));
+    }
+
+    /** The data file with one byte of shot {@code ffid}'s first trace's samples changed. */
+    private byte[] withShotChanged(int ffid) throws Exception {
+        byte[] other = Files.readAllBytes(data);
+        other[Math.toIntExact(firstSampleOf(ffid)) + 40] ^= 0x55;
+        return other;
+    }
+
+    /** The data file's offset of shot {@code ffid}'s first trace's first sample. */
+    private long firstSampleOf(int ffid) {
+        return index.headerBytes() + index.entry(ffid).ranges()[0] * index.traceBytes() + 240;
+    }
+
+    /** Every object under the job's outputs and shot results: none for a job that failed on its one shot. */
+    private List<String> writtenFor(JobId id) {
+        List<String> keys = new ArrayList<>();
+        store.objectsUnder("jobs/" + id + "/image/").forEach(o -> keys.add(o.key()));
+        store.objectsUnder("jobs/" + id + "/shots/").forEach(o -> keys.add(o.key()));
+        return keys;
+    }
+
+    @Test
+    void workersFetchOnlyTheirShotsTracesAndTheImageIsTheWholeFilesLocalRunByteForByte() throws Exception {
+        long t0 = System.nanoTime();
+        setUp(true);
+        Path localOut = dir.resolve("local");
 
         // (a) The whole job, indexed: the local run's image, and no worker holds the data file.
         JobId all = dispatcher.submit(tree(specFile), dir, 3, 0, indexBytes, TransferProgress.NONE).id();
@@ -180,14 +260,12 @@ class RecordedDataCloudTest {
 
         // (e) The data object overwritten after submission with other bytes of the same size (the bucket is not
         // versioned, and inputs/ can be written by any submitter): the shot's traces no longer have the digest the
-        // index holds of them, and the shot fails in one line naming it and the key; no image is made.
+        // index holds of them, on a second fetch either, and the shot fails at once in one line naming it and the
+        // key, not retried: its message goes after one delivery, and no image is made.
         JobId replaced = dispatcher.submitShots(tree(specFile), dir, List.of(2), 0, indexBytes, TransferProgress.NONE)
                 .id();
-        byte[] other = Files.readAllBytes(data);
-        long[] r2 = index.entry(2).ranges();
-        int at = Math.toIntExact(index.headerBytes() + r2[0] * index.traceBytes() + 240 + 40);
-        other[at] ^= 0x55;
-        store.putBytes(dataKey, other);
+        store.putBytes(dataKey, withShotChanged(2));
+        dataRead.set(0);
         try {
             run("w5");
         } finally {
@@ -195,10 +273,112 @@ class RecordedDataCloudTest {
         }
         JobRecord changed = table.job(replaced).orElseThrow();
         assertEquals(JobStatus.FAILED, changed.status());
-        assertEquals("shot 1 failed 3 times: the data file's bytes for shot FFID 2 differ from those submitted: "
-                + dataKey + " was replaced after submission", changed.error());
-        assertTrue(changed.outputs().isEmpty());
+        assertEquals("shot 1 failed and was not retried, since every attempt would fail the same way: the data file's "
+                + "bytes for shot FFID 2 differ from those submitted: " + dataKey + " was replaced after submission",
+                changed.error());
+        assertEquals(1, table.shot(replaced, 1).orElseThrow().attempts(), "one delivery, not three");
+        assertEquals(index.headerBytes() + 2 * (index.shotFileBytes(index.entry(2)) - index.headerBytes()),
+                dataRead.get(), "the headers, and the shot's traces twice: fetched once more within the attempt");
+        assertEquals(List.of(), writtenFor(replaced), "no output, no shot result");
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "its message deleted");
         System.out.printf("recorded data cloud test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The data object replaced after the job opened it (its HEAD and headers done) and before the
+     * shot's GET: the GET, pinned to the version opened ({@code If-Match}), is refused; the worker
+     * opens the new version, whose bytes for the shot are not those submitted on two fetches, and
+     * the job ends FAILED after that one delivery, naming the shot's FFID, with no output.
+     */
+    @Test
+    void dataReplacedBetweenTheJobsOpeningAndTheShotsFetchFailsTheJobAfterOneDelivery() throws Exception {
+        setUp(false);
+        JobId job = dispatcher.submitShots(tree(specFile), dir, List.of(2), 0, indexBytes, TransferProgress.NONE).id();
+        byte[] other = withShotChanged(2);
+        AtomicBoolean armed = new AtomicBoolean(true);
+        List<Long> gets = new CopyOnWriteArrayList<>();
+        onDataGet = new DataGets() {
+            @Override
+            public void before(long firstByte) {
+                gets.add(firstByte);
+                if (firstByte > 0 && armed.compareAndSet(true, false)) {
+                    CLOUD.s3().putObject(r -> r.bucket(store.bucket()).key(dataKey), RequestBody.fromBytes(other));
+                }
+            }
+        };
+        run("w1");
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertEquals("shot 1 failed and was not retried, since every attempt would fail the same way: the data file's "
+                + "bytes for shot FFID 2 differ from those submitted: " + dataKey + " was replaced while the job read it",
+                failed.error());
+        assertFalse(armed.get(), "replaced before the shot's GET");
+        long traces = index.headerBytes() + index.entry(2).ranges()[0] * index.traceBytes();
+        assertEquals(List.of(0L, traces, traces, traces), gets, "headers; the shot's GET refused (412); the new "
+                + "version's, twice");
+        assertEquals(1, table.shot(job, 1).orElseThrow().attempts(), "one delivery");
+        assertEquals(List.of(), writtenFor(job), "no output, no shot result");
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "its message deleted, not released");
+        assertEquals(0, queue.deadLetters().orElseThrow().backlog().waiting(), "nor dead-lettered");
+    }
+
+    /**
+     * A shot's traces damaged on the way once (one byte of the GET's body changed, the stored
+     * object intact): the worker fetches them again within the attempt, and the shot is migrated
+     * from the right bytes on its first delivery, the image that of an undamaged job.
+     */
+    @Test
+    void tracesDamagedOnTheWayAreFetchedAgainWithinTheAttempt() throws Exception {
+        setUp(false);
+        JobId clean = dispatcher.submitShots(tree(specFile), dir, List.of(2), 0, indexBytes, TransferProgress.NONE).id();
+        run("w1");
+        assertDone(clean);
+        JobId job = dispatcher.submitShots(tree(specFile), dir, List.of(2), 0, indexBytes, TransferProgress.NONE).id();
+        AtomicBoolean armed = new AtomicBoolean(true);
+        onDataGet = new DataGets() {
+            @Override
+            public InputStream body(long firstByte, InputStream body) {
+                return firstByte > 0 && armed.compareAndSet(true, false) ? new FlipFirstByte(body) : body;
+            }
+        };
+        dataRead.set(0);
+        run("w2");
+        assertDone(job);
+        assertFalse(armed.get(), "one GET damaged");
+        assertEquals(1, table.shot(job, 1).orElseThrow().attempts(), "no second delivery");
+        assertEquals(index.headerBytes() + 2 * (index.shotFileBytes(index.entry(2)) - index.headerBytes()), dataRead.get(),
+                "the shot's traces twice");
+        assertArrayEquals(store.getBytes(ObjectKeys.output(clean, ImageFiles.IMAGE_FILE), 1 << 24),
+                store.getBytes(ObjectKeys.output(job, ImageFiles.IMAGE_FILE), 1 << 24), "the undamaged job's image");
+    }
+
+    /** A body whose first byte is changed, as a network might. */
+    private static final class FlipFirstByte extends FilterInputStream {
+        private boolean flipped;
+
+        FlipFirstByte(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && !flipped) {
+                flipped = true;
+                return b ^ 0x55;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] a, int off, int len) throws IOException {
+            int n = super.read(a, off, len);
+            if (n > 0 && !flipped) {
+                flipped = true;
+                a[off] ^= 0x55;
+            }
+            return n;
+        }
     }
 
     @AfterEach

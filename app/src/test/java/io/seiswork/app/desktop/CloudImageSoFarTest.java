@@ -207,7 +207,7 @@ class CloudImageSoFarTest {
     /** The job table's item of a 3-shot job in {@code status}. */
     private static JobRecord record(JobId id, String task, JobStatus status) {
         return new JobRecord(id, "cloud-preview", task, status, ObjectKeys.spec(id), 3, 0, 0, Instant.now(), Instant.now(),
-                null, List.of(), 0, 0, List.of(), 0, false, null, null);
+                null, List.of(), 0, 0, List.of(), 0, false, null, null, 0);
     }
 
     @Test

@@ -54,12 +54,26 @@ public final class FailedShots {
     }
 
     /**
-     * The job's error when it stops above its limit: the shot that tipped it and why.
+     * The job's error when it stops above its limit: the shot that tipped it, after its
+     * {@value ShotAttempts#MAX} attempts, and why.
      *
      * @param error the shot's last error
      */
     public static String overLimitError(JobRecord job, int shot, String error) {
-        String first = "shot " + shot + " failed " + ShotAttempts.MAX + " times: " + error;
+        return overLimitError(job, shot, error, true);
+    }
+
+    /**
+     * The job's error when it stops above its limit: the shot that tipped it and why.
+     *
+     * @param error the shot's last error
+     * @param retried whether the shot had its {@value ShotAttempts#MAX} attempts; false for a
+     *     failure every attempt would repeat (data whose stored bytes are not those submitted),
+     *     failed at its first ({@link JobTable#failShotWithoutRetry})
+     */
+    public static String overLimitError(JobRecord job, int shot, String error, boolean retried) {
+        String first = "shot " + shot + (retried ? " failed " + ShotAttempts.MAX + " times: "
+                : " failed and was not retried, since every attempt would fail the same way: ") + error;
         if (job.maxFailed() == 0) {
             return first;
         }

@@ -27,10 +27,14 @@ import java.util.List;
  *     then at least every 30 s), or null: what tells a stack whose worker died on the last delivery
  *     of its message
  * @param stackMessage SQS's id of the message the stacking attempt came from, or null
+ * @param stackResends how often in this run (since the last resume) the dead-letter sweep sent
+ *     the stack again after its workers died on every delivery of its message: 0 or 1, since a
+ *     second such loss fails the job
  */
 public record JobRecord(JobId id, String name, String task, JobStatus status, String specKey, int total, int done,
         int failed, Instant created, Instant updated, String error, List<String> outputs, int stacked, int maxFailed,
-        List<Integer> failedShots, int resumes, boolean deleting, Instant stackBeat, String stackMessage) {
+        List<Integer> failedShots, int resumes, boolean deleting, Instant stackBeat, String stackMessage,
+        int stackResends) {
 
     public JobRecord {
         outputs = List.copyOf(outputs);

@@ -64,6 +64,7 @@ public final class JobTable {
     private static final String DELETING = "deleting";
     private static final String STACK_BEAT = "stackBeat";
     private static final String STACK_MESSAGE = "stackMessage";
+    private static final String STACK_RESENDS = "stackResends";
     private static final String MESSAGE = "message";
 
     private final DynamoDbClient db;
@@ -449,6 +450,34 @@ public final class JobTable {
     }
 
     /**
+     * A shot's attempt failed in a way every attempt would repeat (its recorded data's stored
+     * bytes are not those submitted): FAILED at once and counted, as after its last attempt, so
+     * that its other deliveries are not paid for a result they cannot change; the job's error, if
+     * this stops it, says the shot was not retried and why. Conditional, as
+     * {@link #failShot(JobId, int, String, String, boolean, int)}, on the shot being RUNNING on
+     * {@code worker}.
+     *
+     * @param run the job's run the attempt's message belongs to
+     * @return false when the attempt had lost the shot (done by another delivery, or queued again
+     *     by a resume): nothing changed
+     */
+    public boolean failShotWithoutRetry(JobId id, int shot, String worker, String error, int run) {
+        String e = clip(error);
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #st = :failed, #err = :e")
+                    .conditionExpression("#st = :running AND #worker = :w")
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker"))
+                    .expressionAttributeValues(Map.of(":failed", s(ShotState.FAILED.name()), ":e", s(e), ":running",
+                            s(ShotState.RUNNING.name()), ":w", s(worker))));
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
+        countFailedShot(id, shot, run, e, false);
+        return true;
+    }
+
+    /**
      * A shot found lost: RUNNING, its message dead-lettered after its last delivery, its worker
      * silent since {@code beat}. It is FAILED with {@code error} and counted like a shot that
      * failed its last attempt (the job runs on within its limit of failed shots, and ends FAILED
@@ -485,6 +514,11 @@ public final class JobTable {
      * @param error the shot's error, for the job's when this stops it
      */
     public void countFailedShot(JobId id, int shot, int run, String error) {
+        countFailedShot(id, shot, run, error, true);
+    }
+
+    /** {@link #countFailedShot(JobId, int, int, String)}; {@code retried}: see {@link FailedShots#overLimitError}. */
+    private void countFailedShot(JobId id, int shot, int run, String error, boolean retried) {
         String e = clip(error);
         JobRecord job;
         try {
@@ -510,7 +544,7 @@ public final class JobTable {
             job = now.get();
         }
         if (FailedShots.overLimit(job)) {
-            failJob(id, FailedShots.overLimitError(job, shot, e));
+            failJob(id, FailedShots.overLimitError(job, shot, e, retried));
         } else if (FailedShots.allSettledWithFailures(job)) {
             failJob(id, FailedShots.settledError(job));
         }
@@ -585,7 +619,7 @@ public final class JobTable {
 
     /**
      * For {@code resume}: a FAILED or CANCELLED job runs again, RUNNING (QUEUED when no shot is
-     * done), its failures and error cleared, {@code resumes} one more. Conditional on the status,
+     * done), its failures, error and stack's resend cleared, {@code resumes} one more. Conditional on the status,
      * so of two resumes at once exactly one gets a run number.
      *
      * @param anyDone whether some shot is done (a job with none is QUEUED, as when submitted)
@@ -596,13 +630,13 @@ public final class JobTable {
         try {
             Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
-                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat, #message")
+                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat, #message, #resends")
                     .conditionExpression("(#st = :failedJob OR #st = :cancelled) AND attribute_not_exists(#deleting)")
                     .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "status"), Map.entry("#failed", "failed"),
                             Map.entry("#updated", "updated"), Map.entry("#resumes", RESUMES), Map.entry("#err", "error"),
                             Map.entry("#failedShots", "failedShots"), Map.entry("#stacked", "stacked"),
                             Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING), Map.entry("#beat", STACK_BEAT),
-                            Map.entry("#message", STACK_MESSAGE)))
+                            Map.entry("#message", STACK_MESSAGE), Map.entry("#resends", STACK_RESENDS)))
                     .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
                             ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
                             ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
@@ -694,9 +728,10 @@ public final class JobTable {
 
     /**
      * A stack whose worker died on the last delivery of its message (found in the dead-letter
-     * queue): FAILED with {@code error}, on condition it is still STACKING and its worker has not
-     * spoken since {@code beat} (null: never, for a job stacked by a worker that did not beat).
-     * {@code seiswork resume} stacks it again.
+     * queue) after it was sent again once ({@link #resendLostStack}): FAILED with {@code error},
+     * on condition it is still STACKING and its worker has not spoken since {@code beat} (null:
+     * never, for a job stacked by a worker that did not beat). {@code seiswork resume} stacks it
+     * again.
      *
      * @return false when the stack moved on meanwhile (stored, beating again, cancelled)
      */
@@ -710,6 +745,48 @@ public final class JobTable {
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated", "#err", "error",
                             "#beat", STACK_BEAT))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A stack whose worker died on the last delivery of its message, for the first time in this
+     * run: the dead-letter sweep has sent it again as {@code newMessage}, which becomes the
+     * stack's message (the worker that receives it takes the stack over, {@link #takeStack}),
+     * its sign of life now (so that a duplicate message finds a live stack and leaves it), and
+     * {@code stackResends} 1, so that a second loss in this run fails the job
+     * ({@link #failSilentStacking}); a resume clears it ({@link #reopen}).
+     *
+     * <p>Conditional on all the sweep read: still STACKING, its worker silent since {@code beat}
+     * (null: never heard), its message still {@code lostMessage} (null: none recorded), and not
+     * sent again yet in this run. So of two sweeps at once one wins, and a stack that spoke again
+     * or was taken over meanwhile is left alone.
+     *
+     * @return false when any of that changed: the message sent is then a duplicate, which its
+     *     worker drops (the stack is alive, or the job has ended)
+     */
+    public boolean resendLostStack(JobId id, Instant beat, String lostMessage, String newMessage) {
+        String now = Instant.now().toString();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()),
+                ":now", s(now), ":one", n(1), ":new", s(newMessage)));
+        String condition = "#st = :stacking AND attribute_not_exists(#resends) AND " + stillSilentSince(beat, values)
+                + " AND ";
+        if (lostMessage == null) {
+            condition += "attribute_not_exists(#message)";
+        } else {
+            condition += "#message = :lost";
+            values.put(":lost", s(lostMessage));
+        }
+        String expression = condition;
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #resends = :one, #message = :new, #beat = :now, #updated = :now")
+                    .conditionExpression(expression)
+                    .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
+                            "#beat", STACK_BEAT, "#updated", "updated"))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -796,7 +873,7 @@ public final class JobTable {
                 num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),
                 str(m, "error"), m.containsKey("outputs") ? m.get("outputs").ss().stream().sorted().toList() : List.of(),
                 num(m, "stacked"), num(m, MAX_FAILED), numbers(m, "failedShots"), num(m, RESUMES), m.containsKey(DELETING),
-                instant(m, STACK_BEAT), str(m, STACK_MESSAGE));
+                instant(m, STACK_BEAT), str(m, STACK_MESSAGE), num(m, STACK_RESENDS));
     }
 
     private static ShotRecord toShot(Map<String, AttributeValue> m) {

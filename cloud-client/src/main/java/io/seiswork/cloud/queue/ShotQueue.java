@@ -104,6 +104,25 @@ public final class ShotQueue {
     }
 
     /**
+     * Queues one message for {@code shot} of run {@code run} of the job, as {@link #send(JobId,
+     * List, int)} does, and returns its id: the dead-letter sweep records the message it sends a
+     * lost stack again with, so that the worker that receives it knows the stack is its own.
+     *
+     * @return SQS's id of the message
+     */
+    public String sendOne(JobId job, int shot, int run) {
+        return sqs.sendMessage(b -> b.queueUrl(url).messageBody(new ShotTask(job, shot).toJson())
+                .messageAttributes(attributes(run))).messageId();
+    }
+
+    /** The message attributes of run {@code run}: none for the first, whose messages carry no run. */
+    private static Map<String, MessageAttributeValue> attributes(int run) {
+        return run == 0 ? Map.of()
+                : Map.of(RUN_ATTRIBUTE, MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(run))
+                        .build());
+    }
+
+    /**
      * Queues one message per shot for run {@code run} of the job (its {@code resumes} count), ten
      * per request, retrying entries SQS refused. The body stays {@code {jobId, shot}}; the run
      * travels as the message attribute {@value #RUN_ATTRIBUTE}, so that workers drop the
@@ -111,9 +130,7 @@ public final class ShotQueue {
      * count, and a second run of its shot).
      */
     public void send(JobId job, List<Integer> shots, int run) {
-        Map<String, MessageAttributeValue> attributes = run == 0 ? Map.of()
-                : Map.of(RUN_ATTRIBUTE, MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(run))
-                        .build());
+        Map<String, MessageAttributeValue> attributes = attributes(run);
         List<SendMessageBatchRequestEntry> pending = new ArrayList<>();
         for (int shot : shots) {
             pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(shot))

@@ -174,7 +174,9 @@ public final class ArtifactStore {
      * Writes byte ranges of the object {@code reader} reads (opened by {@link #openRanges} for
      * {@code key}) to {@code out}, one after the other, by ranged GETs of that version only, of a
      * part at most, {@link #DEFAULT_PARALLEL_PARTS parallel parts} at a time; ranges in ascending
-     * order less than {@link #COALESCE_GAP_BYTES} apart share a GET ({@link RangeGets}).
+     * order less than {@link #COALESCE_GAP_BYTES} apart share a GET ({@link RangeGets}). The GETs
+     * land in buffers the calling thread keeps from one copy to the next ({@link GetBuffers}), and
+     * go out on one set of threads for the whole copy.
      *
      * @throws IllegalArgumentException in one line naming the object when a range lies past its end
      */
@@ -188,32 +190,38 @@ public final class ArtifactStore {
                         + " lie past its end (" + reader.size() + " bytes)");
             }
         }
-        // Ranges a short gap apart share a GET (its gap bytes dropped); the GETs go parallelParts at a time, their
-        // bytes written in order.
         List<RangeGets.Get> gets = RangeGets.plan(ranges, COALESCE_GAP_BYTES, partBytes);
-        for (int b = 0; b < gets.size(); b += parallelParts) {
-            List<RangeGets.Get> batch = gets.subList(b, Math.min(gets.size(), b + parallelParts));
-            ByteBuffer[] bodies = new ByteBuffer[batch.size()];
-            try {
-                inParallel(batch.size(), k -> {
+        if (gets.isEmpty()) {
+            return;
+        }
+        // The GETs go parallelParts at a time, each into a buffer of its own, their kept bytes
+        // written in order before the buffers take the next batch.
+        int slots = Math.min(parallelParts, gets.size());
+        long largest = gets.stream().mapToLong(RangeGets.Get::length).max().orElseThrow();
+        ByteBuffer[] buffers = GetBuffers.forThisThread(slots, Math.toIntExact(largest));
+        ExecutorService pool = partPool(slots);
+        try {
+            for (int b = 0; b < gets.size(); b += slots) {
+                List<RangeGets.Get> batch = gets.subList(b, Math.min(gets.size(), b + slots));
+                inParallel(pool, batch.size(), k -> {
                     RangeGets.Get g = batch.get(k);
-                    ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(g.length()));
+                    ByteBuffer buf = buffers[k].clear().limit(Math.toIntExact(g.length()));
                     reader.read(g.offset(), buf);
-                    bodies[k] = buf;
                 });
-                for (int k = 0; k < bodies.length; k++) {
+                for (int k = 0; k < batch.size(); k++) {
                     long[] keep = batch.get(k).keep();
                     for (int p = 0; p < keep.length; p += 2) {
-                        ByteBuffer piece = bodies[k].slice((int) keep[p], (int) keep[p + 1]);
+                        ByteBuffer piece = buffers[k].slice((int) keep[p], (int) keep[p + 1]);
                         while (piece.hasRemaining()) {
                             out.write(piece);
                         }
                     }
-                    bodies[k] = null;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + reader.name() + "'s bytes: " + e.getMessage(), e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + reader.name() + "'s bytes: " + e.getMessage(), e);
+        } finally {
+            pool.shutdown();
         }
     }
 
@@ -301,11 +309,28 @@ public final class ArtifactStore {
         if (count == 0) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelParts, count), r -> {
+        ExecutorService pool = partPool(Math.min(parallelParts, count));
+        try {
+            inParallel(pool, count, task);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Threads for {@code threads} parts at a time (daemons: a transfer never holds the JVM up). */
+    private static ExecutorService partPool(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "seiswork-s3-part");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Runs {@code count} part tasks on {@code pool} and waits for them all; the first failure
+     * stops the others (and the pool) and is thrown.
+     */
+    private static void inParallel(ExecutorService pool, int count, PartTask task) throws IOException {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -331,8 +356,6 @@ public final class ArtifactStore {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during a transfer", e);
-        } finally {
-            pool.shutdown();
         }
     }
 

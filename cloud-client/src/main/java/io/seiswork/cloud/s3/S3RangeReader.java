@@ -2,8 +2,10 @@ package io.seiswork.cloud.s3;
 
 import io.seiswork.core.volume.ByteRangeReader;
 import io.seiswork.core.volume.SwvException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -57,6 +59,14 @@ public final class S3RangeReader implements ByteRangeReader {
         return size;
     }
 
+    /**
+     * Fills {@code dst} from {@code offset} by one ranged GET of this reader's version, the body
+     * streamed straight into it: a GET of a part (64 MiB) read whole into a byte array of the
+     * SDK's first would be a second copy, and garbage, per GET.
+     *
+     * @throws SwvException when the GET fails (its cause the SDK's exception: HTTP 412 when the
+     *     object was replaced since opening), or brings another number of bytes
+     */
     @Override
     public void read(long offset, ByteBuffer dst) {
         int n = dst.remaining();
@@ -72,18 +82,47 @@ public final class S3RangeReader implements ByteRangeReader {
                 .range("bytes=" + offset + "-" + (offset + n - 1))
                 .ifMatch(eTag)
                 .build();
-        ResponseBytes<GetObjectResponse> bytes;
-        try {
-            bytes = s3.getObjectAsBytes(request);
+        try (ResponseInputStream<GetObjectResponse> body = s3.getObject(request)) {
+            Long length = body.response().contentLength();
+            if (length != null && length != n) {
+                throw SwvException.mismatch(location.toString(), "bytes returned by the ranged GET at byte " + offset, n,
+                        length);
+            }
+            int got = fill(body, dst);
+            if (got != n || body.read() >= 0) {
+                throw SwvException.mismatch(location.toString(), "bytes returned by the ranged GET at byte " + offset, n,
+                        got < n ? (Object) got : "more than " + n);
+            }
         } catch (SdkException e) {
             throw new SwvException(location.toString(), "ranged GET at byte " + offset + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SwvException(location.toString(), "ranged GET at byte " + offset + " broke: " + e.getMessage(), e);
         }
-        ByteBuffer body = bytes.asByteBuffer();
-        if (body.remaining() != n) {
-            throw SwvException.mismatch(location.toString(), "bytes returned by the ranged GET at byte " + offset, n,
-                    body.remaining());
+    }
+
+    /** Reads {@code in} into {@code dst} until it is full or {@code in} ends; returns the bytes read. */
+    private static int fill(InputStream in, ByteBuffer dst) throws IOException {
+        int start = dst.position();
+        if (dst.hasArray()) {
+            byte[] a = dst.array();
+            while (dst.hasRemaining()) {
+                int r = in.read(a, dst.arrayOffset() + dst.position(), dst.remaining());
+                if (r < 0) {
+                    break;
+                }
+                dst.position(dst.position() + r);
+            }
+        } else {
+            byte[] chunk = new byte[(int) Math.min(dst.remaining(), 64 << 10)];
+            while (dst.hasRemaining()) {
+                int r = in.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
+                if (r < 0) {
+                    break;
+                }
+                dst.put(chunk, 0, r);
+            }
         }
-        dst.put(body);
+        return dst.position() - start;
     }
 
     @Override

@@ -145,6 +145,39 @@ class JobTableTest {
         assertEquals(ShotState.FAILED, table.shots(id).get(1).state());
     }
 
+    /**
+     * A failure every attempt would repeat (data whose stored bytes are not those submitted):
+     * the shot is FAILED and counted on its first attempt, and the job's error says it was not
+     * retried; only the attempt the shot item names counts, and only once.
+     */
+    @Test
+    void aFailureEveryAttemptWouldRepeatFailsTheShotAtItsFirstAttempt() {
+        JobId id = newJob(3);
+        table.startShot(id, 2, "w1");
+        assertFalse(table.failShotWithoutRetry(id, 2, "w-other", "bytes differ", 0), "not the attempt the item names");
+        assertEquals(ShotState.RUNNING, table.shot(id, 2).orElseThrow().state());
+        assertTrue(table.failShotWithoutRetry(id, 2, "w1", "bytes differ", 0));
+        assertFalse(table.failShotWithoutRetry(id, 2, "w1", "bytes differ", 0), "FAILED already: nothing changes");
+        ShotRecord shot = table.shot(id, 2).orElseThrow();
+        assertEquals(ShotState.FAILED, shot.state());
+        assertEquals(1, shot.attempts());
+        JobRecord job = table.job(id).orElseThrow();
+        assertEquals(JobStatus.FAILED, job.status(), "limit 0: the job stops");
+        assertEquals(1, job.failed());
+        assertEquals("shot 2 failed and was not retried, since every attempt would fail the same way: bytes differ",
+                job.error());
+
+        JobId within = new JobId("job-at-once-" + (++jobs));
+        table.createJob(within, "demo", "rtm", ObjectKeys.spec(within), 10, 1);
+        table.startShot(within, 4, "w1");
+        assertTrue(table.failShotWithoutRetry(within, 4, "w1", "bytes differ", 0));
+        assertEquals(JobStatus.RUNNING, table.job(within).orElseThrow().status(), "within its limit of 1, it runs on");
+        table.startShot(within, 9, "w2");
+        assertTrue(table.failShotWithoutRetry(within, 9, "w2", "headers differ", 0));
+        assertEquals("2 shots failed, more than the job's limit of 1; the last: shot 9 failed and was not retried, since "
+                + "every attempt would fail the same way: headers differ", table.job(within).orElseThrow().error());
+    }
+
     @Test
     void cancelStopsARunningJobAndReleasedShotsAreQueuedAgain() {
         JobId id = newJob(2);

@@ -249,6 +249,19 @@ class ArtifactStoreTest {
         assertArrayEquals(want.toByteArray(), out.toByteArray());
         assertEquals(java.util.List.of(230L, 40L), gets.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
                 "bytes 100 to 330 in one GET, the far range in another");
+        // A second copy on this thread lands in the same buffers, larger GETs now: only its own bytes come out.
+        gets.clear();
+        long[] more = {1 << 20, 9 << 20, 11 << 20, 3, (12 << 20) - 1, 1};
+        out.reset();
+        store.copyRanges(reader, "inputs/sha256/ranges", more, java.nio.channels.Channels.newChannel(out));
+        want.reset();
+        for (int i = 0; i < more.length; i += 2) {
+            want.write(data, (int) more[i], (int) more[i + 1]);
+        }
+        assertArrayEquals(want.toByteArray(), out.toByteArray());
+        assertEquals(java.util.List.of(5L << 20, 4L << 20, 1L << 20), gets.stream()
+                .sorted(java.util.Comparator.reverseOrder()).toList(),
+                "9 MiB in parts of 5; the next range begins past the second part: a GET of its own, which the last joins");
         ArtifactStore s = store;
         var missing = assertThrows(IllegalArgumentException.class, () -> s.openRanges("inputs/sha256/none"));
         assertEquals("s3://store-test-ranges/inputs/sha256/none does not exist", missing.getMessage());

@@ -1,0 +1,44 @@
+package io.seiswork.cloud.s3;
+
+import java.lang.ref.SoftReference;
+import java.nio.ByteBuffer;
+
+/**
+ * The buffers the GETs of {@link ArtifactStore#copyRanges} land in, kept per calling thread from
+ * one copy to the next. A worker fetches every shot of a job through the same thread, each shot
+ * some 0.1 to 1 GB in GETs of up to a part (64 MiB), four at a time: a fresh buffer per GET was
+ * a quarter of a gigabyte of garbage per shot, the young generation swept for nothing. The
+ * buffers are held softly, so that a worker whose shot needs the heap gets it back from them
+ * before it runs out of memory.
+ */
+final class GetBuffers {
+
+    private static final ThreadLocal<SoftReference<ByteBuffer[]>> HELD = new ThreadLocal<>();
+
+    private GetBuffers() {
+    }
+
+    /**
+     * At least {@code count} buffers of at least {@code bytes} bytes each, all of one size,
+     * cleared: the calling thread's when it holds enough of that size, else new ones, held for
+     * its next call. They are the caller's until it calls again from the same thread.
+     */
+    static ByteBuffer[] forThisThread(int count, int bytes) {
+        SoftReference<ByteBuffer[]> ref = HELD.get();
+        ByteBuffer[] held = ref == null ? null : ref.get();
+        if (held == null || held.length < count || held[0].capacity() < bytes) {
+            // Never smaller than before: a thread whose copies alternate between sizes keeps one set.
+            int n = held == null ? count : Math.max(count, held.length);
+            int size = held == null ? bytes : Math.max(bytes, held[0].capacity());
+            held = new ByteBuffer[n];
+            for (int k = 0; k < n; k++) {
+                held[k] = ByteBuffer.allocate(size);
+            }
+            HELD.set(new SoftReference<>(held));
+        }
+        for (ByteBuffer b : held) {
+            b.clear();
+        }
+        return held;
+    }
+}
