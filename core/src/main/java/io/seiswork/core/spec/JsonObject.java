@@ -163,9 +163,50 @@ final class JsonObject {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
-                problems.error(pathOf(k), "unknown field (expected one of " + String.join(", ", known.stream().sorted().toList()) + ")");
+                String near = nearest(k, known);
+                problems.error(pathOf(k), "unknown field" + (near == null ? "" : ": did you mean \"" + near + "\"?")
+                        + " (expected one of " + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
+    }
+
+    /**
+     * The known key {@code key} is most likely a misspelling of: the one fewest edits away
+     * (letters inserted, deleted, changed or two swapped, case ignored), if that is at most a third
+     * of its length (at least 1); null when none is that close. "peakHZ", "dzz", "lenghtS".
+     */
+    static String nearest(String key, java.util.Collection<String> known) {
+        String best = null;
+        int bestEdits = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = edits(key.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestEdits || d == bestEdits && best != null && k.compareTo(best) < 0) {
+                best = k;
+                bestEdits = d;
+            }
+        }
+        return best != null && bestEdits <= Math.max(1, best.length() / 3) ? best : null;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    private static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The keys present in this object, in document order. */

@@ -73,7 +73,14 @@ class JobSpecReaderTest {
     void misspeltFieldIsReportedAsUnknown() {
         List<String> e = errors(j -> ((ObjectNode) j.get("grid")).put("dzz", 5));
         assertEquals(1, e.size());
-        assertTrue(e.get(0).startsWith("grid.dzz: unknown field"), e.get(0));
+        assertTrue(e.get(0).startsWith("grid.dzz: unknown field: did you mean \"dz\"? (expected one of dx, dy, dz,"),
+                e.get(0));
+        List<String> hz = errors(j -> ((ObjectNode) j.get("wavelet")).put("peakhz", 5));
+        assertTrue(hz.contains("wavelet.peakhz: unknown field: did you mean \"peakHz\"? (expected one of peakHz, type)")
+                || hz.stream().anyMatch(m -> m.startsWith("wavelet.peakhz: unknown field: did you mean \"peakHz\"?")), hz.toString());
+        assertEquals("lengthS", JsonObject.nearest("lenghtS", List.of("lengthS", "sampleS")), "two letters swapped");
+        assertEquals(null, JsonObject.nearest("colour", List.of("lengthS", "sampleS")), "nothing near: no guess");
+        assertEquals(null, JsonObject.nearest("xy", List.of("dz", "dx")), "two edits in two letters: too far to guess");
     }
 
     @Test
