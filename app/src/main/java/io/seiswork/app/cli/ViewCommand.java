@@ -54,7 +54,8 @@ final class ViewCommand implements Callable<Integer> {
 
     @Option(names = "--z-unit", paramLabel = "auto|m|s", defaultValue = "auto",
             description = {"Trace axis of a SEG-Y VOLUME: m (depth), s (time), or auto: depth when its text header"
-                + " says DEPTH, else time (SEG-Y has no field for it). Default: ${DEFAULT-VALUE}."})
+                + " says so in a phrase (DEPTH IMAGE, Depth min:, PSDM) and never time, else time (SEG-Y has no"
+                + " field for it). Default: ${DEFAULT-VALUE}."})
     String zUnit;
 
     @Option(names = "--snapshot", paramLabel = "PNG",

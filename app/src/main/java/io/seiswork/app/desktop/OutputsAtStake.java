@@ -27,13 +27,25 @@ record OutputsAtStake(String question, String kept, Task shown) {
 
     /**
      * What a run of {@code job} into {@code dir} would throw away, or null when nothing (reads the
-     * folder: not on the JavaFX thread).
+     * folder: not on the JavaFX thread); when the folder cannot be read for it, a question that
+     * says so, so that nothing is lost unasked.
      */
     static OutputsAtStake in(Path dir, ResolvedJob job) {
+        try {
+            return read(dir, job);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                    .orElse("");
+            return new OutputsAtStake("Cannot tell what " + dir + " holds (" + why + "). Run into it anyway? What a run"
+                    + " replaces there would be lost.", dir + " stays as it is.", null);
+        }
+    }
+
+    private static OutputsAtStake read(Path dir, ResolvedJob job) {
         if (RunCheckpoint.resumeHint(dir) != null) {
             return new OutputsAtStake(RunCheckpoint.unfinishedRun(dir) + ". Start it over? Its finished shots are "
-                    + "discarded (Resume goes on from them).", "the stopped run in " + dir + " stays: Resume goes on"
-                    + " with it.", null);
+                    + "discarded (Resume goes on from them, if it is this spec's run).", "the stopped run in " + dir
+                    + " stays.", null);
         }
         Task task = job.spec().task();
         if (finished(dir, task)) {
@@ -47,8 +59,8 @@ record OutputsAtStake(String question, String kept, Task shown) {
         if (!removed.isEmpty()) {
             Task other = task == Task.RTM ? Task.MODEL : Task.RTM;
             String names = String.join(", ", removed);
-            return new OutputsAtStake("Replace the " + OtherTaskOutputs.reportedTask(dir) + " run in " + dir + "? This "
-                    + task.json() + " run removes its " + names + ".", "the " + names + " in " + dir
+            return new OutputsAtStake("Replace the " + other.json() + " run's outputs in " + dir + "? This "
+                    + task.json() + " run removes " + names + ".", "the " + names + " in " + dir
                     + (removed.size() == 1 ? " stays" : " stay") + " (shown in the Result tab).",
                     finished(dir, other) ? other : null);
         }

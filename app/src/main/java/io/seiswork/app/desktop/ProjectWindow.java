@@ -79,6 +79,12 @@ public final class ProjectWindow extends BorderPane {
     /** Longest wait for a cancelled run to stop when the window closes, milliseconds. */
     static final long CLOSE_WAIT_MS = 10_000;
 
+    /**
+     * Measurements of the run time at most, while the engine is timed before the JIT has compiled
+     * it ({@link RunTimeEstimator.Estimate#settled}).
+     */
+    static final int ESTIMATE_ATTEMPTS = 3;
+
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-io");
         t.setDaemon(true);
@@ -105,12 +111,6 @@ public final class ProjectWindow extends BorderPane {
     private final java.util.concurrent.atomic.AtomicInteger examplesListing = new java.util.concurrent.atomic.AtomicInteger();
     /** Works out one example's note on {@link #notes} (tests put in a slow or failing one). */
     private volatile NoteMaker noteMaker;
-    /**
-     * Measurements of the run time at most, while the engine is timed before the JIT has compiled
-     * it ({@link RunTimeEstimator.Estimate#settled}).
-     */
-    static final int ESTIMATE_ATTEMPTS = 3;
-
     /** Measures the chosen engine for the run-time estimate, one job at a time. */
     private final ExecutorService estimator = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-estimate");
@@ -1030,7 +1030,7 @@ public final class ProjectWindow extends BorderPane {
             // Shots of a synthetic survey are known now; recorded data name theirs as they start, and
             // so does a resumed run (which shots it kept is read from its checkpoint as it starts).
             known = job.dataFile() != null || resumeStopped ? List.of()
-                    : shots.of(job.geometry().shots(), "Shots").stream().map(Shot::number).toList();
+                    : shots.of(ShotsFieldCheck.numbered(job.geometry()), "Shots").stream().map(Shot::number).toList();
         } catch (IllegalArgumentException e) {
             status.setText(firstLine(e));
             return;
@@ -1138,8 +1138,8 @@ public final class ProjectWindow extends BorderPane {
             showResult(task, o.outDir());
         } else if (soFar != null && (live == imageSoFar || live instanceof VolumeWindow w && "liveImage".equals(w.getId()))) {
             // Cancelled or failed part-way: the image stacked so far stays on screen, said to be that.
-            Label note = new Label(String.format(java.util.Locale.ROOT, "The image after %d of %d shots, not written to"
-                    + " disk: the run %s", soFar.stacked(), soFar.shots(), o.message()));
+            Label note = new Label(String.format(java.util.Locale.ROOT, "The image after %d of %d shots (image files are"
+                    + " written when a run finishes). The run %s", soFar.stacked(), soFar.shots(), o.message()));
             note.setId("imageSoFarNote");
             note.setWrapText(true);
             note.setPadding(new Insets(4, 8, 4, 8));

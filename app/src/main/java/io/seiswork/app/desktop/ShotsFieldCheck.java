@@ -31,16 +31,24 @@ final class ShotsFieldCheck {
         if (selection.all() || geometry == null) {
             return null;
         }
-        // The numbers alone: no shot's receivers are gathered for the check.
-        List<Shot> numbered = new ArrayList<>(geometry.shotCount());
-        for (int i = 0; i < geometry.shotCount(); i++) {
-            numbered.add(new Shot(i + 1, geometry.sources().get(i), List.of()));
-        }
         try {
-            selection.of(numbered, "Shots");
+            selection.of(numbered(geometry), "Shots");
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * The survey's shots by number and source alone, no receivers: what a check or a list of shot
+     * numbers needs, without picking every shot's receivers (a moving spread's visits every
+     * receiver for every shot: too long for the JavaFX thread on a large survey).
+     */
+    static List<Shot> numbered(SurveyGeometry geometry) {
+        List<Shot> numbered = new ArrayList<>(geometry.shotCount());
+        for (int i = 0; i < geometry.shotCount(); i++) {
+            numbered.add(new Shot(i + 1, geometry.sources().get(i), List.of()));
+        }
+        return numbered;
     }
 }

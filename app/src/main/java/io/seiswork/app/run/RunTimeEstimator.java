@@ -53,7 +53,7 @@ public final class RunTimeEstimator {
             double startupSeconds, long imageBytes, boolean settled) {
 
         /** What {@link #describe} adds when the engine was timed while the JIT was still compiling it. */
-        public static final String UNSETTLED = " (timed while the JIT was still compiling the engine: it may take less)";
+        public static final String UNSETTLED = " (timed while the JIT was still compiling, so the engine may not have been compiled yet: it may take less)";
 
         /** Image files smaller than this are not mentioned: they take a moment to write. */
         static final long IMAGE_BYTES_WORTH_SAYING = 1L << 30;

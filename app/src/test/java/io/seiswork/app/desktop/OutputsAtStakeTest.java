@@ -48,9 +48,9 @@ class OutputsAtStakeTest {
         StoppedRuns.cancelAfter(job, out, 1, 1);
         OutputsAtStake s = OutputsAtStake.in(out, job);
         assertEquals(out + " holds a run that stopped with 1 of 3 shots done. Start it over? Its finished shots are"
-                + " discarded (Resume goes on from them).", s.question());
+                + " discarded (Resume goes on from them, if it is this spec's run).", s.question());
         assertNull(s.shown(), "a stopped run has no result to show");
-        assertTrue(s.kept().contains("Resume goes on with it"), s.kept());
+        assertEquals("the stopped run in " + out + " stays.", s.kept());
     }
 
     @Test
@@ -63,13 +63,35 @@ class OutputsAtStakeTest {
 
         Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
         OutputsAtStake s = OutputsAtStake.in(out, model);
-        assertEquals("Replace the rtm run in " + out + "? This model run removes its image.sgy, image.swv.", s.question());
+        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy, image.swv.",
+                s.question());
         assertEquals(Task.RTM, s.shown(), "the finished image is shown when kept");
 
         Files.delete(out.resolve("image.swv"));
-        assertEquals("Replace the rtm run in " + out + "? This model run removes its image.sgy.",
+        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy.",
                 OutputsAtStake.in(out, model).question());
         assertNull(OutputsAtStake.in(out, model).shown(), "an incomplete image is not shown");
+
+        // A failed migration's report beside the model run's gathers it did not read: the gathers are the model run's.
+        Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"failed\"}");
+        Files.write(out.resolve("shots.sgy"), new byte[3600]);
+        Files.delete(out.resolve("image.sgy"));
+        ResolvedJob rtm = job(MODEL.replace("\"task\": \"model\",", "\"task\": \"rtm\", \"data\": \"synthetic\","));
+        assertEquals("Replace the model run's outputs in " + out + "? This rtm run removes shots.sgy.",
+                OutputsAtStake.in(out, rtm).question());
+    }
+
+    @Test
+    void aFolderThatCannotBeReadIsAskedFor() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("odd"));
+        Files.createDirectories(out.resolve("checkpoint"));
+        // A checkpoint that keeps a shot but names no shots of its run: reading it fails.
+        Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{\"format\": 1, \"identity\": {},"
+                + " \"shotsKept\": [1]}");
+        OutputsAtStake s = OutputsAtStake.in(out, job(MODEL));
+        assertTrue(s.question().startsWith("Cannot tell what " + out + " holds ("), s.question());
+        assertTrue(s.question().endsWith("). Run into it anyway? What a run replaces there would be lost."), s.question());
+        assertNull(s.shown());
     }
 
     @Test

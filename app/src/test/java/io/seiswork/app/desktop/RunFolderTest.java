@@ -144,8 +144,8 @@ class RunFolderTest {
         var kept = assertInstanceOf(javafx.scene.layout.BorderPane.class, window.resultTab().getContent());
         assertSame(live, kept.getCenter(), "the image so far, still on screen");
         String note = ((javafx.scene.control.Label) kept.getTop()).getText();
-        assertTrue(note.matches("The image after \\d of 6 shots, not written to disk: the run cancelled; the finished"
-                + " shots are kept in .*"), note);
+        assertTrue(note.matches("The image after \\d of 6 shots \\(image files are written when a run finishes\\)\\."
+                + " The run cancelled; the finished shots are kept in .*"), note);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.seiswork.core.geometry;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,12 @@ public final class SurveyGeometry {
     private final List<Position> receivers;
     private final double minOffsetM;
     private final double maxOffsetM;
-    /** {@link #shots()} once made (a race makes the same list twice, harmlessly). */
-    private volatile List<Shot> shots;
+    /**
+     * {@link #shots()} once made, held softly: a moving spread's shots hold 4 bytes a trace, kept
+     * while a run or its checks use them, given back when memory is short (a desktop keeps its
+     * project's job open for hours). A race makes the same list twice, harmlessly.
+     */
+    private volatile SoftReference<List<Shot>> shots = new SoftReference<>(null);
 
     private SurveyGeometry(List<Position> sources, List<Position> receivers, double minOffsetM, double maxOffsetM) {
         this.sources = List.copyOf(sources);
@@ -89,18 +94,18 @@ public final class SurveyGeometry {
     }
 
     /**
-     * All shots in order, made once and kept: the resolver, the run and the views all ask, and
-     * picking a moving spread's receivers visits every receiver for every shot.
+     * All shots in order, made once and kept while memory allows: the resolver, the run and the
+     * views all ask, and picking a moving spread's receivers visits every receiver for every shot.
      */
     public List<Shot> shots() {
-        List<Shot> made = shots;
+        List<Shot> made = shots.get();
         if (made == null) {
             List<Shot> out = new ArrayList<>(sources.size());
             for (int i = 0; i < sources.size(); i++) {
                 out.add(shot(i));
             }
             made = List.copyOf(out);
-            shots = made;
+            shots = new SoftReference<>(made);
         }
         return made;
     }

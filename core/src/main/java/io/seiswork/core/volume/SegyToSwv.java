@@ -180,25 +180,39 @@ public final class SegyToSwv {
         return d > 0 ? d : 1.0;
     }
 
-    /** "DEPTH" as a word of a text header ("DEPTH IMAGE", "Domain: Depth"). */
-    private static final java.util.regex.Pattern SAYS_DEPTH = java.util.regex.Pattern.compile("\\bDEPTH\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /**
+     * Phrases of a text header that say its traces are in depth: a depth image or migration, a
+     * depth domain or axis, Petrel's "Depth min:". A word "depth" alone does not: a time cube's
+     * header often gives the water depth.
+     */
+    private static final java.util.regex.Pattern SAYS_DEPTH = java.util.regex.Pattern.compile(
+            "\\bDEPTH\\s+(IMAGE|AXIS|MIGRAT\\w*|DOMAIN|MIN\\b|SECTION|CUBE|VOLUME)|\\bDOMAIN\\W{0,3}DEPTH\\b|\\bPSDM\\b"
+                    + "|\\bZ\\W{0,3}DEPTH\\b|\\bIN\\s+DEPTH\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Phrases that say time: they win over depth phrases, time being SEG-Y's own axis. */
+    private static final java.util.regex.Pattern SAYS_TIME = java.util.regex.Pattern.compile(
+            "\\bTIME\\s+(MIGRAT\\w*|DOMAIN|MIN\\b|SECTION)|\\bDOMAIN\\W{0,3}TIME\\b|\\bPSTM\\b|\\bTWT\\b"
+                    + "|\\bTWO[- ]WAY\\s+TIME\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
-     * The z unit {@code segy}'s trace axis most likely has: "m" (depth) when its first text header
-     * says DEPTH as a word (Seiswork's images and models, Petrel's depth exports), else "s" (time:
-     * SEG-Y's sample interval is in µs, and most post-stack cubes are in time). SEG-Y has no
-     * field for it, so callers say which they took and how to choose the other.
+     * The z unit {@code segy}'s trace axis most likely has ({@link #likelyZUnitOf} its first text
+     * header). SEG-Y has no field for it, so callers say which they took and how to choose the
+     * other.
      */
     public static String likelyZUnit(Path segy) {
         try (SegyReader r = SegyReader.open(segy)) {
             List<byte[]> raw = r.rawTextHeaders();
-            if (raw.isEmpty()) {
-                return "s";
-            }
-            String text = TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)));
-            return SAYS_DEPTH.matcher(text).find() ? "m" : "s";
+            return raw.isEmpty() ? "s" : likelyZUnitOf(TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0))));
         }
+    }
+
+    /**
+     * "m" (depth) when {@code textHeader} says depth in a phrase ("DEPTH IMAGE", "Depth min:",
+     * "PSDM", "domain: depth") and never time ("TIME MIGRATED", "Time min:", "PSTM", "TWT"), else
+     * "s": SEG-Y's sample interval is in µs, and most post-stack cubes are in time.
+     */
+    public static String likelyZUnitOf(String textHeader) {
+        return SAYS_DEPTH.matcher(textHeader).find() && !SAYS_TIME.matcher(textHeader).find() ? "m" : "s";
     }
 
     /** Trace number of grid position (ix, iy) in the file's sort order. */

@@ -47,10 +47,12 @@ public final class EngineSpeed {
      *     included) once the engine runs at full speed
      * @param warmupSeconds the seconds the warm-up took beyond that speed (the JIT compiling the
      *     CPU kernels): what a run starting now in this JVM pays once; 0 when it was warm already
-     * @param settled false when the warm-up reached {@link #MAX_WARMUP_SECONDS} without two runs
-     *     agreeing while the JIT was quiet: the code timed may still have been compiling (a desktop
+     * @param settled false when the warm-up reached {@link #MAX_WARMUP_SECONDS} with the JIT still
+     *     compiling during its last run: the code timed may not have been compiled yet (a desktop
      *     just started, its JIT busy with the window, on a loaded machine), so the speed may be
-     *     many times low; measuring again later gives the real one
+     *     many times low, and measuring again later gives the real one. True when the warm-up
+     *     settled, or ran out of time with the JIT quiet (timings another program disturbs: a
+     *     second measurement would not do better)
      */
     public record Measured(double gptsPerSecond, double warmupSeconds, boolean settled) {
     }
@@ -130,6 +132,7 @@ public final class EngineSpeed {
                 break;
             }
             if (warmWall >= MAX_WARMUP_SECONDS) {
+                settled = jitQuiet;
                 break;
             }
             previous = perStep;

@@ -196,6 +196,12 @@ public final class GatherView extends Region {
         }, e -> ready.set(false));
     }
 
+    /** The gained gather last computed (tests: a style change must not make another). */
+    Gather lastGainedGather() {
+        Gained m = lastGained;
+        return m == null ? null : m.gained();
+    }
+
     /** {@code g} with {@code amplitude} applied and its clip at {@code percent}, reused when they are the last ones. */
     private Gained gained(Gather g, GatherGain amplitude, double percent) {
         Gained m = lastGained;

@@ -5,6 +5,8 @@ import static io.seiswork.render.FxTestSupport.rowBrightness;
 import static io.seiswork.render.FxTestSupport.snapshot;
 import static io.seiswork.render.FxTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.render.color.ColorMap;
@@ -44,6 +46,34 @@ class GatherViewTest {
         int found = brightestRow(img, (int) view.yOf(0.45), (int) view.yOf(0.9), (int) view.xOf(-580), (int) view.xOf(580));
         double sampleRows = view.yOf(GatherFixtures.EVENT_S + 0.004) - view.yOf(GatherFixtures.EVENT_S);
         assertEquals(view.yOf(GatherFixtures.EVENT_S), found, sampleRows + 1, "brightest row is the event at 0.6 s");
+    }
+
+    /**
+     * A change of style or colour map reuses the gained gather (gaining and sorting a large gather
+     * again for a colour change is waste); a change of gain or of gather makes a new one, and a
+     * change of clip percentile keeps the gained gather but moves the clip.
+     */
+    @Test
+    void onlyAChangeOfGainOrGatherGainsTheGatherAgain(FxRobot robot) {
+        ready();
+        robot.interact(() -> view.amplitudeGainProperty().set(GatherGain.T_SQUARED));
+        ready();
+        Gather gained = view.lastGainedGather();
+        double clip = view.clip();
+        robot.interact(() -> view.gatherStyleProperty().set(GatherStyle.WIGGLE));
+        ready();
+        robot.interact(() -> view.colorMapProperty().set(ColorMap.SEISMIC));
+        robot.interact(() -> view.gatherStyleProperty().set(GatherStyle.VARIABLE_DENSITY));
+        ready();
+        assertSame(gained, view.lastGainedGather(), "style and colour map changes reuse it");
+        assertEquals(clip, view.clip(), 0);
+        robot.interact(() -> view.clipPercentProperty().set(90));
+        ready();
+        assertSame(gained, view.lastGainedGather(), "a new percentile of the same gained gather");
+        assertTrue(view.clip() < clip, "the 90th percentile is below the 99th: " + view.clip() + " vs " + clip);
+        robot.interact(() -> view.amplitudeGainProperty().set(GatherGain.NONE));
+        ready();
+        assertNotSame(gained, view.lastGainedGather(), "another gain, another gathering");
     }
 
     /** The pointer reads out the trace, the time and the sample there: the event's peak at 0.6 s, nothing off the gather. */
