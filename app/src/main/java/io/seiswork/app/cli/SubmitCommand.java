@@ -7,8 +7,10 @@ import io.seiswork.cloud.dispatch.SpecTree;
 import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.FailedShots;
 import io.seiswork.cloud.job.JobTable;
-import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.progress.ByteProgress;
+import io.seiswork.core.progress.ByteProgressLines;
+import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -124,10 +126,13 @@ final class SubmitCommand implements Callable<Integer> {
                 tree.put("engine", choice.json());
             }
             Path base = specFile.toAbsolutePath().getParent();
-            // The data file's shot index, from the scan that counted its shots: each worker fetches only its shot.
-            byte[] index = found.storedDataIndex();
-            SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, index, uploadProgress(err))
-                    : d.submitShots(tree, base, chosen, maxFailed, index, uploadProgress(err));
+            // The data file's shot index, from the scan that counted its shots: each worker fetches only its shot. Its
+            // digests take one read of the whole file, which leaves the file's SHA-256 for its upload's key.
+            byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(progress(err, "reading "
+                    + found.dataFile().getFileName() + " for its digests"), CancellationToken.none());
+            ByteProgress upload = progress(err, "uploading");
+            SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, index, upload::onBytes)
+                    : d.submitShots(tree, base, chosen, maxFailed, index, upload::onBytes);
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%s%n",
                     submitted.id(), cloud.settings().name(), submitted.shots(), submitted.shots() == 1 ? "" : "s",
                     MemoryEstimate.human(submitted.uploadedBytes()),
@@ -160,16 +165,11 @@ final class SubmitCommand implements Callable<Integer> {
         return chosen.stream().map(Shot::number).toList();
     }
 
-    private static TransferProgress uploadProgress(PrintWriter err) {
-        long[] lastPrinted = {0};
-        return (done, total) -> {
-            long now = System.nanoTime();
-            if (total > (64L << 20) && (now - lastPrinted[0] > 2_000_000_000L || done == total)) {
-                lastPrinted[0] = now;
-                err.printf(Locale.ROOT, "uploading: %s of %s (%.0f %%)%n", MemoryEstimate.human(done),
-                        MemoryEstimate.human(total), 100.0 * done / total);
-                err.flush();
-            }
-        };
+    /** A pass over more than 64 MiB said on standard error at most every 2 s ({@link ByteProgressLines}). */
+    private static ByteProgress progress(PrintWriter err, String doing) {
+        return ByteProgressLines.every2s(doing, line -> {
+            err.println(line);
+            err.flush();
+        });
     }
 }

@@ -12,6 +12,9 @@ import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import io.seiswork.core.files.FileTrees;
+import io.seiswork.core.progress.ByteProgressLines;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
@@ -61,13 +64,16 @@ final class CloudRun implements ActiveRun {
 
     private final Thread thread;
     private volatile boolean cancelRequested;
+    /** Cancelled with the run: stops a submission's read of its data file for the digests (minutes for a TB). */
+    private final CancellationToken submitting = new CancellationToken();
     private volatile boolean stopFollowing;
     private volatile ShotWorker localWorker;
 
     /** How the followed job comes to be: submitted now, or already in the table. */
     @FunctionalInterface
     private interface JobSource {
-        JobId obtain(Dispatcher d, RunEvents events, CloudSettings settings) throws IOException;
+        JobId obtain(Dispatcher d, RunEvents events, CloudSettings settings, CancellationToken cancel)
+                throws IOException;
     }
 
     /**
@@ -106,8 +112,8 @@ final class CloudRun implements ActiveRun {
      */
     static CloudRun start(Project project, EngineChoice engine, String cloud, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
-        return launch((d, ev, settings) -> submit(d, ev, project, engine, settings), project.job(), cloud, outDir,
-                events, onEnd);
+        return launch((d, ev, settings, cancel) -> submit(d, ev, project, engine, settings, cancel), project.job(),
+                cloud, outDir, events, onEnd);
     }
 
     /**
@@ -116,7 +122,7 @@ final class CloudRun implements ActiveRun {
      * its outputs fetched into {@code outDir} when it is done.
      */
     static CloudRun follow(JobId id, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
-        return launch((d, ev, settings) -> {
+        return launch((d, ev, settings, cancel) -> {
             ev.message("following job " + id + " in the " + settings.name() + " cloud");
             return id;
         }, null, cloud, outDir, events, onEnd);
@@ -128,7 +134,7 @@ final class CloudRun implements ActiveRun {
      * (it runs, or is done) ends the run with the reason.
      */
     static CloudRun resume(JobId id, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
-        return launch((d, ev, settings) -> {
+        return launch((d, ev, settings, cancel) -> {
             ev.message(d.resume(id).summary());
             return id;
         }, null, cloud, outDir, events, onEnd);
@@ -142,7 +148,7 @@ final class CloudRun implements ActiveRun {
     }
 
     private static JobId submit(Dispatcher d, RunEvents events, Project project, EngineChoice engine,
-            CloudSettings settings) {
+            CloudSettings settings, CancellationToken cancel) {
         ObjectNode spec = SpecTree.parse(project.text(), project.source());
         if (engine != null) {
             spec.put("engine", engine.json());
@@ -152,8 +158,13 @@ final class CloudRun implements ActiveRun {
         found.notes().forEach(events::message);  // in the run's log, where a local run says them
         int shots = found.shots().size();
         events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
-        SubmittedJob job = d.submit(spec, base, shots, io.seiswork.cloud.job.FailedShots.defaultLimit(shots),
-                found.storedDataIndex(), (done, total) -> { });
+        // One read of the data file for its shots' digests (and its own, which the upload's key then reuses), said in
+        // the log every 10 s and stopped by Cancel: minutes for a file of a TB.
+        byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(new ByteProgressLines("reading "
+                + found.dataFile().getFileName() + " for its digests", events::message, 10_000_000_000L,
+                System::nanoTime), cancel);
+        SubmittedJob job = d.submit(spec, base, shots, io.seiswork.cloud.job.FailedShots.defaultLimit(shots), index,
+                (done, total) -> { });
         events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),
                 job.shots(), MemoryEstimate.human(job.uploadedBytes())));
         return job.id();
@@ -162,6 +173,7 @@ final class CloudRun implements ActiveRun {
     @Override
     public void cancel() {
         cancelRequested = true;
+        submitting.cancel();
     }
 
     @Override
@@ -212,6 +224,10 @@ final class CloudRun implements ActiveRun {
         } catch (SdkClientException e) {
             events.stopped(ShotProgress.State.FAILED);
             return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + unreachable(settings));
+        } catch (CancelledException e) {
+            events.stopped(ShotProgress.State.CANCELLED);
+            return new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "cancelled before the job was"
+                    + " submitted: nothing was queued");
         } catch (IOException | RuntimeException e) {
             events.stopped(ShotProgress.State.FAILED);
             LOG.warn("cloud run failed", e);
@@ -227,7 +243,7 @@ final class CloudRun implements ActiveRun {
         Thread workerThread = null;
         try {
             Dispatcher d = Dispatcher.of(clients);
-            JobId id = source.obtain(d, events, settings);
+            JobId id = source.obtain(d, events, settings, submitting);
             JobView start = d.status(id);
             events.runStarted(start.job().total(), settings.name() + " cloud, job " + id);
             if (settings.isLocal() && !start.job().status().isFinal()) {

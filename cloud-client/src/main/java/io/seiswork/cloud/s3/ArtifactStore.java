@@ -1,15 +1,17 @@
 package io.seiswork.cloud.s3;
 
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.core.files.FileSha256;
+import io.seiswork.core.files.Sha256Pass;
+import io.seiswork.core.progress.ByteProgress;
+import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -102,6 +104,9 @@ public final class ArtifactStore {
     /**
      * Stores an input file under its SHA-256 ({@code inputs/sha256/<hash>}), unless an object of
      * that key and size is there already: a velocity model shared by many jobs is uploaded once.
+     * The SHA-256 is the one remembered of the file while it is unchanged ({@link FileSha256}: a
+     * submission's pass over its data file for the shot index computes it), else the file is read
+     * for it.
      *
      * @param progress bytes uploaded, not called when the input was stored already
      */
@@ -503,7 +508,8 @@ public final class ArtifactStore {
      */
     public void getVerifiedInput(String key, Path file, long maxBytes) {
         getFile(key, file, maxBytes, TransferProgress.NONE);
-        String got = sha256(file);
+        String got = HexFormat.of().formatHex(FileSha256.read(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE,
+                CancellationToken.none()));  // read, never answered from memory: this checks the bytes
         if (!key.endsWith("/" + got)) {
             try {
                 Files.deleteIfExists(file);
@@ -535,14 +541,12 @@ public final class ArtifactStore {
         return new S3Location(bucket, key).key();
     }
 
-    /** SHA-256 of a file as 64 lower-case hex digits, streamed. */
+    /**
+     * SHA-256 of a file as 64 lower-case hex digits: remembered while the file is unchanged
+     * ({@link FileSha256#of}), else streamed.
+     */
     public static String sha256(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256Digest())) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return HexFormat.of().formatHex(FileSha256.of(file));
     }
 
     /** SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link #sha256(Path)} gives of a file. */

@@ -1,5 +1,6 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.files.FileIdentity;
 import io.seiswork.core.geometry.PackedPositions;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,7 @@ final class SegyShotGathers implements ObservedData {
     }
 
     /** A file as it was scanned, and the grid its positions were checked against. */
-    private record Key(Path file, Object fileKey, long size, FileTime modified, Object changed, Grid grid) {
+    private record Key(FileIdentity file, Grid grid) {
     }
 
     /** Scans kept, the most recent last: one run needs one, a second is a desktop's other project. */
@@ -166,21 +165,9 @@ final class SegyShotGathers implements ObservedData {
         }
     }
 
-    /** The file's identity now, or null when its attributes cannot be read (it is then not cached). */
+    /** The file's identity now with the grid, or null when its attributes cannot be read (it is then not cached). */
     private static Key key(Path file, Grid grid) {
-        try {
-            Path real = file.toRealPath();
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-            Object changed;
-            try {
-                changed = Files.getAttribute(real, "unix:ctime");
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                changed = null;  // no change time here (Windows): size and modification time decide
-            }
-            return new Key(real, a.fileKey(), a.size(), a.lastModifiedTime(), changed, grid);
-        } catch (IOException e) {
-            return null;
-        }
+        return FileIdentity.of(file).map(id -> new Key(id, grid)).orElse(null);
     }
 
     /** Forgets the scans kept (tests). */

@@ -4,6 +4,7 @@ import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
@@ -213,13 +214,23 @@ public final class ShotComputer implements AutoCloseable {
             notes = List.copyOf(notes);
         }
 
+        /** As {@link #storedDataIndex(ByteProgress, CancellationToken)}, unwatched and not cancellable. */
+        public byte[] storedDataIndex() {
+            return storedDataIndex(ByteProgress.NONE, CancellationToken.none());
+        }
+
         /**
          * The data file's index as stored ({@link ShotIndexFormat}) for a submission, with the
          * digests of the file's headers and of each shot's traces ({@link ShotIndex#withDigests}:
-         * one more streamed pass over the file), or null when there is none.
+         * one streamed pass over the whole file, which also leaves the whole file's SHA-256
+         * remembered for its input key, so the upload that follows does not read it for that
+         * again), or null when there is none.
+         *
+         * @param progress bytes read of the data file (a file of a TB takes minutes)
+         * @param cancel checked between blocks of the read
          */
-        public byte[] storedDataIndex() {
-            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex.withDigests(dataFile));
+        public byte[] storedDataIndex(ByteProgress progress, CancellationToken cancel) {
+            return dataIndex == null ? null : ShotIndexFormat.encode(dataIndex.withDigests(dataFile, progress, cancel));
         }
 
         /** Shots without a data file, so without an index. */

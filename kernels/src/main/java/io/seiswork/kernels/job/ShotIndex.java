@@ -1,16 +1,17 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.files.FileSha256;
+import io.seiswork.core.files.Sha256Pass;
 import io.seiswork.core.geometry.FixedPositions;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
-import java.io.BufferedInputStream;
+import io.seiswork.core.progress.ByteProgress;
+import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -224,77 +225,125 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
 
     /**
      * This index with the SHA-256 of {@code file}'s headers and of each shot's traces (its ranges'
-     * bytes one after the other): one streamed pass over the file, in file order, a digest per
-     * shot open at once. This is a second pass over the file at submission (the first hashes it
-     * whole for its input key, in the cloud client, which knows no index).
-     *
-     * @throws IllegalArgumentException when the file is not the size the index was made from
+     * bytes one after the other). See {@link #withDigests(Path, ByteProgress, CancellationToken)}.
      */
     public ShotIndex withDigests(Path file) {
+        return withDigests(file, ByteProgress.NONE, CancellationToken.none());
+    }
+
+    /**
+     * This index with the SHA-256 of {@code file}'s headers and of each shot's traces (its ranges'
+     * bytes one after the other), from one streamed pass over the whole file in file order, which
+     * also computes the whole file's SHA-256 ({@link FileSha256#read}, on a second thread) and
+     * leaves it remembered while the file is unchanged: the cloud client's input key for the file
+     * then costs no second read of it. The gaps between the shots' ranges (traces no shot names)
+     * are read for that digest, and given to no shot's.
+     *
+     * @param progress bytes read of the file's size (minutes for a file of a TB)
+     * @param cancel checked between blocks of the read
+     * @throws IllegalArgumentException when the file is not the size the index was made from
+     * @throws io.seiswork.core.progress.CancelledException when cancelled
+     */
+    public ShotIndex withDigests(Path file, ByteProgress progress, CancellationToken cancel) {
+        long size;
         try {
-            long size = Files.size(file);
-            if (size != dataBytes) {
-                throw new IllegalArgumentException(file + " has " + size + " bytes, its shot index was made from "
-                        + dataBytes);
-            }
-            MessageDigest header = sha256Digest();
-            MessageDigest[] digests = new MessageDigest[shots.size()];
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (size != dataBytes) {
+            throw new IllegalArgumentException(file + " has " + size + " bytes, its shot index was made from "
+                    + dataBytes);
+        }
+        RangeDigests ranges = new RangeDigests();
+        FileSha256.read(file, ranges, progress, cancel);
+        if (ranges.end != dataBytes || ranges.target != null) {
+            throw new UncheckedIOException(new java.io.EOFException(file + " changed while it was read: " + ranges.end
+                    + " bytes read, its shot index was made from " + dataBytes));
+        }
+        List<Entry> hashed = new ArrayList<>(shots.size());
+        for (int s = 0; s < ranges.digests.length; s++) {
+            hashed.add(shots.get(s).withSha256(ranges.digests[s].digest()));
+        }
+        return new ShotIndex(headerBytes, traceBytes, seismicUnix, dataBytes, ranges.header.digest(), hashed);
+    }
+
+    /**
+     * Routes the blocks of a pass over the file into the digest of the headers and of each shot:
+     * the headers' bytes first, then every range of every shot in file order (the shots' ranges
+     * merged by a queue of the shots by their next range: an entry per shot rather than per range,
+     * since each shot's ranges are in file order and no two overlap). Bytes between ranges go to
+     * no digest here.
+     */
+    private final class RangeDigests implements Sha256Pass.Blocks {
+
+        final MessageDigest header = sha256Digest();
+        final MessageDigest[] digests = new MessageDigest[shots.size()];
+        private final int[] next = new int[shots.size()];
+        private final java.util.PriorityQueue<Integer> queue;
+        /** The byte range the pass is in or before, and its digest (null once every range is done). */
+        private long from;
+        private long to;
+        MessageDigest target;
+        /** Bytes given so far: where the next block starts. */
+        long end;
+
+        RangeDigests() {
             for (int s = 0; s < digests.length; s++) {
                 digests[s] = sha256Digest();
             }
-            // Every range in file order: the shots' ranges merged (each shot's are in file order, and no two overlap),
-            // by a queue of the shots by their next range, an entry per shot rather than per range.
-            int[] next = new int[shots.size()];
-            java.util.PriorityQueue<Integer> queue = new java.util.PriorityQueue<>(Math.max(1, shots.size()),
+            queue = new java.util.PriorityQueue<>(Math.max(1, shots.size()),
                     java.util.Comparator.comparingLong(s -> shots.get(s).ranges[next[s]]));
             for (int s = 0; s < shots.size(); s++) {
                 queue.add(s);
             }
-            byte[] buf = new byte[1 << 20];
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-                feed(in, header, headerBytes, buf);
-                long at = 0; // next trace the stream is at
-                while (!queue.isEmpty()) {
-                    int s = queue.poll();
-                    long[] r = shots.get(s).ranges;
-                    long first = r[next[s]], count = r[next[s] + 1];
-                    in.skipNBytes((first - at) * traceBytes);
-                    feed(in, digests[s], count * traceBytes, buf);
-                    at = first + count;
-                    next[s] += 2;
-                    if (next[s] < r.length) {
-                        queue.add(s);
-                    }
+            from = 0;
+            to = headerBytes;
+            target = header;
+            if (to == 0) {
+                nextRange();  // SU: no headers
+            }
+        }
+
+        /** The next range of a shot in file order, or none. */
+        private void nextRange() {
+            if (queue.isEmpty()) {
+                target = null;
+                return;
+            }
+            int s = queue.poll();
+            long[] r = shots.get(s).ranges;
+            from = headerBytes + r[next[s]] * traceBytes;
+            to = from + r[next[s] + 1] * traceBytes;
+            target = digests[s];
+            next[s] += 2;
+            if (next[s] < r.length) {
+                queue.add(s);
+            }
+        }
+
+        @Override
+        public void accept(long offset, byte[] bytes, int length) {
+            long stop = offset + length;
+            for (long at = offset; at < stop && target != null; ) {
+                if (at < from) {
+                    at = Math.min(from, stop);  // between ranges: the whole file's digest alone
+                    continue;
+                }
+                long until = Math.min(to, stop);
+                target.update(bytes, (int) (at - offset), (int) (until - at));
+                at = until;
+                if (at == to) {
+                    nextRange();
                 }
             }
-            List<Entry> hashed = new ArrayList<>(shots.size());
-            for (int s = 0; s < digests.length; s++) {
-                hashed.add(shots.get(s).withSha256(digests[s].digest()));
-            }
-            return new ShotIndex(headerBytes, traceBytes, seismicUnix, dataBytes, header.digest(), hashed);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void feed(InputStream in, MessageDigest to, long bytes, byte[] buf) throws IOException {
-        for (long left = bytes; left > 0; ) {
-            int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, left));
-            if (n == 0) {
-                throw new java.io.EOFException("the file ended " + left + " bytes early");
-            }
-            to.update(buf, 0, n);
-            left -= n;
+            end = stop;
         }
     }
 
     /** A new SHA-256 digest. */
     public static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        return Sha256Pass.newSha256();
     }
 
     /** The shot of FFID {@code ffid}, or null when the file has none. */

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * less the same without it (the lower of before it was opened and after it was closed), over the
  * file's traces. A class histogram of the old layout in this test: 200,400 {@code Position}s
  * (8.0 MB), the trace indices' {@code long[]} (1.6 MB), the receivers' ids and references (0.8 MB
- * each): 56 bytes a trace. Now: {@link io.seiswork.core.geometry.PackedPositions} (24 bytes), the
- * id (4), and the trace indices as one run a shot ({@link TraceIndices}). In a JVM of its own (kernels/pom.xml),
+ * each): 56 bytes a trace. Now: {@link io.seiswork.core.geometry.PackedPositions} (24 bytes) and
+ * the trace indices as one run a shot ({@link TraceIndices}); shots hold no receiver ids. In a JVM of its own (kernels/pom.xml),
  * so that other tests' softly held caches cannot be cleared in between and hide part of it.
  */
 class HeaderScanMemoryTest {
@@ -43,11 +43,11 @@ class HeaderScanMemoryTest {
     private static final int RECEIVERS = 500;
 
     /**
-     * Live bytes a trace may hold. The old layout measured 56 to 58 here, the packed one 28 to 31
-     * (24 of receiver, 4 of id, the rest the shots' own objects and noise); the bound leaves room
-     * for a collection that leaves a little more garbage live.
+     * Live bytes a trace may hold. The old layout measured 56 to 58 here, the packed one 22 to 25
+     * (24 of receiver, the rest the shots' own objects and noise: with receiver ids, dropped since,
+     * 28 to 31); the bound leaves room for a collection that leaves a little more garbage live.
      */
-    private static final double MAX_BYTES_PER_TRACE = 36;
+    private static final double MAX_BYTES_PER_TRACE = 32;
 
     /** Scans measured; the least is taken (noise only ever adds). */
     private static final int RUNS = 3;

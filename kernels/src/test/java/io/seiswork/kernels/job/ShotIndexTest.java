@@ -159,6 +159,50 @@ class ShotIndexTest {
         assertTrue(e.getMessage().startsWith("inputs/sha256/x: "), e.getMessage());
     }
 
+    /**
+     * The digests' one pass over a file of several read blocks: each shot's digest over its ranges,
+     * the headers', and the whole file's, gaps between ranges included (traces no shot names), left
+     * known for the file's input key; and the file read once, whole.
+     */
+    @Test
+    void theDigestsPassReadsTheWholeFileOnceAndLeavesItsSha256Known() throws Exception {
+        int traceBytes = 744;
+        long traces = 10_000;  // 7.4 MB: two 4 MiB blocks, a trace of shot 2 across their boundary
+        byte[] all = new byte[Math.toIntExact(3600 + traceBytes * traces)];
+        new java.util.Random(7).nextBytes(all);
+        Path file = Files.write(dir.resolve("gaps.sgy"), all);
+        ShotIndex index = new ShotIndex(3600, traceBytes, false, all.length, List.of(shot(1, 0, 4000),
+                shot(2, 4500, 3000, 9000, 500), shot(3, 7600, 1000)));
+        io.seiswork.core.files.FileSha256.forget();
+        List<long[]> progress = new ArrayList<>();
+        ShotIndex hashed = index.withDigests(file, (done, total) -> progress.add(new long[] {done, total}),
+                CancellationToken.none());
+        java.security.MessageDigest md = ShotIndex.sha256Digest();
+        assertArrayEquals(md.digest(Arrays.copyOf(all, 3600)), hashed.headerSha256());
+        assertArrayEquals(md.digest(bytesOf(all, traceBytes, 0, 4000)), hashed.entry(1).sha256());
+        md.update(bytesOf(all, traceBytes, 4500, 3000));
+        assertArrayEquals(md.digest(bytesOf(all, traceBytes, 9000, 500)), hashed.entry(2).sha256(), "both ranges");
+        assertArrayEquals(md.digest(bytesOf(all, traceBytes, 7600, 1000)), hashed.entry(3).sha256());
+        assertArrayEquals(md.digest(all), io.seiswork.core.files.FileSha256.known(file).orElseThrow(),
+                "the whole file's, gaps included, known for its input key");
+        assertEquals(all.length, progress.getLast()[0], "read to its end");
+        assertEquals(all.length, progress.getLast()[1]);
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i)[0] > progress.get(i - 1)[0], "once, forward");
+        }
+        assertEquals(2, progress.size(), "in two blocks");
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+        assertThrows(io.seiswork.core.progress.CancelledException.class,
+                () -> index.withDigests(file, io.seiswork.core.progress.ByteProgress.NONE, cancel));
+    }
+
+    /** The bytes of {@code count} traces from trace {@code first} of a file of 3600 header bytes. */
+    private static byte[] bytesOf(byte[] all, int traceBytes, long first, long count) {
+        int from = Math.toIntExact(3600 + first * traceBytes);
+        return Arrays.copyOfRange(all, from, Math.toIntExact(from + count * traceBytes));
+    }
+
     @Test
     void aShotCutFromTheFileByItsIndexMigratesToTheWholeFilesPartialImageBitForBit() throws Exception {
         Path file = recorded();

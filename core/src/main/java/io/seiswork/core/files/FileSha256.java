@@ -1,0 +1,77 @@
+package io.seiswork.core.files;
+
+import io.seiswork.core.progress.ByteProgress;
+import io.seiswork.core.progress.CancellationToken;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SHA-256 of whole files, remembered while each file stays the same ({@link FileIdentity}:
+ * real path, inode, size, modification and change time). A submission reads a data file of up to
+ * several TB for two digests: each shot's traces' (for the workers' ranged fetches) and the whole
+ * file's (its content key in the bucket). One pass computes both ({@link Sha256Pass}) and leaves
+ * the whole file's here, where the cloud client finds it instead of reading the file again; a
+ * file written, replaced or touched since is read again.
+ *
+ * <p>A digest is remembered only when the file's identity after the read is the one it had
+ * before, so a file written while it was read is never remembered with a digest of mixed bytes.
+ * What a worker downloads is checked against its key whatever this remembers.
+ */
+public final class FileSha256 {
+
+    /** Files remembered, the most recently used kept: a job's inputs, a few jobs' worth. */
+    private static final int CAPACITY = 64;
+
+    private static final Map<FileIdentity, byte[]> KNOWN = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FileIdentity, byte[]> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private FileSha256() {
+    }
+
+    /** The SHA-256 of {@code file}: as remembered while it is unchanged, else read whole (and remembered). */
+    public static byte[] of(Path file) {
+        return known(file).orElseGet(() -> read(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE,
+                CancellationToken.none()));
+    }
+
+    /** The SHA-256 remembered of {@code file} as it is now, or empty when it was not read since it last changed. */
+    public static Optional<byte[]> known(Path file) {
+        Optional<FileIdentity> now = FileIdentity.of(file);
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (KNOWN) {
+            byte[] digest = KNOWN.get(now.get());
+            return digest == null ? Optional.empty() : Optional.of(digest.clone());
+        }
+    }
+
+    /**
+     * Reads {@code file} whole ({@link Sha256Pass#sha256}, which gives {@code alsoTo} every block)
+     * and remembers its SHA-256 if the file did not change meanwhile; never answers from memory:
+     * what checks a file's bytes calls this.
+     */
+    public static byte[] read(Path file, Sha256Pass.Blocks alsoTo, ByteProgress progress, CancellationToken cancel) {
+        Optional<FileIdentity> before = FileIdentity.of(file);
+        byte[] digest = Sha256Pass.sha256(file, alsoTo, progress, cancel);
+        if (before.isPresent() && before.get().isStill(file)) {
+            synchronized (KNOWN) {
+                KNOWN.put(before.get(), digest.clone());
+            }
+        }
+        return digest;
+    }
+
+    /** Forgets every digest (tests). */
+    public static void forget() {
+        synchronized (KNOWN) {
+            KNOWN.clear();
+        }
+    }
+}
