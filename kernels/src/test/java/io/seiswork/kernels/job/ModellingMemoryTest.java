@@ -115,9 +115,10 @@ class ModellingMemoryTest {
             assertEquals(estimate, MemoryEstimate.modellingJobBytes(g, job.spec().physics(), 200, job.time()));
             assertEquals(arrays + arrays / 64 + 4L * g.points(), estimate, "the shot's arrays, 1/64, the model");
             assertTrue(held <= estimate, "held " + held + " B, more than the estimate " + estimate + " B");
-            // Not a gross overestimate either: counting the model twice would be 23 % over. The bound
-            // is 20 %: on a loaded machine the live heap measured mid-shot came out up to 11 % low.
-            assertTrue(estimate <= 1.20 * held, "estimate " + estimate + " B, over 20 % above what is held " + held + " B");
+            // Not a gross overestimate either. Counting the model twice (23 % over) is caught by the
+            // estimate's terms asserted above; the measured bound is looser, 50 %, because on a loaded
+            // machine (load 7 on 2 cores) the live heap measured mid-shot came out up to 28 % low.
+            assertTrue(estimate <= 1.50 * held, "estimate " + estimate + " B, over 50 % above what is held " + held + " B");
         }
     }
 }
