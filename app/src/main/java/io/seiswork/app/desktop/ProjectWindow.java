@@ -149,6 +149,8 @@ public final class ProjectWindow extends BorderPane {
     /** Whether Run is looking for a finished run in the output folder (or asking whether to replace it). */
     private boolean checkingOutput;
     private ActiveRun current;
+    /** The output folder of the run started or followed last: where its pictures are saved. */
+    private Path runFolder;
     /** The task of the cloud job being followed (not the project's), while one is. */
     private Task followedTask;
     private AutoCloseable shownResult;
@@ -320,6 +322,7 @@ public final class ProjectWindow extends BorderPane {
                     && live.showVolume(im.volume()))) {
                 VolumeWindow live = new VolumeWindow(im.volume(), ColorMap.SEISMIC);
                 live.setId("liveImage");
+                live.setPictureFolder(runFolder);
                 resultTab.setContent(live);
             }
             return;
@@ -507,12 +510,14 @@ public final class ProjectWindow extends BorderPane {
                 job.velocity().grid());
         VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
         model.setOverlay(survey);
+        model.setPictureFolder(outputDir.apply(job.spec()));  // (its nearest existing folder until a run makes it)
         if (p.migrationVelocity() == null) {
             modelTab.setContent(model);
         } else {
             // A migration with its own velocity: the true model and the one the image is made with.
             VolumeWindow migration = new VolumeWindow(p.migrationVelocity(), ColorMap.VIRIDIS);
             migration.setOverlay(survey);
+            migration.setPictureFolder(outputDir.apply(job.spec()));
             Tab truth = new Tab("Model", model);
             Tab used = new Tab("Migration velocity", migration);
             TabPane both = new TabPane(truth, used);
@@ -818,6 +823,7 @@ public final class ProjectWindow extends BorderPane {
         Path out = project != null ? outputDir.apply(project.job().spec()).resolveSibling(job.id().value())
                 : Path.of("runs", job.id().value());
         RunEvents events = new RunEvents();
+        runFolder = out;
         progress.follow(events, java.util.stream.IntStream.rangeClosed(1, job.total()).boxed().toList(), 1,
                 "Wavefield: only for runs on this machine");
         closeResult();
