@@ -595,9 +595,7 @@ public final class ProjectWindow extends BorderPane {
                 if (failure == null) {
                     examples.getItems().setAll(exampleItems(dir, notesWorked));
                 } else {
-                    MenuItem line = new MenuItem(failure);
-                    line.setDisable(true);
-                    examples.getItems().setAll(line);
+                    examples.getItems().setAll(MenuItems.line(failure));
                 }
             });
         });
@@ -650,9 +648,7 @@ public final class ProjectWindow extends BorderPane {
             items.add(item);
         });
         if (items.isEmpty()) {
-            MenuItem none = new MenuItem("no job specs in " + dir);
-            none.setDisable(true);
-            items.add(none);
+            items.add(MenuItems.line("no job specs in " + dir));
         }
         return items;
     }
@@ -693,6 +689,7 @@ public final class ProjectWindow extends BorderPane {
         box.setPadding(new Insets(2, 0, 2, 0));
         javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(box, true);
         item.setText(name);
+        item.setMnemonicParsing(false);  // a file name, shown as written ("my_survey.json")
         item.setId("example-" + name.replace('.', '-'));
         item.setUserData(note);
         Tooltip tip = new Tooltip(note.tooltip());
@@ -714,17 +711,14 @@ public final class ProjectWindow extends BorderPane {
         if (target == null || target.cloud() == null) {
             return;
         }
-        MenuItem reading = new MenuItem("reading the " + target + " job table...");
-        reading.setDisable(true);
-        cloudJobs.getItems().setAll(reading);
+        cloudJobs.getItems().setAll(MenuItems.line("reading the " + target + " job table..."));
         io.submit(() -> {
             List<MenuItem> items = new java.util.ArrayList<>();
             CloudSettings settings = null;
             try {
                 settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
             } catch (RuntimeException e) {
-                items.add(new MenuItem("cannot read the " + target + " jobs: " + firstLine(e)));
-                items.get(0).setDisable(true);
+                items.add(MenuItems.line("cannot read the " + target + " jobs: " + CloudRun.inDesktopWords(firstLine(e))));
                 Platform.runLater(() -> cloudJobs.getItems().setAll(items));
                 return;
             }
@@ -737,13 +731,11 @@ public final class ProjectWindow extends BorderPane {
             } catch (RuntimeException e) {
                 items.clear();
                 // Not the SDK's account of its retries: what Run on that cloud says, and what to do.
-                items.add(new MenuItem(CloudRun.isUnreachable(e) ? CloudRun.unreachable(settings)
+                items.add(MenuItems.line(CloudRun.isUnreachable(e) ? CloudRun.unreachable(settings)
                         : "cannot read the " + target + " jobs: " + firstLine(e)));
-                items.get(0).setDisable(true);
             }
             if (items.isEmpty()) {
-                items.add(new MenuItem("no jobs in the " + target + " yet"));
-                items.get(0).setDisable(true);
+                items.add(MenuItems.line("no jobs in the " + target + " yet"));
             }
             Platform.runLater(() -> cloudJobs.getItems().setAll(items));
         });
@@ -754,7 +746,7 @@ public final class ProjectWindow extends BorderPane {
     }
 
     private MenuItem followItem(RunTarget target, JobRecord job, String text) {
-        MenuItem item = new MenuItem(text);
+        MenuItem item = MenuItems.item(text);
         item.setOnAction(e -> followCloudJob(target, job, false));
         return item;
     }
@@ -766,7 +758,7 @@ public final class ProjectWindow extends BorderPane {
      * {@code seiswork delete} does, once confirmed).
      */
     private Menu endedJobMenu(RunTarget target, JobRecord job, String text) {
-        Menu menu = new Menu(text);
+        Menu menu = MenuItems.menu(text);
         MenuItem follow = new MenuItem("Follow");
         follow.setOnAction(e -> followCloudJob(target, job, false));
         menu.getItems().add(follow);
