@@ -70,6 +70,36 @@ public final class FxTestSupport {
         return rowBrightness(img, brightestRow(img, y0, y1, x0, x1), x0, x1);
     }
 
+    /**
+     * The darkest value (the least of r, g and b) of the pixels in columns [x0, x1) and rows
+     * [y0, y1): 255 where they are all white (nothing drawn there).
+     */
+    public static int darkest(Image img, int x0, int x1, int y0, int y1) {
+        PixelReader r = img.getPixelReader();
+        int least = 255;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int argb = r.getArgb(x, y);
+                least = Math.min(least, Math.min((argb >> 16) & 0xff, Math.min((argb >> 8) & 0xff, argb & 0xff)));
+            }
+        }
+        return least;
+    }
+
+    /**
+     * Asserts that nothing is drawn in the last 4 columns of {@code img} between a quarter of its
+     * height and 36 px above its bottom, where a colour bar's tick labels run out of a view that
+     * cut them ("-5.343e-0" for -5.343e-05).
+     */
+    public static void assertTheRightEdgeIsBlank(Image img) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int least = darkest(img, w - 4, w, h / 4, h - 36);
+        if (least < 200) {
+            throw new AssertionError("something is drawn at the view's right edge (a label cut off?): darkest " + least);
+        }
+    }
+
     /** The row in [y0, y1) with the largest {@link #rowBrightness}. */
     public static int brightestRow(Image img, int y0, int y1, int x0, int x1) {
         int best = y0;

@@ -201,6 +201,15 @@ final class CloudRun implements ActiveRun {
         return "cannot reach the " + settings.name() + " cloud; " + settings.whenUnreachable();
     }
 
+    /**
+     * {@code message} as the window says it: the settings' messages are the command line's, and
+     * where they point to {@code --cloud local} the window's user chooses the local cloud in the
+     * tool bar's "on" instead.
+     */
+    static String inDesktopWords(String message) {
+        return message.replace("use --cloud local", "choose 'local cloud' in on");
+    }
+
     /** Whether {@code e}, or an exception it wraps, is the SDK's failure to reach a service. */
     static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -217,7 +226,7 @@ final class CloudRun implements ActiveRun {
             settings = CloudSettings.named(cloud, CloudSettings.environment());
         } catch (IllegalArgumentException e) {
             events.stopped(ShotProgress.State.FAILED);
-            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e.getMessage());
+            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + inDesktopWords(e.getMessage()));
         }
         try (CloudClients clients = new CloudClients(settings)) {
             return runJob(clients, source, settings, outDir, events);

@@ -31,7 +31,13 @@ final class FormField {
         WHOLE, NUMBER, FLAG, CHOICE, TEXT, FILE
     }
 
-    static final String PROBLEM_STYLE = "-fx-border-color: #d02020";
+    /**
+     * A control whose value has a problem: its own border drawn red (a text field's, a choice
+     * box's, a check box's box, and the focus ring while it is typed in), not a border added
+     * around it, which would make it, and the tool bar or form row it sits in, 2 px taller.
+     */
+    static final String PROBLEM_STYLE = "-fx-text-box-border: #d02020; -fx-outer-border: #d02020; "
+            + "-fx-focus-color: #d02020; -fx-faint-focus-color: #d0202022";
     /** Longest number typed that is read. */
     private static final int MAX_NUMBER_CHARS = 64;
     /** Largest power of ten of a number typed (doubles end near 308; plain digits stay short). */
@@ -69,6 +75,7 @@ final class FormField {
             Button choose = new Button("Choose...");
             choose.setId("choose" + pointer.replace('/', '-'));
             choose.disableProperty().bind(control.disabledProperty());
+            choose.setMinWidth(Region.USE_PREF_SIZE);  // whole beside the field, never "C..." in a narrow form
             choose.setOnAction(e -> chooseFile());
             HBox.setHgrow(control, Priority.ALWAYS);
             node = new HBox(4, control, choose);
@@ -149,6 +156,22 @@ final class FormField {
             }
             control.setStyle((present || addable) && problem != null ? PROBLEM_STYLE : "");
         }
+    }
+
+    /**
+     * Writes what the user is typing in this field (the focused one) into the JSON, as Enter
+     * would: an action that reads the spec or lets it go (open, run, save, apply, close) must
+     * not miss it.
+     *
+     * @return null when nothing is left unwritten, else the field's label and why its value was
+     *     refused ("record length (s): a number, please"), the value still in the field, red
+     */
+    String commitTyped() {
+        if (!(control instanceof TextField t) || !typed || t.getScene() == null || t.getScene().getFocusOwner() != t) {
+            return null;
+        }
+        commit(t);
+        return typed && t.getTooltip() != null ? label + ": " + t.getTooltip().getText() : null;
     }
 
     /** Drops what the user typed and did not enter: another spec is being shown. */

@@ -116,11 +116,18 @@ final class GatherPane extends BorderPane {
         Button save = new Button("Save picture...");
         save.setId("saveGatherPicture");
         save.setTooltip(new Tooltip("Write the gather on screen (with its axes and colour bar) to a PNG file"));
-        save.setOnAction(e -> PictureSaver.choose(view, "shot " + shot.getValue(), saved));
+        // Into the run's folder, beside its shots.sgy.
+        Path folder = file.file().toAbsolutePath().getParent();
+        save.setOnAction(e -> PictureSaver.choose(view, pictureName(), folder, saved));
 
-        HBox controls = new HBox(8, new Label("Shot"), shot, new Label("Across"), axis, new Label("Clip"), clip,
-                new Label("Gain"), gain, style, colorMap, save);
-        controls.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        // Wrapped onto a second row when the pane is narrow, each label with its control: never
+        // under a scroll bar of their own, never squeezed.
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(12, 4,
+                labelled("Shot", shot), labelled("Across", axis), labelled("Clip", clip), labelled("Gain", gain),
+                style, colorMap, save);
+        for (Node n : List.of(style, colorMap, save)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6));
         Label readout = new Label();
@@ -143,15 +150,25 @@ final class GatherPane extends BorderPane {
         status.setPadding(new Insets(2, 8, 2, 8));
         status.setMinHeight(22);
         status.setPrefHeight(22);
-        setTop(new javafx.scene.control.ScrollPane(controls) {
-            {
-                setFitToHeight(true);
-                setVbarPolicy(ScrollBarPolicy.NEVER);
-                setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
-            }
-        });
+        setTop(controls);
         setCenter(view);
         setBottom(status);
+    }
+
+    /** A label and its control, kept together on one row, both at their preferred widths. */
+    private static HBox labelled(String text, Region control) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pair = new HBox(6, label, control);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        pair.setMinWidth(Region.USE_PREF_SIZE);
+        return pair;
+    }
+
+    /** The file name Save picture suggests: "shot-3.png" for the shot shown. */
+    String pictureName() {
+        return "shot-" + shot.getValue();
     }
 
     /** What the status line says of the shot's delays: "" when its traces share one (see {@link ShotGatherFile}). */

@@ -34,6 +34,25 @@ record JsonSyntaxError(int line, int column, int offset) {
         return Math.min(at + column - 1, end < 0 ? text.length() : end);
     }
 
+    /** As the spec reader parses: a key given twice is no spec. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * Where {@code text} stops being JSON and why, for a question ("line 4, column 14: Unexpected
+     * character ..."), or null when it parses. Parses the whole text: off the JavaFX thread.
+     */
+    static String describe(String text) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(text);
+            return tree == null || tree.isMissingNode() ? "line 1, column 1: no JSON value, the text is empty" : null;
+        } catch (JsonProcessingException e) {
+            JsonSyntaxError at = of(e, text);
+            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            return "line " + at.line() + ", column " + at.column() + (why.isEmpty() ? "" : ": " + why);
+        }
+    }
+
     /** The banner over the form. */
     String banner() {
         return "The JSON has a syntax error at line " + line + ", column " + column

@@ -85,6 +85,24 @@ final class NumberTable extends VBox {
         note.managedProperty().bind(note.textProperty().isNotEmpty());
     }
 
+    /**
+     * Commits the cell being typed in, as Enter would (a table cell otherwise drops its text when
+     * the focus leaves it): an action that reads the spec or lets it go must not miss it.
+     */
+    @SuppressWarnings("unchecked")
+    void commitTyped() {
+        if (table.getEditingCell() == null || getScene() == null
+                || !(getScene().getFocusOwner() instanceof javafx.scene.control.TextField typing)) {
+            return;
+        }
+        for (javafx.scene.Node n = typing.getParent(); n != null && n != table; n = n.getParent()) {
+            if (n instanceof TextFieldTableCell<?, ?> cell && cell.isEditing()) {
+                ((TextFieldTableCell<String[], String>) cell).commitEdit(typing.getText());
+                return;
+            }
+        }
+    }
+
     /** Shows the rows of the array at the pointer; greyed out when the spec has none of this shape. */
     void refresh(JsonNode tree) {
         if (table.getEditingCell() != null) {

@@ -20,12 +20,20 @@ final class PictureSaver {
     private PictureSaver() {
     }
 
-    /** Asks for a PNG file (starting at {@code initialName}.png, made a file name) and saves {@code view} there. */
-    static void choose(Node view, String initialName, Label said) {
+    /**
+     * Asks for a PNG file, starting in {@code folder} (the run's output folder; its nearest
+     * existing folder when it is not made yet; null: the dialog's own choice) at
+     * {@code initialName}.png, made a file name, and saves {@code view} there.
+     */
+    static void choose(Node view, String initialName, Path folder, Label said) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the view as a picture");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG pictures (*.png)", "*.png"));
         chooser.setInitialFileName(fileName(initialName) + ".png");
+        Path start = existing(folder);
+        if (start != null) {
+            chooser.setInitialDirectory(start.toFile());
+        }
         java.io.File f = chooser.showSaveDialog(view.getScene().getWindow());
         if (f != null) {
             save(view, f.toPath(), said);
@@ -53,6 +61,16 @@ final class PictureSaver {
         done.whenComplete((f, e) -> Platform.runLater(() -> said.setText(e == null ? "saved " + file
                 : "cannot save " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()))));
         return done;
+    }
+
+    /** {@code folder}, or its nearest parent that is a folder; null for none (or null given). */
+    static Path existing(Path folder) {
+        for (Path p = folder == null ? null : folder.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** {@code text} as a file name: letters, digits, '.', '-' and '_' kept, anything else '-'. */

@@ -71,11 +71,17 @@ final class ProjectSummary extends GridPane {
     /** How the Run time fact starts while the engine is being measured. */
     static final String MEASURING = "measuring the ";
 
-    /** Shows why a spec could not be opened: one line per problem. */
+    /**
+     * Shows why a spec could not be opened: one line per problem, under a heading naming the spec
+     * by its file name (the whole path in its tooltip), wrapped rather than cut.
+     */
     void showProblems(String source, List<String> problems) {
         getChildren().clear();
-        Label head = new Label(source + " cannot run:");
+        Label head = new Label(shortName(source) + " cannot run:");
+        head.setId("summary-refused");
         head.setStyle("-fx-font-weight: bold");
+        head.setWrapText(true);
+        head.setTooltip(new javafx.scene.control.Tooltip(source));
         add(head, 0, 0, 2, 1);
         int row = 1;
         for (String p : problems) {
@@ -83,6 +89,19 @@ final class ProjectSummary extends GridPane {
             l.setWrapText(true);
             l.getStyleClass().add("spec-problem");
             add(l, 0, row++, 2, 1);
+        }
+    }
+
+    /** The file name of a spec named by its path ("/tmp/specs/x.json" is "x.json"); other names as they are. */
+    static String shortName(String source) {
+        if (source.indexOf('/') < 0 && source.indexOf(java.io.File.separatorChar) < 0) {
+            return source;
+        }
+        try {
+            java.nio.file.Path name = java.nio.file.Path.of(source).getFileName();
+            return name == null ? source : name.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
         }
     }
 

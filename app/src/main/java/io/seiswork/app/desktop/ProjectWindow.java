@@ -13,6 +13,7 @@ import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
+import io.seiswork.core.spec.JobName;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecException;
@@ -149,6 +150,10 @@ public final class ProjectWindow extends BorderPane {
     private final SpecEditor editor;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Seiswork");
     private Project project;
+    /** The job the title names: the project's, or a refused spec's (its "name", else its file's). */
+    private String titleName;
+    /** A Shots problem the status line shows, to be taken back once the list is fine. */
+    private String shotsProblemShown;
     private String source = "";
     private Path specFile;
     /** The spec file last put in the Recent menu (Apply shows the same file again: not remembered twice). */
@@ -157,6 +162,8 @@ public final class ProjectWindow extends BorderPane {
     /** Whether Run is looking for a finished run in the output folder (or asking whether to replace it). */
     private boolean checkingOutput;
     private ActiveRun current;
+    /** The output folder of the run started or followed last: where its pictures are saved. */
+    private Path runFolder;
     /** The task of the cloud job being followed (not the project's), while one is. */
     private Task followedTask;
     private AutoCloseable shownResult;
@@ -307,14 +314,14 @@ public final class ProjectWindow extends BorderPane {
     }
 
     private void updateTitle() {
-        String name = project != null ? project.job().spec().name() : source;
+        String name = project != null ? project.job().spec().name() : titleName != null ? titleName : source;
         title.set("Seiswork" + (name == null || name.isEmpty() ? "" : ": " + name)
                 + (editor.editedProperty().get() ? " *" : ""));
     }
 
     /** Opens the built-in demo project. */
     public void openDemo() {
-        open("the built-in demo", null, Project::demoText);
+        open("the built-in demo", null, Project::demoText, false);
     }
 
     /**
@@ -329,6 +336,7 @@ public final class ProjectWindow extends BorderPane {
                     && live.showVolume(im.volume()))) {
                 VolumeWindow live = new VolumeWindow(im.volume(), ColorMap.SEISMIC);
                 live.setId("liveImage");
+                live.setPictureFolder(runFolder);
                 resultTab.setContent(live);
             }
             return;
@@ -343,14 +351,16 @@ public final class ProjectWindow extends BorderPane {
 
     /** Opens a spec file; a spec with problems shows them all in the editor and cannot run until fixed. */
     public void openFile(Path file) {
-        open(file.toString(), file, () -> Project.readText(file));
+        open(file.toString(), file, () -> Project.readText(file), false);
     }
 
     /**
      * Reads a spec's text and opens it as the project, both off the JavaFX thread: the text goes
-     * to the editor first, so that a spec with problems can be fixed in place.
+     * to the editor first, so that a spec with problems can be fixed in place. Another spec's
+     * shots are other shots: the Shots list is emptied, unless {@code keepShots} (the same spec
+     * saved elsewhere). A file that cannot be read leaves the project in hand as it was.
      */
-    private void open(String what, Path file, Supplier<String> text) {
+    private void open(String what, Path file, Supplier<String> text, boolean keepShots) {
         opening = true;
         updateRunButton();
         status.setText("Opening " + what + "...");
@@ -360,13 +370,27 @@ public final class ProjectWindow extends BorderPane {
                 Platform.runLater(() -> {
                     source = what;
                     specFile = file;
+                    titleName = null;
+                    if (!keepShots) {
+                        shotsField.clear();
+                    }
                     editor.load(json);
                 });
                 resolve(what, file, json);
             } catch (RuntimeException e) {
-                Platform.runLater(() -> refuse(what, null, List.of(firstLine(e))));
+                Platform.runLater(() -> cannotOpen(what, firstLine(e)));
             }
         });
+    }
+
+    /** A spec whose text cannot be read: said, and the project in hand (if any) stays. */
+    private void cannotOpen(String what, String why) {
+        opening = false;
+        if (project == null && titleName == null && source.isEmpty()) {
+            summary.showProblems(what, List.of(why));  // nothing open yet: the facts' place says why
+        }
+        updateRunButton();
+        status.setText("Cannot open " + what + ": " + why);
     }
 
     /** Resolves edited or loaded text into the project (on the I/O thread). */
@@ -375,11 +399,31 @@ public final class ProjectWindow extends BorderPane {
             Project p = Project.fromText(json, what, file);
             Platform.runLater(() -> show(p));
         } catch (SpecException e) {
-            List<String> lines = e.problems().stream().map(SpecProblem::toString).toList();
-            Platform.runLater(() -> refuse(what, json, lines));
+            String name = jobNameIn(json, file);
+            Platform.runLater(() -> refuse(what, json, e.problems(), name));
         } catch (RuntimeException e) {
-            Platform.runLater(() -> refuse(what, json, List.of(firstLine(e))));
+            String name = jobNameIn(json, file);
+            Platform.runLater(() -> refuse(what, json, List.of(SpecProblem.error(SpecEditor.WHOLE_SPEC, firstLine(e))),
+                    name));
         }
+    }
+
+    /**
+     * The job's name in {@code json} when it gives one, else the name a run gives it (from the
+     * spec file's name, "demo" without one), as opening it would: for the title of a spec that
+     * cannot run. Parses the text: off the JavaFX thread.
+     */
+    static String jobNameIn(String json, Path file) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode name = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(json).path("name");
+            if (name.isTextual() && !name.asText().isBlank()) {
+                return name.asText();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            // not JSON: named after its file
+        }
+        return file == null ? "demo" : JobName.defaultFor(file.getFileName().toString());
     }
 
     /** Apply: the edited text becomes the project (checked in full, model reloaded). */
@@ -392,24 +436,65 @@ public final class ProjectWindow extends BorderPane {
         io.submit(() -> resolve(what, file, json));
     }
 
-    /** Save: to the spec's file, or to a file the user picks for a spec that has none (the demo). */
+    /**
+     * Save: to the spec's file, or to a file the user picks for a spec that has none (the demo).
+     * Text that is not JSON is saved only when the user says so.
+     */
     private void save(String json) {
-        Path target = specFile;
-        if (target == null) {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save the job spec");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-            if (f == null) {
-                return;
+        whenSavable(json, broken -> {
+            Path target = specFile;
+            if (target == null) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Save the job spec");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
+                java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+                if (f == null) {
+                    return;
+                }
+                target = f.toPath();
             }
-            target = f.toPath();
-        }
-        saveTo(target, json);
+            saveTo(target, json, broken);
+        });
     }
 
-    /** Save as: a file the user picks, then {@link #saveAs}. */
+    /**
+     * Calls {@code save} on the JavaFX thread with where {@code json} stops being JSON (null when
+     * it parses) once it may be saved: it parses, or the user says to save it all the same
+     * (Cancel the default). The text is parsed on the check thread.
+     */
+    private void whenSavable(String json, java.util.function.Consumer<String> save) {
+        checks.submit(() -> {
+            String broken = JsonSyntaxError.describe(json);
+            Platform.runLater(() -> {
+                if (broken == null || confirmSaveBroken(broken)) {
+                    save.accept(broken);
+                } else {
+                    status.setText("Not saved: the spec is not valid JSON (" + broken + ").");
+                }
+            });
+        });
+    }
+
+    /** Asks whether to save text that is not JSON; Cancel, the default button, saves nothing. */
+    private boolean confirmSaveBroken(String broken) {
+        ButtonType anyway = new ButtonType("Save anyway", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec is not valid JSON (" + broken
+                + "). Save it anyway?", anyway, ButtonType.CANCEL);
+        ask.setTitle("Save text that is not JSON?");
+        ask.setHeaderText(null);
+        ((Button) ask.getDialogPane().lookupButton(anyway)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ask.getDialogPane().setId("saveInvalidJson");
+        ask.initOwner(getScene().getWindow());
+        return ask.showAndWait().filter(b -> b == anyway).isPresent();
+    }
+
+    /** Save as: a file the user picks, then {@link #saveAs} (text that is not JSON only when the user says so). */
     private void chooseSaveAs(String json) {
+        whenSavable(json, broken -> chooseSaveAsFile(json));
+    }
+
+    private void chooseSaveAsFile(String json) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the job spec as");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
@@ -435,7 +520,7 @@ public final class ProjectWindow extends BorderPane {
                 java.nio.file.Files.writeString(file, moved);
                 Platform.runLater(() -> {
                     editor.markSaved(json);  // the old file's edits are safe in the new one
-                    openFile(file);
+                    open(file.toString(), file, () -> Project.readText(file), true);
                 });
             } catch (java.io.IOException | RuntimeException e) {
                 Platform.runLater(() -> status.setText("Cannot save " + file + ": " + e.getMessage()));
@@ -445,6 +530,15 @@ public final class ProjectWindow extends BorderPane {
 
     /** Writes the spec text to {@code file} off the JavaFX thread; the spec then lives there. */
     void saveTo(Path file, String json) {
+        saveTo(file, json, null);
+    }
+
+    /**
+     * As {@link #saveTo(Path, String)}, the status line saying what the project is now: the
+     * saved text when it was applied; else the last text applied, until Apply (which text that is
+     * not JSON, {@code broken} saying where, cannot pass).
+     */
+    private void saveTo(Path file, String json, String broken) {
         io.submit(() -> {
             try {
                 java.nio.file.Files.writeString(file, json);
@@ -453,7 +547,10 @@ public final class ProjectWindow extends BorderPane {
                     editor.markSaved(json);
                     specFile = file;
                     source = file.toString();
-                    status.setText("Saved " + file + ".");
+                    status.setText("Saved " + file + (broken != null
+                            ? ", which is not valid JSON (" + broken + "): the project is still the spec last applied."
+                            : editor.editedProperty().get() && editor.text().getText().equals(json)
+                            ? ". Not applied yet: Apply makes it the project." : "."));
                 });
             } catch (java.io.IOException | RuntimeException e) {
                 Platform.runLater(() -> status.setText("Cannot save " + file + ": " + e.getMessage()));
@@ -516,12 +613,14 @@ public final class ProjectWindow extends BorderPane {
                 job.velocity().grid());
         VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
         model.setOverlay(survey);
+        model.setPictureFolder(outputDir.apply(job.spec()));  // (its nearest existing folder until a run makes it)
         if (p.migrationVelocity() == null) {
             modelTab.setContent(model);
         } else {
             // A migration with its own velocity: the true model and the one the image is made with.
             VolumeWindow migration = new VolumeWindow(p.migrationVelocity(), ColorMap.VIRIDIS);
             migration.setOverlay(survey);
+            migration.setPictureFolder(outputDir.apply(job.spec()));
             Tab truth = new Tab("Model", model);
             Tab used = new Tab("Migration velocity", migration);
             TabPane both = new TabPane(truth, used);
@@ -535,17 +634,18 @@ public final class ProjectWindow extends BorderPane {
      * @param json the text refused (the editor measures the next edits against it), or null when
      *     no text was read
      */
-    private void refuse(String what, String json, List<String> problems) {
+    private void refuse(String what, String json, List<SpecProblem> problems, String name) {
         project = null;
         opening = false;
-        if (json != null) {
-            editor.markRefused(json);
-        }
-        summary.showProblems(what, problems);
+        titleName = name;
+        editor.markRefused(json, problems);
+        summary.showProblems(what, problems.stream().map(SpecEditor::line).toList());
         modelTab.setContent(placeholder("Fix the spec in the Spec tab and Apply, or open another."));
+        // Nothing of the last project's stays to be taken for this one's.
+        output.setText("Output: none, the spec cannot run");
+        updateTitle();
         updateRunButton();
-        status.setText(what + " cannot run: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + ", listed on the left.");
+        status.setText(what + " cannot run: " + SpecEditor.counted(problems) + ", listed on the left.");
     }
 
     /**
@@ -554,10 +654,13 @@ public final class ProjectWindow extends BorderPane {
      * @param doing what would let it go, for the question ("Open another spec")
      */
     public boolean mayDiscardEdits(String doing) {
-        if (!editor.unsaved()) {
+        // A value still being typed in the form is an edit too (written into the JSON first, as Enter would).
+        String refusedValue = editor.commitTyped();
+        if (!editor.unsaved() && refusedValue == null) {
             return true;
         }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec has edits that are not saved. " + doing
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec has edits that are not saved"
+                + (refusedValue == null ? "" : " (and " + refusedValue + ")") + ". " + doing
                 + " and lose them?", ButtonType.OK, ButtonType.CANCEL);
         ask.setHeaderText(null);
         ask.initOwner(getScene().getWindow());
@@ -599,9 +702,7 @@ public final class ProjectWindow extends BorderPane {
                 if (failure == null) {
                     examples.getItems().setAll(exampleItems(dir, notesWorked));
                 } else {
-                    MenuItem line = new MenuItem(failure);
-                    line.setDisable(true);
-                    examples.getItems().setAll(line);
+                    examples.getItems().setAll(MenuItems.line(failure));
                 }
             });
         });
@@ -654,9 +755,7 @@ public final class ProjectWindow extends BorderPane {
             items.add(item);
         });
         if (items.isEmpty()) {
-            MenuItem none = new MenuItem("no job specs in " + dir);
-            none.setDisable(true);
-            items.add(none);
+            items.add(MenuItems.line("no job specs in " + dir));
         }
         return items;
     }
@@ -697,6 +796,7 @@ public final class ProjectWindow extends BorderPane {
         box.setPadding(new Insets(2, 0, 2, 0));
         javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(box, true);
         item.setText(name);
+        item.setMnemonicParsing(false);  // a file name, shown as written ("my_survey.json")
         item.setId("example-" + name.replace('.', '-'));
         item.setUserData(note);
         Tooltip tip = new Tooltip(note.tooltip());
@@ -718,17 +818,14 @@ public final class ProjectWindow extends BorderPane {
         if (target == null || target.cloud() == null) {
             return;
         }
-        MenuItem reading = new MenuItem("reading the " + target + " job table...");
-        reading.setDisable(true);
-        cloudJobs.getItems().setAll(reading);
+        cloudJobs.getItems().setAll(MenuItems.line("reading the " + target + " job table..."));
         io.submit(() -> {
             List<MenuItem> items = new java.util.ArrayList<>();
             CloudSettings settings = null;
             try {
                 settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
             } catch (RuntimeException e) {
-                items.add(new MenuItem("cannot read the " + target + " jobs: " + firstLine(e)));
-                items.get(0).setDisable(true);
+                items.add(MenuItems.line("cannot read the " + target + " jobs: " + CloudRun.inDesktopWords(firstLine(e))));
                 Platform.runLater(() -> cloudJobs.getItems().setAll(items));
                 return;
             }
@@ -741,13 +838,11 @@ public final class ProjectWindow extends BorderPane {
             } catch (RuntimeException e) {
                 items.clear();
                 // Not the SDK's account of its retries: what Run on that cloud says, and what to do.
-                items.add(new MenuItem(CloudRun.isUnreachable(e) ? CloudRun.unreachable(settings)
+                items.add(MenuItems.line(CloudRun.isUnreachable(e) ? CloudRun.unreachable(settings)
                         : "cannot read the " + target + " jobs: " + firstLine(e)));
-                items.get(0).setDisable(true);
             }
             if (items.isEmpty()) {
-                items.add(new MenuItem("no jobs in the " + target + " yet"));
-                items.get(0).setDisable(true);
+                items.add(MenuItems.line("no jobs in the " + target + " yet"));
             }
             Platform.runLater(() -> cloudJobs.getItems().setAll(items));
         });
@@ -758,7 +853,7 @@ public final class ProjectWindow extends BorderPane {
     }
 
     private MenuItem followItem(RunTarget target, JobRecord job, String text) {
-        MenuItem item = new MenuItem(text);
+        MenuItem item = MenuItems.item(text);
         item.setOnAction(e -> followCloudJob(target, job, false));
         return item;
     }
@@ -770,7 +865,7 @@ public final class ProjectWindow extends BorderPane {
      * {@code seiswork delete} does, once confirmed).
      */
     private Menu endedJobMenu(RunTarget target, JobRecord job, String text) {
-        Menu menu = new Menu(text);
+        Menu menu = MenuItems.menu(text);
         MenuItem follow = new MenuItem("Follow");
         follow.setOnAction(e -> followCloudJob(target, job, false));
         menu.getItems().add(follow);
@@ -827,6 +922,7 @@ public final class ProjectWindow extends BorderPane {
         Path out = project != null ? outputDir.apply(project.job().spec()).resolveSibling(job.id().value())
                 : Path.of("runs", job.id().value());
         RunEvents events = new RunEvents();
+        runFolder = out;
         progress.follow(events, java.util.stream.IntStream.rangeClosed(1, job.total()).boxed().toList(), 1,
                 "Wavefield: only for runs on this machine");
         closeResult();
@@ -918,9 +1014,26 @@ public final class ProjectWindow extends BorderPane {
         shotsField.setStyle(problem == null ? "" : FormField.PROBLEM_STYLE);
         shotsField.setTooltip(new Tooltip(problem == null ? SHOTS_TIP : problem));
         if (problem != null) {
-            status.setText(problem);
+            showShotsProblem(problem);
+        } else if (p != null) {
+            shotsFine();
         }
         return problem;
+    }
+
+    /** Says what is wrong with the Shots list in the status line, until the list is fine. */
+    private void showShotsProblem(String problem) {
+        status.setText(problem);
+        shotsProblemShown = problem;
+    }
+
+    /** The Shots list is fine: a problem of it the status line still shows gives way to what Run will run. */
+    private void shotsFine() {
+        if (shotsProblemShown != null && status.getText().equals(shotsProblemShown)) {
+            String list = shotsField.getText().strip();
+            status.setText(list.isEmpty() ? "Shots: Run runs every shot." : "Shots: Run runs only " + list + ".");
+        }
+        shotsProblemShown = null;
     }
 
     /** The run time again when the Shots list differs from the one last estimated. */
@@ -1001,13 +1114,29 @@ public final class ProjectWindow extends BorderPane {
 
     /** @param resumeStopped go on with the run that stopped in the output folder rather than start over */
     private void startRun(boolean resumeStopped) {
-        if (project == null || current != null || checkingOutput || editor.editedProperty().get()) {
+        if (project == null || current != null || checkingOutput) {
+            return;
+        }
+        // A value still being typed in the form is an edit: Run waits for it to be applied (the status says so).
+        String refusedValue = editor.commitTyped();
+        if (refusedValue != null) {
+            status.setText("Not run: the form's " + refusedValue);
+            return;
+        }
+        if (editor.editedProperty().get()) {
+            status.setText("The spec has edits: Apply them to run.");
             return;
         }
         RunTarget chosen = runOn.getValue();
         if (project.localLimit() != null && (chosen == null || chosen.cloud() == null)) {
             status.setText("This machine cannot run " + project.job().spec().name() + ": " + project.localLimit()
                     + ". Choose the local cloud or AWS in Run on.");
+            return;
+        }
+        // A cloud that is not configured refuses before anything is asked, measured or listed as queued.
+        String cloudProblem = cloudNotConfigured(chosen);
+        if (cloudProblem != null) {
+            status.setText(cloudProblem);
             return;
         }
         estimating.cancel();
@@ -1032,7 +1161,11 @@ public final class ProjectWindow extends BorderPane {
             known = job.dataFile() != null || resumeStopped ? List.of()
                     : shots.of(ShotsFieldCheck.numbered(job.geometry()), "Shots").stream().map(Shot::number).toList();
         } catch (IllegalArgumentException e) {
-            status.setText(firstLine(e));
+            if (e.getMessage() != null && e.getMessage().startsWith("Shots")) {
+                showShotsProblem(firstLine(e));
+            } else {
+                status.setText(firstLine(e));
+            }
             return;
         }
         Path out = outputDir.apply(job.spec());
@@ -1067,6 +1200,22 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
+     * Why Run cannot send a job to {@code target}'s cloud (a setting missing from the environment),
+     * in the window's words; null when it can, or the target is this machine.
+     */
+    private static String cloudNotConfigured(RunTarget target) {
+        if (target == null || target.cloud() == null) {
+            return null;
+        }
+        try {
+            CloudSettings.check(target.cloud(), CloudSettings.environment());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "Cannot run on " + target + ": " + CloudRun.inDesktopWords(firstLine(e));
+        }
+    }
+
+    /**
      * Asks whether to throw away what the output folder holds; Cancel, the default button, keeps it.
      */
     private boolean confirmReplace(OutputsAtStake atStake) {
@@ -1085,7 +1234,14 @@ public final class ProjectWindow extends BorderPane {
     private void launch(ResolvedJob job, RunTarget target, ShotSelection shots, List<Integer> known, Path out,
             boolean resumeStopped) {
         boolean cloud = target != null && target.cloud() != null;
+        String cloudProblem = cloudNotConfigured(target);  // (again: the environment may have changed while Run asked)
+        if (cloudProblem != null) {
+            status.setText(cloudProblem);
+            updateRunButton();
+            return;
+        }
         RunEvents events = new RunEvents();
+        runFolder = out;
         progress.follow(events, known, job.time().dtS(), cloud
                 ? "Wavefield: only for runs on this machine"
                 : "Wavefield: shown while a shot runs");
@@ -1094,15 +1250,7 @@ public final class ProjectWindow extends BorderPane {
         resultTab.setContent(placeholder("Running..."));
         tabs.getSelectionModel().select(runTab);
         if (cloud) {
-            try {
-                CloudSettings.check(target.cloud(), CloudSettings.environment());
-                current = CloudRun.start(project, engine.getValue(), target.cloud(), out, events, this::ended);
-            } catch (IllegalArgumentException e) {
-                progress.stop();
-                status.setText("Cannot run on " + target + ": " + firstLine(e));
-                resultTab.setContent(placeholder("No result: " + firstLine(e)));
-                return;
-            }
+            current = CloudRun.start(project, engine.getValue(), target.cloud(), out, events, this::ended);
             setRunning(true);
             status.setText("Sending " + job.spec().name() + " to the " + target + "; its files will come to " + out + "...");
             return;

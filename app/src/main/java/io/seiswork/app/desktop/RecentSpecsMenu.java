@@ -63,14 +63,12 @@ final class RecentSpecsMenu extends MenuButton {
         List<MenuItem> items = new ArrayList<>();
         for (Path f : specs) {
             Path folder = f.getParent();
-            MenuItem item = new MenuItem(f.getFileName() + (folder == null ? "" : "   (" + folder + ")"));
+            MenuItem item = MenuItems.item(f.getFileName() + (folder == null ? "" : "   (" + folder + ")"));
             item.setOnAction(e -> open.accept(f));
             items.add(item);
         }
         if (items.isEmpty()) {
-            MenuItem none = new MenuItem("no specs opened yet");
-            none.setDisable(true);
-            items.add(none);
+            items.add(MenuItems.line("no specs opened yet"));
         }
         getItems().setAll(items);
     }

@@ -46,9 +46,16 @@ final class ShotGatherFile implements AutoCloseable {
     private final Map<Integer, List<Double>> delays = new LinkedHashMap<>();
     private final int samples;
     private final double intervalMs;
+    private final Path file;
+
+    /** The SEG-Y file the gathers are read from. */
+    Path file() {
+        return file;
+    }
 
     /** Opens and indexes {@code file}. */
     ShotGatherFile(Path file) {
+        this.file = file;
         reader = SegyReader.open(file);
         try {
             for (long i = 0; i < reader.traceCount(); i++) {

@@ -64,6 +64,15 @@ final class SpecEditor extends BorderPane {
     private final ScrollPane formPane;
     /** The problems listed, in the list's order (a click goes to the one picked). */
     private List<SpecProblem> listed = List.of();
+    /** What the last check as typed found (the spec's own problems). */
+    private List<SpecProblem> checked = List.of();
+    /**
+     * The text last applied and refused, with every problem the refusal found (the files it
+     * names, the time stepping, the model: more than a check as typed sees); null when the last
+     * Apply or opening went through. Listed while the editor holds that text.
+     */
+    private String refusedText;
+    private List<SpecProblem> refusedProblems;
     /** The last text that parsed, as the form shows it while the text does not. */
     private JsonNode lastParsed;
     /** Where the text stops being JSON, or null while it parses. */
@@ -117,24 +126,41 @@ final class SpecEditor extends BorderPane {
         verdict.setId("specVerdict");
         apply.setId("applySpec");
         save.setId("saveSpec");
-        apply.setOnAction(e -> onApply.accept(text.getText()));
-        save.setOnAction(e -> onSave.accept(text.getText()));
+        // Each first writes a value still being typed in the form into the JSON, as Enter would.
+        apply.setOnAction(e -> {
+            if (committed("Not applied: ")) {
+                onApply.accept(text.getText());
+            }
+        });
+        save.setOnAction(e -> {
+            if (committed("Not saved: ")) {
+                onSave.accept(text.getText());
+            }
+        });
         saveAs.setId("saveSpecAs");
-        saveAs.setOnAction(e -> onSaveAs.accept(text.getText()));
+        saveAs.setOnAction(e -> {
+            if (committed("Not saved: ")) {
+                onSaveAs.accept(text.getText());
+            }
+        });
         saveAs.setTooltip(new Tooltip("Write the spec to another file and open it there; the model and data files it "
                 + "names are named anew for the new folder"));
         apply.disableProperty().bind(edited.not().and(refused.not()));
         apply.setTooltip(new Tooltip("Check the whole spec and make it the project (Ctrl+Enter)"));
         save.setTooltip(new Tooltip("Write the spec to its file (Ctrl+S)"));
-        text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (APPLY_KEY.match(e) && !apply.isDisabled()) {
-                apply.fire();
+        // Anywhere in the editor, the form's fields as the JSON: a value being typed is written first.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (APPLY_KEY.match(e)) {
+                if (committed("Not applied: ") && !apply.isDisabled()) {
+                    onApply.accept(text.getText());
+                }
                 e.consume();
             } else if (SAVE_KEY.match(e)) {
                 save.fire();
                 e.consume();
             }
         });
+        edited.addListener((o, a, b) -> updateVerdict());
         pause.setOnFinished(e -> check());
         text.textProperty().addListener((o, a, b) -> {
             edited.set(!b.equals(appliedText));
@@ -160,10 +186,33 @@ final class SpecEditor extends BorderPane {
         lastParsed = null;  // another spec: nothing of the last one's values to show
         appliedText = json;
         savedText = json;
+        refusedText = null;
+        refusedProblems = null;
         form.forgetTyping();
         text.load(json);
         edited.set(false);
         refused.set(false);
+    }
+
+    /**
+     * Writes a value still being typed in the form (the focused field, or table cell) into the
+     * JSON, as Enter would: whatever reads the spec or lets it go next sees it.
+     *
+     * @return null when nothing typed is left unwritten, else which field holds a refused value and
+     *     why ("record length (s): a number, please"), the value still in it, red
+     */
+    String commitTyped() {
+        return form.commitTyped();
+    }
+
+    /** {@link #commitTyped}, saying beside Apply, after {@code refusal}, why not when a value is refused. */
+    private boolean committed(String refusal) {
+        String refusedValue = commitTyped();
+        if (refusedValue != null) {
+            verdict.setText(refusal + refusedValue);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -172,19 +221,59 @@ final class SpecEditor extends BorderPane {
      */
     void markApplied(String json) {
         appliedText = json;
+        refusedText = null;
+        refusedProblems = null;
         refused.set(false);
         edited.set(!text.getText().equals(json));
+        showProblems();
     }
 
     /**
      * Records that {@code json} was applied and refused (it has problems, or a file it names
      * cannot be read): it is what the next edit is measured against, so that taking the edit back
-     * to the last good text counts as an edit, and Apply stays enabled to try it again.
+     * to the last good text counts as an edit, and Apply stays enabled to try it again. Its
+     * problems are listed while the editor holds that text: every one the refusal found, which
+     * the check as typed (the spec's own) may not see.
      */
-    void markRefused(String json) {
+    void markRefused(String json, List<SpecProblem> found) {
         appliedText = json;
+        refusedText = json;
+        refusedProblems = List.copyOf(found);
         edited.set(!text.getText().equals(json));
         refused.set(true);
+        showProblems();
+    }
+
+    /**
+     * Lists the problems of the text in the editor: the refusal's when it is the text refused,
+     * else the last check's; the note beside Apply says how many, or that Apply is needed.
+     */
+    private void showProblems() {
+        listed = refusedProblems != null && text.getText().equals(refusedText) ? refusedProblems : checked;
+        problems.getItems().setAll(listed.stream().map(SpecEditor::line).toList());
+        updateVerdict();
+    }
+
+    private void updateVerdict() {
+        verdict.setText(!listed.isEmpty() ? counted(listed)
+                : edited.get() ? "Edited: Apply checks the files it names and updates the model." : "");
+    }
+
+    /** A problem as listed: "grid.dx: must be > 0, got -5"; one without a JSON path, its message alone. */
+    static String line(SpecProblem p) {
+        return p.path().equals(WHOLE_SPEC) ? p.message() : p.toString();
+    }
+
+    /** The path of a problem of the whole spec, not of one value (a file that cannot be read, say). */
+    static final String WHOLE_SPEC = "(spec)";
+
+    /** "1 problem", "3 problems and 1 warning", "2 warnings": errors and warnings counted apart. */
+    static String counted(List<SpecProblem> found) {
+        long errors = found.stream().filter(SpecProblem::isError).count();
+        long warnings = found.size() - errors;
+        String e = errors + (errors == 1 ? " problem" : " problems");
+        String w = warnings + (warnings == 1 ? " warning" : " warnings");
+        return errors == 0 ? w : warnings == 0 ? e : e + " and " + w;
     }
 
     /** Records that {@code json} is what the spec's file now holds. */
@@ -319,23 +408,21 @@ final class SpecEditor extends BorderPane {
             } catch (SpecException e) {
                 found = e.problems();
             } catch (RuntimeException e) {
-                found = List.of(SpecProblem.error("(spec)", String.valueOf(e.getMessage())));
+                found = List.of(SpecProblem.error(WHOLE_SPEC, String.valueOf(e.getMessage())));
             }
             List<SpecProblem> issues = found;
-            List<String> result = found.stream().map(SpecProblem::toString).toList();
             Platform.runLater(() -> {
                 if (asked == version) {
                     if (parsed != null) {
                         lastParsed = parsed;
                     }
+                    checked = issues;
+                    // The refusal's problems while this is the text refused (the fields marked by them too).
+                    List<SpecProblem> marked = refusedProblems != null && json.equals(refusedText) ? refusedProblems : issues;
                     // Text that does not parse: the form keeps the last values that did, greyed.
-                    form.refresh(parsed != null ? parsed : lastParsed, parsed != null ? issues : List.of());
+                    form.refresh(parsed != null ? parsed : lastParsed, parsed != null ? marked : List.of());
                     showSyntax(brokenAt);
-                    listed = issues;
-                    problems.getItems().setAll(result);
-                    verdict.setText(result.isEmpty()
-                            ? (edited.get() ? "Edited: Apply checks the files it names and updates the model." : "")
-                            : result.size() + (result.size() == 1 ? " problem" : " problems"));
+                    showProblems();
                 }
             });
         });

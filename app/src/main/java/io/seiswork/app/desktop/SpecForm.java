@@ -130,6 +130,23 @@ final class SpecForm extends VBox {
         }
     }
 
+    /**
+     * Writes the value being typed in the focused field, or table cell, into the JSON, as Enter
+     * would ({@link FormField#commitTyped}).
+     *
+     * @return null when nothing typed is left unwritten, else which field holds a refused value and why
+     */
+    String commitTyped() {
+        for (FormField f : fields) {
+            String refused = f.commitTyped();
+            if (refused != null) {
+                return refused;
+            }
+        }
+        tables.forEach(NumberTable::commitTyped);
+        return null;
+    }
+
     /** Drops values typed and not entered: the text is another spec's now. */
     void forgetTyping() {
         fields.forEach(FormField::forget);

@@ -47,6 +47,8 @@ public final class VolumeWindow extends BorderPane {
     private final Label saved = new Label();
     private final Label cursor = new Label();
     private VolumeSource volume;
+    /** Where Save picture starts, when the volume's own folder is not the place (see {@link #pictureFolder}). */
+    private Path pictureFolder;
 
     /**
      * @param volume the volume to show (not closed by the window)
@@ -221,8 +223,58 @@ public final class VolumeWindow extends BorderPane {
     /** Save picture: a PNG file the user picks, then {@link #savePicture}. */
     private void choosePictureFile() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
-        PictureSaver.choose(tab == null ? tabs : tab.getContent(), volume.name() + " " + (tab == null ? "" : tab.getText()),
-                saved);
+        PictureSaver.choose(tab == null ? tabs : tab.getContent(), pictureName(), pictureFolder(), saved);
+    }
+
+    /**
+     * Where Save picture starts: the folder set ({@link #setPictureFolder}: a run's output folder),
+     * else the folder of the volume's file (a written image, beside its run's other files), else
+     * null (the dialog's own choice).
+     */
+    public Path pictureFolder() {
+        return pictureFolder != null ? pictureFolder : folderOf(volume.name());
+    }
+
+    /** Where Save picture starts for a volume that is not a file in its run's folder (a model, the image so far). */
+    public void setPictureFolder(Path folder) {
+        pictureFolder = folder;
+    }
+
+    /** The folder of a volume named by its file's path ("runs/x/image.swv"); null for other names. */
+    static Path folderOf(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("://") || !(lower.endsWith(".swv") || lower.endsWith(".sgy") || lower.endsWith(".segy"))) {
+            return null;
+        }
+        try {
+            return Path.of(name).toAbsolutePath().getParent();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The name Save picture suggests, without ".png": the volume (a file's name without its
+     * extension), the view and, for a section of a volume with more than one, its index:
+     * "image-inline-120", "image-3d", "layered-2d-rtm-velocity-inline".
+     */
+    String pictureName() {
+        String name = volume.name();
+        if (folderOf(name) != null) {
+            String file = Path.of(name).getFileName().toString();
+            name = file.substring(0, file.lastIndexOf('.'));
+        }
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        StringBuilder out = new StringBuilder(name);
+        if (tab != null) {
+            out.append('-').append(tab.getText().toLowerCase(Locale.ROOT));
+            for (Map.Entry<SliceOrientation, SectionView> e : sections.entrySet()) {
+                if (title(e.getKey()).equals(tab.getText()) && volume.axes(0).normal(e.getKey()).count() > 1) {
+                    out.append('-').append(e.getValue().sliceIndexProperty().get());
+                }
+            }
+        }
+        return fileName(out.toString());
     }
 
     /**

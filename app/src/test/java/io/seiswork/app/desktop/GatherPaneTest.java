@@ -80,6 +80,29 @@ class GatherPaneTest {
         }));
     }
 
+    /**
+     * At 800 px, narrower than the controls in one row, every control and Save picture lies whole
+     * in the pane, above the gather (wrapped onto a second row; no scroll bar over them), and Save
+     * picture suggests the shot's name in the gathers' folder.
+     */
+    @Test
+    void everyControlLiesWholeAboveTheGatherWhenNarrow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.view().readyProperty().get());
+        robot.interact(() -> {
+            double width = pane.getWidth();
+            double gatherTop = pane.view().localToScene(pane.view().getLayoutBounds()).getMinY();
+            List<javafx.scene.Node> all = new ArrayList<>(pane.controls());
+            all.add(pane.lookup("#saveGatherPicture"));
+            for (javafx.scene.Node n : all) {
+                var b = n.localToScene(n.getLayoutBounds());
+                assertTrue(b.getMinX() >= 0 && b.getMaxX() <= width, n.getId() + " across the pane: " + b);
+                assertTrue(b.getMaxY() <= gatherTop, n.getId() + " above the gather: " + b);
+            }
+            assertTrue(pane.lookupAll(".scroll-bar").stream().noneMatch(javafx.scene.Node::isVisible), "no scroll bar");
+        });
+        assertEquals("shot-1", pane.pictureName());
+    }
+
     @Test
     void theTraceAxisComesFromTheHeaders(FxRobot robot) throws Exception {
         var view = pane.view();

@@ -396,7 +396,7 @@ class ProjectWindowTest {
                 window.editor().problems().getItems().toString());
         assertEquals("1 problem", window.editor().verdict().getText());
         var dxField = window.editor().form().control("/grid/dx");
-        assertTrue(dxField.getStyle().contains("border-color"), "the form marks the field with the problem");
+        assertEquals(FormField.PROBLEM_STYLE, dxField.getStyle(), "the form marks the field with the problem");
         assertEquals("grid.dx: must be > 0, got -5", dxField.getTooltip().getText());
         assertEquals("", window.editor().form().control("/grid/dz").getStyle());
         assertTrue(window.runButton().isDisabled(), "Run waits for the edits to be applied");
@@ -462,7 +462,7 @@ class ProjectWindowTest {
             dz.setText("1o");
             dz.getOnAction().handle(new javafx.event.ActionEvent());
         });
-        assertTrue(dz.getStyle().contains("border-color"), "refused in red");
+        assertEquals(FormField.PROBLEM_STYLE, dz.getStyle(), "refused in red");
         assertEquals(original.replace("\"nz\": 80", "\"nz\": 70"), window.editor().text().getText(),
                 "the JSON keeps its value");
 

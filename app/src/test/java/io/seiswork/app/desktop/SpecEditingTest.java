@@ -199,26 +199,45 @@ class SpecEditingTest {
                 .filter(javafx.scene.Node::isVisible).map(l -> l.getText().strip()).toList();
     }
 
-    /** A Shots list the job cannot run is red at once, with Run's message, and no run time is made up for it. */
+    /**
+     * A Shots list the job cannot run is red at once, with Run's message, and no run time is made
+     * up for it; the tool bar keeps its height (the red border is the field's own, not one more
+     * around it); the status line's message goes once the list is fine.
+     */
     @Test
     void aShotsListTheJobLacksIsMarkedAsTyped(FxRobot robot) throws Exception {
         open(robot, spec("three", 3));
         var shots = window.shotsField();
+        var bar = (javafx.scene.layout.Region) window.getTop();
+        double barHeight = bar.getHeight();
+        double fieldHeight = shots.getHeight();
         robot.clickOn(shots).write("2-9");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(shots.getStyle().contains("border-color"), "red while typed, before Run or Enter");
+        assertEquals(FormField.PROBLEM_STYLE, shots.getStyle(), "red while typed, before Run or Enter");
+        assertEquals(barHeight, bar.getHeight(), 0, "the tool bar keeps its height");
+        assertEquals(fieldHeight, shots.getHeight(), 0, "and so does the field");
         assertEquals("Shots: the job has no shot 4 (its shots are 1-3)", shots.getTooltip().getText());
         assertEquals("Shots: the job has no shot 4 (its shots are 1-3)", window.status().getText());
         robot.type(KeyCode.ENTER);
         Label runTime = robot.lookup("#summary-run-time").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runTime.getText().startsWith("not estimated: Shots: "));
         robot.interact(() -> shots.setText("2-x"));
-        assertTrue(shots.getStyle().contains("border-color"));
+        assertEquals(FormField.PROBLEM_STYLE, shots.getStyle());
         assertTrue(shots.getTooltip().getText().startsWith("Shots must list shot numbers and ranges"),
                 shots.getTooltip().getText());
         robot.interact(() -> shots.setText("2-3"));
         assertEquals("", shots.getStyle(), "a list the job has is fine");
         assertTrue(shots.getTooltip().getText().startsWith("Run only these shots"));
+
+        robot.interact(() -> shots.setText("0,2-9"));
+        assertTrue(window.status().getText().startsWith("Shots: 0 is not a range of shots"), window.status().getText());
+        robot.interact(() -> {
+            shots.requestFocus();
+            shots.selectAll();
+        });
+        robot.write("3").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Shots: Run runs only 3.", window.status().getText(), "the old message gone");
         robot.interact(() -> shots.setText(""));
     }
 

@@ -44,6 +44,33 @@ class VolumeWindowTest {
         stage.show();
     }
 
+    /**
+     * Save picture suggests a short name (the volume, the view, a section's index) and, for a
+     * written image, its run's folder; a volume that is no file takes the folder it is given.
+     */
+    @Test
+    void savePictureSuggestsTheRunsFolderAndAShortName(FxRobot robot) {
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        assertEquals("test-inline-" + NY / 2, window.pictureName());
+        assertEquals(null, window.pictureFolder(), "no file, no folder of its own");
+        java.nio.file.Path runs = java.nio.file.Path.of("runs", "layered-2d-rtm").toAbsolutePath();
+        robot.interact(() -> window.setPictureFolder(runs));
+        assertEquals(runs, window.pictureFolder());
+
+        VolumeAxes axes = new VolumeAxes(new Sampling(NX, 10, 0), new Sampling(NY, 10, 0), new Sampling(NZ, 5, 0));
+        VolumeWindow[] image = new VolumeWindow[1];
+        robot.interact(() -> image[0] = new VolumeWindow(new ArrayVolume("runs/layered-2d-rtm/image.swv", axes,
+                new float[NX * NY * NZ], "m", "amplitude", 8), ColorMap.SEISMIC));
+        assertEquals(runs, image[0].pictureFolder(), "beside the image");
+        robot.interact(() -> image[0].tabs().getSelectionModel().select(0));
+        assertEquals("image-3d", image[0].pictureName());
+        robot.interact(() -> {
+            image[0].tabs().getSelectionModel().select(3);
+            image[0].section(SliceOrientation.DEPTH).sliceIndexProperty().set(12);
+        });
+        assertEquals("image-depth-12", image[0].pictureName());
+    }
+
     @Test
     void showsTheThreeSectionsAndThe3dTab(FxRobot robot) {
         assertEquals(4, window.tabs().getTabs().size());

@@ -235,6 +235,7 @@ public final class GatherView extends Region {
         double t0 = t.first() - t.delta() / 2;
         double t1 = t.last() + t.delta() / 2;
         frame.setWindow(a0, a1, t0, t1);
+        frame.setColorBarClip(raster == null ? null : raster.clip());
         frame.drawImage(gc, image, a0, a1, t0, t1);
         if (wiggles != null) {
             drawWiggles(gc, g);

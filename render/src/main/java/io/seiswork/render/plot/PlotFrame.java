@@ -24,8 +24,19 @@ public final class PlotFrame {
     public static final double LEFT = 64;
     /** Top margin in pixels. */
     public static final double TOP = 26;
-    /** Right margin in pixels. */
+    /**
+     * Right margin in pixels, at least: the colour bar and its labels; labels wider than it leaves
+     * room for widen it ({@link #setColorBarClip}).
+     */
     public static final double RIGHT = 86;
+    /** Gap between the plot and the colour bar, pixels. */
+    private static final double BAR_GAP = 14;
+    /** Width of the colour bar, pixels. */
+    private static final double BAR_WIDTH = 16;
+    /** Gap between the colour bar and its labels, pixels. */
+    private static final double LABEL_GAP = 4;
+    /** Room kept right of the widest label, pixels. */
+    private static final double EDGE = 6;
     /** Bottom margin in pixels. */
     public static final double BOTTOM = 40;
 
@@ -39,6 +50,10 @@ public final class PlotFrame {
     private double exaggeration;
     private String aspectName;
     private boolean downUpward;
+    /** The right margin in pixels: {@link #RIGHT}, or what the colour bar's labels need. */
+    private double right = RIGHT;
+    /** The clip {@link #right} was measured for (null: none). */
+    private Clip marginClip;
     /**
      * Canvas x where the colour bar's label starts, as last drawn in the top margin (infinite
      * when none is): the title drawn after it stops short of it.
@@ -90,9 +105,33 @@ public final class PlotFrame {
         this.aspectName = name;
     }
 
+    /**
+     * Reserves the right margin the colour bar's labels for {@code clip} need ({@link #colorBarLabels},
+     * measured in the frame's font; {@link #RIGHT} at least), so that "-5.343e-05" is drawn whole;
+     * null for a plot without a colour bar. Call before drawing: the plot rectangle depends on it.
+     */
+    public void setColorBarClip(Clip clip) {
+        if (java.util.Objects.equals(clip, marginClip) && right >= RIGHT) {
+            return;  // measured for this clip already (views call this at every redraw)
+        }
+        marginClip = clip;
+        double labels = 0;
+        if (clip != null) {
+            for (String l : colorBarLabels(clip)) {
+                labels = Math.max(labels, textWidth(l));
+            }
+        }
+        right = Math.max(RIGHT, Math.ceil(BAR_GAP + BAR_WIDTH + LABEL_GAP + labels + EDGE));
+    }
+
+    /** The right margin in pixels: the colour bar and its labels ({@link #setColorBarClip}). */
+    public double rightMargin() {
+        return right;
+    }
+
     /** The plot rectangle in canvas pixels (letterboxed inside the margins at a fixed aspect). */
     public Rectangle2D plot() {
-        double w = Math.max(1, width - LEFT - RIGHT);
+        double w = Math.max(1, width - LEFT - right);
         double h = Math.max(1, height - TOP - BOTTOM);
         double wa = Math.abs(across1 - across0);
         double wd = Math.abs(down1 - down0);
@@ -254,17 +293,18 @@ public final class PlotFrame {
 
     /** Canvas x of the colour bar's left edge (its label is placed from there). */
     public double colorBarX() {
-        return plot().getMaxX() + 14;
+        return plot().getMaxX() + BAR_GAP;
     }
 
     /**
      * Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled
-     * in {@code unit} above it (null: no label, the view places its own).
+     * in {@code unit} above it (null: no label, the view places its own). The margin is the one
+     * {@link #setColorBarClip} reserved for the clip's labels.
      */
     public void drawColorBar(GraphicsContext g, ColorMap map, Clip clip, String unit) {
         Rectangle2D p = plot();
         double x = colorBarX();
-        double w = 16;
+        double w = BAR_WIDTH;
         int steps = (int) Math.max(1, p.getHeight());
         for (int i = 0; i < steps; i++) {
             int argb = map.argb(1 - (i + 0.5) / steps);
@@ -278,9 +318,9 @@ public final class PlotFrame {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         List<String> labels = colorBarLabels(clip);
-        g.fillText(labels.get(0), x + w + 4, p.getMinY() + 4);
-        g.fillText(labels.get(1), x + w + 4, p.getMinY() + p.getHeight() / 2);
-        g.fillText(labels.get(2), x + w + 4, p.getMaxY() - 4);
+        g.fillText(labels.get(0), x + w + LABEL_GAP, p.getMinY() + 4);
+        g.fillText(labels.get(1), x + w + LABEL_GAP, p.getMinY() + p.getHeight() / 2);
+        g.fillText(labels.get(2), x + w + LABEL_GAP, p.getMaxY() - 4);
         // Right-aligned at the canvas edge: a long unit ("image amplitude") runs left over the top
         // margin instead of being cut off at the window's edge.
         if (unit == null) {
@@ -289,7 +329,7 @@ public final class PlotFrame {
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        double right = Math.min(width - 4, p.getMaxX() + RIGHT - 4);
+        double right = Math.min(width - 4, p.getMaxX() + this.right - 4);
         g.fillText(unit, right, p.getMinY() - 4);
         unitLeft = unit.isEmpty() ? Double.POSITIVE_INFINITY : right - textWidth(unit);
     }

@@ -363,6 +363,7 @@ public final class SectionView extends Region {
         double ca = extentStart(a) + centreAcross * extent(a);
         double cd = extentStart(d) + centreDown * extent(d);
         frame.setWindow(ca - wa / 2, ca + wa / 2, cd - wd / 2, cd + wd / 2);
+        frame.setColorBarClip(shown == null ? null : shown.clip());
         setAspect();
         if (shown == null) {
             frame.drawImage(g, null, 0, 1, 0, 1);

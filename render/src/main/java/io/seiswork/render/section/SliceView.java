@@ -245,6 +245,7 @@ public final class SliceView extends Region {
         boolean map = shown.slice().orientation() == io.seiswork.core.volume.SliceOrientation.DEPTH;
         frame.setDownUpward(map);
         frame.setWindow(a0, a1, d0, d1);
+        frame.setColorBarClip(shown.clip());
         frame.setAspect(exaggeration.get().factor(), "VE");
         frame.drawImage(g, image, a0, a1, d0, d1);
         frame.drawColorBar(g, shown.map(), shown.clip(), null);  // its label is a node: see layoutChildren

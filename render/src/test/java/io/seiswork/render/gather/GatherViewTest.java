@@ -40,6 +40,28 @@ class GatherViewTest {
         return (int) Math.floor(view.yOf(GatherFixtures.EVENT_S));
     }
 
+    /**
+     * A gather of amplitudes around 1e-5 (a model's pressure): the colour bar's labels in
+     * scientific notation are drawn whole, the right margin widened for them.
+     */
+    @Test
+    void colourBarLabelsInScientificNotationAreWhole(FxRobot robot) {
+        Gather g = GatherFixtures.gather();
+        float[] small = new float[g.traces().count() * g.time().count()];
+        for (int t = 0; t < g.traces().count(); t++) {
+            for (int i = 0; i < g.time().count(); i++) {
+                small[t * g.time().count() + i] = -5.343e-5f * g.value(t, i);
+            }
+        }
+        robot.interact(() -> view.gatherProperty().set(new Gather(small, g.time(), g.traces(), g.tracesLabel())));
+        Image img = ready();
+        try {
+            io.seiswork.render.FxTestSupport.assertTheRightEdgeIsBlank(img);
+        } finally {
+            robot.interact(() -> view.gatherProperty().set(GatherFixtures.gather()));
+        }
+    }
+
     @Test
     void variableDensityShowsTheFlatEventAtItsTime(FxRobot robot) {
         Image img = ready();

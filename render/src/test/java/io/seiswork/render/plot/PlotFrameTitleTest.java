@@ -34,4 +34,27 @@ class PlotFrameTitleTest {
         assertTrue(PlotFrame.textWidth(cut) <= whole / 2, cut);
         assertEquals("", PlotFrame.fit(title, 0), "no room, no title");
     }
+
+    /**
+     * The right margin is what the colour bar's labels need, measured: 86 px for short ones, more
+     * for "-5.343e-05", so that the widest label ends inside the canvas.
+     */
+    @Test
+    void theRightMarginHoldsTheColourBarsWidestLabel() {
+        PlotFrame f = new PlotFrame();
+        f.setSize(640, 480);
+        f.setWindow(0, 1000, 0, 500);
+        f.setAspect(0, null);
+        f.setColorBarClip(new io.seiswork.render.color.Clip(-1, 1));
+        assertEquals(PlotFrame.RIGHT, f.rightMargin(), 1e-9, "short labels: the usual margin");
+        var small = new io.seiswork.render.color.Clip(-5.343e-5, 5.343e-5);
+        f.setColorBarClip(small);
+        double labelsStart = f.colorBarX() + 16 + 4;
+        for (String label : PlotFrame.colorBarLabels(small)) {
+            assertTrue(labelsStart + PlotFrame.textWidth(label) <= 640 - 4, label + " ends inside the canvas");
+        }
+        assertEquals(640 - PlotFrame.LEFT - f.rightMargin(), f.plot().getWidth(), 1e-9, "the plot gives way");
+        f.setColorBarClip(null);
+        assertEquals(PlotFrame.RIGHT, f.rightMargin(), 1e-9);
+    }
 }

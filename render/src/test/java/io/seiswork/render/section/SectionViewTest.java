@@ -65,6 +65,24 @@ class SectionViewTest {
         return (int) Math.floor(view.yOf(synthetic.brightIndex() * 4.0));
     }
 
+    /**
+     * An image of amplitudes around 1e-5 (a migration's), filling the pane: the colour bar's
+     * labels in scientific notation are drawn whole, the right margin widened for them.
+     */
+    @Test
+    void colourBarLabelsInScientificNotationAreWhole(FxRobot robot) {
+        float[] values = synthetic.toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= -5.343e-5f;
+        }
+        var small = new io.seiswork.core.volume.ArrayVolume("small", FxTestSupport.axes(), values, "m", "amplitude", 64);
+        robot.interact(() -> {
+            view.verticalExaggerationProperty().set(io.seiswork.render.plot.VerticalExaggeration.FILL);
+            view.showVolume(small);
+        });
+        FxTestSupport.assertTheRightEdgeIsBlank(refined());
+    }
+
     @Test
     void inlineShowsTheBrightReflectorAtItsDepth(FxRobot robot) {
         Image img = refined();

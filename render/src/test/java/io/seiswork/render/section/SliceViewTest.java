@@ -73,6 +73,30 @@ class SliceViewTest {
     }
 
     /**
+     * A wavefield of amplitudes around 5e-5 (pressure in a small model): its colour bar reads
+     * "5.343e-05" and "-5.343e-05" whole, the margin widened for them (86 px would cut the
+     * last one to "-5.343e-0"), even when the section fills the pane.
+     */
+    @Test
+    void colourBarLabelsInScientificNotationAreWhole(FxRobot robot) throws Exception {
+        float[] v = new float[NX * NZ];
+        v[30 * NX + 40] = 5.343e-5f;
+        v[5 * NX + 5] = -5.343e-5f;
+        Slice s = new Slice(SliceOrientation.INLINE, 0, 0, new Sampling(NX, 10, 0), new Sampling(NZ, 10, 0), v);
+        robot.interact(() -> {
+            view.verticalExaggerationProperty().set(VerticalExaggeration.FILL);
+            view.sliceProperty().set(s);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == s);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            io.seiswork.render.FxTestSupport.assertTheRightEdgeIsBlank(io.seiswork.render.FxTestSupport.snapshot(view));
+        } finally {
+            robot.interact(() -> view.verticalExaggerationProperty().set(VerticalExaggeration.TRUE));
+        }
+    }
+
+    /**
      * A 4000 × 2000 m wavefield in an 800 × 800 pane is drawn in its true shape, twice as wide as
      * tall and labelled "VE 1:1"; vertical exaggeration 2 makes it square; fill fills the pane.
      */

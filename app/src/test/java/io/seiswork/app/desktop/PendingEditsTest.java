@@ -1,0 +1,161 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.segy.SegyReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A value typed in a form field and not yet entered (no Enter, the field not left) counts: the
+ * keys that read the spec or let it go (Ctrl+O, Ctrl+R, Ctrl+S, Ctrl+Enter) write it into the JSON
+ * first, as Enter would.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PendingEditsTest {
+
+    @TempDir
+    static Path dir;
+
+    private ProjectWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = ProjectWindows.show(stage, dir, 1280, 800);
+    }
+
+    @AfterAll
+    static void forgetRecentSpecs() throws Exception {
+        ProjectWindows.forgetRecentSpecs();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
+    /**
+     * "X" typed at the end of the name, then Ctrl+O in the field: the question about unsaved
+     * edits comes first, and Cancel keeps the typed name, now in the JSON.
+     */
+    @Test
+    void ctrlOInAFieldAsksBeforeTheTypedValueIsLost(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "named", 1));
+        TextField name = typeInto(robot, "/name", null);
+        robot.write("X");
+        assertEquals("namedX", name.getText());
+        assertFalse(window.editor().text().getText().contains("namedX"), "not entered yet");
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        DialogPane ask = dialog(robot);
+        assertTrue(ask.getContentText().startsWith("The spec has edits that are not saved. Open another spec"),
+                ask.getContentText());
+        robot.interact(() -> ((Button) ask.lookupButton(ButtonType.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.editor().text().getText().contains("\"name\": \"namedX\""), window.editor().text().getText());
+        assertTrue(window.editor().unsaved());
+    }
+
+    /**
+     * 0.5 typed in record length, then Ctrl+R in the field: the value is written and Run waits
+     * for Apply (it never runs the old 1.0 s); Ctrl+Enter there applies it, and the run records
+     * 0.5 s (126 samples of 4 ms). A value that is not a number stops Run with the field named.
+     */
+    @Test
+    void ctrlRInAFieldRunsNothingUntilTheTypedValueIsApplied(FxRobot robot) throws Exception {
+        Path spec = DesktopSpecs.model2d(dir, "length", 1);
+        Files.writeString(spec, Files.readString(spec).replace("\"lengthS\": 0.3", "\"lengthS\": 1.0"));
+        open(robot, spec);
+        typeInto(robot, "/time/lengthS", "");
+        robot.write("0.5");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.running(), "the old 1.0 s does not run");
+        assertTrue(window.editor().text().getText().contains("\"lengthS\": 0.5"), window.editor().text().getText());
+        assertEquals("The spec has edits: Apply them to run.", window.status().getText());
+
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.runButton().isDisabled());
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
+                && window.status().getText().startsWith("done in"));
+        try (SegyReader r = SegyReader.open(dir.resolve("runs/length/shots.sgy"))) {
+            assertEquals(126, r.samplesPerTrace(), "0.5 s at 4 ms");
+        }
+
+        typeInto(robot, "/grid/dx", "");
+        robot.write("abc");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.running());
+        assertEquals("Not run: the form's dx (m): a number, please", window.status().getText());
+    }
+
+    /** A value typed in a field, then Ctrl+S there: the file holds it. */
+    @Test
+    void ctrlSInAFieldSavesTheTypedValue(FxRobot robot) throws Exception {
+        Path spec = DesktopSpecs.model2d(dir, "saved", 1);
+        open(robot, spec);
+        typeInto(robot, "/grid/nz", "");
+        robot.write("70");
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Saved"));
+        assertTrue(Files.readString(spec).contains("\"nz\": 70"), Files.readString(spec));
+        assertEquals("Saved " + spec + ". Not applied yet: Apply makes it the project.", window.status().getText());
+    }
+
+    /** Focuses the form's field at {@code pointer}, its text replaced by {@code text} (null: kept, caret at its end). */
+    private TextField typeInto(FxRobot robot, String pointer, String text) throws Exception {
+        TextField field = (TextField) window.editor().form().control(pointer);
+        robot.interact(() -> window.tabs().getSelectionModel().select(window.specTab()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !field.isDisabled() && !field.getText().isEmpty()
+                && field.getScene() != null && field.isVisible() && !window.editor().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            window.getScene().getWindow().requestFocus();
+            field.requestFocus();
+            if (text == null) {
+                field.end();
+            } else {
+                field.selectAll();
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(field.isFocused(), pointer + " focused");
+        if (text != null && !text.isEmpty()) {
+            robot.write(text);
+        }
+        return field;
+    }
+
+    private static DialogPane dialog(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        return robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+    }
+
+    private void open(FxRobot robot, Path spec) throws Exception {
+        robot.interact(() -> window.openFile(spec));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+    }
+}
