@@ -29,18 +29,28 @@ public record FileIdentity(Path file, Object fileKey, long sizeBytes, FileTime m
     /** The identity of {@code file} now, or empty when its attributes cannot be read (it is then never matched). */
     public static Optional<FileIdentity> of(Path file) {
         try {
-            Path real = file.toRealPath();
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-            Object changed;
-            try {
-                changed = Files.getAttribute(real, "unix:ctime");
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                changed = null;  // no change time here (Windows): size and modification time decide
-            }
-            return Optional.of(new FileIdentity(real, a.fileKey(), a.size(), a.lastModifiedTime(), changed));
+            return Optional.of(read(file));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The identity of {@code file} now.
+     *
+     * @throws IOException when its attributes cannot be read ({@link java.nio.file.NoSuchFileException}
+     *     when it does not exist)
+     */
+    public static FileIdentity read(Path file) throws IOException {
+        Path real = file.toRealPath();
+        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+        Object changed;
+        try {
+            changed = Files.getAttribute(real, "unix:ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            changed = null;  // no change time here (Windows): size and modification time decide
+        }
+        return new FileIdentity(real, a.fileKey(), a.size(), a.lastModifiedTime(), changed);
     }
 
     /** Whether {@code file} is, now, the file this identity was taken of, unchanged. */

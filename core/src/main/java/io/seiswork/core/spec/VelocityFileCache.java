@@ -1,13 +1,11 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.files.FileIdentity;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityField;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,8 +32,7 @@ final class VelocityFileCache {
     static final int CAPACITY = 8;
 
     /** How a file was opened: its identity, the grid and the reading options (axis order, byte order, scale). */
-    private record Key(Path file, Object fileKey, long size, FileTime modified, Object changed, Grid grid,
-            String options) {
+    private record Key(FileIdentity file, Grid grid, String options) {
     }
 
     /** Opens a field from a file (the cache's miss). */
@@ -70,7 +67,7 @@ final class VelocityFileCache {
                 return field;
             }
         }
-        VelocityField opened = opener.open(key.file());  // outside the lock: a scan may take minutes
+        VelocityField opened = opener.open(key.file().file());  // outside the lock: a scan may take minutes
         if (key.equals(key(file, grid, options))) {  // not written while it was read
             synchronized (FIELDS) {
                 FIELDS.put(key, new SoftReference<>(opened));
@@ -87,14 +84,6 @@ final class VelocityFileCache {
     }
 
     private static Key key(Path file, Grid grid, String options) throws IOException {
-        Path real = file.toRealPath();
-        BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-        Object changed;
-        try {
-            changed = Files.getAttribute(real, "unix:ctime");
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            changed = null;  // no change time here (Windows): size and modification time decide
-        }
-        return new Key(real, a.fileKey(), a.size(), a.lastModifiedTime(), changed, grid, options);
+        return new Key(FileIdentity.read(file), grid, options);
     }
 }
