@@ -451,9 +451,10 @@ public final class JobTable {
 
     /**
      * A shot's attempt failed in a way every attempt would repeat (its recorded data's stored
-     * bytes are not those submitted): FAILED at once and counted, as after its last attempt, so
-     * that its other deliveries are not paid for a result they cannot change; the job's error, if
-     * this stops it, says the shot was not retried and why. Conditional, as
+     * bytes are not those submitted, or its shot index names the wrong traces): FAILED at once
+     * and counted, as after its last attempt, so that its other deliveries are not paid for a
+     * result they cannot change; the job's error, if this stops it, says the shot was not
+     * retried and why. Conditional, as
      * {@link #failShot(JobId, int, String, String, boolean, int)}, on the shot being RUNNING on
      * {@code worker}.
      *
