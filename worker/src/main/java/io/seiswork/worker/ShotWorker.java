@@ -414,7 +414,9 @@ public final class ShotWorker implements Runnable {
      * A redelivered shot that is DONE: if every shot is counted and nobody finished the stack
      * (the worker that should have died, or is gone since its message came back), stack now. A
      * duplicate message of a job whose stacker still reports is left to that stacker: two stacks
-     * at once would write the same outputs twice for nothing.
+     * at once would write the same outputs twice for nothing. A stack with no message, its resend
+     * claimed by the dead-letter sweep and its fresh message not yet recorded
+     * ({@link JobTable#claimStackResend}), is nobody's: the message that comes first takes it.
      */
     private void stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel) {
         JobRecord job = table.job(id).orElseThrow();
