@@ -32,15 +32,18 @@ import org.slf4j.LoggerFactory;
  *       failed ({@link JobTable#failLostShot}), so the job runs on within its limit of failed
  *       shots and ends FAILED for {@code seiswork resume}, or stops past it;</li>
  *   <li>the shot is DONE and its job STACKING, stacked from this message by a silent worker: the
- *       first time in the job's run, the stack is sent again as a fresh message
- *       ({@link JobTable#resendLostStack}, counted in the job's item): a stacking worker lost to
- *       a spot interruption is common, and the stack needs nothing the next worker lacks. The
- *       second time the job is FAILED ({@link JobTable#failSilentStacking}); {@code resume}
- *       stacks it again;</li>
- *   <li>a silent attempt or stack that came from another message, a job whose every shot is
- *       counted but whose stacking never began, and a shot still QUEUED (its hand-back failed) get
- *       a fresh message of the same run: a duplicate is harmless, a missing message hangs the
- *       job;</li>
+ *       first time in the job's run, the stack is sent again as a fresh message, the resend
+ *       claimed in the job's item before it is sent ({@link JobTable#claimStackResend}): a
+ *       stacking worker lost to a spot interruption is common, and the stack needs nothing the
+ *       next worker lacks. The second time the job is FAILED ({@link JobTable#failSilentStacking});
+ *       {@code resume} stacks it again;</li>
+ *   <li>a silent attempt that came from another message, a silent stack that came from another
+ *       message while its run's resend is unspent, a job whose every shot is counted but whose
+ *       stacking never began, and a shot still QUEUED (its hand-back failed) get a fresh message
+ *       of the same run: a duplicate is harmless, a missing message hangs the job. Once the
+ *       resend is spent, a letter of another message than the stack's is removed: the stack's
+ *       own message either comes back to a worker or is dead-lettered and settles the job, and a
+ *       fresh message would be a second resend by another name;</li>
  *   <li>a worker still speaking keeps its shot: the letter is looked at again once that worker
  *       could have been silent for {@code lostAfter};</li>
  *   <li>letters of ended, deleted or resumed jobs and of done shots are removed.</li>
@@ -181,6 +184,14 @@ final class DeadLetterSweep {
             }
             if (job.stackMessage() != null && !job.stackMessage().isEmpty()
                     && !job.stackMessage().equals(letter.messageId())) {
+                if (job.stackResends() > 0) {
+                    // The run's resend is spent (this may be the letter it replaced, back because
+                    // its sweep died before removing it): the stack's own message settles the job,
+                    // taken over when it comes back or failing the job when dead-lettered.
+                    LOG.info("shot {} of job {} was dead-lettered but its stack, sent again once already, is another "
+                            + "message's: removed", letter.task().shot(), job.id());
+                    return drop(letter, Outcome.SETTLED);
+                }
                 // The silent stacker held another message, which may come back; a fresh one
                 // makes sure a worker takes the stack over.
                 return requeue(letter, "its job's silent stacker held another message");
@@ -188,9 +199,16 @@ final class DeadLetterSweep {
             if (job.stackResends() == 0) {
                 return resendStack(letter, job, lastHeard);
             }
-            String error = "stacking stopped: its worker fell silent on the last delivery of its message twice, the stack "
-                    + "sent again once in between (last heard at " + lastHeard + ", " + job.stacked() + " of " + job.total()
-                    + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
+            String error = job.stackMessage() == null
+                    // Claimed, never recorded nor taken: the claiming sweep died before its
+                    // message was sent or recorded, or the message found no worker in lostAfter.
+                    ? "stacking stopped: its worker fell silent on the last delivery of its message, and the stack, to be "
+                            + "sent again once, was not taken up by any worker (last heard at " + lastHeard + ", "
+                            + job.stacked() + " of " + job.total() + " shots stacked); 'seiswork resume " + job.id()
+                            + "' stacks it again"
+                    : "stacking stopped: its worker fell silent on the last delivery of its message twice, the stack "
+                            + "sent again once in between (last heard at " + lastHeard + ", " + job.stacked() + " of "
+                            + job.total() + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
             if (!table.failSilentStacking(job.id(), job.stackBeat(), error)) {
                 return postponeBriefly(letter);
             }
@@ -208,17 +226,37 @@ final class DeadLetterSweep {
 
     /**
      * The stack's workers died on every delivery of its message, for the first time in the job's
-     * run: a fresh message of the same run, recorded as the stack's by a conditional write on what
-     * was read ({@link JobTable#resendLostStack}). The message goes first, so that a send that
-     * fails leaves the letter to come back and nothing spent; a write refused after it (another
-     * sweep won, the stack spoke again) leaves a duplicate, which finds the stack alive and is
-     * dropped, and the letter is looked at again.
+     * run: the run's one resend is claimed by a conditional write on what was read
+     * ({@link JobTable#claimStackResend}), then a fresh message of the same run is sent and
+     * recorded as the stack's ({@link JobTable#recordStackResend}). Claim first, so that nothing
+     * after it can spend the resend twice: a worker that receives the fresh message before the
+     * record takes the stack with it (the record is then refused, which is no error), and its
+     * loss, dead-lettered, finds the resend spent and fails the job.
+     *
+     * <p>A send that fails undoes the claim ({@link JobTable#undoStackResend}) and the letter
+     * comes back after its handling time to claim again. A sweep that dies after its claim
+     * leaves the resend spent: its letter, back in a minute, finds the stack heard of at the
+     * claim and waits {@code lostAfter}; then the stack's message is the fresh one (taken over:
+     * the letter is removed) or none (never sent, or no worker took it: the job fails, saying so).
      */
     private Outcome resendStack(ReceivedShot letter, JobRecord job, Instant lastHeard) {
         ShotTask task = letter.task();
-        String fresh = shots.sendOne(task.jobId(), task.shot(), letter.run());
-        if (!table.resendLostStack(job.id(), job.stackBeat(), job.stackMessage(), fresh)) {
-            return postponeBriefly(letter);
+        Optional<Instant> claim = table.claimStackResend(job.id(), job.stackBeat(), job.stackMessage());
+        if (claim.isEmpty()) {
+            return postponeBriefly(letter);  // another sweep won, or the stack spoke or was taken meanwhile
+        }
+        String fresh;
+        try {
+            fresh = shots.sendOne(task.jobId(), task.shot(), letter.run());
+        } catch (RuntimeException e) {
+            if (!table.undoStackResend(job.id(), claim.get(), job.stackBeat(), job.stackMessage())) {
+                LOG.warn("job {}: the stack's resend could not be sent ({}) and its claim not undone: a worker took the "
+                        + "stack meanwhile", job.id(), e.getMessage());
+            }
+            throw e;
+        }
+        if (!table.recordStackResend(job.id(), claim.get(), fresh)) {
+            LOG.info("job {}: the stack's fresh message {} was taken by a worker before it was recorded", job.id(), fresh);
         }
         LOG.warn("job {}: its stacking worker fell silent on the last delivery of its message (last heard at {}, {} of {} "
                 + "shots stacked): the stack is sent again, once", job.id(), lastHeard, job.stacked(), job.total());

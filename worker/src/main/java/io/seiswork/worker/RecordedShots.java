@@ -37,8 +37,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Ranged GETs are not checked against the data file's key as a whole download is, and the
  * bucket's inputs can be overwritten: so the headers and each shot's traces are checked against
  * the SHA-256 the index holds of them (made at submission from the file submitted), and every GET
- * of a job reads the one version of the object opened with the job ({@code If-Match} its ETag),
- * never headers of one version with traces of another.
+ * asks for one version of the object ({@code If-Match} its ETag): the one opened with the job,
+ * until that is replaced. One fetch (the headers, or a shot's traces) is of one version: a GET
+ * refused because the version was replaced begins that fetch again, whole, on the new version.
+ * The headers are fetched once per job, though, and not again when the version changes; so after
+ * a replacement a shot's file is the first version's headers with a later version's traces.
+ * That is safe because each part has been checked against the index's digest: whatever version
+ * they came from, they are the bytes submitted, which are one file's.
  *
  * <p>Bytes that are not those submitted are fetched once more before anything is decided: the
  * same wrong bytes twice are the stored object's, and every attempt of the shot would read them
@@ -57,7 +62,11 @@ final class RecordedShots {
     private final String indexKey;
     private final ShotIndex index;
     private final Path headers;
-    /** The version every GET asks for; another once the one opened with the job was replaced. */
+    /**
+     * The version every GET asks for: the one opened with the job, another once that was replaced
+     * ({@link #fetchDigest}). The headers fetched from an earlier version are kept: they were
+     * checked against the index, as the new version's traces will be.
+     */
     private S3RangeReader reader;
     /** Whether the object was replaced since the job opened it: how a wrong shot's error says when. */
     private boolean replaced;

@@ -21,6 +21,7 @@ import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.job.GatherFiles;
 import io.seiswork.kernels.job.MigratedShot;
 import io.seiswork.kernels.job.ModelledShot;
+import io.seiswork.kernels.job.WrongShotTracesException;
 import io.seiswork.kernels.rtm.PartialImageFile;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a failed attempt puts the message back at once; the third failure fails the shot (the
  *       job stops if more shots failed than it allows, {@link io.seiswork.cloud.job.FailedShots}),
  *       and SQS moves the message to the dead-letter queue, where the alarm sees it; a failure
- *       every attempt would repeat (recorded data whose stored bytes are not those submitted,
- *       {@link DataIntegrityException}) fails the shot at once and deletes its message;</li>
+ *       every attempt would repeat ({@link #repeatsOnEveryAttempt}) fails the shot at once and
+ *       deletes its message, if the attempt still owns the shot (else the message is released,
+ *       as for any failure);</li>
  *   <li>a job that stops (cancelled, or failed past its limit) stops its running shots at their
  *       next time step; they go back to QUEUED for {@code seiswork resume};</li>
  *   <li>between shots and while idle, at most every {@link WorkerSettings#sweepEvery()}, the
@@ -253,34 +255,71 @@ public final class ShotWorker implements Runnable {
         } catch (RuntimeException | OutOfMemoryError e) {
             // Out of memory is the shot's problem (its grid on this worker's heap), not the worker's:
             // the stack is unwound, the arrays are garbage, and the next shot may well fit.
-            // Data whose stored bytes are not those submitted fail every attempt alike: the shot
-            // fails now, and its message goes, rather than come back for two more.
-            boolean atOnce = !shotDone && e instanceof DataIntegrityException;
+            // A failure every attempt would repeat fails the shot now, and its message goes,
+            // rather than come back for two more.
+            boolean atOnce = !shotDone && repeatsOnEveryAttempt(e);
             boolean last = atOnce || ShotAttempts.isLast(message.receiveCount());
             String why = e instanceof OutOfMemoryError
                     ? "out of memory: the shot needs more than this worker's " + (Runtime.getRuntime().maxMemory() >> 20)
                             + " MiB of heap (raise -Xmx or use a larger instance)"
                     : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             LOG.error("{} of job {} failed (attempt {} of {}{}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
-                    message.receiveCount(), ShotAttempts.MAX, atOnce ? ", not retried: every attempt would read the same "
-                    + "bytes" : "", why, e);
+                    message.receiveCount(), ShotAttempts.MAX, atOnce ? ", not retried: every attempt would fail the same "
+                    + "way" : "", why, e);
+            boolean owned = true;
             if (atOnce) {
-                table.failShotWithoutRetry(id, task.shot(), settings.workerId(), why, message.run());
-                metrics.failed(id, task.shot(), found.get().task(), true);
+                // Failed at once only while this attempt still owns the shot: one whose heartbeat
+                // lost the message's visibility may have had the shot taken by another delivery,
+                // whose message (the same one, received again) must not be deleted under it.
+                owned = table.failShotWithoutRetry(id, task.shot(), settings.workerId(), why, message.run());
+                if (!owned) {
+                    LOG.warn("shot {} of job {} is no longer this attempt's (another delivery took it, or a resume queued "
+                            + "it again): its message is released, not deleted", task.shot(), id);
+                }
+                metrics.failed(id, task.shot(), found.get().task(), owned);
             } else if (!shotDone) {
                 table.failShot(id, task.shot(), settings.workerId(), why, last, message.run());
                 metrics.failed(id, task.shot(), found.get().task(), last);
             } else if (last) {
                 table.failJob(id, "stacking failed " + ShotAttempts.MAX + " times: " + why);
             }
-            if (atOnce) {
+            if (atOnce && owned) {
                 queue.delete(message);
-            } else {
+            } else if (owned) {
                 queue.release(message);
+            } else {
+                releaseLost(message);
             }
         } finally {
             running = null;
         }
+    }
+
+    /**
+     * Releases the message of an attempt that lost its shot to another delivery, as a failed
+     * attempt's is. The message may be that delivery's now, received again under another receipt
+     * handle: SQS may refuse this attempt's old handle, which is then no error (the message is
+     * its new owner's), and it is never deleted here.
+     */
+    private void releaseLost(ReceivedShot message) {
+        try {
+            queue.release(message);
+        } catch (RuntimeException e) {
+            LOG.info("shot {} of job {}: its message, received again by another worker, was not released ({})",
+                    message.task().shot(), message.task().jobId(), e.getMessage());
+        }
+    }
+
+    /**
+     * Whether {@code e} is a failure every attempt of the shot would meet alike, so that the shot
+     * fails at once instead of using up its deliveries: recorded data whose stored bytes are not
+     * those submitted ({@link DataIntegrityException}), or a shot's own file, its bytes those the
+     * index's digests give, whose traces are not the ones the index gives the shot
+     * ({@link WrongShotTracesException}: the index itself is wrong, and every attempt reads the same
+     * verified bytes). Told by type, never by an error's words.
+     */
+    static boolean repeatsOnEveryAttempt(Throwable e) {
+        return e instanceof DataIntegrityException || e instanceof WrongShotTracesException;
     }
 
     /**
@@ -375,7 +414,9 @@ public final class ShotWorker implements Runnable {
      * A redelivered shot that is DONE: if every shot is counted and nobody finished the stack
      * (the worker that should have died, or is gone since its message came back), stack now. A
      * duplicate message of a job whose stacker still reports is left to that stacker: two stacks
-     * at once would write the same outputs twice for nothing.
+     * at once would write the same outputs twice for nothing. A stack with no message, its resend
+     * claimed by the dead-letter sweep and its fresh message not yet recorded
+     * ({@link JobTable#claimStackResend}), is nobody's: the message that comes first takes it.
      */
     private void stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel) {
         JobRecord job = table.job(id).orElseThrow();

@@ -36,12 +36,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
  * The dead-letter sweep against the emulators over HTTP: what each kind of letter means, read
@@ -294,7 +298,7 @@ class DeadLetterSweepTest {
         assertEquals(1, resent.stackResends());
         assertEquals(fresh.messageId(), resent.stackMessage(), "the fresh message is the stack's now");
         assertTrue(resent.stackBeat().isAfter(silent.stackBeat()), "heard of now: a duplicate finds it alive");
-        assertFalse(table.resendLostStack(job, silent.stackBeat(), silent.stackMessage(), "another"),
+        assertTrue(table.claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isEmpty(),
                 "a second sweep of the state the first read changes nothing");
         assertEquals(fresh.messageId(), table.job(job).orElseThrow().stackMessage());
         assertEquals(0, metric(ShotMetrics.LOST), "not lost: sent again");
@@ -316,6 +320,224 @@ class DeadLetterSweepTest {
         assertEquals(1, metric(ShotMetrics.LOST));
         assertTrue(table.reopen(job, true).isPresent());
         assertEquals(0, table.job(job).orElseThrow().stackResends(), "a resumed run may send its stack again once");
+    }
+
+    /** A job of one shot, counted, stacking from {@code letter}'s message, its stacker silent for over {@code lostAfter}. */
+    private JobId silentStack(ReceivedShot letter, JobId job) {
+        table.startShot(job, 1, "dead", 3, letter.messageId());
+        table.completeShot(job, 1, 1.0, 1.0);
+        assertTrue(table.startStacking(job, letter.messageId()));
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        return job;
+    }
+
+    /** An SQS client to the emulator whose requests {@code hands} sees. */
+    private static SqsClient sqsWith(ExecutionInterceptor hands) {
+        return SqsClient.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.sqsEndpoint()).overrideConfiguration(c -> c.addExecutionInterceptor(hands)).build();
+    }
+
+    /**
+     * Whether a worker receiving {@code message} now would take the job's stack over, as
+     * {@code ShotWorker.stackIfOrphaned} decides: unless another message's stacker spoke within
+     * two minutes.
+     */
+    private boolean wouldTake(JobId job, ReceivedShot message) {
+        JobRecord j = table.job(job).orElseThrow();
+        return j.status() == JobStatus.STACKING && !(j.stackMessage() != null && !j.stackMessage().equals(message.messageId())
+                && j.stackBeat() != null && j.stackBeat().isAfter(Instant.now().minus(Duration.ofMinutes(2))));
+    }
+
+    /**
+     * Three deliveries of {@code fresh} (the first held already), each taken by a worker that
+     * takes the stack over and dies; the fourth receive dead-letters it, its id kept. Returns the
+     * letter.
+     */
+    private ReceivedShot dieOnEveryDelivery(JobId job, ReceivedShot fresh) throws Exception {
+        ReceivedShot m = fresh;
+        for (int n = 1; ; n++) {
+            assertEquals(n, m.receiveCount());
+            assertTrue(wouldTake(job, m), "delivery " + n + " takes the stack over");
+            assertTrue(table.takeStack(job, m.messageId()));
+            queue.release(m);  // its worker died: the message comes back
+            if (n == 3) {
+                break;
+            }
+            m = queue.receive(2, 60).orElseThrow(() -> new AssertionError("the fresh message did not come back"));
+        }
+        assertTrue(queue.receive(1, 60).isEmpty(), "a fourth receive dead-letters it");
+        ReceivedShot letter = deadLetters.receive(5, 60).orElseThrow(() -> new AssertionError("no letter"));
+        assertEquals(fresh.messageId(), letter.messageId(), "SQS keeps a message's id when it dead-letters it");
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        return letter;
+    }
+
+    /**
+     * The race the resend's order must survive: the fresh message reaches a worker, which takes
+     * the stack over, before the sweep has recorded it as the stack's. The run's one resend is
+     * spent all the same, so when that stack's workers die on every delivery too, its letter
+     * fails the job instead of sending the stack a second time (before the claim came first,
+     * the record was refused, {@code stackResends} stayed 0, and every further loss was sent
+     * again).
+     */
+    @Test
+    void aFreshStackMessageTakenBeforeTheSweepRecordsItStillSpendsTheRunsOneResend() throws Exception {
+        JobId job = job(1, 0);
+        ReceivedShot letter = letter(job, 1, 0);
+        silentStack(letter, job);
+        List<ReceivedShot> taken = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SqsClient racing = sqsWith(new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.response() instanceof SendMessageResponse sent) {
+                    // A worker polling the queue gets the fresh message at once and takes the stack.
+                    ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("not queued"));
+                    assertEquals(sent.messageId(), fresh.messageId());
+                    assertTrue(wouldTake(job, fresh), "the stack's lost stacker is silent: the fresh message takes it");
+                    assertTrue(table.takeStack(job, fresh.messageId()));
+                    taken.add(fresh);
+                }
+            }
+        })) {
+            DeadLetterSweep sweep = new DeadLetterSweep(deadLetters, ShotQueue.open(racing, name), table, metrics,
+                    Clock.systemUTC(), JobView.LOST_AFTER);
+            assertEquals(Outcome.STACK_RESENT, sweep.handle(letter));
+        }
+        assertEquals(1, taken.size(), "one fresh message");
+        ReceivedShot fresh = taken.get(0);
+        JobRecord resent = table.job(job).orElseThrow();
+        assertEquals(JobStatus.STACKING, resent.status());
+        assertEquals(1, resent.stackResends(), "the resend is spent though its worker took the stack first");
+        assertEquals(fresh.messageId(), resent.stackMessage(), "the stack is the fresh message's");
+        assertEquals(0, lettersLeft(), "the lost letter is removed");
+
+        // That stack's workers die on all three deliveries: the second loss fails the job, nothing sent again.
+        ReceivedShot second = dieOnEveryDelivery(job, fresh);
+        assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(second));
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message "
+                + "twice, the stack sent again once in between (last heard at "), failed.error());
+        assertEquals(1, metric(ShotMetrics.LOST));
+        assertEquals(0, lettersLeft());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "no stack sent a second time");
+    }
+
+    /**
+     * A sweep whose instance is lost between sending the fresh message and recording it, the
+     * lost letter left in the dead-letter queue: the fresh message's worker takes the stack, and
+     * the letter, back to a sweep, is removed rather than queued again, since the run's resend is
+     * spent; the fresh stack's loss then fails the job. Before, the letter found nothing recorded
+     * and sent the stack again, and so did the fresh message's letter.
+     */
+    @Test
+    void aSweepLostBetweenSendingAndRecordingTheResendCannotSendItAgain() throws Exception {
+        JobId job = job(1, 0);
+        ReceivedShot letter = letter(job, 1, 0);
+        silentStack(letter, job);
+        try (SqsClient dying = sqsWith(new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.response() instanceof SendMessageResponse) {
+                    throw new SweepDied();
+                }
+            }
+        })) {
+            DeadLetterSweep sweep = new DeadLetterSweep(deadLetters, ShotQueue.open(dying, name), table, metrics,
+                    Clock.systemUTC(), JobView.LOST_AFTER);
+            assertThrows(SweepDied.class, () -> sweep.handle(letter));
+        }
+        JobRecord claimed = table.job(job).orElseThrow();
+        assertEquals(1, claimed.stackResends(), "claimed before the send");
+        assertEquals(null, claimed.stackMessage(), "whichever message comes takes the stack");
+        ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("the fresh message was sent"));
+        assertTrue(wouldTake(job, fresh));
+        assertTrue(table.takeStack(job, fresh.messageId()));
+
+        // The lost letter comes back while the fresh stack runs: left for later; once that stacker is silent, removed.
+        assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter));
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        assertEquals(Outcome.SETTLED, sweepAhead(Duration.ZERO).handle(letter), "not queued again: the resend is spent");
+        assertEquals(0, lettersLeft());
+        assertEquals(1, queue.backlog().running(), "the fresh message alone");
+
+        ReceivedShot second = dieOnEveryDelivery(job, fresh);
+        assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(second));
+        assertEquals(JobStatus.FAILED, table.job(job).orElseThrow().status());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "no stack sent a second time");
+    }
+
+    /**
+     * A sweep lost after its claim and before its send: no message exists, and the letter, back
+     * after its handling time, finds the stack heard of at the claim; {@code lostAfter} later,
+     * nobody having taken the stack, the job fails saying so (a resume stacks it), rather than
+     * wait for ever or spend a second resend.
+     */
+    @Test
+    void aSweepLostBeforeItsSendFailsTheJobOnceNoWorkerTookTheStack() throws Exception {
+        JobId job = job(1, 0);
+        ReceivedShot letter = letter(job, 1, 0);
+        silentStack(letter, job);
+        try (SqsClient dying = sqsWith(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendMessageRequest) {
+                    throw new SweepDied();
+                }
+            }
+        })) {
+            DeadLetterSweep sweep = new DeadLetterSweep(deadLetters, ShotQueue.open(dying, name), table, metrics,
+                    Clock.systemUTC(), JobView.LOST_AFTER);
+            assertThrows(SweepDied.class, () -> sweep.handle(letter));
+        }
+        assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter), "heard of at the claim");
+        assertEquals(Outcome.STACK_LOST, sweepAhead(JobView.LOST_AFTER.plusMinutes(1)).handle(letter));
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message, "
+                + "and the stack, to be sent again once, was not taken up by any worker (last heard at "), failed.error());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
+    }
+
+    /**
+     * A resend whose message cannot be sent (SQS refuses it) undoes its claim: the stack's beat,
+     * message and unspent resend are as read, and the letter, handled again, sends it.
+     */
+    @Test
+    void aResendThatCannotBeSentIsUndoneAndMadeWhenTheLetterComesBack() {
+        JobId job = job(1, 0);
+        ReceivedShot letter = letter(job, 1, 0);
+        silentStack(letter, job);
+        JobRecord silent = table.job(job).orElseThrow();
+        try (SqsClient refusing = sqsWith(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendMessageRequest) {
+                    throw SdkClientException.create("the queue is out of reach");
+                }
+            }
+        })) {
+            DeadLetterSweep sweep = new DeadLetterSweep(deadLetters, ShotQueue.open(refusing, name), table, metrics,
+                    Clock.systemUTC(), JobView.LOST_AFTER);
+            assertThrows(SdkClientException.class, () -> sweep.handle(letter));
+        }
+        JobRecord undone = table.job(job).orElseThrow();
+        assertEquals(0, undone.stackResends(), "the run keeps its resend");
+        assertEquals(silent.stackBeat(), undone.stackBeat());
+        assertEquals(letter.messageId(), undone.stackMessage());
+        assertEquals(Outcome.STACK_RESENT, sweepAhead(Duration.ZERO).handle(letter));
+        ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("no fresh message"));
+        assertEquals(fresh.messageId(), table.job(job).orElseThrow().stackMessage());
+        assertEquals(1, table.job(job).orElseThrow().stackResends());
+    }
+
+    /** What ends a sweeping worker whose instance is lost: no catch takes it. */
+    private static final class SweepDied extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SweepDied() {
+            super("the instance was lost", null, false, false);
+        }
     }
 
     /**

@@ -13,6 +13,9 @@ import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.ShotRecord;
+import io.seiswork.cloud.job.ShotState;
+import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
@@ -32,9 +35,12 @@ import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.job.ShotIndex;
 import io.seiswork.kernels.job.ShotIndexFormat;
 import io.seiswork.kernels.rtm.ImageStacker;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -241,7 +247,9 @@ class RecordedDataCloudTest {
                 store.getBytes(ObjectKeys.output(old, ImageFiles.IMAGE_FILE), 1 << 24), "the indexed job's image");
 
         // (c) An index whose shots 1 and 3 name each other's traces (with their digests, so that the index holds
-        // together): the shot fails, naming itself, and no image is made.
+        // together): the shot fails, naming itself, and no image is made. The fetched bytes are those the index's
+        // digests give, so every attempt would read the same wrong traces: the shot fails at once, not retried, its
+        // message deleted after one delivery and nothing dead-lettered.
         List<ShotIndex.Entry> wrong = new ArrayList<>(index.shots());
         ShotIndex.Entry e1 = wrong.get(0), e3 = wrong.get(2);
         wrong.set(0, new ShotIndex.Entry(1, e1.source(), e1.minX(), e1.maxX(), e1.minY(), e1.maxY(),
@@ -254,9 +262,12 @@ class RecordedDataCloudTest {
         run("w4");
         JobRecord failed = table.job(bad).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());
-        assertEquals("shot 1 failed 3 times: shot FFID 1: the traces fetched for it are of FFID 3: the data file's"
-                + " shot index names the wrong traces", failed.error());
+        assertEquals("shot 1 failed and was not retried, since every attempt would fail the same way: shot FFID 1: the"
+                + " traces fetched for it are of FFID 3: the data file's shot index names the wrong traces", failed.error());
         assertTrue(failed.outputs().isEmpty());
+        assertEquals(1, table.shot(bad, 1).orElseThrow().attempts(), "one delivery, not three");
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "its message deleted");
+        assertEquals(0, queue.deadLetters().orElseThrow().backlog().waiting(), "nor dead-lettered");
 
         // (e) The data object overwritten after submission with other bytes of the same size (the bucket is not
         // versioned, and inputs/ can be written by any submitter): the shot's traces no longer have the digest the
@@ -320,6 +331,61 @@ class RecordedDataCloudTest {
         assertEquals(List.of(), writtenFor(job), "no output, no shot result");
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "its message deleted, not released");
         assertEquals(0, queue.deadLetters().orElseThrow().backlog().waiting(), "nor dead-lettered");
+    }
+
+    /**
+     * An attempt that lost its shot while it fetched (its heartbeat lost the message's visibility,
+     * and the message came back to worker B, which took the shot) and then finds the stored bytes
+     * not those submitted: it may not fail the shot at once, since the shot is B's now, and may
+     * not delete the message, B's delivery: the shot stays RUNNING on B, the job RUNNING, the
+     * message queued, and nothing is counted failed for good. Before, the attempt deleted the
+     * message and counted the failure whatever its conditional write said, and the job, its shot
+     * then failed by B's normal failure with no message left, never settled.
+     */
+    @Test
+    void anAttemptThatLostItsShotNeitherFailsItAtOnceNorDeletesItsMessage() throws Exception {
+        setUp(false);
+        JobId job = dispatcher.submitShots(tree(specFile), dir, List.of(2), 0, indexBytes, TransferProgress.NONE).id();
+        ReceivedShot a = queue.receive(2, 60).orElseThrow(() -> new AssertionError("no message"));
+        java.util.concurrent.atomic.AtomicReference<ReceivedShot> b = new java.util.concurrent.atomic.AtomicReference<>();
+        onDataGet = new DataGets() {
+            @Override
+            public void before(long firstByte) {
+                if (firstByte > 0 && b.get() == null) {
+                    // A's visibility runs out: the message comes back to worker B, which takes the shot.
+                    queue.release(a);
+                    ReceivedShot again = queue.receive(2, 60).orElseThrow(() -> new AssertionError("not visible again"));
+                    assertEquals(a.messageId(), again.messageId());
+                    assertTrue(table.startShot(job, 1, "B", again.receiveCount(), again.messageId()));
+                    b.set(again);
+                }
+            }
+        };
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        ShotMetrics metrics = new ShotMetrics(new PrintStream(lines, true, StandardCharsets.UTF_8),
+                java.time.Clock.systemUTC(), "A");
+        WorkerSettings s = WorkerSettings.defaults(Files.createDirectories(dir.resolve("A"))).withWorkerId("A")
+                .withStatusPoll(Duration.ofMillis(500)).withSweepEvery(Duration.ZERO);
+        ShotWorker worker = new ShotWorker(store, table, queue, s, metrics);
+        store.putBytes(dataKey, withShotChanged(2));
+        try {
+            worker.handle(a);
+        } finally {
+            store.putBytes(dataKey, Files.readAllBytes(data));
+            worker.stop();
+            worker.run();  // lets go of the job's engine and folder
+        }
+        assertTrue(b.get() != null, "B took the shot during A's fetch");
+        ShotRecord shot = table.shot(job, 1).orElseThrow();
+        assertEquals(ShotState.RUNNING, shot.state(), String.valueOf(shot.error()));
+        assertEquals("B", shot.worker());
+        JobRecord running = table.job(job).orElseThrow();
+        assertEquals(JobStatus.RUNNING, running.status(), String.valueOf(running.error()));
+        assertEquals(0, running.failed());
+        assertEquals(1, queue.backlog().waiting() + queue.backlog().running(), "B's message is not deleted");
+        String emitted = lines.toString(StandardCharsets.UTF_8);
+        assertTrue(emitted.contains("\"" + ShotMetrics.FAILED + "\":1"), "A's attempt failed: " + emitted);
+        assertFalse(emitted.contains("\"" + ShotMetrics.FAILED_FOR_GOOD + "\":1"), "but not the shot for good: " + emitted);
     }
 
     /**

@@ -68,8 +68,8 @@ public final class FailedShots {
      *
      * @param error the shot's last error
      * @param retried whether the shot had its {@value ShotAttempts#MAX} attempts; false for a
-     *     failure every attempt would repeat (data whose stored bytes are not those submitted),
-     *     failed at its first ({@link JobTable#failShotWithoutRetry})
+     *     failure every attempt would repeat (data whose stored bytes are not those submitted, a
+     *     shot index naming the wrong traces), failed at its first ({@link JobTable#failShotWithoutRetry})
      */
     public static String overLimitError(JobRecord job, int shot, String error, boolean retried) {
         String first = "shot " + shot + (retried ? " failed " + ShotAttempts.MAX + " times: "

@@ -451,9 +451,10 @@ public final class JobTable {
 
     /**
      * A shot's attempt failed in a way every attempt would repeat (its recorded data's stored
-     * bytes are not those submitted): FAILED at once and counted, as after its last attempt, so
-     * that its other deliveries are not paid for a result they cannot change; the job's error, if
-     * this stops it, says the shot was not retried and why. Conditional, as
+     * bytes are not those submitted, or its shot index names the wrong traces): FAILED at once
+     * and counted, as after its last attempt, so that its other deliveries are not paid for a
+     * result they cannot change; the job's error, if this stops it, says the shot was not
+     * retried and why. Conditional, as
      * {@link #failShot(JobId, int, String, String, boolean, int)}, on the shot being RUNNING on
      * {@code worker}.
      *
@@ -728,7 +729,7 @@ public final class JobTable {
 
     /**
      * A stack whose worker died on the last delivery of its message (found in the dead-letter
-     * queue) after it was sent again once ({@link #resendLostStack}): FAILED with {@code error},
+     * queue) after it was sent again once ({@link #claimStackResend}): FAILED with {@code error},
      * on condition it is still STACKING and its worker has not spoken since {@code beat} (null:
      * never, for a job stacked by a worker that did not beat). {@code seiswork resume} stacks it
      * again.
@@ -754,39 +755,102 @@ public final class JobTable {
 
     /**
      * A stack whose worker died on the last delivery of its message, for the first time in this
-     * run: the dead-letter sweep has sent it again as {@code newMessage}, which becomes the
-     * stack's message (the worker that receives it takes the stack over, {@link #takeStack}),
-     * its sign of life now (so that a duplicate message finds a live stack and leaves it), and
-     * {@code stackResends} 1, so that a second loss in this run fails the job
-     * ({@link #failSilentStacking}); a resume clears it ({@link #reopen}).
+     * run: the dead-letter sweep claims the run's one resend <em>before</em> it sends the fresh
+     * message. The claim sets {@code stackResends} 1, the stack's sign of life to now (so that a
+     * duplicate letter or message finds the stack alive and leaves it) and removes the lost
+     * message's id, so that whichever message reaches a worker first takes the stack over
+     * ({@link #takeStack}; a stack with no message is nobody's).
+     *
+     * <p>Claiming first is what makes the bound hold. Were the message sent first and recorded
+     * after, a worker receiving it in between would take the stack (changing its message and
+     * beat), the record would be refused, {@code stackResends} would stay 0, and the fresh
+     * message's own loss would be sent again: as often as stackers die, not once. So would a
+     * sweep that died between its send and its record.
      *
      * <p>Conditional on all the sweep read: still STACKING, its worker silent since {@code beat}
-     * (null: never heard), its message still {@code lostMessage} (null: none recorded), and not
-     * sent again yet in this run. So of two sweeps at once one wins, and a stack that spoke again
-     * or was taken over meanwhile is left alone.
+     * (null: never heard), its message still {@code lostMessage} (null: none recorded), and no
+     * resend claimed yet in this run. So of two sweeps at once one wins, and a stack that spoke
+     * again or was taken over meanwhile is left alone; a resume clears the claim ({@link #reopen}).
      *
-     * @return false when any of that changed: the message sent is then a duplicate, which its
-     *     worker drops (the stack is alive, or the job has ended)
+     * @return the claim's time (the stack's beat it set), which {@link #recordStackResend} and
+     *     {@link #undoStackResend} are conditional on; empty when any of that changed and nothing
+     *     was written
      */
-    public boolean resendLostStack(JobId id, Instant beat, String lostMessage, String newMessage) {
-        String now = Instant.now().toString();
+    public Optional<Instant> claimStackResend(JobId id, Instant beat, String lostMessage) {
+        Instant claim = Instant.now();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()),
-                ":now", s(now), ":one", n(1), ":new", s(newMessage)));
+                ":claim", s(claim.toString()), ":one", n(1)));
         String condition = "#st = :stacking AND attribute_not_exists(#resends) AND " + stillSilentSince(beat, values)
-                + " AND ";
-        if (lostMessage == null) {
-            condition += "attribute_not_exists(#message)";
-        } else {
-            condition += "#message = :lost";
-            values.put(":lost", s(lostMessage));
-        }
-        String expression = condition;
+                + " AND " + stillMessage(lostMessage, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #resends = :one, #message = :new, #beat = :now, #updated = :now")
-                    .conditionExpression(expression)
+                    .updateExpression("SET #resends = :one, #beat = :claim, #updated = :claim REMOVE #message")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
                             "#beat", STACK_BEAT, "#updated", "updated"))
+                    .expressionAttributeValues(values));
+            return Optional.of(claim);
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The fresh message of a resend claimed at {@code claim} ({@link #claimStackResend}) was sent
+     * as {@code newMessage}: it becomes the stack's message, so that a duplicate delivered while
+     * its worker stacks is known for one. Only while nothing happened since the claim (STACKING,
+     * its beat still the claim's, no message): a worker that received the fresh message first has
+     * taken the stack and recorded it itself, and a refusal is then no error.
+     *
+     * @return whether it was written
+     */
+    public boolean recordStackResend(JobId id, Instant claim, String newMessage) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #message = :new")
+                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)")
+                    .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
+                            "#beat", STACK_BEAT))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
+                            ":claim", s(claim.toString()), ":new", s(newMessage))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The fresh message of a resend claimed at {@code claim} could not be sent: the claim is
+     * undone, the stack's beat and message back to {@code beat} and {@code lostMessage} as read
+     * before it and {@code stackResends} removed, so that the letter, coming back, claims again
+     * and the run keeps its resend. Only while nothing happened since the claim (STACKING, its
+     * beat still the claim's, no message): if a worker did take the stack (a send that failed
+     * after SQS had queued the message), the resend stands as spent.
+     *
+     * @return whether it was undone
+     */
+    public boolean undoStackResend(JobId id, Instant claim, Instant beat, String lostMessage) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
+                ":claim", s(claim.toString())));
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>(List.of("#resends"));
+        if (beat == null) {
+            remove.add("#beat");
+        } else {
+            set.add("#beat = :was");
+            values.put(":was", s(beat.toString()));
+        }
+        if (lostMessage != null) {
+            set.add("#message = :lost");
+            values.put(":lost", s(lostMessage));
+        }
+        String update = (set.isEmpty() ? "" : "SET " + String.join(", ", set) + " ") + "REMOVE " + String.join(", ", remove);
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression(update)
+                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)")
+                    .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
+                            "#beat", STACK_BEAT))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -854,6 +918,18 @@ public final class JobTable {
         }
         values.put(":beat", s(beat.toString()));
         return "#beat = :beat";
+    }
+
+    /**
+     * The condition that the job's {@code #message} is still {@code message} as read (none, when
+     * null). Adds the value {@code :lost} to {@code values}.
+     */
+    private static String stillMessage(String message, Map<String, AttributeValue> values) {
+        if (message == null) {
+            return "attribute_not_exists(#message)";
+        }
+        values.put(":lost", s(message));
+        return "#message = :lost";
     }
 
     private void setStatusIf(JobId id, JobStatus to, JobStatus from) {

@@ -181,7 +181,9 @@ public final class ArtifactStore {
      * part at most, {@link #DEFAULT_PARALLEL_PARTS parallel parts} at a time; ranges in ascending
      * order less than {@link #COALESCE_GAP_BYTES} apart share a GET ({@link RangeGets}). The GETs
      * land in buffers the calling thread keeps from one copy to the next ({@link GetBuffers}), and
-     * go out on one set of threads for the whole copy.
+     * go out on one set of threads for the whole copy. A copy that fails (or is interrupted)
+     * stops its GETs and waits for them, and its buffers are not kept: a GET that outlived the
+     * wait could otherwise write into the buffers of the thread's next copy.
      *
      * @throws IllegalArgumentException in one line naming the object when a range lies past its end
      */
@@ -203,8 +205,9 @@ public final class ArtifactStore {
         // written in order before the buffers take the next batch.
         int slots = Math.min(parallelParts, gets.size());
         long largest = gets.stream().mapToLong(RangeGets.Get::length).max().orElseThrow();
-        ByteBuffer[] buffers = GetBuffers.forThisThread(slots, Math.toIntExact(largest));
+        ByteBuffer[] buffers = GetBuffers.take(slots, Math.toIntExact(largest));
         ExecutorService pool = partPool(slots);
+        boolean copied = false;
         try {
             for (int b = 0; b < gets.size(); b += slots) {
                 List<RangeGets.Get> batch = gets.subList(b, Math.min(gets.size(), b + slots));
@@ -223,10 +226,15 @@ public final class ArtifactStore {
                     }
                 }
             }
+            copied = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + reader.name() + "'s bytes: " + e.getMessage(), e);
         } finally {
             pool.shutdown();
+            if (copied) {
+                // Every GET has returned (each batch was waited for): no other thread holds them.
+                GetBuffers.giveBack(buffers);
+            }
         }
     }
 
@@ -358,7 +366,9 @@ public final class ArtifactStore {
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
-            pool.shutdownNow();
+            // Waited for as a failure is: the caller's interrupt is kept for after the wait.
+            Thread.interrupted();
+            stop(pool);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during a transfer", e);
         }
@@ -367,7 +377,9 @@ public final class ArtifactStore {
     /**
      * Stops the parts still queued or running and waits for them (at most a minute), so that a
      * failed transfer has no part still going when the caller hears of it: what S3 holds of a
-     * broken upload is then what the next attempt finds.
+     * broken upload is then what the next attempt finds, and a download's buffers are no longer
+     * written. A part that outlives the wait (a GET blind to its interrupt) is why a failed copy
+     * also gives up its buffers ({@link GetBuffers}). An interrupt during the wait ends it.
      */
     private static void stop(ExecutorService pool) {
         pool.shutdownNow();

@@ -64,6 +64,10 @@ public final class S3RangeReader implements ByteRangeReader {
      * streamed straight into it: a GET of a part (64 MiB) read whole into a byte array of the
      * SDK's first would be a second copy, and garbage, per GET.
      *
+     * <p>A body that is not the {@code dst.remaining()} bytes asked for, or that breaks, is
+     * aborted (its connection dropped), not closed: closing reads the rest of the body to reuse
+     * the connection, and a body of the wrong length may be a whole object of gigabytes.
+     *
      * @throws SwvException when the GET fails (its cause the SDK's exception: HTTP 412 when the
      *     object was replaced since opening), or brings another number of bytes
      */
@@ -82,7 +86,14 @@ public final class S3RangeReader implements ByteRangeReader {
                 .range("bytes=" + offset + "-" + (offset + n - 1))
                 .ifMatch(eTag)
                 .build();
-        try (ResponseInputStream<GetObjectResponse> body = s3.getObject(request)) {
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = s3.getObject(request);
+        } catch (SdkException e) {
+            throw new SwvException(location.toString(), "ranged GET at byte " + offset + " failed: " + e.getMessage(), e);
+        }
+        boolean whole = false;
+        try {
             Long length = body.response().contentLength();
             if (length != null && length != n) {
                 throw SwvException.mismatch(location.toString(), "bytes returned by the ranged GET at byte " + offset, n,
@@ -93,8 +104,18 @@ public final class S3RangeReader implements ByteRangeReader {
                 throw SwvException.mismatch(location.toString(), "bytes returned by the ranged GET at byte " + offset, n,
                         got < n ? (Object) got : "more than " + n);
             }
+            whole = true;
         } catch (SdkException e) {
             throw new SwvException(location.toString(), "ranged GET at byte " + offset + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SwvException(location.toString(), "ranged GET at byte " + offset + " broke: " + e.getMessage(), e);
+        } finally {
+            if (!whole) {
+                body.abort();
+            }
+        }
+        try {
+            body.close();  // read to its end: the connection goes back to the pool
         } catch (IOException e) {
             throw new SwvException(location.toString(), "ranged GET at byte " + offset + " broke: " + e.getMessage(), e);
         }

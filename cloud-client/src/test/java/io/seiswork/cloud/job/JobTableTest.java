@@ -366,6 +366,59 @@ class JobTableTest {
     }
 
     /** Late writes of a worker whose job was deleted meanwhile bring no item back. */
+    /**
+     * A lost stack's resend is claimed before its message exists: the claim is conditional on the
+     * state read (beat, message, no resend yet), takes the message away so that whichever message
+     * comes takes the stack, and is then recorded, or undone, only while nothing happened since.
+     */
+    @Test
+    void aStackResendIsClaimedOnceThenRecordedOrUndoneOnlyWhileUntouched() throws Exception {
+        JobId id = newJob(1);
+        assertTrue(table.startShot(id, 1, "w1"));
+        table.completeShot(id, 1, 1, 1);
+        assertTrue(table.startStacking(id, "lost"));
+        JobRecord read = table.job(id).orElseThrow();
+        assertTrue(table.claimStackResend(id, read.stackBeat(), "another").isEmpty(), "not the message read");
+        assertTrue(table.claimStackResend(id, read.stackBeat().minusSeconds(1), "lost").isEmpty(), "not the beat read");
+        java.time.Instant claim = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
+        JobRecord claimed = table.job(id).orElseThrow();
+        assertEquals(1, claimed.stackResends());
+        assertEquals(null, claimed.stackMessage(), "nobody's: the fresh message takes it whenever it comes");
+        assertEquals(claim, claimed.stackBeat());
+        assertTrue(table.claimStackResend(id, read.stackBeat(), "lost").isEmpty(), "once");
+        assertTrue(table.claimStackResend(id, claim, null).isEmpty(), "once, whatever the state");
+
+        // Undone (the send failed): back to the state read, the resend unspent; then claimed and recorded.
+        assertFalse(table.undoStackResend(id, claim.plusMillis(1), read.stackBeat(), "lost"), "not this claim");
+        assertTrue(table.undoStackResend(id, claim, read.stackBeat(), "lost"));
+        JobRecord undone = table.job(id).orElseThrow();
+        assertEquals(0, undone.stackResends());
+        assertEquals("lost", undone.stackMessage());
+        assertEquals(read.stackBeat(), undone.stackBeat());
+        Thread.sleep(2);
+        java.time.Instant again = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
+        assertTrue(table.recordStackResend(id, again, "fresh"));
+        assertEquals("fresh", table.job(id).orElseThrow().stackMessage());
+        assertFalse(table.undoStackResend(id, again, read.stackBeat(), "lost"), "recorded: no longer undone");
+
+        // A worker that takes the stack with the fresh message before the record: the record is refused, the
+        // stack stays the worker's, and the resend stays spent.
+        JobId raced = newJob(1);
+        assertTrue(table.startShot(raced, 1, "w1"));
+        table.completeShot(raced, 1, 1, 1);
+        assertTrue(table.startStacking(raced, "lost"));
+        JobRecord r = table.job(raced).orElseThrow();
+        java.time.Instant c = table.claimStackResend(raced, r.stackBeat(), "lost").orElseThrow();
+        Thread.sleep(2);
+        assertTrue(table.takeStack(raced, "fresh"));
+        assertFalse(table.recordStackResend(raced, c, "fresh"));
+        assertFalse(table.undoStackResend(raced, c, r.stackBeat(), "lost"), "taken: the resend stands as spent");
+        JobRecord taken = table.job(raced).orElseThrow();
+        assertEquals("fresh", taken.stackMessage());
+        assertEquals(1, taken.stackResends());
+        assertTrue(table.reopen(raced, true).isEmpty(), "still stacking");
+    }
+
     @Test
     void aDeletedJobIsNotBroughtBackByLateWrites() {
         JobId id = newJob(2);

@@ -272,4 +272,134 @@ class ArtifactStoreTest {
                 new long[] {0, 10}, java.nio.channels.Channels.newChannel(new java.io.ByteArrayOutputStream())),
                 "the version the reader was opened on is gone");
     }
+    /**
+     * A copy interrupted while one of its GETs is blind to the interrupt (a socket read) must not
+     * leave that GET writing into the buffers the thread's next copy reads through. The late GET
+     * here waits until the next copy has fetched its own bytes into the buffers and is writing
+     * them out, then fills its buffer; the next copy's bytes must still be its ranges'.
+     */
+    @Test
+    void aGetOutlivingAnInterruptedCopyNeverWritesIntoTheNextCopysBuffers() throws Exception {
+        int mib = 1 << 20;
+        long lateOffset = 8L * mib;
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch lateDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (S3Client s3 = S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public java.util.Optional<java.io.InputStream> modifyHttpResponseContent(
+                            Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof GetObjectRequest get && get.range() != null
+                                && get.range().startsWith("bytes=" + lateOffset + "-") && armed.compareAndSet(true, false)) {
+                            return java.util.Optional.of(new LateBody(context.responseBody().orElseThrow(), caller, release,
+                                    lateDone));
+                        }
+                        return context.responseBody();
+                    }
+                })).build()) {
+            ArtifactStore.createIfMissing(s3, "store-test-late");
+            ArtifactStore store = new ArtifactStore(s3, "store-test-late", 5 << 20, 2);
+            byte[] data = random(12 * mib, 11);
+            store.putBytes("inputs/sha256/late", data);
+            S3RangeReader reader = store.openRanges("inputs/sha256/late");
+
+            // Two GETs side by side; the second's body interrupts the caller, then stalls, deaf to interrupts.
+            var interrupted = assertThrows(IllegalStateException.class, () -> store.copyRanges(reader, "inputs/sha256/late",
+                    new long[] {0, mib, lateOffset, mib}, java.nio.channels.Channels.newChannel(
+                            new java.io.ByteArrayOutputStream())));
+            assertEquals("interrupted during a transfer", interrupted.getMessage());
+            assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+
+            // The next copy on this thread: two GETs of the same size. While it writes out its first, the late GET
+            // of the abandoned copy fills its buffer.
+            long[] next = {mib, mib, 7L * mib, mib};
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.nio.channels.WritableByteChannel raw = java.nio.channels.Channels.newChannel(out);
+            store.copyRanges(reader, "inputs/sha256/late", next, new java.nio.channels.WritableByteChannel() {
+                @Override
+                public int write(java.nio.ByteBuffer src) throws java.io.IOException {
+                    release.countDown();
+                    try {
+                        assertTrue(lateDone.await(30, java.util.concurrent.TimeUnit.SECONDS), "the late GET ended");
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                    return raw.write(src);
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+            java.io.ByteArrayOutputStream want = new java.io.ByteArrayOutputStream();
+            want.write(data, mib, mib);
+            want.write(data, 7 * mib, mib);
+            assertFalse(armed.get(), "the late GET was made");
+            assertArrayEquals(want.toByteArray(), out.toByteArray(), "only the next copy's own bytes");
+        }
+    }
+
+    /**
+     * A GET's body that interrupts the copy's caller and then stalls, deaf to interrupts (as a
+     * socket read is), until {@code release} or 3 s, before it gives its bytes; says when closed.
+     */
+    private static final class LateBody extends java.io.FilterInputStream {
+        private final Thread caller;
+        private final java.util.concurrent.CountDownLatch release;
+        private final java.util.concurrent.CountDownLatch done;
+        private boolean stalled;
+
+        LateBody(java.io.InputStream in, Thread caller, java.util.concurrent.CountDownLatch release,
+                java.util.concurrent.CountDownLatch done) {
+            super(in);
+            this.caller = caller;
+            this.release = release;
+            this.done = done;
+        }
+
+        private void stall() {
+            if (stalled) {
+                return;
+            }
+            stalled = true;
+            caller.interrupt();
+            long until = System.nanoTime() + 3_000_000_000L;
+            while (release.getCount() > 0 && System.nanoTime() < until) {
+                try {
+                    release.await(until - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (InterruptedException deaf) {
+                    // a socket read does not hear it
+                }
+            }
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            stall();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            stall();
+            return in.readNBytes(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            try {
+                super.close();
+            } finally {
+                done.countDown();
+            }
+        }
+    }
 }

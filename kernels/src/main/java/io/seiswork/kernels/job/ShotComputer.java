@@ -321,8 +321,10 @@ public final class ShotComputer implements AutoCloseable {
      * the same shot read from the whole file: the same geometry, delays, resampling and taper,
      * to the same partial image, bit for bit.
      *
-     * @throws IllegalArgumentException in one line naming the shot when the file holds traces of
-     *     another FFID (the ranges it was cut by were wrong), or its traces do not fit the grid
+     * @throws WrongShotTracesException in one line naming the shot when the file holds traces of
+     *     another FFID (the ranges it was cut by were wrong), or another count, size or place of
+     *     traces than the index gives the shot
+     * @throws IllegalArgumentException when its traces do not fit the grid
      */
     public MigratedShot migrateGather(Path gatherFile, int ffid, ProgressListener progress, CancellationToken cancel) {
         requireRtm();
@@ -332,7 +334,7 @@ public final class ShotComputer implements AutoCloseable {
             }
             List<Shot> found = one.shots();
             if (found.size() != 1 || found.get(0).number() != ffid) {
-                throw new IllegalArgumentException("shot FFID " + ffid + ": the traces fetched for it are of FFID "
+                throw new WrongShotTracesException("shot FFID " + ffid + ": the traces fetched for it are of FFID "
                         + found.stream().map(s -> String.valueOf(s.number())).collect(java.util.stream.Collectors.joining(", "))
                         + ": the data file's shot index names the wrong traces");
             }
@@ -350,7 +352,7 @@ public final class ShotComputer implements AutoCloseable {
         long[] got = one.layout();
         long traces = e == null ? -1 : e.traces();
         if (got[2] != traces || got[0] != index.headerBytes() || got[1] != index.traceBytes()) {
-            throw new IllegalArgumentException("shot FFID " + ffid + ": its file has " + got[2] + " traces of " + got[1]
+            throw new WrongShotTracesException("shot FFID " + ffid + ": its file has " + got[2] + " traces of " + got[1]
                     + " bytes from byte " + got[0] + ", the data file's shot index gives it " + traces + " of "
                     + index.traceBytes() + " bytes from byte " + index.headerBytes());
         }

@@ -230,7 +230,7 @@ class ShotIndexTest {
             }
             // Ranges of another shot: refused in one line naming the shot, not migrated.
             Path wrong = cut(file, index, index.entry(3), dir.resolve("wrong.sgy"));
-            var e = assertThrows(IllegalArgumentException.class,
+            var e = assertThrows(WrongShotTracesException.class,
                     () -> c.migrateGather(wrong, 1, ProgressListener.NONE, CancellationToken.none()));
             assertEquals("shot FFID 1: the traces fetched for it are of FFID 3: the data file's shot index names the"
                     + " wrong traces", e.getMessage());
@@ -238,7 +238,7 @@ class ShotIndexTest {
             ShotIndex.Entry one = index.entry(1);
             Path shortOne = cut(file, index, new ShotIndex.Entry(1, one.source(), 0, 0, 0, 0,
                     new long[] {0, one.traces() - 1}), dir.resolve("short.sgy"));
-            var s = assertThrows(IllegalArgumentException.class,
+            var s = assertThrows(WrongShotTracesException.class,
                     () -> c.migrateGather(shortOne, 1, ProgressListener.NONE, CancellationToken.none()));
             assertEquals("shot FFID 1: its file has " + (one.traces() - 1) + " traces of " + index.traceBytes()
                     + " bytes from byte 3600, the data file's shot index gives it " + one.traces() + " of "
