@@ -139,7 +139,15 @@ public final class ShotWorker implements Runnable {
                 }
                 Optional<ReceivedShot> m = queue.receive(waitS, (int) settings.visibility().toSeconds());
                 if (m.isPresent()) {
-                    handle(m.get());
+                    try {
+                        handle(m.get());
+                    } catch (RuntimeException e) {
+                        // Settling the message failed (a receipt handle SQS no longer takes, the job table
+                        // out of reach): the message comes back when its visibility ends, and one message
+                        // is no reason for the worker to stop taking shots.
+                        LOG.warn("shot {} of job {}: its message could not be settled, it returns to the queue when its"
+                                + " visibility ends: {}", m.get().task().shot(), m.get().task().jobId(), e.toString());
+                    }
                     idleSince = System.nanoTime();
                 }
                 if (!stopping && System.nanoTime() - lastSweepNs >= settings.sweepEvery().toNanos()) {
