@@ -33,7 +33,7 @@ import javafx.scene.layout.Priority;
  */
 public final class VolumeWindow extends BorderPane {
 
-    /** Clip percentile the window starts with: symmetric about zero for amplitudes. */
+    /** Clip percentile the window starts with for amplitudes (symmetric about zero); 100 for velocities. */
     public static final double DEFAULT_CLIP_PERCENT = 99;
 
     private final TabPane tabs = new TabPane();
@@ -56,6 +56,11 @@ public final class VolumeWindow extends BorderPane {
      */
     public VolumeWindow(VolumeSource volume, ColorMap initial) {
         this.volume = volume;
+        if (isVelocity(volume)) {
+            // A velocity's range is what the user reads off the colour bar (the facts give its min
+            // and max): clipping its fastest 1 % would end the bar short of both.
+            clip.getValueFactory().setValue(100.0);
+        }
         colorMap.getItems().setAll(ColorMap.values());
         colorMap.setValue(initial);
         colorMap.setId("colorMap");
@@ -107,6 +112,16 @@ public final class VolumeWindow extends BorderPane {
         setTop(toolBar());
         setCenter(tabs);
         setBottom(statusLine());
+    }
+
+    /** The clip percentile every view uses. */
+    double clipPercent() {
+        return clip.getValue();
+    }
+
+    /** Whether {@code v}'s samples are velocities (m/s), not amplitudes. */
+    static boolean isVelocity(VolumeSource v) {
+        return v.valueUnit() != null && v.valueUnit().contains("m/s");
     }
 
     /**

@@ -252,6 +252,26 @@ class VolumeWindowTest {
     }
 
     /**
+     * A velocity model opens with its clip at 100 %: its colour bar spans the model's whole range,
+     * the facts' min and max, where an image's clip starts at 99 %.
+     */
+    @Test
+    void aVelocityOpensUnclippedAndAnImageAt99(FxRobot robot) throws Exception {
+        float[] v = new float[NX * NZ];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 1500 + i % 3200;
+        }
+        VolumeAxes axes = new VolumeAxes(new Sampling(NX, 10, 0), new Sampling(1, 10, 0), new Sampling(NZ, 5, 0));
+        VolumeWindow[] holder = new VolumeWindow[2];
+        robot.interact(() -> {
+            holder[0] = new VolumeWindow(new ArrayVolume("vp", axes, v, "m", "velocity (m/s)", 8), ColorMap.VIRIDIS);
+            holder[1] = new VolumeWindow(new ArrayVolume("image", axes, v, "m", "amplitude", 8), ColorMap.SEISMIC);
+        });
+        assertEquals(100.0, holder[0].clipPercent(), 0);
+        assertEquals(VolumeWindow.DEFAULT_CLIP_PERCENT, holder[1].clipPercent(), 0);
+    }
+
+    /**
      * At 640 px wide, with a long volume name and a long readout, every control keeps its whole
      * text (none squeezed to "Cli..."), the name is what gets cut, and the readout sits on its own
      * line under the views, where it cannot push the controls.
