@@ -10,43 +10,25 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Menu items whose text is data (file names, messages) show it as written: an underscore is not
  * taken for a mnemonic ("my_survey_v2.json", "SEISWORK_BUCKET"), read off the menu on screen.
  */
-@ExtendWith(ApplicationExtension.class)
-class MenuTextTest {
+class MenuTextTest extends WindowTestBase {
 
-    @TempDir
-    static Path dir;
-
-    private ProjectWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = ProjectWindows.show(stage, dir, 1280, 800);
+    @Override
+    double width() {
+        return 1280;
     }
 
-    @AfterAll
-    static void forgetRecentSpecs() throws Exception {
-        ProjectWindows.forgetRecentSpecs();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+    @Override
+    double height() {
+        return 800;
     }
 
     @Test

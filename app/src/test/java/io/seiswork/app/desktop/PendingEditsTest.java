@@ -13,15 +13,8 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,27 +22,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * keys that read the spec or let it go (Ctrl+O, Ctrl+R, Ctrl+S, Ctrl+Enter) write it into the JSON
  * first, as Enter would.
  */
-@ExtendWith(ApplicationExtension.class)
-class PendingEditsTest {
+class PendingEditsTest extends WindowTestBase {
 
-    @TempDir
-    static Path dir;
-
-    private ProjectWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = ProjectWindows.show(stage, dir, 1280, 800);
+    @Override
+    double width() {
+        return 1280;
     }
 
-    @AfterAll
-    static void forgetRecentSpecs() throws Exception {
-        ProjectWindows.forgetRecentSpecs();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+    @Override
+    double height() {
+        return 800;
     }
 
     /**
@@ -145,17 +127,5 @@ class PendingEditsTest {
             robot.write(text);
         }
         return field;
-    }
-
-    private static DialogPane dialog(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        return robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-    }
-
-    private void open(FxRobot robot, Path spec) throws Exception {
-        robot.interact(() -> window.openFile(spec));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
     }
 }

@@ -12,16 +12,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -29,27 +22,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * the refused spec's, every count and note says the current truth, and nothing half-started is
  * left behind.
  */
-@ExtendWith(ApplicationExtension.class)
-class RefusedSpecTest {
+class RefusedSpecTest extends WindowTestBase {
 
-    @TempDir
-    static Path dir;
-
-    private ProjectWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = ProjectWindows.show(stage, dir, 1024, 680);
+    @Override
+    double width() {
+        return 1024;
     }
 
-    @AfterAll
-    static void forgetRecentSpecs() throws Exception {
-        ProjectWindows.forgetRecentSpecs();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+    @Override
+    double height() {
+        return 680;
     }
 
     /**
@@ -188,17 +170,5 @@ class RefusedSpecTest {
                 + "\\(line 4, column \\d+: .+\\): the project is still the spec last applied\\."), window.status().getText());
         assertEquals("Seiswork: broken *", window.titleProperty().get(), "edits not applied: the title says so");
         assertFalse(window.editor().unsaved(), "what is in the editor is what the file holds");
-    }
-
-    private static DialogPane dialog(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        return robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-    }
-
-    private void open(FxRobot robot, Path spec) throws Exception {
-        robot.interact(() -> window.openFile(spec));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
     }
 }

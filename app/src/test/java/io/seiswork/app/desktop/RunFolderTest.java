@@ -9,47 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableColumn;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Runs and their output folder, in a window of laptop size (1024 x 680): a finished run is
  * replaced only when the user says so; a cancelled run's pane says so, its columns whole.
  */
-@ExtendWith(ApplicationExtension.class)
-class RunFolderTest {
+class RunFolderTest extends WindowTestBase {
 
-    @TempDir
-    static Path dir;
-
-    private ProjectWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = ProjectWindows.show(stage, dir, 1024, 680);
+    @Override
+    double width() {
+        return 1024;
     }
 
-    @AfterAll
-    static void forgetRecentSpecs() throws Exception {
-        ProjectWindows.forgetRecentSpecs();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+    @Override
+    double height() {
+        return 680;
     }
 
     /**
@@ -179,12 +160,5 @@ class RunFolderTest {
     private static DialogPane question(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
         return robot.lookup("#replaceFinishedRun").queryAs(DialogPane.class);
-    }
-
-    private void open(FxRobot robot, Path spec) throws Exception {
-        robot.interact(() -> window.openFile(spec));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
     }
 }

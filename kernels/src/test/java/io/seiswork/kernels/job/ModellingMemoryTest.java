@@ -97,11 +97,9 @@ class ModellingMemoryTest {
             long before = live();
             long[] during = {0};
             try (ShotComputer computer = new ShotComputer(job, engine, dir)) {
-                // The largest of three readings, a third, half and two thirds of the way: one reading
-                // on a loaded machine came out 22 % low (something the collection cleared then).
                 computer.model(computer.shots().get(0), (step, steps) -> {
-                    if (step == steps / 3 || step == steps / 2 || step == 2 * steps / 3) {
-                        during[0] = Math.max(during[0], live());
+                    if (step == steps / 2) {
+                        during[0] = live();
                     }
                 }, CancellationToken.none());
             }
@@ -116,8 +114,9 @@ class ModellingMemoryTest {
             assertEquals(arrays + arrays / 64 + 4L * g.points(), estimate, "the shot's arrays, 1/64, the model");
             assertTrue(held <= estimate, "held " + held + " B, more than the estimate " + estimate + " B");
             // Not a gross overestimate either. Counting the model twice (23 % over) is caught by the
-            // estimate's terms asserted above; the measured bound is looser, 50 %, because on a loaded
-            // machine (load 7 on 2 cores) the live heap measured mid-shot came out up to 28 % low.
+            // estimate's terms asserted above; the measured bound is looser, 50 %, because the live heap
+            // read mid-shot varies from run to run by about 3 MB here (17.1 to 20.5 MB held, idle
+            // machine) and came out up to 28 % low at load 7 on 2 cores.
             assertTrue(estimate <= 1.50 * held, "estimate " + estimate + " B, over 50 % above what is held " + held + " B");
         }
     }

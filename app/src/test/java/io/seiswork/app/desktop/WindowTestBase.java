@@ -1,0 +1,68 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A TestFX test of the project window: a window of {@link #width()} x {@link #height()} pixels
+ * for each test, its runs under the class's temporary folder, shut down after the test; the
+ * specs the class opened leave the tests' Recent list after it.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowTestBase {
+
+    @TempDir
+    static Path dir;
+
+    ProjectWindow window;
+
+    /** The window's width, pixels. */
+    abstract double width();
+
+    /** The window's height, pixels. */
+    abstract double height();
+
+    /** Shown before each test (TestFX's own @Start is looked for on the test class alone). */
+    @BeforeEach
+    void showWindow() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> window = ProjectWindows.show(stage, dir, width(), height()));
+    }
+
+    @AfterAll
+    static void forgetRecentSpecs() throws Exception {
+        ProjectWindows.forgetRecentSpecs();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
+    /** Opens {@code spec} and waits until it is open, as a runnable project. */
+    void open(FxRobot robot, Path spec) throws Exception {
+        robot.interact(() -> window.openFile(spec));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+    }
+
+    /** The dialog on screen, once there is one. */
+    static DialogPane dialog(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        return robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+    }
+}
