@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.core.files.Sha256Pass;
 import io.seiswork.kernels.job.ShotIndex;
 import io.seiswork.cloud.s3.S3RangeReader;
 import io.seiswork.core.volume.SwvException;
@@ -199,7 +200,7 @@ final class RecordedShots {
     /** A channel that hashes (SHA-256) what it writes. */
     private static final class Digesting implements WritableByteChannel {
         private final WritableByteChannel out;
-        private final MessageDigest md = ShotIndex.sha256Digest();
+        private final MessageDigest md = Sha256Pass.newSha256();
 
         Digesting(WritableByteChannel out) {
             this.out = out;

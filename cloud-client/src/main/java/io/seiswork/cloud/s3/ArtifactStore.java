@@ -12,8 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -563,16 +561,9 @@ public final class ArtifactStore {
 
     /** SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link #sha256(Path)} gives of a file. */
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+        return HexFormat.of().formatHex(Sha256Pass.newSha256().digest(bytes));
     }
 
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-    }
 
     private static long size(Path file) {
         try {

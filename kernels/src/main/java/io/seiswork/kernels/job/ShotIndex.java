@@ -277,7 +277,7 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
      */
     private final class RangeDigests implements Sha256Pass.Blocks {
 
-        final MessageDigest header = sha256Digest();
+        final MessageDigest header = Sha256Pass.newSha256();
         final MessageDigest[] digests = new MessageDigest[shots.size()];
         private final int[] next = new int[shots.size()];
         private final java.util.PriorityQueue<Integer> queue;
@@ -290,7 +290,7 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
 
         RangeDigests() {
             for (int s = 0; s < digests.length; s++) {
-                digests[s] = sha256Digest();
+                digests[s] = Sha256Pass.newSha256();
             }
             queue = new java.util.PriorityQueue<>(Math.max(1, shots.size()),
                     java.util.Comparator.comparingLong(s -> shots.get(s).ranges[next[s]]));
@@ -341,10 +341,6 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
         }
     }
 
-    /** A new SHA-256 digest. */
-    public static MessageDigest sha256Digest() {
-        return Sha256Pass.newSha256();
-    }
 
     /** The shot of FFID {@code ffid}, or null when the file has none. */
     public Entry entry(int ffid) {

@@ -138,7 +138,7 @@ class ShotIndexTest {
         assertEquals(ShotIndexFormat.encodedBytes(3, 4), bytes.length);
         // The digests: of the headers, and of each shot's traces in its ranges' order (shot 2's two ranges).
         byte[] all = Files.readAllBytes(file);
-        java.security.MessageDigest md = ShotIndex.sha256Digest();
+        java.security.MessageDigest md = io.seiswork.core.files.Sha256Pass.newSha256();
         assertArrayEquals(md.digest(Arrays.copyOf(all, 3600)), hashed.headerSha256());
         for (ShotIndex.Entry e : hashed.shots()) {
             byte[] cutBytes = Files.readAllBytes(cut(file, index, e, dir.resolve("digest-" + e.ffid() + ".sgy")));
@@ -177,7 +177,7 @@ class ShotIndexTest {
         List<long[]> progress = new ArrayList<>();
         ShotIndex hashed = index.withDigests(file, (done, total) -> progress.add(new long[] {done, total}),
                 CancellationToken.none());
-        java.security.MessageDigest md = ShotIndex.sha256Digest();
+        java.security.MessageDigest md = io.seiswork.core.files.Sha256Pass.newSha256();
         assertArrayEquals(md.digest(Arrays.copyOf(all, 3600)), hashed.headerSha256());
         assertArrayEquals(md.digest(bytesOf(all, traceBytes, 0, 4000)), hashed.entry(1).sha256());
         md.update(bytesOf(all, traceBytes, 4500, 3000));
