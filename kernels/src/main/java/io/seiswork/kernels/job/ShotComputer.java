@@ -245,10 +245,26 @@ public final class ShotComputer implements AutoCloseable {
      * whose workers' logs the user does not read).
      */
     public static Shots shotsAndNotes(ResolvedJob job) {
+        return shotsAndNotes(job, ByteProgress.NONE, CancellationToken.none());
+    }
+
+    /**
+     * As {@link #shotsAndNotes(ResolvedJob)}, the pass over a data file's trace headers watched and
+     * cancellable: it reads every trace header, minutes for a file of a TB, before a submission
+     * stores or queues anything.
+     *
+     * @param headers how far the pass has read into the data file, bytes of its size, a few times a
+     *     second at most and once at the end; not called without a data file, nor when its geometry
+     *     is kept from an earlier pass over the file unchanged
+     * @param cancel checked every few thousand traces of the pass
+     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled during the pass
+     */
+    public static Shots shotsAndNotes(ResolvedJob job, ByteProgress headers, CancellationToken cancel) {
         if (job.dataFile() == null) {
             return new Shots(job.geometry().shots(), List.of());
         }
-        try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS())) {
+        try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS(),
+                headers, cancel)) {
             ShotIndex index = file.shotIndex();
             List<String> notes = new java.util.ArrayList<>(file.notes());
             if (index == null) {

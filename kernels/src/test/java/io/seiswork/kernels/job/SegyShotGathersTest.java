@@ -159,6 +159,63 @@ class SegyShotGathersTest {
         assertEquals(before + 3, SegyShotGathers.HEADER_SCANS.get());
     }
 
+    /** Shots of 1000 traces each, receivers every metre from x = 0: {@code shots} × 1000 traces. */
+    private Path manyTraces(String name, int shots) {
+        List<Shot> list = new ArrayList<>();
+        for (int s = 1; s <= shots; s++) {
+            List<Position> receivers = new ArrayList<>();
+            for (int r = 0; r < 1000; r++) {
+                receivers.add(new Position(r, 0, 0));
+            }
+            list.add(shot(s, new Position(10 * s, 0, 0), receivers));
+        }
+        return write(name, list);
+    }
+
+    /**
+     * The pass over the headers says how far it has read into the file, in bytes of the file's
+     * size, growing, and ends at the whole file; a geometry kept from an earlier pass says nothing.
+     */
+    @Test
+    void theHeaderPassSaysHowFarItHasRead() throws Exception {
+        Path file = manyTraces("watched.sgy", 20);
+        long size = java.nio.file.Files.size(file);
+        SegyShotGathers.forgetScans();
+        List<long[]> said = new ArrayList<>();
+        new SegyShotGathers(file, GRID, TIME, (done, total) -> said.add(new long[] {done, total}),
+                io.seiswork.core.progress.CancellationToken.none()).close();
+        assertTrue(!said.isEmpty(), "the pass said nothing");
+        assertEquals(size, said.getLast()[0], "it ends at the whole file");
+        for (int i = 0; i < said.size(); i++) {
+            assertEquals(size, said.get(i)[1], "of the file's size");
+            assertTrue(i == 0 || said.get(i)[0] >= said.get(i - 1)[0], "growing");
+        }
+        List<long[]> again = new ArrayList<>();
+        new SegyShotGathers(file, GRID, TIME, (done, total) -> again.add(new long[] {done, total}),
+                io.seiswork.core.progress.CancellationToken.none()).close();
+        assertEquals(0, again.size(), "the kept geometry is not read again");
+    }
+
+    /**
+     * A cancelled pass stops within {@link SegyShotGathers#CHECK_TRACES} traces, keeps nothing (the
+     * next pass reads the file again, whole) and leaves the file closed to its reader.
+     */
+    @Test
+    void aCancelledHeaderPassStopsAndKeepsNothing() {
+        Path file = manyTraces("cancelled.sgy", 10);
+        SegyShotGathers.forgetScans();
+        var cancel = new io.seiswork.core.progress.CancellationToken();
+        cancel.cancel();
+        int before = SegyShotGathers.HEADER_SCANS.get();
+        var e = assertThrows(io.seiswork.core.progress.CancelledException.class,
+                () -> new SegyShotGathers(file, GRID, TIME, (done, total) -> { }, cancel).close());
+        assertEquals("cancelled while reading the trace headers of cancelled.sgy at trace 1", e.getMessage());
+        try (SegyShotGathers read = new SegyShotGathers(file, GRID, TIME)) {
+            assertEquals(10, read.shots().size());
+        }
+        assertEquals(before + 2, SegyShotGathers.HEADER_SCANS.get(), "the cancelled pass kept nothing: read again");
+    }
+
     private static final Position AT_200 = new Position(200, 0, 0);
     private static final Position AT_400 = new Position(400, 0, 0);
     private static final Position AT_600 = new Position(600, 0, 0);
