@@ -20,6 +20,7 @@ import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.StoredInput;
 import io.seiswork.cloud.s3.StoredVersion;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ public final class Dispatcher {
      *     with its others ({@link FailedShots}); checked before anything is uploaded
      */
     public SubmittedJob submit(ObjectNode spec, Path base, int shots, int maxFailed, TransferProgress progress) {
-        return submit(spec, base, shots, null, maxFailed, null, progress);
+        return submit(spec, base, shots, maxFailed, null, progress);
     }
 
     /**
@@ -120,6 +121,18 @@ public final class Dispatcher {
      */
     public SubmittedJob submit(ObjectNode spec, Path base, int shots, int maxFailed, byte[] dataIndex,
             TransferProgress progress) {
+        return submit(spec, base, shots, maxFailed, dataIndex, SubmitProgress.uploads(progress));
+    }
+
+    /**
+     * As {@link #submit(ObjectNode, Path, int, int, byte[], TransferProgress)}, each input's hashing
+     * read and upload watched, and the whole cancellable until the job is written.
+     *
+     * @throws io.seiswork.core.progress.CancelledException when {@code progress}' token is
+     *     cancelled before the job is written: no job is stored and nothing is queued
+     */
+    public SubmittedJob submit(ObjectNode spec, Path base, int shots, int maxFailed, byte[] dataIndex,
+            SubmitProgress progress) {
         return submit(spec, base, shots, null, maxFailed, dataIndex, progress);
     }
 
@@ -137,12 +150,21 @@ public final class Dispatcher {
      */
     public SubmittedJob submitShots(ObjectNode spec, Path base, List<Integer> shotNumbers, int maxFailed,
             TransferProgress progress) {
-        return submit(spec, base, shotNumbers.size(), shotNumbers, maxFailed, null, progress);
+        return submitShots(spec, base, shotNumbers, maxFailed, null, progress);
     }
 
     /** As {@link #submitShots(ObjectNode, Path, List, int, TransferProgress)}, with the data file's shot index (null: none). */
     public SubmittedJob submitShots(ObjectNode spec, Path base, List<Integer> shotNumbers, int maxFailed,
             byte[] dataIndex, TransferProgress progress) {
+        return submitShots(spec, base, shotNumbers, maxFailed, dataIndex, SubmitProgress.uploads(progress));
+    }
+
+    /**
+     * As {@link #submitShots(ObjectNode, Path, List, int, byte[], TransferProgress)}, each input's
+     * hashing read and upload watched, and the whole cancellable until the job is written.
+     */
+    public SubmittedJob submitShots(ObjectNode spec, Path base, List<Integer> shotNumbers, int maxFailed,
+            byte[] dataIndex, SubmitProgress progress) {
         return submit(spec, base, shotNumbers.size(), shotNumbers, maxFailed, dataIndex, progress);
     }
 
@@ -151,8 +173,9 @@ public final class Dispatcher {
      * @param dataIndex the data file's shot index, or null
      */
     private SubmittedJob submit(ObjectNode spec, Path base, int shots, List<Integer> shotNumbers, int maxFailed,
-            byte[] dataIndex, TransferProgress progress) {
+            byte[] dataIndex, SubmitProgress progress) {
         FailedShots.checkLimit(maxFailed, shots);
+        CancellationToken cancel = progress.cancel();
         if (shotNumbers != null) {
             StoredSpec.selectShots(spec, shotNumbers);
         }
@@ -163,7 +186,7 @@ public final class Dispatcher {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(f.path() + ": file " + file + " not found");
             }
-            StoredInput stored = store.putInput(file, progress);
+            StoredInput stored = store.putInput(file, progress.hashing(file), progress.uploading(file), cancel);
             uploaded += stored.uploaded() ? stored.bytes() : 0;
             f.set(stored.key());
             inputs.add(stored.key());
@@ -175,6 +198,8 @@ public final class Dispatcher {
             StoredSpec.indexData(spec, index.key());
             inputs.add(index.key());
         }
+        // The last moment a cancel leaves nothing behind but stored inputs, which are shared by content anyway.
+        cancel.throwIfCancelled("submitting, before the job was written");
         String name = spec.path("name").asText("job");
         JobId id = JobId.newFor(name, Instant.now(), new SecureRandom());
         String specKey = ObjectKeys.spec(id);

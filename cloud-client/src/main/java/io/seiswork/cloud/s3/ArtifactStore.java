@@ -109,12 +109,29 @@ public final class ArtifactStore {
      * @param progress bytes uploaded, not called when the input was stored already
      */
     public StoredInput putInput(Path file, TransferProgress progress) {
-        String key = ObjectKeys.input(sha256(file));
+        return putInput(file, ByteProgress.NONE, progress, CancellationToken.none());
+    }
+
+    /**
+     * As {@link #putInput(Path, TransferProgress)}, the read of a file whose SHA-256 is not known
+     * watched and cancellable: a velocity model or data file of hundreds of GB takes minutes to
+     * hash before anything is sent.
+     *
+     * @param hashing bytes of the file read for its SHA-256, after each block; not called when the
+     *     digest is remembered ({@link FileSha256#known})
+     * @param uploading bytes uploaded, not called when the input was stored already
+     * @param cancel checked before each block of the hashing read, and before the upload begins
+     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled before
+     *     the upload begins (an upload under way goes on to its end)
+     */
+    public StoredInput putInput(Path file, ByteProgress hashing, TransferProgress uploading, CancellationToken cancel) {
+        String key = ObjectKeys.input(HexFormat.of().formatHex(FileSha256.of(file, hashing, cancel)));
         long size = size(file);
         if (storedAlready(key, size)) {
             return new StoredInput(key, size, false);
         }
-        put(key, file, progress, true);
+        cancel.throwIfCancelled("storing " + file.getFileName());
+        put(key, file, uploading, true);
         return new StoredInput(key, size, true);
     }
 

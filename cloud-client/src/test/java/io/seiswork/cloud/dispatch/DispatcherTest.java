@@ -81,6 +81,67 @@ class DispatcherTest {
      * Fetching a job again downloads only what the folder lacks: nothing when both outputs are
      * there as fetched, the one changed by hand, the one replaced in the bucket.
      */
+    /** Progress of each input's passes, by file name, as "hashing vp.bin" or "uploading vp.bin" with its last bytes. */
+    private static final class RecordedPasses implements SubmitProgress {
+
+        final java.util.Map<String, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
+        final io.seiswork.core.progress.CancellationToken cancel = new io.seiswork.core.progress.CancellationToken();
+
+        @Override
+        public io.seiswork.core.progress.ByteProgress hashing(Path file) {
+            return (done, total) -> last.put("hashing " + file.getFileName(), new long[] {done, total});
+        }
+
+        @Override
+        public TransferProgress uploading(Path file) {
+            return (done, total) -> last.put("uploading " + file.getFileName(), new long[] {done, total});
+        }
+
+        @Override
+        public io.seiswork.core.progress.CancellationToken cancel() {
+            return cancel;
+        }
+    }
+
+    /**
+     * An input whose SHA-256 is not known is read whole for it, and that read says its progress
+     * as the upload does; a file whose digest is remembered is not read for it again. A submission
+     * cancelled while it reads an input stores no job and queues nothing.
+     */
+    @Test
+    void hashingAnInputSaysItsProgressAndACancelledSubmissionWritesNoJob() throws Exception {
+        io.seiswork.core.files.FileSha256.forget();
+        Path models = Files.createDirectories(dir.resolve("models"));
+        byte[] bytes = new byte[9 << 20];  // three blocks of the hashing read
+        new java.util.Random(7).nextBytes(bytes);
+        Path vp = Files.write(models.resolve("vp.bin"), bytes);
+        String json = """
+                {"name": "Hashed", "task": "model",
+                 "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}}}""";
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            RecordedPasses first = new RecordedPasses();
+            d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, first);
+            assertEquals(bytes.length, first.last.get("hashing vp.bin")[0], "the hashing read said it reached the end");
+            assertEquals(bytes.length, first.last.get("hashing vp.bin")[1]);
+            assertEquals(bytes.length, first.last.get("uploading vp.bin")[0]);
+
+            RecordedPasses again = new RecordedPasses();
+            d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, again);
+            assertEquals(java.util.Set.of(), again.last.keySet(), "remembered and stored: neither read nor sent");
+
+            bytes[0] ^= 1;
+            Files.write(vp, bytes);
+            int jobs = d.recentJobs(100).size();
+            RecordedPasses cancelled = new RecordedPasses();
+            cancelled.cancel.cancel();
+            assertThrows(io.seiswork.core.progress.CancelledException.class,
+                    () -> d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, cancelled));
+            assertEquals(jobs, d.recentJobs(100).size(), "no job written");
+            assertEquals(-1, d.store().sizeOf(ObjectKeys.input(ArtifactStore.sha256(vp))), "the input not stored");
+        }
+    }
+
     @Test
     void fetchingAgainDownloadsOnlyOutputsThatAreNotAlreadyThere() throws Exception {
         try (CloudClients c = clients()) {

@@ -36,8 +36,19 @@ public final class FileSha256 {
 
     /** The SHA-256 of {@code file}: as remembered while it is unchanged, else read whole (and remembered). */
     public static byte[] of(Path file) {
-        return known(file).orElseGet(() -> read(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE,
-                CancellationToken.none()));
+        return of(file, ByteProgress.NONE, CancellationToken.none());
+    }
+
+    /**
+     * As {@link #of(Path)}, the read watched and cancellable: a file not read since it last
+     * changed is read whole for its digest, minutes for a model or data file of a TB.
+     *
+     * @param progress bytes read of the file's size, after each block; not called when the digest is remembered
+     * @param cancel checked before each block
+     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} was cancelled during the read
+     */
+    public static byte[] of(Path file, ByteProgress progress, CancellationToken cancel) {
+        return known(file).orElseGet(() -> read(file, Sha256Pass.Blocks.NONE, progress, cancel));
     }
 
     /** The SHA-256 remembered of {@code file} as it is now, or empty when it was not read since it last changed. */

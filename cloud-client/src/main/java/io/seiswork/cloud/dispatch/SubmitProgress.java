@@ -1,0 +1,56 @@
+package io.seiswork.cloud.dispatch;
+
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.progress.ByteProgress;
+import io.seiswork.core.progress.CancellationToken;
+import java.nio.file.Path;
+
+/**
+ * What a submission tells its caller of its passes over the spec's input files, and how the
+ * caller stops it. An input whose SHA-256 is not known (a velocity model of hundreds of GB) is
+ * read whole for its content key before anything is sent, then uploaded unless stored already:
+ * two passes of minutes each, which the command line prints and the desktop logs, as the pass
+ * over a data file for its digests.
+ */
+public interface SubmitProgress {
+
+    /** A submission nobody watches or stops. */
+    SubmitProgress NONE = uploads(TransferProgress.NONE);
+
+    /**
+     * Progress of reading {@code file} whole for its SHA-256 (its content key); not asked for when
+     * the digest is remembered from an earlier read of the file unchanged.
+     */
+    ByteProgress hashing(Path file);
+
+    /** Progress of uploading {@code file}; not asked for when it is stored already. */
+    TransferProgress uploading(Path file);
+
+    /**
+     * Checked before each block of a hashing read, before each upload and before the job is
+     * written: a submission cancelled there stores no job and queues nothing
+     * ({@link io.seiswork.core.progress.CancelledException}). An upload under way goes on to its end.
+     */
+    CancellationToken cancel();
+
+    /** Uploads watched by {@code progress}, hashing unwatched, never cancelled: what submitting used to take. */
+    static SubmitProgress uploads(TransferProgress progress) {
+        CancellationToken never = CancellationToken.none();
+        return new SubmitProgress() {
+            @Override
+            public ByteProgress hashing(Path file) {
+                return ByteProgress.NONE;
+            }
+
+            @Override
+            public TransferProgress uploading(Path file) {
+                return progress;
+            }
+
+            @Override
+            public CancellationToken cancel() {
+                return never;
+            }
+        };
+    }
+}
