@@ -21,8 +21,11 @@ final class CloudOptions {
                     + "SEISWORK_CLOUD, else local."})
     String cloud;
 
+    /** How the command line's user runs on the local cloud instead of a stack whose settings are missing. */
+    static final String LOCAL_INSTEAD = "use --cloud local";
+
     CloudSettings settings() {
-        return CloudSettings.named(cloud, CloudSettings.environment());
+        return CloudSettings.named(cloud, CloudSettings.environment(), LOCAL_INSTEAD);
     }
 
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.app.run.ShotSelection;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.SpecTree;
+import io.seiswork.cloud.dispatch.SubmitProgress;
 import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.FailedShots;
 import io.seiswork.cloud.job.JobTable;
@@ -112,7 +113,9 @@ final class SubmitCommand implements Callable<Integer> {
         wait.check();
         EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver(workerTaskGiB()));
-        ShotComputer.Shots found = ShotComputer.shotsAndNotes(job);
+        // The pass over the data file's trace headers that counts its shots: minutes for a TB, said as the digests are.
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(job, job.dataFile() == null ? ByteProgress.NONE
+                : progress(err, "reading the trace headers of " + job.dataFile().getFileName()), CancellationToken.none());
         // What a local run says of its data file (traces outside the modelled time, zero-offset data): the workers
         // would say it only in their logs.
         found.notes().forEach(err::println);
@@ -130,9 +133,10 @@ final class SubmitCommand implements Callable<Integer> {
             // digests take one read of the whole file, which leaves the file's SHA-256 for its upload's key.
             byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(progress(err, "reading "
                     + found.dataFile().getFileName() + " for its digests"), CancellationToken.none());
-            ByteProgress upload = progress(err, "uploading");
-            SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, index, upload::onBytes)
-                    : d.submitShots(tree, base, chosen, maxFailed, index, upload::onBytes);
+            // A file hashed for its key, the uploads: said as the digests' pass is. Ctrl-C stops the process.
+            SubmitProgress inputs = SubmitProgress.said(doing -> progress(err, doing), CancellationToken.none());
+            SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, index, inputs)
+                    : d.submitShots(tree, base, chosen, maxFailed, index, inputs);
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%s%n",
                     submitted.id(), cloud.settings().name(), submitted.shots(), submitted.shots() == 1 ? "" : "s",
                     MemoryEstimate.human(submitted.uploadedBytes()),

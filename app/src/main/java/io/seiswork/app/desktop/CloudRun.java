@@ -6,12 +6,14 @@ import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.dispatch.SpecTree;
+import io.seiswork.cloud.dispatch.SubmitProgress;
 import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import io.seiswork.core.files.FileTrees;
+import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.ByteProgressLines;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
@@ -154,20 +156,27 @@ final class CloudRun implements ActiveRun {
             spec.put("engine", engine.json());
         }
         Path base = project.file() == null ? Path.of("").toAbsolutePath() : project.file().toAbsolutePath().getParent();
-        ShotComputer.Shots found = ShotComputer.shotsAndNotes(project.job());
+        // Each pass over a large input (minutes for a TB) said in the log every 10 s and stopped by Cancel: the data
+        // file's trace headers, which count its shots; one read of it for its shots' digests (and its own, which the
+        // upload's key then reuses); a file whose SHA-256 is not known read for it; the uploads.
+        Path data = project.job().dataFile();
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(project.job(), data == null ? ByteProgress.NONE
+                : logged(events, "reading the trace headers of " + data.getFileName()), cancel);
         found.notes().forEach(events::message);  // in the run's log, where a local run says them
         int shots = found.shots().size();
         events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");
-        // One read of the data file for its shots' digests (and its own, which the upload's key then reuses), said in
-        // the log every 10 s and stopped by Cancel: minutes for a file of a TB.
-        byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(new ByteProgressLines("reading "
-                + found.dataFile().getFileName() + " for its digests", events::message, 10_000_000_000L,
-                System::nanoTime), cancel);
+        byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(logged(events, "reading "
+                + found.dataFile().getFileName() + " for its digests"), cancel);
         SubmittedJob job = d.submit(spec, base, shots, io.seiswork.cloud.job.FailedShots.defaultLimit(shots), index,
-                (done, total) -> { });
+                SubmitProgress.said(doing -> logged(events, doing), cancel));
         events.message(String.format(Locale.ROOT, "job %s: %d shots queued, %s of inputs uploaded", job.id(),
                 job.shots(), MemoryEstimate.human(job.uploadedBytes())));
         return job.id();
+    }
+
+    /** A pass of the submission said in the run's log at most every 10 s, and at its end ({@link ByteProgressLines}). */
+    private static ByteProgress logged(RunEvents events, String doing) {
+        return new ByteProgressLines(doing, events::message, 10_000_000_000L, System::nanoTime);
     }
 
     @Override
@@ -202,12 +211,15 @@ final class CloudRun implements ActiveRun {
     }
 
     /**
-     * {@code message} as the window says it: the settings' messages are the command line's, and
-     * where they point to {@code --cloud local} the window's user chooses the local cloud in the
-     * tool bar's "on" instead.
+     * How the window's user runs on the local cloud instead of a stack whose settings are missing:
+     * the tool bar's "on", where the command line says {@code --cloud local}
+     * ({@link CloudSettings#named}'s {@code localInstead}).
      */
-    static String inDesktopWords(String message) {
-        return message.replace("use --cloud local", "choose 'local cloud' in on");
+    static final String LOCAL_INSTEAD = "choose 'local cloud' in on";
+
+    /** {@code cloud}'s settings from the environment, a missing one said in the window's words. */
+    static CloudSettings settings(String cloud) {
+        return CloudSettings.named(cloud, CloudSettings.environment(), LOCAL_INSTEAD);
     }
 
     /** Whether {@code e}, or an exception it wraps, is the SDK's failure to reach a service. */
@@ -223,10 +235,10 @@ final class CloudRun implements ActiveRun {
     private DesktopRun.Outcome run(JobSource source, String cloud, Path outDir, RunEvents events) {
         CloudSettings settings;
         try {
-            settings = CloudSettings.named(cloud, CloudSettings.environment());
+            settings = settings(cloud);
         } catch (IllegalArgumentException e) {
             events.stopped(ShotProgress.State.FAILED);
-            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + inDesktopWords(e.getMessage()));
+            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e.getMessage());
         }
         try (CloudClients clients = new CloudClients(settings)) {
             return runJob(clients, source, settings, outDir, events);

@@ -10,6 +10,7 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
@@ -823,9 +824,9 @@ public final class ProjectWindow extends BorderPane {
             List<MenuItem> items = new java.util.ArrayList<>();
             CloudSettings settings = null;
             try {
-                settings = CloudSettings.named(target.cloud(), CloudSettings.environment());
+                settings = CloudRun.settings(target.cloud());
             } catch (RuntimeException e) {
-                items.add(MenuItems.line("cannot read the " + target + " jobs: " + CloudRun.inDesktopWords(firstLine(e))));
+                items.add(MenuItems.line("cannot read the " + target + " jobs: " + firstLine(e)));
                 Platform.runLater(() -> cloudJobs.getItems().setAll(items));
                 return;
             }
@@ -900,7 +901,7 @@ public final class ProjectWindow extends BorderPane {
         status.setText("Deleting job " + job.id() + " in the " + target + "...");
         io.submit(() -> {
             String said;
-            try (CloudClients clients = new CloudClients(CloudSettings.named(target.cloud(), CloudSettings.environment()))) {
+            try (CloudClients clients = new CloudClients(CloudRun.settings(target.cloud()))) {
                 said = Dispatcher.of(clients).delete(job.id()).summary();
             } catch (RuntimeException e) {
                 said = "cannot delete job " + job.id() + ": " + firstLine(e);
@@ -1077,7 +1078,8 @@ public final class ProjectWindow extends BorderPane {
             }
             String text;
             try {
-                List<Shot> shots = ShotComputer.shotsOf(job);
+                // Its pass over a data file's headers stops with the estimate (a run started): minutes for a TB.
+                List<Shot> shots = ShotComputer.shotsAndNotes(job, ByteProgress.NONE, token).shots();
                 try {
                     shots = ShotSelection.parseOrAll(shotList, "Shots").of(shots, "Shots");
                 } catch (IllegalArgumentException notAList) {
@@ -1208,10 +1210,10 @@ public final class ProjectWindow extends BorderPane {
             return null;
         }
         try {
-            CloudSettings.check(target.cloud(), CloudSettings.environment());
+            CloudSettings.check(target.cloud(), CloudSettings.environment(), CloudRun.LOCAL_INSTEAD);
             return null;
         } catch (IllegalArgumentException e) {
-            return "Cannot run on " + target + ": " + CloudRun.inDesktopWords(firstLine(e));
+            return "Cannot run on " + target + ": " + firstLine(e);
         }
     }
 

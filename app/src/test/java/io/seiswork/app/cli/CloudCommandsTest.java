@@ -119,6 +119,43 @@ class CloudCommandsTest {
                 r.err());
     }
 
+    /**
+     * A data file of more than {@link io.seiswork.core.progress.ByteProgressLines#QUIET_BYTES}
+     * (300,000 traces of one sample, 73 MB): submit says how far each pass over it has gone, the
+     * pass over its trace headers as the one for its digests and the upload, each to its end; and
+     * the file is not read once more for its SHA-256, which the digests' pass gave.
+     */
+    @Test
+    void submitSaysHowFarItHasReadALargeDataFile() throws Exception {
+        int shots = 20;
+        int receivers = 15_000;
+        java.util.List<io.seiswork.core.geometry.Position> line = new java.util.ArrayList<>();
+        for (int r = 0; r < receivers; r++) {
+            line.add(new io.seiswork.core.geometry.Position(r * 0.05, 0, 20));
+        }
+        var spread = io.seiswork.core.geometry.PackedPositions.copyOf(line);
+        Path data = dir.resolve("big.sgy");
+        try (var out = new io.seiswork.core.segy.ShotGatherWriter(data, new io.seiswork.core.grid.Sampling(1, 0.004, 0),
+                true, 1000, "C 1 BIG")) {
+            for (int s = 1; s <= shots; s++) {
+                out.write(new io.seiswork.core.geometry.Shot(s, new io.seiswork.core.geometry.Position(40 * s, 0, 20),
+                        spread), new float[receivers][1]);
+            }
+        }
+        String rtm = Files.readString(spec("rtm", 1)).replace("\"engine\": \"cpu\"",
+                "\"data\": \"big.sgy\", \"engine\": \"cpu\"");
+        CliRun r = CliRun.run("submit", Files.writeString(dir.resolve("rtm-big.json"), rtm).toString(), "--cloud", "local");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, CliRun.run("cancel", r.out().strip(), "--cloud", "local").exit());  // not for running here
+        String whole = io.seiswork.core.spec.MemoryEstimate.human(Files.size(data));
+        for (String pass : java.util.List.of("reading the trace headers of big.sgy", "reading big.sgy for its digests",
+                "uploading")) {
+            assertTrue(r.err().contains(pass + ": " + whole + " of " + whole + " (100 %)"), pass + " in " + r.err());
+        }
+        assertTrue(r.err().indexOf("reading the trace headers") < r.err().indexOf("for its digests"), r.err());
+        assertFalse(r.err().contains("for its SHA-256"), "its key came from the digests' pass: " + r.err());
+    }
+
     /** The job table the commands use on the local cloud, for items made by hand. */
     private static io.seiswork.cloud.job.JobTable commandsTable() {
         return io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(), io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE);

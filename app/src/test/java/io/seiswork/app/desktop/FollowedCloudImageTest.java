@@ -132,7 +132,7 @@ class FollowedCloudImageTest {
 
     /** Submits {@code spec} through the dispatcher, not the window. */
     private static JobId submit(Path spec, int shots) {
-        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+        try (CloudClients clients = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
             return Dispatcher.of(clients).submit(spec, shots, TransferProgress.NONE).id();
         }
     }
@@ -234,7 +234,7 @@ class FollowedCloudImageTest {
     @Test
     void aCancelledJobIsResumedFromTheCloudJobsMenu(FxRobot robot) throws Exception {
         JobId id = submit(migration("resumed-rtm", 2, 0.5), 2);
-        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+        try (CloudClients clients = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
             Dispatcher.of(clients).cancel(id);
         }
         openAnotherProject(robot);
@@ -264,7 +264,7 @@ class FollowedCloudImageTest {
     @Test
     void anEndedJobIsDeletedFromTheCloudJobsMenuOnceConfirmed(FxRobot robot) throws Exception {
         JobId id = submit(migration("deleted-rtm", 1, 0.5), 1);
-        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+        try (CloudClients clients = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
             Dispatcher.of(clients).cancel(id);
         }
         openAnotherProject(robot);
@@ -287,7 +287,7 @@ class FollowedCloudImageTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("deleted job "));
         assertTrue(window.status().getText().matches("deleted job " + id + ": 1 stored object \\(.*\\); its inputs stay stored"),
                 window.status().getText());
-        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+        try (CloudClients clients = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
             assertTrue(Dispatcher.of(clients).table().job(id).isEmpty(), "its items are gone");
         }
     }
@@ -295,7 +295,7 @@ class FollowedCloudImageTest {
     @Test
     void aFollowedJobWhoseSpecIsGoneIsFollowedToItsEnd(FxRobot robot) throws Exception {
         JobId id = submit(migration("spec-gone", 1, 0.5), 1);
-        try (CloudClients clients = new CloudClients(CloudSettings.named("local", CloudSettings.environment()))) {
+        try (CloudClients clients = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
             Dispatcher.of(clients).store().delete(List.of(ObjectKeys.spec(id)));
         }
         openAnotherProject(robot);

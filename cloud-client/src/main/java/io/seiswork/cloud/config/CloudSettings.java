@@ -87,10 +87,12 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
      * (defaults {@value #DEFAULT_TABLE}, {@value #DEFAULT_QUEUE}), region and credentials from
      * the AWS default chains ({@code AWS_REGION}, {@code AWS_PROFILE}, ...).
      *
+     * @param localInstead how the caller's user runs on the local cloud instead, which ends the
+     *     message of a missing bucket ({@link #requireBucket}): each program says it in its own words
      * @throws IllegalArgumentException naming the variable when the bucket or region is missing
      */
-    public static CloudSettings aws(Map<String, String> env) {
-        String bucket = requireBucket(env);
+    public static CloudSettings aws(Map<String, String> env, String localInstead) {
+        String bucket = requireBucket(env, localInstead);
         Region region;
         try {
             region = DefaultAwsRegionProviderChain.builder().build().getRegion();
@@ -102,11 +104,17 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
                 DefaultCredentialsProvider.builder().build());
     }
 
-    private static String requireBucket(Map<String, String> env) {
+    /**
+     * {@code SEISWORK_BUCKET}, or what to do about it missing: "SEISWORK_BUCKET is not set: export
+     * the bucket name the Seiswork stack printed (output BucketName), or " and the caller's
+     * {@code localInstead} ("use --cloud local" on the command line, "choose 'local cloud' in on"
+     * in the desktop).
+     */
+    private static String requireBucket(Map<String, String> env, String localInstead) {
         String bucket = env.get("SEISWORK_BUCKET");
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("SEISWORK_BUCKET is not set: export the bucket name the Seiswork stack "
-                    + "printed (output BucketName), or use --cloud local");
+                    + "printed (output BucketName), or " + localInstead);
         }
         return bucket;
     }
@@ -117,12 +125,14 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
      * metadata service and take seconds: a window checks this before it starts a run, and builds
      * the settings on the run's own thread.
      *
+     * @param localInstead how the caller's user runs on the local cloud instead, for the message of
+     *     a missing AWS setting ({@link #aws})
      * @throws IllegalArgumentException naming what is missing or wrong
      */
-    public static void check(String cloud, Map<String, String> env) {
+    public static void check(String cloud, Map<String, String> env, String localInstead) {
         switch (cloud) {
             case "local" -> local(env);
-            case "aws" -> requireBucket(env);
+            case "aws" -> requireBucket(env, localInstead);
             default -> throw new IllegalArgumentException("--cloud must be local or aws, got \"" + cloud + "\"");
         }
     }
@@ -179,11 +189,16 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
         return gib;
     }
 
-    /** {@code local} or {@code aws}, from the command line's {@code --cloud}. */
-    public static CloudSettings named(String cloud, Map<String, String> env) {
+    /**
+     * {@code local} or {@code aws}, from the command line's {@code --cloud} or the desktop's choice.
+     *
+     * @param localInstead how the caller's user runs on the local cloud instead, for the message of
+     *     a missing AWS setting ({@link #aws})
+     */
+    public static CloudSettings named(String cloud, Map<String, String> env, String localInstead) {
         return switch (cloud) {
             case "local" -> local(env);
-            case "aws" -> aws(env);
+            case "aws" -> aws(env, localInstead);
             default -> throw new IllegalArgumentException("--cloud must be local or aws, got \"" + cloud + "\"");
         };
     }

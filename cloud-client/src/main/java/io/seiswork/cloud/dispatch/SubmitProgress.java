@@ -4,6 +4,7 @@ import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * What a submission tells its caller of its passes over the spec's input files, and how the
@@ -32,6 +33,34 @@ public interface SubmitProgress {
      * ({@link io.seiswork.core.progress.CancelledException}). An upload under way goes on to its end.
      */
     CancellationToken cancel();
+
+    /**
+     * Each pass said by the progress {@code said} makes of what it does: "reading vp.bin for its
+     * SHA-256" for a file hashed, "uploading" for the uploads (one progress for them all, as the
+     * command line has always said them); the command line prints them, the desktop logs them.
+     *
+     * @param said the progress of a pass, from the words that begin its lines
+     * @param cancel what stops the submission ({@link #cancel()})
+     */
+    static SubmitProgress said(Function<String, ByteProgress> said, CancellationToken cancel) {
+        ByteProgress upload = said.apply("uploading");
+        return new SubmitProgress() {
+            @Override
+            public ByteProgress hashing(Path file) {
+                return said.apply("reading " + file.getFileName() + " for its SHA-256");
+            }
+
+            @Override
+            public TransferProgress uploading(Path file) {
+                return upload::onBytes;
+            }
+
+            @Override
+            public CancellationToken cancel() {
+                return cancel;
+            }
+        };
+    }
 
     /** Uploads watched by {@code progress}, hashing unwatched, never cancelled: what submitting used to take. */
     static SubmitProgress uploads(TransferProgress progress) {

@@ -22,4 +22,20 @@ class CloudSettingsTest {
                     e.getMessage());
         }
     }
+
+    /**
+     * A missing SEISWORK_BUCKET says what to do in the caller's words: the command line and the
+     * desktop each supply how their user runs on the local cloud instead; the check a window makes
+     * before a run says it as building the settings does.
+     */
+    @Test
+    void aMissingBucketEndsInTheCallersWords() {
+        String setIt = "SEISWORK_BUCKET is not set: export the bucket name the Seiswork stack printed (output BucketName), or ";
+        var cli = assertThrows(IllegalArgumentException.class, () -> CloudSettings.named("aws", Map.of(), "use --cloud local"));
+        assertEquals(setIt + "use --cloud local", cli.getMessage());
+        var desktop = assertThrows(IllegalArgumentException.class,
+                () -> CloudSettings.check("aws", Map.of("SEISWORK_BUCKET", " "), "choose 'local cloud' in on"));
+        assertEquals(setIt + "choose 'local cloud' in on", desktop.getMessage());
+        CloudSettings.check("local", Map.of(), "unused");  // the local cloud needs no setting
+    }
 }

@@ -81,26 +81,13 @@ class DispatcherTest {
      * Fetching a job again downloads only what the folder lacks: nothing when both outputs are
      * there as fetched, the one changed by hand, the one replaced in the bucket.
      */
-    /** Progress of each input's passes, by file name, as "hashing vp.bin" or "uploading vp.bin" with its last bytes. */
-    private static final class RecordedPasses implements SubmitProgress {
+    /** A submission's passes as {@link SubmitProgress#said} words them, each with the last bytes it reported. */
+    private static final class RecordedPasses {
 
         final java.util.Map<String, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
         final io.seiswork.core.progress.CancellationToken cancel = new io.seiswork.core.progress.CancellationToken();
-
-        @Override
-        public io.seiswork.core.progress.ByteProgress hashing(Path file) {
-            return (done, total) -> last.put("hashing " + file.getFileName(), new long[] {done, total});
-        }
-
-        @Override
-        public TransferProgress uploading(Path file) {
-            return (done, total) -> last.put("uploading " + file.getFileName(), new long[] {done, total});
-        }
-
-        @Override
-        public io.seiswork.core.progress.CancellationToken cancel() {
-            return cancel;
-        }
+        final SubmitProgress progress = SubmitProgress.said(doing -> (done, total) -> last.put(doing,
+                new long[] {done, total}), cancel);
     }
 
     /**
@@ -121,13 +108,14 @@ class DispatcherTest {
         try (CloudClients c = clients()) {
             Dispatcher d = Dispatcher.of(c);
             RecordedPasses first = new RecordedPasses();
-            d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, first);
-            assertEquals(bytes.length, first.last.get("hashing vp.bin")[0], "the hashing read said it reached the end");
-            assertEquals(bytes.length, first.last.get("hashing vp.bin")[1]);
-            assertEquals(bytes.length, first.last.get("uploading vp.bin")[0]);
+            d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, first.progress);
+            long[] hashed = first.last.get("reading vp.bin for its SHA-256");
+            assertEquals(bytes.length, hashed[0], "the hashing read said it reached the end");
+            assertEquals(bytes.length, hashed[1]);
+            assertEquals(bytes.length, first.last.get("uploading")[0]);
 
             RecordedPasses again = new RecordedPasses();
-            d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, again);
+            d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, again.progress);
             assertEquals(java.util.Set.of(), again.last.keySet(), "remembered and stored: neither read nor sent");
 
             bytes[0] ^= 1;
@@ -136,7 +124,7 @@ class DispatcherTest {
             RecordedPasses cancelled = new RecordedPasses();
             cancelled.cancel.cancel();
             assertThrows(io.seiswork.core.progress.CancelledException.class,
-                    () -> d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, cancelled));
+                    () -> d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, cancelled.progress));
             assertEquals(jobs, d.recentJobs(100).size(), "no job written");
             assertEquals(-1, d.store().sizeOf(ObjectKeys.input(ArtifactStore.sha256(vp))), "the input not stored");
         }
