@@ -107,7 +107,9 @@ class SpecEditingTest {
 
         String broken = good.replace("\"nz\": 80,", "\"nz\": 80 80,");
         robot.interact(() -> editor.text().setText(broken));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.syntaxBanner().isVisible());
+        // The banner shows as the text changes; the problem list with the check, a pause later.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.syntaxBanner().isVisible()
+                && !editor.problems().getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         String problem = editor.problems().getItems().get(0);
         assertTrue(problem.startsWith("(json): is not valid JSON at line 4, column "), problem);
