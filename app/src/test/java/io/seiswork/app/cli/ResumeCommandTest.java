@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.app.run.StoppedRuns;
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
@@ -31,20 +32,10 @@ class ResumeCommandTest {
     Path dir;
 
     /** Four shots on a small 2D grid. */
-    private static final String MODEL = """
-        {
-          "name": "resume-cli", "task": "model",
-          "grid": { "nx": 81, "nz": 41, "dx": 10, "dz": 10 },
-          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 250, "vp": 2200 } ] },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.4, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 100, "dx": 200, "n": 4, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 81, "z": 20 } }
-        }
-        """;
+    private static final SmallSpec MODEL = SmallSpec.named("resume-cli");
 
-    private Path spec(String name, String text) throws Exception {
-        return Files.writeString(dir.resolve(name), text);
+    private Path spec(String name, SmallSpec spec) throws Exception {
+        return Files.writeString(dir.resolve(name), spec.json());
     }
 
     /** The job as {@code seiswork run} resolves it (relative files against the spec's folder). */
@@ -95,7 +86,7 @@ class ResumeCommandTest {
     /** A migration cancelled after two shots resumes to the uninterrupted image.sgy and image.swv. */
     @Test
     void aCancelledMigrationGoesOnFromTheCommandLine() throws Exception {
-        Path spec = spec("rtm.json", MODEL.replace("\"task\": \"model\"", "\"task\": \"rtm\", \"data\": \"synthetic\""));
+        Path spec = spec("rtm.json", MODEL.rtm("synthetic"));
         Path whole = dir.resolve("whole");
         assertEquals(0, run("run", spec.toString(), "--out", whole.toString(), "--engine", "cpu").exit());
         Path out = cancelledAfterTwo(spec, dir.resolve("out"));
@@ -124,7 +115,7 @@ class ResumeCommandTest {
         Path out = cancelledAfterTwo(spec("model.json", MODEL), dir.resolve("out"));
         byte[] state = Files.readAllBytes(out.resolve("checkpoint/state.json"));
         byte[] gathers = Files.readAllBytes(out.resolve("shots.sgy"));
-        Path longer = spec("longer.json", MODEL.replace("\"lengthS\": 0.4", "\"lengthS\": 0.5"));
+        Path longer = spec("longer.json", MODEL.lengthS(0.5));
         assertRefused(run("run", longer.toString(), "--out", out.toString(), "--engine", "cpu", "--resume"),
                 "cannot resume " + out + ": the spec differs from the one the run there ran: time.lengthS is 0.5, was 0.4");
         assertArrayEquals(state, Files.readAllBytes(out.resolve("checkpoint/state.json")));
@@ -169,7 +160,7 @@ class ResumeCommandTest {
         assertEquals(0, run("run", spec("model.json", MODEL).toString(), "--out", gathers.toString(), "--engine", "cpu")
                 .exit());
         Path data = Files.copy(gathers.resolve("shots.sgy"), dir.resolve("data.sgy"));
-        Path spec = spec("rtm.json", MODEL.replace("\"task\": \"model\"", "\"task\": \"rtm\", \"data\": \"data.sgy\""));
+        Path spec = spec("rtm.json", MODEL.rtm("data.sgy"));
         Path out = cancelledAfterTwo(spec, dir.resolve("out"));
         Files.setLastModifiedTime(data, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
         CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--resume");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;
@@ -31,26 +32,19 @@ class RtmRunCommandTest {
     Path dir;
 
     /** Two shots over a reflector at 250 m on a small 2D grid: seconds on two cores. */
-    private static final String SPEC = """
-        {
-          "name": "tiny-rtm",
-          "task": "%s",
-          "grid": { "nx": 81, "nz": %d, "dx": 10, "dz": 10 },
-          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 250, "vp": 2200 } ] },
-          "migrationVelocity": { "smooth": 0 },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.6, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 250, "dx": 300, "n": 2, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 81, "z": 20 } },
-          "data": "%s",
-          "imaging": { "wavefield": "%s" }
-        }
-        """;
+    private static final SmallSpec SURVEY = SmallSpec.named("tiny-rtm").with("migrationVelocity", "{ \"smooth\": 0 }")
+            .lengthS(0.6).shots(250, 300, 2);
 
     private Path spec(String name, String task, int nz, String data, String wavefield) throws Exception {
         Path p = dir.resolve(name);
-        Files.writeString(p, SPEC.formatted(task, nz, data, wavefield));
+        Files.writeString(p, survey(task, nz, data, wavefield).json());
         return p;
+    }
+
+    /** {@link #SURVEY} with its task, depth in cells, data and source wavefield strategy. */
+    private static SmallSpec survey(String task, int nz, String data, String wavefield) {
+        return SURVEY.task(task).grid(81, nz).with("data", SmallSpec.quoted(data))
+                .with("imaging", "{ \"wavefield\": " + SmallSpec.quoted(wavefield) + " }");
     }
 
     /**
@@ -184,10 +178,8 @@ class RtmRunCommandTest {
     @Test
     void shotGathersOutsideTheGridAreAClearError() throws Exception {
         recordShotGathers();
-        String small = Files.readString(spec("rtm.json", "rtm", 51, "shots.sgy", "auto"))
-                .replace("\"nx\": 81", "\"nx\": 41")
-                .replace("\"dx\": 300, \"n\": 2", "\"dx\": 100, \"n\": 2")
-                .replace("\"n\": 81", "\"n\": 41");
+        String small = survey("rtm", 51, "shots.sgy", "auto").grid(41, 51).shots(250, 100, 2)
+                .receivers(0, 10, 41, 20).json();
         Path spec = dir.resolve("small.json");
         Files.writeString(spec, small);
         CliRun r = run("run", spec.toString(), "--out", dir.resolve("out").toString());
@@ -211,8 +203,7 @@ class RtmRunCommandTest {
     @Test
     void checkCountsTheShotsOfTheDataFile() throws Exception {
         recordShotGathers();
-        String three = Files.readString(spec("rtm.json", "rtm", 51, "shots.sgy", "auto"))
-                .replace("\"dx\": 300, \"n\": 2", "\"dx\": 200, \"n\": 3");
+        String three = survey("rtm", 51, "shots.sgy", "auto").shots(250, 200, 3).json();
         Path spec = dir.resolve("three.json");
         Files.writeString(spec, three);
         CliRun r = run("run", spec.toString(), "--check");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
 import java.nio.file.Files;
@@ -21,18 +22,8 @@ class RunCommandTest {
     Path dir;
 
     /** Two shots on a small constant-velocity 2D grid: seconds on two cores. */
-    private static final String SPEC = """
-        {
-          "name": "tiny",
-          "task": "model",
-          "grid": { "nx": 81, "nz": 41, "dx": 10, "dz": 10 },
-          "velocity": { "constant": 2000 },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.4, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 200, "dx": 400, "n": 2, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 20, "n": 41, "z": 10 } }
-        }
-        """;
+    private static final String SPEC = SmallSpec.named("tiny").velocity("{ \"constant\": 2000 }").shots(200, 400, 2)
+            .receivers(0, 20, 41, 10).json();
 
     @Test
     void modelsEveryShotIntoSegyAndReport() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.app.run.StoppedRuns;
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
@@ -21,23 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputsAtStakeTest {
 
-    private static final String MODEL = """
-        {
-          "name": "at-stake", "task": "model",
-          "grid": { "nx": 61, "nz": 31, "dx": 10, "dz": 10 },
-          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 200, "vp": 2200 } ] },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.3, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 100, "dx": 200, "n": 3, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 61, "z": 20 } }
-        }
-        """;
+    private static final SmallSpec MODEL = SmallSpec.named("at-stake").grid(61, 31).reflectorAt(200).lengthS(0.3)
+            .shots(100, 200, 3).receivers(0, 10, 61, 20);
 
     @TempDir
     Path dir;
 
-    private ResolvedJob job(String spec) {
-        return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(spec, "spec", "at-stake"), "spec");
+    private ResolvedJob job(SmallSpec spec) {
+        return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(spec.json(), "spec", "at-stake"), "spec");
     }
 
     @Test
@@ -76,7 +68,7 @@ class OutputsAtStakeTest {
         Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"failed\"}");
         Files.write(out.resolve("shots.sgy"), new byte[3600]);
         Files.delete(out.resolve("image.sgy"));
-        ResolvedJob rtm = job(MODEL.replace("\"task\": \"model\",", "\"task\": \"rtm\", \"data\": \"synthetic\","));
+        ResolvedJob rtm = job(MODEL.rtm("synthetic"));
         assertEquals("Replace the model run's outputs in " + out + "? This rtm run removes shots.sgy.",
                 OutputsAtStake.in(out, rtm).question());
     }

@@ -730,21 +730,6 @@ class ProjectWindowTest {
 
     /** A 2D model job of {@code shots} shots on a 160 x 80 grid, {@code lengthS} seconds long. */
     private static Path spec(String name, int shots, double lengthS) throws Exception {
-        Path f = dir.resolve(name + "-spec.json");
-        Files.writeString(f, """
-                {
-                  "name": "%s",
-                  "task": "model",
-                  "grid": { "nx": 160, "ny": 1, "nz": 80, "dx": 10, "dz": 10 },
-                  "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 400, "vp": 2200 } ] },
-                  "wavelet": { "type": "ricker", "peakHz": 12 },
-                  "time": { "lengthS": %s, "sampleS": 0.004 },
-                  "sources": { "line": { "x0": 300, "dx": 200, "n": %d, "y": 0, "z": 20 } },
-                  "receivers": { "line": { "x0": 0, "dx": 20, "n": 80, "y": 0, "z": 20 }, "spread": "fixed" },
-                  "physics": { "spaceOrder": 8, "boundary": { "type": "cpml", "width": 20 }, "freeSurface": false },
-                  "engine": "cpu"
-                }
-                """.formatted(name, lengthS, shots));
-        return f;
+        return DesktopSpecs.model2d(dir, name, shots, lengthS);
     }
 }

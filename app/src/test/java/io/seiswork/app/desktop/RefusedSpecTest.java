@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.seiswork.core.spec.EngineChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +74,43 @@ class RefusedSpecTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(choose.getWidth() >= choose.prefWidth(-1) - 0.5, "Choose... whole: " + choose.getWidth()
                 + " of " + choose.prefWidth(-1));
+    }
+
+    /**
+     * The tool bar's engine follows a refused spec as it follows one that opens: the engine it
+     * names, or {@code auto} when it names none; never the last spec's.
+     */
+    @Test
+    void aRefusedSpecSetsTheEngineAsAnOpenedOneDoes(FxRobot robot) throws Exception {
+        Path cpu = DesktopSpecs.model2d(dir, "on-cpu", 1);
+        open(robot, cpu);
+        assertEquals(EngineChoice.CPU, window.engineChoice().getValue());
+
+        String refused = Files.readString(cpu).replace("\"dx\": 10,", "\"dx\": -5,");
+        assertEquals(EngineChoice.GPU, openRefused(robot, "refused-gpu", refused.replace("\"engine\": \"cpu\"", "\"engine\": \"gpu\"")),
+                "the engine the refused spec names");
+        assertEquals(EngineChoice.AUTO, openRefused(robot, "refused-default", refused.replace(",\n  \"engine\": \"cpu\"", "")),
+                "a spec naming none runs on auto");
+        assertEquals(EngineChoice.AUTO, openRefused(robot, "refused-not-json", "{ \"engine\": \"cpu\" "),
+                "text that is not JSON names no engine");
+
+        open(robot, cpu);
+        robot.interact(() -> window.editor().text().setText(refused.replace("\"engine\": \"cpu\"", "\"engine\": \"gpu\"")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.editor().lookup("#applySpec").isDisabled());
+        robot.interact(() -> ((Button) window.editor().lookup("#applySpec")).fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().contains("cannot run"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(EngineChoice.GPU, window.engineChoice().getValue(), "a refused Apply too");
+    }
+
+    /** Writes {@code json} to {@code name}.json, opens it, waits for its refusal and gives the tool bar's engine then. */
+    private EngineChoice openRefused(FxRobot robot, String name, String json) throws Exception {
+        Path spec = Files.writeString(dir.resolve(name + ".json"), json);
+        robot.interact(() -> window.openFile(spec));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().contains("cannot run"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Seiswork: " + (json.contains("\"name\"") ? "on-cpu" : name), window.titleProperty().get());
+        return window.engineChoice().getValue();
     }
 
     /**

@@ -107,7 +107,9 @@ class SpecEditingTest {
 
         String broken = good.replace("\"nz\": 80,", "\"nz\": 80 80,");
         robot.interact(() -> editor.text().setText(broken));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.syntaxBanner().isVisible());
+        // The banner shows as the text changes; the problem list with the check, a pause later.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.syntaxBanner().isVisible()
+                && !editor.problems().getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         String problem = editor.problems().getItems().get(0);
         assertTrue(problem.startsWith("(json): is not valid JSON at line 4, column "), problem);
@@ -191,6 +193,57 @@ class SpecEditingTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !editor.syntaxBanner().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, text.markedLine(), "no line marked once the text parses");
+    }
+
+    /**
+     * A syntax error typed is marked in the gutter, with its banner, as the key lands (checked in
+     * the same event, before any pulse), and the mark goes as the key that mends it lands; the
+     * spec's full check still waits for the pause after the last key. A text over
+     * {@link SpecEditor#SYNTAX_AT_ONCE_MAX_CHARS} is not parsed on the JavaFX thread: its mark
+     * comes with the check.
+     */
+    @Test
+    void aSyntaxErrorIsMarkedAsTheKeyLands(FxRobot robot) throws Exception {
+        Path spec = spec("typed", 1);
+        open(robot, spec);
+        String good = Files.readString(spec);
+        SpecEditor editor = window.editor();
+        SpecCodeArea text = editor.text();
+        robot.interact(() -> window.tabs().getSelectionModel().select(window.specTab()));
+        WaitForAsyncUtils.waitForFxEvents();
+        int afterNz = good.indexOf("\"nz\": 80") + "\"nz\": 80".length();
+        List<Object> typed = WaitForAsyncUtils.asyncFx(() -> {
+            text.insertText(afterNz, " 8");
+            return List.<Object>of(text.markedLine(), editor.syntaxBanner().isVisible(), List.copyOf(editor.problems().getItems()));
+        }).get();
+        assertEquals(List.of(4, true, List.of()), typed, "line 4 marked and the banner shown at once; no check yet");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.problems().getItems().stream()
+                .anyMatch(t -> t.startsWith("(json): is not valid JSON at line 4")));
+
+        List<Object> mended = WaitForAsyncUtils.asyncFx(() -> {
+            text.deleteText(afterNz, afterNz + 2);
+            return List.<Object>of(text.markedLine(), editor.syntaxBanner().isVisible(), editor.problems().getItems().size());
+        }).get();
+        assertEquals(List.of(0, false, 1), mended, "the mark gone at once; the check's list a pause later");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.problems().getItems().isEmpty());
+
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; points.length() <= SpecEditor.SYNTAX_AT_ONCE_MAX_CHARS; i++) {
+            points.append(i == 0 ? "" : ",\n").append("      [").append(i % 1590).append(", 0, 20]");
+        }
+        String large = good.replace(
+                "\"receivers\": { \"line\": { \"x0\": 0, \"dx\": 20, \"n\": 80, \"y\": 0, \"z\": 20 }, \"spread\": \"fixed\" },",
+                "\"receivers\": { \"list\": [\n" + points + "\n    ], \"spread\": \"fixed\" },");
+        int largeAfterNz = large.indexOf("\"nz\": 80") + "\"nz\": 80".length();
+        robot.interact(() -> text.setText(large));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> editor.problems().getItems().isEmpty()
+                && !editor.syntaxBanner().isVisible());
+        int markedAtOnce = WaitForAsyncUtils.asyncFx(() -> {
+            text.insertText(largeAfterNz, " 8");
+            return text.markedLine();
+        }).get();
+        assertEquals(0, markedAtOnce, "a large text is not parsed as the key lands");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text.markedLine() == 4);
     }
 
     /** The line numbers the gutter shows now. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.RunListener;
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.WavefieldPhase;
 import io.seiswork.core.spec.EngineChoice;
@@ -28,20 +29,8 @@ class WavefieldTitleTest {
     @Test
     void aMigrationSaysWhichWavefieldEachSectionIs() throws Exception {
         Path spec = dir.resolve("phases.json");
-        Files.writeString(spec, """
-                {
-                  "name": "phases",
-                  "task": "rtm",
-                  "grid": { "nx": 80, "ny": 1, "nz": 40, "dx": 10, "dz": 10 },
-                  "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 200, "vp": 2200 } ] },
-                  "wavelet": { "type": "ricker", "peakHz": 15 },
-                  "time": { "lengthS": 0.3, "sampleS": 0.004 },
-                  "sources": { "line": { "x0": 400, "dx": 100, "n": 1, "y": 0, "z": 20 } },
-                  "receivers": { "line": { "x0": 0, "dx": 10, "n": 80, "y": 0, "z": 20 }, "spread": "fixed" },
-                  "data": "synthetic",
-                  "engine": "cpu"
-                }
-                """);
+        Files.writeString(spec, SmallSpec.named("phases").rtm("synthetic").grid(80, 40).reflectorAt(200).lengthS(0.3)
+                .shots(400, 100, 1).receivers(0, 10, 80, 20).onCpu().json());
         ResolvedJob job = Project.open(spec).job().withEngine(EngineChoice.CPU);
         List<WavefieldPhase> seen = new ArrayList<>();
         RunListener listener = new RunListener() {

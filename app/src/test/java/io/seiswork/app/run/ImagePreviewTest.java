@@ -1,5 +1,6 @@
 package io.seiswork.app.run;
 
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.progress.CancellationToken;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,21 +35,8 @@ class ImagePreviewTest {
     @TempDir
     Path dir;
 
-    private static final String SPEC = """
-        {
-          "name": "preview",
-          "task": "rtm",
-          "grid": { "nx": 81, "nz": 51, "dx": 10, "dz": 10 },
-          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 250, "vp": 2200 } ] },
-          "migrationVelocity": { "smooth": 50 },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.6, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 250, "dx": 300, "n": 2, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 81, "z": 20 } },
-          "data": "synthetic",
-          "engine": "cpu"
-        }
-        """;
+    private static final String SPEC = SmallSpec.named("preview").rtm("synthetic").grid(81, 51)
+            .with("migrationVelocity", "{ \"smooth\": 50 }").lengthS(0.6).shots(250, 300, 2).onCpu().json();
 
     /** A thin 3D migration: the whole-image preview's planes must land at their own y. */
     private static final String SPEC_3D = """

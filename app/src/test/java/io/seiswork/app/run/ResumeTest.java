@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.JobResolver;
@@ -39,41 +40,21 @@ class ResumeTest {
     Path dir;
 
     /** Four shots on a small 2D grid: a second or two per run on two cores. */
-    static final String MODEL = """
-        {
-          "name": "resume", "task": "model",
-          "grid": { "nx": 81, "nz": 41, "dx": 10, "dz": 10 },
-          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 250, "vp": 2200 } ] },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.4, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 100, "dx": 200, "n": 4, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 81, "z": 20 } }
-        }
-        """;
+    static final String MODEL = SmallSpec.named("resume").json();
 
     /** The same survey migrated: synthetic data over the reflector at 250 m. */
-    static final String RTM = MODEL.replace("\"task\": \"model\"", "\"task\": \"rtm\", \"data\": \"synthetic\","
-            + " \"migrationVelocity\": { \"smooth\": 0 }").replace("\"nz\": 41", "\"nz\": 51");
+    static final String RTM = SmallSpec.named("resume").rtm("synthetic").grid(81, 51)
+            .with("migrationVelocity", "{ \"smooth\": 0 }").json();
 
     /**
      * A 20 km line with four shots near its start, each recording within 300 m and migrating
      * within 150 m of its receivers: windows small next to the grid, so that a budget too small
      * for the whole grid still fits a shot (out of core).
      */
-    static final String RTM_WIDE = """
-        {
-          "name": "resume-wide", "task": "rtm", "data": "synthetic",
-          "grid": { "nx": 2001, "nz": 51, "dx": 10, "dz": 10 },
-          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 250, "vp": 2200 } ] },
-          "migrationVelocity": { "smooth": 0 },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.4, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 450, "dx": 500, "n": 4, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 241, "z": 20 },
-                         "spread": { "moving": { "minOffset": 0, "maxOffset": 300 } } },
-          "imaging": { "aperture": 150 }
-        }
-        """;
+    static final String RTM_WIDE = SmallSpec.named("resume-wide").rtm("synthetic").grid(2001, 51)
+            .shots(450, 500, 4).receivers(0, 10, 241, 20)
+            .spread("{ \"moving\": { \"minOffset\": 0, \"maxOffset\": 300 } }")
+            .with("migrationVelocity", "{ \"smooth\": 0 }").with("imaging", "{ \"aperture\": 150 }").json();
 
     private ResolvedJob job(String spec) {
         return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(spec, "spec", "resume"), "spec");

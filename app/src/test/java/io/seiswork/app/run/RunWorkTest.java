@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Grid;
@@ -35,26 +36,17 @@ class RunWorkTest {
     @TempDir
     Path dir;
 
-    static final String MODEL = """
-        {
-          "name": "work", "task": "model",
-          "grid": { "nx": 61, "nz": 41, "dx": 10, "dz": 10 },
-          "velocity": { "layers": [ { "top": 0, "vp": 1500 }, { "top": 200, "vp": 2200 } ] },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.3, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 100, "dx": 200, "n": 3, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 61, "z": 20 } },
-          "physics": { "spaceOrder": 4, "boundary": { "type": "cpml", "width": 12 }, "freeSurface": true },
-          "engine": "cpu"
-        }
-        """;
+    static final SmallSpec MODEL = SmallSpec.named("work").grid(61, 41).reflectorAt(200).lengthS(0.3)
+            .shots(100, 200, 3).receivers(0, 10, 61, 20)
+            .with("physics", "{ \"spaceOrder\": 4, \"boundary\": { \"type\": \"cpml\", \"width\": 12 }, \"freeSurface\": true }")
+            .onCpu();
 
-    private ResolvedJob job(String text) {
-        return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(text, "spec", "work"), "spec");
+    private ResolvedJob job(SmallSpec spec) {
+        return JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(spec.json(), "spec", "work"), "spec");
     }
 
-    private static String rtm(String model) {
-        return model.replace("\"task\": \"model\"", "\"task\": \"rtm\", \"data\": \"synthetic\"");
+    private static SmallSpec rtm(SmallSpec model) {
+        return model.rtm("synthetic");
     }
 
     @Test
@@ -78,10 +70,8 @@ class RunWorkTest {
     void withAMigrationApertureThePointsPerStepAreTheMeanOfTheShotsWindows() {
         ResolvedJob whole = job(rtm(MODEL));
         // Each shot records the receivers within 60 m of it; its window reaches 50 m further.
-        ResolvedJob windowed = job(rtm(MODEL)
-                .replace("\"n\": 61, \"z\": 20 } }", "\"n\": 61, \"z\": 20 }, "
-                        + "\"spread\": { \"moving\": { \"minOffset\": 0, \"maxOffset\": 60 } } }")
-                .replace("\"engine\": \"cpu\"", "\"imaging\": { \"aperture\": 50 }, \"engine\": \"cpu\""));
+        ResolvedJob windowed = job(rtm(MODEL).spread("{ \"moving\": { \"minOffset\": 0, \"maxOffset\": 60 } }")
+                .with("imaging", "{ \"aperture\": 50 }"));
         List<Shot> shots = windowed.geometry().shots();
         double sum = 0;
         for (Shot s : shots) {
