@@ -10,42 +10,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Spec tab's ways out of a mistake, driven as a user would: a refused Apply, a JSON syntax
  * error, a Shots list that is not one.
  */
-@ExtendWith(ApplicationExtension.class)
-class SpecEditingTest {
+class SpecEditingTest extends WindowTestBase {
 
-    @TempDir
-    static Path dir;
-
-    private ProjectWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = ProjectWindows.show(stage, dir, 1200, 800);
+    @Override
+    double width() {
+        return 1200;
     }
 
-    @AfterAll
-    static void forgetRecentSpecs() throws Exception {
-        ProjectWindows.forgetRecentSpecs();
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+    @Override
+    double height() {
+        return 800;
     }
 
     /**
@@ -296,13 +278,6 @@ class SpecEditingTest {
 
     private List<String> leftPane() {
         return window.summary().getChildren().stream().map(n -> ((Label) n).getText()).toList();
-    }
-
-    private void open(FxRobot robot, Path spec) throws Exception {
-        robot.interact(() -> window.openFile(spec));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
     }
 
     private static Path spec(String name, int shots) throws Exception {
