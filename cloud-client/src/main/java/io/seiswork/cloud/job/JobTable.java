@@ -695,6 +695,33 @@ public final class JobTable {
     }
 
     /**
+     * A stacking worker stopped by its SIGTERM (a spot interruption, a scale-in) hands its stack
+     * on to the fresh message it queued in place of its own ({@code ShotWorker}'s hand-back): the
+     * stack's message becomes {@code toMessage}, so that the worker receiving that message takes
+     * the stack over. Without it the fresh message, delivered within minutes of the stopped
+     * stacker's last beat, was taken for a duplicate of a live stack and dropped, and the job
+     * stayed STACKING for ever. The beat is left as it was: a message naming the stack takes it
+     * whatever its age.
+     *
+     * <p>Only while the stack is still {@code fromMessage}'s (STACKING, its message that one): a
+     * stack taken over, claimed for a resend, stored or cancelled meanwhile is not touched.
+     *
+     * @return whether it was handed on
+     */
+    public boolean handOverStack(JobId id, String fromMessage, String toMessage) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #message = :to").conditionExpression("#st = :stacking AND #message = :from")
+                    .expressionAttributeNames(Map.of("#st", "status", "#message", STACK_MESSAGE))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":from", s(fromMessage),
+                            ":to", s(toMessage))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
      * The stacking worker has added {@code stacked} shot results to the stack: for {@code status}
      * and the desktop while a large job stacks. Ignored once the job is no longer STACKING.
      */
