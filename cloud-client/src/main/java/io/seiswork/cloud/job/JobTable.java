@@ -823,6 +823,36 @@ public final class JobTable {
     }
 
     /**
+     * A resend claimed at {@code claim} ({@link #claimStackResend}) whose message was neither
+     * recorded nor taken by a worker: the sweep that claimed it was lost after its claim, before
+     * its send or its record. A later sweep renews the claim to now and then sends the stack
+     * under it, recording the fresh message with {@link #recordStackResend} as the first sweep
+     * would have: it is still the run's one resend ({@code stackResends} stays 1), and the
+     * renewal is what keeps two sweeps at once from both sending it.
+     *
+     * <p>Only while nothing happened since the claim: STACKING, {@code stackResends} 1, the beat
+     * still the claim's and no message (a worker that took the stack wrote its own message).
+     *
+     * @return the renewed claim's time, for {@link #recordStackResend}; empty when any of that
+     *     changed and nothing was written
+     */
+    public Optional<Instant> renewStackResendClaim(JobId id, Instant claim) {
+        Instant renewed = Instant.now();
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #beat = :renewed, #updated = :renewed")
+                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)")
+                    .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
+                            "#beat", STACK_BEAT, "#updated", "updated"))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
+                            ":claim", s(claim.toString()), ":renewed", s(renewed.toString()))));
+            return Optional.of(renewed);
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The fresh message of a resend claimed at {@code claim} ({@link #claimStackResend}) was sent
      * as {@code newMessage}: it becomes the stack's message, so that a duplicate delivered while
      * its worker stacks is known for one. Only while nothing happened since the claim (STACKING,
