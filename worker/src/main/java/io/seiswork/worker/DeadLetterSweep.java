@@ -266,6 +266,7 @@ final class DeadLetterSweep {
         }
         LOG.warn("job {}: its stacking worker fell silent on the last delivery of its message (last heard at {}, {} of {} "
                 + "shots stacked): the stack is sent again, once", job.id(), lastHeard, job.stacked(), job.total());
+        metrics.stackResent(job.id(), job.task());
         return drop(letter, Outcome.STACK_RESENT);
     }
 
@@ -297,6 +298,7 @@ final class DeadLetterSweep {
         }
         LOG.warn("job {}: the stack's resend, claimed at {} by a sweep lost before its message was recorded, is sent now "
                 + "under that claim ({} of {} shots stacked)", job.id(), claim, job.stacked(), job.total());
+        metrics.stackResent(job.id(), job.task());
         return drop(letter, Outcome.STACK_RESENT);
     }
 

@@ -302,6 +302,7 @@ class DeadLetterSweepTest {
                 "a second sweep of the state the first read changes nothing");
         assertEquals(fresh.messageId(), table.job(job).orElseThrow().stackMessage());
         assertEquals(0, metric(ShotMetrics.LOST), "not lost: sent again");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "the first loss counted as a resend");
 
         // The fresh message's workers die too (each took the stack over): the second loss fails the job.
         table.takeStack(job, fresh.messageId());
@@ -318,6 +319,7 @@ class DeadLetterSweepTest {
         assertTrue(failed.error().endsWith("0 of 1 shots stacked); 'seiswork resume " + job + "' stacks it again"),
                 failed.error());
         assertEquals(1, metric(ShotMetrics.LOST));
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "the second loss is not a resend");
         assertTrue(table.reopen(job, true).isPresent());
         assertEquals(0, table.job(job).orElseThrow().stackResends(), "a resumed run may send its stack again once");
     }
@@ -495,6 +497,7 @@ class DeadLetterSweepTest {
         assertEquals(1, claimed.stackResends());
         assertEquals(null, claimed.stackMessage());
         assertEquals(0, queue.backlog().waiting(), "nothing sent");
+        assertEquals(0, metric(ShotMetrics.STACKS_RESENT), "no resend made yet");
 
         assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter), "within the claim's grace");
         assertEquals(0, queue.backlog().waiting());
@@ -506,6 +509,7 @@ class DeadLetterSweepTest {
         assertEquals(1, resent.stackResends(), "still the run's one resend");
         assertTrue(resent.stackBeat().isAfter(claimed.stackBeat()), "the claim renewed");
         assertTrue(table.renewStackResendClaim(job, claimed.stackBeat()).isEmpty(), "a second sweep cannot renew it again");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
         assertEquals(0, lettersLeft());
 
         // That stack's workers die on all three deliveries: the resend is spent, the job fails, nothing sent again.
@@ -516,6 +520,7 @@ class DeadLetterSweepTest {
         assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message "
                 + "twice, the stack sent again once in between (last heard at "), failed.error());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "no stack sent a second time");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
     }
 
     /**
@@ -546,6 +551,7 @@ class DeadLetterSweepTest {
         assertEquals(1, done.stackResends());
         assertTrue(!letter.messageId().equals(done.stackMessage()), "stacked from the message sent under the claim");
         assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
         assertEquals(0, metric(ShotMetrics.LOST));
         assertEquals(0, lettersLeft());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
@@ -617,6 +623,7 @@ class DeadLetterSweepTest {
         assertEquals(0, w.shotsRun(), "the shot was not run again: only stacked");
         assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
         assertEquals(0, metric(ShotMetrics.LOST));
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
         assertEquals(0, lettersLeft());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
     }
