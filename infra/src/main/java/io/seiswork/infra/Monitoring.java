@@ -43,7 +43,9 @@ import software.constructs.Construct;
  *
  * <p>The dashboard plots the queue (waiting, running, dead letters, oldest shot), the worker tasks
  * (running, wanted) and the workers' own metrics: shots completed, failed, interrupted and lost (sums), shot seconds
- * (average and p90) and Gpts/s (average). {@code infra/grafana/seiswork-dashboard.json} plots the
+ * (average and p90), Gpts/s (average), jobs stacked and stacks sent again once their workers all
+ * died ({@value Protocol#STACKS_RESENT}: no alarm, since nothing failed, but a rising count is a
+ * fleet losing its stackers, whose next loss in a job's run fails it), and stacking seconds. {@code infra/grafana/seiswork-dashboard.json} plots the
  * same metrics for Grafana.
  */
 public final class Monitoring extends Construct {
@@ -133,7 +135,8 @@ public final class Monitoring extends Construct {
                 graph("Shot seconds", List.of(worker(Protocol.SHOT_SECONDS, "Average"), worker(Protocol.SHOT_SECONDS, "p90"))));
         dashboard.addWidgets(
                 graph("Throughput (Gpts/s)", List.of(worker(Protocol.GPTS_PER_SECOND, "Average"))),
-                graph("Jobs stacked", List.of(worker(Protocol.JOBS_STACKED, "Sum"))),
+                graph("Jobs stacked, stacks sent again", List.of(worker(Protocol.JOBS_STACKED, "Sum"),
+                        worker(Protocol.STACKS_RESENT, "Sum"))),
                 graph("Stacking seconds", List.of(worker(Protocol.STACK_SECONDS, "Average"),
                         worker(Protocol.STACK_SECONDS, "Maximum"))));
         dashboard.addWidgets(

@@ -55,6 +55,11 @@ public final class Protocol {
      * worker's sweep and counted failed, unit Count.
      */
     public static final String SHOTS_LOST = "ShotsLost";
+    /**
+     * A job's stack whose workers all died, sent again once by a worker's sweep of the
+     * dead-letter queue (the first time in the job's run; the second is {@link #SHOTS_LOST}), unit Count.
+     */
+    public static final String STACKS_RESENT = "StacksResent";
     /** A shot that failed its last attempt, counted failed in its job, unit Count. */
     public static final String SHOTS_FAILED_FOR_GOOD = "ShotsFailedForGood";
     /** A shot's wall time, unit Seconds. */
@@ -67,7 +72,7 @@ public final class Protocol {
     public static final String STACK_SECONDS = "StackSeconds";
     /** Every worker metric, published with no dimensions. */
     public static final List<String> WORKER_METRICS = List.of(SHOTS_COMPLETED, SHOTS_FAILED, SHOTS_FAILED_FOR_GOOD, SHOTS_INTERRUPTED,
-            SHOTS_LOST, SHOT_SECONDS,
+            SHOTS_LOST, STACKS_RESENT, SHOT_SECONDS,
             GPTS_PER_SECOND,
             JOBS_STACKED, STACK_SECONDS);
 

@@ -90,6 +90,7 @@ class MonitoringTest {
                         new DashboardMetrics.Plotted("Seiswork", "ShotsFailedForGood", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "Average"),
                         new DashboardMetrics.Plotted("Seiswork", "JobsStacked", "Sum"),
+                        new DashboardMetrics.Plotted("Seiswork", "StacksResent", "Sum"),
                         new DashboardMetrics.Plotted("Seiswork", "StackSeconds", "Average"),
                         new DashboardMetrics.Plotted("Seiswork", "StackSeconds", "Maximum"),
                         new DashboardMetrics.Plotted("Seiswork", "ShotSeconds", "p90"),

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *       claimed in the job's item before it is sent ({@link JobTable#claimStackResend}): a
  *       stacking worker lost to a spot interruption is common, and the stack needs nothing the
  *       next worker lacks. The second time the job is FAILED ({@link JobTable#failSilentStacking});
- *       {@code resume} stacks it again;</li>
+ *       {@code resume} stacks it again. A resend claimed by a sweep that was lost before its
+ *       message was recorded, and that no worker took, is sent under the same claim once the
+ *       claim is {@link #CLAIM_GRACE} old;</li>
  *   <li>a silent attempt that came from another message, a silent stack that came from another
  *       message while its run's resend is unspent, a job whose every shot is counted but whose
  *       stacking never began, and a shot still QUEUED (its hand-back failed) get a fresh message
@@ -62,6 +64,13 @@ final class DeadLetterSweep {
     /** Shortest and longest wait before a letter whose worker still speaks is looked at again, seconds. */
     private static final long MIN_POSTPONE_S = 30;
     private static final long MAX_POSTPONE_S = 6 * 3600;
+    /**
+     * How old a stack resend's claim with no message must be before a sweep sends the stack
+     * under it ({@link #sendUnderClaim}): a claim's send and record take well under a second, so
+     * a claim two minutes old, twice the {@value #HANDLING_S} s its letter stays hidden, is a lost
+     * sweep's, and one sent twice would only make a duplicate message.
+     */
+    static final Duration CLAIM_GRACE = Duration.ofMinutes(2);
 
     /** What became of one letter. */
     enum Outcome {
@@ -179,6 +188,9 @@ final class DeadLetterSweep {
             // A stack begun by a worker from before stacks reported has no beat: the time it began
             // (the job's last update) stands in for it.
             Instant lastHeard = job.stackBeat() != null ? job.stackBeat() : job.updated();
+            if (job.stackResends() > 0 && job.stackMessage() == null && job.stackBeat() != null) {
+                return sendUnderClaim(letter, job, now);
+            }
             if (!silent(lastHeard, now)) {
                 return postpone(letter, lastHeard, now);
             }
@@ -199,16 +211,9 @@ final class DeadLetterSweep {
             if (job.stackResends() == 0) {
                 return resendStack(letter, job, lastHeard);
             }
-            String error = job.stackMessage() == null
-                    // Claimed, never recorded nor taken: the claiming sweep died before its
-                    // message was sent or recorded, or the message found no worker in lostAfter.
-                    ? "stacking stopped: its worker fell silent on the last delivery of its message, and the stack, to be "
-                            + "sent again once, was not taken up by any worker (last heard at " + lastHeard + ", "
-                            + job.stacked() + " of " + job.total() + " shots stacked); 'seiswork resume " + job.id()
-                            + "' stacks it again"
-                    : "stacking stopped: its worker fell silent on the last delivery of its message twice, the stack "
-                            + "sent again once in between (last heard at " + lastHeard + ", " + job.stacked() + " of "
-                            + job.total() + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
+            String error = "stacking stopped: its worker fell silent on the last delivery of its message twice, the stack "
+                    + "sent again once in between (last heard at " + lastHeard + ", " + job.stacked() + " of "
+                    + job.total() + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
             if (!table.failSilentStacking(job.id(), job.stackBeat(), error)) {
                 return postponeBriefly(letter);
             }
@@ -235,9 +240,10 @@ final class DeadLetterSweep {
      *
      * <p>A send that fails undoes the claim ({@link JobTable#undoStackResend}) and the letter
      * comes back after its handling time to claim again. A sweep that dies after its claim
-     * leaves the resend spent: its letter, back in a minute, finds the stack heard of at the
-     * claim and waits {@code lostAfter}; then the stack's message is the fresh one (taken over:
-     * the letter is removed) or none (never sent, or no worker took it: the job fails, saying so).
+     * leaves the resend claimed: its letter, back in a minute, finds either the fresh message
+     * recorded or taken (the letter is removed once that stack is silent too, or fails the job
+     * when it is that message's), or no message at all, and then sends the stack under the same
+     * claim once the claim is {@link #CLAIM_GRACE} old ({@link #sendUnderClaim}).
      */
     private Outcome resendStack(ReceivedShot letter, JobRecord job, Instant lastHeard) {
         ShotTask task = letter.task();
@@ -260,6 +266,39 @@ final class DeadLetterSweep {
         }
         LOG.warn("job {}: its stacking worker fell silent on the last delivery of its message (last heard at {}, {} of {} "
                 + "shots stacked): the stack is sent again, once", job.id(), lastHeard, job.stacked(), job.total());
+        metrics.stackResent(job.id(), job.task());
+        return drop(letter, Outcome.STACK_RESENT);
+    }
+
+    /**
+     * The run's resend is claimed ({@code stackResends} 1) but no message is recorded and no
+     * worker took the stack: the sweep that claimed it was lost before its send, or before its
+     * record with its message not yet taken. Within {@link #CLAIM_GRACE} of the claim that sweep
+     * may still be at it, and the letter waits; after it, the stack is sent under the same
+     * claim, renewed first by a conditional write ({@link JobTable#renewStackResendClaim}) so
+     * that of two sweeps one sends, and its message recorded as the first sweep would have. It
+     * is still the run's one resend: the stack's next loss fails the job. Before, nothing was
+     * sent and the job failed {@code lostAfter} after the claim for a stack no worker had been
+     * given. A send that fails leaves the renewed claim, and the letter, back after its handling
+     * time, sends once the grace has passed again.
+     */
+    private Outcome sendUnderClaim(ReceivedShot letter, JobRecord job, Instant now) {
+        Instant claim = job.stackBeat();
+        if (claim.plus(CLAIM_GRACE).isAfter(now)) {
+            return postponeUntil(letter, claim.plus(CLAIM_GRACE), now);
+        }
+        Optional<Instant> renewed = table.renewStackResendClaim(job.id(), claim);
+        if (renewed.isEmpty()) {
+            return postponeBriefly(letter);  // another sweep renewed it, or a worker took the stack meanwhile
+        }
+        ShotTask task = letter.task();
+        String fresh = shots.sendOne(task.jobId(), task.shot(), letter.run());
+        if (!table.recordStackResend(job.id(), renewed.get(), fresh)) {
+            LOG.info("job {}: the stack's fresh message {} was taken by a worker before it was recorded", job.id(), fresh);
+        }
+        LOG.warn("job {}: the stack's resend, claimed at {} by a sweep lost before its message was recorded, is sent now "
+                + "under that claim ({} of {} shots stacked)", job.id(), claim, job.stacked(), job.total());
+        metrics.stackResent(job.id(), job.task());
         return drop(letter, Outcome.STACK_RESENT);
     }
 
@@ -276,7 +315,12 @@ final class DeadLetterSweep {
 
     /** Hides the letter until a worker last heard at {@code beat} could have been silent for {@code lostAfter}. */
     private Outcome postpone(ReceivedShot letter, Instant beat, Instant now) {
-        long s = Duration.between(now, beat.plus(lostAfter)).toSeconds() + 1;
+        return postponeUntil(letter, beat.plus(lostAfter), now);
+    }
+
+    /** Hides the letter until {@code when}, at least {@value #MIN_POSTPONE_S} s. */
+    private Outcome postponeUntil(ReceivedShot letter, Instant when, Instant now) {
+        long s = Duration.between(now, when).toSeconds() + 1;
         deadLetters.extend(letter, (int) Math.max(MIN_POSTPONE_S, Math.min(MAX_POSTPONE_S, s)));
         return Outcome.POSTPONED;
     }

@@ -20,6 +20,8 @@ import java.time.Clock;
  * {@value #FAILED_FOR_GOOD} (Count: a shot that failed its last attempt, counted failed in its
  * job), {@value #LOST} (Count: a shot, or a job's stacking, whose workers died on every delivery of
  * its message, found in the dead-letter queue and counted failed: {@code DeadLetterSweep}),
+ * {@value #STACKS_RESENT} (Count: a job's stack whose workers all died, sent again once by the
+ * sweep, the first time in the job's run; the second time is {@value #LOST}),
  * {@value #SECONDS} (Seconds, a shot's wall time) and {@value #GPTS} (10⁹ grid-point updates per
  * second of the shot's propagation); per job, once its outputs are stored, {@value #JOBS_STACKED}
  * (Count) and {@value #STACK_SECONDS} (Seconds, the stacking worker's time from the last shot to
@@ -32,6 +34,7 @@ public final class ShotMetrics {
     public static final String FAILED = "ShotsFailed";
     public static final String INTERRUPTED = "ShotsInterrupted";
     public static final String LOST = "ShotsLost";
+    public static final String STACKS_RESENT = "StacksResent";
     public static final String FAILED_FOR_GOOD = "ShotsFailedForGood";
     public static final String SECONDS = "ShotSeconds";
     public static final String GPTS = "GptsPerSecond";
@@ -89,6 +92,18 @@ public final class ShotMetrics {
     void lost(JobId job, int shot, String task) {
         ObjectNode line = line(job, task, new String[][] {{LOST, "Count"}});
         line.put("shot", shot).put(LOST, 1);
+        emit(line);
+    }
+
+    /**
+     * A job's stacking whose workers all died on the deliveries of its message, for the first
+     * time in its run: the dead-letter sweep sent the stack again, once ({@code DeadLetterSweep}).
+     * Nothing failed, but a fleet that keeps losing its stackers (spot capacity reclaimed without
+     * the two-minute notice, instances lost) is one whose next loss fails a job.
+     */
+    void stackResent(JobId job, String task) {
+        ObjectNode line = line(job, task, new String[][] {{STACKS_RESENT, "Count"}});
+        line.put(STACKS_RESENT, 1);
         emit(line);
     }
 

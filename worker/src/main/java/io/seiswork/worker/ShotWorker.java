@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  *       counted failed rather than left RUNNING for ever;</li>
  *   <li>{@link #stop()} (SIGTERM: a spot interruption) cancels the running shot at its next time
  *       step and hands it back to the queue at once, as a fresh message: interruptions do not use
- *       up its attempts.</li>
+ *       up its attempts. A stack is handed back the same way, and handed on to the fresh message
+ *       in the job table first, so that the message is not taken for a duplicate
+ *       ({@link #handBackStack}).</li>
  * </ul>
  */
 public final class ShotWorker implements Runnable {
@@ -252,7 +254,12 @@ public final class ShotWorker implements Runnable {
             if (!shotDone) {
                 table.releaseShot(id, task.shot());
             }
-            if (stopping) {
+            if (stopping && shotDone) {
+                // Cancelled after the shot was counted: only the stack takes the token then.
+                LOG.info("stopping: the stack of job {} goes back to the queue", id);
+                handBackStack(message);
+                metrics.interrupted(id, task.shot(), found.get().task());
+            } else if (stopping) {
                 LOG.info("stopping: shot {} of job {} goes back to the queue", task.shot(), id);
                 handBack(message);
                 metrics.interrupted(id, task.shot(), found.get().task());
@@ -365,6 +372,48 @@ public final class ShotWorker implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("could not queue shot {} of job {} again ({}); releasing its message", message.task().shot(),
                     message.task().jobId(), e.getMessage());
+            queue.release(message);
+            return;
+        }
+        queue.delete(message);
+    }
+
+    /**
+     * Hands an interrupted stack back, as {@link #handBack} does a shot, and hands the stack on
+     * to the fresh message ({@link JobTable#handOverStack}) before the held one is deleted: the
+     * job's item names the held message as its stack's, with a beat at most 30 s old, and a fresh
+     * message not named there would be taken for a duplicate of a live stack, dropped, and the
+     * job left STACKING for ever. Each step a worker can die after leaves a message that stacks:
+     * <ul>
+     *   <li>before the send: the held message comes back after its visibility timeout, still the stack's;</li>
+     *   <li>after the send, before the hand-over: the fresh message is dropped as a duplicate, and
+     *       the held one comes back as above;</li>
+     *   <li>after the hand-over, before the delete: the fresh message takes the stack, and the
+     *       held one, back later, finds it stacking or stored and is dropped.</li>
+     * </ul>
+     * A send that fails, or a hand-over the table does not answer, releases the held message
+     * instead, which stays the stack's and comes back at once (one delivery spent). A hand-over
+     * refused (the stack another message's, claimed by the dead-letter sweep, stored or
+     * cancelled meanwhile) leaves the fresh message a harmless duplicate.
+     */
+    private void handBackStack(ReceivedShot message) {
+        JobId id = message.task().jobId();
+        String fresh;
+        try {
+            fresh = queue.sendOne(id, message.task().shot(), message.run());
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue the stack of job {} again ({}); releasing its message", id, e.getMessage());
+            queue.release(message);
+            return;
+        }
+        try {
+            if (!table.handOverStack(id, message.messageId(), fresh)) {
+                LOG.info("job {}: its stack is no longer this message's (taken over, stored or cancelled meanwhile): the "
+                        + "fresh message is a duplicate", id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not hand the stack of job {} on to its fresh message ({}); releasing the message that holds it",
+                    id, e.getMessage());
             queue.release(message);
             return;
         }

@@ -302,6 +302,7 @@ class DeadLetterSweepTest {
                 "a second sweep of the state the first read changes nothing");
         assertEquals(fresh.messageId(), table.job(job).orElseThrow().stackMessage());
         assertEquals(0, metric(ShotMetrics.LOST), "not lost: sent again");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "the first loss counted as a resend");
 
         // The fresh message's workers die too (each took the stack over): the second loss fails the job.
         table.takeStack(job, fresh.messageId());
@@ -318,6 +319,7 @@ class DeadLetterSweepTest {
         assertTrue(failed.error().endsWith("0 of 1 shots stacked); 'seiswork resume " + job + "' stacks it again"),
                 failed.error());
         assertEquals(1, metric(ShotMetrics.LOST));
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "the second loss is not a resend");
         assertTrue(table.reopen(job, true).isPresent());
         assertEquals(0, table.job(job).orElseThrow().stackResends(), "a resumed run may send its stack again once");
     }
@@ -469,12 +471,13 @@ class DeadLetterSweepTest {
 
     /**
      * A sweep lost after its claim and before its send: no message exists, and the letter, back
-     * after its handling time, finds the stack heard of at the claim; {@code lostAfter} later,
-     * nobody having taken the stack, the job fails saying so (a resume stacks it), rather than
-     * wait for ever or spend a second resend.
+     * after its handling time, finds the resend claimed with no message. Within the claim's grace
+     * (the claiming sweep may still be sending) it waits; after it, the stack is sent under the
+     * same claim, still the run's one resend, so the fresh stack's loss fails the job. Before,
+     * nothing was sent and the job failed 15 minutes after the claim.
      */
     @Test
-    void aSweepLostBeforeItsSendFailsTheJobOnceNoWorkerTookTheStack() throws Exception {
+    void aSweepLostBeforeItsSendIsSentByALaterSweepUnderTheSameClaim() throws Exception {
         JobId job = job(1, 0);
         ReceivedShot letter = letter(job, 1, 0);
         silentStack(letter, job);
@@ -490,12 +493,67 @@ class DeadLetterSweepTest {
                     Clock.systemUTC(), JobView.LOST_AFTER);
             assertThrows(SweepDied.class, () -> sweep.handle(letter));
         }
-        assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter), "heard of at the claim");
-        assertEquals(Outcome.STACK_LOST, sweepAhead(JobView.LOST_AFTER.plusMinutes(1)).handle(letter));
+        JobRecord claimed = table.job(job).orElseThrow();
+        assertEquals(1, claimed.stackResends());
+        assertEquals(null, claimed.stackMessage());
+        assertEquals(0, queue.backlog().waiting(), "nothing sent");
+        assertEquals(0, metric(ShotMetrics.STACKS_RESENT), "no resend made yet");
+
+        assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter), "within the claim's grace");
+        assertEquals(0, queue.backlog().waiting());
+        assertEquals(Outcome.STACK_RESENT, sweepAhead(DeadLetterSweep.CLAIM_GRACE.plusSeconds(10)).handle(letter));
+        ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("the stack was not sent"));
+        JobRecord resent = table.job(job).orElseThrow();
+        assertEquals(JobStatus.STACKING, resent.status(), "not failed");
+        assertEquals(fresh.messageId(), resent.stackMessage(), "recorded as the stack's message");
+        assertEquals(1, resent.stackResends(), "still the run's one resend");
+        assertTrue(resent.stackBeat().isAfter(claimed.stackBeat()), "the claim renewed");
+        assertTrue(table.renewStackResendClaim(job, claimed.stackBeat()).isEmpty(), "a second sweep cannot renew it again");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
+        assertEquals(0, lettersLeft());
+
+        // That stack's workers die on all three deliveries: the resend is spent, the job fails, nothing sent again.
+        ReceivedShot second = dieOnEveryDelivery(job, fresh);
+        assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(second));
         JobRecord failed = table.job(job).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());
-        assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message, "
-                + "and the stack, to be sent again once, was not taken up by any worker (last heard at "), failed.error());
+        assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message "
+                + "twice, the stack sent again once in between (last heard at "), failed.error());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "no stack sent a second time");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
+    }
+
+    /**
+     * The fleet case of a sweep lost before its send: a real worker, whose own sweep finds the
+     * lost claim past its grace, sends the stack under it and stacks the job to the image of an
+     * uninterrupted run, byte for byte.
+     */
+    @Test
+    void aStackWhoseResendWasLostBeforeItsSendIsStackedByALaterWorker() throws Exception {
+        byte[] uninterrupted = uninterruptedImage();
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        loseStack(job, () -> queue.receive(5, 1));
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        Thread.sleep(1100);
+        assertTrue(queue.receive(2, 1).isEmpty(), "a fourth receive moves the message to the dead-letter queue");
+        ReceivedShot letter = deadLetters.receive(5, 1).orElseThrow(() -> new AssertionError("no letter"));
+        JobRecord silent = table.job(job).orElseThrow();
+        assertTrue(table.claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isPresent(),
+                "the claim of a sweep whose instance is lost at once");
+        backdate(job, "META", "stackBeat", DeadLetterSweep.CLAIM_GRACE.plusSeconds(10));
+        Thread.sleep(1100);  // the letter's handling time runs out
+
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w").withPollWait(Duration.ofSeconds(1))
+                .withMaxIdle(Duration.ofSeconds(5)), metrics);
+        w.run();
+        JobRecord done = table.job(job).orElseThrow();
+        assertEquals(JobStatus.DONE, done.status(), String.valueOf(done.error()));
+        assertEquals(1, done.stackResends());
+        assertTrue(!letter.messageId().equals(done.stackMessage()), "stacked from the message sent under the claim");
+        assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
+        assertEquals(0, metric(ShotMetrics.LOST));
+        assertEquals(0, lettersLeft());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
     }
 
@@ -565,6 +623,7 @@ class DeadLetterSweepTest {
         assertEquals(0, w.shotsRun(), "the shot was not run again: only stacked");
         assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
         assertEquals(0, metric(ShotMetrics.LOST));
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
         assertEquals(0, lettersLeft());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
     }

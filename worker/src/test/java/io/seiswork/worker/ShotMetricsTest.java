@@ -38,8 +38,9 @@ class ShotMetricsTest {
         m.interrupted(new JobId("demo-1"), 5, "rtm");
         m.failed(new JobId("demo-1"), 4, "rtm", true);
         m.lost(new JobId("demo-1"), 6, "rtm");
+        m.stackResent(new JobId("demo-1"), "rtm");
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(6, lines.size());
+        assertEquals(7, lines.size());
         List<String> names = new ArrayList<>();
         for (String line : lines) {
             JsonNode n = new ObjectMapper().readTree(line);
@@ -58,7 +59,7 @@ class ShotMetricsTest {
             assertEquals("host-42", n.get("worker").asText());
         }
         assertEquals(List.of("ShotsCompleted", "ShotSeconds", "GptsPerSecond", "ShotsFailed", "JobsStacked", "StackSeconds",
-                "ShotsInterrupted", "ShotsFailed", "ShotsFailedForGood", "ShotsLost"), names);
+                "ShotsInterrupted", "ShotsFailed", "ShotsFailedForGood", "ShotsLost", "StacksResent"), names);
         assertEquals(12.5, new ObjectMapper().readTree(lines.get(0)).get("ShotSeconds").asDouble());
         assertEquals(3, new ObjectMapper().readTree(lines.get(0)).get("shot").asInt());
         JsonNode stacked = new ObjectMapper().readTree(lines.get(2));

@@ -695,6 +695,33 @@ public final class JobTable {
     }
 
     /**
+     * A stacking worker stopped by its SIGTERM (a spot interruption, a scale-in) hands its stack
+     * on to the fresh message it queued in place of its own ({@code ShotWorker}'s hand-back): the
+     * stack's message becomes {@code toMessage}, so that the worker receiving that message takes
+     * the stack over. Without it the fresh message, delivered within minutes of the stopped
+     * stacker's last beat, was taken for a duplicate of a live stack and dropped, and the job
+     * stayed STACKING for ever. The beat is left as it was: a message naming the stack takes it
+     * whatever its age.
+     *
+     * <p>Only while the stack is still {@code fromMessage}'s (STACKING, its message that one): a
+     * stack taken over, claimed for a resend, stored or cancelled meanwhile is not touched.
+     *
+     * @return whether it was handed on
+     */
+    public boolean handOverStack(JobId id, String fromMessage, String toMessage) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #message = :to").conditionExpression("#st = :stacking AND #message = :from")
+                    .expressionAttributeNames(Map.of("#st", "status", "#message", STACK_MESSAGE))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":from", s(fromMessage),
+                            ":to", s(toMessage))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
      * The stacking worker has added {@code stacked} shot results to the stack: for {@code status}
      * and the desktop while a large job stacks. Ignored once the job is no longer STACKING.
      */
@@ -790,6 +817,36 @@ public final class JobTable {
                             "#beat", STACK_BEAT, "#updated", "updated"))
                     .expressionAttributeValues(values));
             return Optional.of(claim);
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A resend claimed at {@code claim} ({@link #claimStackResend}) whose message was neither
+     * recorded nor taken by a worker: the sweep that claimed it was lost after its claim, before
+     * its send or its record. A later sweep renews the claim to now and then sends the stack
+     * under it, recording the fresh message with {@link #recordStackResend} as the first sweep
+     * would have: it is still the run's one resend ({@code stackResends} stays 1), and the
+     * renewal is what keeps two sweeps at once from both sending it.
+     *
+     * <p>Only while nothing happened since the claim: STACKING, {@code stackResends} 1, the beat
+     * still the claim's and no message (a worker that took the stack wrote its own message).
+     *
+     * @return the renewed claim's time, for {@link #recordStackResend}; empty when any of that
+     *     changed and nothing was written
+     */
+    public Optional<Instant> renewStackResendClaim(JobId id, Instant claim) {
+        Instant renewed = Instant.now();
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #beat = :renewed, #updated = :renewed")
+                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)")
+                    .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
+                            "#beat", STACK_BEAT, "#updated", "updated"))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
+                            ":claim", s(claim.toString()), ":renewed", s(renewed.toString()))));
+            return Optional.of(renewed);
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }

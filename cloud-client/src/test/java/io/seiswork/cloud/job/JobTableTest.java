@@ -419,6 +419,65 @@ class JobTableTest {
         assertTrue(table.reopen(raced, true).isEmpty(), "still stacking");
     }
 
+    /**
+     * A resend claimed by a sweep lost before its message was recorded is renewed by a later
+     * sweep, once, and only while nothing happened since the claim; the message it then sends is
+     * recorded under the renewed claim, and the resend stays the run's one.
+     */
+    @Test
+    void aLostResendClaimIsRenewedOnceAndOnlyWhileUntouched() throws Exception {
+        JobId id = newJob(1);
+        assertTrue(table.startShot(id, 1, "w1"));
+        table.completeShot(id, 1, 1, 1);
+        assertTrue(table.startStacking(id, "lost"));
+        JobRecord read = table.job(id).orElseThrow();
+        java.time.Instant claim = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
+        assertTrue(table.renewStackResendClaim(id, claim.minusSeconds(1)).isEmpty(), "not the claim read");
+        Thread.sleep(2);
+        java.time.Instant renewed = table.renewStackResendClaim(id, claim).orElseThrow();
+        assertTrue(table.renewStackResendClaim(id, claim).isEmpty(), "once: a second sweep of the same state");
+        assertFalse(table.recordStackResend(id, claim, "late"), "the lost sweep's claim is no longer the stack's");
+        assertTrue(table.recordStackResend(id, renewed, "fresh"));
+        JobRecord sent = table.job(id).orElseThrow();
+        assertEquals("fresh", sent.stackMessage());
+        assertEquals(1, sent.stackResends());
+        assertTrue(table.renewStackResendClaim(id, renewed).isEmpty(), "recorded: nothing to renew");
+
+        // A worker took the stack (its own message) after the claim: not renewed.
+        JobId taken = newJob(1);
+        assertTrue(table.startShot(taken, 1, "w1"));
+        table.completeShot(taken, 1, 1, 1);
+        assertTrue(table.startStacking(taken, "lost"));
+        JobRecord t = table.job(taken).orElseThrow();
+        java.time.Instant c = table.claimStackResend(taken, t.stackBeat(), "lost").orElseThrow();
+        Thread.sleep(2);
+        assertTrue(table.takeStack(taken, "fresh"));
+        assertTrue(table.renewStackResendClaim(taken, c).isEmpty());
+    }
+
+    /**
+     * A stacking worker stopped by its SIGTERM hands its stack on to its fresh message, and only
+     * while the stack is its message's: a stack taken over by another message, or stored, is
+     * left alone.
+     */
+    @Test
+    void aStackIsHandedOnOnlyByTheMessageThatHoldsIt() {
+        JobId id = newJob(1);
+        assertTrue(table.startShot(id, 1, "w1"));
+        table.completeShot(id, 1, 1, 1);
+        assertTrue(table.startStacking(id, "held"));
+        JobRecord before = table.job(id).orElseThrow();
+        assertFalse(table.handOverStack(id, "another", "fresh"), "not the stack's message");
+        assertTrue(table.handOverStack(id, "held", "fresh"));
+        JobRecord after = table.job(id).orElseThrow();
+        assertEquals("fresh", after.stackMessage());
+        assertEquals(before.stackBeat(), after.stackBeat(), "the beat as it was");
+        assertFalse(table.handOverStack(id, "held", "again"), "handed on once");
+        assertTrue(table.finishJob(id, List.of("image.sgy")));
+        assertFalse(table.handOverStack(id, "fresh", "later"), "stored: no stack to hand on");
+        assertEquals("fresh", table.job(id).orElseThrow().stackMessage());
+    }
+
     @Test
     void aDeletedJobIsNotBroughtBackByLateWrites() {
         JobId id = newJob(2);

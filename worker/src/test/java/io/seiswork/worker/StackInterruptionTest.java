@@ -1,0 +1,292 @@
+package io.seiswork.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.cloud.testing.LocalCloud;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
+
+/**
+ * A SIGTERM (spot interruption, scale-in) that reaches a worker while it stacks a job, against
+ * the emulators: the stack must end stored by another worker whatever step of the hand-back the
+ * interrupted worker dies in. Before the hand-back passed the stack on to its fresh message, that
+ * message, delivered within two minutes of the interrupted stacker's last beat, was taken for a
+ * duplicate of a live stack and deleted, and the job stayed STACKING for ever.
+ */
+class StackInterruptionTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    @TempDir
+    Path dir;
+
+    private ArtifactStore store;
+    private JobTable table;
+    private ShotQueue queue;
+    private Dispatcher dispatcher;
+    private String name;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    private final ByteArrayOutputStream metricLines = new ByteArrayOutputStream();
+    private final ShotMetrics metrics = new ShotMetrics(new PrintStream(metricLines, true, StandardCharsets.UTF_8),
+            Clock.systemUTC(), "stackers");
+
+    @BeforeEach
+    void stack() {
+        name = LocalCloud.uniqueName("handback");
+        store = ArtifactStore.createIfMissing(CLOUD.s3(), name);
+        table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
+        queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
+        dispatcher = new Dispatcher(store, table, queue);
+    }
+
+    @AfterEach
+    void closeClients() throws Exception {
+        for (AutoCloseable c : clients) {
+            c.close();
+        }
+    }
+
+    /**
+     * The defect as the fleet met it: the stacker's SIGTERM comes as it stores the outputs, it
+     * hands its message back as a fresh one, and the next worker receives that message at once.
+     * That worker stacks the job: DONE, the outputs those the interrupted stack began to store.
+     */
+    @Test
+    void aStackInterruptedBySigtermIsStackedByTheWorkerThatGetsItsFreshMessage() throws Exception {
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        ReceivedShot held = queue.receive(5, 60).orElseThrow();
+        interruptWhileStoringOutputs(job, held, queue, table);
+        assertEquals(1, queue.backlog().waiting(), "one fresh message, the held one deleted");
+        byte[] firstSgy = store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20);
+
+        ShotWorker next = worker("next", store, queue, table);
+        next.run();
+        JobRecord done = table.job(job).orElseThrow();
+        assertEquals(JobStatus.DONE, done.status(), "stacked, not STACKING for ever");
+        assertEquals(List.of("image.sgy", "image.swv"), done.outputs());
+        assertArrayEquals(firstSgy, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+        assertEquals(0, next.shotsRun(), "the shot was not run again: only stacked");
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
+    }
+
+    /** Where in its hand-back an interrupted stacker's instance is lost. */
+    private enum Death {
+        /** before its fresh message is sent */
+        BEFORE_SEND,
+        /** after the send, before the stack is handed on to the fresh message */
+        AFTER_SEND,
+        /** after the hand-over, before the held message is deleted */
+        AFTER_HAND_OVER
+    }
+
+    /**
+     * The interrupted stacker dies at each step of its hand-back (its instance lost before the
+     * two-minute notice ran out): whatever messages that leaves, the next worker stacks the job
+     * and nothing is left queued. The held message coming back after its visibility timeout is
+     * played by releasing it.
+     */
+    @Test
+    void eachStepOfTheHandBackAStackerDiesInEndsInAStackedJob() throws Exception {
+        for (Death death : Death.values()) {
+            JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+            ReceivedShot held = queue.receive(5, 60).orElseThrow();
+            boolean[] sent = {false};
+            ExecutionInterceptor dies = new ExecutionInterceptor() {
+                @Override
+                public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                    if (death == Death.BEFORE_SEND && context.request() instanceof SendMessageRequest) {
+                        throw new WorkerDied();
+                    }
+                }
+
+                @Override
+                public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                    if (context.response() instanceof SendMessageResponse) {
+                        sent[0] = true;
+                        if (death == Death.AFTER_SEND) {
+                            throw new WorkerDied();
+                        }
+                    } else if (death == Death.AFTER_HAND_OVER && sent[0] && context.response() instanceof UpdateItemResponse) {
+                        throw new WorkerDied();
+                    }
+                }
+            };
+            assertThrows(WorkerDied.class, () -> interruptWhileStoringOutputs(job, held, ShotQueue.open(kept(sqsWith(dies)), name),
+                    new JobTable(kept(dynamoDbWith(dies)), name)), death.name());
+            String stackMessage = table.job(job).orElseThrow().stackMessage();
+            assertEquals(death == Death.BEFORE_SEND ? 0 : 1, queue.backlog().waiting(),
+                    death + ": fresh messages queued");
+            if (death == Death.AFTER_HAND_OVER) {
+                assertTrue(!held.messageId().equals(stackMessage), "handed on to the fresh message");
+            } else {
+                assertEquals(held.messageId(), stackMessage, death + ": still the held message's");
+            }
+            queue.release(held);  // its visibility runs out: it comes back
+
+            new ShotWorker(store, table, queue, settings("next-" + death), metrics).run();
+            JobRecord done = table.job(job).orElseThrow();
+            assertEquals(JobStatus.DONE, done.status(), death + ": stacked");
+            assertEquals(List.of("image.sgy", "image.swv"), done.outputs());
+            assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), death + ": nothing left queued");
+        }
+    }
+
+    /**
+     * The job table out of reach when the stopped stacker hands its stack on: the fresh message
+     * would be dropped as a duplicate, so the held message, still the stack's, is released
+     * rather than deleted, and the next worker stacks the job with it.
+     */
+    @Test
+    void aHandOverTheTableDoesNotAnswerReleasesTheMessageThatHoldsTheStack() throws Exception {
+        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        ReceivedShot held = queue.receive(5, 60).orElseThrow();
+        boolean[] sent = {false};
+        ExecutionInterceptor outOfReach = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.response() instanceof SendMessageResponse) {
+                    sent[0] = true;
+                }
+            }
+
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (sent[0] && context.request() instanceof UpdateItemRequest) {
+                    throw SdkClientException.create("the job table is out of reach");
+                }
+            }
+        };
+        ShotQueue itsQueue = ShotQueue.open(kept(sqsWith(outOfReach)), name);
+        interruptWhileStoringOutputs(job, held, itsQueue, new JobTable(kept(dynamoDbWith(outOfReach)), name));
+        assertEquals(held.messageId(), table.job(job).orElseThrow().stackMessage());
+        assertEquals(2, queue.backlog().waiting(), "the fresh message and the released one");
+
+        new ShotWorker(store, table, queue, settings("next"), metrics).run();
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
+    }
+
+    /** What ends a worker whose instance is lost: nothing after it runs, no catch takes it. */
+    private static final class WorkerDied extends Error {
+        private static final long serialVersionUID = 1L;
+
+        WorkerDied() {
+            super("the instance was lost", null, false, false);
+        }
+    }
+
+    /** An SQS client to the emulator whose requests {@code hands} sees. */
+    private static SqsClient sqsWith(ExecutionInterceptor hands) {
+        return SqsClient.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.sqsEndpoint()).overrideConfiguration(c -> c.addExecutionInterceptor(hands)).build();
+    }
+
+    /** A DynamoDB client to the emulator whose requests {@code hands} sees. */
+    private static DynamoDbClient dynamoDbWith(ExecutionInterceptor hands) {
+        return DynamoDbClient.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.dynamoDbEndpoint()).overrideConfiguration(c -> c.addExecutionInterceptor(hands)).build();
+    }
+
+    /**
+     * Runs {@code held} on a worker whose SIGTERM comes as it stores the job's first output, and
+     * asserts the job was left STACKING with nothing of the second output stored.
+     */
+    private void interruptWhileStoringOutputs(JobId job, ReceivedShot held, ShotQueue itsQueue, JobTable itsTable)
+            throws Exception {
+        AtomicReference<ShotWorker> spot = new AtomicReference<>();
+        ShotWorker w = worker("spot", stoppingStore(spot), itsQueue, itsTable);
+        spot.set(w);
+        w.handle(held);
+        JobRecord stopped = table.job(job).orElseThrow();
+        assertEquals(JobStatus.STACKING, stopped.status(), "interrupted while stacking");
+        assertEquals(-1, store.sizeOf(ObjectKeys.output(job, "image.swv")), "stopped before its second output");
+        assertEquals(1, metricLines("ShotsInterrupted"));
+    }
+
+    private ShotWorker worker(String id, ArtifactStore itsStore, ShotQueue itsQueue, JobTable itsTable) throws Exception {
+        return new ShotWorker(itsStore, itsTable, itsQueue, settings(id), metrics);
+    }
+
+    private WorkerSettings settings(String id) throws Exception {
+        return WorkerSettings.defaults(Files.createDirectories(dir.resolve(id))).withWorkerId(id)
+                .withMaxIdle(Duration.ofSeconds(3)).withPollWait(Duration.ofSeconds(1))
+                .withStatusPoll(Duration.ofMillis(200)).withSweepEvery(Duration.ZERO);
+    }
+
+    /** The job bucket through a client that stops {@code worker} (its SIGTERM) as a job's output is stored. */
+    private ArtifactStore stoppingStore(AtomicReference<ShotWorker> worker) {
+        S3Client s3 = S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof PutObjectRequest put && put.key().contains("/image/")) {
+                            worker.get().stop();
+                        }
+                    }
+                })).build();
+        return new ArtifactStore(kept(s3), name);
+    }
+
+    private <C extends SdkClient> C kept(C client) {
+        clients.add(client);
+        return client;
+    }
+
+    private long metricLines(String metric) {
+        return metricLines.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"" + metric + "\":1")).count();
+    }
+
+    private Path spec() throws Exception {
+        return Files.writeString(dir.resolve("spec.json"), """
+                {"name": "handback", "task": "rtm",
+                 "grid": {"nx": 121, "ny": 1, "nz": 61, "dx": 10, "dz": 10},
+                 "velocity": {"builtin": "layered"}, "migrationVelocity": {"smooth": 60},
+                 "wavelet": {"type": "ricker", "peakHz": 15},
+                 "time": {"lengthS": 0.3, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 600, "dx": 500, "n": 1, "y": 0, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 121, "y": 0, "z": 20}},
+                 "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
+                 "engine": "cpu"}""");
+    }
+}
