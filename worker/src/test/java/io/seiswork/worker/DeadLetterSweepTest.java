@@ -241,7 +241,7 @@ class DeadLetterSweepTest {
     @Test
     void aShotWhoseWorkersAllDiedEndsItsJobAndAResumeGivesTheUninterruptedImage() throws Exception {
         byte[] uninterrupted = uninterruptedImage();
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
         for (int delivery = 1; delivery <= 3; delivery++) {
             ReceivedShot m = queue.receive(5, 1).orElseThrow(() -> new AssertionError("the message did not come back"));
             assertEquals(delivery, m.receiveCount());
@@ -531,7 +531,7 @@ class DeadLetterSweepTest {
     @Test
     void aStackWhoseResendWasLostBeforeItsSendIsStackedByALaterWorker() throws Exception {
         byte[] uninterrupted = uninterruptedImage();
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
         loseStack(job, () -> queue.receive(5, 1));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
         Thread.sleep(1100);
@@ -607,7 +607,7 @@ class DeadLetterSweepTest {
     @Test
     void aStackLostOnceIsSentAgainAndGivesTheUninterruptedImage() throws Exception {
         byte[] uninterrupted = uninterruptedImage();
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
         String lost = loseStack(job, () -> queue.receive(5, 1));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
         Thread.sleep(1100);  // the third delivery's visibility runs out
@@ -636,7 +636,7 @@ class DeadLetterSweepTest {
     @Test
     void aStackLostTwiceFailsTheJobAndAResumeStacksIt() throws Exception {
         byte[] uninterrupted = uninterruptedImage();
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
         loseStack(job, () -> queue.receive(5, 1));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
         Thread.sleep(1100);
@@ -729,7 +729,7 @@ class DeadLetterSweepTest {
 
     /** The image of the spec's job run by one worker without a stop. */
     private byte[] uninterruptedImage() throws Exception {
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
         new ShotWorker(store, table, queue, settings("reference"), metrics).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         return store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20);
@@ -747,18 +747,5 @@ class DeadLetterSweepTest {
                 .key(Map.of("pk", AttributeValue.fromS("JOB#" + job.value()), "sk", AttributeValue.fromS(sk)))
                 .updateExpression("SET #a = :then").expressionAttributeNames(Map.of("#a", attribute))
                 .expressionAttributeValues(Map.of(":then", AttributeValue.fromS(Instant.now().minus(ago).toString()))));
-    }
-
-    private Path spec() throws Exception {
-        return Files.writeString(dir.resolve("spec.json"), """
-                {"name": "letters", "task": "rtm",
-                 "grid": {"nx": 121, "ny": 1, "nz": 61, "dx": 10, "dz": 10},
-                 "velocity": {"builtin": "layered"}, "migrationVelocity": {"smooth": 60},
-                 "wavelet": {"type": "ricker", "peakHz": 15},
-                 "time": {"lengthS": 0.3, "sampleS": 0.004},
-                 "sources": {"line": {"x0": 600, "dx": 500, "n": 1, "y": 0, "z": 20}},
-                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 121, "y": 0, "z": 20}},
-                 "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
-                 "engine": "cpu"}""");
     }
 }

@@ -93,7 +93,7 @@ class StackInterruptionTest {
      */
     @Test
     void aStackInterruptedBySigtermIsStackedByTheWorkerThatGetsItsFreshMessage() throws Exception {
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "handback"), 1, TransferProgress.NONE).id();
         ReceivedShot held = queue.receive(5, 60).orElseThrow();
         interruptWhileStoringOutputs(job, held, queue, table);
         assertEquals(1, queue.backlog().waiting(), "one fresh message, the held one deleted");
@@ -128,7 +128,7 @@ class StackInterruptionTest {
     @Test
     void eachStepOfTheHandBackAStackerDiesInEndsInAStackedJob() throws Exception {
         for (Death death : Death.values()) {
-            JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+            JobId job = dispatcher.submit(OneShotMigration.spec(dir, "handback"), 1, TransferProgress.NONE).id();
             ReceivedShot held = queue.receive(5, 60).orElseThrow();
             boolean[] sent = {false};
             ExecutionInterceptor dies = new ExecutionInterceptor() {
@@ -178,7 +178,7 @@ class StackInterruptionTest {
      */
     @Test
     void aHandOverTheTableDoesNotAnswerReleasesTheMessageThatHoldsTheStack() throws Exception {
-        JobId job = dispatcher.submit(spec(), 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "handback"), 1, TransferProgress.NONE).id();
         ReceivedShot held = queue.receive(5, 60).orElseThrow();
         boolean[] sent = {false};
         ExecutionInterceptor outOfReach = new ExecutionInterceptor() {
@@ -275,18 +275,5 @@ class StackInterruptionTest {
 
     private long metricLines(String metric) {
         return metricLines.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"" + metric + "\":1")).count();
-    }
-
-    private Path spec() throws Exception {
-        return Files.writeString(dir.resolve("spec.json"), """
-                {"name": "handback", "task": "rtm",
-                 "grid": {"nx": 121, "ny": 1, "nz": 61, "dx": 10, "dz": 10},
-                 "velocity": {"builtin": "layered"}, "migrationVelocity": {"smooth": 60},
-                 "wavelet": {"type": "ricker", "peakHz": 15},
-                 "time": {"lengthS": 0.3, "sampleS": 0.004},
-                 "sources": {"line": {"x0": 600, "dx": 500, "n": 1, "y": 0, "z": 20}},
-                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 121, "y": 0, "z": 20}},
-                 "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
-                 "engine": "cpu"}""");
     }
 }
