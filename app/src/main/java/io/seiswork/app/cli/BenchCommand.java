@@ -3,7 +3,9 @@ package io.seiswork.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.kernels.engine.BenchHeap;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;
 import io.seiswork.kernels.engine.cuda.CudaBenchmark;
@@ -106,6 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        requireGridSize(gx, gy, gz);
         requireHeap(config, freeHeapBytes());
         CpuBenchmark.Result r;
         try {
@@ -148,6 +151,58 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses, as a usage error naming the option that set it, a grid of {@code gx × gy × gz}
+     * nodes (gy 1 in 2D) that no measure can be made on: an axis shorter than the stencil of
+     * {@code --order} (order + 1 nodes: at order 8 on 2³ nodes every point's stencil reaches
+     * past the grid on every side, and the figure printed was 0.000 Gpts/s), or more nodes than
+     * any grid may have ({@link Grid#MAX_NODES}, 2⁴⁰), which {@link Grid} would refuse with a
+     * bare number.
+     */
+    private void requireGridSize(int gx, int gy, int gz) {
+        int smallest;
+        try {
+            smallest = 2 * SecondDerivative.ofOrder(order).radius() + 1;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        int[] sizes = {gx, gy, gz};
+        Integer[] given = {nx, ny, nz};
+        String[] names = {"--nx", "--ny", "--nz"};
+        for (int a = 0; a < 3; a++) {
+            if (a == 1 && dim == 2) {
+                continue;
+            }
+            if (sizes[a] < smallest) {
+                throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                        "%s %d: a grid of %s nodes is smaller than the order-%d stencil, %d nodes along each axis;"
+                                + " the smallest grid at order %d is %d per axis (%s %d)",
+                        option(given[a], names[a]), sizes[a], describe(gx, gy, gz), order, smallest, order, smallest,
+                        option(given[a], names[a]), smallest));
+            }
+        }
+        double nodes = (double) gx * gy * gz;
+        if (nodes > Grid.MAX_NODES) {
+            boolean cube = grid != null && nx == null && ny == null && nz == null || "gpu".equals(engine);
+            long largest = (long) Math.floor(Math.pow(Grid.MAX_NODES, 1.0 / dim) + 1e-9);
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "%s: a grid of %s nodes (%.3g) is more than any grid may have, 2^40 = %,d nodes (4 TiB of"
+                            + " float32); %s", cube ? "--grid " + grid : "--nx, --ny, --nz", describe(gx, gy, gz),
+                    nodes, Grid.MAX_NODES, cube ? "the largest " + (dim == 3 ? "cube" : "square") + " is --grid "
+                            + largest : "give fewer nodes"));
+        }
+    }
+
+    /** The option that set an axis: its own ({@code --nx}) when given, else {@code --grid}. */
+    private static String option(Integer own, String name) {
+        return own != null ? name : "--grid";
+    }
+
+    /** "100000 x 100000 x 100000" in 3D, "40 x 40" (x by z) in 2D. */
+    private String describe(int gx, int gy, int gz) {
+        return dim == 3 ? gx + " x " + gy + " x " + gz : gx + " x " + gz;
     }
 
     /**
@@ -194,6 +249,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException("--engine gpu: " + CudaProbe.reason());
         }
         int n = grid != null ? grid : (dim == 3 ? 512 : 4000);
+        requireGridSize(n, dim == 3 ? n : 1, n);
         requireGpuHeap(n, dim, order, freeHeapBytes());
         CudaBenchmark.Result r = CudaBenchmark.run(n, steps, order, dim == 3);
         PrintWriter out = spec.commandLine().getOut();

@@ -35,8 +35,11 @@ final class ConvertCommand implements Callable<Integer> {
                     + " at least 8 (8 for a 2D section).")
     Integer brick;
 
-    @Option(names = "--z-unit", paramLabel = "m|s", defaultValue = "m",
-            description = "Unit of the trace axis for .swv output: m (depth image) or s (time). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto",
+            description = {"Trace axis of a SEG-Y cube written as .swv: m (depth; the interval field read as mm), s"
+                + " (time), or auto: depth when its text header says so in a phrase (DEPTH IMAGE, Depth min:, PSDM)"
+                + " and never time, else time (SEG-Y has no field for it; a line says which was taken)."
+                + " Default: ${DEFAULT-VALUE}."})
     String zUnit;
 
     @CommandLine.Spec
@@ -47,9 +50,8 @@ final class ConvertCommand implements Callable<Integer> {
         if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new IllegalArgumentException("OUT is the same file as IN (" + in + "); write to another file");
         }
-        if (!SwvWriteOptions.Z_UNITS.contains(zUnit)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--z-unit must be m (depth) or s (time), got '" + zUnit + "'");
+        if (!SegyZUnit.valid(zUnit)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), SegyZUnit.invalid(zUnit));
         }
         if (brick != null) {
             try {
@@ -61,8 +63,12 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         if (isSegy(in) && isSwv(out)) {
+            SegyZUnit z = SegyZUnit.of(in, zUnit);
+            spec.commandLine().getErr().println("seiswork: " + in + ": its trace axis taken as " + z.axis() + " ("
+                    + z.why() + ")");
+            spec.commandLine().getErr().flush();
             VolumeHeader h = SegyToSwv.convert(in, out, ny -> (brick == null ? SwvWriteOptions.defaultsFor(ny)
-                    : SwvWriteOptions.defaults().withBrickSize(brick)).withZUnit(zUnit));
+                    : SwvWriteOptions.defaults().withBrickSize(brick)).withZUnit(z.unit()));
             stdout.printf("%s -> %s: %d x %d x %d samples, %d levels, %.1f MB in %.1f s%n", in, out,
                     h.axes().x().count(), h.axes().y().count(), h.axes().z().count(), h.layout().levels().size(),
                     Files.size(out) / 1e6, (System.nanoTime() - start) / 1e9);

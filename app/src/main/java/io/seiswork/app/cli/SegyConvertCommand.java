@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
  * are still copied byte for byte. For an integer format the samples rounded
  * to 0 and saturated are counted ({@link IntegerFit}); when that loses the data (any saturated,
  * or more than 1 % of the non-zero samples gone to 0) a warning with the numbers goes to
- * standard error.
+ * standard error. A factor that makes a sample infinite (beyond float32's 3.4e38, through which
+ * every format is written) is refused naming the largest factor the data can take, and the
+ * output, written up to that trace, is removed.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Rewrite a SEG-Y/SU file in another sample format and/or byte order, keeping all headers.")
@@ -136,13 +138,13 @@ final class SegyConvertCommand implements Callable<Integer> {
             }
             fit = format.isInteger() ? new IntegerFit(format) : null;
             float[] samples = new float[r.samplesPerTrace()];
+            boolean overflowed = false;
             try (SegyWriter w = SegyWriter.create(out, options)) {
-                for (long t = 0; t < r.traceCount(); t++) {
+                for (long t = 0; t < r.traceCount() && !overflowed; t++) {
                     TraceHeader h = r.readHeaderAndTrace(t, samples);
-                    if (factor != 1) {
-                        for (int i = 0; i < samples.length; i++) {
-                            samples[i] = (float) (samples[i] * factor);
-                        }
+                    if (factor != 1 && !scaled(samples, factor)) {
+                        overflowed = true;
+                        break;
                     }
                     if (fit != null) {
                         fit.add(samples, samples.length);
@@ -150,6 +152,11 @@ final class SegyConvertCommand implements Callable<Integer> {
                     w.write(h, samples);
                 }
                 traces = w.tracesWritten();
+            }
+            if (overflowed) {
+                // Learnt part-way through the stream: no half-written file is left to be taken for the data.
+                Files.deleteIfExists(out);
+                throw new CommandLine.ParameterException(spec.commandLine(), overflow(factor, largestFiniteAbs(r)));
             }
         }
         stdout.printf("%s: %d traces written as %s, %s-endian%s%n", out, traces, format.shortName(),
@@ -213,6 +220,12 @@ final class SegyConvertCommand implements Callable<Integer> {
         if (!scale.auto()) {
             return scale.factor();
         }
+        maxAbs = largestFiniteAbs(r);
+        return IntegerFit.autoScale(format, maxAbs);
+    }
+
+    /** The largest finite |sample| of {@code r}, from a pass over every trace; 0 when there is none. */
+    private static double largestFiniteAbs(SegyReader r) {
         float[] s = new float[r.samplesPerTrace()];
         double m = 0;
         for (long t = 0; t < r.traceCount(); t++) {
@@ -223,8 +236,47 @@ final class SegyConvertCommand implements Callable<Integer> {
                 }
             }
         }
-        maxAbs = m;
-        return IntegerFit.autoScale(format, m);
+        return m;
+    }
+
+    /**
+     * Multiplies {@code samples} by {@code factor} in place; false, at the first, when a finite
+     * sample becomes infinite: the samples are float32 on their way to every format (ibm32 could
+     * hold up to 7.2e75, but not from float32), so beyond {@link Float#MAX_VALUE} (3.4e38) the
+     * value is lost, as inf in ieee32, 0x7fffffff in ibm32 and a saturation of no known size in
+     * the integer formats. Samples that were already infinite or NaN stay as they were.
+     */
+    private static boolean scaled(float[] samples, double factor) {
+        for (int i = 0; i < samples.length; i++) {
+            float v = (float) (samples[i] * factor);
+            if (Float.isInfinite(v) && Float.isFinite(samples[i])) {
+                return false;
+            }
+            samples[i] = v;
+        }
+        return true;
+    }
+
+    /**
+     * The refusal of a {@code --scale} that made a sample infinite: the factor, the data's largest
+     * |value| ({@code maxAbs}) and the largest factor it can take, float32's largest over it
+     * (rounded down, so that the factor printed is safe to give); for an integer format also
+     * the factor that keeps every sample within its range ({@code --scale auto}'s).
+     */
+    private String overflow(double factor, double maxAbs) {
+        String largest = "the largest factor this data can take is " + compactDown(Float.MAX_VALUE / maxAbs, 4);
+        String limit = format.isInteger() ? largest + ", and the largest that keeps every sample within "
+                + format.shortName() + "'s " + format.integerMin() + ".." + format.integerMax() + " is "
+                + compactDown(IntegerFit.autoScale(format, maxAbs), 4) + " (--scale auto)" : largest;
+        return "--scale " + compact(factor, 9) + " makes samples of " + in + " infinite (float32 holds |values| up to "
+                + compact(Float.MAX_VALUE, 4) + ", the data's largest |value| is " + compact(maxAbs, 4) + "): "
+                + limit + "; " + out + " not written";
+    }
+
+    /** {@code v} > 0 to {@code digits} significant digits, rounded down: (6.4967e37, 4) → "6.496e+37". */
+    static String compactDown(double v, int digits) {
+        double unit = Math.pow(10, Math.floor(Math.log10(v)) - (digits - 1));
+        return compact(Math.floor(v / unit) * unit, digits);
     }
 
     /** What to do about a lossy conversion. */

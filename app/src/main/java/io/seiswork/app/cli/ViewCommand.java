@@ -125,29 +125,20 @@ final class ViewCommand implements Callable<Integer> {
 
     /**
      * A post-stack SEG-Y cube converted to a temporary {@code .swv} (deleted on exit) and opened
-     * under the SEG-Y file's name, its trace axis in {@code zUnit} ("auto": {@link SegyToSwv#likelyZUnit}),
-     * saying on {@code err} which it took and how to choose the other.
+     * under the SEG-Y file's name, its trace axis in {@code zUnit} ({@link SegyZUnit}: "auto" guesses
+     * from its text header), saying on {@code err} which it took and how to choose the other.
      */
     static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err) {
-        String unit = switch (zUnit) {
-            case "auto" -> SegyToSwv.likelyZUnit(file);
-            case "m", "s" -> zUnit;
-            default -> throw new IllegalArgumentException("--z-unit must be auto, m (depth) or s (time), got \""
-                    + zUnit + "\"");
-        };
-        String axis = "s".equals(unit) ? "time (s)" : "depth (m)";
-        String why = !"auto".equals(zUnit) ? "--z-unit " + unit
-                : "s".equals(unit) ? "its text header does not say depth; --z-unit m if it is" : "its text header says"
-                        + " depth; --z-unit s if it is time";
-        err.println("seiswork: converting " + file + " to a bricked volume for viewing, its trace axis in " + axis + " ("
-                + why + ")...");
+        SegyZUnit z = SegyZUnit.of(file, zUnit);
+        err.println("seiswork: converting " + file + " to a bricked volume for viewing, its trace axis in " + z.axis()
+                + " (" + z.why() + ")...");
         err.flush();
         try {
             Path dir = Files.createTempDirectory("seiswork-view-");
             dir.toFile().deleteOnExit();  // registered first: deleted after the file in it
             Path tmp = dir.resolve("volume.swv");
             tmp.toFile().deleteOnExit();
-            SegyToSwv.convert(file, tmp, SwvWriteOptions.defaults().withZUnit(unit));
+            SegyToSwv.convert(file, tmp, SwvWriteOptions.defaults().withZUnit(z.unit()));
             return VolumeSource.renamed(SwvReader.open(tmp), file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary volume: " + e.getMessage(), e);

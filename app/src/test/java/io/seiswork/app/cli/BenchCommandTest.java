@@ -106,6 +106,33 @@ class BenchCommandTest {
         assertTrue(e.getMessage().contains("SEISWORK_JAVA_OPTS=-Xmx2g"), e.getMessage());
     }
 
+    /** A grid beyond 2^40 nodes is a usage error naming --grid, the limit in nodes and the largest cube. */
+    @Test
+    void aGridOfMoreNodesThanAnyGridMayHaveIsAUsageErrorNamingTheOption() {
+        CliRun r = run("bench", "--grid", "100000");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("seiswork bench: --grid 100000: a grid of 100000 x 100000 x 100000 nodes (1.00e+15) is more than"
+                + " any grid may have, 2^40 = 1,099,511,627,776 nodes (4 TiB of float32); the largest cube is --grid"
+                + " 10321", r.err().lines().findFirst().orElseThrow());
+    }
+
+    /** A grid shorter than the stencil measures nothing (it printed 0.000 Gpts/s): refused with the smallest. */
+    @Test
+    void aGridSmallerThanTheStencilIsRefusedNamingTheSmallest() {
+        CliRun r = run("bench", "--grid", "2");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("seiswork bench: --grid 2: a grid of 2 x 2 x 2 nodes is smaller than the order-8 stencil, 9 nodes"
+                + " along each axis; the smallest grid at order 8 is 9 per axis (--grid 9)",
+                r.err().lines().findFirst().orElseThrow());
+        CliRun nz = run("bench", "--dim", "2", "--nx", "40", "--nz", "4", "--order", "4");
+        assertEquals(2, nz.exit(), nz.err());
+        assertTrue(nz.err().startsWith("seiswork bench: --nz 4: a grid of 40 x 4 nodes is smaller than the order-4"
+                + " stencil, 5 nodes along each axis"), nz.err());
+        CliRun smallest = run("bench", "--dim", "2", "--grid", "5", "--order", "4", "--steps", "1", "--warmup", "0",
+                "--repetitions", "1", "--threads", "1");
+        assertEquals(0, smallest.exit(), smallest.err());
+    }
+
     @Test
     void unknownModeIsAUsageError() {
         CliRun r = run("bench", "--mode", "fast");

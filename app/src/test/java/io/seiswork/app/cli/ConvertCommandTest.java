@@ -116,7 +116,7 @@ class ConvertCommandTest {
         Path out = tmp.resolve("x.swv");
         CliRun r = run("convert", tmp.resolve("in.sgy").toString(), out.toString(), "--z-unit", "ft");
         assertEquals(2, r.exit());
-        assertEquals("seiswork convert: --z-unit must be m (depth) or s (time), got 'ft'", r.err().lines().findFirst().get());
+        assertEquals("seiswork convert: --z-unit must be auto, m (depth) or s (time), got 'ft'", r.err().lines().findFirst().get());
         assertFalse(Files.exists(out));
     }
 
@@ -139,6 +139,47 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aTimeCubeIsTimeByDefault() throws Exception {
+        Path root = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(root.resolve("segyio")), "refdata not found");
+        Path f3 = root.resolve("segyio/f3.sgy");
+        Path swv = tmp.resolve("f3.swv");
+
+        CliRun r = run("convert", f3.toString(), swv.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("seiswork: " + f3 + ": its trace axis taken as time (s) (its text header does not say depth;"
+                + " --z-unit m if it is)", r.err().strip());
+        try (SwvReader v = SwvReader.open(swv)) {
+            assertEquals("s", v.zUnit(), "refdata: F3 is a time cube, 4 ms samples");
+            assertEquals(0.004, v.header().axes().z().delta(), 1e-12);
+            assertEquals(0.004, v.header().axes().z().first(), 1e-12, "its 4 ms delay");
+        }
+    }
+
+    @Test
+    void aDepthVolumeWrittenAsSegyComesBackInDepth() {
+        Path sgy = tmp.resolve("gen.sgy");
+        Path depth = tmp.resolve("depth.swv");
+        Path back = tmp.resolve("depth.sgy");
+        Path again = tmp.resolve("again.swv");
+        assertEquals(0, run("bench-volume", "generate", "--nx", "12", "--ny", "10", "--nz", "20", "--segy",
+                sgy.toString()).exit());
+        assertEquals(0, run("convert", sgy.toString(), depth.toString(), "--z-unit", "m").exit());
+        assertEquals(0, run("convert", depth.toString(), back.toString()).exit());
+
+        CliRun r = run("convert", back.toString(), again.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("its trace axis taken as depth (m) (its text header says depth; --z-unit s if it"
+                + " is time)"), r.err());
+        try (SwvReader a = SwvReader.open(depth); SwvReader b = SwvReader.open(again)) {
+            assertEquals("m", b.zUnit());
+            assertEquals(a.header().axes().z().delta(), b.header().axes().z().delta(), 1e-9);
+        }
+    }
+
+    @Test
     void aMissingFolderIsNamed() {
         Path out = tmp.resolve("no/dir/q.swv");
         Path sgy = tmp.resolve("v.sgy");
@@ -147,6 +188,6 @@ class ConvertCommandTest {
         CliRun r = run("convert", sgy.toString(), out.toString());
         assertEquals(1, r.exit());
         assertEquals("seiswork: " + out + ": cannot create: folder " + tmp.resolve("no/dir") + " does not exist",
-                r.err().strip());
+                r.err().strip().lines().reduce((first, last) -> last).orElseThrow(), "after the trace axis's line");
     }
 }

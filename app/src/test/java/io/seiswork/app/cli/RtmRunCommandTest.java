@@ -226,6 +226,27 @@ class RtmRunCommandTest {
         assertFalse(r.err().contains("at io.seiswork"), "no stack trace");
     }
 
+    /**
+     * A corrupt recorded-data file is said under {@code data} in the spec's problems report, as a
+     * missing one is, not as a bare file error.
+     */
+    @Test
+    void aCorruptDataFileIsAProblemOfTheDataField() throws Exception {
+        recordShotGathers();
+        Path shots = dir.resolve("shots.sgy");
+        byte[] all = Files.readAllBytes(shots);
+        Files.write(shots, java.util.Arrays.copyOf(all, all.length - 5));
+        Path spec = spec("rtm.json", "rtm", 51, "shots.sgy", "auto");
+
+        CliRun r = run("run", spec.toString(), "--check");
+
+        assertEquals(1, r.exit());
+        List<String> lines = r.err().lines().toList();
+        assertEquals("seiswork: " + spec + ": 1 problem", lines.get(0), r.err());
+        assertTrue(lines.get(1).startsWith("  data: " + shots + ": trace size mismatch: "), r.err());
+        assertTrue(lines.get(1).contains(" is incomplete, "), r.err());
+    }
+
     /** Models the survey and leaves its gathers as {@code shots.sgy} beside the specs: recorded data. */
     private void recordShotGathers() throws Exception {
         Path modelled = dir.resolve("modelled");

@@ -139,8 +139,8 @@ class SegyCommandsTest {
         List<String> lines = new ArrayList<>(r.err().lines().toList());
         assertEquals(1, lines.size(), r.err());
         String line = lines.get(0);
-        assertTrue(line.startsWith("seiswork: ") && line.contains("broken.sgy") && line.contains("trace 3")
-                && line.contains("byte offset 10768"), line);
+        assertTrue(line.startsWith("seiswork: ") && line.contains("broken.sgy") && line.contains("trace 4 is incomplete")
+                && line.contains("(trace 4, byte offset 10768)"), line);
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
     }
 
@@ -307,6 +307,49 @@ class SegyCommandsTest {
         }
         CliRun info = run("segy", "info", out.toString());
         assertTrue(info.out().contains("Samples scaled:   x 6252.6"), info.out());
+    }
+
+    /**
+     * A factor that takes samples past float32's 3.4e38, through which every format is written, is
+     * refused (ieee32 wrote inf, ibm32 0x7fffffff, exit 0) with the largest factor the data takes,
+     * and the output, learnt of part-way through the stream, is removed; that factor works.
+     */
+    @Test
+    void aScaleThatMakesSamplesInfiniteIsRefusedAndLeavesNoFile() throws Exception {
+        Path in = refdata("segyio/small.sgy");  // 1.2 .. 5.24049
+        for (String format : List.of("ieee32", "ibm32", "int32")) {
+            Path out = tmp.resolve(format + ".sgy");
+            // x 1e38: inlines 1-3 fit (at most 3.24e38), inline 4 onwards do not: refused part-way.
+            CliRun r = run("segy", "convert", in.toString(), out.toString(), "--format", format, "--scale", "1e38");
+            assertEquals(2, r.exit(), r.err());
+            String expected = "seiswork segy convert: --scale 1e+38 makes samples of " + in + " infinite (float32 holds"
+                    + " |values| up to 3.403e+38, the data's largest |value| is 5.24): the largest factor this data can"
+                    + " take is 6.493e+37" + ("int32".equals(format) ? ", and the largest that keeps every sample within"
+                    + " int32's -2147483648..2147483647 is 4.097e+08 (--scale auto)" : "") + "; " + out + " not written";
+            assertEquals(expected, r.err().lines().findFirst().orElseThrow());
+            assertFalse(Files.exists(out), format + ": no half-written file left");
+        }
+        Path largest = tmp.resolve("largest.sgy");
+        CliRun ok = run("segy", "convert", in.toString(), largest.toString(), "--scale", "6.493e37");
+        assertEquals(0, ok.exit(), ok.err());
+        try (SegyReader b = SegyReader.open(largest)) {
+            for (long t = 0; t < b.traceCount(); t++) {
+                for (float v : b.readTrace(t)) {
+                    assertTrue(Float.isFinite(v), "trace " + t + ": " + v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void hugeScaledValuesAllSaturateInAnIntegerFormatWithTheirTrueRange() {
+        Path out = tmp.resolve("sat.sgy");
+        CliRun r = run("segy", "convert", refdata("segyio/small.sgy").toString(), out.toString(), "--format", "int32",
+                "--scale", "1e30");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("seiswork: warning: " + out + ": 0 of 1,250 samples rounded to 0, 1,250 saturated at int32's"
+                + " -2147483648..2147483647, no sample within the range to round; the scaled data's range is"
+                + " 1.200e+30..5.240e+30: use a smaller --scale", r.err().strip());
     }
 
     @Test

@@ -49,7 +49,8 @@ public record Grid(int nx, int ny, int nz, double dx, double dy, double dz) {
             nodes = Long.MAX_VALUE;
         }
         if (nodes > MAX_NODES) {
-            throw new IllegalArgumentException("grid of " + nx + " x " + ny + " x " + nz + " nodes exceeds " + MAX_NODES);
+            throw new IllegalArgumentException("grid of " + nx + " x " + ny + " x " + nz + " nodes exceeds the most a"
+                    + " grid may have, 2^40 = " + MAX_NODES + " nodes");
         }
     }
 

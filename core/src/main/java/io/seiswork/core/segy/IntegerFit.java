@@ -6,7 +6,7 @@ import java.util.Locale;
  * How float samples fare when written in an integer sample format, which rounds to nearest and
  * saturates at the type's range ({@link SampleCodec}): counts the non-zero samples that round to
  * 0, the samples that saturate (±infinity included) and the NaNs (written as 0), and keeps the
- * data's range, so that a conversion can say what it lost instead of silently writing zeros.
+ * data's range (its true one, beyond the format's and infinite ones included), so that a conversion can say what it lost instead of silently writing zeros.
  * Feed it the samples exactly as they are written (after any scaling). Not thread-safe.
  */
 public final class IntegerFit {
@@ -32,6 +32,8 @@ public final class IntegerFit {
     private long roundedToZero;
     private long saturated;
     private long notANumber;
+    /** Samples within the format's range, those the rounding error is measured on. */
+    private long inRange;
     /** Sum of squares of the in-range samples, and of what rounding changed in them. */
     private double signalSquares;
     private double errorSquares;
@@ -78,12 +80,12 @@ public final class IntegerFit {
             if (v != 0) {
                 nonZero++;
             }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
             if (Float.isInfinite(v)) {
                 saturated++;
                 continue;
             }
-            min = Math.min(min, v);
-            max = Math.max(max, v);
             long r = Math.round((double) v);
             if (r > hi || r < lo) {
                 saturated++;
@@ -92,6 +94,7 @@ public final class IntegerFit {
             if (r == 0 && v != 0) {
                 roundedToZero++;
             }
+            inRange++;
             double e = r - (double) v;
             signalSquares += (double) v * v;
             errorSquares += e * e;
@@ -128,19 +131,24 @@ public final class IntegerFit {
         return notANumber;
     }
 
-    /** Smallest finite sample, or NaN when there was none. */
+    /** Smallest sample (−infinity when there was one), or NaN when there was none but NaNs. */
     public double min() {
         return samples - notANumber > 0 && min <= max ? min : Double.NaN;
     }
 
-    /** Largest finite sample, or NaN when there was none. */
+    /** Largest sample (+infinity when there was one), or NaN when there was none but NaNs. */
     public double max() {
         return samples - notANumber > 0 && min <= max ? max : Double.NaN;
     }
 
+    /** Samples within the format's range, neither saturated nor NaN: what {@link #roundingError()} measures. */
+    public long inRange() {
+        return inRange;
+    }
+
     /**
      * RMS of what rounding changed in the samples within the format's range, as a fraction of
-     * their RMS; 0 when they are all 0.
+     * their RMS; 0 when they are all 0 or none is within the range ({@link #inRange()}).
      */
     public double roundingError() {
         return signalSquares > 0 ? Math.sqrt(errorSquares / signalSquares) : 0;
@@ -159,7 +167,8 @@ public final class IntegerFit {
     /**
      * What happened, in one clause: "160,400 of 160,401 samples rounded to 0, 0 saturated at
      * int16's -32768..32767, rounding error 100 % of the data's RMS; the data's range is
-     * -0.0266..0.0283" (plus the NaNs when there were any).
+     * -0.0266..0.0283" (plus the NaNs when there were any; "no sample within the range to round"
+     * in place of the rounding error when every sample saturated).
      */
     public String summary() {
         return summary("the data's range");
@@ -168,9 +177,11 @@ public final class IntegerFit {
     /** As {@link #summary()}, with {@code rangeName} for "the data's range" (say "the scaled data's range"). */
     public String summary(String rangeName) {
         String nan = notANumber > 0 ? String.format(Locale.ROOT, ", %,d NaN written as 0", notANumber) : "";
-        return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s,"
-                + " rounding error %s of the data's RMS; %s is %s..%s", roundedToZero, samples, saturated,
-                format.shortName(), lo, hi, nan, percent(roundingError()), rangeName, number(min()), number(max()));
+        String rounding = inRange == 0 && saturated > 0 ? "no sample within the range to round"
+                : "rounding error " + percent(roundingError()) + " of the data's RMS";
+        return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s, %s;"
+                + " %s is %s..%s", roundedToZero, samples, saturated, format.shortName(), lo, hi, nan, rounding,
+                rangeName, number(min()), number(max()));
     }
 
     private static String percent(double fraction) {
@@ -179,6 +190,6 @@ public final class IntegerFit {
     }
 
     private static String number(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -7,7 +7,11 @@ import java.nio.file.Path;
  * unknown sample format, I/O failure.
  *
  * <p>The message is self-sufficient for a user (the command line prints only the message): it
- * names the file and, where they apply, the trace index (0-based) and the byte offset in the file.
+ * names the file and, where they apply, the trace number and the byte offset in the file. Traces
+ * are numbered from 1 in the message, as SEG-Y's trace sequence numbers (bytes 1 and 5) and the
+ * other commands' errors count them ("trace 1 (FFID 111) ..."), so the first is never "trace 0";
+ * {@link #traceIndex()} stays the 0-based index the reader's methods take. The byte offset is
+ * exact, from 0.
  * Unchecked, so that trace loops stay readable; the reader's methods say when they throw it.
  */
 public final class SegyException extends RuntimeException {
@@ -40,7 +44,7 @@ public final class SegyException extends RuntimeException {
         if (traceIndex >= 0 || byteOffset >= 0) {
             sb.append(" (");
             if (traceIndex >= 0) {
-                sb.append("trace ").append(traceIndex);
+                sb.append("trace ").append(traceIndex + 1);
             }
             if (byteOffset >= 0) {
                 sb.append(traceIndex >= 0 ? ", " : "").append("byte offset ").append(byteOffset);
@@ -55,7 +59,7 @@ public final class SegyException extends RuntimeException {
         return file;
     }
 
-    /** 0-based index of the trace concerned, or -1. */
+    /** 0-based index of the trace concerned (the message says {@code traceIndex() + 1}), or -1. */
     public long traceIndex() {
         return traceIndex;
     }

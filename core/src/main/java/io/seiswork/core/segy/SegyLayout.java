@@ -40,7 +40,7 @@ record SegyLayout(long dataStart, long headerBytes, int samples, SampleFormat fo
         long rest = payload % traceBytes;
         if (rest != 0) {
             throw new SegyException(file, "trace size mismatch: the " + payload + " bytes after the headers are not"
-                    + " a whole number of " + traceBytes + "-byte traces (" + traceDescription + "); trace " + whole
+                    + " a whole number of " + traceBytes + "-byte traces (" + traceDescription + "); trace " + (whole + 1)
                     + " is incomplete, " + rest + " bytes of it present (truncated file or wrong sample count/format)",
                     whole, dataStart + whole * traceBytes, null);
         }

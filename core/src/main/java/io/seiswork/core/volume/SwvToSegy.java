@@ -2,6 +2,8 @@ package io.seiswork.core.volume;
 
 import io.seiswork.core.segy.SegyWriteOptions;
 import io.seiswork.core.segy.SegyWriter;
+import io.seiswork.core.segy.TextEncoding;
+import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
  * convention (inline = y index + 1, crossline = x index + 1, CDP = grid position in metres), and
  * the delay recording time (109, with the time scalar 215 when it is not a whole number of ms)
  * from the z origin, in the same unit as the interval (z origin / dz × interval in ms).
+ * The text header says whether the trace axis is time or depth ({@link #textHeader}), since no
+ * SEG-Y field does and a reader of the file ({@link SegyToSwv#likelyZUnit}) takes time otherwise.
  */
 public final class SwvToSegy {
 
@@ -45,7 +49,8 @@ public final class SwvToSegy {
             }
             int b = r.layout().brickSize();
             float[] trace = new float[nz];
-            try (SegyWriter w = SegyWriter.create(out, SegyWriteOptions.of(nz, intervalUs))) {
+            try (SegyWriter w = SegyWriter.create(out, SegyWriteOptions.of(nz, intervalUs)
+                    .withTextHeader(textHeader(h.zUnit()), TextEncoding.EBCDIC))) {
                 for (int by = 0; by * b < ny; by++) {
                     for (int ly = 0; ly < b && by * b + ly < ny; ly++) {
                         int iy = by * b + ly;
@@ -58,6 +63,21 @@ public final class SwvToSegy {
                 return w.tracesWritten();
             }
         }
+    }
+
+    /**
+     * Seiswork's text header with a card for the trace axis: a depth volume's says "DEPTH AXIS"
+     * and that the interval field holds dz in mm (as a run's image.sgy), so that converting the
+     * file back gives a depth volume again.
+     */
+    static String textHeader(String zUnit) {
+        return TextHeaderCodec.fromLines(
+                "C 1 SEG-Y WRITTEN BY SEISWORK",
+                "C 2 SAMPLE INTERVAL AND COUNT IN THE BINARY HEADER AND IN EVERY TRACE HEADER",
+                "C 3 INLINE BYTES 189-192, CROSSLINE BYTES 193-196, CDP X/Y 181/185",
+                "s".equals(zUnit) ? "C 4 TIME AXIS: SAMPLE INTERVAL IN MICROSECONDS"
+                        : "C 4 DEPTH AXIS: SAMPLE INTERVAL FIELD HOLDS DZ IN MILLIMETRES (NOT MICROSECONDS)",
+                "C40 END TEXTUAL HEADER");
     }
 
     /** Level-0 column (ix, iy) into {@code dst}, from the bricks (cached, so a brick-row is read once). */

@@ -41,6 +41,31 @@ class IntegerFitTest {
     }
 
     @Test
+    void infinitiesAreSaturatedAndKeptInTheRange() {
+        IntegerFit fit = new IntegerFit(SampleFormat.INT32);
+        fit.add(new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, 2);
+
+        assertEquals(2, fit.saturated());
+        assertEquals(Double.NEGATIVE_INFINITY, fit.min());
+        assertEquals(Double.POSITIVE_INFINITY, fit.max());
+        assertTrue(fit.lossy());
+        assertEquals("0 of 2 samples rounded to 0, 2 saturated at int32's -2147483648..2147483647, no sample within"
+                + " the range to round; the data's range is -inf..inf", fit.summary());
+    }
+
+    @Test
+    void hugeValuesAllSaturateWithTheirTrueRange() {
+        IntegerFit fit = new IntegerFit(SampleFormat.INT32);
+        fit.add(new float[] {-3e38f, 1e30f, 2.5e38f}, 3);
+
+        assertEquals(3, fit.saturated());
+        assertEquals(0, fit.inRange());
+        assertEquals("0 of 3 samples rounded to 0, 3 saturated at int32's -2147483648..2147483647, no sample within"
+                + " the range to round; the scaled data's range is -3.000e+38..2.500e+38",
+                fit.summary("the scaled data's range"));
+    }
+
+    @Test
     void integralDataIsNotLossy() {
         IntegerFit fit = new IntegerFit(SampleFormat.INT16);
         fit.add(new float[] {-1170, 5198, -2213, -888, 0}, 5);

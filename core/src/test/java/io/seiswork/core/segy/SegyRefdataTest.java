@@ -332,7 +332,8 @@ class SegyRefdataTest {
         assertTrue(e.getMessage().contains("trace size mismatch"), e.getMessage());
         assertEquals(3, e.traceIndex());
         assertEquals(3600 + 2 * 3200 + 3 * 256, e.byteOffset());
-        assertTrue(e.getMessage().contains("(trace 3, byte offset 10768)"), e.getMessage());
+        assertTrue(e.getMessage().contains("; trace 4 is incomplete, 68 bytes of it present"), e.getMessage());
+        assertTrue(e.getMessage().contains("(trace 4, byte offset 10768)"), e.getMessage());
     }
 
     @ParameterizedTest

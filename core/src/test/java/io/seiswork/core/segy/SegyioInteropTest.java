@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * but its {@code segyio.create} writes broken int16 (3) and int8 (8) files: the last trace is cut
  * short (6646 instead of 6648 bytes for int16, 6561 instead of 6564 for int8, in either order), so
  * segyio itself cannot reopen them ("trace count inconsistent with file size") and Seiswork rejects
- * them with a trace size mismatch naming trace 11. The test asserts exactly that for 1.8.3.
+ * them with a trace size mismatch naming trace 12, the last (index 11). The test asserts exactly that for 1.8.3.
  */
 class SegyioInteropTest {
 
