@@ -12,6 +12,7 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
+import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.ByteProgressLines;
@@ -66,8 +67,13 @@ final class CloudRun implements ActiveRun {
 
     private final Thread thread;
     private volatile boolean cancelRequested;
-    /** Cancelled with the run: stops a submission's read of its data file for the digests (minutes for a TB). */
-    private final CancellationToken submitting = new CancellationToken();
+    /**
+     * Cancelled with the run, and when the window closes: stops a submission's passes over its
+     * inputs and its uploads, and the fetch of a done job's outputs, each at its next block or
+     * part; a TB data file takes minutes to read and hours to send, and a 100 GB image long to
+     * come down. The job itself is cancelled in the table by {@link #cancelRequested}, never by this.
+     */
+    private final CancellationToken transfers = new CancellationToken();
     private volatile boolean stopFollowing;
     private volatile ShotWorker localWorker;
 
@@ -182,12 +188,13 @@ final class CloudRun implements ActiveRun {
     @Override
     public void cancel() {
         cancelRequested = true;
-        submitting.cancel();
+        transfers.cancel();
     }
 
     @Override
     public void stopFollowing() {
         stopFollowing = true;
+        transfers.cancel();  // a fetch under way keeps its parts on disk, an upload those S3 holds
         // Out of its wait between reads at once (10 s for a 10 000-shot job): the closing window finds it ended.
         thread.interrupt();
         ShotWorker w = localWorker;
@@ -247,8 +254,11 @@ final class CloudRun implements ActiveRun {
             return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + unreachable(settings));
         } catch (CancelledException e) {
             events.stopped(ShotProgress.State.CANCELLED);
-            return new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "cancelled before the job was"
-                    + " submitted: nothing was queued");
+            // An upload stopped between its parts says what S3 keeps of it ("cancelled while uploading shots.sgy:
+            // 1.2 GiB of 3.4 GiB stored"), which the next submission's upload of the file goes on from.
+            return new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, e instanceof TransferCancelledException
+                    ? e.getMessage() + "; nothing was queued, and submitting again goes on from there"
+                    : "cancelled before the job was submitted: nothing was queued");
         } catch (IOException | RuntimeException e) {
             events.stopped(ShotProgress.State.FAILED);
             LOG.warn("cloud run failed", e);
@@ -264,7 +274,7 @@ final class CloudRun implements ActiveRun {
         Thread workerThread = null;
         try {
             Dispatcher d = Dispatcher.of(clients);
-            JobId id = source.obtain(d, events, settings, submitting);
+            JobId id = source.obtain(d, events, settings, transfers);
             JobView start = d.status(id);
             events.runStarted(start.job().total(), settings.name() + " cloud, job " + id);
             if (settings.isLocal() && !start.job().status().isFinal()) {
@@ -289,7 +299,14 @@ final class CloudRun implements ActiveRun {
             }
             return switch (end.job().status()) {
                 case DONE -> {
-                    d.fetch(id, outDir, 1L << 40, (done, total) -> { });
+                    try {
+                        d.fetch(id, outDir, 1L << 40, logged(events, "fetching the outputs")::onBytes, transfers);
+                    } catch (TransferCancelledException e) {
+                        // The job stays DONE; its parts on disk are where a fetch into the same folder goes on from.
+                        yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, e.getMessage()
+                                + "; seiswork fetch " + id + " --cloud " + (settings.isLocal() ? "local" : "aws")
+                                + " --out " + outDir + " goes on from there");
+                    }
                     yield new DesktopRun.Outcome(DesktopRun.Status.DONE, outDir, null, String.format(Locale.ROOT,
                             "done in the %s cloud: job %s, %d shots; files in %s", settings.name(), id,
                             end.job().total(), outDir));

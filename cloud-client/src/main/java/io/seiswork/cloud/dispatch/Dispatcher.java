@@ -386,6 +386,18 @@ public final class Dispatcher {
      * @throws IllegalStateException when the job is not DONE
      */
     public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress) {
+        return fetch(id, outDir, maxBytes, progress, CancellationToken.none());
+    }
+
+    /**
+     * As {@link #fetch(JobId, Path, long, TransferProgress)}, stopped by {@code cancel} between
+     * the parts of a download (the desktop's Cancel during the fetch of a 100 GB image).
+     *
+     * @throws io.seiswork.cloud.s3.TransferCancelledException when {@code cancel} stops a download:
+     *     its parts on disk are kept, and fetching into {@code outDir} again goes on from them
+     */
+    public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress,
+            CancellationToken cancel) {
         JobRecord job = status(id).job();
         if (job.status() != JobStatus.DONE) {
             throw new IllegalStateException("job " + id + " is " + job.status()
@@ -405,7 +417,7 @@ public final class Dispatcher {
                     + " is DONE but its output " + name + " is gone from the bucket"));
             boolean there = fetched.holds(file, stored);
             if (!there) {
-                fetched.fetched(file, store.getFile(key, file, maxBytes, progress));
+                fetched.fetched(file, store.getFile(key, file, maxBytes, progress, cancel));
             }
             files.add(new FetchedOutput(file, stored.size(), there));
         }

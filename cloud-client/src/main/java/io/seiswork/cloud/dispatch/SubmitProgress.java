@@ -28,9 +28,11 @@ public interface SubmitProgress {
     TransferProgress uploading(Path file);
 
     /**
-     * Checked before each block of a hashing read, before each upload and before the job is
-     * written: a submission cancelled there stores no job and queues nothing
-     * ({@link io.seiswork.core.progress.CancelledException}). An upload under way goes on to its end.
+     * Checked before each block of a hashing read, before each upload and each of its parts, and
+     * before the job is written: a submission cancelled there stores no job and queues nothing
+     * ({@link io.seiswork.core.progress.CancelledException}). An upload stopped between its parts
+     * keeps those S3 holds, and submitting again goes on from them
+     * ({@link io.seiswork.cloud.s3.TransferCancelledException} says how many bytes they are).
      */
     CancellationToken cancel();
 

@@ -5,6 +5,7 @@ import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.files.Sha256Pass;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -120,9 +121,15 @@ public final class ArtifactStore {
      * @param hashing bytes of the file read for its SHA-256, after each block; not called when the
      *     digest is remembered ({@link FileSha256#known})
      * @param uploading bytes uploaded, not called when the input was stored already
-     * @param cancel checked before each block of the hashing read, and before the upload begins
+     * @param cancel checked before each block of the hashing read, before the upload begins, and
+     *     before each part of it: a 500 GB file takes hours to send, and a cancelled one must not
+     *     go on for them
      * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled before
-     *     the upload begins (an upload under way goes on to its end)
+     *     the upload begins
+     * @throws TransferCancelledException when it is cancelled during the upload: the parts in
+     *     flight finish (at most {@link #DEFAULT_PARALLEL_PARTS}), no other starts, and the
+     *     multipart upload is kept, so that the next upload of the file goes on from the parts S3
+     *     holds; the exception says how many bytes those are
      */
     public StoredInput putInput(Path file, ByteProgress hashing, TransferProgress uploading, CancellationToken cancel) {
         String key = ObjectKeys.input(HexFormat.of().formatHex(FileSha256.of(file, hashing, cancel)));
@@ -131,7 +138,7 @@ public final class ArtifactStore {
             return new StoredInput(key, size, false);
         }
         cancel.throwIfCancelled("storing " + file.getFileName());
-        put(key, file, uploading, true);
+        put(key, file, uploading, true, cancel);
         return new StoredInput(key, size, true);
     }
 
@@ -263,7 +270,7 @@ public final class ArtifactStore {
      * above, aborted if a part fails so no orphaned parts are billed.
      */
     public void putFile(String key, Path file, TransferProgress progress) {
-        put(key, file, progress, false);
+        put(key, file, progress, false, CancellationToken.none());
     }
 
     /**
@@ -273,8 +280,10 @@ public final class ArtifactStore {
      *     upload of it that broke is found and goes on ({@link UnfinishedUpload}), and one that
      *     breaks now is kept for the next attempt (the bucket's lifecycle rule aborts what is
      *     never finished); other uploads are aborted when they fail, so no parts are billed
+     * @param cancel checked before each part; a multipart upload it stops is kept or aborted as
+     *     one that fails, and said as a {@link TransferCancelledException}
      */
-    private void put(String key, Path file, TransferProgress progress, boolean resumable) {
+    private void put(String key, Path file, TransferProgress progress, boolean resumable, CancellationToken cancel) {
         checked(key);
         long size = size(file);
         if (size <= partBytes) {
@@ -288,9 +297,12 @@ public final class ArtifactStore {
                 : Optional.empty();
         String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
                 : s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        Parts progressOf = new Parts(size, progress);
+        String doing = "uploading " + file.getFileName();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Parts progressOf = new Parts(size, progress);
             inParallel(count, i -> {
+                // A part of this upload is a second or a minute; the whole of it, hours for a 500 GB file.
+                cancel.throwIfCancelled(doing + ", before part " + (i + 1) + " of " + count);
                 long offset = (long) i * partBytes;
                 int n = (int) Math.min(partBytes, size - offset);
                 ByteBuffer buf = ByteBuffer.allocate(n);
@@ -318,6 +330,10 @@ public final class ArtifactStore {
             }
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
+            }
+            if (e instanceof CancelledException) {
+                // Every part begun has ended (inParallel waits for them): what it says is what S3 holds.
+                throw new TransferCancelledException(doing, resumable ? progressOf.done() : 0, "stored", size);
             }
             throw (RuntimeException) e;
         }
@@ -420,6 +436,11 @@ public final class ArtifactStore {
             done += bytes;
             progress.onBytes(done, total);
         }
+
+        /** Bytes done so far. */
+        synchronized long done() {
+            return done;
+        }
     }
 
     /**
@@ -464,17 +485,36 @@ public final class ArtifactStore {
      * @throws IllegalArgumentException when it is larger than {@code maxBytes} or missing
      */
     public StoredVersion getFile(String key, Path file, long maxBytes, TransferProgress progress) {
+        return getFile(key, file, maxBytes, progress, CancellationToken.none());
+    }
+
+    /**
+     * As {@link #getFile(String, Path, long, TransferProgress)}, stopped by {@code cancel} between
+     * parts: a 100 GB image takes many minutes to come down, and the user who cancels it wants it
+     * to stop, keeping what came.
+     *
+     * @param cancel checked before each part
+     * @throws TransferCancelledException when {@code cancel} stops the download: the parts in
+     *     flight finish (at most {@link #DEFAULT_PARALLEL_PARTS}), no other starts, and the parts
+     *     on disk are recorded, so that the next download of the object into {@code file} goes on
+     *     from them; the exception says how many bytes those are
+     */
+    public StoredVersion getFile(String key, Path file, long maxBytes, TransferProgress progress,
+            CancellationToken cancel) {
         long size = requireSize(key, maxBytes);
         S3RangeReader reader = S3RangeReader.open(s3, new S3Location(bucket, key));
+        Parts progressOf = new Parts(size, progress);
+        String doing = "fetching " + file.getFileName();
+        int count = PartialDownload.count(size, partBytes);
         try (PartialDownload download = PartialDownload.open(file, reader.eTag(), size, partBytes)) {
-            Parts progressOf = new Parts(size, progress);
             if (download.resumedBytes() > 0) {
                 progressOf.done(download.resumedBytes());
             }
-            inParallel(PartialDownload.count(size, partBytes), i -> {
+            inParallel(count, i -> {
                 if (download.has(i)) {
                     return;
                 }
+                cancel.throwIfCancelled(doing + ", before part " + (i + 1) + " of " + count);
                 long offset = (long) i * partBytes;
                 ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, size - offset));
                 reader.read(offset, buf);
@@ -490,6 +530,9 @@ public final class ArtifactStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot download s3://" + bucket + "/" + key + " to " + file + ": "
                     + e.getMessage(), e);
+        } catch (CancelledException e) {
+            // Every part begun has ended, and the record of those on disk is saved (the download's close).
+            throw new TransferCancelledException(doing, progressOf.done(), "on disk", size);
         }
         return new StoredVersion(size, reader.eTag());
     }

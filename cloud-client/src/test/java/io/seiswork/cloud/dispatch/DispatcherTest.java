@@ -13,13 +13,21 @@ import io.seiswork.cloud.job.ShotState;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /** Submit, status, cancel and fetch against the three emulators. */
 class DispatcherTest {
@@ -127,6 +135,119 @@ class DispatcherTest {
                     () -> d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, cancelled.progress));
             assertEquals(jobs, d.recentJobs(100).size(), "no job written");
             assertEquals(-1, d.store().sizeOf(ObjectKeys.input(ArtifactStore.sha256(vp))), "the input not stored");
+        }
+    }
+
+    /**
+     * The dispatcher of the emulators, its inputs moved in parts of 5 MiB (S3's least), two at a
+     * time, through {@code s3}: a file of a few parts stands for one of thousands.
+     */
+    private static Dispatcher inSmallParts(CloudClients c, S3Client s3) {
+        Dispatcher d = Dispatcher.of(c);
+        return new Dispatcher(new ArtifactStore(s3, d.store().bucket(), 5 << 20, 2), d.table(), d.queue());
+    }
+
+    /** An S3 client of the emulators that counts the parts S3 took of every multipart upload. */
+    private static S3Client countingParts(AtomicInteger parts) {
+        return S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
+                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof UploadPartRequest) {
+                            parts.incrementAndGet();
+                        }
+                    }
+                })).build();
+    }
+
+    /**
+     * Cancel while an input of 8 parts is uploading, after its second part: the upload stops with
+     * the parts in flight (at most the two a time), says how much S3 holds, and writes no job;
+     * submitted again, only the parts S3 lacks are sent, and the job is written.
+     */
+    @Test
+    void aSubmissionCancelledWhileUploadingStopsAtTheNextPartAndTheNextGoesOnFromThere() throws Exception {
+        io.seiswork.core.files.FileSha256.forget();
+        byte[] bytes = new byte[(38 << 20) + 7];  // 8 parts of 5 MiB, the last of 3 MiB
+        new java.util.Random().nextBytes(bytes);  // never stored before: the emulators outlive a test run
+        Path vp = Files.write(Files.createDirectories(dir.resolve("models")).resolve("vp.bin"), bytes);
+        String name = "upload-cancel-" + Long.toHexString(System.nanoTime());
+        String json = """
+                {"name": "%s", "task": "model",
+                 "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}}}""".formatted(name);
+        AtomicInteger sent = new AtomicInteger();
+        try (CloudClients c = clients(); S3Client counting = countingParts(sent)) {
+            Dispatcher d = inSmallParts(c, counting);
+            String key = ObjectKeys.input(ArtifactStore.sha256(vp));
+            CancellationToken cancel = new CancellationToken();
+            SubmitProgress cancelAfterTwoParts = SubmitProgress.said(doing -> (done, total) -> {
+                if (doing.equals("uploading") && done >= 2 * (5 << 20)) {
+                    cancel.cancel();  // the user's Cancel, during the upload
+                }
+            }, cancel);
+            var stopped = assertThrows(TransferCancelledException.class,
+                    () -> d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, cancelAfterTwoParts));
+            int held = c.s3().listParts(r -> r.bucket(d.store().bucket()).key(key).uploadId(c.s3()
+                    .listMultipartUploads(u -> u.bucket(d.store().bucket()).prefix(key)).uploads().get(0).uploadId()))
+                    .parts().size();
+            assertTrue(sent.get() >= 2 && sent.get() <= 4, "the parts before the cancel and those in flight: " + sent);
+            assertEquals(sent.get(), held, "the upload kept every part sent");
+            assertEquals(held * (5L << 20), stopped.keptBytes());
+            assertEquals(String.format(java.util.Locale.ROOT, "cancelled while uploading vp.bin: %.1f MiB of 38.0 MiB stored",
+                    held * 5.0), stopped.getMessage());
+            assertEquals(-1, d.store().sizeOf(key), "nothing stored under the key");
+            assertTrue(d.recentJobs(100).stream().noneMatch(j -> j.id().value().startsWith(name)), "no job written");
+
+            int before = sent.get();
+            SubmittedJob job = d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, SubmitProgress.NONE);
+            assertEquals(8 - held, sent.get() - before, "only the parts S3 lacked were sent");
+            assertEquals(java.util.List.of(key), job.inputs());
+            assertTrue(java.util.Arrays.equals(bytes, d.store().getBytes(key, bytes.length)), "the stored input is the file");
+            assertEquals(JobStatus.QUEUED, d.status(job.id()).job().status());
+            drain(d, job.id());
+            d.cancel(job.id());
+        }
+    }
+
+    /**
+     * Cancel while a DONE job's 23 MiB output is fetched, after its second part of five: the
+     * download stops there, says what is on disk, leaves no file under the real name; fetched
+     * again, it goes on from the two parts.
+     */
+    @Test
+    void aFetchCancelledBetweenPartsKeepsThemAndTheNextGoesOnFromThere() throws Exception {
+        try (CloudClients c = clients()) {
+            Dispatcher base = Dispatcher.of(c);
+            Dispatcher d = new Dispatcher(new ArtifactStore(c.s3(), base.store().bucket(), 5 << 20, 1), base.table(),
+                    base.queue());
+            var id = new io.seiswork.cloud.job.JobId("fetch-cancel-" + Long.toHexString(System.nanoTime()));
+            d.table().createJob(id, "fetch", "rtm", ObjectKeys.spec(id), 1);
+            d.table().startShot(id, 1, "w");
+            d.table().completeShot(id, 1, 1, 1);
+            assertTrue(d.table().startStacking(id));
+            byte[] image = new byte[(23 << 20) + 5];
+            new java.util.Random(12).nextBytes(image);
+            d.store().putBytes(ObjectKeys.output(id, "image.sgy"), image);
+            assertTrue(d.table().finishJob(id, java.util.List.of("image.sgy")));
+            Path out = dir.resolve("fetched");
+
+            CancellationToken cancel = new CancellationToken();
+            var stopped = assertThrows(TransferCancelledException.class, () -> d.fetch(id, out, 1L << 30,
+                    (done, total) -> {
+                        if (done >= 2 * (5 << 20)) {
+                            cancel.cancel();
+                        }
+                    }, cancel));
+            assertEquals("cancelled while fetching image.sgy: 10.0 MiB of 23.0 MiB on disk", stopped.getMessage());
+            assertTrue(Files.notExists(out.resolve("image.sgy")), "no file under the real name until it is whole");
+            assertTrue(Files.exists(out.resolve("image.sgy.part.json")), "what is on disk is recorded");
+
+            java.util.List<Long> resumed = new java.util.ArrayList<>();
+            d.fetch(id, out, 1L << 30, (done, total) -> resumed.add(done), new CancellationToken());
+            assertEquals(java.util.List.of(10L << 20, 15L << 20, 20L << 20, (long) image.length), resumed,
+                    "from the two parts on disk, then the other three");
+            assertTrue(java.util.Arrays.equals(image, Files.readAllBytes(out.resolve("image.sgy"))));
         }
     }
 
