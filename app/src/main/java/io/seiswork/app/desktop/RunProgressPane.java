@@ -77,7 +77,8 @@ final class RunProgressPane extends BorderPane {
                 .map(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.3f", v.doubleValue())));
         TableColumn<ShotProgress, String> time = new TableColumn<>("Time (s)");
         time.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED ? ""
+                () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED
+                        || c.getValue().stateProperty().get() == ShotProgress.State.NOT_RUN ? ""
                         : String.format(Locale.ROOT, "%.1f", c.getValue().secondsProperty().get()),
                 c.getValue().stateProperty(), c.getValue().secondsProperty()));
         // Each column at least as wide as its heading and its longest value: "cancelled" never "cancell...".
