@@ -8,9 +8,10 @@
 # Usage: scripts/cloud-local.sh install|start|stop|status|reset
 #   install  npm-installs dynalite into .cloud-local/tools and writes the emulators' Java classpath
 #            (cloud-client's test classpath) to .cloud-local/cp.txt. Quiet when already done.
-#   start    installs if needed, then starts whatever is not running and waits for its port.
-#   stop     stops the three by their PID files.
-#   status   says which are up; exits 0 when all three are, 3 otherwise.
+#   start    installs if needed, then starts whatever is not running and waits for its port; an
+#            emulator another checkout started, answering as that emulator on its port, is used as it is.
+#   stop     stops the three by their PID files (never one another checkout started).
+#   status   says which are up, this checkout's or another's; exits 0 when all three are, 3 otherwise.
 #   reset    stops them and deletes the stored objects and tables.
 # Logs: .cloud-local/logs/{sqs,s3,dynamodb}.log. PID files: .cloud-local/run/*.pid.
 set -euo pipefail
@@ -33,6 +34,24 @@ log_file() { echo "$state/logs/$1.log"; }
 endpoint() { echo "http://127.0.0.1:${port[$1]}"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 now_ms() { date +%s%3N; }
+
+http_get() { # port, path: prints the HTTP response (head and body) from 127.0.0.1, 3 s at most
+  timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" || exit 1
+    printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n" "$1" "$0" >&3
+    cat <&3' "$1" "$2" 2>/dev/null || true
+}
+
+answers_as() { # whether service $1's port answers over HTTP as its emulator, configured as start configures it
+  local r
+  case "$1" in
+    sqs) r="$(http_get "${port[sqs]}" "/?Action=ListQueues")"
+         [[ $r == *"<ListQueuesResponse"* && $r == *"/seiswork-shots<"* && $r == *"/seiswork-shots-dlq<"* ]] ;;
+    s3) r="$(http_get "${port[s3]}" /)"  # unsigned: S3's own refusal, or the bucket list
+        [[ ${r,,} == *"x-amz-request-id:"* ]] && [[ $r == *"<Error><Code>"* || $r == *"<ListAllMyBucketsResult"* ]] ;;
+    dynamodb) r="$(http_get "${port[dynamodb]}" /)"
+              [[ $r == *"healthy: dynamodb."* ]] ;;
+  esac
+}
 
 alive() { # whether process $1 runs (a zombie, dead but not yet reaped by its new parent, does not)
   local st
@@ -116,7 +135,12 @@ start() {
   for s in "${services[@]}"; do
     running_pid "$s" >/dev/null && continue
     rm -f "$(pid_file "$s")"
-    port_open "${port[$s]}" && die "port ${port[$s]} for ${name[$s]} is taken by a process this script did not start"
+    if port_open "${port[$s]}"; then
+      answers_as "$s" \
+        || die "port ${port[$s]} for ${name[$s]} is taken by a program that does not answer as the ${name[$s]} emulator"
+      say "${name[$s]} $(endpoint "$s") already up, not started from this checkout: using it"
+      continue
+    fi
     started+=("$s")
   done
   if [ ${#started[@]} -eq 0 ]; then
@@ -158,6 +182,8 @@ stop() { # the services named, or all three
       for i in $(seq 100); do alive "$pid" || break; sleep 0.1; done
       alive "$pid" && { kill -KILL -- "-$pid" 2>/dev/null || true; }
       say "${name[$s]} stopped (pid $pid)"
+    elif port_open "${port[$s]}" && answers_as "$s"; then
+      say "${name[$s]} left running: not started from this checkout"
     else
       say "${name[$s]} was not running"
     fi
@@ -170,6 +196,11 @@ status() {
   for s in "${services[@]}"; do
     if pid="$(running_pid "$s")" && port_open "${port[$s]}"; then
       say "${name[$s]} $(endpoint "$s") up (pid $pid)"
+    elif port_open "${port[$s]}" && answers_as "$s"; then
+      say "${name[$s]} $(endpoint "$s") up (not started from this checkout)"
+    elif port_open "${port[$s]}"; then
+      say "${name[$s]} $(endpoint "$s") down: port ${port[$s]} is taken by a program that does not answer as the emulator"
+      down=1
     else
       say "${name[$s]} $(endpoint "$s") down"
       down=1

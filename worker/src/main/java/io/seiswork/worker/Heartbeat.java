@@ -46,6 +46,12 @@ final class Heartbeat implements AutoCloseable {
     private final TaskProtection protection;
 
     /**
+     * Set by {@link #close()} before it interrupts a call in flight: that call's failure ("Thread was
+     * interrupted") is the shot's normal end, not a failure to read or write, and is not logged.
+     */
+    private volatile boolean closing;
+
+    /**
      * @param progress fraction of the shot's time steps done, reported to the job table with each
      *     status read when it moved
      * @param stacking whether the job is being stacked now (the shot is done): the sign of life
@@ -70,7 +76,7 @@ final class Heartbeat implements AutoCloseable {
             try {
                 queue.extend(message, (int) visibilityS);
             } catch (RuntimeException e) {
-                LOG.warn("could not extend shot {} of job {}: {}", message.task().shot(), job, e.getMessage());
+                warn("could not extend shot {} of job {}: {}", message.task().shot(), job, e.getMessage());
             }
         }, extendEveryS, extendEveryS, TimeUnit.SECONDS);
         long pollMs = settings.statusPoll().toMillis();
@@ -87,7 +93,7 @@ final class Heartbeat implements AutoCloseable {
                     cancel.cancel();
                 }
             } catch (RuntimeException e) {
-                LOG.warn("could not read the status of job {}: {}", job, e.getMessage());
+                warn("could not read the status of job {}: {}", job, e.getMessage());
             }
             try {  // on its own: a failed status read must not skip the sign of life
                 double p = progress.getAsDouble();
@@ -113,13 +119,23 @@ final class Heartbeat implements AutoCloseable {
                     reportedAt[0] = now;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("could not report shot {} of job {}: {}", shot, job, e.getMessage());
+                warn("could not report shot {} of job {}: {}", shot, job, e.getMessage());
             }
         }, pollMs, pollMs, TimeUnit.MILLISECONDS);
     }
 
+    /** Logs a failed call as a warning, unless it failed because {@link #close()} interrupted it. */
+    private void warn(String format, Object... args) {
+        if (closing) {
+            LOG.debug(format, args);
+        } else {
+            LOG.warn(format, args);
+        }
+    }
+
     @Override
     public void close() {
+        closing = true;
         timer.shutdownNow();
         protection.release();
     }

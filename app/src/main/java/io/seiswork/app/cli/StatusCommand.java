@@ -66,7 +66,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             for (ShotRecord s : shown) {
                 out.printf(Locale.ROOT, "  shot %4d%s  %-8s attempts %d%s%s%n", s.shot(), specShots.of(s.shot())
-                        .map(n -> " (spec shot " + n + ")").orElse(""), s.state(), s.attempts(),
+                        .map(n -> " (spec shot " + n + ")").orElse(""), view.shownState(s), s.attempts(),
                         s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %.2f Gpts/s  %s", s.seconds(),
                                 s.gptsPerSecond(), s.worker())
                                 : s.state() == ShotState.RUNNING ? String.format(Locale.ROOT, "  %3.0f %%  %s", 100 * s.progress(), s.worker())
@@ -151,7 +151,7 @@ final class StatusCommand implements Callable<Integer> {
         for (ShotRecord s : view.shots()) {
             ObjectNode n = shots.addObject().put("shot", s.shot());
             specShots.of(s.shot()).ifPresent(f -> n.put("specShot", f));
-            n.put("state", s.state().name()).put("attempts", s.attempts()).put("progress", s.progress());
+            n.put("state", view.shownState(s)).put("attempts", s.attempts()).put("progress", s.progress());
             if (s.worker() != null) {
                 n.put("worker", s.worker());
             }

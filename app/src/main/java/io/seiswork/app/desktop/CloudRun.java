@@ -313,10 +313,12 @@ final class CloudRun implements ActiveRun {
                 }
                 case CANCELLED -> {
                     events.stopped(ShotProgress.State.CANCELLED);
+                    notRun(end, events);
                     yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "cancelled job " + id);
                 }
                 default -> {
                     events.stopped(ShotProgress.State.FAILED);
+                    notRun(end, events);
                     yield new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: job " + id + ": "
                             + end.job().error());
                 }
@@ -343,6 +345,15 @@ final class CloudRun implements ActiveRun {
      * @param image the image so far, stacked here as shots finish, or null
      * @return the job at its end, or null when the window stopped following
      */
+    /** Shows the shots of an ended job that will not run ({@link JobView#notRun}) as such, not as queued. */
+    private static void notRun(JobView end, RunEvents events) {
+        for (ShotRecord s : end.shots()) {
+            if (end.notRun(s)) {
+                events.notRun(s.shot());
+            }
+        }
+    }
+
     private JobView follow(Dispatcher d, JobId id, RunEvents events, CloudImageSoFar image) {
         Set<Integer> started = new HashSet<>();
         Set<Integer> finished = new HashSet<>();

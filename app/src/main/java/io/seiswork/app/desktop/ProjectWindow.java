@@ -1230,7 +1230,7 @@ public final class ProjectWindow extends BorderPane {
         runFolder = out;
         progress.follow(events, known, job.time().dtS(), cloud
                 ? "Wavefield: only for runs on this machine"
-                : "Wavefield: shown while a shot runs");
+                : "Wavefield: shown while a shot runs", !cloud);
         closeResult();
         lastImage = null;
         resultTab.setContent(placeholder("Running..."));

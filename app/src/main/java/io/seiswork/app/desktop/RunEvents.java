@@ -179,6 +179,15 @@ final class RunEvents implements RunListener {
         }
     }
 
+    /** Marks a shot that will not run, still queued when its cloud job ended cancelled or failed. */
+    void notRun(int shot) {
+        Shot s = shot(shot);
+        if (s.state == ShotProgress.State.QUEUED) {
+            s.state = ShotProgress.State.NOT_RUN;
+            mark(s);
+        }
+    }
+
     /** Shots announced by the runner (0 until the run starts). */
     int expectedShots() {
         return expectedShots;

@@ -1,5 +1,6 @@
 package io.seiswork.app.desktop;
 
+import io.seiswork.core.progress.RemainingTime;
 import io.seiswork.render.section.SliceView;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,16 @@ final class RunProgressPane extends BorderPane {
     /** How the run ended ("done", "cancelled", "failed"), null while it runs. */
     private String endedAs;
     private long endNanos;
+    /**
+     * Whether the shots run one after another (a run on this machine): the time left is then
+     * {@link RemainingTime}'s, as on the command line, which keeps the first shot's JIT warm-up out
+     * of it; a cloud fleet runs shots side by side, and the run's fraction done is projected instead.
+     */
+    private boolean inTurn;
+    /** The time left of a run whose shots run in turn, made when its first shot starts; null before. */
+    private RemainingTime remaining;
+    /** Its last figure, seconds (kept between one shot's end and the next's first progress); NaN while estimating. */
+    private double leftS;
 
     RunProgressPane() {
         TableColumn<ShotProgress, Number> shot = new TableColumn<>("Shot");
@@ -66,7 +77,8 @@ final class RunProgressPane extends BorderPane {
                 .map(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.3f", v.doubleValue())));
         TableColumn<ShotProgress, String> time = new TableColumn<>("Time (s)");
         time.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED ? ""
+                () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED
+                        || c.getValue().stateProperty().get() == ShotProgress.State.NOT_RUN ? ""
                         : String.format(Locale.ROOT, "%.1f", c.getValue().secondsProperty().get()),
                 c.getValue().stateProperty(), c.getValue().secondsProperty()));
         // Each column at least as wide as its heading and its longest value: "cancelled" never "cancell...".
@@ -118,6 +130,17 @@ final class RunProgressPane extends BorderPane {
      * (or instead of) a live section: a cloud run's shots run on other machines and send none.
      */
     void follow(RunEvents run, List<Integer> knownShots, double dtS, String wavefieldTitle) {
+        follow(run, knownShots, dtS, wavefieldTitle, false);
+    }
+
+    /**
+     * As {@link #follow(RunEvents, List, double, String)}; {@code inTurn} when the shots run one
+     * after another on this machine, so the time left is {@link RemainingTime}'s.
+     */
+    void follow(RunEvents run, List<Integer> knownShots, double dtS, String wavefieldTitle, boolean inTurn) {
+        this.inTurn = inTurn;
+        remaining = null;
+        leftS = Double.NaN;
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
         events = run;
@@ -222,7 +245,12 @@ final class RunProgressPane extends BorderPane {
         // Changed shots once, running ones every frame (their clocks move between progress events).
         for (var it = live.values().iterator(); it.hasNext(); ) {
             RunEvents.Shot s = it.next();
-            row(s.number).update(s.state, s.fraction(), s.gptsPerSecond, s.seconds(now));
+            ShotProgress row = row(s.number);
+            ShotProgress.State was = row.stateProperty().get();
+            row.update(s.state, s.fraction(), s.gptsPerSecond, s.seconds(now));
+            if (inTurn) {
+                timeLeft(e, s, was, now);
+            }
             if (s.state != ShotProgress.State.RUNNING) {
                 it.remove();
             }
@@ -251,12 +279,40 @@ final class RunProgressPane extends BorderPane {
         double fraction = total > 0 ? done / total : 0;
         overall.setProgress(fraction);
         double elapsed = ((endedAs != null ? endNanos : now) - startNanos) / 1e9;
-        String left = endedAs == null && fraction > 0.02 && fraction < 1
-                ? String.format(Locale.ROOT, ", about %.0f s left", elapsed * (1 - fraction) / fraction) : "";
+        String left;
+        if (endedAs != null || fraction >= 1) {
+            left = "";
+        } else if (inTurn) {
+            left = remaining == null ? "" : Double.isNaN(leftS) ? ", estimating the time left"
+                    : ", about " + RemainingTime.format(leftS) + " left";
+        } else {
+            left = fraction > 0.02 ? ", about " + RemainingTime.format(elapsed * (1 - fraction) / fraction) + " left" : "";
+        }
         String on = e.engine().isEmpty() ? "" : " on " + e.engine();
         String how = endedAs == null || endedAs.equals("done") ? "" : endedAs + ": ";
         summary.setText(String.format(Locale.ROOT, "%s%d of %d shots done%s, %.0f s%s", how, finished, total, on,
                 elapsed, left));
+    }
+
+    /**
+     * Feeds a shot of a run in turn to {@link #remaining}: its progress while it runs (the time left
+     * it gives goes to {@link #leftS}), its time when it ends.
+     *
+     * @param was the shot's state on its row before this frame
+     */
+    private void timeLeft(RunEvents e, RunEvents.Shot s, ShotProgress.State was, long now) {
+        if (remaining == null && s.state != ShotProgress.State.QUEUED) {
+            int done = 0;
+            for (ShotProgress p : rows.values()) {
+                done += p.stateProperty().get() == ShotProgress.State.DONE && p.shot() != s.number ? 1 : 0;
+            }
+            remaining = new RemainingTime(Math.max(e.expectedShots(), rows.size()) - done);
+        }
+        if (s.state == ShotProgress.State.RUNNING) {
+            leftS = remaining.secondsLeft(s.fraction(), s.seconds(now));
+        } else if (s.state == ShotProgress.State.DONE && was != ShotProgress.State.DONE) {
+            remaining.shotFinished(s.seconds(now));
+        }
     }
 
     private ShotProgress row(int number) {

@@ -16,11 +16,13 @@ public final class ShotProgress {
 
     /** Where a shot is. */
     public enum State {
-        QUEUED, RUNNING, DONE, CANCELLED, FAILED;
+        QUEUED, RUNNING, DONE, CANCELLED, FAILED,
+        /** Queued in a run or cloud job that ended cancelled or failed: it will not run (until a resume). */
+        NOT_RUN;
 
-        /** Lower-case label for the table. */
+        /** Lower-case label for the table ("not run"). */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
     }
 

@@ -71,13 +71,13 @@ public final class TerminalProgress implements RunListener {
     @Override
     public void shotProgress(int shot, int step, int steps) {
         int percent = steps == 0 ? 100 : (int) (100L * step / steps);
+        String left = left(step, steps);  // at every event: the estimate measures the shot's recent speed
         if (interactive) {
-            out.printf(Locale.ROOT, "\r%s  %3d%%  step %d/%d%s", label(shot), percent, step, steps,
-                    left(step, steps));
+            out.printf(Locale.ROOT, "\r%s  %3d%%  step %d/%d%s", label(shot), percent, step, steps, left);
             out.flush();
         } else if (percent / 10 > lastDecile) {
             lastDecile = percent / 10;
-            out.printf(Locale.ROOT, "%s  %3d%%%s%n", label(shot), percent, left(step, steps));
+            out.printf(Locale.ROOT, "%s  %3d%%%s%n", label(shot), percent, left);
             out.flush();
         }
     }
@@ -87,11 +87,14 @@ public final class TerminalProgress implements RunListener {
         return shot == position ? "shot " + shot + "/" + shotCount : "shot " + shot + " (" + position + "/" + shotCount + ")";
     }
 
-    /** "  about 3 min 05 s left" (padded so a shorter redraw clears the longer one), or blanks while too early. */
+    /**
+     * "  about 3 min 05 s left", or "  estimating the time left" until the first shot's speed has
+     * settled (padded so a shorter redraw clears the longer one).
+     */
     private String left(int step, int steps) {
         double fraction = steps == 0 ? 1 : (double) step / steps;
         double s = remaining.secondsLeft(fraction, (System.nanoTime() - shotStartNs) / 1e9);
-        String text = Double.isNaN(s) ? "" : "  about " + RemainingTime.format(s) + " left";
+        String text = Double.isNaN(s) ? "  estimating the time left" : "  about " + RemainingTime.format(s) + " left";
         return interactive ? String.format(Locale.ROOT, "%-28s", text) : text;
     }
 

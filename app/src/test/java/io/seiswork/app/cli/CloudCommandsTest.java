@@ -405,6 +405,11 @@ class CloudCommandsTest {
         CliRun status = CliRun.run("status", job, "--cloud", "local");
         assertTrue(status.out().startsWith(job + " (cloud-rtm, task rtm): CANCELLED, 0 of 2 shots done"), status.out());
         assertEquals(3, status.out().lines().count(), "a small job lists every shot:\n" + status.out());
+        // Its queued shots never start after the cancel: shown so, not as QUEUED.
+        assertEquals(2, status.out().lines().filter(l -> l.matches("  shot +[12]  NOT_RUN +attempts 0")).count(), status.out());
+        CliRun json = CliRun.run("status", job, "--cloud", "local", "--json");
+        String compact = json.out().replaceAll("\\s", "");
+        assertTrue(compact.contains("\"state\":\"NOT_RUN\"") && !compact.contains("\"state\":\"QUEUED\""), json.out());
         CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("x").toString());
         assertEquals(1, fetch.exit());
         assertEquals("seiswork: job " + job + " is CANCELLED, its outputs exist once it is DONE", fetch.err().strip());

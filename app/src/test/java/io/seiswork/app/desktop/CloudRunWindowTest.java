@@ -218,6 +218,11 @@ class CloudRunWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("cancelled job cloud-cancel-"), window.status().getText());
         assertFalse(window.runButton().isDisabled());
+        // The shot not started will not run after the cancel: "not run", not "queued".
+        List<ShotProgress.State> states = window.progress().table().getItems().stream()
+                .map(p -> p.stateProperty().get()).toList();
+        assertFalse(states.contains(ShotProgress.State.QUEUED), states.toString());
+        assertTrue(states.contains(ShotProgress.State.NOT_RUN), states.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.seiswork.cloud.dispatch;
 
 import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import java.time.Duration;
@@ -22,6 +23,21 @@ public record JobView(JobRecord job, List<ShotRecord> shots) {
      * is not coming back.
      */
     public static final Duration LOST_AFTER = Duration.ofMinutes(15);
+
+    /**
+     * Whether shot {@code s} will not run: QUEUED in a job that ended CANCELLED or FAILED, whose
+     * queued shots no worker starts (they run again only after a resume, which queues them anew).
+     * Derived from the job's status so that a cancel writes the job item alone, not every shot
+     * item of a job of 100,000 shots; shown as NOT_RUN by {@code status} and "not run" by the desktop.
+     */
+    public boolean notRun(ShotRecord s) {
+        return s.state() == ShotState.QUEUED && job.status().isFinal() && job.status() != JobStatus.DONE;
+    }
+
+    /** The state to show for shot {@code s}: its own, or NOT_RUN when {@link #notRun} says it will not run. */
+    public String shownState(ShotRecord s) {
+        return notRun(s) ? "NOT_RUN" : s.state().name();
+    }
 
     /** Shots in {@code state}. */
     public long count(ShotState state) {
