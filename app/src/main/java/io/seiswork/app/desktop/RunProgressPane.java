@@ -170,12 +170,23 @@ final class RunProgressPane extends BorderPane {
 
     /**
      * Takes the last events in and stops refreshing, the summary saying how the run ended and
-     * its shots done ("cancelled: 2 of 6 shots done, 16 s"), with no time left.
+     * its shots done ("cancelled: 2 of 6 shots done, 16 s"), with no time left. A run on this
+     * machine that stopped early leaves its shots still queued "not run", as a cloud job's are
+     * (Resume runs them); a cloud job's rows are its job's to say, since the fleet may still be
+     * running it after the window stopped following.
      */
     void stop(DesktopRun.Status how) {
         endedAs = how.name().toLowerCase(Locale.ROOT);
         endNanos = System.nanoTime();
         stop();
+        if (inTurn && how != DesktopRun.Status.DONE) {
+            for (ShotProgress p : rows.values()) {
+                if (p.stateProperty().get() == ShotProgress.State.QUEUED) {
+                    p.update(ShotProgress.State.NOT_RUN, p.fractionProperty().get(), p.gptsPerSecondProperty().get(),
+                            p.secondsProperty().get());
+                }
+            }
+        }
     }
 
     /**
