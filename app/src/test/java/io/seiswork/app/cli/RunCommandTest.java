@@ -110,8 +110,8 @@ class RunCommandTest {
         assertTrue(missing.err().contains("seiswork: --shots: the job has no shot 3 (its shots are 1-2)"), missing.err());
         assertFalse(Files.exists(dir.resolve("none")), "nothing run");
         CliRun bad = run("run", spec.toString(), "--shots", "first");
-        assertEquals(1, bad.exit());
-        assertTrue(bad.err().contains("seiswork: --shots must list shot numbers and ranges such as 1,4-6; \"first\" is neither"),
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("seiswork run: --shots must list shot numbers and ranges such as 1,4-6; \"first\" is neither"),
                 bad.err());
     }
 
@@ -177,7 +177,7 @@ class RunCommandTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("one/shots.sgy")), Files.readAllBytes(dir.resolve("two/shots.sgy")));
         CliRun zero = run("run", spec.toString(), "--threads", "0");
         assertEquals(2, zero.exit());
-        assertTrue(zero.err().contains("--threads must be at least 1, got 0"), zero.err());
+        assertTrue(zero.err().contains("seiswork run: --threads must be 1 to "), zero.err());
     }
 
     @Test
