@@ -221,10 +221,26 @@ class RunCommandTest {
     void checkOnlyResolvesWithoutRunning() throws Exception {
         Path spec = dir.resolve("tiny.json");
         Files.writeString(spec, SPEC);
-        CliRun r = run("run", spec.toString(), "--check", "--out", dir.resolve("out").toString());
+        CliRun r = run("run", spec.toString(), "--check", "--out", dir.resolve("out").toString(), "--engine", "cpu",
+                "--shots", "2");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("tiny: 2 shots, grid 81 x 1 x 41"), r.err());
+        // Its result on standard output ("run SPEC --check > facts.txt"), with the engine the run would take.
+        assertTrue(r.out().startsWith("tiny: 2 shots, grid 81 x 1 x 41"), r.out());
+        assertTrue(r.out().contains("would run 1 of the 2 shots (--shots 2)\nengine \"cpu\" requested"), r.out());
+        assertFalse(r.err().contains("tiny: 2 shots"), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    /** --check refuses an engine the run would refuse (it exited 0 for "gpu" on a machine without one). */
+    @Test
+    void checkRefusesAGpuThatIsNotThereAsTheRunDoes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.seiswork.kernels.engine.cuda.CudaProbe.available(),
+                "a GPU is usable here");
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        CliRun r = run("run", spec.toString(), "--check", "--engine", "gpu");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("engine: \"gpu\" requested but no GPU is usable: "), r.err());
     }
 
     /** A name that would put the default output folder outside runs/ is refused before anything is written. */
@@ -250,13 +266,13 @@ class RunCommandTest {
             Files.writeString(spec, SPEC.replace("\"name\": \"tiny\"", "\"name\": \"" + name + "\""));
             CliRun r = run("run", spec.toString(), "--check");
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.err().contains(name + ": 2 shots, grid 81 x 1 x 41"), r.err());
+            assertTrue(r.out().contains(name + ": 2 shots, grid 81 x 1 x 41"), r.out());
         }
         Path unnamed = dir.resolve("Line 12 (reproc).json");
         Files.writeString(unnamed, SPEC.replace("\"name\": \"tiny\",", ""));
         CliRun r = run("run", unnamed.toString(), "--check");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("Line 12 (reproc): 2 shots"), r.err());
+        assertTrue(r.out().contains("Line 12 (reproc): 2 shots"), r.out());
     }
 
     /** --check only checks, --estimate checks and times: asked together, the command says so rather than drop one. */
@@ -297,6 +313,7 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("out")));
         CliRun one = run("run", spec.toString(), "--estimate", "--engine", "cpu", "--shots", "2");
         assertEquals(0, one.exit(), one.err());
+        assertTrue(one.err().contains("estimating 1 of the 2 shots (--shots 2)"), "nothing runs: " + one.err());
         assertTrue(one.out().contains(": 1 shot × "), "the estimate of the shots that would run: " + one.out());
     }
 }
