@@ -301,6 +301,17 @@ class RunCommandTest {
         assertEquals("not a folder", Files.readString(file), "the file is left alone");
     }
 
+    /** --resume into a file says it is one (it said the "folder" held no run to resume). */
+    @Test
+    void aResumeIntoAFileSaysItIsOne() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        Path file = Files.writeString(dir.resolve("afile"), "not a folder");
+        CliRun r = run("run", spec.toString(), "--out", file.toString(), "--engine", "cpu", "--resume");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("seiswork: cannot resume: " + file + " is a file, not a run's folder"), r.err());
+    }
+
     /** --estimate measures the engine on the first shot and prints the run's time; it writes nothing. */
     @Test
     void estimateMeasuresAndWritesNothing() throws Exception {
