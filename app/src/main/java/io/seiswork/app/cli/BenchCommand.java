@@ -83,6 +83,8 @@ final class BenchCommand implements Callable<Integer> {
         if (dim != 2 && dim != 3) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--dim must be 2 or 3, got " + dim);
         }
+        // A 2D grid has one cell along y: an --ny given would be dropped without a word.
+        OptionValues.require(dim == 3 || ny == null, spec, "--ny", "left out with --dim 2 (a 2D grid is x by z)", ny);
         if ("gpu".equals(engine)) {
             return gpu();
         }
@@ -96,12 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         int gx = nx != null ? nx : n;
         int gy = dim == 2 ? 1 : (ny != null ? ny : n);
         int gz = nz != null ? nz : n;
-        int t;
-        try {
-            t = threads.resolve();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int t = threads.resolve();
         CpuBenchmark.Config config;
         try {
             config = new CpuBenchmark.Config(gx, gy, gz, steps, order, t, m, warmup, repetitions);

@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 final class CloudOptions {
 
     @Option(names = "--cloud", paramLabel = "local|aws", defaultValue = "${env:SEISWORK_CLOUD:-local}",
+            converter = OptionValues.Cloud.class,
             description = {"Which stack: local (the emulators of scripts/cloud-local.sh) or aws (bucket from "
                     + "SEISWORK_BUCKET, credentials from the AWS default chain, e.g. AWS_PROFILE). Default: "
                     + "SEISWORK_CLOUD, else local."})

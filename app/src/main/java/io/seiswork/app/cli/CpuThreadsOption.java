@@ -1,6 +1,8 @@
 package io.seiswork.app.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --threads N}: how many threads the CPU engine runs on, for {@code seiswork bench} and
@@ -10,14 +12,33 @@ import picocli.CommandLine.Option;
  */
 final class CpuThreadsOption {
 
+    /**
+     * Most threads per available processor: more only take turns on the same cores (and each
+     * holds a stack), so a larger count is a typing mistake, not a setting.
+     */
+    static final int MAX_PER_PROCESSOR = 16;
+
     @Option(names = "--threads", paramLabel = "N", description = "CPU engine threads (default: one per available "
-            + "processor). The GPU engine ignores it.")
+            + "processor; at most " + MAX_PER_PROCESSOR + " per processor). The GPU engine ignores it.")
     Integer threads;
 
-    /** The threads given, or null for the engine's default (one per available processor). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The most {@code --threads} takes on this machine. */
+    static int max() {
+        return MAX_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The threads given, or null for the engine's default (one per available processor).
+     *
+     * @throws picocli.CommandLine.ParameterException naming {@code --threads} and its limits
+     */
     Integer orDefaultNull() {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (threads != null) {
+            OptionValues.require(threads >= 1 && threads <= max(), command, "--threads", "1 to " + max() + " ("
+                    + MAX_PER_PROCESSOR + " per available processor)", threads);
         }
         return threads;
     }

@@ -30,9 +30,7 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("--limit must be 1-1000, got " + limit);
-        }
+        OptionValues.within(spec, "--limit", limit, 1, 1000);
         List<JobRecord> jobs = cloud.withDispatcher(d -> d.recentJobs(limit));
         PrintWriter out = spec.commandLine().getOut();
         if (jobs.isEmpty()) {

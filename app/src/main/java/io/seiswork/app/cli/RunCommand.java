@@ -11,6 +11,7 @@ import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
@@ -52,13 +53,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<job name>).")
     Path out;
 
-    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the spec's engine.")
-    String engine;
+    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", converter = OptionValues.Engine.class,
+            description = "Overrides the spec's engine.")
+    EngineChoice engine;
 
-    @Option(names = "--shots", paramLabel = "LIST", description = {"Run only these shots, by number (FFID): for "
+    @Option(names = "--shots", paramLabel = "LIST", converter = OptionValues.Shots.class, description = {"Run only these shots, by number (FFID): for "
             + "example 1 or 1,4-6, to look at a few before the whole survey. They keep their numbers and places; a "
             + "migration stacks only them. Default: every shot."})
-    String shotList;
+    ShotSelection shotList;
 
     @Option(names = "--resume", description = {"Go on with the run that stopped in DIR (cancelled, failed or "
             + "killed): the shots it finished are kept, the others run, and the files are those an uninterrupted run "
@@ -69,14 +71,16 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CpuThreadsOption threads = new CpuThreadsOption();
 
-    @Option(names = "--check", description = "Only check the spec and print the resolved time stepping; run nothing."
-            + " Not with --estimate, which checks it too.")
+    @Option(names = "--check", description = "Only check the spec and print, on standard output, the resolved time "
+            + "stepping and the engine the run would take (refused as the run would be); run nothing. Not with "
+            + "--estimate, which checks it too, nor with --resume.")
     boolean checkOnly;
 
     @Option(names = "--estimate", description = {"Check the spec, run the engine on the first shot for a few seconds "
             + "(warm-up until its speed settles: about 1.5 s on an idle machine, at most 20 s on a busy one; then the "
             + "best of 5 timed runs of about 0.4 s together, and about 0.5 s more for a migration's step) and print how "
-            + "long the whole run will take; write nothing."})
+            + "long the whole run (of the --shots given) will take; write nothing. Not with --resume: it times a run from "
+            + "its first shot."})
     boolean estimateOnly;
 
     @picocli.CommandLine.Spec
@@ -104,38 +108,49 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --estimate exclude each"
                     + " other: --estimate checks the spec too, then times the first shot");
         }
-        Integer cpuThreads;
-        try {
-            cpuThreads = threads.orDefaultNull();
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        if (resume && (checkOnly || estimateOnly)) {
+            // The estimate would time the whole run, the check say nothing of the stopped one: neither is what was asked.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume goes on with a stopped run;"
+                    + " not with " + (checkOnly ? "--check" : "--estimate") + ", which looks at a run before it starts");
         }
+        Integer cpuThreads = threads.orDefaultNull();
         PrintWriter err = spec.commandLine().getErr();
-        ResolvedJob job = CheckedSpec.resolve(specFile, engine == null ? null : JobEngine.parse(engine, "--engine"), err);
+        // --check's result is its output (for "run SPEC --check > facts.txt"); a run's or an estimate's are progress.
+        PrintWriter facts = checkOnly ? spec.commandLine().getOut() : err;
+        ResolvedJob job = CheckedSpec.resolve(specFile, engine, err);
         JobSpec jobSpec = job.spec();
         // Recorded data: the file's shots (its geometry checked as it is read), not the spec's layout.
         // Its trace headers are read once: the run's ShotComputer finds this scan kept (SegyShotGathers).
         List<Shot> all = job.dataFile() != null ? ShotComputer.shotsOf(job) : job.geometry().shots();
-        err.printf(Locale.ROOT, "%s: %d shots%s, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
+        facts.printf(Locale.ROOT, "%s: %d shots%s, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
                 jobSpec.name(), all.size(), job.dataFile() != null ? " in " + job.dataFile().getFileName() : "",
                 jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
                 job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), MemoryEstimate.human(job.memoryBytes()));
         Double aperture = jobSpec.imaging().apertureM();
         if (jobSpec.task() == Task.RTM && aperture != null && job.dataFile() == null) {
-            err.println(ShotWindow.summary(jobSpec.grid(), job.geometry().shots(), aperture));
+            facts.println(ShotWindow.summary(jobSpec.grid(), job.geometry().shots(), aperture));
         }
         if (jobSpec.task() == Task.RTM && job.storage() == WholeGridStorage.OUT_OF_CORE) {
-            err.println(job.storage().describe(jobSpec.grid()));
+            facts.println(job.storage().describe(jobSpec.grid()));
         }
-        ShotSelection shots = ShotSelection.parseOrAll(shotList, "--shots");
+        // Left out: every shot. Given, even empty, it is a list (OptionValues.Shots).
+        ShotSelection shots = shotList != null ? shotList : ShotSelection.ALL;
         // The shots listed; a shot the job lacks is said before any work.
         List<Shot> chosen = null;
         if (!shots.all()) {
             chosen = shots.of(all, "--shots");
-            err.printf(Locale.ROOT, "running %d of the %d shots (--shots %s)%n", chosen.size(), all.size(), shots);
+            facts.printf(Locale.ROOT, "%s %d of the %d shots (--shots %s)%n", checkOnly ? "would run"
+                    : estimateOnly ? "estimating" : "running", chosen.size(), all.size(), shots);
         }
-        err.flush();
+        facts.flush();
         if (checkOnly) {
+            // The engine the run would take, chosen as the run chooses it: an engine "gpu" without a usable GPU
+            // (or one the shot does not fit) is refused here as the run would refuse it.
+            doing = "choosing the engine";
+            EngineSelection selected = JobEngine.select(job).withCpuThreads(cpuThreads);
+            selected.engine().close();
+            facts.println(selected.reason());
+            facts.flush();
             return 0;
         }
         if (estimateOnly) {

@@ -63,9 +63,9 @@ final class SegyConvertCommand implements Callable<Integer> {
                     + " BY FACTOR'; divide by it for the input's values). Default: no scaling.")
     SampleScale scale;
 
-    @Option(names = "--endian", paramLabel = "big|little",
+    @Option(names = "--endian", paramLabel = "big|little", converter = OptionValues.Endian.class,
             description = "Output byte order. Default: the input's.")
-    String endian;
+    ByteOrder endian;
 
     @Mixin
     SegyFileOptions fileOptions = new SegyFileOptions();
@@ -112,7 +112,7 @@ final class SegyConvertCommand implements Callable<Integer> {
         boolean intervalAssumed;
         int intervalWritten;
         try (SegyReader r = SegyReader.open(in, fileOptions.readOptions(in))) {
-            order = endian == null ? r.byteOrder() : ByteOrders.parse(endian);
+            order = endian == null ? r.byteOrder() : endian;
             intervalAssumed = r.sampleIntervalIsFallback();
             intervalWritten = r.sampleIntervalUs();
             SegyWriteOptions options = SegyWriteOptions.of(r.samplesPerTrace(), r.sampleIntervalUs())

@@ -1,9 +1,12 @@
 package io.seiswork.app.cli;
 
 import io.seiswork.core.segy.SegyReadOptions;
+import io.seiswork.core.segy.TraceHeader;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Options shared by the commands that read a SEG-Y file: where the line numbers are, SU or not,
@@ -29,9 +32,20 @@ final class SegyFileOptions {
                     + " header 117 not positive, SU dt 0). Default: 4000, as segyio.")
     Integer intervalUs;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Whether the sample interval a file may lack was given ({@code --interval-us}). */
     boolean intervalGiven() {
         return intervalUs != null;
+    }
+
+    /** {@code b}, refused unless a 4-byte field there lies inside the 240-byte trace header (1-based). */
+    private int lineByte(String option, int b) {
+        int last = TraceHeader.SIZE - 3;
+        OptionValues.require(b >= 1 && b <= last, command, option, "1 to " + last + " (a 4-byte field inside the "
+                + TraceHeader.SIZE + "-byte trace header)", b);
+        return b;
     }
 
     /** The reader options for {@code file}: SU defaults for {@code --su} or a {@code .su} name, then the given bytes. */
@@ -39,24 +53,14 @@ final class SegyFileOptions {
         Path name = file.getFileName();
         boolean su = seismicUnix || (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".su"));
         SegyReadOptions o = su ? SegyReadOptions.seismicUnixDefaults() : SegyReadOptions.defaults();
-        try {
-            if (inlineByte != null) {
-                o = o.withInlineByte(inlineByte);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--iline-byte: " + e.getMessage(), e);
+        if (inlineByte != null) {
+            o = o.withInlineByte(lineByte("--iline-byte", inlineByte));
         }
-        try {
-            if (crosslineByte != null) {
-                o = o.withCrosslineByte(crosslineByte);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--xline-byte: " + e.getMessage(), e);
+        if (crosslineByte != null) {
+            o = o.withCrosslineByte(lineByte("--xline-byte", crosslineByte));
         }
         if (intervalUs != null) {
-            if (intervalUs <= 0) {
-                throw new IllegalArgumentException("--interval-us: must be > 0 µs, got " + intervalUs);
-            }
+            OptionValues.require(intervalUs > 0, command, "--interval-us", "more than 0 µs", intervalUs);
             o = o.withFallbackIntervalUs(intervalUs);
         }
         return o;

@@ -126,7 +126,7 @@ final class StatusCommand implements Callable<Integer> {
                 return v;
             }
             try {
-                Thread.sleep(Math.max(100, poll.toMillis()));
+                Thread.sleep(poll.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return v;

@@ -16,7 +16,6 @@ import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
-import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,18 +44,19 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
-    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the spec's engine on the workers.")
-    String engine;
+    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", converter = OptionValues.Engine.class,
+            description = "Overrides the spec's engine on the workers.")
+    EngineChoice engine;
 
     @Mixin
     WaitOptions wait;
 
-    @Option(names = "--shots", paramLabel = "LIST", description = {"Submit only these shots, by number (FFID): for "
+    @Option(names = "--shots", paramLabel = "LIST", converter = OptionValues.Shots.class, description = {"Submit only these shots, by number (FFID): for "
             + "example 1 or 1,4-6, to look at a few shots of a large survey before sending all of it. They keep their "
             + "numbers and places: the outputs are those of 'seiswork run SPEC --shots LIST' (a migration stacks only "
             + "them). The job numbers them 1 to their count, and its status shows each one's number in the spec. Default: "
             + "every shot."})
-    String shotList;
+    ShotSelection shotList;
 
     @Option(names = "--max-failed-shots", paramLabel = "N", description = {"Shots that may fail (each after 3 attempts) "
             + "while the job runs on with its others; one more stops the job. A job that ends with failed shots is "
@@ -81,8 +81,11 @@ final class SubmitCommand implements Callable<Integer> {
         }
         double memory = gib != null ? gib : CloudSettings.workerMemoryGiB(CloudSettings.environment());
         if (!(memory > 0) || memory > 1 << 20) {
-            throw new IllegalArgumentException("--worker-memory must be a positive number of GiB (at most 1048576), got "
-                    + memory);
+            String allowed = "a positive number of GiB (at most 1048576)";
+            if (gib != null) {
+                throw OptionValues.invalid(spec, "--worker-memory", allowed, memory);
+            }
+            throw new IllegalArgumentException(OptionValues.message("SEISWORK_WORKER_MEMORY_GIB", allowed, memory));
         }
         return memory;
     }
@@ -111,7 +114,11 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         wait.check();
-        EngineChoice choice = engine == null ? null : JobEngine.parse(engine, "--engine");
+        if (maxFailedShots != null) {
+            // Its upper bound needs the shots, counted below; a negative count is wrong for any job.
+            OptionValues.require(maxFailedShots >= 0, spec, "--max-failed-shots", "0 or more", maxFailedShots);
+        }
+        EngineChoice choice = engine;
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver(workerTaskGiB()));
         // The pass over the data file's trace headers that counts its shots: minutes for a TB, said as the digests are.
         ShotComputer.Shots found = ShotComputer.shotsAndNotes(job, job.dataFile() == null ? ByteProgress.NONE
@@ -122,7 +129,8 @@ final class SubmitCommand implements Callable<Integer> {
         List<Shot> all = found.shots();
         List<Integer> chosen = shotList == null ? null : chosenShots(all, err);
         int shots = chosen != null ? chosen.size() : all.size();
-        int maxFailed = maxFailedShots != null ? FailedShots.checkLimit(maxFailedShots, shots) : FailedShots.defaultLimit(shots);
+        int maxFailed = maxFailedShots != null ? OptionValues.usage(spec, () -> FailedShots.checkLimit(maxFailedShots, shots))
+                : FailedShots.defaultLimit(shots);
         return cloud.withDispatcher(d -> {
             ObjectNode tree = SpecTree.read(specFile);
             if (choice != null) {
@@ -158,8 +166,8 @@ final class SubmitCommand implements Callable<Integer> {
      * before anything is uploaded.
      */
     private List<Integer> chosenShots(List<Shot> all, PrintWriter err) {
-        // parse, not parseOrAll: "--shots ''" is a mistake here, not the desktop's empty field for "every shot".
-        ShotSelection selection = ShotSelection.parse(shotList, "--shots");
+        // "--shots ''" is refused as it is read (OptionValues.Shots), not taken as the desktop's empty field for "every shot".
+        ShotSelection selection = shotList;
         List<Shot> chosen = selection.of(all, "--shots");
         if (chosen.size() > JobTable.MAX_SHOTS) {
             throw new IllegalArgumentException("--shots: a cloud job has at most " + JobTable.MAX_SHOTS + " shots, "

@@ -7,7 +7,8 @@ import picocli.CommandLine;
  * A command line the user mistyped (unknown option, bad value, missing argument): the problem in
  * one line naming the command, picocli's "did you mean" suggestions for a misspelt option or
  * subcommand, and where the options are described, instead of the whole usage text (which
- * buries the message). Exit code 2, as picocli's default for usage errors.
+ * buries the message). Exit code 2, as picocli's default for usage errors. A bad option value is
+ * one of these ({@link OptionValues}).
  */
 final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
 
@@ -16,7 +17,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         String command = cl.getCommandSpec().qualifiedName();
-        err.println(command + ": " + ex.getMessage());
+        // A converter of OptionValues words its whole line; picocli would put "Invalid value for option ..." before it.
+        err.println(command + ": " + (ex.getCause() instanceof OptionValues.Refused r ? r.getMessage() : ex.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("See '" + command + " --help' for the options.");
         err.flush();

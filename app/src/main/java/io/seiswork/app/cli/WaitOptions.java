@@ -7,7 +7,9 @@ import io.seiswork.cloud.job.JobStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --wait [--out DIR] [--poll S]}, shared by the commands that set a cloud job going
@@ -21,14 +23,22 @@ final class WaitOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "With --wait: fetch the outputs into DIR when done.")
     Path out;
 
-    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between status reads (default 2).")
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between "
+            + "status reads (default 2, at least " + MIN_POLL_S + ").")
     double pollS;
+
+    /** Shortest time between status reads, seconds: each is a read of the job table, and a shot takes seconds. */
+    static final double MIN_POLL_S = 0.1;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /**
      * Refuses {@code --out} without {@code --wait} before anything is sent: the outputs would
-     * silently never come.
+     * silently never come; and a {@code --poll} under {@link #MIN_POLL_S}.
      */
     void check() {
+        OptionValues.require(pollS >= MIN_POLL_S, command, "--poll", "at least " + MIN_POLL_S + " seconds", pollS);
         if (out != null && !await) {
             throw new IllegalArgumentException("--out needs --wait; without it, fetch the outputs once the job is done: "
                     + "seiswork fetch JOB --out " + out);

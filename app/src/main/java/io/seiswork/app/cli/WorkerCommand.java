@@ -3,7 +3,7 @@ package io.seiswork.app.cli;
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
-import io.seiswork.kernels.job.JobEngine;
+import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.worker.ShotMetrics;
 import io.seiswork.worker.ShotWorker;
 import io.seiswork.worker.WorkerScratch;
@@ -36,8 +36,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
-    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", description = "Overrides the specs' engine.")
-    String engine;
+    @Option(names = "--engine", paramLabel = "auto|cpu|gpu", converter = OptionValues.Engine.class,
+            description = "Overrides the specs' engine.")
+    EngineChoice engine;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "${env:SEISWORK_WORK_DIR}",
             description = "Scratch for inputs, shot results and wavefield spills (default: SEISWORK_WORK_DIR, "
@@ -53,14 +54,17 @@ final class WorkerCommand implements Callable<Integer> {
                     + "the shot runs, so a dead worker's shot returns within this time (default 300).")
     long visibilityS;
 
+    /** SQS's longest visibility timeout, seconds: a longer one is refused by the queue. */
+    static final long MAX_VISIBILITY_S = 43_200;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (maxIdleS < 0) {
-            throw new IllegalArgumentException("--max-idle must be >= 0 seconds, got " + maxIdleS);
-        }
+        OptionValues.require(maxIdleS >= 0, spec, "--max-idle", "0 seconds or more", maxIdleS);
+        OptionValues.require(visibilityS >= 1 && visibilityS <= MAX_VISIBILITY_S, spec, "--visibility",
+                "1 to " + MAX_VISIBILITY_S + " seconds (SQS's longest visibility timeout, 12 hours)", visibilityS);
         Path shared = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "seiswork-worker");
         Files.createDirectories(shared);
         WorkerSettings defaults = WorkerSettings.defaults(shared);
@@ -76,7 +80,7 @@ final class WorkerCommand implements Callable<Integer> {
                 err.println("seiswork worker: removed " + gone + ", left by a worker that is no longer running");
             }
             // Inputs are content-addressed and verified before they appear: the machine's workers share them.
-            WorkerSettings settings = new WorkerSettings(dir, shared, engine == null ? null : JobEngine.parse(engine, "--engine"),
+            WorkerSettings settings = new WorkerSettings(dir, shared, engine,
                     defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(),
                     Duration.ofSeconds(maxIdleS), defaults.maxInputBytes(), defaults.pollWait(), defaults.taskMemoryBytes(),
                     defaults.sweepEvery(), defaults.hangAfter());

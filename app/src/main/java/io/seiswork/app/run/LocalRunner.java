@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.files.IoProblems;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
@@ -27,8 +28,6 @@ import io.seiswork.kernels.job.ModelledShot;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -132,6 +131,9 @@ public final class LocalRunner {
      *     which)
      */
     public ObjectNode resume(ResolvedJob job, Path outDir) {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new ResumeRefused("cannot resume: " + outDir + " is a file, not a run's folder");
+        }
         if (!Files.isDirectory(outDir)) {
             RunCheckpoint.requireResumable(outDir);  // refuses: no run there
         }
@@ -143,15 +145,10 @@ public final class LocalRunner {
     private static void createDirectories(Path outDir) {
         try {
             Files.createDirectories(outDir);
-        } catch (FileAlreadyExistsException e) {
-            // The folder, or one above it, is a file: the exception's message is only its path.
-            throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getFile()
-                    + " is a file", e);
-        } catch (AccessDeniedException e) {
-            throw new UncheckedIOException("cannot create output directory " + outDir + ": permission denied in "
-                    + e.getFile(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output directory " + outDir + ": " + e.getMessage(), e);
+            // Its message is often only the path: the reason in words instead.
+            throw new UncheckedIOException("cannot create output directory " + outDir + ": "
+                    + IoProblems.folderNotMade(e, outDir), e);
         }
     }
 

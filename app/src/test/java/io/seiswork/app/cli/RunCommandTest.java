@@ -110,8 +110,8 @@ class RunCommandTest {
         assertTrue(missing.err().contains("seiswork: --shots: the job has no shot 3 (its shots are 1-2)"), missing.err());
         assertFalse(Files.exists(dir.resolve("none")), "nothing run");
         CliRun bad = run("run", spec.toString(), "--shots", "first");
-        assertEquals(1, bad.exit());
-        assertTrue(bad.err().contains("seiswork: --shots must list shot numbers and ranges such as 1,4-6; \"first\" is neither"),
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("seiswork run: --shots must list shot numbers and ranges such as 1,4-6; \"first\" is neither"),
                 bad.err());
     }
 
@@ -177,7 +177,7 @@ class RunCommandTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("one/shots.sgy")), Files.readAllBytes(dir.resolve("two/shots.sgy")));
         CliRun zero = run("run", spec.toString(), "--threads", "0");
         assertEquals(2, zero.exit());
-        assertTrue(zero.err().contains("--threads must be at least 1, got 0"), zero.err());
+        assertTrue(zero.err().contains("seiswork run: --threads must be 1 to "), zero.err());
     }
 
     @Test
@@ -221,10 +221,26 @@ class RunCommandTest {
     void checkOnlyResolvesWithoutRunning() throws Exception {
         Path spec = dir.resolve("tiny.json");
         Files.writeString(spec, SPEC);
-        CliRun r = run("run", spec.toString(), "--check", "--out", dir.resolve("out").toString());
+        CliRun r = run("run", spec.toString(), "--check", "--out", dir.resolve("out").toString(), "--engine", "cpu",
+                "--shots", "2");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("tiny: 2 shots, grid 81 x 1 x 41"), r.err());
+        // Its result on standard output ("run SPEC --check > facts.txt"), with the engine the run would take.
+        assertTrue(r.out().startsWith("tiny: 2 shots, grid 81 x 1 x 41"), r.out());
+        assertTrue(r.out().contains("would run 1 of the 2 shots (--shots 2)\nengine \"cpu\" requested"), r.out());
+        assertFalse(r.err().contains("tiny: 2 shots"), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    /** --check refuses an engine the run would refuse (it exited 0 for "gpu" on a machine without one). */
+    @Test
+    void checkRefusesAGpuThatIsNotThereAsTheRunDoes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(io.seiswork.kernels.engine.cuda.CudaProbe.available(),
+                "a GPU is usable here");
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        CliRun r = run("run", spec.toString(), "--check", "--engine", "gpu");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("engine: \"gpu\" requested but no GPU is usable: "), r.err());
     }
 
     /** A name that would put the default output folder outside runs/ is refused before anything is written. */
@@ -250,13 +266,13 @@ class RunCommandTest {
             Files.writeString(spec, SPEC.replace("\"name\": \"tiny\"", "\"name\": \"" + name + "\""));
             CliRun r = run("run", spec.toString(), "--check");
             assertEquals(0, r.exit(), r.err());
-            assertTrue(r.err().contains(name + ": 2 shots, grid 81 x 1 x 41"), r.err());
+            assertTrue(r.out().contains(name + ": 2 shots, grid 81 x 1 x 41"), r.out());
         }
         Path unnamed = dir.resolve("Line 12 (reproc).json");
         Files.writeString(unnamed, SPEC.replace("\"name\": \"tiny\",", ""));
         CliRun r = run("run", unnamed.toString(), "--check");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains("Line 12 (reproc): 2 shots"), r.err());
+        assertTrue(r.out().contains("Line 12 (reproc): 2 shots"), r.out());
     }
 
     /** --check only checks, --estimate checks and times: asked together, the command says so rather than drop one. */
@@ -285,6 +301,17 @@ class RunCommandTest {
         assertEquals("not a folder", Files.readString(file), "the file is left alone");
     }
 
+    /** --resume into a file says it is one (it said the "folder" held no run to resume). */
+    @Test
+    void aResumeIntoAFileSaysItIsOne() throws Exception {
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, SPEC);
+        Path file = Files.writeString(dir.resolve("afile"), "not a folder");
+        CliRun r = run("run", spec.toString(), "--out", file.toString(), "--engine", "cpu", "--resume");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("seiswork: cannot resume: " + file + " is a file, not a run's folder"), r.err());
+    }
+
     /** --estimate measures the engine on the first shot and prints the run's time; it writes nothing. */
     @Test
     void estimateMeasuresAndWritesNothing() throws Exception {
@@ -297,6 +324,7 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("out")));
         CliRun one = run("run", spec.toString(), "--estimate", "--engine", "cpu", "--shots", "2");
         assertEquals(0, one.exit(), one.err());
+        assertTrue(one.err().contains("estimating 1 of the 2 shots (--shots 2)"), "nothing runs: " + one.err());
         assertTrue(one.out().contains(": 1 shot × "), "the estimate of the shots that would run: " + one.out());
     }
 }

@@ -1,6 +1,7 @@
 package io.seiswork.cloud.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,6 +32,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  */
 public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsEndpoint, URI dynamoDbEndpoint,
         String bucket, String table, String queue, AwsCredentialsProvider credentials) {
+
+    /** The stacks a command line or a desktop setting may name: {@link #local} and {@link #aws}. */
+    public static final List<String> NAMES = List.of("local", "aws");
 
     /** Default job table name, as the CDK stack creates it. */
     public static final String DEFAULT_TABLE = "seiswork-jobs";

@@ -20,6 +20,7 @@ import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.StoredInput;
 import io.seiswork.cloud.s3.StoredVersion;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.files.IoProblems;
 import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -406,7 +407,7 @@ public final class Dispatcher {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + outDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + outDir + ": " + IoProblems.folderNotMade(e, outDir), e);
         }
         List<FetchedOutput> files = new ArrayList<>();
         FetchedVersions fetched = FetchedVersions.in(outDir);

@@ -47,6 +47,29 @@ public final class IoProblems {
         return words(e.getMessage(), file);
     }
 
+    /**
+     * Why folder {@code dir} could not be made ({@link Files#createDirectories}), in words: a file
+     * where it or a folder above it should be ("/tmp/afile is a file"), a folder that takes no new
+     * folders (a virtual file system such as /proc, where making one reports "no such file":
+     * "folder /proc does not take new folders"), else {@link #describe}. The caller's message names
+     * {@code dir}.
+     */
+    public static String folderNotMade(IOException e, Path dir) {
+        if (e instanceof FileAlreadyExistsException f && f.getFile() != null && !Files.isDirectory(Path.of(f.getFile()))) {
+            return f.getFile() + " is a file";
+        }
+        if (e instanceof NoSuchFileException f && f.getFile() != null) {
+            Path parent = Path.of(f.getFile()).toAbsolutePath().normalize().getParent();
+            if (parent != null && Files.isDirectory(parent)) {
+                return "folder " + parent + " does not take new folders";
+            }
+        }
+        if (e instanceof AccessDeniedException f && f.getFile() != null) {
+            return "permission denied in " + f.getFile();
+        }
+        return describe(e, dir);
+    }
+
     /** What a {@link FileSystemException} that gives no reason means, from its class. */
     private static String unexplained(FileSystemException e) {
         return switch (e) {

@@ -79,4 +79,28 @@ class IoProblemsTest {
         assertEquals("Data/x: gone", IoProblems.describe(new IOException("Data/x: gone"), Path.of("")));
         assertEquals("I/O error", IoProblems.describe(new IOException("I/O error"), bare));
     }
+
+    /**
+     * A folder that could not be made says why, as the JDK's exceptions, whose messages are only
+     * the path, do not: "cannot create /proc/foo: /proc/foo" and "cannot create /tmp/afile:
+     * /tmp/afile" gave no reason.
+     */
+    @Test
+    void aFolderNotMadeSaysWhy() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        for (Path wanted : new Path[] {file, file.resolve("sub")}) {
+            try {
+                Files.createDirectories(wanted);
+                throw new AssertionError("made " + wanted);
+            } catch (IOException e) {
+                String why = IoProblems.folderNotMade(e, wanted);
+                assertEquals(true, why.equals(file + " is a file") || why.equals(file + " is not a folder"), why);
+            }
+        }
+        // What mkdir in /proc reports: no such file, though the folder above is there.
+        Path proc = dir.resolve("virtual");
+        assertEquals("folder " + dir.toAbsolutePath().normalize() + " does not take new folders",
+                IoProblems.folderNotMade(new NoSuchFileException(proc.toString()), proc));
+        assertEquals("permission denied in " + proc, IoProblems.folderNotMade(new AccessDeniedException(proc.toString()), proc));
+    }
 }

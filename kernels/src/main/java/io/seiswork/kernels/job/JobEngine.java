@@ -10,6 +10,7 @@ import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The engine a job runs on, chosen the same way by the command line, the desktop app and the
@@ -59,7 +60,8 @@ public final class JobEngine {
                 return c;
             }
         }
-        throw new IllegalArgumentException(what + " must be one of "
-                + Arrays.stream(EngineChoice.values()).map(EngineChoice::json).toList() + ", got \"" + key + "\"");
+        List<String> names = Arrays.stream(EngineChoice.values()).map(EngineChoice::json).toList();
+        throw new IllegalArgumentException(what + " must be " + String.join(", ", names.subList(0, names.size() - 1))
+                + " or " + names.getLast() + ", got \"" + key + "\"");
     }
 }

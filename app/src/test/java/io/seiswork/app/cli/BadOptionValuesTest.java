@@ -1,0 +1,98 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every bad option value is a usage error through the command line's entry point: exit code 2
+ * (docs/formats/segy.md, "Command line") and one first line naming the command, the option, the
+ * value and what it takes ({@link OptionValues}), whichever command and whichever kind of check
+ * (a value read as picocli parses, a range, a domain parser's refusal). The commands refuse before
+ * they read a file or reach a cloud, so none is needed here.
+ */
+class BadOptionValuesTest {
+
+    @TempDir
+    Path dir;
+
+    /** The first line of {@code seiswork args...} on standard error, after checking it is a usage error. */
+    private static String refused(String... args) {
+        CliRun r = CliRun.run(args);
+        assertEquals(2, r.exit(), String.join(" ", args) + ":\n" + r.err());
+        assertEquals("", r.out());
+        assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals("See '" + lines.getFirst().substring(0, lines.getFirst().indexOf(':')) + " --help' for the options.",
+                lines.getLast());
+        return lines.getFirst();
+    }
+
+    @Test
+    void valuesOfAKindNameTheOptionTheValueAndTheChoices() {
+        assertEquals("seiswork run: --engine must be auto, cpu or gpu, got \"tpu\"",
+                refused("run", "spec.json", "--engine", "tpu"));
+        assertEquals("seiswork worker: --engine must be auto, cpu or gpu, got \"tpu\"",
+                refused("worker", "--engine", "tpu", "--max-idle", "1"));
+        assertEquals("seiswork jobs: --cloud must be local or aws, got \"gcp\"", refused("jobs", "--cloud", "gcp"));
+        assertEquals("seiswork segy convert: --endian must be big or little, got \"middle\"",
+                refused("segy", "convert", "in.sgy", "out.sgy", "--endian", "middle"));
+        assertEquals("seiswork run: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
+                refused("run", "spec.json", "--shots", "1,,2"));
+    }
+
+    /** An empty --shots is a mistake (a script's empty variable), never "every shot", for run as for submit. */
+    @Test
+    void anEmptyShotListIsRefusedByRunAsBySubmit() {
+        assertEquals("seiswork run: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
+                refused("run", "spec.json", "--shots", ""));
+        assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
+                refused("submit", "spec.json", "--shots", ""));
+    }
+
+    @Test
+    void numbersOutOfRangeNameTheirLimits() {
+        assertEquals("seiswork jobs: --limit must be 1 to 1000, got 0", refused("jobs", "--limit", "0"));
+        assertEquals("seiswork segy info: --iline-byte must be 1 to 237 (a 4-byte field inside the 240-byte trace"
+                + " header), got 0", refused("segy", "info", "in.sgy", "--iline-byte", "0"));
+        assertEquals("seiswork segy info: --interval-us must be more than 0 µs, got -5",
+                refused("segy", "info", "in.sgy", "--interval-us", "-5"));
+        assertEquals("seiswork submit: --worker-memory must be a positive number of GiB (at most 1048576), got 0.0",
+                refused("submit", "spec.json", "--worker-memory", "0"));
+        assertEquals("seiswork submit: --max-failed-shots must be 0 or more, got -1",
+                refused("submit", "spec.json", "--max-failed-shots", "-1"));
+        assertEquals("seiswork worker: --max-idle must be 0 seconds or more, got -1",
+                refused("worker", "--max-idle", "-1"));
+        int max = CpuThreadsOption.max();
+        assertEquals("seiswork run: --threads must be 1 to " + max + " (16 per available processor), got 100000",
+                refused("run", "spec.json", "--threads", "100000"));
+        assertEquals("seiswork bench: --threads must be 1 to " + max + " (16 per available processor), got 0",
+                refused("bench", "--threads", "0"));
+    }
+
+    /** --poll was clamped to 0.1 s without a word; below it, the command now says so before anything is sent. */
+    @Test
+    void aPollBelowTheMinimumIsRefused() {
+        assertEquals("seiswork resume: --poll must be at least 0.1 seconds, got 0.0",
+                refused("resume", "some-job", "--wait", "--poll", "0"));
+        assertEquals("seiswork submit: --poll must be at least 0.1 seconds, got -1.0",
+                refused("submit", "spec.json", "--wait", "--poll", "-1"));
+    }
+
+    /** Options that mean nothing together are refused rather than one of them dropped. */
+    @Test
+    void optionsThatMeanNothingTogetherAreRefused() throws Exception {
+        Path spec = Files.writeString(dir.resolve("spec.json"), "{}");
+        assertEquals("seiswork bench: --ny must be left out with --dim 2 (a 2D grid is x by z), got 50",
+                refused("bench", "--dim", "2", "--ny", "50"));
+        assertEquals("seiswork run: --resume goes on with a stopped run; not with --estimate, which looks at a run"
+                + " before it starts", refused("run", spec.toString(), "--estimate", "--resume"));
+        assertEquals("seiswork run: --resume goes on with a stopped run; not with --check, which looks at a run"
+                + " before it starts", refused("run", spec.toString(), "--check", "--resume"));
+    }
+}
