@@ -239,7 +239,7 @@ public final class LocalRunner {
             refused = true;
             throw e;
         } catch (RuntimeException e) {
-            throw failed(report, e);
+            throw failed(report, listener.located(e));
         } catch (OutOfMemoryError e) {
             // The shot's arrays are unreachable once it unwound: the report and the message can be made.
             throw failed(report, listener.outOfHeap(e));
@@ -305,7 +305,7 @@ public final class LocalRunner {
             refused = true;
             throw e;
         } catch (RuntimeException e) {
-            throw failed(report, e);
+            throw failed(report, listener.located(e));
         } catch (OutOfMemoryError e) {
             throw failed(report, listener.outOfHeap(e));
         } finally {

@@ -1,5 +1,6 @@
 package io.seiswork.app.run;
 
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -62,6 +63,25 @@ final class RunActivity implements RunListener {
     RuntimeException outOfHeap(OutOfMemoryError e) {
         return outOfHeap(doing(), Runtime.getRuntime().maxMemory(), e);
     }
+
+    /**
+     * A cancel that an engine reports by its step alone ("cancelled at step 24 of 1501") said with
+     * what the run was doing: "cancelled while modelling shot 5 (2 of 3 to run), at step 24 of
+     * 1501", so that a user who stopped a long run knows which shot it stopped in. Any other
+     * exception, and a cancel that already says more (a transfer's), is returned as it is.
+     */
+    RuntimeException located(RuntimeException e) {
+        if (e.getClass() != CancelledException.class || e.getMessage() == null
+                || !e.getMessage().startsWith(ENGINE_CANCEL)) {
+            return e;
+        }
+        var said = new CancelledException("cancelled while " + doing() + ", " + e.getMessage().substring("cancelled ".length()));
+        said.initCause(e);
+        return said;
+    }
+
+    /** How {@link io.seiswork.core.progress.CancellationToken} words a cancel: "cancelled at " and where. */
+    private static final String ENGINE_CANCEL = "cancelled at ";
 
     /** {@link #outOfHeap(OutOfMemoryError)} for a run doing {@code doing} with a heap of {@code maxHeapBytes}. */
     static RuntimeException outOfHeap(String doing, long maxHeapBytes, OutOfMemoryError e) {
