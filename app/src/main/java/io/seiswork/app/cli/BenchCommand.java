@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.progress.Throughput;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.stencil.SecondDerivative;
 import io.seiswork.kernels.engine.BenchHeap;
@@ -141,10 +142,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println(o.toString());
         } else {
-            out.printf(Locale.ROOT, "%s %dD order %d grid %s, %d steps, %d threads, %s: %.3f Gpts/s (user points),"
-                    + " %.3f Gpts/s computed; median of %d (%.3f s)%n", mode, dim, order,
-                    dim == 3 ? gx + "x" + gy + "x" + gz : gx + "x" + gz, steps, t, r.kernel(), r.gptsPerSecond(),
-                    r.computedGptsPerSecond(), repetitions, r.medianSeconds());
+            out.printf(Locale.ROOT, "%s %dD order %d grid %s, %d steps, %d threads, %s: %s Gpts/s (user points),"
+                    + " %s Gpts/s computed; median of %d (%.3f s)%n", mode, dim, order,
+                    dim == 3 ? gx + "x" + gy + "x" + gz : gx + "x" + gz, steps, t, r.kernel(), Throughput.gpts(r.gptsPerSecond()),
+                    Throughput.gpts(r.computedGptsPerSecond()), repetitions, r.medianSeconds());
         }
         out.flush();
         return 0;

@@ -11,6 +11,7 @@ import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.Throughput;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -197,9 +198,10 @@ final class RunCommand implements Callable<Integer> {
                 String hint = RunCheckpoint.resumeHint(outDir);
                 throw hint == null ? e : new FailureWithHint(e, hint);  // the hint goes after the error's line
             }
-            err.printf(Locale.ROOT, "wrote %s in %.1f s (%.3f Gpts/s on the user's grid, %.3f with the absorbing "
+            err.printf(Locale.ROOT, "wrote %s in %.1f s (%s Gpts/s on the user's grid, %s with the absorbing "
                     + "layers)%n", written(outDir, jobSpec.task()), report.get("wallSeconds").asDouble(),
-                    report.get("userGptsPerSecond").asDouble(), report.get("gptsPerSecond").asDouble());
+                    Throughput.gpts(report.get("userGptsPerSecond").asDouble()),
+                    Throughput.gpts(report.get("gptsPerSecond").asDouble()));
         } finally {
             finished.countDown();
             try {

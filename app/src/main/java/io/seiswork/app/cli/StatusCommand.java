@@ -12,6 +12,7 @@ import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ShotNumbers;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
+import io.seiswork.core.progress.Throughput;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +68,8 @@ final class StatusCommand implements Callable<Integer> {
             for (ShotRecord s : shown) {
                 out.printf(Locale.ROOT, "  shot %4d%s  %-8s attempts %d%s%s%n", s.shot(), specShots.of(s.shot())
                         .map(n -> " (spec shot " + n + ")").orElse(""), view.shownState(s), s.attempts(),
-                        s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %.2f Gpts/s  %s", s.seconds(),
-                                s.gptsPerSecond(), s.worker())
+                        s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %s Gpts/s  %s", s.seconds(),
+                                Throughput.gpts(s.gptsPerSecond()), s.worker())
                                 : s.state() == ShotState.RUNNING ? String.format(Locale.ROOT, "  %3.0f %%  %s", 100 * s.progress(), s.worker())
                                 : s.worker() != null ? "  " + s.worker() : "",
                         s.error() != null ? "  error: " + s.error() : "");

@@ -5,6 +5,7 @@ import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.ShotSelection;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
+import io.seiswork.core.progress.Throughput;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.JobEngine;
@@ -114,8 +115,8 @@ final class DesktopRun implements ActiveRun {
                 LocalRunner runner = new LocalRunner(selected, events, cancel, shots);
                 ObjectNode report = resume ? runner.resume(job, outDir) : runner.run(job, outDir);
                 return new Outcome(Status.DONE, outDir, report, String.format(java.util.Locale.ROOT,
-                        "done in %.1f s (%.3f Gpts/s) on %s; files in %s", report.get("wallSeconds").asDouble(),
-                        report.get("gptsPerSecond").asDouble(), engine.name(), outDir));
+                        "done in %.1f s (%s Gpts/s) on %s; files in %s", report.get("wallSeconds").asDouble(),
+                        Throughput.gpts(report.get("gptsPerSecond").asDouble()), engine.name(), outDir));
             }
         } catch (CancelledException e) {
             events.stopped(ShotProgress.State.CANCELLED);

@@ -83,7 +83,7 @@ public final class RunTimeEstimator {
             return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points (absorbing layers included), at "
                     + "%s Gpts/s%s, measured on "
                     + "the first shot%s%s", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
-                    work.steps(), work.pointsPerStep(), significant(gptsPerSecond), migration,
+                    work.steps(), work.pointsPerStep(), io.seiswork.core.progress.Throughput.gpts(gptsPerSecond), migration,
                     settled ? "" : UNSETTLED, image);
         }
 

@@ -1,6 +1,7 @@
 package io.seiswork.app.run;
 
 import io.seiswork.core.progress.RemainingTime;
+import io.seiswork.core.progress.Throughput;
 import io.seiswork.core.spec.Task;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -102,8 +103,8 @@ public final class TerminalProgress implements RunListener {
     public void shotFinished(int shot, double gptsPerSecond) {
         double seconds = (System.nanoTime() - shotStartNs) / 1e9;
         remaining.shotFinished(seconds);
-        out.printf(Locale.ROOT, "%s%s  done in %.1f s  (%s%.3f Gpts/s)%n",
-                interactive ? "\r" : "", label(shot), seconds, migration ? "migration " : "", gptsPerSecond);
+        out.printf(Locale.ROOT, "%s%s  done in %.1f s  (%s%s Gpts/s)%n",
+                interactive ? "\r" : "", label(shot), seconds, migration ? "migration " : "", Throughput.gpts(gptsPerSecond));
         out.flush();
     }
 }

@@ -71,8 +71,8 @@ class RunCommandTest {
                 2e-4 + 1e-3 * report.get("gptsPerSecond").asDouble());
         assertEquals(share * report.at("/shots/0/gptsPerSecond").asDouble(),
                 report.at("/shots/0/userGptsPerSecond").asDouble(), 2e-4 + 1e-3 * report.get("gptsPerSecond").asDouble());
-        assertTrue(r.err().contains(String.format(java.util.Locale.ROOT, "Gpts/s on the user's grid, %.3f with the absorbing"
-                + " layers)", report.get("gptsPerSecond").asDouble())), r.err());
+        assertTrue(r.err().contains("Gpts/s on the user's grid, " + io.seiswork.core.progress.Throughput.gpts(
+                report.get("gptsPerSecond").asDouble()) + " with the absorbing layers)"), r.err());
         assertTrue(report.get("wallSeconds").asDouble() > 0);
         assertEquals(81, report.at("/grid/nx").asInt());
         assertEquals("tiny", report.at("/spec/name").asText());
