@@ -12,7 +12,6 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.TransferProgress;
-import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.core.spec.MemoryEstimate;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -22,10 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,36 +32,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * disk and how to go on, and the parts on disk are kept in {@code shots.sgy.part} for that.
  * (Before, Cancel was not heard once the job was done: the fetch went on to its end.)
  */
-class CloudFetchCancelTest extends WindowTestBase {
-
-    @RegisterExtension
-    static final LocalCloud CLOUD = new LocalCloud();
+class CloudFetchCancelTest extends CloudWindowTestBase {
 
     /** The output: 16 parts of the 64 MiB the desktop fetches by. */
     private static final long OUTPUT_BYTES = 1L << 30;
 
     /** How soon after Cancel the fetch must have stopped, seconds: the parts in flight, up to four of 64 MiB. */
     private static final int PROMPTLY_S = 30;
-
-    @Override
-    double width() {
-        return 1200;
-    }
-
-    @Override
-    double height() {
-        return 800;
-    }
-
-    @BeforeAll
-    static void pointAtTheEmulators() {
-        CLOUD.pointSeiswork();
-    }
-
-    @AfterAll
-    static void forgetThem() {
-        LocalCloud.forgetSeiswork();
-    }
 
     /** A DONE modelling job whose one output, {@code shots.sgy}, is {@link #OUTPUT_BYTES} of zeros. */
     private static JobId doneJob(Dispatcher d) throws Exception {

@@ -18,10 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,10 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * within seconds, the window says "cancelled before the job was submitted: nothing was queued",
  * and the job table holds no job of the spec, the bucket no spec of it.
  */
-class CloudSubmitCancelTest extends WindowTestBase {
-
-    @RegisterExtension
-    static final LocalCloud CLOUD = new LocalCloud();
+class CloudSubmitCancelTest extends CloudWindowTestBase {
 
     /** Traces of the data file: 3 million of one sample, 732 MB, a pass over its headers of several seconds. */
     private static final int SHOTS = 1000;
@@ -50,26 +44,6 @@ class CloudSubmitCancelTest extends WindowTestBase {
      * of 64 MiB) go on to their end, on a machine shared by the emulators and the test.
      */
     private static final int UPLOAD_PROMPTLY_S = 30;
-
-    @Override
-    double width() {
-        return 1200;
-    }
-
-    @Override
-    double height() {
-        return 800;
-    }
-
-    @BeforeAll
-    static void pointAtTheEmulators() {
-        CLOUD.pointSeiswork();
-    }
-
-    @AfterAll
-    static void forgetThem() {
-        LocalCloud.forgetSeiswork();
-    }
 
     /**
      * Shot gathers of {@link #SHOTS} × {@link #TRACES_A_SHOT} traces of one sample, on a 2D grid of
