@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  *       counted failed rather than left RUNNING for ever;</li>
  *   <li>{@link #stop()} (SIGTERM: a spot interruption) cancels the running shot at its next time
  *       step and hands it back to the queue at once, as a fresh message: interruptions do not use
- *       up its attempts. A stack is handed back the same way, and handed on to the fresh message
- *       in the job table first, so that the message is not taken for a duplicate
+ *       up its attempts. A stack is handed back the same way, let go of in the job table first,
+ *       so that the fresh message is not taken for a duplicate of a live stack
  *       ({@link #handBackStack}).</li>
  * </ul>
  */
@@ -84,6 +84,15 @@ public final class ShotWorker implements Runnable {
      * so that one late write does not start a second stack.
      */
     private static final java.time.Duration STACKER_ALIVE = java.time.Duration.ofMinutes(2);
+
+    /**
+     * How old a stack's beat is made when its stopped stacker lets go of it: twice
+     * {@link #STACKER_ALIVE}, so that every worker takes it for gone even with its clock up to
+     * two minutes behind the stopped one's, and well within the dead-letter sweep's 15 minutes,
+     * which keeps waiting for those workers.
+     */
+    private static final java.time.Duration RELEASED_STACK_AGE = STACKER_ALIVE.multipliedBy(2);
+
     /** Whether the held message's job is being stacked: the heartbeat then reports for the stack. */
     private volatile boolean stacking;
     private ActiveJob active;
@@ -379,41 +388,36 @@ public final class ShotWorker implements Runnable {
     }
 
     /**
-     * Hands an interrupted stack back, as {@link #handBack} does a shot, and hands the stack on
-     * to the fresh message ({@link JobTable#handOverStack}) before the held one is deleted: the
-     * job's item names the held message as its stack's, with a beat at most 30 s old, and a fresh
-     * message not named there would be taken for a duplicate of a live stack, dropped, and the
-     * job left STACKING for ever. Each step a worker can die after leaves a message that stacks:
+     * Hands an interrupted stack back, as {@link #handBack} does a shot, having first let go of
+     * it in the job table ({@link JobTable#releaseStack}: its beat put back to when a stacker
+     * counts as gone, {@link #RELEASED_STACK_AGE} ago): the job's item names the held message as
+     * its stack's, with a beat at most 30 s old, and a fresh message another worker received
+     * before that changed would be taken for a duplicate of a live stack and dropped, and the job
+     * left STACKING for ever. Each step a worker can die after leaves a message that stacks:
      * <ul>
-     *   <li>before the send: the held message comes back after its visibility timeout, still the stack's;</li>
-     *   <li>after the send, before the hand-over: the fresh message is dropped as a duplicate, and
-     *       the held one comes back as above;</li>
-     *   <li>after the hand-over, before the delete: the fresh message takes the stack, and the
-     *       held one, back later, finds it stacking or stored and is dropped.</li>
+     *   <li>before the release: the held message comes back after its visibility timeout, still the stack's;</li>
+     *   <li>after the release, before the send: the same, and any message may take the stack;</li>
+     *   <li>after the send, before the delete: whichever message comes first takes the stack, and the
+     *       other, back later, finds it stacking or stored and is dropped.</li>
      * </ul>
-     * A send that fails, or a hand-over the table does not answer, releases the held message
-     * instead, which stays the stack's and comes back at once (one delivery spent). A hand-over
-     * refused (the stack another message's, claimed by the dead-letter sweep, stored or
-     * cancelled meanwhile) leaves the fresh message a harmless duplicate.
+     * A release the table does not answer, or a send that fails, releases the held message
+     * instead, which takes the stack when it comes back at once (one delivery spent). A release
+     * refused (the stack another message's, stored or cancelled meanwhile) leaves nothing to
+     * hand back: the held message is deleted.
      */
     private void handBackStack(ReceivedShot message) {
         JobId id = message.task().jobId();
-        String fresh;
         try {
-            fresh = queue.sendOne(id, message.task().shot(), message.run());
-        } catch (RuntimeException e) {
-            LOG.warn("could not queue the stack of job {} again ({}); releasing its message", id, e.getMessage());
-            queue.release(message);
-            return;
-        }
-        try {
-            if (!table.handOverStack(id, message.messageId(), fresh)) {
-                LOG.info("job {}: its stack is no longer this message's (taken over, stored or cancelled meanwhile): the "
-                        + "fresh message is a duplicate", id);
+            if (!table.releaseStack(id, message.messageId(), java.time.Instant.now().minus(RELEASED_STACK_AGE))) {
+                LOG.info("job {}: its stack is no longer this message's (taken over, stored or cancelled meanwhile): "
+                        + "nothing to hand back", id);
+                queue.delete(message);
+                return;
             }
+            queue.sendOne(id, message.task().shot(), message.run());
         } catch (RuntimeException e) {
-            LOG.warn("could not hand the stack of job {} on to its fresh message ({}); releasing the message that holds it",
-                    id, e.getMessage());
+            LOG.warn("could not hand the stack of job {} back ({}); releasing the message that holds it", id,
+                    e.getMessage());
             queue.release(message);
             return;
         }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,11 +39,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
@@ -109,14 +108,46 @@ class StackInterruptionTest {
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
     }
 
+    /**
+     * The reviewer's race: another worker, long-polling, receives the fresh message the moment it
+     * is sent, before the stopped stacker's next step. It stacks the job: the stack was let go of
+     * before the send. (When the stack was handed on to the fresh message after the send, that
+     * worker found the stack still the held message's, with a beat seconds old, dropped the fresh
+     * message as a duplicate, and the job stayed STACKING with no message left.)
+     */
+    @Test
+    void aWorkerThatReceivesTheFreshMessageAtOnceStacksTheJob() throws Exception {
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "handback"), 1, TransferProgress.NONE).id();
+        ReceivedShot held = queue.receive(5, 60).orElseThrow();
+        ShotWorker next = worker("next", store, queue, table);
+        ExecutionInterceptor takenAtOnce = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.response() instanceof SendMessageResponse) {
+                    next.run();  // between the stopped stacker's send and its next step
+                }
+            }
+        };
+        AtomicReference<ShotWorker> spot = new AtomicReference<>();
+        ShotWorker stopped = worker("spot", stoppingStore(spot), ShotQueue.open(kept(sqsWith(takenAtOnce)), name), table);
+        spot.set(stopped);
+        stopped.handle(held);
+        assertEquals(1, metricLines("ShotsInterrupted"), "the stack was interrupted");
+        JobRecord done = table.job(job).orElseThrow();
+        assertEquals(JobStatus.DONE, done.status(), "stacked by the worker that received the fresh message");
+        assertEquals(List.of("image.sgy", "image.swv"), done.outputs());
+        assertEquals(0, next.shotsRun(), "only stacked");
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "the held message deleted too");
+    }
+
     /** Where in its hand-back an interrupted stacker's instance is lost. */
     private enum Death {
-        /** before its fresh message is sent */
-        BEFORE_SEND,
-        /** after the send, before the stack is handed on to the fresh message */
-        AFTER_SEND,
-        /** after the hand-over, before the held message is deleted */
-        AFTER_HAND_OVER
+        /** before it lets go of the stack in the job table */
+        BEFORE_RELEASE,
+        /** after it let go of the stack, before its fresh message is sent */
+        AFTER_RELEASE,
+        /** after the send, before the held message is deleted */
+        AFTER_SEND
     }
 
     /**
@@ -130,37 +161,29 @@ class StackInterruptionTest {
         for (Death death : Death.values()) {
             JobId job = dispatcher.submit(OneShotMigration.spec(dir, "handback"), 1, TransferProgress.NONE).id();
             ReceivedShot held = queue.receive(5, 60).orElseThrow();
-            boolean[] sent = {false};
             ExecutionInterceptor dies = new ExecutionInterceptor() {
                 @Override
                 public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                    if (death == Death.BEFORE_SEND && context.request() instanceof SendMessageRequest) {
+                    if (death == Death.BEFORE_RELEASE && isRelease(context.request())) {
                         throw new WorkerDied();
                     }
                 }
 
                 @Override
                 public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                    if (context.response() instanceof SendMessageResponse) {
-                        sent[0] = true;
-                        if (death == Death.AFTER_SEND) {
-                            throw new WorkerDied();
-                        }
-                    } else if (death == Death.AFTER_HAND_OVER && sent[0] && context.response() instanceof UpdateItemResponse) {
+                    if (death == Death.AFTER_RELEASE && isRelease(context.request())
+                            || death == Death.AFTER_SEND && context.response() instanceof SendMessageResponse) {
                         throw new WorkerDied();
                     }
                 }
             };
             assertThrows(WorkerDied.class, () -> interruptWhileStoringOutputs(job, held, ShotQueue.open(kept(sqsWith(dies)), name),
                     new JobTable(kept(dynamoDbWith(dies)), name)), death.name());
-            String stackMessage = table.job(job).orElseThrow().stackMessage();
-            assertEquals(death == Death.BEFORE_SEND ? 0 : 1, queue.backlog().waiting(),
-                    death + ": fresh messages queued");
-            if (death == Death.AFTER_HAND_OVER) {
-                assertTrue(!held.messageId().equals(stackMessage), "handed on to the fresh message");
-            } else {
-                assertEquals(held.messageId(), stackMessage, death + ": still the held message's");
-            }
+            JobRecord stopped = table.job(job).orElseThrow();
+            assertEquals(held.messageId(), stopped.stackMessage(), death + ": still the held message's");
+            assertEquals(death != Death.BEFORE_RELEASE, stopped.stackBeat().isBefore(Instant.now().minusSeconds(120)),
+                    death + ": let go of (its beat that of a stacker gone) once released");
+            assertEquals(death == Death.AFTER_SEND ? 1 : 0, queue.backlog().waiting(), death + ": fresh messages queued");
             queue.release(held);  // its visibility runs out: it comes back
 
             new ShotWorker(store, table, queue, settings("next-" + death), metrics).run();
@@ -172,38 +195,34 @@ class StackInterruptionTest {
     }
 
     /**
-     * The job table out of reach when the stopped stacker hands its stack on: the fresh message
-     * would be dropped as a duplicate, so the held message, still the stack's, is released
-     * rather than deleted, and the next worker stacks the job with it.
+     * The job table out of reach when the stopped stacker lets go of its stack: no fresh message
+     * is sent (it could be taken for a duplicate), and the held message, still the stack's, is
+     * released rather than deleted; the next worker stacks the job with it.
      */
     @Test
-    void aHandOverTheTableDoesNotAnswerReleasesTheMessageThatHoldsTheStack() throws Exception {
+    void aReleaseTheTableDoesNotAnswerReleasesTheMessageThatHoldsTheStack() throws Exception {
         JobId job = dispatcher.submit(OneShotMigration.spec(dir, "handback"), 1, TransferProgress.NONE).id();
         ReceivedShot held = queue.receive(5, 60).orElseThrow();
-        boolean[] sent = {false};
         ExecutionInterceptor outOfReach = new ExecutionInterceptor() {
             @Override
-            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                if (context.response() instanceof SendMessageResponse) {
-                    sent[0] = true;
-                }
-            }
-
-            @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (sent[0] && context.request() instanceof UpdateItemRequest) {
+                if (isRelease(context.request())) {
                     throw SdkClientException.create("the job table is out of reach");
                 }
             }
         };
-        ShotQueue itsQueue = ShotQueue.open(kept(sqsWith(outOfReach)), name);
-        interruptWhileStoringOutputs(job, held, itsQueue, new JobTable(kept(dynamoDbWith(outOfReach)), name));
+        interruptWhileStoringOutputs(job, held, queue, new JobTable(kept(dynamoDbWith(outOfReach)), name));
         assertEquals(held.messageId(), table.job(job).orElseThrow().stackMessage());
-        assertEquals(2, queue.backlog().waiting(), "the fresh message and the released one");
+        assertEquals(1, queue.backlog().waiting(), "the released message alone, no fresh one");
 
         new ShotWorker(store, table, queue, settings("next"), metrics).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
+    }
+
+    /** Whether {@code request} is a stopped stacker's letting go of its stack ({@link JobTable#releaseStack}). */
+    private static boolean isRelease(Object request) {
+        return request instanceof UpdateItemRequest u && u.expressionAttributeValues().containsKey(":released");
     }
 
     /** What ends a worker whose instance is lost: nothing after it runs, no catch takes it. */

@@ -338,13 +338,6 @@ final class CloudRun implements ActiveRun {
         }
     }
 
-    /**
-     * Reads the job table until the job ends, turning what changed into progress events; sends
-     * the cancel when the user asks.
-     *
-     * @param image the image so far, stacked here as shots finish, or null
-     * @return the job at its end, or null when the window stopped following
-     */
     /** Shows the shots of an ended job that will not run ({@link JobView#notRun}) as such, not as queued. */
     private static void notRun(JobView end, RunEvents events) {
         for (ShotRecord s : end.shots()) {
@@ -354,6 +347,13 @@ final class CloudRun implements ActiveRun {
         }
     }
 
+    /**
+     * Reads the job table until the job ends, turning what changed into progress events; sends
+     * the cancel when the user asks.
+     *
+     * @param image the image so far, stacked here as shots finish, or null
+     * @return the job at its end, or null when the window stopped following
+     */
     private JobView follow(Dispatcher d, JobId id, RunEvents events, CloudImageSoFar image) {
         Set<Integer> started = new HashSet<>();
         Set<Integer> finished = new HashSet<>();

@@ -65,23 +65,20 @@ final class RunActivity implements RunListener {
     }
 
     /**
-     * A cancel that an engine reports by its step alone ("cancelled at step 24 of 1501") said with
-     * what the run was doing: "cancelled while modelling shot 5 (2 of 3 to run), at step 24 of
-     * 1501", so that a user who stopped a long run knows which shot it stopped in. Any other
-     * exception, and a cancel that already says more (a transfer's), is returned as it is.
+     * A cancel that a token check reports by where it stood alone ("cancelled at step 24 of 1501",
+     * {@link CancelledException#where}) said with what the run was doing: "cancelled while
+     * modelling shot 5 (2 of 3 to run), at step 24 of 1501", so that a user who stopped a long run
+     * knows which shot it stopped in. Any other exception, and a cancel said otherwise (a
+     * transfer's, how far it had got), is returned as it is.
      */
     RuntimeException located(RuntimeException e) {
-        if (e.getClass() != CancelledException.class || e.getMessage() == null
-                || !e.getMessage().startsWith(ENGINE_CANCEL)) {
+        if (!(e instanceof CancelledException c) || c.where() == null) {
             return e;
         }
-        var said = new CancelledException("cancelled while " + doing() + ", " + e.getMessage().substring("cancelled ".length()));
+        var said = new CancelledException("cancelled while " + doing() + ", at " + c.where());
         said.initCause(e);
         return said;
     }
-
-    /** How {@link io.seiswork.core.progress.CancellationToken} words a cancel: "cancelled at " and where. */
-    private static final String ENGINE_CANCEL = "cancelled at ";
 
     /** {@link #outOfHeap(OutOfMemoryError)} for a run doing {@code doing} with a heap of {@code maxHeapBytes}. */
     static RuntimeException outOfHeap(String doing, long maxHeapBytes, OutOfMemoryError e) {

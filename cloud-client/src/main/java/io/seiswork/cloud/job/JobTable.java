@@ -695,26 +695,29 @@ public final class JobTable {
     }
 
     /**
-     * A stacking worker stopped by its SIGTERM (a spot interruption, a scale-in) hands its stack
-     * on to the fresh message it queued in place of its own ({@code ShotWorker}'s hand-back): the
-     * stack's message becomes {@code toMessage}, so that the worker receiving that message takes
-     * the stack over. Without it the fresh message, delivered within minutes of the stopped
-     * stacker's last beat, was taken for a duplicate of a live stack and dropped, and the job
-     * stayed STACKING for ever. The beat is left as it was: a message naming the stack takes it
-     * whatever its age.
+     * A stacking worker stopped by its SIGTERM (a spot interruption, a scale-in) lets go of its
+     * stack before it queues the fresh message that replaces its own ({@code ShotWorker}'s
+     * hand-back): the stack's beat is put back to {@code silentSince}, a time at which a stacker
+     * counts as gone, so that whichever message comes first, the fresh one or the held one back
+     * from a death half way, takes the stack over ({@link #takeStack}). Let go of first, not
+     * after the send: a fresh message received by another worker before the stack was let go of
+     * would be taken for a duplicate of a live stack and dropped, and with the held message
+     * deleted the job would stay STACKING for ever.
      *
-     * <p>Only while the stack is still {@code fromMessage}'s (STACKING, its message that one): a
+     * <p>Only while the stack is still {@code message}'s (STACKING, its message that one): a
      * stack taken over, claimed for a resend, stored or cancelled meanwhile is not touched.
      *
-     * @return whether it was handed on
+     * @param silentSince a beat old enough for workers to take the stack over (their "alive"
+     *     window ago), and recent enough for the dead-letter sweep still to wait for them
+     * @return whether it was let go of
      */
-    public boolean handOverStack(JobId id, String fromMessage, String toMessage) {
+    public boolean releaseStack(JobId id, String message, Instant silentSince) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #message = :to").conditionExpression("#st = :stacking AND #message = :from")
-                    .expressionAttributeNames(Map.of("#st", "status", "#message", STACK_MESSAGE))
-                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":from", s(fromMessage),
-                            ":to", s(toMessage))));
+                    .updateExpression("SET #beat = :released").conditionExpression("#st = :stacking AND #message = :held")
+                    .expressionAttributeNames(Map.of("#st", "status", "#message", STACK_MESSAGE, "#beat", STACK_BEAT))
+                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":held", s(message),
+                            ":released", s(silentSince.toString()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

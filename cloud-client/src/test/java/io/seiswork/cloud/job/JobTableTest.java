@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.testing.LocalCloud;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -456,26 +457,26 @@ class JobTableTest {
     }
 
     /**
-     * A stacking worker stopped by its SIGTERM hands its stack on to its fresh message, and only
-     * while the stack is its message's: a stack taken over by another message, or stored, is
-     * left alone.
+     * A stacking worker stopped by its SIGTERM lets go of its stack, and only while the stack is
+     * its message's: a stack taken over by another message, or stored, is left alone.
      */
     @Test
-    void aStackIsHandedOnOnlyByTheMessageThatHoldsIt() {
+    void aStackIsLetGoOfOnlyByTheMessageThatHoldsIt() {
         JobId id = newJob(1);
         assertTrue(table.startShot(id, 1, "w1"));
         table.completeShot(id, 1, 1, 1);
         assertTrue(table.startStacking(id, "held"));
-        JobRecord before = table.job(id).orElseThrow();
-        assertFalse(table.handOverStack(id, "another", "fresh"), "not the stack's message");
-        assertTrue(table.handOverStack(id, "held", "fresh"));
+        Instant silent = Instant.now().minusSeconds(121).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertFalse(table.releaseStack(id, "another", silent), "not the stack's message");
+        assertTrue(table.job(id).orElseThrow().stackBeat().isAfter(silent), "the beat as it was");
+        assertTrue(table.releaseStack(id, "held", silent));
         JobRecord after = table.job(id).orElseThrow();
-        assertEquals("fresh", after.stackMessage());
-        assertEquals(before.stackBeat(), after.stackBeat(), "the beat as it was");
-        assertFalse(table.handOverStack(id, "held", "again"), "handed on once");
+        assertEquals("held", after.stackMessage());
+        assertEquals(silent, after.stackBeat(), "the beat put back to when its stacker counts as gone");
+        assertTrue(table.takeStack(id, "fresh"));
+        assertFalse(table.releaseStack(id, "held", silent), "taken over: not the held message's to let go of");
         assertTrue(table.finishJob(id, List.of("image.sgy")));
-        assertFalse(table.handOverStack(id, "fresh", "later"), "stored: no stack to hand on");
-        assertEquals("fresh", table.job(id).orElseThrow().stackMessage());
+        assertFalse(table.releaseStack(id, "fresh", silent), "stored: no stack to let go of");
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class CancellationToken {
      */
     public void throwIfCancelled(String where) {
         if (cancelled) {
-            throw new CancelledException("cancelled at " + where);
+            throw CancelledException.at(where);
         }
     }
 }
