@@ -333,10 +333,13 @@ class DeadLetterSweepTest {
         return job;
     }
 
-    /** An SQS client to the emulator whose requests {@code hands} sees. */
-    private static SqsClient sqsWith(ExecutionInterceptor hands) {
-        return SqsClient.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
-                .endpointOverride(CLOUD.sqsEndpoint()).overrideConfiguration(c -> c.addExecutionInterceptor(hands)).build();
+    /** Handles {@code letter} in a sweep whose SQS calls {@code dies} sees, its instance lost there ({@link SweepDied}). */
+    private void sweepLostIn(ReceivedShot letter, ExecutionInterceptor dies) {
+        try (SqsClient dying = CLOUD.sqsSeenBy(dies)) {
+            DeadLetterSweep sweep = new DeadLetterSweep(deadLetters, ShotQueue.open(dying, name), table, metrics,
+                    Clock.systemUTC(), JobView.LOST_AFTER);
+            assertThrows(SweepDied.class, () -> sweep.handle(letter));
+        }
     }
 
     /**
@@ -388,7 +391,7 @@ class DeadLetterSweepTest {
         ReceivedShot letter = letter(job, 1, 0);
         silentStack(letter, job);
         List<ReceivedShot> taken = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (SqsClient racing = sqsWith(new ExecutionInterceptor() {
+        try (SqsClient racing = CLOUD.sqsSeenBy(new ExecutionInterceptor() {
             @Override
             public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
                 if (context.response() instanceof SendMessageResponse sent) {
@@ -437,18 +440,14 @@ class DeadLetterSweepTest {
         JobId job = job(1, 0);
         ReceivedShot letter = letter(job, 1, 0);
         silentStack(letter, job);
-        try (SqsClient dying = sqsWith(new ExecutionInterceptor() {
+        sweepLostIn(letter, new ExecutionInterceptor() {
             @Override
             public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
                 if (context.response() instanceof SendMessageResponse) {
                     throw new SweepDied();
                 }
             }
-        })) {
-            DeadLetterSweep sweep = new DeadLetterSweep(deadLetters, ShotQueue.open(dying, name), table, metrics,
-                    Clock.systemUTC(), JobView.LOST_AFTER);
-            assertThrows(SweepDied.class, () -> sweep.handle(letter));
-        }
+        });
         JobRecord claimed = table.job(job).orElseThrow();
         assertEquals(1, claimed.stackResends(), "claimed before the send");
         assertEquals(null, claimed.stackMessage(), "whichever message comes takes the stack");
@@ -481,18 +480,14 @@ class DeadLetterSweepTest {
         JobId job = job(1, 0);
         ReceivedShot letter = letter(job, 1, 0);
         silentStack(letter, job);
-        try (SqsClient dying = sqsWith(new ExecutionInterceptor() {
+        sweepLostIn(letter, new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof SendMessageRequest) {
                     throw new SweepDied();
                 }
             }
-        })) {
-            DeadLetterSweep sweep = new DeadLetterSweep(deadLetters, ShotQueue.open(dying, name), table, metrics,
-                    Clock.systemUTC(), JobView.LOST_AFTER);
-            assertThrows(SweepDied.class, () -> sweep.handle(letter));
-        }
+        });
         JobRecord claimed = table.job(job).orElseThrow();
         assertEquals(1, claimed.stackResends());
         assertEquals(null, claimed.stackMessage());
@@ -567,7 +562,7 @@ class DeadLetterSweepTest {
         ReceivedShot letter = letter(job, 1, 0);
         silentStack(letter, job);
         JobRecord silent = table.job(job).orElseThrow();
-        try (SqsClient refusing = sqsWith(new ExecutionInterceptor() {
+        try (SqsClient refusing = CLOUD.sqsSeenBy(new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof SendMessageRequest) {

@@ -37,11 +37,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
@@ -129,7 +127,7 @@ class StackInterruptionTest {
             }
         };
         AtomicReference<ShotWorker> spot = new AtomicReference<>();
-        ShotWorker stopped = worker("spot", stoppingStore(spot), ShotQueue.open(kept(sqsWith(takenAtOnce)), name), table);
+        ShotWorker stopped = worker("spot", stoppingStore(spot), ShotQueue.open(kept(CLOUD.sqsSeenBy(takenAtOnce)), name), table);
         spot.set(stopped);
         stopped.handle(held);
         assertEquals(1, metricLines("ShotsInterrupted"), "the stack was interrupted");
@@ -177,8 +175,8 @@ class StackInterruptionTest {
                     }
                 }
             };
-            assertThrows(WorkerDied.class, () -> interruptWhileStoringOutputs(job, held, ShotQueue.open(kept(sqsWith(dies)), name),
-                    new JobTable(kept(dynamoDbWith(dies)), name)), death.name());
+            assertThrows(WorkerDied.class, () -> interruptWhileStoringOutputs(job, held, ShotQueue.open(kept(CLOUD.sqsSeenBy(dies)), name),
+                    new JobTable(kept(CLOUD.dynamoDbSeenBy(dies)), name)), death.name());
             JobRecord stopped = table.job(job).orElseThrow();
             assertEquals(held.messageId(), stopped.stackMessage(), death + ": still the held message's");
             assertEquals(death != Death.BEFORE_RELEASE, stopped.stackBeat().isBefore(Instant.now().minusSeconds(120)),
@@ -211,7 +209,7 @@ class StackInterruptionTest {
                 }
             }
         };
-        interruptWhileStoringOutputs(job, held, queue, new JobTable(kept(dynamoDbWith(outOfReach)), name));
+        interruptWhileStoringOutputs(job, held, queue, new JobTable(kept(CLOUD.dynamoDbSeenBy(outOfReach)), name));
         assertEquals(held.messageId(), table.job(job).orElseThrow().stackMessage());
         assertEquals(1, queue.backlog().waiting(), "the released message alone, no fresh one");
 
@@ -232,18 +230,6 @@ class StackInterruptionTest {
         WorkerDied() {
             super("the instance was lost", null, false, false);
         }
-    }
-
-    /** An SQS client to the emulator whose requests {@code hands} sees. */
-    private static SqsClient sqsWith(ExecutionInterceptor hands) {
-        return SqsClient.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
-                .endpointOverride(CLOUD.sqsEndpoint()).overrideConfiguration(c -> c.addExecutionInterceptor(hands)).build();
-    }
-
-    /** A DynamoDB client to the emulator whose requests {@code hands} sees. */
-    private static DynamoDbClient dynamoDbWith(ExecutionInterceptor hands) {
-        return DynamoDbClient.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
-                .endpointOverride(CLOUD.dynamoDbEndpoint()).overrideConfiguration(c -> c.addExecutionInterceptor(hands)).build();
     }
 
     /**

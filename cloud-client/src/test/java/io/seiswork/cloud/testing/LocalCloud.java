@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -167,6 +168,22 @@ public final class LocalCloud
             dynamoDb = track(configure(DynamoDbClient.builder(), dynamoDbEndpoint()).build());
         }
         return dynamoDb;
+    }
+
+    /**
+     * An SQS client on the emulator whose requests and responses {@code seenBy} sees first (to
+     * fail, delay or count them: a worker lost between two calls, a service out of reach). Not
+     * tracked: the caller closes it.
+     */
+    public SqsClient sqsSeenBy(ExecutionInterceptor seenBy) {
+        return configure(SqsClient.builder(), sqsEndpoint()).overrideConfiguration(c -> c.addExecutionInterceptor(seenBy))
+                .build();
+    }
+
+    /** As {@link #sqsSeenBy}, a DynamoDB client. Not tracked: the caller closes it. */
+    public DynamoDbClient dynamoDbSeenBy(ExecutionInterceptor seenBy) {
+        return configure(DynamoDbClient.builder(), dynamoDbEndpoint())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(seenBy)).build();
     }
 
     /** The static credentials the emulators accept, for clients built by the code under test. */
