@@ -36,11 +36,26 @@ public record SegyWriteOptions(
         List<byte[]> rawTextHeaders) {
 
     /** Text header written when none is given. */
-    public static final String DEFAULT_TEXT_HEADER = TextHeaderCodec.fromLines(
-            "C 1 SEG-Y WRITTEN BY SEISWORK",
-            "C 2 SAMPLE INTERVAL AND COUNT IN THE BINARY HEADER AND IN EVERY TRACE HEADER",
-            "C 3 INLINE BYTES 189-192, CROSSLINE BYTES 193-196, CDP X/Y 181/185",
-            "C40 END TEXTUAL HEADER");
+    public static final String DEFAULT_TEXT_HEADER = defaultTextHeaderWith();
+
+    /**
+     * The card text (after its "C n ") that marks a depth trace axis, which SEG-Y has no field
+     * for: a run's image.sgy and a depth volume written back as SEG-Y both carry it, and the
+     * readers that guess a cube's axis take it for depth.
+     */
+    public static final String DEPTH_AXIS_CARD =
+            "DEPTH AXIS: SAMPLE INTERVAL FIELD HOLDS DZ IN MILLIMETRES (NOT MICROSECONDS)";
+
+    /** {@link #DEFAULT_TEXT_HEADER}'s cards 1 to 3, then {@code more} (whole cards, "C 4 ..."), then the end card. */
+    public static String defaultTextHeaderWith(String... more) {
+        List<String> cards = new java.util.ArrayList<>(List.of(
+                "C 1 SEG-Y WRITTEN BY SEISWORK",
+                "C 2 SAMPLE INTERVAL AND COUNT IN THE BINARY HEADER AND IN EVERY TRACE HEADER",
+                "C 3 INLINE BYTES 189-192, CROSSLINE BYTES 193-196, CDP X/Y 181/185"));
+        cards.addAll(List.of(more));
+        cards.add("C40 END TEXTUAL HEADER");
+        return TextHeaderCodec.fromLines(cards.toArray(String[]::new));
+    }
 
     public SegyWriteOptions {
         if (format == null || !format.writable()) {

@@ -3,7 +3,6 @@ package io.seiswork.core.volume;
 import io.seiswork.core.segy.SegyWriteOptions;
 import io.seiswork.core.segy.SegyWriter;
 import io.seiswork.core.segy.TextEncoding;
-import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -71,13 +70,8 @@ public final class SwvToSegy {
      * file back gives a depth volume again.
      */
     static String textHeader(String zUnit) {
-        return TextHeaderCodec.fromLines(
-                "C 1 SEG-Y WRITTEN BY SEISWORK",
-                "C 2 SAMPLE INTERVAL AND COUNT IN THE BINARY HEADER AND IN EVERY TRACE HEADER",
-                "C 3 INLINE BYTES 189-192, CROSSLINE BYTES 193-196, CDP X/Y 181/185",
-                "s".equals(zUnit) ? "C 4 TIME AXIS: SAMPLE INTERVAL IN MICROSECONDS"
-                        : "C 4 DEPTH AXIS: SAMPLE INTERVAL FIELD HOLDS DZ IN MILLIMETRES (NOT MICROSECONDS)",
-                "C40 END TEXTUAL HEADER");
+        return SegyWriteOptions.defaultTextHeaderWith("s".equals(zUnit) ? "C 4 TIME AXIS: SAMPLE INTERVAL IN MICROSECONDS"
+                : "C 4 " + SegyWriteOptions.DEPTH_AXIS_CARD);
     }
 
     /** Level-0 column (ix, iy) into {@code dst}, from the bricks (cached, so a brick-row is read once). */
