@@ -33,7 +33,8 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(names = "--json", description = "Print the job and every shot as JSON.")
+    @Option(names = "--json", description = "Print the job and every shot as JSON (each shot's stored state, and"
+            + " notRun: true for a shot still queued in a job that ended CANCELLED or FAILED).")
     boolean json;
 
     @Option(names = "--all", description = {"List every shot; by default a job of more than "
@@ -152,7 +153,10 @@ final class StatusCommand implements Callable<Integer> {
         for (ShotRecord s : view.shots()) {
             ObjectNode n = shots.addObject().put("shot", s.shot());
             specShots.of(s.shot()).ifPresent(f -> n.put("specShot", f));
-            n.put("state", view.shownState(s)).put("attempts", s.attempts()).put("progress", s.progress());
+            // The stored state, one of ShotState's as the protocol lists them: a script switching on it
+            // meets no other value. A queued shot of an ended job is flagged beside it instead.
+            n.put("state", s.state().name()).put("notRun", view.notRun(s)).put("attempts", s.attempts())
+                    .put("progress", s.progress());
             if (s.worker() != null) {
                 n.put("worker", s.worker());
             }

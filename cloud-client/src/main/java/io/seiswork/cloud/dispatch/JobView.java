@@ -28,13 +28,18 @@ public record JobView(JobRecord job, List<ShotRecord> shots) {
      * Whether shot {@code s} will not run: QUEUED in a job that ended CANCELLED or FAILED, whose
      * queued shots no worker starts (they run again only after a resume, which queues them anew).
      * Derived from the job's status so that a cancel writes the job item alone, not every shot
-     * item of a job of 100,000 shots; shown as NOT_RUN by {@code status} and "not run" by the desktop.
+     * item of a job of 100,000 shots; shown as NOT_RUN in {@code status}'s table, as {@code "notRun": true}
+     * beside the stored {@code "state": "QUEUED"} in its {@code --json} (whose states are the stored ones
+     * alone), and as "not run" by the desktop.
      */
     public boolean notRun(ShotRecord s) {
         return s.state() == ShotState.QUEUED && job.status().isFinal() && job.status() != JobStatus.DONE;
     }
 
-    /** The state to show for shot {@code s}: its own, or NOT_RUN when {@link #notRun} says it will not run. */
+    /**
+     * The state {@code status}'s table shows for shot {@code s}: its own, or NOT_RUN when
+     * {@link #notRun} says it will not run. For people only: NOT_RUN is no {@link ShotState}.
+     */
     public String shownState(ShotRecord s) {
         return notRun(s) ? "NOT_RUN" : s.state().name();
     }
