@@ -224,7 +224,8 @@ public final class SegyWriter implements AutoCloseable {
     public void write(TraceHeader header, float[] samples) {
         int n = options.samplesPerTrace();
         if (samples.length < n) {
-            throw new IllegalArgumentException("trace " + traces + " for " + file + " has " + samples.length
+            // Numbered from 1, as SegyException and every user-facing message count traces.
+            throw new IllegalArgumentException("trace " + (traces + 1) + " for " + file + " has " + samples.length
                     + " samples, the file has " + n + " per trace");
         }
         TraceHeader h = header.byteOrder() == options.byteOrder() ? header.copy() : header.withByteOrder(options.byteOrder());

@@ -194,7 +194,12 @@ class SegyWriterReaderTest {
         try (SegyWriter w = SegyWriter.create(tmp.resolve("short.sgy"), SegyWriteOptions.of(10, 1000))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), new float[9]));
-            assertTrue(e.getMessage().contains("short.sgy"), e.getMessage());
+            // Traces numbered from 1, as every message counts them: the first is trace 1, not 0.
+            assertEquals("trace 1 for " + tmp.resolve("short.sgy") + " has 9 samples, the file has 10 per trace",
+                    e.getMessage());
+            w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), new float[10]);
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> w.write(new TraceHeader(ByteOrder.BIG_ENDIAN), new float[3])).getMessage().startsWith("trace 2 for "));
         }
     }
 

@@ -152,12 +152,13 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
             long[] r = e.ranges;
             for (int i = 0; i < r.length; i += 2) {
                 if (r[i] < 0 || r[i + 1] < 1 || r[i + 1] > fileTraces || r[i] > fileTraces - r[i + 1]) {
-                    throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " names traces " + r[i] + " + "
-                            + r[i + 1] + ", outside the file's " + fileTraces + " traces");
+                    throw new IllegalArgumentException("shot index: FFID " + e.ffid() + " names " + r[i + 1]
+                            + (r[i + 1] == 1 ? " trace" : " traces") + " from trace " + TraceIndices.number(r[i]) + ", outside the file's " + fileTraces
+                            + " traces");
                 }
                 if (i > 0 && r[i] < r[i - 2] + r[i - 1]) {
                     throw new IllegalArgumentException("shot index: FFID " + e.ffid() + "'s trace ranges overlap or are"
-                            + " not in file order at trace " + r[i]);
+                            + " not in file order at trace " + TraceIndices.number(r[i]));
                 }
             }
             if (e.traces() > MAX_TRACES_PER_SHOT) {
@@ -181,7 +182,7 @@ public record ShotIndex(long headerBytes, int traceBytes, boolean seismicUnix, l
         java.util.Arrays.sort(ends);
         for (int i = 1; i < rangeCount; i++) {
             if (firsts[i] < ends[i - 1]) {
-                throw new IllegalArgumentException("shot index: two ranges name trace " + firsts[i]);
+                throw new IllegalArgumentException("shot index: two ranges name trace " + TraceIndices.number(firsts[i]));
             }
         }
     }

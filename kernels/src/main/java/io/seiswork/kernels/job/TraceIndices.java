@@ -60,6 +60,16 @@ final class TraceIndices {
         return runs != null ? runs.clone() : runsOf(toArray());
     }
 
+    /**
+     * How a message names the trace at 0-based {@code index}: by its number from 1, as SEG-Y's
+     * trace sequence numbers and every user-facing message count traces (the first trace after
+     * the headers is trace 1), while indices and ranges stay 0-based in code and in the stored
+     * shot index. Exact for any index a hostile stored index may hold, {@link Long#MAX_VALUE} too.
+     */
+    static String number(long index) {
+        return index >= -1 ? Long.toUnsignedString(index + 1) : Long.toString(index + 1);
+    }
+
     /** Ascending trace indices as (first, count) pairs of consecutive runs. */
     static long[] runsOf(long[] traces) {
         long[] out = new long[8];
@@ -101,7 +111,8 @@ final class TraceIndices {
         /** Adds the shot's next trace, above the last added. */
         void add(long trace) {
             if (count > 0 && trace <= last()) {
-                throw new IllegalArgumentException("trace " + trace + " added after trace " + last());
+                throw new IllegalArgumentException("trace " + number(trace) + " added after trace " + number(last())
+                        + ": a shot's traces are added in file order");
             }
             if (count == Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("more than " + count + " traces in one shot");

@@ -276,9 +276,15 @@ class ShotIndexTest {
         long file = 3600 + 744L * 10;
         new ShotIndex(3600, 744, false, file, List.of(shot(1, 0, 4), shot(2, 4, 6)));
         // A range whose end overflows a long: first + count wraps negative, so "first + count > traces" would pass.
-        assertTrue(refused(3600, 744, false, file, shot(1, Long.MAX_VALUE - 2, 4)).contains("outside the file's 10"));
-        assertTrue(refused(3600, 744, false, file, shot(1, 2, Long.MAX_VALUE)).contains("outside the file's 10"));
-        assertTrue(refused(3600, 744, false, file, shot(1, 8, 3)).contains("outside the file's 10"));
+        // Traces are named from 1, as every message counts them: index 8 is trace 9.
+        assertEquals("shot index: FFID 1 names 4 traces from trace 9223372036854775806, outside the file's 10 traces",
+                refused(3600, 744, false, file, shot(1, Long.MAX_VALUE - 2, 4)));
+        assertEquals("shot index: FFID 1 names 9223372036854775807 traces from trace 3, outside the file's 10 traces",
+                refused(3600, 744, false, file, shot(1, 2, Long.MAX_VALUE)));
+        assertEquals("shot index: FFID 1 names 3 traces from trace 9, outside the file's 10 traces",
+                refused(3600, 744, false, file, shot(1, 8, 3)));
+        assertEquals("shot index: FFID 1 names 1 trace from trace 0, outside the file's 10 traces",
+                refused(3600, 744, false, file, shot(1, -1, 1)));
         // Layouts no reader makes: SU with file headers, SEG-Y headers not 3600 + 3200 k, too many extended
         // headers, traces too long, a file not a whole number of traces.
         refused(3600, 744, true, file, shot(1, 0, 4));
@@ -290,9 +296,10 @@ class ShotIndexTest {
         refused(3600, 240, false, 3600 + 240 * 10, shot(1, 0, 4));
         // Two shots of one FFID; two shots naming one trace; one shot's ranges out of file order or overlapping.
         assertEquals("shot index: FFID 1 twice", refused(3600, 744, false, file, shot(1, 0, 4), shot(1, 4, 2)));
-        assertEquals("shot index: two ranges name trace 3",
+        assertEquals("shot index: two ranges name trace 4",
                 refused(3600, 744, false, file, shot(1, 0, 4), shot(2, 3, 2)));
-        assertTrue(refused(3600, 744, false, file, shot(1, 5, 2, 0, 2)).contains("not in file order"));
+        assertEquals("shot index: FFID 1's trace ranges overlap or are not in file order at trace 1",
+                refused(3600, 744, false, file, shot(1, 5, 2, 0, 2)));
         assertTrue(refused(3600, 744, false, file, shot(1, 0, 3, 2, 2)).contains("overlap"));
         assertEquals("shot index: no shot", refused(3600, 744, false, file));
     }
@@ -348,12 +355,13 @@ class ShotIndexTest {
                 List.of(new ShotIndex.Entry(1, new Position(0, 0, 0), 0, 0, 0, 0, new long[] {0, 4}, digest)));
         byte[] bytes = ShotIndexFormat.encode(good);
         assertEquals(good.shots().get(0).traces(), ShotIndexFormat.decode(bytes, "k").shots().get(0).traces());
-        // The range's first trace (after magic, version, flags, header, trace and data bytes, digest, count, ffid,
-        // 7 doubles, range count) set near Long.MAX_VALUE.
-        int first = ShotIndexFormat.HEAD_BYTES + 4 + 4 + 56 + 4;
+        // The range's first trace (after magic, version, flags, header, trace and data bytes, digest and shot count,
+        // which make HEAD_BYTES, then the ffid, 7 doubles and the range count) set near Long.MAX_VALUE.
+        int first = ShotIndexFormat.HEAD_BYTES + 4 + 56 + 4;
         java.nio.ByteBuffer.wrap(bytes).putLong(first, Long.MAX_VALUE - 1);
         var e = assertThrows(IllegalArgumentException.class, () -> ShotIndexFormat.decode(bytes, "inputs/sha256/h"));
-        assertTrue(e.getMessage().startsWith("inputs/sha256/h: shot index: FFID 1 names traces"), e.getMessage());
+        assertEquals("inputs/sha256/h: shot index: FFID 1 names 4 traces from trace 9223372036854775807, outside the file's "
+                + "10 traces", e.getMessage());
         assertTrue(ShotIndexFormat.MAX_BYTES < Integer.MAX_VALUE, "an index is read whole into an array");
     }
 }

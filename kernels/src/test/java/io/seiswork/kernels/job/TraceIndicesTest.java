@@ -57,7 +57,11 @@ class TraceIndicesTest {
     void tracesOutOfOrderAreRefused() {
         TraceIndices.Builder b = new TraceIndices.Builder(100);
         b.add(5);
-        assertThrows(IllegalArgumentException.class, () -> b.add(5));
+        // Named from 1 in the message, as every message counts traces: index 5 is trace 6.
+        assertEquals("trace 6 added after trace 6: a shot's traces are added in file order",
+                assertThrows(IllegalArgumentException.class, () -> b.add(5)).getMessage());
+        assertEquals("trace 1 added after trace 6: a shot's traces are added in file order",
+                assertThrows(IllegalArgumentException.class, () -> b.add(0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TraceIndices.Builder(100).build());
     }
 
