@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 
 /**
  * Settles what the dead-letter queue holds, so that no job waits for ever on a shot nobody will
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *       next worker lacks. The second time the job is FAILED ({@link JobTable#failSilentStacking});
  *       {@code resume} stacks it again. A resend claimed by a sweep that was lost before its
  *       message was recorded, and that no worker took, is sent under the same claim once the
- *       claim is {@link #CLAIM_GRACE} old;</li>
+ *       claim is {@link #CLAIM_GRACE} old (should the lost sweep's message exist after all, the
+ *       second is a duplicate the stack's holder drops, and the resend is counted once);</li>
  *   <li>a silent attempt that came from another message, a silent stack that came from another
  *       message while its run's resend is unspent, a job whose every shot is counted but whose
  *       stacking never began, and a shot still QUEUED (its hand-back failed) get a fresh message
@@ -235,8 +237,8 @@ final class DeadLetterSweep {
      * ({@link JobTable#claimStackResend}), then a fresh message of the same run is sent and
      * recorded as the stack's ({@link JobTable#recordStackResend}). Claim first, so that nothing
      * after it can spend the resend twice: a worker that receives the fresh message before the
-     * record takes the stack with it (the record is then refused, which is no error), and its
-     * loss, dead-lettered, finds the resend spent and fails the job.
+     * record takes the stack with it (the record then leaves the worker's message as the
+     * stack's), and its loss, dead-lettered, finds the resend spent and fails the job.
      *
      * <p>A send that fails undoes the claim ({@link JobTable#undoStackResend}) and the letter
      * comes back after its handling time to claim again. A sweep that dies after its claim
@@ -261,13 +263,9 @@ final class DeadLetterSweep {
             }
             throw e;
         }
-        if (!table.recordStackResend(job.id(), claim.get(), fresh)) {
-            LOG.info("job {}: the stack's fresh message {} was taken by a worker before it was recorded", job.id(), fresh);
-        }
-        LOG.warn("job {}: its stacking worker fell silent on the last delivery of its message (last heard at {}, {} of {} "
-                + "shots stacked): the stack is sent again, once", job.id(), lastHeard, job.stacked(), job.total());
-        metrics.stackResent(job.id(), job.task());
-        return drop(letter, Outcome.STACK_RESENT);
+        return recorded(letter, job, fresh, "its stacking worker fell silent on the last delivery of its message (last "
+                + "heard at " + lastHeard + ", " + job.stacked() + " of " + job.total() + " shots stacked): the stack is sent "
+                + "again, once");
     }
 
     /**
@@ -281,6 +279,12 @@ final class DeadLetterSweep {
      * sent and the job failed {@code lostAfter} after the claim for a stack no worker had been
      * given. A send that fails leaves the renewed claim, and the letter, back after its handling
      * time, sends once the grace has passed again.
+     *
+     * <p>No sweep can know whether the first sweep's message exists: SQS and the table share no
+     * transaction, and a sweep lost (or stalled) between its send and its record leaves the
+     * same item as one lost before its send, its message perhaps waiting in a backlog for hours.
+     * So this may send a second message; the record makes it harmless and counted once
+     * ({@link #recorded}).
      */
     private Outcome sendUnderClaim(ReceivedShot letter, JobRecord job, Instant now) {
         Instant claim = job.stackBeat();
@@ -293,12 +297,30 @@ final class DeadLetterSweep {
         }
         ShotTask task = letter.task();
         String fresh = shots.sendOne(task.jobId(), task.shot(), letter.run());
-        if (!table.recordStackResend(job.id(), renewed.get(), fresh)) {
-            LOG.info("job {}: the stack's fresh message {} was taken by a worker before it was recorded", job.id(), fresh);
+        return recorded(letter, job, fresh, "the stack's resend, claimed at " + claim + " by a sweep lost before its "
+                + "message was recorded, is sent now under that claim (" + job.stacked() + " of " + job.total()
+                + " shots stacked)");
+    }
+
+    /**
+     * The stack's fresh message was sent as {@code fresh}: recorded as the run's resend
+     * ({@link JobTable#recordStackResend}), logged and counted ({@code StacksResent}) by the one
+     * sweep whose record it is. A refused record means that another sweep sent under the same
+     * claim and recorded first (one of the two stalled between its send and its record past the
+     * claim's grace, and the other renewed the claim meanwhile), or that the run is over. This
+     * sweep's message is then a duplicate that the stack's holder drops (a worker that finds a
+     * live stacker with another message leaves the stack to it; one whose stacker has fallen
+     * silent takes it over, as any message of the stack would), and it counts nothing: one
+     * resend, one count. The letter is removed either way.
+     */
+    private Outcome recorded(ReceivedShot letter, JobRecord job, String fresh, String what) {
+        if (table.recordStackResend(job.id(), letter.run(), fresh)) {
+            LOG.warn("job {}: {}", job.id(), what);
+            metrics.stackResent(job.id(), job.task());
+        } else {
+            LOG.info("job {}: the stack's resend was recorded by another sweep first: this sweep's message {} is a "
+                    + "duplicate, which the stack's holder drops, and is not counted", job.id(), fresh);
         }
-        LOG.warn("job {}: the stack's resend, claimed at {} by a sweep lost before its message was recorded, is sent now "
-                + "under that claim ({} of {} shots stacked)", job.id(), claim, job.stacked(), job.total());
-        metrics.stackResent(job.id(), job.task());
         return drop(letter, Outcome.STACK_RESENT);
     }
 
@@ -332,7 +354,14 @@ final class DeadLetterSweep {
     }
 
     private Outcome drop(ReceivedShot letter, Outcome outcome) {
-        deadLetters.delete(letter);
+        try {
+            deadLetters.delete(letter);
+        } catch (ReceiptHandleIsInvalidException e) {
+            // This sweep held the letter past its handling time (stalled), and another sweep has
+            // received it since: that sweep settles it, or has removed it already.
+            LOG.info("letter {} was received by another sweep meanwhile, which settles it ({})", letter.messageId(),
+                    e.getMessage());
+        }
         return outcome;
     }
 }

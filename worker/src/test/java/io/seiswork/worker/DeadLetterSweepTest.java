@@ -414,6 +414,7 @@ class DeadLetterSweepTest {
         assertEquals(JobStatus.STACKING, resent.status());
         assertEquals(1, resent.stackResends(), "the resend is spent though its worker took the stack first");
         assertEquals(fresh.messageId(), resent.stackMessage(), "the stack is the fresh message's");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "counted by the sweep that sent it, though a worker took it first");
         assertEquals(0, lettersLeft(), "the lost letter is removed");
 
         // That stack's workers die on all three deliveries: the second loss fails the job, nothing sent again.
@@ -527,11 +528,7 @@ class DeadLetterSweepTest {
     void aStackWhoseResendWasLostBeforeItsSendIsStackedByALaterWorker() throws Exception {
         byte[] uninterrupted = uninterruptedImage();
         JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
-        loseStack(job, () -> queue.receive(5, 1));
-        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
-        Thread.sleep(1100);
-        assertTrue(queue.receive(2, 1).isEmpty(), "a fourth receive moves the message to the dead-letter queue");
-        ReceivedShot letter = deadLetters.receive(5, 1).orElseThrow(() -> new AssertionError("no letter"));
+        ReceivedShot letter = deadLetteredStack(job, 1);
         JobRecord silent = table.job(job).orElseThrow();
         assertTrue(table.claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isPresent(),
                 "the claim of a sweep whose instance is lost at once");
@@ -550,6 +547,66 @@ class DeadLetterSweepTest {
         assertEquals(0, metric(ShotMetrics.LOST));
         assertEquals(0, lettersLeft());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
+    }
+
+    /**
+     * A sweep stalled between its send and its record for longer than the claim's grace (a
+     * DynamoDB call retried for minutes, a paused JVM), its message waiting in the queue's
+     * backlog: the letter, back to another sweep, finds the claim with no message, renews it and
+     * sends the stack a second time, and records first. No sweep can know that the first
+     * message exists; what matters is that the second one is harmless and the resend counted
+     * once. The stalled sweep's record, late, is refused and counts nothing ({@code StacksResent}
+     * 1; before, each of the two sweeps counted it). Both messages reach a real worker, which
+     * stacks the job once, to the uninterrupted run's image, and drops the other.
+     */
+    @Test
+    void aResendSentTwiceUnderOneClaimIsCountedOnceAndStackedOnce() throws Exception {
+        byte[] uninterrupted = uninterruptedImage();
+        JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
+        ReceivedShot letter = deadLetteredStack(job, 60);
+
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String[] renewing = new String[1];
+        try (SqsClient stalling = CLOUD.sqsSeenBy(new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.response() instanceof SendMessageResponse first) {
+                    sent.add(first.messageId());
+                    // Stalled here past the claim's grace: the letter's handling time runs out, and another
+                    // sweep, finding the claim with no message, sends the stack again and records it.
+                    deadLetters.release(letter);
+                    ReceivedShot back = deadLetters.receive(5, 60).orElseThrow(() -> new AssertionError("no letter back"));
+                    assertEquals(Outcome.STACK_RESENT, sweepAhead(DeadLetterSweep.CLAIM_GRACE.plusSeconds(10)).handle(back));
+                    renewing[0] = table.job(job).orElseThrow().stackMessage();
+                }
+            }
+        })) {
+            DeadLetterSweep stalled = new DeadLetterSweep(deadLetters, ShotQueue.open(stalling, name), table, metrics,
+                    Clock.systemUTC(), JobView.LOST_AFTER);
+            assertEquals(Outcome.STACK_RESENT, stalled.handle(letter));
+        }
+        assertEquals(1, sent.size(), "the stalled sweep sent one message");
+        assertTrue(renewing[0] != null && !renewing[0].equals(sent.get(0)), "the renewing sweep sent and recorded another");
+        JobRecord resent = table.job(job).orElseThrow();
+        assertEquals(renewing[0], resent.stackMessage(), "the first record's message is the stack's");
+        assertEquals(1, resent.stackResends(), "still the run's one resend");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "one resend, counted once");
+        assertEquals(2, queue.backlog().waiting(), "two messages of the stack wait");
+        assertEquals(0, lettersLeft());
+
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w").withPollWait(Duration.ofSeconds(1))
+                .withMaxIdle(Duration.ofSeconds(5)), metrics);
+        w.run();
+        JobRecord done = table.job(job).orElseThrow();
+        assertEquals(JobStatus.DONE, done.status(), String.valueOf(done.error()));
+        assertEquals(0, w.shotsRun(), "the shot was not run again: only stacked");
+        assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+        assertEquals(1, metricLines.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"jobId\":\"" + job + "\"")
+                && l.contains("\"" + ShotMetrics.JOBS_STACKED + "\":1")).count(), "stacked once");
+        assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
+        assertEquals(0, metric(ShotMetrics.LOST));
+        assertEquals(0, lettersLeft());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "the duplicate dropped, not left");
     }
 
     /**
@@ -632,11 +689,7 @@ class DeadLetterSweepTest {
     void aStackLostTwiceFailsTheJobAndAResumeStacksIt() throws Exception {
         byte[] uninterrupted = uninterruptedImage();
         JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
-        loseStack(job, () -> queue.receive(5, 1));
-        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
-        Thread.sleep(1100);
-        assertTrue(queue.receive(2, 1).isEmpty(), "a fourth receive moves the message to the dead-letter queue");
-        ReceivedShot letter = deadLetters.receive(5, 60).orElseThrow(() -> new AssertionError("no letter"));
+        ReceivedShot letter = deadLetteredStack(job, 60);
         assertEquals(Outcome.STACK_RESENT, sweepAhead(Duration.ZERO).handle(letter));
 
         loseStack(job, () -> queue.receive(5, 1));
@@ -657,6 +710,19 @@ class DeadLetterSweepTest {
         new ShotWorker(store, table, queue, settings("w2"), metrics).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
+    }
+
+    /**
+     * The job's stack lost on all three deliveries ({@link #loseStack}), its stacker silent past
+     * {@code lostAfter}, and its message moved to the dead-letter queue by a fourth receive:
+     * returns the letter, received for the test and hidden {@code hiddenS} seconds.
+     */
+    private ReceivedShot deadLetteredStack(JobId job, int hiddenS) throws Exception {
+        loseStack(job, () -> queue.receive(5, 1));
+        backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
+        Thread.sleep(1100);  // the third delivery's visibility runs out
+        assertTrue(queue.receive(2, 1).isEmpty(), "a fourth receive moves the message to the dead-letter queue");
+        return deadLetters.receive(5, hiddenS).orElseThrow(() -> new AssertionError("no letter"));
     }
 
     /** A message the test receives for a worker, as SQS would deliver it. */

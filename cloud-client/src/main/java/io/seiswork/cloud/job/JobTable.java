@@ -65,6 +65,8 @@ public final class JobTable {
     private static final String STACK_BEAT = "stackBeat";
     private static final String STACK_MESSAGE = "stackMessage";
     private static final String STACK_RESENDS = "stackResends";
+    /** The message of the run's stack resend recorded as sent, once a run ({@link JobTable#recordStackResend}). */
+    private static final String STACK_RESEND_SENT = "stackResendSent";
     private static final String MESSAGE = "message";
 
     private final DynamoDbClient db;
@@ -522,18 +524,17 @@ public final class JobTable {
     private void countFailedShot(JobId id, int shot, int run, String error, boolean retried) {
         String e = clip(error);
         JobRecord job;
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
+                ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)));
+        String condition = "attribute_exists(pk) AND NOT contains(#set, :n) AND NOT contains(#done, :n) AND "
+                + inRun(run, values);
         try {
             job = toJob(id, db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("ADD #set :set, #count :one SET #updated = :now")
-                    .conditionExpression("attribute_exists(pk) AND NOT contains(#set, :n) AND NOT contains(#done, :n) AND "
-                            + (run == 0 ? "attribute_not_exists(#resumes)" : "#resumes = :run"))
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#set", "failedShots", "#count", "failed", "#updated", "updated",
                             "#done", "doneShots", "#resumes", RESUMES))
-                    .expressionAttributeValues(run == 0
-                            ? Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))), ":one", n(1),
-                                    ":now", s(Instant.now().toString()), ":n", n(shot))
-                            : Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))), ":one", n(1),
-                                    ":now", s(Instant.now().toString()), ":n", n(shot), ":run", n(run)))
+                    .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException ignored) {
             // counted before (its counter may have died before ending the job: look again), done
@@ -631,13 +632,14 @@ public final class JobTable {
         try {
             Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
-                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat, #message, #resends")
+                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat, #message, #resends, #sent")
                     .conditionExpression("(#st = :failedJob OR #st = :cancelled) AND attribute_not_exists(#deleting)")
                     .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "status"), Map.entry("#failed", "failed"),
                             Map.entry("#updated", "updated"), Map.entry("#resumes", RESUMES), Map.entry("#err", "error"),
                             Map.entry("#failedShots", "failedShots"), Map.entry("#stacked", "stacked"),
                             Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING), Map.entry("#beat", STACK_BEAT),
-                            Map.entry("#message", STACK_MESSAGE), Map.entry("#resends", STACK_RESENDS)))
+                            Map.entry("#message", STACK_MESSAGE), Map.entry("#resends", STACK_RESENDS),
+                            Map.entry("#sent", STACK_RESEND_SENT)))
                     .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
                             ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
                             ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
@@ -802,9 +804,9 @@ public final class JobTable {
      * resend claimed yet in this run. So of two sweeps at once one wins, and a stack that spoke
      * again or was taken over meanwhile is left alone; a resume clears the claim ({@link #reopen}).
      *
-     * @return the claim's time (the stack's beat it set), which {@link #recordStackResend} and
-     *     {@link #undoStackResend} are conditional on; empty when any of that changed and nothing
-     *     was written
+     * @return the claim's time (the stack's beat it set), which {@link #undoStackResend} and
+     *     {@link #renewStackResendClaim} are conditional on; empty when any of that changed and
+     *     nothing was written
      */
     public Optional<Instant> claimStackResend(JobId id, Instant beat, String lostMessage) {
         Instant claim = Instant.now();
@@ -827,14 +829,18 @@ public final class JobTable {
 
     /**
      * A resend claimed at {@code claim} ({@link #claimStackResend}) whose message was neither
-     * recorded nor taken by a worker: the sweep that claimed it was lost after its claim, before
-     * its send or its record. A later sweep renews the claim to now and then sends the stack
-     * under it, recording the fresh message with {@link #recordStackResend} as the first sweep
-     * would have: it is still the run's one resend ({@code stackResends} stays 1), and the
-     * renewal is what keeps two sweeps at once from both sending it.
+     * recorded sent nor taken by a worker: the sweep that claimed it was lost after its claim,
+     * before its send or its record (or is stalled there). A later sweep renews the claim to now
+     * and then sends the stack under it, recording the fresh message with
+     * {@link #recordStackResend} as the first sweep would have: it is still the run's one resend
+     * ({@code stackResends} stays 1), and the renewal is what keeps two sweeps at once from both
+     * sending it. Should the first sweep's message exist after all (sent, its sweep lost before
+     * the record), it is a duplicate the stack's holder drops, and the resend is counted once:
+     * by the sweep whose record comes first.
      *
      * <p>Only while nothing happened since the claim: STACKING, {@code stackResends} 1, the beat
-     * still the claim's and no message (a worker that took the stack wrote its own message).
+     * still the claim's, no message (a worker that took the stack wrote its own message) and no
+     * message recorded sent.
      *
      * @return the renewed claim's time, for {@link #recordStackResend}; empty when any of that
      *     changed and nothing was written
@@ -844,9 +850,10 @@ public final class JobTable {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #beat = :renewed, #updated = :renewed")
-                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)")
+                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)"
+                            + " AND attribute_not_exists(#sent)")
                     .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
-                            "#beat", STACK_BEAT, "#updated", "updated"))
+                            "#beat", STACK_BEAT, "#updated", "updated", "#sent", STACK_RESEND_SENT))
                     .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
                             ":claim", s(claim.toString()), ":renewed", s(renewed.toString()))));
             return Optional.of(renewed);
@@ -856,23 +863,36 @@ public final class JobTable {
     }
 
     /**
-     * The fresh message of a resend claimed at {@code claim} ({@link #claimStackResend}) was sent
-     * as {@code newMessage}: it becomes the stack's message, so that a duplicate delivered while
-     * its worker stacks is known for one. Only while nothing happened since the claim (STACKING,
-     * its beat still the claim's, no message): a worker that received the fresh message first has
-     * taken the stack and recorded it itself, and a refusal is then no error.
+     * The fresh message of run {@code run}'s stack resend ({@link #claimStackResend}, or
+     * {@link #renewStackResendClaim}) was sent as {@code newMessage}: recorded as the resend's
+     * message sent ({@code stackResendSent}), once in the run, and as the stack's message unless
+     * one is there already, so that a duplicate delivered while its worker stacks is known for
+     * one. A worker that received the fresh message first has taken the stack with it (its
+     * message stays): the record still holds, since this sweep's message is what it took.
      *
-     * @return whether it was written
+     * <p>Once a run, whatever happened since the claim: of two sweeps that both sent under one
+     * claim (one stalled between its send and its record past {@code DeadLetterSweep}'s grace,
+     * the other renewing the claim meanwhile), the first to record makes the resend, and the
+     * other's message is a duplicate that the stack's holder drops. So the sweep whose record
+     * this returns true for counts the resend ({@code StacksResent}), and the run's one resend
+     * is counted once. Not on the job's status: a worker that took the stack with the fresh
+     * message may have stored it before the record. Conditional on the run, so that a sweep of
+     * a run a resume ended records nothing in the next.
+     *
+     * @param run the run the resend's message belongs to (the job's {@code resumes} when sent)
+     * @return whether this was the run's record; false when another sweep's message was
+     *     recorded first, or the run is over (resumed, deleted)
      */
-    public boolean recordStackResend(JobId id, Instant claim, String newMessage) {
+    public boolean recordStackResend(JobId id, int run, String newMessage) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":new", s(newMessage)));
+        String condition = "#resends = :one AND attribute_not_exists(#sent) AND " + inRun(run, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #message = :new")
-                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)")
-                    .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
-                            "#beat", STACK_BEAT))
-                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
-                            ":claim", s(claim.toString()), ":new", s(newMessage))));
+                    .updateExpression("SET #sent = :new, #message = if_not_exists(#message, :new)")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
+                            "#sent", STACK_RESEND_SENT, "#resumes", RESUMES))
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -966,6 +986,19 @@ public final class JobTable {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * The condition that the job is in run {@code run}: its {@code #resumes} is {@code run}, or
+     * absent for run 0 (before the first resume). Adds the value {@code :run} to {@code values}
+     * when it needs one.
+     */
+    private static String inRun(int run, Map<String, AttributeValue> values) {
+        if (run == 0) {
+            return "attribute_not_exists(#resumes)";
+        }
+        values.put(":run", n(run));
+        return "#resumes = :run";
     }
 
     /**

@@ -37,6 +37,15 @@ class JobTableTest {
         return id;
     }
 
+    /** A job of one shot, done, stacking from {@code message}. */
+    private static JobId stackingJob(String message) {
+        JobId id = newJob(1);
+        assertTrue(table.startShot(id, 1, "w1"));
+        table.completeShot(id, 1, 1, 1);
+        assertTrue(table.startStacking(id, message));
+        return id;
+    }
+
     @Test
     void aNewJobAndItsShotsAreQueued() {
         JobId id = newJob(12);
@@ -374,10 +383,7 @@ class JobTableTest {
      */
     @Test
     void aStackResendIsClaimedOnceThenRecordedOrUndoneOnlyWhileUntouched() throws Exception {
-        JobId id = newJob(1);
-        assertTrue(table.startShot(id, 1, "w1"));
-        table.completeShot(id, 1, 1, 1);
-        assertTrue(table.startStacking(id, "lost"));
+        JobId id = stackingJob("lost");
         JobRecord read = table.job(id).orElseThrow();
         assertTrue(table.claimStackResend(id, read.stackBeat(), "another").isEmpty(), "not the message read");
         assertTrue(table.claimStackResend(id, read.stackBeat().minusSeconds(1), "lost").isEmpty(), "not the beat read");
@@ -398,22 +404,22 @@ class JobTableTest {
         assertEquals(read.stackBeat(), undone.stackBeat());
         Thread.sleep(2);
         java.time.Instant again = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
-        assertTrue(table.recordStackResend(id, again, "fresh"));
+        assertFalse(table.recordStackResend(id, 1, "fresh"), "not the job's run");
+        assertTrue(table.recordStackResend(id, 0, "fresh"));
+        assertEquals("fresh", table.job(id).orElseThrow().stackMessage());
+        assertFalse(table.recordStackResend(id, 0, "second"), "once a run: a second sweep's message counts nothing");
         assertEquals("fresh", table.job(id).orElseThrow().stackMessage());
         assertFalse(table.undoStackResend(id, again, read.stackBeat(), "lost"), "recorded: no longer undone");
 
-        // A worker that takes the stack with the fresh message before the record: the record is refused, the
-        // stack stays the worker's, and the resend stays spent.
-        JobId raced = newJob(1);
-        assertTrue(table.startShot(raced, 1, "w1"));
-        table.completeShot(raced, 1, 1, 1);
-        assertTrue(table.startStacking(raced, "lost"));
+        // A worker that takes the stack with the fresh message before the record: the record still holds (the
+        // sweep that sent the message counts the resend), the stack stays the worker's, and the resend stays spent.
+        JobId raced = stackingJob("lost");
         JobRecord r = table.job(raced).orElseThrow();
         java.time.Instant c = table.claimStackResend(raced, r.stackBeat(), "lost").orElseThrow();
         Thread.sleep(2);
         assertTrue(table.takeStack(raced, "fresh"));
-        assertFalse(table.recordStackResend(raced, c, "fresh"));
         assertFalse(table.undoStackResend(raced, c, r.stackBeat(), "lost"), "taken: the resend stands as spent");
+        assertTrue(table.recordStackResend(raced, 0, "fresh"));
         JobRecord taken = table.job(raced).orElseThrow();
         assertEquals("fresh", taken.stackMessage());
         assertEquals(1, taken.stackResends());
@@ -427,28 +433,41 @@ class JobTableTest {
      */
     @Test
     void aLostResendClaimIsRenewedOnceAndOnlyWhileUntouched() throws Exception {
-        JobId id = newJob(1);
-        assertTrue(table.startShot(id, 1, "w1"));
-        table.completeShot(id, 1, 1, 1);
-        assertTrue(table.startStacking(id, "lost"));
+        JobId id = stackingJob("lost");
         JobRecord read = table.job(id).orElseThrow();
         java.time.Instant claim = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
         assertTrue(table.renewStackResendClaim(id, claim.minusSeconds(1)).isEmpty(), "not the claim read");
         Thread.sleep(2);
         java.time.Instant renewed = table.renewStackResendClaim(id, claim).orElseThrow();
         assertTrue(table.renewStackResendClaim(id, claim).isEmpty(), "once: a second sweep of the same state");
-        assertFalse(table.recordStackResend(id, claim, "late"), "the lost sweep's claim is no longer the stack's");
-        assertTrue(table.recordStackResend(id, renewed, "fresh"));
+        assertTrue(table.recordStackResend(id, 0, "fresh"));
+        assertFalse(table.recordStackResend(id, 0, "late"), "the stalled first sweep, recording late: a duplicate");
         JobRecord sent = table.job(id).orElseThrow();
         assertEquals("fresh", sent.stackMessage());
         assertEquals(1, sent.stackResends());
         assertTrue(table.renewStackResendClaim(id, renewed).isEmpty(), "recorded: nothing to renew");
 
+        // The stalled first sweep records before the renewing one: its message is the stack's, the other a duplicate.
+        JobId late = stackingJob("lost");
+        JobRecord l = table.job(late).orElseThrow();
+        java.time.Instant lc = table.claimStackResend(late, l.stackBeat(), "lost").orElseThrow();
+        Thread.sleep(2);
+        assertTrue(table.renewStackResendClaim(late, lc).isPresent());
+        assertTrue(table.recordStackResend(late, 0, "first"));
+        assertFalse(table.recordStackResend(late, 0, "renewing"));
+        assertEquals("first", table.job(late).orElseThrow().stackMessage());
+        // A resume clears the record with the claim: the next run may send its stack again once.
+        table.failJob(late, "test");
+        assertTrue(table.reopen(late, true).isPresent());
+        assertFalse(table.recordStackResend(late, 0, "stale"), "a sweep of the run a resume ended");
+        assertTrue(table.startStacking(late, "lost-again"));
+        JobRecord l1 = table.job(late).orElseThrow();
+        assertTrue(table.claimStackResend(late, l1.stackBeat(), "lost-again").isPresent());
+        assertTrue(table.recordStackResend(late, 1, "run-1"), "the next run records its own resend");
+        assertEquals("run-1", table.job(late).orElseThrow().stackMessage());
+
         // A worker took the stack (its own message) after the claim: not renewed.
-        JobId taken = newJob(1);
-        assertTrue(table.startShot(taken, 1, "w1"));
-        table.completeShot(taken, 1, 1, 1);
-        assertTrue(table.startStacking(taken, "lost"));
+        JobId taken = stackingJob("lost");
         JobRecord t = table.job(taken).orElseThrow();
         java.time.Instant c = table.claimStackResend(taken, t.stackBeat(), "lost").orElseThrow();
         Thread.sleep(2);
@@ -462,10 +481,7 @@ class JobTableTest {
      */
     @Test
     void aStackIsLetGoOfOnlyByTheMessageThatHoldsIt() {
-        JobId id = newJob(1);
-        assertTrue(table.startShot(id, 1, "w1"));
-        table.completeShot(id, 1, 1, 1);
-        assertTrue(table.startStacking(id, "held"));
+        JobId id = stackingJob("held");
         Instant silent = Instant.now().minusSeconds(121).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         assertFalse(table.releaseStack(id, "another", silent), "not the stack's message");
         assertTrue(table.job(id).orElseThrow().stackBeat().isAfter(silent), "the beat as it was");
