@@ -488,8 +488,8 @@ public final class SegyReader implements AutoCloseable {
 
     private void checkIndex(long index) {
         if (index < 0 || index >= layout.traces()) {
-            throw new IndexOutOfBoundsException("trace " + index + " is outside 0.." + (layout.traces() - 1)
-                    + " of " + file);
+            throw new IndexOutOfBoundsException("trace index " + index + " (from 0) is outside 0.."
+                    + (layout.traces() - 1) + " of " + file);
         }
     }
 
