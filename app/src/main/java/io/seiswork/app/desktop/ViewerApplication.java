@@ -39,6 +39,7 @@ public final class ViewerApplication extends Application {
         VOLUME.set(volume);
         COLOR_MAP.set(colorMap);
         SNAPSHOT.set(snapshot);
+        ClassPathFxWarning.silence();
         Application.launch(ViewerApplication.class);
         Throwable failed = FAILURE.getAndSet(null);
         if (failed != null) {

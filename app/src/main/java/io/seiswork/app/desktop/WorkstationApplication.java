@@ -19,6 +19,7 @@ public final class WorkstationApplication extends Application {
     /** Opens the window and blocks until the user closes it. @param spec a spec file, or null for the demo */
     public static void show(Path spec) {
         SPEC.set(spec);
+        ClassPathFxWarning.silence();
         Application.launch(WorkstationApplication.class);
     }
 
