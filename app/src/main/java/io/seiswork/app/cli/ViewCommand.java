@@ -70,7 +70,8 @@ final class ViewCommand implements Callable<Integer> {
     public Integer call() {
         ColorMap map = colorMap;
         if ((volume == null) == (job == null)) {
-            throw new IllegalArgumentException("give a VOLUME or --job JOB (one of them)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give a VOLUME or --job JOB (one of them), got " + (volume == null ? "neither" : "both"));
         }
         if (job != null) {
             JobId id = CloudOptions.jobId(job);

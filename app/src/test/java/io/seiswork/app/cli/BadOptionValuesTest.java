@@ -85,6 +85,9 @@ class BadOptionValuesTest {
                 refused("view", "X", "--color-map", "jet"));
         assertEquals("seiswork view: --z-unit must be auto, m (depth) or s (time), got \"ft\"",
                 refused("view", "image.swv", "--z-unit", "ft"));
+        assertEquals("seiswork view: give a VOLUME or --job JOB (one of them), got neither", refused("view"));
+        assertEquals("seiswork view: give a VOLUME or --job JOB (one of them), got both",
+                refused("view", "image.swv", "--job", "j", "--cloud", "local"));
         assertEquals("seiswork worker: --visibility must be 30 to 43200 seconds (30 s to 12 h, SQS's longest"
                 + " visibility timeout), got 5", refused("worker", "--visibility", "5"));
         assertEquals("seiswork worker: --visibility must be 30 to 43200 seconds (30 s to 12 h, SQS's longest"
