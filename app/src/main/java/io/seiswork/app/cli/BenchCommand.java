@@ -78,35 +78,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"cpu".equals(engine) && !"gpu".equals(engine)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be cpu or gpu, got " + engine);
-        }
-        if (dim != 2 && dim != 3) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dim must be 2 or 3, got " + dim);
-        }
-        // A 2D grid has one cell along y: an --ny given would be dropped without a word.
-        OptionValues.require(dim == 3 || ny == null, spec, "--ny", "left out with --dim 2 (a 2D grid is x by z)", ny);
+        requireOptionValues();
         if ("gpu".equals(engine)) {
             return gpu();
         }
-        CpuBenchmark.Mode m = switch (mode) {
-            case "stencil" -> CpuBenchmark.Mode.STENCIL;
-            case "shot" -> CpuBenchmark.Mode.SHOT;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--mode must be stencil or shot, got " + mode);
-        };
+        CpuBenchmark.Mode m = cpuMode();
         int n = grid != null ? grid : (dim == 3 ? 256 : 1000);
         int gx = nx != null ? nx : n;
         int gy = dim == 2 ? 1 : (ny != null ? ny : n);
         int gz = nz != null ? nz : n;
         int t = threads.resolve();
-        CpuBenchmark.Config config;
-        try {
-            config = new CpuBenchmark.Config(gx, gy, gz, steps, order, t, m, warmup, repetitions);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
         requireGridSize(gx, gy, gz);
+        CpuBenchmark.Config config = new CpuBenchmark.Config(gx, gy, gz, steps, order, t, m, warmup, repetitions);
         requireHeap(config, freeHeapBytes());
         CpuBenchmark.Result r;
         try {
@@ -152,20 +135,37 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
+     * Refuses, each as a usage error naming its option (exit 2), the values no benchmark runs
+     * with, before anything is measured or allocated.
+     */
+    private void requireOptionValues() {
+        OptionValues.require("cpu".equals(engine) || "gpu".equals(engine), spec, "--engine", "cpu or gpu", engine);
+        OptionValues.require(dim == 2 || dim == 3, spec, "--dim", "2 or 3", dim);
+        // A 2D grid has one cell along y: an --ny given would be dropped without a word.
+        OptionValues.require(dim == 3 || ny == null, spec, "--ny", "left out with --dim 2 (a 2D grid is x by z)", ny);
+        OptionValues.require(SecondDerivative.isSupported(order), spec, "--order", "2, 4 or 8", order);
+        OptionValues.require("stencil".equals(mode) || "shot".equals(mode), spec, "--mode", "stencil or shot", mode);
+        OptionValues.require(steps >= 1, spec, "--steps", "1 or more", steps);
+        OptionValues.require(warmup >= 0, spec, "--warmup", "0 or more", warmup);
+        OptionValues.require(repetitions >= 1, spec, "--repetitions", "1 or more", repetitions);
+    }
+
+    private CpuBenchmark.Mode cpuMode() {
+        return "shot".equals(mode) ? CpuBenchmark.Mode.SHOT : CpuBenchmark.Mode.STENCIL;
+    }
+
+    /**
      * Refuses, as a usage error naming the option that set it, a grid of {@code gx × gy × gz}
      * nodes (gy 1 in 2D) that no measure can be made on: an axis shorter than the stencil of
      * {@code --order} (order + 1 nodes: at order 8 on 2³ nodes every point's stencil reaches
-     * past the grid on every side, and the figure printed was 0.000 Gpts/s), or more nodes than
-     * any grid may have ({@link Grid#MAX_NODES}, 2⁴⁰), which {@link Grid} would refuse with a
-     * bare number.
+     * past the grid on every side, and the figure printed was 0.000 Gpts/s), or a grid whose
+     * padded arrays (the stencil's halo, z rounded up for the vector loops and, for a shot or the
+     * GPU, the absorbing layers) are longer than one Java array ({@link Grid#MAX_POINTS}), which
+     * the engine would refuse with a bare number once the command had started. The largest cube
+     * named is found on the same arrays ({@link #fits}), so that it is accepted when given.
      */
     private void requireGridSize(int gx, int gy, int gz) {
-        int smallest;
-        try {
-            smallest = 2 * SecondDerivative.ofOrder(order).radius() + 1;
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int smallest = 2 * SecondDerivative.ofOrder(order).radius() + 1;
         int[] sizes = {gx, gy, gz};
         Integer[] given = {nx, ny, nz};
         String[] names = {"--nx", "--ny", "--nz"};
@@ -181,16 +181,53 @@ final class BenchCommand implements Callable<Integer> {
                         option(given[a], names[a]), smallest));
             }
         }
-        double nodes = (double) gx * gy * gz;
-        if (nodes > Grid.MAX_NODES) {
+        if (!fits(gx, gy, gz)) {
             boolean cube = grid != null && nx == null && ny == null && nz == null || "gpu".equals(engine);
-            long largest = (long) Math.floor(Math.pow(Grid.MAX_NODES, 1.0 / dim) + 1e-9);
             throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "%s: a grid of %s nodes (%.3g) is more than any grid may have, 2^40 = %,d nodes (4 TiB of"
-                            + " float32); %s", cube ? "--grid " + grid : "--nx, --ny, --nz", describe(gx, gy, gz),
-                    nodes, Grid.MAX_NODES, cube ? "the largest " + (dim == 3 ? "cube" : "square") + " is --grid "
-                            + largest : "give fewer nodes"));
+                    "%s: a grid of %s nodes (%.3g), padded with %s, is more than one Java array holds, %,d values;"
+                            + " %s", cube ? "--grid " + grid : "--nx, --ny, --nz", describe(gx, gy, gz),
+                    (double) gx * gy * gz, padding(), Grid.MAX_POINTS, cube ? "the largest " + (dim == 3 ? "cube" : "square")
+                            + " padded with " + padding() + " is --grid " + largestCube() : "give fewer nodes"));
         }
+    }
+
+    /** What the engine pads the grid with: "the order-8 halo" or "C-PML layers and the order-8 halo". */
+    private String padding() {
+        return ("gpu".equals(engine) || cpuMode() == CpuBenchmark.Mode.SHOT ? "C-PML layers and " : "")
+                + "the order-" + order + " halo";
+    }
+
+    /**
+     * Whether the engine's arrays for a {@code gx × gy × gz} grid fit one Java array each: the
+     * sizes the engine itself computes ({@link CpuBenchmark#heapBytes}, {@link CudaBenchmark#heapBytes}),
+     * which refuse a grid that does not.
+     */
+    private boolean fits(int gx, int gy, int gz) {
+        try {
+            if ("gpu".equals(engine)) {
+                CudaBenchmark.heapBytes(gx, order, dim == 3);
+            } else {
+                CpuBenchmark.heapBytes(new CpuBenchmark.Config(gx, gy, gz, 1, order, 1, cpuMode(), 0, 1));
+            }
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException tooLarge) {
+            return false;
+        }
+    }
+
+    /** The largest {@code --grid} whose cube (square in 2D) {@link #fits}: a bisection, fits being monotone in N. */
+    int largestCube() {
+        int lo = 1;
+        int hi = Integer.MAX_VALUE;
+        while (lo < hi) {
+            int mid = (int) (((long) lo + hi + 1) / 2);
+            if (fits(mid, dim == 3 ? mid : 1, mid)) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** The option that set an axis: its own ({@code --nx}) when given, else {@code --grid}. */
@@ -243,11 +280,11 @@ final class BenchCommand implements Callable<Integer> {
      * card's peak. Without a usable GPU: one line saying why.
      */
     private int gpu() {
+        int n = grid != null ? grid : (dim == 3 ? 512 : 4000);
+        requireGridSize(n, dim == 3 ? n : 1, n);
         if (!CudaProbe.available()) {
             throw new IllegalStateException("--engine gpu: " + CudaProbe.reason());
         }
-        int n = grid != null ? grid : (dim == 3 ? 512 : 4000);
-        requireGridSize(n, dim == 3 ? n : 1, n);
         requireGpuHeap(n, dim, order, freeHeapBytes());
         CudaBenchmark.Result r = CudaBenchmark.run(n, steps, order, dim == 3);
         PrintWriter out = spec.commandLine().getOut();

@@ -35,7 +35,7 @@ final class ConvertCommand implements Callable<Integer> {
                     + " at least 8 (8 for a 2D section).")
     Integer brick;
 
-    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto",
+    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto", converter = SegyZUnit.Converter.class,
             description = {"Trace axis of a SEG-Y cube written as .swv: m (depth; the interval field read as mm), s"
                 + " (time), or auto: depth when its text header says so in a phrase (DEPTH IMAGE, Depth min:, PSDM)"
                 + " and never time, else time (SEG-Y has no field for it; a line says which was taken)."
@@ -49,9 +49,6 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new IllegalArgumentException("OUT is the same file as IN (" + in + "); write to another file");
-        }
-        if (!SegyZUnit.valid(zUnit)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), SegyZUnit.invalid(zUnit));
         }
         if (brick != null) {
             try {

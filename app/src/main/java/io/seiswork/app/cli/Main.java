@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogLevels.fromEnvironment(System.getenv(LogLevels.ENV), System.err);
         System.exit(newCommandLine().execute(args));
     }
 

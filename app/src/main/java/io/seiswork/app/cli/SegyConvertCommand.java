@@ -76,19 +76,29 @@ final class SegyConvertCommand implements Callable<Integer> {
     /** Largest finite |sample| of the input, found by {@code --scale auto}. */
     private double maxAbs;
 
-    /** Parses {@code --format} names with the list of writable ones in the error. */
+    /**
+     * Parses {@code --format} names, refusing any other (a format this command only reads, such as
+     * int24, included) with the list of the ones it writes: listing every format it knows would
+     * offer ones it then refuses.
+     */
     static final class FormatConverter implements CommandLine.ITypeConverter<SampleFormat> {
         @Override
         public SampleFormat convert(String value) {
             SampleFormat f;
             try {
                 f = SampleFormat.fromShortName(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+            } catch (IllegalArgumentException unknown) {
+                f = null;
+            }
+            String writable = OptionValues.oneOf(java.util.Arrays.stream(SampleFormat.values())
+                    .filter(SampleFormat::writable).map(SampleFormat::shortName).toArray(String[]::new));
+            if (f == null) {
+                throw new OptionValues.Refused(OptionValues.message("--format", writable + " (the formats convert"
+                        + " writes)", value));
             }
             if (!f.writable()) {
-                throw new CommandLine.TypeConversionException(
-                        "format " + value + " can be read but not written; use ibm32, ieee32, int32, int16 or int8");
+                throw new OptionValues.Refused(OptionValues.message("--format", writable + " (" + value
+                        + " can be read but not written)", value));
             }
             return f;
         }

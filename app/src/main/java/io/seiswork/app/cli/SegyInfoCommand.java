@@ -8,6 +8,7 @@ import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
 import io.seiswork.core.segy.ScaleCard;
 import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.volume.SegyToSwv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seiswork segy info FILE [--json]}: the summary of a SEG-Y or SU file. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Traces, samples, interval, first sample time (delay), format, a scale factor seiswork segy convert"
+        description = "Traces, samples, interval (time, or depth when the text header says so, as seiswork view"
+                + " reads it), first sample (delay), format, a scale factor seiswork segy convert"
                 + " recorded, byte order, revision, inline/crossline ranges, text header.")
 final class SegyInfoCommand implements Callable<Integer> {
 
@@ -29,7 +31,8 @@ final class SegyInfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: traces, samplesPerTrace, sampleIntervalUs,"
             + " sampleIntervalFallback (true when the file gives no interval and 4000 is assumed), delayMs (time of"
             + " the first sample), format, byteOrder, revision, inlines, crosslines ([min, max] or null when not a"
-            + " sorted cube), textHeader.")
+            + " sorted cube), textHeader, zUnit (s: time; m: depth when the text header says so, the interval"
+            + " and delay fields then holding mm and m, as seiswork view and convert read them).")
     boolean json;
 
     @Mixin
@@ -75,6 +78,7 @@ final class SegyInfoCommand implements Callable<Integer> {
             o.putNull("crosslines");
         }
         o.put("textHeader", info.textHeader());
+        o.put("zUnit", zUnit(info));
         return o;
     }
 
@@ -83,13 +87,22 @@ final class SegyInfoCommand implements Callable<Integer> {
         out.printf("Kind:             %s%n", info.seismicUnix() ? "Seismic Unix" : "SEG-Y rev " + info.revision());
         out.printf("Traces:           %d%n", info.traces());
         out.printf("Samples/trace:    %d%n", info.samplesPerTrace());
-        out.printf("Sample interval:  %d µs (%s ms%s), trace length %s ms%n", info.sampleIntervalUs(),
-                ms(info.sampleIntervalUs()), info.sampleIntervalFallback() ? "; assumed: the file gives no positive interval, "
-                        + (info.seismicUnix() ? "dt (trace-header byte 117) is 0 or negative"
-                                : "binary header 3217 and trace header 117 are 0 or negative") : "",
-                ms((long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1)));
-        out.printf("First sample:     %s ms (delay, trace-header byte 109%s)%n", number(info.delayMs()),
-                info.seismicUnix() || info.revision().startsWith("0") ? "" : ", time scalar 215 applied");
+        String fallback = info.sampleIntervalFallback() ? "; assumed: the file gives no positive interval, "
+                + (info.seismicUnix() ? "dt (trace-header byte 117) is 0 or negative"
+                        : "binary header 3217 and trace header 117 are 0 or negative") : "";
+        long lengthUs = (long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1);
+        String delayFrom = "delay, trace-header byte 109"
+                + (info.seismicUnix() || info.revision().startsWith("0") ? "" : ", time scalar 215 applied");
+        if ("m".equals(zUnit(info))) {
+            // The interval field holds dz in mm and the delay the first depth in m (SegyToSwv): µs / 1000 is metres.
+            out.printf("Sample interval:  %s m (depth, from the text header: the interval field's %d read as mm%s),"
+                    + " length %s m%n", ms(info.sampleIntervalUs()), info.sampleIntervalUs(), fallback, ms(lengthUs));
+            out.printf("First sample:     %s m (%s)%n", number(info.delayMs()), delayFrom);
+        } else {
+            out.printf("Sample interval:  %d µs (%s ms%s), trace length %s ms%n", info.sampleIntervalUs(),
+                    ms(info.sampleIntervalUs()), fallback, ms(lengthUs));
+            out.printf("First sample:     %s ms (%s)%n", number(info.delayMs()), delayFrom);
+        }
         out.printf("Format:           %s (code %d)%n", info.format().shortName(), info.format().code());
         double scaled = info.seismicUnix() ? Double.NaN : ScaleCard.factor(info.textHeader());
         if (!Double.isNaN(scaled)) {
@@ -111,6 +124,15 @@ final class SegyInfoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The unit of the trace axis as {@code seiswork view} and {@code convert} take it under
+     * {@code --z-unit auto} ({@link SegyZUnit}): "m" (depth) when the text header says depth in
+     * a phrase (a run's image.sgy does, in its DEPTH AXIS card), else "s" (time, SEG-Y's own axis).
+     */
+    private static String zUnit(SegyInfo info) {
+        return info.seismicUnix() ? "s" : SegyToSwv.likelyZUnitOf(info.textHeader());
     }
 
     /** {@code v} without a trailing ".0" when it is whole. */

@@ -27,7 +27,22 @@ record SegyZUnit(String unit, String why) {
 
     /** The refusal of a {@code --z-unit} value that is not one of {@link #VALUES}. */
     static String invalid(String option) {
-        return "--z-unit must be auto, m (depth) or s (time), got '" + option + "'";
+        return OptionValues.message("--z-unit", "auto, m (depth) or s (time)", option);
+    }
+
+    /**
+     * {@code --z-unit auto|m|s}, checked while picocli parses the command line: a usage error for
+     * every command that takes it, whatever its VOLUME (a {@code .swv} has its own unit and would
+     * otherwise take any value without a word).
+     */
+    static final class Converter implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!valid(value)) {
+                throw new OptionValues.Refused(invalid(value));
+            }
+            return value;
+        }
     }
 
     /**

@@ -49,10 +49,11 @@ final class ViewCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
-    @Option(names = "--color-map", paramLabel = "gray|seismic|viridis", description = "Start colour map (default seismic).")
-    String colorMap = "seismic";
+    @Option(names = "--color-map", paramLabel = "gray|seismic|viridis", converter = ColorMapName.class,
+            defaultValue = "seismic", description = "Start colour map (default ${DEFAULT-VALUE}).")
+    ColorMap colorMap;
 
-    @Option(names = "--z-unit", paramLabel = "auto|m|s", defaultValue = "auto",
+    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto", converter = SegyZUnit.Converter.class,
             description = {"Trace axis of a SEG-Y VOLUME: m (depth), s (time), or auto: depth when its text header"
                 + " says so in a phrase (DEPTH IMAGE, Depth min:, PSDM) and never time, else time (SEG-Y has no"
                 + " field for it). Default: ${DEFAULT-VALUE}."})
@@ -67,9 +68,10 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ColorMap map = parseColorMap(colorMap);
+        ColorMap map = colorMap;
         if ((volume == null) == (job == null)) {
-            throw new IllegalArgumentException("give a VOLUME or --job JOB (one of them)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give a VOLUME or --job JOB (one of them), got " + (volume == null ? "neither" : "both"));
         }
         if (job != null) {
             JobId id = CloudOptions.jobId(job);
@@ -86,6 +88,9 @@ final class ViewCommand implements Callable<Integer> {
         }
         if (!volume.startsWith("s3://") && !Files.isRegularFile(Path.of(volume))) {
             throw new IllegalArgumentException("volume " + volume + " does not exist");
+        }
+        if (!volume.startsWith("s3://") && isSegy(volume)) {
+            refuseShotGathers(Path.of(volume));  // before the display: it cannot be viewed on any
         }
         DisplayCheck.require("seiswork view");
         VolumeSource source = open();
@@ -117,7 +122,7 @@ final class ViewCommand implements Callable<Integer> {
         if (name.endsWith(".swv")) {
             return SwvReader.open(file);
         }
-        if (name.endsWith(".sgy") || name.endsWith(".segy")) {
+        if (isSegy(name)) {
             return openSegy(file, zUnit, spec.commandLine().getErr());
         }
         throw new IllegalArgumentException("volume must be a .swv, .sgy or .segy file or an s3:// .swv, got " + volume);
@@ -129,28 +134,56 @@ final class ViewCommand implements Callable<Integer> {
      * from its text header), saying on {@code err} which it took and how to choose the other.
      */
     static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err) {
+        refuseShotGathers(file);
         SegyZUnit z = SegyZUnit.of(file, zUnit);
-        err.println("seiswork: converting " + file + " to a bricked volume for viewing, its trace axis in " + z.axis()
-                + " (" + z.why() + ")...");
-        err.flush();
         try {
             Path dir = Files.createTempDirectory("seiswork-view-");
             dir.toFile().deleteOnExit();  // registered first: deleted after the file in it
             Path tmp = dir.resolve("volume.swv");
             tmp.toFile().deleteOnExit();
-            SegyToSwv.convert(file, tmp, SwvWriteOptions.defaults().withZUnit(z.unit()));
+            // Said once the file is known to be a cube: a file that is not one is refused without it.
+            SegyToSwv.convert(file, tmp, ny -> {
+                err.println("seiswork: converting " + file + " to a bricked volume for viewing, its trace axis in "
+                        + z.axis() + " (" + z.why() + ")...");
+                err.flush();
+                return SwvWriteOptions.defaults().withZUnit(z.unit());
+            });
             return VolumeSource.renamed(SwvReader.open(tmp), file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary volume: " + e.getMessage(), e);
         }
     }
 
-    private static ColorMap parseColorMap(String s) {
-        for (ColorMap m : ColorMap.values()) {
-            if (m.name().equalsIgnoreCase(s)) {
-                return m;
-            }
+    /**
+     * Refuses a SEG-Y file of shot gathers (a modelling run's {@code shots.sgy}, or any file whose
+     * traces are a field record's at several offsets) saying where gathers are shown, rather than
+     * as a file that is not a cube.
+     */
+    static void refuseShotGathers(Path file) {
+        if (SegyToSwv.holdsShotGathers(file)) {
+            throw new IllegalArgumentException(file + " holds shot gathers (traces by shot and offset, as a modelling"
+                    + " run's shots.sgy), not an image volume: view shows image volumes (.swv, or a post-stack SEG-Y"
+                    + " cube such as a run's image.sgy); the desktop shows shot gathers in its Result tab after a"
+                    + " modelling run (seiswork desktop SPEC.json)");
         }
-        throw new IllegalArgumentException("--color-map must be one of gray, seismic, viridis, got \"" + s + "\"");
+    }
+
+    /** Whether {@code name} is a SEG-Y file's, as {@link #open} takes them. */
+    private static boolean isSegy(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".sgy") || n.endsWith(".segy");
+    }
+
+    /** {@code --color-map NAME}: a colour map by its name, as the desktop names them, in any case. */
+    static final class ColorMapName implements picocli.CommandLine.ITypeConverter<ColorMap> {
+        @Override
+        public ColorMap convert(String value) {
+            for (ColorMap m : ColorMap.values()) {
+                if (m.name().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new OptionValues.Refused(OptionValues.message("--color-map", "gray, seismic or viridis", value));
+        }
     }
 }

@@ -54,6 +54,9 @@ final class WorkerCommand implements Callable<Integer> {
                     + "the shot runs, so a dead worker's shot returns within this time (default 300).")
     long visibilityS;
 
+    /** The shortest hold {@link WorkerSettings} takes, seconds. */
+    static final long MIN_VISIBILITY_S = 30;
+
     /** SQS's longest visibility timeout, seconds: a longer one is refused by the queue. */
     static final long MAX_VISIBILITY_S = 43_200;
 
@@ -62,9 +65,11 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LogLevels.infoForWorker();
         OptionValues.require(maxIdleS >= 0, spec, "--max-idle", "0 seconds or more", maxIdleS);
-        OptionValues.require(visibilityS >= 1 && visibilityS <= MAX_VISIBILITY_S, spec, "--visibility",
-                "1 to " + MAX_VISIBILITY_S + " seconds (SQS's longest visibility timeout, 12 hours)", visibilityS);
+        OptionValues.require(visibilityS >= MIN_VISIBILITY_S && visibilityS <= MAX_VISIBILITY_S, spec, "--visibility",
+                MIN_VISIBILITY_S + " to " + MAX_VISIBILITY_S + " seconds (30 s to 12 h, SQS's longest visibility timeout)",
+                visibilityS);
         Path shared = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "seiswork-worker");
         Files.createDirectories(shared);
         WorkerSettings defaults = WorkerSettings.defaults(shared);

@@ -75,6 +75,46 @@ class BadOptionValuesTest {
                 refused("bench", "--threads", "0"));
     }
 
+    /**
+     * The options of view, worker, bench and segy convert that were refused with exit code 1, a
+     * message without the option, a Java-side wording, or not at all (a .swv took any --z-unit).
+     */
+    @Test
+    void viewWorkerBenchAndConvertValuesNameTheirOption() {
+        assertEquals("seiswork view: --color-map must be gray, seismic or viridis, got \"jet\"",
+                refused("view", "X", "--color-map", "jet"));
+        assertEquals("seiswork view: --z-unit must be auto, m (depth) or s (time), got \"ft\"",
+                refused("view", "image.swv", "--z-unit", "ft"));
+        assertEquals("seiswork view: give a VOLUME or --job JOB (one of them), got neither", refused("view"));
+        assertEquals("seiswork view: give a VOLUME or --job JOB (one of them), got both",
+                refused("view", "image.swv", "--job", "j", "--cloud", "local"));
+        assertEquals("seiswork worker: --visibility must be 30 to 43200 seconds (30 s to 12 h, SQS's longest"
+                + " visibility timeout), got 5", refused("worker", "--visibility", "5"));
+        assertEquals("seiswork worker: --visibility must be 30 to 43200 seconds (30 s to 12 h, SQS's longest"
+                + " visibility timeout), got 43201", refused("worker", "--visibility", "43201"));
+        assertEquals("seiswork bench: --order must be 2, 4 or 8, got 6", refused("bench", "--order", "6"));
+        assertEquals("seiswork bench: --repetitions must be 1 or more, got 0", refused("bench", "--repetitions", "0"));
+        assertEquals("seiswork bench: --steps must be 1 or more, got 0", refused("bench", "--steps", "0"));
+        assertEquals("seiswork bench: --warmup must be 0 or more, got -1", refused("bench", "--warmup", "-1"));
+        assertEquals("seiswork bench: --mode must be stencil or shot, got \"fast\"", refused("bench", "--mode", "fast"));
+        assertEquals("seiswork bench: --engine must be cpu or gpu, got \"tpu\"", refused("bench", "--engine", "tpu"));
+        assertEquals("seiswork bench: --dim must be 2 or 3, got 4", refused("bench", "--dim", "4"));
+        assertEquals("seiswork bench: --nx 0: a grid of 0 x 256 x 256 nodes is smaller than the order-8 stencil, 9"
+                + " nodes along each axis; the smallest grid at order 8 is 9 per axis (--nx 9)",
+                refused("bench", "--nx", "0"));
+        // An order the engine refuses is named before the GPU is looked for: the same line on any machine.
+        assertEquals("seiswork bench: --order must be 2, 4 or 8, got 3", refused("bench", "--engine", "gpu", "--order", "3"));
+    }
+
+    /** segy convert lists only the formats it writes: not ieee64, int24 or the unsigned ones it only reads. */
+    @Test
+    void convertNamesTheFormatsItWrites() {
+        assertEquals("seiswork segy convert: --format must be ibm32, int32, int16, ieee32 or int8 (the formats convert"
+                + " writes), got \"ibm16\"", refused("segy", "convert", "in.sgy", "out.sgy", "--format", "ibm16"));
+        assertEquals("seiswork segy convert: --format must be ibm32, int32, int16, ieee32 or int8 (int24 can be read"
+                + " but not written), got \"int24\"", refused("segy", "convert", "in.sgy", "out.sgy", "--format", "int24"));
+    }
+
     /** --poll was clamped to 0.1 s without a word; below it, the command now says so before anything is sent. */
     @Test
     void aPollBelowTheMinimumIsRefused() {

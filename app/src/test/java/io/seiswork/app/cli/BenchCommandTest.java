@@ -106,14 +106,59 @@ class BenchCommandTest {
         assertTrue(e.getMessage().contains("SEISWORK_JAVA_OPTS=-Xmx2g"), e.getMessage());
     }
 
-    /** A grid beyond 2^40 nodes is a usage error naming --grid, the limit in nodes and the largest cube. */
+    /**
+     * A grid whose padded arrays are longer than one Java array is a usage error naming --grid,
+     * the limit in values and the largest cube the engine takes (it was exit 1 from deep in the
+     * engine, and the hint named a cube of 2^40 nodes, which was then refused).
+     */
     @Test
-    void aGridOfMoreNodesThanAnyGridMayHaveIsAUsageErrorNamingTheOption() {
-        CliRun r = run("bench", "--grid", "100000");
+    void aGridLargerThanOneArrayIsAUsageErrorNamingTheOption() {
+        CliRun r = run("bench", "--grid", "1400");
         assertEquals(2, r.exit(), r.err());
-        assertEquals("seiswork bench: --grid 100000: a grid of 100000 x 100000 x 100000 nodes (1.00e+15) is more than"
-                + " any grid may have, 2^40 = 1,099,511,627,776 nodes (4 TiB of float32); the largest cube is --grid"
-                + " 10321", r.err().lines().findFirst().orElseThrow());
+        // Order 8 pads each axis with a 4-node halo on both sides and rounds z up to 16: 1280 gives
+        // 1288 x 1288 x 1288 = 2,136,719,872 values, 1281 gives 1289 x 1289 x 1304 = 2,166,623,384.
+        assertEquals("seiswork bench: --grid 1400: a grid of 1400 x 1400 x 1400 nodes (2.74e+09), padded with"
+                + " the order-8 halo, is more than one Java array holds, 2,147,483,631 values; the largest cube padded"
+                + " with the order-8 halo is --grid 1280", r.err().lines().findFirst().orElseThrow());
+        assertEquals(2, run("bench", "--grid", "100000").exit(), "beyond 2^40 nodes as well");
+        CliRun nx = run("bench", "--nx", "40000", "--ny", "40000", "--nz", "16");
+        assertEquals(2, nx.exit(), nx.err());
+        assertTrue(nx.err().startsWith("seiswork bench: --nx, --ny, --nz: a grid of 40000 x 40000 x 16 nodes"
+                + " (2.56e+10), padded with the order-8 halo, is more than one Java array holds, 2,147,483,631 values;"
+                + " give fewer nodes\n"), nx.err());
+    }
+
+    /**
+     * The largest cube (square in 2D) named is the real limit, padding included, for each mode and
+     * dimension: refused one node larger (exit 2), and past the usage check at that size (here the
+     * heap check refuses it, exit 1, as this test JVM's heap is far below the 25 GB it needs).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"3 stencil", "3 shot", "2 stencil", "2 shot"})
+    void theLargestCubeNamedIsAcceptedAndOneMoreIsNot(String dimAndMode) {
+        String dim = dimAndMode.split(" ")[0];
+        String mode = dimAndMode.split(" ")[1];
+        CliRun over = run("bench", "--dim", dim, "--mode", mode, "--grid", "60000");
+        assertEquals(2, over.exit(), over.err());
+        int largest = largest(over);
+        // Near the cube (or square) root of the one-array limit, less the halo and layers.
+        double root = Math.pow(Integer.MAX_VALUE - 16.0, 1.0 / Integer.parseInt(dim));
+        assertTrue(largest < root && largest > root - ("shot".equals(mode) ? 60 : 20), largest + " vs " + root);
+        CliRun oneMore = run("bench", "--dim", dim, "--mode", mode, "--grid", Integer.toString(largest + 1));
+        assertEquals(2, oneMore.exit(), oneMore.err());
+        assertEquals(largest, largest(oneMore));
+        long need = CpuBenchmark.heapBytes(new CpuBenchmark.Config(largest, "3".equals(dim) ? largest : 1, largest, 100,
+                8, 1, CpuBenchmark.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), 1, 5));
+        assumeTrue(need > Runtime.getRuntime().maxMemory(), "this test JVM's heap holds the largest grid");
+        CliRun atLimit = run("bench", "--dim", dim, "--mode", mode, "--grid", Integer.toString(largest), "--threads", "1");
+        assertEquals(1, atLimit.exit(), atLimit.err());
+        assertTrue(atLimit.err().startsWith("seiswork: bench: the " + dim + "D " + largest + " x "), atLimit.err());
+    }
+
+    /** The N of "the largest ... is --grid N" in a refusal. */
+    private static int largest(CliRun r) {
+        String first = r.err().lines().findFirst().orElseThrow();
+        return Integer.parseInt(first.replaceAll(".* is --grid (\\d+)$", "$1"));
     }
 
     /** A grid shorter than the stencil measures nothing (it printed 0.000 Gpts/s): refused with the smallest. */
@@ -137,7 +182,7 @@ class BenchCommandTest {
     void unknownModeIsAUsageError() {
         CliRun r = run("bench", "--mode", "fast");
         assertNotEquals(0, r.exit());
-        assertTrue(r.err().contains("--mode must be stencil or shot, got fast"), r.err());
+        assertTrue(r.err().contains("--mode must be stencil or shot, got \"fast\""), r.err());
     }
 
     /** A usage error is the message, a pointer to --help and exit code 2, not the whole usage text. */
@@ -145,7 +190,7 @@ class BenchCommandTest {
     void badValuesAndMisspeltOptionsAreOneMessageAndAPointerToHelp() {
         CliRun r = run("bench", "--order", "6");
         assertEquals(2, r.exit());
-        assertEquals("seiswork bench: space order must be one of 2, 4, 8, got 6\n"
+        assertEquals("seiswork bench: --order must be 2, 4 or 8, got 6\n"
                 + "See 'seiswork bench --help' for the options.", r.err().strip().replace("\r\n", "\n"));
         CliRun typo = run("bench", "--thread", "2");
         assertEquals(2, typo.exit());

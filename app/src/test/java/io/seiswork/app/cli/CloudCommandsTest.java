@@ -245,7 +245,9 @@ class CloudCommandsTest {
         assertEquals(1, noJob.exit());
         assertEquals("seiswork: no job no-such-job in the job table", noJob.err().strip());
         CliRun both = CliRun.run("view", "image.swv", "--job", job, "--cloud", "local");
-        assertEquals("seiswork: give a VOLUME or --job JOB (one of them)", both.err().strip());
+        assertEquals(2, both.exit(), both.err());
+        assertEquals("seiswork view: give a VOLUME or --job JOB (one of them), got both",
+                both.err().lines().findFirst().orElseThrow());
     }
 
     @Test

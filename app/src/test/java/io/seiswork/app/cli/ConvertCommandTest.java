@@ -116,7 +116,7 @@ class ConvertCommandTest {
         Path out = tmp.resolve("x.swv");
         CliRun r = run("convert", tmp.resolve("in.sgy").toString(), out.toString(), "--z-unit", "ft");
         assertEquals(2, r.exit());
-        assertEquals("seiswork convert: --z-unit must be auto, m (depth) or s (time), got 'ft'", r.err().lines().findFirst().get());
+        assertEquals("seiswork convert: --z-unit must be auto, m (depth) or s (time), got \"ft\"", r.err().lines().findFirst().get());
         assertFalse(Files.exists(out));
     }
 

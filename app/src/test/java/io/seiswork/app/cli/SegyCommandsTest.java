@@ -25,7 +25,7 @@ class SegyCommandsTest {
 
     private static final Set<String> JSON_KEYS = new TreeSet<>(List.of("traces", "samplesPerTrace",
             "sampleIntervalUs", "sampleIntervalFallback", "delayMs", "format", "byteOrder", "revision", "inlines", "crosslines",
-            "textHeader"));
+            "textHeader", "zUnit"));
 
     @TempDir
     Path tmp;
@@ -148,7 +148,8 @@ class SegyCommandsTest {
     void unknownFormatNameIsAUsageError() {
         CliRun r = run("segy", "convert", "a.sgy", tmp.resolve("b.sgy").toString(), "--format", "f64");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("unknown sample format 'f64'"), r.err());
+        assertTrue(r.err().startsWith("seiswork segy convert: --format must be ibm32, int32, int16, ieee32 or int8"
+                + " (the formats convert writes), got \"f64\""), r.err());
     }
 
     @Test
@@ -213,6 +214,34 @@ class SegyCommandsTest {
         CliRun bad = run("segy", "info", refdata("segyio/small.su").toString(), "--interval-us", "0");
         assertEquals(2, bad.exit(), bad.err());
         assertTrue(bad.err().contains("seiswork segy info: --interval-us must be more than 0 µs, got 0"), bad.err());
+    }
+
+    /**
+     * A run's image.sgy is a depth image whose interval field holds dz in mm (its DEPTH AXIS card):
+     * info reads it in depth, as view and convert do, instead of "10000 µs (10 ms)". The small
+     * spec's grid is 41 nodes of 10 m down: samples 10 m apart over 400 m.
+     */
+    @Test
+    void infoReadsARunsImageInDepthAsViewDoes() throws Exception {
+        Path spec = Files.writeString(tmp.resolve("depth.json"), io.seiswork.app.testing.SmallSpec.named("depth-info")
+                .rtm("synthetic").shots(400, 200, 1).json());
+        Path out = tmp.resolve("run");
+        CliRun ran = run("run", spec.toString(), "--out", out.toString());
+        assertEquals(0, ran.exit(), ran.err());
+        Path image = out.resolve("image.sgy");
+        CliRun r = run("segy", "info", image.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Sample interval:  10 m (depth, from the text header: the interval field's 10000"
+                + " read as mm), length 400 m\n"), r.out());
+        assertTrue(r.out().contains("First sample:     0 m (delay, trace-header byte 109"), r.out());
+        assertFalse(r.out().contains(" ms"), "nothing of it in time: " + r.out());
+        JsonNode j = infoJson(image);
+        assertEquals("m", j.get("zUnit").asText());
+        assertEquals(10000, j.get("sampleIntervalUs").asInt(), "the field as it is");
+        assertEquals(SegyZUnit.of(image, "auto").unit(), j.get("zUnit").asText(), "view's reading");
+        JsonNode f3 = infoJson(refdata("segyio/f3.sgy"));
+        assertEquals("s", f3.get("zUnit").asText());
+        assertEquals(SegyZUnit.of(refdata("segyio/f3.sgy"), "auto").unit(), f3.get("zUnit").asText());
     }
 
     @Test

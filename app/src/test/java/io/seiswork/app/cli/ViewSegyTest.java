@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.seiswork.app.testing.SmallSpec;
+import io.seiswork.core.volume.SwvException;
 import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.core.volume.VolumeSource;
 import java.io.PrintWriter;
@@ -12,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code seiswork view} of a SEG-Y cube: its trace axis in time unless its text header says
@@ -55,5 +58,36 @@ class ViewSegyTest {
         }
         assertTrue(said.toString().contains("its trace axis in depth (m) (--z-unit m)"), said.toString());
         assertThrows(IllegalArgumentException.class, () -> open("segyio/f3.sgy", "ms", new StringWriter()));
+    }
+
+    /**
+     * A modelling run's shots.sgy is shot gathers, which view does not show: said so, with where
+     * gathers are shown, before the display is looked for (it was "trace axis taken as time", then
+     * "geometry is UNSTRUCTURED").
+     */
+    @Test
+    void aModellingRunsShotGathersAreNotTakenForAVolume(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("model.json"), SmallSpec.named("gathers").shots(100, 200, 2).json());
+        CliRun ran = CliRun.run("run", spec.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, ran.exit(), ran.err());
+        Path shots = dir.resolve("run/shots.sgy");
+        CliRun r = CliRun.run("view", shots.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("seiswork: " + shots + " holds shot gathers (traces by shot and offset, as a modelling run's"
+                + " shots.sgy), not an image volume: view shows image volumes (.swv, or a post-stack SEG-Y cube such as"
+                + " a run's image.sgy); the desktop shows shot gathers in its Result tab after a modelling run"
+                + " (seiswork desktop SPEC.json)", r.err().strip());
+    }
+
+    /** A file that is no cube (F3 with dead traces left out) is refused in words, before any line about its axis. */
+    @Test
+    void aFileThatIsNoCubeIsRefusedInWords() {
+        StringWriter said = new StringWriter();
+        SwvException e = assertThrows(SwvException.class, () -> open("segysak/f3-withdead.sgy", "auto", said));
+        assertTrue(e.getMessage().endsWith("f3-withdead.sgy: not a post-stack cube (one trace per inline and crossline,"
+                + " sorted by inline or crossline): its traces are not one per inline and crossline sorted by one of them"
+                + " (the inline number read from trace-header byte 189, the crossline from byte 193; seiswork segy info"
+                + " shows what they hold)"), e.getMessage());
+        assertEquals("", said.toString(), "no word of converting a file that is not converted");
     }
 }

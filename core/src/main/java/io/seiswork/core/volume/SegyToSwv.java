@@ -72,8 +72,7 @@ public final class SegyToSwv {
             SegyGeometry g = info.geometry();
             if (g == null || !g.isCube() || g.offsetCount() != 1) {
                 throw new SwvException(in.toString(), "not a post-stack cube (one trace per inline and crossline,"
-                        + " sorted by inline or crossline): geometry is " + (g == null ? "empty" : g.sorting()
-                        + (g.isCube() ? " with " + g.offsetCount() + " offsets per position" : "")));
+                        + " sorted by inline or crossline): " + whyNotACube(r, info));
             }
             int nx = g.crosslineCount();
             int ny = g.inlineCount();
@@ -178,6 +177,57 @@ public final class SegyToSwv {
 
     private static double spacing(double d) {
         return d > 0 ? d : 1.0;
+    }
+
+    /**
+     * The card Seiswork's shot gathers (a modelling run's {@code shots.sgy}) open their text header
+     * with ({@code GatherFiles}).
+     */
+    private static final String SHOT_GATHERS_CARD = "SEISWORK SHOT GATHERS";
+
+    /**
+     * Whether {@code segy} holds shot gathers rather than an image: Seiswork's own (its text
+     * header's {@value #SHOT_GATHERS_CARD} card) or any whose first two traces are of one field
+     * record (FFID, byte 9, not 0) at two offsets (byte 37). Reads the text header and two trace
+     * headers, not the whole file, so a command can say so before it starts on the file.
+     */
+    public static boolean holdsShotGathers(Path segy) {
+        try (SegyReader r = SegyReader.open(segy)) {
+            return holdsShotGathers(r);
+        }
+    }
+
+    private static boolean holdsShotGathers(SegyReader r) {
+        List<byte[]> raw = r.rawTextHeaders();
+        if (!raw.isEmpty() && TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)))
+                .contains(SHOT_GATHERS_CARD)) {
+            return true;
+        }
+        if (r.traceCount() < 2) {
+            return false;
+        }
+        TraceHeader first = r.header(0);
+        TraceHeader second = r.header(1);
+        int ffid = first.getInt32(TraceHeader.FIELD_RECORD);
+        return ffid != 0 && ffid == second.getInt32(TraceHeader.FIELD_RECORD) && first.offset() != second.offset();
+    }
+
+    /** Why a file is not a post-stack cube, in words (never the scanner's internal names). */
+    private static String whyNotACube(SegyReader r, SegyInfo info) {
+        SegyGeometry g = info.geometry();
+        if (g == null) {
+            return "it holds no traces";
+        }
+        if (holdsShotGathers(r)) {
+            return "it holds shot gathers (traces by shot and offset), not an image volume";
+        }
+        if (g.isCube()) {
+            return "it is a prestack cube, " + g.offsetCount() + " traces (offsets) at each inline and crossline";
+        }
+        int[] bytes = r.geometryKeyBytes();
+        return "its traces are not one per inline and crossline sorted by one of them (the inline number read from"
+                + " trace-header byte " + bytes[0] + ", the crossline from byte " + bytes[1] + "; seiswork segy info"
+                + " shows what they hold)";
     }
 
     /**
