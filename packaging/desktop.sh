@@ -35,7 +35,7 @@ echo "packaging: jpackage app image seiswork $version" >&2
   --icon "$packaging_dir/desktop/seiswork.png" \
   --input "$input" --main-jar seiswork-app.jar --main-class io.seiswork.app.cli.Main \
   --runtime-image "$target/runtime" \
-  --java-options "${seiswork_jvm_options[*]} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn" \
+  --java-options "${seiswork_jvm_options[*]}" \
   --app-content "$repo_root/examples" \
   --dest "$target/desktop"
 echo "packaging: $target/desktop/seiswork ($(du -sh "$target/desktop/seiswork" | cut -f1))" >&2
