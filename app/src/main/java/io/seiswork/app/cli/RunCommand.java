@@ -202,6 +202,10 @@ final class RunCommand implements Callable<Integer> {
                     + "layers)%n", written(outDir, jobSpec.task()), report.get("wallSeconds").asDouble(),
                     Throughput.gpts(report.get("userGptsPerSecond").asDouble()),
                     Throughput.gpts(report.get("gptsPerSecond").asDouble()));
+        } catch (RuntimeException e) {
+            // Said here, before the hook is released: under Ctrl-C the JVM exits as soon as it is,
+            // and lines printed after (by picocli's handler) would be lost half the time.
+            return UserErrorHandler.report(e, err);
         } finally {
             finished.countDown();
             try {

@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -16,15 +17,26 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        String message = message(ex);
-        cl.getErr().println("seiswork: " + message);
+        return report(ex, cl.getErr());
+    }
+
+    /**
+     * Prints {@code ex} as this handler does (its line, a {@link FailureWithHint}'s hint, the
+     * trace under {@code SEISWORK_DEBUG}) and flushes; for a command that must have said its
+     * outcome before it lets the JVM exit ({@code run} under Ctrl-C, whose shutdown hook holds
+     * the exit only until the run has stopped).
+     *
+     * @return the exit code, 1
+     */
+    static int report(Exception ex, PrintWriter err) {
+        err.println("seiswork: " + message(ex));
         if (ex instanceof FailureWithHint f) {
-            cl.getErr().println("seiswork: " + f.hint());
+            err.println("seiswork: " + f.hint());
         }
         if (System.getenv("SEISWORK_DEBUG") != null) {
-            ex.printStackTrace(cl.getErr());
+            ex.printStackTrace(err);
         }
-        cl.getErr().flush();
+        err.flush();
         return 1;
     }
 

@@ -2,7 +2,7 @@ package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.app.run.LocalRunner;
-import io.seiswork.app.run.OtherTaskOutputs;
+import io.seiswork.app.run.PreviousOutputs;
 import io.seiswork.app.run.RunCheckpoint;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * What Run would throw away in the output folder, so the window asks first: a stopped run's kept
- * shots (Run starts over where Resume would go on), a finished run of the same task (written
- * over), or a finished run of the other task (its outputs removed, {@link OtherTaskOutputs}). Hours
- * of shots are lost to one click otherwise.
+ * shots (Run starts over where Resume would go on), a finished run of the same task, or a finished
+ * run of the other task: the run removes their outputs as it starts ({@link PreviousOutputs}), so
+ * that a cancelled run never leaves them, stale, beside its report. Hours of shots are lost to one
+ * click otherwise.
  *
  * @param question what the window asks, naming the folder and the files
  * @param kept what the status bar says when the user keeps them
@@ -50,12 +51,14 @@ record OutputsAtStake(String question, String kept, Task shown) {
         Task task = job.spec().task();
         if (finished(dir, task)) {
             List<String> outputs = LocalRunner.outputFiles(task);
-            return new OutputsAtStake("Replace the finished " + what(task) + " in " + dir + "? "
-                    + String.join(", ", outputs.subList(0, outputs.size() - 1)) + " will be written over by the new run"
-                    + " (and a cancelled run leaves them incomplete).", "the finished " + what(task) + " in " + dir
-                    + (task == Task.RTM ? " stays" : " stay") + " (shown in the Result tab).", task);
+            return new OutputsAtStake("Replace the finished " + what(task) + " in " + dir + "? The new run removes "
+                    + String.join(", ", outputs.subList(0, outputs.size() - 1)) + " as it starts"
+                    + (task == Task.RTM ? " and writes the new image when it finishes: cancelled, it leaves no image."
+                            : ": cancelled, it leaves only the shots it finished."),
+                    "the finished " + what(task) + " in " + dir + (task == Task.RTM ? " stays" : " stay")
+                    + " (shown in the Result tab).", task);
         }
-        List<String> removed = OtherTaskOutputs.removedBy(job, dir);
+        List<String> removed = PreviousOutputs.otherTasksRemovedBy(job, dir);
         if (!removed.isEmpty()) {
             Task other = task == Task.RTM ? Task.MODEL : Task.RTM;
             String names = String.join(", ", removed);

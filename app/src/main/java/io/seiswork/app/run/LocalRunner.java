@@ -96,8 +96,9 @@ public final class LocalRunner {
 
     /**
      * Runs the job into {@code outDir} (created if needed), replacing what a previous run left
-     * there: its own outputs are written over, and the other task's are removed when a Seiswork
-     * {@code run.json} there shows they are a run's ({@link OtherTaskOutputs}), in one line.
+     * there: its own outputs are removed before it starts (a cancelled run leaves none of the
+     * previous run's beside its report), and the other task's when a Seiswork {@code run.json}
+     * there shows they are a run's ({@link PreviousOutputs}), each said in one line.
      *
      * @return the run report, also written to {@code outDir/run.json}
      * @throws IllegalArgumentException for a task this build cannot run
@@ -111,10 +112,7 @@ public final class LocalRunner {
             if (unfinished != null) {
                 listener.message(unfinished + "; starting over (--resume would go on with it)");
             }
-            String others = OtherTaskOutputs.removeBefore(job, outDir);
-            if (others != null) {
-                listener.message(others);
-            }
+            PreviousOutputs.removeBefore(job, outDir).forEach(listener::message);
             return run(job, outDir, null);
         }
     }

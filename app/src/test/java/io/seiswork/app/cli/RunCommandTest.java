@@ -118,7 +118,8 @@ class RunCommandTest {
     /**
      * A model run into a folder that held a migration removes the migration's image files, saying
      * so in one line; files that are not Seiswork outputs stay. Without a Seiswork run.json the
-     * files by those names are not known to be a run's: they stay too, and the line says so.
+     * files by those names are not known to be a run's: they stay too, and the line says so; the
+     * run's own output by its name goes, as the run writes it anew.
      */
     @Test
     void aRunIntoAFolderOfTheOtherTaskRemovesThatTasksOutputsOnly() throws Exception {
@@ -138,8 +139,12 @@ class RunCommandTest {
 
         Path foreign = Files.createDirectories(dir.resolve("r2"));
         Files.writeString(foreign.resolve("image.sgy"), "someone's image");
+        Files.writeString(foreign.resolve("shots.sgy"), "someone's gathers");
         CliRun r2 = run("run", spec.toString(), "--out", foreign.toString(), "--engine", "cpu");
         assertEquals(0, r2.exit(), r2.err());
+        // Its own output it writes anew in any case: removed before it starts, so that a cancelled run leaves none.
+        assertTrue(r2.err().contains("removed shots.sgy from " + foreign + ", which this model run writes anew"),
+                r2.err());
         assertTrue(r2.err().contains(foreign + " also holds image.sgy, which a model run does not write and no Seiswork"
                 + " run.json there names: left as they are"), r2.err());
         assertEquals("someone's image", Files.readString(foreign.resolve("image.sgy")));

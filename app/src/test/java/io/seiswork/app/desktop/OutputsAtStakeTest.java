@@ -92,8 +92,16 @@ class OutputsAtStakeTest {
         ResolvedJob job = job(MODEL);
         StoppedRuns.run(job, out, 1);
         OutputsAtStake s = OutputsAtStake.in(out, job);
-        assertTrue(s.question().startsWith("Replace the finished shot gathers in " + out + "? shots.sgy will be"
-                + " written over"), s.question());
+        assertEquals("Replace the finished shot gathers in " + out + "? The new run removes shots.sgy as it starts:"
+                + " cancelled, it leaves only the shots it finished.", s.question());
         assertEquals(Task.MODEL, s.shown());
+
+        Path image = Files.createDirectories(dir.resolve("image"));
+        Files.writeString(image.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
+        Files.write(image.resolve("image.sgy"), new byte[3600]);
+        Files.write(image.resolve("image.swv"), new byte[16]);
+        assertEquals("Replace the finished image in " + image + "? The new run removes image.sgy, image.swv as it"
+                + " starts and writes the new image when it finishes: cancelled, it leaves no image.",
+                OutputsAtStake.in(image, job(MODEL.rtm("synthetic"))).question());
     }
 }

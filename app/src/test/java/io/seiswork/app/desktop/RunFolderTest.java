@@ -76,6 +76,38 @@ class RunFolderTest extends WindowTestBase {
     }
 
     /**
+     * A finished migration replaced, then cancelled: the question says the run removes the image
+     * files as it starts, and after Cancel the folder holds no image beside the cancelled run's
+     * report (not the previous run's, complete and stale).
+     */
+    @Test
+    void aReplacedMigrationCancelledLeavesNoStaleImage(FxRobot robot) throws Exception {
+        Path spec = DesktopSpecs.rtm2d(dir, "replaced", 6);
+        open(robot, spec);
+        Path out = dir.resolve("runs/replaced");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
+        Files.writeString(out.resolve("image.sgy"), "the previous run's image");
+        Files.writeString(out.resolve("image.swv"), "the previous run's volume");
+        robot.interact(() -> window.runButton().fire());
+        DialogPane ask = question(robot);
+        assertEquals("Replace the finished image in " + out + "? The new run removes image.sgy, image.swv as it starts"
+                + " and writes the new image when it finishes: cancelled, it leaves no image.", ask.getContentText());
+        Button replace = (Button) ask.lookupButton(ask.getButtonTypes().stream()
+                .filter(b -> b.getText().equals("Replace")).findFirst().orElseThrow());
+        robot.interact(replace::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
+                .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
+        robot.interact(() -> window.cancelButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Files.exists(out.resolve("image.sgy")), "the previous image removed");
+        assertFalse(Files.exists(out.resolve("image.swv")), "the previous volume removed");
+        assertTrue(Files.readString(out.resolve("run.json")).contains("\"status\" : \"cancelled\""),
+                Files.readString(out.resolve("run.json")));
+    }
+
+    /**
      * Cancelled part-way: the summary says "cancelled: K of 6 shots done" with no time left, and
      * every column of the shot table fits its heading and values.
      */

@@ -1,0 +1,157 @@
+package io.seiswork.app.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.spec.Task;
+import io.seiswork.core.velocity.RawVelocityField;
+import io.seiswork.core.velocity.SegyVelocityField;
+import io.seiswork.core.velocity.VelocityField;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outputs a previous run left in an output folder that a run started over there (without
+ * {@code --resume}) removes before it starts, so that the folder never holds a {@code run.json}
+ * beside files it does not describe, even when the new run is cancelled or fails.
+ *
+ * <p>Its own task's outputs ({@code image.sgy} and {@code image.swv}, or {@code shots.sgy}) go
+ * always: the run writes them anew, and a migration writes its image only when it finishes, so a
+ * cancelled re-run would otherwise leave the previous run's complete image, stale, beside a report
+ * of the run that was cancelled. Removed before the run checks its free disk space, they count as
+ * free (deleting a 100 GB image is cheap; nothing is copied). The other task's outputs (a model
+ * run into a folder that held a migration) go only when the folder's {@code run.json} is a
+ * Seiswork run report: then the files by those names are a Seiswork run's outputs. Without one
+ * they may be anyone's files: they are left, and a line says that. A file the job itself reads (a
+ * migration of the {@code shots.sgy} a model run left in the same folder) is kept. Nothing else
+ * in the folder is touched.
+ */
+public final class PreviousOutputs {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PreviousOutputs() {
+    }
+
+    /**
+     * Removes the previous outputs from {@code outDir} before a run of {@code job} starts there
+     * afresh, as described above.
+     *
+     * @return lines saying what was removed, or left and why; empty when there were none
+     * @throws UncheckedIOException when a file cannot be removed
+     */
+    public static List<String> removeBefore(ResolvedJob job, Path outDir) {
+        Task task = job.spec().task();
+        List<String> own = present(job, outDir, LocalRunner.outputFiles(task));
+        List<String> others = present(job, outDir, otherFiles(task));
+        String previous = reportedTask(outDir);
+        List<String> removed = new ArrayList<>(own);
+        if (previous != null) {
+            removed.addAll(others);
+        }
+        for (String f : removed) {
+            try {
+                Files.deleteIfExists(outDir.resolve(f));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + outDir.resolve(f) + " (the outputs of the "
+                        + (previous != null ? previous : "previous") + " run this " + task.json() + " run replaces): "
+                        + e.getMessage(), e);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        if (!removed.isEmpty()) {
+            lines.add(previous != null ? "replacing the " + previous + " run in " + outDir + ": removed its "
+                    + String.join(", ", removed) : "removed " + String.join(", ", removed) + " from " + outDir
+                    + ", which this " + task.json() + " run writes anew");
+        }
+        if (previous == null && !others.isEmpty()) {
+            lines.add(outDir + " also holds " + String.join(", ", others) + ", which a " + task.json() + " run does not"
+                    + " write and no Seiswork " + LocalRunner.REPORT_FILE + " there names: left as they are");
+        }
+        return lines;
+    }
+
+    /**
+     * The other task's output files a run of {@code job} into {@code outDir} would remove: those
+     * there, not read by the job, when a Seiswork {@code run.json} there vouches for them (empty
+     * otherwise). Reads the folder: not for the JavaFX thread.
+     */
+    public static List<String> otherTasksRemovedBy(ResolvedJob job, Path outDir) {
+        return reportedTask(outDir) == null ? List.of() : present(job, outDir, otherFiles(job.spec().task()));
+    }
+
+    /** The output files of the task other than {@code task}, the report left out. */
+    private static List<String> otherFiles(Task task) {
+        List<String> mine = LocalRunner.outputFiles(task);
+        List<String> others = new ArrayList<>();
+        for (Task t : Task.values()) {
+            for (String f : LocalRunner.outputFiles(t)) {
+                if (!mine.contains(f) && !others.contains(f)) {
+                    others.add(f);
+                }
+            }
+        }
+        return others;
+    }
+
+    /** Those of {@code names} (the report left out) that are files in {@code outDir} which {@code job} does not read. */
+    private static List<String> present(ResolvedJob job, Path outDir, List<String> names) {
+        List<String> there = new ArrayList<>();
+        for (String f : names) {
+            Path file = outDir.resolve(f);
+            if (!f.equals(LocalRunner.REPORT_FILE) && Files.isRegularFile(file) && !readBy(job, file)) {
+                there.add(f);
+            }
+        }
+        return there;
+    }
+
+    /**
+     * Whether the job reads {@code file}: its recorded data (a migration of the gathers a model run
+     * left in the same folder), or a velocity model read from its file as the run goes.
+     */
+    private static boolean readBy(ResolvedJob job, Path file) {
+        List<Path> inputs = new ArrayList<>();
+        if (job.dataFile() != null) {
+            inputs.add(job.dataFile());
+        }
+        for (VelocityField v : new VelocityField[] {job.velocity(), job.migrationVelocity()}) {
+            if (v instanceof RawVelocityField r) {
+                inputs.add(r.file());
+            } else if (v instanceof SegyVelocityField g) {
+                inputs.add(g.file());
+            }
+        }
+        for (Path in : inputs) {
+            try {
+                if (Files.exists(in) && Files.isSameFile(in, file)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true;  // cannot tell: keep it
+            }
+        }
+        return false;
+    }
+
+    /** The task of the Seiswork run report in {@code outDir} ("model", "rtm"), or null when there is none. */
+    public static String reportedTask(Path outDir) {
+        Path report = outDir.resolve(LocalRunner.REPORT_FILE);
+        if (!Files.isRegularFile(report)) {
+            return null;
+        }
+        try {
+            JsonNode r = JSON.readTree(report.toFile());
+            if (r == null || !r.has("seiswork") || !r.path("task").isTextual()) {
+                return null;
+            }
+            return r.get("task").asText();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
