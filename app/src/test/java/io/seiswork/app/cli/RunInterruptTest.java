@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunInterruptTest {
 
     /** Tries per test: the lost lines were a race, lost about every other time. */
-    private static final int TRIES = 3;
+    private static final int TRIES = 2;
 
     /** Six shots of a few seconds each on one thread: Ctrl-C lands inside the second. */
     private static final String SPEC = SmallSpec.named("ctrl-c").grid(201, 101).lengthS(1.0).shots(200, 300, 6)
