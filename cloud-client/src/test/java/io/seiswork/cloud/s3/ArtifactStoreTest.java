@@ -177,23 +177,12 @@ class ArtifactStoreTest {
     void aCancelStopsTheUploadsPartsInFlightAndTheNextUploadSendsThem() throws Exception {
         PartGate gate = new PartGate(1 << 20);
         try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
-            ArtifactStore.createIfMissing(s3, "store-test-cancel-up");
-            ArtifactStore store = new ArtifactStore(s3, "store-test-cancel-up", 5 << 20, 2);
+            ArtifactStore store = inSmallParts(s3, "store-test-cancel-up");
             byte[] data = random((18 << 20) + 3, 21);  // 4 parts of 5 MiB, the last of 3 MiB
             Path model = Files.write(dir.resolve("vp.bin"), data);
-            CancellationToken cancel = new CancellationToken();
-            var upload = CompletableFuture.supplyAsync(() -> store.putInput(model, ByteProgress.NONE,
-                    TransferProgress.NONE, cancel));
-            // Part 1 went up; each of the two threads holds a part, part 2 and part 3.
-            gate.awaitHeld(2, 60);
-            long cancelled = System.nanoTime();
-            cancel.cancel();
-            gate.open();
-            var stopped = assertThrows(java.util.concurrent.ExecutionException.class, upload::get);
-            double tookS = (System.nanoTime() - cancelled) * 1e-9;
-            var e = assertInstanceOf(TransferCancelledException.class, stopped.getCause());
-            System.out.printf(Locale.ROOT, "upload with two parts in flight stopped %.3f s after Cancel: %s%n", tookS,
-                    e.getMessage());
+            // Part 1 goes up; each of the two threads holds a part, part 2 and part 3.
+            var e = cancelWhileHeld(gate, cancel -> store.putInput(model, ByteProgress.NONE, TransferProgress.NONE,
+                    cancel));
             assertEquals("cancelled while uploading vp.bin: 5.0 MiB of 18.0 MiB stored", e.getMessage());
             assertEquals("1 of 4 parts of vp.bin stored (5.0 MiB of 18.0 MiB)", e.kept());
             assertEquals(1, gate.uploadedParts(), "the parts in flight were not sent to their end");
@@ -223,24 +212,12 @@ class ArtifactStoreTest {
     void aCancelStopsTheDownloadsPartsInFlightAndAPartNotRecordedIsFetchedAgain() throws Exception {
         PartGate gate = new PartGate(1 << 20);
         try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
-            ArtifactStore.createIfMissing(s3, "store-test-cancel-down");
-            ArtifactStore store = new ArtifactStore(s3, "store-test-cancel-down", 5 << 20, 2);
+            ArtifactStore store = inSmallParts(s3, "store-test-cancel-down");
             String key = "jobs/t-5/image/image.sgy";
             byte[] data = random((20 << 20) + 5, 22);  // 5 parts of 5 MiB, the last of 5 bytes
             store.putBytes(key, data);
             Path out = dir.resolve("image.sgy");
-            CancellationToken cancel = new CancellationToken();
-            var download = CompletableFuture.supplyAsync(() -> store.getFile(key, out, data.length,
-                    TransferProgress.NONE, cancel));
-            gate.awaitHeld(2, 60);
-            long cancelled = System.nanoTime();
-            cancel.cancel();
-            gate.open();
-            var stopped = assertThrows(java.util.concurrent.ExecutionException.class, download::get);
-            double tookS = (System.nanoTime() - cancelled) * 1e-9;
-            var e = assertInstanceOf(TransferCancelledException.class, stopped.getCause());
-            System.out.printf(Locale.ROOT, "download with two parts in flight stopped %.3f s after Cancel: %s%n", tookS,
-                    e.getMessage());
+            var e = cancelWhileHeld(gate, cancel -> store.getFile(key, out, data.length, TransferProgress.NONE, cancel));
             assertEquals("cancelled while fetching image.sgy: 5.0 MiB of 20.0 MiB on disk", e.getMessage());
             assertEquals("1 of 5 parts of image.sgy on disk (5.0 MiB of 20.0 MiB)", e.kept());
             assertEquals(3, gate.gets(), "the whole part and the two in flight: none begun after the Cancel");
@@ -261,6 +238,29 @@ class ArtifactStoreTest {
             assertEquals(3 + 4, gate.gets(), "the four parts not recorded were fetched whole");
             assertArrayEquals(data, Files.readAllBytes(out));
         }
+    }
+
+    /** A store of {@code bucket} (made if missing) that moves parts of 5 MiB, S3's least, two at a time. */
+    private static ArtifactStore inSmallParts(S3Client s3, String bucket) {
+        ArtifactStore.createIfMissing(s3, bucket);
+        return new ArtifactStore(s3, bucket, 5 << 20, 2);
+    }
+
+    /**
+     * Runs {@code transfer} with a token on a thread of its own, cancels it once two of its parts
+     * are held in flight, lets them go on, and returns what it threw, saying how long after the
+     * cancel it stopped.
+     */
+    private static TransferCancelledException cancelWhileHeld(PartGate gate,
+            java.util.function.Function<CancellationToken, ?> transfer) throws InterruptedException {
+        CancellationToken cancel = new CancellationToken();
+        var running = CompletableFuture.supplyAsync(() -> transfer.apply(cancel));
+        long cancelled = gate.cancelWhileHeld(2, 60, cancel::cancel);
+        var stopped = assertThrows(java.util.concurrent.ExecutionException.class, running::get);
+        double tookS = (System.nanoTime() - cancelled) * 1e-9;
+        var e = assertInstanceOf(TransferCancelledException.class, stopped.getCause());
+        System.out.printf(Locale.ROOT, "two parts in flight stopped %.3f s after Cancel: %s%n", tookS, e.getMessage());
+        return e;
     }
 
     @Test

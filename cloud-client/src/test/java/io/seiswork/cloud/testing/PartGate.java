@@ -67,6 +67,24 @@ public final class PartGate implements ExecutionInterceptor {
         }
     }
 
+    /**
+     * The user's Cancel with parts in flight: waits until {@code parts} parts are held, runs
+     * {@code cancel}, then lets the held parts go on, to meet the cancel at their next block.
+     *
+     * @return when {@code cancel} began ({@link System#nanoTime}), to time the stop from
+     * @throws IllegalStateException when fewer parts are held after {@code seconds}
+     */
+    public long cancelWhileHeld(int parts, long seconds, Runnable cancel) throws InterruptedException {
+        awaitHeld(parts, seconds);
+        long cancelled = System.nanoTime();
+        try {
+            cancel.run();
+        } finally {
+            open();
+        }
+        return cancelled;
+    }
+
     /** Parts held so far. */
     public int held() {
         return held.get();
