@@ -3,6 +3,7 @@ package io.seiswork.app.cli;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.FetchedOutput;
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.core.spec.MemoryEstimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,9 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code seiswork fetch JOB [--out DIR]}: downloads a finished job's outputs by ranged GETs. */
+/**
+ * {@code seiswork fetch JOB [--out DIR]}: downloads a finished job's outputs by ranged GETs.
+ * Ctrl-C stops the download at once, keeping its whole parts on disk, and says what is kept and
+ * the command that goes on ({@link StopOnSignal}).
+ */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = "Download a finished cloud job's outputs (image.sgy and image.swv, or shots.sgy).")
+        description = {"Download a finished cloud job's outputs (image.sgy and image.swv, or shots.sgy).",
+            "Ctrl-C stops it, keeping what came: fetching again into the same folder goes on from there."})
 final class FetchCommand implements Callable<Integer> {
 
     /** Largest output fetched: the 100 GB volumes of real surveys, with room. */
@@ -35,23 +41,39 @@ final class FetchCommand implements Callable<Integer> {
         JobId id = job.id();
         Path dir = out != null ? out : Path.of("runs", id.value());
         PrintWriter err = spec.commandLine().getErr();
-        job.withDispatcher(d -> fetchInto(d, id, dir, err));
-        return 0;
+        return job.withDispatcher(d -> fetchInto(d, id, job.cloud.cloud, dir, err));
     }
 
-    static List<FetchedOutput> fetchInto(Dispatcher d, JobId id, Path dir, PrintWriter err) {
+    /**
+     * Fetches the job's outputs into {@code dir}, saying the progress on {@code err}; a signal
+     * stops it ({@link StopOnSignal}), saying what is on disk and
+     * "run `seiswork fetch JOB --cloud CLOUD --out DIR` again to go on".
+     *
+     * @param cloud the stack's name, for the command that goes on
+     * @return the exit status: 0 when fetched, {@link StopOnSignal#STOPPED} when a signal stopped it
+     */
+    static int fetchInto(Dispatcher d, JobId id, String cloud, Path dir, PrintWriter err) {
         long[] lastPrinted = {0};
-        List<FetchedOutput> files = d.fetch(id, dir, MAX_OUTPUT_BYTES, (done, total) -> {
-            long now = System.nanoTime();
-            if (total > (64L << 20) && now - lastPrinted[0] > 2_000_000_000L) {
-                lastPrinted[0] = now;
-                err.printf(Locale.ROOT, "downloading: %s of %s%n", MemoryEstimate.human(done), MemoryEstimate.human(total));
-                err.flush();
+        try (StopOnSignal stop = StopOnSignal.arm(err, StopOnSignal.command(List.of("fetch", id.value(), "--cloud", cloud,
+                "--out", dir.toString())))) {
+            List<FetchedOutput> files;
+            try {
+                files = d.fetch(id, dir, MAX_OUTPUT_BYTES, (done, total) -> {
+                    long now = System.nanoTime();
+                    if (total > (64L << 20) && now - lastPrinted[0] > 2_000_000_000L) {
+                        lastPrinted[0] = now;
+                        err.printf(Locale.ROOT, "downloading: %s of %s%n", MemoryEstimate.human(done),
+                                MemoryEstimate.human(total));
+                        err.flush();
+                    }
+                }, stop.token());
+            } catch (TransferCancelledException e) {
+                return stop.stopped(e.kept());
             }
-        });
-        err.println("fetched " + String.join(", ", files.stream().map(f -> f.file() + (f.alreadyThere()
-                ? " (there already, " + MemoryEstimate.human(f.bytes()) + ", not downloaded again)" : "")).toList()));
-        err.flush();
-        return files;
+            err.println("fetched " + String.join(", ", files.stream().map(f -> f.file() + (f.alreadyThere()
+                    ? " (there already, " + MemoryEstimate.human(f.bytes()) + ", not downloaded again)" : "")).toList()));
+            err.flush();
+            return 0;
+        }
     }
 }

@@ -36,7 +36,7 @@ final class ResumeCommand implements Callable<Integer> {
             ResumedJob r = d.resume(id);
             err.println(r.summary());
             err.flush();
-            return wait.followAndFetch(d, id, err);
+            return wait.followAndFetch(d, id, job.cloud.cloud, err);
         });
     }
 }

@@ -8,10 +8,12 @@ import io.seiswork.cloud.dispatch.SubmitProgress;
 import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.FailedShots;
 import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.ByteProgressLines;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -31,11 +33,14 @@ import picocli.CommandLine.Parameters;
  * {@code seiswork submit SPEC.json --cloud local|aws}: checks the spec as {@code run} does (every
  * problem before anything is uploaded), stores its inputs and queues one message per shot. Prints
  * the job id alone on standard output, so scripts can keep it; {@code --wait} follows the job to
- * its end and, with {@code --out}, fetches the outputs.
+ * its end and, with {@code --out}, fetches the outputs. Ctrl-C before the job is written stops
+ * the uploads at once and says what S3 keeps ({@link StopOnSignal}).
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = {"Submit a job spec to the cloud: inputs to S3, the job to the job table, one message per shot.",
-            "Prints the job id; follow it with 'seiswork status JOB', get the outputs with 'seiswork fetch JOB'."})
+            "Prints the job id; follow it with 'seiswork status JOB', get the outputs with 'seiswork fetch JOB'.",
+            "Ctrl-C while the inputs are read or uploaded stops at once and queues nothing: submitting again sends only "
+                    + "what S3 lacks."})
 final class SubmitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec (see docs/job-spec.md).")
@@ -120,9 +125,30 @@ final class SubmitCommand implements Callable<Integer> {
         }
         EngineChoice choice = engine;
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver(workerTaskGiB()));
+        // Ctrl-C from here until the job is written stops the passes over the inputs and the uploads, their parts in
+        // flight too, and says what S3 keeps and the command that goes on: this one, as it was given.
+        StopOnSignal stop = StopOnSignal.arm(err, StopOnSignal.command(spec.root().commandLine().getParseResult()
+                .originalArgs()));
+        try {
+            return submit(job, choice, stop, err);
+        } catch (TransferCancelledException e) {
+            return stop.stopped(e.kept() + "; nothing was queued");
+        } catch (CancelledException e) {
+            return stop.stopped("nothing was queued; inputs stored before stay stored");
+        } finally {
+            stop.close();
+        }
+    }
+
+    /**
+     * Counts the job's shots, stores its inputs and writes the job, then disarms {@code stop}
+     * and follows the job with {@code --wait}.
+     */
+    private int submit(ResolvedJob job, EngineChoice choice, StopOnSignal stop, PrintWriter err) {
+        CancellationToken cancel = stop.token();
         // The pass over the data file's trace headers that counts its shots: minutes for a TB, said as the digests are.
         ShotComputer.Shots found = ShotComputer.shotsAndNotes(job, job.dataFile() == null ? ByteProgress.NONE
-                : progress(err, "reading the trace headers of " + job.dataFile().getFileName()), CancellationToken.none());
+                : progress(err, "reading the trace headers of " + job.dataFile().getFileName()), cancel);
         // What a local run says of its data file (traces outside the modelled time, zero-offset data): the workers
         // would say it only in their logs.
         found.notes().forEach(err::println);
@@ -140,9 +166,9 @@ final class SubmitCommand implements Callable<Integer> {
             // The data file's shot index, from the scan that counted its shots: each worker fetches only its shot. Its
             // digests take one read of the whole file, which leaves the file's SHA-256 for its upload's key.
             byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(progress(err, "reading "
-                    + found.dataFile().getFileName() + " for its digests"), CancellationToken.none());
-            // A file hashed for its key, the uploads: said as the digests' pass is. Ctrl-C stops the process.
-            SubmitProgress inputs = SubmitProgress.said(doing -> progress(err, doing), CancellationToken.none());
+                    + found.dataFile().getFileName() + " for its digests"), cancel);
+            // A file hashed for its key, the uploads: said as the digests' pass is.
+            SubmitProgress inputs = SubmitProgress.said(doing -> progress(err, doing), cancel);
             SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, index, inputs)
                     : d.submitShots(tree, base, chosen, maxFailed, index, inputs);
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%s%n",
@@ -155,7 +181,8 @@ final class SubmitCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(submitted.id());
             stdout.flush();
-            return wait.followAndFetch(d, submitted.id(), err);
+            stop.close();  // the job is written: Ctrl-C while it is followed ends the process at once, as before
+            return wait.followAndFetch(d, submitted.id(), cloud.cloud, err);
         });
     }
 

@@ -48,9 +48,11 @@ final class WaitOptions {
     /**
      * Follows the job when {@code --wait} was given, fetching its outputs with {@code --out}.
      *
-     * @return the exit status: 0 when not waiting or the job is DONE, 1 when it ended otherwise
+     * @param cloud the stack's name, for the fetch command that goes on after a Ctrl-C
+     * @return the exit status: 0 when not waiting or the job is DONE, 1 when it ended otherwise,
+     *     {@link StopOnSignal#STOPPED} when a signal stopped the fetch
      */
-    int followAndFetch(Dispatcher d, JobId id, PrintWriter err) {
+    int followAndFetch(Dispatcher d, JobId id, String cloud, PrintWriter err) {
         if (!await) {
             return 0;
         }
@@ -58,9 +60,6 @@ final class WaitOptions {
         if (end.job().status() != JobStatus.DONE) {
             return 1;
         }
-        if (out != null) {
-            FetchCommand.fetchInto(d, id, out, err);
-        }
-        return 0;
+        return out == null ? 0 : FetchCommand.fetchInto(d, id, cloud, out, err);
     }
 }

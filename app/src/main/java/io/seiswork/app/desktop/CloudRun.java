@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,14 @@ final class CloudRun implements ActiveRun {
         return Math.max(1000, shots);
     }
 
+    /**
+     * How a run makes its dispatcher from the stack's clients: {@link Dispatcher#of}. The
+     * desktop's transfer tests alone change it, for one whose parts are of a few MiB and whose S3
+     * client holds parts in flight until the test has pressed Cancel, so that a transfer of a few
+     * parts is known to be mid-way when the Cancel comes.
+     */
+    static volatile Function<CloudClients, Dispatcher> dispatchers = Dispatcher::of;
+
     /** Progress rows count a shot's progress in thousandths. */
     private static final int STEPS = 1000;
 
@@ -69,9 +78,10 @@ final class CloudRun implements ActiveRun {
     private volatile boolean cancelRequested;
     /**
      * Cancelled with the run, and when the window closes: stops a submission's passes over its
-     * inputs and its uploads, and the fetch of a done job's outputs, each at its next block or
-     * part; a TB data file takes minutes to read and hours to send, and a 100 GB image long to
-     * come down. The job itself is cancelled in the table by {@link #cancelRequested}, never by this.
+     * inputs and its uploads, and the fetch of a done job's outputs, each at its next block, the
+     * parts in flight too; a TB data file takes minutes to read and hours to send, and a 100 GB
+     * image long to come down. The job itself is cancelled in the table by {@link #cancelRequested},
+     * never by this.
      */
     private final CancellationToken transfers = new CancellationToken();
     private volatile boolean stopFollowing;
@@ -273,7 +283,7 @@ final class CloudRun implements ActiveRun {
             RunEvents events) throws IOException {
         Thread workerThread = null;
         try {
-            Dispatcher d = Dispatcher.of(clients);
+            Dispatcher d = dispatchers.apply(clients);
             JobId id = source.obtain(d, events, settings, transfers);
             JobView start = d.status(id);
             events.runStarted(start.job().total(), settings.name() + " cloud, job " + id);

@@ -1,5 +1,6 @@
 package io.seiswork.app.desktop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.SubmittedJob;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.core.geometry.PackedPositions;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.spec.MemoryEstimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,34 +29,32 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Cancel while the desktop submits a migration of a large recorded data file to the local cloud
- * (against the emulators over HTTP): the submission is still reading the file's trace headers,
- * its progress in the run's log ("reading the trace headers of shots.sgy: ..."); Cancel stops it
+ * Cancel while the desktop submits a migration of a recorded data file to the local cloud (against
+ * the emulators over HTTP). While the submission is still reading a large file's trace headers,
+ * its progress in the run's log ("reading the trace headers of shots.sgy: ..."), Cancel stops it
  * within seconds, the window says "cancelled before the job was submitted: nothing was queued",
- * and the job table holds no job of the spec, the bucket no spec of it.
+ * and the job table holds no job of the spec, the bucket no spec of it. While a small file
+ * uploads, two of its parts held in flight ({@link HeldParts}), Cancel stops those parts too and
+ * keeps the one S3 holds, for the next submission.
  */
 class CloudSubmitCancelTest extends CloudWindowTestBase {
 
-    /** Traces of the data file: 3 million of one sample, 732 MB, a pass over its headers of several seconds. */
+    /** Shots of the data file whose header pass is cancelled: 3 million traces of one sample, 732 MB, a pass of seconds. */
     private static final int SHOTS = 1000;
+    /** Shots of the data file whose upload is cancelled: 28 MiB, 6 parts of the test's 5 MiB. */
+    private static final int UPLOADED_SHOTS = 40;
     private static final int TRACES_A_SHOT = 3000;
     private static final Sampling TIME = new Sampling(1, 0.004, 0);
 
-    /** How soon after Cancel the window must have stopped, seconds: one block or a few thousand traces, and the log. */
+    /** How soon after Cancel the window must have stopped, seconds: a block, a few thousand traces or a part's, and the log. */
     private static final int PROMPTLY_S = 10;
 
     /**
-     * How soon after Cancel an upload must have stopped, seconds: the parts in flight (up to four
-     * of 64 MiB) go on to their end, on a machine shared by the emulators and the test.
-     */
-    private static final int UPLOAD_PROMPTLY_S = 30;
-
-    /**
-     * Shot gathers of {@link #SHOTS} × {@link #TRACES_A_SHOT} traces of one sample, on a 2D grid of
+     * Shot gathers of {@code shots} × {@link #TRACES_A_SHOT} traces of one sample, on a 2D grid of
      * 1600 m, {@code tag} in their text header (a file no run of the test stored before: the
      * emulators outlive it).
      */
-    private static Path recorded(Path file, String tag) {
+    private static Path recorded(Path file, String tag, int shots) {
         List<Position> line = new java.util.ArrayList<>();
         for (int r = 0; r < TRACES_A_SHOT; r++) {
             line.add(new Position(r * 0.5, 0, 20));
@@ -58,7 +62,7 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
         PackedPositions receivers = PackedPositions.copyOf(line);
         float[][] traces = new float[TRACES_A_SHOT][TIME.count()];
         try (ShotGatherWriter out = new ShotGatherWriter(file, TIME, true, 2000, "C 1 CANCEL WHILE SUBMITTING " + tag)) {
-            for (int s = 1; s <= SHOTS; s++) {
+            for (int s = 1; s <= shots; s++) {
                 out.write(new Shot(s, new Position(s, 0, 20), receivers), traces);
             }
         }
@@ -68,7 +72,7 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
     @Test
     void cancelWhileTheDataFileIsReadQueuesNothing(FxRobot robot) throws Exception {
         String name = LocalCloud.uniqueName("submit-cancel");
-        Path data = recorded(Files.createDirectories(dir.resolve("recorded")).resolve("shots.sgy"), name);
+        Path data = recorded(Files.createDirectories(dir.resolve("recorded")).resolve("shots.sgy"), name, SHOTS);
         open(robot, spec(name));
         robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
         robot.clickOn("#runButton");
@@ -113,51 +117,61 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
     }
 
     /**
-     * Cancel while the data file (698 MiB, 11 parts of 64 MiB) is being uploaded: the upload stops
-     * with the parts in flight, the window says how much S3 holds and that submitting again goes
-     * on from there, no job is written, and the multipart upload is kept with those parts. (Before,
-     * the upload went on to its end: hours for a survey's file.)
+     * Cancel while the data file (27.9 MiB, 6 parts of 5 MiB, 2 at a time) uploads, part 1 stored
+     * and parts 2 and 3 held in flight a MiB in: the upload stops, those two parts too, the window
+     * says what S3 holds and that submitting again goes on from there, no job is written, and the
+     * kept multipart upload holds part 1 only. Submitted again, only the five parts S3 lacks go up.
+     * (Before, the parts in flight went on to their end, and the test raced a 698 MiB upload.)
      */
     @Test
-    void cancelWhileTheDataFileUploadsKeepsWhatS3HoldsAndQueuesNothing(FxRobot robot) throws Exception {
+    void cancelWhileTheDataFileUploadsStopsThePartsInFlightKeepsWhatS3HoldsAndQueuesNothing(FxRobot robot)
+            throws Exception {
         String name = "upload-cancel-" + Long.toHexString(System.nanoTime());
-        Path data = recorded(Files.createDirectories(dir.resolve("recorded")).resolve("shots.sgy"), name);
-        open(robot, spec(name));
-        robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
-        robot.clickOn("#runButton");
-        // The first line of the upload comes with its first part: three more are in flight, seven to go.
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> messages().stream().anyMatch(m ->
-                m.startsWith("uploading: ")));
-        long cancelled = System.nanoTime();
-        robot.clickOn("#cancelButton");
-        WaitForAsyncUtils.waitFor(UPLOAD_PROMPTLY_S, TimeUnit.SECONDS, () -> !window.running());
-        double tookS = (System.nanoTime() - cancelled) * 1e-9;
-        WaitForAsyncUtils.waitForFxEvents();
-        String said = window.status().getText();
-        System.out.printf(Locale.ROOT, "upload of a %,d-byte data file cancelled in %.2f s: %s%n", Files.size(data),
-                tookS, said);
+        Path data = recorded(Files.createDirectories(dir.resolve("recorded")).resolve("shots.sgy"), name, UPLOADED_SHOTS);
+        try (HeldParts parts = new HeldParts(CLOUD);
+                CloudClients c = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
+            Dispatcher plain = parts.plain;
+            String bucket = plain.store().bucket();
+            open(robot, spec(name));
+            robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
+            robot.clickOn("#runButton");
+            // Cancel once part 1 went up and each of the upload's two threads holds a part in flight.
+            double tookS = parts.cancel(robot, window, PROMPTLY_S);
+            String said = window.status().getText();
+            System.out.printf(Locale.ROOT, "upload of a %,d-byte data file, two parts in flight, cancelled in %.2f s: %s%n",
+                    Files.size(data), tookS, said);
 
-        try (CloudClients c = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
-            Dispatcher d = Dispatcher.of(c);
-            String key = io.seiswork.cloud.job.ObjectKeys.input(io.seiswork.cloud.s3.ArtifactStore.sha256(data));
-            String bucket = d.store().bucket();
+            String key = ObjectKeys.input(ArtifactStore.sha256(data));
             var uploads = c.s3().listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads();
             assertEquals(1, uploads.size(), "the upload is kept for the next submission");
             try {
-                int held = c.s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploads.get(0).uploadId()))
-                        .parts().size();
-                int parts = (int) ((Files.size(data) + (64 << 20) - 1) >> 26);
-                assertTrue(held < parts, "stopped before its end: " + held + " of " + parts + " parts");
-                assertEquals("cancelled while uploading shots.sgy: " + io.seiswork.core.spec.MemoryEstimate.human(
-                        held * (64L << 20)) + " of " + io.seiswork.core.spec.MemoryEstimate.human(Files.size(data))
+                var held = c.s3().listParts(r -> r.bucket(bucket).key(key).uploadId(uploads.get(0).uploadId())).parts();
+                assertEquals(List.of(1), held.stream().map(p -> p.partNumber()).toList(),
+                        "S3 holds the whole part only: the two in flight were stopped");
+                assertTrue(parts.gate.mostOfAHeldPart() < HeldParts.PART_BYTES, "stopped part-way: "
+                        + parts.gate.mostOfAHeldPart() + " bytes");
+                assertEquals("cancelled while uploading shots.sgy: 5.0 MiB of " + MemoryEstimate.human(Files.size(data))
                         + " stored; nothing was queued, and submitting again goes on from there", said);
-                assertEquals(-1, d.store().sizeOf(key), "nothing stored under the key");
+                assertEquals(-1, plain.store().sizeOf(key), "nothing stored under the key");
                 assertFalse(messages().stream().anyMatch(m -> m.startsWith("job ")), "no job was queued: " + messages());
-                assertTrue(d.recentJobs(100).stream().noneMatch(j -> j.id().toString().startsWith(name)),
+                assertTrue(plain.recentJobs(100).stream().noneMatch(j -> j.id().toString().startsWith(name)),
                         "no job of the spec in the table");
+
+                // The next submission, as the next Run makes it: the five parts S3 lacks go up, and the input is the file.
+                int before = parts.gate.uploadedParts();
+                SubmittedJob again = parts.small.submit(spec(name), UPLOADED_SHOTS, TransferProgress.NONE);
+                try {
+                    assertEquals(5, parts.gate.uploadedParts() - before, "only the parts S3 lacked were sent");
+                    assertArrayEquals(Files.readAllBytes(data), plain.store().getBytes(key, Files.size(data)));
+                } finally {
+                    plain.cancel(again.id());  // no worker of a later test runs it
+                }
             } finally {
-                // The emulators keep it for ever, where AWS's lifecycle rule would abort it.
-                c.s3().abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploads.get(0).uploadId()));
+                var left = c.s3().listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads();
+                for (var u : left) {
+                    // The emulators keep it for ever, where AWS's lifecycle rule would abort it.
+                    c.s3().abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(u.uploadId()));
+                }
             }
         }
     }

@@ -17,10 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -121,15 +118,15 @@ public final class ArtifactStore {
      * @param hashing bytes of the file read for its SHA-256, after each block; not called when the
      *     digest is remembered ({@link FileSha256#known})
      * @param uploading bytes uploaded, not called when the input was stored already
-     * @param cancel checked before each block of the hashing read, before the upload begins, and
-     *     before each part of it: a 500 GB file takes hours to send, and a cancelled one must not
-     *     go on for them
+     * @param cancel checked before each block of the hashing read, before the upload begins,
+     *     before each part of it and before each block of a part's bytes sent: a 500 GB file takes
+     *     hours to send, and a cancelled one must not go on for them, nor for the parts in flight
      * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled before
      *     the upload begins
      * @throws TransferCancelledException when it is cancelled during the upload: the parts in
-     *     flight finish (at most {@link #DEFAULT_PARALLEL_PARTS}), no other starts, and the
-     *     multipart upload is kept, so that the next upload of the file goes on from the parts S3
-     *     holds; the exception says how many bytes those are
+     *     flight stop within a block and are not stored, no other starts, and the multipart upload
+     *     is kept, so that the next upload of the file goes on from the parts S3 holds; the
+     *     exception says how many those are
      */
     public StoredInput putInput(Path file, ByteProgress hashing, TransferProgress uploading, CancellationToken cancel) {
         String key = ObjectKeys.input(HexFormat.of().formatHex(FileSha256.of(file, hashing, cancel)));
@@ -204,8 +201,9 @@ public final class ArtifactStore {
      * order less than {@link #COALESCE_GAP_BYTES} apart share a GET ({@link RangeGets}). The GETs
      * land in buffers the calling thread keeps from one copy to the next ({@link GetBuffers}), and
      * go out on one set of threads for the whole copy. A copy that fails (or is interrupted)
-     * stops its GETs and waits for them, and its buffers are not kept: a GET that outlived the
-     * wait could otherwise write into the buffers of the thread's next copy.
+     * stops its GETs at their next block ({@link PartStop}) and waits for them, and its buffers are
+     * not kept: a GET that outlived the wait could otherwise write into the buffers of the
+     * thread's next copy.
      *
      * @throws IllegalArgumentException in one line naming the object when a range lies past its end
      */
@@ -228,16 +226,17 @@ public final class ArtifactStore {
         int slots = Math.min(parallelParts, gets.size());
         long largest = gets.stream().mapToLong(RangeGets.Get::length).max().orElseThrow();
         ByteBuffer[] buffers = GetBuffers.take(slots, Math.toIntExact(largest));
-        ExecutorService pool = partPool(slots);
+        ExecutorService pool = ParallelParts.pool(slots);
+        PartStop stop = PartStop.onFailure();
         boolean copied = false;
         try {
             for (int b = 0; b < gets.size(); b += slots) {
                 List<RangeGets.Get> batch = gets.subList(b, Math.min(gets.size(), b + slots));
-                inParallel(pool, batch.size(), k -> {
+                ParallelParts.run(pool, batch.size(), k -> {
                     RangeGets.Get g = batch.get(k);
                     ByteBuffer buf = buffers[k].clear().limit(Math.toIntExact(g.length()));
-                    reader.read(g.offset(), buf);
-                });
+                    reader.read(g.offset(), buf, stop);
+                }, stop);
                 for (int k = 0; k < batch.size(); k++) {
                     long[] keep = batch.get(k).keep();
                     for (int p = 0; p < keep.length; p += 2) {
@@ -280,14 +279,17 @@ public final class ArtifactStore {
      *     upload of it that broke is found and goes on ({@link UnfinishedUpload}), and one that
      *     breaks now is kept for the next attempt (the bucket's lifecycle rule aborts what is
      *     never finished); other uploads are aborted when they fail, so no parts are billed
-     * @param cancel checked before each part; a multipart upload it stops is kept or aborted as
-     *     one that fails, and said as a {@link TransferCancelledException}
+     * @param cancel checked before each part and before each block of a part's bytes
+     *     ({@link PartBody}); a multipart upload it stops is kept or aborted as one that fails, and
+     *     said as a {@link TransferCancelledException}
      */
     private void put(String key, Path file, TransferProgress progress, boolean resumable, CancellationToken cancel) {
         checked(key);
         long size = size(file);
+        String doing = "uploading " + file.getFileName();
+        PartStop stop = new PartStop(cancel);
         if (size <= partBytes) {
-            s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file));
+            putWhole(key, file, (int) size, stop, doing);
             progress.onBytes(size, size);
             return;
         }
@@ -297,31 +299,24 @@ public final class ArtifactStore {
                 : Optional.empty();
         String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
                 : s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
-        Parts progressOf = new Parts(size, progress);
-        String doing = "uploading " + file.getFileName();
+        PartsDone progressOf = new PartsDone(size, progress);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             inParallel(count, i -> {
                 // A part of this upload is a second or a minute; the whole of it, hours for a 500 GB file.
-                cancel.throwIfCancelled(doing + ", before part " + (i + 1) + " of " + count);
                 long offset = (long) i * partBytes;
                 int n = (int) Math.min(partBytes, size - offset);
-                ByteBuffer buf = ByteBuffer.allocate(n);
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, offset + buf.position()) < 0) {
-                        throw new IOException(file + " ended early");
-                    }
-                }
-                buf.flip();
+                ByteBuffer buf = read(ch, file, offset, n);
                 if (unfinished.isPresent() && unfinished.get().holds(i, buf)) {
                     parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(unfinished.get().parts().get(i).eTag()).build();
                     progressOf.done(n);
                     return;
                 }
                 String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(i + 1)
-                        .contentLength((long) n), RequestBody.fromByteBuffer(buf)).eTag();
+                        .contentLength((long) n), PartBody.of(buf, stop, doing + ", part " + (i + 1) + " of " + count))
+                        .eTag();
                 parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(eTag).build();
                 progressOf.done(n);
-            });
+            }, stop);
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (IOException | RuntimeException e) {
@@ -332,114 +327,85 @@ public final class ArtifactStore {
                 throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
             }
             if (e instanceof CancelledException) {
-                // Every part begun has ended (inParallel waits for them): what it says is what S3 holds.
-                throw new TransferCancelledException(doing, resumable ? progressOf.done() : 0, "stored", size);
+                // Every part begun has ended (ParallelParts waits for them), those stopped part-way
+                // unstored: what it says is what S3 holds.
+                throw new TransferCancelledException(doing, resumable ? progressOf.parts() : 0, count,
+                        resumable ? progressOf.bytes() : 0, size, "stored");
             }
             throw (RuntimeException) e;
         }
     }
 
-    /** One part's work, by index from 0. */
-    @FunctionalInterface
-    private interface PartTask {
-        void run(int index) throws IOException;
+    /** Stores a file of one part or less by one PUT, its body stopped by {@code stop} as a part's is. */
+    private void putWhole(String key, Path file, int size, PartStop stop, String doing) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer bytes = read(ch, file, 0, size);
+            s3.putObject(r -> r.bucket(bucket).key(key), PartBody.of(bytes, stop, doing));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot upload " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (stop.cancelled()) {
+                throw new TransferCancelledException(doing, 0, 1, 0, size, "stored");
+            }
+            throw e;
+        }
+    }
+
+    /** {@code n} bytes of {@code file} from {@code offset}, flipped for reading. */
+    private static ByteBuffer read(FileChannel ch, Path file, long offset, int n) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, offset + buf.position()) < 0) {
+                throw new IOException(file + " ended early");
+            }
+        }
+        return buf.flip();
     }
 
     /**
-     * Runs {@code count} part tasks, {@link #parallelParts} at a time; the first failure stops the
-     * others and is thrown.
+     * Runs {@code count} part tasks, {@link #parallelParts} at a time, on threads of their own;
+     * the first failure, or {@code stop}'s cancel, stops the others and is thrown
+     * ({@link ParallelParts#run}).
      */
-    private void inParallel(int count, PartTask task) throws IOException {
+    private void inParallel(int count, ParallelParts.Task task, PartStop stop) throws IOException {
         if (count == 0) {
             return;
         }
-        ExecutorService pool = partPool(Math.min(parallelParts, count));
+        ExecutorService pool = ParallelParts.pool(Math.min(parallelParts, count));
         try {
-            inParallel(pool, count, task);
+            ParallelParts.run(pool, count, task, stop);
         } finally {
             pool.shutdown();
         }
     }
 
-    /** Threads for {@code threads} parts at a time (daemons: a transfer never holds the JVM up). */
-    private static ExecutorService partPool(int threads) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "seiswork-s3-part");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /**
-     * Runs {@code count} part tasks on {@code pool} and waits for them all; the first failure
-     * stops the others (and the pool) and is thrown.
-     */
-    private static void inParallel(ExecutorService pool, int count, PartTask task) throws IOException {
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    task.run(index);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            stop(pool);
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            // Waited for as a failure is: the caller's interrupt is kept for after the wait.
-            Thread.interrupted();
-            stop(pool);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during a transfer", e);
-        }
-    }
-
-    /**
-     * Stops the parts still queued or running and waits for them (at most a minute), so that a
-     * failed transfer has no part still going when the caller hears of it: what S3 holds of a
-     * broken upload is then what the next attempt finds, and a download's buffers are no longer
-     * written. A part that outlives the wait (a GET blind to its interrupt) is why a failed copy
-     * also gives up its buffers ({@link GetBuffers}). An interrupt during the wait ends it.
-     */
-    private static void stop(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Bytes done of a transfer whose parts finish in any order, reported one call at a time. */
-    private static final class Parts {
+    /** Parts and bytes done of a transfer whose parts finish in any order, reported one call at a time. */
+    private static final class PartsDone {
         private final long total;
         private final TransferProgress progress;
-        private long done;
+        private long bytes;
+        private int parts;
 
-        Parts(long total, TransferProgress progress) {
+        PartsDone(long total, TransferProgress progress) {
             this.total = total;
             this.progress = progress;
         }
 
-        synchronized void done(long bytes) {
-            done += bytes;
-            progress.onBytes(done, total);
+        /** A part of {@code partBytes} is done (or was there already). */
+        synchronized void done(long partBytes) {
+            parts++;
+            bytes += partBytes;
+            progress.onBytes(bytes, total);
         }
 
         /** Bytes done so far. */
-        synchronized long done() {
-            return done;
+        synchronized long bytes() {
+            return bytes;
+        }
+
+        /** Parts done so far. */
+        synchronized int parts() {
+            return parts;
         }
     }
 
@@ -489,24 +455,27 @@ public final class ArtifactStore {
     }
 
     /**
-     * As {@link #getFile(String, Path, long, TransferProgress)}, stopped by {@code cancel} between
-     * parts: a 100 GB image takes many minutes to come down, and the user who cancels it wants it
-     * to stop, keeping what came.
+     * As {@link #getFile(String, Path, long, TransferProgress)}, stopped by {@code cancel}: a
+     * 100 GB image takes many minutes to come down, and the user who cancels it wants it to stop
+     * at once, keeping what came.
      *
-     * @param cancel checked before each part
+     * @param cancel checked before each part and before each block of a part's response
      * @throws TransferCancelledException when {@code cancel} stops the download: the parts in
-     *     flight finish (at most {@link #DEFAULT_PARALLEL_PARTS}), no other starts, and the parts
-     *     on disk are recorded, so that the next download of the object into {@code file} goes on
-     *     from them; the exception says how many bytes those are
+     *     flight stop within a block, and what they brought is not kept (a part is recorded only
+     *     once all of it is written, so the next download fetches it whole), no other starts, and
+     *     the parts on disk are recorded, so that the next download of the object into
+     *     {@code file} goes on from them; the exception says how many those are
      */
     public StoredVersion getFile(String key, Path file, long maxBytes, TransferProgress progress,
             CancellationToken cancel) {
         long size = requireSize(key, maxBytes);
         S3RangeReader reader = S3RangeReader.open(s3, new S3Location(bucket, key));
-        Parts progressOf = new Parts(size, progress);
+        PartsDone progressOf = new PartsDone(size, progress);
         String doing = "fetching " + file.getFileName();
         int count = PartialDownload.count(size, partBytes);
-        try (PartialDownload download = PartialDownload.open(file, reader.eTag(), size, partBytes)) {
+        PartStop stop = new PartStop(cancel);
+        PartialDownload download = PartialDownload.open(file, reader.eTag(), size, partBytes);
+        try (download) {
             if (download.resumedBytes() > 0) {
                 progressOf.done(download.resumedBytes());
             }
@@ -514,15 +483,14 @@ public final class ArtifactStore {
                 if (download.has(i)) {
                     return;
                 }
-                cancel.throwIfCancelled(doing + ", before part " + (i + 1) + " of " + count);
                 long offset = (long) i * partBytes;
                 ByteBuffer buf = ByteBuffer.allocate((int) Math.min(partBytes, size - offset));
-                reader.read(offset, buf);
+                reader.read(offset, buf, stop);
                 buf.flip();
                 download.write(buf, offset);
                 download.done(i);
                 progressOf.done(buf.limit());
-            });
+            }, stop);
             if (size == 0) {
                 progress.onBytes(0, 0);
             }
@@ -532,7 +500,8 @@ public final class ArtifactStore {
                     + e.getMessage(), e);
         } catch (CancelledException e) {
             // Every part begun has ended, and the record of those on disk is saved (the download's close).
-            throw new TransferCancelledException(doing, progressOf.done(), "on disk", size);
+            throw new TransferCancelledException(doing, download.partsDone(), count, download.bytesDone(), size,
+                    "on disk");
         }
         return new StoredVersion(size, reader.eTag());
     }

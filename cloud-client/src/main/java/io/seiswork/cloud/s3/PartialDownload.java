@@ -21,6 +21,10 @@ import java.util.BitSet;
  * so a 100 GB image whose fetch broke at 90 GB costs the last 10 GB, not 100 again. Another
  * object under the key (another ETag), another part size, or an unreadable record starts afresh.
  *
+ * <p>A part is recorded ({@link #done}) only once all of its bytes are written: a part stopped
+ * part-way (a Cancel, a broken connection, a killed process) may leave some of its bytes in the
+ * {@code .part} file, but no record names it, so the next download fetches it whole.
+ *
  * <p>Parts finish in any order (they are fetched in parallel), hence a set rather than a length.
  * The record is rewritten at most every {@value #SAVE_EVERY_MS} ms and when the download stops,
  * each time after forcing the {@code .part} file: a part the record names is on disk even after
@@ -107,6 +111,16 @@ final class PartialDownload implements AutoCloseable {
     /** Bytes already on disk when the download was opened (0 for a fresh one). */
     long resumedBytes() {
         return resumedBytes;
+    }
+
+    /** Parts on disk, recorded: those of an earlier download and those written since. */
+    synchronized int partsDone() {
+        return done.cardinality();
+    }
+
+    /** Bytes of the parts on disk ({@link #partsDone}). */
+    synchronized long bytesDone() {
+        return bytesOf(done);
     }
 
     /** Whether part {@code index} is on disk already. */

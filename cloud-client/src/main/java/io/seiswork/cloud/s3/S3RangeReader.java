@@ -73,6 +73,18 @@ public final class S3RangeReader implements ByteRangeReader {
      */
     @Override
     public void read(long offset, ByteBuffer dst) {
+        read(offset, dst, PartStop.onFailure());
+    }
+
+    /**
+     * As {@link #read(long, ByteBuffer)}, the body read only while {@code stop} lets it: a part of
+     * a transfer that was cancelled, or one of whose parts failed, stops within a block of its
+     * response (its connection dropped, as for any body not read whole) instead of bringing the
+     * rest of its 64 MiB. {@code dst} then holds some of the bytes, never taken for all of them.
+     *
+     * @throws io.seiswork.core.progress.CancelledException when {@code stop} stopped the read
+     */
+    void read(long offset, ByteBuffer dst, PartStop stop) {
         int n = dst.remaining();
         if (n == 0) {
             return;
@@ -99,7 +111,7 @@ public final class S3RangeReader implements ByteRangeReader {
                 throw SwvException.mismatch(location.toString(), "bytes returned by the ranged GET at byte " + offset, n,
                         length);
             }
-            int got = fill(body, dst);
+            int got = fill(body, dst, stop, "reading " + location + " at byte " + offset);
             if (got != n || body.read() >= 0) {
                 throw SwvException.mismatch(location.toString(), "bytes returned by the ranged GET at byte " + offset, n,
                         got < n ? (Object) got : "more than " + n);
@@ -121,12 +133,16 @@ public final class S3RangeReader implements ByteRangeReader {
         }
     }
 
-    /** Reads {@code in} into {@code dst} until it is full or {@code in} ends; returns the bytes read. */
-    private static int fill(InputStream in, ByteBuffer dst) throws IOException {
+    /**
+     * Reads {@code in} into {@code dst} until it is full or {@code in} ends, looking at
+     * {@code stop} before each block; returns the bytes read.
+     */
+    private static int fill(InputStream in, ByteBuffer dst, PartStop stop, String where) throws IOException {
         int start = dst.position();
         if (dst.hasArray()) {
             byte[] a = dst.array();
             while (dst.hasRemaining()) {
+                stop.throwIfStopped(where);
                 int r = in.read(a, dst.arrayOffset() + dst.position(), dst.remaining());
                 if (r < 0) {
                     break;
@@ -136,6 +152,7 @@ public final class S3RangeReader implements ByteRangeReader {
         } else {
             byte[] chunk = new byte[(int) Math.min(dst.remaining(), 64 << 10)];
             while (dst.hasRemaining()) {
+                stop.throwIfStopped(where);
                 int r = in.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
                 if (r < 0) {
                     break;

@@ -162,9 +162,10 @@ class DispatcherTest {
     }
 
     /**
-     * Cancel while an input of 8 parts is uploading, after its second part: the upload stops with
-     * the parts in flight (at most the two a time), says how much S3 holds, and writes no job;
-     * submitted again, only the parts S3 lacks are sent, and the job is written.
+     * Cancel while an input of 8 parts is uploading, after its second part: the upload stops, the
+     * part in flight stopped part-way unless it was at its last block (ArtifactStoreTest holds
+     * parts in flight to be sure of it), says how much S3 holds, and writes no job; submitted
+     * again, only the parts S3 lacks are sent, and the job is written.
      */
     @Test
     void aSubmissionCancelledWhileUploadingStopsAtTheNextPartAndTheNextGoesOnFromThere() throws Exception {

@@ -3,16 +3,22 @@ package io.seiswork.cloud.s3;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.cloud.testing.PartGate;
+import io.seiswork.core.progress.ByteProgress;
+import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +165,102 @@ class ArtifactStoreTest {
             assertEquals(data.length, progress.get(4));
             assertArrayEquals(data, store.getBytes(key, data.length));
         }
+    }
+
+    /**
+     * Cancel while two parts of an input's upload are in flight, a MiB into their 5 (held there
+     * by the gate): they stop at their next block rather than going on to their end, S3 stores
+     * neither, and the exception says what S3 holds, the one part that went up whole. The upload
+     * is kept, and the next sends the three parts S3 lacks, the stored object the file.
+     */
+    @Test
+    void aCancelStopsTheUploadsPartsInFlightAndTheNextUploadSendsThem() throws Exception {
+        PartGate gate = new PartGate(1 << 20);
+        try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
+            ArtifactStore store = inSmallParts(s3, "store-test-cancel-up");
+            byte[] data = random((18 << 20) + 3, 21);  // 4 parts of 5 MiB, the last of 3 MiB
+            Path model = Files.write(dir.resolve("vp.bin"), data);
+            // Part 1 goes up; each of the two threads holds a part, part 2 and part 3.
+            var e = cancelWhileHeld(gate, cancel -> store.putInput(model, ByteProgress.NONE, TransferProgress.NONE,
+                    cancel));
+            assertEquals("cancelled while uploading vp.bin: 5.0 MiB of 18.0 MiB stored", e.getMessage());
+            assertEquals("1 of 4 parts of vp.bin stored (5.0 MiB of 18.0 MiB)", e.kept());
+            assertEquals(1, gate.uploadedParts(), "the parts in flight were not sent to their end");
+            assertTrue(gate.mostOfAHeldPart() < 5 << 20, "each stopped part-way: " + gate.mostOfAHeldPart() + " bytes");
+            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            var unfinished = s3.listMultipartUploads(r -> r.bucket("store-test-cancel-up").prefix(key)).uploads();
+            assertEquals(1, unfinished.size(), "the upload is kept for the next attempt");
+            var held = s3.listParts(r -> r.bucket("store-test-cancel-up").key(key)
+                    .uploadId(unfinished.get(0).uploadId())).parts();
+            assertEquals(List.of(1), held.stream().map(p -> p.partNumber()).toList(), "S3 holds the whole part only");
+            assertEquals(-1, store.sizeOf(key), "nothing stored under the key");
+
+            StoredInput stored = store.putInput(model, TransferProgress.NONE);
+            assertEquals(new StoredInput(key, data.length, true), stored);
+            assertEquals(1 + 3, gate.uploadedParts(), "the three parts S3 lacked were sent, the one it held not");
+            assertArrayEquals(data, store.getBytes(key, data.length));
+        }
+    }
+
+    /**
+     * Cancel while two parts of a download are in flight, a MiB into their 5: they stop at their
+     * next block, and only the part that came whole is recorded. Bytes of a part that no record
+     * names (what a process killed while it wrote a part leaves) are not trusted: the next
+     * download fetches every part but the recorded one and ends with the object's bytes.
+     */
+    @Test
+    void aCancelStopsTheDownloadsPartsInFlightAndAPartNotRecordedIsFetchedAgain() throws Exception {
+        PartGate gate = new PartGate(1 << 20);
+        try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
+            ArtifactStore store = inSmallParts(s3, "store-test-cancel-down");
+            String key = "jobs/t-5/image/image.sgy";
+            byte[] data = random((20 << 20) + 5, 22);  // 5 parts of 5 MiB, the last of 5 bytes
+            store.putBytes(key, data);
+            Path out = dir.resolve("image.sgy");
+            var e = cancelWhileHeld(gate, cancel -> store.getFile(key, out, data.length, TransferProgress.NONE, cancel));
+            assertEquals("cancelled while fetching image.sgy: 5.0 MiB of 20.0 MiB on disk", e.getMessage());
+            assertEquals("1 of 5 parts of image.sgy on disk (5.0 MiB of 20.0 MiB)", e.kept());
+            assertEquals(3, gate.gets(), "the whole part and the two in flight: none begun after the Cancel");
+            assertTrue(gate.mostOfAHeldPart() < 5 << 20, "each stopped part-way: " + gate.mostOfAHeldPart() + " bytes");
+            var record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    dir.resolve("image.sgy.part.json").toFile());
+            assertEquals("[0]", record.path("done").toString(), "only the whole part is recorded");
+            assertFalse(Files.exists(out), "no file under the real name until it is whole");
+
+            // Part 2 torn on disk, as a write cut off by a kill leaves it: a MiB of it, not the object's.
+            try (var part = java.nio.channels.FileChannel.open(dir.resolve("image.sgy.part"),
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                part.write(java.nio.ByteBuffer.wrap(random(1 << 20, 23)), 5L << 20);
+            }
+            List<Long> resumed = new ArrayList<>();
+            store.getFile(key, out, data.length, (done, total) -> resumed.add(done));
+            assertEquals(5L << 20, resumed.get(0), "from the one part recorded");
+            assertEquals(3 + 4, gate.gets(), "the four parts not recorded were fetched whole");
+            assertArrayEquals(data, Files.readAllBytes(out));
+        }
+    }
+
+    /** A store of {@code bucket} (made if missing) that moves parts of 5 MiB, S3's least, two at a time. */
+    private static ArtifactStore inSmallParts(S3Client s3, String bucket) {
+        ArtifactStore.createIfMissing(s3, bucket);
+        return new ArtifactStore(s3, bucket, 5 << 20, 2);
+    }
+
+    /**
+     * Runs {@code transfer} with a token on a thread of its own, cancels it once two of its parts
+     * are held in flight, lets them go on, and returns what it threw, saying how long after the
+     * cancel it stopped.
+     */
+    private static TransferCancelledException cancelWhileHeld(PartGate gate,
+            java.util.function.Function<CancellationToken, ?> transfer) throws InterruptedException {
+        CancellationToken cancel = new CancellationToken();
+        var running = CompletableFuture.supplyAsync(() -> transfer.apply(cancel));
+        long cancelled = gate.cancelWhileHeld(2, 60, cancel::cancel);
+        var stopped = assertThrows(java.util.concurrent.ExecutionException.class, running::get);
+        double tookS = (System.nanoTime() - cancelled) * 1e-9;
+        var e = assertInstanceOf(TransferCancelledException.class, stopped.getCause());
+        System.out.printf(Locale.ROOT, "two parts in flight stopped %.3f s after Cancel: %s%n", tookS, e.getMessage());
+        return e;
     }
 
     @Test

@@ -180,6 +180,12 @@ public final class LocalCloud
                 .build();
     }
 
+    /** As {@link #sqsSeenBy}, an S3 client (path-style addressing). Not tracked: the caller closes it. */
+    public S3Client s3SeenBy(ExecutionInterceptor seenBy) {
+        return configure(S3Client.builder(), s3Endpoint()).forcePathStyle(true)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(seenBy)).build();
+    }
+
     /** As {@link #sqsSeenBy}, a DynamoDB client. Not tracked: the caller closes it. */
     public DynamoDbClient dynamoDbSeenBy(ExecutionInterceptor seenBy) {
         return configure(DynamoDbClient.builder(), dynamoDbEndpoint())

@@ -1,0 +1,283 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.testing.DoneJobs;
+import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.cloud.testing.SlowLink;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C during {@code seiswork submit} and {@code seiswork fetch}, the real command line run in a
+ * child JVM as the launcher runs it, against the emulators, its S3 through a {@link SlowLink}: a
+ * part of 64 MiB is still in flight, bytes moving, when the test sends SIGINT, however fast the
+ * machine, and the small last part has gone through whole. The command must stop at once, say in
+ * one line what it kept and the command that goes on, end with status 130, and that command,
+ * run next over a fast link, must finish the transfer with the right bytes, moving only the part
+ * that was missing.
+ */
+@EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "sends SIGINT with kill(1)")
+class TransferSignalTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    /** Bytes of each connection carried at full speed: more than the small part, far less than the 64 MiB one. */
+    private static final long FAST_BYTES = 8L << 20;
+    /** How long the stopped command may take to end after SIGINT, seconds: a block, the record forced, the JVM's end. */
+    private static final int ENDS_WITHIN_S = 30;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ctrlCDuringAFetchKeepsTheWholePartsAndSaysTheCommandThatGoesOn() throws Exception {
+        byte[] output = random((64 << 20) + (1 << 20), 31);  // 2 parts: 64 MiB, then 1 MiB
+        try (CloudClients c = clients(); SlowLink link = new SlowLink(CLOUD.s3Endpoint(), FAST_BYTES)) {
+            Dispatcher d = Dispatcher.of(c);
+            JobId id = DoneJobs.withShots(d, "signal-fetch", output);
+            Path out = dir.resolve("fetched");
+            List<String> fetch = List.of("fetch", id.value(), "--cloud", "local", "--out", out.toString());
+
+            Child first = Child.start(dir, link, fetch);
+            first.awaitLine("downloading: ", 60);  // the 1 MiB part is on disk, the 64 MiB one in flight
+            long signalled = first.interrupt();
+            int status = first.awaitExit(ENDS_WITHIN_S);
+            System.out.printf(Locale.ROOT, "fetch stopped %.2f s after SIGINT: %s%n", (first.ended - signalled) * 1e-9,
+                    first.lastLine());
+            assertEquals(130, status, first.err());
+            assertEquals("stopped: 1 of 2 parts of shots.sgy on disk (1.0 MiB of 65.0 MiB); run `seiswork fetch " + id
+                    + " --cloud local --out " + out + "` again to go on", first.lastLine());
+            assertFalse(first.err().contains("Exception"), "no stack trace: " + first.err());
+            assertFalse(Files.exists(out.resolve("shots.sgy")), "no file under the real name until it is whole");
+            assertEquals("[1]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    out.resolve("shots.sgy.part.json").toFile()).path("done").toString(),
+                    "the part in flight at the signal is not recorded");
+
+            try (SlowLink fast = new SlowLink(CLOUD.s3Endpoint(), Long.MAX_VALUE)) {
+                Child second = Child.start(dir, fast, fetch);
+                assertEquals(0, second.awaitExit(120), second.err());
+                assertArrayEquals(output, Files.readAllBytes(out.resolve("shots.sgy")));
+                assertTrue(fast.bytesDown() >= 64L << 20 && fast.bytesDown() < (64L << 20) + (1 << 20),
+                        "only the missing part came: " + fast.bytesDown() + " bytes");
+            }
+        }
+    }
+
+    @Test
+    void ctrlCDuringASubmitKeepsTheWholePartsQueuesNothingAndTheSameCommandGoesOn() throws Exception {
+        String name = "sig-" + Long.toHexString(System.nanoTime());  // no job of it in the emulators, which outlive a test
+        Path spec = spec(name);
+        Path model = dir.resolve("models/vp.bin");
+        long size = Files.size(model);
+        try (CloudClients c = clients(); SlowLink link = new SlowLink(CLOUD.s3Endpoint(), FAST_BYTES)) {
+            Dispatcher d = Dispatcher.of(c);
+            List<String> submit = List.of("submit", spec.toString(), "--cloud", "local");
+
+            Child first = Child.start(dir, link, submit);
+            first.awaitLine("uploading: ", 300);  // the small part is stored, the 64 MiB one in flight
+            long signalled = first.interrupt();
+            int status = first.awaitExit(ENDS_WITHIN_S);
+            System.out.printf(Locale.ROOT, "submit stopped %.2f s after SIGINT: %s%n", (first.ended - signalled) * 1e-9,
+                    first.lastLine());
+            assertEquals(130, status, first.err());
+            String small = io.seiswork.core.spec.MemoryEstimate.human(size - (64L << 20));
+            assertEquals("stopped: 1 of 2 parts of vp.bin stored (" + small + " of "
+                    + io.seiswork.core.spec.MemoryEstimate.human(size) + "); nothing was queued; run `seiswork submit "
+                    + spec + " --cloud local` again to go on", first.lastLine());
+            assertFalse(first.err().contains("Exception"), "no stack trace: " + first.err());
+            assertEquals("", first.out(), "no job id: nothing was submitted");
+            assertTrue(d.recentJobs(100).stream().noneMatch(j -> j.id().value().startsWith(name)), "no job written");
+            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            var uploads = c.s3().listMultipartUploads(r -> r.bucket(d.store().bucket()).prefix(key)).uploads();
+            assertEquals(1, uploads.size(), "the upload is kept for the next submit");
+            assertEquals(List.of(2), c.s3().listParts(r -> r.bucket(d.store().bucket()).key(key)
+                    .uploadId(uploads.get(0).uploadId())).parts().stream().map(p -> p.partNumber()).toList(),
+                    "S3 holds the small part only: the one in flight at the signal was not stored");
+
+            try (SlowLink fast = new SlowLink(CLOUD.s3Endpoint(), Long.MAX_VALUE)) {
+                Child second = Child.start(dir, fast, submit);
+                assertEquals(0, second.awaitExit(300), second.err());
+                JobId job = new JobId(second.out().strip());
+                try {
+                    assertTrue(job.value().startsWith(name), second.out());
+                    assertArrayEquals(Files.readAllBytes(model), d.store().getBytes(key, size),
+                            "the stored input is the file");
+                    assertTrue(fast.bytesUp() >= 64L << 20 && fast.bytesUp() < (64L << 20) + (1 << 20),
+                            "only the missing part went: " + fast.bytesUp() + " bytes");
+                } finally {
+                    d.cancel(job);  // no worker of a later test runs it
+                }
+            }
+        }
+    }
+
+    private static CloudClients clients() {
+        return new CloudClients(CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(), CLOUD.dynamoDbEndpoint()));
+    }
+
+    private static byte[] random(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed ^ System.nanoTime()).nextBytes(b);  // never stored before: the emulators outlive a test
+        return b;
+    }
+
+    /**
+     * A one-shot 2D modelling spec named {@code name} whose velocity, {@code models/vp.bin}, is a
+     * file of 65.7 MiB (two parts: 64 MiB and 1.7 MiB) of 1500 to 1600 m/s, never stored before.
+     */
+    private Path spec(String name) throws IOException {
+        int nx = 4200;
+        int nz = 4100;
+        Random r = new Random(System.nanoTime());
+        ByteBuffer vp = ByteBuffer.allocate(4 * nx * nz).order(ByteOrder.LITTLE_ENDIAN);
+        while (vp.hasRemaining()) {
+            vp.putFloat(1500f + 100f * r.nextFloat());
+        }
+        Files.write(Files.createDirectories(dir.resolve("models")).resolve("vp.bin"), vp.array());
+        return Files.writeString(dir.resolve(name + ".json"), """
+                {"name": "%s", "task": "model",
+                 "grid": {"nx": %d, "ny": 1, "nz": %d, "dx": 10, "dz": 10},
+                 "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}},
+                 "wavelet": {"type": "ricker", "peakHz": 5},
+                 "time": {"lengthS": 0.1, "sampleS": 0.004},
+                 "sources": {"line": {"x0": 200, "dx": 300, "n": 1, "y": 0, "z": 20}},
+                 "receivers": {"line": {"x0": 0, "dx": 10, "n": 101, "y": 0, "z": 20}},
+                 "engine": "cpu"}""".formatted(name, nx, nz));
+    }
+
+    /** {@code seiswork ARGS...} in a child JVM, as the launcher starts it, its S3 through {@code link}. */
+    private static final class Child {
+        private final Process process;
+        private final List<String> errLines = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<String> out;
+        private final CompletableFuture<Void> errRead;
+        private long ended;
+
+        private Child(Process process) {
+            this.process = process;
+            // A thread each: the common pool may have one (on 2 cores), and the stdout reader holds it to the end.
+            java.util.concurrent.Executor own = r -> Thread.ofPlatform().daemon().start(r);
+            this.out = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, own);
+            this.errRead = CompletableFuture.runAsync(() -> {
+                try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = err.readLine(); line != null; line = err.readLine()) {
+                        errLines.add(line);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, own);
+        }
+
+        static Child start(Path dir, SlowLink link, List<String> args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                    "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+            pb.environment().remove("SEISWORK_CLOUD");
+            pb.environment().put("SEISWORK_S3_PORT", Integer.toString(link.port()));
+            pb.environment().put("SEISWORK_SQS_PORT", Integer.toString(CLOUD.sqsEndpoint().getPort()));
+            pb.environment().put("SEISWORK_DYNAMODB_PORT", Integer.toString(CLOUD.dynamoDbEndpoint().getPort()));
+            return new Child(pb.start());
+        }
+
+        /** Waits until a line of standard error starts with {@code start}. */
+        void awaitLine(String start, int seconds) throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (errLines.stream().noneMatch(l -> l.startsWith(start))) {
+                if (!process.isAlive() || System.nanoTime() > until) {
+                    throw new AssertionError("no line '" + start + "...' " + (process.isAlive() ? "after " + seconds
+                            + " s" : "before the command ended") + "; standard error: " + err() + threads());
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+
+        /** The child's threads, as jcmd prints them, for a failure to say where it was; empty when it has ended. */
+        private String threads() {
+            if (!process.isAlive()) {
+                return "";
+            }
+            try {
+                Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+                Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                        .redirectErrorStream(true).start();
+                String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                dump.waitFor(30, TimeUnit.SECONDS);
+                return "\nits threads:\n" + threads;
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                return "\n(no thread dump: " + e + ")";
+            }
+        }
+
+        /** Sends SIGINT, as Ctrl-C in a terminal does; returns when (System.nanoTime). */
+        long interrupt() throws IOException, InterruptedException {
+            long at = System.nanoTime();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor(), "kill -INT");
+            return at;
+        }
+
+        /** Its exit status, once it has ended and its output is read. */
+        int awaitExit(int seconds) throws Exception {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("still running " + seconds + " s on; standard error: " + err());
+            }
+            ended = System.nanoTime();
+            errRead.get(30, TimeUnit.SECONDS);
+            out.get(30, TimeUnit.SECONDS);
+            return process.exitValue();
+        }
+
+        String err() {
+            return String.join("\n", errLines);
+        }
+
+        String lastLine() {
+            return errLines.isEmpty() ? "" : errLines.getLast();
+        }
+
+        String out() {
+            return out.join();
+        }
+    }
+}
