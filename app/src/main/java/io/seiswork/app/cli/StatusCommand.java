@@ -113,16 +113,36 @@ final class StatusCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** Polls until the job ends, printing a line whenever its summary changes. */
+    /**
+     * How often {@link #follow} says where the job is when its counts do not change: shots of an
+     * hour would leave the terminal silent for an hour.
+     */
+    static final Duration REPRINT = Duration.ofSeconds(30);
+
+    /**
+     * Polls until the job ends, printing a line whenever its summary changes and every
+     * {@link #REPRINT} while it does not, with the running shots' progress and the time left
+     * ({@link FollowedPace}).
+     */
     static JobView follow(Dispatcher d, JobId id, Duration poll, PrintWriter err) {
+        return follow(d, id, poll, REPRINT, err);
+    }
+
+    /** {@link #follow} with the summary said again every {@code reprint} while it stays the same. */
+    static JobView follow(Dispatcher d, JobId id, Duration poll, Duration reprint, PrintWriter err) {
         String last = null;
+        long lastSaid = 0;
+        FollowedPace pace = new FollowedPace();
         while (true) {
             JobView v = d.status(id);
             String line = summary(v);
-            if (!line.equals(last)) {
-                err.println(line);
+            long now = System.nanoTime();
+            String detail = pace.update(v, now / 1e9);
+            if (!line.equals(last) || now - lastSaid >= reprint.toNanos()) {
+                err.println(line + detail);
                 err.flush();
                 last = line;
+                lastSaid = now;
             }
             if (v.job().status().isFinal()) {
                 return v;
