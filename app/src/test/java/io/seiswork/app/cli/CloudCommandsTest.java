@@ -423,7 +423,8 @@ class CloudCommandsTest {
         }
         CliRun fetch = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("x").toString());
         assertEquals(1, fetch.exit());
-        assertEquals("seiswork: job " + job + " is CANCELLED, its outputs exist once it is DONE", fetch.err().strip());
+        assertEquals("seiswork: job " + job + " is CANCELLED: 'seiswork resume " + job + "' runs its unfinished shots, and"
+                + " its outputs exist once it is DONE", fetch.err().strip());
         CliRun again = CliRun.run("cancel", job, "--cloud", "local");
         assertEquals(0, again.exit());
         assertEquals("job " + job + " was already cancelled", again.err().strip());

@@ -369,12 +369,24 @@ public final class Dispatcher {
     public S3Location output(JobId id, String file) {
         JobRecord job = status(id).job();
         if (job.status() != JobStatus.DONE) {
-            throw new IllegalStateException("job " + id + " is " + job.status() + ", its outputs exist once it is DONE");
+            throw new IllegalStateException(notDone(job));
         }
         if (!job.outputs().contains(file)) {
             throw new IllegalStateException("job " + id + " has no " + file + "; its outputs are " + job.outputs());
         }
         return new S3Location(store.bucket(), ObjectKeys.output(id, file));
+    }
+
+    /**
+     * Why a job that is not DONE has no outputs yet, and, for one that ended without them
+     * (CANCELLED, FAILED), what makes them: its unfinished shots run only after a resume.
+     */
+    private static String notDone(JobRecord job) {
+        String why = "job " + job.id() + " is " + job.status() + (job.error() != null ? " (" + job.error() + ")" : "");
+        return job.status().isFinal()
+                ? why + ": 'seiswork resume " + job.id() + "' runs its unfinished shots, and its outputs exist once it"
+                        + " is DONE"
+                : why + ", its outputs exist once it is DONE";
     }
 
     /**
@@ -401,8 +413,7 @@ public final class Dispatcher {
             CancellationToken cancel) {
         JobRecord job = status(id).job();
         if (job.status() != JobStatus.DONE) {
-            throw new IllegalStateException("job " + id + " is " + job.status()
-                    + (job.error() != null ? " (" + job.error() + ")" : "") + ", its outputs exist once it is DONE");
+            throw new IllegalStateException(notDone(job));
         }
         try {
             Files.createDirectories(outDir);
