@@ -155,9 +155,9 @@ final class ViewCommand implements Callable<Integer> {
     }
 
     /**
-     * Refuses a SEG-Y file of shot gathers (a modelling run's {@code shots.sgy}, or any file whose
-     * traces are a field record's at several offsets) saying where gathers are shown, rather than
-     * as a file that is not a cube.
+     * Refuses a SEG-Y file of Seiswork's shot gathers (a modelling run's {@code shots.sgy}) saying
+     * where gathers are shown, rather than as a file that is not a cube (other files' gathers are
+     * named so by the cube check's reason, {@code SegyToSwv}).
      */
     static void refuseShotGathers(Path file) {
         if (SegyToSwv.holdsShotGathers(file)) {

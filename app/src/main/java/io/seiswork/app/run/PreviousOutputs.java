@@ -15,20 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outputs a previous run left in an output folder that a run started over there (without
- * {@code --resume}) removes before it starts, so that the folder never holds a {@code run.json}
- * beside files it does not describe, even when the new run is cancelled or fails.
+ * The outputs a previous Seiswork run left in an output folder that a run started over there
+ * (without {@code --resume}) removes before it starts, with the report that describes them, so
+ * that the folder never holds a {@code run.json} beside files it does not describe, even when the
+ * new run is cancelled, fails or is refused (no room for its gathers): a migration writes its image
+ * only when it finishes, so a cancelled re-run would otherwise leave the previous run's complete
+ * image, stale, beside the report of the run that was cancelled. Removed before the run checks
+ * its free disk space, they count as free (deleting a 100 GB image is cheap; nothing is copied).
  *
- * <p>Its own task's outputs ({@code image.sgy} and {@code image.swv}, or {@code shots.sgy}) go
- * always: the run writes them anew, and a migration writes its image only when it finishes, so a
- * cancelled re-run would otherwise leave the previous run's complete image, stale, beside a report
- * of the run that was cancelled. Removed before the run checks its free disk space, they count as
- * free (deleting a 100 GB image is cheap; nothing is copied). The other task's outputs (a model
- * run into a folder that held a migration) go only when the folder's {@code run.json} is a
- * Seiswork run report: then the files by those names are a Seiswork run's outputs. Without one
- * they may be anyone's files: they are left, and a line says that. A file the job itself reads (a
- * migration of the {@code shots.sgy} a model run left in the same folder) is kept. Nothing else
- * in the folder is touched.
+ * <p>Only a Seiswork run report ({@code run.json} with its {@code seiswork} and {@code task} keys)
+ * makes the files by the outputs' names a run's: both tasks' outputs go then. Without one they may
+ * be anyone's files (a vendor's {@code image.sgy}): none is removed, a line names them, and those
+ * by this task's names are written over as the run writes them (a model run's gathers as it
+ * starts, a migration's image when it finishes), as before. A file the job itself reads (a
+ * migration of the {@code shots.sgy} a model run left in the same folder) is kept. Nothing else in
+ * the folder is touched.
  */
 public final class PreviousOutputs {
 
@@ -49,29 +50,34 @@ public final class PreviousOutputs {
         List<String> own = present(job, outDir, LocalRunner.outputFiles(task));
         List<String> others = present(job, outDir, otherFiles(task));
         String previous = reportedTask(outDir);
-        List<String> removed = new ArrayList<>(own);
-        if (previous != null) {
-            removed.addAll(others);
+        List<String> lines = new ArrayList<>();
+        if (previous == null) {
+            if (!own.isEmpty()) {
+                lines.add(outDir + " holds " + String.join(", ", own) + ", which no Seiswork " + LocalRunner.REPORT_FILE
+                        + " there names: this " + task.json() + " run writes over " + (own.size() == 1 ? "it" : "them"));
+            }
+            if (!others.isEmpty()) {
+                lines.add(outDir + " also holds " + String.join(", ", others) + ", which a " + task.json() + " run does"
+                        + " not write and no Seiswork " + LocalRunner.REPORT_FILE + " there names: left as they are");
+            }
+            return lines;
         }
+        List<String> removed = new ArrayList<>(own);
+        removed.addAll(others);
+        if (removed.isEmpty()) {
+            return lines;
+        }
+        // The report goes with the outputs it describes; the new run writes its own.
+        removed.add(LocalRunner.REPORT_FILE);
         for (String f : removed) {
             try {
                 Files.deleteIfExists(outDir.resolve(f));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + outDir.resolve(f) + " (the outputs of the "
-                        + (previous != null ? previous : "previous") + " run this " + task.json() + " run replaces): "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException("cannot remove " + outDir.resolve(f) + " (the outputs of the " + previous
+                        + " run this " + task.json() + " run replaces): " + e.getMessage(), e);
             }
         }
-        List<String> lines = new ArrayList<>();
-        if (!removed.isEmpty()) {
-            lines.add(previous != null ? "replacing the " + previous + " run in " + outDir + ": removed its "
-                    + String.join(", ", removed) : "removed " + String.join(", ", removed) + " from " + outDir
-                    + ", which this " + task.json() + " run writes anew");
-        }
-        if (previous == null && !others.isEmpty()) {
-            lines.add(outDir + " also holds " + String.join(", ", others) + ", which a " + task.json() + " run does not"
-                    + " write and no Seiswork " + LocalRunner.REPORT_FILE + " there names: left as they are");
-        }
+        lines.add("replacing the " + previous + " run in " + outDir + ": removed its " + String.join(", ", removed));
         return lines;
     }
 

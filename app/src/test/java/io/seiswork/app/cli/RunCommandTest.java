@@ -118,8 +118,8 @@ class RunCommandTest {
     /**
      * A model run into a folder that held a migration removes the migration's image files, saying
      * so in one line; files that are not Seiswork outputs stay. Without a Seiswork run.json the
-     * files by those names are not known to be a run's: they stay too, and the line says so; the
-     * run's own output by its name goes, as the run writes it anew.
+     * files by those names are not known to be a run's: nothing is removed before the run, and the
+     * lines say so; the run's own output by its name it writes over.
      */
     @Test
     void aRunIntoAFolderOfTheOtherTaskRemovesThatTasksOutputsOnly() throws Exception {
@@ -142,9 +142,9 @@ class RunCommandTest {
         Files.writeString(foreign.resolve("shots.sgy"), "someone's gathers");
         CliRun r2 = run("run", spec.toString(), "--out", foreign.toString(), "--engine", "cpu");
         assertEquals(0, r2.exit(), r2.err());
-        // Its own output it writes anew in any case: removed before it starts, so that a cancelled run leaves none.
-        assertTrue(r2.err().contains("removed shots.sgy from " + foreign + ", which this model run writes anew"),
-                r2.err());
+        // Not known to be a run's: nothing removed before the run; its own output by that name it writes over.
+        assertTrue(r2.err().contains(foreign + " holds shots.sgy, which no Seiswork run.json there names: this model"
+                + " run writes over it"), r2.err());
         assertTrue(r2.err().contains(foreign + " also holds image.sgy, which a model run does not write and no Seiswork"
                 + " run.json there names: left as they are"), r2.err());
         assertEquals("someone's image", Files.readString(foreign.resolve("image.sgy")));

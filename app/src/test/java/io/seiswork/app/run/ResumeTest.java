@@ -127,7 +127,7 @@ class ResumeTest {
         StoppedRuns.cancelAfter(job, out, 2, 2);
         StoppedRuns.Watch again = StoppedRuns.run(job, out, 2);
         assertEquals(List.of(out + " holds a run that stopped with 2 of 4 shots done; starting over (--resume would go"
-                + " on with it)", "replacing the model run in " + out + ": removed its shots.sgy"), again.messages);
+                + " on with it)", "replacing the model run in " + out + ": removed its shots.sgy, run.json"), again.messages);
         assertEquals(List.of(1, 2, 3, 4), again.started);
     }
 

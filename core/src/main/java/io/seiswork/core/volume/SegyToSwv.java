@@ -186,21 +186,30 @@ public final class SegyToSwv {
     private static final String SHOT_GATHERS_CARD = "SEISWORK SHOT GATHERS";
 
     /**
-     * Whether {@code segy} holds shot gathers rather than an image: Seiswork's own (its text
-     * header's {@value #SHOT_GATHERS_CARD} card) or any whose first two traces are of one field
-     * record (FFID, byte 9, not 0) at two offsets (byte 37). Reads the text header and two trace
-     * headers, not the whole file, so a command can say so before it starts on the file.
+     * Whether {@code segy} says it holds shot gathers rather than an image: Seiswork's own (its text
+     * header's {@value #SHOT_GATHERS_CARD} card). Reads the text header only, so a command can say
+     * so before it starts on the file. Other files' gathers are recognised only once the file is
+     * known not to be a post-stack cube ({@link #looksLikeShotGathers}): a vendor cube may put the
+     * inline in the FFID field and anything in the offset field.
      */
     public static boolean holdsShotGathers(Path segy) {
         try (SegyReader r = SegyReader.open(segy)) {
-            return holdsShotGathers(r);
+            return saysShotGathers(r);
         }
     }
 
-    private static boolean holdsShotGathers(SegyReader r) {
+    private static boolean saysShotGathers(SegyReader r) {
         List<byte[]> raw = r.rawTextHeaders();
-        if (!raw.isEmpty() && TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)))
-                .contains(SHOT_GATHERS_CARD)) {
+        return !raw.isEmpty() && TextHeaderCodec.decode(raw.get(0), TextHeaderCodec.detect(raw.get(0)))
+                .contains(SHOT_GATHERS_CARD);
+    }
+
+    /**
+     * For a file that is not a post-stack cube: whether it holds shot gathers, by its card or its
+     * first two traces being of one field record (FFID, byte 9, not 0) at two offsets (byte 37).
+     */
+    private static boolean looksLikeShotGathers(SegyReader r) {
+        if (saysShotGathers(r)) {
             return true;
         }
         if (r.traceCount() < 2) {
@@ -218,7 +227,7 @@ public final class SegyToSwv {
         if (g == null) {
             return "it holds no traces";
         }
-        if (holdsShotGathers(r)) {
+        if (looksLikeShotGathers(r)) {
             return "it holds shot gathers (traces by shot and offset), not an image volume";
         }
         if (g.isCube()) {
