@@ -1,14 +1,15 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.app.shell.ShellCommand;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.FetchedOutput;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.TransferCancelledException;
+import io.seiswork.core.progress.ByteProgressLines;
 import io.seiswork.core.spec.MemoryEstimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,25 +51,24 @@ final class FetchCommand implements Callable<Integer> {
      * "run `seiswork fetch JOB --cloud CLOUD --out DIR` again to go on".
      *
      * @param cloud the stack's name, for the command that goes on
-     * @return the exit status: 0 when fetched, {@link StopOnSignal#STOPPED} when a signal stopped it
+     * @return the exit status: 0 when fetched, {@link StopOnSignal#STOPPED} when a signal stopped it, 1 when it
+     *     failed (said on {@code err} before the signal's hook lets the process end)
      */
     static int fetchInto(Dispatcher d, JobId id, String cloud, Path dir, PrintWriter err) {
-        long[] lastPrinted = {0};
-        try (StopOnSignal stop = StopOnSignal.arm(err, StopOnSignal.command(List.of("fetch", id.value(), "--cloud", cloud,
-                "--out", dir.toString())))) {
+        try (StopOnSignal stop = StopOnSignal.arm(err, ShellCommand.seiswork(List.of("fetch", id.value(), "--cloud",
+                cloud, "--out", dir.toString())))) {
             List<FetchedOutput> files;
             try {
-                files = d.fetch(id, dir, MAX_OUTPUT_BYTES, (done, total) -> {
-                    long now = System.nanoTime();
-                    if (total > (64L << 20) && now - lastPrinted[0] > 2_000_000_000L) {
-                        lastPrinted[0] = now;
-                        err.printf(Locale.ROOT, "downloading: %s of %s%n", MemoryEstimate.human(done),
-                                MemoryEstimate.human(total));
-                        err.flush();
-                    }
-                }, stop.token());
+                files = d.fetch(id, dir, MAX_OUTPUT_BYTES, ByteProgressLines.every2s("downloading", line -> {
+                    err.println(line);
+                    err.flush();
+                })::onBytes, stop.token());
             } catch (TransferCancelledException e) {
                 return stop.stopped(e.kept());
+            } catch (RuntimeException e) {
+                // Said here, before the hook is released: under Ctrl-C the JVM exits as soon as it is, and a line
+                // printed after, by picocli's handler, would be lost.
+                return UserErrorHandler.report(e, err);
             }
             err.println("fetched " + String.join(", ", files.stream().map(f -> f.file() + (f.alreadyThere()
                     ? " (there already, " + MemoryEstimate.human(f.bytes()) + ", not downloaded again)" : "")).toList()));

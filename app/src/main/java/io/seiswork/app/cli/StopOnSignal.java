@@ -2,17 +2,15 @@ package io.seiswork.app.cli;
 
 import io.seiswork.core.progress.CancellationToken;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Ctrl-C (SIGINT), a {@code kill} (SIGTERM) or a closed terminal (SIGHUP) during a command's long
  * upload or download: the JVM's shutdown hook cancels the transfer's token and waits, at most
  * {@link #WAIT_MS}, for the command to say in one line what it kept and the command that goes on
- * ({@link #stopped}); the process then ends with the signal's status (130 for Ctrl-C). Without
+ * ({@link #stopped}); the process then ends with the JVM's status for the signal, 128 + its
+ * number (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP), whatever the command returns. Without
  * it, the JVM would end at once in the middle of the parts: a download's record of its parts on
  * disk is saved only every 2 s, and the user would not know what was kept nor how to go on.
  *
@@ -28,7 +26,10 @@ final class StopOnSignal implements AutoCloseable {
      */
     static final long WAIT_MS = 10_000;
 
-    /** The status of a command that a signal stopped: Ctrl-C's, the shell's 128 + SIGINT. */
+    /**
+     * What a command that a signal stopped returns: Ctrl-C's status, the shell's 128 + SIGINT. The
+     * process itself ends with 128 + the signal that came, which the JVM sets as it shuts down.
+     */
     static final int STOPPED = 130;
 
     private final CancellationToken cancel = new CancellationToken();
@@ -100,17 +101,5 @@ final class StopOnSignal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Words a POSIX shell takes as they are; anything else is single-quoted. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-
-    /**
-     * {@code seiswork} and {@code args} as one line a shell runs as they were given: an argument
-     * with a space or a shell character in single quotes ("'my survey.json'").
-     */
-    static String command(List<String> args) {
-        return "seiswork" + args.stream().map(a -> " " + (PLAIN.matcher(a).matches() ? a
-                : "'" + a.replace("'", "'\\''") + "'")).collect(Collectors.joining());
     }
 }

@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.app.run.ShotSelection;
+import io.seiswork.app.shell.ShellCommand;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.SpecTree;
 import io.seiswork.cloud.dispatch.SubmitProgress;
@@ -127,7 +128,7 @@ final class SubmitCommand implements Callable<Integer> {
         ResolvedJob job = CheckedSpec.resolve(specFile, choice, err, workerResolver(workerTaskGiB()));
         // Ctrl-C from here until the job is written stops the passes over the inputs and the uploads, their parts in
         // flight too, and says what S3 keeps and the command that goes on: this one, as it was given.
-        StopOnSignal stop = StopOnSignal.arm(err, StopOnSignal.command(spec.root().commandLine().getParseResult()
+        StopOnSignal stop = StopOnSignal.arm(err, ShellCommand.seiswork(spec.root().commandLine().getParseResult()
                 .originalArgs()));
         try {
             return submit(job, choice, stop, err);
@@ -135,6 +136,12 @@ final class SubmitCommand implements Callable<Integer> {
             return stop.stopped(e.kept() + "; nothing was queued");
         } catch (CancelledException e) {
             return stop.stopped("nothing was queued; inputs stored before stay stored");
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw e;  // a usage error (--max-failed-shots past the shots counted): picocli says it, with status 2
+        } catch (RuntimeException e) {
+            // Said here, before the hook is released: under Ctrl-C the JVM exits as soon as it is, and a line
+            // printed after, by picocli's handler, would be lost.
+            return UserErrorHandler.report(e, err);
         } finally {
             stop.close();
         }

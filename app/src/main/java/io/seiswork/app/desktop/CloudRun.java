@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.app.shell.ShellCommand;
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -314,8 +316,8 @@ final class CloudRun implements ActiveRun {
                     } catch (TransferCancelledException e) {
                         // The job stays DONE; its parts on disk are where a fetch into the same folder goes on from.
                         yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, e.getMessage()
-                                + "; seiswork fetch " + id + " --cloud " + (settings.isLocal() ? "local" : "aws")
-                                + " --out " + outDir + " goes on from there");
+                                + "; " + ShellCommand.seiswork(List.of("fetch", id.value(), "--cloud",
+                                settings.isLocal() ? "local" : "aws", "--out", outDir.toString())) + " goes on from there");
                     }
                     yield new DesktopRun.Outcome(DesktopRun.Status.DONE, outDir, null, String.format(Locale.ROOT,
                             "done in the %s cloud: job %s, %d shots; files in %s", settings.name(), id,

@@ -14,20 +14,16 @@ import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.testing.DoneJobs;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.cloud.testing.SlowLink;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -40,11 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * child JVM as the launcher runs it, against the emulators, its S3 through a {@link SlowLink}: a
  * part of 64 MiB is still in flight, bytes moving, when the test sends SIGINT, however fast the
  * machine, and the small last part has gone through whole. The command must stop at once, say in
- * one line what it kept and the command that goes on, end with status 130, and that command,
+ * one line what it kept and the command that goes on, end with status 128 + the signal (130 for
+ * SIGINT; SIGTERM where this JVM ignores SIGINT, {@link ChildCli#interrupt}), and that command,
  * run next over a fast link, must finish the transfer with the right bytes, moving only the part
  * that was missing.
  */
-@EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "sends SIGINT with kill(1)")
+@EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "sends SIGINT (or SIGTERM) with kill(1)")
 class TransferSignalTest {
 
     @RegisterExtension
@@ -67,24 +64,25 @@ class TransferSignalTest {
             Path out = dir.resolve("fetched");
             List<String> fetch = List.of("fetch", id.value(), "--cloud", "local", "--out", out.toString());
 
-            Child first = Child.start(dir, link, fetch);
-            first.awaitLine("downloading: ", 60);  // the 1 MiB part is on disk, the 64 MiB one in flight
-            long signalled = first.interrupt();
-            int status = first.awaitExit(ENDS_WITHIN_S);
-            System.out.printf(Locale.ROOT, "fetch stopped %.2f s after SIGINT: %s%n", (first.ended - signalled) * 1e-9,
-                    first.lastLine());
-            assertEquals(130, status, first.err());
-            assertEquals("stopped: 1 of 2 parts of shots.sgy on disk (1.0 MiB of 65.0 MiB); run `seiswork fetch " + id
-                    + " --cloud local --out " + out + "` again to go on", first.lastLine());
-            assertFalse(first.err().contains("Exception"), "no stack trace: " + first.err());
-            assertFalse(Files.exists(out.resolve("shots.sgy")), "no file under the real name until it is whole");
-            assertEquals("[1]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    out.resolve("shots.sgy.part.json").toFile()).path("done").toString(),
-                    "the part in flight at the signal is not recorded");
-
-            try (SlowLink fast = new SlowLink(CLOUD.s3Endpoint(), Long.MAX_VALUE)) {
-                Child second = Child.start(dir, fast, fetch);
-                assertEquals(0, second.awaitExit(120), second.err());
+            try (ChildCli first = start(dir, link, fetch)) {
+                awaitLine(first, "downloading: ", 60);  // the 1 MiB part is on disk, the 64 MiB one in flight
+                long signalled = System.nanoTime();
+                String signal = first.interrupt();
+                int status = first.await(Duration.ofSeconds(ENDS_WITHIN_S));
+                System.out.printf(Locale.ROOT, "fetch stopped %.2f s after SIG%s: %s%n", (System.nanoTime() - signalled)
+                        * 1e-9, signal, first.lastErrLine());
+                assertEquals(ChildCli.exitStatus(signal), status, first.err());
+                assertEquals("stopped: 1 of 2 parts of shots.sgy on disk (1.0 MiB of 65.0 MiB); run `seiswork fetch " + id
+                        + " --cloud local --out " + out + "` again to go on", first.lastErrLine());
+                assertFalse(first.err().contains("Exception"), "no stack trace: " + first.err());
+                assertFalse(Files.exists(out.resolve("shots.sgy")), "no file under the real name until it is whole");
+                assertEquals("[1]", new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        out.resolve("shots.sgy.part.json").toFile()).path("done").toString(),
+                        "the part in flight at the signal is not recorded");
+            }
+            try (SlowLink fast = new SlowLink(CLOUD.s3Endpoint(), Long.MAX_VALUE);
+                    ChildCli second = start(dir, fast, fetch)) {
+                assertEquals(0, second.await(Duration.ofSeconds(120)), second.err());
                 assertArrayEquals(output, Files.readAllBytes(out.resolve("shots.sgy")));
                 assertTrue(fast.bytesDown() >= 64L << 20 && fast.bytesDown() < (64L << 20) + (1 << 20),
                         "only the missing part came: " + fast.bytesDown() + " bytes");
@@ -101,31 +99,32 @@ class TransferSignalTest {
         try (CloudClients c = clients(); SlowLink link = new SlowLink(CLOUD.s3Endpoint(), FAST_BYTES)) {
             Dispatcher d = Dispatcher.of(c);
             List<String> submit = List.of("submit", spec.toString(), "--cloud", "local");
-
-            Child first = Child.start(dir, link, submit);
-            first.awaitLine("uploading: ", 300);  // the small part is stored, the 64 MiB one in flight
-            long signalled = first.interrupt();
-            int status = first.awaitExit(ENDS_WITHIN_S);
-            System.out.printf(Locale.ROOT, "submit stopped %.2f s after SIGINT: %s%n", (first.ended - signalled) * 1e-9,
-                    first.lastLine());
-            assertEquals(130, status, first.err());
-            String small = io.seiswork.core.spec.MemoryEstimate.human(size - (64L << 20));
-            assertEquals("stopped: 1 of 2 parts of vp.bin stored (" + small + " of "
-                    + io.seiswork.core.spec.MemoryEstimate.human(size) + "); nothing was queued; run `seiswork submit "
-                    + spec + " --cloud local` again to go on", first.lastLine());
-            assertFalse(first.err().contains("Exception"), "no stack trace: " + first.err());
-            assertEquals("", first.out(), "no job id: nothing was submitted");
-            assertTrue(d.recentJobs(100).stream().noneMatch(j -> j.id().value().startsWith(name)), "no job written");
             String key = ObjectKeys.input(ArtifactStore.sha256(model));
-            var uploads = c.s3().listMultipartUploads(r -> r.bucket(d.store().bucket()).prefix(key)).uploads();
-            assertEquals(1, uploads.size(), "the upload is kept for the next submit");
-            assertEquals(List.of(2), c.s3().listParts(r -> r.bucket(d.store().bucket()).key(key)
-                    .uploadId(uploads.get(0).uploadId())).parts().stream().map(p -> p.partNumber()).toList(),
-                    "S3 holds the small part only: the one in flight at the signal was not stored");
 
-            try (SlowLink fast = new SlowLink(CLOUD.s3Endpoint(), Long.MAX_VALUE)) {
-                Child second = Child.start(dir, fast, submit);
-                assertEquals(0, second.awaitExit(300), second.err());
+            try (ChildCli first = start(dir, link, submit)) {
+                awaitLine(first, "uploading: ", 300);  // the small part is stored, the 64 MiB one in flight
+                long signalled = System.nanoTime();
+                String signal = first.interrupt();
+                int status = first.await(Duration.ofSeconds(ENDS_WITHIN_S));
+                System.out.printf(Locale.ROOT, "submit stopped %.2f s after SIG%s: %s%n", (System.nanoTime() - signalled)
+                        * 1e-9, signal, first.lastErrLine());
+                assertEquals(ChildCli.exitStatus(signal), status, first.err());
+                String small = io.seiswork.core.spec.MemoryEstimate.human(size - (64L << 20));
+                assertEquals("stopped: 1 of 2 parts of vp.bin stored (" + small + " of "
+                        + io.seiswork.core.spec.MemoryEstimate.human(size) + "); nothing was queued; run `seiswork submit "
+                        + spec + " --cloud local` again to go on", first.lastErrLine());
+                assertFalse(first.err().contains("Exception"), "no stack trace: " + first.err());
+                assertEquals("", first.out(), "no job id: nothing was submitted");
+                assertTrue(d.recentJobs(100).stream().noneMatch(j -> j.id().value().startsWith(name)), "no job written");
+                var uploads = c.s3().listMultipartUploads(r -> r.bucket(d.store().bucket()).prefix(key)).uploads();
+                assertEquals(1, uploads.size(), "the upload is kept for the next submit");
+                assertEquals(List.of(2), c.s3().listParts(r -> r.bucket(d.store().bucket()).key(key)
+                        .uploadId(uploads.get(0).uploadId())).parts().stream().map(p -> p.partNumber()).toList(),
+                        "S3 holds the small part only: the one in flight at the signal was not stored");
+            }
+            try (SlowLink fast = new SlowLink(CLOUD.s3Endpoint(), Long.MAX_VALUE);
+                    ChildCli second = start(dir, fast, submit)) {
+                assertEquals(0, second.await(Duration.ofSeconds(300)), second.err());
                 JobId job = new JobId(second.out().strip());
                 try {
                     assertTrue(job.value().startsWith(name), second.out());
@@ -174,110 +173,43 @@ class TransferSignalTest {
                  "engine": "cpu"}""".formatted(name, nx, nz));
     }
 
-    /** {@code seiswork ARGS...} in a child JVM, as the launcher starts it, its S3 through {@code link}. */
-    private static final class Child {
-        private final Process process;
-        private final List<String> errLines = new CopyOnWriteArrayList<>();
-        private final CompletableFuture<String> out;
-        private final CompletableFuture<Void> errRead;
-        private long ended;
+    /** {@code seiswork ARGS...} in a child JVM, as the launcher starts it, in {@code dir}, its S3 through {@code link}. */
+    private static ChildCli start(Path dir, SlowLink link, List<String> args) throws IOException {
+        return ChildCli.builder(args.toArray(String[]::new)).directory(dir)
+                .jvmOption("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .withoutEnv("SEISWORK_CLOUD")
+                .env("SEISWORK_S3_PORT", Integer.toString(link.port()))
+                .env("SEISWORK_SQS_PORT", Integer.toString(CLOUD.sqsEndpoint().getPort()))
+                .env("SEISWORK_DYNAMODB_PORT", Integer.toString(CLOUD.dynamoDbEndpoint().getPort()))
+                .start();
+    }
 
-        private Child(Process process) {
-            this.process = process;
-            // A thread each: the common pool may have one (on 2 cores), and the stdout reader holds it to the end.
-            java.util.concurrent.Executor own = r -> Thread.ofPlatform().daemon().start(r);
-            this.out = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, own);
-            this.errRead = CompletableFuture.runAsync(() -> {
-                try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = err.readLine(); line != null; line = err.readLine()) {
-                        errLines.add(line);
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, own);
-        }
-
-        static Child start(Path dir, SlowLink link, List<String> args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                    "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            command.addAll(args);
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-            pb.environment().remove("SEISWORK_CLOUD");
-            pb.environment().put("SEISWORK_S3_PORT", Integer.toString(link.port()));
-            pb.environment().put("SEISWORK_SQS_PORT", Integer.toString(CLOUD.sqsEndpoint().getPort()));
-            pb.environment().put("SEISWORK_DYNAMODB_PORT", Integer.toString(CLOUD.dynamoDbEndpoint().getPort()));
-            return new Child(pb.start());
-        }
-
-        /** Waits until a line of standard error starts with {@code start}. */
-        void awaitLine(String start, int seconds) throws InterruptedException {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (errLines.stream().noneMatch(l -> l.startsWith(start))) {
-                if (!process.isAlive() || System.nanoTime() > until) {
-                    throw new AssertionError("no line '" + start + "...' " + (process.isAlive() ? "after " + seconds
-                            + " s" : "before the command ended") + "; standard error: " + err() + threads());
-                }
-                TimeUnit.MILLISECONDS.sleep(20);
+    /** Waits until a line of the child's standard error starts with {@code start}. */
+    private static void awaitLine(ChildCli child, String start, int seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (child.errLines().stream().noneMatch(l -> l.startsWith(start))) {
+            if (!child.isAlive() || System.nanoTime() > until) {
+                throw new AssertionError("no line '" + start + "...' " + (child.isAlive() ? "after " + seconds
+                        + " s" : "before the command ended") + "; standard error: " + child.err() + threads(child));
             }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
+    }
 
-        /** The child's threads, as jcmd prints them, for a failure to say where it was; empty when it has ended. */
-        private String threads() {
-            if (!process.isAlive()) {
-                return "";
-            }
-            try {
-                Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
-                Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                        .redirectErrorStream(true).start();
-                String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                dump.waitFor(30, TimeUnit.SECONDS);
-                return "\nits threads:\n" + threads;
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                return "\n(no thread dump: " + e + ")";
-            }
+    /** The child's threads, as jcmd prints them, for a failure to say where it was; empty when it has ended. */
+    private static String threads(ChildCli child) {
+        if (!child.isAlive()) {
+            return "";
         }
-
-        /** Sends SIGINT, as Ctrl-C in a terminal does; returns when (System.nanoTime). */
-        long interrupt() throws IOException, InterruptedException {
-            long at = System.nanoTime();
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor(), "kill -INT");
-            return at;
-        }
-
-        /** Its exit status, once it has ended and its output is read. */
-        int awaitExit(int seconds) throws Exception {
-            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("still running " + seconds + " s on; standard error: " + err());
-            }
-            ended = System.nanoTime();
-            errRead.get(30, TimeUnit.SECONDS);
-            out.get(30, TimeUnit.SECONDS);
-            return process.exitValue();
-        }
-
-        String err() {
-            return String.join("\n", errLines);
-        }
-
-        String lastLine() {
-            return errLines.isEmpty() ? "" : errLines.getLast();
-        }
-
-        String out() {
-            return out.join();
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return "\nits threads:\n" + threads;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "\n(no thread dump: " + e + ")";
         }
     }
 }

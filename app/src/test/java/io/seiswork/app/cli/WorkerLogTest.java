@@ -8,9 +8,7 @@ import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.cloud.testing.LocalCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,32 +28,24 @@ class WorkerLogTest {
     @TempDir
     Path dir;
 
-    /** Runs {@code seiswork worker --cloud local --max-idle S} in a new JVM; its standard error. */
+    /** Runs {@code seiswork worker --cloud local --max-idle S} in a new JVM; its standard output and error. */
     private String worker(String seisworkLog, int maxIdleS) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Xmx1g",
-                "-cp", System.getProperty("java.class.path")));
         // What LocalCloud.pointSeiswork sets in this JVM, for the worker's.
-        command.add("-DSEISWORK_S3_PORT=" + CLOUD.s3Endpoint().getPort());
-        command.add("-DSEISWORK_SQS_PORT=" + CLOUD.sqsEndpoint().getPort());
-        command.add("-DSEISWORK_DYNAMODB_PORT=" + CLOUD.dynamoDbEndpoint().getPort());
-        command.addAll(List.of(Main.class.getName(), "worker", "--cloud", "local", "--max-idle", Integer.toString(maxIdleS),
-                "--work-dir", Files.createDirectories(dir.resolve("work")).toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("worker.log").toFile());
-        pb.environment().remove(LogLevels.ENV);
+        ChildCli.Builder worker = ChildCli.builder("worker", "--cloud", "local", "--max-idle", Integer.toString(maxIdleS),
+                "--work-dir", Files.createDirectories(dir.resolve("work")).toString())
+                .env("SEISWORK_S3_PORT", Integer.toString(CLOUD.s3Endpoint().getPort()))
+                .env("SEISWORK_SQS_PORT", Integer.toString(CLOUD.sqsEndpoint().getPort()))
+                .env("SEISWORK_DYNAMODB_PORT", Integer.toString(CLOUD.dynamoDbEndpoint().getPort()))
+                .withoutEnv("SEISWORK_CLOUD")
+                .withoutEnv(LogLevels.ENV);
         if (seisworkLog != null) {
-            pb.environment().put(LogLevels.ENV, seisworkLog);
+            worker.env(LogLevels.ENV, seisworkLog);
         }
-        Process p = pb.start();
-        try {
-            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the worker stops after " + maxIdleS + " s idle");
-        } finally {
-            p.destroyForcibly();
+        try (ChildCli child = worker.start()) {
+            int exit = child.await(Duration.ofSeconds(180));  // it stops after maxIdleS s idle
+            assertEquals(0, exit, child.output());
+            return child.output();
         }
-        String log = Files.readString(dir.resolve("worker.log"));
-        assertEquals(0, p.exitValue(), log);
-        return log;
     }
 
     @Test
@@ -71,15 +61,17 @@ class WorkerLogTest {
         assertEquals(0, submitted.exit(), submitted.err());
         String job = submitted.out().strip();
         String log = worker(null, 3);
+        // The local queue is this test JVM's, shared by the test classes that ran before (the local stack's names
+        // are fixed): a shot another class left queued may run too, so only this job's lines are asserted.
         assertTrue(log.contains("[INFO] ShotWorker - shot 1 of job " + job + " done on "), log);
         assertTrue(log.contains("[INFO] ShotWorker - no shot for 3 s: stopping"), log);
-        assertTrue(log.contains("stopped after 1 shots"), log);
+        assertTrue(log.lines().anyMatch(l -> l.matches(".*stopped after [1-9][0-9]* shots.*")), log);
     }
 
     @Test
     void seisworkLogSetsTheLevel() throws Exception {
         String log = worker("warn", 1);
         assertFalse(log.contains("[INFO]"), log);
-        assertTrue(log.contains("stopped after 0 shots"), log);
+        assertTrue(log.contains("stopped after "), log);  // at warn; 0 shots unless another class left one queued
     }
 }
