@@ -157,8 +157,13 @@ final class RunCommand implements Callable<Integer> {
         if (estimateOnly) {
             doing = "timing the first shot (--estimate)";
             PrintWriter out = spec.commandLine().getOut();
+            // Timed while the JIT was still compiling the engine (a busy machine): said on standard
+            // error, and measured again, as the desktop does.
             var estimate = RunTimeEstimator.estimate(job, chosen == null ? ShotComputer.shotsOf(job) : chosen,
-                    cpuThreads, CancellationToken.none());
+                    cpuThreads, RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), unsettled -> {
+                        err.println(unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN);
+                        err.flush();
+                    });
             out.println(estimate.describe());
             out.flush();
             return 0;
