@@ -257,16 +257,8 @@ public final class RunTimeEstimator {
                             windowPoints / (speed.gptsPerSecond() * 1e9), cancel)
                             .scaled(work.pointsPerStep() / windowPoints);
                 }
-                // A fresh JVM compiles the kernels as long as every warm-up here took beyond the speed found last.
-                double startup = 0;
-                if (runsIn == RunsIn.A_FRESH_JVM) {
-                    startup = speed.warmupSeconds();
-                    for (EngineSpeed.Measured m : earlier) {
-                        startup += m.warmupSecondsBeyond(speed.timed().median());
-                    }
-                }
-                Estimate e = new Estimate(work, engine.name(), speed, migration, startup, imageBytes,
-                        MachineLoad.now());
+                Estimate e = new Estimate(work, engine.name(), speed, migration, startup(runsIn, earlier, speed),
+                        imageBytes, MachineLoad.now());
                 if (e.settled() || earlier.size() + 1 >= ATTEMPTS) {
                     return e;
                 }
@@ -276,6 +268,22 @@ public final class RunTimeEstimator {
         } finally {
             engine.close();
         }
+    }
+
+    /**
+     * What the run pays before the engine's speed: in a fresh JVM, the JIT compiling the kernels
+     * for as long as every warm-up here ({@code earlier} ones, then {@code last}'s) took beyond
+     * the speed {@code last} found; nothing in this JVM, whose kernels they compiled.
+     */
+    private static double startup(RunsIn runsIn, List<EngineSpeed.Measured> earlier, EngineSpeed.Measured last) {
+        if (runsIn == RunsIn.THIS_JVM) {
+            return 0;
+        }
+        double seconds = last.warmupSeconds();
+        for (EngineSpeed.Measured m : earlier) {
+            seconds += m.warmupSecondsBeyond(last.timed().median());
+        }
+        return seconds;
     }
 
     /** "under a second", "12 s", "2 min 10 s", "3 h 20 min", "2 d 5 h". */

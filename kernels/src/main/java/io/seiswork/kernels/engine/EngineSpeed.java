@@ -4,9 +4,6 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.time.TimeStepping;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.function.LongSupplier;
 
 /**
  * An engine's speed on one shot of a run, measured by running that shot for a few seconds at
@@ -44,7 +41,8 @@ import java.util.function.LongSupplier;
  * 101 × 81 × 61 salt model at 365 ms a step, 24 ms compiled, at the 20 s limit) counted as
  * settled because the second, of 1 s, happened to see the JIT idle, its C2 compilation of the
  * kernel still to come. Now the JIT has to be quiet over the last two warm-up runs and while the
- * timed runs run.
+ * timed runs run, and quiet means none of the engine's code compiling or waiting to be at the end
+ * of each ({@link JitActivity}), not only no compilation finished during it.
  *
  * @see Measured
  */
@@ -153,12 +151,21 @@ public final class EngineSpeed {
      * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
      */
     public static Measured measure(WaveEngine engine, ShotRequest shot, long runSteps, CancellationToken cancel) {
-        return measure(engine, shot, runSteps, cancel, EngineSpeed::compilationMillis);
+        return measure(engine, shot, runSteps, cancel, new JitActivity());
     }
 
-    /** {@link #measure} with the JIT's compilation time read from {@code jitMillis} (for tests). */
-    static Measured measure(WaveEngine engine, ShotRequest shot, long runSteps, CancellationToken cancel,
-            LongSupplier jitMillis) {
+    /** What a measurement asks of the JIT: {@link JitActivity}, or a script in tests. */
+    interface Jit {
+
+        /** Milliseconds spent compiling so far (compilations done), or -1 where the JVM does not say. */
+        long compilationMillis();
+
+        /** Whether the engine's code is being compiled or waits to be, now; false where the JVM does not say. */
+        boolean compilingEngine();
+    }
+
+    /** {@link #measure} asking {@code jit} what the JIT is doing (for tests). */
+    static Measured measure(WaveEngine engine, ShotRequest shot, long runSteps, CancellationToken cancel, Jit jit) {
         int most = Math.max(1, Math.min(MAX_STEPS, shot.timing().steps()));
         int steps = Math.min(WARMUP_STEPS, most);
         double warmWall = 0;
@@ -168,14 +175,14 @@ public final class EngineSpeed {
         boolean settled;
         boolean quietBefore = false;  // the JIT quiet during the warm-up run before the last
         boolean shortRun;  // as good as it gets: the shot's own steps, or a quarter of the run, spent warming up
-        long compiled = jitMillis.getAsLong();
+        long compiled = jit.compilationMillis();
         while (true) {
             RunStats last = engine.model(shortened(shot, steps), ProgressListener.NONE, cancel).stats();
             warmWall += last.wallSeconds();
             warmSteps += last.steps();
             perStep = last.wallSeconds() / Math.max(1, last.steps());
-            long compiledNow = jitMillis.getAsLong();
-            boolean jitQuiet = compiledNow - compiled <= QUIET_JIT_PERCENT / 100.0 * 1e3 * last.wallSeconds();
+            long compiledNow = jit.compilationMillis();
+            boolean jitQuiet = quiet(jit, compiledNow - compiled, last.wallSeconds());
             // The JIT quiet over both runs: one quiet run may be a gap before the kernel's C2 compilation.
             settled = warmWall >= MIN_WARMUP_SECONDS && jitQuiet && quietBefore
                     && Math.abs(perStep - previous) <= SETTLED_PERCENT / 100.0 * previous;
@@ -210,18 +217,18 @@ public final class EngineSpeed {
             points = timed.computedPoints();
         }
         // The JIT compiling while the timed runs ran: they may have timed code not yet compiled.
-        boolean timedQuiet = jitMillis.getAsLong() - compiled <= QUIET_JIT_PERCENT / 100.0 * 1e3 * timedWall;
+        boolean timedQuiet = quiet(jit, jit.compilationMillis() - compiled, timedWall);
         return new Measured(StepTimes.of(secondsPerStep), points, warmWall, warmSteps,
                 settled && (timedQuiet || shortRun));
     }
 
     /**
-     * Milliseconds the JIT has spent compiling so far, or -1 where the JVM does not say: a run
-     * during which it did not move ran code that was already compiled.
+     * Whether the JIT was quiet over a run of {@code wallSeconds}: it finished compilations for
+     * at most {@value #QUIET_JIT_PERCENT} % of that time, and none of the engine's is under way or
+     * waiting at its end (a long one adds its time only when it is done).
      */
-    private static long compilationMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    private static boolean quiet(Jit jit, long compiledMillis, double wallSeconds) {
+        return compiledMillis <= QUIET_JIT_PERCENT / 100.0 * 1e3 * wallSeconds && !jit.compilingEngine();
     }
 
     /** {@code shot} with only its first {@code steps} time steps (same dt), output every step. */

@@ -132,9 +132,24 @@ class EngineSpeedTest {
         return call < 4 ? 30e-3 : 1e-3 * (1 + 0.04 * (call % 3 - 1));
     }
 
-    private static LongSupplier jitBusyFor(Scripted engine, int calls) {
+    /** A JIT that says only how long it has compiled, from {@code millis}: never a compilation under way. */
+    private static EngineSpeed.Jit compiled(LongSupplier millis) {
+        return new EngineSpeed.Jit() {
+            @Override
+            public long compilationMillis() {
+                return millis.getAsLong();
+            }
+
+            @Override
+            public boolean compilingEngine() {
+                return false;
+            }
+        };
+    }
+
+    private static EngineSpeed.Jit jitBusyFor(Scripted engine, int calls) {
         long[] ms = {0};
-        return () -> engine.stats.size() <= calls ? ms[0] += 1000 : ms[0];
+        return compiled(() -> engine.stats.size() <= calls ? ms[0] += 1000 : ms[0]);
     }
 
     /** How many warm-up runs {@code script} takes with the JIT busy for its first {@code busyCalls} calls (it is deterministic). */
@@ -185,7 +200,7 @@ class EngineSpeedTest {
         double[] timed = {1.0e-3, 1.2e-3, 0.2e-3, 0.9e-3, 1.1e-3};
         Scripted engine = new Scripted(i -> i >= warmRuns ? timed[i - warmRuns] : 1e-3);
         EngineSpeed.Measured m = EngineSpeed.measure(engine, shot(100_000), 10_000_000, CancellationToken.none(),
-                () -> 0L);
+                compiled(() -> 0L));
         assertEquals(1.0, m.gptsPerSecond(), 1e-9, "1e6 points a step at the median 1 ms");
         assertEquals(5.0, m.fastestGptsPerSecond(), 1e-9, "the burst: 0.2 ms a step");
         assertEquals(1 / 1.2, m.slowestGptsPerSecond(), 1e-9);
@@ -208,6 +223,60 @@ class EngineSpeedTest {
         assertFalse(m.settled(), "the JIT quiet over one run only: the code timed may not have been compiled");
     }
 
+    /** A JIT that compiled nothing more, and has the engine's code under way while {@code underWay} says so. */
+    private static EngineSpeed.Jit compiling(java.util.function.BooleanSupplier underWay) {
+        return new EngineSpeed.Jit() {
+            @Override
+            public long compilationMillis() {
+                return 0;
+            }
+
+            @Override
+            public boolean compilingEngine() {
+                return underWay.getAsBoolean();
+            }
+        };
+    }
+
+    /**
+     * A C2 compilation of the kernel under way for longer than the last warm-up runs and the timed
+     * runs together (its thread waiting for a core on a busy machine): the compilation time does
+     * not move until it is done, yet the JIT is not quiet. Once it is done the warm-up settles.
+     */
+    @Test
+    void anEngineCompilationUnderWayIsNotQuietThoughNoTimeWasAdded() {
+        // Half-compiled code, agreeing with itself at 5 ms a step; the compilation ends after call 9.
+        Scripted engine = new Scripted(i -> i < 10 ? 5e-3 : 1e-3);
+        EngineSpeed.Measured m = EngineSpeed.measure(engine, shot(1_000_000), 100_000_000, CancellationToken.none(),
+                compiling(() -> engine.stats.size() < 10));
+        assertTrue(engine.stats.size() > 10 + EngineSpeed.TIMED_REPETITIONS, "warmed up past the compilation");
+        assertEquals(1.0, m.gptsPerSecond(), 1e-9, "timed on the compiled code: 1e6 points at 1 ms a step");
+        assertTrue(m.settled(), m.toString());
+        // Never done within the warm-up's limit: not settled.
+        EngineSpeed.Measured never = EngineSpeed.measure(new Scripted(i -> 5e-3), shot(1_000_000), 100_000_000,
+                CancellationToken.none(), compiling(() -> true));
+        assertFalse(never.settled(), never.toString());
+    }
+
+    /** HotSpot's compile queue, as {@code Compiler.queue} prints it: the engine's methods count, others do not. */
+    @Test
+    void theCompileQueueNamesTheEnginesMethods() {
+        String others = """
+                Current compiles:
+                C2 CompilerThread0  1521   !   4       com.sun.tools.javac.jvm.ClassReader::classSigToType (530 bytes)
+
+                C1 compile queue:
+                Empty
+
+                C2 compile queue:
+                1462       4       io.seiswork.app.desktop.ProjectWindow::refresh (13 bytes)
+                """;
+        assertFalse(JitActivity.namesEngine(others));
+        assertTrue(JitActivity.namesEngine(others.replace("com.sun.tools.javac.jvm.ClassReader",
+                "io.seiswork.kernels.engine.cpu.VectorLayerKernel")));
+        assertTrue(JitActivity.namesEngine(others + "1917 %     4       io.seiswork.core.grid.Grid::index @ 4 (41 bytes)\n"));
+    }
+
     /** The JIT compiling while the timed runs ran (the kernel reaching C2 only then): not settled. */
     @Test
     void theJitCompilingDuringTheTimedRunsLeavesItUnsettled() {
@@ -215,7 +284,7 @@ class EngineSpeedTest {
         Scripted engine = new Scripted(EngineSpeedTest::warming);
         long[] ms = {0};
         EngineSpeed.Measured m = EngineSpeed.measure(engine, shot(100_000), 10_000_000, CancellationToken.none(),
-                () -> engine.stats.size() <= 4 || engine.stats.size() > warmRuns ? ms[0] += 1000 : ms[0]);
+                compiled(() -> engine.stats.size() <= 4 || engine.stats.size() > warmRuns ? ms[0] += 1000 : ms[0]));
         assertEquals(warmRuns + EngineSpeed.TIMED_REPETITIONS, engine.stats.size(), "the same warm-up");
         assertFalse(m.settled(), m.toString());
     }
@@ -228,7 +297,7 @@ class EngineSpeedTest {
         Scripted engine = new Scripted(i -> i < 10 ? 10e-3 : 0.5e-3);
         long[] jit = {0};
         EngineSpeed.Measured m = EngineSpeed.measure(engine, shot(1_000_000), 100_000_000, CancellationToken.none(),
-                () -> jit[0] += 1_000_000);
+                compiled(() -> jit[0] += 1_000_000));
         double warmWall = 0;
         for (int i = 0; i < engine.stats.size() - EngineSpeed.TIMED_REPETITIONS; i++) {
             warmWall += engine.stats.get(i).wallSeconds();
@@ -246,7 +315,7 @@ class EngineSpeedTest {
         // limit ends the warm-up, and measuring again would not do better, so it is not flagged.
         Scripted engine = new Scripted(i -> i % 2 == 0 ? 10e-3 : 20e-3);
         EngineSpeed.Measured m = EngineSpeed.measure(engine, shot(1_000_000), 100_000_000, CancellationToken.none(),
-                () -> 0L);
+                compiled(() -> 0L));
         double warmWall = 0;
         for (int i = 0; i < engine.stats.size() - EngineSpeed.TIMED_REPETITIONS; i++) {
             warmWall += engine.stats.get(i).wallSeconds();
