@@ -79,9 +79,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--estimate", description = {"Check the spec, run the engine on the first shot for a few seconds "
             + "(warm-up until its speed settles: about 1.5 s on an idle machine, at most 20 s on a busy one; then the "
-            + "best of 5 timed runs of about 0.4 s together, and about 0.5 s more for a migration's step) and print how "
-            + "long the whole run (of the --shots given) will take; write nothing. Not with --resume: it times a run from "
-            + "its first shot."})
+            + "median of 5 timed runs of about 1 s together, and about 0.5 s more for a migration's step) and print how "
+            + "long the whole run (of the --shots given) will take, with a range when the machine is busy or the timed "
+            + "runs spread; measured again, 3 times in all, while the JIT was still compiling the engine; write nothing. "
+            + "Not with --resume: it times a run from its first shot."})
     boolean estimateOnly;
 
     @picocli.CommandLine.Spec

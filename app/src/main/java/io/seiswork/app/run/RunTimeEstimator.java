@@ -74,8 +74,8 @@ public final class RunTimeEstimator {
      * @param migration seconds per migration step of the run's mean shot window, imaging and
      *     wavefield strategy included: median, fastest and slowest of the timed migrations (0 for
      *     task model)
-     * @param startupSeconds what the run pays once before that speed (the JIT compiling the CPU
-     *     kernels in a fresh JVM; 0 in a JVM whose kernels are compiled)
+     * @param startupSeconds what the run pays once before those speeds (the JIT compiling the CPU
+     *     kernels and the imaging code in a fresh JVM; 0 in a JVM whose code is compiled)
      * @param imageBytes the image files a migration writes after its last shot (0 for task model):
      *     for a survey they take longer than its shots, at the disk's speed, which is not
      *     measured here, so the estimate names their size instead
@@ -244,44 +244,58 @@ public final class RunTimeEstimator {
             long imageBytes = spec.task() == Task.RTM
                     ? ImageFiles.diskBytes(spec.grid(), WholeGridStorage.HEAP)  // the two files, without the stack
                     : 0;
-            List<EngineSpeed.Measured> earlier = new ArrayList<>();
+            List<Attempt> earlier = new ArrayList<>();
             while (true) {
                 EngineSpeed.Measured speed = meter.measure(engine, shot, runSteps, cancel);
+                MigrationSpeed.Measured migrationSpeed = null;
                 StepTimes migration = new StepTimes(0, 0, 0);
                 if (work.migrationPropagations() > 0) {
                     // Measured on the largest window; a migration step's time scales with the points it updates.
                     double windowPoints = RunWork.computedPoints(window.grid(), spec);
                     ShotRequest migrated = new ShotRequest(window.crop(job.migrationVelocity()), physics,
                             measured.source(), spec.wavelet().toWavelet(), measured.receivers(), job.time());
-                    migration = MigrationSpeed.secondsPerStep(engine, migrated, spec.imaging().wavefield(), budget,
-                            windowPoints / (speed.gptsPerSecond() * 1e9), cancel)
-                            .scaled(work.pointsPerStep() / windowPoints);
+                    migrationSpeed = MigrationSpeed.measure(engine, migrated, spec.imaging().wavefield(), budget,
+                            windowPoints / (speed.gptsPerSecond() * 1e9), cancel);
+                    migration = migrationSpeed.timed().scaled(work.pointsPerStep() / windowPoints);
                 }
-                Estimate e = new Estimate(work, engine.name(), speed, migration, startup(runsIn, earlier, speed),
+                Attempt last = new Attempt(speed, migrationSpeed);
+                Estimate e = new Estimate(work, engine.name(), speed, migration, startup(runsIn, earlier, last),
                         imageBytes, MachineLoad.now());
                 if (e.settled() || earlier.size() + 1 >= ATTEMPTS) {
                     return e;
                 }
                 measuringAgain.accept(e);
-                earlier.add(speed);
+                earlier.add(last);
             }
         } finally {
             engine.close();
         }
     }
 
+    /** One measurement: the modelling speed and, for a migration, the migration's step (else null). */
+    private record Attempt(EngineSpeed.Measured modelling, MigrationSpeed.Measured migration) {
+
+        /** What its warm-ups took beyond the speeds {@code last} found. */
+        double warmUpBeyond(Attempt last) {
+            double seconds = modelling.warmUp().secondsBeyond(last.modelling.timed().median());
+            return migration == null ? seconds
+                    : seconds + migration.warmUp().secondsBeyond(last.migration.timed().median());
+        }
+    }
+
     /**
      * What the run pays before the engine's speed: in a fresh JVM, the JIT compiling the kernels
-     * for as long as every warm-up here ({@code earlier} ones, then {@code last}'s) took beyond
-     * the speed {@code last} found; nothing in this JVM, whose kernels they compiled.
+     * and the imaging code for as long as every warm-up here ({@code earlier} measurements', then
+     * {@code last}'s) took beyond the speeds {@code last} found; nothing in this JVM, whose code they
+     * compiled.
      */
-    private static double startup(RunsIn runsIn, List<EngineSpeed.Measured> earlier, EngineSpeed.Measured last) {
+    private static double startup(RunsIn runsIn, List<Attempt> earlier, Attempt last) {
         if (runsIn == RunsIn.THIS_JVM) {
             return 0;
         }
-        double seconds = last.warmupSeconds();
-        for (EngineSpeed.Measured m : earlier) {
-            seconds += m.warmupSecondsBeyond(last.timed().median());
+        double seconds = last.warmUpBeyond(last);
+        for (Attempt a : earlier) {
+            seconds += a.warmUpBeyond(last);
         }
         return seconds;
     }

@@ -11,6 +11,7 @@ import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSpeed;
 import io.seiswork.kernels.engine.StepTimes;
+import io.seiswork.kernels.engine.WarmUp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ class RunTimeEstimatorTest {
 
     /** A settled measurement of {@link #WORK}'s shot whose timed runs took these seconds a step, no warm-up. */
     private static EngineSpeed.Measured timed(double median, double fastest, double slowest) {
-        return new EngineSpeed.Measured(new StepTimes(median, fastest, slowest), WORK.pointsPerStep(), 0, 0, true);
+        return new EngineSpeed.Measured(new StepTimes(median, fastest, slowest), WORK.pointsPerStep(), new WarmUp(0, 0),
+                true);
     }
 
     private static RunTimeEstimator.Estimate estimate(EngineSpeed.Measured m, double startup, MachineLoad load) {
@@ -101,8 +103,8 @@ class RunTimeEstimatorTest {
         RunTimeEstimator.SpeedMeter meter = (engine, shot, runSteps, cancel) -> {
             calls[0]++;
             return calls[0] < 3
-                    ? new EngineSpeed.Measured(new StepTimes(30e-3, 29e-3, 31e-3), 1000, 20, 700, false)
-                    : new EngineSpeed.Measured(new StepTimes(1e-3, 1e-3, 1e-3), 1000, 0.5, 100, true);
+                    ? new EngineSpeed.Measured(new StepTimes(30e-3, 29e-3, 31e-3), 1000, new WarmUp(20, 700), false)
+                    : new EngineSpeed.Measured(new StepTimes(1e-3, 1e-3, 1e-3), 1000, new WarmUp(0.5, 100), true);
         };
         RunTimeEstimator.Estimate e = RunTimeEstimator.estimate(job, job.geometry().shots(), 1,
                 RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), interim::add, meter);
@@ -128,7 +130,8 @@ class RunTimeEstimatorTest {
                 RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), x -> interim[0]++,
                 (engine, shot, runSteps, cancel) -> {
                     calls[0]++;
-                    return new EngineSpeed.Measured(new StepTimes(30e-3, 29e-3, 31e-3), 1000, 20, 700, false);
+                    return new EngineSpeed.Measured(new StepTimes(30e-3, 29e-3, 31e-3), 1000, new WarmUp(20, 700),
+                            false);
                 });
         assertEquals(RunTimeEstimator.ATTEMPTS, calls[0]);
         assertEquals(RunTimeEstimator.ATTEMPTS - 1, interim[0]);

@@ -120,8 +120,8 @@ class RunWorkTest {
             assertFalse(e.describe().contains("JIT"), e.describe());
         }
         EngineSpeed.Measured m = e.modelling();
-        EngineSpeed.Measured compiling = new EngineSpeed.Measured(m.timed().scaled(30), m.pointsPerStep(),
-                m.warmupWallSeconds(), m.warmupSteps(), false);
+        EngineSpeed.Measured compiling = new EngineSpeed.Measured(m.timed().scaled(30), m.pointsPerStep(), m.warmUp(),
+                false);
         RunTimeEstimator.Estimate early = new RunTimeEstimator.Estimate(e.work(), e.engine(), compiling,
                 e.migration().scaled(30), e.startupSeconds(), e.imageBytes(), new MachineLoad(0, 2));
         assertTrue(early.describe().contains("measured on the first shot (timed while the JIT was still compiling, so"

@@ -53,8 +53,7 @@ public final class EngineSpeed {
      *     runs at full speed, the spread from fastest to slowest how much other programs moved it
      *     while it was timed (a few per cent on an idle machine)
      * @param pointsPerStep grid points updated per step of the shot measured, absorbing layers included
-     * @param warmupWallSeconds seconds of stepping the warm-up runs took (their time loops)
-     * @param warmupSteps time steps the warm-up runs took
+     * @param warmUp the warm-up runs' stepping time (their time loops) and steps
      * @param settled false when the code timed may not have been compiled yet: the warm-up reached
      *     {@link #MAX_WARMUP_SECONDS} without the JIT quiet over its last two runs, or the JIT
      *     compiled during the timed runs (a desktop just started, its JIT busy with the window, on a
@@ -63,8 +62,7 @@ public final class EngineSpeed {
      *     another program disturbs: a second measurement would not do better), and the JIT stayed
      *     quiet while the timed runs ran
      */
-    public record Measured(StepTimes timed, long pointsPerStep, double warmupWallSeconds, long warmupSteps,
-            boolean settled) {
+    public record Measured(StepTimes timed, long pointsPerStep, WarmUp warmUp, boolean settled) {
 
         /** Billions of computed grid-point updates per second (absorbing layers included): the median timed run's. */
         public double gptsPerSecond() {
@@ -86,15 +84,7 @@ public final class EngineSpeed {
          * what a run starting in a fresh JVM pays once; 0 when this JVM was warm already.
          */
         public double warmupSeconds() {
-            return warmupSecondsBeyond(timed.median());
-        }
-
-        /**
-         * Seconds the warm-up took beyond {@code secondsPerStep}: the start-up measured by an
-         * earlier measurement in the same JVM, at the speed a later, settled one found.
-         */
-        public double warmupSecondsBeyond(double secondsPerStep) {
-            return Math.max(0, warmupWallSeconds - warmupSteps * secondsPerStep);
+            return warmUp.secondsBeyond(timed.median());
         }
 
         private double gpts(double secondsPerStep) {
@@ -218,7 +208,7 @@ public final class EngineSpeed {
         }
         // The JIT compiling while the timed runs ran: they may have timed code not yet compiled.
         boolean timedQuiet = quiet(jit, jit.compilationMillis() - compiled, timedWall);
-        return new Measured(StepTimes.of(secondsPerStep), points, warmWall, warmSteps,
+        return new Measured(StepTimes.of(secondsPerStep), points, new WarmUp(warmWall, warmSteps),
                 settled && (timedQuiet || shortRun));
     }
 

@@ -6,6 +6,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.kernels.engine.EngineSpeed;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.StepTimes;
+import io.seiswork.kernels.engine.WarmUp;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
@@ -37,12 +38,20 @@ public final class MigrationSpeed {
     /** Fewest time steps of a measuring migration. */
     public static final int MIN_STEPS = 8;
 
+    /**
+     * @param timed seconds per step of the timed migrations, set-up included: median, fastest, slowest
+     * @param warmUp the first migration, which lets the JIT compile the imaging code: what it took
+     *     beyond the timed speed is what a run in a fresh JVM pays for that code once
+     */
+    public record Measured(StepTimes timed, WarmUp warmUp) {
+    }
+
     private MigrationSpeed() {
     }
 
     /**
      * Seconds per time step of migrating {@code shot} on {@code engine} (a CPU or GPU engine): the
-     * median of the timed migrations, and their fastest and slowest.
+     * median of the timed migrations, and their fastest and slowest; and the warm-up's time.
      *
      * @param wavefield the spec's wavefield strategy ("auto", "memory", "boundary" or "disk")
      * @param budgetBytes the memory one CPU migration shot may use, as the run plans it
@@ -50,7 +59,7 @@ public final class MigrationSpeed {
      * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
      * @throws IllegalArgumentException for an engine that cannot migrate
      */
-    public static StepTimes secondsPerStep(WaveEngine engine, ShotRequest shot, String wavefield, long budgetBytes,
+    public static Measured measure(WaveEngine engine, ShotRequest shot, String wavefield, long budgetBytes,
             double modellingSecondsPerStep, CancellationToken cancel) {
         int most = shot.timing().steps();
         int warm = Math.min(most, MIN_STEPS);
@@ -58,7 +67,9 @@ public final class MigrationSpeed {
         String strategy = MemoryPlan.of(shot, wavefield, budgetBytes).strategy().json();
         Path scratch = scratch();
         try {
+            long w0 = System.nanoTime();
             migrate(engine, EngineSpeed.shortened(shot, warm), strategy, budgetBytes, scratch, cancel);
+            WarmUp warmUp = new WarmUp((System.nanoTime() - w0) * 1e-9, warm);
             // A migration step is about three propagation steps and the imaging.
             long wanted = Math.round(TARGET_SECONDS / TIMED_REPETITIONS / Math.max(3 * modellingSecondsPerStep, 1e-9));
             int steps = (int) Math.max(Math.min(most, MIN_STEPS), Math.min(most, wanted));
@@ -68,7 +79,7 @@ public final class MigrationSpeed {
                 migrate(engine, EngineSpeed.shortened(shot, steps), strategy, budgetBytes, scratch, cancel);
                 perStep[i] = (System.nanoTime() - t0) * 1e-9 / steps;
             }
-            return StepTimes.of(perStep);
+            return new Measured(StepTimes.of(perStep), warmUp);
         } finally {
             delete(scratch);
         }
