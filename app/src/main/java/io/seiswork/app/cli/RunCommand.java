@@ -79,9 +79,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--estimate", description = {"Check the spec, run the engine on the first shot for a few seconds "
             + "(warm-up until its speed settles: about 1.5 s on an idle machine, at most 20 s on a busy one; then the "
-            + "best of 5 timed runs of about 0.4 s together, and about 0.5 s more for a migration's step) and print how "
-            + "long the whole run (of the --shots given) will take; write nothing. Not with --resume: it times a run from "
-            + "its first shot."})
+            + "median of 5 timed runs of about 1 s together, and about 0.5 s more for a migration's step) and print how "
+            + "long the whole run (of the --shots given) will take, with a range when the machine is busy or the timed "
+            + "runs spread; measured again, 3 times in all, while the JIT was still compiling the engine; write nothing. "
+            + "Not with --resume: it times a run from its first shot."})
     boolean estimateOnly;
 
     @picocli.CommandLine.Spec
@@ -157,8 +158,13 @@ final class RunCommand implements Callable<Integer> {
         if (estimateOnly) {
             doing = "timing the first shot (--estimate)";
             PrintWriter out = spec.commandLine().getOut();
+            // Timed while the JIT was still compiling the engine (a busy machine): said on standard
+            // error, and measured again, as the desktop does.
             var estimate = RunTimeEstimator.estimate(job, chosen == null ? ShotComputer.shotsOf(job) : chosen,
-                    cpuThreads, CancellationToken.none());
+                    cpuThreads, RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), unsettled -> {
+                        err.println(unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN);
+                        err.flush();
+                    });
             out.println(estimate.describe());
             out.flush();
             return 0;

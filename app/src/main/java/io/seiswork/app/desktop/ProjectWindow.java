@@ -80,12 +80,6 @@ public final class ProjectWindow extends BorderPane {
     /** Longest wait for a cancelled run to stop when the window closes, milliseconds. */
     static final long CLOSE_WAIT_MS = 10_000;
 
-    /**
-     * Measurements of the run time at most, while the engine is timed before the JIT has compiled
-     * it ({@link RunTimeEstimator.Estimate#settled}).
-     */
-    static final int ESTIMATE_ATTEMPTS = 3;
-
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-io");
         t.setDaemon(true);
@@ -1031,8 +1025,8 @@ public final class ProjectWindow extends BorderPane {
     /**
      * Measures the tool bar's engine on the project's first shot, off the JavaFX thread, and shows
      * how long the run will take ({@link RunTimeEstimator}); a newer project, another engine or
-     * a run started cancels the measurement under way. Measured again, up to {@link #ESTIMATE_ATTEMPTS}
-     * times in all, while the JIT is still compiling the engine.
+     * a run started cancels the measurement under way. Measured again, up to
+     * {@link RunTimeEstimator#ATTEMPTS} times in all, while the JIT is still compiling the engine.
      */
     private void estimateRunTime() {
         estimating.cancel();
@@ -1069,19 +1063,18 @@ public final class ProjectWindow extends BorderPane {
                 } catch (IllegalArgumentException notAList) {
                     // every shot: Run says what is wrong with the list
                 }
-                RunTimeEstimator.Estimate e = RunTimeEstimator.estimate(job, shots, token);
                 // Timed while the JIT was still compiling the engine (a window just opened, a busy
                 // machine): many times long. Said so, and measured again once the JIT has caught up.
-                for (int again = 1; !e.settled() && again < ESTIMATE_ATTEMPTS; again++) {
-                    String interim = e.describe() + "; measuring again...";
-                    Platform.runLater(() -> {
-                        if (estimating == token && !token.isCancelled()) {
-                            summary.showRunTime(interim);
-                        }
-                    });
-                    e = RunTimeEstimator.estimate(job, shots, token);
-                }
-                text = e.describe();
+                // The run runs in this JVM, whose kernels the measurement compiled.
+                text = RunTimeEstimator.estimate(job, shots, null, RunTimeEstimator.RunsIn.THIS_JVM, token,
+                        unsettled -> {
+                            String interim = unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN;
+                            Platform.runLater(() -> {
+                                if (estimating == token && !token.isCancelled()) {
+                                    summary.showRunTime(interim);
+                                }
+                            });
+                        }).describe();
             } catch (CancelledException e) {
                 return;
             } catch (RuntimeException e) {

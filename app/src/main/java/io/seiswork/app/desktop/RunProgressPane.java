@@ -2,6 +2,7 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.core.progress.RemainingTime;
 import io.seiswork.render.section.SliceView;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +56,12 @@ final class RunProgressPane extends BorderPane {
     private long endNanos;
     /**
      * Whether the shots run one after another (a run on this machine): the time left is then
-     * {@link RemainingTime}'s, as on the command line, which keeps the first shot's JIT warm-up out
+     * {@link RemainingTime}'s ({@link InTurnTimeLeft}), as on the command line, which keeps the first shot's JIT warm-up out
      * of it; a cloud fleet runs shots side by side, and the run's fraction done is projected instead.
      */
     private boolean inTurn;
-    /** The time left of a run whose shots run in turn, made when its first shot starts; null before. */
-    private RemainingTime remaining;
-    /** Its last figure, seconds (kept between one shot's end and the next's first progress); NaN while estimating. */
-    private double leftS;
+    /** The time left of a run whose shots run in turn. */
+    private InTurnTimeLeft timeLeft = new InTurnTimeLeft();
 
     RunProgressPane() {
         TableColumn<ShotProgress, Number> shot = new TableColumn<>("Shot");
@@ -139,8 +138,7 @@ final class RunProgressPane extends BorderPane {
      */
     void follow(RunEvents run, List<Integer> knownShots, double dtS, String wavefieldTitle, boolean inTurn) {
         this.inTurn = inTurn;
-        remaining = null;
-        leftS = Double.NaN;
+        timeLeft = new InTurnTimeLeft();
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
         events = run;
@@ -254,17 +252,19 @@ final class RunProgressPane extends BorderPane {
             live.put(s.number, s);
         }
         // Changed shots once, running ones every frame (their clocks move between progress events).
+        List<InTurnTimeLeft.Seen> seen = new ArrayList<>();
         for (var it = live.values().iterator(); it.hasNext(); ) {
             RunEvents.Shot s = it.next();
             ShotProgress row = row(s.number);
-            ShotProgress.State was = row.stateProperty().get();
-            row.update(s.state, s.fraction(), s.gptsPerSecond, s.seconds(now));
-            if (inTurn) {
-                timeLeft(e, s, was, now);
-            }
-            if (s.state != ShotProgress.State.RUNNING) {
+            InTurnTimeLeft.Seen read = InTurnTimeLeft.Seen.of(s, row.stateProperty().get(), now);
+            seen.add(read);
+            row.update(read.state(), read.fraction(), s.gptsPerSecond, read.seconds());
+            if (read.state() != ShotProgress.State.RUNNING) {
                 it.remove();
             }
+        }
+        if (inTurn) {
+            timeLeft.frame(seen, () -> Math.max(e.expectedShots(), rows.size()) - doneBefore(seen));
         }
         RunEvents.Wavefield w = e.takeWavefield();
         if (w != null) {
@@ -294,8 +294,8 @@ final class RunProgressPane extends BorderPane {
         if (endedAs != null || fraction >= 1) {
             left = "";
         } else if (inTurn) {
-            left = remaining == null ? "" : Double.isNaN(leftS) ? ", estimating the time left"
-                    : ", about " + RemainingTime.format(leftS) + " left";
+            left = !timeLeft.started() ? "" : Double.isNaN(timeLeft.seconds()) ? ", estimating the time left"
+                    : ", about " + RemainingTime.format(timeLeft.seconds()) + " left";
         } else {
             left = fraction > 0.02 ? ", about " + RemainingTime.format(elapsed * (1 - fraction) / fraction) + " left" : "";
         }
@@ -305,25 +305,16 @@ final class RunProgressPane extends BorderPane {
                 elapsed, left));
     }
 
-    /**
-     * Feeds a shot of a run in turn to {@link #remaining}: its progress while it runs (the time left
-     * it gives goes to {@link #leftS}), its time when it ends.
-     *
-     * @param was the shot's state on its row before this frame
-     */
-    private void timeLeft(RunEvents e, RunEvents.Shot s, ShotProgress.State was, long now) {
-        if (remaining == null && s.state != ShotProgress.State.QUEUED) {
-            int done = 0;
-            for (ShotProgress p : rows.values()) {
-                done += p.stateProperty().get() == ShotProgress.State.DONE && p.shot() != s.number ? 1 : 0;
-            }
-            remaining = new RemainingTime(Math.max(e.expectedShots(), rows.size()) - done);
+    /** Rows done before this frame: those done now, less the shots of {@code seen} that ended in it. */
+    private int doneBefore(List<InTurnTimeLeft.Seen> seen) {
+        int done = 0;
+        for (ShotProgress p : rows.values()) {
+            done += p.stateProperty().get() == ShotProgress.State.DONE ? 1 : 0;
         }
-        if (s.state == ShotProgress.State.RUNNING) {
-            leftS = remaining.secondsLeft(s.fraction(), s.seconds(now));
-        } else if (s.state == ShotProgress.State.DONE && was != ShotProgress.State.DONE) {
-            remaining.shotFinished(s.seconds(now));
+        for (InTurnTimeLeft.Seen s : seen) {
+            done -= s.endedNow() ? 1 : 0;
         }
+        return done;
     }
 
     private ShotProgress row(int number) {

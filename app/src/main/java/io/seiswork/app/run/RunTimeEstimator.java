@@ -3,6 +3,7 @@ package io.seiswork.app.run;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.Throughput;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
@@ -12,6 +13,7 @@ import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.EngineSpeed;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.StepTimes;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 import io.seiswork.kernels.job.ImageFiles;
@@ -20,49 +22,119 @@ import io.seiswork.kernels.job.ShotComputer;
 import io.seiswork.kernels.rtm.MemoryPlan;
 import io.seiswork.kernels.rtm.MigrationSpeed;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * How long a job will run, before it runs: its work ({@link RunWork}) at the speeds the engine it
- * selects shows on its first shot once warm, plus the warm-up a run in this JVM still pays:
+ * selects shows on its first shot once warm, plus the warm-up a run in a fresh JVM still pays:
  * modelling by {@link EngineSpeed}, a migration's own step (propagations, imaging, wavefield
- * strategy) by {@link MigrationSpeed}; a few seconds of the engine's time in all. It opens what
- * the run would (the engine, the GPU's context, one shot's memory), so callers run it off the
- * JavaFX thread and not beside a run.
+ * strategy) by {@link MigrationSpeed}; a few seconds of the engine's time in all, measured again
+ * (up to {@value #ATTEMPTS} times in all) while the JIT was still compiling the engine. It opens
+ * what the run would (the engine, the GPU's context, one shot's memory), so callers run it off the
+ * JavaFX thread and not beside a run. The command line and the desktop both say what
+ * {@link Estimate#describe} says.
  */
 public final class RunTimeEstimator {
 
     /**
+     * Measurements at most, while the engine is timed before the JIT has compiled it
+     * ({@link Estimate#settled}): a window just opened, or a busy machine whose JIT threads wait
+     * for a core too, may take 20 s and more to compile the kernels.
+     */
+    public static final int ATTEMPTS = 3;
+
+    /** What follows an estimate that is being measured again ({@link #estimate}'s {@code measuringAgain}). */
+    public static final String MEASURING_AGAIN = "; measuring again...";
+
+    /**
+     * The spread of the timed runs above which the estimate gives a range, fastest to slowest:
+     * below it, "about" says as much.
+     */
+    static final double RANGE_WORTH_SAYING = 1.2;
+
+    /** Where the run estimated will run, which decides whether it still pays the JIT's warm-up. */
+    public enum RunsIn {
+        /**
+         * A JVM of its own ({@code seiswork run} after {@code run --estimate}): its kernels
+         * compile again, as long as the measurements' warm-ups took beyond the engine's speed.
+         */
+        A_FRESH_JVM,
+        /** This JVM (the desktop's Run after its estimate): the measurement compiled the kernels. */
+        THIS_JVM
+    }
+
+    /**
      * @param work the run's grid-point updates
      * @param engine the engine's name, as {@code run.json} gives it
-     * @param gptsPerSecond its measured modelling speed, billions of computed point updates per
-     *     second
-     * @param migrationSecondsPerStep its measured time per migration step, imaging and wavefield
-     *     strategy included (0 for task model)
-     * @param startupSeconds what a run starting in this JVM pays once before that speed (the JIT
-     *     compiling the CPU kernels; 0 once they are)
+     * @param modelling the engine's modelling speed, measured on the first shot: the median of its
+     *     timed runs, and their fastest and slowest
+     * @param migration seconds per migration step of the run's mean shot window, imaging and
+     *     wavefield strategy included: median, fastest and slowest of the timed migrations (0 for
+     *     task model)
+     * @param startupSeconds what the run pays once before those speeds (the JIT compiling the CPU
+     *     kernels and the imaging code in a fresh JVM; 0 in a JVM whose code is compiled)
      * @param imageBytes the image files a migration writes after its last shot (0 for task model):
      *     for a survey they take longer than its shots, at the disk's speed, which is not
      *     measured here, so the estimate names their size instead
-     * @param settled false when the engine was timed while the JIT may still have been compiling
-     *     it ({@link EngineSpeed.Measured#settled}): the estimate may be many times long, and
-     *     measuring again later gives the real one
+     * @param load how busy the machine was when the engine had been measured
      */
-    public record Estimate(RunWork work, String engine, double gptsPerSecond, double migrationSecondsPerStep,
-            double startupSeconds, long imageBytes, boolean settled) {
+    public record Estimate(RunWork work, String engine, EngineSpeed.Measured modelling, StepTimes migration,
+            double startupSeconds, long imageBytes, MachineLoad load) {
 
         /** What {@link #describe} adds when the engine was timed while the JIT was still compiling it. */
         public static final String UNSETTLED = " (timed while the JIT was still compiling, so the engine may not have been compiled yet: it may take less)";
 
+        /** How {@link #describe}'s note on a busy machine starts. */
+        public static final String BUSY = "; this machine is busy (";
+
         /** Image files smaller than this are not mentioned: they take a moment to write. */
         static final long IMAGE_BYTES_WORTH_SAYING = 1L << 30;
 
-        /** Seconds the run should take. */
+        /** Billions of computed point updates per second the engine modelled at (the median timed run). */
+        public double gptsPerSecond() {
+            return modelling.gptsPerSecond();
+        }
+
+        /**
+         * False when the engine was timed while the JIT may still have been compiling it
+         * ({@link EngineSpeed.Measured#settled}): the estimate may be many times long, and
+         * measuring again later gives the real one.
+         */
+        public boolean settled() {
+            return modelling.settled();
+        }
+
+        /** Seconds the run should take at the median speeds: on a machine whose load stays as it was. */
         public double seconds() {
+            return secondsAt(modelling.gptsPerSecond(), migration.median());
+        }
+
+        /** Seconds at the fastest timed runs' speeds. */
+        public double fastestSeconds() {
+            return secondsAt(modelling.fastestGptsPerSecond(), migration.fastest());
+        }
+
+        /** Seconds at the slowest timed runs' speeds. */
+        public double slowestSeconds() {
+            return secondsAt(modelling.slowestGptsPerSecond(), migration.slowest());
+        }
+
+        private double secondsAt(double gptsPerSecond, double migrationSecondsPerStep) {
             double modelling = work.modellingPropagations() * (double) work.pointsPerStep() / (gptsPerSecond * 1e9);
             double migration = work.migrationPropagations() > 0 ? migrationSecondsPerStep : 0;
             return startupSeconds + (double) work.shots() * work.steps() * (modelling + migration);
+        }
+
+        /**
+         * Whether one figure would say more than is known: the machine busy (other programs' load
+         * may change before and during the run), or the timed runs spread by more than
+         * {@link #RANGE_WORTH_SAYING}.
+         */
+        public boolean uncertain() {
+            return load.busy() || slowestSeconds() > RANGE_WORTH_SAYING * fastestSeconds();
         }
 
         /**
@@ -70,21 +142,41 @@ public final class RunTimeEstimator {
          * propagations × 801 steps of 1,442,784 points (absorbing layers included), at 0.760 Gpts/s
          * and 5.93 ms per migration step, measured on the first shot": the Gpts/s of these computed
          * points, unlike the user-grid headline of {@code run.json}'s {@code userGptsPerSecond}.
+         * When {@link #uncertain}, the range of the timed runs follows the figure and the speeds
+         * they went at the line: "about 25 s (15 s to 40 s) on cpu … measured on the first shot;
+         * this machine is busy (load 9.8 on 2 cores) and the timed runs went at 0.0612 to 0.143
+         * Gpts/s: the run takes longer or less as other programs' load comes and goes".
          */
         public String describe() {
             String shots = work.shots() == 1 ? "1 shot" : String.format(Locale.ROOT, "%,d shots", work.shots());
             int p = work.propagationsPerShot();
             String props = p == 1 ? "" : " × " + p + " propagations";
-            String migration = work.migrationPropagations() == 0 ? ""
-                    : " and " + significant(migrationSecondsPerStep * 1e3) + " ms per migration step";
+            String migrationStep = work.migrationPropagations() == 0 ? ""
+                    : " and " + significant(migration.median() * 1e3) + " ms per migration step";
             double s = seconds();
+            String figure = s < 1 ? "under a second" : "about " + duration(s);
+            String fastest = duration(fastestSeconds());
+            String slowest = duration(slowestSeconds());
+            String range = uncertain() && !fastest.equals(slowest) ? " (" + fastest + " to " + slowest + ")" : "";
             String image = imageBytes < IMAGE_BYTES_WORTH_SAYING ? ""
                     : "; then " + MemoryEstimate.human(imageBytes) + " of image files to write";
-            return String.format(Locale.ROOT, "%s on %s: %s%s × %,d steps of %,d points (absorbing layers included), at "
-                    + "%s Gpts/s%s, measured on "
-                    + "the first shot%s%s", s < 1 ? "under a second" : "about " + duration(s), engine, shots, props,
-                    work.steps(), work.pointsPerStep(), io.seiswork.core.progress.Throughput.gpts(gptsPerSecond), migration,
-                    settled ? "" : UNSETTLED, image);
+            return String.format(Locale.ROOT, "%s%s on %s: %s%s × %,d steps of %,d points (absorbing layers included), at "
+                    + "%s Gpts/s%s, measured on the first shot%s%s%s", figure, range, engine, shots, props,
+                    work.steps(), work.pointsPerStep(), Throughput.gpts(gptsPerSecond()), migrationStep,
+                    settled() ? "" : UNSETTLED, spread(), image);
+        }
+
+        /** How far the timed runs spread and why the range, or nothing when one figure will do. */
+        private String spread() {
+            if (!uncertain()) {
+                return "";
+            }
+            String speeds = "the timed runs went at " + Throughput.gpts(modelling.slowestGptsPerSecond()) + " to "
+                    + Throughput.gpts(modelling.fastestGptsPerSecond()) + " Gpts/s";
+            return load.busy()
+                    ? BUSY + load.describe() + ") and " + speeds
+                            + ": the run takes longer or less as other programs' load comes and goes"
+                    : "; " + speeds;
         }
 
         private static String significant(double v) {
@@ -92,30 +184,41 @@ public final class RunTimeEstimator {
         }
     }
 
+    /** How the engine's speed is measured: {@link EngineSpeed#measure}, or a script in tests. */
+    interface SpeedMeter {
+        EngineSpeed.Measured measure(WaveEngine engine, ShotRequest shot, long runSteps, CancellationToken cancel);
+    }
+
     private RunTimeEstimator() {
     }
 
+    /** {@link #estimate(ResolvedJob, List, Integer, RunsIn, CancellationToken, Consumer)} of every shot, in a fresh JVM. */
+    public static Estimate estimate(ResolvedJob job, CancellationToken cancel) {
+        return estimate(job, ShotComputer.shotsOf(job), null, RunsIn.A_FRESH_JVM, cancel, e -> { });
+    }
+
     /**
-     * The estimate for {@code job} on the engine its spec selects.
+     * The estimate for a run of {@code job}'s {@code shots} (all of them, or some: {@code run
+     * --shots}) on the engine its spec selects, the CPU engine on {@code cpuThreads} threads
+     * ({@code run --threads}; null: one per processor). Measured again, {@value #ATTEMPTS} times
+     * in all at most, while the engine was timed before the JIT had compiled it.
      *
+     * @param runsIn where the run will run: in a fresh JVM it pays the JIT's warm-up again
+     * @param measuringAgain given each estimate that is not settled before it is measured again
+     *     (the command line and the desktop show it, followed by {@link #MEASURING_AGAIN}); called
+     *     on this thread
      * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
      * @throws IllegalArgumentException when the engine cannot be had (engine "gpu" without one)
      *     or a data file cannot be read
      */
-    public static Estimate estimate(ResolvedJob job, CancellationToken cancel) {
-        return estimate(job, ShotComputer.shotsOf(job), cancel);
+    public static Estimate estimate(ResolvedJob job, List<Shot> shots, Integer cpuThreads, RunsIn runsIn,
+            CancellationToken cancel, Consumer<Estimate> measuringAgain) {
+        return estimate(job, shots, cpuThreads, runsIn, cancel, measuringAgain, EngineSpeed::measure);
     }
 
-    /** {@link #estimate} of a run of {@code shots} only (some of the job's: {@code run --shots}). */
-    public static Estimate estimate(ResolvedJob job, List<Shot> shots, CancellationToken cancel) {
-        return estimate(job, shots, null, cancel);
-    }
-
-    /**
-     * {@link #estimate(ResolvedJob, List, CancellationToken)} with the CPU engine on
-     * {@code cpuThreads} threads ({@code run --threads}; null: one per processor).
-     */
-    public static Estimate estimate(ResolvedJob job, List<Shot> shots, Integer cpuThreads, CancellationToken cancel) {
+    /** {@link #estimate(ResolvedJob, List, Integer, RunsIn, CancellationToken, Consumer)} measuring by {@code meter}. */
+    static Estimate estimate(ResolvedJob job, List<Shot> shots, Integer cpuThreads, RunsIn runsIn,
+            CancellationToken cancel, Consumer<Estimate> measuringAgain, SpeedMeter meter) {
         JobSpec spec = job.spec();
         PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         if (shots.isEmpty()) {
@@ -138,25 +241,63 @@ public final class RunTimeEstimator {
                     : null;
             RunWork work = RunWork.of(job, shots, onGpu, strategy);
             long runSteps = (long) work.shots() * work.propagationsPerShot() * work.steps();
-            EngineSpeed.Measured speed = EngineSpeed.measure(engine, shot, runSteps, cancel);
-            double migration = 0;
-            if (work.migrationPropagations() > 0) {
-                ShotRequest migrated = new ShotRequest(window.crop(job.migrationVelocity()), physics, measured.source(),
-                        spec.wavelet().toWavelet(), measured.receivers(), job.time());
-                // Measured on the largest window; a migration step's time scales with the points it updates.
-                double windowPoints = RunWork.computedPoints(window.grid(), spec);
-                double perStep = windowPoints / (speed.gptsPerSecond() * 1e9);
-                migration = MigrationSpeed.secondsPerStep(engine, migrated, spec.imaging().wavefield(), budget,
-                        perStep, cancel) * (work.pointsPerStep() / windowPoints);
-            }
             long imageBytes = spec.task() == Task.RTM
                     ? ImageFiles.diskBytes(spec.grid(), WholeGridStorage.HEAP)  // the two files, without the stack
                     : 0;
-            return new Estimate(work, engine.name(), speed.gptsPerSecond(), migration, speed.warmupSeconds(), imageBytes,
-                    speed.settled());
+            List<Attempt> earlier = new ArrayList<>();
+            while (true) {
+                EngineSpeed.Measured speed = meter.measure(engine, shot, runSteps, cancel);
+                MigrationSpeed.Measured migrationSpeed = null;
+                StepTimes migration = new StepTimes(0, 0, 0);
+                if (work.migrationPropagations() > 0) {
+                    // Measured on the largest window; a migration step's time scales with the points it updates.
+                    double windowPoints = RunWork.computedPoints(window.grid(), spec);
+                    ShotRequest migrated = new ShotRequest(window.crop(job.migrationVelocity()), physics,
+                            measured.source(), spec.wavelet().toWavelet(), measured.receivers(), job.time());
+                    migrationSpeed = MigrationSpeed.measure(engine, migrated, spec.imaging().wavefield(), budget,
+                            windowPoints / (speed.gptsPerSecond() * 1e9), cancel);
+                    migration = migrationSpeed.timed().scaled(work.pointsPerStep() / windowPoints);
+                }
+                Attempt last = new Attempt(speed, migrationSpeed);
+                Estimate e = new Estimate(work, engine.name(), speed, migration, startup(runsIn, earlier, last),
+                        imageBytes, MachineLoad.now());
+                if (e.settled() || earlier.size() + 1 >= ATTEMPTS) {
+                    return e;
+                }
+                measuringAgain.accept(e);
+                earlier.add(last);
+            }
         } finally {
             engine.close();
         }
+    }
+
+    /** One measurement: the modelling speed and, for a migration, the migration's step (else null). */
+    private record Attempt(EngineSpeed.Measured modelling, MigrationSpeed.Measured migration) {
+
+        /** What its warm-ups took beyond the speeds {@code last} found. */
+        double warmUpBeyond(Attempt last) {
+            double seconds = modelling.warmUp().secondsBeyond(last.modelling.timed().median());
+            return migration == null ? seconds
+                    : seconds + migration.warmUp().secondsBeyond(last.migration.timed().median());
+        }
+    }
+
+    /**
+     * What the run pays before the engine's speed: in a fresh JVM, the JIT compiling the kernels
+     * and the imaging code for as long as every warm-up here ({@code earlier} measurements', then
+     * {@code last}'s) took beyond the speeds {@code last} found; nothing in this JVM, whose code they
+     * compiled.
+     */
+    private static double startup(RunsIn runsIn, List<Attempt> earlier, Attempt last) {
+        if (runsIn == RunsIn.THIS_JVM) {
+            return 0;
+        }
+        double seconds = last.warmUpBeyond(last);
+        for (Attempt a : earlier) {
+            seconds += a.warmUpBeyond(last);
+        }
+        return seconds;
     }
 
     /** "under a second", "12 s", "2 min 10 s", "3 h 20 min", "2 d 5 h". */

@@ -15,6 +15,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.kernels.engine.EngineSpeed;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.RunStats;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run's work before it runs ({@link RunWork}) and the estimate built on it
  * ({@link RunTimeEstimator}): the points per step are what the engine then counts, the
  * propagations those the runners run, and the estimate is that work at the speed the engine
- * measured, plus the JIT warm-up a run in this JVM still pays, not a guess.
+ * measured, plus the JIT warm-up a run in a fresh JVM pays, not a guess.
  */
 class RunWorkTest {
 
@@ -102,12 +103,12 @@ class RunWorkTest {
         assertEquals(3, e.work().shots());
         assertTrue(e.work().propagationsPerShot() == 3 || e.work().propagationsPerShot() == 4, e.describe());
         assertTrue(e.gptsPerSecond() > 0 && Double.isFinite(e.gptsPerSecond()), e.describe());
-        assertTrue(e.startupSeconds() >= 0 && e.migrationSecondsPerStep() > 0, e.toString());
+        assertTrue(e.startupSeconds() >= 0 && e.migration().median() > 0, e.toString());
         // The data's modelling at the modelling speed, the migration at its own measured step.
         RunWork w = e.work();
         assertEquals(1, w.modellingPropagations());
         double modelling = w.pointsPerStep() / (e.gptsPerSecond() * 1e9);
-        assertEquals(e.startupSeconds() + 3.0 * w.steps() * (modelling + e.migrationSecondsPerStep()), e.seconds(),
+        assertEquals(e.startupSeconds() + 3.0 * w.steps() * (modelling + e.migration().median()), e.seconds(),
                 1e-9 * e.seconds());
         assertTrue(e.describe().contains(" ms per migration step, measured on the first shot"), e.describe());
         assertTrue(e.describe().startsWith(e.seconds() < 1 ? "under a second on cpu" : "about "), e.describe());
@@ -118,9 +119,12 @@ class RunWorkTest {
         if (e.settled()) {
             assertFalse(e.describe().contains("JIT"), e.describe());
         }
-        RunTimeEstimator.Estimate early = new RunTimeEstimator.Estimate(e.work(), e.engine(), e.gptsPerSecond() / 30,
-                e.migrationSecondsPerStep() * 30, e.startupSeconds(), e.imageBytes(), false);
-        assertTrue(early.describe().endsWith("measured on the first shot (timed while the JIT was still compiling, so"
+        EngineSpeed.Measured m = e.modelling();
+        EngineSpeed.Measured compiling = new EngineSpeed.Measured(m.timed().scaled(30), m.pointsPerStep(), m.warmUp(),
+                false);
+        RunTimeEstimator.Estimate early = new RunTimeEstimator.Estimate(e.work(), e.engine(), compiling,
+                e.migration().scaled(30), e.startupSeconds(), e.imageBytes(), new MachineLoad(0, 2));
+        assertTrue(early.describe().contains("measured on the first shot (timed while the JIT was still compiling, so"
                 + " the engine may not have been compiled yet: it may take less)"), early.describe());
     }
 

@@ -14,6 +14,7 @@ import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.StepTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,13 @@ class MigrationSpeedTest {
     void everyStrategyIsTimedAndNoScratchIsLeft() throws Exception {
         long before = scratchFolders();
         for (String strategy : List.of("memory", "boundary", "disk", "auto")) {
-            double s = MigrationSpeed.secondsPerStep(Rtm.ENGINE, shot(), strategy, Long.MAX_VALUE, 1e-4,
+            MigrationSpeed.Measured m = MigrationSpeed.measure(Rtm.ENGINE, shot(), strategy, Long.MAX_VALUE, 1e-4,
                     CancellationToken.none());
-            assertTrue(s > 0 && Double.isFinite(s), strategy + ": " + s);
+            StepTimes s = m.timed();
+            assertEquals(MigrationSpeed.MIN_STEPS, m.warmUp().steps(), strategy);
+            assertTrue(m.warmUp().wallSeconds() > 0, strategy + ": " + m);
+            assertTrue(s.fastest() > 0 && s.fastest() <= s.median() && s.median() <= s.slowest()
+                    && Double.isFinite(s.slowest()), strategy + ": " + s);
         }
         assertEquals(before, scratchFolders(), "scratch folders left behind");
     }
@@ -58,7 +63,7 @@ class MigrationSpeedTest {
         long before = scratchFolders();
         CancellationToken cancelled = CancellationToken.none();
         cancelled.cancel();
-        assertThrows(CancelledException.class, () -> MigrationSpeed.secondsPerStep(Rtm.ENGINE, shot(), "disk",
+        assertThrows(CancelledException.class, () -> MigrationSpeed.measure(Rtm.ENGINE, shot(), "disk",
                 Long.MAX_VALUE, 1e-4, cancelled));
         assertEquals(before, scratchFolders(), "scratch folders left behind");
     }
