@@ -12,6 +12,7 @@ import io.seiswork.kernels.engine.cuda.CudaRtmShot;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 import io.seiswork.kernels.engine.cuda.HostMemoryBudget;
 import io.seiswork.kernels.engine.cuda.RingRequest;
+import io.seiswork.kernels.engine.cuda.RtmMemoryPlan;
 import io.seiswork.kernels.engine.cuda.RtmRingPlan;
 import java.nio.file.Path;
 
@@ -141,6 +142,11 @@ public final class CudaShotMigrator {
         int total = 2 * steps;
         int every = Math.max(1, total / 100);
         Grid grid = request.model().grid();
+        try {
+            RtmMemoryPlan.checkData(observed.length, steps);  // one line, never an array size's exception
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("engine \"gpu\": " + e.getMessage(), e);
+        }
         float[] data = ReceiverData.levelMajor(observed, t.outputS(), t.dtS(), steps, true);
         float[] image = new float[grid.points()];
         float[] illumination = new float[grid.points()];

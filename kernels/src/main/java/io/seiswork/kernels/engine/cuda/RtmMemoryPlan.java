@@ -3,6 +3,7 @@ package io.seiswork.kernels.engine.cuda;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.kernels.engine.PhysicsOptions;
+import java.util.Locale;
 
 /**
  * Device memory one reverse-time-migrated shot needs on the GPU ({@link CudaRtmShot}), computed
@@ -107,6 +108,29 @@ public record RtmMemoryPlan(MemoryPlan propagation, long frameBytes, int levels,
                 gib(imageBytes));
     }
 
+    /**
+     * The most receiver values, levels × receivers, the GPU migration uploads: it builds them
+     * level-major in one Java array, so a node carpet of 100 000 receivers over 21 475 steps (10.7 s
+     * at 0.5 ms) is refused here in one line rather than failing on the array's size. Past this the
+     * data alone is 8 GiB, which the CPU engine streams receiver by receiver.
+     */
+    static final long MAX_DATA_VALUES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Refuses receivers' data, levels 0 .. nt of every receiver, over {@link #MAX_DATA_VALUES}.
+     *
+     * @throws IllegalArgumentException naming the levels, the receivers and the limit
+     */
+    public static void checkData(int receivers, int steps) {
+        long values = (steps + 1L) * receivers;
+        if (values > MAX_DATA_VALUES) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the receivers' data at every time step, %d levels × %d receivers = %d values, exceed the %d "
+                            + "one upload holds (the CPU engine has no such limit)", steps + 1, receivers, values,
+                    MAX_DATA_VALUES));
+        }
+    }
+
     static double gib(long b) {
         return b / (double) (1L << 30);
     }
@@ -118,12 +142,14 @@ public record RtmMemoryPlan(MemoryPlan propagation, long frameBytes, int levels,
      * @param physics space order, layer width, free surface
      * @param receivers receivers
      * @param steps time steps nt
-     * @throws IllegalArgumentException when the grid is too thin for boundary reconstruction
+     * @throws IllegalArgumentException when the grid is too thin for boundary reconstruction, or
+     *     the receivers' data at every level exceed one array ({@link #MAX_DATA_VALUES})
      */
     public static RtmMemoryPlan estimate(VelocityModel model, PhysicsOptions physics, int receivers, int steps) {
         Grid g = model.grid();
         int r = physics.operator().radius();
         RtmPlan.checkThickness(g, r);
+        checkData(receivers, steps);
         long frame = RtmPlan.ringBytes(CudaKernels.ringCells(g.nx(), g.ny(), g.nz(), r, !g.is2d()), 1);
         long data = (steps + 1L) * receivers * Float.BYTES + 2L * steps * Float.BYTES;
         long image = 2L * g.points() * Float.BYTES;

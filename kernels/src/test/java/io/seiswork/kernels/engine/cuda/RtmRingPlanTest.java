@@ -43,6 +43,25 @@ class RtmRingPlanTest {
         assertEquals(5000, p.withSlots(9000).slots());
     }
 
+    /**
+     * A node carpet of 100 000 receivers over 21 475 steps (10.7 s at 0.5 ms): 2 147 600 000
+     * values, just past one array. Refused in one line naming the figures, as every plan that
+     * cannot be held is, rather than failing on the array's size when the data are built.
+     */
+    @Test
+    void receiverDataPastOneArrayAreRefusedInOneLine() {
+        Grid g = Grid.of2d(200, 100, 10);
+        VelocityModel m = VelocityModel.constant(g, 2000f);
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> RtmMemoryPlan.estimate(m, PhysicsOptions.defaults(), 100_000, 21_475));
+        assertTrue(refused.getMessage().contains("21476 levels × 100000 receivers = 2147600000 values"),
+                refused.getMessage());
+        assertFalse(refused.getMessage().contains("\n"));
+        // One level fewer fits: the limit is the array's, not a round figure.
+        long fits = RtmMemoryPlan.MAX_DATA_VALUES / 100_000 - 1;
+        assertNotNull(RtmMemoryPlan.estimate(m, PhysicsOptions.defaults(), 100_000, (int) fits));
+    }
+
     @Test
     void placementFollowsTheFreeMemory() {
         RtmMemoryPlan p = cube400();
