@@ -26,8 +26,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,9 +42,6 @@ import picocli.CommandLine.Parameters;
                 + "and as a bricked volume for the viewers), and DIR/run.json (resolved spec, dt, nt, timings, Gpts/s); "
                 + "keeps DIR/checkpoint until the run is done, for --resume."})
 final class RunCommand implements Callable<Integer> {
-
-    /** Longest a stopping run may take to save its checkpoint before the JVM exits anyway, minutes. */
-    private static final long STOP_WAIT_MINUTES = 30;
 
     @Parameters(index = "0", paramLabel = "SPEC.json", description = "The job spec (see docs/job-spec.md).")
     Path specFile;
@@ -172,29 +167,13 @@ final class RunCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Path.of("runs", jobSpec.name());
         doing = "starting the run";
         EngineSelection selected = JobEngine.select(job).withCpuThreads(cpuThreads);
-        CancellationToken cancel = new CancellationToken();
-        CountDownLatch finished = new CountDownLatch(1);
         // Ctrl-C (or a scheduler's SIGTERM): stop at the next time step and let the runner save its
-        // checkpoint and write run.json before the JVM exits. Not cut short: a stack of many GB
-        // takes seconds to save, and a memory-mapped one cut in the middle of adding a shot could
-        // never be resumed. kill -9 still ends it at once.
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                if (!finished.await(2, TimeUnit.SECONDS)) {
-                    err.println("seiswork: stopping: saving the run's checkpoint for --resume (kill -9 to abort)");
-                    err.flush();
-                    finished.await(STOP_WAIT_MINUTES, TimeUnit.MINUTES);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "seiswork-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // checkpoint and write run.json before the JVM exits, saying so past 2 s (StopOnSignal.armForRun).
+        StopOnSignal stop = StopOnSignal.armForRun(err);
         try (var engineToClose = selected.engine()) {
             err.println("seiswork: " + selected.reason());
             err.flush();
-            var runner = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), cancel, shots);
+            var runner = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), stop.token(), shots);
             ObjectNode report;
             try {
                 report = resume ? runner.resume(job, outDir) : runner.run(job, outDir);
@@ -213,12 +192,7 @@ final class RunCommand implements Callable<Integer> {
             // and lines printed after (by picocli's handler) would be lost half the time.
             return UserErrorHandler.report(e, err);
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting because of Ctrl-C: the hook has already cancelled the run.
-            }
+            stop.close();  // the run ended: a signal's hook waiting for it lets the JVM exit
         }
         return 0;
     }

@@ -66,17 +66,22 @@ final class CloudRun implements ActiveRun {
     }
 
     /**
-     * How a run makes its dispatcher from the stack's clients: {@link Dispatcher#of}. The
-     * desktop's transfer tests alone change it, for one whose parts are of a few MiB and whose S3
-     * client holds parts in flight until the test has pressed Cancel, so that a transfer of a few
-     * parts is known to be mid-way when the Cancel comes.
+     * Where a run goes and how it makes its dispatcher from the stack's clients: the window's
+     * {@link Dispatcher#of}, or, in the desktop's transfer tests, one whose parts are of a few MiB
+     * and whose S3 client holds parts in flight until the test has pressed Cancel.
+     *
+     * @param cloud "local" or "aws" (checked with {@link CloudSettings#check}); the settings are
+     *     built on the run's thread, since resolving the AWS region may take seconds
      */
-    static volatile Function<CloudClients, Dispatcher> dispatchers = Dispatcher::of;
+    record Target(String cloud, Function<CloudClients, Dispatcher> dispatchers) {
+    }
 
     /** Progress rows count a shot's progress in thousandths. */
     private static final int STEPS = 1000;
 
     private final Thread thread;
+    /** How the run makes its dispatcher from the stack's clients: the window's ({@link ProjectWindow#setDispatchers}). */
+    private final Function<CloudClients, Dispatcher> dispatchers;
     private volatile boolean cancelRequested;
     /**
      * Cancelled with the run, and when the window closes: stops a submission's passes over its
@@ -102,9 +107,11 @@ final class CloudRun implements ActiveRun {
      */
     private final ResolvedJob job;
 
-    private CloudRun(JobSource source, ResolvedJob job, String cloud, Path outDir, RunEvents events,
+    private CloudRun(JobSource source, ResolvedJob job, Target on, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
         this.job = job;
+        this.dispatchers = on.dispatchers();
+        String cloud = on.cloud();
         thread = new Thread(() -> {
             DesktopRun.Outcome o = new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null,
                     "failed: the cloud run stopped unexpectedly");
@@ -125,15 +132,14 @@ final class CloudRun implements ActiveRun {
     /**
      * Submits and follows the project's applied spec on its own thread.
      *
-     * @param cloud "local" or "aws" (checked with {@link CloudSettings#check}); the settings are
-     *     built on the run's thread, since resolving the AWS region may take seconds
      * @param engine the engine the workers use, replacing the spec's, or null
+     * @param on the cloud the run goes to, and how its dispatcher is made
      * @param onEnd called once on the JavaFX thread when the job has ended (or following stopped)
      */
-    static CloudRun start(Project project, EngineChoice engine, String cloud, Path outDir, RunEvents events,
+    static CloudRun start(Project project, EngineChoice engine, Target on, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
         return launch((d, ev, settings, cancel) -> submit(d, ev, project, engine, settings, cancel), project.job(),
-                cloud, outDir, events, onEnd);
+                on, outDir, events, onEnd);
     }
 
     /**
@@ -141,11 +147,11 @@ final class CloudRun implements ActiveRun {
      * rows, a migration's image so far (its spec read back from the bucket, {@link StoredJob}), and
      * its outputs fetched into {@code outDir} when it is done.
      */
-    static CloudRun follow(JobId id, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
+    static CloudRun follow(JobId id, Target on, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
         return launch((d, ev, settings, cancel) -> {
             ev.message("following job " + id + " in the " + settings.name() + " cloud");
             return id;
-        }, null, cloud, outDir, events, onEnd);
+        }, null, on, outDir, events, onEnd);
     }
 
     /**
@@ -153,16 +159,16 @@ final class CloudRun implements ActiveRun {
      * others queued again) and follows it as {@link #follow} does. A job that cannot be resumed
      * (it runs, or is done) ends the run with the reason.
      */
-    static CloudRun resume(JobId id, String cloud, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
+    static CloudRun resume(JobId id, Target on, Path outDir, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
         return launch((d, ev, settings, cancel) -> {
             ev.message(d.resume(id).summary());
             return id;
-        }, null, cloud, outDir, events, onEnd);
+        }, null, on, outDir, events, onEnd);
     }
 
-    private static CloudRun launch(JobSource source, ResolvedJob job, String cloud, Path outDir, RunEvents events,
+    private static CloudRun launch(JobSource source, ResolvedJob job, Target on, Path outDir, RunEvents events,
             Consumer<DesktopRun.Outcome> onEnd) {
-        CloudRun r = new CloudRun(source, job, cloud, outDir, events, onEnd);
+        CloudRun r = new CloudRun(source, job, on, outDir, events, onEnd);
         r.thread.start();
         return r;
     }

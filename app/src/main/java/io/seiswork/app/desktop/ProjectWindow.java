@@ -104,6 +104,11 @@ public final class ProjectWindow extends BorderPane {
     });
     /** The latest listing of the Examples menu asked for: an older one stops, and its result is dropped. */
     private final java.util.concurrent.atomic.AtomicInteger examplesListing = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * How a cloud run makes its dispatcher from the stack's clients: {@link Dispatcher#of}; the
+     * transfer tests put in one that holds parts in flight ({@link #setDispatchers}).
+     */
+    private volatile Function<CloudClients, Dispatcher> dispatchers = Dispatcher::of;
     /** Works out one example's note on {@link #notes} (tests put in a slow or failing one). */
     private volatile NoteMaker noteMaker;
     /** Measures the chosen engine for the run-time estimate, one job at a time. */
@@ -750,6 +755,11 @@ public final class ProjectWindow extends BorderPane {
         noteMaker = maker;
     }
 
+    /** Makes the dispatchers of the cloud runs started from now on with {@code made} (for tests). */
+    void setDispatchers(Function<CloudClients, Dispatcher> made) {
+        dispatchers = made;
+    }
+
     /** Notes of the examples listed, kept while their files (and the files they name) are unchanged. */
     private final ExampleNotes exampleNotes = new ExampleNotes();
 
@@ -908,8 +918,9 @@ public final class ProjectWindow extends BorderPane {
         resultTab.setContent(placeholder("Following job " + job.id() + "..."));
         tabs.getSelectionModel().select(runTab);
         followedTask = Task.RTM.json().equals(job.task()) ? Task.RTM : Task.MODEL;
-        current = resume ? CloudRun.resume(job.id(), target.cloud(), out, events, this::ended)
-                : CloudRun.follow(job.id(), target.cloud(), out, events, this::ended);
+        CloudRun.Target on = new CloudRun.Target(target.cloud(), dispatchers);
+        current = resume ? CloudRun.resume(job.id(), on, out, events, this::ended)
+                : CloudRun.follow(job.id(), on, out, events, this::ended);
         setRunning(true);
         status.setText((resume ? "Resuming" : "Following") + " job " + job.id() + " in the " + target
                 + "; its files will come to " + out + "...");
@@ -1229,7 +1240,8 @@ public final class ProjectWindow extends BorderPane {
         resultTab.setContent(placeholder("Running..."));
         tabs.getSelectionModel().select(runTab);
         if (cloud) {
-            current = CloudRun.start(project, engine.getValue(), target.cloud(), out, events, this::ended);
+            current = CloudRun.start(project, engine.getValue(), new CloudRun.Target(target.cloud(), dispatchers), out,
+                    events, this::ended);
             setRunning(true);
             status.setText("Sending " + job.spec().name() + " to the " + target + "; its files will come to " + out + "...");
             return;

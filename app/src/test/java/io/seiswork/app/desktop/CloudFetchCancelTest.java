@@ -44,7 +44,7 @@ class CloudFetchCancelTest extends CloudWindowTestBase {
             throws Exception {
         byte[] output = new byte[OUTPUT_BYTES];
         new Random(41).nextBytes(output);
-        try (HeldParts parts = new HeldParts(CLOUD)) {
+        try (HeldParts parts = new HeldParts(CLOUD, window)) {
             Dispatcher plain = parts.plain;
             JobId id = DoneJobs.withShots(plain, "fetch-cancel", output);
             try {

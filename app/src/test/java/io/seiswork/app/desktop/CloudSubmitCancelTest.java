@@ -128,7 +128,7 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
             throws Exception {
         String name = "upload-cancel-" + Long.toHexString(System.nanoTime());
         Path data = recorded(Files.createDirectories(dir.resolve("recorded")).resolve("shots.sgy"), name, UPLOADED_SHOTS);
-        try (HeldParts parts = new HeldParts(CLOUD);
+        try (HeldParts parts = new HeldParts(CLOUD, window);
                 CloudClients c = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
             Dispatcher plain = parts.plain;
             String bucket = plain.store().bucket();

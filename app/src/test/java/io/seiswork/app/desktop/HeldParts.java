@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The cloud runs of a test's window, until {@link #close}, made with parts of {@value #PART_BYTES}
  * bytes, two at a time, through an S3 client whose {@link PartGate} holds every part but the
- * first in flight ({@link CloudRun#dispatchers}): a transfer of a few parts is known to be
+ * first in flight ({@link ProjectWindow#setDispatchers}): a transfer of a few parts is known to be
  * mid-way, part 1 done and two parts moving, when the test presses Cancel, however fast the
  * machine, and costs a few MiB rather than the GB it took to be sure of it by size alone.
  */
@@ -32,12 +32,16 @@ final class HeldParts implements AutoCloseable {
     private final S3Client s3;
     private final CloudClients clients;
 
-    HeldParts(LocalCloud cloud) {
+    private final ProjectWindow window;
+
+    /** Makes {@code window}'s cloud runs with {@link #small} until {@link #close}. */
+    HeldParts(LocalCloud cloud, ProjectWindow window) {
+        this.window = window;
         s3 = cloud.s3SeenBy(gate);
         clients = new CloudClients(CloudSettings.local(CloudSettings.environment()));
         plain = Dispatcher.of(clients);
         small = new Dispatcher(new ArtifactStore(s3, plain.store().bucket(), PART_BYTES, 2), plain.table(), plain.queue());
-        CloudRun.dispatchers = c -> small;
+        window.setDispatchers(c -> small);
     }
 
     /**
@@ -54,10 +58,10 @@ final class HeldParts implements AutoCloseable {
         return tookS;
     }
 
-    /** Later runs make their own dispatcher again. */
+    /** The window's later runs make their own dispatcher again. */
     @Override
     public void close() {
-        CloudRun.dispatchers = Dispatcher::of;
+        window.setDispatchers(Dispatcher::of);
         s3.close();
         clients.close();
     }

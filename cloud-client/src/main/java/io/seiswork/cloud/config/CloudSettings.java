@@ -45,8 +45,20 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
     public static final double DEFAULT_WORKER_MEMORY_GIB = 14;
     /** Default shot queue name, as the CDK stack creates it. */
     public static final String DEFAULT_QUEUE = "seiswork-shots";
-    /** Bucket used against the local emulators. */
-    public static final String LOCAL_BUCKET = "seiswork-local";
+    /**
+     * What the local stack's names start with unless {@code SEISWORK_LOCAL_PREFIX} says another:
+     * its bucket {@value #LOCAL_BUCKET}, table {@value #DEFAULT_TABLE} and queue {@value #DEFAULT_QUEUE},
+     * the queue {@code scripts/cloud-local.sh} makes.
+     */
+    public static final String DEFAULT_LOCAL_PREFIX = "seiswork";
+    /** Bucket used against the local emulators, with the default prefix. */
+    public static final String LOCAL_BUCKET = DEFAULT_LOCAL_PREFIX + "-local";
+    /**
+     * Longest {@code SEISWORK_LOCAL_PREFIX}, characters: its bucket, {@code PREFIX-local}, within
+     * S3's 63 (the dead-letter queue, {@code PREFIX-shots-dlq}, is within SQS's 80, the table
+     * within DynamoDB's 255).
+     */
+    static final int MAX_LOCAL_PREFIX = 63 - "-local".length();
 
     /** Emulator ports of {@code scripts/cloud-local.sh}, overridable the same way. */
     static final int LOCAL_S3_PORT = 9000;
@@ -70,19 +82,51 @@ public record CloudSettings(String name, Region region, URI s3Endpoint, URI sqsE
 
     /**
      * The emulators of {@code scripts/cloud-local.sh} on 127.0.0.1, ports from
-     * {@code SEISWORK_S3_PORT}, {@code SEISWORK_SQS_PORT}, {@code SEISWORK_DYNAMODB_PORT} when set.
+     * {@code SEISWORK_S3_PORT}, {@code SEISWORK_SQS_PORT}, {@code SEISWORK_DYNAMODB_PORT} when set;
+     * bucket {@code PREFIX-local}, table {@code PREFIX-jobs} and queue {@code PREFIX-shots} with
+     * {@code PREFIX} from {@code SEISWORK_LOCAL_PREFIX} ({@link #localPrefix}), else
+     * {@value #DEFAULT_LOCAL_PREFIX}: a stack of one's own on shared emulators (a test's, another
+     * user's), whose messages and jobs no other stack sees.
+     *
+     * @throws IllegalArgumentException naming the variable when a port or the prefix is not valid
      */
     public static CloudSettings local(Map<String, String> env) {
         return local(localUri(env, "SEISWORK_S3_PORT", LOCAL_S3_PORT), localUri(env, "SEISWORK_SQS_PORT", LOCAL_SQS_PORT),
-                localUri(env, "SEISWORK_DYNAMODB_PORT", LOCAL_DYNAMODB_PORT));
+                localUri(env, "SEISWORK_DYNAMODB_PORT", LOCAL_DYNAMODB_PORT), localPrefix(env));
     }
 
-    /** Emulators at the given endpoints (tests start their own on free ports). */
+    /** Emulators at the given endpoints (tests start their own on free ports), with the default names. */
     public static CloudSettings local(URI s3, URI sqs, URI dynamoDb) {
+        return local(s3, sqs, dynamoDb, DEFAULT_LOCAL_PREFIX);
+    }
+
+    private static CloudSettings local(URI s3, URI sqs, URI dynamoDb, String prefix) {
         // The emulators accept any key pair; these placeholders are what their docs use.
         var placeholders = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        return new CloudSettings("local", Region.US_EAST_1, s3, sqs, dynamoDb, LOCAL_BUCKET, DEFAULT_TABLE,
-                DEFAULT_QUEUE, placeholders);
+        return new CloudSettings("local", Region.US_EAST_1, s3, sqs, dynamoDb, prefix + "-local", prefix + "-jobs",
+                prefix + "-shots", placeholders);
+    }
+
+    /**
+     * {@code SEISWORK_LOCAL_PREFIX}, or {@value #DEFAULT_LOCAL_PREFIX} when unset or blank: lower
+     * case letters, digits and hyphens, starting with a letter or digit, at most
+     * {@value #MAX_LOCAL_PREFIX} characters, so that every name made of it is valid as an S3
+     * bucket, an SQS queue and a DynamoDB table at once.
+     *
+     * @throws IllegalArgumentException naming the variable, what it may hold and its value
+     */
+    static String localPrefix(Map<String, String> env) {
+        String set = env.get("SEISWORK_LOCAL_PREFIX");
+        if (set == null || set.isBlank()) {
+            return DEFAULT_LOCAL_PREFIX;
+        }
+        String prefix = set.trim();
+        if (prefix.length() > MAX_LOCAL_PREFIX || !prefix.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("SEISWORK_LOCAL_PREFIX must be 1 to " + MAX_LOCAL_PREFIX + " lower case "
+                    + "letters, digits and hyphens, starting with a letter or digit (it names the local bucket, table "
+                    + "and queue), got \"" + set + "\"");
+        }
+        return prefix;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,29 @@ class CloudSettingsTest {
                 () -> CloudSettings.check("aws", Map.of("SEISWORK_BUCKET", " "), "choose 'local cloud' in on"));
         assertEquals(setIt + "choose 'local cloud' in on", desktop.getMessage());
         CloudSettings.check("local", Map.of(), "unused");  // the local cloud needs no setting
+    }
+
+    /**
+     * The local stack's names: the defaults, which {@code scripts/cloud-local.sh}'s queue has, or
+     * a prefix of one's own; a prefix that would make a name S3, SQS or DynamoDB refuses is
+     * refused first, naming the variable, as the desktop's check before a run refuses it.
+     */
+    @Test
+    void theLocalStacksNamesTakeTheirPrefixFromTheEnvironment() {
+        CloudSettings plain = CloudSettings.local(Map.of("SEISWORK_LOCAL_PREFIX", " "));
+        assertEquals(List.of("seiswork-local", "seiswork-jobs", "seiswork-shots"),
+                List.of(plain.bucket(), plain.table(), plain.queue()));
+        CloudSettings own = CloudSettings.local(Map.of("SEISWORK_LOCAL_PREFIX", "worker-log-7"));
+        assertEquals(List.of("worker-log-7-local", "worker-log-7-jobs", "worker-log-7-shots"),
+                List.of(own.bucket(), own.table(), own.queue()));
+        String longest = "a".repeat(57);
+        assertEquals(63, CloudSettings.local(Map.of("SEISWORK_LOCAL_PREFIX", longest)).bucket().length(),
+                "S3's longest bucket name");
+        for (String bad : new String[] {"a".repeat(58), "Upper", "-lead", "under_score", "dot.ted", "sp ace", "é"}) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> CloudSettings.check("local", Map.of("SEISWORK_LOCAL_PREFIX", bad), "unused"));
+            assertEquals("SEISWORK_LOCAL_PREFIX must be 1 to 57 lower case letters, digits and hyphens, starting with a "
+                    + "letter or digit (it names the local bucket, table and queue), got \"" + bad + "\"", e.getMessage());
+        }
     }
 }
