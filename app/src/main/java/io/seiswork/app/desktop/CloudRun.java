@@ -134,12 +134,15 @@ final class CloudRun implements ActiveRun {
      *
      * @param engine the engine the workers use, replacing the spec's, or null
      * @param on the cloud the run goes to, and how its dispatcher is made
+     * @param headerPass also told of the pass over the data file's trace headers, on the run's
+     *     thread, beside the log ({@link ProjectWindow#watchHeaderPasses}; {@link ByteProgress#NONE}
+     *     but in tests, which hold the pass there until they have pressed Cancel)
      * @param onEnd called once on the JavaFX thread when the job has ended (or following stopped)
      */
     static CloudRun start(Project project, EngineChoice engine, Target on, Path outDir, RunEvents events,
-            Consumer<DesktopRun.Outcome> onEnd) {
-        return launch((d, ev, settings, cancel) -> submit(d, ev, project, engine, settings, cancel), project.job(),
-                on, outDir, events, onEnd);
+            ByteProgress headerPass, Consumer<DesktopRun.Outcome> onEnd) {
+        return launch((d, ev, settings, cancel) -> submit(d, ev, project, engine, settings, headerPass, cancel),
+                project.job(), on, outDir, events, onEnd);
     }
 
     /**
@@ -174,7 +177,7 @@ final class CloudRun implements ActiveRun {
     }
 
     private static JobId submit(Dispatcher d, RunEvents events, Project project, EngineChoice engine,
-            CloudSettings settings, CancellationToken cancel) {
+            CloudSettings settings, ByteProgress headerPass, CancellationToken cancel) {
         ObjectNode spec = SpecTree.parse(project.text(), project.source());
         if (engine != null) {
             spec.put("engine", engine.json());
@@ -184,8 +187,12 @@ final class CloudRun implements ActiveRun {
         // file's trace headers, which count its shots; one read of it for its shots' digests (and its own, which the
         // upload's key then reuses); a file whose SHA-256 is not known read for it; the uploads.
         Path data = project.job().dataFile();
-        ShotComputer.Shots found = ShotComputer.shotsAndNotes(project.job(), data == null ? ByteProgress.NONE
-                : logged(events, "reading the trace headers of " + data.getFileName()), cancel);
+        ByteProgress headersLogged = data == null ? ByteProgress.NONE
+                : logged(events, "reading the trace headers of " + data.getFileName());
+        ShotComputer.Shots found = ShotComputer.shotsAndNotes(project.job(), (done, total) -> {
+            headersLogged.onBytes(done, total);
+            headerPass.onBytes(done, total);
+        }, cancel);
         found.notes().forEach(events::message);  // in the run's log, where a local run says them
         int shots = found.shots().size();
         events.message("submitting " + shots + " shots to the " + settings.name() + " cloud...");

@@ -760,6 +760,19 @@ public final class ProjectWindow extends BorderPane {
         dispatchers = made;
     }
 
+    /** Told of the pass over a cloud submission's data file headers beside its log ({@link #watchHeaderPasses}). */
+    private volatile ByteProgress headerPasses = ByteProgress.NONE;
+
+    /**
+     * Tells {@code watcher}, too, of the pass over the data file's trace headers that each cloud
+     * submission from the next Run on makes, on the run's thread (for tests: holding the pass at its
+     * first report until Cancel is pressed, a test knows it cancels the pass mid-way, however fast
+     * the machine).
+     */
+    void watchHeaderPasses(ByteProgress watcher) {
+        headerPasses = watcher;
+    }
+
     /** Notes of the examples listed, kept while their files (and the files they name) are unchanged. */
     private final ExampleNotes exampleNotes = new ExampleNotes();
 
@@ -1241,7 +1254,7 @@ public final class ProjectWindow extends BorderPane {
         tabs.getSelectionModel().select(runTab);
         if (cloud) {
             current = CloudRun.start(project, engine.getValue(), new CloudRun.Target(target.cloud(), dispatchers), out,
-                    events, this::ended);
+                    events, headerPasses, this::ended);
             setRunning(true);
             status.setText("Sending " + job.spec().name() + " to the " + target + "; its files will come to " + out + "...");
             return;

@@ -165,8 +165,7 @@ public final class LocalRunner {
         double userPoints = 0;
         double loopSeconds = 0;
         // Points of the user's grid per computed point: the headline Gpts/s leaves the absorbing layers out.
-        double userShare = (double) spec.grid().nx() * spec.grid().ny() * spec.grid().nz()
-                / RunWork.computedPoints(spec.grid(), spec);
+        double userShare = RunWork.userShare(spec);
         // Room for the gathers of the shots to run, before any runs (as a migration checks for its image).
         List<Shot> toRun = shots.of(ShotComputer.shotsOf(job), "--shots");
         if (!GatherFiles.requireDiskSpace(outDir, job, toRun)) {

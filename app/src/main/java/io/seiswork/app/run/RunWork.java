@@ -26,9 +26,11 @@ import java.util.List;
  * @param pointsPerStep grid points updated per time step of one propagation (the mean over the
  *     shots when their windows differ)
  * @param steps time steps per propagation
+ * @param userShare points of the user's grid per computed point ({@link #userShare(JobSpec)}):
+ *     what turns Gpts/s counting the absorbing layers into Gpts/s on the user's grid
  */
 public record RunWork(int shots, int modellingPropagations, int migrationPropagations, long pointsPerStep,
-        int steps) {
+        int steps, double userShare) {
 
     /**
      * The work of {@code job}.
@@ -49,7 +51,16 @@ public record RunWork(int shots, int modellingPropagations, int migrationPropaga
         }
         long points = aperture == null || shots.isEmpty() ? computedPoints(spec.grid(), spec)
                 : Math.round(total / shots.size());
-        return new RunWork(shots.size(), modelling, migration, points, job.time().steps());
+        return new RunWork(shots.size(), modelling, migration, points, job.time().steps(), userShare(spec));
+    }
+
+    /**
+     * Points of the user's grid (nx × ny × nz) per point an engine updates on it: the share of a
+     * run's Gpts/s that {@code run.json}'s {@code userGptsPerSecond}, the per-shot lines and
+     * {@code seiswork bench} count, the absorbing layers left out.
+     */
+    public static double userShare(JobSpec spec) {
+        return (double) spec.grid().nx() * spec.grid().ny() * spec.grid().nz() / computedPoints(spec.grid(), spec);
     }
 
     /** Points an engine updates per step on {@code grid}: the grid, its absorbing layers, the z rounding. */

@@ -325,7 +325,8 @@ class RunCommandTest {
         CliRun r = run("run", spec.toString(), "--estimate", "--engine", "cpu", "--out", dir.resolve("out").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue((r.out().startsWith("about ") || r.out().startsWith("under a second")) && r.out().contains(" on cpu (") && r.out().contains("2 shots × ")
-                && r.out().contains("Gpts/s, measured on the first shot"), r.out());
+                && r.out().contains(" Gpts/s on the user's grid, ")
+                && r.out().contains(" with the absorbing layers, measured on the first shot"), r.out());
         assertFalse(Files.exists(dir.resolve("out")));
         CliRun one = run("run", spec.toString(), "--estimate", "--engine", "cpu", "--shots", "2");
         assertEquals(0, one.exit(), one.err());

@@ -21,6 +21,7 @@ import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.spec.MemoryEstimate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -30,17 +31,20 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Cancel while the desktop submits a migration of a recorded data file to the local cloud (against
- * the emulators over HTTP). While the submission is still reading a large file's trace headers,
- * its progress in the run's log ("reading the trace headers of shots.sgy: ..."), Cancel stops it
- * within seconds, the window says "cancelled before the job was submitted: nothing was queued",
- * and the job table holds no job of the spec, the bucket no spec of it. While a small file
+ * the emulators over HTTP). While the submission reads the file's trace headers, the pass held at
+ * its first trace ({@link HeldHeaderPass}), Cancel stops it short of the file's end, the window
+ * says "cancelled before the job was submitted: nothing was queued", and the job table holds no
+ * job of the spec, the bucket no spec of it nor the file. While a small file
  * uploads, two of its parts held in flight ({@link HeldParts}), Cancel stops those parts too and
  * keeps the one S3 holds, for the next submission.
  */
 class CloudSubmitCancelTest extends CloudWindowTestBase {
 
-    /** Shots of the data file whose header pass is cancelled: 3 million traces of one sample, 732 MB, a pass of seconds. */
-    private static final int SHOTS = 1000;
+    /**
+     * Shots of the data file whose header pass is cancelled: 12 000 traces of one sample, 2.9 MB,
+     * past the pass's first look at the cancel flag after its first trace (trace 4097).
+     */
+    private static final int SCANNED_SHOTS = 4;
     /** Shots of the data file whose upload is cancelled: 28 MiB, 6 parts of the test's 5 MiB. */
     private static final int UPLOADED_SHOTS = 40;
     private static final int TRACES_A_SHOT = 3000;
@@ -69,28 +73,33 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
         return file;
     }
 
+    /**
+     * Cancel while the pass over the data file's trace headers is held at its first trace
+     * ({@link HeldHeaderPass}): the pass stops at its next look at the cancel flag, short of the
+     * file's end, and nothing after it runs (no "submitting", no digests' pass, no upload).
+     */
     @Test
     void cancelWhileTheDataFileIsReadQueuesNothing(FxRobot robot) throws Exception {
         String name = LocalCloud.uniqueName("submit-cancel");
-        Path data = recorded(Files.createDirectories(dir.resolve("recorded")).resolve("shots.sgy"), name, SHOTS);
+        Path data = recorded(Files.createDirectories(dir.resolve("recorded")).resolve("shots.sgy"), name, SCANNED_SHOTS);
         open(robot, spec(name));
         robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
+        // The estimate's own pass keeps the file's geometry, which the submission would take without a pass of its
+        // own: once it is done, the file is touched, so the submission reads the headers again.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.summary().runTimePending());
+        Files.setLastModifiedTime(data, FileTime.fromMillis(Files.getLastModifiedTime(data).toMillis() + 1000));
+        HeldHeaderPass pass = new HeldHeaderPass();
+        window.watchHeaderPasses(pass);
         robot.clickOn("#runButton");
-        // In progress, and said in the log: the pass over the trace headers (the estimate's own pass, which would have
-        // kept them, stopped when Run was pressed).
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> messages().stream().anyMatch(m ->
-                m.startsWith("reading the trace headers of shots.sgy: ")));
-        assertTrue(window.running(), "still submitting: " + messages());
-        long cancelled = System.nanoTime();
-        robot.clickOn("#cancelButton");
-        WaitForAsyncUtils.waitFor(PROMPTLY_S, TimeUnit.SECONDS, () -> !window.running());
-        double tookS = (System.nanoTime() - cancelled) * 1e-9;
-        WaitForAsyncUtils.waitForFxEvents();
-        System.out.printf(Locale.ROOT, "submit of a %,d-byte data file cancelled in %.2f s; the log: %s%n",
-                Files.size(data), tookS, messages());
+        double tookS = pass.cancel(robot, window, PROMPTLY_S);
+        System.out.printf(Locale.ROOT, "submit of a %,d-byte data file cancelled in %.2f s, its header pass at byte "
+                + "%,d; the log: %s%n", Files.size(data), tookS, pass.lastDone(), messages());
 
+        assertEquals(Files.size(data), pass.total(), "the pass was over the data file");
+        assertTrue(pass.lastDone() < pass.total(), "the pass stopped short of the file's end: " + pass.lastDone());
         assertEquals("cancelled before the job was submitted: nothing was queued", window.status().getText());
-        assertFalse(messages().stream().anyMatch(m -> m.startsWith("job ")), "no job was queued: " + messages());
+        assertFalse(messages().stream().anyMatch(m -> m.startsWith("submitting ") || m.startsWith("job ")),
+                "nothing after the pass ran: " + messages());
         assertFalse(window.runButton().isDisabled(), "Run is available again");
         try (CloudClients c = new CloudClients(CloudSettings.local(CloudSettings.environment()))) {
             Dispatcher d = Dispatcher.of(c);
@@ -98,6 +107,7 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
                     "no job of the spec in the table");
             assertTrue(d.store().objectsUnder("jobs/").stream().noneMatch(o -> o.key().startsWith("jobs/" + name)),
                     "no spec of it in the bucket");
+            assertEquals(-1, d.store().sizeOf(ObjectKeys.input(ArtifactStore.sha256(data))), "the data file not stored");
         }
     }
 

@@ -28,8 +28,11 @@ class RunTimeEstimatorTest {
     @TempDir
     Path dir;
 
-    /** 3 shots of 1,000 steps of 1,000,000 points: at t seconds a step, the shots take 3,000 t. */
-    private static final RunWork WORK = new RunWork(3, 1, 0, 1_000_000, 1000);
+    /**
+     * 3 shots of 1,000 steps of 1,000,000 points, 640,000 of them the user's grid: at t seconds a
+     * step, the shots take 3,000 t.
+     */
+    private static final RunWork WORK = new RunWork(3, 1, 0, 1_000_000, 1000, 0.64);
 
     private static final MachineLoad IDLE = new MachineLoad(0.5, 2);
 
@@ -51,7 +54,8 @@ class RunTimeEstimatorTest {
         assertEquals(2 + 30, e.seconds(), 1e-9, "start-up and 3,000 steps at the median 10 ms");
         assertFalse(e.uncertain(), e.describe());
         assertEquals("about 32 s on cpu (2 threads): 3 shots × 1,000 steps of 1,000,000 points (absorbing layers"
-                + " included), at 0.100 Gpts/s, measured on the first shot", e.describe());
+                + " included), at 0.0640 Gpts/s on the user's grid, 0.100 with the absorbing layers, measured on the"
+                + " first shot", e.describe());
     }
 
     @Test
@@ -63,9 +67,10 @@ class RunTimeEstimatorTest {
         assertEquals(17, e.fastestSeconds(), 1e-9);
         assertEquals(50, e.slowestSeconds(), 1e-9);
         assertEquals("about 32 s (17 s to 50 s) on cpu (2 threads): 3 shots × 1,000 steps of 1,000,000 points"
-                + " (absorbing layers included), at 0.100 Gpts/s, measured on the first shot; this machine is busy"
-                + " (load 9.8 on 2 cores) and the timed runs went at 0.0625 to 0.200 Gpts/s: the run takes longer or"
-                + " less as other programs' load comes and goes", e.describe());
+                + " (absorbing layers included), at 0.0640 Gpts/s on the user's grid, 0.100 with the absorbing layers,"
+                + " measured on the first shot; this machine is busy (load 9.8 on 2 cores) and the timed runs went at"
+                + " 0.0400 to 0.128 Gpts/s on the user's grid: the run takes longer or less as other programs' load"
+                + " comes and goes", e.describe());
         // Busy even when the timed runs happened to agree: its load may change before the run.
         RunTimeEstimator.Estimate agreeing = estimate(timed(10e-3, 9.9e-3, 10.1e-3), 2, new MachineLoad(3.1, 2));
         assertTrue(agreeing.describe().startsWith("about 32 s on cpu")
@@ -77,7 +82,8 @@ class RunTimeEstimatorTest {
     void timedRunsThatSpreadWidelyGiveARangeOnAnIdleMachineToo() {
         RunTimeEstimator.Estimate e = estimate(timed(10e-3, 8e-3, 13e-3), 0, IDLE);
         assertTrue(e.describe().startsWith("about 30 s (24 s to 39 s) on cpu"), e.describe());
-        assertTrue(e.describe().endsWith("measured on the first shot; the timed runs went at 0.0769 to 0.125 Gpts/s"),
+        assertTrue(e.describe().endsWith("measured on the first shot; the timed runs went at 0.0492 to 0.0800 Gpts/s"
+                + " on the user's grid"),
                 e.describe());
         assertFalse(e.describe().contains("busy"), e.describe());
         // An unknown load (-1 where the system gives none) is not busy.

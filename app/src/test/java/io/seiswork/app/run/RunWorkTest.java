@@ -61,6 +61,10 @@ class RunWorkTest {
             RunStats stats = cpu.model(shot, ProgressListener.NONE, CancellationToken.none()).stats();
             assertEquals(stats.computedPoints(), w.pointsPerStep());
             assertEquals(stats.steps(), w.steps());
+            // The user's grid alone, as run.json's userGptsPerSecond counts it: fewer points than the engine updates.
+            var g = job.spec().grid();
+            assertEquals((double) g.nx() * g.ny() * g.nz() / stats.computedPoints(), w.userShare(), 1e-12);
+            assertTrue(w.userShare() < 1, "the absorbing layers are left out: " + w.userShare());
         }
         assertEquals(1, w.propagationsPerShot());
         assertEquals(0, w.migrationPropagations());

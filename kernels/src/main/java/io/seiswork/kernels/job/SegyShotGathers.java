@@ -114,8 +114,9 @@ final class SegyShotGathers implements ObservedData {
      * and cancellable: it reads every trace header, minutes for a file of a TB.
      *
      * @param progress how far the pass has read into the file, bytes of the file's size (the byte
-     *     of the trace it has reached), at most every {@value #REPORT_NANOS} ns and once at the
-     *     end; not called when the file's geometry is kept from an earlier pass
+     *     of the trace it has reached), at the first trace, then at most every
+     *     {@value #REPORT_NANOS} ns and once at the end; not called when the file's geometry is
+     *     kept from an earlier pass
      * @param cancel checked every {@value #CHECK_TRACES} traces
      * @throws CancelledException when {@code cancel} is cancelled during the pass
      */
@@ -232,9 +233,11 @@ final class SegyShotGathers implements ObservedData {
 
     /**
      * One pass over the trace headers: the shots, checked against the grid, and whether they are
-     * shot gathers. Every {@link #CHECK_TRACES} traces it checks {@code cancel} and, a quarter of a
-     * second after the last report, tells {@code progress} the byte it has reached: nothing per
-     * trace but a mask test, so the pass is as fast as without.
+     * shot gathers. Every {@link #CHECK_TRACES} traces it checks {@code cancel} and, at the first
+     * trace and then a quarter of a second after the last report, tells {@code progress} the byte
+     * it has reached: nothing per trace but a mask test, so the pass is as fast as without. The
+     * report at the first trace says the pass has begun, however short it is (a watcher, such as a
+     * test holding the pass there until it has pressed Cancel, knows it is under way).
      */
     private Scan scan(Grid grid, ByteProgress progress, CancellationToken cancel) {
         HEADER_SCANS.incrementAndGet();
@@ -244,7 +247,7 @@ final class SegyShotGathers implements ObservedData {
         long coincident = 0;
         boolean allAtOrigin = true;
         long fileBytes = fileBytes();
-        long reportedNanos = System.nanoTime();
+        long reportedNanos = System.nanoTime() - REPORT_NANOS;  // the first trace reported
         for (long i = 0; i < reader.traceCount(); i++) {
             if ((i & (CHECK_TRACES - 1)) == 0) {
                 if (cancel.isCancelled()) {
