@@ -125,6 +125,32 @@ public record SegyWriteOptions(
                 revision, template, extendedTextHeaders, rawTextHeaders);
     }
 
+    /**
+     * A copy whose binary header says what rev 1 leaves to the writer and readers look for: the
+     * measurement system (3255) metres, Seiswork's unit of coordinates, depths and depth steps;
+     * the trace sorting code (3229), {@link BinaryHeader#SORTING_AS_RECORDED} for shot gathers,
+     * {@link BinaryHeader#SORTING_STACKED} for an image or model; the traces per ensemble (3213),
+     * mandatory in rev 1 for prestack data, the traces of each shot when every shot has as many.
+     * Set in the binary header template (a rev-1.0 one made when there is none).
+     *
+     * @param tracesPerEnsemble traces in every ensemble, 0 when they differ or are unknown;
+     *     written as 0 above 32767, which the 16-bit field cannot hold
+     * @throws IllegalArgumentException when {@code tracesPerEnsemble} is negative
+     */
+    public SegyWriteOptions withMetresSortedAs(int sortingCode, int tracesPerEnsemble) {
+        if (tracesPerEnsemble < 0) {
+            throw new IllegalArgumentException("traces per ensemble must be >= 0, got " + tracesPerEnsemble);
+        }
+        BinaryHeader t = binaryHeaderTemplate != null ? binaryHeaderTemplate.copy() : new BinaryHeader(byteOrder);
+        if (binaryHeaderTemplate == null) {
+            t.setRevision(1, 0);
+        }
+        t.setInt16(BinaryHeader.MEASUREMENT_SYSTEM, BinaryHeader.METRES);
+        t.setInt16(BinaryHeader.SORTING, sortingCode);
+        t.setInt16(BinaryHeader.TRACES_PER_ENSEMBLE, tracesPerEnsemble <= Short.MAX_VALUE ? tracesPerEnsemble : 0);
+        return withBinaryHeaderTemplate(t);
+    }
+
     /** A copy writing these extended textual headers after the binary header. */
     public SegyWriteOptions withExtendedTextHeaders(List<String> ext) {
         return new SegyWriteOptions(format, byteOrder, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,

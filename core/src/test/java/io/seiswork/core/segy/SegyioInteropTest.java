@@ -201,6 +201,46 @@ class SegyioInteropTest {
         }
     }
 
+    /**
+     * The binary header of shot gathers says metres (3255 = 1), sorted as recorded (3229 = 1) and
+     * the receivers of every shot as the traces per ensemble (3213, mandatory for prestack data in
+     * rev 1); that of a depth image metres and horizontally stacked (3229 = 4): as segyio and
+     * Seiswork's reader read them.
+     */
+    @Test
+    void binaryHeadersSayMetresSortingAndTracesPerShot() throws IOException, InterruptedException {
+        Path shots = tmp.resolve("facts-shots.sgy");
+        var receivers = List.of(new Position(0, 0, 10), new Position(50, 0, 10), new Position(100, 0, 10));
+        try (ShotGatherWriter w = new ShotGatherWriter(shots, new Sampling(5, 0.004, 0), true, 100,
+                TextHeaderCodec.fromLines("C 1 TEST"), receivers.size())) {
+            for (int s = 0; s < 2; s++) {
+                w.write(new Shot(s + 1, new Position(25 + 50 * s, 0, 5), receivers), new float[3][5]);
+            }
+        }
+        Path image = tmp.resolve("facts-image.sgy");
+        Grid g = new Grid(3, 2, 4, 12.5, 12.5, 5);
+        DepthVolumeWriter.write(image, g, new float[g.points()], TextHeaderCodec.fromLines("C 1 TEST"));
+        JsonNode seen = python(List.of("read", "big", shots.toString(), image.toString())).get("files");
+        int[][] expected = {{3, BinaryHeader.SORTING_AS_RECORDED, BinaryHeader.METRES},
+            {0, BinaryHeader.SORTING_STACKED, BinaryHeader.METRES}};
+        Path[] files = {shots, image};
+        for (int i = 0; i < files.length; i++) {
+            String what = files[i].getFileName().toString();
+            JsonNode f = seen.get(i);
+            assertEquals(expected[i][0], f.get("tracesPerEnsemble").asInt(), what + ": segyio's 3213");
+            assertEquals(expected[i][1], f.get("sortingCode").asInt(), what + ": segyio's 3229");
+            assertEquals(expected[i][2], f.get("measurementSystem").asInt(), what + ": segyio's 3255");
+            assertEquals(0x0100, f.get("revision").asInt(), what);
+            try (SegyReader r = SegyReader.open(files[i])) {
+                BinaryHeader bh = r.binaryHeader();
+                assertEquals(expected[i][0], bh.getInt16(BinaryHeader.TRACES_PER_ENSEMBLE), what);
+                assertEquals(expected[i][1], bh.getInt16(BinaryHeader.SORTING), what);
+                assertEquals(expected[i][2], bh.getInt16(BinaryHeader.MEASUREMENT_SYSTEM), what);
+                assertEquals("1.0", bh.revisionString(), what);
+            }
+        }
+    }
+
     private static List<Integer> toInts(JsonNode array) {
         List<Integer> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asInt()));

@@ -42,7 +42,7 @@ public final class GatherFiles {
     public static ShotGatherWriter open(Path dir, ResolvedJob job) {
         Grid g = job.spec().grid();
         return new ShotGatherWriter(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
-                textHeader(job));
+                textHeader(job), tracesPerShot(job));
     }
 
     /**
@@ -57,7 +57,20 @@ public final class GatherFiles {
     public static ShotGatherWriter append(Path dir, ResolvedJob job, long keepBytes) {
         Grid g = job.spec().grid();
         return ShotGatherWriter.append(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
-                textHeader(job), keepBytes);
+                textHeader(job), tracesPerShot(job), keepBytes);
+    }
+
+    /** The receivers of every shot when all shots have as many, else 0: the binary header's traces per ensemble. */
+    static int tracesPerShot(ResolvedJob job) {
+        int n = -1;
+        for (Shot shot : job.geometry().shots()) {
+            int r = shot.receivers().size();
+            if (n >= 0 && r != n) {
+                return 0;
+            }
+            n = r;
+        }
+        return Math.max(n, 0);
     }
 
     /**

@@ -2,8 +2,11 @@ package io.seiswork.kernels.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.segy.BinaryHeader;
+import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
@@ -52,6 +55,32 @@ class GatherFilesTest {
         assertEquals(Files.size(dir.resolve(GatherFiles.SHOTS_FILE)), GatherFiles.diskBytes(job, shots));
         assertEquals(3600 + 3 * 41 * (240 + 4L * samples), GatherFiles.diskBytes(job, shots));
         assertEquals(3600 + 41 * (240 + 4L * samples), GatherFiles.diskBytes(job, shots.subList(1, 2)), "--shots 2");
+    }
+
+    /**
+     * shots.sgy's binary header says what it holds: metres (3255), sorted as recorded (3229 = 1)
+     * and the 41 receivers of every shot as the traces per ensemble (3213); a job whose shots
+     * record different numbers of traces says 0 there.
+     */
+    @Test
+    void binaryHeaderSaysMetresSortingAndTheReceiversOfEveryShot() {
+        ResolvedJob job = job();
+        try (ShotGatherWriter w = GatherFiles.open(dir, job)) {
+            w.write(job.geometry().shots().get(0), new float[41][job.time().outputS().count()]);
+        }
+        try (SegyReader r = SegyReader.open(dir.resolve(GatherFiles.SHOTS_FILE))) {
+            BinaryHeader bh = r.binaryHeader();
+            assertEquals(41, bh.getInt16(BinaryHeader.TRACES_PER_ENSEMBLE));
+            assertEquals(BinaryHeader.SORTING_AS_RECORDED, bh.getInt16(BinaryHeader.SORTING));
+            assertEquals(BinaryHeader.METRES, bh.getInt16(BinaryHeader.MEASUREMENT_SYSTEM));
+        }
+        ResolvedJob moving = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(
+                MODEL.replace("\"z\": 10 } }", "\"z\": 10 }, \"spread\": { \"moving\": { \"minOffset\": 0, \"maxOffset\": 150 } } }"), "spec",
+                "gathers"), "spec");
+        List<Integer> counts = moving.geometry().shots().stream().map(s -> s.receivers().size()).distinct().toList();
+        assertTrue(counts.size() > 1, "the spread gives the shots different receiver counts: " + counts);
+        assertEquals(0, GatherFiles.tracesPerShot(moving));
+        assertEquals(41, GatherFiles.tracesPerShot(job));
     }
 
     /** One byte short is refused in one line naming the folder, the free space and the need; exactly enough runs. */
