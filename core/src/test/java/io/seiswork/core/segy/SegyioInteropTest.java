@@ -241,6 +241,29 @@ class SegyioInteropTest {
         }
     }
 
+    /**
+     * The wavelet card of shot gathers reads back from segyio's text as written, to 9 digits
+     * (1 / 12 Hz); a header that is not Seiswork's gives nothing, even with the same words.
+     */
+    @Test
+    void theWaveletCardReadsBackFromSegyiosText() throws IOException, InterruptedException {
+        Path shots = tmp.resolve("card.sgy");
+        String card = WaveletDelayCard.card(9, 1.0 / 12, 12);
+        assertEquals("C 9 WAVELET PEAK AT 0.0833333333 S AFTER TIME ZERO (RICKER 12 HZ)", card);
+        var receivers = List.of(new Position(0, 0, 10));
+        try (ShotGatherWriter w = new ShotGatherWriter(shots, new Sampling(5, 0.004, 0), true, 100,
+                TextHeaderCodec.fromLines("C 1 SEISWORK SHOT GATHERS  JOB T", "C 2", "C 3", "C 4", "C 5", "C 6",
+                        "C 7", "C 8", card), 1)) {
+            w.write(new Shot(1, new Position(0, 0, 5), receivers), new float[1][5]);
+        }
+        String text = python(List.of("read", "big", shots.toString())).get("files").get(0).get("text").asText();
+        assertEquals(card, text.substring(8 * 80, 9 * 80).strip(), "segyio's card 9");
+        assertEquals(1.0 / 12, WaveletDelayCard.delayS(text).getAsDouble(), 1e-10, "to 9 significant digits");
+        assertTrue(WaveletDelayCard.delayS(TextHeaderCodec.fromLines("C 1 OTHER VENDOR", card)).isEmpty(),
+                "another writer's header: its timing is not Seiswork's to read");
+        assertTrue(WaveletDelayCard.delayS(TextHeaderCodec.fromLines("C 1 SEISWORK SHOT GATHERS")).isEmpty());
+    }
+
     private static List<Integer> toInts(JsonNode array) {
         List<Integer> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asInt()));

@@ -7,6 +7,7 @@ import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.core.segy.WaveletDelayCard;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
@@ -21,7 +22,8 @@ import java.util.Locale;
  * The shot gathers of task model in an output directory: {@value #SHOTS_FILE}, one trace per
  * receiver per shot on the run's output time axis, with the trace headers
  * {@link ShotGatherWriter} writes and a text header naming the job, grid, wavelet and time
- * stepping. Opened by the local run and by whatever writes a cloud job's gathers, so both give
+ * stepping, and when the wavelet peaks after time zero ({@link WaveletDelayCard}, which a
+ * migration of the file checks against its {@code wavelet.delayS}). Opened by the local run and by whatever writes a cloud job's gathers, so both give
  * the same file.
  */
 public final class GatherFiles {
@@ -148,6 +150,7 @@ public final class GatherFiles {
                 "C 6 SOURCE X/Y (73/77), RECEIVER X/Y (81/85), COORDINATE SCALAR (71)",
                 "C 7 SOURCE DEPTH (49), RECEIVER ELEVATION (41), ELEVATION SCALAR (69)",
                 "C 8 COORDINATES IN METRES FROM THE MODEL'S FIRST GRID NODE, Z DOWN",
+                WaveletDelayCard.card(9, s.wavelet().peakDelayS(), s.wavelet().peakHz()),
                 "C40 END TEXTUAL HEADER");
     }
 }
