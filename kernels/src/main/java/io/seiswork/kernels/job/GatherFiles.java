@@ -136,14 +136,15 @@ public final class GatherFiles {
         return Math.max(g.xAxis().last(), Math.max(g.yAxis().last(), g.zAxis().last()));
     }
 
-    private static String textHeader(ResolvedJob job) {
+    /** The text header of the job's shots.sgy. */
+    static String textHeader(ResolvedJob job) {
         JobSpec s = job.spec();
         Grid g = s.grid();
         TimeStepping timing = job.time();
         return TextHeaderCodec.fromLines(
                 "C 1 SEISWORK SHOT GATHERS  JOB " + s.name(),
                 "C 2 TASK MODEL  SHOTS " + job.geometry().shotCount() + "  RECEIVERS " + job.geometry().receivers().size(),
-                String.format(Locale.ROOT, "C 3 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(), g.dx(), g.dy(), g.dz()),
+                "C 3 " + GridCard.text(g),
                 String.format(Locale.ROOT, "C 4 RICKER %.4g HZ  SPACE ORDER %d  DT %.4g MS  SAMPLE %.4g MS",
                         s.wavelet().peakHz(), s.physics().spaceOrder(), timing.dtS() * 1e3, timing.outputS().delta() * 1e3),
                 "C 5 FFID (9) = SHOT NUMBER, TRACE IN RECORD (13), OFFSET (37) SIGNED IN 2D",
