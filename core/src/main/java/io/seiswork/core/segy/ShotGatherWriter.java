@@ -91,12 +91,22 @@ public final class ShotGatherWriter implements AutoCloseable {
      * @param shot the shot (its number becomes the FFID)
      * @param traces {@code traces[r]} for receiver r of {@code shot.receivers()}, each of the
      *     output sample count
+     * @throws IllegalStateException writing none of the shot's traces, when they would take the
+     *     file past 2,147,483,647 traces, which the 32-bit trace sequence numbers cannot count
      */
     public void write(Shot shot, float[][] traces) {
         List<Position> receivers = shot.receivers();
         if (traces.length != receivers.size()) {
             throw new IllegalArgumentException("shot " + shot.number() + " has " + receivers.size()
                     + " receivers but " + traces.length + " traces");
+        }
+        if (traceSequence + traces.length > Integer.MAX_VALUE) {
+            // Checked before any of its traces: the file keeps whole shots, numbered without a wrap.
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s cannot take shot %d: its %,d"
+                    + " traces after the %,d written would number past %,d, the most SEG-Y's 32-bit trace sequence"
+                    + " numbers (trace header bytes 1-4 and 5-8) count; model the survey's shots in parts (run"
+                    + " --shots), each into its own file", writer.file().getFileName(), shot.number(), traces.length,
+                    traceSequence, Integer.MAX_VALUE));
         }
         Position s = shot.source();
         for (int r = 0; r < traces.length; r++) {
