@@ -14,7 +14,10 @@ import java.util.List;
  * @param textHeader first textual header (cut or padded to 3200 characters)
  * @param textEncoding encoding of the textual headers; default EBCDIC
  * @param revision "major.minor" to write at 3501, such as "1.0" (default) or "2.0"; null keeps the
- *     template's revision (raised to 1.0 for ieee32 and int8, which rev 0 lacks), or "1.0" without one
+ *     template's revision (raised to 1.0 for ieee32 and int8, which rev 0 lacks), or "1.0" without one;
+ *     either raised to "2.0" above 32767 samples per trace, which rev 0 and 1 keep in a signed 16-bit
+ *     field (rev 2 reads 3221 unsigned and has the extended count at 3269); a revision below 2 given
+ *     with more samples is refused
  * @param binaryHeaderTemplate binary header to start from (another file's, when converting); the
  *     writer then sets the fields it owns (format, samples, interval, revision, fixed-length flag,
  *     extended-header counts, byte-order marker); null for a zeroed one
@@ -76,6 +79,11 @@ public record SegyWriteOptions(
         }
         if (revision != null && !revision.matches("\\d{1,3}\\.\\d{1,3}")) {
             throw new IllegalArgumentException("revision must look like \"1.0\", got \"" + revision + "\"");
+        }
+        if (revision != null && samplesPerTrace > Short.MAX_VALUE && Integer.parseInt(revision.split("\\.")[0]) < 2) {
+            throw new IllegalArgumentException("revision " + revision + " keeps samples per trace (3221) in a signed"
+                    + " 16-bit field, at most 32767, got " + samplesPerTrace + "; write revision 2.0 (its extended count"
+                    + " at 3269), or leave the revision to the writer, which chooses 2.0 then");
         }
         extendedTextHeaders = List.copyOf(extendedTextHeaders);
         if (rawTextHeaders != null) {

@@ -187,6 +187,13 @@ class SegyWriterReaderTest {
         assertThrows(IllegalArgumentException.class, () -> SegyWriteOptions.of(70000, 1000));
         assertThrows(IllegalArgumentException.class, () -> SegyWriteOptions.of(10, 40000));
         assertThrows(IllegalArgumentException.class, () -> o.withRevision("one"));
+        IllegalArgumentException rev1 = assertThrows(IllegalArgumentException.class,
+                () -> SegyWriteOptions.of(40000, 1000).withRevision("1.0"));
+        assertEquals("revision 1.0 keeps samples per trace (3221) in a signed 16-bit field, at most 32767, got 40000;"
+                + " write revision 2.0 (its extended count at 3269), or leave the revision to the writer, which chooses"
+                + " 2.0 then", rev1.getMessage());
+        SegyWriteOptions.of(40000, 1000).withRevision("2.0");
+        SegyWriteOptions.of(32767, 1000).withRevision("1.0");
     }
 
     /**
