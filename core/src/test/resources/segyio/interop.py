@@ -33,6 +33,10 @@ def describe(path, endian):
             "binSamples": int(f.bin[segyio.BinField.Samples]),
             "revision": int(f.bin[segyio.BinField.SEGYRevision]),
             "fixedLength": int(f.bin[segyio.BinField.TraceFlag]),
+            "tracesPerEnsemble": int(f.bin[segyio.BinField.Traces]),
+            "sortingCode": int(f.bin[segyio.BinField.SortingCode]),
+            "measurementSystem": int(f.bin[segyio.BinField.MeasurementSystem]),
+            "text": f.text[0].decode("ascii", "replace"),
             "traces": [[float(v) for v in f.trace[i]] for i in range(f.tracecount)],
             "headers": [{
                 "ffid": int(h[th.FieldRecord]),

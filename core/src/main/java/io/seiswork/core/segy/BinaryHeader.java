@@ -28,10 +28,16 @@ public final class BinaryHeader extends HeaderBlock {
     public static final int FORMAT = 3225;
     /** Ensemble fold (int16). */
     public static final int ENSEMBLE_FOLD = 3227;
-    /** Trace sorting code (int16). */
+    /** Trace sorting code (int16): see {@link #SORTING_AS_RECORDED}, {@link #SORTING_STACKED}. */
     public static final int SORTING = 3229;
+    /** Sorting code 1: as recorded (no sorting), what shot gathers written shot by shot are. */
+    public static final int SORTING_AS_RECORDED = 1;
+    /** Sorting code 4: horizontally stacked, what a migrated image or a model (one trace per column) is. */
+    public static final int SORTING_STACKED = 4;
     /** Measurement system (int16): 1 metres, 2 feet. */
     public static final int MEASUREMENT_SYSTEM = 3255;
+    /** Measurement system code 1: metres. */
+    public static final int METRES = 1;
     /** Rev 2: extended samples per trace (int32), used when 3221 is 0 or cannot fit the file. */
     public static final int EXT_SAMPLE_COUNT = 3269;
     /** Rev 2: extended sample interval (IEEE float64). */

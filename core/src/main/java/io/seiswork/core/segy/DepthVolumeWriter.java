@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * CDP X/Y (181/185) in metres from the first grid node with the coordinate scalar (71). The
  * sample interval (binary header 17, trace header 117) holds the depth step in millimetres —
  * SEG-Y has no depth unit there, so the "µs" field carries dz × 1000 — and the caller's text
- * header should say so; dz must therefore be at most 32.767 m.
+ * header should say so; dz must therefore be at most 32.767 m. The binary header says metres
+ * (3255) and horizontally stacked (3229 = 4).
  *
  * <p>Streaming: {@link #create} writes the file headers, {@link #writeColumn} appends the next
  * column in that order, {@link #close} flushes; memory does not grow with the volume, so a grid
@@ -50,7 +51,7 @@ public final class DepthVolumeWriter implements AutoCloseable {
                     + " columns exceeds the " + Integer.MAX_VALUE + " traces SEG-Y's 32-bit trace numbers count");
         }
         return new DepthVolumeWriter(g, SegyWriter.create(file, SegyWriteOptions.of(g.nz(), mm)
-                .withTextHeader(textHeader, TextEncoding.EBCDIC)));
+                .withTextHeader(textHeader, TextEncoding.EBCDIC).withMetresSortedAs(BinaryHeader.SORTING_STACKED, 0)));
     }
 
     /**

@@ -14,7 +14,10 @@ import java.util.List;
  * @param textHeader first textual header (cut or padded to 3200 characters)
  * @param textEncoding encoding of the textual headers; default EBCDIC
  * @param revision "major.minor" to write at 3501, such as "1.0" (default) or "2.0"; null keeps the
- *     template's revision (raised to 1.0 for ieee32 and int8, which rev 0 lacks), or "1.0" without one
+ *     template's revision (raised to 1.0 for ieee32 and int8, which rev 0 lacks), or "1.0" without one;
+ *     either raised to "2.0" above 32767 samples per trace, which rev 0 and 1 keep in a signed 16-bit
+ *     field (rev 2 reads 3221 unsigned and has the extended count at 3269); a revision below 2 given
+ *     with more samples is refused
  * @param binaryHeaderTemplate binary header to start from (another file's, when converting); the
  *     writer then sets the fields it owns (format, samples, interval, revision, fixed-length flag,
  *     extended-header counts, byte-order marker); null for a zeroed one
@@ -77,6 +80,11 @@ public record SegyWriteOptions(
         if (revision != null && !revision.matches("\\d{1,3}\\.\\d{1,3}")) {
             throw new IllegalArgumentException("revision must look like \"1.0\", got \"" + revision + "\"");
         }
+        if (revision != null && samplesPerTrace > Short.MAX_VALUE && Integer.parseInt(revision.split("\\.")[0]) < 2) {
+            throw new IllegalArgumentException("revision " + revision + " keeps samples per trace (3221) in a signed"
+                    + " 16-bit field, at most 32767, got " + samplesPerTrace + "; write revision 2.0 (its extended count"
+                    + " at 3269), or leave the revision to the writer, which chooses 2.0 then");
+        }
         extendedTextHeaders = List.copyOf(extendedTextHeaders);
         if (rawTextHeaders != null) {
             rawTextHeaders = List.copyOf(rawTextHeaders);
@@ -123,6 +131,32 @@ public record SegyWriteOptions(
     public SegyWriteOptions withBinaryHeaderTemplate(BinaryHeader template) {
         return new SegyWriteOptions(format, byteOrder, samplesPerTrace, sampleIntervalUs, textHeader, textEncoding,
                 revision, template, extendedTextHeaders, rawTextHeaders);
+    }
+
+    /**
+     * A copy whose binary header says what rev 1 leaves to the writer and readers look for: the
+     * measurement system (3255) metres, Seiswork's unit of coordinates, depths and depth steps;
+     * the trace sorting code (3229), {@link BinaryHeader#SORTING_AS_RECORDED} for shot gathers,
+     * {@link BinaryHeader#SORTING_STACKED} for an image or model; the traces per ensemble (3213),
+     * mandatory in rev 1 for prestack data, the traces of each shot when every shot has as many.
+     * Set in the binary header template (a rev-1.0 one made when there is none).
+     *
+     * @param tracesPerEnsemble traces in every ensemble, 0 when they differ or are unknown;
+     *     written as 0 above 32767, which the 16-bit field cannot hold
+     * @throws IllegalArgumentException when {@code tracesPerEnsemble} is negative
+     */
+    public SegyWriteOptions withMetresSortedAs(int sortingCode, int tracesPerEnsemble) {
+        if (tracesPerEnsemble < 0) {
+            throw new IllegalArgumentException("traces per ensemble must be >= 0, got " + tracesPerEnsemble);
+        }
+        BinaryHeader t = binaryHeaderTemplate != null ? binaryHeaderTemplate.copy() : new BinaryHeader(byteOrder);
+        if (binaryHeaderTemplate == null) {
+            t.setRevision(1, 0);
+        }
+        t.setInt16(BinaryHeader.MEASUREMENT_SYSTEM, BinaryHeader.METRES);
+        t.setInt16(BinaryHeader.SORTING, sortingCode);
+        t.setInt16(BinaryHeader.TRACES_PER_ENSEMBLE, tracesPerEnsemble <= Short.MAX_VALUE ? tracesPerEnsemble : 0);
+        return withBinaryHeaderTemplate(t);
     }
 
     /** A copy writing these extended textual headers after the binary header. */

@@ -18,7 +18,9 @@ import java.util.List;
  * <p>{@link #create} writes the textual header(s) and the binary header at once: sample count
  * (3221), interval (3217), format (3225), revision (3501, the word 0x0100 for "1.0"), fixed-length
  * flag (3503 = 1), number of extended textual headers (3505), no trace-header extensions (3507 = 0)
- * and, for rev 2 or when the template had one, the byte-order marker (3297). Each
+ * and, for rev 2 or when the template had one, the byte-order marker (3297); more than 32767
+ * samples per trace are written as rev 2.0 with the extended count (3269) unless a revision is
+ * given. Each
  * {@link #write} sets the trace's sample count (115) and interval (117), converts the header to
  * the file's byte order when it comes from a file of the other order, and encodes the samples.
  * Output is buffered (1 MiB); {@link #close()} flushes, {@link #sync()} flushes and forces the
@@ -164,6 +166,10 @@ public final class SegyWriter implements AutoCloseable {
         if (options.revision() == null && major < 1
                 && (options.format() == SampleFormat.IEEE32 || options.format() == SampleFormat.INT8)) {
             major = 1; // a rev-0 template, but IEEE and int8 samples exist only since rev 1
+            minor = 0;
+        }
+        if (options.revision() == null && major < 2 && options.samplesPerTrace() > Short.MAX_VALUE) {
+            major = 2; // rev 0 and 1 keep 3221 signed: 32768 and more need rev 2 (unsigned, and 3269)
             minor = 0;
         }
         boolean hadMarker = template != null && template.getInt32(BinaryHeader.BYTE_ORDER_MARKER) != 0;

@@ -12,7 +12,9 @@ import java.util.List;
  * (13), source X/Y (73/77), receiver X/Y (81/85) with the coordinate scalar (71), signed offset
  * (37), source depth (49) and receiver elevation (41, negative below the surface) with the
  * elevation scalar (69), sample count and interval (115/117). Streaming: a shot is written as soon
- * as it is modelled, so the file of a thousand-shot survey is never held in memory.
+ * as it is modelled, so the file of a thousand-shot survey is never held in memory. The binary
+ * header says metres (3255), sorted as recorded (3229 = 1) and, when every shot has as many
+ * receivers, that count as the traces per ensemble (3213), which rev 1 asks of prestack data.
  *
  * <p>Nothing in the file counts its shots or traces except the trace sequence numbers (1, 5), so a
  * run that stopped continues its file with {@link #append}: the same bytes as one uninterrupted
@@ -34,7 +36,18 @@ public final class ShotGatherWriter implements AutoCloseable {
      * @param textHeader first textual header (EBCDIC)
      */
     public ShotGatherWriter(Path file, Sampling timeS, boolean is2d, double maxCoordinateM, String textHeader) {
-        this(SegyWriter.create(file, options(timeS, textHeader)), timeS, is2d, maxCoordinateM);
+        this(file, timeS, is2d, maxCoordinateM, textHeader, 0);
+    }
+
+    /**
+     * As {@link #ShotGatherWriter(Path, Sampling, boolean, double, String)}, with the receivers
+     * of every shot for the binary header's traces per ensemble (3213).
+     *
+     * @param tracesPerShot the receivers of every shot when all have as many, else 0
+     */
+    public ShotGatherWriter(Path file, Sampling timeS, boolean is2d, double maxCoordinateM, String textHeader,
+            int tracesPerShot) {
+        this(SegyWriter.create(file, options(timeS, textHeader, tracesPerShot)), timeS, is2d, maxCoordinateM);
     }
 
     private ShotGatherWriter(SegyWriter writer, Sampling timeS, boolean is2d, double maxCoordinateM) {
@@ -56,13 +69,20 @@ public final class ShotGatherWriter implements AutoCloseable {
      */
     public static ShotGatherWriter append(Path file, Sampling timeS, boolean is2d, double maxCoordinateM,
             String textHeader, long keepBytes) {
-        return new ShotGatherWriter(SegyWriter.append(file, options(timeS, textHeader), keepBytes), timeS, is2d,
-                maxCoordinateM);
+        return append(file, timeS, is2d, maxCoordinateM, textHeader, 0, keepBytes);
     }
 
-    private static SegyWriteOptions options(Sampling timeS, String textHeader) {
+    /** As {@link #append(Path, Sampling, boolean, double, String, long)}, for a file made with {@code tracesPerShot}. */
+    public static ShotGatherWriter append(Path file, Sampling timeS, boolean is2d, double maxCoordinateM,
+            String textHeader, int tracesPerShot, long keepBytes) {
+        return new ShotGatherWriter(SegyWriter.append(file, options(timeS, textHeader, tracesPerShot), keepBytes),
+                timeS, is2d, maxCoordinateM);
+    }
+
+    private static SegyWriteOptions options(Sampling timeS, String textHeader, int tracesPerShot) {
         int intervalUs = (int) Math.round(timeS.delta() * 1e6);
-        return SegyWriteOptions.of(timeS.count(), intervalUs).withTextHeader(textHeader, TextEncoding.EBCDIC);
+        return SegyWriteOptions.of(timeS.count(), intervalUs).withTextHeader(textHeader, TextEncoding.EBCDIC)
+                .withMetresSortedAs(BinaryHeader.SORTING_AS_RECORDED, tracesPerShot);
     }
 
     /**
@@ -71,12 +91,22 @@ public final class ShotGatherWriter implements AutoCloseable {
      * @param shot the shot (its number becomes the FFID)
      * @param traces {@code traces[r]} for receiver r of {@code shot.receivers()}, each of the
      *     output sample count
+     * @throws IllegalStateException writing none of the shot's traces, when they would take the
+     *     file past 2,147,483,647 traces, which the 32-bit trace sequence numbers cannot count
      */
     public void write(Shot shot, float[][] traces) {
         List<Position> receivers = shot.receivers();
         if (traces.length != receivers.size()) {
             throw new IllegalArgumentException("shot " + shot.number() + " has " + receivers.size()
                     + " receivers but " + traces.length + " traces");
+        }
+        if (traceSequence + traces.length > Integer.MAX_VALUE) {
+            // Checked before any of its traces: the file keeps whole shots, numbered without a wrap.
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s cannot take shot %d: its %,d"
+                    + " traces after the %,d written would number past %,d, the most SEG-Y's 32-bit trace sequence"
+                    + " numbers (trace header bytes 1-4 and 5-8) count; model the survey's shots in parts (run"
+                    + " --shots), each into its own file", writer.file().getFileName(), shot.number(), traces.length,
+                    traceSequence, Integer.MAX_VALUE));
         }
         Position s = shot.source();
         for (int r = 0; r < traces.length; r++) {

@@ -12,6 +12,11 @@ import io.seiswork.core.wavelet.Wavelet;
  */
 public record WaveletSpec(String type, double peakHz, Double delayS) {
 
+    /** Time of the peak in seconds: {@code delayS}, or {@code 1 / peakHz} when absent. */
+    public double peakDelayS() {
+        return delayS != null ? delayS : 1 / peakHz;
+    }
+
     /** The wavelet this spec describes. */
     public Wavelet toWavelet() {
         return delayS == null ? RickerWavelet.of(peakHz) : new RickerWavelet(peakHz, delayS);

@@ -89,13 +89,16 @@ class DepthVolumeWriterTest {
         assertArrayEquals(want, Files.readAllBytes(whole), "from one array");
     }
 
-    /** DepthVolumeWriter.write as it was before the streaming form: the bytes to keep. */
+    /**
+     * DepthVolumeWriter.write as it was before the streaming form: the bytes to keep (with the
+     * binary header's metres and stacked sorting added since).
+     */
     private static void referenceWrite(Path file, Grid g, float[] values, String textHeader) {
         long mm = Math.round(g.dz() * 1000);
         int scalar = TraceHeader.coordinateScalarFor(Math.max(g.xAxis().last(), g.yAxis().last()));
         float[] trace = new float[g.nz()];
         try (SegyWriter w = SegyWriter.create(file, SegyWriteOptions.of(g.nz(), (int) mm)
-                .withTextHeader(textHeader, TextEncoding.EBCDIC))) {
+                .withTextHeader(textHeader, TextEncoding.EBCDIC).withMetresSortedAs(BinaryHeader.SORTING_STACKED, 0))) {
             int n = 0;
             for (int iy = 0; iy < g.ny(); iy++) {
                 for (int ix = 0; ix < g.nx(); ix++) {

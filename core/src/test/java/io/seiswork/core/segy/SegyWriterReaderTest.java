@@ -187,6 +187,33 @@ class SegyWriterReaderTest {
         assertThrows(IllegalArgumentException.class, () -> SegyWriteOptions.of(70000, 1000));
         assertThrows(IllegalArgumentException.class, () -> SegyWriteOptions.of(10, 40000));
         assertThrows(IllegalArgumentException.class, () -> o.withRevision("one"));
+        IllegalArgumentException rev1 = assertThrows(IllegalArgumentException.class,
+                () -> SegyWriteOptions.of(40000, 1000).withRevision("1.0"));
+        assertEquals("revision 1.0 keeps samples per trace (3221) in a signed 16-bit field, at most 32767, got 40000;"
+                + " write revision 2.0 (its extended count at 3269), or leave the revision to the writer, which chooses"
+                + " 2.0 then", rev1.getMessage());
+        SegyWriteOptions.of(40000, 1000).withRevision("2.0");
+        SegyWriteOptions.of(32767, 1000).withRevision("1.0");
+    }
+
+    /**
+     * Traces per ensemble (3213) is a 16-bit field: more than 32767 receivers a shot is written as
+     * 0 (not known), not wrapped to a negative count; metres and the sorting code are kept, and
+     * the template made keeps the default revision 1.0 for every format.
+     */
+    @Test
+    void tracesPerEnsembleBeyondTheFieldAreWrittenAsZero() {
+        BinaryHeader fits = SegyWriteOptions.of(10, 1000).withMetresSortedAs(BinaryHeader.SORTING_AS_RECORDED, 32767)
+                .binaryHeaderTemplate();
+        assertEquals(32767, fits.getInt16(BinaryHeader.TRACES_PER_ENSEMBLE));
+        BinaryHeader tooMany = SegyWriteOptions.of(10, 1000).withFormat(SampleFormat.IBM32)
+                .withMetresSortedAs(BinaryHeader.SORTING_AS_RECORDED, 40000).binaryHeaderTemplate();
+        assertEquals(0, tooMany.getInt16(BinaryHeader.TRACES_PER_ENSEMBLE));
+        assertEquals(BinaryHeader.METRES, tooMany.getInt16(BinaryHeader.MEASUREMENT_SYSTEM));
+        assertEquals(BinaryHeader.SORTING_AS_RECORDED, tooMany.getInt16(BinaryHeader.SORTING));
+        assertEquals("1.0", tooMany.revisionString());
+        assertThrows(IllegalArgumentException.class,
+                () -> SegyWriteOptions.of(10, 1000).withMetresSortedAs(BinaryHeader.SORTING_STACKED, -1));
     }
 
     @Test

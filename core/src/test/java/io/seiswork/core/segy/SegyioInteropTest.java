@@ -54,6 +54,13 @@ class SegyioInteropTest {
         script = Path.of(SegyioInteropTest.class.getResource("/segyio/interop.py").toURI());
     }
 
+    private static String segyioVersion() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import segyio; print(segyio.__version__)").start();
+        String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python timed out");
+        return v;
+    }
+
     private static JsonNode python(List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
         cmd.addAll(args);
@@ -199,6 +206,115 @@ class SegyioInteropTest {
                 }
             }
         }
+    }
+
+    /**
+     * The binary header of shot gathers says metres (3255 = 1), sorted as recorded (3229 = 1) and
+     * the receivers of every shot as the traces per ensemble (3213, mandatory for prestack data in
+     * rev 1); that of a depth image metres and horizontally stacked (3229 = 4): as segyio and
+     * Seiswork's reader read them.
+     */
+    @Test
+    void binaryHeadersSayMetresSortingAndTracesPerShot() throws IOException, InterruptedException {
+        Path shots = tmp.resolve("facts-shots.sgy");
+        var receivers = List.of(new Position(0, 0, 10), new Position(50, 0, 10), new Position(100, 0, 10));
+        try (ShotGatherWriter w = new ShotGatherWriter(shots, new Sampling(5, 0.004, 0), true, 100,
+                TextHeaderCodec.fromLines("C 1 TEST"), receivers.size())) {
+            for (int s = 0; s < 2; s++) {
+                w.write(new Shot(s + 1, new Position(25 + 50 * s, 0, 5), receivers), new float[3][5]);
+            }
+        }
+        Path image = tmp.resolve("facts-image.sgy");
+        Grid g = new Grid(3, 2, 4, 12.5, 12.5, 5);
+        DepthVolumeWriter.write(image, g, new float[g.points()], TextHeaderCodec.fromLines("C 1 TEST"));
+        JsonNode seen = python(List.of("read", "big", shots.toString(), image.toString())).get("files");
+        int[][] expected = {{3, BinaryHeader.SORTING_AS_RECORDED, BinaryHeader.METRES},
+            {0, BinaryHeader.SORTING_STACKED, BinaryHeader.METRES}};
+        Path[] files = {shots, image};
+        for (int i = 0; i < files.length; i++) {
+            String what = files[i].getFileName().toString();
+            JsonNode f = seen.get(i);
+            assertEquals(expected[i][0], f.get("tracesPerEnsemble").asInt(), what + ": segyio's 3213");
+            assertEquals(expected[i][1], f.get("sortingCode").asInt(), what + ": segyio's 3229");
+            assertEquals(expected[i][2], f.get("measurementSystem").asInt(), what + ": segyio's 3255");
+            assertEquals(0x0100, f.get("revision").asInt(), what);
+            try (SegyReader r = SegyReader.open(files[i])) {
+                BinaryHeader bh = r.binaryHeader();
+                assertEquals(expected[i][0], bh.getInt16(BinaryHeader.TRACES_PER_ENSEMBLE), what);
+                assertEquals(expected[i][1], bh.getInt16(BinaryHeader.SORTING), what);
+                assertEquals(expected[i][2], bh.getInt16(BinaryHeader.MEASUREMENT_SYSTEM), what);
+                assertEquals("1.0", bh.revisionString(), what);
+            }
+        }
+    }
+
+    /**
+     * The wavelet card of shot gathers reads back from segyio's text as written, to 9 digits
+     * (1 / 12 Hz); a header that is not Seiswork's gives nothing, even with the same words.
+     */
+    @Test
+    void theWaveletCardReadsBackFromSegyiosText() throws IOException, InterruptedException {
+        Path shots = tmp.resolve("card.sgy");
+        String card = WaveletDelayCard.card(9, 1.0 / 12, 12);
+        assertEquals("C 9 WAVELET PEAK AT 0.0833333333 S AFTER TIME ZERO (RICKER 12 HZ)", card);
+        var receivers = List.of(new Position(0, 0, 10));
+        try (ShotGatherWriter w = new ShotGatherWriter(shots, new Sampling(5, 0.004, 0), true, 100,
+                TextHeaderCodec.fromLines("C 1 SEISWORK SHOT GATHERS  JOB T", "C 2", "C 3", "C 4", "C 5", "C 6",
+                        "C 7", "C 8", card), 1)) {
+            w.write(new Shot(1, new Position(0, 0, 5), receivers), new float[1][5]);
+        }
+        String text = python(List.of("read", "big", shots.toString())).get("files").get(0).get("text").asText();
+        assertEquals(card, text.substring(8 * 80, 9 * 80).strip(), "segyio's card 9");
+        assertEquals(1.0 / 12, WaveletDelayCard.delayS(text).getAsDouble(), 1e-10, "to 9 significant digits");
+        assertTrue(WaveletDelayCard.delayS(TextHeaderCodec.fromLines("C 1 OTHER VENDOR", card)).isEmpty(),
+                "another writer's header: its timing is not Seiswork's to read");
+        assertTrue(WaveletDelayCard.delayS(TextHeaderCodec.fromLines("C 1 SEISWORK SHOT GATHERS")).isEmpty());
+    }
+
+    /**
+     * 40,000 samples a trace (40 s at 1 ms) do not fit rev 1's signed 16-bit count: the file is
+     * rev 2.0, 3221 read unsigned and the extended count 3269 both 40000, and Seiswork's reader
+     * reads every sample back; a segyio with rev-2 support too, while segyio 1.8.3 (Debian 12),
+     * which reads no file of more than 32767 samples, is asserted to abort as it does.
+     */
+    @Test
+    void moreThan32767SamplesAreWrittenAsRev2() throws IOException, InterruptedException {
+        int n = 40_000;
+        Path file = tmp.resolve("long.sgy");
+        var receivers = List.of(new Position(0, 0, 10), new Position(50, 0, 10));
+        float[][] traces = new float[2][n];
+        for (int r = 0; r < 2; r++) {
+            for (int k = 0; k < n; k++) {
+                traces[r][k] = r * 1000 + k * 0.25f;
+            }
+        }
+        try (ShotGatherWriter w = new ShotGatherWriter(file, new Sampling(n, 0.001, 0), true, 100,
+                TextHeaderCodec.fromLines("C 1 TEST"), 2)) {
+            w.write(new Shot(1, new Position(25, 0, 5), receivers), traces);
+        }
+        try (SegyReader r = SegyReader.open(file)) {
+            assertEquals("2.0", r.binaryHeader().revisionString());
+            assertEquals(n, r.binaryHeader().sampleCount());
+            assertEquals(n, r.binaryHeader().getInt32(BinaryHeader.EXT_SAMPLE_COUNT));
+            assertEquals(BinaryHeader.BYTE_ORDER_MARKER_VALUE, r.binaryHeader().getInt32(BinaryHeader.BYTE_ORDER_MARKER));
+            assertEquals(n, r.samplesPerTrace());
+            assertEquals(2, r.traceCount());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(traces[1], r.readTrace(1));
+        }
+        if (segyioVersion().equals("1.8.3")) {
+            // segyio 1.8.3 has no rev-2 extended count and reads 3221 signed (-25536): it aborts
+            // ("segy_trace_bsize: Assertion `samples >= 0' failed"); it reads no file of more than 32767 samples.
+            Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), "read", "big", file.toString()).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python timed out");
+            assertTrue(p.exitValue() != 0 && err.contains("samples >= 0"), "segyio 1.8.3 read it: " + err);
+            return;
+        }
+        JsonNode seen = python(List.of("read", "big", file.toString())).get("files").get(0);
+        assertEquals(0x0200, seen.get("revision").asInt());
+        assertEquals(2, seen.get("tracecount").asInt());
+        assertEquals(n, seen.get("samples").asInt(), "segyio's sample count");
+        assertEquals(traces[1][n - 1], (float) seen.get("traces").get(1).get(n - 1).asDouble());
     }
 
     private static List<Integer> toInts(JsonNode array) {

@@ -44,6 +44,47 @@ class ShotGatherAppendTest {
         return t;
     }
 
+    /**
+     * Trace sequence numbers (bytes 1-4, 5-8) are 32-bit: a file continued after 2,147,483,646
+     * traces (sparse: 520 GB of holes, no disk) takes one more trace, and a shot of three that
+     * would number past 2,147,483,647 is refused before any of its traces, naming the limit,
+     * where the numbers used to wrap to negative values silently.
+     */
+    @Test
+    void aShotWhoseTracesWouldNumberPastTheTraceSequenceFieldIsRefused() throws Exception {
+        Sampling one = new Sampling(1, 0.004, 0);
+        Path file = dir.resolve("full.sgy");
+        try (ShotGatherWriter w = new ShotGatherWriter(file, one, true, 100, TEXT)) {
+            // headers only
+        }
+        long traceBytes = TraceHeader.SIZE + 4;
+        long before = Integer.MAX_VALUE - 1L;
+        long keep = SegyReader.FILE_HEADER_BYTES + before * traceBytes;
+        try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(keep);
+        }
+        Shot single = new Shot(7, new Position(25, 0, 5), RECEIVERS.subList(0, 1));
+        try (ShotGatherWriter w = ShotGatherWriter.append(file, one, true, 100, TEXT, keep)) {
+            assertEquals(before, w.tracesWritten());
+            w.write(single, new float[1][1]);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.write(shot(8), new float[3][1]));
+            assertEquals("full.sgy cannot take shot 8: its 3 traces after the 2,147,483,647 written would number past"
+                    + " 2,147,483,647, the most SEG-Y's 32-bit trace sequence numbers (trace header bytes 1-4 and"
+                    + " 5-8) count; model the survey's shots in parts (run --shots), each into its own file",
+                    e.getMessage());
+            assertEquals(Integer.MAX_VALUE, w.tracesWritten(), "none of the refused shot's traces written");
+        }
+        try (SegyReader r = SegyReader.open(file)) {
+            assertEquals(Integer.MAX_VALUE, r.traceCount());
+            TraceHeader last = r.header(Integer.MAX_VALUE - 1L);
+            assertEquals(Integer.MAX_VALUE, last.getInt32(TraceHeader.TRACE_SEQUENCE_LINE));
+            assertEquals(Integer.MAX_VALUE, last.getInt32(TraceHeader.TRACE_SEQUENCE_FILE));
+            assertEquals(7, last.getInt32(TraceHeader.FIELD_RECORD));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     @Test
     void aFileContinuedAfterItsFirstShotsIsTheUninterruptedFile() throws Exception {
         Path whole = dir.resolve("whole.sgy");

@@ -7,6 +7,7 @@ import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.core.segy.WaveletDelayCard;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
@@ -21,7 +22,8 @@ import java.util.Locale;
  * The shot gathers of task model in an output directory: {@value #SHOTS_FILE}, one trace per
  * receiver per shot on the run's output time axis, with the trace headers
  * {@link ShotGatherWriter} writes and a text header naming the job, grid, wavelet and time
- * stepping. Opened by the local run and by whatever writes a cloud job's gathers, so both give
+ * stepping, and when the wavelet peaks after time zero ({@link WaveletDelayCard}, which a
+ * migration of the file checks against its {@code wavelet.delayS}). Opened by the local run and by whatever writes a cloud job's gathers, so both give
  * the same file.
  */
 public final class GatherFiles {
@@ -42,7 +44,7 @@ public final class GatherFiles {
     public static ShotGatherWriter open(Path dir, ResolvedJob job) {
         Grid g = job.spec().grid();
         return new ShotGatherWriter(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
-                textHeader(job));
+                textHeader(job), tracesPerShot(job));
     }
 
     /**
@@ -57,7 +59,20 @@ public final class GatherFiles {
     public static ShotGatherWriter append(Path dir, ResolvedJob job, long keepBytes) {
         Grid g = job.spec().grid();
         return ShotGatherWriter.append(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
-                textHeader(job), keepBytes);
+                textHeader(job), tracesPerShot(job), keepBytes);
+    }
+
+    /** The receivers of every shot when all shots have as many, else 0: the binary header's traces per ensemble. */
+    static int tracesPerShot(ResolvedJob job) {
+        int n = -1;
+        for (Shot shot : job.geometry().shots()) {
+            int r = shot.receivers().size();
+            if (n >= 0 && r != n) {
+                return 0;
+            }
+            n = r;
+        }
+        return Math.max(n, 0);
     }
 
     /**
@@ -121,20 +136,22 @@ public final class GatherFiles {
         return Math.max(g.xAxis().last(), Math.max(g.yAxis().last(), g.zAxis().last()));
     }
 
-    private static String textHeader(ResolvedJob job) {
+    /** The text header of the job's shots.sgy. */
+    static String textHeader(ResolvedJob job) {
         JobSpec s = job.spec();
         Grid g = s.grid();
         TimeStepping timing = job.time();
         return TextHeaderCodec.fromLines(
                 "C 1 SEISWORK SHOT GATHERS  JOB " + s.name(),
                 "C 2 TASK MODEL  SHOTS " + job.geometry().shotCount() + "  RECEIVERS " + job.geometry().receivers().size(),
-                String.format(Locale.ROOT, "C 3 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(), g.dx(), g.dy(), g.dz()),
+                "C 3 " + GridCard.text(g),
                 String.format(Locale.ROOT, "C 4 RICKER %.4g HZ  SPACE ORDER %d  DT %.4g MS  SAMPLE %.4g MS",
                         s.wavelet().peakHz(), s.physics().spaceOrder(), timing.dtS() * 1e3, timing.outputS().delta() * 1e3),
                 "C 5 FFID (9) = SHOT NUMBER, TRACE IN RECORD (13), OFFSET (37) SIGNED IN 2D",
                 "C 6 SOURCE X/Y (73/77), RECEIVER X/Y (81/85), COORDINATE SCALAR (71)",
                 "C 7 SOURCE DEPTH (49), RECEIVER ELEVATION (41), ELEVATION SCALAR (69)",
                 "C 8 COORDINATES IN METRES FROM THE MODEL'S FIRST GRID NODE, Z DOWN",
+                WaveletDelayCard.card(9, s.wavelet().peakDelayS(), s.wavelet().peakHz()),
                 "C40 END TEXTUAL HEADER");
     }
 }

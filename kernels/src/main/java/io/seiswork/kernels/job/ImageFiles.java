@@ -179,8 +179,7 @@ public final class ImageFiles {
         ImagingCondition c = ImagingCondition.fromJson(s.imaging().condition());
         return TextHeaderCodec.fromLines(
                 "C 1 SEISWORK RTM DEPTH IMAGE  JOB " + s.name(),
-                String.format(Locale.ROOT, "C 2 GRID %d x %d x %d  SPACING %.3g %.3g %.3g M", g.nx(), g.ny(), g.nz(),
-                        g.dx(), g.dy(), g.dz()),
+                "C 2 " + GridCard.text(g),
                 "C 3 " + io.seiswork.core.segy.SegyWriteOptions.DEPTH_AXIS_CARD,
                 "C 4 FIRST SAMPLE AT Z = 0 M, Z DOWN; ONE TRACE PER (X, Y) COLUMN, Y OUTER",
                 "C 5 INLINE (189) = Y INDEX + 1, CROSSLINE (193) = X INDEX + 1",

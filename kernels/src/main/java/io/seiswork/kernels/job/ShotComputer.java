@@ -154,6 +154,9 @@ public final class ShotComputer implements AutoCloseable {
             this.plan = null;
             return;
         }
+        if (dataIndex == null) {
+            RecordedWaveletDelay.check(job);  // before the data's headers are scanned (the index's was at submission)
+        }
         this.data = job.dataFile() == null
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
                 : dataIndex != null ? new IndexedShots(dataIndex)
@@ -263,6 +266,7 @@ public final class ShotComputer implements AutoCloseable {
         if (job.dataFile() == null) {
             return new Shots(job.geometry().shots(), List.of());
         }
+        RecordedWaveletDelay.check(job);
         try (SegyShotGathers file = new SegyShotGathers(job.dataFile(), job.spec().grid(), job.time().outputS(),
                 headers, cancel)) {
             ShotIndex index = file.shotIndex();
