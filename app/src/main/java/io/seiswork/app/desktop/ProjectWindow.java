@@ -375,7 +375,7 @@ public final class ProjectWindow extends BorderPane {
                     }
                     editor.load(json);
                 });
-                resolve(what, file, json);
+                resolve(what, file, json, false);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> cannotOpen(what, firstLine(e)));
             }
@@ -392,11 +392,15 @@ public final class ProjectWindow extends BorderPane {
         status.setText("Cannot open " + what + ": " + why);
     }
 
-    /** Resolves edited or loaded text into the project (on the I/O thread). */
-    private void resolve(String what, Path file, String json) {
+    /**
+     * Resolves edited or loaded text into the project (on the I/O thread).
+     *
+     * @param applied the user's edits (Apply), said so on the status line, rather than a spec opened
+     */
+    private void resolve(String what, Path file, String json, boolean applied) {
         try {
             Project p = Project.fromText(json, what, file);
-            Platform.runLater(() -> show(p));
+            Platform.runLater(() -> show(p, applied));
         } catch (SpecException e) {
             RefusedSpec refused = RefusedSpec.of(json, file);
             Platform.runLater(() -> refuse(what, json, e.problems(), refused));
@@ -414,7 +418,7 @@ public final class ProjectWindow extends BorderPane {
         status.setText("Checking the edited spec...");
         String what = source;
         Path file = specFile;
-        io.submit(() -> resolve(what, file, json));
+        io.submit(() -> resolve(what, file, json, true));
     }
 
     /**
@@ -563,7 +567,7 @@ public final class ProjectWindow extends BorderPane {
         estimator.shutdownNow();
     }
 
-    private void show(Project p) {
+    private void show(Project p, boolean applied) {
         project = p;
         opening = false;
         editor.markApplied(p.text());
@@ -579,7 +583,7 @@ public final class ProjectWindow extends BorderPane {
         }
         showModel(p);
         output.setText("Output: " + outputDir.apply(p.job().spec()));
-        status.setText("Opened " + p.source() + ".");
+        status.setText((applied ? "Applied the edits to " : "Opened ") + p.source() + ".");
         updateTitle();
         updateRunButton();
         if (tabs.getSelectionModel().getSelectedItem() != specTab) {

@@ -74,7 +74,7 @@ class PendingEditsTest extends WindowTestBase {
         assertEquals("The spec has edits: Apply them to run.", window.status().getText());
 
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Applied the edits to"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.runButton().isDisabled());
         robot.interact(() -> window.runButton().fire());

@@ -410,7 +410,7 @@ class ProjectWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().problems().getItems().isEmpty()
                 && window.editor().verdict().getText().startsWith("Edited"));
         robot.clickOn("#applySpec");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Applied the edits to"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("160 x 70 cells of 10 x 10 m (2D)", facts(robot).get("Grid"));
         assertEquals("Seiswork: edited", window.titleProperty().get());

@@ -64,7 +64,7 @@ class SpecEditingTest extends WindowTestBase {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Opened"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Applied the edits to"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.runButton().isDisabled(), "the good text runs again");
         assertFalse(leftPane().stream().anyMatch(t -> t.contains("grid.dx")), leftPane().toString());
