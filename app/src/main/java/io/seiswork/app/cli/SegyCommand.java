@@ -14,8 +14,10 @@ final class SegyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand given: a usage error (exit code 2) naming the three, as for any bad option. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is missing: info, convert or scan");
     }
 }

@@ -115,6 +115,12 @@ class BadOptionValuesTest {
                 + " but not written), got \"int24\"", refused("segy", "convert", "in.sgy", "out.sgy", "--format", "int24"));
     }
 
+    /** {@code seiswork segy} alone printed its usage and exited 0, as if it had done something. */
+    @Test
+    void segyWithoutASubcommandNamesTheThree() {
+        assertEquals("seiswork segy: a subcommand is missing: info, convert or scan", refused("segy"));
+    }
+
     /** --poll was clamped to 0.1 s without a word; below it, the command now says so before anything is sent. */
     @Test
     void aPollBelowTheMinimumIsRefused() {
