@@ -102,6 +102,36 @@ class JobResolverTest {
         assertTrue(errors(j, 1L << 34).get(0).startsWith("time.sampleS: must be <= 0.002 s = 1 / (2 x 250 Hz)"));
     }
 
+    /**
+     * Under a free surface the pressure is zero at z = 0: a source or receiver there would emit or
+     * record nothing, so it is refused naming the field, saying why and what to give instead
+     * (z >= dz, or no free surface). Depths between 0 and dz are physical (ghosts) and pass, and
+     * without a free surface z = 0 is an ordinary depth.
+     */
+    @Test
+    void aSourceOrReceiverOnAFreeSurfaceIsRefused() {
+        ObjectNode j = valid();
+        j.putObject("physics").put("freeSurface", true);
+        ((ObjectNode) j.get("sources").get("line")).put("z", 0);
+        ((ObjectNode) j.get("receivers")).remove("line");
+        ((ObjectNode) j.get("receivers")).putArray("list").add(SpecFixtures.MAPPER.createArrayNode().add(100).add(0).add(5))
+                .add(SpecFixtures.MAPPER.createArrayNode().add(110).add(0).add(0.001))
+                .add(SpecFixtures.MAPPER.createArrayNode().add(120).add(0).add(0));
+        assertEquals(List.of("sources.line.z: z = 0 lies on the free surface (physics.freeSurface is true), where the"
+                + " pressure is zero, so a source there would emit nothing; give z >= dz = 10 m, or physics.freeSurface"
+                + " false", "receivers.list[1]: z = 0 lies on the free surface (physics.freeSurface is true) (2 of 3"
+                + " receivers), where the pressure is zero, so a receiver there would record nothing; give z >= dz = 10 m,"
+                + " or physics.freeSurface false"), errors(j, 1L << 34));
+
+        ((ObjectNode) j.get("sources").get("line")).put("z", 10);
+        ((ObjectNode) j.get("receivers")).remove("list");
+        ((ObjectNode) j.get("receivers")).putObject("line").put("x0", 0).put("dx", 10).put("n", 101).put("z", 0.5);
+        assertTrue(resolve(j).spec().physics().freeSurface(), "z = 0.05 dz: a ghost, not the surface");
+        j.putObject("physics").put("freeSurface", false);
+        ((ObjectNode) j.get("receivers").get("line")).put("z", 0);
+        assertFalse(resolve(j).spec().physics().freeSurface(), "without a free surface z = 0 is a depth like any");
+    }
+
     /** A 3D survey of 20,000 x 20,000 x 10 nodes: 4 billion, more than one array holds. */
     private static ObjectNode survey(String task, Double apertureM) {
         ObjectNode j = valid();
