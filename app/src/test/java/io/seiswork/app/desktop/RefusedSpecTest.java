@@ -122,7 +122,7 @@ class RefusedSpecTest extends WindowTestBase {
     void countsAndNotesSayWhatTheRefusalFound(FxRobot robot) throws Exception {
         Path spec = DesktopSpecs.model2d(dir, "coarse", 1);
         String good = Files.readString(spec);
-        Path bad = Files.writeString(dir.resolve("coarse-bad.json"), good.replace("\"peakHz\": 12", "\"peakHz\": 60")
+        Path bad = Files.writeString(dir.resolve("coarse-bad.json"), good.replace("\"peakHz\": 12", "\"peakHz\": 45")
                 .replace("\"width\": 20", "\"width\": 0"));
         robot.interact(() -> window.openFile(bad));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().contains("cannot run"));
@@ -137,7 +137,7 @@ class RefusedSpecTest extends WindowTestBase {
         assertTrue(listed.stream().anyMatch(t -> t.startsWith("warning: physics.boundary.width")), listed.toString());
 
         open(robot, spec);
-        robot.interact(() -> window.editor().text().setText(good.replace("\"peakHz\": 12", "\"peakHz\": 60")));
+        robot.interact(() -> window.editor().text().setText(good.replace("\"peakHz\": 12", "\"peakHz\": 45")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().verdict().getText().startsWith("Edited"));
         robot.interact(() -> ((Button) window.editor().lookup("#applySpec")).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().contains("cannot run"));

@@ -1,5 +1,6 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.geometry.SurveyGeometry;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li>model file missing, unreadable, or of a size that does not match the grid;
  *   <li>velocities that are not positive and finite (reported with the first bad node), or
  *       outside the range of seismic velocities ({@link VelocityPlausibility});
+ *   <li>a {@code time.sampleS} too coarse for the wavelet's band (its Nyquist frequency below the
+ *       highest frequency, 2.5 x {@code wavelet.peakHz}): the traces would alias;
+ *   <li>with a free surface, a source or receiver on it (z = 0), where the pressure is zero;
  *   <li>a given {@code time.dtS} above the CFL stability limit of the space order and dimension;
  *   <li>fewer grid points per minimum wavelength than the space order needs (a warning), or fewer
  *       than {@link SecondDerivative#HARD_FLOOR_POINTS_PER_WAVELENGTH} (an error);
@@ -163,6 +167,9 @@ public final class JobResolver {
         boolean geometryChecked = earlier.stream().noneMatch(p -> p.isError() && isGeometryPath(p.path()));
         Grid g = spec.grid();
         WholeGridStorage storage = spec.task() == Task.RTM ? WholeGridStorage.of(g, memoryBudgetBytes) : WholeGridStorage.HEAP;
+        checkSampleInterval(spec, problems);
+        checkFreeSurfaceDepth(spec.sources(), "sources", "source", "emit", spec, problems);
+        checkFreeSurfaceDepth(spec.receivers(), "receivers", "receiver", "record", spec, problems);
         if (!checkGridSize(spec, geometryChecked, problems)) {
             throw new SpecException(source, problems.all());
         }
@@ -555,6 +562,74 @@ public final class JobResolver {
             case VelocitySpec.Segy s -> path + ".segy";
             default -> path;
         };
+    }
+
+    /**
+     * The output traces sample the wavelet's band only if their Nyquist frequency 1 / (2 sampleS)
+     * is at least its highest frequency f_max = 2.5 x peakHz: above the Nyquist the energy (11 %
+     * of a 90 Hz Ricker's at 4 ms) does not vanish but folds back into the band. The largest
+     * interval allowed, 1 / (2 f_max), is given in whole microseconds (SEG-Y stores it so).
+     */
+    private static void checkSampleInterval(JobSpec spec, Problems problems) {
+        double fMax = spec.wavelet().toWavelet().highestFrequencyHz();
+        double sample = spec.time().sampleS();
+        double limit = 1 / (2 * fMax);
+        if (sample > limit * (1 + 1e-9)) {
+            double largest = Math.floor(limit * 1e6 + 1e-6) / 1e6;
+            problems.error("time.sampleS", "must be <= " + Problems.num(largest) + " s = 1 / (2 x " + Problems.num(fMax)
+                    + " Hz), the wavelet's highest frequency (2.5 x wavelet.peakHz), got " + Problems.num(sample)
+                    + ": its Nyquist frequency " + Problems.num(Math.round(10 / (2 * sample)) / 10.0) + " Hz is below"
+                    + " the band, whose energy above it would fold back into the traces; lower time.sampleS or"
+                    + " wavelet.peakHz");
+        }
+    }
+
+    /**
+     * Under a free surface the pressure is zero at z = 0 (the mirror of the engine sets it so after
+     * every step, and a point spread drops its weight on the surface node): a source there would
+     * inject nothing and a receiver record nothing, all-zero traces and an empty image with no
+     * other sign. Refused when a point lies within 1e-3 dz of the surface; depths between that and
+     * dz are physical (the point and its ghost nearly cancel) and pass.
+     *
+     * @param path "sources" or "receivers"
+     * @param what "source" or "receiver"
+     * @param verb what the point would fail to do: "emit" or "record"
+     */
+    private static void checkFreeSurfaceDepth(Layout layout, String path, String what, String verb, JobSpec spec,
+            Problems problems) {
+        if (!spec.physics().freeSurface() || layout == null) {
+            return;
+        }
+        double dz = spec.grid().dz();
+        double tolerance = 1e-3 * dz;
+        String field;
+        String count = "";
+        switch (layout) {
+            case Layout.Line l when Math.abs(l.zM()) < tolerance -> field = path + ".line.z";
+            case Layout.Areal a when Math.abs(a.zM()) < tolerance -> field = path + ".grid.z";
+            case Layout.Points p -> {
+                List<Position> pts = p.positions();
+                int first = -1;
+                int on = 0;
+                for (int i = 0; i < pts.size(); i++) {
+                    if (Math.abs(pts.get(i).z()) < tolerance) {
+                        on++;
+                        first = first < 0 ? i : first;
+                    }
+                }
+                if (on == 0) {
+                    return;
+                }
+                field = path + ".list[" + first + "]";
+                count = pts.size() == 1 ? "" : " (" + on + " of " + pts.size() + " " + what + "s)";
+            }
+            default -> {
+                return;
+            }
+        }
+        problems.error(field, "z = 0 lies on the free surface (physics.freeSurface is true)" + count + ", where the"
+                + " pressure is zero, so a " + what + " there would " + verb + " nothing; give z >= dz = "
+                + Problems.num(dz) + " m, or physics.freeSurface false");
     }
 
     private static void checkPointsPerWavelength(JobSpec spec, SecondDerivative op, double vMin, Problems problems) {

@@ -193,7 +193,8 @@ public final class MemoryEstimate {
 
     /**
      * What finishing and writing a migration's image holds besides its stack, in bytes: the
-     * finish's planes of constant y (2r + 1 image planes for the Laplacian of radius r, or all
+     * finish's planes of constant y (2r + 1 image planes for the Laplacian of radius r, at least 2
+     * for its edges: {@code LaplacianFilter#radius}; or all
      * of them when fewer, the illumination's, the finished one and three finished ahead of the
      * writer: nx · nz floats each) and the {@code .swv} writer's
      * brick rows ({@link SwvWriter#bufferBytes}: up to 64 planes at full resolution, a quarter of
@@ -201,7 +202,7 @@ public final class MemoryEstimate {
      * shots, and it grows with the area of a y plane, not with the survey's length in y.
      */
     public static long imageWritingBytes(Grid g, int spaceOrder) {
-        long finish = 4L * g.nx() * g.nz() * (Math.min(spaceOrder + 1, g.ny()) + 2 + 3);
+        long finish = 4L * g.nx() * g.nz() * (Math.min(Math.max(spaceOrder, 4) + 1, g.ny()) + 2 + 3);
         return finish + SwvWriter.bufferBytes(g.nx(), g.ny(), g.nz(), SwvWriteOptions.brickSizeFor(g.ny()));
     }
 

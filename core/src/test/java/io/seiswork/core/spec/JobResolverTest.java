@@ -76,6 +76,62 @@ class JobResolverTest {
         assertTrue(job.warnings().get(0).toString().startsWith("warning: grid: 3.00 points per minimum wavelength"));
     }
 
+    /**
+     * A sample interval whose Nyquist frequency lies below the wavelet's highest frequency
+     * (2.5 x peakHz) is refused naming the field, its value, f_max and the largest interval: a
+     * 90 Hz Ricker (f_max 225 Hz) at the default 4 ms would fold 11 % of its energy back into
+     * the band. The grid is made fine enough for 90 Hz, so that the interval is the only problem;
+     * 1 / (2 x 225 Hz) = 2.222 ms itself passes, and so does the limit rounded down to whole
+     * microseconds.
+     */
+    @Test
+    void aSampleIntervalTooCoarseForTheWaveletIsRefused() {
+        ObjectNode j = valid();
+        ((ObjectNode) j.get("grid")).put("nx", 501).put("nz", 241).put("dx", 2).put("dz", 2);
+        ((ObjectNode) j.get("wavelet")).put("peakHz", 90);
+        assertEquals(List.of("time.sampleS: must be <= 0.002222 s = 1 / (2 x 225 Hz), the wavelet's highest frequency"
+                + " (2.5 x wavelet.peakHz), got 0.004: its Nyquist frequency 125 Hz is below the band, whose energy"
+                + " above it would fold back into the traces; lower time.sampleS or wavelet.peakHz"), errors(j, 1L << 34));
+
+        ((ObjectNode) j.get("time")).put("sampleS", 0.002222);
+        assertEquals(0.002222, resolve(j).time().outputS().delta(), 1e-15);
+        ((ObjectNode) j.get("wavelet")).put("peakHz", 100);  // f_max 250 Hz: 2 ms exactly is the limit
+        ((ObjectNode) j.get("time")).put("sampleS", 0.002);
+        assertEquals(0.002, resolve(j).time().outputS().delta(), 1e-15);
+        ((ObjectNode) j.get("time")).put("sampleS", 0.002001);
+        assertTrue(errors(j, 1L << 34).get(0).startsWith("time.sampleS: must be <= 0.002 s = 1 / (2 x 250 Hz)"));
+    }
+
+    /**
+     * Under a free surface the pressure is zero at z = 0: a source or receiver there would emit or
+     * record nothing, so it is refused naming the field, saying why and what to give instead
+     * (z >= dz, or no free surface). Depths between 0 and dz are physical (ghosts) and pass, and
+     * without a free surface z = 0 is an ordinary depth.
+     */
+    @Test
+    void aSourceOrReceiverOnAFreeSurfaceIsRefused() {
+        ObjectNode j = valid();
+        j.putObject("physics").put("freeSurface", true);
+        ((ObjectNode) j.get("sources").get("line")).put("z", 0);
+        ((ObjectNode) j.get("receivers")).remove("line");
+        ((ObjectNode) j.get("receivers")).putArray("list").add(SpecFixtures.MAPPER.createArrayNode().add(100).add(0).add(5))
+                .add(SpecFixtures.MAPPER.createArrayNode().add(110).add(0).add(0.001))
+                .add(SpecFixtures.MAPPER.createArrayNode().add(120).add(0).add(0));
+        assertEquals(List.of("sources.line.z: z = 0 lies on the free surface (physics.freeSurface is true), where the"
+                + " pressure is zero, so a source there would emit nothing; give z >= dz = 10 m, or physics.freeSurface"
+                + " false", "receivers.list[1]: z = 0 lies on the free surface (physics.freeSurface is true) (2 of 3"
+                + " receivers), where the pressure is zero, so a receiver there would record nothing; give z >= dz = 10 m,"
+                + " or physics.freeSurface false"), errors(j, 1L << 34));
+
+        ((ObjectNode) j.get("sources").get("line")).put("z", 10);
+        ((ObjectNode) j.get("receivers")).remove("list");
+        ((ObjectNode) j.get("receivers")).putObject("line").put("x0", 0).put("dx", 10).put("n", 101).put("z", 0.5);
+        assertTrue(resolve(j).spec().physics().freeSurface(), "z = 0.05 dz: a ghost, not the surface");
+        j.putObject("physics").put("freeSurface", false);
+        ((ObjectNode) j.get("receivers").get("line")).put("z", 0);
+        assertFalse(resolve(j).spec().physics().freeSurface(), "without a free surface z = 0 is a depth like any");
+    }
+
     /** A 3D survey of 20,000 x 20,000 x 10 nodes: 4 billion, more than one array holds. */
     private static ObjectNode survey(String task, Double apertureM) {
         ObjectNode j = valid();

@@ -28,7 +28,6 @@ import io.seiswork.kernels.rtm.CudaShotMigrator;
 import io.seiswork.kernels.rtm.MemoryPlan;
 import io.seiswork.kernels.rtm.PartialImage;
 import io.seiswork.kernels.rtm.ShotMigrator;
-import io.seiswork.kernels.rtm.TraceUpsampler;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Task model: {@link #model} is the engine's modelling of the shot in the job's velocity.
  * Task rtm: {@link #migrate} gets the shot's observed traces (modelled on the engine minus the
- * direct wave, or read from the job's SEG-Y file of shot gathers and resampled onto the run's
- * output axis, each trace from its own delay), then migrates them in the migration velocity. The migration runs on the GPU
+ * direct wave, or read from the job's SEG-Y file of shot gathers, each trace on its own axis: the
+ * file's interval from its own delay), then migrates them in the migration velocity, each trace
+ * brought straight from its axis to the propagator's steps. The migration runs on the GPU
  * ({@link CudaShotMigrator}, source wavefield rebuilt from its boundary ring, the ring on the
  * device or staged through the host) when the engine is the GPU and the job's first shot fits
  * its memory; if it does not, engine "auto" migrates on a CPU engine of its own, with the reason
@@ -91,7 +91,7 @@ public final class ShotComputer implements AutoCloseable {
 
     /** One shot's migration on whichever engine runs it. */
     private interface Migration {
-        PartialImage migrate(ShotRequest request, float[][] observed, ProgressListener progress,
+        PartialImage migrate(ShotRequest request, float[][] observed, Sampling[] axes, ProgressListener progress,
                 CancellationToken cancel);
     }
 
@@ -389,8 +389,8 @@ public final class ShotComputer implements AutoCloseable {
             progress.onProgress(s, n + migrationSteps);
         }), cancel);
         long t1 = System.nanoTime();
-        float[][] observed = onAxis(data, shot, traces);
-        PartialImage image = m.migrate(request(w.crop(job.migrationVelocity()), w.local(shot)), observed,
+        Sampling[] axes = taperedOnOwnAxes(data, shot, traces);
+        PartialImage image = m.migrate(request(w.crop(job.migrationVelocity()), w.local(shot)), traces, axes,
                 relabelled(progress, w, (s, n) -> progress.onProgress(dataSteps[0] + s, dataSteps[0] + n)), cancel);
         long t2 = System.nanoTime();
         long computedPoints = new PaddedGrid(w.grid(), physics.boundaryWidth(), physics.operator().radius(),
@@ -484,7 +484,7 @@ public final class ShotComputer implements AutoCloseable {
                 onGpu = true;
                 messages.accept("source wavefield: boundary ring placed on the " + ring.placement().json() + ", "
                         + ring.device().describe() + " of GPU memory per shot");
-                return (r, observed, p, cancel) -> m.migrate(r, observed, k, p, cancel);
+                return (r, observed, axes, p, cancel) -> m.migrate(r, observed, axes, k, p, cancel);
             }
             if (!gpu.fallsBackToCpu()) {
                 throw new IllegalArgumentException("engine: \"gpu\" requested but " + tooBig + "; use \"cpu\" or \"auto\"");
@@ -504,7 +504,7 @@ public final class ShotComputer implements AutoCloseable {
         migrationEngine = cpu.name();
         messages.accept("source wavefield: " + plan);
         ShotMigrator m = new ShotMigrator(cpu, scratch);
-        return (r, observed, p, cancel) -> m.migrate(r, observed, plan, p, cancel);
+        return (r, observed, axes, p, cancel) -> m.migrate(r, observed, axes, plan, p, cancel);
     }
 
     private void requireRtm() {
@@ -554,32 +554,29 @@ public final class ShotComputer implements AutoCloseable {
     }
 
     /**
-     * The traces of {@code shot} on the run's output axis: each trace whose own axis differs (another
-     * interval, or a first sample not at 0 s: a SEG-Y delay) resampled with the same cubic
-     * convolution the engine uses between its time axes, at its true times. Samples before 0 s are
-     * dropped, and the output is 0 where the trace has no sample (before its first, after its last).
-     * Where a trace starts or ends strictly inside the modelled time its data would jump from or
-     * to 0 there, and the receivers' injection (−∂d/∂t) would turn that step into a spike that the
-     * migration smears along the edge's isochron: the trace is tapered there instead
-     * ({@link #taperedEdges}).
+     * The time axis of each trace of {@code shot} ({@link ObservedData#timeS}: the file's interval,
+     * from the trace's own delay), the traces tapered in place where they start or end strictly
+     * inside the modelled time. The migration brings each straight from that axis to the
+     * propagator's steps ({@code TraceUpsampler}: interpolated, or low-passed where the data are
+     * finer than the step), never through {@code time.sampleS}, whose Nyquist frequency may lie
+     * below the data's band (1 ms data through the default 4 ms would lose everything above
+     * 125 Hz and fold it into the band). Samples before 0 s are not injected, and the trace counts
+     * as 0 where it has no sample (before its first, after its last). Where a trace starts or ends
+     * strictly inside the modelled time its data would jump from or to 0 there, and the receivers'
+     * injection (−∂d/∂t) would turn that step into a spike that the migration smears along the
+     * edge's isochron: the trace is tapered there instead ({@link #taperedEdges}).
      */
-    private float[][] onAxis(ObservedData data, Shot shot, float[][] traces) {
+    private Sampling[] taperedOnOwnAxes(ObservedData data, Shot shot, float[][] traces) {
         Sampling out = timing.outputS();
         double taperS = edgeTaperS(out.delta(), job.spec().wavelet().peakHz());
-        float[][] res = new float[traces.length][];
+        Sampling[] axes = new Sampling[traces.length];
         for (int r = 0; r < traces.length; r++) {
-            Sampling axis = data.timeS(shot, r);
-            if (axis.equals(out)) {
-                res[r] = traces[r];
-                continue;
-            }
-            // The output axis starts at 0 s, so its samples are the "levels" i · delta.
-            res[r] = TraceUpsampler.toLevels(traces[r], axis, out.delta(), out.count());
+            axes[r] = data.timeS(shot, r);
             if (edgeTaper) {
-                taperedEdges(res[r], out, axis.first(), axis.last(), taperS);
+                taperedEdges(traces[r], axes[r], out, axes[r].first(), axes[r].last(), taperS);
             }
         }
-        return res;
+        return axes;
     }
 
     /** Whether recorded traces are tapered at edges inside the modelled time ({@link #withoutEdgeTaper}). */
@@ -616,6 +613,14 @@ public final class ShotComputer implements AutoCloseable {
      * its length.
      */
     static void taperedEdges(float[] trace, Sampling out, double startS, double endS, double taperS) {
+        taperedEdges(trace, out, out, startS, endS, taperS);
+    }
+
+    /**
+     * As {@link #taperedEdges(float[], Sampling, double, double, double)} for a trace sampled on
+     * {@code times} (its own axis), the edges judged against the modelled axis {@code out}.
+     */
+    static void taperedEdges(float[] trace, Sampling times, Sampling out, double startS, double endS, double taperS) {
         double eps = 1e-9 * out.delta();
         boolean startInside = startS > out.first() + eps && startS < out.last();
         boolean endInside = endS < out.last() - eps && endS > out.first();
@@ -629,7 +634,7 @@ public final class ShotComputer implements AutoCloseable {
             return;
         }
         for (int i = 0; i < trace.length; i++) {
-            double t = out.value(i);
+            double t = times.value(i);
             double w = 1;
             if (startInside && t < startS + tau) {
                 w = t <= startS ? 0 : 0.5 * (1 - Math.cos(Math.PI * (t - startS) / tau));

@@ -1,6 +1,7 @@
 package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
@@ -132,6 +133,19 @@ public final class CudaShotMigrator {
      */
     public PartialImage migrate(ShotRequest request, float[][] observed, int interval, ProgressListener progress,
             CancellationToken cancel) {
+        return migrate(request, observed, ReceiverData.sameAxis(observed.length, request.timing().outputS()), interval,
+                progress, cancel);
+    }
+
+    /**
+     * Migrates one shot whose traces lie each on its own time axis (recorded data at the file's
+     * interval and delays), each brought straight to the propagator's steps as on the CPU.
+     *
+     * @param axes the time axis of each trace of {@code observed}, in seconds
+     * @see #migrate(ShotRequest, float[][], int, ProgressListener, CancellationToken)
+     */
+    public PartialImage migrate(ShotRequest request, float[][] observed, Sampling[] axes, int interval,
+            ProgressListener progress, CancellationToken cancel) {
         cancel.throwIfCancelled("start of migration");
         if (observed.length != request.receivers().size()) {
             throw new IllegalArgumentException(request.receivers().size() + " receivers but " + observed.length
@@ -147,7 +161,7 @@ public final class CudaShotMigrator {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("engine \"gpu\": " + e.getMessage(), e);
         }
-        float[] data = ReceiverData.levelMajor(observed, t.outputS(), t.dtS(), steps, true);
+        float[] data = ReceiverData.levelMajor(observed, axes, t.dtS(), steps, true);
         float[] image = new float[grid.points()];
         float[] illumination = new float[grid.points()];
         // The engine's compute stream is shared by every propagator of the engine: one user at a time

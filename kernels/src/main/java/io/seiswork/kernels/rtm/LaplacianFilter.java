@@ -2,6 +2,7 @@ package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.stencil.SecondDerivative;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The negative Laplacian {@code −∇²} of an image, the classic filter against RTM's
@@ -9,7 +10,18 @@ import io.seiswork.core.stencil.SecondDerivative;
  * waves travelling the same way (source and receiver fields both down- or up-going), which
  * has wavenumbers near zero, while reflectors image at {@code |k| = 2ω cos θ / v}. Multiplying
  * by {@code |k|²} removes the first and keeps the second (with a ω² spectral tilt). Coefficients
- * from {@link SecondDerivative}; outside the grid counts as zero.
+ * from {@link SecondDerivative}.
+ *
+ * <p>At the grid's edges nothing outside is assumed. Counting it as zero made every edge a step
+ * from the image's value to 0, whose second derivative framed the image (the layered demo's first
+ * column at 1.02 of the median column's RMS, its last row at 0.40 against 0.06 above it); a
+ * replicated edge value would still answer a field linear across the edge. Instead each axis's
+ * second derivative uses only nodes inside: within {@code radius} nodes of an end the centred
+ * stencil of the highest order that fits (2 × the distance, rounded down to an order
+ * {@link SecondDerivative} has), and on the end node itself the order-2 stencil of its inner
+ * neighbour (f₀ − 2f₁ + f₂) / h². Every one of these is exact for a quadratic, so a field linear
+ * in any direction gives 0 and a quadratic its exact −∇², edge nodes included; and none
+ * amplifies noise more than the order-2 stencil.
  *
  * <p>Computed one plane of constant y at a time, from that plane and the {@link #radius()}
  * planes on each side, so an image far larger than memory is filtered as it streams by. Each
@@ -18,10 +30,13 @@ import io.seiswork.core.stencil.SecondDerivative;
 public final class LaplacianFilter {
 
     private final Grid grid;
+    /** The operator's radius: nodes this far from every edge use the full stencil. */
     private final int r;
-    private final double[] cx;
-    private final double[] cy;
-    private final double[] cz;
+    /** Planes read on each side: the operator's radius, and 2 for an edge node's inner neighbour. */
+    private final int window;
+    private final Axis x;
+    private final Axis y;
+    private final Axis z;
 
     /**
      * @param g the image's grid (spacings in metres)
@@ -31,14 +46,15 @@ public final class LaplacianFilter {
         SecondDerivative op = SecondDerivative.ofOrder(order);
         this.grid = g;
         this.r = op.radius();
-        this.cx = weights(op, g.dx());
-        this.cy = weights(op, g.dy());
-        this.cz = weights(op, g.dz());
+        this.window = Math.max(r, 2);
+        this.x = new Axis(op, g.dx());
+        this.y = new Axis(op, g.dy());
+        this.z = new Axis(op, g.dz());
     }
 
-    /** Planes needed on each side of the one filtered (order / 2). */
+    /** Planes needed on each side of the one filtered: order / 2, and at least 2 (see above). */
     public int radius() {
-        return r;
+        return window;
     }
 
     /**
@@ -63,21 +79,83 @@ public final class LaplacianFilter {
         int ny = grid.ny();
         int nz = grid.nz();
         boolean is2d = grid.is2d();
-        float[] in = around[r];
+        float[] in = around[window];
+        boolean yInside = is2d || (iy >= r && iy < ny - r);
+        double[] cx = x.full;
+        double[] cy = y.full;
+        double[] cz = z.full;
         for (int ix = ixFrom; ix < ixTo; ix++) {
             int base = ix * nz;
+            boolean xInside = ix >= r && ix < nx - r;
             for (int iz = 0; iz < nz; iz++) {
                 int i = base + iz;
+                if (!(yInside && xInside && iz >= r && iz < nz - r)) {
+                    out[i] = (float) -nearEdge(around, in, i, ix, iy, iz);
+                    continue;
+                }
                 double s = (cx[0] + cz[0] + (is2d ? 0 : cy[0])) * in[i];
                 for (int k = 1; k <= r; k++) {
-                    s += cz[k] * ((iz + k < nz ? in[i + k] : 0) + (iz - k >= 0 ? in[i - k] : 0));
-                    s += cx[k] * ((ix + k < nx ? in[i + k * nz] : 0) + (ix - k >= 0 ? in[i - k * nz] : 0));
+                    s += cz[k] * (in[i + k] + in[i - k]);
+                    s += cx[k] * (in[i + k * nz] + in[i - k * nz]);
                     if (!is2d) {
-                        s += cy[k] * ((iy + k < ny ? around[r + k][i] : 0) + (iy - k >= 0 ? around[r - k][i] : 0));
+                        s += cy[k] * (around[window + k][i] + around[window - k][i]);
                     }
                 }
                 out[i] = (float) -s;
             }
+        }
+    }
+
+    /** ∇² at a node within the operator's radius of an edge, axis by axis from nodes inside only. */
+    private double nearEdge(float[][] around, float[] in, int i, int ix, int iy, int iz) {
+        int nz = grid.nz();
+        double s = z.second(iz, nz, k -> in[i + k]) + x.second(ix, grid.nx(), k -> in[i + k * nz]);
+        if (!grid.is2d()) {
+            s += y.second(iy, grid.ny(), k -> around[window + k][i]);
+        }
+        return s;
+    }
+
+    /** One axis's second-derivative weights, per m²: the full stencil and the narrower ones near its ends. */
+    private static final class Axis {
+
+        private final double[] full;
+        /** {@code near[d]}: the weights at d nodes from an end, d = 1 .. radius − 1. */
+        private final double[][] near;
+        private final double invH2;
+
+        Axis(SecondDerivative op, double h) {
+            this.full = weights(op, h);
+            this.near = new double[op.radius()][];
+            for (int d = 1; d < op.radius(); d++) {
+                int order = 2 * d;
+                while (!SecondDerivative.isSupported(order)) {
+                    order -= 2;
+                }
+                near[d] = weights(SecondDerivative.ofOrder(order), h);
+            }
+            this.invH2 = 1 / (h * h);
+        }
+
+        /**
+         * d²f/dξ² at node {@code pos} of an axis of {@code n} nodes, {@code f.applyAsDouble(k)} its
+         * value k nodes further along; 0 on an axis too short for a second difference.
+         */
+        double second(int pos, int n, IntToDoubleFunction f) {
+            if (n < 3) {
+                return 0;
+            }
+            int d = Math.min(pos, n - 1 - pos);
+            if (d == 0) {
+                int in = pos == 0 ? 1 : -1;
+                return invH2 * (f.applyAsDouble(0) - 2 * f.applyAsDouble(in) + f.applyAsDouble(2 * in));
+            }
+            double[] c = d < near.length ? near[d] : full;
+            double s = c[0] * f.applyAsDouble(0);
+            for (int k = 1; k < c.length; k++) {
+                s += c[k] * (f.applyAsDouble(k) + f.applyAsDouble(-k));
+            }
+            return s;
         }
     }
 

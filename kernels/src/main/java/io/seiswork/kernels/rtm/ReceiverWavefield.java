@@ -37,13 +37,13 @@ final class ReceiverWavefield {
     /**
      * @param prop a fresh propagation on the migration model (absorbing layer included)
      * @param receivers receiver positions in metres
-     * @param traces recorded traces on {@code axis}, one per receiver
-     * @param axis output time axis in seconds
+     * @param traces recorded traces, one per receiver, each on its axis
+     * @param axes the time axis of each trace in seconds ({@link ReceiverData#sameAxis} for one axis)
      * @param steps nt: the field starts beyond level nt and the first step reaches it
      * @param migration inject {@code −∂d/∂t} instead of d (the imaging filter, see above); false
      *     for the exact adjoint of modelling
      */
-    ReceiverWavefield(Propagator prop, List<Position> receivers, float[][] traces, Sampling axis, int steps,
+    ReceiverWavefield(Propagator prop, List<Position> receivers, float[][] traces, Sampling[] axes, int steps,
             boolean migration) {
         if (traces.length != receivers.size()) {
             throw new IllegalArgumentException(receivers.size() + " receivers but " + traces.length + " traces");
@@ -53,7 +53,7 @@ final class ReceiverWavefield {
         this.data = new float[receivers.size()][];
         for (int r = 0; r < spreads.length; r++) {
             spreads[r] = prop.spread(receivers.get(r));
-            data[r] = ReceiverData.levels(traces[r], axis, prop.dtS(), steps, migration);
+            data[r] = ReceiverData.levels(traces[r], axes[r], prop.dtS(), steps, migration);
         }
         this.level = steps + 1;
     }

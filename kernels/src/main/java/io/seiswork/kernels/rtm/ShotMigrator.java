@@ -1,5 +1,6 @@
 package io.seiswork.kernels.rtm;
 
+import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
@@ -59,6 +60,21 @@ public final class ShotMigrator {
      */
     public PartialImage migrate(ShotRequest request, float[][] observed, MemoryPlan plan, ProgressListener progress,
             CancellationToken cancel) {
+        return migrate(request, observed, ReceiverData.sameAxis(observed.length, request.timing().outputS()), plan,
+                progress, cancel);
+    }
+
+    /**
+     * Migrates one shot whose traces lie each on its own time axis (recorded data at the file's
+     * interval and delays): each is brought straight to the propagator's steps
+     * ({@link TraceUpsampler}), never through the output interval, which may be coarser than the
+     * data's band.
+     *
+     * @param axes the time axis of each trace of {@code observed}, in seconds
+     * @see #migrate(ShotRequest, float[][], MemoryPlan, ProgressListener, CancellationToken)
+     */
+    public PartialImage migrate(ShotRequest request, float[][] observed, Sampling[] axes, MemoryPlan plan,
+            ProgressListener progress, CancellationToken cancel) {
         cancel.throwIfCancelled("start of migration");
         TimeStepping t = request.timing();
         int steps = t.steps();
@@ -96,8 +112,8 @@ public final class ShotMigrator {
             if (plan.strategy() != WavefieldStrategy.BOUNDARY) {
                 forward = null; // snapshots hold all the source field needs; free the propagation
             }
-            ReceiverWavefield receivers = new ReceiverWavefield(backward, request.receivers(), observed,
-                    t.outputS(), steps, true);
+            ReceiverWavefield receivers = new ReceiverWavefield(backward, request.receivers(), observed, axes,
+                    steps, true);
             ImagingKernel imaging = new ImagingKernel(backward.grid(), backward.pool(), out.image(),
                     out.illumination());
             float w = (float) (t.dtS() * k);

@@ -4,10 +4,13 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.time.CubicConvolution;
 
 /**
- * Recorded traces, sampled on the output axis, brought to the propagator's time levels
- * {@code n · dt} for injection at the receivers: four-point cubic convolution (Keys, a = −0.5),
- * exact where a level falls on a sample (the usual case: the output interval is a whole number
- * of steps), zero before the first sample and after the last.
+ * Traces brought from their own time axis (the output axis for modelled data, the file's for
+ * recorded data) straight to the propagator's time levels {@code n · dt} for injection at the
+ * receivers, without a trip through any other interval. Where the trace's interval is at least
+ * dt (the usual case) the levels are interpolated: four-point cubic convolution (Keys,
+ * a = −0.5), exact where a level falls on a sample (the output interval is a whole number of
+ * steps). Where it is finer, the levels would alias: they are taken through the anti-alias
+ * low-pass of {@link LowPassResampler}. Zero before the first sample and after the last.
  */
 public final class TraceUpsampler {
 
@@ -16,11 +19,14 @@ public final class TraceUpsampler {
 
     /**
      * @param trace samples on {@code axis}
-     * @param axis output time axis in seconds
+     * @param axis the trace's time axis in seconds
      * @param dtS internal step in seconds
      * @param levels number of levels wanted (0 .. levels − 1)
      */
     public static float[] toLevels(float[] trace, Sampling axis, double dtS, int levels) {
+        if (axis.delta() < dtS * (1 - 1e-9)) {
+            return LowPassResampler.toLevels(trace, axis, dtS, levels);
+        }
         float[] out = new float[levels];
         int n = trace.length;
         for (int l = 0; l < levels; l++) {

@@ -68,7 +68,8 @@ class AdjointTest {
         }
         Propagator p = Rtm.ENGINE.propagator(r);
         PointSpread s = p.spread(source);
-        ReceiverWavefield back = new ReceiverWavefield(p, receivers, d, axis, steps, false);
+        ReceiverWavefield back = new ReceiverWavefield(p, receivers, d, ReceiverData.sameAxis(d.length, axis), steps,
+                false);
         double rhs = 0;
         for (int n = 0; n < steps; n++) {
             back.stepBack();

@@ -1,12 +1,11 @@
 package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
-import io.seiswork.core.stencil.SecondDerivative;
 
 /**
  * The whole-array finishing that the streamed {@link ImageFinisher} replaced, kept unchanged as
- * the reference the streamed one must equal to the bit: {@code ImageFinisher.finish},
- * {@code LaplacianFilter.apply} and {@code DepthMute.apply} as they were.
+ * the reference the streamed one must equal to the bit: {@code ImageFinisher.finish} and
+ * {@code DepthMute.apply} as they were, and the Laplacian filter on the whole array.
  */
 public final class ArrayFinish {
 
@@ -32,34 +31,27 @@ public final class ArrayFinish {
         return img;
     }
 
-    /** The old {@code LaplacianFilter.apply}. */
+    /**
+     * The {@link LaplacianFilter} on the whole image held in memory, each plane given all its
+     * neighbours from the one array: the reference for the streamed finish's rolling planes. (The
+     * old whole-array filter counted the outside of the grid as zero; the filter's own values,
+     * edges included, are checked against analytic Laplacians by {@code LaplacianFilterTest}.)
+     */
     public static float[] laplacian(float[] in, Grid g, int order) {
-        SecondDerivative op = SecondDerivative.ofOrder(order);
-        int r = op.radius();
-        double[] cx = weights(op, g.dx());
-        double[] cy = weights(op, g.dy());
-        double[] cz = weights(op, g.dz());
-        int nx = g.nx();
-        int ny = g.ny();
-        int nz = g.nz();
+        LaplacianFilter filter = new LaplacianFilter(g, order);
+        int w = filter.radius();
+        int plane = g.nx() * g.nz();
         float[] out = new float[in.length];
-        for (int iy = 0; iy < ny; iy++) {
-            for (int ix = 0; ix < nx; ix++) {
-                int base = g.index(ix, iy, 0);
-                for (int iz = 0; iz < nz; iz++) {
-                    int i = base + iz;
-                    double s = (cx[0] + cz[0] + (g.is2d() ? 0 : cy[0])) * in[i];
-                    for (int k = 1; k <= r; k++) {
-                        s += cz[k] * ((iz + k < nz ? in[i + k] : 0) + (iz - k >= 0 ? in[i - k] : 0));
-                        s += cx[k] * ((ix + k < nx ? in[i + k * nz] : 0) + (ix - k >= 0 ? in[i - k * nz] : 0));
-                        if (!g.is2d()) {
-                            int sy = nx * nz;
-                            s += cy[k] * ((iy + k < ny ? in[i + k * sy] : 0) + (iy - k >= 0 ? in[i - k * sy] : 0));
-                        }
-                    }
-                    out[i] = (float) -s;
-                }
+        float[][] around = new float[2 * w + 1][];
+        float[] filtered = new float[plane];
+        for (int iy = 0; iy < g.ny(); iy++) {
+            for (int k = -w; k <= w; k++) {
+                int j = iy + k;
+                around[w + k] = j < 0 || j >= g.ny() ? null
+                        : java.util.Arrays.copyOfRange(in, j * plane, (j + 1) * plane);
             }
+            filter.applyToPlane(around, iy, filtered);
+            System.arraycopy(filtered, 0, out, iy * plane, plane);
         }
         return out;
     }
@@ -84,13 +76,5 @@ public final class ArrayFinish {
                 image[base + iz] *= w[iz];
             }
         }
-    }
-
-    private static double[] weights(SecondDerivative op, double h) {
-        double[] w = new double[op.radius() + 1];
-        for (int k = 0; k <= op.radius(); k++) {
-            w[k] = op.coefficient(k) / (h * h);
-        }
-        return w;
     }
 }

@@ -2,6 +2,7 @@ package io.seiswork.kernels.engine.cpu;
 
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.signal.KaiserSinc;
 
 /**
  * How a point that may lie between grid nodes (a source or a receiver) couples to the padded
@@ -121,7 +122,7 @@ public final class PointSpread {
             double[] acc = new double[hi];
             for (int j = base - HALF_WIDTH + 1; j <= base + HALF_WIDTH; j++) {
                 double x = f - j;
-                double wgt = (f == nearest) ? (j == nearest ? 1 : 0) : sinc(x) * kaiser(x);
+                double wgt = (f == nearest) ? (j == nearest ? 1 : 0) : KaiserSinc.sinc(x) * KaiserSinc.window(x / HALF_WIDTH, KAISER_B);
                 if (wgt == 0) {
                     continue;
                 }
@@ -154,32 +155,6 @@ public final class PointSpread {
                 }
             }
             return new Axis1(count, node, w);
-        }
-
-        private static double sinc(double x) {
-            return x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
-        }
-
-        private static double kaiser(double x) {
-            double q = x / HALF_WIDTH;
-            if (Math.abs(q) >= 1) {
-                return 0;
-            }
-            return besselI0(KAISER_B * Math.sqrt(1 - q * q)) / besselI0(KAISER_B);
-        }
-
-        private static double besselI0(double x) {
-            double sum = 1;
-            double term = 1;
-            double q = x * x / 4;
-            for (int k = 1; k < 50; k++) {
-                term *= q / ((double) k * k);
-                sum += term;
-                if (term < 1e-17 * sum) {
-                    break;
-                }
-            }
-            return sum;
         }
     }
 }

@@ -13,7 +13,9 @@ import io.seiswork.core.time.TimeStepping;
  * output interval, as the CFL limit makes it, its error is far below the modelling error. When
  * the output interval is a whole number of steps (the default of
  * {@link io.seiswork.core.time.TimeStepping#fromCfl}) every output sample falls on a level
- * and is copied exactly. Levels before time 0 are zero (the medium is at rest).
+ * and is copied exactly. Levels before time 0 are zero (the medium is at rest). No low-pass
+ * before taking the output samples: the spec's check ({@code JobResolver}) keeps the output
+ * interval at most 1 / (2 f_max), so the wavelet's band lies below the output's Nyquist frequency.
  */
 public final class TraceResampler {
 
