@@ -46,16 +46,23 @@ public record RunWork(int shots, int modellingPropagations, int migrationPropaga
         int migration = migrates ? migrationPropagations(onGpu, strategy) : 0;
         Double aperture = migrates ? spec.imaging().apertureM() : null;
         double total = 0;
+        double user = 0;
         for (Shot shot : aperture == null ? shots.subList(0, Math.min(1, shots.size())) : shots) {
-            total += computedPoints(ShotWindow.of(spec.grid(), shot, aperture).grid(), spec);
+            Grid window = ShotWindow.of(spec.grid(), shot, aperture).grid();
+            total += computedPoints(window, spec);
+            user += (double) window.nx() * window.ny() * window.nz();
         }
         long points = aperture == null || shots.isEmpty() ? computedPoints(spec.grid(), spec)
                 : Math.round(total / shots.size());
-        return new RunWork(shots.size(), modelling, migration, points, job.time().steps(), userShare(spec));
+        // The shots' windows, as the migration counts its own user Gpts/s: a survey's whole grid may
+        // be larger than any one propagation (2.2e9 nodes) and is never padded.
+        double share = total > 0 ? user / total : userShare(spec);
+        return new RunWork(shots.size(), modelling, migration, points, job.time().steps(), share);
     }
 
     /**
-     * Points of the user's grid (nx × ny × nz) per point an engine updates on it: the share of a
+     * Points of the user's grid (nx × ny × nz) per point an engine updates on the whole of it (a
+     * run without an aperture, whose grid fits one propagation): the share of a
      * run's Gpts/s that {@code run.json}'s {@code userGptsPerSecond}, the per-shot lines and
      * {@code seiswork bench} count, the absorbing layers left out.
      */

@@ -79,12 +79,17 @@ class RunWorkTest {
                 .with("imaging", "{ \"aperture\": 50 }"));
         List<Shot> shots = windowed.geometry().shots();
         double sum = 0;
+        double user = 0;
         for (Shot s : shots) {
             Grid w = ShotWindow.of(windowed.spec().grid(), s, 50.0).grid();
             sum += RunWork.computedPoints(w, windowed.spec());
+            user += (double) w.nx() * w.ny() * w.nz();
         }
         RunWork work = RunWork.of(windowed, shots, false, WavefieldStrategy.MEMORY);
         assertEquals(Math.round(sum / shots.size()), work.pointsPerStep());
+        // The user's share is the windows' too, as the migration counts its Gpts/s: never the whole
+        // grid, which for a survey is larger than any propagation and cannot be padded.
+        assertEquals(user / sum, work.userShare(), 1e-12);
         assertTrue(work.pointsPerStep() < RunWork.of(whole, whole.geometry().shots(), false, WavefieldStrategy.MEMORY)
                 .pointsPerStep(), "windows are smaller than the model");
     }
