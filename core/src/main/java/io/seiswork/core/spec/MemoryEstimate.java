@@ -13,6 +13,7 @@ import io.seiswork.core.volume.SwvWriter;
  * wavefields (leapfrog in place), and the absorbing layer's memory variables; plus the shot's
  * traces at the internal and the output rate. Migration holds two such propagations (source and
  * receiver wavefields) sharing one velocity term and one set of C-PML memory variables, the
+ * recorded traces at their own rate (each level's data computed from them when injected), the
  * image and the illumination, and what its
  * source-wavefield strategy keeps in memory: snapshots ({@link #snapshotBytes}), two ring frames
  * with the ring of every level on disk ({@link #boundaryBytes}, {@link #boundaryScratchBytes}) or
@@ -72,6 +73,15 @@ public final class MemoryEstimate {
      * term is made from, nor what is not itemised: see {@link #modellingJobBytes}.
      */
     public static long modellingBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
+        long traces = 4L * receivers * ((long) time.steps() + time.outputS().count());
+        return propagationBytes(g, physics) + traces;
+    }
+
+    /**
+     * Bytes of one propagation's arrays on the grid padded with the absorbing layer: the velocity
+     * term and two wavefields (4 bytes a padded node each) and the layer's memory variables.
+     */
+    private static long propagationBytes(Grid g, PhysicsSpec physics) {
         int w = physics.boundaryWidth();
         int r = physics.spaceOrder() / 2;
         boolean fs = physics.freeSurface();
@@ -83,8 +93,26 @@ public final class MemoryEstimate {
         long pml = 2 * 2 * slab * cy * cz                           // psi and zeta, two sides, per axis
                 + (g.is2d() ? 0 : 2 * 2 * slab * cx * cz)
                 + 2L * (fs ? 1 : 2) * (roundUp(w) + 2L * r) * cx * cy;
-        long traces = 4L * receivers * ((long) time.steps() + time.outputS().count());
-        return fields + 4L * pml + traces;
+        return fields + 4L * pml;
+    }
+
+    /**
+     * Bytes the receiver propagation of a migration keeps per receiver besides its trace: the
+     * data of each level are computed from the trace as the field reaches it
+     * ({@code kernels.rtm.ReceiverLevels}: the two levels either side that −∂/∂t needs, and the
+     * interpolator or low-pass state, two small objects of at most 104 bytes with compressed
+     * references), never held for all nt + 1 levels.
+     */
+    public static final int RECEIVER_LEVEL_BYTES = 112;
+
+    /**
+     * Bytes of a migration shot's receiver data: the traces at the output rate (4 bytes a sample)
+     * and {@value #RECEIVER_LEVEL_BYTES} a receiver to compute the injected levels from them.
+     * For 100 000 receivers of 2 685 samples (10.7 s at 4 ms) that is 1.09 GB; every level at
+     * 0.5 ms (21 476 levels), as the CPU held them before, would add 8.6 GB.
+     */
+    public static long migrationReceiverBytes(int receivers, TimeStepping time) {
+        return (long) receivers * (4L * time.outputS().count() + RECEIVER_LEVEL_BYTES);
     }
 
     private static long paddedX(Grid g, int w, int r) {
@@ -117,7 +145,7 @@ public final class MemoryEstimate {
      * illumination, and {@value #RING_BUFFERS} direct buffers of one ring frame (the ring of
      * {@code spaceOrder/2} cells just inside the grid's faces, one time level); the ring of
      * every level goes to a scratch file ({@link #boundaryScratchBytes}). Nothing here grows
-     * with nt but the traces.
+     * with nt; the traces grow with the run's length at their own rate.
      */
     public static long boundaryBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
         return commonMigrationBytes(g, physics, receivers, time)
@@ -179,15 +207,17 @@ public final class MemoryEstimate {
     /**
      * Two propagations that share the velocity term and one set of C-PML memory variables (the
      * source field is rebuilt or stored without its layer while the receiver field needs one):
-     * one modelling shot plus a second pair of padded wavefields; the image and the
-     * illumination; plus 1/64 for what the estimate does not itemise (absorbing profiles,
-     * per-thread scratch columns, spread tables, array headers, the wavelet), measured against
-     * allocations in {@code BoundaryMemoryTest}.
+     * one propagation plus a second pair of padded wavefields; the receiver data
+     * ({@link #migrationReceiverBytes}: the traces at their own rate, each level computed when
+     * injected); the image and the illumination; plus 1/64 for what the estimate does not
+     * itemise (absorbing profiles, per-thread scratch columns, spread tables, array headers, the
+     * wavelet), measured against allocations in {@code BoundaryMemoryTest}.
      */
     private static long commonMigrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
         long wavefields = 4L * paddedPoints(g, physics.boundaryWidth(), physics.spaceOrder() / 2,
                 physics.freeSurface()) * 2;
-        long itemised = modellingBytes(g, physics, receivers, time) + wavefields + 4L * g.points() * 2;
+        long itemised = propagationBytes(g, physics) + migrationReceiverBytes(receivers, time) + wavefields
+                + 4L * g.points() * 2;
         return itemised + itemised / 64;
     }
 

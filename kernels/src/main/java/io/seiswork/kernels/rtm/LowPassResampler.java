@@ -53,17 +53,29 @@ public final class LowPassResampler {
      * @return the trace low-passed below the levels' Nyquist frequency, at the levels
      */
     public static float[] toLevels(float[] trace, Sampling axis, double dtS, int levels) {
+        return sampler(trace, axis, dtS).levels(levels);
+    }
+
+    /**
+     * The low-passed trace at any level, evaluated when asked ({@link LevelSampler}): the same
+     * floats as {@link #toLevels}, which is this at every level. About 50 dt / Δ multiply-adds a
+     * level.
+     *
+     * @param trace samples on {@code axis} (kept, not copied)
+     * @param axis the trace's time axis in seconds, its interval finer than {@code dtS}
+     * @param dtS the propagator's step in seconds
+     */
+    static LevelSampler sampler(float[] trace, Sampling axis, double dtS) {
         if (!(axis.delta() < dtS)) {
             throw new IllegalArgumentException("the trace's interval " + axis.delta() + " s is not finer than the step "
                     + dtS + " s: interpolate instead (TraceUpsampler)");
         }
-        float[] out = new float[levels];
         int n = trace.length;
         double ratio = axis.delta() / dtS;
         double reach = HALF_LENGTH * dtS;
         // The first sample at or after 0 s.
         int start = Math.max(0, (int) Math.ceil(axis.fractionalIndex(0) - 1e-9));
-        for (int l = 0; l < levels; l++) {
+        return l -> {
             double t = l * dtS;
             int lo = Math.max(start, (int) Math.ceil(axis.fractionalIndex(t - reach)));
             int hi = Math.min(n - 1, (int) Math.floor(axis.fractionalIndex(t + reach)));
@@ -71,9 +83,8 @@ public final class LowPassResampler {
             for (int j = lo; j <= hi; j++) {
                 sum += trace[j] * kernel(Math.abs(t - axis.value(j)) / dtS);
             }
-            out[l] = (float) (sum * ratio);
-        }
-        return out;
+            return (float) (sum * ratio);
+        };
     }
 
     /** h(u · dt) · dt, u ≥ 0 in steps; 0 beyond the kernel's half-length. */

@@ -7,8 +7,9 @@ import io.seiswork.core.grid.Sampling;
  * propagator's time levels (levels 0 .. nt, {@link TraceUpsampler}) and, for migration, the
  * imaging filter {@code −∂/∂t} applied, in 2D and 3D alike (see {@link ReceiverWavefield} for
  * why: it makes the image of a positive reflection coefficient a positive, zero-phase peak). One
- * definition for the CPU's {@link ReceiverWavefield} and the GPU's {@link CudaShotMigrator}, so
- * both inject the same floats.
+ * definition, {@link ReceiverLevels}, for the CPU's {@link ReceiverWavefield} (level by level as
+ * it steps back) and the GPU's {@link CudaShotMigrator} (every level here, uploaded level-major),
+ * so both inject the same floats.
  */
 public final class ReceiverData {
 
@@ -24,8 +25,12 @@ public final class ReceiverData {
      *     of d (the exact adjoint of modelling)
      */
     public static float[] levels(float[] trace, Sampling axis, double dtS, int steps, boolean migration) {
-        float[] d = TraceUpsampler.toLevels(trace, axis, dtS, steps + 1);
-        return migration ? negativeDerivative(d, dtS) : d;
+        ReceiverLevels levels = new ReceiverLevels(trace, axis, dtS, steps, migration);
+        float[] out = new float[steps + 1];
+        for (int l = steps; l >= 0; l--) {
+            out[l] = levels.next();
+        }
+        return out;
     }
 
     /**
@@ -64,21 +69,5 @@ public final class ReceiverData {
         Sampling[] axes = new Sampling[count];
         java.util.Arrays.fill(axes, axis);
         return axes;
-    }
-
-    /**
-     * Minus the centred difference, {@code −(d[n+1] − d[n−1]) / 2dt}, one-sided at the ends, per
-     * second: a factor iω, no phase beyond the derivative's own 90°, and the gain sin(ω dt) / dt.
-     */
-    private static float[] negativeDerivative(float[] d, double dtS) {
-        float[] out = new float[d.length];
-        int n = d.length;
-        for (int i = 0; i < n; i++) {
-            float next = d[Math.min(n - 1, i + 1)];
-            float prev = d[Math.max(0, i - 1)];
-            int span = Math.min(n - 1, i + 1) - Math.max(0, i - 1);
-            out[i] = span == 0 ? 0 : (float) ((prev - next) / (span * dtS));
-        }
-        return out;
     }
 }

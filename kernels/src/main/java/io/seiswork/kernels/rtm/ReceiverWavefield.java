@@ -31,13 +31,15 @@ final class ReceiverWavefield {
 
     private final Propagator prop;
     private final PointSpread[] spreads;
-    private final float[][] data;
+    /** Each receiver's data, computed a level at a time from its trace (never all nt + 1 levels). */
+    private final ReceiverLevels[] data;
     private int level;
 
     /**
      * @param prop a fresh propagation on the migration model (absorbing layer included)
      * @param receivers receiver positions in metres
-     * @param traces recorded traces, one per receiver, each on its axis
+     * @param traces recorded traces, one per receiver, each on its axis (kept, not copied: the
+     *     data of each level are computed from them as the field reaches it)
      * @param axes the time axis of each trace in seconds ({@link ReceiverData#sameAxis} for one axis)
      * @param steps nt: the field starts beyond level nt and the first step reaches it
      * @param migration inject {@code −∂d/∂t} instead of d (the imaging filter, see above); false
@@ -50,10 +52,10 @@ final class ReceiverWavefield {
         }
         this.prop = prop;
         this.spreads = new PointSpread[receivers.size()];
-        this.data = new float[receivers.size()][];
+        this.data = new ReceiverLevels[receivers.size()];
         for (int r = 0; r < spreads.length; r++) {
             spreads[r] = prop.spread(receivers.get(r));
-            data[r] = ReceiverData.levels(traces[r], axes[r], prop.dtS(), steps, migration);
+            data[r] = new ReceiverLevels(traces[r], axes[r], prop.dtS(), steps, migration);
         }
         this.level = steps + 1;
     }
@@ -63,7 +65,7 @@ final class ReceiverWavefield {
         prop.step();
         level--;
         for (int r = 0; r < spreads.length; r++) {
-            prop.inject(spreads[r], data[r][level]);
+            prop.inject(spreads[r], data[r].next());
         }
     }
 

@@ -24,32 +24,43 @@ public final class TraceUpsampler {
      * @param levels number of levels wanted (0 .. levels − 1)
      */
     public static float[] toLevels(float[] trace, Sampling axis, double dtS, int levels) {
-        if (axis.delta() < dtS * (1 - 1e-9)) {
-            return LowPassResampler.toLevels(trace, axis, dtS, levels);
-        }
-        float[] out = new float[levels];
-        int n = trace.length;
-        for (int l = 0; l < levels; l++) {
-            double f = axis.fractionalIndex(l * dtS);
-            if (f < -1e-9 || f > n - 1 + 1e-9) {
-                continue;
-            }
-            int i = (int) Math.floor(f + 1e-9);
-            double t = f - i;
-            if (t < 1e-9) {
-                out[l] = trace[Math.min(i, n - 1)];
-                continue;
-            }
-            double sum = 0;
-            for (int k = -1; k <= 2; k++) {
-                int j = i + k;
-                if (j >= 0 && j < n) {
-                    sum += trace[j] * CubicConvolution.weight(t - k);
-                }
-            }
-            out[l] = (float) sum;
-        }
-        return out;
+        return sampler(trace, axis, dtS).levels(levels);
     }
 
+    /**
+     * The trace at any level, evaluated when asked ({@link LevelSampler}): the same floats as
+     * {@link #toLevels}, which is this at every level.
+     *
+     * @param trace samples on {@code axis} (kept, not copied)
+     * @param axis the trace's time axis in seconds
+     * @param dtS internal step in seconds
+     */
+    static LevelSampler sampler(float[] trace, Sampling axis, double dtS) {
+        if (axis.delta() < dtS * (1 - 1e-9)) {
+            return LowPassResampler.sampler(trace, axis, dtS);
+        }
+        return l -> interpolated(trace, axis, dtS, l);
+    }
+
+    /** Cubic convolution at level {@code l}: the sample itself where the level falls on one. */
+    private static float interpolated(float[] trace, Sampling axis, double dtS, int l) {
+        int n = trace.length;
+        double f = axis.fractionalIndex(l * dtS);
+        if (f < -1e-9 || f > n - 1 + 1e-9) {
+            return 0;
+        }
+        int i = (int) Math.floor(f + 1e-9);
+        double t = f - i;
+        if (t < 1e-9) {
+            return trace[Math.min(i, n - 1)];
+        }
+        double sum = 0;
+        for (int k = -1; k <= 2; k++) {
+            int j = i + k;
+            if (j >= 0 && j < n) {
+                sum += trace[j] * CubicConvolution.weight(t - k);
+            }
+        }
+        return (float) sum;
+    }
 }

@@ -8,6 +8,7 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.PhysicsSpec;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.PhysicsOptions;
@@ -53,5 +54,30 @@ class MemoryPlanTest {
         double fmax = r.wavelet().highestFrequencyHz();
         assertTrue(p.interval() * r.timing().dtS() <= 1 / (2 * fmax), "interval beyond Nyquist");
         assertTrue((p.interval() + 1) * r.timing().dtS() > 1 / (2 * fmax), "interval shorter than needed");
+    }
+
+    /**
+     * The receiver data of a migration shot are the traces at their own rate plus
+     * {@link MemoryEstimate#RECEIVER_LEVEL_BYTES} a receiver: the receiver field computes each
+     * level's data as it reaches it ({@link ReceiverLevels}). A node carpet of 100 000 receivers
+     * over 21 475 steps of 0.5 ms, traces of 2 685 samples at 4 ms (10.7 s): 100 000 × (2 685 × 4 B
+     * + 112 B) = 1 085 200 000 B, plus the unitemised 1/64, 1 102 156 250 B (1.03 GiB) in every
+     * strategy. Before, every level was held, R × (nt + 1) floats at dt, and the estimate counted
+     * 4 B × R × (nt + 2 685) + 1/64 = 9 815 000 000 B (9.14 GiB).
+     */
+    @Test
+    void receiverDataAreCountedAtTheTracesRateNotAtEveryStep() {
+        Grid g = Grid.of3d(100, 100, 50, 10);
+        PhysicsSpec p = new PhysicsSpec(8, "cpml", 20, false);
+        TimeStepping t = new TimeStepping(0.0005, 21_475, new Sampling(2685, 0.004, 0));
+        int receivers = 100_000;
+        long share = MemoryEstimate.boundaryBytes(g, p, receivers, t) - MemoryEstimate.boundaryBytes(g, p, 0, t);
+        System.out.println("receiver data of 100 000 receivers over 21 475 steps: " + share + " B ("
+                + MemoryEstimate.gib(share) + ")");
+        assertEquals(1_102_156_250L, share);
+        assertEquals(share, MemoryEstimate.snapshotBytes(g, p, receivers, t, 10)
+                - MemoryEstimate.snapshotBytes(g, p, 0, t, 10));
+        assertEquals(share, MemoryEstimate.diskBytes(g, p, receivers, t) - MemoryEstimate.diskBytes(g, p, 0, t));
+        assertTrue(share < 4L * receivers * (t.steps() + 1) / 7, "a seventh of every level's data");
     }
 }

@@ -112,7 +112,8 @@ public record RtmMemoryPlan(MemoryPlan propagation, long frameBytes, int levels,
      * The most receiver values, levels × receivers, the GPU migration uploads: it builds them
      * level-major in one Java array, so a node carpet of 100 000 receivers over 21 475 steps (10.7 s
      * at 0.5 ms) is refused here in one line rather than failing on the array's size. Past this the
-     * data alone is 8 GiB, which the CPU engine streams receiver by receiver.
+     * data alone is 8 GiB, which the CPU engine never holds: it computes each level's data from the
+     * traces as its receiver field reaches the level ({@code rtm.ReceiverLevels}).
      */
     static final long MAX_DATA_VALUES = Integer.MAX_VALUE - 8;
 
