@@ -327,6 +327,10 @@ public final class JobResolver {
                             + " x " + largest.ny() + " x " + largest.nz() + "), more than one shot can be computed on ("
                             + Grid.MAX_POINTS + "): give a smaller aperture";
         }
+        String surface = pointsOnFreeSurface(spec, shots);
+        if (surface != null) {
+            return surface;
+        }
         int receivers = shots.stream().mapToInt(s -> s.receivers().size()).max().orElse(0);
         long need = migrationBytes(spec, largest, receivers, job.time()) + job.storage().heapBytes(g);
         if (need > budgetBytes) {
@@ -475,7 +479,8 @@ public final class JobResolver {
     static long migrationBytes(JobSpec spec, Grid g, int receivers, TimeStepping time) {
         PhysicsSpec p = spec.physics();
         int interval = MemoryEstimate.imagingInterval(spec.wavelet().toWavelet().highestFrequencyHz(), time.dtS());
-        return switch (spec.imaging().wavefield()) {
+        long gpuHost = spec.engine() == EngineChoice.CPU ? 0 : MemoryEstimate.gpuHostLevelBytes(receivers, time);
+        return gpuHost + switch (spec.imaging().wavefield()) {
             case "memory" -> MemoryEstimate.snapshotBytes(g, p, receivers, time, interval);
             case "boundary" -> MemoryEstimate.boundaryBytes(g, p, receivers, time);
             case "disk" -> MemoryEstimate.diskBytes(g, p, receivers, time);
@@ -605,19 +610,24 @@ public final class JobResolver {
         if (!spec.physics().freeSurface() || layout == null) {
             return;
         }
-        double dz = spec.grid().dz();
-        double tolerance = 1e-3 * dz;
         String field;
+        double z;
         String count = "";
         switch (layout) {
-            case Layout.Line l when Math.abs(l.zM()) < tolerance -> field = path + ".line.z";
-            case Layout.Areal a when Math.abs(a.zM()) < tolerance -> field = path + ".grid.z";
+            case Layout.Line l when onFreeSurface(spec, l.zM()) -> {
+                field = path + ".line.z";
+                z = l.zM();
+            }
+            case Layout.Areal a when onFreeSurface(spec, a.zM()) -> {
+                field = path + ".grid.z";
+                z = a.zM();
+            }
             case Layout.Points p -> {
                 List<Position> pts = p.positions();
                 int first = -1;
                 int on = 0;
                 for (int i = 0; i < pts.size(); i++) {
-                    if (Math.abs(pts.get(i).z()) < tolerance) {
+                    if (onFreeSurface(spec, pts.get(i).z())) {
                         on++;
                         first = first < 0 ? i : first;
                     }
@@ -626,15 +636,50 @@ public final class JobResolver {
                     return;
                 }
                 field = path + ".list[" + first + "]";
+                z = pts.get(first).z();
                 count = pts.size() == 1 ? "" : " (" + on + " of " + pts.size() + " " + what + "s)";
             }
             default -> {
                 return;
             }
         }
-        problems.error(field, "z = 0 lies on the free surface (physics.freeSurface is true)" + count + ", where the"
-                + " pressure is zero, so a " + what + " there would " + verb + " nothing; give z >= dz = "
-                + Problems.num(dz) + " m, or physics.freeSurface false");
+        problems.error(field, onFreeSurfaceWhy(spec, z, what, verb, count));
+    }
+
+    /**
+     * Whether depth {@code z} (metres) lies on the free surface: within 1e-3 dz of 0, where the
+     * pressure is zero (see {@link #checkFreeSurfaceDepth}).
+     */
+    private static boolean onFreeSurface(JobSpec spec, double z) {
+        return spec.physics().freeSurface() && Math.abs(z) < 1e-3 * spec.grid().dz();
+    }
+
+    private static String onFreeSurfaceWhy(JobSpec spec, double z, String what, String verb, String count) {
+        return "z = " + Problems.num(z) + " m lies on the free surface (physics.freeSurface is true)" + count
+                + ", where the pressure is zero, so a " + what + " there would " + verb + " nothing; give z >= dz = "
+                + Problems.num(spec.grid().dz()) + " m, or physics.freeSurface false";
+    }
+
+    /**
+     * The free-surface check of {@link #checkFreeSurfaceDepth} on a data file's shots, whose
+     * depths the spec does not give: land or ocean-bottom data often record at elevation 0.
+     *
+     * @return the problem in one line, or null
+     */
+    private static String pointsOnFreeSurface(JobSpec spec, List<Shot> shots) {
+        for (Shot shot : shots) {
+            if (onFreeSurface(spec, shot.source().z())) {
+                return "physics.freeSurface: shot " + shot.number() + "'s source at "
+                        + onFreeSurfaceWhy(spec, shot.source().z(), "source", "emit", "");
+            }
+            for (Position r : shot.receivers()) {
+                if (onFreeSurface(spec, r.z())) {
+                    return "physics.freeSurface: a receiver of shot " + shot.number() + " at "
+                            + onFreeSurfaceWhy(spec, r.z(), "receiver", "record", "");
+                }
+            }
+        }
+        return null;
     }
 
     private static void checkPointsPerWavelength(JobSpec spec, SecondDerivative op, double vMin, Problems problems) {

@@ -115,6 +115,16 @@ public final class MemoryEstimate {
         return (long) receivers * (4L * time.outputS().count() + RECEIVER_LEVEL_BYTES);
     }
 
+    /**
+     * What a GPU migration holds on the host besides the CPU's terms: the receivers' data at every
+     * level, level-major ({@code ReceiverData.levelMajor}), until they are uploaded, 4 · R · (nt + 1)
+     * bytes. Counted for engines "auto" and "gpu", since the resolver cannot know which the run
+     * will take.
+     */
+    public static long gpuHostLevelBytes(int receivers, TimeStepping time) {
+        return 4L * receivers * (time.steps() + 1L);
+    }
+
     private static long paddedX(Grid g, int w, int r) {
         return g.nx() + 2L * (w + r);
     }

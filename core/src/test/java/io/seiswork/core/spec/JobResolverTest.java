@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.grid.Grid;
@@ -122,9 +123,9 @@ class JobResolverTest {
         ((ObjectNode) j.get("receivers")).putArray("list").add(SpecFixtures.MAPPER.createArrayNode().add(100).add(0).add(5))
                 .add(SpecFixtures.MAPPER.createArrayNode().add(110).add(0).add(0.001))
                 .add(SpecFixtures.MAPPER.createArrayNode().add(120).add(0).add(0));
-        assertEquals(List.of("sources.line.z: z = 0 lies on the free surface (physics.freeSurface is true), where the"
+        assertEquals(List.of("sources.line.z: z = 0 m lies on the free surface (physics.freeSurface is true), where the"
                 + " pressure is zero, so a source there would emit nothing; give z >= dz = 10 m, or physics.freeSurface"
-                + " false", "receivers.list[1]: z = 0 lies on the free surface (physics.freeSurface is true) (2 of 3"
+                + " false", "receivers.list[1]: z = 0.001 m lies on the free surface (physics.freeSurface is true) (2 of 3"
                 + " receivers), where the pressure is zero, so a receiver there would record nothing; give z >= dz = 10 m,"
                 + " or physics.freeSurface false"), errors(j, 1L << 34));
 
@@ -266,6 +267,20 @@ class JobResolverTest {
                 wide.warnings().toString());
         String window = JobResolver.shotsProblem(wide, shots, 1L << 34);
         assertTrue(window.startsWith("imaging.aperture: the largest shot's window has 2289462610 nodes"), window);
+
+        // Land data recorded at elevation 0 under a free surface: the file's geometry, not the spec's,
+        // is what would give an empty image, so it is checked here.
+        ObjectNode surfaceSpec = survey("rtm", 500.0).put("data", "gathers.sgy");
+        surfaceSpec.putObject("physics").put("freeSurface", true);
+        ResolvedJob surface = resolve(surfaceSpec);
+        Shot first = shots.get(0);
+        List<Position> onSurface = first.receivers().stream().map(r -> new Position(r.x(), r.y(), 0)).toList();
+        String land = JobResolver.shotsProblem(surface, List.of(new Shot(first.number(), first.source(), onSurface)),
+                1L << 34);
+        assertEquals("physics.freeSurface: a receiver of shot " + first.number() + " at z = 0 m lies on the free surface"
+                + " (physics.freeSurface is true), where the pressure is zero, so a receiver there would record"
+                + " nothing; give z >= dz = 10 m, or physics.freeSurface false", land);
+        assertNull(JobResolver.shotsProblem(surface, shots, 1L << 34), "receivers 10 m down: ghosts, not the surface");
     }
 
     @Test
