@@ -1420,6 +1420,9 @@ public final class ProjectWindow extends BorderPane {
     }
 
     private static String firstLine(RuntimeException e) {
+        if (e instanceof SpecException spec && !spec.problems().isEmpty()) {
+            return spec.problems().getFirst().toString();  // the reason, not the "N problems" heading
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse("");
     }

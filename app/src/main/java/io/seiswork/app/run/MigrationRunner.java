@@ -204,8 +204,8 @@ final class MigrationRunner {
      * an aperture): what the headline Gpts/s counts, absorbing layers left out.
      */
     static double userShare(ResolvedJob job, Shot shot) {
-        Grid window = ShotWindow.of(job.spec().grid(), shot, job.spec().imaging().apertureM()).grid();
-        return (double) window.nx() * window.ny() * window.nz() / RunWork.computedPoints(window, job.spec());
+        return RunWork.userShare(ShotWindow.of(job.spec().grid(), shot, job.spec().imaging().apertureM()).grid(),
+                job.spec());
     }
 
     /**

@@ -50,7 +50,7 @@ public record RunWork(int shots, int modellingPropagations, int migrationPropaga
         for (Shot shot : aperture == null ? shots.subList(0, Math.min(1, shots.size())) : shots) {
             Grid window = ShotWindow.of(spec.grid(), shot, aperture).grid();
             total += computedPoints(window, spec);
-            user += (double) window.nx() * window.ny() * window.nz();
+            user += userPoints(window);
         }
         long points = aperture == null || shots.isEmpty() ? computedPoints(spec.grid(), spec)
                 : Math.round(total / shots.size());
@@ -67,7 +67,17 @@ public record RunWork(int shots, int modellingPropagations, int migrationPropaga
      * {@code seiswork bench} count, the absorbing layers left out.
      */
     public static double userShare(JobSpec spec) {
-        return (double) spec.grid().nx() * spec.grid().ny() * spec.grid().nz() / computedPoints(spec.grid(), spec);
+        return userShare(spec.grid(), spec);
+    }
+
+    /** The same on one shot's window ({@link ShotWindow}): what a migration with an aperture counts. */
+    public static double userShare(Grid window, JobSpec spec) {
+        return userPoints(window) / computedPoints(window, spec);
+    }
+
+    /** Nodes of {@code grid}, nx × ny × nz, as a double (a survey's grid may pass 2^31). */
+    private static double userPoints(Grid grid) {
+        return (double) grid.nx() * grid.ny() * grid.nz();
     }
 
     /** Points an engine updates per step on {@code grid}: the grid, its absorbing layers, the z rounding. */

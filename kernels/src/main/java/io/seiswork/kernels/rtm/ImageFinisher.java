@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
  * illumination (applied once, after stacking, so that it is global and not per shot), then a
  * {@link DepthMute}.
  *
- * <p>Streamed plane by plane (planes of constant y, in order): only {@code 2·r + 1} planes of the
- * stacked image (r the filter's radius, 0 without it), one of illumination and the finished one
+ * <p>Streamed plane by plane (planes of constant y, in order): only {@code 2·w + 1} planes of the
+ * stacked image (w the filter's reach, {@link LaplacianFilter#radius}: half its order and at least
+ * 2; 0 without it), one of illumination and the finished one
  * are in memory, whatever the size of the grid. One plane alone ({@link #finishPlane}) is finished
  * from its neighbourhood only, by the same code, so a preview is the same plane of the final image
  * to the bit. Each node's value goes through the same float operations in the same order however

@@ -2,7 +2,6 @@ package io.seiswork.kernels.rtm;
 
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.stencil.SecondDerivative;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * The negative Laplacian {@code −∇²} of an image, the classic filter against RTM's
@@ -106,12 +105,15 @@ public final class LaplacianFilter {
         }
     }
 
-    /** ∇² at a node within the operator's radius of an edge, axis by axis from nodes inside only. */
+    /**
+     * ∇² at a node within the operator's radius of an edge, axis by axis from nodes inside only.
+     * No closure per node: a 1000³ image at order 8 has some 24 million such nodes.
+     */
     private double nearEdge(float[][] around, float[] in, int i, int ix, int iy, int iz) {
         int nz = grid.nz();
-        double s = z.second(iz, nz, k -> in[i + k]) + x.second(ix, grid.nx(), k -> in[i + k * nz]);
+        double s = z.second(iz, grid.nz(), in, i, 1) + x.second(ix, grid.nx(), in, i, nz);
         if (!grid.is2d()) {
-            s += y.second(iy, grid.ny(), k -> around[window + k][i]);
+            s += y.across(iy, grid.ny(), around, window, i);
         }
         return s;
     }
@@ -138,22 +140,43 @@ public final class LaplacianFilter {
         }
 
         /**
-         * d²f/dξ² at node {@code pos} of an axis of {@code n} nodes, {@code f.applyAsDouble(k)} its
-         * value k nodes further along; 0 on an axis too short for a second difference.
+         * d²f/dξ² at node {@code pos} of an axis of {@code n} nodes whose values lie in {@code a}
+         * from index {@code i}, {@code stride} apart; 0 on an axis too short for a second difference.
          */
-        double second(int pos, int n, IntToDoubleFunction f) {
+        double second(int pos, int n, float[] a, int i, int stride) {
+            if (n < 3) {
+                return 0;
+            }
+            int d = Math.min(pos, n - 1 - pos);
+            if (d == 0) {
+                int in = (pos == 0 ? 1 : -1) * stride;
+                return invH2 * (a[i] - 2 * a[i + in] + a[i + 2 * in]);
+            }
+            double[] c = d < near.length ? near[d] : full;
+            double s = c[0] * a[i];
+            for (int k = 1; k < c.length; k++) {
+                s += c[k] * (a[i + k * stride] + a[i - k * stride]);
+            }
+            return s;
+        }
+
+        /**
+         * The same across planes: node {@code i} of plane {@code centre + k} of {@code planes} is the
+         * value k nodes further along.
+         */
+        double across(int pos, int n, float[][] planes, int centre, int i) {
             if (n < 3) {
                 return 0;
             }
             int d = Math.min(pos, n - 1 - pos);
             if (d == 0) {
                 int in = pos == 0 ? 1 : -1;
-                return invH2 * (f.applyAsDouble(0) - 2 * f.applyAsDouble(in) + f.applyAsDouble(2 * in));
+                return invH2 * (planes[centre][i] - 2 * planes[centre + in][i] + planes[centre + 2 * in][i]);
             }
             double[] c = d < near.length ? near[d] : full;
-            double s = c[0] * f.applyAsDouble(0);
+            double s = c[0] * planes[centre][i];
             for (int k = 1; k < c.length; k++) {
-                s += c[k] * (f.applyAsDouble(k) + f.applyAsDouble(-k));
+                s += c[k] * (planes[centre + k][i] + planes[centre - k][i]);
             }
             return s;
         }

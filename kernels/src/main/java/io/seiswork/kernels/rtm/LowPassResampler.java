@@ -17,7 +17,8 @@ import io.seiswork.core.signal.KaiserSinc;
  * <p>Design (Kaiser 1974): pass band up to 0.8 f_N (ripple 1e-4), stop band from f_N (80 dB down),
  * so the cut-off f_c = 0.9 f_N, β = 0.1102 (80 − 8.7) = 7.857 and the kernel's length
  * (80 − 8) / (2.285 · 2π · 0.2 f_N), about 50 dt. The wavelet's band lies well inside the pass
- * band: the spec's check keeps {@code time.sampleS} ≤ 1 / (2 f_max), and dt ≤ {@code time.sampleS}.
+ * band: the grid's points-per-wavelength check keeps f_max ≤ v_min / (4 h), and dt, at most 0.8 of
+ * the CFL limit, gives a Nyquist frequency 1 / (2 dt) of at least v_max / (2 h), twice that.
  * Energy between 0.8 and 1.2 f_N folds into the transition band only, above the pass band.
  *
  * <p>The kernel is tabulated once in units of dt (1024 points a step, linear interpolation:

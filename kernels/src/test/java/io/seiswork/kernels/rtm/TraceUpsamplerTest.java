@@ -36,7 +36,8 @@ class TraceUpsamplerTest {
 
     @Test
     void aSineWellInsideTheBandIsKept() {
-        for (double hz : new double[] {40, 300, 700}) {  // 0.04, 0.3 and 0.7 of the levels' Nyquist
+        // 0.04 to 0.8 of the levels' Nyquist, the pass band's edge: within the design's ripple (1e-4).
+        for (double hz : new double[] {40, 300, 700, 800}) {
             float[] out = TraceUpsampler.toLevels(sine(FINE, hz), FINE, DT, LEVELS);
             double worst = 0;
             for (int l = 0; l < LEVELS; l++) {
@@ -44,7 +45,7 @@ class TraceUpsamplerTest {
                     worst = Math.max(worst, Math.abs(out[l] - Math.sin(2 * Math.PI * hz * l * DT)));
                 }
             }
-            assertTrue(worst < 1e-3, hz + " Hz: largest error " + worst + " of a unit sine");
+            assertTrue(worst < 1e-4, hz + " Hz: largest error " + worst + " of a unit sine");
         }
     }
 
@@ -61,7 +62,8 @@ class TraceUpsamplerTest {
                 }
             }
             double db = 10 * Math.log10(sum / n / 0.5);  // against the sine's mean square, 1/2
-            assertTrue(db < -30, hz + " Hz: " + db + " dB");
+            // The design's stop band starts at f_N, 80 dB down; the table's interpolation costs a few.
+            assertTrue(db < -75, hz + " Hz: " + db + " dB");
         }
     }
 
