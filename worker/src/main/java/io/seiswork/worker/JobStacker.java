@@ -133,7 +133,7 @@ final class JobStacker {
         Grid g = job.spec().grid();
         Double aperture = job.spec().imaging().apertureM();
         List<Shot> shots = job.geometry().shots();
-        boolean windows = aperture != null && "synthetic".equals(job.spec().data()) && !shots.isEmpty();
+        boolean windows = aperture != null && !job.spec().recordedData() && !shots.isEmpty();
         return PartialImageFile.bytes(windows ? ShotWindow.largest(g, shots, aperture).grid() : g);
     }
 

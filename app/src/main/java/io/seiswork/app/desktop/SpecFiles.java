@@ -2,6 +2,7 @@ package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.spec.JobSpec;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class SpecFiles {
         List<Path> out = new java.util.ArrayList<>();
         for (String pointer : POINTERS) {
             JsonNode v = tree.at(pointer);
-            if (!v.isTextual() || pointer.equals("/data") && "synthetic".equals(v.asText())) {
+            if (!v.isTextual() || pointer.equals("/data") && JobSpec.SYNTHETIC.equals(v.asText())) {
                 continue;
             }
             try {
@@ -72,7 +73,7 @@ final class SpecFiles {
         String out = json;
         for (String pointer : POINTERS) {
             JsonNode v = tree.at(pointer);
-            if (!v.isTextual() || pointer.equals("/data") && "synthetic".equals(v.asText())) {
+            if (!v.isTextual() || pointer.equals("/data") && JobSpec.SYNTHETIC.equals(v.asText())) {
                 continue;
             }
             Path named;

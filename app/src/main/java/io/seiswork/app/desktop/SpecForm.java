@@ -3,6 +3,7 @@ package io.seiswork.app.desktop;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seiswork.core.segy.SegyInfo;
 import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.velocity.BuiltinModels;
 import java.nio.file.Path;
@@ -93,9 +94,9 @@ final class SpecForm extends VBox {
                 field(FormField.flag("free surface", "/physics/freeSurface", false, form))));
         List<Node> rtm = new ArrayList<>(velocity("/migrationVelocity", true));
         FormChoice data = choice("/data", List.of(
-                new FormChoice.Option("synthetic", v -> v.isMissingNode() || "synthetic".equals(v.asText()),
-                        t -> SpecText.quote("synthetic"), "", List.of()),
-                new FormChoice.Option("recorded (SEG-Y)", v -> v.isTextual() && !"synthetic".equals(v.asText()),
+                new FormChoice.Option(JobSpec.SYNTHETIC, v -> v.isMissingNode() || JobSpec.SYNTHETIC.equals(v.asText()),
+                        t -> SpecText.quote(JobSpec.SYNTHETIC), "", List.of()),
+                new FormChoice.Option("recorded (SEG-Y)", v -> v.isTextual() && !JobSpec.SYNTHETIC.equals(v.asText()),
                         t -> chosen("Recorded shot gathers (SEG-Y)", true, null, SpecText::quote), "no file was chosen",
                         List.of(grid(field(FormField.file("shot gathers", "/data", form)))))));
         rtm.add(grid(row("data", data.box())));

@@ -121,7 +121,7 @@ final class StoredJob {
         VelocitySpec migration = s.migrationVelocity() instanceof VelocitySpec.Smoothed ? new VelocitySpec.Smoothed(0)
                 : s.migrationVelocity();
         JobSpec withoutData = new JobSpec(s.name(), s.task(), s.grid(), s.velocity(), migration, s.wavelet(),
-                s.time(), s.sources(), s.receivers(), s.spread(), "synthetic", s.physics(), s.imaging(), s.engine());
+                s.time(), s.sources(), s.receivers(), s.spread(), JobSpec.SYNTHETIC, s.physics(), s.imaging(), s.engine());
         return new JobResolver(root, Long.MAX_VALUE).resolve(withoutData, "job " + id);
     }
 

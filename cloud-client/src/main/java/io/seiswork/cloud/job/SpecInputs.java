@@ -2,6 +2,7 @@ package io.seiswork.cloud.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.core.spec.JobSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +48,7 @@ public final class SpecInputs {
             }
         }
         JsonNode data = spec.get("data");
-        if (data != null && data.isTextual() && !"synthetic".equals(data.asText())) {
+        if (data != null && data.isTextual() && !JobSpec.SYNTHETIC.equals(data.asText())) {
             out.add(new FileField(spec, "data", "data"));
         }
         return out;

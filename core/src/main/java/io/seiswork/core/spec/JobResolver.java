@@ -254,7 +254,7 @@ public final class JobResolver {
                         ? TimeStepping.of(given, migrationField, op.order(), output)
                         : TimeStepping.fromCfl(migrationField, op.order(), output);
             }
-            if (!"synthetic".equals(spec.data())) {
+            if (spec.recordedData()) {
                 dataFile = baseDir.resolve(spec.data());
                 if (!Files.isRegularFile(dataFile)) {
                     problems.error("data", notAFile(dataFile) + " (give a SEG-Y file of shot gathers or \"synthetic\")");
@@ -441,7 +441,7 @@ public final class JobResolver {
                     + " computed on the columns within it of its source and receivers");
             return false;
         }
-        if ("synthetic".equals(spec.data()) && geometryChecked) {
+        if (!spec.recordedData() && geometryChecked) {
             List<Shot> shots = geometry(spec).shots();
             if (!shots.isEmpty()) {
                 Grid largest = ShotWindow.largest(g, shots, aperture).grid();
@@ -464,7 +464,7 @@ public final class JobResolver {
      */
     private static Grid shotGrid(JobSpec spec, List<Shot> shots) {
         Double aperture = spec.imaging().apertureM();
-        if (aperture == null || !"synthetic".equals(spec.data()) || shots.isEmpty()) {
+        if (aperture == null || spec.recordedData() || shots.isEmpty()) {
             return spec.grid().fitsInArray() ? spec.grid() : null;
         }
         return ShotWindow.largest(spec.grid(), shots, aperture).grid();
@@ -578,7 +578,7 @@ public final class JobResolver {
      * propagator's steps, so its {@code sampleS} samples nothing and is not checked.
      */
     private static void checkSampleInterval(JobSpec spec, Problems problems) {
-        if (spec.task() == Task.RTM && !"synthetic".equals(spec.data())) {
+        if (spec.task() == Task.RTM && spec.recordedData()) {
             return;
         }
         double fMax = spec.wavelet().toWavelet().highestFrequencyHz();

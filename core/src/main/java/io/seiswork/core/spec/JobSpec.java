@@ -17,7 +17,7 @@ import io.seiswork.core.grid.Grid;
  * @param sources shot positions; one shot per position
  * @param receivers receiver positions
  * @param spread which receivers record which shot
- * @param data "synthetic" or the path of a SEG-Y file of shot gathers (task rtm)
+ * @param data {@link #SYNTHETIC} or the path of a SEG-Y file of shot gathers (task rtm)
  * @param physics numerical options
  * @param imaging migration options
  * @param engine which engine runs the shots
@@ -37,6 +37,14 @@ public record JobSpec(
         PhysicsSpec physics,
         ImagingSpec imaging,
         EngineChoice engine) {
+
+    /** The value of {@code data} for shots the run models itself (the default). */
+    public static final String SYNTHETIC = "synthetic";
+
+    /** Whether the shots come from a data file ({@code data} is a path) rather than being modelled. */
+    public boolean recordedData() {
+        return !SYNTHETIC.equals(data);
+    }
 
     /** The same spec run on another engine. */
     public JobSpec withEngine(EngineChoice other) {

@@ -218,7 +218,7 @@ public final class JobSpecReader {
             if (rec != null) {
                 rec.rejectUnknownKeys();
             }
-            String data = root.string("data", "synthetic");
+            String data = root.string("data", JobSpec.SYNTHETIC);
             if (task == Task.RTM && grid != null) {
                 checkImageDepthStep(grid);
             }
