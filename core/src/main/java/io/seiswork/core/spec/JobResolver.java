@@ -210,7 +210,7 @@ public final class JobResolver {
         if (spec.task() == Task.RTM) {
             Grid shot = shotGrid(spec, geometryChecked ? geometry.shots() : List.of());
             bytes = shot == null ? storage.heapBytes(g)
-                    : migrationBytes(spec, shot, maxReceivers, time) + storage.heapBytes(g);
+                    : migrationBytes(spec, shot, heldTraces(spec, maxReceivers, output), time) + storage.heapBytes(g);
             if (shot == null) {
                 problems.warning("data", "the grid holds more nodes than one array: the windows of the file's shots,"
                         + " and their memory, are checked when the file is read");
@@ -308,10 +308,12 @@ public final class JobResolver {
      * the heap) the budget.
      *
      * @param shots the shots the run will migrate (the data file's)
+     * @param traceSamples samples of each of their traces as the run holds them: the file's own
+     *     (its interval and length), not the output axis'
      * @param budgetBytes the memory one shot may use
      * @return the problem in one line, starting with the spec field to change; null when none
      */
-    public static String shotsProblem(ResolvedJob job, List<Shot> shots, long budgetBytes) {
+    public static String shotsProblem(ResolvedJob job, List<Shot> shots, int traceSamples, long budgetBytes) {
         JobSpec spec = job.spec();
         Grid g = spec.grid();
         if (shots.isEmpty()) {
@@ -332,7 +334,8 @@ public final class JobResolver {
             return surface;
         }
         int receivers = shots.stream().mapToInt(s -> s.receivers().size()).max().orElse(0);
-        long need = migrationBytes(spec, largest, receivers, job.time()) + job.storage().heapBytes(g);
+        long need = migrationBytes(spec, largest, new ShotTraces(receivers, traceSamples), job.time())
+                + job.storage().heapBytes(g);
         if (need > budgetBytes) {
             return "grid: one shot of the data file needs " + MemoryEstimate.gib(need) + " but the memory budget is "
                     + MemoryEstimate.gib(budgetBytes) + " (" + BudgetAdvice.HEAP.raiseIt() + ", or give a smaller"
@@ -476,17 +479,37 @@ public final class JobResolver {
      * asks for; for "auto" the smallest of them, since the migration then picks the fastest that
      * fits.
      */
-    static long migrationBytes(JobSpec spec, Grid g, int receivers, TimeStepping time) {
+    static long migrationBytes(JobSpec spec, Grid g, ShotTraces traces, TimeStepping time) {
         PhysicsSpec p = spec.physics();
         int interval = MemoryEstimate.imagingInterval(spec.wavelet().toWavelet().highestFrequencyHz(), time.dtS());
-        long gpuHost = spec.engine() == EngineChoice.CPU ? 0 : MemoryEstimate.gpuHostLevelBytes(receivers, time);
+        long gpuHost = spec.engine() == EngineChoice.CPU ? 0
+                : MemoryEstimate.gpuHostLevelBytes(traces.receivers(), time);
         return gpuHost + switch (spec.imaging().wavefield()) {
-            case "memory" -> MemoryEstimate.snapshotBytes(g, p, receivers, time, interval);
-            case "boundary" -> MemoryEstimate.boundaryBytes(g, p, receivers, time);
-            case "disk" -> MemoryEstimate.diskBytes(g, p, receivers, time);
-            default -> Math.min(MemoryEstimate.diskBytes(g, p, receivers, time),
-                    MemoryEstimate.boundaryBytes(g, p, receivers, time));
+            case "memory" -> MemoryEstimate.snapshotBytes(g, p, traces, time, interval);
+            case "boundary" -> MemoryEstimate.boundaryBytes(g, p, traces, time);
+            case "disk" -> MemoryEstimate.diskBytes(g, p, traces, time);
+            default -> Math.min(MemoryEstimate.diskBytes(g, p, traces, time),
+                    MemoryEstimate.boundaryBytes(g, p, traces, time));
         };
+    }
+
+    /**
+     * The traces a migration shot of {@code receivers} receivers holds, as far as the resolver
+     * knows before the file is read: for recorded data the file's samples per trace, from its
+     * file headers alone ({@link ShotTraces#samplesIn}: a few KB, not the 100 GB of traces), else,
+     * and when those headers cannot be read (the run says why), the output axis'. The file's own
+     * shots and receivers are checked when the run reads its trace headers ({@link #shotsProblem}).
+     */
+    private ShotTraces heldTraces(JobSpec spec, int receivers, Sampling output) {
+        ShotTraces synthetic = ShotTraces.on(receivers, output);
+        if (!spec.recordedData()) {
+            return synthetic;
+        }
+        Path file = baseDir.resolve(spec.data());
+        if (!Files.isRegularFile(file)) {
+            return synthetic;
+        }
+        return new ShotTraces(receivers, ShotTraces.samplesIn(file).orElse(output.count()));
     }
 
     /**

@@ -106,13 +106,16 @@ public final class MemoryEstimate {
     public static final int RECEIVER_LEVEL_BYTES = 112;
 
     /**
-     * Bytes of a migration shot's receiver data: the traces at the output rate (4 bytes a sample)
-     * and {@value #RECEIVER_LEVEL_BYTES} a receiver to compute the injected levels from them.
-     * For 100 000 receivers of 2 685 samples (10.7 s at 4 ms) that is 1.09 GB; every level at
+     * Bytes of a migration shot's receiver data: the recorded traces as held, at their own rate
+     * ({@link ShotTraces#bytes}: 4 bytes a sample; a data file's at its own interval and length,
+     * not {@code time.sampleS}), and {@value #RECEIVER_LEVEL_BYTES} a receiver to compute the
+     * injected levels from them (the interpolator or the anti-alias low-pass evaluates each level
+     * from the samples, with no buffer of its own). For 100 000 receivers of 2 685 samples
+     * (10.7 s at 4 ms) that is 1.09 GB; the same at 1 ms (10 737 samples) 4.31 GB; every level at
      * 0.5 ms (21 476 levels), as the CPU held them before, would add 8.6 GB.
      */
-    public static long migrationReceiverBytes(int receivers, TimeStepping time) {
-        return (long) receivers * (4L * time.outputS().count() + RECEIVER_LEVEL_BYTES);
+    public static long migrationReceiverBytes(ShotTraces traces) {
+        return traces.bytes() + (long) traces.receivers() * RECEIVER_LEVEL_BYTES;
     }
 
     /**
@@ -146,8 +149,8 @@ public final class MemoryEstimate {
      * Bytes one migration shot needs in memory with boundary saving of the source wavefield (the
      * smallest in-memory strategy, which {@code JobResolver} checks): {@link #boundaryBytes}.
      */
-    public static long migrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        return boundaryBytes(g, physics, receivers, time);
+    public static long migrationBytes(Grid g, PhysicsSpec physics, ShotTraces traces, TimeStepping time) {
+        return boundaryBytes(g, physics, traces, time);
     }
 
     /**
@@ -157,8 +160,8 @@ public final class MemoryEstimate {
      * every level goes to a scratch file ({@link #boundaryScratchBytes}). Nothing here grows
      * with nt; the traces grow with the run's length at their own rate.
      */
-    public static long boundaryBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        return commonMigrationBytes(g, physics, receivers, time)
+    public static long boundaryBytes(Grid g, PhysicsSpec physics, ShotTraces traces, TimeStepping time) {
+        return commonMigrationBytes(g, physics, traces, time)
                 + 4L * ringCells(g, physics.spaceOrder() / 2) * RING_BUFFERS;
     }
 
@@ -174,8 +177,8 @@ public final class MemoryEstimate {
      * Snapshots in memory: the source wavefield on the user's grid every {@code interval} steps
      * (see {@link #imagingInterval}); memory grows with the model's volume times nt / interval.
      */
-    public static long snapshotBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time, int interval) {
-        return commonMigrationBytes(g, physics, receivers, time) + 4L * g.points() * (time.steps() / interval);
+    public static long snapshotBytes(Grid g, PhysicsSpec physics, ShotTraces traces, TimeStepping time, int interval) {
+        return commonMigrationBytes(g, physics, traces, time) + 4L * g.points() * (time.steps() / interval);
     }
 
     /**
@@ -183,8 +186,8 @@ public final class MemoryEstimate {
      * snapshot being imaged) and two direct I/O buffers of the same size (one being written or
      * read ahead while the other is used) outside the heap, counted here too.
      */
-    public static long diskBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
-        return commonMigrationBytes(g, physics, receivers, time) + 4L * g.points() * 3;
+    public static long diskBytes(Grid g, PhysicsSpec physics, ShotTraces traces, TimeStepping time) {
+        return commonMigrationBytes(g, physics, traces, time) + 4L * g.points() * 3;
     }
 
     /** Bytes the disk strategy writes to its scratch directory per shot. */
@@ -223,10 +226,10 @@ public final class MemoryEstimate {
      * itemise (absorbing profiles, per-thread scratch columns, spread tables, array headers, the
      * wavelet), measured against allocations in {@code BoundaryMemoryTest}.
      */
-    private static long commonMigrationBytes(Grid g, PhysicsSpec physics, int receivers, TimeStepping time) {
+    private static long commonMigrationBytes(Grid g, PhysicsSpec physics, ShotTraces traces, TimeStepping time) {
         long wavefields = 4L * paddedPoints(g, physics.boundaryWidth(), physics.spaceOrder() / 2,
                 physics.freeSurface()) * 2;
-        long itemised = propagationBytes(g, physics) + migrationReceiverBytes(receivers, time) + wavefields
+        long itemised = propagationBytes(g, physics) + migrationReceiverBytes(traces) + wavefields
                 + 4L * g.points() * 2;
         return itemised + itemised / 64;
     }

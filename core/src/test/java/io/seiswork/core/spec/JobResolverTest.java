@@ -191,7 +191,7 @@ class JobResolverTest {
         VelocityModel window = w.crop(job.migrationVelocity());
         assertEquals(w.grid(), window.grid());
         Grid largest = ShotWindow.largest(job.spec().grid(), job.geometry().shots(), 500.0).grid();
-        assertEquals(JobResolver.migrationBytes(job.spec(), largest, 101, job.time()), job.memoryBytes(),
+        assertEquals(JobResolver.migrationBytes(job.spec(), largest, ShotTraces.on(101, job.time().outputS()), job.time()), job.memoryBytes(),
                 "one shot's need on the largest window, nothing for the whole grid");
         assertTrue(job.storage().describe(job.spec().grid()).startsWith(
                 "whole grid out of core: 4,000,000,000 nodes; the models are read a window at a time and the 29.8 GiB stack is a memory-mapped scratch file"),
@@ -257,15 +257,16 @@ class JobResolverTest {
     void theShotsOfADataFileAreCheckedAsASpecsAre() throws Exception {
         ResolvedJob job = resolve(survey("rtm", 500.0));
         List<Shot> shots = job.geometry().shots();
-        assertNull(JobResolver.shotsProblem(job, shots, 1L << 34));
-        String memory = JobResolver.shotsProblem(job, shots, 1 << 20);
+        int samples = job.time().outputS().count();
+        assertNull(JobResolver.shotsProblem(job, shots, samples, 1L << 34));
+        String memory = JobResolver.shotsProblem(job, shots, samples, 1 << 20);
         assertTrue(memory.startsWith("grid: one shot of the data file needs 0.09 GiB but the memory budget is 0.00 GiB"),
                 memory);
         Files.write(dir.resolve("gathers.sgy"), new byte[0]);  // the resolver only asks that it exists
         ResolvedJob wide = resolve(survey("rtm", 150_000.0).put("data", "gathers.sgy"));
         assertTrue(wide.warnings().stream().anyMatch(w -> w.toString().contains("are checked when the file is read")),
                 wide.warnings().toString());
-        String window = JobResolver.shotsProblem(wide, shots, 1L << 34);
+        String window = JobResolver.shotsProblem(wide, shots, samples, 1L << 34);
         assertTrue(window.startsWith("imaging.aperture: the largest shot's window has 2289462610 nodes"), window);
 
         // Land data recorded at elevation 0 under a free surface: the file's geometry, not the spec's,
@@ -276,11 +277,11 @@ class JobResolverTest {
         Shot first = shots.get(0);
         List<Position> onSurface = first.receivers().stream().map(r -> new Position(r.x(), r.y(), 0)).toList();
         String land = JobResolver.shotsProblem(surface, List.of(new Shot(first.number(), first.source(), onSurface)),
-                1L << 34);
+                samples, 1L << 34);
         assertEquals("physics.freeSurface: a receiver of shot " + first.number() + " at z = 0 m lies on the free surface"
                 + " (physics.freeSurface is true), where the pressure is zero, so a receiver there would record"
                 + " nothing; give z >= dz = 10 m, or physics.freeSurface false", land);
-        assertNull(JobResolver.shotsProblem(surface, shots, 1L << 34), "receivers 10 m down: ghosts, not the surface");
+        assertNull(JobResolver.shotsProblem(surface, shots, samples, 1L << 34), "receivers 10 m down: ghosts, not the surface");
     }
 
     @Test

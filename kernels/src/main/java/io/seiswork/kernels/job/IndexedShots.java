@@ -4,6 +4,9 @@ import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.core.spec.ShotTraces;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -15,10 +18,29 @@ final class IndexedShots implements ObservedData {
 
     private final ShotIndex index;
     private final List<Shot> shots;
+    private final int samples;
 
-    IndexedShots(ShotIndex index) {
+    /**
+     * @param headers the data file's headers alone (what a worker's job names as its data): a
+     *     SEG-Y file's binary header gives its samples per trace
+     */
+    IndexedShots(ShotIndex index, Path headers) {
         this.index = index;
         this.shots = index.shots().stream().map(ShotIndex::planningShot).toList();
+        this.samples = samplesPerTrace(index, headers);
+    }
+
+    /**
+     * Samples per trace of the indexed file: an SU file's traces are a 240-byte header and 4-byte
+     * floats; a SEG-Y file's count is its binary header's, or where that gives none, at most one
+     * a byte after the trace header (an upper bound: the format may be wider).
+     */
+    static int samplesPerTrace(ShotIndex index, Path headers) {
+        int payload = index.traceBytes() - TraceHeader.SIZE;
+        if (index.seismicUnix()) {
+            return payload / Float.BYTES;
+        }
+        return ShotTraces.samplesIn(headers).orElse(payload);
     }
 
     /** The index the shots are known by. */
@@ -35,6 +57,11 @@ final class IndexedShots implements ObservedData {
     @Override
     public Sampling timeS(Shot shot, int trace) {
         throw notHere(shot);
+    }
+
+    @Override
+    public int samplesPerTrace() {
+        return samples;
     }
 
     @Override

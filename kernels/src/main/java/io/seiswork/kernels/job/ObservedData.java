@@ -24,6 +24,13 @@ interface ObservedData extends AutoCloseable {
     Sampling timeS(Shot shot, int trace);
 
     /**
+     * Samples of each trace {@link #traces} returns, as held in memory (4-byte floats): the
+     * file's own count at its own interval for recorded data, the output axis' for synthetic
+     * data. What a shot's memory is planned on.
+     */
+    int samplesPerTrace();
+
+    /**
      * The traces of {@code shot}, one per receiver in its order, each on its {@link #timeS(Shot, int)}.
      *
      * @param progress steps of any modelling needed to produce them

@@ -531,6 +531,12 @@ final class SegyShotGathers implements ObservedData {
         return new Sampling(samples, dtS, delays.get(shot.number()).ofTrace(trace));
     }
 
+    /** The file's samples per trace (its binary header's, or its first trace header's). */
+    @Override
+    public int samplesPerTrace() {
+        return samples;
+    }
+
     @Override
     public float[][] traces(Shot shot, ProgressListener progress, CancellationToken cancel) {
         cancel.throwIfCancelled("reading shot " + shot.number());

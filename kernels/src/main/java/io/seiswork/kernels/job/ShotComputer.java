@@ -159,7 +159,7 @@ public final class ShotComputer implements AutoCloseable {
         }
         this.data = job.dataFile() == null
                 ? new SyntheticData(engine, job.velocity(), physics, wavelet, timing, job.geometry().shots(), this::window)
-                : dataIndex != null ? new IndexedShots(dataIndex)
+                : dataIndex != null ? new IndexedShots(dataIndex, job.dataFile())
                 : new SegyShotGathers(job.dataFile(), spec.grid(), timing.outputS());
         try {
             if (data instanceof SegyShotGathers gathers) {
@@ -167,14 +167,15 @@ public final class ShotComputer implements AutoCloseable {
             }
             if (job.dataFile() != null) {
                 // The file's shots, unknown to the resolver: checked as it checks a spec's.
-                String problem = JobResolver.shotsProblem(job, data.shots(), heapBudgetBytes());
+                String problem = JobResolver.shotsProblem(job, data.shots(), data.samplesPerTrace(), heapBudgetBytes());
                 if (problem != null) {
                     throw new IllegalArgumentException(job.dataFile().getFileName() + ": " + problem);
                 }
             }
             // A shot plans beside the job's whole-grid models and stack, when they are on the heap.
             long budget = heapBudgetBytes() - job.storage().heapBytes(spec.grid());
-            this.plan = MemoryPlan.of(largestRequest(), spec.imaging().wavefield(), Math.max(0, budget));
+            this.plan = MemoryPlan.of(largestRequest(), data.samplesPerTrace(), spec.imaging().wavefield(),
+                    Math.max(0, budget));
         } catch (RuntimeException e) {
             data.close();
             throw e;

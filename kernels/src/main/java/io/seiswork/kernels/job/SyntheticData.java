@@ -66,6 +66,11 @@ final class SyntheticData implements ObservedData {
     }
 
     @Override
+    public int samplesPerTrace() {
+        return timing.outputS().count();
+    }
+
+    @Override
     public float[][] traces(Shot shot, ProgressListener progress, CancellationToken cancel) {
         int steps = timing.steps();
         // The true model's wavefield is the one worth watching; the direct wave's run below is not shown.

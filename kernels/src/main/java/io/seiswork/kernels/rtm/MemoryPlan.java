@@ -3,6 +3,7 @@ package io.seiswork.kernels.rtm;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.PhysicsSpec;
+import io.seiswork.core.spec.ShotTraces;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.ShotRequest;
 import java.util.Locale;
@@ -29,24 +30,34 @@ public record MemoryPlan(WavefieldStrategy strategy, int interval, long memoryBy
         long boundaryScratchBytes, long diskBytes, long diskScratchBytes, boolean ringInMemory, String reason) {
 
     /**
+     * Plans one shot whose traces are on the request's output axis (synthetic data): as
+     * {@link #of(ShotRequest, int, String, long)} with that axis' samples.
+     */
+    public static MemoryPlan of(ShotRequest request, String requested, long budgetBytes) {
+        return of(request, request.timing().outputS().count(), requested, budgetBytes);
+    }
+
+    /**
      * Plans one shot.
      *
      * @param request the migration shot (model, physics, timing, wavelet, receivers)
+     * @param traceSamples samples of each recorded trace as held: a data file's own (its interval
+     *     and length), which may be several times the output axis'
      * @param requested "auto", "memory", "boundary" or "disk"
      * @param budgetBytes the most memory one shot may use; "auto" takes the fastest strategy that
      *     fits (memory, then boundary, then disk)
      */
-    public static MemoryPlan of(ShotRequest request, String requested, long budgetBytes) {
+    public static MemoryPlan of(ShotRequest request, int traceSamples, String requested, long budgetBytes) {
         Grid g = request.model().grid();
         TimeStepping t = request.timing();
         PhysicsSpec p = new PhysicsSpec(request.physics().spaceOrder(), "cpml", request.physics().boundaryWidth(),
                 request.physics().freeSurface());
-        int receivers = request.receivers().size();
+        ShotTraces traces = new ShotTraces(request.receivers().size(), traceSamples);
         int k = MemoryEstimate.imagingInterval(request.wavelet().highestFrequencyHz(), t.dtS());
-        long mem = MemoryEstimate.snapshotBytes(g, p, receivers, t, k);
-        long bnd = MemoryEstimate.boundaryBytes(g, p, receivers, t);
+        long mem = MemoryEstimate.snapshotBytes(g, p, traces, t, k);
+        long bnd = MemoryEstimate.boundaryBytes(g, p, traces, t);
         long ring = MemoryEstimate.boundaryScratchBytes(g, p, t);
-        long dsk = MemoryEstimate.diskBytes(g, p, receivers, t);
+        long dsk = MemoryEstimate.diskBytes(g, p, traces, t);
         long scratch = MemoryEstimate.diskScratchBytes(g, t, k);
         WavefieldStrategy s;
         String why;

@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.core.geometry.Position;
+import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
+import io.seiswork.core.segy.ShotGatherWriter;
+import io.seiswork.core.spec.JobResolver;
+import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.Misfit;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.job.MigratedShot;
+import io.seiswork.kernels.job.ShotComputer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,5 +145,77 @@ class BoundaryMemoryTest {
         double err = Misfit.relativeL2(img[0].image(), snapshots3d.image());
         System.out.printf("3D boundary (spilled ring) vs snapshots: image rel. L2 %.2e%n", err);
         assertTrue(err < 1e-3, "3D reconstruction error " + err);
+    }
+
+    /**
+     * A migration of recorded data holds the file's traces at their own interval and length, not
+     * at {@code time.sampleS}: 200 receivers of 2 s at 1 ms (2 001 samples, 1.6 MB) under a run of
+     * 0.3 s at 4 ms (76 samples), on a 2D grid small enough that the traces dominate the shot. A
+     * whole shot of the run ({@code ShotComputer.migrate}: the traces read from the file, the
+     * migration, the placed image) is measured, and so is the same shot from a file on the output
+     * axis. What the fine file's shot allocates beyond that one is its traces, and stays within
+     * what its plan counts beyond that one's: 4 B × R × (2 001 − 76), and the 1/64 unitemised. And
+     * the fine file's shot exceeds the plan counted at the output axis, as it was: the term matters.
+     * (Measured: the finer traces add 1.546 MB, the plan 1.564 MB. The shot on the output axis
+     * itself allocates 0.92 MB against a plan of 0.45 MB on this tiny grid, a gap the traces do not
+     * cause: not asserted here.)
+     */
+    @Test
+    void recordedTracesAtTheirOwnRateStayWithinThePlan() throws Exception {
+        long[] fine = recordedShot(new Sampling(2001, 0.001, 0));
+        long[] onAxis = recordedShot(new Sampling(76, 0.004, 0));
+        long allocated = fine[0] - onAxis[0];
+        long planned = fine[1] - onAxis[1];
+        System.out.printf("recorded data at 1 ms under sampleS 4 ms: shot %.3f MB, plan %.3f MB; on the 4 ms axis:"
+                + " shot %.3f MB, plan %.3f MB; the finer traces add %.3f MB, the plan %.3f MB (4 B x 200 x 1925 ="
+                + " %.3f MB)%n", fine[0] / 1e6, fine[1] / 1e6, onAxis[0] / 1e6, onAxis[1] / 1e6, allocated / 1e6,
+                planned / 1e6, 4.0 * 200 * 1925 / 1e6);
+        assertTrue(planned >= 4L * 200 * 1925, "the plan counts the traces at the file's rate: " + planned + " B more");
+        assertTrue(allocated <= planned, "the finer traces allocate " + allocated + " B more, the plan " + planned);
+        assertTrue(fine[0] > onAxis[1], "the finer traces must matter here: " + fine[0] + " B allocated, "
+                + onAxis[1] + " B planned at the output axis");
+    }
+
+    /**
+     * Migrates one shot of 200 receivers (1 m apart) from a file on {@code fileAxis}, as a run
+     * does, the run's time 0.3 s at 4 ms.
+     *
+     * @return the heap bytes the shot allocates warm (plus the ring's direct buffers) and the
+     *     bytes its plan counts for its strategy
+     */
+    private long[] recordedShot(Sampling fileAxis) throws Exception {
+        int receivers = 200;
+        List<Position> at = new ArrayList<>();
+        for (int i = 0; i < receivers; i++) {
+            at.add(new Position(200 + i, 0, 20));
+        }
+        Path dir = java.nio.file.Files.createTempDirectory(scratch, "recorded");
+        try (ShotGatherWriter out = new ShotGatherWriter(dir.resolve("data.sgy"), fileAxis, true, 600, "C 1 DATA")) {
+            float[][] traces = new float[receivers][fileAxis.count()];
+            for (float[] t : traces) {
+                t[(int) Math.round(0.15 / fileAxis.delta())] = 1;  // an event at 0.15 s, so that the image is not empty
+            }
+            out.write(new Shot(1, new Position(300, 0, 20), at), traces);
+        }
+        String spec = """
+            { "name": "recorded", "task": "rtm", "grid": { "nx": 61, "nz": 41, "dx": 10, "dz": 10 },
+              "velocity": { "constant": 2000 }, "wavelet": { "peakHz": 15 },
+              "time": { "lengthS": 0.3, "sampleS": 0.004 },
+              "sources": { "line": { "x0": 300, "dx": 10, "n": 1, "z": 20 } },
+              "receivers": { "line": { "x0": 200, "dx": 1, "n": 200, "z": 20 } },
+              "imaging": { "wavefield": "boundary" }, "data": "data.sgy", "engine": "cpu" }
+            """;
+        ResolvedJob job = new JobResolver(dir, 1L << 34).resolve(JobSpecReader.read(spec, "spec.json", "recorded"),
+                "spec.json");
+        try (ShotComputer computer = new ShotComputer(job, Rtm.ENGINE, dir.resolve("run"), line -> { })) {
+            Shot shot = computer.shots().get(0);
+            MemoryPlan plan = computer.memoryPlan();
+            long direct = 4L * MemoryEstimate.ringCells(job.spec().grid(), 4) * MemoryEstimate.RING_BUFFERS;
+            MigratedShot[] done = new MigratedShot[1];
+            long heap = allocatedWhenWarm("recorded RTM, data at " + fileAxis.delta() * 1e3 + " ms",
+                    () -> done[0] = computer.migrate(shot, ProgressListener.NONE, CancellationToken.none()));
+            assertTrue(Rtm.maxAbs(done[0].image().image()) > 0, "empty image");
+            return new long[] {heap + direct, plan.bytes(plan.strategy())};
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.PhysicsSpec;
+import io.seiswork.core.spec.ShotTraces;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
@@ -50,7 +51,7 @@ class MemoryPlanTest {
         MemoryPlan p = MemoryPlan.of(r, "auto", Long.MAX_VALUE);
         PhysicsSpec spec = new PhysicsSpec(8, "cpml", 20, false);
         Grid g = r.model().grid();
-        assertEquals(MemoryEstimate.migrationBytes(g, spec, 1, r.timing()), p.boundaryBytes());
+        assertEquals(MemoryEstimate.migrationBytes(g, spec, ShotTraces.on(1, r.timing().outputS()), r.timing()), p.boundaryBytes());
         double fmax = r.wavelet().highestFrequencyHz();
         assertTrue(p.interval() * r.timing().dtS() <= 1 / (2 * fmax), "interval beyond Nyquist");
         assertTrue((p.interval() + 1) * r.timing().dtS() > 1 / (2 * fmax), "interval shorter than needed");
@@ -70,14 +71,15 @@ class MemoryPlanTest {
         Grid g = Grid.of3d(100, 100, 50, 10);
         PhysicsSpec p = new PhysicsSpec(8, "cpml", 20, false);
         TimeStepping t = new TimeStepping(0.0005, 21_475, new Sampling(2685, 0.004, 0));
-        int receivers = 100_000;
-        long share = MemoryEstimate.boundaryBytes(g, p, receivers, t) - MemoryEstimate.boundaryBytes(g, p, 0, t);
+        ShotTraces receivers = ShotTraces.on(100_000, t.outputS());
+        ShotTraces none = ShotTraces.on(0, t.outputS());
+        long share = MemoryEstimate.boundaryBytes(g, p, receivers, t) - MemoryEstimate.boundaryBytes(g, p, none, t);
         System.out.println("receiver data of 100 000 receivers over 21 475 steps: " + share + " B ("
                 + MemoryEstimate.gib(share) + ")");
         assertEquals(1_102_156_250L, share);
         assertEquals(share, MemoryEstimate.snapshotBytes(g, p, receivers, t, 10)
-                - MemoryEstimate.snapshotBytes(g, p, 0, t, 10));
-        assertEquals(share, MemoryEstimate.diskBytes(g, p, receivers, t) - MemoryEstimate.diskBytes(g, p, 0, t));
-        assertTrue(share < 4L * receivers * (t.steps() + 1) / 7, "a seventh of every level's data");
+                - MemoryEstimate.snapshotBytes(g, p, none, t, 10));
+        assertEquals(share, MemoryEstimate.diskBytes(g, p, receivers, t) - MemoryEstimate.diskBytes(g, p, none, t));
+        assertTrue(share < 4L * receivers.receivers() * (t.steps() + 1) / 7, "a seventh of every level's data");
     }
 }
