@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The image finished plane by plane from the stack ({@link ImageFinisher}) is the image the
- * whole-array finisher made before it ({@link ArrayFinish}, kept as the reference), to the bit:
+ * whole-array finisher made before it ({@link ArrayFinish}, kept as the reference, its −∇² written
+ * out node by node rather than calling the {@link LaplacianFilter} under test), to the bit:
  * in 2D and 3D, Laplacian orders 2, 4 and 8 or none, both imaging conditions, with and without
  * the mute, from partial images on windows at every edge and corner of the grid, on the heap and
  * memory-mapped. And one plane finished alone (the preview) is that plane of the whole.
