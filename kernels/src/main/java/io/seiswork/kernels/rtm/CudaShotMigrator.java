@@ -151,6 +151,9 @@ public final class CudaShotMigrator {
             throw new IllegalArgumentException(request.receivers().size() + " receivers but " + observed.length
                     + " traces");
         }
+        if (axes.length != observed.length) {
+            throw new IllegalArgumentException(observed.length + " traces but " + axes.length + " time axes");
+        }
         TimeStepping t = request.timing();
         int steps = t.steps();
         int total = 2 * steps;

@@ -302,16 +302,27 @@ public final class CudaWaveEngine implements WaveEngine {
             this.steps = steps;
             this.values = new float[receivers];
             long bytes = (long) chunk * Math.max(1, receivers) * Float.BYTES;
-            for (int b = 0; b < 2; b++) {
-                device[b] = prop.alloc(bytes);
-                host[b] = new Pointer();
-                cuMemHostAlloc(host[b], bytes, 0);
-                hostView[b] = host[b].getByteBuffer(0, bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
-                computed[b] = new CUevent();
-                copied[b] = new CUevent();
-                cuEventCreate(computed[b], CUevent_flags.CU_EVENT_DISABLE_TIMING);
-                cuEventCreate(copied[b], CUevent_flags.CU_EVENT_DISABLE_TIMING);
+            try {
+                for (int b = 0; b < 2; b++) {
+                    device[b] = prop.alloc(bytes);  // freed with the propagator
+                    Pointer h = new Pointer();
+                    cuMemHostAlloc(h, bytes, 0);
+                    host[b] = h;
+                    hostView[b] = h.getByteBuffer(0, bytes).order(ByteOrder.nativeOrder()).asFloatBuffer();
+                    computed[b] = created();
+                    copied[b] = created();
+                }
+            } catch (RuntimeException | Error e) {
+                // try-with-resources never sees a pipe whose constructor failed: free what was made.
+                Release.quietly(this::release);
+                throw e;
             }
+        }
+
+        private static CUevent created() {
+            CUevent e = new CUevent();
+            cuEventCreate(e, CUevent_flags.CU_EVENT_DISABLE_TIMING);
+            return e;
         }
 
         /** Samples the current level into its chunk row; ships the chunk when full. */
@@ -373,15 +384,38 @@ public final class CudaWaveEngine implements WaveEngine {
             }
         }
 
+        /**
+         * Waits for the copies in flight, then frees the events and pinned buffers made so far;
+         * after a sticky CUDA error every call fails, and each is still attempted so that nothing
+         * pinned outlives the shot. Throws the first failure.
+         */
         @Override
         public void close() {
-            cuStreamSynchronize(compute);
-            cuStreamSynchronize(copy);
-            for (int b = 0; b < 2; b++) {
-                cuEventDestroy(computed[b]);
-                cuEventDestroy(copied[b]);
-                cuMemFreeHost(host[b]);
+            RuntimeException first = release();
+            if (first != null) {
+                throw first;
             }
+        }
+
+        private RuntimeException release() {
+            List<Release.Step> steps = new ArrayList<>();
+            steps.add(() -> cuStreamSynchronize(compute));
+            steps.add(() -> cuStreamSynchronize(copy));
+            for (int b = 0; b < 2; b++) {
+                CUevent c = computed[b];
+                CUevent d = copied[b];
+                Pointer h = host[b];
+                if (c != null) {
+                    steps.add(() -> cuEventDestroy(c));
+                }
+                if (d != null) {
+                    steps.add(() -> cuEventDestroy(d));
+                }
+                if (h != null) {
+                    steps.add(() -> cuMemFreeHost(h));
+                }
+            }
+            return Release.all(steps.toArray(Release.Step[]::new));
         }
     }
 

@@ -429,12 +429,21 @@ final class StepPlan {
         return new Call(kernel, shape, new Object[][] {args.apply(0), args.apply(1)});
     }
 
+    /** Most spread entries one buffer holds: a Java array's length (about 4.19 M off-grid receivers in 3D). */
+    static final long MAX_SPREAD_ENTRIES = Integer.MAX_VALUE - 8;
+
     /** Spreads (source or receivers) as buffers of this plan. */
     Points points(List<PointSpread> spreads) {
-        int n = 0;
+        long entries = 0;
         for (PointSpread s : spreads) {
-            n += s.size();
+            entries += s.size();
         }
+        if (entries > MAX_SPREAD_ENTRIES) {  // one line, never a negative array size
+            throw new IllegalArgumentException(spreads.size() + " points spread over " + entries
+                    + " grid cells, more than the GPU engine's " + MAX_SPREAD_ENTRIES
+                    + " (each off-grid point in 3D weighs up to 512 cells): split the receivers over more shots");
+        }
+        int n = (int) entries;
         int[] index = new int[n];
         float[] weight = new float[n];
         int[] owner = new int[n];
