@@ -77,6 +77,11 @@ public final class ProjectWindow extends BorderPane {
     private static final String SHOTS_TIP = "Run only these shots on this machine, by number: 1 or 1,4-6 (empty: every "
             + "shot). They keep their numbers and places; a migration stacks only them";
 
+    /** The least width of the window, pixels: the laptop layout, whose tools all stay in the bar. */
+    public static final double MIN_WIDTH = 1024;
+    /** The least height of the window, pixels. */
+    public static final double MIN_HEIGHT = 680;
+
     /** Longest wait for a cancelled run to stop when the window closes, milliseconds. */
     static final long CLOSE_WAIT_MS = 10_000;
 
@@ -462,16 +467,8 @@ public final class ProjectWindow extends BorderPane {
 
     /** Asks whether to save text that is not JSON; Cancel, the default button, saves nothing. */
     private boolean confirmSaveBroken(String broken) {
-        ButtonType anyway = new ButtonType("Save anyway", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec is not valid JSON (" + broken
-                + "). Save it anyway?", anyway, ButtonType.CANCEL);
-        ask.setTitle("Save text that is not JSON?");
-        ask.setHeaderText(null);
-        ((Button) ask.getDialogPane().lookupButton(anyway)).setDefaultButton(false);
-        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ask.getDialogPane().setId("saveInvalidJson");
-        ask.initOwner(getScene().getWindow());
-        return ask.showAndWait().filter(b -> b == anyway).isPresent();
+        return confirmed("Save text that is not JSON?", "The spec is not valid JSON (" + broken + "). Save it anyway?",
+                "Save anyway", "saveInvalidJson");
     }
 
     /** Save as: a file the user picks, then {@link #saveAs} (text that is not JSON only when the user says so). */
@@ -637,18 +634,45 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
+     * "The spec has edits that are not saved (and ...)" when closing or opening another spec
+     * would lose some, else null. A value still being typed in the form is an edit too: it is
+     * written into the JSON first, as Enter would.
+     */
+    private String unsavedEdits() {
+        String refusedValue = editor.commitTyped();
+        if (!editor.unsaved() && refusedValue == null) {
+            return null;
+        }
+        return "The spec has edits that are not saved" + (refusedValue == null ? "" : " (and " + refusedValue + ")");
+    }
+
+    /**
+     * Whether the window may close. With no run in progress: nothing unsaved, or the user says to
+     * lose it ({@link #mayDiscardEdits}). During a run, one question says what closing does to the
+     * run ({@link ActiveRun#closeQuestion}: a local run stops, a cloud job goes on in the cloud) and
+     * to unsaved edits; Cancel, the default button, keeps the window, the run and the edits.
+     */
+    public boolean mayClose() {
+        ActiveRun r = current;
+        if (r == null) {
+            return mayDiscardEdits("Close Seiswork");
+        }
+        String edits = unsavedEdits();
+        return confirmed("A run is in progress", r.closeQuestion()
+                + (edits == null ? "" : " " + edits + ": closing loses them."), "Close", "closeDuringRun");
+    }
+
+    /**
      * Whether the spec's text may be let go: nothing unsaved, or the user says so.
      *
      * @param doing what would let it go, for the question ("Open another spec")
      */
     public boolean mayDiscardEdits(String doing) {
-        // A value still being typed in the form is an edit too (written into the JSON first, as Enter would).
-        String refusedValue = editor.commitTyped();
-        if (!editor.unsaved() && refusedValue == null) {
+        String edits = unsavedEdits();
+        if (edits == null) {
             return true;
         }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec has edits that are not saved"
-                + (refusedValue == null ? "" : " (and " + refusedValue + ")") + ". " + doing
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, edits + ". " + doing
                 + " and lose them?", ButtonType.OK, ButtonType.CANCEL);
         ask.setHeaderText(null);
         ask.initOwner(getScene().getWindow());
@@ -1226,15 +1250,25 @@ public final class ProjectWindow extends BorderPane {
      * Asks whether to throw away what the output folder holds; Cancel, the default button, keeps it.
      */
     private boolean confirmReplace(OutputsAtStake atStake) {
-        ButtonType replace = new ButtonType("Replace", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, atStake.question(), replace, ButtonType.CANCEL);
-        ask.setTitle("Replace what the output folder holds?");
+        return confirmed("Replace what the output folder holds?", atStake.question(), "Replace", "replaceFinishedRun");
+    }
+
+    /**
+     * Asks {@code question}, {@code yes} against Cancel, Cancel the default button (Enter keeps
+     * what is at stake); true when the user pressed {@code yes}.
+     *
+     * @param id the dialog pane's id (tests look it up)
+     */
+    private boolean confirmed(String title, String question, String yes, String id) {
+        ButtonType doIt = new ButtonType(yes, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, doIt, ButtonType.CANCEL);
+        ask.setTitle(title);
         ask.setHeaderText(null);
-        ((Button) ask.getDialogPane().lookupButton(replace)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(doIt)).setDefaultButton(false);
         ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ask.getDialogPane().setId("replaceFinishedRun");
+        ask.getDialogPane().setId(id);
         ask.initOwner(getScene().getWindow());
-        return ask.showAndWait().filter(b -> b == replace).isPresent();
+        return ask.showAndWait().filter(b -> b == doIt).isPresent();
     }
 
     /** Starts the run checked by {@link #startRun}: its rows in the Run tab, on this machine or in the cloud. */
@@ -1280,6 +1314,9 @@ public final class ProjectWindow extends BorderPane {
 
     private void ended(DesktopRun.Outcome o) {
         current = null;
+        if (io.isShutdown()) {
+            return;  // the window has closed (its run stopped by the close): nothing is shown any more
+        }
         progress.stop(o.status());
         progress.message(o.message());
         setRunning(false);
