@@ -1155,7 +1155,7 @@ public final class ProjectWindow extends BorderPane {
             return;
         }
         if (editor.editedProperty().get()) {
-            status.setText("The spec has edits: Apply them to run.");
+            status.setText(EDITS_TO_APPLY);
             return;
         }
         RunTarget chosen = runOn.getValue();
@@ -1358,13 +1358,20 @@ public final class ProjectWindow extends BorderPane {
         updateRunButton();
     }
 
+    /** What the status line says while the spec has edits Run would not run; taken back with the edits. */
+    static final String EDITS_TO_APPLY = "The spec has edits: Apply them to run.";
+
     /** Run needs an applied project, no unapplied edits, nothing opening and no run in progress. */
     private void updateRunButton() {
         cloudJobs.setDisable(current != null || runOn.getValue() == null || runOn.getValue().cloud() == null);
         boolean edited = editor.editedProperty().get();
         run.setDisable(project == null || current != null || opening || edited || checkingOutput);
         if (edited && current == null) {
-            status.setText("The spec has edits: Apply them to run.");
+            status.setText(EDITS_TO_APPLY);
+        } else if (!edited && status.getText().equals(EDITS_TO_APPLY)) {
+            // The edits were taken back (dx -5, then 10 again): the text is the applied spec's.
+            status.setText(project != null ? "No edits left: Run runs " + project.job().spec().name() + " as applied."
+                    : "No edits left: the spec still cannot run (its problems are listed on the left).");
         }
         checkResumable();
     }
