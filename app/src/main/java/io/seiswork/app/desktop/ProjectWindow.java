@@ -948,7 +948,7 @@ public final class ProjectWindow extends BorderPane {
         if (current != null) {
             return;
         }
-        estimating.cancel();
+        stopEstimate();
         Path out = project != null ? outputDir.apply(project.job().spec()).resolveSibling(job.id().value())
                 : Path.of("runs", job.id().value());
         RunEvents events = new RunEvents();
@@ -1101,7 +1101,7 @@ public final class ProjectWindow extends BorderPane {
         }
         CancellationToken token = CancellationToken.none();
         estimating = token;
-        summary.showRunTime(ProjectSummary.MEASURING + engine.getValue().json() + " engine on the first shot...");
+        summary.showRunTimeMeasuring("measuring the " + engine.getValue().json() + " engine on the first shot...");
         estimator.submit(() -> {
             if (token.isCancelled()) {
                 return;  // superseded while queued
@@ -1123,7 +1123,7 @@ public final class ProjectWindow extends BorderPane {
                             String interim = unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN;
                             Platform.runLater(() -> {
                                 if (estimating == token && !token.isCancelled()) {
-                                    summary.showRunTime(interim);
+                                    summary.showRunTimeMeasuring(interim);
                                 }
                             });
                         }).describe();
@@ -1141,6 +1141,17 @@ public final class ProjectWindow extends BorderPane {
                 }
             });
         });
+    }
+
+    /**
+     * Stops the run-time measurement for a run about to start (it would compete for the engine and
+     * a shot's memory); a measurement under way says it was not finished. {@link #ended} measures again.
+     */
+    private void stopEstimate() {
+        estimating.cancel();
+        if (summary.runTimePending()) {
+            summary.showRunTime("not measured: the run started first (the Run tab shows the time it has left)");
+        }
     }
 
     /** @param resumeStopped go on with the run that stopped in the output folder rather than start over */
@@ -1170,10 +1181,7 @@ public final class ProjectWindow extends BorderPane {
             status.setText(cloudProblem);
             return;
         }
-        estimating.cancel();
-        if (summary.runTimePending()) {
-            summary.showRunTime("not measured: the run started first (the Run tab shows the time it has left)");
-        }
+        stopEstimate();
         ResolvedJob job = project.job();
         if (engine.getValue() != null) {
             job = job.withEngine(engine.getValue());
@@ -1343,6 +1351,7 @@ public final class ProjectWindow extends BorderPane {
         } else {
             resultTab.setContent(placeholder("No result: " + o.message()));
         }
+        estimateRunTime();  // the estimate the run stopped, or one of before it: the engine is free again
     }
 
     private void setRunning(boolean running) {
