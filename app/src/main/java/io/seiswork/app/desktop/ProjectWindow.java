@@ -378,7 +378,11 @@ public final class ProjectWindow extends BorderPane {
                     if (!keepShots) {
                         shotsField.clear();
                     }
-                    editor.load(json);
+                    editor.load(json, what);
+                    // Nothing of the last project's is shown beside this spec's text while it is checked.
+                    estimating.cancel();
+                    summary.showOpening(what);
+                    modelTab.setContent(placeholder("Opening " + ProjectSummary.shortName(what) + "..."));
                 });
                 resolve(what, file, json, false);
             } catch (RuntimeException e) {
