@@ -12,6 +12,13 @@ interface ActiveRun {
      */
     void stopFollowing();
 
+    /**
+     * The question the window asks before it closes during this run, saying truthfully what closing
+     * does to it: "A run is in progress: stop it and close? ..." for a local run; for a cloud job,
+     * that it goes on in the cloud and can be followed again.
+     */
+    String closeQuestion();
+
     /** Waits for the run's thread to end (tests, window close). */
     void join(long millis) throws InterruptedException;
 }

@@ -93,6 +93,12 @@ final class CloudRun implements ActiveRun {
     private final CancellationToken transfers = new CancellationToken();
     private volatile boolean stopFollowing;
     private volatile ShotWorker localWorker;
+    /** The job followed, once submitted or named; null while a submission is under way (nothing queued yet). */
+    private volatile JobId followed;
+    /** The cloud's name ("local", "aws"), once its settings are read. */
+    private volatile String cloudName;
+    /** Whether the job is done and its outputs are being fetched. */
+    private volatile boolean fetching;
 
     /** How the followed job comes to be: submitted now, or already in the table. */
     @FunctionalInterface
@@ -228,6 +234,29 @@ final class CloudRun implements ActiveRun {
         }
     }
 
+    /**
+     * Closing stops only this window's part: a submission under way (nothing is queued until it is
+     * sent), the following, a fetch, and the local cloud's worker in this window (its shot goes back
+     * to the queue); a job in the table goes on.
+     */
+    @Override
+    public String closeQuestion() {
+        JobId id = followed;
+        String cloud = "the " + (cloudName == null ? "" : cloudName + " ") + "cloud";
+        if (id == null) {
+            return "The job is being sent to " + cloud + ": stop sending it and close? Nothing is queued until it is "
+                    + "sent; Run sends it again (an upload goes on from what the bucket already holds).";
+        }
+        if (fetching) {
+            return "Job " + id + " is done in " + cloud + " and its outputs are being fetched: stop and close? The "
+                    + "job and its outputs stay in " + cloud + "; Cloud jobs in the tool bar follows it again to fetch them.";
+        }
+        return "Job " + id + " is running in " + cloud + ": close the window? Closing does not cancel the job: it goes "
+                + "on in " + cloud + ", and Cloud jobs in the tool bar follows it again (its Cancel stops it)."
+                + (localWorker != null ? " The worker in this window stops and hands its shot back to the queue: the "
+                        + "job waits for a worker (seiswork worker --cloud local, or following it here again)." : "");
+    }
+
     @Override
     public void join(long millis) throws InterruptedException {
         thread.join(millis);
@@ -272,6 +301,7 @@ final class CloudRun implements ActiveRun {
             events.stopped(ShotProgress.State.FAILED);
             return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e.getMessage());
         }
+        cloudName = settings.name();
         try (CloudClients clients = new CloudClients(settings)) {
             return runJob(clients, source, settings, outDir, events);
         } catch (SdkClientException e) {
@@ -300,6 +330,7 @@ final class CloudRun implements ActiveRun {
         try {
             Dispatcher d = dispatchers.apply(clients);
             JobId id = source.obtain(d, events, settings, transfers);
+            followed = id;
             JobView start = d.status(id);
             events.runStarted(start.job().total(), settings.name() + " cloud, job " + id);
             if (settings.isLocal() && !start.job().status().isFinal()) {
@@ -324,6 +355,7 @@ final class CloudRun implements ActiveRun {
             }
             return switch (end.job().status()) {
                 case DONE -> {
+                    fetching = true;
                     try {
                         d.fetch(id, outDir, 1L << 40, logged(events, "fetching the outputs")::onBytes, transfers);
                     } catch (TransferCancelledException e) {

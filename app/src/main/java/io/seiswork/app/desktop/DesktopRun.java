@@ -44,9 +44,11 @@ final class DesktopRun implements ActiveRun {
 
     private final CancellationToken cancel = new CancellationToken();
     private final Thread thread;
+    private final Path outDir;
 
     private DesktopRun(ResolvedJob job, ShotSelection shots, Path outDir, boolean resume, RunEvents events,
             Consumer<Outcome> onEnd, Future<?> after) {
+        this.outDir = outDir;
         thread = new Thread(() -> {
             awaitQuietly(after);
             Outcome outcome = run(job, shots, outDir, resume, events);
@@ -100,6 +102,12 @@ final class DesktopRun implements ActiveRun {
     @Override
     public void stopFollowing() {
         cancel();
+    }
+
+    @Override
+    public String closeQuestion() {
+        return "A run is in progress: stop it and close? The running shot stops at its next time step and its "
+                + "work so far is lost; the finished shots stay in " + outDir + ", and Resume goes on from them.";
     }
 
     @Override

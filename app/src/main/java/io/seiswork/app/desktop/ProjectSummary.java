@@ -27,6 +27,8 @@ import javafx.scene.layout.Region;
 final class ProjectSummary extends GridPane {
 
     private final Label runTime = new Label();
+    /** Whether {@link #runTime} says a measurement is under way. */
+    private boolean runTimePending;
 
     ProjectSummary() {
         setHgap(10);
@@ -54,22 +56,43 @@ final class ProjectSummary extends GridPane {
         key.setMinWidth(Region.USE_PREF_SIZE);
         runTime.setWrapText(true);
         runTime.setId("summary-run-time");
-        runTime.setText("");
+        showRunTime("");
         addRow(row, key, runTime);
     }
 
-    /** What the Run time fact says: "measuring...", the estimate, or why there is none. */
+    /** What the Run time fact says, final: the estimate, or why there is none. */
     void showRunTime(String text) {
         runTime.setText(text);
+        runTimePending = false;
     }
 
-    /** Whether the Run time fact still waits for its measurement. */
+    /**
+     * What the Run time fact says while the engine is being measured (first, or again while the
+     * JIT catches up): a run started now leaves it unmeasured ({@link #runTimePending}).
+     */
+    void showRunTimeMeasuring(String text) {
+        runTime.setText(text);
+        runTimePending = true;
+    }
+
+    /** Whether the Run time fact still waits for its measurement (a state, never read from its text). */
     boolean runTimePending() {
-        return runTime.getText().startsWith(MEASURING);
+        return runTimePending;
     }
 
-    /** How the Run time fact starts while the engine is being measured. */
-    static final String MEASURING = "measuring the ";
+    /**
+     * Shows that {@code name} is being opened in place of the facts of the project before it,
+     * which are not this spec's, until its own are worked out ({@link #show} or {@link #showProblems}).
+     */
+    void showOpening(String name) {
+        getChildren().clear();
+        runTimePending = false;
+        Label opening = new Label("Opening " + shortName(name) + "...");
+        opening.setId("summary-opening");
+        opening.setWrapText(true);
+        opening.setTooltip(new javafx.scene.control.Tooltip(name));
+        add(opening, 0, 0, 2, 1);
+    }
 
     /**
      * Shows why a spec could not be opened: one line per problem, under a heading naming the spec
@@ -77,6 +100,7 @@ final class ProjectSummary extends GridPane {
      */
     void showProblems(String source, List<String> problems) {
         getChildren().clear();
+        runTimePending = false;
         Label head = new Label(shortName(source) + " cannot run:");
         head.setId("summary-refused");
         head.setStyle("-fx-font-weight: bold");

@@ -77,6 +77,11 @@ public final class ProjectWindow extends BorderPane {
     private static final String SHOTS_TIP = "Run only these shots on this machine, by number: 1 or 1,4-6 (empty: every "
             + "shot). They keep their numbers and places; a migration stacks only them";
 
+    /** The least width of the window, pixels: the laptop layout, whose tools all stay in the bar. */
+    public static final double MIN_WIDTH = 1024;
+    /** The least height of the window, pixels. */
+    public static final double MIN_HEIGHT = 680;
+
     /** Longest wait for a cancelled run to stop when the window closes, milliseconds. */
     static final long CLOSE_WAIT_MS = 10_000;
 
@@ -373,7 +378,11 @@ public final class ProjectWindow extends BorderPane {
                     if (!keepShots) {
                         shotsField.clear();
                     }
-                    editor.load(json);
+                    editor.load(json, what);
+                    // Nothing of the last project's is shown beside this spec's text while it is checked.
+                    estimating.cancel();
+                    summary.showOpening(what);
+                    modelTab.setContent(placeholder("Opening " + ProjectSummary.shortName(what) + "..."));
                 });
                 resolve(what, file, json, false);
             } catch (RuntimeException e) {
@@ -462,16 +471,8 @@ public final class ProjectWindow extends BorderPane {
 
     /** Asks whether to save text that is not JSON; Cancel, the default button, saves nothing. */
     private boolean confirmSaveBroken(String broken) {
-        ButtonType anyway = new ButtonType("Save anyway", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec is not valid JSON (" + broken
-                + "). Save it anyway?", anyway, ButtonType.CANCEL);
-        ask.setTitle("Save text that is not JSON?");
-        ask.setHeaderText(null);
-        ((Button) ask.getDialogPane().lookupButton(anyway)).setDefaultButton(false);
-        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ask.getDialogPane().setId("saveInvalidJson");
-        ask.initOwner(getScene().getWindow());
-        return ask.showAndWait().filter(b -> b == anyway).isPresent();
+        return confirmed("Save text that is not JSON?", "The spec is not valid JSON (" + broken + "). Save it anyway?",
+                "Save anyway", "saveInvalidJson");
     }
 
     /** Save as: a file the user picks, then {@link #saveAs} (text that is not JSON only when the user says so). */
@@ -637,18 +638,45 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
+     * "The spec has edits that are not saved (and ...)" when closing or opening another spec
+     * would lose some, else null. A value still being typed in the form is an edit too: it is
+     * written into the JSON first, as Enter would.
+     */
+    private String unsavedEdits() {
+        String refusedValue = editor.commitTyped();
+        if (!editor.unsaved() && refusedValue == null) {
+            return null;
+        }
+        return "The spec has edits that are not saved" + (refusedValue == null ? "" : " (and " + refusedValue + ")");
+    }
+
+    /**
+     * Whether the window may close. With no run in progress: nothing unsaved, or the user says to
+     * lose it ({@link #mayDiscardEdits}). During a run, one question says what closing does to the
+     * run ({@link ActiveRun#closeQuestion}: a local run stops, a cloud job goes on in the cloud) and
+     * to unsaved edits; Cancel, the default button, keeps the window, the run and the edits.
+     */
+    public boolean mayClose() {
+        ActiveRun r = current;
+        if (r == null) {
+            return mayDiscardEdits("Close Seiswork");
+        }
+        String edits = unsavedEdits();
+        return confirmed("A run is in progress", r.closeQuestion()
+                + (edits == null ? "" : " " + edits + ": closing loses them."), "Close", "closeDuringRun");
+    }
+
+    /**
      * Whether the spec's text may be let go: nothing unsaved, or the user says so.
      *
      * @param doing what would let it go, for the question ("Open another spec")
      */
     public boolean mayDiscardEdits(String doing) {
-        // A value still being typed in the form is an edit too (written into the JSON first, as Enter would).
-        String refusedValue = editor.commitTyped();
-        if (!editor.unsaved() && refusedValue == null) {
+        String edits = unsavedEdits();
+        if (edits == null) {
             return true;
         }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The spec has edits that are not saved"
-                + (refusedValue == null ? "" : " (and " + refusedValue + ")") + ". " + doing
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, edits + ". " + doing
                 + " and lose them?", ButtonType.OK, ButtonType.CANCEL);
         ask.setHeaderText(null);
         ask.initOwner(getScene().getWindow());
@@ -924,7 +952,7 @@ public final class ProjectWindow extends BorderPane {
         if (current != null) {
             return;
         }
-        estimating.cancel();
+        stopEstimate();
         Path out = project != null ? outputDir.apply(project.job().spec()).resolveSibling(job.id().value())
                 : Path.of("runs", job.id().value());
         RunEvents events = new RunEvents();
@@ -1077,7 +1105,7 @@ public final class ProjectWindow extends BorderPane {
         }
         CancellationToken token = CancellationToken.none();
         estimating = token;
-        summary.showRunTime(ProjectSummary.MEASURING + engine.getValue().json() + " engine on the first shot...");
+        summary.showRunTimeMeasuring("measuring the " + engine.getValue().json() + " engine on the first shot...");
         estimator.submit(() -> {
             if (token.isCancelled()) {
                 return;  // superseded while queued
@@ -1099,7 +1127,7 @@ public final class ProjectWindow extends BorderPane {
                             String interim = unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN;
                             Platform.runLater(() -> {
                                 if (estimating == token && !token.isCancelled()) {
-                                    summary.showRunTime(interim);
+                                    summary.showRunTimeMeasuring(interim);
                                 }
                             });
                         }).describe();
@@ -1119,6 +1147,17 @@ public final class ProjectWindow extends BorderPane {
         });
     }
 
+    /**
+     * Stops the run-time measurement for a run about to start (it would compete for the engine and
+     * a shot's memory); a measurement under way says it was not finished. {@link #ended} measures again.
+     */
+    private void stopEstimate() {
+        estimating.cancel();
+        if (summary.runTimePending()) {
+            summary.showRunTime("not measured: the run started first (the Run tab shows the time it has left)");
+        }
+    }
+
     /** @param resumeStopped go on with the run that stopped in the output folder rather than start over */
     private void startRun(boolean resumeStopped) {
         if (project == null || current != null || checkingOutput) {
@@ -1131,7 +1170,7 @@ public final class ProjectWindow extends BorderPane {
             return;
         }
         if (editor.editedProperty().get()) {
-            status.setText("The spec has edits: Apply them to run.");
+            status.setText(EDITS_TO_APPLY);
             return;
         }
         RunTarget chosen = runOn.getValue();
@@ -1146,10 +1185,7 @@ public final class ProjectWindow extends BorderPane {
             status.setText(cloudProblem);
             return;
         }
-        estimating.cancel();
-        if (summary.runTimePending()) {
-            summary.showRunTime("not measured: the run started first (the Run tab shows the time it has left)");
-        }
+        stopEstimate();
         ResolvedJob job = project.job();
         if (engine.getValue() != null) {
             job = job.withEngine(engine.getValue());
@@ -1226,15 +1262,25 @@ public final class ProjectWindow extends BorderPane {
      * Asks whether to throw away what the output folder holds; Cancel, the default button, keeps it.
      */
     private boolean confirmReplace(OutputsAtStake atStake) {
-        ButtonType replace = new ButtonType("Replace", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, atStake.question(), replace, ButtonType.CANCEL);
-        ask.setTitle("Replace what the output folder holds?");
+        return confirmed("Replace what the output folder holds?", atStake.question(), "Replace", "replaceFinishedRun");
+    }
+
+    /**
+     * Asks {@code question}, {@code yes} against Cancel, Cancel the default button (Enter keeps
+     * what is at stake); true when the user pressed {@code yes}.
+     *
+     * @param id the dialog pane's id (tests look it up)
+     */
+    private boolean confirmed(String title, String question, String yes, String id) {
+        ButtonType doIt = new ButtonType(yes, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, doIt, ButtonType.CANCEL);
+        ask.setTitle(title);
         ask.setHeaderText(null);
-        ((Button) ask.getDialogPane().lookupButton(replace)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(doIt)).setDefaultButton(false);
         ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ask.getDialogPane().setId("replaceFinishedRun");
+        ask.getDialogPane().setId(id);
         ask.initOwner(getScene().getWindow());
-        return ask.showAndWait().filter(b -> b == replace).isPresent();
+        return ask.showAndWait().filter(b -> b == doIt).isPresent();
     }
 
     /** Starts the run checked by {@link #startRun}: its rows in the Run tab, on this machine or in the cloud. */
@@ -1280,6 +1326,9 @@ public final class ProjectWindow extends BorderPane {
 
     private void ended(DesktopRun.Outcome o) {
         current = null;
+        if (io.isShutdown()) {
+            return;  // the window has closed (its run stopped by the close): nothing is shown any more
+        }
         progress.stop(o.status());
         progress.message(o.message());
         setRunning(false);
@@ -1306,6 +1355,7 @@ public final class ProjectWindow extends BorderPane {
         } else {
             resultTab.setContent(placeholder("No result: " + o.message()));
         }
+        estimateRunTime();  // the estimate the run stopped, or one of before it: the engine is free again
     }
 
     private void setRunning(boolean running) {
@@ -1321,13 +1371,20 @@ public final class ProjectWindow extends BorderPane {
         updateRunButton();
     }
 
+    /** What the status line says while the spec has edits Run would not run; taken back with the edits. */
+    static final String EDITS_TO_APPLY = "The spec has edits: Apply them to run.";
+
     /** Run needs an applied project, no unapplied edits, nothing opening and no run in progress. */
     private void updateRunButton() {
         cloudJobs.setDisable(current != null || runOn.getValue() == null || runOn.getValue().cloud() == null);
         boolean edited = editor.editedProperty().get();
         run.setDisable(project == null || current != null || opening || edited || checkingOutput);
         if (edited && current == null) {
-            status.setText("The spec has edits: Apply them to run.");
+            status.setText(EDITS_TO_APPLY);
+        } else if (!edited && status.getText().equals(EDITS_TO_APPLY)) {
+            // The edits were taken back (dx -5, then 10 again): the text is the applied spec's.
+            status.setText(project != null ? "No edits left: Run runs " + project.job().spec().name() + " as applied."
+                    : "No edits left: the spec still cannot run (its problems are listed on the left).");
         }
         checkResumable();
     }

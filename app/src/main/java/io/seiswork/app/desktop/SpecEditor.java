@@ -196,8 +196,17 @@ final class SpecEditor extends BorderPane {
         setBottom(bottom);
     }
 
-    /** Shows the text of the project just opened (not an edit). */
-    void load(String json) {
+    /**
+     * Shows the text of the project just opened (not an edit); the form says it is opening
+     * {@code name} until the first check of the text fills its fields (rather than show every
+     * section's fields blank, or the last spec's values).
+     */
+    void load(String json, String name) {
+        Label opening = new Label("Opening " + ProjectSummary.shortName(name) + "...");
+        opening.setId("formOpening");
+        opening.setWrapText(true);
+        opening.setPadding(new Insets(20));
+        formPane.setContent(opening);
         lastParsed = null;  // another spec: nothing of the last one's values to show
         appliedText = json;
         savedText = json;
@@ -207,6 +216,7 @@ final class SpecEditor extends BorderPane {
         text.load(json);
         edited.set(false);
         refused.set(false);
+        pause.playFromStart();  // checked even when the text is the one already there (no change to hear of)
     }
 
     /**
@@ -302,6 +312,11 @@ final class SpecEditor extends BorderPane {
     }
 
     /** Whether the text differs from the project's (Apply is then needed before a run sees it). */
+    /** Where the form is shown: the form, or "Opening..." until a spec's first check (for tests). */
+    ScrollPane formPane() {
+        return formPane;
+    }
+
     BooleanProperty editedProperty() {
         return edited;
     }
@@ -452,6 +467,7 @@ final class SpecEditor extends BorderPane {
                     List<SpecProblem> marked = refusedProblems != null && json.equals(refusedText) ? refusedProblems : issues;
                     // Text that does not parse: the form keeps the last values that did, greyed.
                     form.refresh(parsed != null ? parsed : lastParsed, parsed != null ? marked : List.of());
+                    formPane.setContent(form);  // (in place of "Opening..." after a spec is loaded)
                     showSyntax(brokenAt);
                     showProblems();
                 }

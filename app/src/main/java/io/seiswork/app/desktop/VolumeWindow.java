@@ -87,10 +87,7 @@ public final class VolumeWindow extends BorderPane {
             tabs.getTabs().add(tab("3D", viewer3d));
         } else {
             viewer3d = null;
-            Label why = new Label("The 3D view needs a graphics pipeline this display does not offer "
-                    + "(JavaFX reports no SCENE3D support); the Inline, Crossline and Depth tabs beside this one work.");
-            why.setPadding(new Insets(20));
-            tabs.getTabs().add(tab("3D", why));
+            tabs.getTabs().add(tab("3D", no3dView()));
         }
         for (SliceOrientation o : twoD ? new SliceOrientation[0] : SliceOrientation.values()) {
             SectionView view = section(volume, o);
@@ -344,5 +341,19 @@ public final class VolumeWindow extends BorderPane {
     /** The colour map shared by every view. */
     public ComboBox<ColorMap> colorMapChooser() {
         return colorMap;
+    }
+
+    /** Width the note of a missing 3D view wraps at, pixels: a readable line, whole at the laptop layout. */
+    static final double NOTE_WIDTH = 520;
+
+    /** What the 3D tab says where the display offers no 3D: wrapped whole, never cut to "...". */
+    static Label no3dView() {
+        Label why = new Label("The 3D view needs a graphics pipeline this display does not offer "
+                + "(JavaFX reports no SCENE3D support); the Inline, Crossline and Depth tabs beside this one work.");
+        why.setId("no3dView");
+        why.setWrapText(true);
+        why.setMaxWidth(NOTE_WIDTH);
+        why.setPadding(new Insets(20));
+        return why;
     }
 }

@@ -32,14 +32,25 @@ public final class WorkstationApplication extends Application {
         } else {
             window.openFile(spec);
         }
+        stage.setScene(new Scene(window, 1280, 820));
+        dress(stage, window);
+        stage.show();
+    }
+
+    /**
+     * Makes {@code stage} the window of {@code window}: its title, its least size (the laptop
+     * layout's {@value ProjectWindow#MIN_WIDTH} x {@value ProjectWindow#MIN_HEIGHT} px, below which
+     * tools would leave the bar), and closing only once {@link ProjectWindow#mayClose} says so.
+     */
+    static void dress(Stage stage, ProjectWindow window) {
         stage.titleProperty().bind(window.titleProperty());
+        stage.setMinWidth(ProjectWindow.MIN_WIDTH);
+        stage.setMinHeight(ProjectWindow.MIN_HEIGHT);
         stage.setOnCloseRequest(e -> {
-            if (!window.mayDiscardEdits("Close Seiswork")) {
+            if (!window.mayClose()) {
                 e.consume();
             }
         });
-        stage.setScene(new Scene(window, 1280, 820));
-        stage.show();
     }
 
     @Override

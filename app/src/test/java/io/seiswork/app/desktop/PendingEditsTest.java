@@ -92,6 +92,29 @@ class PendingEditsTest extends WindowTestBase {
         assertEquals("Not run: the form's dx (m): a number, please", window.status().getText());
     }
 
+    /**
+     * dx -5 entered, then 10 (the applied value) again: the edit is taken back, and so is the
+     * status line's "Apply them to run" (the title's "*" and Apply's state with it).
+     */
+    @Test
+    void anEditTakenBackTakesBackItsStatusLine(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "undone", 1));
+        typeInto(robot, "/grid/dx", "-5");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.editor().editedProperty().get());
+        assertEquals(ProjectWindow.EDITS_TO_APPLY, window.status().getText());
+        assertTrue(window.titleProperty().get().endsWith(" *"), window.titleProperty().get());
+
+        typeInto(robot, "/grid/dx", "10");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.editor().editedProperty().get(), "the text is the applied one again");
+        assertEquals("Seiswork: undone", window.titleProperty().get());
+        assertFalse(window.runButton().isDisabled());
+        assertEquals("No edits left: Run runs undone as applied.", window.status().getText());
+    }
+
     /** A value typed in a field, then Ctrl+S there: the file holds it. */
     @Test
     void ctrlSInAFieldSavesTheTypedValue(FxRobot robot) throws Exception {

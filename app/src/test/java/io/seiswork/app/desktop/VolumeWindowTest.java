@@ -45,6 +45,29 @@ class VolumeWindowTest {
     }
 
     /**
+     * Where the display offers no 3D, the 3D tab's note is whole, wrapped (never cut to "..."): at
+     * 400 px in lines within that width, and in a wide window no wider than a readable line.
+     */
+    @Test
+    void theNoteOfAMissing3dViewWrapsWhole(FxRobot robot) {
+        for (double width : new double[] {400, 1200}) {
+            javafx.scene.control.Label[] note = new javafx.scene.control.Label[1];
+            robot.interact(() -> {
+                note[0] = VolumeWindow.no3dView();
+                javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(note[0]);
+                new Scene(box, width, 400);
+                box.applyCss();
+                box.layout();
+            });
+            javafx.scene.control.Label n = note[0];
+            assertFalse(n.isTextTruncated(), "at " + width + " px: " + n.getText());
+            assertTrue(n.getWidth() <= Math.min(width, VolumeWindow.NOTE_WIDTH), "at " + width + " px: " + n.getWidth());
+            double line = n.getFont().getSize() * 1.5;
+            assertTrue(n.getHeight() - 40 > 2 * line, "at " + width + " px in lines: " + n.getHeight() + " px high");
+        }
+    }
+
+    /**
      * Save picture suggests a short name (the volume, the view, a section's index) and, for a
      * written image, its run's folder; a volume that is no file takes the folder it is given.
      */
