@@ -28,16 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class CloseDuringRunTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1024;
-    }
-
-    @Override
-    double height() {
-        return 680;
-    }
-
     /** A stage of its own, which the application's least size and close question leave to this class's tests. */
     private Stage own;
 

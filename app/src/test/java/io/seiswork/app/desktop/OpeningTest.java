@@ -21,16 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class OpeningTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1024;
-    }
-
-    @Override
-    double height() {
-        return 680;
-    }
-
     @Test
     void theLastProjectGivesWayToOpeningPlaceholders(FxRobot robot) throws Exception {
         open(robot, DesktopSpecs.model2d(dir, "first", 1));

@@ -25,16 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class RefusedSpecTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1024;
-    }
-
-    @Override
-    double height() {
-        return 680;
-    }
-
     /**
      * A runnable spec with a Shots list, then one whose SEG-Y model is missing, from a folder
      * with a long path: the title, output folder and Shots field are no longer the first's; the

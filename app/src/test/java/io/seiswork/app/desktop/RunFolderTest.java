@@ -23,16 +23,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class RunFolderTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1024;
-    }
-
-    @Override
-    double height() {
-        return 680;
-    }
-
     /**
      * Run into a folder holding a finished run asks "Replace ...?" with Cancel the default; Cancel
      * runs nothing, keeps the files and shows them; Replace runs.

@@ -29,11 +29,15 @@ abstract class WindowTestBase {
 
     ProjectWindow window;
 
-    /** The window's width, pixels. */
-    abstract double width();
+    /** The window's width, pixels: by default its smallest, a laptop's 1024. */
+    double width() {
+        return 1024;
+    }
 
-    /** The window's height, pixels. */
-    abstract double height();
+    /** The window's height, pixels: by default its smallest, 680. */
+    double height() {
+        return 680;
+    }
 
     /** Shown before each test (TestFX's own @Start is looked for on the test class alone). */
     @BeforeEach
