@@ -7,10 +7,16 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.S3RangeReader;
+import io.seiswork.core.progress.ByteProgressLines;
+import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.core.volume.BrickLayout;
 import io.seiswork.core.volume.SegyToSwv;
+import io.seiswork.core.volume.SwvFormat;
 import io.seiswork.core.volume.SwvReader;
 import io.seiswork.core.volume.SwvWriteOptions;
 import io.seiswork.core.volume.VolumeSource;
+import io.seiswork.kernels.job.FreeSpace;
 import io.seiswork.render.color.ColorMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +36,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code seiswork view VOLUME}: opens a volume in the desktop viewer (3D slices and sections). A
  * {@code .swv} opens at once; an {@code s3://} {@code .swv} is read by ranged GETs (AWS default
  * credential chain and region); a post-stack SEG-Y cube is first converted to a temporary
- * {@code .swv} (streaming), deleted when the viewer closes.
+ * {@code .swv} (streaming), deleted when the viewer closes, after a check of the temporary
+ * folder's free space and with progress lines. Why not show slices straight from the SEG-Y file
+ * ({@code SegySlices}, the baseline of {@code bench-volume slices}): a depth slice of a cube is
+ * one sample of every trace, a read of the whole file each time the slider moves, and the
+ * viewer's overview needs the resolution pyramid the {@code .swv} holds.
  */
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"Open a volume (.swv, s3://.../x.swv, or a post-stack SEG-Y cube) in the 3D and section viewer.",
@@ -134,23 +145,75 @@ final class ViewCommand implements Callable<Integer> {
      * from its text header), saying on {@code err} which it took and how to choose the other.
      */
     static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err) {
+        return openSegy(file, zUnit, err, Path.of(System.getProperty("java.io.tmpdir")), FreeSpace::usable);
+    }
+
+    /**
+     * As {@link #openSegy(Path, String, java.io.PrintWriter)}, the temporary volume in a new folder
+     * under {@code tempRoot}. The volume is as large as the cube (a 100 GB image needs about 100 GB
+     * more), so before the first byte is written its size is checked against {@code freeBytes} of
+     * that folder (0: the file system does not say, {@link FreeSpace}) and the conversion, a read
+     * of the whole cube, says how far it is on {@code err} every 2 s past 64 MiB.
+     *
+     * @throws IllegalArgumentException when the folder has less room than the volume needs, naming
+     *     both and how to choose another folder
+     */
+    static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err, Path tempRoot,
+            ToLongFunction<Path> freeBytes) {
         refuseShotGathers(file);
         SegyZUnit z = SegyZUnit.of(file, zUnit);
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("seiswork-view-");
-            dir.toFile().deleteOnExit();  // registered first: deleted after the file in it
-            Path tmp = dir.resolve("volume.swv");
-            tmp.toFile().deleteOnExit();
-            // Said once the file is known to be a cube: a file that is not one is refused without it.
-            SegyToSwv.convert(file, tmp, ny -> {
-                err.println("seiswork: converting " + file + " to a bricked volume for viewing, its trace axis in "
-                        + z.axis() + " (" + z.why() + ")...");
-                err.flush();
-                return SwvWriteOptions.defaults().withZUnit(z.unit());
-            });
-            return VolumeSource.renamed(SwvReader.open(tmp), file.getFileName().toString());
+            dir = Files.createTempDirectory(tempRoot, "seiswork-view-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary volume: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a temporary volume in " + tempRoot + ": " + e.getMessage(), e);
+        }
+        dir.toFile().deleteOnExit();  // registered first: deleted after the file in it
+        Path tmp = dir.resolve("volume.swv");
+        tmp.toFile().deleteOnExit();
+        // Said once the file is known to be a cube: a file that is not one is refused without it.
+        try {
+            SegyToSwv.convert(file, tmp, ny -> {
+                SwvWriteOptions options = SwvWriteOptions.defaults().withZUnit(z.unit());
+                long need = volumeBytes(file, ny, options);
+                long free = freeBytes.applyAsLong(dir);
+                if (FreeSpace.known(free) && free < need) {
+                    throw new IllegalArgumentException("viewing " + file + " converts it to a bricked volume first, "
+                            + MemoryEstimate.human(need) + ", in " + dir + ", whose file system has "
+                            + MemoryEstimate.human(free) + " free: make room there, or give a folder with room as"
+                            + " SEISWORK_JAVA_OPTS=-Djava.io.tmpdir=/a/folder");
+                }
+                err.println("seiswork: converting " + file + " to a bricked volume for viewing ("
+                        + MemoryEstimate.human(need) + " in " + dir + (FreeSpace.known(free)
+                        ? ", " + MemoryEstimate.human(free) + " free" : "") + "), its trace axis in " + z.axis()
+                        + " (" + z.why() + ")...");
+                err.flush();
+                return options;
+            }, ByteProgressLines.every2s("seiswork: converting " + file.getFileName(), line -> {
+                err.println(line);
+                err.flush();
+            }));
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+        return VolumeSource.renamed(SwvReader.open(tmp), file.getFileName().toString());
+    }
+
+    /** Bytes of the {@code .swv} that {@code file}, a cube of {@code ny} inlines, converts to with {@code options}. */
+    private static long volumeBytes(Path file, int ny, SwvWriteOptions options) {
+        try (SegyReader r = SegyReader.open(file)) {
+            int nx = (int) (r.traceCount() / ny);
+            return BrickLayout.of(nx, ny, r.samplesPerTrace(), options.brickSize(), SwvFormat.DATA_OFFSET).fileSize();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve("volume.swv"));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // left for deleteOnExit: the conversion's own failure is what the user needs to hear
         }
     }
 

@@ -5,6 +5,7 @@ import io.seiswork.render.gather.GatherGain;
 import io.seiswork.render.gather.GatherStyle;
 import io.seiswork.render.gather.GatherView;
 import io.seiswork.render.plot.Ticks;
+import io.seiswork.render.task.LatestOnly;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,8 @@ import javafx.scene.layout.Region;
  * clip percentile, gain, variable density or wiggle, colour map, Save picture) above it and the
  * pointer readout on a line of its own below, with, for a shot whose traces start at different
  * times, what was done with their delays ({@link ShotGatherFile.Read#note}). Another shot or trace
- * axis is read on the I/O thread; clip, gain and colouring are computed by the view off the JavaFX
- * thread.
+ * axis is read on the I/O thread, the latest selection only ({@link LatestOnly}); clip, gain and
+ * colouring are computed by the view off the JavaFX thread.
  */
 final class GatherPane extends BorderPane {
 
@@ -64,23 +65,19 @@ final class GatherPane extends BorderPane {
         axis.setValue(ShotGatherFile.TraceAxis.RECEIVER);
         axis.setTooltip(new Tooltip("Across the traces: receiver number, or offset or receiver x in metres from the "
                 + "trace headers (receiver number where those are not evenly spaced)"));
+        // The latest selection only: arrowing through 20 shots reads the last, not 20 in turn, and
+        // what else the I/O thread has to do (Open, Save) waits behind one read at most.
+        LatestOnly<ShotGatherFile.Read> reads = new LatestOnly<>(io, Platform::runLater);
         Runnable read = () -> {
             Integer s = shot.getValue();
             ShotGatherFile.TraceAxis a = axis.getValue();
             if (s == null) {
                 return;
             }
-            io.submit(() -> {
-                try {
-                    ShotGatherFile.Read g = file.read(s, a);
-                    Platform.runLater(() -> {
-                        view.gatherProperty().set(g.gather());
-                        delays.setText(g.note());
-                    });
-                } catch (RuntimeException e) {
-                    Platform.runLater(() -> problem.accept("Cannot read shot " + s + ": " + e.getMessage()));
-                }
-            });
+            reads.submit(List.of(() -> file.read(s, a)), g -> {
+                view.gatherProperty().set(g.gather());
+                delays.setText(g.note());
+            }, e -> problem.accept("Cannot read shot " + s + ": " + e.getMessage()));
         };
         shot.valueProperty().addListener((o, a, b) -> read.run());
         axis.valueProperty().addListener((o, a, b) -> read.run());

@@ -1436,11 +1436,10 @@ public final class ProjectWindow extends BorderPane {
                         tabs.getSelectionModel().select(resultTab);
                     });
                 } else {
-                    ShotGatherFile file = new ShotGatherFile(dir.resolve(LocalRunner.SHOTS_FILE));
-                    var first = file.read(file.shots().get(0), ShotGatherFile.TraceAxis.RECEIVER);
                     Platform.runLater(() -> {
-                        shownResult = file;
-                        resultTab.setContent(gathers(file, first));
+                        var gathers = new GatherFileOpening(dir.resolve(LocalRunner.SHOTS_FILE), io, status::setText);
+                        shownResult = gathers;
+                        resultTab.setContent(gathers);
                         tabs.getSelectionModel().select(resultTab);
                     });
                 }
@@ -1448,11 +1447,6 @@ public final class ProjectWindow extends BorderPane {
                 Platform.runLater(() -> resultTab.setContent(placeholder("Cannot show the result: " + firstLine(e))));
             }
         });
-    }
-
-    /** The gathers with their display controls ({@link GatherPane}); another shot is read on the I/O thread. */
-    private Node gathers(ShotGatherFile file, ShotGatherFile.Read first) {
-        return new GatherPane(file, first, io, status::setText);
     }
 
     private void closeResult() {

@@ -1,21 +1,35 @@
 package io.seiswork.app.desktop;
 
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.ByteProgress;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.kernels.job.TraceDelays;
+import io.seiswork.kernels.job.TraceIndices;
 import io.seiswork.render.gather.Gather;
 import io.seiswork.render.plot.Ticks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The shot gathers of a {@code shots.sgy} for display: which traces belong to which shot (FFID,
  * byte 9) and when each starts (its delay recording time, {@link SegyReader#delayMs}), indexed
  * once by a pass over the trace headers, and one shot's traces read on demand. Both read the
  * file, so callers run them off the JavaFX thread.
+ *
+ * <p>The index is kept per shot in primitive arrays ({@link TraceIndices}, {@link TraceDelays}):
+ * a survey of 1 000 shots of 100 000 receivers (10^8 traces), written shot by shot with one delay
+ * a shot, keeps a few bytes a shot and nothing a trace, where a list of boxed indices and delays
+ * took about 40 bytes a trace (4 GB). The pass over its headers reads the whole file's headers,
+ * so it reports the bytes reached and can be cancelled.
  *
  * <p>A gather's time axis starts at its traces' delay when they share one (a record from 100 ms
  * is drawn from 0.1 s, as a migration of it places it). When they differ, every trace is drawn at
@@ -41,40 +55,121 @@ final class ShotGatherFile implements AutoCloseable {
     record Read(Gather gather, String note) {
     }
 
+    /** Traces between two checks of the cancel token and the clock in the header pass. */
+    static final int CHECK_TRACES = 4096;
+    /** Least time between two progress reports of the header pass, nanoseconds: a quarter of a second. */
+    static final long REPORT_NANOS = 250_000_000L;
+
+    /**
+     * One shot's traces: where they lie (a run of consecutive traces for a shot written in one
+     * piece, nothing a trace) and when they start (one delay unless they differ).
+     */
+    private record ShotTraces(TraceIndices traces, TraceDelays delays) {
+    }
+
+    /** A shot's index as the header pass builds it. */
+    private static final class ShotBuilder {
+        final TraceIndices.Builder traces;
+        final TraceDelays.Builder delays = new TraceDelays.Builder();
+
+        ShotBuilder(long fileTraces) {
+            traces = new TraceIndices.Builder(fileTraces);
+        }
+    }
+
     private final SegyReader reader;
-    private final Map<Integer, List<Long>> traces = new LinkedHashMap<>();
-    private final Map<Integer, List<Double>> delays = new LinkedHashMap<>();
+    private final Map<Integer, ShotTraces> index = new LinkedHashMap<>();
     private final int samples;
     private final double intervalMs;
     private final Path file;
+    private final AtomicLong gathersRead = new AtomicLong();
 
     /** The SEG-Y file the gathers are read from. */
     Path file() {
         return file;
     }
 
-    /** Opens and indexes {@code file}. */
+    /** Opens and indexes {@code file}, unwatched and not cancellable (small files, tests). */
     ShotGatherFile(Path file) {
+        this(file, ByteProgress.NONE, CancellationToken.none());
+    }
+
+    /**
+     * Opens and indexes {@code file} in one pass over its trace headers, telling {@code progress}
+     * the bytes reached at the first trace, then at most every quarter of a second, and the whole
+     * file at the end; {@code cancel} is checked every {@link #CHECK_TRACES} traces.
+     *
+     * @throws CancelledException when {@code cancel} is set during the pass (the file is closed)
+     */
+    ShotGatherFile(Path file, ByteProgress progress, CancellationToken cancel) {
         this.file = file;
         reader = SegyReader.open(file);
         try {
-            for (long i = 0; i < reader.traceCount(); i++) {
+            long fileBytes = Files.size(file);
+            long traces = reader.traceCount();
+            Map<Integer, ShotBuilder> building = new LinkedHashMap<>();
+            ShotBuilder shot = null;
+            int shotNumber = 0;
+            long reported = System.nanoTime() - REPORT_NANOS;
+            for (long i = 0; i < traces; i++) {
+                if (i % CHECK_TRACES == 0) {
+                    cancel.throwIfCancelled("reading the trace headers of " + file.getFileName() + " at trace " + (i + 1));
+                    if (System.nanoTime() - reported >= REPORT_NANOS) {
+                        reported = System.nanoTime();
+                        progress.onBytes(reader.traceOffset(i), fileBytes);
+                    }
+                }
                 TraceHeader h = reader.header(i);
                 int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
-                traces.computeIfAbsent(ffid, k -> new ArrayList<>()).add(i);
-                delays.computeIfAbsent(ffid, k -> new ArrayList<>()).add(reader.delayMs(h));
+                if (shot == null || ffid != shotNumber) {
+                    shot = building.computeIfAbsent(ffid, k -> new ShotBuilder(traces));
+                    shotNumber = ffid;
+                }
+                shot.traces.add(i);
+                shot.delays.add(reader.delayMs(h));
             }
+            building.forEach((ffid, b) -> index.put(ffid, new ShotTraces(b.traces.build(), b.delays.build())));
+            if (index.isEmpty()) {
+                throw new IllegalArgumentException(file + " holds no traces");
+            }
+            progress.onBytes(fileBytes, fileBytes);
             samples = reader.samplesPerTrace();
             intervalMs = reader.sampleIntervalUs() * 1e-3;
+        } catch (IOException e) {
+            reader.close();
+            throw new UncheckedIOException("cannot read the size of " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
         }
     }
 
+    /** Traces in the file. */
+    long traceCount() {
+        return reader.traceCount();
+    }
+
+    /**
+     * Bytes of heap the index keeps in its arrays: nothing a trace for shots written in one piece
+     * with one delay, 4 bytes a trace (an {@code int}) for the traces of shots interleaved in the
+     * file, 4 more for those of a shot whose delays differ; 16 bytes a run of traces.
+     */
+    long indexArrayBytes() {
+        long bytes = 0;
+        for (ShotTraces s : index.values()) {
+            bytes += s.traces().arrayBytes() + s.delays().arrayBytes();
+        }
+        return bytes;
+    }
+
+    /** Gathers read so far by {@link #read} (for tests: how many reads a burst of selections cost). */
+    long gathersRead() {
+        return gathersRead.get();
+    }
+
     /** Shot numbers (FFIDs) in file order. */
     List<Integer> shots() {
-        return List.copyOf(traces.keySet());
+        return List.copyOf(index.keySet());
     }
 
     /** What the gather's horizontal axis counts. */
@@ -108,31 +203,37 @@ final class ShotGatherFile implements AutoCloseable {
      * @throws IllegalArgumentException when the file has no such shot
      */
     Read read(int shot, TraceAxis axis) {
-        List<Long> idx = traces.get(shot);
-        if (idx == null) {
+        ShotTraces of = index.get(shot);
+        if (of == null) {
             throw new IllegalArgumentException(reader.file() + " has no shot " + shot + "; it has " + shots());
         }
-        Placement at = place(delays.get(shot), samples, intervalMs);
+        long[] idx = of.traces().toArray();
+        double[] delaysMs = new double[idx.length];
+        for (int t = 0; t < idx.length; t++) {
+            delaysMs[t] = of.delays().ofTraceMs(t);
+        }
+        Placement at = place(delaysMs, samples, intervalMs);
         int nt = samples;
         int count = at.time().count();
-        float[] values = new float[idx.size() * count];
+        float[] values = new float[idx.length * count];
         if (at.shifts() != null) {
             java.util.Arrays.fill(values, Float.NaN);
         }
         float[] trace = new float[nt];
-        double[] along = new double[idx.size()];
-        for (int t = 0; t < idx.size(); t++) {
-            reader.readTrace(idx.get(t), trace);
+        double[] along = new double[idx.length];
+        for (int t = 0; t < idx.length; t++) {
+            reader.readTrace(idx[t], trace);
             System.arraycopy(trace, 0, values, t * count + (at.shifts() == null ? 0 : at.shifts()[t]), nt);
             if (axis != TraceAxis.RECEIVER) {
-                TraceHeader h = reader.header(idx.get(t));
+                TraceHeader h = reader.header(idx[t]);
                 along[t] = axis == TraceAxis.OFFSET ? h.offset() : h.groupXM();
             }
         }
         Sampling regular = axis == TraceAxis.RECEIVER ? null : regular(along);
         Gather g = regular == null
-                ? new Gather(values, at.time(), new Sampling(idx.size(), 1, 1), "receiver")
+                ? new Gather(values, at.time(), new Sampling(idx.length, 1, 1), "receiver")
                 : new Gather(values, at.time(), regular, axis.toString());
+        gathersRead.incrementAndGet();
         return new Read(g, at.note());
     }
 
@@ -151,8 +252,8 @@ final class ShotGatherFile implements AutoCloseable {
      * The time axis of traces of {@code nt} samples every {@code dtMs} starting at {@code delaysMs}
      * (see the class comment).
      */
-    static Placement place(List<Double> delaysMs, int nt, double dtMs) {
-        double first = delaysMs.get(0);
+    static Placement place(double[] delaysMs, int nt, double dtMs) {
+        double first = delaysMs[0];
         double lo = first;
         double hi = first;
         for (double d : delaysMs) {
@@ -169,11 +270,11 @@ final class ShotGatherFile implements AutoCloseable {
                     "traces start at different times, " + range + ", too far apart to draw together: all drawn from "
                             + "the first trace's " + Ticks.value(first) + " ms");
         }
-        int[] shifts = new int[delaysMs.size()];
+        int[] shifts = new int[delaysMs.length];
         boolean rounded = false;
         int last = 0;
         for (int t = 0; t < shifts.length; t++) {
-            double f = (delaysMs.get(t) - lo) / dtMs;
+            double f = (delaysMs[t] - lo) / dtMs;
             shifts[t] = (int) Math.round(f);
             rounded |= Math.abs(f - shifts[t]) > 1e-6;
             last = Math.max(last, shifts[t]);

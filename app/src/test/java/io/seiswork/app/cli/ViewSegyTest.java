@@ -61,6 +61,43 @@ class ViewSegyTest {
     }
 
     /**
+     * The temporary volume is as large as the cube: a folder with less room than it refuses the
+     * view before anything is written, in one line naming the bytes needed, the folder, its free
+     * space and how to choose another, and leaves nothing there; a file system that does not say
+     * (0 bytes free) is not taken as full. The conversion's progress, as the lines past 64 MiB
+     * say it, reaches the whole file.
+     */
+    @Test
+    void theTemporaryVolumeNeedsRoomAndItsConversionSaysHowFarItIs(@TempDir Path temp) throws Exception {
+        Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
+        Path f3 = dir.resolve("segyio/f3.sgy");
+        assumeTrue(Files.isRegularFile(f3), "refdata not found at " + dir + "; view tests not run");
+        StringWriter said = new StringWriter();
+        IllegalArgumentException full = assertThrows(IllegalArgumentException.class,
+                () -> ViewCommand.openSegy(f3, "auto", new PrintWriter(said, true), temp, p -> 1000));
+        assertTrue(full.getMessage().matches("viewing " + java.util.regex.Pattern.quote(f3.toString())
+                + " converts it to a bricked volume first, [0-9.]+ [KMG]i?B, in " + java.util.regex.Pattern.quote(
+                        temp.toString()) + "/seiswork-view-[0-9]+, whose file system has 1000 B free: make room there,"
+                + " or give a folder with room as SEISWORK_JAVA_OPTS=-Djava.io.tmpdir=/a/folder"), full.getMessage());
+        try (var left = Files.list(temp)) {
+            assertEquals(0, left.count(), "nothing left in the folder");
+        }
+        try (VolumeSource v = ViewCommand.openSegy(f3, "auto", new PrintWriter(said, true), temp, p -> 0)) {
+            assertEquals("f3.sgy", v.name(), "a file system that does not say is not taken as full");
+        }
+        java.util.List<long[]> reports = new java.util.ArrayList<>();
+        io.seiswork.core.volume.SegyToSwv.convert(f3, temp.resolve("f3.swv"),
+                ny -> io.seiswork.core.volume.SwvWriteOptions.defaults(), (done, total) -> reports.add(new long[] {done,
+                        total}));
+        long size = Files.size(f3);
+        assertEquals(size, reports.getLast()[0], "the last report: the whole file");
+        for (int i = 1; i < reports.size(); i++) {
+            assertTrue(reports.get(i)[0] > reports.get(i - 1)[0], "growing");
+        }
+        assertTrue(reports.size() > 1, "a report an inline");
+    }
+
+    /**
      * A modelling run's shots.sgy is shot gathers, which view does not show: said so, with where
      * gathers are shown, before the display is looked for (it was "trace axis taken as time", then
      * "geometry is UNSTRUCTURED").

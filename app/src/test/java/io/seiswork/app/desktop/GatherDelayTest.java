@@ -142,18 +142,18 @@ class GatherDelayTest {
     /** Delays off the sample grid go to the nearest sample, and the note says so; delays far apart are not followed. */
     @Test
     void roundingAndDelaysTooFarApartAreSaid() {
-        ShotGatherFile.Placement p = ShotGatherFile.place(List.of(-10.0, -4.0, 2.0), NT, DT_MS);
+        ShotGatherFile.Placement p = ShotGatherFile.place(new double[] {-10.0, -4.0, 2.0}, NT, DT_MS);
         assertEquals(-0.01, p.time().first(), 1e-12);
         assertEquals(List.of(0, 2, 3), java.util.Arrays.stream(p.shifts()).boxed().toList(), "6 ms is 1.5 samples: 2");
         assertEquals(NT + 3, p.time().count());
         assertTrue(p.note().startsWith("traces start at different times, -10 .. 2 ms: each is drawn at its own (to the "
                 + "nearest sample)"), p.note());
-        ShotGatherFile.Placement far = ShotGatherFile.place(List.of(20.0, 30000.0), NT, DT_MS);
+        ShotGatherFile.Placement far = ShotGatherFile.place(new double[] {20.0, 30000.0}, NT, DT_MS);
         assertNull(far.shifts());
         assertEquals(0.02, far.time().first(), 1e-12, "the first trace's axis");
         assertEquals("traces start at different times, 20 .. 30000 ms, too far apart to draw together: all drawn "
                 + "from the first trace's 20 ms", far.note());
-        ShotGatherFile.Placement one = ShotGatherFile.place(List.of(-50.0, -50.0), NT, DT_MS);
+        ShotGatherFile.Placement one = ShotGatherFile.place(new double[] {-50.0, -50.0}, NT, DT_MS);
         assertEquals(-0.05, one.time().first(), 1e-12);
         assertNull(one.shifts());
         assertEquals("", one.note());

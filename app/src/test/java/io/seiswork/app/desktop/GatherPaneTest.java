@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The gathers' display controls on a small 2D line: 24 receivers every 10 m, shots at x 100 m and 150 m. */
+/**
+ * The gathers' display controls on a small 2D line: 24 receivers every 10 m, shots at x 100 m and
+ * 150 m, then 19 more (shot s at x 50 + 50 s m, its direct wave s high) to arrow through.
+ */
 @ExtendWith(ApplicationExtension.class)
 class GatherPaneTest {
+
+    private static final int SHOTS = 21;
 
     @TempDir
     static Path dir;
@@ -44,12 +51,12 @@ class GatherPaneTest {
         Path shots = dir.resolve("shots-" + System.nanoTime() + ".sgy");
         Sampling time = new Sampling(100, 0.004, 0);
         try (ShotGatherWriter w = new ShotGatherWriter(shots, time, true, 1000, "test")) {
-            for (int s = 1; s <= 2; s++) {
+            for (int s = 1; s <= SHOTS; s++) {
                 List<Position> receivers = new ArrayList<>();
                 float[][] traces = new float[24][100];
                 for (int r = 0; r < 24; r++) {
                     receivers.add(new Position(r * 10.0, 0, 0));
-                    traces[r][10] = 100f;  // the direct wave: strong and early
+                    traces[r][10] = s <= 2 ? 100f : s;  // the direct wave: strong and early; from shot 3, the shot's number
                     traces[r][80] = 1f;    // a reflection
                 }
                 w.write(new Shot(s, new Position(50.0 + 50 * s, 0, 0), receivers), traces);
@@ -143,5 +150,34 @@ class GatherPaneTest {
         assertEquals(png, done.get(30, TimeUnit.SECONDS));
         assertTrue(Files.size(png) > 1000);
         assertEquals((int) view.getWidth(), javax.imageio.ImageIO.read(png.toFile()).getWidth());
+    }
+
+    /**
+     * Arrowing through the shots: 20 selections made while the I/O thread is busy (another read,
+     * a Save) cost one read, of the last shot selected, which is the one shown ({@link GatherPane}
+     * reads through {@code LatestOnly}).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void twentyQuickSelectionsReadOnlyTheLastShot(FxRobot robot) throws Exception {
+        ComboBox<Integer> chooser = (ComboBox<Integer>) pane.controls().get(0);
+        long before = file.gathersRead();
+        CountDownLatch busy = new CountDownLatch(1);
+        io.submit(() -> {
+            busy.await();
+            return null;
+        });
+        robot.interact(() -> {
+            for (int s = 2; s <= SHOTS; s++) {
+                chooser.setValue(s);
+            }
+        });
+        busy.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.view().gatherProperty().get().value(3, 10) == SHOTS);
+        io.submit(() -> null).get(10, TimeUnit.SECONDS);  // whatever was queued has run
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, file.gathersRead() - before, "20 selections, one read: the last");
+        assertEquals(SHOTS, pane.view().gatherProperty().get().value(3, 10), 0, "shot " + SHOTS + " shown");
+        assertEquals(List.of(), problems);
     }
 }

@@ -1,6 +1,7 @@
 package io.seiswork.core.volume;
 
 import io.seiswork.core.grid.Sampling;
+import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.segy.BinaryHeader;
 import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
@@ -67,6 +68,16 @@ public final class SegyToSwv {
      * @throws SwvException when {@code in} is not a post-stack cube, as {@link #convert(Path, Path, SwvWriteOptions)}
      */
     public static VolumeHeader convert(Path in, Path out, IntFunction<SwvWriteOptions> optionsForNy) {
+        return convert(in, out, optionsForNy, ByteProgress.NONE);
+    }
+
+    /**
+     * As {@link #convert(Path, Path, IntFunction)}, telling {@code progress} after each inline the
+     * bytes of {@code in} converted so far (in proportion to its traces) of its size: a cube of
+     * 100 GB takes many minutes.
+     */
+    public static VolumeHeader convert(Path in, Path out, IntFunction<SwvWriteOptions> optionsForNy,
+            ByteProgress progress) {
         try (SegyReader r = SegyReader.open(in)) {
             SegyInfo info = r.info();
             SegyGeometry g = info.geometry();
@@ -110,6 +121,7 @@ public final class SegyToSwv {
                 throw otherDelay(in, index.of(0, ny - 1), hy, r.delayMs(hy), firstDelayMs, options.zUnit(), unit);
             }
             SwvException refused = null;
+            long fileBytes = sizeOf(in);
             try (SwvWriter w = SwvWriter.create(out, axes, options)) {
                 for (int iy = 0; iy < ny; iy++) {
                     for (int ix = 0; ix < nx; ix++) {
@@ -122,6 +134,7 @@ public final class SegyToSwv {
                         }
                         w.writeColumn(trace);
                     }
+                    progress.onBytes(fileBytes * (iy + 1) / ny, fileBytes);
                 }
             } catch (SwvException e) {
                 if (e == refused) {
@@ -132,6 +145,14 @@ public final class SegyToSwv {
             try (SwvReader check = SwvReader.open(out)) {
                 return check.header();
             }
+        }
+    }
+
+    private static long sizeOf(Path in) {
+        try {
+            return Files.size(in);
+        } catch (IOException e) {
+            throw new SwvException(in.toString(), "cannot read its size: " + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
+import io.seiswork.core.progress.WavefieldPhase;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
@@ -73,13 +74,11 @@ final class SyntheticData implements ObservedData {
     @Override
     public float[][] traces(Shot shot, ProgressListener progress, CancellationToken cancel) {
         int steps = timing.steps();
-        // The true model's wavefield is the one worth watching; the direct wave's run below is not shown.
-        ProgressListener first = (s, t) -> progress.onProgress(s, 2 * steps);
-        if (progress instanceof WavefieldListener live) {
-            first = WavefieldListener.of(first, live::wantsWavefield,
-                    (WavefieldListener.Sink) (step, section, phase) -> live.onWavefield(step, section,
-                            io.seiswork.core.progress.WavefieldPhase.DATA));
-        }
+        // Both runs are watched: the direct wave's takes as long as the data's (in 3D, tens of
+        // seconds a shot), and a live view left on the data's last section would look frozen.
+        ProgressListener first = watched(progress, (s, t) -> progress.onProgress(s, 2 * steps), WavefieldPhase.DATA);
+        ProgressListener second = watched(progress, (s, t) -> progress.onProgress(steps + s, 2 * steps),
+                WavefieldPhase.DIRECT);
         ShotWindow w = windows.apply(shot);
         VelocityModel model = w.crop(truth);
         Shot local = w.local(shot);
@@ -88,14 +87,22 @@ final class SyntheticData implements ObservedData {
         var src = local.source();
         float vSource = model.at((int) Math.round(src.x() / g.dx()), g.is2d() ? 0 : (int) Math.round(src.y() / g.dy()),
                 (int) Math.round(src.z() / g.dz()));
-        float[][] direct = model(VelocityModel.constant(g, vSource), local,
-                (s, t) -> progress.onProgress(steps + s, 2 * steps), cancel);
+        float[][] direct = model(VelocityModel.constant(g, vSource), local, second, cancel);
         for (int r = 0; r < d.length; r++) {
             for (int i = 0; i < d[r].length; i++) {
                 d[r][i] -= direct[r][i];
             }
         }
         return d;
+    }
+
+    /** {@code steps}, passing {@code progress}'s live sections on as {@code phase}'s when it watches them. */
+    private static ProgressListener watched(ProgressListener progress, ProgressListener steps, WavefieldPhase phase) {
+        if (progress instanceof WavefieldListener live) {
+            return WavefieldListener.of(steps, live::wantsWavefield,
+                    (WavefieldListener.Sink) (step, section, ignored) -> live.onWavefield(step, section, phase));
+        }
+        return steps;
     }
 
     private float[][] model(VelocityModel m, Shot shot, ProgressListener progress, CancellationToken cancel) {

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * the first delay until a second value appears: no per-trace object, nothing per trace at all for
  * a shot whose traces share one.
  */
-final class TraceDelays {
+public final class TraceDelays {
 
     /** The delay shared by every trace, milliseconds (NaN when they differ). */
     private final double sharedMs;
@@ -40,11 +40,21 @@ final class TraceDelays {
 
     /** The time of the first sample of trace {@code i} (0-based, in the shot's order), seconds. */
     double ofTrace(int i) {
-        return (perTraceMs == null ? sharedMs : perTraceMs[i]) * 1e-3;
+        return ofTraceMs(i) * 1e-3;
+    }
+
+    /** The delay of trace {@code i} (0-based, in the shot's order), milliseconds, as stored. */
+    public double ofTraceMs(int i) {
+        return perTraceMs == null ? sharedMs : perTraceMs[i];
+    }
+
+    /** Bytes of heap the per-trace delays hold: 0 when the traces share one. */
+    public long arrayBytes() {
+        return perTraceMs == null ? 0 : 4L * perTraceMs.length;
     }
 
     /** Whether every trace of the shot has the same delay. */
-    boolean shared() {
+    public boolean shared() {
         return perTraceMs == null;
     }
 
@@ -54,7 +64,7 @@ final class TraceDelays {
     }
 
     /** The delays of one shot's traces, added in order. */
-    static final class Builder {
+    public static final class Builder {
 
         private int count;
         private double firstMs;
@@ -62,7 +72,7 @@ final class TraceDelays {
         private float[] ms;
 
         /** Adds the next trace's delay, milliseconds. */
-        void add(double delayMs) {
+        public void add(double delayMs) {
             if (count == 0) {
                 firstMs = delayMs;
             } else if (ms == null && Double.compare(delayMs, firstMs) != 0) {
@@ -88,7 +98,7 @@ final class TraceDelays {
             return ms == null;
         }
 
-        TraceDelays build() {
+        public TraceDelays build() {
             if (count == 0) {
                 throw new IllegalArgumentException("a shot has at least one trace");
             }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <p>A recorded survey has 10^8 to 10^9 traces, and a scan of its headers keeps every trace's
  * index until the run ends: 8 bytes a trace as a {@code long[]} is 2 to 8 GB of heap.
  */
-final class TraceIndices {
+public final class TraceIndices {
 
     private final int count;
     /** (first, count) pairs in file order, or null when the indices are kept one a trace. */
@@ -30,12 +30,12 @@ final class TraceIndices {
     }
 
     /** Traces of the shot. */
-    int count() {
+    public int count() {
         return count;
     }
 
     /** The indices, in file order (a new array, 8 bytes a trace: for one shot at a time). */
-    long[] toArray() {
+    public long[] toArray() {
         if (longs != null) {
             return longs.clone();
         }
@@ -53,6 +53,11 @@ final class TraceIndices {
             }
         }
         return out;
+    }
+
+    /** Bytes of heap the indices hold in their arrays (the arrays' headers and this object not counted). */
+    public long arrayBytes() {
+        return runs != null ? 8L * runs.length : ints != null ? 4L * ints.length : 8L * longs.length;
     }
 
     /** The indices as (first, count) pairs of consecutive runs, in file order (a new array). */
@@ -94,7 +99,7 @@ final class TraceIndices {
      * many runs as traces (16 bytes a run, so at most 8 bytes a trace, and almost always one run a
      * shot), then one number a trace from the first trace on.
      */
-    static final class Builder {
+    public static final class Builder {
 
         private final boolean fitsInt;
         private int count;
@@ -104,12 +109,12 @@ final class TraceIndices {
         private long[] longs;
 
         /** @param fileTraces traces in the file: indices below it, which decides {@code int} or {@code long} */
-        Builder(long fileTraces) {
+        public Builder(long fileTraces) {
             this.fitsInt = fileTraces <= Integer.MAX_VALUE;
         }
 
         /** Adds the shot's next trace, above the last added. */
-        void add(long trace) {
+        public void add(long trace) {
             if (count > 0 && trace <= last()) {
                 throw new IllegalArgumentException("trace " + number(trace) + " added after trace " + number(last())
                         + ": a shot's traces are added in file order");
@@ -182,7 +187,7 @@ final class TraceIndices {
         }
 
         /** The indices added; the builder must not be used afterwards. */
-        TraceIndices build() {
+        public TraceIndices build() {
             if (count == 0) {
                 throw new IllegalArgumentException("a shot has at least one trace");
             }

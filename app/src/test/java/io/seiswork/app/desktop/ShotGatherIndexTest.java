@@ -1,0 +1,140 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
+import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.SegyWriteOptions;
+import io.seiswork.core.segy.SegyWriter;
+import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.render.gather.Gather;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gathers' index ({@link ShotGatherFile}) on files of 7 shots of 600 receivers (4 200 traces,
+ * more than one {@link ShotGatherFile#CHECK_TRACES} block), written shot by shot and interleaved
+ * (trace t of shot t mod 7, as data sorted by receiver), shot 3's traces starting at 0 or 4 ms in
+ * turn: each gather is the traces an independent pass of the SEG-Y reader finds with that FFID, at
+ * their own delays; the index's arrays stay within a few bytes a trace; the pass reports the whole
+ * file and stops when cancelled.
+ */
+class ShotGatherIndexTest {
+
+    private static final int SHOTS = 7;
+    private static final int RECEIVERS = 600;
+    private static final int NT = 50;
+    private static final int DT_US = 2000;
+    /** The shot whose traces start at different times: 0 ms and 4 ms (2 samples) in turn. */
+    private static final int DELAYED_SHOT = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachGatherIsItsShotsTracesAsTheReaderReadsThem() {
+        for (Path file : List.of(written("in-order", t -> t / RECEIVERS + 1), interleaved())) {
+            try (ShotGatherFile gathers = new ShotGatherFile(file); SegyReader reader = SegyReader.open(file)) {
+                assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), List.copyOf(gathers.shots().stream().sorted().toList()));
+                for (int shot : gathers.shots()) {
+                    assertGatherIsTheReaders(gathers.read(shot, ShotGatherFile.TraceAxis.RECEIVER), reader, shot, file);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theIndexKeepsAFewBytesATraceAtMost() {
+        long traces = (long) SHOTS * RECEIVERS;
+        try (ShotGatherFile inOrder = new ShotGatherFile(written("in-order", t -> t / RECEIVERS + 1))) {
+            // One run a shot (16 bytes) and shot 3's own delays (4 bytes a trace): nothing for the others' traces.
+            assertTrue(inOrder.indexArrayBytes() <= 16L * SHOTS + 4L * RECEIVERS,
+                    inOrder.indexArrayBytes() + " bytes for shots written in one piece");
+        }
+        try (ShotGatherFile mixed = new ShotGatherFile(interleaved())) {
+            // An int a trace, and a float a trace of shot 3: under 16 bytes a trace by far.
+            double perTrace = (double) mixed.indexArrayBytes() / traces;
+            assertTrue(perTrace <= 4 + 4.0 / SHOTS + 1e-9, perTrace + " bytes a trace for interleaved shots");
+        }
+    }
+
+    @Test
+    void thePassReportsTheWholeFileAndStopsWhenCancelled() throws Exception {
+        Path file = interleaved();
+        long size = Files.size(file);
+        List<long[]> reports = new ArrayList<>();
+        new ShotGatherFile(file, (done, total) -> reports.add(new long[] {done, total}), CancellationToken.none()).close();
+        assertEquals(SegyReader.FILE_HEADER_BYTES, reports.getFirst()[0], "the first report at the first trace");
+        assertEquals(size, reports.getLast()[0], "the last report: every byte");
+        reports.forEach(r -> assertEquals(size, r[1], "the total is the file's size"));
+
+        CancellationToken cancel = new CancellationToken();
+        List<Long> seen = new ArrayList<>();
+        CancelledException stopped = assertThrows(CancelledException.class,
+                () -> new ShotGatherFile(file, (done, total) -> {
+                    seen.add(done);
+                    cancel.cancel();
+                }, cancel));
+        assertTrue(stopped.getMessage().contains("trace " + (ShotGatherFile.CHECK_TRACES + 1)),
+                "stops at the first check after Cancel: " + stopped.getMessage());
+        assertEquals(List.of((long) SegyReader.FILE_HEADER_BYTES), seen, "no report after Cancel, not the end");
+    }
+
+    /** {@code read} is the traces of FFID {@code shot} in file order, each read by {@code reader} on its own. */
+    private static void assertGatherIsTheReaders(ShotGatherFile.Read read, SegyReader reader, int shot, Path file) {
+        Gather g = read.gather();
+        float[] samples = new float[NT];
+        int k = 0;
+        for (long t = 0; t < reader.traceCount(); t++) {
+            TraceHeader h = reader.readHeaderAndTrace(t, samples);
+            if (h.getInt32(TraceHeader.FIELD_RECORD) != shot) {
+                continue;
+            }
+            int shift = (int) Math.round(reader.delayMs(h) / (DT_US * 1e-3));
+            for (int i = 0; i < NT; i++) {
+                assertEquals(samples[i], g.value(k, i + shift), 0, file.getFileName() + " shot " + shot + " trace "
+                        + k + " sample " + i);
+            }
+            k++;
+        }
+        assertEquals(k, g.traces().count(), "traces of shot " + shot);
+        assertEquals(shot == DELAYED_SHOT ? NT + 2 : NT, g.time().count(), "time axis of shot " + shot);
+        assertEquals(shot == DELAYED_SHOT, !read.note().isEmpty(), read.note());
+    }
+
+    private Path interleaved() {
+        return written("interleaved", t -> t % SHOTS + 1);
+    }
+
+    /** Traces whose FFID is {@code shotOf(t)}; samples that name the trace; shot 3's delays differ. */
+    private Path written(String name, LongUnaryOperator shotOf) {
+        Path file = dir.resolve(name + ".sgy");
+        if (Files.exists(file)) {
+            return file;
+        }
+        int[] written = new int[SHOTS + 1];
+        try (SegyWriter w = SegyWriter.create(file, SegyWriteOptions.of(NT, DT_US))) {
+            for (long t = 0; t < (long) SHOTS * RECEIVERS; t++) {
+                int shot = (int) shotOf.applyAsLong(t);
+                int receiver = written[shot]++;
+                TraceHeader h = new TraceHeader(java.nio.ByteOrder.BIG_ENDIAN);
+                h.setInt32(TraceHeader.FIELD_RECORD, shot);
+                h.setDelayMs(shot == DELAYED_SHOT && receiver % 2 == 1 ? 4 : 0);
+                float[] s = new float[NT];
+                for (int i = 0; i < NT; i++) {
+                    s[i] = shot * 10_000 + receiver + i * 1e-3f;
+                }
+                w.write(h, s);
+            }
+        }
+        return file;
+    }
+}
