@@ -33,16 +33,14 @@ class StaleShotResendTest {
 
     private static final Duration AGE = Duration.ofSeconds(5);
 
+    private final String name = LocalCloud.uniqueName("stale");
     private JobTable table;
     private ShotQueue queue;
-    private ShotQueue deadLetters;
 
     @BeforeEach
-    void stack() {
-        String name = LocalCloud.uniqueName("stale");
+    void tableAndQueueOfTheirOwn() {
         table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
         queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
-        deadLetters = queue.deadLetters().orElseThrow(() -> new AssertionError("no dead-letter queue"));
     }
 
     private JobId submitted(int shots) {
@@ -64,7 +62,7 @@ class StaleShotResendTest {
     }
 
     private DeadLetterSweep sweep(StaleShotResend stale) {
-        return new DeadLetterSweep(deadLetters, queue, table, new ShotMetrics(new PrintStream(OutputStream.nullOutputStream()),
+        return new DeadLetterSweep(queue.deadLetters().orElseThrow(), queue, table, new ShotMetrics(new PrintStream(OutputStream.nullOutputStream()),
                 Clock.systemUTC(), "sweeper"), Clock.systemUTC(), Duration.ofMinutes(15), stale);
     }
 
