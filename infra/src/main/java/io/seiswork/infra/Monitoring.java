@@ -33,9 +33,13 @@ import software.constructs.Construct;
  *       {@value #UNSETTLED_PERIODS} five-minute periods. Workers settle every letter at their next
  *       sweep (at most a minute apart while one runs, and a letter wakes the fleet from zero), so
  *       letters that stay mean no worker starts or the workers may not read that queue;</li>
- *   <li>{@value #OLDEST_SHOT_ALARM}: a shot has waited more than {@value #OLDEST_SHOT_HOURS}
- *       hours: the fleet is at its maximum, or cannot get instances (spot capacity, a service
- *       quota on GPU instances), or its workers cannot start.</li>
+ *   <li>{@value #NO_PROGRESS_ALARM}: shots have waited in the queue and none was completed for
+ *       twice the longest a shot runs ({@link StackSettings#maxShotMinutes()}): the fleet has no
+ *       capacity left (no GPU instances: spot capacity, a service quota; tasks that do not start:
+ *       image, memory) or every worker is stuck. A survey's backlog alone does not fire it:
+ *       shots waiting for days behind a busy fleet are completed all along. It replaces an
+ *       alarm on the oldest shot's age (over 2 hours), which a multi-day survey kept in ALARM
+ *       all week, and so said nothing when capacity went.</li>
  * </ul>
  * Alarms go to an SNS topic, mailed to {@link StackSettings#alarmEmail()}, only when that is given
  * (the address confirms the subscription once). The topic is not KMS-encrypted: CloudWatch cannot
@@ -55,16 +59,21 @@ public final class Monitoring extends Construct {
     public static final String FAILED_SHOTS_ALARM = "seiswork-failed-shots";
     /** Five-minute periods a letter may stay unsettled before {@value #DEAD_LETTER_ALARM} fires. */
     public static final int UNSETTLED_PERIODS = 3;
-    public static final String OLDEST_SHOT_ALARM = "seiswork-oldest-shot-age";
-    public static final int OLDEST_SHOT_HOURS = 2;
+    public static final String NO_PROGRESS_ALARM = "seiswork-no-progress";
+    /** Per five-minute period, 1 when shots wait and none was completed, over {@code waiting} and {@code completed}. */
+    public static final String STALLED = "IF(FILL(waiting, 0) > 0 AND FILL(completed, 0) == 0, 1, 0)";
 
     private final Alarm deadLetters;
     private final Alarm failedShots;
-    private final Alarm oldestShot;
+    private final Alarm noProgress;
     private final Dashboard dashboard;
     private final Topic topic;
 
-    public Monitoring(Construct scope, String id, FleetMetrics metrics, String alarmEmail) {
+    /**
+     * @param maxShotMinutes the longest a shot runs ({@link StackSettings#maxShotMinutes()}):
+     *     {@value #NO_PROGRESS_ALARM} fires after twice that of shots waiting and none completed
+     */
+    public Monitoring(Construct scope, String id, FleetMetrics metrics, String alarmEmail, int maxShotMinutes) {
         super(scope, id);
         Duration five = Duration.minutes(5);
         deadLetters = Alarm.Builder.create(this, "DeadLetters")
@@ -95,21 +104,30 @@ public final class Monitoring extends Construct {
                 .datapointsToAlarm(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        oldestShot = Alarm.Builder.create(this, "OldestShot")
-                .alarmName(OLDEST_SHOT_ALARM)
-                .alarmDescription("A shot has waited in " + Protocol.QUEUE + " more than " + OLDEST_SHOT_HOURS
-                        + " hours: the fleet is at maxWorkers, cannot get GPU instances, or its workers do not start.")
-                .metric(metrics.oldestShotAge(five))
+        // Every one of the window's periods stalled: a fleet that completes a shot an hour (one
+        // worker, one-hour shots) still completes one in twice the longest a shot runs.
+        int stalledPeriods = 2 * maxShotMinutes / 5;
+        noProgress = Alarm.Builder.create(this, "NoProgress")
+                .alarmName(NO_PROGRESS_ALARM)
+                .alarmDescription("Shots have waited in " + Protocol.QUEUE + " and no shot was completed for "
+                        + 2 * maxShotMinutes + " minutes, twice the longest a shot runs (maxShotMinutes): the fleet "
+                        + "gets no GPU instances (spot capacity, a quota), its tasks do not start (image, memory), or "
+                        + "every worker is stuck. Compare the dashboard's workers running and wanted.")
+                .metric(MathExpression.Builder.create().expression(STALLED)
+                        // Ordered: Map.of's order changes from one JVM to the next, and so would the template.
+                        .usingMetrics(new TreeMap<>(Map.of("waiting", metrics.waiting(five),
+                                "completed", FleetMetrics.worker(Protocol.SHOTS_COMPLETED, "Sum", five))))
+                        .label("Shots waiting, none completed").period(five).build())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .threshold(Duration.hours(OLDEST_SHOT_HOURS).toSeconds())
-                .evaluationPeriods(1)
-                .datapointsToAlarm(1)
+                .threshold(0)
+                .evaluationPeriods(stalledPeriods)
+                .datapointsToAlarm(stalledPeriods)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         if (alarmEmail != null) {
             topic = Topic.Builder.create(this, "Alarms").displayName("Seiswork alarms").enforceSsl(true).build();
             topic.addSubscription(new EmailSubscription(alarmEmail));
-            for (Alarm alarm : List.of(failedShots, deadLetters, oldestShot)) {
+            for (Alarm alarm : List.of(failedShots, deadLetters, noProgress)) {
                 alarm.addAlarmAction(new SnsAction(topic));
                 alarm.addOkAction(new SnsAction(topic));
             }
@@ -122,10 +140,12 @@ public final class Monitoring extends Construct {
         dashboard.addWidgets(
                 graph("Shot queue", List.of(metrics.waiting(minute), metrics.inFlight(minute))),
                 graph("Dead-letter queue", List.of(metrics.deadLetters(minute))),
+                // No alarm on it: a survey's shots wait days. Its messages are sent again at 12 days,
+                // before SQS drops them at 14 (StaleShotResend).
                 GraphWidget.Builder.create().title("Oldest shot waiting (s)").width(8)
                         .left(List.of(metrics.oldestShotAge(minute)))
                         .leftAnnotations(List.of(HorizontalAnnotation.builder()
-                                .value(Duration.hours(OLDEST_SHOT_HOURS).toSeconds()).label("alarm").build()))
+                                .value(Duration.days(12).toSeconds()).label("sent again").build()))
                         .build());
         dashboard.addWidgets(
                 graph("Worker tasks", List.of(metrics.runningTasks(minute), metrics.desiredTasks(minute))),
@@ -141,7 +161,7 @@ public final class Monitoring extends Construct {
                         worker(Protocol.STACK_SECONDS, "Maximum"))));
         dashboard.addWidgets(
                 AlarmStatusWidget.Builder.create().title("Alarms").width(16).height(6)
-                        .alarms(List.of(failedShots, deadLetters, oldestShot)).build());
+                        .alarms(List.of(failedShots, deadLetters, noProgress)).build());
     }
 
     public Alarm deadLetters() {
@@ -152,8 +172,8 @@ public final class Monitoring extends Construct {
         return failedShots;
     }
 
-    public Alarm oldestShot() {
-        return oldestShot;
+    public Alarm noProgress() {
+        return noProgress;
     }
 
     public Dashboard dashboard() {

@@ -41,7 +41,7 @@ public final class SeisworkStack extends Stack {
         FleetMetrics metrics = new FleetMetrics(queues);
         fleet = new WorkerFleet(this, "WorkerFleet", settings, store, queues, metrics);
         submitter = new SubmitterPolicy(this, "Submitter", store, queues);
-        monitoring = new Monitoring(this, "Monitoring", metrics, settings.alarmEmail());
+        monitoring = new Monitoring(this, "Monitoring", metrics, settings.alarmEmail(), settings.maxShotMinutes());
         Tags.of(this).add("project", "seiswork");
 
         output(BUCKET_OUTPUT, store.bucket().getBucketName(), "The job bucket: export it as SEISWORK_BUCKET");

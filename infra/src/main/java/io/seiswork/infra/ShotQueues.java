@@ -19,8 +19,10 @@ import software.constructs.Construct;
  *
  * <p>Both keep messages {@value #RETENTION_DAYS} days, SQS's longest. SQS's default of four days
  * would silently drop the shots a large survey still had queued: 20,000 one-hour shots on 50
- * workers wait up to 16 days, and a job whose messages expired would wait for them for ever. The
- * dead-letter queue needs as long, because a moved message keeps its first enqueue time.
+ * workers wait up to 16 days, and a job whose messages expired would wait for them for ever. Even
+ * 14 days is shorter than that: the workers send a fresh message for a shot still queued 12 days
+ * after its message was sent ({@code StaleShotResend}). The dead-letter queue needs as long,
+ * because a moved message keeps its first enqueue time.
  */
 public final class ShotQueues extends Construct {
 

@@ -32,15 +32,20 @@ import java.util.regex.Pattern;
  *     {@value #DEFAULT_SCRATCH_GIB}, room for the inputs, result and wavefield spill of a mid-size
  *     3D shot (a large one spills up to about 1 TB: raise it for those). 1 to 16384, gp3's limits
  * @param alarmEmail where alarms are mailed, context {@code alarmEmail}; null for no topic
+ * @param maxShotMinutes the longest a shot is expected to run, context {@code maxShotMinutes};
+ *     default {@value #DEFAULT_MAX_SHOT_MINUTES} (a survey's shots take 0.1 to 1 hour). Shots
+ *     waiting and none completed for twice that is an alarm ({@link Monitoring}); 5 to 720, since
+ *     CloudWatch evaluates an alarm over a day at most
  */
 public record StackSettings(String workerImage, List<String> instanceTypes, boolean spot, int maxWorkers,
-        int workerMemoryMiB, int workerDiskGiB, int scratchDiskGiB, String alarmEmail) {
+        int workerMemoryMiB, int workerDiskGiB, int scratchDiskGiB, String alarmEmail, int maxShotMinutes) {
 
     public static final String DEFAULT_INSTANCE_TYPE = "g6.xlarge";
     public static final int DEFAULT_MAX_WORKERS = 16;
     public static final int DEFAULT_MEMORY_MIB = 14_336;
     public static final int DEFAULT_DISK_GIB = 100;
     public static final int DEFAULT_SCRATCH_GIB = 500;
+    public static final int DEFAULT_MAX_SHOT_MINUTES = 60;
 
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -65,6 +70,7 @@ public record StackSettings(String workerImage, List<String> instanceTypes, bool
         requireRange("workerMemoryMiB", workerMemoryMiB, 1024, 2_000_000);
         requireRange("workerDiskGiB", workerDiskGiB, 30, 16_384);
         requireRange("scratchDiskGiB", scratchDiskGiB, 1, 16_384);
+        requireRange("maxShotMinutes", maxShotMinutes, 5, 720);
         if (alarmEmail != null && !EMAIL.matcher(alarmEmail).matches()) {
             throw new IllegalArgumentException("alarmEmail: \"" + alarmEmail + "\" is not an e-mail address");
         }
@@ -87,7 +93,8 @@ public record StackSettings(String workerImage, List<String> instanceTypes, bool
                 number(context, "workerMemoryMiB", DEFAULT_MEMORY_MIB),
                 number(context, "workerDiskGiB", DEFAULT_DISK_GIB),
                 number(context, "scratchDiskGiB", DEFAULT_SCRATCH_GIB),
-                text(context, "alarmEmail", null));
+                text(context, "alarmEmail", null),
+                number(context, "maxShotMinutes", DEFAULT_MAX_SHOT_MINUTES));
     }
 
     private static String text(Function<String, Object> context, String key, String fallback) {

@@ -118,6 +118,7 @@ class IamPolicyTest {
                 "WriteShotResultsAndOutputs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("jobs/*/shots/*"), bucket("jobs/*/image/*")),
                 "RemoveStackedShotResults [s3:DeleteObject] " + List.of(bucket("jobs/*/shots/*")),
                 "TrackJobsAndShots [dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] " + List.of(table()),
+                "FindLongRunningJobs [dynamodb:Query] " + List.of(table() + "/index/*"),
                 "ProtectOwnTaskWhileBusy [ecs:UpdateTaskProtection, ecs:GetTaskProtection] "
                         + List.of("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/seiswork/*"),
                 "TakeShots [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:SendMessage, "

@@ -53,14 +53,47 @@ class MonitoringTest {
                 "TreatMissingData", "notBreaching"));
     }
 
+    /**
+     * Shots waiting and none completed, every five-minute period of twice the longest shot: 24
+     * periods (2 hours) by default, 48 for the variant's maxShotMinutes of 120. A survey's backlog
+     * alone cannot fire it, completions keep it quiet.
+     */
     @Test
-    void oldestShotAlarmFiresAfterTwoHoursOfWaiting() {
-        TEMPLATE.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "AlarmName", Monitoring.OLDEST_SHOT_ALARM,
-                "Metrics", queueMetric("ApproximateAgeOfOldestMessage", TEMPLATE, "seiswork-shots"),
-                "ComparisonOperator", "GreaterThanThreshold",
-                "Threshold", 7200,
-                "EvaluationPeriods", 1));
+    void noProgressAlarmFiresWhenShotsWaitAndNoneIsCompletedForTwiceTheLongestShot() {
+        for (var t : Map.of(TEMPLATE, 24, VARIANT, 48).entrySet()) {
+            Template template = t.getKey();
+            String queue = Synth.queueId(template, "seiswork-shots");
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "AlarmName", Monitoring.NO_PROGRESS_ALARM,
+                    "Metrics", List.of(
+                            Map.of("Id", "expr_1", "Expression", "IF(FILL(waiting, 0) > 0 AND FILL(completed, 0) == 0, 1, 0)",
+                                    "Label", Match.anyValue(), "ReturnData", true),
+                            Map.of("Id", "completed", "ReturnData", false, "MetricStat", Map.of("Metric", Map.of(
+                                    "Namespace", "Seiswork", "MetricName", "ShotsCompleted"), "Period", 300, "Stat", "Sum")),
+                            Map.of("Id", "waiting", "ReturnData", false, "MetricStat", Map.of("Metric", Map.of(
+                                    "Namespace", "AWS/SQS", "MetricName", "ApproximateNumberOfMessagesVisible",
+                                    "Dimensions", List.of(Map.of("Name", "QueueName",
+                                            "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName"))))),
+                                    "Period", 300, "Stat", "Maximum"))),
+                    "ComparisonOperator", "GreaterThanThreshold",
+                    "Threshold", 0,
+                    "EvaluationPeriods", t.getValue(),
+                    "DatapointsToAlarm", t.getValue(),
+                    "TreatMissingData", "notBreaching"));
+        }
+    }
+
+    @Test
+    void noAlarmWatchesTheOldestShotsAge() {
+        assertEquals(3, Synth.resources(TEMPLATE, "AWS::CloudWatch::Alarm").size() - scalingAlarms());
+        assertTrue(Synth.resources(TEMPLATE, "AWS::CloudWatch::Alarm").values().stream()
+                .noneMatch(a -> a.toString().contains("ApproximateAgeOfOldestMessage")));
+    }
+
+    /** Alarms the scaling policies make for themselves (target tracking's two, the wake step policy's one). */
+    private static int scalingAlarms() {
+        return (int) Synth.resources(TEMPLATE, "AWS::CloudWatch::Alarm").values().stream()
+                .filter(a -> !a.toString().contains("AlarmName=seiswork-")).count();
     }
 
     @Test
@@ -71,7 +104,7 @@ class MonitoringTest {
         String topic = Synth.onlyId(VARIANT, "AWS::SNS::Topic");
         VARIANT.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email", "Endpoint", "ops@example.com", "TopicArn", Map.of("Ref", topic)));
-        for (String alarm : List.of(Monitoring.FAILED_SHOTS_ALARM, Monitoring.DEAD_LETTER_ALARM, Monitoring.OLDEST_SHOT_ALARM)) {
+        for (String alarm : List.of(Monitoring.FAILED_SHOTS_ALARM, Monitoring.DEAD_LETTER_ALARM, Monitoring.NO_PROGRESS_ALARM)) {
             VARIANT.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", alarm,
                     "AlarmActions", List.of(Map.of("Ref", topic)), "OKActions", List.of(Map.of("Ref", topic))));
         }

@@ -35,6 +35,7 @@ class StackSettingsTest {
         assertEquals(100, s.workerDiskGiB());
         assertEquals(500, s.scratchDiskGiB());
         assertNull(s.alarmEmail());
+        assertEquals(60, s.maxShotMinutes());
     }
 
     @Test
@@ -53,6 +54,7 @@ class StackSettingsTest {
         assertEquals(1, read(with("scratchDiskGiB", 1)).scratchDiskGiB());
         assertEquals("ops@example.com", s.alarmEmail());
         assertFalse(read(with("spot", false)).spot());
+        assertEquals(720, read(with("maxShotMinutes", 720.0)).maxShotMinutes());
     }
 
     @Test
@@ -69,7 +71,8 @@ class StackSettingsTest {
                 with("spot", "yes"), with("workerMemoryMiB", 512), with("workerDiskGiB", 8),
                 with("scratchDiskGiB", "0"), with("scratchDiskGiB", -100), with("scratchDiskGiB", "500GiB"),
                 with("scratchDiskGiB", 16_385), with("scratchDiskGiB", 1.5),
-                with("workerInstanceType", "G6 XLARGE"), with("workerInstanceType", " , "), with("alarmEmail", "ops"))) {
+                with("workerInstanceType", "G6 XLARGE"), with("workerInstanceType", " , "), with("alarmEmail", "ops"),
+                with("maxShotMinutes", 4), with("maxShotMinutes", 721), with("maxShotMinutes", "1h"))) {
             var e = assertThrows(IllegalArgumentException.class, () -> read(bad), bad.toString());
             String key = bad.keySet().stream().filter(k -> !k.equals("workerImage")).findFirst().orElseThrow();
             assertTrue(e.getMessage().startsWith(key + ":"), e.getMessage());

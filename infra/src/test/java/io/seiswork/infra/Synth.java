@@ -25,7 +25,8 @@ final class Synth {
             "workerMemoryMiB", 30000,
             "workerDiskGiB", 60,
             "scratchDiskGiB", "2000",
-            "alarmEmail", "ops@example.com");
+            "alarmEmail", "ops@example.com",
+            "maxShotMinutes", "120");
 
     private static SeisworkStack defaultStack;
     private static Template defaults;

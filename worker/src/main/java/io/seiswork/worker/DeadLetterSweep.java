@@ -98,6 +98,7 @@ final class DeadLetterSweep {
     private final ShotMetrics metrics;
     private final Clock clock;
     private final Duration lostAfter;
+    private final StaleShotResend staleShots;
 
     /**
      * @param deadLetters the shot queue's dead-letter queue
@@ -106,6 +107,13 @@ final class DeadLetterSweep {
      */
     DeadLetterSweep(ShotQueue deadLetters, ShotQueue shots, JobTable table, ShotMetrics metrics, Clock clock,
             Duration lostAfter) {
+        this(deadLetters, shots, table, metrics, clock, lostAfter, new StaleShotResend(shots, table, clock));
+    }
+
+    /** @param staleShots what sends again, now and then, the messages of shots queued for 12 days */
+    DeadLetterSweep(ShotQueue deadLetters, ShotQueue shots, JobTable table, ShotMetrics metrics, Clock clock,
+            Duration lostAfter, StaleShotResend staleShots) {
+        this.staleShots = staleShots;
         this.deadLetters = deadLetters;
         this.shots = shots;
         this.table = table;
@@ -114,7 +122,11 @@ final class DeadLetterSweep {
         this.lostAfter = lostAfter;
     }
 
-    /** Handles the letters visible now, {@value #MAX_PER_SWEEP} at most; returns how many of each outcome. */
+    /**
+     * Handles the letters visible now, {@value #MAX_PER_SWEEP} at most, then, at most hourly, sends
+     * again the messages of shots queued for 12 days ({@link StaleShotResend}), which SQS would
+     * drop without a letter; returns how many letters of each outcome.
+     */
     Map<Outcome, Integer> sweep() {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (int i = 0; i < MAX_PER_SWEEP; i++) {
@@ -128,6 +140,7 @@ final class DeadLetterSweep {
         if (!outcomes.isEmpty()) {
             LOG.info("dead-letter queue swept: {}", outcomes);
         }
+        staleShots.resendIfDue();
         return outcomes;
     }
 

@@ -180,13 +180,24 @@ public final class Dispatcher {
         if (shotNumbers != null) {
             StoredSpec.selectShots(spec, shotNumbers);
         }
-        List<String> inputs = new ArrayList<>();
-        long uploaded = 0;
-        for (SpecInputs.FileField f : SpecInputs.of(spec)) {
+        List<SpecInputs.FileField> files = SpecInputs.of(spec);
+        for (SpecInputs.FileField f : files) {
+            // Every input checked before any is read or sent: a 6 TB data file is refused at once,
+            // not after the hours its velocity model's and its own upload would take.
             Path file = base.resolve(f.value());
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(f.path() + ": file " + file + " not found");
             }
+            try {
+                ArtifactStore.checkStorable(file);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(f.path() + ": " + e.getMessage(), e);
+            }
+        }
+        List<String> inputs = new ArrayList<>();
+        long uploaded = 0;
+        for (SpecInputs.FileField f : files) {
+            Path file = base.resolve(f.value());
             StoredInput stored = store.putInput(file, progress.hashing(file), progress.uploading(file), cancel);
             uploaded += stored.uploaded() ? stored.bytes() : 0;
             f.set(stored.key());

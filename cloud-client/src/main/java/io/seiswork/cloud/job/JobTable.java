@@ -68,6 +68,12 @@ public final class JobTable {
     /** The message of the run's stack resend recorded as sent, once a run ({@link JobTable#recordStackResend}). */
     private static final String STACK_RESEND_SENT = "stackResendSent";
     private static final String MESSAGE = "message";
+    /**
+     * When the shot's live message was sent (submit, resume, a hand-back, a re-send): SQS drops a
+     * message 14 days after it was sent, so a shot QUEUED for 12 has its message sent again
+     * ({@link #queuedShotsSentBefore}).
+     */
+    private static final String SENT = "sent";
 
     private final DynamoDbClient db;
     private final String table;
@@ -186,6 +192,7 @@ public final class JobTable {
             item.put("shot", n(shot));
             item.put("state", s(ShotState.QUEUED.name()));
             item.put("attempts", n(0));
+            item.put(SENT, s(now));  // its message is sent right after
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         writeBatched(id, writes);
@@ -552,13 +559,14 @@ public final class JobTable {
         }
     }
 
-    /** A stopping worker hands its RUNNING shot back: QUEUED again. */
+    /** A stopping worker hands its RUNNING shot back: QUEUED again, its fresh message sent now. */
     public void releaseShot(JobId id, int shot) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :queued").conditionExpression("#st = :running")
-                    .expressionAttributeNames(Map.of("#st", "state"))
-                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()))));
+                    .updateExpression("SET #st = :queued, #sent = :now").conditionExpression("#st = :running")
+                    .expressionAttributeNames(Map.of("#st", "state", "#sent", SENT))
+                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()),
+                            ":now", s(Instant.now().toString()))));
         } catch (ConditionalCheckFailedException ignored) {
             // finished or failed meanwhile
         }
@@ -590,7 +598,8 @@ public final class JobTable {
 
     /**
      * For {@code resume}: the shot is QUEUED with no attempts, no error and no worker, so that a
-     * new message gives it {@value ShotAttempts#MAX} attempts again.
+     * new message, sent right after (its time recorded now), gives it {@value ShotAttempts#MAX}
+     * attempts again.
      *
      * @param evenIfDone whether a DONE shot is queued too (its result is gone); otherwise a shot
      *     that a worker finished meanwhile stays DONE
@@ -599,23 +608,85 @@ public final class JobTable {
         try {
             db.updateItem(r -> {
                 r.tableName(table).key(key(id, shotKey(shot)))
-                        .updateExpression("SET #st = :queued, #attempts = :zero REMOVE #err, #worker, #progress, #started, "
-                                + "#finished, #seconds, #gpts, #beat")
+                        .updateExpression("SET #st = :queued, #attempts = :zero, #sent = :now REMOVE #err, #worker, "
+                                + "#progress, #started, #finished, #seconds, #gpts, #beat")
                         .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "state"), Map.entry("#attempts", "attempts"),
+                                Map.entry("#sent", SENT),
                                 Map.entry("#err", "error"), Map.entry("#worker", "worker"), Map.entry("#progress", "progress"),
                                 Map.entry("#started", "started"), Map.entry("#finished", "finished"),
                                 Map.entry("#seconds", "seconds"), Map.entry("#gpts", "gpts"), Map.entry("#beat", BEAT)));
                 if (evenIfDone) {
                     r.conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0)));
+                            .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0),
+                                    ":now", s(Instant.now().toString())));
                 } else {
                     r.conditionExpression("attribute_exists(pk) AND #st <> :done")
                             .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0),
-                                    ":done", s(ShotState.DONE.name())));
+                                    ":done", s(ShotState.DONE.name()), ":now", s(Instant.now().toString())));
                 }
             });
         } catch (ConditionalCheckFailedException ignored) {
             // finished meanwhile, or no such shot
+        }
+    }
+
+    /**
+     * Jobs submitted before {@code before} that are QUEUED or RUNNING, from the index of job items:
+     * only such a job can hold a shot message sent before then, since all its messages were sent
+     * after it was submitted.
+     */
+    public List<JobRecord> unfinishedJobsSubmittedBefore(Instant before) {
+        List<JobRecord> jobs = new ArrayList<>();
+        db.queryPaginator(r -> r.tableName(table).indexName(JOBS_INDEX)
+                .keyConditionExpression("#k = :jobs AND #created < :before")
+                .filterExpression("#st IN (:queued, :running)")
+                .expressionAttributeNames(Map.of("#k", JOBS_KEY, "#created", "created", "#st", "status"))
+                .expressionAttributeValues(Map.of(":jobs", s(JOBS_VALUE), ":before", s(before.toString()),
+                        ":queued", s(JobStatus.QUEUED.name()), ":running", s(JobStatus.RUNNING.name()))))
+                .items().forEach(item -> jobs.add(toJob(new JobId(str(item, "pk").substring("JOB#".length())), item)));
+        return jobs;
+    }
+
+    /**
+     * The job's QUEUED shots whose message was sent before {@code before}, by number: those SQS
+     * drops first. A shot item written before send times were recorded counts as sent at
+     * {@code ifUnknown} (the job's submission: the earliest its message can have been sent).
+     */
+    public List<Integer> queuedShotsSentBefore(JobId id, Instant before, Instant ifUnknown) {
+        List<Integer> shots = new ArrayList<>();
+        db.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :shot)")
+                .filterExpression("#st = :queued").projectionExpression("#shot, #sent")
+                .expressionAttributeNames(Map.of("#st", "state", "#sent", SENT, "#shot", "shot"))
+                .expressionAttributeValues(Map.of(":pk", s(pk(id)), ":shot", s("SHOT#"), ":queued", s(ShotState.QUEUED.name()))))
+                .items().forEach(item -> {
+                    Instant sent = item.containsKey(SENT) ? instant(item, SENT) : ifUnknown;
+                    if (sent.isBefore(before)) {
+                        shots.add(num(item, "shot"));
+                    }
+                });
+        shots.sort(Comparator.naturalOrder());
+        return shots;
+    }
+
+    /**
+     * Records that a fresh message of the QUEUED shot was sent at {@code sentAt}, on condition that
+     * it is still QUEUED and its message was sent before {@code before} (or when is not known): of
+     * two sweeps at once, one records it.
+     *
+     * @return false when the shot moved on, or another sweep recorded a fresh message first
+     */
+    public boolean recordResent(JobId id, int shot, Instant before, Instant sentAt) {
+        try {
+            db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
+                    .updateExpression("SET #sent = :now")
+                    .conditionExpression("#st = :queued AND (attribute_not_exists(#sent) OR #sent < :before)")
+                    .expressionAttributeNames(Map.of("#st", "state", "#sent", SENT))
+                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":before", s(before.toString()),
+                            ":now", s(sentAt.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

@@ -34,7 +34,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class ArtifactStore {
 
-    /** Part size of uploads and downloads: 64 MiB, so a 100 GB volume takes about 1 600 parts (S3 allows 10 000). */
+    /**
+     * Part size of downloads, and the least of uploads: 64 MiB, so a 100 GB volume takes about
+     * 1 600 parts. An upload above 625 GiB takes larger parts, to stay within S3's 10 000
+     * ({@link UploadPartSize}).
+     */
     public static final int DEFAULT_PART_BYTES = 64 << 20;
     /** S3's smallest part but the last. */
     private static final int MIN_PART_BYTES = 5 << 20;
@@ -56,6 +60,7 @@ public final class ArtifactStore {
     private final String bucket;
     private final int partBytes;
     private final int parallelParts;
+    private final int maxUploadParts;
 
     public ArtifactStore(S3Client s3, String bucket) {
         this(s3, bucket, DEFAULT_PART_BYTES, DEFAULT_PARALLEL_PARTS);
@@ -66,6 +71,19 @@ public final class ArtifactStore {
      * @param parallelParts parts uploaded or downloaded at once (each holds a part in memory)
      */
     public ArtifactStore(S3Client s3, String bucket, int partBytes, int parallelParts) {
+        this(s3, bucket, partBytes, parallelParts, UploadPartSize.MAX_PARTS);
+    }
+
+    /**
+     * As {@link #ArtifactStore(S3Client, String, int, int)}, an upload's parts at most
+     * {@code maxUploadParts}: fewer than S3's 10 000 in tests, so that a file of a few MiB takes
+     * parts above the least, as one above 625 GiB does.
+     */
+    ArtifactStore(S3Client s3, String bucket, int partBytes, int parallelParts, int maxUploadParts) {
+        if (maxUploadParts < 1 || maxUploadParts > UploadPartSize.MAX_PARTS) {
+            throw new IllegalArgumentException("upload parts must be 1 to " + UploadPartSize.MAX_PARTS + ", got "
+                    + maxUploadParts);
+        }
         if (partBytes < MIN_PART_BYTES) {
             throw new IllegalArgumentException("part size must be >= " + MIN_PART_BYTES + " bytes, got " + partBytes);
         }
@@ -77,6 +95,17 @@ public final class ArtifactStore {
         this.bucket = bucket;
         this.partBytes = partBytes;
         this.parallelParts = parallelParts;
+        this.maxUploadParts = maxUploadParts;
+    }
+
+    /**
+     * Refuses, in one line naming the file, its size and the 5 TiB limit, a file S3 cannot store
+     * as one object: a submission checks each input before it reads or sends any.
+     *
+     * @throws IllegalArgumentException when the file is larger than 5 TiB
+     */
+    public static void checkStorable(Path file) {
+        UploadPartSize.checkStorable(file.toString(), size(file));
     }
 
     /** Creates the bucket if missing (local emulators; on AWS the CDK stack owns it, encrypted and private). */
@@ -129,6 +158,7 @@ public final class ArtifactStore {
      *     exception says how many those are
      */
     public StoredInput putInput(Path file, ByteProgress hashing, TransferProgress uploading, CancellationToken cancel) {
+        checkStorable(file);
         String key = ObjectKeys.input(HexFormat.of().formatHex(FileSha256.of(file, hashing, cancel)));
         long size = size(file);
         if (storedAlready(key, size)) {
@@ -286,6 +316,7 @@ public final class ArtifactStore {
     private void put(String key, Path file, TransferProgress progress, boolean resumable, CancellationToken cancel) {
         checked(key);
         long size = size(file);
+        UploadPartSize.checkStorable(file.toString(), size);
         String doing = "uploading " + file.getFileName();
         PartStop stop = new PartStop(cancel);
         if (size <= partBytes) {
@@ -293,9 +324,11 @@ public final class ArtifactStore {
             progress.onBytes(size, size);
             return;
         }
-        int count = (int) ((size + partBytes - 1) / partBytes);
+        // Of the file's size alone, so an upload begun again takes the parts it took before.
+        int part = UploadPartSize.of(size, partBytes, maxUploadParts);
+        int count = UploadPartSize.count(size, part);
         CompletedPart[] parts = new CompletedPart[count];
-        Optional<UnfinishedUpload> unfinished = resumable ? UnfinishedUpload.find(s3, bucket, key, size, partBytes)
+        Optional<UnfinishedUpload> unfinished = resumable ? UnfinishedUpload.find(s3, bucket, key, size, part)
                 : Optional.empty();
         String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
                 : s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
@@ -303,8 +336,8 @@ public final class ArtifactStore {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             inParallel(count, i -> {
                 // A part of this upload is a second or a minute; the whole of it, hours for a 500 GB file.
-                long offset = (long) i * partBytes;
-                int n = (int) Math.min(partBytes, size - offset);
+                long offset = (long) i * part;
+                int n = (int) Math.min(part, size - offset);
                 ByteBuffer buf = read(ch, file, offset, n);
                 if (unfinished.isPresent() && unfinished.get().holds(i, buf)) {
                     parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(unfinished.get().parts().get(i).eTag()).build();

@@ -31,6 +31,10 @@ record UnfinishedUpload(String uploadId, Map<Integer, Part> parts) {
      * The latest unfinished upload of {@code key}, or empty when there is none or S3 may not be
      * asked (a role without {@code s3:ListBucketMultipartUploads}: the file is then uploaded
      * whole, as before).
+     *
+     * @param partBytes the part size of the upload now ({@link UploadPartSize#of}, of the file's
+     *     size): the same as the broken upload's for the same file, and a part S3 holds of another
+     *     size is not kept but sent again
      */
     static Optional<UnfinishedUpload> find(S3Client s3, String bucket, String key, long size, int partBytes) {
         try {

@@ -15,19 +15,15 @@ import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.cloud.testing.UploadedParts;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /** Submit, status, cancel and fetch against the three emulators. */
 class DispatcherTest {
@@ -147,20 +143,6 @@ class DispatcherTest {
         return new Dispatcher(new ArtifactStore(s3, d.store().bucket(), 5 << 20, 2), d.table(), d.queue());
     }
 
-    /** An S3 client of the emulators that counts the parts S3 took of every multipart upload. */
-    private static S3Client countingParts(AtomicInteger parts) {
-        return S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
-                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                        if (context.request() instanceof UploadPartRequest) {
-                            parts.incrementAndGet();
-                        }
-                    }
-                })).build();
-    }
-
     /**
      * Cancel while an input of 8 parts is uploading, after its second part: the upload stops, the
      * part in flight stopped part-way unless it was at its last block (ArtifactStoreTest holds
@@ -177,8 +159,8 @@ class DispatcherTest {
         String json = """
                 {"name": "%s", "task": "model",
                  "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}}}""".formatted(name);
-        AtomicInteger sent = new AtomicInteger();
-        try (CloudClients c = clients(); S3Client counting = countingParts(sent)) {
+        UploadedParts sent = new UploadedParts();
+        try (CloudClients c = clients(); S3Client counting = CLOUD.s3SeenBy(sent)) {
             Dispatcher d = inSmallParts(c, counting);
             String key = ObjectKeys.input(ArtifactStore.sha256(vp));
             CancellationToken cancel = new CancellationToken();
@@ -192,17 +174,17 @@ class DispatcherTest {
             int held = c.s3().listParts(r -> r.bucket(d.store().bucket()).key(key).uploadId(c.s3()
                     .listMultipartUploads(u -> u.bucket(d.store().bucket()).prefix(key)).uploads().get(0).uploadId()))
                     .parts().size();
-            assertTrue(sent.get() >= 2 && sent.get() <= 4, "the parts before the cancel and those in flight: " + sent);
-            assertEquals(sent.get(), held, "the upload kept every part sent");
+            assertTrue(sent.count() >= 2 && sent.count() <= 4, "the parts before the cancel and those in flight: " + sent);
+            assertEquals(sent.count(), held, "the upload kept every part sent");
             assertEquals(held * (5L << 20), stopped.keptBytes());
             assertEquals(String.format(java.util.Locale.ROOT, "cancelled while uploading vp.bin: %.1f MiB of 38.0 MiB stored",
                     held * 5.0), stopped.getMessage());
             assertEquals(-1, d.store().sizeOf(key), "nothing stored under the key");
             assertTrue(d.recentJobs(100).stream().noneMatch(j -> j.id().value().startsWith(name)), "no job written");
 
-            int before = sent.get();
+            int before = sent.count();
             SubmittedJob job = d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, SubmitProgress.NONE);
-            assertEquals(8 - held, sent.get() - before, "only the parts S3 lacked were sent");
+            assertEquals(8 - held, sent.count() - before, "only the parts S3 lacked were sent");
             assertEquals(java.util.List.of(key), job.inputs());
             assertTrue(java.util.Arrays.equals(bytes, d.store().getBytes(key, bytes.length)), "the stored input is the file");
             assertEquals(JobStatus.QUEUED, d.status(job.id()).job().status());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.cloud.testing.PartGate;
+import io.seiswork.cloud.testing.UploadedParts;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /** The job bucket against S3Proxy, over HTTP. */
 class ArtifactStoreTest {
@@ -124,30 +124,15 @@ class ArtifactStoreTest {
      */
     @Test
     void aBrokenInputUploadGoesOnWithThePartsS3Holds() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger uploadedParts = new java.util.concurrent.atomic.AtomicInteger();
-        try (S3Client counting = S3Client.builder().region(LocalCloud.REGION).credentialsProvider(LocalCloud.credentials())
-                .endpointOverride(CLOUD.s3Endpoint()).forcePathStyle(true)
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                        // Parts S3 took: one the broken upload's stop interrupted is not counted.
-                        if (context.request() instanceof UploadPartRequest) {
-                            uploadedParts.incrementAndGet();
-                        }
-                    }
-                })).build()) {
+        UploadedParts uploadedParts = new UploadedParts();
+        try (S3Client counting = CLOUD.s3SeenBy(uploadedParts)) {
             ArtifactStore.createIfMissing(counting, "store-test-upload");
             ArtifactStore store = new ArtifactStore(counting, "store-test-upload", 5 << 20, 1);
             byte[] data = random((23 << 20) + 11, 5);
             Path model = Files.write(dir.resolve("vp.bin"), data);
-            int[] parts = {0};
-            assertThrows(IllegalStateException.class, () -> store.putInput(model, (done, total) -> {
-                if (++parts[0] == 2) {
-                    throw new IllegalStateException("connection reset");
-                }
-            }));
+            breakUploadAfter(store, model, 2);
             // The part after the one that broke may have gone up too before the pool stopped.
-            int sentBefore = uploadedParts.get();
+            int sentBefore = uploadedParts.count();
             assertTrue(sentBefore == 2 || sentBefore == 3, "parts sent before the break: " + sentBefore);
             String key = ObjectKeys.input(ArtifactStore.sha256(model));
             assertEquals(-1, store.sizeOf(key), "nothing stored until the upload completes");
@@ -160,11 +145,77 @@ class ArtifactStoreTest {
             List<Long> progress = new ArrayList<>();
             StoredInput stored = store.putInput(model, (done, total) -> progress.add(done));
             assertEquals(new StoredInput(key, data.length, true), stored);
-            assertEquals(sentBefore + 5 - held, uploadedParts.get(), "the parts S3 held were not sent again");
+            assertEquals(sentBefore + 5 - held, uploadedParts.count(), "the parts S3 held were not sent again");
             assertEquals(5, progress.size());
             assertEquals(data.length, progress.get(4));
             assertArrayEquals(data, store.getBytes(key, data.length));
         }
+    }
+
+    /**
+     * A file too large for S3's parts at the least part size takes larger parts, whole MiB, and
+     * an upload of it that broke goes on with the parts S3 holds, of that same size: here S3's
+     * 10 000 parts lowered to 3, so that 20 MiB take three parts of 7 MiB (above the 5 MiB least),
+     * as 1 TiB takes 9 987 of 105 MiB.
+     */
+    @Test
+    void aFileAboveTheLeastPartsReachTakesLargerPartsAndResumesWithThem() throws Exception {
+        UploadedParts uploadedParts = new UploadedParts();
+        try (S3Client counting = CLOUD.s3SeenBy(uploadedParts)) {
+            String bucket = "store-test-large-parts";
+            ArtifactStore.createIfMissing(counting, bucket);
+            ArtifactStore store = new ArtifactStore(counting, bucket, 5 << 20, 1, 3);
+            byte[] data = random((20 << 20) + 3, 31);
+            Path model = Files.write(dir.resolve("data.sgy"), data);
+            breakUploadAfter(store, model, 1);
+            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            var unfinished = counting.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads();
+            assertEquals(1, unfinished.size(), "the broken upload is kept for the next attempt");
+            var held = counting.listParts(r -> r.bucket(bucket).key(key).uploadId(unfinished.get(0).uploadId())).parts();
+            int sentBefore = uploadedParts.count();
+            assertTrue(sentBefore == 1 || sentBefore == 2, "parts sent before the break: " + sentBefore);
+            assertEquals(sentBefore, held.size());
+            assertEquals(1, held.get(0).partNumber());
+            assertEquals(7L << 20, held.get(0).size(), "parts of ceil(20 MiB / 3) rounded up to a whole MiB");
+
+            List<Long> progress = new ArrayList<>();
+            StoredInput stored = store.putInput(model, (done, total) -> progress.add(done));
+            assertEquals(new StoredInput(key, data.length, true), stored);
+            assertEquals(List.of(7L << 20, 14L << 20, (long) data.length), progress, "three parts of 7 MiB, the last 6 MiB + 3");
+            assertEquals(sentBefore + 3 - held.size(), uploadedParts.count(), "the parts S3 held were not sent again");
+            assertArrayEquals(data, store.getBytes(key, data.length));
+            assertTrue(counting.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads().isEmpty());
+        }
+    }
+
+    /** Uploads {@code file} as an input until {@code parts} parts are done, where the connection "breaks". */
+    private static void breakUploadAfter(ArtifactStore store, Path file, int parts) {
+        int[] done = {0};
+        assertThrows(IllegalStateException.class, () -> store.putInput(file, (bytes, total) -> {
+            if (++done[0] == parts) {
+                throw new IllegalStateException("connection reset");
+            }
+        }));
+    }
+
+    /**
+     * A file above 5 TiB (sparse: no bytes on disk) is refused before its hashing read and its
+     * upload, in one line, and nothing is begun in S3.
+     */
+    @Test
+    void anInputAbove5TibIsRefusedBeforeAnythingIsReadOrSent() throws Exception {
+        ArtifactStore store = inSmallParts(CLOUD.s3(), "store-test-too-large");
+        Path huge = dir.resolve("shots.sgy");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(6L << 40);
+        }
+        long[] read = {0};
+        var e = assertThrows(IllegalArgumentException.class, () -> store.putInput(huge, (done, total) -> read[0] = done,
+                TransferProgress.NONE, CancellationToken.none()));
+        assertEquals(huge + " is 6.0 TiB (6,597,069,766,656 bytes), more than the 5 TiB S3 stores in one object: "
+                + "split it into files of at most 5 TiB (a survey's data into several jobs)", e.getMessage());
+        assertEquals(0, read[0], "not read for its SHA-256");
+        assertTrue(CLOUD.s3().listMultipartUploads(r -> r.bucket("store-test-too-large")).uploads().isEmpty());
     }
 
     /**

@@ -1,0 +1,117 @@
+package io.seiswork.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.ShotState;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.testing.LocalCloud;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Shots whose messages SQS would drop (14 days after they were sent, with no dead letter) are
+ * sent again by the workers' sweep, against the emulators, the 12 days shortened to 5 s: the
+ * messages are taken out of the queue as SQS's expiry takes them.
+ */
+class StaleShotResendTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    private static final Duration AGE = Duration.ofSeconds(5);
+
+    private final String name = LocalCloud.uniqueName("stale");
+    private JobTable table;
+    private ShotQueue queue;
+
+    @BeforeEach
+    void tableAndQueueOfTheirOwn() {
+        table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
+        queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
+    }
+
+    private JobId submitted(int shots) {
+        JobId id = new JobId(LocalCloud.uniqueName("job"));
+        table.createJob(id, "stale", "rtm", ObjectKeys.spec(id), shots, 0);
+        queue.send(id, java.util.stream.IntStream.rangeClosed(1, shots).boxed().toList());
+        return id;
+    }
+
+    /** Takes every message out of the shot queue, as SQS's retention does, and returns them as "job:shot:run". */
+    private List<String> drained() {
+        List<String> taken = new ArrayList<>();
+        for (Optional<ReceivedShot> m = queue.receive(1, 60); m.isPresent(); m = queue.receive(1, 60)) {
+            taken.add(m.get().task().jobId() + ":" + m.get().task().shot() + ":" + m.get().run());
+            queue.delete(m.get());
+        }
+        taken.sort(null);
+        return taken;
+    }
+
+    private DeadLetterSweep sweep(StaleShotResend stale) {
+        return new DeadLetterSweep(queue.deadLetters().orElseThrow(), queue, table, new ShotMetrics(new PrintStream(OutputStream.nullOutputStream()),
+                Clock.systemUTC(), "sweeper"), Clock.systemUTC(), Duration.ofMinutes(15), stale);
+    }
+
+    @Test
+    void aShotQueuedPastTheAgeGetsAFreshMessageOnceAndOthersNone() throws Exception {
+        JobId old = submitted(3);
+        // Shot 1 runs, shot 2 is done: only shot 3 still waits on its message.
+        table.startShot(old, 1, "w1", 1, "m1");
+        table.startShot(old, 2, "w2", 1, "m2");
+        table.completeShot(old, 2, 1.0, 1.0);
+        JobId cancelled = submitted(2);
+        table.cancel(cancelled);
+        assertEquals(5, drained().size(), "the messages SQS would drop");
+        Thread.sleep(AGE.toMillis() + 500);
+        // Submitted just now (its messages not sent: the sweep reads only the table): younger than the age.
+        JobId young = new JobId(LocalCloud.uniqueName("job"));
+        table.createJob(young, "stale", "rtm", ObjectKeys.spec(young), 2, 0);
+
+        StaleShotResend stale = new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1));
+        sweep(stale).sweep();
+        // Its fresh message's time is recorded: looked at again at once, nothing is old enough.
+        assertEquals(0, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend());
+        assertEquals(List.of(old + ":3:0"), drained(), "the queued shot of the running job, of its run, alone");
+        assertEquals(ShotState.QUEUED, table.shot(old, 3).orElseThrow().state());
+        // Past the age again: the sweep looked less than an hour ago and does not look yet; a look does.
+        Thread.sleep(AGE.toMillis() + 500);
+        sweep(stale).sweep();
+        assertTrue(drained().isEmpty(), "at most one look an hour");
+        assertEquals(2 + 1, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend());
+        assertEquals(List.of(old + ":3:0", young + ":1:0", young + ":2:0"), drained());
+    }
+
+    @Test
+    void aResumedJobsShotsAreSentAgainWithItsRunAndAHandedBackShotCountsFromItsHandBack() throws Exception {
+        JobId id = submitted(2);
+        table.cancel(id);
+        drained();
+        Thread.sleep(AGE.toMillis() + 500);
+        // Resume: the shots queued again (their send time now), the job reopened, run 1.
+        table.requeueShot(id, 1, false);
+        table.requeueShot(id, 2, false);
+        int run = table.reopen(id, false).orElseThrow();
+        assertEquals(0, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend(),
+                "sent at the resume, not at the submission");
+        Thread.sleep(AGE.toMillis() + 500);
+        // Shot 1 taken and handed back (a spot interruption): its fresh message is younger than shot 2's.
+        table.startShot(id, 1, "w", 1, "m");
+        table.releaseShot(id, 1);
+        assertEquals(1, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend());
+        assertEquals(List.of(id + ":2:" + run), drained());
+    }
+}
