@@ -101,6 +101,8 @@ public final class ShotWorker implements Runnable {
     private Optional<DeadLetterSweep> sweep;
     /** What ends a worker whose shot hung (tests replace it). */
     private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
+    /** How long a held message is kept hidden at most (tests shorten it). */
+    private java.time.Duration holdCap = Heartbeat.HOLD_CAP;
     private long lastSweepNs;
     /** When the dead-letter queue was last looked up ({@link System#nanoTime}). */
     private long sweepLookedUpNs;
@@ -208,6 +210,11 @@ public final class ShotWorker implements Runnable {
         }
     }
 
+    /** Shortens how long a held message is kept hidden ({@link Heartbeat#HOLD_CAP}; for tests). */
+    void holdCap(java.time.Duration cap) {
+        holdCap = cap;
+    }
+
     /** Replaces what ends the process when a shot hangs (for tests, which cannot halt their JVM). */
     void onHang(Runnable action) {
         onHang = action;
@@ -246,7 +253,7 @@ public final class ShotWorker implements Runnable {
         boolean shotDone = false;
         fraction = 0;
         try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
-                protection, () -> hung(message))) {
+                protection, () -> hung(message), settings.visibility(), holdCap)) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
                 if (stackIfOrphaned(id, message, cancel)) {
