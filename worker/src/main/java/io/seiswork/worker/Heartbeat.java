@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
@@ -132,7 +133,7 @@ final class Heartbeat implements AutoCloseable {
         boolean[] hung = {false};
         timer.scheduleWithFixedDelay(() -> {
             try {
-                if (table.job(job).map(j -> j.status().isFinal()).orElse(true)) {  // cancelled, or failed past its limit
+                if (table.jobStatus(job).map(JobStatus::isFinal).orElse(true)) {  // cancelled, or failed past its limit
                     cancel.cancel();
                 }
             } catch (RuntimeException e) {

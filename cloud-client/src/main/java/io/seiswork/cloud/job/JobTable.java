@@ -260,6 +260,18 @@ public final class JobTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toJob(id, item));
     }
 
+    /**
+     * The job's status alone, read consistently (empty when there is no such job): what a
+     * worker's heartbeat polls every few seconds. Only the status attribute is read: the whole
+     * item holds {@code doneShots}, about 70 KB (18 read units) at {@value #MAX_SHOTS} shots, and
+     * a thousand workers reading it every 5 s would pass a partition's 3000 read units a second.
+     */
+    public Optional<JobStatus> jobStatus(JobId id) {
+        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, META)).consistentRead(true)
+                .projectionExpression("#st").expressionAttributeNames(Map.of("#st", "status"))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobStatus.valueOf(str(item, "status")));
+    }
+
     /** One shot item, read consistently, or empty when the job has no such shot. */
     public Optional<ShotRecord> shot(JobId id, int shot) {
         Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, shotKey(shot)))

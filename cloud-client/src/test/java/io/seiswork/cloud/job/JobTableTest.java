@@ -194,8 +194,11 @@ class JobTableTest {
         table.startShot(id, 1, "w1");
         table.releaseShot(id, 1);
         assertEquals(ShotState.QUEUED, table.shots(id).get(0).state());
+        assertEquals(java.util.Optional.of(JobStatus.RUNNING), table.jobStatus(id), "the heartbeat's status read");
         assertTrue(table.cancel(id));
         assertEquals(JobStatus.CANCELLED, table.job(id).orElseThrow().status());
+        assertEquals(java.util.Optional.of(JobStatus.CANCELLED), table.jobStatus(id), "the heartbeat sees the cancel");
+        assertTrue(table.jobStatus(new JobId("no-such-job")).isEmpty());
         assertFalse(table.cancel(id));
         table.completeShot(id, 1, 1, 1);
         table.completeShot(id, 2, 1, 1);
