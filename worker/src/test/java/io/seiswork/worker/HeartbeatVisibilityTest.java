@@ -39,13 +39,7 @@ class HeartbeatVisibilityTest {
 
     @Test
     void aHungTableCallDoesNotStopTheMessagesExtensions() throws Exception {
-        String name = LocalCloud.uniqueName("beatvis");
-        JobTable table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
-        ShotQueue queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
-        JobId job = new JobId("hung-1");
-        table.createJob(job, "hung", "model", ObjectKeys.spec(job), 1);
-        queue.send(job, List.of(1));
-        ReceivedShot message = queue.receive(2, 2).orElseThrow();
+        Held h = held("beatvis");
         AtomicInteger hung = new AtomicInteger();
         ExecutionInterceptor hangs = new ExecutionInterceptor() {
             @Override
@@ -59,32 +53,41 @@ class HeartbeatVisibilityTest {
             }
         };
         try (DynamoDbClient slow = CLOUD.dynamoDbSeenBy(hangs);
-                Heartbeat beat = heartbeat(queue, message, new JobTable(slow, name), job, Duration.ofHours(1))) {
+                Heartbeat beat = heartbeat(h.queue(), h.message(), new JobTable(slow, h.name()), h.job(), Duration.ofHours(1))) {
             Thread.sleep(6000);
             assertTrue(hung.get() >= 1, "the status read hangs");
-            assertTrue(queue.receive(1, 30).isEmpty(), "6 s on, three times the visibility: still hidden");
+            assertTrue(h.queue().receive(1, 30).isEmpty(), "6 s on, three times the visibility: still hidden");
         }
     }
 
     @Test
     void theMessageIsKeptHiddenNoLongerThanTheHoldCap() throws Exception {
-        String name = LocalCloud.uniqueName("beatcap");
-        JobTable table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
-        ShotQueue queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
-        JobId job = new JobId("cap-1");
-        table.createJob(job, "cap", "model", ObjectKeys.spec(job), 1);
-        queue.send(job, List.of(1));
-        ReceivedShot message = queue.receive(2, 2).orElseThrow();
+        Held h = held("beatcap");
+        ShotQueue queue = h.queue();
         long t0 = System.nanoTime();
-        try (Heartbeat beat = heartbeat(queue, message, table, job, Duration.ofSeconds(4))) {
+        try (Heartbeat beat = heartbeat(queue, h.message(), h.table(), h.job(), Duration.ofSeconds(4))) {
             Thread.sleep(2400);
             assertTrue(queue.receive(0, 30).isEmpty(), "2.4 s on, past the first visibility of 2 s: extended");
             ReceivedShot back = queue.receive(8, 30).orElseThrow(() -> new AssertionError("kept hidden past the cap"));
             double s = (System.nanoTime() - t0) / 1e9;
-            assertEquals(message.messageId(), back.messageId());
+            assertEquals(h.message().messageId(), back.messageId());
             // Never extended beyond the cap; the last extension, in whole seconds, may end up to one before it.
             assertTrue(s <= 4.8, "back at " + s + " s: hidden no longer than the cap of 4 s");
         }
+    }
+
+    /** A job of one shot in fresh emulator tables, its message received with a visibility of 2 s. */
+    private record Held(String name, JobTable table, ShotQueue queue, JobId job, ReceivedShot message) {
+    }
+
+    private static Held held(String prefix) {
+        String name = LocalCloud.uniqueName(prefix);
+        JobTable table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
+        ShotQueue queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
+        JobId job = new JobId(prefix + "-1");
+        table.createJob(job, prefix, "model", ObjectKeys.spec(job), 1);
+        queue.send(job, List.of(1));
+        return new Held(name, table, queue, job, queue.receive(2, 2).orElseThrow());
     }
 
     private Heartbeat heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, Duration cap) {
