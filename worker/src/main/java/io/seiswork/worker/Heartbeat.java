@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a worker does in the background while it holds a shot: keeps the message invisible (every
- * third of the visibility timeout, so a shot of an hour never reappears to another worker while
- * this one is alive), watches the job's status, cancelling the shot when the job ends (the client
+ * third of the visibility timeout, on a thread of its own, so a shot of an hour never reappears
+ * to another worker while this one is alive; at most {@link #HOLD_CAP}, SQS's limit), watches the job's status, cancelling the shot when the job ends (the client
  * cancels it, or it failed past its limit of failed shots), reports how far the shot is to the job
  * table for the progress panes (at least every 30 s, the sign that the worker is alive; while the
  * job is stacked, the sign goes to the job's item), notices a shot whose engine has stopped
@@ -43,6 +44,28 @@ final class Heartbeat implements AutoCloseable {
      */
     static final long BEAT_EVERY_NS = 30_000_000_000L;
 
+    /**
+     * The held message's own thread: a DynamoDB call that hangs or is throttled on {@link #timer}
+     * (bounded by the client's call timeout, {@code CloudClients}) must not delay the extension
+     * past the message's visibility, which would hand a live shot or stack to a second worker.
+     */
+    private final ScheduledExecutorService visibilityTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "seiswork-visibility");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * How long a worker keeps its message hidden at most, from when the heartbeat starts: SQS
+     * refuses to keep a message invisible beyond 12 h from its receipt, and 10 minutes are left
+     * for the time between the receipt and the heartbeat's start (one job read, bounded by the
+     * DynamoDB call timeout) and for clocks. Past it the message comes back; a shot then runs
+     * again elsewhere (shots take minutes to an hour), while a stack still reporting is never
+     * taken over ({@link io.seiswork.cloud.job.JobTable#takeStack}), its message kept by
+     * whoever receives it until the stack ends or its stacker falls silent.
+     */
+    static final java.time.Duration HOLD_CAP = java.time.Duration.ofHours(12).minusMinutes(10);
+
     private final TaskProtection protection;
 
     /**
@@ -64,17 +87,38 @@ final class Heartbeat implements AutoCloseable {
     Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
             WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection,
             Runnable onHang) {
+        this(queue, message, table, job, cancel, settings, progress, stacking, protection, onHang, settings.visibility(),
+                HOLD_CAP);
+    }
+
+    /**
+     * As the other constructor, with the message's {@code visibility} (extended every third of it)
+     * and the longest it is kept hidden, {@code holdCap} ({@link #HOLD_CAP}); tests shorten both
+     * below what {@link WorkerSettings} allows.
+     */
+    Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
+            WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection,
+            Runnable onHang, java.time.Duration visibility, java.time.Duration holdCap) {
         this.protection = protection;
         if (protection.active()) {
             protection.protect(PROTECT_MINUTES);
             timer.scheduleAtFixedRate(() -> protection.protect(PROTECT_MINUTES), RENEW_MINUTES, RENEW_MINUTES,
                     TimeUnit.MINUTES);
         }
-        long visibilityS = settings.visibility().toSeconds();
+        long visibilityS = visibility.toSeconds();
         long extendEveryS = Math.max(1, visibilityS / 3);
-        timer.scheduleAtFixedRate(() -> {
+        long heldUntil = System.nanoTime() + holdCap.toNanos();
+        visibilityTimer.scheduleAtFixedRate(() -> {
+            long leftS = (heldUntil - System.nanoTime()) / 1_000_000_000L;
+            if (leftS < 1) {
+                LOG.info("shot {} of job {}: its message has been held {} h, SQS's limit: no longer extended, it comes back"
+                        + " to the queue", message.task().shot(), job, String.format(java.util.Locale.ROOT, "%.2f",
+                        holdCap.toSeconds() / 3600.0));
+                visibilityTimer.shutdown();
+                return;
+            }
             try {
-                queue.extend(message, (int) visibilityS);
+                queue.extend(message, (int) Math.min(visibilityS, leftS));
             } catch (RuntimeException e) {
                 warn("could not extend shot {} of job {}: {}", message.task().shot(), job, e.getMessage());
             }
@@ -89,7 +133,7 @@ final class Heartbeat implements AutoCloseable {
         boolean[] hung = {false};
         timer.scheduleWithFixedDelay(() -> {
             try {
-                if (table.job(job).map(j -> j.status().isFinal()).orElse(true)) {  // cancelled, or failed past its limit
+                if (table.jobStatus(job).map(JobStatus::isFinal).orElse(true)) {  // cancelled, or failed past its limit
                     cancel.cancel();
                 }
             } catch (RuntimeException e) {
@@ -136,6 +180,7 @@ final class Heartbeat implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        visibilityTimer.shutdownNow();
         timer.shutdownNow();
         protection.release();
     }

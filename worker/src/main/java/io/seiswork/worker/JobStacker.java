@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import io.seiswork.cloud.job.JobRecord;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -56,7 +58,11 @@ final class JobStacker {
         this.metrics = metrics;
     }
 
-    /** Stacks, stores the outputs and marks the job DONE (unless it was cancelled meanwhile). */
+    /**
+     * Stacks, stores the outputs and marks the job DONE, unless it was cancelled, failed or
+     * deleted meanwhile (the outputs are then removed) or another stacker stored them first (they are then left alone:
+     * the keys are the same).
+     */
     void stack(JobRecord job, ActiveJob active, CancellationToken cancel) {
         long t0 = System.nanoTime();
         ResolvedJob resolved = active.job();
@@ -67,13 +73,24 @@ final class JobStacker {
             List<String> outputs = stacked.outputs();
             for (String name : outputs) {
                 cancel.throwIfCancelled("job " + job.id() + ", storing its outputs");
+                if (storedByAnother(job)) {
+                    return;
+                }
                 store.putFile(ObjectKeys.output(job.id(), name), dir.resolve(name), TransferProgress.NONE);
             }
             if (!table.finishJob(job.id(), outputs)) {
-                // Cancelled (perhaps to be deleted) while the outputs were stored: they would outlive
-                // the job's items, where no delete finds them; a resume stacks again anyway.
+                Optional<JobRecord> now = table.job(job.id());
+                if (now.isPresent() && now.get().status() == JobStatus.DONE) {
+                    // DONE by another stacker: the keys are the same, so removing "ours" would remove its outputs.
+                    LOG.info("job {}: stacked, but the job is {} meanwhile: its outputs left as they are", job.id(),
+                            now.get().status());
+                    return;
+                }
+                // Cancelled (perhaps to be deleted) or failed while the outputs were stored: they would
+                // outlive the job's items, where no delete finds them; a resume stacks again anyway.
                 store.delete(outputs.stream().map(name -> ObjectKeys.output(job.id(), name)).toList());
-                LOG.info("job {}: stacked, but the job was cancelled meanwhile: its outputs removed", job.id());
+                LOG.info("job {}: stacked, but the job is {} meanwhile: its outputs removed", job.id(),
+                        now.map(j -> j.status().name()).orElse("deleted"));
             } else {
                 // The partial results have served their purpose: a 3D survey's are its size times the shots.
                 store.delete(IntStream.rangeClosed(1, job.total()).mapToObj(n -> ObjectKeys.shotResult(job.id(), n)).toList());
@@ -85,6 +102,22 @@ final class JobStacker {
         } finally {
             FileTrees.delete(dir);
         }
+    }
+
+    /**
+     * Whether another stacker stored the job's outputs already (the job DONE): this one's, under
+     * the same keys, would replace the outputs of a finished job, perhaps while they are fetched.
+     * Looked at before each output is stored; a stacker that the table still counts alive is
+     * never taken over ({@link JobTable#takeStack}), so two stacks at once need a holder silent
+     * for minutes that then wakes.
+     */
+    private boolean storedByAnother(JobRecord job) {
+        Optional<JobRecord> now = table.job(job.id());
+        if (now.isPresent() && now.get().status() == JobStatus.DONE) {
+            LOG.info("job {}: stacked, but another worker stored its outputs first: this stack's are not stored", job.id());
+            return true;
+        }
+        return false;
     }
 
     /**

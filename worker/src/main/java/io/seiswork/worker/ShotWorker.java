@@ -101,6 +101,8 @@ public final class ShotWorker implements Runnable {
     private Optional<DeadLetterSweep> sweep;
     /** What ends a worker whose shot hung (tests replace it). */
     private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
+    /** How long a held message is kept hidden at most (tests shorten it). */
+    private java.time.Duration holdCap = Heartbeat.HOLD_CAP;
     private long lastSweepNs;
     /** When the dead-letter queue was last looked up ({@link System#nanoTime}). */
     private long sweepLookedUpNs;
@@ -208,6 +210,11 @@ public final class ShotWorker implements Runnable {
         }
     }
 
+    /** Shortens how long a held message is kept hidden ({@link Heartbeat#HOLD_CAP}; for tests). */
+    void holdCap(java.time.Duration cap) {
+        holdCap = cap;
+    }
+
     /** Replaces what ends the process when a shot hangs (for tests, which cannot halt their JVM). */
     void onHang(Runnable action) {
         onHang = action;
@@ -246,19 +253,22 @@ public final class ShotWorker implements Runnable {
         boolean shotDone = false;
         fraction = 0;
         try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
-                protection, () -> hung(message))) {
+                protection, () -> hung(message), settings.visibility(), holdCap)) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
-                stackIfOrphaned(id, message, cancel);
-                queue.delete(message);
+                if (stackIfOrphaned(id, message, cancel)) {
+                    deleteAfterStack(message);
+                }
                 return;
             }
             JobRecord job = runShot(found.get(), task.shot(), cancel);
             shotDone = true;
             if (job.done() == job.total() && table.startStacking(id, message.messageId())) {
                 stack(job, cancel);
+                deleteAfterStack(message);
+            } else {
+                queue.delete(message);
             }
-            queue.delete(message);
         } catch (CancelledException e) {
             if (!shotDone) {
                 table.releaseShot(id, task.shot());
@@ -306,6 +316,15 @@ public final class ShotWorker implements Runnable {
                 metrics.failed(id, task.shot(), found.get().task(), last);
             } else if (last) {
                 table.failJob(id, "stacking failed " + ShotAttempts.MAX + " times: " + why);
+            } else {
+                // Let go of in the table, or the message, released for another attempt, would find
+                // this worker's fresh beat and leave the stack to a stacker that gave it up.
+                try {
+                    table.releaseStack(id, message.messageId(), java.time.Instant.now().minus(RELEASED_STACK_AGE));
+                } catch (RuntimeException r) {
+                    LOG.warn("job {}: could not let go of its stack ({}): it is taken again once its beat is stale", id,
+                            r.getMessage());
+                }
             }
             if (atOnce && owned) {
                 queue.delete(message);
@@ -474,22 +493,33 @@ public final class ShotWorker implements Runnable {
     /**
      * A redelivered shot that is DONE: if every shot is counted and nobody finished the stack
      * (the worker that should have died, or is gone since its message came back), stack now. A
-     * duplicate message of a job whose stacker still reports is left to that stacker: two stacks
-     * at once would write the same outputs twice for nothing. A stack with no message, its resend
-     * claimed by the dead-letter sweep and its fresh message not yet recorded
-     * ({@link JobTable#claimStackResend}), is nobody's: the message that comes first takes it.
+     * stack whose holder still reports ({@link #STACKER_ALIVE}) is left to it, whatever message
+     * this is ({@link JobTable#takeStack}): two stacks at once would write the same outputs twice,
+     * the later over a job already DONE. A duplicate of another message is dropped; the stack's
+     * own message (SQS's duplicate delivery, or back after its holder's 12 h visibility cap,
+     * {@link Heartbeat}) is kept, neither deleted nor released: it comes back after this
+     * delivery's visibility, and in the dead-letter queue at the latest it is what tells a stack
+     * whose holder then dies. A stack with no message, its resend claimed by the dead-letter
+     * sweep and its fresh message not yet recorded ({@link JobTable#claimStackResend}), is
+     * nobody's: the message that comes first takes it.
+     *
+     * @return whether the message is settled and may be deleted; false for the message of a live stack
      */
-    private void stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel) {
+    private boolean stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel) {
         JobRecord job = table.job(id).orElseThrow();
         boolean stack;
         if (job.status() == JobStatus.STACKING) {
-            boolean anotherStacks = job.stackMessage() != null && !job.stackMessage().equals(message.messageId())
-                    && job.stackBeat() != null && job.stackBeat().isAfter(java.time.Instant.now().minus(STACKER_ALIVE));
-            if (anotherStacks) {
-                LOG.info("job {} is being stacked by another worker: dropping a duplicate message", id);
-                return;
+            java.time.Instant aliveSince = java.time.Instant.now().minus(STACKER_ALIVE);
+            stack = table.takeStack(id, message.messageId(), aliveSince);
+            if (!stack) {
+                JobRecord now = table.job(id).orElseThrow();
+                if (now.status() == JobStatus.STACKING && message.messageId().equals(now.stackMessage())) {
+                    LOG.info("job {} is being stacked by another worker from this very message: left to it", id);
+                    return false;
+                }
+                LOG.info("job {} is being stacked by another worker, or no longer stacking: dropping a duplicate message", id);
+                return true;
             }
-            stack = table.takeStack(id, message.messageId());
         } else {
             stack = job.done() == job.total() && job.status() == JobStatus.RUNNING
                     && table.startStacking(id, message.messageId());
@@ -497,6 +527,22 @@ public final class ShotWorker implements Runnable {
         if (stack) {
             LOG.info("job {}: all {} shots counted and no stack stored: stacking", id, job.total());
             stack(table.job(id).orElseThrow(), cancel);
+        }
+        return true;
+    }
+
+    /**
+     * Deletes the message of a settled stack (or of a duplicate). A stack's message may have been
+     * received again meanwhile (SQS's duplicate delivery, or back after the 12 h visibility cap,
+     * {@link Heartbeat}), and SQS may then refuse this delivery's receipt handle: no failure of
+     * the stack, whose job is settled in the table; the message is dropped when it comes back.
+     */
+    private void deleteAfterStack(ReceivedShot message) {
+        try {
+            queue.delete(message);
+        } catch (RuntimeException e) {
+            LOG.info("job {}: its stack's message was received again meanwhile and is dropped when it comes back ({})",
+                    message.task().jobId(), e.getMessage());
         }
     }
 

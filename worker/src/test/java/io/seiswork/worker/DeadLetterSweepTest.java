@@ -305,10 +305,13 @@ class DeadLetterSweepTest {
         assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "the first loss counted as a resend");
 
         // The fresh message's workers die too (each took the stack over): the second loss fails the job.
-        table.takeStack(job, fresh.messageId());
+        // (each taking it over once its holder had been silent: a live stack is never taken, JobTable.takeStack)
+        backdate(job, "META", "stackBeat", Duration.ofMinutes(3));
+        assertTrue(table.takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
         queue.delete(fresh);
         ReceivedShot second = letter(job, 1, 0);
-        table.takeStack(job, second.messageId());
+        backdate(job, "META", "stackBeat", Duration.ofMinutes(3));
+        assertTrue(table.takeStack(job, second.messageId(), java.time.Instant.now().minusSeconds(120)));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
         assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(second));
         assertEquals(0, lettersLeft());
@@ -344,12 +347,12 @@ class DeadLetterSweepTest {
 
     /**
      * Whether a worker receiving {@code message} now would take the job's stack over, as
-     * {@code ShotWorker.stackIfOrphaned} decides: unless another message's stacker spoke within
-     * two minutes.
+     * {@code ShotWorker.stackIfOrphaned} decides ({@link JobTable#takeStack}): unless a stacker
+     * with a message, this one or another, spoke within two minutes.
      */
     private boolean wouldTake(JobId job, ReceivedShot message) {
         JobRecord j = table.job(job).orElseThrow();
-        return j.status() == JobStatus.STACKING && !(j.stackMessage() != null && !j.stackMessage().equals(message.messageId())
+        return j.status() == JobStatus.STACKING && !(j.stackMessage() != null
                 && j.stackBeat() != null && j.stackBeat().isAfter(Instant.now().minus(Duration.ofMinutes(2))));
     }
 
@@ -362,8 +365,9 @@ class DeadLetterSweepTest {
         ReceivedShot m = fresh;
         for (int n = 1; ; n++) {
             assertEquals(n, m.receiveCount());
+            backdate(job, "META", "stackBeat", Duration.ofMinutes(3));  // the previous holder died: its beat went stale
             assertTrue(wouldTake(job, m), "delivery " + n + " takes the stack over");
-            assertTrue(table.takeStack(job, m.messageId()));
+            assertTrue(table.takeStack(job, m.messageId(), java.time.Instant.now().minusSeconds(120)));
             queue.release(m);  // its worker died: the message comes back
             if (n == 3) {
                 break;
@@ -399,7 +403,7 @@ class DeadLetterSweepTest {
                     ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("not queued"));
                     assertEquals(sent.messageId(), fresh.messageId());
                     assertTrue(wouldTake(job, fresh), "the stack's lost stacker is silent: the fresh message takes it");
-                    assertTrue(table.takeStack(job, fresh.messageId()));
+                    assertTrue(table.takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
                     taken.add(fresh);
                 }
             }
@@ -454,7 +458,7 @@ class DeadLetterSweepTest {
         assertEquals(null, claimed.stackMessage(), "whichever message comes takes the stack");
         ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("the fresh message was sent"));
         assertTrue(wouldTake(job, fresh));
-        assertTrue(table.takeStack(job, fresh.messageId()));
+        assertTrue(table.takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
 
         // The lost letter comes back while the fresh stack runs: left for later; once that stacker is silent, removed.
         assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter));
@@ -742,6 +746,9 @@ class DeadLetterSweepTest {
         for (int n = 1; n <= 3; n++) {
             ReceivedShot m = delivery.next().orElseThrow(() -> new AssertionError("the message did not come back"));
             assertEquals(n, m.receiveCount());
+            if (n > 1) {
+                backdate(job, "META", "stackBeat", Duration.ofMinutes(3));  // its dead stacker's beat went stale meanwhile
+            }
             id = m.messageId();
             ShotWorker dying = new ShotWorker(dyingStore(), table, queue, settings("dies-" + n)
                     .withSweepEvery(Duration.ZERO), metrics);

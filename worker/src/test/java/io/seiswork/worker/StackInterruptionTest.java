@@ -37,6 +37,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -183,6 +184,7 @@ class StackInterruptionTest {
                     death + ": let go of (its beat that of a stacker gone) once released");
             assertEquals(death == Death.AFTER_SEND ? 1 : 0, queue.backlog().waiting(), death + ": fresh messages queued");
             queue.release(held);  // its visibility runs out: it comes back
+            staleBeat(job);  // and the dead stacker's beat is stale by then
 
             new ShotWorker(store, table, queue, settings("next-" + death), metrics).run();
             JobRecord done = table.job(job).orElseThrow();
@@ -212,10 +214,23 @@ class StackInterruptionTest {
         interruptWhileStoringOutputs(job, held, queue, new JobTable(kept(CLOUD.dynamoDbSeenBy(outOfReach)), name));
         assertEquals(held.messageId(), table.job(job).orElseThrow().stackMessage());
         assertEquals(1, queue.backlog().waiting(), "the released message alone, no fresh one");
+        staleBeat(job);  // the message, released at once, is taken once the stopped stacker's beat is stale
 
         new ShotWorker(store, table, queue, settings("next"), metrics).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running());
+    }
+
+    /**
+     * Puts the job's stack beat three minutes back, as it is once a stopped stacker has been
+     * silent that long: a worker takes a stack over only then ({@link JobTable#takeStack}).
+     */
+    private void staleBeat(JobId job) {
+        CLOUD.dynamoDb().updateItem(r -> r.tableName(name)
+                .key(java.util.Map.of("pk", AttributeValue.fromS("JOB#" + job.value()), "sk", AttributeValue.fromS("META")))
+                .updateExpression("SET #b = :then").expressionAttributeNames(java.util.Map.of("#b", "stackBeat"))
+                .expressionAttributeValues(java.util.Map.of(":then",
+                        AttributeValue.fromS(Instant.now().minusSeconds(180).toString()))));
     }
 
     /** Whether {@code request} is a stopped stacker's letting go of its stack ({@link JobTable#releaseStack}). */

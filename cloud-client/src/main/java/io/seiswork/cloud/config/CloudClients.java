@@ -12,9 +12,19 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The three AWS clients of one {@link CloudSettings}, built once and shared by the dispatcher or a
- * worker. SQS long polls wait up to 20 s, so its call timeout leaves room for that.
+ * worker. Every SQS and DynamoDB call is bounded, so that a hung connection or a throttled table
+ * cannot stall a worker's heartbeat (SDK retries included): SQS calls {@value #SQS_CALL_S} s in
+ * all and {@value #SQS_ATTEMPT_S} s an attempt (a long poll waits up to 20 s), DynamoDB calls
+ * {@value #DYNAMODB_CALL_S} s in all and {@value #DYNAMODB_ATTEMPT_S} s an attempt (its calls
+ * take milliseconds; a batch write of 25 items well under a second). S3 is not bounded here: a
+ * part of a large transfer may take minutes, and its transfers have their own stops.
  */
 public final class CloudClients implements AutoCloseable {
+
+    static final int SQS_CALL_S = 60;
+    static final int SQS_ATTEMPT_S = 30;
+    static final int DYNAMODB_CALL_S = 30;
+    static final int DYNAMODB_ATTEMPT_S = 10;
 
     private final CloudSettings settings;
     private final S3Client s3;
@@ -28,10 +38,13 @@ public final class CloudClients implements AutoCloseable {
                 .forcePathStyle(settings.s3Endpoint() != null);
         endpoint(settings.s3Endpoint(), s3b::endpointOverride);
         SqsClientBuilder sqsb = SqsClient.builder().region(settings.region()).credentialsProvider(settings.credentials())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60)).build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(SQS_CALL_S))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(SQS_ATTEMPT_S)).build());
         endpoint(settings.sqsEndpoint(), sqsb::endpointOverride);
         DynamoDbClientBuilder dbb = DynamoDbClient.builder().region(settings.region())
-                .credentialsProvider(settings.credentials());
+                .credentialsProvider(settings.credentials())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(DYNAMODB_CALL_S))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(DYNAMODB_ATTEMPT_S)).build());
         endpoint(settings.dynamoDbEndpoint(), dbb::endpointOverride);
         this.s3 = s3b.build();
         this.sqs = sqsb.build();

@@ -267,6 +267,18 @@ public final class JobTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toJob(id, item));
     }
 
+    /**
+     * The job's status alone, read consistently (empty when there is no such job): what a
+     * worker's heartbeat polls every few seconds. Only the status attribute is read: the whole
+     * item holds {@code doneShots}, about 70 KB (18 read units) at {@value #MAX_SHOTS} shots, and
+     * a thousand workers reading it every 5 s would pass a partition's 3000 read units a second.
+     */
+    public Optional<JobStatus> jobStatus(JobId id) {
+        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, META)).consistentRead(true)
+                .projectionExpression("#st").expressionAttributeNames(Map.of("#st", "status"))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobStatus.valueOf(str(item, "status")));
+    }
+
     /** One shot item, read consistently, or empty when the job has no such shot. */
     public Optional<ShotRecord> shot(JobId id, int shot) {
         Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
@@ -752,15 +764,44 @@ public final class JobTable {
      * A worker takes over a STACKING job whose stacker is gone (its message came back to this
      * worker): the stack's sign of life and message are now this worker's.
      *
-     * @return false when the job is no longer STACKING
+     * <p>Refused while the stack's holder is alive: it has a message and its beat is after
+     * {@code aliveSince}, whatever message the taker holds. The same message comes back while
+     * its stacker lives (SQS's duplicate delivery; a stack held past SQS's 12 h visibility cap),
+     * and two stackers of one job would store the same outputs twice, the later one over a job
+     * already DONE. Free at once: a stack with no message (a resend claimed,
+     * {@link #claimStackResend}), a beat let go of ({@link #releaseStack}), and the run's resend
+     * recorded sent ({@link #recordStackResend}) whose beat is still its claim's (no worker took
+     * it since: a taker's beat is its own). Read (the attributes this needs, not the item), then
+     * written on condition that beat and message are still those read, so of two takers at once
+     * one wins.
+     *
+     * @param aliveSince a beat after this instant is a live stacker's
+     * @return false when the job is no longer STACKING, its stacker is alive, or another worker
+     *     took it first
      */
-    public boolean takeStack(JobId id, String messageId) {
+    public boolean takeStack(JobId id, String messageId, Instant aliveSince) {
+        Map<String, AttributeValue> m = db.getItem(r -> r.tableName(table).key(key(id, META)).consistentRead(true)
+                .projectionExpression("#st, #beat, #message, #sent, #updated")
+                .expressionAttributeNames(Map.of("#st", "status", "#beat", STACK_BEAT, "#message", STACK_MESSAGE,
+                        "#sent", STACK_RESEND_SENT, "#updated", "updated"))).item();
+        if (m == null || !JobStatus.STACKING.name().equals(str(m, "status"))) {
+            return false;
+        }
+        Instant beat = instant(m, STACK_BEAT);
+        String held = str(m, STACK_MESSAGE);
+        boolean untakenResend = messageId.equals(str(m, STACK_RESEND_SENT)) && messageId.equals(held)
+                && beat != null && beat.equals(instant(m, "updated"));
+        if (held != null && beat != null && beat.isAfter(aliveSince) && !untakenResend) {
+            return false;
+        }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()),
+                ":now", s(Instant.now().toString()), ":m", s(messageId)));
+        String condition = "#st = :stacking AND " + stillSilentSince(beat, values) + " AND " + stillMessage(held, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #beat = :now, #message = :m").conditionExpression("#st = :stacking")
+                    .updateExpression("SET #beat = :now, #message = :m").conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#st", "status", "#beat", STACK_BEAT, "#message", STACK_MESSAGE))
-                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
-                            ":now", s(Instant.now().toString()), ":m", s(messageId))));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

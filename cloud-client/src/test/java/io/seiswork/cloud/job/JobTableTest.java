@@ -194,8 +194,11 @@ class JobTableTest {
         table.startShot(id, 1, "w1");
         table.releaseShot(id, 1);
         assertEquals(ShotState.QUEUED, table.shots(id).get(0).state());
+        assertEquals(java.util.Optional.of(JobStatus.RUNNING), table.jobStatus(id), "the heartbeat's status read");
         assertTrue(table.cancel(id));
         assertEquals(JobStatus.CANCELLED, table.job(id).orElseThrow().status());
+        assertEquals(java.util.Optional.of(JobStatus.CANCELLED), table.jobStatus(id), "the heartbeat sees the cancel");
+        assertTrue(table.jobStatus(new JobId("no-such-job")).isEmpty());
         assertFalse(table.cancel(id));
         table.completeShot(id, 1, 1, 1);
         table.completeShot(id, 2, 1, 1);
@@ -417,7 +420,7 @@ class JobTableTest {
         JobRecord r = table.job(raced).orElseThrow();
         java.time.Instant c = table.claimStackResend(raced, r.stackBeat(), "lost").orElseThrow();
         Thread.sleep(2);
-        assertTrue(table.takeStack(raced, "fresh"));
+        assertTrue(table.takeStack(raced, "fresh", java.time.Instant.now().minusSeconds(120)));
         assertFalse(table.undoStackResend(raced, c, r.stackBeat(), "lost"), "taken: the resend stands as spent");
         assertTrue(table.recordStackResend(raced, 0, "fresh"));
         JobRecord taken = table.job(raced).orElseThrow();
@@ -446,6 +449,9 @@ class JobTableTest {
         assertEquals("fresh", sent.stackMessage());
         assertEquals(1, sent.stackResends());
         assertTrue(table.renewStackResendClaim(id, renewed).isEmpty(), "recorded: nothing to renew");
+        Instant aliveSince = Instant.now().minusSeconds(120);
+        assertTrue(table.takeStack(id, "fresh", aliveSince), "the recorded resend, untaken: taken at once");
+        assertFalse(table.takeStack(id, "fresh", aliveSince), "taken: a duplicate delivery of it is refused");
 
         // The stalled first sweep records before the renewing one: its message is the stack's, the other a duplicate.
         JobId late = stackingJob("lost");
@@ -471,7 +477,7 @@ class JobTableTest {
         JobRecord t = table.job(taken).orElseThrow();
         java.time.Instant c = table.claimStackResend(taken, t.stackBeat(), "lost").orElseThrow();
         Thread.sleep(2);
-        assertTrue(table.takeStack(taken, "fresh"));
+        assertTrue(table.takeStack(taken, "fresh", java.time.Instant.now().minusSeconds(120)));
         assertTrue(table.renewStackResendClaim(taken, c).isEmpty());
     }
 
@@ -483,13 +489,17 @@ class JobTableTest {
     void aStackIsLetGoOfOnlyByTheMessageThatHoldsIt() {
         JobId id = stackingJob("held");
         Instant silent = Instant.now().minusSeconds(121).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        java.time.Instant aliveSince = Instant.now().minusSeconds(120);
+        assertFalse(table.takeStack(id, "held", aliveSince), "its stacker alive: not taken, even with its own message");
+        assertFalse(table.takeStack(id, "another", aliveSince), "its stacker alive: not taken with another message");
+        assertEquals("held", table.job(id).orElseThrow().stackMessage());
         assertFalse(table.releaseStack(id, "another", silent), "not the stack's message");
         assertTrue(table.job(id).orElseThrow().stackBeat().isAfter(silent), "the beat as it was");
         assertTrue(table.releaseStack(id, "held", silent));
         JobRecord after = table.job(id).orElseThrow();
         assertEquals("held", after.stackMessage());
         assertEquals(silent, after.stackBeat(), "the beat put back to when its stacker counts as gone");
-        assertTrue(table.takeStack(id, "fresh"));
+        assertTrue(table.takeStack(id, "fresh", java.time.Instant.now().minusSeconds(120)));
         assertFalse(table.releaseStack(id, "held", silent), "taken over: not the held message's to let go of");
         assertTrue(table.finishJob(id, List.of("image.sgy")));
         assertFalse(table.releaseStack(id, "fresh", silent), "stored: no stack to let go of");

@@ -1,0 +1,98 @@
+package io.seiswork.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.queue.ReceivedShot;
+import io.seiswork.cloud.queue.ShotQueue;
+import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.core.progress.CancellationToken;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The heartbeat's hold on its message, against the emulators, with a visibility of 2 s (extended
+ * every second) in place of the worker's 30 s to 12 h: a DynamoDB call that hangs does not
+ * delay the extensions, and the message is kept hidden no longer than the hold cap (SQS's 12 h
+ * in production, 3 s here), after which it comes back to the queue.
+ */
+class HeartbeatVisibilityTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHungTableCallDoesNotStopTheMessagesExtensions() throws Exception {
+        Held h = held("beatvis");
+        AtomicInteger hung = new AtomicInteger();
+        ExecutionInterceptor hangs = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                hung.incrementAndGet();
+                try {
+                    Thread.sleep(20_000);  // a throttled or hung table, as the heartbeat's thread meets it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (DynamoDbClient slow = CLOUD.dynamoDbSeenBy(hangs);
+                Heartbeat beat = heartbeat(h.queue(), h.message(), new JobTable(slow, h.name()), h.job(), Duration.ofHours(1))) {
+            Thread.sleep(6000);
+            assertTrue(hung.get() >= 1, "the status read hangs");
+            assertTrue(h.queue().receive(1, 30).isEmpty(), "6 s on, three times the visibility: still hidden");
+        }
+    }
+
+    @Test
+    void theMessageIsKeptHiddenNoLongerThanTheHoldCap() throws Exception {
+        Held h = held("beatcap");
+        ShotQueue queue = h.queue();
+        long t0 = System.nanoTime();
+        try (Heartbeat beat = heartbeat(queue, h.message(), h.table(), h.job(), Duration.ofSeconds(4))) {
+            Thread.sleep(2400);
+            assertTrue(queue.receive(0, 30).isEmpty(), "2.4 s on, past the first visibility of 2 s: extended");
+            ReceivedShot back = queue.receive(8, 30).orElseThrow(() -> new AssertionError("kept hidden past the cap"));
+            double s = (System.nanoTime() - t0) / 1e9;
+            assertEquals(h.message().messageId(), back.messageId());
+            // Never extended beyond the cap; the last extension, in whole seconds, may end up to one before it.
+            assertTrue(s <= 4.8, "back at " + s + " s: hidden no longer than the cap of 4 s");
+        }
+    }
+
+    /** A job of one shot in fresh emulator tables, its message received with a visibility of 2 s. */
+    private record Held(String name, JobTable table, ShotQueue queue, JobId job, ReceivedShot message) {
+    }
+
+    private static Held held(String prefix) {
+        String name = LocalCloud.uniqueName(prefix);
+        JobTable table = JobTable.createIfMissing(CLOUD.dynamoDb(), name);
+        ShotQueue queue = ShotQueue.createIfMissing(CLOUD.sqs(), name);
+        JobId job = new JobId(prefix + "-1");
+        table.createJob(job, prefix, "model", ObjectKeys.spec(job), 1);
+        queue.send(job, List.of(1));
+        return new Held(name, table, queue, job, queue.receive(2, 2).orElseThrow());
+    }
+
+    private Heartbeat heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, Duration cap) {
+        WorkerSettings settings = WorkerSettings.defaults(dir).withStatusPoll(Duration.ofMillis(200));
+        return new Heartbeat(queue, message, table, job, new CancellationToken(), settings, () -> 0.5, () -> false,
+                TaskProtection.fromEnvironment(Map.of()), () -> { }, Duration.ofSeconds(2), cap);
+    }
+}
