@@ -3,11 +3,13 @@ package io.seiswork.app.desktop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.seiswork.core.segy.SegyReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -108,8 +110,11 @@ class PendingEditsTest extends WindowTestBase {
 
         typeInto(robot, "/grid/dx", "10");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(window.editor().editedProperty().get(), "the text is the applied one again");
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.editor().editedProperty().get());
+        } catch (TimeoutException e) {
+            fail("the text is not the applied one again: " + window.editor().text().getText());
+        }
         assertEquals("Seiswork: undone", window.titleProperty().get());
         assertFalse(window.runButton().isDisabled());
         assertEquals("No edits left: Run runs undone as applied.", window.status().getText());
