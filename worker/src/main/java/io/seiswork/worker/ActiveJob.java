@@ -6,6 +6,7 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
+import io.seiswork.kernels.rtm.ScratchSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ final class ActiveJob implements AutoCloseable {
 
     /** A job that runs every shot of its spec; {@code scratch}: this job's scratch directory on the worker. */
     ActiveJob(JobId id, ResolvedJob job, Path scratch) {
-        this(id, job, List.of(), scratch, null);
+        this(id, job, List.of(), scratch, null, ScratchSpace.process());
     }
 
     /**
@@ -42,9 +43,11 @@ final class ActiveJob implements AutoCloseable {
      * @param recorded the job's recorded data read by its shot index, or null: its computer then
      *     plans on the index's shots and migrates each from its own fetched traces, never opening
      *     the whole data file
+     * @param space where the shots' spills are reserved ({@link ScratchSpace#process()} but in tests)
      * @throws IllegalArgumentException when the spec has no shot of one of those numbers
      */
-    ActiveJob(JobId id, ResolvedJob job, List<Integer> numbers, Path scratch, RecordedShots recorded) {
+    ActiveJob(JobId id, ResolvedJob job, List<Integer> numbers, Path scratch, RecordedShots recorded,
+            ScratchSpace space) {
         this.id = id;
         this.recorded = recorded;
         this.scratch = scratch;
@@ -54,6 +57,7 @@ final class ActiveJob implements AutoCloseable {
         try {
             c = recorded == null ? new ShotComputer(job, engine.engine(), scratch.resolve("migration"))
                     : new ShotComputer(job, engine.engine(), scratch.resolve("migration"), recorded.index());
+            c.withScratchSpace(space);
             this.shots = numbers.isEmpty() ? c.shots() : pick(id, c.shots(), numbers);
         } catch (RuntimeException e) {
             if (c != null) {

@@ -23,6 +23,8 @@ import io.seiswork.kernels.job.MigratedShot;
 import io.seiswork.kernels.job.ModelledShot;
 import io.seiswork.kernels.job.WrongShotTracesException;
 import io.seiswork.kernels.rtm.PartialImageFile;
+import io.seiswork.kernels.rtm.ScratchSpace;
+import io.seiswork.kernels.rtm.ScratchSpaceException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -103,6 +105,8 @@ public final class ShotWorker implements Runnable {
     private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
     /** How long a held message is kept hidden at most (tests shorten it). */
     private java.time.Duration holdCap = Heartbeat.HOLD_CAP;
+    /** Where the shots' spills are reserved: the process's, on the real disk (tests give another). */
+    private ScratchSpace scratchSpace = ScratchSpace.process();
     private long lastSweepNs;
     /** When the dead-letter queue was last looked up ({@link System#nanoTime}). */
     private long sweepLookedUpNs;
@@ -218,6 +222,11 @@ public final class ShotWorker implements Runnable {
     /** Replaces what ends the process when a shot hangs (for tests, which cannot halt their JVM). */
     void onHang(Runnable action) {
         onHang = action;
+    }
+
+    /** Replaces the scratch space the shots' spills are reserved in (tests: a disk of any size). */
+    void scratchSpace(ScratchSpace space) {
+        scratchSpace = space;
     }
 
     /** Shots this worker finished. */
@@ -359,10 +368,13 @@ public final class ShotWorker implements Runnable {
      * those submitted ({@link DataIntegrityException}), or a shot's own file, its bytes those the
      * index's digests give, whose traces are not the ones the index gives the shot
      * ({@link WrongShotTracesException}: the index itself is wrong, and every attempt reads the same
-     * verified bytes). Told by type, never by an error's words.
+     * verified bytes), or a shot whose spill does not fit the scratch disk ({@link ScratchSpaceException}:
+     * refused before its first step; a retry, on this instance or another of the fleet's scratch
+     * size, meets the same disk). Told by type, never by an error's words.
      */
     static boolean repeatsOnEveryAttempt(Throwable e) {
-        return e instanceof DataIntegrityException || e instanceof WrongShotTracesException;
+        return e instanceof DataIntegrityException || e instanceof WrongShotTracesException
+                || e instanceof ScratchSpaceException;
     }
 
     /**
@@ -560,7 +572,7 @@ public final class ShotWorker implements Runnable {
         if (active == null || !active.id().equals(job.id())) {
             closeActive();
             active = new ActiveJob(job.id(), workspace.resolve(job), workspace.shots(job), workspace.jobDir(job.id()),
-                    workspace.recorded(job));
+                    workspace.recorded(job), scratchSpace);
         }
         return active;
     }

@@ -217,6 +217,32 @@ class ShotWorkerTest {
     }
 
     /**
+     * A shot whose source wavefield spills more than the worker's scratch disk has free (injected:
+     * 512 MiB) is refused before its first step and, since every attempt on that disk would be
+     * refused alike, fails at once: one delivery, its reason in the job table, its message deleted,
+     * nothing dead-lettered.
+     */
+    @Test
+    void aShotWhoseSpillDoesNotFitTheScratchDiskFailsOnceWithItsReason() throws Exception {
+        Path spec = spec(1, 0.3);
+        Files.writeString(spec, Files.readString(spec).replace("\"engine\": \"cpu\"",
+                "\"imaging\": {\"wavefield\": \"disk\"}, \"engine\": \"cpu\""));
+        JobId job = dispatcher.submit(spec, 1, TransferProgress.NONE).id();
+        ShotWorker w = worker("w");
+        w.scratchSpace(new io.seiswork.kernels.rtm.ScratchSpace(d -> 512L << 20));
+        w.run();
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("shot 1 failed and was not retried, since every attempt would fail the same"
+                + " way: shot FFID 1: its source wavefield's snapshots (strategy \"disk\") needs "), failed.error());
+        assertTrue(failed.error().contains("whose file system has 512.0 MiB free"), failed.error());
+        assertEquals(1, table.shots(job).get(0).attempts(), "one delivery, not three");
+        assertEquals(ShotState.FAILED, table.shots(job).get(0).state());
+        assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "its message deleted");
+        assertEquals(0, queue.deadLetters().orElseThrow().backlog().waiting(), "nor dead-lettered");
+    }
+
+    /**
      * A job cancelled after two of its three shots, with one stored result lost since, resumed:
      * the lost and the unstarted shots run again, and the image is byte for byte that of the same
      * spec run without a stop.

@@ -23,15 +23,18 @@ import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cpu.PaddedGrid;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
+import io.seiswork.kernels.engine.cuda.HostMemoryBudget;
 import io.seiswork.kernels.engine.cuda.RtmRingPlan;
 import io.seiswork.kernels.rtm.CudaShotMigrator;
 import io.seiswork.kernels.rtm.MemoryPlan;
 import io.seiswork.kernels.rtm.PartialImage;
+import io.seiswork.kernels.rtm.ScratchSpace;
 import io.seiswork.kernels.rtm.ShotMigrator;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * included, is computed on the shot's window of the model ({@link ShotWindow}) and its partial
  * image placed there in the job's grid; memory is then planned, and the GPU chosen, on the
  * largest window of the job, which is what the first shot stands for above.
+ *
+ * <p>Before a migration shot's first step (the modelling of its synthetic data included) the
+ * bytes it will spill to {@code scratch} are reserved ({@link ScratchSpace}: the CPU's snapshots
+ * or boundary ring, the GPU's ring levels staged to disk), and a shot whose spill does not fit the
+ * free space there is refused at once ({@link io.seiswork.kernels.rtm.ScratchSpaceException})
+ * instead of failing with a full disk after its forward phase.
  *
  * <p>Not for concurrent use: one shot at a time, like the engine it drives. The caller keeps the
  * engine and closes it; {@link #close} releases what this computer opened (the data file, a CPU
@@ -88,11 +97,26 @@ public final class ShotComputer implements AutoCloseable {
     private RtmRingPlan ringPlan;
     private boolean onGpu;
     private CpuWaveEngine ownCpu;
+    /** What a shot of the chosen migration spills to {@link #scratch}; null until chosen. */
+    private Spill spill;
+    private ScratchSpace scratchSpace = ScratchSpace.process();
+    /** Whether the note that the scratch's free space is unknown was given. */
+    private boolean unknownSpaceSaid;
 
     /** One shot's migration on whichever engine runs it. */
     private interface Migration {
         PartialImage migrate(ShotRequest request, float[][] observed, Sampling[] axes, ProgressListener progress,
                 CancellationToken cancel);
+    }
+
+    /**
+     * What a shot of the chosen migration writes to the scratch folder.
+     *
+     * @param bytes the bytes of a shot's spill, planned before its first step
+     * @param what the spill, for the refusal's message
+     * @param remedy how to make it spill less, for the refusal's message
+     */
+    private record Spill(ToLongFunction<ShotRequest> bytes, String what, String remedy) {
     }
 
     /**
@@ -379,9 +403,45 @@ public final class ShotComputer implements AutoCloseable {
         }
     }
 
+    /**
+     * This computer with its shots' spills reserved in {@code space} instead of the process's
+     * ({@link ScratchSpace#process()}): tests give a disk of any size.
+     *
+     * @return this computer
+     */
+    public ShotComputer withScratchSpace(ScratchSpace space) {
+        this.scratchSpace = java.util.Objects.requireNonNull(space, "space");
+        return this;
+    }
+
     private MigratedShot migrate(ObservedData data, Shot shot, ProgressListener progress, CancellationToken cancel) {
         Migration m = migration();
         ShotWindow w = window(shot);
+        ShotRequest r = request(w.crop(job.migrationVelocity()), w.local(shot));
+        try (ScratchSpace.Reservation held = reserveScratch(shot, r)) {
+            return migrate(m, data, shot, w, r, progress, cancel);
+        }
+    }
+
+    /**
+     * Reserves the scratch bytes the migration of {@code shot} ({@code r}, in its window) will
+     * spill, before its first step.
+     *
+     * @throws io.seiswork.kernels.rtm.ScratchSpaceException when they do not fit
+     */
+    private ScratchSpace.Reservation reserveScratch(Shot shot, ShotRequest r) {
+        long bytes = spill.bytes().applyAsLong(r);
+        ScratchSpace.Reservation held = scratchSpace.reserve(scratch, bytes, "shot FFID " + shot.number() + ": "
+                + spill.what(), spill.remedy());
+        if (!held.checked() && !unknownSpaceSaid) {
+            unknownSpaceSaid = true;
+            messages.accept(FreeSpace.unknownNote(scratch, "each shot's spill", bytes));
+        }
+        return held;
+    }
+
+    private MigratedShot migrate(Migration m, ObservedData data, Shot shot, ShotWindow w, ShotRequest r,
+            ProgressListener progress, CancellationToken cancel) {
         int migrationSteps = 2 * timing.steps();
         int[] dataSteps = {0};
         long t0 = System.nanoTime();
@@ -391,7 +451,7 @@ public final class ShotComputer implements AutoCloseable {
         }), cancel);
         long t1 = System.nanoTime();
         Sampling[] axes = taperedOnOwnAxes(data, shot, traces);
-        PartialImage image = m.migrate(request(w.crop(job.migrationVelocity()), w.local(shot)), traces, axes,
+        PartialImage image = m.migrate(r, traces, axes,
                 relabelled(progress, w, (s, n) -> progress.onProgress(dataSteps[0] + s, dataSteps[0] + n)), cancel);
         long t2 = System.nanoTime();
         long computedPoints = new PaddedGrid(w.grid(), physics.boundaryWidth(), physics.operator().radius(),
@@ -485,6 +545,9 @@ public final class ShotComputer implements AutoCloseable {
                 onGpu = true;
                 messages.accept("source wavefield: boundary ring placed on the " + ring.placement().json() + ", "
                         + ring.device().describe() + " of GPU memory per shot");
+                spill = new Spill(req -> m.ringPlan(req, k).diskBytes(), "its boundary ring's levels staged to disk"
+                        + " (over the pinned host budget)", "a larger pinned host budget (-D" + HostMemoryBudget.PROPERTY
+                        + "=N in SEISWORK_JAVA_OPTS) so that they stay in host memory");
                 return (r, observed, axes, p, cancel) -> m.migrate(r, observed, axes, k, p, cancel);
             }
             if (!gpu.fallsBackToCpu()) {
@@ -504,6 +567,13 @@ public final class ShotComputer implements AutoCloseable {
     private Migration cpuMigration(CpuWaveEngine cpu) {
         migrationEngine = cpu.name();
         messages.accept("source wavefield: " + plan);
+        int samples = data.samplesPerTrace();
+        spill = new Spill(req -> plan.ringInMemory() ? 0
+                : MemoryPlan.of(req, samples, plan.strategy().json(), 0).spillBytes(),
+                "its source wavefield's " + (plan.strategy() == WavefieldStrategy.DISK ? "snapshots" : "boundary ring")
+                + " (strategy \"" + plan.strategy().json() + "\")", "more heap (-Xmx in SEISWORK_JAVA_OPTS) so that"
+                + " less of the source wavefield spills (\"imaging.wavefield\": \"auto\" keeps it in memory when"
+                + " it fits)");
         ShotMigrator m = new ShotMigrator(cpu, scratch);
         return (r, observed, axes, p, cancel) -> m.migrate(r, observed, axes, plan, p, cancel);
     }

@@ -89,6 +89,19 @@ public record MemoryPlan(WavefieldStrategy strategy, int interval, long memoryBy
         };
     }
 
+    /**
+     * Bytes a shot of this plan writes to its scratch folder: the snapshots ({@code disk}), the ring
+     * of every level unless it is kept in memory ({@code boundary}), nothing ({@code memory}).
+     * What the shot reserves there before its first step ({@link ScratchSpace}).
+     */
+    public long spillBytes() {
+        return switch (strategy) {
+            case MEMORY -> 0;
+            case BOUNDARY -> ringInMemory ? 0 : boundaryScratchBytes;
+            case DISK -> diskScratchBytes;
+        };
+    }
+
     /** This plan with another strategy (tests, benchmarks). */
     public MemoryPlan with(WavefieldStrategy s) {
         return new MemoryPlan(s, interval, memoryBytes, boundaryBytes, boundaryScratchBytes, diskBytes,

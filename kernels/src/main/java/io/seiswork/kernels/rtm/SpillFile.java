@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link FrameStore} in a scratch file: record i at byte {@code 4 · floats · i}, little-endian
@@ -25,8 +26,15 @@ import java.nio.file.StandardOpenOption;
  * opened with {@code DELETE_ON_CLOSE} (on Unix the JDK unlinks it right after opening, so it
  * cannot outlive the JVM and does not show in the directory) and {@link #close()}, also on
  * cancellation, stops the I/O thread and releases it.
+ *
+ * <p>Since the file does not show in its directory, the bytes the live spill files of a directory
+ * hold are counted here ({@link #bytesIn}): a {@link ScratchSpace} reservation is reduced by what
+ * its shot has already written, which the disk's free space no longer includes.
  */
 final class SpillFile implements FrameStore {
+
+    /** Bytes the open spill files hold, by directory (absolute, normalised). */
+    private static final ConcurrentHashMap<Path, Long> HELD = new ConcurrentHashMap<>();
 
     private static final int IDLE = 0;
     private static final int WRITE = 1;
@@ -49,6 +57,9 @@ final class SpillFile implements FrameStore {
     private int ahead;
     private boolean closed;
     private IOException failure;
+    /** The file's length so far (the I/O thread's), counted in {@link #HELD} under {@link #dir}. */
+    private long length;
+    private final Path dir;
 
     /**
      * @param dir directory for the file (created if needed)
@@ -63,6 +74,7 @@ final class SpillFile implements FrameStore {
         }
         this.floats = floats;
         this.recordBytes = 4L * floats;
+        this.dir = key(dir);
         try {
             Files.createDirectories(dir);
             this.file = Files.createTempFile(dir, "seiswork-rtm-", suffix);
@@ -80,6 +92,33 @@ final class SpillFile implements FrameStore {
             views[i] = bytes[i].asFloatBuffer();
         }
         this.io = Thread.ofPlatform().daemon().name("seiswork-rtm-io").start(this::serve);
+    }
+
+    /**
+     * Bytes the spill files now open in {@code dir} hold (their lengths: records are written
+     * from the first on, so a file has no holes), for {@link ScratchSpace}.
+     */
+    static long bytesIn(Path dir) {
+        return HELD.getOrDefault(key(dir), 0L);
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /** Counts the file's growth to {@code end} bytes (I/O thread). */
+    private void grown(long end) {
+        if (end > length) {
+            count(end - length);
+            length = end;
+        }
+    }
+
+    /** Adds {@code delta} bytes to this directory's count, the entry dropped at 0 (one atomic step). */
+    private void count(long delta) {
+        if (delta != 0) {
+            HELD.merge(dir, delta, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     /** The scratch file (deleted on close). */
@@ -200,6 +239,9 @@ final class SpillFile implements FrameStore {
             }
             try {
                 transfer(bytes[b].clear(), pos, write);
+                if (write) {
+                    grown(pos + recordBytes);
+                }
             } catch (IOException e) {
                 synchronized (this) {
                     failure = e;
@@ -239,6 +281,8 @@ final class SpillFile implements FrameStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        count(-length);  // the I/O thread has ended: its length is final
+        length = 0;
         try {
             channel.close();
             Files.deleteIfExists(file);

@@ -15,6 +15,7 @@ import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
@@ -22,6 +23,8 @@ import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.rtm.ImageStacker;
 import io.seiswork.kernels.rtm.PartialImage;
+import io.seiswork.kernels.rtm.ScratchSpace;
+import io.seiswork.kernels.rtm.ScratchSpaceException;
 import io.seiswork.kernels.rtm.WavefieldStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,6 +253,63 @@ class ShotComputerTest {
             assertEquals(3, computer.shots().size());
         }
         assertEquals(before + 1, SegyShotGathers.HEADER_SCANS.get(), "the file's headers read once");
+    }
+
+    /** The spec with the source wavefield kept as {@code wavefield} says. */
+    private static String withWavefield(String wavefield) {
+        return RTM.replace("\"data\": \"synthetic\",", "\"data\": \"synthetic\", \"imaging\": { \"wavefield\": \""
+                + wavefield + "\" },");
+    }
+
+    /**
+     * A migration shot whose source wavefield would spill more than its scratch folder's free
+     * space (injected: no disk is filled) is refused before its first step, the synthetic data's
+     * modelling included, in one line with the figures.
+     */
+    @Test
+    void aShotWhoseSpillDoesNotFitIsRefusedBeforeItsFirstStep() {
+        for (String wavefield : new String[] {"disk", "boundary"}) {
+            ResolvedJob job = job(withWavefield(wavefield));
+            long free = 512L << 20;  // 512 MiB free, under the 1 GiB margin alone
+            ScratchSpace disk = new ScratchSpace(d -> free);
+            Path scratch = dir.resolve("scratch-" + wavefield);
+            List<int[]> progress = new ArrayList<>();
+            try (ShotComputer computer = new ShotComputer(job, ENGINE, scratch).withScratchSpace(disk)) {
+                long spill = computer.memoryPlan().spillBytes();
+                assertEquals(WavefieldStrategy.fromJson(wavefield), computer.memoryPlan().strategy());
+                assertTrue(spill > 0, wavefield + " spills");
+                Shot shot = computer.shots().get(0);
+                ScratchSpaceException e = assertThrows(ScratchSpaceException.class, () -> computer.migrate(shot,
+                        (s, n) -> progress.add(new int[] {s, n}), CancellationToken.none()));
+                String m = e.getMessage();
+                assertTrue(m.startsWith("shot FFID " + shot.number() + ": its source wavefield's "
+                        + (wavefield.equals("disk") ? "snapshots" : "boundary ring") + " (strategy \"" + wavefield
+                        + "\") needs " + MemoryEstimate.human(spill) + " of scratch in " + scratch
+                        + ", whose file system has " + MemoryEstimate.human(free) + " free"), m);
+                assertTrue(m.contains("scratchDiskGiB") && m.contains("-Xmx"), "says what to do: " + m);
+                assertFalse(m.contains("\n"), "one line");
+                assertEquals(List.of(), progress, "no step, not even of the synthetic data's modelling");
+                assertFalse(Files.exists(scratch), "nothing written");
+                assertEquals(0, disk.reservedBytes());
+            }
+        }
+    }
+
+    /** A shot that fits holds its reservation while it runs and lets go of it when it ends. */
+    @Test
+    void aShotThatFitsHoldsItsSpillWhileItRunsAndLetsGoAfter() {
+        ResolvedJob job = job(withWavefield("disk"));
+        ScratchSpace disk = new ScratchSpace(d -> 2L << 30);
+        long[] heldMidShot = {-1};
+        try (ShotComputer computer = new ShotComputer(job, ENGINE, dir.resolve("scratch")).withScratchSpace(disk)) {
+            long spill = computer.memoryPlan().spillBytes();
+            assertEquals(MemoryEstimate.diskScratchBytes(job.spec().grid(), job.time(), computer.memoryPlan().interval()),
+                    spill);
+            ProgressListener watch = (s, n) -> heldMidShot[0] = Math.max(heldMidShot[0], disk.reservedBytes());
+            computer.migrate(computer.shots().get(0), watch, CancellationToken.none());
+            assertEquals(spill, heldMidShot[0], "the snapshots' bytes reserved while the shot ran");
+        }
+        assertEquals(0, disk.reservedBytes(), "released when the shot ended");
     }
 
     private static MigratedShot migrate(ShotComputer computer, Shot s) {

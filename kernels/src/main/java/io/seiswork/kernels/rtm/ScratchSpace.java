@@ -1,0 +1,184 @@
+package io.seiswork.kernels.rtm;
+
+import io.seiswork.core.spec.MemoryEstimate;
+import io.seiswork.kernels.job.FreeSpace;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+
+/**
+ * The scratch disk that migration shots spill their source wavefield to (snapshots, the boundary
+ * ring, the GPU's staged ring), checked before a shot's first step. Why: a 3D shot spills up to a
+ * terabyte, and without the check a shot that cannot fit fails with "No space left on device"
+ * after its forward phase, an hour of GPU time later, and on a worker once per attempt.
+ *
+ * <p>A shot {@linkplain #reserve reserves} its bytes for as long as it runs. A reservation fits
+ * when its bytes plus a margin ({@link #marginBytes}: 2 % of them, at least 1 GiB, for the files
+ * besides the spill that share the disk: inputs, shot results, logs) are at most the folder's free
+ * space less what the other reservations of this process on the same file system still have to
+ * write: their bytes less what their spill files already hold ({@link SpillFile#bytesIn}), which
+ * the free space no longer counts. Two shots of one process therefore never both count on the same
+ * free bytes. Another process on the same disk (a second worker of an instance with several GPUs)
+ * is seen only through what it has written so far.
+ *
+ * <p>A file system that does not report its free space ({@link FreeSpace#known}) is not checked.
+ */
+public final class ScratchSpace {
+
+    /** The least margin kept free beside a spill, in bytes (1 GiB). */
+    public static final long MIN_MARGIN_BYTES = 1L << 30;
+    /** The margin as a fraction of the spill. */
+    public static final double MARGIN_FRACTION = 0.02;
+
+    private static final ScratchSpace PROCESS = new ScratchSpace(FreeSpace::usable);
+
+    private final ToLongFunction<Path> usable;
+    /** Reservations not yet closed (guarded by this). */
+    private final List<Reservation> live = new ArrayList<>();
+
+    /**
+     * A scratch space whose free bytes come from {@code usable} (tests: a disk of any size without
+     * filling one); a process's shots share {@link #process()}.
+     *
+     * @param usable free bytes of a folder's file system, 0 when it cannot tell, as
+     *     {@link FreeSpace#usable}; given an existing folder
+     */
+    public ScratchSpace(ToLongFunction<Path> usable) {
+        this.usable = Objects.requireNonNull(usable, "usable");
+    }
+
+    /** The scratch space of this process, on the real file systems. */
+    public static ScratchSpace process() {
+        return PROCESS;
+    }
+
+    /** The bytes kept free beside a spill of {@code spillBytes}. */
+    public static long marginBytes(long spillBytes) {
+        return Math.max(MIN_MARGIN_BYTES, (long) Math.ceil(MARGIN_FRACTION * spillBytes));
+    }
+
+    /**
+     * Reserves {@code bytes} in {@code dir} for a shot, or refuses the shot.
+     *
+     * @param dir the folder the shot spills to (it need not exist yet)
+     * @param bytes what the shot will write there; 0 reserves nothing
+     * @param what the spill, for the message ("the source wavefield's snapshots (strategy disk)")
+     * @param remedy what the user can do besides a bigger disk or another folder, for the message
+     * @return the reservation, to close when the shot ends (however it ends)
+     * @throws ScratchSpaceException in one line naming the bytes needed, the free bytes, the
+     *     folder and what to do, when they do not fit
+     */
+    public synchronized Reservation reserve(Path dir, long bytes, String what, String remedy) {
+        if (bytes <= 0) {
+            return new Reservation(this, dir, null, 0, true);
+        }
+        Path existing = existingFolder(dir);
+        long free = usable.applyAsLong(existing);
+        Object disk = fileSystemOf(existing);
+        if (!FreeSpace.known(free)) {
+            return add(new Reservation(this, dir, disk, bytes, false));
+        }
+        long others = outstanding(disk);
+        long margin = marginBytes(bytes);
+        if (bytes + margin > free - others) {
+            throw new ScratchSpaceException(what + " needs " + MemoryEstimate.human(bytes) + " of scratch in " + dir
+                    + ", whose file system has " + MemoryEstimate.human(free) + " free"
+                    + (others > 0 ? " (" + MemoryEstimate.human(others) + " of it reserved by other shots running"
+                    + " in this process)" : "") + ", and " + MemoryEstimate.human(margin) + " is kept free beside it:"
+                    + " the shot is refused before it starts; give it a bigger scratch disk (a cloud worker:"
+                    + " scratchDiskGiB) or scratch on another file system, or " + remedy);
+        }
+        return add(new Reservation(this, dir, disk, bytes, true));
+    }
+
+    /** Bytes the reservations on {@code disk} still have to write. */
+    private long outstanding(Object disk) {
+        // Reservations of one folder are summed before their spill files' bytes are taken off:
+        // the files of a folder are counted together.
+        java.util.Map<Path, Long> byFolder = new java.util.HashMap<>();
+        for (Reservation r : live) {
+            if (disk.equals(r.disk)) {
+                byFolder.merge(r.dir.toAbsolutePath().normalize(), r.bytes, Long::sum);
+            }
+        }
+        long sum = 0;
+        for (var e : byFolder.entrySet()) {
+            sum += Math.max(0, e.getValue() - SpillFile.bytesIn(e.getKey()));
+        }
+        return sum;
+    }
+
+    private Reservation add(Reservation r) {
+        live.add(r);
+        return r;
+    }
+
+    private synchronized void release(Reservation r) {
+        live.remove(r);
+    }
+
+    /** Bytes reserved now by reservations not yet closed (all file systems). */
+    public synchronized long reservedBytes() {
+        return live.stream().mapToLong(r -> r.bytes).sum();
+    }
+
+    /** {@code dir} or its nearest existing parent: the free space of a folder not yet made. */
+    private static Path existingFolder(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.isDirectory(p)) {
+            p = p.getParent();
+        }
+        return p == null ? dir.toAbsolutePath().getRoot() : p;
+    }
+
+    /** What tells file systems apart: its {@link FileStore}, or the folder itself when it cannot be named. */
+    private static Object fileSystemOf(Path existing) {
+        try {
+            return Files.getFileStore(existing);
+        } catch (IOException | SecurityException e) {
+            return existing;
+        }
+    }
+
+    /**
+     * A shot's hold on scratch bytes, released by {@link #close} (twice is harmless).
+     *
+     * @see ScratchSpace#reserve
+     */
+    public static final class Reservation implements AutoCloseable {
+
+        private final ScratchSpace space;
+        private final Path dir;
+        private final Object disk;
+        private final long bytes;
+        private final boolean checked;
+
+        private Reservation(ScratchSpace space, Path dir, Object disk, long bytes, boolean checked) {
+            this.space = space;
+            this.dir = dir;
+            this.disk = disk;
+            this.bytes = bytes;
+            this.checked = checked;
+        }
+
+        /** The bytes reserved. */
+        public long bytes() {
+            return bytes;
+        }
+
+        /** False when the file system did not say how much is free, so nothing was checked. */
+        public boolean checked() {
+            return checked;
+        }
+
+        @Override
+        public void close() {
+            space.release(this);
+        }
+    }
+}
