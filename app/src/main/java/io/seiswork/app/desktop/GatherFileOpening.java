@@ -102,6 +102,12 @@ final class GatherFileOpening extends BorderPane implements AutoCloseable {
                 opened = file;
             }
             Platform.runLater(() -> {
+                // Closed between the locked block and now: the file is closed, no pane shows it.
+                synchronized (lock) {
+                    if (closed) {
+                        return;
+                    }
+                }
                 setTop(null);
                 setCenter(new GatherPane(file, first, io, problem));
             });
