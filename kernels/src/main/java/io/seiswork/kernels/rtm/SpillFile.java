@@ -57,8 +57,12 @@ final class SpillFile implements FrameStore {
     private int ahead;
     private boolean closed;
     private IOException failure;
-    /** The file's length so far (the I/O thread's), counted in {@link #HELD} under {@link #dir}. */
-    private long length;
+    /**
+     * The file's length so far, counted in {@link #HELD} under {@link #dir}: written by the I/O
+     * thread, read by {@link #close} once that thread has ended (volatile besides the join's
+     * ordering, so that no reader ever sees a torn or stale 64-bit value).
+     */
+    private volatile long length;
     private final Path dir;
 
     /**
@@ -276,13 +280,22 @@ final class SpillFile implements FrameStore {
             closed = true;
             notifyAll();
         }
-        try {
-            io.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Waited for even when interrupted: until the I/O thread has ended it may still write a
+        // record and count it, and the count taken off here would be short for good.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                io.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
         count(-length);  // the I/O thread has ended: its length is final
         length = 0;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         try {
             channel.close();
             Files.deleteIfExists(file);
