@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -18,38 +19,81 @@ import java.util.function.ToLongFunction;
  * after its forward phase, an hour of GPU time later, and on a worker once per attempt.
  *
  * <p>A shot {@linkplain #reserve reserves} its bytes for as long as it runs. A reservation fits
- * when its bytes plus a margin ({@link #marginBytes}: 2 % of them, at least 1 GiB, for the files
- * besides the spill that share the disk: inputs, shot results, logs) are at most the folder's free
+ * when its bytes plus a margin ({@link #marginBytes}: 2 % of them, at least as much as the spill
+ * up to 1 GiB, for the files besides the spill that share the disk: inputs, shot results, logs)
+ * are at most the folder's free
  * space less what the other reservations of this process on the same file system still have to
  * write: their bytes less what their spill files already hold ({@link SpillFile#bytesIn}), which
  * the free space no longer counts. Two shots of one process therefore never both count on the same
  * free bytes. Another process on the same disk (a second worker of an instance with several GPUs)
  * is seen only through what it has written so far.
  *
+ * <p>Free space is a figure of the moment: a space {@linkplain #makingRoomWith making room} asks
+ * what it was given (a cloud worker's input cache) to free the bytes short before it refuses. A
+ * shot still refused is told apart ({@link ScratchSpaceException#fitsTheDisk}): one whose spill
+ * with its margin exceeds the disk's whole size never fits there, one that fits the disk but not
+ * its free space now may fit once other files are gone.
+ *
  * <p>A file system that does not report its free space ({@link FreeSpace#known}) is not checked.
  */
 public final class ScratchSpace {
 
-    /** The least margin kept free beside a spill, in bytes (1 GiB). */
+    /**
+     * The most of the least margin kept free beside a spill, in bytes (1 GiB): the margin is at
+     * least the spill itself up to this, so a desktop run spilling megabytes needs megabytes.
+     */
     public static final long MIN_MARGIN_BYTES = 1L << 30;
     /** The margin as a fraction of the spill. */
     public static final double MARGIN_FRACTION = 0.02;
 
-    private static final ScratchSpace PROCESS = new ScratchSpace(FreeSpace::usable);
+    private static final ScratchSpace PROCESS = new ScratchSpace(FreeSpace::usable, ScratchSpace::totalOf);
 
+    /** Reservations not yet closed (guarded by itself), shared by the spaces made from one. */
+    private final List<Reservation> live;
     private final ToLongFunction<Path> usable;
-    /** Reservations not yet closed (guarded by this). */
-    private final List<Reservation> live = new ArrayList<>();
+    private final ToLongFunction<Path> total;
+    /** What frees bytes on the disk before a reservation is refused; null: nothing. */
+    private final LongConsumer room;
 
     /**
-     * A scratch space whose free bytes come from {@code usable} (tests: a disk of any size without
-     * filling one); a process's shots share {@link #process()}.
+     * A scratch space whose free bytes come from {@code usable} and whose disk's size is unknown,
+     * so a refused shot always counts as one that may fit later (tests).
+     */
+    public ScratchSpace(ToLongFunction<Path> usable) {
+        this(usable, d -> 0);
+    }
+
+    /**
+     * A scratch space whose free bytes come from {@code usable} and its disk's whole size from
+     * {@code total} (tests: a disk of any size without filling one); a process's shots share
+     * {@link #process()}.
      *
      * @param usable free bytes of a folder's file system, 0 when it cannot tell, as
      *     {@link FreeSpace#usable}; given an existing folder
+     * @param total the whole size in bytes of a folder's file system, 0 when it cannot tell
      */
-    public ScratchSpace(ToLongFunction<Path> usable) {
+    public ScratchSpace(ToLongFunction<Path> usable, ToLongFunction<Path> total) {
+        this(new ArrayList<>(), usable, total, null);
+    }
+
+    private ScratchSpace(List<Reservation> live, ToLongFunction<Path> usable, ToLongFunction<Path> total,
+            LongConsumer room) {
+        this.live = live;
         this.usable = Objects.requireNonNull(usable, "usable");
+        this.total = Objects.requireNonNull(total, "total");
+        this.room = room;
+    }
+
+    /**
+     * This space, its reservations shared, asking {@code room} to free the bytes a reservation is
+     * short before refusing it: a cloud worker's input cache, which may fill its disk to 95 % and
+     * frees space only when asked (it should lie on the scratch's file system, or freeing it does
+     * not help).
+     *
+     * @param room frees at least the bytes it is given, as far as it can
+     */
+    public ScratchSpace makingRoomWith(LongConsumer room) {
+        return new ScratchSpace(live, usable, total, Objects.requireNonNull(room, "room"));
     }
 
     /** The scratch space of this process, on the real file systems. */
@@ -59,7 +103,7 @@ public final class ScratchSpace {
 
     /** The bytes kept free beside a spill of {@code spillBytes}. */
     public static long marginBytes(long spillBytes) {
-        return Math.max(MIN_MARGIN_BYTES, (long) Math.ceil(MARGIN_FRACTION * spillBytes));
+        return Math.max(Math.min(MIN_MARGIN_BYTES, spillBytes), (long) Math.ceil(MARGIN_FRACTION * spillBytes));
     }
 
     /**
@@ -71,29 +115,49 @@ public final class ScratchSpace {
      * @param remedy what the user can do besides a bigger disk or another folder, for the message
      * @return the reservation, to close when the shot ends (however it ends)
      * @throws ScratchSpaceException in one line naming the bytes needed, the free bytes, the
-     *     folder and what to do, when they do not fit
+     *     folder, whether the disk could ever hold them, and what to do, when they do not fit
      */
-    public synchronized Reservation reserve(Path dir, long bytes, String what, String remedy) {
-        if (bytes <= 0) {
-            return new Reservation(this, dir, null, 0, true);
+    public Reservation reserve(Path dir, long bytes, String what, String remedy) {
+        synchronized (live) {
+            if (bytes <= 0) {
+                return new Reservation(this, dir, null, 0, true);
+            }
+            Path existing = existingFolder(dir);
+            long free = usable.applyAsLong(existing);
+            Object disk = fileSystemOf(existing);
+            if (!FreeSpace.known(free)) {
+                return add(new Reservation(this, dir, disk, bytes, false));
+            }
+            long others = outstanding(disk);
+            long margin = marginBytes(bytes);
+            if (bytes + margin > free - others && room != null) {
+                room.accept(bytes + margin - (free - others));
+                free = usable.applyAsLong(existing);
+            }
+            if (bytes + margin > free - others) {
+                throw refusal(dir, bytes, margin, free, others, total.applyAsLong(existing), what, remedy);
+            }
+            return add(new Reservation(this, dir, disk, bytes, true));
         }
-        Path existing = existingFolder(dir);
-        long free = usable.applyAsLong(existing);
-        Object disk = fileSystemOf(existing);
-        if (!FreeSpace.known(free)) {
-            return add(new Reservation(this, dir, disk, bytes, false));
+    }
+
+    /** The refusal of {@code bytes} that do not fit, telling a disk too small from one too full now. */
+    private static ScratchSpaceException refusal(Path dir, long bytes, long margin, long free, long others, long size,
+            String what, String remedy) {
+        String need = what + " needs " + MemoryEstimate.human(bytes) + " of scratch in " + dir;
+        String todo = "give it a bigger scratch disk (a cloud worker: scratchDiskGiB) or scratch on another file system,"
+                + " or " + remedy;
+        if (size > 0 && bytes + margin > size) {
+            return new ScratchSpaceException(need + ", and " + MemoryEstimate.human(margin) + " is kept free beside it:"
+                    + " more than its file system's whole " + MemoryEstimate.human(size) + ", so the shot never fits"
+                    + " there and is refused before it starts; " + todo, false);
         }
-        long others = outstanding(disk);
-        long margin = marginBytes(bytes);
-        if (bytes + margin > free - others) {
-            throw new ScratchSpaceException(what + " needs " + MemoryEstimate.human(bytes) + " of scratch in " + dir
-                    + ", whose file system has " + MemoryEstimate.human(free) + " free"
-                    + (others > 0 ? " (" + MemoryEstimate.human(others) + " of it reserved by other shots running"
-                    + " in this process)" : "") + ", and " + MemoryEstimate.human(margin) + " is kept free beside it:"
-                    + " the shot is refused before it starts; give it a bigger scratch disk (a cloud worker:"
-                    + " scratchDiskGiB) or scratch on another file system, or " + remedy);
-        }
-        return add(new Reservation(this, dir, disk, bytes, true));
+        return new ScratchSpaceException(need + ", whose file system has " + MemoryEstimate.human(free) + " free now"
+                + (size > 0 ? " of " + MemoryEstimate.human(size) : "")
+                + (others > 0 ? " (" + MemoryEstimate.human(others) + " of it reserved by other shots running"
+                + " in this process)" : "") + ", and " + MemoryEstimate.human(margin) + " is kept free beside it:"
+                + " the shot is refused before it starts, and may fit once other files on the disk are gone (a cloud"
+                + " worker tries it again); or " + todo, true);
     }
 
     /** Bytes the reservations on {@code disk} still have to write. */
@@ -118,13 +182,33 @@ public final class ScratchSpace {
         return r;
     }
 
-    private synchronized void release(Reservation r) {
-        live.remove(r);
+    private void release(Reservation r) {
+        synchronized (live) {
+            live.remove(r);
+        }
     }
 
     /** Bytes reserved now by reservations not yet closed (all file systems). */
-    public synchronized long reservedBytes() {
-        return live.stream().mapToLong(r -> r.bytes).sum();
+    public long reservedBytes() {
+        synchronized (live) {
+            return live.stream().mapToLong(r -> r.bytes).sum();
+        }
+    }
+
+    /**
+     * Bytes the spill files now open in {@code dir} have written (what a running shot's spill
+     * already takes of its reservation).
+     */
+    public static long spilledBytes(Path dir) {
+        return SpillFile.bytesIn(dir);
+    }
+
+    /**
+     * The whole size of {@code dir}'s file system, 0 when it cannot tell; through {@code statvfs}
+     * as {@link FreeSpace#usable}, which works where the file store cannot be named.
+     */
+    private static long totalOf(Path dir) {
+        return Math.max(0, dir.toFile().getTotalSpace());
     }
 
     /** {@code dir} or its nearest existing parent: the free space of a folder not yet made. */

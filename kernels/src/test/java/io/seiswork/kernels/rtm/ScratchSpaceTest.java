@@ -30,10 +30,12 @@ class ScratchSpaceTest {
         ScratchSpaceException e = assertThrows(ScratchSpaceException.class,
                 () -> disk.reserve(scratch, 9 * GIB + 1, "the snapshots", "more heap"));
         assertEquals("the snapshots needs " + MemoryEstimate.human(9 * GIB + 1) + " of scratch in " + scratch
-                + ", whose file system has " + MemoryEstimate.human(10 * GIB) + " free, and "
-                + MemoryEstimate.human(GIB) + " is kept free beside it: the shot is refused before it starts; give it a"
-                + " bigger scratch disk (a cloud worker: scratchDiskGiB) or scratch on another file system, or more heap",
+                + ", whose file system has " + MemoryEstimate.human(10 * GIB) + " free now, and "
+                + MemoryEstimate.human(GIB) + " is kept free beside it: the shot is refused before it starts, and may fit"
+                + " once other files on the disk are gone (a cloud worker tries it again); or give it a bigger scratch"
+                + " disk (a cloud worker: scratchDiskGiB) or scratch on another file system, or more heap",
                 e.getMessage());
+        assertTrue(e.fitsTheDisk(), "the disk's size unknown: it may fit later");
         assertEquals(0, disk.reservedBytes(), "nothing held for a refused shot");
         try (ScratchSpace.Reservation r = disk.reserve(scratch, 9 * GIB, "the snapshots", "more heap")) {
             assertTrue(r.checked());
@@ -41,7 +43,59 @@ class ScratchSpaceTest {
         }
         assertEquals(0, disk.reservedBytes());
         assertEquals(21_990_232_556L, ScratchSpace.marginBytes(1L << 40), "2 % of a TiB, more than 1 GiB");
-        assertEquals(GIB, ScratchSpace.marginBytes(1));
+        assertEquals(GIB, ScratchSpace.marginBytes(GIB), "the spill itself up to 1 GiB");
+        assertEquals(GIB, ScratchSpace.marginBytes(10 * GIB), "1 GiB over 2 % of 10 GiB");
+        assertEquals(10L << 20, ScratchSpace.marginBytes(10L << 20), "a 10 MiB desktop spill keeps 10 MiB, not 1 GiB");
+        assertEquals(1, ScratchSpace.marginBytes(1));
+    }
+
+    /**
+     * A spill that with its margin exceeds the disk's whole size never fits it, and says so; one
+     * within the disk's size refused for its free space now may fit later, and says that.
+     */
+    @Test
+    void aSpillOverTheWholeDiskIsToldApartFromOneOverItsFreeSpaceNow() {
+        ScratchSpace disk = new ScratchSpace(d -> 2 * GIB, d -> 20 * GIB);
+        ScratchSpaceException never = assertThrows(ScratchSpaceException.class,
+                () -> disk.reserve(dir, 19 * GIB + 1, "the snapshots", "more heap"));
+        assertFalse(never.fitsTheDisk());
+        assertTrue(never.getMessage().contains("more than its file system's whole " + MemoryEstimate.human(20 * GIB)
+                + ", so the shot never fits there"), never.getMessage());
+        ScratchSpaceException now = assertThrows(ScratchSpaceException.class,
+                () -> disk.reserve(dir, 19 * GIB, "the snapshots", "more heap"), "19 + 1 GiB: the whole disk, not its free space");
+        assertTrue(now.fitsTheDisk());
+        assertTrue(now.getMessage().contains("has " + MemoryEstimate.human(2 * GIB) + " free now of "
+                + MemoryEstimate.human(20 * GIB)) && now.getMessage().contains("may fit once other files on the disk"
+                + " are gone"), now.getMessage());
+    }
+
+    /**
+     * A space making room asks for the bytes it is short before refusing: a cache that frees them
+     * lets the shot fit; one that cannot still sees the shot refused, as one that may fit later.
+     */
+    @Test
+    void aSpaceMakingRoomAsksForTheBytesShortBeforeRefusing() {
+        long[] free = {2 * GIB};
+        java.util.List<Long> asked = new java.util.ArrayList<>();
+        ScratchSpace disk = new ScratchSpace(d -> free[0], d -> 100 * GIB).makingRoomWith(bytes -> {
+            asked.add(bytes);
+            free[0] += 2 * GIB;  // a cached input of 2 GiB evicted
+        });
+        try (ScratchSpace.Reservation r = disk.reserve(dir, 2 * GIB, "shot 1", "-")) {
+            assertEquals(2 * GIB, r.bytes(), "fits once 1 GiB is freed");
+            assertEquals(java.util.List.of(GIB), asked, "2 GiB + 1 GiB margin, 2 GiB free: 1 GiB short");
+            assertEquals(2 * GIB, disk.reservedBytes());
+            ScratchSpaceException e = assertThrows(ScratchSpaceException.class,
+                    () -> disk.reserve(dir.resolve("b"), 10 * GIB, "shot 2", "-"));
+            assertEquals(java.util.List.of(GIB, 9 * GIB), asked,
+                    "10 GiB + 1 GiB margin, 4 GiB free less shot 1's 2 GiB still to write: 9 GiB short");
+            assertEquals(6 * GIB, free[0], "asked once more, then refused");
+            assertTrue(e.fitsTheDisk());
+        }
+        asked.clear();
+        try (ScratchSpace.Reservation r = disk.reserve(dir, GIB, "shot 3", "-")) {
+            assertEquals(java.util.List.of(), asked, "fits as it is: nothing freed");
+        }
     }
 
     @Test
@@ -70,8 +124,8 @@ class ScratchSpaceTest {
         int floats = 1 << 18;  // 1 MiB records
         long mib = 1L << 20;
         // The free space after the first shot has written 2 of its 3 MiB: room for the second and its
-        // margin, and for the first's last MiB.
-        ScratchSpace disk = new ScratchSpace(d -> 4 * mib + GIB + mib);
+        // margin (its own 4 MiB), and for the first's last MiB.
+        ScratchSpace disk = new ScratchSpace(d -> 4 * mib + 4 * mib + mib);
         try (ScratchSpace.Reservation first = disk.reserve(a, 3 * mib, "shot 1", "-")) {
             assertThrows(ScratchSpaceException.class, () -> disk.reserve(dir.resolve("b"), 4 * mib, "shot 2", "-"),
                     "nothing written yet: 3 MiB still to come");
@@ -89,6 +143,28 @@ class ScratchSpaceTest {
         }
         try (ScratchSpace.Reservation second = disk.reserve(dir.resolve("b"), 4 * mib, "shot 2", "-")) {
             assertEquals(4 * mib, second.bytes(), "the first shot ended");
+        }
+    }
+
+    /**
+     * A spill closed by an interrupted thread (a cancelled shot's) while its I/O thread still has
+     * records to write waits for them: every byte it counted is taken off again, none is left
+     * counted against the folder for good, and the interrupt is kept for the caller.
+     */
+    @Test
+    void aSpillClosedByAnInterruptedThreadTakesAllItsBytesOffTheCount() {
+        Path a = dir.resolve("interrupted");
+        for (int round = 0; round < 10; round++) {
+            // 16 MiB records: the first is most likely still being written when close() is called.
+            SpillFile spill = new SpillFile(a, ".test", 1 << 22, 2);
+            for (int rec = 0; rec < 2; rec++) {
+                spill.beginWrite(rec).put(0, rec);
+                spill.endWrite();
+            }
+            Thread.currentThread().interrupt();  // the writes may still be under way
+            spill.close();
+            assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
+            assertEquals(0, SpillFile.bytesIn(a), "round " + round + ": nothing left counted");
         }
     }
 
