@@ -120,12 +120,33 @@ final class InputCache {
         if (usable - bytes >= reserveBytes) {
             return removed;
         }
+        return evict(bytes, freed -> usableBytes.getAsLong() - bytes >= reserveBytes);
+    }
+
+    /**
+     * Removes the least recently used inputs until they held {@code bytes} together, or none is
+     * left to remove: room for a shot's spill that its scratch space found short
+     * ({@link io.seiswork.kernels.rtm.ScratchSpace#makingRoomWith}), which measured the shortfall
+     * itself.
+     *
+     * @return the files removed, oldest first
+     */
+    List<Path> free(long bytes) {
+        return evict(bytes, freed -> freed >= bytes);
+    }
+
+    /** Removes the oldest inputs until {@code enough} holds of the bytes freed so far. */
+    private List<Path> evict(long bytes, java.util.function.LongPredicate enough) {
+        List<Path> removed = new ArrayList<>();
+        long freed = 0;
         for (Path oldest : byAge()) {
-            if (usableBytes.getAsLong() - bytes >= reserveBytes) {
+            if (enough.test(freed)) {
                 break;
             }
             try {
+                long size = Files.size(oldest);
                 Files.deleteIfExists(oldest);
+                freed += size;
                 removed.add(oldest);
                 LOG.info("input cache: removed {} to make room for {} bytes", oldest.getFileName(), bytes);
             } catch (IOException e) {

@@ -174,6 +174,16 @@ final class JobWorkspace {
     }
 
     /**
+     * Frees {@code bytes} on the disk the input cache shares with the shots' scratch, removing the
+     * least recently used inputs not of the running job: a shot's spill found short of free space
+     * ({@link io.seiswork.kernels.rtm.ScratchSpace#makingRoomWith}), since the cache may fill the
+     * disk to 95 % and otherwise frees space only for its own downloads.
+     */
+    void makeRoomForScratch(long bytes) {
+        inputs.free(bytes);
+    }
+
+    /**
      * Downloads input {@code key} privately after making room for it in the cache, checks its
      * SHA-256, then puts it in the cache.
      */

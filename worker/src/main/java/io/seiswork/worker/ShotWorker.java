@@ -368,13 +368,15 @@ public final class ShotWorker implements Runnable {
      * those submitted ({@link DataIntegrityException}), or a shot's own file, its bytes those the
      * index's digests give, whose traces are not the ones the index gives the shot
      * ({@link WrongShotTracesException}: the index itself is wrong, and every attempt reads the same
-     * verified bytes), or a shot whose spill does not fit the scratch disk ({@link ScratchSpaceException}:
-     * refused before its first step; a retry, on this instance or another of the fleet's scratch
-     * size, meets the same disk). Told by type, never by an error's words.
+     * verified bytes), or a shot whose spill with its margin exceeds the scratch disk's whole size
+     * ({@link ScratchSpaceException} not {@linkplain ScratchSpaceException#fitsTheDisk fitting the
+     * disk}: every instance of the fleet has that scratch size). A spill that fits the disk but not
+     * its free space now (the input cache could not free enough, another worker of the instance is
+     * spilling) is retried as any failure. Told by type, never by an error's words.
      */
     static boolean repeatsOnEveryAttempt(Throwable e) {
         return e instanceof DataIntegrityException || e instanceof WrongShotTracesException
-                || e instanceof ScratchSpaceException;
+                || e instanceof ScratchSpaceException s && !s.fitsTheDisk();
     }
 
     /**
@@ -572,7 +574,7 @@ public final class ShotWorker implements Runnable {
         if (active == null || !active.id().equals(job.id())) {
             closeActive();
             active = new ActiveJob(job.id(), workspace.resolve(job), workspace.shots(job), workspace.jobDir(job.id()),
-                    workspace.recorded(job), scratchSpace);
+                    workspace.recorded(job), scratchSpace.makingRoomWith(workspace::makeRoomForScratch));
         }
         return active;
     }

@@ -216,30 +216,82 @@ class ShotWorkerTest {
         assertEquals(1, table.job(job).orElseThrow().resumes());
     }
 
+    /** A migration spec whose source wavefield's snapshots spill to the scratch disk. */
+    private Path spillingSpec() throws Exception {
+        Path spec = spec(1, 0.3);
+        return Files.writeString(spec, Files.readString(spec).replace("\"engine\": \"cpu\"",
+                "\"imaging\": {\"wavefield\": \"disk\"}, \"engine\": \"cpu\""));
+    }
+
+    private static final long KIB_64 = 64L << 10;
+
     /**
-     * A shot whose source wavefield spills more than the worker's scratch disk has free (injected:
-     * 512 MiB) is refused before its first step and, since every attempt on that disk would be
-     * refused alike, fails at once: one delivery, its reason in the job table, its message deleted,
-     * nothing dead-lettered.
+     * A shot whose source wavefield spills, with its margin, more than the worker's whole scratch
+     * disk (injected: 64 KiB, all free) is refused before its first step and, since every attempt
+     * on a disk of that size would be refused alike, fails at once: one delivery, its reason in
+     * the job table, its message deleted, nothing dead-lettered.
      */
     @Test
     void aShotWhoseSpillDoesNotFitTheScratchDiskFailsOnceWithItsReason() throws Exception {
-        Path spec = spec(1, 0.3);
-        Files.writeString(spec, Files.readString(spec).replace("\"engine\": \"cpu\"",
-                "\"imaging\": {\"wavefield\": \"disk\"}, \"engine\": \"cpu\""));
-        JobId job = dispatcher.submit(spec, 1, TransferProgress.NONE).id();
+        JobId job = dispatcher.submit(spillingSpec(), 1, TransferProgress.NONE).id();
         ShotWorker w = worker("w");
-        w.scratchSpace(new io.seiswork.kernels.rtm.ScratchSpace(d -> 512L << 20));
+        w.scratchSpace(new io.seiswork.kernels.rtm.ScratchSpace(d -> KIB_64, d -> KIB_64));
         w.run();
         JobRecord failed = table.job(job).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());
         assertTrue(failed.error().startsWith("shot 1 failed and was not retried, since every attempt would fail the same"
                 + " way: shot FFID 1: its source wavefield's snapshots (strategy \"disk\") needs "), failed.error());
-        assertTrue(failed.error().contains("whose file system has 512.0 MiB free"), failed.error());
+        assertTrue(failed.error().contains("more than its file system's whole 64.0 KiB, so the shot never fits"),
+                failed.error());
         assertEquals(1, table.shots(job).get(0).attempts(), "one delivery, not three");
         assertEquals(ShotState.FAILED, table.shots(job).get(0).state());
         assertEquals(0, queue.backlog().waiting() + queue.backlog().running(), "its message deleted");
         assertEquals(0, queue.deadLetters().orElseThrow().backlog().waiting(), "nor dead-lettered");
+    }
+
+    /**
+     * A shot whose spill fits the scratch disk (1 TiB) but not its free space now (64 KiB, and no
+     * cached input to remove) is not failed at once: each refusal is an attempt released for a
+     * retry, as any failure, the third failing the shot, its message dead-lettered.
+     */
+    @Test
+    void aShotWhoseSpillFitsTheDiskButNotItsFreeSpaceNowIsRetried() throws Exception {
+        JobId job = dispatcher.submit(spillingSpec(), 1, TransferProgress.NONE).id();
+        ShotWorker w = worker("w");
+        w.scratchSpace(new io.seiswork.kernels.rtm.ScratchSpace(d -> KIB_64, d -> 1L << 40));
+        w.run();
+        JobRecord failed = table.job(job).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().contains("whose file system has 64.0 KiB free now")
+                && failed.error().contains("may fit once other files on the disk are gone"), failed.error());
+        assertTrue(!failed.error().contains("not retried"), failed.error());
+        assertEquals(3, table.shots(job).get(0).attempts(), "retried: three deliveries");
+        assertEquals(ShotState.FAILED, table.shots(job).get(0).state());
+        String dlq = CLOUD.sqs().getQueueUrl(r -> r.queueName(queueName() + "-dlq")).queueUrl();
+        assertEquals(1, CLOUD.sqs().receiveMessage(r -> r.queueUrl(dlq).waitTimeSeconds(2)).messages().size(),
+                "dead-lettered as any shot failed three times");
+    }
+
+    /**
+     * A shot short of scratch first has the input cache make room: a cached input of another job
+     * (a sparse 1 GiB file) is removed, the freed space lets the shot fit, and it runs on its first
+     * delivery.
+     */
+    @Test
+    void aShotShortOfScratchHasTheInputCacheMakeRoomFirst() throws Exception {
+        JobId job = dispatcher.submit(spillingSpec(), 1, TransferProgress.NONE).id();
+        ShotWorker w = worker("w");
+        Path cached = Files.createDirectories(dir.resolve("w/inputs/sha256")).resolve("ab".repeat(32));
+        try (var f = new java.io.RandomAccessFile(cached.toFile(), "rw")) {
+            f.setLength(1L << 30);
+        }
+        // The disk's free space: 64 KiB while the cached input is there, 1 GiB more once it is gone.
+        w.scratchSpace(new io.seiswork.kernels.rtm.ScratchSpace(d -> Files.exists(cached) ? KIB_64 : KIB_64 + (1L << 30),
+                d -> 1L << 40));
+        w.run();
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status(), () -> table.job(job).orElseThrow().error());
+        assertTrue(!Files.exists(cached), "the cached input was removed to make room");
+        assertEquals(1, table.shots(job).get(0).attempts(), "fits on its first delivery");
     }
 
     /**
