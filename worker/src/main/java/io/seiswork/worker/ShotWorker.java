@@ -95,6 +95,16 @@ public final class ShotWorker implements Runnable {
      */
     private static final java.time.Duration RELEASED_STACK_AGE = STACKER_ALIVE.multipliedBy(2);
 
+    /**
+     * How long a live stack's own message, refused by this worker, stays hidden: {@link #STACKER_ALIVE}
+     * and one 30 s beat more, so that its next receive comes after the beat found fresh can have
+     * gone stale. A stacker dead meanwhile is then taken over on that receive: each refusal uses
+     * one of the message's three receives, and with the delivery's own visibility (down to 30 s) a
+     * dead stacker's message could be refused until it was dead-lettered, spending the run's one
+     * stack resend.
+     */
+    static final java.time.Duration LIVE_STACK_RECHECK = STACKER_ALIVE.plusSeconds(30);
+
     /** Whether the held message's job is being stacked: the heartbeat then reports for the stack. */
     private volatile boolean stacking;
     private ActiveJob active;
@@ -105,6 +115,8 @@ public final class ShotWorker implements Runnable {
     private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
     /** How long a held message is kept hidden at most (tests shorten it). */
     private java.time.Duration holdCap = Heartbeat.HOLD_CAP;
+    /** How long a live stack's refused message stays hidden ({@link #LIVE_STACK_RECHECK}; tests shorten it). */
+    private java.time.Duration liveStackRecheck = LIVE_STACK_RECHECK;
     /** Where the shots' spills are reserved: the process's, on the real disk (tests give another). */
     private ScratchSpace scratchSpace = ScratchSpace.process();
     private long lastSweepNs;
@@ -219,6 +231,11 @@ public final class ShotWorker implements Runnable {
         holdCap = cap;
     }
 
+    /** Shortens how long a live stack's refused message stays hidden ({@link #LIVE_STACK_RECHECK}; for tests). */
+    void liveStackRecheck(java.time.Duration wait) {
+        liveStackRecheck = wait;
+    }
+
     /** Replaces what ends the process when a shot hangs (for tests, which cannot halt their JVM). */
     void onHang(Runnable action) {
         onHang = action;
@@ -260,6 +277,8 @@ public final class ShotWorker implements Runnable {
             cancel.cancel();
         }
         boolean shotDone = false;
+        // Hidden for longer once the heartbeat is closed, so none of its extensions can shorten it.
+        boolean keptForLiveStack = false;
         fraction = 0;
         try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
                 protection, () -> hung(message), settings.visibility(), holdCap)) {
@@ -267,6 +286,8 @@ public final class ShotWorker implements Runnable {
                 shotDone = true;
                 if (stackIfOrphaned(id, message, cancel)) {
                     deleteAfterStack(message);
+                } else {
+                    keptForLiveStack = true;
                 }
                 return;
             }
@@ -344,6 +365,9 @@ public final class ShotWorker implements Runnable {
             }
         } finally {
             running = null;
+            if (keptForLiveStack) {
+                keepForLiveStack(message);
+            }
         }
     }
 
@@ -511,9 +535,9 @@ public final class ShotWorker implements Runnable {
      * this is ({@link JobTable#takeStack}): two stacks at once would write the same outputs twice,
      * the later over a job already DONE. A duplicate of another message is dropped; the stack's
      * own message (SQS's duplicate delivery, or back after its holder's 12 h visibility cap,
-     * {@link Heartbeat}) is kept, neither deleted nor released: it comes back after this
-     * delivery's visibility, and in the dead-letter queue at the latest it is what tells a stack
-     * whose holder then dies. A stack with no message, its resend claimed by the dead-letter
+     * {@link Heartbeat}) is kept, neither deleted nor released: it comes back after
+     * {@link #LIVE_STACK_RECHECK} ({@link #keepForLiveStack}), and in the dead-letter queue at
+     * the latest it is what tells a stack whose holder then dies. A stack with no message, its resend claimed by the dead-letter
      * sweep and its fresh message not yet recorded ({@link JobTable#claimStackResend}), is
      * nobody's: the message that comes first takes it.
      *
@@ -528,7 +552,8 @@ public final class ShotWorker implements Runnable {
             if (!stack) {
                 JobRecord now = table.job(id).orElseThrow();
                 if (now.status() == JobStatus.STACKING && message.messageId().equals(now.stackMessage())) {
-                    LOG.info("job {} is being stacked by another worker from this very message: left to it", id);
+                    LOG.info("job {} is being stacked by another worker from this very message: left to it, the message "
+                            + "kept hidden for {} s", id, liveStackRecheck.toSeconds());
                     return false;
                 }
                 LOG.info("job {} is being stacked by another worker, or no longer stacking: dropping a duplicate message", id);
@@ -543,6 +568,21 @@ public final class ShotWorker implements Runnable {
             stack(table.job(id).orElseThrow(), cancel);
         }
         return true;
+    }
+
+    /**
+     * Keeps a live stack's own message hidden for {@link #LIVE_STACK_RECHECK}, so that its next
+     * receive finds the stacker's beat stale if it died meanwhile. A change SQS refuses (the
+     * message received again meanwhile, its receipt handle stale) leaves the delivery's
+     * visibility: the message still comes back, one refusal sooner.
+     */
+    private void keepForLiveStack(ReceivedShot message) {
+        try {
+            queue.extend(message, (int) liveStackRecheck.toSeconds());
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: could not keep its stack's message hidden for {} s, it comes back after its visibility ({})",
+                    message.task().jobId(), liveStackRecheck.toSeconds(), e.getMessage());
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +37,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * outputs (at-least-once delivery, or the message back after a visibility lapse). The second
  * worker must leave the live stack alone, and the first must end the job DONE with its outputs:
  * once, both stacked and the late one removed the DONE job's outputs as if it had been cancelled.
+ * The second worker keeps the message, neither deleted nor released, hidden for the time a live
+ * stacker's beat takes to go stale ({@link ShotWorker#LIVE_STACK_RECHECK}, shortened here): it
+ * then comes back, and finding the job DONE is dropped, never dead-lettered.
  */
 class DuplicateStackDeliveryTest {
 
@@ -56,7 +60,10 @@ class DuplicateStackDeliveryTest {
         ReceivedShot held = queue.receive(5, 600).orElseThrow();
         ShotMetrics metrics = new ShotMetrics(new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC(), "m");
         ShotWorker b = new ShotWorker(store, table, queue, settings("b"), metrics);
+        b.liveStackRecheck(RECHECK);
         AtomicReference<JobRecord> duringB = new AtomicReference<>();
+        AtomicReference<Optional<ReceivedShot>> visibleAfterB = new AtomicReference<>();
+        long[] refusedAtNs = {0};
         AtomicReference<ReceivedShot> second = new AtomicReference<>();
         ExecutionInterceptor duplicateDuringPut = new ExecutionInterceptor() {
             @Override
@@ -68,7 +75,9 @@ class DuplicateStackDeliveryTest {
                     ReceivedShot again = queue.receive(5, 600).orElseThrow();
                     second.set(again);
                     b.handle(again);
+                    refusedAtNs[0] = System.nanoTime();
                     duringB.set(table.job(job).orElseThrow());
+                    visibleAfterB.set(queue.receive(0, 600));
                 }
             }
         };
@@ -87,7 +96,24 @@ class DuplicateStackDeliveryTest {
         assertTrue(store.sizeOf(ObjectKeys.output(job, "image.swv")) > 0, "image.swv stored and kept");
         assertEquals(-1, store.sizeOf(ObjectKeys.shotResult(job, 1)), "shot results removed once, by the stacker");
         assertEquals(0, b.shotsRun(), "B ran nothing");
+
+        assertEquals(Optional.empty(), visibleAfterB.get(), "B neither deleted nor released the live stack's message");
+        ReceivedShot back = queue.receive(20, 600).orElseThrow(
+                () -> new AssertionError("the kept message did not come back after B's " + RECHECK.toSeconds() + " s"));
+        double hiddenS = (System.nanoTime() - refusedAtNs[0]) / 1e9;
+        assertEquals(held.messageId(), back.messageId(), "the stack's own message comes back");
+        assertTrue(hiddenS >= RECHECK.toSeconds() - 1, "kept hidden for B's recheck, back after " + hiddenS + " s");
+        assertEquals(3, back.receiveCount(), "A's, B's and this receive: within the queue's " + ShotQueue.MAX_RECEIVES);
+        ShotWorker c = new ShotWorker(store, table, queue, settings("c"), metrics);
+        c.handle(back);
+        assertEquals(new ShotQueue.Backlog(0, 0), queue.backlog(), "the job is DONE: the message is dropped");
+        assertEquals(0, queue.deadLetters().orElseThrow().backlog().waiting(), "nothing dead-lettered");
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+        assertEquals(0, c.shotsRun(), "C ran nothing");
     }
+
+    /** B's {@link ShotWorker#LIVE_STACK_RECHECK}, shortened to keep the test short. */
+    private static final Duration RECHECK = Duration.ofSeconds(3);
 
     private WorkerSettings settings(String id) throws Exception {
         return WorkerSettings.defaults(Files.createDirectories(dir.resolve(id))).withWorkerId(id)

@@ -46,6 +46,7 @@ public final class ArtifactStore {
     /**
      * Parts in flight at once per transfer: one S3 connection carries roughly 100 MB/s, so four
      * bring a 100 GB volume down in minutes instead of a quarter of an hour, for 4 parts of memory.
+     * An upload of large parts takes fewer, within {@link UploadPartSize#IN_FLIGHT_BYTES} of heap.
      */
     public static final int DEFAULT_PARALLEL_PARTS = 4;
 
@@ -334,7 +335,7 @@ public final class ArtifactStore {
                 : s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         PartsDone progressOf = new PartsDone(size, progress);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            inParallel(count, i -> {
+            inParallel(count, uploadSlots(part), i -> {
                 // A part of this upload is a second or a minute; the whole of it, hours for a 500 GB file.
                 long offset = (long) i * part;
                 int n = (int) Math.min(part, size - offset);
@@ -395,16 +396,20 @@ public final class ArtifactStore {
         return buf.flip();
     }
 
+    /** Parts of {@code part} bytes an upload sends at once ({@link UploadPartSize#inFlight}). */
+    int uploadSlots(int part) {
+        return UploadPartSize.inFlight(part, parallelParts);
+    }
+
     /**
-     * Runs {@code count} part tasks, {@link #parallelParts} at a time, on threads of their own;
-     * the first failure, or {@code stop}'s cancel, stops the others and is thrown
-     * ({@link ParallelParts#run}).
+     * Runs {@code count} part tasks, {@code slots} at a time, on threads of their own; the first
+     * failure, or {@code stop}'s cancel, stops the others and is thrown ({@link ParallelParts#run}).
      */
-    private void inParallel(int count, ParallelParts.Task task, PartStop stop) throws IOException {
+    private static void inParallel(int count, int slots, ParallelParts.Task task, PartStop stop) throws IOException {
         if (count == 0) {
             return;
         }
-        ExecutorService pool = ParallelParts.pool(Math.min(parallelParts, count));
+        ExecutorService pool = ParallelParts.pool(Math.min(slots, count));
         try {
             ParallelParts.run(pool, count, task, stop);
         } finally {
@@ -512,7 +517,7 @@ public final class ArtifactStore {
             if (download.resumedBytes() > 0) {
                 progressOf.done(download.resumedBytes());
             }
-            inParallel(count, i -> {
+            inParallel(count, parallelParts, i -> {
                 if (download.has(i)) {
                     return;
                 }

@@ -66,6 +66,15 @@ class ArtifactStoreTest {
         assertFalse(Files.exists(dir.resolve("back.swv.part")));
     }
 
+    /** An upload's parts in flight are the store's, fewer for parts whose heap would pass the budget. */
+    @Test
+    void anUploadOfLargePartsSendsFewerAtOnce() {
+        ArtifactStore store = new ArtifactStore(CLOUD.s3(), "store-test");
+        assertEquals(ArtifactStore.DEFAULT_PARALLEL_PARTS, store.uploadSlots(ArtifactStore.DEFAULT_PART_BYTES));
+        assertEquals(1, store.uploadSlots(525 << 20), "a 5 TiB file's parts, one at a time");
+        assertEquals(2, new ArtifactStore(CLOUD.s3(), "store-test", 5 << 20, 2).uploadSlots(5 << 20));
+    }
+
     /**
      * A download that broke after two of its five parts goes on from there: the progress starts
      * at the two parts' bytes and only three more parts come. The same file of another object
