@@ -25,13 +25,7 @@ abstract class CloudWindowTestBase extends WindowTestBase {
         LocalCloud.forgetSeiswork();
     }
 
-    @Override
-    double width() {
-        return 1200;
-    }
-
-    @Override
-    double height() {
-        return 800;
+    CloudWindowTestBase() {
+        super(1200, 800);
     }
 }

@@ -21,14 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class MenuTextTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1280;
-    }
-
-    @Override
-    double height() {
-        return 800;
+    MenuTextTest() {
+        super(1280, 800);
     }
 
     @Test

@@ -26,14 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class PendingEditsTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1280;
-    }
-
-    @Override
-    double height() {
-        return 800;
+    PendingEditsTest() {
+        super(1280, 800);
     }
 
     /**

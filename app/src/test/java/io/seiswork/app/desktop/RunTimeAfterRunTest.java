@@ -17,14 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class RunTimeAfterRunTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1280;
-    }
-
-    @Override
-    double height() {
-        return 800;
+    RunTimeAfterRunTest() {
+        super(1280, 800);
     }
 
     @Test

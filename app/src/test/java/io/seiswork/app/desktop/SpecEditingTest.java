@@ -20,14 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class SpecEditingTest extends WindowTestBase {
 
-    @Override
-    double width() {
-        return 1200;
-    }
-
-    @Override
-    double height() {
-        return 800;
+    SpecEditingTest() {
+        super(1200, 800);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A TestFX test of the project window: a window of {@link #width()} x {@link #height()} pixels
+ * A TestFX test of the project window: a window of the size its constructor gives
  * for each test, its runs under the class's temporary folder, shut down after the test; the
  * specs the class opened leave the tests' Recent list after it.
  */
@@ -29,14 +29,26 @@ abstract class WindowTestBase {
 
     ProjectWindow window;
 
-    /** The window's width, pixels: by default its smallest, a laptop's 1024. */
-    double width() {
-        return 1024;
+    /** The window's size, pixels. */
+    private final double width;
+    private final double height;
+
+    /** A window of its smallest size, a laptop's 1024 x 680. */
+    WindowTestBase() {
+        this(1024, 680);
     }
 
-    /** The window's height, pixels: by default its smallest, 680. */
-    double height() {
-        return 680;
+    WindowTestBase(double width, double height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    final double width() {
+        return width;
+    }
+
+    final double height() {
+        return height;
     }
 
     /** Shown before each test (TestFX's own @Start is looked for on the test class alone). */
