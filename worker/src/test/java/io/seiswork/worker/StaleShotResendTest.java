@@ -125,9 +125,14 @@ class StaleShotResendTest {
         assertEquals(0, stale("w").resend(),
                 "sent at the resume, not at the submission");
         Thread.sleep(AGE.toMillis() + 500);
-        // Shot 1 taken and handed back (a spot interruption): its fresh message is younger than shot 2's.
+        // Shot 1 taken and handed back (a spot interruption): its fresh message, sent and
+        // recorded as the worker's hand-back does, is younger than the resume's. Shot 2's
+        // hand-back could not be sent: the held message, released, is still its only one, as old.
         table.startShot(id, 1, "w", 1, "m");
         table.releaseShot(id, 1);
+        assertTrue(table.recordSent(id, 1, Instant.now()));
+        table.startShot(id, 2, "w", 1, "m2");
+        table.releaseShot(id, 2);
         assertEquals(1, stale("w").resend());
         assertEquals(List.of(id + ":2:" + run), drained());
     }

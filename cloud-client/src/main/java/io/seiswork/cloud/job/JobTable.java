@@ -589,17 +589,31 @@ public final class JobTable {
         }
     }
 
-    /** A stopping worker hands its RUNNING shot back: QUEUED again, its fresh message sent now. */
+    /**
+     * A stopping worker hands its RUNNING shot back: QUEUED again. Its {@code sent} stays the
+     * held message's until the hand-back's fresh message is sent ({@link #recordSent}): if that
+     * send fails, the held message, released, is the shot's only one, and its age is what the
+     * stale-shot re-send must go by.
+     */
     public void releaseShot(JobId id, int shot) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :queued, #sent = :now").conditionExpression("#st = :running")
-                    .expressionAttributeNames(Map.of("#st", "state", "#sent", SENT))
-                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()),
-                            ":now", s(Instant.now().toString()))));
+                    .updateExpression("SET #st = :queued").conditionExpression("#st = :running")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()))));
         } catch (ConditionalCheckFailedException ignored) {
             // finished or failed meanwhile
         }
+    }
+
+    /**
+     * A fresh message of the QUEUED shot was sent at {@code sentAt} (a hand-back's, after
+     * {@link #releaseShot}): recorded unless the shot moved on or a later send is recorded.
+     *
+     * @return false when the shot is no longer QUEUED, or its recorded send is not older
+     */
+    public boolean recordSent(JobId id, int shot, Instant sentAt) {
+        return recordResent(id, shot, sentAt, sentAt);
     }
 
     /**
