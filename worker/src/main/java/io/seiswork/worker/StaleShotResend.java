@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It looks at most every {@link #LOOK_EVERY}, from the dead-letter sweep of each worker: two
  * days of margin need no finer watch. Each look reads the thin index {@value JobTable#RESEND_INDEX}
- * (~150 bytes per job submitted over 12 days ago, ended ones included: a filter on the status
+ * (~100 bytes per job submitted over 12 days ago, ended ones included: a filter on the status
  * is applied after the read) and the shot items of the jobs still running and not claimed.
  */
 final class StaleShotResend {

@@ -58,8 +58,8 @@ public final class JobTable {
     /**
      * The thin index the stale-shot re-send looks jobs up by ({@link #unfinishedJobsSubmittedBefore}):
      * the keys of {@value #JOBS_INDEX}, but projecting only {@code status}, {@code resumes} and
-     * {@code resendClaimUntil} besides them, so that a look reads ~150 bytes a job item rather
-     * than the whole item (its {@code doneShots} up to ~70 KB).
+     * {@code resendClaimUntil} besides them, so that a look reads ~100 bytes a job item (at most
+     * ~165) rather than the whole item (its {@code doneShots} up to ~70 KB).
      */
     public static final String RESEND_INDEX = "jobs-status-by-created";
     static final String JOBS_KEY = "jobs";
@@ -679,12 +679,12 @@ public final class JobTable {
      * shot message sent before then, since all its messages were sent after it was submitted.
      *
      * <p>From the thin index {@value #RESEND_INDEX}, which holds every job item's keys,
-     * {@code created}, {@code status}, {@code resumes} and {@code resendClaimUntil}: ~150 bytes a
-     * job (a 36-character id; at most ~180 with a 63-character one). The status is a filter,
-     * which DynamoDB applies after the read, so a look reads and is charged for every job
-     * submitted before {@code before}, ended ones too, until they are deleted: 10 000 jobs are
-     * ~1.5 MB, ~190 read units (eventually consistent, 4 KB a half unit), not the up to 700 MB of
-     * whole job items.
+     * {@code created}, {@code status}, {@code resumes} and {@code resendClaimUntil}: ~100 bytes a
+     * job (a 36-character id, no resume, no claim; at most ~165 with a 63-character id and both).
+     * The status is a filter, which DynamoDB applies after the read, so a look reads and is
+     * charged for every job submitted before {@code before}, ended ones too, until they are
+     * deleted: 10 000 jobs are ~1 MB, ~125 read units (eventually consistent, half a unit per
+     * 4 KB), not the up to 700 MB of whole job items.
      */
     public List<UnfinishedJob> unfinishedJobsSubmittedBefore(Instant before) {
         List<UnfinishedJob> jobs = new ArrayList<>();
