@@ -79,9 +79,9 @@ public final class JobStore extends Construct {
                 .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(Protocol.RESEND_INDEX_ATTRIBUTES).build());
     }
 
-    /** ARN pattern of the table's indexes, for the policies that query them. */
-    public String indexes() {
-        return table.getTableArn() + "/index/*";
+    /** The ARN of the table's index {@code name} (a {@link Protocol} index), for a policy that queries it. */
+    public String index(String name) {
+        return table.getTableArn() + "/index/" + name;
     }
 
     public Bucket bucket() {
