@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -711,18 +712,13 @@ public final class JobTable {
      * @return whether {@code claimant} holds the claim now
      */
     public boolean claimShotResend(JobId id, String claimant, Instant now, Duration hold) {
-        try {
-            db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #claim = :claimant, #until = :until")
-                    .conditionExpression("(#st = :queued OR #st = :running) AND (attribute_not_exists(#until) OR #until < :now)")
-                    .expressionAttributeNames(Map.of("#claim", RESEND_CLAIM, "#until", RESEND_CLAIM_UNTIL, "#st", "status"))
-                    .expressionAttributeValues(Map.of(":claimant", s(claimant), ":until", n(now.plus(hold).toEpochMilli()),
-                            ":now", n(now.toEpochMilli()), ":queued", s(JobStatus.QUEUED.name()),
-                            ":running", s(JobStatus.RUNNING.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return updatedIf(r -> r.tableName(table).key(key(id, META))
+                .updateExpression("SET #claim = :claimant, #until = :until")
+                .conditionExpression("(#st = :queued OR #st = :running) AND (attribute_not_exists(#until) OR #until < :now)")
+                .expressionAttributeNames(Map.of("#claim", RESEND_CLAIM, "#until", RESEND_CLAIM_UNTIL, "#st", "status"))
+                .expressionAttributeValues(Map.of(":claimant", s(claimant), ":until", n(now.plus(hold).toEpochMilli()),
+                        ":now", n(now.toEpochMilli()), ":queued", s(JobStatus.QUEUED.name()),
+                        ":running", s(JobStatus.RUNNING.name()))));
     }
 
     /**
@@ -733,12 +729,17 @@ public final class JobTable {
      * @return false when {@code claimant} did not hold it (expired and taken by another)
      */
     public boolean releaseShotResendClaim(JobId id, String claimant) {
+        return updatedIf(r -> r.tableName(table).key(key(id, META))
+                .updateExpression("REMOVE #claim, #until")
+                .conditionExpression("#claim = :claimant")
+                .expressionAttributeNames(Map.of("#claim", RESEND_CLAIM, "#until", RESEND_CLAIM_UNTIL))
+                .expressionAttributeValues(Map.of(":claimant", s(claimant))));
+    }
+
+    /** Runs the conditional update {@code request}: whether its condition held and it was made. */
+    private boolean updatedIf(Consumer<UpdateItemRequest.Builder> request) {
         try {
-            db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("REMOVE #claim, #until")
-                    .conditionExpression("#claim = :claimant")
-                    .expressionAttributeNames(Map.of("#claim", RESEND_CLAIM, "#until", RESEND_CLAIM_UNTIL))
-                    .expressionAttributeValues(Map.of(":claimant", s(claimant))));
+            db.updateItem(request);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
