@@ -71,11 +71,17 @@ public final class JobStore extends Construct {
                 .partitionKey(Attribute.builder().name(Protocol.JOBS_INDEX_KEY).type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name("created").type(AttributeType.STRING).build())
                 .projectionType(ProjectionType.ALL).build());
+        // The workers' hourly stale-shot re-send: the same keys, only what it needs of each job
+        // (status, run, claim), so that a look reads ~100 bytes a job and not whole job items.
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(Protocol.RESEND_INDEX)
+                .partitionKey(Attribute.builder().name(Protocol.JOBS_INDEX_KEY).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("created").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.INCLUDE).nonKeyAttributes(Protocol.RESEND_INDEX_ATTRIBUTES).build());
     }
 
-    /** ARN pattern of the table's indexes, for the policies that query them. */
-    public String indexes() {
-        return table.getTableArn() + "/index/*";
+    /** The ARN of the table's index {@code name} (a {@link Protocol} index), for a policy that queries it. */
+    public String index(String name) {
+        return table.getTableArn() + "/index/" + name;
     }
 
     public Bucket bucket() {

@@ -34,9 +34,13 @@ import software.constructs.Construct;
  *       sweep (at most a minute apart while one runs, and a letter wakes the fleet from zero), so
  *       letters that stay mean no worker starts or the workers may not read that queue;</li>
  *   <li>{@value #NO_PROGRESS_ALARM}: shots have waited in the queue and none was completed for
- *       twice the longest a shot runs ({@link StackSettings#maxShotMinutes()}): the fleet has no
- *       capacity left (no GPU instances: spot capacity, a service quota; tasks that do not start:
- *       image, memory) or every worker is stuck. A survey's backlog alone does not fire it:
+ *       twice the longest a shot runs ({@link StackSettings#maxShotMinutes()}), rounded up to
+ *       five-minute periods: the fleet has no capacity left (no GPU instances: spot capacity, a
+ *       service quota; tasks that do not start: image, memory) or its workers are stuck while
+ *       shots still wait. It cannot fire while no message is visible (every one held by a worker,
+ *       stuck or not: waiting is 0), and a fleet that only stacks jobs for longer than the window,
+ *       shots waiting, does fire it (a stack in progress publishes nothing to tell it by). A
+ *       survey's backlog alone does not fire it:
  *       shots waiting for days behind a busy fleet are completed all along. It replaces an
  *       alarm on the oldest shot's age (over 2 hours), which a multi-day survey kept in ALARM
  *       all week, and so said nothing when capacity went.</li>
@@ -68,6 +72,19 @@ public final class Monitoring extends Construct {
     private final Alarm noProgress;
     private final Dashboard dashboard;
     private final Topic topic;
+
+    /**
+     * Five-minute periods {@value #NO_PROGRESS_ALARM} needs stalled, every one: twice the longest
+     * a shot runs, rounded up to whole periods (7 minutes' shots: 3 periods, 15 minutes, never
+     * the 10 a rounding down would give, within which a fleet completing a shot every 7 minutes
+     * may complete none). A fleet that completes a shot an hour (one worker, one-hour shots)
+     * still completes one in that window.
+     *
+     * @param maxShotMinutes the longest a shot runs, in minutes
+     */
+    static int stalledPeriods(int maxShotMinutes) {
+        return Math.ceilDiv(2 * maxShotMinutes, 5);
+    }
 
     /**
      * @param maxShotMinutes the longest a shot runs ({@link StackSettings#maxShotMinutes()}):
@@ -104,15 +121,14 @@ public final class Monitoring extends Construct {
                 .datapointsToAlarm(1)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        // Every one of the window's periods stalled: a fleet that completes a shot an hour (one
-        // worker, one-hour shots) still completes one in twice the longest a shot runs.
-        int stalledPeriods = 2 * maxShotMinutes / 5;
+        int stalledPeriods = stalledPeriods(maxShotMinutes);
         noProgress = Alarm.Builder.create(this, "NoProgress")
                 .alarmName(NO_PROGRESS_ALARM)
                 .alarmDescription("Shots have waited in " + Protocol.QUEUE + " and no shot was completed for "
-                        + 2 * maxShotMinutes + " minutes, twice the longest a shot runs (maxShotMinutes): the fleet "
-                        + "gets no GPU instances (spot capacity, a quota), its tasks do not start (image, memory), or "
-                        + "every worker is stuck. Compare the dashboard's workers running and wanted.")
+                        + stalledPeriods * 5 + " minutes, at least twice the longest a shot runs (maxShotMinutes): the "
+                        + "fleet gets no GPU instances (spot capacity, a quota), its tasks do not start (image, memory), "
+                        + "or the workers are stuck while shots still wait, or only stack jobs all that time. "
+                        + "Compare the dashboard's workers running and wanted.")
                 .metric(MathExpression.Builder.create().expression(STALLED)
                         // Ordered: Map.of's order changes from one JVM to the next, and so would the template.
                         .usingMetrics(new TreeMap<>(Map.of("waiting", metrics.waiting(five),

@@ -41,6 +41,14 @@ public final class Protocol {
     /** The job table's index of jobs by submission time ({@code JobTable.JOBS_INDEX}), and its partition key. */
     public static final String JOBS_INDEX = "jobs-by-created";
     public static final String JOBS_INDEX_KEY = "jobs";
+    /**
+     * The job table's thin index of jobs by submission time ({@code JobTable.RESEND_INDEX}): the
+     * keys of {@link #JOBS_INDEX}, projecting only {@link #RESEND_INDEX_ATTRIBUTES}, which the
+     * workers' stale-shot re-send reads hourly (~100 bytes a job, not the job item's up to 70 KB).
+     */
+    public static final String RESEND_INDEX = "jobs-status-by-created";
+    /** What {@link #RESEND_INDEX} carries of a job item besides its keys ({@code JobTable.RESEND_INDEX_ATTRIBUTES}). */
+    public static final List<String> RESEND_INDEX_ATTRIBUTES = List.of("status", "resumes", "resendClaimUntil");
 
     /** The worker's CloudWatch namespace (Embedded Metric Format lines on its standard output). */
     public static final String METRIC_NAMESPACE = "Seiswork";

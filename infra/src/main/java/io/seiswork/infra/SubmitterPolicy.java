@@ -75,7 +75,7 @@ public final class SubmitterPolicy extends Construct {
                                 .build(),
                         PolicyStatement.Builder.create().sid("ListRecentJobs")
                                 .actions(List.of("dynamodb:Query"))
-                                .resources(List.of(store.indexes()))
+                                .resources(List.of(store.index(Protocol.JOBS_INDEX)))
                                 .build(),
                         PolicyStatement.Builder.create().sid("QueueShots")
                                 .actions(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"))

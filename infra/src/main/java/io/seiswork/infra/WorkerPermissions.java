@@ -54,10 +54,11 @@ public final class WorkerPermissions {
                 .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"))
                 .resources(List.of(store.table().getTableArn()))
                 .build());
-        // The sweep finds jobs submitted over 12 days ago that still run (StaleShotResend), by the index of jobs.
+        // The sweep finds jobs submitted over 12 days ago that still run (StaleShotResend), by the
+        // thin index of jobs, and by it alone: no index/* that a future index would join.
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("FindLongRunningJobs")
                 .actions(List.of("dynamodb:Query"))
-                .resources(List.of(store.indexes()))
+                .resources(List.of(store.index(Protocol.RESEND_INDEX)))
                 .build());
         // The worker protects its own task from scale-in while it holds a shot (TaskProtection).
         String tasks = Stack.of(cluster).formatArn(ArnComponents.builder().service("ecs").resource("task")

@@ -118,7 +118,7 @@ class IamPolicyTest {
                 "WriteShotResultsAndOutputs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("jobs/*/shots/*"), bucket("jobs/*/image/*")),
                 "RemoveStackedShotResults [s3:DeleteObject] " + List.of(bucket("jobs/*/shots/*")),
                 "TrackJobsAndShots [dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] " + List.of(table()),
-                "FindLongRunningJobs [dynamodb:Query] " + List.of(table() + "/index/*"),
+                "FindLongRunningJobs [dynamodb:Query] " + List.of(table() + "/index/jobs-status-by-created"),
                 "ProtectOwnTaskWhileBusy [ecs:UpdateTaskProtection, ecs:GetTaskProtection] "
                         + List.of("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/seiswork/*"),
                 "TakeShots [sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:SendMessage, "
@@ -142,7 +142,7 @@ class IamPolicyTest {
                 "CreateAndFollowJobs [dynamodb:PutItem, dynamodb:BatchWriteItem, dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem, "
                         + "dynamodb:DeleteItem] "
                         + List.of(table()),
-                "ListRecentJobs [dynamodb:Query] " + List.of(table() + "/index/*"),
+                "ListRecentJobs [dynamodb:Query] " + List.of(table() + "/index/jobs-by-created"),
                 "QueueShots [sqs:SendMessage, sqs:GetQueueUrl, sqs:GetQueueAttributes] " + List.of(queue())),
                 withoutHolder(statements(TEMPLATE).stream().filter(s -> s.holder().equals(policy)).toList()));
         TEMPLATE.hasOutput(SeisworkStack.SUBMITTER_OUTPUT, Map.of("Value", Map.of("Ref", policy)));

@@ -83,6 +83,23 @@ class MonitoringTest {
         }
     }
 
+    /**
+     * The window is twice the longest shot rounded up to whole five-minute periods, never down:
+     * with 7-minute shots a healthy fleet may complete none in 10 minutes, so the alarm waits 15.
+     */
+    @Test
+    void noProgressWindowRoundsUpToWholePeriods() {
+        assertEquals(3, Monitoring.stalledPeriods(7), "14 minutes: 15, not 10");
+        assertEquals(3, Monitoring.stalledPeriods(6), "12 minutes: 15, not 10");
+        assertEquals(2, Monitoring.stalledPeriods(5), "10 minutes: exactly 2 periods");
+        assertEquals(24, Monitoring.stalledPeriods(60));
+        assertEquals(288, Monitoring.stalledPeriods(720));
+        for (int minutes = 5; minutes <= 720; minutes++) {
+            int window = 5 * Monitoring.stalledPeriods(minutes);
+            assertTrue(window >= 2 * minutes && window < 2 * minutes + 5, minutes + " minutes' shots: a window of " + window);
+        }
+    }
+
     @Test
     void noAlarmWatchesTheOldestShotsAge() {
         assertEquals(3, Synth.resources(TEMPLATE, "AWS::CloudWatch::Alarm").size() - scalingAlarms());

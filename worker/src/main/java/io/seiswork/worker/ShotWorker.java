@@ -441,7 +441,21 @@ public final class ShotWorker implements Runnable {
             queue.release(message);
             return;
         }
+        recordHandedBack(message);
         queue.delete(message);
+    }
+
+    /**
+     * The hand-back's fresh message was sent: its time recorded for the stale-shot re-send (a
+     * failed record leaves the held message's older time, whose only cost is an early duplicate).
+     */
+    private void recordHandedBack(ReceivedShot message) {
+        try {
+            table.recordSent(message.task().jobId(), message.task().shot(), java.time.Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the fresh message of shot {} of job {} ({})", message.task().shot(),
+                    message.task().jobId(), e.getMessage());
+        }
     }
 
     /**

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The heartbeat's hold on its message, against the emulators, with a visibility of 2 s (extended
  * every second) in place of the worker's 30 s to 12 h: a DynamoDB call that hangs does not
  * delay the extensions, and the message is kept hidden no longer than the hold cap (SQS's 12 h
- * in production, 3 s here), after which it comes back to the queue.
+ * in production, 4 s here), after which it comes back to the queue.
  */
 class HeartbeatVisibilityTest {
 

@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.job.JobId;
@@ -14,12 +15,23 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 /**
  * Shots whose messages SQS would drop (14 days after they were sent, with no dead letter) are
@@ -61,6 +73,11 @@ class StaleShotResendTest {
         return taken;
     }
 
+    /** A worker's re-send, claiming as {@code worker}, looking at most hourly. */
+    private StaleShotResend stale(String worker) {
+        return new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1), worker);
+    }
+
     private DeadLetterSweep sweep(StaleShotResend stale) {
         return new DeadLetterSweep(queue.deadLetters().orElseThrow(), queue, table, new ShotMetrics(new PrintStream(OutputStream.nullOutputStream()),
                 Clock.systemUTC(), "sweeper"), Clock.systemUTC(), Duration.ofMinutes(15), stale);
@@ -81,17 +98,17 @@ class StaleShotResendTest {
         JobId young = new JobId(LocalCloud.uniqueName("job"));
         table.createJob(young, "stale", "rtm", ObjectKeys.spec(young), 2, 0);
 
-        StaleShotResend stale = new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1));
+        StaleShotResend stale = stale("sweeper");
         sweep(stale).sweep();
         // Its fresh message's time is recorded: looked at again at once, nothing is old enough.
-        assertEquals(0, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend());
+        assertEquals(0, stale("w").resend());
         assertEquals(List.of(old + ":3:0"), drained(), "the queued shot of the running job, of its run, alone");
         assertEquals(ShotState.QUEUED, table.shot(old, 3).orElseThrow().state());
         // Past the age again: the sweep looked less than an hour ago and does not look yet; a look does.
         Thread.sleep(AGE.toMillis() + 500);
         sweep(stale).sweep();
         assertTrue(drained().isEmpty(), "at most one look an hour");
-        assertEquals(2 + 1, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend());
+        assertEquals(2 + 1, stale("w").resend());
         assertEquals(List.of(old + ":3:0", young + ":1:0", young + ":2:0"), drained());
     }
 
@@ -105,13 +122,97 @@ class StaleShotResendTest {
         table.requeueShot(id, 1, false);
         table.requeueShot(id, 2, false);
         int run = table.reopen(id, false).orElseThrow();
-        assertEquals(0, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend(),
+        assertEquals(0, stale("w").resend(),
                 "sent at the resume, not at the submission");
         Thread.sleep(AGE.toMillis() + 500);
-        // Shot 1 taken and handed back (a spot interruption): its fresh message is younger than shot 2's.
+        // Shot 1 taken and handed back (a spot interruption): its fresh message, sent and
+        // recorded as the worker's hand-back does, is younger than the resume's. Shot 2's
+        // hand-back could not be sent: the held message, released, is still its only one, as old.
         table.startShot(id, 1, "w", 1, "m");
         table.releaseShot(id, 1);
-        assertEquals(1, new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1)).resend());
+        assertTrue(table.recordSent(id, 1, Instant.now()));
+        table.startShot(id, 2, "w", 1, "m2");
+        table.releaseShot(id, 2);
+        assertEquals(1, stale("w").resend());
         assertEquals(List.of(id + ":2:" + run), drained());
+    }
+
+    /**
+     * Two workers whose sweeps look at the same moment: one claims the job and sends its stale
+     * shots, the other sends none of them, so each shot gets one fresh message (counted on the
+     * queue). Without the claim both read the same stale shots before either records, and send
+     * them all twice.
+     */
+    @Test
+    void twoWorkersLookingAtOnceSendEachStaleShotOnce() throws Exception {
+        int shots = 120;
+        JobId id = submitted(shots);
+        assertEquals(shots, drained().size(), "the messages SQS would drop");
+        Thread.sleep(AGE.toMillis() + 500);
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> looks = new ArrayList<>();
+            for (String worker : List.of("w1", "w2")) {
+                StaleShotResend resend = stale(worker);
+                looks.add(() -> {
+                    together.await();
+                    return resend.resend();
+                });
+            }
+            int sent = 0;
+            for (Future<Integer> look : workers.invokeAll(looks)) {
+                sent += look.get();
+            }
+            assertEquals(shots, sent, "the two looks together");
+        } finally {
+            workers.shutdownNow();
+        }
+        List<String> messages = drained();
+        assertEquals(shots, messages.size(), "one fresh message a shot: " + messages.size());
+        assertEquals(shots, new HashSet<>(messages).size());
+        assertTrue(table.claimShotResend(id, "w3", Instant.now(), Duration.ofHours(1)), "the claimant let go of its claim");
+    }
+
+    /** A worker lost under its claim holds the job until the claim expires; then the next look sends. */
+    @Test
+    void aJobClaimedByALostWorkerWaitsForTheClaimToExpire() throws Exception {
+        JobId id = submitted(2);
+        drained();
+        Thread.sleep(AGE.toMillis() + 500);
+        assertTrue(table.claimShotResend(id, "lost", Instant.now(), Duration.ofSeconds(3)));
+        assertFalse(table.claimShotResend(id, "other", Instant.now(), Duration.ofHours(1)), "a live claim is refused");
+        assertEquals(0, stale("w").resend());
+        assertTrue(drained().isEmpty(), "nothing sent under another's claim");
+        Thread.sleep(3500);
+        assertEquals(2, stale("w").resend());
+        assertEquals(List.of(id + ":1:0", id + ":2:0"), drained());
+        assertFalse(table.releaseShotResendClaim(id, "lost"), "the lost worker's claim was taken over");
+        assertTrue(table.claimShotResend(id, "next", Instant.now(), Duration.ofHours(1)), "w let go of its claim");
+    }
+
+    /**
+     * The look reads the thin index: each job's keys, created, status (and resumes, the claim's
+     * expiry when set), never the job item's counts or {@code doneShots}.
+     */
+    @Test
+    void theLookReadsOnlyTheThinIndexOfJobs() {
+        JobId id = submitted(2);
+        table.startShot(id, 1, "w1", 1, "m1");
+        table.completeShot(id, 1, 1.0, 1.0);
+        var index = CLOUD.dynamoDb().describeTable(r -> r.tableName(name)).table().globalSecondaryIndexes().stream()
+                .filter(i -> i.indexName().equals(JobTable.RESEND_INDEX)).findFirst().orElseThrow();
+        assertEquals(ProjectionType.INCLUDE, index.projection().projectionType());
+        assertEquals(Set.of("status", "resumes", "resendClaimUntil"), Set.copyOf(index.projection().nonKeyAttributes()));
+        var items = CLOUD.dynamoDb().query(r -> r.tableName(name).indexName(JobTable.RESEND_INDEX)
+                .keyConditionExpression("jobs = :jobs").expressionAttributeValues(Map.of(":jobs", AttributeValue.fromS("JOB"))))
+                .items();
+        assertEquals(1, items.size());
+        assertEquals(Set.of("pk", "sk", "jobs", "created", "status"), items.get(0).keySet());
+        // DynamoDB bills an item by its names' and values' bytes: what docs/cloud.md gives a look per job.
+        int bytes = items.get(0).entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + (e.getValue().s() != null ? e.getValue().s() : e.getValue().n()).length()).sum();
+        assertTrue(bytes <= 165, "an index item of " + bytes + " bytes");
+        assertTrue(table.job(id).orElseThrow().done() == 1, "the job item holds the count the index leaves out");
     }
 }

@@ -1,5 +1,6 @@
 package io.seiswork.cloud.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,6 +56,13 @@ public final class JobTable {
      * partition's write limit); shot items do not carry the key, so they stay out of it.
      */
     public static final String JOBS_INDEX = "jobs-by-created";
+    /**
+     * The thin index the stale-shot re-send looks jobs up by ({@link #unfinishedJobsSubmittedBefore}):
+     * the keys of {@value #JOBS_INDEX}, but projecting only {@code status}, {@code resumes} and
+     * {@code resendClaimUntil} besides them, so that a look reads ~100 bytes a job item (at most
+     * ~165) rather than the whole item (its {@code doneShots} up to ~70 KB).
+     */
+    public static final String RESEND_INDEX = "jobs-status-by-created";
     static final String JOBS_KEY = "jobs";
     static final String JOBS_VALUE = "JOB";
     private static final int BATCH = 25;
@@ -74,6 +83,12 @@ public final class JobTable {
      * ({@link #queuedShotsSentBefore}).
      */
     private static final String SENT = "sent";
+    /** The worker whose stale-shot re-send holds the job ({@link #claimShotResend}). */
+    private static final String RESEND_CLAIM = "resendClaim";
+    /** Until when that claim holds, epoch milliseconds (a number: compares as time, as an ISO string may not). */
+    private static final String RESEND_CLAIM_UNTIL = "resendClaimUntil";
+    /** The job item's attributes {@value #RESEND_INDEX} carries besides its keys and {@code created}. */
+    static final List<String> RESEND_INDEX_ATTRIBUTES = List.of("status", RESUMES, RESEND_CLAIM_UNTIL);
 
     private final DynamoDbClient db;
     private final String table;
@@ -94,7 +109,11 @@ public final class JobTable {
                     .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(JOBS_INDEX)
                             .keySchema(key(JOBS_KEY, KeyType.HASH), key("created", KeyType.RANGE))
-                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                            GlobalSecondaryIndex.builder().indexName(RESEND_INDEX)
+                            .keySchema(key(JOBS_KEY, KeyType.HASH), key("created", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                    .nonKeyAttributes(RESEND_INDEX_ATTRIBUTES).build()).build()));
         } catch (ResourceInUseException e) {
             // already there
         }
@@ -571,17 +590,31 @@ public final class JobTable {
         }
     }
 
-    /** A stopping worker hands its RUNNING shot back: QUEUED again, its fresh message sent now. */
+    /**
+     * A stopping worker hands its RUNNING shot back: QUEUED again. Its {@code sent} stays the
+     * held message's until the hand-back's fresh message is sent ({@link #recordSent}): if that
+     * send fails, the held message, released, is the shot's only one, and its age is what the
+     * stale-shot re-send must go by.
+     */
     public void releaseShot(JobId id, int shot) {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :queued, #sent = :now").conditionExpression("#st = :running")
-                    .expressionAttributeNames(Map.of("#st", "state", "#sent", SENT))
-                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()),
-                            ":now", s(Instant.now().toString()))));
+                    .updateExpression("SET #st = :queued").conditionExpression("#st = :running")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":running", s(ShotState.RUNNING.name()))));
         } catch (ConditionalCheckFailedException ignored) {
             // finished or failed meanwhile
         }
+    }
+
+    /**
+     * A fresh message of the QUEUED shot was sent at {@code sentAt} (a hand-back's, after
+     * {@link #releaseShot}): recorded unless the shot moved on or a later send is recorded.
+     *
+     * @return false when the shot is no longer QUEUED, or its recorded send is not older
+     */
+    public boolean recordSent(JobId id, int shot, Instant sentAt) {
+        return recordResent(id, shot, sentAt, sentAt);
     }
 
     /**
@@ -643,20 +676,74 @@ public final class JobTable {
     }
 
     /**
-     * Jobs submitted before {@code before} that are QUEUED or RUNNING, from the index of job items:
-     * only such a job can hold a shot message sent before then, since all its messages were sent
-     * after it was submitted.
+     * Jobs submitted before {@code before} that are QUEUED or RUNNING: only such a job can hold a
+     * shot message sent before then, since all its messages were sent after it was submitted.
+     *
+     * <p>From the thin index {@value #RESEND_INDEX}, which holds every job item's keys,
+     * {@code created}, {@code status}, {@code resumes} and {@code resendClaimUntil}: ~100 bytes a
+     * job (a 36-character id, no resume, no claim; at most ~165 with a 63-character id and both).
+     * The status is a filter, which DynamoDB applies after the read, so a look reads and is
+     * charged for every job submitted before {@code before}, ended ones too, until they are
+     * deleted: 10 000 jobs are ~1 MB, ~125 read units (eventually consistent, half a unit per
+     * 4 KB), not the up to 700 MB of whole job items.
      */
-    public List<JobRecord> unfinishedJobsSubmittedBefore(Instant before) {
-        List<JobRecord> jobs = new ArrayList<>();
-        db.queryPaginator(r -> r.tableName(table).indexName(JOBS_INDEX)
+    public List<UnfinishedJob> unfinishedJobsSubmittedBefore(Instant before) {
+        List<UnfinishedJob> jobs = new ArrayList<>();
+        db.queryPaginator(r -> r.tableName(table).indexName(RESEND_INDEX)
                 .keyConditionExpression("#k = :jobs AND #created < :before")
                 .filterExpression("#st IN (:queued, :running)")
                 .expressionAttributeNames(Map.of("#k", JOBS_KEY, "#created", "created", "#st", "status"))
                 .expressionAttributeValues(Map.of(":jobs", s(JOBS_VALUE), ":before", s(before.toString()),
                         ":queued", s(JobStatus.QUEUED.name()), ":running", s(JobStatus.RUNNING.name()))))
-                .items().forEach(item -> jobs.add(toJob(new JobId(str(item, "pk").substring("JOB#".length())), item)));
+                .items().forEach(item -> jobs.add(new UnfinishedJob(new JobId(str(item, "pk").substring("JOB#".length())),
+                        instant(item, "created"), num(item, RESUMES),
+                        item.containsKey(RESEND_CLAIM_UNTIL) ? Instant.ofEpochMilli(Long.parseLong(item.get(RESEND_CLAIM_UNTIL).n()))
+                                : null)));
         return jobs;
+    }
+
+    /**
+     * Claims the job's stale-shot re-send for {@code claimant} until {@code now + hold}: one
+     * conditional write on the job item, taken only while the job is QUEUED or RUNNING and no
+     * other claim holds it (none, or one expired by {@code now}). Of the workers whose sweeps
+     * find the same stale shots at once, one sends their fresh messages; a claimant that dies
+     * leaves its claim to expire, and the next sweep after that continues.
+     *
+     * @return whether {@code claimant} holds the claim now
+     */
+    public boolean claimShotResend(JobId id, String claimant, Instant now, Duration hold) {
+        return updatedIf(r -> r.tableName(table).key(key(id, META))
+                .updateExpression("SET #claim = :claimant, #until = :until")
+                .conditionExpression("(#st = :queued OR #st = :running) AND (attribute_not_exists(#until) OR #until < :now)")
+                .expressionAttributeNames(Map.of("#claim", RESEND_CLAIM, "#until", RESEND_CLAIM_UNTIL, "#st", "status"))
+                .expressionAttributeValues(Map.of(":claimant", s(claimant), ":until", n(now.plus(hold).toEpochMilli()),
+                        ":now", n(now.toEpochMilli()), ":queued", s(JobStatus.QUEUED.name()),
+                        ":running", s(JobStatus.RUNNING.name()))));
+    }
+
+    /**
+     * Lets go of {@code claimant}'s re-send claim ({@link #claimShotResend}) once its sends are
+     * recorded, so that the next stale shots need not wait for it to expire; another's claim
+     * stays.
+     *
+     * @return false when {@code claimant} did not hold it (expired and taken by another)
+     */
+    public boolean releaseShotResendClaim(JobId id, String claimant) {
+        return updatedIf(r -> r.tableName(table).key(key(id, META))
+                .updateExpression("REMOVE #claim, #until")
+                .conditionExpression("#claim = :claimant")
+                .expressionAttributeNames(Map.of("#claim", RESEND_CLAIM, "#until", RESEND_CLAIM_UNTIL))
+                .expressionAttributeValues(Map.of(":claimant", s(claimant))));
+    }
+
+    /** Runs the conditional update {@code request}: whether its condition held and it was made. */
+    private boolean updatedIf(Consumer<UpdateItemRequest.Builder> request) {
+        try {
+            db.updateItem(request);
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /**
