@@ -101,8 +101,12 @@ class PendingEditsTest extends WindowTestBase {
         assertTrue(window.editor().editedProperty().get());
         assertEquals(ProjectWindow.EDITS_TO_APPLY, window.status().getText());
         assertTrue(window.titleProperty().get().endsWith(" *"), window.titleProperty().get());
+        // The check of -5 refreshes the form: let it land before the next value is typed.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.editor().problems().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
 
-        typeInto(robot, "/grid/dx", "10");
+        TextField dx = typeInto(robot, "/grid/dx", "10");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(dx.getText()));
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         try {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.editor().editedProperty().get());

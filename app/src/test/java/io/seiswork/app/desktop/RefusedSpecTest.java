@@ -59,6 +59,8 @@ class RefusedSpecTest extends WindowTestBase {
                 <= facts.localToScene(facts.getLayoutBounds()).getMaxX() + 1, "inside the facts' pane");
 
         robot.interact(() -> window.tabs().getSelectionModel().select(window.specTab()));
+        // The form replaces its "Opening..." note at the text's first check, which may end after the refusal.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().formPane().getContent() instanceof SpecForm);
         Button choose = (Button) window.editor().lookup("#choose-velocity-segy");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> choose.isVisible() && choose.getWidth() > 0);
         WaitForAsyncUtils.waitForFxEvents();
