@@ -86,7 +86,8 @@ class RunFolderTest extends WindowTestBase {
         Button replace = (Button) ask.lookupButton(ask.getButtonTypes().stream()
                 .filter(b -> b.getText().equals("Replace")).findFirst().orElseThrow());
         robot.interact(replace::fire);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
+        // The run starts once the run-time measurement begun at opening has stopped (it holds the engine).
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
                 .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING && p.fractionProperty().get() > 0));
         robot.interact(() -> window.cancelButton().fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
