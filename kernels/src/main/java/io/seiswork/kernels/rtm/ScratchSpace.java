@@ -118,26 +118,33 @@ public final class ScratchSpace {
      *     folder, whether the disk could ever hold them, and what to do, when they do not fit
      */
     public Reservation reserve(Path dir, long bytes, String what, String remedy) {
-        synchronized (live) {
-            if (bytes <= 0) {
-                return new Reservation(this, dir, null, 0, true);
+        if (bytes <= 0) {
+            return new Reservation(this, dir, null, 0, true);
+        }
+        Path existing = existingFolder(dir);
+        Object disk = fileSystemOf(existing);
+        boolean roomAsked = false;
+        while (true) {
+            long shortBy;
+            synchronized (live) {
+                long free = usable.applyAsLong(existing);
+                if (!FreeSpace.known(free)) {
+                    return add(new Reservation(this, dir, disk, bytes, false));
+                }
+                long others = outstanding(disk);
+                long margin = marginBytes(bytes);
+                shortBy = bytes + margin - (free - others);
+                if (shortBy <= 0) {
+                    return add(new Reservation(this, dir, disk, bytes, true));
+                }
+                if (room == null || roomAsked) {
+                    throw refusal(dir, bytes, margin, free, others, total.applyAsLong(existing), what, remedy);
+                }
             }
-            Path existing = existingFolder(dir);
-            long free = usable.applyAsLong(existing);
-            Object disk = fileSystemOf(existing);
-            if (!FreeSpace.known(free)) {
-                return add(new Reservation(this, dir, disk, bytes, false));
-            }
-            long others = outstanding(disk);
-            long margin = marginBytes(bytes);
-            if (bytes + margin > free - others && room != null) {
-                room.accept(bytes + margin - (free - others));
-                free = usable.applyAsLong(existing);
-            }
-            if (bytes + margin > free - others) {
-                throw refusal(dir, bytes, margin, free, others, total.applyAsLong(existing), what, remedy);
-            }
-            return add(new Reservation(this, dir, disk, bytes, true));
+            // Outside the lock: freeing a cache deletes files (gigabytes, seconds), and other shots
+            // must reserve and release meanwhile; the free space is then looked at again, once.
+            room.accept(shortBy);
+            roomAsked = true;
         }
     }
 
@@ -196,8 +203,9 @@ public final class ScratchSpace {
     }
 
     /**
-     * Bytes the spill files now open in {@code dir} have written (what a running shot's spill
-     * already takes of its reservation).
+     * Bytes the spill files now open in {@code dir} have written: what a running shot's spill
+     * already takes of its reservation. The files are unlinked as they open (so a crash leaves no
+     * terabyte behind), so only this process's count sees them.
      */
     public static long spilledBytes(Path dir) {
         return SpillFile.bytesIn(dir);

@@ -98,6 +98,36 @@ class ScratchSpaceTest {
         }
     }
 
+    /**
+     * Making room (a cache deleting gigabytes of files) happens outside the space's lock: another
+     * shot of the process reserves and releases meanwhile, and the waiting shot then sees what
+     * the other one holds.
+     */
+    @Test
+    void otherShotsReserveWhileRoomIsBeingMade() throws Exception {
+        long[] free = {2 * GIB};
+        java.util.concurrent.atomic.AtomicReference<String> other = new java.util.concurrent.atomic.AtomicReference<>();
+        ScratchSpace[] space = new ScratchSpace[1];
+        space[0] = new ScratchSpace(d -> free[0], d -> 100 * GIB).makingRoomWith(bytes -> {
+            Thread t = Thread.ofPlatform().start(() -> {
+                try (ScratchSpace.Reservation r = space[0].reserve(dir.resolve("other"), GIB / 2, "other", "-")) {
+                    other.compareAndSet(null, "reserved " + r.bytes());
+                }
+            });
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            other.compareAndSet(null, t.isAlive() ? "blocked while room was being made" : "refused");
+            free[0] += 4 * GIB;
+        });
+        try (ScratchSpace.Reservation r = space[0].reserve(dir, 2 * GIB, "shot 1", "-")) {
+            assertEquals("reserved " + GIB / 2, other.get());
+            assertEquals(2 * GIB, r.bytes());
+        }
+    }
+
     @Test
     void twoShotsRunningAtOnceDoNotCountOnTheSameFreeBytes() {
         ScratchSpace disk = new ScratchSpace(d -> 12 * GIB);
