@@ -79,6 +79,8 @@ class PartBodyTest {
                 }
             }
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            System.out.printf(java.util.Locale.ROOT, "a 256 MiB part streamed 8 KiB at a time: %,d bytes of heap allocated%n",
+                    allocated);
             assertEquals(part, read);
             assertEquals(0x5a, last);
             assertTrue(allocated < 16L << 20, "heap allocated streaming a 256 MiB part: " + allocated + " bytes");
