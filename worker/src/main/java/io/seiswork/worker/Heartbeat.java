@@ -83,22 +83,14 @@ final class Heartbeat implements AutoCloseable {
      * @param onHang called once when the shot has begun stepping (its progress above 0 and below
      *     1) and its progress has not moved for {@link WorkerSettings#hangAfter()}: its engine is
      *     hung, and only the process's end frees the thread
+     * @param visibility the visibility the message was received with, which the heartbeat extends
+     *     by every third of it: the worker's {@link WorkerSettings#visibility()}
+     * @param timings the longest the message is kept hidden ({@link WorkerTimings#holdCap()})
      */
     Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
             WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection,
-            Runnable onHang) {
-        this(queue, message, table, job, cancel, settings, progress, stacking, protection, onHang, settings.visibility(),
-                HOLD_CAP);
-    }
-
-    /**
-     * As the other constructor, with the message's {@code visibility} (extended every third of it)
-     * and the longest it is kept hidden, {@code holdCap} ({@link #HOLD_CAP}); tests shorten both
-     * below what {@link WorkerSettings} allows.
-     */
-    Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
-            WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection,
-            Runnable onHang, java.time.Duration visibility, java.time.Duration holdCap) {
+            Runnable onHang, java.time.Duration visibility, WorkerTimings timings) {
+        java.time.Duration holdCap = timings.holdCap();
         this.protection = protection;
         if (protection.active()) {
             protection.protect(PROTECT_MINUTES);

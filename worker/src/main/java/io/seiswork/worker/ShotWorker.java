@@ -113,10 +113,8 @@ public final class ShotWorker implements Runnable {
     private Optional<DeadLetterSweep> sweep;
     /** What ends a worker whose shot hung (tests replace it). */
     private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
-    /** How long a held message is kept hidden at most (tests shorten it). */
-    private java.time.Duration holdCap = Heartbeat.HOLD_CAP;
-    /** How long a live stack's refused message stays hidden ({@link #LIVE_STACK_RECHECK}; tests shorten it). */
-    private java.time.Duration liveStackRecheck = LIVE_STACK_RECHECK;
+    /** How long a held message is kept hidden at most, and a live stack's refused message. */
+    private final WorkerTimings timings;
     /** Where the shots' spills are reserved: the process's, on the real disk (tests give another). */
     private ScratchSpace scratchSpace = ScratchSpace.process();
     private long lastSweepNs;
@@ -131,12 +129,19 @@ public final class ShotWorker implements Runnable {
     }
 
     public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings, ShotMetrics metrics) {
-        this(store, table, queue, settings, metrics, TaskProtection.fromEnvironment(System.getenv()));
+        this(store, table, queue, settings, metrics, WorkerTimings.DEFAULT);
+    }
+
+    /** A worker keeping to {@code timings} rather than a deployment's ({@link WorkerTimings#DEFAULT}). */
+    public ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings, ShotMetrics metrics,
+            WorkerTimings timings) {
+        this(store, table, queue, settings, metrics, TaskProtection.fromEnvironment(System.getenv()), timings);
     }
 
     ShotWorker(ArtifactStore store, JobTable table, ShotQueue queue, WorkerSettings settings, ShotMetrics metrics,
-            TaskProtection protection) {
+            TaskProtection protection, WorkerTimings timings) {
         this.protection = protection;
+        this.timings = timings;
         this.metrics = metrics;
         this.store = store;
         this.table = table;
@@ -226,16 +231,6 @@ public final class ShotWorker implements Runnable {
         }
     }
 
-    /** Shortens how long a held message is kept hidden ({@link Heartbeat#HOLD_CAP}; for tests). */
-    void holdCap(java.time.Duration cap) {
-        holdCap = cap;
-    }
-
-    /** Shortens how long a live stack's refused message stays hidden ({@link #LIVE_STACK_RECHECK}; for tests). */
-    void liveStackRecheck(java.time.Duration wait) {
-        liveStackRecheck = wait;
-    }
-
     /** Replaces what ends the process when a shot hangs (for tests, which cannot halt their JVM). */
     void onHang(Runnable action) {
         onHang = action;
@@ -281,7 +276,7 @@ public final class ShotWorker implements Runnable {
         boolean keptForLiveStack = false;
         fraction = 0;
         try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
-                protection, () -> hung(message), settings.visibility(), holdCap)) {
+                protection, () -> hung(message), settings.visibility(), timings)) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
                 if (stackIfOrphaned(id, message, cancel)) {
@@ -567,7 +562,7 @@ public final class ShotWorker implements Runnable {
                 JobRecord now = table.job(id).orElseThrow();
                 if (now.status() == JobStatus.STACKING && message.messageId().equals(now.stackMessage())) {
                     LOG.info("job {} is being stacked by another worker from this very message: left to it, the message "
-                            + "kept hidden for {} s", id, liveStackRecheck.toSeconds());
+                            + "kept hidden for {} s", id, timings.liveStackRecheck().toSeconds());
                     return false;
                 }
                 LOG.info("job {} is being stacked by another worker, or no longer stacking: dropping a duplicate message", id);
@@ -592,10 +587,10 @@ public final class ShotWorker implements Runnable {
      */
     private void keepForLiveStack(ReceivedShot message) {
         try {
-            queue.extend(message, (int) liveStackRecheck.toSeconds());
+            queue.extend(message, (int) timings.liveStackRecheck().toSeconds());
         } catch (RuntimeException e) {
             LOG.warn("job {}: could not keep its stack's message hidden for {} s, it comes back after its visibility ({})",
-                    message.task().jobId(), liveStackRecheck.toSeconds(), e.getMessage());
+                    message.task().jobId(), timings.liveStackRecheck().toSeconds(), e.getMessage());
         }
     }
 

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * worker must leave the live stack alone, and the first must end the job DONE with its outputs:
  * once, both stacked and the late one removed the DONE job's outputs as if it had been cancelled.
  * The second worker keeps the message, neither deleted nor released, hidden for the time a live
- * stacker's beat takes to go stale ({@link ShotWorker#LIVE_STACK_RECHECK}, shortened here): it
+ * stacker's beat takes to go stale ({@link WorkerTimings#liveStackRecheck()}, shortened here): it
  * then comes back, and finding the job DONE is dropped, never dead-lettered.
  */
 class DuplicateStackDeliveryTest {
@@ -59,8 +59,8 @@ class DuplicateStackDeliveryTest {
                 TransferProgress.NONE).id();
         ReceivedShot held = queue.receive(5, 600).orElseThrow();
         ShotMetrics metrics = new ShotMetrics(new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC(), "m");
-        ShotWorker b = new ShotWorker(store, table, queue, settings("b"), metrics);
-        b.liveStackRecheck(RECHECK);
+        ShotWorker b = new ShotWorker(store, table, queue, settings("b"), metrics,
+                WorkerTimings.DEFAULT.withLiveStackRecheck(RECHECK));
         AtomicReference<JobRecord> duringB = new AtomicReference<>();
         AtomicReference<Optional<ReceivedShot>> visibleAfterB = new AtomicReference<>();
         long[] refusedAtNs = {0};
@@ -112,7 +112,7 @@ class DuplicateStackDeliveryTest {
         assertEquals(0, c.shotsRun(), "C ran nothing");
     }
 
-    /** B's {@link ShotWorker#LIVE_STACK_RECHECK}, shortened to keep the test short. */
+    /** B's {@link WorkerTimings#liveStackRecheck()}, shortened to keep the test short. */
     private static final Duration RECHECK = Duration.ofSeconds(3);
 
     private WorkerSettings settings(String id) throws Exception {

@@ -114,7 +114,7 @@ class HeartbeatQuietStopTest {
 
     private Heartbeat heartbeat(JobTable table) {
         return new Heartbeat(queue, message, table, job, new CancellationToken(), settings, () -> 0.5, () -> false,
-                TaskProtection.fromEnvironment(Map.of()), () -> { });
+                TaskProtection.fromEnvironment(Map.of()), () -> { }, settings.visibility(), WorkerTimings.DEFAULT);
     }
 
     /**

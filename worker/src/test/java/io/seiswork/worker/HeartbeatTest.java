@@ -46,7 +46,7 @@ class HeartbeatTest {
         AtomicInteger hangs = new AtomicInteger();
         try (Heartbeat beat = new Heartbeat(queue, message, table, job, new CancellationToken(), settings,
                 () -> progress[0], () -> stacking[0], TaskProtection.fromEnvironment(java.util.Map.of()),
-                hangs::incrementAndGet)) {
+                hangs::incrementAndGet, settings.visibility(), WorkerTimings.DEFAULT)) {
             Thread.sleep(3000);
             assertEquals(0, hangs.get(), "progress 0: inputs still downloading, not watched");
             for (int step = 1; step <= 15; step++) {
@@ -65,7 +65,8 @@ class HeartbeatTest {
         }
         AtomicInteger uploads = new AtomicInteger();
         try (Heartbeat beat = new Heartbeat(queue, message, table, job, new CancellationToken(), settings,
-                () -> 1.0, () -> false, TaskProtection.fromEnvironment(java.util.Map.of()), uploads::incrementAndGet)) {
+                () -> 1.0, () -> false, TaskProtection.fromEnvironment(java.util.Map.of()), uploads::incrementAndGet, settings.visibility(),
+                WorkerTimings.DEFAULT)) {
             Thread.sleep(3000);
             assertEquals(0, uploads.get(), "progress 1: the result uploading, not watched");
         }

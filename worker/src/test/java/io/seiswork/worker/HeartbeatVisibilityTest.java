@@ -93,6 +93,7 @@ class HeartbeatVisibilityTest {
     private Heartbeat heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, Duration cap) {
         WorkerSettings settings = WorkerSettings.defaults(dir).withStatusPoll(Duration.ofMillis(200));
         return new Heartbeat(queue, message, table, job, new CancellationToken(), settings, () -> 0.5, () -> false,
-                TaskProtection.fromEnvironment(Map.of()), () -> { }, Duration.ofSeconds(2), cap);
+                TaskProtection.fromEnvironment(Map.of()), () -> { }, Duration.ofSeconds(2),
+                WorkerTimings.DEFAULT.withHoldCap(cap));
     }
 }

@@ -170,7 +170,7 @@ class ShotWorkerTest {
                     "http://127.0.0.1:" + agent.getAddress().getPort() + "/"));
             var metrics = new ShotMetrics(new java.io.PrintStream(metricLines, true, StandardCharsets.UTF_8),
                     java.time.Clock.systemUTC(), "ecs");
-            ShotWorker w = new ShotWorker(store, table, queue, settings("ecs"), metrics, protection);
+            ShotWorker w = new ShotWorker(store, table, queue, settings("ecs"), metrics, protection, WorkerTimings.DEFAULT);
             w.run();
             assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
             assertEquals(List.of("PUT {\"ProtectionEnabled\":true,\"ExpiresInMinutes\":120}",

@@ -83,6 +83,8 @@ public final class JobTable {
      * ({@link #queuedShotsSentBefore}).
      */
     private static final String SENT = "sent";
+    /** Characters of a stored time up to its whole second ({@code 2025-05-01T12:00:05}), in either form. */
+    private static final int SECOND_CHARS = 19;
     /** The worker whose stale-shot re-send holds the job ({@link #claimShotResend}). */
     private static final String RESEND_CLAIM = "resendClaim";
     /** Until when that claim holds, epoch milliseconds (a number: compares as time, as an ISO string may not). */
@@ -156,18 +158,25 @@ public final class JobTable {
      */
     public List<JobRecord> recentJobs(int limit) {
         List<JobRecord> jobs = new ArrayList<>();
+        // The index's text order is time order but within a second of jobs written as
+        // Instant.toString() (ItemTime): the jobs of the last second taken are all read, and sorted by time.
+        String lastSecond = null;
+        pages:
         for (var page : db.queryPaginator(r -> r.tableName(table).indexName(JOBS_INDEX)
                 .keyConditionExpression("#k = :jobs").expressionAttributeNames(Map.of("#k", JOBS_KEY))
                 .expressionAttributeValues(Map.of(":jobs", s(JOBS_VALUE))).scanIndexForward(false)
                 .limit(Math.min(limit, 100)))) {
             for (var item : page.items()) {
-                if (jobs.size() == limit) {
-                    return jobs;
+                String second = str(item, "created").substring(0, SECOND_CHARS);
+                if (jobs.size() >= limit && !second.equals(lastSecond)) {
+                    break pages;
                 }
+                lastSecond = second;
                 jobs.add(toJob(new JobId(str(item, "pk").substring("JOB#".length())), item));
             }
         }
-        return jobs;
+        jobs.sort(Comparator.comparing(JobRecord::created).reversed());
+        return jobs.size() > limit ? List.copyOf(jobs.subList(0, limit)) : jobs;
     }
 
     /** Records a new job with the default limit of failed shots ({@link FailedShots#defaultLimit}). */
@@ -187,7 +196,7 @@ public final class JobTable {
                     + (shots > MAX_SHOTS ? "; split the survey into several jobs" : ""));
         }
         FailedShots.checkLimit(maxFailed, shots);
-        String now = Instant.now().toString();
+        String now = ItemTime.text(ItemTime.now());
         Map<String, AttributeValue> meta = new HashMap<>(key(id, META));
         meta.put("status", s(JobStatus.QUEUED.name()));
         meta.put("name", s(name));
@@ -246,7 +255,7 @@ public final class JobTable {
                     .updateExpression("SET #deleting = :t, #updated = :now")
                     .conditionExpression("#st = :done OR #st = :failed OR #st = :cancelled")
                     .expressionAttributeNames(Map.of("#st", "status", "#deleting", DELETING, "#updated", "updated"))
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":now", s(Instant.now().toString()),
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":now", ItemTime.value(ItemTime.now()),
                             ":done", s(JobStatus.DONE.name()), ":failed", s(JobStatus.FAILED.name()),
                             ":cancelled", s(JobStatus.CANCELLED.name()))));
             return true;
@@ -342,7 +351,7 @@ public final class JobTable {
      */
     public boolean startShot(JobId id, int shot, String worker, int receives, String messageId) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":running", s(ShotState.RUNNING.name()), ":w", s(worker),
-                ":now", s(Instant.now().toString()), ":one", n(1), ":done", s(ShotState.DONE.name()),
+                ":now", ItemTime.value(ItemTime.now()), ":one", n(1), ":done", s(ShotState.DONE.name()),
                 ":zero", n(0), ":receives", n(receives)));
         if (messageId != null) {
             values.put(":message", s(messageId));
@@ -381,7 +390,7 @@ public final class JobTable {
                     .updateExpression("SET #progress = :p, #beat = :now").conditionExpression("#st = :running")
                     .expressionAttributeNames(Map.of("#st", "state", "#progress", "progress", "#beat", BEAT))
                     .expressionAttributeValues(Map.of(":p", n(Math.round(Math.max(0, Math.min(1, fraction)) * 1e4) / 1e4),
-                            ":running", s(ShotState.RUNNING.name()), ":now", s(Instant.now().toString()))));
+                            ":running", s(ShotState.RUNNING.name()), ":now", ItemTime.value(ItemTime.now()))));
         } catch (ConditionalCheckFailedException ignored) {
             // finished, failed or handed back meanwhile
         }
@@ -402,7 +411,7 @@ public final class JobTable {
                     .conditionExpression("attribute_exists(pk) AND NOT contains(#set, :n)")
                     .expressionAttributeNames(Map.of("#set", "doneShots", "#count", "done", "#updated", "updated"))
                     .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
-                            ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)))
+                            ":one", n(1), ":now", ItemTime.value(ItemTime.now()), ":n", n(shot)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException e) {
             after = null; // counted by an earlier delivery
@@ -416,7 +425,7 @@ public final class JobTable {
                     .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#seconds", "seconds", "#gpts", "gpts",
                             "#finished", "finished"))
                     .expressionAttributeValues(Map.of(":done", s(ShotState.DONE.name()), ":s", n(seconds), ":g",
-                            n(gptsPerSecond), ":now", s(Instant.now().toString()))));
+                            n(gptsPerSecond), ":now", ItemTime.value(ItemTime.now()))));
         } catch (ConditionalCheckFailedException deleted) {
             throw new IllegalStateException("job " + id + " was deleted while shot " + shot + " ran");
         }
@@ -563,7 +572,7 @@ public final class JobTable {
         String e = clip(error);
         JobRecord job;
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
-                ":one", n(1), ":now", s(Instant.now().toString()), ":n", n(shot)));
+                ":one", n(1), ":now", ItemTime.value(ItemTime.now()), ":n", n(shot)));
         String condition = "attribute_exists(pk) AND NOT contains(#set, :n) AND NOT contains(#done, :n) AND "
                 + inRun(run, values);
         try {
@@ -630,7 +639,7 @@ public final class JobTable {
                     .expressionAttributeNames(Map.of("#set", "doneShots", "#count", "done", "#updated", "updated",
                             "#st", "status"))
                     .expressionAttributeValues(Map.of(":set", AttributeValue.fromNs(List.of(Integer.toString(shot))),
-                            ":minus", n(-1), ":now", s(Instant.now().toString()), ":n", n(shot),
+                            ":minus", n(-1), ":now", ItemTime.value(ItemTime.now()), ":n", n(shot),
                             ":failed", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name()))));
         } catch (ConditionalCheckFailedException e) {
             // Not counted (an earlier resume got this far), or the job runs again: then hands off.
@@ -663,11 +672,11 @@ public final class JobTable {
                 if (evenIfDone) {
                     r.conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0),
-                                    ":now", s(Instant.now().toString())));
+                                    ":now", ItemTime.value(ItemTime.now())));
                 } else {
                     r.conditionExpression("attribute_exists(pk) AND #st <> :done")
                             .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0),
-                                    ":done", s(ShotState.DONE.name()), ":now", s(Instant.now().toString())));
+                                    ":done", s(ShotState.DONE.name()), ":now", ItemTime.value(ItemTime.now())));
                 }
             });
         } catch (ConditionalCheckFailedException ignored) {
@@ -689,13 +698,16 @@ public final class JobTable {
      */
     public List<UnfinishedJob> unfinishedJobsSubmittedBefore(Instant before) {
         List<UnfinishedJob> jobs = new ArrayList<>();
+        // The key's bound takes in the second after, where a job written as Instant.toString() did
+        // (ItemTime) may sort out of time order; the parsed time keeps those truly before.
         db.queryPaginator(r -> r.tableName(table).indexName(RESEND_INDEX)
                 .keyConditionExpression("#k = :jobs AND #created < :before")
                 .filterExpression("#st IN (:queued, :running)")
                 .expressionAttributeNames(Map.of("#k", JOBS_KEY, "#created", "created", "#st", "status"))
-                .expressionAttributeValues(Map.of(":jobs", s(JOBS_VALUE), ":before", s(before.toString()),
+                .expressionAttributeValues(Map.of(":jobs", s(JOBS_VALUE), ":before", ItemTime.keyBoundBefore(before),
                         ":queued", s(JobStatus.QUEUED.name()), ":running", s(JobStatus.RUNNING.name()))))
-                .items().forEach(item -> jobs.add(new UnfinishedJob(new JobId(str(item, "pk").substring("JOB#".length())),
+                .items().stream().filter(item -> instant(item, "created").isBefore(before))
+                .forEach(item -> jobs.add(new UnfinishedJob(new JobId(str(item, "pk").substring("JOB#".length())),
                         instant(item, "created"), num(item, RESUMES),
                         item.containsKey(RESEND_CLAIM_UNTIL) ? Instant.ofEpochMilli(Long.parseLong(item.get(RESEND_CLAIM_UNTIL).n()))
                                 : null)));
@@ -776,13 +788,16 @@ public final class JobTable {
      * @return false when the shot moved on, or another sweep recorded a fresh message first
      */
     public boolean recordResent(JobId id, int shot, Instant before, Instant sentAt) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":queued", s(ShotState.QUEUED.name()),
+                ":now", ItemTime.value(sentAt)));
+        String condition = "#st = :queued AND (attribute_not_exists(#sent) OR " + ItemTime.before("#sent", ":before", before,
+                values) + ")";
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
                     .updateExpression("SET #sent = :now")
-                    .conditionExpression("#st = :queued AND (attribute_not_exists(#sent) OR #sent < :before)")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#st", "state", "#sent", SENT))
-                    .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":before", s(before.toString()),
-                            ":now", s(sentAt.toString()))));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -811,7 +826,7 @@ public final class JobTable {
                             Map.entry("#message", STACK_MESSAGE), Map.entry("#resends", STACK_RESENDS),
                             Map.entry("#sent", STACK_RESEND_SENT)))
                     .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
-                            ":zero", n(0), ":now", s(Instant.now().toString()), ":one", n(1),
+                            ":zero", n(0), ":now", ItemTime.value(ItemTime.now()), ":one", n(1),
                             ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
             return OptionalInt.of(num(after, RESUMES));
@@ -840,7 +855,7 @@ public final class JobTable {
                             "#beat", STACK_BEAT, "#message", STACK_MESSAGE))
                     .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
                             ":running", s(JobStatus.RUNNING.name()), ":queued", s(JobStatus.QUEUED.name()),
-                            ":now", s(Instant.now().toString()), ":m", s(messageId))));
+                            ":now", ItemTime.value(ItemTime.now()), ":m", s(messageId))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -882,7 +897,7 @@ public final class JobTable {
             return false;
         }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()),
-                ":now", s(Instant.now().toString()), ":m", s(messageId)));
+                ":now", ItemTime.value(ItemTime.now()), ":m", s(messageId)));
         String condition = "#st = :stacking AND " + stillSilentSince(beat, values) + " AND " + stillMessage(held, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
@@ -918,7 +933,7 @@ public final class JobTable {
                     .updateExpression("SET #beat = :released").conditionExpression("#st = :stacking AND #message = :held")
                     .expressionAttributeNames(Map.of("#st", "status", "#message", STACK_MESSAGE, "#beat", STACK_BEAT))
                     .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":held", s(message),
-                            ":released", s(silentSince.toString()))));
+                            ":released", ItemTime.value(silentSince))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -935,7 +950,7 @@ public final class JobTable {
                     .updateExpression("SET #stacked = :n, #beat = :now").conditionExpression("#st = :stacking")
                     .expressionAttributeNames(Map.of("#st", "status", "#stacked", "stacked", "#beat", STACK_BEAT))
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(stacked)),
-                            ":stacking", s(JobStatus.STACKING.name()), ":now", s(Instant.now().toString()))));
+                            ":stacking", s(JobStatus.STACKING.name()), ":now", ItemTime.value(ItemTime.now()))));
         } catch (ConditionalCheckFailedException ignored) {
             // cancelled meanwhile
         }
@@ -952,7 +967,7 @@ public final class JobTable {
                     .updateExpression("SET #beat = :now").conditionExpression("#st = :stacking")
                     .expressionAttributeNames(Map.of("#st", "status", "#beat", STACK_BEAT))
                     .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()),
-                            ":now", s(Instant.now().toString()))));
+                            ":now", ItemTime.value(ItemTime.now()))));
         } catch (ConditionalCheckFailedException ignored) {
             // stored, cancelled or failed meanwhile
         }
@@ -969,7 +984,7 @@ public final class JobTable {
      */
     public boolean failSilentStacking(JobId id, Instant beat, String error) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(JobStatus.FAILED.name()),
-                ":now", s(Instant.now().toString()), ":stacking", s(JobStatus.STACKING.name()), ":e", s(clip(error))));
+                ":now", ItemTime.value(ItemTime.now()), ":stacking", s(JobStatus.STACKING.name()), ":e", s(clip(error))));
         String condition = "#st = :stacking AND " + stillSilentSince(beat, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
@@ -1008,9 +1023,9 @@ public final class JobTable {
      *     nothing was written
      */
     public Optional<Instant> claimStackResend(JobId id, Instant beat, String lostMessage) {
-        Instant claim = Instant.now();
+        Instant claim = ItemTime.now();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()),
-                ":claim", s(claim.toString()), ":one", n(1)));
+                ":claim", ItemTime.value(claim), ":one", n(1)));
         String condition = "#st = :stacking AND attribute_not_exists(#resends) AND " + stillSilentSince(beat, values)
                 + " AND " + stillMessage(lostMessage, values);
         try {
@@ -1045,16 +1060,18 @@ public final class JobTable {
      *     changed and nothing was written
      */
     public Optional<Instant> renewStackResendClaim(JobId id, Instant claim) {
-        Instant renewed = Instant.now();
+        Instant renewed = ItemTime.now();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
+                ":renewed", ItemTime.value(renewed)));
+        String condition = "#st = :stacking AND #resends = :one AND " + ItemTime.equal("#beat", ":claim", claim, values)
+                + " AND attribute_not_exists(#message) AND attribute_not_exists(#sent)";
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression("SET #beat = :renewed, #updated = :renewed")
-                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)"
-                            + " AND attribute_not_exists(#sent)")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
                             "#beat", STACK_BEAT, "#updated", "updated", "#sent", STACK_RESEND_SENT))
-                    .expressionAttributeValues(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
-                            ":claim", s(claim.toString()), ":renewed", s(renewed.toString()))));
+                    .expressionAttributeValues(values));
             return Optional.of(renewed);
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
@@ -1109,15 +1126,16 @@ public final class JobTable {
      * @return whether it was undone
      */
     public boolean undoStackResend(JobId id, Instant claim, Instant beat, String lostMessage) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1),
-                ":claim", s(claim.toString())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":stacking", s(JobStatus.STACKING.name()), ":one", n(1)));
+        String condition = "#st = :stacking AND #resends = :one AND " + ItemTime.equal("#beat", ":claim", claim, values)
+                + " AND attribute_not_exists(#message)";
         List<String> set = new ArrayList<>();
         List<String> remove = new ArrayList<>(List.of("#resends"));
         if (beat == null) {
             remove.add("#beat");
         } else {
             set.add("#beat = :was");
-            values.put(":was", s(beat.toString()));
+            values.put(":was", ItemTime.value(beat));
         }
         if (lostMessage != null) {
             set.add("#message = :lost");
@@ -1127,7 +1145,7 @@ public final class JobTable {
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, META))
                     .updateExpression(update)
-                    .conditionExpression("#st = :stacking AND #resends = :one AND #beat = :claim AND attribute_not_exists(#message)")
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#st", "status", "#resends", STACK_RESENDS, "#message", STACK_MESSAGE,
                             "#beat", STACK_BEAT))
                     .expressionAttributeValues(values));
@@ -1145,7 +1163,7 @@ public final class JobTable {
                     .conditionExpression("#st = :stacking")
                     .expressionAttributeNames(Map.of("#st", "status", "#outputs", "outputs", "#updated", "updated"))
                     .expressionAttributeValues(Map.of(":done", s(JobStatus.DONE.name()), ":o", AttributeValue.fromSs(outputs),
-                            ":stacking", s(JobStatus.STACKING.name()), ":now", s(Instant.now().toString()))));
+                            ":stacking", s(JobStatus.STACKING.name()), ":now", ItemTime.value(ItemTime.now()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -1167,7 +1185,7 @@ public final class JobTable {
     }
 
     private boolean endIfRunning(JobId id, JobStatus status, String error) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(status.name()), ":now", s(Instant.now().toString()),
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(status.name()), ":now", ItemTime.value(ItemTime.now()),
                 ":q", s(JobStatus.QUEUED.name()), ":r", s(JobStatus.RUNNING.name()), ":s", s(JobStatus.STACKING.name())));
         String update = "SET #st = :st, #updated = :now";
         if (error != null) {
@@ -1202,14 +1220,14 @@ public final class JobTable {
 
     /**
      * The condition that an item's {@code #beat} is still {@code beat} as read (none, when null):
-     * its worker has not spoken since. Adds the value {@code :beat} to {@code values}.
+     * its worker has not spoken since, the beat in either form of {@link ItemTime}. Adds the values
+     * {@code :beat} and {@code :beatOld} to {@code values}.
      */
     private static String stillSilentSince(Instant beat, Map<String, AttributeValue> values) {
         if (beat == null) {
             return "attribute_not_exists(#beat)";
         }
-        values.put(":beat", s(beat.toString()));
-        return "#beat = :beat";
+        return ItemTime.equal("#beat", ":beat", beat, values);
     }
 
     /**
@@ -1230,7 +1248,7 @@ public final class JobTable {
                     .updateExpression("SET #st = :to, #updated = :now").conditionExpression("#st = :from")
                     .expressionAttributeNames(Map.of("#st", "status", "#updated", "updated"))
                     .expressionAttributeValues(Map.of(":to", s(to.name()), ":from", s(from.name()),
-                            ":now", s(Instant.now().toString()))).build());
+                            ":now", ItemTime.value(ItemTime.now()))).build());
         } catch (ConditionalCheckFailedException ignored) {
             // already past it
         }
@@ -1273,7 +1291,7 @@ public final class JobTable {
 
     private static Instant instant(Map<String, AttributeValue> m, String k) {
         String v = str(m, k);
-        return v == null ? null : Instant.parse(v);
+        return v == null ? null : ItemTime.parse(v);
     }
 
     private static Map<String, AttributeValue> key(JobId id, String sk) {

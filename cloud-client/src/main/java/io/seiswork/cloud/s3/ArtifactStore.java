@@ -46,7 +46,9 @@ public final class ArtifactStore {
     /**
      * Parts in flight at once per transfer: one S3 connection carries roughly 100 MB/s, so four
      * bring a 100 GB volume down in minutes instead of a quarter of an hour, for 4 parts of memory.
-     * An upload of large parts takes fewer, within {@link UploadPartSize#IN_FLIGHT_BYTES} of heap.
+     * An upload holds no part in memory (each is read from the file as it is sent,
+     * {@link PartBody}), so it sends four at a time whatever their size: the 525 MiB parts of a
+     * 5 TiB file as the 64 MiB of a 100 GB one.
      */
     public static final int DEFAULT_PARALLEL_PARTS = 4;
 
@@ -69,7 +71,8 @@ public final class ArtifactStore {
 
     /**
      * @param partBytes part size, at least 5 MiB (S3's minimum)
-     * @param parallelParts parts uploaded or downloaded at once (each holds a part in memory)
+     * @param parallelParts parts uploaded or downloaded at once (each download holds a part in
+     *     memory; an upload's parts are read from the file as they are sent)
      */
     public ArtifactStore(S3Client s3, String bucket, int partBytes, int parallelParts) {
         this(s3, bucket, partBytes, parallelParts, UploadPartSize.MAX_PARTS);
@@ -321,7 +324,7 @@ public final class ArtifactStore {
         String doing = "uploading " + file.getFileName();
         PartStop stop = new PartStop(cancel);
         if (size <= partBytes) {
-            putWhole(key, file, (int) size, stop, doing);
+            putWhole(key, file, size, stop, doing);
             progress.onBytes(size, size);
             return;
         }
@@ -335,19 +338,18 @@ public final class ArtifactStore {
                 : s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         PartsDone progressOf = new PartsDone(size, progress);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            inParallel(count, uploadSlots(part), i -> {
+            inParallel(count, parallelParts, i -> {
                 // A part of this upload is a second or a minute; the whole of it, hours for a 500 GB file.
                 long offset = (long) i * part;
-                int n = (int) Math.min(part, size - offset);
-                ByteBuffer buf = read(ch, file, offset, n);
-                if (unfinished.isPresent() && unfinished.get().holds(i, buf)) {
+                long n = Math.min(part, size - offset);
+                String sending = doing + ", part " + (i + 1) + " of " + count;
+                if (unfinished.isPresent() && unfinished.get().holds(i, PartBody.stream(ch, offset, n, stop, sending))) {
                     parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(unfinished.get().parts().get(i).eTag()).build();
                     progressOf.done(n);
                     return;
                 }
                 String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(i + 1)
-                        .contentLength((long) n), PartBody.of(buf, stop, doing + ", part " + (i + 1) + " of " + count))
-                        .eTag();
+                        .contentLength(n), PartBody.of(ch, offset, n, stop, sending)).eTag();
                 parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(eTag).build();
                 progressOf.done(n);
             }, stop);
@@ -370,11 +372,10 @@ public final class ArtifactStore {
         }
     }
 
-    /** Stores a file of one part or less by one PUT, its body stopped by {@code stop} as a part's is. */
-    private void putWhole(String key, Path file, int size, PartStop stop, String doing) {
+    /** Stores a file of one part or less by one PUT, its body read and stopped as a part's is. */
+    private void putWhole(String key, Path file, long size, PartStop stop, String doing) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer bytes = read(ch, file, 0, size);
-            s3.putObject(r -> r.bucket(bucket).key(key), PartBody.of(bytes, stop, doing));
+            s3.putObject(r -> r.bucket(bucket).key(key), PartBody.of(ch, 0, size, stop, doing));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot upload " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -383,22 +384,6 @@ public final class ArtifactStore {
             }
             throw e;
         }
-    }
-
-    /** {@code n} bytes of {@code file} from {@code offset}, flipped for reading. */
-    private static ByteBuffer read(FileChannel ch, Path file, long offset, int n) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(n);
-        while (buf.hasRemaining()) {
-            if (ch.read(buf, offset + buf.position()) < 0) {
-                throw new IOException(file + " ended early");
-            }
-        }
-        return buf.flip();
-    }
-
-    /** Parts of {@code part} bytes an upload sends at once ({@link UploadPartSize#inFlight}). */
-    int uploadSlots(int part) {
-        return UploadPartSize.inFlight(part, parallelParts);
     }
 
     /**

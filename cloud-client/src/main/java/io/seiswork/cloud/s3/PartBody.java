@@ -1,70 +1,109 @@
 package io.seiswork.cloud.s3;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Objects;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The body of an upload's part, or of a file's one PUT: its bytes, given to the HTTP client
- * through a stream that looks at the transfer's {@link PartStop} before each block the client
- * reads (a few KiB). A stopped transfer's part thus ends within a block instead of going on to
- * its last byte; its request fails short of its length, which S3 never stores, so the multipart
- * upload lists only the parts that went up whole. The exception thrown is no
- * {@link java.io.IOException}, which the SDK would retry.
+ * The body of an upload's part, or of a file's one PUT: a range of the file, read from it as the
+ * HTTP client sends it, through a stream that looks at the transfer's {@link PartStop} before
+ * each block the client reads (a few KiB). Nothing of the part's size is held in memory: a
+ * 525 MiB part of a 5 TiB file costs a read of at most {@link #BLOCK_BYTES} at a time, so four
+ * such parts go up at once as four of 64 MiB do.
+ *
+ * <p>Every stream of the body (the SDK's checksum or signing pass, each attempt of a retried
+ * part) is a new one that reads the range from its first byte, by positional reads of the file
+ * channel, which the parts of one upload share. A stopped transfer's part ends within a block
+ * instead of going on to its last byte; its request fails short of its length, which S3 never
+ * stores, so the multipart upload lists only the parts that went up whole. The exception thrown
+ * is no {@link IOException}, which the SDK would retry.
  */
 final class PartBody {
+
+    /**
+     * The most bytes one read of a body takes from the file: 1 MiB. The HTTP client asks for a
+     * few KiB at a time; the cap bounds the JDK's temporary direct buffer of a file read
+     * (cached per thread, of the size asked) should a caller ask for more.
+     */
+    static final int BLOCK_BYTES = 1 << 20;
 
     private PartBody() {
     }
 
     /**
-     * A body of {@code bytes} (from their position to their limit; the buffer is not changed),
-     * each stream of it, the SDK's signing pass and every attempt, stopped by {@code stop}.
+     * A body of {@code length} bytes of {@code file} from {@code offset}, each stream of it
+     * stopped by {@code stop}. The channel must stay open while the body is sent.
      *
      * @param where what sending it is, for the exception ("uploading vp.bin, part 3 of 8")
      */
-    static RequestBody of(ByteBuffer bytes, PartStop stop, String where) {
-        ByteBuffer all = bytes.asReadOnlyBuffer();
-        return RequestBody.fromContentProvider(() -> new Stream(all.duplicate(), stop, where), all.remaining(),
+    static RequestBody of(FileChannel file, long offset, long length, PartStop stop, String where) {
+        return RequestBody.fromContentProvider(() -> stream(file, offset, length, stop, where), length,
                 "application/octet-stream");
     }
 
-    /** One read of the bytes, looking at the stop before each block. */
+    /**
+     * One read of {@code length} bytes of {@code file} from {@code offset}, looking at
+     * {@code stop} before each block: a body's stream, or a part's bytes read for their MD5.
+     */
+    static InputStream stream(FileChannel file, long offset, long length, PartStop stop, String where) {
+        return new Stream(file, offset, offset + length, stop, where);
+    }
+
+    /** One read of a range of the file, looking at the stop before each block. */
     private static final class Stream extends InputStream {
-        private final ByteBuffer bytes;
+        private final FileChannel file;
+        private final long end;
         private final PartStop stop;
         private final String where;
+        private long position;
 
-        Stream(ByteBuffer bytes, PartStop stop, String where) {
-            this.bytes = bytes;
+        Stream(FileChannel file, long position, long end, PartStop stop, String where) {
+            this.file = file;
+            this.position = position;
+            this.end = end;
             this.stop = stop;
             this.where = where;
         }
 
         @Override
-        public int read() {
-            stop.throwIfStopped(where);
-            return bytes.hasRemaining() ? bytes.get() & 0xff : -1;
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
             if (len == 0) {
                 return 0;
             }
             stop.throwIfStopped(where);
-            if (!bytes.hasRemaining()) {
+            if (position >= end) {
                 return -1;
             }
-            int n = Math.min(len, bytes.remaining());
-            bytes.get(b, off, n);
-            return n;
+            int n = (int) Math.min(Math.min(len, BLOCK_BYTES), end - position);
+            int got = file.read(ByteBuffer.wrap(b, off, n), position);
+            if (got < 0) {
+                throw new IOException("the file ended at byte " + position + " while " + where
+                        + ": it was shortened during the upload");
+            }
+            position += got;
+            return got;
+        }
+
+        @Override
+        public long skip(long n) {
+            long skipped = Math.max(0, Math.min(n, end - position));
+            position += skipped;
+            return skipped;
         }
 
         @Override
         public int available() {
-            return bytes.remaining();
+            return (int) Math.min(BLOCK_BYTES, end - position);
         }
     }
 }

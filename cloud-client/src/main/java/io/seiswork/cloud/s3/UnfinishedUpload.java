@@ -1,6 +1,7 @@
 package io.seiswork.cloud.s3;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -26,6 +27,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * @param parts the parts S3 holds whose size is that of the same part of this file, by index from 0
  */
 record UnfinishedUpload(String uploadId, Map<Integer, Part> parts) {
+
+    /** Bytes of a kept part read at a time for its MD5: 64 KiB, a small multiple of a disk's reads. */
+    private static final int MD5_BLOCK_BYTES = 64 << 10;
 
     /**
      * The latest unfinished upload of {@code key}, or empty when there is none or S3 may not be
@@ -62,19 +66,28 @@ record UnfinishedUpload(String uploadId, Map<Integer, Part> parts) {
         }
     }
 
-    /** Whether the part S3 holds at {@code index} has exactly these bytes (its ETag is their MD5). */
-    boolean holds(int index, ByteBuffer bytes) {
+    /**
+     * Whether the part S3 holds at {@code index} has exactly the bytes of {@code part} (its ETag
+     * is their MD5), read through only when S3 holds a part there: a block at a time, never the
+     * whole part in memory.
+     */
+    boolean holds(int index, InputStream part) throws IOException {
         Part p = parts.get(index);
-        return p != null && p.eTag() != null && p.eTag().replace("\"", "").equalsIgnoreCase(md5Hex(bytes.duplicate()));
+        return p != null && p.eTag() != null && p.eTag().replace("\"", "").equalsIgnoreCase(md5Hex(part));
     }
 
-    static String md5Hex(ByteBuffer bytes) {
+    /** MD5 of the rest of {@code bytes}, as 32 lower-case hex digits. */
+    static String md5Hex(InputStream bytes) throws IOException {
+        MessageDigest md5;
         try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(bytes);
-            return HexFormat.of().formatHex(md5.digest());
+            md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no MD5", e);
         }
+        byte[] block = new byte[MD5_BLOCK_BYTES];
+        for (int n; (n = bytes.read(block)) >= 0; ) {
+            md5.update(block, 0, n);
+        }
+        return HexFormat.of().formatHex(md5.digest());
     }
 }

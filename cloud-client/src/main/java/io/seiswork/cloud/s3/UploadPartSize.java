@@ -23,14 +23,6 @@ final class UploadPartSize {
 
     private static final long MIB = 1L << 20;
 
-    /**
-     * The most heap an upload's parts in flight hold at once: 512 MiB. Each part in flight is read
-     * whole into the heap (its MD5 against a broken upload's part, {@link UnfinishedUpload}; its
-     * body sent again on a retry), and four parts of a 5 TiB file's 525 MiB would be 2.1 GiB, more
-     * than a desktop's default heap may have beside the app.
-     */
-    static final long IN_FLIGHT_BYTES = 512 * MIB;
-
     private UploadPartSize() {
     }
 
@@ -46,16 +38,6 @@ final class UploadPartSize {
         long perPart = (size + maxParts - 1) / maxParts;
         long wholeMiB = (perPart + MIB - 1) / MIB * MIB;
         return Math.toIntExact(Math.max(minPartBytes, wholeMiB));
-    }
-
-    /**
-     * Parts of {@code partBytes} uploaded at once: {@code parallelParts}, fewer where they would
-     * hold more than {@link #IN_FLIGHT_BYTES}, and at least one (a part above the budget goes
-     * alone): 4 parts of 64 to 128 MiB (files up to 1 250 GiB), 3 up to 170 MiB, 2 up to 256 MiB
-     * (2 500 GiB), then 1, at one connection's pace (roughly 100 MB/s: 15 h for 5 TiB).
-     */
-    static int inFlight(int partBytes, int parallelParts) {
-        return (int) Math.max(1, Math.min(parallelParts, IN_FLIGHT_BYTES / partBytes));
     }
 
     /** Parts of an upload of {@code size} bytes in parts of {@code partBytes}. */

@@ -77,6 +77,93 @@ class JobTableTest {
         assertEquals(4, own.recentJobs(10).size(), "shot items are not jobs");
     }
 
+    /**
+     * Times are written at one width, so DynamoDB's text comparison is time order: a shot whose
+     * message went at :05 whole was sent before :05.500, which as {@code Instant.toString()}
+     * wrote them ({@code "...05Z"} after {@code "...05.500Z"}) it was not, and the re-send that
+     * keeps its message from SQS's 14 days was refused.
+     */
+    @Test
+    void aShotSentOnTheWholeSecondIsBeforeHalfASecondLater() {
+        JobId id = newJob(1);
+        Instant whole = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(3600);
+        Instant half = whole.plusMillis(500);
+        assertTrue(table.recordSent(id, 1, whole));
+        assertEquals(List.of(1), table.queuedShotsSentBefore(id, half, whole));
+        assertTrue(table.recordResent(id, 1, half, half.plusSeconds(1)), "sent at :05, before :05.500");
+        assertFalse(table.recordResent(id, 1, half, half.plusSeconds(2)), "sent again at :06.500, not before :05.500");
+    }
+
+    /**
+     * A shot item written before times had one width ({@code Instant.toString()}) is still
+     * compared by time: a whole second is before half a second later, six digits within the
+     * threshold's millisecond are not before it, whatever their text says.
+     */
+    @Test
+    void aSendTimeOfTheOlderFormIsComparedByTime() {
+        JobId id = newJob(1);
+        Instant half = Instant.parse("2030-05-01T12:00:05.500Z");
+        for (var c : List.of(java.util.Map.entry("2030-05-01T12:00:05Z", true),
+                java.util.Map.entry("2030-05-01T12:00:05.499999Z", true),
+                java.util.Map.entry("2030-05-01T12:00:05.500123Z", false),
+                java.util.Map.entry("2030-05-01T12:00:05.600Z", false),
+                java.util.Map.entry("2030-05-01T12:00:06Z", false))) {
+            setRaw(id, "SHOT#1", "sent", c.getKey());
+            assertEquals(c.getValue(), table.recordResent(id, 1, half, half.plusSeconds(60)), c.getKey());
+        }
+    }
+
+    /**
+     * Jobs created in one second, written in the older form: the one created whole is listed
+     * after the one half a second later, and is the only one submitted before :05.250.
+     */
+    @Test
+    void jobsOfTheOlderFormAreListedAndFoundByTime() {
+        JobTable own = JobTable.createIfMissing(CLOUD.dynamoDb(), "jobtable-time-test");
+        own.createJob(new JobId("whole-second"), "demo", "model", "k", 1);
+        own.createJob(new JobId("half-second"), "demo", "model", "k", 1);
+        setRaw("jobtable-time-test", new JobId("whole-second"), "META", "created", "2030-05-01T12:00:05Z");
+        setRaw("jobtable-time-test", new JobId("half-second"), "META", "created", "2030-05-01T12:00:05.500Z");
+        assertEquals(List.of("half-second"), own.recentJobs(1).stream().map(j -> j.id().value()).toList());
+        assertEquals(List.of("half-second", "whole-second"), own.recentJobs(5).stream().map(j -> j.id().value()).toList());
+        assertEquals(List.of("whole-second"), own.unfinishedJobsSubmittedBefore(Instant.parse("2030-05-01T12:00:05.250Z"))
+                .stream().map(j -> j.id().value()).toList());
+        assertEquals(Instant.parse("2030-05-01T12:00:05Z"),
+                own.unfinishedJobsSubmittedBefore(Instant.parse("2030-05-01T12:00:05.600Z")).stream()
+                        .filter(j -> j.id().value().equals("whole-second")).findFirst().orElseThrow().created());
+    }
+
+    /**
+     * A stack's beat written in the older form ({@code "...05Z"}, six digits) is still the beat a
+     * sweep read: the conditions on it match that text, not only the fixed form's.
+     */
+    @Test
+    void aBeatOfTheOlderFormIsStillTheBeatRead() {
+        for (String old : List.of("2030-05-01T12:00:05Z", "2030-05-01T12:00:05.123456Z")) {
+            JobId id = stackingJob("m-" + old);
+            setRaw(id, "META", "stackBeat", old);
+            Instant beat = table.job(id).orElseThrow().stackBeat();
+            assertEquals(Instant.parse(old), beat);
+            assertFalse(table.failSilentStacking(id, beat.plusMillis(1), "lost"), "another beat: it spoke since");
+            assertTrue(table.failSilentStacking(id, beat, "lost"), old);
+            assertEquals(JobStatus.FAILED, table.job(id).orElseThrow().status());
+        }
+    }
+
+    /** Writes {@code text} as attribute {@code name} of an item of the test table, as an older version did. */
+    private static void setRaw(JobId id, String sk, String name, String text) {
+        setRaw("jobtable-test", id, sk, name, text);
+    }
+
+    private static void setRaw(String tableName, JobId id, String sk, String name, String text) {
+        CLOUD.dynamoDb().updateItem(r -> r.tableName(tableName)
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("JOB#" + id.value()),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sk)))
+                .updateExpression("SET #a = :v").expressionAttributeNames(java.util.Map.of("#a", name))
+                .expressionAttributeValues(java.util.Map.of(":v",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(text))));
+    }
+
     @Test
     void aShotDeliveredTwiceIsCountedOnce() {
         JobId id = newJob(2);

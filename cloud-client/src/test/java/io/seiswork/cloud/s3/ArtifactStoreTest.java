@@ -66,13 +66,115 @@ class ArtifactStoreTest {
         assertFalse(Files.exists(dir.resolve("back.swv.part")));
     }
 
-    /** An upload's parts in flight are the store's, fewer for parts whose heap would pass the budget. */
+    /**
+     * An upload's parts are read from the file as they are sent, so large parts go as many at
+     * once as small ones: here four of 8 MiB (S3's 10 000 parts lowered to 5, as a 5 TiB file
+     * takes 525 MiB), each held in flight a MiB in until all four are, and the object stored is
+     * the file byte for byte.
+     */
     @Test
-    void anUploadOfLargePartsSendsFewerAtOnce() {
-        ArtifactStore store = new ArtifactStore(CLOUD.s3(), "store-test");
-        assertEquals(ArtifactStore.DEFAULT_PARALLEL_PARTS, store.uploadSlots(ArtifactStore.DEFAULT_PART_BYTES));
-        assertEquals(1, store.uploadSlots(525 << 20), "a 5 TiB file's parts, one at a time");
-        assertEquals(2, new ArtifactStore(CLOUD.s3(), "store-test", 5 << 20, 2).uploadSlots(5 << 20));
+    void anUploadOfLargePartsKeepsFourInFlight() throws Exception {
+        PartGate gate = new PartGate(1 << 20);
+        try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
+            String bucket = "store-test-four-large";
+            ArtifactStore.createIfMissing(s3, bucket);
+            ArtifactStore store = new ArtifactStore(s3, bucket, 5 << 20, 4, 5);
+            byte[] data = random((40 << 20) - 7, 41);  // 5 parts of 8 MiB, the last 7 bytes short
+            Path model = Files.write(dir.resolve("vp.bin"), data);
+            var uploading = CompletableFuture.supplyAsync(() -> store.putInput(model, TransferProgress.NONE));
+            try {
+                // Part 1 goes through whole; parts 2 to 5 are then all in flight at once.
+                gate.awaitHeld(4, 60);
+            } finally {
+                gate.open();
+            }
+            StoredInput stored = uploading.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(4, gate.held());
+            assertEquals(5, gate.uploadedParts());
+            assertArrayEquals(data, store.getBytes(stored.key(), data.length));
+        }
+    }
+
+    /**
+     * A part whose connection breaks a MiB into its body is sent again by the SDK's retry, from
+     * its first byte (its body reads the file afresh for each attempt): the object stored is the
+     * file byte for byte, of as many parts as the file has.
+     */
+    @Test
+    void aPartThatFailsOnceIsRetriedFromTheFile() throws Exception {
+        BreakOnce breakOnce = new BreakOnce(2, 1 << 20);
+        try (S3Client s3 = CLOUD.s3SeenBy(breakOnce)) {
+            ArtifactStore store = inSmallParts(s3, "store-test-retry");
+            byte[] data = random((14 << 20) + 9, 42);  // 3 parts of 5 MiB, the last of 4 MiB + 9
+            Path file = Files.write(dir.resolve("image.swv"), data);
+            store.putFile("jobs/t-6/image/image.swv", file, TransferProgress.NONE);
+            assertTrue(breakOnce.broke(), "part 2's first body broke");
+            assertTrue(breakOnce.attempts() >= 2, "part 2 was sent again: " + breakOnce.attempts() + " attempts");
+            assertArrayEquals(data, store.getBytes("jobs/t-6/image/image.swv", data.length));
+        }
+    }
+
+    /**
+     * Breaks the first body stream of one part of a multipart upload {@code failAfter} bytes in,
+     * by an {@link java.io.IOException} as a reset connection gives, and counts the attempts at
+     * sending that part.
+     */
+    private static final class BreakOnce implements ExecutionInterceptor {
+        private final int partNumber;
+        private final long failAfter;
+        private final java.util.concurrent.atomic.AtomicBoolean broke = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        BreakOnce(int partNumber, long failAfter) {
+            this.partNumber = partNumber;
+            this.failAfter = failAfter;
+        }
+
+        boolean broke() {
+            return broke.get();
+        }
+
+        int attempts() {
+            return attempts.get();
+        }
+
+        private boolean mine(software.amazon.awssdk.core.SdkRequest request) {
+            return request instanceof software.amazon.awssdk.services.s3.model.UploadPartRequest part
+                    && part.partNumber() == partNumber;
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (mine(context.request())) {
+                attempts.incrementAndGet();
+            }
+        }
+
+        @Override
+        public java.util.Optional<software.amazon.awssdk.core.sync.RequestBody> modifyHttpContent(
+                Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            var body = context.requestBody();
+            if (!mine(context.request()) || body.isEmpty()) {
+                return body;
+            }
+            var sent = body.get();
+            return java.util.Optional.of(software.amazon.awssdk.core.sync.RequestBody.fromContentProvider(() -> {
+                java.io.InputStream in = sent.contentStreamProvider().newStream();
+                return broke.compareAndSet(false, true) ? new java.io.FilterInputStream(in) {
+                    private long passed;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws java.io.IOException {
+                        if (passed >= failAfter) {
+                            throw new java.io.IOException("connection reset");
+                        }
+                        int n = in.read(b, off, (int) Math.min(len, failAfter - passed));
+                        passed += Math.max(n, 0);
+                        return n;
+                    }
+                } : in;
+            }, sent.optionalContentLength().orElseThrow(), sent.contentType()));
+        }
     }
 
     /**

@@ -60,29 +60,6 @@ class UploadPartSizeTest {
     }
 
     @Test
-    void largePartsGoFewerAtOnceToKeepTheirHeapWithinTheBudget() {
-        int four = ArtifactStore.DEFAULT_PARALLEL_PARTS;
-        // 64 MiB (up to 625 GiB) and 105 MiB (1 TiB): all four, 256 and 420 MiB of heap.
-        assertEquals(4, UploadPartSize.inFlight(part(100 * GIB), four));
-        assertEquals(4, UploadPartSize.inFlight(part(TIB), four));
-        // 525 MiB (5 TiB): above the 512 MiB budget alone, one at a time rather than 2.1 GiB.
-        assertEquals(1, UploadPartSize.inFlight(part(5 * TIB), four));
-        assertEquals(4, UploadPartSize.inFlight(128 * MIB, four));
-        assertEquals(3, UploadPartSize.inFlight(129 * MIB, four));
-        assertEquals(2, UploadPartSize.inFlight(256 * MIB, four));
-        assertEquals(1, UploadPartSize.inFlight(257 * MIB, four));
-        // Never more than the store asks for, nor none.
-        assertEquals(2, UploadPartSize.inFlight(5 * MIB, 2));
-        assertEquals(1, UploadPartSize.inFlight(5 * MIB, 1));
-        for (long size = 1; size <= 5 * TIB; size += 7 * GIB + 12_345) {
-            int p = part(size);
-            int n = UploadPartSize.inFlight(p, four);
-            assertTrue(n >= 1 && n <= four, size + " bytes: " + n + " parts at once");
-            assertTrue(n == 1 || (long) n * p <= UploadPartSize.IN_FLIGHT_BYTES, size + " bytes: " + n + " parts of " + p);
-        }
-    }
-
-    @Test
     void aFileAbove5TibIsRefusedInOneLineNamingItsSizeAndTheLimit() {
         assertDoesNotThrow(() -> UploadPartSize.checkStorable("shots.sgy", 5 * TIB));
         var e = assertThrows(IllegalArgumentException.class, () -> UploadPartSize.checkStorable("shots.sgy", 6 * TIB));
