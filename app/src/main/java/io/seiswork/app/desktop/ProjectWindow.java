@@ -1092,8 +1092,10 @@ public final class ProjectWindow extends BorderPane {
     private void estimateRunTime() {
         estimating.cancel();
         Project p = project;
-        if (p == null || current != null || engine.getValue() == null || estimator.isShutdown()) {
-            return;  // (shut down: the window has closed, and its Shots field lost the focus)
+        if (p == null || current != null || checkingOutput || engine.getValue() == null || estimator.isShutdown()) {
+            // (shut down: the window has closed, and its Shots field lost the focus; checking the
+            // output: a run is about to start, and would wait for the measurement to let go of the engine)
+            return;
         }
         if (p.localLimit() != null) {
             // Measuring would hold one shot's memory, which is what this machine lacks.
@@ -1326,7 +1328,9 @@ public final class ProjectWindow extends BorderPane {
             status.setText("Sending " + job.spec().name() + " to the " + target + "; its files will come to " + out + "...");
             return;
         }
-        // The run starts when the estimator, told to stop above, has let go of its engine and shot.
+        // The run starts when the estimator has let go of its engine and shot: told to stop again here,
+        // in case a measurement began while Run asked about the output folder.
+        estimating.cancel();
         Future<?> estimatorIdle = estimator.submit(() -> { });
         current = DesktopRun.start(job, shots, out, resumeStopped && !cloud, events, this::ended, estimatorIdle);
         setRunning(true);  // ended() comes later, on this thread
