@@ -114,9 +114,13 @@ class CloseDuringRunTest extends WindowTestBase {
         return own;
     }
 
-    /** The user's click on the window's close box (the request the window manager sends). */
     private void closeBox() {
-        Platform.runLater(() -> stage().fireEvent(new WindowEvent(stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        closeBox(stage());
+    }
+
+    /** The user's click on {@code stage}'s close box (the request the window manager sends). */
+    static void closeBox(Stage stage) {
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
     }
 
     /** Steps done by the run's shots so far, summed over its rows. */
