@@ -15,12 +15,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,21 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class CloudCloseDuringRunTest extends CloudWindowTestBase {
 
-    /** A stage of its own, which the application's close question is set on ({@link WorkstationApplication#dress}). */
-    private Stage own;
-
-    @Override
-    @BeforeEach
-    void showWindow() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            own = new Stage();
-            window = ProjectWindows.show(own, dir, width(), height());
-        });
-    }
-
-    @AfterEach
-    void closeStage(FxRobot robot) {
-        robot.interact(() -> own.hide());
+    /** On a stage of its own, which the application's close question is set on ({@link WorkstationApplication#dress}). */
+    CloudCloseDuringRunTest() {
+        super(true);
     }
 
     @Test
@@ -55,7 +39,7 @@ class CloudCloseDuringRunTest extends CloudWindowTestBase {
         Path spec = DesktopSpecs.model2d(dir, name, 6, 8.0);
         open(robot, spec);
         robot.interact(() -> {
-            WorkstationApplication.dress(own, window);
+            WorkstationApplication.dress(stage, window);
             window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD);
         });
         robot.interact(() -> window.runButton().fire());
@@ -67,7 +51,7 @@ class CloudCloseDuringRunTest extends CloudWindowTestBase {
             JobRecord job = d.recentJobs(100).stream().filter(j -> j.id().toString().startsWith(name)).findFirst()
                     .orElseThrow(() -> new AssertionError("no job of " + name + " in the table"));
             try {
-                CloseDuringRunTest.closeBox(own);
+                closeBox();
                 DialogPane ask = dialog(robot);
                 assertEquals("closeDuringRun", ask.getId());
                 String text = ask.getContentText();
@@ -77,17 +61,17 @@ class CloudCloseDuringRunTest extends CloudWindowTestBase {
                 assertTrue(cancel.isDefaultButton(), "Enter keeps the window");
                 robot.interact(cancel::fire);
                 WaitForAsyncUtils.waitForFxEvents();
-                assertTrue(own.isShowing(), "the window stays");
+                assertTrue(stage.isShowing(), "the window stays");
                 assertTrue(window.running(), "the job is still followed");
 
-                CloseDuringRunTest.closeBox(own);
+                closeBox();
                 DialogPane again = dialog(robot);
                 Button close = (Button) again.getButtonTypes().stream().filter(b -> b.getText().equals("Close"))
                         .findFirst().map(again::lookupButton).orElseThrow();
                 assertFalse(close.isDefaultButton());
                 robot.interact(close::fire);
                 WaitForAsyncUtils.waitForFxEvents();
-                assertFalse(own.isShowing(), "closed");
+                assertFalse(stage.isShowing(), "closed");
                 // What the application's stop() does once the window has closed: the following stops, not the job.
                 robot.interact(window::shutdown);
                 JobStatus after = d.table().job(job.id()).orElseThrow().status();
