@@ -35,8 +35,9 @@ class CloudCloseDuringRunTest extends CloudWindowTestBase {
     @Test
     void closingDuringACloudRunAsksAndLeavesTheJobRunning(FxRobot robot) throws Exception {
         String name = LocalCloud.uniqueName("close-cloud");
-        // Shots of 8 s: the job is still running when the window closes.
-        Path spec = DesktopSpecs.model2d(dir, name, 6, 8.0);
+        // Shots of 60 s (a few seconds of the CPU each): the job is still running when the window closes, and
+        // its worker, the window's, stops then (shots of 8 s let the job reach its stacking before the close).
+        Path spec = DesktopSpecs.model2d(dir, name, 6, 60.0);
         open(robot, spec);
         robot.interact(() -> {
             WorkstationApplication.dress(stage, window);
