@@ -125,6 +125,9 @@ public final class ProjectWindow extends BorderPane {
     private CancellationToken estimating = CancellationToken.none();
     /** The Shots list the run time was last measured for. */
     private String estimatedShots = "";
+    /** What the last measurement that ran to its end was of ({@link RunTimeInputs}), and said; null before one. */
+    private RunTimeInputs measuredInputs;
+    private String measuredText;
     private final Function<JobSpec, Path> outputDir;
     private final Button open = new Button("Open spec...");
     private final MenuButton examples = new MenuButton("Examples");
@@ -1082,13 +1085,17 @@ public final class ProjectWindow extends BorderPane {
      * Measures the tool bar's engine on the project's first shot, off the JavaFX thread, and shows
      * how long the run will take ({@link RunTimeEstimator}); a newer project, another engine or
      * a run started cancels the measurement under way. Measured again, up to
-     * {@link RunTimeEstimator#ATTEMPTS} times in all, while the JIT is still compiling the engine.
+     * {@link RunTimeEstimator#ATTEMPTS} times in all, while the JIT is still compiling the engine;
+     * not measured again while what it depends on ({@link RunTimeInputs}) is what the last
+     * measurement to finish was of: that one is shown again (after a run, say).
      */
     private void estimateRunTime() {
         estimating.cancel();
         Project p = project;
-        if (p == null || current != null || engine.getValue() == null || estimator.isShutdown()) {
-            return;  // (shut down: the window has closed, and its Shots field lost the focus)
+        if (p == null || current != null || checkingOutput || engine.getValue() == null || estimator.isShutdown()) {
+            // (shut down: the window has closed, and its Shots field lost the focus; checking the
+            // output: a run is about to start, and would wait for the measurement to let go of the engine)
+            return;
         }
         if (p.localLimit() != null) {
             // Measuring would hold one shot's memory, which is what this machine lacks.
@@ -1103,6 +1110,11 @@ public final class ProjectWindow extends BorderPane {
             summary.showRunTime("not estimated: " + listProblem);
             return;
         }
+        RunTimeInputs inputs = RunTimeInputs.of(job, shotList);
+        if (inputs.equals(measuredInputs)) {
+            summary.showRunTime(measuredText);
+            return;
+        }
         CancellationToken token = CancellationToken.none();
         estimating = token;
         summary.showRunTimeMeasuring("measuring the " + engine.getValue().json() + " engine on the first shot...");
@@ -1111,6 +1123,7 @@ public final class ProjectWindow extends BorderPane {
                 return;  // superseded while queued
             }
             String text;
+            boolean measured = false;
             try {
                 // Its pass over a data file's headers stops with the estimate (a run started): minutes for a TB.
                 List<Shot> shots = ShotComputer.shotsAndNotes(job, ByteProgress.NONE, token).shots();
@@ -1131,6 +1144,7 @@ public final class ProjectWindow extends BorderPane {
                                 }
                             });
                         }).describe();
+                measured = true;
             } catch (CancelledException e) {
                 return;
             } catch (RuntimeException e) {
@@ -1139,9 +1153,14 @@ public final class ProjectWindow extends BorderPane {
                 text = "not estimated: one shot does not fit this JVM's memory";
             }
             String shown = text;
+            boolean stands = measured;  // a failure is tried again: memory or a data file may be there next time
             Platform.runLater(() -> {
                 if (estimating == token && !token.isCancelled()) {
                     summary.showRunTime(shown);
+                    if (stands) {
+                        measuredInputs = inputs;
+                        measuredText = shown;
+                    }
                 }
             });
         });
@@ -1309,7 +1328,9 @@ public final class ProjectWindow extends BorderPane {
             status.setText("Sending " + job.spec().name() + " to the " + target + "; its files will come to " + out + "...");
             return;
         }
-        // The run starts when the estimator, told to stop above, has let go of its engine and shot.
+        // The run starts when the estimator has let go of its engine and shot: told to stop again here,
+        // in case a measurement began while Run asked about the output folder.
+        estimating.cancel();
         Future<?> estimatorIdle = estimator.submit(() -> { });
         current = DesktopRun.start(job, shots, out, resumeStopped && !cloud, events, this::ended, estimatorIdle);
         setRunning(true);  // ended() comes later, on this thread

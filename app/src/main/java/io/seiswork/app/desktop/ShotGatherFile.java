@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * a survey of 1 000 shots of 100 000 receivers (10^8 traces), written shot by shot with one delay
  * a shot, keeps a few bytes a shot and nothing a trace, where a list of boxed indices and delays
  * took about 40 bytes a trace (4 GB). The pass over its headers reads the whole file's headers,
- * so it reports the bytes reached and can be cancelled.
+ * so it reports the bytes reached and can be cancelled; it reads them a few MiB of consecutive
+ * traces at a time ({@link SegyReader#headerInPass}), one sequential pass over the file, not one
+ * small read a trace.
  *
  * <p>A gather's time axis starts at its traces' delay when they share one (a record from 100 ms
  * is drawn from 0.1 s, as a migration of it places it). When they differ, every trace is drawn at
@@ -119,7 +121,7 @@ final class ShotGatherFile implements AutoCloseable {
                         progress.onBytes(reader.traceOffset(i), fileBytes);
                     }
                 }
-                TraceHeader h = reader.header(i);
+                TraceHeader h = reader.headerInPass(i);  // a few MiB of traces a read, not 240 bytes
                 int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
                 if (shot == null || ffid != shotNumber) {
                     shot = building.computeIfAbsent(ffid, k -> new ShotBuilder(traces));
@@ -222,12 +224,13 @@ final class ShotGatherFile implements AutoCloseable {
         float[] trace = new float[nt];
         double[] along = new double[idx.length];
         for (int t = 0; t < idx.length; t++) {
-            reader.readTrace(idx[t], trace);
-            System.arraycopy(trace, 0, values, t * count + (at.shifts() == null ? 0 : at.shifts()[t]), nt);
-            if (axis != TraceAxis.RECEIVER) {
-                TraceHeader h = reader.header(idx[t]);
+            if (axis == TraceAxis.RECEIVER) {
+                reader.readTrace(idx[t], trace);
+            } else {
+                TraceHeader h = reader.readHeaderAndTrace(idx[t], trace);  // one read for both
                 along[t] = axis == TraceAxis.OFFSET ? h.offset() : h.groupXM();
             }
+            System.arraycopy(trace, 0, values, t * count + (at.shifts() == null ? 0 : at.shifts()[t]), nt);
         }
         Sampling regular = axis == TraceAxis.RECEIVER ? null : regular(along);
         Gather g = regular == null

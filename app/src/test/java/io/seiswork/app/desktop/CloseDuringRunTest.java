@@ -8,17 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,21 +23,9 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class CloseDuringRunTest extends WindowTestBase {
 
-    /** A stage of its own, which the application's least size and close question leave to this class's tests. */
-    private Stage own;
-
-    @Override
-    @BeforeEach
-    void showWindow() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            own = new Stage();
-            window = ProjectWindows.show(own, dir, width(), height());
-        });
-    }
-
-    @AfterEach
-    void closeStage(FxRobot robot) {
-        robot.interact(() -> own.hide());
+    /** On a stage of its own, which the application's least size and close question leave to this class's tests. */
+    CloseDuringRunTest() {
+        super(1024, 680, true);
     }
 
     /**
@@ -111,12 +94,7 @@ class CloseDuringRunTest extends WindowTestBase {
     }
 
     private Stage stage() {
-        return own;
-    }
-
-    /** The user's click on the window's close box (the request the window manager sends). */
-    private void closeBox() {
-        Platform.runLater(() -> stage().fireEvent(new WindowEvent(stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        return stage;
     }
 
     /** Steps done by the run's shots so far, summed over its rows. */

@@ -26,6 +26,11 @@ abstract class CloudWindowTestBase extends WindowTestBase {
     }
 
     CloudWindowTestBase() {
-        super(1200, 800);
+        this(false);
+    }
+
+    /** @param ownStage whether the window has a stage of its own ({@link WindowTestBase#WindowTestBase(double, double, boolean)}) */
+    CloudWindowTestBase(boolean ownStage) {
+        super(1200, 800, ownStage);
     }
 }

@@ -1,5 +1,6 @@
 package io.seiswork.app.desktop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (trace t of shot t mod 7, as data sorted by receiver), shot 3's traces starting at 0 or 4 ms in
  * turn: each gather is the traces an independent pass of the SEG-Y reader finds with that FFID, at
  * their own delays; the index's arrays stay within a few bytes a trace; the pass reports the whole
- * file and stops when cancelled.
+ * file and stops when cancelled. A file of more than two read-ahead buffers of traces has headers
+ * that a buffer's end cuts in two and a last buffer partly full: its gathers are the reader's too.
  */
 class ShotGatherIndexTest {
 
@@ -88,6 +90,31 @@ class ShotGatherIndexTest {
         assertEquals(List.of((long) SegyReader.FILE_HEADER_BYTES), seen, "no report after Cancel, not the end");
     }
 
+    @Test
+    void headersThatStraddleTwoReadBuffersAndALastPartialOneAreReadWhole() {
+        long traceBytes = TraceHeader.SIZE + 4L * NT;
+        long cut = SegyReader.READ_AHEAD_BYTES % traceBytes;
+        assertTrue(cut > 0 && cut < TraceHeader.SIZE, "a buffer's end falls " + cut + " bytes into a header");
+        // The pass reads trace 0's header alone, then a buffer at a time from trace 1: the header of
+        // trace 1 + k * whole is cut in two by the k-th buffer's end; the third buffer is partly full.
+        long whole = SegyReader.READ_AHEAD_BYTES / traceBytes;
+        long[] straddling = {1 + whole, 1 + 2 * whole};
+        long traces = 1 + 2 * whole + whole / 3;
+        Path file = written("buffers", traces, t -> t == straddling[0] || t == straddling[1] ? DELAYED_SHOT : t % SHOTS + 1);
+        try (SegyReader inPass = SegyReader.open(file); SegyReader each = SegyReader.open(file)) {
+            for (long t = 0; t < traces; t++) {
+                assertArrayEquals(each.header(t).toBytes(), inPass.headerInPass(t).toBytes(), "header of trace " + t);
+            }
+        }
+        try (ShotGatherFile gathers = new ShotGatherFile(file); SegyReader reader = SegyReader.open(file)) {
+            assertEquals(traces, gathers.traceCount());
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), List.copyOf(gathers.shots().stream().sorted().toList()));
+            for (int shot : gathers.shots()) {
+                assertGatherIsTheReaders(gathers.read(shot, ShotGatherFile.TraceAxis.RECEIVER), reader, shot, file);
+            }
+        }
+    }
+
     /** {@code read} is the traces of FFID {@code shot} in file order, each read by {@code reader} on its own. */
     private static void assertGatherIsTheReaders(ShotGatherFile.Read read, SegyReader reader, int shot, Path file) {
         Gather g = read.gather();
@@ -114,19 +141,28 @@ class ShotGatherIndexTest {
         return written("interleaved", t -> t % SHOTS + 1);
     }
 
-    /** Traces whose FFID is {@code shotOf(t)}; samples that name the trace; shot 3's delays differ. */
+    /** {@link #written(String, long, LongUnaryOperator)} of {@value #SHOTS} × {@value #RECEIVERS} traces. */
     private Path written(String name, LongUnaryOperator shotOf) {
+        return written(name, (long) SHOTS * RECEIVERS, shotOf);
+    }
+
+    /**
+     * {@code traces} traces whose FFID is {@code shotOf(t)}; samples that name the trace; shot 3's
+     * delays differ; the header's last 4 bytes (unassigned) hold the trace's index.
+     */
+    private Path written(String name, long traces, LongUnaryOperator shotOf) {
         Path file = dir.resolve(name + ".sgy");
         if (Files.exists(file)) {
             return file;
         }
         int[] written = new int[SHOTS + 1];
         try (SegyWriter w = SegyWriter.create(file, SegyWriteOptions.of(NT, DT_US))) {
-            for (long t = 0; t < (long) SHOTS * RECEIVERS; t++) {
+            for (long t = 0; t < traces; t++) {
                 int shot = (int) shotOf.applyAsLong(t);
                 int receiver = written[shot]++;
                 TraceHeader h = new TraceHeader(java.nio.ByteOrder.BIG_ENDIAN);
                 h.setInt32(TraceHeader.FIELD_RECORD, shot);
+                h.setInt32(TraceHeader.SIZE - 3, (int) t);
                 h.setDelayMs(shot == DELAYED_SHOT && receiver % 2 == 1 ? 4 : 0);
                 float[] s = new float[NT];
                 for (int i = 0; i < NT; i++) {

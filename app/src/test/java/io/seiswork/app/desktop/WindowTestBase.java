@@ -28,10 +28,18 @@ abstract class WindowTestBase {
     static Path dir;
 
     ProjectWindow window;
+    /** The window's stage. */
+    Stage stage;
 
     /** The window's size, pixels. */
     private final double width;
     private final double height;
+    /**
+     * Whether the window has a stage of its own, hidden after each test, rather than TestFX's
+     * primary stage: one the application's least size and close question may be set on
+     * ({@link WorkstationApplication#dress}) without reaching the other test classes.
+     */
+    private final boolean ownStage;
 
     /** A window of its smallest size, a laptop's 1024 x 680. */
     WindowTestBase() {
@@ -39,8 +47,13 @@ abstract class WindowTestBase {
     }
 
     WindowTestBase(double width, double height) {
+        this(width, height, false);
+    }
+
+    WindowTestBase(double width, double height, boolean ownStage) {
         this.width = width;
         this.height = height;
+        this.ownStage = ownStage;
     }
 
     final double width() {
@@ -54,8 +67,11 @@ abstract class WindowTestBase {
     /** Shown before each test (TestFX's own @Start is looked for on the test class alone). */
     @BeforeEach
     void showWindow() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> window = ProjectWindows.show(stage, dir, width(), height()));
+        Stage primary = ownStage ? null : FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            stage = ownStage ? new Stage() : primary;
+            window = ProjectWindows.show(stage, dir, width(), height());
+        });
     }
 
     @AfterAll
@@ -65,7 +81,16 @@ abstract class WindowTestBase {
 
     @AfterEach
     void close(FxRobot robot) {
+        if (ownStage) {
+            robot.interact(stage::hide);
+        }
         robot.interact(window::shutdown);
+    }
+
+    /** The user's click on the window's close box (the request the window manager sends). */
+    void closeBox() {
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
     }
 
     /** Opens {@code spec} and waits until it is open, as a runnable project. */
