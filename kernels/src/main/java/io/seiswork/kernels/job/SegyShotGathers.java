@@ -260,7 +260,7 @@ final class SegyShotGathers implements ObservedData {
                     progress.onBytes(reader.traceOffset(i), fileBytes);
                 }
             }
-            TraceHeader h = reader.header(i);
+            TraceHeader h = reader.headerInPass(i);
             int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
             Position s = position(h, TraceHeader.SOURCE_X, TraceHeader.SOURCE_Y,
                     h.elevationM(TraceHeader.SOURCE_DEPTH), grid);
