@@ -135,8 +135,11 @@ final class InputCache {
         return evict(bytes, freed -> freed >= bytes);
     }
 
-    /** Removes the oldest inputs until {@code enough} holds of the bytes freed so far. */
-    private List<Path> evict(long bytes, java.util.function.LongPredicate enough) {
+    /**
+     * Removes the oldest inputs until {@code enough} holds of the bytes freed so far; one eviction
+     * at a time, so two shots making room at once do not both count the same file as freed.
+     */
+    private synchronized List<Path> evict(long bytes, java.util.function.LongPredicate enough) {
         List<Path> removed = new ArrayList<>();
         long freed = 0;
         for (Path oldest : byAge()) {
@@ -145,7 +148,9 @@ final class InputCache {
             }
             try {
                 long size = Files.size(oldest);
-                Files.deleteIfExists(oldest);
+                if (!Files.deleteIfExists(oldest)) {
+                    continue;  // gone meanwhile: its bytes were not freed here
+                }
                 freed += size;
                 removed.add(oldest);
                 LOG.info("input cache: removed {} to make room for {} bytes", oldest.getFileName(), bytes);

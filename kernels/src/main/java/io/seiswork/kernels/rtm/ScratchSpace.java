@@ -46,6 +46,9 @@ public final class ScratchSpace {
     /** The margin as a fraction of the spill. */
     public static final double MARGIN_FRACTION = 0.02;
 
+    /** How often a reservation asks for room before it is refused (while each ask frees all it asks). */
+    static final int MAX_ROOM_ASKS = 4;
+
     private static final ScratchSpace PROCESS = new ScratchSpace(FreeSpace::usable, ScratchSpace::totalOf);
 
     /** Reservations not yet closed (guarded by itself), shared by the spaces made from one. */
@@ -123,7 +126,9 @@ public final class ScratchSpace {
         }
         Path existing = existingFolder(dir);
         Object disk = fileSystemOf(existing);
-        boolean roomAsked = false;
+        int asks = 0;
+        long freeWhenAsked = 0;
+        long askedFor = 0;
         while (true) {
             long shortBy;
             synchronized (live) {
@@ -137,14 +142,18 @@ public final class ScratchSpace {
                 if (shortBy <= 0) {
                     return add(new Reservation(this, dir, disk, bytes, true));
                 }
-                if (room == null || roomAsked) {
+                boolean allAskedWasFreed = asks == 0 || free - freeWhenAsked >= askedFor;
+                if (room == null || asks == MAX_ROOM_ASKS || !allAskedWasFreed) {
                     throw refusal(dir, bytes, margin, free, others, total.applyAsLong(existing), what, remedy);
                 }
+                freeWhenAsked = free;
+                askedFor = shortBy;
             }
             // Outside the lock: freeing a cache deletes files (gigabytes, seconds), and other shots
-            // must reserve and release meanwhile; the free space is then looked at again, once.
+            // reserve and release meanwhile. Asked again when it freed all it was asked for and the
+            // shot is still short: a shot that asked at the same time reserved part of it.
             room.accept(shortBy);
-            roomAsked = true;
+            asks++;
         }
     }
 

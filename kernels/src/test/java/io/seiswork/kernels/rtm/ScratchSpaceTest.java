@@ -100,31 +100,82 @@ class ScratchSpaceTest {
 
     /**
      * Making room (a cache deleting gigabytes of files) happens outside the space's lock: another
-     * shot of the process reserves and releases meanwhile, and the waiting shot then sees what
-     * the other one holds.
+     * shot of the process reserves meanwhile, and the waiting shot then counts what the other one
+     * holds, asking again for what that leaves it short.
      */
     @Test
     void otherShotsReserveWhileRoomIsBeingMade() throws Exception {
         long[] free = {2 * GIB};
-        java.util.concurrent.atomic.AtomicReference<String> other = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Long> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Object> other = new java.util.concurrent.atomic.AtomicReference<>();
         ScratchSpace[] space = new ScratchSpace[1];
         space[0] = new ScratchSpace(d -> free[0], d -> 100 * GIB).makingRoomWith(bytes -> {
-            Thread t = Thread.ofPlatform().start(() -> {
-                try (ScratchSpace.Reservation r = space[0].reserve(dir.resolve("other"), GIB / 2, "other", "-")) {
-                    other.compareAndSet(null, "reserved " + r.bytes());
-                }
-            });
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            asked.add(bytes);
+            if (asked.size() == 1) {
+                Thread t = Thread.ofPlatform().start(
+                        () -> other.compareAndSet(null, space[0].reserve(dir.resolve("other"), GIB / 2, "other", "-")));
+                join(t);
+                other.compareAndSet(null, t.isAlive() ? "blocked while room was being made" : "refused");
             }
-            other.compareAndSet(null, t.isAlive() ? "blocked while room was being made" : "refused");
-            free[0] += 4 * GIB;
+            free[0] += GIB + GIB / 5;
         });
         try (ScratchSpace.Reservation r = space[0].reserve(dir, 2 * GIB, "shot 1", "-")) {
-            assertEquals("reserved " + GIB / 2, other.get());
+            assertTrue(other.get() instanceof ScratchSpace.Reservation, "the other shot: " + other.get());
             assertEquals(2 * GIB, r.bytes());
+            assertEquals(java.util.List.of(GIB, GIB / 2 - GIB / 5), asked,
+                    "2 + 1 GiB needed, 2 GiB free: 1 GiB short; then 3.2 GiB free less the other's 0.5 GiB: 0.3 GiB");
+        } finally {
+            ((ScratchSpace.Reservation) other.get()).close();
+        }
+    }
+
+    /**
+     * Two shots short of room at the same moment both ask the cache; the one that then finds the
+     * other's reservation taking part of what was freed asks again instead of being refused.
+     */
+    @Test
+    void twoShotsAskingForRoomAtOnceBothFitWhenTheCacheCanFreeEnough() throws Exception {
+        java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(2 * GIB);
+        java.util.concurrent.CyclicBarrier bothAsking = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.atomic.AtomicInteger asks = new java.util.concurrent.atomic.AtomicInteger();
+        ScratchSpace disk = new ScratchSpace(d -> free.get(), d -> 100 * GIB).makingRoomWith(bytes -> {
+            if (asks.incrementAndGet() <= 2) {
+                try {
+                    bothAsking.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other shot never asked", e);
+                }
+            }
+            free.addAndGet(bytes);  // the cache frees exactly what it is asked for
+        });
+        java.util.concurrent.ConcurrentLinkedQueue<Object> outcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Thread[] shots = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            Path folder = dir.resolve("shot" + i);
+            shots[i] = Thread.ofPlatform().start(() -> {
+                try {
+                    outcomes.add(disk.reserve(folder, 2 * GIB, "a shot", "-"));
+                } catch (ScratchSpaceException e) {
+                    outcomes.add(e.getMessage());
+                }
+            });
+        }
+        for (Thread t : shots) {
+            join(t);
+        }
+        assertEquals(2, outcomes.size());
+        for (Object o : outcomes) {
+            assertTrue(o instanceof ScratchSpace.Reservation, "each shot fits once the cache has freed enough: " + o);
+            ((ScratchSpace.Reservation) o).close();
+        }
+        assertEquals(3, asks.get(), "1 GiB each at once, then 1 GiB more for the shot that found the other's 2 GiB");
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
