@@ -49,7 +49,7 @@ final class SegyInfoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = JsonControlEscapes.on(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(toJson(mapper, info)));
         } else {
             printSummary(out, info);
@@ -83,7 +83,7 @@ final class SegyInfoCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter out, SegyInfo info) {
-        out.printf("File:             %s%n", info.file());
+        out.printf("File:             %s%n", TerminalText.line(info.file().toString()));
         out.printf("Kind:             %s%n", info.seismicUnix() ? "Seismic Unix" : "SEG-Y rev " + info.revision());
         out.printf("Traces:           %d%n", info.traces());
         out.printf("Samples/trace:    %d%n", info.samplesPerTrace());
@@ -116,7 +116,8 @@ final class SegyInfoCommand implements Callable<Integer> {
         if (!info.seismicUnix()) {
             out.printf("Textual header:   %s%s%n", info.textEncoding(),
                     info.extendedTextHeaders().isEmpty() ? "" : ", " + info.extendedTextHeaders().size() + " extended");
-            String text = info.textHeader().replace('\0', ' ');
+            // NUL pads many headers and reads as a blank; any other control is shown as '.' (TerminalText).
+            String text = TerminalText.line(info.textHeader().replace('\0', ' '));
             for (int i = 0; i + 80 <= text.length(); i += 80) {
                 String line = text.substring(i, i + 80).stripTrailing();
                 if (!line.isEmpty()) {

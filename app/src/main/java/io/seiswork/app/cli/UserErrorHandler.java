@@ -29,9 +29,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
      * @return the exit code, 1
      */
     static int report(Exception ex, PrintWriter err) {
-        err.println("seiswork: " + message(ex));
+        // A message may quote a file's bytes (a text header, a layout stanza): no control reaches the terminal.
+        err.println("seiswork: " + TerminalText.lines(message(ex)));
         if (ex instanceof FailureWithHint f) {
-            err.println("seiswork: " + f.hint());
+            err.println("seiswork: " + TerminalText.lines(f.hint()));
         }
         if (System.getenv("SEISWORK_DEBUG") != null) {
             ex.printStackTrace(err);
