@@ -10,13 +10,17 @@ import picocli.CommandLine;
 
 /**
  * Turns an exception from a command into one line on standard error naming what went wrong,
- * instead of a stack trace (and, for a {@link FailureWithHint}, its hint on the next line). Exit code 1 for failures of the work, 2 is left to picocli for usage
- * errors.
+ * instead of a stack trace (and, for a {@link FailureWithHint}, its hint on the next line); with
+ * {@code --json}, also as JSON on standard output ({@link JsonErrorOutput}). Exit code 1 for
+ * failures of the work, 2 is left to picocli for usage errors.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (JsonErrorOutput.asked(cl)) {
+            JsonErrorOutput.print(cl, message(ex), ex instanceof FailureWithHint f ? f.hint() : null);
+        }
         return report(ex, cl.getErr());
     }
 
