@@ -49,6 +49,7 @@ final class SegyInfoCommand implements Callable<Integer> {
         try (SegyReader r = SegyReader.open(file, fileOptions.readOptions(file))) {
             info = r.info();
             first = r.traceCount() > 0 ? r.header(0) : null;
+            SegyWarnings.print(r, spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -174,6 +174,7 @@ final class ViewCommand implements Callable<Integer> {
     static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err, Path tempRoot,
             ToLongFunction<Path> freeBytes) {
         refuseShotGathers(file);
+        SegyWarnings.print(file, err);
         SegyZUnit z = SegyZUnit.of(file, zUnit);
         Path dir;
         try {
