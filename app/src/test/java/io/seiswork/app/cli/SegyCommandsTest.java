@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +30,7 @@ class SegyCommandsTest {
     Path tmp;
 
     private static Path refdata(String relative) {
-        Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(dir.resolve("segyio")), "refdata not found at " + dir + "; SEG-Y command tests not run");
-        return dir.resolve(relative);
+        return CliRefData.file(relative);
     }
 
     private static JsonNode infoJson(Path file) throws Exception {

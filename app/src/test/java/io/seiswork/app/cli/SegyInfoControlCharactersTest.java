@@ -3,7 +3,6 @@ package io.seiswork.app.cli;
 import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.Charset;
@@ -27,9 +26,7 @@ class SegyInfoControlCharactersTest {
     Path tmp;
 
     private static Path refdata(String relative) {
-        Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(dir.resolve("segyio")), "refdata not found at " + dir + "; test not run");
-        return dir.resolve(relative);
+        return CliRefData.file(relative);
     }
 
     /** A copy of {@code source} with {@code bytes} written over text header card 2 from its 5th column. */

@@ -4,7 +4,6 @@ import static io.seiswork.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -23,9 +22,7 @@ class SegyWarningsTest {
     Path tmp;
 
     private static Path refdata(String relative) {
-        Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(dir.resolve("segyio")), "refdata not found at " + dir + "; test not run");
-        return dir.resolve(relative);
+        return CliRefData.file(relative);
     }
 
     /** F3's IBM floats labelled IEEE (format code 5 at bytes 3225–3226). */
