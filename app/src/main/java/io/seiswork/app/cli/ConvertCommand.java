@@ -60,6 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         if (isSegy(in) && isSwv(out)) {
+            SegyWarnings.print(in, spec.commandLine().getErr());
             SegyZUnit z = SegyZUnit.of(in, zUnit);
             spec.commandLine().getErr().println("seiswork: " + in + ": its trace axis taken as " + z.axis() + " ("
                     + z.why() + ")");

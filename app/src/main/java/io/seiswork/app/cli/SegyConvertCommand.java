@@ -122,6 +122,7 @@ final class SegyConvertCommand implements Callable<Integer> {
         boolean intervalAssumed;
         int intervalWritten;
         try (SegyReader r = SegyReader.open(in, fileOptions.readOptions(in))) {
+            SegyWarnings.print(r, spec.commandLine().getErr());
             order = endian == null ? r.byteOrder() : endian;
             intervalAssumed = r.sampleIntervalIsFallback();
             intervalWritten = r.sampleIntervalUs();

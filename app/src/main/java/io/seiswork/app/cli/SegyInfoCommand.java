@@ -8,6 +8,7 @@ import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
 import io.seiswork.core.segy.ScaleCard;
 import io.seiswork.core.segy.SegyReader;
+import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.core.volume.SegyToSwv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,15 +45,18 @@ final class SegyInfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SegyInfo info;
+        TraceHeader first;
         try (SegyReader r = SegyReader.open(file, fileOptions.readOptions(file))) {
             info = r.info();
+            first = r.traceCount() > 0 ? r.header(0) : null;
+            SegyWarnings.print(r, spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = JsonControlEscapes.on(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(toJson(mapper, info)));
         } else {
-            printSummary(out, info);
+            printSummary(out, info, first);
         }
         out.flush();
         return 0;
@@ -82,8 +86,8 @@ final class SegyInfoCommand implements Callable<Integer> {
         return o;
     }
 
-    private static void printSummary(PrintWriter out, SegyInfo info) {
-        out.printf("File:             %s%n", info.file());
+    private static void printSummary(PrintWriter out, SegyInfo info, TraceHeader first) {
+        out.printf("File:             %s%n", TerminalText.line(info.file().toString()));
         out.printf("Kind:             %s%n", info.seismicUnix() ? "Seismic Unix" : "SEG-Y rev " + info.revision());
         out.printf("Traces:           %d%n", info.traces());
         out.printf("Samples/trace:    %d%n", info.samplesPerTrace());
@@ -91,8 +95,7 @@ final class SegyInfoCommand implements Callable<Integer> {
                 + (info.seismicUnix() ? "dt (trace-header byte 117) is 0 or negative"
                         : "binary header 3217 and trace header 117 are 0 or negative") : "";
         long lengthUs = (long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1);
-        String delayFrom = "delay, trace-header byte 109"
-                + (info.seismicUnix() || info.revision().startsWith("0") ? "" : ", time scalar 215 applied");
+        String delayFrom = delayFrom(info, first);
         if ("m".equals(zUnit(info))) {
             // The interval field holds dz in mm and the delay the first depth in m (SegyToSwv): µs / 1000 is metres.
             out.printf("Sample interval:  %s m (depth, from the text header: the interval field's %d read as mm%s),"
@@ -116,7 +119,8 @@ final class SegyInfoCommand implements Callable<Integer> {
         if (!info.seismicUnix()) {
             out.printf("Textual header:   %s%s%n", info.textEncoding(),
                     info.extendedTextHeaders().isEmpty() ? "" : ", " + info.extendedTextHeaders().size() + " extended");
-            String text = info.textHeader().replace('\0', ' ');
+            // NUL pads many headers and reads as a blank; any other control is shown as '.' (TerminalText).
+            String text = TerminalText.line(info.textHeader().replace('\0', ' '));
             for (int i = 0; i + 80 <= text.length(); i += 80) {
                 String line = text.substring(i, i + 80).stripTrailing();
                 if (!line.isEmpty()) {
@@ -124,6 +128,29 @@ final class SegyInfoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Where the first sample's time comes from, with the stored numbers: "trace-header bytes
+     * 109–110: delay 10000, time scalar (bytes 215–216) -10 applied: ÷ 10". Rev 0 and SU files
+     * have no time scalar there ({@link SegyReader#delayMs(long)}).
+     */
+    private static String delayFrom(SegyInfo info, TraceHeader first) {
+        if (first == null) {
+            return "no traces";
+        }
+        String delay = "trace-header bytes " + TraceHeader.DELAY + "–" + (TraceHeader.DELAY + 1) + ": delay "
+                + first.getInt16(TraceHeader.DELAY);
+        if (info.seismicUnix()) {
+            return delay;
+        }
+        if (info.revision().startsWith("0")) {
+            return delay + "; rev 0 has no time scalar";
+        }
+        int scalar = first.getInt16(TraceHeader.TIME_SCALAR);
+        String field = ", time scalar (bytes " + TraceHeader.TIME_SCALAR + "–" + (TraceHeader.TIME_SCALAR + 1) + ") ";
+        return delay + field + scalar + (scalar == 0 ? ": none" : scalar > 0 ? " applied: × " + scalar
+                : " applied: ÷ " + -scalar);
     }
 
     /**

@@ -40,6 +40,7 @@ final class SegyScanCommand implements Callable<Integer> {
         long traces;
         double checksum = 0;
         try (SegyReader r = SegyReader.open(file, fileOptions.readOptions(file))) {
+            SegyWarnings.print(r, spec.commandLine().getErr());
             float[] s = new float[r.samplesPerTrace()];
             traces = r.traceCount();
             for (long t = 0; t < traces; t++) {

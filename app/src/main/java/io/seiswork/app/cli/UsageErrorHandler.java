@@ -8,7 +8,8 @@ import picocli.CommandLine;
  * one line naming the command, picocli's "did you mean" suggestions for a misspelt option or
  * subcommand, and where the options are described, instead of the whole usage text (which
  * buries the message). Exit code 2, as picocli's default for usage errors. A bad option value is
- * one of these ({@link OptionValues}).
+ * one of these ({@link OptionValues}). With {@code --json} among the arguments of a command that
+ * has it, the line is also printed as JSON on standard output ({@link JsonErrorOutput}).
  */
 final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
 
@@ -18,7 +19,11 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         PrintWriter err = cl.getErr();
         String command = cl.getCommandSpec().qualifiedName();
         // A converter of OptionValues words its whole line; picocli would put "Invalid value for option ..." before it.
-        err.println(command + ": " + (ex.getCause() instanceof OptionValues.Refused r ? r.getMessage() : ex.getMessage()));
+        String message = ex.getCause() instanceof OptionValues.Refused r ? r.getMessage() : ex.getMessage();
+        if (JsonErrorOutput.asked(cl, args)) {
+            JsonErrorOutput.print(cl, command + ": " + message, "see '" + command + " --help' for the options");
+        }
+        err.println(command + ": " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("See '" + command + " --help' for the options.");
         err.flush();

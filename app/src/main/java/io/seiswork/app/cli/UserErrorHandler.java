@@ -10,13 +10,17 @@ import picocli.CommandLine;
 
 /**
  * Turns an exception from a command into one line on standard error naming what went wrong,
- * instead of a stack trace (and, for a {@link FailureWithHint}, its hint on the next line). Exit code 1 for failures of the work, 2 is left to picocli for usage
- * errors.
+ * instead of a stack trace (and, for a {@link FailureWithHint}, its hint on the next line); with
+ * {@code --json}, also as JSON on standard output ({@link JsonErrorOutput}). Exit code 1 for
+ * failures of the work, 2 is left to picocli for usage errors.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (JsonErrorOutput.asked(cl)) {
+            JsonErrorOutput.print(cl, message(ex), ex instanceof FailureWithHint f ? f.hint() : null);
+        }
         return report(ex, cl.getErr());
     }
 
@@ -29,9 +33,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
      * @return the exit code, 1
      */
     static int report(Exception ex, PrintWriter err) {
-        err.println("seiswork: " + message(ex));
+        // A message may quote a file's bytes (a text header, a layout stanza): no control reaches the terminal.
+        err.println("seiswork: " + TerminalText.lines(message(ex)));
         if (ex instanceof FailureWithHint f) {
-            err.println("seiswork: " + f.hint());
+            err.println("seiswork: " + TerminalText.lines(f.hint()));
         }
         if (System.getenv("SEISWORK_DEBUG") != null) {
             ex.printStackTrace(err);

@@ -97,8 +97,8 @@ final class ViewCommand implements Callable<Integer> {
             reportSnapshot();
             return 0;
         }
-        if (!volume.startsWith("s3://") && !Files.isRegularFile(Path.of(volume))) {
-            throw new IllegalArgumentException("volume " + volume + " does not exist");
+        if (!volume.startsWith("s3://")) {
+            requireRegularFile(Path.of(volume));
         }
         if (!volume.startsWith("s3://") && isSegy(volume)) {
             refuseShotGathers(Path.of(volume));  // before the display: it cannot be viewed on any
@@ -108,6 +108,19 @@ final class ViewCommand implements Callable<Integer> {
         DisplayCheck.show("seiswork view", () -> ViewerApplication.show(source, map, snapshot));
         reportSnapshot();
         return 0;
+    }
+
+    /** Refuses {@code file} unless it is a regular file, saying what it is instead: missing, a folder, or another kind. */
+    private static void requireRegularFile(Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("volume " + file + " is a folder, not a volume file (.swv, .sgy or"
+                    + " .segy)");
+        }
+        throw new IllegalArgumentException("volume " + file + (Files.exists(file)
+                ? " is not a regular file (a device, pipe or socket), not a volume file" : " does not exist"));
     }
 
     /** A finished cloud job's image, opened in place by ranged GETs through the stack's clients. */
@@ -161,6 +174,7 @@ final class ViewCommand implements Callable<Integer> {
     static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err, Path tempRoot,
             ToLongFunction<Path> freeBytes) {
         refuseShotGathers(file);
+        SegyWarnings.print(file, err);
         SegyZUnit z = SegyZUnit.of(file, zUnit);
         Path dir;
         try {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +30,7 @@ class SegyCommandsTest {
     Path tmp;
 
     private static Path refdata(String relative) {
-        Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(dir.resolve("segyio")), "refdata not found at " + dir + "; SEG-Y command tests not run");
-        return dir.resolve(relative);
+        return CliRefData.file(relative);
     }
 
     private static JsonNode infoJson(Path file) throws Exception {
@@ -233,7 +230,7 @@ class SegyCommandsTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Sample interval:  10 m (depth, from the text header: the interval field's 10000"
                 + " read as mm), length 400 m\n"), r.out());
-        assertTrue(r.out().contains("First sample:     0 m (delay, trace-header byte 109"), r.out());
+        assertTrue(r.out().contains("First sample:     0 m (trace-header bytes 109–110: delay 0, time scalar (bytes 215–216) "), r.out());
         assertFalse(r.out().contains(" ms"), "nothing of it in time: " + r.out());
         JsonNode j = infoJson(image);
         assertEquals("m", j.get("zUnit").asText());
@@ -251,8 +248,12 @@ class SegyCommandsTest {
         assertEquals(4.0, infoJson(refdata("segyio/f3.sgy")).get("delayMs").asDouble(), "f3: delay (109) = 4 ms");
         assertFalse(infoJson(refdata("segyio/f3.sgy")).get("sampleIntervalFallback").asBoolean());
         CliRun r = run("segy", "info", refdata("segyio/delay-scalar.sgy").toString());
-        assertTrue(r.out().contains("First sample:     1000 ms (delay, trace-header byte 109, time scalar 215 applied)"),
-                r.out());
+        // The scalar's value and where it is, not "time scalar 215", which reads as a scalar of 215.
+        assertTrue(r.out().contains("First sample:     1000 ms (trace-header bytes 109–110: delay 10000, time scalar"
+                + " (bytes 215–216) -10 applied: ÷ 10)"), r.out());
+        CliRun rev0 = run("segy", "info", refdata("segyio/small.sgy").toString());
+        assertTrue(rev0.out().contains("First sample:     0 ms (trace-header bytes 109–110: delay 0; rev 0 has no time"
+                + " scalar)"), rev0.out());
     }
 
     @Test
@@ -404,6 +405,12 @@ class SegyCommandsTest {
                 "seiswork: " + noDir + ": cannot create: folder " + tmp.resolve("no/dir") + " does not exist");
         assertOneLine(run("segy", "convert", missing.toString(), tmp.resolve("out.sgy").toString()),
                 "seiswork: " + missing + ": cannot open: no such file");
+        if (Files.isDirectory(Path.of("/proc/self"))) {  // Linux: /proc takes no new files, and says ENOENT
+            Path proc = Path.of("/proc/x.sgy");
+            assertOneLine(run("segy", "convert", refdata("segyio/small.sgy").toString(), proc.toString()),
+                    "seiswork: " + proc + ": cannot create: folder /proc does not take new files (a virtual file system"
+                            + " such as /proc or /sys?)");
+        }
     }
 
     private static void assertOneLine(CliRun r, String expected) {

@@ -127,4 +127,20 @@ class ViewSegyTest {
                 + " shows what they hold)"), e.getMessage());
         assertEquals("", said.toString(), "no word of converting a file that is not converted");
     }
+
+    /** A VOLUME that is not a regular file is refused saying what it is (it was "does not exist" for a folder). */
+    @Test
+    void aVolumeThatIsNoFileIsSaidToBeWhatItIs(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("dir.sgy"));
+        CliRun r = CliRun.run("view", folder.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("seiswork: volume " + folder + " is a folder, not a volume file (.swv, .sgy or .segy)",
+                r.err().strip());
+        Path missing = dir.resolve("missing.sgy");
+        assertEquals("seiswork: volume " + missing + " does not exist", CliRun.run("view", missing.toString()).err().strip());
+        Path device = Path.of("/dev/null");
+        assumeTrue(Files.exists(device), "no /dev/null here");
+        assertEquals("seiswork: volume /dev/null is not a regular file (a device, pipe or socket), not a volume file",
+                CliRun.run("view", device.toString()).err().strip());
+    }
 }

@@ -70,6 +70,45 @@ public final class IoProblems {
         return describe(e, dir);
     }
 
+    /**
+     * Why {@code file} could not be created (opened with {@code CREATE}), in words. Creating a
+     * file in a folder that exists fails with "no such file" (ENOENT) on a virtual file system
+     * such as /proc, and with "permission denied" when the folder is not writable: said here as
+     * what the folder is ("folder /proc does not take new files", "folder /srv is not writable",
+     * "folder /mnt/cd is on a read-only file system") rather than "no such file", which would send
+     * the user looking for a file they meant to make. Else {@link #describe}. The caller's
+     * message names {@code file}.
+     */
+    public static String notCreated(IOException e, Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        boolean inAFolder = parent != null && Files.isDirectory(parent) && !Files.exists(file);
+        if (inAFolder && (e instanceof NoSuchFileException || e instanceof AccessDeniedException
+                || e instanceof FileSystemException f && f.getReason() != null
+                && f.getReason().toLowerCase(Locale.ROOT).contains("read-only"))) {
+            if (readOnlyStore(parent)) {
+                return "folder " + parent + " is on a read-only file system";
+            }
+            if (!Files.isWritable(parent) || e instanceof AccessDeniedException) {
+                return "folder " + parent + " is not writable (permission denied)";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "folder " + parent + " does not take new files (a virtual file system such as /proc or /sys?)";
+            }
+        }
+        if (e instanceof AccessDeniedException && Files.exists(file) && !Files.isWritable(file)) {
+            return "permission denied: the file is not writable";
+        }
+        return describe(e, file);
+    }
+
+    private static boolean readOnlyStore(Path dir) {
+        try {
+            return Files.getFileStore(dir).isReadOnly();
+        } catch (IOException | SecurityException e) {
+            return false;  // the store cannot be asked: the other reasons are still worth giving
+        }
+    }
+
     /** What a {@link FileSystemException} that gives no reason means, from its class. */
     private static String unexplained(FileSystemException e) {
         return switch (e) {

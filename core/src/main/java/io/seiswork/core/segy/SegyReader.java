@@ -534,6 +534,31 @@ public final class SegyReader implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * The first {@code count} (at most the trace's) samples of trace {@code index} as raw 32-bit
+     * words in the file's byte order, undecoded: for telling one 4-byte format from another
+     * ({@link HeaderConsistency}). Only for 4-byte formats.
+     */
+    int[] sampleWords(long index, int count) {
+        checkIndex(index);
+        if (layout.format().bytesPerSample() != Integer.BYTES) {
+            throw new IllegalStateException(layout.format().shortName() + " samples are not 4-byte words");
+        }
+        int n = Math.min(count, layout.samples());
+        long at = fetch(layout.traceOffset(index) + layout.headerBytes(), (long) n * Integer.BYTES, index);
+        ValueLayout.OfInt word = ValueLayout.JAVA_INT_UNALIGNED.withOrder(layout.byteOrder());
+        int[] words = new int[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = chunkSegment.get(word, at + (long) i * Integer.BYTES);
+        }
+        return words;
+    }
+
+    /** Bytes of header per trace (240, plus 240 per rev-2 extension). */
+    long traceHeaderBytes() {
+        return layout.headerBytes();
+    }
+
     /** Reads the samples of trace {@code index} into a new array. */
     public float[] readTrace(long index) {
         float[] dst = new float[layout.samples()];

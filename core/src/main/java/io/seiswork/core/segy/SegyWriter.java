@@ -69,7 +69,7 @@ public final class SegyWriter implements AutoCloseable {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
-            throw new SegyException(file, "cannot create: " + IoProblems.describe(e, file), -1, -1, e);
+            throw new SegyException(file, "cannot create: " + IoProblems.notCreated(e, file), -1, -1, e);
         }
         return started(new SegyWriter(file, options, ch), SegyWriter::writeFileHeaders);
     }

@@ -77,7 +77,7 @@ public final class SwvWriter implements AutoCloseable {
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
-            throw new SwvException(file.toString(), "cannot create: " + IoProblems.describe(e, file), e);
+            throw new SwvException(file.toString(), "cannot create: " + IoProblems.notCreated(e, file), e);
         }
         try {
             return new SwvWriter(file, ch, axes, options);

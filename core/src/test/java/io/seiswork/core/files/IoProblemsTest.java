@@ -1,8 +1,13 @@
 package io.seiswork.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +30,33 @@ class IoProblemsTest {
     void aMissingFileInAnExistingFolder() {
         Path f = dir.resolve("nonexist.sgy");
         assertEquals("no such file", IoProblems.describe(new NoSuchFileException(f.toString()), f));
+    }
+
+    /** Linux's /proc takes no new files, and says so as ENOENT: the folder is named, not "no such file". */
+    @Test
+    void aFileThatAVirtualFolderDoesNotTake() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc.resolve("self")), "no Linux /proc here");
+        Path f = proc.resolve("x.sgy");
+        IOException e = assertThrows(IOException.class,
+                () -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close());
+        String why = IoProblems.notCreated(e, f);
+        assertTrue(why.startsWith("folder /proc "), why);
+        assertFalse(why.contains("no such file"), why);
+    }
+
+    @Test
+    void aFileNotCreatedForWantOfPermissionNamesTheFolder() {
+        Path f = dir.resolve("new.sgy");
+        assertEquals("folder " + dir + " is not writable (permission denied)",
+                IoProblems.notCreated(new AccessDeniedException(f.toString()), f));
+    }
+
+    @Test
+    void aFileNotCreatedInAMissingFolderNamesThatFolder() {
+        Path f = dir.resolve("no/dir/q.sgy");
+        assertEquals("folder " + dir.resolve("no/dir") + " does not exist",
+                IoProblems.notCreated(new NoSuchFileException(f.toString()), f));
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.seiswork.app.cli;
+
+import static io.seiswork.app.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command run with {@code --json} that fails prints {@code {"error": ...}} on standard output,
+ * the same words as its line on standard error, which stays, as does the exit status.
+ */
+class JsonErrorOutputTest {
+
+    @TempDir
+    Path tmp;
+
+    /** The JSON object on standard output, checked to carry the stderr line's words and nothing else. */
+    private static JsonNode errorJson(CliRun r, int exit, String stderrPrefix) throws Exception {
+        assertEquals(exit, r.exit(), r.err());
+        List<String> outLines = r.out().lines().toList();
+        assertEquals(1, outLines.size(), "one line of JSON on stdout: " + r.out());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.isObject() && j.get("error").isTextual(), r.out());
+        String firstErrLine = r.err().lines().findFirst().orElseThrow();
+        assertEquals(firstErrLine, stderrPrefix + j.get("error").asText(), "stderr keeps the same line");
+        return j;
+    }
+
+    @Test
+    void segyInfoOfAnEmptyFile() throws Exception {
+        Path zero = Files.createFile(tmp.resolve("zero.sgy"));
+        JsonNode j = errorJson(run("segy", "info", zero.toString(), "--json"), 1, "seiswork: ");
+        assertTrue(j.get("error").asText().startsWith(zero + ": file is 0 bytes"), j.toString());
+        assertEquals(1, j.size(), "only the error: " + j);
+    }
+
+    @Test
+    void segyScanOfAMissingFile() throws Exception {
+        Path missing = tmp.resolve("missing.sgy");
+        JsonNode j = errorJson(run("segy", "scan", missing.toString(), "--json"), 1, "seiswork: ");
+        assertTrue(j.get("error").asText().contains("missing.sgy"), j.toString());
+    }
+
+    @Test
+    void statusOfABadJobId() throws Exception {
+        JsonNode j = errorJson(run("status", "abc", "--json"), 1, "seiswork: ");
+        assertTrue(j.get("error").asText().contains("abc"), j.toString());
+    }
+
+    @Test
+    void aUsageErrorIsJsonToo() throws Exception {
+        JsonNode j = errorJson(run("bench", "--grid", "0", "--json"), 2, "");
+        assertTrue(j.get("error").asText().startsWith("seiswork bench: --grid"), j.toString());
+        assertEquals("see 'seiswork bench --help' for the options", j.get("hint").asText());
+    }
+
+    @Test
+    void withoutJsonStandardOutputStaysEmpty() throws Exception {
+        Path zero = Files.createFile(tmp.resolve("zero.sgy"));
+        CliRun r = run("segy", "info", zero.toString());
+        assertEquals(1, r.exit());
+        assertEquals("", r.out());
+        CliRun usage = run("bench", "--grid", "0");
+        assertEquals(2, usage.exit());
+        assertEquals("", usage.out());
+    }
+
+    @Test
+    void aCommandWithoutJsonIgnoresTheWordInItsArguments() {
+        CliRun r = run("view", "--json");
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+    }
+}
