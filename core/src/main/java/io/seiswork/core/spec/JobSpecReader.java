@@ -211,6 +211,9 @@ public final class JobSpecReader {
                     : new VelocitySpec.Smoothed(DEFAULT_SMOOTH_M);
             WaveletSpec wavelet = wavelet(root.object("wavelet", true));
             TimeSpec time = time(root.object("time", true));
+            if (wavelet != null && time != null) {
+                checkPeakInRecord(wavelet, time);
+            }
             Layout sources = layout(root.object("sources", true), "shot", grid);
             JsonObject rec = root.object("receivers", true);
             Layout receivers = layout(rec, "receiver", grid);
@@ -282,6 +285,36 @@ public final class JobSpecReader {
                 problems.warning(path, Problems.num(grid.dz()) + " m is not a whole number of millimetres: image.sgy's"
                         + " sample interval field will say " + field + " (" + Problems.num(field / 1000.0) + " m);"
                         + " image.swv keeps the exact dz");
+            }
+        }
+
+        /**
+         * A Ricker wavelet's energy lies within about one period, 1 / peakHz, either side of its
+         * peak at {@code delayS}. A {@code delayS} given at or past the record's end fires nothing
+         * the record holds (its traces all but zero): refused, naming both values. A peak, given or
+         * the default 1 / peakHz, that leaves less than one period of the record after it cuts the
+         * wavelet at the record's end, and its waves have no time to reach the receivers: warned.
+         */
+        private void checkPeakInRecord(WaveletSpec wavelet, TimeSpec time) {
+            double peak = wavelet.peakDelayS();
+            double period = 1 / wavelet.peakHz();
+            double length = time.lengthS();
+            String lengthPath = root.pathOf("time") + ".lengthS";
+            String delayPath = root.pathOf("wavelet") + ".delayS";
+            if (wavelet.delayS() != null && peak >= length) {
+                independentError(delayPath, "must be < " + lengthPath + " (" + Problems.num(length) + " s), got "
+                        + Problems.num(peak) + ": the wavelet would peak after the record ends and every trace"
+                        + " would be (nearly) zero");
+            } else if (wavelet.delayS() == null && peak >= length) {
+                problems.warning(lengthPath, Problems.num(length) + " s ends before the wavelet's peak at 1 / peakHz = "
+                        + round(peak, 4) + " s (" + delayPath + " not given): the traces hold only its onset");
+            } else if (length - peak < period) {
+                String at = wavelet.delayS() != null ? Problems.num(peak) + " s"
+                        : "1 / peakHz = " + round(peak, 4) + " s (" + delayPath + " not given)";
+                problems.warning(wavelet.delayS() != null ? delayPath : lengthPath, "the wavelet's peak at " + at
+                        + " leaves " + round(length - peak, 4) + " s of the " + Problems.num(length) + " s record ("
+                        + lengthPath + "), less than one period (1 / peakHz = " + round(period, 4) + " s): the wavelet"
+                        + " is cut at the record's end and its waves have no time to reach the receivers");
             }
         }
 

@@ -357,6 +357,44 @@ class JobSpecReaderTest {
         assertEquals(List.of(), warnings(valid()), "the default delay");
     }
 
+    /**
+     * A delayS at or past the record's end fired nothing the record holds (every sample 0, exit 0):
+     * refused with both values, the spec kept whole for the resolver's checks. A peak leaving less
+     * than one period (1 / peakHz = 0.0667 s here) of record after it is warned of, given or default.
+     */
+    @Test
+    void aWaveletPeakAtOrPastTheRecordsEndIsRefusedAndOneNearItWarned() {
+        assertEquals(List.of("wavelet.delayS: must be < time.lengthS (0.5 s), got 1000000000: the wavelet would peak"
+                + " after the record ends and every trace would be (nearly) zero"),
+                errors(j -> ((ObjectNode) j.get("wavelet")).put("delayS", 1e9)));
+        assertEquals(List.of("wavelet.delayS: must be < time.lengthS (0.5 s), got 0.5: the wavelet would peak after the"
+                + " record ends and every trace would be (nearly) zero"),
+                errors(j -> ((ObjectNode) j.get("wavelet")).put("delayS", 0.5)));
+        ObjectNode late = valid();
+        ((ObjectNode) late.get("wavelet")).put("delayS", 2);
+        assertTrue(JobSpecReader.draft(late.toString(), "t.json", "t").spec() != null, "whole: the resolver checks it too");
+
+        ObjectNode near = valid();
+        ((ObjectNode) near.get("wavelet")).put("delayS", 0.45);
+        assertEquals(List.of("warning: wavelet.delayS: the wavelet's peak at 0.45 s leaves 0.05 s of the 0.5 s record"
+                + " (time.lengthS), less than one period (1 / peakHz = 0.0667 s): the wavelet is cut at the record's end"
+                + " and its waves have no time to reach the receivers"), warnings(near));
+        ((ObjectNode) near.get("wavelet")).put("delayS", 0.4);
+        assertEquals(List.of(), warnings(near), "0.1 s, 1.5 periods, after the peak");
+
+        ObjectNode shortRecord = valid();
+        ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.05).put("sampleS", 0.002);
+        assertEquals(List.of("warning: time.lengthS: 0.05 s ends before the wavelet's peak at 1 / peakHz = 0.0667 s"
+                + " (wavelet.delayS not given): the traces hold only its onset"), warnings(shortRecord));
+        ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.1);
+        assertEquals(List.of("warning: time.lengthS: the wavelet's peak at 1 / peakHz = 0.0667 s (wavelet.delayS not"
+                + " given) leaves 0.0333 s of the 0.1 s record (time.lengthS), less than one period (1 / peakHz ="
+                + " 0.0667 s): the wavelet is cut at the record's end and its waves have no time to reach the receivers"),
+                warnings(shortRecord));
+        ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.14);
+        assertEquals(List.of(), warnings(shortRecord), "two periods: the default delay's whole wavelet");
+    }
+
     @Test
     void noAbsorbingLayerIsWarnedAbout() {
         ObjectNode j = valid();
