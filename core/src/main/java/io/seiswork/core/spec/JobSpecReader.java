@@ -146,7 +146,10 @@ public final class JobSpecReader {
             // A byte-order mark (Windows editors write one in UTF-8 too) is not part of the text.
             root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
-            return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON " + describe(e))));
+            String why = describe(e);
+            // "is not valid JSON at line 2, column 1: ...", or without a place "is not valid JSON: ...".
+            return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON"
+                    + (why.startsWith("at line ") ? " " : ": ") + why)));
         }
         Problems problems = new Problems();
         if (root == null || !root.isObject()) {

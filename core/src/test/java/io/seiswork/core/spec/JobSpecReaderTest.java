@@ -445,6 +445,42 @@ class JobSpecReaderTest {
         return e.problems().get(0).toString();
     }
 
+    /**
+     * The parser's limits (StreamReadConstraints) in the words of the text, after a colon even
+     * when the parser gives no place: it used to say "is not valid JSON Document nesting depth
+     * (1001) exceeds ... `StreamReadConstraints.getMaxNestingDepth()`".
+     */
+    @Test
+    void theParsersLimitsAreSaidInTheTextsWords() {
+        String deep = jsonError("[".repeat(1001) + "]".repeat(1001));
+        assertTrue(deep.matches("\\(json\\): is not valid JSON(: | at line 1, column \\d+: )nested deeper than 1000 levels of"
+                + " objects and arrays"), deep);
+        String number = jsonError("{\"name\": 1" + "0".repeat(1000) + "}");
+        assertTrue(number.matches("\\(json\\): is not valid JSON(: | at line 1, column \\d+: )a number longer than 1000"
+                + " characters"), number);
+        String key = jsonError("{\"" + "k".repeat(50_001) + "\": 1}");
+        assertTrue(key.matches("\\(json\\): is not valid JSON(: | at line 1, column \\d+: )a key longer than 50000"
+                + " characters"), key);
+        for (String m : List.of(deep, number, key)) {
+            assertTrue(!m.contains("StreamReadConstraints") && !m.contains("exceeds"), m);
+        }
+    }
+
+    /** Numbers far from 1 in messages in scientific notation, not as 300 zeros; the others in plain decimals. */
+    @Test
+    void numbersInMessagesAreScientificOnlyFarFromOne() {
+        assertEquals("1e-300", Problems.num(1e-300));
+        assertEquals("-2.5e-7", Problems.num(-2.5e-7));
+        assertEquals("0.000001", Problems.num(1e-6));
+        assertEquals("0.0005", Problems.num(5e-4));
+        assertEquals("1000000000", Problems.num(1e9));
+        assertEquals("1e15", Problems.num(1e15));
+        assertEquals("1.5e300", Problems.num(1.5e300));
+        assertEquals("0", Problems.num(0));
+        String tiny = errors(j -> ((ObjectNode) j.get("grid")).put("dx", 1e-300).put("nx", 2)).toString();
+        assertTrue(tiny.length() < 1000 && !tiny.contains("00000000000"), tiny);
+    }
+
     /** What JSON does not allow, in its words, not as the parser feature that would allow it. */
     @Test
     void nonJsonNumbersAndCommentsAreSaidInUserWords() {
