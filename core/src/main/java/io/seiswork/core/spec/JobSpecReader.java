@@ -48,6 +48,13 @@ public final class JobSpecReader {
      */
     public static final double MAX_IMAGE_DZ_M = 32.767;
     /**
+     * The largest spec file read, bytes. A spec is a few kilobytes (a long list of positions a few
+     * megabytes); the models and data it names are files of their own, so anything larger is not a
+     * spec, and reading it whole would only fill the heap before saying so.
+     */
+    public static final long MAX_SPEC_BYTES = 16L << 20;
+
+    /**
      * A {@code wavelet.delayS} below this many periods of the peak frequency starts the Ricker
      * wavelet cut: at 0.8 / peakHz its first sample is already 2 % of its peak (at the default,
      * 1 / peakHz, 0.1 %).
@@ -89,14 +96,25 @@ public final class JobSpecReader {
      * The text of a spec file, without the UTF-8 byte-order mark some Windows editors write, for
      * every reader of spec files (the command line's and the desktop's editor alike).
      *
-     * @throws IllegalArgumentException when the file does not exist, is a folder or is not UTF-8
+     * @throws IllegalArgumentException when the file does not exist, is a folder, a device or pipe,
+     *     larger than {@link #MAX_SPEC_BYTES} or not UTF-8
      */
     public static String readText(Path file) {
         String text;
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " is a folder, not a file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("spec file " + file.normalize() + " is not a regular file (a device,"
+                    + " pipe or socket): a spec is a JSON text file");
+        }
         try {
+            // Checked before reading: a huge file (or one given by mistake) would fill the heap first.
+            long size = Files.size(file);
+            if (size > MAX_SPEC_BYTES) {
+                throw new IllegalArgumentException("spec file " + file.normalize() + " is " + MemoryEstimate.human(size)
+                        + "; a job spec is a small JSON text (at most " + MemoryEstimate.human(MAX_SPEC_BYTES) + ")");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " does not exist");

@@ -433,6 +433,32 @@ class JobSpecReaderTest {
                 e.getMessage());
     }
 
+    /**
+     * A spec file of gigabytes (or /dev/zero) is refused by its size before it is read: it used to
+     * fill the heap and say to raise it. The big file is sparse: nothing of its size is written.
+     */
+    @Test
+    void aHugeSpecFileOrADeviceIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.json");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.write("{\"name\":\"big\",".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            f.setLength(2_200_000_000L);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(big));
+        assertEquals("spec file " + big + " is 2.0 GiB; a job spec is a small JSON text (at most 16.0 MiB)",
+                e.getMessage());
+        Path justOver = dir.resolve("over.json");
+        try (var f = new java.io.RandomAccessFile(justOver.toFile(), "rw")) {
+            f.setLength(JobSpecReader.MAX_SPEC_BYTES + 1);
+        }
+        assertThrows(IllegalArgumentException.class, () -> JobSpecReader.readText(justOver));
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero on this system");
+        e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(zero));
+        assertEquals("spec file /dev/zero is not a regular file (a device, pipe or socket): a spec is a JSON text file",
+                e.getMessage());
+    }
+
     @Test
     void aFolderGivenAsTheSpecIsSaidToBeOne(@TempDir Path dir) throws IOException {
         Files.createDirectory(dir.resolve("a"));
