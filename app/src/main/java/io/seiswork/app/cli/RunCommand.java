@@ -7,7 +7,9 @@ import io.seiswork.app.run.ResumeRefused;
 import io.seiswork.app.run.RunCheckpoint;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.ShotSelection;
+import io.seiswork.app.run.StoppedRunInTheWay;
 import io.seiswork.app.run.TerminalProgress;
+import io.seiswork.app.run.TerminalTicker;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
 import io.seiswork.core.progress.CancellationToken;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code seiswork run SPEC.json}: checks the spec (every problem at once, before any compute),
  * then runs its shots locally. Ctrl-C cancels between time steps and keeps the finished shots;
- * {@code --resume} goes on from them ({@link LocalRunner#resume}).
+ * {@code --resume} goes on from them ({@link LocalRunner#resume}), {@code --restart} discards them
+ * (without either, a folder holding them is refused, exit 2).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a job spec locally: checks it, then models every shot (task model) or migrates them"
@@ -64,6 +67,12 @@ final class RunCommand implements Callable<Integer> {
             + "another spec, shot list or engine."})
     boolean resume;
 
+    @Option(names = "--restart", description = {"Start over in DIR even when it holds a run that stopped after "
+            + "finishing shots, discarding them (without it such a run is refused, exit 2, saying how many shots are "
+            + "done: --resume goes on with them). A finished run, or one stopped before its first shot was done, is "
+            + "replaced without it. Not with --resume."})
+    boolean restart;
+
     @picocli.CommandLine.Mixin
     CpuThreadsOption threads = new CpuThreadsOption();
 
@@ -82,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Seconds between the lines that say an estimate is still timing the first shot. */
+    static final int ESTIMATE_TICK_S = 5;
 
     /** What the command is doing, for the message of an {@link OutOfMemoryError} outside the runner's shots. */
     private String doing = "checking the spec (reading its velocity models)";
@@ -104,6 +116,14 @@ final class RunCommand implements Callable<Integer> {
         if (checkOnly && estimateOnly) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --estimate exclude each"
                     + " other: --estimate checks the spec too, then times the first shot");
+        }
+        if (resume && restart) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume and --restart exclude each"
+                    + " other: --resume goes on with the stopped run's finished shots, --restart discards them");
+        }
+        if (restart && (checkOnly || estimateOnly)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--restart starts a run over;"
+                    + " not with " + (checkOnly ? "--check" : "--estimate") + ", which looks at a run before it starts");
         }
         if (resume && (checkOnly || estimateOnly)) {
             // The estimate would time the whole run, the check say nothing of the stopped one: neither is what was asked.
@@ -155,11 +175,15 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             // Timed while the JIT was still compiling the engine (a busy machine): said on standard
             // error, and measured again, as the desktop does.
-            var estimate = RunTimeEstimator.estimate(job, chosen == null ? ShotComputer.shotsOf(job) : chosen,
-                    cpuThreads, RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), unsettled -> {
-                        err.println(unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN);
-                        err.flush();
-                    });
+            RunTimeEstimator.Estimate estimate;
+            // 5 to 35 s of timing with nothing else to show: said, with a tick every 5 s.
+            try (var ticking = TerminalTicker.start(err, "timing the first shot", ESTIMATE_TICK_S)) {
+                estimate = RunTimeEstimator.estimate(job, chosen == null ? ShotComputer.shotsOf(job) : chosen,
+                        cpuThreads, RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), unsettled -> {
+                            err.println(unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN);
+                            err.flush();
+                        });
+            }
             out.println(estimate.describe());
             out.flush();
             return 0;
@@ -176,8 +200,9 @@ final class RunCommand implements Callable<Integer> {
             var runner = new LocalRunner(selected, new TerminalProgress(err, System.console() != null), stop.token(), shots);
             ObjectNode report;
             try {
-                report = resume ? runner.resume(job, outDir) : runner.run(job, outDir);
-            } catch (ResumeRefused | OutputInUse e) {
+                report = resume ? runner.resume(job, outDir) : restart ? runner.restart(job, outDir)
+                        : runner.run(job, outDir);
+            } catch (ResumeRefused | OutputInUse | StoppedRunInTheWay e) {
                 throw e;  // DIR was left as it was: nothing of this run to resume
             } catch (RuntimeException e) {
                 String hint = RunCheckpoint.resumeHint(outDir);
@@ -187,6 +212,11 @@ final class RunCommand implements Callable<Integer> {
                     + "layers)%n", written(outDir, jobSpec.task()), report.get("wallSeconds").asDouble(),
                     Throughput.gpts(report.get("userGptsPerSecond").asDouble()),
                     Throughput.gpts(report.get("gptsPerSecond").asDouble()));
+        } catch (StoppedRunInTheWay e) {
+            // Refused before anything in DIR changed, as a usage error is: the user chooses --resume or --restart.
+            err.println("seiswork: " + e.getMessage());
+            err.flush();
+            return 2;
         } catch (RuntimeException e) {
             // Said here, before the hook is released: under Ctrl-C the JVM exits as soon as it is,
             // and lines printed after (by picocli's handler) would be lost half the time.

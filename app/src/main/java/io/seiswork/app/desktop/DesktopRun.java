@@ -121,7 +121,8 @@ final class DesktopRun implements ActiveRun {
             try (var engine = selected.engine()) {
                 events.message(selected.reason());
                 LocalRunner runner = new LocalRunner(selected, events, cancel, shots);
-                ObjectNode report = resume ? runner.resume(job, outDir) : runner.run(job, outDir);
+                // Not resumed: started over, a stopped run's finished shots discarded, as the user was asked (OutputsAtStake).
+                ObjectNode report = resume ? runner.resume(job, outDir) : runner.restart(job, outDir);
                 return new Outcome(Status.DONE, outDir, report, String.format(java.util.Locale.ROOT,
                         "done in %.1f s (%s Gpts/s) on %s; files in %s", report.get("wallSeconds").asDouble(),
                         Throughput.gpts(report.get("gptsPerSecond").asDouble()), engine.name(), outDir));

@@ -390,6 +390,14 @@ public final class ProjectWindow extends BorderPane {
                 resolve(what, file, json, false);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> cannotOpen(what, firstLine(e)));
+            } catch (Error e) {
+                // Left to the Future it would vanish, the window saying "Opening..." for ever: said
+                // like the other failures (a model too large for the heap in the heap's words), and logged.
+                org.slf4j.LoggerFactory.getLogger(ProjectWindow.class).error("opening {} failed", what, e);
+                String why = e instanceof OutOfMemoryError oom
+                        ? LocalRunner.outOfHeap("opening the spec (reading its velocity models)", oom).getMessage()
+                        : e.toString();
+                Platform.runLater(() -> cannotOpen(what, why));
             }
         });
     }

@@ -98,19 +98,41 @@ public final class LocalRunner {
      * Runs the job into {@code outDir} (created if needed), replacing what a previous run left
      * there: its own outputs are removed before it starts (a cancelled run leaves none of the
      * previous run's beside its report), and the other task's when a Seiswork {@code run.json}
-     * there shows they are a run's ({@link PreviousOutputs}), each said in one line.
+     * there shows they are a run's ({@link PreviousOutputs}), each said in one line. A finished run
+     * is replaced, and so is one that stopped before finishing a shot; one that stopped after
+     * finishing shots is not: {@link #resume} goes on with it, {@link #restart} discards them.
      *
      * @return the run report, also written to {@code outDir/run.json}
      * @throws IllegalArgumentException for a task this build cannot run
      * @throws OutputInUse when another run holds {@code outDir}, before anything there changes
+     * @throws StoppedRunInTheWay when {@code outDir} holds a stopped run with finished shots,
+     *     before anything there changes
      */
     public ObjectNode run(ResolvedJob job, Path outDir) {
+        return runAfresh(job, outDir, false);
+    }
+
+    /**
+     * As {@link #run}, and a run that stopped in {@code outDir} after finishing shots is replaced
+     * too, its finished shots discarded ({@code seiswork run --restart}; the desktop's Run once the
+     * user said so).
+     */
+    public ObjectNode restart(ResolvedJob job, Path outDir) {
+        return runAfresh(job, outDir, true);
+    }
+
+    private ObjectNode runAfresh(ResolvedJob job, Path outDir, boolean discardStopped) {
         createDirectories(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
-            // Said only with the lock held: a folder another run holds is not started over.
+            // Looked at only with the lock held: a folder another run holds is neither refused nor started over.
             String unfinished = RunCheckpoint.unfinishedRun(outDir);
             if (unfinished != null) {
-                listener.message(unfinished + "; starting over (--resume would go on with it)");
+                boolean shotsDone = RunCheckpoint.shotsKeptIn(outDir) > 0;
+                if (shotsDone && !discardStopped) {
+                    throw new StoppedRunInTheWay(unfinished + ": run with --resume to go on with it, or with --restart"
+                            + " to discard its finished shots and start over");
+                }
+                listener.message(unfinished + "; starting over" + (shotsDone ? ", its finished shots discarded" : ""));
             }
             PreviousOutputs.removeBefore(job, outDir).forEach(listener::message);
             return run(job, outDir, null);

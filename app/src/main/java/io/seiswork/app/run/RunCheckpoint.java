@@ -126,8 +126,9 @@ public final class RunCheckpoint {
     }
 
     /**
-     * One line on an unfinished run in {@code outDir} that a run without {@code --resume} is about
-     * to replace ("2 of 4 shots done"), or null when there is none.
+     * One line on an unfinished run in {@code outDir} ("DIR holds a run that stopped with 2 of 4
+     * shots done"), for a run without {@code --resume} that refuses or replaces it; null when there
+     * is none.
      */
     public static String unfinishedRun(Path outDir) {
         try {
@@ -148,18 +149,22 @@ public final class RunCheckpoint {
      * on from them"; null when there is no checkpoint or it keeps none (a resume would redo all).
      */
     public static String resumeHint(Path outDir) {
-        int kept;
-        try {
-            RunCheckpoint c = read(outDir);
-            kept = c == null ? 0 : c.shotsKept().size();
-        } catch (ResumeRefused e) {
-            kept = 0;
-        }
+        int kept = shotsKeptIn(outDir);
         if (kept == 0) {
             return null;
         }
         return "the " + (kept == 1 ? "finished shot is" : kept + " finished shots are") + " kept in " + outDir
                 + ": run again with --resume to go on from them";
+    }
+
+    /** How many finished shots the checkpoint in {@code outDir} keeps: 0 when there is none, or it cannot be read. */
+    static int shotsKeptIn(Path outDir) {
+        try {
+            RunCheckpoint c = read(outDir);
+            return c == null ? 0 : c.shotsKept().size();
+        } catch (ResumeRefused e) {
+            return 0;
+        }
     }
 
     /** What decides the run's results. */

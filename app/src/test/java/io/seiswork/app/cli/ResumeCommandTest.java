@@ -171,17 +171,42 @@ class ResumeCommandTest {
                 r.err());
     }
 
-    /** Without --resume an unfinished run is replaced as before, and the command says --resume would go on with it. */
+    /**
+     * Without --resume a stopped run's finished shots are not thrown away: refused, status 2, in
+     * one line naming both ways on, the folder left as it was; --restart starts over.
+     */
     @Test
-    void withoutResumeAnUnfinishedRunIsReplacedSayingSo() throws Exception {
+    void withoutResumeAStoppedRunsFinishedShotsAreRefusedAndRestartStartsOver() throws Exception {
         Path spec = spec("model.json", MODEL);
         Path out = cancelledAfterTwo(spec, dir.resolve("out"));
+        byte[] state = Files.readAllBytes(out.resolve("checkpoint/state.json"));
         CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("seiswork: " + out + " holds a run that stopped with 2 of 4 shots done: run with --resume to go on"
+                + " with it, or with --restart to discard its finished shots and start over", lastLine(r.err()), r.err());
+        assertFalse(r.err().contains("running 4 shots"), r.err());
+        assertArrayEquals(state, Files.readAllBytes(out.resolve("checkpoint/state.json")), "left as it was");
+
+        r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--restart");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.err().contains(out + " holds a run that stopped with 2 of 4 shots done; starting over"
-                + " (--resume would go on with it)"), r.err());
+        assertTrue(r.err().contains(out + " holds a run that stopped with 2 of 4 shots done; starting over, its finished"
+                + " shots discarded"), r.err());
         assertTrue(r.err().contains("running 4 shots on cpu"), r.err());
         assertFalse(Files.exists(out.resolve("checkpoint")));
+        assertEquals(0, run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu").exit(),
+                "a finished run is replaced without --restart");
+    }
+
+    /** --restart goes with neither --resume nor --check: usage errors, status 2. */
+    @Test
+    void restartExcludesResumeAndCheck() throws Exception {
+        Path spec = spec("model.json", MODEL);
+        CliRun both = run("run", spec.toString(), "--resume", "--restart");
+        assertEquals(2, both.exit(), both.err());
+        assertTrue(both.err().contains("--resume and --restart exclude each other"), both.err());
+        CliRun check = run("run", spec.toString(), "--check", "--restart");
+        assertEquals(2, check.exit(), check.err());
+        assertTrue(check.err().contains("--restart starts a run over; not with --check"), check.err());
     }
 
     /**

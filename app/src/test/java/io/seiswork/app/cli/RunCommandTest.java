@@ -328,6 +328,7 @@ class RunCommandTest {
                 && r.out().contains(" Gpts/s on the user's grid, ")
                 && r.out().contains(" with the absorbing layers, measured on the first shot"), r.out());
         assertFalse(Files.exists(dir.resolve("out")));
+        assertTrue(r.err().contains("timing the first shot...\n"), "said as the timing starts: " + r.err());
         CliRun one = run("run", spec.toString(), "--estimate", "--engine", "cpu", "--shots", "2");
         assertEquals(0, one.exit(), one.err());
         assertTrue(one.err().contains("estimating 1 of the 2 shots (--shots 2)"), "nothing runs: " + one.err());

@@ -119,16 +119,55 @@ class ResumeTest {
         assertEquals(List.of(3, 4), StoppedRuns.resume(job, out, 2).started, "resumed once the other let go");
     }
 
-    /** A run that replaces a stopped one says so, once it holds the folder's lock. */
+    /**
+     * A run started afresh where a run stopped after finishing shots refuses, the folder left as it
+     * was (a forgotten --resume would throw hours of shots away); restart discards them, saying so.
+     */
     @Test
-    void aRunWithoutResumeSaysItStartsOverAStoppedRun() throws Exception {
+    void aRunWithoutResumeRefusesAStoppedRunsFinishedShotsAndRestartDiscardsThem() throws Exception {
         ResolvedJob job = job(MODEL);
         Path out = dir.resolve("out");
         StoppedRuns.cancelAfter(job, out, 2, 2);
-        StoppedRuns.Watch again = StoppedRuns.run(job, out, 2);
-        assertEquals(List.of(out + " holds a run that stopped with 2 of 4 shots done; starting over (--resume would go"
-                + " on with it)", "replacing the model run in " + out + ": removed its shots.sgy, run.json"), again.messages);
+        byte[] state = Files.readAllBytes(out.resolve("checkpoint/state.json"));
+        byte[] gathers = Files.readAllBytes(out.resolve("shots.sgy"));
+        StoppedRuns.Watch refused = new StoppedRuns.Watch();
+        EngineSelection cpu = StoppedRuns.cpu(2);
+        try (var engine = cpu.engine()) {
+            var e = assertThrows(StoppedRunInTheWay.class,
+                    () -> new LocalRunner(cpu, refused, CancellationToken.none()).run(job, out));
+            assertEquals(out + " holds a run that stopped with 2 of 4 shots done: run with --resume to go on with it, or"
+                    + " with --restart to discard its finished shots and start over", e.getMessage());
+        }
+        assertEquals(List.of(), refused.started, "nothing ran");
+        assertArrayEquals(state, Files.readAllBytes(out.resolve("checkpoint/state.json")), "left as it was");
+        assertArrayEquals(gathers, Files.readAllBytes(out.resolve("shots.sgy")), "left as it was");
+
+        StoppedRuns.Watch again = new StoppedRuns.Watch();
+        EngineSelection other = StoppedRuns.cpu(2);
+        try (var engine = other.engine()) {
+            new LocalRunner(other, again, CancellationToken.none()).restart(job, out);
+        }
+        assertEquals(List.of(out + " holds a run that stopped with 2 of 4 shots done; starting over, its finished shots"
+                + " discarded", "replacing the model run in " + out + ": removed its shots.sgy, run.json"), again.messages);
         assertEquals(List.of(1, 2, 3, 4), again.started);
+    }
+
+    /** A run that stopped before finishing a shot has nothing to lose: a run without --resume replaces it, saying so. */
+    @Test
+    void aStoppedRunWithNoShotDoneIsStartedOver() throws Exception {
+        ResolvedJob job = job(MODEL);
+        Path out = dir.resolve("out");
+        CancellationToken cancel = new CancellationToken();
+        EngineSelection cpu = StoppedRuns.cpu(2);
+        try (var engine = cpu.engine()) {  // cancelled as its first shot starts
+            assertThrows(CancelledException.class, () -> new LocalRunner(cpu,
+                    new StoppedRuns.Watch(cancel, 0, shot -> cancel.cancel()), cancel).run(job, out));
+        }
+        assertTrue(RunCheckpoint.exists(out), "a stopped run");
+        StoppedRuns.Watch again = StoppedRuns.run(job, out, 2);
+        assertEquals(out + " holds a run that stopped with 0 of 4 shots done; starting over", again.messages.getFirst());
+        assertEquals(List.of(1, 2, 3, 4), again.started);
+        StoppedRuns.run(job, out, 2);  // a finished run is replaced too
     }
 
     /**

@@ -23,6 +23,14 @@ public final class JsonSyntax {
     private static final Pattern ENABLE_FEATURE =
             Pattern.compile("[:;,]? *\\(?enable `?[A-Za-z]+\\.[A-Z_]+`? to allow\\)?");
 
+    /**
+     * A limit of Jackson's {@code StreamReadConstraints} ("Document nesting depth (1001) exceeds the
+     * maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"): what it limits,
+     * the value and the limit.
+     */
+    private static final Pattern CONSTRAINT = Pattern.compile(
+            "^(.*?) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+), from `StreamReadConstraints\\.\\w+\\(\\)`\\)");
+
     private JsonSyntax() {
     }
 
@@ -42,6 +50,10 @@ public final class JsonSyntax {
 
     /** The parser's message in the words of JSON, without the parser's settings. */
     static String inUserWords(String message) {
+        Matcher limit = CONSTRAINT.matcher(message);
+        if (limit.find()) {
+            return beyondLimit(limit.group(1), limit.group(3));
+        }
         Matcher token = NON_NUMERIC.matcher(message);
         if (token.find()) {
             return token.group(1) + " is not a JSON number; give a number";
@@ -53,5 +65,18 @@ public final class JsonSyntax {
             return "JSON takes double quotes (\"), not single quotes (')";
         }
         return ENABLE_FEATURE.matcher(message).replaceAll("");
+    }
+
+    /** A parser limit passed ({@code what} as Jackson names it), in the words of the text it refuses. */
+    private static String beyondLimit(String what, String limit) {
+        return switch (what) {
+            case "Document nesting depth" -> "nested deeper than " + limit + " levels of objects and arrays";
+            case "Number value length" -> "a number longer than " + limit + " characters";
+            case "String value length" -> "a string longer than " + limit + " characters";
+            case "Name length" -> "a key longer than " + limit + " characters";
+            case "Document length" -> "longer than " + limit + " characters";
+            case "Token count" -> "more than " + limit + " tokens";
+            default -> what.toLowerCase(java.util.Locale.ROOT) + " above the parser's limit of " + limit;
+        };
     }
 }

@@ -576,11 +576,17 @@ public final class JobResolver {
 
     /**
      * Why {@code file}, which is not a regular file, cannot be read, its path normalised
-     * ({@code /a/b/../c} as {@code /a/c}): "FILE is a folder, not a file" or "file FILE does not exist".
+     * ({@code /a/b/../c} as {@code /a/c}): "FILE is a folder, not a file", "FILE is not a regular
+     * file" (a device such as /dev/zero, a named pipe: there, but no model of a size to check) or
+     * "file FILE does not exist".
      */
     static String notAFile(Path file) {
         Path shown = file.normalize();
-        return Files.isDirectory(file) ? shown + " is a folder, not a file" : "file " + shown + " does not exist";
+        if (Files.isDirectory(file)) {
+            return shown + " is a folder, not a file";
+        }
+        return Files.exists(file) ? shown + " is not a regular file (a device, pipe or socket)"
+                : "file " + shown + " does not exist";
     }
 
     /** Where in the spec a velocity form names its file ("velocity.raw.path", "velocity.segy"); {@code path} for the others. */

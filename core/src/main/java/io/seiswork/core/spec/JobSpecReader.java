@@ -48,6 +48,13 @@ public final class JobSpecReader {
      */
     public static final double MAX_IMAGE_DZ_M = 32.767;
     /**
+     * The largest spec file read, bytes. A spec is a few kilobytes (a long list of positions a few
+     * megabytes); the models and data it names are files of their own, so anything larger is not a
+     * spec, and reading it whole would only fill the heap before saying so.
+     */
+    public static final long MAX_SPEC_BYTES = 16L << 20;
+
+    /**
      * A {@code wavelet.delayS} below this many periods of the peak frequency starts the Ricker
      * wavelet cut: at 0.8 / peakHz its first sample is already 2 % of its peak (at the default,
      * 1 / peakHz, 0.1 %).
@@ -89,14 +96,25 @@ public final class JobSpecReader {
      * The text of a spec file, without the UTF-8 byte-order mark some Windows editors write, for
      * every reader of spec files (the command line's and the desktop's editor alike).
      *
-     * @throws IllegalArgumentException when the file does not exist, is a folder or is not UTF-8
+     * @throws IllegalArgumentException when the file does not exist, is a folder, a device or pipe,
+     *     larger than {@link #MAX_SPEC_BYTES} or not UTF-8
      */
     public static String readText(Path file) {
         String text;
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " is a folder, not a file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("spec file " + file.normalize() + " is not a regular file (a device,"
+                    + " pipe or socket): a spec is a JSON text file");
+        }
         try {
+            // Checked before reading: a huge file (or one given by mistake) would fill the heap first.
+            long size = Files.size(file);
+            if (size > MAX_SPEC_BYTES) {
+                throw new IllegalArgumentException("spec file " + file.normalize() + " is " + MemoryEstimate.human(size)
+                        + "; a job spec is a small JSON text (at most " + MemoryEstimate.human(MAX_SPEC_BYTES) + ")");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " does not exist");
@@ -146,7 +164,10 @@ public final class JobSpecReader {
             // A byte-order mark (Windows editors write one in UTF-8 too) is not part of the text.
             root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
-            return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON " + describe(e))));
+            String why = describe(e);
+            // "is not valid JSON at line 2, column 1: ...", or without a place "is not valid JSON: ...".
+            return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON"
+                    + (why.startsWith("at line ") ? " " : ": ") + why)));
         }
         Problems problems = new Problems();
         if (root == null || !root.isObject()) {
@@ -211,6 +232,9 @@ public final class JobSpecReader {
                     : new VelocitySpec.Smoothed(DEFAULT_SMOOTH_M);
             WaveletSpec wavelet = wavelet(root.object("wavelet", true));
             TimeSpec time = time(root.object("time", true));
+            if (wavelet != null && time != null) {
+                checkPeakInRecord(wavelet, time);
+            }
             Layout sources = layout(root.object("sources", true), "shot", grid);
             JsonObject rec = root.object("receivers", true);
             Layout receivers = layout(rec, "receiver", grid);
@@ -282,6 +306,36 @@ public final class JobSpecReader {
                 problems.warning(path, Problems.num(grid.dz()) + " m is not a whole number of millimetres: image.sgy's"
                         + " sample interval field will say " + field + " (" + Problems.num(field / 1000.0) + " m);"
                         + " image.swv keeps the exact dz");
+            }
+        }
+
+        /**
+         * A Ricker wavelet's energy lies within about one period, 1 / peakHz, either side of its
+         * peak at {@code delayS}. A {@code delayS} given at or past the record's end fires nothing
+         * the record holds (its traces all but zero): refused, naming both values. A peak, given or
+         * the default 1 / peakHz, that leaves less than one period of the record after it cuts the
+         * wavelet at the record's end, and its waves have no time to reach the receivers: warned.
+         */
+        private void checkPeakInRecord(WaveletSpec wavelet, TimeSpec time) {
+            double peak = wavelet.peakDelayS();
+            double period = 1 / wavelet.peakHz();
+            double length = time.lengthS();
+            String lengthPath = root.pathOf("time") + ".lengthS";
+            String delayPath = root.pathOf("wavelet") + ".delayS";
+            if (wavelet.delayS() != null && peak >= length) {
+                independentError(delayPath, "must be < " + lengthPath + " (" + Problems.num(length) + " s), got "
+                        + Problems.num(peak) + ": the wavelet would peak after the record ends and every trace"
+                        + " would be (nearly) zero");
+            } else if (wavelet.delayS() == null && peak >= length) {
+                problems.warning(lengthPath, Problems.num(length) + " s ends before the wavelet's peak at 1 / peakHz = "
+                        + round(peak, 4) + " s (" + delayPath + " not given): the traces hold only its onset");
+            } else if (length - peak < period) {
+                String at = wavelet.delayS() != null ? Problems.num(peak) + " s"
+                        : "1 / peakHz = " + round(peak, 4) + " s (" + delayPath + " not given)";
+                problems.warning(wavelet.delayS() != null ? delayPath : lengthPath, "the wavelet's peak at " + at
+                        + " leaves " + round(length - peak, 4) + " s of the " + Problems.num(length) + " s record ("
+                        + lengthPath + "), less than one period (1 / peakHz = " + round(period, 4) + " s): the wavelet"
+                        + " is cut at the record's end and its waves have no time to reach the receivers");
             }
         }
 

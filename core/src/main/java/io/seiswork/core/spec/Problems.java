@@ -6,6 +6,11 @@ import java.util.List;
 /** Collects the problems of one spec while it is read and checked, so all are reported at once. */
 final class Problems {
 
+    /** The smallest magnitude {@link #num} writes in plain decimals (a micrometre, a microsecond). */
+    static final double PLAIN_MIN = 1e-6;
+    /** The smallest magnitude {@link #num} writes in scientific notation: more digits than a double holds. */
+    static final double PLAIN_MAX = 1e15;
+
     private final List<SpecProblem> list = new ArrayList<>();
 
     void error(String path, String message) {
@@ -43,15 +48,22 @@ final class Problems {
 
     /**
      * Formats a number for messages without a trailing ".0" on whole values and in plain decimals
-     * (0.0005, not 5.0E-4), with the digits of {@link Double#toString}.
+     * (0.0005, not 5.0E-4), with the digits of {@link Double#toString}; below {@value #PLAIN_MIN}
+     * and from {@value #PLAIN_MAX} on in scientific notation (1e-300, not 300 zeros).
      */
     static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
+        double a = Math.abs(v);
+        if (v != 0 && (a < PLAIN_MIN || a >= PLAIN_MAX)) {
+            // Double.toString's 1.0E-300 as 1e-300, 1.5E20 as 1.5e20.
+            return Double.toString(v).replace(".0E", "E").replace('E', 'e');
+        }
+        if (v == Math.rint(v)) {
+            return Long.toString((long) v);
+        }
         return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
+
 }

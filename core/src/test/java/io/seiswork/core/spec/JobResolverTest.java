@@ -428,6 +428,21 @@ class JobResolverTest {
         assertTrue(e.get(0).startsWith("data: file ") && e.get(0).contains("missing.sgy"), e.get(0));
     }
 
+    /** A device where a model's file is expected is said to be there but not a regular file, not to be missing. */
+    @Test
+    void aDeviceGivenForAModelIsNotARegularFile() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero on this system");
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", zero.toString()));
+        assertEquals(List.of("velocity.segy: /dev/zero is not a regular file (a device, pipe or socket)"),
+                errors(j, 1L << 34));
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", zero.toString())));
+        assertEquals(List.of("velocity.raw.path: /dev/zero is not a regular file (a device, pipe or socket)"),
+                errors(j, 1L << 34));
+    }
+
     /** A folder where a file is expected is said to be one, under each field that names a file, its path normalised. */
     @Test
     void aFolderGivenForAFileIsSaidToBeAFolder() throws IOException {

@@ -357,6 +357,44 @@ class JobSpecReaderTest {
         assertEquals(List.of(), warnings(valid()), "the default delay");
     }
 
+    /**
+     * A delayS at or past the record's end fired nothing the record holds (every sample 0, exit 0):
+     * refused with both values, the spec kept whole for the resolver's checks. A peak leaving less
+     * than one period (1 / peakHz = 0.0667 s here) of record after it is warned of, given or default.
+     */
+    @Test
+    void aWaveletPeakAtOrPastTheRecordsEndIsRefusedAndOneNearItWarned() {
+        assertEquals(List.of("wavelet.delayS: must be < time.lengthS (0.5 s), got 1000000000: the wavelet would peak"
+                + " after the record ends and every trace would be (nearly) zero"),
+                errors(j -> ((ObjectNode) j.get("wavelet")).put("delayS", 1e9)));
+        assertEquals(List.of("wavelet.delayS: must be < time.lengthS (0.5 s), got 0.5: the wavelet would peak after the"
+                + " record ends and every trace would be (nearly) zero"),
+                errors(j -> ((ObjectNode) j.get("wavelet")).put("delayS", 0.5)));
+        ObjectNode late = valid();
+        ((ObjectNode) late.get("wavelet")).put("delayS", 2);
+        assertTrue(JobSpecReader.draft(late.toString(), "t.json", "t").spec() != null, "whole: the resolver checks it too");
+
+        ObjectNode near = valid();
+        ((ObjectNode) near.get("wavelet")).put("delayS", 0.45);
+        assertEquals(List.of("warning: wavelet.delayS: the wavelet's peak at 0.45 s leaves 0.05 s of the 0.5 s record"
+                + " (time.lengthS), less than one period (1 / peakHz = 0.0667 s): the wavelet is cut at the record's end"
+                + " and its waves have no time to reach the receivers"), warnings(near));
+        ((ObjectNode) near.get("wavelet")).put("delayS", 0.4);
+        assertEquals(List.of(), warnings(near), "0.1 s, 1.5 periods, after the peak");
+
+        ObjectNode shortRecord = valid();
+        ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.05).put("sampleS", 0.002);
+        assertEquals(List.of("warning: time.lengthS: 0.05 s ends before the wavelet's peak at 1 / peakHz = 0.0667 s"
+                + " (wavelet.delayS not given): the traces hold only its onset"), warnings(shortRecord));
+        ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.1);
+        assertEquals(List.of("warning: time.lengthS: the wavelet's peak at 1 / peakHz = 0.0667 s (wavelet.delayS not"
+                + " given) leaves 0.0333 s of the 0.1 s record (time.lengthS), less than one period (1 / peakHz ="
+                + " 0.0667 s): the wavelet is cut at the record's end and its waves have no time to reach the receivers"),
+                warnings(shortRecord));
+        ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.14);
+        assertEquals(List.of(), warnings(shortRecord), "two periods: the default delay's whole wavelet");
+    }
+
     @Test
     void noAbsorbingLayerIsWarnedAbout() {
         ObjectNode j = valid();
@@ -395,6 +433,32 @@ class JobSpecReaderTest {
                 e.getMessage());
     }
 
+    /**
+     * A spec file of gigabytes (or /dev/zero) is refused by its size before it is read: it used to
+     * fill the heap and say to raise it. The big file is sparse: nothing of its size is written.
+     */
+    @Test
+    void aHugeSpecFileOrADeviceIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.json");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.write("{\"name\":\"big\",".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            f.setLength(2_200_000_000L);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(big));
+        assertEquals("spec file " + big + " is 2.0 GiB; a job spec is a small JSON text (at most 16.0 MiB)",
+                e.getMessage());
+        Path justOver = dir.resolve("over.json");
+        try (var f = new java.io.RandomAccessFile(justOver.toFile(), "rw")) {
+            f.setLength(JobSpecReader.MAX_SPEC_BYTES + 1);
+        }
+        assertThrows(IllegalArgumentException.class, () -> JobSpecReader.readText(justOver));
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero on this system");
+        e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(zero));
+        assertEquals("spec file /dev/zero is not a regular file (a device, pipe or socket): a spec is a JSON text file",
+                e.getMessage());
+    }
+
     @Test
     void aFolderGivenAsTheSpecIsSaidToBeOne(@TempDir Path dir) throws IOException {
         Files.createDirectory(dir.resolve("a"));
@@ -405,6 +469,42 @@ class JobSpecReaderTest {
     private static String jsonError(String json) {
         SpecException e = assertThrows(SpecException.class, () -> JobSpecReader.read(json, "t.json", "t"));
         return e.problems().get(0).toString();
+    }
+
+    /**
+     * The parser's limits (StreamReadConstraints) in the words of the text, after a colon even
+     * when the parser gives no place: it used to say "is not valid JSON Document nesting depth
+     * (1001) exceeds ... `StreamReadConstraints.getMaxNestingDepth()`".
+     */
+    @Test
+    void theParsersLimitsAreSaidInTheTextsWords() {
+        String deep = jsonError("[".repeat(1001) + "]".repeat(1001));
+        assertTrue(deep.matches("\\(json\\): is not valid JSON(: | at line 1, column \\d+: )nested deeper than 1000 levels of"
+                + " objects and arrays"), deep);
+        String number = jsonError("{\"name\": 1" + "0".repeat(1000) + "}");
+        assertTrue(number.matches("\\(json\\): is not valid JSON(: | at line 1, column \\d+: )a number longer than 1000"
+                + " characters"), number);
+        String key = jsonError("{\"" + "k".repeat(50_001) + "\": 1}");
+        assertTrue(key.matches("\\(json\\): is not valid JSON(: | at line 1, column \\d+: )a key longer than 50000"
+                + " characters"), key);
+        for (String m : List.of(deep, number, key)) {
+            assertTrue(!m.contains("StreamReadConstraints") && !m.contains("exceeds"), m);
+        }
+    }
+
+    /** Numbers far from 1 in messages in scientific notation, not as 300 zeros; the others in plain decimals. */
+    @Test
+    void numbersInMessagesAreScientificOnlyFarFromOne() {
+        assertEquals("1e-300", Problems.num(1e-300));
+        assertEquals("-2.5e-7", Problems.num(-2.5e-7));
+        assertEquals("0.000001", Problems.num(1e-6));
+        assertEquals("0.0005", Problems.num(5e-4));
+        assertEquals("1000000000", Problems.num(1e9));
+        assertEquals("1e15", Problems.num(1e15));
+        assertEquals("1.5e300", Problems.num(1.5e300));
+        assertEquals("0", Problems.num(0));
+        String tiny = errors(j -> ((ObjectNode) j.get("grid")).put("dx", 1e-300).put("nx", 2)).toString();
+        assertTrue(tiny.length() < 1000 && !tiny.contains("00000000000"), tiny);
     }
 
     /** What JSON does not allow, in its words, not as the parser feature that would allow it. */
