@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -94,48 +96,52 @@ public final class JobSpecReader {
 
     /**
      * The text of a spec file, without the UTF-8 byte-order mark some Windows editors write, for
-     * every reader of spec files (the command line's and the desktop's editor alike).
+     * every reader of spec files (the command line's and the desktop's editor alike). A pipe (a
+     * shell's {@code <(...)}) is read as far as {@link #MAX_SPEC_BYTES} and one byte more.
      *
-     * @throws IllegalArgumentException when the file does not exist, is a folder, a device or pipe,
-     *     larger than {@link #MAX_SPEC_BYTES} or not UTF-8
+     * @throws IllegalArgumentException when the file does not exist, is a folder, larger than
+     *     {@link #MAX_SPEC_BYTES} (a device such as {@code /dev/zero} included) or not UTF-8
      */
     public static String readText(Path file) {
-        String text;
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " is a folder, not a file");
         }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("spec file " + file.normalize() + " is not a regular file (a device,"
-                    + " pipe or socket): a spec is a JSON text file");
-        }
+        byte[] bytes;
         try {
             // Checked before reading: a huge file (or one given by mistake) would fill the heap first.
-            long size = Files.size(file);
-            if (size > MAX_SPEC_BYTES) {
-                throw new IllegalArgumentException("spec file " + file.normalize() + " is " + MemoryEstimate.human(size)
-                        + "; a job spec is a small JSON text (at most " + MemoryEstimate.human(MAX_SPEC_BYTES) + ")");
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+            if (size <= MAX_SPEC_BYTES) {
+                try (var in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes((int) MAX_SPEC_BYTES + 1);
+                }
+                size = Math.max(size, bytes.length);
+            } else {
+                bytes = null;
             }
-            text = Files.readString(file);
+            if (size > MAX_SPEC_BYTES) {
+                throw new IllegalArgumentException("spec file " + file.normalize()
+                        + (Files.isRegularFile(file) ? " is " + MemoryEstimate.human(size)
+                        : " goes on past " + MemoryEstimate.human(MAX_SPEC_BYTES)) + "; a job spec is a small JSON text (at most " + MemoryEstimate.human(MAX_SPEC_BYTES) + ")");
+            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("spec file " + file.normalize() + " is not UTF-8 text"
-                    + (isUtf16(file) ? " (it is UTF-16: save it as UTF-8)" : "") + ": a spec is a JSON text file");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("spec file " + file.normalize() + " is not UTF-8 text"
+                    + (isUtf16(bytes) ? " (it is UTF-16: save it as UTF-8)" : "") + ": a spec is a JSON text file");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** Whether {@code file} starts with a UTF-16 byte-order mark (Windows Notepad's "Unicode"). */
-    private static boolean isUtf16(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(2);
-            return head.length == 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-                    || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
-        } catch (IOException e) {
-            return false;
-        }
+    /** Whether {@code bytes} start with a UTF-16 byte-order mark (Windows Notepad's "Unicode"). */
+    private static boolean isUtf16(byte[] head) {
+        return head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
     }
 
     /**

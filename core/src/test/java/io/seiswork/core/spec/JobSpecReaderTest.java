@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -455,8 +456,31 @@ class JobSpecReaderTest {
         Path zero = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero on this system");
         e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(zero));
-        assertEquals("spec file /dev/zero is not a regular file (a device, pipe or socket): a spec is a JSON text file",
+        assertEquals("spec file /dev/zero goes on past 16.0 MiB; a job spec is a small JSON text (at most 16.0 MiB)",
                 e.getMessage());
+    }
+
+    /** A spec given through a pipe (a shell's {@code <(...)}) is read as a file is. */
+    @Test
+    void aSpecThroughAPipeIsRead(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("spec.fifo");
+        int made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        } catch (IOException e) {
+            made = -1;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "no mkfifo on this system to make a pipe with");
+        String spec = "{\"name\": \"piped\"}";
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                Files.writeString(fifo, spec);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertEquals(spec, JobSpecReader.readText(fifo));
+        writer.join(10_000);
     }
 
     @Test
