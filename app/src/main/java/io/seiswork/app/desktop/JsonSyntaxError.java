@@ -2,22 +2,28 @@ package io.seiswork.app.desktop;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.seiswork.core.json.JsonSyntax;
 
 /**
- * Where the spec's text stops being JSON: the line and column the parser names (1-based, as the
- * spec reader's "(json)" problem says them) and the character offset, for the editor's caret.
+ * Where the spec's text stops being JSON and why: the line and column the parser names (1-based,
+ * as the spec reader's "(json)" problem says them) and the character offset, for the editor's
+ * caret. A parser limit passed (JSON nested deeper than 1000 levels) has no place: {@code located}
+ * is false, the caret goes to the text's start and no line is named.
+ *
+ * @param why what is wrong, in the words of JSON ({@link JsonSyntax#what})
  */
-record JsonSyntaxError(int line, int column, int offset) {
+record JsonSyntaxError(int line, int column, int offset, boolean located, String why) {
 
     /** The error's place in {@code text}, or the text's start when the parser gives none. */
     static JsonSyntaxError of(JsonProcessingException e, String text) {
         JsonLocation loc = e.getLocation();
+        String why = JsonSyntax.what(e).lines().findFirst().orElse("");
         if (loc == null || loc.getLineNr() < 1) {
-            return new JsonSyntaxError(1, 1, 0);
+            return new JsonSyntaxError(1, 1, 0, false, why);
         }
         int line = loc.getLineNr();
         int column = Math.max(1, loc.getColumnNr());
-        return new JsonSyntaxError(line, column, offsetOf(text, line, column));
+        return new JsonSyntaxError(line, column, offsetOf(text, line, column), true, why);
     }
 
     /** The character offset of 1-based {@code line} and {@code column}, clamped to the text. */
@@ -63,14 +69,20 @@ record JsonSyntaxError(int line, int column, int offset) {
             return tree == null || tree.isMissingNode() ? "line 1, column 1: no JSON value, the text is empty" : null;
         } catch (JsonProcessingException e) {
             JsonSyntaxError at = of(e, text);
-            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            return "line " + at.line() + ", column " + at.column() + (why.isEmpty() ? "" : ": " + why);
+            return at.located ? "line " + at.line() + ", column " + at.column() + (at.why.isEmpty() ? "" : ": " + at.why)
+                    : at.why;
         }
+    }
+
+    /** The line to mark in the editor's gutter: 0 when the parser named none. */
+    int markedLine() {
+        return located ? line : 0;
     }
 
     /** The banner over the form. */
     String banner() {
-        return "The JSON has a syntax error at line " + line + ", column " + column
-                + ": the form shows the last valid values until it is fixed (click here or the problem to go to it).";
+        String until = ": the form shows the last valid values until it is fixed";
+        return located ? "The JSON has a syntax error at line " + line + ", column " + column + until
+                + " (click here or the problem to go to it)." : "The JSON cannot be read (" + why + ")" + until + ".";
     }
 }

@@ -418,7 +418,7 @@ final class SpecEditor extends BorderPane {
         syntaxBanner.setText(error == null ? "" : error.banner());
         syntaxBanner.setVisible(error != null);
         syntaxBanner.setManaged(error != null);
-        text.markLine(error == null ? 0 : error.line());
+        text.markLine(error == null ? 0 : error.markedLine());
         if (error != null) {
             form.setDisable(true);
         }

@@ -45,7 +45,16 @@ public final class JsonSyntax {
         }
         String where = loc == null || loc.getLineNr() < 0 ? "" : "at line " + loc.getLineNr() + ", column "
                 + column + ": ";
-        return where + inUserWords(EMBEDDED_LOCATION.matcher(what).replaceAll("line $1, column $2"));
+        return where + what(e);
+    }
+
+    /**
+     * What is wrong, without where: "Unexpected end-of-input: expected close marker for Object
+     * (start marker at line 1, column 27)", "nested deeper than 1000 levels of objects and arrays".
+     */
+    public static String what(JsonProcessingException e) {
+        String what = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
+        return inUserWords(EMBEDDED_LOCATION.matcher(what).replaceAll("line $1, column $2"));
     }
 
     /** The parser's message in the words of JSON, without the parser's settings. */
