@@ -3,7 +3,6 @@ package io.seiswork.cloud.config;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,51 +31,24 @@ public final class CloudClients implements AutoCloseable {
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
 
-    /**
-     * Against the local emulators only: seconds to connect, and attempts a call makes. They run on
-     * this machine, so a connection is made in milliseconds or refused at once; the SDK's 4
-     * attempts with their back-off kept {@code --cloud local} without the emulators silent for
-     * 10-12 s before its one-line error. AWS keeps the SDK's defaults (a remote endpoint's
-     * connections and throttling need them).
-     */
-    static final int LOCAL_CONNECT_S = 2;
-    static final int LOCAL_ATTEMPTS = 2;
-
     public CloudClients(CloudSettings settings) {
         this.settings = settings;
         S3ClientBuilder s3b = S3Client.builder().region(settings.region()).credentialsProvider(settings.credentials())
                 // Emulators on 127.0.0.1 have no per-bucket host names.
-                .forcePathStyle(settings.s3Endpoint() != null)
-                .overrideConfiguration(forStack(ClientOverrideConfiguration.builder()));
+                .forcePathStyle(settings.s3Endpoint() != null);
         endpoint(settings.s3Endpoint(), s3b::endpointOverride);
         SqsClientBuilder sqsb = SqsClient.builder().region(settings.region()).credentialsProvider(settings.credentials())
-                .overrideConfiguration(forStack(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(SQS_CALL_S)).apiCallAttemptTimeout(Duration.ofSeconds(SQS_ATTEMPT_S))));
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(SQS_CALL_S))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(SQS_ATTEMPT_S)).build());
         endpoint(settings.sqsEndpoint(), sqsb::endpointOverride);
         DynamoDbClientBuilder dbb = DynamoDbClient.builder().region(settings.region())
                 .credentialsProvider(settings.credentials())
-                .overrideConfiguration(forStack(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(DYNAMODB_CALL_S))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(DYNAMODB_ATTEMPT_S))));
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(DYNAMODB_CALL_S))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(DYNAMODB_ATTEMPT_S)).build());
         endpoint(settings.dynamoDbEndpoint(), dbb::endpointOverride);
-        if (settings.isLocal()) {
-            s3b.httpClientBuilder(localHttp());
-            sqsb.httpClientBuilder(localHttp());
-            dbb.httpClientBuilder(localHttp());
-        }
         this.s3 = s3b.build();
         this.sqs = sqsb.build();
         this.dynamoDb = dbb.build();
-    }
-
-    /** {@code b} with, for the local emulators, at most {@value #LOCAL_ATTEMPTS} attempts a call. */
-    private ClientOverrideConfiguration forStack(ClientOverrideConfiguration.Builder b) {
-        return settings.isLocal() ? b.retryStrategy(r -> r.maxAttempts(LOCAL_ATTEMPTS)).build() : b.build();
-    }
-
-    /** The SDK's HTTP client with a connect timeout of {@value #LOCAL_CONNECT_S} s, for the local emulators. */
-    private static Apache5HttpClient.Builder localHttp() {
-        return Apache5HttpClient.builder().connectionTimeout(Duration.ofSeconds(LOCAL_CONNECT_S));
     }
 
     private static void endpoint(URI uri, java.util.function.Consumer<URI> set) {
