@@ -30,8 +30,8 @@ class OpeningFailureTest extends WindowTestBase {
         }
         robot.interact(() -> window.openFile(big));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Cannot open"));
-        assertEquals("Cannot open " + big + ": spec file " + big + " is 2.0 GiB; a job spec is a small JSON text (at"
-                + " most 16.0 MiB)", window.status().getText());
+        assertEquals("Cannot open " + big + ": spec file " + big + " is 2.0 GiB; a job spec is a JSON text of at"
+                + " most 16.0 MiB (about 600 000 listed positions; models and data are files of their own)", window.status().getText());
     }
 
     /**

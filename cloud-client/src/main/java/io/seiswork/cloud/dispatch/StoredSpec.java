@@ -49,8 +49,8 @@ import java.util.Set;
 public record StoredSpec(JobId id, byte[] bytes, List<SpecInputs.FileField> files, List<Integer> shots,
         String dataIndex) {
 
-    /** Largest spec read: real ones are a few kilobytes (lists of thousands of positions stay under a megabyte). */
-    public static final long MAX_BYTES = 16L << 20;
+    /** Largest spec read: the one cap of every spec reader ({@link io.seiswork.core.spec.JobSpecReader#MAX_SPEC_BYTES}). */
+    public static final long MAX_BYTES = io.seiswork.core.spec.JobSpecReader.MAX_SPEC_BYTES;
 
     /** The stored spec's field listing the shots a job runs, when not all of them ({@code submit --shots}). */
     public static final String SHOTS_FIELD = "shots";

@@ -50,9 +50,11 @@ public final class JobSpecReader {
      */
     public static final double MAX_IMAGE_DZ_M = 32.767;
     /**
-     * The largest spec file read, bytes. A spec is a few kilobytes (a long list of positions a few
-     * megabytes); the models and data it names are files of their own, so anything larger is not a
-     * spec, and reading it whole would only fill the heap before saying so.
+     * The largest spec file read, bytes, here and by a cloud job's stored spec. A spec is a few
+     * kilobytes; its longest part, a list of positions, takes about 28 bytes a position, so about
+     * 600 000 listed sources and receivers fit. The models and data it names are files of their
+     * own, so anything larger is not a spec, and reading it whole would only fill the heap before
+     * saying so.
      */
     public static final long MAX_SPEC_BYTES = 16L << 20;
 
@@ -121,7 +123,8 @@ public final class JobSpecReader {
             if (size > MAX_SPEC_BYTES) {
                 throw new IllegalArgumentException("spec file " + file.normalize()
                         + (Files.isRegularFile(file) ? " is " + MemoryEstimate.human(size)
-                        : " goes on past " + MemoryEstimate.human(MAX_SPEC_BYTES)) + "; a job spec is a small JSON text (at most " + MemoryEstimate.human(MAX_SPEC_BYTES) + ")");
+                        : " goes on past " + MemoryEstimate.human(MAX_SPEC_BYTES)) + "; a job spec is a JSON text of at most " + MemoryEstimate.human(MAX_SPEC_BYTES)
+                        + " (about 600 000 listed positions; models and data are files of their own)");
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " does not exist");

@@ -446,7 +446,7 @@ class JobSpecReaderTest {
             f.setLength(2_200_000_000L);
         }
         var e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(big));
-        assertEquals("spec file " + big + " is 2.0 GiB; a job spec is a small JSON text (at most 16.0 MiB)",
+        assertEquals("spec file " + big + " is 2.0 GiB; a job spec is a JSON text of at most 16.0 MiB (about 600 000 listed positions; models and data are files of their own)",
                 e.getMessage());
         Path justOver = dir.resolve("over.json");
         try (var f = new java.io.RandomAccessFile(justOver.toFile(), "rw")) {
@@ -456,7 +456,7 @@ class JobSpecReaderTest {
         Path zero = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero on this system");
         e = assertThrows(IllegalArgumentException.class, () -> JobSpecReader.read(zero));
-        assertEquals("spec file /dev/zero goes on past 16.0 MiB; a job spec is a small JSON text (at most 16.0 MiB)",
+        assertEquals("spec file /dev/zero goes on past 16.0 MiB; a job spec is a JSON text of at most 16.0 MiB (about 600 000 listed positions; models and data are files of their own)",
                 e.getMessage());
     }
 
@@ -472,7 +472,7 @@ class JobSpecReaderTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "no mkfifo on this system to make a pipe with");
         String spec = "{\"name\": \"piped\"}";
-        Thread writer = Thread.ofPlatform().start(() -> {
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
             try {
                 Files.writeString(fifo, spec);
             } catch (IOException e) {
