@@ -39,6 +39,6 @@ final class JsonControlEscapes extends CharacterEscapes {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-        return ch > DEL && ch <= LAST_C1 ? new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch)) : null;
+        return ch > DEL && ch <= LAST_C1 ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
     }
 }

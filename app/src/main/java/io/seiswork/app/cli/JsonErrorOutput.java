@@ -9,11 +9,14 @@ import picocli.CommandLine;
 
 /**
  * The failure of a command run with {@code --json}, as JSON on standard output: one object
- * {@code {"error": "<the message>"}} (and {@code "hint"} when the failure has one), so that a
- * script reading the output (jq) gets an object to test instead of no input. The one line on
- * standard error and the exit status stay as without {@code --json}. Written by the two handlers
- * every command's failures pass through ({@link UserErrorHandler}, {@link UsageErrorHandler}), not
- * by each command.
+ * {@code {"failure": {"message": "<the message>"}}} (and {@code "hint"} beside the message when the
+ * failure has one), so that a script reading the output (jq) gets an object to test instead of no
+ * input. The top-level key is {@code failure}, not {@code error}, because success output has
+ * {@code error} keys of its own ({@code status --json} of a FAILED job exits 0 with a top-level
+ * {@code error}; {@code bench --json} nests them) and no success output has a {@code failure} key.
+ * The one line on standard error and the exit status stay as without {@code --json}. Written by
+ * the two handlers every command's failures pass through ({@link UserErrorHandler},
+ * {@link UsageErrorHandler}), not by each command.
  */
 final class JsonErrorOutput {
 
@@ -40,11 +43,15 @@ final class JsonErrorOutput {
         return cl != null && cl.getCommandSpec().findOption("--json") != null;
     }
 
-    /** Prints {@code {"error": message}} (with {@code "hint"} when not null) as one line on {@code cl}'s output. */
+    /**
+     * Prints {@code {"failure": {"message": message}}} (with {@code "hint"} beside it when not null)
+     * as one line on {@code cl}'s output.
+     */
     static void print(CommandLine cl, String message, String hint) {
-        ObjectNode o = JSON.createObjectNode().put("error", message);
+        ObjectNode o = JSON.createObjectNode();
+        ObjectNode failure = o.putObject("failure").put("message", message);
         if (hint != null) {
-            o.put("hint", hint);
+            failure.put("hint", hint);
         }
         PrintWriter out = cl.getOut();
         try {

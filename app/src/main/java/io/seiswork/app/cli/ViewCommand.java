@@ -7,6 +7,7 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.S3RangeReader;
+import io.seiswork.core.files.IoProblems;
 import io.seiswork.core.progress.ByteProgressLines;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -115,12 +116,12 @@ final class ViewCommand implements Callable<Integer> {
         if (Files.isRegularFile(file)) {
             return;
         }
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("volume " + file + " is a folder, not a volume file (.swv, .sgy or"
-                    + " .segy)");
-        }
-        throw new IllegalArgumentException("volume " + file + (Files.exists(file)
-                ? " is not a regular file (a device, pipe or socket), not a volume file" : " does not exist"));
+        IoProblems.NotARegularFile what = IoProblems.NotARegularFile.of(file);
+        throw new IllegalArgumentException("volume " + file + " " + what.words() + switch (what) {
+            case FOLDER -> ", not a volume file (.swv, .sgy or .segy)";
+            case OTHER -> ", not a volume file";
+            case MISSING -> "";
+        });
     }
 
     /** A finished cloud job's image, opened in place by ranged GETs through the stack's clients. */

@@ -13,51 +13,57 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A command run with {@code --json} that fails prints {@code {"error": ...}} on standard output,
- * the same words as its line on standard error, which stays, as does the exit status.
+ * A command run with {@code --json} that fails prints {@code {"failure": {"message": ...}}} on
+ * standard output, the same words as its line on standard error, which stays, as does the exit
+ * status.
  */
 class JsonErrorOutputTest {
 
     @TempDir
     Path tmp;
 
-    /** The JSON object on standard output, checked to carry the stderr line's words and nothing else. */
-    private static JsonNode errorJson(CliRun r, int exit, String stderrPrefix) throws Exception {
+    /**
+     * The {@code failure} object of the one JSON object on standard output, checked to be that
+     * object's only key and to carry the stderr line's words.
+     */
+    private static JsonNode failureJson(CliRun r, int exit, String stderrPrefix) throws Exception {
         assertEquals(exit, r.exit(), r.err());
         List<String> outLines = r.out().lines().toList();
         assertEquals(1, outLines.size(), "one line of JSON on stdout: " + r.out());
-        JsonNode j = new ObjectMapper().readTree(r.out());
-        assertTrue(j.isObject() && j.get("error").isTextual(), r.out());
+        JsonNode top = new ObjectMapper().readTree(r.out());
+        assertTrue(top.isObject() && top.size() == 1 && top.path("failure").isObject(), r.out());
+        JsonNode j = top.get("failure");
+        assertTrue(j.path("message").isTextual(), r.out());
         String firstErrLine = r.err().lines().findFirst().orElseThrow();
-        assertEquals(firstErrLine, stderrPrefix + j.get("error").asText(), "stderr keeps the same line");
+        assertEquals(firstErrLine, stderrPrefix + j.get("message").asText(), "stderr keeps the same line");
         return j;
     }
 
     @Test
     void segyInfoOfAnEmptyFile() throws Exception {
         Path zero = Files.createFile(tmp.resolve("zero.sgy"));
-        JsonNode j = errorJson(run("segy", "info", zero.toString(), "--json"), 1, "seiswork: ");
-        assertTrue(j.get("error").asText().startsWith(zero + ": file is 0 bytes"), j.toString());
-        assertEquals(1, j.size(), "only the error: " + j);
+        JsonNode j = failureJson(run("segy", "info", zero.toString(), "--json"), 1, "seiswork: ");
+        assertTrue(j.get("message").asText().startsWith(zero + ": file is 0 bytes"), j.toString());
+        assertEquals(1, j.size(), "only the message: " + j);
     }
 
     @Test
     void segyScanOfAMissingFile() throws Exception {
         Path missing = tmp.resolve("missing.sgy");
-        JsonNode j = errorJson(run("segy", "scan", missing.toString(), "--json"), 1, "seiswork: ");
-        assertTrue(j.get("error").asText().contains("missing.sgy"), j.toString());
+        JsonNode j = failureJson(run("segy", "scan", missing.toString(), "--json"), 1, "seiswork: ");
+        assertTrue(j.get("message").asText().contains("missing.sgy"), j.toString());
     }
 
     @Test
     void statusOfABadJobId() throws Exception {
-        JsonNode j = errorJson(run("status", "abc", "--json"), 1, "seiswork: ");
-        assertTrue(j.get("error").asText().contains("abc"), j.toString());
+        JsonNode j = failureJson(run("status", "abc", "--json"), 1, "seiswork: ");
+        assertTrue(j.get("message").asText().contains("abc"), j.toString());
     }
 
     @Test
     void aUsageErrorIsJsonToo() throws Exception {
-        JsonNode j = errorJson(run("bench", "--grid", "0", "--json"), 2, "");
-        assertTrue(j.get("error").asText().startsWith("seiswork bench: --grid"), j.toString());
+        JsonNode j = failureJson(run("bench", "--grid", "0", "--json"), 2, "");
+        assertTrue(j.get("message").asText().startsWith("seiswork bench: --grid"), j.toString());
         assertEquals("see 'seiswork bench --help' for the options", j.get("hint").asText());
     }
 

@@ -45,6 +45,24 @@ class ViewSegyTest {
                 + " if it is)"), said.toString());
     }
 
+    /**
+     * Headers that disagree are warned of, first, as {@code segy info} and {@code convert} do:
+     * F3's crop kept the full survey's 462 samples in its trace headers (bytes 115–116) while its
+     * binary header and its size say 75, which the view uses.
+     */
+    @Test
+    void headersThatDisagreeAreWarnedOfBeforeTheConversion() {
+        StringWriter said = new StringWriter();
+        try (VolumeSource v = open("segyio/f3.sgy", "auto", said)) {
+            assertEquals(75, v.axes(0).z().count(), "the binary header's count, which the file's size fits");
+        }
+        String f3 = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize()
+                .resolve("segyio/f3.sgy").toString();
+        assertEquals("seiswork: warning: " + f3 + ": the first trace header says 462 samples per trace (bytes 115–116),"
+                + " the binary header 75: 75 is used, the binary header's (bytes 3221–3222), the count the file's size"
+                + " fits", said.toString().lines().findFirst().orElseThrow(), said.toString());
+    }
+
     @Test
     void eitherAxisCanBeChosen() {
         // Volve's migration velocity is in depth (20 m samples), but its Petrel header says "Time min:".

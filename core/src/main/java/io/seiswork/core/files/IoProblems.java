@@ -81,24 +81,84 @@ public final class IoProblems {
      */
     public static String notCreated(IOException e, Path file) {
         Path parent = file.toAbsolutePath().normalize().getParent();
-        boolean inAFolder = parent != null && Files.isDirectory(parent) && !Files.exists(file);
-        if (inAFolder && (e instanceof NoSuchFileException || e instanceof AccessDeniedException
-                || e instanceof FileSystemException f && f.getReason() != null
-                && f.getReason().toLowerCase(Locale.ROOT).contains("read-only"))) {
-            if (readOnlyStore(parent)) {
-                return "folder " + parent + " is on a read-only file system";
-            }
-            if (!Files.isWritable(parent) || e instanceof AccessDeniedException) {
-                return "folder " + parent + " is not writable (permission denied)";
-            }
-            if (e instanceof NoSuchFileException) {
-                return "folder " + parent + " does not take new files (a virtual file system such as /proc or /sys?)";
+        if (parent != null && Files.isDirectory(parent) && !Files.exists(file)) {
+            String why = notCreatedIn(e, new Folder(parent, Files.isWritable(parent), readOnlyStore(parent)));
+            if (why != null) {
+                return why;
             }
         }
         if (e instanceof AccessDeniedException && Files.exists(file) && !Files.isWritable(file)) {
             return "permission denied: the file is not writable";
         }
         return describe(e, file);
+    }
+
+    /**
+     * A folder that exists, as {@link #notCreatedIn} weighs it: whether this process may write in
+     * it ({@link Files#isWritable}) and whether its file store is mounted read-only.
+     */
+    record Folder(Path path, boolean writable, boolean readOnlyStore) {
+    }
+
+    /**
+     * Why a new file could not be made in {@code folder}, which exists, from the exception's type
+     * first and the folder's state second; null when the folder is not the reason. ENOENT comes
+     * first: a new file's name in an existing folder is never missing, so the folder refused it
+     * (/proc), whatever its permissions (/proc is not writable to a user either, and "not
+     * writable" would hide that no one can make files there). "Permission denied" names the
+     * folder only when it is indeed not writable; in a writable one the cause lies elsewhere
+     * (an ACL, a security module) and {@link #describe}'s plain words stay.
+     */
+    static String notCreatedIn(IOException e, Folder folder) {
+        if (e instanceof NoSuchFileException) {
+            return "folder " + folder.path() + " does not take new files (a virtual file system such as /proc or /sys?)";
+        }
+        boolean denied = e instanceof AccessDeniedException;
+        boolean readOnlyReason = e instanceof FileSystemException f && f.getReason() != null
+                && f.getReason().toLowerCase(Locale.ROOT).contains("read-only");
+        if (readOnlyReason || denied && folder.readOnlyStore()) {
+            return "folder " + folder.path() + " is on a read-only file system";
+        }
+        if (denied && !folder.writable()) {
+            return "folder " + folder.path() + " is not writable (permission denied)";
+        }
+        return null;
+    }
+
+    /**
+     * What a path that was to be read as a regular file is instead, in words that follow its name
+     * ("/a/specs is a folder"). The one wording of these facts for every reader of a named file (a
+     * spec's model and data files, {@code view}'s VOLUME, which add what they wanted instead).
+     */
+    public enum NotARegularFile {
+        /** A folder. */
+        FOLDER("is a folder"),
+        /** There, but not a file of bytes to size and seek: a device such as /dev/zero, a named pipe, a socket. */
+        OTHER("is not a regular file (a device, pipe or socket)"),
+        /** Not there (or a link to nothing). */
+        MISSING("does not exist");
+
+        private final String words;
+
+        NotARegularFile(String words) {
+            this.words = words;
+        }
+
+        /**
+         * What {@code file} is, asked after the caller found it is not a regular file; a regular
+         * file by now (made since) is {@link #MISSING}, what the caller met.
+         */
+        public static NotARegularFile of(Path file) {
+            if (Files.isDirectory(file)) {
+                return FOLDER;
+            }
+            return Files.exists(file) && !Files.isRegularFile(file) ? OTHER : MISSING;
+        }
+
+        /** "is a folder", "is not a regular file (a device, pipe or socket)", "does not exist". */
+        public String words() {
+            return words;
+        }
     }
 
     private static boolean readOnlyStore(Path dir) {

@@ -34,7 +34,12 @@ public final class JsonSyntax {
     private JsonSyntax() {
     }
 
-    /** For example "at line 2, column 1: Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 27)". */
+    /**
+     * Where and what, written to follow "is not valid JSON" with no separator of the caller's:
+     * " at line 2, column 1: Unexpected end-of-input: expected close marker for Object (start
+     * marker at line 1, column 27)" when the parser placed the error, ": nested deeper than 1000
+     * levels of objects and arrays" when it did not (a limit it can meet before it has a place).
+     */
     public static String describe(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String what = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
@@ -43,9 +48,18 @@ public final class JsonSyntax {
         if (token.find() && column > token.group(1).length()) {
             column -= token.group(1).length();  // the parser stands after the token it refuses: name where it starts
         }
-        String where = loc == null || loc.getLineNr() < 0 ? "" : "at line " + loc.getLineNr() + ", column "
-                + column + ": ";
-        return where + what(e);
+        return placed(loc == null ? -1 : loc.getLineNr(), column, what(e));
+    }
+
+    /**
+     * {@code what} after its place, to follow "is not valid JSON" as {@link #describe} does:
+     * " at line L, column C: what", or ": what" when {@code line} is negative (no place).
+     *
+     * @param line 1-based line, negative when unknown
+     * @param column 1-based column on that line
+     */
+    public static String placed(int line, int column, String what) {
+        return (line < 0 ? "" : " at line " + line + ", column " + column) + ": " + what;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.files.IoProblems;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
@@ -582,11 +583,12 @@ public final class JobResolver {
      */
     static String notAFile(Path file) {
         Path shown = file.normalize();
-        if (Files.isDirectory(file)) {
-            return shown + " is a folder, not a file";
-        }
-        return Files.exists(file) ? shown + " is not a regular file (a device, pipe or socket)"
-                : "file " + shown + " does not exist";
+        IoProblems.NotARegularFile what = IoProblems.NotARegularFile.of(file);
+        return switch (what) {
+            case FOLDER -> shown + " " + what.words() + ", not a file";
+            case OTHER -> shown + " " + what.words();
+            case MISSING -> "file " + shown + " " + what.words();
+        };
     }
 
     /** Where in the spec a velocity form names its file ("velocity.raw.path", "velocity.segy"); {@code path} for the others. */

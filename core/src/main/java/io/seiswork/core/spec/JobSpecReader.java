@@ -173,10 +173,8 @@ public final class JobSpecReader {
             // A byte-order mark (Windows editors write one in UTF-8 too) is not part of the text.
             root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
-            String why = describe(e);
             // "is not valid JSON at line 2, column 1: ...", or without a place "is not valid JSON: ...".
-            return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON"
-                    + (why.startsWith("at line ") ? " " : ": ") + why)));
+            return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON" + describe(e))));
         }
         Problems problems = new Problems();
         if (root == null || !root.isObject()) {
@@ -188,13 +186,16 @@ public final class JobSpecReader {
         return new SpecDraft(walk.complete() ? spec : null, problems.all());
     }
 
-    /** A syntax error in the user's words; text after the spec's object said as such. */
+    /**
+     * A syntax error in the user's words, to follow "is not valid JSON" ({@link JsonSyntax#describe});
+     * text after the spec's object said as such.
+     */
     private static String describe(JsonProcessingException e) {
         if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
                 && e.getOriginalMessage().startsWith("Trailing token")) {
             var loc = e.getLocation();
-            return (loc == null ? "" : "at line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ")
-                    + "text after the spec's closing '}' (a spec is one JSON object)";
+            return JsonSyntax.placed(loc == null ? -1 : loc.getLineNr(), loc == null ? -1 : loc.getColumnNr(),
+                    "text after the spec's closing '}' (a spec is one JSON object)");
         }
         return JsonSyntax.describe(e);
     }

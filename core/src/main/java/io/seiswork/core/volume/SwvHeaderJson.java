@@ -89,7 +89,7 @@ final class SwvHeaderJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SwvException(source, "header is not valid JSON " + JsonSyntax.describe(e), e);
+            throw new SwvException(source, "header is not valid JSON" + JsonSyntax.describe(e), e);
         } catch (java.io.IOException e) {
             throw new SwvException(source, "header could not be read: " + e.getMessage(), e);
         }

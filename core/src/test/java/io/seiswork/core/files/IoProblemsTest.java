@@ -2,6 +2,7 @@ package io.seiswork.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,11 +47,58 @@ class IoProblemsTest {
         assertFalse(why.contains("no such file"), why);
     }
 
+    /**
+     * The branch is chosen by the exception's type first, then the folder's state, each varied
+     * here on its own. The folder's state is stated rather than made: a folder its owner cannot
+     * write in cannot be made for root, who writes anywhere (CI runs as root), nor can a
+     * read-only mount be made without privileges; the real cases are in the tests below.
+     */
     @Test
-    void aFileNotCreatedForWantOfPermissionNamesTheFolder() {
+    void aFileNotCreatedInAFolderIsWeighedByExceptionThenFolder() {
+        Path f = dir.resolve("p");
+        var writable = new IoProblems.Folder(f, true, false);
+        var notWritable = new IoProblems.Folder(f, false, false);
+        var readOnlyMount = new IoProblems.Folder(f, false, true);
+        String noNewFiles = "folder " + f + " does not take new files (a virtual file system such as /proc or /sys?)";
+        var enoent = new NoSuchFileException(f.resolve("x").toString());
+        assertEquals(noNewFiles, IoProblems.notCreatedIn(enoent, notWritable),
+                "ENOENT before permissions: /proc as a user, not writable and taking no files from anyone");
+        assertEquals(noNewFiles, IoProblems.notCreatedIn(enoent, writable), "/proc as root");
+        var denied = new AccessDeniedException(f.resolve("x").toString());
+        assertEquals("folder " + f + " is not writable (permission denied)", IoProblems.notCreatedIn(denied, notWritable));
+        assertEquals("folder " + f + " is on a read-only file system", IoProblems.notCreatedIn(denied, readOnlyMount));
+        assertNull(IoProblems.notCreatedIn(denied, writable),
+                "denied in a folder one may write in: not the folder's permissions, the plain words stay");
+        var erofs = new FileSystemException(f.resolve("x").toString(), null, "Read-only file system");
+        assertEquals("folder " + f + " is on a read-only file system", IoProblems.notCreatedIn(erofs, writable));
+        var full = new FileSystemException(f.resolve("x").toString(), null, "No space left on device");
+        assertNull(IoProblems.notCreatedIn(full, notWritable), "not a problem of the folder's kind");
+    }
+
+    /** "Permission denied" in a folder this process may write in does not blame the folder. */
+    @Test
+    void aFileDeniedInAWritableFolderIsPlainlyDenied() {
+        assumeTrue(Files.isWritable(dir), "the test's own temporary folder is not writable");
         Path f = dir.resolve("new.sgy");
-        assertEquals("folder " + dir + " is not writable (permission denied)",
-                IoProblems.notCreated(new AccessDeniedException(f.toString()), f));
+        assertEquals("permission denied", IoProblems.notCreated(new AccessDeniedException(f.toString()), f));
+    }
+
+    /** A real folder its owner may not write in, made and written to (not possible as root). */
+    @Test
+    void aFileNotCreatedInAFolderNotWritableNamesTheFolder() throws IOException {
+        Path ro = Files.createDirectory(dir.resolve("ro"));
+        assumeTrue(ro.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeTrue(!Files.isWritable(ro), "running as root, who may write in any folder: the branch is"
+                    + " checked with a stated folder state in aFileNotCreatedInAFolderIsWeighedByExceptionThenFolder");
+            Path f = ro.resolve("new.sgy");
+            IOException e = assertThrows(IOException.class,
+                    () -> FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close());
+            assertEquals("folder " + ro + " is not writable (permission denied)", IoProblems.notCreated(e, f));
+        } finally {
+            Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
@@ -135,5 +184,20 @@ class IoProblemsTest {
         assertEquals("folder " + dir.toAbsolutePath().normalize() + " does not take new folders",
                 IoProblems.folderNotMade(new NoSuchFileException(proc.toString()), proc));
         assertEquals("permission denied in " + proc, IoProblems.folderNotMade(new AccessDeniedException(proc.toString()), proc));
+    }
+
+    /** What a path that is no regular file is, in the words every reader of a named file uses. */
+    @Test
+    void whatAPathThatIsNoRegularFileIs() throws IOException {
+        assertEquals(IoProblems.NotARegularFile.FOLDER, IoProblems.NotARegularFile.of(dir));
+        assertEquals("is a folder", IoProblems.NotARegularFile.of(dir).words());
+        Path missing = dir.resolve("gone.bin");
+        assertEquals(IoProblems.NotARegularFile.MISSING, IoProblems.NotARegularFile.of(missing));
+        assertEquals("does not exist", IoProblems.NotARegularFile.of(missing).words());
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), missing);
+        assertEquals(IoProblems.NotARegularFile.MISSING, IoProblems.NotARegularFile.of(dangling), "a link to nothing");
+        Path device = Path.of("/dev/null");
+        assumeTrue(Files.exists(device) && !Files.isRegularFile(device), "no /dev/null device here");
+        assertEquals("is not a regular file (a device, pipe or socket)", IoProblems.NotARegularFile.of(device).words());
     }
 }

@@ -97,6 +97,15 @@ class SwvCorruptFileTest {
         assertTrue(!m.contains("Source") && !m.contains("REDACTED"), m);
     }
 
+    /** A parser limit, which Jackson may give with no place, still reads after a colon. */
+    @Test
+    void headerPastTheParsersLimitSaysSoAfterAColon() {
+        byte[] deep = ("[".repeat(1001) + "]".repeat(1001)).getBytes(StandardCharsets.UTF_8);
+        SwvException e = assertThrows(SwvException.class, () -> SwvHeaderJson.read("deep.swv", deep));
+        assertTrue(e.getMessage().matches("deep\\.swv: header is not valid JSON(: | at line 1, column \\d+: )nested"
+                + " deeper than 1000 levels of objects and arrays"), e.getMessage());
+    }
+
     @Test
     void writerClosedEarlyLeavesAFileThatDoesNotOpen() {
         Path partial = dir.resolve("partial.swv");
