@@ -1159,7 +1159,8 @@ public final class ProjectWindow extends BorderPane {
             }
             String shown = text;
             // A failure is tried again (memory or a data file may be there next time), and so is an
-            // estimate still unsettled after its attempts (a busy machine): a run's end, the JIT warm, measures it again.
+            // estimate still unsettled after its attempts (a busy machine): a run's end measures it
+            // again, the JIT then warm.
             boolean stands = estimate != null && estimate.settled();
             whileEstimating(token, () -> {
                 summary.showRunTime(shown);

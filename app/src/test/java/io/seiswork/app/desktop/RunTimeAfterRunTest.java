@@ -128,33 +128,21 @@ class RunTimeAfterRunTest extends WindowTestBase {
         assertTrue(estimated(runTime) && runTime.getText().contains("3 shots × "), runTime.getText());
     }
 
-    /**
-     * A 2D migration of {@code data} (relative to the spec's folder); its recorded shots are the
-     * data file's, not the spec's line of sources.
-     */
-    private Path migrationOf(String data) throws Exception {
-        return Files.writeString(dir.resolve("recorded.json"), """
-                {"name": "recorded", "task": "rtm",
-                 "grid": {"nx": 161, "ny": 1, "nz": 81, "dx": 10, "dz": 10},
-                 "velocity": {"layers": [{"top": 0, "vp": 1500}, {"top": 400, "vp": 2200}]},
-                 "migrationVelocity": {"smooth": 50},
-                 "wavelet": {"type": "ricker", "peakHz": 12},
-                 "time": {"lengthS": 0.4, "sampleS": 0.004},
-                 "sources": {"line": {"x0": 300, "dx": 150, "n": 3, "y": 0, "z": 20}},
-                 "receivers": {"line": {"x0": 0, "dx": 20, "n": 80, "y": 0, "z": 20}},
-                 "data": "%s",
-                 "engine": "cpu"}""".formatted(data));
+    /** {@link DesktopSpecs#rtm2d}'s migration of {@code data} (relative to the spec's folder): its shots are the file's. */
+    private static Path migrationOf(String data) throws Exception {
+        Path f = DesktopSpecs.rtm2d(dir, "recorded", 3);
+        return Files.writeString(f, Files.readString(f).replace("\"data\": \"synthetic\"", "\"data\": \"" + data + "\""));
     }
 
-    /** Writes {@code shots} gathers of {@code traces} silent traces (0.4 s at 4 ms) to {@code file}, 150 m apart. */
+    /** Writes {@code shots} gathers of {@code traces} silent traces (0.3 s at 4 ms, as the spec's) to {@code file}, 150 m apart. */
     private static Path recorded(Path file, int shots, int traces) {
         List<Position> line = new ArrayList<>();
         for (int r = 0; r < traces; r++) {
             line.add(new Position(r * 1600.0 / traces, 0, 20));
         }
         PackedPositions receivers = PackedPositions.copyOf(line);
-        float[][] silent = new float[traces][101];
-        try (ShotGatherWriter out = new ShotGatherWriter(file, new Sampling(101, 0.004, 0), true, 2000, "C 1 RECORDED")) {
+        float[][] silent = new float[traces][76];
+        try (ShotGatherWriter out = new ShotGatherWriter(file, new Sampling(76, 0.004, 0), true, 2000, "C 1 RECORDED")) {
             for (int s = 1; s <= shots; s++) {
                 out.write(new Shot(s, new Position(150.0 * s, 0, 20), receivers), silent);
             }
