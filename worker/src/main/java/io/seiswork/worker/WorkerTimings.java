@@ -24,6 +24,11 @@ public record WorkerTimings(Duration holdCap, Duration liveStackRecheck) {
     public WorkerTimings {
         check("hold cap", holdCap);
         check("live stack recheck", liveStackRecheck);
+        if (liveStackRecheck.getNano() != 0) {
+            // SQS's visibility is whole seconds: the worker would hide the message for less, cut down.
+            throw new IllegalArgumentException("live stack recheck must be whole seconds (SQS's visibility), got "
+                    + liveStackRecheck);
+        }
     }
 
     private static void check(String name, Duration d) {

@@ -174,6 +174,31 @@ class StaleShotResendTest {
         assertTrue(table.claimShotResend(id, "w3", Instant.now(), Duration.ofHours(1)), "the claimant let go of its claim");
     }
 
+    /**
+     * The age is cut to the millisecond, as the table's times are: a shot sent in the cut's own
+     * millisecond is not stale yet (before, it was listed and sent, its record then refused, and
+     * the next look sent it again); a millisecond later it is, sent once and recorded.
+     */
+    @Test
+    void aShotSentInTheCutsMillisecondIsNotSentUntilItIsStale() {
+        JobId id = submitted(1);
+        drained();
+        Instant sent = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertTrue(table.recordSent(id, 1, sent));
+        Instant halfAMillisecondOn = sent.plus(AGE).plusNanos(500_000);
+        assertEquals(0, at(halfAMillisecondOn).resend(), "sent in the cut's millisecond: not stale");
+        assertTrue(drained().isEmpty());
+        StaleShotResend later = at(sent.plus(AGE).plusMillis(1));
+        assertEquals(1, later.resend());
+        assertEquals(0, later.resend(), "recorded: not sent again");
+        assertEquals(List.of(id + ":1:0"), drained());
+    }
+
+    /** A worker's re-send whose clock stands at {@code now}. */
+    private StaleShotResend at(Instant now) {
+        return new StaleShotResend(queue, table, Clock.fixed(now, java.time.ZoneOffset.UTC), AGE, Duration.ofHours(1), "w");
+    }
+
     /** A worker lost under its claim holds the job until the claim expires; then the next look sends. */
     @Test
     void aJobClaimedByALostWorkerWaitsForTheClaimToExpire() throws Exception {

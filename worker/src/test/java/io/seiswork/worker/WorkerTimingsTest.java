@@ -26,4 +26,13 @@ class WorkerTimingsTest {
                 () -> WorkerTimings.DEFAULT.withLiveStackRecheck(Duration.ofMillis(500)));
         assertEquals("live stack recheck must be 1 s to 12 h (SQS's visibility), got PT0.5S", e.getMessage());
     }
+
+    @Test
+    void aLiveStackRecheckOfAFractionOfASecondIsRefusedNotCutDown() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> WorkerTimings.DEFAULT.withLiveStackRecheck(Duration.ofMillis(2500)));
+        assertEquals("live stack recheck must be whole seconds (SQS's visibility), got PT2.5S", e.getMessage());
+        assertEquals(Duration.ofSeconds(2), WorkerTimings.DEFAULT.withLiveStackRecheck(Duration.ofSeconds(2))
+                .liveStackRecheck());
+    }
 }

@@ -1095,7 +1095,8 @@ public final class ProjectWindow extends BorderPane {
      * a run started cancels the measurement under way. Measured again, up to
      * {@link RunTimeEstimator#ATTEMPTS} times in all, while the JIT is still compiling the engine;
      * not measured again while what it depends on ({@link RunTimeInputs}) is what the last
-     * measurement to finish was of: that one is shown again (after a run, say).
+     * settled measurement was of: that one is shown again (after a run, say). One still unsettled
+     * after its attempts is measured again at the next chance (a run's end, the JIT then warm).
      */
     private void estimateRunTime() {
         estimating.cancel();
@@ -1118,9 +1119,12 @@ public final class ProjectWindow extends BorderPane {
             summary.showRunTime("not estimated: " + listProblem);
             return;
         }
-        RunTimeInputs inputs = RunTimeInputs.of(job, shotList);
-        if (inputs.equals(measuredInputs)) {
-            summary.showRunTime(measuredText);
+        RunTimeInputs standing = measuredInputs;
+        String standingText = measuredText;
+        // A data file's size and time are asked for off this thread, in the measurement's turn.
+        RunTimeInputs known = job.dataFile() == null ? RunTimeInputs.of(job, shotList) : null;
+        if (known != null && known.equals(standing)) {
+            summary.showRunTime(standingText);
             return;
         }
         CancellationToken token = CancellationToken.none();
@@ -1130,8 +1134,13 @@ public final class ProjectWindow extends BorderPane {
             if (token.isCancelled()) {
                 return;  // superseded while queued
             }
+            RunTimeInputs inputs = known != null ? known : RunTimeInputs.of(job, shotList);
+            if (inputs.equals(standing)) {
+                whileEstimating(token, () -> summary.showRunTime(standingText));
+                return;
+            }
             String text;
-            boolean measured = false;
+            RunTimeEstimator.Estimate estimate = null;
             try {
                 // Its pass over a data file's headers stops with the estimate (a run started): minutes for a TB.
                 List<Shot> shots = ShotComputer.shotsAndNotes(job, ByteProgress.NONE, token).shots();
@@ -1143,16 +1152,12 @@ public final class ProjectWindow extends BorderPane {
                 // Timed while the JIT was still compiling the engine (a window just opened, a busy
                 // machine): many times long. Said so, and measured again once the JIT has caught up.
                 // The run runs in this JVM, whose kernels the measurement compiled.
-                text = RunTimeEstimator.estimate(job, shots, null, RunTimeEstimator.RunsIn.THIS_JVM, token,
+                estimate = RunTimeEstimator.estimate(job, shots, null, RunTimeEstimator.RunsIn.THIS_JVM, token,
                         unsettled -> {
                             String interim = unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN;
-                            Platform.runLater(() -> {
-                                if (estimating == token && !token.isCancelled()) {
-                                    summary.showRunTimeMeasuring(interim);
-                                }
-                            });
-                        }).describe();
-                measured = true;
+                            whileEstimating(token, () -> summary.showRunTimeMeasuring(interim));
+                        });
+                text = estimate.describe();
             } catch (CancelledException e) {
                 return;
             } catch (RuntimeException e) {
@@ -1161,16 +1166,26 @@ public final class ProjectWindow extends BorderPane {
                 text = "not estimated: one shot does not fit this JVM's memory";
             }
             String shown = text;
-            boolean stands = measured;  // a failure is tried again: memory or a data file may be there next time
-            Platform.runLater(() -> {
-                if (estimating == token && !token.isCancelled()) {
-                    summary.showRunTime(shown);
-                    if (stands) {
-                        measuredInputs = inputs;
-                        measuredText = shown;
-                    }
+            // A failure is tried again (memory or a data file may be there next time), and so is an
+            // estimate still unsettled after its attempts (a busy machine): a run's end measures it
+            // again, the JIT then warm.
+            boolean stands = estimate != null && estimate.settled();
+            whileEstimating(token, () -> {
+                summary.showRunTime(shown);
+                if (stands) {
+                    measuredInputs = inputs;
+                    measuredText = shown;
                 }
             });
+        });
+    }
+
+    /** Runs {@code shown} on the JavaFX thread unless the measurement {@code token} is of has been superseded. */
+    private void whileEstimating(CancellationToken token, Runnable shown) {
+        Platform.runLater(() -> {
+            if (estimating == token && !token.isCancelled()) {
+                shown.run();
+            }
         });
     }
 
@@ -1252,8 +1267,11 @@ public final class ProjectWindow extends BorderPane {
             OutputsAtStake atStake = OutputsAtStake.in(out, toRun);
             Platform.runLater(() -> {
                 checkingOutput = false;
-                if (project != asked || current != null) {
-                    updateRunButton();  // another project or run came first: nothing to start
+                if (project != asked || current != null || opening) {
+                    // Another project or run came first, or a spec opened or applied while Run asked
+                    // is on its way: nothing to start (a run of the spec it replaces least of all).
+                    updateRunButton();
+                    estimateRunTime();  // the estimate Run stopped (a spec on its way measures its own)
                 } else if (atStake == null || confirmReplace(atStake)) {
                     launch(toRun, target, shots, known, out, false);
                 } else {

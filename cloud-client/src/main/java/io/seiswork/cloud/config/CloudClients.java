@@ -33,6 +33,8 @@ public final class CloudClients implements AutoCloseable {
 
     public CloudClients(CloudSettings settings) {
         this.settings = settings;
+        // No attempt timeout for S3: it interrupts the thread, and an upload's parts read one
+        // shared FileChannel (PartBody), which an interrupt closes for all of them.
         S3ClientBuilder s3b = S3Client.builder().region(settings.region()).credentialsProvider(settings.credentials())
                 // Emulators on 127.0.0.1 have no per-bucket host names.
                 .forcePathStyle(settings.s3Endpoint() != null);

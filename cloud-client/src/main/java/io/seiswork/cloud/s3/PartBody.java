@@ -1,7 +1,9 @@
 package io.seiswork.cloud.s3;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
@@ -19,7 +21,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * channel, which the parts of one upload share. A stopped transfer's part ends within a block
  * instead of going on to its last byte; its request fails short of its length, which S3 never
  * stores, so the multipart upload lists only the parts that went up whole. The exception thrown
- * is no {@link IOException}, which the SDK would retry.
+ * is no {@link IOException}, which the SDK would retry; nor is the one of a file shortened while
+ * it is sent, which every attempt would find so.
+ *
+ * <p>The shared channel is read by positional reads, which need no lock; a thread interrupted in
+ * one would close it for every part of the upload (a {@link java.nio.channels.FileChannel} is
+ * interruptible). Nothing interrupts them today: the S3 client has no attempt timeout
+ * ({@code CloudClients}), and a cancel stops the parts through the {@link PartStop}.
  */
 final class PartBody {
 
@@ -58,6 +66,8 @@ final class PartBody {
         private final long end;
         private final PartStop stop;
         private final String where;
+        /** {@link #read()}'s byte: the HTTP client may read a body a byte at a time. */
+        private final byte[] one = new byte[1];
         private long position;
 
         Stream(FileChannel file, long position, long end, PartStop stop, String where) {
@@ -70,7 +80,6 @@ final class PartBody {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
@@ -87,8 +96,10 @@ final class PartBody {
             int n = (int) Math.min(Math.min(len, BLOCK_BYTES), end - position);
             int got = file.read(ByteBuffer.wrap(b, off, n), position);
             if (got < 0) {
-                throw new IOException("the file ended at byte " + position + " while " + where
-                        + ": it was shortened during the upload");
+                // Unchecked, as a stop is: the SDK would retry an IOException, each attempt ending here again.
+                String shortened = "the file ended at byte " + position + " while " + where
+                        + ": it was shortened during the upload";
+                throw new UncheckedIOException(shortened, new EOFException(shortened));
             }
             position += got;
             return got;

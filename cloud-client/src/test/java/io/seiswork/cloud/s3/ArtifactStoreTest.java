@@ -70,7 +70,10 @@ class ArtifactStoreTest {
      * An upload's parts are read from the file as they are sent, so large parts go as many at
      * once as small ones: here four of 8 MiB (S3's 10 000 parts lowered to 5, as a 5 TiB file
      * takes 525 MiB), each held in flight a MiB in until all four are, and the object stored is
-     * the file byte for byte.
+     * the file byte for byte. The file's bytes past each held part's first 2 MiB are written
+     * anew while the parts are held: the object has the new ones, so nothing of a part was read
+     * (and held in memory) beyond the MiB sent and a read ahead of it under a MiB. A part read
+     * whole before it is sent, as before, stores the old bytes.
      */
     @Test
     void anUploadOfLargePartsKeepsFourInFlight() throws Exception {
@@ -82,16 +85,26 @@ class ArtifactStoreTest {
             byte[] data = random((40 << 20) - 7, 41);  // 5 parts of 8 MiB, the last 7 bytes short
             Path model = Files.write(dir.resolve("vp.bin"), data);
             var uploading = CompletableFuture.supplyAsync(() -> store.putInput(model, TransferProgress.NONE));
+            int part = 8 << 20;
             try {
                 // Part 1 goes through whole; parts 2 to 5 are then all in flight at once.
                 gate.awaitHeld(4, 60);
+                byte[] anew = random(part - (2 << 20), 43);
+                try (var ch = java.nio.channels.FileChannel.open(model, java.nio.file.StandardOpenOption.WRITE)) {
+                    for (int p = 1; p < 5; p++) {
+                        int from = p * part + (2 << 20);
+                        int n = Math.min(anew.length, data.length - from);
+                        System.arraycopy(anew, 0, data, from, n);
+                        ch.write(java.nio.ByteBuffer.wrap(anew, 0, n), from);
+                    }
+                }
             } finally {
                 gate.open();
             }
             StoredInput stored = uploading.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(4, gate.held());
             assertEquals(5, gate.uploadedParts());
-            assertArrayEquals(data, store.getBytes(stored.key(), data.length));
+            assertArrayEquals(data, store.getBytes(stored.key(), data.length), "the bytes as the file held them when sent");
         }
     }
 
@@ -111,6 +124,64 @@ class ArtifactStoreTest {
             assertTrue(breakOnce.broke(), "part 2's first body broke");
             assertTrue(breakOnce.attempts() >= 2, "part 2 was sent again: " + breakOnce.attempts() + " attempts");
             assertArrayEquals(data, store.getBytes("jobs/t-6/image/image.swv", data.length));
+        }
+    }
+
+    /**
+     * A file shortened while it goes up fails its upload at once, saying so: the part that finds
+     * the file's end is not sent again (each attempt would find it too), as it was when its body
+     * threw an {@link java.io.IOException}, which the SDK retries.
+     */
+    @Test
+    void aFileShortenedDuringItsUploadFailsAtOnceSayingSo() throws Exception {
+        Path file = Files.write(dir.resolve("vp.bin"), random((7 << 20) + 3, 44));  // parts of 5 MiB and 2 MiB + 3
+        ShortenAtPart shorten = new ShortenAtPart(file, 2, (5 << 20) + 1024);
+        try (S3Client s3 = CLOUD.s3SeenBy(shorten)) {
+            ArtifactStore store = inSmallParts(s3, "store-test-shortened");
+            var e = assertThrows(RuntimeException.class,
+                    () -> store.putFile("jobs/t-7/image/image.swv", file, TransferProgress.NONE));
+            assertEquals("the file ended at byte 5243904 while uploading vp.bin, part 2 of 2: it was shortened during "
+                    + "the upload", e.getMessage());
+            assertEquals(1, shorten.bodies(), "part 2's body was read once: no retry");
+        }
+    }
+
+    /** Shortens a file to {@code length} bytes as the body of part {@code partNumber} is first read, and counts its reads. */
+    private static final class ShortenAtPart implements ExecutionInterceptor {
+        private final Path file;
+        private final int partNumber;
+        private final long length;
+        private final java.util.concurrent.atomic.AtomicInteger bodies = new java.util.concurrent.atomic.AtomicInteger();
+
+        ShortenAtPart(Path file, int partNumber, long length) {
+            this.file = file;
+            this.partNumber = partNumber;
+            this.length = length;
+        }
+
+        /** Streams of the part's body opened (each attempt opens one, or more). */
+        int bodies() {
+            return bodies.get();
+        }
+
+        @Override
+        public java.util.Optional<software.amazon.awssdk.core.sync.RequestBody> modifyHttpContent(
+                Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            var body = context.requestBody();
+            if (!(context.request() instanceof software.amazon.awssdk.services.s3.model.UploadPartRequest part)
+                    || part.partNumber() != partNumber || body.isEmpty()) {
+                return body;
+            }
+            var sent = body.get();
+            return java.util.Optional.of(software.amazon.awssdk.core.sync.RequestBody.fromContentProvider(() -> {
+                bodies.incrementAndGet();
+                try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(length);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return sent.contentStreamProvider().newStream();
+            }, sent.optionalContentLength().orElseThrow(), sent.contentType()));
         }
     }
 
