@@ -809,11 +809,15 @@ class DeadLetterSweepTest {
                 .withSweepEvery(Duration.ofSeconds(1));
     }
 
-    /** Moves an item's time attribute into the past, as if its worker had been silent since. */
+    /**
+     * Moves an item's time attribute into the past, as if its worker had been silent since: to
+     * {@code ago} before now, to the millisecond as the table writes its times (an item of the older, finer form is rewritten to the millisecond when a claim is undone).
+     */
     private void backdate(JobId job, String sk, String attribute, Duration ago) {
         CLOUD.dynamoDb().updateItem(r -> r.tableName(name)
                 .key(Map.of("pk", AttributeValue.fromS("JOB#" + job.value()), "sk", AttributeValue.fromS(sk)))
                 .updateExpression("SET #a = :then").expressionAttributeNames(Map.of("#a", attribute))
-                .expressionAttributeValues(Map.of(":then", AttributeValue.fromS(Instant.now().minus(ago).toString()))));
+                .expressionAttributeValues(Map.of(":then", AttributeValue.fromS(
+                        Instant.now().minus(ago).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()))));
     }
 }
