@@ -120,7 +120,7 @@ final class InputCache {
         if (usable - bytes >= reserveBytes) {
             return removed;
         }
-        return evict(bytes, freed -> usableBytes.getAsLong() - bytes >= reserveBytes);
+        return evict(bytes, freed -> usableBytes.getAsLong() - bytes >= reserveBytes).files();
     }
 
     /**
@@ -129,17 +129,17 @@ final class InputCache {
      * ({@link io.seiswork.kernels.rtm.ScratchSpace#makingRoomWith}), which measured the shortfall
      * itself.
      *
-     * @return the files removed, oldest first
+     * @return the bytes the files removed held
      */
-    List<Path> free(long bytes) {
-        return evict(bytes, freed -> freed >= bytes);
+    long free(long bytes) {
+        return evict(bytes, freed -> freed >= bytes).bytes();
     }
 
     /**
      * Removes the oldest inputs until {@code enough} holds of the bytes freed so far; one eviction
      * at a time, so two shots making room at once do not both count the same file as freed.
      */
-    private synchronized List<Path> evict(long bytes, java.util.function.LongPredicate enough) {
+    private synchronized Evicted evict(long bytes, java.util.function.LongPredicate enough) {
         List<Path> removed = new ArrayList<>();
         long freed = 0;
         for (Path oldest : byAge()) {
@@ -158,7 +158,11 @@ final class InputCache {
                 LOG.warn("input cache: cannot remove {}: {}", oldest, e.getMessage());
             }
         }
-        return removed;
+        return new Evicted(removed, freed);
+    }
+
+    /** Inputs removed, oldest first, and the bytes they held. */
+    private record Evicted(List<Path> files, long bytes) {
     }
 
     /** The cached inputs, least recently used first. */

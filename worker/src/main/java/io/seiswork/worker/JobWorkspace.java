@@ -178,9 +178,11 @@ final class JobWorkspace {
      * least recently used inputs not of the running job: a shot's spill found short of free space
      * ({@link io.seiswork.kernels.rtm.ScratchSpace#makingRoomWith}), since the cache may fill the
      * disk to 95 % and otherwise frees space only for its own downloads.
+     *
+     * @return the bytes freed
      */
-    void makeRoomForScratch(long bytes) {
-        inputs.free(bytes);
+    long makeRoomForScratch(long bytes) {
+        return inputs.free(bytes);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.LongConsumer;
+import java.util.function.LongUnaryOperator;
 import java.util.function.ToLongFunction;
 
 /**
@@ -46,7 +46,7 @@ public final class ScratchSpace {
     /** The margin as a fraction of the spill. */
     public static final double MARGIN_FRACTION = 0.02;
 
-    /** How often a reservation asks for room before it is refused (while each ask frees all it asks). */
+    /** How often a reservation asks for room before it is refused (while each ask frees something). */
     static final int MAX_ROOM_ASKS = 4;
 
     private static final ScratchSpace PROCESS = new ScratchSpace(FreeSpace::usable, ScratchSpace::totalOf);
@@ -55,8 +55,8 @@ public final class ScratchSpace {
     private final List<Reservation> live;
     private final ToLongFunction<Path> usable;
     private final ToLongFunction<Path> total;
-    /** What frees bytes on the disk before a reservation is refused; null: nothing. */
-    private final LongConsumer room;
+    /** What frees bytes on the disk before a reservation is refused, saying how many; null: nothing. */
+    private final LongUnaryOperator room;
 
     /**
      * A scratch space whose free bytes come from {@code usable} and whose disk's size is unknown,
@@ -80,7 +80,7 @@ public final class ScratchSpace {
     }
 
     private ScratchSpace(List<Reservation> live, ToLongFunction<Path> usable, ToLongFunction<Path> total,
-            LongConsumer room) {
+            LongUnaryOperator room) {
         this.live = live;
         this.usable = Objects.requireNonNull(usable, "usable");
         this.total = Objects.requireNonNull(total, "total");
@@ -93,9 +93,10 @@ public final class ScratchSpace {
      * frees space only when asked (it should lie on the scratch's file system, or freeing it does
      * not help).
      *
-     * @param room frees at least the bytes it is given, as far as it can
+     * @param room frees at least the bytes it is given, as far as it can, and returns the bytes it
+     *     freed
      */
-    public ScratchSpace makingRoomWith(LongConsumer room) {
+    public ScratchSpace makingRoomWith(LongUnaryOperator room) {
         return new ScratchSpace(live, usable, total, Objects.requireNonNull(room, "room"));
     }
 
@@ -127,8 +128,7 @@ public final class ScratchSpace {
         Path existing = existingFolder(dir);
         Object disk = fileSystemOf(existing);
         int asks = 0;
-        long freeWhenAsked = 0;
-        long askedFor = 0;
+        long lastFreed = 0;
         while (true) {
             long shortBy;
             synchronized (live) {
@@ -142,17 +142,16 @@ public final class ScratchSpace {
                 if (shortBy <= 0) {
                     return add(new Reservation(this, dir, disk, bytes, true));
                 }
-                boolean allAskedWasFreed = asks == 0 || free - freeWhenAsked >= askedFor;
-                if (room == null || asks == MAX_ROOM_ASKS || !allAskedWasFreed) {
+                if (room == null || asks == MAX_ROOM_ASKS || (asks > 0 && lastFreed <= 0)) {
                     throw refusal(dir, bytes, margin, free, others, total.applyAsLong(existing), what, remedy);
                 }
-                freeWhenAsked = free;
-                askedFor = shortBy;
             }
             // Outside the lock: freeing a cache deletes files (gigabytes, seconds), and other shots
-            // reserve and release meanwhile. Asked again when it freed all it was asked for and the
-            // shot is still short: a shot that asked at the same time reserved part of it.
-            room.accept(shortBy);
+            // reserve and release meanwhile. Asked again while it frees something and the shot is
+            // still short: a shot that asked at the same time may have reserved part of it. What
+            // was freed is what the cache says, not the free space's change, which other shots'
+            // spills writing meanwhile lower.
+            lastFreed = room.applyAsLong(shortBy);
             asks++;
         }
     }
