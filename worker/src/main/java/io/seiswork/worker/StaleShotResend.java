@@ -6,7 +6,6 @@ import io.seiswork.cloud.queue.ShotQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -95,9 +94,7 @@ final class StaleShotResend {
      * of the jobs this worker can claim; returns how many.
      */
     int resend() {
-        // To the millisecond, as the table's times are and as recordResent compares: a shot sent in
-        // the cut's own millisecond is neither listed nor recorded, rather than sent and then refused.
-        Instant before = clock.instant().minus(resendAfter).truncatedTo(ChronoUnit.MILLIS);
+        Instant before = clock.instant().minus(resendAfter);
         int sent = 0;
         for (UnfinishedJob job : table.unfinishedJobsSubmittedBefore(before)) {
             if (job.claimedUntil() != null && job.claimedUntil().isAfter(clock.instant())) {

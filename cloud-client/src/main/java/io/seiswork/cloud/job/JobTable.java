@@ -2,6 +2,7 @@ package io.seiswork.cloud.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -696,7 +697,8 @@ public final class JobTable {
      * deleted: 10 000 jobs are ~1 MB, ~125 read units (eventually consistent, half a unit per
      * 4 KB), not the up to 700 MB of whole job items.
      */
-    public List<UnfinishedJob> unfinishedJobsSubmittedBefore(Instant before) {
+    public List<UnfinishedJob> unfinishedJobsSubmittedBefore(Instant time) {
+        Instant before = time.truncatedTo(ChronoUnit.MILLIS);  // as the table's times are written
         List<UnfinishedJob> jobs = new ArrayList<>();
         // The key's bound takes in the second after, where a job written as Instant.toString() did
         // (ItemTime) may sort out of time order; the parsed time keeps those truly before.
@@ -762,8 +764,12 @@ public final class JobTable {
      * The job's QUEUED shots whose message was sent before {@code before}, by number: those SQS
      * drops first. A shot item written before send times were recorded counts as sent at
      * {@code ifUnknown} (the job's submission: the earliest its message can have been sent).
+     * {@code before} is taken to the millisecond, as the table's times are written and as
+     * {@link #recordResent} compares: a shot sent in its own millisecond is neither listed nor
+     * recorded, rather than listed, sent again and its record refused.
      */
-    public List<Integer> queuedShotsSentBefore(JobId id, Instant before, Instant ifUnknown) {
+    public List<Integer> queuedShotsSentBefore(JobId id, Instant time, Instant ifUnknown) {
+        Instant before = time.truncatedTo(ChronoUnit.MILLIS);
         List<Integer> shots = new ArrayList<>();
         db.queryPaginator(r -> r.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :shot)")
@@ -1121,7 +1127,8 @@ public final class JobTable {
      * before it and {@code stackResends} removed, so that the letter, coming back, claims again
      * and the run keeps its resend. Only while nothing happened since the claim (STACKING, its
      * beat still the claim's, no message): if a worker did take the stack (a send that failed
-     * after SQS had queued the message), the resend stands as spent.
+     * after SQS had queued the message), the resend stands as spent. The beat is written back in
+     * the table's form, to the millisecond: a beat of the older, finer form comes back cut to it.
      *
      * @return whether it was undone
      */
