@@ -409,6 +409,9 @@ public final class ProjectWindow extends BorderPane {
             summary.showProblems(what, List.of(why));  // nothing open yet: the facts' place says why
         }
         updateRunButton();
+        if (estimating.isCancelled()) {
+            estimateRunTime();  // of the project that stays, if any: Run stopped its estimate while this opened
+        }
         status.setText("Cannot open " + what + ": " + why);
     }
 
@@ -635,6 +638,9 @@ public final class ProjectWindow extends BorderPane {
     private void refuse(String what, String json, List<SpecProblem> problems, RefusedSpec refused) {
         project = null;
         opening = false;
+        // The estimate of the spec this replaces stops (a data file's header pass, one shot's memory):
+        // the engine's listener stops it only when the refused spec names another engine.
+        estimating.cancel();
         titleName = refused.name();
         // The tool bar's engine follows the text, as it does for a spec that opens (there is no run time to measure).
         engine.setValue(refused.engine());
@@ -1271,7 +1277,9 @@ public final class ProjectWindow extends BorderPane {
                     // Another project or run came first, or a spec opened or applied while Run asked
                     // is on its way: nothing to start (a run of the spec it replaces least of all).
                     updateRunButton();
-                    estimateRunTime();  // the estimate Run stopped (a spec on its way measures its own)
+                    if (!opening) {
+                        estimateRunTime();  // the estimate Run stopped
+                    }  // else the spec on its way measures its own, and one that cannot open the one it leaves
                 } else if (atStake == null || confirmReplace(atStake)) {
                     launch(toRun, target, shots, known, out, false);
                 } else {
