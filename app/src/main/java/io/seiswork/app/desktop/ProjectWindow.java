@@ -1135,7 +1135,16 @@ public final class ProjectWindow extends BorderPane {
         }
         CancellationToken token = CancellationToken.none();
         estimating = token;
-        summary.showRunTimeMeasuring("measuring the " + engine.getValue().json() + " engine on the first shot...");
+        String measuring = "measuring the " + engine.getValue().json() + " engine on the first shot...";
+        // With a data file the standing estimate holds unless the file was written again, which only
+        // the estimator's thread asks: it stays shown (a run started meanwhile leaves it standing),
+        // and "measuring" comes only if the file changed. Anything else changed: measured for sure.
+        boolean mayStand = known == null && standing != null && standing.sameButTheFileStat(job, shotList);
+        if (mayStand) {
+            summary.showRunTime(standingText);
+        } else {
+            summary.showRunTimeMeasuring(measuring);
+        }
         estimator.submit(() -> {
             if (token.isCancelled()) {
                 return;  // superseded while queued
@@ -1144,6 +1153,9 @@ public final class ProjectWindow extends BorderPane {
             if (inputs.equals(standing)) {
                 whileEstimating(token, () -> summary.showRunTime(standingText));
                 return;
+            }
+            if (mayStand) {
+                whileEstimating(token, () -> summary.showRunTimeMeasuring(measuring));  // the file was written again
             }
             String text;
             RunTimeEstimator.Estimate estimate = null;
