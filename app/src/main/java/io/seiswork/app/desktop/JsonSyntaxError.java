@@ -1,12 +1,11 @@
 package io.seiswork.app.desktop;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.seiswork.core.json.JsonSyntax;
 
 /**
- * Where the spec's text stops being JSON and why: the line and column the parser names (1-based,
- * as the spec reader's "(json)" problem says them) and the character offset, for the editor's
+ * Where the spec's text stops being JSON and why: the line and column {@link JsonSyntax#place}
+ * names (1-based, as the spec reader's "(json)" problem says them) and the character offset, for the editor's
  * caret. A parser limit passed (JSON nested deeper than 1000 levels) has no place: {@code located}
  * is false, the caret goes to the text's start and no line is named.
  *
@@ -16,14 +15,12 @@ record JsonSyntaxError(int line, int column, int offset, boolean located, String
 
     /** The error's place in {@code text}, or the text's start when the parser gives none. */
     static JsonSyntaxError of(JsonProcessingException e, String text) {
-        JsonLocation loc = e.getLocation();
+        JsonSyntax.Place at = JsonSyntax.place(e);
         String why = JsonSyntax.what(e).lines().findFirst().orElse("");
-        if (loc == null || loc.getLineNr() < 1) {
+        if (at == null) {
             return new JsonSyntaxError(1, 1, 0, false, why);
         }
-        int line = loc.getLineNr();
-        int column = Math.max(1, loc.getColumnNr());
-        return new JsonSyntaxError(line, column, offsetOf(text, line, column), true, why);
+        return new JsonSyntaxError(at.line(), at.column(), offsetOf(text, at.line(), at.column()), true, why);
     }
 
     /** The character offset of 1-based {@code line} and {@code column}, clamped to the text. */

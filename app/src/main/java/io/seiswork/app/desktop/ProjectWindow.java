@@ -409,6 +409,9 @@ public final class ProjectWindow extends BorderPane {
             summary.showProblems(what, List.of(why));  // nothing open yet: the facts' place says why
         }
         updateRunButton();
+        if (estimating.isCancelled()) {
+            estimateRunTime();  // of the project that stays, if any: Run stopped its estimate while this opened
+        }
         status.setText("Cannot open " + what + ": " + why);
     }
 
@@ -635,6 +638,9 @@ public final class ProjectWindow extends BorderPane {
     private void refuse(String what, String json, List<SpecProblem> problems, RefusedSpec refused) {
         project = null;
         opening = false;
+        // The estimate of the spec this replaces stops (a data file's header pass, one shot's memory):
+        // the engine's listener stops it only when the refused spec names another engine.
+        estimating.cancel();
         titleName = refused.name();
         // The tool bar's engine follows the text, as it does for a spec that opens (there is no run time to measure).
         engine.setValue(refused.engine());
@@ -1129,7 +1135,16 @@ public final class ProjectWindow extends BorderPane {
         }
         CancellationToken token = CancellationToken.none();
         estimating = token;
-        summary.showRunTimeMeasuring("measuring the " + engine.getValue().json() + " engine on the first shot...");
+        String measuring = "measuring the " + engine.getValue().json() + " engine on the first shot...";
+        // With a data file the standing estimate holds unless the file was written again, which only
+        // the estimator's thread asks: it stays shown (a run started meanwhile leaves it standing),
+        // and "measuring" comes only if the file changed. Anything else changed: measured for sure.
+        boolean mayStand = known == null && standing != null && standing.sameButTheFileStat(job, shotList);
+        if (mayStand) {
+            summary.showRunTime(standingText);
+        } else {
+            summary.showRunTimeMeasuring(measuring);
+        }
         estimator.submit(() -> {
             if (token.isCancelled()) {
                 return;  // superseded while queued
@@ -1138,6 +1153,9 @@ public final class ProjectWindow extends BorderPane {
             if (inputs.equals(standing)) {
                 whileEstimating(token, () -> summary.showRunTime(standingText));
                 return;
+            }
+            if (mayStand) {
+                whileEstimating(token, () -> summary.showRunTimeMeasuring(measuring));  // the file was written again
             }
             String text;
             RunTimeEstimator.Estimate estimate = null;
@@ -1271,7 +1289,9 @@ public final class ProjectWindow extends BorderPane {
                     // Another project or run came first, or a spec opened or applied while Run asked
                     // is on its way: nothing to start (a run of the spec it replaces least of all).
                     updateRunButton();
-                    estimateRunTime();  // the estimate Run stopped (a spec on its way measures its own)
+                    if (!opening) {
+                        estimateRunTime();  // the estimate Run stopped
+                    }  // else the spec on its way measures its own, and one that cannot open the one it leaves
                 } else if (atStake == null || confirmReplace(atStake)) {
                     launch(toRun, target, shots, known, out, false);
                 } else {

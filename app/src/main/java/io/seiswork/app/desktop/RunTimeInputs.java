@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 /**
  * What the Run time fact's measurement depends on: the spec as it runs (its engine included, its
@@ -33,9 +34,6 @@ record RunTimeInputs(JobSpec spec, TimeStepping time, Path dataFile, long dataBy
      * thread (a network drive may take long to answer).
      */
     static RunTimeInputs of(ResolvedJob job, String shots) {
-        JobSpec s = job.spec();
-        JobSpec unnamed = new JobSpec("", s.task(), s.grid(), s.velocity(), s.migrationVelocity(), s.wavelet(), s.time(),
-                s.sources(), s.receivers(), s.spread(), s.data(), s.physics(), s.imaging(), s.engine());
         Path data = job.dataFile();
         long bytes = -1;
         long modified = -1;
@@ -48,7 +46,23 @@ record RunTimeInputs(JobSpec spec, TimeStepping time, Path dataFile, long dataBy
                 // -1: the measurement, which reads the file, says what is wrong, and does not stand
             }
         }
-        return new RunTimeInputs(unnamed, job.time(), data, bytes, modified, shots,
+        return new RunTimeInputs(unnamed(job.spec()), job.time(), data, bytes, modified, shots,
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Whether these inputs are {@code job}'s for {@code shots} but for the data file's size and
+     * time, which are not asked for here: on the JavaFX thread, whether this measurement stands
+     * unless the file was written again.
+     */
+    boolean sameButTheFileStat(ResolvedJob job, String shots) {
+        return spec.equals(unnamed(job.spec())) && time.equals(job.time()) && Objects.equals(dataFile,
+                job.dataFile()) && this.shots.equals(shots) && processors == Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The spec as it runs, its name blanked (it times nothing). */
+    private static JobSpec unnamed(JobSpec s) {
+        return new JobSpec("", s.task(), s.grid(), s.velocity(), s.migrationVelocity(), s.wavelet(), s.time(),
+                s.sources(), s.receivers(), s.spread(), s.data(), s.physics(), s.imaging(), s.engine());
     }
 }

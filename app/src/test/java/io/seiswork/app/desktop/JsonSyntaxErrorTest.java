@@ -3,8 +3,12 @@ package io.seiswork.app.desktop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.json.JsonSyntax;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +30,19 @@ class JsonSyntaxErrorTest {
         assertTrue(JsonSyntaxError.describe(text).startsWith("line 3, column 21: Unexpected character"),
                 JsonSyntaxError.describe(text));
         assertNull(JsonSyntaxError.in("{\"name\": \"a\"}"));
+    }
+
+    @Test
+    void aRefusedNaNIsPlacedWhereItStartsAsTheSpecReaderSaysIt() {
+        String text = "{\"a\": NaN}";
+        JsonSyntaxError e = JsonSyntaxError.in(text);
+        assertTrue(e.banner().startsWith("The JSON has a syntax error at line 1, column 7: "), e.banner());
+        assertEquals(text.indexOf("NaN"), e.offset(), "the caret on the N");
+        assertEquals("line 1, column 7: NaN is not a JSON number; give a number", JsonSyntaxError.describe(text));
+        JsonProcessingException parsed = assertThrows(
+                JsonProcessingException.class,
+                () -> new ObjectMapper().readTree(text));
+        assertTrue(JsonSyntax.describe(parsed).startsWith(" at line 1, column 7: "), "the spec reader names the same column");
     }
 
     @Test

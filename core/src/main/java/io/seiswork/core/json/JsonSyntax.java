@@ -41,14 +41,36 @@ public final class JsonSyntax {
      * levels of objects and arrays" when it did not (a limit it can meet before it has a place).
      */
     public static String describe(JsonProcessingException e) {
+        Place at = place(e);
+        return at == null ? placed(-1, 0, what(e)) : placed(at.line(), at.column(), what(e));
+    }
+
+    /**
+     * Where a reader of the text finds the error, 1-based, or null when the parser gave no place (a
+     * limit it met before it had one). The spec reader's problems and the desktop's banner and caret
+     * all name this place, so that one error has one column.
+     *
+     * @param line 1-based line
+     * @param column 1-based column on that line
+     */
+    public record Place(int line, int column) {
+    }
+
+    /**
+     * The error's {@link Place}: the parser's, except that a refused NaN or Infinity is named where
+     * it starts (the parser stands after the token it refuses); null when the parser gave none.
+     */
+    public static Place place(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String what = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage();
-        int column = loc == null ? -1 : loc.getColumnNr();
-        Matcher token = NON_NUMERIC.matcher(what);
-        if (token.find() && column > token.group(1).length()) {
-            column -= token.group(1).length();  // the parser stands after the token it refuses: name where it starts
+        if (loc == null || loc.getLineNr() < 1) {
+            return null;
         }
-        return placed(loc == null ? -1 : loc.getLineNr(), column, what(e));
+        int column = Math.max(1, loc.getColumnNr());
+        Matcher token = NON_NUMERIC.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        if (token.find() && column > token.group(1).length()) {
+            column -= token.group(1).length();
+        }
+        return new Place(loc.getLineNr(), column);
     }
 
     /**
