@@ -40,6 +40,8 @@ public final class SegyReader implements AutoCloseable {
 
     /** Bytes read at once while traces are read in file order (a few hundred typical traces). */
     public static final int READ_AHEAD_BYTES = 4 << 20;
+    /** The longest trace, in bytes, whose headers {@link #headerInPass} reads in blocks: a page. */
+    public static final int BLOCK_PASS_MAX_TRACE_BYTES = 4096;
 
     private final Path file;
     private final SegyReadOptions options;
@@ -588,8 +590,16 @@ public final class SegyReader implements AutoCloseable {
      * reads for a survey of 10^8 traces). A header out of order reads just its own bytes; a header
      * the buffer's end cuts in two is read again at the start of the next buffer. Traces read
      * between two headers of the pass make the buffer read ahead from them instead.
+     *
+     * <p>Only for traces of at most {@value #BLOCK_PASS_MAX_TRACE_BYTES} bytes (a page): every page
+     * of such a file holds a header, so the disk reads the whole file either way and the blocks
+     * only save calls. Longer traces are read a header at a time, which leaves the pages holding
+     * only samples unread.
      */
     public TraceHeader headerInPass(long index) {
+        if (layout.traceBytes() > BLOCK_PASS_MAX_TRACE_BYTES) {
+            return header(index);
+        }
         checkIndex(index);
         long at = fetch(layout.traceOffset(index), TraceHeader.SIZE, index);
         byte[] h = new byte[TraceHeader.SIZE];
