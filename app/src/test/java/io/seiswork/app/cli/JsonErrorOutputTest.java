@@ -54,10 +54,12 @@ class JsonErrorOutputTest {
         assertTrue(j.get("message").asText().contains("missing.sgy"), j.toString());
     }
 
+    /** An id that is not one is refused before any call to the cloud, so no emulator is needed. */
     @Test
     void statusOfABadJobId() throws Exception {
-        JsonNode j = failureJson(run("status", "abc", "--json"), 1, "seiswork: ");
-        assertTrue(j.get("message").asText().contains("abc"), j.toString());
+        JsonNode j = failureJson(run("status", "Not_A_Job", "--json"), 1, "seiswork: ");
+        assertTrue(j.get("message").asText().startsWith("job id must be"), j.toString());
+        assertTrue(j.get("message").asText().contains("\"Not_A_Job\""), j.toString());
     }
 
     @Test
