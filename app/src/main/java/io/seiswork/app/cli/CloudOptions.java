@@ -2,8 +2,10 @@ package io.seiswork.app.cli;
 
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.config.LocalCloudProbe;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -33,11 +35,31 @@ final class CloudOptions {
     /** Runs {@code work} with the stack's dispatcher, closing its clients after. */
     <T> T withDispatcher(Function<Dispatcher, T> work) {
         CloudSettings s = settings();
-        try (CloudClients clients = new CloudClients(s)) {
+        try (CloudClients clients = clients(s)) {
             return work.apply(Dispatcher.of(clients));
         } catch (SdkClientException e) {
             throw unreachable(s, e);
         }
+    }
+
+    /**
+     * The clients of {@code s}; for the local stack only once each of its emulators takes a
+     * connection ({@link LocalCloudProbe}), so that emulators not running are named at once
+     * rather than after the SDK's retries (3–6 s measured). The calls keep those retries: an emulator that
+     * hiccups later is waited for as before.
+     *
+     * @throws IllegalStateException "cannot reach the local cloud: " naming each emulator that is
+     *     down, its endpoint and why, then how to start them
+     */
+    static CloudClients clients(CloudSettings s) {
+        if (s.isLocal()) {
+            List<String> down = LocalCloudProbe.down(s);
+            if (!down.isEmpty()) {
+                throw new IllegalStateException("cannot reach the local cloud: " + String.join(", ", down) + "; "
+                        + s.whenUnreachable());
+            }
+        }
+        return new CloudClients(s);
     }
 
     /**

@@ -88,7 +88,7 @@ final class ViewCommand implements Callable<Integer> {
         if (job != null) {
             JobId id = CloudOptions.jobId(job);
             CloudSettings s = cloud.settings();
-            try (CloudClients clients = new CloudClients(s)) {
+            try (CloudClients clients = CloudOptions.clients(s)) {
                 VolumeSource source = jobImage(clients, id);
                 DisplayCheck.require("seiswork view");
                 DisplayCheck.show("seiswork view", () -> ViewerApplication.show(source, map, snapshot));
