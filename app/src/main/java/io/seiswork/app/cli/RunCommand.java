@@ -92,6 +92,24 @@ final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** How a refusal of --check or --estimate beside --resume or --restart ends. */
+    private static final String LOOKS = ", which looks at a run before it starts";
+
+    /**
+     * The options that mean nothing together. --resume with --estimate would time the whole run,
+     * with --check say nothing of the stopped one: neither is what was asked.
+     */
+    private static final ExcludedPairs EXCLUDED = new ExcludedPairs(List.of(
+            new ExcludedPairs.Pair("--check", "--estimate", "--check and --estimate exclude each other: --estimate"
+                    + " checks the spec too, then times the first shot"),
+            new ExcludedPairs.Pair("--resume", "--restart", "--resume and --restart exclude each other: --resume goes"
+                    + " on with the stopped run's finished shots, --restart discards them"),
+            new ExcludedPairs.Pair("--restart", "--check", "--restart starts a run over; not with --check" + LOOKS),
+            new ExcludedPairs.Pair("--restart", "--estimate", "--restart starts a run over; not with --estimate" + LOOKS),
+            new ExcludedPairs.Pair("--resume", "--check", "--resume goes on with a stopped run; not with --check" + LOOKS),
+            new ExcludedPairs.Pair("--resume", "--estimate", "--resume goes on with a stopped run; not with --estimate"
+                    + LOOKS)));
+
     /** Seconds between the lines that say an estimate is still timing the first shot. */
     static final int ESTIMATE_TICK_S = 5;
 
@@ -113,23 +131,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Integer runCommand() {
-        if (checkOnly && estimateOnly) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check and --estimate exclude each"
-                    + " other: --estimate checks the spec too, then times the first shot");
-        }
-        if (resume && restart) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume and --restart exclude each"
-                    + " other: --resume goes on with the stopped run's finished shots, --restart discards them");
-        }
-        if (restart && (checkOnly || estimateOnly)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--restart starts a run over;"
-                    + " not with " + (checkOnly ? "--check" : "--estimate") + ", which looks at a run before it starts");
-        }
-        if (resume && (checkOnly || estimateOnly)) {
-            // The estimate would time the whole run, the check say nothing of the stopped one: neither is what was asked.
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume goes on with a stopped run;"
-                    + " not with " + (checkOnly ? "--check" : "--estimate") + ", which looks at a run before it starts");
-        }
+        EXCLUDED.check(spec);
         Integer cpuThreads = threads.orDefaultNull();
         PrintWriter err = spec.commandLine().getErr();
         // --check's result is its output (for "run SPEC --check > facts.txt"); a run's or an estimate's are progress.

@@ -140,5 +140,10 @@ class BadOptionValuesTest {
                 + " before it starts", refused("run", spec.toString(), "--estimate", "--resume"));
         assertEquals("seiswork run: --resume goes on with a stopped run; not with --check, which looks at a run"
                 + " before it starts", refused("run", spec.toString(), "--check", "--resume"));
+        assertEquals("seiswork run: --restart starts a run over; not with --estimate, which looks at a run before it"
+                + " starts", refused("run", spec.toString(), "--estimate", "--restart"));
+        // Three of them: the first pair of the command's list is the one refused, whatever the order typed.
+        assertEquals("seiswork run: --check and --estimate exclude each other: --estimate checks the spec too, then"
+                + " times the first shot", refused("run", spec.toString(), "--resume", "--estimate", "--check"));
     }
 }
