@@ -2,6 +2,7 @@ package io.seiswork.core.segy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SegyWriterReaderTest {
 
@@ -101,6 +103,40 @@ class SegyWriterReaderTest {
                         expected = IbmFloat.toFloat(IbmFloat.fromFloat(expected));
                     }
                     assertEquals(expected, s[k], "trace " + t + " sample " + k);
+                }
+            }
+        }
+    }
+
+    /**
+     * A pass over the headers gets each trace's own header in one object the reader keeps
+     * overwriting (no header allocated a trace), for short traces read in blocks and for long ones
+     * (over a page) read a header at a time; a header read between keeps the pass right.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {7, 2000})
+    void aHeaderPassFillsOneHeaderWithEachTracesOwn(int samples) throws IOException {
+        Path file = tmp.resolve("pass" + samples + ".sgy");
+        int traces = 50;
+        SegyWriteOptions little = SegyWriteOptions.of(samples, 2000).withByteOrder(ByteOrder.LITTLE_ENDIAN);
+        try (SegyWriter w = SegyWriter.create(file, little)) {
+            for (int t = 0; t < traces; t++) {
+                TraceHeader h = new TraceHeader(ByteOrder.LITTLE_ENDIAN);
+                h.setInt32(TraceHeader.FIELD_RECORD, 100 + t / 10);
+                h.setInt32(TraceHeader.GROUP_X, 7 * t);
+                w.write(h, new float[samples]);
+            }
+        }
+        try (SegyReader r = SegyReader.open(file)) {
+            assertEquals(samples > 100, 240 + 4L * samples > SegyReader.BLOCK_PASS_MAX_TRACE_BYTES);
+            TraceHeader pass = r.headerInPass(0);
+            for (int t = 0; t < traces; t++) {
+                assertSame(pass, r.headerInPass(t), "trace " + t);
+                assertEquals(100 + t / 10, pass.getInt32(TraceHeader.FIELD_RECORD), "trace " + t);
+                assertEquals(7 * t, pass.getInt32(TraceHeader.GROUP_X), "trace " + t);
+                assertEquals(ByteOrder.LITTLE_ENDIAN, pass.byteOrder());
+                if (t % 17 == 0) {
+                    assertArrayEquals(pass.toBytes(), r.header(t).toBytes(), "trace " + t);
                 }
             }
         }
