@@ -89,11 +89,11 @@ public final class ProjectWindow extends BorderPane {
     private final Tab resultTab = new Tab("Result");
     private final RunProgressPane progress = new RunProgressPane();
     private final RunResultTab result = new RunResultTab(resultTab, tabs, io, status::setText);
-    private final RunTimeEstimate estimate = new RunTimeEstimate(summary, shotsField, engine::getValue, this::project,
-            this::runBusy);
-    private final SpecOpening opening;
-    private final SpecSaving saving;
-    private final RunControl runs;
+    private final RunTimeEstimate estimate = new RunTimeEstimate(this);
+    private final SpecOpening opening = new SpecOpening(this, estimate);
+    private final SpecSaving saving = new SpecSaving(this, checks);
+    private final RunControl runs = new RunControl(this, estimate, result);
+    private final Function<JobSpec, Path> outputDir;
     private final SpecEditor editor;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Seiswork");
 
@@ -102,9 +102,7 @@ public final class ProjectWindow extends BorderPane {
      *     {@code runs/<job name>})
      */
     public ProjectWindow(Function<JobSpec, Path> outputDir) {
-        opening = new SpecOpening(this, io, outputDir, estimate);
-        saving = new SpecSaving(this, opening, io, checks, questions);
-        runs = new RunControl(this, io, outputDir, estimate, result, questions);
+        this.outputDir = outputDir;
         engine.getItems().setAll(EngineChoice.values());
         engine.setConverter(new StringConverter<>() {
             @Override
@@ -357,7 +355,7 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /** Whether a run is in progress, or about to start (Run looking at its output folder): nothing is measured. */
-    private boolean runBusy() {
+    boolean runBusy() {
         return running() || runs.checkingOutput();
     }
 
@@ -366,42 +364,110 @@ public final class ProjectWindow extends BorderPane {
         return opening.project();
     }
 
-    // For tests and the application.
+    // For the window's parts, tests and the application.
 
     Button runButton() {
         return run;
-    }
-
-    Button resumeButton() {
-        return resume;
-    }
-
-    Button cancelButton() {
-        return cancel;
-    }
-
-    ChoiceBox<EngineChoice> engineChoice() {
-        return engine;
-    }
-
-    ChoiceBox<RunTarget> runOnChoice() {
-        return runOn;
-    }
-
-    MenuButton cloudJobsMenu() {
-        return cloudJobs;
     }
 
     ShotsField shotsField() {
         return shotsField;
     }
 
+    Button resumeButton() {
+        return resume;
+    }
+
     RecentSpecsMenu recentMenu() {
         return recentMenu;
     }
 
+    Button cancelButton() {
+        return cancel;
+    }
+
     ExamplesMenu examplesMenu() {
         return examples;
+    }
+
+    ChoiceBox<EngineChoice> engineChoice() {
+        return engine;
+    }
+
+    /** The window's I/O thread: specs read, saved and resolved, output folders looked at, results opened. */
+    ExecutorService io() {
+        return io;
+    }
+
+    ChoiceBox<RunTarget> runOnChoice() {
+        return runOn;
+    }
+
+    /** Where a run of {@code spec} writes its files. */
+    Path outputDirOf(JobSpec spec) {
+        return outputDir.apply(spec);
+    }
+
+    MenuButton cloudJobsMenu() {
+        return cloudJobs;
+    }
+
+    Questions questions() {
+        return questions;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    SliceView imageSoFar() {
+        return result.imageSoFar();
+    }
+
+    Tab resultTab() {
+        return resultTab;
+    }
+
+    /** The spec in hand and its opening (for tests: a text that cannot be read). */
+    SpecOpening opening() {
+        return opening;
+    }
+
+    RunProgressPane progress() {
+        return progress;
+    }
+
+    Tab modelTab() {
+        return modelTab;
+    }
+
+    Label outputFolder() {
+        return output;
+    }
+
+    Tab runTab() {
+        return runTab;
+    }
+
+    ProjectSummary summary() {
+        return summary;
+    }
+
+    SpecEditor editor() {
+        return editor;
+    }
+
+    Tab specTab() {
+        return specTab;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    /** Whether a run is in progress (JavaFX thread). */
+    boolean running() {
+        return runs.current() != null;
     }
 
     /** Where the Examples menu looks (the repository's {@code examples}, from where the app started). */
@@ -422,59 +488,5 @@ public final class ProjectWindow extends BorderPane {
     /** As {@link RunControl#watchHeaderPasses} (for tests). */
     void watchHeaderPasses(ByteProgress watcher) {
         runs.watchHeaderPasses(watcher);
-    }
-
-    /** The spec in hand and its opening (for tests: a text that cannot be read). */
-    SpecOpening opening() {
-        return opening;
-    }
-
-    TabPane tabs() {
-        return tabs;
-    }
-
-    SliceView imageSoFar() {
-        return result.imageSoFar();
-    }
-
-    Tab resultTab() {
-        return resultTab;
-    }
-
-    RunProgressPane progress() {
-        return progress;
-    }
-
-    Label outputFolder() {
-        return output;
-    }
-
-    ProjectSummary summary() {
-        return summary;
-    }
-
-    SpecEditor editor() {
-        return editor;
-    }
-
-    Tab specTab() {
-        return specTab;
-    }
-
-    Tab modelTab() {
-        return modelTab;
-    }
-
-    Tab runTab() {
-        return runTab;
-    }
-
-    Label status() {
-        return status;
-    }
-
-    /** Whether a run is in progress (JavaFX thread). */
-    boolean running() {
-        return runs.current() != null;
     }
 }

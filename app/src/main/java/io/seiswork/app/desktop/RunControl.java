@@ -8,12 +8,10 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.ByteProgress;
-import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -28,18 +26,8 @@ import javafx.application.Platform;
 final class RunControl {
 
     private final ProjectWindow window;
-    private final ExecutorService io;
-    private final Function<JobSpec, Path> outputDir;
     private final RunTimeEstimate estimate;
     private final RunResultTab result;
-    private final Questions questions;
-    /**
-     * How a cloud run makes its dispatcher from the stack's clients: {@link Dispatcher#of}; the
-     * transfer tests put in one that holds parts in flight ({@link #setDispatchers}).
-     */
-    private volatile Function<CloudClients, Dispatcher> dispatchers = Dispatcher::of;
-    /** Told of the pass over a cloud submission's data file headers beside its log ({@link #watchHeaderPasses}). */
-    private volatile ByteProgress headerPasses = ByteProgress.NONE;
     /** Which check of the output folder for a run to resume is the latest (older answers are dropped). */
     private int resumeChecks;
     /** Whether Run is looking for a finished run in the output folder (or asking whether to replace it). */
@@ -47,29 +35,23 @@ final class RunControl {
     private ActiveRun current;
     /** The task of the cloud job being followed (not the project's), while one is. */
     private Task followedTask;
+    /**
+     * How a cloud run makes its dispatcher from the stack's clients: {@link Dispatcher#of}; the
+     * transfer tests put in one that holds parts in flight ({@link #setDispatchers}).
+     */
+    private volatile Function<CloudClients, Dispatcher> dispatchers = Dispatcher::of;
+    /** Told of the pass over a cloud submission's data file headers beside its log ({@link #watchHeaderPasses}). */
+    private volatile ByteProgress headerPasses = ByteProgress.NONE;
 
     /**
-     * @param io the window's I/O thread, where the output folder is looked at
-     * @param outputDir where a run of a spec writes its files
+     * @param window whose project runs, with its tool bar's engine, target and Shots; the output
+     *     folder is looked at on its I/O thread
+     * @param estimate stopped while a run starts, measured again when it ends
      */
-    RunControl(ProjectWindow window, ExecutorService io, Function<JobSpec, Path> outputDir, RunTimeEstimate estimate,
-            RunResultTab result, Questions questions) {
+    RunControl(ProjectWindow window, RunTimeEstimate estimate, RunResultTab result) {
         this.window = window;
-        this.io = io;
-        this.outputDir = outputDir;
         this.estimate = estimate;
         this.result = result;
-        this.questions = questions;
-    }
-
-    /** The run in progress, or null (JavaFX thread). */
-    ActiveRun current() {
-        return current;
-    }
-
-    /** Whether Run is looking at the output folder, or asking about it: a run is about to start. */
-    boolean checkingOutput() {
-        return checkingOutput;
     }
 
     /** Makes the dispatchers of the cloud runs started from now on with {@code made} (for tests). */
@@ -142,7 +124,7 @@ final class RunControl {
             }
             return;
         }
-        Path out = outputDir.apply(job.spec());
+        Path out = window.outputDirOf(job.spec());
         if (resumeStopped) {
             launch(job, target, shots, known, out, true);
             return;
@@ -152,7 +134,7 @@ final class RunControl {
         window.updateRunButton();
         Project asked = project;
         ResolvedJob toRun = job;
-        io.submit(() -> {
+        window.io().submit(() -> {
             OutputsAtStake atStake = OutputsAtStake.in(out, toRun);
             Platform.runLater(() -> {
                 checkingOutput = false;
@@ -199,7 +181,7 @@ final class RunControl {
      * Asks whether to throw away what the output folder holds; Cancel, the default button, keeps it.
      */
     private boolean confirmReplace(OutputsAtStake atStake) {
-        return questions.confirmed("Replace what the output folder holds?", atStake.question(), "Replace",
+        return window.questions().confirmed("Replace what the output folder holds?", atStake.question(), "Replace",
                 "replaceFinishedRun");
     }
 
@@ -245,7 +227,7 @@ final class RunControl {
         }
         estimate.stopEstimate();
         Project project = window.project();
-        Path out = project != null ? outputDir.apply(project.job().spec()).resolveSibling(job.id().value())
+        Path out = project != null ? window.outputDirOf(project.job().spec()).resolveSibling(job.id().value())
                 : Path.of("runs", job.id().value());
         RunEvents events = new RunEvents();
         window.progress().follow(events, java.util.stream.IntStream.rangeClosed(1, job.total()).boxed().toList(), 1,
@@ -261,6 +243,11 @@ final class RunControl {
                 + "; its files will come to " + out + "...");
     }
 
+    /** The run in progress, or null (JavaFX thread). */
+    ActiveRun current() {
+        return current;
+    }
+
     /** The user's Cancel: the run stops at its next time step. */
     void cancelRun() {
         if (current != null) {
@@ -272,7 +259,7 @@ final class RunControl {
 
     private void ended(DesktopRun.Outcome o) {
         current = null;
-        if (io.isShutdown()) {
+        if (window.io().isShutdown()) {
             return;  // the window has closed (its run stopped by the close): nothing is shown any more
         }
         window.progress().stop(o.status());
@@ -300,8 +287,8 @@ final class RunControl {
                 || target != null && target.cloud() != null) {
             return;
         }
-        Path out = outputDir.apply(project.job().spec());
-        io.submit(() -> {
+        Path out = window.outputDirOf(project.job().spec());
+        window.io().submit(() -> {
             boolean stopped = RunCheckpoint.exists(out);
             Platform.runLater(() -> {
                 if (check == resumeChecks) {
@@ -309,5 +296,10 @@ final class RunControl {
                 }
             });
         });
+    }
+
+    /** Whether Run is looking at the output folder, or asking about it: a run is about to start. */
+    boolean checkingOutput() {
+        return checkingOutput;
     }
 }

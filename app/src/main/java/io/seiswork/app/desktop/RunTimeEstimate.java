@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -31,11 +29,7 @@ final class RunTimeEstimate {
         t.setDaemon(true);
         return t;
     });
-    private final ProjectSummary summary;
-    private final ShotsField shotsField;
-    private final Supplier<EngineChoice> engine;
-    private final Supplier<Project> project;
-    private final BooleanSupplier runBusy;
+    private final ProjectWindow window;
     private CancellationToken estimating = CancellationToken.none();
     /** The Shots list the run time was last measured for. */
     private String estimatedShots = "";
@@ -44,24 +38,16 @@ final class RunTimeEstimate {
     private String measuredText;
 
     /**
-     * @param summary where the estimate is shown
-     * @param engine the tool bar's engine
-     * @param project the project in hand, or null
-     * @param runBusy whether a run is in progress, or about to start (its output folder checked):
-     *     nothing is measured then
+     * @param window whose project is measured with its tool bar's engine and Shots, the estimate
+     *     shown in its facts; nothing is measured while a run is in progress or about to start
      */
-    RunTimeEstimate(ProjectSummary summary, ShotsField shotsField, Supplier<EngineChoice> engine,
-            Supplier<Project> project, BooleanSupplier runBusy) {
-        this.summary = summary;
-        this.shotsField = shotsField;
-        this.engine = engine;
-        this.project = project;
-        this.runBusy = runBusy;
+    RunTimeEstimate(ProjectWindow window) {
+        this.window = window;
     }
 
     /** The run time again when the Shots list differs from the one last estimated. */
     void estimateShotsListed() {
-        if (!shotsField.getText().equals(estimatedShots)) {
+        if (!window.shotsField().getText().equals(estimatedShots)) {
             estimateRunTime();
         }
     }
@@ -77,13 +63,15 @@ final class RunTimeEstimate {
      */
     void estimateRunTime() {
         estimating.cancel();
-        Project p = project.get();
-        EngineChoice chosen = engine.get();
-        if (p == null || runBusy.getAsBoolean() || chosen == null || estimator.isShutdown()) {
+        Project p = window.project();
+        EngineChoice chosen = window.engineChoice().getValue();
+        if (p == null || window.runBusy() || chosen == null || estimator.isShutdown()) {
             // (shut down: the window has closed, and its Shots field lost the focus; checking the
             // output: a run is about to start, and would wait for the measurement to let go of the engine)
             return;
         }
+        ProjectSummary summary = window.summary();
+        ShotsField shotsField = window.shotsField();
         if (p.localLimit() != null) {
             // Measuring would hold one shot's memory, which is what this machine lacks.
             summary.showRunTime("not estimated: this machine cannot run it (see Runs on)");
@@ -195,6 +183,7 @@ final class RunTimeEstimate {
      */
     void stopEstimate() {
         estimating.cancel();
+        ProjectSummary summary = window.summary();
         if (summary.runTimePending()) {
             summary.showRunTime("not measured: the run started first (the Run tab shows the time it has left)");
         }

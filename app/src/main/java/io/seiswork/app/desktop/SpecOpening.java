@@ -2,15 +2,12 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.core.spec.EngineChoice;
-import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecException;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.render.color.ColorMap;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
@@ -27,8 +24,6 @@ import javafx.stage.FileChooser;
 final class SpecOpening {
 
     private final ProjectWindow window;
-    private final ExecutorService io;
-    private final Function<JobSpec, Path> outputDir;
     private final RunTimeEstimate estimate;
     private Project project;
     /** The job the title names: the project's, or a refused spec's (its "name", else its file's). */
@@ -40,13 +35,11 @@ final class SpecOpening {
     private boolean opening;
 
     /**
-     * @param io the window's I/O thread, where specs are read and resolved
-     * @param outputDir where a run of a spec writes its files
+     * @param window where the spec is read and resolved (its I/O thread) and shown
+     * @param estimate stopped when the project goes, measured for the one that comes
      */
-    SpecOpening(ProjectWindow window, ExecutorService io, Function<JobSpec, Path> outputDir, RunTimeEstimate estimate) {
+    SpecOpening(ProjectWindow window, RunTimeEstimate estimate) {
         this.window = window;
-        this.io = io;
-        this.outputDir = outputDir;
         this.estimate = estimate;
     }
 
@@ -55,14 +48,14 @@ final class SpecOpening {
         return project;
     }
 
+    /** The job the title names: the project's, a refused spec's, else where the spec came from ("" for none). */
+    String jobName() {
+        return project != null ? project.job().spec().name() : titleName != null ? titleName : source;
+    }
+
     /** Whether a spec is being opened or applied. */
     boolean inProgress() {
         return opening;
-    }
-
-    /** The file the spec lives in; null for the demo. */
-    Path specFile() {
-        return specFile;
     }
 
     /** The spec lives in {@code file} now: it was saved there. */
@@ -71,9 +64,9 @@ final class SpecOpening {
         source = file.toString();
     }
 
-    /** The job the title names: the project's, a refused spec's, else where the spec came from ("" for none). */
-    String jobName() {
-        return project != null ? project.job().spec().name() : titleName != null ? titleName : source;
+    /** The file the spec lives in; null for the demo. */
+    Path specFile() {
+        return specFile;
     }
 
     /** Opens the built-in demo project. */
@@ -100,7 +93,7 @@ final class SpecOpening {
         opening = true;
         window.updateRunButton();
         window.status().setText("Opening " + what + "...");
-        io.submit(() -> {
+        window.io().submit(() -> {
             try {
                 String json = text.get();
                 Platform.runLater(() -> {
@@ -170,7 +163,7 @@ final class SpecOpening {
         window.status().setText("Checking the edited spec...");
         String what = source;
         Path file = specFile;
-        io.submit(() -> resolve(what, file, json, true));
+        window.io().submit(() -> resolve(what, file, json, true));
     }
 
     private void show(Project p, boolean applied) {
@@ -188,7 +181,7 @@ final class SpecOpening {
             estimate.estimateRunTime();  // else the engine's listener has started it
         }
         showModel(p);
-        window.outputFolder().setText("Output: " + outputDir.apply(p.job().spec()));
+        window.outputFolder().setText("Output: " + window.outputDirOf(p.job().spec()));
         window.status().setText((applied ? "Applied the edits to " : "Opened ") + p.source() + ".");
         window.updateTitle();
         window.updateRunButton();
@@ -205,14 +198,15 @@ final class SpecOpening {
                 job.velocity().grid());
         VolumeWindow model = new VolumeWindow(p.velocity(), ColorMap.VIRIDIS);
         model.setOverlay(survey);
-        model.setPictureFolder(outputDir.apply(job.spec()));  // (its nearest existing folder until a run makes it)
+        Path folder = window.outputDirOf(job.spec());
+        model.setPictureFolder(folder);  // (its nearest existing folder until a run makes it)
         if (p.migrationVelocity() == null) {
             window.modelTab().setContent(model);
         } else {
             // A migration with its own velocity: the true model and the one the image is made with.
             VolumeWindow migration = new VolumeWindow(p.migrationVelocity(), ColorMap.VIRIDIS);
             migration.setOverlay(survey);
-            migration.setPictureFolder(outputDir.apply(job.spec()));
+            migration.setPictureFolder(folder);
             Tab truth = new Tab("Model", model);
             Tab used = new Tab("Migration velocity", migration);
             TabPane both = new TabPane(truth, used);

@@ -13,23 +13,16 @@ import javafx.stage.FileChooser;
 final class SpecSaving {
 
     private final ProjectWindow window;
-    private final SpecOpening opening;
-    private final ExecutorService io;
     private final ExecutorService checks;
-    private final Questions questions;
 
     /**
-     * @param opening the spec in hand: its file, and where a spec saved elsewhere is opened again
-     * @param io where files are written
+     * @param window whose spec is saved (its file, and where a spec saved elsewhere is opened
+     *     again), written on its I/O thread
      * @param checks where the text is parsed (quick, never behind a model file being read)
      */
-    SpecSaving(ProjectWindow window, SpecOpening opening, ExecutorService io, ExecutorService checks,
-            Questions questions) {
+    SpecSaving(ProjectWindow window, ExecutorService checks) {
         this.window = window;
-        this.opening = opening;
-        this.io = io;
         this.checks = checks;
-        this.questions = questions;
     }
 
     /**
@@ -38,7 +31,7 @@ final class SpecSaving {
      */
     void save(String json) {
         whenSavable(json, broken -> {
-            Path target = opening.specFile();
+            Path target = window.opening().specFile();
             if (target == null) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Save the job spec");
@@ -73,7 +66,7 @@ final class SpecSaving {
 
     /** Asks whether to save text that is not JSON; Cancel, the default button, saves nothing. */
     private boolean confirmSaveBroken(String broken) {
-        return questions.confirmed("Save text that is not JSON?", "The spec is not valid JSON (" + broken
+        return window.questions().confirmed("Save text that is not JSON?", "The spec is not valid JSON (" + broken
                 + "). Save it anyway?", "Save anyway", "saveInvalidJson");
     }
 
@@ -86,7 +79,7 @@ final class SpecSaving {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the job spec as");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Job specs (*.json)", "*.json"));
-        Path specFile = opening.specFile();
+        Path specFile = window.opening().specFile();
         if (specFile != null && specFile.toAbsolutePath().getParent() != null) {
             chooser.setInitialDirectory(specFile.toAbsolutePath().getParent().toFile());
         }
@@ -101,16 +94,16 @@ final class SpecSaving {
      * ({@link SpecFiles#rebase}), and opens that file as the project: the spec lives there now.
      */
     void saveAs(Path file, String json) {
-        Path specFile = opening.specFile();
+        Path specFile = window.opening().specFile();
         Path from = specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent();
         Path to = file.toAbsolutePath().getParent();
         String moved = SpecFiles.rebase(json, from, to);
-        io.submit(() -> {
+        window.io().submit(() -> {
             try {
                 java.nio.file.Files.writeString(file, moved);
                 Platform.runLater(() -> {
                     window.editor().markSaved(json);  // the old file's edits are safe in the new one
-                    opening.open(file.toString(), file, () -> Project.readText(file), true);
+                    window.opening().open(file.toString(), file, () -> Project.readText(file), true);
                 });
             } catch (java.io.IOException | RuntimeException e) {
                 Platform.runLater(() -> window.status().setText("Cannot save " + file + ": " + e.getMessage()));
@@ -124,14 +117,14 @@ final class SpecSaving {
      * (which text that is not JSON, {@code broken} saying where, cannot pass).
      */
     private void saveTo(Path file, String json, String broken) {
-        io.submit(() -> {
+        window.io().submit(() -> {
             try {
                 java.nio.file.Files.writeString(file, json);
                 window.recentMenu().remember(file);
                 Platform.runLater(() -> {
                     SpecEditor editor = window.editor();
                     editor.markSaved(json);
-                    opening.savedTo(file);
+                    window.opening().savedTo(file);
                     window.status().setText("Saved " + file + (broken != null
                             ? ", which is not valid JSON (" + broken + "): the project is still the spec last applied."
                             : editor.editedProperty().get() && editor.text().getText().equals(json)
