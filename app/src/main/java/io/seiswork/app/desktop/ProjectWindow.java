@@ -39,7 +39,11 @@ import javafx.util.StringConverter;
  * velocity model, the live progress of a local run and the run's result (the migrated image, or
  * the shot gathers) in tabs, and Open, engine, Run and Cancel in the tool bar. Opening a spec,
  * running shots and reading results all happen on background threads; the JavaFX thread only
- * swaps what is shown.
+ * swaps what is shown. The window lays out the tool bar, the tabs and the status line and keeps
+ * Run's buttons in step; its parts do the work: {@link SpecOpening} and {@link SpecSaving} the
+ * spec in hand, {@link RunControl} its runs, {@link RunTimeEstimate} the run time in the facts,
+ * {@link RunResultTab} the Result tab, and the tool bar's {@link ExamplesMenu},
+ * {@link CloudJobsMenu} and {@link ShotsField}.
  */
 public final class ProjectWindow extends BorderPane {
 
