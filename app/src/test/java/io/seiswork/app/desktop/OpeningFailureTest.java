@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -36,24 +35,15 @@ class OpeningFailureTest extends WindowTestBase {
 
     /**
      * An Error thrown while the spec's text is read (an OutOfMemoryError, which a model too large
-     * for the heap may raise) reaches the status line in the heap's words. The window's private
-     * open(what, file, text, keepShots) is given a text that throws it: no heap is filled here.
+     * for the heap may raise) reaches the status line in the heap's words. The window's opening
+     * ({@link SpecOpening#open}) is given a text that throws it: no heap is filled here.
      */
     @Test
     void anErrorWhileOpeningIsSaidOnTheStatusLine(FxRobot robot) throws Exception {
-        Method open = ProjectWindow.class.getDeclaredMethod("open", String.class, Path.class, Supplier.class,
-                boolean.class);
-        open.setAccessible(true);
         Supplier<String> outOfHeap = () -> {
             throw new OutOfMemoryError("Java heap space");
         };
-        robot.interact(() -> {
-            try {
-                open.invoke(window, "huge.json", dir.resolve("huge.json"), outOfHeap, false);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        });
+        robot.interact(() -> window.opening().open("huge.json", dir.resolve("huge.json"), outOfHeap, false));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Cannot open"));
         String status = window.status().getText();
         assertTrue(status.startsWith("Cannot open huge.json: ran out of Java heap while opening the spec (reading its"
