@@ -5,7 +5,6 @@ import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.config.LocalCloudProbe;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
-import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -44,21 +43,13 @@ final class CloudOptions {
 
     /**
      * The clients of {@code s}; for the local stack only once each of its emulators takes a
-     * connection ({@link LocalCloudProbe}), so that emulators not running are named at once
-     * rather than after the SDK's retries (3–6 s measured). The calls keep those retries: an emulator that
-     * hiccups later is waited for as before.
+     * connection ({@link LocalCloudProbe#requireUp}). The calls keep the SDK's retries: an
+     * emulator that hiccups later is waited for as before.
      *
-     * @throws IllegalStateException "cannot reach the local cloud: " naming each emulator that is
-     *     down, its endpoint and why, then how to start them
+     * @throws io.seiswork.cloud.config.LocalCloudDown naming each emulator that is down and how to start them
      */
     static CloudClients clients(CloudSettings s) {
-        if (s.isLocal()) {
-            List<String> down = LocalCloudProbe.down(s);
-            if (!down.isEmpty()) {
-                throw new IllegalStateException("cannot reach the local cloud: " + String.join(", ", down) + "; "
-                        + s.whenUnreachable());
-            }
-        }
+        LocalCloudProbe.requireUp(s);
         return new CloudClients(s);
     }
 

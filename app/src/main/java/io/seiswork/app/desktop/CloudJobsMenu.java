@@ -2,6 +2,7 @@ package io.seiswork.app.desktop;
 
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.config.LocalCloudDown;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
@@ -72,7 +73,7 @@ final class CloudJobsMenu extends MenuButton {
                 Platform.runLater(() -> getItems().setAll(items));
                 return;
             }
-            try (CloudClients clients = new CloudClients(settings)) {
+            try (CloudClients clients = CloudRun.clients(settings)) {
                 for (JobRecord j : Dispatcher.of(clients).recentJobs(20)) {
                     String line = String.format(java.util.Locale.ROOT, "%s   %s %s %d/%d", j.id(), j.task(), j.status(),
                             j.done(), j.total());
@@ -81,7 +82,8 @@ final class CloudJobsMenu extends MenuButton {
             } catch (RuntimeException e) {
                 items.clear();
                 // Not the SDK's account of its retries: what Run on that cloud says, and what to do.
-                items.add(MenuItems.line(CloudRun.isUnreachable(e) ? CloudRun.unreachable(settings)
+                items.add(MenuItems.line(e instanceof LocalCloudDown ? e.getMessage()
+                        : CloudRun.isUnreachable(e) ? CloudRun.unreachable(settings)
                         : "cannot read the " + target + " jobs: " + ProblemLine.of(e)));
             }
             if (items.isEmpty()) {
@@ -139,7 +141,7 @@ final class CloudJobsMenu extends MenuButton {
         status.accept("Deleting job " + job.id() + " in the " + target + "...");
         io.submit(() -> {
             String said;
-            try (CloudClients clients = new CloudClients(CloudRun.settings(target.cloud()))) {
+            try (CloudClients clients = CloudRun.clients(CloudRun.settings(target.cloud()))) {
                 said = Dispatcher.of(clients).delete(job.id()).summary();
             } catch (RuntimeException e) {
                 said = "cannot delete job " + job.id() + ": " + ProblemLine.of(e);

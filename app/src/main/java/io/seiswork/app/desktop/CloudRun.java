@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.app.shell.ShellCommand;
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.config.LocalCloudDown;
+import io.seiswork.cloud.config.LocalCloudProbe;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.dispatch.SpecTree;
@@ -283,6 +285,18 @@ final class CloudRun implements ActiveRun {
         return CloudSettings.named(cloud, CloudSettings.environment(), LOCAL_INSTEAD);
     }
 
+    /**
+     * The clients of {@code settings} for the window's user, who waits on them: a local stack's
+     * emulators not running are named at once ({@link LocalCloudProbe#requireUp}), not after the
+     * SDK's retries.
+     *
+     * @throws LocalCloudDown naming each emulator that is down and how to start them
+     */
+    static CloudClients clients(CloudSettings settings) {
+        LocalCloudProbe.requireUp(settings);
+        return new CloudClients(settings);
+    }
+
     /** Whether {@code e}, or an exception it wraps, is the SDK's failure to reach a service. */
     static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -302,8 +316,11 @@ final class CloudRun implements ActiveRun {
             return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e.getMessage());
         }
         cloudName = settings.name();
-        try (CloudClients clients = new CloudClients(settings)) {
+        try (CloudClients clients = clients(settings)) {
             return runJob(clients, source, settings, outDir, events);
+        } catch (LocalCloudDown e) {
+            events.stopped(ShotProgress.State.FAILED);
+            return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e.getMessage());
         } catch (SdkClientException e) {
             events.stopped(ShotProgress.State.FAILED);
             return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + unreachable(settings));

@@ -50,8 +50,9 @@ class CloudJobsMenuTest {
                     && !window.cloudJobsMenu().getItems().get(0).getText().startsWith("reading"));
             WaitForAsyncUtils.waitForFxEvents();
             MenuItem only = window.cloudJobsMenu().getItems().get(0);
-            assertEquals("cannot reach the local cloud; start the local cloud with scripts/cloud-local.sh start",
-                    only.getText());
+            assertEquals("cannot reach the local cloud: SQS (ElasticMQ) at http://127.0.0.1:1: connection refused, S3"
+                    + " (S3Proxy) at http://127.0.0.1:1: connection refused, DynamoDB (dynalite) at http://127.0.0.1:1:"
+                    + " connection refused; start the local cloud with scripts/cloud-local.sh start", only.getText());
             assertTrue(only.isDisable());
             robot.interact(() -> window.cloudJobsMenu().hide());
         } finally {

@@ -234,8 +234,9 @@ class CloudRunWindowTest {
             robot.clickOn("#runButton");
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals("failed: cannot reach the local cloud; start the local cloud with scripts/cloud-local.sh start",
-                    window.status().getText());
+            // Named at once by the connect probe, not after the SDK's retries.
+            assertEquals("failed: cannot reach the local cloud: DynamoDB (dynalite) at http://127.0.0.1:1: connection"
+                    + " refused; start the local cloud with scripts/cloud-local.sh start", window.status().getText());
         } finally {
             System.setProperty(DYNAMODB_PORT, port);
         }

@@ -34,6 +34,25 @@ public final class LocalCloudProbe {
     }
 
     /**
+     * Returns when {@code settings} is not the local stack, or when each of its emulators takes a
+     * connection; the clients a user waits on are built after it, so emulators not running are
+     * named at once rather than after the SDK's retries.
+     *
+     * @throws LocalCloudDown "cannot reach the local cloud: " naming each emulator that is down,
+     *     its endpoint and why, then how to start them
+     */
+    public static void requireUp(CloudSettings settings) {
+        if (!settings.isLocal()) {
+            return;
+        }
+        List<String> down = down(settings);
+        if (!down.isEmpty()) {
+            throw new LocalCloudDown("cannot reach the local cloud: " + String.join(", ", down) + "; "
+                    + settings.whenUnreachable());
+        }
+    }
+
+    /**
      * The emulators of {@code local} that accept no connection, each as "DynamoDB (dynalite) at
      * http://127.0.0.1:4567: connection refused", in the order SQS, S3, DynamoDB; empty when all
      * listen.

@@ -60,4 +60,20 @@ class LocalCloudProbeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LocalCloudProbe.down(aws));
         assertEquals("only the local stack's emulators are probed, not the aws cloud's endpoints", e.getMessage());
     }
+
+    /** The refusal a user sees: every emulator down named, then how to start them; a deployed stack passes untried. */
+    @Test
+    void requireUpNamesWhatIsDownAndHowToStartIt() throws IOException {
+        int closed = closedPort();
+        try (ServerSocket up = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {  // five connects, none accepted
+            LocalCloudDown e = assertThrows(LocalCloudDown.class, () -> LocalCloudProbe.requireUp(
+                    CloudSettings.local(at(up.getLocalPort()), at(closed), at(up.getLocalPort()))));
+            assertEquals("cannot reach the local cloud: SQS (ElasticMQ) at http://127.0.0.1:" + closed
+                    + ": connection refused; start the local cloud with scripts/cloud-local.sh start", e.getMessage());
+            LocalCloudProbe.requireUp(CloudSettings.local(at(up.getLocalPort()), at(up.getLocalPort()),
+                    at(up.getLocalPort())));
+        }
+        LocalCloudProbe.requireUp(new CloudSettings("aws", CloudSettings.local(Map.of()).region(), null, null, null,
+                "b", "t", "q", CloudSettings.local(Map.of()).credentials()));
+    }
 }
