@@ -269,6 +269,77 @@ public final class JobTable extends JobTableAccess {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobStatus.valueOf(str(item, "status")));
     }
 
+    /**
+     * For {@code resume}: a FAILED or CANCELLED job runs again, RUNNING (QUEUED when no shot is
+     * done), its failures, error and stack's resend cleared, {@code resumes} one more. Conditional on the status,
+     * so of two resumes at once exactly one gets a run number.
+     *
+     * @param anyDone whether some shot is done (a job with none is QUEUED, as when submitted)
+     * @return the job's new {@code resumes} count, the run number its new messages carry; empty
+     *     when the job was not FAILED or CANCELLED
+     */
+    public OptionalInt reopen(JobId id, boolean anyDone) {
+        try {
+            Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
+                    .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
+                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat, #message, #resends, #sent")
+                    .conditionExpression("(#st = :failedJob OR #st = :cancelled) AND attribute_not_exists(#deleting)")
+                    .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "status"), Map.entry("#failed", "failed"),
+                            Map.entry("#updated", "updated"), Map.entry("#resumes", RESUMES), Map.entry("#err", "error"),
+                            Map.entry("#failedShots", "failedShots"), Map.entry("#stacked", "stacked"),
+                            Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING), Map.entry("#beat", STACK_BEAT),
+                            Map.entry("#message", STACK_MESSAGE), Map.entry("#resends", STACK_RESENDS),
+                            Map.entry("#sent", STACK_RESEND_SENT)))
+                    .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
+                            ":zero", n(0), ":now", ItemTime.value(ItemTime.now()), ":one", n(1),
+                            ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return OptionalInt.of(num(after, RESUMES));
+        } catch (ConditionalCheckFailedException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The stacking worker stored the outputs: DONE, unless cancelled meanwhile. */
+    public boolean finishJob(JobId id, List<String> outputs) {
+        return updatedIf(r -> r.tableName(table).key(key(id, META))
+                .updateExpression("SET #st = :done, #outputs = :o, #updated = :now")
+                .conditionExpression("#st = :stacking")
+                .expressionAttributeNames(Map.of("#st", "status", "#outputs", "outputs", "#updated", "updated"))
+                .expressionAttributeValues(Map.of(":done", s(JobStatus.DONE.name()), ":o", AttributeValue.fromSs(outputs),
+                        ":stacking", s(JobStatus.STACKING.name()), ":now", ItemTime.value(ItemTime.now()))));
+    }
+
+    /** FAILED with {@code error}, unless the job already ended. */
+    public boolean failJob(JobId id, String error) {
+        return endIfRunning(id, JobStatus.FAILED, error);
+    }
+
+    /**
+     * CANCELLED, unless the job already ended. Workers see it between time steps and stop.
+     *
+     * @return false when the job had ended (or does not exist)
+     */
+    public boolean cancel(JobId id) {
+        return endIfRunning(id, JobStatus.CANCELLED, null);
+    }
+
+    private boolean endIfRunning(JobId id, JobStatus status, String error) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(status.name()), ":now", ItemTime.value(ItemTime.now()),
+                ":q", s(JobStatus.QUEUED.name()), ":r", s(JobStatus.RUNNING.name()), ":s", s(JobStatus.STACKING.name())));
+        String update = "SET #st = :st, #updated = :now";
+        if (error != null) {
+            update += ", #err = :e";
+            values.put(":e", s(clip(error)));
+        }
+        String expression = update;
+        return updatedIf(r -> r.tableName(table).key(key(id, META)).updateExpression(expression)
+                .conditionExpression("attribute_exists(pk) AND (#st = :q OR #st = :r OR #st = :s)")
+                .expressionAttributeNames(error != null ? Map.of("#st", "status", "#err", "error", "#updated", "updated")
+                        : Map.of("#st", "status", "#updated", "updated"))
+                .expressionAttributeValues(values));
+    }
+
     /** One shot item, read consistently, or empty when the job has no such shot. */
     public Optional<ShotRecord> shot(JobId id, int shot) {
         Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
@@ -634,77 +705,6 @@ public final class JobTable extends JobTableAccess {
         } catch (ConditionalCheckFailedException ignored) {
             // finished meanwhile, or no such shot
         }
-    }
-
-    /**
-     * For {@code resume}: a FAILED or CANCELLED job runs again, RUNNING (QUEUED when no shot is
-     * done), its failures, error and stack's resend cleared, {@code resumes} one more. Conditional on the status,
-     * so of two resumes at once exactly one gets a run number.
-     *
-     * @param anyDone whether some shot is done (a job with none is QUEUED, as when submitted)
-     * @return the job's new {@code resumes} count, the run number its new messages carry; empty
-     *     when the job was not FAILED or CANCELLED
-     */
-    public OptionalInt reopen(JobId id, boolean anyDone) {
-        try {
-            Map<String, AttributeValue> after = db.updateItem(r -> r.tableName(table).key(key(id, META))
-                    .updateExpression("SET #st = :to, #failed = :zero, #updated = :now ADD #resumes :one "
-                            + "REMOVE #err, #failedShots, #stacked, #outputs, #beat, #message, #resends, #sent")
-                    .conditionExpression("(#st = :failedJob OR #st = :cancelled) AND attribute_not_exists(#deleting)")
-                    .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "status"), Map.entry("#failed", "failed"),
-                            Map.entry("#updated", "updated"), Map.entry("#resumes", RESUMES), Map.entry("#err", "error"),
-                            Map.entry("#failedShots", "failedShots"), Map.entry("#stacked", "stacked"),
-                            Map.entry("#outputs", "outputs"), Map.entry("#deleting", DELETING), Map.entry("#beat", STACK_BEAT),
-                            Map.entry("#message", STACK_MESSAGE), Map.entry("#resends", STACK_RESENDS),
-                            Map.entry("#sent", STACK_RESEND_SENT)))
-                    .expressionAttributeValues(Map.of(":to", s((anyDone ? JobStatus.RUNNING : JobStatus.QUEUED).name()),
-                            ":zero", n(0), ":now", ItemTime.value(ItemTime.now()), ":one", n(1),
-                            ":failedJob", s(JobStatus.FAILED.name()), ":cancelled", s(JobStatus.CANCELLED.name())))
-                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            return OptionalInt.of(num(after, RESUMES));
-        } catch (ConditionalCheckFailedException e) {
-            return OptionalInt.empty();
-        }
-    }
-
-    /** The stacking worker stored the outputs: DONE, unless cancelled meanwhile. */
-    public boolean finishJob(JobId id, List<String> outputs) {
-        return updatedIf(r -> r.tableName(table).key(key(id, META))
-                .updateExpression("SET #st = :done, #outputs = :o, #updated = :now")
-                .conditionExpression("#st = :stacking")
-                .expressionAttributeNames(Map.of("#st", "status", "#outputs", "outputs", "#updated", "updated"))
-                .expressionAttributeValues(Map.of(":done", s(JobStatus.DONE.name()), ":o", AttributeValue.fromSs(outputs),
-                        ":stacking", s(JobStatus.STACKING.name()), ":now", ItemTime.value(ItemTime.now()))));
-    }
-
-    /** FAILED with {@code error}, unless the job already ended. */
-    public boolean failJob(JobId id, String error) {
-        return endIfRunning(id, JobStatus.FAILED, error);
-    }
-
-    /**
-     * CANCELLED, unless the job already ended. Workers see it between time steps and stop.
-     *
-     * @return false when the job had ended (or does not exist)
-     */
-    public boolean cancel(JobId id) {
-        return endIfRunning(id, JobStatus.CANCELLED, null);
-    }
-
-    private boolean endIfRunning(JobId id, JobStatus status, String error) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", s(status.name()), ":now", ItemTime.value(ItemTime.now()),
-                ":q", s(JobStatus.QUEUED.name()), ":r", s(JobStatus.RUNNING.name()), ":s", s(JobStatus.STACKING.name())));
-        String update = "SET #st = :st, #updated = :now";
-        if (error != null) {
-            update += ", #err = :e";
-            values.put(":e", s(clip(error)));
-        }
-        String expression = update;
-        return updatedIf(r -> r.tableName(table).key(key(id, META)).updateExpression(expression)
-                .conditionExpression("attribute_exists(pk) AND (#st = :q OR #st = :r OR #st = :s)")
-                .expressionAttributeNames(error != null ? Map.of("#st", "status", "#err", "error", "#updated", "updated")
-                        : Map.of("#st", "status", "#updated", "updated"))
-                .expressionAttributeValues(values));
     }
 
     private void setStatusIf(JobId id, JobStatus to, JobStatus from) {
