@@ -6,6 +6,7 @@ import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ShotAttempts;
 import io.seiswork.cloud.job.ShotRecord;
+import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.queue.ShotTask;
@@ -34,9 +35,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException
  *       shots and ends FAILED for {@code seiswork resume}, or stops past it;</li>
  *   <li>the shot is DONE and its job STACKING, stacked from this message by a silent worker: the
  *       first time in the job's run, the stack is sent again as a fresh message, the resend
- *       claimed in the job's item before it is sent ({@link JobTable#claimStackResend}): a
+ *       claimed in the job's item before it is sent ({@link StackingRecords#claimStackResend}): a
  *       stacking worker lost to a spot interruption is common, and the stack needs nothing the
- *       next worker lacks. The second time the job is FAILED ({@link JobTable#failSilentStacking});
+ *       next worker lacks. The second time the job is FAILED ({@link StackingRecords#failSilentStacking});
  *       {@code resume} stacks it again. A resend claimed by a sweep that was lost before its
  *       message was recorded, and that no worker took, is sent under the same claim once the
  *       claim is {@link #CLAIM_GRACE} old (should the lost sweep's message exist after all, the
@@ -229,7 +230,7 @@ final class DeadLetterSweep {
             String error = "stacking stopped: its worker fell silent on the last delivery of its message twice, the stack "
                     + "sent again once in between (last heard at " + lastHeard + ", " + job.stacked() + " of "
                     + job.total() + " shots stacked); 'seiswork resume " + job.id() + "' stacks it again";
-            if (!table.failSilentStacking(job.id(), job.stackBeat(), error)) {
+            if (!table.stacking().failSilentStacking(job.id(), job.stackBeat(), error)) {
                 return postponeBriefly(letter);
             }
             LOG.warn("job {}: {}", job.id(), error);
@@ -247,13 +248,13 @@ final class DeadLetterSweep {
     /**
      * The stack's workers died on every delivery of its message, for the first time in the job's
      * run: the run's one resend is claimed by a conditional write on what was read
-     * ({@link JobTable#claimStackResend}), then a fresh message of the same run is sent and
-     * recorded as the stack's ({@link JobTable#recordStackResend}). Claim first, so that nothing
+     * ({@link StackingRecords#claimStackResend}), then a fresh message of the same run is sent and
+     * recorded as the stack's ({@link StackingRecords#recordStackResend}). Claim first, so that nothing
      * after it can spend the resend twice: a worker that receives the fresh message before the
      * record takes the stack with it (the record then leaves the worker's message as the
      * stack's), and its loss, dead-lettered, finds the resend spent and fails the job.
      *
-     * <p>A send that fails undoes the claim ({@link JobTable#undoStackResend}) and the letter
+     * <p>A send that fails undoes the claim ({@link StackingRecords#undoStackResend}) and the letter
      * comes back after its handling time to claim again. A sweep that dies after its claim
      * leaves the resend claimed: its letter, back in a minute, finds either the fresh message
      * recorded or taken (the letter is removed once that stack is silent too, or fails the job
@@ -262,7 +263,7 @@ final class DeadLetterSweep {
      */
     private Outcome resendStack(ReceivedShot letter, JobRecord job, Instant lastHeard) {
         ShotTask task = letter.task();
-        Optional<Instant> claim = table.claimStackResend(job.id(), job.stackBeat(), job.stackMessage());
+        Optional<Instant> claim = table.stacking().claimStackResend(job.id(), job.stackBeat(), job.stackMessage());
         if (claim.isEmpty()) {
             return postponeBriefly(letter);  // another sweep won, or the stack spoke or was taken meanwhile
         }
@@ -270,7 +271,7 @@ final class DeadLetterSweep {
         try {
             fresh = shots.sendOne(task.jobId(), task.shot(), letter.run());
         } catch (RuntimeException e) {
-            if (!table.undoStackResend(job.id(), claim.get(), job.stackBeat(), job.stackMessage())) {
+            if (!table.stacking().undoStackResend(job.id(), claim.get(), job.stackBeat(), job.stackMessage())) {
                 LOG.warn("job {}: the stack's resend could not be sent ({}) and its claim not undone: a worker took the "
                         + "stack meanwhile", job.id(), e.getMessage());
             }
@@ -286,7 +287,7 @@ final class DeadLetterSweep {
      * worker took the stack: the sweep that claimed it was lost before its send, or before its
      * record with its message not yet taken. Within {@link #CLAIM_GRACE} of the claim that sweep
      * may still be at it, and the letter waits; after it, the stack is sent under the same
-     * claim, renewed first by a conditional write ({@link JobTable#renewStackResendClaim}) so
+     * claim, renewed first by a conditional write ({@link StackingRecords#renewStackResendClaim}) so
      * that of two sweeps one sends, and its message recorded as the first sweep would have. It
      * is still the run's one resend: the stack's next loss fails the job. Before, nothing was
      * sent and the job failed {@code lostAfter} after the claim for a stack no worker had been
@@ -304,7 +305,7 @@ final class DeadLetterSweep {
         if (claim.plus(CLAIM_GRACE).isAfter(now)) {
             return postponeUntil(letter, claim.plus(CLAIM_GRACE), now);
         }
-        Optional<Instant> renewed = table.renewStackResendClaim(job.id(), claim);
+        Optional<Instant> renewed = table.stacking().renewStackResendClaim(job.id(), claim);
         if (renewed.isEmpty()) {
             return postponeBriefly(letter);  // another sweep renewed it, or a worker took the stack meanwhile
         }
@@ -317,7 +318,7 @@ final class DeadLetterSweep {
 
     /**
      * The stack's fresh message was sent as {@code fresh}: recorded as the run's resend
-     * ({@link JobTable#recordStackResend}), logged and counted ({@code StacksResent}) by the one
+     * ({@link StackingRecords#recordStackResend}), logged and counted ({@code StacksResent}) by the one
      * sweep whose record it is. A refused record means that another sweep sent under the same
      * claim and recorded first (one of the two stalled between its send and its record past the
      * claim's grace, and the other renewed the claim meanwhile), or that the run is over. This
@@ -327,7 +328,7 @@ final class DeadLetterSweep {
      * resend, one count. The letter is removed either way.
      */
     private Outcome recorded(ReceivedShot letter, JobRecord job, String fresh, String what) {
-        if (table.recordStackResend(job.id(), letter.run(), fresh)) {
+        if (table.stacking().recordStackResend(job.id(), letter.run(), fresh)) {
             LOG.warn("job {}: {}", job.id(), what);
             metrics.stackResent(job.id(), job.task());
         } else {

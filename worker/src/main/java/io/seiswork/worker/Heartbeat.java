@@ -3,6 +3,7 @@ package io.seiswork.worker;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.core.progress.CancellationToken;
@@ -61,7 +62,7 @@ final class Heartbeat implements AutoCloseable {
      * for the time between the receipt and the heartbeat's start (one job read, bounded by the
      * DynamoDB call timeout) and for clocks. Past it the message comes back; a shot then runs
      * again elsewhere (shots take minutes to an hour), while a stack still reporting is never
-     * taken over ({@link io.seiswork.cloud.job.JobTable#takeStack}), its message kept by
+     * taken over ({@link StackingRecords#takeStack}), its message kept by
      * whoever receives it until the stack ends or its stacker falls silent.
      */
     static final java.time.Duration HOLD_CAP = java.time.Duration.ofHours(12).minusMinutes(10);
@@ -78,7 +79,7 @@ final class Heartbeat implements AutoCloseable {
      * @param progress fraction of the shot's time steps done, reported to the job table with each
      *     status read when it moved
      * @param stacking whether the job is being stacked now (the shot is done): the sign of life
-     *     then goes to the job's item ({@link JobTable#beatStacking})
+     *     then goes to the job's item ({@link StackingRecords#beatStacking})
      * @param protection the task's scale-in protection: on from now until {@link #close()}
      * @param onHang called once when the shot has begun stepping (its progress above 0 and below
      *     1) and its progress has not moved for {@link WorkerSettings#hangAfter()}: its engine is
@@ -146,7 +147,7 @@ final class Heartbeat implements AutoCloseable {
                 }
                 if (stacking.getAsBoolean()) {
                     if (now - reportedAt[0] >= BEAT_EVERY_NS) {
-                        table.beatStacking(job);
+                        table.stacking().beatStacking(job);
                         reportedAt[0] = now;
                     }
                 } else if (p - reported[0] >= 0.005 || now - reportedAt[0] >= BEAT_EVERY_NS) {

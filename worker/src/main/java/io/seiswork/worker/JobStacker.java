@@ -4,6 +4,7 @@ import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
@@ -108,7 +109,7 @@ final class JobStacker {
      * Whether another stacker stored the job's outputs already (the job DONE): this one's, under
      * the same keys, would replace the outputs of a finished job, perhaps while they are fetched.
      * Looked at before each output is stored; a stacker that the table still counts alive is
-     * never taken over ({@link JobTable#takeStack}), so two stacks at once need a holder silent
+     * never taken over ({@link StackingRecords#takeStack}), so two stacks at once need a holder silent
      * for minutes that then wakes.
      */
     private boolean storedByAnother(JobRecord job) {
@@ -208,7 +209,7 @@ final class JobStacker {
             if (n == job.total() || now - last >= REPORT_NANOS) {
                 last = now;
                 try {
-                    table.stackProgress(job.id(), n);
+                    table.stacking().stackProgress(job.id(), n);
                 } catch (RuntimeException e) {
                     LOG.warn("job {}: cannot record stacking progress ({} of {}): {}", job.id(), n, job.total(),
                             e.getMessage());

@@ -7,6 +7,7 @@ import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.ShotAttempts;
+import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.queue.ShotTask;
@@ -288,7 +289,7 @@ public final class ShotWorker implements Runnable {
             }
             JobRecord job = runShot(found.get(), task.shot(), cancel);
             shotDone = true;
-            if (job.done() == job.total() && table.startStacking(id, message.messageId())) {
+            if (job.done() == job.total() && table.stacking().startStacking(id, message.messageId())) {
                 stack(job, cancel);
                 deleteAfterStack(message);
             } else {
@@ -345,7 +346,7 @@ public final class ShotWorker implements Runnable {
                 // Let go of in the table, or the message, released for another attempt, would find
                 // this worker's fresh beat and leave the stack to a stacker that gave it up.
                 try {
-                    table.releaseStack(id, message.messageId(), java.time.Instant.now().minus(RELEASED_STACK_AGE));
+                    table.stacking().releaseStack(id, message.messageId(), java.time.Instant.now().minus(RELEASED_STACK_AGE));
                 } catch (RuntimeException r) {
                     LOG.warn("job {}: could not let go of its stack ({}): it is taken again once its beat is stale", id,
                             r.getMessage());
@@ -446,7 +447,7 @@ public final class ShotWorker implements Runnable {
      */
     private void recordHandedBack(ReceivedShot message) {
         try {
-            table.recordSent(message.task().jobId(), message.task().shot(), java.time.Instant.now());
+            table.shotResends().recordSent(message.task().jobId(), message.task().shot(), java.time.Instant.now());
         } catch (RuntimeException e) {
             LOG.warn("could not record the fresh message of shot {} of job {} ({})", message.task().shot(),
                     message.task().jobId(), e.getMessage());
@@ -455,7 +456,7 @@ public final class ShotWorker implements Runnable {
 
     /**
      * Hands an interrupted stack back, as {@link #handBack} does a shot, having first let go of
-     * it in the job table ({@link JobTable#releaseStack}: its beat put back to when a stacker
+     * it in the job table ({@link StackingRecords#releaseStack}: its beat put back to when a stacker
      * counts as gone, {@link #RELEASED_STACK_AGE} ago): the job's item names the held message as
      * its stack's, with a beat at most 30 s old, and a fresh message another worker received
      * before that changed would be taken for a duplicate of a live stack and dropped, and the job
@@ -474,7 +475,7 @@ public final class ShotWorker implements Runnable {
     private void handBackStack(ReceivedShot message) {
         JobId id = message.task().jobId();
         try {
-            if (!table.releaseStack(id, message.messageId(), java.time.Instant.now().minus(RELEASED_STACK_AGE))) {
+            if (!table.stacking().releaseStack(id, message.messageId(), java.time.Instant.now().minus(RELEASED_STACK_AGE))) {
                 LOG.info("job {}: its stack is no longer this message's (taken over, stored or cancelled meanwhile): "
                         + "nothing to hand back", id);
                 queue.delete(message);
@@ -541,13 +542,13 @@ public final class ShotWorker implements Runnable {
      * A redelivered shot that is DONE: if every shot is counted and nobody finished the stack
      * (the worker that should have died, or is gone since its message came back), stack now. A
      * stack whose holder still reports ({@link #STACKER_ALIVE}) is left to it, whatever message
-     * this is ({@link JobTable#takeStack}): two stacks at once would write the same outputs twice,
+     * this is ({@link StackingRecords#takeStack}): two stacks at once would write the same outputs twice,
      * the later over a job already DONE. A duplicate of another message is dropped; the stack's
      * own message (SQS's duplicate delivery, or back after its holder's 12 h visibility cap,
      * {@link Heartbeat}) is kept, neither deleted nor released: it comes back after
      * {@link #LIVE_STACK_RECHECK} ({@link #keepForLiveStack}), and in the dead-letter queue at
      * the latest it is what tells a stack whose holder then dies. A stack with no message, its resend claimed by the dead-letter
-     * sweep and its fresh message not yet recorded ({@link JobTable#claimStackResend}), is
+     * sweep and its fresh message not yet recorded ({@link StackingRecords#claimStackResend}), is
      * nobody's: the message that comes first takes it.
      *
      * @return whether the message is settled and may be deleted; false for the message of a live stack
@@ -557,7 +558,7 @@ public final class ShotWorker implements Runnable {
         boolean stack;
         if (job.status() == JobStatus.STACKING) {
             java.time.Instant aliveSince = java.time.Instant.now().minus(STACKER_ALIVE);
-            stack = table.takeStack(id, message.messageId(), aliveSince);
+            stack = table.stacking().takeStack(id, message.messageId(), aliveSince);
             if (!stack) {
                 JobRecord now = table.job(id).orElseThrow();
                 if (now.status() == JobStatus.STACKING && message.messageId().equals(now.stackMessage())) {
@@ -570,7 +571,7 @@ public final class ShotWorker implements Runnable {
             }
         } else {
             stack = job.done() == job.total() && job.status() == JobStatus.RUNNING
-                    && table.startStacking(id, message.messageId());
+                    && table.stacking().startStacking(id, message.messageId());
         }
         if (stack) {
             LOG.info("job {}: all {} shots counted and no stack stored: stacking", id, job.total());
@@ -609,7 +610,7 @@ public final class ShotWorker implements Runnable {
         }
     }
 
-    /** Stacks the job, the heartbeat reporting for the stack meanwhile ({@link JobTable#beatStacking}). */
+    /** Stacks the job, the heartbeat reporting for the stack meanwhile ({@link StackingRecords#beatStacking}). */
     private void stack(JobRecord job, CancellationToken cancel) {
         stacking = true;
         try {

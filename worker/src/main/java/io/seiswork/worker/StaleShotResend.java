@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ShotResends;
 import io.seiswork.cloud.job.UnfinishedJob;
 import io.seiswork.cloud.queue.ShotQueue;
 import java.time.Clock;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Only one worker sends a job's fresh messages at a time. With 50 to 1000 workers each looking
  * hourly, some worker looks every few seconds, and recording 20 000 sends takes minutes: every
  * look in that window would send again every shot not yet recorded. So a worker that finds stale
- * shots first claims the job ({@link JobTable#claimShotResend}: a conditional write of its id and
+ * shots first claims the job ({@link ShotResends#claimShotResend}: a conditional write of its id and
  * an expiry, {@link #CLAIM_HOLD}, on the job item, taken only when no live claim is there), then
  * reads the stale shots again (a claimant before it may have recorded them meanwhile), sends,
  * records, and lets go of the claim. A claimant that dies leaves duplicates of what it sent
@@ -96,18 +97,18 @@ final class StaleShotResend {
     int resend() {
         Instant before = clock.instant().minus(resendAfter);
         int sent = 0;
-        for (UnfinishedJob job : table.unfinishedJobsSubmittedBefore(before)) {
+        for (UnfinishedJob job : table.shotResends().unfinishedJobsSubmittedBefore(before)) {
             if (job.claimedUntil() != null && job.claimedUntil().isAfter(clock.instant())) {
                 continue;  // another worker sends them (the index may lag: the claim's write decides)
             }
-            if (table.queuedShotsSentBefore(job.id(), before, job.created()).isEmpty()
-                    || !table.claimShotResend(job.id(), claimant, clock.instant(), CLAIM_HOLD)) {
+            if (table.shotResends().queuedShotsSentBefore(job.id(), before, job.created()).isEmpty()
+                    || !table.shotResends().claimShotResend(job.id(), claimant, clock.instant(), CLAIM_HOLD)) {
                 continue;
             }
             try {
                 sent += resendClaimed(job, before);
             } finally {
-                table.releaseShotResendClaim(job.id(), claimant);
+                table.shotResends().releaseShotResendClaim(job.id(), claimant);
             }
         }
         return sent;
@@ -115,7 +116,7 @@ final class StaleShotResend {
 
     /** Under this worker's claim: the stale shots read again, sent, then recorded; returns how many. */
     private int resendClaimed(UnfinishedJob job, Instant before) {
-        List<Integer> stale = table.queuedShotsSentBefore(job.id(), before, job.created());
+        List<Integer> stale = table.shotResends().queuedShotsSentBefore(job.id(), before, job.created());
         if (stale.isEmpty()) {
             return 0;  // a claimant before this one sent and recorded them
         }
@@ -123,7 +124,7 @@ final class StaleShotResend {
         Instant sentAt = clock.instant();
         List<Integer> recorded = new ArrayList<>();
         for (int shot : stale) {
-            if (table.recordResent(job.id(), shot, before, sentAt)) {
+            if (table.shotResends().recordResent(job.id(), shot, before, sentAt)) {
                 recorded.add(shot);
             }
         }

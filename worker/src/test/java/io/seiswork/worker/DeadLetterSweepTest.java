@@ -14,6 +14,7 @@ import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.ShotState;
+import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
@@ -278,7 +279,7 @@ class DeadLetterSweepTest {
         ReceivedShot letter = letter(job, 1, 0);
         table.startShot(job, 1, "dead", 3, letter.messageId());
         table.completeShot(job, 1, 1.0, 1.0);
-        assertTrue(table.startStacking(job, letter.messageId()));
+        assertTrue(table.stacking().startStacking(job, letter.messageId()));
         assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter), "stacking, and heard just now");
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
 
@@ -298,20 +299,20 @@ class DeadLetterSweepTest {
         assertEquals(1, resent.stackResends());
         assertEquals(fresh.messageId(), resent.stackMessage(), "the fresh message is the stack's now");
         assertTrue(resent.stackBeat().isAfter(silent.stackBeat()), "heard of now: a duplicate finds it alive");
-        assertTrue(table.claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isEmpty(),
+        assertTrue(table.stacking().claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isEmpty(),
                 "a second sweep of the state the first read changes nothing");
         assertEquals(fresh.messageId(), table.job(job).orElseThrow().stackMessage());
         assertEquals(0, metric(ShotMetrics.LOST), "not lost: sent again");
         assertEquals(1, metric(ShotMetrics.STACKS_RESENT), "the first loss counted as a resend");
 
         // The fresh message's workers die too (each took the stack over): the second loss fails the job.
-        // (each taking it over once its holder had been silent: a live stack is never taken, JobTable.takeStack)
+        // (each taking it over once its holder had been silent: a live stack is never taken, StackingRecords.takeStack)
         backdate(job, "META", "stackBeat", Duration.ofMinutes(3));
-        assertTrue(table.takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
+        assertTrue(table.stacking().takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
         queue.delete(fresh);
         ReceivedShot second = letter(job, 1, 0);
         backdate(job, "META", "stackBeat", Duration.ofMinutes(3));
-        assertTrue(table.takeStack(job, second.messageId(), java.time.Instant.now().minusSeconds(120)));
+        assertTrue(table.stacking().takeStack(job, second.messageId(), java.time.Instant.now().minusSeconds(120)));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
         assertEquals(Outcome.STACK_LOST, sweepAhead(Duration.ZERO).handle(second));
         assertEquals(0, lettersLeft());
@@ -331,7 +332,7 @@ class DeadLetterSweepTest {
     private JobId silentStack(ReceivedShot letter, JobId job) {
         table.startShot(job, 1, "dead", 3, letter.messageId());
         table.completeShot(job, 1, 1.0, 1.0);
-        assertTrue(table.startStacking(job, letter.messageId()));
+        assertTrue(table.stacking().startStacking(job, letter.messageId()));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
         return job;
     }
@@ -347,7 +348,7 @@ class DeadLetterSweepTest {
 
     /**
      * Whether a worker receiving {@code message} now would take the job's stack over, as
-     * {@code ShotWorker.stackIfOrphaned} decides ({@link JobTable#takeStack}): unless a stacker
+     * {@code ShotWorker.stackIfOrphaned} decides ({@link StackingRecords#takeStack}): unless a stacker
      * with a message, this one or another, spoke within two minutes.
      */
     private boolean wouldTake(JobId job, ReceivedShot message) {
@@ -367,7 +368,7 @@ class DeadLetterSweepTest {
             assertEquals(n, m.receiveCount());
             backdate(job, "META", "stackBeat", Duration.ofMinutes(3));  // the previous holder died: its beat went stale
             assertTrue(wouldTake(job, m), "delivery " + n + " takes the stack over");
-            assertTrue(table.takeStack(job, m.messageId(), java.time.Instant.now().minusSeconds(120)));
+            assertTrue(table.stacking().takeStack(job, m.messageId(), java.time.Instant.now().minusSeconds(120)));
             queue.release(m);  // its worker died: the message comes back
             if (n == 3) {
                 break;
@@ -403,7 +404,7 @@ class DeadLetterSweepTest {
                     ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("not queued"));
                     assertEquals(sent.messageId(), fresh.messageId());
                     assertTrue(wouldTake(job, fresh), "the stack's lost stacker is silent: the fresh message takes it");
-                    assertTrue(table.takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
+                    assertTrue(table.stacking().takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
                     taken.add(fresh);
                 }
             }
@@ -458,7 +459,7 @@ class DeadLetterSweepTest {
         assertEquals(null, claimed.stackMessage(), "whichever message comes takes the stack");
         ReceivedShot fresh = queue.receive(2, 60).orElseThrow(() -> new AssertionError("the fresh message was sent"));
         assertTrue(wouldTake(job, fresh));
-        assertTrue(table.takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
+        assertTrue(table.stacking().takeStack(job, fresh.messageId(), java.time.Instant.now().minusSeconds(120)));
 
         // The lost letter comes back while the fresh stack runs: left for later; once that stacker is silent, removed.
         assertEquals(Outcome.POSTPONED, sweepAhead(Duration.ZERO).handle(letter));
@@ -508,7 +509,7 @@ class DeadLetterSweepTest {
         assertEquals(fresh.messageId(), resent.stackMessage(), "recorded as the stack's message");
         assertEquals(1, resent.stackResends(), "still the run's one resend");
         assertTrue(resent.stackBeat().isAfter(claimed.stackBeat()), "the claim renewed");
-        assertTrue(table.renewStackResendClaim(job, claimed.stackBeat()).isEmpty(), "a second sweep cannot renew it again");
+        assertTrue(table.stacking().renewStackResendClaim(job, claimed.stackBeat()).isEmpty(), "a second sweep cannot renew it again");
         assertEquals(1, metric(ShotMetrics.STACKS_RESENT));
         assertEquals(0, lettersLeft());
 
@@ -534,7 +535,7 @@ class DeadLetterSweepTest {
         JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
         ReceivedShot letter = deadLetteredStack(job, 1);
         JobRecord silent = table.job(job).orElseThrow();
-        assertTrue(table.claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isPresent(),
+        assertTrue(table.stacking().claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isPresent(),
                 "the claim of a sweep whose instance is lost at once");
         backdate(job, "META", "stackBeat", DeadLetterSweep.CLAIM_GRACE.plusSeconds(10));
         Thread.sleep(1100);  // the letter's handling time runs out

@@ -11,6 +11,7 @@ import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
@@ -223,7 +224,7 @@ class StackInterruptionTest {
 
     /**
      * Puts the job's stack beat three minutes back, as it is once a stopped stacker has been
-     * silent that long: a worker takes a stack over only then ({@link JobTable#takeStack}).
+     * silent that long: a worker takes a stack over only then ({@link StackingRecords#takeStack}).
      */
     private void staleBeat(JobId job) {
         CLOUD.dynamoDb().updateItem(r -> r.tableName(name)
@@ -233,7 +234,7 @@ class StackInterruptionTest {
                         AttributeValue.fromS(Instant.now().minusSeconds(180).toString()))));
     }
 
-    /** Whether {@code request} is a stopped stacker's letting go of its stack ({@link JobTable#releaseStack}). */
+    /** Whether {@code request} is a stopped stacker's letting go of its stack ({@link StackingRecords#releaseStack}). */
     private static boolean isRelease(Object request) {
         return request instanceof UpdateItemRequest u && u.expressionAttributeValues().containsKey(":released");
     }

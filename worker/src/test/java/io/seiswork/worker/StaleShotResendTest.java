@@ -130,7 +130,7 @@ class StaleShotResendTest {
         // hand-back could not be sent: the held message, released, is still its only one, as old.
         table.startShot(id, 1, "w", 1, "m");
         table.releaseShot(id, 1);
-        assertTrue(table.recordSent(id, 1, Instant.now()));
+        assertTrue(table.shotResends().recordSent(id, 1, Instant.now()));
         table.startShot(id, 2, "w", 1, "m2");
         table.releaseShot(id, 2);
         assertEquals(1, stale("w").resend());
@@ -171,7 +171,8 @@ class StaleShotResendTest {
         List<String> messages = drained();
         assertEquals(shots, messages.size(), "one fresh message a shot: " + messages.size());
         assertEquals(shots, new HashSet<>(messages).size());
-        assertTrue(table.claimShotResend(id, "w3", Instant.now(), Duration.ofHours(1)), "the claimant let go of its claim");
+        assertTrue(table.shotResends().claimShotResend(id, "w3", Instant.now(), Duration.ofHours(1)),
+                "the claimant let go of its claim");
     }
 
     /**
@@ -184,7 +185,7 @@ class StaleShotResendTest {
         JobId id = submitted(1);
         drained();
         Instant sent = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        assertTrue(table.recordSent(id, 1, sent));
+        assertTrue(table.shotResends().recordSent(id, 1, sent));
         Instant halfAMillisecondOn = sent.plus(AGE).plusNanos(500_000);
         assertEquals(0, at(halfAMillisecondOn).resend(), "sent in the cut's millisecond: not stale");
         assertTrue(drained().isEmpty());
@@ -205,15 +206,15 @@ class StaleShotResendTest {
         JobId id = submitted(2);
         drained();
         Thread.sleep(AGE.toMillis() + 500);
-        assertTrue(table.claimShotResend(id, "lost", Instant.now(), Duration.ofSeconds(3)));
-        assertFalse(table.claimShotResend(id, "other", Instant.now(), Duration.ofHours(1)), "a live claim is refused");
+        assertTrue(table.shotResends().claimShotResend(id, "lost", Instant.now(), Duration.ofSeconds(3)));
+        assertFalse(table.shotResends().claimShotResend(id, "other", Instant.now(), Duration.ofHours(1)), "a live claim is refused");
         assertEquals(0, stale("w").resend());
         assertTrue(drained().isEmpty(), "nothing sent under another's claim");
         Thread.sleep(3500);
         assertEquals(2, stale("w").resend());
         assertEquals(List.of(id + ":1:0", id + ":2:0"), drained());
-        assertFalse(table.releaseShotResendClaim(id, "lost"), "the lost worker's claim was taken over");
-        assertTrue(table.claimShotResend(id, "next", Instant.now(), Duration.ofHours(1)), "w let go of its claim");
+        assertFalse(table.shotResends().releaseShotResendClaim(id, "lost"), "the lost worker's claim was taken over");
+        assertTrue(table.shotResends().claimShotResend(id, "next", Instant.now(), Duration.ofHours(1)), "w let go of its claim");
     }
 
     /**

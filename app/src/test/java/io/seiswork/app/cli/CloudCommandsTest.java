@@ -549,8 +549,8 @@ class CloudCommandsTest {
             table.startShot(id, shot, "w1");
             table.completeShot(id, shot, 1, 1);
         }
-        assertTrue(table.startStacking(id));
-        table.stackProgress(id, 2);
+        assertTrue(table.stacking().startStacking(id));
+        table.stacking().stackProgress(id, 2);
         CliRun status = CliRun.run("status", id.value(), "--cloud", "local");
         assertEquals("stacking-status-job (stacking, task rtm): STACKING, 3 of 3 shots done, 2 of 3 results stacked",
                 status.out().lines().findFirst().orElseThrow());

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param id the job
  * @param created when it was submitted (no message of it is older)
  * @param run the job's {@code resumes} count, the run its fresh messages carry
- * @param claimedUntil until when a worker's re-send claim holds the job ({@link JobTable#claimShotResend});
+ * @param claimedUntil until when a worker's re-send claim holds the job ({@link ShotResends#claimShotResend});
  *     null when none was ever taken. As the index read it: a hint to skip the job, the claim's
  *     conditional write decides
  */

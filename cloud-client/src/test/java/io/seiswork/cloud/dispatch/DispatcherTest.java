@@ -208,7 +208,7 @@ class DispatcherTest {
             d.table().createJob(id, "fetch", "rtm", ObjectKeys.spec(id), 1);
             d.table().startShot(id, 1, "w");
             d.table().completeShot(id, 1, 1, 1);
-            assertTrue(d.table().startStacking(id));
+            assertTrue(d.table().stacking().startStacking(id));
             byte[] image = new byte[(23 << 20) + 5];
             new java.util.Random(12).nextBytes(image);
             d.store().putBytes(ObjectKeys.output(id, "image.sgy"), image);
@@ -242,7 +242,7 @@ class DispatcherTest {
             d.table().createJob(id, "fetch", "rtm", ObjectKeys.spec(id), 1);
             d.table().startShot(id, 1, "w");
             d.table().completeShot(id, 1, 1, 1);
-            assertTrue(d.table().startStacking(id));
+            assertTrue(d.table().stacking().startStacking(id));
             d.store().putBytes(ObjectKeys.output(id, "image.sgy"), "sgy bytes".getBytes());
             d.store().putBytes(ObjectKeys.output(id, "image.swv"), "swv bytes".getBytes());
             assertTrue(d.table().finishJob(id, java.util.List.of("image.sgy", "image.swv")));
@@ -396,7 +396,7 @@ class DispatcherTest {
                 d.store().putBytes(ObjectKeys.shotResult(id, shot), new byte[] {1});
                 d.table().completeShot(id, shot, 1, 1);
             }
-            assertTrue(d.table().startStacking(id));
+            assertTrue(d.table().stacking().startStacking(id));
             d.table().failJob(id, "stacking failed 3 times: disk full");
             ResumedJob resumed = d.resume(id);
             assertEquals(java.util.List.of(), resumed.queued());

@@ -42,7 +42,7 @@ class JobTableTest {
         JobId id = newJob(1);
         assertTrue(table.startShot(id, 1, "w1"));
         table.completeShot(id, 1, 1, 1);
-        assertTrue(table.startStacking(id, message));
+        assertTrue(table.stacking().startStacking(id, message));
         return id;
     }
 
@@ -88,10 +88,10 @@ class JobTableTest {
         JobId id = newJob(1);
         Instant whole = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(3600);
         Instant half = whole.plusMillis(500);
-        assertTrue(table.recordSent(id, 1, whole));
-        assertEquals(List.of(1), table.queuedShotsSentBefore(id, half, whole));
-        assertTrue(table.recordResent(id, 1, half, half.plusSeconds(1)), "sent at :05, before :05.500");
-        assertFalse(table.recordResent(id, 1, half, half.plusSeconds(2)), "sent again at :06.500, not before :05.500");
+        assertTrue(table.shotResends().recordSent(id, 1, whole));
+        assertEquals(List.of(1), table.shotResends().queuedShotsSentBefore(id, half, whole));
+        assertTrue(table.shotResends().recordResent(id, 1, half, half.plusSeconds(1)), "sent at :05, before :05.500");
+        assertFalse(table.shotResends().recordResent(id, 1, half, half.plusSeconds(2)), "sent again at :06.500, not before :05.500");
     }
 
     /**
@@ -109,7 +109,7 @@ class JobTableTest {
                 java.util.Map.entry("2030-05-01T12:00:05.600Z", false),
                 java.util.Map.entry("2030-05-01T12:00:06Z", false))) {
             setRaw(id, "SHOT#1", "sent", c.getKey());
-            assertEquals(c.getValue(), table.recordResent(id, 1, half, half.plusSeconds(60)), c.getKey());
+            assertEquals(c.getValue(), table.shotResends().recordResent(id, 1, half, half.plusSeconds(60)), c.getKey());
         }
     }
 
@@ -126,10 +126,10 @@ class JobTableTest {
         setRaw("jobtable-time-test", new JobId("half-second"), "META", "created", "2030-05-01T12:00:05.500Z");
         assertEquals(List.of("half-second"), own.recentJobs(1).stream().map(j -> j.id().value()).toList());
         assertEquals(List.of("half-second", "whole-second"), own.recentJobs(5).stream().map(j -> j.id().value()).toList());
-        assertEquals(List.of("whole-second"), own.unfinishedJobsSubmittedBefore(Instant.parse("2030-05-01T12:00:05.250Z"))
-                .stream().map(j -> j.id().value()).toList());
+        assertEquals(List.of("whole-second"), own.shotResends()
+                .unfinishedJobsSubmittedBefore(Instant.parse("2030-05-01T12:00:05.250Z")).stream().map(j -> j.id().value()).toList());
         assertEquals(Instant.parse("2030-05-01T12:00:05Z"),
-                own.unfinishedJobsSubmittedBefore(Instant.parse("2030-05-01T12:00:05.600Z")).stream()
+                own.shotResends().unfinishedJobsSubmittedBefore(Instant.parse("2030-05-01T12:00:05.600Z")).stream()
                         .filter(j -> j.id().value().equals("whole-second")).findFirst().orElseThrow().created());
     }
 
@@ -144,8 +144,8 @@ class JobTableTest {
             setRaw(id, "META", "stackBeat", old);
             Instant beat = table.job(id).orElseThrow().stackBeat();
             assertEquals(Instant.parse(old), beat);
-            assertFalse(table.failSilentStacking(id, beat.plusMillis(1), "lost"), "another beat: it spoke since");
-            assertTrue(table.failSilentStacking(id, beat, "lost"), old);
+            assertFalse(table.stacking().failSilentStacking(id, beat.plusMillis(1), "lost"), "another beat: it spoke since");
+            assertTrue(table.stacking().failSilentStacking(id, beat, "lost"), old);
             assertEquals(JobStatus.FAILED, table.job(id).orElseThrow().status());
         }
     }
@@ -183,7 +183,7 @@ class JobTableTest {
         table.reportProgress(id, 1, 0.5);  // a late report from the first delivery
         assertEquals(ShotState.DONE, table.shots(id).get(0).state());
         assertEquals(1.0, table.shots(id).get(0).progress());
-        assertFalse(table.startStacking(id), "one shot is still missing");
+        assertFalse(table.stacking().startStacking(id), "one shot is still missing");
     }
 
     @Test
@@ -201,7 +201,7 @@ class JobTableTest {
             Callable<Boolean> worker = () -> {
                 together.await();
                 table.completeShot(id, k, 1, 1);
-                return table.startStacking(id);
+                return table.stacking().startStacking(id);
             };
             stacked.add(pool.submit(worker));
         }
@@ -215,10 +215,10 @@ class JobTableTest {
         assertEquals(n, job.done());
         assertEquals(JobStatus.STACKING, job.status());
         assertEquals(0, job.stacked());
-        table.stackProgress(id, 5);
+        table.stacking().stackProgress(id, 5);
         assertEquals(5, table.job(id).orElseThrow().stacked(), "the stacker's progress");
         assertTrue(table.finishJob(id, List.of("image.sgy", "image.swv")));
-        table.stackProgress(id, 7);
+        table.stacking().stackProgress(id, 7);
         assertEquals(5, table.job(id).orElseThrow().stacked(), "no progress recorded once DONE");
         assertEquals(List.of("image.sgy", "image.swv"), table.job(id).orElseThrow().outputs());
         assertFalse(table.cancel(id), "a finished job cannot be cancelled");
@@ -289,7 +289,7 @@ class JobTableTest {
         assertFalse(table.cancel(id));
         table.completeShot(id, 1, 1, 1);
         table.completeShot(id, 2, 1, 1);
-        assertFalse(table.startStacking(id), "a cancelled job is never stacked");
+        assertFalse(table.stacking().startStacking(id), "a cancelled job is never stacked");
     }
 
     @Test
@@ -314,7 +314,7 @@ class JobTableTest {
         assertEquals(JobStatus.FAILED, end.status(), "every shot settled, two failed");
         assertEquals("2 of 6 shots failed (shots 2, 5), the other 4 are done: 'seiswork resume " + id
                 + "' runs the failed ones again", end.error());
-        assertFalse(table.startStacking(id));
+        assertFalse(table.stacking().startStacking(id));
     }
 
     @Test
@@ -427,7 +427,7 @@ class JobTableTest {
             table.completeShot(id, shot, 1, 1);
         }
         assertEquals(JobStatus.RUNNING, table.job(id).orElseThrow().status());
-        assertTrue(table.startStacking(id), "every shot done: the job stacks");
+        assertTrue(table.stacking().startStacking(id), "every shot done: the job stacks");
     }
 
     /**
@@ -451,7 +451,7 @@ class JobTableTest {
         table.completeShot(id, 2, 1, 1);
         JobRecord job = table.job(id).orElseThrow();
         assertEquals(JobStatus.RUNNING, job.status(), "not FAILED: every shot is done");
-        assertTrue(table.startStacking(id));
+        assertTrue(table.stacking().startStacking(id));
     }
 
     @Test
@@ -475,41 +475,41 @@ class JobTableTest {
     void aStackResendIsClaimedOnceThenRecordedOrUndoneOnlyWhileUntouched() throws Exception {
         JobId id = stackingJob("lost");
         JobRecord read = table.job(id).orElseThrow();
-        assertTrue(table.claimStackResend(id, read.stackBeat(), "another").isEmpty(), "not the message read");
-        assertTrue(table.claimStackResend(id, read.stackBeat().minusSeconds(1), "lost").isEmpty(), "not the beat read");
-        java.time.Instant claim = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
+        assertTrue(table.stacking().claimStackResend(id, read.stackBeat(), "another").isEmpty(), "not the message read");
+        assertTrue(table.stacking().claimStackResend(id, read.stackBeat().minusSeconds(1), "lost").isEmpty(), "not the beat read");
+        java.time.Instant claim = table.stacking().claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
         JobRecord claimed = table.job(id).orElseThrow();
         assertEquals(1, claimed.stackResends());
         assertEquals(null, claimed.stackMessage(), "nobody's: the fresh message takes it whenever it comes");
         assertEquals(claim, claimed.stackBeat());
-        assertTrue(table.claimStackResend(id, read.stackBeat(), "lost").isEmpty(), "once");
-        assertTrue(table.claimStackResend(id, claim, null).isEmpty(), "once, whatever the state");
+        assertTrue(table.stacking().claimStackResend(id, read.stackBeat(), "lost").isEmpty(), "once");
+        assertTrue(table.stacking().claimStackResend(id, claim, null).isEmpty(), "once, whatever the state");
 
         // Undone (the send failed): back to the state read, the resend unspent; then claimed and recorded.
-        assertFalse(table.undoStackResend(id, claim.plusMillis(1), read.stackBeat(), "lost"), "not this claim");
-        assertTrue(table.undoStackResend(id, claim, read.stackBeat(), "lost"));
+        assertFalse(table.stacking().undoStackResend(id, claim.plusMillis(1), read.stackBeat(), "lost"), "not this claim");
+        assertTrue(table.stacking().undoStackResend(id, claim, read.stackBeat(), "lost"));
         JobRecord undone = table.job(id).orElseThrow();
         assertEquals(0, undone.stackResends());
         assertEquals("lost", undone.stackMessage());
         assertEquals(read.stackBeat(), undone.stackBeat());
         Thread.sleep(2);
-        java.time.Instant again = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
-        assertFalse(table.recordStackResend(id, 1, "fresh"), "not the job's run");
-        assertTrue(table.recordStackResend(id, 0, "fresh"));
+        java.time.Instant again = table.stacking().claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
+        assertFalse(table.stacking().recordStackResend(id, 1, "fresh"), "not the job's run");
+        assertTrue(table.stacking().recordStackResend(id, 0, "fresh"));
         assertEquals("fresh", table.job(id).orElseThrow().stackMessage());
-        assertFalse(table.recordStackResend(id, 0, "second"), "once a run: a second sweep's message counts nothing");
+        assertFalse(table.stacking().recordStackResend(id, 0, "second"), "once a run: a second sweep's message counts nothing");
         assertEquals("fresh", table.job(id).orElseThrow().stackMessage());
-        assertFalse(table.undoStackResend(id, again, read.stackBeat(), "lost"), "recorded: no longer undone");
+        assertFalse(table.stacking().undoStackResend(id, again, read.stackBeat(), "lost"), "recorded: no longer undone");
 
         // A worker that takes the stack with the fresh message before the record: the record still holds (the
         // sweep that sent the message counts the resend), the stack stays the worker's, and the resend stays spent.
         JobId raced = stackingJob("lost");
         JobRecord r = table.job(raced).orElseThrow();
-        java.time.Instant c = table.claimStackResend(raced, r.stackBeat(), "lost").orElseThrow();
+        java.time.Instant c = table.stacking().claimStackResend(raced, r.stackBeat(), "lost").orElseThrow();
         Thread.sleep(2);
-        assertTrue(table.takeStack(raced, "fresh", java.time.Instant.now().minusSeconds(120)));
-        assertFalse(table.undoStackResend(raced, c, r.stackBeat(), "lost"), "taken: the resend stands as spent");
-        assertTrue(table.recordStackResend(raced, 0, "fresh"));
+        assertTrue(table.stacking().takeStack(raced, "fresh", java.time.Instant.now().minusSeconds(120)));
+        assertFalse(table.stacking().undoStackResend(raced, c, r.stackBeat(), "lost"), "taken: the resend stands as spent");
+        assertTrue(table.stacking().recordStackResend(raced, 0, "fresh"));
         JobRecord taken = table.job(raced).orElseThrow();
         assertEquals("fresh", taken.stackMessage());
         assertEquals(1, taken.stackResends());
@@ -525,47 +525,47 @@ class JobTableTest {
     void aLostResendClaimIsRenewedOnceAndOnlyWhileUntouched() throws Exception {
         JobId id = stackingJob("lost");
         JobRecord read = table.job(id).orElseThrow();
-        java.time.Instant claim = table.claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
-        assertTrue(table.renewStackResendClaim(id, claim.minusSeconds(1)).isEmpty(), "not the claim read");
+        java.time.Instant claim = table.stacking().claimStackResend(id, read.stackBeat(), "lost").orElseThrow();
+        assertTrue(table.stacking().renewStackResendClaim(id, claim.minusSeconds(1)).isEmpty(), "not the claim read");
         Thread.sleep(2);
-        java.time.Instant renewed = table.renewStackResendClaim(id, claim).orElseThrow();
-        assertTrue(table.renewStackResendClaim(id, claim).isEmpty(), "once: a second sweep of the same state");
-        assertTrue(table.recordStackResend(id, 0, "fresh"));
-        assertFalse(table.recordStackResend(id, 0, "late"), "the stalled first sweep, recording late: a duplicate");
+        java.time.Instant renewed = table.stacking().renewStackResendClaim(id, claim).orElseThrow();
+        assertTrue(table.stacking().renewStackResendClaim(id, claim).isEmpty(), "once: a second sweep of the same state");
+        assertTrue(table.stacking().recordStackResend(id, 0, "fresh"));
+        assertFalse(table.stacking().recordStackResend(id, 0, "late"), "the stalled first sweep, recording late: a duplicate");
         JobRecord sent = table.job(id).orElseThrow();
         assertEquals("fresh", sent.stackMessage());
         assertEquals(1, sent.stackResends());
-        assertTrue(table.renewStackResendClaim(id, renewed).isEmpty(), "recorded: nothing to renew");
+        assertTrue(table.stacking().renewStackResendClaim(id, renewed).isEmpty(), "recorded: nothing to renew");
         Instant aliveSince = Instant.now().minusSeconds(120);
-        assertTrue(table.takeStack(id, "fresh", aliveSince), "the recorded resend, untaken: taken at once");
-        assertFalse(table.takeStack(id, "fresh", aliveSince), "taken: a duplicate delivery of it is refused");
+        assertTrue(table.stacking().takeStack(id, "fresh", aliveSince), "the recorded resend, untaken: taken at once");
+        assertFalse(table.stacking().takeStack(id, "fresh", aliveSince), "taken: a duplicate delivery of it is refused");
 
         // The stalled first sweep records before the renewing one: its message is the stack's, the other a duplicate.
         JobId late = stackingJob("lost");
         JobRecord l = table.job(late).orElseThrow();
-        java.time.Instant lc = table.claimStackResend(late, l.stackBeat(), "lost").orElseThrow();
+        java.time.Instant lc = table.stacking().claimStackResend(late, l.stackBeat(), "lost").orElseThrow();
         Thread.sleep(2);
-        assertTrue(table.renewStackResendClaim(late, lc).isPresent());
-        assertTrue(table.recordStackResend(late, 0, "first"));
-        assertFalse(table.recordStackResend(late, 0, "renewing"));
+        assertTrue(table.stacking().renewStackResendClaim(late, lc).isPresent());
+        assertTrue(table.stacking().recordStackResend(late, 0, "first"));
+        assertFalse(table.stacking().recordStackResend(late, 0, "renewing"));
         assertEquals("first", table.job(late).orElseThrow().stackMessage());
         // A resume clears the record with the claim: the next run may send its stack again once.
         table.failJob(late, "test");
         assertTrue(table.reopen(late, true).isPresent());
-        assertFalse(table.recordStackResend(late, 0, "stale"), "a sweep of the run a resume ended");
-        assertTrue(table.startStacking(late, "lost-again"));
+        assertFalse(table.stacking().recordStackResend(late, 0, "stale"), "a sweep of the run a resume ended");
+        assertTrue(table.stacking().startStacking(late, "lost-again"));
         JobRecord l1 = table.job(late).orElseThrow();
-        assertTrue(table.claimStackResend(late, l1.stackBeat(), "lost-again").isPresent());
-        assertTrue(table.recordStackResend(late, 1, "run-1"), "the next run records its own resend");
+        assertTrue(table.stacking().claimStackResend(late, l1.stackBeat(), "lost-again").isPresent());
+        assertTrue(table.stacking().recordStackResend(late, 1, "run-1"), "the next run records its own resend");
         assertEquals("run-1", table.job(late).orElseThrow().stackMessage());
 
         // A worker took the stack (its own message) after the claim: not renewed.
         JobId taken = stackingJob("lost");
         JobRecord t = table.job(taken).orElseThrow();
-        java.time.Instant c = table.claimStackResend(taken, t.stackBeat(), "lost").orElseThrow();
+        java.time.Instant c = table.stacking().claimStackResend(taken, t.stackBeat(), "lost").orElseThrow();
         Thread.sleep(2);
-        assertTrue(table.takeStack(taken, "fresh", java.time.Instant.now().minusSeconds(120)));
-        assertTrue(table.renewStackResendClaim(taken, c).isEmpty());
+        assertTrue(table.stacking().takeStack(taken, "fresh", java.time.Instant.now().minusSeconds(120)));
+        assertTrue(table.stacking().renewStackResendClaim(taken, c).isEmpty());
     }
 
     /**
@@ -577,19 +577,19 @@ class JobTableTest {
         JobId id = stackingJob("held");
         Instant silent = Instant.now().minusSeconds(121).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         java.time.Instant aliveSince = Instant.now().minusSeconds(120);
-        assertFalse(table.takeStack(id, "held", aliveSince), "its stacker alive: not taken, even with its own message");
-        assertFalse(table.takeStack(id, "another", aliveSince), "its stacker alive: not taken with another message");
+        assertFalse(table.stacking().takeStack(id, "held", aliveSince), "its stacker alive: not taken, even with its own message");
+        assertFalse(table.stacking().takeStack(id, "another", aliveSince), "its stacker alive: not taken with another message");
         assertEquals("held", table.job(id).orElseThrow().stackMessage());
-        assertFalse(table.releaseStack(id, "another", silent), "not the stack's message");
+        assertFalse(table.stacking().releaseStack(id, "another", silent), "not the stack's message");
         assertTrue(table.job(id).orElseThrow().stackBeat().isAfter(silent), "the beat as it was");
-        assertTrue(table.releaseStack(id, "held", silent));
+        assertTrue(table.stacking().releaseStack(id, "held", silent));
         JobRecord after = table.job(id).orElseThrow();
         assertEquals("held", after.stackMessage());
         assertEquals(silent, after.stackBeat(), "the beat put back to when its stacker counts as gone");
-        assertTrue(table.takeStack(id, "fresh", java.time.Instant.now().minusSeconds(120)));
-        assertFalse(table.releaseStack(id, "held", silent), "taken over: not the held message's to let go of");
+        assertTrue(table.stacking().takeStack(id, "fresh", java.time.Instant.now().minusSeconds(120)));
+        assertFalse(table.stacking().releaseStack(id, "held", silent), "taken over: not the held message's to let go of");
         assertTrue(table.finishJob(id, List.of("image.sgy")));
-        assertFalse(table.releaseStack(id, "fresh", silent), "stored: no stack to let go of");
+        assertFalse(table.stacking().releaseStack(id, "fresh", silent), "stored: no stack to let go of");
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class DoneJobs {
         d.table().createJob(id, prefix, "model", ObjectKeys.spec(id), 1);
         d.table().startShot(id, 1, "w");
         d.table().completeShot(id, 1, 1, 1);
-        if (!d.table().startStacking(id)) {
+        if (!d.table().stacking().startStacking(id)) {
             throw new IllegalStateException("job " + id + " did not begin stacking");
         }
         d.store().putBytes(ObjectKeys.output(id, "shots.sgy"), bytes);
