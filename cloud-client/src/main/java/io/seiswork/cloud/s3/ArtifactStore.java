@@ -1,6 +1,7 @@
 package io.seiswork.cloud.s3;
 
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.core.files.FileIdentity;
 import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.files.Sha256Pass;
 import io.seiswork.core.progress.ByteProgress;
@@ -58,6 +59,12 @@ public final class ArtifactStore {
      * latency, and far less than a request per trace of data sorted by anything but shot.
      */
     static final long COALESCE_GAP_BYTES = 4L << 20;
+
+    /**
+     * User metadata of an input stored by an upload that checked its bytes against its key
+     * ({@code x-amz-meta-sha256}): the hash, which {@link #storedAlready} asks for.
+     */
+    static final String SHA256_METADATA = "sha256";
 
     private final S3Client s3;
     private final String bucket;
@@ -163,13 +170,20 @@ public final class ArtifactStore {
      */
     public StoredInput putInput(Path file, ByteProgress hashing, TransferProgress uploading, CancellationToken cancel) {
         checkStorable(file);
-        String key = ObjectKeys.input(HexFormat.of().formatHex(FileSha256.of(file, hashing, cancel)));
         long size = size(file);
-        if (storedAlready(key, size)) {
+        // Taken before the digest, so that a file written from here on is never stored under it.
+        Optional<FileIdentity> hashed = FileIdentity.of(file);
+        int part = uploadPartBytes(size);
+        PartDigests parts = new PartDigests(size, part);
+        byte[] sha256 = FileSha256.known(file).orElseGet(() -> FileSha256.read(file, parts, hashing, cancel));
+        String hex = HexFormat.of().formatHex(sha256);
+        String key = ObjectKeys.input(hex);
+        if (storedAlready(key, size, hex)) {
             return new StoredInput(key, size, false);
         }
         cancel.throwIfCancelled("storing " + file.getFileName());
-        put(key, file, uploading, true, cancel);
+        PartDigests expected = size <= partBytes ? PartDigests.whole(size, sha256) : parts;
+        put(key, file, uploading, new Content(hex, expected, hashed), cancel);
         return new StoredInput(key, size, true);
     }
 
@@ -178,17 +192,35 @@ public final class ArtifactStore {
      * an object of that key and size is there already, as {@link #putInput} does a file.
      */
     public StoredInput putInputBytes(byte[] bytes) {
-        String key = ObjectKeys.input(sha256(bytes));
-        if (storedAlready(key, bytes.length)) {
+        String hex = sha256(bytes);
+        String key = ObjectKeys.input(hex);
+        if (storedAlready(key, bytes.length, hex)) {
             return new StoredInput(key, bytes.length, false);
         }
-        putBytes(key, bytes);
+        s3.putObject(r -> r.bucket(bucket).key(key).metadata(java.util.Map.of(SHA256_METADATA, hex)),
+                RequestBody.fromBytes(bytes));
         return new StoredInput(key, bytes.length, true);
     }
 
-    /** Whether an object of {@code key} and {@code size} is stored already: an input named by its content. */
-    private boolean storedAlready(String key, long size) {
-        return sizeOf(key) == size;
+    /**
+     * Whether an input of {@code key} and {@code size} is stored already, by an upload that checked
+     * every byte it sent against {@code sha256} (its key's hash, in the object's
+     * {@value #SHA256_METADATA} metadata). An object without it was stored before uploads were
+     * checked, and may hold bytes of a file written while it went up: it is uploaded again, once,
+     * rather than trusted for its size.
+     */
+    private boolean storedAlready(String key, long size, String sha256) {
+        try {
+            var head = s3.headObject(r -> r.bucket(bucket).key(key));
+            return head.contentLength() == size && sha256.equals(head.metadata().get(SHA256_METADATA));
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -303,28 +335,45 @@ public final class ArtifactStore {
      * above, aborted if a part fails so no orphaned parts are billed.
      */
     public void putFile(String key, Path file, TransferProgress progress) {
-        put(key, file, progress, false, CancellationToken.none());
+        put(key, file, progress, null, CancellationToken.none());
     }
+
+    /** The part size of an upload of {@code size} bytes: the whole file when one PUT sends it. */
+    private int uploadPartBytes(long size) {
+        return size <= partBytes ? (int) size : UploadPartSize.of(size, partBytes, maxUploadParts);
+    }
+
+    /**
+     * What an input's upload checks its bytes against: the SHA-256 its key names, each part's
+     * ({@link PartDigests}; none known when the whole file's was remembered from an earlier read),
+     * and the file's identity before it was hashed, which must still be its identity when the
+     * last part is sent.
+     */
+    private record Content(String sha256, PartDigests parts, Optional<FileIdentity> hashed) { }
 
     /**
      * Uploads {@code file} under {@code key}, in parts above one part's size.
      *
-     * @param resumable whether the key names its content ({@code inputs/sha256/<hash>}): then an
-     *     upload of it that broke is found and goes on ({@link UnfinishedUpload}), and one that
-     *     breaks now is kept for the next attempt (the bucket's lifecycle rule aborts what is
-     *     never finished); other uploads are aborted when they fail, so no parts are billed
+     * @param content what the bytes sent must be when the key names them ({@code inputs/sha256/<hash>}),
+     *     else null. Then an upload of it that broke is found and goes on ({@link UnfinishedUpload}),
+     *     and one that breaks now is kept for the next attempt (the bucket's lifecycle rule aborts
+     *     what is never finished); other uploads are aborted when they fail, so no parts are
+     *     billed. A part whose bytes are not those hashed fails the upload at once
+     *     ({@link FileChangedException}) and it is aborted, resumable or not, so nothing is
+     *     completed under the key
      * @param cancel checked before each part and before each block of a part's bytes
      *     ({@link PartBody}); a multipart upload it stops is kept or aborted as one that fails, and
      *     said as a {@link TransferCancelledException}
      */
-    private void put(String key, Path file, TransferProgress progress, boolean resumable, CancellationToken cancel) {
+    private void put(String key, Path file, TransferProgress progress, Content content, CancellationToken cancel) {
+        boolean resumable = content != null;
         checked(key);
         long size = size(file);
         UploadPartSize.checkStorable(file.toString(), size);
         String doing = "uploading " + file.getFileName();
         PartStop stop = new PartStop(cancel);
         if (size <= partBytes) {
-            putWhole(key, file, size, stop, doing);
+            putWhole(key, file, size, content, stop, doing);
             progress.onBytes(size, size);
             return;
         }
@@ -335,7 +384,7 @@ public final class ArtifactStore {
         Optional<UnfinishedUpload> unfinished = resumable ? UnfinishedUpload.find(s3, bucket, key, size, part)
                 : Optional.empty();
         String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
-                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key).metadata(metadataOf(content))).uploadId();
         PartsDone progressOf = new PartsDone(size, progress);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             inParallel(count, parallelParts, i -> {
@@ -343,21 +392,31 @@ public final class ArtifactStore {
                 long offset = (long) i * part;
                 long n = Math.min(part, size - offset);
                 String sending = doing + ", part " + (i + 1) + " of " + count;
-                if (unfinished.isPresent() && unfinished.get().holds(i, PartBody.stream(ch, offset, n, stop, sending))) {
+                byte[] hashed = content == null ? null : content.parts().of(i);
+                // A kept part is reused only when the file's bytes are those hashed (the stream checks) and S3's.
+                if (unfinished.isPresent()
+                        && unfinished.get().holds(i, PartBody.stream(ch, offset, n, stop, sending, hashed))) {
                     parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(unfinished.get().parts().get(i).eTag()).build();
                     progressOf.done(n);
                     return;
                 }
                 String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(i + 1)
-                        .contentLength(n), PartBody.of(ch, offset, n, stop, sending)).eTag();
+                        .contentLength(n), PartBody.of(ch, offset, n, stop, sending, hashed)).eTag();
                 parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(eTag).build();
                 progressOf.done(n);
             }, stop);
+            if (content != null && content.parts().of(0) == null) {
+                requireUnchanged(file, content, doing);
+            }
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (IOException | RuntimeException e) {
-            if (!resumable) {
+            Optional<FileChangedException> changed = FileChangedException.in(e);
+            if (!resumable || changed.isPresent()) {
                 s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+            }
+            if (changed.isPresent()) {
+                throw changed.get();
             }
             if (e instanceof IOException io) {
                 throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
@@ -372,17 +431,39 @@ public final class ArtifactStore {
         }
     }
 
-    /** Stores a file of one part or less by one PUT, its body read and stopped as a part's is. */
-    private void putWhole(String key, Path file, long size, PartStop stop, String doing) {
+    /**
+     * Fails with a {@link FileChangedException} when {@code file} is not the file that was hashed
+     * (written, replaced or touched since: {@link FileIdentity}): what checks a multipart upload
+     * whose parts' digests are unknown, the whole file's having been remembered from an earlier
+     * read, before it is completed.
+     */
+    private static void requireUnchanged(Path file, Content content, String where) {
+        if (content.hashed().isEmpty() || !content.hashed().get().isStill(file)) {
+            throw new FileChangedException(where);
+        }
+    }
+
+    /** The metadata of an object stored under {@code content}'s key: its hash; none for other objects. */
+    private static java.util.Map<String, String> metadataOf(Content content) {
+        return content == null ? java.util.Map.of() : java.util.Map.of(SHA256_METADATA, content.sha256());
+    }
+
+    /**
+     * Stores a file of one part or less by one PUT, its body read and stopped as a part's is, and
+     * checked against its content's SHA-256 when the key names it: the one part is the whole file.
+     */
+    private void putWhole(String key, Path file, long size, Content content, PartStop stop, String doing) {
+        byte[] hashed = content == null ? null : content.parts().of(0);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            s3.putObject(r -> r.bucket(bucket).key(key), PartBody.of(ch, 0, size, stop, doing));
+            s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)),
+                    PartBody.of(ch, 0, size, stop, doing, hashed));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot upload " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (stop.cancelled()) {
                 throw new TransferCancelledException(doing, 0, 1, 0, size, "stored");
             }
-            throw e;
+            throw FileChangedException.in(e).map(RuntimeException.class::cast).orElse(e);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.seiswork.cloud.s3;
 
+import io.seiswork.core.files.Sha256Pass;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
 import java.util.Objects;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -28,6 +30,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * one would close it for every part of the upload (a {@link java.nio.channels.FileChannel} is
  * interruptible). Nothing interrupts them today: the S3 client has no attempt timeout
  * ({@code CloudClients}), and a cancel stops the parts through the {@link PartStop}.
+ *
+ * <p>A body of a file stored under its content key is given the SHA-256 its range had when the
+ * file was hashed for that key ({@link PartDigests}), and each stream digests the bytes it reads
+ * and compares them as it reaches the range's end, before it hands the last of them to the
+ * client: bytes written into the file since fail the request short of its length (nothing stored)
+ * with a {@link FileChangedException}, unchecked and not retried, as a shortened file fails.
  */
 final class PartBody {
 
@@ -48,7 +56,15 @@ final class PartBody {
      * @param where what sending it is, for the exception ("uploading vp.bin, part 3 of 8")
      */
     static RequestBody of(FileChannel file, long offset, long length, PartStop stop, String where) {
-        return RequestBody.fromContentProvider(() -> stream(file, offset, length, stop, where), length,
+        return of(file, offset, length, stop, where, null);
+    }
+
+    /**
+     * As {@link #of(FileChannel, long, long, PartStop, String)}, each stream's bytes checked
+     * against {@code sha256}, the range's digest when the file was hashed (null: not checked).
+     */
+    static RequestBody of(FileChannel file, long offset, long length, PartStop stop, String where, byte[] sha256) {
+        return RequestBody.fromContentProvider(() -> stream(file, offset, length, stop, where, sha256), length,
                 "application/octet-stream");
     }
 
@@ -57,7 +73,18 @@ final class PartBody {
      * {@code stop} before each block: a body's stream, or a part's bytes read for their MD5.
      */
     static InputStream stream(FileChannel file, long offset, long length, PartStop stop, String where) {
-        return new Stream(file, offset, offset + length, stop, where);
+        return stream(file, offset, length, stop, where, null);
+    }
+
+    /**
+     * As {@link #stream(FileChannel, long, long, PartStop, String)}, its bytes checked against
+     * {@code sha256} as it reaches its end (null: not checked).
+     *
+     * @throws FileChangedException from the read that reaches the end, when the bytes read differ
+     */
+    static InputStream stream(FileChannel file, long offset, long length, PartStop stop, String where,
+            byte[] sha256) {
+        return new Stream(file, offset, offset + length, stop, where, sha256);
     }
 
     /** One read of a range of the file, looking at the stop before each block. */
@@ -66,12 +93,18 @@ final class PartBody {
         private final long end;
         private final PartStop stop;
         private final String where;
+        /** The range's SHA-256 when the file was hashed, or null. */
+        private final byte[] expected;
+        /** Digest of the bytes read so far, when they are checked. */
+        private final MessageDigest sent;
         /** {@link #read()}'s byte: the HTTP client may read a body a byte at a time. */
         private final byte[] one = new byte[1];
         private long position;
 
-        Stream(FileChannel file, long position, long end, PartStop stop, String where) {
+        Stream(FileChannel file, long position, long end, PartStop stop, String where, byte[] expected) {
             this.file = file;
+            this.expected = expected == null ? null : expected.clone();
+            this.sent = expected == null ? null : Sha256Pass.newSha256();
             this.position = position;
             this.end = end;
             this.stop = stop;
@@ -102,11 +135,21 @@ final class PartBody {
                 throw new UncheckedIOException(shortened, new EOFException(shortened));
             }
             position += got;
+            if (sent != null) {
+                sent.update(b, off, got);
+                if (position == end && !MessageDigest.isEqual(sent.digest(), expected)) {
+                    // Before the last bytes reach the client: the request ends short, and S3 stores nothing of it.
+                    throw new FileChangedException(where);
+                }
+            }
             return got;
         }
 
         @Override
-        public long skip(long n) {
+        public long skip(long n) throws IOException {
+            if (sent != null) {
+                return super.skip(n);  // read through, so that the digest has every byte
+            }
             long skipped = Math.max(0, Math.min(n, end - position));
             position += skipped;
             return skipped;

@@ -73,7 +73,8 @@ class ArtifactStoreTest {
      * the file byte for byte. The file's bytes past each held part's first 2 MiB are written
      * anew while the parts are held: the object has the new ones, so nothing of a part was read
      * (and held in memory) beyond the MiB sent and a read ahead of it under a MiB. A part read
-     * whole before it is sent, as before, stores the old bytes.
+     * whole before it is sent, as before, stores the old bytes. (Stored by {@code putFile}: an
+     * input, named by its content, refuses bytes written during its upload.)
      */
     @Test
     void anUploadOfLargePartsKeepsFourInFlight() throws Exception {
@@ -84,7 +85,8 @@ class ArtifactStoreTest {
             ArtifactStore store = new ArtifactStore(s3, bucket, 5 << 20, 4, 5);
             byte[] data = random((40 << 20) - 7, 41);  // 5 parts of 8 MiB, the last 7 bytes short
             Path model = Files.write(dir.resolve("vp.bin"), data);
-            var uploading = CompletableFuture.supplyAsync(() -> store.putInput(model, TransferProgress.NONE));
+            var uploading = CompletableFuture.runAsync(() -> store.putFile("jobs/t-4/image/image.swv", model,
+                    TransferProgress.NONE));
             int part = 8 << 20;
             try {
                 // Part 1 goes through whole; parts 2 to 5 are then all in flight at once.
@@ -101,10 +103,11 @@ class ArtifactStoreTest {
             } finally {
                 gate.open();
             }
-            StoredInput stored = uploading.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            uploading.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(4, gate.held());
             assertEquals(5, gate.uploadedParts());
-            assertArrayEquals(data, store.getBytes(stored.key(), data.length), "the bytes as the file held them when sent");
+            assertArrayEquals(data, store.getBytes("jobs/t-4/image/image.swv", data.length),
+                    "the bytes as the file held them when sent");
         }
     }
 
@@ -367,6 +370,157 @@ class ArtifactStoreTest {
             assertEquals(sentBefore + 3 - held.size(), uploadedParts.count(), "the parts S3 held were not sent again");
             assertArrayEquals(data, store.getBytes(key, data.length));
             assertTrue(counting.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads().isEmpty());
+        }
+    }
+
+    /**
+     * A byte of an input written while its upload runs (in part 4 of 4, not yet sent, while parts
+     * 2 and 3 are held in flight) fails the upload at once, saying so: the part's bytes are not
+     * those hashed for the key. Nothing is stored under the key and the multipart upload is
+     * aborted, so the file submitted again, its byte put back or as changed, is stored whole under
+     * the key of its bytes; before, the changed bytes were stored under the old key, and every
+     * later upload found an object of that size there and sent nothing.
+     */
+    @Test
+    void anInputChangedDuringItsUploadIsNotStoredUnderItsKey() throws Exception {
+        byte[] data = random((18 << 20) + 3, 45);  // 4 parts of 5 MiB, the last of 3 MiB + 3
+        Path model = Files.write(dir.resolve("vp.bin"), data);
+        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        io.seiswork.core.files.FileSha256.forget();  // hashed by the upload's own read, which keeps each part's digest
+        assertChangedDuringUploadFails(model, key, "store-test-changed", "uploading vp.bin, part 4 of 4");
+        ArtifactStore store = inSmallParts(CLOUD.s3(), "store-test-changed");
+        byte[] changed = Files.readAllBytes(model);
+        assertEquals(new StoredInput(ObjectKeys.input(ArtifactStore.sha256(changed)), changed.length, true),
+                store.putInput(model, TransferProgress.NONE), "the file as changed, under its own key");
+        assertArrayEquals(changed, store.getBytes(ObjectKeys.input(ArtifactStore.sha256(changed)), changed.length));
+        Files.write(model, data);
+        assertEquals(new StoredInput(key, data.length, true), store.putInput(model, TransferProgress.NONE),
+                "the byte put back: uploaded, not taken for stored");
+        assertArrayEquals(data, store.getBytes(key, data.length));
+    }
+
+    /**
+     * As {@link #anInputChangedDuringItsUploadIsNotStoredUnderItsKey}, the input's SHA-256
+     * remembered from an earlier read (a submission's pass over its data file), which kept no
+     * part's digest: the file's identity (its change time) says it was written, and the upload
+     * is aborted before it is completed.
+     */
+    @Test
+    void anInputHashedEarlierAndChangedDuringItsUploadIsNotStored() throws Exception {
+        byte[] data = random((18 << 20) + 3, 46);
+        Path model = Files.write(dir.resolve("vp.bin"), data);
+        String key = ObjectKeys.input(ArtifactStore.sha256(model));  // remembered while the file is unchanged
+        assertChangedDuringUploadFails(model, key, "store-test-changed-known", "uploading vp.bin");
+        Files.write(model, data);
+        ArtifactStore store = inSmallParts(CLOUD.s3(), "store-test-changed-known");
+        assertEquals(new StoredInput(key, data.length, true), store.putInput(model, TransferProgress.NONE));
+        assertArrayEquals(data, store.getBytes(key, data.length));
+    }
+
+    /**
+     * Uploads {@code model} as an input in parts of 5 MiB, two at a time, writes a byte of its
+     * part 4 while parts 2 and 3 are held in flight, and checks the upload fails saying where,
+     * with no object under {@code key} and no multipart upload left.
+     */
+    private static void assertChangedDuringUploadFails(Path model, String key, String bucket, String where)
+            throws Exception {
+        PartGate gate = new PartGate(1 << 20);
+        try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
+            ArtifactStore store = inSmallParts(s3, bucket);
+            var uploading = CompletableFuture.supplyAsync(() -> store.putInput(model, TransferProgress.NONE));
+            try {
+                gate.awaitHeld(2, 60);
+                try (var ch = java.nio.channels.FileChannel.open(model, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xA5}), (16L << 20) + 5);
+                }
+            } finally {
+                gate.open();
+            }
+            var e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> uploading.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            var changed = assertInstanceOf(FileChangedException.class, e.getCause());
+            assertEquals("the file changed while " + where + ": its bytes are not those hashed for its content key, "
+                    + "and nothing was stored under that key; submit again once the file is no longer being written",
+                    changed.getMessage());
+            assertEquals(-1, store.sizeOf(key), "nothing stored under the key");
+            assertTrue(s3.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads().isEmpty(),
+                    "the multipart upload is aborted");
+        }
+    }
+
+    /**
+     * A small input (one PUT) written as its body is first read fails as a part does, nothing
+     * stored under its key; uploaded again, it is stored under the key of its bytes now.
+     */
+    @Test
+    void aSmallInputChangedDuringItsPutIsNotStoredUnderItsKey() throws Exception {
+        byte[] data = random((1 << 20) + 11, 47);
+        Path file = Files.write(dir.resolve("wavelet.bin"), data);
+        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        WriteAtPut write = new WriteAtPut(file, 1000);
+        try (S3Client s3 = CLOUD.s3SeenBy(write)) {
+            ArtifactStore store = inSmallParts(s3, "store-test-changed-small");
+            var e = assertThrows(FileChangedException.class, () -> store.putInput(file, TransferProgress.NONE));
+            assertTrue(e.getMessage().startsWith("the file changed while uploading wavelet.bin: "), e.getMessage());
+            assertEquals(-1, store.sizeOf(key), "nothing stored under the key");
+            byte[] changed = Files.readAllBytes(file);
+            String changedKey = ObjectKeys.input(ArtifactStore.sha256(changed));
+            assertEquals(new StoredInput(changedKey, changed.length, true), store.putInput(file, TransferProgress.NONE));
+            assertArrayEquals(changed, store.getBytes(changedKey, changed.length));
+        }
+    }
+
+    /**
+     * An input stored before uploads were checked (no {@code sha256} metadata; here other bytes of
+     * the same size, as a file written during such an upload left) is not taken for stored by its
+     * size: it is uploaded again, and the key then holds its bytes.
+     */
+    @Test
+    void anInputStoredUncheckedIsUploadedAgain() throws Exception {
+        ArtifactStore store = inSmallParts(CLOUD.s3(), "store-test-unchecked");
+        byte[] data = random(4096, 48);
+        Path file = Files.write(dir.resolve("vp.bin"), data);
+        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        store.putBytes(key, random(4096, 49));
+        assertEquals(new StoredInput(key, data.length, true), store.putInput(file, TransferProgress.NONE));
+        assertArrayEquals(data, store.getBytes(key, data.length));
+        assertEquals(new StoredInput(key, data.length, false), store.putInput(file, TransferProgress.NONE),
+                "checked now: taken for stored");
+    }
+
+    /** Writes a byte of {@code file} at {@code offset} (its complement) as the body of its first PUT is first opened. */
+    private static final class WriteAtPut implements ExecutionInterceptor {
+        private final Path file;
+        private final long offset;
+        private final java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+
+        WriteAtPut(Path file, long offset) {
+            this.file = file;
+            this.offset = offset;
+        }
+
+        @Override
+        public java.util.Optional<software.amazon.awssdk.core.sync.RequestBody> modifyHttpContent(
+                Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            var body = context.requestBody();
+            if (!(context.request() instanceof software.amazon.awssdk.services.s3.model.PutObjectRequest)
+                    || body.isEmpty() || written.get()) {
+                return body;
+            }
+            var sent = body.get();
+            return java.util.Optional.of(software.amazon.awssdk.core.sync.RequestBody.fromContentProvider(() -> {
+                if (written.compareAndSet(false, true)) {
+                    try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                        var one = java.nio.ByteBuffer.allocate(1);
+                        ch.read(one, offset);
+                        ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) ~one.get(0)}), offset);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return sent.contentStreamProvider().newStream();
+            }, sent.optionalContentLength().orElseThrow(), sent.contentType()));
         }
     }
 

@@ -53,6 +53,50 @@ class PartBodyTest {
     }
 
     /**
+     * A checked body's stream gives its range whole when the bytes are those hashed (read in
+     * blocks, a byte at a time, or skipped through), and fails as it reaches the end when one byte
+     * differs, the last bytes withheld so that the request ends short. The digests are those
+     * {@link PartDigests} records from the blocks of a read across part boundaries.
+     */
+    @Test
+    void aCheckedBodyFailsAtItsEndWhenTheBytesAreNotThoseHashed() throws IOException {
+        byte[] data = new byte[(3 << 20) + 11];
+        new Random(6).nextBytes(data);
+        Path file = Files.write(dir.resolve("vp.bin"), data);
+        int part = (1 << 20) + 7;
+        PartDigests digests = new PartDigests(data.length, part);
+        for (int at = 0; at < data.length; at += 300_000) {  // blocks that straddle the parts' ends
+            int n = Math.min(300_000, data.length - at);
+            digests.accept(at, Arrays.copyOfRange(data, at, at + n), n);
+        }
+        PartStop go = new PartStop(CancellationToken.none());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            for (int i = 0; i < 3; i++) {  // 3 parts, the last of 1 MiB - 3
+                int offset = i * part;
+                int length = Math.min(part, data.length - offset);
+                try (InputStream in = PartBody.stream(ch, offset, length, go, "part " + (i + 1), digests.of(i))) {
+                    assertArrayEquals(Arrays.copyOfRange(data, offset, offset + length), in.readAllBytes());
+                }
+            }
+            try (InputStream in = PartBody.stream(ch, part, part, go, "part 2", digests.of(1))) {
+                assertEquals(part - 10, in.skip(part - 10));
+                assertEquals(10, in.readAllBytes().length);
+            }
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) ~data[part + 99]}), part + 99);
+            try (InputStream in = PartBody.stream(ch, part, part, go, "uploading vp.bin, part 2 of 3",
+                    digests.of(1))) {
+                byte[] got = new byte[part];
+                var e = assertThrows(FileChangedException.class, () -> {
+                    for (int n; (n = in.read(got, 0, 8192)) >= 0; ) {
+                        assertTrue(n > 0);
+                    }
+                });
+                assertTrue(e.getMessage().startsWith("the file changed while uploading vp.bin, part 2 of 3: "));
+            }
+        }
+    }
+
+    /**
      * Streaming a 256 MiB part (a sparse file: no bytes on disk) the way the HTTP client does, 8
      * KiB at a time, allocates a small fraction of it on the heap: the part is never read whole.
      */
