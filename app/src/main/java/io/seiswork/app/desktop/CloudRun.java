@@ -374,7 +374,10 @@ final class CloudRun implements ActiveRun {
                 case DONE -> {
                     fetching = true;
                     try {
-                        d.fetch(id, outDir, 1L << 40, logged(events, "fetching the outputs")::onBytes, transfers);
+                        // A job Run sent replaces the output folder's files, as the user agreed before it was sent; a
+                        // followed job's go to runs/<job id>, where only its own fetch may have written.
+                        d.fetch(id, outDir, 1L << 40, logged(events, "fetching the outputs")::onBytes, transfers,
+                                job != null);
                     } catch (TransferCancelledException e) {
                         // The job stays DONE; its parts on disk are where a fetch into the same folder goes on from.
                         yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, e.getMessage()

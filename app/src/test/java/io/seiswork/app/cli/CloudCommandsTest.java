@@ -228,6 +228,14 @@ class CloudCommandsTest {
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.err().contains("image.sgy (there already, ") && again.err().contains("not downloaded again)"),
                 again.err());
+        // Into the local run's folder: its image.sgy and image.swv are not the job's to replace, and stay.
+        byte[] localImage = Files.readAllBytes(dir.resolve("local/image.swv"));
+        CliRun over = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("local").toString());
+        assertEquals(1, over.exit(), over.err());
+        assertEquals("seiswork: " + dir.resolve("local") + " holds image.sgy and image.swv, which no fetch of job " + job
+                + " wrote (another run's outputs?): fetch into another folder, or move them away first; nothing was"
+                + " downloaded", over.err().strip());
+        assertArrayEquals(localImage, Files.readAllBytes(dir.resolve("local/image.swv")));
 
         // seiswork view --job: the image read in place by ranged GETs gives the local file's slices.
         var settings = io.seiswork.cloud.config.CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(),

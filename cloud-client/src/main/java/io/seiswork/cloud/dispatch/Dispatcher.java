@@ -20,11 +20,13 @@ import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.StoredInput;
 import io.seiswork.cloud.s3.StoredVersion;
 import io.seiswork.cloud.s3.TransferProgress;
+import io.seiswork.core.files.FolderLock;
 import io.seiswork.core.files.IoProblems;
 import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -404,10 +406,13 @@ public final class Dispatcher {
      * Downloads a DONE job's outputs into {@code outDir}. Outputs fetched there before, of the
      * same stored version, are not downloaded again ({@link FetchedVersions}), and a download that
      * broke goes on where it stopped: fetching again after a failure costs only what is missing.
+     * Refused, before anything is downloaded, when an output would replace a file no fetch of this
+     * job wrote (another run's image) or another fetch or run writes into the folder
+     * ({@link FolderLock}).
      *
      * @param maxBytes largest output accepted
      * @return the outputs, each with whether it was there already
-     * @throws IllegalStateException when the job is not DONE
+     * @throws IllegalStateException when the job is not DONE, or the folder is not this fetch's to write
      */
     public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress) {
         return fetch(id, outDir, maxBytes, progress, CancellationToken.none());
@@ -422,6 +427,17 @@ public final class Dispatcher {
      */
     public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress,
             CancellationToken cancel) {
+        return fetch(id, outDir, maxBytes, progress, cancel, false);
+    }
+
+    /**
+     * As {@link #fetch(JobId, Path, long, TransferProgress, CancellationToken)}, replacing the
+     * files of the folder that no fetch of the job wrote when {@code replaceOthers}: the desktop's
+     * cloud run into the project's output folder, whose outputs the user agreed to replace before
+     * the job was sent.
+     */
+    public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress,
+            CancellationToken cancel, boolean replaceOthers) {
         JobRecord job = status(id).job();
         if (job.status() != JobStatus.DONE) {
             throw new IllegalStateException(notDone(job));
@@ -431,19 +447,38 @@ public final class Dispatcher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir + ": " + IoProblems.folderNotMade(e, outDir), e);
         }
-        List<FetchedOutput> files = new ArrayList<>();
-        FetchedVersions fetched = FetchedVersions.in(outDir);
-        for (String name : job.outputs()) {
-            Path file = outDir.resolve(name);
-            String key = ObjectKeys.output(id, name);
-            StoredVersion stored = store.version(key).orElseThrow(() -> new IllegalStateException("job " + id
-                    + " is DONE but its output " + name + " is gone from the bucket"));
-            boolean there = fetched.holds(file, stored);
-            if (!there) {
-                fetched.fetched(file, store.getFile(key, file, maxBytes, progress, cancel));
+        try (FolderLock lock = FolderLock.tryAcquire(outDir).orElseThrow(() -> new IllegalStateException(
+                "another fetch or run is writing into " + outDir + " (it holds " + FolderLock.OUTPUTS
+                        + "): let it end, or fetch into another folder"))) {
+            FetchedVersions fetched = FetchedVersions.in(outDir);
+            List<StoredVersion> versions = new ArrayList<>();
+            List<String> others = new ArrayList<>();
+            for (String name : job.outputs()) {
+                StoredVersion stored = store.version(ObjectKeys.output(id, name)).orElseThrow(() ->
+                        new IllegalStateException("job " + id + " is DONE but its output " + name + " is gone from the bucket"));
+                versions.add(stored);
+                Path file = outDir.resolve(name);
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !fetched.wroteFor(file, id, stored)) {
+                    others.add(name);
+                }
             }
-            files.add(new FetchedOutput(file, stored.size(), there));
+            if (!others.isEmpty() && !replaceOthers) {
+                throw new IllegalStateException(outDir + " holds " + String.join(" and ", others) + ", which no fetch of"
+                        + " job " + id + " wrote (another run's outputs?): fetch into another folder, or move "
+                        + (others.size() == 1 ? "it" : "them") + " away first; nothing was downloaded");
+            }
+            List<FetchedOutput> files = new ArrayList<>();
+            for (int i = 0; i < versions.size(); i++) {
+                String name = job.outputs().get(i);
+                Path file = outDir.resolve(name);
+                StoredVersion stored = versions.get(i);
+                boolean there = fetched.holds(file, stored) && fetched.wroteFor(file, id, stored);
+                if (!there) {
+                    fetched.fetched(file, id, store.getFile(ObjectKeys.output(id, name), file, maxBytes, progress, cancel));
+                }
+                files.add(new FetchedOutput(file, stored.size(), there));
+            }
+            return files;
         }
-        return files;
     }
 }

@@ -3,6 +3,7 @@ package io.seiswork.cloud.dispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.StoredVersion;
 import io.seiswork.core.files.DurableFiles;
 import java.io.IOException;
@@ -11,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Which version of each output a fetch wrote into a folder ({@value #FILE} there: name, size and
- * ETag), so that fetching the job again skips the outputs already there: after a fetch that broke
- * on the second 100 GB file, the first is not downloaded again. A file is taken as already there
- * only if its size and the recorded version both match the stored object's; anything else
- * (another job's outputs in the folder, a file changed by hand, an unreadable record) is
- * downloaded.
+ * Which job's version of each output a fetch wrote into a folder ({@value #FILE} there: name, job,
+ * size and ETag), so that fetching the job again skips the outputs already there: after a fetch
+ * that broke on the second 100 GB file, the first is not downloaded again. A file is taken as
+ * already there only if its size and the recorded version both match the stored object's;
+ * anything else (a file changed by hand, an object restacked since) is downloaded again. The
+ * record also says which files a fetch of the job may replace at all ({@link #wroteFor}): another
+ * run's outputs in the folder are not its to replace.
  */
 final class FetchedVersions {
 
@@ -60,9 +62,25 @@ final class FetchedVersions {
         }
     }
 
-    /** Records that {@code file} now holds {@code version}. */
-    void fetched(Path file, StoredVersion version) {
-        versions.putObject(file.getFileName().toString()).put("size", version.size()).put("eTag", version.eTag());
+    /**
+     * Whether a fetch of {@code job} wrote {@code file} (of any version): one recorded for it, or
+     * recorded before records named the job (by an older seiswork) and of the stored version
+     * {@code stored}, so that its bytes are the job's anyway.
+     */
+    boolean wroteFor(Path file, JobId job, StoredVersion stored) {
+        JsonNode v = versions.path(file.getFileName().toString());
+        if (!v.isObject()) {
+            return false;
+        }
+        JsonNode recordedJob = v.get("job");
+        return recordedJob != null ? job.value().equals(recordedJob.asText())
+                : stored.eTag() != null && stored.eTag().equals(v.path("eTag").asText(null));
+    }
+
+    /** Records that {@code file} now holds {@code version} of {@code job}'s output. */
+    void fetched(Path file, JobId job, StoredVersion version) {
+        versions.putObject(file.getFileName().toString()).put("job", job.value()).put("size", version.size())
+                .put("eTag", version.eTag());
         DurableFiles.write(record, versions.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -265,6 +265,86 @@ class DispatcherTest {
         }
     }
 
+    /** A DONE job of {@code image.sgy} and {@code image.swv} whose bytes are {@code what}. */
+    private static io.seiswork.cloud.job.JobId doneJob(Dispatcher d, String name, String what) {
+        var id = new io.seiswork.cloud.job.JobId(name + "-" + Long.toHexString(System.nanoTime()));
+        d.table().createJob(id, "fetch", "rtm", ObjectKeys.spec(id), 1);
+        d.table().startShot(id, 1, "w");
+        d.table().completeShot(id, 1, 1, 1);
+        assertTrue(d.table().stacking().startStacking(id));
+        d.store().putBytes(ObjectKeys.output(id, "image.sgy"), (what + " sgy").getBytes());
+        d.store().putBytes(ObjectKeys.output(id, "image.swv"), (what + " swv").getBytes());
+        assertTrue(d.table().finishJob(id, java.util.List.of("image.sgy", "image.swv")));
+        return id;
+    }
+
+    /**
+     * A folder holding another run's outputs (a local run's image.sgy and run.json, another job's
+     * fetched image.swv) is refused before anything is downloaded, naming the files; the same job
+     * fetched again into its own folder goes on; asked to replace them (the desktop's Run, once
+     * the user agreed), they are replaced and recorded as the job's.
+     */
+    @Test
+    void aFetchDoesNotReplaceFilesThatNoFetchOfTheJobWrote() throws Exception {
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            var first = doneJob(d, "fetch-first", "first");
+            var second = doneJob(d, "fetch-second", "second");
+            Path out = dir.resolve("fetched");
+            d.fetch(first, out, 1 << 20, TransferProgress.NONE);
+            Files.delete(out.resolve("image.sgy"));
+            Files.writeString(out.resolve("image.sgy"), "a local run's image");
+            Files.writeString(out.resolve("run.json"), "{}");
+            java.util.List<Long> downloads = new java.util.ArrayList<>();
+            TransferProgress counting = (done, total) -> downloads.add(total);
+
+            var refused = assertThrows(IllegalStateException.class, () -> d.fetch(second, out, 1 << 20, counting));
+            assertEquals(out + " holds image.sgy and image.swv, which no fetch of job " + second + " wrote (another"
+                    + " run's outputs?): fetch into another folder, or move them away first; nothing was downloaded",
+                    refused.getMessage());
+            assertEquals(java.util.List.of(), downloads);
+            assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
+            assertEquals("first swv", Files.readString(out.resolve("image.swv")));
+
+            // The first job's own files are its to fetch again: image.swv as it was, image.sgy changed since.
+            var again = d.fetch(first, out, 1 << 20, counting);
+            assertEquals(java.util.List.of(9L), downloads, "only the image.sgy changed since");
+            assertEquals(java.util.List.of(false, true), again.stream().map(FetchedOutput::alreadyThere).toList());
+            assertEquals("first sgy", Files.readString(out.resolve("image.sgy")));
+
+            downloads.clear();
+            d.fetch(second, out, 1 << 20, counting, new CancellationToken(), true);
+            assertEquals(java.util.List.of(10L, 10L), downloads, "both replaced when asked");
+            assertEquals("second sgy", Files.readString(out.resolve("image.sgy")));
+            downloads.clear();
+            d.fetch(second, out, 1 << 20, counting);
+            assertEquals(java.util.List.of(), downloads, "recorded as the second job's now");
+        }
+    }
+
+    /**
+     * Two fetches into one folder: the second is refused, in words, while the first holds the
+     * folder's lock (held here by this test, as another process's fetch or run would); nothing is
+     * written, and once the lock is let go the fetch goes.
+     */
+    @Test
+    void aSecondFetchIntoTheFolderIsRefusedWhileTheFirstWrites() throws Exception {
+        try (CloudClients c = clients()) {
+            Dispatcher d = Dispatcher.of(c);
+            var id = doneJob(d, "fetch-locked", "locked");
+            Path out = Files.createDirectories(dir.resolve("fetched"));
+            try (var held = io.seiswork.core.files.FolderLock.tryAcquire(out).orElseThrow()) {
+                var refused = assertThrows(IllegalStateException.class, () -> d.fetch(id, out, 1 << 20,
+                        TransferProgress.NONE));
+                assertEquals("another fetch or run is writing into " + out + " (it holds .seiswork-run.lock): let it"
+                        + " end, or fetch into another folder", refused.getMessage());
+                assertTrue(Files.notExists(out.resolve("image.sgy")));
+            }
+            d.fetch(id, out, 1 << 20, TransferProgress.NONE);
+            assertEquals("locked sgy", Files.readString(out.resolve("image.sgy")));
+        }
+    }
+
     /**
      * {@code submit --shots 2,5,9}: a job of 3 shots, numbered 1-3 in the table and the queue like
      * any job's (so counting, resume and delete go as for any job), whose stored spec says which
