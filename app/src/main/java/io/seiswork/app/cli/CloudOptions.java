@@ -88,7 +88,12 @@ final class CloudOptions {
         return false;
     }
 
-    static JobId jobId(String text) {
-        return new JobId(text);
+    /**
+     * The job id given to {@code spec}'s command ({@code status JOB}, {@code view --job JOB}); one that
+     * is not a job id is a usage error (exit 2, {@link OptionValues#usage}), refused before any call
+     * to the cloud.
+     */
+    static JobId jobId(picocli.CommandLine.Model.CommandSpec spec, String text) {
+        return OptionValues.usage(spec, () -> new JobId(text));
     }
 }

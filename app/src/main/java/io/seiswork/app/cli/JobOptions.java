@@ -4,16 +4,18 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code JOB [--cloud local|aws]}, shared by the commands that act on one cloud job
  * ({@code status}, {@code fetch}, {@code cancel}, {@code resume}, {@code delete}): the job id
  * that {@code submit} printed, checked where it enters, and the stack it lives in.
  *
- * <p>The id is checked by {@link #id()} when the command runs, not by picocli as it parses, so
- * that a bad id is the same one-line error ({@code seiswork: job id must be ...}) as every other
- * mistake, before any call to the cloud.
+ * <p>The id is checked by {@link #id()} when the command runs, before any call to the cloud: a bad
+ * id is a usage error, as a bad option value is ({@code seiswork status: job id must be ...},
+ * the pointer to {@code --help}, exit 2).
  */
 final class JobOptions {
 
@@ -23,13 +25,18 @@ final class JobOptions {
     @Mixin
     CloudOptions cloud;
 
+    /** The command this is mixed into, whose usage error a bad id is. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /**
      * The job's id.
      *
-     * @throws IllegalArgumentException when it is not a job id (3-63 lower-case letters, digits and hyphens)
+     * @throws picocli.CommandLine.ParameterException when it is not a job id (3-63 lower-case letters,
+     *     digits and hyphens)
      */
     JobId id() {
-        return CloudOptions.jobId(job);
+        return CloudOptions.jobId(command, job);
     }
 
     /** Runs {@code work} with the stack's dispatcher ({@link CloudOptions#withDispatcher}). */

@@ -22,7 +22,6 @@ import io.seiswork.core.spec.Task;
 import io.seiswork.core.spec.WholeGridStorage;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.job.JobEngine;
-import io.seiswork.kernels.job.ShotComputer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -139,8 +138,9 @@ final class RunCommand implements Callable<Integer> {
         ResolvedJob job = CheckedSpec.resolve(specFile, engine, err);
         JobSpec jobSpec = job.spec();
         // Recorded data: the file's shots (its geometry checked as it is read), not the spec's layout.
-        // Its trace headers are read once: the run's ShotComputer finds this scan kept (SegyShotGathers).
-        List<Shot> all = job.dataFile() != null ? ShotComputer.shotsOf(job) : job.geometry().shots();
+        // Its trace headers are read once, said as submit says it (minutes for a file of hundreds of GB): the run's
+        // ShotComputer finds this scan kept (SegyShotGathers), and says the file's notes itself.
+        List<Shot> all = PassLines.shotsOf(job, err, CancellationToken.none()).shots();
         facts.printf(Locale.ROOT, "%s: %d shots%s, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
                 jobSpec.name(), all.size(), job.dataFile() != null ? " in " + job.dataFile().getFileName() : "",
                 jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
@@ -154,10 +154,10 @@ final class RunCommand implements Callable<Integer> {
         }
         // Left out: every shot. Given, even empty, it is a list (OptionValues.Shots).
         ShotSelection shots = shotList != null ? shotList : ShotSelection.ALL;
-        // The shots listed; a shot the job lacks is said before any work.
+        // The shots listed; a shot the job lacks is a usage error, said before any work.
         List<Shot> chosen = null;
         if (!shots.all()) {
-            chosen = shots.of(all, "--shots");
+            chosen = OptionValues.usage(spec, () -> shots.of(all, "--shots"));  // a bad value: exit 2
             facts.printf(Locale.ROOT, "%s %d of the %d shots (--shots %s)%n", checkOnly ? "would run"
                     : estimateOnly ? "estimating" : "running", chosen.size(), all.size(), shots);
         }
@@ -180,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
             RunTimeEstimator.Estimate estimate;
             // 5 to 35 s of timing with nothing else to show: said, with a tick every 5 s.
             try (var ticking = TerminalTicker.start(err, "timing the first shot", ESTIMATE_TICK_S)) {
-                estimate = RunTimeEstimator.estimate(job, chosen == null ? ShotComputer.shotsOf(job) : chosen,
+                estimate = RunTimeEstimator.estimate(job, chosen == null ? all : chosen,
                         cpuThreads, RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), unsettled -> {
                             err.println(unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN);
                             err.flush();

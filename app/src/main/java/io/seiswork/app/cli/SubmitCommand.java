@@ -11,8 +11,6 @@ import io.seiswork.cloud.job.FailedShots;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.core.geometry.Shot;
-import io.seiswork.core.progress.ByteProgress;
-import io.seiswork.core.progress.ByteProgressLines;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.EngineChoice;
@@ -137,7 +135,9 @@ final class SubmitCommand implements Callable<Integer> {
         } catch (CancelledException e) {
             return stop.stopped("nothing was queued; inputs stored before stay stored");
         } catch (picocli.CommandLine.ParameterException e) {
-            throw e;  // a usage error (--max-failed-shots past the shots counted): picocli says it, with status 2
+            // A usage error (--max-failed-shots past the shots counted, --shots naming one the spec lacks): picocli says
+            // it, with status 2.
+            throw e;
         } catch (RuntimeException e) {
             // Said here, before the hook is released: under Ctrl-C the JVM exits as soon as it is, and a line
             // printed after, by picocli's handler, would be lost.
@@ -154,8 +154,7 @@ final class SubmitCommand implements Callable<Integer> {
     private int submit(ResolvedJob job, EngineChoice choice, StopOnSignal stop, PrintWriter err) {
         CancellationToken cancel = stop.token();
         // The pass over the data file's trace headers that counts its shots: minutes for a TB, said as the digests are.
-        ShotComputer.Shots found = ShotComputer.shotsAndNotes(job, job.dataFile() == null ? ByteProgress.NONE
-                : progress(err, "reading the trace headers of " + job.dataFile().getFileName()), cancel);
+        ShotComputer.Shots found = PassLines.shotsOf(job, err, cancel);
         // What a local run says of its data file (traces outside the modelled time, zero-offset data): the workers
         // would say it only in their logs.
         found.notes().forEach(err::println);
@@ -172,10 +171,10 @@ final class SubmitCommand implements Callable<Integer> {
             Path base = specFile.toAbsolutePath().getParent();
             // The data file's shot index, from the scan that counted its shots: each worker fetches only its shot. Its
             // digests take one read of the whole file, which leaves the file's SHA-256 for its upload's key.
-            byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(progress(err, "reading "
+            byte[] index = found.dataIndex() == null ? null : found.storedDataIndex(PassLines.said(err, "reading "
                     + found.dataFile().getFileName() + " for its digests"), cancel);
             // A file hashed for its key, the uploads: said as the digests' pass is.
-            SubmitProgress inputs = SubmitProgress.said(doing -> progress(err, doing), cancel);
+            SubmitProgress inputs = SubmitProgress.said(doing -> PassLines.said(err, doing), cancel);
             SubmittedJob submitted = chosen == null ? d.submit(tree, base, shots, maxFailed, index, inputs)
                     : d.submitShots(tree, base, chosen, maxFailed, index, inputs);
             err.printf(Locale.ROOT, "submitted %s to the %s cloud: %d shot%s queued, %s uploaded (%d input%s)%s%n",
@@ -197,25 +196,17 @@ final class SubmitCommand implements Callable<Integer> {
      * The numbers of the shots {@code --shots} names, in the spec's order, said on standard error
      * as {@code run --shots} says them. A list that is empty or malformed, names a shot the spec
      * lacks, or more shots than a cloud job holds is refused in one line naming {@code --shots}
-     * before anything is uploaded.
+     * before anything is uploaded: a usage error (exit 2), as a bad value of any option is.
      */
     private List<Integer> chosenShots(List<Shot> all, PrintWriter err) {
         // "--shots ''" is refused as it is read (OptionValues.Shots), not taken as the desktop's empty field for "every shot".
         ShotSelection selection = shotList;
-        List<Shot> chosen = selection.of(all, "--shots");
+        List<Shot> chosen = OptionValues.usage(spec, () -> selection.of(all, "--shots"));
         if (chosen.size() > JobTable.MAX_SHOTS) {
-            throw new IllegalArgumentException("--shots: a cloud job has at most " + JobTable.MAX_SHOTS + " shots, "
-                    + "got " + chosen.size() + "; split them into several jobs");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shots: a cloud job has at most "
+                    + JobTable.MAX_SHOTS + " shots, got " + chosen.size() + "; split them into several jobs");
         }
         err.printf(Locale.ROOT, "submitting %d of the %d shots (--shots %s)%n", chosen.size(), all.size(), selection);
         return chosen.stream().map(Shot::number).toList();
-    }
-
-    /** A pass over more than 64 MiB said on standard error at most every 2 s ({@link ByteProgressLines}). */
-    private static ByteProgress progress(PrintWriter err, String doing) {
-        return ByteProgressLines.every2s(doing, line -> {
-            err.println(line);
-            err.flush();
-        });
     }
 }

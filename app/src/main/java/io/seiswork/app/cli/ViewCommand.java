@@ -86,7 +86,7 @@ final class ViewCommand implements Callable<Integer> {
                     "give a VOLUME or --job JOB (one of them), got " + (volume == null ? "neither" : "both"));
         }
         if (job != null) {
-            JobId id = CloudOptions.jobId(job);
+            JobId id = CloudOptions.jobId(spec, job);
             CloudSettings s = cloud.settings();
             try (CloudClients clients = CloudOptions.clients(s)) {
                 VolumeSource source = jobImage(clients, id);

@@ -121,27 +121,13 @@ class CloudCommandsTest {
 
     /**
      * A data file of more than {@link io.seiswork.core.progress.ByteProgressLines#QUIET_BYTES}
-     * (300,000 traces of one sample, 73 MB): submit says how far each pass over it has gone, the
+     * ({@link LargeDataFile}): submit says how far each pass over it has gone, the
      * pass over its trace headers as the one for its digests and the upload, each to its end; and
      * the file is not read once more for its SHA-256, which the digests' pass gave.
      */
     @Test
     void submitSaysHowFarItHasReadALargeDataFile() throws Exception {
-        int shots = 20;
-        int receivers = 15_000;
-        java.util.List<io.seiswork.core.geometry.Position> line = new java.util.ArrayList<>();
-        for (int r = 0; r < receivers; r++) {
-            line.add(new io.seiswork.core.geometry.Position(r * 0.05, 0, 20));
-        }
-        var spread = io.seiswork.core.geometry.PackedPositions.copyOf(line);
-        Path data = dir.resolve("big.sgy");
-        try (var out = new io.seiswork.core.segy.ShotGatherWriter(data, new io.seiswork.core.grid.Sampling(1, 0.004, 0),
-                true, 1000, "C 1 BIG")) {
-            for (int s = 1; s <= shots; s++) {
-                out.write(new io.seiswork.core.geometry.Shot(s, new io.seiswork.core.geometry.Position(40 * s, 0, 20),
-                        spread), new float[receivers][1]);
-            }
-        }
+        Path data = LargeDataFile.write(dir.resolve("big.sgy"));
         String rtm = Files.readString(spec("rtm", 1)).replace("\"engine\": \"cpu\"",
                 "\"data\": \"big.sgy\", \"engine\": \"cpu\"");
         CliRun r = CliRun.run("submit", Files.writeString(dir.resolve("rtm-big.json"), rtm).toString(), "--cloud", "local");
@@ -347,8 +333,10 @@ class CloudCommandsTest {
     void aWrongShotListIsOneLineAndSubmitsNothing() throws Exception {
         Path spec = spec("model", 3);
         List<String> before = jobIds();
-        assertEquals("seiswork: --shots: the job has no shot 4 (its shots are 1-3)", refusedSubmit(spec, "--shots", "2,4"));
-        // A list that is not one is a usage error (exit 2), as every bad option value (OptionValues).
+        // A list that names a shot the spec lacks, or is not one, is a usage error (exit 2), as every bad option value
+        // (OptionValues).
+        assertEquals("seiswork submit: --shots: the job has no shot 4 (its shots are 1-3)",
+                refusedSubmit(spec, "--shots", "2,4"));
         assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
                 refusedSubmit(spec, "--shots", ""));
         assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6; \"2-x\" is neither",
@@ -365,11 +353,11 @@ class CloudCommandsTest {
         List<String> args = new ArrayList<>(List.of("submit", spec.toString(), "--cloud", "local"));
         args.addAll(List.of(extra));
         CliRun r = CliRun.run(args.toArray(String[]::new));
-        // 1: a failure of the work (a shot the spec lacks); 2: a bad option value, said with the command's name.
-        assertTrue(r.exit() == 1 || r.exit() == 2, r.err());
+        // A bad option value, a shot the spec lacks among them: a usage error, said with the command's name.
+        assertEquals(2, r.exit(), r.err());
         assertEquals("", r.out(), "no job id printed");
-        List<String> lines = r.err().lines().filter(l -> l.startsWith(r.exit() == 1 ? "seiswork: " : "seiswork submit: "))
-                .toList();
+        assertTrue(r.err().contains("See 'seiswork submit --help' for the options."), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("seiswork submit: ")).toList();
         assertEquals(1, lines.size(), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
         return lines.getFirst();
@@ -600,8 +588,9 @@ class CloudCommandsTest {
     @Test
     void badJobIdsAndAnUnreachableCloudAreOneLineErrors() {
         CliRun bad = CliRun.run("status", "../../etc", "--cloud", "local");
-        assertEquals(1, bad.exit());
-        assertTrue(bad.err().startsWith("seiswork: job id must be 3-63 lower-case letters"), bad.err());
+        assertEquals(2, bad.exit(), "a usage error: " + bad.err());
+        assertTrue(bad.err().startsWith("seiswork status: job id must be 3-63 lower-case letters"), bad.err());
+        assertTrue(bad.err().contains("See 'seiswork status --help' for the options."), bad.err());
         CliRun unknown = CliRun.run("status", "no-such-job", "--cloud", "local");
         assertEquals(1, CliRun.run("cancel", "no-such-job", "--cloud", "local").exit());
         assertEquals(1, unknown.exit());

@@ -54,12 +54,16 @@ class JsonErrorOutputTest {
         assertTrue(j.get("message").asText().contains("missing.sgy"), j.toString());
     }
 
-    /** An id that is not one is refused before any call to the cloud, so no emulator is needed. */
+    /**
+     * An id that is not one is a usage error (exit 2, the pointer to --help), as a bad option value
+     * is, refused before any call to the cloud, so no emulator is needed.
+     */
     @Test
     void statusOfABadJobId() throws Exception {
-        JsonNode j = failureJson(run("status", "Not_A_Job", "--json"), 1, "seiswork: ");
-        assertTrue(j.get("message").asText().startsWith("job id must be"), j.toString());
+        JsonNode j = failureJson(run("status", "Not_A_Job", "--json"), 2, "");
+        assertTrue(j.get("message").asText().startsWith("seiswork status: job id must be"), j.toString());
         assertTrue(j.get("message").asText().contains("\"Not_A_Job\""), j.toString());
+        assertEquals("see 'seiswork status --help' for the options", j.get("hint").asText());
     }
 
     @Test

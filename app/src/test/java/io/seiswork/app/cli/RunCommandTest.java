@@ -106,8 +106,9 @@ class RunCommandTest {
                 .get("shotsRun").asText());
 
         CliRun missing = run("run", spec.toString(), "--out", dir.resolve("none").toString(), "--shots", "1,3-4");
-        assertEquals(1, missing.exit());
-        assertTrue(missing.err().contains("seiswork: --shots: the job has no shot 3 (its shots are 1-2)"), missing.err());
+        assertEquals(2, missing.exit(), "a usage error, as a malformed list is: " + missing.err());
+        assertTrue(missing.err().contains("seiswork run: --shots: the job has no shot 3 (its shots are 1-2)"), missing.err());
+        assertTrue(missing.err().contains("See 'seiswork run --help' for the options."), missing.err());
         assertFalse(Files.exists(dir.resolve("none")), "nothing run");
         CliRun bad = run("run", spec.toString(), "--shots", "first");
         assertEquals(2, bad.exit());
@@ -234,6 +235,25 @@ class RunCommandTest {
         assertTrue(r.out().contains("would run 1 of the 2 shots (--shots 2)\nengine \"cpu\" requested"), r.out());
         assertFalse(r.err().contains("tiny: 2 shots"), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    /**
+     * The pass over a large data file's trace headers is said on standard error as submit says it
+     * (it was silent for 5 minutes on a file of 200 GB), to its end, by --check too, whose standard
+     * output keeps only its facts.
+     */
+    @Test
+    void checkSaysHowFarItHasReadALargeDataFile() throws Exception {
+        Path data = LargeDataFile.write(dir.resolve("big.sgy"));
+        Path spec = Files.writeString(dir.resolve("big.json"), SmallSpec.named("big").rtm("big.sgy").grid(101, 51)
+                .onCpu().json());
+        CliRun r = run("run", spec.toString(), "--check");
+        assertEquals(0, r.exit(), r.err());
+        String whole = io.seiswork.core.spec.MemoryEstimate.human(Files.size(data));
+        assertTrue(r.err().contains("reading the trace headers of big.sgy: " + whole + " of " + whole + " (100 %)"),
+                r.err());
+        assertTrue(r.out().startsWith("big: 20 shots in big.sgy"), r.out());
+        assertFalse(r.out().contains("reading the trace headers"), r.out());
     }
 
     /** --check refuses an engine the run would refuse (it exited 0 for "gpu" on a machine without one). */

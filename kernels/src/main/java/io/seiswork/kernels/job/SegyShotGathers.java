@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * its source and receiver at the same place while its text header says it is a stack or an image.
  * Zero-offset data whose positions are filled — a single-channel boomer, sparker or chirp survey,
  * or a section given on purpose to a zero-offset migration — is read, each FFID a shot, with a
- * line saying so ({@link #note()}).
+ * line saying so ({@link #note()}). A trace header of zeros only (a tail never written) refuses the
+ * file at that trace ({@link UnwrittenTrace}).
  *
  * <p>Reading the geometry reads every trace header: minutes for a file of many GB. The run's
  * banner counts the file's shots ({@link ShotComputer#shotsOf}) and the run then reads them again
@@ -261,6 +262,7 @@ final class SegyShotGathers implements ObservedData {
                 }
             }
             TraceHeader h = reader.headerInPass(i);
+            UnwrittenTrace.refuseIfZeros(file, reader, h, i);
             int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
             Position s = position(h, TraceHeader.SOURCE_X, TraceHeader.SOURCE_Y,
                     h.elevationM(TraceHeader.SOURCE_DEPTH), grid);

@@ -218,6 +218,43 @@ class SegyShotGathersTest {
         assertEquals(before + 2, SegyShotGathers.HEADER_SCANS.get(), "the cancelled pass kept nothing: read again");
     }
 
+    /**
+     * A file whose tail is zeros (preallocated, still being written, or cut short while copied) is
+     * refused at its first trace of zeros, naming its number and byte offset, rather than read as one
+     * more shot, FFID 0 at (0, 0), of traces of 0 samples. Written with the project's writer, then
+     * 3 traces of zeros appended (each 240 + 11 * 4 bytes); a trace whose header is filled but for its
+     * sample count is still read.
+     */
+    @Test
+    void aFileWithAZeroFilledTailIsRefusedAtItsFirstZeroTrace() throws Exception {
+        Path file = twoShots("tail.sgy");
+        long size = java.nio.file.Files.size(file);
+        int traceBytes = 240 + TIME.count() * 4;
+        assertEquals(3600 + 5L * traceBytes, size, "5 traces written");
+        java.nio.file.Files.write(file, new byte[3 * traceBytes], java.nio.file.StandardOpenOption.APPEND);
+        SegyShotGathers.forgetScans();
+        var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID, TIME).close());
+        assertEquals("data: " + file + ": trace 6 of 8 (its header at byte " + size + ") has a trace header of zeros"
+                + " only (no FFID, no positions, 0 samples where the file's traces have 11): not a shot; the file is"
+                + " likely still being written, or was cut short while it was copied (a preallocated or sparse tail):"
+                + " give the complete file", e.getMessage());
+    }
+
+    /** A trace header with only its sample count left at 0 (some writers do) is a trace, not a tail of zeros. */
+    @Test
+    void aTraceWhoseHeaderLacksOnlyItsSampleCountIsRead() throws Exception {
+        Path file = twoShots("ns0.sgy");
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            for (int trace = 0; trace < 5; trace++) {  // bytes 115-116 of every trace header
+                channel.write(java.nio.ByteBuffer.allocate(2), 3600L + trace * (240 + TIME.count() * 4) + 114);
+            }
+        }
+        SegyShotGathers.forgetScans();
+        try (SegyShotGathers read = new SegyShotGathers(file, GRID, TIME)) {
+            assertEquals(List.of(1, 2), read.shots().stream().map(Shot::number).toList());
+        }
+    }
+
     private static final Position AT_200 = new Position(200, 0, 0);
     private static final Position AT_400 = new Position(400, 0, 0);
     private static final Position AT_600 = new Position(600, 0, 0);
