@@ -35,6 +35,16 @@ public abstract sealed class HeaderBlock permits TraceHeader, BinaryHeader {
         return bytes.clone();
     }
 
+    /** Whether every byte is 0: a header never written (no copy made, for passes over every trace). */
+    public boolean isZeros() {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The raw bytes themselves, for the reader and writer of this package. */
     byte[] rawBytes() {
         return bytes;

@@ -234,10 +234,31 @@ class SegyShotGathersTest {
         java.nio.file.Files.write(file, new byte[3 * traceBytes], java.nio.file.StandardOpenOption.APPEND);
         SegyShotGathers.forgetScans();
         var e = assertThrows(IllegalArgumentException.class, () -> new SegyShotGathers(file, GRID, TIME).close());
-        assertEquals("data: " + file + ": trace 6 of 8 (its header at byte " + size + ") has a trace header of zeros"
-                + " only (no FFID, no positions, 0 samples where the file's traces have 11): not a shot; the file is"
-                + " likely still being written, or was cut short while it was copied (a preallocated or sparse tail):"
-                + " give the complete file", e.getMessage());
+        assertEquals("data: " + file + ": trace 6 of 8 (its header at byte " + size + ") is zeros only, header and"
+                + " samples, as is the file's last (no FFID, no positions, 0 samples where the file's traces have 11):"
+                + " not a shot; the file is likely still being written, or was cut short while it was copied (a"
+                + " preallocated or sparse tail): give the complete file", e.getMessage());
+    }
+
+    /**
+     * A complete file whose first trace header is zeros (segyio leaves fields it is not given at 0:
+     * a line numbered from FFID 0 with its first source and receiver at x = 0) is read, whether that
+     * trace's samples are zeros (a dead trace) or not: the file does not end in zeros.
+     */
+    @Test
+    void aCompleteFileWhoseFirstTraceHeaderIsZerosIsRead() throws Exception {
+        for (float first : new float[] {0f, 0.25f}) {
+            Path file = twoShots("zero-first-" + first + ".sgy");
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.allocate(240), 3600L);
+                channel.write(java.nio.ByteBuffer.allocate(4).putFloat(0, first), 3600L + 240);
+            }
+            SegyShotGathers.forgetScans();
+            try (SegyShotGathers read = new SegyShotGathers(file, GRID, TIME)) {
+                assertEquals(List.of(0, 1, 2), read.shots().stream().map(Shot::number).sorted().toList(),
+                        "sample " + first);
+            }
+        }
     }
 
     /** A trace header with only its sample count left at 0 (some writers do) is a trace, not a tail of zeros. */
