@@ -2,6 +2,7 @@ package io.seiswork.worker;
 
 import java.util.Objects;
 import org.slf4j.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Logs a failure of work that is tried again on a schedule (the minute's sweep) once per distinct
@@ -25,7 +26,10 @@ final class RepeatedFailureLog {
 
     /** The work failed with {@code e}: a warning unless it failed for the same cause at the last try. */
     void failed(RuntimeException e) {
-        String cause = Objects.toString(e.getMessage(), e.getClass().getName());
+        // An AWS error's message carries its request id, new at each try: its code and text alone are its cause.
+        String cause = e instanceof AwsServiceException a && a.awsErrorDetails() != null
+                ? a.awsErrorDetails().errorCode() + ": " + a.awsErrorDetails().errorMessage()
+                : Objects.toString(e.getMessage(), e.getClass().getName());
         if (!cause.equals(failing)) {
             log.warn("could not {}: {} (tried again at each sweep; logged again only for another cause)", what, cause);
         }
