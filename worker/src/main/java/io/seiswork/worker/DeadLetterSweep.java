@@ -100,6 +100,9 @@ final class DeadLetterSweep {
     private final Clock clock;
     private final Duration lostAfter;
     private final StaleShotResend staleShots;
+    private final RepeatedFailureLog letterFailures = new RepeatedFailureLog(LOG, "settle the dead-letter queue's letters");
+    private final RepeatedFailureLog resendFailures = new RepeatedFailureLog(LOG,
+            "send again the messages of shots queued for " + StaleShotResend.RESEND_AFTER.toDays() + " days");
 
     /**
      * @param deadLetters the shot queue's dead-letter queue
@@ -126,23 +129,55 @@ final class DeadLetterSweep {
     /**
      * Handles the letters visible now, {@value #MAX_PER_SWEEP} at most, then, at most hourly, sends
      * again the messages of shots queued for 12 days ({@link StaleShotResend}), which SQS would
-     * drop without a letter; returns how many letters of each outcome.
+     * drop without a letter; returns how many letters of each outcome. The parts are independent:
+     * a part that fails (the dead-letter queue out of reach, a job table without the re-send's
+     * index, one letter whose job cannot be read) is logged, once per distinct cause, and the
+     * others still run; what failed is tried again at the next sweep.
      */
     Map<Outcome, Integer> sweep() {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        try {
+            settleLetters(outcomes);
+            letterFailures.succeeded();
+        } catch (RuntimeException e) {
+            letterFailures.failed(e);
+        }
+        if (!outcomes.isEmpty()) {
+            LOG.info("dead-letter queue swept: {}", outcomes);
+        }
+        try {
+            staleShots.resendIfDue();
+            resendFailures.succeeded();
+        } catch (RuntimeException e) {
+            resendFailures.failed(e);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Handles up to {@value #MAX_PER_SWEEP} letters into {@code outcomes}. A letter that fails
+     * stays in the queue, hidden for its handling time, and the next is handled; the first such
+     * failure is thrown once the others are done. A receive that fails ends the letters at once.
+     */
+    private void settleLetters(Map<Outcome, Integer> outcomes) {
+        RuntimeException first = null;
         for (int i = 0; i < MAX_PER_SWEEP; i++) {
             // A second of long polling: a short poll may miss the few letters there are.
             Optional<ReceivedShot> letter = deadLetters.receive(1, HANDLING_S);
             if (letter.isEmpty()) {
                 break;
             }
-            outcomes.merge(handle(letter.get()), 1, Integer::sum);
+            try {
+                outcomes.merge(handle(letter.get()), 1, Integer::sum);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
         }
-        if (!outcomes.isEmpty()) {
-            LOG.info("dead-letter queue swept: {}", outcomes);
+        if (first != null) {
+            throw first;
         }
-        staleShots.resendIfDue();
-        return outcomes;
     }
 
     /** Settles one letter (package-private for the tests). */

@@ -121,6 +121,7 @@ public final class ShotWorker implements Runnable {
     private long lastSweepNs;
     /** When the dead-letter queue was last looked up ({@link System#nanoTime}). */
     private long sweepLookedUpNs;
+    private final RepeatedFailureLog lookupFailures = new RepeatedFailureLog(LOG, "look up the shot queue's dead-letter queue");
     /** How often a queue found without a dead-letter queue is asked again. */
     private static final java.time.Duration DEAD_LETTER_LOOKUP_AGAIN = java.time.Duration.ofMinutes(10);
 
@@ -195,9 +196,10 @@ public final class ShotWorker implements Runnable {
     }
 
     /**
-     * Settles the dead-letter queue ({@link DeadLetterSweep}); a failure is logged and tried again
-     * at the next sweep, since sweeping is no reason to stop taking shots (a worker role without
-     * the dead-letter queue's permissions, for one).
+     * Settles the dead-letter queue ({@link DeadLetterSweep}, whose parts fail and log apart); a
+     * failure to find the dead-letter queue is logged once per cause and tried again at the next
+     * sweep, since sweeping is no reason to stop taking shots (a worker role without the
+     * dead-letter queue's permissions, for one).
      */
     private void sweepDeadLetters() {
         if (settings.sweepEvery().isZero()) {
@@ -217,10 +219,12 @@ public final class ShotWorker implements Runnable {
                             DEAD_LETTER_LOOKUP_AGAIN.toMinutes());
                 }
             }
-            sweep.ifPresent(DeadLetterSweep::sweep);
+            lookupFailures.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("could not sweep the dead-letter queue: {}", e.getMessage());
+            lookupFailures.failed(e);
+            return;
         }
+        sweep.ifPresent(DeadLetterSweep::sweep);
     }
 
     /** Asks the loop to end: the running shot stops at its next time step and goes back to the queue. */
