@@ -219,7 +219,7 @@ class CloudCommandsTest {
         CliRun over = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("local").toString());
         assertEquals(1, over.exit(), over.err());
         assertEquals("seiswork: " + dir.resolve("local") + " holds image.sgy and image.swv, which no fetch of job " + job
-                + " wrote (another run's outputs?): fetch into another folder, or move them away first; nothing was"
+                + " left as they are (another run's outputs, or written since?): fetch into another folder, or move them away first; nothing was"
                 + " downloaded", over.err().strip());
         assertArrayEquals(localImage, Files.readAllBytes(dir.resolve("local/image.swv")));
 

@@ -463,9 +463,12 @@ public final class Dispatcher {
                 }
             }
             if (!others.isEmpty() && !replaceOthers) {
-                throw new IllegalStateException(outDir + " holds " + String.join(" and ", others) + ", which no fetch of"
-                        + " job " + id + " wrote (another run's outputs?): fetch into another folder, or move "
-                        + (others.size() == 1 ? "it" : "them") + " away first; nothing was downloaded");
+                boolean one = others.size() == 1;
+                String names = one ? others.get(0) : String.join(", ", others.subList(0, others.size() - 1)) + " and "
+                        + others.getLast();
+                throw new IllegalStateException(outDir + " holds " + names + ", which no fetch of job " + id + " left as "
+                        + (one ? "it is" : "they are") + " (another run's outputs, or written since?): fetch into another"
+                        + " folder, or move " + (one ? "it" : "them") + " away first; nothing was downloaded");
             }
             List<FetchedOutput> files = new ArrayList<>();
             for (int i = 0; i < versions.size(); i++) {

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 
 /**
  * Which job's version of each output a fetch wrote into a folder ({@value #FILE} there: name, job,
- * size and ETag), so that fetching the job again skips the outputs already there: after a fetch
+ * size, ETag and the file's modification time once written), so that fetching the job again skips the outputs already there: after a fetch
  * that broke on the second 100 GB file, the first is not downloaded again. A file is taken as
  * already there only if its size and the recorded version both match the stored object's;
- * anything else (a file changed by hand, an object restacked since) is downloaded again. The
- * record also says which files a fetch of the job may replace at all ({@link #wroteFor}): another
- * run's outputs in the folder are not its to replace.
+ * an object restacked since is downloaded again. The record also says which files a fetch of the
+ * job may replace at all ({@link #wroteFor}): another run's outputs in the folder, or a fetched file
+ * written since (a local run into the folder, an edit), are not its to replace.
  */
 final class FetchedVersions {
 
@@ -56,20 +56,38 @@ final class FetchedVersions {
         try {
             return version.eTag() != null && version.eTag().equals(v.path("eTag").asText(null))
                     && v.path("size").asLong(-1) == version.size() && Files.isRegularFile(file)
-                    && Files.size(file) == version.size();
+                    && Files.size(file) == version.size() && unchanged(file, v);
         } catch (IOException e) {
             return false;
         }
     }
 
     /**
-     * Whether a fetch of {@code job} wrote {@code file} (of any version): one recorded for it, or
-     * recorded before records named the job (by an older seiswork) and of the stored version
-     * {@code stored}, so that its bytes are the job's anyway.
+     * Whether {@code file} is as the fetch recorded in {@code v} left it: same size and modification
+     * time. A record of an older seiswork has no time, and is taken at its size.
+     */
+    private static boolean unchanged(Path file, JsonNode v) {
+        try {
+            return Files.size(file) == v.path("size").asLong(-1)
+                    && (!v.has("modified") || modified(file) == v.get("modified").asLong());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code file}'s modification time, ns since the epoch (as fine as the file system keeps it). */
+    private static long modified(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Whether a fetch of {@code job} wrote {@code file} (of any version) and nothing has written it
+     * since: one recorded for it, or recorded before records named the job (by an older seiswork)
+     * and of the stored version {@code stored}, so that its bytes are the job's anyway.
      */
     boolean wroteFor(Path file, JobId job, StoredVersion stored) {
         JsonNode v = versions.path(file.getFileName().toString());
-        if (!v.isObject()) {
+        if (!v.isObject() || !unchanged(file, v)) {
             return false;
         }
         JsonNode recordedJob = v.get("job");
@@ -77,10 +95,15 @@ final class FetchedVersions {
                 : stored.eTag() != null && stored.eTag().equals(v.path("eTag").asText(null));
     }
 
-    /** Records that {@code file} now holds {@code version} of {@code job}'s output. */
+    /** Records that {@code file}, just written, now holds {@code version} of {@code job}'s output. */
     void fetched(Path file, JobId job, StoredVersion version) {
-        versions.putObject(file.getFileName().toString()).put("job", job.value()).put("size", version.size())
-                .put("eTag", version.eTag());
+        ObjectNode v = versions.putObject(file.getFileName().toString()).put("job", job.value())
+                .put("size", version.size()).put("eTag", version.eTag());
+        try {
+            v.put("modified", modified(file));
+        } catch (IOException e) {
+            // without its time the file is taken at its size, as an older record is
+        }
         DurableFiles.write(record, versions.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 }

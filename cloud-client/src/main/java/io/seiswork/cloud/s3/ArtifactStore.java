@@ -371,6 +371,12 @@ public final class ArtifactStore {
         long size = size(file);
         UploadPartSize.checkStorable(file.toString(), size);
         String doing = "uploading " + file.getFileName();
+        if (content != null && size != content.parts().size()) {
+            // Grown or cut since it was hashed: parts past the hashed ones would go unchecked, and a file
+            // hashed at a whole number of parts would be stored whole, its new tail under the old key.
+            throw new FileChangedException(doing + " (" + content.parts().size() + " bytes when hashed, " + size
+                    + " now)");
+        }
         PartStop stop = new PartStop(cancel);
         if (size <= partBytes) {
             putWhole(key, file, size, content, stop, doing);

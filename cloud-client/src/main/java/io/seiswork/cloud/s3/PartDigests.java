@@ -58,6 +58,11 @@ final class PartDigests implements Sha256Pass.Blocks {
         }
     }
 
+    /** The file's size in bytes when it was hashed: the bytes its content key names. */
+    long size() {
+        return size;
+    }
+
     /**
      * The SHA-256 part {@code index} (from 0) had when the file was hashed, or null when it is not
      * known: the whole file's digest was remembered from an earlier read, which kept no parts'.

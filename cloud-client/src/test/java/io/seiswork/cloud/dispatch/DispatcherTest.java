@@ -256,10 +256,18 @@ class DispatcherTest {
             d.fetch(id, out, 1 << 20, counting);
             assertEquals(java.util.List.of(), downloads, "nothing the second time");
 
+            // A fetched file written since (an edit, a local run into the folder) is not the fetch's to replace.
             Files.writeString(out.resolve("image.sgy"), "edited by hand");
             d.store().putBytes(ObjectKeys.output(id, "image.swv"), "swv bytes, restacked".getBytes());
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> d.fetch(id, out, 1 << 20, counting));
+            assertEquals(out + " holds image.sgy, which no fetch of job " + id + " left as it is (another run's outputs,"
+                    + " or written since?): fetch into another folder, or move it away first; nothing was downloaded",
+                    refused.getMessage());
+            assertEquals("edited by hand", Files.readString(out.resolve("image.sgy")));
+            Files.delete(out.resolve("image.sgy"));
             d.fetch(id, out, 1 << 20, counting);
-            assertEquals(java.util.List.of(9L, 20L), downloads, "the edited file and the replaced object");
+            assertEquals(java.util.List.of(9L, 20L), downloads, "the file moved away and the replaced object");
             assertEquals("sgy bytes", Files.readString(out.resolve("image.sgy")));
             assertEquals("swv bytes, restacked", Files.readString(out.resolve("image.swv")));
         }
@@ -280,8 +288,9 @@ class DispatcherTest {
 
     /**
      * A folder holding another run's outputs (a local run's image.sgy and run.json, another job's
-     * fetched image.swv) is refused before anything is downloaded, naming the files; the same job
-     * fetched again into its own folder goes on; asked to replace them (the desktop's Run, once
+     * fetched image.swv) is refused before anything is downloaded, naming the files, as is a file a
+     * fetch of the same job wrote and something wrote since; the same job fetched again into its
+     * own folder goes on; asked to replace them (the desktop's Run, once
      * the user agreed), they are replaced and recorded as the job's.
      */
     @Test
@@ -299,16 +308,23 @@ class DispatcherTest {
             TransferProgress counting = (done, total) -> downloads.add(total);
 
             var refused = assertThrows(IllegalStateException.class, () -> d.fetch(second, out, 1 << 20, counting));
-            assertEquals(out + " holds image.sgy and image.swv, which no fetch of job " + second + " wrote (another"
-                    + " run's outputs?): fetch into another folder, or move them away first; nothing was downloaded",
+            assertEquals(out + " holds image.sgy and image.swv, which no fetch of job " + second + " left as they are (another"
+                    + " run's outputs, or written since?): fetch into another folder, or move them away first; nothing was downloaded",
                     refused.getMessage());
             assertEquals(java.util.List.of(), downloads);
             assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
             assertEquals("first swv", Files.readString(out.resolve("image.swv")));
 
-            // The first job's own files are its to fetch again: image.swv as it was, image.sgy changed since.
+            // Nor is image.sgy the first job's any more: a local run wrote it since that job's fetch.
+            var written = assertThrows(IllegalStateException.class, () -> d.fetch(first, out, 1 << 20, counting));
+            assertEquals(out + " holds image.sgy, which no fetch of job " + first + " left as it is (another run's"
+                    + " outputs, or written since?): fetch into another folder, or move it away first; nothing was"
+                    + " downloaded", written.getMessage());
+            assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
+            // Moved away, the first job's outputs are its to fetch again: image.swv as it was, image.sgy anew.
+            Files.move(out.resolve("image.sgy"), dir.resolve("kept-image.sgy"));
             var again = d.fetch(first, out, 1 << 20, counting);
-            assertEquals(java.util.List.of(9L), downloads, "only the image.sgy changed since");
+            assertEquals(java.util.List.of(9L), downloads, "only the image.sgy moved away");
             assertEquals(java.util.List.of(false, true), again.stream().map(FetchedOutput::alreadyThere).toList());
             assertEquals("first sgy", Files.readString(out.resolve("image.sgy")));
 

@@ -471,6 +471,53 @@ class ArtifactStoreTest {
     }
 
     /**
+     * An input that grows between its hashing and its upload (appended to as the existence check
+     * goes out) is refused whatever its hashed size, nothing stored under the key: hashed at a whole
+     * number of parts, or at exactly one part, the parts past the hashed ones had no digest to be
+     * checked against, and the file was stored whole, its new tail under the old key.
+     */
+    @Test
+    void anInputGrownAfterItsHashingIsNotStoredUnderItsKey() throws Exception {
+        for (int size : new int[] {10 << 20, 5 << 20, (10 << 20) + 7}) {
+            byte[] data = random(size, 48);
+            Path file = Files.write(dir.resolve("grown-" + size + ".bin"), data);
+            String key = ObjectKeys.input(ArtifactStore.sha256(data));
+            io.seiswork.core.files.FileSha256.forget();
+            try (S3Client s3 = CLOUD.s3SeenBy(new AppendAtHead(file, 1 << 20))) {
+                ArtifactStore store = inSmallParts(s3, "store-test-grown");
+                var e = assertThrows(FileChangedException.class, () -> store.putInput(file, TransferProgress.NONE),
+                        size + " bytes hashed");
+                assertTrue(e.getMessage().startsWith("the file changed while uploading grown-"), e.getMessage());
+                assertEquals(-1, store.sizeOf(key), size + " bytes hashed: nothing stored under the key");
+            }
+        }
+    }
+
+    /** Appends {@code bytes} zeros to {@code file} as the first HEAD request goes out. */
+    private static final class AppendAtHead implements ExecutionInterceptor {
+        private final Path file;
+        private final int bytes;
+        private final java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+
+        AppendAtHead(Path file, int bytes) {
+            this.file = file;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof software.amazon.awssdk.services.s3.model.HeadObjectRequest
+                    && written.compareAndSet(false, true)) {
+                try {
+                    Files.write(file, new byte[bytes], java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    /**
      * An input stored before uploads were checked (no {@code sha256} metadata; here other bytes of
      * the same size, as a file written during such an upload left) is not taken for stored by its
      * size: it is uploaded again, and the key then holds its bytes.
