@@ -2,7 +2,6 @@ package io.seiswork.app.cli;
 
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
-import io.seiswork.cloud.config.LocalCloudProbe;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
 import java.util.function.Function;
@@ -34,23 +33,11 @@ final class CloudOptions {
     /** Runs {@code work} with the stack's dispatcher, closing its clients after. */
     <T> T withDispatcher(Function<Dispatcher, T> work) {
         CloudSettings s = settings();
-        try (CloudClients clients = clients(s)) {
+        try (CloudClients clients = CloudClients.forUser(s)) {
             return work.apply(Dispatcher.of(clients));
         } catch (SdkClientException e) {
             throw unreachable(s, e);
         }
-    }
-
-    /**
-     * The clients of {@code s}; for the local stack only once each of its emulators takes a
-     * connection ({@link LocalCloudProbe#requireUp}). The calls keep the SDK's retries: an
-     * emulator that hiccups later is waited for as before.
-     *
-     * @throws io.seiswork.cloud.config.LocalCloudDown naming each emulator that is down and how to start them
-     */
-    static CloudClients clients(CloudSettings s) {
-        LocalCloudProbe.requireUp(s);
-        return new CloudClients(s);
     }
 
     /**

@@ -88,7 +88,7 @@ final class ViewCommand implements Callable<Integer> {
         if (job != null) {
             JobId id = CloudOptions.jobId(spec, job);
             CloudSettings s = cloud.settings();
-            try (CloudClients clients = CloudOptions.clients(s)) {
+            try (CloudClients clients = CloudClients.forUser(s)) {
                 VolumeSource source = jobImage(clients, id);
                 DisplayCheck.require("seiswork view");
                 DisplayCheck.show("seiswork view", () -> ViewerApplication.show(source, map, snapshot));

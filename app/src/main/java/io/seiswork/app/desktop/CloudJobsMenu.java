@@ -73,7 +73,7 @@ final class CloudJobsMenu extends MenuButton {
                 Platform.runLater(() -> getItems().setAll(items));
                 return;
             }
-            try (CloudClients clients = CloudRun.clients(settings)) {
+            try (CloudClients clients = CloudClients.forUser(settings)) {
                 for (JobRecord j : Dispatcher.of(clients).recentJobs(20)) {
                     String line = String.format(java.util.Locale.ROOT, "%s   %s %s %d/%d", j.id(), j.task(), j.status(),
                             j.done(), j.total());
@@ -141,7 +141,7 @@ final class CloudJobsMenu extends MenuButton {
         status.accept("Deleting job " + job.id() + " in the " + target + "...");
         io.submit(() -> {
             String said;
-            try (CloudClients clients = CloudRun.clients(CloudRun.settings(target.cloud()))) {
+            try (CloudClients clients = CloudClients.forUser(CloudRun.settings(target.cloud()))) {
                 said = Dispatcher.of(clients).delete(job.id()).summary();
             } catch (RuntimeException e) {
                 said = "cannot delete job " + job.id() + ": " + ProblemLine.of(e);

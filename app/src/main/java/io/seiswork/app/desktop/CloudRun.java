@@ -5,7 +5,6 @@ import io.seiswork.app.shell.ShellCommand;
 import io.seiswork.cloud.config.CloudClients;
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.config.LocalCloudDown;
-import io.seiswork.cloud.config.LocalCloudProbe;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.dispatch.SpecTree;
@@ -285,18 +284,6 @@ final class CloudRun implements ActiveRun {
         return CloudSettings.named(cloud, CloudSettings.environment(), LOCAL_INSTEAD);
     }
 
-    /**
-     * The clients of {@code settings} for the window's user, who waits on them: a local stack's
-     * emulators not running are named at once ({@link LocalCloudProbe#requireUp}), not after the
-     * SDK's retries.
-     *
-     * @throws LocalCloudDown naming each emulator that is down and how to start them
-     */
-    static CloudClients clients(CloudSettings settings) {
-        LocalCloudProbe.requireUp(settings);
-        return new CloudClients(settings);
-    }
-
     /** Whether {@code e}, or an exception it wraps, is the SDK's failure to reach a service. */
     static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -316,7 +303,7 @@ final class CloudRun implements ActiveRun {
             return new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: " + e.getMessage());
         }
         cloudName = settings.name();
-        try (CloudClients clients = clients(settings)) {
+        try (CloudClients clients = CloudClients.forUser(settings)) {
             return runJob(clients, source, settings, outDir, events);
         } catch (LocalCloudDown e) {
             events.stopped(ShotProgress.State.FAILED);

@@ -53,6 +53,20 @@ public final class CloudClients implements AutoCloseable {
         this.dynamoDb = dbb.build();
     }
 
+    /**
+     * The clients of {@code settings} for a user who waits on their answer (a command, a window):
+     * a local stack's emulators not running are named at once ({@link LocalCloudProbe#requireUp}),
+     * not after the SDK's retries. A worker builds its clients directly and keeps the retries'
+     * patience. The calls keep the SDK's retries either way: an emulator that hiccups later is
+     * waited for.
+     *
+     * @throws LocalCloudDown naming each emulator that is down and how to start them
+     */
+    public static CloudClients forUser(CloudSettings settings) {
+        LocalCloudProbe.requireUp(settings);
+        return new CloudClients(settings);
+    }
+
     private static void endpoint(URI uri, java.util.function.Consumer<URI> set) {
         if (uri != null) {
             set.accept(uri);

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -197,7 +198,7 @@ public final class ArtifactStore {
         if (storedAlready(key, bytes.length, hex)) {
             return new StoredInput(key, bytes.length, false);
         }
-        s3.putObject(r -> r.bucket(bucket).key(key).metadata(java.util.Map.of(SHA256_METADATA, hex)),
+        s3.putObject(r -> r.bucket(bucket).key(key).metadata(Map.of(SHA256_METADATA, hex)),
                 RequestBody.fromBytes(bytes));
         return new StoredInput(key, bytes.length, true);
     }
@@ -450,8 +451,8 @@ public final class ArtifactStore {
     }
 
     /** The metadata of an object stored under {@code content}'s key: its hash; none for other objects. */
-    private static java.util.Map<String, String> metadataOf(Content content) {
-        return content == null ? java.util.Map.of() : java.util.Map.of(SHA256_METADATA, content.sha256());
+    private static Map<String, String> metadataOf(Content content) {
+        return content == null ? Map.of() : Map.of(SHA256_METADATA, content.sha256());
     }
 
     /**

@@ -601,7 +601,8 @@ public final class SegyReader implements AutoCloseable {
      * only samples unread.
      *
      * <p>Returns the reader's one pass header, the same object every call, overwritten by the
-     * next: read its fields before asking for the next trace's, or keep {@link TraceHeader#toBytes}.
+     * next, and by {@link #info()}'s first call (its geometry scan is such a pass): read its fields
+     * before asking for the next trace's, or keep {@link TraceHeader#toBytes}.
      * A new header a trace was 256 bytes of garbage each, 2.5 GB for a pass over 10^7 traces; a pass
      * over 200 000 traces from the page cache took 71–123 ms with them, 23–50 ms without (2 busy cores).
      */
