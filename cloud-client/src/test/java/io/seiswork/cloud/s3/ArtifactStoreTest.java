@@ -483,7 +483,7 @@ class ArtifactStoreTest {
             Path file = Files.write(dir.resolve("grown-" + size + ".bin"), data);
             String key = ObjectKeys.input(ArtifactStore.sha256(data));
             io.seiswork.core.files.FileSha256.forget();
-            try (S3Client s3 = CLOUD.s3SeenBy(new AppendAtHead(file, 1 << 20))) {
+            try (S3Client s3 = CLOUD.s3SeenBy(appendAtHead(file, 1 << 20))) {
                 ArtifactStore store = inSmallParts(s3, "store-test-grown");
                 var e = assertThrows(FileChangedException.class, () -> store.putInput(file, TransferProgress.NONE),
                         size + " bytes hashed");
@@ -493,28 +493,22 @@ class ArtifactStoreTest {
         }
     }
 
-    /** Appends {@code bytes} zeros to {@code file} as the first HEAD request goes out. */
-    private static final class AppendAtHead implements ExecutionInterceptor {
-        private final Path file;
-        private final int bytes;
-        private final java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
-
-        AppendAtHead(Path file, int bytes) {
-            this.file = file;
-            this.bytes = bytes;
-        }
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof software.amazon.awssdk.services.s3.model.HeadObjectRequest
-                    && written.compareAndSet(false, true)) {
-                try {
-                    Files.write(file, new byte[bytes], java.nio.file.StandardOpenOption.APPEND);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+    /** Appends {@code bytes} zeros to {@code file} as the first HEAD request (the check for the key) goes out. */
+    private static ExecutionInterceptor appendAtHead(Path file, int bytes) {
+        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.s3.model.HeadObjectRequest
+                        && written.compareAndSet(false, true)) {
+                    try {
+                        Files.write(file, new byte[bytes], java.nio.file.StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 }
             }
-        }
+        };
     }
 
     /**
