@@ -1,9 +1,12 @@
 package io.seiswork.cloud.s3;
 
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.core.files.FileDigests;
 import io.seiswork.core.files.FileIdentity;
 import io.seiswork.core.files.FileSha256;
+import io.seiswork.core.files.PartDigests;
 import io.seiswork.core.files.Sha256Pass;
+import io.seiswork.core.files.UploadPartSize;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
@@ -41,7 +44,7 @@ public final class ArtifactStore {
      * 1 600 parts. An upload above 625 GiB takes larger parts, to stay within S3's 10 000
      * ({@link UploadPartSize}).
      */
-    public static final int DEFAULT_PART_BYTES = 64 << 20;
+    public static final int DEFAULT_PART_BYTES = UploadPartSize.LEAST_PART_BYTES;
     /** S3's smallest part but the last. */
     private static final int MIN_PART_BYTES = 5 << 20;
 
@@ -143,7 +146,10 @@ public final class ArtifactStore {
      * that key and size is there already: a velocity model shared by many jobs is uploaded once.
      * The SHA-256 is the one remembered of the file while it is unchanged ({@link FileSha256}: a
      * submission's pass over its data file for the shot index computes it), else the file is read
-     * for it.
+     * for it. Either read records each part's SHA-256 too ({@link PartDigests}), and each part's
+     * bytes are checked against it as they are sent: a byte written since the read fails the
+     * upload ({@link FileChangedException}), nothing stored under the key, whatever the file's
+     * times say.
      *
      * @param progress bytes uploaded, not called when the input was stored already
      */
@@ -175,8 +181,14 @@ public final class ArtifactStore {
         // Taken before the digest, so that a file written from here on is never stored under it.
         Optional<FileIdentity> hashed = FileIdentity.of(file);
         int part = uploadPartBytes(size);
-        PartDigests parts = new PartDigests(size, part);
-        byte[] sha256 = FileSha256.known(file).orElseGet(() -> FileSha256.read(file, parts, hashing, cancel));
+        Optional<FileDigests> remembered = FileSha256.remembered(file);
+        PartDigests own = new PartDigests(size, part);
+        byte[] sha256 = remembered.map(FileDigests::sha256)
+                .orElseGet(() -> FileSha256.read(file, own, Sha256Pass.Blocks.NONE, hashing, cancel));
+        // Remembered parts of another size (a store of a part size not the default's) are of no use: the
+        // upload is then checked by the file's identity alone (requireUnchanged).
+        PartDigests parts = remembered.map(FileDigests::parts)
+                .filter(p -> p.partBytes() == part && p.size() == size).orElse(own);
         String hex = HexFormat.of().formatHex(sha256);
         String key = ObjectKeys.input(hex);
         if (storedAlready(key, size, hex)) {
@@ -339,16 +351,20 @@ public final class ArtifactStore {
         put(key, file, progress, null, CancellationToken.none());
     }
 
-    /** The part size of an upload of {@code size} bytes: the whole file when one PUT sends it. */
-    private int uploadPartBytes(long size) {
+    /**
+     * The part size of an upload of {@code size} bytes: the whole file when one PUT sends it; by a
+     * store of the default part size, the one {@link FileSha256#read} records parts' digests at.
+     */
+    int uploadPartBytes(long size) {
         return size <= partBytes ? (int) size : UploadPartSize.of(size, partBytes, maxUploadParts);
     }
 
     /**
      * What an input's upload checks its bytes against: the SHA-256 its key names, each part's
-     * ({@link PartDigests}; none known when the whole file's was remembered from an earlier read),
-     * and the file's identity before it was hashed, which must still be its identity when the
-     * last part is sent.
+     * ({@link PartDigests}, from the read that hashed the file, the upload's own or an earlier
+     * one remembered; none known when the earlier read's parts were of another size), and the
+     * file's identity before it was hashed, which must still be its identity when the last part is
+     * sent when no part's digest is known.
      */
     private record Content(String sha256, PartDigests parts, Optional<FileIdentity> hashed) { }
 
@@ -441,8 +457,11 @@ public final class ArtifactStore {
     /**
      * Fails with a {@link FileChangedException} when {@code file} is not the file that was hashed
      * (written, replaced or touched since: {@link FileIdentity}): what checks a multipart upload
-     * whose parts' digests are unknown, the whole file's having been remembered from an earlier
-     * read, before it is completed.
+     * whose parts' digests are unknown before it is completed. That is an upload whose digest was
+     * remembered from an earlier read that recorded its parts at another part size than this
+     * store's (a store made with a part size not the default's): a byte written since within the
+     * file system's timestamp resolution, or with the times put back where there is no change
+     * time, goes unseen there.
      */
     private static void requireUnchanged(Path file, Content content, String where) {
         if (content.hashed().isEmpty() || !content.hashed().get().isStill(file)) {
@@ -658,7 +677,7 @@ public final class ArtifactStore {
      */
     public void getVerifiedInput(String key, Path file, long maxBytes) {
         getFile(key, file, maxBytes, TransferProgress.NONE);
-        String got = HexFormat.of().formatHex(FileSha256.read(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE,
+        String got = HexFormat.of().formatHex(Sha256Pass.sha256(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE,
                 CancellationToken.none()));  // read, never answered from memory: this checks the bytes
         if (!key.endsWith("/" + got)) {
             try {

@@ -32,7 +32,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * ({@code CloudClients}), and a cancel stops the parts through the {@link PartStop}.
  *
  * <p>A body of a file stored under its content key is given the SHA-256 its range had when the
- * file was hashed for that key ({@link PartDigests}), and each stream digests the bytes it reads
+ * file was hashed for that key ({@link io.seiswork.core.files.PartDigests}), and each stream digests the bytes it reads
  * and compares them as it reaches the range's end, before it hands the last of them to the
  * client: bytes written into the file since fail the request short of its length (nothing stored)
  * with a {@link FileChangedException}, unchecked and not retried, as a shortened file fails.

@@ -36,7 +36,7 @@ record UnfinishedUpload(String uploadId, Map<Integer, Part> parts) {
      * asked (a role without {@code s3:ListBucketMultipartUploads}: the file is then uploaded
      * whole, as before).
      *
-     * @param partBytes the part size of the upload now ({@link UploadPartSize#of}, of the file's
+     * @param partBytes the part size of the upload now ({@link io.seiswork.core.files.UploadPartSize#of}, of the file's
      *     size): the same as the broken upload's for the same file, and a part S3 holds of another
      *     size is not kept but sent again
      */

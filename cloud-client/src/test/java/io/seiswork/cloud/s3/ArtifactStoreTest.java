@@ -11,10 +11,15 @@ import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.cloud.testing.PartGate;
 import io.seiswork.cloud.testing.UploadedParts;
+import io.seiswork.core.files.FileSha256;
+import io.seiswork.core.files.PartDigests;
+import io.seiswork.core.files.Sha256Pass;
+import io.seiswork.core.files.UploadPartSize;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -401,9 +406,10 @@ class ArtifactStoreTest {
 
     /**
      * As {@link #anInputChangedDuringItsUploadIsNotStoredUnderItsKey}, the input's SHA-256
-     * remembered from an earlier read (a submission's pass over its data file), which kept no
-     * part's digest: the file's identity (its change time) says it was written, and the upload
-     * is aborted before it is completed.
+     * remembered from an earlier read (a submission's pass over its data file), whose parts'
+     * digests are of the default part size (one part of 18 MiB), not this store's 5 MiB: the
+     * file's identity (its change time) says it was written, and the upload is aborted before it
+     * is completed.
      */
     @Test
     void anInputHashedEarlierAndChangedDuringItsUploadIsNotStored() throws Exception {
@@ -418,9 +424,87 @@ class ArtifactStoreTest {
     }
 
     /**
+     * An input whose SHA-256 was remembered from an earlier pass (a submission's over its data
+     * file) that recorded each part's digest at the part size of the upload: a byte of a part not
+     * yet sent, written during the upload with the file's modification time put back, fails that
+     * part as it is sent, nothing stored under the key, the multipart upload aborted. Before, no
+     * part's digest was known on this path, and only the file's identity was checked once every
+     * part was sent: a write its times do not show (within their resolution, or with no change
+     * time) was stored under the key.
+     */
+    @Test
+    void anInputHashedEarlierWithItsPartsAndChangedKeepingItsTimeIsRefusedAtThatPart() throws Exception {
+        Path model = passedAtUploadParts(49);
+        assertChangedDuringUploadFails(model, ObjectKeys.input(ArtifactStore.sha256(Files.readAllBytes(model))),
+                "store-test-changed-known-parts", "uploading vp.bin, part 4 of 4");
+    }
+
+    /**
+     * An unchanged input whose SHA-256 and parts' digests were remembered from an earlier pass
+     * goes up with no second read for its hash (the hashing progress never called), its parts
+     * checked against those digests, and is stored once: even when its times change during the
+     * upload (a {@code touch}, a copy tool setting them), which its bytes do not. Before, the
+     * upload checked the file's identity and refused it.
+     */
+    @Test
+    void anInputHashedEarlierWithItsPartsGoesUpWithoutASecondReadEvenWhenTouched() throws Exception {
+        Path model = passedAtUploadParts(50);
+        byte[] data = Files.readAllBytes(model);
+        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        List<Long> hashed = java.util.Collections.synchronizedList(new ArrayList<>());
+        PartGate gate = new PartGate(1 << 20);
+        try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
+            ArtifactStore store = inSmallParts(s3, "store-test-known-parts-touched");
+            var uploading = CompletableFuture.supplyAsync(() -> store.putInput(model,
+                    (done, total) -> hashed.add(done), TransferProgress.NONE, CancellationToken.none()));
+            try {
+                gate.awaitHeld(2, 60);
+                Files.setLastModifiedTime(model, FileTime.from(java.time.Instant.now().plusSeconds(60)));
+            } finally {
+                gate.open();
+            }
+            assertEquals(new StoredInput(key, data.length, true), uploading.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(List.of(), hashed, "no read for its hash: the remembered digests checked every part");
+            assertArrayEquals(data, store.getBytes(key, data.length));
+            assertEquals(new StoredInput(key, data.length, false), store.putInput(model, TransferProgress.NONE),
+                    "stored once");
+        }
+    }
+
+    /**
+     * A store of the default part size uploads in the parts whose digests a submission's pass
+     * over a file records ({@link FileSha256#read}), whatever the file's size: else the pass's
+     * digests would go unused and every such upload be checked by the file's identity alone.
+     */
+    @Test
+    void theDefaultStoreUploadsInThePartsASubmissionsPassRecords() {
+        ArtifactStore store = new ArtifactStore(CLOUD.s3(), "store-test-default-parts");
+        for (long size : new long[] {(64L << 20) + 1, 200_000_000L, 625L << 30, (625L << 30) + 1, 1L << 40,
+                5L << 40}) {
+            assertEquals(UploadPartSize.of(size), store.uploadPartBytes(size), size + " bytes");
+        }
+    }
+
+    /**
+     * Writes {@code vp.bin}, 4 parts of 5 MiB (the last of 3 MiB + 3) of random bytes, forgets
+     * every digest, then reads it as a submission's pass over its data file does, its parts'
+     * digests at the part size {@link #inSmallParts} uploads it in (5 MiB; the pass's own is the
+     * default store's, {@link #theDefaultStoreUploadsInThePartsASubmissionsPassRecords}).
+     */
+    private Path passedAtUploadParts(long seed) throws java.io.IOException {
+        Path model = Files.write(dir.resolve("vp.bin"), random((18 << 20) + 3, seed));
+        FileSha256.forget();
+        FileSha256.read(model, new PartDigests(Files.size(model), 5 << 20), Sha256Pass.Blocks.NONE, ByteProgress.NONE,
+                CancellationToken.none());
+        assertTrue(FileSha256.remembered(model).isPresent());
+        return model;
+    }
+
+    /**
      * Uploads {@code model} as an input in parts of 5 MiB, two at a time, writes a byte of its
-     * part 4 while parts 2 and 3 are held in flight, and checks the upload fails saying where,
-     * with no object under {@code key} and no multipart upload left.
+     * part 4 while parts 2 and 3 are held in flight, its modification time put back (as a write
+     * within the file system's timestamp resolution leaves it), and checks the upload fails saying
+     * where, with no object under {@code key} and no multipart upload left.
      */
     private static void assertChangedDuringUploadFails(Path model, String key, String bucket, String where)
             throws Exception {
@@ -430,9 +514,11 @@ class ArtifactStoreTest {
             var uploading = CompletableFuture.supplyAsync(() -> store.putInput(model, TransferProgress.NONE));
             try {
                 gate.awaitHeld(2, 60);
+                FileTime modified = Files.getLastModifiedTime(model);
                 try (var ch = java.nio.channels.FileChannel.open(model, java.nio.file.StandardOpenOption.WRITE)) {
                     ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xA5}), (16L << 20) + 5);
                 }
+                Files.setLastModifiedTime(model, modified);
             } finally {
                 gate.open();
             }

@@ -15,6 +15,13 @@ import java.util.Optional;
  * the whole file's here, where the cloud client finds it instead of reading the file again; a
  * file written, replaced or touched since is read again.
  *
+ * <p>With the whole file's digest the read records, at no second read, the SHA-256 of each part an
+ * upload of the file takes ({@link PartDigests}, at the part size of {@link UploadPartSize#of(long)},
+ * a function of the file's size alone): the upload checks each part's bytes against them as it
+ * sends it, so a byte written after this read is caught even when the file's identity does not
+ * show it (a write within the file system's timestamp resolution, or one without a change time,
+ * its modification time put back). 32 bytes a part: 96 bytes for a file of 200 MB, 320 KB at most.
+ *
  * <p>A digest is remembered only when the file's identity after the read is the one it had
  * before, so a file written while it was read is never remembered with a digest of mixed bytes.
  * What a worker downloads is checked against its key whatever this remembers.
@@ -24,9 +31,9 @@ public final class FileSha256 {
     /** Files remembered, the most recently used kept: a job's inputs, a few jobs' worth. */
     private static final int CAPACITY = 64;
 
-    private static final Map<FileIdentity, byte[]> KNOWN = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<FileIdentity, FileDigests> KNOWN = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<FileIdentity, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<FileIdentity, FileDigests> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -53,27 +60,54 @@ public final class FileSha256 {
 
     /** The SHA-256 remembered of {@code file} as it is now, or empty when it was not read since it last changed. */
     public static Optional<byte[]> known(Path file) {
+        return remembered(file).map(FileDigests::sha256);
+    }
+
+    /**
+     * The SHA-256 remembered of {@code file} as it is now, with its upload's parts' digests taken
+     * by the same read, or empty when it was not read since it last changed: one look, so that
+     * the two are of the same read.
+     */
+    public static Optional<FileDigests> remembered(Path file) {
         Optional<FileIdentity> now = FileIdentity.of(file);
         if (now.isEmpty()) {
             return Optional.empty();
         }
         synchronized (KNOWN) {
-            byte[] digest = KNOWN.get(now.get());
-            return digest == null ? Optional.empty() : Optional.of(digest.clone());
+            return Optional.ofNullable(KNOWN.get(now.get()));
         }
     }
 
     /**
      * Reads {@code file} whole ({@link Sha256Pass#sha256}, which gives {@code alsoTo} every block)
-     * and remembers its SHA-256 if the file did not change meanwhile; never answers from memory:
-     * what checks a file's bytes calls this.
+     * and remembers its SHA-256, with the SHA-256 of each part of an upload of it by the job
+     * bucket's default part size ({@link UploadPartSize#of(long)}), if the file did not change
+     * meanwhile; never answers from memory: what checks a file's bytes calls this. The parts'
+     * digests take a thread of their own ({@link Sha256Pass}).
      */
     public static byte[] read(Path file, Sha256Pass.Blocks alsoTo, ByteProgress progress, CancellationToken cancel) {
         Optional<FileIdentity> before = FileIdentity.of(file);
-        byte[] digest = Sha256Pass.sha256(file, alsoTo, progress, cancel);
-        if (before.isPresent() && before.get().isStill(file)) {
+        long size = before.map(FileIdentity::sizeBytes).orElse(0L);
+        return read(file, before, new PartDigests(size, UploadPartSize.of(size)), alsoTo, progress, cancel);
+    }
+
+    /**
+     * As {@link #read(Path, Sha256Pass.Blocks, ByteProgress, CancellationToken)}, the parts' digests
+     * recorded into {@code parts}, of the size it was made for: an upload's own read for its
+     * content key, by a store of another part size than the default.
+     */
+    public static byte[] read(Path file, PartDigests parts, Sha256Pass.Blocks alsoTo, ByteProgress progress,
+            CancellationToken cancel) {
+        return read(file, FileIdentity.of(file), parts, alsoTo, progress, cancel);
+    }
+
+    private static byte[] read(Path file, Optional<FileIdentity> before, PartDigests parts, Sha256Pass.Blocks alsoTo,
+            ByteProgress progress, CancellationToken cancel) {
+        byte[] digest = Sha256Pass.sha256(file, parts, alsoTo, progress, cancel);
+        // Of the file as it was before the read, and still is: parts of another size it had then are never complete.
+        if (before.isPresent() && before.get().isStill(file) && parts.size() == before.get().sizeBytes()) {
             synchronized (KNOWN) {
-                KNOWN.put(before.get(), digest.clone());
+                KNOWN.put(before.get(), new FileDigests(digest, parts));
             }
         }
         return digest;

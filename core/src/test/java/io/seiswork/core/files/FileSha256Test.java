@@ -99,6 +99,46 @@ class FileSha256Test {
         assertArrayEquals(sha256(file), FileSha256.of(file), "answered from memory, the same digest");
     }
 
+    /**
+     * The pass records, with the whole file's digest and under the same identity, the SHA-256 of
+     * each part an upload by the default part size takes (64 MiB; the last part shorter), computed
+     * from the same blocks: what lets the upload check every part's bytes without a second read.
+     */
+    @Test
+    void thePassRemembersTheUploadsPartsDigestsWithTheWholeFiles() throws IOException {
+        byte[] bytes = new byte[UploadPartSize.LEAST_PART_BYTES + (3 << 20) + 5];
+        new Random(7).nextBytes(bytes);
+        Path file = Files.write(dir.resolve("shots.sgy"), bytes);
+        byte[] digest = FileSha256.read(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE, CancellationToken.none());
+        FileDigests known = FileSha256.remembered(file).orElseThrow();
+        assertArrayEquals(digest, known.sha256());
+        assertEquals(UploadPartSize.of(bytes.length), known.parts().partBytes());
+        assertEquals(64 << 20, known.parts().partBytes());
+        MessageDigest md = Sha256Pass.newSha256();
+        md.update(bytes, 0, 64 << 20);
+        assertArrayEquals(md.digest(), known.parts().of(0));
+        md.update(bytes, 64 << 20, bytes.length - (64 << 20));
+        assertArrayEquals(md.digest(), known.parts().of(1));
+        assertEquals(null, known.parts().of(2), "two parts");
+    }
+
+    /** Parts of a size given, their ends inside the pass's blocks, each digest that of its bytes. */
+    @Test
+    void aPassGivenPartsRecordsThemAtTheirSize() throws IOException {
+        Path file = file("f.bin", 6);
+        byte[] bytes = Files.readAllBytes(file);
+        int part = (3 << 20) + 1;  // its first two parts end inside the first two 4 MiB blocks
+        PartDigests parts = new PartDigests(bytes.length, part);
+        FileSha256.read(file, parts, Sha256Pass.Blocks.NONE, ByteProgress.NONE, CancellationToken.none());
+        for (int i = 0; i * (long) part < bytes.length; i++) {
+            int from = i * part;
+            int to = Math.min(bytes.length, from + part);
+            assertArrayEquals(Sha256Pass.newSha256().digest(java.util.Arrays.copyOfRange(bytes, from, to)),
+                    parts.of(i), "part " + i);
+        }
+        assertEquals(part, FileSha256.remembered(file).orElseThrow().parts().partBytes(), "remembered with them");
+    }
+
     @Test
     void aCancelledPassStopsAndRemembersNothing() throws IOException {
         Path file = file("e.bin", 5);

@@ -1,4 +1,4 @@
-package io.seiswork.cloud.s3;
+package io.seiswork.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class UploadPartSizeTest {
 
     private static final int MIB = 1 << 20;
-    private static final int LEAST = ArtifactStore.DEFAULT_PART_BYTES;
+    private static final int LEAST = UploadPartSize.LEAST_PART_BYTES;
     private static final long GIB = 1L << 30;
     private static final long TIB = 1L << 40;
 
