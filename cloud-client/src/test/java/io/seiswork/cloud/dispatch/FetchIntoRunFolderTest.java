@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +42,30 @@ class FetchIntoRunFolderTest {
     @TempDir
     Path dir;
 
-    private CloudClients clients() {
-        return new CloudClients(CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(), CLOUD.dynamoDbEndpoint()));
+    private CloudClients clients;
+    private Dispatcher d;
+
+    @BeforeEach
+    void connect() {
+        clients = new CloudClients(CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(), CLOUD.dynamoDbEndpoint()));
+        d = Dispatcher.of(clients);
     }
 
-    private static JobId modelJob(Dispatcher d, String name) {
+    @AfterEach
+    void disconnect() {
+        clients.close();
+    }
+
+    /** A DONE model job whose shots.sgy holds "model sgy". */
+    private JobId modelJob(String name) {
         return DispatcherTest.doneJob(d, name, "model", "model", List.of("shots.sgy"));
+    }
+
+    /** A DONE migration whose image.sgy and image.swv ("rtm sgy", "rtm swv") are fetched into {@code out}. */
+    private JobId migrationFetchedInto(Path out, String name) {
+        JobId id = DispatcherTest.doneJob(d, name, "rtm", "rtm", List.of("image.sgy", "image.swv"));
+        d.fetch(id, out, 1 << 20, TransferProgress.NONE);
+        return id;
     }
 
     /** A finished local migration's folder, with the user's notes beside it. */
@@ -67,129 +87,109 @@ class FetchIntoRunFolderTest {
 
     @Test
     void aJobWhoseOutputsWouldLandBesideALocalRunsIsRefusedBeforeAnythingIsDownloaded() throws Exception {
-        try (CloudClients c = clients()) {
-            Dispatcher d = Dispatcher.of(c);
-            JobId id = modelJob(d, "mixed-local");
-            Path out = localMigration();
-            TreeSet<String> before = names(out);
-            List<Long> downloads = new ArrayList<>();
+        JobId id = modelJob("mixed-local");
+        Path out = localMigration();
+        TreeSet<String> before = names(out);
+        List<Long> downloads = new ArrayList<>();
 
-            var refused = assertThrows(IllegalStateException.class,
-                    () -> d.fetch(id, out, 1 << 20, (done, total) -> downloads.add(total)));
+        var refused = assertThrows(IllegalStateException.class,
+                () -> d.fetch(id, out, 1 << 20, (done, total) -> downloads.add(total)));
 
-            assertEquals(out + " holds image.sgy, image.swv and run.json, which no fetch of job " + id + " left as they"
-                    + " are (another run's outputs, or written since?): fetch into another folder, or replace them with"
-                    + " fetch --replace; nothing was downloaded", refused.getMessage());
-            assertEquals(List.of(), downloads);
-            before.add(".seiswork-run.lock");  // the lock the refused fetch held while it looked
-            assertEquals(before, names(out), "no shots.sgy, no part of it, no record");
-            assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
-            assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
-        }
+        assertEquals(out + " holds image.sgy, image.swv and run.json, which no fetch of job " + id + " left as they"
+                + " are (another run's outputs, or written since?): fetch into another folder, or replace them with"
+                + " fetch --replace; nothing was downloaded", refused.getMessage());
+        assertEquals(List.of(), downloads);
+        before.add(".seiswork-run.lock");  // the lock the refused fetch held while it looked
+        assertEquals(before, names(out), "no shots.sgy, no part of it, no record");
+        assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
+        assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
     }
 
     @Test
     void aStoppedLocalRunsCheckpointAloneMakesTheFolderAnotherRuns() throws Exception {
-        try (CloudClients c = clients()) {
-            Dispatcher d = Dispatcher.of(c);
-            JobId id = modelJob(d, "mixed-checkpoint");
-            Path out = Files.createDirectories(dir.resolve("stopped").resolve("checkpoint"))
-                    .getParent();
-            Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{}");
+        JobId id = modelJob("mixed-checkpoint");
+        Path out = Files.createDirectories(dir.resolve("stopped").resolve("checkpoint"))
+                .getParent();
+        Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{}");
 
-            var refused = assertThrows(IllegalStateException.class, () -> d.fetch(id, out, 1 << 20,
-                    TransferProgress.NONE));
+        var refused = assertThrows(IllegalStateException.class, () -> d.fetch(id, out, 1 << 20,
+                TransferProgress.NONE));
 
-            assertEquals(out + " holds checkpoint/, which no fetch of job " + id + " left as it is (another run's"
-                    + " outputs, or written since?): fetch into another folder, or replace it with fetch --replace;"
-                    + " nothing was downloaded", refused.getMessage());
-            assertFalse(Files.exists(out.resolve("shots.sgy")));
-        }
+        assertEquals(out + " holds checkpoint/, which no fetch of job " + id + " left as it is (another run's"
+                + " outputs, or written since?): fetch into another folder, or replace it with fetch --replace;"
+                + " nothing was downloaded", refused.getMessage());
+        assertFalse(Files.exists(out.resolve("shots.sgy")));
     }
 
     @Test
     void anotherJobsFetchedFilesMakeTheFolderAnotherRunsWhileTheSameJobFetchedAgainGoesOn() throws Exception {
-        try (CloudClients c = clients()) {
-            Dispatcher d = Dispatcher.of(c);
-            JobId migration = DispatcherTest.doneJob(d, "mixed-fetched", "rtm", "rtm", List.of("image.sgy", "image.swv"));
-            JobId model = modelJob(d, "mixed-fetched-model");
-            Path out = dir.resolve("fetched");
-            d.fetch(migration, out, 1 << 20, TransferProgress.NONE);
-            Files.writeString(out.resolve("notes.txt"), "the user's notes");
-            List<Long> downloads = new ArrayList<>();
-            TransferProgress counting = (done, total) -> downloads.add(total);
+        Path out = dir.resolve("fetched");
+        JobId migration = migrationFetchedInto(out, "mixed-fetched");
+        JobId model = modelJob("mixed-fetched-model");
+        Files.writeString(out.resolve("notes.txt"), "the user's notes");
+        List<Long> downloads = new ArrayList<>();
+        TransferProgress counting = (done, total) -> downloads.add(total);
 
-            var refused = assertThrows(IllegalStateException.class, () -> d.fetch(model, out, 1 << 20, counting));
-            assertTrue(refused.getMessage().startsWith(out + " holds image.sgy and image.swv, which no fetch of job "
-                    + model + " left as they are"), refused.getMessage());
-            assertFalse(Files.exists(out.resolve("shots.sgy")));
+        var refused = assertThrows(IllegalStateException.class, () -> d.fetch(model, out, 1 << 20, counting));
+        assertTrue(refused.getMessage().startsWith(out + " holds image.sgy and image.swv, which no fetch of job "
+                + model + " left as they are"), refused.getMessage());
+        assertFalse(Files.exists(out.resolve("shots.sgy")));
 
-            // The migration's own fetch again: its files are its own, the notes no run's; nothing downloaded.
-            List<FetchedOutput> again = d.fetch(migration, out, 1 << 20, counting);
-            assertEquals(List.of(true, true), again.stream().map(FetchedOutput::alreadyThere).toList());
-            assertEquals(List.of(), downloads);
-            assertEquals("rtm sgy", Files.readString(out.resolve("image.sgy")));
-        }
+        // The migration's own fetch again: its files are its own, the notes no run's; nothing downloaded.
+        List<FetchedOutput> again = d.fetch(migration, out, 1 << 20, counting);
+        assertEquals(List.of(true, true), again.stream().map(FetchedOutput::alreadyThere).toList());
+        assertEquals(List.of(), downloads);
+        assertEquals("rtm sgy", Files.readString(out.resolve("image.sgy")));
     }
 
     @Test
     void aFolderOfFilesThatAreNoRunsOutputsTakesTheFetch() throws Exception {
-        try (CloudClients c = clients()) {
-            Dispatcher d = Dispatcher.of(c);
-            JobId id = modelJob(d, "unrelated");
-            Path out = Files.createDirectories(dir.resolve("notes"));
-            Files.writeString(out.resolve("notes.txt"), "the user's notes");
-            Files.createDirectories(out.resolve("plots"));
+        JobId id = modelJob("unrelated");
+        Path out = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(out.resolve("notes.txt"), "the user's notes");
+        Files.createDirectories(out.resolve("plots"));
 
-            d.fetch(id, out, 1 << 20, TransferProgress.NONE);
+        d.fetch(id, out, 1 << 20, TransferProgress.NONE);
 
-            assertEquals("model sgy", Files.readString(out.resolve("shots.sgy")));
-            assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
-            assertTrue(Files.isDirectory(out.resolve("plots")));
-        }
+        assertEquals("model sgy", Files.readString(out.resolve("shots.sgy")));
+        assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
+        assertTrue(Files.isDirectory(out.resolve("plots")));
     }
 
     @Test
     void replacingRemovesTheOtherRunsOutputsItsReportAndCheckpointButNothingElse() throws Exception {
-        try (CloudClients c = clients()) {
-            Dispatcher d = Dispatcher.of(c);
-            JobId id = modelJob(d, "replacing");
-            Path out = localMigration();
-            Files.createDirectories(out.resolve("checkpoint"));
-            Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{}");
+        JobId id = modelJob("replacing");
+        Path out = localMigration();
+        Files.createDirectories(out.resolve("checkpoint"));
+        Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{}");
 
-            d.fetch(id, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
+        d.fetch(id, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
 
-            assertEquals(new TreeSet<>(List.of(".seiswork-fetched.json", ".seiswork-run.lock", "notes.txt", "shots.sgy")),
-                    names(out), "no run.json, image or checkpoint of the run replaced");
-            assertEquals("model sgy", Files.readString(out.resolve("shots.sgy")));
-            assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
-            d.fetch(id, out, 1 << 20, TransferProgress.NONE);  // the folder is the job's now: no refusal
-        }
+        assertEquals(new TreeSet<>(List.of(".seiswork-fetched.json", ".seiswork-run.lock", "notes.txt", "shots.sgy")),
+                names(out), "no run.json, image or checkpoint of the run replaced");
+        assertEquals("model sgy", Files.readString(out.resolve("shots.sgy")));
+        assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
+        d.fetch(id, out, 1 << 20, TransferProgress.NONE);  // the folder is the job's now: no refusal
     }
 
     @Test
     void replacingAnotherJobsFetchLeavesARecordOfThisJobAlone() throws Exception {
-        try (CloudClients c = clients()) {
-            Dispatcher d = Dispatcher.of(c);
-            JobId migration = DispatcherTest.doneJob(d, "replaced-fetch", "rtm", "rtm", List.of("image.sgy", "image.swv"));
-            JobId model = modelJob(d, "replacing-fetch");
-            Path out = dir.resolve("fetched");
-            d.fetch(migration, out, 1 << 20, TransferProgress.NONE);
+        Path out = dir.resolve("fetched");
+        JobId migration = migrationFetchedInto(out, "replaced-fetch");
+        JobId model = modelJob("replacing-fetch");
 
-            d.fetch(model, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
+        d.fetch(model, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
 
-            assertFalse(Files.exists(out.resolve("image.sgy")));
-            assertFalse(Files.exists(out.resolve("image.swv")));
-            var record = JSON.readTree(out.resolve(".seiswork-fetched.json").toFile());
-            assertEquals(List.of("shots.sgy"), iterable(record.fieldNames()));
-            assertEquals(model.value(), record.path("shots.sgy").path("job").asText());
-        }
+        assertFalse(Files.exists(out.resolve("image.sgy")));
+        assertFalse(Files.exists(out.resolve("image.swv")));
+        var record = JSON.readTree(out.resolve(".seiswork-fetched.json").toFile());
+        assertEquals(List.of("shots.sgy"), fieldNames(record));
+        assertEquals(model.value(), record.path("shots.sgy").path("job").asText());
     }
 
-    private static List<String> iterable(java.util.Iterator<String> names) {
+    private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode record) {
         List<String> list = new ArrayList<>();
-        names.forEachRemaining(list::add);
+        record.fieldNames().forEachRemaining(list::add);
         return list;
     }
 }
