@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = {"Download a finished cloud job's outputs (image.sgy and image.swv, or shots.sgy).",
-            "Ctrl-C stops it, keeping what came: fetching again into the same folder goes on from there."})
+            "Ctrl-C stops it, keeping what came: fetching again into the same folder goes on from there.",
+            "A folder holding another run's outputs is refused before anything is downloaded (--replace removes them)."})
 final class FetchCommand implements Callable<Integer> {
 
     /** Largest output fetched: the 100 GB volumes of real surveys, with room. */
@@ -34,6 +35,11 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/<job id>).")
     Path out;
 
+    @Option(names = "--replace", description = {"Remove another run's outputs from DIR first (image.sgy, image.swv,"
+            + " shots.sgy, run.json, checkpoint/; nothing else there), instead of refusing to mix the job's files"
+            + " with them."})
+    boolean replace;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +48,7 @@ final class FetchCommand implements Callable<Integer> {
         JobId id = job.id();
         Path dir = out != null ? out : Path.of("runs", id.value());
         PrintWriter err = spec.commandLine().getErr();
-        return job.withDispatcher(d -> fetchInto(d, id, job.cloud.cloud, dir, err));
+        return job.withDispatcher(d -> fetchInto(d, id, job.cloud.cloud, dir, replace, err));
     }
 
     /**
@@ -51,10 +57,12 @@ final class FetchCommand implements Callable<Integer> {
      * "run `seiswork fetch JOB --cloud CLOUD --out DIR` again to go on".
      *
      * @param cloud the stack's name, for the command that goes on
+     * @param replace whether another run's outputs in {@code dir} are removed ({@code --replace}), not refused
      * @return the exit status: 0 when fetched, {@link StopOnSignal#STOPPED} when a signal stopped it, 1 when it
      *     failed (said on {@code err} before the signal's hook lets the process end)
      */
-    static int fetchInto(Dispatcher d, JobId id, String cloud, Path dir, PrintWriter err) {
+    static int fetchInto(Dispatcher d, JobId id, String cloud, Path dir, boolean replace, PrintWriter err) {
+        // The command that goes on needs no --replace: what it would remove is gone already.
         try (StopOnSignal stop = StopOnSignal.arm(err, ShellCommand.seiswork(List.of("fetch", id.value(), "--cloud",
                 cloud, "--out", dir.toString())))) {
             List<FetchedOutput> files;
@@ -62,7 +70,7 @@ final class FetchCommand implements Callable<Integer> {
                 files = d.fetch(id, dir, MAX_OUTPUT_BYTES, ByteProgressLines.every2s("downloading", line -> {
                     err.println(line);
                     err.flush();
-                })::onBytes, stop.token());
+                })::onBytes, stop.token(), replace);
             } catch (TransferCancelledException e) {
                 return stop.stopped(e.kept());
             } catch (RuntimeException e) {

@@ -60,6 +60,6 @@ final class WaitOptions {
         if (end.job().status() != JobStatus.DONE) {
             return 1;
         }
-        return out == null ? 0 : FetchCommand.fetchInto(d, id, cloud, out, err);
+        return out == null ? 0 : FetchCommand.fetchInto(d, id, cloud, out, false, err);
     }
 }

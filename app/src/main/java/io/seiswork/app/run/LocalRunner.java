@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.files.IoProblems;
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
@@ -57,7 +58,7 @@ public final class LocalRunner {
     /** File of shot gathers in the output directory. */
     public static final String SHOTS_FILE = GatherFiles.SHOTS_FILE;
     /** Run report in the output directory. */
-    public static final String REPORT_FILE = "run.json";
+    public static final String REPORT_FILE = RunOutputs.REPORT;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.files.DurableFiles;
 import io.seiswork.core.files.FileTrees;
+import io.seiswork.core.files.RunOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ import java.util.List;
 public final class RunCheckpoint {
 
     /** The checkpoint's folder in the output directory. */
-    public static final String FOLDER = "checkpoint";
+    public static final String FOLDER = RunOutputs.CHECKPOINT;
     /** The state file in the checkpoint's folder. */
     public static final String STATE_FILE = "state.json";
     /** The stack of a migration in the checkpoint's folder. */

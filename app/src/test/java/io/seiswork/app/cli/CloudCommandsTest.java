@@ -214,14 +214,15 @@ class CloudCommandsTest {
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.err().contains("image.sgy (there already, ") && again.err().contains("not downloaded again)"),
                 again.err());
-        // Into the local run's folder: its image.sgy and image.swv are not the job's to replace, and stay.
+        // Into the local run's folder: its image.sgy, image.swv and run.json are not the job's to replace, and stay.
         byte[] localImage = Files.readAllBytes(dir.resolve("local/image.swv"));
         CliRun over = CliRun.run("fetch", job, "--cloud", "local", "--out", dir.resolve("local").toString());
         assertEquals(1, over.exit(), over.err());
-        assertEquals("seiswork: " + dir.resolve("local") + " holds image.sgy and image.swv, which no fetch of job " + job
-                + " left as they are (another run's outputs, or written since?): fetch into another folder, or move them away first; nothing was"
-                + " downloaded", over.err().strip());
+        assertEquals("seiswork: " + dir.resolve("local") + " holds image.sgy, image.swv and run.json, which no fetch of job "
+                + job + " left as they are (another run's outputs, or written since?): fetch into another folder, or"
+                + " replace them with fetch --replace; nothing was downloaded", over.err().strip());
         assertArrayEquals(localImage, Files.readAllBytes(dir.resolve("local/image.swv")));
+        assertTrue(Files.exists(dir.resolve("local/run.json")));
 
         // seiswork view --job: the image read in place by ranged GETs gives the local file's slices.
         var settings = io.seiswork.cloud.config.CloudSettings.local(CLOUD.s3Endpoint(), CLOUD.sqsEndpoint(),
@@ -254,6 +255,25 @@ class CloudCommandsTest {
         CliRun local = CliRun.run("run", spec.toString(), "--out", dir.resolve("local").toString());
         assertEquals(0, local.exit(), local.err());
         assertArrayEquals(Files.readAllBytes(dir.resolve("local/shots.sgy")), Files.readAllBytes(dir.resolve("cloud/shots.sgy")));
+
+        // Into a migration's folder the gathers would land beside its image and run.json: refused, unless replacing.
+        Path migration = Files.createDirectories(dir.resolve("migration"));
+        for (String f : List.of("image.sgy", "image.swv", "run.json", "notes.txt")) {
+            Files.writeString(migration.resolve(f), "a migration's " + f);
+        }
+        CliRun mixed = CliRun.run("fetch", job, "--cloud", "local", "--out", migration.toString());
+        assertEquals(1, mixed.exit(), mixed.err());
+        assertEquals("seiswork: " + migration + " holds image.sgy, image.swv and run.json, which no fetch of job " + job
+                + " left as they are (another run's outputs, or written since?): fetch into another folder, or replace"
+                + " them with fetch --replace; nothing was downloaded", mixed.err().strip());
+        assertTrue(Files.notExists(migration.resolve("shots.sgy")));
+        CliRun replaced = CliRun.run("fetch", job, "--cloud", "local", "--out", migration.toString(), "--replace");
+        assertEquals(0, replaced.exit(), replaced.err());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local/shots.sgy")), Files.readAllBytes(migration.resolve("shots.sgy")));
+        for (String f : List.of("image.sgy", "image.swv", "run.json")) {
+            assertTrue(Files.notExists(migration.resolve(f)), f + " of the migration replaced");
+        }
+        assertEquals("a migration's notes.txt", Files.readString(migration.resolve("notes.txt")), "not a run's output");
     }
 
     /**

@@ -133,6 +133,41 @@ class CloudRunWindowTest {
     }
 
     /**
+     * Run on the cloud into a folder holding a finished local migration, once the user agreed to
+     * replace it: the fetched gathers replace the migration's image and its run.json, which would
+     * otherwise describe the folder as that migration beside the job's gathers; the user's notes
+     * there stay.
+     */
+    @Test
+    void aCloudRunThatReplacesALocalRunLeavesNoneOfItsFiles(FxRobot robot) throws Exception {
+        Path spec = spec("cloud-replaces", 1, 0.3);
+        open(robot, spec);
+        Path out = Files.createDirectories(dir.resolve("runs/cloud-replaces"));
+        Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
+        Files.writeString(out.resolve("image.sgy"), "the previous run's image");
+        Files.writeString(out.resolve("image.swv"), "the previous run's volume");
+        Files.writeString(out.resolve("notes.txt"), "the user's notes");
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
+        javafx.scene.control.DialogPane ask = robot.lookup("#replaceFinishedRun").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy, image.swv.",
+                ask.getContentText());
+        javafx.scene.control.Button replace = (javafx.scene.control.Button) ask.lookupButton(ask.getButtonTypes().stream()
+                .filter(b -> b.getText().equals("Replace")).findFirst().orElseThrow());
+        robot.interact(replace::fire);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().startsWith("done in the local cloud: job cloud-replaces-"),
+                window.status().getText());
+
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(".seiswork-fetched.json", ".seiswork-run.lock", "notes.txt", "shots.sgy"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "the job's outputs, the notes");
+        }
+        assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
+    }
+
+    /**
      * A job submitted elsewhere (here through the command line) is picked from the Cloud jobs menu
      * and followed like one started here: its rows go to done (the window's worker runs it on the
      * local cloud), its gathers come back and show, though the open project is another job.

@@ -22,11 +22,11 @@ import io.seiswork.cloud.s3.StoredVersion;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FolderLock;
 import io.seiswork.core.files.IoProblems;
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -406,9 +406,12 @@ public final class Dispatcher {
      * Downloads a DONE job's outputs into {@code outDir}. Outputs fetched there before, of the
      * same stored version, are not downloaded again ({@link FetchedVersions}), and a download that
      * broke goes on where it stopped: fetching again after a failure costs only what is missing.
-     * Refused, before anything is downloaded, when an output would replace a file no fetch of this
-     * job wrote (another run's image) or another fetch or run writes into the folder
-     * ({@link FolderLock}).
+     * Refused, before anything is downloaded, when the folder holds another run's outputs
+     * ({@link RunOutputs}: a local run's report, image, gathers or checkpoint, another job's fetched
+     * files, a file this job's fetch wrote and something wrote since), whether the job's outputs
+     * would replace them or land beside them (a folder of two runs' files is shown as one run), or
+     * when another fetch or run writes into the folder ({@link FolderLock}). Other files of the
+     * folder (the user's notes) are left as they are.
      *
      * @param maxBytes largest output accepted
      * @return the outputs, each with whether it was there already
@@ -431,10 +434,13 @@ public final class Dispatcher {
     }
 
     /**
-     * As {@link #fetch(JobId, Path, long, TransferProgress, CancellationToken)}, replacing the
-     * files of the folder that no fetch of the job wrote when {@code replaceOthers}: the desktop's
-     * cloud run into the project's output folder, whose outputs the user agreed to replace before
-     * the job was sent.
+     * As {@link #fetch(JobId, Path, long, TransferProgress, CancellationToken)}, replacing another
+     * run's outputs in the folder when {@code replaceOthers}: they are removed, those the job does not
+     * return too (a local run's {@code run.json}, the other task's files, a stopped run's checkpoint),
+     * before anything is downloaded, so that the folder holds only the job's outputs, even when the
+     * download is cancelled; the fetch record then names only this job. The desktop's cloud run
+     * into the project's output folder, whose outputs the user agreed to replace before the job was
+     * sent, and {@code seiswork fetch --replace}.
      */
     public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress,
             CancellationToken cancel, boolean replaceOthers) {
@@ -452,23 +458,23 @@ public final class Dispatcher {
                         + "): let it end, or fetch into another folder"))) {
             FetchedVersions fetched = FetchedVersions.in(outDir);
             List<StoredVersion> versions = new ArrayList<>();
-            List<String> others = new ArrayList<>();
             for (String name : job.outputs()) {
-                StoredVersion stored = store.version(ObjectKeys.output(id, name)).orElseThrow(() ->
-                        new IllegalStateException("job " + id + " is DONE but its output " + name + " is gone from the bucket"));
-                versions.add(stored);
-                Path file = outDir.resolve(name);
-                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !fetched.wroteFor(file, id, stored)) {
+                versions.add(store.version(ObjectKeys.output(id, name)).orElseThrow(() ->
+                        new IllegalStateException("job " + id + " is DONE but its output " + name + " is gone from the bucket")));
+            }
+            List<String> others = new ArrayList<>();
+            for (String name : RunOutputs.in(outDir)) {
+                int output = job.outputs().indexOf(name);
+                if (!fetched.wroteFor(outDir.resolve(name), id, output >= 0 ? versions.get(output) : null)) {
                     others.add(name);
                 }
             }
-            if (!others.isEmpty() && !replaceOthers) {
-                boolean one = others.size() == 1;
-                String names = one ? others.get(0) : String.join(", ", others.subList(0, others.size() - 1)) + " and "
-                        + others.getLast();
-                throw new IllegalStateException(outDir + " holds " + names + ", which no fetch of job " + id + " left as "
-                        + (one ? "it is" : "they are") + " (another run's outputs, or written since?): fetch into another"
-                        + " folder, or move " + (one ? "it" : "them") + " away first; nothing was downloaded");
+            if (!others.isEmpty()) {
+                if (!replaceOthers) {
+                    throw new IllegalStateException(othersRefused(id, outDir, others));
+                }
+                RunOutputs.remove(outDir, others);
+                fetched.forget(others);
             }
             List<FetchedOutput> files = new ArrayList<>();
             for (int i = 0; i < versions.size(); i++) {
@@ -483,5 +489,16 @@ public final class Dispatcher {
             }
             return files;
         }
+    }
+
+    /** Why a fetch of {@code id} into {@code outDir} is refused: it holds {@code others}, another run's outputs. */
+    private static String othersRefused(JobId id, Path outDir, List<String> others) {
+        List<String> shown = others.stream().map(RunOutputs::shown).toList();
+        boolean one = shown.size() == 1;
+        String names = one ? shown.get(0) : String.join(", ", shown.subList(0, shown.size() - 1)) + " and "
+                + shown.getLast();
+        return outDir + " holds " + names + ", which no fetch of job " + id + " left as " + (one ? "it is" : "they are")
+                + " (another run's outputs, or written since?): fetch into another folder, or replace "
+                + (one ? "it" : "them") + " with fetch --replace; nothing was downloaded";
     }
 }

@@ -9,7 +9,9 @@ import io.seiswork.core.files.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /**
  * Which job's version of each output a fetch wrote into a folder ({@value #FILE} there: name, job,
@@ -17,8 +19,9 @@ import java.nio.file.Path;
  * that broke on the second 100 GB file, the first is not downloaded again. A file is taken as
  * already there only if its size and the recorded version both match the stored object's;
  * an object restacked since is downloaded again. The record also says which files a fetch of the
- * job may replace at all ({@link #wroteFor}): another run's outputs in the folder, or a fetched file
- * written since (a local run into the folder, an edit), are not its to replace.
+ * job may replace, or leave beside its own ({@link #wroteFor}): another run's outputs in the folder
+ * (another job's fetched files), or a fetched file written since (a local run into the folder, an
+ * edit), are not its.
  */
 final class FetchedVersions {
 
@@ -84,15 +87,29 @@ final class FetchedVersions {
      * Whether a fetch of {@code job} wrote {@code file} (of any version) and nothing has written it
      * since: one recorded for it, or recorded before records named the job (by an older seiswork)
      * and of the stored version {@code stored}, so that its bytes are the job's anyway.
+     *
+     * @param stored the job's stored version of the file, or null when the job has no output by its
+     *     name (a record of an older seiswork is then no fetch of this job's)
      */
     boolean wroteFor(Path file, JobId job, StoredVersion stored) {
         JsonNode v = versions.path(file.getFileName().toString());
-        if (!v.isObject() || !unchanged(file, v)) {
+        if (!v.isObject() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !unchanged(file, v)) {
             return false;
         }
         JsonNode recordedJob = v.get("job");
         return recordedJob != null ? job.value().equals(recordedJob.asText())
-                : stored.eTag() != null && stored.eTag().equals(v.path("eTag").asText(null));
+                : stored != null && stored.eTag() != null && stored.eTag().equals(v.path("eTag").asText(null));
+    }
+
+    /**
+     * Forgets the files {@code names} (removed: another run's outputs a fetch replaced), so that
+     * the record names no job for them.
+     */
+    void forget(Collection<String> names) {
+        if (names.stream().anyMatch(versions::has)) {
+            versions.remove(names);
+            DurableFiles.write(record, versions.toPrettyString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Records that {@code file}, just written, now holds {@code version} of {@code job}'s output. */

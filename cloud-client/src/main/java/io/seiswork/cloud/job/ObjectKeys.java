@@ -1,5 +1,6 @@
 package io.seiswork.cloud.job;
 
+import io.seiswork.core.files.RunOutputs;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -22,7 +23,8 @@ import java.util.Set;
 public final class ObjectKeys {
 
     /** Output file names a job may store under {@code image/}. */
-    public static final Set<String> OUTPUT_FILES = Set.of("image.sgy", "image.swv", "shots.sgy", "run.json");
+    public static final Set<String> OUTPUT_FILES = Set.of(RunOutputs.IMAGE, RunOutputs.IMAGE_VOLUME, RunOutputs.SHOTS,
+            RunOutputs.REPORT);
 
     private ObjectKeys() {
     }

@@ -262,8 +262,8 @@ class DispatcherTest {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> d.fetch(id, out, 1 << 20, counting));
             assertEquals(out + " holds image.sgy, which no fetch of job " + id + " left as it is (another run's outputs,"
-                    + " or written since?): fetch into another folder, or move it away first; nothing was downloaded",
-                    refused.getMessage());
+                    + " or written since?): fetch into another folder, or replace it with fetch --replace; nothing was"
+                    + " downloaded", refused.getMessage());
             assertEquals("edited by hand", Files.readString(out.resolve("image.sgy")));
             Files.delete(out.resolve("image.sgy"));
             d.fetch(id, out, 1 << 20, counting);
@@ -275,14 +275,22 @@ class DispatcherTest {
 
     /** A DONE job of {@code image.sgy} and {@code image.swv} whose bytes are {@code what}. */
     private static io.seiswork.cloud.job.JobId doneJob(Dispatcher d, String name, String what) {
+        return doneJob(d, name, "rtm", what, java.util.List.of("image.sgy", "image.swv"));
+    }
+
+    /** A DONE job of task {@code task} whose {@code outputs} hold "{@code what} {@code <extension>}". */
+    static io.seiswork.cloud.job.JobId doneJob(Dispatcher d, String name, String task, String what,
+            java.util.List<String> outputs) {
         var id = new io.seiswork.cloud.job.JobId(name + "-" + Long.toHexString(System.nanoTime()));
-        d.table().createJob(id, "fetch", "rtm", ObjectKeys.spec(id), 1);
+        d.table().createJob(id, "fetch", task, ObjectKeys.spec(id), 1);
         d.table().startShot(id, 1, "w");
         d.table().completeShot(id, 1, 1, 1);
         assertTrue(d.table().stacking().startStacking(id));
-        d.store().putBytes(ObjectKeys.output(id, "image.sgy"), (what + " sgy").getBytes());
-        d.store().putBytes(ObjectKeys.output(id, "image.swv"), (what + " swv").getBytes());
-        assertTrue(d.table().finishJob(id, java.util.List.of("image.sgy", "image.swv")));
+        for (String output : outputs) {
+            d.store().putBytes(ObjectKeys.output(id, output), (what + " " + output.substring(output.indexOf('.') + 1))
+                    .getBytes());
+        }
+        assertTrue(d.table().finishJob(id, outputs));
         return id;
     }
 
@@ -308,21 +316,22 @@ class DispatcherTest {
             TransferProgress counting = (done, total) -> downloads.add(total);
 
             var refused = assertThrows(IllegalStateException.class, () -> d.fetch(second, out, 1 << 20, counting));
-            assertEquals(out + " holds image.sgy and image.swv, which no fetch of job " + second + " left as they are (another"
-                    + " run's outputs, or written since?): fetch into another folder, or move them away first; nothing was downloaded",
-                    refused.getMessage());
+            assertEquals(out + " holds image.sgy, image.swv and run.json, which no fetch of job " + second + " left as they"
+                    + " are (another run's outputs, or written since?): fetch into another folder, or replace them with"
+                    + " fetch --replace; nothing was downloaded", refused.getMessage());
             assertEquals(java.util.List.of(), downloads);
             assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
             assertEquals("first swv", Files.readString(out.resolve("image.swv")));
 
             // Nor is image.sgy the first job's any more: a local run wrote it since that job's fetch.
             var written = assertThrows(IllegalStateException.class, () -> d.fetch(first, out, 1 << 20, counting));
-            assertEquals(out + " holds image.sgy, which no fetch of job " + first + " left as it is (another run's"
-                    + " outputs, or written since?): fetch into another folder, or move it away first; nothing was"
-                    + " downloaded", written.getMessage());
+            assertEquals(out + " holds image.sgy and run.json, which no fetch of job " + first + " left as they are"
+                    + " (another run's outputs, or written since?): fetch into another folder, or replace them with"
+                    + " fetch --replace; nothing was downloaded", written.getMessage());
             assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
             // Moved away, the first job's outputs are its to fetch again: image.swv as it was, image.sgy anew.
             Files.move(out.resolve("image.sgy"), dir.resolve("kept-image.sgy"));
+            Files.move(out.resolve("run.json"), dir.resolve("kept-run.json"));
             var again = d.fetch(first, out, 1 << 20, counting);
             assertEquals(java.util.List.of(9L), downloads, "only the image.sgy moved away");
             assertEquals(java.util.List.of(false, true), again.stream().map(FetchedOutput::alreadyThere).toList());

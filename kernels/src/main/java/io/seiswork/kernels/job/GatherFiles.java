@@ -1,5 +1,6 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.segy.SampleFormat;
@@ -29,7 +30,7 @@ import java.util.Locale;
 public final class GatherFiles {
 
     /** The shot gathers (SEG-Y). */
-    public static final String SHOTS_FILE = "shots.sgy";
+    public static final String SHOTS_FILE = RunOutputs.SHOTS;
 
     private GatherFiles() {
     }

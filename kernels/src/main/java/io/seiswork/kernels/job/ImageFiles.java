@@ -1,5 +1,6 @@
 package io.seiswork.kernels.job;
 
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
@@ -33,9 +34,9 @@ import java.util.Locale;
 public final class ImageFiles {
 
     /** The image as a SEG-Y depth volume. */
-    public static final String IMAGE_FILE = "image.sgy";
+    public static final String IMAGE_FILE = RunOutputs.IMAGE;
     /** The same image as a bricked multi-resolution volume, for the viewers (local or on S3). */
-    public static final String IMAGE_VOLUME_FILE = "image.swv";
+    public static final String IMAGE_VOLUME_FILE = RunOutputs.IMAGE_VOLUME;
 
     private ImageFiles() {
     }
