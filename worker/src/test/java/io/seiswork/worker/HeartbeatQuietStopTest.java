@@ -11,9 +11,6 @@ import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.core.progress.CancellationToken;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +77,7 @@ class HeartbeatQuietStopTest {
     @Test
     void aStatusThatCannotBeReadWarns() throws Exception {
         JobTable gone = new JobTable(CLOUD.dynamoDb(), name + "-missing");
-        String failed = stderrOf(() -> {
+        String failed = StandardError.of(() -> {
             try (Heartbeat beat = heartbeat(gone)) {
                 Thread.sleep(300);
             }
@@ -97,7 +94,7 @@ class HeartbeatQuietStopTest {
         Gate gate = new Gate(request);
         try (DynamoDbClient held = CLOUD.dynamoDbSeenBy(gate)) {
             JobTable table = new JobTable(held, name);
-            String log = stderrOf(() -> {
+            String log = StandardError.of(() -> {
                 Heartbeat beat = heartbeat(table);
                 assertTrue(gate.inside.await(30, TimeUnit.SECONDS), "the heartbeat never made the call");
                 beat.close();
@@ -153,22 +150,5 @@ class HeartbeatQuietStopTest {
                 failure = context.exception();
             }
         }
-    }
-
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    /** What {@code body} writes to {@code System.err}, which is restored after. */
-    private static String stderrOf(Body body) throws Exception {
-        PrintStream was = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setErr(was);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,7 @@ import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.core.segy.UnwrittenTrace;
 import io.seiswork.kernels.job.TraceDelays;
 import io.seiswork.kernels.job.TraceIndices;
 import io.seiswork.render.gather.Gather;
@@ -32,6 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * so it reports the bytes reached and can be cancelled; it reads them a few MiB of consecutive
  * traces at a time ({@link SegyReader#headerInPass}), one sequential pass over the file, not one
  * small read a trace.
+ *
+ * <p>A file whose tail was never written (preallocated, still being written, or cut short while it
+ * was copied) is refused at its first trace of zeros, header and samples, as a run refuses it
+ * ({@link UnwrittenTrace}), rather than shown with its zeros as one more shot, FFID 0.
  *
  * <p>A gather's time axis starts at its traces' delay when they share one (a record from 100 ms
  * is drawn from 0.1 s, as a migration of it places it). When they differ, every trace is drawn at
@@ -102,6 +107,8 @@ final class ShotGatherFile implements AutoCloseable {
      * file at the end; {@code cancel} is checked every {@link #CHECK_TRACES} traces.
      *
      * @throws CancelledException when {@code cancel} is set during the pass (the file is closed)
+     * @throws IllegalArgumentException when the file's tail was never written ({@link UnwrittenTrace})
+     *     or it holds no traces (the file is closed)
      */
     ShotGatherFile(Path file, ByteProgress progress, CancellationToken cancel) {
         this.file = file;
@@ -122,6 +129,7 @@ final class ShotGatherFile implements AutoCloseable {
                     }
                 }
                 TraceHeader h = reader.headerInPass(i);  // a few MiB of traces a read, not 240 bytes
+                UnwrittenTrace.refuseIfZeros(file.toString(), reader, h, i);
                 int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
                 if (shot == null || ffid != shotNumber) {
                     shot = building.computeIfAbsent(ffid, k -> new ShotBuilder(traces));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
@@ -14,6 +15,7 @@ import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.render.gather.Gather;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * their own delays; the index's arrays stay within a few bytes a trace; the pass reports the whole
  * file and stops when cancelled. A file of more than two read-ahead buffers of traces has headers
  * that a buffer's end cuts in two and a last buffer partly full: its gathers are the reader's too.
+ * A file whose tail is zeros is refused as a run refuses it; segyio's complete 1x1.sgy, whose first
+ * trace header is zeros, is shown.
  */
 class ShotGatherIndexTest {
 
@@ -115,6 +119,60 @@ class ShotGatherIndexTest {
         }
     }
 
+    /**
+     * A file whose tail is zeros (preallocated, still being written, or cut short while copied) is
+     * refused at its first trace of zeros, by number and byte offset, as a run refuses it, rather
+     * than shown with one more shot, FFID 0, of its zeros: 20 traces written, 3 of zeros appended.
+     */
+    @Test
+    void aFileWithAZeroTailIsRefusedAtItsFirstZeroTrace() throws Exception {
+        Path file = zeroTail(dir, "tail");
+        long traceBytes = TraceHeader.SIZE + 4L * NT;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ShotGatherFile(file));
+        assertTrue(e.getMessage().startsWith(file + ": trace 21 of 23 (its header at byte "
+                + (SegyReader.FILE_HEADER_BYTES + 20 * traceBytes) + ") is zeros only, header and samples"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("give the complete file"), e.getMessage());
+    }
+
+    /**
+     * segyio's 1x1.sgy, a complete file whose first trace header is zeros over real samples (segyio
+     * leaves the fields it is not given at 0), is shown: its 4 traces, the first as the reader reads it.
+     */
+    @Test
+    void aCompleteFileWhoseFirstHeaderIsZerosIsShown() {
+        Path file = refdata("segyio/1x1.sgy");
+        try (ShotGatherFile gathers = new ShotGatherFile(file); SegyReader reader = SegyReader.open(file)) {
+            assertTrue(reader.header(0).isZeros(), "the first trace header is zeros");
+            float[] first = reader.readTrace(0);
+            assertTrue(first[1] != 0, "over real samples");
+            assertEquals(4, gathers.traceCount());
+            int traces = 0;
+            for (int shot : gathers.shots()) {
+                traces += gathers.read(shot, ShotGatherFile.TraceAxis.RECEIVER).gather().traces().count();
+            }
+            assertEquals(4, traces, "every trace in a gather");
+            Gather g = gathers.read(gathers.shots().getFirst(), ShotGatherFile.TraceAxis.RECEIVER).gather();
+            for (int i = 0; i < first.length; i++) {
+                assertEquals(first[i], g.value(0, i), 0, "sample " + i + " of the first trace");
+            }
+        }
+    }
+
+    /** The third-party file {@code name} under the reference data (system property {@code seiswork.refdata}). */
+    static Path refdata(String name) {
+        Path file = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).resolve(name)
+                .toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(file), "reference data " + file + " not found (set -Dseiswork.refdata=...)");
+        return file;
+    }
+
+    /** A file of 20 traces, 4 shots of 5, then 3 traces of zeros, header and samples, appended. */
+    static Path zeroTail(Path dir, String name) throws java.io.IOException {
+        Path file = written(dir, name, 20, t -> t / 5 + 1);
+        Files.write(file, new byte[3 * (TraceHeader.SIZE + 4 * NT)], StandardOpenOption.APPEND);
+        return file;
+    }
+
     /** {@code read} is the traces of FFID {@code shot} in file order, each read by {@code reader} on its own. */
     private static void assertGatherIsTheReaders(ShotGatherFile.Read read, SegyReader reader, int shot, Path file) {
         Gather g = read.gather();
@@ -151,6 +209,11 @@ class ShotGatherIndexTest {
      * delays differ; the header's last 4 bytes (unassigned) hold the trace's index.
      */
     private Path written(String name, long traces, LongUnaryOperator shotOf) {
+        return written(dir, name, traces, shotOf);
+    }
+
+    /** As {@link #written(String, long, LongUnaryOperator)}, in {@code dir}. */
+    private static Path written(Path dir, String name, long traces, LongUnaryOperator shotOf) {
         Path file = dir.resolve(name + ".sgy");
         if (Files.exists(file)) {
             return file;

@@ -13,6 +13,7 @@ import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TextHeaderCodec;
 import io.seiswork.core.segy.TraceHeader;
+import io.seiswork.core.segy.UnwrittenTrace;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
@@ -262,7 +263,7 @@ final class SegyShotGathers implements ObservedData {
                 }
             }
             TraceHeader h = reader.headerInPass(i);
-            UnwrittenTrace.refuseIfZeros(file, reader, h, i);
+            UnwrittenTrace.refuseIfZeros("data: " + file, reader, h, i);
             int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
             Position s = position(h, TraceHeader.SOURCE_X, TraceHeader.SOURCE_Y,
                     h.elevationM(TraceHeader.SOURCE_DEPTH), grid);

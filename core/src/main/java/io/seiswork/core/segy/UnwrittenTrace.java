@@ -1,8 +1,5 @@
-package io.seiswork.kernels.job;
+package io.seiswork.core.segy;
 
-import io.seiswork.core.segy.SegyReader;
-import io.seiswork.core.segy.TraceHeader;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -21,22 +18,28 @@ import java.util.Locale;
  * its zero traces left out with a warning: a migration of the traces before it would be an image
  * of part of the survey that looks whole. Refusing at the first also spares the rest of the pass:
  * minutes of reading zeros for a file of hundreds of GB.
+ *
+ * <p>Every pass that reads a file's traces as shots applies this rule: a run's data
+ * ({@code SegyShotGathers}) and the desktop's gathers viewer alike, so that a file the one refuses
+ * is not shown as one shot too many by the other.
  */
-final class UnwrittenTrace {
+public final class UnwrittenTrace {
 
     private UnwrittenTrace() {
     }
 
     /**
-     * Refuses {@code file} when trace {@code index} (header {@code h}) and the file's last trace
+     * Refuses the file of {@code reader} when trace {@code index} (header {@code h}) and the file's last trace
      * are zeros only. The sample count and the FFID are looked at first, so a real trace costs two
      * reads of its header; the samples are read only for a header of zeros.
      *
+     * @param named the file as the message names it: {@code "data: " + path} for a job spec's field,
+     *     the path alone where no field names it
      * @param index the trace's index in the file, from 0
      * @throws IllegalArgumentException naming the trace (from 1, as the scan's other lines do), its
      *     header's byte offset, the binary header's samples per trace and the likely cause
      */
-    static void refuseIfZeros(Path file, SegyReader reader, TraceHeader h, long index) {
+    public static void refuseIfZeros(String named, SegyReader reader, TraceHeader h, long index) {
         if (h.getUInt16(TraceHeader.SAMPLE_COUNT) != 0 || h.getInt32(TraceHeader.FIELD_RECORD) != 0 || !h.isZeros()) {
             return;
         }
@@ -44,10 +47,10 @@ final class UnwrittenTrace {
         if (!zeroSamples(reader, index) || !reader.header(last).isZeros() || !zeroSamples(reader, last)) {
             return;
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "data: %s: trace %d of %d (its header at byte %d)"
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: trace %d of %d (its header at byte %d)"
                 + " is zeros only, header and samples, as is the file's last (no FFID, no positions, 0 samples where"
                 + " the file's traces have %d): not a shot; the file is likely still being written, or was cut short"
-                + " while it was copied (a preallocated or sparse tail): give the complete file", file, index + 1,
+                + " while it was copied (a preallocated or sparse tail): give the complete file", named, index + 1,
                 reader.traceCount(), reader.traceOffset(index), reader.samplesPerTrace()));
     }
 

@@ -1,0 +1,33 @@
+package io.seiswork.worker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a piece of code writes to {@code System.err}: the worker's log in its tests, since
+ * slf4j-simple (the tests' SLF4J provider) writes each line to {@code System.err} as it is then.
+ */
+final class StandardError {
+
+    /** The code whose writes are read. */
+    interface Body {
+        void run() throws Exception;
+    }
+
+    private StandardError() {
+    }
+
+    /** What {@code body} writes to {@code System.err}, which is restored after. */
+    static String of(Body body) throws Exception {
+        PrintStream was = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setErr(was);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
