@@ -187,20 +187,14 @@ class RunCommandTest {
     }
 
     /**
-     * A 2 x 2 grid updates a few thousand of the user's points a second: run.json and the last
+     * A 2 x 3 grid updates a few thousand of the user's points a second: run.json and the last
      * line give that to four significant figures; rounded to four decimals of Gpts/s it read "0".
      */
     @Test
     void aTinyGridsThroughputIsAFigureNotZero() throws Exception {
-        Path spec = Files.writeString(dir.resolve("two.json"), """
-            { "name": "two", "task": "model",
-              "grid": { "nx": 2, "ny": 1, "nz": 2, "dx": 10, "dz": 10 },
-              "velocity": { "constant": 2000 },
-              "wavelet": { "type": "ricker", "peakHz": 15 },
-              "time": { "lengthS": 0.4, "sampleS": 0.004 },
-              "sources": { "line": { "x0": 5, "dx": 10, "n": 1, "y": 0, "z": 5 } },
-              "receivers": { "line": { "x0": 0, "dx": 10, "n": 2, "y": 0, "z": 5 } } }
-            """);
+        // 2 x 3 nodes: SmallSpec's shots lie 20 m deep, on the bottom row.
+        Path spec = Files.writeString(dir.resolve("two.json"), SmallSpec.named("two").grid(2, 3)
+                .velocity("{ \"constant\": 2000 }").shots(5, 10, 1).receivers(0, 10, 2, 5).json());
         Path out = dir.resolve("two");
         CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--threads", "1");
         assertEquals(0, r.exit(), r.err());
