@@ -29,6 +29,8 @@ import io.seiswork.kernels.job.ModelledShot;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -240,10 +242,10 @@ public final class LocalRunner {
                             .put("shot", shot.number())
                             .put("receivers", shot.receivers().size())
                             .put("wallSeconds", round(stats.wallSeconds()))
-                            .put("gptsPerSecond", round(stats.gptsPerSecond()))
-                            .put("userGptsPerSecond", round(userGpts));
+                            .put("gptsPerSecond", rate(stats.gptsPerSecond()))
+                            .put("userGptsPerSecond", rate(userGpts));
                     LOG.info("shot {}: {} traces, {} steps in {} s, {} Gpts/s", shot.number(), shot.receivers().size(),
-                            stats.steps(), round(stats.wallSeconds()), round(userGpts));
+                            stats.steps(), round(stats.wallSeconds()), rate(userGpts));
                     listener.shotFinished(shot.number(), userGpts);
                 }
             } finally {
@@ -367,8 +369,8 @@ public final class LocalRunner {
             double userPoints) {
         report.put("finished", Instant.now().toString());
         report.put("wallSeconds", round((System.nanoTime() - startedNs) / 1e9));
-        report.put("gptsPerSecond", round(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
-        report.put("userGptsPerSecond", round(loopSeconds > 0 ? userPoints / loopSeconds / 1e9 : 0));
+        report.put("gptsPerSecond", rate(loopSeconds > 0 ? points / loopSeconds / 1e9 : 0));
+        report.put("userGptsPerSecond", rate(loopSeconds > 0 ? userPoints / loopSeconds / 1e9 : 0));
         writeReport(outDir.resolve(REPORT_FILE), report);
     }
 
@@ -432,7 +434,21 @@ public final class LocalRunner {
         }
     }
 
+    /** Significant figures of the rates in run.json. */
+    private static final MathContext RATE_FIGURES = new MathContext(4);
+
     static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
+    }
+
+    /**
+     * A throughput in Gpts/s to four significant figures: a tiny grid's few thousand points a
+     * second (4e-6 Gpts/s) stay a figure, where {@link #round}'s four decimals made them 0.
+     */
+    static double rate(double gptsPerSecond) {
+        if (gptsPerSecond == 0 || !Double.isFinite(gptsPerSecond)) {
+            return gptsPerSecond;
+        }
+        return new BigDecimal(gptsPerSecond).round(RATE_FIGURES).doubleValue();
     }
 }

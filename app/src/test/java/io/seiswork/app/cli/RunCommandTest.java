@@ -186,6 +186,27 @@ class RunCommandTest {
         assertTrue(zero.err().contains("seiswork run: --threads must be 1 to "), zero.err());
     }
 
+    /**
+     * A 2 x 3 grid updates a few thousand of the user's points a second: run.json and the last
+     * line give that to four significant figures; rounded to four decimals of Gpts/s it read "0".
+     */
+    @Test
+    void aTinyGridsThroughputIsAFigureNotZero() throws Exception {
+        // 2 x 3 nodes: SmallSpec's shots lie 20 m deep, on the bottom row.
+        Path spec = Files.writeString(dir.resolve("two.json"), SmallSpec.named("two").grid(2, 3)
+                .velocity("{ \"constant\": 2000 }").shots(5, 10, 1).receivers(0, 10, 2, 5).json());
+        Path out = dir.resolve("two");
+        CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        double user = report.get("userGptsPerSecond").asDouble();
+        assertTrue(user > 0 && user < 1e-3, "userGptsPerSecond " + user);
+        assertTrue(report.get("shots").get(0).get("userGptsPerSecond").asDouble() > 0, report.toString());
+        var said = java.util.regex.Pattern.compile("\\(([0-9.]+) Gpts/s on the user's grid").matcher(r.err());
+        assertTrue(said.find(), r.err());
+        assertTrue(Double.parseDouble(said.group(1)) > 0, said.group());
+    }
+
     @Test
     void badSpecListsEveryProblemWithoutStackTraceAndRunsNothing() throws Exception {
         Path spec = dir.resolve("bad.json");
@@ -198,6 +219,40 @@ class RunCommandTest {
         assertTrue(r.err().contains("wavelet.peakHz: must be a number, got \"high\""), r.err());
         assertFalse(r.err().contains("at io.seiswork"), "no stack trace");
         assertFalse(Files.exists(out), "nothing computed or written");
+    }
+
+    /**
+     * A grid of 10 µm cells takes steps of about a nanosecond: 60 s of record is tens of billions
+     * of them, beyond an int. Refused by --check and by the run in one line naming time.lengthS,
+     * the step, the count and the limit, before anything is written (the count wrapped to
+     * -2147483648 was printed by --check, exit 0, and the run died leaving an empty shots.sgy).
+     */
+    @Test
+    void aStepCountBeyondTheEnginesLimitIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path spec = dir.resolve("fine.json");
+        Files.writeString(spec, """
+            { "name": "fine", "task": "model",
+              "grid": { "nx": 51, "ny": 1, "nz": 51, "dx": 1e-5, "dz": 1e-5 },
+              "velocity": { "constant": 2000 },
+              "wavelet": { "type": "ricker", "peakHz": 15 },
+              "time": { "lengthS": 60, "sampleS": 0.004 },
+              "sources": { "line": { "x0": 0.00025, "dx": 0.0001, "n": 1, "y": 0, "z": 0.0001 } },
+              "receivers": { "line": { "x0": 0, "dx": 0.00001, "n": 51, "y": 0, "z": 0.0001 } },
+              "engine": "cpu" }
+            """);
+        Path out = dir.resolve("out");
+        for (String[] args : new String[][] {{"run", spec.toString(), "--check"},
+                {"run", spec.toString(), "--out", out.toString()}}) {
+            CliRun r = run(args);
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().contains("1 problem"), r.err());
+            assertTrue(r.err().matches("(?s).*time\\.lengthS: needs [0-9]{10,} time steps of [0-9.e-]+ s \\(the CFL"
+                    + " step of the grid's spacing\\) to reach 60 s, more than the engine's limit of 1000000000 steps.*"),
+                    r.err());
+            assertFalse(r.err().contains("at io.seiswork"), "no stack trace");
+            assertFalse(r.out().contains("steps"), r.out());
+            assertFalse(Files.exists(out), "nothing written");
+        }
     }
 
     @Test

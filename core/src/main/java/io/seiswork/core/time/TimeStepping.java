@@ -23,6 +23,15 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
     /** Default fraction of the stability limit used for the time step. */
     public static final double DEFAULT_SAFETY = 0.8;
 
+    /**
+     * Most time steps one propagation may take. The engines count steps in an {@code int}, a
+     * migration's progress in twice that, and the source wavelet is one float array of a value a
+     * step: a billion keeps all three exact (2 × 10⁹ < 2³¹ − 1) and is far beyond any real run
+     * (10 s at 0.1 ms is 10⁵ steps); a count beyond it means a grid far finer than the record's
+     * length calls for.
+     */
+    public static final int MAX_STEPS = 1_000_000_000;
+
     public TimeStepping {
         if (!(dtS > 0) || !Double.isFinite(dtS)) {
             throw new IllegalArgumentException("dtS must be > 0, got " + dtS);
@@ -30,7 +39,11 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
         if (outputS.first() < 0) {
             throw new IllegalArgumentException("output time axis must start at or after 0 s, got " + outputS.first());
         }
-        int needed = stepsFor(dtS, outputS);
+        long needed = stepsFor(dtS, outputS);
+        if (needed > MAX_STEPS) {
+            throw new IllegalArgumentException(needed + " time steps of " + dtS + " s to reach " + outputS.last()
+                    + " s, more than the engine's limit of " + MAX_STEPS);
+        }
         if (steps < needed) {
             throw new IllegalArgumentException("steps = " + steps + " do not reach the last output sample at "
                     + outputS.last() + " s with dtS = " + dtS + " (need " + needed + ")");
@@ -48,13 +61,23 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
      * @param outputS output time axis in seconds
      */
     public static TimeStepping fromCfl(VelocityField model, int spaceOrder, double safety, Sampling outputS) {
+        double dt = cflStepS(model, spaceOrder, safety, outputS);
+        return new TimeStepping(dt, (int) stepsFor(dt, outputS), outputS);
+    }
+
+    /**
+     * The internal step {@link #fromCfl} takes, in seconds: {@code safety} times the stability
+     * limit, shortened to divide the output interval into a whole number of steps. For checking
+     * its step count ({@link #stepsFor}) before building the axis.
+     */
+    public static double cflStepS(VelocityField model, int spaceOrder, double safety, Sampling outputS) {
         if (!(safety > 0) || safety > 1) {
             throw new IllegalArgumentException("CFL safety must be in (0, 1], got " + safety);
         }
         double dtMax = safety * maxStableDtS(model, spaceOrder);
-        int perOutput = (int) Math.ceil(outputS.delta() / dtMax - 1e-9);
-        double dt = outputS.delta() / Math.max(1, perOutput);
-        return new TimeStepping(dt, stepsFor(dt, outputS), outputS);
+        // As a double: a step far below the interval gives more steps per sample than an int holds.
+        double perOutput = Math.ceil(outputS.delta() / dtMax - 1e-9);
+        return outputS.delta() / Math.max(1, perOutput);
     }
 
     /** {@link #fromCfl} with the default safety {@value #DEFAULT_SAFETY}. */
@@ -73,7 +96,7 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
             throw new IllegalArgumentException("dtS = " + dtS + " s exceeds the stability (CFL) limit "
                     + limit + " s for vmax = " + model.max() + " m/s and space order " + spaceOrder);
         }
-        return new TimeStepping(dtS, stepsFor(dtS, outputS), outputS);
+        return new TimeStepping(dtS, (int) stepsFor(dtS, outputS), outputS);
     }
 
     /** Stability limit in seconds of the leapfrog scheme for this model and space order. */
@@ -90,7 +113,13 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
         return outputS.last();
     }
 
-    private static int stepsFor(double dtS, Sampling outputS) {
-        return (int) Math.ceil(outputS.last() / dtS - 1e-9) + 1;
+    /**
+     * Time steps of {@code dtS} seconds that reach one level past the last output sample, counted
+     * exactly in a {@code long} (saturating at {@link Long#MAX_VALUE}): compare with
+     * {@link #MAX_STEPS} before building the axis; an {@code int} wrapped to negative counts.
+     */
+    public static long stepsFor(double dtS, Sampling outputS) {
+        double levels = Math.ceil(outputS.last() / dtS - 1e-9);
+        return levels >= Long.MAX_VALUE - 1 ? Long.MAX_VALUE : (long) levels + 1;
     }
 }

@@ -135,6 +135,18 @@ class SpecCheckingTest {
         assertTrue(e.get(1).startsWith("time.dtS: must be <= 0.00") && e.get(1).contains("CFL stability limit"), e.get(1));
     }
 
+    /**
+     * A given time step that takes more steps than the engine counts: one error at time.lengthS
+     * naming the step, the count and the limit (the count wrapped to a negative int before).
+     */
+    @Test
+    void aGivenStepTakingMoreStepsThanTheEngineCountsIsRefused() throws IOException {
+        ObjectNode j = layeredExample();
+        ((ObjectNode) j.get("time")).put("dtS", 1e-9);
+        assertEquals(List.of("time.lengthS: needs 2000000001 time steps of 1.00000e-09 s (time.dtS) to reach 2 s, more"
+                + " than the engine's limit of 1000000000 steps (shorten time.lengthS or lengthen time.dtS)"), errors(j));
+    }
+
     /** Item 2: a spec missing a field cannot be resolved; its reading problems alone are reported. */
     @Test
     void anIncompleteSpecReportsItsReadingProblems() throws IOException {

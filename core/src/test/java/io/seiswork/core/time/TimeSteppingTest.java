@@ -31,4 +31,27 @@ class TimeSteppingTest {
                 () -> TimeStepping.of(0.01, m, 8, new Sampling(10, 0.01, 0)));
         assertTrue(e.getMessage().contains("CFL"), e.getMessage());
     }
+
+    /** 60 s in 1 ns steps: 6 × 10¹⁰ + 1 levels, counted exactly (an int wrapped them to -2147483648). */
+    @Test
+    void stepCountsBeyondAnIntAreCountedExactly() {
+        Sampling out = new Sampling(15001, 0.004, 0);
+        assertEquals(6e10 + 1, TimeStepping.stepsFor(1e-9, out), 2);
+        assertEquals(501, TimeStepping.stepsFor(0.004, new Sampling(501, 0.004, 0)));
+    }
+
+    /** A CFL step far below the output interval: refused naming the count and the limit, not wrapped. */
+    @Test
+    void anAxisOfMoreStepsThanTheEngineTakesIsRefused() {
+        VelocityModel m = VelocityModel.constant(Grid.of2d(51, 51, 1e-5), 2000f);
+        Sampling out = new Sampling(15001, 0.004, 0);
+        long steps = TimeStepping.stepsFor(TimeStepping.cflStepS(m, 8, TimeStepping.DEFAULT_SAFETY, out), out);
+        assertTrue(steps > Integer.MAX_VALUE, "steps " + steps);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeStepping.fromCfl(m, 8, out));
+        assertTrue(e.getMessage().startsWith(steps + " time steps of ")
+                && e.getMessage().endsWith("more than the engine's limit of " + TimeStepping.MAX_STEPS), e.getMessage());
+        TimeStepping fits = TimeStepping.fromCfl(VelocityModel.constant(Grid.of2d(51, 51, 1e-3), 2000f), 8,
+                new Sampling(51, 0.004, 0));
+        assertEquals(TimeStepping.stepsFor(fits.dtS(), fits.outputS()), fits.steps());
+    }
 }

@@ -5,6 +5,7 @@ import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
 import io.seiswork.core.progress.WavefieldListener;
 import io.seiswork.core.time.TimeStepping;
+import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.RunStats;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -47,13 +48,17 @@ public final class CpuWaveEngine implements WaveEngine {
 
     /**
      * A propagator on this engine's threads, for callers that drive the time loop themselves
-     * (reverse-time migration).
+     * (reverse-time migration): on the scalar kernels when the shot's work is small
+     * ({@link KernelChoice}), else on the Vector API's where the JVM has them.
      *
-     * @param request model, physics and time step (source and receivers are not used)
+     * @param request model, physics and time steps (source and receivers are not used)
      */
     public Propagator propagator(ShotRequest request) {
-        return new Propagator(request.model(), request.physics(), request.timing().dtS(),
-                request.wavelet().dominantHz(), pool);
+        PhysicsOptions physics = request.physics();
+        long points = new PaddedGrid(request.model().grid(), physics.boundaryWidth(), physics.operator().radius(),
+                physics.freeSurface()).computedPoints();
+        return new Propagator(request.model(), physics, request.timing().dtS(), request.wavelet().dominantHz(), pool,
+                KernelChoice.vectorFor(points, request.timing().steps()));
     }
 
     /**

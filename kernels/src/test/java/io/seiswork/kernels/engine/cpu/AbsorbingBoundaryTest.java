@@ -11,13 +11,15 @@ import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The C-PML against a model large enough that nothing comes back in the window: the difference
  * of the two runs is what the edge reflects. The default width (20) and a thin layer (10, the
- * cheapest a user might pick) are both held to the same limits; the figures for the width
- * table of docs/job-spec.md come from here.
+ * cheapest a user might pick) are each held to about 2.5 × the figures of the width table of
+ * docs/job-spec.md (which come from here: 0.028 % / 0.039 % at 20, 0.22 % / 0.31 % at 10), so a
+ * layer that absorbs less than the table says fails. A damping d0 of 0.38 × the designed one
+ * (target reflection 3e-2 instead of 1e-4) reflects 0.82 % / 2.1 % at width 20: far outside.
  */
 class AbsorbingBoundaryTest {
 
@@ -27,9 +29,10 @@ class AbsorbingBoundaryTest {
     private static final RickerWavelet W = new RickerWavelet(15, 1.5 / 15);
     private static final Sampling OUT = new Sampling(251, 0.002, 0);
 
-    @ParameterizedTest(name = "width {0}")
-    @ValueSource(ints = {20, 10})
-    void edgeReflectionsStayBelowOnePercentAtNormalAndThreePercentAtFortyFiveDegrees(int width) {
+    @ParameterizedTest(name = "width {0}: below {1} % normal, {2} % at 45 degrees")
+    @CsvSource({"20, 0.07, 0.10", "10, 0.55, 0.80"})
+    void edgeReflectionsStayNearTheDocumentedFiguresOfTheWidth(int width, double normalLimitPercent,
+            double obliqueLimitPercent) {
         // Small model: 1200 m x 1200 m; the right edge is at x = 1200 m.
         // Normal incidence: source 200 m and receiver 100 m from the right edge, same depth.
         // 45 degrees: source and receiver 200 m from the edge, 400 m apart vertically.
@@ -41,8 +44,10 @@ class AbsorbingBoundaryTest {
         double oblique = reflectedFraction(s45, r45, width);
         System.out.printf("C-PML width %d: reflected / direct peak = %.3f %% (normal), %.3f %% (45 deg)%n",
                 width, 100 * normal, 100 * oblique);
-        assertTrue(normal < 0.01, "normal-incidence reflection " + normal);
-        assertTrue(oblique < 0.03, "45-degree reflection " + oblique);
+        assertTrue(100 * normal < normalLimitPercent, "width " + width + ": normal-incidence reflection "
+                + 100 * normal + " %, limit " + normalLimitPercent + " %");
+        assertTrue(100 * oblique < obliqueLimitPercent, "width " + width + ": 45-degree reflection "
+                + 100 * oblique + " %, limit " + obliqueLimitPercent + " %");
     }
 
     private static double reflectedFraction(Position s, Position r, int width) {
