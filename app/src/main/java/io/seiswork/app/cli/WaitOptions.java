@@ -4,15 +4,17 @@ import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.JobView;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobStatus;
+import io.seiswork.core.files.RunOutputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --wait [--out DIR] [--poll S]}, shared by the commands that set a cloud job going
+ * {@code --wait [--out DIR [--replace]] [--poll S]}, shared by the commands that set a cloud job going
  * ({@code submit}, {@code resume}): follow it to its end and fetch its outputs.
  */
 final class WaitOptions {
@@ -22,6 +24,10 @@ final class WaitOptions {
 
     @Option(names = "--out", paramLabel = "DIR", description = "With --wait: fetch the outputs into DIR when done.")
     Path out;
+
+    @Option(names = "--replace", description = {"With --out: remove another run's outputs from DIR when the job's"
+            + " come, as fetch --replace does, instead of refusing DIR before anything is sent."})
+    boolean replace;
 
     @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between "
             + "status reads (default 2, at least " + MIN_POLL_S + ").")
@@ -34,14 +40,27 @@ final class WaitOptions {
     CommandSpec command;
 
     /**
-     * Refuses {@code --out} without {@code --wait} before anything is sent: the outputs would
-     * silently never come; and a {@code --poll} under {@link #MIN_POLL_S}.
+     * Refuses, before anything is sent: {@code --out} without {@code --wait} (the outputs would
+     * silently never come), {@code --replace} without {@code --out}, a {@code --poll} under
+     * {@link #MIN_POLL_S}, and an {@code --out} folder holding another run's outputs
+     * ({@link RunOutputs}) without {@code --replace}, which the fetch would refuse only once the job
+     * is done, hours later.
      */
     void check() {
         OptionValues.require(pollS >= MIN_POLL_S, command, "--poll", "at least " + MIN_POLL_S + " seconds", pollS);
         if (out != null && !await) {
             throw new IllegalArgumentException("--out needs --wait; without it, fetch the outputs once the job is done: "
                     + "seiswork fetch JOB --out " + out);
+        }
+        if (replace && out == null) {
+            throw new IllegalArgumentException("--replace needs --wait --out DIR: it replaces what DIR holds");
+        }
+        List<String> there = out == null || replace ? List.of() : RunOutputs.in(out);
+        if (!there.isEmpty()) {
+            throw new IllegalArgumentException(out + " holds " + String.join(", ", there.stream().map(RunOutputs::shown)
+                    .toList()) + " (another run's outputs): --out another folder, or add --replace to remove them when"
+                    + " the job's outputs come; " + ("submit".equals(command.name()) ? "nothing was submitted"
+                    : "the job was not resumed"));
         }
     }
 
@@ -60,6 +79,6 @@ final class WaitOptions {
         if (end.job().status() != JobStatus.DONE) {
             return 1;
         }
-        return out == null ? 0 : FetchCommand.fetchInto(d, id, cloud, out, false, err);
+        return out == null ? 0 : FetchCommand.fetchInto(d, id, cloud, out, replace, err);
     }
 }

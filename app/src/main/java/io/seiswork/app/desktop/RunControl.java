@@ -135,7 +135,7 @@ final class RunControl {
         Project asked = project;
         ResolvedJob toRun = job;
         window.io().submit(() -> {
-            OutputsAtStake atStake = OutputsAtStake.in(out, toRun);
+            OutputsAtStake atStake = OutputsAtStake.in(out, toRun, cloud);
             Platform.runLater(() -> {
                 checkingOutput = false;
                 boolean opening = window.opening().inProgress();

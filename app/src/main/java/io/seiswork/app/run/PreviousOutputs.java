@@ -2,6 +2,7 @@ package io.seiswork.app.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.core.files.FetchRecord;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.velocity.RawVelocityField;
@@ -12,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The outputs a previous Seiswork run left in an output folder that a run started over there
@@ -24,8 +28,11 @@ import java.util.List;
  * its free disk space, they count as free (deleting a 100 GB image is cheap; nothing is copied).
  *
  * <p>Only a Seiswork run report ({@code run.json} with its {@code seiswork} and {@code task} keys)
- * makes the files by the outputs' names a run's: both tasks' outputs go then. Without one they may
- * be anyone's files (a vendor's {@code image.sgy}): none is removed, a line names them, and those
+ * makes the files by the outputs' names a run's: both tasks' outputs go then. Without one, the
+ * record of a fetch into the folder ({@link FetchRecord}) vouches for the files it wrote that
+ * nothing wrote since (another job's fetched image beside a model run's gathers would make a
+ * folder shown as one run): those go, both tasks', and the record forgets them. Other files by
+ * the outputs' names may be anyone's (a vendor's {@code image.sgy}): none is removed, a line names them, and those
  * by this task's names are written over as the run writes them (a model run's gathers as it
  * starts, a migration's image when it finishes), as before. A file the job itself reads (a
  * migration of the {@code shots.sgy} a model run left in the same folder) is kept. Nothing else in
@@ -40,45 +47,88 @@ public final class PreviousOutputs {
 
     /**
      * Removes the previous outputs from {@code outDir} before a run of {@code job} starts there
-     * afresh, as described above.
+     * afresh, as described above, and forgets in the fetch record ({@link FetchRecord}) every
+     * output the run removes or writes over, so that no later fetch takes the run's files for a job's.
      *
      * @return lines saying what was removed, or left and why; empty when there were none
      * @throws UncheckedIOException when a file cannot be removed
      */
     public static List<String> removeBefore(ResolvedJob job, Path outDir) {
+        Replaced r = of(job, outDir);
+        String task = job.spec().task().json();
+        List<String> lines = new ArrayList<>();
+        for (String f : r.removed()) {
+            try {
+                Files.deleteIfExists(outDir.resolve(f));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + outDir.resolve(f) + " (the outputs of the " + r.by()
+                        + " this " + task + " run replaces): " + e.getMessage(), e);
+            }
+        }
+        if (!r.removed().isEmpty()) {
+            lines.add("replacing the " + r.by() + " in " + outDir + ": removed its " + String.join(", ", r.removed()));
+        }
+        if (!r.writtenOver().isEmpty()) {
+            lines.add(outDir + " holds " + String.join(", ", r.writtenOver()) + ", which no Seiswork "
+                    + LocalRunner.REPORT_FILE + " or fetch there names: this " + task + " run writes over "
+                    + (r.writtenOver().size() == 1 ? "it" : "them"));
+        }
+        if (!r.left().isEmpty()) {
+            lines.add(outDir + " also holds " + String.join(", ", r.left()) + ", which a " + task + " run does"
+                    + " not write and no Seiswork " + LocalRunner.REPORT_FILE + " or fetch there names: left as they are");
+        }
+        List<String> forgotten = new ArrayList<>(r.removed());
+        forgotten.addAll(LocalRunner.outputFiles(job.spec().task()));
+        FetchRecord.forget(outDir, forgotten);
+        return lines;
+    }
+
+    /**
+     * What a run of {@code job} into {@code outDir} started afresh would do with the run outputs
+     * there (reads the folder: not for the JavaFX thread): the desktop asks about it first.
+     *
+     * @param removed the outputs it removes as it starts (with the report, when one vouches for them)
+     * @param by whose they are: "model run", "rtm run" (a Seiswork report's task), "outputs fetched
+     *     from job J" or "fetched outputs" (a fetch's record); null when none are removed
+     * @param writtenOver outputs by this task's names that nothing vouches for: written over as
+     *     the run writes its own
+     * @param left the other task's outputs that nothing vouches for: left as they are
+     */
+    public record Replaced(List<String> removed, String by, List<String> writtenOver, List<String> left) {
+    }
+
+    /** What a run of {@code job} into {@code outDir} would replace there ({@link Replaced}). */
+    public static Replaced of(ResolvedJob job, Path outDir) {
         Task task = job.spec().task();
         List<String> own = present(job, outDir, LocalRunner.outputFiles(task));
         List<String> others = present(job, outDir, otherFiles(task));
         String previous = reportedTask(outDir);
-        List<String> lines = new ArrayList<>();
-        if (previous == null) {
-            if (!own.isEmpty()) {
-                lines.add(outDir + " holds " + String.join(", ", own) + ", which no Seiswork " + LocalRunner.REPORT_FILE
-                        + " there names: this " + task.json() + " run writes over " + (own.size() == 1 ? "it" : "them"));
+        if (previous != null) {
+            List<String> removed = new ArrayList<>(own);
+            removed.addAll(others);
+            if (removed.isEmpty()) {
+                return new Replaced(List.of(), null, List.of(), List.of());
             }
-            if (!others.isEmpty()) {
-                lines.add(outDir + " also holds " + String.join(", ", others) + ", which a " + task.json() + " run does"
-                        + " not write and no Seiswork " + LocalRunner.REPORT_FILE + " there names: left as they are");
-            }
-            return lines;
+            // The report goes with the outputs it describes; the new run writes its own.
+            removed.add(LocalRunner.REPORT_FILE);
+            return new Replaced(removed, previous + " run", List.of(), List.of());
         }
-        List<String> removed = new ArrayList<>(own);
-        removed.addAll(others);
-        if (removed.isEmpty()) {
-            return lines;
+        // A fetch's record vouches for the files it wrote (nothing wrote them since): a run's outputs too.
+        Map<String, String> fetched = FetchRecord.fetchedIn(outDir);
+        List<String> removed = new ArrayList<>();
+        List<String> writtenOver = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (String f : own) {
+            (fetched.containsKey(f) ? removed : writtenOver).add(f);
         }
-        // The report goes with the outputs it describes; the new run writes its own.
-        removed.add(LocalRunner.REPORT_FILE);
-        for (String f : removed) {
-            try {
-                Files.deleteIfExists(outDir.resolve(f));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + outDir.resolve(f) + " (the outputs of the " + previous
-                        + " run this " + task.json() + " run replaces): " + e.getMessage(), e);
-            }
+        for (String f : others) {
+            (fetched.containsKey(f) ? removed : left).add(f);
         }
-        lines.add("replacing the " + previous + " run in " + outDir + ": removed its " + String.join(", ", removed));
-        return lines;
+        Set<String> jobs = new HashSet<>();
+        removed.forEach(f -> jobs.add(fetched.get(f)));
+        String by = removed.isEmpty() ? null : jobs.size() == 1 && !jobs.contains(null)
+                ? "outputs fetched from job " + jobs.iterator().next() : "fetched outputs";
+        return new Replaced(removed, by, writtenOver, left);
     }
 
     /**

@@ -393,11 +393,31 @@ class CloudCommandsTest {
         Path spec = spec("model", 1);
         var pool = Executors.newSingleThreadExecutor();
         Path work = Files.createDirectories(dir.resolve("worker-wait"));
+        // A folder holding a migration's outputs is refused before anything is sent, naming the way out.
+        Path waited = Files.createDirectories(dir.resolve("waited"));
+        Files.writeString(waited.resolve("image.sgy"), "a migration's image");
+        Files.writeString(waited.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
+        Files.writeString(waited.resolve("notes.txt"), "mine");
+        List<String> before = jobIds();
+        CliRun refused = CliRun.run("submit", spec.toString(), "--cloud", "local", "--engine", "cpu", "--wait", "--out",
+                waited.toString());
+        assertEquals(1, refused.exit(), refused.err());
+        assertEquals("seiswork: " + waited + " holds image.sgy, run.json (another run's outputs): --out another folder,"
+                + " or add --replace to remove them when the job's outputs come; nothing was submitted",
+                refused.err().strip());
+        assertEquals(before, jobIds(), "no job submitted");
+        CliRun alone = CliRun.run("submit", spec.toString(), "--cloud", "local", "--replace");
+        assertEquals(1, alone.exit(), alone.err());
+        assertEquals("seiswork: --replace needs --wait --out DIR: it replaces what DIR holds", alone.err().strip());
+
         Future<CliRun> worker = pool.submit(() -> CliRun.run("worker", "--cloud", "local", "--max-idle", "4",
                 "--work-dir", work.toString()));
         CliRun r = CliRun.run("submit", spec.toString(), "--cloud", "local", "--engine", "cpu", "--wait", "--poll", "0.2",
-                "--out", dir.resolve("waited").toString());
+                "--out", waited.toString(), "--replace");
         assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.notExists(waited.resolve("image.sgy")) && Files.notExists(waited.resolve("run.json")),
+                "the migration's outputs replaced");
+        assertEquals("mine", Files.readString(waited.resolve("notes.txt")));
         String job = r.out().strip();
         List<String> lines = r.err().lines().toList();
         assertTrue(lines.get(0).startsWith("submitted " + job + " to the local cloud: 1 shot queued, "), lines.get(0));

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.app.testing.FetchedFiles;
 import io.seiswork.app.testing.SmallSpec;
+import io.seiswork.core.files.FetchRecord;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,11 +147,48 @@ class RunCommandTest {
         CliRun r2 = run("run", spec.toString(), "--out", foreign.toString(), "--engine", "cpu");
         assertEquals(0, r2.exit(), r2.err());
         // Not known to be a run's: nothing removed before the run; its own output by that name it writes over.
-        assertTrue(r2.err().contains(foreign + " holds shots.sgy, which no Seiswork run.json there names: this model"
-                + " run writes over it"), r2.err());
+        assertTrue(r2.err().contains(foreign + " holds shots.sgy, which no Seiswork run.json or fetch there names:"
+                + " this model run writes over it"), r2.err());
         assertTrue(r2.err().contains(foreign + " also holds image.sgy, which a model run does not write and no Seiswork"
-                + " run.json there names: left as they are"), r2.err());
+                + " run.json or fetch there names: left as they are"), r2.err());
         assertEquals("someone's image", Files.readString(foreign.resolve("image.sgy")));
+    }
+
+    /**
+     * A model run into a folder holding a fetched migration (its image, the fetch's record, no
+     * run.json) replaces it as it replaces a local run's: the image goes before the run starts,
+     * said in one line, and the record forgets it, so that no later fetch takes the folder's files
+     * for the job's. A fetched file written since is no longer vouched for: left as anyone's.
+     */
+    @Test
+    void aRunIntoAFolderOfAFetchedJobReplacesItsOutputsAndForgetsThem() throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), SPEC);
+        Path out = Files.createDirectories(dir.resolve("fetched"));
+        FetchedFiles.write(out, "layered-rtm-abc123", "image.sgy", "image.swv");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("replacing the outputs fetched from job layered-rtm-abc123 in " + out
+                + ": removed its image.sgy, image.swv"), r.err());
+        assertFalse(Files.exists(out.resolve("image.sgy")));
+        assertFalse(Files.exists(out.resolve("image.swv")));
+        assertFalse(Files.exists(out.resolve(FetchRecord.FILE)), "the record names nothing more: removed");
+        assertTrue(Files.exists(out.resolve("shots.sgy")));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+
+        // The same task's fetched gathers go before the run starts too; the record keeps the rest.
+        Path same = Files.createDirectories(dir.resolve("same"));
+        FetchedFiles.write(same, "tiny-model-abc123", "shots.sgy");
+        Files.writeString(same.resolve("image.sgy"), "edited since it was fetched");
+        FetchedFiles.record(same, "other-rtm-abc123", "image.sgy", 1);  // a size the file no longer has
+        CliRun r2 = run("run", spec.toString(), "--out", same.toString(), "--engine", "cpu");
+        assertEquals(0, r2.exit(), r2.err());
+        assertTrue(r2.err().contains("replacing the outputs fetched from job tiny-model-abc123 in " + same
+                + ": removed its shots.sgy"), r2.err());
+        assertTrue(r2.err().contains(same + " also holds image.sgy, which a model run does not write"), r2.err());
+        assertEquals("edited since it was fetched", Files.readString(same.resolve("image.sgy")));
+        List<String> recorded = FetchRecord.read(same).properties().stream().map(java.util.Map.Entry::getKey).toList();
+        assertEquals(List.of("image.sgy"), recorded, "the run's gathers are forgotten, the image's entry kept");
     }
 
     /**

@@ -150,8 +150,8 @@ class CloudRunWindowTest {
         robot.interact(() -> window.runButton().fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
         javafx.scene.control.DialogPane ask = robot.lookup("#replaceFinishedRun").queryAs(javafx.scene.control.DialogPane.class);
-        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy, image.swv.",
-                ask.getContentText());
+        assertEquals("Replace the run outputs in " + out + "? The cloud job's fetch removes image.sgy, image.swv and"
+                + " run.json before its files come (nothing else there).", ask.getContentText());
         javafx.scene.control.Button replace = (javafx.scene.control.Button) ask.lookupButton(ask.getButtonTypes().stream()
                 .filter(b -> b.getText().equals("Replace")).findFirst().orElseThrow());
         robot.interact(replace::fire);
@@ -165,6 +165,42 @@ class CloudRunWindowTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "the job's outputs, the notes");
         }
         assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
+    }
+
+    /**
+     * Run on the cloud into a folder holding an earlier fetched job's outputs (its record, no
+     * run.json) asks before anything is sent, naming the files its fetch would remove; Cancel
+     * sends nothing and keeps every file, and shows the fetched image.
+     */
+    @Test
+    void aCloudRunIntoAFetchedJobsFolderAsksFirst(FxRobot robot) throws Exception {
+        Path spec = spec("cloud-over-fetched", 1, 0.3);
+        open(robot, spec);
+        Path out = Files.createDirectories(dir.resolve("runs/cloud-over-fetched"));
+        io.seiswork.app.testing.FetchedFiles.write(out, "survey-rtm-abc123", "image.sgy", "image.swv");
+        String record = Files.readString(out.resolve(".seiswork-fetched.json"));
+        List<String> before = jobIds("cloud-over-fetched-");
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
+        javafx.scene.control.DialogPane ask = robot.lookup("#replaceFinishedRun").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("Replace the run outputs in " + out + "? The cloud job's fetch removes image.sgy and image.swv"
+                + " before its files come (nothing else there).", ask.getContentText());
+        robot.interact(() -> ((javafx.scene.control.Button) ask.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.running(), "nothing sent");
+        assertEquals("Not run: the image.sgy, image.swv in " + out + " stay (shown in the Result tab).",
+                window.status().getText());
+        assertEquals(before, jobIds("cloud-over-fetched-"), "no job submitted");
+        assertEquals(400 + "image.sgy".length(), Files.size(out.resolve("image.sgy")));
+        assertEquals(400 + "image.swv".length(), Files.size(out.resolve("image.swv")));
+        assertEquals(record, Files.readString(out.resolve(".seiswork-fetched.json")), "the record as it was");
+    }
+
+    /** The ids starting with {@code prefix} (a spec's name) of the local cloud's recent jobs, which other tests share. */
+    private static List<String> jobIds(String prefix) {
+        return io.seiswork.cloud.job.JobTable.createIfMissing(CLOUD.dynamoDb(),
+                io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE).recentJobs(1000).stream().map(j -> j.id().value())
+                .filter(id -> id.startsWith(prefix)).sorted().toList();
     }
 
     /**

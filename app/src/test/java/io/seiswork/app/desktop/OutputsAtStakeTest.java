@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.app.run.StoppedRuns;
+import io.seiswork.app.testing.FetchedFiles;
 import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
@@ -36,9 +37,9 @@ class OutputsAtStakeTest {
     void aStoppedRunsFinishedShotsAreAskedFor() {
         Path out = dir.resolve("stopped");
         ResolvedJob job = job(MODEL);
-        assertNull(OutputsAtStake.in(out, job), "nothing there yet");
+        assertNull(OutputsAtStake.in(out, job, false), "nothing there yet");
         StoppedRuns.cancelAfter(job, out, 1, 1);
-        OutputsAtStake s = OutputsAtStake.in(out, job);
+        OutputsAtStake s = OutputsAtStake.in(out, job, false);
         assertEquals(out + " holds a run that stopped with 1 of 3 shots done. Start it over? Its finished shots are"
                 + " discarded (Resume goes on from them, if it is this spec's run).", s.question());
         assertNull(s.shown(), "a stopped run has no result to show");
@@ -51,18 +52,18 @@ class OutputsAtStakeTest {
         Files.write(out.resolve("image.sgy"), new byte[3600]);
         Files.write(out.resolve("image.swv"), new byte[16]);
         ResolvedJob model = job(MODEL);
-        assertNull(OutputsAtStake.in(out, model), "no run.json: anyone's files, which the run leaves alone");
+        assertNull(OutputsAtStake.in(out, model, false), "no run.json: anyone's files, which the run leaves alone");
 
         Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
-        OutputsAtStake s = OutputsAtStake.in(out, model);
+        OutputsAtStake s = OutputsAtStake.in(out, model, false);
         assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy, image.swv.",
                 s.question());
         assertEquals(Task.RTM, s.shown(), "the finished image is shown when kept");
 
         Files.delete(out.resolve("image.swv"));
         assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy.",
-                OutputsAtStake.in(out, model).question());
-        assertNull(OutputsAtStake.in(out, model).shown(), "an incomplete image is not shown");
+                OutputsAtStake.in(out, model, false).question());
+        assertNull(OutputsAtStake.in(out, model, false).shown(), "an incomplete image is not shown");
 
         // A failed migration's report beside the model run's gathers it did not read: the gathers are the model run's.
         Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"failed\"}");
@@ -70,7 +71,43 @@ class OutputsAtStakeTest {
         Files.delete(out.resolve("image.sgy"));
         ResolvedJob rtm = job(MODEL.rtm("synthetic"));
         assertEquals("Replace the model run's outputs in " + out + "? This rtm run removes shots.sgy.",
-                OutputsAtStake.in(out, rtm).question());
+                OutputsAtStake.in(out, rtm, false).question());
+    }
+
+    /**
+     * A folder holding a fetched cloud job's outputs (the fetch's record, no run.json) is asked
+     * about before a local run removes them, and before a cloud run's fetch does; files by the
+     * run's outputs' names that nothing vouches for, before a local run writes over them.
+     */
+    @Test
+    void aFetchedJobsOutputsAreAskedForByALocalAndACloudRun() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("fetched"));
+        FetchedFiles.write(out, "survey-rtm-abc123", "image.sgy", "image.swv");
+        ResolvedJob model = job(MODEL);
+        OutputsAtStake local = OutputsAtStake.in(out, model, false);
+        assertEquals("Replace the outputs fetched from job survey-rtm-abc123 in " + out + "? This model run removes"
+                + " image.sgy, image.swv.", local.question());
+        assertEquals("the image.sgy, image.swv in " + out + " stay (shown in the Result tab).", local.kept());
+        assertEquals(Task.RTM, local.shown(), "the fetched image is shown when kept");
+        ResolvedJob rtm = job(MODEL.rtm("synthetic"));
+        assertEquals("Replace the outputs fetched from job survey-rtm-abc123 in " + out + "? This rtm run removes"
+                + " image.sgy, image.swv.", OutputsAtStake.in(out, rtm, false).question());
+
+        OutputsAtStake cloud = OutputsAtStake.in(out, model, true);
+        assertEquals("Replace the run outputs in " + out + "? The cloud job's fetch removes image.sgy and image.swv"
+                + " before its files come (nothing else there).", cloud.question());
+        assertEquals(Task.RTM, cloud.shown());
+
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        Files.write(foreign.resolve("shots.sgy"), new byte[3600]);
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        assertEquals("Replace shots.sgy in " + foreign + "? No Seiswork run.json or fetch there names it: this model"
+                + " run writes over it.", OutputsAtStake.in(foreign, model, false).question());
+        assertNull(OutputsAtStake.in(foreign, rtm, false), "the other task's files a local run leaves alone");
+        assertEquals("Replace the run outputs in " + foreign + "? The cloud job's fetch removes shots.sgy before its"
+                + " files come (nothing else there).", OutputsAtStake.in(foreign, rtm, true).question());
+        Files.delete(foreign.resolve("shots.sgy"));
+        assertNull(OutputsAtStake.in(foreign, model, true), "the user's notes are no run's outputs");
     }
 
     @Test
@@ -80,7 +117,7 @@ class OutputsAtStakeTest {
         // A checkpoint that keeps a shot but names no shots of its run: reading it fails.
         Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{\"format\": 1, \"identity\": {},"
                 + " \"shotsKept\": [1]}");
-        OutputsAtStake s = OutputsAtStake.in(out, job(MODEL));
+        OutputsAtStake s = OutputsAtStake.in(out, job(MODEL), false);
         assertTrue(s.question().startsWith("Cannot tell what " + out + " holds ("), s.question());
         assertTrue(s.question().endsWith("). Run into it anyway? What a run replaces there would be lost."), s.question());
         assertNull(s.shown());
@@ -91,7 +128,7 @@ class OutputsAtStakeTest {
         Path out = dir.resolve("done");
         ResolvedJob job = job(MODEL);
         StoppedRuns.run(job, out, 1);
-        OutputsAtStake s = OutputsAtStake.in(out, job);
+        OutputsAtStake s = OutputsAtStake.in(out, job, false);
         assertEquals("Replace the finished shot gathers in " + out + "? The new run removes shots.sgy as it starts:"
                 + " cancelled, it leaves only the shots it finished.", s.question());
         assertEquals(Task.MODEL, s.shown());
@@ -102,6 +139,6 @@ class OutputsAtStakeTest {
         Files.write(image.resolve("image.swv"), new byte[16]);
         assertEquals("Replace the finished image in " + image + "? The new run removes image.sgy, image.swv as it"
                 + " starts and writes the new image when it finishes: cancelled, it leaves no image.",
-                OutputsAtStake.in(image, job(MODEL.rtm("synthetic"))).question());
+                OutputsAtStake.in(image, job(MODEL.rtm("synthetic")), false).question());
     }
 }

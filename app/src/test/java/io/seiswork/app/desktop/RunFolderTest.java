@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.seiswork.app.testing.FetchedFiles;
+import io.seiswork.core.files.FetchRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +98,40 @@ class RunFolderTest extends WindowTestBase {
         assertFalse(Files.exists(out.resolve("image.swv")), "the previous volume removed");
         assertTrue(Files.readString(out.resolve("run.json")).contains("\"status\" : \"cancelled\""),
                 Files.readString(out.resolve("run.json")));
+    }
+
+    /**
+     * Run on this machine into a folder holding a fetched cloud migration (its record, no
+     * run.json) asks before it removes the image; Cancel keeps every file and shows the image;
+     * Replace runs, and the folder holds the run's gathers alone, the record forgetting the image.
+     */
+    @Test
+    void aFetchedJobsOutputsAreReplacedOnlyWhenTheUserSaysSo(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "over-fetched", 1));
+        Path out = Files.createDirectories(dir.resolve("runs/over-fetched"));
+        FetchedFiles.write(out, "survey-rtm-abc123", "image.sgy", "image.swv");
+        robot.interact(() -> window.runButton().fire());
+        DialogPane ask = question(robot);
+        assertEquals("Replace the outputs fetched from job survey-rtm-abc123 in " + out + "? This model run removes"
+                + " image.sgy, image.swv.", ask.getContentText());
+        robot.interact(((Button) ask.lookupButton(ButtonType.CANCEL))::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.running(), "nothing runs");
+        assertEquals("Not run: the image.sgy, image.swv in " + out + " stay (shown in the Result tab).",
+                window.status().getText());
+        assertTrue(Files.exists(out.resolve("image.sgy")) && Files.exists(out.resolve("image.swv")), "kept");
+        assertTrue(Files.exists(out.resolve(FetchRecord.FILE)));
+
+        robot.interact(() -> window.runButton().fire());
+        DialogPane again = question(robot);
+        robot.interact(((Button) again.lookupButton(again.getButtonTypes().stream()
+                .filter(b -> b.getText().equals("Replace")).findFirst().orElseThrow()))::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
+                && window.status().getText().startsWith("done in"));
+        assertFalse(Files.exists(out.resolve("image.sgy")), "the fetched image replaced");
+        assertFalse(Files.exists(out.resolve("image.swv")));
+        assertFalse(Files.exists(out.resolve(FetchRecord.FILE)), "the record forgot it: names nothing more");
+        assertTrue(Files.exists(out.resolve("shots.sgy")));
     }
 
     /**

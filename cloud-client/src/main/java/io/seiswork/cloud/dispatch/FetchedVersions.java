@@ -1,13 +1,11 @@
 package io.seiswork.cloud.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.StoredVersion;
-import io.seiswork.core.files.DurableFiles;
+import io.seiswork.core.files.FetchRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,36 +19,24 @@ import java.util.Collection;
  * an object restacked since is downloaded again. The record also says which files a fetch of the
  * job may replace, or leave beside its own ({@link #wroteFor}): another run's outputs in the folder
  * (another job's fetched files), or a fetched file written since (a local run into the folder, an
- * edit), are not its.
+ * edit), are not its. A local run into the folder reads the same record ({@link FetchRecord}).
  */
 final class FetchedVersions {
 
-    static final String FILE = ".seiswork-fetched.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FILE = FetchRecord.FILE;
 
-    private final Path record;
+    /** The folder the record is in. */
+    private final Path dir;
     private final ObjectNode versions;
 
-    private FetchedVersions(Path record, ObjectNode versions) {
-        this.record = record;
+    private FetchedVersions(Path dir, ObjectNode versions) {
+        this.dir = dir;
         this.versions = versions;
     }
 
     /** The record in {@code dir}, empty when there is none or it cannot be read. */
     static FetchedVersions in(Path dir) {
-        Path record = dir.resolve(FILE);
-        ObjectNode versions = JSON.createObjectNode();
-        if (Files.isRegularFile(record)) {
-            try {
-                JsonNode read = JSON.readTree(Files.readString(record));
-                if (read instanceof ObjectNode o) {
-                    versions = o;
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                // downloaded again: the record is only a shortcut
-            }
-        }
-        return new FetchedVersions(record, versions);
+        return new FetchedVersions(dir, FetchRecord.read(dir));
     }
 
     /** Whether {@code file} holds {@code version} as fetched before. */
@@ -59,28 +45,10 @@ final class FetchedVersions {
         try {
             return version.eTag() != null && version.eTag().equals(v.path("eTag").asText(null))
                     && v.path("size").asLong(-1) == version.size() && Files.isRegularFile(file)
-                    && Files.size(file) == version.size() && unchanged(file, v);
+                    && Files.size(file) == version.size() && FetchRecord.unchanged(file, v);
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /**
-     * Whether {@code file} is as the fetch recorded in {@code v} left it: same size and modification
-     * time. A record of an older seiswork has no time, and is taken at its size.
-     */
-    private static boolean unchanged(Path file, JsonNode v) {
-        try {
-            return Files.size(file) == v.path("size").asLong(-1)
-                    && (!v.has("modified") || modified(file) == v.get("modified").asLong());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** {@code file}'s modification time, ns since the epoch (as fine as the file system keeps it). */
-    private static long modified(Path file) throws IOException {
-        return Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -93,7 +61,7 @@ final class FetchedVersions {
      */
     boolean wroteFor(Path file, JobId job, StoredVersion stored) {
         JsonNode v = versions.path(file.getFileName().toString());
-        if (!v.isObject() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !unchanged(file, v)) {
+        if (!v.isObject() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !FetchRecord.unchanged(file, v)) {
             return false;
         }
         JsonNode recordedJob = v.get("job");
@@ -108,7 +76,7 @@ final class FetchedVersions {
     void forget(Collection<String> names) {
         if (names.stream().anyMatch(versions::has)) {
             versions.remove(names);
-            DurableFiles.write(record, versions.toPrettyString().getBytes(StandardCharsets.UTF_8));
+            FetchRecord.write(dir, versions);
         }
     }
 
@@ -117,10 +85,10 @@ final class FetchedVersions {
         ObjectNode v = versions.putObject(file.getFileName().toString()).put("job", job.value())
                 .put("size", version.size()).put("eTag", version.eTag());
         try {
-            v.put("modified", modified(file));
+            v.put("modified", FetchRecord.modified(file));
         } catch (IOException e) {
             // without its time the file is taken at its size, as an older record is
         }
-        DurableFiles.write(record, versions.toPrettyString().getBytes(StandardCharsets.UTF_8));
+        FetchRecord.write(dir, versions);
     }
 }
