@@ -58,9 +58,12 @@ final class BoundingBox3D {
         group.getChildren().add(label("z (" + zUnit + ")", x0 - 3 * gap, z1 + 3 * gap, y1, font));
     }
 
-    /** The y tick values labelled: all but one at the (x0, y0) corner, which carries the x labels' 0 already. */
+    /**
+     * The y tick values labelled: none near the (x0, y0) corner, which carries the x labels' 0
+     * already, nor near (x0, y1), where the z labels begin.
+     */
     private static List<Double> yTicks(double y0, double y1, double gap) {
-        return Ticks.of(y0, y1, 4).stream().filter(v -> v > y0 + 3 * gap).toList();
+        return Ticks.of(y0, y1, 4).stream().filter(v -> v > y0 + 3 * gap && v < y1 - 3 * gap).toList();
     }
 
     /** Where along an edge from {@code a0} to {@code a1} its name goes: midway between the two middle labelled ticks. */
