@@ -11,11 +11,9 @@ import io.seiswork.render.plot.PlotFrame;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -26,24 +24,18 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class SectionNonFiniteTest {
 
-    private Stage stage;
+    private SectionView view;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        stage.setScene(new Scene(new Pane(), 640, 420));
+        view = new SectionView(FxTestSupport.nanEverywhere());
+        view.colorMapProperty().set(ColorMap.SEISMIC);
+        stage.setScene(new Scene(view, 640, 420));
         stage.show();
     }
 
     @Test
-    void aVolumeNanEverywhereIsBlankAndSaysSo(FxRobot robot) {
-        SectionView[] made = new SectionView[1];
-        robot.interact(() -> {
-            made[0] = new SectionView(FxTestSupport.nanEverywhere());
-            made[0].colorMapProperty().set(ColorMap.SEISMIC);
-            stage.getScene().setRoot(made[0]);
-        });
-        SectionView view = made[0];
+    void aVolumeNanEverywhereIsBlankAndSaysSo() {
         waitUntil(() -> view.displayedLevelProperty().get() == 0);
         Image img = snapshot(view);
         int x0 = (int) Math.ceil(view.xOf(0)) + 2;
