@@ -39,6 +39,13 @@ public final class FxTestSupport {
         return new ArrayVolume("synthetic", axes(), synthetic().toArray(), "m", "amplitude", 64);
     }
 
+    /** The test axes NaN everywhere, as a migration that blew up writes its image. */
+    public static ArrayVolume nanEverywhere() {
+        float[] nan = new float[NX * NY * NZ];
+        java.util.Arrays.fill(nan, Float.NaN);
+        return new ArrayVolume("blew-up", axes(), nan, "m", "amplitude", 64);
+    }
+
     /** Waits (up to 10 s) for {@code condition}, then for pending JavaFX events. */
     public static void waitUntil(BooleanSupplier condition) {
         try {

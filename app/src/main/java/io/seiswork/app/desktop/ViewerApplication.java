@@ -65,19 +65,34 @@ public final class ViewerApplication extends Application {
     /** Waits (off the JavaFX thread) for the views to refine, writes the PNG, and exits. */
     private static void snapshotWhenRefined(Stage stage, VolumeWindow window, Path file) {
         try {
-            long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT_S * 1_000_000_000L;
-            while (!onFx(window::refined)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the views did not finish drawing in " + SNAPSHOT_TIMEOUT_S + " s");
-                }
-                Thread.sleep(100);
-            }
+            awaitRefined(window, SNAPSHOT_TIMEOUT_S);
             Image image = onFx(() -> stage.getScene().snapshot(null));
             PngWriter.write(image, file);
         } catch (Exception e) {
             FAILURE.set(e);
         } finally {
             Platform.exit();
+        }
+    }
+
+    /**
+     * Waits (off the JavaFX thread) until every view of {@code window} is drawn at full
+     * resolution; stops at once when a view could not read its slice (a file truncated or
+     * unreadable, an S3 error), which no wait would mend.
+     *
+     * @throws IllegalStateException naming the view and the reason, or the wait's limit
+     */
+    static void awaitRefined(VolumeWindow window, int timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        while (!onFx(window::refined)) {
+            String error = onFx(window::viewError);
+            if (!error.isEmpty()) {
+                throw new IllegalStateException("a view could not be drawn: " + error);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the views did not finish drawing in " + timeoutSeconds + " s");
+            }
+            Thread.sleep(100);
         }
     }
 

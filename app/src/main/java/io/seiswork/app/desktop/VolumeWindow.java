@@ -4,6 +4,7 @@ import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.plot.VerticalExaggeration;
+import io.seiswork.render.section.PlaneName;
 import io.seiswork.render.section.SectionView;
 import io.seiswork.render.volume3d.SliceViewer3D;
 import java.nio.file.Path;
@@ -196,9 +197,9 @@ public final class VolumeWindow extends BorderPane {
         return t;
     }
 
-    private static String title(SliceOrientation o) {
-        String s = o.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** A section's tab: "Inline", "Crossline", "Depth" (or "Time" for z in seconds). */
+    private String title(SliceOrientation o) {
+        return PlaneName.of(o, volume.zUnit());
     }
 
     /**
@@ -210,6 +211,24 @@ public final class VolumeWindow extends BorderPane {
         boolean threeDDone = viewer3d == null || java.util.Arrays.stream(SliceOrientation.values())
                 .allMatch(o -> viewer3d.displayedLevelProperty(o).get() == 0);
         return sectionsDone && threeDDone;
+    }
+
+    /**
+     * Why a view could not draw its slice (call on the JavaFX thread): the first view's error on
+     * one line, as "Inline: unexpected end of file ...", or "" while no view has one. A snapshot taken now
+     * would show a wrong or missing picture.
+     */
+    public String viewError() {
+        for (Map.Entry<SliceOrientation, SectionView> e : sections.entrySet()) {
+            String why = e.getValue().errorProperty().get();
+            if (!why.isEmpty()) {
+                return title(e.getKey()) + ": " + why;
+            }
+        }
+        if (viewer3d != null && !viewer3d.errorProperty().get().isEmpty()) {
+            return "3D view: " + viewer3d.errorProperty().get().replace("\n", "; ");
+        }
+        return "";
     }
 
     /**

@@ -8,8 +8,22 @@ import io.seiswork.core.volume.Histogram;
  *
  * @param low value mapped to t = 0
  * @param high value mapped to t = 1 (greater than low)
+ * @param measured false when the histogram it came from counted no finite sample (a volume NaN
+ *     or infinite everywhere, as a migration that blew up writes): the range is then a stand-in,
+ *     no scale to print on a colour bar ({@link #UNMEASURED})
  */
-public record Clip(double low, double high) {
+public record Clip(double low, double high, boolean measured) {
+
+    /**
+     * The clip of a volume without one finite sample: [−0.5, 0.5] so the colouring still divides by
+     * a width, marked so that views say "no finite samples" instead of drawing a scale.
+     */
+    public static final Clip UNMEASURED = new Clip(-0.5, 0.5, false);
+
+    /** A clip measured from samples. */
+    public Clip(double low, double high) {
+        this(low, high, true);
+    }
 
     public Clip {
         if (!Double.isFinite(low) || !Double.isFinite(high)) {
@@ -25,9 +39,12 @@ public record Clip(double low, double high) {
     /**
      * The clip at {@code percent} of {@code h}: symmetric about zero (±the larger tail quantile,
      * for amplitudes and diverging maps) or between the (100 − p)/2 and 100 − (100 − p)/2 %
-     * quantiles (for velocities).
+     * quantiles (for velocities); {@link #UNMEASURED} when {@code h} counted no sample.
      */
     public static Clip percentile(Histogram h, double percent, boolean symmetric) {
+        if (h.total() == 0) {
+            return UNMEASURED;
+        }
         if (symmetric) {
             double c = h.symmetricClip(percent);
             return new Clip(-c, c);

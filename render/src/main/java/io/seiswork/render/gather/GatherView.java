@@ -177,14 +177,8 @@ public final class GatherView extends Region {
                 return new Prepared(null, WiggleTraces.of(gained, c, k), c);
             }
             Slice slice = new Slice(SliceOrientation.INLINE, 0, 0, g.traces(), g.time(), gained.rowsByTime());
+            // NaN (no sample) comes out transparent (Rasterizer): the plot's white shows.
             Rendered r = Rendered.of(slice, new Clip(-c, c), map);
-            float[] v = slice.values();
-            int[] argb = r.argb();
-            for (int i = 0; i < v.length; i++) {
-                if (Float.isNaN(v[i])) {
-                    argb[i] = 0;  // no sample: transparent, the plot's white shows
-                }
-            }
             return new Prepared(r, null, c);
         }), r -> {
             clip = r.clip();

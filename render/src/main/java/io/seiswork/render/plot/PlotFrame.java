@@ -116,7 +116,7 @@ public final class PlotFrame {
         }
         marginClip = clip;
         double labels = 0;
-        if (clip != null) {
+        if (clip != null && clip.measured()) {
             for (String l : colorBarLabels(clip)) {
                 labels = Math.max(labels, textWidth(l));
             }
@@ -299,10 +299,15 @@ public final class PlotFrame {
     /**
      * Draws a vertical colour bar for {@code map} over {@code clip} in the right margin, labelled
      * in {@code unit} above it (null: no label, the view places its own). The margin is the one
-     * {@link #setColorBarClip} reserved for the clip's labels.
+     * {@link #setColorBarClip} reserved for the clip's labels. An {@linkplain Clip#measured
+     * unmeasured} clip has no scale to show: no bar then, {@link #NO_FINITE_SAMPLES} over the plot.
      */
     public void drawColorBar(GraphicsContext g, ColorMap map, Clip clip, String unit) {
         Rectangle2D p = plot();
+        if (!clip.measured()) {
+            drawNoFiniteSamples(g, p);
+            return;
+        }
         double x = colorBarX();
         double w = BAR_WIDTH;
         int steps = (int) Math.max(1, p.getHeight());
@@ -332,6 +337,28 @@ public final class PlotFrame {
         double right = Math.min(width - 4, p.getMaxX() + this.right - 4);
         g.fillText(unit, right, p.getMinY() - 4);
         unitLeft = unit.isEmpty() ? Double.POSITIVE_INFINITY : right - textWidth(unit);
+    }
+
+    /** What the plot says in place of a colour bar when the volume has no finite sample to scale one by. */
+    public static final String NO_FINITE_SAMPLES = "no finite samples: the image is NaN/Inf everywhere";
+
+    /**
+     * In place of a made-up scale, {@link #NO_FINITE_SAMPLES} across the middle of the plot (whose
+     * pixels are all blank), on a white box so an overlay's lines do not hide it.
+     */
+    private void drawNoFiniteSamples(GraphicsContext g, Rectangle2D p) {
+        unitLeft = Double.POSITIVE_INFINITY;
+        String note = fit(NO_FINITE_SAMPLES, p.getWidth() - 12);
+        double w = textWidth(note);
+        double cx = p.getMinX() + p.getWidth() / 2;
+        double cy = p.getMinY() + p.getHeight() / 2;
+        g.setFill(Color.WHITE);
+        g.fillRect(cx - w / 2 - 4, cy - 10, w + 8, 20);
+        g.setFill(Color.rgb(0x8b, 0, 0));
+        g.setFont(FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(note, cx, cy);
     }
 
     /**

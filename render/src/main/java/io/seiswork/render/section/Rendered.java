@@ -12,7 +12,7 @@ import javafx.scene.image.WritableImage;
  * JavaFX thread.
  *
  * @param slice the samples and their axes
- * @param argb one opaque pixel per sample, row by row
+ * @param argb one pixel per sample, row by row (opaque; transparent where the sample is NaN or infinite)
  * @param clip the clip used
  * @param map the colour map used
  */

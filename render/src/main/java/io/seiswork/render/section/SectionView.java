@@ -414,8 +414,11 @@ public final class SectionView extends Region {
         }
     }
 
-    /** "Inline y = 1125 m (index 90)", with the preview level while one is shown. */
-    private String title() {
+    /**
+     * "Inline y = 1125 m (index 90)", "Time slice z = 1 s (index 250)", with the preview level
+     * while one is shown.
+     */
+    String title() {
         SliceOrientation o = orientation.get();
         VolumeAxes ax = volume.axes(0);
         String axis = switch (o) {
@@ -425,15 +428,7 @@ public final class SectionView extends Region {
         };
         String unit = o == SliceOrientation.DEPTH ? volume.zUnit() : "m";
         int level = displayedLevel.get();
-        return "%s %s = %s %s (index %d)%s".formatted(name(o), axis, Ticks.label(ax.normal(o).value(sliceIndex.get())),
-                unit, sliceIndex.get(), level > 0 ? "  (preview, level " + level + ")" : "");
-    }
-
-    private static String name(SliceOrientation o) {
-        return switch (o) {
-            case INLINE -> "Inline";
-            case CROSSLINE -> "Crossline";
-            case DEPTH -> "Depth slice";
-        };
+        return "%s %s = %s %s (index %d)%s".formatted(PlaneName.slice(o, volume.zUnit()), axis,
+                Ticks.label(ax.normal(o).value(sliceIndex.get())), unit, sliceIndex.get(), level > 0 ? "  (preview, level " + level + ")" : "");
     }
 }

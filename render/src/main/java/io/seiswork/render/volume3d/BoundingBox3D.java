@@ -13,7 +13,9 @@ import org.fxyz3d.shapes.composites.PolyLine3D;
 /**
  * The volume's bounding box as twelve FXyz3D poly-lines, with tick labels in metres along the two
  * top edges that meet at the (x0, y0) corner (x and y) and down the vertical edge at (x0, y1)
- * (z: the edge in front at the default view), and each axis name past the end of its edge. Scene coordinates as in
+ * (z: the edge in front at the default view); x's and z's names past the end of their edges, y's
+ * beside its edge between the two middle ticks (past its end it would fall among z's labels at
+ * the default view). Scene coordinates as in
  * {@link SlicePlane}; {@code metresPerPixel} (metres per screen pixel at the default zoom) sizes
  * lines and labels so they read the same whatever the volume's size.
  */
@@ -42,16 +44,35 @@ final class BoundingBox3D {
             group.getChildren().add(label(Ticks.label(v), v, z0 - gap, y0, font));
         }
         group.getChildren().add(label("x (m)", x1 + 4 * gap, z0 - gap, y0, font));
-        for (double v : Ticks.of(y0, y1, 4)) {
-            if (v > y0 + 3 * gap) { // the corner carries the x labels' 0 already
-                group.getChildren().add(label(Ticks.label(v), x0 - gap, z0 - gap, v, font));
-            }
+        for (double v : yTicks(y0, y1, gap)) {
+            group.getChildren().add(label(Ticks.label(v), x0 - gap, z0 - gap, v, font));
         }
-        group.getChildren().add(label("y (m)", x0 - gap, z0 - 2 * gap, y1 + 9 * gap, font));
-        for (double v : Ticks.of(z0, z1, 4)) {
+        group.getChildren().add(label("y (m)", x0 - 5 * gap, z0 - gap, nameAlong(yTicks(y0, y1, gap), y0, y1), font));
+        // As many z labels as fit one above the other (1.6 lines apart) on the vertical edge at the
+        // default zoom (nice ticks are at least range / target apart): a thin volume, 4 km deep
+        // and 60 km wide, gets one or two.
+        int zFit = (int) Math.floor((z1 - z0) / (1.6 * font));
+        for (double v : Ticks.of(z0, z1, Math.clamp(zFit, 1, 4))) {
             group.getChildren().add(label(Ticks.label(v), x0 - 3 * gap, v, y1, font));
         }
         group.getChildren().add(label("z (" + zUnit + ")", x0 - 3 * gap, z1 + 3 * gap, y1, font));
+    }
+
+    /**
+     * The y tick values labelled: none near the (x0, y0) corner, which carries the x labels' 0
+     * already, nor near (x0, y1), where the z labels begin.
+     */
+    private static List<Double> yTicks(double y0, double y1, double gap) {
+        return Ticks.of(y0, y1, 4).stream().filter(v -> v > y0 + 3 * gap && v < y1 - 3 * gap).toList();
+    }
+
+    /** Where along an edge from {@code a0} to {@code a1} its name goes: midway between the two middle labelled ticks. */
+    static double nameAlong(List<Double> ticks, double a0, double a1) {
+        if (ticks.size() < 2) {
+            return ticks.isEmpty() ? (a0 + a1) / 2 : (a0 + ticks.get(0)) / 2;
+        }
+        int i = (ticks.size() - 1) / 2;
+        return (ticks.get(i) + ticks.get(i + 1)) / 2;
     }
 
     private static Point3D point(double[] p) {

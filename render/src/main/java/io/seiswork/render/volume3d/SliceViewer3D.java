@@ -5,12 +5,15 @@ import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.PlotFrame;
+import io.seiswork.render.section.PlaneName;
 import io.seiswork.render.section.Refinement;
 import io.seiswork.render.section.Rendered;
 import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,6 +23,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -47,7 +52,9 @@ import javafx.scene.transform.Translate;
  * with tick labels in metres. Drag to rotate, right- or middle-drag to pan, wheel to zoom; the
  * sliders below (or the index properties) move the slices, the combo box picks the colour map.
  * Slices are read and coloured on {@link RenderExecutor}'s threads, a coarse pyramid level first;
- * a slice request superseded by a newer one for the same plane is cancelled.
+ * a slice request superseded by a newer one for the same plane is cancelled. A plane moves to its
+ * new index when the new picture arrives (never showing an old picture at a new place); when its
+ * read fails the plane is hidden and the error is shown over the view ({@link #errorProperty}).
  *
  * <p>Needs {@code ConditionalFeature.SCENE3D} (a GPU pipeline, or Mesa under Xvfb with
  * {@code -Dprism.order=es2 -Dprism.forceGPU=true}); without it the planes are not drawn.
@@ -64,6 +71,13 @@ public final class SliceViewer3D extends BorderPane {
     private final Map<SliceOrientation, LatestOnly<Rendered>> loaders = new EnumMap<>(SliceOrientation.class);
     private final Map<SliceOrientation, IntegerProperty> indices = new EnumMap<>(SliceOrientation.class);
     private final Map<SliceOrientation, ReadOnlyIntegerWrapper> levels = new EnumMap<>(SliceOrientation.class);
+    /** Each plane's last read error (absent: its latest picture arrived). */
+    private final Map<SliceOrientation, String> planeErrors = new EnumMap<>(SliceOrientation.class);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** Whether the latest picture's clip is a stand-in: the volume has no finite sample. */
+    private boolean noFiniteSamples;
+    /** The error, or the note of a volume without finite samples, over the top of the view. */
+    private final Label message = new Label();
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
     private final DoubleProperty clipPercent = new SimpleDoubleProperty(this, "clipPercent", 99);
     private final Rotate pitch = new Rotate(-28, Rotate.X_AXIS);
@@ -108,7 +122,7 @@ public final class SliceViewer3D extends BorderPane {
         subScene.setFill(Color.rgb(235, 238, 242));
         subScene.setCamera(camera);
         subScene.setId("viewer3d");
-        Pane holder = new Pane(subScene);
+        Pane holder = new Pane(subScene, message());
         holder.setMinSize(0, 0);
         subScene.widthProperty().bind(holder.widthProperty());
         subScene.heightProperty().bind(holder.heightProperty());
@@ -119,6 +133,20 @@ public final class SliceViewer3D extends BorderPane {
         clipPercent.addListener((o, a, b) -> requestAll());
         setPrefSize(800, 640);
         requestAll();
+    }
+
+    /** The message label: whole, wrapped to the view's width, dark red on a light box like a section's. */
+    private Label message() {
+        message.setId("viewer3dMessage");
+        message.getStyleClass().add("section-error");
+        message.setWrapText(true);
+        message.setStyle("-fx-text-fill: #8b0000; -fx-background-color: rgba(255, 255, 255, 0.85); "
+                + "-fx-padding: 4 6 4 6");
+        message.setLayoutX(8);
+        message.setLayoutY(8);
+        message.setVisible(false);
+        message.prefWidthProperty().bind(subScene.widthProperty().subtract(16).map(w -> Math.max(80, w.doubleValue())));
+        return message;
     }
 
     private GridPane controls() {
@@ -137,8 +165,7 @@ public final class SliceViewer3D extends BorderPane {
             indices.get(o).addListener((obs, a, b) -> s.setValue(b.intValue()));
             Label value = new Label();
             value.textProperty().bind(indices.get(o).asString("%d"));
-            g.addRow(row++, new Label(o.name().charAt(0) + o.name().substring(1).toLowerCase(java.util.Locale.ROOT)), s,
-                    value);
+            g.addRow(row++, new Label(PlaneName.of(o, volume.zUnit())), s, value);
             GridPane.setHgrow(s, Priority.ALWAYS);
         }
         // No colour-map chooser here: the window around the viewer has one for all its views.
@@ -206,6 +233,15 @@ public final class SliceViewer3D extends BorderPane {
         return levels.get(o).getReadOnlyProperty();
     }
 
+    /**
+     * The last error reading a plane's slice (the reason, with the planes it hit when not all:
+     * "Inline: unexpected end of file ..."), "" while every plane's latest picture arrived. Also
+     * shown over the view, whole, wrapped.
+     */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
     /** Rotation about the vertical axis in degrees. */
     public DoubleProperty yawProperty() {
         return yaw.angleProperty();
@@ -232,7 +268,6 @@ public final class SliceViewer3D extends BorderPane {
         ColorMap map = colorMap.get();
         double pct = clipPercent.get();
         VolumeSource v = volume;
-        planes.get(o).moveTo(index0);
         levels.get(o).set(-1);
         List<Supplier<Rendered>> steps = new ArrayList<>();
         for (int level : Refinement.levels(v, o)) {
@@ -240,8 +275,37 @@ public final class SliceViewer3D extends BorderPane {
                     Clip.percentile(v.histogram(), pct, map != ColorMap.VIRIDIS), map));
         }
         loaders.get(o).submit(steps, r -> {
-            planes.get(o).setImage(r.toImage());
+            SlicePlane plane = planes.get(o);
+            plane.moveTo(index0);
+            plane.setImage(r.toImage());
+            plane.node().setVisible(true);
             levels.get(o).set(r.slice().level());
-        }, e -> levels.get(o).set(-1));
+            noFiniteSamples = !r.clip().measured();
+            planeErrors.remove(o);
+            showMessage();
+        }, e -> {
+            // Blank, not the last picture left standing: that one is of another index (or map).
+            planes.get(o).node().setVisible(false);
+            levels.get(o).set(-1);
+            planeErrors.put(o, e.getMessage() == null ? e.toString() : e.getMessage());
+            showMessage();
+        });
+    }
+
+    /**
+     * Updates {@link #errorProperty} and the label over the view: the distinct reasons, each with
+     * the planes it hit unless it hit all three (a truncated file fails them all alike).
+     */
+    private void showMessage() {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        planeErrors.forEach((o, why) -> byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(
+                PlaneName.of(o, volume.zUnit())));
+        List<String> lines = new ArrayList<>();
+        byReason.forEach((why, where) -> lines.add(
+                where.size() == SliceOrientation.values().length ? why : String.join(", ", where) + ": " + why));
+        error.set(String.join("\n", lines));
+        String text = !error.get().isEmpty() ? "error: " + error.get() : noFiniteSamples ? PlotFrame.NO_FINITE_SAMPLES : "";
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
     }
 }

@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
-class SectionViewTest {
+public class SectionViewTest {
 
     @TempDir
     static Path dir;
@@ -367,7 +367,7 @@ class SectionViewTest {
     }
 
     /** Delegates to a volume, calling {@code before} with the orientation and level of each slice before it is read. */
-    record InterceptingSource(VolumeSource inner, java.util.function.BiConsumer<SliceOrientation, Integer> before)
+    public record InterceptingSource(VolumeSource inner, java.util.function.BiConsumer<SliceOrientation, Integer> before)
             implements VolumeSource {
         @Override
         public String name() {
