@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -234,12 +235,13 @@ public final class SliceViewer3D extends BorderPane {
         VolumeSource v = volume;
         planes.get(o).moveTo(index0);
         levels.get(o).set(-1);
-        List<Supplier<Rendered>> steps = new ArrayList<>();
-        for (int level : Refinement.levels(v, o)) {
-            steps.add(() -> Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level),
+        List<Function<BooleanSupplier, Rendered>> steps = new ArrayList<>();
+        // No finer than a texture holds (Refinement.MAX_TEXTURE); a superseded read stops between bricks.
+        for (int level : Refinement.textureLevels(v, o)) {
+            steps.add(superseded -> Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level, superseded),
                     Clip.percentile(v.histogram(), pct, map != ColorMap.VIRIDIS), map));
         }
-        loaders.get(o).submit(steps, r -> {
+        loaders.get(o).submitCancellable(steps, r -> {
             planes.get(o).setImage(r.toImage());
             levels.get(o).set(r.slice().level());
         }, e -> levels.get(o).set(-1));
