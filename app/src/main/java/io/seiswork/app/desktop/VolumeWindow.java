@@ -68,8 +68,12 @@ public final class VolumeWindow extends BorderPane {
         clip.setId("clipPercent");
         clip.setEditable(true);
         clip.setPrefWidth(90);
+        VerticalExaggeration initialVe = defaultExaggeration(volume);
         exaggeration.getItems().setAll(VerticalExaggeration.CHOICES);
-        exaggeration.setValue(VerticalExaggeration.TRUE);
+        if (!exaggeration.getItems().contains(initialVe)) {
+            exaggeration.getItems().add(exaggeration.getItems().size() - 1, initialVe);  // before "fill"
+        }
+        exaggeration.setValue(initialVe);
         exaggeration.setId("verticalExaggeration");
         exaggeration.setTooltip(new Tooltip("Vertical exaggeration of the sections in metres: 1:1 draws them in "
                 + "their true shape, 'fill' stretches them to the pane (sections in time always fill)"));
@@ -80,7 +84,7 @@ public final class VolumeWindow extends BorderPane {
         if (twoD) {
             viewer3d = null;
             SectionView view = section(volume, SliceOrientation.INLINE);
-            tabs.getTabs().add(tab(title(SliceOrientation.INLINE), view));
+            tabs.getTabs().add(loadWhenShown(tab(title(SliceOrientation.INLINE), view), view));
         } else if (Platform.isSupported(ConditionalFeature.SCENE3D)) {
             viewer3d = new SliceViewer3D(volume);
             viewer3d.colorMapProperty().bindBidirectional(colorMap.valueProperty());
@@ -92,7 +96,8 @@ public final class VolumeWindow extends BorderPane {
         }
         for (SliceOrientation o : twoD ? new SliceOrientation[0] : SliceOrientation.values()) {
             SectionView view = section(volume, o);
-            tabs.getTabs().add(tab(title(o), sectionWithSlider(view, volume.axes(0).normal(o).count())));
+            tabs.getTabs().add(loadWhenShown(tab(title(o), sectionWithSlider(view, volume.axes(0).normal(o).count())),
+                    view));
         }
         if (viewer3d == null && !twoD) {
             tabs.getSelectionModel().select(1);  // open on a view that draws: the inline section
@@ -110,6 +115,29 @@ public final class VolumeWindow extends BorderPane {
         setTop(toolBar());
         setCenter(tabs);
         setBottom(statusLine());
+    }
+
+    /**
+     * The vertical exaggeration the window starts with: from the shape of the widest section
+     * ({@link VerticalExaggeration#forSection}), so that a long 2D line is not a thin strip; 1:1
+     * stays in the chooser. Sections in time always fill, so their window starts at 1:1.
+     */
+    static VerticalExaggeration defaultExaggeration(VolumeSource v) {
+        if (!"m".equals(v.zUnit())) {
+            return VerticalExaggeration.TRUE;
+        }
+        var a = v.axes(0);
+        double width = Math.max(a.x().count() * a.x().delta(), a.y().count() * a.y().delta());
+        return VerticalExaggeration.forSection(width, a.z().count() * a.z().delta());
+    }
+
+    /**
+     * {@code tab} with {@code view} reading only while the tab is shown: a window opens reading
+     * the selected view's slice alone, not a level-0 depth slice in a tab nobody looks at.
+     */
+    private static Tab loadWhenShown(Tab tab, SectionView view) {
+        view.activeProperty().bind(tab.selectedProperty());
+        return tab;
     }
 
     /** The clip percentile every view uses. */
@@ -203,13 +231,16 @@ public final class VolumeWindow extends BorderPane {
     }
 
     /**
-     * Whether every view shows its slice at full resolution (call on the JavaFX thread): the
-     * moment a snapshot is worth taking.
+     * Whether every view on screen shows its slice as finely as it will read it (call on the
+     * JavaFX thread): the moment a snapshot is worth taking. Sections in tabs not shown read
+     * nothing ({@link SectionView#activeProperty}) and do not count.
      */
     public boolean refined() {
-        boolean sectionsDone = sections.values().stream().allMatch(v -> v.displayedLevelProperty().get() == 0);
+        boolean sectionsDone = sections.values().stream()
+                .allMatch(v -> !v.activeProperty().get() || v.refinedProperty().get());
         boolean threeDDone = viewer3d == null || java.util.Arrays.stream(SliceOrientation.values())
-                .allMatch(o -> viewer3d.displayedLevelProperty(o).get() == 0);
+                .allMatch(o -> viewer3d.displayedLevelProperty(o).get()
+                        == io.seiswork.render.section.Refinement.textureLevels(volume, o).getLast());
         return sectionsDone && threeDDone;
     }
 

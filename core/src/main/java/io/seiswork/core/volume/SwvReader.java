@@ -6,6 +6,8 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.zip.CRC32;
 
 /**
@@ -18,7 +20,8 @@ import java.util.zip.CRC32;
  * file, what was checked, and what was expected and found.
  *
  * <p>A slice reads only the bricks it crosses (one brick-row, -column or -layer of the level), so
- * its cost grows with the slice's area, not with the volume. Thread-safe.
+ * its cost grows with the slice's area, not with the volume; a superseded read stops between
+ * bricks ({@link #slice(SliceOrientation, int, int, BooleanSupplier)}). Thread-safe.
  */
 public final class SwvReader implements VolumeSource {
 
@@ -182,6 +185,12 @@ public final class SwvReader implements VolumeSource {
 
     @Override
     public Slice slice(SliceOrientation o, int index, int level) {
+        return slice(o, index, level, () -> false);
+    }
+
+    /** Asks {@code superseded} before each brick, or each run of an inline's bricks, it reads. */
+    @Override
+    public Slice slice(SliceOrientation o, int index, int level, BooleanSupplier superseded) {
         VolumeSource.checkSlice(this, o, index, level);
         VolumeAxes a = axes[level];
         int w = a.across(o).count();
@@ -193,10 +202,11 @@ public final class SwvReader implements VolumeSource {
         int acrossBricks = (w + b - 1) / b;
         int downBricks = (h + b - 1) / b;
         if (o == SliceOrientation.INLINE) {
-            inlineBricks(level, fixedBrick, (ba, bd, brick) -> place(o, brick, ba, bd, local, b, w, h, out));
+            inlineBricks(level, fixedBrick, superseded, (ba, bd, brick) -> place(o, brick, ba, bd, local, b, w, h, out));
         } else {
             for (int bd = 0; bd < downBricks; bd++) {
                 for (int ba = 0; ba < acrossBricks; ba++) {
+                    stopIf(superseded);
                     float[] brick = o == SliceOrientation.CROSSLINE ? brick(level, fixedBrick, ba, bd)
                             : brick(level, ba, bd, fixedBrick);
                     place(o, brick, ba, bd, local, b, w, h, out);
@@ -204,6 +214,12 @@ public final class SwvReader implements VolumeSource {
             }
         }
         return new Slice(o, level, index, a.across(o), a.down(o), out);
+    }
+
+    private void stopIf(BooleanSupplier superseded) {
+        if (superseded.getAsBoolean()) {
+            throw new CancellationException("slice of " + name() + " superseded");
+        }
     }
 
     /** Takes one brick of an inline slice: across index {@code ba} (x), down index {@code bd} (z). */
@@ -223,7 +239,7 @@ public final class SwvReader implements VolumeSource {
      * otherwise cost a round trip per brick. Each run is decoded and handed over before the next is
      * read, so memory stays one run whatever the row's size.
      */
-    private void inlineBricks(int level, int by, InlineBrick sink) {
+    private void inlineBricks(int level, int by, BooleanSupplier superseded, InlineBrick sink) {
         BrickLayout.Level d = layout.level(level);
         int perRow = Math.multiplyExact(d.bricksX(), d.bricksZ());
         long first = (long) by * perRow;
@@ -231,6 +247,7 @@ public final class SwvReader implements VolumeSource {
         int maxRun = (int) Math.max(1, RUN_BYTES / brickBytes);
         int i = 0;
         while (i < perRow) {
+            stopIf(superseded);
             float[] cached = cache.peek(BrickCache.key(level, first + i));
             if (cached != null) {
                 sink.accept(i / d.bricksZ(), i % d.bricksZ(), brick(level, i / d.bricksZ(), by, i % d.bricksZ()));

@@ -35,6 +35,19 @@ public interface VolumeSource extends AutoCloseable {
      */
     Slice slice(SliceOrientation o, int index, int level);
 
+    /**
+     * As {@link #slice(SliceOrientation, int, int)}, giving up as soon as {@code superseded}
+     * answers true: a viewer whose user has moved on (the slider dragged further) stops reading
+     * a slice nobody will see instead of finishing it. A file-backed volume asks between bricks,
+     * so a level-0 depth slice of thousands of bricks stops within one brick (or one run of
+     * bricks) of being superseded; an in-memory volume, quick anyway, does not ask.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code superseded} answered true
+     */
+    default Slice slice(SliceOrientation o, int index, int level, java.util.function.BooleanSupplier superseded) {
+        return slice(o, index, level);
+    }
+
     /** Releases files and caches. */
     @Override
     void close();
@@ -78,6 +91,12 @@ public interface VolumeSource extends AutoCloseable {
             @Override
             public Slice slice(SliceOrientation o, int index, int level) {
                 return v.slice(o, index, level);
+            }
+
+            @Override
+            public Slice slice(SliceOrientation o, int index, int level,
+                    java.util.function.BooleanSupplier superseded) {
+                return v.slice(o, index, level, superseded);
             }
 
             @Override

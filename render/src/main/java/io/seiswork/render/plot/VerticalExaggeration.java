@@ -28,6 +28,33 @@ public record VerticalExaggeration(double factor) {
         }
     }
 
+    /**
+     * Widest a section may be drawn against its height, width : height, before
+     * {@link #forSection} exaggerates it: a 3:1 section in a ~950 × 600 px plot is ~320 px tall.
+     */
+    public static final double WIDEST_DEFAULT = 3;
+
+    /**
+     * The default exaggeration of a section {@code widthMetres} wide and {@code depthMetres} deep:
+     * {@link #TRUE} when its true shape is at most {@value #WIDEST_DEFAULT}:1, else the smallest of
+     * 2, 5, 10, 20, 50, … that brings it there. A 100 km × 5 km 2D line drawn 1:1 is a 20:1 strip
+     * ~48 px tall with a single depth tick; at 10:1 it is 2:1 and fills a sensible part of the plot.
+     */
+    public static VerticalExaggeration forSection(double widthMetres, double depthMetres) {
+        if (!(widthMetres > 0) || !(depthMetres > 0) || widthMetres <= WIDEST_DEFAULT * depthMetres) {
+            return TRUE;
+        }
+        double need = widthMetres / (WIDEST_DEFAULT * depthMetres);
+        for (double decade = 1; ; decade *= 10) {
+            for (double step : new double[] {1, 2, 5}) {
+                double f = step * decade;
+                if (f >= need && f > 1) {
+                    return new VerticalExaggeration(f);
+                }
+            }
+        }
+    }
+
     /** Whether the section fills its pane (no fixed ratio). */
     public boolean fills() {
         return factor == 0;

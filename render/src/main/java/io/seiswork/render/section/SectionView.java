@@ -14,15 +14,20 @@ import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,7 +42,10 @@ import javafx.scene.layout.Region;
  * zoom (mouse wheel, about the pointer) and pan (drag). Set the orientation, the slice index
  * (level-0 samples), the colour map and the clip percentile through the properties; the view
  * reads the slice on {@link RenderExecutor}'s threads, shows a coarse pyramid level first, then
- * level 0, and drops requests superseded by newer ones ({@link LatestOnly}). It holds display
+ * the coarsest level that covers its device pixels ({@link Refinement}: finer as the user zooms
+ * in), and drops requests superseded by newer ones, stopping their reads between bricks
+ * ({@link LatestOnly#submitCancellable}). It reads nothing until it is laid out and
+ * {@link #activeProperty active} (a tab not shown reads when first shown). It holds display
  * state only: the volume is read, never copied.
  *
  * <p>Inline and crossline sections are drawn with depth (or time) increasing downward; a depth
@@ -63,6 +71,12 @@ public final class SectionView extends Region {
             "verticalExaggeration", VerticalExaggeration.TRUE);
     private final ObjectProperty<SectionOverlay> overlay = new SimpleObjectProperty<>(this, "overlay");
     private final ReadOnlyIntegerWrapper displayedLevel = new ReadOnlyIntegerWrapper(this, "displayedLevel", -1);
+    private final ReadOnlyBooleanWrapper refined = new ReadOnlyBooleanWrapper(this, "refined");
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    /** Whether what the properties ask for has changed since the last request was submitted. */
+    private boolean stale = true;
+    /** The last level of the request in flight or shown: a finer one is read when zooming in needs it. */
+    private int targetLevel = Integer.MAX_VALUE;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper pointerReadout = new ReadOnlyStringWrapper(this, "pointerReadout", "");
     /**
@@ -103,6 +117,7 @@ public final class SectionView extends Region {
         colorMap.addListener((o, a, b) -> request());
         clipPercent.addListener((o, a, b) -> request());
         zoom.addListener((o, a, b) -> redraw());
+        active.addListener((o, a, b) -> load());
         overlay.addListener((o, a, b) -> redraw());
         exaggeration.addListener((o, a, b) -> redraw());
         setOnScroll(e -> {
@@ -143,6 +158,23 @@ public final class SectionView extends Region {
         }
         volume = next;
         request();
+    }
+
+    /**
+     * Whether the view reads its slice (true by default): false while it is not on screen, a tab
+     * not shown, so that opening a window reads only what is seen. What changes meanwhile (slice,
+     * colour map, clip) is read once it is true again.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    /**
+     * Whether the latest request's last level is on screen: the picture is as fine as this view
+     * will read it at its size and zoom (the moment a snapshot is worth taking).
+     */
+    public ReadOnlyBooleanProperty refinedProperty() {
+        return refined.getReadOnlyProperty();
     }
 
     /** Which plane is shown. */
@@ -195,7 +227,8 @@ public final class SectionView extends Region {
 
     /**
      * Pyramid level of the latest request's slice on screen: −1 until its first (coarse) step
-     * arrives (the previous picture stays up meanwhile), 0 once fully refined.
+     * arrives (the previous picture stays up meanwhile), then the preview's level, then the level
+     * that covers the view's pixels ({@link #refinedProperty}; 0 for a slice smaller than the view).
      */
     public ReadOnlyIntegerProperty displayedLevelProperty() {
         return displayedLevel.getReadOnlyProperty();
@@ -309,21 +342,59 @@ public final class SectionView extends Region {
         return s.count() * s.delta();
     }
 
+    /**
+     * Marks the slice to be read again; the read is submitted at the next layout, once the view has
+     * a size (its pixels choose the level) and is {@link #activeProperty active}, so that several
+     * changes in one event (orientation, then index) cost one read.
+     */
     private void request() {
+        stale = true;
+        displayedLevel.set(-1);
+        refined.set(false);
+        requestLayout();
+    }
+
+    /**
+     * Submits a read when the view is active and laid out, and either the slice asked for changed
+     * or the picture now spans more device pixels (a larger view, zoomed in, more exaggerated)
+     * than the level asked covers. The plot is the letterboxed rectangle the whole slice is drawn
+     * in at zoom 1, so its pixels times the zoom and the screen's output scale are the slice's.
+     */
+    private void load() {
+        if (!active.get() || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        SliceOrientation o = orientation.get();
+        var p = frame.plot();
+        double outX = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+        double outY = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleY();
+        double z = zoom.get();
+        List<Integer> levels = Refinement.levels(volume, o, p.getWidth() * z * outX, p.getHeight() * z * outY);
+        int need = levels.getLast();
+        if (!stale && need >= targetLevel) {
+            return;
+        }
+        // Zooming in on the slice on screen needs only the finer level: the picture stays meanwhile.
+        submit(stale ? levels : List.of(need));
+        stale = false;
+        targetLevel = need;
+        refined.set(false);
+    }
+
+    private void submit(List<Integer> levels) {
         SliceOrientation o = orientation.get();
         int index0 = sliceIndex.get();
         ColorMap map = colorMap.get();
         double pct = clipPercent.get();
         VolumeSource v = volume;
-        displayedLevel.set(-1);
-        List<Supplier<Rendered>> steps = new ArrayList<>();
-        for (int level : Refinement.levels(v, o)) {
-            steps.add(() -> {
+        List<Function<BooleanSupplier, Rendered>> steps = new ArrayList<>();
+        for (int level : levels) {
+            steps.add(superseded -> {
                 Clip clip = Clip.percentile(v.histogram(), pct, map != ColorMap.VIRIDIS);
-                return Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level), clip, map);
+                return Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level, superseded), clip, map);
             });
         }
-        loader.submit(steps, this::show, e -> {
+        loader.submitCancellable(steps, this::show, e -> {
             error.set(e.getMessage() == null ? e.toString() : e.getMessage());
             redraw();
         });
@@ -334,6 +405,7 @@ public final class SectionView extends Region {
         image = r.toImage();
         error.set("");
         displayedLevel.set(r.slice().level());
+        refined.set(r.slice().level() == targetLevel);
         redraw();
     }
 
@@ -387,6 +459,8 @@ public final class SectionView extends Region {
         frame.drawAxes(g, title(),
                 (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
                 o == SliceOrientation.DEPTH ? "y (m)" : "z (" + volume.zUnit() + ")");
+        // The picture's size on screen may have grown (view, zoom, exaggeration, the new plane's shape).
+        load();
     }
 
     /**
@@ -429,6 +503,7 @@ public final class SectionView extends Region {
         String unit = o == SliceOrientation.DEPTH ? volume.zUnit() : "m";
         int level = displayedLevel.get();
         return "%s %s = %s %s (index %d)%s".formatted(PlaneName.slice(o, volume.zUnit()), axis,
-                Ticks.label(ax.normal(o).value(sliceIndex.get())), unit, sliceIndex.get(), level > 0 ? "  (preview, level " + level + ")" : "");
+                Ticks.label(ax.normal(o).value(sliceIndex.get())), unit, sliceIndex.get(),
+                level > 0 && !refined.get() ? "  (preview, level " + level + ")" : "");
     }
 }

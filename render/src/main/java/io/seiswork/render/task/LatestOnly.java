@@ -1,11 +1,14 @@
 package io.seiswork.render.task;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +22,10 @@ import java.util.function.Supplier;
  *
  * <p>Running steps are not interrupted: an interrupt during a {@code FileChannel} read closes
  * the channel (it is an {@code InterruptibleChannel}), which would break the volume reader for
- * every later request. A superseded step finishes its one slice read and is then discarded.
+ * every later request. A step given to {@link #submitCancellable} is handed instead a question,
+ * "superseded?", to ask between pieces of its work (a volume reader asks it between bricks) and
+ * gives up by throwing {@link CancellationException}: a level-0 depth slice of thousands of bricks
+ * then stops within a brick of the slider moving on, instead of reading gigabytes nobody sees.
  *
  * <p>{@link #submit} is called from one thread (the JavaFX thread); the steps run on
  * {@code executor}.
@@ -44,18 +50,32 @@ public final class LatestOnly<T> {
      * result in order, {@code onError} the first failure (neither is called once superseded).
      */
     public void submit(List<Supplier<T>> steps, Consumer<T> apply, Consumer<Throwable> onError) {
+        submitCancellable(steps.stream().<Function<BooleanSupplier, T>>map(s -> superseded -> s.get()).toList(),
+                apply, onError);
+    }
+
+    /**
+     * As {@link #submit}, each step given a {@code superseded} question to ask between pieces of
+     * its work: true once a newer request has been submitted. A step that sees true may throw
+     * {@link CancellationException}; that ends the request silently (it is not an error).
+     */
+    public void submitCancellable(List<Function<BooleanSupplier, T>> steps, Consumer<T> apply,
+            Consumer<Throwable> onError) {
         long gen = generation.incrementAndGet();
+        BooleanSupplier superseded = () -> gen != generation.get();
         if (current != null) {
             current.cancel(false);
         }
         current = executor.submit(() -> {
-            for (Supplier<T> step : steps) {
-                if (gen != generation.get()) {
+            for (Function<BooleanSupplier, T> step : steps) {
+                if (superseded.getAsBoolean()) {
                     return;
                 }
                 T result;
                 try {
-                    result = step.get();
+                    result = step.apply(superseded);
+                } catch (CancellationException e) {
+                    return;
                 } catch (RuntimeException e) {
                     publish(gen, () -> onError.accept(e));
                     return;

@@ -16,7 +16,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -269,12 +270,13 @@ public final class SliceViewer3D extends BorderPane {
         double pct = clipPercent.get();
         VolumeSource v = volume;
         levels.get(o).set(-1);
-        List<Supplier<Rendered>> steps = new ArrayList<>();
-        for (int level : Refinement.levels(v, o)) {
-            steps.add(() -> Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level),
+        List<Function<BooleanSupplier, Rendered>> steps = new ArrayList<>();
+        // No finer than a texture holds (Refinement.MAX_TEXTURE); a superseded read stops between bricks.
+        for (int level : Refinement.textureLevels(v, o)) {
+            steps.add(superseded -> Rendered.of(v.slice(o, Refinement.indexAt(v, o, index0, level), level, superseded),
                     Clip.percentile(v.histogram(), pct, map != ColorMap.VIRIDIS), map));
         }
-        loaders.get(o).submit(steps, r -> {
+        loaders.get(o).submitCancellable(steps, r -> {
             SlicePlane plane = planes.get(o);
             plane.moveTo(index0);
             plane.setImage(r.toImage());

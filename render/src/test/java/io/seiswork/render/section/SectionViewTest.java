@@ -175,9 +175,7 @@ public class SectionViewTest {
         refined();
         java.util.List<Integer> levels = new java.util.concurrent.CopyOnWriteArrayList<>();
         VolumeSource recording = new InterceptingSource(volume, (o, level) -> levels.add(level));
-        robot.interact(() -> {
-            new SectionView(recording);
-        });
+        robot.interact(() -> view.getScene().setRoot(new SectionView(recording)));  // it reads once laid out
         waitUntil(() -> levels.size() == 2);
         assertEquals(java.util.List.of(1, 0), levels, "level 1 (150 samples deep) first, then level 0");
     }

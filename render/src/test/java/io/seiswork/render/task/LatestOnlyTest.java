@@ -114,4 +114,46 @@ class LatestOnlyTest {
         Thread.sleep(50);
         assertEquals(List.of("disk gone"), applied);
     }
+
+    /**
+     * A running step given the "superseded?" question stops mid-way once a newer request comes
+     * (as a slice read does between bricks), and its giving up is not reported as an error.
+     */
+    @Test
+    void aRunningCancellableStepStopsWhenSupersededAndNoErrorIsReported() throws Exception {
+        LatestOnly<String> l = new LatestOnly<>(pool, Runnable::run);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger pieces = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        java.util.function.Function<java.util.function.BooleanSupplier, String> longRead = superseded -> {
+            started.countDown();
+            for (int brick = 0; brick < 1_000_000; brick++) {
+                if (superseded.getAsBoolean()) {
+                    ran.add("stopped");
+                    throw new java.util.concurrent.CancellationException("superseded");
+                }
+                pieces.incrementAndGet();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    ran.add("interrupted");
+                    return "interrupted";
+                }
+            }
+            ran.add("finished");
+            return "old";
+        };
+        l.submitCancellable(List.of(longRead, superseded -> "old fine"), applied::add, e -> applied.add("error " + e));
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        l.submit(List.of(() -> "new"), s -> {
+            applied.add(s);
+            done.countDown();
+        }, e -> applied.add("error " + e));
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        Thread.sleep(100);
+        assertEquals(List.of("stopped"), ran, "the old step stopped mid-way, neither interrupted nor finished");
+        assertTrue(pieces.get() < 1_000_000);
+        assertEquals(List.of("new"), applied, "no error, nothing from the old request");
+    }
 }
