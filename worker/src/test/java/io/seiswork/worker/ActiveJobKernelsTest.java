@@ -12,54 +12,33 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A worker's engine for a job of some of its spec's shots ({@code submit --shots}) takes the
- * kernels of the spec's whole survey (docs/engine.md "Small shots"), as a local run of the spec
+ * kernels of the spec's whole survey (docs/engine.md "Small jobs"), as a local run of the spec
  * does, so a shot's bytes do not depend on which shots were submitted or which worker ran it.
+ * (The worker's tests leave {@code seiswork.cpu.vector} unset.)
  */
 class ActiveJobKernelsTest {
 
-    private static final String PROPERTY = "seiswork.cpu.vector";
-    /** 200 small shots (a few million point-steps each) on a 101 x 81 grid. */
-    private static final String SPEC = """
-        {
-          "name": "kernels",
-          "task": "model",
-          "grid": { "nx": 101, "nz": 81, "dx": 10, "dz": 10 },
-          "velocity": { "constant": 2000 },
-          "wavelet": { "peakHz": 15 },
-          "time": { "lengthS": 0.5, "sampleS": 0.004 },
-          "sources": { "line": { "x0": 0, "dx": 5, "n": %d, "z": 20 } },
-          "receivers": { "line": { "x0": 0, "dx": 10, "n": 101, "z": 20 } },
-          "engine": "cpu"
-        }
-        """;
+    /** {@code n} small shots (a few million point-steps each) on a 101 x 81 grid of 10 m. */
+    private static String spec(int n) {
+        return "{\"name\": \"kernels\", \"task\": \"model\", \"engine\": \"cpu\","
+                + " \"grid\": {\"nx\": 101, \"nz\": 81, \"dx\": 10, \"dz\": 10}, \"velocity\": {\"constant\": 2000},"
+                + " \"wavelet\": {\"peakHz\": 15}, \"time\": {\"lengthS\": 0.5},"
+                + " \"sources\": {\"line\": {\"x0\": 0, \"dx\": 5, \"n\": " + n + ", \"z\": 20}},"
+                + " \"receivers\": {\"line\": {\"x0\": 0, \"dx\": 10, \"n\": 101, \"z\": 20}}}";
+    }
 
     @TempDir
     Path dir;
-    private String old;
-
-    @BeforeEach
-    void unforced() {
-        old = System.clearProperty(PROPERTY);
-    }
-
-    @AfterEach
-    void restore() {
-        if (old != null) {
-            System.setProperty(PROPERTY, old);
-        }
-    }
 
     /** Whether the job's engine takes the vector kernels for every shot (where the JVM has them). */
     private Boolean vectorOf(int specShots, List<Integer> submitted) {
         ResolvedJob job = JobResolver.withHeapBudget(dir).resolve(
-                JobSpecReader.read(SPEC.formatted(specShots), "spec", "kernels"), "spec");
+                JobSpecReader.read(spec(specShots), "spec", "kernels"), "spec");
         JobId id = JobId.newFor("kernels", Instant.now(), new Random(1));
         try (ActiveJob active = new ActiveJob(id, job, submitted, dir.resolve("job"), null, ScratchSpace.process())) {
             return ((CpuWaveEngine) active.engine()).kernels().vectorForEvery();

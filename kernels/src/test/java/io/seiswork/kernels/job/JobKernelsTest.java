@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job's CPU engine takes the kernels of the job's whole work (docs/engine.md "Small shots"): a
+ * A job's CPU engine takes the kernels of the job's whole work (docs/engine.md "Small jobs"): a
  * survey of many small shots the vector kernels, whose warm-up it pays once; a job of one small
  * shot the scalar ones; and a run of some of the job's shots the kernels of the whole job. The
  * rule, not its timings; the kernels' tests force the vector kernels, so the property is cleared

@@ -11,7 +11,7 @@ import java.util.Locale;
  * boxing every vector, about 100 × slower than the scalar kernels. That warm-up is paid once per
  * JVM, so work too small to amortise it runs faster on the scalar kernels, whose warm-up is a few
  * tenths of a second. Measured on the 2-core shared VM (load 5–8, 1 thread, order 8,
- * docs/engine.md "Small shots"): the vector kernels' warm-up costs 5–8 s in 2D and 3D; the
+ * docs/engine.md "Small jobs"): the vector kernels' warm-up costs 5–8 s in 2D and 3D; the
  * break-even lies near 2–3 × 10⁸ computed point-steps; a 101 × 81 2D shot of 251 steps (5 × 10⁶)
  * ran 3.1–7.8 s vector, 0.7–0.9 s scalar.
  *
