@@ -4,8 +4,10 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSelection;
+import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.ShotComputer;
+import io.seiswork.kernels.job.ShotIndex;
 import io.seiswork.kernels.rtm.ScratchSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,9 @@ final class ActiveJob implements AutoCloseable {
         this.recorded = recorded;
         this.scratch = scratch;
         this.job = job;
-        this.engine = JobEngine.select(job);
+        // The kernels weigh all the job's shots (the spec's, or the recorded data's by its index), not this worker's.
+        this.engine = JobEngine.select(job, recorded == null ? ShotComputer.shotsOf(job)
+                : recorded.index().shots().stream().map(ShotIndex::planningShot).toList());
         ShotComputer c = null;
         try {
             c = recorded == null ? new ShotComputer(job, engine.engine(), scratch.resolve("migration"))
@@ -113,6 +117,11 @@ final class ActiveJob implements AutoCloseable {
 
     String engineName() {
         return engine.engine().name();
+    }
+
+    /** The engine the job's shots run on (the caller does not close it: {@link #close} does). */
+    WaveEngine engine() {
+        return engine.engine();
     }
 
     /**

@@ -13,7 +13,6 @@ import io.seiswork.app.testing.SmallSpec;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
-import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -144,8 +143,8 @@ class ResumeCommandTest {
         ((ObjectNode) state.get("identity")).put("engine", gpu);
         json.writeValue(stateFile.toFile(), state);
         String cpu;
-        try (CpuWaveEngine e = new CpuWaveEngine()) {
-            cpu = e.name();
+        try (var e = StoppedRuns.cpu(resolve(spec), Runtime.getRuntime().availableProcessors()).engine()) {
+            cpu = e.name();  // the engine the command takes: the job's kernels
         }
         assertRefused(run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--resume"),
                 "cannot resume " + out + ": the run there ran on " + gpu + ", this one would on " + cpu + ": engines "

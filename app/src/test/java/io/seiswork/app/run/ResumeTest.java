@@ -109,7 +109,7 @@ class ResumeTest {
             assertEquals(out + " is in use by another run (it holds .seiswork-run.lock): let it end or stop it, or run "
                     + "into another folder", resumed.getMessage());
             StoppedRuns.Watch w = new StoppedRuns.Watch();
-            EngineSelection cpu = StoppedRuns.cpu(2);
+            EngineSelection cpu = StoppedRuns.cpu(job, 2);
             try (var engine = cpu.engine()) {
                 assertThrows(OutputInUse.class, () -> new LocalRunner(cpu, w, CancellationToken.none()).run(job, out));
             }
@@ -131,7 +131,7 @@ class ResumeTest {
         byte[] state = Files.readAllBytes(out.resolve("checkpoint/state.json"));
         byte[] gathers = Files.readAllBytes(out.resolve("shots.sgy"));
         StoppedRuns.Watch refused = new StoppedRuns.Watch();
-        EngineSelection cpu = StoppedRuns.cpu(2);
+        EngineSelection cpu = StoppedRuns.cpu(job, 2);
         try (var engine = cpu.engine()) {
             var e = assertThrows(StoppedRunInTheWay.class,
                     () -> new LocalRunner(cpu, refused, CancellationToken.none()).run(job, out));
@@ -143,7 +143,7 @@ class ResumeTest {
         assertArrayEquals(gathers, Files.readAllBytes(out.resolve("shots.sgy")), "left as it was");
 
         StoppedRuns.Watch again = new StoppedRuns.Watch();
-        EngineSelection other = StoppedRuns.cpu(2);
+        EngineSelection other = StoppedRuns.cpu(job, 2);
         try (var engine = other.engine()) {
             new LocalRunner(other, again, CancellationToken.none()).restart(job, out);
         }
@@ -158,7 +158,7 @@ class ResumeTest {
         ResolvedJob job = job(MODEL);
         Path out = dir.resolve("out");
         CancellationToken cancel = new CancellationToken();
-        EngineSelection cpu = StoppedRuns.cpu(2);
+        EngineSelection cpu = StoppedRuns.cpu(job, 2);
         try (var engine = cpu.engine()) {  // cancelled as its first shot starts
             assertThrows(CancelledException.class, () -> new LocalRunner(cpu,
                     new StoppedRuns.Watch(cancel, 0, shot -> cancel.cancel()), cancel).run(job, out));
@@ -186,7 +186,7 @@ class ResumeTest {
         Path first = dir.resolve("first");
         CancellationToken cancel = new CancellationToken();
         StoppedRuns.Watch w = new StoppedRuns.Watch(cancel, 0, shot -> cancel.cancel());
-        EngineSelection cpu = StoppedRuns.cpu(2);
+        EngineSelection cpu = StoppedRuns.cpu(job, 2);
         try (var engine = cpu.engine()) {
             assertThrows(CancelledException.class, () -> new LocalRunner(cpu, w, cancel).run(job, first));
         }

@@ -9,6 +9,8 @@ import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.job.JobKernels;
+import io.seiswork.kernels.job.ShotComputer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,15 +95,19 @@ public final class StoppedRuns {
         return OutputLock.acquire(out);
     }
 
-    /** A CPU engine of {@code threads} threads, as a selection. */
-    public static EngineSelection cpu(int threads) {
-        return new EngineSelection(new CpuWaveEngine(threads), "engine \"cpu\" for the test");
+    /**
+     * A CPU engine of {@code threads} threads on the kernels of {@code job}'s whole work, as a
+     * selection: the engine a {@code seiswork run} of the job takes, so that the command can resume it.
+     */
+    public static EngineSelection cpu(ResolvedJob job, int threads) {
+        return new EngineSelection(new CpuWaveEngine(threads, JobKernels.of(job, ShotComputer.shotsOf(job))),
+                "engine \"cpu\" for the test");
     }
 
     /** Runs the whole job into {@code out}; what it computed. */
     public static Watch run(ResolvedJob job, Path out, int threads) {
         Watch w = new Watch();
-        EngineSelection cpu = cpu(threads);
+        EngineSelection cpu = cpu(job, threads);
         try (var engine = cpu.engine()) {
             new LocalRunner(cpu, w, CancellationToken.none()).run(job, out);
         }
@@ -112,7 +118,7 @@ public final class StoppedRuns {
     public static Watch cancelAfter(ResolvedJob job, Path out, int shots, int threads) {
         CancellationToken cancel = new CancellationToken();
         Watch w = new Watch(cancel, shots, shot -> { });
-        EngineSelection cpu = cpu(threads);
+        EngineSelection cpu = cpu(job, threads);
         try (var engine = cpu.engine()) {
             assertThrows(CancelledException.class, () -> new LocalRunner(cpu, w, cancel).run(job, out));
         }
@@ -130,7 +136,7 @@ public final class StoppedRuns {
                 copyTree(out, killed);
             }
         });
-        EngineSelection cpu = cpu(2);
+        EngineSelection cpu = cpu(job, 2);
         try (var engine = cpu.engine()) {
             new LocalRunner(cpu, w, CancellationToken.none()).checkpointEvery(checkpointEveryS).run(job, out);
         }
@@ -140,7 +146,7 @@ public final class StoppedRuns {
     /** Resumes the run in {@code out}; what it computed. */
     public static Watch resume(ResolvedJob job, Path out, int threads) {
         Watch w = new Watch();
-        EngineSelection cpu = cpu(threads);
+        EngineSelection cpu = cpu(job, threads);
         try (var engine = cpu.engine()) {
             new LocalRunner(cpu, w, CancellationToken.none()).resume(job, out);
         }

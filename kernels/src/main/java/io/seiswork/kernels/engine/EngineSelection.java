@@ -2,6 +2,7 @@ package io.seiswork.kernels.engine;
 
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.KernelChoice;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
 import io.seiswork.kernels.engine.cuda.CudaRtmShot;
 import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
@@ -48,9 +49,17 @@ public record EngineSelection(WaveEngine engine, String reason) {
      * @throws IllegalArgumentException for "gpu" when no GPU is usable or the shot does not fit
      */
     public static EngineSelection select(EngineChoice choice, ShotRequest typical) {
+        return select(choice, typical, KernelChoice.perPropagation());
+    }
+
+    /**
+     * As {@link #select(EngineChoice, ShotRequest)}, a CPU engine's kernels chosen by
+     * {@code kernels} (a job's: {@link KernelChoice#forJob}).
+     */
+    public static EngineSelection select(EngineChoice choice, ShotRequest typical, KernelChoice kernels) {
         return switch (choice) {
-            case CPU -> new EngineSelection(new CpuWaveEngine(), "engine \"cpu\" requested");
-            case AUTO -> auto(typical);
+            case CPU -> new EngineSelection(new CpuWaveEngine(kernels), "engine \"cpu\" requested");
+            case AUTO -> auto(typical, kernels);
             case GPU -> gpu(typical);
         };
     }
@@ -67,15 +76,23 @@ public record EngineSelection(WaveEngine engine, String reason) {
      * @throws IllegalArgumentException for "gpu" when no GPU is usable or the shot does not fit
      */
     public static EngineSelection selectMigration(EngineChoice choice, ShotRequest typical) {
+        return selectMigration(choice, typical, KernelChoice.perPropagation());
+    }
+
+    /**
+     * As {@link #selectMigration(EngineChoice, ShotRequest)}, a CPU engine's kernels chosen by
+     * {@code kernels} (a job's: {@link KernelChoice#forJob}).
+     */
+    public static EngineSelection selectMigration(EngineChoice choice, ShotRequest typical, KernelChoice kernels) {
         return switch (choice) {
-            case CPU -> select(choice, null);
+            case CPU -> select(choice, null, kernels);
             case AUTO -> {
-                EngineSelection s = auto(null);
+                EngineSelection s = auto(null, kernels);
                 if (typical != null && s.engine() instanceof CudaWaveEngine gpu) {
                     String tooBig = CudaRtmShot.memoryCheck(gpu, typical);
                     if (tooBig != null) {
                         gpu.close();
-                        yield new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, " + tooBig);
+                        yield new EngineSelection(new CpuWaveEngine(kernels), "engine \"auto\": using the CPU, " + tooBig);
                     }
                 }
                 yield s;
@@ -98,7 +115,8 @@ public record EngineSelection(WaveEngine engine, String reason) {
 
     /**
      * This selection with the CPU engine on {@code threads} threads ({@code seiswork run --threads}):
-     * a CPU engine of another thread count is closed and replaced, the reason kept; a GPU engine,
+     * a CPU engine of another thread count is closed and replaced, its kernel choice and the reason
+     * kept; a GPU engine,
      * or null threads, leaves the selection as it is.
      */
     public EngineSelection withCpuThreads(Integer threads) {
@@ -106,27 +124,27 @@ public record EngineSelection(WaveEngine engine, String reason) {
             return this;
         }
         cpu.close();
-        return new EngineSelection(new CpuWaveEngine(threads), reason + " (" + threads
+        return new EngineSelection(new CpuWaveEngine(threads, cpu.kernels()), reason + " (" + threads
                 + (threads == 1 ? " thread" : " threads") + ", --threads)");
     }
 
-    private static EngineSelection auto(ShotRequest typical) {
+    private static EngineSelection auto(ShotRequest typical, KernelChoice kernels) {
         if (!CudaProbe.available()) {
-            return new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, no usable GPU: "
+            return new EngineSelection(new CpuWaveEngine(kernels), "engine \"auto\": using the CPU, no usable GPU: "
                     + CudaProbe.reason());
         }
         CudaWaveEngine gpu;
         try {
             gpu = new CudaWaveEngine(true);
         } catch (RuntimeException | LinkageError e) {
-            return new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, the GPU failed to start: "
+            return new EngineSelection(new CpuWaveEngine(kernels), "engine \"auto\": using the CPU, the GPU failed to start: "
                     + oneLine(e));
         }
         if (typical != null) {
             String tooBig = gpu.memoryCheck(typical);
             if (tooBig != null) {
                 gpu.close();
-                return new EngineSelection(new CpuWaveEngine(), "engine \"auto\": using the CPU, " + tooBig);
+                return new EngineSelection(new CpuWaveEngine(kernels), "engine \"auto\": using the CPU, " + tooBig);
             }
         }
         return new EngineSelection(gpu, "engine \"auto\": using the GPU " + CudaProbe.reason());

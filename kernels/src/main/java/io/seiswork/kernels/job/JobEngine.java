@@ -9,6 +9,7 @@ import io.seiswork.core.spec.Task;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRequest;
+import io.seiswork.kernels.engine.cpu.KernelChoice;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,9 +29,19 @@ public final class JobEngine {
      * boundary ring, the other levels staged through the host), on the shot with the largest window
      * (the first shot without a migration aperture): "auto" takes
      * the CPU with the reason when it does not fit, an explicit "gpu" is refused before anything
-     * runs.
+     * runs. A CPU engine takes the kernels of the job's whole work ({@link JobKernels}), its shots
+     * those of {@link ShotComputer#shotsOf} (a recorded data file's geometry read once and kept).
      */
     public static EngineSelection select(ResolvedJob job) {
+        return select(job, ShotComputer.shotsOf(job));
+    }
+
+    /**
+     * As {@link #select(ResolvedJob)}, the job's shots given: all of them, not a run's selection (a
+     * cloud worker's, from the recorded data's shot index, without reading the data file).
+     */
+    public static EngineSelection select(ResolvedJob job, List<Shot> shots) {
+        KernelChoice kernels = JobKernels.of(job, shots);
         JobSpec spec = job.spec();
         if (spec.task() == Task.RTM) {
             ShotRequest typical = null;
@@ -44,9 +55,9 @@ public final class JobEngine {
                 typical = new ShotRequest(window.crop(job.migrationVelocity()), physics, local.source(),
                         spec.wavelet().toWavelet(), local.receivers(), job.time());
             }
-            return EngineSelection.selectMigration(spec.engine(), typical);
+            return EngineSelection.selectMigration(spec.engine(), typical, kernels);
         }
-        return EngineSelection.select(spec.engine());
+        return EngineSelection.select(spec.engine(), null, kernels);
     }
 
     /**

@@ -553,7 +553,7 @@ public final class ShotComputer implements AutoCloseable {
             if (!gpu.fallsBackToCpu()) {
                 throw new IllegalArgumentException("engine: \"gpu\" requested but " + tooBig + "; use \"cpu\" or \"auto\"");
             }
-            ownCpu = new CpuWaveEngine();
+            ownCpu = new CpuWaveEngine(JobKernels.of(job, data.shots()));
             migrationEngineReason = "engine \"auto\": " + tooBig + "; the migration runs on the CPU";
             messages.accept(migrationEngineReason);
             return cpuMigration(ownCpu);

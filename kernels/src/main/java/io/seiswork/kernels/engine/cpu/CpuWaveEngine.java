@@ -12,6 +12,7 @@ import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.WavefieldSection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The pure-Java engine: a {@link Propagator} on a persistent team of threads, one per core by
@@ -24,14 +25,32 @@ import java.util.List;
 public final class CpuWaveEngine implements WaveEngine {
 
     private final WorkerPool pool;
+    private final KernelChoice kernels;
 
-    /** An engine with one thread per available processor. */
+    /** An engine with one thread per available processor, each propagation on the kernels its work calls for. */
     public CpuWaveEngine() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param threads number of threads, at least 1 */
+    /** @param threads number of threads, at least 1; each propagation on the kernels its work calls for */
     public CpuWaveEngine(int threads) {
+        this(threads, KernelChoice.perPropagation());
+    }
+
+    /**
+     * An engine with one thread per available processor whose propagations take the kernels
+     * {@code kernels} chooses (a job's: {@link KernelChoice#forJob}).
+     */
+    public CpuWaveEngine(KernelChoice kernels) {
+        this(Runtime.getRuntime().availableProcessors(), kernels);
+    }
+
+    /**
+     * @param threads number of threads, at least 1
+     * @param kernels how its propagations choose between the vector and scalar kernels
+     */
+    public CpuWaveEngine(int threads, KernelChoice kernels) {
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
         this.pool = new WorkerPool(threads);
     }
 
@@ -40,16 +59,27 @@ public final class CpuWaveEngine implements WaveEngine {
         return pool.size();
     }
 
+    /** How this engine's propagations choose their kernels: a job's choice, or each by its own work. */
+    public KernelChoice kernels() {
+        return kernels;
+    }
+
+    /**
+     * {@inheritDoc} With the kernels every propagation takes ("Vector API" or "scalar"), which
+     * decide the result's last bits; an engine whose propagations each decide by their own work
+     * names the kernels its large ones take.
+     */
     @Override
     public String name() {
+        String family = kernels.family();
         return "cpu (" + pool.size() + (pool.size() == 1 ? " thread, " : " threads, ")
-                + (ColumnKernel.vectorAvailable() ? "Vector API" : "scalar") + ")";
+                + (family != null ? family : ColumnKernel.vectorAvailable() ? "Vector API" : "scalar") + ")";
     }
 
     /**
      * A propagator on this engine's threads, for callers that drive the time loop themselves
-     * (reverse-time migration): on the scalar kernels when the shot's work is small
-     * ({@link KernelChoice}), else on the Vector API's where the JVM has them.
+     * (reverse-time migration): on the scalar kernels when the work weighed is small (the job's,
+     * or this propagation's: {@link KernelChoice}), else on the Vector API's where the JVM has them.
      *
      * @param request model, physics and time steps (source and receivers are not used)
      */
@@ -58,7 +88,7 @@ public final class CpuWaveEngine implements WaveEngine {
         long points = new PaddedGrid(request.model().grid(), physics.boundaryWidth(), physics.operator().radius(),
                 physics.freeSurface()).computedPoints();
         return new Propagator(request.model(), physics, request.timing().dtS(), request.wavelet().dominantHz(), pool,
-                KernelChoice.vectorFor(points, request.timing().steps()));
+                kernels.vectorFor(points, request.timing().steps()));
     }
 
     /**
