@@ -11,6 +11,7 @@ import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,7 +164,7 @@ class FetchIntoRunFolderTest {
         Files.createDirectories(out.resolve("checkpoint"));
         Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{}");
 
-        d.fetch(id, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
+        d.fetch(id, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), RunOutputs.ALL);
 
         assertEquals(new TreeSet<>(List.of(".seiswork-fetched.json", ".seiswork-run.lock", "notes.txt", "shots.sgy")),
                 names(out), "no run.json, image or checkpoint of the run replaced");
@@ -178,7 +179,7 @@ class FetchIntoRunFolderTest {
         JobId migration = migrationFetchedInto(out, "replaced-fetch");
         JobId model = modelJob("replacing-fetch");
 
-        d.fetch(model, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
+        d.fetch(model, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), RunOutputs.ALL);
 
         assertFalse(Files.exists(out.resolve("image.sgy")));
         assertFalse(Files.exists(out.resolve("image.swv")));
