@@ -8,6 +8,7 @@ import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.core.progress.ByteProgressLines;
 import io.seiswork.core.spec.MemoryEstimate;
 import java.io.PrintWriter;
+import io.seiswork.core.files.RunOutputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,7 +71,7 @@ final class FetchCommand implements Callable<Integer> {
                 files = d.fetch(id, dir, MAX_OUTPUT_BYTES, ByteProgressLines.every2s("downloading", line -> {
                     err.println(line);
                     err.flush();
-                })::onBytes, stop.token(), replace);
+                })::onBytes, stop.token(), replace ? RunOutputs.ALL : List.of());
             } catch (TransferCancelledException e) {
                 return stop.stopped(e.kept());
             } catch (RuntimeException e) {

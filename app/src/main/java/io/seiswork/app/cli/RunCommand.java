@@ -7,6 +7,7 @@ import io.seiswork.app.run.ResumeRefused;
 import io.seiswork.app.run.RunCheckpoint;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.ShotSelection;
+import io.seiswork.app.run.FolderInTheWay;
 import io.seiswork.app.run.StoppedRunInTheWay;
 import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.app.run.TerminalTicker;
@@ -204,7 +205,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 report = resume ? runner.resume(job, outDir) : restart ? runner.restart(job, outDir)
                         : runner.run(job, outDir);
-            } catch (ResumeRefused | OutputInUse | StoppedRunInTheWay e) {
+            } catch (ResumeRefused | OutputInUse | StoppedRunInTheWay | FolderInTheWay e) {
                 throw e;  // DIR was left as it was: nothing of this run to resume
             } catch (RuntimeException e) {
                 String hint = RunCheckpoint.resumeHint(outDir);

@@ -44,7 +44,8 @@ final class WaitOptions {
      * silently never come), {@code --replace} without {@code --out}, a {@code --poll} under
      * {@link #MIN_POLL_S}, and an {@code --out} folder holding another run's outputs
      * ({@link RunOutputs}) without {@code --replace}, which the fetch would refuse only once the job
-     * is done, hours later.
+     * is done, hours later, and, even with it, one holding a folder by a run output's name that no
+     * Seiswork run leaves ({@link RunOutputs#foreignFolders}), which no fetch removes.
      */
     void check() {
         OptionValues.require(pollS >= MIN_POLL_S, command, "--poll", "at least " + MIN_POLL_S + " seconds", pollS);
@@ -55,13 +56,22 @@ final class WaitOptions {
         if (replace && out == null) {
             throw new IllegalArgumentException("--replace needs --wait --out DIR: it replaces what DIR holds");
         }
+        List<String> folders = out == null ? List.of() : RunOutputs.foreignFolders(out);
+        if (!folders.isEmpty()) {
+            throw new IllegalArgumentException("cannot fetch into " + out + ": " + RunOutputs.movePlease(out, folders)
+                    + "; " + nothingSent());
+        }
         List<String> there = out == null || replace ? List.of() : RunOutputs.in(out);
         if (!there.isEmpty()) {
-            throw new IllegalArgumentException(out + " holds " + String.join(", ", there.stream().map(RunOutputs::shown)
-                    .toList()) + " (another run's outputs): --out another folder, or add --replace to remove them when"
-                    + " the job's outputs come; " + ("submit".equals(command.name()) ? "nothing was submitted"
-                    : "the job was not resumed"));
+            throw new IllegalArgumentException(out + " holds " + RunOutputs.named(out, there) + " (another run's"
+                    + " outputs): --out another folder, or add --replace to remove them when the job's outputs come; "
+                    + nothingSent());
         }
+    }
+
+    /** What a refusal before sending leaves undone: "nothing was submitted", "the job was not resumed". */
+    private String nothingSent() {
+        return "submit".equals(command.name()) ? "nothing was submitted" : "the job was not resumed";
     }
 
     /**

@@ -113,10 +113,13 @@ final class CloudRun implements ActiveRun {
      * whose image so far reads the job's spec back from the bucket on its own thread.
      */
     private final ResolvedJob job;
+    /** The run outputs the job's fetch may remove from the output folder: those the user agreed to before it was sent. */
+    private final List<String> replaceable;
 
-    private CloudRun(JobSource source, ResolvedJob job, Target on, Path outDir, RunEvents events,
-            Consumer<DesktopRun.Outcome> onEnd) {
+    private CloudRun(JobSource source, ResolvedJob job, Target on, Path outDir, List<String> replaceable,
+            RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
         this.job = job;
+        this.replaceable = replaceable;
         this.dispatchers = on.dispatchers();
         String cloud = on.cloud();
         thread = new Thread(() -> {
@@ -141,15 +144,18 @@ final class CloudRun implements ActiveRun {
      *
      * @param engine the engine the workers use, replacing the spec's, or null
      * @param on the cloud the run goes to, and how its dispatcher is made
+     * @param replaceable the run outputs in {@code outDir} the user agreed to replace when asked
+     *     ({@link OutputsAtStake#agreed}): the job's fetch removes those, and refuses the folder
+     *     when it holds any other run output by then (a local run's since, say)
      * @param headerPass also told of the pass over the data file's trace headers, on the run's
      *     thread, beside the log ({@link ProjectWindow#watchHeaderPasses}; {@link ByteProgress#NONE}
      *     but in tests, which hold the pass there until they have pressed Cancel)
      * @param onEnd called once on the JavaFX thread when the job has ended (or following stopped)
      */
-    static CloudRun start(Project project, EngineChoice engine, Target on, Path outDir, RunEvents events,
-            ByteProgress headerPass, Consumer<DesktopRun.Outcome> onEnd) {
+    static CloudRun start(Project project, EngineChoice engine, Target on, Path outDir, List<String> replaceable,
+            RunEvents events, ByteProgress headerPass, Consumer<DesktopRun.Outcome> onEnd) {
         return launch((d, ev, settings, cancel) -> submit(d, ev, project, engine, settings, headerPass, cancel),
-                project.job(), on, outDir, events, onEnd);
+                project.job(), on, outDir, List.copyOf(replaceable), events, onEnd);
     }
 
     /**
@@ -161,7 +167,7 @@ final class CloudRun implements ActiveRun {
         return launch((d, ev, settings, cancel) -> {
             ev.message("following job " + id + " in the " + settings.name() + " cloud");
             return id;
-        }, null, on, outDir, events, onEnd);
+        }, null, on, outDir, List.of(), events, onEnd);
     }
 
     /**
@@ -173,12 +179,12 @@ final class CloudRun implements ActiveRun {
         return launch((d, ev, settings, cancel) -> {
             ev.message(d.resume(id).summary());
             return id;
-        }, null, on, outDir, events, onEnd);
+        }, null, on, outDir, List.of(), events, onEnd);
     }
 
-    private static CloudRun launch(JobSource source, ResolvedJob job, Target on, Path outDir, RunEvents events,
-            Consumer<DesktopRun.Outcome> onEnd) {
-        CloudRun r = new CloudRun(source, job, on, outDir, events, onEnd);
+    private static CloudRun launch(JobSource source, ResolvedJob job, Target on, Path outDir,
+            List<String> replaceable, RunEvents events, Consumer<DesktopRun.Outcome> onEnd) {
+        CloudRun r = new CloudRun(source, job, on, outDir, replaceable, events, onEnd);
         r.thread.start();
         return r;
     }
@@ -361,10 +367,10 @@ final class CloudRun implements ActiveRun {
                 case DONE -> {
                     fetching = true;
                     try {
-                        // A job Run sent replaces the output folder's files, as the user agreed before it was sent; a
-                        // followed job's go to runs/<job id>, where only its own fetch may have written.
+                        // A job Run sent replaces the output folder's files the user agreed to before it was sent,
+                        // and no others; a followed job's go to runs/<job id>, where only its own fetch may have written.
                         d.fetch(id, outDir, 1L << 40, logged(events, "fetching the outputs")::onBytes, transfers,
-                                job != null);
+                                replaceable);
                     } catch (TransferCancelledException e) {
                         // The job stays DONE; its parts on disk are where a fetch into the same folder goes on from.
                         yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, e.getMessage()

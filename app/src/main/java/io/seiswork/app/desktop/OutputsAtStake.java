@@ -23,11 +23,17 @@ import java.util.List;
  * run, every run output in the folder, which the job's fetch removes. Hours of shots, or a 100 GB
  * fetched image, are lost to one click otherwise.
  *
- * @param question what the window asks, naming the folder and the files
- * @param kept what the status bar says when the user keeps them
+ * <p>A folder by a run output's name that no Seiswork run leaves ({@link RunOutputs#foreignFolders})
+ * is nothing to ask about: nothing removes it, the run (or the cloud job's fetch) refuses the
+ * folder, so Run is refused at once, with the line saying to move it.
+ *
+ * @param question what the window asks, naming the folder and the files; null when Run is refused
+ * @param kept what the status bar says when the user keeps them, or why Run is refused
  * @param shown the task whose outputs are there to show in the Result tab, or null (a stopped run's)
+ * @param agreed the run-output names the user agrees to have removed by answering yes: what a cloud
+ *     job's fetch may remove, hours later, and nothing else
  */
-record OutputsAtStake(String question, String kept, Task shown) {
+record OutputsAtStake(String question, String kept, Task shown, List<String> agreed) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,12 +46,17 @@ record OutputsAtStake(String question, String kept, Task shown) {
      */
     static OutputsAtStake in(Path dir, ResolvedJob job, boolean cloud) {
         try {
+            List<String> folders = RunOutputs.foreignFolders(dir);
+            if (!folders.isEmpty()) {
+                return new OutputsAtStake(null, "cannot run into " + dir + ": " + RunOutputs.movePlease(dir, folders)
+                        + ".", null, List.of());
+            }
             return cloud ? forCloud(dir) : read(dir, job);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                     .orElse("");
             return new OutputsAtStake("Cannot tell what " + dir + " holds (" + why + "). Run into it anyway? What a run"
-                    + " replaces there would be lost.", dir + " stays as it is.", null);
+                    + " replaces there would be lost.", dir + " stays as it is.", null, List.of());
         }
     }
 
@@ -53,29 +64,28 @@ record OutputsAtStake(String question, String kept, Task shown) {
         if (RunCheckpoint.resumeHint(dir) != null) {
             return new OutputsAtStake(RunCheckpoint.unfinishedRun(dir) + ". Start it over? Its finished shots are "
                     + "discarded (Resume goes on from them, if it is this spec's run).", "the stopped run in " + dir
-                    + " stays.", null);
+                    + " stays.", null, List.of());
         }
         Task task = job.spec().task();
-        if (finished(dir, task)) {
-            List<String> outputs = LocalRunner.outputFiles(task);
-            return new OutputsAtStake("Replace the finished " + what(task) + " in " + dir + "? The new run removes "
-                    + String.join(", ", outputs.subList(0, outputs.size() - 1)) + " as it starts"
-                    + (task == Task.RTM ? " and writes the new image when it finishes: cancelled, it leaves no image."
-                            : ": cancelled, it leaves only the shots it finished."),
-                    "the finished " + what(task) + " in " + dir + (task == Task.RTM ? " stays" : " stay")
-                    + " (shown in the Result tab).", task);
-        }
-        List<String> removed = PreviousOutputs.otherTasksRemovedBy(job, dir);
-        if (!removed.isEmpty()) {
+        // Exactly what the run removes as it starts (PreviousOutputs), named in the question.
+        PreviousOutputs.Replaced r = PreviousOutputs.of(job, dir);
+        if (PreviousOutputs.reportedTask(dir) != null && !r.removed().isEmpty()) {
+            String names = RunOutputs.named(dir, r.removed());
+            if (finished(dir, task)) {
+                return new OutputsAtStake("Replace the finished " + what(task) + " in " + dir + "? The new run removes "
+                        + names + " as it starts" + (task == Task.RTM
+                                ? " and writes the new image when it finishes: cancelled, it leaves no image."
+                                : ": cancelled, it leaves only the shots it finished."),
+                        "the finished " + what(task) + " in " + dir + (task == Task.RTM ? " stays" : " stay")
+                        + " (shown in the Result tab).", task, r.removed());
+            }
             Task other = task == Task.RTM ? Task.MODEL : Task.RTM;
-            String names = String.join(", ", removed);
-            return new OutputsAtStake("Replace the " + other.json() + " run's outputs in " + dir + "? This "
-                    + task.json() + " run removes " + names + ".", "the " + names + " in " + dir
-                    + (removed.size() == 1 ? " stays" : " stay") + " (shown in the Result tab).",
-                    finished(dir, other) ? other : null);
+            return new OutputsAtStake("Replace the " + r.by() + "'s outputs in " + dir + "? This " + task.json()
+                    + " run removes " + names + ".", "the " + names + " in " + dir
+                    + (r.removed().size() == 1 ? " stays" : " stay") + " (shown in the Result tab).",
+                    finished(dir, other) ? other : null, r.removed());
         }
         // No report: a fetch's outputs (which the run removes) or anyone's files by its outputs' names (written over).
-        PreviousOutputs.Replaced r = PreviousOutputs.of(job, dir);
         List<String> going = new ArrayList<>(r.removed());
         going.addAll(r.writtenOver());
         if (going.isEmpty()) {
@@ -88,7 +98,7 @@ record OutputsAtStake(String question, String kept, Task shown) {
                 : "Replace " + String.join(", ", r.writtenOver()) + " in " + dir + "? No Seiswork "
                         + LocalRunner.REPORT_FILE + " or fetch there names " + (going.size() == 1 ? "it" : "them")
                         + ": this " + task.json() + " run writes over " + (going.size() == 1 ? "it." : "them.");
-        return kept(question, dir, going, fetchedTask(dir));
+        return kept(question, dir, going, fetchedTask(dir), r.removed());
     }
 
     /**
@@ -96,22 +106,25 @@ record OutputsAtStake(String question, String kept, Task shown) {
      * whoever wrote it, which the job's fetch removes before its files come; null when none.
      */
     private static OutputsAtStake forCloud(Path dir) {
-        List<String> going = RunOutputs.in(dir).stream().map(RunOutputs::shown).toList();
+        List<String> going = RunOutputs.in(dir);
         if (going.isEmpty()) {
             return null;
         }
         String stopped = RunCheckpoint.resumeHint(dir) != null ? RunCheckpoint.unfinishedRun(dir) + ". " : "";
-        String names = going.size() == 1 ? going.get(0)
-                : String.join(", ", going.subList(0, going.size() - 1)) + " and " + going.getLast();
+        String names = RunOutputs.named(dir, going);
         Task shown = finished(dir, Task.RTM) ? Task.RTM : finished(dir, Task.MODEL) ? Task.MODEL : fetchedTask(dir);
         return kept(stopped + "Replace the run outputs in " + dir + "? The cloud job's fetch removes " + names
-                + " before its files come (nothing else there).", dir, going, stopped.isEmpty() ? shown : null);
+                + " before its files come (nothing else there).", dir, going, stopped.isEmpty() ? shown : null, going);
     }
 
-    /** The question about {@code going}, which stay in {@code dir} when the user keeps them. */
-    private static OutputsAtStake kept(String question, Path dir, List<String> going, Task shown) {
-        return new OutputsAtStake(question, "the " + String.join(", ", going) + " in " + dir
-                + (going.size() == 1 ? " stays" : " stay") + (shown != null ? " (shown in the Result tab)." : "."), shown);
+    /**
+     * The question about {@code going}, which stay in {@code dir} when the user keeps them; yes
+     * agrees to removing {@code agreed}.
+     */
+    private static OutputsAtStake kept(String question, Path dir, List<String> going, Task shown, List<String> agreed) {
+        return new OutputsAtStake(question, "the " + String.join(", ", RunOutputs.shown(dir, going)) + " in " + dir
+                + (going.size() == 1 ? " stays" : " stay") + (shown != null ? " (shown in the Result tab)." : "."), shown,
+                agreed);
     }
 
     /** The task whose outputs a fetch left whole in {@code dir}, to show when they are kept; null when none. */

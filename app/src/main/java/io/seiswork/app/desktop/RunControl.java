@@ -126,7 +126,7 @@ final class RunControl {
         }
         Path out = window.outputDirOf(job.spec());
         if (resumeStopped) {
-            launch(job, target, shots, known, out, true);
+            launch(job, target, shots, known, out, true, List.of());
             return;
         }
         // What Run would throw away in the output folder goes only when the user says so (read off this thread).
@@ -146,8 +146,13 @@ final class RunControl {
                     if (!opening) {
                         estimate.estimateRunTime();  // the estimate Run stopped
                     }  // else the spec on its way measures its own, and one that cannot open the one it leaves
+                } else if (atStake != null && atStake.question() == null) {
+                    // A folder by an output's name that no run leaves: nothing to ask, the user moves it first.
+                    window.updateRunButton();
+                    window.status().setText("Not run: " + atStake.kept());
+                    estimate.estimateRunTime();  // the estimate Run stopped
                 } else if (atStake == null || confirmReplace(atStake)) {
-                    launch(toRun, target, shots, known, out, false);
+                    launch(toRun, target, shots, known, out, false, atStake == null ? List.of() : atStake.agreed());
                 } else {
                     window.updateRunButton();
                     window.status().setText("Not run: " + atStake.kept());
@@ -185,9 +190,14 @@ final class RunControl {
                 "replaceFinishedRun");
     }
 
-    /** Starts the run checked by {@link #startRun}: its rows in the Run tab, on this machine or in the cloud. */
+    /**
+     * Starts the run checked by {@link #startRun}: its rows in the Run tab, on this machine or in the cloud.
+     *
+     * @param agreed the run outputs in {@code out} the user agreed to replace ({@link OutputsAtStake#agreed}):
+     *     all a cloud job's fetch may remove there
+     */
     private void launch(ResolvedJob job, RunTarget target, ShotSelection shots, List<Integer> known, Path out,
-            boolean resumeStopped) {
+            boolean resumeStopped, List<String> agreed) {
         boolean cloud = target != null && target.cloud() != null;
         String cloudProblem = cloudNotConfigured(target);  // (again: the environment may have changed while Run asked)
         if (cloudProblem != null) {
@@ -203,7 +213,7 @@ final class RunControl {
         window.tabs().getSelectionModel().select(window.runTab());
         if (cloud) {
             current = CloudRun.start(window.project(), window.engineChoice().getValue(),
-                    new CloudRun.Target(target.cloud(), dispatchers), out, events, headerPasses, this::ended);
+                    new CloudRun.Target(target.cloud(), dispatchers), out, agreed, events, headerPasses, this::ended);
             window.setRunning(true);
             window.status().setText("Sending " + job.spec().name() + " to the " + target + "; its files will come to "
                     + out + "...");

@@ -110,6 +110,8 @@ public final class LocalRunner {
      * @throws OutputInUse when another run holds {@code outDir}, before anything there changes
      * @throws StoppedRunInTheWay when {@code outDir} holds a stopped run with finished shots,
      *     before anything there changes
+     * @throws FolderInTheWay when {@code outDir} holds a folder by a run output's name that no
+     *     Seiswork run leaves, before anything there changes
      */
     public ObjectNode run(ResolvedJob job, Path outDir) {
         return runAfresh(job, outDir, false);
@@ -128,6 +130,11 @@ public final class LocalRunner {
         createDirectories(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
             // Looked at only with the lock held: a folder another run holds is neither refused nor started over.
+            List<String> folders = RunOutputs.foreignFolders(outDir);
+            if (!folders.isEmpty()) {
+                throw new FolderInTheWay("cannot run into " + outDir + ": " + RunOutputs.movePlease(outDir, folders)
+                        + "; nothing was written");
+            }
             String unfinished = RunCheckpoint.unfinishedRun(outDir);
             if (unfinished != null) {
                 boolean shotsDone = RunCheckpoint.shotsKeptIn(outDir) > 0;
@@ -428,6 +435,8 @@ public final class LocalRunner {
 
     private static void writeReport(Path file, ObjectNode report) {
         try {
+            // A link by the report's name is replaced, never written through onto the file it points to.
+            RunOutputs.dropLink(file);
             JSON.writeValue(file.toFile(), report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

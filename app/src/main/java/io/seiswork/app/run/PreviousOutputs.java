@@ -11,6 +11,7 @@ import io.seiswork.core.velocity.VelocityField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -131,15 +132,6 @@ public final class PreviousOutputs {
         return new Replaced(removed, by, writtenOver, left);
     }
 
-    /**
-     * The other task's output files a run of {@code job} into {@code outDir} would remove: those
-     * there, not read by the job, when a Seiswork {@code run.json} there vouches for them (empty
-     * otherwise). Reads the folder: not for the JavaFX thread.
-     */
-    public static List<String> otherTasksRemovedBy(ResolvedJob job, Path outDir) {
-        return reportedTask(outDir) == null ? List.of() : present(job, outDir, otherFiles(job.spec().task()));
-    }
-
     /** The output files of the task other than {@code task}, the report left out. */
     private static List<String> otherFiles(Task task) {
         List<String> mine = LocalRunner.outputFiles(task);
@@ -159,7 +151,9 @@ public final class PreviousOutputs {
         List<String> there = new ArrayList<>();
         for (String f : names) {
             Path file = outDir.resolve(f);
-            if (!f.equals(LocalRunner.REPORT_FILE) && Files.isRegularFile(file) && !readBy(job, file)) {
+            // A link by the name counts (the run replaces the link, never what it points to); a folder is never a run's file.
+            if (!f.equals(LocalRunner.REPORT_FILE) && Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && !readBy(job, file)) {
                 there.add(f);
             }
         }

@@ -40,7 +40,7 @@ public final class RunCheckpoint {
     /** The checkpoint's folder in the output directory. */
     public static final String FOLDER = RunOutputs.CHECKPOINT;
     /** The state file in the checkpoint's folder. */
-    public static final String STATE_FILE = "state.json";
+    public static final String STATE_FILE = RunOutputs.CHECKPOINT_STATE;
     /** The stack of a migration in the checkpoint's folder. */
     public static final String STACK_FILE = "stack.swpi";
 
@@ -237,7 +237,7 @@ public final class RunCheckpoint {
 
     /** Whether {@code outDir} holds a run that stopped before its outputs were whole (its checkpoint's state). */
     public static boolean exists(Path outDir) {
-        return Files.isRegularFile(outDir.resolve(FOLDER).resolve(STATE_FILE));
+        return RunOutputs.holdsCheckpoint(outDir);
     }
 
     /** Removes the checkpoint: the run's outputs are whole. */

@@ -402,7 +402,7 @@ class CloudCommandsTest {
         CliRun refused = CliRun.run("submit", spec.toString(), "--cloud", "local", "--engine", "cpu", "--wait", "--out",
                 waited.toString());
         assertEquals(1, refused.exit(), refused.err());
-        assertEquals("seiswork: " + waited + " holds image.sgy, run.json (another run's outputs): --out another folder,"
+        assertEquals("seiswork: " + waited + " holds image.sgy and run.json (another run's outputs): --out another folder,"
                 + " or add --replace to remove them when the job's outputs come; nothing was submitted",
                 refused.err().strip());
         assertEquals(before, jobIds(), "no job submitted");

@@ -168,6 +168,30 @@ class CloudRunWindowTest {
     }
 
     /**
+     * Run on the cloud into an empty folder asks nothing; a local run's files written there while
+     * the job runs (its image, its run.json) are not what the user agreed to replace, so the job's
+     * fetch refuses the folder and leaves them, instead of removing them without a word.
+     */
+    @Test
+    void aCloudRunsFetchRemovesNoOutputsWrittenAfterItWasSent(FxRobot robot) throws Exception {
+        Path spec = spec("cloud-since", 1, 0.3);
+        open(robot, spec);
+        Path out = Files.createDirectories(dir.resolve("runs/cloud-since"));
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, window::running);
+        assertTrue(robot.lookup("#replaceFinishedRun").tryQuery().isEmpty(), "nothing to ask about");
+        Files.writeString(out.resolve("image.sgy"), "a local run's image, written since");
+        Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.status().getText().contains(out + " holds image.sgy and run.json, which no fetch of job"),
+                window.status().getText());
+        assertEquals("a local run's image, written since", Files.readString(out.resolve("image.sgy")));
+        assertTrue(Files.exists(out.resolve("run.json")));
+        assertFalse(Files.exists(out.resolve("shots.sgy")), "the job's gathers stay in the cloud");
+    }
+
+    /**
      * Run on the cloud into a folder holding an earlier fetched job's outputs (its record, no
      * run.json) asks before anything is sent, naming the files its fetch would remove; Cancel
      * sends nothing and keeps every file, and shows the fetched image.

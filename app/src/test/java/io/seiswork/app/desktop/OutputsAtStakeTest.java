@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.seiswork.app.run.PreviousOutputs;
 import io.seiswork.app.run.StoppedRuns;
 import io.seiswork.app.testing.FetchedFiles;
 import io.seiswork.app.testing.SmallSpec;
@@ -13,6 +14,7 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,12 +58,12 @@ class OutputsAtStakeTest {
 
         Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
         OutputsAtStake s = OutputsAtStake.in(out, model, false);
-        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy, image.swv.",
+        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy, image.swv and run.json.",
                 s.question());
         assertEquals(Task.RTM, s.shown(), "the finished image is shown when kept");
 
         Files.delete(out.resolve("image.swv"));
-        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy.",
+        assertEquals("Replace the rtm run's outputs in " + out + "? This model run removes image.sgy and run.json.",
                 OutputsAtStake.in(out, model, false).question());
         assertNull(OutputsAtStake.in(out, model, false).shown(), "an incomplete image is not shown");
 
@@ -70,7 +72,7 @@ class OutputsAtStakeTest {
         Files.write(out.resolve("shots.sgy"), new byte[3600]);
         Files.delete(out.resolve("image.sgy"));
         ResolvedJob rtm = job(MODEL.rtm("synthetic"));
-        assertEquals("Replace the model run's outputs in " + out + "? This rtm run removes shots.sgy.",
+        assertEquals("Replace the rtm run's outputs in " + out + "? This rtm run removes shots.sgy and run.json.",
                 OutputsAtStake.in(out, rtm, false).question());
     }
 
@@ -129,7 +131,7 @@ class OutputsAtStakeTest {
         ResolvedJob job = job(MODEL);
         StoppedRuns.run(job, out, 1);
         OutputsAtStake s = OutputsAtStake.in(out, job, false);
-        assertEquals("Replace the finished shot gathers in " + out + "? The new run removes shots.sgy as it starts:"
+        assertEquals("Replace the finished shot gathers in " + out + "? The new run removes shots.sgy and run.json as it starts:"
                 + " cancelled, it leaves only the shots it finished.", s.question());
         assertEquals(Task.MODEL, s.shown());
 
@@ -137,8 +139,49 @@ class OutputsAtStakeTest {
         Files.writeString(image.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
         Files.write(image.resolve("image.sgy"), new byte[3600]);
         Files.write(image.resolve("image.swv"), new byte[16]);
-        assertEquals("Replace the finished image in " + image + "? The new run removes image.sgy, image.swv as it"
+        assertEquals("Replace the finished image in " + image + "? The new run removes image.sgy, image.swv and run.json as it"
                 + " starts and writes the new image when it finishes: cancelled, it leaves no image.",
                 OutputsAtStake.in(image, job(MODEL.rtm("synthetic")), false).question());
+    }
+
+    /**
+     * The question names exactly what the run removes ({@link PreviousOutputs#of}): a model run
+     * into a finished model run's folder that also holds a migration's image removes all four.
+     */
+    @Test
+    void theQuestionNamesEveryFileTheRunRemoves() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("four"));
+        Files.write(out.resolve("shots.sgy"), new byte[3600]);
+        Files.write(out.resolve("image.sgy"), new byte[3600]);
+        Files.write(out.resolve("image.swv"), new byte[16]);
+        Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"model\", \"status\": \"done\"}");
+        ResolvedJob model = job(MODEL);
+        OutputsAtStake s = OutputsAtStake.in(out, model, false);
+        assertEquals(List.of("shots.sgy", "image.sgy", "image.swv", "run.json"), PreviousOutputs.of(model, out).removed());
+        assertEquals("Replace the finished shot gathers in " + out + "? The new run removes shots.sgy, image.sgy,"
+                + " image.swv and run.json as it starts: cancelled, it leaves only the shots it finished.", s.question());
+        assertEquals(PreviousOutputs.of(model, out).removed(), s.agreed());
+    }
+
+    /**
+     * A folder by a run output's name that no Seiswork run leaves is nothing to ask about: Run is
+     * refused with the line to move it, for a local and a cloud run alike; a cloud run's yes agrees
+     * to removing exactly the outputs the question named.
+     */
+    @Test
+    void aForeignFolderRefusesRunAndACloudRunAgreesToWhatItNamed() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("thesis"));
+        Files.writeString(Files.createDirectories(out.resolve("run.json")).resolve("thesis.tex"), "chapter 1");
+        ResolvedJob model = job(MODEL);
+        for (boolean cloud : new boolean[] {false, true}) {
+            OutputsAtStake s = OutputsAtStake.in(out, model, cloud);
+            assertNull(s.question());
+            assertEquals("cannot run into " + out + ": move run.json/ out of " + out + ": a folder no Seiswork run leaves"
+                    + " (only checkpoint/ holding state.json is a run's), which nothing here removes.", s.kept());
+            assertEquals(List.of(), s.agreed());
+        }
+        Path fetched = Files.createDirectories(dir.resolve("fetched-agreed"));
+        FetchedFiles.write(fetched, "survey-rtm-abc123", "image.sgy", "image.swv");
+        assertEquals(List.of("image.sgy", "image.swv"), OutputsAtStake.in(fetched, model, true).agreed());
     }
 }

@@ -83,8 +83,8 @@ class RunFolderTest extends WindowTestBase {
         Files.writeString(out.resolve("image.swv"), "the previous run's volume");
         robot.interact(() -> window.runButton().fire());
         DialogPane ask = question(robot);
-        assertEquals("Replace the finished image in " + out + "? The new run removes image.sgy, image.swv as it starts"
-                + " and writes the new image when it finishes: cancelled, it leaves no image.", ask.getContentText());
+        assertEquals("Replace the finished image in " + out + "? The new run removes image.sgy, image.swv and run.json as it"
+                + " starts and writes the new image when it finishes: cancelled, it leaves no image.", ask.getContentText());
         Button replace = (Button) ask.lookupButton(ask.getButtonTypes().stream()
                 .filter(b -> b.getText().equals("Replace")).findFirst().orElseThrow());
         robot.interact(replace::fire);

@@ -27,12 +27,15 @@ import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -430,20 +433,24 @@ public final class Dispatcher {
      */
     public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress,
             CancellationToken cancel) {
-        return fetch(id, outDir, maxBytes, progress, cancel, false);
+        return fetch(id, outDir, maxBytes, progress, cancel, List.of());
     }
 
     /**
      * As {@link #fetch(JobId, Path, long, TransferProgress, CancellationToken)}, replacing another
-     * run's outputs in the folder when {@code replaceOthers}: they are removed, those the job does not
-     * return too (a local run's {@code run.json}, the other task's files, a stopped run's checkpoint),
-     * before anything is downloaded, so that the folder holds only the job's outputs, even when the
-     * download is cancelled; the fetch record then names only this job. The desktop's cloud run
-     * into the project's output folder, whose outputs the user agreed to replace before the job was
-     * sent, and {@code seiswork fetch --replace}.
+     * run's outputs in the folder when they are among {@code replaceable} (run-output names,
+     * {@link RunOutputs#ALL} for {@code seiswork fetch --replace}; the names the desktop's user
+     * agreed to replace before the job was sent, found in the folder then): they are removed, those
+     * the job does not return too (a local run's {@code run.json}, the other task's files, a stopped
+     * run's checkpoint), before anything is downloaded, so that the folder holds only the job's
+     * outputs, even when the download is cancelled; the fetch record then names only this job.
+     * Another run's output not among them refuses the fetch, as does a folder by a run output's
+     * name that no Seiswork run leaves ({@link RunOutputs#foreignFolders}), which is never removed.
+     * Every check that can refuse comes before anything is removed: the outputs' sizes against
+     * {@code maxBytes}, and the room the downloads need on the folder's disk.
      */
     public List<FetchedOutput> fetch(JobId id, Path outDir, long maxBytes, TransferProgress progress,
-            CancellationToken cancel, boolean replaceOthers) {
+            CancellationToken cancel, Collection<String> replaceable) {
         JobRecord job = status(id).job();
         if (job.status() != JobStatus.DONE) {
             throw new IllegalStateException(notDone(job));
@@ -459,8 +466,13 @@ public final class Dispatcher {
             FetchedVersions fetched = FetchedVersions.in(outDir);
             List<StoredVersion> versions = new ArrayList<>();
             for (String name : job.outputs()) {
-                versions.add(store.version(ObjectKeys.output(id, name)).orElseThrow(() ->
-                        new IllegalStateException("job " + id + " is DONE but its output " + name + " is gone from the bucket")));
+                StoredVersion v = store.version(ObjectKeys.output(id, name)).orElseThrow(() ->
+                        new IllegalStateException("job " + id + " is DONE but its output " + name + " is gone from the bucket"));
+                if (v.size() > maxBytes) {
+                    throw new IllegalStateException("job " + id + "'s " + name + " has " + v.size() + " bytes, more than the "
+                            + maxBytes + " allowed here; nothing was removed or downloaded");
+                }
+                versions.add(v);
             }
             List<String> others = new ArrayList<>();
             for (String name : RunOutputs.in(outDir)) {
@@ -469,10 +481,20 @@ public final class Dispatcher {
                     others.add(name);
                 }
             }
-            if (!others.isEmpty()) {
-                if (!replaceOthers) {
-                    throw new IllegalStateException(othersRefused(id, outDir, others));
+            List<String> folders = RunOutputs.foreignFolders(outDir).stream().filter(others::contains).toList();
+            List<String> kept = others.stream().filter(n -> !replaceable.contains(n)).toList();
+            if (!folders.isEmpty() || !kept.isEmpty()) {
+                throw new IllegalStateException(othersRefused(id, outDir, others, folders, !replaceable.isEmpty()));
+            }
+            List<Integer> downloads = new ArrayList<>();
+            for (int i = 0; i < versions.size(); i++) {
+                Path file = outDir.resolve(job.outputs().get(i));
+                if (!(fetched.holds(file, versions.get(i)) && fetched.wroteFor(file, id, versions.get(i)))) {
+                    downloads.add(i);
                 }
+            }
+            requireRoom(outDir, job.outputs(), versions, downloads, others);
+            if (!others.isEmpty()) {
                 RunOutputs.remove(outDir, others);
                 fetched.forget(others);
             }
@@ -481,7 +503,7 @@ public final class Dispatcher {
                 String name = job.outputs().get(i);
                 Path file = outDir.resolve(name);
                 StoredVersion stored = versions.get(i);
-                boolean there = fetched.holds(file, stored) && fetched.wroteFor(file, id, stored);
+                boolean there = !downloads.contains(i);
                 if (!there) {
                     fetched.fetched(file, id, store.getFile(ObjectKeys.output(id, name), file, maxBytes, progress, cancel));
                 }
@@ -491,14 +513,59 @@ public final class Dispatcher {
         }
     }
 
-    /** Why a fetch of {@code id} into {@code outDir} is refused: it holds {@code others}, another run's outputs. */
-    private static String othersRefused(JobId id, Path outDir, List<String> others) {
-        List<String> shown = others.stream().map(RunOutputs::shown).toList();
-        boolean one = shown.size() == 1;
-        String names = one ? shown.get(0) : String.join(", ", shown.subList(0, shown.size() - 1)) + " and "
-                + shown.getLast();
-        return outDir + " holds " + names + ", which no fetch of job " + id + " left as " + (one ? "it is" : "they are")
-                + " (another run's outputs, or written since?): fetch into another folder, or replace "
-                + (one ? "it" : "them") + " with fetch --replace; nothing was downloaded";
+    /**
+     * Refuses, before anything is removed, a fetch whose {@code downloads} (indices into
+     * {@code names} and {@code versions}) need more room than {@code outDir}'s disk has: its
+     * usable space, and the bytes the fetch frees or reuses there (the run outputs {@code removed},
+     * the files the downloads replace and their broken downloads' parts). Generous, so that it
+     * never refuses a fetch that fits; one that cannot be told is not refused here.
+     */
+    private static void requireRoom(Path outDir, List<String> names, List<StoredVersion> versions,
+            List<Integer> downloads, List<String> removed) {
+        long needed = 0;
+        long reusable = 0;
+        Set<String> freed = new HashSet<>(removed);
+        for (int i : downloads) {
+            needed += versions.get(i).size();
+            Path file = outDir.resolve(names.get(i));
+            reusable += ArtifactStore.partBytesOnDisk(file);
+            freed.add(names.get(i));
+        }
+        try {
+            for (String name : freed) {
+                Path file = outDir.resolve(name);
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    reusable += Files.size(file);
+                }
+            }
+            long usable = Files.getFileStore(outDir).getUsableSpace();
+            if (needed > usable + reusable) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s has room for %.1f MB more,"
+                        + " and the job's outputs need %.1f MB: free some, or fetch into another folder; nothing was"
+                        + " removed or downloaded", outDir, (usable + reusable) / 1e6, needed / 1e6));
+            }
+        } catch (IOException e) {
+            // The room cannot be told: the download itself says so if the disk fills.
+        }
+    }
+
+    /**
+     * Why a fetch of {@code id} into {@code outDir} is refused: it holds {@code others}, another
+     * run's outputs, of which {@code folders} are folders no Seiswork run leaves (moved by the user,
+     * never removed); {@code replacing} when the fetch was to replace some of them (not these).
+     */
+    private static String othersRefused(JobId id, Path outDir, List<String> others, List<String> folders,
+            boolean replacing) {
+        boolean one = others.size() == 1;
+        String why = outDir + " holds " + RunOutputs.named(outDir, others) + ", which no fetch of job " + id + " left as "
+                + (one ? "it is" : "they are") + " (another run's outputs, or written since?)";
+        if (!folders.isEmpty()) {
+            return why + ": " + RunOutputs.movePlease(outDir, folders) + ", or fetch into another folder; nothing was"
+                    + " removed or downloaded";
+        }
+        return why + (replacing ? ", not what was to be replaced when the job was sent: fetch into another folder,"
+                + " or replace " + (one ? "it" : "them") + " with fetch --replace; nothing was removed or downloaded"
+                : ": fetch into another folder, or replace " + (one ? "it" : "them")
+                        + " with fetch --replace; nothing was downloaded");
     }
 }

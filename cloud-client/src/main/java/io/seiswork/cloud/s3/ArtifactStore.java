@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -686,6 +687,20 @@ public final class ArtifactStore {
                 // the error below says what matters
             }
             throw new IllegalStateException("input " + key + " downloaded with SHA-256 " + got);
+        }
+    }
+
+    /**
+     * Bytes a broken download into {@code file} left on disk ({@code <file>.part}, which the next
+     * download of the same object goes on from, and which any download into {@code file} replaces):
+     * 0 when there are none. A fetch counts them as room its downloads may use.
+     */
+    public static long partBytesOnDisk(Path file) {
+        try {
+            Path part = PartialDownload.partOf(file);
+            return Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS) ? Files.size(part) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -16,6 +16,7 @@ import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.cloud.testing.UploadedParts;
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -338,7 +339,7 @@ class DispatcherTest {
             assertEquals("first sgy", Files.readString(out.resolve("image.sgy")));
 
             downloads.clear();
-            d.fetch(second, out, 1 << 20, counting, new CancellationToken(), true);
+            d.fetch(second, out, 1 << 20, counting, new CancellationToken(), RunOutputs.ALL);
             assertEquals(java.util.List.of(10L, 10L), downloads, "both replaced when asked");
             assertEquals("second sgy", Files.readString(out.resolve("image.sgy")));
             downloads.clear();

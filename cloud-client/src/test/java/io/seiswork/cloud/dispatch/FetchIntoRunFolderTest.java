@@ -11,6 +11,7 @@ import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +77,11 @@ class FetchIntoRunFolderTest {
         Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"1\", \"task\": \"rtm\", \"status\": \"done\"}");
         Files.writeString(out.resolve("notes.txt"), "the user's notes");
         return out;
+    }
+
+    /** Fetches {@code id} into {@code out}, replacing the run outputs named {@code replaceable}. */
+    private List<FetchedOutput> fetchReplacing(JobId id, Path out, long maxBytes, List<String> replaceable) {
+        return d.fetch(id, out, maxBytes, TransferProgress.NONE, new CancellationToken(), replaceable);
     }
 
     /** The names in {@code folder}, sorted. */
@@ -163,7 +169,7 @@ class FetchIntoRunFolderTest {
         Files.createDirectories(out.resolve("checkpoint"));
         Files.writeString(out.resolve("checkpoint").resolve("state.json"), "{}");
 
-        d.fetch(id, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
+        fetchReplacing(id, out, 1 << 20, RunOutputs.ALL);
 
         assertEquals(new TreeSet<>(List.of(".seiswork-fetched.json", ".seiswork-run.lock", "notes.txt", "shots.sgy")),
                 names(out), "no run.json, image or checkpoint of the run replaced");
@@ -178,7 +184,7 @@ class FetchIntoRunFolderTest {
         JobId migration = migrationFetchedInto(out, "replaced-fetch");
         JobId model = modelJob("replacing-fetch");
 
-        d.fetch(model, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), true);
+        fetchReplacing(model, out, 1 << 20, RunOutputs.ALL);
 
         assertFalse(Files.exists(out.resolve("image.sgy")));
         assertFalse(Files.exists(out.resolve("image.swv")));
@@ -191,5 +197,73 @@ class FetchIntoRunFolderTest {
         List<String> list = new ArrayList<>();
         record.fieldNames().forEachRemaining(list::add);
         return list;
+    }
+
+    /**
+     * A user's folder by a run output's name (run.json/ holding a thesis) or a checkpoint/ of
+     * model weights without Seiswork's state file: named as a folder, with the line to move it,
+     * and never removed, even by a fetch told to replace every run output.
+     */
+    @Test
+    void aFolderByAnOutputsNameThatNoRunLeavesIsRefusedEvenWhenReplacing() throws Exception {
+        JobId id = modelJob("folder-by-name");
+        Path out = Files.createDirectories(dir.resolve("thesis"));
+        Files.writeString(out.resolve("image.sgy"), "a local run's image");
+        Path thesis = Files.createDirectories(out.resolve("run.json")).resolve("thesis.tex");
+        Files.writeString(thesis, "chapter 1");
+        Path weights = Files.createDirectories(out.resolve("checkpoint")).resolve("model-epoch-40.pt");
+        Files.writeString(weights, "weights");
+
+        for (List<String> replacing : List.of(List.<String>of(), RunOutputs.ALL)) {
+            var refused = assertThrows(IllegalStateException.class, () -> fetchReplacing(id, out, 1 << 20, replacing));
+            assertEquals(out + " holds image.sgy, run.json/ and checkpoint/, which no fetch of job " + id + " left as"
+                    + " they are (another run's outputs, or written since?): move run.json/ and checkpoint/ out of "
+                    + out + ": folders no Seiswork run leaves (only checkpoint/ holding state.json is a run's), which"
+                    + " nothing here removes, or fetch into another folder; nothing was removed or downloaded",
+                    refused.getMessage());
+            assertEquals("chapter 1", Files.readString(thesis));
+            assertEquals("weights", Files.readString(weights));
+            assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
+            assertFalse(Files.exists(out.resolve("shots.sgy")));
+        }
+    }
+
+    /** An output larger than the fetch accepts refuses it before the other run's outputs are removed. */
+    @Test
+    void anOutputTooLargeIsRefusedBeforeAnythingIsRemoved() throws Exception {
+        JobId id = modelJob("too-large");  // shots.sgy: "model sgy", 9 bytes
+        Path out = localMigration();
+
+        var refused = assertThrows(IllegalStateException.class, () -> fetchReplacing(id, out, 3, RunOutputs.ALL));
+
+        assertEquals("job " + id + "'s shots.sgy has 9 bytes, more than the 3 allowed here; nothing was removed or"
+                + " downloaded", refused.getMessage());
+        assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
+        assertTrue(Files.exists(out.resolve("run.json")));
+    }
+
+    /**
+     * A fetch told to replace only some run outputs (those the desktop's user agreed to before the
+     * job was sent) refuses the folder when it holds others by then, removing nothing, and removes
+     * those it may when they are all there is.
+     */
+    @Test
+    void replacingOnlyTheAgreedOutputsRefusesOthersFoundSince() throws Exception {
+        JobId id = modelJob("agreed");
+        Path out = localMigration();
+
+        var refused = assertThrows(IllegalStateException.class,
+                () -> fetchReplacing(id, out, 1 << 20, List.of("image.sgy", "image.swv")));
+
+        assertTrue(refused.getMessage().startsWith(out + " holds image.sgy, image.swv and run.json, which no fetch of"
+                + " job " + id + " left as they are (another run's outputs, or written since?), not what was to be"
+                + " replaced when the job was sent: fetch into another folder"), refused.getMessage());
+        assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
+        assertFalse(Files.exists(out.resolve("shots.sgy")));
+
+        fetchReplacing(id, out, 1 << 20, List.of("image.sgy", "image.swv", "run.json"));
+        assertEquals("model sgy", Files.readString(out.resolve("shots.sgy")));
+        assertEquals(List.of("shots.sgy"), RunOutputs.in(out));
+        assertEquals("the user's notes", Files.readString(out.resolve("notes.txt")));
     }
 }

@@ -1,6 +1,7 @@
 package io.seiswork.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,8 +47,9 @@ class RunOutputsTest {
     void theCheckpointFolderAloneMakesARunsFolderAndIsShownAsAFolder() throws Exception {
         Files.createDirectories(dir.resolve("checkpoint"));
         assertEquals(List.of("checkpoint"), RunOutputs.in(dir));
-        assertEquals("checkpoint/", RunOutputs.shown("checkpoint"));
-        assertEquals("image.sgy", RunOutputs.shown("image.sgy"));
+        Files.writeString(dir.resolve("image.sgy"), "image");
+        assertEquals("checkpoint/", RunOutputs.shown(dir, "checkpoint"));
+        assertEquals("image.sgy", RunOutputs.shown(dir, "image.sgy"));
     }
 
     @Test
@@ -63,5 +65,56 @@ class RunOutputsTest {
         RunOutputs.remove(dir, List.of("image.sgy", "checkpoint", "shots.sgy"));
         assertEquals(List.of(), RunOutputs.in(dir));
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+    }
+
+    /**
+     * A user's folder by a run output's name (run.json/ of a thesis) or a checkpoint/ folder
+     * without Seiswork's state file (a training run's weights) is shown as a folder, named by the
+     * move line, and never removed: removing refuses before anything goes.
+     */
+    @Test
+    void foreignFoldersByOutputNamesAreShownAsFoldersAndNeverRemoved() throws Exception {
+        Files.writeString(dir.resolve("image.sgy"), "image");
+        Path thesis = Files.createDirectories(dir.resolve("run.json")).resolve("thesis.tex");
+        Files.writeString(thesis, "chapter 1");
+        Path weights = Files.createDirectories(dir.resolve("checkpoint")).resolve("model-epoch-40.pt");
+        Files.writeString(weights, "weights");
+        assertEquals(List.of("image.sgy", "run.json", "checkpoint"), RunOutputs.in(dir));
+        assertEquals(List.of("run.json", "checkpoint"), RunOutputs.foreignFolders(dir));
+        assertFalse(RunOutputs.holdsCheckpoint(dir));
+        assertEquals("image.sgy, run.json/ and checkpoint/", RunOutputs.named(dir, RunOutputs.in(dir)));
+        assertEquals("move run.json/ and checkpoint/ out of " + dir + ": folders no Seiswork run leaves (only"
+                + " checkpoint/ holding state.json is a run's), which nothing here removes",
+                RunOutputs.movePlease(dir, RunOutputs.foreignFolders(dir)));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> RunOutputs.remove(dir, RunOutputs.in(dir)));
+        assertTrue(e.getMessage().startsWith("move run.json/ and checkpoint/ out of " + dir), e.getMessage());
+        assertEquals("chapter 1", Files.readString(thesis));
+        assertEquals("weights", Files.readString(weights));
+        assertEquals("image", Files.readString(dir.resolve("image.sgy")), "nothing removed when one is refused");
+
+        // A Seiswork checkpoint (its state file) is the run's, and goes.
+        Files.delete(dir.resolve("run.json").resolve("thesis.tex"));
+        Files.delete(dir.resolve("run.json"));
+        Files.delete(weights);
+        Files.writeString(dir.resolve("checkpoint").resolve(RunOutputs.CHECKPOINT_STATE), "{}");
+        assertEquals(List.of(), RunOutputs.foreignFolders(dir));
+        RunOutputs.remove(dir, RunOutputs.in(dir));
+        assertEquals(List.of(), RunOutputs.in(dir));
+    }
+
+    /** A link by an output's name is dropped, never what it points to; a file is left. */
+    @Test
+    void droppingALinkLeavesItsTarget() throws Exception {
+        Path survey = Files.writeString(Files.createDirectories(dir.resolve("field")).resolve("survey.sgy"), "survey");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(out.resolve("shots.sgy"), survey);
+        RunOutputs.dropLink(link);
+        assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("survey", Files.readString(survey));
+        Files.writeString(out.resolve("image.sgy"), "image");
+        RunOutputs.dropLink(out.resolve("image.sgy"));
+        assertEquals("image", Files.readString(out.resolve("image.sgy")));
     }
 }

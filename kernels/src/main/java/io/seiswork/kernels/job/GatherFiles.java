@@ -37,12 +37,14 @@ public final class GatherFiles {
 
     /**
      * Creates {@code dir/}{@value #SHOTS_FILE} (replacing it) for the job's shots; the caller
-     * writes each shot's traces as it finishes and closes the writer.
+     * writes each shot's traces as it finishes and closes the writer. A link by that name is
+     * replaced by the file, never written through onto the file it points to (a user's survey).
      *
      * @param dir an existing directory
      * @param job the job (its output axis in seconds, grid and geometry go into the headers)
      */
     public static ShotGatherWriter open(Path dir, ResolvedJob job) {
+        RunOutputs.dropLink(dir.resolve(SHOTS_FILE));
         Grid g = job.spec().grid();
         return new ShotGatherWriter(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
                 textHeader(job), tracesPerShot(job));
@@ -56,10 +58,17 @@ public final class GatherFiles {
      *
      * @throws io.seiswork.core.segy.SegyException when the file is shorter or its headers are not
      *     this job's
+     * @throws IllegalStateException when it is a link: the run wrote a file there, and writing on
+     *     through a link would change the file it points to, outside the folder
      */
     public static ShotGatherWriter append(Path dir, ResolvedJob job, long keepBytes) {
+        Path file = dir.resolve(SHOTS_FILE);
+        if (Files.isSymbolicLink(file)) {
+            throw new IllegalStateException("cannot go on writing " + file + ": it is now a link to another file, which"
+                    + " the run did not write; remove the link, or start the run over");
+        }
         Grid g = job.spec().grid();
-        return ShotGatherWriter.append(dir.resolve(SHOTS_FILE), job.time().outputS(), g.is2d(), maxCoordinate(g),
+        return ShotGatherWriter.append(file, job.time().outputS(), g.is2d(), maxCoordinate(g),
                 textHeader(job), tracesPerShot(job), keepBytes);
     }
 
