@@ -120,6 +120,7 @@ final class ShotGatherFile implements AutoCloseable {
             ShotBuilder shot = null;
             int shotNumber = 0;
             long reported = System.nanoTime() - REPORT_NANOS;
+            UnwrittenTrace unwritten = new UnwrittenTrace(file.toString(), reader);
             for (long i = 0; i < traces; i++) {
                 if (i % CHECK_TRACES == 0) {
                     cancel.throwIfCancelled("reading the trace headers of " + file.getFileName() + " at trace " + (i + 1));
@@ -129,7 +130,7 @@ final class ShotGatherFile implements AutoCloseable {
                     }
                 }
                 TraceHeader h = reader.headerInPass(i);  // a few MiB of traces a read, not 240 bytes
-                UnwrittenTrace.refuseIfZeros(file.toString(), reader, h, i);
+                unwritten.refuseIfZeros(h, i);
                 int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
                 if (shot == null || ffid != shotNumber) {
                     shot = building.computeIfAbsent(ffid, k -> new ShotBuilder(traces));

@@ -11,6 +11,7 @@ import io.seiswork.core.velocity.RawVelocityField;
 import io.seiswork.core.velocity.SegyVelocityField;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
+import io.seiswork.kernels.engine.cpu.KernelChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -146,11 +147,30 @@ record RunIdentity(ObjectNode json) {
         if (withoutThreads(before).equals(withoutThreads(now))) {
             return null;
         }
+        String was = "the run there " + verb + " on " + before + ", this one would on " + now;
+        String ranOnVector = cpuKernelsVector(before);
+        if (ranOnVector != null && cpuKernelsVector(now) != null) {
+            return was + ": the CPU's vector and scalar kernels agree to about 1e-5, not bit for bit, so the result "
+                    + "would not be the uninterrupted run's; resume with SEISWORK_JAVA_OPTS=-D" + KernelChoice.PROPERTY
+                    + "=" + ranOnVector + " (the kernels it ran on), or start over with --restart";
+        }
         String choice = now.startsWith("gpu") == before.startsWith("gpu") ? ""
                 : "; resume with --engine " + (before.startsWith("gpu") ? "gpu" : "cpu");
-        return "the run there " + verb + " on " + before + ", this one would on " + now
-                + ": engines agree to about 1e-4, not bit for bit, so the result would not be the uninterrupted run's"
-                + choice;
+        return was + ": engines agree to about 1e-4, not bit for bit, so the result would not be the uninterrupted "
+                + "run's" + choice;
+    }
+
+    /**
+     * For a CPU engine's name ("cpu (2 threads, Vector API)", "cpu (1 thread, scalar)"): "true"
+     * when it names the vector kernels, "false" the scalar ones, as {@link KernelChoice#PROPERTY}
+     * forces them; null for any other engine. A run stopped on an older build always names
+     * "Vector API".
+     */
+    private static String cpuKernelsVector(String engine) {
+        if (!engine.startsWith("cpu (")) {
+            return null;
+        }
+        return engine.endsWith(", Vector API)") ? "true" : engine.endsWith(", scalar)") ? "false" : null;
     }
 
     /** An engine's name without its thread count, which does not change a result. */

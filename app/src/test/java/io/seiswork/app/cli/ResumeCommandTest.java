@@ -152,6 +152,47 @@ class ResumeCommandTest {
                         + "resume with --engine gpu");
     }
 
+    /**
+     * A resume on the other CPU kernel family (the property forcing it, or a run stopped on an
+     * older build, always named "Vector API") is refused naming the way out: the property set to
+     * the kernels the run ran on, or --restart; following it resumes.
+     */
+    @Test
+    void otherCpuKernelsAreRefusedNamingTheWayOut() throws Exception {
+        Path spec = spec("model.json", MODEL);
+        Path out = cancelledAfterTwo(spec, dir.resolve("out"));
+        int threads = Runtime.getRuntime().availableProcessors();
+        String ran;
+        try (var e = StoppedRuns.cpu(resolve(spec), threads).engine()) {
+            ran = e.name();
+        }
+        boolean ranVector = ran.endsWith("Vector API)");
+        String property = "seiswork.cpu.vector";
+        String old = System.getProperty(property);
+        try {
+            System.setProperty(property, String.valueOf(!ranVector));
+            String now;
+            try (var e = StoppedRuns.cpu(resolve(spec), threads).engine()) {
+                now = e.name();
+            }
+            assertFalse(now.equals(ran), "the property changes the kernels: " + now);
+            assertRefused(run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--resume"),
+                    "cannot resume " + out + ": the run there ran on " + ran + ", this one would on " + now + ": the "
+                            + "CPU's vector and scalar kernels agree to about 1e-5, not bit for bit, so the result would"
+                            + " not be the uninterrupted run's; resume with SEISWORK_JAVA_OPTS=-Dseiswork.cpu.vector="
+                            + ranVector + " (the kernels it ran on), or start over with --restart");
+            System.setProperty(property, String.valueOf(ranVector));
+            CliRun r = run("run", spec.toString(), "--out", out.toString(), "--engine", "cpu", "--resume");
+            assertEquals(0, r.exit(), r.err());
+        } finally {
+            if (old == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, old);
+            }
+        }
+    }
+
     /** Recorded data changed since the run stopped (its file's time): the data are not the run's. */
     @Test
     void changedRecordedDataAreRefused() throws Exception {

@@ -25,26 +25,45 @@ import java.util.Locale;
  */
 public final class UnwrittenTrace {
 
-    private UnwrittenTrace() {
-    }
+    private final String named;
+    private final SegyReader reader;
+    /** Whether the file's last trace is zeros only, header and samples; null until a zero header asks. */
+    private Boolean lastIsZeros;
+    /** Traces whose samples this check has read (tests: a file of zero headers costs one). */
+    private long samplesRead;
 
     /**
-     * Refuses the file of {@code reader} when trace {@code index} (header {@code h}) and the file's last trace
-     * are zeros only. The sample count and the FFID are looked at first, so a real trace costs two
-     * reads of its header; the samples are read only for a header of zeros.
+     * The check for one pass over {@code reader}'s trace headers.
      *
      * @param named the file as the message names it: {@code "data: " + path} for a job spec's field,
      *     the path alone where no field names it
+     */
+    public UnwrittenTrace(String named, SegyReader reader) {
+        this.named = named;
+        this.reader = reader;
+    }
+
+    /**
+     * Refuses the file when trace {@code index} (header {@code h}) and the file's last trace are
+     * zeros only. The sample count and the FFID are looked at first, so a real trace costs two
+     * reads of its header. For a header of zeros the file's last trace is looked at, once a pass
+     * (a file whose every header is zeros over real samples, as segyio may write, reads one trace's
+     * samples more, not each trace's twice); the trace's own samples only when that last trace is
+     * zeros.
+     *
      * @param index the trace's index in the file, from 0
      * @throws IllegalArgumentException naming the trace (from 1, as the scan's other lines do), its
      *     header's byte offset, the binary header's samples per trace and the likely cause
      */
-    public static void refuseIfZeros(String named, SegyReader reader, TraceHeader h, long index) {
+    public void refuseIfZeros(TraceHeader h, long index) {
         if (h.getUInt16(TraceHeader.SAMPLE_COUNT) != 0 || h.getInt32(TraceHeader.FIELD_RECORD) != 0 || !h.isZeros()) {
             return;
         }
-        long last = reader.traceCount() - 1;
-        if (!zeroSamples(reader, index) || !reader.header(last).isZeros() || !zeroSamples(reader, last)) {
+        if (lastIsZeros == null) {
+            long last = reader.traceCount() - 1;
+            lastIsZeros = reader.header(last).isZeros() && zeroSamples(last);
+        }
+        if (!lastIsZeros || !zeroSamples(index)) {
             return;
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: trace %d of %d (its header at byte %d)"
@@ -54,7 +73,13 @@ public final class UnwrittenTrace {
                 reader.traceCount(), reader.traceOffset(index), reader.samplesPerTrace()));
     }
 
-    private static boolean zeroSamples(SegyReader reader, long trace) {
+    /** Traces whose samples this check has read so far. */
+    public long samplesRead() {
+        return samplesRead;
+    }
+
+    private boolean zeroSamples(long trace) {
+        samplesRead++;
         for (float v : reader.readTrace(trace)) {
             if (v != 0f) {
                 return false;

@@ -25,12 +25,13 @@ public record TimeStepping(double dtS, int steps, Sampling outputS) {
 
     /**
      * Most time steps one propagation may take. The engines count steps in an {@code int}, a
-     * migration's progress in twice that, and the source wavelet is one float array of a value a
-     * step: a billion keeps all three exact (2 × 10⁹ < 2³¹ − 1) and is far beyond any real run
-     * (10 s at 0.1 ms is 10⁵ steps); a count beyond it means a grid far finer than the record's
-     * length calls for.
+     * shot's progress in up to four times that (a migration of data modelled first: the data, its
+     * direct wave, the source wavefield forward and the receivers' backward), and the source
+     * wavelet is one float array of a value a step: {@code Integer.MAX_VALUE / 4} (5.4 × 10⁸)
+     * keeps all three exact and is far beyond any real run (10 s at 0.1 ms is 10⁵ steps); a count
+     * beyond it means a grid far finer than the record's length calls for.
      */
-    public static final int MAX_STEPS = 1_000_000_000;
+    public static final int MAX_STEPS = Integer.MAX_VALUE / 4;
 
     public TimeStepping {
         if (!(dtS > 0) || !Double.isFinite(dtS)) {

@@ -144,7 +144,7 @@ class SpecCheckingTest {
         ObjectNode j = layeredExample();
         ((ObjectNode) j.get("time")).put("dtS", 1e-9);
         assertEquals(List.of("time.lengthS: needs 2000000001 time steps of 1.00000e-09 s (time.dtS) to reach 2 s, more"
-                + " than the engine's limit of 1000000000 steps (shorten time.lengthS or lengthen time.dtS)"), errors(j));
+                + " than the engine's limit of 536870911 steps (shorten time.lengthS or lengthen time.dtS)"), errors(j));
     }
 
     /** Item 2: a spec missing a field cannot be resolved; its reading problems alone are reported. */

@@ -38,14 +38,14 @@ public final class JobKernels {
      * The job's computed point-steps: over its shots, the padded points of the grid each shot is
      * computed on (its migration window with an aperture, else the whole grid) × time steps ×
      * propagations per shot. A modelling shot is one propagation; a migration shot two (the source
-     * wavefield forward, the receivers' backward) plus one when its data are modelled first. The
-     * third propagation a migration may take to rebuild its source wavefield is left out: whether
+     * wavefield forward, the receivers' backward) plus two when its data are modelled first (the
+     * data, and the direct wave {@link SyntheticData} takes out of them). The third propagation a migration may take to rebuild its source wavefield is left out: whether
      * it runs depends on the machine's heap and engine, and the choice must not.
      */
     public static double pointSteps(ResolvedJob job, List<Shot> shots) {
         JobSpec spec = job.spec();
         boolean migrates = spec.task() == Task.RTM;
-        int propagations = migrates ? (job.dataFile() == null ? 3 : 2) : 1;
+        int propagations = migrates ? (job.dataFile() == null ? 4 : 2) : 1;
         Double aperture = migrates ? spec.imaging().apertureM() : null;
         PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         double points = 0;

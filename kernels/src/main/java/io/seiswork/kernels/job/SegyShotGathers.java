@@ -250,6 +250,7 @@ final class SegyShotGathers implements ObservedData {
         boolean allAtOrigin = true;
         long fileBytes = fileBytes();
         long reportedNanos = System.nanoTime() - REPORT_NANOS;  // the first trace reported
+        UnwrittenTrace unwritten = new UnwrittenTrace("data: " + file, reader);
         for (long i = 0; i < reader.traceCount(); i++) {
             if ((i & (CHECK_TRACES - 1)) == 0) {
                 if (cancel.isCancelled()) {
@@ -263,7 +264,7 @@ final class SegyShotGathers implements ObservedData {
                 }
             }
             TraceHeader h = reader.headerInPass(i);
-            UnwrittenTrace.refuseIfZeros("data: " + file, reader, h, i);
+            unwritten.refuseIfZeros(h, i);
             int ffid = h.getInt32(TraceHeader.FIELD_RECORD);
             Position s = position(h, TraceHeader.SOURCE_X, TraceHeader.SOURCE_Y,
                     h.elevationM(TraceHeader.SOURCE_DEPTH), grid);

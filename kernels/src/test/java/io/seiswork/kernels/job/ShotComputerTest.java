@@ -17,6 +17,7 @@ import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.MemoryEstimate;
 import io.seiswork.core.spec.ResolvedJob;
+import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.PhysicsOptions;
 import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
@@ -322,6 +323,32 @@ class ShotComputerTest {
         }
         assertEquals(0, disk.reservedBytes(), "released when the shot ended");
         assertEquals(0, ScratchSpace.spilledBytes(scratch), "the spill's bytes gone with its file");
+    }
+
+    /**
+     * A migration of data modelled first counts its progress in four times its steps (the data,
+     * their direct wave, the source wavefield forward, the receivers' backward), rising from 0 to
+     * that total; at the engine's step limit that total still fits the listener's {@code int}
+     * (at the limit of 10⁹ it wrapped to a negative total above 5.4 × 10⁸ steps).
+     */
+    @Test
+    void aMigrationOfModelledDataCountsFourPropagationsWithinTheStepLimit() {
+        ResolvedJob job = job(RTM);
+        int steps = job.time().steps();
+        List<int[]> progress = new ArrayList<>();
+        try (ShotComputer computer = new ShotComputer(job, ENGINE, dir.resolve("scratch"))) {
+            computer.migrate(computer.shots().get(0), (s, n) -> progress.add(new int[] {s, n}),
+                    CancellationToken.none());
+        }
+        int last = -1;
+        for (int[] p : progress) {
+            assertEquals(4 * steps, p[1], "total of every report");
+            assertTrue(p[0] >= last && p[0] <= p[1], p[0] + " after " + last + " of " + p[1]);
+            last = p[0];
+        }
+        assertEquals(4 * steps, last, "ends at the total");
+        assertTrue(4L * TimeStepping.MAX_STEPS <= Integer.MAX_VALUE, "4 x " + TimeStepping.MAX_STEPS
+                + " steps overflow an int");
     }
 
     private static MigratedShot migrate(ShotComputer computer, Shot s) {

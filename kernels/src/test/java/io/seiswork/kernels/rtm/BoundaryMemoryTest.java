@@ -154,9 +154,9 @@ class BoundaryMemoryTest {
      * whole shot of the run ({@code ShotComputer.migrate}: the traces read from the file, the
      * migration, the placed image) is measured, and so is the same shot from a file on the output
      * axis. What the fine file's shot allocates beyond that one is its traces, and stays within
-     * what its plan counts beyond that one's (to 2 %, the incidental objects of two measurements): 4 B × R ×
- * (2 001 − 76), and the 1/64 unitemised. And
-     * the fine file's shot exceeds the plan counted at the output axis, as it was: the term matters.
+     * what its plan counts beyond that one's (to 2 %, the incidental objects of two measurements):
+     * 4 B × R × (2 001 − 76), and the 1/64 unitemised. And the fine file's shot exceeds the plan
+     * counted at the output axis, as it was: the term matters.
      * (Measured: the finer traces add 1.546 MB, the plan 1.564 MB. The shot on the output axis
      * itself allocates 0.92 MB against a plan of 0.45 MB on this tiny grid, a gap the traces do not
      * cause: not asserted here.)

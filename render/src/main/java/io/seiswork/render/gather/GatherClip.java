@@ -17,8 +17,9 @@ public final class GatherClip {
 
     /**
      * The {@code percent} percentile of |sample| over {@code g} (0 &lt; percent ≤ 100; NaN, no
-     * sample, left out); the largest |sample| when that percentile is 0 (a gather that is mostly
-     * silence), 0 for an all-zero gather.
+     * sample, and ±Inf, a modelling run that blew up, left out: an infinite clip scales nothing);
+     * the largest |sample| when that percentile is 0 (a gather that is mostly silence), 0 for an
+     * all-zero gather, NaN when the gather has no finite sample.
      */
     public static double percentile(Gather g, double percent) {
         float[] s = g.samples();
@@ -26,12 +27,12 @@ public final class GatherClip {
         float[] abs = new float[(s.length + stride - 1) / stride];
         int j = 0;
         for (int i = 0; i < s.length; i += stride) {
-            if (!Float.isNaN(s[i])) {  // no sample there (Gather): not part of the amplitudes
+            if (Float.isFinite(s[i])) {  // NaN: no sample there (Gather); ±Inf: no amplitude to scale by
                 abs[j++] = Math.abs(s[i]);
             }
         }
         if (j == 0) {
-            return 0;
+            return Double.NaN;
         }
         abs = j == abs.length ? abs : Arrays.copyOf(abs, j);
         Arrays.sort(abs);

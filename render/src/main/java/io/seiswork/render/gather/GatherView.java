@@ -5,6 +5,7 @@ import io.seiswork.core.volume.Slice;
 import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.ErrorLabel;
 import io.seiswork.render.plot.PlotFrame;
 import io.seiswork.render.plot.Ticks;
 import io.seiswork.render.section.Rendered;
@@ -59,6 +60,8 @@ public final class GatherView extends Region {
     }
 
     private volatile Gained lastGained;
+    /** Why the gather could not be drawn, whole, wrapped over the top of the plot. */
+    private final ErrorLabel errorLabel = new ErrorLabel("gatherError", this::requestLayout);
     private Rendered raster;
     private Image image;
     private WiggleTraces wiggles;
@@ -66,7 +69,7 @@ public final class GatherView extends Region {
 
     /** A view of {@code g}. */
     public GatherView(Gather g) {
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, errorLabel);
         gather.set(g);
         gather.addListener((o, a, b) -> request());
         style.addListener((o, a, b) -> request());
@@ -136,7 +139,10 @@ public final class GatherView extends Region {
         return amplitudeGain;
     }
 
-    /** The clip on screen, in (gained) amplitude: the colour bar's ends, the wiggles' full swing. */
+    /**
+     * The clip on screen, in (gained) amplitude: the colour bar's ends, the wiggles' full swing;
+     * NaN when the gather has no finite sample.
+     */
     public double clip() {
         return clip;
     }
@@ -169,6 +175,7 @@ public final class GatherView extends Region {
         GatherGain amplitude = amplitudeGain.get();
         double k = gain.get();
         ready.set(false);
+        errorLabel.clear();
         loader.submit(List.of(() -> {
             Gained m = gained(g, amplitude, percent);
             Gather gained = m.gained();
@@ -177,8 +184,9 @@ public final class GatherView extends Region {
                 return new Prepared(null, WiggleTraces.of(gained, c, k), c);
             }
             Slice slice = new Slice(SliceOrientation.INLINE, 0, 0, g.traces(), g.time(), gained.rowsByTime());
-            // NaN (no sample) comes out transparent (Rasterizer): the plot's white shows.
-            Rendered r = Rendered.of(slice, new Clip(-c, c), map);
+            // NaN (no sample) comes out transparent (Rasterizer): the plot's white shows. No
+            // finite sample: no scale to invent, the frame says so in place of the colour bar.
+            Rendered r = Rendered.of(slice, Double.isNaN(c) ? Clip.UNMEASURED : new Clip(-c, c), map);
             return new Prepared(r, null, c);
         }), r -> {
             clip = r.clip();
@@ -187,7 +195,10 @@ public final class GatherView extends Region {
             image = raster == null ? null : raster.toImage();
             ready.set(true);
             redraw();
-        }, e -> ready.set(false));
+        }, e -> {
+            errorLabel.show(e);
+            redraw();
+        });
     }
 
     /** The gained gather last computed (tests: a style change must not make another). */
@@ -211,11 +222,17 @@ public final class GatherView extends Region {
         return m;
     }
 
+    /** The last error preparing the gather, or "" (also shown in the view, whole, wrapped over the plot). */
+    public ReadOnlyStringProperty errorProperty() {
+        return errorLabel.errorProperty();
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         redraw();
+        errorLabel.placeOver(frame.plot(), getWidth());
     }
 
     private void redraw() {
@@ -233,14 +250,18 @@ public final class GatherView extends Region {
         frame.drawImage(gc, image, a0, a1, t0, t1);
         if (wiggles != null) {
             drawWiggles(gc, g);
+            if (Double.isNaN(clip)) {
+                frame.drawNoFiniteSamples(gc);
+            }
         }
         if (raster != null) {
             frame.drawColorBar(gc, raster.map(), raster.clip(),
                     amplitudeGain.get() == GatherGain.NONE ? "amplitude" : "amplitude × " + amplitudeGain.get());
         }
-        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, clip " + Ticks.value(clip) + " ("
+        String clipped = Double.isNaN(clip) ? "no finite samples" : "clip " + Ticks.value(clip) + " ("
                 + Ticks.value(clipPercent.get()) + " %" + (amplitudeGain.get() == GatherGain.NONE ? ""
-                : ", gain " + amplitudeGain.get()) + ")", g.tracesLabel(), "time (s)");
+                : ", gain " + amplitudeGain.get()) + ")";
+        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, " + clipped, g.tracesLabel(), "time (s)");
     }
 
     private void drawWiggles(GraphicsContext gc, Gather g) {

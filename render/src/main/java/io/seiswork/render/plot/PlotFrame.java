@@ -343,6 +343,14 @@ public final class PlotFrame {
     public static final String NO_FINITE_SAMPLES = "no finite samples: the image is NaN/Inf everywhere";
 
     /**
+     * {@link #NO_FINITE_SAMPLES} across the middle of the plot, for a view with no colour bar to
+     * put it in place of (a gather's wiggles).
+     */
+    public void drawNoFiniteSamples(GraphicsContext g) {
+        drawNoFiniteSamples(g, plot());
+    }
+
+    /**
      * In place of a made-up scale, {@link #NO_FINITE_SAMPLES} across the middle of the plot (whose
      * pixels are all blank), on a white box so an overlay's lines do not hide it.
      */

@@ -7,6 +7,7 @@ import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.ErrorLabel;
 import io.seiswork.render.plot.PlotFrame;
 import io.seiswork.render.plot.Ticks;
 import io.seiswork.render.plot.VerticalExaggeration;
@@ -32,7 +33,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
@@ -77,13 +77,9 @@ public final class SectionView extends Region {
     private boolean stale = true;
     /** The last level of the request in flight or shown: a finer one is read when zooming in needs it. */
     private int targetLevel = Integer.MAX_VALUE;
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper pointerReadout = new ReadOnlyStringWrapper(this, "pointerReadout", "");
-    /**
-     * The error reading the volume, whole, wrapped over the top of the plot: a file's path and
-     * the reason do not fit a title, which is cut short of the colour bar's label.
-     */
-    private final Label errorLabel = new Label();
+    /** The error reading the volume, whole, wrapped over the top of the plot. */
+    private final ErrorLabel errorLabel = new ErrorLabel("sectionError", this::requestLayout);
     private Rendered shown;
     private Image image;
     private double centreAcross = 0.5;
@@ -94,17 +90,6 @@ public final class SectionView extends Region {
     /** A view of {@code volume}, starting at the middle inline. */
     public SectionView(VolumeSource volume) {
         this.volume = volume;
-        errorLabel.setId("sectionError");
-        errorLabel.getStyleClass().add("section-error");
-        errorLabel.setWrapText(true);
-        errorLabel.setStyle("-fx-text-fill: #8b0000; -fx-background-color: rgba(255, 255, 255, 0.85); "
-                + "-fx-padding: 4 6 4 6");
-        errorLabel.setVisible(false);
-        errorLabel.textProperty().bind(error.map(e -> e.isEmpty() ? "" : "error: " + e));
-        error.addListener((o, a, b) -> {
-            errorLabel.setVisible(!b.isEmpty());
-            requestLayout();
-        });
         getChildren().addAll(canvas, errorLabel);
         orientation.set(SliceOrientation.INLINE);
         sliceIndex.set(volume.axes(0).y().count() / 2);
@@ -280,7 +265,7 @@ public final class SectionView extends Region {
 
     /** The last error reading the volume, or "" (also shown in the view, whole, wrapped over the plot). */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return errorLabel.errorProperty();
     }
 
     /** Canvas x of across value {@code a} (metres): for overlays and tests. */
@@ -395,7 +380,7 @@ public final class SectionView extends Region {
             });
         }
         loader.submitCancellable(steps, this::show, e -> {
-            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            errorLabel.show(e);
             redraw();
         });
     }
@@ -403,7 +388,7 @@ public final class SectionView extends Region {
     private void show(Rendered r) {
         shown = r;
         image = r.toImage();
-        error.set("");
+        errorLabel.clear();
         displayedLevel.set(r.slice().level());
         refined.set(r.slice().level() == targetLevel);
         redraw();
@@ -414,12 +399,7 @@ public final class SectionView extends Region {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         redraw();
-        if (errorLabel.isVisible()) {
-            // Over the plot's top, wrapped to its width and as tall as the whole message needs.
-            var p = frame.plot();
-            double w = Math.max(80, Math.min(p.getWidth(), getWidth() - p.getMinX()) - 8);
-            errorLabel.resizeRelocate(p.getMinX() + 4, p.getMinY() + 4, w, Math.ceil(errorLabel.prefHeight(w)));
-        }
+        errorLabel.placeOver(frame.plot(), getWidth());
     }
 
     private void redraw() {

@@ -1,6 +1,7 @@
 package io.seiswork.render.gather;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.core.grid.Sampling;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,21 @@ class GatherClipTest {
         s[500] = -2f;
         assertEquals(2, GatherClip.percentile(oneTrace(s), 99), 1e-9);
         assertEquals(0, GatherClip.percentile(oneTrace(new float[10]), 99), 1e-9);
+    }
+
+    /**
+     * ±Inf samples (a modelling run that blew up) are left out like NaN, not taken as the clip
+     * (an infinite clip scales nothing); a gather with no finite sample has no clip (NaN).
+     */
+    @Test
+    void nonFiniteSamplesAreLeftOutAndNoneFiniteGivesNoClip() {
+        float[] s = new float[100];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = i < 10 ? (i % 2 == 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY) : i < 20 ? Float.NaN : 3f;
+        }
+        assertEquals(3, GatherClip.percentile(oneTrace(s), 99), 0);
+        float[] none = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        assertTrue(Double.isNaN(GatherClip.percentile(oneTrace(none), 99)), "no clip without a finite sample");
     }
 
     @Test

@@ -62,6 +62,75 @@ class GatherViewTest {
         }
     }
 
+    /**
+     * A gather with ±Inf samples (a modelling run that blew up) is drawn, clipped on its finite
+     * samples; before, the clip came out infinite and the view stayed blank without a word.
+     */
+    @Test
+    void infiniteSamplesAreDrawnClippedOnTheFiniteOnes(FxRobot robot) {
+        Gather g = GatherFixtures.gather();
+        float[] s = g.samples().clone();
+        int nt = g.time().count();
+        s[3 * nt + 10] = Float.POSITIVE_INFINITY;
+        s[7 * nt + 20] = Float.NEGATIVE_INFINITY;
+        robot.interact(() -> view.gatherProperty().set(new Gather(s, g.time(), g.traces(), g.tracesLabel())));
+        try {
+            ready();
+            assertTrue(Double.isFinite(view.clip()) && view.clip() > 0, "clip " + view.clip());
+            assertEquals("", view.errorProperty().get());
+        } finally {
+            robot.interact(() -> view.gatherProperty().set(GatherFixtures.gather()));
+        }
+    }
+
+    /**
+     * A gather without one finite sample (NaN and ±Inf) says "no finite samples" across its plot
+     * and draws no colour bar, in either style, instead of a made-up ±0.5 scale.
+     */
+    @Test
+    void aGatherWithoutAFiniteSampleSaysSo(FxRobot robot) {
+        Gather g = GatherFixtures.gather();
+        float[] s = new float[g.samples().length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = i % 3 == 0 ? Float.NaN : i % 3 == 1 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+        }
+        robot.interact(() -> view.gatherProperty().set(new Gather(s, g.time(), g.traces(), g.tracesLabel())));
+        try {
+            for (GatherStyle style : GatherStyle.values()) {
+                robot.interact(() -> view.gatherStyleProperty().set(style));
+                Image img = ready();
+                assertTrue(Double.isNaN(view.clip()), style + ": no clip, got " + view.clip());
+                int x0 = (int) Math.ceil(view.xOf(-587.5)) + 2;
+                int x1 = (int) Math.floor(view.xOf(587.5)) - 2;
+                int yc = (int) view.yOf(0.5);
+                assertTrue(darkRed(img, x0, x1, yc - 10, yc + 10) > 20, style + ": the note is drawn");
+                int least = io.seiswork.render.FxTestSupport.darkest(img, x1 + 30, (int) img.getWidth() - 4,
+                        (int) view.yOf(0.1), (int) view.yOf(0.9));
+                assertTrue(least > 240, style + ": no colour bar right of the plot, darkest " + least);
+            }
+        } finally {
+            robot.interact(() -> {
+                view.gatherStyleProperty().set(GatherStyle.VARIABLE_DENSITY);
+                view.gatherProperty().set(GatherFixtures.gather());
+            });
+        }
+    }
+
+    /** Pixels of dark red (the note's text) in the box. */
+    private static int darkRed(Image img, int x0, int x1, int y0, int y1) {
+        javafx.scene.image.PixelReader r = img.getPixelReader();
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int argb = r.getArgb(x, y);
+                if (((argb >> 16) & 0xff) > 90 && ((argb >> 8) & 0xff) < 70 && (argb & 0xff) < 70) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     @Test
     void variableDensityShowsTheFlatEventAtItsTime(FxRobot robot) {
         Image img = ready();

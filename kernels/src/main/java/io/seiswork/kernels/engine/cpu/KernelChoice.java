@@ -36,7 +36,7 @@ public final class KernelChoice {
     static final long SCALAR_BELOW_POINT_STEPS = 200_000_000L;
 
     /** The system property that forces one kernel family ({@code true} or {@code false}). */
-    static final String PROPERTY = "seiswork.cpu.vector";
+    public static final String PROPERTY = "seiswork.cpu.vector";
 
     private static final KernelChoice PER_PROPAGATION = new KernelChoice(Double.NaN);
 
