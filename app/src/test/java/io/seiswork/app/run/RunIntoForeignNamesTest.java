@@ -61,7 +61,7 @@ class RunIntoForeignNamesTest {
         Files.writeString(weights, "weights");
         Files.writeString(out.resolve("shots.sgy"), "an old file");
 
-        var cpu = StoppedRuns.cpu(1);
+        var cpu = StoppedRuns.cpu(job(), 1);
         try (var engine = cpu.engine()) {
             FolderInTheWay e = assertThrows(FolderInTheWay.class,
                     () -> new LocalRunner(cpu, new StoppedRuns.Watch(), CancellationToken.none()).run(job(), out));
