@@ -15,13 +15,14 @@ import java.util.List;
  * The work of a run in grid-point updates, before it runs: computed points per time step
  * (the user's grid plus the absorbing layers, as the engines count them in {@code run.json}) ×
  * time steps × propagations per shot × shots. A modelling shot is one propagation; a migration
- * shot is {@link #migrationPropagations} of them, plus one when its data are modelled first.
+ * shot is {@link #migrationPropagations} of them, plus two when its data are modelled first (the
+ * data and their direct wave, {@link ShotComputer#modellingPropagations}).
  * With a migration aperture each migration shot computes its own window of the model, so the
  * points per step are the mean over the shots' windows.
  *
  * @param shots shots in the run
- * @param modellingPropagations propagations per shot that model data: 1 for task model and for a
- *     migration of synthetic data, 0 for a migration of recorded data
+ * @param modellingPropagations propagations per shot that model data: 1 for task model, 2 for a
+ *     migration of synthetic data (the data and their direct wave), 0 for a migration of recorded data
  * @param migrationPropagations propagations per shot of the migration itself (0 for task model)
  * @param pointsPerStep grid points updated per time step of one propagation (the mean over the
  *     shots when their windows differ)
@@ -42,7 +43,7 @@ public record RunWork(int shots, int modellingPropagations, int migrationPropaga
     public static RunWork of(ResolvedJob job, List<Shot> shots, boolean onGpu, WavefieldStrategy strategy) {
         JobSpec spec = job.spec();
         boolean migrates = spec.task() == Task.RTM;
-        int modelling = migrates && job.dataFile() != null ? 0 : 1;
+        int modelling = ShotComputer.modellingPropagations(job);
         int migration = migrates ? migrationPropagations(onGpu, strategy) : 0;
         Double aperture = migrates ? spec.imaging().apertureM() : null;
         double total = 0;

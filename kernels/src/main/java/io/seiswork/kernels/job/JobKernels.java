@@ -45,7 +45,7 @@ public final class JobKernels {
     public static double pointSteps(ResolvedJob job, List<Shot> shots) {
         JobSpec spec = job.spec();
         boolean migrates = spec.task() == Task.RTM;
-        int propagations = migrates ? (job.dataFile() == null ? 4 : 2) : 1;
+        int propagations = ShotComputer.modellingPropagations(job) + (migrates ? 2 : 0);
         Double aperture = migrates ? spec.imaging().apertureM() : null;
         PhysicsOptions physics = PhysicsOptions.of(spec.physics());
         double points = 0;

@@ -305,6 +305,19 @@ public final class ShotComputer implements AutoCloseable {
     }
 
     /**
+     * Wavefield propagations of one shot that model data: one for task model; two for a migration
+     * of synthetic data ({@link SyntheticData}: the data, then the direct wave taken out of them,
+     * each a whole propagation); none for a migration of recorded data. What the run-time
+     * estimate and the job's kernel choice both count.
+     */
+    public static int modellingPropagations(ResolvedJob job) {
+        if (job.spec().task() != Task.RTM) {
+            return 1;
+        }
+        return job.dataFile() == null ? 2 : 0;
+    }
+
+    /**
      * Wavefield propagations of one migration shot: the source wavefield forward and the
      * receivers' wavefield backward, and a third that runs the source wavefield backward from its
      * saved boundary ring when it is reconstructed rather than stored (strategy "boundary", and

@@ -20,15 +20,23 @@ public final class ErrorLabel extends Label {
      */
     public ErrorLabel(String id, Runnable requestLayout) {
         setId(id);
-        getStyleClass().add("section-error");
-        setWrapText(true);
-        setStyle("-fx-text-fill: #8b0000; -fx-background-color: rgba(255, 255, 255, 0.85); -fx-padding: 4 6 4 6");
+        styleAsError(this);
         setVisible(false);
         textProperty().bind(error.map(e -> e.isEmpty() ? "" : "error: " + e));
         error.addListener((o, a, b) -> {
             setVisible(!b.isEmpty());
             requestLayout.run();
         });
+    }
+
+    /**
+     * Gives {@code label} the look of a view's error: wrapped, dark red on a light box (also the
+     * 3D view's message, which is an error or the note of a volume without a finite sample).
+     */
+    public static void styleAsError(Label label) {
+        label.getStyleClass().add("section-error");
+        label.setWrapText(true);
+        label.setStyle("-fx-text-fill: #8b0000; -fx-background-color: rgba(255, 255, 255, 0.85); -fx-padding: 4 6 4 6");
     }
 
     /** The error shown, or "". */

@@ -340,7 +340,7 @@ public final class PlotFrame {
     }
 
     /** What the plot says in place of a colour bar when the volume has no finite sample to scale one by. */
-    public static final String NO_FINITE_SAMPLES = "no finite samples: the image is NaN/Inf everywhere";
+    public static final String NO_FINITE_SAMPLES = "no finite samples: NaN or Inf everywhere";
 
     /**
      * {@link #NO_FINITE_SAMPLES} across the middle of the plot, for a view with no colour bar to

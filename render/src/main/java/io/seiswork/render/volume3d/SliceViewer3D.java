@@ -5,6 +5,7 @@ import io.seiswork.core.volume.VolumeAxes;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.ErrorLabel;
 import io.seiswork.render.plot.PlotFrame;
 import io.seiswork.render.section.PlaneName;
 import io.seiswork.render.section.Refinement;
@@ -139,10 +140,7 @@ public final class SliceViewer3D extends BorderPane {
     /** The message label: whole, wrapped to the view's width, dark red on a light box like a section's. */
     private Label message() {
         message.setId("viewer3dMessage");
-        message.getStyleClass().add("section-error");
-        message.setWrapText(true);
-        message.setStyle("-fx-text-fill: #8b0000; -fx-background-color: rgba(255, 255, 255, 0.85); "
-                + "-fx-padding: 4 6 4 6");
+        ErrorLabel.styleAsError(message);
         message.setLayoutX(8);
         message.setLayoutY(8);
         message.setVisible(false);
