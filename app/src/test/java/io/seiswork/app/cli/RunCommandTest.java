@@ -287,7 +287,8 @@ class RunCommandTest {
             assertEquals(1, r.exit(), r.err());
             assertTrue(r.err().contains("1 problem"), r.err());
             assertTrue(r.err().matches("(?s).*time\\.lengthS: needs [0-9]{10,} time steps of [0-9.e-]+ s \\(the CFL"
-                    + " step of the grid's spacing\\) to reach 60 s, more than the engine's limit of 1000000000 steps.*"),
+                    + " step of the grid's spacing\\) to reach 60 s, more than the engine's limit of "
+                    + io.seiswork.core.time.TimeStepping.MAX_STEPS + " steps.*"),
                     r.err());
             assertFalse(r.err().contains("at io.seiswork"), "no stack trace");
             assertFalse(r.out().contains("steps"), r.out());
