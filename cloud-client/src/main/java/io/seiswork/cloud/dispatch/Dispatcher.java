@@ -56,11 +56,23 @@ public final class Dispatcher {
     private final ArtifactStore store;
     private final JobTable table;
     private final ShotQueue queue;
+    /** The free space a fetch counts on: the disk's, but for a test's fuller disk. */
+    private final FolderRoom room;
 
     public Dispatcher(ArtifactStore store, JobTable table, ShotQueue queue) {
+        this(store, table, queue, FolderRoom.DISK);
+    }
+
+    private Dispatcher(ArtifactStore store, JobTable table, ShotQueue queue, FolderRoom room) {
         this.store = store;
         this.table = table;
         this.queue = queue;
+        this.room = room;
+    }
+
+    /** This dispatcher, its fetches told that a folder's disk has the room {@code room} says (a test's full disk). */
+    Dispatcher withRoom(FolderRoom room) {
+        return new Dispatcher(store, table, queue, room);
     }
 
     /** The dispatcher of a stack; the local one gets its bucket, table and queues created if missing. */
@@ -520,7 +532,7 @@ public final class Dispatcher {
      * the files the downloads replace and their broken downloads' parts). Generous, so that it
      * never refuses a fetch that fits; one that cannot be told is not refused here.
      */
-    private static void requireRoom(Path outDir, List<String> names, List<StoredVersion> versions,
+    private void requireRoom(Path outDir, List<String> names, List<StoredVersion> versions,
             List<Integer> downloads, List<String> removed) {
         long needed = 0;
         long reusable = 0;
@@ -538,15 +550,20 @@ public final class Dispatcher {
                     reusable += Files.size(file);
                 }
             }
-            long usable = Files.getFileStore(outDir).getUsableSpace();
+            long usable = room.usableBytes(outDir);
             if (needed > usable + reusable) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "%s has room for %.1f MB more,"
-                        + " and the job's outputs need %.1f MB: free some, or fetch into another folder; nothing was"
-                        + " removed or downloaded", outDir, (usable + reusable) / 1e6, needed / 1e6));
+                throw new IllegalStateException(outDir + " has room for " + size(usable + reusable) + " more, and the"
+                        + " job's outputs need " + size(needed) + ": free some, or fetch into another folder; nothing"
+                        + " was removed or downloaded");
             }
         } catch (IOException e) {
             // The room cannot be told: the download itself says so if the disk fills.
         }
+    }
+
+    /** {@code bytes} as the room refusal says it: MB to a tenth, bytes below 0.1 MB (where 0.0 MB would say nothing). */
+    private static String size(long bytes) {
+        return bytes < 100_000 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     /**

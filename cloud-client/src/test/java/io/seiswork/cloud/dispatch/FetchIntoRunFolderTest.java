@@ -162,6 +162,34 @@ class FetchIntoRunFolderTest {
         assertTrue(Files.isDirectory(out.resolve("plots")));
     }
 
+    /**
+     * A name that differs from an output's only in case ({@code Image.sgy}, {@code RUN.JSON}): on
+     * a case-sensitive file system (Linux's, CI's) another file, which neither refuses the fetch
+     * nor is removed by {@code --replace}; where the file system folds case, the output itself,
+     * refused as another run's. The fetch asks the file system for each output's own name, so its
+     * lookup decides, as it decides what a write by that name opens ({@code RunOutputsTest}).
+     */
+    @Test
+    void namesDifferingOnlyInCaseAreAnotherRunsOutputsExactlyWhereTheFileSystemFoldsCase() throws Exception {
+        JobId id = modelJob("case");
+        Path out = Files.createDirectories(dir.resolve("case"));
+        Files.writeString(out.resolve("Image.sgy"), "a vendor's image");
+        Files.writeString(out.resolve("RUN.JSON"), "a vendor's report");
+        boolean folds = Files.exists(out.resolve("IMAGE.SGY"));
+
+        if (folds) {
+            var refused = assertThrows(IllegalStateException.class, () -> d.fetch(id, out, 1 << 20,
+                    TransferProgress.NONE));
+            assertTrue(refused.getMessage().startsWith(out + " holds image.sgy and run.json, which no fetch"),
+                    refused.getMessage());
+            return;
+        }
+        fetchReplacing(id, out, 1 << 20, RunOutputs.ALL);
+        assertEquals("model sgy", Files.readString(out.resolve("shots.sgy")));
+        assertEquals("a vendor's image", Files.readString(out.resolve("Image.sgy")), "another file: kept");
+        assertEquals("a vendor's report", Files.readString(out.resolve("RUN.JSON")));
+    }
+
     @Test
     void replacingRemovesTheOtherRunsOutputsItsReportAndCheckpointButNothingElse() throws Exception {
         JobId id = modelJob("replacing");
@@ -240,6 +268,40 @@ class FetchIntoRunFolderTest {
                 + " downloaded", refused.getMessage());
         assertEquals("a local run's image", Files.readString(out.resolve("image.sgy")));
         assertTrue(Files.exists(out.resolve("run.json")));
+    }
+
+    /**
+     * A disk without room for the job's outputs refuses the fetch before the other run's outputs
+     * are removed or anything is downloaded; the room counted is the disk's free space, the bytes
+     * of the run outputs the fetch removes and those of a broken download's part, so that one byte
+     * more takes the fetch. The disk's free space comes from {@link Dispatcher#withRoom}: no test
+     * machine's disk can be filled to a byte for it.
+     */
+    @Test
+    void aDiskWithoutRoomRefusesTheFetchBeforeAnythingIsRemovedOrDownloaded() throws Exception {
+        JobId id = modelJob("no-room");  // shots.sgy: "model sgy", 9 bytes
+        Path out = Files.createDirectories(dir.resolve("full"));
+        Files.writeString(out.resolve("run.json"), "{}");  // another run's report, 2 bytes, which the fetch removes
+        Files.writeString(out.resolve("shots.sgy.part"), "mod");  // a broken download's part, 3 bytes
+        Files.writeString(out.resolve("notes.txt"), "the user's notes");
+        TreeSet<String> before = names(out);
+        before.add(".seiswork-run.lock");
+        List<Long> downloads = new ArrayList<>();
+        Dispatcher full = d.withRoom(folder -> 3);  // 3 + 2 + 3 = 8 bytes of room, one short
+
+        var refused = assertThrows(IllegalStateException.class, () -> full.fetch(id, out, 1 << 20,
+                (done, total) -> downloads.add(total), new CancellationToken(), RunOutputs.ALL));
+
+        assertEquals(out + " has room for 8 bytes more, and the job's outputs need 9 bytes: free some, or fetch into"
+                + " another folder; nothing was removed or downloaded", refused.getMessage());
+        assertEquals(List.of(), downloads);
+        assertEquals(before, names(out), "run.json and the part kept, no shots.sgy, no record");
+        assertEquals("{}", Files.readString(out.resolve("run.json")));
+        assertEquals("mod", Files.readString(out.resolve("shots.sgy.part")));
+
+        d.withRoom(folder -> 4).fetch(id, out, 1 << 20, TransferProgress.NONE, new CancellationToken(), RunOutputs.ALL);
+        assertEquals("model sgy", Files.readString(out.resolve("shots.sgy")));
+        assertFalse(Files.exists(out.resolve("run.json")));
     }
 
     /**

@@ -24,6 +24,13 @@ import java.util.List;
  * user's {@code run.json/} of notes, a training run's {@code checkpoint/} of model weights) is
  * nobody's run output: it is in the way of a run or fetch, never removed, and the user is told to
  * move it ({@link #foreignFolders}, {@link #movePlease}).
+ *
+ * <p>Case: every check asks the file system for an output's own name ({@code dir.resolve(name)}),
+ * never compares a listing's names, so {@code Image.sgy} is {@code image.sgy} exactly where the
+ * folder's file system folds case (macOS's APFS by default, Windows' NTFS, ext4 folders with
+ * {@code chattr +F}), found and removed as it, and another file, left alone, where it does not
+ * (Linux's usual file systems): the lookup that decides is the one a write by that name goes
+ * through, per folder, where a probe of ours could only guess.
  */
 public final class RunOutputs {
 

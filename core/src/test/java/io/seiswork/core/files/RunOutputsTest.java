@@ -117,4 +117,40 @@ class RunOutputsTest {
         RunOutputs.dropLink(out.resolve("image.sgy"));
         assertEquals("image", Files.readString(out.resolve("image.sgy")));
     }
+
+    /**
+     * Names that differ from an output's only in case: on a case-sensitive file system (Linux's,
+     * this test's on CI) {@code Image.sgy} is another file, nobody's run output, neither found nor
+     * removed; on one that folds case (macOS's APFS by default, Windows' NTFS) it is the same file
+     * as {@code image.sgy}, found and removed as it. Nothing compares names here: every check asks
+     * the file system for the output's own name, and its lookup folds exactly where the folder
+     * does (even per folder, ext4's {@code chattr +F}), which a probe could only guess. So the test
+     * asserts whichever the temporary folder's file system is; a Linux kernel without
+     * CONFIG_UNICODE and without vfat (this build machine's) has no folding one to mount.
+     */
+    @Test
+    void namesDifferingOnlyInCaseAreTheOutputsExactlyWhereTheFileSystemFoldsCase() throws Exception {
+        Files.writeString(dir.resolve("Image.sgy"), "a vendor's image");
+        Files.writeString(dir.resolve("RUN.JSON"), "a vendor's report");
+        Files.createDirectories(dir.resolve("Checkpoint"));
+        Files.writeString(dir.resolve("Checkpoint").resolve("state.json"), "{}");
+        boolean folds = Files.exists(dir.resolve("IMAGE.SGY"));
+
+        if (!folds) {
+            assertEquals(List.of(), RunOutputs.in(dir));
+            assertEquals(List.of(), RunOutputs.foreignFolders(dir));
+            assertFalse(RunOutputs.holdsCheckpoint(dir));
+            RunOutputs.remove(dir, RunOutputs.ALL);
+            assertEquals("a vendor's image", Files.readString(dir.resolve("Image.sgy")), "another file: kept");
+            assertEquals("a vendor's report", Files.readString(dir.resolve("RUN.JSON")));
+            assertTrue(Files.exists(dir.resolve("Checkpoint").resolve("state.json")));
+        } else {
+            assertEquals(List.of("image.sgy", "run.json", "checkpoint"), RunOutputs.in(dir));
+            assertTrue(RunOutputs.holdsCheckpoint(dir));
+            RunOutputs.remove(dir, RunOutputs.ALL);
+            assertFalse(Files.exists(dir.resolve("Image.sgy")), "the same file as image.sgy: removed as it");
+            assertFalse(Files.exists(dir.resolve("RUN.JSON")));
+            assertFalse(Files.exists(dir.resolve("Checkpoint")));
+        }
+    }
 }
