@@ -71,13 +71,11 @@ final class FetchedVersions {
 
     /**
      * Forgets the files {@code names} (removed: another run's outputs a fetch replaced), so that
-     * the record names no job for them.
+     * the record names no job for them; as a local run forgets ({@link FetchRecord#forget}), the
+     * record is removed when it names nothing more (until this fetch records its first file).
      */
     void forget(Collection<String> names) {
-        if (names.stream().anyMatch(versions::has)) {
-            versions.remove(names);
-            FetchRecord.write(dir, versions);
-        }
+        FetchRecord.forget(dir, versions, names);
     }
 
     /** Records that {@code file}, just written, now holds {@code version} of {@code job}'s output. */

@@ -98,7 +98,16 @@ public final class FetchRecord {
      * @throws java.io.UncheckedIOException when the record cannot be written or removed
      */
     public static void forget(Path dir, Collection<String> names) {
-        ObjectNode record = read(dir);
+        forget(dir, read(dir), names);
+    }
+
+    /**
+     * As {@link #forget(Path, Collection)}, for {@code record}, {@code dir}'s record as its caller
+     * holds it (a fetch's, which goes on recording in it): {@code names} are removed from it too.
+     * The one way a record forgets, so that a fetch and a local run leave the same folder behind:
+     * no record, rather than an empty one, once it names nothing.
+     */
+    public static void forget(Path dir, ObjectNode record, Collection<String> names) {
         if (names.stream().noneMatch(record::has)) {
             return;
         }
