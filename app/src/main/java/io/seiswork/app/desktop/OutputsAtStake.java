@@ -42,7 +42,8 @@ record OutputsAtStake(String question, String kept, Task shown, List<String> agr
      * folder: not on the JavaFX thread): for a run on this machine what it removes or writes over
      * as it starts ({@link PreviousOutputs}), for a cloud run every run output there, which its
      * fetch removes ({@code Dispatcher#fetch} replacing them); when the folder cannot be read for it, a question that
-     * says so, so that nothing is lost unasked.
+     * says so, so that nothing is lost unasked (for a cloud run, naming every run output's name, which yes
+     * agrees to the fetch's removing).
      */
     static OutputsAtStake in(Path dir, ResolvedJob job, boolean cloud) {
         try {
@@ -55,9 +56,27 @@ record OutputsAtStake(String question, String kept, Task shown, List<String> agr
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                     .orElse("");
-            return new OutputsAtStake("Cannot tell what " + dir + " holds (" + why + "). Run into it anyway? What a run"
-                    + " replaces there would be lost.", dir + " stays as it is.", null, List.of());
+            return cloud ? unreadableForCloud(dir, why)
+                    : new OutputsAtStake("Cannot tell what " + dir + " holds (" + why + "). Run into it anyway? What a"
+                            + " run replaces there would be lost.", dir + " stays as it is.", null, List.of());
         }
+    }
+
+    /**
+     * The question for a cloud run into {@code dir} whose run outputs cannot be told ({@code why}):
+     * yes agrees to the fetch's removing every run output it finds there hours later
+     * ({@link RunOutputs#ALL}, named in the question), as {@code fetch --replace} would, since
+     * agreeing to nothing would have the fetch refuse the folder when the job is done: "anyway"
+     * taken back after the job ran. A folder by an output's name that no Seiswork run leaves still
+     * refuses the fetch, and nothing else there is touched.
+     */
+    private static OutputsAtStake unreadableForCloud(Path dir, String why) {
+        List<String> names = new ArrayList<>(RunOutputs.ALL);
+        names.set(names.indexOf(RunOutputs.CHECKPOINT), RunOutputs.CHECKPOINT + "/");
+        String any = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        return new OutputsAtStake("Cannot tell what " + dir + " holds (" + why + "). Run into it anyway? The cloud"
+                + " job's fetch then removes any " + any + " it finds there before its files come (nothing else"
+                + " there).", dir + " stays as it is.", null, RunOutputs.ALL);
     }
 
     private static OutputsAtStake read(Path dir, ResolvedJob job) {

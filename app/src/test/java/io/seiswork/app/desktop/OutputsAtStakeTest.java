@@ -8,6 +8,7 @@ import io.seiswork.app.run.PreviousOutputs;
 import io.seiswork.app.run.StoppedRuns;
 import io.seiswork.app.testing.FetchedFiles;
 import io.seiswork.app.testing.SmallSpec;
+import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
@@ -123,6 +124,16 @@ class OutputsAtStakeTest {
         assertTrue(s.question().startsWith("Cannot tell what " + out + " holds ("), s.question());
         assertTrue(s.question().endsWith("). Run into it anyway? What a run replaces there would be lost."), s.question());
         assertNull(s.shown());
+        assertEquals(List.of(), s.agreed(), "a local run replaces what it finds as it starts, asked nothing more");
+
+        // A cloud job's fetch, hours later, would refuse the folder if yes agreed to nothing: yes agrees to every name.
+        OutputsAtStake cloud = OutputsAtStake.in(out, job(MODEL), true);
+        assertTrue(cloud.question().startsWith("Cannot tell what " + out + " holds ("), cloud.question());
+        assertTrue(cloud.question().endsWith("). Run into it anyway? The cloud job's fetch then removes any image.sgy,"
+                + " image.swv, shots.sgy, run.json or checkpoint/ it finds there before its files come (nothing else"
+                + " there)."), cloud.question());
+        assertEquals(RunOutputs.ALL, cloud.agreed());
+        assertEquals(out + " stays as it is.", cloud.kept());
     }
 
     @Test
