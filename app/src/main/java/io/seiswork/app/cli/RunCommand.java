@@ -1,13 +1,13 @@
 package io.seiswork.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.app.run.FolderInTheWay;
 import io.seiswork.app.run.LocalRunner;
 import io.seiswork.app.run.OutputInUse;
 import io.seiswork.app.run.ResumeRefused;
 import io.seiswork.app.run.RunCheckpoint;
 import io.seiswork.app.run.RunTimeEstimator;
 import io.seiswork.app.run.ShotSelection;
-import io.seiswork.app.run.FolderInTheWay;
 import io.seiswork.app.run.StoppedRunInTheWay;
 import io.seiswork.app.run.TerminalProgress;
 import io.seiswork.app.run.TerminalTicker;
