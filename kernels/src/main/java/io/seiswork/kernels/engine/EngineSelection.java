@@ -19,8 +19,9 @@ import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
  *       device memory is refused with the memory plan.
  *   <li>{@code "auto"}: the GPU engine when usable, otherwise the CPU engine with the probe's
  *       reason (for example "no NVIDIA driver (libcuda.so.1 not found)"). With the GPU, a shot
- *       whose memory plan does not fit the device runs on the CPU and the engine logs why;
- *       {@link #select(EngineChoice, ShotRequest)} checks a representative shot up front so the
+ *       whose memory plan does not fit the device runs on the CPU, on the job's kernels
+ *       ({@link io.seiswork.kernels.engine.cuda.CpuFallback}), and the engine logs why;
+ *       {@link #select} checks a representative shot up front so the
  *       reason can name it.
  * </ul>
  * The GPU is probed once per JVM (about 0.1 s without a driver, longer with one: it loads the
@@ -32,29 +33,17 @@ import io.seiswork.kernels.engine.cuda.CudaWaveEngine;
 public record EngineSelection(WaveEngine engine, String reason) {
 
     /**
-     * Chooses the engine for {@code choice} by the rule above.
-     *
-     * @throws IllegalArgumentException for "gpu" when no GPU is usable, with the one-line reason
-     */
-    public static EngineSelection select(EngineChoice choice) {
-        return select(choice, null);
-    }
-
-    /**
-     * As {@link #select(EngineChoice)}, and for "auto" with a usable GPU also checks that
-     * {@code typical} (a shot of the run; all shots of a run share the grid) fits the device
-     * memory, choosing the CPU with the memory plan as reason if it does not.
+     * Chooses the engine for {@code choice} by the rule above, and for "auto" with a usable GPU
+     * also checks that {@code typical} (a shot of the run; all shots of a run share the grid) fits
+     * the device memory, choosing the CPU with the memory plan as reason if it does not.
      *
      * @param typical a representative shot, or null to skip the memory check here
+     * @param kernels the CPU kernels of the job ({@link KernelChoice#forJob}, as
+     *     {@code job.JobEngine} weighs them): those of a CPU engine chosen here and, under "auto",
+     *     of the CPU engine a GPU engine runs a shot on when it does not fit the device, so that
+     *     every path takes the job's one choice; tests and benchmarks without a job pass
+     *     {@link KernelChoice#perPropagation()}
      * @throws IllegalArgumentException for "gpu" when no GPU is usable or the shot does not fit
-     */
-    public static EngineSelection select(EngineChoice choice, ShotRequest typical) {
-        return select(choice, typical, KernelChoice.perPropagation());
-    }
-
-    /**
-     * As {@link #select(EngineChoice, ShotRequest)}, a CPU engine's kernels chosen by
-     * {@code kernels} (a job's: {@link KernelChoice#forJob}).
      */
     public static EngineSelection select(EngineChoice choice, ShotRequest typical, KernelChoice kernels) {
         return switch (choice) {
@@ -73,15 +62,9 @@ public record EngineSelection(WaveEngine engine, String reason) {
      * take the CPU).
      *
      * @param typical a representative migration shot, or null to skip the memory check here
+     * @param kernels the job's CPU kernels, as for {@link #select}: also those of a migration or a
+     *     synthetic-data shot that falls back from the GPU to the CPU
      * @throws IllegalArgumentException for "gpu" when no GPU is usable or the shot does not fit
-     */
-    public static EngineSelection selectMigration(EngineChoice choice, ShotRequest typical) {
-        return selectMigration(choice, typical, KernelChoice.perPropagation());
-    }
-
-    /**
-     * As {@link #selectMigration(EngineChoice, ShotRequest)}, a CPU engine's kernels chosen by
-     * {@code kernels} (a job's: {@link KernelChoice#forJob}).
      */
     public static EngineSelection selectMigration(EngineChoice choice, ShotRequest typical, KernelChoice kernels) {
         return switch (choice) {
@@ -135,7 +118,7 @@ public record EngineSelection(WaveEngine engine, String reason) {
         }
         CudaWaveEngine gpu;
         try {
-            gpu = new CudaWaveEngine(true);
+            gpu = new CudaWaveEngine(kernels);
         } catch (RuntimeException | LinkageError e) {
             return new EngineSelection(new CpuWaveEngine(kernels), "engine \"auto\": using the CPU, the GPU failed to start: "
                     + oneLine(e));
@@ -155,7 +138,7 @@ public record EngineSelection(WaveEngine engine, String reason) {
             throw new IllegalArgumentException("engine: \"gpu\" requested but no GPU is usable: " + CudaProbe.reason()
                     + "; use \"cpu\" or \"auto\"");
         }
-        CudaWaveEngine gpu = new CudaWaveEngine(false);
+        CudaWaveEngine gpu = new CudaWaveEngine();
         if (typical != null) {
             String tooBig = gpu.memoryCheck(typical);
             if (tooBig != null) {

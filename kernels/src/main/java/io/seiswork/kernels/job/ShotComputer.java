@@ -566,7 +566,9 @@ public final class ShotComputer implements AutoCloseable {
             if (!gpu.fallsBackToCpu()) {
                 throw new IllegalArgumentException("engine: \"gpu\" requested but " + tooBig + "; use \"cpu\" or \"auto\"");
             }
-            ownCpu = new CpuWaveEngine(JobKernels.of(job, data.shots()));
+            // The kernels the GPU engine's own fallback takes (the job's, weighed where it was
+            // selected), so the migration's and a synthetic-data shot's CPU runs agree with a CPU run of the job.
+            ownCpu = new CpuWaveEngine(gpu.cpuFallbackKernels());
             migrationEngineReason = "engine \"auto\": " + tooBig + "; the migration runs on the CPU";
             messages.accept(migrationEngineReason);
             return cpuMigration(ownCpu);

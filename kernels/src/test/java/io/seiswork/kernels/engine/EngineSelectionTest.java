@@ -3,6 +3,7 @@ package io.seiswork.kernels.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -18,11 +19,17 @@ import io.seiswork.core.velocity.VelocityModel;
 import io.seiswork.core.wavelet.RickerWavelet;
 import io.seiswork.kernels.engine.cpu.CpuBenchmark;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.KernelChoice;
 import io.seiswork.kernels.engine.cuda.CudaProbe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EngineSelectionTest {
+
+    /** Each propagation on its own work's kernels: a selection without a job. */
+    private static final KernelChoice PER = KernelChoice.perPropagation();
+    /** A job's choice, which every CPU engine the selection makes must take. */
+    private static final KernelChoice JOB = KernelChoice.forJob(1e9);
 
     @Test
     void modelsAShotWithTheResolvedTimingAndReportsItsCost() {
@@ -30,7 +37,7 @@ class EngineSelectionTest {
         Sampling out = new Sampling(101, 0.004, 0);
         PhysicsOptions physics = PhysicsOptions.defaults();
         TimeStepping timing = TimeStepping.fromCfl(model, physics.spaceOrder(), out);
-        EngineSelection selection = EngineSelection.select(EngineChoice.AUTO);
+        EngineSelection selection = EngineSelection.select(EngineChoice.AUTO, null, PER);
         assertTrue(selection.reason().contains(CudaProbe.available() ? "GPU" : "CPU"), selection.reason());
         try (WaveEngine engine = selection.engine()) {
             ShotRecord r = engine.model(ShotRequest.of(model, physics, new Position(400, 0, 100),
@@ -53,7 +60,7 @@ class EngineSelectionTest {
     void gpuIsRefusedWithTheReasonNotDowngraded() {
         assumeFalse(CudaProbe.available(), "a GPU is usable here: " + CudaProbe.reason());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EngineSelection.select(EngineChoice.GPU));
+                () -> EngineSelection.select(EngineChoice.GPU, null, PER));
         System.out.println("  [no-gpu] select(GPU) throws: " + e.getMessage());
         assertTrue(e.getMessage().contains("\"gpu\" requested but no GPU is usable: " + CudaProbe.reason()),
                 e.getMessage());
@@ -63,10 +70,10 @@ class EngineSelectionTest {
     @Test
     void autoWithoutAGpuRunsOnTheCpuAndSaysWhy() {
         assumeFalse(CudaProbe.available(), "a GPU is usable here: " + CudaProbe.reason());
-        EngineSelection s = EngineSelection.select(EngineChoice.AUTO);
+        EngineSelection s = EngineSelection.select(EngineChoice.AUTO, null, JOB);
         try (WaveEngine engine = s.engine()) {
             System.out.println("  [no-gpu] select(AUTO): " + engine.name() + " -- " + s.reason());
-            assertInstanceOf(CpuWaveEngine.class, engine);
+            assertSame(JOB, assertInstanceOf(CpuWaveEngine.class, engine).kernels(), "the job's kernels");
             assertEquals("engine \"auto\": using the CPU, no usable GPU: " + CudaProbe.reason(), s.reason());
             assertFalse(s.reason().contains("\n"), "one line");
             assertFalse(s.reason().contains("Exception") || s.reason().contains("Error"), s.reason());
@@ -79,19 +86,19 @@ class EngineSelectionTest {
         VelocityModel model = VelocityModel.constant(Grid.of2d(41, 31, 10), 2000f);
         ShotRequest typical = ShotRequest.of(model, PhysicsOptions.defaults(), new Position(200, 0, 20),
                 RickerWavelet.of(10), List.of(new Position(100, 0, 20)), new Sampling(51, 0.004, 0));
-        EngineSelection s = EngineSelection.selectMigration(EngineChoice.AUTO, typical);
+        EngineSelection s = EngineSelection.selectMigration(EngineChoice.AUTO, typical, JOB);
         try (WaveEngine engine = s.engine()) {
-            assertInstanceOf(CpuWaveEngine.class, engine);
+            assertSame(JOB, assertInstanceOf(CpuWaveEngine.class, engine).kernels(), "the job's kernels");
             assertEquals("engine \"auto\": using the CPU, no usable GPU: " + CudaProbe.reason(), s.reason());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EngineSelection.selectMigration(EngineChoice.GPU, typical));
+                () -> EngineSelection.selectMigration(EngineChoice.GPU, typical, JOB));
         System.out.println("  [no-gpu] selectMigration(GPU) throws: " + e.getMessage());
         assertTrue(e.getMessage().contains("\"gpu\" requested but no GPU is usable: " + CudaProbe.reason()),
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
-        try (WaveEngine engine = EngineSelection.selectMigration(EngineChoice.CPU, typical).engine()) {
-            assertInstanceOf(CpuWaveEngine.class, engine);
+        try (WaveEngine engine = EngineSelection.selectMigration(EngineChoice.CPU, typical, JOB).engine()) {
+            assertSame(JOB, assertInstanceOf(CpuWaveEngine.class, engine).kernels(), "the job's kernels");
         }
     }
 

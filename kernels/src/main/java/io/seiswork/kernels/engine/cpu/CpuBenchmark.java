@@ -196,7 +196,8 @@ public final class CpuBenchmark {
         ShotRequest request = new ShotRequest(model, physics, source, new RickerWavelet(15, 0.08), receivers, timing);
         double[] sec = new double[c.repetitions()];
         long computed = 0;
-        try (CpuWaveEngine engine = new CpuWaveEngine(c.threads())) {
+        // No job: the benchmarked shot's own work chooses its kernels (bench --mode shot).
+        try (CpuWaveEngine engine = new CpuWaveEngine(c.threads(), KernelChoice.perPropagation())) {
             for (int rep = -c.warmups(); rep < c.repetitions(); rep++) {
                 ShotRecord r = engine.model(request, (step, total) -> { }, CancellationToken.none());
                 computed = r.stats().computedPoints();

@@ -27,12 +27,22 @@ public final class CpuWaveEngine implements WaveEngine {
     private final WorkerPool pool;
     private final KernelChoice kernels;
 
-    /** An engine with one thread per available processor, each propagation on the kernels its work calls for. */
+    /**
+     * An engine with one thread per available processor, each propagation on the kernels its work
+     * calls for. For tests only, which model shots without a job: every run, the GPU engine's CPU
+     * fallback included, gives its job's choice ({@link #CpuWaveEngine(KernelChoice)}).
+     */
     public CpuWaveEngine() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param threads number of threads, at least 1; each propagation on the kernels its work calls for */
+    /**
+     * An engine whose propagations each take the kernels their own work calls for. For tests only,
+     * as {@link #CpuWaveEngine()}; a benchmark without a job says so
+     * ({@link KernelChoice#perPropagation()}).
+     *
+     * @param threads number of threads, at least 1
+     */
     public CpuWaveEngine(int threads) {
         this(threads, KernelChoice.perPropagation());
     }

@@ -20,8 +20,10 @@ import java.util.Locale;
  * runs at the vector rate, while a job of one small shot stays scalar. The choice depends on the
  * job alone, never on which of its shots a run computes or on what this JVM ran before, so a
  * resumed run, a run of some shots ({@code --shots}) or a cloud worker picks the same kernels for
- * a shot and writes the same bytes. An engine without a job ({@link #perPropagation}: benchmarks,
- * tests, a GPU's CPU fallback) weighs each propagation alone. The system property
+ * a shot and writes the same bytes; so does the CPU engine a GPU run of "auto" hands a shot that
+ * does not fit the device ({@code cuda.CpuFallback}), and that of a migration falling back to the
+ * CPU. An engine without a job ({@link #perPropagation}: benchmarks, tests) weighs each
+ * propagation alone. The system property
  * {@code seiswork.cpu.vector} overrides both: {@code false} takes the scalar kernels for
  * everything, {@code true} the vector ones (where the module is present).
  */

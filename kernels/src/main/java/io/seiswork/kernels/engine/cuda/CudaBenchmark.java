@@ -267,7 +267,7 @@ public final class CudaBenchmark {
         Position centre = new Position(n * 5.0, threeD ? n * 5.0 : 0, n * 5.0);
         ShotRequest request = new ShotRequest(model, physics, centre, RickerWavelet.of(10), List.of(),
                 new TimeStepping(dt, 2 * steps, new Sampling(2, dt, 0)));
-        CudaWaveEngine engine = new CudaWaveEngine(false);
+        CudaWaveEngine engine = new CudaWaveEngine();
         CudaPropagator p = null;
         Result result = null;
         try {

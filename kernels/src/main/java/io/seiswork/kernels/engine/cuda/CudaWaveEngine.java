@@ -22,7 +22,7 @@ import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.WaveEngine;
 import io.seiswork.kernels.engine.WavefieldSection;
-import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.KernelChoice;
 import io.seiswork.kernels.engine.cpu.PointSpread;
 import io.seiswork.kernels.engine.cpu.TraceResampler;
 import java.nio.ByteOrder;
@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * the JCuda driver API. Construct only when {@link CudaProbe#available()}.
  *
  * <p>Per shot: plan the device memory ({@link MemoryPlan}) and refuse, or under
- * {@code engine: "auto"} hand the shot to the CPU engine, when it does not fit; set up a
+ * {@code engine: "auto"} hand the shot to the CPU engine on the job's kernels ({@link CpuFallback}),
+ * when it does not fit; set up a
  * {@link CudaPropagator}; record level 0; then for each step launch the step, inject the source
  * sample and sample the receivers into a device trace chunk. Every K levels (about 1 % of the
  * run) the chunk is copied on a second stream into pinned host memory while the compute stream
@@ -59,24 +60,37 @@ public final class CudaWaveEngine implements WaveEngine {
     private final CudaContext ctx;
     private final CUstream compute;
     private final CUstream copy;
-    private final boolean cpuFallback;
+    /** Where shots that do not fit the device run (engine "auto"); null to refuse them (engine "gpu"). */
+    private final CpuFallback cpuFallback;
     /** The stencil kernel asked for, or empty for {@link StencilVariant#fastestFor} each space order. */
     private volatile Optional<StencilVariant> stencil;
     private volatile CpmlLayout cpml;
-    private CpuWaveEngine cpu;
-    private volatile String lastFallback;
     private boolean closed;
 
     /**
-     * An engine on the probed device ({@code seiswork.gpu.device}, default 0).
+     * An engine on the probed device ({@code seiswork.gpu.device}, default 0) that refuses a shot
+     * not fitting the device memory (engine "gpu", benchmarks, tests).
      *
-     * @param cpuFallback run shots that do not fit the device memory on the CPU (engine "auto")
-     *     instead of refusing them
      * @throws IllegalStateException when the probe said the GPU is not usable
      * @throws IllegalArgumentException when {@value StencilVariant#PROPERTY} names no stencil variant
      *     or {@value CpmlLayout#PROPERTY} no C-PML layout
      */
-    public CudaWaveEngine(boolean cpuFallback) {
+    public CudaWaveEngine() {
+        this((CpuFallback) null);
+    }
+
+    /**
+     * As {@link #CudaWaveEngine()}, but a shot that does not fit the device memory runs on a CPU
+     * engine on {@code cpuKernels} instead (engine "auto").
+     *
+     * @param cpuKernels the job's kernel choice ({@link KernelChoice#forJob}), so that a shot
+     *     falling back runs on the kernels of the job's CPU engine
+     */
+    public CudaWaveEngine(KernelChoice cpuKernels) {
+        this(new CpuFallback(cpuKernels));
+    }
+
+    private CudaWaveEngine(CpuFallback cpuFallback) {
         if (!CudaProbe.available()) {
             throw new IllegalStateException("GPU engine unavailable: " + CudaProbe.reason());
         }
@@ -160,15 +174,28 @@ public final class CudaWaveEngine implements WaveEngine {
      * being refused (engine "gpu").
      */
     public boolean fallsBackToCpu() {
-        return cpuFallback;
+        return cpuFallback != null;
     }
 
     /**
-     * Why the last shot ran on the CPU instead (it did not fit the device memory), or null when
-     * it ran on the GPU.
+     * The kernels of the CPU engine a shot that does not fit runs on (the job's): also those of a
+     * migration that falls back to the CPU.
+     *
+     * @throws IllegalStateException when this engine refuses such shots instead ({@link #fallsBackToCpu})
+     */
+    public KernelChoice cpuFallbackKernels() {
+        if (cpuFallback == null) {
+            throw new IllegalStateException("engine \"gpu\" refuses shots that do not fit; it has no CPU fallback");
+        }
+        return cpuFallback.kernels();
+    }
+
+    /**
+     * Why the last shot ran on the CPU instead (it did not fit the device memory), naming the CPU
+     * engine and its kernels, or null when it ran on the GPU.
      */
     public String lastFallbackReason() {
-        return lastFallback;
+        return cpuFallback == null ? null : cpuFallback.lastReason();
     }
 
     /** The engine's context (device memory figures, kernels), for the RTM driver in this package. */
@@ -211,17 +238,14 @@ public final class CudaWaveEngine implements WaveEngine {
         ctx.makeCurrent();
         String tooBig = memoryCheck(request);
         if (tooBig != null) {
-            if (!cpuFallback) {
+            if (cpuFallback == null) {
                 throw new IllegalStateException("engine \"gpu\": " + tooBig);
             }
-            lastFallback = "engine \"auto\": " + tooBig + "; this shot runs on the CPU";
-            LOG.warn(lastFallback);
-            if (cpu == null) {
-                cpu = new CpuWaveEngine();
-            }
-            return cpu.model(request, progress, cancel);
+            return cpuFallback.model(tooBig, request, progress, cancel);
         }
-        lastFallback = null;
+        if (cpuFallback != null) {
+            cpuFallback.ranOnGpu();
+        }
         TimeStepping timing = request.timing();
         int steps = timing.steps();
         double dt = timing.dtS();
@@ -432,8 +456,8 @@ public final class CudaWaveEngine implements WaveEngine {
             cuStreamDestroy(copy);
         } finally {
             ctx.close();
-            if (cpu != null) {
-                cpu.close();
+            if (cpuFallback != null) {
+                cpuFallback.close();
             }
         }
     }

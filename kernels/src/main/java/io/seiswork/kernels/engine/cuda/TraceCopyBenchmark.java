@@ -82,7 +82,7 @@ public final class TraceCopyBenchmark {
         ShotRequest with = new ShotRequest(model, physics, source, RickerWavelet.of(10), receivers, timing);
         ShotRequest one = new ShotRequest(model, physics, source, RickerWavelet.of(10), receivers.subList(0, 1),
                 timing);
-        try (CudaWaveEngine engine = new CudaWaveEngine(false)) {
+        try (CudaWaveEngine engine = new CudaWaveEngine()) {
             loopSeconds(engine, one);  // warm-up: module, buffers, JIT of the host side
             double[] a = new double[3];
             double[] b = new double[3];

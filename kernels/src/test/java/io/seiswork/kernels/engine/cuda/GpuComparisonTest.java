@@ -22,7 +22,7 @@ abstract class GpuComparisonTest {
     @BeforeAll
     static void openEngines() {
         if (CudaProbe.available()) {
-            gpu = new CudaWaveEngine(false);
+            gpu = new CudaWaveEngine();
             cpu = new CpuWaveEngine();
         }
     }
