@@ -158,7 +158,7 @@ public final class GatherView extends Region {
         return clip;
     }
 
-    /** Wiggle gain: at gain 1 an amplitude at the clip deflects half a trace spacing (see {@link WiggleTraces}). */
+    /** Wiggle gain: at gain 1 an amplitude at the clip deflects half the spacing of the traces drawn (see {@link WiggleTraces}). */
     public DoubleProperty gainProperty() {
         return gain;
     }
