@@ -2,7 +2,6 @@ package io.seiswork.render.gather;
 
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.volume.Slice;
-import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.plot.ErrorLabel;
@@ -32,7 +31,10 @@ import javafx.scene.paint.Color;
  * colour bar) or as wiggles (positive lobes filled). The gather is plain arrays ({@link Gather});
  * the view keeps only display state (style, colour map, a gain, the clip as a percentile of the
  * gained |amplitudes|, wiggle gain). Gain, clip, colouring and wiggle deflections are computed on
- * {@link RenderExecutor}'s threads; only drawing happens on the JavaFX thread.
+ * {@link RenderExecutor}'s threads, reduced there to the plot's device pixels (a raster of at most
+ * twice them, {@link GatherRaster}; at most a wiggle every 2 px and two vertices a pixel row,
+ * {@link WiggleTraces}), so the JavaFX thread's drawing is bounded by the plot, not by the gather;
+ * a larger plot (a resize) computes them again, through the same latest-only queue.
  */
 public final class GatherView extends Region {
 
@@ -48,8 +50,15 @@ public final class GatherView extends Region {
     private final DoubleProperty gain = new SimpleDoubleProperty(this, "gain", 1.5);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyStringWrapper pointerReadout = new ReadOnlyStringWrapper(this, "pointerReadout", "");
-    /** What a worker prepares: a coloured raster or wiggle deflections, and the clip used. */
+    /** What a worker prepares: a coloured raster (its image filled) or wiggle deflections, and the clip used. */
     private record Prepared(Rendered raster, WiggleTraces wiggles, double clip) {
+    }
+
+    /**
+     * What a request reduces the gather to, from the plot's device pixels: raster columns and rows
+     * ({@link GatherRaster}) or wiggle traces and pixel rows ({@link WiggleTraces}).
+     */
+    private record Reduction(GatherStyle style, int across, int down) {
     }
 
     /**
@@ -66,6 +75,8 @@ public final class GatherView extends Region {
     private Image image;
     private WiggleTraces wiggles;
     private double clip;
+    /** The reduction of the latest request (null: none made, the plot has no pixels yet). */
+    private Reduction requested;
 
     /** A view of {@code g}. */
     public GatherView(Gather g) {
@@ -147,7 +158,7 @@ public final class GatherView extends Region {
         return clip;
     }
 
-    /** Wiggle gain: at gain 1 an amplitude at the clip deflects half a trace spacing (see {@link WiggleTraces}). */
+    /** Wiggle gain: at gain 1 an amplitude at the clip deflects half the spacing of the traces drawn (see {@link WiggleTraces}). */
     public DoubleProperty gainProperty() {
         return gain;
     }
@@ -176,14 +187,21 @@ public final class GatherView extends Region {
         double k = gain.get();
         ready.set(false);
         errorLabel.clear();
+        Reduction to = reductionFor(s);
+        requested = to;
+        if (to == null) {
+            // Not laid out yet: the first layout asks again. Drop any request still computing.
+            loader.submit(List.of(), r -> { }, e -> { });
+            return;
+        }
         loader.submit(List.of(() -> {
             Gained m = gained(g, amplitude, percent);
             Gather gained = m.gained();
             double c = m.clip();
             if (s == GatherStyle.WIGGLE) {
-                return new Prepared(null, WiggleTraces.of(gained, c, k), c);
+                return new Prepared(null, WiggleTraces.of(gained, c, k, to.across(), to.down()), c);
             }
-            Slice slice = new Slice(SliceOrientation.INLINE, 0, 0, g.traces(), g.time(), gained.rowsByTime());
+            Slice slice = GatherRaster.slice(gained, to.across(), to.down());
             // NaN (no sample) comes out transparent (Rasterizer): the plot's white shows. No
             // finite sample: no scale to invent, the frame says so in place of the colour bar.
             Rendered r = Rendered.of(slice, Double.isNaN(c) ? Clip.UNMEASURED : new Clip(-c, c), map);
@@ -192,13 +210,62 @@ public final class GatherView extends Region {
             clip = r.clip();
             wiggles = r.wiggles();
             raster = r.raster();
-            image = raster == null ? null : raster.toImage();
+            image = raster == null ? null : raster.image();
             ready.set(true);
             redraw();
         }, e -> {
             errorLabel.show(e);
             redraw();
         });
+    }
+
+    /**
+     * What a request in style {@code s} reduces the gather to at the plot's present size in device
+     * pixels, or null while the plot has none.
+     */
+    private Reduction reductionFor(GatherStyle s) {
+        Gather g = gather.get();
+        var p = frame.plot();
+        var window = getScene() == null ? null : getScene().getWindow();
+        double w = p.getWidth() * (window == null ? 1 : window.getOutputScaleX());
+        double h = p.getHeight() * (window == null ? 1 : window.getOutputScaleY());
+        if (w < 1 || h < 1) {
+            return null;
+        }
+        int n = g.traces().count();
+        int nt = g.time().count();
+        return s == GatherStyle.WIGGLE
+                ? new Reduction(s, WiggleTraces.tracesFor(n, w), WiggleTraces.rowsFor(nt, h))
+                : new Reduction(s, GatherRaster.columnsFor(n, w), GatherRaster.rowsFor(nt, h));
+    }
+
+    /**
+     * Whether the plot's present size needs another reduction than the latest request's: wiggles
+     * whenever the traces or rows they are reduced to change; a raster when the plot has outgrown
+     * it, or it is more than twice what the plot now needs (a small jitter of the margin, the
+     * colour bar's labels, asks nothing).
+     */
+    private boolean needsAnotherReduction() {
+        Reduction now = reductionFor(style.get());
+        Reduction was = requested;
+        if (now == null) {
+            return false;
+        }
+        if (was == null || was.style() != now.style() || now.style() == GatherStyle.WIGGLE) {
+            return !now.equals(was);
+        }
+        return now.across() > was.across() || now.down() > was.down() || was.across() > 2 * now.across()
+                || was.down() > 2 * now.down();
+    }
+
+    /** The wiggles on screen, null in variable density (tests: what the JavaFX thread draws). */
+    WiggleTraces shownWiggles() {
+        return wiggles;
+    }
+
+    /** The raster image on screen, null in wiggle style (tests: its size and that it came filled). */
+    Image shownImage() {
+        return image;
     }
 
     /** The gained gather last computed (tests: a style change must not make another). */
@@ -233,6 +300,9 @@ public final class GatherView extends Region {
         canvas.setHeight(getHeight());
         redraw();
         errorLabel.placeOver(frame.plot(), getWidth());
+        if (needsAnotherReduction()) {
+            request();
+        }
     }
 
     private void redraw() {
@@ -264,49 +334,47 @@ public final class GatherView extends Region {
         frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, " + clipped, g.tracesLabel(), "time (s)");
     }
 
+    /** The reduced wiggles: per trace, each run of vertices its positive lobes filled, then its line. */
     private void drawWiggles(GraphicsContext gc, Gather g) {
         Sampling tr = g.traces();
-        Sampling t = g.time();
         var p = frame.plot();
         gc.save();
         gc.beginPath();
         gc.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
         gc.clip();
-        double spacing = frame.x(tr.first() + tr.delta()) - frame.x(tr.first());
-        int nt = t.count();
-        double[] xs = new double[nt + 2];
-        double[] ys = new double[nt + 2];
+        double spacing = frame.x(tr.first() + wiggles.spacing()) - frame.x(tr.first());
         gc.setLineWidth(0.7);
         gc.setFill(Color.BLACK);
         gc.setStroke(Color.BLACK);
-        for (int k = 0; k < tr.count(); k++) {
-            double axis = frame.x(tr.value(k));
-            double[] d = wiggles.deflection()[k];
-            // Each run of samples the trace has (NaN: none there, before its delay or after its end).
-            for (int from = 0; from < nt; ) {
-                while (from < nt && Double.isNaN(d[from])) {
-                    from++;
-                }
+        for (WiggleTraces.Wiggle w : wiggles.traces()) {
+            double axis = frame.x(w.axis());
+            double[] d = w.deflection();
+            double[] xs = new double[d.length + 2];
+            double[] ys = new double[d.length + 2];
+            // Each run of vertices (a NaN vertex between runs: no samples there).
+            for (int from = 0; from < d.length; ) {
                 int to = from;
-                while (to < nt && !Double.isNaN(d[to])) {
+                while (to < d.length && !Double.isNaN(d[to])) {
                     to++;
                 }
                 if (to > from) {
-                    drawWiggle(gc, axis, spacing, d, t, from, to, xs, ys);
+                    drawWiggle(gc, axis, spacing, w, from, to, xs, ys);
                 }
-                from = to;
+                from = to + 1;
             }
         }
         gc.restore();
     }
 
-    /** One trace's wiggle over samples {@code from} .. {@code to - 1}: positive lobes filled, the line. */
-    private void drawWiggle(GraphicsContext gc, double axis, double spacing, double[] d, Sampling t, int from, int to,
+    /** Vertices {@code from} .. {@code to - 1} of one wiggle: positive lobes filled, the line. */
+    private void drawWiggle(GraphicsContext gc, double axis, double spacing, WiggleTraces.Wiggle w, int from, int to,
             double[] xs, double[] ys) {
+        double[] d = w.deflection();
+        double[] t = w.time();
         int n = to - from;
         for (int i = 0; i < n; i++) {
             xs[i] = axis + Math.max(0, d[from + i]) * spacing;
-            ys[i] = frame.y(t.value(from + i));
+            ys[i] = frame.y(t[from + i]);
         }
         xs[n] = axis;
         ys[n] = ys[n - 1];

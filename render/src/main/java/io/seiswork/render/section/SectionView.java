@@ -387,7 +387,7 @@ public final class SectionView extends Region {
 
     private void show(Rendered r) {
         shown = r;
-        image = r.toImage();
+        image = r.image();
         errorLabel.clear();
         displayedLevel.set(r.slice().level());
         refined.set(r.slice().level() == targetLevel);

@@ -176,7 +176,7 @@ public final class SliceView extends Region {
         }), r -> {
             boolean first = shown == null;
             shown = r;
-            image = r.toImage();
+            image = r.image();
             if (first) {
                 requestLayout();  // the title's row appears
             }

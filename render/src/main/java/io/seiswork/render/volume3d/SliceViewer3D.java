@@ -277,7 +277,7 @@ public final class SliceViewer3D extends BorderPane {
         loaders.get(o).submitCancellable(steps, r -> {
             SlicePlane plane = planes.get(o);
             plane.moveTo(index0);
-            plane.setImage(r.toImage());
+            plane.setImage(r.image());
             plane.node().setVisible(true);
             levels.get(o).set(r.slice().level());
             noFiniteSamples = !r.clip().measured();

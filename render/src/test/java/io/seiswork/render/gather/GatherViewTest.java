@@ -183,6 +183,81 @@ class GatherViewTest {
         assertEquals("", said[1]);
     }
 
+    /** 2000 traces × 2000 samples of 1 ms, 10 m apart, a flat event at 0.6 s: 4 M samples. */
+    private static Gather large() {
+        int n = 2000;
+        float[] s = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            double a = Math.PI * 25 * (i * 0.001 - GatherFixtures.EVENT_S);
+            float v = (float) ((1 - 2 * a * a) * Math.exp(-a * a));
+            for (int k = 0; k < n; k++) {
+                s[k * n + i] = v;
+            }
+        }
+        return new Gather(s, new io.seiswork.core.grid.Sampling(n, 0.001, 0),
+                new io.seiswork.core.grid.Sampling(n, 10, 0), "receiver");
+    }
+
+    /** The plot's width and height in pixels (Monocle's output scale is 1), read on the JavaFX thread. */
+    private double[] plotPixels(FxRobot robot, Gather g) {
+        double[] wh = new double[2];
+        robot.interact(() -> {
+            wh[0] = view.xOf(g.traces().last() + g.traces().delta() / 2) - view.xOf(g.traces().first() - g.traces().delta() / 2);
+            wh[1] = view.yOf(g.time().last() + g.time().delta() / 2) - view.yOf(g.time().first() - g.time().delta() / 2);
+        });
+        return wh;
+    }
+
+    /**
+     * A gather of 2000 × 2000 samples (4 M vertices, a 4 M-pixel raster drawn whole) reaches the
+     * JavaFX thread reduced to the plot's pixels: as wiggles at most a trace every 2 px and 2
+     * vertices a pixel row, the event still drawn; as variable density an image of at most twice
+     * the plot's pixels, already filled with the event's colour; a larger window draws more traces.
+     */
+    @Test
+    void aLargeGatherReachesTheJavaFxThreadReducedToThePlotsPixels(FxRobot robot) {
+        Gather g = large();
+        robot.interact(() -> {
+            view.gatherProperty().set(g);
+            view.gatherStyleProperty().set(GatherStyle.WIGGLE);
+        });
+        try {
+            Image img = ready();
+            double[] plot = plotPixels(robot, g);
+            WiggleTraces w = view.shownWiggles();
+            int traces = w.traces().size();
+            assertTrue(traces <= plot[0] / 2 + 1 && traces >= plot[0] / 2 - 2, traces + " traces across " + plot[0] + " px");
+            assertTrue(w.vertices() <= traces * 2 * (Math.ceil(plot[1]) + 1), w.vertices() + " vertices, plot " + plot[1] + " px high");
+            int x0 = (int) view.xOf(2000);
+            int x1 = (int) view.xOf(18000);
+            double onEvent = rowBrightness(img, (int) Math.floor(view.yOf(GatherFixtures.EVENT_S)), x0, x1);
+            double quiet = rowBrightness(img, (int) view.yOf(1.5), x0, x1);
+            // A line every 2 px greys the quiet rows; the event's filled peaks are far darker.
+            assertTrue(onEvent < 60 && quiet > onEvent + 80, "event " + onEvent + ", quiet " + quiet);
+
+            robot.interact(() -> view.getScene().getWindow().setWidth(1000));
+            waitUntil(() -> view.readyProperty().get() && view.shownWiggles() != null
+                    && view.shownWiggles().traces().size() > traces + 100);
+            double[] wider = plotPixels(robot, g);
+            assertTrue(view.shownWiggles().traces().size() <= wider[0] / 2 + 1, "recomputed for " + wider[0] + " px");
+
+            robot.interact(() -> view.gatherStyleProperty().set(GatherStyle.VARIABLE_DENSITY));
+            ready();
+            Image raster = view.shownImage();
+            assertTrue(raster.getWidth() <= 2 * Math.ceil(wider[0]) && raster.getHeight() <= 2 * Math.ceil(wider[1]),
+                    raster.getWidth() + " x " + raster.getHeight() + " for a plot of " + wider[0] + " x " + wider[1]);
+            int row = (int) (raster.getHeight() * GatherFixtures.EVENT_S / 2.0);
+            int peak = raster.getPixelReader().getArgb((int) raster.getWidth() / 2, row);
+            assertEquals(0xffffffff, peak, "handed over filled: the event's peak at the clip is white in grey");
+        } finally {
+            robot.interact(() -> {
+                view.getScene().getWindow().setWidth(640);
+                view.gatherStyleProperty().set(GatherStyle.VARIABLE_DENSITY);
+                view.gatherProperty().set(GatherFixtures.gather());
+            });
+        }
+    }
+
     @Test
     void wiggleModeFillsThePositiveLobeOfTheEvent(FxRobot robot) {
         ready();
