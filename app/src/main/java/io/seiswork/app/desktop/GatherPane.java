@@ -77,7 +77,12 @@ final class GatherPane extends BorderPane {
             reads.submit(List.of(() -> file.read(s, a)), g -> {
                 view.gatherProperty().set(g.gather());
                 delays.setText(g.note());
-            }, e -> problem.accept("Cannot read shot " + s + ": " + e.getMessage()));
+            }, e -> {
+                // Over the plot, as a section's read error is, and on the window's status line.
+                String why = "Cannot read shot " + s + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                view.showError(why);
+                problem.accept(why);
+            });
         };
         shot.valueProperty().addListener((o, a, b) -> read.run());
         axis.valueProperty().addListener((o, a, b) -> read.run());

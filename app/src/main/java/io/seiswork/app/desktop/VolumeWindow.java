@@ -86,10 +86,12 @@ public final class VolumeWindow extends BorderPane {
             SectionView view = section(volume, SliceOrientation.INLINE);
             tabs.getTabs().add(loadWhenShown(tab(title(SliceOrientation.INLINE), view), view));
         } else if (Platform.isSupported(ConditionalFeature.SCENE3D)) {
-            viewer3d = new SliceViewer3D(volume);
+            viewer3d = new SliceViewer3D(volume, false);
             viewer3d.colorMapProperty().bindBidirectional(colorMap.valueProperty());
             viewer3d.clipPercentProperty().bind(clip.valueProperty());
-            tabs.getTabs().add(tab("3D", viewer3d));
+            Tab tab3d = tab("3D", viewer3d);
+            viewer3d.activeProperty().bind(tab3d.selectedProperty());  // reads once its tab is shown
+            tabs.getTabs().add(tab3d);
         } else {
             viewer3d = null;
             tabs.getTabs().add(tab("3D", no3dView()));
@@ -233,12 +235,12 @@ public final class VolumeWindow extends BorderPane {
     /**
      * Whether every view on screen shows its slice as finely as it will read it (call on the
      * JavaFX thread): the moment a snapshot is worth taking. Sections in tabs not shown read
-     * nothing ({@link SectionView#activeProperty}) and do not count.
+     * nothing ({@link SectionView#activeProperty}, {@link SliceViewer3D#activeProperty}) and do not count.
      */
     public boolean refined() {
         boolean sectionsDone = sections.values().stream()
                 .allMatch(v -> !v.activeProperty().get() || v.refinedProperty().get());
-        boolean threeDDone = viewer3d == null || java.util.Arrays.stream(SliceOrientation.values())
+        boolean threeDDone = viewer3d == null || !viewer3d.activeProperty().get() || java.util.Arrays.stream(SliceOrientation.values())
                 .allMatch(o -> viewer3d.displayedLevelProperty(o).get()
                         == io.seiswork.render.section.Refinement.textureLevels(volume, o).getLast());
         return sectionsDone && threeDDone;

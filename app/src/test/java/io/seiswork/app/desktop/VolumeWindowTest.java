@@ -423,7 +423,14 @@ class VolumeWindowTest {
             assertEquals(0, reads.get(SliceOrientation.CROSSLINE).get(), "crosslines read");
             assertTrue(reads.get(SliceOrientation.INLINE).get() > 0);
         }
+        if (w.viewer3d() != null) {
+            assertTrue(w.viewer3d().activeProperty().get(), "the 3D tab the window opens on reads");
+        }
         robot.interact(() -> w.tabs().getSelectionModel().select(w.tabs().getTabs().size() - 1));
+        if (w.viewer3d() != null) {
+            // Hidden, the 3D view waits as a section tab does (SliceViewer3DActiveTest: nothing read).
+            assertFalse(w.viewer3d().activeProperty().get(), "the 3D view, its tab hidden, is inactive");
+        }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> depth.refinedProperty().get());
         assertEquals(0, depth.displayedLevelProperty().get());
         if (w.viewer3d() == null) {

@@ -19,7 +19,7 @@ public final class SwvFormat {
     public static final int JSON_OFFSET = 20;
     /**
      * Byte offset of the first brick: the JSON header must fit before it. 64 KiB holds the header
-     * of any volume (the histogram has a fixed number of bins), keeps bricks page-aligned and lets
+     * of any volume (its histograms have at most 256 + 2 × 1536 bins), keeps bricks page-aligned and lets
      * a remote reader fetch the whole header with one ranged GET.
      */
     public static final int DATA_OFFSET = 65536;

@@ -68,6 +68,22 @@ final class SwvHeaderJson {
         for (long c : hist.counts()) {
             counts.add(c);
         }
+        LogHistogram mags = hist.magnitudes();
+        if (mags != null) {
+            ObjectNode mn = root.putObject("magnitudeHistogram");
+            mn.put("binsPerOctave", LogHistogram.BINS_PER_OCTAVE);
+            mn.put("firstKey", mags.firstKey());
+            mn.put("negativeSmall", mags.negativeSmall());
+            ArrayNode neg = mn.putArray("negative");
+            for (long c : mags.negative()) {
+                neg.add(c);
+            }
+            mn.put("positiveSmall", mags.positiveSmall());
+            ArrayNode pos = mn.putArray("positive");
+            for (long c : mags.positive()) {
+                pos.add(c);
+            }
+        }
         if (h.segy() != null) {
             root.set("segy", MAPPER.valueToTree(h.segy()));
         }
@@ -132,18 +148,11 @@ final class SwvHeaderJson {
         }
         checkLevels(source, f, f.array(root, "levels"), layout.levels());
         JsonNode hn = f.object(root, "histogram");
-        JsonNode cn = f.array(hn, "counts");
-        long[] counts = new long[cn.size()];
-        for (int i = 0; i < counts.length; i++) {
-            if (!cn.get(i).canConvertToExactIntegral() || cn.get(i).asLong() < 0) {
-                throw new SwvException(source, "header field histogram.counts[" + i + "] must be a count >= 0, found "
-                        + cn.get(i));
-            }
-            counts[i] = cn.get(i).asLong();
-        }
+        long[] counts = counts(source, f.array(hn, "counts"), "histogram.counts");
+        LogHistogram magnitudes = root.has("magnitudeHistogram") ? magnitudes(source, f) : null;
         Histogram histogram;
         try {
-            histogram = new Histogram(f.number(hn, "min"), f.number(hn, "max"), counts);
+            histogram = new Histogram(f.number(hn, "min"), f.number(hn, "max"), counts, magnitudes);
         } catch (IllegalArgumentException e) {
             throw new SwvException(source, "invalid histogram in the header: " + e.getMessage(), e);
         }
@@ -157,6 +166,36 @@ final class SwvHeaderJson {
         }
         return new VolumeHeader(axes, f.text(units, "length"), f.text(units, "z"), f.text(units, "values"),
                 brickSize, dataOffset, histogram, segy);
+    }
+
+    /** The optional logarithmic histogram (files before it have none: their clips use the equal bins). */
+    private static LogHistogram magnitudes(String source, Fields f) {
+        JsonNode mn = f.object(f.root(), "magnitudeHistogram");
+        int perOctave = f.integer(mn, "binsPerOctave");
+        if (perOctave != LogHistogram.BINS_PER_OCTAVE) {
+            throw SwvException.mismatch(source, "header field magnitudeHistogram.binsPerOctave",
+                    LogHistogram.BINS_PER_OCTAVE, perOctave);
+        }
+        try {
+            return new LogHistogram(f.integer(mn, "firstKey"), f.longInteger(mn, "negativeSmall"),
+                    counts(source, f.array(mn, "negative"), "magnitudeHistogram.negative"),
+                    f.longInteger(mn, "positiveSmall"),
+                    counts(source, f.array(mn, "positive"), "magnitudeHistogram.positive"));
+        } catch (IllegalArgumentException e) {
+            throw new SwvException(source, "invalid magnitudeHistogram in the header: " + e.getMessage(), e);
+        }
+    }
+
+    private static long[] counts(String source, JsonNode cn, String field) {
+        long[] counts = new long[cn.size()];
+        for (int i = 0; i < counts.length; i++) {
+            if (!cn.get(i).canConvertToExactIntegral() || cn.get(i).asLong() < 0) {
+                throw new SwvException(source, "header field " + field + "[" + i + "] must be a count >= 0, found "
+                        + cn.get(i));
+            }
+            counts[i] = cn.get(i).asLong();
+        }
+        return counts;
     }
 
     private static void checkLevels(String source, Fields f, JsonNode levels, List<BrickLayout.Level> expected) {

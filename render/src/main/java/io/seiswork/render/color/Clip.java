@@ -39,7 +39,9 @@ public record Clip(double low, double high, boolean measured) {
     /**
      * The clip at {@code percent} of {@code h}: symmetric about zero (±the larger tail quantile,
      * for amplitudes and diverging maps) or between the (100 − p)/2 and 100 − (100 − p)/2 %
-     * quantiles (for velocities); {@link #UNMEASURED} when {@code h} counted no sample.
+     * quantiles (for velocities); {@link #UNMEASURED} when {@code h} counted no sample. The
+     * quantiles come from {@code h}'s logarithmic bins when it has them (within 1.6 % of the value
+     * on any tails), else from its equal bins (a {@code .swv} written before those).
      */
     public static Clip percentile(Histogram h, double percent, boolean symmetric) {
         if (h.total() == 0) {

@@ -268,6 +268,21 @@ public final class GatherView extends Region {
         return image;
     }
 
+    /**
+     * Shows {@code message} over the plot in place of the gather, whose picture is taken away: the
+     * gather chosen could not be read (a shot of a file cut short under the viewer), and the last
+     * one's picture must not stand under the new shot's number. The next gather, or any setting
+     * changed, clears it. Call on the JavaFX thread.
+     */
+    public void showError(String message) {
+        raster = null;
+        image = null;
+        wiggles = null;
+        ready.set(false);
+        errorLabel.show(message);
+        redraw();
+    }
+
     /** The gained gather last computed (tests: a style change must not make another). */
     Gather lastGainedGather() {
         Gained m = lastGained;

@@ -49,6 +49,11 @@ public final class ErrorLabel extends Label {
         error.set(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 
+    /** Shows {@code message} (its own words: "Cannot read shot 3: ..."). */
+    public void show(String message) {
+        error.set(message);
+    }
+
     /** Hides the error. */
     public void clear() {
         error.set("");

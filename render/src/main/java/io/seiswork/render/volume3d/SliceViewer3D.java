@@ -14,12 +14,14 @@ import io.seiswork.render.task.LatestOnly;
 import io.seiswork.render.task.RenderExecutor;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +29,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -57,6 +60,8 @@ import javafx.scene.transform.Translate;
  * a slice request superseded by a newer one for the same plane is cancelled. A plane moves to its
  * new index when the new picture arrives (never showing an old picture at a new place); when its
  * read fails the plane is hidden and the error is shown over the view ({@link #errorProperty}).
+ * While not {@link #activeProperty active} (its tab not shown) it reads nothing: what it was
+ * asked for meanwhile is read when it becomes active, as a section tab's is.
  *
  * <p>Needs {@code ConditionalFeature.SCENE3D} (a GPU pipeline, or Mesa under Xvfb with
  * {@code -Dprism.order=es2 -Dprism.forceGPU=true}); without it the planes are not drawn.
@@ -82,6 +87,9 @@ public final class SliceViewer3D extends BorderPane {
     private final Label message = new Label();
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.GRAY);
     private final DoubleProperty clipPercent = new SimpleDoubleProperty(this, "clipPercent", 99);
+    private final BooleanProperty active;
+    /** Planes asked for while inactive, read when it becomes active. */
+    private final EnumSet<SliceOrientation> pending = EnumSet.noneOf(SliceOrientation.class);
     private final Rotate pitch = new Rotate(-28, Rotate.X_AXIS);
     private final Rotate yaw = new Rotate(-35, Rotate.Y_AXIS);
     private final Translate pan = new Translate();
@@ -90,9 +98,19 @@ public final class SliceViewer3D extends BorderPane {
     private double dragX;
     private double dragY;
 
-    /** A viewer of {@code volume} with the three slices in the middle of the volume. */
+    /** A viewer of {@code volume} with the three slices in the middle of the volume, reading them now. */
     public SliceViewer3D(VolumeSource volume) {
+        this(volume, true);
+    }
+
+    /**
+     * A viewer of {@code volume} with the three slices in the middle of the volume, read at once
+     * when {@code active}, else when it is first made {@link #activeProperty active} (a 3D tab
+     * the window does not open on).
+     */
+    public SliceViewer3D(VolumeSource volume, boolean active) {
         this.volume = volume;
+        this.active = new SimpleBooleanProperty(this, "active", active);
         this.axes = volume.axes(0);
         double extent = Math.max(SlicePlane.end(axes.x()) - SlicePlane.start(axes.x()),
                 Math.max(SlicePlane.end(axes.y()) - SlicePlane.start(axes.y()),
@@ -133,6 +151,13 @@ public final class SliceViewer3D extends BorderPane {
         installMouse(holder);
         colorMap.addListener((o, a, b) -> requestAll());
         clipPercent.addListener((o, a, b) -> requestAll());
+        this.active.addListener((o, a, b) -> {
+            if (b) {
+                List<SliceOrientation> asked = List.copyOf(pending);
+                pending.clear();
+                asked.forEach(this::request);
+            }
+        });
         setPrefSize(800, 640);
         requestAll();
     }
@@ -209,6 +234,14 @@ public final class SliceViewer3D extends BorderPane {
         requestAll();
     }
 
+    /**
+     * Whether the viewer reads its planes (bound to its tab being shown): while false, index,
+     * colour map, clip and volume changes are remembered and read when it turns true.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
     /** Level-0 index of the slice of orientation {@code o} along its normal. */
     public IntegerProperty indexProperty(SliceOrientation o) {
         return indices.get(o);
@@ -263,6 +296,10 @@ public final class SliceViewer3D extends BorderPane {
     }
 
     private void request(SliceOrientation o) {
+        if (!active.get()) {
+            pending.add(o);
+            return;
+        }
         int index0 = indices.get(o).get();
         ColorMap map = colorMap.get();
         double pct = clipPercent.get();
