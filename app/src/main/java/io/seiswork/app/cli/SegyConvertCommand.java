@@ -121,7 +121,7 @@ final class SegyConvertCommand implements Callable<Integer> {
         ScaleCard.Written card = null;
         boolean intervalAssumed;
         int intervalWritten;
-        try (SegyReader r = SegyReader.open(in, fileOptions.readOptions(in))) {
+        try (SegyReader r = fileOptions.open(in)) {
             SegyWarnings.print(r, spec.commandLine().getErr());
             order = endian == null ? r.byteOrder() : endian;
             intervalAssumed = r.sampleIntervalIsFallback();

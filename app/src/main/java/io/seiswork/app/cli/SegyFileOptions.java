@@ -1,6 +1,8 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.core.segy.SegyException;
 import io.seiswork.core.segy.SegyReadOptions;
+import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.TraceHeader;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,6 +48,20 @@ final class SegyFileOptions {
         OptionValues.require(b >= 1 && b <= last, command, option, "1 to " + last + " (a 4-byte field inside the "
                 + TraceHeader.SIZE + "-byte trace header)", b);
         return b;
+    }
+
+    /**
+     * {@code file} opened with {@link #readOptions}; a file that does not look like SEG-Y at all is
+     * refused with the hint that an SU file needs {@code --su} (the reader cannot give it: a job
+     * spec has no such option).
+     */
+    SegyReader open(Path file) {
+        SegyReadOptions options = readOptions(file);
+        try {
+            return SegyReader.open(file, options);
+        } catch (SegyException e) {
+            throw e.notSegyFile() && !options.seismicUnix() ? e.withHint("; an SU file needs --su") : e;
+        }
     }
 
     /** The reader options for {@code file}: SU defaults for {@code --su} or a {@code .su} name, then the given bytes. */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code seiswork segy info FILE [--json]}: the summary of a SEG-Y or SU file. */
+/** {@code seiswork segy info FILE [--json] [--z-unit auto|m|s]}: the summary of a SEG-Y or SU file. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Traces, samples, interval (time, or depth when the text header says so, as seiswork view"
                 + " reads it), first sample (delay), format, a scale factor seiswork segy convert"
@@ -36,6 +36,12 @@ final class SegyInfoCommand implements Callable<Integer> {
             + " and delay fields then holding mm and m, as seiswork view and convert read them).")
     boolean json;
 
+    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto", converter = SegyZUnit.Converter.class,
+            description = {"Trace axis, as seiswork view and convert take it: m (depth: the interval field read as mm,"
+                + " the delay as m), s (time), or auto: depth when the text header says so in a phrase (DEPTH IMAGE,"
+                + " Depth min:, PSDM) and never time, else time. Default: ${DEFAULT-VALUE}."})
+    String zUnit = "auto";
+
     @Mixin
     SegyFileOptions fileOptions = new SegyFileOptions();
 
@@ -46,17 +52,19 @@ final class SegyInfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SegyInfo info;
         TraceHeader first;
-        try (SegyReader r = SegyReader.open(file, fileOptions.readOptions(file))) {
-            info = r.info();
+        PrintWriter err = spec.commandLine().getErr();
+        try (SegyReader r = fileOptions.open(file)) {
+            // The header scan reads every trace header (45 s for 10^7 traces): said past 64 MiB, as run says its passes.
+            info = r.info(PassLines.said(err, "seiswork: reading the trace headers of " + file.getFileName()));
             first = r.traceCount() > 0 ? r.header(0) : null;
-            SegyWarnings.print(r, spec.commandLine().getErr());
+            SegyWarnings.print(r, err);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = JsonControlEscapes.on(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(toJson(mapper, info)));
+            out.println(mapper.writeValueAsString(toJson(mapper, info, zUnit)));
         } else {
-            printSummary(out, info, first);
+            printSummary(out, info, first, zUnit);
         }
         out.flush();
         return 0;
@@ -64,6 +72,11 @@ final class SegyInfoCommand implements Callable<Integer> {
 
     /** The {@code --json} object, with exactly the documented keys. */
     static ObjectNode toJson(ObjectMapper mapper, SegyInfo info) {
+        return toJson(mapper, info, "auto");
+    }
+
+    /** The {@code --json} object under {@code --z-unit zUnitOption}. */
+    static ObjectNode toJson(ObjectMapper mapper, SegyInfo info, String zUnitOption) {
         ObjectNode o = mapper.createObjectNode();
         o.put("traces", info.traces());
         o.put("samplesPerTrace", info.samplesPerTrace());
@@ -82,11 +95,11 @@ final class SegyInfoCommand implements Callable<Integer> {
             o.putNull("crosslines");
         }
         o.put("textHeader", info.textHeader());
-        o.put("zUnit", zUnit(info));
+        o.put("zUnit", zUnit(info, zUnitOption));
         return o;
     }
 
-    private static void printSummary(PrintWriter out, SegyInfo info, TraceHeader first) {
+    private static void printSummary(PrintWriter out, SegyInfo info, TraceHeader first, String zUnitOption) {
         out.printf("File:             %s%n", TerminalText.line(info.file().toString()));
         out.printf("Kind:             %s%n", info.seismicUnix() ? "Seismic Unix" : "SEG-Y rev " + info.revision());
         out.printf("Traces:           %d%n", info.traces());
@@ -96,10 +109,11 @@ final class SegyInfoCommand implements Callable<Integer> {
                         : "binary header 3217 and trace header 117 are 0 or negative") : "";
         long lengthUs = (long) info.sampleIntervalUs() * Math.max(0, info.samplesPerTrace() - 1);
         String delayFrom = delayFrom(info, first);
-        if ("m".equals(zUnit(info))) {
+        if ("m".equals(zUnit(info, zUnitOption))) {
             // The interval field holds dz in mm and the delay the first depth in m (SegyToSwv): µs / 1000 is metres.
-            out.printf("Sample interval:  %s m (depth, from the text header: the interval field's %d read as mm%s),"
-                    + " length %s m%n", ms(info.sampleIntervalUs()), info.sampleIntervalUs(), fallback, ms(lengthUs));
+            out.printf("Sample interval:  %s m (depth, %s: the interval field's %d read as mm%s),"
+                    + " length %s m%n", ms(info.sampleIntervalUs()),
+                    "auto".equals(zUnitOption) ? "from the text header" : "--z-unit m", info.sampleIntervalUs(), fallback, ms(lengthUs));
             out.printf("First sample:     %s m (%s)%n", number(info.delayMs()), delayFrom);
         } else {
             out.printf("Sample interval:  %d µs (%s ms%s), trace length %s ms%n", info.sampleIntervalUs(),
@@ -155,10 +169,13 @@ final class SegyInfoCommand implements Callable<Integer> {
 
     /**
      * The unit of the trace axis as {@code seiswork view} and {@code convert} take it under
-     * {@code --z-unit auto} ({@link SegyZUnit}): "m" (depth) when the text header says depth in
+     * {@code --z-unit}: the option's m or s, else, for {@code auto} ({@link SegyZUnit}): "m" (depth) when the text header says depth in
      * a phrase (a run's image.sgy does, in its DEPTH AXIS card), else "s" (time, SEG-Y's own axis).
      */
-    private static String zUnit(SegyInfo info) {
+    private static String zUnit(SegyInfo info, String zUnitOption) {
+        if (!"auto".equals(zUnitOption)) {
+            return zUnitOption;
+        }
         return info.seismicUnix() ? "s" : SegyToSwv.likelyZUnitOf(info.textHeader());
     }
 

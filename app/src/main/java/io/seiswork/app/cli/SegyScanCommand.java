@@ -39,7 +39,7 @@ final class SegyScanCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long traces;
         double checksum = 0;
-        try (SegyReader r = SegyReader.open(file, fileOptions.readOptions(file))) {
+        try (SegyReader r = fileOptions.open(file)) {
             SegyWarnings.print(r, spec.commandLine().getErr());
             float[] s = new float[r.samplesPerTrace()];
             traces = r.traceCount();

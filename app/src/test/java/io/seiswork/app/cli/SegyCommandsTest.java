@@ -418,6 +418,66 @@ class SegyCommandsTest {
                         + " such as /proc or /sys?)");
     }
 
+    /** A SEG-Y file of {@code traces} traces of 1000 samples, all but the first a sparse hole. */
+    private Path sparseSegy(String name, long traces) throws Exception {
+        Path f = tmp.resolve(name);
+        try (io.seiswork.core.segy.SegyWriter w = io.seiswork.core.segy.SegyWriter.create(f,
+                io.seiswork.core.segy.SegyWriteOptions.of(1000, 4000))) {
+            w.write(new io.seiswork.core.segy.TraceHeader(java.nio.ByteOrder.BIG_ENDIAN), new float[1000]);
+        }
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(SegyReader.FILE_HEADER_BYTES + traces * (240 + 4000));
+        }
+        return f;
+    }
+
+    /**
+     * info reads every trace header (45 s of silence for 10^7 traces): past 64 MiB it says how far
+     * it has got on standard error, as run says its passes, ending at the whole file; a small file
+     * says nothing.
+     */
+    @Test
+    void infoSaysHowFarItHasGotOnABigFile() throws Exception {
+        Path big = sparseSegy("big.sgy", 20_000); // 84.8 MB
+        assertTrue(Files.size(big) > io.seiswork.core.progress.ByteProgressLines.QUIET_BYTES);
+        CliRun r = run("segy", "info", big.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("seiswork: reading the trace headers of big.sgy: "))
+                .toList();
+        assertTrue(lines.size() >= 2, r.err());
+        assertTrue(lines.getLast().endsWith("(100 %)"), r.err());
+        assertTrue(r.out().contains("Traces:           20000"), r.out());
+        CliRun small = run("segy", "info", sparseSegy("small.sgy", 10).toString());
+        assertEquals(0, small.exit(), small.err());
+        assertFalse(small.err().contains("reading the trace headers"), small.err());
+    }
+
+    /** --z-unit as view and convert have it: m reads the interval field as mm, whatever the text header says. */
+    @Test
+    void infoTakesTheZUnitOfViewAndConvert() throws Exception {
+        Path f = sparseSegy("zunit.sgy", 3);
+        CliRun r = run("segy", "info", f.toString(), "--z-unit", "m");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Sample interval:  4 m (depth, --z-unit m: the interval field's 4000 read as mm),"
+                + " length 3996 m"), r.out());
+        CliRun j = run("segy", "info", f.toString(), "--z-unit", "m", "--json");
+        assertEquals("m", new ObjectMapper().readTree(j.out()).get("zUnit").asText());
+        CliRun auto = run("segy", "info", f.toString());
+        assertTrue(auto.out().contains("Sample interval:  4000 µs (4 ms), trace length 3996 ms"), auto.out());
+        CliRun bad = run("segy", "info", f.toString(), "--z-unit", "km");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--z-unit"), bad.err());
+    }
+
+    /** A file that is not SEG-Y gets the command line's hint of --su (which a job spec, reading the same way, has not). */
+    @Test
+    void aFileThatIsNotSegyGetsTheSuHint() throws Exception {
+        Path f = Files.writeString(tmp.resolve("notes.sgy"), "x".repeat(5000));
+        assertOneLine(run("segy", "info", f.toString()), "seiswork: " + f + ": unknown sample format code in the"
+                + " binary header: 30840 read big-endian, 30840 read little-endian (codes 1 to 16 are read; is it a"
+                + " SEG-Y file?); an SU file needs --su (byte offset 3224)");
+    }
+
     private static void assertOneLine(CliRun r, String expected) {
         assertEquals(1, r.exit(), r.err());
         assertEquals(expected, r.err().strip());

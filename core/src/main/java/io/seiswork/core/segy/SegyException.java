@@ -19,6 +19,8 @@ public final class SegyException extends RuntimeException {
     private final Path file;
     private final long traceIndex;
     private final long byteOffset;
+    private final String problem;
+    private boolean notSegy;
 
     /**
      * @param file the file concerned
@@ -32,6 +34,7 @@ public final class SegyException extends RuntimeException {
         this.file = file;
         this.traceIndex = traceIndex;
         this.byteOffset = byteOffset;
+        this.problem = problem;
     }
 
     /** A problem with the whole file (headers, size) at a known byte offset, or -1. */
@@ -52,6 +55,28 @@ public final class SegyException extends RuntimeException {
             sb.append(')');
         }
         return sb.toString();
+    }
+
+    /** Marks this failure as the file not looking like SEG-Y at all ({@link #notSegyFile()}); returns it. */
+    SegyException notSegy() {
+        notSegy = true;
+        return this;
+    }
+
+    /**
+     * Whether the file does not look like SEG-Y at all (no plausible format code in either byte
+     * order): a caller that can read it another way (the command line's {@code --su}) may say so
+     * with {@link #withHint}; a job spec, which cannot, says nothing more.
+     */
+    public boolean notSegyFile() {
+        return notSegy;
+    }
+
+    /** The same failure with {@code hint} ("; an SU file needs --su") after its problem, the cause kept. */
+    public SegyException withHint(String hint) {
+        SegyException e = new SegyException(file, problem + hint, traceIndex, byteOffset, getCause());
+        e.notSegy = notSegy;
+        return e;
     }
 
     /** The file concerned. */

@@ -1,6 +1,7 @@
 package io.seiswork.core.segy;
 
 import io.seiswork.core.files.IoProblems;
+import io.seiswork.core.progress.ByteProgress;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -37,6 +38,15 @@ public final class SegyReader implements AutoCloseable {
 
     /** Bytes of the textual plus binary header at the start of a SEG-Y file. */
     public static final int FILE_HEADER_BYTES = TextHeaderCodec.SIZE + BinaryHeader.SIZE;
+
+    /**
+     * Most rev-2 trace-header extensions a file may declare (binary header 3505): 10 000, 2.4 MB of
+     * headers a trace; more is a misread header, not a file.
+     */
+    public static final int MAX_TRACE_HEADER_EXTENSIONS = 10_000;
+
+    /** Trace headers between two {@link ByteProgress} reports of {@link #info(ByteProgress)}'s scan. */
+    private static final int PROGRESS_TRACES = 1024;
 
     /** Bytes read at once while traces are read in file order (a few hundred typical traces). */
     public static final int READ_AHEAD_BYTES = 4 << 20;
@@ -165,9 +175,11 @@ public final class SegyReader implements AutoCloseable {
         int extensions = 0;
         if (revision >= 2) {
             extensions = bh.getInt16(BinaryHeader.TRACE_HEADER_EXTENSIONS);
-            if (extensions < 0 || extensions > 10_000) {
+            if (extensions < 0 || extensions > MAX_TRACE_HEADER_EXTENSIONS) {
                 throw new SegyException(file, "implausible number of trace-header extensions " + extensions
-                        + " in the binary header", BinaryHeader.TRACE_HEADER_EXTENSIONS - 1);
+                        + " in the binary header (bytes " + BinaryHeader.TRACE_HEADER_EXTENSIONS + "-"
+                        + (BinaryHeader.TRACE_HEADER_EXTENSIONS + 1) + "; 0 to " + MAX_TRACE_HEADER_EXTENSIONS
+                        + " are read)", BinaryHeader.TRACE_HEADER_EXTENSIONS - 1);
             }
         }
         long headerBytes = TraceHeader.SIZE * (1L + extensions);
@@ -251,8 +263,8 @@ public final class SegyReader implements AutoCloseable {
             return ByteOrder.LITTLE_ENDIAN;
         }
         throw new SegyException(file, "unknown sample format code in the binary header: " + big
-                + " read big-endian, " + little + " read little-endian (is it a SEG-Y file? an SU file needs --su)",
-                -1, BinaryHeader.FORMAT - 1, null);
+                + " read big-endian, " + little + " read little-endian (codes 1 to 16 are read; is it a SEG-Y file?)",
+                -1, BinaryHeader.FORMAT - 1, null).notSegy();
     }
 
     /** Codes 1..16 (defined or reserved by SEG-Y rev 2) count as plausible for byte-order detection. */
@@ -289,7 +301,9 @@ public final class SegyReader implements AutoCloseable {
         int count = bh.getInt16(BinaryHeader.EXTENDED_TEXT_HEADERS);
         if (count < -1) {
             throw new SegyException(file, "invalid number of extended textual headers " + count
-                    + " in the binary header", BinaryHeader.EXTENDED_TEXT_HEADERS - 1);
+                    + " in the binary header (bytes " + BinaryHeader.EXTENDED_TEXT_HEADERS + "-"
+                    + (BinaryHeader.EXTENDED_TEXT_HEADERS + 1) + "; -1 for variable, or 0 and up)",
+                    BinaryHeader.EXTENDED_TEXT_HEADERS - 1);
         }
         long pos = FILE_HEADER_BYTES;
         for (int i = 0; count == -1 || i < count; i++) {
@@ -467,6 +481,16 @@ public final class SegyReader implements AutoCloseable {
      * once; later calls return the same object.
      */
     public SegyInfo info() {
+        return info(ByteProgress.NONE);
+    }
+
+    /**
+     * As {@link #info()}, saying how far its header scan has got to {@code progress}: the bytes of
+     * the file up to the furthest trace read, of the whole file (a scan of 10^7 traces takes tens of
+     * seconds). A scan may make two passes (a cube's check, then an unstructured file's counts);
+     * the second says nothing until it passes where the first stopped, so the figure never goes back.
+     */
+    public SegyInfo info(ByteProgress progress) {
         if (info == null) {
             List<String> ext = new ArrayList<>();
             for (int i = 1; i < rawTextHeaders.size(); i++) {
@@ -474,7 +498,18 @@ public final class SegyReader implements AutoCloseable {
                 ext.add(TextHeaderCodec.decode(raw, TextHeaderCodec.detect(raw)));
             }
             String text = rawTextHeaders.isEmpty() ? "" : TextHeaderCodec.decode(rawTextHeaders.get(0), textEncoding);
-            SegyGeometry geometry = GeometryScanner.scan(this::readKeys, layout.traces());
+            long[] furthest = {-1};
+            GeometryScanner.KeySource keys = (trace, out) -> {
+                readKeys(trace, out);
+                if (trace > furthest[0]) {
+                    furthest[0] = trace;
+                    if (trace % PROGRESS_TRACES == 0) {
+                        progress.onBytes(layout.traceOffset(trace), fileSize);
+                    }
+                }
+            };
+            SegyGeometry geometry = GeometryScanner.scan(keys, layout.traces());
+            progress.onBytes(fileSize, fileSize);
             info = new SegyInfo(file, layout.traces(), layout.samples(), layout.intervalUs(), layout.format(),
                     layout.byteOrder(), binaryHeader == null ? "0.0" : binaryHeader.revisionString(), text, ext,
                     textEncoding, (int) (layout.headerBytes() / TraceHeader.SIZE - 1), layout.dataStart(),
@@ -482,6 +517,15 @@ public final class SegyReader implements AutoCloseable {
                     layout.traces() > 0 ? delayMs(0) : 0);
         }
         return info;
+    }
+
+    /**
+     * Whether {@link #info()} has scanned the trace headers already: a caller that only needs the
+     * counts known from the file size ({@link #traceCount()}, {@link #samplesPerTrace()}) can check
+     * them first and refuse a file without the scan, which takes minutes for 10^9 traces.
+     */
+    public boolean headersScanned() {
+        return info != null;
     }
 
     /** The geometry keys of {@code trace}, by the header pass: blocks of traces a read, not 240 bytes. */

@@ -8,7 +8,9 @@ import java.util.Arrays;
  * Decodes and encodes 3200-byte textual headers (the main one and rev-1 extended ones).
  *
  * <p>EBCDIC uses code page 037 like segyio, with one change: byte 0x6A, which cp037 maps to
- * '¦', is read as '|' because SEG-Y headers use it as a column separator. Detection of the
+ * '¦', is read as '|' because SEG-Y headers use it as a column separator; and bytes 0xAD and 0xBD,
+ * cp037's 'Ý' and '¨', are read as '[' and ']', which is what they are in code page 1047 (the
+ * Volve headers Petrel wrote have "[m]" so), and neither letter belongs in a SEG-Y header. Detection of the
  * encoding counts the bytes that look like text in each: EBCDIC text is mostly 0x40 (space) and
  * letters/digits at 0xC1-0xF9, ASCII text is mostly 0x20 and 0x30-0x7A; a tie (for example an
  * all-NUL block) counts as EBCDIC, the standard's choice.
@@ -34,6 +36,8 @@ public final class TextHeaderCodec {
             CHAR_TO_EBCDIC[decoded.charAt(i)] = (byte) i;
         }
         EBCDIC_TO_CHAR[0x6A] = '|'; // cp037 has '|' at 0x4F too; encoding keeps 0x4F
+        EBCDIC_TO_CHAR[0xAD] = '['; // code page 1047's brackets (Petrel writes them); cp037 has 'Ý' and '¨' there
+        EBCDIC_TO_CHAR[0xBD] = ']'; // and its own brackets at 0xBA/0xBB, which encoding keeps
     }
 
     private TextHeaderCodec() {

@@ -568,7 +568,8 @@ public final class JobResolver {
             }
             return f;
         } catch (InvalidVelocityException e) {
-            problems.error(path, shown(v, e.getMessage()) + VelocityPlausibility.likelyCauseOfInvalid(v, path));
+            problems.error(path, shown(v, e.getMessage())
+                    + VelocityPlausibility.likelyCauseOfInvalid(v, path, e.minValue(), e.maxValue()));
         } catch (NoSuchFileException e) {
             problems.error(filePath(v, path), notAFile(Path.of(e.getFile())));
         } catch (IllegalArgumentException | SegyException e) {

@@ -80,6 +80,31 @@ final class VelocityPlausibility {
                 + likelyCause(spec, path, minMps, maxMps);
     }
 
+    /**
+     * Largest magnitude, in the file's own values, that {@link #likelyCauseOfInvalid(VelocitySpec, String,
+     * double, double)} takes for data of the right format: a misdeclared format or byte order gives
+     * NaN, infinities and magnitudes such as 1e-40 or 1e30; amplitudes (int16 at most 32767, float
+     * images rarely more) stay well inside it.
+     */
+    static final double PLAIN_DATA_LIMIT = 1e7;
+
+    /**
+     * As {@link #likelyCauseOfInvalid(VelocitySpec, String)}, knowing the model's whole range
+     * {@code minValue..maxValue} (NaN when any value is NaN): a SEG-Y file whose values are finite,
+     * of plain magnitude ({@value #PLAIN_DATA_LIMIT} at most) and run below zero holds data that are
+     * not velocities (a seismic image's amplitudes), which is said with the range found against
+     * the range of velocities; a misdeclared format or byte order is not blamed then.
+     */
+    static String likelyCauseOfInvalid(VelocitySpec spec, String path, double minValue, double maxValue) {
+        if (spec instanceof VelocitySpec.Segy && Double.isFinite(minValue) && Double.isFinite(maxValue)
+                && minValue < 0 && Math.max(-minValue, Math.abs(maxValue)) <= PLAIN_DATA_LIMIT) {
+            return "; the file's values run from " + value(minValue) + " to " + value(maxValue) + ", which are not"
+                    + " velocities (seismic velocities are " + Problems.num(MIN_MPS) + "-" + Problems.num(MAX_MPS)
+                    + " m/s): is it a seismic image or other data rather than a velocity model?";
+        }
+        return likelyCauseOfInvalid(spec, path);
+    }
+
     /** Why a model may hold values that are not positive and finite (NaN, infinite, zero or negative): "" when no guess. */
     static String likelyCauseOfInvalid(VelocitySpec spec, String path) {
         return switch (spec) {

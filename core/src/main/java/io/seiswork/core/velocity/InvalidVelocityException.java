@@ -15,14 +15,19 @@ public final class InvalidVelocityException extends IllegalArgumentException {
     private final int iy;
     private final int iz;
     private final float valueMps;
+    private final float minValue;
+    private final float maxValue;
 
     /**
      * @param grid the grid of the model
      * @param badNodes how many nodes hold a bad value
      * @param firstOffset the {@link Grid#offset} of the first bad node
      * @param valueMps the value there, m/s
+     * @param minValue the smallest value of the whole model (NaN when any is NaN)
+     * @param maxValue the largest value of the whole model (NaN when any is NaN)
      */
-    InvalidVelocityException(Grid grid, long badNodes, long firstOffset, float valueMps) {
+    InvalidVelocityException(Grid grid, long badNodes, long firstOffset, float valueMps, float minValue,
+            float maxValue) {
         super(badNodes + " of " + grid.nodes() + " velocities are not positive and finite; first at node (ix "
                 + ix(grid, firstOffset) + ", iy " + iy(grid, firstOffset) + ", iz " + firstOffset % grid.nz() + "): "
                 + valueMps + " m/s");
@@ -31,6 +36,18 @@ public final class InvalidVelocityException extends IllegalArgumentException {
         this.iy = iy(grid, firstOffset);
         this.iz = (int) (firstOffset % grid.nz());
         this.valueMps = valueMps;
+        this.minValue = minValue;
+        this.maxValue = maxValue;
+    }
+
+    /** The smallest value of the whole model, bad ones included (NaN when any value is NaN). */
+    public float minValue() {
+        return minValue;
+    }
+
+    /** The largest value of the whole model, bad ones included (NaN when any value is NaN). */
+    public float maxValue() {
+        return maxValue;
     }
 
     private static int ix(Grid g, long offset) {

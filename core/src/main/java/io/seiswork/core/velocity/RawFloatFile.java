@@ -80,6 +80,54 @@ final class RawFloatFile {
         return (long) Float.BYTES * grid.nodes();
     }
 
+    /** Bytes at the start of a file that {@link #requireSize} looks at to tell a text file. */
+    static final int TEXT_SNIFF_BYTES = 1024;
+
+    /**
+     * Checks the file open on {@code ch}: a text file (its first {@value #TEXT_SNIFF_BYTES} bytes
+     * printable ASCII with a digit among them, as a model written with numpy's {@code savetxt} or
+     * Fortran's formatted output) is refused as such, whatever its size, since its byte count says
+     * nothing useful; float32 velocities always have bytes outside printable ASCII (1500 m/s is
+     * {@code 44 BB 80 00}).
+     *
+     * @throws IllegalArgumentException when the file looks like text or its size is not the size the grid needs
+     */
+    void requireSize(FileChannel ch) throws IOException {
+        long size = ch.size();
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, TEXT_SNIFF_BYTES));
+        while (head.hasRemaining() && ch.read(head, head.position()) >= 0) {
+            // positioned reads until full or at the end
+        }
+        if (looksLikeText(head.array(), head.position())) {
+            throw new IllegalArgumentException("file " + file + " looks like a text file (its first bytes are"
+                    + " printable ASCII: \"" + firstLine(head.array(), head.position()) + "\"); raw models are binary"
+                    + " float32, " + grid.nx() + " x " + grid.ny() + " x " + grid.nz() + " values = " + expectedBytes()
+                    + " bytes; convert the text to float32 (for example numpy.loadtxt(...).astype('<f4').tofile(...))");
+        }
+        requireSize(size);
+    }
+
+    /** Whether {@code b[0..n)} is printable ASCII, tabs and line ends, with at least one digit. */
+    static boolean looksLikeText(byte[] b, int n) {
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            int c = b[i] & 0xFF;
+            if (!(c >= 0x20 && c <= 0x7E) && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+            digit |= c >= '0' && c <= '9';
+        }
+        return digit;
+    }
+
+    /** The first line of {@code b[0..n)}, trimmed, at most 40 characters. */
+    private static String firstLine(byte[] b, int n) {
+        String text = new String(b, 0, n, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        int end = text.indexOf('\n');
+        String line = (end < 0 ? text : text.substring(0, end)).strip();
+        return line.length() > 40 ? line.substring(0, 40) + "..." : line;
+    }
+
     /**
      * @throws IllegalArgumentException when {@code size} bytes is not the size the grid needs
      */

@@ -63,7 +63,7 @@ public final class RawVelocityField extends ColumnVelocityField {
         }
         VelocityScan scan = new VelocityScan(grid);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            raw.requireSize(ch.size());
+            raw.requireSize(ch);
             raw.stream(ch, (values, count, first) -> {
                 scale(values, count, scale);
                 scan.addStored(values, count, first, raw::nodeOffset);

@@ -27,7 +27,7 @@ public final class RawVelocityReader {
     public static VelocityModel read(Path file, Grid grid, String order, ByteOrder byteOrder) throws IOException {
         RawFloatFile raw = new RawFloatFile(file, grid, AxisOrder.parse(order), byteOrder);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            raw.requireSize(ch.size());
+            raw.requireSize(ch);
             float[] v = new float[grid.points()];
             raw.readColumns(ch, 0, 0, grid, v);
             return new VelocityModel(grid, v);

@@ -55,13 +55,15 @@ final class SegyColumnPlacement {
      *     not match the grid
      */
     static SegyColumnPlacement of(Path file, SegyReader reader, Grid grid) {
-        SegyInfo info = reader.info();
+        // The counts come from the file size: a file of the wrong size is refused before the header
+        // scan of info(), which reads every trace header (minutes, and a cube's offsets list, for 10^9).
         long columns = (long) grid.nx() * grid.ny();
-        if (info.traces() != columns || info.samplesPerTrace() != grid.nz()) {
-            throw new IllegalArgumentException("file " + file + " has " + info.traces() + " traces of "
-                    + info.samplesPerTrace() + " samples but the grid needs " + columns + " traces (nx " + grid.nx()
+        if (reader.traceCount() != columns || reader.samplesPerTrace() != grid.nz()) {
+            throw new IllegalArgumentException("file " + file + " has " + reader.traceCount() + " traces of "
+                    + reader.samplesPerTrace() + " samples but the grid needs " + columns + " traces (nx " + grid.nx()
                     + " x ny " + grid.ny() + ") of " + grid.nz() + " samples (nz)");
         }
+        SegyInfo info = reader.info();
         SegyGeometry geo = info.geometry();
         boolean cube = geo != null && geo.isCube() && geo.offsetCount() == 1;
         boolean byNumbers = cube && geo.crosslineCount() == grid.nx() && geo.inlineCount() == grid.ny();

@@ -96,7 +96,7 @@ final class VelocityScan {
      */
     void requireValid() {
         if (bad > 0) {
-            throw new InvalidVelocityException(grid, bad, firstBadOffset, firstBadValue);
+            throw new InvalidVelocityException(grid, bad, firstBadOffset, firstBadValue, min, max);
         }
     }
 }

@@ -255,6 +255,14 @@ public final class SegyToSwv {
             return "it is a prestack cube, " + g.offsetCount() + " traces (offsets) at each inline and crossline";
         }
         int[] bytes = r.geometryKeyBytes();
+        if (g.missingPositions() > 0) {
+            long positions = (long) g.inlineCount() * g.crosslineCount();
+            return g.missingPositions() + " of its " + positions + " inline/crossline positions have no trace ("
+                    + g.inlineCount() + " inlines " + g.inlineMin() + ".." + g.inlineMax() + " x " + g.crosslineCount()
+                    + " crosslines " + g.crosslineMin() + ".." + g.crosslineMax() + ", " + g.occupiedPositions()
+                    + " with traces; dead traces left out?); fill them with zero traces to make a cube (the inline"
+                    + " number read from trace-header byte " + bytes[0] + ", the crossline from byte " + bytes[1] + ")";
+        }
         return "its traces are not one per inline and crossline sorted by one of them (the inline number read from"
                 + " trace-header byte " + bytes[0] + ", the crossline from byte " + bytes[1] + "; seiswork segy info"
                 + " shows what they hold)";

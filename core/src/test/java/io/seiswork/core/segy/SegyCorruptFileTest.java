@@ -75,6 +75,60 @@ class SegyCorruptFileTest {
                 && e.getMessage().contains("byte offset 3224"), e.getMessage());
     }
 
+    /** An implausible count of rev-2 trace-header extensions names its bytes and the counts that are read. */
+    @Test
+    void implausibleTraceHeaderExtensionsNameTheLimit() throws IOException {
+        Path file = cube("ext.sgy");
+        patch(file, BinaryHeader.REVISION_MAJOR - 1, (byte) 2, (byte) 0);
+        patch(file, BinaryHeader.TRACE_HEADER_EXTENSIONS - 1, (byte) 0x7D, (byte) 0x00); // 32000
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertEquals(file + ": implausible number of trace-header extensions 32000 in the binary header (bytes"
+                + " 3507-3508; 0 to 10000 are read) (byte offset 3506)", e.getMessage());
+    }
+
+    /** A negative count of extended textual headers other than -1 names its bytes and the counts that are read. */
+    @Test
+    void invalidExtendedTextHeaderCountNamesTheLimit() throws IOException {
+        Path file = cube("exttext.sgy");
+        patch(file, BinaryHeader.EXTENDED_TEXT_HEADERS - 1, (byte) 0xFF, (byte) 0xFB); // -5
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertEquals(file + ": invalid number of extended textual headers -5 in the binary header (bytes 3505-3506;"
+                + " -1 for variable, or 0 and up) (byte offset 3504)", e.getMessage());
+    }
+
+    /**
+     * Code page 1047's brackets, which Petrel writes (Volve's "[m]"), read as brackets, not as
+     * cp037's 'Ý' and '¨'; cp037's own brackets still read and are what encoding writes.
+     */
+    @Test
+    void petrelBracketsReadAsBrackets() {
+        byte[] block = TextHeaderCodec.encode("DEPTH  M ", TextEncoding.EBCDIC);
+        block[6] = (byte) 0xAD;
+        block[8] = (byte) 0xBD;
+        assertEquals("DEPTH [M]", TextHeaderCodec.decode(block, TextEncoding.EBCDIC).substring(0, 9));
+        byte[] written = TextHeaderCodec.encode("[M]", TextEncoding.EBCDIC);
+        assertEquals((byte) 0xBA, written[0]);
+        assertEquals((byte) 0xBB, written[2]);
+        assertEquals("[M]", TextHeaderCodec.decode(written, TextEncoding.EBCDIC).substring(0, 3));
+    }
+
+    /**
+     * info(progress) says how far its scan over the trace headers has got, the figures growing to
+     * the whole file, which it says last.
+     */
+    @Test
+    void infoSaysHowFarItsHeaderScanHasGot() {
+        Path file = cube("progress.sgy");
+        java.util.List<long[]> said = new java.util.ArrayList<>();
+        try (SegyReader r = SegyReader.open(file)) {
+            r.info((done, total) -> said.add(new long[] {done, total}));
+            assertTrue(r.headersScanned());
+        }
+        long size = 3600 + 12 * 268;
+        assertEquals(java.util.List.of(3600L, size), said.stream().map(d -> d[0]).toList(), "trace 0, then the end");
+        assertTrue(said.stream().allMatch(d -> d[1] == size), "of the whole file");
+    }
+
     @Test
     void forcedFormatOverridesTheBinaryHeader() throws IOException {
         Path file = cube("forced.sgy");

@@ -709,10 +709,21 @@ class SegyRefdataTest {
         }
     }
 
+    /**
+     * An SU file read as SEG-Y is said not to look like SEG-Y, and marked so, for the command line to
+     * add its --su hint ({@link SegyException#withHint}); the reader names no option, since a job
+     * spec, which reads SEG-Y too, has none.
+     */
     @Test
     void suWithoutSuOptionSaysSo() {
         SegyException e = assertThrows(SegyException.class, () -> open("obspy/1.su_first_trace"));
-        assertTrue(e.getMessage().contains("--su"), e.getMessage());
+        assertTrue(e.getMessage().contains("is it a SEG-Y file?"), e.getMessage());
+        assertFalse(e.getMessage().contains("--su"), e.getMessage());
+        assertTrue(e.notSegyFile());
+        SegyException hinted = e.withHint("; an SU file needs --su");
+        assertTrue(hinted.getMessage().contains("is it a SEG-Y file?); an SU file needs --su (byte offset 3224)"),
+                hinted.getMessage());
+        assertTrue(hinted.notSegyFile());
         assertNotNull(e.file());
     }
 }

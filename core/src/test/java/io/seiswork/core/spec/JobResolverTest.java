@@ -428,6 +428,64 @@ class JobResolverTest {
         assertTrue(e.get(0).startsWith("data: file ") && e.get(0).contains("missing.sgy"), e.get(0));
     }
 
+    /**
+     * Amplitudes (int16 samples of a seismic image, as f3.sgy) given as a velocity SEG-Y: said to be
+     * not velocities, with the range found and the range of velocities; the format and byte order,
+     * which read them right, are not blamed (they were).
+     */
+    @Test
+    void amplitudesGivenAsAVelocitySegyAreSaidToBeNoVelocities() {
+        Path f = dir.resolve("image.sgy");
+        try (io.seiswork.core.segy.SegyWriter w = io.seiswork.core.segy.SegyWriter.create(f,
+                io.seiswork.core.segy.SegyWriteOptions.of(61, 4000).withFormat(io.seiswork.core.segy.SampleFormat.INT16))) {
+            float[] trace = new float[61];
+            for (int ix = 0; ix < 101; ix++) {
+                for (int k = 0; k < 61; k++) {
+                    trace[k] = Math.round(3000 * Math.sin(0.3 * k + 0.1 * ix));
+                }
+                w.write(new io.seiswork.core.segy.TraceHeader(ByteOrder.BIG_ENDIAN), trace);
+            }
+        }
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", f.toString()));
+        List<String> e = errors(j, 1L << 34);
+        assertEquals(1, e.size(), e.toString());
+        assertTrue(e.get(0).startsWith("velocity: "), e.get(0));
+        assertTrue(e.get(0).endsWith("; the file's values run from -3000 to 3000, which are not velocities (seismic"
+                + " velocities are 100-10000 m/s): is it a seismic image or other data rather than a velocity model?"),
+                e.get(0));
+        assertFalse(e.get(0).contains("byte order"), e.get(0));
+    }
+
+    /** A file that is not SEG-Y at all as velocity.segy: no word of --su, which a spec does not have. */
+    @Test
+    void aNonSegyVelocityFileGetsNoCommandLineHint() throws IOException {
+        Path f = Files.writeString(dir.resolve("notes.sgy"), "x".repeat(5000));
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", f.toString()));
+        List<String> e = errors(j, 1L << 34);
+        assertEquals(List.of("velocity.segy: " + f + ": unknown sample format code in the binary header: 30840 read"
+                + " big-endian, 30840 read little-endian (codes 1 to 16 are read; is it a SEG-Y file?) (byte offset"
+                + " 3224)"), e);
+    }
+
+    /** A text file given as a raw model is said to be text, not only of the wrong size. */
+    @Test
+    void aTextFileGivenAsARawModelIsSaidToBeText() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 101 * 61; i++) {
+            text.append("   1.5000000e+03\n");
+        }
+        Path f = Files.writeString(dir.resolve("vp.dat"), text);
+        ObjectNode j = valid();
+        j.set("velocity", SpecFixtures.MAPPER.createObjectNode().set("raw",
+                SpecFixtures.MAPPER.createObjectNode().put("path", "vp.dat").put("order", "zxy").put("endian", "little")));
+        assertEquals(List.of("velocity.raw.path: file " + f + " looks like a text file (its first bytes are printable"
+                + " ASCII: \"1.5000000e+03\"); raw models are binary float32, 101 x 1 x 61 values = 24644 bytes;"
+                + " convert the text to float32 (for example numpy.loadtxt(...).astype('<f4').tofile(...))"),
+                errors(j, 1L << 34));
+    }
+
     /** A device where a model's file is expected is said to be there but not a regular file, not to be missing. */
     @Test
     void aDeviceGivenForAModelIsNotARegularFile() {
