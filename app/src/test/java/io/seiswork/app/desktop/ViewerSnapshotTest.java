@@ -83,7 +83,7 @@ class ViewerSnapshotTest {
                     () -> ViewerApplication.awaitRefined(window, 120));
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertTrue(e.getMessage().startsWith("a view could not be drawn: "), e.getMessage());
-            assertTrue(e.getMessage().contains("truncated"), "the reader's reason: " + e.getMessage());
+            assertTrue(e.getMessage().contains("was cut short to "), "the reader's reason: " + e.getMessage());
             assertTrue(seconds < 60, "stopped on the error, not at the 120 s limit: " + seconds + " s");
         }
     }

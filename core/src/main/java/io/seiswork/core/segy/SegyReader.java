@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * so it costs the same for a 20 GB file as for a small one; traces and headers are read on demand
  * with positioned {@link FileChannel} reads into one reused buffer (up to 4 MiB, freed by
  * {@link #close()}), which reads ahead while traces are requested in file order and reads only
- * the requested bytes otherwise. {@link #info()} also infers the geometry, which reads every trace
- * header once the first time it is called, by the header pass ({@link #headerInPass}).
+ * the requested bytes otherwise; a read-ahead that a file cut short since it was opened ends early
+ * keeps what it got, so the traces before the new end still read. {@link #info()} also infers the
+ * geometry, which reads every trace header once the first time it is called, by the header pass
+ * ({@link #headerInPass}).
  *
  * <p>A reader is not thread-safe (it reuses its buffers); open one per thread. Every failure
  * caused by the file is a {@link SegyException} naming the file, and where it applies the trace
@@ -366,18 +368,28 @@ public final class SegyReader implements AutoCloseable {
 
     private static void readFully(Path file, FileChannel ch, ByteBuffer dst, long position, long trace) {
         dst.clear();
-        readInto(file, ch, dst, position, trace);
+        readAtLeast(file, ch, dst, position, dst.limit(), trace);
     }
 
-    /** Reads from {@code position} until {@code dst} is full (up to its limit), then flips it. */
-    private static void readInto(Path file, FileChannel ch, ByteBuffer dst, long position, long trace) {
+    /**
+     * Reads from {@code position} until {@code dst} is full (up to its limit) or the file ends,
+     * then flips it and returns the bytes read. Only the first {@code needed} bytes must be there:
+     * a read-ahead past them may come back short when the file was cut short since it was opened
+     * (a gathers view open on a file being rewritten), so that the traces before the new end still read.
+     *
+     * @throws SegyException naming the file, {@code trace}, the byte offset of the bytes asked for and
+     *     the file's current size when the file ends before {@code needed} bytes
+     */
+    private static int readAtLeast(Path file, FileChannel ch, ByteBuffer dst, long position, int needed, long trace) {
         long pos = position;
         try {
             while (dst.hasRemaining()) {
                 int n = ch.read(dst, pos);
                 if (n < 0) {
-                    throw new SegyException(file, "unexpected end of file while reading " + dst.limit()
-                            + " bytes (was the file truncated after opening?)", trace, pos, null);
+                    if (pos - position >= needed) {
+                        break;
+                    }
+                    throw cutShort(file, ch, position, needed, trace);
                 }
                 pos += n;
             }
@@ -385,6 +397,15 @@ public final class SegyReader implements AutoCloseable {
             throw new SegyException(file, "read failed: " + IoProblems.describe(e, file), trace, pos, e);
         }
         dst.flip();
+        return (int) (pos - position);
+    }
+
+    /** The file ended before bytes {@code [position, position + needed)}: says its size now. */
+    private static SegyException cutShort(Path file, FileChannel ch, long position, int needed, long trace)
+            throws IOException {
+        return new SegyException(file, "unexpected end of file: the file was cut short to " + ch.size()
+                + " bytes since it was opened, before the " + needed + " bytes asked for",
+                trace, position, null);
     }
 
     /** The file this reader reads. */
@@ -566,7 +587,8 @@ public final class SegyReader implements AutoCloseable {
      * Makes file bytes {@code [pos, pos + length)} available in the chunk buffer and returns their
      * offset in it. A request that continues in file order (at most one trace past the previous
      * one) refills the whole buffer (read-ahead); any other request reads just its bytes, so
-     * random access costs no more than it needs.
+     * random access costs no more than it needs. A read-ahead that the file's end cuts short (the
+     * file cut short since it was opened) keeps what it got; only the requested bytes must be there.
      */
     private long fetch(long pos, long length, long trace) {
         if (pos >= chunkStart && pos + length <= chunkEnd) {
@@ -578,8 +600,8 @@ public final class SegyReader implements AutoCloseable {
         chunk.clear().limit((int) want);
         chunkStart = pos;
         chunkEnd = pos; // invalid until the read completes
-        readInto(file, channel, chunk, pos, trace);
-        chunkEnd = pos + want;
+        int got = readAtLeast(file, channel, chunk, pos, (int) length, trace);
+        chunkEnd = pos + got; // short of want when the file was cut short since it was opened
         lastEnd = pos + length;
         return 0;
     }

@@ -11,6 +11,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * {@link ByteRangeReader} over a local file with positioned {@link FileChannel} reads, which are
  * thread-safe and leave caching to the operating system's page cache and to {@link BrickCache}.
+ *
+ * <p>It reads exactly the range asked for, never ahead: its callers ({@link SwvReader}'s bricks
+ * and runs of an inline's bricks) need every byte they ask for, so a file cut short since it was
+ * opened fails the ranges that cross its new end, saying the size it has now, and no other.
  */
 public final class FileRangeReader implements ByteRangeReader {
 
@@ -55,8 +59,8 @@ public final class FileRangeReader implements ByteRangeReader {
                 int n = channel.read(dst, pos);
                 if (n < 0) {
                     throw new SwvException(name(), "unexpected end of file at byte " + pos + " while reading "
-                            + (pos - offset + dst.remaining()) + " bytes from byte " + offset
-                            + " (was the file truncated after opening?)");
+                            + (pos - offset + dst.remaining()) + " bytes from byte " + offset + ": the file was cut"
+                            + " short to " + channel.size() + " bytes since it was opened");
                 }
                 pos += n;
             }
