@@ -30,8 +30,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class SliceViewer3DErrorTest {
 
-    private static final String TRUNCATED = "unexpected end of file reading brick (0, 1, 0) of /data/image.swv "
-            + "at byte 3145728 (was the file truncated after opening?)";
+    private static final String TRUNCATED = "/data/image.swv: unexpected end of file at byte 3145728 while reading "
+            + "brick (0, 1, 0): the file was cut short to 3145728 bytes since it was opened";
 
     private Stage stage;
 
