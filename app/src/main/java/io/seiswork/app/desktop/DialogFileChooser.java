@@ -1,8 +1,8 @@
 package io.seiswork.app.desktop;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -36,7 +36,11 @@ final class DialogFileChooser implements ModelFileChooser {
         }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         Path start = current == null ? folder : folder.resolve(current).getParent();
-        chooser.setInitialDirectory((start != null && Files.isDirectory(start) ? start : folder).toFile());
+        // Asked off the JavaFX thread, not waited for long (a hung network share): QuickFolder.
+        Path from = QuickFolder.first(start == null ? List.of(folder) : List.of(start, folder));
+        if (from != null) {
+            chooser.setInitialDirectory(from.toFile());
+        }
         File f = chooser.showOpenDialog(owner.get());
         return f == null ? null : specName(folder, f.toPath());
     }

@@ -38,7 +38,8 @@ final class FormChoice {
     private final FormContext form;
     private final ChoiceBox<String> box = new ChoiceBox<>();
     private final Label note = new Label();
-    private JsonNode shownTree;
+    /** The editor's version of the text last shown: a refusal's note stays while it is the same. */
+    private long shownVersion = Long.MIN_VALUE;
 
     FormChoice(String pointer, List<Option> options, FormContext form) {
         this.pointer = pointer;
@@ -76,12 +77,15 @@ final class FormChoice {
         return all;
     }
 
-    /** Shows the form the value takes in {@code tree} (null when the text does not parse), and its body alone. */
-    void refresh(JsonNode tree) {
-        if (!java.util.Objects.equals(tree, shownTree)) {
+    /**
+     * Shows the form the value takes in {@code tree} (null when the text does not parse), and its
+     * body alone; {@code version} is the editor's count of edits of the text it was parsed from.
+     */
+    void refresh(JsonNode tree, long version) {
+        if (version != shownVersion) {
             note.setText("");  // the spec changed since: a refusal's reason no longer holds
         }
-        shownTree = tree;
+        shownVersion = version;
         JsonNode v = tree == null ? null : tree.at(pointer);
         Option current = v == null ? null : options.stream().filter(o -> o.is().test(v)).findFirst().orElse(null);
         box.setDisable(tree == null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -42,7 +43,13 @@ final class NumberTable extends VBox {
     private final Button remove = new Button("Remove");
     private final Button paste = new Button("Paste");
     private final Label note = new Label();
-    private JsonNode shownTree;
+    /** The editor's version of the text last shown ({@link #refresh}). */
+    private long shownVersion = Long.MIN_VALUE;
+    /** Whether the array has more rows than are shown (read-only then). */
+    private boolean cut;
+
+    /** The most rows a table shows (and the most points the form lists): more are shown in part, read-only. */
+    static final int MAX_ROWS = FormValues.MAX_LISTED_POINTS;
 
     /**
      * @param stepWhenAlone what an added row adds to the last when there is only one (a layer 100 m deeper)
@@ -103,22 +110,54 @@ final class NumberTable extends VBox {
         }
     }
 
-    /** Shows the rows of the array at the pointer; greyed out when the spec has none of this shape. */
-    void refresh(JsonNode tree) {
+    /**
+     * Shows the rows of the array at the pointer; greyed out when the spec has none of this shape.
+     * An array of more than {@link #MAX_ROWS} rows shows its first {@value #MAX_ROWS}, read-only,
+     * and says so under the table: the rows are read on the JavaFX thread, and an edit writes
+     * every row back.
+     *
+     * @param version the editor's count of edits of the text {@code tree} was parsed from: a
+     *     refusal's note stays while the text has not changed (compared so, not tree by tree)
+     */
+    void refresh(JsonNode tree, long version) {
         if (table.getEditingCell() != null) {
             return;  // a cell being typed in keeps what the user typed
         }
-        List<String[]> read = tree == null ? null : read(tree.at(pointer));
-        if (!java.util.Objects.equals(tree, shownTree)) {
+        JsonNode array = tree == null ? null : tree.at(pointer);
+        List<String[]> read = read(array, MAX_ROWS);
+        if (version != shownVersion) {
             note.setText("");  // the spec changed since: a refusal's reason no longer holds
         }
-        shownTree = tree;
+        shownVersion = version;
         setDisable(read == null);
+        cut = read != null && array.size() > MAX_ROWS;
+        table.setEditable(!cut);
+        add.setVisible(!cut);
+        remove.setVisible(!cut);
+        paste.setVisible(!cut);
         if (read == null) {
             rows.clear();
         } else if (!same(read)) {
             rows.setAll(read);
         }
+        if (cut) {
+            note.setText(cutNote(array.size()));
+        } else if (note.getText().startsWith(CUT_NOTE_START)) {
+            note.setText("");
+        }
+    }
+
+    /** Under a table of too many rows to edit: "The first 100,000 of 250,000 rows: edit them in the JSON." */
+    static String cutNote(int all) {
+        return String.format(Locale.ROOT, CUT_NOTE_START + " %,d of %,d rows, read-only: edit them in the JSON.",
+                MAX_ROWS, all);
+    }
+
+    private static final String CUT_NOTE_START = "The first";
+
+    /** Whether the table shows only the first {@link #MAX_ROWS} of its rows, read-only. */
+    boolean cut() {
+        return cut;
     }
 
     /** The rows shown (for tests). */
@@ -136,7 +175,7 @@ final class NumberTable extends VBox {
      */
     boolean set(int row, int col, String typed) {
         String literal = FormField.literal(FormField.Kind.NUMBER, typed == null ? "" : typed);
-        if (literal == null || row < 0 || row >= rows.size() || !stillShown()) {
+        if (cut || literal == null || row < 0 || row >= rows.size() || !stillShown()) {
             table.refresh();  // show the old value again
             return false;
         }
@@ -149,7 +188,7 @@ final class NumberTable extends VBox {
 
     /** Adds a row after the last, one more step of the spacing of the last two rows. */
     void addRow() {
-        if (rows.isEmpty() || !stillShown()) {
+        if (cut || rows.isEmpty() || !stillShown()) {
             return;
         }
         String[] last = rows.getLast();
@@ -167,7 +206,7 @@ final class NumberTable extends VBox {
 
     /** Removes a row; the last row stays (an empty list is no model and no survey). */
     void removeRow(int row) {
-        if (row < 0 || row >= rows.size() || rows.size() == 1 || !stillShown()) {
+        if (cut || row < 0 || row >= rows.size() || rows.size() == 1 || !stillShown()) {
             return;
         }
         rows.remove(row);
@@ -183,6 +222,9 @@ final class NumberTable extends VBox {
      * @return whether the rows were replaced
      */
     boolean paste(String text) {
+        if (cut) {
+            return false;  // (its button is hidden) the rows not shown would be lost
+        }
         List<String[]> read = new ArrayList<>();
         String[] lines = text == null ? new String[0] : text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
@@ -279,11 +321,21 @@ final class NumberTable extends VBox {
 
     /** The rows of {@code array}, or null when it is not an array of rows of this table's shape. */
     private List<String[]> read(JsonNode array) {
+        return read(array, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code most} rows of {@code array}, or null when it is not an array of rows of
+     * this table's shape (as far as those rows tell).
+     */
+    private List<String[]> read(JsonNode array, int most) {
         if (array == null || !array.isArray() || array.isEmpty()) {
             return null;
         }
-        List<String[]> out = new ArrayList<>(array.size());
-        for (JsonNode row : array) {
+        int n = Math.min(most, array.size());
+        List<String[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            JsonNode row = array.get(i);
             String[] r = new String[columns.size()];
             for (int c = 0; c < r.length; c++) {
                 JsonNode v = columns.get(c).key() == null ? row.get(c) : row.get(columns.get(c).key());
@@ -310,7 +362,7 @@ final class NumberTable extends VBox {
             String[] a = read.get(i);
             String[] b = rows.get(i);
             for (int c = 0; c < a.length; c++) {
-                if (new BigDecimal(a[c]).compareTo(new BigDecimal(b[c])) != 0) {
+                if (!a[c].equals(b[c]) && new BigDecimal(a[c]).compareTo(new BigDecimal(b[c])) != 0) {
                     return false;
                 }
             }

@@ -63,14 +63,12 @@ final class PictureSaver {
         return done;
     }
 
-    /** {@code folder}, or its nearest parent that is a folder; null for none (or null given). */
+    /**
+     * {@code folder}, or its nearest parent that is a folder; null for none (or null given, or
+     * the file system does not say within {@value QuickFolder#WAIT_MS} ms: {@link QuickFolder}).
+     */
     static Path existing(Path folder) {
-        for (Path p = folder == null ? null : folder.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (java.nio.file.Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
+        return QuickFolder.nearest(folder);
     }
 
     /** {@code text} as a file name: letters, digits, '.', '-' and '_' kept, anything else '-'. */

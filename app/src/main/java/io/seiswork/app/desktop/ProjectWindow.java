@@ -9,6 +9,7 @@ import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.render.section.SliceView;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -61,11 +62,22 @@ public final class ProjectWindow extends BorderPane {
     /** What the status line says while the spec has edits Run would not run; taken back with the edits. */
     static final String EDITS_TO_APPLY = "The spec has edits: Apply them to run.";
 
+    /** Set by {@link #shutdown} (JavaFX thread). */
+    private boolean closed;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-io");
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Talks to the cloud (the job list, deleting jobs): the SDK retries an unreachable stack for
+     * many seconds, which must not hold up opening a spec on {@link #io}, nor it them.
+     */
+    private final ExecutorService cloud = daemonThread("seiswork-desktop-cloud");
+    /** Opens and reads results (volumes, shot gathers): not queued behind a spec's models being read. */
+    private final ExecutorService results = daemonThread("seiswork-desktop-results");
+    /** Reads the recent specs' list (a stat a file), so that a slow disk never delays the check as typed. */
+    private final ExecutorService recents = daemonThread("seiswork-desktop-recent");
     /** Checks the spec as it is typed: quick, and never queued behind a model file being read on {@link #io}. */
     private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "seiswork-desktop-check");
@@ -92,7 +104,7 @@ public final class ProjectWindow extends BorderPane {
     private final Tab runTab = new Tab("Run");
     private final Tab resultTab = new Tab("Result");
     private final RunProgressPane progress = new RunProgressPane();
-    private final RunResultTab result = new RunResultTab(resultTab, tabs, io, status::setText);
+    private final RunResultTab result = new RunResultTab(resultTab, tabs, results, status::setText);
     private final RunTimeEstimate estimate = new RunTimeEstimate(this);
     private final SpecOpening opening = new SpecOpening(this, estimate);
     private final SpecSaving saving = new SpecSaving(this, checks);
@@ -150,7 +162,7 @@ public final class ProjectWindow extends BorderPane {
                 estimate.estimateShotsListed();
             }
         });
-        recentMenu = new RecentSpecsMenu(RecentSpecs.ofUser(), checks, f -> {
+        recentMenu = new RecentSpecsMenu(RecentSpecs.ofUser(), recents, f -> {
             if (!running() && mayDiscardEdits("Open " + f.getFileName())) {
                 openFile(f);
             }
@@ -169,7 +181,7 @@ public final class ProjectWindow extends BorderPane {
             // Opened after the drop has ended: a question asked inside it stalls the drag's source.
             Platform.runLater(() -> openDropped(specs));
         });
-        cloudJobs = new CloudJobsMenu(runOn::getValue, io, status::setText, questions, runs::followCloudJob);
+        cloudJobs = new CloudJobsMenu(runOn::getValue, cloud, status::setText, questions, runs::followCloudJob);
         runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
         ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
@@ -262,27 +274,56 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
-     * Cancels a run in progress, waits up to {@value #CLOSE_WAIT_MS} ms for it to stop (so that its
-     * {@code run.json} says "cancelled" before the program exits), and stops the window's
-     * background work: the window is closing.
+     * Cancels a run in progress and stops the window's background work: the window is closing.
+     * The wait for the run to stop (up to {@value #CLOSE_WAIT_MS} ms, so that its
+     * {@code run.json} says "cancelled" before the program exits) is made on a thread of its
+     * own, not the JavaFX thread, which returns at once; the program waits for the future
+     * returned before it exits ({@link WorkstationApplication#show}).
+     *
+     * @return done when the run has stopped (or the wait is over) and the executors are shut down
      */
-    public void shutdown() {
+    public CompletableFuture<Void> shutdown() {
+        closed = true;
         ActiveRun r = runs.current();
         if (r != null) {
             r.stopFollowing();
-            try {
-                r.join(CLOSE_WAIT_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         estimate.cancel();
         editor.dispose();
         result.close();
-        io.shutdownNow();
-        examples.shutdown();
-        checks.shutdownNow();
-        estimate.shutdown();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Thread.ofPlatform().name("seiswork-desktop-close").start(() -> {
+            try {
+                if (r != null) {
+                    r.join(CLOSE_WAIT_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                io.shutdownNow();
+                cloud.shutdownNow();
+                results.shutdown();  // the result's files closed first (result.close() queued it)
+                recents.shutdownNow();
+                examples.shutdown();
+                checks.shutdownNow();
+                estimate.shutdown();
+                closed.complete(null);
+            }
+        });
+        return closed;
+    }
+
+    /** Whether {@link #shutdown} has been called: nothing is shown or started any more (JavaFX thread). */
+    boolean closed() {
+        return closed;
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**

@@ -269,7 +269,7 @@ final class RunControl {
 
     private void ended(DesktopRun.Outcome o) {
         current = null;
-        if (window.io().isShutdown()) {
+        if (window.closed()) {
             return;  // the window has closed (its run stopped by the close): nothing is shown any more
         }
         window.progress().stop(o.status());

@@ -147,11 +147,18 @@ final class RunProgressPane extends BorderPane {
         startNanos = System.nanoTime();
         rows.clear();
         live.clear();
-        table.getItems().clear();
         messages.getItems().clear();
+        // One change of the table's list, not one a shot (a survey of 10,000 shots re-laid the
+        // table 10,000 times); a shot number given twice has one row, as row() makes them.
+        List<ShotProgress> known = new ArrayList<>(knownShots.size());
         for (int n : knownShots) {
-            row(n);
+            rows.computeIfAbsent(n, k -> {
+                ShotProgress p = new ShotProgress(k);
+                known.add(p);
+                return p;
+            });
         }
+        table.getItems().setAll(known);
         pull.start();
     }
 

@@ -115,14 +115,16 @@ final class SpecForm extends VBox {
     /**
      * Shows the values of {@code tree} (the parsed text; null when it does not parse), a field
      * whose value has a problem in red with the message as its tooltip. A field being edited
-     * keeps what the user typed. The migration's part shows only for task rtm.
+     * keeps what the user typed. The migration's part shows only for task rtm. {@code version}
+     * is the editor's count of edits of the text {@code tree} was parsed from (the same count: the
+     * same text, so a note saying why an edit was refused stays).
      */
-    void refresh(JsonNode tree, List<SpecProblem> problems) {
+    void refresh(JsonNode tree, long version, List<SpecProblem> problems) {
         form.refreshing = true;
         try {
-            choices.forEach(c -> c.refresh(tree));
+            choices.forEach(c -> c.refresh(tree, version));
             fields.forEach(f -> f.refresh(tree, problems));
-            tables.forEach(t -> t.refresh(tree));
+            tables.forEach(t -> t.refresh(tree, version));
             boolean rtm = tree != null && "rtm".equals(tree.path("task").asText());
             migration.setVisible(rtm);
             migration.setManaged(rtm);
@@ -179,6 +181,11 @@ final class SpecForm extends VBox {
             }
         }
         return node.getScene() != null;
+    }
+
+    /** How many times the form has read the whole text on the JavaFX thread ({@link SpecText#reads}; for tests). */
+    long textReads() {
+        return form.text.reads();
     }
 
     /** The box choosing the form of the value at {@code pointer} (for tests). */

@@ -278,7 +278,8 @@ final class SpecOpening {
 
     /**
      * Where Open starts: the open spec's folder, else (the demo) the examples folder, else the
-     * folder the app started in; null when none of them is a folder any more.
+     * folder the app started in; null when none of them is a folder any more (or the file system
+     * does not say within {@value QuickFolder#WAIT_MS} ms: a hung network share).
      */
     Path openFolder() {
         List<Path> candidates = new java.util.ArrayList<>();
@@ -287,6 +288,6 @@ final class SpecOpening {
         }
         candidates.add(window.examplesMenu().examplesDir().toAbsolutePath());
         candidates.add(Path.of("").toAbsolutePath());
-        return candidates.stream().filter(java.nio.file.Files::isDirectory).findFirst().orElse(null);
+        return QuickFolder.first(candidates);  // stat off the JavaFX thread, not waited for long
     }
 }

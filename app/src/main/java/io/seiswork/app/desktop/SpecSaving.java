@@ -97,9 +97,10 @@ final class SpecSaving {
         Path specFile = window.opening().specFile();
         Path from = specFile == null ? Path.of("") : specFile.toAbsolutePath().getParent();
         Path to = file.toAbsolutePath().getParent();
-        String moved = SpecFiles.rebase(json, from, to);
         window.io().submit(() -> {
             try {
+                // Parsed here, not on the JavaFX thread: a spec of many points takes seconds.
+                String moved = SpecFiles.rebase(json, from, to);
                 java.nio.file.Files.writeString(file, moved);
                 Platform.runLater(() -> {
                     window.editor().markSaved(json);  // the old file's edits are safe in the new one

@@ -19,9 +19,22 @@ final class SpecText {
         this.area = area;
     }
 
-    /** The text as it is now. */
+    /**
+     * How many times the form has read the whole text (to parse it, or find a value in it), on
+     * the JavaFX thread: work that grows with the spec, which tests hold to none while the form
+     * is read-only ({@link SpecEditor#FORM_MAX_CHARS}).
+     */
+    private long reads;
+
+    /** The text as it is now (the whole of it: counted, {@link #reads()}). */
     String text() {
+        reads++;
         return area.getText();
+    }
+
+    /** How many times the form has read the whole text so far. */
+    long reads() {
+        return reads;
     }
 
     /**
@@ -32,12 +45,13 @@ final class SpecText {
      */
     boolean put(String pointer, String literal) {
         JsonValueEdit.Edit e;
+        String json = text();
         try {
-            e = JsonValueEdit.put(area.getText(), pointer, literal);
+            e = JsonValueEdit.put(json, pointer, literal);
         } catch (IllegalArgumentException notThere) {
             return false;
         }
-        if (!area.getText().substring(e.start(), e.end()).equals(e.text())) {
+        if (!json.substring(e.start(), e.end()).equals(e.text())) {
             replace(e);
         }
         return true;
@@ -45,7 +59,7 @@ final class SpecText {
 
     /** Removes the member at {@code pointer} (an optional value back to its default), if there is one. */
     void remove(String pointer) {
-        JsonValueEdit.Edit e = JsonValueEdit.remove(area.getText(), pointer);
+        JsonValueEdit.Edit e = JsonValueEdit.remove(text(), pointer);
         if (e != null) {
             replace(e);
         }
@@ -64,7 +78,7 @@ final class SpecText {
      * several lines is indented by.
      */
     String indentAt(String pointer) {
-        String json = area.getText();
+        String json = text();
         for (String at = pointer; ; at = at.substring(0, at.lastIndexOf('/'))) {
             JsonValueEdit.Range r = JsonValueEdit.find(json, at);
             if (r != null) {

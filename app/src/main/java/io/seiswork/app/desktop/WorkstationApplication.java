@@ -1,6 +1,10 @@
 package io.seiswork.app.desktop;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -14,6 +18,8 @@ import javafx.stage.Stage;
 public final class WorkstationApplication extends Application {
 
     private static final AtomicReference<Path> SPEC = new AtomicReference<>();
+    /** Done when the closed window's run has stopped (its run.json written) and its work is shut down. */
+    private static final AtomicReference<CompletableFuture<Void>> CLOSED = new AtomicReference<>();
     private ProjectWindow window;
 
     /** Opens the window and blocks until the user closes it. @param spec a spec file, or null for the demo */
@@ -21,6 +27,16 @@ public final class WorkstationApplication extends Application {
         SPEC.set(spec);
         ClassPathFxWarning.silence();
         Application.launch(WorkstationApplication.class);
+        CompletableFuture<Void> closed = CLOSED.get();
+        if (closed != null) {
+            try {  // a run cancelled by the close writes its run.json before the program exits
+                closed.get(ProjectWindow.CLOSE_WAIT_MS + 5_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // exit all the same: the run says "running" until a Resume or a new run
+            }
+        }
     }
 
     @Override
@@ -53,10 +69,14 @@ public final class WorkstationApplication extends Application {
         });
     }
 
+    /**
+     * Stops the window's work without waiting on the JavaFX thread: the wait for a run to stop
+     * is made on its own thread, and {@link #show} waits for it before the program exits.
+     */
     @Override
     public void stop() {
         if (window != null) {
-            window.shutdown();
+            CLOSED.set(window.shutdown());
         }
     }
 }

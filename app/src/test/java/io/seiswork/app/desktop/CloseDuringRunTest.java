@@ -77,7 +77,7 @@ class CloseDuringRunTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage().isShowing(), "closed");
         // What the application's stop() does once the window has closed.
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
         assertEquals("cancelled", new ObjectMapper().readTree(dir.resolve("runs/closing/run.json").toFile())
                 .get("status").asText());
         assertTrue(Files.exists(dir.resolve("runs/closing/checkpoint")), "Resume can go on from the finished shots");

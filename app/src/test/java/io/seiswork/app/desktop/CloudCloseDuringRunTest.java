@@ -74,7 +74,7 @@ class CloudCloseDuringRunTest extends CloudWindowTestBase {
                 WaitForAsyncUtils.waitForFxEvents();
                 assertFalse(stage.isShowing(), "closed");
                 // What the application's stop() does once the window has closed: the following stops, not the job.
-                robot.interact(window::shutdown);
+                ProjectWindows.shutDown(robot, window);
                 JobStatus after = d.table().job(job.id()).orElseThrow().status();
                 assertFalse(after.isFinal(), "the job goes on in the cloud: " + after);
             } finally {

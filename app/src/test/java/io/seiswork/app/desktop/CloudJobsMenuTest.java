@@ -35,7 +35,7 @@ class CloudJobsMenuTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
     }
 
     @Test

@@ -70,7 +70,7 @@ class CloudRunWindowTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
     }
 
     private void open(FxRobot robot, Path spec) throws Exception {

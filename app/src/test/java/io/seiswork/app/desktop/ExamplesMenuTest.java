@@ -55,7 +55,7 @@ class ExamplesMenuTest {
     @AfterEach
     void close(FxRobot robot) {
         release.countDown();
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
     }
 
     /** Notes held up on a latch: the spec the user opens opens all the same, and the notes come later. */

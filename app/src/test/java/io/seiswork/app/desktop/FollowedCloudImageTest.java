@@ -92,7 +92,7 @@ class FollowedCloudImageTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
     }
 
     /**

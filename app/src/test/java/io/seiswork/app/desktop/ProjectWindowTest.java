@@ -50,7 +50,7 @@ class ProjectWindowTest {
 
     @AfterEach
     void close(FxRobot robot) throws Exception {
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
     }
 
     @Test

@@ -19,6 +19,18 @@ final class ProjectWindows {
         return window;
     }
 
+    /**
+     * What the application's stop() does once the window has closed, and what the program then
+     * waits for: {@link ProjectWindow#shutdown} on the JavaFX thread (which returns at once), then
+     * its wait for the run to stop, here on the test's thread.
+     */
+    static void shutDown(org.testfx.api.FxRobot robot, ProjectWindow window) {
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletableFuture<Void>[] closed = new java.util.concurrent.CompletableFuture[1];
+        robot.interact(() -> closed[0] = window.shutdown());
+        closed[0].orTimeout(ProjectWindow.CLOSE_WAIT_MS + 10_000, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+    }
+
     /** The window as a PNG picture in {@code target/} (to look at; docs/desktop.md shows some). */
     static void snapshot(org.testfx.api.FxRobot robot, ProjectWindow window, String name) throws java.io.IOException {
         javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];

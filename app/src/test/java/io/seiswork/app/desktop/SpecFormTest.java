@@ -56,6 +56,8 @@ class SpecFormTest {
     /** What the file chooser answers next (null: the user cancelled). */
     private final Deque<String> answers = new ArrayDeque<>();
     private SpecForm form;
+    private String syncedText;
+    private long syncedVersion;
 
     @Start
     void start(Stage stage) {
@@ -385,10 +387,14 @@ class SpecFormTest {
             } catch (SpecException e) {
                 problems = e.problems();
             }
+            if (!text.getText().equals(syncedText)) {
+                syncedText = text.getText();
+                syncedVersion++;  // as the editor counts edits: the same text, the same version
+            }
             try {
-                form.refresh(JSON.readTree(text.getText()), problems);
+                form.refresh(JSON.readTree(text.getText()), syncedVersion, problems);
             } catch (java.io.IOException e) {
-                form.refresh(null, problems);
+                form.refresh(null, syncedVersion, problems);
             }
         });
     }

@@ -48,7 +48,7 @@ class WavefieldLayoutTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
     }
 
     @Test

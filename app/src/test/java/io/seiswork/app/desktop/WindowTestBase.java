@@ -84,7 +84,7 @@ abstract class WindowTestBase {
         if (ownStage) {
             robot.interact(stage::hide);
         }
-        robot.interact(window::shutdown);
+        ProjectWindows.shutDown(robot, window);
     }
 
     /** The user's click on the window's close box (the request the window manager sends). */
