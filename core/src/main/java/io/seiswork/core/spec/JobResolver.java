@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  *       {@link TimeStepping#MAX_STEPS}: reported at {@code time.lengthS};
  *   <li>fewer grid points per minimum wavelength than the space order needs (a warning), or fewer
  *       than {@link SecondDerivative#HARD_FLOOR_POINTS_PER_WAVELENGTH} (an error);
+ *   <li>a moving spread in which no shot has a receiver (an error; some shots without one, a warning);
+ *   <li>a model smaller than one wavelength (a warning: lengths in km?);
  *   <li>a memory need above the budget, checked before any array of the grid's size is allocated.
  * </ul>
  */

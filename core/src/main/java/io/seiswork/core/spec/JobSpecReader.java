@@ -449,7 +449,7 @@ public final class JobSpecReader {
          */
         private double floatVelocity(JsonObject o, String key, double value) {
             if (value > MAX_FLOAT_VELOCITY) {
-                problems.error(o.pathOf(key), "must be at most " + Problems.num(MAX_FLOAT_VELOCITY) + " m/s (velocities are"
+                problems.error(o.pathOf(key), "must be at most 3.4e38 m/s (velocities are"
                         + " held as 32-bit floats; seismic ones are 100-10000 m/s), got " + Problems.num(value));
                 return Double.NaN;
             }
