@@ -19,7 +19,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         PrintWriter err = cl.getErr();
         String command = cl.getCommandSpec().qualifiedName();
         // A converter of OptionValues words its whole line; picocli would put "Invalid value for option ..." before it.
-        String message = ex.getCause() instanceof OptionValues.Refused r ? r.getMessage() : ex.getMessage();
+        String message = ex.getCause() instanceof OptionValues.Refused r ? r.getMessage()
+                : unknownCommand(ex) != null ? unknownCommand(ex) : ex.getMessage();
         if (JsonErrorOutput.asked(cl, args)) {
             JsonErrorOutput.print(cl, command + ": " + message, "see '" + command + " --help' for the options");
         }
@@ -28,5 +29,26 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         err.println("See '" + command + " --help' for the options.");
         err.flush();
         return cl.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * "unknown command 'frobnicate'; the commands are: run, view, ..." when a word that is no
+     * option follows a command that takes only subcommands (picocli says "Unmatched argument at
+     * index 0"); null otherwise.
+     */
+    static String unknownCommand(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return null;
+        }
+        CommandLine cl = ex.getCommandLine();
+        String word = u.getUnmatched().get(0);
+        if (cl.getSubcommands().isEmpty() || !cl.getCommandSpec().positionalParameters().isEmpty()
+                || word.startsWith("-")) {
+            return null;
+        }
+        String commands = cl.getSubcommands().values().stream().distinct()
+                .filter(c -> !c.getCommandSpec().usageMessage().hidden())
+                .map(CommandLine::getCommandName).distinct().collect(java.util.stream.Collectors.joining(", "));
+        return "unknown command '" + word + "'; the commands are: " + commands;
     }
 }

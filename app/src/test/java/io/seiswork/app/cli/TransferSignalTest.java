@@ -166,7 +166,7 @@ class TransferSignalTest {
                 {"name": "%s", "task": "model",
                  "grid": {"nx": %d, "ny": 1, "nz": %d, "dx": 10, "dz": 10},
                  "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}},
-                 "wavelet": {"type": "ricker", "peakHz": 5},
+                 "wavelet": {"type": "ricker", "peakHz": 15},
                  "time": {"lengthS": 0.1, "sampleS": 0.004},
                  "sources": {"line": {"x0": 200, "dx": 300, "n": 1, "y": 0, "z": 20}},
                  "receivers": {"line": {"x0": 0, "dx": 10, "n": 101, "y": 0, "z": 20}},

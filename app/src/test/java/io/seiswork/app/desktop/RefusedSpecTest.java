@@ -115,7 +115,7 @@ class RefusedSpecTest extends WindowTestBase {
         Path spec = DesktopSpecs.model2d(dir, "coarse", 1);
         String good = Files.readString(spec);
         Path bad = Files.writeString(dir.resolve("coarse-bad.json"), good.replace("\"peakHz\": 12", "\"peakHz\": 45")
-                .replace("\"width\": 20", "\"width\": 0"));
+                .replace("\"task\": \"model\",", "\"task\": \"model\", \"data\": \"old.sgy\","));
         robot.interact(() -> window.openFile(bad));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().contains("cannot run"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().verdict().getText().equals("1 problem and 1 warning"));
@@ -126,7 +126,7 @@ class RefusedSpecTest extends WindowTestBase {
         assertEquals(2, listed.size(), listed.toString());
         assertTrue(listed.stream().anyMatch(t -> t.startsWith("grid: ") && t.contains("points per minimum wavelength")),
                 listed.toString());
-        assertTrue(listed.stream().anyMatch(t -> t.startsWith("warning: physics.boundary.width")), listed.toString());
+        assertTrue(listed.contains("warning: data: ignored for task model (read only by task rtm)"), listed.toString());
 
         open(robot, spec);
         robot.interact(() -> window.editor().text().setText(good.replace("\"peakHz\": 12", "\"peakHz\": 45")));

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  *       {@link TimeStepping#MAX_STEPS}: reported at {@code time.lengthS};
  *   <li>fewer grid points per minimum wavelength than the space order needs (a warning), or fewer
  *       than {@link SecondDerivative#HARD_FLOOR_POINTS_PER_WAVELENGTH} (an error);
+ *   <li>a moving spread in which no shot has a receiver (an error; some shots without one, a warning);
+ *   <li>a model smaller than one wavelength (a warning: lengths in km?);
  *   <li>a memory need above the budget, checked before any array of the grid's size is allocated.
  * </ul>
  */
@@ -205,6 +207,10 @@ public final class JobResolver {
         }
         TimeStepping time = timeAxis(given, field, op.order(), output, problems);
         checkPointsPerWavelength(spec, op, vMin, problems);
+        checkExtentInMetres(spec, vMin, problems);
+        if (geometryChecked && !(spec.task() == Task.RTM && spec.recordedData())) {
+            checkSpreadHasReceivers(spec, geometry(spec), problems);
+        }
         if (time == null) {
             // The memory and everything after follow from the step count.
             throw new SpecException(source, problems.all());
@@ -291,9 +297,12 @@ public final class JobResolver {
     private static TimeStepping timeAxis(Double given, VelocityField field, int order, Sampling output,
             Problems problems) {
         double dt = given != null ? given : TimeStepping.cflStepS(field, order, TimeStepping.DEFAULT_SAFETY, output);
-        long steps = TimeStepping.stepsFor(dt, output);
+        long steps = dt > 0 ? TimeStepping.stepsFor(dt, output) : Long.MAX_VALUE;
         if (steps > TimeStepping.MAX_STEPS) {
-            problems.error("time.lengthS", "needs " + steps + " time steps of " + fmt(dt) + " s ("
+            // A step that underflows to 0 (a spacing of 1e-300 m) or a count that saturates a long is said as "more than".
+            String count = dt > 0 && steps < Long.MAX_VALUE ? Long.toString(steps) : "more than " + TimeStepping.MAX_STEPS;
+            String step = dt > 0 ? fmt(dt) + " s" : "under 1e-300 s";
+            problems.error("time.lengthS", "needs " + count + " time steps of " + step + " ("
                     + (given != null ? "time.dtS" : "the CFL step of the grid's spacing") + ") to reach "
                     + Problems.num(output.last()) + " s, more than the engine's limit of " + TimeStepping.MAX_STEPS
                     + " steps (shorten time.lengthS or " + (given != null ? "lengthen time.dtS" : "coarsen the grid") + ")");
@@ -755,6 +764,80 @@ public final class JobResolver {
         } else if (ppw < op.recommendedPointsPerWavelength()) {
             problems.warning("grid", what + "; space order " + op.order() + " needs "
                     + Problems.num(op.recommendedPointsPerWavelength()) + " for accurate results (numerical dispersion)");
+        }
+    }
+
+    /**
+     * A model smaller than one wavelength of the wavelet's peak frequency at its slowest velocity
+     * is no seismic model: most often lengths given in km with velocities in m/s (a 1 km model of
+     * dx = 0.01 is 1 m wide). Warned, naming both figures, since Seiswork's lengths are metres.
+     */
+    private static void checkExtentInMetres(JobSpec spec, double vMin, Problems problems) {
+        Grid g = spec.grid();
+        double peakHz = spec.wavelet().peakHz();
+        double wavelength = vMin / peakHz;
+        double x = g.xAxis().last();
+        double y = g.is2d() ? 0 : g.yAxis().last();
+        double z = g.zAxis().last();
+        if (Math.max(x, Math.max(y, z)) >= wavelength) {
+            return;
+        }
+        String size = Problems.num(round3(x)) + " m x " + (g.is2d() ? "" : Problems.num(round3(y)) + " m x ")
+                + Problems.num(round3(z)) + " m";
+        problems.warning("grid", "grid is " + size + ", shorter than one wavelength (" + Problems.num(round3(wavelength))
+                + " m at " + Problems.num(peakHz) + " Hz, " + Problems.num(vMin) + " m/s): are the lengths in km?"
+                + " Seiswork uses metres (grid, sources, receivers) and m/s");
+    }
+
+    /** {@code v} to 3 significant digits, for figures in messages. */
+    private static double round3(double v) {
+        return v == 0 || !Double.isFinite(v) ? v
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
+    }
+
+    /**
+     * A moving spread records, per shot, the receivers within its offsets of the source: when no
+     * shot has one the run would write empty gathers (and a migration an all-zero image) and exit
+     * 0, so it is refused, with the offsets the layout does have; when only some shots have none,
+     * one warning counts them.
+     */
+    private static void checkSpreadHasReceivers(JobSpec spec, SurveyGeometry geometry, Problems problems) {
+        if (!(spec.spread() instanceof Spread.Moving m)) {
+            return;
+        }
+        List<Position> sources = geometry.sources();
+        List<Position> receivers = geometry.receivers();
+        int empty = 0;
+        int firstEmpty = -1;
+        for (int i = 0; i < sources.size(); i++) {
+            if (geometry.receiverCount(i) == 0) {
+                empty++;
+                firstEmpty = firstEmpty < 0 ? i : firstEmpty;
+            }
+        }
+        if (empty == 0) {
+            return;
+        }
+        double nearest = Double.POSITIVE_INFINITY;
+        double farthest = 0;
+        for (Position s : sources) {
+            for (Position r : receivers) {
+                double offset = s.horizontalDistanceTo(r);
+                nearest = Math.min(nearest, offset);
+                farthest = Math.max(farthest, offset);
+            }
+        }
+        Grid g = spec.grid();
+        String offsets = "offsets " + Problems.num(m.minOffsetM()) + ".." + Problems.num(m.maxOffsetM()) + " m";
+        String have = "the layout's source-receiver offsets run " + Problems.num(round3(nearest)) + ".."
+                + Problems.num(round3(farthest)) + " m (the model spans x 0.." + Problems.num(g.xAxis().last())
+                + (g.is2d() ? "" : ", y 0.." + Problems.num(g.yAxis().last())) + " m)";
+        if (empty == sources.size()) {
+            problems.error("receivers.spread.moving", "no shot has a receiver within its " + offsets + ": " + have
+                    + "; every gather would be empty. Lower minOffset, raise maxOffset, or move the receivers");
+        } else {
+            problems.warning("receivers.spread.moving", empty + " of " + sources.size() + " shots have no receiver"
+                    + " within their " + offsets + " (first: shot " + (firstEmpty + 1) + "), and write empty gathers");
         }
     }
 

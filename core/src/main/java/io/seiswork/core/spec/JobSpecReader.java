@@ -65,6 +65,25 @@ public final class JobSpecReader {
      */
     static final double MIN_UNCUT_DELAY_PERIODS = 0.8;
 
+    /** The most nodes along each grid axis ({@code grid.nx}, {@code ny}, {@code nz}). */
+    public static final int MAX_GRID_AXIS = 1_000_000;
+    /** The most points of a {@code line} layout ({@code n}). */
+    public static final int MAX_LINE_POINTS = 10_000_000;
+    /** The most points along each axis of a {@code grid} layout ({@code nx}, {@code ny}). */
+    public static final int MAX_LAYOUT_AXIS = 100_000;
+    /** The most points of a {@code grid} layout ({@code nx x ny}). */
+    public static final long MAX_LAYOUT_POINTS = 10_000_000;
+    /**
+     * The highest {@code wavelet.peakHz}: its band, to 2.5 x peakHz, must be sampled by a
+     * {@code time.sampleS} of at least one microsecond, the finest SEG-Y stores (1 / (2 x 2.5 x 1 us)).
+     */
+    public static final double MAX_PEAK_HZ = 200_000;
+    /** The fastest velocity a model may hold, m/s: velocities are held as 32-bit floats. */
+    static final double MAX_FLOAT_VELOCITY = Float.MAX_VALUE;
+
+    /** Fields only a migration reads, ignored (with a warning) by a modelling job. */
+    static final List<String> RTM_ONLY_FIELDS = List.of("data", "imaging", "migrationVelocity");
+
     /**
      * A key given twice is refused (a reader would silently take one of the two values), and so is
      * anything after the spec's object (a second object pasted after the first, a stray word).
@@ -235,6 +254,9 @@ public final class JobSpecReader {
             }
             String taskName = root.choice("task", null, List.of("model", "rtm"));
             Task task = taskName == null ? null : Task.valueOf(taskName.toUpperCase());
+            if (task == Task.MODEL) {
+                warnIgnoredFields();
+            }
             Grid grid = grid(root.object("grid", true));
             VelocitySpec velocity = velocity(root.object("velocity", true), false);
             VelocitySpec migration = root.has("migrationVelocity")
@@ -268,13 +290,24 @@ public final class JobSpecReader {
                     data, physics, imaging, engine);
         }
 
+        /**
+         * A modelling spec's migration fields (specs get copied between tasks): one warning naming
+         * them, rather than an error, since the spec still says what to model.
+         */
+        private void warnIgnoredFields() {
+            List<String> given = RTM_ONLY_FIELDS.stream().filter(root::has).toList();
+            if (!given.isEmpty()) {
+                problems.warning(String.join(", ", given), "ignored for task model (read only by task rtm)");
+            }
+        }
+
         private Grid grid(JsonObject g) {
             if (g == null) {
                 return null;
             }
-            int nx = g.integer("nx", null, 1, 1_000_000);
-            int ny = g.integer("ny", 1, 1, 1_000_000);
-            int nz = g.integer("nz", null, 1, 1_000_000);
+            int nx = g.integer("nx", null, 1, MAX_GRID_AXIS);
+            int ny = g.integer("ny", 1, 1, MAX_GRID_AXIS);
+            int nz = g.integer("nz", null, 1, MAX_GRID_AXIS);
             double dx = g.positive("dx", null);
             double dy = g.positive("dy", Double.isNaN(dx) ? 1.0 : dx);
             double dz = g.positive("dz", null);
@@ -289,7 +322,12 @@ public final class JobSpecReader {
                 return null;
             }
             if (nx < 2 || nz < 2) {
-                problems.error(g.path(), "must have at least 2 nodes along x and z, got nx=" + nx + ", nz=" + nz);
+                if (nx < 2) {
+                    problems.error(g.pathOf("nx"), "must be >= 2 (a grid needs at least 2 nodes along x and z), got " + nx);
+                }
+                if (nz < 2) {
+                    problems.error(g.pathOf("nz"), "must be >= 2 (a grid needs at least 2 nodes along x and z), got " + nz);
+                }
                 return null;
             }
             return new Grid(nx, ny, nz, dx, dy, dz);
@@ -332,13 +370,19 @@ public final class JobSpecReader {
             double length = time.lengthS();
             String lengthPath = root.pathOf("time") + ".lengthS";
             String delayPath = root.pathOf("wavelet") + ".delayS";
+            if (wavelet.peakHz() * length < 1) {
+                problems.error(root.pathOf("wavelet") + ".peakHz", "must be >= 1 / " + lengthPath + " = "
+                        + round(1 / length, 6) + " Hz (at least one period within the " + Problems.num(length)
+                        + " s record), got " + Problems.num(wavelet.peakHz()) + ": every trace would be (nearly) zero");
+                return;
+            }
             if (wavelet.delayS() != null && peak >= length) {
                 independentError(delayPath, "must be < " + lengthPath + " (" + Problems.num(length) + " s), got "
                         + Problems.num(peak) + ": the wavelet would peak after the record ends and every trace"
                         + " would be (nearly) zero");
             } else if (wavelet.delayS() == null && peak >= length) {
-                problems.warning(lengthPath, Problems.num(length) + " s ends before the wavelet's peak at 1 / peakHz = "
-                        + round(peak, 4) + " s (" + delayPath + " not given): the traces hold only its onset");
+                independentError(lengthPath, "must be > the wavelet's peak at 1 / peakHz = " + round(peak, 6) + " s ("
+                        + delayPath + " not given), got " + Problems.num(length) + ": the traces would hold only its onset");
             } else if (length - peak < period) {
                 String at = wavelet.delayS() != null ? Problems.num(peak) + " s"
                         : "1 / peakHz = " + round(peak, 4) + " s (" + delayPath + " not given)";
@@ -372,7 +416,7 @@ public final class JobSpecReader {
             String form = present.get(0);
             VelocitySpec out = switch (form) {
                 case "constant" -> {
-                    double c = v.positive("constant", null);
+                    double c = floatVelocity(v, "constant", v.positive("constant", null));
                     yield Double.isNaN(c) ? null : new VelocitySpec.Constant(c);
                 }
                 case "smooth" -> {
@@ -399,6 +443,19 @@ public final class JobSpecReader {
             return out;
         }
 
+        /**
+         * {@code value} of {@code key}, or NaN with an error naming the field and the value when it
+         * is beyond a 32-bit float (the models' values), where it would become Infinity.
+         */
+        private double floatVelocity(JsonObject o, String key, double value) {
+            if (value > MAX_FLOAT_VELOCITY) {
+                problems.error(o.pathOf(key), "must be at most 3.4e38 m/s (velocities are"
+                        + " held as 32-bit floats; seismic ones are 100-10000 m/s), got " + Problems.num(value));
+                return Double.NaN;
+            }
+            return value;
+        }
+
         private VelocitySpec layers(JsonObject v) {
             JsonNode arr = v.raw("layers");
             String path = v.pathOf("layers");
@@ -416,7 +473,7 @@ public final class JobSpecReader {
                 }
                 JsonObject l = new JsonObject(arr.get(i), p, problems);
                 double top = l.number("top", null);
-                double vp = l.positive("vp", null);
+                double vp = floatVelocity(l, "vp", l.positive("vp", null));
                 l.rejectUnknownKeys();
                 if (i == 0 && !Double.isNaN(top) && top != 0) {
                     problems.error(p + ".top", "must be 0 (the first layer starts at the surface), got " + Problems.num(top));
@@ -465,6 +522,12 @@ public final class JobSpecReader {
             double peak = w.positive("peakHz", null);
             Double delay = w.optionalNumber("delayS");
             w.rejectUnknownKeys();
+            if (peak > MAX_PEAK_HZ) {
+                problems.error(w.pathOf("peakHz"), "must be <= " + Problems.num(MAX_PEAK_HZ) + " Hz (its band, to 2.5 x"
+                        + " peakHz, sampled by time.sampleS of at least 1 microsecond, the finest SEG-Y stores), got "
+                        + Problems.num(peak));
+                peak = Double.NaN;
+            }
             if (delay != null && !(delay >= 0)) {
                 problems.error(w.pathOf("delayS"), "must be >= 0, got " + Problems.num(delay));
             } else if (delay != null && !Double.isNaN(peak) && delay < MIN_UNCUT_DELAY_PERIODS / peak) {
@@ -533,8 +596,8 @@ public final class JobSpecReader {
                     JsonObject l = o.object("line", true);
                     double x0 = l.number("x0", null);
                     double dx = l.number("dx", 0.0);
-                    int n = l.integer("n", null, 1, 10_000_000);
-                    double y = l.number("y", 0.0);
+                    int n = l.integer("n", null, 1, MAX_LINE_POINTS);
+                    double y = yOf(l, "y", grid);
                     double z = l.number("z", null);
                     l.rejectUnknownKeys();
                     if (dx == 0 && n > 1) {
@@ -547,22 +610,27 @@ public final class JobSpecReader {
                     JsonObject g = o.object("grid", true);
                     double x0 = g.number("x0", null);
                     double dx = g.number("dx", 0.0);
-                    int nx = g.integer("nx", null, 1, 100_000);
-                    double y0 = g.number("y0", 0.0);
+                    int nx = g.integer("nx", null, 1, MAX_LAYOUT_AXIS);
+                    double y0 = yOf(g, "y0", grid);
                     double dy = g.number("dy", 0.0);
-                    int ny = g.integer("ny", 1, 1, 100_000);
+                    int ny = g.integer("ny", 1, 1, MAX_LAYOUT_AXIS);
                     double z = g.number("z", null);
                     g.rejectUnknownKeys();
                     if (dx == 0 && nx > 1) {
                         independentError(g.pathOf("dx"), zero(g, "dx") + ": nx = " + nx + " " + what + "s at one x; give dx > 0,"
                                 + " or nx = 1");
                     }
+                    if (grid != null && grid.is2d() && ny > 1) {
+                        problems.error(g.pathOf("ny"), "must be 1 in a 2D grid (grid.ny 1): " + ny + " rows of " + what
+                                + "s would all lie on the one y and repeat each other, got " + ny);
+                        yield null;
+                    }
                     if (dy == 0 && ny > 1) {
                         independentError(g.pathOf("dy"), zero(g, "dy") + ": ny = " + ny + " " + what + "s at one y; give dy > 0,"
                                 + " or ny = 1");
                     }
-                    if (nx >= 1 && ny >= 1 && (long) nx * ny > 10_000_000) {
-                        problems.error(g.path(), "has " + ((long) nx * ny) + " points, more than 10000000");
+                    if (nx >= 1 && ny >= 1 && (long) nx * ny > MAX_LAYOUT_POINTS) {
+                        problems.error(g.path(), "has " + ((long) nx * ny) + " points, more than " + MAX_LAYOUT_POINTS);
                         yield null;
                     }
                     yield anyNaN(x0, dx, y0, dy, z) || nx < 1 || ny < 1 ? null : new Layout.Areal(x0, dx, nx, y0, dy, ny, z);
@@ -593,7 +661,45 @@ public final class JobSpecReader {
                 }
                 pts.add(new Position(p.get(0).doubleValue(), p.get(1).doubleValue(), p.get(2).doubleValue()));
             }
+            if (ok && !distinct(path, pts)) {
+                return null;
+            }
             return ok ? new Layout.Points(pts) : null;
+        }
+
+        /**
+         * The y of a line, or the first y of a grid layout; when the spec leaves it out 0 in 2D,
+         * where y means nothing; required (null) in 3D, where 0 would put every point on the grid's
+         * y = 0 face, beside the absorbing layer.
+         */
+        private double yOf(JsonObject o, String key, Grid grid) {
+            if (grid != null && !grid.is2d() && !o.has(key)) {
+                problems.error(o.pathOf(key), "is required in 3D (grid.ny = " + grid.ny() + "): left out, every point"
+                        + " would lie on the grid's y = 0 face, beside the absorbing layer");
+                return Double.NaN;
+            }
+            return o.number(key, 0.0);
+        }
+
+        /**
+         * Whether the listed points are distinct; else an error naming the first repeat's indices
+         * (two shots or receivers at one point record the same traces twice).
+         */
+        private boolean distinct(String path, List<Position> pts) {
+            java.util.Map<Position, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < pts.size(); i++) {
+                Position p = pts.get(i);
+                // -0.0 and 0.0 are one place; a record compares doubles by their bits.
+                Position key = new Position(p.x() + 0.0, p.y() + 0.0, p.z() + 0.0);
+                Integer before = seen.putIfAbsent(key, i);
+                if (before != null) {
+                    problems.error(path + "[" + i + "]", "repeats " + path + "[" + before + "] ("
+                            + Problems.num(p.x()) + ", " + Problems.num(p.y()) + ", " + Problems.num(p.z())
+                            + "): each listed point must be distinct");
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void checkInside(String path, String what, Layout layout, Grid grid) {
@@ -662,17 +768,18 @@ public final class JobSpecReader {
             JsonObject b = p.object("boundary", false);
             if (b != null) {
                 type = b.choice("type", "cpml", List.of("cpml"));
-                width = b.integer("width", DEFAULT_BOUNDARY_WIDTH, 0, 500);
+                width = b.integer("width", DEFAULT_BOUNDARY_WIDTH, Integer.MIN_VALUE + 1, Integer.MAX_VALUE);
                 b.rejectUnknownKeys();
-
+                int radius = SecondDerivative.isSupported(order) ? SecondDerivative.ofOrder(order).radius() : 1;
+                if (width != Integer.MIN_VALUE && (width < radius || width > PhysicsSpec.MAX_BOUNDARY_WIDTH)) {
+                    problems.error(b.pathOf("width"), "must be between " + radius + " (the stencil radius of space order "
+                            + order + ", the least the engines take) and "
+                            + PhysicsSpec.MAX_BOUNDARY_WIDTH + " cells, got " + width + "; 10 or more absorbs well, 20 by"
+                            + " default");
+                }
             }
             boolean free = p.bool("freeSurface", false);
             p.rejectUnknownKeys();
-            if (b != null && width == 0) {
-                problems.warning(b.pathOf("width"), "is 0: no absorbing layer, so waves reflect fully off "
-                        + (free ? "the grid's sides and bottom" : "every edge of the grid") + " and come back into the"
-                        + " records and the image; give 10 or more (20 by default)");
-            }
             return new PhysicsSpec(order, type, width, free);
         }
 

@@ -532,7 +532,8 @@ class JobResolverTest {
         j.set("grid", SpecFixtures.MAPPER.createObjectNode().put("nx", 18).put("ny", 52).put("nz", 226).put("dx", 50)
                 .put("dz", 20));
         j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", volve.toString()));
-        ((ObjectNode) j.get("receivers").get("line")).put("dx", 5);
+        ((ObjectNode) j.get("receivers").get("line")).put("dx", 5).put("y", 0);
+        ((ObjectNode) j.get("sources").get("line")).put("y", 0);
         ((ObjectNode) j.get("wavelet")).put("peakHz", 4);  // 3 points per wavelength on 50 m cells
         assertEquals(List.of("velocity.segy: file " + volve + " is a 52 x 18 cube (crosslines x inlines) but grid.nx x"
                 + " grid.ny is 18 x 52: swap nx and ny?"), errors(j, 1L << 34));

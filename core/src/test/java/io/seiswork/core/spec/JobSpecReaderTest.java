@@ -384,9 +384,9 @@ class JobSpecReaderTest {
         assertEquals(List.of(), warnings(near), "0.1 s, 1.5 periods, after the peak");
 
         ObjectNode shortRecord = valid();
-        ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.05).put("sampleS", 0.002);
-        assertEquals(List.of("warning: time.lengthS: 0.05 s ends before the wavelet's peak at 1 / peakHz = 0.0667 s"
-                + " (wavelet.delayS not given): the traces hold only its onset"), warnings(shortRecord));
+        assertEquals(List.of("wavelet.peakHz: must be >= 1 / time.lengthS = 20 Hz (at least one period within the"
+                + " 0.05 s record), got 15: every trace would be (nearly) zero"),
+                errors(j -> ((ObjectNode) j.get("time")).put("lengthS", 0.05).put("sampleS", 0.002)));
         ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.1);
         assertEquals(List.of("warning: time.lengthS: the wavelet's peak at 1 / peakHz = 0.0667 s (wavelet.delayS not"
                 + " given) leaves 0.0333 s of the 0.1 s record (time.lengthS), less than one period (1 / peakHz ="
@@ -394,17 +394,6 @@ class JobSpecReaderTest {
                 warnings(shortRecord));
         ((ObjectNode) shortRecord.get("time")).put("lengthS", 0.14);
         assertEquals(List.of(), warnings(shortRecord), "two periods: the default delay's whole wavelet");
-    }
-
-    @Test
-    void noAbsorbingLayerIsWarnedAbout() {
-        ObjectNode j = valid();
-        j.putObject("physics").putObject("boundary").put("width", 0);
-        assertEquals(List.of("warning: physics.boundary.width: is 0: no absorbing layer, so waves reflect fully off every"
-                + " edge of the grid and come back into the records and the image; give 10 or more (20 by default)"),
-                warnings(j));
-        ((ObjectNode) j.get("physics")).put("freeSurface", true);
-        assertTrue(warnings(j).get(0).contains("off the grid's sides and bottom"), warnings(j).toString());
     }
 
     /** Windows editors save UTF-8 with a byte-order mark; it is not part of the JSON. */

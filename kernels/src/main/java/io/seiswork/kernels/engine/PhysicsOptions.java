@@ -22,9 +22,10 @@ public record PhysicsOptions(int spaceOrder, int boundaryWidth, boolean freeSurf
 
     public PhysicsOptions {
         SecondDerivative op = SecondDerivative.ofOrder(spaceOrder);
-        if (boundaryWidth < op.radius() || boundaryWidth > 1000) {
-            throw new IllegalArgumentException("boundary width must be between " + op.radius()
-                    + " (the stencil radius) and 1000 cells, got " + boundaryWidth);
+        if (boundaryWidth < op.radius() || boundaryWidth > PhysicsSpec.MAX_BOUNDARY_WIDTH) {
+            throw new IllegalArgumentException("physics.boundary.width must be between " + op.radius()
+                    + " (the stencil radius of space order " + spaceOrder + ") and " + PhysicsSpec.MAX_BOUNDARY_WIDTH
+                    + " cells, got " + boundaryWidth);
         }
     }
 

@@ -78,7 +78,7 @@ class ModellingMemoryTest {
               "task": "model",
               "grid": { "nx": %d, "nz": %d, "dx": 5, "dz": 5 },
               "velocity": { "raw": { "path": "vp.bin", "order": "zxy", "endian": "little" } },
-              "wavelet": { "peakHz": 10 },
+              "wavelet": { "peakHz": 40 },
               "time": { "lengthS": 0.03, "sampleS": 0.001 },
               "sources": { "line": { "x0": 3000, "dx": 100, "n": 1, "z": 20 } },
               "receivers": { "line": { "x0": 0, "dx": 10, "n": 200, "z": 10 } }
