@@ -56,6 +56,56 @@ public final class SurveyGeometry {
         return minOffsetM > 0 || maxOffsetM != Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * The 0-based indices of the shots that record no receiver (a moving spread whose offsets miss
+     * every receiver of those shots), in order. Each shot stops at its first receiver in range, and
+     * looks only at receivers within {@code maxOffsetM} in x (receivers sorted by x once), so a
+     * survey whose shots all record something costs about one sort of the receivers, not shots ×
+     * receivers: the check runs each time a spec is resolved, the desktop's as-you-type check too.
+     */
+    public int[] shotsWithoutReceivers() {
+        if (!spreadMoves()) {
+            return receivers.isEmpty() ? java.util.stream.IntStream.range(0, sources.size()).toArray() : new int[0];
+        }
+        Position[] sorted = receivers.toArray(new Position[0]);
+        java.util.Arrays.sort(sorted, java.util.Comparator.comparingDouble(Position::x));
+        int n = sorted.length;
+        double[] xs = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = sorted[i].x();
+        }
+        var empty = java.util.stream.IntStream.builder();
+        for (int s = 0; s < sources.size(); s++) {
+            Position src = sources.get(s);
+            double reach = maxOffsetM + 1e-9;
+            int from = Double.isInfinite(reach) ? 0 : lowerBound(xs, src.x() - reach);
+            boolean found = false;
+            for (int i = from; i < n && !found && xs[i] <= src.x() + reach; i++) {
+                double offset = src.horizontalDistanceTo(sorted[i]);
+                found = offset >= minOffsetM - 1e-9 && offset <= reach;
+            }
+            if (!found) {
+                empty.add(s);
+            }
+        }
+        return empty.build().toArray();
+    }
+
+    /** The first index of sorted {@code xs} whose value is at least {@code x}. */
+    private static int lowerBound(double[] xs, double x) {
+        int lo = 0;
+        int hi = xs.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (xs[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** How many receivers shot {@code index} (0-based) records: {@code shot(index).receivers().size()}, counted without building it. */
     public int receiverCount(int index) {
         if (!spreadMoves()) {

@@ -805,40 +805,34 @@ public final class JobResolver {
         if (!(spec.spread() instanceof Spread.Moving m)) {
             return;
         }
-        List<Position> sources = geometry.sources();
-        List<Position> receivers = geometry.receivers();
-        int empty = 0;
-        int firstEmpty = -1;
-        for (int i = 0; i < sources.size(); i++) {
-            if (geometry.receiverCount(i) == 0) {
-                empty++;
-                firstEmpty = firstEmpty < 0 ? i : firstEmpty;
-            }
-        }
-        if (empty == 0) {
+        int[] without = geometry.shotsWithoutReceivers();
+        if (without.length == 0) {
             return;
         }
+        List<Position> sources = geometry.sources();
+        String offsets = "offsets " + Problems.num(m.minOffsetM()) + ".." + Problems.num(m.maxOffsetM()) + " m";
+        if (without.length < sources.size()) {
+            problems.warning("receivers.spread.moving", without.length + " of " + sources.size() + " shots have no"
+                    + " receiver within their " + offsets + " (first: shot " + (without[0] + 1) + "), and write empty"
+                    + " gathers");
+            return;
+        }
+        // Every shot is empty: the offsets the layout does have, over every pair (a refusal, so once).
         double nearest = Double.POSITIVE_INFINITY;
         double farthest = 0;
         for (Position s : sources) {
-            for (Position r : receivers) {
+            for (Position r : geometry.receivers()) {
                 double offset = s.horizontalDistanceTo(r);
                 nearest = Math.min(nearest, offset);
                 farthest = Math.max(farthest, offset);
             }
         }
         Grid g = spec.grid();
-        String offsets = "offsets " + Problems.num(m.minOffsetM()) + ".." + Problems.num(m.maxOffsetM()) + " m";
         String have = "the layout's source-receiver offsets run " + Problems.num(round3(nearest)) + ".."
                 + Problems.num(round3(farthest)) + " m (the model spans x 0.." + Problems.num(g.xAxis().last())
                 + (g.is2d() ? "" : ", y 0.." + Problems.num(g.yAxis().last())) + " m)";
-        if (empty == sources.size()) {
-            problems.error("receivers.spread.moving", "no shot has a receiver within its " + offsets + ": " + have
-                    + "; every gather would be empty. Lower minOffset, raise maxOffset, or move the receivers");
-        } else {
-            problems.warning("receivers.spread.moving", empty + " of " + sources.size() + " shots have no receiver"
-                    + " within their " + offsets + " (first: shot " + (firstEmpty + 1) + "), and write empty gathers");
-        }
+        problems.error("receivers.spread.moving", "no shot has a receiver within its " + offsets + ": " + have
+                + "; every gather would be empty. Lower minOffset, raise maxOffset, or move the receivers");
     }
 
     private static SurveyGeometry geometry(JobSpec spec) {

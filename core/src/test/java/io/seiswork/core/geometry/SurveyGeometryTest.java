@@ -70,4 +70,37 @@ class SurveyGeometryTest {
         assertThrows(IndexOutOfBoundsException.class, () -> c.get(5));
         assertEquals(0, FixedPositions.corners(low, high, 0).size());
     }
+
+    /**
+     * The shots without a receiver, found by the sorted, first-hit search, are exactly those whose
+     * full count is zero, on scattered 3D layouts where offset windows (annuli) miss some shots.
+     */
+    @Test
+    void theShotsWithoutReceiversAreThoseWhoseCountIsZero() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 40; trial++) {
+            List<Position> sources = new ArrayList<>();
+            List<Position> receivers = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                sources.add(new Position(random.nextDouble() * 2000, random.nextDouble() * 2000, 5));
+            }
+            int nr = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(60);
+            for (int i = 0; i < nr; i++) {
+                receivers.add(new Position(random.nextDouble() * 2000, random.nextDouble() * 2000, 10));
+            }
+            double min = random.nextDouble() * 1500;
+            double max = random.nextBoolean() ? Double.POSITIVE_INFINITY : min + random.nextDouble() * 600;
+            SurveyGeometry g = SurveyGeometry.movingSpread(sources, receivers, min, max);
+            List<Integer> expected = new ArrayList<>();
+            for (int s = 0; s < sources.size(); s++) {
+                if (g.receiverCount(s) == 0) {
+                    expected.add(s);
+                }
+            }
+            List<Integer> found = java.util.Arrays.stream(g.shotsWithoutReceivers()).boxed().toList();
+            assertEquals(expected, found, "trial " + trial + ": offsets " + min + ".." + max + ", " + nr + " receivers");
+        }
+        assertEquals(0, SurveyGeometry.fixedSpread(line(3, 500), line(5, 10)).shotsWithoutReceivers().length);
+        assertEquals(3, SurveyGeometry.fixedSpread(line(3, 500), List.of()).shotsWithoutReceivers().length);
+    }
 }
