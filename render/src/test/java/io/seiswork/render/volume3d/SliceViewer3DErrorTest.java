@@ -31,7 +31,7 @@ import org.testfx.framework.junit5.Start;
 class SliceViewer3DErrorTest {
 
     private static final String TRUNCATED = "/data/image.swv: unexpected end of file at byte 3145728 while reading "
-            + "brick (0, 1, 0): the file was cut short to 3145728 bytes since it was opened";
+            + "1048576 bytes from byte 3145728: the file was cut short to 3145728 bytes since it was opened";
 
     private Stage stage;
 
