@@ -31,15 +31,17 @@ import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
 
 /**
- * The GPU instances the workers run on: an Auto Scaling group of ECS GPU-optimized Amazon Linux 2
- * instances behind an ECS capacity provider, so that ECS starts and stops instances as the worker
+ * The GPU instances the workers run on: an Auto Scaling group of ECS GPU-optimized Amazon Linux 2023
+ * instances (Amazon Linux 2's support ended on 2026-06-30) behind an ECS capacity provider, so that ECS starts and stops instances as the worker
  * service's task count changes (managed scaling) and never terminates an instance that still runs
  * a shot (managed termination protection), down to none at all.
  *
  * <p>Spot: above an on-demand base of zero, instances are spot when {@link StackSettings#spot()}
  * (price-capacity-optimized over every given instance type and both zones), because the protocol
  * survives an interruption: the ECS agent drains a spot instance on the two-minute notice
- * ({@code ECS_ENABLE_SPOT_INSTANCE_DRAINING}), the worker gets SIGTERM and hands its shot back.
+ * ({@code ECS_ENABLE_SPOT_INSTANCE_DRAINING}: the agent sets its own container instance DRAINING with
+ * {@code ecs:UpdateContainerInstancesState}, which the instance role grants), the worker gets
+ * SIGTERM and hands its shot back.
  *
  * <p>Disks: an encrypted gp3 root volume of {@link StackSettings#workerDiskGiB()} GiB (system,
  * Docker images, container layers) and the workers' scratch disk, which the user data prepares
@@ -49,7 +51,7 @@ import software.constructs.Construct;
  * <p>The instance role is written here statement by statement instead of taking what
  * {@code Cluster.addAsgCapacityProvider} would add (wildcard {@code ecs:Submit*}, CloudWatch Logs
  * on every log group): the ECS agent's calls on this cluster, its container instances and the
- * worker log group. Only {@code ecs:DiscoverPollEndpoint} has resource {@code *}, because that
+ * worker log group; container instances are this cluster's ({@code container-instance/seiswork/*}). Only {@code ecs:DiscoverPollEndpoint} has resource {@code *}, because that
  * action has no resource type. Containers cannot borrow this role: the instance metadata service
  * demands IMDSv2 tokens with a hop limit of one, which a container on the bridge network is one
  * hop too far to use; the worker gets its own task role through the ECS agent.
@@ -80,7 +82,7 @@ public final class GpuCapacity extends Construct {
         // Before the ECS agent starts, which waits for the user data (ScratchDisk).
         userData.addCommands(ScratchDisk.userData().toArray(String[]::new));
         LaunchTemplate template = LaunchTemplate.Builder.create(this, "LaunchTemplate")
-                .machineImage(EcsOptimizedImage.amazonLinux2(AmiHardwareType.GPU))
+                .machineImage(EcsOptimizedImage.amazonLinux2023(AmiHardwareType.GPU))
                 // The capacity provider would add its own statements to a mutable role; these are ours.
                 .role(role.withoutPolicyUpdates())
                 .userData(userData)
@@ -125,8 +127,9 @@ public final class GpuCapacity extends Construct {
 
     /** What the ECS agent calls, each on the narrowest resource the action supports. */
     private static void grantAgent(Role role, Cluster cluster) {
+        // Container instances of this cluster only (the long ARN format, container-instance/<cluster>/<id>).
         String containerInstances = Stack.of(cluster).formatArn(ArnComponents.builder()
-                .service("ecs").resource("container-instance").resourceName("*")
+                .service("ecs").resource("container-instance").resourceName(Protocol.CLUSTER + "/*")
                 .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build());
         role.addToPolicy(PolicyStatement.Builder.create().sid("EcsAgentOnCluster")
                 .actions(List.of("ecs:RegisterContainerInstance", "ecs:DeregisterContainerInstance",
@@ -134,7 +137,10 @@ public final class GpuCapacity extends Construct {
                 .resources(List.of(cluster.getClusterArn()))
                 .build());
         role.addToPolicy(PolicyStatement.Builder.create().sid("EcsAgentOnContainerInstances")
-                .actions(List.of("ecs:Poll", "ecs:StartTelemetrySession", "ecs:PutSystemLogEvents"))
+                // UpdateContainerInstancesState: the agent's spot poller sets its own instance DRAINING
+                // on the two-minute notice, which is what sends the worker SIGTERM.
+                .actions(List.of("ecs:Poll", "ecs:StartTelemetrySession", "ecs:PutSystemLogEvents",
+                        "ecs:UpdateContainerInstancesState"))
                 .resources(List.of(containerInstances))
                 .build());
         role.addToPolicy(PolicyStatement.Builder.create().sid("EcsAgentDiscoversEndpoint")

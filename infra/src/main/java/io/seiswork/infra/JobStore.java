@@ -1,6 +1,7 @@
 package io.seiswork.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -26,10 +27,26 @@ import software.constructs.Construct;
  * and results that took GPU hours to compute, so removing them must be a deliberate act outside
  * CloudFormation. The bucket's name is generated (bucket names are global) and given to users as
  * the stack output {@code BucketName}, their {@code SEISWORK_BUCKET}; the table has the fixed name
- * the code defaults to. Shot results need no expiry rule: the worker that stacks a job deletes
- * them once its outputs are stored (lifecycle prefixes cannot hold the job id's wildcard).
+ * the code defaults to. Shot results expire {@value #SHOT_RESULT_EXPIRY_DAYS} days after they were
+ * written, by their tag {@value #EXPIRY_TAG} (lifecycle prefixes cannot hold the job id's wildcard,
+ * tags can): the worker that stacks a job deletes them once its outputs are stored, so the rule only
+ * removes those of jobs that failed, were cancelled or were left. Nothing else expires: inputs are
+ * shared by content between jobs and outputs are what users came for; {@code seiswork delete}
+ * removes them. The table cannot be deleted by accident either (deletion protection).
  */
 public final class JobStore extends Construct {
+
+    /**
+     * The tag (key=value) the worker writes every shot result with ({@code ShotWorker}); the
+     * bucket expires objects with it {@value #SHOT_RESULT_EXPIRY_DAYS} days after they were written.
+     */
+    public static final String EXPIRY_TAG = "seiswork-expiry=shot-result";
+    /**
+     * Days after which a tagged shot result is removed: a stacked job's results are deleted at
+     * once by its stacker, so only those of failed, cancelled or abandoned jobs live this long
+     * (up to 100 GB each); a resume recomputes any result that is gone.
+     */
+    public static final int SHOT_RESULT_EXPIRY_DAYS = 30;
 
     /** Incomplete multipart uploads (a submit or a worker killed mid-upload) are removed after this many days. */
     public static final int ABORT_MULTIPART_DAYS = 7;
@@ -51,7 +68,11 @@ public final class JobStore extends Construct {
                 .versioned(false)
                 .lifecycleRules(List.of(
                         LifecycleRule.builder().id("abort-incomplete-multipart-uploads")
-                                .abortIncompleteMultipartUploadAfter(Duration.days(ABORT_MULTIPART_DAYS)).build()))
+                                .abortIncompleteMultipartUploadAfter(Duration.days(ABORT_MULTIPART_DAYS)).build(),
+                        LifecycleRule.builder().id("expire-abandoned-shot-results")
+                                .tagFilters(Map.of(EXPIRY_TAG.substring(0, EXPIRY_TAG.indexOf('=')),
+                                        EXPIRY_TAG.substring(EXPIRY_TAG.indexOf('=') + 1)))
+                                .expiration(Duration.days(SHOT_RESULT_EXPIRY_DAYS)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         table = Table.Builder.create(this, "Table")
@@ -64,6 +85,7 @@ public final class JobStore extends Construct {
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true).build())
                 .encryption(TableEncryption.AWS_MANAGED)
+                .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         // `seiswork jobs`: job items (only they carry the key) by submission time, newest first.

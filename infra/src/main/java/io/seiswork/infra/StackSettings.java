@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *     an instance has: its instance store is used instead when it holds at least as much
  *     ({@link ScratchDisk}); context {@code scratchDiskGiB}; default
  *     {@value #DEFAULT_SCRATCH_GIB}, room for the inputs, result and wavefield spill of a mid-size
- *     3D shot (a large one spills up to about 1 TB: raise it for those). 1 to 16384, gp3's limits
+ *     3D shot (a large one spills up to about 1 TB: raise it for those). 32 to 16384: gp3's largest,
+ *     and the least that holds the volume's 16000 IOPS (500 IOPS per GiB)
  * @param alarmEmail where alarms are mailed, context {@code alarmEmail}; null for no topic
  * @param maxShotMinutes the longest a shot is expected to run, context {@code maxShotMinutes};
  *     default {@value #DEFAULT_MAX_SHOT_MINUTES} (a survey's shots take 0.1 to 1 hour). Shots
@@ -69,7 +70,7 @@ public record StackSettings(String workerImage, List<String> instanceTypes, bool
         requireRange("maxWorkers", maxWorkers, 1, 1000);
         requireRange("workerMemoryMiB", workerMemoryMiB, 1024, 2_000_000);
         requireRange("workerDiskGiB", workerDiskGiB, 30, 16_384);
-        requireRange("scratchDiskGiB", scratchDiskGiB, 1, 16_384);
+        requireRange("scratchDiskGiB", scratchDiskGiB, ScratchDisk.MIN_GIB, 16_384);
         requireRange("maxShotMinutes", maxShotMinutes, 5, 720);
         if (alarmEmail != null && !EMAIL.matcher(alarmEmail).matches()) {
             throw new IllegalArgumentException("alarmEmail: \"" + alarmEmail + "\" is not an e-mail address");

@@ -1,6 +1,7 @@
 package io.seiswork.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
@@ -11,8 +12,9 @@ import software.constructs.Construct;
  * to their IAM users, groups or SSO permission sets. Exactly the dispatcher's calls:
  *
  * <ul>
- *   <li>store inputs and the spec ({@code inputs/*}, {@code jobs/*}{@code /spec.json}, with
- *       {@code s3:AbortMultipartUpload} for a failed large upload), read inputs (the HEAD that
+ *   <li>store inputs ({@code inputs/*}, with {@code s3:AbortMultipartUpload} for a failed large
+ *       upload) and new specs ({@code jobs/*}{@code /spec.json}, only by a put with
+ *       {@code If-None-Match: *}, so a running job's spec cannot be replaced), read inputs (the HEAD that
  *       skips an input stored already) and outputs ({@code jobs/*}{@code /image/*});</li>
  *   <li>read a job's spec and its shot results ({@code jobs/*}{@code /spec.json},
  *       {@code jobs/*}{@code /shots/*}): the desktop stacks the image so far of a migration from
@@ -44,9 +46,16 @@ public final class SubmitterPolicy extends Construct {
                 .managedPolicyName(NAME)
                 .description("Seiswork: submit jobs, follow them, fetch their outputs, cancel, resume and delete them")
                 .statements(List.of(
-                        PolicyStatement.Builder.create().sid("StoreInputsAndSpecs")
+                        PolicyStatement.Builder.create().sid("StoreInputs")
                                 .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
-                                .resources(List.of(store.objects(Protocol.INPUTS), store.objects(Protocol.SPECS)))
+                                .resources(List.of(store.objects(Protocol.INPUTS)))
+                                .build(),
+                        // A spec is written once, by a conditional put (If-None-Match: *): no
+                        // submitter can replace the spec of a job that runs.
+                        PolicyStatement.Builder.create().sid("StoreNewSpecs")
+                                .actions(List.of("s3:PutObject"))
+                                .resources(List.of(store.objects(Protocol.SPECS)))
+                                .conditions(Map.of("StringEquals", Map.of("s3:if-none-match", "*")))
                                 .build(),
                         PolicyStatement.Builder.create().sid("ReadInputsAndOutputs")
                                 .actions(List.of("s3:GetObject"))

@@ -1,6 +1,7 @@
 package io.seiswork.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
@@ -14,13 +15,18 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *
  * <ul>
  *   <li>read inputs and anything of a job ({@code inputs/*}, {@code jobs/*}: the spec, and every
- *       shot's result when stacking); no listing: a worker knows every key it needs;</li>
+ *       shot's result when stacking);</li>
  *   <li>write shot results and outputs only ({@code jobs/*}{@code /shots/*},
  *       {@code jobs/*}{@code /image/*}), with {@code s3:AbortMultipartUpload} because a failed
  *       multipart upload is aborted so no orphaned parts are billed, and
  *       {@code s3:DeleteObject} on shot results, which the stacking worker removes once the job's
- *       outputs are stored; a worker can never overwrite or delete a spec, an input or an
- *       output;</li>
+ *       outputs are stored, and on outputs, which it removes when the job is cancelled, fails or
+ *       is deleted while it stacks ({@code JobStacker}); {@code s3:PutObjectTagging} on shot
+ *       results, which are written tagged {@value JobStore#EXPIRY_TAG} so that the bucket expires
+ *       those of jobs never stacked; a worker can never overwrite or delete a spec or an input;</li>
+ *   <li>{@code s3:ListBucket} for keys under {@code inputs/} and {@code jobs/} only (an
+ *       {@code s3:prefix} condition): without it S3 answers a HEAD of a missing key with 403, and
+ *       the worker could not say "does not exist";</li>
  *   <li>read and update job and shot items (conditional updates count each shot once); it never
  *       creates a job;</li>
  *   <li>receive, extend, delete shot messages, and send one again: an interrupted shot is handed
@@ -46,9 +52,24 @@ public final class WorkerPermissions {
                 .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
                 .resources(List.of(store.objects(Protocol.SHOT_RESULTS), store.objects(Protocol.OUTPUTS)))
                 .build());
-        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("RemoveStackedShotResults")
-                .actions(List.of("s3:DeleteObject"))
+        // Shot results are tagged when written, for the bucket's expiry of abandoned ones (JobStore).
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TagShotResults")
+                .actions(List.of("s3:PutObjectTagging"))
                 .resources(List.of(store.objects(Protocol.SHOT_RESULTS)))
+                .build());
+        // Stacked shot results; and outputs that JobStacker removes when the job is cancelled,
+        // fails or is deleted while it stacks, so that none outlive their job item.
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("RemoveStackedShotResultsAndAbandonedOutputs")
+                .actions(List.of("s3:DeleteObject"))
+                .resources(List.of(store.objects(Protocol.SHOT_RESULTS), store.objects(Protocol.OUTPUTS)))
+                .build());
+        // Listing, only to have S3 answer a HEAD of a missing key 404 rather than 403: keys of
+        // inputs and jobs, the prefixes the worker reads.
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TellMissingFromForbidden")
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(store.bucket().getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix",
+                        List.of(Protocol.INPUTS, Protocol.JOB_OBJECTS))))
                 .build());
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TrackJobsAndShots")
                 .actions(List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"))

@@ -11,7 +11,9 @@
 # Idempotent: run again, it only mounts what is not mounted. It never touches a disk that has a
 # partition, a file system, a RAID signature or a mount. It exits 0 whenever DIR exists for OWNER:
 # when no disk could be mounted, DIR stays on the root volume and a WARNING says so (the worker
-# still runs shots that fit there). Written for bash 4.2 (Amazon Linux 2).
+# still runs shots that fit there). Written for bash 4.2 and newer (Amazon Linux 2023 has 5.2);
+# calls lsblk, blkid, blockdev, mkfs.xfs (else mkfs.ext4), mount, udevadm, logger, and mdadm for
+# several disks (installed with dnf when the AMI lacks it), never nvme-cli.
 set -u -o pipefail
 PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
 
@@ -68,6 +70,12 @@ stripe() {
   if [ $# -eq 1 ]; then
     echo "$1"
     return 0
+  fi
+  if ! command -v mdadm >/dev/null; then
+    # The ECS-optimized Amazon Linux 2023 AMI may come without it; the instance has internet access.
+    log "installing mdadm"
+    { dnf -y -q install mdadm || yum -y -q install mdadm; } </dev/null >&2 2>&1
+    command -v mdadm >/dev/null || { log "no mdadm: cannot stripe $*"; return 1; }
   fi
   log "RAID-0 over $*"
   mdadm --create "$array" --run --level=0 --raid-devices=$# --name=seiswork-scratch "$@" </dev/null >&2 || return 1

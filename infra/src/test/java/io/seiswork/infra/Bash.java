@@ -40,6 +40,21 @@ final class Bash {
         }
     }
 
+    /**
+     * Skips the calling test, saying why, when this machine has {@code command} on the script's
+     * PATH (the test's PATH and the sbin directories the scratch script adds): the test stands
+     * for an instance without it.
+     */
+    static void requireAbsent(String command) throws IOException {
+        Result r = run(Path.of("."), Map.of(), "bash", "-c",
+                "PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; command -v " + command);
+        if (r.status() == 0) {
+            String reason = command + " is installed here (" + r.stdout().strip() + "): an instance without it cannot be staged";
+            System.err.println("SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
+    }
+
     /** Runs {@code command} in {@code dir} with these variables added to the environment. */
     static Result run(Path dir, Map<String, String> env, String... command) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile());

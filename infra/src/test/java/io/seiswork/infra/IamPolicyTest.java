@@ -116,7 +116,10 @@ class IamPolicyTest {
         assertEquals(List.of(
                 "ReadInputsAndJobs [s3:GetObject] " + List.of(bucket("inputs/*"), bucket("jobs/*")),
                 "WriteShotResultsAndOutputs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("jobs/*/shots/*"), bucket("jobs/*/image/*")),
-                "RemoveStackedShotResults [s3:DeleteObject] " + List.of(bucket("jobs/*/shots/*")),
+                "TagShotResults [s3:PutObjectTagging] " + List.of(bucket("jobs/*/shots/*")),
+                "RemoveStackedShotResultsAndAbandonedOutputs [s3:DeleteObject] "
+                        + List.of(bucket("jobs/*/shots/*"), bucket("jobs/*/image/*")),
+                "TellMissingFromForbidden [s3:ListBucket] " + List.of(bucket("")),
                 "TrackJobsAndShots [dynamodb:GetItem, dynamodb:Query, dynamodb:UpdateItem] " + List.of(table()),
                 "FindLongRunningJobs [dynamodb:Query] " + List.of(table() + "/index/jobs-status-by-created"),
                 "ProtectOwnTaskWhileBusy [ecs:UpdateTaskProtection, ecs:GetTaskProtection] "
@@ -133,7 +136,8 @@ class IamPolicyTest {
         TEMPLATE.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("ManagedPolicyName", "SeisworkSubmitter"));
         String policy = Synth.onlyId(TEMPLATE, "AWS::IAM::ManagedPolicy");
         assertEquals(List.of(
-                "StoreInputsAndSpecs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("inputs/*"), bucket("jobs/*/spec.json")),
+                "StoreInputs [s3:PutObject, s3:AbortMultipartUpload] " + List.of(bucket("inputs/*")),
+                "StoreNewSpecs [s3:PutObject] " + List.of(bucket("jobs/*/spec.json")),
                 "ReadInputsAndOutputs [s3:GetObject] " + List.of(bucket("inputs/*"), bucket("jobs/*/image/*")),
                 "WatchImagesSoFar [s3:GetObject] " + List.of(bucket("jobs/*/spec.json"), bucket("jobs/*/shots/*")),
                 "DeleteEndedJobs [s3:DeleteObject] " + List.of(bucket("jobs/*")),
@@ -146,6 +150,15 @@ class IamPolicyTest {
                 "QueueShots [sqs:SendMessage, sqs:GetQueueUrl, sqs:GetQueueAttributes] " + List.of(queue())),
                 withoutHolder(statements(TEMPLATE).stream().filter(s -> s.holder().equals(policy)).toList()));
         TEMPLATE.hasOutput(SeisworkStack.SUBMITTER_OUTPUT, Map.of("Value", Map.of("Ref", policy)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void submitterWritesASpecOnlyWhenNoneIsThere() {
+        Map<String, Object> document = (Map<String, Object>) Synth.only(TEMPLATE, "AWS::IAM::ManagedPolicy").get("PolicyDocument");
+        Map<String, Object> specs = Synth.list(document.get("Statement")).stream().map(s -> (Map<String, Object>) s)
+                .filter(s -> "StoreNewSpecs".equals(s.get("Sid"))).findFirst().orElseThrow();
+        assertEquals(Map.of("StringEquals", Map.of("s3:if-none-match", "*")), specs.get("Condition"));
     }
 
     @Test
@@ -169,10 +182,63 @@ class IamPolicyTest {
         assertEquals(List.of(
                 "EcsAgentOnCluster [ecs:RegisterContainerInstance, ecs:DeregisterContainerInstance, ecs:SubmitAttachmentStateChanges, "
                         + "ecs:SubmitContainerStateChange, ecs:SubmitTaskStateChange] " + List.of(cluster),
-                "EcsAgentOnContainerInstances [ecs:Poll, ecs:StartTelemetrySession, ecs:PutSystemLogEvents] "
-                        + List.of("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:container-instance/*"),
+                "EcsAgentOnContainerInstances [ecs:Poll, ecs:StartTelemetrySession, ecs:PutSystemLogEvents, "
+                        + "ecs:UpdateContainerInstancesState] "
+                        + List.of("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:container-instance/seiswork/*"),
                 "EcsAgentDiscoversEndpoint [ecs:DiscoverPollEndpoint] [*]",
                 "null [logs:CreateLogStream, logs:PutLogEvents] " + List.of("${" + Synth.onlyId(TEMPLATE, "AWS::Logs::LogGroup") + ".Arn}")),
                 statements);
+    }
+
+    /**
+     * The ECS agent's calls with the instance's credentials, from AWS's managed policy for the
+     * agent, AmazonEC2ContainerServiceforEC2Role
+     * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEC2ContainerServiceforEC2Role.html),
+     * not from GpuCapacity. Its {@code ecs:Submit*} is written out as the agent's three Submit
+     * calls. Left out on purpose: {@code ecs:CreateCluster} (the stack makes the cluster),
+     * {@code ec2:DescribeTags} (only for ECS_CONTAINER_INSTANCE_PROPAGATE_TAGS_FROM, not set),
+     * {@code ecs:TagResource} (the agent tags nothing), the ECR pulls (the task execution role
+     * pulls the worker image) and CloudWatch Logs (granted on the worker log group, checked above).
+     * {@code ecs:UpdateContainerInstancesState} is what the agent's spot-interruption poller calls
+     * to set its instance DRAINING (ECS_ENABLE_SPOT_INSTANCE_DRAINING), which stops the tasks
+     * with SIGTERM.
+     */
+    private static final List<String> ECS_AGENT_ACTIONS = List.of("ecs:DeregisterContainerInstance",
+            "ecs:DiscoverPollEndpoint", "ecs:Poll", "ecs:RegisterContainerInstance", "ecs:StartTelemetrySession",
+            "ecs:UpdateContainerInstancesState", "ecs:SubmitAttachmentStateChanges", "ecs:SubmitContainerStateChange",
+            "ecs:SubmitTaskStateChange");
+
+    @Test
+    void instanceRoleGrantsEveryCallOfTheEcsAgentIncludingSpotDraining() {
+        for (Template template : List.of(TEMPLATE, Synth.variant())) {
+            String role = Synth.resources(template, "AWS::IAM::Role").entrySet().stream()
+                    .filter(e -> e.getValue().toString().contains("ec2.amazonaws.com"))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            Set<String> policies = Synth.resources(template, "AWS::IAM::Policy").entrySet().stream()
+                    .filter(e -> Synth.list(((Map<String, Object>) e.getValue().get("Properties")).get("Roles"))
+                            .contains(Map.of("Ref", role)))
+                    .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+            List<Statement> granted = statements(template).stream().filter(s -> policies.contains(s.holder())).toList();
+            for (String action : ECS_AGENT_ACTIONS) {
+                assertTrue(granted.stream().anyMatch(s -> s.actions().contains(action)), action + " missing from " + granted);
+            }
+            Statement draining = granted.stream().filter(s -> s.actions().contains("ecs:UpdateContainerInstancesState"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:container-instance/"
+                    + Protocol.CLUSTER + "/*"), draining.resources());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void workerListsOnlyUnderInputsAndJobs() {
+        Map<String, Object> policy = (Map<String, Object>) Synth.resources(TEMPLATE, "AWS::IAM::Policy").values().stream()
+                .filter(r -> r.toString().contains("TellMissingFromForbidden")).findFirst().orElseThrow()
+                .get("Properties");
+        Map<String, Object> list = Synth.list(((Map<String, Object>) policy.get("PolicyDocument")).get("Statement")).stream()
+                .map(s -> (Map<String, Object>) s).filter(s -> "TellMissingFromForbidden".equals(s.get("Sid")))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("StringLike", Map.of("s3:prefix", List.of("inputs/*", "jobs/*"))), list.get("Condition"));
     }
 }

@@ -45,10 +45,12 @@ class JobStoreTest {
     }
 
     @Test
-    void lifecycleAbortsStaleUploads() {
+    void lifecycleAbortsStaleUploadsAndExpiresTaggedShotResults() {
         TEMPLATE.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(
                 Map.of("Id", "abort-incomplete-multipart-uploads", "Status", "Enabled",
-                        "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7))))));
+                        "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7)),
+                Map.of("Id", "expire-abandoned-shot-results", "Status", "Enabled", "ExpirationInDays", 30,
+                        "TagFilters", List.of(Map.of("Key", "seiswork-expiry", "Value", "shot-result")))))));
     }
 
     @Test
@@ -76,6 +78,7 @@ class JobStoreTest {
                         "BillingMode", "PAY_PER_REQUEST",
                         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
                         "SSESpecification", Map.of("SSEEnabled", true),
+                        "DeletionProtectionEnabled", true,
                         "Tags", Match.anyValue())));
     }
 

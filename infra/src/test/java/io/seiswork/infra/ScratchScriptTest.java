@@ -180,6 +180,24 @@ class ScratchScriptTest {
     }
 
     @Test
+    void withoutMdadmItIsInstalledWithDnfAndWhenThatFailsTheEbsVolumeServes() throws IOException {
+        // Amazon Linux 2023's ECS AMI may lack mdadm: the script installs it, and falls back when it cannot.
+        Bash.requireAbsent("mdadm");
+        Files.delete(fix.resolve("bin/mdadm"));
+        for (String manager : List.of("dnf", "yum")) {
+            Path stub = fix.resolve("bin").resolve(manager);
+            Files.writeString(stub, "#!/bin/bash\necho \"" + manager + " $*\" >> \"$FIX/calls\"\nexit 1\n");
+            Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        disk("nvme2n1", STORE, 1900 * GB, "free");
+        disk("nvme3n1", STORE, 1900 * GB, "free");
+        Path ebs = ebsScratch();
+        assertEquals(List.of("blkid -L sw-scratch", "dnf -y -q install mdadm", "yum -y -q install mdadm",
+                "mkfs.xfs -q -K -L sw-scratch " + ebs, "mount -o noatime " + ebs + " " + dir, chown()), run());
+        assertTrue(stderr.contains("no mdadm: cannot stripe"), stderr);
+    }
+
+    @Test
     void disksInUseAreNeverTouched() throws IOException {
         disk("nvme2n1", STORE, 1900 * GB, "mounted");
         disk("nvme3n1", STORE, 1900 * GB, "formatted");

@@ -51,7 +51,7 @@ class StackSettingsTest {
         assertEquals(200, s.workerDiskGiB());
         assertEquals(2000, s.scratchDiskGiB());
         assertEquals(16_384, read(with("scratchDiskGiB", 16_384.0)).scratchDiskGiB());
-        assertEquals(1, read(with("scratchDiskGiB", 1)).scratchDiskGiB());
+        assertEquals(32, read(with("scratchDiskGiB", 32)).scratchDiskGiB());
         assertEquals("ops@example.com", s.alarmEmail());
         assertFalse(read(with("spot", false)).spot());
         assertEquals(720, read(with("maxShotMinutes", 720.0)).maxShotMinutes());
@@ -69,7 +69,7 @@ class StackSettingsTest {
     void badValuesNameTheirKey() {
         for (var bad : List.of(with("maxWorkers", "0"), with("maxWorkers", "lots"), with("maxWorkers", 2.5),
                 with("spot", "yes"), with("workerMemoryMiB", 512), with("workerDiskGiB", 8),
-                with("scratchDiskGiB", "0"), with("scratchDiskGiB", -100), with("scratchDiskGiB", "500GiB"),
+                with("scratchDiskGiB", "0"), with("scratchDiskGiB", 31), with("scratchDiskGiB", -100), with("scratchDiskGiB", "500GiB"),
                 with("scratchDiskGiB", 16_385), with("scratchDiskGiB", 1.5),
                 with("workerInstanceType", "G6 XLARGE"), with("workerInstanceType", " , "), with("alarmEmail", "ops"),
                 with("maxShotMinutes", 4), with("maxShotMinutes", 721), with("maxShotMinutes", "1h"))) {
@@ -82,7 +82,7 @@ class StackSettingsTest {
     @Test
     void aScratchDiskOutOfGp3sRangeNamesTheKeyAndTheLimits() {
         var e = assertThrows(IllegalArgumentException.class, () -> read(with("scratchDiskGiB", 20_000)));
-        assertEquals("scratchDiskGiB: must be between 1 and 16384, got 20000", e.getMessage());
+        assertEquals("scratchDiskGiB: must be between 32 and 16384, got 20000", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> read(with("scratchDiskGiB", "big")));
         assertEquals("scratchDiskGiB: must be a whole number, got \"big\"", e.getMessage());
     }

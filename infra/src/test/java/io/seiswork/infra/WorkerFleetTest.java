@@ -64,7 +64,7 @@ class WorkerFleetTest {
     @Test
     void instancesAreGpuOptimizedEcsHostsThatKeepContainersOffTheirRole() {
         Map<String, Map<String, Object>> parameters = TEMPLATE.findParameters("*", Map.of(
-                "Default", "/aws/service/ecs/optimized-ami/amazon-linux-2/gpu/recommended/image_id"));
+                "Default", "/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id"));
         assertEquals(1, parameters.size(), "the GPU AMI comes from its SSM parameter");
         String ami = parameters.keySet().iterator().next();
         TEMPLATE.hasResourceProperties("AWS::EC2::LaunchTemplate", Map.of("LaunchTemplateData", Match.objectLike(Map.of(
@@ -75,7 +75,8 @@ class WorkerFleetTest {
                         Map.of("DeviceName", "/dev/xvda",
                                 "Ebs", Map.of("VolumeSize", 100, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)),
                         Map.of("DeviceName", "/dev/xvdb",
-                                "Ebs", Map.of("VolumeSize", 500, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)))))));
+                                "Ebs", Map.of("VolumeSize", 500, "VolumeType", "gp3", "Throughput", 1000, "Iops", 16000, "Encrypted", true,
+                                        "DeleteOnTermination", true)))))));
     }
 
     @Test
@@ -119,7 +120,8 @@ class WorkerFleetTest {
                         Map.of("DeviceName", "/dev/xvda",
                                 "Ebs", Map.of("VolumeSize", 60, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)),
                         Map.of("DeviceName", "/dev/xvdb",
-                                "Ebs", Map.of("VolumeSize", 2000, "VolumeType", "gp3", "Encrypted", true, "DeleteOnTermination", true)))))));
+                                "Ebs", Map.of("VolumeSize", 2000, "VolumeType", "gp3", "Throughput", 1000, "Iops", 16000, "Encrypted", true,
+                                        "DeleteOnTermination", true)))))));
         VARIANT.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 0, "MaxCapacity", 4));
     }
 

@@ -89,6 +89,7 @@ final class JobStacker {
                 }
                 // Cancelled (perhaps to be deleted) or failed while the outputs were stored: they would
                 // outlive the job's items, where no delete finds them; a resume stacks again anyway.
+                // The task role grants s3:DeleteObject on jobs/*/image/* for this (infra WorkerPermissions).
                 store.delete(outputs.stream().map(name -> ObjectKeys.output(job.id(), name)).toList());
                 LOG.info("job {}: stacked, but the job is {} meanwhile: its outputs removed", job.id(),
                         now.map(j -> j.status().name()).orElse("deleted"));

@@ -110,6 +110,8 @@ public final class ShotWorker implements Runnable {
     private volatile boolean stacking;
     private ActiveJob active;
     private int shotsRun;
+    /** Whether the warning that shot results go untagged (an endpoint without object tags) was logged. */
+    private boolean warnedUntagged;
     /** The dead-letter sweep, once the queue's dead-letter queue is known (empty: it has none). */
     private Optional<DeadLetterSweep> sweep;
     /** What ends a worker whose shot hung (tests replace it). */
@@ -394,12 +396,15 @@ public final class ShotWorker implements Runnable {
      * ({@link WrongShotTracesException}: the index itself is wrong, and every attempt reads the same
      * verified bytes), or a shot whose spill with its margin exceeds the scratch disk's whole size
      * ({@link ScratchSpaceException} not {@linkplain ScratchSpaceException#fitsTheDisk fitting the
-     * disk}: every instance of the fleet has that scratch size). A spill that fits the disk but not
+     * disk}: every instance of the fleet has that scratch size), or an object S3 refuses to say
+     * anything of ({@link io.seiswork.cloud.s3.ObjectForbiddenException}, 403: the worker's
+     * permissions are the same on every attempt). A spill that fits the disk but not
      * its free space now (the input cache could not free enough, another worker of the instance is
      * spilling) is retried as any failure. Told by type, never by an error's words.
      */
     static boolean repeatsOnEveryAttempt(Throwable e) {
         return e instanceof DataIntegrityException || e instanceof WrongShotTracesException
+                || e instanceof io.seiswork.cloud.s3.ObjectForbiddenException
                 || e instanceof ScratchSpaceException s && !s.fitsTheDisk();
     }
 
@@ -525,7 +530,12 @@ public final class ShotWorker implements Runnable {
                 gpts = m.stats().gptsPerSecond();
             }
             cancel.throwIfCancelled("shot " + number + ", storing its result");
-            store.putFile(ObjectKeys.shotResult(job.id(), number), result, TransferProgress.NONE);
+            if (!store.putFile(ObjectKeys.shotResult(job.id(), number), result, TransferProgress.NONE,
+                    ObjectKeys.SHOT_RESULT_TAGGING) && !warnedUntagged) {
+                warnedUntagged = true;
+                LOG.warn("the S3 endpoint does not implement object tags: shot results are stored without {}, and the "
+                        + "bucket's 30-day expiry of abandoned ones does not reach them", ObjectKeys.SHOT_RESULT_TAGGING);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobRecord after = table.completeShot(job.id(), number, seconds, gpts);
             shotsRun++;

@@ -233,7 +233,8 @@ public final class Dispatcher {
         JobId id = JobId.newFor(name, Instant.now(), new SecureRandom());
         String specKey = ObjectKeys.spec(id);
         try {
-            store.putBytes(specKey, JSON.writeValueAsBytes(spec));
+            // Written once: a second submit under the same id is refused, a running job's spec never replaced.
+            store.putNew(specKey, JSON.writeValueAsBytes(spec));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

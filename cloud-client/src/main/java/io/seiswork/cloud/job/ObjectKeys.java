@@ -22,6 +22,14 @@ import java.util.Set;
  */
 public final class ObjectKeys {
 
+    /**
+     * The tag every shot result is stored with ({@code x-amz-tagging}): the stack's bucket expires
+     * objects with it 30 days after they were written (infra's {@code JobStore.EXPIRY_TAG}, which
+     * must be the same text), removing the results of jobs that failed or were cancelled; a
+     * stacked job's are deleted by its stacker at once, and a resume recomputes any that expired.
+     */
+    public static final String SHOT_RESULT_TAGGING = "seiswork-expiry=shot-result";
+
     /** Output file names a job may store under {@code image/}. */
     public static final Set<String> OUTPUT_FILES = Set.of(RunOutputs.IMAGE, RunOutputs.IMAGE_VOLUME, RunOutputs.SHOTS,
             RunOutputs.REPORT);

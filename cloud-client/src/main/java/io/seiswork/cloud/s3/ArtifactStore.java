@@ -76,6 +76,8 @@ public final class ArtifactStore {
     private final int partBytes;
     private final int parallelParts;
     private final int maxUploadParts;
+    /** Cleared when the endpoint answers a tagged put 501 (an emulator): later puts go untagged at once. */
+    private volatile boolean taggingImplemented = true;
 
     public ArtifactStore(S3Client s3, String bucket) {
         this(s3, bucket, DEFAULT_PART_BYTES, DEFAULT_PARALLEL_PARTS);
@@ -197,7 +199,7 @@ public final class ArtifactStore {
         }
         cancel.throwIfCancelled("storing " + file.getFileName());
         PartDigests expected = size <= partBytes ? PartDigests.whole(size, sha256) : parts;
-        put(key, file, uploading, new Content(hex, expected, hashed), cancel);
+        put(key, file, uploading, new Content(hex, expected, hashed), null, cancel);
         return new StoredInput(key, size, true);
     }
 
@@ -349,7 +351,57 @@ public final class ArtifactStore {
      * above, aborted if a part fails so no orphaned parts are billed.
      */
     public void putFile(String key, Path file, TransferProgress progress) {
-        put(key, file, progress, null, CancellationToken.none());
+        put(key, file, progress, null, null, CancellationToken.none());
+    }
+
+    /**
+     * As {@link #putFile(String, Path, TransferProgress)}, the object tagged {@code tagging}
+     * ({@code key=value}, as S3's {@code x-amz-tagging} header, URL-encoded): what a bucket's
+     * lifecycle rule filters on. A worker's shot results are stored so, for the bucket to expire
+     * those of jobs never stacked.
+     *
+     * @return true when stored with the tag; false when the endpoint does not implement tagging
+     *     (501 Not Implemented: S3Proxy, the local emulator; AWS S3 always does), and the file was
+     *     stored without it, as every later put of this store then is
+     */
+    public boolean putFile(String key, Path file, TransferProgress progress, String tagging) {
+        if (tagging == null || !tagging.matches("[A-Za-z0-9._-]+=[A-Za-z0-9._-]*(&[A-Za-z0-9._-]+=[A-Za-z0-9._-]*)*")) {
+            throw new IllegalArgumentException("tagging must be key=value pairs joined by &, of letters, digits, . _ -; got "
+                    + tagging);
+        }
+        if (!taggingImplemented) {
+            put(key, file, progress, null, null, CancellationToken.none());
+            return false;
+        }
+        try {
+            put(key, file, progress, null, tagging, CancellationToken.none());
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() != 501) {
+                throw e;
+            }
+            taggingImplemented = false;
+            put(key, file, progress, null, null, CancellationToken.none());
+            return false;
+        }
+    }
+
+    /**
+     * Stores {@code bytes} under {@code key} only when no object is there ({@code If-None-Match: *}):
+     * a job's spec is written once, and no later put replaces the spec of a job that runs.
+     *
+     * @throws IllegalStateException in one line naming the object when one is there already
+     */
+    public void putNew(String key, byte[] bytes) {
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(checked(key)).ifNoneMatch("*"), RequestBody.fromBytes(bytes));
+        } catch (S3Exception e) {
+            // 412: stored already; 409: another conditional put of the key is in flight.
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                throw new IllegalStateException("s3://" + bucket + "/" + key + " exists already: it is not replaced", e);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -383,7 +435,8 @@ public final class ArtifactStore {
      *     ({@link PartBody}); a multipart upload it stops is kept or aborted as one that fails, and
      *     said as a {@link TransferCancelledException}
      */
-    private void put(String key, Path file, TransferProgress progress, Content content, CancellationToken cancel) {
+    private void put(String key, Path file, TransferProgress progress, Content content, String tagging,
+            CancellationToken cancel) {
         boolean resumable = content != null;
         checked(key);
         long size = size(file);
@@ -397,7 +450,7 @@ public final class ArtifactStore {
         }
         PartStop stop = new PartStop(cancel);
         if (size <= partBytes) {
-            putWhole(key, file, size, content, stop, doing);
+            putWhole(key, file, size, content, tagging, stop, doing);
             progress.onBytes(size, size);
             return;
         }
@@ -408,7 +461,8 @@ public final class ArtifactStore {
         Optional<UnfinishedUpload> unfinished = resumable ? UnfinishedUpload.find(s3, bucket, key, size, part)
                 : Optional.empty();
         String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
-                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key).metadata(metadataOf(content))).uploadId();
+                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)).tagging(tagging))
+                        .uploadId();
         PartsDone progressOf = new PartsDone(size, progress);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             inParallel(count, parallelParts, i -> {
@@ -479,10 +533,10 @@ public final class ArtifactStore {
      * Stores a file of one part or less by one PUT, its body read and stopped as a part's is, and
      * checked against its content's SHA-256 when the key names it: the one part is the whole file.
      */
-    private void putWhole(String key, Path file, long size, Content content, PartStop stop, String doing) {
+    private void putWhole(String key, Path file, long size, Content content, String tagging, PartStop stop, String doing) {
         byte[] hashed = content == null ? null : content.parts().of(0);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)),
+            s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)).tagging(tagging),
                     PartBody.of(ch, 0, size, stop, doing, hashed));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot upload " + file + ": " + e.getMessage(), e);
@@ -640,6 +694,10 @@ public final class ArtifactStore {
     /**
      * The size and version of the object under {@code key}, or empty when there is none: what a
      * fetch compares with a file it wrote before.
+     *
+     * @throws ObjectForbiddenException when S3 answers 403: the identity may not read the object,
+     *     or, without {@code s3:ListBucket} on its prefix, the object is missing; said in one line,
+     *     and never retried (every attempt gets the same answer)
      */
     public Optional<StoredVersion> version(String key) {
         try {
@@ -650,6 +708,9 @@ public final class ArtifactStore {
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
+            }
+            if (e.statusCode() == 403) {
+                throw new ObjectForbiddenException(bucket, key, e);
             }
             throw e;
         }
