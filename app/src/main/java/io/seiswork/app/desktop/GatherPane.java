@@ -81,6 +81,7 @@ final class GatherPane extends BorderPane {
                 // Over the plot, as a section's read error is, and on the window's status line.
                 String why = "Cannot read shot " + s + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
                 view.showError(why);
+                delays.setText("");  // it told of the last shot, not of this one
                 problem.accept(why);
             });
         };
