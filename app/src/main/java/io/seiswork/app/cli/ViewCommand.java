@@ -8,6 +8,7 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.s3.S3Location;
 import io.seiswork.cloud.s3.S3RangeReader;
 import io.seiswork.core.files.IoProblems;
+import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.ByteProgressLines;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.spec.MemoryEstimate;
@@ -46,7 +47,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"Open a volume (.swv, s3://.../x.swv, or a post-stack SEG-Y cube) in the 3D and section viewer.",
             "Needs a display; credentials for s3:// come from the AWS default chain (profile, environment, role)."})
-final class ViewCommand implements Callable<Integer> {
+public final class ViewCommand implements Callable<Integer> {
 
     /** Bricks kept decoded in memory while viewing. */
     private static final long CACHE_BYTES = 1L << 30;
@@ -174,6 +175,20 @@ final class ViewCommand implements Callable<Integer> {
      */
     static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err, Path tempRoot,
             ToLongFunction<Path> freeBytes) {
+        return openSegy(file, zUnit, err, tempRoot, freeBytes, ByteProgress.NONE);
+    }
+
+    /**
+     * As {@link #openSegy(Path, String, java.io.PrintWriter)}, also telling {@code progress} the
+     * bytes converted (the desktop's progress bar); {@code progress} may stop the conversion by
+     * throwing {@link java.util.concurrent.CancellationException}, which leaves no file behind.
+     */
+    public static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err, ByteProgress progress) {
+        return openSegy(file, zUnit, err, Path.of(System.getProperty("java.io.tmpdir")), FreeSpace::usable, progress);
+    }
+
+    private static VolumeSource openSegy(Path file, String zUnit, java.io.PrintWriter err, Path tempRoot,
+            ToLongFunction<Path> freeBytes, ByteProgress progress) {
         refuseShotGathers(file);
         SegyWarnings.print(file, err);
         SegyZUnit z = SegyZUnit.of(file, zUnit);
@@ -204,15 +219,22 @@ final class ViewCommand implements Callable<Integer> {
                         + " (" + z.why() + ")...");
                 err.flush();
                 return options;
-            }, ByteProgressLines.every2s("seiswork: converting " + file.getFileName(), line -> {
+            }, both(ByteProgressLines.every2s("seiswork: converting " + file.getFileName(), line -> {
                 err.println(line);
                 err.flush();
-            }));
+            }), progress));
         } catch (RuntimeException e) {
-            deleteQuietly(dir);
+            deleteQuietly(dir);  // a cancellation too
             throw e;
         }
         return VolumeSource.renamed(SwvReader.open(tmp), file.getFileName().toString());
+    }
+
+    private static ByteProgress both(ByteProgress a, ByteProgress b) {
+        return (done, total) -> {
+            a.onBytes(done, total);
+            b.onBytes(done, total);
+        };
     }
 
     /** Bytes of the {@code .swv} that {@code file}, a cube of {@code ny} inlines, converts to with {@code options}. */

@@ -44,18 +44,46 @@ final class AcquisitionOverlay implements SectionOverlay {
         // White triangles outlined in black: seen on viridis' dark (slow) end and its bright one alike.
         g.setFill(RECEIVER);
         g.setStroke(RECEIVER_OUTLINE);
-        forEach(receivers, o, slice, (x, y) -> {
-            double[] xs = {x - 3.5, x + 3.5, x};
-            double[] ys = {y - 3.5, y - 3.5, y + 3.5};
-            g.fillPolygon(xs, ys, 3);
-            g.strokePolygon(xs, ys, 3);
-        }, view);
+        double half = receiverHalfSize(shown(receivers, o, slice), view.getWidth() * view.getHeight());
+        if (half < TRIANGLE_HALF) {
+            // Dense (an areal spread in plan view): small dots that leave the model between them.
+            g.setLineWidth(0.5);
+            forEach(receivers, o, slice, (x, y) -> {
+                g.fillRect(x - half, y - half, 2 * half, 2 * half);
+                g.strokeRect(x - half, y - half, 2 * half, 2 * half);
+            }, view);
+            g.setLineWidth(1);
+        } else {
+            forEach(receivers, o, slice, (x, y) -> {
+                double[] xs = {x - half, x + half, x};
+                double[] ys = {y - half, y - half, y + half};
+                g.fillPolygon(xs, ys, 3);
+                g.strokePolygon(xs, ys, 3);
+            }, view);
+        }
         g.setStroke(Color.WHITE);
         g.setFill(SOURCE);
         forEach(sources, o, slice, (x, y) -> {
             g.fillOval(x - 4, y - 4, 8, 8);
             g.strokeOval(x - 4, y - 4, 8, 8);
         }, view);
+    }
+
+    /** Half the size of a receiver triangle, pixels, where they are sparse. */
+    static final double TRIANGLE_HALF = 3.5;
+
+    /**
+     * Half the size in pixels of a receiver marker when {@code shown} of them share a view of
+     * {@code viewPixels} pixels: the triangle while each has some 20 px square of its own, else
+     * shrunk with the spacing (an eighth of it, 1 px at least: a sixteenth of the area) so that a dense spread (2091
+     * receivers on a depth slice) leaves the model visible between its markers.
+     */
+    static double receiverHalfSize(int shown, double viewPixels) {
+        if (shown == 0) {
+            return TRIANGLE_HALF;
+        }
+        double spacing = Math.sqrt(viewPixels / shown);
+        return spacing >= 20 ? TRIANGLE_HALF : Math.max(1, spacing / 8);
     }
 
     /** How many of {@code points} an {@code o} section at {@code slice} shows (for tests). */

@@ -64,7 +64,8 @@ final class GatherPane extends BorderPane {
         axis.getItems().setAll(ShotGatherFile.TraceAxis.values());
         axis.setValue(ShotGatherFile.TraceAxis.RECEIVER);
         axis.setTooltip(new Tooltip("Across the traces: receiver number, or offset or receiver x in metres from the "
-                + "trace headers (receiver number where those are not evenly spaced)"));
+                + "trace headers (receiver number where those are not evenly spaced, as over an areal 3D spread:"
+                + " the line under the gather says so)"));
         // The latest selection only: arrowing through 20 shots reads the last, not 20 in turn, and
         // what else the I/O thread has to do (Open, Save) waits behind one read at most.
         LatestOnly<ShotGatherFile.Read> reads = new LatestOnly<>(io, Platform::runLater);
@@ -81,6 +82,7 @@ final class GatherPane extends BorderPane {
                 // Over the plot, as a section's read error is, and on the window's status line.
                 String why = "Cannot read shot " + s + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
                 view.showError(why);
+                delays.setText("");  // it told of the last shot, not of this one
                 problem.accept(why);
             });
         };

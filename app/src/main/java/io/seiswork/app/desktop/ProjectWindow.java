@@ -87,6 +87,7 @@ public final class ProjectWindow extends BorderPane {
     private final Questions questions = new Questions(() -> getScene().getWindow());
     private final Label status = new Label();
     private final Button open = new Button("Open spec...");
+    private final Button openVolume = new Button("Open volume...");
     private final ExamplesMenu examples;
     private final RecentSpecsMenu recentMenu;
     private final ShotsField shotsField = new ShotsField(this::project, status);
@@ -145,6 +146,10 @@ public final class ProjectWindow extends BorderPane {
         cancel.setDisable(true);
         engine.valueProperty().addListener((o, a, b) -> estimate.estimateRunTime());
         open.setOnAction(e -> opening.chooseSpec());
+        openVolume.setId("openVolume");
+        openVolume.setTooltip(new Tooltip("Show a volume (a post-stack SEG-Y cube or a .swv) in a viewer window,"
+                + " as seiswork view does"));
+        openVolume.setOnAction(e -> opening.chooseVolume());
         run.setOnAction(e -> runs.startRun(false));
         cancel.setOnAction(e -> runs.cancelRun());
         resume.setId("resumeRun");
@@ -183,7 +188,7 @@ public final class ProjectWindow extends BorderPane {
         });
         cloudJobs = new CloudJobsMenu(runOn::getValue, cloud, status::setText, questions, runs::followCloudJob);
         runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
-        ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
+        ToolBar bar = new ToolBar(open, openVolume, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
         editor = new SpecEditor(checks, opening::applyEdits, saving::save, saving::chooseSaveAs, new DialogFileChooser(
                 () -> opening.specFile() == null ? Path.of("") : opening.specFile().toAbsolutePath().getParent(),

@@ -41,6 +41,8 @@ final class RunProgressPane extends BorderPane {
     private final Label summary = new Label("No run yet.");
     private final ListView<String> messages = new ListView<>();
     private final SliceView wavefield = new SliceView();
+    /** The newest snapshot not yet handed to {@link #wavefield} (it is still colouring the last one), or null. */
+    private RunEvents.Wavefield waitingWavefield;
     private double dtS;
     private Consumer<RunEvents.Image> onImage = im -> { };
     private final AnimationTimer pull = new AnimationTimer() {
@@ -141,6 +143,7 @@ final class RunProgressPane extends BorderPane {
         timeLeft = new InTurnTimeLeft();
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
+        waitingWavefield = null;
         events = run;
         endedAs = null;
         this.dtS = dtS;
@@ -171,6 +174,11 @@ final class RunProgressPane extends BorderPane {
     void stop() {
         refresh();
         pull.stop();
+        if (waitingWavefield != null) {
+            // No more frames to wait in: the last snapshot goes up (its title with its picture).
+            wavefield.show(waitingWavefield.section(), title(waitingWavefield, dtS));
+            waitingWavefield = null;
+        }
     }
 
     /**
@@ -273,10 +281,15 @@ final class RunProgressPane extends BorderPane {
         if (inTurn) {
             timeLeft.frame(seen, () -> Math.max(e.expectedShots(), rows.size()) - doneBefore(seen));
         }
+        // The title goes up with its picture; a snapshot still being coloured is let finish (the
+        // newest one waits) so that a busy renderer cannot keep the picture on an old one.
         RunEvents.Wavefield w = e.takeWavefield();
         if (w != null) {
-            wavefield.titleProperty().set(title(w, dtS));
-            wavefield.sliceProperty().set(w.section());
+            waitingWavefield = w;
+        }
+        if (waitingWavefield != null && wavefield.isShowingLatest()) {
+            wavefield.show(waitingWavefield.section(), title(waitingWavefield, dtS));
+            waitingWavefield = null;
         }
         RunEvents.Image im = e.takeImage();
         if (im != null) {

@@ -246,7 +246,20 @@ final class ShotGatherFile implements AutoCloseable {
                 ? new Gather(values, at.time(), new Sampling(idx.length, 1, 1), "receiver")
                 : new Gather(values, at.time(), regular, axis.toString());
         gathersRead.incrementAndGet();
-        return new Read(g, at.note());
+        return new Read(g, regular == null && axis != TraceAxis.RECEIVER ? join(fellBack(axis), at.note()) : at.note());
+    }
+
+    /**
+     * Why a gather asked across {@code axis} is drawn across receiver numbers: the headers' values
+     * are not evenly spaced and increasing in file order, as over an areal (3D) spread, where the
+     * receivers' offsets repeat and x comes back row after row.
+     */
+    static String fellBack(TraceAxis axis) {
+        return axis + " is not evenly spaced along this shot's traces (an areal spread): drawn across receiver number";
+    }
+
+    private static String join(String a, String b) {
+        return b.isEmpty() ? a : a + "; " + b;
     }
 
     /**

@@ -76,7 +76,30 @@ final class SpecOpening {
 
     /** Opens a spec file; a spec with problems shows them all in the editor and cannot run until fixed. */
     void openFile(Path file) {
+        if (VolumeOpening.isVolumeFile(file)) {
+            // Not a spec (it would be refused as "not UTF-8 text"): a volume, opened as Open volume does.
+            window.status().setText(file.getFileName() + " is a volume, not a job spec: opening it in a viewer window"
+                    + " (File: Open volume...).");
+            VolumeOpening.open(window.getScene() == null ? null : window.getScene().getWindow(), file);
+            return;
+        }
         open(file.toString(), file, () -> Project.readText(file), false);
+    }
+
+    /** Open volume: a SEG-Y cube or a .swv the user picks, in a viewer window of its own. */
+    void chooseVolume() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a volume");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Volumes (*.sgy, *.segy, *.swv)", "*.sgy",
+                "*.segy", "*.swv", "*.SGY", "*.SEGY"));
+        Path start = openFolder();
+        if (start != null) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        java.io.File f = chooser.showOpenDialog(window.getScene().getWindow());
+        if (f != null) {
+            VolumeOpening.open(window.getScene().getWindow(), f.toPath());
+        }
     }
 
     /**

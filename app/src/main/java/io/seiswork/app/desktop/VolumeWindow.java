@@ -41,6 +41,8 @@ public final class VolumeWindow extends BorderPane {
     private final ComboBox<ColorMap> colorMap = new ComboBox<>();
     private final Spinner<Double> clip = new Spinner<>(50.0, 100.0, DEFAULT_CLIP_PERCENT, 0.5);
     private final ComboBox<VerticalExaggeration> exaggeration = new ComboBox<>();
+    /** "VE" in depth, "Shape" in time (where there is no vertical exaggeration to speak of). */
+    private final Label shapeLabel;
     private final Map<SliceOrientation, SectionView> sections = new EnumMap<>(SliceOrientation.class);
     private final SliceViewer3D viewer3d;
     private final Label name;
@@ -48,6 +50,9 @@ public final class VolumeWindow extends BorderPane {
     private final Label saved = new Label();
     private final Label cursor = new Label();
     private VolumeSource volume;
+    /** What {@link #setOverlay} gave (the survey's markers), drawn while {@link #showOverlay} is ticked. */
+    private io.seiswork.render.section.SectionOverlay overlay;
+    private final javafx.scene.control.CheckBox showOverlay = new javafx.scene.control.CheckBox("Sources/receivers");
     /** Where Save picture starts, when the volume's own folder is not the place (see {@link #pictureFolder}). */
     private Path pictureFolder;
 
@@ -77,6 +82,10 @@ public final class VolumeWindow extends BorderPane {
         exaggeration.setId("verticalExaggeration");
         exaggeration.setTooltip(new Tooltip("Vertical exaggeration of the sections in metres: 1:1 draws them in "
                 + "their true shape, 'fill' stretches them to the pane (sections in time always fill)"));
+        shapeLabel = new Label("VE");
+        if (!"m".equals(volume.zUnit())) {
+            timeShapes();
+        }
 
         // A 2D volume (one inline, as 2D modelling and migration write) is its inline section:
         // the 3D view, the crossline (one trace) and the depth slice (one row) say nothing more.
@@ -113,6 +122,13 @@ public final class VolumeWindow extends BorderPane {
         savePicture.setTooltip(new Tooltip("Write the view on screen (with its axes and colour bar) to a PNG file"));
         savePicture.setOnAction(e -> choosePictureFile());
         saved.setId("pictureSaved");
+        showOverlay.setId("showOverlay");
+        showOverlay.setSelected(true);
+        showOverlay.setVisible(false);
+        showOverlay.setManaged(false);
+        showOverlay.setTooltip(new Tooltip("Draw the survey's sources (red) and receivers (white) over the sections;"
+                + " untick to see the model under a dense spread"));
+        showOverlay.selectedProperty().addListener((o, a, b) -> applyOverlay());
         cursor.setId("cursorValue");
         setTop(toolBar());
         setCenter(tabs);
@@ -131,6 +147,31 @@ public final class VolumeWindow extends BorderPane {
         var a = v.axes(0);
         double width = Math.max(a.x().count() * a.x().delta(), a.y().count() * a.y().delta());
         return VerticalExaggeration.forSection(width, a.z().count() * a.z().delta());
+    }
+
+    /**
+     * The chooser of a volume in time: seconds against metres have no true ratio, so "1:1 (true)"
+     * and "2:1" would claim one. Sections in time fill the pane whatever is chosen; the choice left
+     * is the time slices' (maps, x and y both metres): drawn 1:1, or stretched to fill too.
+     */
+    private void timeShapes() {
+        shapeLabel.setText("Shape");
+        exaggeration.getItems().setAll(VerticalExaggeration.TRUE, VerticalExaggeration.FILL);
+        exaggeration.setValue(VerticalExaggeration.TRUE);
+        exaggeration.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(VerticalExaggeration v) {
+                return v == null ? "" : v.fills() ? "fill the pane" : "maps 1:1";
+            }
+
+            @Override
+            public VerticalExaggeration fromString(String s) {
+                return "fill the pane".equals(s) ? VerticalExaggeration.FILL : VerticalExaggeration.TRUE;
+            }
+        });
+        exaggeration.setTooltip(new Tooltip("The volume is in time: sections (time against metres) have no true"
+                + " shape and always fill the pane. Time slices are maps in metres: 'maps 1:1' draws them in their"
+                + " true shape, 'fill the pane' stretches them too."));
     }
 
     /**
@@ -157,8 +198,8 @@ public final class VolumeWindow extends BorderPane {
      * cut with an ellipsis first, so a narrow window never squeezes a control to "Cli...".
      */
     private HBox toolBar() {
-        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, new Label("VE"),
-                exaggeration, savePicture, name);
+        HBox bar = new HBox(8, new Label("Colour map"), colorMap, new Label("Clip %"), clip, shapeLabel,
+                exaggeration, showOverlay, savePicture, name);
         for (javafx.scene.Node n : bar.getChildren()) {
             if (n != name && n instanceof javafx.scene.layout.Region r) {
                 r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -365,9 +406,21 @@ public final class VolumeWindow extends BorderPane {
 
     /** Draws {@code overlay} over every section (null: nothing), for example the survey over a model. */
     public void setOverlay(io.seiswork.render.section.SectionOverlay overlay) {
+        this.overlay = overlay;
+        showOverlay.setVisible(overlay != null);
+        showOverlay.setManaged(overlay != null);
+        applyOverlay();
+    }
+
+    private void applyOverlay() {
         for (SectionView v : sections.values()) {
-            v.overlayProperty().set(overlay);
+            v.overlayProperty().set(showOverlay.isSelected() ? overlay : null);
         }
+    }
+
+    /** The "Sources/receivers" check box: hides the survey's markers to see the model under them. */
+    public javafx.scene.control.CheckBox overlayToggle() {
+        return showOverlay;
     }
 
     /** The section view of one orientation (a 2D volume has only the inline one; null for the others). */

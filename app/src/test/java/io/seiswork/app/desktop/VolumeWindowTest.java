@@ -314,7 +314,7 @@ class VolumeWindowTest {
             javafx.scene.layout.HBox bar = (javafx.scene.layout.HBox) window.getTop();
             for (javafx.scene.Node n : bar.getChildren()) {
                 javafx.scene.layout.Region r = (javafx.scene.layout.Region) n;
-                if (!"volumeName".equals(r.getId())) {
+                if (!"volumeName".equals(r.getId()) && r.isManaged()) {  // (no survey: no Sources/receivers box)
                     assertTrue(r.getWidth() >= r.prefWidth(-1) - 0.5, r + " squeezed to " + r.getWidth() + " of "
                             + r.prefWidth(-1));
                 }
@@ -351,6 +351,35 @@ class VolumeWindowTest {
         assertEquals(VerticalExaggeration.CHOICES.get(1),
                 window.section(SliceOrientation.CROSSLINE).verticalExaggerationProperty().get());
         assertEquals("seismic", ColorMap.SEISMIC.toString(), "colour maps listed as the command line spells them");
+    }
+
+    /**
+     * A volume in time offers no "1:1 (true)" nor "2:1" (seconds against metres have no true
+     * ratio): the chooser, named "Shape", offers the time slices' display, maps 1:1 or filling.
+     */
+    @Test
+    void aTimeVolumeOffersDisplayShapesNotATrueRatio(FxRobot robot) throws Exception {
+        VolumeAxes axes = new VolumeAxes(new Sampling(16, 25, 0), new Sampling(8, 25, 0), new Sampling(100, 0.004, 0));
+        VolumeWindow[] made = new VolumeWindow[1];
+        String[] shown = new String[3];
+        robot.interact(() -> {
+            made[0] = new VolumeWindow(new ArrayVolume("f3", axes, new float[16 * 8 * 100], "s", "amplitude", 100),
+                    ColorMap.GRAY);
+            window.getScene().setRoot(made[0]);
+            var chooser = made[0].exaggerationChooser();
+            shown[0] = chooser.getItems().stream().map(v -> chooser.getConverter().toString(v)).toList().toString();
+            shown[1] = chooser.getConverter().toString(chooser.getValue());
+            shown[2] = robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .map(javafx.scene.control.Label::getText).filter(t -> t.equals("VE") || t.equals("Shape"))
+                    .findFirst().orElse("none");
+        });
+        assertEquals("[maps 1:1, fill the pane]", shown[0]);
+        assertEquals("maps 1:1", shown[1]);
+        assertEquals("Shape", shown[2]);
+        var view = made[0].section(SliceOrientation.INLINE);
+        robot.interact(() -> made[0].tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.refinedProperty().get());
+        assertEquals("", view.aspectLabel(), "a section in time fills, no VE claimed");
     }
 
     /**

@@ -124,6 +124,12 @@ public final class SwvReader implements VolumeSource {
         return header;
     }
 
+    /** The SEG-Y grid kept in the header (inline and crossline numbers), null when it has none. */
+    @Override
+    public SegyGrid segyGrid() {
+        return header.segy();
+    }
+
     /** The brick layout. */
     public BrickLayout layout() {
         return layout;

@@ -48,6 +48,15 @@ public interface VolumeSource extends AutoCloseable {
         return slice(o, index, level);
     }
 
+    /**
+     * The survey's inline and crossline numbers of the grid, when the volume came from a SEG-Y
+     * cube that had them (a {@code .swv} converted from one keeps them); null when it has none,
+     * and sections are then named by position alone.
+     */
+    default SegyGrid segyGrid() {
+        return null;
+    }
+
     /** Releases files and caches. */
     @Override
     void close();
@@ -97,6 +106,11 @@ public interface VolumeSource extends AutoCloseable {
             public Slice slice(SliceOrientation o, int index, int level,
                     java.util.function.BooleanSupplier superseded) {
                 return v.slice(o, index, level, superseded);
+            }
+
+            @Override
+            public SegyGrid segyGrid() {
+                return v.segyGrid();
             }
 
             @Override

@@ -77,12 +77,21 @@ public final class GatherView extends Region {
     private double clip;
     /** The reduction of the latest request (null: none made, the plot has no pixels yet). */
     private Reduction requested;
+    /**
+     * The gather chosen could not be read ({@link #showError}): no request is made, whatever
+     * changes, until another gather is set, so that the last one's picture never comes back under
+     * the failed shot's number.
+     */
+    private boolean failed;
 
     /** A view of {@code g}. */
     public GatherView(Gather g) {
         getChildren().addAll(canvas, errorLabel);
         gather.set(g);
-        gather.addListener((o, a, b) -> request());
+        gather.addListener((o, a, b) -> {
+            failed = false;
+            request();
+        });
         style.addListener((o, a, b) -> request());
         colorMap.addListener((o, a, b) -> request());
         clipPercent.addListener((o, a, b) -> request());
@@ -107,7 +116,7 @@ public final class GatherView extends Region {
     /** What {@link #pointerReadoutProperty} says for canvas pixel (x, y). */
     public String describeAt(double x, double y) {
         Gather g = gather.get();
-        if (g == null || !frame.plot().contains(x, y)) {
+        if (g == null || failed || !frame.plot().contains(x, y)) {
             return "";
         }
         Sampling tr = g.traces();
@@ -179,6 +188,10 @@ public final class GatherView extends Region {
     }
 
     private void request() {
+        if (failed) {
+            // The error stands until another gather is set: no picture of the last one.
+            return;
+        }
         Gather g = gather.get();
         GatherStyle s = style.get();
         ColorMap map = colorMap.get();
@@ -246,6 +259,9 @@ public final class GatherView extends Region {
      * colour bar's labels, asks nothing).
      */
     private boolean needsAnotherReduction() {
+        if (failed) {
+            return false;
+        }
         Reduction now = reductionFor(style.get());
         Reduction was = requested;
         if (now == null) {
@@ -271,10 +287,15 @@ public final class GatherView extends Region {
     /**
      * Shows {@code message} over the plot in place of the gather, whose picture is taken away: the
      * gather chosen could not be read (a shot of a file cut short under the viewer), and the last
-     * one's picture must not stand under the new shot's number. The next gather, or any setting
-     * changed, clears it. Call on the JavaFX thread.
+     * one's picture must not stand under the new shot's number. A request still computing is
+     * dropped, and a resize or a change of style, clip or gain draws nothing until the next gather
+     * is set, which clears the error. Call on the JavaFX thread.
      */
     public void showError(String message) {
+        failed = true;
+        loader.submit(List.of(), r -> { }, e -> { });
+        requested = null;
+        pointerReadout.set("");
         raster = null;
         image = null;
         wiggles = null;
@@ -346,7 +367,8 @@ public final class GatherView extends Region {
         String clipped = Double.isNaN(clip) ? "no finite samples" : "clip " + Ticks.value(clip) + " ("
                 + Ticks.value(clipPercent.get()) + " %" + (amplitudeGain.get() == GatherGain.NONE ? ""
                 : ", gain " + amplitudeGain.get()) + ")";
-        frame.drawAxes(gc, "Shot gather, " + tr.count() + " traces, " + clipped, g.tracesLabel(), "time (s)");
+        frame.drawAxes(gc, failed ? "Shot gather not read" : "Shot gather, " + tr.count() + " traces, " + clipped,
+                g.tracesLabel(), "time (s)");
     }
 
     /** The reduced wiggles: per trace, each run of vertices its positive lobes filled, then its line. */

@@ -195,6 +195,33 @@ public final class SectionView extends Region {
         return exaggeration;
     }
 
+    /** What the plot says until its first picture is read: a big model's slice takes seconds. */
+    public static final String READING = "Reading the slice...";
+
+    /** Whether the plot says {@link #READING} (no picture yet, none failed). */
+    public boolean reading() {
+        return shown == null && errorLabel.errorProperty().get().isEmpty();
+    }
+
+    /**
+     * {@link #READING} over the empty plot, on a white box so that markers drawn over it (the
+     * survey's) cannot hide it: a white plot with no colour bar otherwise looks broken.
+     */
+    private void drawReading(javafx.scene.canvas.GraphicsContext g) {
+        var p = frame.plot();
+        double cx = p.getMinX() + p.getWidth() / 2;
+        double cy = p.getMinY() + p.getHeight() / 2;
+        g.save();
+        g.setFill(javafx.scene.paint.Color.rgb(255, 255, 255, 0.9));
+        g.fillRect(cx - 90, cy - 14, 180, 28);
+        g.setFill(javafx.scene.paint.Color.DIMGRAY);
+        g.setFont(javafx.scene.text.Font.font(14));
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.fillText(READING, cx, cy);
+        g.restore();
+    }
+
     /** The aspect label drawn under the plot: "VE 1:1", "map 1:1", "" for a section in time. */
     public String aspectLabel() {
         return frame.aspectLabel();
@@ -439,6 +466,9 @@ public final class SectionView extends Region {
         frame.drawAxes(g, title(),
                 (o == SliceOrientation.CROSSLINE ? "y" : "x") + " (m)",
                 o == SliceOrientation.DEPTH ? "y (m)" : "z (" + volume.zUnit() + ")");
+        if (shown == null && errorLabel.errorProperty().get().isEmpty()) {
+            drawReading(g);
+        }
         // The picture's size on screen may have grown (view, zoom, exaggeration, the new plane's shape).
         load();
     }
@@ -470,9 +500,10 @@ public final class SectionView extends Region {
 
     /**
      * "Inline y = 1125 m (index 90)", "Time slice z = 1 s (index 250)", with the preview level
-     * while one is shown.
+     * while one is shown; "Inline 122 (y = 274.96 m)" when the volume has the survey's line
+     * numbers ({@link io.seiswork.core.volume.VolumeSource#segyGrid}).
      */
-    String title() {
+    public String title() {
         SliceOrientation o = orientation.get();
         VolumeAxes ax = volume.axes(0);
         String axis = switch (o) {
@@ -482,8 +513,16 @@ public final class SectionView extends Region {
         };
         String unit = o == SliceOrientation.DEPTH ? volume.zUnit() : "m";
         int level = displayedLevel.get();
+        String preview = level > 0 && !refined.get() ? "  (preview, level " + level + ")" : "";
+        io.seiswork.core.volume.SegyGrid grid = volume.segyGrid();
+        if (grid != null && o != SliceOrientation.DEPTH) {
+            // The survey's own line number first, the position (to the centimetre) after it.
+            int i = sliceIndex.get();
+            return "%s %d (%s = %s m)%s".formatted(PlaneName.slice(o, volume.zUnit()),
+                    o == SliceOrientation.INLINE ? grid.inline(i) : grid.crossline(i), axis,
+                    String.format(java.util.Locale.ROOT, "%.2f", ax.normal(o).value(i)), preview);
+        }
         return "%s %s = %s %s (index %d)%s".formatted(PlaneName.slice(o, volume.zUnit()), axis,
-                Ticks.label(ax.normal(o).value(sliceIndex.get())), unit, sliceIndex.get(),
-                level > 0 && !refined.get() ? "  (preview, level " + level + ")" : "");
+                Ticks.label(ax.normal(o).value(sliceIndex.get())), unit, sliceIndex.get(), preview);
     }
 }

@@ -59,6 +59,13 @@ public final class SliceView extends Region {
     private final Label unitLabel = new Label();
     private Rendered shown;
     private Image image;
+    /**
+     * The title that goes with the slice set by {@link #show(Slice, String)}, put up when its
+     * picture is (null: the title is set on its own, through {@link #titleProperty}).
+     */
+    private String titleOfSlice;
+    /** The slice {@link #titleOfSlice} goes with. */
+    private Slice titledSlice;
 
     /** Gap between the title row and the canvas, and around the labels, pixels. */
     private static final double GAP = 4;
@@ -92,6 +99,26 @@ public final class SliceView extends Region {
     /** The slice shown (null: an empty frame). */
     public ObjectProperty<Slice> sliceProperty() {
         return slice;
+    }
+
+    /**
+     * Shows {@code s} under {@code title}, the title put up with the picture once it is coloured,
+     * not before: a live wavefield must never stand under the next snapshot's title ("Shot 3 at
+     * t = 0.021 s" over shot 2's field at 0.4 s) while the next one is still being coloured.
+     */
+    public void show(Slice s, String title) {
+        titleOfSlice = title;
+        titledSlice = s;
+        if (slice.get() == s) {
+            this.title.set(title);
+        } else {
+            slice.set(s);
+        }
+    }
+
+    /** Whether the slice set is the one on screen (false while it is still being coloured). */
+    public boolean isShowingLatest() {
+        return slice.get() == null || shown != null && shown.slice() == slice.get();
     }
 
     /** The colour map (seismic by default: pressure is signed). */
@@ -166,6 +193,7 @@ public final class SliceView extends Region {
         }
         ColorMap map = colorMap.get();
         double fraction = clipFraction.get();
+        String titled = s == titledSlice ? titleOfSlice : null;
         loader.submit(List.of(() -> {
             double max = 0;
             for (float v : s.values()) {
@@ -177,6 +205,9 @@ public final class SliceView extends Region {
             boolean first = shown == null;
             shown = r;
             image = r.image();
+            if (titled != null) {
+                title.set(titled);  // redraws
+            }
             if (first) {
                 requestLayout();  // the title's row appears
             }

@@ -327,4 +327,58 @@ class GatherViewTest {
         assertTrue(rowBrightness(wiggles, (int) view.yOf(0.2), x0, x1) > 254, "no wiggle lines before the start");
         assertTrue(rowBrightness(wiggles, eventRow(), x0, x1) < 120, "the event's peaks after it");
     }
+
+    /**
+     * Nothing may be drawn for 3 s: long enough for any request made, or still computing, to land
+     * (a 4 M-sample gather is gained and reduced in well under that), checked every 50 ms.
+     */
+    private void assertNothingDrawnFor3s(String why) throws InterruptedException {
+        for (int i = 0; i < 60; i++) {
+            Thread.sleep(50);
+            assertTrue(view.shownImage() == null && view.shownWiggles() == null && !view.readyProperty().get(), why);
+        }
+    }
+
+    /**
+     * After {@link GatherView#showError} (the next shot could not be read) neither a request still
+     * computing nor a resize or a change of clip or style brings the last shot's picture back, nor
+     * clears the error; the pointer reads nothing out. The next gather set draws again.
+     */
+    @Test
+    void anErrorStandsThroughAResizeAndSettingChangesUntilTheNextGather(FxRobot robot) throws Exception {
+        ready();
+        Gather big = large();
+        robot.interact(() -> {
+            view.gatherProperty().set(big);  // a request of 4 M samples computing...
+            view.showError("Cannot read shot 3: cut short");  // ...when the next read fails
+        });
+        try {
+            assertNothingDrawnFor3s("the request in flight when the read failed is dropped");
+            robot.interact(() -> view.getScene().getWindow().setWidth(900));
+            robot.interact(() -> view.clipPercentProperty().set(95));
+            assertNothingDrawnFor3s("a resize and a clip change draw nothing");
+            robot.interact(() -> view.gatherStyleProperty().set(GatherStyle.WIGGLE));
+            assertNothingDrawnFor3s("a style change draws nothing");
+            String[] said = new String[2];
+            robot.interact(() -> {
+                said[0] = view.errorProperty().get();
+                said[1] = view.describeAt(view.xOf(5000), view.yOf(GatherFixtures.EVENT_S));
+            });
+            assertEquals("Cannot read shot 3: cut short", said[0]);
+            assertEquals("", said[1], "no readout of the last shot under the error");
+
+            robot.interact(() -> view.gatherProperty().set(GatherFixtures.gather()));
+            ready();
+            robot.interact(() -> said[0] = view.errorProperty().get());
+            assertEquals("", said[0], "the next gather clears the error");
+            assertTrue(view.shownWiggles() != null, "and is drawn");
+        } finally {
+            robot.interact(() -> {
+                view.getScene().getWindow().setWidth(640);
+                view.gatherStyleProperty().set(GatherStyle.VARIABLE_DENSITY);
+                view.clipPercentProperty().set(99);
+                view.gatherProperty().set(GatherFixtures.gather());
+            });
+        }
+    }
 }

@@ -201,4 +201,39 @@ class SliceViewTest {
         }
         assertEquals(title, view.titleLabel().getTooltip().getText(), "the whole title in the tooltip");
     }
+
+    /**
+     * A live wavefield's title goes up with its picture: while the next snapshot is being coloured
+     * the title still names the one on screen (it used to say "Shot 3, t = 0.021 s" at once, over
+     * shot 2's field), then both change together; a colour change keeps the title.
+     */
+    @Test
+    void theTitleChangesWithThePictureNotBefore(FxRobot robot) throws Exception {
+        Slice shot2 = spike(40, 30);
+        Slice shot3 = spike(10, 10);
+        robot.interact(() -> view.show(shot2, "Shot 2 at t = 0.400 s"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == shot2);
+        String[] seen = new String[2];
+        Slice[] onScreen = new Slice[1];
+        boolean[] latest = new boolean[1];
+        robot.interact(() -> {
+            seen[0] = view.titleProperty().get();
+            view.show(shot3, "Shot 3 at t = 0.021 s");
+            // Still the JavaFX thread: shot 3 cannot have been coloured yet.
+            seen[1] = view.titleProperty().get();
+            onScreen[0] = view.shown();
+            latest[0] = view.isShowingLatest();
+        });
+        assertEquals("Shot 2 at t = 0.400 s", seen[0]);
+        assertSame(shot2, onScreen[0]);
+        assertEquals("Shot 2 at t = 0.400 s", seen[1], "the title of the picture on screen until shot 3's is");
+        assertTrue(!latest[0], "shot 3 is still being coloured");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == shot3);
+        robot.interact(() -> seen[0] = view.titleProperty().get());
+        assertEquals("Shot 3 at t = 0.021 s", seen[0]);
+        robot.interact(() -> view.colorMapProperty().set(io.seiswork.render.color.ColorMap.GRAY));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.isShowingLatest());
+        robot.interact(() -> seen[0] = view.titleProperty().get());
+        assertEquals("Shot 3 at t = 0.021 s", seen[0]);
+    }
 }
