@@ -1,5 +1,7 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.app.volume.SegyWarnings;
+import io.seiswork.app.volume.SegyZUnit;
 import io.seiswork.core.volume.SegyToSwv;
 import io.seiswork.core.volume.SwvToSegy;
 import io.seiswork.core.volume.SwvWriteOptions;
@@ -35,7 +37,7 @@ final class ConvertCommand implements Callable<Integer> {
                     + " at least 8 (8 for a 2D section).")
     Integer brick;
 
-    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto", converter = SegyZUnit.Converter.class,
+    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto", converter = ZUnitOption.class,
             description = {"Trace axis of a SEG-Y cube written as .swv: m (depth; the interval field read as mm), s"
                 + " (time), or auto: depth when its text header says so in a phrase (DEPTH IMAGE, Depth min:, PSDM)"
                 + " and never time, else time (SEG-Y has no field for it; a line says which was taken)."

@@ -10,7 +10,7 @@ import java.util.Locale;
  * Jackson's JSON escapes plus DEL (U+007F) and the C1 controls (U+0080–U+009F) as
  * {@code \}{@code u00XX}. JSON itself needs only U+0000–U+001F escaped, but file-derived text
  * (a SEG-Y text header) printed as JSON on a terminal would otherwise carry U+009B, which some
- * terminals take as CSI, the start of an escape sequence ({@link TerminalText}).
+ * terminals take as CSI, the start of an escape sequence ({@link io.seiswork.app.text.TerminalText}).
  */
 final class JsonControlEscapes extends CharacterEscapes {
 

@@ -1,5 +1,6 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.app.volume.SegyWarnings;
 import io.seiswork.core.segy.BinaryHeader;
 import io.seiswork.core.segy.ByteOrders;
 import io.seiswork.core.segy.IntegerFit;

@@ -3,6 +3,9 @@ package io.seiswork.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.app.text.TerminalText;
+import io.seiswork.app.volume.SegyWarnings;
+import io.seiswork.app.volume.SegyZUnit;
 import io.seiswork.core.segy.ByteOrders;
 import io.seiswork.core.segy.SegyGeometry;
 import io.seiswork.core.segy.SegyInfo;
@@ -36,7 +39,7 @@ final class SegyInfoCommand implements Callable<Integer> {
             + " and delay fields then holding mm and m, as seiswork view and convert read them).")
     boolean json;
 
-    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto", converter = SegyZUnit.Converter.class,
+    @Option(names = "--z-unit", paramLabel = SegyZUnit.VALUES, defaultValue = "auto", converter = ZUnitOption.class,
             description = {"Trace axis, as seiswork view and convert take it: m (depth: the interval field read as mm,"
                 + " the delay as m), s (time), or auto: depth when the text header says so in a phrase (DEPTH IMAGE,"
                 + " Depth min:, PSDM) and never time, else time. Default: ${DEFAULT-VALUE}."})

@@ -2,6 +2,7 @@ package io.seiswork.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seiswork.app.volume.SegyWarnings;
 import io.seiswork.core.segy.SegyReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.seiswork.app.cli;
 
+import io.seiswork.app.text.TerminalText;
 import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
 import java.io.PrintWriter;

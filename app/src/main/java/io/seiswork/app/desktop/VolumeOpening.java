@@ -1,5 +1,6 @@
 package io.seiswork.app.desktop;
 
+import io.seiswork.app.volume.SegyViewVolume;
 import io.seiswork.core.volume.SwvReader;
 import io.seiswork.core.volume.VolumeSource;
 import io.seiswork.render.color.ColorMap;
@@ -90,7 +91,7 @@ final class VolumeOpening {
         VolumeSource v;
         try {
             String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            v = n.endsWith(".swv") ? SwvReader.open(file) : io.seiswork.app.cli.ViewCommand.openSegy(file, "auto",
+            v = n.endsWith(".swv") ? SwvReader.open(file) : SegyViewVolume.openSegy(file, "auto",
                     new PrintWriter(lines(), true), (done, total) -> {
                         if (cancelled.get()) {
                             throw new CancellationException("cancelled");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.app.volume.SegyZUnit;
 import io.seiswork.core.segy.SegyReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.seiswork.app.cli;
+package io.seiswork.app.text;
 
 /**
  * Text read from a file, made safe to print on a terminal. A SEG-Y text header (or a name, or a
@@ -6,12 +6,13 @@ package io.seiswork.app.cli;
  * the screen or recolour what follows, and EBCDIC decodes some of its codes to the C0 and C1
  * control ranges. Printed raw they act on the user's terminal instead of being read, so every
  * such character becomes a visible '.'. JSON output escapes them
- * ({@link JsonControlEscapes}).
+ * ({@code JsonControlEscapes}). Here, not in the command line's package, because
+ * the desktop's SEG-Y opening prints such text too ({@code io.seiswork.app.volume.SegyWarnings}).
  */
-final class TerminalText {
+public final class TerminalText {
 
     /** What each control character is shown as. */
-    static final char PLACEHOLDER = '.';
+    public static final char PLACEHOLDER = '.';
 
     private TerminalText() {
     }
@@ -20,17 +21,17 @@ final class TerminalText {
      * {@code s} with every C0 control (U+0000–U+001F), DEL (U+007F) and C1 control
      * (U+0080–U+009F) replaced by {@link #PLACEHOLDER}, line feeds included: for one line.
      */
-    static String line(String s) {
+    public static String line(String s) {
         return replaced(s, false);
     }
 
     /** As {@link #line}, keeping line feeds: for a message of several lines. */
-    static String lines(String s) {
+    public static String lines(String s) {
         return replaced(s, true);
     }
 
     /** Whether {@code c} is a control character a terminal may act on. */
-    static boolean isControl(char c) {
+    public static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
 

@@ -1,5 +1,6 @@
-package io.seiswork.app.cli;
+package io.seiswork.app.volume;
 
+import io.seiswork.app.text.TerminalText;
 import io.seiswork.core.segy.HeaderConsistency;
 import io.seiswork.core.segy.SegyReader;
 import java.io.PrintWriter;
@@ -11,20 +12,20 @@ import java.nio.file.Path;
  * convert; view and convert of a cube) go on as the binary header says, but the user hears that
  * the headers disagree before trusting the values.
  */
-final class SegyWarnings {
+public final class SegyWarnings {
 
     private SegyWarnings() {
     }
 
     /** As {@link #print(SegyReader, PrintWriter)} for {@code file} opened with the default options (its headers and a few traces read). */
-    static void print(Path file, PrintWriter err) {
+    public static void print(Path file, PrintWriter err) {
         try (SegyReader r = SegyReader.open(file)) {
             print(r, err);
         }
     }
 
     /** Prints {@code r}'s warnings on {@code err}, one line each; nothing when its headers agree. */
-    static void print(SegyReader r, PrintWriter err) {
+    public static void print(SegyReader r, PrintWriter err) {
         for (String w : HeaderConsistency.warnings(r)) {
             err.println("seiswork: warning: " + TerminalText.line(r.file() + ": " + w));
         }

@@ -1,4 +1,4 @@
-package io.seiswork.app.cli;
+package io.seiswork.app.volume;
 
 import io.seiswork.core.volume.SegyToSwv;
 import java.nio.file.Path;
@@ -8,41 +8,30 @@ import java.nio.file.Path;
  * {@code seiswork convert} to {@code .swv}), from their {@code --z-unit auto|m|s}: SEG-Y has no
  * field that says time or depth, so {@code auto} takes time unless the first text header says
  * depth in a phrase ({@link SegyToSwv#likelyZUnit}), and both commands say which they took and
- * how to choose the other.
+ * how to choose the other. The desktop's Open volume takes {@code auto}. The option's picocli
+ * converter is the command line's ({@code ZUnitOption}).
  *
  * @param unit "s" (time, seconds) or "m" (depth, metres: the µs interval field read as mm)
  * @param why how it was chosen, with the option that chooses the other when it was guessed
  */
-record SegyZUnit(String unit, String why) {
+public record SegyZUnit(String unit, String why) {
 
     /** The values {@code --z-unit} takes. */
-    static final String VALUES = "auto|m|s";
+    public static final String VALUES = "auto|m|s";
 
     /**
      * Whether {@code option} is one of {@link #VALUES}.
      */
-    static boolean valid(String option) {
+    public static boolean valid(String option) {
         return "auto".equals(option) || "m".equals(option) || "s".equals(option);
     }
 
-    /** The refusal of a {@code --z-unit} value that is not one of {@link #VALUES}. */
-    static String invalid(String option) {
-        return OptionValues.message("--z-unit", "auto, m (depth) or s (time)", option);
-    }
-
     /**
-     * {@code --z-unit auto|m|s}, checked while picocli parses the command line: a usage error for
-     * every command that takes it, whatever its VOLUME (a {@code .swv} has its own unit and would
-     * otherwise take any value without a word).
+     * The refusal of a {@code --z-unit} value that is not one of {@link #VALUES}, worded as the
+     * command line's other refused values ({@code OptionValues.message}).
      */
-    static final class Converter implements picocli.CommandLine.ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (!valid(value)) {
-                throw new OptionValues.Refused(invalid(value));
-            }
-            return value;
-        }
+    public static String invalid(String option) {
+        return "--z-unit must be auto, m (depth) or s (time), got \"" + option + "\"";
     }
 
     /**
@@ -51,7 +40,7 @@ record SegyZUnit(String unit, String why) {
      * @throws IllegalArgumentException when {@code option} is not one of {@link #VALUES}
      * @throws io.seiswork.core.segy.SegyException when {@code auto} cannot read the file's text header
      */
-    static SegyZUnit of(Path segy, String option) {
+    public static SegyZUnit of(Path segy, String option) {
         if (!valid(option)) {
             throw new IllegalArgumentException(invalid(option));
         }
@@ -64,7 +53,7 @@ record SegyZUnit(String unit, String why) {
     }
 
     /** The axis in words: "time (s)" or "depth (m)". */
-    String axis() {
+    public String axis() {
         return "s".equals(unit) ? "time (s)" : "depth (m)";
     }
 }
