@@ -240,9 +240,14 @@ public final class ProjectWindow extends BorderPane {
             e.consume();
         });
         editor.editedProperty().addListener((o, a, b) -> updateTitle());
+        // A value refused in a form field is an edit not in the JSON: the title says so too (Run names the field).
+        editor.refusedValueProperty().addListener((o, a, b) -> updateTitle());
     }
 
-    /** "Seiswork: job name", with " *" while the spec has unapplied edits: for the stage's title. */
+    /**
+     * "Seiswork: job name", with " *" while the spec has unapplied edits, or a form field holds a
+     * value it refused: for the stage's title.
+     */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -250,7 +255,7 @@ public final class ProjectWindow extends BorderPane {
     void updateTitle() {
         String name = opening.jobName();
         title.set("Seiswork" + (name == null || name.isEmpty() ? "" : ": " + name)
-                + (editor.editedProperty().get() ? " *" : ""));
+                + (editor.editedProperty().get() || editor.refusedValueProperty().get() != null ? " *" : ""));
     }
 
     /** Opens the built-in demo project. */
