@@ -182,7 +182,10 @@ public final class ProjectWindow extends BorderPane {
             Platform.runLater(() -> openDropped(specs));
         });
         cloudJobs = new CloudJobsMenu(runOn::getValue, cloud, status::setText, questions, runs::followCloudJob);
-        runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
+        runOn.valueProperty().addListener((o, a, b) -> {
+            runs.targetChanged(b);  // a refusal of the earlier choice goes, once no longer true
+            updateRunButton();
+        });
         ToolBar bar = new ToolBar(open, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
         editor = new SpecEditor(checks, opening::applyEdits, saving::save, saving::chooseSaveAs, new DialogFileChooser(
