@@ -17,11 +17,21 @@ final class FormContext {
 
     final SpecText text;
     final ModelFileChooser files;
+    /** Where a value being typed is checked against the rest of the spec (off the JavaFX thread). */
+    final java.util.concurrent.Executor checks;
     boolean refreshing;
+    /**
+     * Whether the text is too long for the form to edit ({@link SpecEditor#FORM_MAX_CHARS}), as
+     * of the last key: no form edit then reads or writes the text.
+     */
+    boolean readOnly;
+    /** Told when a field starts or stops holding a refused value, or a typed value's problem changes. */
+    Runnable typingChanged = () -> { };
 
-    FormContext(SpecText text, ModelFileChooser files) {
+    FormContext(SpecText text, ModelFileChooser files, java.util.concurrent.Executor checks) {
         this.text = text;
         this.files = files;
+        this.checks = checks;
     }
 
     /**

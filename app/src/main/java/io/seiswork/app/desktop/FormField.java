@@ -5,6 +5,10 @@ import io.seiswork.core.spec.SpecProblem;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import io.seiswork.core.spec.JobSpecReader;
+import io.seiswork.core.spec.SpecException;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -16,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 
 /**
  * One value of the spec in the form: a label, the JSON pointer of its value, and a control that
@@ -53,6 +58,14 @@ final class FormField {
     private final Node node;
     /** Whether the user has typed in the text field since its value was last shown or written. */
     private boolean typed;
+    /** Why the value typed is refused ("a number, please"), or null: it is not written while so. */
+    private String refusal;
+    /** The spec's problem with the value as typed, were it written ("must be > 0, got -5"), or null. */
+    private String typedProblem;
+    /** Counts the keys typed: a check of an older value as typed is dropped. */
+    private long typedVersion;
+    /** The pause after the last key before the value as typed is checked ({@link SpecEditor#CHECK_DELAY_MS}). */
+    private final PauseTransition typing = new PauseTransition(Duration.millis(SpecEditor.CHECK_DELAY_MS));
 
     /**
      * @param label what the user reads, with its unit ("dx (m)")
@@ -146,7 +159,7 @@ final class FormField {
                 : tree == null ? "the JSON does not parse: fix it on the right"
                 : "not a single value in this spec: edit " + pointer + " in the JSON"));
         if (typed && !control.isFocused()) {
-            typed = false;  // left with a refused value: the JSON's shows again
+            dropTyping();  // left with a refused value: the JSON's shows again
         }
         if (!typed) {
             if (present) {
@@ -167,16 +180,116 @@ final class FormField {
      *     refused ("record length (s): a number, please"), the value still in the field, red
      */
     String commitTyped() {
-        if (!(control instanceof TextField t) || !typed || t.getScene() == null || t.getScene().getFocusOwner() != t) {
-            return null;
+        if (control instanceof TextField t && typed && t.getScene() != null && t.getScene().getFocusOwner() == t) {
+            commit(t);
         }
-        commit(t);
-        return typed && t.getTooltip() != null ? label + ": " + t.getTooltip().getText() : null;
+        return refusal();
+    }
+
+    /**
+     * The field's label and why the value left in it was refused ("spacing (m): a number,
+     * please"), focused or not; null when it holds none.
+     */
+    String refusal() {
+        return typed && refusal != null ? label + ": " + refusal : null;
+    }
+
+    /**
+     * What the field says of the value typed in it and not yet written: why it is refused, or
+     * the spec's problem with it ("dx (m): must be > 0, got -5"); null when nothing.
+     */
+    String typingNote() {
+        return !typed ? null : refusal != null ? label + ": " + refusal
+                : typedProblem != null ? label + ": " + typedProblem : null;
     }
 
     /** Drops what the user typed and did not enter: another spec is being shown. */
     void forget() {
+        dropTyping();
+    }
+
+    /** No value typed any more (written, or given up for the JSON's): nothing refused, nothing to check. */
+    private void dropTyping() {
+        boolean had = typingNote() != null;
         typed = false;
+        refusal = null;
+        typedProblem = null;
+        typing.stop();
+        if (had) {
+            form.typingChanged.run();
+        }
+    }
+
+    /** Marks the value typed as refused for {@code why} (red, the reason as the tooltip), or as fine (null). */
+    private void refuse(TextField t, String why) {
+        boolean changed = !java.util.Objects.equals(why, refusal) || typedProblem != null;
+        refusal = why;
+        typedProblem = null;
+        if (why != null) {
+            t.setStyle(PROBLEM_STYLE);
+            t.setTooltip(new Tooltip(why));
+        } else {
+            t.setStyle("");
+        }
+        if (changed) {
+            form.typingChanged.run();
+        }
+    }
+
+    /** Why {@code value} typed is refused in this field, or null when it reads as the field's kind. */
+    private String refusalOf(String value) {
+        if (value.isEmpty()) {
+            return absent != null ? null : "required: type a value (" + pointer + ")";
+        }
+        if (kind == Kind.FILE || kind == Kind.TEXT || literal(kind, value) != null) {
+            return null;
+        }
+        return kind == Kind.WHOLE ? "a whole number, please" : "a number, please";
+    }
+
+    /**
+     * The value as typed, a pause after the last key: refused at once when it is not of the
+     * field's kind; a number is checked with the rest of the spec off the JavaFX thread (the text
+     * with the value put in it, read as the spec reader reads it), and the spec's problem with it
+     * shown in red, before Enter writes it.
+     */
+    private void checkTyping(TextField t) {
+        if (!typed || form.refreshing || t.isDisabled() || form.readOnly) {
+            return;
+        }
+        String value = t.getText().trim();
+        String why = refusalOf(value);
+        refuse(t, why);
+        if (why != null || value.isEmpty() || (kind != Kind.NUMBER && kind != Kind.WHOLE)) {
+            return;
+        }
+        String literal = literal(kind, value);
+        long asked = typedVersion;
+        String json = form.text.text();
+        String path = pointer.substring(1).replace('/', '.');
+        form.checks.execute(() -> {
+            String problem = null;
+            try {
+                JsonValueEdit.Edit e = JsonValueEdit.put(json, pointer, literal);
+                JobSpecReader.read(json.substring(0, e.start()) + e.text() + json.substring(e.end()), "spec", "spec");
+            } catch (SpecException e) {
+                problem = e.problems().stream().filter(p -> p.path().equals(path)).findFirst()
+                        .map(SpecProblem::message).orElse(null);
+            } catch (RuntimeException e) {
+                problem = null;  // the text does not take the value (it does not parse): its own banner says so
+            }
+            String found = problem;
+            Platform.runLater(() -> {
+                if (asked == typedVersion && typed && refusal == null && !java.util.Objects.equals(found, typedProblem)) {
+                    typedProblem = found;
+                    t.setStyle(found != null ? PROBLEM_STYLE : "");
+                    if (found != null) {
+                        t.setTooltip(new Tooltip(found + " (as typed; Enter writes it)"));
+                    }
+                    form.typingChanged.run();
+                }
+            });
+        });
     }
 
     /** Whether every step of the path that exists is an object, so the value can be added. */
@@ -226,7 +339,14 @@ final class FormField {
                 TextField t = new TextField();
                 t.setPrefColumnCount(kind == Kind.FILE || kind == Kind.TEXT ? 14 : 6);
                 t.setOnAction(e -> commit(t));
-                t.textProperty().addListener((o, a, b) -> typed |= !form.refreshing);
+                typing.setOnFinished(e -> checkTyping(t));
+                t.textProperty().addListener((o, a, b) -> {
+                    if (!form.refreshing) {
+                        typed = true;
+                        typedVersion++;
+                        typing.playFromStart();  // checked as typed, a pause after the last key
+                    }
+                });
                 t.focusedProperty().addListener((o, was, now) -> {
                     if (!now) {
                         commit(t);
@@ -262,29 +382,22 @@ final class FormField {
 
     /** A text field's value into the JSON, if it reads as its kind; otherwise marked and left out. */
     private void commit(TextField t) {
-        if (form.refreshing || t.isDisabled() || !typed) {
+        if (form.refreshing || t.isDisabled() || !typed || form.readOnly) {
             return;  // nothing typed: a field left, or hidden with its form, writes nothing
         }
         String value = t.getText().trim();
-        if (value.isEmpty()) {
-            if (absent != null) {
-                typed = false;
-                form.text.remove(pointer);  // back to the default
-            } else {
-                t.setStyle(PROBLEM_STYLE);
-                t.setTooltip(new Tooltip("required: type a value (" + pointer + ")"));
-            }
-            return;
-        }
-        String literal = kind == Kind.FILE || kind == Kind.TEXT ? SpecText.quote(value) : literal(kind, value);
-        if (literal == null) {
-            t.setStyle(PROBLEM_STYLE);
-            t.setTooltip(new Tooltip(kind == Kind.WHOLE ? "a whole number, please" : "a number, please"));
+        String why = refusalOf(value);
+        if (why != null) {
+            refuse(t, why);
             return;
         }
         t.setStyle("");
-        typed = false;
-        write(literal);
+        dropTyping();
+        if (value.isEmpty()) {
+            form.text.remove(pointer);  // back to the default
+            return;
+        }
+        write(kind == Kind.FILE || kind == Kind.TEXT ? SpecText.quote(value) : literal(kind, value));
     }
 
     private void chooseFile() {
@@ -293,7 +406,7 @@ final class FormField {
                 t.getText().isBlank() ? null : t.getText());
         if (chosen != null) {
             t.setText(chosen);
-            typed = false;
+            dropTyping();
             write(SpecText.quote(chosen));
         }
     }
@@ -321,6 +434,9 @@ final class FormField {
 
     /** Writes the value, unless the JSON already holds it (perhaps written another way: "10.0" for 10). */
     private void write(String literal) {
+        if (form.readOnly) {
+            return;  // the text is too long for the form to edit: it is not read here
+        }
         JsonValueEdit.Range r = JsonValueEdit.find(form.text.text(), pointer);
         if (r != null) {
             String now = form.text.text().substring(r.start(), r.end());

@@ -147,7 +147,7 @@ final class NumberTable extends VBox {
         }
     }
 
-    /** Under a table of too many rows to edit: "The first 100,000 of 250,000 rows: edit them in the JSON." */
+    /** Under a table of too many rows to edit: "The first 100,000 of 250,000 rows, read-only: edit them in the JSON." */
     static String cutNote(int all) {
         return String.format(Locale.ROOT, CUT_NOTE_START + " %,d of %,d rows, read-only: edit them in the JSON.",
                 MAX_ROWS, all);
@@ -175,7 +175,7 @@ final class NumberTable extends VBox {
      */
     boolean set(int row, int col, String typed) {
         String literal = FormField.literal(FormField.Kind.NUMBER, typed == null ? "" : typed);
-        if (cut || literal == null || row < 0 || row >= rows.size() || !stillShown()) {
+        if (cut || form.readOnly || literal == null || row < 0 || row >= rows.size() || !stillShown()) {
             table.refresh();  // show the old value again
             return false;
         }
@@ -188,7 +188,7 @@ final class NumberTable extends VBox {
 
     /** Adds a row after the last, one more step of the spacing of the last two rows. */
     void addRow() {
-        if (cut || rows.isEmpty() || !stillShown()) {
+        if (cut || form.readOnly || rows.isEmpty() || !stillShown()) {
             return;
         }
         String[] last = rows.getLast();
@@ -206,7 +206,7 @@ final class NumberTable extends VBox {
 
     /** Removes a row; the last row stays (an empty list is no model and no survey). */
     void removeRow(int row) {
-        if (cut || row < 0 || row >= rows.size() || rows.size() == 1 || !stillShown()) {
+        if (cut || form.readOnly || row < 0 || row >= rows.size() || rows.size() == 1 || !stillShown()) {
             return;
         }
         rows.remove(row);
@@ -222,8 +222,8 @@ final class NumberTable extends VBox {
      * @return whether the rows were replaced
      */
     boolean paste(String text) {
-        if (cut) {
-            return false;  // (its button is hidden) the rows not shown would be lost
+        if (cut || form.readOnly) {
+            return false;  // (its button is hidden) the rows not shown would be lost; or the text is too long to edit here
         }
         List<String[]> read = new ArrayList<>();
         String[] lines = text == null ? new String[0] : text.split("\\R");
@@ -253,7 +253,7 @@ final class NumberTable extends VBox {
             return false;
         }
         JsonNode tree = form.currentTree();
-        if (tree == null || read(tree.at(pointer)) == null) {
+        if (tree == null || read(tree.at(pointer), MAX_ROWS) == null) {
             note.setText("Not pasted: the JSON no longer holds this table (" + pointer + "); it was changed meanwhile.");
             return false;
         }
@@ -284,12 +284,15 @@ final class NumberTable extends VBox {
     /**
      * Whether the JSON still holds the rows shown. The table shows what the text held when it was
      * last checked; an edit made from rows the user has since changed in the JSON would put the old
-     * rows back over theirs. When it does not, the table shows the JSON's rows and says so.
+     * rows back over theirs. When it does not, the table shows the JSON's rows (at most
+     * {@link #MAX_ROWS} of them, read-only beyond, as {@link #refresh} shows them) and says so.
      */
     private boolean stillShown() {
         JsonNode tree = form.currentTree();
-        List<String[]> now = tree == null ? null : read(tree.at(pointer));
-        if (now != null && same(now)) {
+        JsonNode array = tree == null ? null : tree.at(pointer);
+        List<String[]> now = array == null ? null : read(array, MAX_ROWS);
+        boolean tooMany = now != null && array.size() > MAX_ROWS;
+        if (now != null && !tooMany && same(now)) {
             return true;
         }
         if (now == null) {
@@ -298,7 +301,13 @@ final class NumberTable extends VBox {
             rows.setAll(now);
         }
         setDisable(now == null);
-        note.setText("Not changed: the JSON changed since the table was shown; it shows the JSON now, edit again.");
+        cut = tooMany;
+        table.setEditable(!cut);
+        add.setVisible(!cut);
+        remove.setVisible(!cut);
+        paste.setVisible(!cut);
+        note.setText(cut ? cutNote(array.size())
+                : "Not changed: the JSON changed since the table was shown; it shows the JSON now, edit again.");
         return false;
     }
 

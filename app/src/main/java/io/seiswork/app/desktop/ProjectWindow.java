@@ -187,7 +187,10 @@ public final class ProjectWindow extends BorderPane {
             Platform.runLater(() -> openDropped(specs));
         });
         cloudJobs = new CloudJobsMenu(runOn::getValue, cloud, status::setText, questions, runs::followCloudJob);
-        runOn.valueProperty().addListener((o, a, b) -> updateRunButton());
+        runOn.valueProperty().addListener((o, a, b) -> {
+            runs.targetChanged(b);  // a refusal of the earlier choice goes, once no longer true
+            updateRunButton();
+        });
         ToolBar bar = new ToolBar(open, openVolume, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
                 new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
         editor = new SpecEditor(checks, opening::applyEdits, saving::save, saving::chooseSaveAs, new DialogFileChooser(
@@ -245,9 +248,14 @@ public final class ProjectWindow extends BorderPane {
             e.consume();
         });
         editor.editedProperty().addListener((o, a, b) -> updateTitle());
+        // A value refused in a form field is an edit not in the JSON: the title says so too (Run names the field).
+        editor.refusedValueProperty().addListener((o, a, b) -> updateTitle());
     }
 
-    /** "Seiswork: job name", with " *" while the spec has unapplied edits: for the stage's title. */
+    /**
+     * "Seiswork: job name", with " *" while the spec has unapplied edits, or a form field holds a
+     * value it refused: for the stage's title.
+     */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -255,7 +263,7 @@ public final class ProjectWindow extends BorderPane {
     void updateTitle() {
         String name = opening.jobName();
         title.set("Seiswork" + (name == null || name.isEmpty() ? "" : ": " + name)
-                + (editor.editedProperty().get() ? " *" : ""));
+                + (editor.editedProperty().get() || editor.refusedValueProperty().get() != null ? " *" : ""));
     }
 
     /** Opens the built-in demo project. */

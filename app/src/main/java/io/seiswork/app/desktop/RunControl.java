@@ -33,6 +33,11 @@ final class RunControl {
     /** Whether Run is looking for a finished run in the output folder (or asking whether to replace it). */
     private boolean checkingOutput;
     private ActiveRun current;
+    /**
+     * The status line Run last wrote to refuse the chosen Run on (a cloud not configured, a job too
+     * big for this machine), or null: it goes when the choice changes to one it no longer holds for.
+     */
+    private String targetRefusal;
     /** The task of the cloud job being followed (not the project's), while one is. */
     private Task followedTask;
     /**
@@ -88,14 +93,14 @@ final class RunControl {
         }
         RunTarget chosen = window.runOnChoice().getValue();
         if (project.localLimit() != null && (chosen == null || chosen.cloud() == null)) {
-            window.status().setText("This machine cannot run " + project.job().spec().name() + ": " + project.localLimit()
+            refuseTarget("This machine cannot run " + project.job().spec().name() + ": " + project.localLimit()
                     + ". Choose the local cloud or AWS in Run on.");
             return;
         }
         // A cloud that is not configured refuses before anything is asked, measured or listed as queued.
         String cloudProblem = cloudNotConfigured(chosen);
         if (cloudProblem != null) {
-            window.status().setText(cloudProblem);
+            refuseTarget(cloudProblem);
             return;
         }
         estimate.stopEstimate();
@@ -166,6 +171,34 @@ final class RunControl {
         });
     }
 
+    /** Says on the status line why Run refuses the chosen Run on, remembered to be cleared when no longer true. */
+    private void refuseTarget(String why) {
+        targetRefusal = why;
+        window.status().setText(why);
+    }
+
+    /**
+     * Run on is now {@code chosen}: a refusal of the earlier choice that the status line still
+     * shows goes when it no longer holds (this machine chosen after "Cannot run on AWS: ...", a
+     * cloud after "This machine cannot run ..."), and stays while it does.
+     */
+    void targetChanged(RunTarget chosen) {
+        String shown = window.status().getText();
+        if (targetRefusal == null || !targetRefusal.equals(shown)) {
+            targetRefusal = null;  // something else has been said since
+            return;
+        }
+        Project project = window.project();
+        boolean cloud = chosen != null && chosen.cloud() != null;
+        boolean stillTrue = shown.startsWith("This machine cannot run ")
+                ? !cloud && project != null && project.localLimit() != null
+                : shown.equals(cloudNotConfigured(chosen));
+        if (!stillTrue) {
+            targetRefusal = null;
+            window.status().setText("");
+        }
+    }
+
     /**
      * Why Run cannot send a job to {@code target}'s cloud (a setting missing from the environment),
      * in the window's words; null when it can, or the target is this machine.
@@ -201,7 +234,7 @@ final class RunControl {
         boolean cloud = target != null && target.cloud() != null;
         String cloudProblem = cloudNotConfigured(target);  // (again: the environment may have changed while Run asked)
         if (cloudProblem != null) {
-            window.status().setText(cloudProblem);
+            refuseTarget(cloudProblem);
             window.updateRunButton();
             return;
         }

@@ -48,7 +48,7 @@ final class RunEvents implements RunListener {
 
         double fraction() {
             int n = steps;
-            return state == ShotProgress.State.DONE ? 1 : n > 0 ? Math.min(1, step / (double) n) : 0;
+            return state == ShotProgress.State.DONE || state == ShotProgress.State.KEPT ? 1 : n > 0 ? Math.min(1, step / (double) n) : 0;
         }
     }
 
@@ -70,13 +70,33 @@ final class RunEvents implements RunListener {
     private final Queue<Shot> changed = new ConcurrentLinkedQueue<>();
     private final Queue<String> messages = new ConcurrentLinkedQueue<>();
     private volatile int expectedShots;
+    private volatile int keptShots;
     private volatile String engine = "";
     private volatile Shot running;
 
-    /** A resumed run says what it keeps; its rows are the shots it runs. */
+    /** A resumed run says what it keeps. */
     @Override
     public void runResumed(int kept, int shots) {
         messages.add(RunListener.resumedLine(kept, shots));
+    }
+
+    /** A resumed run's rows: every shot of the run, those it keeps done (kept), the others queued. */
+    @Override
+    public void shotsResumed(List<Integer> kept, List<Integer> toRun) {
+        for (int n : kept) {
+            Shot s = shot(n);
+            s.state = ShotProgress.State.KEPT;
+            mark(s);
+        }
+        keptShots = kept.size();
+        for (int n : toRun) {
+            mark(shot(n));
+        }
+    }
+
+    /** Shots a resumed run keeps from the run it goes on from (0 for a fresh run). */
+    int keptShots() {
+        return keptShots;
     }
 
     @Override

@@ -79,7 +79,8 @@ final class RunProgressPane extends BorderPane {
         TableColumn<ShotProgress, String> time = new TableColumn<>("Time (s)");
         time.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED
-                        || c.getValue().stateProperty().get() == ShotProgress.State.NOT_RUN ? ""
+                        || c.getValue().stateProperty().get() == ShotProgress.State.NOT_RUN
+                        || c.getValue().stateProperty().get() == ShotProgress.State.KEPT ? ""
                         : String.format(Locale.ROOT, "%.1f", c.getValue().secondsProperty().get()),
                 c.getValue().stateProperty(), c.getValue().secondsProperty()));
         // Each column at least as wide as its heading and its longest value: "cancelled" never "cancell...".
@@ -300,14 +301,17 @@ final class RunProgressPane extends BorderPane {
             messages.getItems().addAll(lines);
             trimMessages();
         }
-        int total = Math.max(e.expectedShots(), rows.size());
+        // A resumed run's kept shots count as done, not as this run's progress (nor in its time left).
+        int kept = e.keptShots();
+        int total = Math.max(e.expectedShots() + kept, rows.size());
         double done = 0;
         int finished = 0;
         for (ShotProgress p : rows.values()) {
-            done += p.fractionProperty().get();
-            finished += p.stateProperty().get() == ShotProgress.State.DONE ? 1 : 0;
+            ShotProgress.State st = p.stateProperty().get();
+            done += st == ShotProgress.State.KEPT ? 0 : p.fractionProperty().get();
+            finished += st == ShotProgress.State.DONE || st == ShotProgress.State.KEPT ? 1 : 0;
         }
-        double fraction = total > 0 ? done / total : 0;
+        double fraction = total > kept ? done / (total - kept) : 0;
         overall.setProgress(fraction);
         double elapsed = ((endedAs != null ? endNanos : now) - startNanos) / 1e9;
         String left;

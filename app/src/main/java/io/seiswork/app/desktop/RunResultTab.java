@@ -94,6 +94,11 @@ final class RunResultTab {
      * What a run of {@code task} (null when not known) leaves when it ends: its result when it is
      * done; the image stacked so far when it stopped part-way, said to be that; else why there is none.
      */
+    /** "The run was cancelled; …", "The run failed: …": a run's end message as a sentence. */
+    static String endedAs(String message) {
+        return (message.startsWith("cancelled") ? "The run was " : "The run ") + message;
+    }
+
     void ended(DesktopRun.Outcome o, Task task) {
         RunEvents.Image soFar = lastImage;
         lastImage = null;
@@ -103,7 +108,7 @@ final class RunResultTab {
         } else if (soFar != null && (live == imageSoFar || live instanceof VolumeWindow w && "liveImage".equals(w.getId()))) {
             // Cancelled or failed part-way: the image stacked so far stays on screen, said to be that.
             Label note = new Label(String.format(java.util.Locale.ROOT, "The image after %d of %d shots (image files are"
-                    + " written when a run finishes). The run %s", soFar.stacked(), soFar.shots(), o.message()));
+                    + " written when a run finishes). %s", soFar.stacked(), soFar.shots(), endedAs(o.message())));
             note.setId("imageSoFarNote");
             note.setWrapText(true);
             note.setPadding(new Insets(4, 8, 4, 8));

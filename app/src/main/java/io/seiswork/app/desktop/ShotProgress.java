@@ -18,11 +18,13 @@ public final class ShotProgress {
     public enum State {
         QUEUED, RUNNING, DONE, CANCELLED, FAILED,
         /** Queued in a run or cloud job that ended cancelled or failed: it will not run (until a resume). */
-        NOT_RUN;
+        NOT_RUN,
+        /** Done by the run a resume goes on from: kept, not run again. */
+        KEPT;
 
-        /** Lower-case label for the table ("not run"). */
+        /** Lower-case label for the table ("not run", "done (kept)"). */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return this == KEPT ? "done (kept)" : name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
     }
 

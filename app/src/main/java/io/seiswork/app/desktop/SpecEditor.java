@@ -55,8 +55,10 @@ final class SpecEditor extends BorderPane {
      * The longest text the form edits, characters: above it the form shows the spec's values
      * read-only and says to edit the text. A form edit reads the whole text on the JavaFX thread
      * (to find the value's characters, and that the JSON still holds what the form shows); a
-     * spec of 1 MB (about 35,000 points) parses in 50 to 300 ms on the 2-core VM under load, a
-     * 16 MB one (the most a spec may be) in 0.8 to 2.7 s.
+     * spec of this many characters (about 56,000 listed points at the 19 characters a point that
+     * {@code LargeSpecFormTest} writes: its 120,000 points are 2.24 million characters) parses in
+     * 50 to 300 ms on the 2-core VM under load, a 16 MB one (the most a spec may be) in 0.8 to 2.7 s.
+     * The form turns read-only at the key that takes the text past it, not when the check lands.
      */
     static final int FORM_MAX_CHARS = 1024 * 1024;
 
@@ -105,6 +107,8 @@ final class SpecEditor extends BorderPane {
     private final Button saveAs = new Button("Save as...");
     private final PauseTransition pause = new PauseTransition(Duration.millis(CHECK_DELAY_MS));
     private final BooleanProperty edited = new SimpleBooleanProperty(false);
+    /** Which form field holds a value typed and refused, and why; null when none does ({@link SpecForm#refusedValue}). */
+    private final javafx.beans.property.ReadOnlyStringWrapper refusedValue = new javafx.beans.property.ReadOnlyStringWrapper();
     /** Whether the text last applied was refused (Apply may then try the same text again). */
     private final BooleanProperty refused = new SimpleBooleanProperty(false);
     private final Executor background;
@@ -128,7 +132,12 @@ final class SpecEditor extends BorderPane {
     SpecEditor(Executor background, Consumer<String> onApply, Consumer<String> onSave, Consumer<String> onSaveAs,
             ModelFileChooser files) {
         this.background = background;
-        this.form = new SpecForm(text, files);
+        this.form = new SpecForm(text, files, background);
+        // A value typed in a field, refused or with a problem in the spec, is said beside Apply as it is typed.
+        form.setOnTypingChanged(() -> {
+            refusedValue.set(form.refusedValue());
+            updateVerdict();
+        });
         text.setId("specText");
         problems.setId("specProblems");
         problems.setPrefHeight(120);
@@ -206,6 +215,12 @@ final class SpecEditor extends BorderPane {
             edited.set(now == null || !now.equals(appliedText));
             if (length <= SYNTAX_AT_ONCE_MAX_CHARS) {
                 markSyntax(JsonSyntaxError.in(now));
+            }
+            if (length > FORM_MAX_CHARS && !tooLong) {
+                // Read-only at this key, not when the check lands: a form edit until then would
+                // parse the whole text on this thread. (Editable again only once the check of a
+                // shorter text has given the form its values.)
+                showTooLong(length);
             }
             pause.playFromStart();
         });
@@ -312,7 +327,8 @@ final class SpecEditor extends BorderPane {
     }
 
     private void updateVerdict() {
-        verdict.setText(!listed.isEmpty() ? counted(listed)
+        String typing = form.typingNote();
+        verdict.setText(typing != null ? typing : !listed.isEmpty() ? counted(listed)
                 : edited.get() ? "Edited: Apply checks the files it names and updates the model." : "");
     }
 
@@ -351,6 +367,11 @@ final class SpecEditor extends BorderPane {
 
     BooleanProperty editedProperty() {
         return edited;
+    }
+
+    /** Which form field holds a value typed and refused, and why ("dx (m): a number, please"); null when none does. */
+    javafx.beans.property.ReadOnlyStringProperty refusedValueProperty() {
+        return refusedValue.getReadOnlyProperty();
     }
 
     SpecForm form() {
@@ -444,10 +465,20 @@ final class SpecEditor extends BorderPane {
         form.setDisable(error != null || tooLong);
     }
 
-    /** What the form says over its values while the text is too long to edit them there. */
+    /** What the form says over its values while the text is too long to edit them there (characters, as measured). */
     static String readOnlyNote(int chars) {
-        return String.format(java.util.Locale.ROOT, "The spec is %.1f MB: the form shows its values read-only above "
-                + "%d MB. Edit them in the JSON on the right.", chars / (1024.0 * 1024.0), FORM_MAX_CHARS / (1024 * 1024));
+        return String.format(java.util.Locale.ROOT, "The spec is %,d characters long: the form shows its values read-only"
+                + " above %,d characters. Edit them in the JSON on the right.", chars, FORM_MAX_CHARS);
+    }
+
+    /** The form read-only, and saying why, for a text of {@code chars} characters (above {@link #FORM_MAX_CHARS}). */
+    private void showTooLong(int chars) {
+        tooLong = true;
+        form.setReadOnly(true);
+        form.setDisable(true);
+        readOnlyNote.setText(readOnlyNote(chars));
+        readOnlyNote.setVisible(true);
+        readOnlyNote.setManaged(true);
     }
 
     /**
@@ -515,10 +546,15 @@ final class SpecEditor extends BorderPane {
                         shownVersion = asked;
                     }
                     formPane.setContent(form);  // (in place of "Opening..." after a spec is loaded)
-                    tooLong = json.length() > FORM_MAX_CHARS;
-                    readOnlyNote.setText(tooLong ? readOnlyNote(json.length()) : "");
-                    readOnlyNote.setVisible(tooLong);
-                    readOnlyNote.setManaged(tooLong);
+                    tooLong = false;
+                    if (json.length() > FORM_MAX_CHARS) {
+                        showTooLong(json.length());
+                    } else {
+                        form.setReadOnly(false);
+                        readOnlyNote.setText("");
+                        readOnlyNote.setVisible(false);
+                        readOnlyNote.setManaged(false);
+                    }
                     showSyntax(brokenAt);
                     showProblems(json);
                 }

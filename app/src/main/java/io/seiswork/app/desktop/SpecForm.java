@@ -56,7 +56,20 @@ final class SpecForm extends VBox {
      * @param files how the user picks a model or data file
      */
     SpecForm(org.fxmisc.richtext.CodeArea json, ModelFileChooser files) {
-        this.form = new FormContext(new SpecText(json), files);
+        this(json, files, java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seiswork-form-check");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /**
+     * @param json the editor whose text the form reads and edits
+     * @param files how the user picks a model or data file
+     * @param checks where a value being typed is checked against the rest of the spec (a thread, not the JavaFX one)
+     */
+    SpecForm(org.fxmisc.richtext.CodeArea json, ModelFileChooser files, java.util.concurrent.Executor checks) {
+        this.form = new FormContext(new SpecText(json), files, checks);
         setSpacing(2);
         setPadding(new Insets(8));
         setId("specForm");
@@ -140,14 +153,45 @@ final class SpecForm extends VBox {
      * @return null when nothing typed is left unwritten, else which field holds a refused value and why
      */
     String commitTyped() {
+        fields.forEach(FormField::commitTyped);
+        tables.forEach(NumberTable::commitTyped);
+        return refusedValue();
+    }
+
+    /**
+     * Which field holds a value typed and refused (not a number, a required value emptied), and
+     * why: "spacing (m): a number, please"; null when none does. Any field, not only the focused
+     * one: a value refused and left (Tab) is still not in the JSON, so Run, Apply and Save stop.
+     */
+    String refusedValue() {
         for (FormField f : fields) {
-            String refused = f.commitTyped();
+            String refused = f.refusal();
             if (refused != null) {
                 return refused;
             }
         }
-        tables.forEach(NumberTable::commitTyped);
         return null;
+    }
+
+    /** What the field being typed in says of its value as typed, or null: a refusal, or the spec's problem with it. */
+    String typingNote() {
+        for (FormField f : fields) {
+            String note = f.typingNote();
+            if (note != null) {
+                return note;
+            }
+        }
+        return null;
+    }
+
+    /** Calls {@code r} when a field starts or stops holding a refused value, or a typed value's problem changes. */
+    void setOnTypingChanged(Runnable r) {
+        form.typingChanged = r;
+    }
+
+    /** The form is read-only for the text's length from now on (set at each key), or editable again. */
+    void setReadOnly(boolean readOnly) {
+        form.readOnly = readOnly;
     }
 
     /** Drops values typed and not entered: the text is another spec's now. */

@@ -226,6 +226,7 @@ public final class LocalRunner {
                     : GatherFiles.open(outDir, job)) {
                 if (previous != null) {
                     listener.runResumed(kept, run.size());
+                    listener.shotsResumed(List.copyOf(keptNumbers), run.subList(kept, run.size()).stream().map(Shot::number).toList());
                 }
                 listener.runStarted(run.size() - kept, engine.name());
                 for (Shot shot : run.subList(kept, run.size())) {

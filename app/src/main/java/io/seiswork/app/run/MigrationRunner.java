@@ -153,6 +153,7 @@ final class MigrationRunner {
                 started.run();
                 if (previous != null) {
                     listener.runResumed(kept, total);
+                    listener.shotsResumed(List.copyOf(keptNumbers), run.subList(kept, total).stream().map(Shot::number).toList());
                 }
                 listener.runStarted(total - kept, computer.migrationEngine());
                 if (kept > 0 && listener.wantsImage()) {

@@ -97,6 +97,11 @@ final class RunActivity implements RunListener {
     }
 
     @Override
+    public void shotsResumed(java.util.List<Integer> kept, java.util.List<Integer> toRun) {
+        to.shotsResumed(kept, toRun);
+    }
+
+    @Override
     public void runStarted(int shots, String engine) {
         toRun = shots;
         to.runStarted(shots, engine);

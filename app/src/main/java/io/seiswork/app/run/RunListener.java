@@ -22,6 +22,14 @@ public interface RunListener {
     default void runResumed(int kept, int shots) {
     }
 
+    /**
+     * Which shots a resumed run keeps (done before it stopped) and which it runs, each in run
+     * order, told right after {@link #runResumed(int, int)}: the desktop lists them all, as a
+     * fresh run's are.
+     */
+    default void shotsResumed(java.util.List<Integer> kept, java.util.List<Integer> toRun) {
+    }
+
     /** What a resumed run says first: {@code resuming: 5 of 8 shots kept, 3 to run}. */
     static String resumedLine(int kept, int shots) {
         return String.format(java.util.Locale.ROOT, "resuming: %d of %d shots kept, %d to run", kept, shots, shots - kept);

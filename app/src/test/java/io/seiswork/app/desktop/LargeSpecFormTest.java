@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +59,9 @@ class LargeSpecFormTest {
         String json = spec(POINTS);
         assertTrue(json.length() > 2 * SpecEditor.FORM_MAX_CHARS, "over twice the limit: " + json.length());
         robot.interact(() -> editor.load(json, "large.json"));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> editor.readOnlyNote().isVisible());
+        // The note shows as the text lands (read-only from that change on), the values with the check.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> editor.readOnlyNote().isVisible()
+                && editor.formPane().getContent() == editor.form());
         WaitForAsyncUtils.waitForFxEvents();
         SpecForm form = editor.form();
         assertTrue(form.isDisabled(), "read-only above the limit");
@@ -117,6 +120,79 @@ class LargeSpecFormTest {
         assertTrue(taken[0]);
         assertNotEquals(before, form.textReads(), "a form edit reads the text it edits");
         assertTrue(textOf(robot).contains("[7, 0, 20]"), textOf(robot));
+    }
+
+    /**
+     * A small spec made too long by one edit (120,000 points pasted into the JSON): the form is
+     * read-only at that key, before the check of the new text lands, and a table edit then reads
+     * and writes nothing.
+     */
+    @Test
+    void theFormTurnsReadOnlyAtTheKeyThatMakesTheTextTooLong(FxRobot robot) throws Exception {
+        String small = spec(3);
+        robot.interact(() -> editor.load(small, "small.json"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.formPane().getContent() == editor.form());
+        WaitForAsyncUtils.waitForFxEvents();
+        SpecForm form = editor.form();
+        assertFalse(form.isDisabled());
+        String large = spec(POINTS);
+        boolean[] seen = new boolean[3];
+        long[] reads = new long[2];
+        robot.interact(() -> {
+            editor.text().replaceText(large);  // as a paste: one change, the check not yet run
+            seen[0] = form.isDisabled();
+            seen[1] = editor.readOnlyNote().isVisible();
+            reads[0] = form.textReads();
+            seen[2] = form.table("/receivers/list").set(0, 0, "7");
+            reads[1] = form.textReads();
+        });
+        assertTrue(seen[0], "read-only at the key, not when the check lands");
+        assertTrue(seen[1], "the note says so at once");
+        assertFalse(seen[2], "no table edit");
+        assertEquals(reads[0], reads[1], "no whole-text read by the form on the JavaFX thread");
+        assertEquals(large, textOf(robot));
+        assertEquals(SpecEditor.readOnlyNote(large.length()), editor.readOnlyNote().getText());
+        assertTrue(editor.readOnlyNote().getText().matches("The spec is [\\d,]+ characters long: the form shows its"
+                + " values read-only above 1,048,576 characters\\. Edit them in the JSON on the right\\."),
+                editor.readOnlyNote().getText());
+    }
+
+    /**
+     * A table whose JSON has gained more than {@link NumberTable#MAX_ROWS} rows since it was shown
+     * (the form not read-only: the check has not landed): an edit is refused, and the table reads
+     * only the first MAX_ROWS rows, read-only, saying so.
+     */
+    @Test
+    void aTableSeesItsJsonGrewPastItsRowsReadingOnlyTheFirst(FxRobot robot) throws Exception {
+        NumberTable[] table = new NumberTable[1];
+        org.fxmisc.richtext.CodeArea area = WaitForAsyncUtils.asyncFx(() -> new org.fxmisc.richtext.CodeArea()).get();
+        FormContext context = new FormContext(new SpecText(area), (title, segy, current) -> null, Runnable::run);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        robot.interact(() -> {
+            area.replaceText(spec(3));
+            table[0] = new NumberTable("/receivers/list", List.of(new NumberTable.Column("x (m)", null),
+                    new NumberTable.Column("y (m)", null), new NumberTable.Column("depth (m)", null)),
+                    new String[] {"100", "0", "0"}, context);
+            try {
+                table[0].refresh(json.readTree(area.getText()), 1);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            area.replaceText(spec(POINTS));  // the JSON edited since; no refresh yet
+        });
+        assertEquals(3, table[0].rows().size());
+        boolean[] taken = {true};
+        robot.interact(() -> taken[0] = table[0].set(0, 0, "7"));
+        assertFalse(taken[0]);
+        assertTrue(table[0].cut(), "cut: more rows than the table shows");
+        assertEquals(NumberTable.MAX_ROWS, table[0].rows().size(), "the first rows only");
+        assertEquals(NumberTable.cutNote(POINTS), table[0].note());
+        assertFalse(table[0].table().isEditable());
+        assertEquals(spec(POINTS), textOf(area));
+    }
+
+    private static String textOf(org.fxmisc.richtext.CodeArea area) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> area.getText()).get();
     }
 
     private String textOf(FxRobot robot) throws Exception {

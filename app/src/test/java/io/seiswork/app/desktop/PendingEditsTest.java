@@ -118,6 +118,70 @@ class PendingEditsTest extends WindowTestBase {
         assertEquals("No edits left: Run runs undone as applied.", window.status().getText());
     }
 
+    /**
+     * "abc" typed in the sources' spacing, then Tab: the value is refused and left in the field,
+     * which is no longer focused. The title says there is an edit, and Run (Ctrl+R from another
+     * field) names the field and runs nothing, rather than the old 200 m.
+     */
+    @Test
+    void aValueRefusedAndLeftStopsRunAndNamesItsField(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "refused", 1));
+        TextField spacing = typeInto(robot, "/sources/line/dx", "abc");
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(spacing.isFocused(), "left");
+        assertEquals("abc", spacing.getText(), "the refused value stays in the field");
+        assertEquals(FormField.PROBLEM_STYLE, spacing.getStyle());
+        assertTrue(window.editor().text().getText().contains("\"dx\": 200"), "the JSON as it was");
+        assertEquals("spacing (m): a number, please", window.editor().refusedValueProperty().get());
+        assertTrue(window.titleProperty().get().endsWith(" *"), window.titleProperty().get());
+
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.running(), "the old 200 m does not run");
+        assertEquals("Not run: the form's spacing (m): a number, please", window.status().getText());
+
+        // Mended (300, Enter): written, nothing refused any more, and Run waits only for Apply.
+        typeInto(robot, "/sources/line/dx", "300");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, window.editor().refusedValueProperty().get());
+        assertTrue(window.editor().text().getText().contains("\"dx\": 300"), window.editor().text().getText());
+    }
+
+    /**
+     * -5 typed in dx with no Enter: a pause later the field is red and the note beside Apply says
+     * the spec's problem with it, the JSON untouched; "abc" there says it is no number. No key
+     * but the typing itself.
+     */
+    @Test
+    void aValueIsCheckedAsItIsTyped(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "typing", 1));
+        TextField dx = typeInto(robot, "/grid/dx", "-5");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().verdict().getText().startsWith("dx (m): "));
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = window.editor().verdict().getText();
+        assertTrue(said.startsWith("dx (m): must be") && said.contains("-5"), said);
+        assertEquals(FormField.PROBLEM_STYLE, dx.getStyle());
+        assertTrue(dx.getTooltip().getText().contains("as typed"), dx.getTooltip().getText());
+        assertTrue(dx.isFocused());
+        assertTrue(window.editor().text().getText().contains("\"dx\": 10,"), "not written before Enter");
+        assertEquals(null, window.editor().refusedValueProperty().get(), "a number: not refused, only a problem");
+
+        robot.interact(dx::selectAll);
+        robot.write("abc");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> "dx (m): a number, please".equals(window.editor().verdict().getText()));
+        assertEquals("dx (m): a number, please", window.editor().refusedValueProperty().get());
+
+        robot.interact(dx::selectAll);
+        robot.write("12");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.editor().verdict().getText().startsWith("dx (m)"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", dx.getStyle(), "a good value: no red");
+        assertEquals(null, window.editor().refusedValueProperty().get());
+    }
+
     /** A value typed in a field, then Ctrl+S there: the file holds it. */
     @Test
     void ctrlSInAFieldSavesTheTypedValue(FxRobot robot) throws Exception {

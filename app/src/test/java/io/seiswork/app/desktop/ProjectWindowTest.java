@@ -346,15 +346,22 @@ class ProjectWindowTest {
         // Resume goes on from the finished shots: only the others run, and the run ends done.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.resumeButton().isDisabled());
         int kept = (int) states.stream().filter(st -> st == ShotProgress.State.DONE).count();
+        List<Integer> keptShots = rows.stream().filter(p -> p.stateProperty().get() == ShotProgress.State.DONE)
+                .map(ShotProgress::shot).toList();
         robot.clickOn("#resumeRun");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("done in"), window.status().getText());
         assertTrue(window.progress().messages().getItems().contains("resuming: " + kept + " of 6 shots kept, " + (6 - kept)
                 + " to run"), window.progress().messages().getItems().toString());
+        // Every shot of the run has a row, as in a fresh run: those kept read "done (kept)", the others ran.
         List<ShotProgress> resumed = window.progress().table().getItems();
-        assertEquals(6 - kept, resumed.size(), "a row for each shot that ran");
-        assertTrue(resumed.stream().allMatch(p -> p.stateProperty().get() == ShotProgress.State.DONE));
+        assertEquals(6, resumed.size(), "a row for each shot of the run");
+        assertEquals(keptShots, resumed.stream().filter(p -> p.stateProperty().get() == ShotProgress.State.KEPT)
+                .map(ShotProgress::shot).toList(), "the kept shots, done (kept)");
+        assertEquals(6 - kept, resumed.stream().filter(p -> p.stateProperty().get() == ShotProgress.State.DONE).count(),
+                "the others ran");
+        assertEquals("done (kept)", ShotProgress.State.KEPT.label());
         var report = new ObjectMapper().readTree(dir.resolve("runs/long-model/run.json").toFile());
         assertEquals("done", report.get("status").asText());
         assertEquals(kept, report.get("shotsKept").size());

@@ -143,7 +143,7 @@ class RefusedSpecTest extends WindowTestBase {
 
     /**
      * Run on AWS with no SEISWORK_BUCKET: one line in the window's words, nothing asked, no rows
-     * queued in the Run tab, and Run enabled again.
+     * queued in the Run tab, and Run enabled again; the line goes when this machine is chosen.
      */
     @Test
     void aCloudNotConfiguredRefusesRunWithoutRows(FxRobot robot) throws Exception {
@@ -161,6 +161,19 @@ class RefusedSpecTest extends WindowTestBase {
         assertEquals(0, window.progress().table().getItems().size(), "no rows queued");
         assertFalse(window.running());
         assertFalse(window.runButton().isDisabled(), "Run enabled again");
+
+        // Back to this machine: the refusal no longer holds, and goes from the status line.
+        robot.interact(() -> window.runOnChoice().setValue(RunTarget.THIS_MACHINE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", window.status().getText(), "no stale 'Cannot run on AWS'");
+        // Something else said since is not the refusal's to clear.
+        robot.interact(() -> {
+            window.runOnChoice().setValue(RunTarget.AWS);
+            window.runButton().fire();
+            window.status().setText("Saved somewhere.");
+            window.runOnChoice().setValue(RunTarget.THIS_MACHINE);
+        });
+        assertEquals("Saved somewhere.", window.status().getText());
     }
 
     /**

@@ -185,7 +185,7 @@ class RunFolderTest extends WindowTestBase {
         assertSame(live, kept.getCenter(), "the image so far, still on screen");
         String note = ((javafx.scene.control.Label) kept.getTop()).getText();
         assertTrue(note.matches("The image after \\d of 6 shots \\(image files are written when a run finishes\\)\\."
-                + " The run cancelled; the finished shots are kept in .*"), note);
+                + " The run was cancelled; the finished shots are kept in .*"), note);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -55,5 +56,26 @@ class RunProgressPaneTest {
         });
         assertEquals(1, changes[0]);
         assertEquals(2, pane.table().getItems().size(), "a shot given twice has one row");
+    }
+
+    /**
+     * A resumed run (no shots known beforehand, as Resume follows it): every shot of the run gets
+     * a row, those kept "done (kept)" and the others queued, in run order, and the summary counts
+     * the kept ones done.
+     */
+    @Test
+    void aResumedRunListsItsKeptAndQueuedShots(FxRobot robot) {
+        RunEvents events = new RunEvents();
+        robot.interact(() -> pane.follow(events, List.of(), 0.001));
+        events.runResumed(2, 5);
+        events.shotsResumed(List.of(1, 2), List.of(3, 4, 5));
+        events.runStarted(3, "cpu");
+        robot.interact(() -> pane.stop());
+        assertEquals(List.of(1, 2, 3, 4, 5), pane.table().getItems().stream().map(ShotProgress::shot).toList());
+        assertEquals(List.of(ShotProgress.State.KEPT, ShotProgress.State.KEPT, ShotProgress.State.QUEUED,
+                ShotProgress.State.QUEUED, ShotProgress.State.QUEUED),
+                pane.table().getItems().stream().map(p -> p.stateProperty().get()).toList());
+        assertEquals("done (kept)", ShotProgress.State.KEPT.label());
+        assertTrue(pane.summary().getText().startsWith("2 of 5 shots done on cpu"), pane.summary().getText());
     }
 }

@@ -109,7 +109,74 @@ public final class JsonSyntax {
         if (message.startsWith("Unexpected character (''' (code 39))")) {
             return "JSON takes double quotes (\"), not single quotes (')";
         }
-        return ENABLE_FEATURE.matcher(message).replaceAll("");
+        String plain = plainWords(message);
+        return plain != null ? plain : ENABLE_FEATURE.matcher(message).replaceAll("");
+    }
+
+    /** What a value may start with, as the plain-words messages say it. */
+    static final String A_VALUE = "a value (number, string, true/false, null, object or array)";
+
+    /** Jackson's "Unexpected character ('x' (code 120)): rest". */
+    private static final Pattern UNEXPECTED_CHAR =
+            Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\):? *(.*)", Pattern.DOTALL);
+    /** Jackson's "Unrecognized token 'garbage': was expecting (...)". */
+    private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token '([^']*)'");
+    /** "Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 27)". */
+    private static final Pattern UNCLOSED = Pattern.compile("^Unexpected end-of-input: expected close marker for "
+            + "(Object|Array) \\(start marker at (line \\d+, column \\d+)\\)");
+    /** Jackson's "Duplicate field 'nx'". */
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '([^']*)'");
+
+    /**
+     * Jackson's common syntax errors in plain words (the caller says where): an unexpected
+     * character or word, the text ending early, a key given twice, a trailing comma; null for any
+     * other message (said as the parser says it).
+     */
+    private static String plainWords(String message) {
+        Matcher dup = DUPLICATE.matcher(message);
+        if (dup.find()) {
+            return "the key \"" + dup.group(1) + "\" is given twice (a key may appear once in an object)";
+        }
+        Matcher unclosed = UNCLOSED.matcher(message);
+        if (unclosed.find()) {
+            boolean object = unclosed.group(1).equals("Object");
+            return "unexpected end of the text: the " + (object ? "object" : "array") + " opened at " + unclosed.group(2)
+                    + " is not closed (a '" + (object ? '}' : ']') + "' is missing)";
+        }
+        if (message.startsWith("Unexpected end-of-input: was expecting closing quote")) {
+            return "unexpected end of the text: a string is not closed (a '\"' is missing)";
+        }
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "unexpected end of the text: the JSON stops before it is complete";
+        }
+        Matcher token = UNRECOGNIZED.matcher(message);
+        if (token.find()) {
+            return "unexpected '" + token.group(1) + "': expected " + A_VALUE;
+        }
+        Matcher c = UNEXPECTED_CHAR.matcher(message);
+        if (!c.find()) {
+            return null;
+        }
+        String ch = c.group(1);
+        String rest = c.group(2);
+        if (rest.startsWith("was expecting double-quote to start field name")) {
+            return ch.equals("}") ? "a comma before '}': remove the trailing comma"
+                    : "unexpected '" + ch + "': expected a key in double quotes";
+        }
+        if (rest.startsWith("expected a valid value") || rest.startsWith("expected a value")) {
+            return ch.equals("]") ? "a comma before ']': remove the trailing comma, or give the missing value"
+                    : "unexpected '" + ch + "': expected " + A_VALUE;
+        }
+        if (rest.startsWith("was expecting comma to separate Object entries")) {
+            return "unexpected '" + ch + "': expected ',' or '}' after the value";
+        }
+        if (rest.startsWith("was expecting comma to separate Array entries")) {
+            return "unexpected '" + ch + "': expected ',' or ']' after the value";
+        }
+        if (rest.startsWith("was expecting a colon")) {
+            return "unexpected '" + ch + "': expected ':' after the key";
+        }
+        return "unexpected '" + ch + "'";
     }
 
     /** A parser limit passed ({@code what} as Jackson names it), in the words of the text it refuses. */

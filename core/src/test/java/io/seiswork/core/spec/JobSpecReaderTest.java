@@ -176,7 +176,7 @@ class JobSpecReaderTest {
                 () -> JobSpecReader.read("{\"task\": \"model\", \"grid\": {\n", "cut.json", "cut"));
         String m = e.getMessage();
         assertTrue(m.contains("is not valid JSON at line 2, column 1: "), m);
-        assertTrue(m.contains("(start marker at line 1, column 27)"), m);
+        assertTrue(m.contains("unexpected end of the text: the object opened at line 1, column 27 is not closed (a '}' is missing)"), m);
         assertTrue(!m.contains("Source") && !m.contains("REDACTED"), m);
     }
 
@@ -207,8 +207,8 @@ class JobSpecReaderTest {
         String spec = valid().toString();
         SpecException garbage = assertThrows(SpecException.class,
                 () -> JobSpecReader.read(spec + "\n garbage", "trailing.json", "trailing"));
-        assertEquals(List.of("(json): is not valid JSON at line 2, column 2: Unrecognized token 'garbage': was expecting"
-                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"), messages(garbage));
+        assertEquals(List.of("(json): is not valid JSON at line 2, column 2: unexpected 'garbage': expected a value"
+                + " (number, string, true/false, null, object or array)"), messages(garbage));
         SpecException second = assertThrows(SpecException.class,
                 () -> JobSpecReader.read(spec + "\n{}", "trailing.json", "trailing"));
         assertEquals(List.of("(json): is not valid JSON at line 2, column 1: text after the spec's closing '}' (a spec is"
