@@ -103,8 +103,6 @@ final class RunProgressPane extends BorderPane {
         fit(progress, "Progress");
         progress.setPrefWidth(180);
         table.getColumns().setAll(List.of(shot, state, progress, gpts, time));
-        // Never narrower than its columns' least widths (and a scroll bar): no heading cut to "Time (s".
-        table.setMinWidth(table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 20);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
         table.setId("shotTable");
@@ -122,7 +120,8 @@ final class RunProgressPane extends BorderPane {
         wavefield.unitProperty().set("pressure");
         wavefield.titleProperty().set("Wavefield: shown while a shot runs");
         SplitPane centre = new SplitPane(table, wavefield);
-        centre.setDividerPositions(0.5);
+        // The table a little over half: at 1024 x 700 its columns fit whole ("Time (s)" was cut at 0.5).
+        centre.setDividerPositions(0.56);
         setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);
         bottom.setPadding(new Insets(6));

@@ -109,9 +109,9 @@ class ProjectWindowTest {
     @Test
     void aSurveyLargerThanMemoryOpensWithItsFacts(FxRobot robot) throws Exception {
         openAndWait(robot, Path.of("..", "examples", "survey-rtm.json"));
-        String memory = robot.lookup("#summary-memory").queryAs(javafx.scene.control.Label.class).getText();
+        String memory = robot.lookup("#summary-memory").queryAs(javafx.scene.control.Label.class).getText().replace('\u00a0', ' ');
         assertTrue(memory.contains("whole grid out of core: 2,209,000,000 nodes"), memory);
-        String aperture = robot.lookup("#summary-aperture").queryAs(javafx.scene.control.Label.class).getText();
+        String aperture = robot.lookup("#summary-aperture").queryAs(javafx.scene.control.Label.class).getText().replace('\u00a0', ' ');
         assertTrue(aperture.contains("(mean 0.033 % of the model)"), aperture);
         VolumeWindow model = modelWindow();
         assertEquals("survey-rtm velocity, every 6th node", model.volume().name(), "read a row at a time, never whole");
@@ -135,7 +135,7 @@ class ProjectWindowTest {
     void aSpecTooLargeForThisMachineOpensForTheCloud(FxRobot robot) throws Exception {
         Path big = LargeSpecs.wavefieldInMemory(dir, 0.6);
         openAndWait(robot, big);
-        String runsOn = robot.lookup("#summary-runs-on").queryAs(javafx.scene.control.Label.class).getText();
+        String runsOn = robot.lookup("#summary-runs-on").queryAs(javafx.scene.control.Label.class).getText().replace('\u00a0', ' ');
         assertTrue(runsOn.startsWith("the cloud only (checked for workers of 14 GiB): this machine cannot, grid: one shot"
                 + " needs "), runsOn);
         javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
