@@ -124,8 +124,9 @@ final class DesktopRun implements ActiveRun {
                 // Not resumed: started over, a stopped run's finished shots discarded, as the user was asked (OutputsAtStake).
                 ObjectNode report = resume ? runner.resume(job, outDir) : runner.restart(job, outDir);
                 return new Outcome(Status.DONE, outDir, report, String.format(java.util.Locale.ROOT,
-                        "done in %.1f s (%s Gpts/s) on %s; files in %s", report.get("wallSeconds").asDouble(),
-                        Throughput.gpts(report.get("gptsPerSecond").asDouble()), engine.name(), outDir));
+                        "done in %.1f s (%s Gpts/s computed per wall second, absorbing layers included) on %s;"
+                        + " files in %s", report.get("wallSeconds").asDouble(),
+                        Throughput.gpts(report.get("gptsPerWallSecond").asDouble()), engine.name(), outDir));
             }
         } catch (CancelledException e) {
             events.stopped(ShotProgress.State.CANCELLED);

@@ -46,7 +46,7 @@ final class ProjectSummary extends GridPane {
             Label key = new Label(e.getKey());
             key.setStyle("-fx-font-weight: bold");
             key.setMinWidth(Region.USE_PREF_SIZE);  // the value wraps, the key never shortens to "..."
-            Label value = new Label(e.getValue());
+            Label value = new Label(keepUnits(e.getValue()));
             value.setWrapText(true);
             value.setId("summary-" + e.getKey().toLowerCase(Locale.ROOT).replace(' ', '-'));
             addRow(row++, key, value);
@@ -60,9 +60,17 @@ final class ProjectSummary extends GridPane {
         addRow(row, key, runTime);
     }
 
-    /** What the Run time fact says, final: the estimate, or why there is none. */
+    /** What the Run time fact says, final: why there is no estimate, in one short line. */
     void showRunTime(String text) {
-        runTime.setText(text);
+        showRunTime(text, null);
+    }
+
+    /**
+     * What the Run time fact says, final: {@code line} (the figure and its range, kept to a line
+     * in the narrow pane), and {@code details} (what it is made of; null: none) in its tooltip.
+     */
+    void showRunTime(String line, String details) {
+        show(line, details);
         runTimePending = false;
     }
 
@@ -71,8 +79,32 @@ final class ProjectSummary extends GridPane {
      * JIT catches up): a run started now leaves it unmeasured ({@link #runTimePending}).
      */
     void showRunTimeMeasuring(String text) {
-        runTime.setText(text);
+        showRunTimeMeasuring(text, null);
+    }
+
+    /** {@link #showRunTimeMeasuring(String)} with {@code details} in the fact's tooltip (null: none). */
+    void showRunTimeMeasuring(String line, String details) {
+        show(line, details);
         runTimePending = true;
+    }
+
+    private void show(String line, String details) {
+        runTime.setText(line);
+        if (details == null) {
+            runTime.setTooltip(null);
+        } else {
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(details);
+            tip.setWrapText(true);
+            tip.setMaxWidth(520);
+            tip.setShowDuration(javafx.util.Duration.minutes(1));
+            runTime.setTooltip(tip);
+        }
+    }
+
+    /** What the Run time fact's tooltip says: the estimate's details, or "" when it has none. */
+    String runTimeDetails() {
+        javafx.scene.control.Tooltip tip = runTime.getTooltip();
+        return tip == null ? "" : tip.getText();
     }
 
     /** Whether the Run time fact still waits for its measurement (a state, never read from its text). */
@@ -219,6 +251,18 @@ final class ProjectSummary extends GridPane {
         String shots = n + (n == 1 ? " shot, " : " shots, ");
         return least == most ? shots + least + " receivers" + (n == 1 ? "" : " each")
                 : shots + least + "–" + most + " receivers each";
+    }
+
+    /** A space between a number and its unit, which the narrow pane must not wrap at. */
+    private static final java.util.regex.Pattern NUMBER_UNIT = java.util.regex.Pattern.compile(
+            "(\\d) (?=(?:m/s|ms|m|s|Hz|B|KiB|MiB|GiB|TiB|%)(?![\\w/]))");
+
+    /**
+     * {@code fact} with a non-breaking space between each number and its unit ("25\u00a0m",
+     * "2\u00a0ms", "46.6\u00a0MiB"): a wrapped fact never leaves a unit alone on a line.
+     */
+    static String keepUnits(String fact) {
+        return NUMBER_UNIT.matcher(fact).replaceAll("$1\u00a0");
     }
 
     /** Four significant digits without trailing zeros: 10, 1.333, 0.004. */

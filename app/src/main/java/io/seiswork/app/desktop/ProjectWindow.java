@@ -215,6 +215,18 @@ public final class ProjectWindow extends BorderPane {
         sides.setId("sides");
         javafx.scene.control.SplitPane.setResizableWithParent(left, false);
         sides.setDividerPositions(0.26);
+        // Placed once the window has its width: the long facts' preferred width would otherwise take
+        // a third of a 1024-pixel window, cutting the tabs' tables; widened by hand, it stays.
+        sides.widthProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                double w = now.doubleValue();
+                if (w > 0) {
+                    o.removeListener(this);
+                    sides.setDividerPositions(FactsWidth.of(w) / w);
+                }
+            }
+        });
         // The output folder in the status bar, where it shortens (from its start) rather than push tools out of the bar.
         output.setId("outputFolder");
         output.setMinWidth(0);

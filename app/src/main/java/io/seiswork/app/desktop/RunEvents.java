@@ -28,6 +28,8 @@ final class RunEvents implements RunListener {
         volatile int step;
         volatile int steps;
         volatile double gptsPerSecond = Double.NaN;
+        /** Grid-point updates the shot computed, absorbing layers included ({@link #shotComputed}); NaN before (a cloud shot: never). */
+        volatile double points = Double.NaN;
         volatile long startNanos;
         volatile long endNanos;
         private final AtomicBoolean queued = new AtomicBoolean();
@@ -44,6 +46,19 @@ final class RunEvents implements RunListener {
             }
             long e = endNanos;
             return ((e != 0 ? e : nowNanos) - s) / 1e9;
+        }
+
+        /**
+         * The row's Gpts/s: the shot's computed points, absorbing layers included, per wall second
+         * of the shot ({@code seconds}), as the run's summary counts the run; a cloud shot's worker
+         * gives its own figure (its propagation's seconds); NaN while it runs.
+         */
+        double gptsPerWallSecond(double seconds) {
+            double p = points;
+            if (Double.isNaN(p)) {
+                return gptsPerSecond;
+            }
+            return seconds > 0 ? p / seconds / 1e9 : Double.NaN;
         }
 
         double fraction() {
@@ -120,6 +135,11 @@ final class RunEvents implements RunListener {
         s.steps = steps;
         s.step = step;
         mark(s);
+    }
+
+    @Override
+    public void shotComputed(int shot, double points) {
+        shot(shot).points = points;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import io.seiswork.core.progress.RemainingTime;
+import io.seiswork.core.progress.Throughput;
 import io.seiswork.render.section.SliceView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -33,6 +35,14 @@ final class RunProgressPane extends BorderPane {
 
     /** Messages kept in the list (older ones scroll away). */
     private static final int MAX_MESSAGES = 500;
+
+    /** The per-shot throughput column's heading: the figure is per wall second, not per propagation second. */
+    static final String GPTS_HEADING = "Gpts/s (wall)";
+
+    /** What that column counts, in its heading's tooltip: the same as the run's summary in the status line. */
+    static final String GPTS_MEANING = "Billions of grid points computed per wall second of the shot, absorbing layers"
+            + " included (a migration: its migration's points, not its data's modelling). The status line's figure at"
+            + " the run's end is the same count: all the shots' points over the run's wall time.";
 
     private final TableView<ShotProgress> table = new TableView<>();
     private final Map<Integer, ShotProgress> rows = new HashMap<>();
@@ -73,9 +83,13 @@ final class RunProgressPane extends BorderPane {
         TableColumn<ShotProgress, Double> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> c.getValue().fractionProperty().asObject());
         progress.setCellFactory(ProgressBarTableCell.forTableColumn());
-        TableColumn<ShotProgress, String> gpts = new TableColumn<>("Gpts/s");
+        // The same figure as the summary's: computed points (absorbing layers included) per wall second.
+        TableColumn<ShotProgress, String> gpts = new TableColumn<>();
+        Label gptsHead = new Label(GPTS_HEADING);
+        gptsHead.setTooltip(new Tooltip(GPTS_MEANING));
+        gpts.setGraphic(gptsHead);
         gpts.setCellValueFactory(c -> c.getValue().gptsPerSecondProperty()
-                .map(v -> Double.isNaN(v.doubleValue()) ? "" : String.format(Locale.ROOT, "%.3f", v.doubleValue())));
+                .map(v -> Double.isNaN(v.doubleValue()) ? "" : Throughput.gpts(v.doubleValue())));
         TableColumn<ShotProgress, String> time = new TableColumn<>("Time (s)");
         time.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> c.getValue().stateProperty().get() == ShotProgress.State.QUEUED
@@ -87,7 +101,7 @@ final class RunProgressPane extends BorderPane {
         fit(shot, "Shot", "9999");
         fit(state, "State", java.util.Arrays.stream(ShotProgress.State.values()).map(ShotProgress.State::label)
                 .toArray(String[]::new));
-        fit(gpts, "Gpts/s", "99.999");
+        fit(gpts, GPTS_HEADING, "99.999");
         fit(time, "Time (s)", "9999.9");
         fit(progress, "Progress");
         progress.setPrefWidth(180);
@@ -109,7 +123,8 @@ final class RunProgressPane extends BorderPane {
         wavefield.unitProperty().set("pressure");
         wavefield.titleProperty().set("Wavefield: shown while a shot runs");
         SplitPane centre = new SplitPane(table, wavefield);
-        centre.setDividerPositions(0.5);
+        // The table a little over half: at 1024 x 700 its columns fit whole ("Time (s)" was cut at 0.5).
+        centre.setDividerPositions(0.56);
         setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);
         bottom.setPadding(new Insets(6));
@@ -274,7 +289,8 @@ final class RunProgressPane extends BorderPane {
             ShotProgress row = row(s.number);
             InTurnTimeLeft.Seen read = InTurnTimeLeft.Seen.of(s, row.stateProperty().get(), now);
             seen.add(read);
-            row.update(read.state(), read.fraction(), s.gptsPerSecond, read.seconds());
+            double gpts = read.state() == ShotProgress.State.DONE ? s.gptsPerWallSecond(read.seconds()) : Double.NaN;
+            row.update(read.state(), read.fraction(), gpts, read.seconds());
             if (read.state() != ShotProgress.State.RUNNING) {
                 it.remove();
             }

@@ -35,7 +35,15 @@ final class RunTimeEstimate {
     private String estimatedShots = "";
     /** What the last measurement that ran to its end was of ({@link RunTimeInputs}), and said; null before one. */
     private RunTimeInputs measuredInputs;
-    private String measuredText;
+    private Shown measuredText;
+
+    /** What the Run time fact shows: a line, and the details in its tooltip (null: none). */
+    private record Shown(String line, String details) {
+
+        void in(ProjectSummary summary) {
+            summary.showRunTime(line, details);
+        }
+    }
 
     /**
      * @param window whose project is measured with its tool bar's engine and Shots, the estimate
@@ -86,11 +94,11 @@ final class RunTimeEstimate {
             return;
         }
         RunTimeInputs standing = measuredInputs;
-        String standingText = measuredText;
+        Shown standingText = measuredText;
         // A data file's size and time are asked for off this thread, in the measurement's turn.
         RunTimeInputs known = job.dataFile() == null ? RunTimeInputs.of(job, shotList) : null;
         if (known != null && known.equals(standing)) {
-            summary.showRunTime(standingText);
+            standingText.in(summary);
             return;
         }
         CancellationToken token = CancellationToken.none();
@@ -101,7 +109,7 @@ final class RunTimeEstimate {
         // and "measuring" comes only if the file changed. Anything else changed: measured for sure.
         boolean mayStand = known == null && standing != null && standing.sameButTheFileStat(job, shotList);
         if (mayStand) {
-            summary.showRunTime(standingText);
+            standingText.in(summary);
         } else {
             summary.showRunTimeMeasuring(measuring);
         }
@@ -111,13 +119,13 @@ final class RunTimeEstimate {
             }
             RunTimeInputs inputs = known != null ? known : RunTimeInputs.of(job, shotList);
             if (inputs.equals(standing)) {
-                whileEstimating(token, () -> summary.showRunTime(standingText));
+                whileEstimating(token, () -> standingText.in(summary));
                 return;
             }
             if (mayStand) {
                 whileEstimating(token, () -> summary.showRunTimeMeasuring(measuring));  // the file was written again
             }
-            String text;
+            Shown text;
             RunTimeEstimator.Estimate estimate = null;
             try {
                 // Its pass over a data file's headers stops with the estimate (a run started): minutes for a TB.
@@ -132,24 +140,25 @@ final class RunTimeEstimate {
                 // The run runs in this JVM, whose kernels the measurement compiled.
                 estimate = RunTimeEstimator.estimate(job, shots, null, RunTimeEstimator.RunsIn.THIS_JVM, token,
                         unsettled -> {
-                            String interim = unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN;
-                            whileEstimating(token, () -> summary.showRunTimeMeasuring(interim));
+                            String interim = unsettled.headline() + RunTimeEstimator.MEASURING_AGAIN;
+                            whileEstimating(token, () -> summary.showRunTimeMeasuring(interim, unsettled.describe()));
                         });
-                text = estimate.describe();
+                // The figure and range on one line; what they are made of in its tooltip.
+                text = new Shown(estimate.headline(), estimate.describe());
             } catch (CancelledException e) {
                 return;
             } catch (RuntimeException e) {
-                text = "not estimated: " + ProblemLine.of(e);
+                text = new Shown("not estimated: " + ProblemLine.of(e), null);
             } catch (OutOfMemoryError e) {
-                text = "not estimated: one shot does not fit this JVM's memory";
+                text = new Shown("not estimated: one shot does not fit this JVM's memory", null);
             }
-            String shown = text;
+            Shown shown = text;
             // A failure is tried again (memory or a data file may be there next time), and so is an
             // estimate still unsettled after its attempts (a busy machine): a run's end measures it
             // again, the JIT then warm.
             boolean stands = estimate != null && estimate.settled();
             whileEstimating(token, () -> {
-                summary.showRunTime(shown);
+                shown.in(summary);
                 if (stands) {
                     measuredInputs = inputs;
                     measuredText = shown;

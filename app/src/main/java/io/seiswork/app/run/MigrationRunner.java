@@ -179,6 +179,7 @@ final class MigrationRunner {
                                 .put("dataSeconds", round(m.dataSeconds()))
                                 .put("migrationSeconds", round(m.migrationSeconds()))
                                 .put("wallSeconds", round((System.nanoTime() - t0) / 1e9));
+                        listener.shotComputed(shot.number(), m.points());
                         listener.shotFinished(shot.number(), m.gptsPerSecond());
                     }
                     report.put("muteDepthM", round(FinalImage.muteDepthM(job)));

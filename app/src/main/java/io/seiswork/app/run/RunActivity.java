@@ -120,6 +120,11 @@ final class RunActivity implements RunListener {
     }
 
     @Override
+    public void shotComputed(int shot, double points) {
+        to.shotComputed(shot, points);
+    }
+
+    @Override
     public void shotFinished(int shot, double gptsPerSecond) {
         finished++;
         to.shotFinished(shot, gptsPerSecond);

@@ -62,6 +62,18 @@ public interface RunListener {
     default void shotFinished(int shot, double gptsPerSecond) {
     }
 
+    /**
+     * What a shot computed, just before {@link #shotFinished}: the desktop's per-shot Gpts/s is
+     * these points over the shot's wall seconds, as its summary is the run's points over the run's
+     * wall seconds ({@code run.json}'s {@code gptsPerWallSecond}).
+     *
+     * @param shot 1-based shot number
+     * @param points grid-point updates, absorbing layers included (points per step × steps ×
+     *     propagations); task rtm: the migration's, the data's modelling not counted
+     */
+    default void shotComputed(int shot, double points) {
+    }
+
     /** The run's task, before anything else: how a listener words what it shows. */
     default void taskStarted(Task task) {
     }

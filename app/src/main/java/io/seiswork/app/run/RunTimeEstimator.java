@@ -50,10 +50,14 @@ public final class RunTimeEstimator {
     public static final String MEASURING_AGAIN = "; measuring again...";
 
     /**
-     * The spread of the timed runs above which the estimate gives a range, fastest to slowest:
-     * below it, "about" says as much.
+     * The least the range runs below the figure, as a share of it: on an idle machine the runs of
+     * the examples took 0.77 to 1.22 × their estimate (docs/benchmarks.md, "Run-time estimates on
+     * a busy machine"), which no spread of 5 timed runs of a second shows.
      */
-    static final double RANGE_WORTH_SAYING = 1.2;
+    static final double LEAST_BELOW = 0.75;
+
+    /** The least the range runs above the figure, as a multiple of it (see {@link #LEAST_BELOW}). */
+    static final double LEAST_ABOVE = 1.3;
 
     /** Where the run estimated will run, which decides whether it still pays the JIT's warm-up. */
     public enum RunsIn {
@@ -76,19 +80,22 @@ public final class RunTimeEstimator {
      *     task model)
      * @param startupSeconds what the run pays once before those speeds (the JIT compiling the CPU
      *     kernels and the imaging code in a fresh JVM; 0 in a JVM whose code is compiled)
+     * @param warmUpSeconds what the measurements' warm-ups took beyond those speeds: the start-up
+     *     a fresh JVM pays, which the range's slow end counts even in this JVM (a run whose code
+     *     the JIT compiles again: other shot sizes, the run's own code, a busy JIT)
      * @param imageBytes the image files a migration writes after its last shot (0 for task model):
      *     for a survey they take longer than its shots, at the disk's speed, which is not
      *     measured here, so the estimate names their size instead
-     * @param load how busy the machine was when the engine had been measured
+     * @param load how busy the machine was when the engine had been measured, and lately
      */
     public record Estimate(RunWork work, String engine, EngineSpeed.Measured modelling, StepTimes migration,
-            double startupSeconds, long imageBytes, MachineLoad load) {
+            double startupSeconds, double warmUpSeconds, long imageBytes, MachineLoad load) {
 
         /** What {@link #describe} adds when the engine was timed while the JIT was still compiling it. */
         public static final String UNSETTLED = " (timed while the JIT was still compiling, so the engine may not have been compiled yet: it may take less)";
 
-        /** How {@link #describe}'s note on a busy machine starts. */
-        public static final String BUSY = "; this machine is busy (";
+        /** What {@link #headline} says the figure is for: not a bound. */
+        public static final String THIS_MACHINE_NOW = " on this machine now";
 
         /** Image files smaller than this are not mentioned: they take a moment to write. */
         static final long IMAGE_BYTES_WORTH_SAYING = 1L << 30;
@@ -120,14 +127,32 @@ public final class RunTimeEstimator {
             return secondsAt(modelling.gptsPerSecond(), migration.median());
         }
 
-        /** Seconds at the fastest timed runs' speeds. */
+        /** Seconds at the fastest timed runs' speeds, the load as it was. */
         public double fastestSeconds() {
             return secondsAt(modelling.fastestGptsPerSecond(), migration.fastest());
         }
 
-        /** Seconds at the slowest timed runs' speeds. */
+        /** Seconds at the slowest timed runs' speeds, the load as it was. */
         public double slowestSeconds() {
             return secondsAt(modelling.slowestGptsPerSecond(), migration.slowest());
+        }
+
+        /**
+         * The range's fast end: the fastest timed runs at the lowest load of the last 15 minutes
+         * ({@link MachineLoad#timeFactor}), at most {@link #LEAST_BELOW} × {@link #seconds}.
+         */
+        public double lowSeconds() {
+            return Math.min(fastestSeconds() * load.timeFactor(load.lowest()), LEAST_BELOW * seconds());
+        }
+
+        /**
+         * The range's slow end: the slowest timed runs with the JIT's warm-up paid again
+         * ({@link #warmUpSeconds}), at the highest load of the last 15 minutes, at least
+         * {@link #LEAST_ABOVE} × {@link #seconds}.
+         */
+        public double highSeconds() {
+            double slowest = slowestSeconds() - startupSeconds + Math.max(startupSeconds, warmUpSeconds);
+            return Math.max(slowest * load.timeFactor(load.highest()), LEAST_ABOVE * seconds());
         }
 
         private double secondsAt(double gptsPerSecond, double migrationSecondsPerStep) {
@@ -137,25 +162,28 @@ public final class RunTimeEstimator {
         }
 
         /**
-         * Whether one figure would say more than is known: the machine busy (other programs' load
-         * may change before and during the run), or the timed runs spread by more than
-         * {@link #RANGE_WORTH_SAYING}.
+         * The figure and its range, as an estimate for this machine at its present load, not a
+         * bound: "about 55 s on this machine now; 41 s to 1 min 12 s" (the desktop's Run time
+         * fact; {@link #describe} goes on from it).
          */
-        public boolean uncertain() {
-            return load.busy() || slowestSeconds() > RANGE_WORTH_SAYING * fastestSeconds();
+        public String headline() {
+            double s = seconds();
+            String figure = s < 1 ? "under a second" : "about " + duration(s);
+            String low = duration(lowSeconds());
+            String high = duration(highSeconds());
+            String range = low.equals(high) ? "" : "; " + low + " to " + high;
+            return figure + THIS_MACHINE_NOW + range;
         }
 
         /**
-         * One line for the user, for example "about 5 s on cpu (2 threads, Vector API): 9 shots × 3
-         * propagations × 1,501 steps of 112,896 points (absorbing layers included), at 1.44 Gpts/s
-         * on the user's grid, 2.02 with the absorbing layers, and 0.215 ms per migration step,
-         * measured on the first shot": the speed counted as the run's last line counts it, the
-         * user's grid first (the per-shot lines' and {@code run.json}'s {@code userGptsPerSecond}),
-         * then these computed points. When {@link #uncertain}, the range of the timed runs follows
-         * the figure and the speeds they went at the line, on the user's grid: "about 1 min 3 s
-         * (57 s to 2 min 29 s) on cpu … measured on the first shot; this machine is busy (load 9.9
-         * on 2 cores) and the timed runs went at 0.0112 to 0.0850 Gpts/s on the user's grid: the
-         * run takes longer or less as other programs' load comes and goes".
+         * {@link #headline}, then what it is made of, for example "about 6 s on this machine now; 5
+         * s to 8 s, on cpu (2 threads, Vector API): 9 shots × 3 propagations × 1,501 steps of
+         * 112,896 points (absorbing layers included), at 1.44 Gpts/s on the user's grid, 2.02 with
+         * the absorbing layers, and 0.215 ms per migration step, measured on the first shot at load
+         * 0.5 on 2 cores; the range: the timed runs (1.40 to 1.47 Gpts/s on the user's grid), the
+         * load of the last 15 minutes, the JIT compiling again (1.2 s), and at least -25 % to +30 %
+         * (as runs went on an idle machine)". The speed is counted as the run's last line counts
+         * it, the user's grid first, then these computed points.
          */
         public String describe() {
             String shots = work.shots() == 1 ? "1 shot" : String.format(Locale.ROOT, "%,d shots", work.shots());
@@ -163,31 +191,29 @@ public final class RunTimeEstimator {
             String props = p == 1 ? "" : " × " + p + " propagations";
             String migrationStep = work.migrationPropagations() == 0 ? ""
                     : ", and " + significant(migration.median() * 1e3) + " ms per migration step";
-            double s = seconds();
-            String figure = s < 1 ? "under a second" : "about " + duration(s);
-            String fastest = duration(fastestSeconds());
-            String slowest = duration(slowestSeconds());
-            String range = uncertain() && !fastest.equals(slowest) ? " (" + fastest + " to " + slowest + ")" : "";
             String image = imageBytes < IMAGE_BYTES_WORTH_SAYING ? ""
                     : "; then " + MemoryEstimate.human(imageBytes) + " of image files to write";
-            return String.format(Locale.ROOT, "%s%s on %s: %s%s × %,d steps of %,d points (absorbing layers included), at "
-                    + "%s Gpts/s on the user's grid, %s with the absorbing layers%s, measured on the first shot%s%s%s",
-                    figure, range, engine, shots, props, work.steps(), work.pointsPerStep(),
+            return String.format(Locale.ROOT, "%s, on %s: %s%s × %,d steps of %,d points (absorbing layers included), at "
+                    + "%s Gpts/s on the user's grid, %s with the absorbing layers%s, measured on the first shot%s at %s%s%s",
+                    headline(), engine, shots, props, work.steps(), work.pointsPerStep(),
                     Throughput.gpts(userGptsPerSecond()), Throughput.gpts(gptsPerSecond()), migrationStep,
-                    settled() ? "" : UNSETTLED, spread(), image);
+                    settled() ? "" : UNSETTLED, load.describeRecent(), rangeNote(), image);
         }
 
-        /** How far the timed runs spread and why the range, or nothing when one figure will do. */
-        private String spread() {
-            if (!uncertain()) {
-                return "";
-            }
-            String speeds = "the timed runs went at " + Throughput.gpts(work.userShare() * modelling.slowestGptsPerSecond())
-                    + " to " + Throughput.gpts(work.userShare() * modelling.fastestGptsPerSecond()) + " Gpts/s on the user's grid";
-            return load.busy()
-                    ? BUSY + load.describe() + ") and " + speeds
-                            + ": the run takes longer or less as other programs' load comes and goes"
-                    : "; " + speeds;
+        /** What the range allows for. */
+        private String rangeNote() {
+            String speeds = "the timed runs (" + Throughput.gpts(work.userShare() * modelling.slowestGptsPerSecond())
+                    + " to " + Throughput.gpts(work.userShare() * modelling.fastestGptsPerSecond())
+                    + " Gpts/s on the user's grid)";
+            String loadNote = load.busy() || load.highest() > load.cores()
+                    ? ", the load of the last 15 minutes (the run goes slower or faster as other programs' load comes"
+                            + " and goes)"
+                    : "";
+            String jit = warmUpSeconds >= 0.05 && warmUpSeconds > startupSeconds
+                    ? String.format(Locale.ROOT, ", the JIT compiling again (%.1f s)", warmUpSeconds)
+                    : "";
+            return "; the range: " + speeds + loadNote + jit + ", and at least -25 % to +30 % (as runs went on an idle"
+                    + " machine)";
         }
 
         private static String significant(double v) {
@@ -270,8 +296,9 @@ public final class RunTimeEstimator {
                     migration = migrationSpeed.timed().scaled(work.pointsPerStep() / windowPoints);
                 }
                 Attempt last = new Attempt(speed, migrationSpeed);
-                Estimate e = new Estimate(work, engine.name(), speed, migration, startup(runsIn, earlier, last),
-                        imageBytes, MachineLoad.now());
+                double warmUp = warmUpBeyond(earlier, last);
+                Estimate e = new Estimate(work, engine.name(), speed, migration,
+                        runsIn == RunsIn.A_FRESH_JVM ? warmUp : 0, warmUp, imageBytes, MachineLoad.now());
                 if (e.settled() || earlier.size() + 1 >= ATTEMPTS) {
                     return e;
                 }
@@ -295,15 +322,11 @@ public final class RunTimeEstimator {
     }
 
     /**
-     * What the run pays before the engine's speed: in a fresh JVM, the JIT compiling the kernels
-     * and the imaging code for as long as every warm-up here ({@code earlier} measurements', then
-     * {@code last}'s) took beyond the speeds {@code last} found; nothing in this JVM, whose code they
-     * compiled.
+     * What every warm-up here ({@code earlier} measurements', then {@code last}'s) took beyond the
+     * speeds {@code last} found: the JIT compiling the kernels and the imaging code, which a run in
+     * a fresh JVM pays before those speeds, and one in this JVM, whose code they compiled, does not.
      */
-    private static double startup(RunsIn runsIn, List<Attempt> earlier, Attempt last) {
-        if (runsIn == RunsIn.THIS_JVM) {
-            return 0;
-        }
+    private static double warmUpBeyond(List<Attempt> earlier, Attempt last) {
         double seconds = last.warmUpBeyond(last);
         for (Attempt a : earlier) {
             seconds += a.warmUpBeyond(last);

@@ -77,6 +77,17 @@ class RunCommandTest {
         assertTrue(r.err().contains("Gpts/s on the user's grid, " + io.seiswork.core.progress.Throughput.gpts(
                 report.get("gptsPerSecond").asDouble()) + " with the absorbing layers)"), r.err());
         assertTrue(report.get("wallSeconds").asDouble() > 0);
+        // The desktop's figure: every computed point (layers included) of both shots over the run's wall time.
+        double perStep = io.seiswork.app.run.RunWork.computedPoints(new io.seiswork.core.grid.Grid(81, 1, 41, 10, 10, 10),
+                io.seiswork.core.spec.JobSpecReader.read(spec));
+        double stepsPerShot = report.get("computedPoints").asDouble() / 2 / perStep;
+        int nt = report.get("nt").asInt();
+        assertTrue(stepsPerShot == nt || stepsPerShot == nt - 1, "steps a shot " + stepsPerShot + ", nt " + nt);
+        assertEquals(report.get("computedPoints").asDouble() / report.get("wallSeconds").asDouble() / 1e9,
+                report.get("gptsPerWallSecond").asDouble(), 0.01 * report.get("gptsPerWallSecond").asDouble() + 1e-6,
+                "computed points over the wall time (rounded to 4 figures and ms)");
+        assertTrue(report.get("gptsPerWallSecond").asDouble() <= report.get("gptsPerSecond").asDouble() * 1.001,
+                "the wall time holds the propagation loops");
         assertEquals(81, report.at("/grid/nx").asInt());
         assertEquals("tiny", report.at("/spec/name").asText());
         assertEquals(8, report.at("/spec/physics/spaceOrder").asInt(), "resolved spec has defaults spelled out");

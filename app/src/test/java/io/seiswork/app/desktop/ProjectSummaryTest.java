@@ -30,4 +30,17 @@ class ProjectSummaryTest {
         assertEquals("3 shots, 16\u201331 receivers each",
                 ProjectSummary.shots(SurveyGeometry.movingSpread(sources, receivers, 0, 300)));
     }
+
+    @Test
+    void numbersKeepTheirUnitsOnTheirLine() {
+        assertEquals("101 x 81 x 61 cells of 25 x 25 x 25\u00a0m", ProjectSummary.keepUnits("101 x 81 x 61 cells of 25 x 25 x 25 m"));
+        assertEquals("1500 - 4500\u00a0m/s", ProjectSummary.keepUnits("1500 - 4500 m/s"));
+        assertEquals("dt 2\u00a0ms (CFL limit 2.516\u00a0ms), 801 steps, 1.6\u00a0s",
+                ProjectSummary.keepUnits("dt 2 ms (CFL limit 2.516 ms), 801 steps, 1.6 s"));
+        assertEquals("ricker, 6\u00a0Hz", ProjectSummary.keepUnits("ricker, 6 Hz"));
+        assertEquals("46.6\u00a0MiB per shot", ProjectSummary.keepUnits("46.6 MiB per shot"));
+        // Words after numbers stay breakable: "2 shots", "8 steps", "16-cell", a path's "3 sets".
+        assertEquals("2 shots, 2091 receivers each", ProjectSummary.keepUnits("2 shots, 2091 receivers each"));
+        assertEquals("space order 8, 16-cell absorbing layer", ProjectSummary.keepUnits("space order 8, 16-cell absorbing layer"));
+    }
 }

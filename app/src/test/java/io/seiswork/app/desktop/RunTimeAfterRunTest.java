@@ -58,7 +58,7 @@ class RunTimeAfterRunTest extends WindowTestBase {
         // Measured again once the run has let the engine go, to its last word.
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> runTime.getText().startsWith("about ")
                 && !window.summary().runTimePending());
-        assertTrue(runTime.getText().contains("6 shots × "), runTime.getText());
+        assertTrue(fact(runTime).contains("6 shots × "), fact(runTime));
     }
 
     @Test
@@ -66,7 +66,7 @@ class RunTimeAfterRunTest extends WindowTestBase {
         open(robot, DesktopSpecs.model2d(dir, "standing", 6, 8.0));
         Label runTime = robot.lookup("#summary-run-time").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> measured(runTime));
-        String before = runTime.getText();
+        String before = fact(runTime);
 
         robot.interact(() -> window.runButton().fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, window::running);
@@ -75,7 +75,7 @@ class RunTimeAfterRunTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         // The run's end found the engine, spec and shots as measured: no new measurement, the same fact.
         assertFalse(window.summary().runTimePending(), runTime.getText());
-        assertEquals(before, runTime.getText());
+        assertEquals(before, fact(runTime));
 
         // A wider grid: other points a step, measured again.
         String text = window.editor().text().getText();
@@ -86,8 +86,8 @@ class RunTimeAfterRunTest extends WindowTestBase {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.editor().lookup("#applySpec").isDisabled());
         robot.interact(() -> ((javafx.scene.control.Button) window.editor().lookup("#applySpec")).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.status().getText().startsWith("Applied"));
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> measured(runTime) && !runTime.getText().equals(before));
-        assertNotEquals(points(before), points(runTime.getText()), runTime.getText());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> measured(runTime) && !fact(runTime).equals(before));
+        assertNotEquals(points(before), points(fact(runTime)), fact(runTime));
     }
 
     @Test
@@ -96,7 +96,7 @@ class RunTimeAfterRunTest extends WindowTestBase {
         open(robot, migrationOf("recorded/shots.sgy"));
         Label runTime = robot.lookup("#summary-run-time").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.summary().runTimePending());
-        String before = runTime.getText();
+        String before = fact(runTime);
         assertTrue(estimated(runTime) && before.contains("2 shots × "), before);
 
         // A modelling run writes the file again where it was: more shots, more traces each.
@@ -107,8 +107,8 @@ class RunTimeAfterRunTest extends WindowTestBase {
             window.engineChoice().setValue(EngineChoice.CPU);
         });
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.summary().runTimePending()
-                && !runTime.getText().equals(before));
-        assertTrue(estimated(runTime) && runTime.getText().contains("5 shots × "), runTime.getText());
+                && !fact(runTime).equals(before));
+        assertTrue(estimated(runTime) && fact(runTime).contains("5 shots × "), fact(runTime));
     }
 
     @Test
@@ -125,7 +125,7 @@ class RunTimeAfterRunTest extends WindowTestBase {
         assertFalse(window.running(), "the spec Run was pressed for was replaced before it started");
         assertFalse(Files.exists(dir.resolve("runs/first")), "nothing of the first spec ran");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.summary().runTimePending());
-        assertTrue(estimated(runTime) && runTime.getText().contains("3 shots × "), runTime.getText());
+        assertTrue(estimated(runTime) && fact(runTime).contains("3 shots × "), fact(runTime));
     }
 
     /** {@link DesktopSpecs#rtm2d}'s migration of {@code data} (relative to the spec's folder): its shots are the file's. */
@@ -159,6 +159,11 @@ class RunTimeAfterRunTest extends WindowTestBase {
     private boolean estimated(Label runTime) {
         return !window.summary().runTimePending() && runTime.getText().contains(" on ")
                 && !runTime.getText().startsWith("not ");
+    }
+
+    /** The fact's line and the details in its tooltip: the points and shots an estimate names are there. */
+    private static String fact(Label runTime) {
+        return runTime.getTooltip() == null ? runTime.getText() : runTime.getText() + "\n" + runTime.getTooltip().getText();
     }
 
     /** The points a step an estimate names ("… × 1,501 steps of 112,896 points …"). */

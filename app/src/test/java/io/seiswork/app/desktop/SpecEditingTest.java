@@ -271,7 +271,7 @@ class SpecEditingTest extends WindowTestBase {
     }
 
     private List<String> leftPane() {
-        return window.summary().getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        return window.summary().getChildren().stream().map(n -> ((Label) n).getText().replace('\u00a0', ' ')).toList();
     }
 
     private static Path spec(String name, int shots) throws Exception {

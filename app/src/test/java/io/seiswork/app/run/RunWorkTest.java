@@ -122,7 +122,7 @@ class RunWorkTest {
         assertEquals(e.startupSeconds() + 3.0 * w.steps() * (modelling + e.migration().median()), e.seconds(),
                 1e-9 * e.seconds());
         assertTrue(e.describe().contains(" ms per migration step, measured on the first shot"), e.describe());
-        assertTrue(e.describe().startsWith(e.seconds() < 1 ? "under a second on cpu" : "about "), e.describe());
+        assertTrue(e.describe().startsWith(e.seconds() < 1 ? "under a second on this machine now" : "about "), e.describe());
         assertTrue(e.describe().contains("on cpu ("), e.describe());
         assertTrue(e.describe().contains("3 shots × " + e.work().propagationsPerShot() + " propagations × "
                 + e.work().steps() + " steps"), e.describe());
@@ -134,7 +134,7 @@ class RunWorkTest {
         EngineSpeed.Measured compiling = new EngineSpeed.Measured(m.timed().scaled(30), m.pointsPerStep(), m.warmUp(),
                 false);
         RunTimeEstimator.Estimate early = new RunTimeEstimator.Estimate(e.work(), e.engine(), compiling,
-                e.migration().scaled(30), e.startupSeconds(), e.imageBytes(), new MachineLoad(0, 2));
+                e.migration().scaled(30), e.startupSeconds(), e.warmUpSeconds(), e.imageBytes(), new MachineLoad(0, 2));
         assertTrue(early.describe().contains("measured on the first shot (timed while the JIT was still compiling, so"
                 + " the engine may not have been compiled yet: it may take less)"), early.describe());
     }

@@ -99,10 +99,17 @@ public record EngineSelection(WaveEngine engine, String reason) {
     /**
      * This selection with the CPU engine on {@code threads} threads ({@code seiswork run --threads}):
      * a CPU engine of another thread count is closed and replaced, its kernel choice and the reason
-     * kept; a GPU engine,
-     * or null threads, leaves the selection as it is.
+     * kept; a GPU engine that hands shots not fitting its memory to the CPU (engine "auto") runs
+     * them on that many threads too (its {@code CpuFallback} and a migration's own CPU engine); null
+     * threads leave the selection as it is.
      */
     public EngineSelection withCpuThreads(Integer threads) {
+        if (threads != null && engine instanceof CudaWaveEngine gpu) {
+            if (gpu.fallsBackToCpu()) {
+                gpu.useCpuFallbackThreads(threads);
+            }
+            return this;
+        }
         if (threads == null || !(engine instanceof CpuWaveEngine cpu) || cpu.threads() == threads) {
             return this;
         }

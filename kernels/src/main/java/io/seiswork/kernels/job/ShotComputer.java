@@ -568,7 +568,7 @@ public final class ShotComputer implements AutoCloseable {
             }
             // The kernels the GPU engine's own fallback takes (the job's, weighed where it was
             // selected), so the migration's and a synthetic-data shot's CPU runs agree with a CPU run of the job.
-            ownCpu = new CpuWaveEngine(gpu.cpuFallbackKernels());
+            ownCpu = new CpuWaveEngine(gpu.cpuFallbackThreads(), gpu.cpuFallbackKernels());  // and its --threads
             migrationEngineReason = "engine \"auto\": " + tooBig + "; the migration runs on the CPU";
             messages.accept(migrationEngineReason);
             return cpuMigration(ownCpu);

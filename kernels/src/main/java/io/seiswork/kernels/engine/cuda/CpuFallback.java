@@ -25,12 +25,38 @@ public final class CpuFallback implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CpuFallback.class);
 
     private final KernelChoice kernels;
+    /** Threads of the CPU engine ({@code --threads}); 0: one per processor. */
+    private volatile int threads;
     private CpuWaveEngine cpu;
     private volatile String lastReason;
 
     /** @param kernels the job's kernel choice, for every shot that falls back */
     public CpuFallback(KernelChoice kernels) {
         this.kernels = Objects.requireNonNull(kernels, "kernels");
+    }
+
+    /**
+     * Runs fallen-back shots on {@code threads} threads ({@code seiswork run --threads}, given
+     * where the engine is selected) rather than one per processor; a CPU engine made already of
+     * another count is closed and made again on the next such shot.
+     *
+     * @param threads at least 1
+     */
+    public synchronized void useThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        if (cpu != null && cpu.threads() != threads) {
+            cpu.close();
+            cpu = null;
+        }
+    }
+
+    /** The threads fallen-back shots run on: {@link #useThreads}'s, else one per available processor. */
+    public int threads() {
+        int t = threads;
+        return t > 0 ? t : Runtime.getRuntime().availableProcessors();
     }
 
     /** The kernel choice every fallen-back shot takes (the job's). */
@@ -43,9 +69,10 @@ public final class CpuFallback implements AutoCloseable {
      *
      * @param tooBig why the shot does not fit the GPU (its memory figures), one line
      */
-    ShotRecord model(String tooBig, ShotRequest request, ProgressListener progress, CancellationToken cancel) {
+    synchronized ShotRecord model(String tooBig, ShotRequest request, ProgressListener progress,
+            CancellationToken cancel) {
         if (cpu == null) {
-            cpu = new CpuWaveEngine(kernels);
+            cpu = new CpuWaveEngine(threads(), kernels);
         }
         lastReason = "engine \"auto\": " + tooBig + "; this shot runs on the CPU, " + cpu.name();
         LOG.warn(lastReason);
@@ -63,7 +90,7 @@ public final class CpuFallback implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (cpu != null) {
             cpu.close();
             cpu = null;

@@ -184,10 +184,33 @@ public final class CudaWaveEngine implements WaveEngine {
      * @throws IllegalStateException when this engine refuses such shots instead ({@link #fallsBackToCpu})
      */
     public KernelChoice cpuFallbackKernels() {
+        return fallback().kernels();
+    }
+
+    /**
+     * The threads of the CPU engine a shot that does not fit runs on, and a migration that falls
+     * back: {@code seiswork run --threads}, else one per available processor.
+     *
+     * @throws IllegalStateException when this engine refuses such shots instead ({@link #fallsBackToCpu})
+     */
+    public int cpuFallbackThreads() {
+        return fallback().threads();
+    }
+
+    /**
+     * Runs shots that do not fit on a CPU engine of {@code threads} threads ({@code --threads}).
+     *
+     * @throws IllegalStateException when this engine refuses such shots instead ({@link #fallsBackToCpu})
+     */
+    public void useCpuFallbackThreads(int threads) {
+        fallback().useThreads(threads);
+    }
+
+    private CpuFallback fallback() {
         if (cpuFallback == null) {
             throw new IllegalStateException("engine \"gpu\" refuses shots that do not fit; it has no CPU fallback");
         }
-        return cpuFallback.kernels();
+        return cpuFallback;
     }
 
     /**

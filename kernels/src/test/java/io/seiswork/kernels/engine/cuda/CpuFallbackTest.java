@@ -72,6 +72,24 @@ class CpuFallbackTest {
         }
     }
 
+    /**
+     * {@code seiswork run --threads} reaches the GPU engine's CPU fallback through the selection
+     * ({@link EngineSelection#withCpuThreads}), which left a GPU selection alone before. Needs a
+     * GPU: without one engine "auto" selects the CPU, whose threads the other tests check.
+     */
+    @Test
+    void theThreadsOptionReachesTheGpuEnginesFallback() {
+        assumeTrue(CudaProbe.available(), "no usable GPU here: " + CudaProbe.reason());
+        ResolvedJob job = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(SPEC, "spec", "fallback"), "spec");
+        try (var selected = JobEngine.select(job).withCpuThreads(1).engine()) {
+            CudaWaveEngine gpu = (CudaWaveEngine) selected;
+            assertEquals(1, gpu.cpuFallbackThreads());
+        }
+        try (var selected = JobEngine.select(job).withCpuThreads(null).engine()) {
+            assertEquals(Runtime.getRuntime().availableProcessors(), ((CudaWaveEngine) selected).cpuFallbackThreads());
+        }
+    }
+
     @Test
     void aShotThatFallsBackRunsOnTheJobsKernelsNotItsOwn() {
         try (CpuWaveEngine probe = new CpuWaveEngine(1, KernelChoice.forJob(1e9))) {
@@ -104,6 +122,19 @@ class CpuFallbackTest {
             assertTrue(differs, "the scalar kernels' traces differ in their last bits, so the test tells them apart");
             fallback.ranOnGpu();
             assertNull(fallback.lastReason());
+        }
+        // seiswork run --threads 1: the fallen-back shot runs on one thread, not one per processor.
+        try (CpuFallback fallback = new CpuFallback(kernels)) {
+            assertEquals(Runtime.getRuntime().availableProcessors(), fallback.threads(), "no --threads: every core");
+            fallback.useThreads(1);
+            assertEquals(1, fallback.threads());
+            fallback.model(tooBig, request, ProgressListener.NONE, CancellationToken.none());
+            assertTrue(fallback.lastReason().endsWith("this shot runs on the CPU, cpu (1 thread, Vector API)"),
+                    fallback.lastReason());
+            // Another count after a shot: the next shot's engine has it.
+            fallback.useThreads(2);
+            fallback.model(tooBig, request, ProgressListener.NONE, CancellationToken.none());
+            assertTrue(fallback.lastReason().endsWith("cpu (2 threads, Vector API)"), fallback.lastReason());
         }
         // The job's engine, whichever path it took, names the same kernels.
         try (var e = JobEngine.select(job.withEngine(EngineChoice.CPU)).engine()) {
