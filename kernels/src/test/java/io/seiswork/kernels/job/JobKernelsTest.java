@@ -9,13 +9,14 @@ import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.kernels.engine.EngineSelection;
-import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.PhysicsOptions;
+import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
+import io.seiswork.kernels.engine.cpu.KernelChoice;
+import io.seiswork.kernels.engine.cpu.UnforcedKernelChoice;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * rule, not its timings; the kernels' tests force the vector kernels, so the property is cleared
  * here.
  */
+@ExtendWith(UnforcedKernelChoice.class)
 class JobKernelsTest {
 
-    private static final String PROPERTY = "seiswork.cpu.vector";
+    private static final String PROPERTY = KernelChoice.PROPERTY;
     /** 101 x 81 cells of 10 m, 0.5 s at 2000 m/s: a few million point-steps a shot. */
     private static final String SPEC = """
         {
@@ -46,21 +48,6 @@ class JobKernelsTest {
 
     @TempDir
     Path dir;
-    private String old;
-
-    @BeforeEach
-    void unforced() {
-        old = System.clearProperty(PROPERTY);
-    }
-
-    @AfterEach
-    void restore() {
-        if (old != null) {
-            System.setProperty(PROPERTY, old);
-        } else {
-            System.clearProperty(PROPERTY);
-        }
-    }
 
     private ResolvedJob job(String task, int shots) {
         String text = SPEC.formatted(task, shots == 1 ? "10" : String.valueOf(1000.0 / shots), shots,

@@ -19,13 +19,13 @@ import io.seiswork.kernels.engine.ShotRecord;
 import io.seiswork.kernels.engine.ShotRequest;
 import io.seiswork.kernels.engine.cpu.CpuWaveEngine;
 import io.seiswork.kernels.engine.cpu.KernelChoice;
+import io.seiswork.kernels.engine.cpu.UnforcedKernelChoice;
 import io.seiswork.kernels.job.JobEngine;
 import io.seiswork.kernels.job.JobKernels;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the fallback is the seam the GPU engine calls. The property is cleared here (the kernels' tests
  * force the vector kernels).
  */
+@ExtendWith(UnforcedKernelChoice.class)
 class CpuFallbackTest {
 
     private static final String PROPERTY = KernelChoice.PROPERTY;
@@ -56,21 +57,6 @@ class CpuFallbackTest {
 
     @TempDir
     Path dir;
-    private String old;
-
-    @BeforeEach
-    void unforced() {
-        old = System.clearProperty(PROPERTY);
-    }
-
-    @AfterEach
-    void restore() {
-        if (old != null) {
-            System.setProperty(PROPERTY, old);
-        } else {
-            System.clearProperty(PROPERTY);
-        }
-    }
 
     /**
      * {@code seiswork run --threads} reaches the GPU engine's CPU fallback through the selection
