@@ -49,7 +49,7 @@ class JobStoreTest {
         TEMPLATE.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(
                 Map.of("Id", "abort-incomplete-multipart-uploads", "Status", "Enabled",
                         "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7)),
-                Map.of("Id", "expire-abandoned-shot-results", "Status", "Enabled", "ExpirationInDays", 30,
+                Map.of("Id", "expire-abandoned-shot-results", "Status", "Enabled", "ExpirationInDays", 365,
                         "TagFilters", List.of(Map.of("Key", "seiswork-expiry", "Value", "shot-result")))))));
     }
 

@@ -534,7 +534,7 @@ public final class ShotWorker implements Runnable {
                     ObjectKeys.SHOT_RESULT_TAGGING) && !warnedUntagged) {
                 warnedUntagged = true;
                 LOG.warn("the S3 endpoint does not implement object tags: shot results are stored without {}, and the "
-                        + "bucket's 30-day expiry of abandoned ones does not reach them", ObjectKeys.SHOT_RESULT_TAGGING);
+                        + "bucket's one-year expiry of abandoned ones does not reach them", ObjectKeys.SHOT_RESULT_TAGGING);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobRecord after = table.completeShot(job.id(), number, seconds, gpts);

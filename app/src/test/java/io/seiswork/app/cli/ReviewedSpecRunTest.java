@@ -34,7 +34,7 @@ class ReviewedSpecRunTest {
             CliRun r = run(args);
             assertEquals(1, r.exit(), r.err());
             assertTrue(r.err().contains("receivers.spread.moving: no shot has a receiver within its offsets 2000..3000 m:"
-                    + " the layout's source-receiver offsets run 0..700 m (the model spans x 0..800 m)"), r.err());
+                    + " the sources lie at x "), r.err());
             assertFalse(Files.exists(out), "nothing written");
         }
     }

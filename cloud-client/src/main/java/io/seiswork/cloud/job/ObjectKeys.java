@@ -24,7 +24,7 @@ public final class ObjectKeys {
 
     /**
      * The tag every shot result is stored with ({@code x-amz-tagging}): the stack's bucket expires
-     * objects with it 30 days after they were written (infra's {@code JobStore.EXPIRY_TAG}, which
+     * objects with it 365 days after they were written (infra's {@code JobStore.EXPIRY_TAG}, which
      * must be the same text), removing the results of jobs that failed or were cancelled; a
      * stacked job's are deleted by its stacker at once, and a resume recomputes any that expired.
      */

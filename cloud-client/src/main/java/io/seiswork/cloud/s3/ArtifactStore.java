@@ -388,9 +388,11 @@ public final class ArtifactStore {
 
     /**
      * Stores {@code bytes} under {@code key} only when no object is there ({@code If-None-Match: *}):
-     * a job's spec is written once, and no later put replaces the spec of a job that runs.
+     * a job's spec is written once, and no later put replaces the spec of a job that runs. An object
+     * there already that holds exactly {@code bytes} counts as stored: the SDK retries a PUT whose
+     * answer was lost, and the retry of a PUT that did store must not refuse its own write.
      *
-     * @throws IllegalStateException in one line naming the object when one is there already
+     * @throws IllegalStateException in one line naming the object when another object is there
      */
     public void putNew(String key, byte[] bytes) {
         try {
@@ -398,9 +400,21 @@ public final class ArtifactStore {
         } catch (S3Exception e) {
             // 412: stored already; 409: another conditional put of the key is in flight.
             if (e.statusCode() == 412 || e.statusCode() == 409) {
+                if (holds(key, bytes)) {
+                    return;
+                }
                 throw new IllegalStateException("s3://" + bucket + "/" + key + " exists already: it is not replaced", e);
             }
             throw e;
+        }
+    }
+
+    /** Whether {@code key} holds exactly {@code bytes} (false when it is not there, or not yet). */
+    private boolean holds(String key, byte[] bytes) {
+        try {
+            return java.util.Arrays.equals(bytes, s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return false;
         }
     }
 

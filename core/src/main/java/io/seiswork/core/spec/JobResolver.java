@@ -817,22 +817,30 @@ public final class JobResolver {
                     + " gathers");
             return;
         }
-        // Every shot is empty: the offsets the layout does have, over every pair (a refusal, so once).
-        double nearest = Double.POSITIVE_INFINITY;
-        double farthest = 0;
-        for (Position s : sources) {
-            for (Position r : geometry.receivers()) {
-                double offset = s.horizontalDistanceTo(r);
-                nearest = Math.min(nearest, offset);
-                farthest = Math.max(farthest, offset);
-            }
-        }
+        // Every shot is empty: where sources and receivers lie, from one pass over each (not every
+        // pair: the check runs on each as-you-type check of the desktop too).
         Grid g = spec.grid();
-        String have = "the layout's source-receiver offsets run " + Problems.num(round3(nearest)) + ".."
-                + Problems.num(round3(farthest)) + " m (the model spans x 0.." + Problems.num(g.xAxis().last())
+        String have = "the sources lie at " + extent(sources, g.is2d()) + " and the receivers at "
+                + extent(geometry.receivers(), g.is2d()) + " (the model spans x 0.." + Problems.num(g.xAxis().last())
                 + (g.is2d() ? "" : ", y 0.." + Problems.num(g.yAxis().last())) + " m)";
         problems.error("receivers.spread.moving", "no shot has a receiver within its " + offsets + ": " + have
                 + "; every gather would be empty. Lower minOffset, raise maxOffset, or move the receivers");
+    }
+
+    /** Where {@code points} lie: "x A..B m" (and ", y C..D m" in 3D), to 3 significant digits. */
+    private static String extent(List<Position> points, boolean twoD) {
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (Position p : points) {
+            x0 = Math.min(x0, p.x());
+            x1 = Math.max(x1, p.x());
+            y0 = Math.min(y0, p.y());
+            y1 = Math.max(y1, p.y());
+        }
+        return "x " + Problems.num(round3(x0)) + ".." + Problems.num(round3(x1)) + " m"
+                + (twoD ? "" : ", y " + Problems.num(round3(y0)) + ".." + Problems.num(round3(y1)) + " m");
     }
 
     private static SurveyGeometry geometry(JobSpec spec) {

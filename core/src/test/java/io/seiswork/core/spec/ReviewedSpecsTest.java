@@ -81,7 +81,7 @@ class ReviewedSpecsTest {
     void aSpreadWithNoReceiverForAnyShotIsRefused() {
         ObjectNode j = base(b -> at(b, "receivers", "spread", "moving").put("minOffset", 2000).put("maxOffset", 3000));
         assertEquals(List.of("receivers.spread.moving: no shot has a receiver within its offsets 2000..3000 m: the"
-                + " layout's source-receiver offsets run 0..600 m (the model spans x 0..1000 m); every gather would"
+                + " sources lie at x 500..600 m and the receivers at x 0..1000 m (the model spans x 0..1000 m); every gather would"
                 + " be empty. Lower minOffset, raise maxOffset, or move the receivers"), errors(j));
         j.put("task", "rtm");
         assertTrue(errors(j).contains(errors(base(b -> at(b, "receivers", "spread", "moving").put("minOffset", 2000)
