@@ -49,20 +49,26 @@ final class InTurnTimeLeft {
     private RemainingTime remaining;
     /** The last figure, seconds (kept between one shot's end and the next one's progress); NaN while estimating. */
     private double secondsLeft = Double.NaN;
+    /** Shots {@link #remaining} was made for, less those that finished since: the shots its figure counts. */
+    private int shotsToGo;
 
     /**
      * Takes one frame in.
      *
      * @param frame the shots of the frame, in any order, read at the frame's time (a running
      *     shot's clock moves between its events)
-     * @param shotsToRun the shots the run has to run, asked once, when its first shot is seen
+     * @param shotsToRun the shots the run has to run, asked once, when its first shot is seen: a
+     *     resumed run's kept shots are not among them
      */
     void frame(List<Seen> frame, IntSupplier shotsToRun) {
         if (remaining == null) {
-            if (frame.stream().allMatch(s -> s.state() == ShotProgress.State.QUEUED)) {
+            // A resumed run's kept shots come in its first frames too; they are not its start.
+            if (frame.stream().allMatch(s -> s.state() == ShotProgress.State.QUEUED
+                    || s.state() == ShotProgress.State.KEPT)) {
                 return;
             }
-            remaining = new RemainingTime(shotsToRun.getAsInt());
+            shotsToGo = shotsToRun.getAsInt();
+            remaining = new RemainingTime(shotsToGo);
         }
         List<Seen> ended = new ArrayList<>();
         Seen running = null;
@@ -77,6 +83,7 @@ final class InTurnTimeLeft {
         ended.sort(Comparator.comparingLong(Seen::endNanos).thenComparingInt(Seen::number));
         for (Seen s : ended) {
             remaining.shotFinished(s.seconds());
+            shotsToGo--;
         }
         if (running != null) {
             secondsLeft = remaining.secondsLeft(running.fraction(), running.seconds());
@@ -86,6 +93,11 @@ final class InTurnTimeLeft {
     /** Whether the run's first shot has been seen to start: before, there is no figure to give. */
     boolean started() {
         return remaining != null;
+    }
+
+    /** Shots the figure counts as still to run, the running one included; 0 before the first shot starts. */
+    int shotsToGo() {
+        return shotsToGo;
     }
 
     /** Seconds the run has left, as of the last frame with a running shot; NaN while estimating. */

@@ -44,6 +44,22 @@ final class RunProgressPane extends BorderPane {
             + " included (a migration: its migration's points, not its data's modelling). The status line's figure at"
             + " the run's end is the same count: all the shots' points over the run's wall time.";
 
+    /**
+     * The column's heading while following a cloud job: its rows give each worker's own figure,
+     * per second of the shot's propagation, which is not the wall-second count of a run here, so
+     * the heading claims no "(wall)"; its tooltip says whose figure it is. (No wider than the
+     * other: at 1024 px the shot table has a few pixels to spare.)
+     */
+    static final String WORKER_GPTS_HEADING = "Gpts/s";
+
+    /** What the column counts for a cloud job, in its heading's tooltip. */
+    static final String WORKER_GPTS_MEANING = "The worker's Gpts/s: billions of grid points per second of the shot's"
+            + " propagation, as its cloud worker measured it: not per wall second of the shot (the Time column), so"
+            + " not the figure a run on this machine shows.";
+
+    /** The throughput column's heading: which figure its rows give depends on where the shots run. */
+    private final Label gptsHead = new Label(GPTS_HEADING);
+
     private final TableView<ShotProgress> table = new TableView<>();
     private final Map<Integer, ShotProgress> rows = new HashMap<>();
     private final Map<Integer, RunEvents.Shot> live = new HashMap<>();
@@ -85,7 +101,6 @@ final class RunProgressPane extends BorderPane {
         progress.setCellFactory(ProgressBarTableCell.forTableColumn());
         // The same figure as the summary's: computed points (absorbing layers included) per wall second.
         TableColumn<ShotProgress, String> gpts = new TableColumn<>();
-        Label gptsHead = new Label(GPTS_HEADING);
         gptsHead.setTooltip(new Tooltip(GPTS_MEANING));
         gpts.setGraphic(gptsHead);
         gpts.setCellValueFactory(c -> c.getValue().gptsPerSecondProperty()
@@ -157,6 +172,9 @@ final class RunProgressPane extends BorderPane {
     void follow(RunEvents run, List<Integer> knownShots, double dtS, String wavefieldTitle, boolean inTurn) {
         this.inTurn = inTurn;
         timeLeft = new InTurnTimeLeft();
+        // Shots in turn run on this machine; otherwise a cloud job's, whose rows give the workers' figures.
+        gptsHead.setText(inTurn ? GPTS_HEADING : WORKER_GPTS_HEADING);
+        gptsHead.getTooltip().setText(inTurn ? GPTS_MEANING : WORKER_GPTS_MEANING);
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
         waitingWavefield = null;
@@ -273,6 +291,16 @@ final class RunProgressPane extends BorderPane {
         return messages;
     }
 
+    /** The throughput column's heading (for tests). */
+    Label gptsHeading() {
+        return gptsHead;
+    }
+
+    /** The time left of the run followed in turn (for tests). */
+    InTurnTimeLeft timeLeft() {
+        return timeLeft;
+    }
+
     private void refresh() {
         RunEvents e = events;
         if (e == null) {
@@ -296,7 +324,7 @@ final class RunProgressPane extends BorderPane {
             }
         }
         if (inTurn) {
-            timeLeft.frame(seen, () -> Math.max(e.expectedShots(), rows.size()) - doneBefore(seen));
+            timeLeft.frame(seen, () -> Math.max(e.expectedShots() + e.keptShots(), rows.size()) - doneBefore(seen));
         }
         // The title goes up with its picture; a snapshot still being coloured is let finish (the
         // newest one waits) so that a busy renderer cannot keep the picture on an old one.
@@ -345,11 +373,15 @@ final class RunProgressPane extends BorderPane {
                 elapsed, left));
     }
 
-    /** Rows done before this frame: those done now, less the shots of {@code seen} that ended in it. */
+    /**
+     * Rows done before this frame: those done now or kept from the run a resumed one goes on
+     * from, less the shots of {@code seen} that ended in it.
+     */
     private int doneBefore(List<InTurnTimeLeft.Seen> seen) {
         int done = 0;
         for (ShotProgress p : rows.values()) {
-            done += p.stateProperty().get() == ShotProgress.State.DONE ? 1 : 0;
+            ShotProgress.State st = p.stateProperty().get();
+            done += st == ShotProgress.State.DONE || st == ShotProgress.State.KEPT ? 1 : 0;
         }
         for (InTurnTimeLeft.Seen s : seen) {
             done -= s.endedNow() ? 1 : 0;

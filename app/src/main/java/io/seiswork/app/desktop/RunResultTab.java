@@ -90,15 +90,15 @@ final class RunResultTab {
         }
     }
 
-    /**
-     * What a run of {@code task} (null when not known) leaves when it ends: its result when it is
-     * done; the image stacked so far when it stopped part-way, said to be that; else why there is none.
-     */
     /** "The run was cancelled; …", "The run failed: …": a run's end message as a sentence. */
     static String endedAs(String message) {
         return (message.startsWith("cancelled") ? "The run was " : "The run ") + message;
     }
 
+    /**
+     * What a run of {@code task} (null when not known) leaves when it ends: its result when it is
+     * done; the image stacked so far when it stopped part-way, said to be that; else why there is none.
+     */
     void ended(DesktopRun.Outcome o, Task task) {
         RunEvents.Image soFar = lastImage;
         lastImage = null;

@@ -21,7 +21,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * A post-stack SEG-Y cube made viewable: converted (streaming) to a temporary {@code .swv}, deleted
- * on exit, after a check of the temporary folder's free space, with progress lines. Shared by
+ * when the volume is closed (or else on exit), after a check of the temporary folder's free space, with progress lines. Shared by
  * {@code seiswork view} and the desktop's Open volume, so that neither package needs the other's.
  * Why not show slices straight from the SEG-Y file: a depth slice of a cube is one sample of every
  * trace, a read of the whole file each time the slider moves, and the viewer's overview needs the
@@ -33,7 +33,8 @@ public final class SegyViewVolume {
     }
 
     /**
-     * A post-stack SEG-Y cube converted to a temporary {@code .swv} (deleted on exit) and opened
+     * A post-stack SEG-Y cube converted to a temporary {@code .swv} (deleted when the volume is
+     * closed, or else on exit) and opened
      * under the SEG-Y file's name, its trace axis in {@code zUnit} ({@link SegyZUnit}: "auto" guesses
      * from its text header), saying on {@code err} which it took and how to choose the other.
      */
@@ -105,7 +106,15 @@ public final class SegyViewVolume {
             deleteQuietly(dir);  // a cancellation too
             throw e;
         }
-        return VolumeSource.renamed(SwvReader.open(tmp), file.getFileName().toString());
+        // Closing the view deletes the temporary volume (only this one, made here, never a user's .swv).
+        VolumeSource swv;
+        try {
+            swv = SwvReader.open(tmp);
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+        return VolumeSource.renamed(swv, file.getFileName().toString(), () -> deleteQuietly(dir));
     }
 
     private static ByteProgress both(ByteProgress a, ByteProgress b) {
@@ -128,7 +137,7 @@ public final class SegyViewVolume {
             Files.deleteIfExists(dir.resolve("volume.swv"));
             Files.deleteIfExists(dir);
         } catch (IOException e) {
-            // left for deleteOnExit: the conversion's own failure is what the user needs to hear
+            // left for deleteOnExit: the conversion's own failure (or the view's close) is what matters
         }
     }
 

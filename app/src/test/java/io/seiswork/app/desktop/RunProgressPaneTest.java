@@ -1,6 +1,7 @@
 package io.seiswork.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -77,5 +78,53 @@ class RunProgressPaneTest {
                 pane.table().getItems().stream().map(p -> p.stateProperty().get()).toList());
         assertEquals("done (kept)", ShotProgress.State.KEPT.label());
         assertTrue(pane.summary().getText().startsWith("2 of 5 shots done on cpu"), pane.summary().getText());
+    }
+
+    /**
+     * A resumed run's time left counts only the shots it runs: with 5 of 8 shots kept, the kept
+     * rows are not the run's start, and once shot 6 has finished the figure is two shots' worth
+     * (shot 7 running, shot 8), not seven.
+     */
+    @Test
+    void aResumedRunsTimeLeftLeavesItsKeptShotsOut(FxRobot robot) {
+        RunEvents events = new RunEvents();
+        robot.interact(() -> pane.follow(events, List.of(), 0.001, "Wavefield", true));
+        events.runResumed(5, 8);
+        events.shotsResumed(List.of(1, 2, 3, 4, 5), List.of(6, 7, 8));
+        events.runStarted(3, "cpu");
+        robot.interact(() -> pane.stop());
+        assertFalse(pane.timeLeft().started(), "kept and queued shots only: no shot has started");
+
+        events.shotStarted(6);
+        events.shotProgress(6, 5, 10);
+        robot.interact(() -> pane.stop());
+        assertTrue(pane.timeLeft().started());
+        assertEquals(3, pane.timeLeft().shotsToGo(), "shots 6, 7 and 8");
+
+        events.shotFinished(6, 1.0);
+        events.shotStarted(7);
+        events.shotProgress(7, 1, 10);
+        robot.interact(() -> pane.stop());
+        assertEquals(2, pane.timeLeft().shotsToGo(), "shot 7 running and shot 8");
+        assertTrue(Double.isFinite(pane.timeLeft().seconds()), "a figure once a shot has finished");
+    }
+
+    /**
+     * The throughput column says whose figure it gives: per wall second for a run on this
+     * machine, the worker's own (per propagation second) while a cloud job is followed.
+     */
+    @Test
+    void theThroughputHeadingSaysWhoseFigureItIs(FxRobot robot) {
+        robot.interact(() -> pane.follow(new RunEvents(), List.of(1), 0.001, "Wavefield", true));
+        assertEquals("Gpts/s (wall)", pane.gptsHeading().getText());
+        assertEquals(RunProgressPane.GPTS_MEANING, pane.gptsHeading().getTooltip().getText());
+        robot.interact(() -> pane.follow(new RunEvents(), List.of(1), 1, "Wavefield: only for runs on this machine"));
+        assertEquals("Gpts/s", pane.gptsHeading().getText(), "no \"(wall)\": not a wall-second figure");
+        assertTrue(pane.gptsHeading().getTooltip().getText().startsWith("The worker's Gpts/s: billions of grid points"
+                + " per second of the shot's propagation, as its cloud worker measured it: not per wall second"),
+                pane.gptsHeading().getTooltip().getText());
+        robot.interact(() -> pane.follow(new RunEvents(), List.of(1), 0.001, "Wavefield", true));
+        assertEquals("Gpts/s (wall)", pane.gptsHeading().getText(), "back for the next run here");
+        robot.interact(() -> pane.stop());
     }
 }

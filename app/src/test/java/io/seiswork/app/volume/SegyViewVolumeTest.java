@@ -1,6 +1,7 @@
 package io.seiswork.app.volume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -126,5 +127,38 @@ class SegyViewVolumeTest {
                 + " traces to make a cube (the inline number read from trace-header byte 189, the crossline from byte"
                 + " 193)"), e.getMessage());
         assertEquals("", said.toString(), "no word of converting a file that is not converted");
+    }
+
+    /**
+     * Closing a viewed SEG-Y cube deletes the temporary volume it was converted to, folder and all
+     * (three 100 GB cubes viewed in one desktop session held 300 GB of the temporary folder until
+     * exit); a user's own {@code .swv}, opened and closed, stays.
+     */
+    @Test
+    void closingTheViewDeletesItsTemporaryVolumeOnly(@TempDir Path temp) throws Exception {
+        Path dir = Path.of(System.getProperty("seiswork.refdata", "../../shared/refdata")).toAbsolutePath().normalize();
+        Path f3 = dir.resolve("segyio/f3.sgy");
+        assumeTrue(Files.isRegularFile(f3), "refdata not found at " + dir + "; view tests not run");
+        Path tempRoot = Files.createDirectories(temp.resolve("tmp"));
+        VolumeSource v = SegyViewVolume.openSegy(f3, "auto", new PrintWriter(new StringWriter(), true), tempRoot,
+                p -> 0);
+        Path made;
+        try (var in = Files.list(tempRoot)) {
+            made = in.findFirst().orElseThrow();
+        }
+        assertTrue(Files.isRegularFile(made.resolve("volume.swv")), "converted to " + made);
+        assertEquals(75, v.axes(0).z().count());
+        v.close();
+        assertFalse(Files.exists(made), "the temporary volume's folder is gone once the view closes");
+        v.close();  // closed twice (a window's close, then the app's): no error
+
+        Path own = temp.resolve("f3.swv");
+        io.seiswork.core.volume.SegyToSwv.convert(f3, own, ny -> io.seiswork.core.volume.SwvWriteOptions.defaults(),
+                (done, total) -> { });
+        long size = Files.size(own);
+        try (VolumeSource mine = io.seiswork.core.volume.SwvReader.open(own)) {
+            assertEquals(75, mine.axes(0).z().count());
+        }
+        assertEquals(size, Files.size(own), "a user's .swv stays as it was");
     }
 }

@@ -4,6 +4,7 @@ import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.volume.Slice;
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import io.seiswork.render.plot.ErrorLabel;
 import io.seiswork.render.plot.ExaggerationMenu;
 import io.seiswork.render.plot.PlotFrame;
 import io.seiswork.render.plot.VerticalExaggeration;
@@ -16,7 +17,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -57,6 +60,15 @@ public final class SliceView extends Region {
     private final Label titleLabel = new Label();
     /** The colour bar's label, over the bar. */
     private final Label unitLabel = new Label();
+    /** Why the latest slice could not be coloured, whole, wrapped over the top of the plot. */
+    private final ErrorLabel errorLabel = new ErrorLabel("sliceError", this::requestLayout);
+    /** How a slice is coloured ({@link Rendered#of}; tests put in one that fails). */
+    private Colouring colouring = Rendered::of;
+    /**
+     * The slice whose colouring failed (null: none): it counts as done, so that a caller waiting
+     * for {@link #isShowingLatest()} to hand in the next slice (a live wavefield) is not held for good.
+     */
+    private Slice failed;
     private Rendered shown;
     private Image image;
     /**
@@ -84,7 +96,7 @@ public final class SliceView extends Region {
         unitLabel.setFont(Font.font(11));
         unitLabel.textProperty().bind(unit);
         unitLabel.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().addAll(canvas, titleLabel, unitLabel);
+        getChildren().addAll(canvas, titleLabel, unitLabel, errorLabel);
         setStyle("-fx-background-color: white");  // the title's row as the plot's, in a saved picture too
         slice.addListener((o, a, b) -> request());
         colorMap.addListener((o, a, b) -> request());
@@ -116,9 +128,30 @@ public final class SliceView extends Region {
         }
     }
 
-    /** Whether the slice set is the one on screen (false while it is still being coloured). */
+    /**
+     * Whether the slice set is the one on screen (false while it is still being coloured); true
+     * too when its colouring failed, the view then saying why ({@link #errorProperty()}).
+     */
     public boolean isShowingLatest() {
-        return slice.get() == null || shown != null && shown.slice() == slice.get();
+        Slice s = slice.get();
+        return s == null || shown != null && shown.slice() == s || failed == s;
+    }
+
+    /** Why the latest slice could not be coloured, or "" (also shown in the view, wrapped over the plot). */
+    public ReadOnlyStringProperty errorProperty() {
+        return errorLabel.errorProperty();
+    }
+
+    /** How a slice is coloured: a seam for tests, which put in one that fails. */
+    @FunctionalInterface
+    interface Colouring {
+        /** {@code s} coloured by {@code map} within {@code clip}. */
+        Rendered of(Slice s, Clip clip, ColorMap map);
+    }
+
+    /** Colours the slices set from now on with {@code c} (tests: one that fails). */
+    void setColouring(Colouring c) {
+        colouring = c;
     }
 
     /** The colour map (seismic by default: pressure is signed). */
@@ -187,6 +220,8 @@ public final class SliceView extends Region {
             loader.submit(List.of(), r -> { }, e -> { });
             shown = null;
             image = null;
+            failed = null;
+            errorLabel.clear();
             requestLayout();
             redraw();
             return;
@@ -194,17 +229,20 @@ public final class SliceView extends Region {
         ColorMap map = colorMap.get();
         double fraction = clipFraction.get();
         String titled = s == titledSlice ? titleOfSlice : null;
+        Colouring colour = colouring;
         loader.submit(List.of(() -> {
             double max = 0;
             for (float v : s.values()) {
                 max = Math.max(max, Math.abs(v));
             }
             double c = max > 0 ? max * fraction : 1;
-            return Rendered.of(s, new Clip(-c, c), map);
+            return colour.of(s, new Clip(-c, c), map);
         }), r -> {
             boolean first = shown == null;
             shown = r;
             image = r.image();
+            failed = null;
+            errorLabel.clear();
             if (titled != null) {
                 title.set(titled);  // redraws
             }
@@ -212,7 +250,11 @@ public final class SliceView extends Region {
                 requestLayout();  // the title's row appears
             }
             redraw();
-        }, e -> { });
+        }, e -> {
+            // The last picture stays, with why this one is missing; the next slice is let in.
+            failed = s;
+            errorLabel.show("cannot colour the slice: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        });
     }
 
     /**
@@ -257,6 +299,9 @@ public final class SliceView extends Region {
             double x = Math.max(0, Math.min(frame.colorBarX(), w - GAP - uw));
             unitLabel.resizeRelocate(x, top + Math.max(0, p.getMinY() - GAP / 2 - uh), uw, uh);
         }
+        Rectangle2D plot = titled ? frame.plot() : new Rectangle2D(0, 0, Math.max(1, w), Math.max(1, canvas.getHeight()));
+        errorLabel.placeOver(new Rectangle2D(plot.getMinX(), top + plot.getMinY(), plot.getWidth(), plot.getHeight()),
+                w);
     }
 
     private void redraw() {

@@ -76,7 +76,7 @@ public final class LatestOnly<T> {
                     result = step.apply(superseded);
                 } catch (CancellationException e) {
                     return;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) {  // a picture too large for the heap: said, not lost
                     publish(gen, () -> onError.accept(e));
                     return;
                 }

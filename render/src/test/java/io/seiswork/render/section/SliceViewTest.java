@@ -236,4 +236,39 @@ class SliceViewTest {
         robot.interact(() -> seen[0] = view.titleProperty().get());
         assertEquals("Shot 3 at t = 0.021 s", seen[0]);
     }
+
+    /**
+     * A slice whose colouring fails lets the next one in: the view counts it as done (a live
+     * wavefield waits for that before handing in its next snapshot, and froze for the rest of the
+     * run), keeps its last picture and says why over the plot, until a slice is coloured again.
+     */
+    @Test
+    void aFailedColouringSaysWhyAndLetsTheNextSliceIn(FxRobot robot) throws Exception {
+        Slice good = spike(40, 30);
+        robot.interact(() -> view.sliceProperty().set(good));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == good);
+        Slice bad = spike(10, 10);
+        robot.interact(() -> {
+            view.setColouring((s, clip, map) -> {
+                throw new IllegalStateException("no room for the picture");
+            });
+            view.sliceProperty().set(bad);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.isShowingLatest(), "a failed slice does not hold the next one back");
+        assertEquals("cannot colour the slice: no room for the picture", view.errorProperty().get());
+        assertSame(good, view.shown(), "the last picture stays");
+        var label = (javafx.scene.control.Label) view.lookup("#sliceError");
+        assertTrue(label.isVisible() && label.getText().endsWith("no room for the picture"), label.getText());
+
+        Slice next = spike(20, 20);
+        robot.interact(() -> {
+            view.setColouring(Rendered::of);
+            view.sliceProperty().set(next);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.shown() == next);
+        assertEquals("", view.errorProperty().get(), "cleared once a slice is coloured again");
+        assertTrue(view.isShowingLatest());
+    }
 }
