@@ -79,13 +79,16 @@ final class QuickFolder {
         }
         try {
             Thread.ofPlatform().name("seiswork-folder-stat").daemon().start(() -> {
+                boolean yes;
                 try {
-                    answer.complete(isFolder.test(folder));
+                    yes = isFolder.test(folder);
                 } catch (RuntimeException e) {  // a security manager, a bad path: not a start folder
-                    answer.complete(false);
-                } finally {
-                    PENDING.remove(folder, answer);  // answered: the next dialog asks afresh
+                    yes = false;
                 }
+                // Let go before answering: whoever sees the answer sees the stat no longer pending,
+                // and the next dialog asks afresh.
+                PENDING.remove(folder, answer);
+                answer.complete(yes);
             });
         } catch (RuntimeException | OutOfMemoryError noThread) {
             PENDING.remove(folder, answer);

@@ -798,7 +798,7 @@ public final class JobResolver {
     /**
      * A moving spread records, per shot, the receivers within its offsets of the source: when no
      * shot has one the run would write empty gathers (and a migration an all-zero image) and exit
-     * 0, so it is refused, with the offsets the layout does have; when only some shots have none,
+     * 0, so it is refused, saying where sources and receivers lie; when only some shots have none,
      * one warning counts them.
      */
     private static void checkSpreadHasReceivers(JobSpec spec, SurveyGeometry geometry, Problems problems) {

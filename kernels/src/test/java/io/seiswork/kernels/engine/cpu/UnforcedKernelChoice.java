@@ -22,7 +22,10 @@ public final class UnforcedKernelChoice implements BeforeEachCallback, AfterEach
     @Override
     public void afterEach(ExtensionContext context) {
         String old = context.getStore(NAMESPACE).remove(KernelChoice.PROPERTY, String.class);
-        if (old == null || old.equals(UNSET)) {
+        if (old == null) {
+            return;  // beforeEach did not run (an earlier callback failed): nothing was changed
+        }
+        if (old.equals(UNSET)) {
             System.clearProperty(KernelChoice.PROPERTY);
         } else {
             System.setProperty(KernelChoice.PROPERTY, old);

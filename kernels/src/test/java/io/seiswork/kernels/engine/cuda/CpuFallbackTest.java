@@ -39,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(UnforcedKernelChoice.class)
 class CpuFallbackTest {
 
-    private static final String PROPERTY = KernelChoice.PROPERTY;
     /** 200 shots of 101 x 81 cells, 0.5 s: a few million point-steps each, 10^9 for the job. */
     private static final String SPEC = """
         {
