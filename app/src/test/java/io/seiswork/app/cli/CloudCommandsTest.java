@@ -70,7 +70,6 @@ class CloudCommandsTest {
                 {"name": "cloud-%s", "task": "%s",
                  "grid": {"nx": %d, "ny": 1, "nz": %d, "dx": 10, "dz": 10},
                  "velocity": {"raw": {"path": "models/vp.bin", "order": "zxy", "endian": "little"}},
-                 "migrationVelocity": {"smooth": 60},
                  "wavelet": {"type": "ricker", "peakHz": 15},
                  "time": {"lengthS": 0.6, "sampleS": 0.004},
                  "sources": {"line": {"x0": 200, "dx": 300, "n": %d, "y": 0, "z": 20}},
@@ -79,7 +78,7 @@ class CloudCommandsTest {
                  "physics": {"spaceOrder": 8, "boundary": {"type": "cpml", "width": 10}},
                  %s
                  "engine": "cpu"}""".formatted(task, task, nx, nz, shots, nx,
-                task.equals("rtm") ? "\"imaging\": {\"aperture\": 200}," : "");
+                task.equals("rtm") ? "\"imaging\": {\"aperture\": 200}, \"migrationVelocity\": {\"smooth\": 60}," : "");
         return Files.writeString(dir.resolve(task + ".json"), json);
     }
 
