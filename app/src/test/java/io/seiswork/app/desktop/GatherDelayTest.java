@@ -4,24 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.seiswork.core.geometry.Position;
-import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.segy.SegyReader;
 import io.seiswork.core.segy.SegyWriteOptions;
 import io.seiswork.core.segy.SegyWriter;
-import io.seiswork.core.segy.ShotGatherWriter;
 import io.seiswork.core.segy.TraceHeader;
 import io.seiswork.render.gather.Gather;
 import io.seiswork.render.snapshot.PngWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongToDoubleFunction;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,37 +43,30 @@ class GatherDelayTest {
     @TempDir
     static Path dir;
 
-    private final ExecutorService io = Executors.newSingleThreadExecutor();
-    private ShotGatherFile file;
-    private GatherPane pane;
-    private final List<String> problems = new ArrayList<>();
+    private GatherPaneFixture gathers;
 
     @Start
     void start(Stage stage) throws Exception {
         // Shot 1: every trace from 100 ms. Shot 2: trace k from 40·(k mod 3) ms.
-        file = new ShotGatherFile(delayed(dir, "delays-" + System.nanoTime(),
-                t -> t < TRACES ? 100 : 40 * ((t - TRACES) % 3)));
-        pane = new GatherPane(file, file.read(1, ShotGatherFile.TraceAxis.RECEIVER), io, problems::add);
-        stage.setScene(new Scene(pane, 800, 600));
-        stage.show();
+        gathers = new GatherPaneFixture(delayed(dir, "delays-" + System.nanoTime(),
+                t -> t < TRACES ? 100 : 40 * ((t - TRACES) % 3)), stage);
     }
 
     @AfterEach
     void close() {
-        io.shutdownNow();
-        file.close();
+        gathers.close();
     }
 
     /** A record from 100 ms: the axis starts at 0.1 s and the event is picked at its 0.3 s, not at 0.2 s. */
     @Test
     void aGatherRecordedFrom100MsStartsAtPoint1Second(FxRobot robot) throws Exception {
-        var view = pane.view();
+        var view = gathers.pane.view();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.readyProperty().get());
         Gather g = view.gatherProperty().get();
         assertEquals(0.1, g.time().first(), 1e-12, "the first sample at the delay");
         assertEquals(0.1 + (NT - 1) * 0.004, g.time().last(), 1e-9);
         assertEquals(NT, g.time().count());
-        assertEquals("", pane.delaysNote(), "one delay: nothing to say");
+        assertEquals("", gathers.pane.delaysNote(), "one delay: nothing to say");
         String[] said = new String[2];
         robot.interact(() -> {
             said[0] = view.describeAt(view.xOf(5), view.yOf(EVENT_S));
@@ -89,7 +75,7 @@ class GatherDelayTest {
         assertEquals("receiver 5, t 0.3 s: 1", said[0], "the event picked at its true time");
         assertEquals("receiver 5, t 0.1 s: 0", said[1], "the first sample at 0.1 s");
         robot.interact(() -> assertTrue(view.yOf(0.1) < view.yOf(EVENT_S), "time downward"));
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), gathers.problems);
     }
 
     /**
@@ -99,8 +85,8 @@ class GatherDelayTest {
      */
     @Test
     void tracesOfDifferentDelaysAreEachAtTheirOwnTimes(FxRobot robot) throws Exception {
-        var view = pane.view();
-        robot.interact(() -> ((javafx.scene.control.ComboBox<Integer>) pane.controls().get(0)).setValue(2));
+        var view = gathers.pane.view();
+        robot.interact(() -> ((javafx.scene.control.ComboBox<Integer>) gathers.pane.controls().get(0)).setValue(2));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.gatherProperty().get().time().count() != NT);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.readyProperty().get());
         Gather g = view.gatherProperty().get();
@@ -118,7 +104,7 @@ class GatherDelayTest {
                 }
             }
         }
-        String note = pane.delaysNote();
+        String note = gathers.pane.delaysNote();
         assertEquals("traces start at different times, 0 .. 80 ms: each is drawn at its own, blank where it has no "
                 + "samples", note);
         String[] said = new String[2];
@@ -129,14 +115,14 @@ class GatherDelayTest {
         assertEquals("receiver 3, t 0.3 s: 1", said[0]);
         assertEquals("receiver 3, t 0.04 s: no sample", said[1]);
         javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
-        robot.interact(() -> shot[0] = pane.getScene().snapshot(null));
+        robot.interact(() -> shot[0] = gathers.pane.getScene().snapshot(null));
         PngWriter.write(shot[0], Path.of("target", "desktop-gather-delays.png"));
         // Back to shot 1: its note goes.
-        robot.interact(() -> ((javafx.scene.control.ComboBox<Integer>) pane.controls().get(0)).setValue(1));
+        robot.interact(() -> ((javafx.scene.control.ComboBox<Integer>) gathers.pane.controls().get(0)).setValue(1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.gatherProperty().get().time().count() == NT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("", pane.delaysNote());
-        assertEquals(List.of(), problems);
+        assertEquals("", gathers.pane.delaysNote());
+        assertEquals(List.of(), gathers.problems);
     }
 
     /** Delays off the sample grid go to the nearest sample, and the note says so; delays far apart are not followed. */
@@ -167,15 +153,7 @@ class GatherDelayTest {
     static Path delayed(Path dir, String name, LongToDoubleFunction delayMs) {
         Path plain = dir.resolve(name + "-plain.sgy");
         Sampling time = new Sampling(NT, DT_MS * 1e-3, 0);
-        try (ShotGatherWriter w = new ShotGatherWriter(plain, time, true, 1000, "test")) {
-            for (int s = 1; s <= 2; s++) {
-                List<Position> receivers = new ArrayList<>();
-                for (int r = 0; r < TRACES; r++) {
-                    receivers.add(new Position(r * 10.0, 0, 0));
-                }
-                w.write(new Shot(s, new Position(50.0, 0, 0), receivers), new float[TRACES][NT]);
-            }
-        }
+        GatherPaneFixture.writeShots(plain, time, 2, TRACES, s -> 50.0, (s, r, trace) -> { });
         Path out = dir.resolve(name + ".sgy");
         try (SegyReader r = SegyReader.open(plain)) {
             SegyWriteOptions options = SegyWriteOptions.of(NT, (int) (DT_MS * 1000))

@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.seiswork.core.geometry.Position;
-import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.segy.SegyReader;
-import io.seiswork.core.segy.ShotGatherWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -47,60 +40,43 @@ class GatherPaneReadErrorTest {
     @TempDir
     Path dir;
 
-    private final ExecutorService io = Executors.newSingleThreadExecutor();
-    private ShotGatherFile file;
-    private GatherPane pane;
-    private final List<String> problems = new ArrayList<>();
+    private GatherPaneFixture gathers;
 
     @Start
     void start(Stage stage) throws Exception {
-        Path shots = dir.resolve("shots.sgy");
-        try (ShotGatherWriter w = new ShotGatherWriter(shots, new Sampling(SAMPLES, 0.001, 0), true, 1000, "test")) {
-            for (int s = 1; s <= 3; s++) {
-                List<Position> receivers = new ArrayList<>();
-                float[][] traces = new float[RECEIVERS][SAMPLES];
-                for (int r = 0; r < RECEIVERS; r++) {
-                    receivers.add(new Position(r * 10.0, 0, 0));
-                    traces[r][100 + 10 * r] = s;
-                }
-                w.write(new Shot(s, new Position(50.0 * s, 0, 0), receivers), traces);
-            }
-        }
+        Path shots = GatherPaneFixture.writeShots(dir.resolve("shots.sgy"), new Sampling(SAMPLES, 0.001, 0), 3, RECEIVERS,
+                s -> 50.0 * s, (s, r, trace) -> trace[100 + 10 * r] = s);
         assertTrue(Files.size(shots) - 1_000_000 > SegyReader.READ_AHEAD_BYTES, "the cut past the read-ahead");
-        file = new ShotGatherFile(shots);
-        pane = new GatherPane(file, file.read(1, ShotGatherFile.TraceAxis.RECEIVER), io, problems::add);
-        stage.setScene(new Scene(pane, 800, 600));
-        stage.show();
+        gathers = new GatherPaneFixture(shots, stage);
     }
 
     @AfterEach
     void close() {
-        io.shutdownNow();
-        file.close();
+        gathers.close();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aShotThatCannotBeReadIsSaidOverTheGather(FxRobot robot) throws Exception {
-        var view = pane.view();
+        var view = gathers.pane.view();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.readyProperty().get());
-        try (FileChannel ch = FileChannel.open(file.file(), StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(gathers.file.file(), StandardOpenOption.WRITE)) {
             ch.truncate(ch.size() - 1_000_000);  // half of the last shot gone
         }
-        var shot = (ComboBox<Integer>) pane.controls().get(0);
+        var shot = (ComboBox<Integer>) gathers.pane.controls().get(0);
         robot.interact(() -> shot.setValue(3));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.errorProperty().get().isEmpty());
         String said = view.errorProperty().get();
         assertTrue(said.startsWith("Cannot read shot 3: "), said);
         assertTrue(said.contains("shots.sgy"), "names the file: " + said);
-        assertTrue(said.contains("unexpected end of file: the file was cut short to " + Files.size(file.file())
+        assertTrue(said.contains("unexpected end of file: the file was cut short to " + Files.size(gathers.file.file())
                 + " bytes since it was opened"), "says the size it has now: " + said);
         assertFalse(said.contains("Exception") || said.contains("\tat "), "no stack trace: " + said);
         Label label = robot.lookup("#gatherError").queryAs(Label.class);
         assertTrue(label.isVisible(), "the error label is shown over the plot");
         assertEquals("error: " + said, label.getText());
         assertFalse(view.readyProperty().get(), "shot 1's picture is not left under shot 3's number");
-        assertEquals(List.of(said), problems, "the status line says it too");
+        assertEquals(List.of(said), gathers.problems, "the status line says it too");
 
         // No Try again here: choosing a shot is it. One that reads clears the error: shot 2, which
         // lies wholly before the cut though its read-ahead (4 MiB from its second trace) runs past it.
@@ -108,6 +84,6 @@ class GatherPaneReadErrorTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.readyProperty().get());
         assertEquals("", view.errorProperty().get());
         assertFalse(label.isVisible());
-        assertEquals(List.of(said), problems, "nothing more said");
+        assertEquals(List.of(said), gathers.problems, "nothing more said");
     }
 }

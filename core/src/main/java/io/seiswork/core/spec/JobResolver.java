@@ -654,8 +654,8 @@ public final class JobResolver {
         double limit = 1 / (2 * fMax);
         if (sample > limit * (1 + 1e-9)) {
             double largest = Math.floor(limit * 1e6 + 1e-6) / 1e6;
-            problems.error("time.sampleS", "must be <= " + Problems.num(largest) + " s = 1 / (2 x " + Problems.num(fMax)
-                    + " Hz), the wavelet's highest frequency (2.5 x wavelet.peakHz), got " + Problems.num(sample)
+            problems.error("time.sampleS", "must be <= " + Problems.num(largest, sample) + " s = 1 / (2 x " + Problems.num(fMax)
+                    + " Hz), the wavelet's highest frequency (2.5 x wavelet.peakHz), got " + Problems.num(sample, largest)
                     + ": its Nyquist frequency " + Problems.num(Math.round(10 / (2 * sample)) / 10.0) + " Hz is below"
                     + " the band, whose energy above it would fold back into the traces; lower time.sampleS or"
                     + " wavelet.peakHz");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.json.JsonSyntax;
 import io.seiswork.core.stencil.SecondDerivative;
 import java.io.IOException;
@@ -347,9 +348,9 @@ public final class JobSpecReader {
             String why = " for task rtm: image.sgy keeps the depth step in millimetres in SEG-Y's 15-bit sample"
                     + " interval field (1..32767 mm)";
             if (field > Short.MAX_VALUE) {
-                independentError(path, "must be < 32.7675 m" + why + ", got " + Problems.num(grid.dz()));
+                independentError(path, "must be < 32.7675 m" + why + ", got " + Problems.num(grid.dz(), 32.7675));
             } else if (field < 1) {
-                independentError(path, "must be >= 0.0005 m" + why + ", got " + Problems.num(grid.dz()));
+                independentError(path, "must be >= 0.0005 m" + why + ", got " + Problems.num(grid.dz(), 0.0005));
             } else if (Math.abs(mm - field) > 1e-6) {
                 problems.warning(path, Problems.num(grid.dz()) + " m is not a whole number of millimetres: image.sgy's"
                         + " sample interval field will say " + field + " (" + Problems.num(field / 1000.0) + " m);"
@@ -377,8 +378,8 @@ public final class JobSpecReader {
                 return;
             }
             if (wavelet.delayS() != null && peak >= length) {
-                independentError(delayPath, "must be < " + lengthPath + " (" + Problems.num(length) + " s), got "
-                        + Problems.num(peak) + ": the wavelet would peak after the record ends and every trace"
+                independentError(delayPath, "must be < " + lengthPath + " (" + Problems.num(length, peak) + " s), got "
+                        + Problems.num(peak, length) + ": the wavelet would peak after the record ends and every trace"
                         + " would be (nearly) zero");
             } else if (wavelet.delayS() == null && peak >= length) {
                 independentError(lengthPath, "must be > the wavelet's peak at 1 / peakHz = " + round(peak, 6) + " s ("
@@ -478,8 +479,8 @@ public final class JobSpecReader {
                 if (i == 0 && !Double.isNaN(top) && top != 0) {
                     problems.error(p + ".top", "must be 0 (the first layer starts at the surface), got " + Problems.num(top));
                 } else if (!Double.isNaN(top) && top <= previousTop) {
-                    problems.error(p + ".top", "must be deeper than the layer above (" + Problems.num(previousTop)
-                            + " m), got " + Problems.num(top));
+                    problems.error(p + ".top", "must be deeper than the layer above (" + Problems.num(previousTop, top)
+                            + " m), got " + Problems.num(top, previousTop));
                 }
                 if (!Double.isNaN(top)) {
                     previousTop = top;
@@ -525,7 +526,7 @@ public final class JobSpecReader {
             if (peak > MAX_PEAK_HZ) {
                 problems.error(w.pathOf("peakHz"), "must be <= " + Problems.num(MAX_PEAK_HZ) + " Hz (its band, to 2.5 x"
                         + " peakHz, sampled by time.sampleS of at least 1 microsecond, the finest SEG-Y stores), got "
-                        + Problems.num(peak));
+                        + Problems.num(peak, MAX_PEAK_HZ));
                 peak = Double.NaN;
             }
             if (delay != null && !(delay >= 0)) {
@@ -553,20 +554,22 @@ public final class JobSpecReader {
                 return null;
             }
             if (sample > length) {
-                problems.error(t.pathOf("sampleS"), "must be <= time.lengthS (" + Problems.num(length) + " s), got " + Problems.num(sample));
+                problems.error(t.pathOf("sampleS"), "must be <= time.lengthS (" + Problems.num(length, sample) + " s), got "
+                        + Problems.num(sample, length));
                 return null;
             }
             if (dt != null && dt > sample) {
-                independentError(t.pathOf("dtS"), "must be <= time.sampleS (" + Problems.num(sample) + " s), got " + Problems.num(dt));
+                independentError(t.pathOf("dtS"), "must be <= time.sampleS (" + Problems.num(sample, dt) + " s), got "
+                        + Problems.num(dt, sample));
             }
             if (sample > MAX_SAMPLE_S) {
                 problems.error(t.pathOf("sampleS"), "must be <= " + MAX_SAMPLE_S + " s (SEG-Y stores the interval in "
-                        + "microseconds in 15 bits), got " + Problems.num(sample));
+                        + "microseconds in 15 bits), got " + Problems.num(sample, MAX_SAMPLE_S));
                 return null;
             }
             if (Math.abs(sample * 1e6 - Math.rint(sample * 1e6)) > 1e-6) {
                 problems.error(t.pathOf("sampleS"), "must be a whole number of microseconds (SEG-Y stores it so), got "
-                        + Problems.num(sample));
+                        + Problems.num(sample, Math.rint(sample * 1e6) / 1e6));
                 return null;
             }
             if (length / sample + 1 > MAX_SAMPLES) {
@@ -717,15 +720,31 @@ public final class JobSpecReader {
             }
             if (outside > 0) {
                 Position p = pts.get(first);
-                String extent = "x 0.." + Problems.num(grid.xAxis().last())
-                        + (grid.is2d() ? "" : ", y 0.." + Problems.num(grid.yAxis().last()))
-                        + ", z 0.." + Problems.num(grid.zAxis().last()) + " m";
+                Sampling x = grid.xAxis();
+                Sampling y = grid.yAxis();
+                Sampling z = grid.zAxis();
+                String extent = "x 0.." + end(x, p.x()) + (grid.is2d() ? "" : ", y 0.." + end(y, p.y()))
+                        + ", z 0.." + end(z, p.z()) + " m";
                 String at = grid.is2d()
-                        ? "(x " + Problems.num(p.x()) + ", z " + Problems.num(p.z()) + ")"
-                        : "(x " + Problems.num(p.x()) + ", y " + Problems.num(p.y()) + ", z " + Problems.num(p.z()) + ")";
+                        ? "(x " + coordinate(x, p.x()) + ", z " + coordinate(z, p.z()) + ")"
+                        : "(x " + coordinate(x, p.x()) + ", y " + coordinate(y, p.y()) + ", z " + coordinate(z, p.z()) + ")";
                 independentError(path, outside + " of " + pts.size() + " " + what + (pts.size() == 1 ? "" : "s")
                         + " outside the grid (" + extent + "); first: " + what + " " + (first + 1) + " at " + at);
             }
+        }
+
+        /**
+         * The end of an axis, metres, for a message about a point at {@code c}: when {@code c} lies past it,
+         * with as many digits as tell them apart ({@link Problems#num(double, double)}); else as a person
+         * writes it, the float residue of (n - 1) x d rounded away.
+         */
+        private static String end(Sampling axis, double c) {
+            return axis.contains(c) ? Problems.num(axis.last()) : Problems.num(axis.last(), c);
+        }
+
+        /** A point's coordinate {@code c}, metres, written as {@link #end} writes the axis's end. */
+        private static String coordinate(Sampling axis, double c) {
+            return axis.contains(c) ? Problems.num(c) : Problems.num(c, axis.last());
         }
 
         private Spread spread(JsonObject rec) {
@@ -747,7 +766,8 @@ public final class JobSpecReader {
                 if (!Double.isNaN(min) && min < 0) {
                     problems.error(m.pathOf("minOffset"), "must be >= 0 metres, got " + Problems.num(min));
                 } else if (!Double.isNaN(min) && !Double.isNaN(max) && max <= min) {
-                    problems.error(m.pathOf("maxOffset"), "must be > minOffset (" + Problems.num(min) + " m), got " + Problems.num(max));
+                    problems.error(m.pathOf("maxOffset"), "must be > minOffset (" + Problems.num(min, max) + " m), got "
+                            + Problems.num(max, min));
                 }
                 return new Spread.Moving(min, max);
             }

@@ -520,6 +520,67 @@ class JobSpecReaderTest {
         assertTrue(tiny.length() < 1000 && !tiny.contains("00000000000"), tiny);
     }
 
+    /**
+     * Numbers in messages read as a person writes them: the float residue of (n - 1) x d sums rounded away
+     * at 10 significant digits, values given with fewer digits kept exactly.
+     */
+    @Test
+    void numbersInMessagesDropFloatResidue() {
+        assertEquals("3000", Problems.num(2999.9999999999995));
+        assertEquals("230", Problems.num(100 * 2.3));
+        assertEquals("110", Problems.num(100 * 1.1));
+        assertEquals("1e-298", Problems.num(100 * 1e-300));
+        assertEquals("0.3", Problems.num(0.1 * 3));
+        assertEquals("0.1", Problems.num(0.1));
+        assertEquals("32.7675", Problems.num(32.7675));
+        assertEquals("0.3333333333", Problems.num(1.0 / 3));
+        assertEquals("-1234.567891", Problems.num(-1234.5678912345));
+        assertEquals("1e15", Problems.num(999_999_999_999_999.9), "rounded up to the scientific range");
+        assertEquals("0", Problems.num(-0.0));
+        assertEquals("NaN", Problems.num(Double.NaN));
+    }
+
+    /** A value set against a limit it breaks keeps the digits that tell them apart, on the right side. */
+    @Test
+    void numbersAgainstALimitKeepTheirDifference() {
+        assertEquals("1000.0000001", Problems.num(1000.0000001, 1000));
+        assertEquals("1000", Problems.num(1000, 1000.0000001));
+        assertEquals("0.0004999999999", Problems.num(0.0004999999999, 0.0005));
+        assertEquals("2999.9999999999995", Problems.num(2999.9999999999995, 3000));
+        assertEquals("3000", Problems.num(3000, 2999.9999999999995));
+        assertEquals("230", Problems.num(100 * 2.3, 1000), "already apart at 10 digits");
+        assertEquals("600", Problems.num(600, 600), "equal values read alike");
+        // Rounding both at one count of digits keeps their order: never shown equal or swapped.
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double a = Math.scalb(1 + random.nextDouble(), random.nextInt(40) - 20);
+            double b = random.nextBoolean() ? Math.nextUp(a) : a * (1 + Math.scalb(random.nextDouble(), -random.nextInt(52)));
+            if (b > a) {
+                double shownA = Double.parseDouble(Problems.num(a, b));
+                double shownB = Double.parseDouble(Problems.num(b, a));
+                assertTrue(shownA < shownB, a + " < " + b + " shown as " + shownA + ", " + shownB);
+            }
+        }
+    }
+
+    /** The outside-the-grid message: extents without float residue, a point just past one with its difference. */
+    @Test
+    void outsideGridMessageReadsAsWrittenAndKeepsTheDifference() {
+        // x ends at 100 x 2.3 = 229.99999999999997 m; the shot at x 230 lies on it (within 1e-9 of a cell).
+        List<String> residue = errors(j -> {
+            ((ObjectNode) j.get("grid")).put("dx", 2.3);
+            ((ObjectNode) j.at("/sources/line")).put("x0", 230).put("n", 1).put("z", 700);
+        });
+        assertTrue(residue.contains("sources.line: 1 of 1 shot outside the grid (x 0..230, z 0..600 m); first: shot 1 at"
+                + " (x 230, z 700)"), residue.toString());
+        // 1e-7 m past the end (1e-8 of a cell, outside): the difference the message is about is shown.
+        List<String> past = errors(j -> ((ObjectNode) j.at("/sources/line")).put("x0", 1000.0000001).put("n", 1));
+        assertEquals(List.of("sources.line: 1 of 1 shot outside the grid (x 0..1000, z 0..600 m); first: shot 1 at"
+                + " (x 1000.0000001, z 20)"), past);
+        List<String> tiny = errors(j -> ((ObjectNode) j.get("grid")).put("dx", 1e-300));
+        assertTrue(tiny.stream().anyMatch(m -> m.contains("outside the grid (x 0..1e-298, z 0..600 m)")), tiny.toString());
+    }
+
     /** What JSON does not allow, in its words, not as the parser feature that would allow it. */
     @Test
     void nonJsonNumbersAndCommentsAreSaidInUserWords() {
