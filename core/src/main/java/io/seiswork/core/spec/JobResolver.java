@@ -197,7 +197,7 @@ public final class JobResolver {
         double limit = TimeStepping.maxStableDtS(field, op.order());
         Double given = spec.time().dtS();
         if (given != null && given > limit) {
-            problems.error("time.dtS", "must be <= " + fmt(limit) + " s, the CFL stability limit of space order "
+            problems.error("time.dtS", "must be <= " + atMost(limit) + " s, the CFL stability limit of space order "
                     + op.order() + " in " + g.dimensions() + "D at the model's highest velocity " + Problems.num(vMax)
                     + " m/s, got " + Problems.num(given));
             given = null;
@@ -850,6 +850,20 @@ public final class JobResolver {
             case Spread.Fixed f -> SurveyGeometry.fixedSpread(src, rec);
             case Spread.Moving m -> SurveyGeometry.movingSpread(src, rec, m.minOffsetM(), m.maxOffsetM());
         };
+    }
+
+    /**
+     * {@code limit} to 6 significant digits, rounded down: a user who types the figure a message
+     * gives as an upper limit has a value the check accepts (rounding to nearest could show a
+     * figure just above the limit, refused again).
+     */
+    static String atMost(double limit) {
+        if (!Double.isFinite(limit) || limit <= 0) {
+            return Problems.num(limit);
+        }
+        double shown = new java.math.BigDecimal(limit)
+                .round(new java.math.MathContext(6, java.math.RoundingMode.FLOOR)).doubleValue();
+        return Problems.num(shown);
     }
 
     private static String fmt(double s) {

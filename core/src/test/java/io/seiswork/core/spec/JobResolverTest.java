@@ -63,6 +63,21 @@ class JobResolverTest {
         assertTrue(e.get(0).contains("CFL stability limit of space order 8 in 2D at the model's highest velocity 2500 m/s, got 0.003"), e.get(0));
     }
 
+    /** The limit the message gives is itself accepted: it is rounded down, not to nearest. */
+    @Test
+    void theCflLimitTheMessageGivesIsAccepted() {
+        ObjectNode j = valid();
+        ((ObjectNode) j.get("time")).put("dtS", 0.003);
+        String e = errors(j, 1L << 34).get(0);
+        String shown = e.substring("time.dtS: must be <= ".length(), e.indexOf(" s, the CFL"));
+        ((ObjectNode) j.get("time")).put("dtS", Double.parseDouble(shown));
+        assertEquals(Double.parseDouble(shown), resolve(j).time().dtS(), 0, "dtS " + shown + ", the limit the message gave, runs");
+        for (double limit : new double[] {0.0027176899, 1.2345679e-5, 0.001, 3.999999999e-4}) {
+            double atMost = Double.parseDouble(JobResolver.atMost(limit));
+            assertTrue(atMost <= limit && atMost > limit * (1 - 1e-5), limit + " shown as " + atMost);
+        }
+    }
+
     @Test
     void tooFewPointsPerWavelengthWarnsThenFails() {
         ObjectNode j = valid();

@@ -119,7 +119,7 @@ class SpecCheckingTest {
         List<String> e = errors(j);
         assertEquals(3, e.size(), e.toString());
         assertTrue(e.stream().anyMatch(s -> s.startsWith("sources.line: 3 of 3 shots outside the grid")), e.toString());
-        assertTrue(e.stream().anyMatch(s -> s.startsWith("time.dtS: must be <= 0.00271768 s, the CFL stability limit")),
+        assertTrue(e.stream().anyMatch(s -> s.startsWith("time.dtS: must be <= 0.00271767 s, the CFL stability limit")),
                 e.toString());
         assertTrue(e.stream().anyMatch(s -> s.startsWith("grid: 1.25 points per minimum wavelength")), e.toString());
     }
