@@ -469,6 +469,11 @@ public final class ProjectWindow extends BorderPane {
         return io;
     }
 
+    /** The thread the spec is checked on as it is typed (tests queue behind it). */
+    ExecutorService checks() {
+        return checks;
+    }
+
     ChoiceBox<RunTarget> runOnChoice() {
         return runOn;
     }

@@ -498,6 +498,11 @@ final class SpecEditor extends BorderPane {
         }
     }
 
+    /** Whether a check as typed is still to start: the pause after the last key is running. On the JavaFX thread. */
+    boolean checkPending() {
+        return pause.getStatus() == javafx.animation.Animation.Status.RUNNING;
+    }
+
     /** Stops checking (the window is closing). */
     void dispose() {
         pause.stop();

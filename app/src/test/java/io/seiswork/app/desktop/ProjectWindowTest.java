@@ -161,12 +161,22 @@ class ProjectWindowTest {
         Path spec = spec("waits", 1, 0.3);
         io.seiswork.core.spec.ResolvedJob job = Project.open(spec).job().withEngine(
                 io.seiswork.core.spec.EngineChoice.CPU);
-        java.util.concurrent.CompletableFuture<Void> estimateDone = new java.util.concurrent.CompletableFuture<>();
+        // The estimate's future says when the run's thread has come to wait on it: from then
+        // until it is completed that thread is blocked, so what the run did before it is all
+        // done and nothing more can happen; checked then, in order, not after a sleep.
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> estimateDone = new java.util.concurrent.CompletableFuture<>() {
+            @Override
+            public Void get() throws InterruptedException, java.util.concurrent.ExecutionException {
+                waiting.countDown();
+                return super.get();
+            }
+        };
         RunEvents events = new RunEvents();
         java.util.concurrent.atomic.AtomicReference<DesktopRun.Outcome> outcome =
                 new java.util.concurrent.atomic.AtomicReference<>();
         DesktopRun.start(job, io.seiswork.app.run.ShotSelection.ALL, dir.resolve("runs").resolve("waits"), events, outcome::set, estimateDone);
-        Thread.sleep(500);  // time enough for a run that did not wait to have picked its engine
+        assertTrue(waiting.await(30, TimeUnit.SECONDS), "the run never waited for the estimate");
         assertEquals("", events.engine(), "the run started before the estimate let go");
         estimateDone.complete(null);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> outcome.get() != null);

@@ -136,7 +136,12 @@ class RefusedSpecTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("1 problem", window.editor().verdict().getText(), "no longer 'Edited: Apply ...'");
         assertTrue(window.editor().problems().getItems().get(0).contains("points per minimum wavelength"));
-        Thread.sleep(SpecEditor.CHECK_DELAY_MS + 200);  // a check as typed finishing late changes nothing
+        // A check as typed finishing late changes nothing: checked once the pause after the last
+        // key is over, a marker has run behind any check on the checks' thread, and the JavaFX
+        // queue has run what that check published (in order, not after a sleep).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(
+                () -> window.editor().checkPending()).get());
+        window.checks().submit(() -> { }).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("1 problem", window.editor().verdict().getText());
     }

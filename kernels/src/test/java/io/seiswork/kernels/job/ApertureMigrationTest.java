@@ -55,6 +55,15 @@ class ApertureMigrationTest {
         }
         """;
 
+    /**
+     * Relative L2 allowed between a shot's windowed image and the whole model's inside the
+     * window: just above the 1.18e-3 measured, which the C-PML's reflection at the window's sides
+     * leaves (see the test).
+     */
+    private static final double MAX_IMAGE_ERROR = 1.5e-3;
+    /** The same for the illumination, measured 6.0e-5. */
+    private static final double MAX_ILLUMINATION_ERROR = 8e-5;
+
     private static final CpuWaveEngine ENGINE = new CpuWaveEngine();
     /** The whole-model migration both tests compare with, computed once. */
     private static List<PartialImage> whole;
@@ -102,8 +111,15 @@ class ApertureMigrationTest {
             System.out.printf("aperture 100 m, shot %d: window x %d..%d of %d; inside it vs the whole model: "
                     + "image rel. L2 %.2e, illumination %.2e%n", s + 1, w.x0(), w.x0() + w.grid().nx() - 1, g.nx(),
                     imageError, illuminationError);
-            assertTrue(imageError < 1e-2, "image differs inside shot " + (s + 1) + "'s window: " + imageError);
-            assertTrue(illuminationError < 1e-2, "illumination differs: " + illuminationError);
+            // Not round-off (float sums agree to about 1e-7): the window's sides are an absorbing
+            // layer where the whole model goes on, and its residual reflection comes back into the
+            // window. Measured 1.18e-3 for the image and 6.0e-5 for the illumination (the source
+            // wavefield alone, strong against what its sides reflect), the same for all 3 shots;
+            // an edge wave or a window off by a column would be of order 1.
+            assertTrue(imageError < MAX_IMAGE_ERROR, "image differs inside shot " + (s + 1) + "'s window: "
+                    + imageError + ", limit " + MAX_IMAGE_ERROR);
+            assertTrue(illuminationError < MAX_ILLUMINATION_ERROR, "illumination differs inside shot " + (s + 1)
+                    + "'s window: " + illuminationError + ", limit " + MAX_ILLUMINATION_ERROR);
             wholePoints += whole.get(s).grid().points();
             windowPoints += w.grid().points();
         }

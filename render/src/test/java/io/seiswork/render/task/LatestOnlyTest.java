@@ -23,6 +23,16 @@ class LatestOnlyTest {
         pool.shutdownNow();
     }
 
+    /**
+     * Lets every request's task run to its end (a request runs all its steps and publishes, here
+     * on the same thread, within one pool task): what a superseded request would still do has
+     * then been done, so "nothing else was applied" is checked after it, not after a sleep.
+     */
+    private void finishEveryTask() throws InterruptedException {
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS), "the pool's tasks did not end");
+    }
+
     @Test
     void supersededRequestStopsAtItsNextStepAndIsNeverApplied() throws Exception {
         LatestOnly<String> l = new LatestOnly<>(pool, Runnable::run);
@@ -54,7 +64,7 @@ class LatestOnlyTest {
         release.countDown();
 
         assertTrue(done.await(5, TimeUnit.SECONDS));
-        Thread.sleep(100);
+        finishEveryTask();
         assertEquals(List.of("new"), applied, "only the latest request reaches the view");
         assertEquals(List.of("old coarse"), ran, "the old request was not interrupted and ran no further step");
     }
@@ -111,7 +121,7 @@ class LatestOnlyTest {
             done.countDown();
         });
         assertTrue(done.await(5, TimeUnit.SECONDS));
-        Thread.sleep(50);
+        finishEveryTask();
         assertEquals(List.of("disk gone"), applied);
     }
 
@@ -151,7 +161,7 @@ class LatestOnlyTest {
             done.countDown();
         }, e -> applied.add("error " + e));
         assertTrue(done.await(5, TimeUnit.SECONDS));
-        Thread.sleep(100);
+        finishEveryTask();
         assertEquals(List.of("stopped"), ran, "the old step stopped mid-way, neither interrupted nor finished");
         assertTrue(pieces.get() < 1_000_000);
         assertEquals(List.of("new"), applied, "no error, nothing from the old request");

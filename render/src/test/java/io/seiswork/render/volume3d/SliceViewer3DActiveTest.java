@@ -8,6 +8,7 @@ import io.seiswork.core.volume.SliceOrientation;
 import io.seiswork.render.FxTestSupport;
 import io.seiswork.render.color.ColorMap;
 import io.seiswork.render.section.SectionViewTest;
+import io.seiswork.render.task.RenderPoolSettled;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The 3D view reads nothing while inactive (its tab not shown), as a section tab does, and reads
@@ -41,11 +41,12 @@ class SliceViewer3DActiveTest {
         return Arrays.stream(SliceOrientation.values()).allMatch(o -> view.displayedLevelProperty(o).get() == 0);
     }
 
-    /** Lets the JavaFX thread and the render threads run what was submitted, if anything was. */
+    /**
+     * Lets the JavaFX thread and the render threads run what was submitted, if anything was:
+     * ordered behind it ({@link RenderPoolSettled}), not timed.
+     */
     private static void settle() throws InterruptedException {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(500);
-        WaitForAsyncUtils.waitForFxEvents();
+        RenderPoolSettled.await();
     }
 
     @Test
