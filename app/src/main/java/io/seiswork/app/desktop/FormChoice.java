@@ -3,7 +3,7 @@ package io.seiswork.app.desktop;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
@@ -25,12 +25,21 @@ final class FormChoice {
      *
      * @param label the box's text for it
      * @param is whether the value (a missing node when the spec leaves it out) takes this form
-     * @param make the new value's JSON literal from the whole spec tree, or null to leave the JSON as it is
+     * @param make the new value's JSON literal from the whole spec tree and its text, or null to
+     *     leave the JSON as it is; worked out off the JavaFX thread, from the text as it is then
      * @param refusal what the user is told when {@code make} gives null ("no file chosen")
      * @param body the fields shown while the value takes this form (may be empty)
+     * @param asks whether {@code make} asks the user (a file dialog): it then runs on the JavaFX
+     *     thread, with the tree last shown, and its text argument is null
      */
-    record Option(String label, Predicate<JsonNode> is, Function<JsonNode, String> make, String refusal,
-            List<Node> body) {
+    record Option(String label, Predicate<JsonNode> is, BiFunction<JsonNode, String, String> make, String refusal,
+            List<Node> body, boolean asks) {
+
+        /** A form made from the spec alone, off the JavaFX thread. */
+        Option(String label, Predicate<JsonNode> is, BiFunction<JsonNode, String, String> make, String refusal,
+                List<Node> body) {
+            this(label, is, make, refusal, body, false);
+        }
     }
 
     private final String pointer;
@@ -40,6 +49,8 @@ final class FormChoice {
     private final Label note = new Label();
     /** The editor's version of the text last shown: a refusal's note stays while it is the same. */
     private long shownVersion = Long.MIN_VALUE;
+    /** The tree last shown: what a form that asks the user (a file) offers as the current value. */
+    private JsonNode shownTree;
 
     FormChoice(String pointer, List<Option> options, FormContext form) {
         this.pointer = pointer;
@@ -86,6 +97,7 @@ final class FormChoice {
             note.setText("");  // the spec changed since: a refusal's reason no longer holds
         }
         shownVersion = version;
+        shownTree = tree;
         JsonNode v = tree == null ? null : tree.at(pointer);
         Option current = v == null ? null : options.stream().filter(o -> o.is().test(v)).findFirst().orElse(null);
         box.setDisable(tree == null);
@@ -101,36 +113,63 @@ final class FormChoice {
         return box.getValue();
     }
 
-    /** Writes the chosen form, made from the text as it is now (not as last shown). */
+    /**
+     * Writes the chosen form, made from the text as it is when the edit is worked out (off the
+     * JavaFX thread, {@link FormEdits}), not as last shown; a form that asks the user for a file
+     * asks first, here.
+     */
     private void choose(Option chosen, String was) {
-        JsonNode tree = form.currentTree();
-        String literal;
-        String why = chosen.refusal();
-        try {
-            literal = tree == null ? null : chosen.make().apply(tree);
-        } catch (RuntimeException e) {  // values the conversion cannot take (not finite, not numbers)
-            literal = null;
-            why = "the spec's values cannot be written as " + chosen.label() + ": " + e.getMessage();
-        }
-        if (tree == null) {
-            why = "the JSON does not parse: fix it on the right";
-        }
-        if (literal != null && !form.text.put(pointer, literal)) {
-            why = "the JSON has something other than an object where " + pointer + " goes";
-            literal = null;
-        }
-        if (literal == null) {
-            note.setText("Not changed: " + why + ".");
-            form.refreshing = true;  // put the box back without writing
+        show(chosen);  // at once; the values follow when the edited text has been checked
+        note.setText("");
+        if (chosen.asks()) {
+            String literal;
             try {
-                box.setValue(was);
-            } finally {
-                form.refreshing = false;
+                literal = shownTree == null ? null : chosen.make().apply(shownTree, null);
+            } catch (RuntimeException e) {
+                literal = null;
             }
+            if (literal == null) {
+                refuse(shownTree == null ? "the JSON does not parse: fix it on the right" : chosen.refusal(), was);
+                return;
+            }
+            String asked = literal;
+            form.edits.submit(json -> FormContext.put(json, pointer, asked, () -> refuse(notAnObject(), was)), box);
             return;
         }
-        note.setText("");
-        show(chosen);  // at once; the values follow when the edited text has been checked
+        form.edits.submit(json -> {
+            JsonNode tree = FormContext.parse(json);
+            if (tree == null) {
+                return FormEdits.Outcome.none(() -> refuse("the JSON does not parse: fix it on the right", was));
+            }
+            String literal;
+            try {
+                literal = chosen.make().apply(tree, json);
+            } catch (RuntimeException e) {  // values the conversion cannot take (not finite, not numbers)
+                String why = "the spec's values cannot be written as " + chosen.label() + ": " + e.getMessage();
+                return FormEdits.Outcome.none(() -> refuse(why, was));
+            }
+            if (literal == null) {
+                return FormEdits.Outcome.none(() -> refuse(chosen.refusal(), was));
+            }
+            return FormContext.put(json, pointer, literal, () -> refuse(notAnObject(), was));
+        }, box);
+    }
+
+    private String notAnObject() {
+        return "the JSON has something other than an object where " + pointer + " goes";
+    }
+
+    /** Says why the choice was not written, and puts the box (and the fields shown) back to {@code was}. */
+    private void refuse(String why, String was) {
+        note.setText("Not changed: " + why + ".");
+        boolean before = form.refreshing;
+        form.refreshing = true;  // put the box back without writing
+        try {
+            box.setValue(was);
+        } finally {
+            form.refreshing = before;
+        }
+        show(was == null ? null : option(was));
     }
 
     private void show(Option current) {

@@ -28,22 +28,40 @@ final class FormContext {
     /** Told when a field starts or stops holding a refused value, or a typed value's problem changes. */
     Runnable typingChanged = () -> { };
 
-    FormContext(SpecText text, ModelFileChooser files, java.util.concurrent.Executor checks) {
+    /** The form's edits of the text, worked out off the JavaFX thread and made in order. */
+    final FormEdits edits;
+
+    FormContext(SpecText text, org.fxmisc.richtext.CodeArea area, ModelFileChooser files,
+            java.util.concurrent.Executor checks) {
         this.text = text;
         this.files = files;
         this.checks = checks;
+        this.edits = new FormEdits(area, text, checks);
     }
 
     /**
-     * The text as it is now, parsed, or null when it does not parse: what an edit made from
-     * values shown earlier must be checked against, since the user may have typed in the JSON
-     * since the form last showed it.
+     * {@code json} parsed, or null when it does not parse: what an edit made from values shown
+     * earlier is checked against (in {@link FormEdits}' work, off the JavaFX thread), since the
+     * user may have typed in the JSON since the form last showed it.
      */
-    JsonNode currentTree() {
+    static JsonNode parse(String json) {
         try {
-            return JSON.readTree(text.text());
+            return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             return null;
+        }
+    }
+
+    /**
+     * The outcome of setting the value at {@code pointer} of {@code json} to {@code literal}:
+     * nothing when it already reads so or the text cannot take it (it does not parse, a
+     * non-object in the way); then {@code refused} runs, when not null.
+     */
+    static FormEdits.Outcome put(String json, String pointer, String literal, Runnable refused) {
+        try {
+            return new FormEdits.Outcome(SpecText.put(json, pointer, literal), null);
+        } catch (IllegalArgumentException notThere) {
+            return FormEdits.Outcome.none(refused);
         }
     }
 }

@@ -62,6 +62,13 @@ final class FormField {
     private String refusal;
     /** The spec's problem with the value as typed, were it written ("must be > 0, got -5"), or null. */
     private String typedProblem;
+    /** The JSON's value at the pointer as last shown (null before the first refresh). */
+    private JsonNode shownValue;
+    /** The JSON's value at the pointer when the user started typing: a refused value stays until it changes. */
+    private JsonNode typedOver;
+    /** The last refresh's tree and problems: what Escape shows again. */
+    private JsonNode lastTree;
+    private List<SpecProblem> lastProblems = List.of();
     /** Counts the keys typed: a check of an older value as typed is dropped. */
     private long typedVersion;
     /** The pause after the last key before the value as typed is checked ({@link SpecEditor#CHECK_DELAY_MS}). */
@@ -145,10 +152,16 @@ final class FormField {
      * Shows the value at the field's pointer in {@code tree} (the parsed text; null when it does
      * not parse), in red with the message as its tooltip when it has a problem. A field the user
      * is typing in keeps what they typed until they press Enter or leave it; a refused value left
-     * in a field gives way to the JSON's at the next refresh.
+     * in a field stays (red, saying why) until the user enters a value, presses Escape (the
+     * JSON's value again) or the JSON's own value at the pointer changes.
      */
     void refresh(JsonNode tree, List<SpecProblem> problems) {
+        lastTree = tree;
+        lastProblems = problems;
         JsonNode v = tree == null ? null : tree.at(pointer);
+        if (v != null) {
+            shownValue = v;
+        }
         boolean present = v != null && v.isValueNode() && !v.isNull();
         boolean addable = tree != null && (v == null || v.isMissingNode()) && objectsOnTheWay(tree);
         control.setDisable(!present && !addable);
@@ -158,8 +171,11 @@ final class FormField {
                 : addable ? (absent != null ? "not in the spec: " + absent + " (the default)" : "required: " + pointer)
                 : tree == null ? "the JSON does not parse: fix it on the right"
                 : "not a single value in this spec: edit " + pointer + " in the JSON"));
-        if (typed && !control.isFocused()) {
-            dropTyping();  // left with a refused value: the JSON's shows again
+        if (typed && !control.isFocused() && (refusal == null || v != null && !v.equals(typedOver))) {
+            dropTyping();  // left, and not refused (or the JSON's own value changed since): the JSON's shows again
+        }
+        if (typed && refusal != null) {
+            control.setTooltip(new Tooltip(refusal + " (Escape: the JSON's value again)"));
         }
         if (!typed) {
             if (present) {
@@ -265,9 +281,10 @@ final class FormField {
         }
         String literal = literal(kind, value);
         long asked = typedVersion;
-        String json = form.text.text();
+        java.util.function.Supplier<String> later = form.edits.textLater();
         String path = pointer.substring(1).replace('/', '.');
         form.checks.execute(() -> {
+            String json = later.get();
             String problem = null;
             try {
                 JsonValueEdit.Edit e = JsonValueEdit.put(json, pointer, literal);
@@ -342,9 +359,18 @@ final class FormField {
                 typing.setOnFinished(e -> checkTyping(t));
                 t.textProperty().addListener((o, a, b) -> {
                     if (!form.refreshing) {
+                        if (!typed) {
+                            typedOver = shownValue;
+                        }
                         typed = true;
                         typedVersion++;
                         typing.playFromStart();  // checked as typed, a pause after the last key
+                    }
+                });
+                t.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && typed) {
+                        giveUpTyping();
+                        e.consume();
                     }
                 });
                 t.focusedProperty().addListener((o, was, now) -> {
@@ -380,6 +406,18 @@ final class FormField {
         }
     }
 
+    /** Drops what the user typed and shows the JSON's value again, as the last refresh showed it (Escape). */
+    void giveUpTyping() {
+        dropTyping();
+        boolean was = form.refreshing;
+        form.refreshing = true;  // the JSON's value shown is not typed
+        try {
+            refresh(lastTree, lastProblems);
+        } finally {
+            form.refreshing = was;
+        }
+    }
+
     /** A text field's value into the JSON, if it reads as its kind; otherwise marked and left out. */
     private void commit(TextField t) {
         if (form.refreshing || t.isDisabled() || !typed || form.readOnly) {
@@ -394,7 +432,7 @@ final class FormField {
         t.setStyle("");
         dropTyping();
         if (value.isEmpty()) {
-            form.text.remove(pointer);  // back to the default
+            form.edits.submit(json -> new FormEdits.Outcome(JsonValueEdit.remove(json, pointer), null), control);  // back to the default
             return;
         }
         write(kind == Kind.FILE || kind == Kind.TEXT ? SpecText.quote(value) : literal(kind, value));
@@ -432,19 +470,24 @@ final class FormField {
         }
     }
 
-    /** Writes the value, unless the JSON already holds it (perhaps written another way: "10.0" for 10). */
+    /**
+     * Writes the value, unless the JSON already holds it (perhaps written another way: "10.0" for
+     * 10); the text is read and the edit worked out off the JavaFX thread ({@link FormEdits}).
+     */
     private void write(String literal) {
         if (form.readOnly) {
             return;  // the text is too long for the form to edit: it is not read here
         }
-        JsonValueEdit.Range r = JsonValueEdit.find(form.text.text(), pointer);
-        if (r != null) {
-            String now = form.text.text().substring(r.start(), r.end());
-            boolean numeric = kind == Kind.NUMBER || kind == Kind.WHOLE;
-            if (now.equals(literal) || numeric && literal.equals(literal(Kind.NUMBER, now))) {
-                return;
+        boolean numeric = kind == Kind.NUMBER || kind == Kind.WHOLE;
+        form.edits.submit(json -> {
+            JsonValueEdit.Range r = JsonValueEdit.find(json, pointer);
+            if (r != null) {
+                String now = json.substring(r.start(), r.end());
+                if (now.equals(literal) || numeric && literal.equals(literal(Kind.NUMBER, now))) {
+                    return FormEdits.Outcome.none(null);
+                }
             }
-        }
-        form.text.put(pointer, literal);
+            return FormContext.put(json, pointer, literal, null);
+        }, control);
     }
 }

@@ -47,6 +47,20 @@ final class NumberTable extends VBox {
     private long shownVersion = Long.MIN_VALUE;
     /** Whether the array has more rows than are shown (read-only then). */
     private boolean cut;
+    /** The array whose rows the table shows (as last converted), or null before the first. */
+    private JsonNode shownArray;
+    private boolean converted;
+    /** Counts the refreshes: a conversion done off the JavaFX thread for an older one is dropped. */
+    private long refreshes;
+    /** How many times the rows were converted from the JSON, and compared with the rows shown (for tests). */
+    private final java.util.concurrent.atomic.AtomicLong conversions = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong comparisons = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The most rows whose array is compared and converted on the JavaFX thread at a refresh (a
+     * fraction of a millisecond); a longer one is, off it, on the form's checks executor.
+     */
+    static final int AT_ONCE_ROWS = 1000;
 
     /** The most rows a table shows (and the most points the form lists): more are shown in part, read-only. */
     static final int MAX_ROWS = FormValues.MAX_LISTED_POINTS;
@@ -113,8 +127,10 @@ final class NumberTable extends VBox {
     /**
      * Shows the rows of the array at the pointer; greyed out when the spec has none of this shape.
      * An array of more than {@link #MAX_ROWS} rows shows its first {@value #MAX_ROWS}, read-only,
-     * and says so under the table: the rows are read on the JavaFX thread, and an edit writes
-     * every row back.
+     * and says so under the table: an edit writes every row back. The rows are converted only
+     * when the array differs from the one last shown (compared, and converted, off the JavaFX
+     * thread for more than {@value #AT_ONCE_ROWS} rows), so a check after an edit elsewhere in the
+     * spec costs the table nothing there.
      *
      * @param version the editor's count of edits of the text {@code tree} was parsed from: a
      *     refusal's note stays while the text has not changed (compared so, not tree by tree)
@@ -123,12 +139,43 @@ final class NumberTable extends VBox {
         if (table.getEditingCell() != null) {
             return;  // a cell being typed in keeps what the user typed
         }
-        JsonNode array = tree == null ? null : tree.at(pointer);
-        List<String[]> read = read(array, MAX_ROWS);
         if (version != shownVersion) {
             note.setText("");  // the spec changed since: a refusal's reason no longer holds
         }
         shownVersion = version;
+        JsonNode array = tree == null ? null : tree.at(pointer);
+        JsonNode before = shownArray;
+        boolean first = !converted;
+        long asked = ++refreshes;
+        if (array == null || !array.isArray() || array.size() <= AT_ONCE_ROWS) {
+            if (first || !java.util.Objects.equals(array, before)) {
+                conversions.incrementAndGet();
+                show(asked, array, read(array, MAX_ROWS));
+            }
+            comparisons.incrementAndGet();
+            return;
+        }
+        FormEdits.execute(form.checks, () -> {
+            // Trees are not changed once parsed: read here as on the JavaFX thread.
+            boolean same = !first && array.equals(before);
+            List<String[]> read = same ? null : read(array, MAX_ROWS);
+            if (!same) {
+                conversions.incrementAndGet();
+            }
+            comparisons.incrementAndGet();
+            if (!same) {
+                javafx.application.Platform.runLater(() -> show(asked, array, read));
+            }
+        });
+    }
+
+    /** Shows {@code read}, the rows of {@code array} converted for refresh {@code asked}, unless a newer refresh or a cell being typed in stands. */
+    private void show(long asked, JsonNode array, List<String[]> read) {
+        if (asked != refreshes || table.getEditingCell() != null) {
+            return;
+        }
+        shownArray = array;
+        converted = true;
         setDisable(read == null);
         cut = read != null && array.size() > MAX_ROWS;
         table.setEditable(!cut);
@@ -137,7 +184,7 @@ final class NumberTable extends VBox {
         paste.setVisible(!cut);
         if (read == null) {
             rows.clear();
-        } else if (!same(read)) {
+        } else if (!same(read, rows)) {
             rows.setAll(read);
         }
         if (cut) {
@@ -145,6 +192,16 @@ final class NumberTable extends VBox {
         } else if (note.getText().startsWith(CUT_NOTE_START)) {
             note.setText("");
         }
+    }
+
+    /** How many times the rows were converted from the JSON at a refresh (for tests). */
+    long conversions() {
+        return conversions.get();
+    }
+
+    /** How many refreshes have compared the array with the one shown, whether or not it changed (for tests). */
+    long comparisons() {
+        return comparisons.get();
     }
 
     /** Under a table of too many rows to edit: "The first 100,000 of 250,000 rows, read-only: edit them in the JSON." */
@@ -171,26 +228,31 @@ final class NumberTable extends VBox {
 
     /**
      * Sets one cell, as typing it does; a value that is not a number is refused and the row keeps
-     * its own, and so is any edit while the JSON holds other rows than those shown.
+     * its own, and so is any edit while the JSON holds other rows than those shown (found when
+     * the edit is worked out, off the JavaFX thread: the table then shows the JSON's rows and says so).
+     *
+     * @return whether the edit was taken to be made (false: refused at once)
      */
     boolean set(int row, int col, String typed) {
         String literal = FormField.literal(FormField.Kind.NUMBER, typed == null ? "" : typed);
-        if (cut || form.readOnly || literal == null || row < 0 || row >= rows.size() || !stillShown()) {
+        if (cut || form.readOnly || literal == null || row < 0 || row >= rows.size()) {
             table.refresh();  // show the old value again
             return false;
         }
+        List<String[]> before = List.copyOf(rows);
         String[] r = rows.get(row).clone();
         r[col] = literal;
         rows.set(row, r);
-        write();
+        write(before);
         return true;
     }
 
     /** Adds a row after the last, one more step of the spacing of the last two rows. */
     void addRow() {
-        if (cut || form.readOnly || rows.isEmpty() || !stillShown()) {
+        if (cut || form.readOnly || rows.isEmpty()) {
             return;
         }
+        List<String[]> before = List.copyOf(rows);
         String[] last = rows.getLast();
         String[] next = new String[last.length];
         for (int c = 0; c < next.length; c++) {
@@ -200,26 +262,28 @@ final class NumberTable extends VBox {
             next[c] = FormField.literal(FormField.Kind.NUMBER, new BigDecimal(last[c]).add(step).toPlainString());
         }
         rows.add(next);
-        write();
+        write(before);
         table.getSelectionModel().select(rows.size() - 1);
     }
 
     /** Removes a row; the last row stays (an empty list is no model and no survey). */
     void removeRow(int row) {
-        if (cut || form.readOnly || row < 0 || row >= rows.size() || rows.size() == 1 || !stillShown()) {
+        if (cut || form.readOnly || row < 0 || row >= rows.size() || rows.size() == 1) {
             return;
         }
+        List<String[]> before = List.copyOf(rows);
         rows.remove(row);
-        write();
+        write(before);
     }
 
     /**
      * Replaces every row by those of {@code text} (pasted from a spreadsheet or a CSV file): one
      * row a line, its numbers separated by spaces, tabs, commas or semicolons; blank lines and a
      * first line that is not numbers (a heading) are skipped. Text with any other line that is not
-     * a row of this table changes nothing and says which line, in the note under the table.
+     * a row of this table changes nothing and says which line, in the note under the table; so
+     * does a JSON that no longer holds this table when the edit is worked out.
      *
-     * @return whether the rows were replaced
+     * @return whether the rows were taken to replace the table's
      */
     boolean paste(String text) {
         if (cut || form.readOnly) {
@@ -252,14 +316,21 @@ final class NumberTable extends VBox {
             note.setText("Not pasted: the clipboard holds no rows of " + columns.size() + " numbers.");
             return false;
         }
-        JsonNode tree = form.currentTree();
-        if (tree == null || read(tree.at(pointer), MAX_ROWS) == null) {
-            note.setText("Not pasted: the JSON no longer holds this table (" + pointer + "); it was changed meanwhile.");
-            return false;
-        }
+        List<String> literals = read.stream().map(this::rowLiteral).toList();
+        List<String[]> before = List.copyOf(rows);
         note.setText("");
-        rows.setAll(read);
-        write();
+        rows.setAll(read);  // shown at once; put back if the JSON no longer holds the table
+        form.edits.submit(json -> {
+            JsonNode tree = FormContext.parse(json);
+            if (tree == null || read(tree.at(pointer), MAX_ROWS) == null) {
+                return FormEdits.Outcome.none(() -> {
+                    rows.setAll(before);
+                    note.setText("Not pasted: the JSON no longer holds this table (" + pointer + "); it was changed meanwhile.");
+                });
+            }
+            String indent = SpecText.indentAt(json, pointer);  // the line of the member holding the array
+            return FormContext.put(json, pointer, FormValues.array(literals, indent + "  ", indent), null);
+        }, this);
         return true;
     }
 
@@ -282,39 +353,47 @@ final class NumberTable extends VBox {
     }
 
     /**
-     * Whether the JSON still holds the rows shown. The table shows what the text held when it was
-     * last checked; an edit made from rows the user has since changed in the JSON would put the old
-     * rows back over theirs. When it does not, the table shows the JSON's rows (at most
-     * {@link #MAX_ROWS} of them, read-only beyond, as {@link #refresh} shows them) and says so.
+     * Writes the rows shown over the array, worked out off the JavaFX thread ({@link FormEdits}),
+     * if the JSON still holds {@code before}, the rows the table showed before this edit. The
+     * table shows what the text held when it was last checked; an edit made from rows the user
+     * has since changed in the JSON would put the old rows back over theirs. When it does not,
+     * the table shows the JSON's rows (at most {@link #MAX_ROWS} of them, read-only beyond, as
+     * {@link #refresh} shows them) and says so.
      */
-    private boolean stillShown() {
-        JsonNode tree = form.currentTree();
-        JsonNode array = tree == null ? null : tree.at(pointer);
-        List<String[]> now = array == null ? null : read(array, MAX_ROWS);
-        boolean tooMany = now != null && array.size() > MAX_ROWS;
-        if (now != null && !tooMany && same(now)) {
-            return true;
-        }
+    private void write(List<String[]> before) {
+        note.setText("");
+        List<String> literals = rows.stream().map(this::rowLiteral).toList();
+        form.edits.submit(json -> {
+            JsonNode tree = FormContext.parse(json);
+            JsonNode array = tree == null ? null : tree.at(pointer);
+            List<String[]> now = array == null ? null : read(array, MAX_ROWS);
+            boolean tooMany = now != null && array.size() > MAX_ROWS;
+            if (now == null || tooMany || !same(now, before)) {
+                return FormEdits.Outcome.none(() -> showChanged(now, tooMany ? array.size() : -1));
+            }
+            String indent = SpecText.indentAt(json, pointer);  // the line of the member holding the array
+            return FormContext.put(json, pointer, FormValues.array(literals, indent + "  ", indent), null);
+        }, this);
+    }
+
+    /**
+     * The JSON's rows shown in place of an edit not made ({@code now}: null when it holds no
+     * table of this shape; {@code all}: how many rows it has when more than shown, else -1).
+     */
+    private void showChanged(List<String[]> now, int all) {
         if (now == null) {
             rows.clear();
         } else {
             rows.setAll(now);
         }
         setDisable(now == null);
-        cut = tooMany;
+        cut = all >= 0;
         table.setEditable(!cut);
         add.setVisible(!cut);
         remove.setVisible(!cut);
         paste.setVisible(!cut);
-        note.setText(cut ? cutNote(array.size())
+        note.setText(cut ? cutNote(all)
                 : "Not changed: the JSON changed since the table was shown; it shows the JSON now, edit again.");
-        return false;
-    }
-
-    private void write() {
-        note.setText("");
-        String indent = form.text.indentAt(pointer);  // the line of the member holding the array
-        form.text.put(pointer, FormValues.array(rows.stream().map(this::rowLiteral).toList(), indent + "  ", indent));
     }
 
     private String rowLiteral(String[] r) {
@@ -326,11 +405,6 @@ final class NumberTable extends VBox {
             members.add("\"" + columns.get(c).key() + "\": " + r[c]);
         }
         return "{ " + String.join(", ", members) + " }";
-    }
-
-    /** The rows of {@code array}, or null when it is not an array of rows of this table's shape. */
-    private List<String[]> read(JsonNode array) {
-        return read(array, Integer.MAX_VALUE);
     }
 
     /**
@@ -362,14 +436,14 @@ final class NumberTable extends VBox {
         return out;
     }
 
-    /** Whether {@code read} holds the rows shown, number for number (1.0E-4 is 0.0001). */
-    private boolean same(List<String[]> read) {
-        if (read.size() != rows.size()) {
+    /** Whether {@code read} holds the rows {@code shown}, number for number (1.0E-4 is 0.0001). */
+    private static boolean same(List<String[]> read, List<String[]> shown) {
+        if (read.size() != shown.size()) {
             return false;
         }
         for (int i = 0; i < read.size(); i++) {
             String[] a = read.get(i);
-            String[] b = rows.get(i);
+            String[] b = shown.get(i);
             for (int c = 0; c < a.length; c++) {
                 if (!a[c].equals(b[c]) && new BigDecimal(a[c]).compareTo(new BigDecimal(b[c])) != 0) {
                     return false;

@@ -53,8 +53,9 @@ final class SpecEditor extends BorderPane {
 
     /**
      * The longest text the form edits, characters: above it the form shows the spec's values
-     * read-only and says to edit the text. A form edit reads the whole text on the JavaFX thread
-     * (to find the value's characters, and that the JSON still holds what the form shows); a
+     * read-only and says to edit the text. A form edit parses the whole text (off the JavaFX
+     * thread, {@link FormEdits}, to find the value's characters, and that the JSON still holds
+     * what the form shows) and a table's writes every row back; a
      * spec of this many characters (about 56,000 listed points at the 19 characters a point that
      * {@code LargeSpecFormTest} writes: its 120,000 points are 2.24 million characters) parses in
      * 50 to 300 ms on the 2-core VM under load, a 16 MB one (the most a spec may be) in 0.8 to 2.7 s.
@@ -537,7 +538,7 @@ final class SpecEditor extends BorderPane {
             }
             List<SpecProblem> issues = found;
             Platform.runLater(() -> {
-                if (asked == version) {
+                if (asked == version && !disposed) {  // (not after the window closed: its threads are gone)
                     if (parsed != null) {
                         lastParsed = parsed;
                     }

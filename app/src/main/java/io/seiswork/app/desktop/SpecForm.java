@@ -64,12 +64,12 @@ final class SpecForm extends VBox {
     }
 
     /**
-     * @param json the editor whose text the form reads and edits
+     * @param area the editor whose text the form reads and edits
      * @param files how the user picks a model or data file
      * @param checks where a value being typed is checked against the rest of the spec (a thread, not the JavaFX one)
      */
-    SpecForm(org.fxmisc.richtext.CodeArea json, ModelFileChooser files, java.util.concurrent.Executor checks) {
-        this.form = new FormContext(new SpecText(json), files, checks);
+    SpecForm(org.fxmisc.richtext.CodeArea area, ModelFileChooser files, java.util.concurrent.Executor checks) {
+        this.form = new FormContext(new SpecText(area), area, files, checks);
         setSpacing(2);
         setPadding(new Insets(8));
         setId("specForm");
@@ -94,8 +94,8 @@ final class SpecForm extends VBox {
         List<Node> receivers = new ArrayList<>(layout("/receivers"));
         FormChoice spread = choice("/receivers/spread", List.of(
                 new FormChoice.Option("fixed", v -> v.isMissingNode() || "fixed".equals(v.asText()),
-                        t -> SpecText.quote("fixed"), "", List.of()),
-                new FormChoice.Option("moving", v -> v.has("moving"), t -> FormValues.movingSpread(t.path("grid")), "",
+                        (t, json) -> SpecText.quote("fixed"), "", List.of()),
+                new FormChoice.Option("moving", v -> v.has("moving"), (t, json) -> FormValues.movingSpread(t.path("grid")), "",
                         List.of(grid(number("least offset (m)", "/receivers/spread/moving/minOffset", "0"),
                                 number("greatest offset (m)", "/receivers/spread/moving/maxOffset", null))))));
         receivers.add(grid(row("spread", spread.box())));
@@ -108,10 +108,10 @@ final class SpecForm extends VBox {
         List<Node> rtm = new ArrayList<>(velocity("/migrationVelocity", true));
         FormChoice data = choice("/data", List.of(
                 new FormChoice.Option(JobSpec.SYNTHETIC, v -> v.isMissingNode() || JobSpec.SYNTHETIC.equals(v.asText()),
-                        t -> SpecText.quote(JobSpec.SYNTHETIC), "", List.of()),
+                        (t, json) -> SpecText.quote(JobSpec.SYNTHETIC), "", List.of()),
                 new FormChoice.Option("recorded (SEG-Y)", v -> v.isTextual() && !JobSpec.SYNTHETIC.equals(v.asText()),
-                        t -> chosen("Recorded shot gathers (SEG-Y)", true, null, SpecText::quote), "no file was chosen",
-                        List.of(grid(field(FormField.file("shot gathers", "/data", form)))))));
+                        (t, json) -> chosen("Recorded shot gathers (SEG-Y)", true, null, SpecText::quote), "no file was chosen",
+                        List.of(grid(field(FormField.file("shot gathers", "/data", form)))), true)));
         rtm.add(grid(row("data", data.box())));
         rtm.addAll(data.bodies());
         rtm.add(grid(
@@ -155,6 +155,7 @@ final class SpecForm extends VBox {
     String commitTyped() {
         fields.forEach(FormField::commitTyped);
         tables.forEach(NumberTable::commitTyped);
+        form.edits.settle();  // what reads the spec next sees every edit made
         return refusedValue();
     }
 
@@ -197,6 +198,7 @@ final class SpecForm extends VBox {
     /** Drops values typed and not entered: the text is another spec's now. */
     void forgetTyping() {
         fields.forEach(FormField::forget);
+        form.edits.forget();  // an edit of the last spec is not made in this one
     }
 
     /** The control of one value (for tests). */
@@ -232,6 +234,11 @@ final class SpecForm extends VBox {
         return form.text.reads();
     }
 
+    /** Whether a form edit is still being worked out off the JavaFX thread ({@link FormEdits}; for tests). */
+    boolean editsBusy() {
+        return form.edits.busy();
+    }
+
     /** The box choosing the form of the value at {@code pointer} (for tests). */
     @SuppressWarnings("unchecked")
     ChoiceBox<String> formOf(String pointer) {
@@ -254,25 +261,25 @@ final class SpecForm extends VBox {
         List<FormChoice.Option> options = new ArrayList<>();
         if (forMigration) {
             options.add(new FormChoice.Option("the model smoothed", v -> v.isMissingNode() || v.has("smooth"),
-                    t -> FormValues.object("smooth", "150"), "",
+                    (t, json) -> FormValues.object("smooth", "150"), "",
                     List.of(grid(number("smoothing length (m)", at + "/smooth", "150")))));
         }
         options.add(new FormChoice.Option("layers", v -> v.has("layers"),
-                t -> FormValues.layers(t.at(at), t.path("grid")), "",
+                (t, json) -> FormValues.layers(t.at(at), t.path("grid")), "",
                 List.of(table(at + "/layers", new String[] {"100", "0"},
                         new NumberTable.Column("top (m)", "top"), new NumberTable.Column("vp (m/s)", "vp")))));
-        options.add(new FormChoice.Option("constant", v -> v.has("constant"), t -> FormValues.constant(t.at(at)), "",
+        options.add(new FormChoice.Option("constant", v -> v.has("constant"), (t, json) -> FormValues.constant(t.at(at)), "",
                 List.of(grid(number("vp (m/s)", at + "/constant", null)))));
         options.add(new FormChoice.Option("built-in model", v -> v.has("builtin"),
-                t -> FormValues.object("builtin", SpecText.quote(BuiltinModels.NAMES.getFirst())), "",
+                (t, json) -> FormValues.object("builtin", SpecText.quote(BuiltinModels.NAMES.getFirst())), "",
                 List.of(grid(field(FormField.choice("model", at + "/builtin", null, BuiltinModels.NAMES, form))))));
         options.add(new FormChoice.Option("SEG-Y file", v -> v.has("segy"),
-                t -> chosen("SEG-Y velocity model", true, t.at(at + "/segy").asText(null),
+                (t, json) -> chosen("SEG-Y velocity model", true, t.at(at + "/segy").asText(null),
                         p -> FormValues.object("segy", SpecText.quote(p))), "no file was chosen",
                 List.of(grid(field(FormField.file("file", at + "/segy", form)),
-                        row("", gridFromSegy(at + "/segy"))))));
+                        row("", gridFromSegy(at + "/segy")))), true));
         options.add(new FormChoice.Option("raw float32 file", v -> v.has("raw"),
-                t -> chosen("Raw float32 velocity model", false, t.at(at + "/raw/path").asText(null),
+                (t, json) -> chosen("Raw float32 velocity model", false, t.at(at + "/raw/path").asText(null),
                         p -> FormValues.object("raw", FormValues.object("path", SpecText.quote(p),
                                 "order", SpecText.quote("zxy"), "endian", SpecText.quote("little"), "scale", "1"))),
                 "no file was chosen",
@@ -280,7 +287,7 @@ final class SpecForm extends VBox {
                         field(FormField.file("file", at + "/raw/path", form)),
                         field(FormField.choice("axes, fastest first", at + "/raw/order", "zxy", AXIS_ORDERS, form)),
                         field(FormField.choice("byte order", at + "/raw/endian", "little", List.of("little", "big"), form)),
-                        number("scale to m/s", at + "/raw/scale", "1")))));
+                        number("scale to m/s", at + "/raw/scale", "1"))), true));
         FormChoice c = choice(at, options);
         List<Node> nodes = new ArrayList<>();
         nodes.add(grid(row(forMigration ? "migration velocity" : "given as", c.box())));
@@ -301,17 +308,21 @@ final class SpecForm extends VBox {
         Label said = new Label();
         said.setWrapText(true);
         b.setOnAction(e -> {
-            JsonNode tree = form.currentTree();
-            String name = tree == null ? "" : tree.at(pointer).asText("");
-            if (name.isBlank()) {
-                said.setText("No file named yet.");
-                return;
-            }
-            Path file = form.files.resolve(name);
-            int specNy = Math.max(1, tree.at("/grid/ny").asInt(1));
+            java.util.function.Supplier<String> later = form.edits.textLater();  // read and parsed off this thread
             b.setDisable(true);
-            said.setText("reading " + file.getFileName() + "...");
+            said.setText("reading the file...");
             Thread.ofPlatform().name("seiswork-segy-grid").daemon().start(() -> {
+                JsonNode tree = FormContext.parse(later.get());
+                String name = tree == null ? "" : tree.at(pointer).asText("");
+                if (name.isBlank()) {
+                    Platform.runLater(() -> {
+                        said.setText("No file named yet.");
+                        b.setDisable(false);
+                    });
+                    return;
+                }
+                Path file = form.files.resolve(name);
+                int specNy = Math.max(1, tree.at("/grid/ny").asInt(1));
                 String result;
                 int[] counts = null;
                 try (SegyReader r = SegyReader.open(file)) {
@@ -327,9 +338,12 @@ final class SpecForm extends VBox {
                 String text = result;
                 Platform.runLater(() -> {
                     if (n != null) {
-                        form.text.put("/grid/nx", Integer.toString(n[0]));
-                        form.text.put("/grid/ny", Integer.toString(n[1]));
-                        form.text.put("/grid/nz", Integer.toString(n[2]));
+                        String[] keys = {"/grid/nx", "/grid/ny", "/grid/nz"};
+                        for (int i = 0; i < keys.length; i++) {
+                            String key = keys[i];
+                            String count = Integer.toString(n[i]);
+                            form.edits.submit(json -> FormContext.put(json, key, count, null), null);
+                        }
                     }
                     said.setText(text);
                     b.setDisable(false);
@@ -356,7 +370,7 @@ final class SpecForm extends VBox {
     private List<Node> layout(String at) {
         FormChoice c = choice(at, List.of(
                 new FormChoice.Option("line", v -> v.has("line"),
-                        t -> withLayout(t.at(at), "line", FormValues.line(t.at(at), t.path("grid"))), "",
+                        (t, json) -> withLayout(t.at(at), "line", FormValues.line(t.at(at), t.path("grid"))), "",
                         List.of(grid(
                                 number("first x (m)", at + "/line/x0", null),
                                 number("spacing (m)", at + "/line/dx", null),
@@ -364,7 +378,7 @@ final class SpecForm extends VBox {
                                 number("y (m)", at + "/line/y", "0"),
                                 number("depth (m)", at + "/line/z", null)))),
                 new FormChoice.Option("areal grid", v -> v.has("grid"),
-                        t -> withLayout(t.at(at), "grid", FormValues.grid(t.at(at), t.path("grid"))), "",
+                        (t, json) -> withLayout(t.at(at), "grid", FormValues.grid(t.at(at), t.path("grid"))), "",
                         List.of(grid(
                                 number("first x (m)", at + "/grid/x0", null),
                                 number("x spacing (m)", at + "/grid/dx", null),
@@ -374,7 +388,7 @@ final class SpecForm extends VBox {
                                 whole("count along y", at + "/grid/ny", null),
                                 number("depth (m)", at + "/grid/z", null)))),
                 new FormChoice.Option("list of points", v -> v.has("list"),
-                        t -> withLayout(t.at(at), "list", FormValues.list(t.at(at), form.text.indentAt(at))),
+                        (t, json) -> withLayout(t.at(at), "list", FormValues.list(t.at(at), SpecText.indentAt(json, at))),
                         "more than " + String.format(java.util.Locale.ROOT, "%,d", FormValues.MAX_LISTED_POINTS)
                                 + " points to list: edit the JSON",
                         List.of(table(at + "/list", new String[] {"100", "0", "0"},

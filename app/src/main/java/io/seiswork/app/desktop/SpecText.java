@@ -6,8 +6,9 @@ import org.fxmisc.richtext.CodeArea;
 
 /**
  * The spec's JSON text as the form edits it: each change is the smallest edit of the text
- * ({@link JsonValueEdit}) made as one {@code replaceText}, so the user's layout stays and one undo
- * takes it back: the code area's undo would merge adjacent edits, so none is merged with a form edit. The text stays the one truth; the form only ever writes into it.
+ * ({@link JsonValueEdit}, worked out by {@link FormEdits}) made as one {@code replaceText}, so the
+ * user's layout stays and one undo takes it back: the code area's undo would merge adjacent edits,
+ * so none is merged with a form edit. The text stays the one truth; the form only ever writes into it.
  */
 final class SpecText {
 
@@ -38,47 +39,30 @@ final class SpecText {
     }
 
     /**
-     * Sets the value at {@code pointer} to {@code literal}, adding the member (and objects on the
-     * way) when the spec has none; nothing when it already reads so.
+     * The edit of {@code json} that sets the value at {@code pointer} to {@code literal}, adding
+     * the member (and objects on the way) when the spec has none; null when it already reads so.
      *
-     * @return false when the text cannot take it (it does not parse, or a non-object is in the way)
+     * @throws IllegalArgumentException when the text cannot take it (it does not parse, or a
+     *     non-object is in the way)
      */
-    boolean put(String pointer, String literal) {
-        JsonValueEdit.Edit e;
-        String json = text();
-        try {
-            e = JsonValueEdit.put(json, pointer, literal);
-        } catch (IllegalArgumentException notThere) {
-            return false;
-        }
-        if (!json.substring(e.start(), e.end()).equals(e.text())) {
-            replace(e);
-        }
-        return true;
-    }
-
-    /** Removes the member at {@code pointer} (an optional value back to its default), if there is one. */
-    void remove(String pointer) {
-        JsonValueEdit.Edit e = JsonValueEdit.remove(text(), pointer);
-        if (e != null) {
-            replace(e);
-        }
+    static JsonValueEdit.Edit put(String json, String pointer, String literal) {
+        JsonValueEdit.Edit e = JsonValueEdit.put(json, pointer, literal);
+        return json.substring(e.start(), e.end()).equals(e.text()) ? null : e;
     }
 
     /** One form edit, one undo step: not merged with the typing before it nor the edit after it. */
-    private void replace(JsonValueEdit.Edit e) {
+    void replace(JsonValueEdit.Edit e) {
         area.getUndoManager().preventMerge();
         area.replaceText(e.start(), e.end(), e.text());
         area.getUndoManager().preventMerge();
     }
 
     /**
-     * The indentation of the line where the value at {@code pointer} starts, or of the line of
-     * the nearest object on its path that the text has ("" for none): what a value written over
-     * several lines is indented by.
+     * The indentation of the line of {@code json} where the value at {@code pointer} starts, or
+     * of the line of the nearest object on its path that the text has ("" for none): what a value
+     * written over several lines is indented by.
      */
-    String indentAt(String pointer) {
-        String json = text();
+    static String indentAt(String json, String pointer) {
         for (String at = pointer; ; at = at.substring(0, at.lastIndexOf('/'))) {
             JsonValueEdit.Range r = JsonValueEdit.find(json, at);
             if (r != null) {

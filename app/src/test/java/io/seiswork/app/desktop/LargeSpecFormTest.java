@@ -70,7 +70,9 @@ class LargeSpecFormTest {
         assertEquals("1000", ((TextField) form.control("/grid/nx")).getText());
 
         NumberTable receivers = form.table("/receivers/list");
-        assertTrue(receivers.cut());
+        // Its rows are converted off the JavaFX thread, after the check lands.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(receivers::cut));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(NumberTable.MAX_ROWS, receivers.rows().size(), "the first rows only");
         assertEquals(String.format(Locale.ROOT, "The first %,d of %,d rows, read-only: edit them in the JSON.",
                 NumberTable.MAX_ROWS, POINTS), receivers.note());
@@ -166,7 +168,8 @@ class LargeSpecFormTest {
     void aTableSeesItsJsonGrewPastItsRowsReadingOnlyTheFirst(FxRobot robot) throws Exception {
         NumberTable[] table = new NumberTable[1];
         org.fxmisc.richtext.CodeArea area = WaitForAsyncUtils.asyncFx(() -> new org.fxmisc.richtext.CodeArea()).get();
-        FormContext context = new FormContext(new SpecText(area), (title, segy, current) -> null, Runnable::run);
+        FormContext context = WaitForAsyncUtils.asyncFx(() -> new FormContext(new SpecText(area), area,
+                (title, segy, current) -> null, Runnable::run)).get();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         robot.interact(() -> {
             area.replaceText(spec(3));
@@ -181,14 +184,184 @@ class LargeSpecFormTest {
             area.replaceText(spec(POINTS));  // the JSON edited since; no refresh yet
         });
         assertEquals(3, table[0].rows().size());
-        boolean[] taken = {true};
-        robot.interact(() -> taken[0] = table[0].set(0, 0, "7"));
-        assertFalse(taken[0]);
+        robot.interact(() -> table[0].set(0, 0, "7"));  // refused as the edit is worked out, from the JSON as it is
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table[0].cut(), "cut: more rows than the table shows");
         assertEquals(NumberTable.MAX_ROWS, table[0].rows().size(), "the first rows only");
         assertEquals(NumberTable.cutNote(POINTS), table[0].note());
         assertFalse(table[0].table().isEditable());
         assertEquals(spec(POINTS), textOf(area));
+    }
+
+    /** Receivers listed in a spec of about 900 kB: under {@link SpecEditor#FORM_MAX_CHARS}, the form edits it. */
+    private static final int NEAR_LIMIT_POINTS = 47_000;
+
+    /**
+     * A spec of about 900 kB: a field's edit, three of them in one go, and a table's, read and
+     * parse no whole text on the JavaFX thread (worked out on the checks' thread), and land in
+     * the order they were made.
+     */
+    @Test
+    void formEditsNearTheLimitAreWorkedOutOffTheFxThreadAndLandInOrder(FxRobot robot) throws Exception {
+        String json = spec(NEAR_LIMIT_POINTS);
+        assertTrue(json.length() > 850_000 && json.length() < SpecEditor.FORM_MAX_CHARS, "about 900 kB: " + json.length());
+        SpecForm form = loaded(robot, json);
+        assertFalse(form.isDisabled());
+        TextField nx = (TextField) form.control("/grid/nx");
+        TextField nz = (TextField) form.control("/grid/nz");
+        NumberTable receivers = form.table("/receivers/list");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> receivers.rows().size()) == NEAR_LIMIT_POINTS);
+        long reads = fx(form::textReads);
+
+        robot.interact(() -> {
+            enter(nx, "1200");
+            enter(nz, "150");
+            enter(nx, "1300");  // the last of the field's two edits is what stays
+        });
+        settled(form);
+        assertEquals(json.replace("\"nx\": 1000, \"ny\": 1, \"nz\": 100,", "\"nx\": 1300, \"ny\": 1, \"nz\": 150,"),
+                textOf(robot), "all three edits, in order, and nothing else");
+
+        boolean[] taken = {false};
+        robot.interact(() -> taken[0] = receivers.set(1, 0, "7"));
+        assertTrue(taken[0]);
+        settled(form);
+        String now = textOf(robot);
+        assertTrue(now.contains("\n    [0, 0, 20],\n    [7, 0, 20],\n    [20, 0, 20],\n"), now.substring(0, 800));
+        assertFalse(now.contains("[10.5, 0, 20]"), "the cell's old value gone");
+        assertEquals(reads, (long) fx(form::textReads), "no whole text read (nor parsed) on the JavaFX thread");
+    }
+
+    /**
+     * An edit whose text changed while it was worked out (a key typed in the JSON before the
+     * checks' thread got to it) is worked out again from the new text, never applied at the old
+     * text's places.
+     */
+    @Test
+    void anEditOfTextChangedMeanwhileIsWorkedOutAgainNotAppliedStale(FxRobot robot) throws Exception {
+        java.util.List<Runnable> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        String json = spec(NEAR_LIMIT_POINTS);
+        SpecCodeArea area = WaitForAsyncUtils.asyncFx(SpecCodeArea::new).get();
+        SpecForm form = WaitForAsyncUtils.asyncFx(() -> new SpecForm(area, (title, segy, current) -> null, held::add)).get();
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        robot.interact(() -> {
+            area.replaceText(json);
+            form.refresh(tree, 1, List.of());
+        });
+        held.clear();  // the table's conversion: not wanted here
+        TextField nx = (TextField) form.control("/grid/nx");
+        robot.interact(() -> enter(nx, "1200"));
+        assertEquals(1, held.size(), "the edit waits for the checks' thread");
+        assertTrue(fx(form::editsBusy));
+        int at = json.indexOf("many-points") + "many-points".length();
+        robot.interact(() -> area.insertText(at, ", renamed"));  // typed in the JSON meanwhile, before nx
+        int runs = 0;
+        while (fx(form::editsBusy)) {
+            List<Runnable> now;
+            synchronized (held) {
+                now = List.copyOf(held);
+                held.clear();
+            }
+            now.forEach(Runnable::run);
+            runs += now.size();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(runs < 10, "worked out again once, not for ever: " + runs);
+        }
+        assertEquals(2, runs, "worked out from the old text, then again from the new");
+        String newer = json.substring(0, at) + ", renamed" + json.substring(at);
+        assertEquals(newer.replace("\"nx\": 1000", "\"nx\": 1200"), textOf(area));
+    }
+
+    /**
+     * A table of 47,000 rows is compared with the rows it shows, off the JavaFX thread, at every
+     * check, and converted again only when its own array changed: not for an edit of nx.
+     */
+    @Test
+    void aTableIsConvertedAgainOnlyWhenItsOwnRowsChange(FxRobot robot) throws Exception {
+        SpecForm form = loaded(robot, spec(NEAR_LIMIT_POINTS));
+        NumberTable receivers = form.table("/receivers/list");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> receivers.rows().size()) == NEAR_LIMIT_POINTS);
+        long converted = receivers.conversions();
+        long compared = receivers.comparisons();
+        TextField nx = (TextField) form.control("/grid/nx");
+        robot.interact(() -> enter(nx, "1200"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> receivers.comparisons() > compared);
+        assertEquals(converted, receivers.conversions(), "nx changed, not the table's rows: not converted again");
+
+        long comparedAgain = receivers.comparisons();
+        robot.interact(() -> receivers.set(1, 0, "7"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> receivers.comparisons() > comparedAgain);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(converted + 1, receivers.conversions(), "its own rows changed: converted once");
+        assertEquals("7", fx(() -> receivers.rows().get(1)[0]));
+    }
+
+    /**
+     * A value typed and refused ("abc" in dx) and left stays, red, across a refresh after a key
+     * typed elsewhere in the JSON; Escape in the field shows the JSON's value again; and a change
+     * of the JSON's own dx gives way to it.
+     */
+    @Test
+    void aRefusedValueSurvivesARefreshUntilEscapeOrItsJsonValueChanges(FxRobot robot) throws Exception {
+        String json = spec(3);
+        SpecForm form = loaded(robot, json);
+        TextField dx = (TextField) form.control("/grid/dx");
+        TextField nz = (TextField) form.control("/grid/nz");
+        robot.interact(() -> {
+            dx.requestFocus();
+            enter(dx, "abc");
+            editor.text().requestFocus();
+        });
+        assertEquals(FormField.PROBLEM_STYLE, dx.getStyle());
+        assertEquals("dx (m): a number, please", editor.refusedValueProperty().get());
+        robot.interact(() -> editor.text().insertText(json.indexOf("\"nz\": 100") + 9, "0"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "1000".equals(fx(nz::getText)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("abc", dx.getText(), "the refused value stays across the refresh");
+        assertEquals(FormField.PROBLEM_STYLE, dx.getStyle());
+        assertTrue(dx.getTooltip().getText().startsWith("a number, please"), dx.getTooltip().getText());
+        assertEquals("dx (m): a number, please", editor.refusedValueProperty().get());
+
+        robot.interact(dx::requestFocus);
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("10", dx.getText(), "Escape: the JSON's value again");
+        assertEquals("", dx.getStyle());
+        assertEquals(null, editor.refusedValueProperty().get());
+
+        robot.interact(() -> {
+            enter(dx, "abc");
+            editor.text().requestFocus();
+        });
+        assertEquals("abc", dx.getText());
+        String now = textOf(robot);
+        robot.interact(() -> editor.text().replaceText(now.indexOf("\"dx\": 10") + 6, now.indexOf("\"dx\": 10") + 8, "20"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "20".equals(fx(dx::getText)));
+        assertEquals("", fx(dx::getStyle), "the JSON's own dx changed: it shows");
+        assertEquals(null, editor.refusedValueProperty().get());
+    }
+
+    /** Loads {@code json} in the editor and waits for its first check to fill the form. */
+    private SpecForm loaded(FxRobot robot, String json) throws Exception {
+        robot.interact(() -> editor.load(json, "spec.json"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> editor.formPane().getContent() == editor.form());
+        WaitForAsyncUtils.waitForFxEvents();
+        return editor.form();
+    }
+
+    /** Types {@code value} in {@code field} and presses Enter there (on the JavaFX thread). */
+    private static void enter(TextField field, String value) {
+        field.setText(value);
+        field.fireEvent(new javafx.event.ActionEvent());
+    }
+
+    private static void settled(SpecForm form) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fx(form::editsBusy));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
     }
 
     private static String textOf(org.fxmisc.richtext.CodeArea area) throws Exception {
