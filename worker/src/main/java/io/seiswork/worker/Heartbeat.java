@@ -91,6 +91,19 @@ final class Heartbeat implements AutoCloseable {
     Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
             WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection,
             Runnable onHang, java.time.Duration visibility, WorkerTimings timings) {
+        this(queue, message, table, job, cancel, settings, progress, stacking, protection, onHang, visibility, timings,
+                System::nanoTime);
+    }
+
+    /**
+     * As above, the watch (the hang limit, the 30 s sign of life) timed by {@code nanoTime} in
+     * nanoseconds instead of {@link System#nanoTime}: a test moves it, so that a hang is told by
+     * the time it set rather than by how long the test slept. The watch still ticks every
+     * {@link WorkerSettings#statusPoll()} of real time, and the message's hold keeps real time.
+     */
+    Heartbeat(ShotQueue queue, ReceivedShot message, JobTable table, JobId job, CancellationToken cancel,
+            WorkerSettings settings, DoubleSupplier progress, BooleanSupplier stacking, TaskProtection protection,
+            Runnable onHang, java.time.Duration visibility, WorkerTimings timings, java.util.function.LongSupplier nanoTime) {
         java.time.Duration holdCap = timings.holdCap();
         this.protection = protection;
         if (protection.active()) {
@@ -119,10 +132,10 @@ final class Heartbeat implements AutoCloseable {
         long pollMs = settings.statusPoll().toMillis();
         int shot = message.task().shot();
         double[] reported = {0};
-        long[] reportedAt = {System.nanoTime()};
+        long[] reportedAt = {nanoTime.getAsLong()};
         long hangNs = settings.hangAfter().toNanos();
         double[] lastSeen = {-1};
-        long[] movedAt = {System.nanoTime()};
+        long[] movedAt = {nanoTime.getAsLong()};
         boolean[] hung = {false};
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -134,7 +147,7 @@ final class Heartbeat implements AutoCloseable {
             }
             try {  // on its own: a failed status read must not skip the sign of life
                 double p = progress.getAsDouble();
-                long now = System.nanoTime();
+                long now = nanoTime.getAsLong();
                 if (p != lastSeen[0]) {
                     lastSeen[0] = p;
                     movedAt[0] = now;

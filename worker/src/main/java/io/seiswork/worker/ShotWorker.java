@@ -114,6 +114,11 @@ public final class ShotWorker implements Runnable {
     private boolean warnedUntagged;
     /** The dead-letter sweep, once the queue's dead-letter queue is known (empty: it has none). */
     private Optional<DeadLetterSweep> sweep;
+    /**
+     * Whether the loop may end, asked between receives ({@link #stopWhen}); never, for a worker of
+     * the fleet, which polls until stopped.
+     */
+    private java.util.function.BooleanSupplier finished = () -> false;
     /** What ends a worker whose shot hung (tests replace it). */
     private Runnable onHang = () -> Runtime.getRuntime().halt(HUNG_EXIT_STATUS);
     /** How long a held message is kept hidden at most, and a live stack's refused message. */
@@ -157,8 +162,9 @@ public final class ShotWorker implements Runnable {
     }
 
     /**
-     * Runs until {@link #stop()} or, when {@link WorkerSettings#maxIdle()} is set, until no message
-     * came for that long.
+     * Runs until {@link #stop()}, until {@link #stopWhen its stop condition} holds between two
+     * receives, or, when {@link WorkerSettings#maxIdle()} is set, until no message came for that
+     * long.
      */
     @Override
     public void run() {
@@ -166,6 +172,10 @@ public final class ShotWorker implements Runnable {
         try {
             sweepDeadLetters();
             while (!stopping) {
+                if (finished.getAsBoolean()) {
+                    LOG.info("the work this worker was started for is finished: stopping");
+                    break;
+                }
                 int waitS = (int) settings.pollWait().toSeconds();
                 if (!settings.maxIdle().isZero()) {
                     long leftMs = settings.maxIdle().toMillis() - (System.nanoTime() - idleSince) / 1_000_000;
@@ -236,6 +246,25 @@ public final class ShotWorker implements Runnable {
         if (t != null) {
             t.cancel();
         }
+    }
+
+    /**
+     * Ends {@link #run()} as soon as {@code condition} holds, asked before each receive (after each
+     * message handled and each poll that found none): a worker started for one job stops when
+     * that job has ended (its status final in the job table) rather than after
+     * {@link WorkerSettings#maxIdle()} of silence. It never interrupts a shot or a stack, and the
+     * fleet's workers, which never set one, poll until stopped. Set before {@link #run()}.
+     *
+     * @return this worker
+     */
+    public ShotWorker stopWhen(java.util.function.BooleanSupplier condition) {
+        finished = java.util.Objects.requireNonNull(condition, "condition");
+        return this;
+    }
+
+    /** {@link #stopWhen} the job {@code id}'s status in the job table is final (DONE, FAILED or CANCELLED). */
+    public ShotWorker stopWhenEnded(JobId id) {
+        return stopWhen(() -> table.jobStatus(id).map(JobStatus::isFinal).orElse(false));
     }
 
     /** Replaces what ends the process when a shot hangs (for tests, which cannot halt their JVM). */

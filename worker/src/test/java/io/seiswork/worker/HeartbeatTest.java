@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobTable;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The heartbeat's watch for a hung engine, against the emulators: a shot whose progress stops
  * between its first and last time step is reported once; one still downloading (progress 0),
- * uploading (1), stacking, or stepping, is not.
+ * uploading (1), stacking, or stepping, is not. The watch's time is the test's ({@link #nanos}),
+ * moved between ticks, so that a stall of the test or the heartbeat cannot turn a step into a hang.
  */
 class HeartbeatTest {
 
@@ -29,6 +32,28 @@ class HeartbeatTest {
 
     @TempDir
     Path dir;
+
+    /** The watch's own time, in nanoseconds, moved by the test only. */
+    private final AtomicLong nanos = new AtomicLong();
+    /** How many times the watch has read the shot's progress: once a tick, first thing. */
+    private final AtomicLong reads = new AtomicLong();
+
+    private void pass(Duration d) {
+        nanos.addAndGet(d.toNanos());
+    }
+
+    /**
+     * Returns once two ticks have begun since the call, and so the first of them, which read the
+     * progress and the time as they stand now, has ended (the ticks run one after another).
+     */
+    private void ticksSeeNow() throws InterruptedException {
+        long target = reads.get() + 2;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (reads.get() < target) {
+            assertTrue(System.nanoTime() < deadline, "the heartbeat stopped ticking");
+            Thread.sleep(5);
+        }
+    }
 
     @Test
     void aShotThatStopsSteppingIsReportedHungOnceAndOnlyThen() throws Exception {
@@ -39,36 +64,51 @@ class HeartbeatTest {
         table.createJob(job, "hang", "model", ObjectKeys.spec(job), 1);
         queue.send(job, List.of(1));
         ReceivedShot message = queue.receive(2, 60).orElseThrow();
-        WorkerSettings settings = WorkerSettings.defaults(dir).withStatusPoll(Duration.ofMillis(50))
+        WorkerSettings settings = WorkerSettings.defaults(dir).withStatusPoll(Duration.ofMillis(10))
                 .withHangAfter(Duration.ofMillis(1500));
         double[] progress = {0};
         boolean[] stacking = {false};
         AtomicInteger hangs = new AtomicInteger();
         try (Heartbeat beat = new Heartbeat(queue, message, table, job, new CancellationToken(), settings,
-                () -> progress[0], () -> stacking[0], TaskProtection.fromEnvironment(java.util.Map.of()),
-                hangs::incrementAndGet, settings.visibility(), WorkerTimings.DEFAULT)) {
-            Thread.sleep(3000);
+                () -> read(progress[0]), () -> stacking[0], TaskProtection.fromEnvironment(java.util.Map.of()),
+                hangs::incrementAndGet, settings.visibility(), WorkerTimings.DEFAULT, nanos::get)) {
+            pass(Duration.ofSeconds(3));
+            ticksSeeNow();
             assertEquals(0, hangs.get(), "progress 0: inputs still downloading, not watched");
             for (int step = 1; step <= 15; step++) {
                 progress[0] = step / 100.0;
-                Thread.sleep(100);
+                pass(Duration.ofMillis(1000));
+                ticksSeeNow();
             }
-            assertEquals(0, hangs.get(), "a shot that steps is not hung");
+            assertEquals(0, hangs.get(), "a shot that steps, a second a step, is not hung");
+            pass(Duration.ofMillis(1499));
+            ticksSeeNow();
+            assertEquals(0, hangs.get(), "stuck at 15 % for less than the limit: not hung yet");
             stacking[0] = true;
-            Thread.sleep(3000);
+            pass(Duration.ofSeconds(3));
+            ticksSeeNow();
             assertEquals(0, hangs.get(), "stacking is not watched");
             stacking[0] = false;
-            Thread.sleep(4000);
+            ticksSeeNow();
             assertEquals(1, hangs.get(), "stuck at 15 %: hung");
-            Thread.sleep(2000);
+            pass(Duration.ofSeconds(3));
+            ticksSeeNow();
             assertEquals(1, hangs.get(), "reported once");
         }
         AtomicInteger uploads = new AtomicInteger();
         try (Heartbeat beat = new Heartbeat(queue, message, table, job, new CancellationToken(), settings,
-                () -> 1.0, () -> false, TaskProtection.fromEnvironment(java.util.Map.of()), uploads::incrementAndGet, settings.visibility(),
-                WorkerTimings.DEFAULT)) {
-            Thread.sleep(3000);
+                () -> read(1.0), () -> false, TaskProtection.fromEnvironment(java.util.Map.of()), uploads::incrementAndGet,
+                settings.visibility(), WorkerTimings.DEFAULT, nanos::get)) {
+            ticksSeeNow();
+            pass(Duration.ofSeconds(3));
+            ticksSeeNow();
             assertEquals(0, uploads.get(), "progress 1: the result uploading, not watched");
         }
+    }
+
+    /** {@code p}, the read counted. */
+    private double read(double p) {
+        reads.incrementAndGet();
+        return p;
     }
 }

@@ -132,7 +132,7 @@ class ShotWorkerTest {
             assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
         }
 
-        ShotWorker next = worker("next");
+        ShotWorker next = worker("next").stopWhenEnded(job);
         next.run();
         assertEquals(1, next.shotsRun());
         JobRecord done = table.job(job).orElseThrow();
@@ -170,7 +170,8 @@ class ShotWorkerTest {
                     "http://127.0.0.1:" + agent.getAddress().getPort() + "/"));
             var metrics = new ShotMetrics(new java.io.PrintStream(metricLines, true, StandardCharsets.UTF_8),
                     java.time.Clock.systemUTC(), "ecs");
-            ShotWorker w = new ShotWorker(store, table, queue, settings("ecs"), metrics, protection, WorkerTimings.DEFAULT);
+            ShotWorker w = new ShotWorker(store, table, queue, settings("ecs"), metrics, protection, WorkerTimings.DEFAULT)
+                    .stopWhenEnded(job);
             w.run();
             assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
             assertEquals(List.of("PUT {\"ProtectionEnabled\":true,\"ExpiresInMinutes\":120}",
@@ -209,7 +210,7 @@ class ShotWorkerTest {
         // Resumed with the input still missing: three fresh attempts, and FAILED again.
         assertEquals(List.of(1), dispatcher.resume(job).queued());
         assertEquals(0, table.shots(job).get(0).attempts());
-        worker("w2").run();
+        worker("w2").stopWhenEnded(job).run();
         assertEquals(JobStatus.FAILED, table.job(job).orElseThrow().status());
         assertEquals(3, table.shots(job).get(0).attempts());
         assertEquals(6, metricLines("ShotsFailed"));
@@ -234,7 +235,7 @@ class ShotWorkerTest {
     @Test
     void aShotWhoseSpillDoesNotFitTheScratchDiskFailsOnceWithItsReason() throws Exception {
         JobId job = dispatcher.submit(spillingSpec(), 1, TransferProgress.NONE).id();
-        ShotWorker w = worker("w");
+        ShotWorker w = worker("w").stopWhenEnded(job);
         w.scratchSpace(new io.seiswork.kernels.rtm.ScratchSpace(d -> KIB_64, d -> KIB_64));
         w.run();
         JobRecord failed = table.job(job).orElseThrow();
@@ -280,7 +281,7 @@ class ShotWorkerTest {
     @Test
     void aShotShortOfScratchHasTheInputCacheMakeRoomFirst() throws Exception {
         JobId job = dispatcher.submit(spillingSpec(), 1, TransferProgress.NONE).id();
-        ShotWorker w = worker("w");
+        ShotWorker w = worker("w").stopWhenEnded(job);
         Path cached = Files.createDirectories(dir.resolve("w/inputs/sha256")).resolve("ab".repeat(32));
         try (var f = new java.io.RandomAccessFile(cached.toFile(), "rw")) {
             f.setLength(1L << 30);
@@ -303,7 +304,7 @@ class ShotWorkerTest {
     void aResumedJobRunsOnlyItsUnfinishedShotsAndStacksTheSameImage() throws Exception {
         Path spec = spec(3, 0.3);
         JobId job = dispatcher.submit(spec, 3, TransferProgress.NONE).id();
-        ShotWorker w = worker("w");
+        ShotWorker w = worker("w").stopWhenEnded(job);
         java.util.Map<Integer, io.seiswork.cloud.queue.ReceivedShot> messages = new java.util.TreeMap<>();
         for (int i = 0; i < 3; i++) {
             var m = queue.receive(2, 120).orElseThrow();
@@ -339,7 +340,7 @@ class ShotWorkerTest {
         assertEquals(1, done.resumes());
 
         JobId straight = dispatcher.submit(spec, 3, TransferProgress.NONE).id();
-        worker("straight").run();
+        worker("straight").stopWhenEnded(straight).run();
         assertEquals(JobStatus.DONE, table.job(straight).orElseThrow().status());
         for (String file : List.of("image.sgy", "image.swv")) {
             assertTrue(java.util.Arrays.equals(store.getBytes(ObjectKeys.output(straight, file), 1 << 24),
@@ -356,7 +357,7 @@ class ShotWorkerTest {
     void aJobWhoseStackingFailedIsStackedWhenResumed() throws Exception {
         Path spec = spec(2, 0.3);
         JobId job = dispatcher.submit(spec, 2, TransferProgress.NONE).id();
-        ShotWorker w = worker("w");
+        ShotWorker w = worker("w").stopWhenEnded(job);
         var first = queue.receive(2, 120).orElseThrow();
         w.handle(first);
         int shot = first.task().shot();
@@ -386,7 +387,7 @@ class ShotWorkerTest {
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
 
         JobId straight = dispatcher.submit(spec, 2, TransferProgress.NONE).id();
-        worker("straight").run();
+        worker("straight").stopWhenEnded(straight).run();
         assertTrue(java.util.Arrays.equals(store.getBytes(ObjectKeys.output(straight, "image.sgy"), 1 << 24),
                 store.getBytes(ObjectKeys.output(job, "image.sgy"), 1 << 24)), "the uninterrupted job's image");
     }
@@ -395,7 +396,7 @@ class ShotWorkerTest {
     @Test
     void aJobFailingMeanwhileStopsItsRunningShot() throws Exception {
         JobId job = dispatcher.submit(spec(1, 6.0), 1, TransferProgress.NONE).id();
-        ShotWorker w = worker("w");
+        ShotWorker w = worker("w").stopWhenEnded(job);
         Thread t = startWhenRunning(w, job);
         assertTrue(table.failJob(job, "another shot failed 3 times"));
         t.join(30_000);
@@ -416,11 +417,37 @@ class ShotWorkerTest {
                 .getBytes(StandardCharsets.UTF_8));
         table.createJob(job, "worker-test", "rtm", ObjectKeys.spec(job), 1);
         queue.send(job, List.of(1));
-        worker("w").run();
+        worker("w").stopWhenEnded(job).run();
         JobRecord failed = table.job(job).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());
         assertTrue(failed.error().endsWith("job local-path-1: velocity.raw.path must name a stored input "
                 + "(inputs/sha256/<hash>), got \"" + secret + "\""), failed.error());
+    }
+
+    /**
+     * A worker started for one job, with no idle limit (a fleet worker's polling for ever), ends as
+     * soon as that job has: after its last shot is stacked, and at once for a job already ended.
+     * Without the stop condition the worker would still be polling when the join gives up.
+     */
+    @Test
+    void aWorkerStartedForOneJobStopsWhenTheJobEnds() throws Exception {
+        JobId job = dispatcher.submit(spec(1, 0.3), 1, TransferProgress.NONE).id();
+        for (int round = 1; round <= 2; round++) {
+            ShotWorker w = new ShotWorker(store, table, queue, settings("one-job-" + round).withMaxIdle(Duration.ZERO)
+                    .withPollWait(Duration.ofSeconds(1)), new ShotMetrics(new java.io.PrintStream(metricLines, true,
+                    StandardCharsets.UTF_8), java.time.Clock.systemUTC(), "one-job")).stopWhenEnded(job);
+            Thread t = new Thread(w);
+            t.start();
+            t.join(120_000);
+            boolean polling = t.isAlive();
+            if (polling) {
+                w.stop();
+                t.join(30_000);
+            }
+            assertTrue(!polling, "round " + round + ": the worker still polled after its job ended");
+            assertEquals(round == 1 ? 1 : 0, w.shotsRun(), "round " + round + ": the job's one shot, then none");
+            assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+        }
     }
 
     @Test

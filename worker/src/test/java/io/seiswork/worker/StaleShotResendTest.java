@@ -37,6 +37,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
  * Shots whose messages SQS would drop (14 days after they were sent, with no dead letter) are
  * sent again by the workers' sweep, against the emulators, the 12 days shortened to 5 s: the
  * messages are taken out of the queue as SQS's expiry takes them.
+ *
+ * <p>The age is passed on the re-send's clock, not waited out: the table records its times on
+ * the real clock, so the test marks real instants between its writes ({@link #mark}) and sets the
+ * re-send's clock to one age past a mark, which makes what was written before the mark stale and
+ * what was written after it young, whatever a stall did to the real time in between.
  */
 class StaleShotResendTest {
 
@@ -65,7 +70,8 @@ class StaleShotResendTest {
     /** Takes every message out of the shot queue, as SQS's retention does, and returns them as "job:shot:run". */
     private List<String> drained() {
         List<String> taken = new ArrayList<>();
-        for (Optional<ReceivedShot> m = queue.receive(1, 60); m.isPresent(); m = queue.receive(1, 60)) {
+        // No long poll: ElasticMQ answers a receive with what is visible, and these were sent before it.
+        for (Optional<ReceivedShot> m = queue.receive(0, 60); m.isPresent(); m = queue.receive(0, 60)) {
             taken.add(m.get().task().jobId() + ":" + m.get().task().shot() + ":" + m.get().run());
             queue.delete(m.get());
         }
@@ -73,9 +79,28 @@ class StaleShotResendTest {
         return taken;
     }
 
-    /** A worker's re-send, claiming as {@code worker}, looking at most hourly. */
-    private StaleShotResend stale(String worker) {
-        return new StaleShotResend(queue, table, Clock.systemUTC(), AGE, Duration.ofHours(1), worker);
+    /** A worker's re-send whose clock stands at {@code clock}, claiming as {@code worker}, looking at most hourly. */
+    private StaleShotResend stale(String worker, Clock clock) {
+        return new StaleShotResend(queue, table, clock, AGE, Duration.ofHours(1), worker);
+    }
+
+    /**
+     * The real time now, to the millisecond the table records, once what came before it is
+     * written; returns a little later, so that what is written after the mark is recorded at least
+     * 2 ms after it: a clock at {@link #oneAgeAfter} the mark then finds the one stale and the
+     * other not, to the table's millisecond.
+     */
+    private static Instant mark() throws InterruptedException {
+        Instant m = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        while (!Instant.now().isAfter(m.plusMillis(2))) {
+            Thread.sleep(1);
+        }
+        return m;
+    }
+
+    /** Just past the age after {@code mark}: what was recorded at or before it is stale, what after it is not. */
+    private static Instant oneAgeAfter(Instant mark) {
+        return mark.plus(AGE).plusMillis(1);
     }
 
     private DeadLetterSweep sweep(StaleShotResend stale) {
@@ -93,22 +118,23 @@ class StaleShotResendTest {
         JobId cancelled = submitted(2);
         table.cancel(cancelled);
         assertEquals(5, drained().size(), "the messages SQS would drop");
-        Thread.sleep(AGE.toMillis() + 500);
-        // Submitted just now (its messages not sent: the sweep reads only the table): younger than the age.
+        Instant submittedBy = mark();
+        // Submitted after the mark (its messages not sent: the sweep reads only the table): younger than the age.
         JobId young = new JobId(LocalCloud.uniqueName("job"));
         table.createJob(young, "stale", "rtm", ObjectKeys.spec(young), 2, 0);
 
-        StaleShotResend stale = stale("sweeper");
+        MovableClock clock = new MovableClock(oneAgeAfter(submittedBy));
+        StaleShotResend stale = stale("sweeper", clock);
         sweep(stale).sweep();
         // Its fresh message's time is recorded: looked at again at once, nothing is old enough.
-        assertEquals(0, stale("w").resend());
+        assertEquals(0, stale("w", clock).resend());
         assertEquals(List.of(old + ":3:0"), drained(), "the queued shot of the running job, of its run, alone");
         assertEquals(ShotState.QUEUED, table.shot(old, 3).orElseThrow().state());
         // Past the age again: the sweep looked less than an hour ago and does not look yet; a look does.
-        Thread.sleep(AGE.toMillis() + 500);
+        clock.set(oneAgeAfter(clock.instant()));
         sweep(stale).sweep();
         assertTrue(drained().isEmpty(), "at most one look an hour");
-        assertEquals(2 + 1, stale("w").resend());
+        assertEquals(2 + 1, stale("w", clock).resend());
         assertEquals(List.of(old + ":3:0", young + ":1:0", young + ":2:0"), drained());
     }
 
@@ -117,14 +143,14 @@ class StaleShotResendTest {
         JobId id = submitted(2);
         table.cancel(id);
         drained();
-        Thread.sleep(AGE.toMillis() + 500);
+        Instant submittedBy = mark();
         // Resume: the shots queued again (their send time now), the job reopened, run 1.
         table.requeueShot(id, 1, false);
         table.requeueShot(id, 2, false);
         int run = table.reopen(id, false).orElseThrow();
-        assertEquals(0, stale("w").resend(),
+        assertEquals(0, at(oneAgeAfter(submittedBy)).resend(),
                 "sent at the resume, not at the submission");
-        Thread.sleep(AGE.toMillis() + 500);
+        Instant resumedBy = mark();
         // Shot 1 taken and handed back (a spot interruption): its fresh message, sent and
         // recorded as the worker's hand-back does, is younger than the resume's. Shot 2's
         // hand-back could not be sent: the held message, released, is still its only one, as old.
@@ -133,7 +159,7 @@ class StaleShotResendTest {
         assertTrue(table.shotResends().recordSent(id, 1, Instant.now()));
         table.startShot(id, 2, "w", 1, "m2");
         table.releaseShot(id, 2);
-        assertEquals(1, stale("w").resend());
+        assertEquals(1, at(oneAgeAfter(resumedBy)).resend());
         assertEquals(List.of(id + ":2:" + run), drained());
     }
 
@@ -148,13 +174,13 @@ class StaleShotResendTest {
         int shots = 120;
         JobId id = submitted(shots);
         assertEquals(shots, drained().size(), "the messages SQS would drop");
-        Thread.sleep(AGE.toMillis() + 500);
+        Clock later = Clock.fixed(oneAgeAfter(mark()), java.time.ZoneOffset.UTC);
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Integer>> looks = new ArrayList<>();
             for (String worker : List.of("w1", "w2")) {
-                StaleShotResend resend = stale(worker);
+                StaleShotResend resend = stale(worker, later);
                 looks.add(() -> {
                     together.await();
                     return resend.resend();
@@ -205,16 +231,18 @@ class StaleShotResendTest {
     void aJobClaimedByALostWorkerWaitsForTheClaimToExpire() throws Exception {
         JobId id = submitted(2);
         drained();
-        Thread.sleep(AGE.toMillis() + 500);
-        assertTrue(table.shotResends().claimShotResend(id, "lost", Instant.now(), Duration.ofSeconds(3)));
-        assertFalse(table.shotResends().claimShotResend(id, "other", Instant.now(), Duration.ofHours(1)), "a live claim is refused");
-        assertEquals(0, stale("w").resend());
+        // The claims are made at the re-send's time: the claim's expiry is a time the table compares, not a wait.
+        Instant stale = oneAgeAfter(mark());
+        Duration hold = Duration.ofSeconds(3);
+        assertTrue(table.shotResends().claimShotResend(id, "lost", stale, hold));
+        assertFalse(table.shotResends().claimShotResend(id, "other", stale, Duration.ofHours(1)), "a live claim is refused");
+        assertEquals(0, at(stale.plus(hold).minusMillis(1)).resend());
         assertTrue(drained().isEmpty(), "nothing sent under another's claim");
-        Thread.sleep(3500);
-        assertEquals(2, stale("w").resend());
+        Instant expired = stale.plus(hold).plusMillis(1);
+        assertEquals(2, at(expired).resend());
         assertEquals(List.of(id + ":1:0", id + ":2:0"), drained());
         assertFalse(table.shotResends().releaseShotResendClaim(id, "lost"), "the lost worker's claim was taken over");
-        assertTrue(table.shotResends().claimShotResend(id, "next", Instant.now(), Duration.ofHours(1)), "w let go of its claim");
+        assertTrue(table.shotResends().claimShotResend(id, "next", expired, Duration.ofHours(1)), "w let go of its claim");
     }
 
     /**
