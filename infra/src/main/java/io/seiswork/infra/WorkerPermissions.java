@@ -22,7 +22,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *       {@code s3:DeleteObject} on shot results, which the stacking worker removes once the job's
  *       outputs are stored, and on outputs, which it removes when the job is cancelled, fails or
  *       is deleted while it stacks ({@code JobStacker}); {@code s3:PutObjectTagging} on shot
- *       results, which are written tagged {@value JobStore#EXPIRY_TAG} so that the bucket expires
+ *       results, which are tagged {@value JobStore#EXPIRY_TAG} once written (a request of its own, after the
+ *       PutObject or multipart upload that stores the bytes) so that the bucket expires
  *       those of jobs never stacked; a worker can never overwrite or delete a spec or an input;</li>
  *   <li>{@code s3:ListBucket} for keys under {@code inputs/} and {@code jobs/} only (an
  *       {@code s3:prefix} condition): without it S3 answers a HEAD of a missing key with 403, and
@@ -52,7 +53,7 @@ public final class WorkerPermissions {
                 .actions(List.of("s3:PutObject", "s3:AbortMultipartUpload"))
                 .resources(List.of(store.objects(Protocol.SHOT_RESULTS), store.objects(Protocol.OUTPUTS)))
                 .build());
-        // Shot results are tagged when written, for the bucket's expiry of abandoned ones (JobStore).
+        // Shot results are tagged once written (PutObjectTagging), for the bucket's expiry of abandoned ones (JobStore).
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("TagShotResults")
                 .actions(List.of("s3:PutObjectTagging"))
                 .resources(List.of(store.objects(Protocol.SHOT_RESULTS)))

@@ -12,7 +12,6 @@ import io.seiswork.cloud.queue.ReceivedShot;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.queue.ShotTask;
 import io.seiswork.cloud.s3.ArtifactStore;
-import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
@@ -78,6 +77,7 @@ public final class ShotWorker implements Runnable {
     private final JobStacker stacker;
     private final ShotMetrics metrics;
     private final TaskProtection protection;
+    private final ResultUpload resultUpload;
     private volatile boolean stopping;
     private volatile CancellationToken running;
     /** Fraction of the running shot's time steps done, for the heartbeat's progress reports. */
@@ -159,6 +159,7 @@ public final class ShotWorker implements Runnable {
         this.workspace = new JobWorkspace(store, settings.workDir(), settings.inputCache(), settings.maxInputBytes(),
                 settings.engine(), settings.taskMemoryBytes());
         this.stacker = new JobStacker(store, table, metrics);
+        this.resultUpload = new ResultUpload(store, settings.resultRetry());
     }
 
     /**
@@ -358,9 +359,11 @@ public final class ShotWorker implements Runnable {
                     ? "out of memory: the shot needs more than this worker's " + (Runtime.getRuntime().maxMemory() >> 20)
                             + " MiB of heap (raise -Xmx or use a larger instance)"
                     : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            // One line per failed attempt; the stack trace, some 120 lines of the SDK's, only for debugging.
             LOG.error("{} of job {} failed (attempt {} of {}{}): {}", shotDone ? "stacking" : "shot " + task.shot(), id,
                     message.receiveCount(), ShotAttempts.MAX, atOnce ? ", not retried: every attempt would fail the same "
-                    + "way" : "", why, e);
+                    + "way" : "", why);
+            LOG.debug("{} of job {}: the failure's stack trace", shotDone ? "stacking" : "shot " + task.shot(), id, e);
             boolean owned = true;
             if (atOnce) {
                 // Failed at once only while this attempt still owns the shot: one whose heartbeat
@@ -559,8 +562,7 @@ public final class ShotWorker implements Runnable {
                 gpts = m.stats().gptsPerSecond();
             }
             cancel.throwIfCancelled("shot " + number + ", storing its result");
-            if (!store.putFile(ObjectKeys.shotResult(job.id(), number), result, TransferProgress.NONE,
-                    ObjectKeys.SHOT_RESULT_TAGGING) && !warnedUntagged) {
+            if (!resultUpload.store(job.id(), number, result, cancel) && !warnedUntagged) {
                 warnedUntagged = true;
                 LOG.warn("the S3 endpoint does not implement object tags: shot results are stored without {}, and the "
                         + "bucket's one-year expiry of abandoned ones does not reach them", ObjectKeys.SHOT_RESULT_TAGGING);

@@ -30,10 +30,13 @@ import java.time.Duration;
  *     which is what a deployed worker uses: its heap is already 70 % of its task's memory
  *     ({@code -XX:MaxRAMPercentage=70}). Set, it makes a worker resolve jobs as one of a smaller
  *     task would: the tests force a small grid out of core with it
+ * @param resultRetry how long a computed shot's result upload is tried again when S3 is out of
+ *     reach or answers 5xx ({@link ResultUpload}: 5 minutes by default), the message kept hidden
+ *     meanwhile; 0 tries once
  */
 public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine, String workerId, Duration visibility,
         Duration statusPoll, Duration maxIdle, long maxInputBytes, Duration pollWait, long taskMemoryBytes,
-        Duration sweepEvery, Duration hangAfter) {
+        Duration sweepEvery, Duration hangAfter, Duration resultRetry) {
 
     /** Default input limit: 200 GB, above the 100 GB volumes the product is designed for. */
     public static final long DEFAULT_MAX_INPUT_BYTES = 200L << 30;
@@ -54,6 +57,9 @@ public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine,
         if (sweepEvery.isNegative()) {
             throw new IllegalArgumentException("dead-letter sweep interval must be >= 0, got " + sweepEvery);
         }
+        if (resultRetry.isNegative()) {
+            throw new IllegalArgumentException("result retry time must be >= 0 (0: one try), got " + resultRetry);
+        }
         if (taskMemoryBytes < 0) {
             throw new IllegalArgumentException("task memory must be >= 0 bytes (0: this JVM's heap), got " + taskMemoryBytes);
         }
@@ -62,58 +68,65 @@ public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine,
     /**
      * Defaults for {@code workDir}: inputs kept in it too, spec's engine, 5-minute visibility,
      * status every 5 s, run until stopped, jobs resolved for this JVM's heap, the dead-letter queue
-     * looked at once a minute at most.
+     * looked at once a minute at most, a result's upload tried again for 5 minutes.
      */
     public static WorkerSettings defaults(Path workDir) {
         return new WorkerSettings(workDir, workDir, null, defaultWorkerId(), Duration.ofMinutes(5), Duration.ofSeconds(5),
-                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20), 0, Duration.ofMinutes(1), Duration.ofMinutes(20));
+                Duration.ZERO, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(20), 0, Duration.ofMinutes(1), Duration.ofMinutes(20),
+                ResultUpload.DEFAULT_RETRY);
     }
 
     public WorkerSettings withEngine(EngineChoice choice) {
         return new WorkerSettings(workDir, inputCache, choice, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery, hangAfter);
+                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery, hangAfter, resultRetry);
     }
 
     /** These settings with inputs kept in {@code cache} (the machine's shared scratch) instead of the work directory. */
     public WorkerSettings withInputCache(Path cache) {
         return new WorkerSettings(workDir, cache, engine, workerId, visibility, statusPoll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter, resultRetry);
     }
 
     public WorkerSettings withMaxIdle(Duration idle) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, idle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter, resultRetry);
     }
 
     public WorkerSettings withStatusPoll(Duration poll) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, poll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter, resultRetry);
     }
 
     public WorkerSettings withWorkerId(String id) {
         return new WorkerSettings(workDir, inputCache, engine, id, visibility, statusPoll, maxIdle, maxInputBytes,
-                pollWait, taskMemoryBytes, sweepEvery, hangAfter);
+                pollWait, taskMemoryBytes, sweepEvery, hangAfter, resultRetry);
     }
 
     public WorkerSettings withPollWait(Duration wait) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, wait, taskMemoryBytes, sweepEvery, hangAfter);
+                maxInputBytes, wait, taskMemoryBytes, sweepEvery, hangAfter, resultRetry);
     }
 
     public WorkerSettings withHangAfter(Duration limit) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery, limit);
+                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery, limit, resultRetry);
     }
 
     public WorkerSettings withSweepEvery(Duration every) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, taskMemoryBytes, every, hangAfter);
+                maxInputBytes, pollWait, taskMemoryBytes, every, hangAfter, resultRetry);
+    }
+
+    /** These settings with a shot's result upload tried again for up to {@code retry} ({@link ResultUpload}). */
+    public WorkerSettings withResultRetry(Duration retry) {
+        return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
+                maxInputBytes, pollWait, taskMemoryBytes, sweepEvery, hangAfter, retry);
     }
 
     /** These settings with jobs resolved for a worker task of {@code bytes} of memory (0: this JVM's heap). */
     public WorkerSettings withTaskMemory(long bytes) {
         return new WorkerSettings(workDir, inputCache, engine, workerId, visibility, statusPoll, maxIdle,
-                maxInputBytes, pollWait, bytes, sweepEvery, hangAfter);
+                maxInputBytes, pollWait, bytes, sweepEvery, hangAfter, resultRetry);
     }
 
     private static String defaultWorkerId() {

@@ -56,6 +56,22 @@ final class LogLevels {
     }
 
     /**
+     * Log lines of a worker on the local cloud carry their time (ISO 8601, milliseconds), unless
+     * the JVM was given its own choice: on AWS CloudWatch stamps each line itself, locally nothing
+     * else tells when a shot was taken or failed. Before the first logger is made (slf4j-simple
+     * reads it then).
+     */
+    static void timesForLocalWorker(boolean local) {
+        if (processOwned && local && System.getProperty(SHOW_DATE_TIME) == null) {
+            System.setProperty(SHOW_DATE_TIME, "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        }
+    }
+
+    /** slf4j-simple's switch for a time on each line. */
+    static final String SHOW_DATE_TIME = "org.slf4j.simpleLogger.showDateTime";
+
+    /**
      * Seiswork's own loggers at info for the worker, unless a level was chosen (SEISWORK_LOG or the
      * JVM's property): a shot's "done", a dropped message, the dead-letter sweep are its record.
      * The libraries' loggers (the AWS SDK's) stay at the default.

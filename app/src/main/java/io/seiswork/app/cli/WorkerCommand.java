@@ -54,6 +54,11 @@ final class WorkerCommand implements Callable<Integer> {
                     + "the shot runs, so a dead worker's shot returns within this time (default 300).")
     long visibilityS;
 
+    @Option(names = "--result-retry", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long a computed shot's result upload is tried again while S3 is out of reach or "
+                    + "answers 5xx, the shot kept hidden meanwhile (default 300; 0: one try).")
+    long resultRetryS;
+
     /** The shortest hold {@link WorkerSettings} takes, seconds. */
     static final long MIN_VISIBILITY_S = 30;
 
@@ -70,10 +75,12 @@ final class WorkerCommand implements Callable<Integer> {
         OptionValues.require(visibilityS >= MIN_VISIBILITY_S && visibilityS <= MAX_VISIBILITY_S, spec, "--visibility",
                 MIN_VISIBILITY_S + " to " + MAX_VISIBILITY_S + " seconds (30 s to 12 h, SQS's longest visibility timeout)",
                 visibilityS);
+        OptionValues.require(resultRetryS >= 0, spec, "--result-retry", "0 seconds or more", resultRetryS);
         Path shared = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "seiswork-worker");
         Files.createDirectories(shared);
         WorkerSettings defaults = WorkerSettings.defaults(shared);
         CloudSettings s = cloud.settings();
+        LogLevels.timesForLocalWorker(s.isLocal());
         var err = spec.commandLine().getErr();
         // The stop hook waits on this until the worker has handed its shot back and removed its folder.
         CountDownLatch ended = new CountDownLatch(1);
@@ -88,7 +95,7 @@ final class WorkerCommand implements Callable<Integer> {
             WorkerSettings settings = new WorkerSettings(dir, shared, engine,
                     defaults.workerId(), Duration.ofSeconds(visibilityS), defaults.statusPoll(),
                     Duration.ofSeconds(maxIdleS), defaults.maxInputBytes(), defaults.pollWait(), defaults.taskMemoryBytes(),
-                    defaults.sweepEvery(), defaults.hangAfter());
+                    defaults.sweepEvery(), defaults.hangAfter(), Duration.ofSeconds(resultRetryS));
             Dispatcher d = Dispatcher.of(clients);
             // Metric lines feed CloudWatch through the task's log; on the local cloud nobody reads them.
             ShotMetrics metrics = new ShotMetrics(s.isLocal() ? new PrintStream(OutputStream.nullOutputStream())

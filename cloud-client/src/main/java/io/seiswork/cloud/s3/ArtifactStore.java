@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * The job bucket (S3): inputs stored by content, specs, shot results and outputs (layout in
@@ -76,7 +77,7 @@ public final class ArtifactStore {
     private final int partBytes;
     private final int parallelParts;
     private final int maxUploadParts;
-    /** Cleared when the endpoint answers a tagged put 501 (an emulator): later puts go untagged at once. */
+    /** Cleared when the endpoint answers PutObjectTagging 501 (an emulator): later puts go untagged at once. */
     private volatile boolean taggingImplemented = true;
 
     public ArtifactStore(S3Client s3, String bucket) {
@@ -199,7 +200,7 @@ public final class ArtifactStore {
         }
         cancel.throwIfCancelled("storing " + file.getFileName());
         PartDigests expected = size <= partBytes ? PartDigests.whole(size, sha256) : parts;
-        put(key, file, uploading, new Content(hex, expected, hashed), null, cancel);
+        put(key, file, uploading, new Content(hex, expected, hashed), cancel);
         return new StoredInput(key, size, true);
     }
 
@@ -351,39 +352,56 @@ public final class ArtifactStore {
      * above, aborted if a part fails so no orphaned parts are billed.
      */
     public void putFile(String key, Path file, TransferProgress progress) {
-        put(key, file, progress, null, null, CancellationToken.none());
+        put(key, file, progress, null, CancellationToken.none());
     }
 
     /**
-     * As {@link #putFile(String, Path, TransferProgress)}, the object tagged {@code tagging}
-     * ({@code key=value}, as S3's {@code x-amz-tagging} header, URL-encoded): what a bucket's
-     * lifecycle rule filters on. A worker's shot results are stored so, for the bucket to expire
-     * those of jobs never stacked.
+     * As {@link #putFile(String, Path, TransferProgress)}, the object then tagged {@code tagging}
+     * ({@code key=value} pairs joined by {@code &}, as S3's {@code x-amz-tagging} header) by a
+     * PutObjectTagging of its own: what a bucket's lifecycle rule filters on. A worker's shot
+     * results are stored so, for the bucket to expire those of jobs never stacked.
      *
-     * @return true when stored with the tag; false when the endpoint does not implement tagging
-     *     (501 Not Implemented: S3Proxy, the local emulator; AWS S3 always does), and the file was
-     *     stored without it, as every later put of this store then is
+     * <p>The tag never rides on the request that carries the bytes: S3Proxy (the local emulator)
+     * refuses a tagged PUT before it reads the body, and a client still sending a body of more
+     * than the socket's buffers (about 600 KB) sees a broken pipe, not the 501 the refusal is; the
+     * upload would be lost with it. A PutObjectTagging has no body, so its 501 always arrives.
+     * Between the two requests the object is untagged, which is the safe side: an untagged result
+     * never expires.
+     *
+     * @return true when stored and tagged; false when the endpoint does not implement tagging
+     *     (501 Not Implemented: S3Proxy; AWS S3 always does), the file then stored without it, as
+     *     every later put of this store is, which no longer asks
      */
     public boolean putFile(String key, Path file, TransferProgress progress, String tagging) {
-        if (tagging == null || !tagging.matches("[A-Za-z0-9._-]+=[A-Za-z0-9._-]*(&[A-Za-z0-9._-]+=[A-Za-z0-9._-]*)*")) {
-            throw new IllegalArgumentException("tagging must be key=value pairs joined by &, of letters, digits, . _ -; got "
-                    + tagging);
-        }
+        List<Tag> tags = tags(tagging);
+        put(key, file, progress, null, CancellationToken.none());
         if (!taggingImplemented) {
-            put(key, file, progress, null, null, CancellationToken.none());
             return false;
         }
         try {
-            put(key, file, progress, null, tagging, CancellationToken.none());
+            s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(tags)));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() != 501) {
                 throw e;
             }
             taggingImplemented = false;
-            put(key, file, progress, null, null, CancellationToken.none());
             return false;
         }
+    }
+
+    /** The tags of {@code tagging} ({@code k=v&k2=v2}, of letters, digits, {@code . _ -}). */
+    private static List<Tag> tags(String tagging) {
+        if (tagging == null || !tagging.matches("[A-Za-z0-9._-]+=[A-Za-z0-9._-]*(&[A-Za-z0-9._-]+=[A-Za-z0-9._-]*)*")) {
+            throw new IllegalArgumentException("tagging must be key=value pairs joined by &, of letters, digits, . _ -; got "
+                    + tagging);
+        }
+        List<Tag> tags = new ArrayList<>();
+        for (String pair : tagging.split("&")) {
+            int eq = pair.indexOf('=');
+            tags.add(Tag.builder().key(pair.substring(0, eq)).value(pair.substring(eq + 1)).build());
+        }
+        return tags;
     }
 
     /**
@@ -449,8 +467,7 @@ public final class ArtifactStore {
      *     ({@link PartBody}); a multipart upload it stops is kept or aborted as one that fails, and
      *     said as a {@link TransferCancelledException}
      */
-    private void put(String key, Path file, TransferProgress progress, Content content, String tagging,
-            CancellationToken cancel) {
+    private void put(String key, Path file, TransferProgress progress, Content content, CancellationToken cancel) {
         boolean resumable = content != null;
         checked(key);
         long size = size(file);
@@ -464,7 +481,7 @@ public final class ArtifactStore {
         }
         PartStop stop = new PartStop(cancel);
         if (size <= partBytes) {
-            putWhole(key, file, size, content, tagging, stop, doing);
+            putWhole(key, file, size, content, stop, doing);
             progress.onBytes(size, size);
             return;
         }
@@ -475,7 +492,7 @@ public final class ArtifactStore {
         Optional<UnfinishedUpload> unfinished = resumable ? UnfinishedUpload.find(s3, bucket, key, size, part)
                 : Optional.empty();
         String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
-                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)).tagging(tagging))
+                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)))
                         .uploadId();
         PartsDone progressOf = new PartsDone(size, progress);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -547,10 +564,10 @@ public final class ArtifactStore {
      * Stores a file of one part or less by one PUT, its body read and stopped as a part's is, and
      * checked against its content's SHA-256 when the key names it: the one part is the whole file.
      */
-    private void putWhole(String key, Path file, long size, Content content, String tagging, PartStop stop, String doing) {
+    private void putWhole(String key, Path file, long size, Content content, PartStop stop, String doing) {
         byte[] hashed = content == null ? null : content.parts().of(0);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)).tagging(tagging),
+            s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)),
                     PartBody.of(ch, 0, size, stop, doing, hashed));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot upload " + file + ": " + e.getMessage(), e);

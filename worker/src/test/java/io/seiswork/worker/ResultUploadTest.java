@@ -1,0 +1,165 @@
+package io.seiswork.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.cloud.testing.OutageLink;
+import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A computed shot's result survives S3 out of reach for a few seconds: the upload is tried again
+ * until the endpoint answers, within its retry time, through a real TCP relay that resets every
+ * connection while down ({@link OutageLink}) in front of the S3 emulator. An outage longer than
+ * the retry time, and an answer that cannot heal (403), fail the attempt with one line naming the
+ * shot and the object.
+ */
+class ResultUploadTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = LocalCloud.of(LocalCloud.Service.S3);
+
+    private static final String BUCKET = "result-upload-test";
+    private static final JobId JOB = new JobId("upload-20260101-000000-0001");
+
+    @TempDir
+    Path dir;
+
+    private OutageLink link;
+    private S3Client viaLink;
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeEach
+    void link() throws Exception {
+        ArtifactStore.createIfMissing(CLOUD.s3(), BUCKET);
+        link = new OutageLink(CLOUD.s3Endpoint());
+        viaLink = client(link.endpoint(), LocalCloud.credentials(), null);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        later.shutdownNow();
+        viaLink.close();
+        link.close();
+    }
+
+    /** A 3 MiB result (one PUT, above the size S3Proxy's tagged-PUT refusal broke) stored across a 4 s outage. */
+    @Test
+    void aResultIsStoredAcrossAnOutageOfAFewSeconds() throws Exception {
+        byte[] bytes = new byte[3 << 20];
+        new Random(11).nextBytes(bytes);
+        Path result = Files.write(dir.resolve("shots.sgy"), bytes);
+        ResultUpload upload = new ResultUpload(new ArtifactStore(viaLink, BUCKET), Duration.ofSeconds(60));
+        link.down();
+        later.schedule(link::up, 4, TimeUnit.SECONDS);
+        long t0 = System.nanoTime();
+        // S3Proxy does not implement tags: stored untagged (ArtifactStoreGuardsTest).
+        assertFalse(upload.store(JOB, 4, result, CancellationToken.none()));
+        assertTrue(System.nanoTime() - t0 >= TimeUnit.SECONDS.toNanos(4), "stored while the link was down");
+        assertTrue(link.refused() > 4, "connections reset while down: " + link.refused());
+        assertArrayEquals(bytes, new ArtifactStore(CLOUD.s3(), BUCKET).getBytes(ObjectKeys.shotResult(JOB, 4),
+                bytes.length));
+    }
+
+    @Test
+    void anOutageLongerThanTheRetryTimeFailsTheAttemptInOneLineNamingTheShotAndObject() throws Exception {
+        Path result = Files.write(dir.resolve("shots.sgy"), new byte[1000]);
+        ResultUpload upload = new ResultUpload(new ArtifactStore(viaLink, BUCKET), Duration.ofSeconds(4));
+        link.down();
+        ResultNotStoredException e = assertThrows(ResultNotStoredException.class,
+                () -> upload.store(JOB, 2, result, CancellationToken.none()));
+        String prefix = "storing shot 2's result s3://" + BUCKET + "/" + ObjectKeys.shotResult(JOB, 2) + ": ";
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+        // Waits of 1 and 2 s fit in 4 s, the next of 4 s does not: two or three tries, as fast as the SDK's own fail.
+        assertTrue(e.getMessage().matches(".* \\([23] tries in [1-3] s\\)"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertTrue(ResultUpload.canHeal(e.getCause()), e.getCause().toString());
+    }
+
+    @Test
+    void aForbiddenPutIsNotTriedAgain() throws Exception {
+        Path result = Files.write(dir.resolve("shots.sgy"), new byte[1000]);
+        AtomicInteger puts = new AtomicInteger();
+        ExecutionInterceptor count = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                puts.incrementAndGet();
+            }
+        };
+        try (S3Client stranger = client(CLOUD.s3Endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("stranger", "wrong")), count)) {
+            ResultUpload upload = new ResultUpload(new ArtifactStore(stranger, BUCKET), Duration.ofSeconds(60));
+            ResultNotStoredException e = assertThrows(ResultNotStoredException.class,
+                    () -> upload.store(JOB, 1, result, CancellationToken.none()));
+            assertTrue(e.getMessage().startsWith("storing shot 1's result s3://" + BUCKET + "/"
+                    + ObjectKeys.shotResult(JOB, 1) + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains("403"), e.getMessage());
+            assertEquals(1, puts.get(), "requests sent");
+        }
+    }
+
+    @Test
+    void aCancelEndsTheWaits() throws Exception {
+        Path result = Files.write(dir.resolve("shots.sgy"), new byte[1000]);
+        ResultUpload upload = new ResultUpload(new ArtifactStore(viaLink, BUCKET), Duration.ofMinutes(5));
+        link.down();
+        CancellationToken cancel = new CancellationToken();
+        later.schedule(cancel::cancel, 2, TimeUnit.SECONDS);
+        assertThrows(CancelledException.class, () -> upload.store(JOB, 3, result, cancel));
+        assertEquals(-1, new ArtifactStore(CLOUD.s3(), BUCKET).sizeOf(ObjectKeys.shotResult(JOB, 3)));
+    }
+
+    @Test
+    void onlyFailuresThatCanHealAreTriedAgain() {
+        assertTrue(ResultUpload.canHeal(software.amazon.awssdk.core.exception.SdkClientException.create("x",
+                new java.net.SocketException("Broken pipe"))));
+        assertFalse(ResultUpload.canHeal(software.amazon.awssdk.core.exception.SdkClientException.create("no credentials")));
+        for (int status : new int[] {500, 503, 429}) {
+            assertTrue(ResultUpload.canHeal(software.amazon.awssdk.services.s3.model.S3Exception.builder()
+                    .statusCode(status).build()), "" + status);
+        }
+        for (int status : new int[] {400, 403, 404}) {
+            assertFalse(ResultUpload.canHeal(software.amazon.awssdk.services.s3.model.S3Exception.builder()
+                    .statusCode(status).build()), "" + status);
+        }
+        assertFalse(ResultUpload.canHeal(new java.io.UncheckedIOException(new java.io.IOException("gone"))));
+    }
+
+    private static S3Client client(URI endpoint, AwsCredentialsProvider credentials, ExecutionInterceptor seen) {
+        return S3Client.builder().endpointOverride(endpoint).region(LocalCloud.REGION).forcePathStyle(true)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(c -> {
+                    if (seen != null) {
+                        c.addExecutionInterceptor(seen);
+                    }
+                }).build();
+    }
+}
