@@ -142,8 +142,8 @@ final class RunCommand implements Callable<Integer> {
         // Its trace headers are read once, said as submit says it (minutes for a file of hundreds of GB): the run's
         // ShotComputer finds this scan kept (SegyShotGathers), and says the file's notes itself.
         List<Shot> all = PassLines.shotsOf(job, err, CancellationToken.none()).shots();
-        facts.printf(Locale.ROOT, "%s: %d shots%s, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
-                jobSpec.name(), all.size(), job.dataFile() != null ? " in " + job.dataFile().getFileName() : "",
+        facts.printf(Locale.ROOT, "%s: %d shot%s%s, grid %d x %d x %d, dt %.4g ms (CFL limit %.4g ms), %d steps, %s per shot%n",
+                jobSpec.name(), all.size(), all.size() == 1 ? "" : "s", job.dataFile() != null ? " in " + job.dataFile().getFileName() : "",
                 jobSpec.grid().nx(), jobSpec.grid().ny(), jobSpec.grid().nz(),
                 job.time().dtS() * 1e3, job.cflLimitS() * 1e3, job.time().steps(), MemoryEstimate.human(job.memoryBytes()));
         Double aperture = jobSpec.imaging().apertureM();
@@ -159,8 +159,8 @@ final class RunCommand implements Callable<Integer> {
         List<Shot> chosen = null;
         if (!shots.all()) {
             chosen = OptionValues.usage(spec, () -> shots.of(all, "--shots"));  // a bad value: exit 2
-            facts.printf(Locale.ROOT, "%s %d of the %d shots (--shots %s)%n", checkOnly ? "would run"
-                    : estimateOnly ? "estimating" : "running", chosen.size(), all.size(), shots);
+            facts.printf(Locale.ROOT, "%s %d of the %d shot%s (--shots %s)%n", checkOnly ? "would run"
+                    : estimateOnly ? "estimating" : "running", chosen.size(), all.size(), all.size() == 1 ? "" : "s", shots);
         }
         facts.flush();
         if (checkOnly) {

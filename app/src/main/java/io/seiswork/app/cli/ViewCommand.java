@@ -63,7 +63,8 @@ public final class ViewCommand implements Callable<Integer> {
     String zUnit;
 
     @Option(names = "--snapshot", paramLabel = "PNG",
-            description = "Write the window to PNG once every view is drawn at full resolution, then exit (for reports).")
+            description = "Write the window to PNG once every view on screen is drawn at the pyramid level its"
+                    + " size and zoom read (not full resolution), then exit (for reports).")
     Path snapshot;
 
     @picocli.CommandLine.Spec

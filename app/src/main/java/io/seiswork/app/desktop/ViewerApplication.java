@@ -76,8 +76,8 @@ public final class ViewerApplication extends Application {
     }
 
     /**
-     * Waits (off the JavaFX thread) until every view of {@code window} is drawn at full
-     * resolution; stops at once when a view could not read its slice (a file truncated or
+     * Waits (off the JavaFX thread) until every view of {@code window} on screen is drawn at the
+     * pyramid level its size and zoom read (not full resolution: a view never reads finer); stops at once when a view could not read its slice (a file truncated or
      * unreadable, an S3 error), which no wait would mend.
      *
      * @throws IllegalStateException naming the view and the reason, or the wait's limit

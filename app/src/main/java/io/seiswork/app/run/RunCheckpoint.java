@@ -147,7 +147,7 @@ public final class RunCheckpoint {
     /**
      * One line for after a run in {@code outDir} failed or was cancelled, when its checkpoint
      * keeps finished shots: "the 2 finished shots are kept in DIR: run again with --resume to go
-     * on from them"; null when there is no checkpoint or it keeps none (a resume would redo all).
+     * on from them" ("the finished shot is ... from it" for one); null when there is no checkpoint or it keeps none (a resume would redo all).
      */
     public static String resumeHint(Path outDir) {
         int kept = shotsKeptIn(outDir);
@@ -155,7 +155,7 @@ public final class RunCheckpoint {
             return null;
         }
         return "the " + (kept == 1 ? "finished shot is" : kept + " finished shots are") + " kept in " + outDir
-                + ": run again with --resume to go on from them";
+                + ": run again with --resume to go on from " + (kept == 1 ? "it" : "them");
     }
 
     /** How many finished shots the checkpoint in {@code outDir} keeps: 0 when there is none, or it cannot be read. */

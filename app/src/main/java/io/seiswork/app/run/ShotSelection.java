@@ -35,8 +35,9 @@ public final class ShotSelection {
      */
     public static ShotSelection parse(String list, String option) {
         BitSet n = new BitSet();
-        for (String part : list.split(",", -1)) {
-            String p = part.strip();
+        String[] parts = list.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].strip();
             String[] ends = p.split("-", -1);
             int first;
             int last;
@@ -50,8 +51,7 @@ public final class ShotSelection {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must list shot numbers and ranges such as 1,4-6; \""
-                        + p + "\" is neither");
+                throw new IllegalArgumentException(malformed(list, parts.length, i + 1, p, option));
             }
             if (first < 1 || last < first || last > MAX_SHOT) {
                 throw new IllegalArgumentException(option + ": " + p + " is not a range of shots (numbers from 1 to "
@@ -60,6 +60,19 @@ public final class ShotSelection {
             n.set(first, last + 1);
         }
         return new ShotSelection(n, list.replace(" ", ""));
+    }
+
+    /**
+     * Why a list is not one, quoting the whole list and naming its first bad item by place:
+     * {@code --shots must list shot numbers and ranges such as 1,4-6, got "1,,x": item 2 is empty}
+     * (an item alone, {@code ""}, would not say where in a long list it is).
+     */
+    private static String malformed(String list, int items, int item, String part, String option) {
+        String why = list.isBlank() ? "the list is empty"
+                : part.isEmpty() ? (items == 1 ? "it is empty" : "item " + item + " is empty")
+                : items == 1 ? "it is neither a shot number nor a range"
+                : "item " + item + ", \"" + part + "\", is neither a shot number nor a range";
+        return option + " must list shot numbers and ranges such as 1,4-6, got \"" + list + "\": " + why;
     }
 
     /** {@link #parse}, or {@link #ALL} for a list left out or empty (an option not given, a blank field). */

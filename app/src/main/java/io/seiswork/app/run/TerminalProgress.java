@@ -83,9 +83,13 @@ public final class TerminalProgress implements RunListener {
         }
     }
 
-    /** "shot 4/9"; "shot 5 (2/3)" when only some shots run, so the count is never read as the shot's. */
+    /**
+     * "shot 5 (2/3)": the shot's number (its FFID), then its place among the shots this run
+     * computes, in one form whether every shot runs, a {@code --shots} list, a resume or a data
+     * file's own numbers, so that the count is never read as the shot's number.
+     */
     private String label(int shot) {
-        return shot == position ? "shot " + shot + "/" + shotCount : "shot " + shot + " (" + position + "/" + shotCount + ")";
+        return "shot " + shot + " (" + position + "/" + shotCount + ")";
     }
 
     /**

@@ -42,17 +42,20 @@ class BadOptionValuesTest {
         assertEquals("seiswork jobs: --cloud must be local or aws, got \"gcp\"", refused("jobs", "--cloud", "gcp"));
         assertEquals("seiswork segy convert: --endian must be big or little, got \"middle\"",
                 refused("segy", "convert", "in.sgy", "out.sgy", "--endian", "middle"));
-        assertEquals("seiswork run: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
-                refused("run", "spec.json", "--shots", "1,,2"));
+        // The whole list quoted and its bad item named by place, not the item alone ("" said nothing of where)
+        assertEquals("seiswork run: --shots must list shot numbers and ranges such as 1,4-6, got \"1,,x\": item 2 is empty",
+                refused("run", "spec.json", "--shots", "1,,x"));
+        assertEquals("seiswork run: --shots must list shot numbers and ranges such as 1,4-6, got \"1,4-6,x\": item 3,"
+                + " \"x\", is neither a shot number nor a range", refused("run", "spec.json", "--shots", "1,4-6,x"));
     }
 
     /** An empty --shots is a mistake (a script's empty variable), never "every shot", for run as for submit. */
     @Test
     void anEmptyShotListIsRefusedByRunAsBySubmit() {
-        assertEquals("seiswork run: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
+        assertEquals("seiswork run: --shots must list shot numbers and ranges such as 1,4-6, got \"\": the list is empty",
                 refused("run", "spec.json", "--shots", ""));
-        assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
-                refused("submit", "spec.json", "--shots", ""));
+        assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6, got \"\": the list is"
+                + " empty", refused("submit", "spec.json", "--shots", ""));
     }
 
     @Test

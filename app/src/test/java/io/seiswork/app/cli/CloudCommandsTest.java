@@ -356,10 +356,10 @@ class CloudCommandsTest {
         // (OptionValues).
         assertEquals("seiswork submit: --shots: the job has no shot 4 (its shots are 1-3)",
                 refusedSubmit(spec, "--shots", "2,4"));
-        assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6; \"\" is neither",
-                refusedSubmit(spec, "--shots", ""));
-        assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6; \"2-x\" is neither",
-                refusedSubmit(spec, "--shots", "1,2-x"));
+        assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6, got \"\": the list is"
+                + " empty", refusedSubmit(spec, "--shots", ""));
+        assertEquals("seiswork submit: --shots must list shot numbers and ranges such as 1,4-6, got \"1,2-x\": item 2,"
+                + " \"2-x\", is neither a shot number nor a range", refusedSubmit(spec, "--shots", "1,2-x"));
         assertEquals("seiswork submit: --shots: 0 is not a range of shots (numbers from 1 to 10000000, the first not above"
                 + " the last)", refusedSubmit(spec, "--shots", "0"));
         assertEquals("seiswork submit: --max-failed-shots must be 0 to 0 for a job of 1 shot, got 1",

@@ -72,8 +72,8 @@ class ResumeCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("resuming: 2 of 4 shots kept, 2 to run"), r.err());
         assertTrue(r.err().contains("running 2 shots on cpu"), r.err());
-        assertTrue(r.err().contains("shot 3/4  done in") && r.err().contains("shot 4/4  done in"), r.err());
-        assertFalse(r.err().contains("shot 1/4") || r.err().contains("shot 2/4"), "kept shots do not run: " + r.err());
+        assertTrue(r.err().contains("shot 3 (3/4)  done in") && r.err().contains("shot 4 (4/4)  done in"), r.err());
+        assertFalse(r.err().contains("shot 1 (") || r.err().contains("shot 2 ("), "kept shots do not run: " + r.err());
         assertArrayEquals(Files.readAllBytes(whole.resolve("shots.sgy")), Files.readAllBytes(out.resolve("shots.sgy")));
         assertEquals("done", StoppedRuns.report(out).get("status").asText());
 

@@ -126,7 +126,8 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("none")), "nothing run");
         CliRun bad = run("run", spec.toString(), "--shots", "first");
         assertEquals(2, bad.exit());
-        assertTrue(bad.err().contains("seiswork run: --shots must list shot numbers and ranges such as 1,4-6; \"first\" is neither"),
+        assertTrue(bad.err().contains("seiswork run: --shots must list shot numbers and ranges such as 1,4-6, got \"first\": it is neither a"
+                + " shot number nor a range"),
                 bad.err());
     }
 
@@ -342,6 +343,17 @@ class RunCommandTest {
         assertTrue(r.out().contains("would run 1 of the 2 shots (--shots 2)\nengine \"cpu\" requested"), r.out());
         assertFalse(r.err().contains("tiny: 2 shots"), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    /** One shot is "1 shot" in the banner and the --shots line (it said "1 shots"). */
+    @Test
+    void checkOfOneShotSaysShotInTheSingular() throws Exception {
+        Path spec = Files.writeString(dir.resolve("one.json"), SmallSpec.named("one").velocity("{ \"constant\": 2000 }")
+                .shots(200, 400, 1).receivers(0, 20, 41, 10).json());
+        CliRun r = run("run", spec.toString(), "--check", "--engine", "cpu", "--shots", "1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("one: 1 shot, grid 81 x 1 x 41"), r.out());
+        assertTrue(r.out().contains("would run 1 of the 1 shot (--shots 1)"), r.out());
     }
 
     /**

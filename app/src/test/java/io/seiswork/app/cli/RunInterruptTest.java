@@ -39,7 +39,7 @@ class RunInterruptTest {
             Path out = dir.resolve("out" + i);
             try (ChildCli child = ChildCli.start("run", spec.toString(), "--out", out.toString(), "--engine", "cpu",
                     "--threads", "1")) {
-                assertTrue(child.awaitOutput("shot 1/6  done in", Duration.ofMinutes(2)), child.output());
+                assertTrue(child.awaitOutput("shot 1 (1/6)  done in", Duration.ofMinutes(2)), child.output());
                 String signal = child.interrupt();
                 int exit = child.await(Duration.ofMinutes(2));
                 String said = child.output();
@@ -47,7 +47,7 @@ class RunInterruptTest {
                 assertTrue(said.contains("seiswork: cancelled while modelling shot 2 (2 of 6 to run), at step "),
                         "try " + i + ", SIG" + signal + ": " + said);
                 assertTrue(said.contains("seiswork: the finished shot is kept in " + out + ": run again with --resume"
-                        + " to go on from them"), "try " + i + ", SIG" + signal + ": " + said);
+                        + " to go on from it"), "try " + i + ", SIG" + signal + ": " + said);
                 assertEquals("cancelled", new ObjectMapper().readTree(out.resolve("run.json").toFile())
                         .get("status").asText(), said);
             }
@@ -69,7 +69,7 @@ class RunInterruptTest {
         Files.writeString(out.resolve("image.swv"), "the previous run's volume");
         try (ChildCli child = ChildCli.start("run", spec.toString(), "--out", out.toString(), "--engine", "cpu",
                 "--threads", "1")) {
-            assertTrue(child.awaitOutput("shot 1/6  done in", Duration.ofMinutes(2)), child.output());
+            assertTrue(child.awaitOutput("shot 1 (1/6)  done in", Duration.ofMinutes(2)), child.output());
             String signal = child.interrupt();
             assertNotEquals(0, child.await(Duration.ofMinutes(2)), child.output());
             String said = child.output();

@@ -41,6 +41,7 @@ public final class JobName {
      */
     static String problem(String name) {
         String why;
+        String size = "";  // how long the name is, for the length limits: said after it, so "got" is said once
         if (name.isBlank()) {
             why = "must not be blank";
         } else if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
@@ -50,14 +51,15 @@ public final class JobName {
         } else if (name.equals(".") || name.equals("..")) {
             why = "must not be \".\" or \"..\"";
         } else if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
-            why = "must be at most " + MAX_LENGTH + " characters, got " + name.codePointCount(0, name.length());
+            why = "must be at most " + MAX_LENGTH + " characters";
+            size = " (" + name.codePointCount(0, name.length()) + " characters)";
         } else if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            why = "must be at most " + MAX_BYTES + " bytes in UTF-8 (a file name's limit), got "
-                    + name.getBytes(StandardCharsets.UTF_8).length;
+            why = "must be at most " + MAX_BYTES + " bytes in UTF-8 (a file name's limit)";
+            size = " (" + name.getBytes(StandardCharsets.UTF_8).length + " bytes)";
         } else {
             return null;
         }
-        return why + " (it names the output folder runs/NAME), got \"" + shown(name) + "\"";
+        return why + " (it names the output folder runs/NAME), got \"" + shown(name) + "\"" + size;
     }
 
     /** The name with control characters as '?' and cut to 120 characters, for a one-line message. */

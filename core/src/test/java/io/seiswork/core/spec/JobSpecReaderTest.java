@@ -234,14 +234,16 @@ class JobSpecReaderTest {
         bad.put(".", "must not be \".\" or \"..\"");
         bad.put("..", "must not be \".\" or \"..\"");
         bad.put("line\n2", "must not hold control characters (newlines, tabs)");
-        bad.put("x".repeat(101), "must be at most 100 characters, got 101");
-        bad.put("地".repeat(90), "must be at most 255 bytes in UTF-8 (a file name's limit), got 270");
+        bad.put("x".repeat(101), "must be at most 100 characters");
+        bad.put("地".repeat(90), "must be at most 255 bytes in UTF-8 (a file name's limit)");
+        Map<String, String> size = Map.of("x".repeat(101), " (101 characters)", "地".repeat(90), " (270 bytes)");
         for (var b : bad.entrySet()) {
             List<String> e = errors(j -> j.put("name", b.getKey()));
             assertEquals(1, e.size(), b.getKey() + ": " + e);
             String shown = b.getKey().replace('\n', '?');
-            assertEquals("name: " + b.getValue() + " (it names the output folder runs/NAME), got \"" + shown + "\"",
-                    e.get(0), b.getKey());
+            // "got" once: the name, then its length for the length limits
+            assertEquals("name: " + b.getValue() + " (it names the output folder runs/NAME), got \"" + shown + "\""
+                    + size.getOrDefault(b.getKey(), ""), e.get(0), b.getKey());
         }
     }
 
