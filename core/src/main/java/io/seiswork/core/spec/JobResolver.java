@@ -199,7 +199,7 @@ public final class JobResolver {
         if (given != null && given > limit) {
             problems.error("time.dtS", "must be <= " + atMost(limit) + " s, the CFL stability limit of space order "
                     + op.order() + " in " + g.dimensions() + "D at the model's highest velocity " + Problems.num(vMax)
-                    + " m/s, got " + Problems.num(given));
+                    + " m/s, got " + Problems.num(given, limit));
             given = null;
         }
         if (given != null && given > spec.time().sampleS()) {
