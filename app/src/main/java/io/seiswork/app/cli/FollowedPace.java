@@ -1,6 +1,7 @@
 package io.seiswork.app.cli;
 
 import io.seiswork.cloud.dispatch.JobView;
+import io.seiswork.cloud.dispatch.ShotNotes;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import io.seiswork.core.progress.RemainingTime;
@@ -31,6 +32,14 @@ final class FollowedPace {
      * the running shots' progress and the time left; "" when nothing runs and no pace is known, or the job has ended.
      */
     String update(JobView view, double nowSeconds) {
+        return update(view, nowSeconds, java.time.Instant.now());
+    }
+
+    /**
+     * {@link #update(JobView, double)} with a running shot whose worker has been silent at
+     * {@code now} (wall clock, as the workers' reports are stamped) said so ({@link ShotNotes#silenceBrief}).
+     */
+    String update(JobView view, double nowSeconds, java.time.Instant now) {
         if (view.job().status().isFinal()) {
             return "";
         }
@@ -53,8 +62,11 @@ final class FollowedPace {
         }
         StringBuilder b = new StringBuilder();
         String running = view.shots().stream().filter(s -> s.state() == ShotState.RUNNING).limit(MOST_NAMED)
-                .map(s -> String.format(Locale.ROOT, "shot %d at %.0f %%", s.shot(),
-                        100 * Math.clamp(s.progress(), 0, 1)))
+                .map(s -> {
+                    String silence = ShotNotes.silenceBrief(s, now);
+                    return String.format(Locale.ROOT, "shot %d at %.0f %%%s", s.shot(),
+                            100 * Math.clamp(s.progress(), 0, 1), silence == null ? "" : " (" + silence + ")");
+                })
                 .collect(Collectors.joining(", "));
         long more = view.count(ShotState.RUNNING) - MOST_NAMED;
         if (!running.isEmpty()) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.cloud.dispatch.Dispatcher;
+import io.seiswork.cloud.dispatch.FailedAttempts;
 import io.seiswork.cloud.dispatch.JobView;
+import io.seiswork.cloud.dispatch.ShotNotes;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
@@ -66,22 +68,40 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  (%d running or failed shots shown of %d; --all lists every shot)%n", shown.size(),
                         view.shots().size());
             }
+            Instant now = Instant.now();
             for (ShotRecord s : shown) {
-                out.printf(Locale.ROOT, "  shot %4d%s  %-8s attempts %d%s%s%n", s.shot(), specShots.of(s.shot())
-                        .map(n -> " (spec shot " + n + ")").orElse(""), view.shownState(s), s.attempts(),
-                        s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %s Gpts/s  %s", s.seconds(),
-                                Throughput.gpts(s.gptsPerSecond()), s.worker())
-                                : s.state() == ShotState.RUNNING ? String.format(Locale.ROOT, "  %3.0f %%  %s", 100 * s.progress(), s.worker())
-                                : s.worker() != null ? "  " + s.worker() : "",
-                        s.error() != null ? "  error: " + s.error() : "");
+                out.println(shotLine(view, s, specShots, now));
             }
         }
         out.flush();
         return 0;
     }
 
-    /** One line: {@code job-id: RUNNING, 3 of 9 shots done, 2 running, 4 queued}. */
+    /**
+     * One shot's line of the table at {@code now}: a RUNNING shot's worker silent for
+     * {@link ShotNotes#SILENT_AFTER} is said so with what follows ({@link ShotNotes#silenceExplained}),
+     * and the error a RUNNING shot carries is said to be an earlier attempt's.
+     */
+    static String shotLine(JobView view, ShotRecord s, SpecShots specShots, Instant now) {
+        String error = s.error() == null ? "" : s.state() == ShotState.RUNNING ? "  " + ShotNotes.earlierError(s)
+                : "  error: " + s.error();
+        String silence = ShotNotes.silenceExplained(s, now);
+        return String.format(Locale.ROOT, "  shot %4d%s  %-8s attempts %d%s%s%s", s.shot(), specShots.of(s.shot())
+                .map(n -> " (spec shot " + n + ")").orElse(""), view.shownState(s), s.attempts(),
+                s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %s Gpts/s  %s", s.seconds(),
+                        Throughput.gpts(s.gptsPerSecond()), s.worker())
+                        : s.state() == ShotState.RUNNING ? String.format(Locale.ROOT, "  %3.0f %%  %s", 100 * s.progress(), s.worker())
+                        : s.worker() != null ? "  " + s.worker() : "",
+                silence != null ? "  (" + silence + ")" : "", error);
+    }
+
+    /** {@link #summary(JobView, Instant)} now. */
     static String summary(JobView view) {
+        return summary(view, Instant.now());
+    }
+
+    /** One line: {@code job-id: RUNNING, 3 of 9 shots done, 2 running, 4 queued}, lost shots told at {@code now}. */
+    static String summary(JobView view, Instant now) {
         JobRecord j = view.job();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s, task %s): %s, %d of %d shots done",
                 j.id(), j.name(), j.task(), j.status(), j.done(), j.total()));
@@ -96,7 +116,7 @@ final class StatusCommand implements Callable<Integer> {
         if (j.failed() > 0) {
             b.append(", ").append(j.failed()).append(" failed");
         }
-        List<Integer> lost = view.lostShots(Instant.now());
+        List<Integer> lost = view.lostShots(now);
         if (!lost.isEmpty()) {
             b.append(String.format(Locale.ROOT, ", %d lost (shot%s %s: %s worker silent for over %d minutes on the last "
                     + "delivery of its message; the next worker to sweep the dead-letter queue counts %s failed, and "
@@ -122,7 +142,7 @@ final class StatusCommand implements Callable<Integer> {
     /**
      * Polls until the job ends, printing a line whenever its summary changes and every
      * {@link #REPRINT} while it does not, with the running shots' progress and the time left
-     * ({@link FollowedPace}).
+     * ({@link FollowedPace}), and a line for each attempt that failed ({@link FailedAttempts}).
      */
     static JobView follow(Dispatcher d, JobId id, Duration poll, PrintWriter err) {
         return follow(d, id, poll, REPRINT, err);
@@ -133,11 +153,16 @@ final class StatusCommand implements Callable<Integer> {
         String last = null;
         long lastSaid = 0;
         FollowedPace pace = new FollowedPace();
+        FailedAttempts failures = new FailedAttempts();
         while (true) {
             JobView v = d.status(id);
-            String line = summary(v);
+            for (String failed : failures.newLines(v)) {
+                err.println(failed);
+            }
+            Instant at = Instant.now();
+            String line = summary(v, at);
             long now = System.nanoTime();
-            String detail = pace.update(v, now / 1e9);
+            String detail = pace.update(v, now / 1e9, at);
             if (!line.equals(last) || now - lastSaid >= reprint.toNanos()) {
                 err.println(line + detail);
                 err.flush();
@@ -185,6 +210,9 @@ final class StatusCommand implements Callable<Integer> {
             }
             if (s.error() != null) {
                 n.put("error", s.error());
+            }
+            if (s.errorAttempt() > 0) {
+                n.put("errorAttempt", s.errorAttempt());
             }
         }
         return o;

@@ -428,6 +428,8 @@ final class CloudRun implements ActiveRun {
         Set<Integer> started = new HashSet<>();
         Set<Integer> finished = new HashSet<>();
         Set<Integer> lost = new HashSet<>();
+        Set<String> silenceTold = new HashSet<>();
+        io.seiswork.cloud.dispatch.FailedAttempts failures = new io.seiswork.cloud.dispatch.FailedAttempts();
         boolean cancelSent = false;
         while (!stopFollowing) {
             if (cancelRequested && !cancelSent) {
@@ -436,7 +438,14 @@ final class CloudRun implements ActiveRun {
                 events.message("cancel sent: the workers stop at their next time step");
             }
             JobView v = d.status(id);
+            failures.newLines(v).forEach(events::message);
+            java.time.Instant now = java.time.Instant.now();
             for (ShotRecord s : v.shots()) {
+                String silence = io.seiswork.cloud.dispatch.ShotNotes.silenceExplained(s, now);
+                if (silence != null && !v.job().status().isFinal() && silenceTold.add(s.shot() + "/" + s.beat())) {
+                    // once per silence: a worker that speaks again, or the next attempt, writes a new beat
+                    events.message("shot " + s.shot() + ": " + silence);
+                }
                 if (s.state() == ShotState.QUEUED) {
                     continue;
                 }
@@ -452,7 +461,7 @@ final class CloudRun implements ActiveRun {
                     }
                 }
             }
-            for (int shot : v.lostShots(java.time.Instant.now())) {
+            for (int shot : v.lostShots(now)) {
                 if (lost.add(shot)) {
                     events.message("shot " + shot + " is lost: its worker has been silent for over "
                             + JobView.LOST_AFTER.toMinutes() + " minutes on its last delivery; the next worker to "

@@ -575,6 +575,65 @@ class CloudCommandsTest {
         table.cancel(id);
     }
 
+    /**
+     * A worker killed with kill -9 leaves its shot RUNNING at its last progress. Its worker's
+     * last report set 2 min 10 s back in the table, status (at a time given, not slept for) says
+     * it has heard nothing for that long and what follows from the protocol; the error of the
+     * shot's first attempt, which failed, is said to be that attempt's, not the running one's;
+     * and {@code --wait}'s follow tells the failed attempt once.
+     */
+    @Test
+    void statusSaysWhenARunningShotsWorkerIsSilentAndWhoseTheErrorIs() {
+        var table = commandsTable();
+        var id = new io.seiswork.cloud.job.JobId("quiet-worker-job");
+        table.createJob(id, "quiet", "model", "jobs/quiet-worker-job/spec.json", 3);
+        table.startShot(id, 1, "vm-1", 1);
+        table.failShot(id, 1, "vm-1", "storing shot 1's result s3://b/k: Broken pipe (4 tries in 6 s)", false);
+        var failures = new io.seiswork.cloud.dispatch.FailedAttempts();
+        java.util.function.Supplier<io.seiswork.cloud.dispatch.JobView> read = () -> new io.seiswork.cloud.dispatch.JobView(
+                table.job(id).orElseThrow(), table.shots(id));
+        var afterFailure = read.get();
+        assertEquals(List.of("shot 1: attempt 1 of 3 failed, it runs again: storing shot 1's result s3://b/k: Broken pipe"
+                + " (4 tries in 6 s)"), failures.newLines(afterFailure));
+        table.startShot(id, 1, "vm-2372", 2);
+        table.reportProgress(id, 1, 0.54);
+        table.startShot(id, 2, "vm-3", 3);
+        table.reportProgress(id, 2, 0.1);
+        table.startShot(id, 3, "vm-4", 1);
+        table.reportProgress(id, 3, 0.2);
+        assertEquals(List.of(), failures.newLines(read.get()), "a failure is told once");
+        var view = read.get();
+        java.time.Instant beat1 = view.shots().get(0).beat();
+        java.time.Instant at = beat1.plusSeconds(130);
+        assertEquals("  shot    1  RUNNING  attempts 2   54 %  vm-2372  (no word from its worker for 2 min 10 s; if it has"
+                + " stopped, the shot runs again on a free worker once its message's visibility timeout (5 min by default)"
+                + " runs out)  attempt 1 failed: storing shot 1's result s3://b/k: Broken pipe (4 tries in 6 s)",
+                StatusCommand.shotLine(view, view.shots().get(0), SpecShots.EVERY, at));
+        assertEquals("  shot    1  RUNNING  attempts 2   54 %  vm-2372  attempt 1 failed: storing shot 1's result s3://b/k:"
+                + " Broken pipe (4 tries in 6 s)", StatusCommand.shotLine(view, view.shots().get(0), SpecShots.EVERY,
+                beat1.plusSeconds(30)), "a worker that reported within 90 s is not silent");
+        java.time.Instant beat2 = view.shots().get(1).beat();
+        assertEquals("  shot    2  RUNNING  attempts 1   10 %  vm-3  (no word from its worker for 3 min 0 s on the last"
+                + " delivery of its message; if it has stopped, the shot is lost after 15 minutes of silence and counted"
+                + " failed)", StatusCommand.shotLine(view, view.shots().get(1), SpecShots.EVERY, beat2.plusSeconds(180)));
+        assertEquals("  shot    2  RUNNING  attempts 1   10 %  vm-3  (no word from its worker for 16 min 0 s on the last"
+                + " delivery of its message: lost (see the job's line))",
+                StatusCommand.shotLine(view, view.shots().get(1), SpecShots.EVERY, beat2.plusSeconds(960)));
+        // Through the command, the reports set back as time would: only shot 1 is silent.
+        CLOUD.dynamoDb().updateItem(r -> r.tableName(io.seiswork.cloud.config.CloudSettings.DEFAULT_TABLE)
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("JOB#" + id),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("SHOT#1")))
+                .updateExpression("SET beat = :then").expressionAttributeValues(java.util.Map.of(":then",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                java.time.Instant.now().minus(java.time.Duration.ofSeconds(130)).toString()))));
+        List<String> lines = CliRun.run("status", id.value(), "--cloud", "local").out().lines().toList();
+        assertTrue(lines.get(1).startsWith("  shot    1  RUNNING  attempts 2   54 %  vm-2372  (no word from its worker for"
+                + " 2 min 1"), lines.get(1));
+        assertFalse(lines.get(1).contains("error:"), lines.get(1));
+        assertEquals("  shot    3  RUNNING  attempts 1   20 %  vm-4", lines.get(3));
+        table.cancel(id);
+    }
+
     @Test
     void statusOfAStackingJobSaysHowFarTheStackIs() {
         var table = commandsTable();

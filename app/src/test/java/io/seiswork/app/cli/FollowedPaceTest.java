@@ -70,7 +70,22 @@ class FollowedPaceTest {
 
     private static ShotRecord shot(int s, ShotState state, double progress) {
         return new ShotRecord(s, state, 1, state == ShotState.QUEUED ? null : "w", 0, 0, null, progress, Instant.now(),
-                1, null);
+                1, null, 0);
+    }
+
+    /**
+     * A worker killed mid-shot leaves its shot RUNNING at its last progress: once its worker has
+     * missed three reports (90 s), the line says how long it has been silent, at the time given.
+     */
+    @Test
+    void aShotWhoseWorkerWentSilentSaysForHowLong() {
+        Instant beat = Instant.parse("2026-01-01T00:00:00Z");
+        ShotRecord s = new ShotRecord(3, ShotState.RUNNING, 1, "vm-2372", 0, 0, null, 0.54, beat, 1, "m", 0);
+        JobView v = new JobView(job(JobStatus.RUNNING, 3, 0), List.of(s));
+        assertEquals("; shot 3 at 54 %", new FollowedPace().update(v, 0, beat.plusSeconds(89)),
+                "two missed reports are not yet silence");
+        assertEquals("; shot 3 at 54 % (no word from its worker for 2 min 10 s)",
+                new FollowedPace().update(v, 0, beat.plusSeconds(130)));
     }
 
     private static JobRecord job(JobStatus status, int total, int done) {

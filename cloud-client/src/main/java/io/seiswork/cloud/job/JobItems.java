@@ -27,6 +27,8 @@ final class JobItems {
     /** The message of the run's stack resend recorded as sent, once a run ({@link StackingRecords#recordStackResend}). */
     static final String STACK_RESEND_SENT = "stackResendSent";
     static final String MESSAGE = "message";
+    /** Which attempt a shot's {@code error} came from: written with it, from the item's {@code attempts}. */
+    static final String ERROR_ATTEMPT = "errorAttempt";
     /**
      * When the shot's live message was sent (submit, resume, a hand-back, a re-send): SQS drops a
      * message 14 days after it was sent, so a shot QUEUED for 12 has its message sent again
@@ -53,7 +55,7 @@ final class JobItems {
         ShotState state = ShotState.valueOf(str(m, "state"));
         return new ShotRecord(num(m, "shot"), state, num(m, "attempts"), str(m, "worker"), dbl(m, "seconds"),
                 dbl(m, "gpts"), str(m, "error"), state == ShotState.DONE ? 1 : state == ShotState.RUNNING ? dbl(m, "progress") : 0,
-                instant(m, BEAT), num(m, RECEIVES), str(m, MESSAGE));
+                instant(m, BEAT), num(m, RECEIVES), str(m, MESSAGE), num(m, ERROR_ATTEMPT));
     }
 
     static String str(Map<String, AttributeValue> m, String k) {

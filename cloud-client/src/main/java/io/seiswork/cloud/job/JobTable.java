@@ -4,6 +4,7 @@ import static io.seiswork.cloud.job.ItemConditions.inRun;
 import static io.seiswork.cloud.job.ItemConditions.stillSilentSince;
 import static io.seiswork.cloud.job.JobItems.BEAT;
 import static io.seiswork.cloud.job.JobItems.DELETING;
+import static io.seiswork.cloud.job.JobItems.ERROR_ATTEMPT;
 import static io.seiswork.cloud.job.JobItems.JOBS_KEY;
 import static io.seiswork.cloud.job.JobItems.JOBS_VALUE;
 import static io.seiswork.cloud.job.JobItems.MAX_FAILED;
@@ -453,10 +454,10 @@ public final class JobTable extends JobTableAccess {
             // Conditional like every write here: an update of a missing item would create it, and
             // a job deleted meanwhile must not come back as a stray shot item.
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :done, #seconds = :s, #gpts = :g, #finished = :now REMOVE #err")
+                    .updateExpression("SET #st = :done, #seconds = :s, #gpts = :g, #finished = :now REMOVE #err, #errAt")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#seconds", "seconds", "#gpts", "gpts",
-                            "#finished", "finished"))
+                            "#finished", "finished", "#errAt", ERROR_ATTEMPT))
                     .expressionAttributeValues(Map.of(":done", s(ShotState.DONE.name()), ":s", n(seconds), ":g",
                             n(gptsPerSecond), ":now", ItemTime.value(ItemTime.now()))));
         } catch (ConditionalCheckFailedException deleted) {
@@ -518,9 +519,10 @@ public final class JobTable extends JobTableAccess {
         ShotState state = lastAttempt ? ShotState.FAILED : ShotState.QUEUED;
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :st, #err = :e")
+                    .updateExpression("SET #st = :st, #err = :e, #errAt = #attempts")
                     .conditionExpression("#st = :running AND #worker = :w")
-                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker"))
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker",
+                            "#errAt", ERROR_ATTEMPT, "#attempts", "attempts"))
                     .expressionAttributeValues(Map.of(":st", s(state.name()), ":e", s(e), ":running",
                             s(ShotState.RUNNING.name()), ":w", s(worker))));
         } catch (ConditionalCheckFailedException lost) {
@@ -548,9 +550,10 @@ public final class JobTable extends JobTableAccess {
         String e = clip(error);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :failed, #err = :e")
+                    .updateExpression("SET #st = :failed, #err = :e, #errAt = #attempts")
                     .conditionExpression("#st = :running AND #worker = :w")
-                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker"))
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker",
+                            "#errAt", ERROR_ATTEMPT, "#attempts", "attempts"))
                     .expressionAttributeValues(Map.of(":failed", s(ShotState.FAILED.name()), ":e", s(e), ":running",
                             s(ShotState.RUNNING.name()), ":w", s(worker))));
         } catch (ConditionalCheckFailedException lost) {
@@ -577,9 +580,10 @@ public final class JobTable extends JobTableAccess {
         String condition = "#st = :running AND #worker = :w AND " + stillSilentSince(beat, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :failed, #err = :e")
+                    .updateExpression("SET #st = :failed, #err = :e, #errAt = #attempts")
                     .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker", "#beat", BEAT))
+                    .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker", "#beat", BEAT,
+                            "#errAt", ERROR_ATTEMPT, "#attempts", "attempts"))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException moved) {
             return false;
@@ -685,13 +689,14 @@ public final class JobTable extends JobTableAccess {
         try {
             db.updateItem(r -> {
                 r.tableName(table).key(key(id, shotKey(shot)))
-                        .updateExpression("SET #st = :queued, #attempts = :zero, #sent = :now REMOVE #err, #worker, "
+                        .updateExpression("SET #st = :queued, #attempts = :zero, #sent = :now REMOVE #err, #errAt, #worker, "
                                 + "#progress, #started, #finished, #seconds, #gpts, #beat")
                         .expressionAttributeNames(Map.ofEntries(Map.entry("#st", "state"), Map.entry("#attempts", "attempts"),
                                 Map.entry("#sent", SENT),
                                 Map.entry("#err", "error"), Map.entry("#worker", "worker"), Map.entry("#progress", "progress"),
                                 Map.entry("#started", "started"), Map.entry("#finished", "finished"),
-                                Map.entry("#seconds", "seconds"), Map.entry("#gpts", "gpts"), Map.entry("#beat", BEAT)));
+                                Map.entry("#seconds", "seconds"), Map.entry("#gpts", "gpts"), Map.entry("#beat", BEAT),
+                                Map.entry("#errAt", ERROR_ATTEMPT)));
                 if (evenIfDone) {
                     r.conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(Map.of(":queued", s(ShotState.QUEUED.name()), ":zero", n(0),

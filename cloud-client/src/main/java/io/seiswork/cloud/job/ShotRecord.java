@@ -17,9 +17,20 @@ package io.seiswork.cloud.job;
  * @param receives how many times SQS had delivered the message its running attempt came from
  *     (0 when not recorded)
  * @param message SQS's id of the message its running attempt came from, or null when not recorded
+ * @param errorAttempt which attempt (from 1) {@code error} came from, 0 when not recorded (no
+ *     error, or an item written before it was): a shot RUNNING again still carries the error of
+ *     an earlier attempt, since an attempt killed with its worker records none
  */
 public record ShotRecord(int shot, ShotState state, int attempts, String worker, double seconds, double gptsPerSecond,
-        String error, double progress, java.time.Instant beat, int receives, String message) {
+        String error, double progress, java.time.Instant beat, int receives, String message, int errorAttempt) {
+
+    /**
+     * How long the RUNNING shot's worker has said nothing at {@code now} (its last report's age),
+     * or null when the shot is not RUNNING or no report is recorded.
+     */
+    public java.time.Duration silentFor(java.time.Instant now) {
+        return state == ShotState.RUNNING && beat != null ? java.time.Duration.between(beat, now) : null;
+    }
 
     /** Whether the shot is RUNNING but its worker has not said a word since {@code silentSince}. */
     public boolean silent(java.time.Instant silentSince) {
