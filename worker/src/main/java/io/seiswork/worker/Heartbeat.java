@@ -41,9 +41,10 @@ final class Heartbeat implements AutoCloseable {
     static final int RENEW_MINUTES = 30;
     /**
      * Longest time between two reports of a running shot, even when it has not moved: the job
-     * table's sign that its worker is alive ({@link io.seiswork.cloud.job.ShotRecord#lost}).
+     * table's sign that its worker is alive ({@link io.seiswork.cloud.job.ShotRecord#lost}); the
+     * same period {@code status} counts missed reports by.
      */
-    static final long BEAT_EVERY_NS = 30_000_000_000L;
+    static final long BEAT_EVERY_NS = io.seiswork.cloud.dispatch.ShotNotes.BEAT_EVERY.toNanos();
 
     /**
      * The held message's own thread: a DynamoDB call that hangs or is throttled on {@link #timer}

@@ -16,8 +16,8 @@ import java.util.Locale;
 public final class ShotNotes {
 
     /**
-     * How often a worker reports a running shot at least: its heartbeat's sign of life
-     * ({@code Heartbeat.BEAT_EVERY_NS} in the worker).
+     * How often a worker reports a running shot at least: its heartbeat's sign of life (the
+     * worker's {@code Heartbeat} beats by this).
      */
     public static final Duration BEAT_EVERY = Duration.ofSeconds(30);
 
