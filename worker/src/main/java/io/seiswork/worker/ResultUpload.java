@@ -3,11 +3,13 @@ package io.seiswork.worker;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.cloud.s3.FileReadException;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,8 +25,10 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  *
  * <p>Only failures that can heal are tried again: a connection that failed (refused, reset,
  * broken, timed out), a 5xx answer, throttling (429, SlowDown). A 403, 404 or 400 is the same
- * on every try and fails the attempt at once, as does a local file that cannot be read. A
- * cancel (the job cancelled, the worker stopping) ends the waits at once.
+ * on every try and fails the attempt at once, as does a local file that cannot be read (missing,
+ * or a read error of its disk). A cancel (the job cancelled, the worker stopping) ends the waits
+ * at once. Once the bytes are stored, a failed tagging is tried again alone and never fails the
+ * attempt: the result stays stored untagged.
  */
 final class ResultUpload {
 
@@ -38,6 +42,13 @@ final class ResultUpload {
     static final Duration DEFAULT_RETRY = Duration.ofMinutes(5);
     static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a stored result's tagging is tried again at most: 30 s (the retry time when
+     * shorter). An untagged result is the safe side (it never expires, costing storage only until
+     * its job's objects are deleted), so a tagging out of reach for longer is not worth holding the
+     * shot for the whole retry time.
+     */
+    static final Duration TAG_RETRY = Duration.ofSeconds(30);
     /** How often a wait looks at the cancel. */
     private static final long CANCEL_LOOK_MS = 100;
 
@@ -45,6 +56,8 @@ final class ResultUpload {
 
     private final ArtifactStore store;
     private final Duration retryFor;
+    /** Whether a result stored untagged was warned of: once per worker (one upload per worker). */
+    private final AtomicBoolean warnedUntagged = new AtomicBoolean();
 
     ResultUpload(ArtifactStore store, Duration retryFor) {
         this.store = store;
@@ -52,35 +65,80 @@ final class ResultUpload {
     }
 
     /**
-     * Stores {@code result} as shot {@code shot}'s of job {@code id}, tagged
-     * {@link ObjectKeys#SHOT_RESULT_TAGGING}.
+     * Stores {@code result} as shot {@code shot}'s of job {@code id}, then tags it
+     * {@link ObjectKeys#SHOT_RESULT_TAGGING} by a request of its own ({@link ArtifactStore#tag}).
+     * A tagging that fails is tried again alone, never by sending the bytes again, for up to
+     * {@link #TAG_RETRY} (or the retry time, when shorter); one that still fails, or cannot heal
+     * (403, 400), leaves the result stored untagged, which never expires: the attempt goes on, and
+     * the first such result of this worker is one {@code WARN} naming the reason.
      *
-     * @return whether it was tagged ({@link ArtifactStore#putFile(String, Path, TransferProgress, String)})
-     * @throws ResultNotStoredException naming the shot and object, when a try failed in a way
-     *     that cannot heal, or the last try before {@code retryFor} ran out failed
+     * @return whether it was tagged
+     * @throws ResultNotStoredException naming the shot and object, when a try of the bytes failed
+     *     in a way that cannot heal (a 403, or a local file that cannot be read), or the last try
+     *     before {@code retryFor} ran out failed
      * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
      *     before a try or during a wait
      */
     boolean store(JobId id, int shot, Path result, CancellationToken cancel) {
         String key = ObjectKeys.shotResult(id, shot);
         String what = "storing shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
+        try {
+            tried(what, retryFor, cancel, () -> {
+                store.putFile(key, result, TransferProgress.NONE);
+                return null;
+            });
+        } catch (Failed f) {
+            throw new ResultNotStoredException(what, f.getCause(), f.tries);
+        }
+        String stored = "shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
+        String tagging = "tagging shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
+        Duration tagRetry = retryFor.compareTo(TAG_RETRY) < 0 ? retryFor : TAG_RETRY;
+        try {
+            if (tried(tagging, tagRetry, cancel, () -> store.tag(key, ObjectKeys.SHOT_RESULT_TAGGING))) {
+                return true;
+            }
+            untagged(stored, "the S3 endpoint does not implement object tags");
+        } catch (Failed f) {
+            untagged(stored, "tagging it failed: " + ResultNotStoredException.oneLine(f.getCause()) + f.tries);
+        }
+        return false;
+    }
+
+    /** Logs that a result is stored untagged: the first time as a WARN, then at debug. */
+    private void untagged(String result, String reason) {
+        String line = result + " is stored untagged: " + reason + "; results stored without " + ObjectKeys.SHOT_RESULT_TAGGING
+                + " are not reached by the bucket's one-year expiry of abandoned ones";
+        if (warnedUntagged.compareAndSet(false, true)) {
+            LOG.warn("{} (said once per worker)", line);
+        } else {
+            LOG.debug(line);
+        }
+    }
+
+    /**
+     * Runs {@code step}, trying it again while its failures can heal, the waits doubling from
+     * {@link #FIRST_WAIT} to {@link #LONGEST_WAIT}, for up to {@code retry} from the first try.
+     *
+     * @throws Failed around the last failure (one that cannot heal, or the last before
+     *     {@code retry} ran out), saying the tries when a retry ran out after more than one
+     */
+    private <T> T tried(String what, Duration retry, CancellationToken cancel, java.util.function.Supplier<T> step) {
         long start = System.nanoTime();
         Duration wait = FIRST_WAIT;
         for (int tries = 1; ; tries++) {
             cancel.throwIfCancelled(what);
             try {
-                return store.putFile(key, result, TransferProgress.NONE, ObjectKeys.SHOT_RESULT_TAGGING);
+                return step.get();
             } catch (RuntimeException e) {
                 Duration spent = Duration.ofNanos(System.nanoTime() - start);
                 if (!canHeal(e)) {
-                    throw new ResultNotStoredException(what, e, "");
+                    throw new Failed(e, "");
                 }
-                if (spent.plus(wait).compareTo(retryFor) > 0) {
-                    throw new ResultNotStoredException(what, e, tries == 1 ? ""
-                            : " (" + tries + " tries in " + spent.toSeconds() + " s)");
+                if (spent.plus(wait).compareTo(retry) > 0) {
+                    throw new Failed(e, tries == 1 ? "" : " (" + tries + " tries in " + spent.toSeconds() + " s)");
                 }
                 LOG.warn("{}: {} (try {}; trying again in {} s, for up to {} s in all)", what,
-                        ResultNotStoredException.oneLine(e), tries, wait.toSeconds(), retryFor.toSeconds());
+                        ResultNotStoredException.oneLine(e), tries, wait.toSeconds(), retry.toSeconds());
                 LOG.debug("{}: try {} failed", what, tries, e);
                 pause(wait, cancel, what);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
@@ -88,12 +146,28 @@ final class ResultUpload {
         }
     }
 
+    /** The last failure of a step tried more than once, or one whose retry time ran out. */
+    private static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String tries;
+
+        Failed(RuntimeException last, String tries) {
+            super(last.getMessage(), last, false, false);
+            this.tries = tries;
+        }
+    }
+
     /**
      * Whether another try may succeed: a connection that failed (an SDK client error caused by an
-     * I/O error: refused, reset, broken pipe, timed out), a 5xx answer, or throttling. Told by
-     * type and status, never by an error's words.
+     * I/O error: refused, reset, broken pipe, timed out), a 5xx answer, or throttling; never a
+     * local file that cannot be read ({@link FileReadException}: missing, unreadable, a disk's
+     * read error), which every try would find so. Told by type and status, never by an error's
+     * words.
      */
     static boolean canHeal(Throwable e) {
+        if (FileReadException.in(e)) {
+            return false;
+        }
         if (e instanceof SdkServiceException s) {
             return s.statusCode() >= 500 || s.statusCode() == 429 || s.isThrottlingException();
         }

@@ -5,7 +5,6 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
-import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.ShotAttempts;
 import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.queue.ReceivedShot;
@@ -110,8 +109,6 @@ public final class ShotWorker implements Runnable {
     private volatile boolean stacking;
     private ActiveJob active;
     private int shotsRun;
-    /** Whether the warning that shot results go untagged (an endpoint without object tags) was logged. */
-    private boolean warnedUntagged;
     /** The dead-letter sweep, once the queue's dead-letter queue is known (empty: it has none). */
     private Optional<DeadLetterSweep> sweep;
     /**
@@ -562,11 +559,8 @@ public final class ShotWorker implements Runnable {
                 gpts = m.stats().gptsPerSecond();
             }
             cancel.throwIfCancelled("shot " + number + ", storing its result");
-            if (!resultUpload.store(job.id(), number, result, cancel) && !warnedUntagged) {
-                warnedUntagged = true;
-                LOG.warn("the S3 endpoint does not implement object tags: shot results are stored without {}, and the "
-                        + "bucket's one-year expiry of abandoned ones does not reach them", ObjectKeys.SHOT_RESULT_TAGGING);
-            }
+            // Stored, tagged or not: an untagged result is warned of once by the upload, and never expires.
+            resultUpload.store(job.id(), number, result, cancel);
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobRecord after = table.completeShot(job.id(), number, seconds, gpts);
             shotsRun++;

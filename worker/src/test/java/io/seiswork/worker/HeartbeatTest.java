@@ -66,29 +66,32 @@ class HeartbeatTest {
         ReceivedShot message = queue.receive(2, 60).orElseThrow();
         WorkerSettings settings = WorkerSettings.defaults(dir).withStatusPoll(Duration.ofMillis(10))
                 .withHangAfter(Duration.ofMillis(1500));
-        double[] progress = {0};
-        boolean[] stacking = {false};
+        // Atomics: the heartbeat's thread reads what the test's thread sets.
+        java.util.concurrent.atomic.AtomicReference<Double> progress = new java.util.concurrent.atomic.AtomicReference<>(0.0);
+        java.util.concurrent.atomic.AtomicBoolean stacking = new java.util.concurrent.atomic.AtomicBoolean();
         AtomicInteger hangs = new AtomicInteger();
         try (Heartbeat beat = new Heartbeat(queue, message, table, job, new CancellationToken(), settings,
-                () -> read(progress[0]), () -> stacking[0], TaskProtection.fromEnvironment(java.util.Map.of()),
+                () -> read(progress.get()), stacking::get, TaskProtection.fromEnvironment(java.util.Map.of()),
                 hangs::incrementAndGet, settings.visibility(), WorkerTimings.DEFAULT, nanos::get)) {
             pass(Duration.ofSeconds(3));
             ticksSeeNow();
             assertEquals(0, hangs.get(), "progress 0: inputs still downloading, not watched");
             for (int step = 1; step <= 15; step++) {
-                progress[0] = step / 100.0;
+                // The clock first: a tick between the two then sees the old progress at the new time, which is
+                // 1000 ms without a step, under the limit, and the next tick sees the step at the time it was made.
                 pass(Duration.ofMillis(1000));
+                progress.set(step / 100.0);
                 ticksSeeNow();
             }
             assertEquals(0, hangs.get(), "a shot that steps, a second a step, is not hung");
             pass(Duration.ofMillis(1499));
             ticksSeeNow();
             assertEquals(0, hangs.get(), "stuck at 15 % for less than the limit: not hung yet");
-            stacking[0] = true;
+            stacking.set(true);
             pass(Duration.ofSeconds(3));
             ticksSeeNow();
             assertEquals(0, hangs.get(), "stacking is not watched");
-            stacking[0] = false;
+            stacking.set(false);
             ticksSeeNow();
             assertEquals(1, hangs.get(), "stuck at 15 %: hung");
             pass(Duration.ofSeconds(3));

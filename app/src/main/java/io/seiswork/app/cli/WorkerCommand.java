@@ -56,7 +56,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Option(names = "--result-retry", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long a computed shot's result upload is tried again while S3 is out of reach or "
-                    + "answers 5xx, the shot kept hidden meanwhile (default 300; 0: one try).")
+                    + "answers 5xx, the shot kept hidden meanwhile (default 300; 0: one try; at most 43200).")
     long resultRetryS;
 
     /** The shortest hold {@link WorkerSettings} takes, seconds. */
@@ -75,7 +75,9 @@ final class WorkerCommand implements Callable<Integer> {
         OptionValues.require(visibilityS >= MIN_VISIBILITY_S && visibilityS <= MAX_VISIBILITY_S, spec, "--visibility",
                 MIN_VISIBILITY_S + " to " + MAX_VISIBILITY_S + " seconds (30 s to 12 h, SQS's longest visibility timeout)",
                 visibilityS);
-        OptionValues.require(resultRetryS >= 0, spec, "--result-retry", "0 seconds or more", resultRetryS);
+        // A shot is held 12 h at most from its receipt: an upload still tried past that would race another worker.
+        OptionValues.require(resultRetryS >= 0 && resultRetryS <= MAX_VISIBILITY_S, spec, "--result-retry",
+                "0 to " + MAX_VISIBILITY_S + " seconds (12 h, SQS's longest hold of a shot's message)", resultRetryS);
         Path shared = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "seiswork-worker");
         Files.createDirectories(shared);
         WorkerSettings defaults = WorkerSettings.defaults(shared);

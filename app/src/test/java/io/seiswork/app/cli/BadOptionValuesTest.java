@@ -95,6 +95,10 @@ class BadOptionValuesTest {
                 + " visibility timeout), got 5", refused("worker", "--visibility", "5"));
         assertEquals("seiswork worker: --visibility must be 30 to 43200 seconds (30 s to 12 h, SQS's longest"
                 + " visibility timeout), got 43201", refused("worker", "--visibility", "43201"));
+        assertEquals("seiswork worker: --result-retry must be 0 to 43200 seconds (12 h, SQS's longest hold of a"
+                + " shot's message), got 43201", refused("worker", "--result-retry", "43201"));
+        assertEquals("seiswork worker: --result-retry must be 0 to 43200 seconds (12 h, SQS's longest hold of a"
+                + " shot's message), got -1", refused("worker", "--result-retry", "-1"));
         assertEquals("seiswork bench: --order must be 2, 4 or 8, got 6", refused("bench", "--order", "6"));
         assertEquals("seiswork bench: --repetitions must be 1 or more, got 0", refused("bench", "--repetitions", "0"));
         assertEquals("seiswork bench: --steps must be 1 or more, got 0", refused("bench", "--steps", "0"));

@@ -356,25 +356,31 @@ public final class ArtifactStore {
     }
 
     /**
-     * As {@link #putFile(String, Path, TransferProgress)}, the object then tagged {@code tagging}
-     * ({@code key=value} pairs joined by {@code &}, as S3's {@code x-amz-tagging} header) by a
-     * PutObjectTagging of its own: what a bucket's lifecycle rule filters on. A worker's shot
-     * results are stored so, for the bucket to expire those of jobs never stacked.
+     * Tags the object under {@code key} {@code tagging} ({@code key=value} pairs joined by
+     * {@code &}, as S3's {@code x-amz-tagging} header) by a PutObjectTagging: what a bucket's
+     * lifecycle rule filters on. A worker's shot results are stored by
+     * {@link #putFile(String, Path, TransferProgress)}, then tagged so, for the bucket to expire
+     * those of jobs never stacked.
      *
      * <p>The tag never rides on the request that carries the bytes: S3Proxy (the local emulator)
      * refuses a tagged PUT before it reads the body, and a client still sending a body of more
      * than the socket's buffers (about 600 KB) sees a broken pipe, not the 501 the refusal is; the
-     * upload would be lost with it. A PutObjectTagging has no body, so its 501 always arrives.
-     * Between the two requests the object is untagged, which is the safe side: an untagged result
-     * never expires.
+     * upload would be lost with it. A PutObjectTagging has no body, so its 501 always arrives. Its
+     * own request also lets a caller try the tagging again alone when it fails, without sending
+     * the bytes again. Until tagged the object is untagged, which is the safe side: an untagged
+     * result never expires.
      *
-     * @return true when stored and tagged; false when the endpoint does not implement tagging
-     *     (501 Not Implemented: S3Proxy; AWS S3 always does), the file then stored without it, as
-     *     every later put of this store is, which no longer asks
+     * @return true when tagged; false when the endpoint does not implement tagging (501 Not
+     *     Implemented: S3Proxy; AWS S3 always does), as every later call of this store then
+     *     returns without asking
+     * @throws IllegalArgumentException when {@code tagging} is not {@code k=v&k2=v2} of letters,
+     *     digits, {@code . _ -}
+     * @throws software.amazon.awssdk.core.exception.SdkException any other failure of the request
+     *     (403, 5xx, throttling, a connection that failed), the object's bytes left as stored
      */
-    public boolean putFile(String key, Path file, TransferProgress progress, String tagging) {
+    public boolean tag(String key, String tagging) {
         List<Tag> tags = tags(tagging);
-        put(key, file, progress, null, CancellationToken.none());
+        checked(key);
         if (!taggingImplemented) {
             return false;
         }
@@ -528,7 +534,7 @@ public final class ArtifactStore {
                 throw changed.get();
             }
             if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot upload " + file + ": " + io.getMessage(), io);
+                throw new FileReadException("cannot upload " + file + ": " + io.getMessage(), io);
             }
             if (e instanceof CancelledException) {
                 // Every part begun has ended (ParallelParts waits for them), those stopped part-way
@@ -570,7 +576,7 @@ public final class ArtifactStore {
             s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)),
                     PartBody.of(ch, 0, size, stop, doing, hashed));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot upload " + file + ": " + e.getMessage(), e);
+            throw new FileReadException("cannot upload " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (stop.cancelled()) {
                 throw new TransferCancelledException(doing, 0, 1, 0, size, "stored");
@@ -835,7 +841,7 @@ public final class ArtifactStore {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FileReadException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.seiswork.core.files.Sha256Pass;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
@@ -127,12 +126,19 @@ final class PartBody {
                 return -1;
             }
             int n = (int) Math.min(Math.min(len, BLOCK_BYTES), end - position);
-            int got = file.read(ByteBuffer.wrap(b, off, n), position);
+            int got;
+            try {
+                got = file.read(ByteBuffer.wrap(b, off, n), position);
+            } catch (IOException e) {
+                // Unchecked and of its own type: a disk's read error is no network failure to try again.
+                throw new FileReadException("cannot read the file at byte " + position + " while " + where + ": "
+                        + e.getMessage(), e);
+            }
             if (got < 0) {
                 // Unchecked, as a stop is: the SDK would retry an IOException, each attempt ending here again.
                 String shortened = "the file ended at byte " + position + " while " + where
                         + ": it was shortened during the upload";
-                throw new UncheckedIOException(shortened, new EOFException(shortened));
+                throw new FileReadException(shortened, new EOFException(shortened));
             }
             position += got;
             if (sent != null) {

@@ -83,10 +83,12 @@ class ArtifactStoreGuardsTest {
             try (S3Client s3 = CLOUD.s3SeenBy(seen)) {
                 ArtifactStore store = new ArtifactStore(s3, "guards-test", 5 << 20, 2);
                 String key = "jobs/tagged-1/shots/" + file.getFileName();
-                assertFalse(store.putFile(key, file, TransferProgress.NONE, ObjectKeys.SHOT_RESULT_TAGGING), key);
+                store.putFile(key, file, TransferProgress.NONE);
+                assertFalse(store.tag(key, ObjectKeys.SHOT_RESULT_TAGGING), key);
                 assertEquals(Files.size(file), store.sizeOf(key));
                 // Once refused, the store no longer asks.
-                assertFalse(store.putFile(key, file, TransferProgress.NONE, ObjectKeys.SHOT_RESULT_TAGGING), key);
+                store.putFile(key, file, TransferProgress.NONE);
+                assertFalse(store.tag(key, ObjectKeys.SHOT_RESULT_TAGGING), key);
             }
         }
         assertArrayEquals(midBytes, new ArtifactStore(CLOUD.s3(), "guards-test").getBytes("jobs/tagged-1/shots/mid.bin",
@@ -95,8 +97,7 @@ class ArtifactStoreGuardsTest {
         assertEquals(List.of("PUT /guards-test/jobs/tagged-1/shots/small.bin", "PUT /guards-test/jobs/tagged-1/shots/mid.bin",
                 "PUT /guards-test/jobs/tagged-1/shots/large.bin"), tagRequests);
         ArtifactStore store = new ArtifactStore(CLOUD.s3(), "guards-test");
-        assertThrows(IllegalArgumentException.class, () -> store.putFile("jobs/tagged-1/shots/x", small,
-                TransferProgress.NONE, "a b=c"));
+        assertThrows(IllegalArgumentException.class, () -> store.tag("jobs/tagged-1/shots/x", "a b=c"));
     }
 
     @Test

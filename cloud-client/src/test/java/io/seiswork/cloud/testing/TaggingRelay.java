@@ -1,0 +1,181 @@
+package io.seiswork.cloud.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP relay to the S3 emulator that answers each PutObjectTagging ({@code PUT ...?tagging})
+ * itself, with the status a test sets (403 AccessDenied, 503 SlowDown, 200 tagged), and carries
+ * every other request to the emulator unchanged: what S3 answering a tagging with an error looks
+ * like to a client, over real sockets, where S3Proxy only ever answers 501. One request per
+ * connection: the relay asks the emulator to close after its answer ({@code Connection: close},
+ * a header the SDK does not sign), so an answer's end is the connection's.
+ */
+public final class TaggingRelay implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final int targetPort;
+    private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tagging-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger taggings = new AtomicInteger();
+    private final AtomicInteger objectPuts = new AtomicInteger();
+    private volatile int taggingStatus;
+
+    /**
+     * @param target the emulator's endpoint ({@code http://127.0.0.1:PORT})
+     * @param taggingStatus the status of each tagging's answer: 200, 403, 503 (others answered as 500)
+     */
+    public TaggingRelay(URI target, int taggingStatus) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.targetPort = target.getPort();
+        this.taggingStatus = taggingStatus;
+        pumps.submit(this::accept);
+    }
+
+    /** The endpoint the client under test is pointed at instead of the emulator's. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Answers each later tagging with {@code status}. */
+    public void answerTaggingWith(int status) {
+        taggingStatus = status;
+    }
+
+    /** Taggings answered so far. */
+    public int taggings() {
+        return taggings.get();
+    }
+
+    /** PUTs of an object's bytes (no query) carried to the emulator so far. */
+    public int objectPuts() {
+        return objectPuts.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        pumps.shutdownNow();
+    }
+
+    private Void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                pumps.submit(() -> serve(client));
+            } catch (IOException closed) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private Void serve(Socket client) throws IOException {
+        try (client) {
+            InputStream in = client.getInputStream();
+            String head = readHead(in);
+            if (head == null) {
+                return null;
+            }
+            String requestLine = head.substring(0, head.indexOf("\r\n"));
+            String[] parts = requestLine.split(" ");
+            String lower = head.toLowerCase(Locale.ROOT);
+            if (parts[0].equals("PUT") && parts[1].matches(".*[?&]tagging(=[^&]*)?(&.*)?$")) {
+                if (!lower.contains("\r\nexpect: 100-continue")) {
+                    in.readNBytes((int) contentLength(lower));
+                }
+                taggings.incrementAndGet();
+                answer(client.getOutputStream(), taggingStatus);
+                return null;
+            }
+            if (parts[0].equals("PUT") && !parts[1].contains("?")) {
+                objectPuts.incrementAndGet();
+            }
+            try (Socket emulator = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+                OutputStream toEmulator = emulator.getOutputStream();
+                String forwarded = head.replaceAll("(?im)^connection:[^\r]*\r\n", "");
+                toEmulator.write((forwarded.substring(0, forwarded.length() - 2) + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                toEmulator.flush();
+                pumps.submit(() -> {
+                    try {
+                        in.transferTo(toEmulator);
+                    } catch (IOException closed) {
+                        // the emulator answered and closed
+                    }
+                    return null;
+                });
+                emulator.getInputStream().transferTo(client.getOutputStream());
+            }
+        }
+        return null;
+    }
+
+    /** The request's line and headers, through the blank line; null at the end of the stream. */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        for (int b; (b = in.read()) >= 0; ) {
+            head.write(b);
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (matched == 4) {
+                return head.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
+    }
+
+    private static long contentLength(String lowerHead) {
+        var m = java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(lowerHead);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static void answer(OutputStream out, int status) throws IOException {
+        String reason;
+        String body;
+        switch (status) {
+            case 200 -> {
+                reason = "OK";
+                body = "";
+            }
+            case 403 -> {
+                reason = "Forbidden";
+                body = error("AccessDenied", "Access Denied");
+            }
+            case 503 -> {
+                reason = "Slow Down";
+                body = error("SlowDown", "Please reduce your request rate.");
+            }
+            default -> {
+                reason = "Internal Server Error";
+                body = error("InternalError", "We encountered an internal error. Please try again.");
+            }
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 " + (status == 200 || status == 403 || status == 503 ? status : 500) + " " + reason
+                + "\r\nContent-Type: application/xml\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes);
+        out.flush();
+    }
+
+    private static String error(String code, String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
+                + "</Message><RequestId>relay</RequestId></Error>";
+    }
+}
