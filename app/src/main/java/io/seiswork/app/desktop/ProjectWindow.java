@@ -197,6 +197,7 @@ public final class ProjectWindow extends BorderPane {
                 () -> opening.specFile() == null ? Path.of("") : opening.specFile().toAbsolutePath().getParent(),
                 () -> getScene().getWindow()));
         editor.editedProperty().addListener((o, a, b) -> updateRunButton());
+        editor.loadingProperty().addListener((o, a, b) -> updateRunButton());
         specTab.setContent(editor);
         for (Tab t : List.of(specTab, modelTab, runTab, resultTab)) {
             t.setClosable(false);
@@ -413,7 +414,8 @@ public final class ProjectWindow extends BorderPane {
         cloudJobs.setDisable(running || runOn.getValue() == null || runOn.getValue().cloud() == null);
         boolean edited = editor.editedProperty().get();
         Project project = project();
-        run.setDisable(project == null || running || opening.inProgress() || edited || runs.checkingOutput());
+        run.setDisable(project == null || running || opening.inProgress() || edited || runs.checkingOutput()
+                || editor.loadingProperty().get());
         if (edited && !running) {
             status.setText(EDITS_TO_APPLY);
         } else if (!edited && status.getText().equals(EDITS_TO_APPLY)) {

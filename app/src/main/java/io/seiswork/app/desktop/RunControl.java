@@ -81,6 +81,10 @@ final class RunControl {
             return;
         }
         SpecEditor editor = window.editor();
+        if (editor.loadingProperty().get()) {
+            window.status().setText("Not run: the spec is still loading into the editor.");
+            return;
+        }
         // A value still being typed in the form is an edit: Run waits for it to be applied (the status says so).
         String refusedValue = editor.commitTyped();
         if (refusedValue != null) {

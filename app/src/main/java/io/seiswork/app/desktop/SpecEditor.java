@@ -122,6 +122,12 @@ final class SpecEditor extends BorderPane {
     /** Whether the text last checked is longer than {@link #FORM_MAX_CHARS}: the form is read-only. */
     private boolean tooLong;
     private boolean disposed;
+    /** The spec being put into the code area a chunk at a time; null when none is. */
+    private ChunkedLoad loading;
+    /** Whether a spec is being put into the code area (Apply, Save, Save as and Run wait for it). */
+    private final BooleanProperty loadingSpec = new SimpleBooleanProperty(false);
+    /** "Opening name..." over the form while a spec loads and until its first check. */
+    private Label opening;
 
     /**
      * @param background where checks run (a thread of their own, not queued behind file reads)
@@ -190,7 +196,9 @@ final class SpecEditor extends BorderPane {
         });
         saveAs.setTooltip(new Tooltip("Write the spec to another file and open it there; the model and data files it "
                 + "names are named anew for the new folder"));
-        apply.disableProperty().bind(edited.not().and(refused.not()));
+        apply.disableProperty().bind(edited.not().and(refused.not()).or(loadingSpec));
+        save.disableProperty().bind(loadingSpec);
+        saveAs.disableProperty().bind(loadingSpec);
         apply.setTooltip(new Tooltip("Check the whole spec and make it the project (Ctrl+Enter)"));
         save.setTooltip(new Tooltip("Write the spec to its file (Ctrl+S)"));
         // Anywhere in the editor, the form's fields as the JSON: a value being typed is written first.
@@ -211,6 +219,9 @@ final class SpecEditor extends BorderPane {
         // it is short enough to parse at once, or as long as the text applied (to compare them).
         text.plainTextChanges().subscribe(change -> {
             version++;
+            if (loading != null) {
+                return;  // a chunk of a spec being loaded: the load's end checks the whole text once
+            }
             int length = text.getLength();
             String now = length <= SYNTAX_AT_ONCE_MAX_CHARS || length == appliedText.length() ? text.getText() : null;
             edited.set(now == null || !now.equals(appliedText));
@@ -245,7 +256,11 @@ final class SpecEditor extends BorderPane {
      * section's fields blank, or the last spec's values).
      */
     void load(String json, String name) {
-        Label opening = new Label("Opening " + ProjectSummary.shortName(name) + "...");
+        if (loading != null) {
+            loading.cancel();  // another spec: the rest of the last one's text is not put in
+        }
+        String openingName = "Opening " + ProjectSummary.shortName(name) + "...";
+        opening = new Label(openingName);
         opening.setId("formOpening");
         opening.setWrapText(true);
         opening.setPadding(new Insets(20));
@@ -256,10 +271,52 @@ final class SpecEditor extends BorderPane {
         refusedText = null;
         refusedProblems = null;
         form.forgetTyping();
-        text.load(json);
         edited.set(false);
         refused.set(false);
+        pause.stop();  // (a check of the last spec's text, or of a part of this one, would be dropped)
+        loadingSpec.set(true);
+        Label shown = opening;
+        loading = new ChunkedLoad(text, json, ChunkedLoad.CHUNK_CHARS,
+                percent -> shown.setText(openingName + "\n" + loadingNote(percent)), this::loaded);
+        loading.start();
+    }
+
+    /** What the form says while a spec is put into the code area: "Loading the spec… 42 %". */
+    static String loadingNote(int percent) {
+        return "Loading the spec\u2026 " + percent + " %";
+    }
+
+    /**
+     * The last chunk of a spec is in the code area: what each edit's listener does, once for the
+     * whole text, and the check (one, not one per chunk).
+     */
+    private void loaded() {
+        String json = loading.text();
+        loading = null;
+        version++;
+        int length = json.length();
+        edited.set(!json.equals(appliedText));
+        if (length <= SYNTAX_AT_ONCE_MAX_CHARS) {
+            markSyntax(JsonSyntaxError.in(json));
+        }
+        if (length > FORM_MAX_CHARS && !tooLong) {
+            showTooLong(length);
+        }
+        if (opening != null) {
+            opening.setText(opening.getText().lines().findFirst().orElse(""));
+        }
+        loadingSpec.set(false);
         pause.playFromStart();  // checked even when the text is the one already there (no change to hear of)
+    }
+
+    /** Whether a spec is being put into the code area (Apply, Save, Save as and Run wait for it). */
+    javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loadingSpec;
+    }
+
+    /** The editor's text: the whole spec being loaded while it is put into the code area a chunk at a time. */
+    private String currentText() {
+        return loading != null ? loading.text() : text.getText();
     }
 
     /**
@@ -292,7 +349,7 @@ final class SpecEditor extends BorderPane {
         refusedText = null;
         refusedProblems = null;
         refused.set(false);
-        edited.set(!text.getText().equals(json));
+        edited.set(!currentText().equals(json));
         showProblems();
     }
 
@@ -307,7 +364,7 @@ final class SpecEditor extends BorderPane {
         appliedText = json;
         refusedText = json;
         refusedProblems = List.copyOf(found);
-        edited.set(!text.getText().equals(json));
+        edited.set(!currentText().equals(json));
         refused.set(true);
         showProblems();
     }
@@ -317,7 +374,7 @@ final class SpecEditor extends BorderPane {
      * else the last check's; the note beside Apply says how many, or that Apply is needed.
      */
     private void showProblems() {
-        showProblems(text.getText());
+        showProblems(currentText());
     }
 
     /** {@link #showProblems()} for {@code now}, the text in the editor (not read again). */
@@ -357,7 +414,7 @@ final class SpecEditor extends BorderPane {
 
     /** Whether the text differs from what was last opened or saved (closing would lose it). */
     boolean unsaved() {
-        return !text.getText().equals(savedText);
+        return !currentText().equals(savedText);
     }
 
     /** Whether the text differs from the project's (Apply is then needed before a run sees it). */
@@ -407,7 +464,7 @@ final class SpecEditor extends BorderPane {
      * the value's characters in the JSON (selected, focused, in view).
      */
     void goToProblem(int index) {
-        if (index < 0 || index >= listed.size()) {
+        if (index < 0 || index >= listed.size() || loading != null) {
             return;
         }
         SpecProblem p = listed.get(index);
@@ -507,6 +564,9 @@ final class SpecEditor extends BorderPane {
     /** Stops checking (the window is closing). */
     void dispose() {
         pause.stop();
+        if (loading != null) {
+            loading.cancel();
+        }
         disposed = true;
     }
 

@@ -1,0 +1,186 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A spec of some 4 MB opened in the editor goes into the code area a chunk of at most
+ * {@link ChunkedLoad#CHUNK_CHARS} characters per JavaFX runnable (counted, not timed: each
+ * change's size, and that the runnable after each change sees no second one), with Save and Apply
+ * disabled and the form saying how far it is; the text ends equal to the file byte for byte, no
+ * check runs until the last chunk is in, undo then keeps the text, and another spec opened midway
+ * stops the first.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChunkedLoadTest {
+
+    /** Submissions to the checks' thread (the check as typed, the form's work). */
+    private final AtomicInteger submitted = new AtomicInteger();
+    private final ExecutorService threads = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private SpecEditor editor;
+
+    @Start
+    void start(Stage stage) {
+        editor = new SpecEditor(task -> {
+            submitted.incrementAndGet();
+            threads.execute(task);
+        }, s -> { }, s -> { }, s -> { }, (title, segy, current) -> null);
+        stage.setScene(new Scene(editor, 1000, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(editor::dispose);
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aLargeSpecLoadsInChunksOfWholeLinesAndEndsEqualToItsFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.json");
+        Files.writeString(file, spec(4 * 1024 * 1024), StandardCharsets.UTF_8);
+        String json = Files.readString(file);
+        List<Integer> sizes = new ArrayList<>();
+        List<Boolean> alone = new ArrayList<>();
+        AtomicInteger changes = new AtomicInteger();
+        robot.interact(() -> editor.text().plainTextChanges().subscribe(c -> {
+            if (c.getInserted().isEmpty()) {
+                return;  // (the last spec's text removed)
+            }
+            sizes.add(c.getInserted().length());
+            int n = changes.incrementAndGet();
+            // Runs after the runnable that made change n: it sees change n + 1 only if the same runnable made it too.
+            Platform.runLater(() -> alone.add(changes.get() == n));
+        }));
+        robot.interact(() -> editor.load("{\"name\": \"small\"}", "small.json"));
+        waitLoaded();
+        // The small spec's check landed (the form shown): nothing of it is still to come.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.formPane().getContent() == editor.form());
+        WaitForAsyncUtils.waitForFxEvents();
+        sizes.clear();
+        alone.clear();
+        changes.set(0);
+        int before = submitted.get();
+        boolean[] disabledMidway = new boolean[3];
+        String[] note = new String[1];
+        robot.interact(() -> {
+            editor.load(json, "big.json");
+            disabledMidway[0] = editor.lookup("#saveSpec").isDisabled();
+            disabledMidway[1] = editor.lookup("#applySpec").isDisabled();
+            disabledMidway[2] = editor.loadingProperty().get();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Node shown = editor.formPane().getContent();
+            return shown instanceof Label l && l.getText().contains("Loading the spec\u2026 ");
+        });
+        robot.interact(() -> note[0] = ((Label) editor.formPane().getContent()).getText());
+        waitLoaded();
+        int duringLoad = submitted.get() - before;
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(disabledMidway[0] && disabledMidway[1] && disabledMidway[2], "Save and Apply wait for the load");
+        assertTrue(note[0].matches("(?s)Opening big\\.json\\.\\.\\.\nLoading the spec\u2026 \\d+ %"), note[0]);
+        int most = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(most <= ChunkedLoad.CHUNK_CHARS, "largest chunk " + most);
+        assertTrue(sizes.size() >= json.length() / ChunkedLoad.CHUNK_CHARS,
+                sizes.size() + " chunks for " + json.length() + " characters");
+        assertEquals(sizes.size(), alone.size());
+        assertFalse(alone.contains(false), "a runnable put in two chunks: " + alone);
+        assertEquals(0, duringLoad, "no check (nor form work) while the text goes in");
+        String[] got = new String[1];
+        robot.interact(() -> got[0] = editor.text().getText());
+        assertArrayEquals(Files.readAllBytes(file), got[0].getBytes(StandardCharsets.UTF_8));
+        robot.interact(() -> assertFalse(editor.editedProperty().get(), "a spec just opened is not an edit"));
+
+        // The one check, after the pause: the form shown in place of "Opening...".
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.formPane().getContent() == editor.form());
+        robot.interact(() -> {
+            assertFalse(editor.text().isUndoAvailable(), "the load is no edit to undo");
+            editor.text().undo();
+            got[0] = editor.text().getText();
+        });
+        assertEquals(json.length(), got[0].length(), "undo after the load leaves the text");
+        robot.interact(() -> assertFalse(editor.lookup("#saveSpec").isDisabled(), "Save once loaded"));
+    }
+
+    @Test
+    void anotherSpecOpenedMidwayStopsTheFirst(FxRobot robot) throws Exception {
+        String big = spec(4 * 1024 * 1024);
+        String small = "{\n  \"name\": \"second\"\n}\n";
+        AtomicInteger after = new AtomicInteger();
+        boolean[] midway = new boolean[1];
+        robot.interact(() -> {
+            editor.load(big, "big.json");
+            midway[0] = editor.loadingProperty().get() && editor.text().getLength() < big.length();
+            editor.load(small, "second.json");
+            editor.text().plainTextChanges().subscribe(c -> after.incrementAndGet());
+        });
+        waitLoaded();
+        // As many runnables as the big spec had chunks: none of them puts text in.
+        for (int i = 0; i < big.length() / ChunkedLoad.CHUNK_CHARS + 5; i++) {
+            WaitForAsyncUtils.waitForFxEvents(1);
+        }
+        String[] got = new String[1];
+        robot.interact(() -> got[0] = editor.text().getText());
+        assertTrue(midway[0], "the big spec was still loading when the second was opened");
+        assertEquals(small, got[0]);
+        assertEquals(0, after.get(), "no chunk of the first spec after the second was opened");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.formPane().getContent() == editor.form());
+    }
+
+    private void waitLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !editor.loadingProperty().get());
+    }
+
+    /** A spec of about {@code chars} characters: receivers listed, ten points a line, some names not ASCII. */
+    static String spec(int chars) {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; points.length() < chars - 600; i++) {
+            points.append(i % 10 == 0 ? "\n      " : " ").append('[').append(i * 10).append(", 0, 20],");
+        }
+        points.setLength(points.length() - 1);
+        return """
+                {
+                  "name": "chunked \u00e9 \ud83c\udf0a",
+                  "task": "model",
+                  "grid": { "nx": 1000, "ny": 1, "nz": 100, "dx": 10, "dz": 10 },
+                  "velocity": { "constant": 2000 },
+                  "wavelet": { "type": "ricker", "peakHz": 10 },
+                  "time": { "lengthS": 0.5, "sampleS": 0.004 },
+                  "sources": { "line": { "x0": 500, "dx": 100, "n": 2, "y": 0, "z": 20 } },
+                  "receivers": { "list": [%s
+                    ] },
+                  "engine": "cpu"
+                }
+                """.formatted(points);
+    }
+}
