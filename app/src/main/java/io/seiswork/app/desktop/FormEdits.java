@@ -55,6 +55,8 @@ final class FormEdits {
     private long version;
     /** How many edits were worked out on the JavaFX thread (from a whole text read there), for tests. */
     private long atOnce;
+    /** Counts {@link #forget}: work begun for a spec before another was loaded is dropped. */
+    private long loads;
 
     FormEdits(CodeArea area, SpecText text, Executor checks) {
         this.area = area;
@@ -78,10 +80,18 @@ final class FormEdits {
      * edit is in flight for longer than a frame.
      */
     void submit(Function<String, Outcome> work, Node shown) {
-        Pending p = new Pending(work, shown);
+        submit(work, shown, null);
+    }
+
+    /**
+     * As {@link #submit(Function, Node)}, and {@code landed} (when not null) runs on the JavaFX
+     * thread once the edit has landed, made or not (after its {@code then}), whatever its work did.
+     */
+    void submit(Function<String, Outcome> work, Node shown, Runnable landed) {
+        Pending p = new Pending(work, shown, landed);
         if (running == null && queue.isEmpty() && area.getLength() <= AT_ONCE_MAX_CHARS) {
             atOnce++;
-            land(p, p.workOut(text.text()));
+            land(p, p.workOut(text::text));
             return;
         }
         queue.add(p);
@@ -104,6 +114,22 @@ final class FormEdits {
     }
 
     /**
+     * Whether an edit of {@code shown} (the control given to {@link #submit}) is waiting or in
+     * flight: a check that lands meanwhile holds the text from before it.
+     */
+    boolean pending(Node shown) {
+        return running != null && running.shown == shown || queue.stream().anyMatch(p -> p.shown == shown);
+    }
+
+    /**
+     * How many times the text was made another spec's ({@link #forget}): work begun off the
+     * JavaFX thread for one spec compares it before it edits, and drops its edit if it changed.
+     */
+    long loads() {
+        return loads;
+    }
+
+    /**
      * Makes every edit still in flight now, on the JavaFX thread, in order: what reads the spec
      * next (Apply, Save, Run, closing) must see them. Their results from the executor are dropped.
      */
@@ -112,12 +138,13 @@ final class FormEdits {
             Pending p = running != null ? running : queue.poll();
             running = null;
             atOnce++;
-            land(p, p.workOut(text.text()));
+            land(p, p.workOut(text::text));
         }
     }
 
     /** Drops every edit still in flight, unmade: the text is another spec's now. */
     void forget() {
+        loads++;
         for (Pending p : queue) {
             p.done = true;
             p.dim.stop();
@@ -136,6 +163,11 @@ final class FormEdits {
         }
     }
 
+    /** How many times the text has changed (any change: an edit's, a key typed in the JSON). */
+    long version() {
+        return version;
+    }
+
     /** How many edits were worked out on the JavaFX thread, from the whole text read there (for tests). */
     long workedOutAtOnce() {
         return atOnce;
@@ -151,7 +183,7 @@ final class FormEdits {
         // An immutable document: its text is read off this thread; taking it is no copy.
         var snapshot = area.getContent().snapshot();
         execute(checks, () -> {
-            Outcome o = p.workOut(snapshot.getText());
+            Outcome o = p.workOut(snapshot::getText);  // never throws: its completion is always posted
             Platform.runLater(() -> {
                 if (p.done || running != p) {
                     return;  // made meanwhile by settle()
@@ -178,8 +210,14 @@ final class FormEdits {
         if (o.change() != null) {
             text.replace(o.change());
         }
-        if (o.then() != null) {
-            o.then().run();
+        try {
+            if (o.then() != null) {
+                o.then().run();
+            }
+        } finally {
+            if (p.landed != null) {
+                p.landed.run();
+            }
         }
     }
 
@@ -196,18 +234,24 @@ final class FormEdits {
     private static final class Pending {
         final Function<String, Outcome> work;
         final Node shown;
+        final Runnable landed;
         final PauseTransition dim = new PauseTransition(Duration.millis(PENDING_SHOWN_AFTER_MS));
         boolean done;
 
-        Pending(Function<String, Outcome> work, Node shown) {
+        Pending(Function<String, Outcome> work, Node shown, Runnable landed) {
             this.work = work;
             this.shown = shown;
+            this.landed = landed;
         }
 
-        Outcome workOut(String json) {
+        /** What the edit does to the text {@code json} gives; a failure is an outcome too (reported as it lands). */
+        Outcome workOut(java.util.function.Supplier<String> json) {
             try {
-                return work.apply(json);
-            } catch (RuntimeException e) {  // a bug in the edit's own work: nothing written, said where it can be seen
+                return work.apply(json.get());
+            } catch (Throwable e) {
+                // A bug in the edit's own work, or an Error (a StackOverflowError from deeply nested
+                // JSON, an OutOfMemoryError): nothing written, said where it can be seen, and the
+                // edit still lands (unwritten), so the edits after it are made and settle() works.
                 return Outcome.none(() -> Thread.currentThread().getUncaughtExceptionHandler()
                         .uncaughtException(Thread.currentThread(), e));
             }

@@ -52,6 +52,13 @@ final class NumberTable extends VBox {
     private boolean converted;
     /** Counts the refreshes: a conversion done off the JavaFX thread for an older one is dropped. */
     private long refreshes;
+    /**
+     * A refresh's rows held back while an edit of this table was waiting or in flight (their text
+     * is from before it: shown, they would hide that edit and make the next one refused), or null.
+     */
+    private Runnable heldBack;
+    /** The text's count of changes ({@link FormEdits#version}) when {@link #heldBack} was held. */
+    private long heldAt;
     /** How many times the rows were converted from the JSON, and compared with the rows shown (for tests). */
     private final java.util.concurrent.atomic.AtomicLong conversions = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong comparisons = new java.util.concurrent.atomic.AtomicLong();
@@ -174,6 +181,12 @@ final class NumberTable extends VBox {
         if (asked != refreshes || table.getEditingCell() != null) {
             return;
         }
+        if (form.edits.pending(this)) {
+            heldBack = () -> show(asked, array, read);
+            heldAt = form.edits.version();
+            return;
+        }
+        heldBack = null;
         shownArray = array;
         converted = true;
         setDisable(read == null);
@@ -191,6 +204,22 @@ final class NumberTable extends VBox {
             note.setText(cutNote(array.size()));
         } else if (note.getText().startsWith(CUT_NOTE_START)) {
             note.setText("");
+        }
+    }
+
+    /**
+     * After an edit of this table lands: once none is left, the refresh held back meanwhile is
+     * shown if the text has not changed since (its rows are the JSON's); else it is dropped, and
+     * the check of the text the edits left brings the rows.
+     */
+    private void landed() {
+        if (heldBack == null || form.edits.pending(this)) {
+            return;
+        }
+        Runnable r = heldBack;
+        heldBack = null;
+        if (form.edits.version() == heldAt) {
+            r.run();
         }
     }
 
@@ -317,20 +346,19 @@ final class NumberTable extends VBox {
             return false;
         }
         List<String> literals = read.stream().map(this::rowLiteral).toList();
-        List<String[]> before = List.copyOf(rows);
         note.setText("");
-        rows.setAll(read);  // shown at once; put back if the JSON no longer holds the table
+        rows.setAll(read);  // shown at once; the JSON's rows shown instead if it no longer holds the table
         form.edits.submit(json -> {
             JsonNode tree = FormContext.parse(json);
             if (tree == null || read(tree.at(pointer), MAX_ROWS) == null) {
                 return FormEdits.Outcome.none(() -> {
-                    rows.setAll(before);
+                    showChanged(null, -1);  // the JSON's rows, as a refused cell edit shows them: none here
                     note.setText("Not pasted: the JSON no longer holds this table (" + pointer + "); it was changed meanwhile.");
                 });
             }
             String indent = SpecText.indentAt(json, pointer);  // the line of the member holding the array
             return FormContext.put(json, pointer, FormValues.array(literals, indent + "  ", indent), null);
-        }, this);
+        }, this, this::landed);
         return true;
     }
 
@@ -373,7 +401,7 @@ final class NumberTable extends VBox {
             }
             String indent = SpecText.indentAt(json, pointer);  // the line of the member holding the array
             return FormContext.put(json, pointer, FormValues.array(literals, indent + "  ", indent), null);
-        }, this);
+        }, this, this::landed);
     }
 
     /**

@@ -300,7 +300,8 @@ final class SpecForm extends VBox {
      * nz its samples per trace; nx and ny its crosslines and inlines when it is a sorted cube
      * (placed by those numbers), else its traces in file order (x fastest: nx = traces / ny for
      * the grid's ny when that divides them, else a 2D line). The file is read off the JavaFX
-     * thread; the spacing is left as it is (a velocity file's trace headers seldom carry it).
+     * thread; the spacing is left as it is (a velocity file's trace headers seldom carry it). A
+     * read that lands after another spec was opened sets nothing: its counts are the last spec's.
      */
     private Node gridFromSegy(String pointer) {
         Button b = new Button("Grid from the file");
@@ -309,6 +310,7 @@ final class SpecForm extends VBox {
         said.setWrapText(true);
         b.setOnAction(e -> {
             java.util.function.Supplier<String> later = form.edits.textLater();  // read and parsed off this thread
+            long loads = form.edits.loads();  // another spec opened before the read lands: its grid is left alone
             b.setDisable(true);
             said.setText("reading the file...");
             Thread.ofPlatform().name("seiswork-segy-grid").daemon().start(() -> {
@@ -316,7 +318,7 @@ final class SpecForm extends VBox {
                 String name = tree == null ? "" : tree.at(pointer).asText("");
                 if (name.isBlank()) {
                     Platform.runLater(() -> {
-                        said.setText("No file named yet.");
+                        said.setText(form.edits.loads() != loads ? ANOTHER_SPEC_OPENED : "No file named yet.");
                         b.setDisable(false);
                     });
                     return;
@@ -337,6 +339,11 @@ final class SpecForm extends VBox {
                 int[] n = counts;
                 String text = result;
                 Platform.runLater(() -> {
+                    if (form.edits.loads() != loads) {
+                        said.setText(ANOTHER_SPEC_OPENED);
+                        b.setDisable(false);
+                        return;
+                    }
                     if (n != null) {
                         String[] keys = {"/grid/nx", "/grid/ny", "/grid/nz"};
                         for (int i = 0; i < keys.length; i++) {
@@ -352,6 +359,9 @@ final class SpecForm extends VBox {
         });
         return new VBox(2, b, said);
     }
+
+    /** What "Grid from the file" says when another spec was opened while it read the file (nothing set). */
+    static final String ANOTHER_SPEC_OPENED = "Not set: another spec was opened while the file was read.";
 
     /** nx, ny, nz of a grid that a SEG-Y velocity file of {@code info} fits, for a grid of {@code ny} now. */
     static int[] gridOf(SegyInfo info, int ny) {

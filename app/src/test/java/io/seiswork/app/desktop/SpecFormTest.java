@@ -189,7 +189,8 @@ class SpecFormTest {
         robot.interact(() -> text.setText(SPEC));  // the receivers a line again, typed, not yet checked
         String switched = text.getText();
         robot.interact(() -> list.paste("1 0 20\n2 0 20"));  // refused as the edit is worked out
-        assertEquals(25 + 1, list.rows().size(), "the rows as they were");
+        assertEquals(0, list.rows().size(), "the JSON's rows: none, it holds no list");
+        assertTrue(list.isDisabled(), "greyed out, as the check of that JSON shows it");
         assertTrue(list.note().startsWith("Not pasted: the JSON no longer holds this table"), list.note());
         assertEquals(switched, text.getText());
     }
@@ -232,6 +233,46 @@ class SpecFormTest {
         assertEquals(List.of(7, 5, 9), java.util.Arrays.stream(SpecForm.gridOf(loose, 5)).boxed().toList());
         assertEquals(List.of(35, 1, 9), java.util.Arrays.stream(SpecForm.gridOf(loose, 4)).boxed().toList(),
                 "4 does not divide 35: a 2D line");
+    }
+
+    /**
+     * "Grid from the file" clicked, and another spec opened before the file's read lands: the
+     * counts read for the first spec are not written into the other, and the button says why.
+     */
+    @Test
+    void aGridReadLandingAfterAnotherSpecOpensLeavesThatSpecAlone(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        io.seiswork.core.grid.Grid cube = new io.seiswork.core.grid.Grid(7, 5, 9, 10, 10, 10);
+        float[] v = new float[7 * 5 * 9];
+        java.util.Arrays.fill(v, 1800f);
+        java.nio.file.Path file = dir.resolve("vp.sgy");
+        io.seiswork.core.segy.DepthVolumeWriter.write(file, cube, v, "velocity");
+        load(robot, SPEC);
+        answers.push(file.toString());
+        choose(robot, "/velocity", "SEG-Y file");
+        javafx.scene.control.Button fromFile = (javafx.scene.control.Button) form.lookup("#gridFrom-velocity-segy");
+        String other = SPEC.replace("\"name\": \"formed\"", "\"name\": \"other\"");
+        robot.interact(() -> {
+            fromFile.fire();
+            // The read's result is posted to this thread, held here until the other spec is in.
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("seiswork-segy-grid")) {
+                    try {
+                        t.join(20_000);
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+            form.forgetTyping();  // another spec opened, as SpecEditor.load does
+            text.replaceText(other);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label said = (javafx.scene.control.Label) ((javafx.scene.layout.VBox) fromFile.getParent())
+                .getChildren().get(1);
+        assertEquals(other, text.getText(), "the other spec's grid as it was");
+        assertEquals("Not set: another spec was opened while the file was read.", said.getText());
+        assertFalse(fromFile.isDisabled());
     }
 
     /** Numbers the form cannot write or convert are refused, not passed on as broken JSON. */
