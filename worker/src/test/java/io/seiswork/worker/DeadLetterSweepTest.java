@@ -249,9 +249,9 @@ class DeadLetterSweepTest {
             assertTrue(table.startShot(job, 1, "dead-" + delivery, m.receiveCount(), m.messageId()));
         }
         backdate(job, "SHOT#1", "beat", JobView.LOST_AFTER.plusMinutes(1));
-        Thread.sleep(1100);  // the third delivery's visibility runs out
+        awaitVisibleAgain(queue);  // the third delivery's visibility runs out
 
-        ShotWorker w = new ShotWorker(store, table, queue, settings("w"), metrics);
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w"), metrics).stopWhenEnded(job);
         w.run();
         assertEquals(0, w.shotsRun(), "the message went to the dead-letter queue instead of a fourth delivery");
         JobRecord failed = table.job(job).orElseThrow();
@@ -262,7 +262,7 @@ class DeadLetterSweepTest {
         assertEquals(0, lettersLeft());
 
         assertEquals(List.of(1), dispatcher.resume(job).queued());
-        new ShotWorker(store, table, queue, settings("w2"), metrics).run();
+        new ShotWorker(store, table, queue, settings("w2"), metrics).stopWhenEnded(job).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
     }
@@ -538,10 +538,9 @@ class DeadLetterSweepTest {
         assertTrue(table.stacking().claimStackResend(job, silent.stackBeat(), silent.stackMessage()).isPresent(),
                 "the claim of a sweep whose instance is lost at once");
         backdate(job, "META", "stackBeat", DeadLetterSweep.CLAIM_GRACE.plusSeconds(10));
-        Thread.sleep(1100);  // the letter's handling time runs out
+        awaitVisibleAgain(deadLetters);  // the letter's handling time runs out
 
-        ShotWorker w = new ShotWorker(store, table, queue, settings("w").withPollWait(Duration.ofSeconds(1))
-                .withMaxIdle(Duration.ofSeconds(5)), metrics);
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w"), metrics).stopWhenEnded(job);
         w.run();
         JobRecord done = table.job(job).orElseThrow();
         assertEquals(JobStatus.DONE, done.status(), String.valueOf(done.error()));
@@ -599,8 +598,10 @@ class DeadLetterSweepTest {
         assertEquals(2, queue.backlog().waiting(), "two messages of the stack wait");
         assertEquals(0, lettersLeft());
 
-        ShotWorker w = new ShotWorker(store, table, queue, settings("w").withPollWait(Duration.ofSeconds(1))
-                .withMaxIdle(Duration.ofSeconds(5)), metrics);
+        // Runs until the job has ended and the queue is empty: the duplicate must be dropped too.
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w"), metrics).stopWhen(() ->
+                table.jobStatus(job).map(JobStatus::isFinal).orElse(false)
+                        && queue.backlog().waiting() + queue.backlog().running() == 0);
         w.run();
         JobRecord done = table.job(job).orElseThrow();
         assertEquals(JobStatus.DONE, done.status(), String.valueOf(done.error()));
@@ -667,11 +668,9 @@ class DeadLetterSweepTest {
         JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
         String lost = loseStack(job, () -> queue.receive(5, 1));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
-        Thread.sleep(1100);  // the third delivery's visibility runs out
+        awaitVisibleAgain(queue);  // the third delivery's visibility runs out
 
-        // Polls of a second, so that the fresh message its sweep sends comes before it has been idle for long.
-        ShotWorker w = new ShotWorker(store, table, queue, settings("w").withPollWait(Duration.ofSeconds(1))
-                .withMaxIdle(Duration.ofSeconds(5)), metrics);
+        ShotWorker w = new ShotWorker(store, table, queue, settings("w"), metrics).stopWhenEnded(job);
         w.run();
         JobRecord done = table.job(job).orElseThrow();
         assertEquals(JobStatus.DONE, done.status(), String.valueOf(done.error()));
@@ -699,8 +698,8 @@ class DeadLetterSweepTest {
 
         loseStack(job, () -> queue.receive(5, 1));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
-        Thread.sleep(1100);
-        new ShotWorker(store, table, queue, settings("w"), metrics).run();
+        awaitVisibleAgain(queue);
+        new ShotWorker(store, table, queue, settings("w"), metrics).stopWhenEnded(job).run();
         JobRecord failed = table.job(job).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());
         assertTrue(failed.error().startsWith("stacking stopped: its worker fell silent on the last delivery of its message "
@@ -712,7 +711,7 @@ class DeadLetterSweepTest {
         assertEquals(0, lettersLeft());
 
         assertEquals(List.of(), dispatcher.resume(job).queued(), "its shot is done: only the stack runs again");
-        new ShotWorker(store, table, queue, settings("w2"), metrics).run();
+        new ShotWorker(store, table, queue, settings("w2"), metrics).stopWhenEnded(job).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         assertArrayEquals(uninterrupted, store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20));
     }
@@ -725,8 +724,8 @@ class DeadLetterSweepTest {
     private ReceivedShot deadLetteredStack(JobId job, int hiddenS) throws Exception {
         loseStack(job, () -> queue.receive(5, 1));
         backdate(job, "META", "stackBeat", JobView.LOST_AFTER.plusMinutes(1));
-        Thread.sleep(1100);  // the third delivery's visibility runs out
-        assertTrue(queue.receive(2, 1).isEmpty(), "a fourth receive moves the message to the dead-letter queue");
+        awaitVisibleAgain(queue);  // the third delivery's visibility runs out
+        assertTrue(queue.receive(0, 1).isEmpty(), "a fourth receive moves the message to the dead-letter queue");
         return deadLetters.receive(5, hiddenS).orElseThrow(() -> new AssertionError("no letter"));
     }
 
@@ -799,15 +798,34 @@ class DeadLetterSweepTest {
     /** The image of the spec's job run by one worker without a stop. */
     private byte[] uninterruptedImage() throws Exception {
         JobId job = dispatcher.submit(OneShotMigration.spec(dir, "letters"), 1, TransferProgress.NONE).id();
-        new ShotWorker(store, table, queue, settings("reference"), metrics).run();
+        new ShotWorker(store, table, queue, settings("reference"), metrics).stopWhenEnded(job).run();
         assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
         return store.getBytes(ObjectKeys.output(job, "image.sgy"), 64L << 20);
     }
 
+    /**
+     * A worker of polls of a second that sweeps every second. The test's workers stop when their
+     * job ends ({@link ShotWorker#stopWhenEnded}); {@code maxIdle} only ends one whose job never
+     * does, so that a broken sweep fails its assertions rather than hanging the build.
+     */
     private WorkerSettings settings(String id) throws Exception {
         return WorkerSettings.defaults(Files.createDirectories(dir.resolve(id))).withWorkerId(id)
-                .withMaxIdle(Duration.ofSeconds(3)).withStatusPoll(Duration.ofMillis(200))
-                .withSweepEvery(Duration.ofSeconds(1));
+                .withMaxIdle(Duration.ofSeconds(20)).withPollWait(Duration.ofSeconds(1))
+                .withStatusPoll(Duration.ofMillis(200)).withSweepEvery(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Waits until {@code q}'s one held message is visible again. Its visibility (1 s here) runs
+     * on the emulator's own clock, so this is the shortest real wait there is, read from the
+     * queue's backlog rather than slept; receiving the message would count a delivery, so the
+     * test only looks.
+     */
+    private static void awaitVisibleAgain(ShotQueue q) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (q.backlog().waiting() == 0) {
+            assertTrue(System.nanoTime() < deadline, "the held message did not become visible again within 10 s");
+            Thread.sleep(50);
+        }
     }
 
     /**

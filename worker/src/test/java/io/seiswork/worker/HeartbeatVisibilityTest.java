@@ -40,6 +40,7 @@ class HeartbeatVisibilityTest {
     @Test
     void aHungTableCallDoesNotStopTheMessagesExtensions() throws Exception {
         Held h = held("beatvis");
+        long received = System.nanoTime();
         AtomicInteger hung = new AtomicInteger();
         ExecutionInterceptor hangs = new ExecutionInterceptor() {
             @Override
@@ -54,9 +55,9 @@ class HeartbeatVisibilityTest {
         };
         try (DynamoDbClient slow = CLOUD.dynamoDbSeenBy(hangs);
                 Heartbeat beat = heartbeat(h.queue(), h.message(), new JobTable(slow, h.name()), h.job(), Duration.ofHours(1))) {
-            Thread.sleep(6000);
-            assertTrue(hung.get() >= 1, "the status read hangs");
-            assertTrue(h.queue().receive(1, 30).isEmpty(), "6 s on, three times the visibility: still hidden");
+            awaitTrue(() -> hung.get() >= 1, "the status read hangs");
+            // Past two visibilities: without an extension the message is back at 2 s, with only one before the hang at 3 s.
+            assertHiddenUntil(h.queue(), received + Duration.ofSeconds(4).toNanos(), "4 s on, twice the visibility: still hidden");
         }
     }
 
@@ -66,13 +67,35 @@ class HeartbeatVisibilityTest {
         ShotQueue queue = h.queue();
         long t0 = System.nanoTime();
         try (Heartbeat beat = heartbeat(queue, h.message(), h.table(), h.job(), Duration.ofSeconds(4))) {
-            Thread.sleep(2400);
-            assertTrue(queue.receive(0, 30).isEmpty(), "2.4 s on, past the first visibility of 2 s: extended");
+            assertHiddenUntil(queue, t0 + Duration.ofMillis(2400).toNanos(), "2.4 s on, past the first visibility of 2 s: extended");
             ReceivedShot back = queue.receive(8, 30).orElseThrow(() -> new AssertionError("kept hidden past the cap"));
             double s = (System.nanoTime() - t0) / 1e9;
             assertEquals(h.message().messageId(), back.messageId());
             // Never extended beyond the cap; the last extension, in whole seconds, may end up to one before it.
             assertTrue(s <= 4.8, "back at " + s + " s: hidden no longer than the cap of 4 s");
+        }
+    }
+
+    /**
+     * Looks at the queue every 100 ms until {@code deadlineNs} ({@link System#nanoTime}), failing
+     * as soon as the message is back: a watch over the whole span rather than one look after a sleep.
+     */
+    private static void assertHiddenUntil(ShotQueue queue, long deadlineNs, String what) throws InterruptedException {
+        while (true) {
+            assertTrue(queue.receive(0, 30).isEmpty(), what);
+            long leftNs = deadlineNs - System.nanoTime();
+            if (leftNs <= 0) {
+                return;
+            }
+            Thread.sleep(Math.min(100, leftNs / 1_000_000 + 1));
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + " (waited 10 s)");
+            Thread.sleep(20);
         }
     }
 

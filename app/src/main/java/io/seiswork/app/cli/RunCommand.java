@@ -110,8 +110,8 @@ final class RunCommand implements Callable<Integer> {
             new ExcludedPairs.Pair("--resume", "--estimate", "--resume goes on with a stopped run; not with --estimate"
                     + LOOKS)));
 
-    /** Seconds between the lines that say an estimate is still timing the first shot. */
-    static final int ESTIMATE_TICK_S = 5;
+    /** Time between the lines that say an estimate is still timing the first shot. */
+    static final java.time.Duration ESTIMATE_TICK = java.time.Duration.ofSeconds(5);
 
     /** What the command is doing, for the message of an {@link OutOfMemoryError} outside the runner's shots. */
     private String doing = "checking the spec (reading its velocity models)";
@@ -180,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
             // error, and measured again, as the desktop does.
             RunTimeEstimator.Estimate estimate;
             // 5 to 35 s of timing with nothing else to show: said, with a tick every 5 s.
-            try (var ticking = TerminalTicker.start(err, "timing the first shot", ESTIMATE_TICK_S)) {
+            try (var ticking = TerminalTicker.start(err, "timing the first shot", ESTIMATE_TICK)) {
                 estimate = RunTimeEstimator.estimate(job, chosen == null ? all : chosen,
                         cpuThreads, RunTimeEstimator.RunsIn.A_FRESH_JVM, CancellationToken.none(), unsettled -> {
                             err.println(unsettled.describe() + RunTimeEstimator.MEASURING_AGAIN);

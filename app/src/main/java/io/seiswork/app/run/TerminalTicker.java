@@ -1,7 +1,9 @@
 package io.seiswork.app.run;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +24,17 @@ public final class TerminalTicker implements AutoCloseable {
     }
 
     /**
-     * Prints {@code what + "..."} now and {@code what + ": N s so far"} every {@code everyS}
-     * seconds until closed.
+     * Prints {@code what + "..."} now and {@code what + ": N s so far"} (N in whole seconds) every
+     * {@code every} until closed.
+     *
+     * @param every time between two ticks, at least a millisecond (the CLI's is seconds; tests tick faster)
      */
-    public static TerminalTicker start(PrintWriter out, String what, int everyS) {
+    public static TerminalTicker start(PrintWriter out, String what, Duration every) {
+        Objects.requireNonNull(every, "every");
+        long everyMs = every.toMillis();
+        if (everyMs < 1) {
+            throw new IllegalArgumentException("ticker interval must be at least 1 ms, got " + every);
+        }
         out.println(what + "...");
         out.flush();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,7 +46,7 @@ public final class TerminalTicker implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             out.printf(Locale.ROOT, "%s: %d s so far%n", what, Math.round((System.nanoTime() - startNs) / 1e9));
             out.flush();
-        }, everyS, everyS, TimeUnit.SECONDS);
+        }, everyMs, everyMs, TimeUnit.MILLISECONDS);
         return new TerminalTicker(timer);
     }
 
