@@ -161,26 +161,8 @@ class ChunkedLoadTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !editor.loadingProperty().get());
     }
 
-    /** A spec of about {@code chars} characters: receivers listed, ten points a line, some names not ASCII. */
-    static String spec(int chars) {
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; points.length() < chars - 600; i++) {
-            points.append(i % 10 == 0 ? "\n      " : " ").append('[').append(i * 10).append(", 0, 20],");
-        }
-        points.setLength(points.length() - 1);
-        return """
-                {
-                  "name": "chunked \u00e9 \ud83c\udf0a",
-                  "task": "model",
-                  "grid": { "nx": 1000, "ny": 1, "nz": 100, "dx": 10, "dz": 10 },
-                  "velocity": { "constant": 2000 },
-                  "wavelet": { "type": "ricker", "peakHz": 10 },
-                  "time": { "lengthS": 0.5, "sampleS": 0.004 },
-                  "sources": { "line": { "x0": 500, "dx": 100, "n": 2, "y": 0, "z": 20 } },
-                  "receivers": { "list": [%s
-                    ] },
-                  "engine": "cpu"
-                }
-                """.formatted(points);
+    /** A spec of about {@code chars} characters: receivers listed, ten points a line, its name not all ASCII. */
+    private static String spec(int chars) {
+        return LargeSpecs.ofSize("chunked \u00e9 \ud83c\udf0a", chars);
     }
 }

@@ -372,26 +372,8 @@ class LargeSpecFormTest {
         return WaitForAsyncUtils.asyncFx(() -> editor.text().getText()).get();
     }
 
-    /** A 2D model spec whose receivers are {@code n} listed points, ten a line. */
+    /** A 2D model spec whose receivers are {@code n} listed points, ten a line, odd ones at x.5 m. */
     private static String spec(int n) {
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            points.append(i % 10 == 0 ? "\n      " : " ").append('[').append(i * 10 + (i % 2 == 0 ? "" : ".5"))
-                    .append(", 0, 20]").append(i < n - 1 ? "," : "");
-        }
-        return """
-                {
-                  "name": "many-points",
-                  "task": "model",
-                  "grid": { "nx": 1000, "ny": 1, "nz": 100, "dx": 10, "dz": 10 },
-                  "velocity": { "constant": 2000 },
-                  "wavelet": { "type": "ricker", "peakHz": 10 },
-                  "time": { "lengthS": 0.5, "sampleS": 0.004 },
-                  "sources": { "line": { "x0": 500, "dx": 100, "n": 2, "y": 0, "z": 20 } },
-                  "receivers": { "list": [%s
-                    ] },
-                  "engine": "cpu"
-                }
-                """.formatted(points);
+        return LargeSpecs.withPoints("many-points", n);
     }
 }

@@ -97,24 +97,6 @@ class SpecLoadTiming {
 
     /** A spec of about {@code chars} characters: receivers listed, ten points a line. */
     private static String spec(int chars) {
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; points.length() < chars - 600; i++) {
-            points.append(i % 10 == 0 ? "\n      " : " ").append('[').append(i * 10).append(", 0, 20],");
-        }
-        points.setLength(points.length() - 1);
-        return """
-                {
-                  "name": "timing",
-                  "task": "model",
-                  "grid": { "nx": 1000, "ny": 1, "nz": 100, "dx": 10, "dz": 10 },
-                  "velocity": { "constant": 2000 },
-                  "wavelet": { "type": "ricker", "peakHz": 10 },
-                  "time": { "lengthS": 0.5, "sampleS": 0.004 },
-                  "sources": { "line": { "x0": 500, "dx": 100, "n": 2, "y": 0, "z": 20 } },
-                  "receivers": { "list": [%s
-                    ] },
-                  "engine": "cpu"
-                }
-                """.formatted(points);
+        return LargeSpecs.ofSize("timing", chars);
     }
 }

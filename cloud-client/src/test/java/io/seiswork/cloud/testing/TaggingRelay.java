@@ -4,14 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,15 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection: the relay asks the emulator to close after its answer ({@code Connection: close},
  * a header the SDK does not sign), so an answer's end is the connection's.
  */
-public final class TaggingRelay implements AutoCloseable {
+public final class TaggingRelay extends TcpRelay {
 
-    private final ServerSocket server;
-    private final int targetPort;
-    private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tagging-relay");
-        t.setDaemon(true);
-        return t;
-    });
     private final AtomicInteger taggings = new AtomicInteger();
     private final AtomicInteger objectPuts = new AtomicInteger();
     private volatile int taggingStatus;
@@ -40,15 +29,9 @@ public final class TaggingRelay implements AutoCloseable {
      * @param taggingStatus the status of each tagging's answer: 200, 403, 503 (others answered as 500)
      */
     public TaggingRelay(URI target, int taggingStatus) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.targetPort = target.getPort();
+        super(target, "tagging-relay");
         this.taggingStatus = taggingStatus;
-        pumps.submit(this::accept);
-    }
-
-    /** The endpoint the client under test is pointed at instead of the emulator's. */
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+        start();
     }
 
     /** Answers each later tagging with {@code status}. */
@@ -66,22 +49,10 @@ public final class TaggingRelay implements AutoCloseable {
         return objectPuts.get();
     }
 
+    /** Each connection is one request, read and answered on a thread of its own. */
     @Override
-    public void close() throws IOException {
-        server.close();
-        pumps.shutdownNow();
-    }
-
-    private Void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                pumps.submit(() -> serve(client));
-            } catch (IOException closed) {
-                return null;
-            }
-        }
-        return null;
+    protected void accepted(Socket client) {
+        submit(() -> serve(client));
     }
 
     private Void serve(Socket client) throws IOException {
@@ -105,13 +76,13 @@ public final class TaggingRelay implements AutoCloseable {
             if (parts[0].equals("PUT") && !parts[1].contains("?")) {
                 objectPuts.incrementAndGet();
             }
-            try (Socket emulator = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+            try (Socket emulator = connectTarget()) {
                 OutputStream toEmulator = emulator.getOutputStream();
                 String forwarded = head.replaceAll("(?im)^connection:[^\r]*\r\n", "");
                 toEmulator.write((forwarded.substring(0, forwarded.length() - 2) + "Connection: close\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 toEmulator.flush();
-                pumps.submit(() -> {
+                submit(() -> {
                     try {
                         in.transferTo(toEmulator);
                     } catch (IOException closed) {
