@@ -60,9 +60,10 @@ class RefusedSpecTest extends WindowTestBase {
 
         robot.interact(() -> window.tabs().getSelectionModel().select(window.specTab()));
         // The form replaces its "Opening..." note at the text's first check, which may end after the refusal.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().formPane().getContent() instanceof SpecForm);
+        // The form is shown, then filled from the check's values: wait for the field, not the form.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.editor().formPane().getContent() instanceof SpecForm
+                && window.editor().lookup("#choose-velocity-segy") instanceof Button b && b.isVisible() && b.getWidth() > 0);
         Button choose = (Button) window.editor().lookup("#choose-velocity-segy");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> choose.isVisible() && choose.getWidth() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(choose.getWidth() >= choose.prefWidth(-1) - 0.5, "Choose... whole: " + choose.getWidth()
                 + " of " + choose.prefWidth(-1));
