@@ -8,8 +8,8 @@ import org.fxmisc.richtext.util.UndoUtils;
  * Puts a spec's text into the code area a chunk of whole lines at a time, each chunk a runnable
  * of its own on the JavaFX thread, so that the window's pulses (layout, painting, keys, the
  * close button) run between them: one {@code replaceText} of a 16 MB spec held the thread for
- * 2.4–3.2 s. A chunk of {@value #CHUNK_CHARS} characters takes a few ms on the 2-core VM (see
- * docs/desktop.md). A text of one chunk or less is put in at once, before {@link #start} returns.
+ * seconds (1.3–4.9 s on the 2-core VM, docs/desktop.md). A text of one chunk
+ * ({@value #CHUNK_CHARS} characters) or less is put in at once, before {@link #start} returns.
  *
  * <p>While it loads, the area is read-only and keeps no undo history (an undo manager merges
  * successive insertions, copying the text so far at every chunk); afterwards it has a fresh undo
@@ -59,7 +59,7 @@ final class ChunkedLoad {
         next();
     }
 
-    /** Stops before the next chunk; the area stays read-only until another load or {@link SpecCodeArea#load}. */
+    /** Stops before the next chunk, leaving the area read-only: only a load that follows it is shown. */
     void cancel() {
         cancelled = true;
     }

@@ -195,8 +195,11 @@ final class FormEdits {
                     return;
                 }
                 running = null;
-                land(p, o);
-                next();
+                try {
+                    land(p, o);
+                } finally {
+                    next();  // an edit's follow-up that throws must not stop the edits after it
+                }
             });
         });
     }
