@@ -6,6 +6,7 @@ import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.FileReadException;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.progress.CancellationToken;
+import io.seiswork.core.progress.CancelledException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * on every try and fails the attempt at once, as does a local file that cannot be read (missing,
  * or a read error of its disk). A cancel (the job cancelled, the worker stopping) ends the waits
  * at once. Once the bytes are stored, a failed tagging is tried again alone and never fails the
- * attempt: the result stays stored untagged.
+ * attempt, nor does a cancel during its retry: the result stays stored untagged.
  */
 final class ResultUpload {
 
@@ -76,8 +77,9 @@ final class ResultUpload {
      * @throws ResultNotStoredException naming the shot and object, when a try of the bytes failed
      *     in a way that cannot heal (a 403, or a local file that cannot be read), or the last try
      *     before {@code retryFor} ran out failed
-     * @throws io.seiswork.core.progress.CancelledException when {@code cancel} is cancelled
-     *     before a try or during a wait
+     * @throws CancelledException when {@code cancel} is cancelled before a try of the bytes or
+     *     during a wait between them; a cancel once the bytes are stored ends the tagging's retry
+     *     instead, returning false (stored, untagged)
      */
     boolean store(JobId id, int shot, Path result, CancellationToken cancel) {
         String key = ObjectKeys.shotResult(id, shot);
@@ -100,6 +102,10 @@ final class ResultUpload {
             untagged(stored, "the S3 endpoint does not implement object tags");
         } catch (Failed f) {
             untagged(stored, "tagging it failed: " + ResultNotStoredException.oneLine(f.getCause()) + f.tries);
+        } catch (CancelledException c) {
+            // The bytes are stored: a cancel now must not make the caller hand the shot back to be
+            // computed again. The result stays stored, untagged.
+            untagged(stored, "its tagging was cancelled");
         }
         return false;
     }

@@ -145,22 +145,55 @@ class ResultUploadTest {
 
     /**
      * A tagging answered 503 (SlowDown) is tried again alone: the bytes go up once, and the result
-     * is tagged once the answer heals.
+     * is tagged once the answer heals. The relay heals after {@code FAILED_TAGGINGS} answers, more
+     * than the SDK's own tries of one request, so that a try of ResultUpload's own fails too.
      */
     @Test
     void aTaggingThatFailsIsTriedAgainWithoutSendingTheBytesAgain() throws Exception {
         byte[] bytes = new byte[1 << 20];
         new Random(5).nextBytes(bytes);
         Path result = Files.write(dir.resolve("shots.sgy"), bytes);
+        int failedTaggings = 5;
+        try (TaggingRelay relay = new TaggingRelay(CLOUD.s3Endpoint(), 200);
+                S3Client s3 = client(relay.endpoint(), LocalCloud.credentials(), null)) {
+            relay.answerTaggingsWith(503, failedTaggings, 200);
+            ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET), Duration.ofSeconds(60));
+            assertTrue(upload.store(JOB, 5, result, CancellationToken.none()), "tagged once the answer healed");
+            assertEquals(1, relay.objectPuts(), "PUTs of the bytes");
+            assertEquals(failedTaggings + 1, relay.taggings(), "every 503 asked again, up to the one answered 200");
+        }
+        assertArrayEquals(bytes, new ArtifactStore(CLOUD.s3(), BUCKET).getBytes(ObjectKeys.shotResult(JOB, 5),
+                bytes.length));
+    }
+
+    /**
+     * A cancel (SIGTERM) while a stored result's tagging is tried again ends the retry but keeps
+     * the result: stored, untagged, no exception, so the shot is not handed back to be computed
+     * again. The cancel comes once the relay has answered a tagging, not after some time.
+     */
+    @Test
+    void aCancelDuringTheTaggingKeepsTheStoredResult() throws Exception {
+        byte[] bytes = new byte[1000];
+        new Random(9).nextBytes(bytes);
+        Path result = Files.write(dir.resolve("shots.sgy"), bytes);
         try (TaggingRelay relay = new TaggingRelay(CLOUD.s3Endpoint(), 503);
                 S3Client s3 = client(relay.endpoint(), LocalCloud.credentials(), null)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET), Duration.ofSeconds(60));
-            later.schedule(() -> relay.answerTaggingWith(200), 2, TimeUnit.SECONDS);
-            assertTrue(upload.store(JOB, 5, result, CancellationToken.none()), "tagged once the answer healed");
+            CancellationToken cancel = new CancellationToken();
+            var watch = later.scheduleWithFixedDelay(() -> {
+                if (relay.taggings() > 0) {
+                    cancel.cancel();
+                }
+            }, 10, 10, TimeUnit.MILLISECONDS);
+            try {
+                assertFalse(upload.store(JOB, 10, result, cancel), "stored untagged");
+            } finally {
+                watch.cancel(false);
+            }
+            assertTrue(cancel.isCancelled());
             assertEquals(1, relay.objectPuts(), "PUTs of the bytes");
-            assertTrue(relay.taggings() >= 2, "taggings: " + relay.taggings());
         }
-        assertArrayEquals(bytes, new ArtifactStore(CLOUD.s3(), BUCKET).getBytes(ObjectKeys.shotResult(JOB, 5),
+        assertArrayEquals(bytes, new ArtifactStore(CLOUD.s3(), BUCKET).getBytes(ObjectKeys.shotResult(JOB, 10),
                 bytes.length));
     }
 
@@ -201,6 +234,39 @@ class ResultUploadTest {
         assertTrue(e.getMessage().contains("gone.sgy"), e.getMessage());
         assertFalse(e.getMessage().contains(" tries in "), e.getMessage());
         assertTrue(FileReadException.in(e.getCause()), e.getCause().toString());
+    }
+
+    /**
+     * A result file shortened while its bytes are sent (cut to half as the request goes out) fails
+     * the attempt at once: neither ResultUpload nor the SDK's own retry sends it again, since every
+     * try would read the same short file.
+     */
+    @Test
+    void aResultFileShortenedDuringTheUploadFailsAtOnce() throws Exception {
+        Path result = Files.write(dir.resolve("shots.sgy"), new byte[256 * 1024]);
+        AtomicInteger sent = new AtomicInteger();
+        ExecutionInterceptor shorten = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (context.httpRequest().method() == software.amazon.awssdk.http.SdkHttpMethod.PUT) {
+                    sent.incrementAndGet();
+                    try (var ch = java.nio.channels.FileChannel.open(result, java.nio.file.StandardOpenOption.WRITE)) {
+                        ch.truncate(128 * 1024);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        try (S3Client s3 = client(CLOUD.s3Endpoint(), LocalCloud.credentials(), shorten)) {
+            ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET), Duration.ofMinutes(5));
+            ResultNotStoredException e = assertThrows(ResultNotStoredException.class,
+                    () -> upload.store(JOB, 11, result, CancellationToken.none()));
+            assertTrue(FileReadException.in(e.getCause()), e.getCause().toString());
+            assertTrue(e.getMessage().contains("shortened during the upload"), e.getMessage());
+            assertEquals(1, sent.get(), "PUTs sent: the SDK did not retry the read error either");
+        }
+        assertEquals(-1, new ArtifactStore(CLOUD.s3(), BUCKET).sizeOf(ObjectKeys.shotResult(JOB, 11)));
     }
 
     @Test

@@ -80,12 +80,14 @@ final class StatusCommand implements Callable<Integer> {
     /**
      * One shot's line of the table at {@code now}: a RUNNING shot's worker silent for
      * {@link ShotNotes#SILENT_AFTER} is said so with what follows ({@link ShotNotes#silenceExplained}),
-     * and the error a RUNNING shot carries is said to be an earlier attempt's.
+     * and the error a RUNNING shot carries is said to be an earlier attempt's. In an ended job
+     * (CANCELLED, FAILED, DONE) only the silence is told: workers drop the messages of an ended
+     * job, so no rerun follows.
      */
     static String shotLine(JobView view, ShotRecord s, SpecShots specShots, Instant now) {
         String error = s.error() == null ? "" : s.state() == ShotState.RUNNING ? "  " + ShotNotes.earlierError(s)
                 : "  error: " + s.error();
-        String silence = ShotNotes.silenceExplained(s, now);
+        String silence = view.job().status().isFinal() ? ShotNotes.silenceBrief(s, now) : ShotNotes.silenceExplained(s, now);
         return String.format(Locale.ROOT, "  shot %4d%s  %-8s attempts %d%s%s%s", s.shot(), specShots.of(s.shot())
                 .map(n -> " (spec shot " + n + ")").orElse(""), view.shownState(s), s.attempts(),
                 s.state() == ShotState.DONE ? String.format(Locale.ROOT, "  %.1f s  %s Gpts/s  %s", s.seconds(),

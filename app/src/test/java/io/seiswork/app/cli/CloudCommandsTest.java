@@ -606,8 +606,8 @@ class CloudCommandsTest {
         java.time.Instant beat1 = view.shots().get(0).beat();
         java.time.Instant at = beat1.plusSeconds(130);
         assertEquals("  shot    1  RUNNING  attempts 2   54 %  vm-2372  (no word from its worker for 2 min 10 s; if it has"
-                + " stopped, the shot runs again on a free worker once its message's visibility timeout (5 min by default)"
-                + " runs out)  attempt 1 failed: storing shot 1's result s3://b/k: Broken pipe (4 tries in 6 s)",
+                + " stopped, the shot runs again on a free worker once its message's visibility timeout runs out,"
+                + " within the worker's --visibility (300 s by default) of its last extension)  attempt 1 failed: storing shot 1's result s3://b/k: Broken pipe (4 tries in 6 s)",
                 StatusCommand.shotLine(view, view.shots().get(0), SpecShots.EVERY, at));
         assertEquals("  shot    1  RUNNING  attempts 2   54 %  vm-2372  attempt 1 failed: storing shot 1's result s3://b/k:"
                 + " Broken pipe (4 tries in 6 s)", StatusCommand.shotLine(view, view.shots().get(0), SpecShots.EVERY,
@@ -627,11 +627,19 @@ class CloudCommandsTest {
                         software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
                                 java.time.Instant.now().minus(java.time.Duration.ofSeconds(130)).toString()))));
         List<String> lines = CliRun.run("status", id.value(), "--cloud", "local").out().lines().toList();
-        assertTrue(lines.get(1).startsWith("  shot    1  RUNNING  attempts 2   54 %  vm-2372  (no word from its worker for"
-                + " 2 min 1"), lines.get(1));
+        assertTrue(lines.get(1).matches("  shot    1  RUNNING  attempts 2   54 %  vm-2372  \\(no word from its worker for"
+                + " 2 min \\d+ s; .*"), lines.get(1));
         assertFalse(lines.get(1).contains("error:"), lines.get(1));
         assertEquals("  shot    3  RUNNING  attempts 1   20 %  vm-4", lines.get(3));
         table.cancel(id);
+        // In an ended job workers drop the shot's message: only the silence is told, no rerun promised.
+        var cancelled = read.get();
+        assertEquals("  shot    1  RUNNING  attempts 2   54 %  vm-2372  (no word from its worker for 2 min 10 s)  attempt 1"
+                + " failed: storing shot 1's result s3://b/k: Broken pipe (4 tries in 6 s)",
+                StatusCommand.shotLine(cancelled, cancelled.shots().get(0), SpecShots.EVERY,
+                        cancelled.shots().get(0).beat().plusSeconds(130)));
+        assertEquals("  shot    2  RUNNING  attempts 1   10 %  vm-3  (no word from its worker for 3 min 0 s)",
+                StatusCommand.shotLine(cancelled, cancelled.shots().get(1), SpecShots.EVERY, beat2.plusSeconds(180)));
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class ShotNotes {
         }
         if (!ShotAttempts.isLast(s.receives())) {
             return brief + "; if it has stopped, the shot runs again on a free worker once its message's visibility"
-                    + " timeout (5 min by default) runs out";
+                    + " timeout runs out, within the worker's --visibility (300 s by default) of its last extension";
         }
         if (s.lost(now.minus(JobView.LOST_AFTER))) {
             return brief + " on the last delivery of its message: lost (see the job's line)";

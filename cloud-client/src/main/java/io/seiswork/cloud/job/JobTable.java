@@ -519,10 +519,10 @@ public final class JobTable extends JobTableAccess {
         ShotState state = lastAttempt ? ShotState.FAILED : ShotState.QUEUED;
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :st, #err = :e, #errAt = #attempts")
+                    .updateExpression("SET #st = :st, #err = :e, #errAt = #receives")
                     .conditionExpression("#st = :running AND #worker = :w")
                     .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker",
-                            "#errAt", ERROR_ATTEMPT, "#attempts", "attempts"))
+                            "#errAt", ERROR_ATTEMPT, "#receives", RECEIVES))
                     .expressionAttributeValues(Map.of(":st", s(state.name()), ":e", s(e), ":running",
                             s(ShotState.RUNNING.name()), ":w", s(worker))));
         } catch (ConditionalCheckFailedException lost) {
@@ -550,10 +550,10 @@ public final class JobTable extends JobTableAccess {
         String e = clip(error);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :failed, #err = :e, #errAt = #attempts")
+                    .updateExpression("SET #st = :failed, #err = :e, #errAt = #receives")
                     .conditionExpression("#st = :running AND #worker = :w")
                     .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker",
-                            "#errAt", ERROR_ATTEMPT, "#attempts", "attempts"))
+                            "#errAt", ERROR_ATTEMPT, "#receives", RECEIVES))
                     .expressionAttributeValues(Map.of(":failed", s(ShotState.FAILED.name()), ":e", s(e), ":running",
                             s(ShotState.RUNNING.name()), ":w", s(worker))));
         } catch (ConditionalCheckFailedException lost) {
@@ -580,10 +580,10 @@ public final class JobTable extends JobTableAccess {
         String condition = "#st = :running AND #worker = :w AND " + stillSilentSince(beat, values);
         try {
             db.updateItem(r -> r.tableName(table).key(key(id, shotKey(shot)))
-                    .updateExpression("SET #st = :failed, #err = :e, #errAt = #attempts")
+                    .updateExpression("SET #st = :failed, #err = :e, #errAt = #receives")
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#st", "state", "#err", "error", "#worker", "worker", "#beat", BEAT,
-                            "#errAt", ERROR_ATTEMPT, "#attempts", "attempts"))
+                            "#errAt", ERROR_ATTEMPT, "#receives", RECEIVES))
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException moved) {
             return false;

@@ -17,7 +17,9 @@ package io.seiswork.cloud.job;
  * @param receives how many times SQS had delivered the message its running attempt came from
  *     (0 when not recorded)
  * @param message SQS's id of the message its running attempt came from, or null when not recorded
- * @param errorAttempt which attempt (from 1) {@code error} came from, 0 when not recorded (no
+ * @param errorAttempt which attempt (from 1: SQS's delivery count of its message, as in "attempt 2 of 3";
+ *     a hand-back or a duplicate delivery starts the shot again without adding one) {@code error}
+ *     came from, 0 when not recorded (no
  *     error, or an item written before it was): a shot RUNNING again still carries the error of
  *     an earlier attempt, since an attempt killed with its worker records none
  */

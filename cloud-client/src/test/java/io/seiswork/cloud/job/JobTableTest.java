@@ -243,6 +243,39 @@ class JobTableTest {
     }
 
     /**
+     * The attempt a failure is told from is SQS's delivery count ("attempt N of 3"), not the
+     * number of starts: a shot handed back ({@code releaseShot}) and started again by a duplicate
+     * delivery has two starts but is on its first delivery; the lost-shot and at-once failures
+     * record the same count.
+     */
+    @Test
+    void aFailureRecordsTheDeliveryItCameFromNotTheNumberOfStarts() {
+        JobId id = newJob(3);
+        assertTrue(table.startShot(id, 2, "w1", 1));
+        table.releaseShot(id, 2);
+        assertTrue(table.startShot(id, 2, "w2", 1));
+        table.failShot(id, 2, "w2", "out of memory", false);
+        ShotRecord first = table.shot(id, 2).orElseThrow();
+        assertEquals(2, first.attempts(), "two starts");
+        assertEquals(1, first.errorAttempt(), "one delivery");
+
+        assertTrue(table.startShot(id, 2, "w3", 2));
+        table.releaseShot(id, 2);
+        assertTrue(table.startShot(id, 2, "w4", 3));
+        assertTrue(table.failLostShot(id, 2, "w4", table.shot(id, 2).orElseThrow().beat(), "worker lost", 0));
+        ShotRecord lost = table.shot(id, 2).orElseThrow();
+        assertEquals(4, lost.attempts());
+        assertEquals(3, lost.errorAttempt(), "attempt 3 of 3, never 4 of 3");
+
+        JobId other = newJob(1);
+        assertTrue(table.startShot(other, 1, "w5", 2));
+        table.releaseShot(other, 1);
+        assertTrue(table.startShot(other, 1, "w6", 2));
+        assertTrue(table.failShotWithoutRetry(other, 1, "w6", "bytes differ", 0));
+        assertEquals(2, table.shot(other, 1).orElseThrow().errorAttempt());
+    }
+
+    /**
      * A failure every attempt would repeat (data whose stored bytes are not those submitted):
      * the shot is FAILED and counted on its first attempt, and the job's error says it was not
      * retried; only the attempt the shot item names counts, and only once.

@@ -145,7 +145,7 @@ class PartBodyTest {
             }
             // A body longer than what the file now holds: said, never padded.
             try (InputStream in = PartBody.stream(ch, 0, 2 << 20, new PartStop(CancellationToken.none()), "part 1")) {
-                var e = assertThrows(java.io.UncheckedIOException.class, in::readAllBytes);
+                var e = assertThrows(FileReadException.class, in::readAllBytes);
                 assertEquals("the file ended at byte 1048576 while part 1: it was shortened during the upload",
                         e.getMessage());
             }

@@ -22,7 +22,10 @@ public final class TaggingRelay extends TcpRelay {
 
     private final AtomicInteger taggings = new AtomicInteger();
     private final AtomicInteger objectPuts = new AtomicInteger();
-    private volatile int taggingStatus;
+    private int taggingStatus;
+    /** How many of the next taggings are answered with {@link #failStatus} before {@link #taggingStatus}. */
+    private int failFirst;
+    private int failStatus;
 
     /**
      * @param target the emulator's endpoint ({@code http://127.0.0.1:PORT})
@@ -36,7 +39,32 @@ public final class TaggingRelay extends TcpRelay {
 
     /** Answers each later tagging with {@code status}. */
     public void answerTaggingWith(int status) {
-        taggingStatus = status;
+        synchronized (this) {
+            failFirst = 0;
+            taggingStatus = status;
+        }
+    }
+
+    /**
+     * Answers the next {@code count} taggings with {@code status}, then each later one with
+     * {@code after}: a tagging that heals after a number of requests, not after some time.
+     */
+    public void answerTaggingsWith(int status, int count, int after) {
+        synchronized (this) {
+            failFirst = count;
+            failStatus = status;
+            taggingStatus = after;
+        }
+    }
+
+    /** The status of the tagging being answered now, counting it. */
+    private synchronized int nextTaggingStatus() {
+        taggings.incrementAndGet();
+        if (failFirst > 0) {
+            failFirst--;
+            return failStatus;
+        }
+        return taggingStatus;
     }
 
     /** Taggings answered so far. */
@@ -69,8 +97,7 @@ public final class TaggingRelay extends TcpRelay {
                 if (!lower.contains("\r\nexpect: 100-continue")) {
                     in.readNBytes((int) contentLength(lower));
                 }
-                taggings.incrementAndGet();
-                answer(client.getOutputStream(), taggingStatus);
+                answer(client.getOutputStream(), nextTaggingStatus());
                 return null;
             }
             if (parts[0].equals("PUT") && !parts[1].contains("?")) {
