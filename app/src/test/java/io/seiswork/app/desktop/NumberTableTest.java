@@ -32,17 +32,27 @@ class NumberTableTest {
     private final List<Runnable> held = Collections.synchronizedList(new ArrayList<>());
     private long version;
 
+    /** The form's context over {@code area}, its checks held in {@link #held} to be run one at a time. */
+    private FormContext context(CodeArea area) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> new FormContext(new SpecText(area), area,
+                (title, segy, current) -> null, held::add)).get();
+    }
+
+    /** The receivers' table (x, y, depth) over {@code /receivers/list}; on the JavaFX thread. */
+    private static NumberTable receivers(FormContext context) {
+        return new NumberTable("/receivers/list", List.of(new NumberTable.Column("x (m)", null),
+                new NumberTable.Column("y (m)", null), new NumberTable.Column("depth (m)", null)),
+                new String[] {"100", "0", "0"}, context);
+    }
+
     @Test
     void aCheckLandingBetweenATablesEditsKeepsTheirRows(FxRobot robot) throws Exception {
         CodeArea area = WaitForAsyncUtils.asyncFx(() -> new CodeArea()).get();
-        FormContext context = WaitForAsyncUtils.asyncFx(() -> new FormContext(new SpecText(area), area,
-                (title, segy, current) -> null, held::add)).get();
+        FormContext context = context(area);
         NumberTable[] t = new NumberTable[1];
         robot.interact(() -> {
             area.replaceText(SPEC);
-            t[0] = new NumberTable("/receivers/list", List.of(new NumberTable.Column("x (m)", null),
-                    new NumberTable.Column("y (m)", null), new NumberTable.Column("depth (m)", null)),
-                    new String[] {"100", "0", "0"}, context);
+            t[0] = receivers(context);
             check(area, t[0]);
         });
         NumberTable table = t[0];
@@ -76,16 +86,13 @@ class NumberTableTest {
     @Test
     void aRefusedPasteShowsTheJsonsRows(FxRobot robot) throws Exception {
         CodeArea area = WaitForAsyncUtils.asyncFx(() -> new CodeArea()).get();
-        FormContext context = WaitForAsyncUtils.asyncFx(() -> new FormContext(new SpecText(area), area,
-                (title, segy, current) -> null, held::add)).get();
+        FormContext context = context(area);
         NumberTable[] t = new NumberTable[1];
         String line = SPEC.replace("\"list\": [ [0, 0, 20], [10, 0, 20], [20, 0, 20] ]",
                 "\"line\": { \"x0\": 0, \"dx\": 10, \"n\": 3, \"y\": 0, \"z\": 20 }");
         robot.interact(() -> {
             area.replaceText(SPEC);
-            t[0] = new NumberTable("/receivers/list", List.of(new NumberTable.Column("x (m)", null),
-                    new NumberTable.Column("y (m)", null), new NumberTable.Column("depth (m)", null)),
-                    new String[] {"100", "0", "0"}, context);
+            t[0] = receivers(context);
             check(area, t[0]);
             area.replaceText(line);  // the receivers typed back into a line, not yet checked
             assertTrue(t[0].paste("1 0 20\n2 0 20"));

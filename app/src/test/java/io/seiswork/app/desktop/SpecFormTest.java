@@ -195,6 +195,24 @@ class SpecFormTest {
         assertEquals(switched, text.getText());
     }
 
+    /** A 7 x 5 x 9 cube of 1800 m/s at 10 m, written as SEG-Y: {@code dir/vp.sgy}. */
+    private static java.nio.file.Path velocityCube(java.nio.file.Path dir) throws Exception {
+        float[] v = new float[7 * 5 * 9];
+        java.util.Arrays.fill(v, 1800f);
+        java.nio.file.Path file = dir.resolve("vp.sgy");
+        io.seiswork.core.segy.DepthVolumeWriter.write(file, new io.seiswork.core.grid.Grid(7, 5, 9, 10, 10, 10), v,
+                "velocity");
+        return file;
+    }
+
+    /** The form on {@link #SPEC} with its velocity set to the SEG-Y {@code file}: its "Grid from the file" button. */
+    private javafx.scene.control.Button chooseSegyVelocity(FxRobot robot, java.nio.file.Path file) throws Exception {
+        load(robot, SPEC);
+        answers.push(file.toString());
+        choose(robot, "/velocity", "SEG-Y file");
+        return (javafx.scene.control.Button) form.lookup("#gridFrom-velocity-segy");
+    }
+
     /**
      * A SEG-Y velocity cube sets the grid's node counts: crosslines along x, inlines along y,
      * samples along z, read off the JavaFX thread; the spacing stays.
@@ -202,15 +220,8 @@ class SpecFormTest {
     @Test
     void theGridIsTakenFromASegyVelocityFile(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        io.seiswork.core.grid.Grid cube = new io.seiswork.core.grid.Grid(7, 5, 9, 10, 10, 10);
-        float[] v = new float[7 * 5 * 9];
-        java.util.Arrays.fill(v, 1800f);
-        java.nio.file.Path file = dir.resolve("vp.sgy");
-        io.seiswork.core.segy.DepthVolumeWriter.write(file, cube, v, "velocity");
-        load(robot, SPEC);
-        answers.push(file.toString());
-        choose(robot, "/velocity", "SEG-Y file");
-        javafx.scene.control.Button fromFile = (javafx.scene.control.Button) form.lookup("#gridFrom-velocity-segy");
+        java.nio.file.Path file = velocityCube(dir);
+        javafx.scene.control.Button fromFile = chooseSegyVelocity(robot, file);
         robot.interact(fromFile::fire);
         org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
                 () -> text.getText().contains("\"nx\": 7, \"ny\": 5, \"nz\": 9, \"dx\": 10, \"dz\": 10"));
@@ -242,15 +253,8 @@ class SpecFormTest {
     @Test
     void aGridReadLandingAfterAnotherSpecOpensLeavesThatSpecAlone(FxRobot robot,
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        io.seiswork.core.grid.Grid cube = new io.seiswork.core.grid.Grid(7, 5, 9, 10, 10, 10);
-        float[] v = new float[7 * 5 * 9];
-        java.util.Arrays.fill(v, 1800f);
-        java.nio.file.Path file = dir.resolve("vp.sgy");
-        io.seiswork.core.segy.DepthVolumeWriter.write(file, cube, v, "velocity");
-        load(robot, SPEC);
-        answers.push(file.toString());
-        choose(robot, "/velocity", "SEG-Y file");
-        javafx.scene.control.Button fromFile = (javafx.scene.control.Button) form.lookup("#gridFrom-velocity-segy");
+        java.nio.file.Path file = velocityCube(dir);
+        javafx.scene.control.Button fromFile = chooseSegyVelocity(robot, file);
         String other = SPEC.replace("\"name\": \"formed\"", "\"name\": \"other\"");
         robot.interact(() -> {
             fromFile.fire();
