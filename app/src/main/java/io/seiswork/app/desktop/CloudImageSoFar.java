@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * <p>It is a preview, so it never holds up or fails the run it watches: the shots are read and
  * stacked on a thread of its own, which takes every shot reported done since its last pass and
  * finishes the image once for them all; reporting a shot only queues it. It stops reading when
- * the job is being stacked in the cloud (the written image is coming) and at the first error
- * (a result gone, denied, unreadable, or no memory for the copy), which it says once. Only for
+ * the job is being stacked in the cloud (the written image is coming), quietly, and so when a
+ * shot's result is gone: the job's stacker deletes each result once added and may get there
+ * before this thread, so a gone result means the written image is coming too. At the first
+ * error (a result denied or unreadable, or no memory for the copy) it stops and says so once. Only for
  * images small enough to copy whole ({@link ImageSoFar#fitsWhole}); its stack then takes twice
  * the copy's memory.
  *
@@ -281,18 +283,23 @@ final class CloudImageSoFar implements AutoCloseable {
         }
     }
 
-    private synchronized boolean isStopped() {
+    /** Whether it reads nothing more: stopped, closed, or ended at a gone result or an error. */
+    synchronized boolean isStopped() {
         return stopped;
     }
 
-    /** Reads and adds one shot's result; false (said once) when it cannot, after which nothing more is read. */
+    /**
+     * Reads and adds one shot's result; false when it cannot (said once, unless the result is
+     * gone: stacked in the cloud already), after which nothing more is read.
+     */
     private boolean add(int shot) {
         Path part = scratch.resolve(shot + ".bin");
         String key = ObjectKeys.shotResult(id, shot);
         try {
             if (store.sizeOf(key) < 0) {
-                listener.message("image so far: shot " + shot + "'s result is gone (stacked already); the image comes "
-                        + "with the job's outputs");
+                // The job's stacker deletes each result once added, and may get there between the
+                // job table's report and this read: the written image is coming, nothing is wrong.
+                LOG.info("image so far of job {} ends at shot {}: its result is stacked in the cloud already", id, shot);
                 stop();
                 return false;
             }

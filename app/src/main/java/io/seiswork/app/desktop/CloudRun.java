@@ -440,6 +440,9 @@ final class CloudRun implements ActiveRun {
             JobView v = d.status(id);
             failures.newLines(v).forEach(events::message);
             java.time.Instant now = java.time.Instant.now();
+            if (image != null && (v.job().status().isFinal() || v.job().status() == JobStatus.STACKING)) {
+                image.stop();  // the written image is coming: the shots done in this report are not read
+            }
             for (ShotRecord s : v.shots()) {
                 String silence = io.seiswork.cloud.dispatch.ShotNotes.silenceExplained(s, now);
                 if (silence != null && !v.job().status().isFinal() && silenceTold.add(s.shot() + "/" + s.beat())) {
@@ -467,9 +470,6 @@ final class CloudRun implements ActiveRun {
                             + JobView.LOST_AFTER.toMinutes() + " minutes on its last delivery; the next worker to "
                             + "sweep the dead-letter queue counts it failed, and Resume in Cloud jobs runs it again");
                 }
-            }
-            if (image != null && (v.job().status().isFinal() || v.job().status() == JobStatus.STACKING)) {
-                image.stop();  // the written image is coming
             }
             if (v.job().status().isFinal()) {
                 return v;
