@@ -449,6 +449,7 @@ final class CloudRun implements ActiveRun {
                     // once per silence: a worker that speaks again, or the next attempt, writes a new beat
                     events.message("shot " + s.shot() + ": " + silence);
                 }
+                events.shotNote(s.shot(), rowNote(s, now));
                 if (s.state() == ShotState.QUEUED) {
                     continue;
                 }
@@ -515,4 +516,16 @@ final class CloudRun implements ActiveRun {
         }
     }
 
+    /**
+     * What shot {@code s}'s row says beside its state at {@code now}: a RUNNING shot's silence
+     * ({@code "no word from its worker for 2 min 10 s"}), else the error an earlier attempt left
+     * ({@code "attempt 1 failed: …"}); a FAILED shot's error; null for a shot whose state says it all.
+     */
+    static String rowNote(ShotRecord s, java.time.Instant now) {
+        if (s.state() == ShotState.FAILED) {
+            return s.error();
+        }
+        String silence = io.seiswork.cloud.dispatch.ShotNotes.silenceBrief(s, now);
+        return silence != null ? silence : io.seiswork.cloud.dispatch.ShotNotes.earlierError(s);
+    }
 }

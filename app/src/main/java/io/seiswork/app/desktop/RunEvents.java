@@ -32,6 +32,8 @@ final class RunEvents implements RunListener {
         volatile double points = Double.NaN;
         volatile long startNanos;
         volatile long endNanos;
+        /** What the row says beside the state (a cloud shot's silence or earlier failure); null for nothing. */
+        volatile String note;
         private final AtomicBoolean queued = new AtomicBoolean();
 
         Shot(int number) {
@@ -207,6 +209,18 @@ final class RunEvents implements RunListener {
     @Override
     public void message(String line) {
         messages.add(line);
+    }
+
+    /**
+     * Sets what shot {@code shot}'s row says beside its state, null for nothing: a cloud job's
+     * note from its job table ({@code ShotNotes}), refreshed at each report.
+     */
+    void shotNote(int shot, String note) {
+        Shot s = shot(shot);
+        if (!java.util.Objects.equals(s.note, note)) {
+            s.note = note;
+            mark(s);
+        }
     }
 
     /** Marks the shot that was running when the run stopped early (cancelled or failed). */

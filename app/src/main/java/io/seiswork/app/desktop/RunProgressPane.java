@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -61,6 +62,8 @@ final class RunProgressPane extends BorderPane {
     private final Label gptsHead = new Label(GPTS_HEADING);
 
     private final TableView<ShotProgress> table = new TableView<>();
+    /** A cloud shot's note ({@link ShotProgress#noteProperty}); shown while a cloud job is followed. */
+    private final TableColumn<ShotProgress, String> note = new TableColumn<>("Note");
     private final Map<Integer, ShotProgress> rows = new HashMap<>();
     private final Map<Integer, RunEvents.Shot> live = new HashMap<>();
     private final ProgressBar overall = new ProgressBar(0);
@@ -120,7 +123,20 @@ final class RunProgressPane extends BorderPane {
         fit(time, "Time (s)", "9999.9");
         fit(progress, "Progress");
         progress.setPrefWidth(180);
-        table.getColumns().setAll(List.of(shot, state, progress, gpts, time));
+        // A cloud shot's note, whole in its tooltip: the column is as wide as the table leaves.
+        note.setCellValueFactory(c -> c.getValue().noteProperty());
+        note.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean none = empty || text == null || text.isEmpty();
+                setText(none ? null : text);
+                setTooltip(none ? null : new Tooltip(text));
+            }
+        });
+        fit(note, "Note");
+        note.setVisible(false);
+        table.getColumns().setAll(List.of(shot, state, progress, gpts, time, note));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
         table.setId("shotTable");
@@ -173,7 +189,8 @@ final class RunProgressPane extends BorderPane {
         this.inTurn = inTurn;
         timeLeft = new InTurnTimeLeft();
         // Shots in turn run on this machine; otherwise a cloud job's, whose rows give the workers' figures.
-        gptsHead.setText(inTurn ? GPTS_HEADING : WORKER_GPTS_HEADING);
+        note.setVisible(!inTurn);  // only a cloud job's shots have notes
+                gptsHead.setText(inTurn ? GPTS_HEADING : WORKER_GPTS_HEADING);
         gptsHead.getTooltip().setText(inTurn ? GPTS_MEANING : WORKER_GPTS_MEANING);
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
@@ -319,6 +336,7 @@ final class RunProgressPane extends BorderPane {
             seen.add(read);
             double gpts = read.state() == ShotProgress.State.DONE ? s.gptsPerWallSecond(read.seconds()) : Double.NaN;
             row.update(read.state(), read.fraction(), gpts, read.seconds());
+            row.note(s.note);
             if (read.state() != ShotProgress.State.RUNNING) {
                 it.remove();
             }

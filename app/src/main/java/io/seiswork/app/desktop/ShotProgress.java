@@ -5,11 +5,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * One row of the progress pane: a shot's state, the fraction of its time steps done, its
- * throughput once finished and its wall time. Lives on the JavaFX thread; {@link RunEvents} is
+ * throughput once finished, its wall time, and a cloud shot's note when its state alone misleads
+ * (its worker silent, an earlier attempt failed). Lives on the JavaFX thread; {@link RunEvents} is
  * what the runner thread writes.
  */
 public final class ShotProgress {
@@ -33,6 +37,7 @@ public final class ShotProgress {
     private final DoubleProperty fraction = new SimpleDoubleProperty(0);
     private final DoubleProperty gptsPerSecond = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty seconds = new SimpleDoubleProperty(0);
+    private final StringProperty note = new SimpleStringProperty("");
 
     /** @param shot the shot number (1-based, or the FFID of recorded data) */
     public ShotProgress(int shot) {
@@ -62,10 +67,22 @@ public final class ShotProgress {
         return seconds;
     }
 
+    /**
+     * What a cloud shot's state alone does not say ({@code "no word from its worker for 2 min 10 s"},
+     * {@code "attempt 1 failed: …"}); empty when nothing.
+     */
+    public ReadOnlyStringProperty noteProperty() {
+        return note;
+    }
+
     void update(State s, double f, double gpts, double wallS) {
         state.set(s);
         fraction.set(f);
         gptsPerSecond.set(gpts);
         seconds.set(wallS);
+    }
+
+    void note(String text) {
+        note.set(text == null ? "" : text);
     }
 }

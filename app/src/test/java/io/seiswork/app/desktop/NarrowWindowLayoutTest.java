@@ -60,9 +60,9 @@ class NarrowWindowLayoutTest {
         assertTrue(factsWidth >= FactsWidth.LEAST - 10 && factsWidth < sides / 3.5,
                 "facts " + factsWidth + " of " + sides);
         TableView<?> table = robot.lookup("#shotTable").queryAs(TableView.class);
-        double least = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        double least = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
         assertTrue(table.getWidth() >= least, "table " + table.getWidth() + ", its columns need " + least);
-        for (TableColumn<?, ?> c : table.getColumns()) {
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
             assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, c.getText() + " " + c.getWidth() + " < " + c.getMinWidth());
         }
     }

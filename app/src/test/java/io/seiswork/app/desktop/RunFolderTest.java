@@ -153,7 +153,7 @@ class RunFolderTest extends WindowTestBase {
         String summary = window.progress().summary().getText();
         assertTrue(summary.matches("cancelled: \\d of 6 shots done on cpu.*, \\d+ s"), summary);
         assertFalse(summary.contains("left"), summary);
-        for (TableColumn<ShotProgress, ?> c : window.progress().table().getColumns()) {
+        for (TableColumn<ShotProgress, ?> c : window.progress().table().getVisibleLeafColumns()) {
             double needed = width(c.getText()) + 20;
             for (ShotProgress p : window.progress().table().getItems()) {
                 Object v = c.getCellObservableValue(p).getValue();

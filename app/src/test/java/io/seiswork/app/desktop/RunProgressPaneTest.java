@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableColumn;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Run tab's rows for a survey of many shots are put in the table at once: one change of its
@@ -126,5 +128,44 @@ class RunProgressPaneTest {
         robot.interact(() -> pane.follow(new RunEvents(), List.of(1), 0.001, "Wavefield", true));
         assertEquals("Gpts/s (wall)", pane.gptsHeading().getText(), "back for the next run here");
         robot.interact(() -> pane.stop());
+    }
+
+    /**
+     * A cloud job's rows carry a note where the state alone misleads (a silent worker, an
+     * earlier attempt's error, a failed shot's reason), cleared when the next report has none;
+     * the Note column shows only while a cloud job is followed.
+     */
+    @Test
+    void aCloudShotsNoteIsShownBesideItsStateAndCleared(FxRobot robot) {
+        RunEvents events = new RunEvents();
+        robot.interact(() -> pane.follow(events, List.of(1, 2), 1, "Wavefield: only for runs on this machine"));
+        TableColumn<ShotProgress, ?> note = pane.table().getColumns().getLast();
+        assertEquals("Note", note.getText());
+        assertTrue(note.isVisible(), "a cloud job's rows have notes");
+        events.shotStarted(1);
+        events.shotNote(1, "no word from its worker for 2 min 10 s");
+        events.shotNote(2, null);
+        assertEquals("no word from its worker for 2 min 10 s", waitForNote(robot, 1, "no word"));
+        assertEquals("", pane.table().getItems().get(1).noteProperty().get());
+        events.shotNote(1, null);  // the worker spoke again
+        waitForNote(robot, 1, "");
+        robot.interact(() -> pane.stop());
+        robot.interact(() -> pane.follow(new RunEvents(), List.of(1), 0.001, "Wavefield", true));
+        assertFalse(pane.table().getColumns().getLast().isVisible(), "a run on this machine has no notes");
+        robot.interact(() -> pane.stop());
+    }
+
+    /** Waits for shot {@code shot}'s row note to start with {@code start} (empty: to be empty); returns it. */
+    private String waitForNote(FxRobot robot, int shot, String start) {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                String n = pane.table().getItems().get(shot - 1).noteProperty().get();
+                return start.isEmpty() ? n.isEmpty() : n.startsWith(start);
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("row " + shot + "'s note is \"" + pane.table().getItems().get(shot - 1)
+                    .noteProperty().get() + "\", not one starting \"" + start + "\"", e);
+        }
+        return pane.table().getItems().get(shot - 1).noteProperty().get();
     }
 }
