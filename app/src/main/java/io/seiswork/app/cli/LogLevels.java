@@ -9,7 +9,7 @@ import java.util.Locale;
  * environment, when set, is the level of every logger; without it each command has its default:
  * warn for the commands a person runs, whose terminal output is their own progress and results,
  * and info for {@code seiswork worker}, whose log is what CloudWatch keeps of each shot and job
- * (docs/cloud.md, "Logs"). A level given as {@code -Dorg.slf4j.simpleLogger.defaultLogLevel}
+ * (docs/cloud.md, "Worker logs"). A level given as {@code -Dorg.slf4j.simpleLogger.defaultLogLevel}
  * wins over both.
  *
  * <p>slf4j-simple fixes a logger's level when the logger is made, from the system properties

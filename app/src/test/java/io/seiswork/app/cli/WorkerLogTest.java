@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code seiswork worker} logs each shot at its default level, as CloudWatch needs it (docs/cloud.md,
- * "Logs"), and {@code SEISWORK_LOG} sets the level. The worker runs in a process of its own started
+ * "Worker logs"), and {@code SEISWORK_LOG} sets the level. The worker runs in a process of its own started
  * as the launcher and the container image start it ({@link Main#main}, no level given on the Java
  * command line), since log levels are a process's and this test JVM's loggers are made already;
  * against the emulators over HTTP. Each test's worker and submission use a local stack of their own
