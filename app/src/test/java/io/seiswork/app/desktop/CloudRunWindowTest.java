@@ -104,6 +104,8 @@ class CloudRunWindowTest {
         Path spec = spec("cloud-window", 3, 0.6);
         open(robot, spec);
         robot.clickOn("#runButton");
+        // Run looks at the output folder on the I/O thread first; the job runs once that answered.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.running());
         assertTrue(window.runOnChoice().isDisabled(), "the target is fixed while the job runs");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
@@ -148,7 +150,7 @@ class CloudRunWindowTest {
         Files.writeString(out.resolve("image.swv"), "the previous run's volume");
         Files.writeString(out.resolve("notes.txt"), "the user's notes");
         robot.interact(() -> window.runButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
         javafx.scene.control.DialogPane ask = robot.lookup("#replaceFinishedRun").queryAs(javafx.scene.control.DialogPane.class);
         assertEquals("Replace the run outputs in " + out + "? The cloud job's fetch removes image.sgy, image.swv and"
                 + " run.json before its files come (nothing else there).", ask.getContentText());
@@ -178,7 +180,7 @@ class CloudRunWindowTest {
         open(robot, spec);
         Path out = Files.createDirectories(dir.resolve("runs/cloud-since"));
         robot.interact(() -> window.runButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, window::running);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, window::running);
         assertTrue(robot.lookup("#replaceFinishedRun").tryQuery().isEmpty(), "nothing to ask about");
         Files.writeString(out.resolve("image.sgy"), "a local run's image, written since");
         Files.writeString(out.resolve("run.json"), "{\"seiswork\": \"test\", \"task\": \"rtm\", \"status\": \"done\"}");
@@ -205,7 +207,7 @@ class CloudRunWindowTest {
         String record = Files.readString(out.resolve(".seiswork-fetched.json"));
         List<String> before = jobIds("cloud-over-fetched-");
         robot.interact(() -> window.runButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
         javafx.scene.control.DialogPane ask = robot.lookup("#replaceFinishedRun").queryAs(javafx.scene.control.DialogPane.class);
         assertEquals("Replace the run outputs in " + out + "? The cloud job's fetch removes image.sgy and image.swv"
                 + " before its files come (nothing else there).", ask.getContentText());
@@ -293,9 +295,11 @@ class CloudRunWindowTest {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.status().getText().startsWith("done in the local cloud: job cloud-rtm-"), window.status().getText());
+        // The written image is read on the window's I/O thread once the job is done, then shown.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.resultTab().getContent() instanceof VolumeWindow w
+                && "resultImage".equals(w.getId()));
         assertTrue(shown.stream().allMatch(n -> n.matches("Image after [1-4] of 4 shots") || n.startsWith("resultImage: ")
                 || n.contains("image.swv")), shown.toString());
-        assertTrue(window.resultTab().getContent() instanceof VolumeWindow w && "resultImage".equals(w.getId()));
         // Shots of a few seconds: the window reads the first ones' results while the others run.
         assertTrue(shown.stream().anyMatch(n -> n.startsWith("Image after")), shown.toString());
         assertTrue(shown.getLast().startsWith("resultImage: "), "the written image took the live viewer's place: " + shown);

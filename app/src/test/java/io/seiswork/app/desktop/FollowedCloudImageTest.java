@@ -200,8 +200,9 @@ class FollowedCloudImageTest {
                 window.status().getText());
         List<String> messages = List.copyOf(window.progress().messages().getItems());
         assertTrue(messages.stream().noneMatch(m -> m.contains("image so far")), messages.toString());
-        assertTrue(window.resultTab().getContent() instanceof VolumeWindow w && "resultImage".equals(w.getId()),
-                "the written image took the live viewer's place");
+        // The written image is read on the window's I/O thread once the job is done, then shown.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.resultTab().getContent() instanceof VolumeWindow w
+                && "resultImage".equals(w.getId()));
         assertFalse(shown.isEmpty(), "an image so far was shown before the job's outputs came");
         assertFalse(imageScratchLeft(id), "its scratch removed");
 

@@ -217,7 +217,7 @@ class RunFolderTest extends WindowTestBase {
     }
 
     private static DialogPane question(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#replaceFinishedRun").tryQuery().isPresent());
         return robot.lookup("#replaceFinishedRun").queryAs(DialogPane.class);
     }
 }
