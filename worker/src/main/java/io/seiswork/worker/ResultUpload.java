@@ -4,6 +4,7 @@ import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.FileReadException;
+import io.seiswork.cloud.s3.ResumableUpload;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
@@ -22,13 +23,18 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * (0.1 to 1 h a shot on the fleet), and an outage of a few seconds would use up one of the shot's
  * three attempts. The result is on the worker's disk and its message stays hidden while the
  * shot's heartbeat runs, so the upload is tried again, the waits doubling from 1 s to 30 s, for
- * up to {@link WorkerSettings#resultRetry()} ({@link #DEFAULT_RETRY}).
+ * up to {@link WorkerSettings#resultRetry()} ({@link #DEFAULT_RETRY}). A try goes on where the
+ * last broke ({@link ResumableUpload}): a result above one part (a 3D partial image of several
+ * GB) keeps its multipart upload and the parts S3 confirmed, so an outage at 90 % costs the last
+ * 10 % again, not the whole; one of a part or less is one PUT, sent whole by each try.
  *
  * <p>Only failures that can heal are tried again: a connection that failed (refused, reset,
  * broken, timed out), a 5xx answer, throttling (429, SlowDown). A 403, 404 or 400 is the same
  * on every try and fails the attempt at once, as does a local file that cannot be read (missing,
- * or a read error of its disk). A cancel (the job cancelled, the worker stopping) ends the waits
- * at once. Once the bytes are stored, a failed tagging is tried again alone and never fails the
+ * or a read error of its disk). A cancel (the job cancelled, the worker stopping) ends the waits,
+ * and the parts in flight within a block of their bytes. An attempt given up (a failure that
+ * cannot heal, a cancel, the retry time spent) aborts the multipart upload, so that no part of it
+ * stays billed. Once the bytes are stored, a failed tagging is tried again alone and never fails the
  * attempt, nor does a cancel during its retry: the result stays stored untagged.
  */
 final class ResultUpload {
@@ -76,21 +82,36 @@ final class ResultUpload {
      * @return whether it was tagged
      * @throws ResultNotStoredException naming the shot and object, when a try of the bytes failed
      *     in a way that cannot heal (a 403, or a local file that cannot be read), or the last try
-     *     before {@code retryFor} ran out failed
-     * @throws CancelledException when {@code cancel} is cancelled before a try of the bytes or
-     *     during a wait between them; a cancel once the bytes are stored ends the tagging's retry
-     *     instead, returning false (stored, untagged)
+     *     before {@code retryFor} ran out failed; the multipart upload is aborted (an abort S3
+     *     does not take is one WARN, the parts left to the bucket's lifecycle rule)
+     * @throws CancelledException when {@code cancel} is cancelled before a try of the bytes, during
+     *     one (its parts in flight stop within a block) or during a wait between them, the multipart
+     *     upload aborted; a cancel once the bytes are stored ends the tagging's retry instead,
+     *     returning false (stored, untagged)
      */
     boolean store(JobId id, int shot, Path result, CancellationToken cancel) {
         String key = ObjectKeys.shotResult(id, shot);
         String what = "storing shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
+        ResumableUpload upload;
+        try {
+            upload = store.startResumable(key, result);
+        } catch (RuntimeException e) {
+            throw new ResultNotStoredException(what, e, "");
+        }
         try {
             tried(what, retryFor, cancel, () -> {
-                store.putFile(key, result, TransferProgress.NONE);
+                upload.send(TransferProgress.NONE, cancel);
                 return null;
             });
         } catch (Failed f) {
+            abandon(upload, what);
             throw new ResultNotStoredException(what, f.getCause(), f.tries);
+        } catch (CancelledException c) {
+            abandon(upload, what);
+            // Said as a cancel between tries is ("cancelled at storing shot N's result ..."), not as the parts
+            // stored: they are aborted.
+            cancel.throwIfCancelled(what);
+            throw c;
         }
         String stored = "shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
         String tagging = "tagging shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
@@ -108,6 +129,21 @@ final class ResultUpload {
             untagged(stored, "its tagging was cancelled");
         }
         return false;
+    }
+
+    /**
+     * Aborts the multipart upload of a result given up, so that none of its parts stays billed. An
+     * abort that fails (S3 out of reach still, when the retry time ran out) is one WARN: the parts
+     * then stay until the bucket's lifecycle rule aborts unfinished uploads, and the attempt's own
+     * failure is what is reported.
+     */
+    private static void abandon(ResumableUpload upload, String what) {
+        try {
+            upload.abort();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not abort its multipart upload ({}); its parts stay until the bucket's lifecycle rule "
+                    + "aborts unfinished uploads", what, ResultNotStoredException.oneLine(e));
+        }
     }
 
     /** Logs that a result is stored untagged: the first time as a WARN, then at debug. */
@@ -135,6 +171,8 @@ final class ResultUpload {
             cancel.throwIfCancelled(what);
             try {
                 return step.get();
+            } catch (CancelledException e) {
+                throw e;
             } catch (RuntimeException e) {
                 Duration spent = Duration.ofNanos(System.nanoTime() - start);
                 if (!canHeal(e)) {

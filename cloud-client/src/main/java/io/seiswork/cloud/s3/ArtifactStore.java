@@ -349,7 +349,8 @@ public final class ArtifactStore {
 
     /**
      * Stores a file under {@code key} (replacing it): one PUT up to a part, a multipart upload
-     * above, aborted if a part fails so no orphaned parts are billed.
+     * above, aborted if a part fails so no orphaned parts are billed. A caller that tries again
+     * after a failure uses {@link #startResumable} instead, whose tries keep the parts stored.
      */
     public void putFile(String key, Path file, TransferProgress progress) {
         put(key, file, progress, null, CancellationToken.none());
@@ -359,7 +360,7 @@ public final class ArtifactStore {
      * Tags the object under {@code key} {@code tagging} ({@code key=value} pairs joined by
      * {@code &}, as S3's {@code x-amz-tagging} header) by a PutObjectTagging: what a bucket's
      * lifecycle rule filters on. A worker's shot results are stored by
-     * {@link #putFile(String, Path, TransferProgress)}, then tagged so, for the bucket to expire
+     * {@link #startResumable(String, Path)}, then tagged so, for the bucket to expire
      * those of jobs never stacked.
      *
      * <p>The tag never rides on the request that carries the bytes: S3Proxy (the local emulator)
@@ -457,7 +458,7 @@ public final class ArtifactStore {
      * file's identity before it was hashed, which must still be its identity when the last part is
      * sent when no part's digest is known.
      */
-    private record Content(String sha256, PartDigests parts, Optional<FileIdentity> hashed) { }
+    record Content(String sha256, PartDigests parts, Optional<FileIdentity> hashed) { }
 
     /**
      * Uploads {@code file} under {@code key}, in parts above one part's size.
@@ -497,38 +498,18 @@ public final class ArtifactStore {
         CompletedPart[] parts = new CompletedPart[count];
         Optional<UnfinishedUpload> unfinished = resumable ? UnfinishedUpload.find(s3, bucket, key, size, part)
                 : Optional.empty();
-        String uploadId = unfinished.isPresent() ? unfinished.get().uploadId()
-                : s3.createMultipartUpload(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)))
-                        .uploadId();
+        String uploadId = unfinished.isPresent() ? unfinished.get().uploadId() : createUpload(key, content);
         PartsDone progressOf = new PartsDone(size, progress);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            inParallel(count, parallelParts, i -> {
-                // A part of this upload is a second or a minute; the whole of it, hours for a 500 GB file.
-                long offset = (long) i * part;
-                long n = Math.min(part, size - offset);
-                String sending = doing + ", part " + (i + 1) + " of " + count;
-                byte[] hashed = content == null ? null : content.parts().of(i);
-                // A kept part is reused only when the file's bytes are those hashed (the stream checks) and S3's.
-                if (unfinished.isPresent()
-                        && unfinished.get().holds(i, PartBody.stream(ch, offset, n, stop, sending, hashed))) {
-                    parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(unfinished.get().parts().get(i).eTag()).build();
-                    progressOf.done(n);
-                    return;
-                }
-                String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(i + 1)
-                        .contentLength(n), PartBody.of(ch, offset, n, stop, sending, hashed)).eTag();
-                parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(eTag).build();
-                progressOf.done(n);
-            }, stop);
+            sendParts(key, uploadId, ch, size, parts, content, unfinished, progressOf, stop, doing);
             if (content != null && content.parts().of(0) == null) {
                 requireUnchanged(file, content, doing);
             }
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+            complete(key, uploadId, parts);
         } catch (IOException | RuntimeException e) {
             Optional<FileChangedException> changed = FileChangedException.in(e);
             if (!resumable || changed.isPresent()) {
-                s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+                abort(key, uploadId);
             }
             if (changed.isPresent()) {
                 throw changed.get();
@@ -544,6 +525,77 @@ public final class ArtifactStore {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * Hands out an upload of {@code file} under {@code key} (replacing it) that a caller tries
+     * again while S3 is out of reach, each try sending only the parts S3 has not confirmed yet:
+     * a shot's result of several GB that an outage broke at 90 % sends the last 10 % again, not
+     * the whole. For a file its caller wrote and nothing else writes while it is sent: no hash
+     * is asked, and the parts kept live in the returned object only (one process).
+     *
+     * @throws FileReadException when the file cannot be read (missing, say)
+     * @throws IllegalArgumentException when it is larger than S3's 5 TiB
+     */
+    public ResumableUpload startResumable(String key, Path file) {
+        checked(key);
+        long size = size(file);
+        UploadPartSize.checkStorable(file.toString(), size);
+        return new ResumableUpload(this, key, file, size, uploadPartBytes(size), size <= partBytes);
+    }
+
+    /** Begins a multipart upload of {@code key}, of {@code content}'s metadata (null: none); its id. */
+    String createUpload(String key, Content content) {
+        return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).metadata(metadataOf(content))).uploadId();
+    }
+
+    /**
+     * Sends the parts of {@code ch} that {@code parts} does not hold yet as parts of upload
+     * {@code uploadId}, {@link #parallelParts} at a time, each set in {@code parts} once S3
+     * confirms it (its ETag), so that what {@code parts} holds after a failure is what S3 has.
+     * A part held already, or one {@code unfinished} holds of the same bytes, is counted done
+     * without being sent.
+     *
+     * @param parts one slot per part of the file, in parts of {@link UploadPartSize#of} its size
+     * @param content what the bytes must be ({@link #put}); null for a file whose key does not name them
+     */
+    void sendParts(String key, String uploadId, FileChannel ch, long size, CompletedPart[] parts, Content content,
+            Optional<UnfinishedUpload> unfinished, PartsDone progressOf, PartStop stop, String doing) throws IOException {
+        int part = UploadPartSize.of(size, partBytes, maxUploadParts);
+        int count = parts.length;
+        inParallel(count, parallelParts, i -> {
+            // A part of this upload is a second or a minute; the whole of it, hours for a 500 GB file.
+            long offset = (long) i * part;
+            long n = Math.min(part, size - offset);
+            if (parts[i] != null) {
+                progressOf.done(n);
+                return;
+            }
+            String sending = doing + ", part " + (i + 1) + " of " + count;
+            byte[] hashed = content == null ? null : content.parts().of(i);
+            // A kept part is reused only when the file's bytes are those hashed (the stream checks) and S3's.
+            if (unfinished.isPresent()
+                    && unfinished.get().holds(i, PartBody.stream(ch, offset, n, stop, sending, hashed))) {
+                parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(unfinished.get().parts().get(i).eTag()).build();
+                progressOf.done(n);
+                return;
+            }
+            String eTag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(i + 1)
+                    .contentLength(n), PartBody.of(ch, offset, n, stop, sending, hashed)).eTag();
+            parts[i] = CompletedPart.builder().partNumber(i + 1).eTag(eTag).build();
+            progressOf.done(n);
+        }, stop);
+    }
+
+    /** Completes upload {@code uploadId} of {@code key} with every one of its {@code parts}. */
+    void complete(String key, String uploadId, CompletedPart[] parts) {
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)));
+    }
+
+    /** Aborts upload {@code uploadId} of {@code key}: S3 drops its parts, which are billed no more. */
+    void abort(String key, String uploadId) {
+        s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
     }
 
     /**
@@ -570,7 +622,7 @@ public final class ArtifactStore {
      * Stores a file of one part or less by one PUT, its body read and stopped as a part's is, and
      * checked against its content's SHA-256 when the key names it: the one part is the whole file.
      */
-    private void putWhole(String key, Path file, long size, Content content, PartStop stop, String doing) {
+    void putWhole(String key, Path file, long size, Content content, PartStop stop, String doing) {
         byte[] hashed = content == null ? null : content.parts().of(0);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadataOf(content)),
@@ -602,7 +654,7 @@ public final class ArtifactStore {
     }
 
     /** Parts and bytes done of a transfer whose parts finish in any order, reported one call at a time. */
-    private static final class PartsDone {
+    static final class PartsDone {
         private final long total;
         private final TransferProgress progress;
         private long bytes;

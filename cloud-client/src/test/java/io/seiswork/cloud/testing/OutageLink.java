@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A link to an emulator that a test can take down: a TCP relay on 127.0.0.1 which, while
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OutageLink extends TcpRelay {
 
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicLong toTarget = new AtomicLong();
     private volatile boolean down;
 
     /** @param target the emulator's endpoint ({@code http://127.0.0.1:PORT}) */
@@ -39,6 +41,21 @@ public final class OutageLink extends TcpRelay {
     /** Connections reset on arrival while down. */
     public int refused() {
         return refused.get();
+    }
+
+    /**
+     * Bytes carried to the emulator so far (requests and their bodies, headers included), of
+     * every connection: what a test reads before and after an outage to see what was sent again.
+     */
+    public long bytesToTarget() {
+        return toTarget.get();
+    }
+
+    @Override
+    protected void afterCarry(boolean toTarget, long before, int n) {
+        if (toTarget) {
+            this.toTarget.addAndGet(n);
+        }
     }
 
     @Override
