@@ -90,6 +90,18 @@ final class ResultUpload {
      *     returning false (stored, untagged)
      */
     boolean store(JobId id, int shot, Path result, CancellationToken cancel) {
+        return store(id, shot, result, cancel, cancel);
+    }
+
+    /**
+     * As {@link #store(JobId, int, Path, CancellationToken)}, the parts in flight stopped only by
+     * {@code sending}: a worker stopping (SIGTERM, a spot interruption, with 120 s before the
+     * kill) ends the waits between tries through {@code cancel} but lets a try under way finish,
+     * so that a shot computed for up to an hour is stored and counted rather than computed again;
+     * a cancelled job stops both. {@code cancel} is then a {@link CancellationToken#child()} of
+     * {@code sending}.
+     */
+    boolean store(JobId id, int shot, Path result, CancellationToken cancel, CancellationToken sending) {
         String key = ObjectKeys.shotResult(id, shot);
         String what = "storing shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
         ResumableUpload upload;
@@ -100,7 +112,7 @@ final class ResultUpload {
         }
         try {
             tried(what, retryFor, cancel, () -> {
-                upload.send(TransferProgress.NONE, cancel);
+                upload.send(TransferProgress.NONE, sending);
                 return null;
             });
         } catch (Failed f) {

@@ -57,7 +57,9 @@ import org.slf4j.LoggerFactory;
  *       counted failed rather than left RUNNING for ever;</li>
  *   <li>{@link #stop()} (SIGTERM: a spot interruption) cancels the running shot at its next time
  *       step and hands it back to the queue at once, as a fresh message: interruptions do not use
- *       up its attempts. A stack is handed back the same way, let go of in the job table first,
+ *       up its attempts. A shot already computed is stored and counted all the same: the try of
+ *       its upload under way goes on (the waits between tries end), as an upload takes seconds
+ *       and the shot up to an hour. A stack is handed back the same way, let go of in the job table first,
  *       so that the fresh message is not taken for a duplicate of a live stack
  *       ({@link #handBackStack}).</li>
  * </ul>
@@ -300,7 +302,9 @@ public final class ShotWorker implements Runnable {
             queue.delete(message);
             return;
         }
-        CancellationToken cancel = new CancellationToken();
+        // The job's end stops everything; the worker stopping (its child) stops all but a result's upload under way.
+        CancellationToken jobEnded = new CancellationToken();
+        CancellationToken cancel = jobEnded.child();
         running = cancel;
         if (stopping) {
             cancel.cancel();
@@ -309,7 +313,7 @@ public final class ShotWorker implements Runnable {
         // Hidden for longer once the heartbeat is closed, so none of its extensions can shorten it.
         boolean keptForLiveStack = false;
         fraction = 0;
-        try (Heartbeat beat = new Heartbeat(queue, message, table, id, cancel, settings, () -> fraction, () -> stacking,
+        try (Heartbeat beat = new Heartbeat(queue, message, table, id, jobEnded, settings, () -> fraction, () -> stacking,
                 protection, () -> hung(message), settings.visibility(), timings)) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
@@ -320,7 +324,7 @@ public final class ShotWorker implements Runnable {
                 }
                 return;
             }
-            JobRecord job = runShot(found.get(), task.shot(), cancel);
+            JobRecord job = runShot(found.get(), task.shot(), cancel, jobEnded);
             shotDone = true;
             if (job.done() == job.total() && table.stacking().startStacking(id, message.messageId())) {
                 stack(job, cancel);
@@ -529,8 +533,12 @@ public final class ShotWorker implements Runnable {
         queue.delete(message);
     }
 
-    /** Runs, stores and counts one shot; returns the job after counting. */
-    private JobRecord runShot(JobRecord job, int number, CancellationToken cancel) {
+    /**
+     * Runs, stores and counts one shot; returns the job after counting. {@code cancel} stops the
+     * compute (the worker stopping, or the job's end); {@code jobEnded}, of which it is a child,
+     * alone stops the upload of a result once computed.
+     */
+    private JobRecord runShot(JobRecord job, int number, CancellationToken cancel, CancellationToken jobEnded) {
         ActiveJob a = activeFor(job);
         Shot shot = a.shot(number);
         Path dir = a.scratchFor("shot-" + number);
@@ -558,9 +566,11 @@ public final class ShotWorker implements Runnable {
                 result = dir.resolve(GatherFiles.SHOTS_FILE);
                 gpts = m.stats().gptsPerSecond();
             }
-            cancel.throwIfCancelled("shot " + number + ", storing its result");
+            // Computed: a worker stopping now still stores and counts it (an upload of seconds, against
+            // the shot's minutes to an hour); only the job's end stops it.
+            jobEnded.throwIfCancelled("shot " + number + ", storing its result");
             // Stored, tagged or not: an untagged result is warned of once by the upload, and never expires.
-            resultUpload.store(job.id(), number, result, cancel);
+            resultUpload.store(job.id(), number, result, cancel, jobEnded);
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobRecord after = table.completeShot(job.id(), number, seconds, gpts);
             shotsRun++;

@@ -135,6 +135,28 @@ class ResultUploadResumeTest {
     }
 
     /**
+     * A worker stopping (SIGTERM) once two parts are stored cancels the shot's token, a child of
+     * the job's: the upload under way goes on to the end and the result is stored whole, so that
+     * the computed shot counts (as ShotWorker stores it); only the job's end stops the parts.
+     */
+    @Test
+    void aWorkerStoppingMidWayLetsTheUploadFinish() throws Exception {
+        byte[] bytes = result(5);
+        Path result = Files.write(dir.resolve("partial.bin"), bytes);
+        CancellationToken jobEnded = new CancellationToken();
+        CancellationToken stopping = jobEnded.child();
+        Parts parts = new Parts(2);
+        parts.then(stopping::cancel);
+        try (S3Client s3 = viaLink(parts)) {
+            ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 1), Duration.ofSeconds(60));
+            upload.store(JOB, 5, result, stopping, jobEnded);
+        }
+        assertTrue(stopping.isCancelled(), "stopped mid-way");
+        assertEquals(PARTS, parts.confirmed());
+        assertStored(bytes, 5);
+    }
+
+    /**
      * A result file gone when the outage ends (a failure that cannot heal, met on a retry) fails
      * the attempt and aborts the multipart upload kept through the outage (old behaviour: the
      * abort of the first upload was tried while S3 was out of reach, and failed, leaving it).

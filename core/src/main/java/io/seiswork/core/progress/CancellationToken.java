@@ -8,10 +8,31 @@ package io.seiswork.core.progress;
 public final class CancellationToken {
 
     private volatile boolean cancelled;
+    /** Whose cancel this token follows too; null for none. */
+    private final CancellationToken parent;
+
+    /** A token that only its own {@link #cancel()} cancels. */
+    public CancellationToken() {
+        this(null);
+    }
+
+    private CancellationToken(CancellationToken parent) {
+        this.parent = parent;
+    }
 
     /** A token that is never cancelled, for callers that cannot cancel. */
     public static CancellationToken none() {
         return new CancellationToken();
+    }
+
+    /**
+     * A token cancelled by its own {@link #cancel()} or by this one's, never the other way round:
+     * for work that one cause stops and another stops only in part (a worker stopping ends a
+     * shot's compute, while the upload of a result already computed goes on; a cancelled job ends
+     * both).
+     */
+    public CancellationToken child() {
+        return new CancellationToken(this);
     }
 
     /** Asks every run that checks this token to stop. */
@@ -19,9 +40,9 @@ public final class CancellationToken {
         cancelled = true;
     }
 
-    /** Whether {@link #cancel()} was called. */
+    /** Whether {@link #cancel()} was called, on this token or on the one it is a {@link #child()} of. */
     public boolean isCancelled() {
-        return cancelled;
+        return cancelled || parent != null && parent.isCancelled();
     }
 
     /**
@@ -30,7 +51,7 @@ public final class CancellationToken {
      * @param where what is running, for the exception message (for example "shot 3, step 120")
      */
     public void throwIfCancelled(String where) {
-        if (cancelled) {
+        if (isCancelled()) {
             throw CancelledException.at(where);
         }
     }
