@@ -77,12 +77,19 @@ class HeartbeatQuietStopTest {
     @Test
     void aStatusThatCannotBeReadWarns() throws Exception {
         JobTable gone = new JobTable(CLOUD.dynamoDb(), name + "-missing");
-        String failed = StandardError.of(() -> {
+        String warning = "could not read the status of job quiet-1";
+        String failed = StandardError.watching(written -> {
             try (Heartbeat beat = heartbeat(gone)) {
-                Thread.sleep(300);
+                // Closed only once the read has failed and been logged: a close during the read is a
+                // quiet stop (the tests above), so a fixed sleep before it lost the warning on a slow machine.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!written.get().contains(warning)) {
+                    assertTrue(System.nanoTime() < deadline, "no warning within 30 s:\n" + written.get());
+                    Thread.sleep(20);
+                }
             }
         });
-        assertTrue(failed.contains("WARN") && failed.contains("could not read the status of job quiet-1"),
+        assertTrue(failed.contains("WARN") && failed.contains(warning),
                 "a status that cannot be read warns:\n" + failed);
     }
 

@@ -15,16 +15,26 @@ final class StandardError {
         void run() throws Exception;
     }
 
+    /** Code that reads, while it runs, what it has written so far (to wait for a line another thread logs). */
+    interface Watching {
+        void run(java.util.function.Supplier<String> writtenSoFar) throws Exception;
+    }
+
     private StandardError() {
     }
 
     /** What {@code body} writes to {@code System.err}, which is restored after. */
     static String of(Body body) throws Exception {
+        return watching(written -> body.run());
+    }
+
+    /** As {@link #of}, {@code body} given what has been written so far. */
+    static String watching(Watching body) throws Exception {
         PrintStream was = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            body.run();
+            body.run(() -> bytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(was);
         }
