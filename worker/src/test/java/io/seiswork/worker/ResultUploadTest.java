@@ -81,12 +81,13 @@ class ResultUploadTest {
         Path result = Files.write(dir.resolve("shots.sgy"), bytes);
         ResultUpload upload = new ResultUpload(new ArtifactStore(viaLink, BUCKET), Duration.ofSeconds(60));
         link.down();
+        long t0 = System.nanoTime();  // before the link's return is scheduled: a stall between cannot shorten it
         later.schedule(link::up, 4, TimeUnit.SECONDS);
-        long t0 = System.nanoTime();
         // S3Proxy does not implement tags: stored untagged (ArtifactStoreGuardsTest).
         assertFalse(upload.store(JOB, 4, result, CancellationToken.none()));
         assertTrue(System.nanoTime() - t0 >= TimeUnit.SECONDS.toNanos(4), "stored while the link was down");
-        assertTrue(link.refused() > 4, "connections reset while down: " + link.refused());
+        // At least a try and the SDK's retry of it met the outage (on an idle machine 6 to 12 do).
+        assertTrue(link.refused() >= 2, "connections reset while down: " + link.refused());
         assertArrayEquals(bytes, new ArtifactStore(CLOUD.s3(), BUCKET).getBytes(ObjectKeys.shotResult(JOB, 4),
                 bytes.length));
     }
