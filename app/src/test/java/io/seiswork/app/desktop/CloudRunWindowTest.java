@@ -104,6 +104,9 @@ class CloudRunWindowTest {
         Path spec = spec("cloud-window", 3, 0.6);
         open(robot, spec);
         robot.clickOn("#runButton");
+        // The run starts once Run has looked at the output folder, off the JavaFX thread: not
+        // necessarily within the click's wait for the JavaFX queue on a loaded machine.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, window::running);
         assertTrue(window.runOnChoice().isDisabled(), "the target is fixed while the job runs");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !window.running());
         WaitForAsyncUtils.waitForFxEvents();
