@@ -38,11 +38,11 @@ import org.slf4j.LoggerFactory;
  * stacked on a thread of its own, which takes every shot reported done since its last pass and
  * finishes the image once for them all; reporting a shot only queues it. It stops reading when
  * the job is being stacked in the cloud (the written image is coming), quietly, and so when a
- * shot's result is gone: the job's stacker deletes each result once added and may get there
- * before this thread, so a gone result means the written image is coming too. At the first
- * error (a result denied or unreadable, or no memory for the copy) it stops and says so once. Only for
- * images small enough to copy whole ({@link ImageSoFar#fitsWhole}); its stack then takes twice
- * the copy's memory.
+ * shot's result is gone, before it is read or while it is: the job's stacker deletes each
+ * result once added and may get there before this thread, so a gone result means the written
+ * image is coming too. At the first error (a result denied or unreadable, or no memory for the
+ * copy) it stops and says so once. Only for images small enough to copy whole
+ * ({@link ImageSoFar#fitsWhole}); its stack then takes twice the copy's memory.
  *
  * <p>A job followed from the Cloud jobs menu comes without its resolved spec: the thread first
  * reads it back from the bucket ({@link StoredJob}: the spec, and the velocity files it names,
@@ -283,6 +283,15 @@ final class CloudImageSoFar implements AutoCloseable {
         }
     }
 
+    /** Whether the result at {@code key} is gone now; false when the store cannot tell (the read's error is said then). */
+    private boolean goneNow(String key) {
+        try {
+            return store.sizeOf(key) < 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Whether it reads nothing more: stopped, closed, or ended at a gone result or an error. */
     synchronized boolean isStopped() {
         return stopped;
@@ -290,7 +299,8 @@ final class CloudImageSoFar implements AutoCloseable {
 
     /**
      * Reads and adds one shot's result; false when it cannot (said once, unless the result is
-     * gone: stacked in the cloud already), after which nothing more is read.
+     * gone, before the read or during it: stacked in the cloud already), after which nothing more
+     * is read.
      */
     private boolean add(int shot) {
         Path part = scratch.resolve(shot + ".bin");
@@ -308,8 +318,14 @@ final class CloudImageSoFar implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {  // denied, throttled, deleted meanwhile, unreadable, or closed
             if (!isStopped()) {
-                listener.message("image so far stopped at shot " + shot + ": " + e.getMessage()
-                        + "; the image comes with the job's outputs");
+                if (goneNow(key)) {
+                    // Deleted by the job's stacker between the look above and the read: as when gone before.
+                    LOG.info("image so far of job {} ends at shot {}: its result was stacked in the cloud as it was read",
+                            id, shot);
+                } else {
+                    listener.message("image so far stopped at shot " + shot + ": " + e.getMessage()
+                            + "; the image comes with the job's outputs");
+                }
                 stop();
             }
             return false;

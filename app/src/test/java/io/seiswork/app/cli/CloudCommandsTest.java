@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -409,10 +410,18 @@ class CloudCommandsTest {
         assertEquals(1, alone.exit(), alone.err());
         assertEquals("seiswork: --replace needs --wait --out DIR: it replaces what DIR holds", alone.err().strip());
 
-        Future<CliRun> worker = pool.submit(() -> CliRun.run("worker", "--cloud", "local", "--max-idle", "4",
-                "--work-dir", work.toString()));
-        CliRun r = CliRun.run("submit", spec.toString(), "--cloud", "local", "--engine", "cpu", "--wait", "--poll", "0.2",
-                "--out", waited.toString(), "--replace");
+        // The worker starts once the job is in the table (its shot queued a call later): its 4 s of
+        // idleness count from its start, and on a loaded machine the submission may take longer.
+        Future<CliRun> submitted = pool.submit(() -> CliRun.run("submit", spec.toString(), "--cloud", "local",
+                "--engine", "cpu", "--wait", "--poll", "0.2", "--out", waited.toString(), "--replace"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (jobIds().size() == before.size() && !submitted.isDone()) {
+            assertTrue(System.nanoTime() < until, "no job in the table within 120 s");
+            Thread.sleep(50);
+        }
+        CliRun w = CliRun.run("worker", "--cloud", "local", "--max-idle", "4", "--work-dir", work.toString());
+        assertEquals(0, w.exit(), w.err());
+        CliRun r = submitted.get(120, TimeUnit.SECONDS);
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.notExists(waited.resolve("image.sgy")) && Files.notExists(waited.resolve("run.json")),
                 "the migration's outputs replaced");
@@ -423,7 +432,6 @@ class CloudCommandsTest {
         assertTrue(lines.stream().anyMatch(l -> l.equals(job + " (cloud-model, task model): DONE, 1 of 1 shots done")),
                 r.err());
         assertTrue(Files.size(dir.resolve("waited/shots.sgy")) > 3600);
-        assertEquals(0, worker.get().exit());
         pool.shutdown();
     }
 

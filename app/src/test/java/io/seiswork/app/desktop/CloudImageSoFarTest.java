@@ -36,9 +36,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 
 /**
  * A cloud migration's image so far, stacked on this machine from the shots' results in S3 (the
@@ -126,9 +134,56 @@ class CloudImageSoFarTest {
     }
 
     /**
+     * The job's stacker may delete a result between this thread's look at it and its read (the
+     * look finds it, the read does not): that too means the written image is coming, and the
+     * image so far stops without a word, as for a result already gone.
+     */
+    @Test
+    void aResultDeletedAsItIsReadStopsQuietlyToo() throws Exception {
+        ResolvedJob job = JobResolver.withHeapBudget(dir).resolve(JobSpecReader.read(SPEC, "spec", "cloud-preview"), "spec");
+        ArtifactStore store = ArtifactStore.createIfMissing(CLOUD.s3(), LocalCloud.uniqueName("preview"));
+        JobId id = JobId.newFor("cloud-preview", Instant.now(), new Random(8));
+        List<PartialImage> partials = migrate(job, dir.resolve("scratch"));
+        for (int n = 1; n <= 2; n++) {
+            Path f = dir.resolve("shot" + n + ".bin");
+            PartialImageFile.write(partials.get(n - 1), f);
+            store.putFile(ObjectKeys.shotResult(id, n), f, TransferProgress.NONE);
+        }
+        // Shot 2's result is deleted as the stacker does, once this thread has found it there.
+        String key = ObjectKeys.shotResult(id, 2);
+        AtomicBoolean deleted = new AtomicBoolean();
+        ExecutionInterceptor stacker = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof HeadObjectRequest head && key.equals(head.key())
+                        && deleted.compareAndSet(false, true)) {
+                    store.delete(List.of(key));
+                }
+            }
+        };
+
+        Seen seen = new Seen();
+        Path scratch = dir.resolve("deleted-scratch");
+        try (S3Client s3 = CLOUD.s3SeenBy(stacker);
+                CloudImageSoFar image = CloudImageSoFar.start(job, new ArtifactStore(s3, store.bucket()), id, scratch,
+                        seen)) {
+            image.shotDone(1, 3);
+            waitFor(() -> seen.images.size() == 1);
+            image.shotDone(2, 3);
+            waitFor(image::isStopped);
+            assertEquals(1, image.stacked(), "shot 2 was not added");
+        }
+        assertTrue(deleted.get(), "shot 2's result was found, then deleted before it was read");
+        assertEquals(List.of(), seen.messages);
+        assertEquals(List.of("Image after 1 of 3 shots"), seen.images.stream().map(VolumeSource::name).toList());
+        assertFalse(Files.exists(scratch), "its scratch removed");
+    }
+
+    /**
      * A job followed from the Cloud jobs menu, whose window has only its job item: the image so
-     * far reads the spec back from the bucket, and the shots reported done before it has are
-     * stacked once it has, giving the same image as for the job resolved here.
+     * far reads the spec back from the bucket, and the shots reported done before it has (its
+     * read of the spec held until both are reported) are stacked once it has, in one pass, giving
+     * the same image as for the job resolved here.
      */
     @Test
     void aFollowedJobReadsItsSpecBackAndStacksTheSame() throws Exception {
@@ -145,15 +200,23 @@ class CloudImageSoFarTest {
 
         Seen seen = new Seen();
         Path scratch = dir.resolve("follow-scratch");
-        try (CloudImageSoFar image = CloudImageSoFar.follow(record(id, "rtm", JobStatus.RUNNING), store, scratch, seen)) {
+        // Its first look at the spec waits until both shots are reported: on a fast thread the spec
+        // could be read back between the two reports, and the shots stacked in two passes.
+        SpecReadHeld held = new SpecReadHeld(ObjectKeys.spec(id));
+        try (S3Client s3 = CLOUD.s3SeenBy(held);
+                CloudImageSoFar image = CloudImageSoFar.follow(record(id, "rtm", JobStatus.RUNNING),
+                        new ArtifactStore(s3, store.bucket()), scratch, seen)) {
             image.shotDone(2, 3);
             image.shotDone(1, 3);
+            held.release.countDown();
             waitFor(() -> image.stacked() == 2 && !seen.images.isEmpty());
         }
         assertEquals(List.of(), seen.messages);
         assertFalse(Files.exists(scratch), "its scratch removed");
+        assertTrue(held.seen.get(), "the spec was read back through the held client");
+        assertEquals(List.of("Image after 2 of 3 shots"), seen.images.stream().map(VolumeSource::name).toList(),
+                "both shots reported, stacked once the spec was read back");
         VolumeSource last = seen.images.getLast();
-        assertEquals("Image after 2 of 3 shots", last.name(), "both shots reported, stacked once the spec was read back");
         try (ImageStacker reference = new ImageStacker(job.spec().grid(), dir.resolve("ref2"), WholeGridStorage.HEAP)) {
             reference.add(partials.get(1));
             reference.add(partials.get(0));
@@ -200,6 +263,29 @@ class CloudImageSoFarTest {
         assertNull(CloudImageSoFar.follow(record(large, "rtm", JobStatus.STACKING), store, dir.resolve("st"), quiet));
         assertNull(CloudImageSoFar.follow(record(large, "rtm", JobStatus.DONE), store, dir.resolve("d"), quiet));
         assertFalse(Files.exists(dir.resolve("m")) || Files.exists(dir.resolve("st")) || Files.exists(dir.resolve("d")));
+    }
+
+    /** Holds the first request for object {@code key} (the followed job's spec) until {@link #release}. */
+    private static final class SpecReadHeld implements ExecutionInterceptor {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicBoolean seen = new AtomicBoolean();
+        private final String key;
+
+        SpecReadHeld(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (key.equals(context.request().getValueForField("Key", String.class).orElse(null))
+                    && seen.compareAndSet(false, true)) {
+                try {
+                    release.await(60, TimeUnit.SECONDS);  // a test that failed first lets it go
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /** The job table's item of a 3-shot job in {@code status}. */
