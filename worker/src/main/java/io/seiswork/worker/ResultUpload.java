@@ -97,8 +97,9 @@ final class ResultUpload {
      * As {@link #store(JobId, int, Path, CancellationToken)}, the parts in flight stopped only by
      * {@code sending}: a worker stopping (SIGTERM, a spot interruption, with 120 s before the
      * kill) ends the waits between tries through {@code cancel} but lets a try under way finish,
-     * so that a shot computed for up to an hour is stored and counted rather than computed again;
-     * a cancelled job stops both. {@code cancel} is then a {@link CancellationToken#child()} of
+     * and makes the first try when it came before (while the result was written), so that a shot
+     * computed for up to an hour is stored and counted rather than computed again; the stored
+     * result's tagging is likewise tried once. A cancelled job stops both. {@code cancel} is then a {@link CancellationToken#child()} of
      * {@code sending}.
      */
     boolean store(JobId id, int shot, Path result, CancellationToken cancel, CancellationToken sending) {
@@ -111,7 +112,7 @@ final class ResultUpload {
             throw new ResultNotStoredException(what, e, "");
         }
         try {
-            tried(what, retryFor, cancel, () -> {
+            tried(what, retryFor, cancel, sending, () -> {
                 upload.send(TransferProgress.NONE, sending);
                 return null;
             });
@@ -129,7 +130,7 @@ final class ResultUpload {
         String tagging = "tagging shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
         Duration tagRetry = retryFor.compareTo(TAG_RETRY) < 0 ? retryFor : TAG_RETRY;
         try {
-            if (tried(tagging, tagRetry, cancel, () -> store.tag(key, ObjectKeys.SHOT_RESULT_TAGGING))) {
+            if (tried(tagging, tagRetry, cancel, sending, () -> store.tag(key, ObjectKeys.SHOT_RESULT_TAGGING))) {
                 return true;
             }
             untagged(stored, "the S3 endpoint does not implement object tags");
@@ -172,15 +173,19 @@ final class ResultUpload {
     /**
      * Runs {@code step}, trying it again while its failures can heal, the waits doubling from
      * {@link #FIRST_WAIT} to {@link #LONGEST_WAIT}, for up to {@code retry} from the first try.
+     * The first try is made unless {@code first} is cancelled; a later one, and the waits, end
+     * when {@code cancel} is: a worker stopping (a {@code cancel} that is a child of
+     * {@code first}) lets one try of a computed result's bytes, and of their tagging, be made.
      *
      * @throws Failed around the last failure (one that cannot heal, or the last before
      *     {@code retry} ran out), saying the tries when a retry ran out after more than one
      */
-    private <T> T tried(String what, Duration retry, CancellationToken cancel, java.util.function.Supplier<T> step) {
+    private <T> T tried(String what, Duration retry, CancellationToken cancel, CancellationToken first,
+            java.util.function.Supplier<T> step) {
         long start = System.nanoTime();
         Duration wait = FIRST_WAIT;
         for (int tries = 1; ; tries++) {
-            cancel.throwIfCancelled(what);
+            (tries == 1 ? first : cancel).throwIfCancelled(what);
             try {
                 return step.get();
             } catch (CancelledException e) {

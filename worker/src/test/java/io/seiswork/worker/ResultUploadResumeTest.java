@@ -2,6 +2,7 @@ package io.seiswork.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
@@ -147,13 +149,59 @@ class ResultUploadResumeTest {
         CancellationToken stopping = jobEnded.child();
         Parts parts = new Parts(2);
         parts.then(stopping::cancel);
+        String log;
         try (S3Client s3 = viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 1), Duration.ofSeconds(60));
-            upload.store(JOB, 5, result, stopping, jobEnded);
+            log = StandardError.of(() -> upload.store(JOB, 5, result, stopping, jobEnded));
         }
         assertTrue(stopping.isCancelled(), "stopped mid-way");
         assertEquals(PARTS, parts.confirmed());
         assertStored(bytes, 5);
+        // Its tagging is one request, tried as the bytes' try under way is (was skipped: stored untagged, never expiring).
+        assertEquals(1, parts.taggings(), "tagging requests");
+        assertFalse(log.contains("its tagging was cancelled"), log);
+    }
+
+    /**
+     * A worker stopping once the shot is computed but before its upload's first try (while the
+     * result is written to disk, seconds for a 3D partial image) still stores and tags it: the
+     * computed shot counts (was: no try made, the shot handed back to be computed again).
+     */
+    @Test
+    void aWorkerStoppingBeforeTheFirstTryStillStoresTheResult() throws Exception {
+        byte[] bytes = result(6);
+        Path result = Files.write(dir.resolve("partial.bin"), bytes);
+        CancellationToken jobEnded = new CancellationToken();
+        CancellationToken stopping = jobEnded.child();
+        stopping.cancel();
+        Parts parts = new Parts(PARTS + 1);
+        String log;
+        try (S3Client s3 = viaLink(parts)) {
+            ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
+            log = StandardError.of(() -> upload.store(JOB, 6, result, stopping, jobEnded));
+        }
+        assertEquals(PARTS, parts.confirmed());
+        assertStored(bytes, 6);
+        assertEquals(1, parts.taggings(), "tagging requests");
+        assertFalse(log.contains("its tagging was cancelled"), log);
+    }
+
+    /** The job's end before the first try stops the upload: nothing is sent, nothing left. */
+    @Test
+    void theJobEndedBeforeTheFirstTryStoresNothing() throws Exception {
+        Path result = Files.write(dir.resolve("partial.bin"), result(7));
+        CancellationToken jobEnded = new CancellationToken();
+        CancellationToken stopping = jobEnded.child();
+        jobEnded.cancel();
+        Parts parts = new Parts(PARTS + 1);
+        try (S3Client s3 = viaLink(parts)) {
+            ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
+            CancelledException e = assertThrows(CancelledException.class,
+                    () -> upload.store(JOB, 7, result, stopping, jobEnded));
+            assertTrue(e.getMessage().contains("storing shot 7's result"), e.getMessage());
+        }
+        assertEquals(0, parts.confirmed());
+        assertNothingLeft(7);
     }
 
     /**
@@ -246,6 +294,7 @@ class ResultUploadResumeTest {
     private static final class Parts implements ExecutionInterceptor {
         private final int at;
         private final AtomicInteger confirmed = new AtomicInteger();
+        private final AtomicInteger taggings = new AtomicInteger();
         private volatile Runnable then = () -> { };
 
         Parts(int at) {
@@ -259,6 +308,18 @@ class ResultUploadResumeTest {
 
         int confirmed() {
             return confirmed.get();
+        }
+
+        /** PutObjectTagging requests made, answered or not (an emulator may answer 501). */
+        int taggings() {
+            return taggings.get();
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof PutObjectTaggingRequest) {
+                taggings.incrementAndGet();
+            }
         }
 
         @Override
