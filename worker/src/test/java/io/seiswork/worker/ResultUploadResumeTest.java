@@ -31,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
@@ -184,6 +187,59 @@ class ResultUploadResumeTest {
         assertStored(bytes, 6);
         assertEquals(1, parts.taggings(), "tagging requests");
         assertFalse(log.contains("its tagging was cancelled"), log);
+    }
+
+    /**
+     * A complete that S3 carried out but whose answer was lost (the connection reset as it came
+     * back): the next try finds every part confirmed and sends none again. S3Proxy takes the
+     * repeated complete; AWS S3 may answer NoSuchUpload for an upload it completed a while ago,
+     * which the second case gives in S3's place: the object is found stored at the file's size
+     * and counted stored (was: NoSuchUpload failed the attempt, or a new upload sent it all again).
+     */
+    @Test
+    void aCompleteWhoseAnswerWasLostIsFoundStored() throws Exception {
+        String log = completeAnswerLost(8, false);
+        assertFalse(log.contains("NoSuchUpload"), log);
+        log = completeAnswerLost(9, true);
+        assertTrue(log.contains("its multipart upload was completed already (the answer to the complete was lost)"), log);
+    }
+
+    /** Stores result {@code shot}, the first complete's answer lost, the second answered NoSuchUpload when {@code forgotten}. */
+    private String completeAnswerLost(int shot, boolean forgotten) throws Exception {
+        byte[] bytes = result(shot);
+        Path result = Files.write(dir.resolve("partial" + shot + ".bin"), bytes);
+        Parts parts = new Parts(PARTS + 1);
+        AtomicInteger completes = new AtomicInteger();
+        ExecutionInterceptor loseFirstAnswer = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof CompleteMultipartUploadRequest && completes.get() == 1 && forgotten) {
+                    completes.incrementAndGet();
+                    throw NoSuchUploadException.builder().statusCode(404).message("The specified upload does not exist")
+                            .build();
+                }
+            }
+
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof CompleteMultipartUploadRequest && completes.incrementAndGet() == 1) {
+                    throw SdkClientException.create("the answer to the complete was lost",
+                            new java.io.IOException("Connection reset"));
+                }
+            }
+        };
+        String log;
+        try (S3Client s3 = S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION)
+                .forcePathStyle(true).credentialsProvider(LocalCloud.credentials())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(parts).addExecutionInterceptor(loseFirstAnswer))
+                .build()) {
+            ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
+            log = StandardError.of(() -> upload.store(JOB, shot, result, CancellationToken.none()));
+        }
+        assertTrue(completes.get() >= 2, "the complete tried again: " + completes.get());
+        assertEquals(PARTS, parts.confirmed(), "no part sent again");
+        assertStored(bytes, shot);
+        return log;
     }
 
     /** The job's end before the first try stops the upload: nothing is sent, nothing left. */

@@ -412,6 +412,11 @@ public final class ProjectWindow extends BorderPane {
     void updateRunButton() {
         boolean running = running();
         cloudJobs.setDisable(running || runOn.getValue() == null || runOn.getValue().cloud() == null);
+        // What Run took (shots, engine, target) is fixed from the click, while it looks at the output folder too.
+        boolean held = running || runs.checkingOutput();
+        shotsField.setDisable(held);
+        engine.setDisable(held);
+        runOn.setDisable(held);
         boolean edited = editor.editedProperty().get();
         Project project = project();
         run.setDisable(project == null || running || opening.inProgress() || edited || runs.checkingOutput()

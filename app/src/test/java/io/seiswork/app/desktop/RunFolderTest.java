@@ -26,6 +26,34 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunFolderTest extends WindowTestBase {
 
     /**
+     * What Run took at the click (shots, engine, target) cannot change while it looks at the
+     * output folder on the I/O thread: those controls are disabled from the click, and the run
+     * that starts is the one clicked.
+     */
+    @Test
+    void runsChoicesAreFixedFromTheClick(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "held", 1));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        window.io().submit(() -> {  // the I/O thread busy: Run's look at the folder waits behind this
+            release.await();
+            return null;
+        });
+        robot.interact(() -> window.runButton().fire());
+        try {
+            assertFalse(window.running(), "still looking at the output folder");
+            assertTrue(window.runOnChoice().isDisabled(), "Run on");
+            assertTrue(window.engineChoice().isDisabled(), "Engine");
+            assertTrue(window.shotsField().isDisabled(), "Shots");
+        } finally {
+            release.countDown();
+        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
+                && window.status().getText().startsWith("done in"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.runOnChoice().isDisabled(), "free again once the run ended");
+    }
+
+    /**
      * Run into a folder holding a finished run asks "Replace ...?" with Cancel the default; Cancel
      * runs nothing, keeps the files and shows them; Replace runs.
      */

@@ -123,6 +123,15 @@ public final class ResumableUpload {
                 // Every part begun has ended (ParallelParts waits for them): what parts holds is what S3 has.
                 throw new TransferCancelledException(doing, keptParts(), parts.length, keptBytes(), size, "stored");
             } catch (RuntimeException e) {
+                if (isNoSuchUpload(e) && keptParts() == parts.length && storedWhole()) {
+                    // Every part confirmed and the upload gone: a complete S3 carried out whose answer
+                    // was lost (this try's, retried by the SDK, or the last try's).
+                    LOG.info("{} to s3://{}/{}: its multipart upload was completed already (the answer to the "
+                            + "complete was lost): stored, {}", doing, store.bucket(), key, MemoryEstimate.human(size));
+                    uploadId = null;
+                    stored = true;
+                    return;
+                }
                 if (!resumed || !isNoSuchUpload(e)) {
                     throw e;
                 }
@@ -161,6 +170,21 @@ public final class ResumableUpload {
                 }
                 // gone already: nothing billed
             }
+        }
+    }
+
+    /**
+     * Whether an object of the file's size is stored under the key. Asked only once every part
+     * was confirmed and S3 no longer knows the upload, where it tells a complete that S3 carried
+     * out from an upload aborted by someone else (nothing stored, or an older object of another
+     * size). An object of the same size put there meanwhile by another attempt of the same shot
+     * holds that shot's result as well. False when S3 cannot be asked.
+     */
+    private boolean storedWhole() {
+        try {
+            return store.sizeOf(key) == size;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
