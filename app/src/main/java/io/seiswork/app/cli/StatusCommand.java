@@ -52,15 +52,26 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobId id = job.id();
-        record Read(JobView view, SpecShots specShots) { }
-        Read read = job.withDispatcher(d -> new Read(d.status(id), SpecShots.of(d, id)));
+        // Ages are measured at the service's time, read once the table has answered (ServiceClock).
+        record Read(JobView view, SpecShots specShots, Instant now, String skew) { }
+        Read read = job.withDispatcher(d -> {
+            JobView v = d.status(id);
+            SpecShots specShots = SpecShots.of(d, id);
+            return new Read(v, specShots, d.clock().now(), d.clock().skewNote());
+        });
         JobView view = read.view();
         SpecShots specShots = read.specShots();
+        Instant now = read.now();
         PrintWriter out = spec.commandLine().getOut();
+        if (read.skew() != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("seiswork: note: " + read.skew());
+            err.flush();
+        }
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(view, specShots)));
+            out.println(JSON.writeValueAsString(toJson(view, specShots, now)));
         } else {
-            out.println(summary(view));
+            out.println(summary(view, now));
             List<ShotRecord> shown = all || view.shots().size() <= ALL_SHOTS_UP_TO ? view.shots()
                     : view.shots().stream().filter(s -> s.state() == ShotState.RUNNING || s.state() == ShotState.FAILED
                             || s.error() != null).toList();
@@ -68,7 +79,6 @@ final class StatusCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  (%d running or failed shots shown of %d; --all lists every shot)%n", shown.size(),
                         view.shots().size());
             }
-            Instant now = Instant.now();
             for (ShotRecord s : shown) {
                 out.println(shotLine(view, s, specShots, now));
             }
@@ -97,12 +107,10 @@ final class StatusCommand implements Callable<Integer> {
                 silence != null ? "  (" + silence + ")" : "", error);
     }
 
-    /** {@link #summary(JobView, Instant)} now. */
-    static String summary(JobView view) {
-        return summary(view, Instant.now());
-    }
-
-    /** One line: {@code job-id: RUNNING, 3 of 9 shots done, 2 running, 4 queued}, lost shots told at {@code now}. */
+    /**
+     * One line: {@code job-id: RUNNING, 3 of 9 shots done, 2 running, 4 queued}, lost shots told at
+     * {@code now} (the service's time, {@link Dispatcher#clock()}).
+     */
     static String summary(JobView view, Instant now) {
         JobRecord j = view.job();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s, task %s): %s, %d of %d shots done",
@@ -145,6 +153,8 @@ final class StatusCommand implements Callable<Integer> {
      * Polls until the job ends, printing a line whenever its summary changes and every
      * {@link #REPRINT} while it does not, with the running shots' progress and the time left
      * ({@link FollowedPace}), and a line for each attempt that failed ({@link FailedAttempts}).
+     * Silences are measured on the service's clock ({@link Dispatcher#clock()}); a clock of this
+     * machine's far off it is said once.
      */
     static JobView follow(Dispatcher d, JobId id, Duration poll, PrintWriter err) {
         return follow(d, id, poll, REPRINT, err);
@@ -156,12 +166,18 @@ final class StatusCommand implements Callable<Integer> {
         long lastSaid = 0;
         FollowedPace pace = new FollowedPace();
         FailedAttempts failures = new FailedAttempts();
+        boolean skewTold = false;
         while (true) {
             JobView v = d.status(id);
             for (String failed : failures.newLines(v)) {
                 err.println(failed);
             }
-            Instant at = Instant.now();
+            String skew = d.clock().skewNote();
+            if (skew != null && !skewTold) {
+                err.println("seiswork: note: " + skew);
+                skewTold = true;
+            }
+            Instant at = d.clock().now();
             String line = summary(v, at);
             long now = System.nanoTime();
             String detail = pace.update(v, now / 1e9, at);
@@ -183,7 +199,7 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static ObjectNode toJson(JobView view, SpecShots specShots) {
+    private static ObjectNode toJson(JobView view, SpecShots specShots, Instant now) {
         JobRecord j = view.job();
         ObjectNode o = JSON.createObjectNode();
         o.put("jobId", j.id().value()).put("name", j.name()).put("task", j.task()).put("status", j.status().name())
@@ -194,7 +210,7 @@ final class StatusCommand implements Callable<Integer> {
             o.put("error", j.error());
         }
         j.failedShots().forEach(o.putArray("failedShots")::add);
-        view.lostShots(Instant.now()).forEach(o.putArray("lostShots")::add);
+        view.lostShots(now).forEach(o.putArray("lostShots")::add);
         j.outputs().forEach(o.putArray("outputs")::add);
         ArrayNode shots = o.putArray("shots");
         for (ShotRecord s : view.shots()) {

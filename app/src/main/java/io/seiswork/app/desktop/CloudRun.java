@@ -429,6 +429,7 @@ final class CloudRun implements ActiveRun {
         Set<Integer> finished = new HashSet<>();
         Set<Integer> lost = new HashSet<>();
         Set<String> silenceTold = new HashSet<>();
+        boolean skewTold = false;
         io.seiswork.cloud.dispatch.FailedAttempts failures = new io.seiswork.cloud.dispatch.FailedAttempts();
         boolean cancelSent = false;
         while (!stopFollowing) {
@@ -439,7 +440,13 @@ final class CloudRun implements ActiveRun {
             }
             JobView v = d.status(id);
             failures.newLines(v).forEach(events::message);
-            java.time.Instant now = java.time.Instant.now();
+            // Silences on the service's clock, on which the workers stamp their beats (ServiceClock).
+            java.time.Instant now = d.clock().now();
+            String skew = d.clock().skewNote();
+            if (skew != null && !skewTold) {
+                events.message(skew);
+                skewTold = true;
+            }
             if (image != null && (v.job().status().isFinal() || v.job().status() == JobStatus.STACKING)) {
                 image.stop();  // the written image is coming: the shots done in this report are not read
             }
@@ -517,7 +524,8 @@ final class CloudRun implements ActiveRun {
     }
 
     /**
-     * What shot {@code s}'s row says beside its state at {@code now}: a RUNNING shot's silence
+     * What shot {@code s}'s row says beside its state at {@code now} (the service's time,
+     * {@link Dispatcher#clock()}): a RUNNING shot's silence
      * ({@code "no word from its worker for 2 min 10 s"}), else the error an earlier attempt left
      * ({@code "attempt 1 failed: …"}); a FAILED shot's error; null for a shot whose state says it all.
      */

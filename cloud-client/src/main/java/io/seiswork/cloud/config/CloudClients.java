@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * {@value #DYNAMODB_CALL_S} s in all and {@value #DYNAMODB_ATTEMPT_S} s an attempt (its calls
  * take milliseconds; a batch write of 25 items well under a second). S3 is not bounded here: a
  * part of a large transfer may take minutes, and its transfers have their own stops.
+ *
+ * <p>The DynamoDB client's responses set the {@link #serviceClock()}, the service's time as this
+ * machine estimates it, on which a reader measures how long a shot's worker has been silent.
  */
 public final class CloudClients implements AutoCloseable {
 
@@ -30,6 +33,7 @@ public final class CloudClients implements AutoCloseable {
     private final S3Client s3;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
+    private final ServiceClock serviceClock = new ServiceClock();
 
     public CloudClients(CloudSettings settings) {
         this.settings = settings;
@@ -46,7 +50,8 @@ public final class CloudClients implements AutoCloseable {
         DynamoDbClientBuilder dbb = DynamoDbClient.builder().region(settings.region())
                 .credentialsProvider(settings.credentials())
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(DYNAMODB_CALL_S))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(DYNAMODB_ATTEMPT_S)).build());
+                        .apiCallAttemptTimeout(Duration.ofSeconds(DYNAMODB_ATTEMPT_S))
+                        .addExecutionInterceptor(serviceClock).build());
         endpoint(settings.dynamoDbEndpoint(), dbb::endpointOverride);
         this.s3 = s3b.build();
         this.sqs = sqsb.build();
@@ -87,6 +92,11 @@ public final class CloudClients implements AutoCloseable {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    /** The service's clock, as the job table's responses so far set it. */
+    public ServiceClock serviceClock() {
+        return serviceClock;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.cloud.config.CloudClients;
+import io.seiswork.cloud.config.ServiceClock;
 import io.seiswork.cloud.job.FailedShots;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.JobRecord;
@@ -58,21 +59,28 @@ public final class Dispatcher {
     private final ShotQueue queue;
     /** The free space a fetch counts on: the disk's, but for a test's fuller disk. */
     private final FolderRoom room;
+    /** The service's time, on which the silences of shots' workers are measured. */
+    private final ServiceClock clock;
 
+    /**
+     * A dispatcher on clients built elsewhere, which set no {@link ServiceClock}: ages are
+     * measured on this machine's clock ({@link #of} measures them on the service's).
+     */
     public Dispatcher(ArtifactStore store, JobTable table, ShotQueue queue) {
-        this(store, table, queue, FolderRoom.DISK);
+        this(store, table, queue, FolderRoom.DISK, new ServiceClock());
     }
 
-    private Dispatcher(ArtifactStore store, JobTable table, ShotQueue queue, FolderRoom room) {
+    private Dispatcher(ArtifactStore store, JobTable table, ShotQueue queue, FolderRoom room, ServiceClock clock) {
         this.store = store;
         this.table = table;
         this.queue = queue;
         this.room = room;
+        this.clock = clock;
     }
 
     /** This dispatcher, its fetches told that a folder's disk has the room {@code room} says (a test's full disk). */
     Dispatcher withRoom(FolderRoom room) {
-        return new Dispatcher(store, table, queue, room);
+        return new Dispatcher(store, table, queue, room, clock);
     }
 
     /** The dispatcher of a stack; the local one gets its bucket, table and queues created if missing. */
@@ -80,10 +88,20 @@ public final class Dispatcher {
         var s = clients.settings();
         if (s.isLocal()) {
             return new Dispatcher(ArtifactStore.createIfMissing(clients.s3(), s.bucket()),
-                    JobTable.createIfMissing(clients.dynamoDb(), s.table()), ShotQueue.createIfMissing(clients.sqs(), s.queue()));
+                    JobTable.createIfMissing(clients.dynamoDb(), s.table()), ShotQueue.createIfMissing(clients.sqs(), s.queue()),
+                    FolderRoom.DISK, clients.serviceClock());
         }
         return new Dispatcher(new ArtifactStore(clients.s3(), s.bucket()), new JobTable(clients.dynamoDb(), s.table()),
-                ShotQueue.open(clients.sqs(), s.queue()));
+                ShotQueue.open(clients.sqs(), s.queue()), FolderRoom.DISK, clients.serviceClock());
+    }
+
+    /**
+     * The service's clock as the job table's responses set it: the {@code now} that a shot's
+     * silence ({@link ShotNotes}) and its being lost ({@link JobView#lostShots}) are measured at,
+     * since its worker stamps its beats with its own clock, kept to AWS's.
+     */
+    public ServiceClock clock() {
+        return clock;
     }
 
     public ArtifactStore store() {
@@ -349,7 +367,7 @@ public final class Dispatcher {
         }
         // A worker stops a cancelled job's shot within seconds and hands it back; one still on it
         // might store its result after the delete. A shot whose worker fell silent is no reason to wait.
-        Instant silentSince = Instant.now().minus(JobView.LOST_AFTER);
+        Instant silentSince = clock.now().minus(JobView.LOST_AFTER);
         // Silent, any delivery: a worker on an ended job's shot sees the end within seconds.
         List<Integer> held = view.shots().stream().filter(s -> s.state() == ShotState.RUNNING && !s.silent(silentSince))
                 .map(ShotRecord::shot).toList();

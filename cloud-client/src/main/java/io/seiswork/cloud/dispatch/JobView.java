@@ -51,7 +51,8 @@ public record JobView(JobRecord job, List<ShotRecord> shots) {
 
     /**
      * The shots RUNNING, on the last delivery of their message, on a worker that has been silent
-     * for {@link #LOST_AFTER} at {@code now} ({@link ShotRecord#lost}): it died, the message is in
+     * for {@link #LOST_AFTER} at {@code now} ({@link ShotRecord#lost}; {@code now} on the service's
+     * clock, {@link Dispatcher#clock()}, as the beats are): it died, the message is in
      * the dead-letter queue, where the next worker to sweep it counts them failed (the worker's
      * {@code DeadLetterSweep}); {@code seiswork resume} then runs them again.
      */

@@ -12,6 +12,10 @@ import java.util.Locale;
  * alone misleads: a RUNNING shot whose worker has gone quiet (killed, its instance lost, or cut off
  * from the table: the item cannot tell which), and a shot RUNNING again that still carries an
  * earlier attempt's error.
+ *
+ * <p>Every {@code now} here is on the service's clock ({@link Dispatcher#clock()}), not this
+ * machine's: a beat is stamped by its worker's clock, kept to AWS's, so a reader's clock minutes
+ * fast would call every running shot silent, and one minutes slow would hide a real silence.
  */
 public final class ShotNotes {
 
@@ -28,8 +32,8 @@ public final class ShotNotes {
     }
 
     /**
-     * How long the RUNNING shot's worker has been silent at {@code now}, or null when it reported
-     * within {@link #SILENT_AFTER} (or the shot is not RUNNING).
+     * How long the RUNNING shot's worker has been silent at {@code now} (the service's time), or
+     * null when it reported within {@link #SILENT_AFTER} (or the shot is not RUNNING).
      */
     public static Duration silence(ShotRecord s, Instant now) {
         Duration d = s.silentFor(now);

@@ -28,7 +28,9 @@ public record ShotRecord(int shot, ShotState state, int attempts, String worker,
 
     /**
      * How long the RUNNING shot's worker has said nothing at {@code now} (its last report's age),
-     * or null when the shot is not RUNNING or no report is recorded.
+     * or null when the shot is not RUNNING or no report is recorded. The beat is stamped by the
+     * worker's clock: {@code now} must be on the service's (the dispatcher's {@code clock()}), not
+     * a reader's that may be minutes off.
      */
     public java.time.Duration silentFor(java.time.Instant now) {
         return state == ShotState.RUNNING && beat != null ? java.time.Duration.between(beat, now) : null;

@@ -1,0 +1,79 @@
+package io.seiswork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seiswork.cloud.config.CloudSettings;
+import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.testing.DateShiftRelay;
+import io.seiswork.cloud.testing.LocalCloud;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code seiswork status} on a machine whose clock is 3 minutes fast (the job table's answers
+ * reach it through a relay that sets their {@code Date} 3 minutes back): it says so once, and
+ * measures the shots' silences on the service's clock, so a worker that reported 30 s ago on it
+ * is not called silent, one that reported 120 s ago is, and a shot 14 minutes silent on its last
+ * delivery is not lost.
+ */
+class StatusClockSkewTest {
+
+    @RegisterExtension
+    static final LocalCloud CLOUD = new LocalCloud();
+
+    @AfterAll
+    static void forgetThem() {
+        LocalCloud.forgetSeiswork();
+    }
+
+    @Test
+    void statusMeasuresSilencesOnTheServicesClockAndSaysTheSkew() throws Exception {
+        Duration fastBy = Duration.ofMinutes(3);
+        JobTable table = JobTable.createIfMissing(CLOUD.dynamoDb(), CloudSettings.DEFAULT_TABLE);
+        JobId id = new JobId(LocalCloud.uniqueName("skewed-status"));
+        table.createJob(id, "skewed", "rtm", "jobs/" + id + "/spec.json", 3);
+        table.startShot(id, 1, "w1", 1);
+        table.startShot(id, 2, "w2", 1);
+        table.startShot(id, 3, "w3", 3);
+        Instant serviceNow = Instant.now().minus(fastBy);
+        setBeat(id, 1, serviceNow.minusSeconds(30));
+        setBeat(id, 2, serviceNow.minusSeconds(120));
+        setBeat(id, 3, serviceNow.minus(Duration.ofMinutes(14)));
+        try (DateShiftRelay relay = new DateShiftRelay(CLOUD.dynamoDbEndpoint(), fastBy.negated())) {
+            CLOUD.pointSeiswork();
+            System.setProperty("SEISWORK_DYNAMODB_PORT", Integer.toString(relay.port()));
+            CliRun status = CliRun.run("status", id.value(), "--cloud", "local");
+            assertEquals(0, status.exit(), status.err());
+            assertTrue(status.err().matches("(?s)seiswork: note: this machine's clock is (2 min 59|3 min [01]) s ahead of "
+                    + "AWS's \\(from the job table's replies\\); shots' silences are measured on AWS's clock\n"), status.err());
+            List<String> lines = status.out().lines().toList();
+            assertEquals(id + " (skewed, task rtm): RUNNING, 0 of 3 shots done, 3 running", lines.get(0));
+            assertFalse(lines.get(1).contains("no word"), "30 s on the service's clock: " + lines.get(1));
+            assertTrue(lines.get(2).contains("(no word from its worker for 2 min "), lines.get(2));
+            assertTrue(lines.get(3).contains("(no word from its worker for 14 min ")
+                    && lines.get(3).contains("the shot is lost after 15 minutes"), lines.get(3));
+            var json = new ObjectMapper().readTree(CliRun.run("status", id.value(), "--cloud", "local", "--json").out());
+            assertEquals("[]", json.get("lostShots").toString());
+            assertTrue(relay.shifted() > 0);
+        } finally {
+            LocalCloud.forgetSeiswork();
+            table.cancel(id);
+        }
+    }
+
+    private static void setBeat(JobId id, int shot, Instant beat) {
+        CLOUD.dynamoDb().updateItem(r -> r.tableName(CloudSettings.DEFAULT_TABLE)
+                .key(Map.of("pk", AttributeValue.fromS("JOB#" + id), "sk", AttributeValue.fromS("SHOT#" + shot)))
+                .updateExpression("SET beat = :b").expressionAttributeValues(Map.of(":b", AttributeValue.fromS(beat.toString()))));
+    }
+}
