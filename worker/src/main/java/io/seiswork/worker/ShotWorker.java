@@ -81,6 +81,17 @@ public final class ShotWorker implements Runnable {
     private final ResultUpload resultUpload;
     private volatile boolean stopping;
     private volatile CancellationToken running;
+    /** What stops the running shot's result upload: the job's end, or {@link #uploadGrace} after a stop. */
+    private volatile CancellationToken uploading;
+    /**
+     * How long a computed result's upload may go on after {@link #stop()}: 90 s. ECS kills a task
+     * 120 s after its SIGTERM (the worker task's stop timeout, the notice of a spot interruption)
+     * and the SIGTERM hook waits {@code 110 s} for the loop; 90 s of upload leave the rest to abort
+     * it and hand the shot back, so that the kill never comes first (which would leave the message
+     * hidden until its visibility ran out and use up one of the shot's attempts).
+     */
+    public static final java.time.Duration UPLOAD_GRACE = java.time.Duration.ofSeconds(90);
+    private java.time.Duration uploadGrace = UPLOAD_GRACE;
     /** Fraction of the running shot's time steps done, for the heartbeat's progress reports. */
     private volatile double fraction;
     /**
@@ -239,13 +250,40 @@ public final class ShotWorker implements Runnable {
         sweep.ifPresent(DeadLetterSweep::sweep);
     }
 
-    /** Asks the loop to end: the running shot stops at its next time step and goes back to the queue. */
+    /**
+     * Asks the loop to end: the running shot stops at its next time step and goes back to the
+     * queue; a shot already computed is stored and counted if its upload ends within
+     * {@link #UPLOAD_GRACE}, else that is stopped too and the shot handed back.
+     */
     public void stop() {
         stopping = true;
         CancellationToken t = running;
         if (t != null) {
             t.cancel();
         }
+        CancellationToken u = uploading;
+        if (u != null) {
+            java.time.Duration grace = uploadGrace;
+            Thread.ofPlatform().name("seiswork-upload-grace").daemon().start(() -> {
+                try {
+                    Thread.sleep(grace);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                u.cancel();
+            });
+        }
+    }
+
+    /**
+     * Sets how long a computed result's upload may go on after {@link #stop()} ({@link #UPLOAD_GRACE}
+     * by default; tests shorten it). Set before {@link #run()}.
+     *
+     * @return this worker
+     */
+    public ShotWorker uploadGrace(java.time.Duration grace) {
+        uploadGrace = java.util.Objects.requireNonNull(grace, "grace");
+        return this;
     }
 
     /**
@@ -302,9 +340,12 @@ public final class ShotWorker implements Runnable {
             queue.delete(message);
             return;
         }
-        // The job's end stops everything; the worker stopping (its child) stops all but a result's upload under way.
+        // The job's end stops everything; the worker stopping stops all but a result's upload under
+        // way (cancel), which it stops only after the upload grace (upload).
         CancellationToken jobEnded = new CancellationToken();
-        CancellationToken cancel = jobEnded.child();
+        CancellationToken upload = jobEnded.child();
+        CancellationToken cancel = upload.child();
+        uploading = upload;
         running = cancel;
         if (stopping) {
             cancel.cancel();
@@ -324,7 +365,7 @@ public final class ShotWorker implements Runnable {
                 }
                 return;
             }
-            JobRecord job = runShot(found.get(), task.shot(), cancel, jobEnded);
+            JobRecord job = runShot(found.get(), task.shot(), cancel, upload);
             shotDone = true;
             if (job.done() == job.total() && table.stacking().startStacking(id, message.messageId())) {
                 stack(job, cancel);
@@ -400,6 +441,7 @@ public final class ShotWorker implements Runnable {
             }
         } finally {
             running = null;
+            uploading = null;
             if (keptForLiveStack) {
                 keepForLiveStack(message);
             }
@@ -536,7 +578,8 @@ public final class ShotWorker implements Runnable {
     /**
      * Runs, stores and counts one shot; returns the job after counting. {@code cancel} stops the
      * compute (the worker stopping, or the job's end); {@code jobEnded}, of which it is a child,
-     * alone stops the upload of a result once computed.
+     * alone stops the upload of a result once computed (the job's end, or the worker's
+     * {@link #UPLOAD_GRACE} after a stop running out).
      */
     private JobRecord runShot(JobRecord job, int number, CancellationToken cancel, CancellationToken jobEnded) {
         ActiveJob a = activeFor(job);

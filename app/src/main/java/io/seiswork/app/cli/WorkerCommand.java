@@ -33,6 +33,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
                 + "(SEISWORK_CLOUD, SEISWORK_BUCKET, SEISWORK_WORK_DIR, AWS_REGION, AWS_PROFILE)."})
 final class WorkerCommand implements Callable<Integer> {
 
+    /**
+     * How long the SIGTERM hook waits for the worker's loop to end, seconds: 110, under the 120 s
+     * after which ECS kills the task, and over the {@link io.seiswork.worker.ShotWorker#UPLOAD_GRACE}
+     * a computed result's upload may take.
+     */
+    static final int STOP_WAIT_S = 110;
+
     @Mixin
     CloudOptions cloud;
 
@@ -106,7 +113,9 @@ final class WorkerCommand implements Callable<Integer> {
             Thread hook = new Thread(() -> {
                 worker.stop();
                 try {
-                    ended.await(60, TimeUnit.SECONDS);
+                    // ECS kills the task 120 s after its SIGTERM: a result's upload has 90 s of it
+                    // (ShotWorker.UPLOAD_GRACE), then its abort and the shot's hand-back the rest.
+                    ended.await(STOP_WAIT_S, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
