@@ -470,6 +470,8 @@ final class CloudRun implements ActiveRun {
                     if (image != null) {
                         image.shotDone(s.shot(), v.job().total());
                     }
+                } else if (s.state() == ShotState.FAILED) {
+                    events.shotFailed(s.shot());  // its reason in the row's note
                 }
             }
             for (int shot : v.lostShots(now)) {

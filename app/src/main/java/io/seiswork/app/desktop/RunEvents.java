@@ -234,6 +234,19 @@ final class RunEvents implements RunListener {
     }
 
     /**
+     * A cloud shot failed on its last attempt: its row says so at once, since its job runs its
+     * other shots on within its limit of failed shots (the row said "running" until the job ended).
+     */
+    void shotFailed(int shot) {
+        Shot s = shot(shot);
+        if (s.state != ShotProgress.State.FAILED) {
+            s.endNanos = System.nanoTime();
+            s.state = ShotProgress.State.FAILED;
+            mark(s);
+        }
+    }
+
+    /**
      * Marks every shot still running {@code how}: a cloud job that ended cancelled or failed runs
      * none of them any more, though their items may still say RUNNING (a worker stopped, or killed,
      * before writing its shot back), and the window reads the table no more.

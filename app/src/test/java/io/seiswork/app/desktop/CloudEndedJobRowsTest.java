@@ -1,7 +1,6 @@
 package io.seiswork.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.job.JobId;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -19,10 +17,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The rows of a cloud job that ended cancelled while shots were running (their items still
- * RUNNING: the workers stopped before writing them back, or were killed): none of them says
- * "running" once the job has ended, and none keeps a worker's silence, which no longer means
- * anything (the job waits for no worker); an earlier attempt's error stays beside its state.
+ * The rows of a cloud job followed from the Cloud jobs menu, then cancelled with shots still
+ * running (their items still RUNNING after the cancel: workers stopped, or killed, before writing
+ * them back): a shot that failed its last attempt says "failed" while the job runs on, with its
+ * reason; once the job has ended no row says "running", and none keeps a worker's silence, which
+ * no longer means anything (the job waits for no worker).
  */
 class CloudEndedJobRowsTest extends CloudWindowTestBase {
 
@@ -32,39 +31,46 @@ class CloudEndedJobRowsTest extends CloudWindowTestBase {
         robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
         JobTable table = JobTable.createIfMissing(CLOUD.dynamoDb(), CloudSettings.DEFAULT_TABLE);
         JobId id = new JobId(LocalCloud.uniqueName("ended-rows"));
-        table.createJob(id, "ended-rows", "model", "jobs/" + id + "/spec.json", 3);
+        table.createJob(id, "ended-rows", "model", "jobs/" + id + "/spec.json", 4, 1);
         table.startShot(id, 1, "w1", 1);
         table.startShot(id, 2, "w2", 1);
+        table.startShot(id, 3, "w3", 3);
+        table.failShot(id, 3, "w3", "out of memory", true);  // within the job's limit of 1: it runs on
         Instant now = Instant.now();
-        setBeat(id, 1, now.minus(Duration.ofMinutes(5)));  // silent 5 min when the job was cancelled
-        setBeat(id, 2, now);
-        assertTrue(table.cancel(id));
+        setBeat(id, 1, now.minus(Duration.ofMinutes(5)));  // silent 5 min
+        setBeat(id, 2, now.plus(Duration.ofMinutes(1)));  // not silent while this test runs
 
         robot.clickOn("#cloudJobs");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.cloudJobsMenu().getItems().stream()
                 .anyMatch(i -> i.getText().startsWith(id + " ")));
         MenuItem entry = window.cloudJobsMenu().getItems().stream().filter(i -> i.getText().startsWith(id + " "))
                 .findFirst().orElseThrow();
-        MenuItem follow = ((Menu) entry).getItems().getFirst();
-        assertEquals("Follow", follow.getText());
         robot.interact(() -> {
             window.cloudJobsMenu().hide();
-            follow.fire();
+            entry.fire();
         });
+        var rows = window.progress().table().getItems();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> rows.size() == 4
+                && rows.get(0).noteProperty().get().startsWith("no word from its worker for 5 min")
+                && rows.get(2).noteProperty().get().equals("out of memory"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ShotProgress.State.FAILED, rows.get(2).stateProperty().get(), "failed while the job runs on");
+        assertEquals(ShotProgress.State.RUNNING, rows.get(0).stateProperty().get());
+
+        robot.interact(() -> window.cancelButton().fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.status().getText().startsWith("cancelled job "));
         WaitForAsyncUtils.waitForFxEvents();
-        var rows = window.progress().table().getItems();
         StringBuilder seen = new StringBuilder();
         for (ShotProgress p : rows) {
             seen.append(p.shot()).append(' ').append(p.stateProperty().get()).append(" [")
                     .append(p.noteProperty().get()).append("]; ");
         }
-        assertEquals(3, rows.size(), seen.toString());
-        for (ShotProgress p : rows) {
-            assertTrue(p.stateProperty().get() != ShotProgress.State.RUNNING, "a row still running: " + seen);
-            assertTrue(!p.noteProperty().get().startsWith("no word"), "a silence kept: " + seen);
-        }
-        assertEquals(ShotProgress.State.NOT_RUN, rows.get(2).stateProperty().get(), seen.toString());
+        assertEquals(ShotProgress.State.CANCELLED, rows.get(0).stateProperty().get(), seen.toString());
+        assertEquals("", rows.get(0).noteProperty().get(), "no silence kept: " + seen);
+        assertEquals(ShotProgress.State.CANCELLED, rows.get(1).stateProperty().get(), seen.toString());
+        assertEquals(ShotProgress.State.FAILED, rows.get(2).stateProperty().get(), seen.toString());
+        assertEquals("out of memory", rows.get(2).noteProperty().get(), seen.toString());
+        assertEquals(ShotProgress.State.NOT_RUN, rows.get(3).stateProperty().get(), seen.toString());
     }
 
     private static void setBeat(JobId id, int shot, Instant beat) {
