@@ -382,13 +382,13 @@ final class CloudRun implements ActiveRun {
                             end.job().total(), outDir));
                 }
                 case CANCELLED -> {
-                    events.stopped(ShotProgress.State.CANCELLED);
                     notRun(end, events);
+                    events.stoppedAll(ShotProgress.State.CANCELLED);  // every row still running, not the last started alone
                     yield new DesktopRun.Outcome(DesktopRun.Status.CANCELLED, outDir, null, "cancelled job " + id);
                 }
                 default -> {
-                    events.stopped(ShotProgress.State.FAILED);
                     notRun(end, events);
+                    events.stoppedAll(ShotProgress.State.FAILED);  // every row still running, not the last started alone
                     yield new DesktopRun.Outcome(DesktopRun.Status.FAILED, outDir, null, "failed: job " + id + ": "
                             + end.job().error());
                 }
@@ -456,7 +456,7 @@ final class CloudRun implements ActiveRun {
                     // once per silence: a worker that speaks again, or the next attempt, writes a new beat
                     events.message("shot " + s.shot() + ": " + silence);
                 }
-                events.shotNote(s.shot(), rowNote(s, now));
+                events.shotNote(s.shot(), rowNote(s, now, v.job().status().isFinal()));
                 if (s.state() == ShotState.QUEUED) {
                     continue;
                 }
@@ -470,6 +470,8 @@ final class CloudRun implements ActiveRun {
                     if (image != null) {
                         image.shotDone(s.shot(), v.job().total());
                     }
+                } else if (s.state() == ShotState.FAILED) {
+                    events.shotFailed(s.shot());  // its reason in the row's note
                 }
             }
             for (int shot : v.lostShots(now)) {
@@ -528,12 +530,15 @@ final class CloudRun implements ActiveRun {
      * {@link Dispatcher#clock()}): a RUNNING shot's silence
      * ({@code "no word from its worker for 2 min 10 s"}), else the error an earlier attempt left
      * ({@code "attempt 1 failed: …"}); a FAILED shot's error; null for a shot whose state says it all.
+     * A job that {@code ended} (cancelled or failed with shots still RUNNING in its items) waits
+     * for no worker, and its rows are read no more: no silence, which would stay on the row as it
+     * was at the end.
      */
-    static String rowNote(ShotRecord s, java.time.Instant now) {
+    static String rowNote(ShotRecord s, java.time.Instant now, boolean ended) {
         if (s.state() == ShotState.FAILED) {
             return s.error();
         }
-        String silence = io.seiswork.cloud.dispatch.ShotNotes.silenceBrief(s, now);
+        String silence = ended ? null : io.seiswork.cloud.dispatch.ShotNotes.silenceBrief(s, now);
         return silence != null ? silence : io.seiswork.cloud.dispatch.ShotNotes.earlierError(s);
     }
 }

@@ -233,6 +233,35 @@ final class RunEvents implements RunListener {
         }
     }
 
+    /**
+     * A cloud shot failed on its last attempt: its row says so at once, since its job runs its
+     * other shots on within its limit of failed shots (the row said "running" until the job ended).
+     */
+    void shotFailed(int shot) {
+        Shot s = shot(shot);
+        if (s.state != ShotProgress.State.FAILED) {
+            s.endNanos = System.nanoTime();
+            s.state = ShotProgress.State.FAILED;
+            mark(s);
+        }
+    }
+
+    /**
+     * Marks every shot still running {@code how}: a cloud job that ended cancelled or failed runs
+     * none of them any more, though their items may still say RUNNING (a worker stopped, or killed,
+     * before writing its shot back), and the window reads the table no more.
+     */
+    void stoppedAll(ShotProgress.State how) {
+        long now = System.nanoTime();
+        for (Shot s : shots.values()) {
+            if (s.state == ShotProgress.State.RUNNING) {
+                s.endNanos = now;
+                s.state = how;
+                mark(s);
+            }
+        }
+    }
+
     /** Marks a shot that will not run, still queued when its cloud job ended cancelled or failed. */
     void notRun(int shot) {
         Shot s = shot(shot);

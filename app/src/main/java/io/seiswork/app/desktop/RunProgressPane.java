@@ -62,6 +62,8 @@ final class RunProgressPane extends BorderPane {
     private final Label gptsHead = new Label(GPTS_HEADING);
 
     private final TableView<ShotProgress> table = new TableView<>();
+    /** The per-shot throughput column, fitted to the heading it shows ({@link #gptsHead}). */
+    private final TableColumn<ShotProgress, String> gpts;
     /** A cloud shot's note ({@link ShotProgress#noteProperty}); shown while a cloud job is followed. */
     private final TableColumn<ShotProgress, String> note = new TableColumn<>("Note");
     private final Map<Integer, ShotProgress> rows = new HashMap<>();
@@ -103,7 +105,7 @@ final class RunProgressPane extends BorderPane {
         progress.setCellValueFactory(c -> c.getValue().fractionProperty().asObject());
         progress.setCellFactory(ProgressBarTableCell.forTableColumn());
         // The same figure as the summary's: computed points (absorbing layers included) per wall second.
-        TableColumn<ShotProgress, String> gpts = new TableColumn<>();
+        gpts = new TableColumn<>();
         gptsHead.setTooltip(new Tooltip(GPTS_MEANING));
         gpts.setGraphic(gptsHead);
         gpts.setCellValueFactory(c -> c.getValue().gptsPerSecondProperty()
@@ -190,7 +192,9 @@ final class RunProgressPane extends BorderPane {
         timeLeft = new InTurnTimeLeft();
         // Shots in turn run on this machine; otherwise a cloud job's, whose rows give the workers' figures.
         note.setVisible(!inTurn);  // only a cloud job's shots have notes
-                gptsHead.setText(inTurn ? GPTS_HEADING : WORKER_GPTS_HEADING);
+        gptsHead.setText(inTurn ? GPTS_HEADING : WORKER_GPTS_HEADING);
+        // As wide as the heading shown: at 1024 px the cloud heading's shorter width is the Note's room.
+        fit(gpts, gptsHead.getText(), "99.999");
         gptsHead.getTooltip().setText(inTurn ? GPTS_MEANING : WORKER_GPTS_MEANING);
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);

@@ -27,17 +27,27 @@ class CloudRowNoteTest {
     void aRunningShotsSilenceComesFirstAndOnlyPastThreeMissedReports() {
         Instant justSilent = NOW.minus(ShotNotes.SILENT_AFTER);
         assertEquals("no word from its worker for 1 min 30 s", CloudRun.rowNote(shot(ShotState.RUNNING, justSilent,
-                "worker lost", 1), NOW));
+                "worker lost", 1), NOW, false));
         Instant spoke = NOW.minus(ShotNotes.SILENT_AFTER).plus(Duration.ofSeconds(1));
         assertEquals("attempt 1 failed: worker lost", CloudRun.rowNote(shot(ShotState.RUNNING, spoke, "worker lost", 1),
-                NOW), "not silent yet: the earlier attempt's error");
-        assertNull(CloudRun.rowNote(shot(ShotState.RUNNING, spoke, null, 0), NOW));
+                NOW, false), "not silent yet: the earlier attempt's error");
+        assertNull(CloudRun.rowNote(shot(ShotState.RUNNING, spoke, null, 0), NOW, false));
+    }
+
+    /** A job that ended waits for no worker: a shot its items still call RUNNING keeps only its earlier error. */
+    @Test
+    void anEndedJobsRunningShotHasNoSilence() {
+        Instant longAgo = NOW.minus(Duration.ofMinutes(5));
+        assertNull(CloudRun.rowNote(shot(ShotState.RUNNING, longAgo, null, 0), NOW, true));
+        assertEquals("attempt 1 failed: worker lost", CloudRun.rowNote(shot(ShotState.RUNNING, longAgo, "worker lost", 1),
+                NOW, true));
+        assertEquals("out of memory", CloudRun.rowNote(shot(ShotState.FAILED, null, "out of memory", 3), NOW, true));
     }
 
     @Test
     void aFailedShotSaysWhyAndADoneOneNothing() {
-        assertEquals("out of memory", CloudRun.rowNote(shot(ShotState.FAILED, null, "out of memory", 3), NOW));
-        assertNull(CloudRun.rowNote(shot(ShotState.DONE, NOW.minus(Duration.ofHours(1)), null, 0), NOW));
-        assertNull(CloudRun.rowNote(shot(ShotState.QUEUED, null, null, 0), NOW));
+        assertEquals("out of memory", CloudRun.rowNote(shot(ShotState.FAILED, null, "out of memory", 3), NOW, false));
+        assertNull(CloudRun.rowNote(shot(ShotState.DONE, NOW.minus(Duration.ofHours(1)), null, 0), NOW, false));
+        assertNull(CloudRun.rowNote(shot(ShotState.QUEUED, null, null, 0), NOW, false));
     }
 }

@@ -66,4 +66,52 @@ class NarrowWindowLayoutTest {
             assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, c.getText() + " " + c.getWidth() + " < " + c.getMinWidth());
         }
     }
+
+    /**
+     * A cloud job followed at 1024 x 700: the Note column shows beside the others, and every
+     * column, the note's too, is still at least as wide as its heading (none squeezed, none pushed
+     * out of sight behind a scroll bar: the six needed 466 px of the table's 429 while the Gpts/s
+     * column kept the width of "Gpts/s (wall)"); a run on this machine after it has its five back,
+     * "Gpts/s (wall)" whole.
+     */
+    @Test
+    void aCloudJobsNoteColumnFitsBesideTheOthers(FxRobot robot) {
+        RunEvents events = new RunEvents();
+        robot.interact(() -> {
+            window.tabs().getSelectionModel().select(2);  // the Run tab
+            window.progress().follow(events, java.util.List.of(1, 2, 3), 1, "Wavefield: only for runs on this machine");
+        });
+        events.shotStarted(1);
+        events.shotNote(1, "no word from its worker for 2 min 10 s");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.progress().stop());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#shotTable").queryAs(TableView.class);
+        assertEquals(6, table.getVisibleLeafColumns().size(), "the Note column shows");
+        assertColumnsFit(table);
+
+        robot.interact(() -> window.progress().follow(new RunEvents(), java.util.List.of(1), 0.001, "Wavefield", true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.progress().stop());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, table.getVisibleLeafColumns().size(), "no Note for a run on this machine");
+        assertColumnsFit(table);
+        javafx.scene.text.Text wall = new javafx.scene.text.Text(RunProgressPane.GPTS_HEADING);
+        double gpts = table.getVisibleLeafColumns().get(3).getWidth();
+        assertTrue(gpts >= wall.getLayoutBounds().getWidth() + 20, "Gpts/s (wall) whole: " + gpts);
+    }
+
+    /** Every visible column of {@code table} at least its least width, all of them within the table. */
+    private static void assertColumnsFit(TableView<?> table) {
+        double least = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        StringBuilder widths = new StringBuilder();
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            widths.append(c.getText()).append(' ').append(c.getWidth()).append(" (least ").append(c.getMinWidth())
+                    .append("); ");
+        }
+        assertTrue(table.getWidth() >= least, "table " + table.getWidth() + ", its columns need " + least + ": " + widths);
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, widths.toString());
+        }
+    }
 }
