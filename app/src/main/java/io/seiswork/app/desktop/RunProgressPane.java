@@ -62,6 +62,11 @@ final class RunProgressPane extends BorderPane {
     private final Label gptsHead = new Label(GPTS_HEADING);
 
     private final TableView<ShotProgress> table = new TableView<>();
+    /** The rows beside the wavefield. */
+    private final SplitPane centre = new SplitPane();
+    /** The rows' share of the width for a run on this machine, and for a cloud job (no wavefield). */
+    static final double TABLE_SHARE_HERE = 0.56;
+    static final double TABLE_SHARE_CLOUD = 0.8;
     /** The per-shot throughput column, fitted to the heading it shows ({@link #gptsHead}). */
     private final TableColumn<ShotProgress, String> gpts;
     /** A cloud shot's note ({@link ShotProgress#noteProperty}); shown while a cloud job is followed. */
@@ -92,7 +97,8 @@ final class RunProgressPane extends BorderPane {
      * {@link RemainingTime}'s ({@link InTurnTimeLeft}), as on the command line, which keeps the first shot's JIT warm-up out
      * of it; a cloud fleet runs shots side by side, and the run's fraction done is projected instead.
      */
-    private boolean inTurn;
+    /** Whether the run followed runs its shots in turn on this machine (true before any: the pane as laid out). */
+    private boolean inTurn = true;
     /** The time left of a run whose shots run in turn. */
     private InTurnTimeLeft timeLeft = new InTurnTimeLeft();
 
@@ -155,9 +161,9 @@ final class RunProgressPane extends BorderPane {
         wavefield.setId("wavefieldView");
         wavefield.unitProperty().set("pressure");
         wavefield.titleProperty().set("Wavefield: shown while a shot runs");
-        SplitPane centre = new SplitPane(table, wavefield);
+        centre.getItems().setAll(table, wavefield);
         // The table a little over half: at 1024 x 700 its columns fit whole ("Time (s)" was cut at 0.5).
-        centre.setDividerPositions(0.56);
+        centre.setDividerPositions(TABLE_SHARE_HERE);
         setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);
         bottom.setPadding(new Insets(6));
@@ -188,6 +194,11 @@ final class RunProgressPane extends BorderPane {
      * after another on this machine, so the time left is {@link RemainingTime}'s.
      */
     void follow(RunEvents run, List<Integer> knownShots, double dtS, String wavefieldTitle, boolean inTurn) {
+        if (inTurn != this.inTurn) {
+            // A cloud job sends no wavefield: its rows (and their notes) take most of the width; a
+            // run here gets the wavefield back. Only on a change, so a divider the user moved stays.
+            centre.setDividerPositions(inTurn ? TABLE_SHARE_HERE : TABLE_SHARE_CLOUD);
+        }
         this.inTurn = inTurn;
         timeLeft = new InTurnTimeLeft();
         // Shots in turn run on this machine; otherwise a cloud job's, whose rows give the workers' figures.
@@ -315,6 +326,11 @@ final class RunProgressPane extends BorderPane {
     /** The throughput column's heading (for tests). */
     Label gptsHeading() {
         return gptsHead;
+    }
+
+    /** The rows' share of the width beside the wavefield (for tests). */
+    double tableShare() {
+        return centre.getDividerPositions()[0];
     }
 
     /** The time left of the run followed in turn (for tests). */

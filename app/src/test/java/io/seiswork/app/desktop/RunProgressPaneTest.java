@@ -142,6 +142,7 @@ class RunProgressPaneTest {
         TableColumn<ShotProgress, ?> note = pane.table().getColumns().getLast();
         assertEquals("Note", note.getText());
         assertTrue(note.isVisible(), "a cloud job's rows have notes");
+        assertEquals(RunProgressPane.TABLE_SHARE_CLOUD, pane.tableShare(), 0.01, "no wavefield: the rows take the width");
         events.shotStarted(1);
         events.shotNote(1, "no word from its worker for 2 min 10 s");
         events.shotNote(2, null);
@@ -152,6 +153,7 @@ class RunProgressPaneTest {
         robot.interact(() -> pane.stop());
         robot.interact(() -> pane.follow(new RunEvents(), List.of(1), 0.001, "Wavefield", true));
         assertFalse(pane.table().getColumns().getLast().isVisible(), "a run on this machine has no notes");
+        assertEquals(RunProgressPane.TABLE_SHARE_HERE, pane.tableShare(), 0.01, "the wavefield back");
         robot.interact(() -> pane.stop());
     }
 
