@@ -25,7 +25,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * by at most half a second plus half the round trip. The offset used is the median of the last
  * {@value #SAMPLES} samples, so one odd answer (a proxy's stale header, a response held up in
  * transit) does not move it, and it is taken as zero while that median is within
- * {@link #TRUSTED_WITHIN}: a synchronised machine then measures ages on its own clock exactly,
+ * {@link #TRUSTED_WITHIN} (once applied, kept down to {@link #KEPT_FROM}): a synchronised machine then measures ages on its own clock exactly,
  * with no half-second jitter between two reads. A response without a {@code Date}, or with one
  * that does not parse, gives no sample; with none, the offset is zero.
  *
@@ -40,6 +40,13 @@ public final class ServiceClock implements ExecutionInterceptor {
     /** An estimated offset at most this large (either way) is taken as none: the header's 1 s resolution and jitter. */
     public static final Duration TRUSTED_WITHIN = Duration.ofSeconds(2);
 
+    /**
+     * An offset applied is kept applied until its estimate falls under this (either way): a
+     * machine truly about 2 s off would otherwise flip between its own clock and the corrected
+     * one from read to read as the estimate wanders by its half second.
+     */
+    static final Duration KEPT_FROM = Duration.ofSeconds(1);
+
     /** An offset over this large (either way) is told to the user ({@link #skewNote}): ages shown would have been wrong by it. */
     public static final Duration TOLD_FROM = Duration.ofSeconds(60);
 
@@ -50,6 +57,8 @@ public final class ServiceClock implements ExecutionInterceptor {
     private final long[] samplesMs = new long[SAMPLES];
     private int count;
     private int next;
+    /** Whether the last offset given was applied (outside {@link #TRUSTED_WITHIN}, then above {@link #KEPT_FROM}). */
+    private boolean applying;
 
     /** A clock on this machine's own clock, corrected by the responses it sees. */
     public ServiceClock() {
@@ -98,20 +107,19 @@ public final class ServiceClock implements ExecutionInterceptor {
 
     /**
      * The service's clock minus this machine's: negative when this machine's is ahead. Zero
-     * before any response, and while the estimate is within {@link #TRUSTED_WITHIN}.
+     * before any response, and while the estimate is within {@link #TRUSTED_WITHIN} (once
+     * applied, until it falls within {@link #KEPT_FROM}).
      */
-    public Duration offset() {
-        long median;
-        synchronized (this) {
-            if (count == 0) {
-                return Duration.ZERO;
-            }
-            long[] sorted = Arrays.copyOf(samplesMs, count);
-            Arrays.sort(sorted);
-            median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+    public synchronized Duration offset() {
+        if (count == 0) {
+            return Duration.ZERO;
         }
+        long[] sorted = Arrays.copyOf(samplesMs, count);
+        Arrays.sort(sorted);
+        long median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
         Duration d = Duration.ofMillis(median);
-        return d.abs().compareTo(TRUSTED_WITHIN) <= 0 ? Duration.ZERO : d;
+        applying = d.abs().compareTo(applying ? KEPT_FROM : TRUSTED_WITHIN) > 0;
+        return applying ? d : Duration.ZERO;
     }
 
     /** Now on the service's clock: this machine's corrected by {@link #offset()}. */

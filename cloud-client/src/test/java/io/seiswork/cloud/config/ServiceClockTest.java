@@ -55,6 +55,34 @@ class ServiceClockTest {
         assertNull(d.skewNote(), "30 s is corrected, not worth a word");
     }
 
+    /**
+     * A machine about 2 s off: once its estimate passed 2 s the correction stays while the
+     * estimate wanders between 1 and 2 s (was: zero again at 1.9 s, ages jumping by 2 s from
+     * read to read), and goes when it falls under 1 s.
+     */
+    @Test
+    void anOffsetAppliedStaysUntilItsEstimateFallsUnderASecond() {
+        ServiceClock c = clock();
+        c.sample(date(Duration.ofSeconds(1)), LOCAL.toEpochMilli());  // estimated 1.25 s: within 2 s
+        assertEquals(Duration.ZERO, c.offset());
+        for (int i = 0; i < ServiceClock.SAMPLES; i++) {
+            c.sample(date(Duration.ofSeconds(2)), LOCAL.toEpochMilli());  // 2.25 s: applied
+        }
+        assertEquals(Duration.ofMillis(2_250), c.offset());
+        for (int i = 0; i < ServiceClock.SAMPLES; i++) {
+            c.sample(date(Duration.ofSeconds(1)), LOCAL.toEpochMilli());  // 1.25 s: kept
+        }
+        assertEquals(Duration.ofMillis(1_250), c.offset(), "kept while over 1 s");
+        for (int i = 0; i < ServiceClock.SAMPLES; i++) {
+            c.sample(date(Duration.ZERO), LOCAL.toEpochMilli());  // 0.25 s: let go
+        }
+        assertEquals(Duration.ZERO, c.offset());
+        for (int i = 0; i < ServiceClock.SAMPLES; i++) {
+            c.sample(date(Duration.ofSeconds(1)), LOCAL.toEpochMilli());
+        }
+        assertEquals(Duration.ZERO, c.offset(), "not applied again below 2 s");
+    }
+
     @Test
     void oneOddResponseDoesNotMoveTheMedian() {
         ServiceClock c = clock();

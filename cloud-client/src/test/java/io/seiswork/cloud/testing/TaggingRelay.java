@@ -1,6 +1,5 @@
 package io.seiswork.cloud.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,36 +102,8 @@ public final class TaggingRelay extends TcpRelay {
             if (parts[0].equals("PUT") && !parts[1].contains("?")) {
                 objectPuts.incrementAndGet();
             }
-            try (Socket emulator = connectTarget()) {
-                OutputStream toEmulator = emulator.getOutputStream();
-                String forwarded = head.replaceAll("(?im)^connection:[^\r]*\r\n", "");
-                toEmulator.write((forwarded.substring(0, forwarded.length() - 2) + "Connection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                toEmulator.flush();
-                submit(() -> {
-                    try {
-                        in.transferTo(toEmulator);
-                    } catch (IOException closed) {
-                        // the emulator answered and closed
-                    }
-                    return null;
-                });
+            try (Socket emulator = forwardRequest(head, in)) {
                 emulator.getInputStream().transferTo(client.getOutputStream());
-            }
-        }
-        return null;
-    }
-
-    /** The request's line and headers, through the blank line; null at the end of the stream. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        for (int b; (b = in.read()) >= 0; ) {
-            head.write(b);
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : (b == '\r' ? 1 : 0);
-            if (matched == 4) {
-                return head.toString(StandardCharsets.ISO_8859_1);
             }
         }
         return null;

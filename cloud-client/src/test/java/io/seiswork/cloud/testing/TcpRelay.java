@@ -1,5 +1,6 @@
 package io.seiswork.cloud.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,9 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The TCP relay under {@link OutageLink}, {@link SlowLink} and {@link TaggingRelay}: a server
- * socket on 127.0.0.1 (a free port) standing in for an emulator's endpoint, a thread that accepts
- * its connections, and pumps that carry a connection's bytes to the emulator and back. A subclass
+ * The TCP relay under {@link OutageLink}, {@link SlowLink}, {@link TaggingRelay} and
+ * {@link DateShiftRelay}: a server socket on 127.0.0.1 (a free port) standing in for an
+ * emulator's endpoint, a thread that accepts its connections, and pumps that carry a
+ * connection's bytes to the emulator and back. A subclass
  * says what a new connection gets ({@link #accepted}) and may bend the pumps through the hooks
  * below; {@link #close()} closes the server, every socket the pumps carry, and the threads.
  *
@@ -86,6 +89,45 @@ public abstract class TcpRelay implements AutoCloseable {
     /** A new connection to the emulator. */
     protected final Socket connectTarget() throws IOException {
         return new Socket(InetAddress.getLoopbackAddress(), targetPort);
+    }
+
+    /**
+     * For a relay that reads each request itself, one request per connection: a new connection
+     * to the emulator carrying {@code head} (the request's line and headers, read from the
+     * client's {@code in}) with {@code Connection: close}, and the request's body pumped after it
+     * on a thread of the relay's. The caller reads the answer from the returned socket and closes it.
+     */
+    protected final Socket forwardRequest(String head, InputStream in) throws IOException {
+        Socket emulator = connectTarget();
+        OutputStream toEmulator = emulator.getOutputStream();
+        String forwarded = head.replaceAll("(?im)^connection:[^\r]*\r\n", "");
+        toEmulator.write((forwarded.substring(0, forwarded.length() - 2) + "Connection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        toEmulator.flush();
+        submit(() -> {
+            try {
+                in.transferTo(toEmulator);
+            } catch (IOException closed) {
+                // the emulator answered and closed
+            }
+            return null;
+        });
+        return emulator;
+    }
+
+    /** An HTTP message's first line and headers, through the blank line; null at the end of the stream. */
+    protected static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        for (int b; (b = in.read()) >= 0; ) {
+            head.write(b);
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (matched == 4) {
+                return head.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
     }
 
     /** Sockets the pumps carry now (both ends of each relayed connection). */
