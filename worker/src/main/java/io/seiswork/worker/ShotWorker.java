@@ -577,11 +577,11 @@ public final class ShotWorker implements Runnable {
 
     /**
      * Runs, stores and counts one shot; returns the job after counting. {@code cancel} stops the
-     * compute (the worker stopping, or the job's end); {@code jobEnded}, of which it is a child,
+     * compute (the worker stopping, or the job's end); {@code uploadStop}, of which it is a child,
      * alone stops the upload of a result once computed (the job's end, or the worker's
      * {@link #UPLOAD_GRACE} after a stop running out).
      */
-    private JobRecord runShot(JobRecord job, int number, CancellationToken cancel, CancellationToken jobEnded) {
+    private JobRecord runShot(JobRecord job, int number, CancellationToken cancel, CancellationToken uploadStop) {
         ActiveJob a = activeFor(job);
         Shot shot = a.shot(number);
         Path dir = a.scratchFor("shot-" + number);
@@ -610,10 +610,10 @@ public final class ShotWorker implements Runnable {
                 gpts = m.stats().gptsPerSecond();
             }
             // Computed: a worker stopping now still stores and counts it (an upload of seconds, against
-            // the shot's minutes to an hour); only the job's end stops it.
-            jobEnded.throwIfCancelled("shot " + number + ", storing its result");
+            // the shot's minutes to an hour); only the job's end, or the upload grace running out, stops it.
+            uploadStop.throwIfCancelled("shot " + number + ", storing its result");
             // Stored, tagged or not: an untagged result is warned of once by the upload, and never expires.
-            resultUpload.store(job.id(), number, result, cancel, jobEnded);
+            resultUpload.store(job.id(), number, result, cancel, uploadStop);
             double seconds = (System.nanoTime() - t0) / 1e9;
             JobRecord after = table.completeShot(job.id(), number, seconds, gpts);
             shotsRun++;

@@ -394,14 +394,14 @@ public final class ProjectWindow extends BorderPane {
         return questions.ok(edits + ". " + doing + " and lose them?");
     }
 
-    /** The tool bar and the editor while a run is in progress ({@code running}), or after it. */
+    /**
+     * The tool bar and the editor while a run is in progress ({@code running}), or after it; the
+     * run's own choices (shots, engine, Run on) are set by {@link #updateRunButton}.
+     */
     void setRunning(boolean running) {
         open.setDisable(running);
         recentMenu.setDisable(running);
-        shotsField.setDisable(running);
         examples.setDisable(running);
-        engine.setDisable(running);
-        runOn.setDisable(running);
         cloudJobs.setDisable(running || runOn.getValue() == null || runOn.getValue().cloud() == null);
         cancel.setDisable(!running);
         editor.setDisable(running);
@@ -413,14 +413,13 @@ public final class ProjectWindow extends BorderPane {
         boolean running = running();
         cloudJobs.setDisable(running || runOn.getValue() == null || runOn.getValue().cloud() == null);
         // What Run took (shots, engine, target) is fixed from the click, while it looks at the output folder too.
-        boolean held = running || runs.checkingOutput();
+        boolean held = runBusy();
         shotsField.setDisable(held);
         engine.setDisable(held);
         runOn.setDisable(held);
         boolean edited = editor.editedProperty().get();
         Project project = project();
-        run.setDisable(project == null || running || opening.inProgress() || edited || runs.checkingOutput()
-                || editor.loadingProperty().get());
+        run.setDisable(project == null || held || opening.inProgress() || edited || editor.loadingProperty().get());
         if (edited && !running) {
             status.setText(EDITS_TO_APPLY);
         } else if (!edited && status.getText().equals(EDITS_TO_APPLY)) {

@@ -93,11 +93,11 @@ final class RunProgressPane extends BorderPane {
     private String endedAs;
     private long endNanos;
     /**
-     * Whether the shots run one after another (a run on this machine): the time left is then
-     * {@link RemainingTime}'s ({@link InTurnTimeLeft}), as on the command line, which keeps the first shot's JIT warm-up out
-     * of it; a cloud fleet runs shots side by side, and the run's fraction done is projected instead.
+     * Whether the shots of the run followed run one after another (a run on this machine): the
+     * time left is then {@link RemainingTime}'s ({@link InTurnTimeLeft}), as on the command line,
+     * which keeps the first shot's JIT warm-up out of it; a cloud fleet runs shots side by side,
+     * and the run's fraction done is projected instead. True before any run: the pane as laid out.
      */
-    /** Whether the run followed runs its shots in turn on this machine (true before any: the pane as laid out). */
     private boolean inTurn = true;
     /** The time left of a run whose shots run in turn. */
     private InTurnTimeLeft timeLeft = new InTurnTimeLeft();

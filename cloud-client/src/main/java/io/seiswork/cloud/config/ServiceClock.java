@@ -38,7 +38,7 @@ public final class ServiceClock implements ExecutionInterceptor {
     static final int SAMPLES = 9;
 
     /** An estimated offset at most this large (either way) is taken as none: the header's 1 s resolution and jitter. */
-    public static final Duration TRUSTED_WITHIN = Duration.ofSeconds(2);
+    static final Duration TRUSTED_WITHIN = Duration.ofSeconds(2);
 
     /**
      * An offset applied is kept applied until its estimate falls under this (either way): a
@@ -48,7 +48,7 @@ public final class ServiceClock implements ExecutionInterceptor {
     static final Duration KEPT_FROM = Duration.ofSeconds(1);
 
     /** An offset over this large (either way) is told to the user ({@link #skewNote}): ages shown would have been wrong by it. */
-    public static final Duration TOLD_FROM = Duration.ofSeconds(60);
+    static final Duration TOLD_FROM = Duration.ofSeconds(60);
 
     /** When this attempt's request went out, this machine's clock, ms since the epoch. */
     private static final ExecutionAttribute<Long> SENT_MS = new ExecutionAttribute<>("seiswork.serviceClock.sentMs");
