@@ -57,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
         Read read = job.withDispatcher(d -> {
             JobView v = d.status(id);
             SpecShots specShots = SpecShots.of(d, id);
-            return new Read(v, specShots, d.clock().now(), d.clock().skewNote());
+            return new Read(v, specShots, d.clock().now(), ShotNotes.skewNote(d.clock().offset()));
         });
         JobView view = read.view();
         SpecShots specShots = read.specShots();
@@ -172,7 +172,7 @@ final class StatusCommand implements Callable<Integer> {
             for (String failed : failures.newLines(v)) {
                 err.println(failed);
             }
-            String skew = d.clock().skewNote();
+            String skew = ShotNotes.skewNote(d.clock().offset());
             if (skew != null && !skewTold) {
                 err.println("seiswork: note: " + skew);
                 skewTold = true;

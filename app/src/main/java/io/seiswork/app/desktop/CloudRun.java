@@ -442,7 +442,7 @@ final class CloudRun implements ActiveRun {
             failures.newLines(v).forEach(events::message);
             // Silences on the service's clock, on which the workers stamp their beats (ServiceClock).
             java.time.Instant now = d.clock().now();
-            String skew = d.clock().skewNote();
+            String skew = io.seiswork.cloud.dispatch.ShotNotes.skewNote(d.clock().offset());
             if (skew != null && !skewTold) {
                 events.message(skew);
                 skewTold = true;

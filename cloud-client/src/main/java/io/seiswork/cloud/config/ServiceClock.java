@@ -47,9 +47,6 @@ public final class ServiceClock implements ExecutionInterceptor {
      */
     static final Duration KEPT_FROM = Duration.ofSeconds(1);
 
-    /** An offset over this large (either way) is told to the user ({@link #skewNote}): ages shown would have been wrong by it. */
-    static final Duration TOLD_FROM = Duration.ofSeconds(60);
-
     /** When this attempt's request went out, this machine's clock, ms since the epoch. */
     private static final ExecutionAttribute<Long> SENT_MS = new ExecutionAttribute<>("seiswork.serviceClock.sentMs");
 
@@ -57,8 +54,8 @@ public final class ServiceClock implements ExecutionInterceptor {
     private final long[] samplesMs = new long[SAMPLES];
     private int count;
     private int next;
-    /** Whether the last offset given was applied (outside {@link #TRUSTED_WITHIN}, then above {@link #KEPT_FROM}). */
-    private boolean applying;
+    /** The offset in use: the samples' median once outside {@link #TRUSTED_WITHIN}, kept while above {@link #KEPT_FROM}. */
+    private Duration offset = Duration.ZERO;
 
     /** A clock on this machine's own clock, corrected by the responses it sees. */
     public ServiceClock() {
@@ -102,6 +99,13 @@ public final class ServiceClock implements ExecutionInterceptor {
             samplesMs[next] = offsetMs;
             next = (next + 1) % SAMPLES;
             count = Math.min(count + 1, SAMPLES);
+            long[] sorted = Arrays.copyOf(samplesMs, count);
+            Arrays.sort(sorted);
+            Duration median = Duration.ofMillis(count % 2 == 1 ? sorted[count / 2]
+                    : (sorted[count / 2 - 1] + sorted[count / 2]) / 2);
+            // Decided here, at each sample, so that how often the clock is read changes nothing.
+            boolean applied = !offset.isZero();
+            offset = median.abs().compareTo(applied ? KEPT_FROM : TRUSTED_WITHIN) > 0 ? median : Duration.ZERO;
         }
     }
 
@@ -111,45 +115,11 @@ public final class ServiceClock implements ExecutionInterceptor {
      * applied, until it falls within {@link #KEPT_FROM}).
      */
     public synchronized Duration offset() {
-        if (count == 0) {
-            return Duration.ZERO;
-        }
-        long[] sorted = Arrays.copyOf(samplesMs, count);
-        Arrays.sort(sorted);
-        long median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
-        Duration d = Duration.ofMillis(median);
-        applying = d.abs().compareTo(applying ? KEPT_FROM : TRUSTED_WITHIN) > 0;
-        return applying ? d : Duration.ZERO;
+        return offset;
     }
 
     /** Now on the service's clock: this machine's corrected by {@link #offset()}. */
     public Instant now() {
         return local.instant().plus(offset());
-    }
-
-    /**
-     * {@code "this machine's clock is 3 min 5 s ahead of AWS's; silence ages are measured on
-     * AWS's clock"} when the offset is over {@link #TOLD_FROM}, else null. Whole seconds: the
-     * estimate is good to about one.
-     */
-    public String skewNote() {
-        Duration d = offset();
-        if (d.abs().compareTo(TOLD_FROM) <= 0) {
-            return null;
-        }
-        return "this machine's clock is " + words(d.abs()) + (d.isNegative() ? " ahead of" : " behind")
-                + " AWS's (from the job table's replies); shots' silences are measured on AWS's clock";
-    }
-
-    /** {@code 3 min 5 s}, {@code 1 h 2 min}, {@code 2 d 3 h}: whole units, cut down. */
-    private static String words(Duration d) {
-        long s = Math.round(d.toMillis() / 1000.0);
-        if (s < 3600) {
-            return s / 60 + " min " + s % 60 + " s";
-        }
-        if (s < 86_400) {
-            return s / 3600 + " h " + s % 3600 / 60 + " min";
-        }
-        return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
     }
 }

@@ -3,6 +3,7 @@ package io.seiswork.cloud.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.seiswork.cloud.dispatch.ShotNotes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class ServiceClockTest {
         assertEquals(Duration.ofMillis(-184_750), c.offset());
         assertEquals(LOCAL.minusMillis(184_750), c.now());
         assertEquals("this machine's clock is 3 min 5 s ahead of AWS's (from the job table's replies); shots' silences"
-                + " are measured on AWS's clock", c.skewNote());
+                + " are measured on AWS's clock", ShotNotes.skewNote(c.offset()));
     }
 
     @Test
@@ -40,7 +41,7 @@ class ServiceClockTest {
         ServiceClock c = clock();
         c.sample(date(Duration.ofMinutes(10)), LOCAL.toEpochMilli());
         assertEquals("this machine's clock is 10 min 0 s behind AWS's (from the job table's replies); shots' silences"
-                + " are measured on AWS's clock", c.skewNote());
+                + " are measured on AWS's clock", ShotNotes.skewNote(c.offset()));
     }
 
     @Test
@@ -52,7 +53,7 @@ class ServiceClockTest {
         ServiceClock d = clock();
         d.sample(date(Duration.ofSeconds(30)), LOCAL.toEpochMilli());
         assertEquals(Duration.ofMillis(30_250), d.offset());
-        assertNull(d.skewNote(), "30 s is corrected, not worth a word");
+        assertNull(ShotNotes.skewNote(d.offset()), "30 s is corrected, not worth a word");
     }
 
     /**
@@ -104,6 +105,6 @@ class ServiceClockTest {
         c.sample("yesterday", LOCAL.toEpochMilli());
         c.sample("", LOCAL.toEpochMilli());
         assertEquals(Duration.ZERO, c.offset());
-        assertNull(c.skewNote());
+        assertNull(ShotNotes.skewNote(c.offset()));
     }
 }
