@@ -62,37 +62,40 @@ class StopDuringUploadTest {
     @Test
     void anUploadEndingWithinTheGraceCountsTheShot() throws Exception {
         JobId job = submit();
-        try (HeldUpload held = new HeldUpload()) {
-            ShotWorker w = worker(held, Duration.ofSeconds(60));
-            Thread t = Thread.ofPlatform().start(w);
-            assertTrue(held.began.await(120, TimeUnit.SECONDS), "the result's upload never began");
-            w.stop();
-            Thread.sleep(500);  // the stop is in: the upload goes on all the same once let go
-            held.release.countDown();
-            t.join(60_000);
-            assertTrue(!t.isAlive(), "the worker ended");
-            assertEquals(1, w.shotsRun());
-            assertEquals(ShotState.DONE, table.shots(job).get(0).state());
-        }
+        // The stop is in 0.5 s before the upload is let go: it goes on all the same.
+        ShotWorker w = stopDuringUpload(Duration.ofSeconds(60), 500);
+        assertEquals(1, w.shotsRun());
+        assertEquals(ShotState.DONE, table.shots(job).get(0).state());
     }
 
     @Test
     void anUploadPastTheGraceIsStoppedAndTheShotHandedBack() throws Exception {
         JobId job = submit();
+        // No grace: the upload's token is cancelled as the stop comes, seconds before its bytes flow.
+        ShotWorker w = stopDuringUpload(Duration.ZERO, 3_000);
+        assertEquals(0, w.shotsRun());
+        assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
+        var again = queue.receive(1, 60).orElseThrow(() -> new AssertionError("the shot was not handed back"));
+        assertEquals(1, again.receiveCount(), "a fresh message: the stop used none of its attempts");
+        queue.release(again);
+    }
+
+    /**
+     * Runs a worker with upload grace {@code grace} on the job submitted, stops it once its
+     * result's upload is held, lets the upload go {@code releaseAfterMs} later, and returns the
+     * worker once it ended.
+     */
+    private ShotWorker stopDuringUpload(Duration grace, long releaseAfterMs) throws Exception {
         try (HeldUpload held = new HeldUpload()) {
-            ShotWorker w = worker(held, Duration.ofSeconds(1));
+            ShotWorker w = worker(held, grace);
             Thread t = Thread.ofPlatform().start(w);
             assertTrue(held.began.await(120, TimeUnit.SECONDS), "the result's upload never began");
             w.stop();
-            Thread.sleep(3_000);  // past the grace of 1 s: its bytes are stopped once they flow
+            Thread.sleep(releaseAfterMs);
             held.release.countDown();
             t.join(60_000);
             assertTrue(!t.isAlive(), "the worker ended");
-            assertEquals(0, w.shotsRun());
-            assertEquals(ShotState.QUEUED, table.shots(job).get(0).state());
-            var again = queue.receive(1, 60).orElseThrow(() -> new AssertionError("the shot was not handed back"));
-            assertEquals(1, again.receiveCount(), "a fresh message: the stop used none of its attempts");
-            queue.release(again);
+            return w;
         }
     }
 

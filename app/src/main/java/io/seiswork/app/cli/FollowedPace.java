@@ -30,17 +30,8 @@ final class FollowedPace {
     /**
      * Records the job as read at {@code nowSeconds} (any monotonic clock, seconds) and says
      * the running shots' progress and the time left; "" when nothing runs and no pace is known, or the job has ended.
-     * Silences are measured on this machine's clock: {@link #update(JobView, double, java.time.Instant)} measures
-     * them on the service's.
-     */
-    String update(JobView view, double nowSeconds) {
-        return update(view, nowSeconds, java.time.Instant.now());
-    }
-
-    /**
-     * {@link #update(JobView, double)} with a running shot whose worker has been silent at
-     * {@code now} said so ({@link ShotNotes#silenceBrief}); {@code now} is the service's time (the
-     * dispatcher's {@code clock()}), on which the workers' reports are stamped.
+     * A running shot whose worker has been silent at {@code now} is said so ({@link ShotNotes#silenceBrief});
+     * {@code now} is the service's time (the dispatcher's {@code clock()}), on which the workers' reports are stamped.
      */
     String update(JobView view, double nowSeconds, java.time.Instant now) {
         if (view.job().status().isFinal()) {

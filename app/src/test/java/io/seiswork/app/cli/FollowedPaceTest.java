@@ -25,10 +25,10 @@ class FollowedPaceTest {
     void theTimeLeftIsTheOpenWorkAtThePaceSinceTheFollowStarted() {
         FollowedPace pace = new FollowedPace();
         // 10 shots: 2 done, shots 3 and 4 running at 0 and 50 %, 6 queued.
-        String first = pace.update(view(JobStatus.RUNNING, 2, 0.0, 0.5), 100);
+        String first = pace.update(view(JobStatus.RUNNING, 2, 0.0, 0.5), 100, Instant.now());
         assertEquals("; shot 3 at 0 %, shot 4 at 50 %", first, "no pace before the work has moved");
         // 600 s later: 3 done, shots 4 and 5 running at 50 %.
-        String later = pace.update(view(JobStatus.RUNNING, 3, 0.5, 0.5), 700);
+        String later = pace.update(view(JobStatus.RUNNING, 3, 0.5, 0.5), 700, Instant.now());
         // Work then: 2 + 0 + 0.5 = 2.5; now: 3 + 0.5 + 0.5 = 4: 1.5 shots in 600 s, 400 s a shot.
         // Open now: 2 × 0.5 running + 5 queued = 6 shots: 2400 s.
         assertTrue(later.startsWith("; shot 4 at 50 %, shot 5 at 50 %"), later);
@@ -41,7 +41,7 @@ class FollowedPaceTest {
         for (int s = 1; s <= 8; s++) {
             shots.add(shot(s, ShotState.RUNNING, 0.25));
         }
-        String line = new FollowedPace().update(new JobView(job(JobStatus.RUNNING, 8, 0), shots), 0);
+        String line = new FollowedPace().update(new JobView(job(JobStatus.RUNNING, 8, 0), shots), 0, Instant.now());
         assertTrue(line.contains("shot 5 at 25 % and 3 more"), line);
         assertFalse(line.contains("shot 6"), line);
     }
@@ -50,11 +50,11 @@ class FollowedPaceTest {
     void anEndedJobHasNoTimeLeft() {
         FollowedPace pace = new FollowedPace();
         List<ShotRecord> before = List.of(shot(1, ShotState.RUNNING, 0.0), shot(2, ShotState.QUEUED, 0));
-        pace.update(new JobView(job(JobStatus.RUNNING, 2, 0), before), 0);
+        pace.update(new JobView(job(JobStatus.RUNNING, 2, 0), before), 0, Instant.now());
         List<ShotRecord> after = List.of(shot(1, ShotState.RUNNING, 0.5), shot(2, ShotState.QUEUED, 0));
-        assertTrue(pace.update(new JobView(job(JobStatus.RUNNING, 2, 0), after), 10).endsWith("about 30 s left at the"
+        assertTrue(pace.update(new JobView(job(JobStatus.RUNNING, 2, 0), after), 10, Instant.now()).endsWith("about 30 s left at the"
                 + " pace since followed"), "0.5 + 1 shots at 20 s a shot");
-        assertFalse(pace.update(new JobView(job(JobStatus.CANCELLED, 2, 0), after), 20).contains("left"),
+        assertFalse(pace.update(new JobView(job(JobStatus.CANCELLED, 2, 0), after), 20, Instant.now()).contains("left"),
                 "an ended job has no time left");
     }
 
