@@ -80,14 +80,15 @@ public final class ShotNotes {
         return (s.errorAttempt() > 0 ? "attempt " + s.errorAttempt() : "an earlier attempt") + " failed: " + s.error();
     }
 
-    /** An offset between this machine's clock and AWS's over this large (either way) is told: ages shown would have been wrong by it. */
+    /** An offset between this machine's clock and the job table's over this large (either way) is told: ages shown would have been wrong by it. */
     public static final Duration SKEW_TOLD_FROM = Duration.ofSeconds(60);
 
     /**
-     * {@code "this machine's clock is 3 min 5 s ahead of AWS's (from the job table's replies);
-     * shots' silences are measured on AWS's clock"} for an {@code offset} (the service's clock
+     * {@code "this machine's clock is 3 min 5 s ahead of the job table's (from its replies);
+     * shots' silences are measured on the job table's clock"} for an {@code offset} (the service's clock
      * minus this machine's, {@link io.seiswork.cloud.config.ServiceClock#offset}) over
-     * {@link #SKEW_TOLD_FROM}, else null.
+     * {@link #SKEW_TOLD_FROM}, else null. The job table's clock, not "AWS's": on AWS it is
+     * DynamoDB's, kept to AWS time like the fleet's; on the local cloud it is the emulator's.
      */
     public static String skewNote(Duration offset) {
         if (offset.abs().compareTo(SKEW_TOLD_FROM) <= 0) {
@@ -95,7 +96,7 @@ public final class ShotNotes {
         }
         Duration whole = Duration.ofSeconds(Math.round(offset.abs().toMillis() / 1000.0));
         return "this machine's clock is " + duration(whole) + (offset.isNegative() ? " ahead of" : " behind")
-                + " AWS's (from the job table's replies); shots' silences are measured on AWS's clock";
+                + " the job table's (from its replies); shots' silences are measured on the job table's clock";
     }
 
     /** {@code 45 s}, {@code 2 min 10 s}, {@code 1 h 5 min}: whole units, cut down. */

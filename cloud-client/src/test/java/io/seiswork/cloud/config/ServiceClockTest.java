@@ -32,16 +32,16 @@ class ServiceClockTest {
         // The server's second 22:56:55, at its middle, against 23:00:00.250: 185.25 s - 0.5 s behind.
         assertEquals(Duration.ofMillis(-184_750), c.offset());
         assertEquals(LOCAL.minusMillis(184_750), c.now());
-        assertEquals("this machine's clock is 3 min 5 s ahead of AWS's (from the job table's replies); shots' silences"
-                + " are measured on AWS's clock", ShotNotes.skewNote(c.offset()));
+        assertEquals("this machine's clock is 3 min 5 s ahead of the job table's (from its replies); shots' silences"
+                + " are measured on the job table's clock", ShotNotes.skewNote(c.offset()));
     }
 
     @Test
     void aSlowClockIsSaidToBeBehind() {
         ServiceClock c = clock();
         c.sample(date(Duration.ofMinutes(10)), LOCAL.toEpochMilli());
-        assertEquals("this machine's clock is 10 min 0 s behind AWS's (from the job table's replies); shots' silences"
-                + " are measured on AWS's clock", ShotNotes.skewNote(c.offset()));
+        assertEquals("this machine's clock is 10 min 0 s behind the job table's (from its replies); shots' silences"
+                + " are measured on the job table's clock", ShotNotes.skewNote(c.offset()));
     }
 
     @Test

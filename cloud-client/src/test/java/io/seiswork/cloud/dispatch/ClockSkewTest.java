@@ -71,7 +71,7 @@ class ClockSkewTest {
             Duration offset = d.clock().offset();
             assertTrue(offset.plus(FAST_BY).abs().compareTo(Duration.ofMillis(1500)) <= 0, "offset " + offset);
             String note = ShotNotes.skewNote(d.clock().offset());
-            assertTrue(note != null && note.matches("this machine's clock is (2 min 59|3 min [01]) s ahead of AWS's .*"),
+            assertTrue(note != null && note.matches("this machine's clock is (2 min 59|3 min [01]) s ahead of the job table's .*"),
                     note);
             d.table().cancel(id);
         }
