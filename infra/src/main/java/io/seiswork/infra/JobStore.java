@@ -33,6 +33,15 @@ import software.constructs.Construct;
  * removes those of jobs that failed, were cancelled or were left. Nothing else expires: inputs are
  * shared by content between jobs and outputs are what users came for; {@code seiswork delete}
  * removes them. The table cannot be deleted by accident either (deletion protection).
+ *
+ * <p>Every request to the job bucket is logged (S3 server access logs) to a bucket of its own,
+ * {@link #accessLogs()}, under {@value #ACCESS_LOG_PREFIX}: who read, wrote or deleted which
+ * key, the record an investigation needs of a bucket that holds users' surveys and that
+ * submitters may delete jobs from. The log bucket is as closed as the job bucket (SSE-S3, which
+ * log delivery requires; all public access blocked; TLS only), S3's log delivery may write to it
+ * only for this job bucket (a bucket policy for {@code logging.s3.amazonaws.com} with
+ * {@code aws:SourceArn} and {@code aws:SourceAccount}), its logs expire after
+ * {@value #ACCESS_LOG_DAYS} days, and it is kept when the stack is deleted, as audit records are.
  */
 public final class JobStore extends Construct {
 
@@ -55,11 +64,37 @@ public final class JobStore extends Construct {
     /** Incomplete multipart uploads (a submit or a worker killed mid-upload) are removed after this many days. */
     public static final int ABORT_MULTIPART_DAYS = 7;
 
+    /** Days the job bucket's access logs are kept: a year, as long as an abandoned job's shot results. */
+    public static final int ACCESS_LOG_DAYS = 365;
+    /** The key prefix of the job bucket's access logs in {@link #accessLogs()}. */
+    public static final String ACCESS_LOG_PREFIX = "job-bucket/";
+    /**
+     * CDK's feature flag that grants S3's log delivery by a bucket policy instead of the
+     * {@code LogDeliveryWrite} ACL, which a bucket with ACLs disabled (bucket owner enforced)
+     * cannot take. Set on this construct, before its buckets are made, so that the stack does not
+     * depend on {@code cdk.json}'s context (the tests synthesize without it).
+     */
+    static final String LOGS_BY_BUCKET_POLICY = "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy";
+
+    private final Bucket accessLogs;
     private final Bucket bucket;
     private final Table table;
 
     public JobStore(Construct scope, String id) {
         super(scope, id);
+        getNode().setContext(LOGS_BY_BUCKET_POLICY, true);
+        accessLogs = Bucket.Builder.create(this, "AccessLogs")
+                // Log delivery writes only to buckets encrypted with S3-managed keys.
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .enforceSsl(true)
+                .minimumTlsVersion(1.2)
+                .versioned(false)
+                .lifecycleRules(List.of(LifecycleRule.builder().id("expire-access-logs")
+                        .expiration(Duration.days(ACCESS_LOG_DAYS)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
         bucket = Bucket.Builder.create(this, "Bucket")
                 // S3-managed keys: readers need no KMS grant, and every object is encrypted at rest.
                 .encryption(BucketEncryption.S3_MANAGED)
@@ -77,6 +112,8 @@ public final class JobStore extends Construct {
                                 .tagFilters(Map.of(EXPIRY_TAG.substring(0, EXPIRY_TAG.indexOf('=')),
                                         EXPIRY_TAG.substring(EXPIRY_TAG.indexOf('=') + 1)))
                                 .expiration(Duration.days(SHOT_RESULT_EXPIRY_DAYS)).build()))
+                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsPrefix(ACCESS_LOG_PREFIX)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         table = Table.Builder.create(this, "Table")
@@ -112,6 +149,11 @@ public final class JobStore extends Construct {
 
     public Bucket bucket() {
         return bucket;
+    }
+
+    /** The bucket that holds the job bucket's server access logs, under {@value #ACCESS_LOG_PREFIX}. */
+    public Bucket accessLogs() {
+        return accessLogs;
     }
 
     public Table table() {

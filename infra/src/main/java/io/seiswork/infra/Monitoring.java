@@ -3,7 +3,10 @@ package io.seiswork.infra;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -15,6 +18,8 @@ import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
@@ -47,7 +52,12 @@ import software.constructs.Construct;
  * </ul>
  * Alarms go to an SNS topic, mailed to {@link StackSettings#alarmEmail()}, only when that is given
  * (the address confirms the subscription once). The topic is not KMS-encrypted: CloudWatch cannot
- * publish to a topic under the AWS-managed SNS key, and an alarm carries no job data.
+ * publish to a topic under the AWS-managed SNS key, and an alarm carries no job data. Its policy
+ * refuses publishing without TLS and lets CloudWatch publish ({@code cloudwatch.amazonaws.com},
+ * for this account's alarms named {@value #ALARM_PREFIX}{@code *} alone): a topic policy replaces
+ * SNS's default one, which let the account's alarms publish, and without that statement every
+ * alarm action would fail ("not authorized to perform: SNS:Publish", in the alarm's history only)
+ * and no mail would ever come.
  *
  * <p>The dashboard plots the queue (waiting, running, dead letters, oldest shot), the worker tasks
  * (running, wanted) and the workers' own metrics: shots completed, failed, interrupted and lost (sums), shot seconds
@@ -59,11 +69,13 @@ import software.constructs.Construct;
 public final class Monitoring extends Construct {
 
     public static final String DASHBOARD = "Seiswork";
-    public static final String DEAD_LETTER_ALARM = "seiswork-dead-lettered-shots";
-    public static final String FAILED_SHOTS_ALARM = "seiswork-failed-shots";
+    /** What every alarm's name starts with; the topic lets only these alarms publish. */
+    public static final String ALARM_PREFIX = "seiswork-";
+    public static final String DEAD_LETTER_ALARM = ALARM_PREFIX + "dead-lettered-shots";
+    public static final String FAILED_SHOTS_ALARM = ALARM_PREFIX + "failed-shots";
     /** Five-minute periods a letter may stay unsettled before {@value #DEAD_LETTER_ALARM} fires. */
     public static final int UNSETTLED_PERIODS = 3;
-    public static final String NO_PROGRESS_ALARM = "seiswork-no-progress";
+    public static final String NO_PROGRESS_ALARM = ALARM_PREFIX + "no-progress";
     /** Per five-minute period, 1 when shots wait and none was completed, over {@code waiting} and {@code completed}. */
     public static final String STALLED = "IF(FILL(waiting, 0) > 0 AND FILL(completed, 0) == 0, 1, 0)";
 
@@ -142,6 +154,17 @@ public final class Monitoring extends Construct {
                 .build();
         if (alarmEmail != null) {
             topic = Topic.Builder.create(this, "Alarms").displayName("Seiswork alarms").enforceSsl(true).build();
+            Stack stack = Stack.of(this);
+            String alarms = stack.formatArn(ArnComponents.builder().service("cloudwatch").resource("alarm")
+                    .resourceName(ALARM_PREFIX + "*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+            topic.addToResourcePolicy(PolicyStatement.Builder.create().sid("AlarmsPublish")
+                    .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                    .actions(List.of("sns:Publish"))
+                    .resources(List.of(topic.getTopicArn()))
+                    // Ordered: Map.of's order changes from one JVM to the next, and so would the template.
+                    .conditions(new TreeMap<>(Map.of("ArnLike", Map.of("aws:SourceArn", alarms),
+                            "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()))))
+                    .build());
             topic.addSubscription(new EmailSubscription(alarmEmail));
             for (Alarm alarm : List.of(failedShots, deadLetters, noProgress)) {
                 alarm.addAlarmAction(new SnsAction(topic));

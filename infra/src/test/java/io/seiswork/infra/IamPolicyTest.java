@@ -92,7 +92,7 @@ class IamPolicyTest {
     }
 
     private static String bucket(String pattern) {
-        return "${" + Synth.onlyId(TEMPLATE, "AWS::S3::Bucket") + ".Arn}" + (pattern.isEmpty() ? "" : "/" + pattern);
+        return "${" + Synth.jobBucketId(TEMPLATE) + ".Arn}" + (pattern.isEmpty() ? "" : "/" + pattern);
     }
 
     private static String table() {

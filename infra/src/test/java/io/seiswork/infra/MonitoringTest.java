@@ -128,6 +128,36 @@ class MonitoringTest {
         VARIANT.hasOutput("AlarmTopicArn", Map.of("Value", Map.of("Ref", topic)));
     }
 
+    /**
+     * The topic's policy lets CloudWatch publish for the stack's alarms: a topic policy replaces
+     * SNS's default one, and one that only denies plain HTTP leaves CloudWatch no allow, so every
+     * alarm action fails and no mail comes. Scoped to this account's alarms named seiswork-*.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void topicPolicyLetsTheStacksAlarmsPublishOverTlsOnly() {
+        String topic = Synth.onlyId(VARIANT, "AWS::SNS::Topic");
+        Map<String, Object> policy = Synth.only(VARIANT, "AWS::SNS::TopicPolicy");
+        assertEquals(List.of(Map.of("Ref", topic)), policy.get("Topics"));
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) policy.get("PolicyDocument"))
+                .get("Statement");
+        List<Map<String, Object>> allows = statements.stream().filter(s -> "Allow".equals(s.get("Effect"))).toList();
+        assertEquals(1, allows.size(), "allows in " + statements);
+        Map<String, Object> publish = allows.get(0);
+        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), publish.get("Principal"));
+        assertEquals("sns:Publish", publish.get("Action"));
+        assertEquals("${" + topic + "}", Synth.render(publish.get("Resource")));
+        Map<String, Object> condition = (Map<String, Object>) publish.get("Condition");
+        assertEquals("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:seiswork-*",
+                Synth.render(((Map<String, Object>) condition.get("ArnLike")).get("aws:SourceArn")));
+        assertEquals("${AWS::AccountId}", Synth.render(((Map<String, Object>) condition.get("StringEquals")).get("aws:SourceAccount")));
+        for (String alarm : List.of(Monitoring.FAILED_SHOTS_ALARM, Monitoring.DEAD_LETTER_ALARM, Monitoring.NO_PROGRESS_ALARM)) {
+            assertTrue(alarm.startsWith(Monitoring.ALARM_PREFIX), alarm);
+        }
+        assertTrue(statements.stream().anyMatch(s -> "Deny".equals(s.get("Effect"))
+                && Map.of("Bool", Map.of("aws:SecureTransport", "false")).equals(s.get("Condition"))), "no TLS-only deny in " + statements);
+    }
+
     @Test
     void dashboardPlotsTheQueueTheTasksAndEveryWorkerMetric() {
         TEMPLATE.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "Seiswork"));

@@ -80,6 +80,39 @@ final class Synth {
         return all.keySet().iterator().next();
     }
 
+    /**
+     * The logical id of the job bucket ({@link JobStore#bucket()}), told from the bucket of its
+     * access logs by its construct path.
+     */
+    static String jobBucketId(Template template) {
+        return bucketId(template, "JobStoreBucket");
+    }
+
+    /** The logical id of the job bucket's access-log bucket ({@link JobStore#accessLogs()}). */
+    static String accessLogBucketId(Template template) {
+        return bucketId(template, "JobStoreAccessLogs");
+    }
+
+    private static String bucketId(Template template, String prefix) {
+        List<String> ids = resources(template, "AWS::S3::Bucket").keySet().stream().filter(id -> id.startsWith(prefix)).toList();
+        if (ids.size() != 1) {
+            throw new AssertionError("expected one bucket " + prefix + "…, found " + ids);
+        }
+        return ids.get(0);
+    }
+
+    /** The {@code Properties} of the bucket policy of the bucket with this logical id. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> bucketPolicyOf(Template template, String bucketId) {
+        List<Map<String, Object>> policies = resources(template, "AWS::S3::BucketPolicy").values().stream()
+                .map(r -> (Map<String, Object>) r.get("Properties"))
+                .filter(p -> Map.of("Ref", bucketId).equals(p.get("Bucket"))).toList();
+        if (policies.size() != 1) {
+            throw new AssertionError("expected one policy on " + bucketId + ", found " + policies.size());
+        }
+        return policies.get(0);
+    }
+
     /** The logical id of the queue named {@code name}. */
     static String queueId(Template template, String name) {
         return resources(template, "AWS::SQS::Queue").entrySet().stream()

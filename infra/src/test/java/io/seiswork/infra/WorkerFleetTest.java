@@ -40,7 +40,7 @@ class WorkerFleetTest {
             env.put((String) pair.get("Name"), Synth.render(pair.get("Value")));
         }
         assertEquals(Map.of("SEISWORK_CLOUD", "aws",
-                "SEISWORK_BUCKET", "${" + Synth.onlyId(TEMPLATE, "AWS::S3::Bucket") + "}",
+                "SEISWORK_BUCKET", "${" + Synth.jobBucketId(TEMPLATE) + "}",
                 "SEISWORK_TABLE", "seiswork-jobs",
                 "SEISWORK_QUEUE", "seiswork-shots",
                 "SEISWORK_WORK_DIR", "/scratch",
