@@ -205,7 +205,20 @@ final class SegyInfoCommand implements Callable<Integer> {
         String occupancy = g.missingPositions() < 0 ? ""
                 : "; %d of %d positions hold traces (%d empty)".formatted(g.occupiedPositions(),
                         (long) g.inlineCount() * g.crosslineCount(), g.missingPositions());
-        return "not a sorted cube, " + ranges + occupancy;
+        return "not a sorted cube, " + ranges + occupancy + shared(info.traces(), g.occupiedPositions());
+    }
+
+    /**
+     * ", 202 traces on 1 position (...)" when traces share positions: a 2D line whose inline and
+     * crossline words are 0 (Volve's Petrel export) reads "1 of 1 positions hold traces (0 empty)"
+     * otherwise, as if the file held one trace; empty when each position holds one trace.
+     */
+    private static String shared(long traces, long occupied) {
+        if (occupied <= 0 || traces <= occupied) {
+            return "";
+        }
+        return ", %d traces on %d position%s (gathers of several offsets, or the line numbers are not in these bytes:"
+                .formatted(traces, occupied, occupied == 1 ? "" : "s") + " --iline-byte, --xline-byte)";
     }
 
     private static String count(int n) {

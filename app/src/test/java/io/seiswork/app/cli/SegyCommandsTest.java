@@ -80,6 +80,25 @@ class SegyCommandsTest {
         assertTrue(plain.out().contains("not a sorted cube") && plain.out().contains("175 empty"), plain.out());
     }
 
+    /**
+     * Volve's 2D line has 0 in its inline and crossline words (its CDP is in byte 21): its 202
+     * traces share one position, which the line says rather than "1 of 1 positions hold traces"
+     * alone; read by byte 21 as the crossline, every trace has its own position.
+     */
+    @Test
+    void infoSaysWhenTracesSharePositions() {
+        Path line = refdata("segysak/volve10r12-full-z-il10117sub.sgy");
+        CliRun r = run("segy", "info", line.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("inlines 0..0 (1), crosslines 0..0 (1); 1 of 1 positions hold traces (0 empty),"
+                + " 202 traces on 1 position (gathers of several offsets, or the line numbers are not in these"
+                + " bytes: --iline-byte, --xline-byte)"), r.out());
+        CliRun byCdp = run("segy", "info", line.toString(), "--xline-byte", "21");
+        assertEquals(0, byCdp.exit(), byCdp.err());
+        assertTrue(byCdp.out().contains("crosslines 1..202 (202)") && !byCdp.out().contains("traces on"),
+                byCdp.out());
+    }
+
     @Test
     void infoWithOtherLineBytes() throws Exception {
         CliRun r = run("segy", "info", refdata("segyio/mapping-shifted.sgy").toString(), "--json",
@@ -475,8 +494,8 @@ class SegyCommandsTest {
     void aFileThatIsNotSegyGetsTheSuHint() throws Exception {
         Path f = Files.writeString(tmp.resolve("notes.sgy"), "x".repeat(5000));
         assertOneLine(run("segy", "info", f.toString()), "seiswork: " + f + ": unknown sample format code in the"
-                + " binary header: 30840 read big-endian, 30840 read little-endian (codes 1 to 16 are read; is it a"
-                + " SEG-Y file?); an SU file needs --su (byte offset 3224)");
+                + " binary header: 30840 read big-endian, 30840 read little-endian (known: 1, 2, 3, 5,"
+                + " 6, 7, 8, 9, 10, 11, 12, 15, 16; is it a SEG-Y file?); an SU file needs --su (byte offset 3224)");
     }
 
     private static void assertOneLine(CliRun r, String expected) {

@@ -119,8 +119,24 @@ public enum SampleFormat {
             throw new IllegalArgumentException(
                     "sample format code 4 (fixed point with gain, obsolete since SEG-Y rev 1) is not supported");
         }
-        throw new IllegalArgumentException("unknown sample format code " + code
-                + " (known: 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16)");
+        throw new IllegalArgumentException("unknown sample format code " + code + " (known: " + knownCodes() + ")");
+    }
+
+    /**
+     * The codes that are read, "1, 2, 3, 5, ..., 16", for messages refusing a code: 4, 13 and 14
+     * are not among them, so no message may say "1 to 16".
+     */
+    public static String knownCodes() {
+        StringBuilder known = new StringBuilder();
+        for (SampleFormat f : values()) {
+            known.append(known.isEmpty() ? "" : ", ").append(f.code);
+        }
+        return known.toString();
+    }
+
+    /** "int24 (format code 7)": the name and code, for messages about a trace's size. */
+    public String describe() {
+        return shortName + " (format code " + code + ")";
     }
 
     /**

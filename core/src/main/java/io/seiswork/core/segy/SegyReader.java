@@ -197,9 +197,9 @@ public final class SegyReader implements AutoCloseable {
             intervalUs = options.fallbackIntervalUs();
         }
         SegyLayout layout = SegyLayout.of(file, size, dataStart, headerBytes, samples, format, order, intervalUs, fallback,
-                "%d-byte trace header%s + %d samples x %d bytes".formatted(headerBytes,
+                "%d-byte trace header%s + %d samples x %d bytes of %s".formatted(headerBytes,
                         extensions > 0 ? "s (with " + extensions + " rev-2 extension" + (extensions > 1 ? "s)" : ")") : "",
-                        samples, format.bytesPerSample()));
+                        samples, format.bytesPerSample(), format.describe()));
         LOG.debug("{}: {} traces of {} samples, format {}, {} endian, first trace at byte {}", file, layout.traces(),
                 layout.samples(), layout.format().shortName(), ByteOrders.name(order), layout.dataStart());
         TextEncoding encoding = TextHeaderCodec.detect(text);
@@ -233,7 +233,8 @@ public final class SegyReader implements AutoCloseable {
         int intervalUs = fallback ? options.fallbackIntervalUs() : first.sampleIntervalUs();
         SampleFormat format = options.format() != null ? options.format() : SampleFormat.IEEE32;
         SegyLayout layout = SegyLayout.of(file, size, 0, TraceHeader.SIZE, samples, format, order, intervalUs, fallback,
-                "240-byte SU header + %d samples x %d bytes".formatted(samples, format.bytesPerSample()));
+                "240-byte SU header + %d samples x %d bytes of %s".formatted(samples, format.bytesPerSample(),
+                        format.shortName()));
         return new SegyReader(file, options, ch, layout, null, List.of(), TextEncoding.NONE, List.of(), List.of());
     }
 
@@ -265,7 +266,7 @@ public final class SegyReader implements AutoCloseable {
             return ByteOrder.LITTLE_ENDIAN;
         }
         throw new SegyException(file, "unknown sample format code in the binary header: " + big
-                + " read big-endian, " + little + " read little-endian (codes 1 to 16 are read; is it a SEG-Y file?)",
+                + " read big-endian, " + little + " read little-endian (known: " + SampleFormat.knownCodes() + "; is it a SEG-Y file?)",
                 -1, BinaryHeader.FORMAT - 1, null).notSegy();
     }
 

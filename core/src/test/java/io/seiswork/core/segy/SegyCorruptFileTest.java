@@ -49,6 +49,36 @@ class SegyCorruptFileTest {
         assertTrue(e.getMessage().contains("263 bytes of it present"), e.getMessage());
     }
 
+    /**
+     * A wrong format code (int24's 7 in an ieee32 file) gives traces of the wrong size; the message
+     * names the format it took, so the user sees which header field to doubt.
+     */
+    @Test
+    void aWrongFormatCodeIsNamedInTheTraceSizeMismatch() throws IOException {
+        Path file = cube("fmt7.sgy"); // 12 traces of 240 + 7 x 4 bytes
+        patch(file, 3224, (byte) 0, (byte) 7);
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(e.getMessage().contains("(240-byte trace header + 7 samples x 3 bytes of int24 (format code 7))"),
+                e.getMessage());
+    }
+
+    /**
+     * A format code neither byte order makes plausible lists the codes that are read, the same list
+     * as for a plausible code that is not read (13): 4, 13 and 14 are not among them.
+     */
+    @Test
+    void anImplausibleFormatCodeListsTheCodesThatAreRead() throws IOException {
+        Path file = cube("fmt99.sgy");
+        patch(file, 3224, (byte) 0, (byte) 99);
+        SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(e.getMessage().contains(": 99 read big-endian, 25344 read little-endian (known: 1, 2, 3, 5, 6, 7,"
+                + " 8, 9, 10, 11, 12, 15, 16; is it a SEG-Y file?)"), e.getMessage());
+        patch(file, 3224, (byte) 0, (byte) 13);
+        SegyException thirteen = assertThrows(SegyException.class, () -> SegyReader.open(file));
+        assertTrue(thirteen.getMessage().contains("code 13 (known: 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16)"),
+                thirteen.getMessage());
+    }
+
     @Test
     void oddSizeFromAWrongSampleCount() throws IOException {
         Path file = cube("odd.sgy");

@@ -480,8 +480,8 @@ class JobResolverTest {
         j.set("velocity", SpecFixtures.MAPPER.createObjectNode().put("segy", f.toString()));
         List<String> e = errors(j, 1L << 34);
         assertEquals(List.of("velocity.segy: " + f + ": unknown sample format code in the binary header: 30840 read"
-                + " big-endian, 30840 read little-endian (codes 1 to 16 are read; is it a SEG-Y file?) (byte offset"
-                + " 3224)"), e);
+                + " big-endian, 30840 read little-endian (known: 1, 2, 3, 5, 6, 7, 8, 9, 10,"
+                + " 11, 12, 15, 16; is it a SEG-Y file?) (byte offset 3224)"), e);
     }
 
     /** A text file given as a raw model is said to be text, not only of the wrong size. */
