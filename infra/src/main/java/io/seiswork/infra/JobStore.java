@@ -83,28 +83,13 @@ public final class JobStore extends Construct {
     public JobStore(Construct scope, String id) {
         super(scope, id);
         getNode().setContext(LOGS_BY_BUCKET_POLICY, true);
-        accessLogs = Bucket.Builder.create(this, "AccessLogs")
-                // Log delivery writes only to buckets encrypted with S3-managed keys.
-                .encryption(BucketEncryption.S3_MANAGED)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-                .enforceSsl(true)
-                .minimumTlsVersion(1.2)
-                .versioned(false)
+        accessLogs = closedBucket("AccessLogs")
                 .lifecycleRules(List.of(LifecycleRule.builder().id("expire-access-logs")
                         .expiration(Duration.days(ACCESS_LOG_DAYS)).build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
-        bucket = Bucket.Builder.create(this, "Bucket")
-                // S3-managed keys: readers need no KMS grant, and every object is encrypted at rest.
-                .encryption(BucketEncryption.S3_MANAGED)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-                // A bucket policy denies every request not made over TLS 1.2 or newer.
-                .enforceSsl(true)
-                .minimumTlsVersion(1.2)
-                // Overwriting a shot result is how a redelivered shot stays idempotent; versions would only cost.
-                .versioned(false)
+        // Overwriting a shot result is how a redelivered shot stays idempotent; versions would only cost.
+        bucket = closedBucket("Bucket")
                 .lifecycleRules(List.of(
                         LifecycleRule.builder().id("abort-incomplete-multipart-uploads")
                                 .abortIncompleteMultipartUploadAfter(Duration.days(ABORT_MULTIPART_DAYS)).build(),
@@ -149,6 +134,22 @@ public final class JobStore extends Construct {
 
     public Bucket bucket() {
         return bucket;
+    }
+
+    /**
+     * A bucket as closed as S3 makes one, the settings both buckets share: S3-managed keys (readers
+     * need no KMS grant, every object encrypted at rest; log delivery writes only to such a
+     * bucket), all public access blocked, ACLs off, a bucket policy that denies every request not
+     * made over TLS 1.2 or newer, no versions.
+     */
+    private Bucket.Builder closedBucket(String id) {
+        return Bucket.Builder.create(this, id)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .enforceSsl(true)
+                .minimumTlsVersion(1.2)
+                .versioned(false);
     }
 
     /** The bucket that holds the job bucket's server access logs, under {@value #ACCESS_LOG_PREFIX}. */
