@@ -11,6 +11,17 @@ import org.fxmisc.richtext.util.UndoUtils;
  * seconds (1.3–4.9 s on the 2-core VM, docs/desktop.md). A text of one chunk
  * ({@value #CHUNK_CHARS} characters) or less is put in at once, before {@link #start} returns.
  *
+ * <p>A chunk is sized by time, not only by characters: each insertion is timed, and the next
+ * chunk holds as many characters as the measured cost per character says fit in
+ * {@value #BUDGET_NANOS} ns (a third of a 60 Hz frame, the rest of it left to the pulse that
+ * follows), between {@value #MIN_CHUNK_CHARS} and {@value #CHUNK_CHARS} characters. An insertion
+ * costs about the same at any length of the text (RichTextFX keeps it in a tree of paragraphs),
+ * but its cost per character varies several times over with the machine's load: 16,384
+ * characters took 6–10 ms on average on the 2-core VM at a load of 10, and 10 to 30 ms at times.
+ *
+ * <p>The gutter is as wide as the whole text's line numbers from the first chunk on ({@link
+ * SpecCodeArea#reserveLines}), not widened at each further digit.
+ *
  * <p>While it loads, the area is read-only and keeps no undo history (an undo manager merges
  * successive insertions, copying the text so far at every chunk); afterwards it has a fresh undo
  * manager, so that undo never takes the text back to empty. {@link #cancel} stops it between
@@ -21,6 +32,18 @@ final class ChunkedLoad {
     /** The most characters put into the area by one runnable of the load. */
     static final int CHUNK_CHARS = 16 * 1024;
 
+    /** The fewest characters a runnable puts in (bar the last): a slow spell does not make it a line a runnable. */
+    static final int MIN_CHUNK_CHARS = 1024;
+
+    /** What one runnable's insertion aims to take on the JavaFX thread, nanoseconds. */
+    static final long BUDGET_NANOS = 5_000_000L;
+
+    /** The first chunk's characters (at most): nothing measured yet, and the last spec's text goes out with it. */
+    private static final int FIRST_CHUNK_CHARS = 4 * 1024;
+
+    /** How much the latest insertion counts in the cost per character (the rest: those before it). */
+    private static final double LATEST_WEIGHT = 0.5;
+
     private final SpecCodeArea area;
     private final String text;
     private final int chunkChars;
@@ -28,6 +51,10 @@ final class ChunkedLoad {
     private final Runnable done;
     /** Characters of {@link #text} in the area so far. */
     private int loaded;
+    /** The most characters the next runnable puts in, from the cost measured so far. */
+    private int nextChars;
+    /** Nanoseconds an inserted character has cost (a weighted mean of the insertions so far), or 0 before the first. */
+    private double nanosPerChar;
     private boolean cancelled;
     private boolean finished;
 
@@ -51,10 +78,13 @@ final class ChunkedLoad {
     void start() {
         area.setUndoManager(UndoUtils.noOpUndoManager());
         area.setEditable(false);
-        int end = chunkEnd(0);
+        area.reserveLines(lines(text));
+        int end = text.length() <= chunkChars ? text.length() : chunkEnd(0, Math.min(chunkChars, FIRST_CHUNK_CHARS));
+        long t0 = System.nanoTime();
         area.replaceText(text.substring(0, end));
         area.moveTo(0);
         area.showParagraphAtTop(0);
+        measured(end, System.nanoTime() - t0);
         loaded = end;
         next();
     }
@@ -80,6 +110,7 @@ final class ChunkedLoad {
         }
         if (loaded == text.length()) {
             finished = true;
+            area.reserveLines(0);
             area.setUndoManager(UndoUtils.defaultUndoManager(area));
             area.setEditable(true);
             done.run();
@@ -88,17 +119,50 @@ final class ChunkedLoad {
         progress.accept((int) (100L * loaded / text.length()));
         Platform.runLater(() -> {
             if (!cancelled) {
-                int end = chunkEnd(loaded);
+                int end = chunkEnd(loaded, nextChars);
+                long t0 = System.nanoTime();
                 area.appendText(text.substring(loaded, end));
+                measured(end - loaded, System.nanoTime() - t0);
                 loaded = end;
                 next();
             }
         });
     }
 
-    /** Where the chunk from {@code start} ends: after its last whole line, or cut at the limit for a longer line. */
-    int chunkEnd(int start) {
-        int limit = (int) Math.min(text.length(), (long) start + chunkChars);
+    /** The lines of {@code text}: its line breaks, and one (a few milliseconds for 16 MB: a vectorised search). */
+    static int lines(String text) {
+        int n = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Takes an insertion of {@code chars} characters that took {@code nanos} into the cost per
+     * character, and sizes the next chunk by it.
+     */
+    private void measured(int chars, long nanos) {
+        double latest = (double) Math.max(nanos, 1) / Math.max(chars, 1);
+        nanosPerChar = nanosPerChar == 0 ? latest : LATEST_WEIGHT * latest + (1 - LATEST_WEIGHT) * nanosPerChar;
+        nextChars = chunkChars(nanosPerChar, chunkChars);
+    }
+
+    /**
+     * The characters of a chunk that fits in {@link #BUDGET_NANOS} at {@code nanosPerChar},
+     * between {@link #MIN_CHUNK_CHARS} (or {@code most}, if fewer) and {@code most}.
+     */
+    static int chunkChars(double nanosPerChar, int most) {
+        double fits = BUDGET_NANOS / Math.max(nanosPerChar, 1e-3);
+        return (int) Math.max(Math.min(MIN_CHUNK_CHARS, most), Math.min(most, fits));
+    }
+
+    /**
+     * Where the chunk from {@code start} of at most {@code chars} characters ends: after its last
+     * whole line, or cut at the limit for a longer line.
+     */
+    private int chunkEnd(int start, int chars) {
+        int limit = (int) Math.min(text.length(), (long) start + chars);
         if (limit == text.length()) {
             return limit;
         }

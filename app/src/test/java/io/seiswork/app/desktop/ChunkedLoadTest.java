@@ -167,6 +167,21 @@ class ChunkedLoadTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.formPane().getContent() == editor.form());
     }
 
+    @Test
+    void aChunkHoldsWhatItsMeasuredCostFitsInTheBudgetWithinItsBounds() {
+        // 5 ms at 1 µs a character: 5,000 characters; at 0.1 µs, 50,000, so the most, 16,384.
+        assertEquals(ChunkedLoad.BUDGET_NANOS / 1000, ChunkedLoad.chunkChars(1000, ChunkedLoad.CHUNK_CHARS));
+        assertEquals(ChunkedLoad.CHUNK_CHARS, ChunkedLoad.chunkChars(100, ChunkedLoad.CHUNK_CHARS));
+        // A slow spell (a collection, a busy machine: 50 µs a character) still puts in the fewest, not one line.
+        assertEquals(ChunkedLoad.MIN_CHUNK_CHARS, ChunkedLoad.chunkChars(50_000, ChunkedLoad.CHUNK_CHARS));
+        // A load of small chunks keeps to them.
+        assertEquals(64, ChunkedLoad.chunkChars(50_000, 64));
+        // The gutter's width is reserved for every line: a last line without a break counts too.
+        assertEquals(1, ChunkedLoad.lines(""));
+        assertEquals(3, ChunkedLoad.lines("{\n}\n"));
+        assertEquals(2, ChunkedLoad.lines("{\n}"));
+    }
+
     private void waitLoaded() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !editor.loadingProperty().get());
     }
