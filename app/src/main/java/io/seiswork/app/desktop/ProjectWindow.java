@@ -25,7 +25,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -191,8 +190,8 @@ public final class ProjectWindow extends BorderPane {
             runs.targetChanged(b);  // a refusal of the earlier choice goes, once no longer true
             updateRunButton();
         });
-        ToolBar bar = new ToolBar(open, openVolume, recentMenu, examples, new Separator(), new Label("Engine"), engine, new Label("on"), runOn,
-                new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
+        javafx.scene.layout.FlowPane bar = toolBar(open, openVolume, recentMenu, examples, new Separator(javafx.geometry.Orientation.VERTICAL),
+                new Label("Engine"), engine, new Label("on"), runOn, new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
         editor = new SpecEditor(checks, opening::applyEdits, saving::save, saving::chooseSaveAs, new DialogFileChooser(
                 () -> opening.specFile() == null ? Path.of("") : opening.specFile().toAbsolutePath().getParent(),
                 () -> getScene().getWindow()));
@@ -342,6 +341,24 @@ public final class ProjectWindow extends BorderPane {
     /** Whether {@link #shutdown} has been called: nothing is shown or started any more (JavaFX thread). */
     boolean closed() {
         return closed;
+    }
+
+    /**
+     * The tool bar: a row that wraps onto a second one when the window is narrower than its tools
+     * (1,135 px with the system font at 13 px), rather than a {@code ToolBar}, which hid Resume and
+     * Cloud jobs behind its overflow button at 1024 px.
+     */
+    private static javafx.scene.layout.FlowPane toolBar(javafx.scene.Node... tools) {
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(4, 4, tools);
+        bar.getStyleClass().add("tool-bar");
+        bar.setId("toolBar");
+        bar.setPadding(new Insets(5, 6, 5, 6));
+        for (javafx.scene.Node n : tools) {
+            if (n instanceof Separator sep) {
+                sep.setPrefHeight(24);
+            }
+        }
+        return bar;
     }
 
     private static ExecutorService daemonThread(String name) {

@@ -79,7 +79,7 @@ final class SpecOpening {
         if (VolumeOpening.isVolumeFile(file)) {
             // Not a spec (it would be refused as "not UTF-8 text"): a volume, opened as Open volume does.
             window.status().setText(file.getFileName() + " is a volume, not a job spec: opening it in a viewer window"
-                    + " (File: Open volume...).");
+                    + " (the tool bar's Open volume...).");
             VolumeOpening.open(window.getScene() == null ? null : window.getScene().getWindow(), file);
             return;
         }

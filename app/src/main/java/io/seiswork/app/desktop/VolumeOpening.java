@@ -154,8 +154,9 @@ final class VolumeOpening {
     private static void show(VolumeSource v) {
         Stage stage = new Stage();
         stage.setTitle("Seiswork: " + v.name());
+        WindowSize size = WindowSize.onPrimaryScreen(1100, 800, 640, 480);
         stage.setScene(new Scene(new VolumeWindow(v, VolumeWindow.isVelocity(v) ? ColorMap.VIRIDIS : ColorMap.SEISMIC),
-                1100, 800));
+                size.width(), size.height()));
         stage.setOnHidden(e -> v.close());
         stage.show();
     }

@@ -48,7 +48,8 @@ public final class WorkstationApplication extends Application {
         } else {
             window.openFile(spec);
         }
-        stage.setScene(new Scene(window, 1280, 820));
+        WindowSize size = WindowSize.onPrimaryScreen(1280, 820, ProjectWindow.MIN_WIDTH, ProjectWindow.MIN_HEIGHT);
+        stage.setScene(new Scene(window, size.width(), size.height()));
         dress(stage, window);
         stage.show();
     }

@@ -224,13 +224,24 @@ class RunFolderTest extends WindowTestBase {
     void aLaptopScreenKeepsTheToolsInView(FxRobot robot) throws Exception {
         open(robot, DesktopSpecs.model2d(dir, "laptop", 1));
         double width = window.getScene().getWidth();
-        for (javafx.scene.control.Control c : java.util.List.of(window.runButton(), window.resumeButton(),
-                window.cloudJobsMenu(), window.shotsField())) {
-            assertTrue(c.getScene() != null && c.getParent() != null && c.getParent().getScene() != null
-                    && c.isVisible(), c.getId() + " is in the bar");
+        var bar = window.getTop().localToScene(window.getTop().getBoundsInLocal());
+        var tools = java.util.List.of(window.lookup("#openSpec"), window.runButton(), window.resumeButton(),
+                window.cloudJobsMenu(), window.shotsField());
+        var placed = new java.util.ArrayList<javafx.geometry.Bounds>();
+        for (javafx.scene.Node c : tools) {
+            javafx.scene.Node n = c;
+            while (n != null && n != window) {  // shown in the window, not held in an overflow menu
+                assertTrue(n.isVisible(), c.getId() + " is in the bar, not in a hidden " + n);
+                n = n.getParent();
+            }
+            assertSame(window, n, c.getId() + " is in the window");
             var b = c.localToScene(c.getBoundsInLocal());
-            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= width && b.getWidth() > 10,
-                    c.getId() + " on screen: " + b);
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= width && b.getWidth() > 10
+                    && b.getMinY() >= bar.getMinY() && b.getMaxY() <= bar.getMaxY(), c.getId() + " on screen: " + b);
+            for (var other : placed) {  // an overflowed tool is laid out at (0, 0), over Open spec
+                assertFalse(b.intersects(other), c.getId() + " at " + b + " overlaps another tool at " + other);
+            }
+            placed.add(b);
         }
         assertTrue(window.outputFolder().getText().startsWith("Output: "), window.outputFolder().getText());
         var out = window.outputFolder().localToScene(window.outputFolder().getBoundsInLocal());

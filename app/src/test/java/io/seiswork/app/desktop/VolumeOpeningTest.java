@@ -74,6 +74,38 @@ class VolumeOpeningTest {
         }
     }
 
+    /** The status line names the tool that opens volumes as the window has it (it said "File: Open volume...", a menu it has not). */
+    @Test
+    void openSpecOnAVolumeNamesTheToolBarsOpenVolume(FxRobot robot) throws Exception {
+        Path f3 = refdata("segyio/f3.sgy");
+        ProjectWindow[] w = new ProjectWindow[1];
+        Stage[] stage = new Stage[1];
+        robot.interact(() -> {
+            w[0] = new ProjectWindow(spec -> f3.getParent().resolve(spec.name()));
+            stage[0] = new Stage();
+            stage[0].setScene(new Scene(w[0], 1024, 680));
+            stage[0].show();
+            w[0].openFile(f3);
+        });
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewerWindow() != null);
+            String[] said = new String[1];
+            robot.interact(() -> said[0] = w[0].status().getText());
+            assertEquals("f3.sgy is a volume, not a job spec: opening it in a viewer window (the tool bar's Open volume...).",
+                    said[0]);
+            assertTrue(w[0].lookup("#openVolume").isVisible(), "the tool it names is in the bar");
+        } finally {
+            robot.interact(() -> {
+                VolumeWindow v = viewerWindow();
+                if (v != null) {
+                    ((Stage) v.getScene().getWindow()).close();
+                }
+                w[0].shutdown();
+                stage[0].close();
+            });
+        }
+    }
+
     @Test
     void aFileThatIsNoCubeIsSaidInTheProgressWindow(FxRobot robot) throws Exception {
         Path notACube = refdata("segyio/small-ps-dec-il-inc-xl-off.sgy");  // prestack: offsets per trace
