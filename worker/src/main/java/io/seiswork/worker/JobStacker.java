@@ -6,7 +6,6 @@ import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.StackingRecords;
 import io.seiswork.cloud.s3.ArtifactStore;
-import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
@@ -52,19 +51,37 @@ final class JobStacker {
     private final ArtifactStore store;
     private final JobTable table;
     private final ShotMetrics metrics;
+    private final ResultUpload upload;
 
+    /** A stacker whose outputs' uploads are tried again for {@link ResultUpload#DEFAULT_RETRY}. */
     JobStacker(ArtifactStore store, JobTable table, ShotMetrics metrics) {
+        this(store, table, metrics, new ResultUpload(store, ResultUpload.DEFAULT_RETRY));
+    }
+
+    /** @param upload what stores the outputs: the worker's, tried again for its {@code --result-retry} */
+    JobStacker(ArtifactStore store, JobTable table, ShotMetrics metrics, ResultUpload upload) {
         this.store = store;
         this.table = table;
         this.metrics = metrics;
+        this.upload = upload;
+    }
+
+    /** As {@link #stack(JobRecord, ActiveJob, CancellationToken, CancellationToken)}, one token stopping all. */
+    void stack(JobRecord job, ActiveJob active, CancellationToken cancel) {
+        stack(job, active, cancel, cancel);
     }
 
     /**
      * Stacks, stores the outputs and marks the job DONE, unless it was cancelled, failed or
      * deleted meanwhile (the outputs are then removed) or another stacker stored them first (they are then left alone:
      * the keys are the same).
+     *
+     * @param cancel stops the stack, and the waits between tries of an output's upload
+     * @param sending of which {@code cancel} is a child, alone stops an output's upload under way:
+     *     a worker stopping lets it go on for its upload grace ({@link ShotWorker#UPLOAD_GRACE}),
+     *     a job cancelled or deleted stops it at once
      */
-    void stack(JobRecord job, ActiveJob active, CancellationToken cancel) {
+    void stack(JobRecord job, ActiveJob active, CancellationToken cancel, CancellationToken sending) {
         long t0 = System.nanoTime();
         ResolvedJob resolved = active.job();
         Path dir = active.scratchFor("stack");
@@ -72,12 +89,8 @@ final class JobStacker {
             Stacked stacked = resolved.spec().task() == Task.RTM
                     ? stackImage(job, resolved, dir, cancel) : gatherShots(job, active, dir, cancel);
             List<String> outputs = stacked.outputs();
-            for (String name : outputs) {
-                cancel.throwIfCancelled("job " + job.id() + ", storing its outputs");
-                if (storedByAnother(job)) {
-                    return;
-                }
-                store.putFile(ObjectKeys.output(job.id(), name), dir.resolve(name), TransferProgress.NONE);
+            if (!storeOutputs(job, dir, outputs, cancel, sending)) {
+                return;
             }
             if (!table.finishJob(job.id(), outputs)) {
                 Optional<JobRecord> now = table.job(job.id());
@@ -103,6 +116,72 @@ final class JobStacker {
             }
         } finally {
             FileTrees.delete(dir);
+        }
+    }
+
+    /**
+     * Stores the stack's outputs from {@code dir}, one after the other, each by a retried,
+     * resumable upload ({@link ResultUpload#storeFile}: an S3 blip during an output of 100 GB
+     * costs the parts in flight, not the stack), its progress in the log for a large one
+     * ({@link UploadProgressLog}). An output that cannot be stored, or a cancel, aborts its
+     * multipart upload and removes the outputs this stack stored before it, unless the job is
+     * DONE (another stacker's, under the same keys): a job cancelled or deleted leaves nothing
+     * behind, and a stack handed back or failed stores them all again.
+     *
+     * @return false when another stacker stored them first (nothing stored here)
+     */
+    boolean storeOutputs(JobRecord job, Path dir, List<String> outputs, CancellationToken cancel,
+            CancellationToken sending) {
+        List<String> stored = new ArrayList<>();
+        try {
+            for (String name : outputs) {
+                sending.throwIfCancelled("job " + job.id() + ", storing its outputs");
+                if (storedByAnother(job)) {
+                    return false;
+                }
+                String key = ObjectKeys.output(job.id(), name);
+                Path file = dir.resolve(name);
+                String doing = "job " + job.id() + ": storing " + name;
+                upload.storeFile(key, "storing job " + job.id() + "'s output " + name + " s3://" + store.bucket() + "/"
+                        + key, file, UploadProgressLog.of(doing, sizeOf(file), LOG::info), cancel, sending);
+                stored.add(key);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            removeStored(job, stored, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Removes the outputs {@code keys} this stack stored before {@code failure} stopped it, unless
+     * the job is DONE meanwhile (another stacker's outputs under the same keys). A removal that
+     * fails (S3 out of reach still) is one WARN, added to the failure: a stack that stores them
+     * again replaces them.
+     */
+    private void removeStored(JobRecord job, List<String> keys, RuntimeException failure) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            if (table.job(job.id()).map(j -> j.status() == JobStatus.DONE).orElse(false)) {
+                return;
+            }
+            store.delete(keys);
+            LOG.info("job {}: storing its outputs stopped ({}): {} stored already removed", job.id(),
+                    ResultNotStoredException.oneLine(failure), keys);
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: could not remove its outputs {} stored before the stack stopped: {}", job.id(), keys,
+                    ResultNotStoredException.oneLine(e));
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;  // the upload names the file it cannot read
         }
     }
 

@@ -1,9 +1,10 @@
 package io.seiswork.worker;
 
 /**
- * A shot's result that could not be stored: its message names the shot and the object, then the
- * cause in one line ("storing shot 3's result s3://bucket/jobs/J/shots/3.sgy: ..."), which is
- * what the failed attempt records in the job table and {@code status} shows. The cause's text is
+ * A shot's result, or a stack's output, that could not be stored: its message names the shot (or
+ * output) and the object, then the cause in one line ("storing shot 3's result
+ * s3://bucket/jobs/J/shots/3.sgy: ..."), which is what the failed attempt records in the job table
+ * and {@code status} shows. The cause's text is
  * the SDK's or S3's, any URL in it cut before its query string (a presigned URL's carries a
  * signature and a credential's name).
  */

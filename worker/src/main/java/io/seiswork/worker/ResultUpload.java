@@ -18,7 +18,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Stores a computed shot's result, trying again for a while when S3 is out of reach. The SDK's
+ * Stores a worker's results, trying again for a while when S3 is out of reach: a computed shot's
+ * result ({@link #store}) and a stack's outputs ({@link #storeFile}, from {@link JobStacker}), which
+ * a failure would cost as much as every shot's result downloaded and stacked again. The SDK's
  * own four tries of a request are spent in about 6 s; a result lost then would be computed again
  * (0.1 to 1 h a shot on the fleet), and an outage of a few seconds would use up one of the shot's
  * three attempts. The result is on the worker's disk and its message stays hidden while the
@@ -104,28 +106,8 @@ final class ResultUpload {
      */
     boolean store(JobId id, int shot, Path result, CancellationToken cancel, CancellationToken sending) {
         String key = ObjectKeys.shotResult(id, shot);
-        String what = "storing shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
-        ResumableUpload upload;
-        try {
-            upload = store.startResumable(key, result);
-        } catch (RuntimeException e) {
-            throw new ResultNotStoredException(what, e, "");
-        }
-        try {
-            tried(what, retryFor, cancel, sending, () -> {
-                upload.send(TransferProgress.NONE, sending);
-                return null;
-            });
-        } catch (Failed f) {
-            abandon(upload, what);
-            throw new ResultNotStoredException(what, f.getCause(), f.tries);
-        } catch (CancelledException c) {
-            abandon(upload, what);
-            // Said as a cancel between tries is ("cancelled at storing shot N's result ..."), not as the parts
-            // stored: they are aborted.
-            cancel.throwIfCancelled(what);
-            throw c;
-        }
+        storeFile(key, "storing shot " + shot + "'s result s3://" + store.bucket() + "/" + key, result,
+                TransferProgress.NONE, cancel, sending);
         String stored = "shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
         String tagging = "tagging shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
         Duration tagRetry = retryFor.compareTo(TAG_RETRY) < 0 ? retryFor : TAG_RETRY;
@@ -145,17 +127,59 @@ final class ResultUpload {
     }
 
     /**
+     * Stores {@code file} under {@code key}, tried again while its failures can heal for up to the
+     * retry time, each try sending only the parts S3 has not confirmed ({@link ResumableUpload}):
+     * a shot's result, or a stack's output of up to 100 GB, whose loss would cost the stack again
+     * (every shot's result downloaded again). {@code cancel} ends the waits between tries;
+     * {@code sending}, of which it is a child, alone stops the first try and the parts in flight
+     * (within a block of their bytes), as in {@link #store(JobId, int, Path, CancellationToken,
+     * CancellationToken)}. Nothing is tagged.
+     *
+     * @param what the storing in words, for messages ("storing job J's output image.sgy s3://b/k")
+     * @param progress bytes stored of the file, the parts kept from an earlier try counted first
+     * @throws ResultNotStoredException saying {@code what}, when a try failed in a way that cannot
+     *     heal or the retry time ran out; the multipart upload is aborted
+     * @throws CancelledException saying {@code what} when cancelled; the multipart upload is aborted
+     */
+    void storeFile(String key, String what, Path file, TransferProgress progress, CancellationToken cancel,
+            CancellationToken sending) {
+        ResumableUpload upload;
+        try {
+            upload = store.startResumable(key, file);
+        } catch (RuntimeException e) {
+            throw new ResultNotStoredException(what, e, "");
+        }
+        try {
+            tried(what, retryFor, cancel, sending, () -> {
+                upload.send(progress, sending);
+                return null;
+            });
+        } catch (Failed f) {
+            abandon(upload, what);
+            throw new ResultNotStoredException(what, f.getCause(), f.tries);
+        } catch (CancelledException c) {
+            abandon(upload, what);
+            // Said as a cancel between tries is ("cancelled at storing shot N's result ..."), not as the parts
+            // stored: they are aborted.
+            cancel.throwIfCancelled(what);
+            throw c;
+        }
+    }
+
+    /**
      * Aborts the multipart upload of a result given up, so that none of its parts stays billed. An
      * abort that fails (S3 out of reach still, when the retry time ran out) is one WARN: the parts
      * then stay until the bucket's lifecycle rule aborts unfinished uploads, and the attempt's own
-     * failure is what is reported.
+     * failure is what is reported. The abort ends within {@link ArtifactStore#ABORT_TIMEOUT}
+     * (a network that drops packets silently), so that a worker stopping still hands its shot or
+     * stack back before ECS's kill.
      */
     private static void abandon(ResumableUpload upload, String what) {
         try {
             upload.abort();
         } catch (RuntimeException e) {
             LOG.warn("{}: could not abort its multipart upload ({}); its parts stay until the bucket's lifecycle rule "
-                    + "aborts unfinished uploads", what, ResultNotStoredException.oneLine(e));
+                    + "aborts unfinished uploads (7 days)", what, ResultNotStoredException.oneLine(e));
         }
     }
 

@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  *       its upload under way goes on (the waits between tries end), as an upload takes seconds
  *       and the shot up to an hour. A stack is handed back the same way, let go of in the job table first,
  *       so that the fresh message is not taken for a duplicate of a live stack
- *       ({@link #handBackStack}).</li>
+ *       ({@link #handBackStack}); one storing its outputs goes on as a result's upload does, and
+ *       past the grace the upload is stopped and aborted, the outputs stored removed, and the
+ *       stack handed back.</li>
  * </ul>
  */
 public final class ShotWorker implements Runnable {
@@ -84,11 +86,13 @@ public final class ShotWorker implements Runnable {
     /** What stops the running shot's result upload: the job's end, or {@link #uploadGrace} after a stop. */
     private volatile CancellationToken uploading;
     /**
-     * How long a computed result's upload may go on after {@link #stop()}: 90 s. ECS kills a task
-     * 120 s after its SIGTERM (the worker task's stop timeout, the notice of a spot interruption)
-     * and the SIGTERM hook waits {@code 110 s} for the loop; 90 s of upload leave the rest to abort
-     * it and hand the shot back, so that the kill never comes first (which would leave the message
-     * hidden until its visibility ran out and use up one of the shot's attempts).
+     * How long a computed result's upload, or a stack's output's, may go on after {@link #stop()}:
+     * 90 s. ECS kills a task 120 s after its SIGTERM (the worker task's stop timeout, the notice of
+     * a spot interruption) and the SIGTERM hook waits {@code 110 s} for the loop; 90 s of upload
+     * leave the rest to abort it (at most {@link io.seiswork.cloud.s3.ArtifactStore#ABORT_TIMEOUT},
+     * 10 s, however silent the network) and hand the shot or stack back, so that the kill never
+     * comes first (which would leave the message hidden until its visibility ran out and use up
+     * one of its attempts).
      */
     public static final java.time.Duration UPLOAD_GRACE = java.time.Duration.ofSeconds(90);
     private java.time.Duration uploadGrace = UPLOAD_GRACE;
@@ -168,8 +172,8 @@ public final class ShotWorker implements Runnable {
         this.settings = settings;
         this.workspace = new JobWorkspace(store, settings.workDir(), settings.inputCache(), settings.maxInputBytes(),
                 settings.engine(), settings.taskMemoryBytes());
-        this.stacker = new JobStacker(store, table, metrics);
         this.resultUpload = new ResultUpload(store, settings.resultRetry());
+        this.stacker = new JobStacker(store, table, metrics, resultUpload);
     }
 
     /**
@@ -358,7 +362,7 @@ public final class ShotWorker implements Runnable {
                 protection, () -> hung(message), settings.visibility(), timings)) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
-                if (stackIfOrphaned(id, message, cancel)) {
+                if (stackIfOrphaned(id, message, cancel, upload)) {
                     deleteAfterStack(message);
                 } else {
                     keptForLiveStack = true;
@@ -368,7 +372,7 @@ public final class ShotWorker implements Runnable {
             JobRecord job = runShot(found.get(), task.shot(), cancel, upload);
             shotDone = true;
             if (job.done() == job.total() && table.stacking().startStacking(id, message.messageId())) {
-                stack(job, cancel);
+                stack(job, cancel, upload);
                 deleteAfterStack(message);
             } else {
                 queue.delete(message);
@@ -645,7 +649,8 @@ public final class ShotWorker implements Runnable {
      *
      * @return whether the message is settled and may be deleted; false for the message of a live stack
      */
-    private boolean stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel) {
+    private boolean stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel,
+            CancellationToken uploadStop) {
         JobRecord job = table.job(id).orElseThrow();
         boolean stack;
         if (job.status() == JobStatus.STACKING) {
@@ -667,7 +672,7 @@ public final class ShotWorker implements Runnable {
         }
         if (stack) {
             LOG.info("job {}: all {} shots counted and no stack stored: stacking", id, job.total());
-            stack(table.job(id).orElseThrow(), cancel);
+            stack(table.job(id).orElseThrow(), cancel, uploadStop);
         }
         return true;
     }
@@ -702,11 +707,16 @@ public final class ShotWorker implements Runnable {
         }
     }
 
-    /** Stacks the job, the heartbeat reporting for the stack meanwhile ({@link StackingRecords#beatStacking}). */
-    private void stack(JobRecord job, CancellationToken cancel) {
+    /**
+     * Stacks the job, the heartbeat reporting for the stack meanwhile ({@link StackingRecords#beatStacking}).
+     * {@code cancel} stops the stack; {@code uploadStop}, of which it is a child, alone stops an
+     * output's upload under way, as a shot's result's ({@link #runShot}): a worker stopping lets it
+     * go on for {@link #UPLOAD_GRACE}, then it is stopped, aborted, and the stack handed back.
+     */
+    private void stack(JobRecord job, CancellationToken cancel, CancellationToken uploadStop) {
         stacking = true;
         try {
-            stacker.stack(job, activeFor(job), cancel);
+            stacker.stack(job, activeFor(job), cancel, uploadStop);
         } finally {
             stacking = false;
         }

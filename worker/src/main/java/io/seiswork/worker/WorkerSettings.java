@@ -30,8 +30,8 @@ import java.time.Duration;
  *     which is what a deployed worker uses: its heap is already 70 % of its task's memory
  *     ({@code -XX:MaxRAMPercentage=70}). Set, it makes a worker resolve jobs as one of a smaller
  *     task would: the tests force a small grid out of core with it
- * @param resultRetry how long a computed shot's result upload is tried again when S3 is out of
- *     reach or answers 5xx ({@link ResultUpload}: 5 minutes by default), the message kept hidden
+ * @param resultRetry how long a computed shot's result upload, or a stack's output's, is tried
+ *     again when S3 is out of reach or answers 5xx ({@link ResultUpload}: 5 minutes by default), the message kept hidden
  *     meanwhile; 0 tries once
  */
 public record WorkerSettings(Path workDir, Path inputCache, EngineChoice engine, String workerId, Duration visibility,

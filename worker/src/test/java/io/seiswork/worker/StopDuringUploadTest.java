@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
+import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.job.ShotState;
 import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,12 +84,45 @@ class StopDuringUploadTest {
     }
 
     /**
-     * Runs a worker with upload grace {@code grace} on the job submitted, stops it once its
-     * result's upload is held, lets the upload go {@code releaseAfterMs} later, and returns the
-     * worker once it ended.
+     * A stop while the stack's output uploads: within the grace the output is stored and the job
+     * DONE, as a shot's result counts.
      */
+    @Test
+    void aStackOutputEndingWithinTheGraceFinishesTheJob() throws Exception {
+        JobId job = submit();
+        stopDuringUpload(Duration.ofSeconds(60), 500, "/image/");
+        assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
+    }
+
+    /**
+     * A stop while the stack's output uploads, past the grace: the upload is stopped, nothing is
+     * left stored, and the stack is handed back as a fresh message (old behaviour: the upload went
+     * on, unstoppable, into ECS's kill, and the stack's message stayed hidden).
+     */
+    @Test
+    void aStackOutputPastTheGraceIsStoppedAndTheStackHandedBack() throws Exception {
+        JobId job = submit();
+        // The last output held: the first, stored, is removed with it.
+        stopDuringUpload(Duration.ZERO, 3_000, "/image/image.swv");
+        assertEquals(JobStatus.STACKING, table.job(job).orElseThrow().status());
+        assertEquals(List.of(), new ArtifactStore(CLOUD.s3(), name).objectsUnder(ObjectKeys.job(job) + "image/"),
+                "outputs left");
+        var again = queue.receive(1, 60).orElseThrow(() -> new AssertionError("the stack was not handed back"));
+        assertEquals(1, again.receiveCount(), "a fresh message: the stop used none of its attempts");
+        queue.release(again);
+    }
+
     private ShotWorker stopDuringUpload(Duration grace, long releaseAfterMs) throws Exception {
-        try (HeldUpload held = new HeldUpload()) {
+        return stopDuringUpload(grace, releaseAfterMs, "/shots/");
+    }
+
+    /**
+     * Runs a worker with upload grace {@code grace} on the job submitted, stops it once its
+     * first upload of a key containing {@code heldKeys} is held, lets the upload go
+     * {@code releaseAfterMs} later, and returns the worker once it ended.
+     */
+    private ShotWorker stopDuringUpload(Duration grace, long releaseAfterMs, String heldKeys) throws Exception {
+        try (HeldUpload held = new HeldUpload(heldKeys)) {
             ShotWorker w = worker(held, grace);
             Thread t = Thread.ofPlatform().start(w);
             assertTrue(held.began.await(120, TimeUnit.SECONDS), "the result's upload never began");
@@ -121,18 +157,18 @@ class StopDuringUploadTest {
         return new ShotWorker(store, table, queue, settings, metrics).uploadGrace(grace);
     }
 
-    /** An S3 client whose first request storing a shot's result waits, before it is sent, until released. */
+    /** An S3 client whose first request storing a key containing {@code keys} waits, before it is sent, until released. */
     private static final class HeldUpload implements AutoCloseable {
         final CountDownLatch began = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final S3Client s3;
 
-        HeldUpload() {
+        HeldUpload(String keys) {
             ExecutionInterceptor hold = new ExecutionInterceptor() {
                 @Override
                 public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                    boolean result = context.request() instanceof PutObjectRequest p && p.key().contains("/shots/")
-                            || context.request() instanceof UploadPartRequest u && u.key().contains("/shots/");
+                    boolean result = context.request() instanceof PutObjectRequest p && p.key().contains(keys)
+                            || context.request() instanceof UploadPartRequest u && u.key().contains(keys);
                     if (result && began.getCount() > 0) {
                         began.countDown();
                         try {

@@ -62,8 +62,9 @@ final class WorkerCommand implements Callable<Integer> {
     long visibilityS;
 
     @Option(names = "--result-retry", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long a computed shot's result upload is tried again while S3 is out of reach or "
-                    + "answers 5xx, the shot kept hidden meanwhile (default 300; 0: one try; at most 43200).")
+            description = "How long a computed shot's result upload, or a stack's output's, is tried again while S3 "
+                    + "is out of reach or answers 5xx, the message kept hidden meanwhile (default 300; 0: one try; "
+                    + "at most 43200).")
     long resultRetryS;
 
     /** The shortest hold {@link WorkerSettings} takes, seconds. */

@@ -593,9 +593,25 @@ public final class ArtifactStore {
                 .multipartUpload(m -> m.parts(parts)));
     }
 
-    /** Aborts upload {@code uploadId} of {@code key}: S3 drops its parts, which are billed no more. */
+    /**
+     * How long an abort of a multipart upload may take, its SDK retries included: 10 s. An abort
+     * is what a worker stopping does last with an upload it gave up ({@code ShotWorker}'s 90 s of
+     * upload grace, then the abort, then the hand-back, under the 110 s the SIGTERM hook waits and
+     * ECS's kill at 120 s). Unbounded, a network that drops packets silently would hold it for
+     * the SDK's socket timeouts (30 s a try, four tries) and the kill would come first. An abort
+     * answers in milliseconds when S3 is reachable; one cut short leaves the parts to the
+     * bucket's lifecycle rule, which aborts unfinished uploads after 7 days.
+     */
+    public static final java.time.Duration ABORT_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Aborts upload {@code uploadId} of {@code key}: S3 drops its parts, which are billed no more.
+     * Ends within {@link #ABORT_TIMEOUT}, failing with the SDK's
+     * {@link software.amazon.awssdk.core.exception.ApiCallTimeoutException} past it.
+     */
     void abort(String key, String uploadId) {
-        s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .overrideConfiguration(c -> c.apiCallTimeout(ABORT_TIMEOUT)));
     }
 
     /**

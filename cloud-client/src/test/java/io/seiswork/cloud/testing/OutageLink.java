@@ -12,12 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * endpoint out of reach, as a network outage or a restarting load balancer looks to a client:
  * "Connection reset", "Broken pipe"), and carries bytes both ways at full speed while up. Real
  * sockets, so the client under test meets the outage through its whole HTTP stack and retries.
+ *
+ * <p>It can also {@linkplain #blackHole() black-hole}: connections are taken and bytes read, but
+ * nothing reaches the emulator and nothing comes back, neither reset nor answer, as a network that
+ * drops packets silently looks to a client (it waits for its timeouts).
  */
 public final class OutageLink extends TcpRelay {
 
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicLong toTarget = new AtomicLong();
     private volatile boolean down;
+    private volatile boolean silent;
 
     /** @param target the emulator's endpoint ({@code http://127.0.0.1:PORT}) */
     public OutageLink(URI target) throws IOException {
@@ -33,9 +38,18 @@ public final class OutageLink extends TcpRelay {
         }
     }
 
-    /** Carries connections again. */
+    /**
+     * Holds every byte read from now on, of connections carried now and new ones, until
+     * {@link #up()}: no answer, no reset.
+     */
+    public void blackHole() {
+        silent = true;
+    }
+
+    /** Carries connections again (after {@link #down()} or {@link #blackHole()}). */
     public void up() {
         down = false;
+        silent = false;
     }
 
     /** Connections reset on arrival while down. */
@@ -68,10 +82,24 @@ public final class OutageLink extends TcpRelay {
         relay(client);
     }
 
-    /** Bytes read after the link went down are dropped, and the connection reset. */
+    /**
+     * Bytes read after the link went down are dropped, and the connection reset; bytes read while
+     * black-holed wait (the pump with them) until the link is up or the relay closed, then are
+     * dropped too, the connection reset: lost, as a black hole's packets are, never delivered late.
+     */
     @Override
     protected boolean carrying() {
-        return !down;
+        if (!silent) {
+            return !down;
+        }
+        try {
+            while (silent && !down) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException closed) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /** A connection ends with a reset, the link's end as a client sees a dropped one. */
