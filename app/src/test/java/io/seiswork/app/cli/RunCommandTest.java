@@ -440,7 +440,7 @@ class RunCommandTest {
         CliRun r = run("run", spec.toString(), "--out", file.toString(), "--engine", "cpu");
         assertEquals(1, r.exit(), r.err());
         String[] lines = r.err().strip().split("\n");
-        assertEquals("seiswork: cannot create output directory " + file + ": " + file + " is a file",
+        assertEquals("seiswork: cannot create output directory " + file + ": it is a file, not a folder",
                 lines[lines.length - 1].strip());
         assertEquals("not a folder", Files.readString(file), "the file is left alone");
     }

@@ -54,6 +54,24 @@ class RunFolderTest extends WindowTestBase {
     }
 
     /**
+     * An output folder that is a file: the run fails at once, and the status line says why within
+     * its first 100 characters or so (it named the path twice, "X: X is a file", the reason cut off
+     * at 1024 px); the file is left alone.
+     */
+    @Test
+    void anOutputFolderThatIsAFileIsSaidToBeOne(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "blocked", 1));
+        Path out = dir.resolve("runs/blocked");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "a file where the folder goes");
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.running() && window.status().getText().startsWith("failed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("failed: cannot create output directory " + out + ": it is a file, not a folder", window.status().getText());
+        assertEquals("a file where the folder goes", Files.readString(out));
+    }
+
+    /**
      * Run into a folder holding a finished run asks "Replace ...?" with Cancel the default; Cancel
      * runs nothing, keeps the files and shows them; Replace runs.
      */

@@ -229,7 +229,7 @@ public final class PlotFrame {
         g.setFont(FONT);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        for (double v : Ticks.of(Math.min(across0, across1), Math.max(across0, across1), Math.max(2, (int) (p.getWidth() / 90)))) {
+        for (double v : acrossTicks()) {
             double x = Math.round(x(v)) + 0.5;
             g.strokeLine(x, p.getMaxY(), x, p.getMaxY() + 5);
             g.fillText(Ticks.label(v), x, p.getMaxY() + 7);
@@ -237,7 +237,7 @@ public final class PlotFrame {
         g.fillText(acrossTitle, p.getMinX() + p.getWidth() / 2, p.getMaxY() + 22);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double v : Ticks.of(Math.min(down0, down1), Math.max(down0, down1), Math.max(2, (int) (p.getHeight() / 60)))) {
+        for (double v : downTicks()) {
             double y = Math.round(y(v)) + 0.5;
             g.strokeLine(p.getMinX() - 5, y, p.getMinX(), y);
             g.fillText(Ticks.label(v), p.getMinX() - 7, y);
@@ -259,6 +259,19 @@ public final class PlotFrame {
             g.setTextBaseline(VPos.TOP);
             g.fillText(fit(title, unitLeft - 8 - p.getMinX()), p.getMinX(), Math.max(6, p.getMinY() - TOP + 6));
         }
+    }
+
+    /**
+     * The across values {@link #drawAxes} marks and labels under the plot, ascending: about one a
+     * 90 px of plot width, and two at least (both ends of a narrow plot's scale, {@link Ticks#of}).
+     */
+    public List<Double> acrossTicks() {
+        return Ticks.of(Math.min(across0, across1), Math.max(across0, across1), Math.max(2, (int) (plot().getWidth() / 90)));
+    }
+
+    /** The down values {@link #drawAxes} marks and labels left of the plot: about one a 60 px of height, two at least. */
+    public List<Double> downTicks() {
+        return Ticks.of(Math.min(down0, down1), Math.max(down0, down1), Math.max(2, (int) (plot().getHeight() / 60)));
     }
 
     /** {@code text} as drawn in the frame's font, cut with "…" to at most {@code room} pixels wide. */

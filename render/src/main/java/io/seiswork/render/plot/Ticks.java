@@ -9,17 +9,41 @@ public final class Ticks {
     private Ticks() {
     }
 
-    /** Tick values within [min, max], ascending. */
+    /**
+     * Tick values within [min, max], ascending: at least two wherever the range is not empty, so
+     * that an axis always has a scale. The nice step nearest above the range over {@code target}
+     * can leave a single tick: a 4,000 m section drawn from cell edge to cell edge, -5 to 4005 m,
+     * in a plot with room for 2 ticks gets a step of 5,000 m and "0" alone, no far-end value and
+     * no horizontal scale (the Run tab's live wavefield at 1024 px). The next finer nice steps
+     * are taken then until two fit (here 2,000 m: 0, 2000, 4000).
+     */
     public static List<Double> of(double min, double max, int target) {
-        List<Double> out = new ArrayList<>();
         if (!(max > min) || target < 1) {
-            return out;
+            return new ArrayList<>();
         }
         double step = step((max - min) / target);
+        List<Double> out = values(min, max, step);
+        while (out.size() < 2) {
+            step = finer(step);
+            out = values(min, max, step);
+        }
+        return out;
+    }
+
+    /** The multiples of {@code step} within [min, max], ascending. */
+    private static List<Double> values(double min, double max, double step) {
+        List<Double> out = new ArrayList<>();
         for (double v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) {
             out.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
         }
         return out;
+    }
+
+    /** The nice step below {@code step} (itself 1, 2 or 5 × 10^k): 5 → 2, 2 → 1, 1 → 0.5. */
+    static double finer(double step) {
+        double p = Math.pow(10, Math.floor(Math.log10(step)));
+        long m = Math.round(step / p);
+        return m >= 5 ? 2 * p : m >= 2 ? p : p / 2;
     }
 
     /** The nice step nearest above {@code raw}. */

@@ -202,6 +202,11 @@ public final class SliceView extends Region {
         return shown == null ? null : shown.slice();
     }
 
+    /** The across values labelled under the plot, in metres (empty while nothing is shown; for layout checks). */
+    public List<Double> acrossTicks() {
+        return shown == null ? List.of() : frame.acrossTicks();
+    }
+
     /** The view's x of across value {@code a} (metres). */
     public double xOf(double a) {
         return canvas.getLayoutX() + frame.x(a);

@@ -1,6 +1,7 @@
 package io.seiswork.render.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,23 @@ class TicksTest {
     void ticksAreNiceStepsInsideTheRange() {
         assertEquals(List.of(0.0, 500.0, 1000.0, 1500.0, 2000.0), Ticks.of(-12, 2010, 5));
         assertEquals(List.of(0.2, 0.4, 0.6000000000000001, 0.8), Ticks.of(0.1, 0.9, 4).subList(0, 4));
+    }
+
+    /**
+     * A range drawn from cell edge to cell edge (401 cells of 10 m: -5 to 4005 m) with room for 2
+     * ticks: the nice step above 2,005 m is 5,000 m, which left "0" alone (the Run tab's wavefield
+     * at 1024 px had no far-end value); the next finer step that gives two is taken.
+     */
+    @Test
+    void aNarrowAxisKeepsBothEndsOfItsScale() {
+        assertEquals(List.of(0.0, 2000.0, 4000.0), Ticks.of(-5, 4005, 2));
+        assertEquals(List.of(0.0, 2000.0), Ticks.of(-5, 2005, 2), "two already: unchanged");
+        assertEquals(List.of(0.0, 1.0), Ticks.of(-0.1, 1.01, 1));
+        assertEquals(List.of(-0.5, 0.0, 0.5), Ticks.of(-0.6, 0.6, 1));
+        for (double max = 0.3; max < 5000; max *= 1.37) {
+            List<Double> t = Ticks.of(-max / 400, max * 1.001, 2);
+            assertTrue(t.size() >= 2 && t.size() <= 5, max + ": " + t);
+        }
     }
 
     @Test
