@@ -257,7 +257,15 @@ public final class Dispatcher {
             throw new UncheckedIOException(e);
         }
         table.createJob(id, name, spec.path("task").asText("model"), specKey, shots, maxFailed);
-        queue.send(id, IntStream.rangeClosed(1, shots).boxed().toList());
+        try {
+            queue.send(id, IntStream.rangeClosed(1, shots).boxed().toList());
+        } catch (RuntimeException e) {
+            // A job whose messages were sent in part would wait for the rest for 12 days (the stale-shot
+            // re-send): stopped, it can be resumed, which queues every shot not done.
+            table.cancel(id);
+            throw new IllegalStateException("could not queue the shots of job " + id + " (" + e.getMessage()
+                    + "); the job is CANCELLED: 'seiswork resume " + id + "' queues its shots again", e);
+        }
         return new SubmittedJob(id, shots, List.copyOf(inputs), uploaded);
     }
 

@@ -43,6 +43,22 @@ final class JobItems {
     private JobItems() {
     }
 
+    /**
+     * Every attribute of a job item that {@link #toJob} reads, and its key: what a read of a job
+     * asks for. Not {@code doneShots}, the set that counts each shot once, which no reader shows
+     * and which grows to ~70 KB stored (~150 KB as JSON) at {@value JobTable#MAX_SHOTS} shots:
+     * read whole, every status poll and every line of {@code seiswork jobs} carried it.
+     */
+    static final List<String> JOB_ATTRIBUTES = List.of("pk", "name", "task", "status", "specKey", "total", "done",
+            "failed", "created", "updated", "error", "outputs", "stacked", MAX_FAILED, "failedShots", RESUMES, DELETING,
+            STACK_BEAT, STACK_MESSAGE, STACK_RESENDS);
+    /** {@link #JOB_ATTRIBUTES} as a projection expression, each through a {@code #aN} placeholder (reserved words). */
+    static final String JOB_PROJECTION = String.join(", ",
+            java.util.stream.IntStream.range(0, JOB_ATTRIBUTES.size()).mapToObj(i -> "#a" + i).toList());
+    /** The placeholders of {@link #JOB_PROJECTION}. */
+    static final Map<String, String> JOB_PROJECTION_NAMES = java.util.stream.IntStream.range(0, JOB_ATTRIBUTES.size())
+            .boxed().collect(java.util.stream.Collectors.toUnmodifiableMap(i -> "#a" + i, JOB_ATTRIBUTES::get));
+
     static JobRecord toJob(JobId id, Map<String, AttributeValue> m) {
         return new JobRecord(id, str(m, "name"), str(m, "task"), JobStatus.valueOf(str(m, "status")), str(m, "specKey"),
                 num(m, "total"), num(m, "done"), num(m, "failed"), instant(m, "created"), instant(m, "updated"),

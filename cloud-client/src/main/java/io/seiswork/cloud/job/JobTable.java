@@ -120,7 +120,8 @@ public final class JobTable extends JobTableAccess {
 
     /**
      * The most recent jobs, newest first, from the index of job items ({@value #JOBS_INDEX}): one
-     * query however many shot items the table holds.
+     * query however many shot items the table holds, of each job item all but its
+     * {@code doneShots} (a listing of 20 finished 20 000-shot jobs read 3 MB with them, 20 KB without).
      *
      * @param limit how many at most
      */
@@ -131,7 +132,8 @@ public final class JobTable extends JobTableAccess {
         String lastSecond = null;
         pages:
         for (var page : db.queryPaginator(r -> r.tableName(table).indexName(JOBS_INDEX)
-                .keyConditionExpression("#k = :jobs").expressionAttributeNames(Map.of("#k", JOBS_KEY))
+                .keyConditionExpression("#k = :jobs").projectionExpression(JobItems.JOB_PROJECTION)
+                .expressionAttributeNames(withJobsKey())
                 .expressionAttributeValues(Map.of(":jobs", s(JOBS_VALUE))).scanIndexForward(false)
                 .limit(Math.min(limit, 100)))) {
             for (var item : page.items()) {
@@ -145,6 +147,13 @@ public final class JobTable extends JobTableAccess {
         }
         jobs.sort(Comparator.comparing(JobRecord::created).reversed());
         return jobs.size() > limit ? List.copyOf(jobs.subList(0, limit)) : jobs;
+    }
+
+    /** The placeholders of a job read's projection, and {@code #k} for the index's key. */
+    private static Map<String, String> withJobsKey() {
+        Map<String, String> names = new HashMap<>(JobItems.JOB_PROJECTION_NAMES);
+        names.put("#k", JOBS_KEY);
+        return names;
     }
 
     /** Records a new job with the default limit of failed shots ({@link FailedShots#defaultLimit}). */
@@ -194,19 +203,24 @@ public final class JobTable extends JobTableAccess {
         writeBatched(id, writes);
     }
 
-    /** Writes items 25 per request (DynamoDB's batch limit), retrying what it left unprocessed. */
+    /**
+     * Writes items 25 per request (DynamoDB's batch limit), {@value RequestsInParallel#AT_ONCE}
+     * requests at once, retrying what each left unprocessed.
+     */
     private void writeBatched(JobId id, List<WriteRequest> writes) {
-        for (int i = 0; i < writes.size(); i += BATCH) {
-            List<WriteRequest> batch = writes.subList(i, Math.min(writes.size(), i + BATCH));
-            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > 8) {
-                    throw new IllegalStateException("job table kept refusing shot items of job " + id);
-                }
-                var todo = pending;
-                pending = db.batchWriteItem(r -> r.requestItems(todo)).unprocessedItems();
-                Backoff.pause(attempt);
+        RequestsInParallel.send(RequestsInParallel.batches(writes, BATCH), batch -> writeBatch(id, batch),
+                "the shot items of job " + id);
+    }
+
+    private void writeBatch(JobId id, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt > 8) {
+                throw new IllegalStateException("job table kept refusing shot items of job " + id);
             }
+            Backoff.pause(attempt);
+            var todo = pending;
+            pending = db.batchWriteItem(r -> r.requestItems(todo)).unprocessedItems();
         }
     }
 
@@ -252,9 +266,14 @@ public final class JobTable extends JobTableAccess {
         }
     }
 
-    /** The job's META item, read consistently, or empty when there is no such job. */
+    /**
+     * The job's META item, read consistently, or empty when there is no such job: its attributes
+     * but {@code doneShots} ({@link JobItems#JOB_ATTRIBUTES}), so that a status poll of a
+     * 20 000-shot job reads a few hundred bytes of it, not ~150 KB.
+     */
     public Optional<JobRecord> job(JobId id) {
-        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, META)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = db.getItem(r -> r.tableName(table).key(key(id, META)).consistentRead(true)
+                .projectionExpression(JobItems.JOB_PROJECTION).expressionAttributeNames(JobItems.JOB_PROJECTION_NAMES)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toJob(id, item));
     }
 

@@ -3,6 +3,7 @@ package io.seiswork.cloud.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seiswork.cloud.job.JobId;
+import io.seiswork.cloud.job.RequestsInParallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class ShotQueue {
         return Optional.of(new ShotQueue(sqs, sqs.getQueueUrl(r -> r.queueName(name)).queueUrl()));
     }
 
-    /** Queues one message per shot of a job's first run, ten per request, retrying entries SQS refused. */
+    /** Queues one message per shot of a job's first run, as {@link #send(JobId, List, int)} does. */
     public void send(JobId job, List<Integer> shots) {
         send(job, shots, 0);
     }
@@ -124,7 +125,8 @@ public final class ShotQueue {
 
     /**
      * Queues one message per shot for run {@code run} of the job (its {@code resumes} count), ten
-     * per request, retrying entries SQS refused. The body stays {@code {jobId, shot}}; the run
+     * per request and {@value RequestsInParallel#AT_ONCE} requests at once, retrying entries SQS
+     * refused. The body stays {@code {jobId, shot}}; the run
      * travels as the message attribute {@value #RUN_ATTRIBUTE}, so that workers drop the
      * messages a resumed job still had queued from before (each would bring its old receive
      * count, and a second run of its shot).
@@ -136,20 +138,25 @@ public final class ShotQueue {
             pending.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(shot))
                     .messageBody(new ShotTask(job, shot).toJson()).messageAttributes(attributes).build());
         }
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+        RequestsInParallel.send(RequestsInParallel.batches(pending, BATCH), batch -> sendBatch(job, batch),
+                "the shot messages of job " + job);
+    }
+
+    /** Sends one batch of at most ten messages, sending again the entries SQS failed for its own reasons. */
+    private void sendBatch(JobId job, List<SendMessageBatchRequestEntry> entries) {
+        List<SendMessageBatchRequestEntry> batch = entries;
+        for (int attempt = 0; !batch.isEmpty(); attempt++) {
+            var todo = batch;
+            SendMessageBatchResponse r = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(todo));
             List<SendMessageBatchRequestEntry> failed = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i += BATCH) {
-                var batch = pending.subList(i, Math.min(pending.size(), i + BATCH));
-                SendMessageBatchResponse r = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(batch));
-                for (BatchResultErrorEntry e : r.failed()) {
-                    if (attempt >= 4 || e.senderFault()) {
-                        throw new IllegalStateException("could not queue shot " + e.id() + " of job " + job + ": "
-                                + e.code() + " " + e.message());
-                    }
-                    batch.stream().filter(x -> x.id().equals(e.id())).forEach(failed::add);
+            for (BatchResultErrorEntry e : r.failed()) {
+                if (attempt >= 4 || e.senderFault()) {
+                    throw new IllegalStateException("could not queue shot " + e.id() + " of job " + job + ": "
+                            + e.code() + " " + e.message());
                 }
+                todo.stream().filter(x -> x.id().equals(e.id())).forEach(failed::add);
             }
-            pending = failed;
+            batch = failed;
         }
     }
 

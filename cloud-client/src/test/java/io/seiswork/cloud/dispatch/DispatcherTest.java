@@ -40,6 +40,39 @@ class DispatcherTest {
     }
 
     @Test
+    void aSubmitWhoseMessagesWereSentInPartLeavesItsJobCancelledForAResume() throws Exception {
+        Path spec = Files.writeString(dir.resolve("part.json"), """
+                {"name": "Sent in part", "task": "model", "data": "synthetic"}""");
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor linkDown =
+                new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                            software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        if (context.request() instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest
+                                && batches.incrementAndGet() > 5) {
+                            throw new IllegalStateException("the link went down");
+                        }
+                    }
+                };
+        try (CloudClients c = clients(); var sqs = CLOUD.sqsSeenBy(linkDown)) {
+            Dispatcher d = Dispatcher.of(c);
+            Dispatcher halfLinked = new Dispatcher(d.store(), d.table(),
+                    io.seiswork.cloud.queue.ShotQueue.open(sqs, c.settings().queue()));
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> halfLinked.submit(spec, 200, TransferProgress.NONE));
+            var id = d.recentJobs(1).get(0).id();
+            assertTrue(id.value().startsWith("sent-in-part-"), id.value());
+            assertTrue(e.getMessage().startsWith("could not queue the shots of job " + id + " ("), e.getMessage());
+            assertTrue(e.getMessage().endsWith("the job is CANCELLED: 'seiswork resume " + id + "' queues its shots again"),
+                    e.getMessage());
+            assertEquals(JobStatus.CANCELLED, d.status(id).job().status(), "not QUEUED, waiting for messages never sent");
+            assertEquals(200, d.resume(id).queued().size());
+            assertEquals(JobStatus.QUEUED, d.status(id).job().status());
+        }
+    }
+
+    @Test
     void submitStoresInputsByContentRewritesTheSpecAndQueuesEveryShot() throws Exception {
         Path models = Files.createDirectories(dir.resolve("models"));
         Files.write(models.resolve("vp.bin"), new byte[4 * 6]);

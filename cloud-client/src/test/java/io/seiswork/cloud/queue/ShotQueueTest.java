@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.cloud.testing.RequestsSeen;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -17,6 +18,21 @@ class ShotQueueTest {
 
     @RegisterExtension
     static final LocalCloud CLOUD = new LocalCloud();
+
+    @Test
+    void theMessagesOfALargeJobAreSentSeveralBatchesAtOnce() {
+        ShotQueue.createIfMissing(CLOUD.sqs(), "queue-test-many");
+        RequestsSeen seen = new RequestsSeen();
+        try (var sqs = CLOUD.sqsSeenBy(seen)) {
+            ShotQueue q = ShotQueue.open(sqs, "queue-test-many");
+            seen.reset();
+            q.send(new JobId("many-job"), IntStream.rangeClosed(1, 1000).boxed().toList());
+            assertEquals(1000 / 10, seen.sent(), "ten messages a request");
+            assertTrue(seen.mostInFlight() > 1, "one batch after the other, each a round trip: " + seen.mostInFlight()
+                    + " in flight at most");
+            assertEquals(new ShotQueue.Backlog(1000, 0), q.backlog());
+        }
+    }
 
     @Test
     void everyShotIsDeliveredAndAReleasedShotComesBackAtOnce() {
