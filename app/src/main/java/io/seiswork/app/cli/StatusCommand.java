@@ -155,6 +155,9 @@ final class StatusCommand implements Callable<Integer> {
      * ({@link FollowedPace}), and a line for each attempt that failed ({@link FailedAttempts}).
      * Silences are measured on the service's clock ({@link Dispatcher#clock()}); a clock of this
      * machine's far off it is said once.
+     *
+     * @param poll the time between reads, or null for {@link WaitOptions#DEFAULT_POLL}, longer for
+     *     a large job ({@link JobView#pollInterval})
      */
     static JobView follow(Dispatcher d, JobId id, Duration poll, PrintWriter err) {
         return follow(d, id, poll, REPRINT, err);
@@ -191,7 +194,7 @@ final class StatusCommand implements Callable<Integer> {
                 return v;
             }
             try {
-                Thread.sleep(poll.toMillis());
+                Thread.sleep((poll != null ? poll : JobView.pollInterval(v.job().total(), WaitOptions.DEFAULT_POLL)).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return v;

@@ -29,12 +29,15 @@ final class WaitOptions {
             + " come, as fetch --replace does, instead of refusing DIR before anything is sent."})
     boolean replace;
 
-    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "With --wait: seconds between "
-            + "status reads (default 2, at least " + MIN_POLL_S + ").")
-    double pollS;
+    @Option(names = "--poll", paramLabel = "SECONDS", description = "With --wait: seconds between status reads"
+            + " (default 2, or 1 ms a shot for a job of over 2,000 shots; at least " + MIN_POLL_S + ").")
+    Double pollS;
 
     /** Shortest time between status reads, seconds: each is a read of the job table, and a shot takes seconds. */
     static final double MIN_POLL_S = 0.1;
+
+    /** The least time between status reads without {@code --poll}; a larger job is read less often ({@link JobView#pollInterval}). */
+    static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -48,7 +51,8 @@ final class WaitOptions {
      * Seiswork run leaves ({@link RunOutputs#foreignFolders}), which no fetch removes.
      */
     void check() {
-        OptionValues.require(pollS >= MIN_POLL_S, command, "--poll", "at least " + MIN_POLL_S + " seconds", pollS);
+        OptionValues.require(pollS == null || pollS >= MIN_POLL_S, command, "--poll", "at least " + MIN_POLL_S + " seconds",
+                pollS);
         if (out != null && !await) {
             throw new IllegalArgumentException("--out needs --wait; without it, fetch the outputs once the job is done: "
                     + "seiswork fetch JOB --out " + out);
@@ -85,7 +89,7 @@ final class WaitOptions {
         if (!await) {
             return 0;
         }
-        JobView end = StatusCommand.follow(d, id, Duration.ofMillis((long) (pollS * 1000)), err);
+        JobView end = StatusCommand.follow(d, id, pollS == null ? null : Duration.ofMillis((long) (pollS * 1000)), err);
         if (end.job().status() != JobStatus.DONE) {
             return 1;
         }

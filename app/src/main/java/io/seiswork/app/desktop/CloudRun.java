@@ -57,14 +57,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 final class CloudRun implements ActiveRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(CloudRun.class);
-    /**
-     * How often the job table is read, milliseconds: once a second, and 1 ms more per shot above a
-     * thousand, since each read queries every shot item (a 10 000-shot job is read every 10 s,
-     * about 1.5 MB a time).
-     */
-    static long pollMillis(int shots) {
-        return Math.max(1000, shots);
-    }
+    /** The least time between two reads of the job table: a job of over 1,000 shots is read less often ({@link JobView#pollInterval}). */
+    private static final java.time.Duration POLL = java.time.Duration.ofSeconds(1);
 
     /**
      * Where a run goes and how it makes its dispatcher from the stack's clients: the window's
@@ -488,7 +482,7 @@ final class CloudRun implements ActiveRun {
                 events.message("all shots done: stacking, " + v.job().stacked() + " of " + v.job().total() + " added");
             }
             try {
-                Thread.sleep(pollMillis(v.job().total()));
+                Thread.sleep(JobView.pollInterval(v.job().total(), POLL).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;

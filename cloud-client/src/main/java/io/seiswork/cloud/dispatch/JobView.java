@@ -25,6 +25,17 @@ public record JobView(JobRecord job, List<ShotRecord> shots) {
     public static final Duration LOST_AFTER = Duration.ofMinutes(15);
 
     /**
+     * How long a follower waits between two reads of a job of {@code shots} shots: {@code least},
+     * or 1 ms a shot where that is longer. Each read queries every shot item (about 160 B each:
+     * 3.2 MB, two 1 MB pages and more, at 20,000 shots), so a large job is read every 20 s at
+     * most, some 160 kB/s, while a shot takes minutes.
+     */
+    public static Duration pollInterval(int shots, Duration least) {
+        Duration perShot = Duration.ofMillis(Math.max(0, shots));
+        return perShot.compareTo(least) > 0 ? perShot : least;
+    }
+
+    /**
      * Whether shot {@code s} will not run: QUEUED in a job that ended CANCELLED or FAILED, whose
      * queued shots no worker starts (they run again only after a resume, which queues them anew).
      * Derived from the job's status so that a cancel writes the job item alone, not every shot
