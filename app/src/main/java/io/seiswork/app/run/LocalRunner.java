@@ -176,14 +176,9 @@ public final class LocalRunner {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            // Its message is often only the path: the reason in words instead. A file in the
-            // folder's place is said without naming the path twice, which pushed the reason past
-            // the end of the desktop's status line at 1024 px.
-            String why = IoProblems.folderNotMade(e, outDir);
-            if (why.equals(outDir + " is a file")) {
-                why = "it is a file, not a folder";
-            }
-            throw new UncheckedIOException("cannot create output directory " + outDir + ": " + why, e);
+            // Its message is often only the path: the reason in words instead.
+            throw new UncheckedIOException("cannot create output directory " + outDir + ": "
+                    + IoProblems.folderNotMade(e, outDir), e);
         }
     }
 

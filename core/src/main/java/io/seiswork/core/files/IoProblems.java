@@ -49,14 +49,17 @@ public final class IoProblems {
 
     /**
      * Why folder {@code dir} could not be made ({@link Files#createDirectories}), in words: a file
-     * where it or a folder above it should be ("/tmp/afile is a file"), a folder that takes no new
+     * where it should be ("it is a file, not a folder": the caller's message names {@code dir}
+     * already, and naming it twice pushed the reason past the end of the desktop's status line at
+     * 1024 px) or where a folder above it should be ("/tmp/afile is a file"), a folder that takes no new
      * folders (a virtual file system such as /proc, where making one reports "no such file":
      * "folder /proc does not take new folders"), else {@link #describe}. The caller's message names
      * {@code dir}.
      */
     public static String folderNotMade(IOException e, Path dir) {
         if (e instanceof FileAlreadyExistsException f && f.getFile() != null && !Files.isDirectory(Path.of(f.getFile()))) {
-            return f.getFile() + " is a file";
+            Path file = Path.of(f.getFile());
+            return sameFile(file, dir) ? "it is a file, not a folder" : file + " is a file";
         }
         if (e instanceof NoSuchFileException f && f.getFile() != null) {
             Path parent = Path.of(f.getFile()).toAbsolutePath().normalize().getParent();
@@ -68,6 +71,10 @@ public final class IoProblems {
             return "permission denied in " + f.getFile();
         }
         return describe(e, dir);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /**

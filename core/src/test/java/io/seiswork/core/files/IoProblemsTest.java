@@ -170,20 +170,27 @@ class IoProblemsTest {
     @Test
     void aFolderNotMadeSaysWhy() throws IOException {
         Path file = Files.writeString(dir.resolve("afile"), "x");
-        for (Path wanted : new Path[] {file, file.resolve("sub")}) {
-            try {
-                Files.createDirectories(wanted);
-                throw new AssertionError("made " + wanted);
-            } catch (IOException e) {
-                String why = IoProblems.folderNotMade(e, wanted);
-                assertEquals(true, why.equals(file + " is a file") || why.equals(file + " is not a folder"), why);
-            }
-        }
+        // The file in the folder's own place is not named again (the caller names the folder);
+        // one in the place of a folder above it is.
+        assertEquals("it is a file, not a folder", notMade(file));
+        String above = notMade(file.resolve("sub"));
+        assertEquals(true, above.equals(file + " is a file") || above.equals(file + " is not a folder"), above);
+        assertEquals(file + " is a file", IoProblems.folderNotMade(new FileAlreadyExistsException(file.toString()),
+                file.resolve("sub")));
         // What mkdir in /proc reports: no such file, though the folder above is there.
         Path proc = dir.resolve("virtual");
         assertEquals("folder " + dir.toAbsolutePath().normalize() + " does not take new folders",
                 IoProblems.folderNotMade(new NoSuchFileException(proc.toString()), proc));
         assertEquals("permission denied in " + proc, IoProblems.folderNotMade(new AccessDeniedException(proc.toString()), proc));
+    }
+
+    private static String notMade(Path wanted) {
+        try {
+            Files.createDirectories(wanted);
+            throw new AssertionError("made " + wanted);
+        } catch (IOException e) {
+            return IoProblems.folderNotMade(e, wanted);
+        }
     }
 
     /** What a path that is no regular file is, in the words every reader of a named file uses. */
