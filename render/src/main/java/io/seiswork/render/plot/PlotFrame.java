@@ -2,7 +2,9 @@ package io.seiswork.render.plot;
 
 import io.seiswork.render.color.Clip;
 import io.seiswork.render.color.ColorMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -41,6 +43,8 @@ public final class PlotFrame {
     public static final double BOTTOM = 40;
 
     private static final Font FONT = Font.font(11);
+    /** Pixels at least between two tick labels along their axis. */
+    static final double TICK_LABEL_SPACE = 6;
     private double width;
     private double height;
     private double across0;
@@ -263,15 +267,57 @@ public final class PlotFrame {
 
     /**
      * The across values {@link #drawAxes} marks and labels under the plot, ascending: about one a
-     * 90 px of plot width, and two at least (both ends of a narrow plot's scale, {@link Ticks#of}).
+     * 90 px of plot width, two at least (both ends of a narrow plot's scale, {@link
+     * Ticks#atLeastTwo}), and only those whose labels do not touch ({@link #apart}).
      */
     public List<Double> acrossTicks() {
-        return Ticks.of(Math.min(across0, across1), Math.max(across0, across1), Math.max(2, (int) (plot().getWidth() / 90)));
+        List<Double> ticks = Ticks.atLeastTwo(Math.min(across0, across1), Math.max(across0, across1),
+                Math.max(2, (int) (plot().getWidth() / 90)));
+        return apart(ticks, this::x, v -> textWidth(Ticks.label(v)));
     }
 
-    /** The down values {@link #drawAxes} marks and labels left of the plot: about one a 60 px of height, two at least. */
+    /** The down values {@link #drawAxes} marks and labels left of the plot: about one a 60 px of height, two at least, apart. */
     public List<Double> downTicks() {
-        return Ticks.of(Math.min(down0, down1), Math.max(down0, down1), Math.max(2, (int) (plot().getHeight() / 60)));
+        List<Double> ticks = Ticks.atLeastTwo(Math.min(down0, down1), Math.max(down0, down1),
+                Math.max(2, (int) (plot().getHeight() / 60)));
+        double line = textHeight();
+        return apart(ticks, this::y, v -> line);
+    }
+
+    /**
+     * The evenly spaced {@code ticks} whose labels, centred at {@code at} pixels and {@code size}
+     * pixels long along the axis, keep {@value #TICK_LABEL_SPACE} px between them: all of them, or
+     * every second, third... where that keeps both ends, or the two ends alone, or the first alone.
+     * The finer steps that give a narrow plot (under 180 px: room for 2) two ticks can give it five,
+     * "0" to "4000" 25 px apart and overlapping.
+     */
+    static List<Double> apart(List<Double> ticks, DoubleUnaryOperator at, DoubleUnaryOperator size) {
+        int n = ticks.size();
+        for (int every = 1; every < n; every++) {
+            if ((n - 1) % every != 0) {
+                continue;
+            }
+            List<Double> kept = new ArrayList<>();
+            for (int i = 0; i < n; i += every) {
+                kept.add(ticks.get(i));
+            }
+            if (labelsApart(kept, at, size)) {
+                return kept;
+            }
+        }
+        return n == 0 ? ticks : List.of(ticks.getFirst());
+    }
+
+    private static boolean labelsApart(List<Double> ticks, DoubleUnaryOperator at, DoubleUnaryOperator size) {
+        for (int i = 1; i < ticks.size(); i++) {
+            double a = ticks.get(i - 1);
+            double b = ticks.get(i);
+            double room = (size.applyAsDouble(a) + size.applyAsDouble(b)) / 2 + TICK_LABEL_SPACE;
+            if (Math.abs(at.applyAsDouble(b) - at.applyAsDouble(a)) < room) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code text} as drawn in the frame's font, cut with "…" to at most {@code room} pixels wide. */
@@ -295,6 +341,13 @@ public final class PlotFrame {
             }
         }
         return best;
+    }
+
+    /** Height of a line of tick labels in pixels in the frame's font. */
+    static double textHeight() {
+        javafx.scene.text.Text t = new javafx.scene.text.Text("0");
+        t.setFont(FONT);
+        return t.getLayoutBounds().getHeight();
     }
 
     /** Width of {@code text} in pixels in the frame's font. */

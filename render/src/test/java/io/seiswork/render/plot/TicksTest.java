@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class TicksTest {
 
@@ -21,13 +23,48 @@ class TicksTest {
      */
     @Test
     void aNarrowAxisKeepsBothEndsOfItsScale() {
-        assertEquals(List.of(0.0, 2000.0, 4000.0), Ticks.of(-5, 4005, 2));
-        assertEquals(List.of(0.0, 2000.0), Ticks.of(-5, 2005, 2), "two already: unchanged");
-        assertEquals(List.of(0.0, 1.0), Ticks.of(-0.1, 1.01, 1));
-        assertEquals(List.of(-0.5, 0.0, 0.5), Ticks.of(-0.6, 0.6, 1));
+        assertEquals(List.of(0.0), Ticks.of(-5, 4005, 2), "the nearest nice step alone");
+        assertEquals(List.of(0.0, 2000.0, 4000.0), Ticks.atLeastTwo(-5, 4005, 2));
+        assertEquals(List.of(0.0, 2000.0), Ticks.atLeastTwo(-5, 2005, 2), "two already: unchanged");
+        assertEquals(List.of(0.0, 1.0), Ticks.atLeastTwo(-0.1, 1.01, 1));
+        assertEquals(List.of(-0.5, 0.0, 0.5), Ticks.atLeastTwo(-0.6, 0.6, 1));
         for (double max = 0.3; max < 5000; max *= 1.37) {
-            List<Double> t = Ticks.of(-max / 400, max * 1.001, 2);
+            List<Double> t = Ticks.atLeastTwo(-max / 400, max * 1.001, 2);
             assertTrue(t.size() >= 2 && t.size() <= 5, max + ": " + t);
+        }
+    }
+
+    /**
+     * The 3D box's z edge asks {@link Ticks#of} for only as many as fit: a thin slab (1.5 km deep,
+     * room for one label) keeps one, not the two that {@link Ticks#atLeastTwo} would force, whose
+     * labels overlapped ("0" and "1000" about 13 px apart on a 60 km × 1.5 km volume).
+     */
+    @Test
+    void ofDoesNotForceASecondTick() {
+        assertEquals(List.of(0.0), Ticks.of(0, 1500, 1));
+        assertEquals(List.of(0.0, 1000.0), Ticks.atLeastTwo(0, 1500, 1));
+    }
+
+    /**
+     * A section zoomed without limit: an infinite range, or one a single ulp wide, ends at once
+     * (the finer-step loop had no bound and spun for ever), with no ticks for an empty,
+     * non-finite or zero range. The timeout guards against a hang; it measures nothing.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void degenerateRangesEndAtOnce() {
+        for (int target : new int[] {1, 2, 5}) {
+            assertEquals(List.of(), Ticks.atLeastTwo(0, Double.POSITIVE_INFINITY, target));
+            assertEquals(List.of(), Ticks.atLeastTwo(Double.NEGATIVE_INFINITY, 0, target));
+            assertEquals(List.of(), Ticks.atLeastTwo(-Double.MAX_VALUE, Double.MAX_VALUE, target), "width overflows");
+            assertEquals(List.of(), Ticks.atLeastTwo(Double.NaN, 1, target));
+            assertEquals(List.of(), Ticks.atLeastTwo(7, 7, target), "zero range");
+            assertEquals(List.of(), Ticks.of(0, Double.POSITIVE_INFINITY, target));
+            for (double at : new double[] {0, 1, 1e6, 4005, -3.7e9}) {
+                double next = Math.nextUp(at);
+                assertTrue(Ticks.atLeastTwo(at, next, target).size() <= 2, at + ": one ulp");
+                assertTrue(Ticks.of(at, next, target).size() <= 2, at + ": one ulp");
+            }
         }
     }
 
