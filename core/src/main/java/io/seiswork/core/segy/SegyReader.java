@@ -199,7 +199,7 @@ public final class SegyReader implements AutoCloseable {
         SegyLayout layout = SegyLayout.of(file, size, dataStart, headerBytes, samples, format, order, intervalUs, fallback,
                 "%d-byte trace header%s + %d samples x %d bytes of %s".formatted(headerBytes,
                         extensions > 0 ? "s (with " + extensions + " rev-2 extension" + (extensions > 1 ? "s)" : ")") : "",
-                        samples, format.bytesPerSample(), format.describe()));
+                        samples, format.bytesPerSample(), formatSaid(format, options.format() != null)));
         LOG.debug("{}: {} traces of {} samples, format {}, {} endian, first trace at byte {}", file, layout.traces(),
                 layout.samples(), layout.format().shortName(), ByteOrders.name(order), layout.dataStart());
         TextEncoding encoding = TextHeaderCodec.detect(text);
@@ -208,6 +208,15 @@ public final class SegyReader implements AutoCloseable {
                 : LayoutStanzas.names(file, stanzas, firstExtensionHeaders(file, ch, layout, extensions), encoding,
                         dataStart);
         return new SegyReader(file, options, ch, layout, bh, texts, encoding, stanzas, names);
+    }
+
+    /**
+     * The format as a trace-size message names it: with its binary-header code when taken from
+     * there ("int24 (format code 7)": a wrong code shows as such), else as forced by the caller
+     * ({@link SegyReadOptions#format}), which no header field the user could doubt gave.
+     */
+    static String formatSaid(SampleFormat format, boolean forced) {
+        return forced ? format.shortName() + " (forced, not the binary header's format code)" : format.describe();
     }
 
     private static SegyReader openSu(Path file, SegyReadOptions options, FileChannel ch) {

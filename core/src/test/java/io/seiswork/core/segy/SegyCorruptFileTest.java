@@ -1,6 +1,7 @@
 package io.seiswork.core.segy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,20 @@ class SegyCorruptFileTest {
         SegyException e = assertThrows(SegyException.class, () -> SegyReader.open(file));
         assertTrue(e.getMessage().contains("(240-byte trace header + 7 samples x 3 bytes of int24 (format code 7))"),
                 e.getMessage());
+    }
+
+    /**
+     * A format forced by the caller is named as forced, not by the binary-header code the caller
+     * overrode (the file's own code, 5, is right; "format code 7" pointed at a field that was not read).
+     */
+    @Test
+    void aForcedFormatIsNamedAsForced() throws IOException {
+        Path file = cube("forced.sgy"); // ieee32: 12 traces of 240 + 7 x 4 bytes
+        SegyException e = assertThrows(SegyException.class,
+                () -> SegyReader.open(file, SegyReadOptions.defaults().withFormat(SampleFormat.INT24)));
+        assertTrue(e.getMessage().contains("(240-byte trace header + 7 samples x 3 bytes of int24 (forced, not the"
+                + " binary header's format code))"), e.getMessage());
+        assertFalse(e.getMessage().contains("format code 7"), e.getMessage());
     }
 
     /**
