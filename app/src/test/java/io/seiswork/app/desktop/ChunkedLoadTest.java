@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -165,6 +166,61 @@ class ChunkedLoadTest {
         assertEquals(small, got[0]);
         assertEquals(0, after.get(), "no chunk of the first spec after the second was opened");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> editor.formPane().getContent() == editor.form());
+    }
+
+    /**
+     * 12,000 lines put in 512 characters (about 50 lines) a runnable: the gutter's numbers are as
+     * wide from the first chunk to the last (padded to the last line's five digits), not widened at
+     * 100, 1,000 and 10,000 lines, each of which redrew every line on screen. The previous text
+     * goes out in a change of its own, before the first chunk's insertion is timed (timed with it,
+     * its deletion made every character look costly and the next chunks the fewest).
+     */
+    @Test
+    void theGutterKeepsItsWidthWhileALoadOfSmallChunksRuns(FxRobot robot) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= 12_000; i++) {
+            b.append("  \"p").append(i).append("\": ").append(i % 97).append(",\n");
+        }
+        String text = b.toString();
+        SpecCodeArea area = robot.interact(() -> {
+            SpecCodeArea a = new SpecCodeArea();
+            a.replaceText("old spec\n".repeat(20_000));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(a, 400, 300));
+            stage.show();
+            return a;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> lineOne = new ArrayList<>();
+        List<Integer> removed = new ArrayList<>();
+        List<Integer> inserted = new ArrayList<>();
+        boolean[] done = new boolean[1];
+        robot.interact(() -> {
+            area.plainTextChanges().subscribe(c -> {
+                removed.add(c.getRemoved().length());
+                inserted.add(c.getInserted().length());
+            });
+            ChunkedLoad load = new ChunkedLoad(area, text, 512, percent -> {
+                for (Node n : area.lookupAll(".lineno")) {
+                    if (n instanceof Label l && l.getText().strip().equals("1")) {
+                        lineOne.add(l.getText());
+                    }
+                }
+            }, () -> done[0] = true);
+            load.start();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done[0]);
+        String[] got = new String[1];
+        robot.interact(() -> {
+            got[0] = area.getText();
+            area.getScene().getWindow().hide();
+        });
+        assertEquals(text, got[0]);
+        assertTrue(inserted.size() > 200, "chunks of about 50 lines: " + inserted.size());
+        assertEquals(List.of("old spec\n".length() * 20_000, 0), List.of(removed.getFirst(), inserted.getFirst()),
+                "the old text goes out alone");
+        assertTrue(lineOne.size() > 100, "line 1's number seen while loading: " + lineOne.size());
+        assertEquals(List.of("    1"), lineOne.stream().distinct().toList(), "line 1's number padded to 5 digits throughout");
     }
 
     @Test
