@@ -42,9 +42,12 @@ final class VolumeOpening {
     private final Button cancel = new Button("Cancel");
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Path file;
+    /** The window the volume was opened from (its screen sizes the viewer), or null. */
+    private final Window owner;
 
     private VolumeOpening(Window owner, Path file) {
         this.file = file;
+        this.owner = owner;
         doing.setId("volumeOpeningText");
         doing.setWrapText(true);
         doing.setText("Reading the trace headers of " + file.getFileName() + "...");
@@ -119,7 +122,7 @@ final class VolumeOpening {
             }
             progress.setOnHidden(null);
             progress.close();
-            show(v);
+            show(v, owner);
         });
     }
 
@@ -151,12 +154,14 @@ final class VolumeOpening {
         };
     }
 
-    private static void show(VolumeSource v) {
+    /** The viewer's window, sized for and placed on the screen of {@code owner} (null: the primary screen). */
+    private static void show(VolumeSource v, Window owner) {
         Stage stage = new Stage();
         stage.setTitle("Seiswork: " + v.name());
-        WindowSize size = WindowSize.onPrimaryScreen(1100, 800, 640, 480);
+        WindowSize size = WindowSize.onScreenOf(owner, 1100, 800, 640, 480);
         stage.setScene(new Scene(new VolumeWindow(v, VolumeWindow.isVelocity(v) ? ColorMap.VIRIDIS : ColorMap.SEISMIC),
                 size.width(), size.height()));
+        size.place(stage, owner);
         stage.setOnHidden(e -> v.close());
         stage.show();
     }

@@ -48,8 +48,9 @@ public final class WorkstationApplication extends Application {
         } else {
             window.openFile(spec);
         }
-        WindowSize size = WindowSize.onPrimaryScreen(1280, 820, ProjectWindow.MIN_WIDTH, ProjectWindow.MIN_HEIGHT);
+        WindowSize size = WindowSize.onScreenOf(null, 1280, 820, ProjectWindow.MIN_WIDTH, ProjectWindow.MIN_HEIGHT);
         stage.setScene(new Scene(window, size.width(), size.height()));
+        size.place(stage, null);
         dress(stage, window);
         stage.show();
     }
