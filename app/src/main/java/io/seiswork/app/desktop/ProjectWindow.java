@@ -17,8 +17,13 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
@@ -31,6 +36,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
@@ -190,8 +196,9 @@ public final class ProjectWindow extends BorderPane {
             runs.targetChanged(b);  // a refusal of the earlier choice goes, once no longer true
             updateRunButton();
         });
-        javafx.scene.layout.FlowPane bar = toolBar(open, openVolume, recentMenu, examples, new Separator(javafx.geometry.Orientation.VERTICAL),
-                new Label("Engine"), engine, new Label("on"), runOn, new Label("shots"), shotsField, run, cancel, resume, cloudJobs);
+        FlowPane bar = toolBar(open, openVolume, recentMenu, examples, new Separator(Orientation.VERTICAL),
+                labelled("Engine", engine), labelled("on", runOn), labelled("shots", shotsField), run, cancel, resume,
+                cloudJobs);
         editor = new SpecEditor(checks, opening::applyEdits, saving::save, saving::chooseSaveAs, new DialogFileChooser(
                 () -> opening.specFile() == null ? Path.of("") : opening.specFile().toAbsolutePath().getParent(),
                 () -> getScene().getWindow()));
@@ -348,17 +355,32 @@ public final class ProjectWindow extends BorderPane {
      * (1,135 px with the system font at 13 px), rather than a {@code ToolBar}, which hid Resume and
      * Cloud jobs behind its overflow button at 1024 px.
      */
-    private static javafx.scene.layout.FlowPane toolBar(javafx.scene.Node... tools) {
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(4, 4, tools);
+    /**
+     * The tool bar: a flow of tools that wraps onto a second row in a narrow window rather than
+     * hiding tools behind an overflow button; a tool with a label is one node ({@link #labelled}),
+     * so a row never ends between a label and its control.
+     */
+    private static FlowPane toolBar(Node... tools) {
+        FlowPane bar = new FlowPane(4, 4, tools);
         bar.getStyleClass().add("tool-bar");
         bar.setId("toolBar");
+        bar.setAccessibleRole(AccessibleRole.TOOL_BAR);
         bar.setPadding(new Insets(5, 6, 5, 6));
-        for (javafx.scene.Node n : tools) {
+        for (Node n : tools) {
             if (n instanceof Separator sep) {
                 sep.setPrefHeight(24);
             }
         }
         return bar;
+    }
+
+    /** {@code control} with its label before it, the two kept together on one row of the tool bar. */
+    private static HBox labelled(String text, Control control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        HBox pair = new HBox(4, label, control);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     private static ExecutorService daemonThread(String name) {

@@ -261,6 +261,18 @@ class RunFolderTest extends WindowTestBase {
             }
             placed.add(b);
         }
+        // The bar wraps at 1024 px (its tools take 1,135): no row ends between a label and its control.
+        var labels = window.getTop().lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && l.getLabelFor() != null)
+                .map(n -> (javafx.scene.control.Label) n).toList();
+        assertEquals(java.util.List.of("Engine", "on", "shots"), labels.stream().map(javafx.scene.control.Label::getText).toList());
+        for (var l : labels) {
+            var lb = l.localToScene(l.getBoundsInLocal());
+            var cb = l.getLabelFor().localToScene(l.getLabelFor().getBoundsInLocal());
+            assertTrue(lb.getCenterY() > cb.getMinY() && lb.getCenterY() < cb.getMaxY() && lb.getMaxX() <= cb.getMinX(),
+                    "\"" + l.getText() + "\" at " + lb + " is on the row of its control, before it: " + cb);
+        }
+        assertEquals(javafx.scene.AccessibleRole.TOOL_BAR, window.getTop().getAccessibleRole());
         assertTrue(window.outputFolder().getText().startsWith("Output: "), window.outputFolder().getText());
         var out = window.outputFolder().localToScene(window.outputFolder().getBoundsInLocal());
         assertTrue(out.getMaxX() <= width + 1 && out.getWidth() > 20, "output folder shown: " + out);
