@@ -94,18 +94,17 @@ class VolumeOpeningTest {
             robot.interact(() -> said[0] = w[0].status().getText());
             assertEquals("f3.sgy is a volume, not a job spec: opening it in a viewer window (the tool bar's Open volume...).",
                     said[0]);
-            robot.interact(() -> {
-                // Shown in the window, not held in a hidden overflow (isVisible alone is true there too).
-                javafx.scene.Node n = w[0].lookup("#openVolume");
-                while (n != null && n != w[0]) {
-                    assertTrue(n.isVisible(), "the tool it names is in the bar, not in a hidden " + n);
-                    n = n.getParent();
-                }
-                assertSame(w[0], n, "the tool it names is in the window");
-                var b = w[0].lookup("#openVolume").localToScene(w[0].lookup("#openVolume").getBoundsInLocal());
-                assertTrue(b.getMinX() >= 0 && b.getMaxX() <= w[0].getScene().getWidth() && b.getWidth() > 10,
-                        "the tool it names is on screen: " + b);
-            });
+            // Shown in the window, not held in a hidden overflow (isVisible alone is true there too).
+            javafx.scene.Node tool = w[0].lookup("#openVolume");
+            javafx.scene.Node n = tool;
+            while (n != null && n != w[0]) {
+                assertTrue(n.isVisible(), "the tool it names is in the bar, not in a hidden " + n);
+                n = n.getParent();
+            }
+            assertSame(w[0], n, "the tool it names is in the window");
+            javafx.geometry.Bounds b = tool.localToScene(tool.getBoundsInLocal());
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= w[0].getScene().getWidth() && b.getWidth() > 10,
+                    "the tool it names is on screen: " + b);
         } finally {
             robot.interact(() -> {
                 VolumeWindow v = viewerWindow();
