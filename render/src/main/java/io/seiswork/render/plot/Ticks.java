@@ -34,8 +34,8 @@ public final class Ticks {
      * ticks gets a step of 5,000 m and "0" alone, no far-end value and no horizontal scale (the Run
      * tab's live wavefield at 1024 px). The next finer nice steps are taken then until two fit
      * (here 2,000 m: 0, 2000, 4000), {@value #MOST_FINER} at most: enough for any range whose ends
-     * differ by more than their rounding (a range of one ulp, zoomed in without limit, can have
-     * none or one).
+     * differ by more than their rounding (a range a few ulps wide, zoomed in without limit, may
+     * get fewer, and at once).
      */
     public static List<Double> atLeastTwo(double min, double max, int target) {
         if (!usable(min, max) || target < 1) {
