@@ -182,14 +182,15 @@ class ChunkedLoadTest {
             b.append("  \"p").append(i).append("\": ").append(i % 97).append(",\n");
         }
         String text = b.toString();
-        SpecCodeArea area = robot.interact(() -> {
-            SpecCodeArea a = new SpecCodeArea();
-            a.replaceText("old spec\n".repeat(20_000));
+        SpecCodeArea[] made = new SpecCodeArea[1];
+        robot.interact(() -> {
+            made[0] = new SpecCodeArea();
+            made[0].replaceText("old spec\n".repeat(20_000));
             Stage stage = new Stage();
-            stage.setScene(new Scene(a, 400, 300));
+            stage.setScene(new Scene(made[0], 400, 300));
             stage.show();
-            return a;
         });
+        SpecCodeArea area = made[0];
         WaitForAsyncUtils.waitForFxEvents();
         List<String> lineOne = new ArrayList<>();
         List<Integer> removed = new ArrayList<>();

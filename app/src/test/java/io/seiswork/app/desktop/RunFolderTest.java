@@ -263,7 +263,8 @@ class RunFolderTest extends WindowTestBase {
         }
         // The bar wraps at 1024 px (its tools take 1,135): no row ends between a label and its control.
         var labels = window.getTop().lookupAll(".label").stream()
-                .filter(n -> n instanceof javafx.scene.control.Label l && l.getLabelFor() != null)
+                .filter(n -> n instanceof javafx.scene.control.Label l && l.getLabelFor() != null
+                        && l.getLabelFor().getParent() == l.getParent())  // not a menu button's own text
                 .map(n -> (javafx.scene.control.Label) n).toList();
         assertEquals(java.util.List.of("Engine", "on", "shots"), labels.stream().map(javafx.scene.control.Label::getText).toList());
         for (var l : labels) {
