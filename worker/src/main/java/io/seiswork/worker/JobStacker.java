@@ -53,22 +53,12 @@ final class JobStacker {
     private final ShotMetrics metrics;
     private final ResultUpload upload;
 
-    /** A stacker whose outputs' uploads are tried again for {@link ResultUpload#DEFAULT_RETRY}. */
-    JobStacker(ArtifactStore store, JobTable table, ShotMetrics metrics) {
-        this(store, table, metrics, new ResultUpload(store, ResultUpload.DEFAULT_RETRY));
-    }
-
     /** @param upload what stores the outputs: the worker's, tried again for its {@code --result-retry} */
     JobStacker(ArtifactStore store, JobTable table, ShotMetrics metrics, ResultUpload upload) {
         this.store = store;
         this.table = table;
         this.metrics = metrics;
         this.upload = upload;
-    }
-
-    /** As {@link #stack(JobRecord, ActiveJob, CancellationToken, CancellationToken)}, one token stopping all. */
-    void stack(JobRecord job, ActiveJob active, CancellationToken cancel) {
-        stack(job, active, cancel, cancel);
     }
 
     /**
@@ -80,8 +70,13 @@ final class JobStacker {
      * @param sending of which {@code cancel} is a child, alone stops an output's upload under way:
      *     a worker stopping lets it go on for its upload grace ({@link ShotWorker#UPLOAD_GRACE}),
      *     a job cancelled or deleted stops it at once
+     * @param jobEnded of which {@code sending} is a child, cancelled when the job ends (cancelled,
+     *     failed, deleted, or DONE by another stacker): what tells a stack stopped for the job's
+     *     end, whose stored outputs are removed, from one stopped with its worker, whose are left
+     *     for the next stacker to replace
      */
-    void stack(JobRecord job, ActiveJob active, CancellationToken cancel, CancellationToken sending) {
+    void stack(JobRecord job, ActiveJob active, CancellationToken cancel, CancellationToken sending,
+            CancellationToken jobEnded) {
         long t0 = System.nanoTime();
         ResolvedJob resolved = active.job();
         Path dir = active.scratchFor("stack");
@@ -89,23 +84,15 @@ final class JobStacker {
             Stacked stacked = resolved.spec().task() == Task.RTM
                     ? stackImage(job, resolved, dir, cancel) : gatherShots(job, active, dir, cancel);
             List<String> outputs = stacked.outputs();
-            if (!storeOutputs(job, dir, outputs, cancel, sending)) {
+            if (!storeOutputs(job, dir, outputs, cancel, sending, jobEnded)) {
                 return;
             }
             if (!table.finishJob(job.id(), outputs)) {
-                Optional<JobRecord> now = table.job(job.id());
-                if (now.isPresent() && now.get().status() == JobStatus.DONE) {
-                    // DONE by another stacker: the keys are the same, so removing "ours" would remove its outputs.
-                    LOG.info("job {}: stacked, but the job is {} meanwhile: its outputs left as they are", job.id(),
-                            now.get().status());
-                    return;
-                }
                 // Cancelled (perhaps to be deleted) or failed while the outputs were stored: they would
                 // outlive the job's items, where no delete finds them; a resume stacks again anyway.
                 // The task role grants s3:DeleteObject on jobs/*/image/* for this (infra WorkerPermissions).
-                store.delete(outputs.stream().map(name -> ObjectKeys.output(job.id(), name)).toList());
-                LOG.info("job {}: stacked, but the job is {} meanwhile: its outputs removed", job.id(),
-                        now.map(j -> j.status().name()).orElse("deleted"));
+                removeIfEnded(job, outputs.stream().map(name -> ObjectKeys.output(job.id(), name)).toList(), true,
+                        "stacked, but the job is no longer STACKING");
             } else {
                 // The partial results have served their purpose: a 3D survey's are its size times the shots.
                 store.delete(IntStream.rangeClosed(1, job.total()).mapToObj(n -> ObjectKeys.shotResult(job.id(), n)).toList());
@@ -124,19 +111,23 @@ final class JobStacker {
      * resumable upload ({@link ResultUpload#storeFile}: an S3 blip during an output of 100 GB
      * costs the parts in flight, not the stack), its progress in the log for a large one
      * ({@link UploadProgressLog}). An output that cannot be stored, or a cancel, aborts its
-     * multipart upload and removes the outputs this stack stored before it, unless the job is
-     * DONE (another stacker's, under the same keys): a job cancelled or deleted leaves nothing
-     * behind, and a stack handed back or failed stores them all again.
+     * multipart upload. The outputs stored before it are removed only when the job has ended
+     * ({@link #removeIfEnded}); a stack stopped with its worker, or failed while the job is still
+     * STACKING, leaves them, as the next stacker stores them again under the same keys.
+     * Package-visible for {@code StackOutputUploadTest}, which stores outputs of a chosen size
+     * through a link it breaks.
      *
      * @return false when another stacker stored them first (nothing stored here)
      */
     boolean storeOutputs(JobRecord job, Path dir, List<String> outputs, CancellationToken cancel,
-            CancellationToken sending) {
+            CancellationToken sending, CancellationToken jobEnded) {
         List<String> stored = new ArrayList<>();
         try {
             for (String name : outputs) {
                 sending.throwIfCancelled("job " + job.id() + ", storing its outputs");
-                if (storedByAnother(job)) {
+                if (doneMeanwhile(job)) {
+                    LOG.info("job {}: stacked, but another worker stored its outputs first: this stack's are not stored",
+                            job.id());
                     return false;
                 }
                 String key = ObjectKeys.output(job.id(), name);
@@ -148,33 +139,45 @@ final class JobStacker {
             }
             return true;
         } catch (RuntimeException e) {
-            removeStored(job, stored, e);
+            if (!stored.isEmpty() && cancel.isCancelled() && !jobEnded.isCancelled()) {
+                // The worker stopping: nothing read or removed, which no time bound would cover.
+                LOG.info("job {}: storing its outputs stopped with the worker: {} stored already left for the next "
+                        + "stack, which stores them again", job.id(), stored);
+            } else {
+                try {
+                    removeIfEnded(job, stored, jobEnded.isCancelled(),
+                            "storing its outputs stopped (" + ResultNotStoredException.oneLine(e) + ")");
+                } catch (RuntimeException removal) {
+                    LOG.warn("job {}: could not remove its outputs {} stored before the stack stopped: {}", job.id(),
+                            stored, ResultNotStoredException.oneLine(removal));
+                    e.addSuppressed(removal);
+                }
+            }
             throw e;
         }
     }
 
     /**
-     * Removes the outputs {@code keys} this stack stored before {@code failure} stopped it, unless
-     * the job is DONE meanwhile (another stacker's outputs under the same keys). A removal that
-     * fails (S3 out of reach still) is one WARN, added to the failure: a stack that stores them
-     * again replaces them.
+     * Removes the outputs {@code keys} this stack stored when the job has ended ({@code ended},
+     * or the job no longer STACKING): left behind a cancelled or deleted job's items, no delete
+     * would find them. Never while the job is DONE (another stacker's outputs, under the same
+     * keys), nor while it is STACKING and not known to have ended (a failure the next stacker
+     * tries again, replacing them).
+     *
+     * @param why what stopped the stack, for the log
      */
-    private void removeStored(JobRecord job, List<String> keys, RuntimeException failure) {
+    private void removeIfEnded(JobRecord job, List<String> keys, boolean ended, String why) {
         if (keys.isEmpty()) {
             return;
         }
-        try {
-            if (table.job(job.id()).map(j -> j.status() == JobStatus.DONE).orElse(false)) {
-                return;
-            }
-            store.delete(keys);
-            LOG.info("job {}: storing its outputs stopped ({}): {} stored already removed", job.id(),
-                    ResultNotStoredException.oneLine(failure), keys);
-        } catch (RuntimeException e) {
-            LOG.warn("job {}: could not remove its outputs {} stored before the stack stopped: {}", job.id(), keys,
-                    ResultNotStoredException.oneLine(e));
-            failure.addSuppressed(e);
+        Optional<JobStatus> now = table.jobStatus(job.id());
+        if (now.isPresent() && (now.get() == JobStatus.DONE || !ended && now.get() == JobStatus.STACKING)) {
+            LOG.info("job {}: {}; the job is {}: its outputs {} left as they are", job.id(), why, now.get(), keys);
+            return;
         }
+        store.delete(keys);
+        LOG.info("job {}: {}; the job is {}: its outputs {} removed", job.id(), why,
+                now.map(Enum::name).orElse("deleted"), keys);
     }
 
     private static long sizeOf(Path file) {
@@ -186,19 +189,14 @@ final class JobStacker {
     }
 
     /**
-     * Whether another stacker stored the job's outputs already (the job DONE): this one's, under
+     * Whether the job is DONE: another stacker stored its outputs already, and this one's, under
      * the same keys, would replace the outputs of a finished job, perhaps while they are fetched.
      * Looked at before each output is stored; a stacker that the table still counts alive is
      * never taken over ({@link StackingRecords#takeStack}), so two stacks at once need a holder silent
      * for minutes that then wakes.
      */
-    private boolean storedByAnother(JobRecord job) {
-        Optional<JobRecord> now = table.job(job.id());
-        if (now.isPresent() && now.get().status() == JobStatus.DONE) {
-            LOG.info("job {}: stacked, but another worker stored its outputs first: this stack's are not stored", job.id());
-            return true;
-        }
-        return false;
+    private boolean doneMeanwhile(JobRecord job) {
+        return table.jobStatus(job.id()).map(JobStatus.DONE::equals).orElse(false);
     }
 
     /**

@@ -362,7 +362,7 @@ public final class ShotWorker implements Runnable {
                 protection, () -> hung(message), settings.visibility(), timings)) {
             if (!table.startShot(id, task.shot(), settings.workerId(), message.receiveCount(), message.messageId())) {
                 shotDone = true;
-                if (stackIfOrphaned(id, message, cancel, upload)) {
+                if (stackIfOrphaned(id, message, cancel, upload, jobEnded)) {
                     deleteAfterStack(message);
                 } else {
                     keptForLiveStack = true;
@@ -372,7 +372,7 @@ public final class ShotWorker implements Runnable {
             JobRecord job = runShot(found.get(), task.shot(), cancel, upload);
             shotDone = true;
             if (job.done() == job.total() && table.stacking().startStacking(id, message.messageId())) {
-                stack(job, cancel, upload);
+                stack(job, cancel, upload, jobEnded);
                 deleteAfterStack(message);
             } else {
                 queue.delete(message);
@@ -650,7 +650,7 @@ public final class ShotWorker implements Runnable {
      * @return whether the message is settled and may be deleted; false for the message of a live stack
      */
     private boolean stackIfOrphaned(JobId id, ReceivedShot message, CancellationToken cancel,
-            CancellationToken uploadStop) {
+            CancellationToken uploadStop, CancellationToken jobEnded) {
         JobRecord job = table.job(id).orElseThrow();
         boolean stack;
         if (job.status() == JobStatus.STACKING) {
@@ -672,7 +672,7 @@ public final class ShotWorker implements Runnable {
         }
         if (stack) {
             LOG.info("job {}: all {} shots counted and no stack stored: stacking", id, job.total());
-            stack(table.job(id).orElseThrow(), cancel, uploadStop);
+            stack(table.job(id).orElseThrow(), cancel, uploadStop, jobEnded);
         }
         return true;
     }
@@ -711,12 +711,13 @@ public final class ShotWorker implements Runnable {
      * Stacks the job, the heartbeat reporting for the stack meanwhile ({@link StackingRecords#beatStacking}).
      * {@code cancel} stops the stack; {@code uploadStop}, of which it is a child, alone stops an
      * output's upload under way, as a shot's result's ({@link #runShot}): a worker stopping lets it
-     * go on for {@link #UPLOAD_GRACE}, then it is stopped, aborted, and the stack handed back.
+     * go on for {@link #UPLOAD_GRACE}, then it is stopped, aborted, and the stack handed back;
+     * {@code jobEnded}, of which {@code uploadStop} is a child, is the job's end alone.
      */
-    private void stack(JobRecord job, CancellationToken cancel, CancellationToken uploadStop) {
+    private void stack(JobRecord job, CancellationToken cancel, CancellationToken uploadStop, CancellationToken jobEnded) {
         stacking = true;
         try {
-            stacker.stack(job, activeFor(job), cancel, uploadStop);
+            stacker.stack(job, activeFor(job), cancel, uploadStop, jobEnded);
         } finally {
             stacking = false;
         }

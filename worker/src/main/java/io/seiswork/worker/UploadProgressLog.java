@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * Says in the worker's log how far a large upload is: a stack's output of up to 100 GB takes
  * minutes to an hour, which without it is a silent hour. A line when another tenth of the file is
  * stored or a minute has passed since the last line, whichever comes first, and none more often
- * than every {@link #LEAST_GAP_NANOS}: "storing image.sgy: 4.2 GiB of 14.1 GiB (30 %), 212.5 MB/s"
+ * than every {@link #LEAST_GAP_NANOS} but the last, at 100 %: "storing image.sgy: 4.2 GiB of 14.1 GiB (30 %), 212.5 MB/s"
  * (the rate since the last line, in 10^6 bytes a second). Files under {@link #LARGE_BYTES} say
  * nothing: they are stored in seconds.
  *
@@ -57,11 +57,13 @@ final class UploadProgressLog implements TransferProgress {
         if (nextTenthBytes == 0) {
             nextTenthBytes = Math.max(1, totalBytes / 10);
         }
+        // The end is always said, however soon after the last line: else a fast upload's log could stop at 90 %.
+        boolean end = doneBytes >= totalBytes && doneBytes > lastBytes;
         boolean tenth = doneBytes >= nextTenthBytes && doneBytes > lastBytes;
-        if (since < LEAST_GAP_NANOS || !tenth && since < MOST_GAP_NANOS && doneBytes < totalBytes) {
+        if (!end && (since < LEAST_GAP_NANOS || !tenth && since < MOST_GAP_NANOS)) {
             return;
         }
-        double mbPerS = Math.max(0, doneBytes - lastBytes) / 1e6 / (since / 1e9);
+        double mbPerS = Math.max(0, doneBytes - lastBytes) / 1e6 / (Math.max(1, since) / 1e9);
         log.accept(String.format(Locale.ROOT, "%s: %s of %s (%d %%), %.1f MB/s", doing, MemoryEstimate.human(doneBytes),
                 MemoryEstimate.human(totalBytes), totalBytes == 0 ? 100 : (int) (100 * doneBytes / totalBytes), mbPerS));
         lastNanos = now;

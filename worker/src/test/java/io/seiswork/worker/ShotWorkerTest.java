@@ -375,8 +375,10 @@ class ShotWorkerTest {
         WorkerSettings s = settings("late-stacker");
         var workspace = new JobWorkspace(store, s.workDir(), s.inputCache(), s.maxInputBytes(), s.engine(), s.taskMemoryBytes());
         try (ActiveJob active = new ActiveJob(job, workspace.resolve(failed), workspace.jobDir(job))) {
-            new JobStacker(store, table, new ShotMetrics(System.out, java.time.Clock.systemUTC(), "late-stacker"))
-                    .stack(failed, active, new io.seiswork.core.progress.CancellationToken());
+            var jobEnded = new io.seiswork.core.progress.CancellationToken();
+            var sending = jobEnded.child();
+            new JobStacker(store, table, new ShotMetrics(System.out, java.time.Clock.systemUTC(), "late-stacker"),
+                    new ResultUpload(store, ResultUpload.DEFAULT_RETRY)).stack(failed, active, sending.child(), sending, jobEnded);
         }
         assertEquals(List.of(), store.objectsUnder(ObjectKeys.job(job) + "image/"), "no outputs left behind");
         var resumed = dispatcher.resume(job);

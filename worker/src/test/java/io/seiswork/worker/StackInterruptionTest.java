@@ -250,8 +250,9 @@ class StackInterruptionTest {
     /**
      * Runs {@code held} on a worker whose SIGTERM comes as it stores the job's first output, with
      * no upload grace (a stop within the grace lets the outputs be stored and the job end DONE:
-     * StopDuringUploadTest), and asserts the job was left STACKING with no output stored (the
-     * upload stopped, what was stored removed).
+     * StopDuringUploadTest), and asserts the job was left STACKING with its second output not
+     * stored (the upload stopped). Whether the first was stored before the stop is a race here;
+     * stored, it is left for the next stack (StopDuringUploadTest, StackOutputUploadTest).
      */
     private void interruptWhileStoringOutputs(JobId job, ReceivedShot held, ShotQueue itsQueue, JobTable itsTable)
             throws Exception {
@@ -262,7 +263,6 @@ class StackInterruptionTest {
         JobRecord stopped = table.job(job).orElseThrow();
         assertEquals(JobStatus.STACKING, stopped.status(), "interrupted while stacking");
         assertEquals(-1, store.sizeOf(ObjectKeys.output(job, "image.swv")), "stopped before its second output");
-        assertEquals(-1, store.sizeOf(ObjectKeys.output(job, "image.sgy")), "the first output removed");
         assertEquals(1, metricLines("ShotsInterrupted"));
     }
 

@@ -45,8 +45,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * A stack's outputs are stored as a shot's result is ({@link JobStacker#storeOutputs}, through
  * {@link ResultUpload#storeFile}): an outage mid-way costs the parts S3 had not confirmed, not the
  * output (bytes counted in a real TCP relay, {@link OutageLink}, in front of the S3 emulator); a
- * job cancelled mid-upload leaves no output and no unfinished multipart upload; an abort into a
- * network that answers nothing ends within {@link ArtifactStore#ABORT_TIMEOUT}.
+ * job cancelled mid-upload leaves no output and no unfinished multipart upload; a worker stopping
+ * mid-upload leaves the outputs stored for the next stack; an abort into a network that answers
+ * nothing ends within {@link ArtifactStore#ABORT_TIMEOUT}.
  *
  * <p>Outputs of 25 MiB less a little, in parts of 5 MiB (S3's least), two at a time: five parts each.
  */
@@ -116,7 +117,7 @@ class StackOutputUploadTest {
         };
         try (S3Client s3 = viaLink(parts)) {
             boolean stored = stacker(s3).storeOutputs(job, dir, List.of("image.sgy"), CancellationToken.none(),
-                    CancellationToken.none());
+                    CancellationToken.none(), CancellationToken.none());
             assertTrue(stored);
         }
         long after = link.bytesToTarget() - atUp.get();
@@ -148,11 +149,60 @@ class StackOutputUploadTest {
         try (S3Client s3 = viaLink(parts)) {
             JobStacker stacker = stacker(s3);
             CancelledException e = assertThrows(CancelledException.class, () -> stacker.storeOutputs(job, dir,
-                    List.of("image.sgy", "image.swv"), cancel, jobEnded));
+                    List.of("image.sgy", "image.swv"), cancel, jobEnded, jobEnded));
             assertTrue(e.getMessage().contains("storing job " + job.id() + "'s output image.swv"), e.getMessage());
         }
         assertTrue(parts.confirmed.get() < 2 * PARTS, "the second output stopped mid-way: " + parts.confirmed.get());
         assertEquals(List.of(), store().objectsUnder(ObjectKeys.job(job.id()) + "image/"), "outputs left");
+        assertNoUnfinishedUpload();
+    }
+
+    /**
+     * The worker stopping, its upload grace past while the second output uploads: the upload is
+     * stopped and aborted, and the first output, stored, is left as it is, with no read of the
+     * table or the bucket after the stop (old behaviour: a GetItem and a DeleteObjects outside the
+     * abort's 10 s bound removed it, though the job was still STACKING and the next stacker stores
+     * it again under the same key, perhaps one that had taken the stack over and stored it already).
+     */
+    @Test
+    void aStackStoppedWithItsWorkerLeavesTheOutputsItStored() throws Exception {
+        byte[] first = output(5);
+        Files.write(dir.resolve("image.sgy"), first);
+        Files.write(dir.resolve("image.swv"), output(6));
+        CancellationToken jobEnded = new CancellationToken();
+        CancellationToken sending = jobEnded.child();
+        CancellationToken stopping = sending.child();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger readsAfterStop = new AtomicInteger();
+        Parts parts = new Parts(PARTS + 2, () -> {
+            stopped.set(true);
+            stopping.cancel();
+            sending.cancel();
+        });
+        ExecutionInterceptor afterStop = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (stopped.get() && !(context.request() instanceof AbortMultipartUploadRequest)
+                        && !(context.request() instanceof UploadPartRequest)) {
+                    readsAfterStop.incrementAndGet();
+                }
+            }
+        };
+        try (S3Client s3 = S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION)
+                .forcePathStyle(true).credentialsProvider(LocalCloud.credentials())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(parts).addExecutionInterceptor(afterStop)).build();
+                var db = CLOUD.dynamoDbSeenBy(afterStop)) {
+            ArtifactStore store = new ArtifactStore(s3, name, PART, 2);
+            JobStacker stacker = new JobStacker(store, new JobTable(db, name), new ShotMetrics(new PrintStream(
+                    new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), java.time.Clock.systemUTC(), "w"),
+                    new ResultUpload(store, Duration.ofSeconds(60)));
+            assertThrows(CancelledException.class, () -> stacker.storeOutputs(job, dir, List.of("image.sgy", "image.swv"),
+                    stopping, sending, jobEnded));
+        }
+        assertEquals(0, readsAfterStop.get(), "requests other than the abort after the stop");
+        assertArrayEquals(first, store().getBytes(key("image.sgy"), first.length), "the stored output left as it is");
+        assertEquals(List.of(key("image.sgy")), store().objectsUnder(ObjectKeys.job(job.id()) + "image/").stream()
+                .map(o -> o.key()).toList());
         assertNoUnfinishedUpload();
     }
 
@@ -166,8 +216,9 @@ class StackOutputUploadTest {
     void anAbortIntoABlackHoleEndsWithinItsBound() throws Exception {
         Files.write(dir.resolve("image.sgy"), output(4));
         CancellationToken jobEnded = new CancellationToken();
-        CancellationToken stopping = jobEnded.child();
-        Parts parts = new Parts(2, jobEnded::cancel);
+        CancellationToken sending = jobEnded.child();
+        CancellationToken stopping = sending.child();
+        Parts parts = new Parts(2, sending::cancel);
         AtomicLong abortAt = new AtomicLong();
         ExecutionInterceptor holeAtAbort = new ExecutionInterceptor() {
             @Override
@@ -186,7 +237,7 @@ class StackOutputUploadTest {
                 .build()) {
             JobStacker stacker = stacker(s3);
             log = StandardError.of(() -> assertThrows(CancelledException.class,
-                    () -> stacker.storeOutputs(job, dir, List.of("image.sgy"), stopping, jobEnded)));
+                    () -> stacker.storeOutputs(job, dir, List.of("image.sgy"), stopping, sending, jobEnded)));
             ended = System.nanoTime();
         } finally {
             link.up();

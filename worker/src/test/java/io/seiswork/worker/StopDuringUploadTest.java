@@ -95,18 +95,20 @@ class StopDuringUploadTest {
     }
 
     /**
-     * A stop while the stack's output uploads, past the grace: the upload is stopped, nothing is
-     * left stored, and the stack is handed back as a fresh message (old behaviour: the upload went
-     * on, unstoppable, into ECS's kill, and the stack's message stayed hidden).
+     * A stop while the stack's output uploads, past the grace: the upload is stopped, and the
+     * stack is handed back as a fresh message (old behaviour: the upload went on, unstoppable,
+     * into ECS's kill, and the stack's message stayed hidden). The job still STACKING, the output
+     * stored before it is left for the next stack, which stores it again under the same key.
      */
     @Test
     void aStackOutputPastTheGraceIsStoppedAndTheStackHandedBack() throws Exception {
         JobId job = submit();
-        // The last output held: the first, stored, is removed with it.
+        // The last output held: the first, stored, is left as it is.
         stopDuringUpload(Duration.ZERO, 3_000, "/image/image.swv");
         assertEquals(JobStatus.STACKING, table.job(job).orElseThrow().status());
-        assertEquals(List.of(), new ArtifactStore(CLOUD.s3(), name).objectsUnder(ObjectKeys.job(job) + "image/"),
-                "outputs left");
+        assertEquals(List.of(ObjectKeys.output(job, "image.sgy")), new ArtifactStore(CLOUD.s3(), name)
+                .objectsUnder(ObjectKeys.job(job) + "image/").stream().map(o -> o.key()).toList(),
+                "only the output stored before the stop");
         var again = queue.receive(1, 60).orElseThrow(() -> new AssertionError("the stack was not handed back"));
         assertEquals(1, again.receiveCount(), "a fresh message: the stop used none of its attempts");
         queue.release(again);

@@ -45,6 +45,26 @@ class UploadProgressLogTest {
         assertEquals("job J: storing image.sgy: 384.0 MiB of 100.0 GiB (0 %), 6.7 MB/s", lines.get(0));
     }
 
+    /**
+     * The last part lands 0.2 s after the 90 % line: the 100 % line is said all the same, once
+     * (old behaviour: the 1 s least gap was checked first and dropped it; the log ended at 90 %).
+     */
+    @Test
+    void theEndIsSaidEvenSoonAfterTheLastLine() {
+        UploadProgressLog log = new UploadProgressLog("job J: storing image.sgy", lines::add, now::get);
+        long total = 10 * GIB;
+        for (int tenth = 1; tenth <= 9; tenth++) {
+            now.addAndGet(2 * S);
+            log.onBytes(tenth * GIB, total);
+        }
+        now.addAndGet(S / 5);
+        log.onBytes(total, total);
+        now.addAndGet(S / 5);
+        log.onBytes(total, total);
+        assertEquals(10, lines.size(), String.join("\n", lines));
+        assertEquals("job J: storing image.sgy: 10.0 GiB of 10.0 GiB (100 %), 5368.7 MB/s", lines.get(9));
+    }
+
     @Test
     void aSmallFileSaysNothing() {
         assertSame(TransferProgress.NONE, UploadProgressLog.of("x", UploadProgressLog.LARGE_BYTES - 1, lines::add));

@@ -11,6 +11,7 @@ import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.JobStatus;
 import io.seiswork.cloud.job.JobTable;
 import io.seiswork.cloud.job.ObjectKeys;
+import io.seiswork.cloud.job.RequestsInParallel;
 import io.seiswork.cloud.job.ShotRecord;
 import io.seiswork.cloud.job.ShotState;
 import io.seiswork.cloud.job.SpecInputs;
@@ -37,11 +38,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -256,15 +254,12 @@ public final class Dispatcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        table.createJob(id, name, spec.path("task").asText("model"), specKey, shots, maxFailed);
+        table.createJobItem(id, name, spec.path("task").asText("model"), specKey, shots, maxFailed);
         try {
+            table.createShots(id, IntStream.rangeClosed(1, shots).boxed().toList());
             queue.send(id, IntStream.rangeClosed(1, shots).boxed().toList());
         } catch (RuntimeException e) {
-            // A job whose messages were sent in part would wait for the rest for 12 days (the stale-shot
-            // re-send): stopped, it can be resumed, which queues every shot not done.
-            table.cancel(id);
-            throw new IllegalStateException("could not queue the shots of job " + id + " (" + e.getMessage()
-                    + "); the job is CANCELLED: 'seiswork resume " + id + "' queues its shots again", e);
+            throw notAllQueued(id, e);
         }
         return new SubmittedJob(id, shots, List.copyOf(inputs), uploaded);
     }
@@ -302,8 +297,8 @@ public final class Dispatcher {
      * A job whose shots were all done (its stacking failed or was cancelled) is stacked again.
      *
      * <p>The shot items are reset while the job is still FAILED or CANCELLED, which no worker acts
-     * on; then the job is reopened by one conditional write (of two resumes at once, one wins) and
-     * the messages are sent.
+     * on (those a submit cut short never wrote are written); then the job is reopened by one
+     * conditional write (of two resumes at once, one wins) and the messages are sent.
      *
      * @throws IllegalArgumentException when there is no such job
      * @throws IllegalStateException when the job is running, done, or was resumed meanwhile
@@ -328,7 +323,9 @@ public final class Dispatcher {
         List<Integer> queued = new ArrayList<>();
         List<Integer> lost = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
+        Set<Integer> items = new HashSet<>();
         for (ShotRecord s : view.shots()) {
+            items.add(s.shot());
             if (s.state() == ShotState.DONE && stored.contains(s.shot())) {
                 continue;
             }
@@ -340,18 +337,22 @@ public final class Dispatcher {
             }
             queued.add(s.shot());
         }
-        inParallel(writes);
-        int kept = view.shots().size() - queued.size();
+        // Shots whose items a submit that was cut short never wrote (notAllQueued): written now,
+        // or the job could never count up to its total.
+        List<Integer> missing = IntStream.rangeClosed(1, view.job().total()).filter(n -> !items.contains(n)).boxed()
+                .toList();
+        RequestsInParallel.send(writes, Runnable::run, "the shot items of job " + id);
+        table.createShots(id, missing);
+        queued.addAll(missing);
+        queued.sort(null);
+        int kept = view.job().total() - queued.size();
         int run = table.reopen(id, kept > 0).orElseThrow(() -> new IllegalStateException("job " + id
                 + " changed while it was being resumed: it is " + status(id).job().status() + " now"));
         try {
             // Every shot done: one message for a done shot makes its worker stack the job (ShotWorker).
             queue.send(id, queued.isEmpty() ? List.of(view.job().total()) : queued, run);
         } catch (RuntimeException e) {
-            // Reopened with its messages unsent, the job would wait for ever: stopped again, it can be resumed again.
-            table.cancel(id);
-            throw new IllegalStateException("could not queue the shots of job " + id + " (" + e.getMessage()
-                    + "); the job is CANCELLED again: resume it once more", e);
+            throw notAllQueued(id, e);
         }
         return new ResumedJob(id, queued, kept, lost);
     }
@@ -397,22 +398,33 @@ public final class Dispatcher {
     }
 
     /**
-     * Runs the job table writes of a resume eight at a time: one per unfinished shot, up to
-     * 20 000 of them, each a round trip to DynamoDB (tens of milliseconds from a workstation).
+     * Ends a job whose shots could not all be queued ({@code failure}: its shot items or its
+     * messages written in part): left QUEUED or RUNNING, it would wait for the rest for 12 days
+     * (the stale-shot re-send). It is CANCELLED with the reason as its error, so that
+     * {@code status} and {@code jobs} say why, and a resume writes and queues every shot not done.
+     * A cancel that fails too (the same outage) is added to {@code failure}, and the message says
+     * what the user must do; one refused (the job ended meanwhile) says the job's status.
+     *
+     * @return the exception to throw, {@code failure} its cause
      */
-    private static void inParallel(List<Runnable> writes) {
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, writes.size())))) {
-            List<Future<?>> done = new ArrayList<>();
-            writes.forEach(w -> done.add(pool.submit(w)));
-            for (Future<?> f : done) {
-                f.get();
+    private IllegalStateException notAllQueued(JobId id, RuntimeException failure) {
+        String why = "could not queue the shots of job " + id + " (" + failure.getMessage() + ")";
+        String resume = "'seiswork resume " + id + "' queues its shots again";
+        String outcome;
+        try {
+            if (table.cancel(id, "its shots could not all be queued: " + failure.getMessage())) {
+                outcome = "the job is CANCELLED: " + resume;
+            } else {
+                Optional<JobStatus> now = table.jobStatus(id);
+                outcome = now.isEmpty() ? "the job was deleted meanwhile"
+                        : "the job is " + now.get() + " already" + (now.get() == JobStatus.DONE ? "" : ": " + resume);
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resuming", e);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            outcome = "nor could the job be cancelled (" + e.getMessage() + "), so it waits for shots never queued: "
+                    + "'seiswork cancel " + id + "', then " + resume;
         }
+        return new IllegalStateException(why + "; " + outcome, failure);
     }
 
     /**

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -162,12 +163,26 @@ public final class JobTable extends JobTableAccess {
     }
 
     /**
-     * Records a new job, QUEUED, and its shots, QUEUED.
+     * Records a new job, QUEUED, and its shots, QUEUED: {@link #createJobItem}, then
+     * {@link #createShots} for shots 1 to {@code shots}.
      *
      * @param maxFailed failed shots the job runs on with ({@link FailedShots})
      * @throws IllegalArgumentException when the id is taken or the shot count is out of range
      */
     public void createJob(JobId id, String name, String task, String specKey, int shots, int maxFailed) {
+        createJobItem(id, name, task, specKey, shots, maxFailed);
+        createShots(id, IntStream.rangeClosed(1, shots).boxed().toList());
+    }
+
+    /**
+     * Records a new job, QUEUED, without its shot items: the submit writes them next
+     * ({@link #createShots}), and a job whose shot items were written in part is ended by it, so
+     * that its resume writes the rest.
+     *
+     * @param maxFailed failed shots the job runs on with ({@link FailedShots})
+     * @throws IllegalArgumentException when the id is taken or the shot count is out of range
+     */
+    public void createJobItem(JobId id, String name, String task, String specKey, int shots, int maxFailed) {
         if (shots < 1 || shots > MAX_SHOTS) {
             throw new IllegalArgumentException("a cloud job must have 1-" + MAX_SHOTS + " shots, got " + shots
                     + (shots > MAX_SHOTS ? "; split the survey into several jobs" : ""));
@@ -191,13 +206,23 @@ public final class JobTable extends JobTableAccess {
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalArgumentException("job " + id + " already exists");
         }
+    }
+
+    /**
+     * Writes the items of {@code shots}, QUEUED with no attempts, their messages' send time now
+     * (they are sent right after): a new job's, and for {@code resume} those of a job whose
+     * submit wrote them in part. Unconditional (a batch write cannot be conditional): only for
+     * shots no worker holds, of a job no worker acts on yet or any more.
+     */
+    public void createShots(JobId id, List<Integer> shots) {
+        String now = ItemTime.text(ItemTime.now());
         List<WriteRequest> writes = new ArrayList<>();
-        for (int shot = 1; shot <= shots; shot++) {
+        for (int shot : shots) {
             Map<String, AttributeValue> item = new HashMap<>(key(id, shotKey(shot)));
             item.put("shot", n(shot));
             item.put("state", s(ShotState.QUEUED.name()));
             item.put("attempts", n(0));
-            item.put(SENT, s(now));  // its message is sent right after
+            item.put(SENT, s(now));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         writeBatched(id, writes);
@@ -342,6 +367,17 @@ public final class JobTable extends JobTableAccess {
      */
     public boolean cancel(JobId id) {
         return endIfRunning(id, JobStatus.CANCELLED, null);
+    }
+
+    /**
+     * CANCELLED with {@code reason} as the job's error, unless the job already ended: a job the
+     * client stopped itself (its shots could not all be queued), so that {@code status} and
+     * {@code jobs} say why it is CANCELLED.
+     *
+     * @return false when the job had ended (or does not exist)
+     */
+    public boolean cancel(JobId id, String reason) {
+        return endIfRunning(id, JobStatus.CANCELLED, reason);
     }
 
     private boolean endIfRunning(JobId id, JobStatus status, String error) {

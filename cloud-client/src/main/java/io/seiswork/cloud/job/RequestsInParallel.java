@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,10 @@ import java.util.function.Consumer;
  * each a round trip of tens of milliseconds from a workstation to AWS, they made its submit (and
  * its delete) take minutes. Eight at once stays far below the SDK clients' 50 connections and the
  * services' per-partition and per-queue limits.
+ *
+ * <p>The first failure, whichever batch meets it, stops the write: every batch not started by
+ * then is skipped (a shared flag each looks at before it starts), so an outage costs the batches
+ * in flight, not the thousands queued behind them, and the caller hears of it once they end.
  */
 public final class RequestsInParallel {
 
@@ -27,13 +32,15 @@ public final class RequestsInParallel {
      * Sends every batch, {@value #AT_ONCE} at once, and returns once all are sent.
      *
      * @param what what the batches write, for the message of an interrupted wait ("the shot items of job X")
-     * @throws RuntimeException the first batch's failure, after which no further batch is started
+     * @throws RuntimeException the first failure in time, once no batch is in flight any more; no
+     *     batch is started after it
      */
     public static <T> void send(List<T> batches, Consumer<T> sendOne, String what) {
         if (batches.size() <= 1) {
             batches.forEach(sendOne);
             return;
         }
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(AT_ONCE, batches.size()), r -> {
             Thread t = new Thread(r, "seiswork-batch");
             t.setDaemon(true);
@@ -42,21 +49,35 @@ public final class RequestsInParallel {
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (T batch : batches) {
-                sent.add(pool.submit(() -> sendOne.accept(batch)));
+                sent.add(pool.submit(() -> {
+                    if (failed.get() != null) {
+                        return;
+                    }
+                    try {
+                        sendOne.accept(batch);
+                    } catch (RuntimeException | Error e) {
+                        failed.compareAndSet(null, e);
+                    }
+                }));
             }
             for (Future<?> f : sent) {
                 f.get();
             }
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            failed.compareAndSet(null, e.getCause());  // not reached: each task keeps its failure
         } catch (InterruptedException e) {
+            failed.compareAndSet(null, e);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing " + what, e);
         } finally {
             pool.shutdownNow();
+        }
+        Throwable first = failed.get();
+        if (first instanceof Error err) {
+            throw err;
+        }
+        if (first != null) {
+            throw first instanceof RuntimeException r ? r : new IllegalStateException(first);
         }
     }
 

@@ -67,9 +67,107 @@ class DispatcherTest {
             assertTrue(e.getMessage().endsWith("the job is CANCELLED: 'seiswork resume " + id + "' queues its shots again"),
                     e.getMessage());
             assertEquals(JobStatus.CANCELLED, d.status(id).job().status(), "not QUEUED, waiting for messages never sent");
+            assertTrue(d.status(id).job().error().startsWith("its shots could not all be queued: "),
+                    "why it is CANCELLED: " + d.status(id).job().error());
             assertEquals(200, d.resume(id).queued().size());
             assertEquals(JobStatus.QUEUED, d.status(id).job().status());
         }
+    }
+
+    /**
+     * The shot items' batch writes fail part way (the link down after four of eight batches):
+     * the job is CANCELLED with why, and its resume writes the missing items and queues all 200
+     * shots (old behaviour: the failure escaped before the guard, the job stayed QUEUED with some
+     * shot items and no messages, and a resume requeued only the items there were).
+     */
+    @Test
+    void aSubmitWhoseShotItemsWereWrittenInPartIsCancelledAndItsResumeWritesTheRest() throws Exception {
+        Path spec = Files.writeString(dir.resolve("items.json"), """
+                {"name": "Items in part", "task": "model", "data": "synthetic"}""");
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor linkDown = failing(
+                software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest.class, batches, 4);
+        try (CloudClients c = clients(); var db = CLOUD.dynamoDbSeenBy(linkDown)) {
+            Dispatcher d = Dispatcher.of(c);
+            Dispatcher halfLinked = new Dispatcher(d.store(), new io.seiswork.cloud.job.JobTable(db, c.settings().table()),
+                    d.queue());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> halfLinked.submit(spec, 200, TransferProgress.NONE));
+            var id = d.recentJobs(1).get(0).id();
+            assertTrue(id.value().startsWith("items-in-part-"), id.value());
+            assertTrue(e.getMessage().startsWith("could not queue the shots of job " + id + " ("), e.getMessage());
+            assertTrue(e.getMessage().endsWith("the job is CANCELLED: 'seiswork resume " + id + "' queues its shots again"),
+                    e.getMessage());
+            JobView view = d.status(id);
+            assertEquals(JobStatus.CANCELLED, view.job().status());
+            assertTrue(view.job().error().startsWith("its shots could not all be queued: "), view.job().error());
+            assertTrue(view.shots().size() < 200, view.shots().size() + " shot items written");
+
+            var resumed = d.resume(id);
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList(), resumed.queued());
+            JobView healed = d.status(id);
+            assertEquals(JobStatus.QUEUED, healed.job().status());
+            assertEquals(200, healed.count(ShotState.QUEUED), "every shot has its item again");
+        }
+    }
+
+    /**
+     * The shot items cannot be written and neither can the cancel (the same outage): the
+     * message keeps the first failure, the cancel's is added to it, and it says what to do.
+     * Done as it says, the job is whole again (old behaviour: the cancel's failure replaced the
+     * first, and nothing said the job waited QUEUED for shots never queued).
+     */
+    @Test
+    void aSubmitThatCannotCancelItsJobSaysSoAndKeepsBothFailures() throws Exception {
+        Path spec = Files.writeString(dir.resolve("cut.json"), """
+                {"name": "Cut off", "task": "model", "data": "synthetic"}""");
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor linkDown =
+                new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                            software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest) {
+                            down.set(true);
+                        }
+                        if (down.get()) {
+                            throw new IllegalStateException("the link went down");
+                        }
+                    }
+                };
+        try (CloudClients c = clients(); var db = CLOUD.dynamoDbSeenBy(linkDown)) {
+            Dispatcher d = Dispatcher.of(c);
+            Dispatcher cutOff = new Dispatcher(d.store(), new io.seiswork.cloud.job.JobTable(db, c.settings().table()),
+                    d.queue());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> cutOff.submit(spec, 60, TransferProgress.NONE));
+            var id = d.recentJobs(1).get(0).id();
+            assertTrue(id.value().startsWith("cut-off-"), id.value());
+            assertTrue(e.getMessage().startsWith("could not queue the shots of job " + id + " ("), e.getMessage());
+            assertTrue(e.getMessage().contains("nor could the job be cancelled"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("'seiswork cancel " + id + "', then 'seiswork resume " + id
+                    + "' queues its shots again"), e.getMessage());
+            assertTrue(e.getCause().getSuppressed().length >= 1, "the cancel's failure kept with the first");
+            assertEquals(JobStatus.QUEUED, d.status(id).job().status());
+
+            assertEquals(JobStatus.CANCELLED, d.cancel(id));
+            assertEquals(60, d.resume(id).queued().size());
+            assertEquals(60, d.status(id).count(ShotState.QUEUED));
+        }
+    }
+
+    /** Fails every request of type {@code type} after the first {@code passed} of them. */
+    private static software.amazon.awssdk.core.interceptor.ExecutionInterceptor failing(Class<?> type,
+            java.util.concurrent.atomic.AtomicInteger seen, int passed) {
+        return new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                if (type.isInstance(context.request()) && seen.incrementAndGet() > passed) {
+                    throw new IllegalStateException("the link went down");
+                }
+            }
+        };
     }
 
     @Test
