@@ -108,11 +108,7 @@ final class ActiveJob implements AutoCloseable {
     /** A fresh directory under the job's scratch. */
     Path scratchFor(String name) {
         Path p = scratch.resolve(name);
-        try {
-            return java.nio.file.Files.createDirectories(p);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + p + ": " + e.getMessage(), e);
-        }
+        return io.seiswork.core.files.IoProblems.createFolders(p, "");
     }
 
     String engineName() {

@@ -131,10 +131,9 @@ final class JobStacker {
                     return false;
                 }
                 String key = ObjectKeys.output(job.id(), name);
-                Path file = dir.resolve(name);
-                String doing = "job " + job.id() + ": storing " + name;
                 upload.storeFile(key, "storing job " + job.id() + "'s output " + name + " s3://" + store.bucket() + "/"
-                        + key, file, UploadProgressLog.of(doing, sizeOf(file), LOG::info), cancel, sending);
+                        + key, dir.resolve(name), new UploadProgressLog("job " + job.id() + ": storing " + name, LOG::info),
+                        cancel, sending);
                 stored.add(key);
             }
             return true;
@@ -178,14 +177,6 @@ final class JobStacker {
         store.delete(keys);
         LOG.info("job {}: {}; the job is {}: its outputs {} removed", job.id(), why,
                 now.map(Enum::name).orElse("deleted"), keys);
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;  // the upload names the file it cannot read
-        }
     }
 
     /**

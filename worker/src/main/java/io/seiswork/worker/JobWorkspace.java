@@ -6,6 +6,7 @@ import io.seiswork.cloud.job.JobRecord;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.core.files.FileTrees;
+import io.seiswork.core.files.IoProblems;
 import io.seiswork.core.spec.EngineChoice;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
@@ -228,10 +229,6 @@ final class JobWorkspace {
     /** The job's directory on this worker: its spec and scratch. */
     Path jobDir(JobId id) {
         Path p = workDir.resolve("jobs").resolve(id.value());
-        try {
-            return Files.createDirectories(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + p + ": " + e.getMessage(), e);
-        }
+        return IoProblems.createFolders(p, "");
     }
 }

@@ -5,6 +5,7 @@ import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.core.files.FileTrees;
+import io.seiswork.core.files.IoProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,11 +63,7 @@ final class ResultPrefetch implements AutoCloseable {
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.depth = depth;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
+        IoProblems.createFolders(dir, "");
     }
 
     /**

@@ -106,10 +106,9 @@ final class ResultUpload {
      */
     boolean store(JobId id, int shot, Path result, CancellationToken cancel, CancellationToken sending) {
         String key = ObjectKeys.shotResult(id, shot);
-        storeFile(key, "storing shot " + shot + "'s result s3://" + store.bucket() + "/" + key, result,
-                TransferProgress.NONE, cancel, sending);
         String stored = "shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
-        String tagging = "tagging shot " + shot + "'s result s3://" + store.bucket() + "/" + key;
+        storeFile(key, "storing " + stored, result, TransferProgress.NONE, cancel, sending);
+        String tagging = "tagging " + stored;
         Duration tagRetry = retryFor.compareTo(TAG_RETRY) < 0 ? retryFor : TAG_RETRY;
         try {
             if (tried(tagging, tagRetry, cancel, sending, () -> store.tag(key, ObjectKeys.SHOT_RESULT_TAGGING))) {

@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  *       and the shot up to an hour. A stack is handed back the same way, let go of in the job table first,
  *       so that the fresh message is not taken for a duplicate of a live stack
  *       ({@link #handBackStack}); one storing its outputs goes on as a result's upload does, and
- *       past the grace the upload is stopped and aborted, the outputs stored removed, and the
- *       stack handed back.</li>
+ *       past the grace the upload is stopped and aborted, the outputs it stored left (the job is
+ *       still STACKING; the next stack stores them again), and the stack handed back.</li>
  * </ul>
  */
 public final class ShotWorker implements Runnable {
@@ -83,7 +83,7 @@ public final class ShotWorker implements Runnable {
     private final ResultUpload resultUpload;
     private volatile boolean stopping;
     private volatile CancellationToken running;
-    /** What stops the running shot's result upload: the job's end, or {@link #uploadGrace} after a stop. */
+    /** What stops the running shot's result upload or stack's outputs' upload: the job's end, or {@link #uploadGrace} after a stop. */
     private volatile CancellationToken uploading;
     /**
      * How long a computed result's upload, or a stack's output's, may go on after {@link #stop()}:
@@ -257,7 +257,8 @@ public final class ShotWorker implements Runnable {
     /**
      * Asks the loop to end: the running shot stops at its next time step and goes back to the
      * queue; a shot already computed is stored and counted if its upload ends within
-     * {@link #UPLOAD_GRACE}, else that is stopped too and the shot handed back.
+     * {@link #UPLOAD_GRACE}, else that is stopped too and the shot handed back (a stack storing its
+     * outputs the same way).
      */
     public void stop() {
         stopping = true;
@@ -280,7 +281,7 @@ public final class ShotWorker implements Runnable {
     }
 
     /**
-     * Sets how long a computed result's upload may go on after {@link #stop()} ({@link #UPLOAD_GRACE}
+     * Sets how long a computed result's (or a stack's outputs') upload may go on after {@link #stop()} ({@link #UPLOAD_GRACE}
      * by default; tests shorten it). Set before {@link #run()}.
      *
      * @return this worker

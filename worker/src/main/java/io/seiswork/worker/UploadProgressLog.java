@@ -33,6 +33,11 @@ final class UploadProgressLog implements TransferProgress {
     private long lastBytes;
     private long nextTenthBytes;
 
+    /** A log of {@code doing}'s progress at INFO in {@code log}, on {@link System#nanoTime}. */
+    UploadProgressLog(String doing, Consumer<String> log) {
+        this(doing, log, System::nanoTime);
+    }
+
     /**
      * @param doing what is stored, for the line ("job J: storing image.sgy")
      * @param log where a line goes (the worker's log at INFO)
@@ -45,13 +50,11 @@ final class UploadProgressLog implements TransferProgress {
         this.lastNanos = nanoTime.getAsLong();
     }
 
-    /** A progress that says nothing for files under {@link #LARGE_BYTES}, else an {@code UploadProgressLog}. */
-    static TransferProgress of(String doing, long size, Consumer<String> log) {
-        return size < LARGE_BYTES ? TransferProgress.NONE : new UploadProgressLog(doing, log, System::nanoTime);
-    }
-
     @Override
     public synchronized void onBytes(long doneBytes, long totalBytes) {
+        if (totalBytes < LARGE_BYTES) {
+            return;
+        }
         long now = nanoTime.getAsLong();
         long since = now - lastNanos;
         if (nextTenthBytes == 0) {

@@ -351,14 +351,10 @@ public final class ProjectWindow extends BorderPane {
     }
 
     /**
-     * The tool bar: a row that wraps onto a second one when the window is narrower than its tools
-     * (1,135 px with the system font at 13 px), rather than a {@code ToolBar}, which hid Resume and
-     * Cloud jobs behind its overflow button at 1024 px.
-     */
-    /**
-     * The tool bar: a flow of tools that wraps onto a second row in a narrow window rather than
-     * hiding tools behind an overflow button; a tool with a label is one node ({@link #labelled}),
-     * so a row never ends between a label and its control.
+     * The tool bar: a flow of tools that wraps onto a second row when the window is narrower than
+     * its tools (1,135 px with the system font at 13 px) rather than a {@code ToolBar}, which hid
+     * Resume and Cloud jobs behind its overflow button at 1024 px; a tool with a label is one node
+     * ({@link #labelled}), so a row never ends between a label and its control.
      */
     private static FlowPane toolBar(Node... tools) {
         FlowPane bar = new FlowPane(4, 4, tools);

@@ -4,15 +4,13 @@ import io.seiswork.cloud.dispatch.StoredSpec;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.SpecInputs;
 import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.core.files.IoProblems;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.spec.JobResolver;
 import io.seiswork.core.spec.JobSpec;
 import io.seiswork.core.spec.JobSpecReader;
 import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.VelocitySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,11 +105,7 @@ final class StoredJob {
         long bound = modelBytesBound(spec.grid());
         for (String key : modelKeys) {
             Path file = root.resolve(key);
-            try {
-                Files.createDirectories(file.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-            }
+            IoProblems.createFolders(file.getParent(), "");
             store.getVerifiedInput(key, file, bound);  // as a worker: resolved on what the workers use
         }
         JobSpec s = spec;

@@ -54,7 +54,7 @@ public final class ViewerApplication extends Application {
         stage.setTitle("Seiswork: " + volume.name());
         Path snapshot = SNAPSHOT.get();
         // A snapshot is a file, 1100 x 800 whatever the screen (xvfb-run's is 640 x 480); a window fits its screen.
-        WindowSize size = snapshot != null ? new WindowSize(1100, 800) : WindowSize.onScreenOf(null, 1100, 800, 640, 480);
+        WindowSize size = snapshot != null ? VolumeWindow.SIZE : VolumeWindow.sizeOn(null);
         stage.setScene(new Scene(window, size.width(), size.height()));
         if (snapshot == null) {
             size.place(stage, null);

@@ -158,7 +158,7 @@ final class VolumeOpening {
     private static void show(VolumeSource v, Window owner) {
         Stage stage = new Stage();
         stage.setTitle("Seiswork: " + v.name());
-        WindowSize size = WindowSize.onScreenOf(owner, 1100, 800, 640, 480);
+        WindowSize size = VolumeWindow.sizeOn(owner);
         stage.setScene(new Scene(new VolumeWindow(v, VolumeWindow.isVelocity(v) ? ColorMap.VIRIDIS : ColorMap.SEISMIC),
                 size.width(), size.height()));
         size.place(stage, owner);

@@ -26,6 +26,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.Window;
 
 /**
  * One volume on screen: the 3D slice viewer and the three sections (inline, crossline, depth) in
@@ -33,6 +34,14 @@ import javafx.scene.layout.Priority;
  * and every picture is computed off the JavaFX thread by the views themselves.
  */
 public final class VolumeWindow extends BorderPane {
+
+    /** The window's designed size, pixels: a snapshot's whatever the screen (xvfb-run's is 640 x 480). */
+    static final WindowSize SIZE = new WindowSize(1100, 800);
+
+    /** The window's size on the screen of {@code owner} (null: the primary screen), at least 640 x 480. JavaFX thread. */
+    static WindowSize sizeOn(Window owner) {
+        return WindowSize.onScreenOf(owner, SIZE.width(), SIZE.height(), 640, 480);
+    }
 
     /** Clip percentile the window starts with for amplitudes (symmetric about zero); 100 for velocities. */
     public static final double DEFAULT_CLIP_PERCENT = 99;

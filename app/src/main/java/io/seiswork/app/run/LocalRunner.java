@@ -173,13 +173,7 @@ public final class LocalRunner {
     }
 
     private static void createDirectories(Path outDir) {
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            // Its message is often only the path: the reason in words instead.
-            throw new UncheckedIOException("cannot create output directory " + outDir + ": "
-                    + IoProblems.folderNotMade(e, outDir), e);
-        }
+        IoProblems.createFolders(outDir, "output directory ");
     }
 
     /** The run, with the output folder's lock held ({@link OutputLock}). */

@@ -256,8 +256,9 @@ public final class Dispatcher {
         }
         table.createJobItem(id, name, spec.path("task").asText("model"), specKey, shots, maxFailed);
         try {
-            table.createShots(id, IntStream.rangeClosed(1, shots).boxed().toList());
-            queue.send(id, IntStream.rangeClosed(1, shots).boxed().toList());
+            List<Integer> all = IntStream.rangeClosed(1, shots).boxed().toList();
+            table.createShots(id, all);
+            queue.send(id, all);
         } catch (RuntimeException e) {
             throw notAllQueued(id, e);
         }
@@ -506,11 +507,7 @@ public final class Dispatcher {
         if (job.status() != JobStatus.DONE) {
             throw new IllegalStateException(notDone(job));
         }
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + outDir + ": " + IoProblems.folderNotMade(e, outDir), e);
-        }
+        IoProblems.createFolders(outDir, "");
         try (FolderLock lock = FolderLock.tryAcquire(outDir).orElseThrow(() -> new IllegalStateException(
                 "another fetch or run is writing into " + outDir + " (it holds " + FolderLock.OUTPUTS
                         + "): let it end, or fetch into another folder"))) {

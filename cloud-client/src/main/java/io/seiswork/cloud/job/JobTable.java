@@ -164,7 +164,9 @@ public final class JobTable extends JobTableAccess {
 
     /**
      * Records a new job, QUEUED, and its shots, QUEUED: {@link #createJobItem}, then
-     * {@link #createShots} for shots 1 to {@code shots}.
+     * {@link #createShots} for shots 1 to {@code shots}. For tests, which need a job as a submit
+     * leaves it; the submit itself writes the two apart, the shot items under its guard
+     * ({@code Dispatcher.submit}).
      *
      * @param maxFailed failed shots the job runs on with ({@link FailedShots})
      * @throws IllegalArgumentException when the id is taken or the shot count is out of range

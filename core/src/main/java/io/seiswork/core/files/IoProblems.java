@@ -1,6 +1,7 @@
 package io.seiswork.core.files;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,6 +46,22 @@ public final class IoProblems {
             return fse.getReason() != null ? words(fse.getReason(), file) : unexplained(fse);
         }
         return words(e.getMessage(), file);
+    }
+
+    /**
+     * Makes folder {@code dir} and those above it ({@link Files#createDirectories}), or says why
+     * not: "cannot create NAMED DIR: {@link #folderNotMade reason in words}".
+     *
+     * @param named what the folder is, ending in a space ("output directory "), or ""
+     * @return {@code dir}
+     * @throws UncheckedIOException when it cannot be made
+     */
+    public static Path createFolders(Path dir, String named) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + named + dir + ": " + folderNotMade(e, dir), e);
+        }
     }
 
     /**
