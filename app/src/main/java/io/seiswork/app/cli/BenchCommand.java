@@ -76,8 +76,21 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs the benchmark; a failure of the work (the heap refusals, no usable GPU, the engine's
+     * own) is said as the command's usage errors are, "seiswork bench: ..." ({@link NamedFailure}).
+     */
     @Override
     public Integer call() {
+        try {
+            return measure();
+        } catch (IllegalStateException e) {
+            // BenchHeap names the benchmark itself ("bench: the 3D ... grid needs"), for the engines' own mains.
+            throw new NamedFailure(spec, UserErrorHandler.message(e).replaceFirst("^bench: ", ""), e);
+        }
+    }
+
+    private int measure() {
         requireOptionValues();
         if ("gpu".equals(engine)) {
             return gpu();
@@ -96,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
             r = CpuBenchmark.run(config);
         } catch (OutOfMemoryError e) {
             // requireHeap leaves this to a heap too fragmented for arrays that fit in total.
-            throw new IllegalStateException(String.format(Locale.ROOT, "bench: ran out of Java heap for the %s grid"
+            throw new IllegalStateException(String.format(Locale.ROOT, "ran out of Java heap for the %s grid"
                     + " (its arrays need %s); use a smaller --grid or a larger heap (SEISWORK_JAVA_OPTS=-Xmx...)",
                     describeGrid(config), MemoryEstimate.human(CpuBenchmark.heapBytes(config))));
         }

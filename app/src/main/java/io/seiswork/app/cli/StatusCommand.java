@@ -18,6 +18,7 @@ import io.seiswork.core.progress.Throughput;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,6 +47,13 @@ final class StatusCommand implements Callable<Integer> {
     /** Jobs up to this many shots list every shot; larger ones only those that need a look. */
     static final int ALL_SHOTS_UP_TO = 50;
 
+    /**
+     * Failed shots (and shots carrying an error) a larger job lists without {@code --all}: the
+     * first ones, then one line counting the others; a job of 5,000 failed shots printed 5,000
+     * lines. Running shots are all listed (there are at most as many as workers).
+     */
+    static final int FAILED_SHOWN = 20;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,19 +80,42 @@ final class StatusCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(toJson(view, specShots, now)));
         } else {
             out.println(summary(view, now));
-            List<ShotRecord> shown = all || view.shots().size() <= ALL_SHOTS_UP_TO ? view.shots()
-                    : view.shots().stream().filter(s -> s.state() == ShotState.RUNNING || s.state() == ShotState.FAILED
-                            || s.error() != null).toList();
-            if (shown.size() < view.shots().size()) {
+            boolean every = all || view.shots().size() <= ALL_SHOTS_UP_TO;
+            List<ShotRecord> needALook = every ? view.shots() : view.shots().stream().filter(StatusCommand::needsALook)
+                    .toList();
+            List<ShotRecord> shown = every ? needALook : firstFailed(needALook, FAILED_SHOWN);
+            if (!every) {
                 out.printf(Locale.ROOT, "  (%d running or failed shots shown of %d; --all lists every shot)%n", shown.size(),
                         view.shots().size());
             }
             for (ShotRecord s : shown) {
                 out.println(shotLine(view, s, specShots, now));
             }
+            int notShown = needALook.size() - shown.size();
+            if (notShown > 0) {
+                out.printf(Locale.ROOT, "  ... and %,d more failed shot%s: --all lists every shot, --json every shot's"
+                        + " error%n", notShown, notShown == 1 ? "" : "s");
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** A shot a larger job lists without {@code --all}: running, failed, or carrying an earlier attempt's error. */
+    private static boolean needsALook(ShotRecord s) {
+        return s.state() == ShotState.RUNNING || s.state() == ShotState.FAILED || s.error() != null;
+    }
+
+    /** {@code shots} in their order, every running one kept and only the first {@code failed} of the others. */
+    static List<ShotRecord> firstFailed(List<ShotRecord> shots, int failed) {
+        List<ShotRecord> kept = new ArrayList<>();
+        int others = 0;
+        for (ShotRecord s : shots) {
+            if (s.state() == ShotState.RUNNING || others++ < failed) {
+                kept.add(s);
+            }
+        }
+        return kept;
     }
 
     /**

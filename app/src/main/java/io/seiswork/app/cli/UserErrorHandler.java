@@ -12,7 +12,8 @@ import picocli.CommandLine;
 /**
  * Turns an exception from a command into one line on standard error naming what went wrong,
  * instead of a stack trace (and, for a {@link FailureWithHint}, its hint on the next line); with
- * {@code --json}, also as JSON on standard output ({@link JsonErrorOutput}). Exit code 1 for
+ * {@code --json}, also as JSON on standard output ({@link JsonErrorOutput}). Each line starts
+ * "seiswork: ", but a {@link NamedFailure}'s, which names its command. Exit code 1 for
  * failures of the work, 2 is left to picocli for usage errors.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -35,7 +36,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
      */
     static int report(Exception ex, PrintWriter err) {
         // A message may quote a file's bytes (a text header, a layout stanza): no control reaches the terminal.
-        err.println("seiswork: " + TerminalText.lines(message(ex)));
+        // A NamedFailure's message starts with the command's name already ("seiswork bench: ...").
+        err.println((ex instanceof NamedFailure ? "" : "seiswork: ") + TerminalText.lines(message(ex)));
         if (ex instanceof FailureWithHint f) {
             err.println("seiswork: " + TerminalText.lines(f.hint()));
         }

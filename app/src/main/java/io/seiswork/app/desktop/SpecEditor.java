@@ -400,11 +400,7 @@ final class SpecEditor extends BorderPane {
 
     /** "1 problem", "3 problems and 1 warning", "2 warnings": errors and warnings counted apart. */
     static String counted(List<SpecProblem> found) {
-        long errors = found.stream().filter(SpecProblem::isError).count();
-        long warnings = found.size() - errors;
-        String e = errors + (errors == 1 ? " problem" : " problems");
-        String w = warnings + (warnings == 1 ? " warning" : " warnings");
-        return errors == 0 ? w : warnings == 0 ? e : e + " and " + w;
+        return SpecProblem.counted(found);
     }
 
     /** Records that {@code json} is what the spec's file now holds. */

@@ -84,7 +84,7 @@ class BenchCommandTest {
         assertEquals(1, r.exit(), r.err());
         String err = r.err().strip();
         assertEquals(1, err.lines().count(), err);
-        assertTrue(err.startsWith("seiswork: bench: the 2D " + n + " x " + n + " grid needs " + MemoryEstimate.human(need)
+        assertTrue(err.startsWith("seiswork bench: the 2D " + n + " x " + n + " grid needs " + MemoryEstimate.human(need)
                 + " of heap for the benchmark's arrays (" + mode + ", order 8), more than the "), err);
         assertTrue(err.contains("--grid"), err);
         assertTrue(!err.contains("OutOfMemoryError"), err);
@@ -163,7 +163,7 @@ class BenchCommandTest {
         assumeTrue(need > Runtime.getRuntime().maxMemory(), "this test JVM's heap holds the largest grid");
         CliRun atLimit = run("bench", "--dim", dim, "--mode", mode, "--grid", Integer.toString(largest), "--threads", "1");
         assertEquals(1, atLimit.exit(), atLimit.err());
-        assertTrue(atLimit.err().startsWith("seiswork: bench: the " + dim + "D " + largest + " x "), atLimit.err());
+        assertTrue(atLimit.err().startsWith("seiswork bench: the " + dim + "D " + largest + " x "), atLimit.err());
     }
 
     /** The N of "the largest ... is --grid N" in a refusal. */
@@ -211,11 +211,14 @@ class BenchCommandTest {
     }
 
     @Test
-    void gpuBenchWithoutAGpuSaysWhyInOneLine() {
+    void gpuBenchWithoutAGpuSaysWhyInOneLine() throws Exception {
         assumeFalse(CudaProbe.available(), "a GPU is usable here: the no-GPU message is not exercised");
         CliRun r = run("bench", "--engine", "gpu", "--grid", "16", "--steps", "2", "--json");
         assertEquals(1, r.exit());
-        assertEquals("seiswork: --engine gpu: " + CudaProbe.reason(), r.err().strip());
+        // Named as bench's usage errors are ("seiswork bench: --order must be ..."), the JSON failure the same line.
+        assertEquals("seiswork bench: --engine gpu: " + CudaProbe.reason(), r.err().strip());
+        assertEquals("seiswork bench: --engine gpu: " + CudaProbe.reason(), new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.out()).path("failure").path("message").asText(), r.out());
     }
 
     /**

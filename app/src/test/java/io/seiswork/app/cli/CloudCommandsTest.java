@@ -547,6 +547,35 @@ class CloudCommandsTest {
     }
 
     /**
+     * A large job with many failed shots lists the first {@link StatusCommand#FAILED_SHOWN} of
+     * them, every running one, and one line counting the rest (it printed one line per failed
+     * shot: 5,000 at 5,000 failed); {@code --all} lists every shot and {@code --json} keeps every
+     * failed shot.
+     */
+    @Test
+    void statusOfAJobWithManyFailedShotsListsTheFirstAndCountsTheRest() throws Exception {
+        var table = commandsTable();
+        var id = new io.seiswork.cloud.job.JobId("many-failed-status-job");
+        table.createJob(id, "many-failed", "model", "jobs/many-failed-status-job/spec.json", 100, 99);
+        for (int shot = 1; shot <= 45; shot++) {
+            table.startShot(id, shot, "w1");
+            table.failShot(id, shot, "w1", "shot " + shot + " broke", true);
+        }
+        table.startShot(id, 60, "w2");
+        List<String> brief = CliRun.run("status", id.value(), "--cloud", "local").out().lines().toList();
+        assertEquals(1 + 1 + StatusCommand.FAILED_SHOWN + 1 + 1, brief.size(), String.join("\n", brief));
+        assertEquals("  (21 running or failed shots shown of 100; --all lists every shot)", brief.get(1));
+        assertTrue(brief.get(2).startsWith("  shot    1  FAILED") && brief.get(2).endsWith("error: shot 1 broke"),
+                brief.get(2));
+        assertTrue(brief.get(21).startsWith("  shot   20  FAILED"), brief.get(21));
+        assertTrue(brief.get(22).startsWith("  shot   60  RUNNING"), "every running shot is listed: " + brief.get(22));
+        assertEquals("  ... and 25 more failed shots: --all lists every shot, --json every shot's error", brief.get(23));
+        assertEquals(101, CliRun.run("status", id.value(), "--cloud", "local", "--all").out().lines().count());
+        var json = new ObjectMapper().readTree(CliRun.run("status", id.value(), "--cloud", "local", "--json").out());
+        assertEquals(45, json.get("failedShots").size(), json.get("failedShots").toString());
+    }
+
+    /**
      * A shot whose worker died on its last attempt stays RUNNING with no worker to finish it (its
      * message went to the dead-letter queue): silent for 15 minutes (the worker's last sign of
      * life set back here, as time would), status calls it lost and says how to run it again.

@@ -274,6 +274,34 @@ class RunCommandTest {
     }
 
     /**
+     * A warning is not a problem: the heading of a refused spec counts its problems and warnings
+     * apart (it said "1 problem" over a list of two, one of them a warning), and a spec with
+     * warnings only is checked, exit 0, the warning said on standard error.
+     */
+    @Test
+    void checkCountsProblemsAndWarningsApartAndFailsOnlyForProblems() throws Exception {
+        // "imaging" in a task model is read by nobody: a warning.
+        String warned = SmallSpec.named("tiny").velocity("{ \"constant\": 2000 }").shots(200, 400, 2)
+                .receivers(0, 20, 41, 10).with("imaging", "{ \"aperture\": 200 }").json();
+        Path both = dir.resolve("both.json");
+        Files.writeString(both, warned.replace("\"dx\": 10,", "\"dx\": -10,"));
+        CliRun refused = run("run", both.toString(), "--check");
+        assertEquals(1, refused.exit(), refused.err());
+        List<String> lines = refused.err().lines().filter(l -> !l.startsWith("WARNING: Using incubator")).toList();
+        assertEquals(List.of("seiswork: " + both + ": 1 problem and 1 warning", "  grid.dx: must be > 0, got -10",
+                "  warning: imaging: ignored for task model (read only by task rtm)"), lines, refused.err());
+        assertEquals("", refused.out());
+
+        Path warnedOnly = dir.resolve("warned.json");
+        Files.writeString(warnedOnly, warned);
+        CliRun checked = run("run", warnedOnly.toString(), "--check");
+        assertEquals(0, checked.exit(), checked.err());
+        assertTrue(checked.err().contains("seiswork: " + warnedOnly + ": warning: imaging: ignored for task model"),
+                checked.err());
+        assertTrue(checked.out().startsWith("tiny: 2 shots, grid "), checked.out());
+    }
+
+    /**
      * A grid of 10 µm cells takes steps of about a nanosecond: 60 s of record is tens of billions
      * of them, beyond an int. Refused by --check and by the run in one line naming time.lengthS,
      * the step, the count and the limit, before anything is written (the count wrapped to

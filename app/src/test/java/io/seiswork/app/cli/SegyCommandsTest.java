@@ -392,6 +392,23 @@ class SegyCommandsTest {
         }
     }
 
+    /**
+     * f3.sgy's whole-number samples of ±1e4 written as int8 without a scale: 24,175 of 31,050
+     * clipped at 127 or -128 and the rest exact, so the rounding error alone was "0 %", as if
+     * nothing were lost; the error said counts the clipping.
+     */
+    @Test
+    void clippedSamplesAreSaidInTheError() {
+        Path out = tmp.resolve("f3-int8.sgy");
+        CliRun r = run("segy", "convert", refdata("segyio/f3.sgy").toString(), out.toString(), "--format", "int8");
+        assertEquals(0, r.exit(), r.err());
+        String warning = r.err().lines().filter(l -> l.startsWith("seiswork: warning: " + out)).findFirst().orElseThrow();
+        assertTrue(warning.startsWith("seiswork: warning: " + out + ": 0 of 31,050 samples rounded to 0, 24,175 saturated"
+                + " at int8's -128..127, rounding and clipping error "), warning);
+        double percent = Double.parseDouble(warning.replaceAll(".*clipping error ([0-9.]+) %.*", "$1"));
+        assertTrue(percent > 50 && percent <= 100, "most of the data's RMS is clipped off: " + warning);
+    }
+
     @Test
     void hugeScaledValuesAllSaturateInAnIntegerFormatWithTheirTrueRange() {
         Path out = tmp.resolve("sat.sgy");
@@ -399,7 +416,8 @@ class SegyCommandsTest {
                 "--scale", "1e30");
         assertEquals(0, r.exit(), r.err());
         assertEquals("seiswork: warning: " + out + ": 0 of 1,250 samples rounded to 0, 1,250 saturated at int32's"
-                + " -2147483648..2147483647, no sample within the range to round; the scaled data's range is"
+                + " -2147483648..2147483647, rounding and clipping error 100 % of the data's RMS (no sample within the"
+                + " range to round); the scaled data's range is"
                 + " 1.200e+30..5.240e+30: use a smaller --scale", r.err().strip());
     }
 

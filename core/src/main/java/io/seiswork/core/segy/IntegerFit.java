@@ -37,6 +37,9 @@ public final class IntegerFit {
     /** Sum of squares of the in-range samples, and of what rounding changed in them. */
     private double signalSquares;
     private double errorSquares;
+    /** Sum of squares of the finite samples beyond the range, and of what clipping changed in them. */
+    private double clippedSquares;
+    private double clipErrorSquares;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
@@ -89,6 +92,9 @@ public final class IntegerFit {
             long r = Math.round((double) v);
             if (r > hi || r < lo) {
                 saturated++;
+                double c = (r > hi ? hi : lo) - (double) v;
+                clippedSquares += (double) v * v;
+                clipErrorSquares += c * c;
                 continue;
             }
             if (r == 0 && v != 0) {
@@ -155,6 +161,17 @@ public final class IntegerFit {
     }
 
     /**
+     * RMS of what was written minus the data, over every finite sample (the clipped ones
+     * included, their error what clipping took off), as a fraction of their RMS: what a sample
+     * saturated at int8's 127 lost, which {@link #roundingError()} leaves out (f3.sgy's samples of
+     * ±1e4 written as int8 lose 96 % of their RMS with a rounding error of 0). 0 when every finite sample is 0.
+     */
+    public double error() {
+        double signal = signalSquares + clippedSquares;
+        return signal > 0 ? Math.sqrt((errorSquares + clipErrorSquares) / signal) : 0;
+    }
+
+    /**
      * Whether the format lost the data: any sample saturated, more than
      * {@link #ROUNDED_TO_ZERO_LIMIT} of the non-zero samples became 0, or the rounding error is
      * above {@link #ROUNDING_ERROR_LIMIT} of the data's RMS.
@@ -167,8 +184,11 @@ public final class IntegerFit {
     /**
      * What happened, in one clause: "160,400 of 160,401 samples rounded to 0, 0 saturated at
      * int16's -32768..32767, rounding error 100 % of the data's RMS; the data's range is
-     * -0.0266..0.0283" (plus the NaNs when there were any; "no sample within the range to round"
-     * in place of the rounding error when every sample saturated).
+     * -0.0266..0.0283" (plus the NaNs when there were any). When samples saturated, the error
+     * said is clipping's and rounding's together ({@link #error()}: "24,175 saturated at int8's
+     * -128..127, rounding and clipping error 96 % of the data's RMS"), since the rounding error of
+     * the samples left within the range alone read 0 % of data that had lost most of itself; when
+     * every sample saturated, "no sample within the range to round" with it.
      */
     public String summary() {
         return summary("the data's range");
@@ -177,8 +197,10 @@ public final class IntegerFit {
     /** As {@link #summary()}, with {@code rangeName} for "the data's range" (say "the scaled data's range"). */
     public String summary(String rangeName) {
         String nan = notANumber > 0 ? String.format(Locale.ROOT, ", %,d NaN written as 0", notANumber) : "";
-        String rounding = inRange == 0 && saturated > 0 ? "no sample within the range to round"
-                : "rounding error " + percent(roundingError()) + " of the data's RMS";
+        String rounding = saturated == 0 ? "rounding error " + percent(roundingError()) + " of the data's RMS"
+                : clippedSquares + signalSquares > 0 ? "rounding and clipping error " + percent(error())
+                        + " of the data's RMS" + (inRange == 0 ? " (no sample within the range to round)" : "")
+                : "no sample within the range to round";
         return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s, %s;"
                 + " %s is %s..%s", roundedToZero, samples, saturated, format.shortName(), lo, hi, nan, rounding,
                 rangeName, number(min()), number(max()));

@@ -2,6 +2,7 @@ package io.seiswork.core.spec;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A job spec that cannot run. Carries every error found, not just the first, so a user fixes
@@ -31,8 +32,9 @@ public final class SpecException extends RuntimeException {
     }
 
     private static String format(String source, List<SpecProblem> problems) {
-        long errors = problems.stream().filter(SpecProblem::isError).count();
-        return source + ": " + errors + (errors == 1 ? " problem" : " problems") + "\n"
-                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
+        // "1 problem and 2 warnings", the problems listed first: a warning is not counted as a problem.
+        return source + ": " + SpecProblem.counted(problems) + "\n"
+                + Stream.concat(problems.stream().filter(SpecProblem::isError),
+                        problems.stream().filter(p -> !p.isError())).map(p -> "  " + p).collect(Collectors.joining("\n"));
     }
 }

@@ -1,5 +1,7 @@
 package io.seiswork.core.spec;
 
+import java.util.List;
+
 /**
  * One thing wrong with a job spec, located by the JSON path of the field (for example
  * {@code grid.dx} or {@code sources.list[3]}).
@@ -30,6 +32,19 @@ public record SpecProblem(String path, String message, Severity severity, boolea
 
     public boolean isError() {
         return severity == Severity.ERROR;
+    }
+
+    /**
+     * "1 problem", "3 problems and 1 warning", "2 warnings": errors and warnings counted apart, so
+     * that a warning is never counted as a problem (the run goes on past warnings). The words of
+     * {@code run --check}'s heading and of the desktop's spec editor.
+     */
+    public static String counted(List<SpecProblem> found) {
+        long errors = found.stream().filter(SpecProblem::isError).count();
+        long warnings = found.size() - errors;
+        String e = errors + (errors == 1 ? " problem" : " problems");
+        String w = warnings + (warnings == 1 ? " warning" : " warnings");
+        return errors == 0 ? w : warnings == 0 ? e : e + " and " + w;
     }
 
     @Override

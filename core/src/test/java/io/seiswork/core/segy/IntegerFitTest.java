@@ -60,9 +60,27 @@ class IntegerFitTest {
 
         assertEquals(3, fit.saturated());
         assertEquals(0, fit.inRange());
-        assertEquals("0 of 3 samples rounded to 0, 3 saturated at int32's -2147483648..2147483647, no sample within"
-                + " the range to round; the scaled data's range is -3.000e+38..2.500e+38",
+        assertEquals("0 of 3 samples rounded to 0, 3 saturated at int32's -2147483648..2147483647, rounding and"
+                + " clipping error 100 % of the data's RMS (no sample within the range to round); the scaled data's"
+                + " range is -3.000e+38..2.500e+38",
                 fit.summary("the scaled data's range"));
+    }
+
+    /**
+     * Clipping is a loss the summary says in its error: whole numbers beyond int8's range round
+     * exactly, so the rounding error alone was "0 %" beside 2 of 4 samples saturated. Written
+     * 127, -128, 3, 50 for 1000, -1000, 3, 50: sqrt((873² + 872²) / (1000² + 1000² + 3² + 50²)) = 87.2 %.
+     */
+    @Test
+    void clippedSamplesCountInTheErrorSaid() {
+        IntegerFit fit = new IntegerFit(SampleFormat.INT8);
+        fit.add(new float[] {1000f, -1000f, 3f, 50f}, 4);
+        assertEquals(2, fit.saturated());
+        assertEquals(0, fit.roundingError(), "the samples within the range are whole numbers");
+        double expected = Math.sqrt((873.0 * 873 + 872.0 * 872) / (1000.0 * 1000 + 1000.0 * 1000 + 9 + 2500));
+        assertEquals(expected, fit.error(), 1e-12);
+        assertEquals("0 of 4 samples rounded to 0, 2 saturated at int8's -128..127, rounding and clipping error 87 % of"
+                + " the data's RMS; the data's range is -1000..1000", fit.summary());
     }
 
     @Test
