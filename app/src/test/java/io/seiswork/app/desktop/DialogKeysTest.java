@@ -97,6 +97,34 @@ class DialogKeysTest extends WindowTestBase {
         assertFalse(progress.isShowing(), "Escape closes it");
     }
 
+    /**
+     * Escape during a run that closes an open list (the Model tab's colour map) closes the list
+     * and leaves the run going; the next Escape cancels it.
+     */
+    @Test
+    void escapeClosingAListDuringARunLeavesTheRunGoing(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "escape", 6, 8.0));
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.progress().table().getItems().stream()
+                .anyMatch(p -> p.stateProperty().get() == ShotProgress.State.RUNNING));
+        robot.interact(() -> window.tabs().getSelectionModel().select(window.modelTab()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.modelTab().getContent().lookup(".combo-box") != null);
+        javafx.scene.control.ComboBox<?> list = (javafx.scene.control.ComboBox<?>) window.modelTab().getContent().lookup(".combo-box");
+        robot.interact(() -> {
+            list.requestFocus();
+            list.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.isShowing());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(list.isShowing(), "Escape closes the list");
+        assertTrue(window.running(), "and leaves the run going");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running());
+        assertTrue(window.status().getText().startsWith("cancelled"), window.status().getText());
+    }
+
     private void assertOwnedFocusedAndCentred(FxRobot robot, DialogPane ask, Button expectedFocus) {
         WaitForAsyncUtils.waitForFxEvents();
         Window w = ask.getScene().getWindow();
