@@ -133,9 +133,10 @@ final class CloudJobsMenu extends MenuButton {
      * was deleted, or why not.
      */
     private void deleteCloudJob(RunTarget target, JobRecord job) {
-        if (!questions.ok("Delete job " + job.id() + " for good? Its spec, "
+        if (!questions.confirmed("Delete a cloud job", "Delete job " + job.id() + " for good? Its spec, "
                 + (job.status() == JobStatus.DONE ? "outputs" : "stored shot results (kept for a resume)")
-                + " and items in the " + target + " are deleted; files already fetched to this machine stay.")) {
+                + " and items in the " + target + " are deleted; files already fetched to this machine stay.", "Delete",
+                "deleteCloudJob")) {
             return;
         }
         status.accept("Deleting job " + job.id() + " in the " + target + "...");

@@ -426,7 +426,8 @@ public final class ProjectWindow extends BorderPane {
         if (edits == null) {
             return true;
         }
-        return questions.ok(edits + ". " + doing + " and lose them?");
+        return questions.confirmed("Unsaved edits", edits + ". " + doing + " and lose them?", "Lose the edits",
+                "loseEdits");
     }
 
     /**

@@ -8,8 +8,10 @@ import javafx.stage.Window;
 
 /**
  * The project window's yes-or-no questions: modal dialogs owned by the window, asked on the
- * JavaFX thread. Where something would be lost (a finished run's files, text that is not JSON)
- * Cancel is the default button, so that Enter keeps it.
+ * JavaFX thread. Every one puts something at stake (a finished run's files, unsaved edits, a cloud
+ * job's stored results, text that is not JSON), so Cancel is the default button and has the focus:
+ * Enter and Escape keep what is at stake, and the other button names what it does ("Replace",
+ * "Delete"), never a bare OK.
  */
 final class Questions {
 
@@ -36,13 +38,5 @@ final class Questions {
         ask.getDialogPane().setId(id);
         ask.initOwner(owner.get());
         return ask.showAndWait().filter(b -> b == doIt).isPresent();
-    }
-
-    /** Asks {@code question} with OK and Cancel; true when the user pressed OK. */
-    boolean ok(String question) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
-        ask.setHeaderText(null);
-        ask.initOwner(owner.get());
-        return ask.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

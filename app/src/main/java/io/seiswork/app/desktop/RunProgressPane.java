@@ -67,6 +67,14 @@ final class RunProgressPane extends BorderPane {
     /** The rows' share of the width for a run on this machine, and for a cloud job (no wavefield). */
     static final double TABLE_SHARE_HERE = 0.56;
     static final double TABLE_SHARE_CLOUD = 0.8;
+    /**
+     * The widest the Progress column grows in a run on this machine, pixels: the table stops at
+     * its fixed columns plus this (and a scroll bar), so that on a wide screen the wavefield gets
+     * the width, not five stretched columns (at 1600 x 1000 the table took 687 px, the wavefield 540; at 1920, 930 px for 9 rows).
+     */
+    static final double PROGRESS_MOST_HERE = 200;
+    /** The rows' columns but the note's, whose widths bound the table's in a run here. */
+    private final List<TableColumn<ShotProgress, ?>> hereColumns;
     /** The per-shot throughput column, fitted to the heading it shows ({@link #gptsHead}). */
     private final TableColumn<ShotProgress, String> gpts;
     /** A cloud shot's note ({@link ShotProgress#noteProperty}); shown while a cloud job is followed. */
@@ -145,6 +153,8 @@ final class RunProgressPane extends BorderPane {
         fit(note, "Note");
         note.setVisible(false);
         table.getColumns().setAll(List.of(shot, state, progress, gpts, time, note));
+        hereColumns = List.of(shot, state, gpts, time);
+        table.setMaxWidth(tableMostHere());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
         table.setId("shotTable");
@@ -206,6 +216,8 @@ final class RunProgressPane extends BorderPane {
         gptsHead.setText(inTurn ? GPTS_HEADING : WORKER_GPTS_HEADING);
         // As wide as the heading shown: at 1024 px the cloud heading's shorter width is the Note's room.
         fit(gpts, gptsHead.getText(), "99.999");
+        // A cloud job's notes take what width there is; a run here leaves the rest to its wavefield.
+        table.setMaxWidth(inTurn ? tableMostHere() : Double.MAX_VALUE);
         gptsHead.getTooltip().setText(inTurn ? GPTS_MEANING : WORKER_GPTS_MEANING);
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
@@ -279,6 +291,11 @@ final class RunProgressPane extends BorderPane {
                         w.step() * dtS)
                 : String.format(Locale.ROOT, "Shot %d, %s at t = %.3f s, section through the source", w.shot(), which,
                         w.step() * dtS);
+    }
+
+    /** The widest the table is in a run on this machine: its fixed columns, the Progress column's most, a scroll bar. */
+    private double tableMostHere() {
+        return hereColumns.stream().mapToDouble(TableColumn::getMinWidth).sum() + PROGRESS_MOST_HERE + 20;
     }
 
     /** Sets {@code column}'s least width to fit its heading and the widest of {@code values}. */

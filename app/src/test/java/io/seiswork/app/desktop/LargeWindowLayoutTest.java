@@ -1,0 +1,57 @@
+package io.seiswork.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window on a desktop's screen, 1600 x 1000 and then 1920 x 1080, after a run: the Run tab
+ * gives the width its shot table does not need to the live wavefield (at 1920 the five columns
+ * were stretched over 930 px for a handful of rows, the wavefield squeezed into the rest), and
+ * every column still fits its heading. Pictures of each size's Run tab are left in target/.
+ */
+class LargeWindowLayoutTest extends WindowTestBase {
+
+    LargeWindowLayoutTest() {
+        super(1600, 1000);
+    }
+
+    @Test
+    void theRunTabGivesSpareWidthToTheWavefield(FxRobot robot) throws Exception {
+        open(robot, DesktopSpecs.model2d(dir, "wide", 2));
+        robot.interact(() -> window.runButton().fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
+                && window.status().getText().startsWith("done in"));
+        robot.interact(() -> window.tabs().getSelectionModel().select(window.runTab()));
+        for (int[] size : new int[][] {{1600, 1000}, {1920, 1080}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> window.layout());
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds table = inScene(window.progress().table());
+            Bounds wavefield = inScene(window.progress().wavefield());
+            String at = size[0] + " x " + size[1] + ": table " + table.getWidth() + " px, wavefield " + wavefield.getWidth() + " px";
+            assertTrue(wavefield.getWidth() > 1.2 * table.getWidth(), at);
+            for (TableColumn<?, ?> c : window.progress().table().getColumns()) {
+                if (c.isVisible()) {
+                    assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, at + ": " + c.getText() + " " + c.getWidth());
+                }
+            }
+            assertTrue(table.getMaxX() <= wavefield.getMinX(), at + ": side by side");
+            ProjectWindows.snapshot(robot, window, "run-tab-" + size[0] + "x" + size[1] + ".png");
+        }
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+}
