@@ -17,13 +17,7 @@ import io.seiswork.core.progress.CancelledException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,16 +29,14 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
-import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
-import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
  * A computed shot's result of several parts that an outage breaks part-way goes on where it
  * broke: the retry sends only the parts S3 had not confirmed, in the same multipart upload, and
  * the bytes that cross the link after the outage are those parts', not the whole file's (counted
- * in a real TCP relay, {@link OutageLink}, in front of the S3 emulator). A result given up (a
- * cancel, a failure that cannot heal) leaves no unfinished multipart upload, and one that S3 no
- * longer has (NoSuchUpload) is begun again.
+ * in a real TCP relay, {@link OutageLink}, in front of the S3 emulator: {@link UploadOutage}). A
+ * result given up (a cancel, a failure that cannot heal) leaves no unfinished multipart upload,
+ * and one that S3 no longer has (NoSuchUpload) is begun again.
  *
  * <p>Parts of 5 MiB (S3's least), two at a time, of a 25 MiB result: five parts; the outage
  * comes when S3 has confirmed the third.
@@ -56,28 +48,19 @@ class ResultUploadResumeTest {
 
     private static final String BUCKET = "result-resume-test";
     private static final JobId JOB = new JobId("resume-20260101-000000-0001");
-    private static final int PART = 5 << 20;
-    private static final int PARTS = 5;
+    private static final int PART = UploadOutage.PART;
+    private static final int PARTS = UploadOutage.PARTS;
     private static final int PARTS_BEFORE_OUTAGE = 3;
-    /** Requests' headers and the completion's XML: far less than a part. */
-    private static final long OVERHEAD_BYTES = 256 << 10;
+
+    @RegisterExtension
+    final UploadOutage outage = new UploadOutage(CLOUD);
 
     @TempDir
     Path dir;
 
-    private OutageLink link;
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-
     @BeforeEach
-    void link() throws Exception {
+    void bucket() {
         ArtifactStore.createIfMissing(CLOUD.s3(), BUCKET);
-        link = new OutageLink(CLOUD.s3Endpoint());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        later.shutdownNow();
-        link.close();
     }
 
     /**
@@ -87,36 +70,16 @@ class ResultUploadResumeTest {
      */
     @Test
     void anOutageMidWaySendsOnlyThePartsMissing() throws Exception {
-        byte[] bytes = result(1);
+        byte[] bytes = UploadOutage.file(1);
         Path result = Files.write(dir.resolve("partial.bin"), bytes);
-        AtomicLong atUp = new AtomicLong(-1);
-        AtomicInteger keptAtUp = new AtomicInteger(-1);
-        Parts parts = new Parts(PARTS_BEFORE_OUTAGE);
-        parts.then(() -> {
-            link.down();
-            later.schedule(() -> {
-                // Nothing is carried, nor a part confirmed, while down: what is there now is all the upload can keep.
-                keptAtUp.set(parts.confirmed());
-                atUp.set(link.bytesToTarget());
-                link.up();
-            }, 4, TimeUnit.SECONDS);
-        });
+        ConfirmedParts parts = new ConfirmedParts(PARTS_BEFORE_OUTAGE);
+        outage.downWhen(parts);
         String log;
-        try (S3Client s3 = viaLink(parts)) {
+        try (S3Client s3 = outage.viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
             log = StandardError.of(() -> upload.store(JOB, 1, result, CancellationToken.none()));
         }
-        long after = link.bytesToTarget() - atUp.get();
-        assertTrue(atUp.get() >= 0, "the outage never ended");
-        int kept = keptAtUp.get();
-        long missing = (long) (PARTS - kept) * PART;
-        System.out.printf("bytes sent after the outage: %d (%d parts missing: %d bytes; the file: %d)%n", after,
-                PARTS - kept, missing, bytes.length);
-        assertTrue(kept >= PARTS_BEFORE_OUTAGE && kept < PARTS, "parts confirmed before the outage: " + kept);
-        assertEquals(PARTS, parts.confirmed(), "parts confirmed in all: none sent twice");
-        // The last part is 12345 bytes short of the others, and may be among the missing.
-        assertTrue(after >= missing - 12345 && after <= missing + OVERHEAD_BYTES,
-                after + " bytes sent after the outage for " + (PARTS - kept) + " missing parts of " + PART);
+        outage.assertOnlyMissingPartsSent(parts, bytes.length);
         assertTrue(log.contains("INFO " + "io.seiswork.cloud.s3.ResumableUpload - uploading partial.bin to s3://"
                 + BUCKET + "/" + ObjectKeys.shotResult(JOB, 1) + " again: "), log);
         assertTrue(log.contains(" parts (") && log.contains(") to send"), log);
@@ -126,11 +89,10 @@ class ResultUploadResumeTest {
     /** A cancel once two parts are stored ends the upload and aborts it (old behaviour: the upload went on to the end). */
     @Test
     void aCancelMidWayAbortsTheMultipartUpload() throws Exception {
-        Path result = Files.write(dir.resolve("partial.bin"), result(2));
+        Path result = Files.write(dir.resolve("partial.bin"), UploadOutage.file(2));
         CancellationToken cancel = new CancellationToken();
-        Parts parts = new Parts(2);
-        parts.then(cancel::cancel);
-        try (S3Client s3 = viaLink(parts)) {
+        ConfirmedParts parts = new ConfirmedParts(2).then(cancel::cancel);
+        try (S3Client s3 = outage.viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 1), Duration.ofSeconds(60));
             CancelledException e = assertThrows(CancelledException.class, () -> upload.store(JOB, 2, result, cancel));
             assertTrue(e.getMessage().contains("storing shot 2's result"), e.getMessage());
@@ -146,14 +108,13 @@ class ResultUploadResumeTest {
      */
     @Test
     void aWorkerStoppingMidWayLetsTheUploadFinish() throws Exception {
-        byte[] bytes = result(5);
+        byte[] bytes = UploadOutage.file(5);
         Path result = Files.write(dir.resolve("partial.bin"), bytes);
         CancellationToken jobEnded = new CancellationToken();
         CancellationToken stopping = jobEnded.child();
-        Parts parts = new Parts(2);
-        parts.then(stopping::cancel);
+        ConfirmedParts parts = new ConfirmedParts(2).then(stopping::cancel);
         String log;
-        try (S3Client s3 = viaLink(parts)) {
+        try (S3Client s3 = outage.viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 1), Duration.ofSeconds(60));
             log = StandardError.of(() -> upload.store(JOB, 5, result, stopping, jobEnded));
         }
@@ -172,14 +133,14 @@ class ResultUploadResumeTest {
      */
     @Test
     void aWorkerStoppingBeforeTheFirstTryStillStoresTheResult() throws Exception {
-        byte[] bytes = result(6);
+        byte[] bytes = UploadOutage.file(6);
         Path result = Files.write(dir.resolve("partial.bin"), bytes);
         CancellationToken jobEnded = new CancellationToken();
         CancellationToken stopping = jobEnded.child();
         stopping.cancel();
-        Parts parts = new Parts(PARTS + 1);
+        ConfirmedParts parts = new ConfirmedParts(PARTS + 1);
         String log;
-        try (S3Client s3 = viaLink(parts)) {
+        try (S3Client s3 = outage.viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
             log = StandardError.of(() -> upload.store(JOB, 6, result, stopping, jobEnded));
         }
@@ -206,9 +167,9 @@ class ResultUploadResumeTest {
 
     /** Stores result {@code shot}, the first complete's answer lost, the second answered NoSuchUpload when {@code forgotten}. */
     private String completeAnswerLost(int shot, boolean forgotten) throws Exception {
-        byte[] bytes = result(shot);
+        byte[] bytes = UploadOutage.file(shot);
         Path result = Files.write(dir.resolve("partial" + shot + ".bin"), bytes);
-        Parts parts = new Parts(PARTS + 1);
+        ConfirmedParts parts = new ConfirmedParts(PARTS + 1);
         AtomicInteger completes = new AtomicInteger();
         ExecutionInterceptor loseFirstAnswer = new ExecutionInterceptor() {
             @Override
@@ -229,10 +190,7 @@ class ResultUploadResumeTest {
             }
         };
         String log;
-        try (S3Client s3 = S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION)
-                .forcePathStyle(true).credentialsProvider(LocalCloud.credentials())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(parts).addExecutionInterceptor(loseFirstAnswer))
-                .build()) {
+        try (S3Client s3 = outage.viaLink(parts, loseFirstAnswer)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
             log = StandardError.of(() -> upload.store(JOB, shot, result, CancellationToken.none()));
         }
@@ -245,12 +203,12 @@ class ResultUploadResumeTest {
     /** The job's end before the first try stops the upload: nothing is sent, nothing left. */
     @Test
     void theJobEndedBeforeTheFirstTryStoresNothing() throws Exception {
-        Path result = Files.write(dir.resolve("partial.bin"), result(7));
+        Path result = Files.write(dir.resolve("partial.bin"), UploadOutage.file(7));
         CancellationToken jobEnded = new CancellationToken();
         CancellationToken stopping = jobEnded.child();
         jobEnded.cancel();
-        Parts parts = new Parts(PARTS + 1);
-        try (S3Client s3 = viaLink(parts)) {
+        ConfirmedParts parts = new ConfirmedParts(PARTS + 1);
+        try (S3Client s3 = outage.viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
             CancelledException e = assertThrows(CancelledException.class,
                     () -> upload.store(JOB, 7, result, stopping, jobEnded));
@@ -267,17 +225,15 @@ class ResultUploadResumeTest {
      */
     @Test
     void aFailureThatCannotHealOnARetryAbortsTheMultipartUpload() throws Exception {
-        Path result = Files.write(dir.resolve("partial.bin"), result(3));
-        Parts parts = new Parts(2);
-        parts.then(() -> {
-            link.down();
-            later.schedule(() -> {
+        Path result = Files.write(dir.resolve("partial.bin"), UploadOutage.file(3));
+        ConfirmedParts parts = new ConfirmedParts(2).then(() -> {
+            outage.link().down();
+            outage.later(3, () -> {
                 Files.delete(result);
-                link.up();
-                return null;
-            }, 3, TimeUnit.SECONDS);
+                outage.link().up();
+            });
         });
-        try (S3Client s3 = viaLink(parts)) {
+        try (S3Client s3 = outage.viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
             ResultNotStoredException e = assertThrows(ResultNotStoredException.class,
                     () -> upload.store(JOB, 3, result, CancellationToken.none()));
@@ -293,21 +249,20 @@ class ResultUploadResumeTest {
      */
     @Test
     void anUploadS3NoLongerHasIsBegunAgain() throws Exception {
-        byte[] bytes = result(4);
+        byte[] bytes = UploadOutage.file(4);
         Path result = Files.write(dir.resolve("partial.bin"), bytes);
         String key = ObjectKeys.shotResult(JOB, 4);
-        Parts parts = new Parts(2);
-        parts.then(() -> {
-            link.down();
-            later.schedule(() -> {
+        ConfirmedParts parts = new ConfirmedParts(2).then(() -> {
+            outage.link().down();
+            outage.later(UploadOutage.DOWN_SECONDS, () -> {
                 for (var u : CLOUD.s3().listMultipartUploads(r -> r.bucket(BUCKET).prefix(key)).uploads()) {
                     CLOUD.s3().abortMultipartUpload(r -> r.bucket(BUCKET).key(key).uploadId(u.uploadId()));
                 }
-                link.up();
-            }, 4, TimeUnit.SECONDS);
+                outage.link().up();
+            });
         });
         String log;
-        try (S3Client s3 = viaLink(parts)) {
+        try (S3Client s3 = outage.viaLink(parts)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET, PART, 2), Duration.ofSeconds(60));
             log = StandardError.of(() -> upload.store(JOB, 4, result, CancellationToken.none()));
         }
@@ -315,18 +270,6 @@ class ResultUploadResumeTest {
                 + "/" + key + ": S3 no longer has its multipart upload (NoSuchUpload)"), log);
         assertTrue(log.contains("starting a new multipart upload of all " + PARTS + " parts"), log);
         assertStored(bytes, 4);
-    }
-
-    private static byte[] result(long seed) {
-        byte[] bytes = new byte[PARTS * PART - 12345];  // a last part shorter than the others
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    private S3Client viaLink(ExecutionInterceptor seen) {
-        return S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION).forcePathStyle(true)
-                .credentialsProvider(LocalCloud.credentials())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(seen)).build();
     }
 
     private static void assertStored(byte[] bytes, int shot) {
@@ -341,48 +284,5 @@ class ResultUploadResumeTest {
         assertEquals(-1, new ArtifactStore(CLOUD.s3(), BUCKET).sizeOf(key), "stored");
         assertEquals(java.util.List.of(), CLOUD.s3().listMultipartUploads(r -> r.bucket(BUCKET).prefix(key)).uploads(),
                 "unfinished multipart uploads of " + key);
-    }
-
-    /**
-     * Counts the parts S3 confirmed (their UploadPart answered) through a client made with it,
-     * and runs an action once, on the part's thread, when {@code at} are.
-     */
-    private static final class Parts implements ExecutionInterceptor {
-        private final int at;
-        private final AtomicInteger confirmed = new AtomicInteger();
-        private final AtomicInteger taggings = new AtomicInteger();
-        private volatile Runnable then = () -> { };
-
-        Parts(int at) {
-            this.at = at;
-        }
-
-        /** Runs {@code action} when the {@code at}-th part is confirmed. */
-        void then(Runnable action) {
-            this.then = action;
-        }
-
-        int confirmed() {
-            return confirmed.get();
-        }
-
-        /** PutObjectTagging requests made, answered or not (an emulator may answer 501). */
-        int taggings() {
-            return taggings.get();
-        }
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof PutObjectTaggingRequest) {
-                taggings.incrementAndGet();
-            }
-        }
-
-        @Override
-        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof UploadPartRequest && confirmed.incrementAndGet() == at) {
-                then.run();
-            }
-        }
     }
 }

@@ -13,7 +13,6 @@ import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
-import io.seiswork.cloud.testing.OutageLink;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
 import java.io.ByteArrayOutputStream;
@@ -23,13 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * A stack's outputs are stored as a shot's result is ({@link JobStacker#storeOutputs}, through
  * {@link ResultUpload#storeFile}): an outage mid-way costs the parts S3 had not confirmed, not the
- * output (bytes counted in a real TCP relay, {@link OutageLink}, in front of the S3 emulator); a
+ * output (bytes counted in a real TCP relay in front of the S3 emulator, {@link UploadOutage}); a
  * job cancelled mid-upload leaves no output and no unfinished multipart upload; a worker stopping
  * mid-upload leaves the outputs stored for the next stack; an abort into a network that answers
  * nothing ends within {@link ArtifactStore#ABORT_TIMEOUT}.
@@ -56,10 +50,11 @@ class StackOutputUploadTest {
     @RegisterExtension
     static final LocalCloud CLOUD = new LocalCloud();
 
-    private static final int PART = 5 << 20;
-    private static final int PARTS = 5;
-    /** Requests' headers and the completion's XML: far less than a part. */
-    private static final long OVERHEAD_BYTES = 256 << 10;
+    private static final int PART = UploadOutage.PART;
+    private static final int PARTS = UploadOutage.PARTS;
+
+    @RegisterExtension
+    final UploadOutage outage = new UploadOutage(CLOUD);
 
     @TempDir
     Path dir;
@@ -67,8 +62,6 @@ class StackOutputUploadTest {
     private String name;
     private JobTable table;
     private JobRecord job;
-    private OutageLink link;
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
     void submit() throws Exception {
@@ -86,13 +79,6 @@ class StackOutputUploadTest {
                  "receivers": {"line": {"x0": 0, "dx": 10, "n": 41, "y": 0, "z": 20}},
                  "engine": "cpu"}""");
         job = table.job(new Dispatcher(store, table, queue).submit(spec, 1, TransferProgress.NONE).id()).orElseThrow();
-        link = new OutageLink(CLOUD.s3Endpoint());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        later.shutdownNow();
-        link.close();
     }
 
     /**
@@ -102,34 +88,16 @@ class StackOutputUploadTest {
      */
     @Test
     void anOutputStoredAcrossAnOutageSendsOnlyThePartsMissing() throws Exception {
-        byte[] bytes = output(1);
+        byte[] bytes = UploadOutage.file(1);
         Files.write(dir.resolve("image.sgy"), bytes);
-        AtomicLong atUp = new AtomicLong(-1);
-        AtomicInteger keptAtUp = new AtomicInteger(-1);
-        Parts parts = new Parts(3, () -> { });
-        parts.then = () -> {
-            link.down();
-            later.schedule(() -> {
-                keptAtUp.set(parts.confirmed.get());
-                atUp.set(link.bytesToTarget());
-                link.up();
-            }, 4, TimeUnit.SECONDS);
-        };
-        try (S3Client s3 = viaLink(parts)) {
+        ConfirmedParts parts = new ConfirmedParts(3);
+        outage.downWhen(parts);
+        try (S3Client s3 = outage.viaLink(parts)) {
             boolean stored = stacker(s3).storeOutputs(job, dir, List.of("image.sgy"), CancellationToken.none(),
                     CancellationToken.none(), CancellationToken.none());
             assertTrue(stored);
         }
-        long after = link.bytesToTarget() - atUp.get();
-        assertTrue(atUp.get() >= 0, "the outage never ended");
-        int kept = keptAtUp.get();
-        long missing = (long) (PARTS - kept) * PART;
-        System.out.printf("output bytes sent after the outage: %d (%d parts missing: %d bytes; the file: %d)%n", after,
-                PARTS - kept, missing, bytes.length);
-        assertTrue(kept >= 3 && kept < PARTS, "parts confirmed before the outage: " + kept);
-        assertEquals(PARTS, parts.confirmed.get(), "parts confirmed in all: none sent twice");
-        assertTrue(after >= missing - 12345 && after <= missing + OVERHEAD_BYTES,
-                after + " bytes sent after the outage for " + (PARTS - kept) + " missing parts of " + PART);
+        outage.assertOnlyMissingPartsSent(parts, bytes.length);
         assertArrayEquals(bytes, store().getBytes(key("image.sgy"), bytes.length));
         assertNoUnfinishedUpload();
     }
@@ -141,18 +109,18 @@ class StackOutputUploadTest {
      */
     @Test
     void aJobCancelledMidUploadLeavesNoOutputAndNoUnfinishedUpload() throws Exception {
-        Files.write(dir.resolve("image.sgy"), output(2));
-        Files.write(dir.resolve("image.swv"), output(3));
+        Files.write(dir.resolve("image.sgy"), UploadOutage.file(2));
+        Files.write(dir.resolve("image.swv"), UploadOutage.file(3));
         CancellationToken jobEnded = new CancellationToken();
         CancellationToken cancel = jobEnded.child();
-        Parts parts = new Parts(PARTS + 2, jobEnded::cancel);
-        try (S3Client s3 = viaLink(parts)) {
+        ConfirmedParts parts = new ConfirmedParts(PARTS + 2).then(jobEnded::cancel);
+        try (S3Client s3 = outage.viaLink(parts)) {
             JobStacker stacker = stacker(s3);
             CancelledException e = assertThrows(CancelledException.class, () -> stacker.storeOutputs(job, dir,
                     List.of("image.sgy", "image.swv"), cancel, jobEnded, jobEnded));
             assertTrue(e.getMessage().contains("storing job " + job.id() + "'s output image.swv"), e.getMessage());
         }
-        assertTrue(parts.confirmed.get() < 2 * PARTS, "the second output stopped mid-way: " + parts.confirmed.get());
+        assertTrue(parts.confirmed() < 2 * PARTS, "the second output stopped mid-way: " + parts.confirmed());
         assertEquals(List.of(), store().objectsUnder(ObjectKeys.job(job.id()) + "image/"), "outputs left");
         assertNoUnfinishedUpload();
     }
@@ -166,15 +134,15 @@ class StackOutputUploadTest {
      */
     @Test
     void aStackStoppedWithItsWorkerLeavesTheOutputsItStored() throws Exception {
-        byte[] first = output(5);
+        byte[] first = UploadOutage.file(5);
         Files.write(dir.resolve("image.sgy"), first);
-        Files.write(dir.resolve("image.swv"), output(6));
+        Files.write(dir.resolve("image.swv"), UploadOutage.file(6));
         CancellationToken jobEnded = new CancellationToken();
         CancellationToken sending = jobEnded.child();
         CancellationToken stopping = sending.child();
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         AtomicInteger readsAfterStop = new AtomicInteger();
-        Parts parts = new Parts(PARTS + 2, () -> {
+        ConfirmedParts parts = new ConfirmedParts(PARTS + 2).then(() -> {
             stopped.set(true);
             stopping.cancel();
             sending.cancel();
@@ -188,9 +156,7 @@ class StackOutputUploadTest {
                 }
             }
         };
-        try (S3Client s3 = S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION)
-                .forcePathStyle(true).credentialsProvider(LocalCloud.credentials())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(parts).addExecutionInterceptor(afterStop)).build();
+        try (S3Client s3 = outage.viaLink(parts, afterStop);
                 var db = CLOUD.dynamoDbSeenBy(afterStop)) {
             ArtifactStore store = new ArtifactStore(s3, name, PART, 2);
             JobStacker stacker = new JobStacker(store, new JobTable(db, name), new ShotMetrics(new PrintStream(
@@ -214,33 +180,30 @@ class StackOutputUploadTest {
      */
     @Test
     void anAbortIntoABlackHoleEndsWithinItsBound() throws Exception {
-        Files.write(dir.resolve("image.sgy"), output(4));
+        Files.write(dir.resolve("image.sgy"), UploadOutage.file(4));
         CancellationToken jobEnded = new CancellationToken();
         CancellationToken sending = jobEnded.child();
         CancellationToken stopping = sending.child();
-        Parts parts = new Parts(2, sending::cancel);
+        ConfirmedParts parts = new ConfirmedParts(2).then(sending::cancel);
         AtomicLong abortAt = new AtomicLong();
         ExecutionInterceptor holeAtAbort = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof AbortMultipartUploadRequest) {
-                    link.blackHole();
+                    outage.link().blackHole();
                     abortAt.set(System.nanoTime());
                 }
             }
         };
         String log;
         long ended;
-        try (S3Client s3 = S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION)
-                .forcePathStyle(true).credentialsProvider(LocalCloud.credentials())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(parts).addExecutionInterceptor(holeAtAbort))
-                .build()) {
+        try (S3Client s3 = outage.viaLink(parts, holeAtAbort)) {
             JobStacker stacker = stacker(s3);
             log = StandardError.of(() -> assertThrows(CancelledException.class,
                     () -> stacker.storeOutputs(job, dir, List.of("image.sgy"), stopping, sending, jobEnded)));
             ended = System.nanoTime();
         } finally {
-            link.up();
+            outage.link().up();
         }
         assertTrue(abortAt.get() != 0, "no abort was made");
         Duration took = Duration.ofNanos(ended - abortAt.get());
@@ -271,36 +234,5 @@ class StackOutputUploadTest {
     private void assertNoUnfinishedUpload() {
         assertEquals(List.of(), CLOUD.s3().listMultipartUploads(r -> r.bucket(name).prefix(ObjectKeys.job(job.id())))
                 .uploads(), "unfinished multipart uploads");
-    }
-
-    private static byte[] output(long seed) {
-        byte[] bytes = new byte[PARTS * PART - 12345];  // a last part shorter than the others
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    private S3Client viaLink(ExecutionInterceptor seen) {
-        return S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION).forcePathStyle(true)
-                .credentialsProvider(LocalCloud.credentials())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(seen)).build();
-    }
-
-    /** Counts the parts S3 confirmed, and runs {@link #then} once, on the part's thread, when {@code at} are. */
-    private static final class Parts implements ExecutionInterceptor {
-        private final int at;
-        final AtomicInteger confirmed = new AtomicInteger();
-        volatile Runnable then;
-
-        Parts(int at, Runnable then) {
-            this.at = at;
-            this.then = then;
-        }
-
-        @Override
-        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof UploadPartRequest && confirmed.incrementAndGet() == at) {
-                then.run();
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.seiswork.cloud.s3;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A local file could not be read while it was uploaded: missing, unreadable, shortened, or a
@@ -27,6 +28,11 @@ public final class FileReadException extends RuntimeException {
      */
     public FileReadException(String message, IOException cause) {
         super(message, cause);
+    }
+
+    /** {@code file} could not be read while it was uploaded: "cannot upload FILE: WHY". */
+    static FileReadException uploading(Path file, IOException cause) {
+        return new FileReadException("cannot upload " + file + ": " + cause.getMessage(), cause);
     }
 
     /** Whether {@code failure} is, or was caused by, a file that could not be read. */

@@ -46,6 +46,23 @@ final class ParallelParts {
     }
 
     /**
+     * Runs {@code count} part tasks, {@code slots} at a time, on threads of their own, shut down
+     * when they end; the first failure, or {@code stop}'s cancel, stops the others and is thrown
+     * ({@link #run}). Nothing runs when {@code count} is 0.
+     */
+    static void runOnOwnPool(int count, int slots, Task task, PartStop stop) throws IOException {
+        if (count == 0) {
+            return;
+        }
+        ExecutorService pool = pool(Math.min(slots, count));
+        try {
+            run(pool, count, task, stop);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
      * Runs {@code count} tasks on {@code pool} and waits for them all. The first to fail sets
      * {@code stop}, the others end at their next look at it, and its failure is thrown; when the
      * stop's cancel was set, a {@link CancelledException} is thrown whatever the parts threw as

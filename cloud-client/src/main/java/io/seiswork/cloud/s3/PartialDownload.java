@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seiswork.core.files.DurableFiles;
+import io.seiswork.core.files.UploadPartSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -94,7 +95,7 @@ final class PartialDownload implements AutoCloseable {
                 return null;
             }
             BitSet done = new BitSet();
-            int count = count(size, partBytes);
+            int count = UploadPartSize.count(size, partBytes);
             for (JsonNode n : s.path("done")) {
                 int i = n.asInt(-1);
                 if (i < 0 || i >= count) {
@@ -196,10 +197,6 @@ final class PartialDownload implements AutoCloseable {
 
     private long bytesOf(BitSet parts) {
         return parts.stream().mapToLong(i -> Math.min(partBytes, size - (long) i * partBytes)).sum();
-    }
-
-    static int count(long size, int partBytes) {
-        return (int) ((size + partBytes - 1) / partBytes);
     }
 
     static Path partOf(Path file) {

@@ -96,10 +96,19 @@ final class RangeGets {
         return i;
     }
 
-    private static void check(long[] ranges, long maxGapBytes, long maxGetBytes) {
+    /**
+     * Refuses an odd count of numbers, which cannot be (offset, length) pairs.
+     *
+     * @throws IllegalArgumentException saying how many numbers there are
+     */
+    static void checkPairs(long[] ranges) {
         if (ranges.length % 2 != 0) {
             throw new IllegalArgumentException("ranges must be (offset, length) pairs, got " + ranges.length + " numbers");
         }
+    }
+
+    private static void check(long[] ranges, long maxGapBytes, long maxGetBytes) {
+        checkPairs(ranges);
         if (maxGapBytes < 0 || maxGetBytes < 1) {
             throw new IllegalArgumentException("gap must be >= 0 and GET size >= 1 byte, got " + maxGapBytes + " and "
                     + maxGetBytes);

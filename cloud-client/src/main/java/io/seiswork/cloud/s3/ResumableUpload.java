@@ -6,7 +6,6 @@ import io.seiswork.core.progress.CancelledException;
 import io.seiswork.core.spec.MemoryEstimate;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -38,7 +37,8 @@ public final class ResumableUpload {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumableUpload.class);
 
-    private final ArtifactStore store;
+    private final FileUploads uploads;
+    private final BucketObjects objects;
     private final String key;
     private final Path file;
     private final long size;
@@ -57,8 +57,10 @@ public final class ResumableUpload {
      *     {@code size} when {@code whole}
      * @param whole whether one PUT sends the file
      */
-    ResumableUpload(ArtifactStore store, String key, Path file, long size, int partBytes, boolean whole) {
-        this.store = store;
+    ResumableUpload(FileUploads uploads, BucketObjects objects, String key, Path file, long size, int partBytes,
+            boolean whole) {
+        this.uploads = uploads;
+        this.objects = objects;
         this.key = key;
         this.file = file;
         this.size = size;
@@ -86,7 +88,7 @@ public final class ResumableUpload {
      */
     public void send(TransferProgress progress, CancellationToken cancel) {
         if (stored || aborted) {
-            throw new IllegalStateException("the upload of " + file + " to s3://" + store.bucket() + "/" + key
+            throw new IllegalStateException("the upload of " + file + " to s3://" + objects.bucket() + "/" + key
                     + " is " + (stored ? "done" : "aborted"));
         }
         tries++;
@@ -94,7 +96,7 @@ public final class ResumableUpload {
         requireSameSize();
         PartStop stop = new PartStop(cancel);
         if (whole) {
-            store.putWhole(key, file, size, null, stop, doing);
+            uploads.putWhole(key, file, size, null, stop, doing);
             progress.onBytes(size, size);
             stored = true;
             return;
@@ -103,22 +105,22 @@ public final class ResumableUpload {
             int kept = keptParts();
             long keptBytes = keptBytes();
             LOG.info("{} to s3://{}/{} again: {} of {} parts ({} of {}) stored already are kept, {} parts ({}) to send",
-                    doing, store.bucket(), key, kept, parts.length, MemoryEstimate.human(keptBytes),
+                    doing, objects.bucket(), key, kept, parts.length, MemoryEstimate.human(keptBytes),
                     MemoryEstimate.human(size), parts.length - kept, MemoryEstimate.human(size - keptBytes));
         }
         while (true) {
             boolean resumed = uploadId != null;
             if (!resumed) {
-                uploadId = store.createUpload(key, null);
+                uploadId = uploads.createUpload(key, null);
             }
-            ArtifactStore.PartsDone progressOf = new ArtifactStore.PartsDone(size, progress);
+            PartsDone progressOf = new PartsDone(size, progress);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                store.sendParts(key, uploadId, ch, size, parts, null, Optional.empty(), progressOf, stop, doing);
-                store.complete(key, uploadId, parts);
+                uploads.sendParts(key, uploadId, ch, size, parts, null, Optional.empty(), progressOf, stop, doing);
+                uploads.complete(key, uploadId, parts);
                 stored = true;
                 return;
             } catch (IOException e) {
-                throw new FileReadException("cannot upload " + file + ": " + e.getMessage(), e);
+                throw FileReadException.uploading(file, e);
             } catch (CancelledException e) {
                 // Every part begun has ended (ParallelParts waits for them): what parts holds is what S3 has.
                 throw new TransferCancelledException(doing, keptParts(), parts.length, keptBytes(), size, "stored");
@@ -127,7 +129,7 @@ public final class ResumableUpload {
                     // Every part confirmed and the upload gone: a complete S3 carried out whose answer
                     // was lost (this try's, retried by the SDK, or the last try's).
                     LOG.info("{} to s3://{}/{}: its multipart upload was completed already (the answer to the "
-                            + "complete was lost): stored, {}", doing, store.bucket(), key, MemoryEstimate.human(size));
+                            + "complete was lost): stored, {}", doing, objects.bucket(), key, MemoryEstimate.human(size));
                     uploadId = null;
                     stored = true;
                     return;
@@ -136,7 +138,7 @@ public final class ResumableUpload {
                     throw e;
                 }
                 LOG.info("{} to s3://{}/{}: S3 no longer has its multipart upload (NoSuchUpload), {} of {} parts "
-                        + "stored in it lost; starting a new multipart upload of all {} parts ({})", doing, store.bucket(),
+                        + "stored in it lost; starting a new multipart upload of all {} parts ({})", doing, objects.bucket(),
                         key, keptParts(), parts.length, parts.length, MemoryEstimate.human(size));
                 uploadId = null;
                 Arrays.fill(parts, null);
@@ -163,7 +165,7 @@ public final class ResumableUpload {
             uploadId = null;
             Arrays.fill(parts, null);
             try {
-                store.abort(key, id);
+                uploads.abort(key, id);
             } catch (RuntimeException e) {
                 if (!isNoSuchUpload(e)) {
                     throw e;
@@ -182,7 +184,7 @@ public final class ResumableUpload {
      */
     private boolean storedWhole() {
         try {
-            return store.sizeOf(key) == size;
+            return objects.sizeOf(key) == size;
         } catch (RuntimeException e) {
             return false;
         }
@@ -220,12 +222,7 @@ public final class ResumableUpload {
      * complete them with.
      */
     private void requireSameSize() {
-        long now;
-        try {
-            now = Files.size(file);
-        } catch (IOException e) {
-            throw new FileReadException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        long now = FileUploads.size(file);
         if (now != size) {
             throw new FileReadException("cannot upload " + file + ": it has " + now + " bytes, " + size
                     + " when its upload began", new IOException("size changed"));

@@ -1,5 +1,6 @@
 package io.seiswork.cloud.s3;
 
+import io.seiswork.core.files.UploadPartSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -36,7 +37,7 @@ record UnfinishedUpload(String uploadId, Map<Integer, Part> parts) {
      * asked (a role without {@code s3:ListBucketMultipartUploads}: the file is then uploaded
      * whole, as before).
      *
-     * @param partBytes the part size of the upload now ({@link io.seiswork.core.files.UploadPartSize#of}, of the file's
+     * @param partBytes the part size of the upload now ({@link UploadPartSize#of}, of the file's
      *     size): the same as the broken upload's for the same file, and a part S3 holds of another
      *     size is not kept but sent again
      */
@@ -48,7 +49,7 @@ record UnfinishedUpload(String uploadId, Map<Integer, Part> parts) {
                 return Optional.empty();
             }
             String id = latest.get().uploadId();
-            int count = (int) ((size + partBytes - 1) / partBytes);
+            int count = UploadPartSize.count(size, partBytes);
             Map<Integer, Part> parts = new HashMap<>();
             for (Part p : s3.listPartsPaginator(r -> r.bucket(bucket).key(key).uploadId(id)).parts()) {
                 int index = p.partNumber() - 1;
