@@ -170,7 +170,9 @@ class ShotWorkerTest {
                     "http://127.0.0.1:" + agent.getAddress().getPort() + "/"));
             var metrics = new ShotMetrics(new java.io.PrintStream(metricLines, true, StandardCharsets.UTF_8),
                     java.time.Clock.systemUTC(), "ecs");
-            ShotWorker w = new ShotWorker(store, table, queue, settings("ecs"), metrics, protection, WorkerTimings.DEFAULT)
+            // It stops when the job ends; the idle limit is only the test's safety (2 s failed on a loaded machine).
+            ShotWorker w = new ShotWorker(store, table, queue, settings("ecs").withMaxIdle(Duration.ofSeconds(30)),
+                    metrics, protection, WorkerTimings.DEFAULT)
                     .stopWhenEnded(job);
             w.run();
             assertEquals(JobStatus.DONE, table.job(job).orElseThrow().status());
