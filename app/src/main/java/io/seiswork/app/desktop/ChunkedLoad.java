@@ -19,6 +19,13 @@ import org.fxmisc.richtext.util.UndoUtils;
  * but its cost per character varies several times over with the machine's load: 16,384
  * characters took 6–10 ms on average on the 2-core VM at a load of 10, and 10 to 30 ms at times.
  *
+ * <p>The first screen goes in a few lines a runnable, each runnable laying the area out itself
+ * ({@link #fillScreen}): a line on screen is a cell of its own, some 3 to 6 ms each on the 2-core
+ * VM under load, and a first chunk that filled the screen had the next layout make all 35 of a
+ * window's lines at once, 90 to 210 ms of the JavaFX thread's CPU time ({@code SpecLoadTiming},
+ * its samples of the thread's stack: flowless's {@code Navigator.fillViewportFrom} making cells,
+ * their CSS). Lines below the screen make no cell, and go in by characters as above.
+ *
  * <p>The gutter is as wide as the whole text's line numbers from the first chunk on ({@link
  * SpecCodeArea#reserveLines}), not widened at each further digit.
  *
@@ -38,8 +45,14 @@ final class ChunkedLoad {
     /** What one runnable's insertion aims to take on the JavaFX thread, nanoseconds. */
     static final long BUDGET_NANOS = 5_000_000L;
 
-    /** The first chunk's characters (at most): nothing measured yet. */
+    /** The first chunk's characters (at most) once the screen is full: nothing measured yet. */
     private static final int FIRST_CHUNK_CHARS = 4 * 1024;
+
+    /** The most lines a runnable puts in while the text so far is all on screen (each a cell made). */
+    static final int SCREEN_LINES_MOST = 4;
+
+    /** The lines of the first runnable: nothing measured yet. */
+    private static final int FIRST_SCREEN_LINES = 2;
 
     /** How much the latest insertion counts in the cost per character (the rest: those before it). */
     private static final double LATEST_WEIGHT = 0.5;
@@ -53,6 +66,12 @@ final class ChunkedLoad {
     private int loaded;
     /** The most characters the next runnable puts in, from the cost measured so far. */
     private int nextChars;
+    /** Whether the text so far is all on screen: the next runnable puts in lines, not characters. */
+    private boolean filling;
+    /** The most lines the next runnable puts in while {@link #filling}. */
+    private int nextLines = FIRST_SCREEN_LINES;
+    /** Nanoseconds a line put in on screen has cost, laid out (a weighted mean), or 0 before the first. */
+    private double nanosPerLine;
     /** Nanoseconds an inserted character has cost (a weighted mean of the insertions so far), or 0 before the first. */
     private double nanosPerChar;
     private boolean cancelled;
@@ -72,6 +91,7 @@ final class ChunkedLoad {
         this.chunkChars = chunkChars;
         this.progress = progress;
         this.done = done;
+        this.nextChars = Math.min(chunkChars, FIRST_CHUNK_CHARS);
     }
 
     /** Empties the area and puts in the first chunk; the rest follow in later runnables. JavaFX thread. */
@@ -79,15 +99,24 @@ final class ChunkedLoad {
         area.setUndoManager(UndoUtils.noOpUndoManager());
         area.setEditable(false);
         area.reserveLines(lines(text));
-        int end = text.length() <= chunkChars ? text.length() : chunkEnd(0, Math.min(chunkChars, FIRST_CHUNK_CHARS));
         // The previous spec's text (up to 16 MB) goes out before the clock starts: timed with the
         // first chunk, its deletion made characters look costly and the next chunks the fewest.
         area.clear();
+        if (text.length() <= chunkChars) {
+            area.appendText(text);
+            area.moveTo(0);
+            area.showParagraphAtTop(0);
+            loaded = text.length();
+            next();
+            return;
+        }
         long t0 = System.nanoTime();
+        int end = linesEnd(0, FIRST_SCREEN_LINES);
         area.appendText(text.substring(0, end));
         area.moveTo(0);
         area.showParagraphAtTop(0);
-        measured(end, System.nanoTime() - t0);
+        filling = area.showsEveryLine();
+        measuredLines(lines(0, end), System.nanoTime() - t0);
         loaded = end;
         next();
     }
@@ -122,14 +151,70 @@ final class ChunkedLoad {
         progress.accept((int) (100L * loaded / text.length()));
         Platform.runLater(() -> {
             if (!cancelled) {
-                int end = chunkEnd(loaded, nextChars);
-                long t0 = System.nanoTime();
-                area.appendText(text.substring(loaded, end));
-                measured(end - loaded, System.nanoTime() - t0);
-                loaded = end;
+                if (filling) {
+                    fillScreen();
+                } else {
+                    int end = chunkEnd(loaded, nextChars);
+                    long t0 = System.nanoTime();
+                    area.appendText(text.substring(loaded, end));
+                    measured(end - loaded, System.nanoTime() - t0);
+                    loaded = end;
+                }
                 next();
             }
         });
+    }
+
+    /**
+     * Puts in the next few lines while the text so far is all on screen, and lays the area out
+     * at once, so that the cells of the lines new to the screen are made here, a few at a time,
+     * and not by the next layout all together: each line in view is a cell of its own (a text
+     * flow, the gutter's label, their CSS), 2.8 to 5.8 ms each on the 2-core VM under load, and
+     * the first screen of a spec (35 lines) took 90 to 210 ms of one pulse. Timed with its
+     * layout, a runnable holds as many lines as fit in {@value #BUDGET_NANOS} ns at the cost
+     * measured so far, between 1 and {@value #SCREEN_LINES_MOST}. Once the text runs past the
+     * bottom of the screen, the chunks are sized by characters: lines off screen make no cell.
+     */
+    private void fillScreen() {
+        int end = linesEnd(loaded, nextLines);
+        long t0 = System.nanoTime();
+        area.appendText(text.substring(loaded, end));
+        filling = area.showsEveryLine();
+        measuredLines(lines(loaded, end), System.nanoTime() - t0);
+        loaded = end;
+    }
+
+    /** The line breaks from {@code start} to {@code end}, or one for a part of a line. */
+    private int lines(int start, int end) {
+        int n = 0;
+        for (int i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return Math.max(n, 1);
+    }
+
+    /** Takes an insertion of {@code lines} lines on screen, laid out, that took {@code nanos} into the cost per line. */
+    private void measuredLines(int lines, long nanos) {
+        double latest = (double) Math.max(nanos, 1) / lines;
+        nanosPerLine = nanosPerLine == 0 ? latest : LATEST_WEIGHT * latest + (1 - LATEST_WEIGHT) * nanosPerLine;
+        nextLines = (int) Math.max(1, Math.min(SCREEN_LINES_MOST, BUDGET_NANOS / nanosPerLine));
+    }
+
+    /**
+     * Where the chunk of at most {@code lines} whole lines from {@code start} ends, within
+     * {@link #chunkChars} characters: a longer line is cut as {@link #chunkEnd} cuts it.
+     */
+    private int linesEnd(int start, int lines) {
+        int limit = (int) Math.min(text.length(), (long) start + chunkChars);
+        int end = start;
+        for (int i = 0; i < lines; i++) {
+            int newline = text.indexOf('\n', end);
+            if (newline < 0 || newline >= limit) {
+                break;
+            }
+            end = newline + 1;
+        }
+        return end > start ? end : chunkEnd(start, chunkChars);
     }
 
     /** The lines of {@code text}: its line breaks, and one (a few milliseconds for 16 MB: a vectorised search). */

@@ -92,6 +92,19 @@ final class SpecCodeArea extends CodeArea {
         reservedDigits = lines <= 0 ? 0 : Integer.toString(lines).length();
     }
 
+    /**
+     * Lays the area out now, if its text or size changed (making the cells of lines new to the
+     * screen), and says whether every line of the text is on screen. False for an area not shown
+     * (no scene, or not laid out yet): it makes no cells.
+     */
+    boolean showsEveryLine() {
+        if (getScene() == null || getHeight() <= 0) {
+            return false;
+        }
+        layout();
+        return getVisibleParagraphs().size() >= getParagraphs().size();
+    }
+
     /** Puts the caret at character {@code offset} (clamped to the text) and scrolls its line into view. */
     void goTo(int offset) {
         moveTo(Math.max(0, Math.min(offset, getLength())));

@@ -55,7 +55,12 @@ class SpecLoadTiming {
     @Test
     void loadTimes(FxRobot robot) throws Exception {
         robot.interact(editor::dispose);  // no checks: the load alone is timed
-        for (int mb : new int[] {1, 16, 1, 16}) {
+        // -Dtiming.sizes=16,16 to time other sizes (MB); -Dtiming.stacks=30 to print the JavaFX
+        // thread's sampled stacks in each block that took it that many ms of CPU time or more.
+        int[] sizes = java.util.Arrays.stream(System.getProperty("timing.sizes", "1,16,1,16").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        long stacksOverNanos = Long.getLong("timing.stacks", 0) * 1_000_000L;
+        for (int mb : sizes) {
             String json = spec(mb * 1024 * 1024);
             long[] ns = new long[2];
             robot.interact(() -> {
@@ -75,12 +80,27 @@ class SpecLoadTiming {
             AtomicBoolean ticking = new AtomicBoolean(true);
             List<Long> gaps = new ArrayList<>();
             List<Long> cpuGaps = new ArrayList<>();  // the JavaFX thread's own CPU time in each gap
+            List<Long> gapEnds = new ArrayList<>();
+            // The gutter's numbers made in each gap: one for each cell made (a line new to the screen), or moved to another line.
+            List<Integer> cellsMade = new ArrayList<>();
+            int[] made = new int[1];
+            robot.interact(() -> {
+                java.util.function.IntFunction<? extends javafx.scene.Node> graphics =
+                        editor.text().getParagraphGraphicFactory();
+                editor.text().setParagraphGraphicFactory(i -> {
+                    made[0]++;
+                    return graphics.apply(i);
+                });
+            });
             long[] last = new long[2];
             Runnable[] tick = new Runnable[1];
             tick[0] = () -> {
                 long now = System.nanoTime();
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 gaps.add(now - last[0]);
+                gapEnds.add(now);
+                cellsMade.add(made[0]);
+                made[0] = 0;
                 cpuGaps.add(cpu - last[1]);
                 last[0] = now;
                 last[1] = cpu;
@@ -95,6 +115,9 @@ class SpecLoadTiming {
             Runnable post = () -> pulses.add(System.nanoTime() - pulseStart[0]);
             GcPauses gc = new GcPauses();
             long[] total = new long[2];
+            long[] fxThread = new long[1];
+            robot.interact(() -> fxThread[0] = Thread.currentThread().threadId());
+            FxStackSamples stacks = stacksOverNanos > 0 ? new FxStackSamples(fxThread[0]) : null;
             robot.interact(() -> {
                 editor.getScene().addPreLayoutPulseListener(pre);
                 editor.getScene().addPostLayoutPulseListener(post);
@@ -110,6 +133,22 @@ class SpecLoadTiming {
             gc.close();
             ticking.set(false);
             WaitForAsyncUtils.waitForFxEvents();
+            System.out.printf(Locale.ROOT, "%d line numbers made in the load (a cell made or moved each), at most %d in one block%n",
+                    cellsMade.stream().mapToInt(Integer::intValue).sum(),
+                    cellsMade.stream().mapToInt(Integer::intValue).max().orElse(0));
+            if (stacks != null) {
+                stacks.close();
+                for (int i = 0; i < cpuGaps.size(); i++) {
+                    if (cpuGaps.get(i) >= stacksOverNanos) {
+                        long end = gapEnds.get(i);
+                        long start = end - gaps.get(i);
+                        System.out.printf(Locale.ROOT, "block %d of %d: %.1f ms CPU, %.1f ms wall, at %.0f ms, %d line"
+                                + " numbers made%n%s%s", i, cpuGaps.size(), cpuGaps.get(i) / 1e6, gaps.get(i) / 1e6,
+                                (start - total[0]) / 1e6, cellsMade.get(i),
+                                stacks.between(start, end, 100), stacks.middleStack(start, end));
+                    }
+                }
+            }
             robot.interact(() -> {
                 editor.getScene().removePreLayoutPulseListener(pre);
                 editor.getScene().removePostLayoutPulseListener(post);
