@@ -210,7 +210,21 @@ final class JsonObject {
     }
 
     /** The keys present in this object, in document order. */
-    List<String> keys() {
+    /**
+     * The one key of {@code forms} (the alternative ways of giving a field) this object has; null,
+     * with an error naming them all and those given, when it has none or several.
+     */
+    String oneOf(List<String> forms) {
+        List<String> present = keys().stream().filter(forms::contains).toList();
+        if (present.size() == 1) {
+            return present.get(0);
+        }
+        problems.error(path, "must have exactly one of " + String.join(", ", forms)
+                + (present.isEmpty() ? ", got none" : ", got " + String.join(" and ", present)));
+        return null;
+    }
+
+    private List<String> keys() {
         List<String> out = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);
         return out;

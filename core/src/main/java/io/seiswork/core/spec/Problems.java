@@ -21,8 +21,25 @@ final class Problems {
 
     private final List<SpecProblem> list = new ArrayList<>();
 
+    /**
+     * Errors that leave the spec whole, so that the resolver's checks can still run on it
+     * (a source outside the grid, {@code time.dtS} above {@code time.sampleS}).
+     */
+    private int independentErrors;
+
     void error(String path, String message) {
         list.add(SpecProblem.error(path, message));
+    }
+
+    /** An error that leaves the spec whole: see {@link #independentErrors}. */
+    void independentError(String path, String message) {
+        error(path, message);
+        independentErrors++;
+    }
+
+    /** Whether every error recorded leaves the spec whole ({@link #independentError}): the spec read is complete. */
+    boolean onlyIndependentErrors() {
+        return list.stream().filter(SpecProblem::isError).count() == independentErrors;
     }
 
     /** An error of this machine's limit, not of the spec ({@link SpecProblem#machineLimit}). */

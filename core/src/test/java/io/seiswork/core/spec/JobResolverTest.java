@@ -73,7 +73,7 @@ class JobResolverTest {
         ((ObjectNode) j.get("time")).put("dtS", Double.parseDouble(shown));
         assertEquals(Double.parseDouble(shown), resolve(j).time().dtS(), 0, "dtS " + shown + ", the limit the message gave, runs");
         for (double limit : new double[] {0.0027176899, 1.2345679e-5, 0.001, 3.999999999e-4}) {
-            double atMost = Double.parseDouble(JobResolver.atMost(limit));
+            double atMost = Double.parseDouble(Figures.atMost(limit));
             assertTrue(atMost <= limit && atMost > limit * (1 - 1e-5), limit + " shown as " + atMost);
         }
     }
@@ -206,7 +206,7 @@ class JobResolverTest {
         VelocityModel window = w.crop(job.migrationVelocity());
         assertEquals(w.grid(), window.grid());
         Grid largest = ShotWindow.largest(job.spec().grid(), job.geometry().shots(), 500.0).grid();
-        assertEquals(JobResolver.migrationBytes(job.spec(), largest, ShotTraces.on(101, job.time().outputS()), job.time()), job.memoryBytes(),
+        assertEquals(MemoryChecks.migrationBytes(job.spec(), largest, ShotTraces.on(101, job.time().outputS()), job.time()), job.memoryBytes(),
                 "one shot's need on the largest window, nothing for the whole grid");
         assertTrue(job.storage().describe(job.spec().grid()).startsWith(
                 "whole grid out of core: 4,000,000,000 nodes; the models are read a window at a time and the 29.8 GiB stack is a memory-mapped scratch file"),
