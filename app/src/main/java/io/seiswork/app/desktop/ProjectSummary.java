@@ -8,6 +8,7 @@ import io.seiswork.core.spec.ResolvedJob;
 import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.spec.WholeGridStorage;
+import io.seiswork.core.text.SignificantDigits;
 import io.seiswork.core.time.TimeStepping;
 import java.util.ArrayList;
 import java.util.List;
@@ -267,6 +268,6 @@ final class ProjectSummary extends GridPane {
 
     /** Four significant digits without trailing zeros: 10, 1.333, 0.004. */
     static String num(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return SignificantDigits.plain(v, 4);
     }
 }

@@ -1,6 +1,7 @@
 package io.seiswork.core.geometry;
 
 import io.seiswork.core.grid.Grid;
+import io.seiswork.core.text.SignificantDigits;
 import io.seiswork.core.velocity.VelocityField;
 import io.seiswork.core.velocity.VelocityModel;
 import java.util.List;
@@ -112,7 +113,7 @@ public record ShotWindow(int x0, int y0, Grid grid) {
         String mean = meanPercent >= 1 || meanPercent == 0 ? String.format(java.util.Locale.ROOT, "%.0f", meanPercent)
                 : new java.math.BigDecimal(meanPercent).round(new java.math.MathContext(2)).toPlainString();
         return String.format(java.util.Locale.ROOT, "aperture %s m: each shot on %s (mean %s %% of the model)",
-                new java.math.BigDecimal(apertureM).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString(),
+                SignificantDigits.plain(apertureM, 4),
                 range, mean);
     }
 

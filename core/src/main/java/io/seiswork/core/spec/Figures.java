@@ -1,5 +1,6 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.text.SignificantDigits;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -7,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The few ways the spec's messages round a figure other than {@link Problems#num(double)}: to
- * significant digits (sizes, extents), to decimals (times), and down (an upper limit a user may
- * type back). One copy, so that the reader's and the resolver's messages round alike. Figures
+ * significant digits (sizes, extents; {@link SignificantDigits} for figures written elsewhere too),
+ * to decimals (times), and down (an upper limit a user may type back). One copy, so that the reader's and the resolver's messages round alike. Figures
  * keep their unit (metres, seconds, m/s): only their digits change.
  */
 final class Figures {
@@ -16,14 +17,9 @@ final class Figures {
     private Figures() {
     }
 
-    /** {@code v} to {@code digits} significant digits, rounded half up from its exact binary value. */
-    static BigDecimal significant(double v, int digits) {
-        return new BigDecimal(v).round(new MathContext(digits));
-    }
-
     /** {@code v} to 3 significant digits, for figures in messages; 0 and non-finite values as they are. */
     static double round3(double v) {
-        return v == 0 || !Double.isFinite(v) ? v : significant(v, 3).doubleValue();
+        return v == 0 || !Double.isFinite(v) ? v : SignificantDigits.round(v, 3).doubleValue();
     }
 
     /** {@code v} rounded to {@code digits} decimals (half up), written as {@link Problems#num(double)}, without a trailing ".0". */

@@ -2,6 +2,7 @@ package io.seiswork.core.spec;
 
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.geometry.ShotWindow;
+import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
 import java.util.List;
 
@@ -20,10 +21,11 @@ final class GridSizeChecks {
      * Records an error when the grid, or with synthetic data the largest shot's window, is larger
      * than one array.
      *
+     * @param geometry the spec's survey ({@link JobSpec#surveyGeometry}), whose shots' windows are checked
      * @param geometryChecked whether the sources and receivers lie inside the grid (their windows are then checked)
      * @return whether the grid's size allows the other checks (false with an error recorded)
      */
-    static boolean check(JobSpec spec, boolean geometryChecked, Problems problems) {
+    static boolean check(JobSpec spec, SurveyGeometry geometry, boolean geometryChecked, Problems problems) {
         Grid g = spec.grid();
         if (g.fitsInArray()) {
             return true;
@@ -41,7 +43,7 @@ final class GridSizeChecks {
             return false;
         }
         if (!spec.recordedData() && geometryChecked) {
-            List<Shot> shots = SpreadChecks.geometry(spec).shots();
+            List<Shot> shots = geometry.shots();
             if (!shots.isEmpty()) {
                 Grid largest = ShotWindow.largest(g, shots, aperture).grid();
                 if (!largest.fitsInArray()) {

@@ -1,9 +1,11 @@
 package io.seiswork.core.spec;
 
 import io.seiswork.core.geometry.Shot;
+import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
 import io.seiswork.core.grid.Sampling;
 import io.seiswork.core.stencil.SecondDerivative;
+import io.seiswork.core.text.SignificantDigits;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.VelocityField;
 import java.nio.file.Files;
@@ -65,8 +67,7 @@ public final class JobResolver {
          */
         public static BudgetAdvice workers(double taskGiB, String raiseWith) {
             return new BudgetAdvice(String.format(java.util.Locale.ROOT, "a worker task of %s GiB: %d %% of it as heap,"
-                    + " 90 %% of that for a shot; ", Figures.significant(taskGiB, 4).stripTrailingZeros()
-                    .toPlainString(), Math.round(WORKER_HEAP_SHARE * 100)), raiseWith);
+                    + " 90 %% of that for a shot; ", SignificantDigits.plain(taskGiB, 4), Math.round(WORKER_HEAP_SHARE * 100)), raiseWith);
         }
 
         String raiseIt() {
@@ -160,13 +161,14 @@ public final class JobResolver {
     public ResolvedJob resolve(JobSpec spec, String source, List<SpecProblem> earlier) {
         Problems problems = new Problems();
         problems.addAll(earlier);
+        SurveyGeometry geometry = spec.surveyGeometry();
         boolean geometryChecked = earlier.stream().noneMatch(p -> p.isError() && isGeometryPath(p.path()));
         Grid g = spec.grid();
         WholeGridStorage storage = spec.task() == Task.RTM ? WholeGridStorage.of(g, memoryBudgetBytes) : WholeGridStorage.HEAP;
         SamplingChecks.checkSampleInterval(spec, problems);
         FreeSurfaceChecks.checkDepth(spec.sources(), "sources", "source", "emit", spec, problems);
         FreeSurfaceChecks.checkDepth(spec.receivers(), "receivers", "receiver", "record", spec, problems);
-        if (!GridSizeChecks.check(spec, geometryChecked, problems)) {
+        if (!GridSizeChecks.check(spec, geometry, geometryChecked, problems)) {
             throw new SpecException(source, problems.all());
         }
         VelocityLoading velocities = new VelocityLoading(baseDir);
@@ -190,13 +192,12 @@ public final class JobResolver {
         SamplingChecks.checkPointsPerWavelength(spec, op, vMin, problems);
         SamplingChecks.checkExtentInMetres(spec, vMin, problems);
         if (geometryChecked && !(spec.task() == Task.RTM && spec.recordedData())) {
-            SpreadChecks.checkHasReceivers(spec, SpreadChecks.geometry(spec), problems);
+            SpreadChecks.checkHasReceivers(spec, geometry, problems);
         }
         if (time == null) {
             // The memory and everything after follow from the step count.
             throw new SpecException(source, problems.all());
         }
-        var geometry = SpreadChecks.geometry(spec);
         MemoryChecks memory = new MemoryChecks(baseDir, memoryBudgetBytes, advice);
         Grid shot = spec.task() == Task.RTM
                 ? GridSizeChecks.shotGrid(spec, geometryChecked ? geometry.shots() : List.of()) : null;
@@ -229,7 +230,7 @@ public final class JobResolver {
             if (spec.recordedData()) {
                 dataFile = baseDir.resolve(spec.data());
                 if (!Files.isRegularFile(dataFile)) {
-                    problems.error("data", SpecFiles.notAFile(dataFile)
+                    problems.error("data", ShownPaths.notAFile(dataFile)
                             + " (give a SEG-Y file of shot gathers or \"synthetic\")");
                 }
             }
@@ -264,9 +265,10 @@ public final class JobResolver {
 
     /**
      * Checks a migration's shots once they are known, as {@link #resolve} checks a spec's: for
-     * recorded data they are the file's, which the resolver does not read. The largest shot's
-     * window must fit one array, and one shot's need on it (beside the whole-grid arrays kept on
-     * the heap) the budget ({@link RecordedShotChecks}).
+     * recorded data they are the file's (its trace headers'), which the resolver does not read. The
+     * largest shot's window must fit one array, no source or receiver may lie on a free surface,
+     * and one shot's need (bytes) on that window, beside the whole-grid arrays kept on the heap,
+     * must fit the budget, its migration velocity's smoothing window by window included.
      *
      * @param shots the shots the run will migrate (the data file's)
      * @param traceSamples samples of each of their traces as the run holds them: the file's own

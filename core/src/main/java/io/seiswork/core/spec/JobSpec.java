@@ -1,5 +1,6 @@
 package io.seiswork.core.spec;
 
+import io.seiswork.core.geometry.SurveyGeometry;
 import io.seiswork.core.grid.Grid;
 
 /**
@@ -44,6 +45,20 @@ public record JobSpec(
     /** Whether the shots come from a data file ({@code data} is a path) rather than being modelled. */
     public boolean recordedData() {
         return !SYNTHETIC.equals(data);
+    }
+
+    /**
+     * The survey this spec lays out: its sources as shots, each with the receivers its spread
+     * records. Cheap to make (the shots are picked when first asked for); the resolver makes it
+     * once and hands it to each check that needs it.
+     */
+    SurveyGeometry surveyGeometry() {
+        var src = sources.positions();
+        var rec = receivers.positions();
+        return switch (spread) {
+            case Spread.Fixed f -> SurveyGeometry.fixedSpread(src, rec);
+            case Spread.Moving m -> SurveyGeometry.movingSpread(src, rec, m.minOffsetM(), m.maxOffsetM());
+        };
     }
 
     /** The same spec run on another engine. */

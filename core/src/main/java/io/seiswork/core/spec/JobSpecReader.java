@@ -162,7 +162,8 @@ public final class JobSpecReader {
     /**
      * One pass over one document: the spec's top-level fields in order, each section read by its
      * own reader ({@link GridReader}, {@link VelocityReader}, {@link WaveletReader},
-     * {@link TimeReader}, {@link LayoutReader}, {@link SpreadReader}, {@link PhysicsReader}).
+     * {@link TimeReader}, {@link LayoutReader}, {@link SpreadReader}, {@link PhysicsReader},
+     * {@link ImagingReader}).
      */
     private static final class Walk {
         private final JsonObject root;
@@ -215,7 +216,7 @@ public final class JobSpecReader {
                 grids.checkImageDepthStep(root, grid);
             }
             PhysicsSpec physics = new PhysicsReader(problems).physics(root.object("physics", false));
-            ImagingSpec imaging = imaging(root.object("imaging", false));
+            ImagingSpec imaging = ImagingReader.imaging(root.object("imaging", false));
             String engineName = root.choice("engine", "auto", List.of("auto", "cpu", "gpu"));
             EngineChoice engine = engineName == null ? EngineChoice.AUTO : EngineChoice.valueOf(engineName.toUpperCase());
             root.rejectUnknownKeys();
@@ -235,18 +236,6 @@ public final class JobSpecReader {
             if (!given.isEmpty()) {
                 problems.warning(String.join(", ", given), "ignored for task model (read only by task rtm)");
             }
-        }
-
-        private ImagingSpec imaging(JsonObject i) {
-            if (i == null) {
-                return ImagingSpec.defaults();
-            }
-            String condition = i.choice("condition", "source-normalized", List.of("cross-correlation", "source-normalized"));
-            boolean laplacian = i.bool("laplacianFilter", true);
-            String wavefield = i.choice("wavefield", "auto", List.of("auto", "memory", "boundary", "disk"));
-            Double aperture = i.has("aperture") ? i.positive("aperture", null) : null;
-            i.rejectUnknownKeys();
-            return new ImagingSpec(condition, laplacian, wavefield, aperture);
         }
     }
 }

@@ -209,7 +209,6 @@ final class JsonObject {
         return d[a.length()][b.length()];
     }
 
-    /** The keys present in this object, in document order. */
     /**
      * The one key of {@code forms} (the alternative ways of giving a field) this object has; null,
      * with an error naming them all and those given, when it has none or several.
@@ -224,6 +223,7 @@ final class JsonObject {
         return null;
     }
 
+    /** The keys present in this object, in document order. */
     private List<String> keys() {
         List<String> out = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

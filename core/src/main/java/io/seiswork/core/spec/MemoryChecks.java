@@ -117,6 +117,9 @@ final class MemoryChecks {
      * (about three float arrays of it: the source's window, the slowness, the result) the memory
      * budget beside the whole-grid arrays kept on the heap. Null when it does.
      *
+     * <p>Static, with the budget and advice as parameters rather than this instance's: {@link RecordedShotChecks}
+     * asks it outside a resolve, with the heap's budget and advice.
+     *
      * @param window the largest shot's window
      */
     static WindowSmoothing windowSmoothingProblem(JobSpec spec, Grid window, WholeGridStorage storage,

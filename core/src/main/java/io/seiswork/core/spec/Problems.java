@@ -23,7 +23,11 @@ final class Problems {
 
     /**
      * Errors that leave the spec whole, so that the resolver's checks can still run on it
-     * (a source outside the grid, {@code time.dtS} above {@code time.sampleS}).
+     * (a source outside the grid, {@code time.dtS} above {@code time.sampleS}). Only reading counts
+     * them ({@link JobSpecReader}'s section readers record them, its walk asks
+     * {@link #onlyIndependentErrors} whether the spec read is whole); the resolver's Problems never
+     * records one, and its count stays 0 and means nothing there. It lives here, not in the reader,
+     * because the section readers share only this Problems.
      */
     private int independentErrors;
 

@@ -8,10 +8,8 @@ import java.util.List;
 
 /**
  * The checks of a migration's shots once a data file's trace headers give them, which the
- * resolver cannot make before (it does not read the file): as {@link JobResolver#resolve} checks
- * a spec's synthetic shots, the largest shot's window must fit one array, no source or receiver
- * may lie on a free surface, and one shot's need (bytes) on that window, beside the whole-grid
- * arrays kept on the heap, must fit the budget, its migration velocity's smoothing included.
+ * resolver cannot make before (it does not read the file); {@link JobResolver#shotsProblem}, their
+ * public face, says which.
  */
 final class RecordedShotChecks {
 

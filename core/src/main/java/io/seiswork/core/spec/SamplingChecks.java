@@ -31,6 +31,9 @@ final class SamplingChecks {
         double limit = 1 / (2 * fMax);
         if (sample > limit * (1 + 1e-9)) {
             double largest = Math.floor(limit * 1e6 + 1e-6) / 1e6;
+            // The Nyquist frequency to 0.1 Hz as Math.round of 10 / (2 x sample) rounds it, not
+            // Figures.decimals(1 / (2 x sample), 1): the two round the quotient from different
+            // doubles, so on near-ties they differ (1.2506722363270258E-4 s: 3997.9 and 3997.8 Hz).
             problems.error("time.sampleS", "must be <= " + Problems.num(largest, sample) + " s = 1 / (2 x " + Problems.num(fMax)
                     + " Hz), the wavelet's highest frequency (2.5 x wavelet.peakHz), got " + Problems.num(sample, largest)
                     + ": its Nyquist frequency " + Problems.num(Math.round(10 / (2 * sample)) / 10.0) + " Hz is below"

@@ -21,14 +21,7 @@ final class SpecFileText {
     private SpecFileText() {
     }
 
-    /**
-     * The text of a spec file, without the UTF-8 byte-order mark some Windows editors write, for
-     * every reader of spec files (the command line's and the desktop's editor alike). A pipe (a
-     * shell's {@code <(...)}) is read as far as {@link JobSpecReader#MAX_SPEC_BYTES} and one byte more.
-     *
-     * @throws IllegalArgumentException when the file does not exist, is a folder, larger than
-     *     {@link JobSpecReader#MAX_SPEC_BYTES} (a device such as {@code /dev/zero} included) or not UTF-8
-     */
+    /** See {@link JobSpecReader#readText}, which says what is read and when it is refused. */
     static String read(Path file) {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("spec file " + file.normalize() + " is a folder, not a file");

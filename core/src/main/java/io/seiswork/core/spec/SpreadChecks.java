@@ -6,22 +6,12 @@ import io.seiswork.core.grid.Grid;
 import java.util.List;
 
 /**
- * The survey a spec lays out, its shots and the receivers each records as the spread says, and
- * whether a moving spread leaves every shot with a receiver. Positions and offsets in metres.
+ * Whether a moving spread leaves every shot of the survey a spec lays out ({@link JobSpec#surveyGeometry})
+ * with a receiver. Positions and offsets in metres.
  */
 final class SpreadChecks {
 
     private SpreadChecks() {
-    }
-
-    /** The spec's sources and receivers as shots, each with the receivers its spread records. */
-    static SurveyGeometry geometry(JobSpec spec) {
-        var src = spec.sources().positions();
-        var rec = spec.receivers().positions();
-        return switch (spec.spread()) {
-            case Spread.Fixed f -> SurveyGeometry.fixedSpread(src, rec);
-            case Spread.Moving m -> SurveyGeometry.movingSpread(src, rec, m.minOffsetM(), m.maxOffsetM());
-        };
     }
 
     /**

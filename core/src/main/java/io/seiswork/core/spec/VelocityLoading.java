@@ -71,7 +71,7 @@ final class VelocityLoading {
             problems.error(path, shown(v, e.getMessage())
                     + VelocityPlausibility.likelyCauseOfInvalid(v, path, e.minValue(), e.maxValue()));
         } catch (NoSuchFileException e) {
-            problems.error(filePath(v, path), SpecFiles.notAFile(Path.of(e.getFile())));
+            problems.error(filePath(v, path), ShownPaths.notAFile(Path.of(e.getFile())));
         } catch (IllegalArgumentException | SegyException e) {
             problems.error(filePath(v, path), shown(v, e.getMessage()));
         } catch (IOException e) {
@@ -80,7 +80,7 @@ final class VelocityLoading {
         return null;
     }
 
-    /** {@code message} with the model file named as the spec gives it ({@link SpecFiles#asGiven}). */
+    /** {@code message} with the model file named as the spec gives it ({@link ShownPaths#asGiven}). */
     private String shown(VelocitySpec v, String message) {
         String given = switch (v) {
             case VelocitySpec.Raw r -> r.path();
@@ -90,7 +90,7 @@ final class VelocityLoading {
         if (given == null || message == null) {
             return message;
         }
-        return SpecFiles.asGiven(baseDir.resolve(given), message);
+        return ShownPaths.asGiven(baseDir.resolve(given), message);
     }
 
     /** Where in the spec a velocity form names its file ("velocity.raw.path", "velocity.segy"); {@code path} for the others. */

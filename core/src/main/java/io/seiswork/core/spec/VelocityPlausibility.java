@@ -1,8 +1,7 @@
 package io.seiswork.core.spec;
 
-import java.math.BigDecimal;
+import io.seiswork.core.text.SignificantDigits;
 import java.nio.ByteOrder;
-import java.util.Locale;
 
 /**
  * Whether a velocity model's values can be seismic P-wave velocities in m/s, and if not, the
@@ -149,10 +148,7 @@ final class VelocityPlausibility {
 
     /** Four significant digits, plainly written where that is short ("1.5", "2200") and as "8.978e-41" where not. */
     static String value(double v) {
-        if (v == 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e7)) {
-            return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return SignificantDigits.plainOrScientific(v, 4);
     }
 
     /** Whether {@code minMps .. maxMps} lies within the limits of an error, with their tolerance. */

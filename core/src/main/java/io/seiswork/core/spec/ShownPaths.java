@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * spec gives it, normalised ({@code /a/b/../c} as {@code /a/c}), never by the real path a link
  * leads to, and why it cannot be read when it is not a regular file.
  */
-final class SpecFiles {
+final class ShownPaths {
 
-    private SpecFiles() {
+    private ShownPaths() {
     }
 
     /**
