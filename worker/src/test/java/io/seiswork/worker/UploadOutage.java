@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * link taken down when a count of parts is confirmed and brought back {@link #DOWN_SECONDS} later,
  * and the bytes carried after it counted. A test registers it per test
  * ({@code @RegisterExtension}, after its {@link LocalCloud}): the link is opened before each test
- * and closed, with the scheduler, after it.
+ * and closed, with the scheduler, after it. A step run {@link #later} that failed fails the test
+ * after it, its exception the cause: else a file it could not delete, say, would show only as the
+ * upload's retries timing out.
  */
 final class UploadOutage implements BeforeEachCallback, AfterEachCallback {
 
@@ -48,6 +51,8 @@ final class UploadOutage implements BeforeEachCallback, AfterEachCallback {
     private final AtomicInteger keptAtUp = new AtomicInteger(-1);
     private OutageLink link;
     private ScheduledExecutorService later;
+    /** The first exception of a step run {@link #later}, the others suppressed in it; null while none. */
+    private final AtomicReference<Throwable> stepFailed = new AtomicReference<>();
 
     /** @param cloud the test's emulators, started before each test (a static extension) */
     UploadOutage(LocalCloud cloud) {
@@ -56,14 +61,27 @@ final class UploadOutage implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        stepFailed.set(null);
         later = Executors.newSingleThreadScheduledExecutor();
         link = new OutageLink(cloud.s3Endpoint());
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        later.shutdownNow();
-        link.close();
+        // Null when beforeEach failed part-way: its own exception is the one to see, not an NPE here.
+        try {
+            if (later != null) {
+                later.shutdownNow();
+            }
+        } finally {
+            if (link != null) {
+                link.close();
+            }
+        }
+        Throwable failed = stepFailed.get();
+        if (failed != null) {
+            throw new AssertionError("a step run later by the outage scenario failed: " + failed, failed);
+        }
     }
 
     /** The relay in front of the S3 emulator, to take down, black-hole or bring up. */
@@ -82,11 +100,19 @@ final class UploadOutage implements BeforeEachCallback, AfterEachCallback {
                 }).build();
     }
 
-    /** Runs {@code step} {@code seconds} from now on the scenario's thread, not the part's that asks. */
+    /**
+     * Runs {@code step} {@code seconds} from now on the scenario's thread, not the part's that asks.
+     * An exception it throws is kept, and fails the test after it ({@link #afterEach}).
+     */
     void later(long seconds, Step step) {
         later.schedule(() -> {
-            step.run();
-            return null;
+            try {
+                step.run();
+            } catch (Throwable e) {
+                if (!stepFailed.compareAndSet(null, e)) {
+                    stepFailed.get().addSuppressed(e);
+                }
+            }
         }, seconds, TimeUnit.SECONDS);
     }
 

@@ -3,7 +3,6 @@ package io.seiswork.cloud.s3;
 import io.seiswork.cloud.job.ObjectKeys;
 import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.files.PartDigests;
-import io.seiswork.core.files.Sha256Pass;
 import io.seiswork.core.files.UploadPartSize;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
@@ -18,9 +17,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The job bucket (S3): inputs stored by content, specs, shot results and outputs (layout in
- * {@link ObjectKeys}). Files move in parts of {@link #DEFAULT_PART_BYTES}, {@link #DEFAULT_PARALLEL_PARTS}
- * at a time, so a 100 GB volume uploads as a multipart upload and downloads as ranged GETs, with
- * progress, never whole in memory; downloads refuse objects above the size the caller allows.
+ * {@link ObjectKeys}). Files move in parts of the store's own part size ({@link #DEFAULT_PART_BYTES}
+ * unless its constructor is given another; larger for an upload that would take more than S3's
+ * 10 000 of them, {@link UploadPartSize}), its parallel parts at a time
+ * ({@link #DEFAULT_PARALLEL_PARTS} unless given), so a 100 GB volume uploads as a multipart upload
+ * and downloads as ranged GETs, with progress, never whole in memory; downloads refuse objects
+ * above the size the caller allows.
  *
  * <p>The one door its callers use, each kind of work done by a class of its own in this package:
  * {@link BucketObjects} (versions, listings, deletes), {@link SmallObjects} (whole puts and gets
@@ -49,15 +51,10 @@ public final class ArtifactStore {
     public static final int DEFAULT_PARALLEL_PARTS = 4;
 
     /**
-     * How long an abort of a multipart upload may take, its SDK retries included: 10 s. An abort
-     * is what a worker stopping does last with an upload it gave up ({@code ShotWorker}'s 90 s of
-     * upload grace, then the abort, then the hand-back, under the 110 s the SIGTERM hook waits and
-     * ECS's kill at 120 s). Unbounded, a network that drops packets silently would hold it for
-     * the SDK's socket timeouts (30 s a try, four tries) and the kill would come first. An abort
-     * answers in milliseconds when S3 is reachable; one cut short leaves the parts to the
-     * bucket's lifecycle rule, which aborts unfinished uploads after 7 days.
+     * How long an abort of a multipart upload may take, its SDK retries included: 10 s
+     * ({@link FileUploads#ABORT_TIMEOUT}, which says why).
      */
-    public static final java.time.Duration ABORT_TIMEOUT = java.time.Duration.ofSeconds(10);
+    public static final java.time.Duration ABORT_TIMEOUT = FileUploads.ABORT_TIMEOUT;
 
     private final BucketObjects objects;
     private final SmallObjects small;
@@ -113,7 +110,7 @@ public final class ArtifactStore {
      * @throws IllegalArgumentException when the file is larger than 5 TiB
      */
     public static void checkStorable(Path file) {
-        UploadPartSize.checkStorable(file.toString(), FileUploads.size(file));
+        FileUploads.checkStorable(file);
     }
 
     /** Creates the bucket if missing (local emulators; on AWS the CDK stack owns it, encrypted and private). */
@@ -287,13 +284,6 @@ public final class ArtifactStore {
     }
 
     /**
-     * The part size of an upload of {@code size} bytes ({@link FileUploads#uploadPartBytes}).
-     */
-    int uploadPartBytes(long size) {
-        return uploads.uploadPartBytes(size);
-    }
-
-    /**
      * Tags the object under {@code key} {@code tagging} ({@code key=value} pairs joined by
      * {@code &}, as S3's {@code x-amz-tagging} header) by a PutObjectTagging: what a bucket's
      * lifecycle rule filters on. A worker's shot results are stored by
@@ -402,10 +392,5 @@ public final class ArtifactStore {
      */
     public static String sha256(Path file) {
         return HexFormat.of().formatHex(FileSha256.of(file));
-    }
-
-    /** SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link #sha256(Path)} gives of a file. */
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(Sha256Pass.newSha256().digest(bytes));
     }
 }

@@ -29,7 +29,12 @@ final class BucketObjects {
 
     /** {@code key}, checked as an S3 key ({@link S3Location}). */
     String checked(String key) {
-        return new S3Location(bucket, key).key();
+        return at(key).key();
+    }
+
+    /** The address of {@code key} in this bucket, {@code s3://bucket/key}, as messages name an object. */
+    S3Location at(String key) {
+        return new S3Location(bucket, key);
     }
 
     /** As {@link ArtifactStore#version}. */
@@ -63,10 +68,10 @@ final class BucketObjects {
     long requireSize(String key, long maxBytes) {
         long size = sizeOf(key);
         if (size < 0) {
-            throw new IllegalArgumentException("s3://" + bucket + "/" + key + " does not exist");
+            throw new IllegalArgumentException(at(key) + " does not exist");
         }
         if (size > maxBytes) {
-            throw new IllegalArgumentException("s3://" + bucket + "/" + key + " has " + size + " bytes, more than the "
+            throw new IllegalArgumentException(at(key) + " has " + size + " bytes, more than the "
                     + maxBytes + " allowed here");
         }
         return size;
@@ -88,7 +93,7 @@ final class BucketObjects {
                     .map(k -> ObjectIdentifier.builder().key(checked(k)).build()).toList();
             var errors = s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true))).errors();
             if (!errors.isEmpty()) {
-                throw new IllegalStateException("could not delete s3://" + bucket + "/" + errors.get(0).key() + ": "
+                throw new IllegalStateException("could not delete " + at(errors.get(0).key()) + ": "
                         + errors.get(0).code() + " " + errors.get(0).message());
             }
         }

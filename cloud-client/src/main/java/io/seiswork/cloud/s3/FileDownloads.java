@@ -38,7 +38,8 @@ final class FileDownloads {
     /** As {@link ArtifactStore#getFile(String, Path, long, TransferProgress, CancellationToken)}. */
     StoredVersion getFile(String key, Path file, long maxBytes, TransferProgress progress, CancellationToken cancel) {
         long size = objects.requireSize(key, maxBytes);
-        S3RangeReader reader = S3RangeReader.open(s3, new S3Location(objects.bucket(), key));
+        S3Location at = objects.at(key);
+        S3RangeReader reader = S3RangeReader.open(s3, at);
         PartsDone progressOf = new PartsDone(size, progress);
         String doing = "fetching " + file.getFileName();
         int count = UploadPartSize.count(size, partBytes);
@@ -65,8 +66,7 @@ final class FileDownloads {
             }
             download.complete();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot download s3://" + objects.bucket() + "/" + key + " to " + file + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException("cannot download " + at + " to " + file + ": " + e.getMessage(), e);
         } catch (CancelledException e) {
             // Every part begun has ended, and the record of those on disk is saved (the download's close).
             throw new TransferCancelledException(doing, download.partsDone(), count, download.bytesDone(), size,

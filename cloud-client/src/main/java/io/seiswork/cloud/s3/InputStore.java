@@ -40,7 +40,7 @@ final class InputStore {
 
     /** As {@link ArtifactStore#putInput(Path, ByteProgress, TransferProgress, CancellationToken)}. */
     StoredInput putInput(Path file, ByteProgress hashing, TransferProgress uploading, CancellationToken cancel) {
-        ArtifactStore.checkStorable(file);
+        FileUploads.checkStorable(file);
         long size = FileUploads.size(file);
         // Taken before the digest, so that a file written from here on is never stored under it.
         Optional<FileIdentity> hashed = FileIdentity.of(file);
@@ -66,7 +66,7 @@ final class InputStore {
 
     /** As {@link ArtifactStore#putInputBytes}. */
     StoredInput putInputBytes(byte[] bytes) {
-        String hex = ArtifactStore.sha256(bytes);
+        String hex = sha256(bytes);
         String key = ObjectKeys.input(hex);
         if (storedAlready(key, bytes.length, hex)) {
             return new StoredInput(key, bytes.length, false);
@@ -77,6 +77,14 @@ final class InputStore {
     }
 
     /**
+     * SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link ArtifactStore#sha256(Path)}
+     * gives of a file: the hash an input of those bytes is stored under.
+     */
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(Sha256Pass.newSha256().digest(bytes));
+    }
+
+    /**
      * Whether an input of {@code key} and {@code size} is stored already, by an upload that checked
      * every byte it sent against {@code sha256} (its key's hash, in the object's
      * {@value HashedContent#SHA256_METADATA} metadata). An object without it was stored before
@@ -84,6 +92,7 @@ final class InputStore {
      * again, once, rather than trusted for its size.
      */
     private boolean storedAlready(String key, long size, String sha256) {
+        // Its own HEAD, not BucketObjects.version: merged, a 403 here would become an ObjectForbiddenException.
         try {
             var head = s3.headObject(r -> r.bucket(bucket).key(key));
             return head.contentLength() == size && sha256.equals(head.metadata().get(HashedContent.SHA256_METADATA));

@@ -55,6 +55,7 @@ final class RangeCopies {
 
     /** As {@link ArtifactStore#copyRanges(S3RangeReader, String, long[], WritableByteChannel)}. */
     void copy(S3RangeReader reader, long[] ranges, WritableByteChannel out) {
+        // The one check of the ranges, naming the object, before any GET is planned (RangeGets checks no more).
         RangeGets.checkPairs(ranges);
         for (int i = 0; i < ranges.length; i += 2) {
             if (ranges[i] < 0 || ranges[i + 1] < 0 || ranges[i] > reader.size() - ranges[i + 1]) {
@@ -62,7 +63,7 @@ final class RangeCopies {
                         + " lie past its end (" + reader.size() + " bytes)");
             }
         }
-        List<RangeGets.Get> gets = RangeGets.plan(ranges, COALESCE_GAP_BYTES, partBytes);
+        List<RangeGets.Get> gets = RangeGets.planChecked(ranges, COALESCE_GAP_BYTES, partBytes);
         if (gets.isEmpty()) {
             return;
         }

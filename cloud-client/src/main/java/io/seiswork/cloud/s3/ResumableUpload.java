@@ -40,6 +40,8 @@ public final class ResumableUpload {
     private final FileUploads uploads;
     private final BucketObjects objects;
     private final String key;
+    /** {@code s3://bucket/key}, as messages and the log name the object. */
+    private final S3Location at;
     private final Path file;
     private final long size;
     private final int partBytes;
@@ -62,6 +64,7 @@ public final class ResumableUpload {
         this.uploads = uploads;
         this.objects = objects;
         this.key = key;
+        this.at = objects.at(key);
         this.file = file;
         this.size = size;
         this.partBytes = partBytes;
@@ -88,8 +91,8 @@ public final class ResumableUpload {
      */
     public void send(TransferProgress progress, CancellationToken cancel) {
         if (stored || aborted) {
-            throw new IllegalStateException("the upload of " + file + " to s3://" + objects.bucket() + "/" + key
-                    + " is " + (stored ? "done" : "aborted"));
+            throw new IllegalStateException("the upload of " + file + " to " + at + " is "
+                    + (stored ? "done" : "aborted"));
         }
         tries++;
         String doing = "uploading " + file.getFileName();
@@ -104,8 +107,8 @@ public final class ResumableUpload {
         if (tries > 1) {
             int kept = keptParts();
             long keptBytes = keptBytes();
-            LOG.info("{} to s3://{}/{} again: {} of {} parts ({} of {}) stored already are kept, {} parts ({}) to send",
-                    doing, objects.bucket(), key, kept, parts.length, MemoryEstimate.human(keptBytes),
+            LOG.info("{} to {} again: {} of {} parts ({} of {}) stored already are kept, {} parts ({}) to send",
+                    doing, at, kept, parts.length, MemoryEstimate.human(keptBytes),
                     MemoryEstimate.human(size), parts.length - kept, MemoryEstimate.human(size - keptBytes));
         }
         while (true) {
@@ -128,8 +131,8 @@ public final class ResumableUpload {
                 if (isNoSuchUpload(e) && keptParts() == parts.length && storedWhole()) {
                     // Every part confirmed and the upload gone: a complete S3 carried out whose answer
                     // was lost (this try's, retried by the SDK, or the last try's).
-                    LOG.info("{} to s3://{}/{}: its multipart upload was completed already (the answer to the "
-                            + "complete was lost): stored, {}", doing, objects.bucket(), key, MemoryEstimate.human(size));
+                    LOG.info("{} to {}: its multipart upload was completed already (the answer to the "
+                            + "complete was lost): stored, {}", doing, at, MemoryEstimate.human(size));
                     uploadId = null;
                     stored = true;
                     return;
@@ -137,9 +140,9 @@ public final class ResumableUpload {
                 if (!resumed || !isNoSuchUpload(e)) {
                     throw e;
                 }
-                LOG.info("{} to s3://{}/{}: S3 no longer has its multipart upload (NoSuchUpload), {} of {} parts "
-                        + "stored in it lost; starting a new multipart upload of all {} parts ({})", doing, objects.bucket(),
-                        key, keptParts(), parts.length, parts.length, MemoryEstimate.human(size));
+                LOG.info("{} to {}: S3 no longer has its multipart upload (NoSuchUpload), {} of {} parts "
+                        + "stored in it lost; starting a new multipart upload of all {} parts ({})", doing, at, keptParts(),
+                        parts.length, parts.length, MemoryEstimate.human(size));
                 uploadId = null;
                 Arrays.fill(parts, null);
             }

@@ -37,7 +37,7 @@ final class SmallObjects {
                 if (holds(key, bytes)) {
                     return;
                 }
-                throw new IllegalStateException("s3://" + bucket + "/" + key + " exists already: it is not replaced", e);
+                throw new IllegalStateException(objects.at(key) + " exists already: it is not replaced", e);
             }
             throw e;
         }
@@ -57,7 +57,7 @@ final class SmallObjects {
         long size = objects.requireSize(key, maxBytes);
         byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
         if (bytes.length != size) {
-            throw new IllegalStateException("s3://" + bucket + "/" + key + " changed while it was read");
+            throw new IllegalStateException(objects.at(key) + " changed while it was read");
         }
         return bytes;
     }

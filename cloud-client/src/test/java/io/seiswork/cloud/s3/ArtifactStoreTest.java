@@ -390,14 +390,14 @@ class ArtifactStoreTest {
     void anInputChangedDuringItsUploadIsNotStoredUnderItsKey() throws Exception {
         byte[] data = random((18 << 20) + 3, 45);  // 4 parts of 5 MiB, the last of 3 MiB + 3
         Path model = Files.write(dir.resolve("vp.bin"), data);
-        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        String key = ObjectKeys.input(InputStore.sha256(data));
         io.seiswork.core.files.FileSha256.forget();  // hashed by the upload's own read, which keeps each part's digest
         assertChangedDuringUploadFails(model, key, "store-test-changed", "uploading vp.bin, part 4 of 4");
         ArtifactStore store = inSmallParts(CLOUD.s3(), "store-test-changed");
         byte[] changed = Files.readAllBytes(model);
-        assertEquals(new StoredInput(ObjectKeys.input(ArtifactStore.sha256(changed)), changed.length, true),
+        assertEquals(new StoredInput(ObjectKeys.input(InputStore.sha256(changed)), changed.length, true),
                 store.putInput(model, TransferProgress.NONE), "the file as changed, under its own key");
-        assertArrayEquals(changed, store.getBytes(ObjectKeys.input(ArtifactStore.sha256(changed)), changed.length));
+        assertArrayEquals(changed, store.getBytes(ObjectKeys.input(InputStore.sha256(changed)), changed.length));
         Files.write(model, data);
         assertEquals(new StoredInput(key, data.length, true), store.putInput(model, TransferProgress.NONE),
                 "the byte put back: uploaded, not taken for stored");
@@ -435,7 +435,7 @@ class ArtifactStoreTest {
     @Test
     void anInputHashedEarlierWithItsPartsAndChangedKeepingItsTimeIsRefusedAtThatPart() throws Exception {
         Path model = passedAtUploadParts(49);
-        assertChangedDuringUploadFails(model, ObjectKeys.input(ArtifactStore.sha256(Files.readAllBytes(model))),
+        assertChangedDuringUploadFails(model, ObjectKeys.input(InputStore.sha256(Files.readAllBytes(model))),
                 "store-test-changed-known-parts", "uploading vp.bin, part 4 of 4");
     }
 
@@ -450,7 +450,7 @@ class ArtifactStoreTest {
     void anInputHashedEarlierWithItsPartsGoesUpWithoutASecondReadEvenWhenTouched() throws Exception {
         Path model = passedAtUploadParts(50);
         byte[] data = Files.readAllBytes(model);
-        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        String key = ObjectKeys.input(InputStore.sha256(data));
         List<Long> hashed = java.util.Collections.synchronizedList(new ArrayList<>());
         PartGate gate = new PartGate(1 << 20);
         try (S3Client s3 = CLOUD.s3SeenBy(gate)) {
@@ -478,10 +478,12 @@ class ArtifactStoreTest {
      */
     @Test
     void theDefaultStoreUploadsInThePartsASubmissionsPassRecords() {
-        ArtifactStore store = new ArtifactStore(CLOUD.s3(), "store-test-default-parts");
+        // The uploads of a store made by ArtifactStore(s3, bucket): its defaults and S3's 10 000 parts.
+        FileUploads uploads = new FileUploads(CLOUD.s3(), new BucketObjects(CLOUD.s3(), "store-test-default-parts"),
+                ArtifactStore.DEFAULT_PART_BYTES, ArtifactStore.DEFAULT_PARALLEL_PARTS, UploadPartSize.MAX_PARTS);
         for (long size : new long[] {(64L << 20) + 1, 200_000_000L, 625L << 30, (625L << 30) + 1, 1L << 40,
                 5L << 40}) {
-            assertEquals(UploadPartSize.of(size), store.uploadPartBytes(size), size + " bytes");
+            assertEquals(UploadPartSize.of(size), uploads.uploadPartBytes(size), size + " bytes");
         }
     }
 
@@ -542,7 +544,7 @@ class ArtifactStoreTest {
     void aSmallInputChangedDuringItsPutIsNotStoredUnderItsKey() throws Exception {
         byte[] data = random((1 << 20) + 11, 47);
         Path file = Files.write(dir.resolve("wavelet.bin"), data);
-        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        String key = ObjectKeys.input(InputStore.sha256(data));
         WriteAtPut write = new WriteAtPut(file, 1000);
         try (S3Client s3 = CLOUD.s3SeenBy(write)) {
             ArtifactStore store = inSmallParts(s3, "store-test-changed-small");
@@ -550,7 +552,7 @@ class ArtifactStoreTest {
             assertTrue(e.getMessage().startsWith("the file changed while uploading wavelet.bin: "), e.getMessage());
             assertEquals(-1, store.sizeOf(key), "nothing stored under the key");
             byte[] changed = Files.readAllBytes(file);
-            String changedKey = ObjectKeys.input(ArtifactStore.sha256(changed));
+            String changedKey = ObjectKeys.input(InputStore.sha256(changed));
             assertEquals(new StoredInput(changedKey, changed.length, true), store.putInput(file, TransferProgress.NONE));
             assertArrayEquals(changed, store.getBytes(changedKey, changed.length));
         }
@@ -567,7 +569,7 @@ class ArtifactStoreTest {
         for (int size : new int[] {10 << 20, 5 << 20, (10 << 20) + 7}) {
             byte[] data = random(size, 48);
             Path file = Files.write(dir.resolve("grown-" + size + ".bin"), data);
-            String key = ObjectKeys.input(ArtifactStore.sha256(data));
+            String key = ObjectKeys.input(InputStore.sha256(data));
             io.seiswork.core.files.FileSha256.forget();
             try (S3Client s3 = CLOUD.s3SeenBy(appendAtHead(file, 1 << 20))) {
                 ArtifactStore store = inSmallParts(s3, "store-test-grown");
@@ -607,7 +609,7 @@ class ArtifactStoreTest {
         ArtifactStore store = inSmallParts(CLOUD.s3(), "store-test-unchecked");
         byte[] data = random(4096, 48);
         Path file = Files.write(dir.resolve("vp.bin"), data);
-        String key = ObjectKeys.input(ArtifactStore.sha256(data));
+        String key = ObjectKeys.input(InputStore.sha256(data));
         store.putBytes(key, random(4096, 49));
         assertEquals(new StoredInput(key, data.length, true), store.putInput(file, TransferProgress.NONE));
         assertArrayEquals(data, store.getBytes(key, data.length));
@@ -797,6 +799,8 @@ class ArtifactStoreTest {
         // SHA-256 of "abc" (FIPS 180-2 example).
         Path abc = Files.writeString(dir.resolve("abc"), "abc");
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ArtifactStore.sha256(abc));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                InputStore.sha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "of bytes, as of a file");
     }
 
     @Test

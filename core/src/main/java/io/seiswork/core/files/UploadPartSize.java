@@ -57,7 +57,10 @@ public final class UploadPartSize {
         return of(size, LEAST_PART_BYTES, MAX_PARTS);
     }
 
-    /** Parts of an upload of {@code size} bytes in parts of {@code partBytes}. */
+    /**
+     * How many parts of {@code partBytes} hold {@code size} bytes, the last maybe shorter: the parts
+     * of an upload, or the ranged GETs of a download.
+     */
     public static int count(long size, int partBytes) {
         return Math.toIntExact((size + partBytes - 1) / partBytes);
     }
