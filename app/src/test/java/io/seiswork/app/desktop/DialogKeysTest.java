@@ -55,7 +55,11 @@ class DialogKeysTest extends WindowTestBase {
         }
     }
 
-    /** A finished run's question: Enter and Escape keep its files; the focus starts on Cancel. */
+    /**
+     * A finished run's question: Enter and Escape keep its files; the focus starts on Cancel.
+     * Nothing ran, not even a run of one shot over before the check: the status line and every
+     * file of the output folder (its size and time) are as the first run left them.
+     */
     @Test
     void enterOrEscapeOnTheReplaceQuestionRunsNothing(FxRobot robot) throws Exception {
         open(robot, DesktopSpecs.model2d(dir, "again", 1));
@@ -63,6 +67,10 @@ class DialogKeysTest extends WindowTestBase {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
                 && window.status().getText().startsWith("done in"));
         WaitForAsyncUtils.waitForFxEvents();
+        java.nio.file.Path out = dir.resolve("runs/again");
+        String status = window.status().getText();
+        java.util.Map<String, String> files = filesOf(out);
+        assertTrue(files.containsKey("run.json"), "the first run's files: " + files);
         for (KeyCode key : new KeyCode[] {KeyCode.ENTER, KeyCode.ESCAPE}) {
             robot.interact(() -> window.runButton().fire());
             DialogPane ask = dialog(robot);
@@ -72,7 +80,21 @@ class DialogKeysTest extends WindowTestBase {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
             WaitForAsyncUtils.waitForFxEvents();
             assertFalse(window.running(), key + " runs nothing");
+            assertEquals(status, window.status().getText(), key + ": the status line is the first run's");
+            assertEquals(files, filesOf(out), key + ": the output folder is as the first run left it");
         }
+    }
+
+    /** Each file under {@code folder}, by its path there, with its size and last-modified time. */
+    private static java.util.Map<String, String> filesOf(java.nio.file.Path folder) throws java.io.IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var walk = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) walk.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                files.put(folder.relativize(f).toString(), java.nio.file.Files.size(f) + " bytes, "
+                        + java.nio.file.Files.getLastModifiedTime(f).toInstant());
+            }
+        }
+        return files;
     }
 
     /**
