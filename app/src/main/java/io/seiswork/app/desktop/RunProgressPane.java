@@ -77,6 +77,16 @@ final class RunProgressPane extends BorderPane {
     static final double PROGRESS_MOST_HERE = 200;
     /** Room for the table's vertical scroll bar and its border, pixels. */
     private static final double SCROLL_BAR = 20;
+    /**
+     * The rows' share of the width as last chosen: {@link #TABLE_SHARE_HERE} or
+     * {@link #TABLE_SHARE_CLOUD} when the run's kind changes, else where the user let go of the
+     * divider. Placed again whenever the width changes (the table's least and most widths bound
+     * it): the split pane alone took a shrinking window's pixels as it saw fit, the wavefield
+     * left 134 px at 1024 after 1366, or the table 90 px at 1024 after 1920.
+     */
+    private double chosenShare = TABLE_SHARE_HERE;
+    /** Whether the mouse went down on the divider, so that its release is the user's choice of share. */
+    private boolean draggingDivider;
     /** The rows' columns but the note's, whose widths bound the table's in a run here. */
     private final List<TableColumn<ShotProgress, ?>> hereColumns;
     /** The per-shot throughput column, fitted to the heading it shows ({@link #gptsHead}). */
@@ -179,6 +189,15 @@ final class RunProgressPane extends BorderPane {
         centre.getItems().setAll(table, wavefield);
         // The table a little over half: at 1024 x 700 its columns fit whole ("Time (s)" was cut at 0.5).
         centre.setDividerPositions(TABLE_SHARE_HERE);
+        centre.widthProperty().addListener((o, was, now) -> centre.setDividerPositions(chosenShare));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> draggingDivider =
+                e.getTarget() instanceof javafx.scene.Node n && onDivider(n));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (draggingDivider) {
+                chosenShare = centre.getDividerPositions()[0];
+                draggingDivider = false;
+            }
+        });
         setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);
         bottom.setPadding(new Insets(6));
@@ -212,7 +231,8 @@ final class RunProgressPane extends BorderPane {
         if (inTurn != this.inTurn) {
             // A cloud job sends no wavefield: its rows (and their notes) take most of the width; a
             // run here gets the wavefield back. Only on a change, so a divider the user moved stays.
-            centre.setDividerPositions(inTurn ? TABLE_SHARE_HERE : TABLE_SHARE_CLOUD);
+            chosenShare = inTurn ? TABLE_SHARE_HERE : TABLE_SHARE_CLOUD;
+            centre.setDividerPositions(chosenShare);
         }
         this.inTurn = inTurn;
         timeLeft = new InTurnTimeLeft();
@@ -314,6 +334,16 @@ final class RunProgressPane extends BorderPane {
     private double tableLeast() {
         return table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getMinWidth).sum()
                 + SCROLL_BAR;
+    }
+
+    /** Whether {@code n} is the split's divider or within it (its grabber). */
+    private static boolean onDivider(javafx.scene.Node n) {
+        for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+            if (at.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sets {@code column}'s least width to fit its heading and the widest of {@code values}. */

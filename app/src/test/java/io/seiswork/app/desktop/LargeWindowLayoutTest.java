@@ -30,6 +30,10 @@ class LargeWindowLayoutTest extends WindowTestBase {
         robot.interact(() -> window.runButton().fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
                 && window.status().getText().startsWith("done in"));
+        // The window turns to the Result tab once it has read the gathers (on its IO thread): only
+        // then is the Run tab chosen, or the sizes below would be measured on a tab not shown.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> window.tabs().getSelectionModel().getSelectedItem() == window.resultTab());
         robot.interact(() -> window.tabs().getSelectionModel().select(window.runTab()));
         for (int[] size : new int[][] {{1600, 1000}, {1920, 1080}}) {
             robot.interact(() -> {
@@ -59,6 +63,7 @@ class LargeWindowLayoutTest extends WindowTestBase {
         robot.interact(() -> window.layout());
         WaitForAsyncUtils.waitForFxEvents();
         ProjectWindows.snapshot(robot, window, "run-tab-1920-to-1024x700.png");
+        assertTrue(window.tabs().getSelectionModel().getSelectedItem() == window.runTab(), "the Run tab measured");
         NarrowWindowLayoutTest.assertColumnsFit(window.progress().table());
         assertTrue(inScene(window.progress().table()).getMaxX() <= inScene(window.progress().wavefield()).getMinX(),
                 "1024 x 700 after 1920: side by side");
