@@ -78,16 +78,30 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Runs the benchmark; a failure of the work (the heap refusals, no usable GPU, the engine's
-     * own) is said as the command's usage errors are, "seiswork bench: ..." ({@link NamedFailure}).
+     * own) is said as the command's usage errors are, "seiswork bench: ..." ({@link #named}).
      */
     @Override
     public Integer call() {
         try {
             return measure();
-        } catch (IllegalStateException e) {
-            // BenchHeap names the benchmark itself ("bench: the 3D ... grid needs"), for the engines' own mains.
-            throw new NamedFailure(spec, UserErrorHandler.message(e).replaceFirst("^bench: ", ""), e);
+        } catch (RuntimeException e) {
+            throw named(spec, e);
         }
+    }
+
+    /**
+     * {@code e}, a failure of {@code bench}'s work, as a {@link NamedFailure} ("seiswork bench:
+     * ..."): the heap refusals and no usable GPU (IllegalStateException) as the engine's own
+     * (an IllegalArgumentException, an UncheckedIOException, a CUDA driver's error), which said
+     * "seiswork: ..." beside the command's usage errors. A usage error itself (picocli's
+     * ParameterException, exit 2 with the usage) is given back as it is.
+     */
+    static RuntimeException named(CommandLine.Model.CommandSpec spec, RuntimeException e) {
+        if (e instanceof CommandLine.ParameterException) {
+            return e;
+        }
+        // BenchHeap names the benchmark itself ("bench: the 3D ... grid needs"), for the engines' own mains.
+        return new NamedFailure(spec, UserErrorHandler.message(e).replaceFirst("^bench: ", ""), e);
     }
 
     private int measure() {

@@ -91,10 +91,9 @@ final class StatusCommand implements Callable<Integer> {
             for (ShotRecord s : shown) {
                 out.println(shotLine(view, s, specShots, now));
             }
-            int notShown = needALook.size() - shown.size();
-            if (notShown > 0) {
-                out.printf(Locale.ROOT, "  ... and %,d more failed shot%s: --all lists every shot, --json every shot's"
-                        + " error%n", notShown, notShown == 1 ? "" : "s");
+            String more = moreLine(needALook.stream().filter(s -> !shown.contains(s)).toList());
+            if (more != null) {
+                out.println(more);
             }
         }
         out.flush();
@@ -104,6 +103,25 @@ final class StatusCommand implements Callable<Integer> {
     /** A shot a larger job lists without {@code --all}: running, failed, or carrying an earlier attempt's error. */
     private static boolean needsALook(ShotRecord s) {
         return s.state() == ShotState.RUNNING || s.state() == ShotState.FAILED || s.error() != null;
+    }
+
+    /**
+     * The line counting the shots a larger job's list leaves out, or null when none is: FAILED
+     * shots apart from those queued again (for a retry, or not run in an ended job) that carry an
+     * earlier attempt's error, which have not failed: "... and 25 more failed shots and 3 queued
+     * again after an error: ..." (a job of no failed shot said "25 more failed shots").
+     */
+    static String moreLine(List<ShotRecord> notShown) {
+        if (notShown.isEmpty()) {
+            return null;
+        }
+        long failed = notShown.stream().filter(s -> s.state() == ShotState.FAILED).count();
+        long retried = notShown.size() - failed;
+        String which = failed == 0 ? String.format(Locale.ROOT, "%,d more shot%s queued again after an error", retried,
+                retried == 1 ? "" : "s")
+                : String.format(Locale.ROOT, "%,d more failed shot%s", failed, failed == 1 ? "" : "s")
+                        + (retried == 0 ? "" : String.format(Locale.ROOT, " and %,d queued again after an error", retried));
+        return "  ... and " + which + ": --all lists every shot, --json every shot's error";
     }
 
     /** {@code shots} in their order, every running one kept and only the first {@code failed} of the others. */

@@ -68,11 +68,25 @@ final class RunProgressPane extends BorderPane {
     static final double TABLE_SHARE_HERE = 0.56;
     static final double TABLE_SHARE_CLOUD = 0.8;
     /**
-     * The widest the Progress column grows in a run on this machine, pixels: the table stops at
-     * its fixed columns plus this (and a scroll bar), so that on a wide screen the wavefield gets
-     * the width, not five stretched columns (at 1600 x 1000 the table took 687 px, the wavefield 540; at 1920, 930 px for 9 rows).
+     * The room for the Progress column in a run on this machine, pixels: the table stops at the
+     * other columns' least widths plus this (and a scroll bar), so that on a wide screen the
+     * wavefield gets the width, not five stretched columns (at 1600 x 1000 the table took 687 px,
+     * the wavefield 540; at 1920, 930 px for 9 rows). Progress keeps its preferred 180 px of it:
+     * with the Note column hidden the flex-last-column policy gives what is over to Time (s).
      */
     static final double PROGRESS_MOST_HERE = 200;
+    /** Room for the table's vertical scroll bar and its border, pixels. */
+    private static final double SCROLL_BAR = 20;
+    /**
+     * The rows' share of the width as last chosen: {@link #TABLE_SHARE_HERE} or
+     * {@link #TABLE_SHARE_CLOUD} when the run's kind changes, else where the user let go of the
+     * divider. Placed again whenever the width changes (the table's least and most widths bound
+     * it): the split pane alone took a shrinking window's pixels as it saw fit, the wavefield
+     * left 134 px at 1024 after 1366, or the table 90 px at 1024 after 1920.
+     */
+    private double chosenShare = TABLE_SHARE_HERE;
+    /** Whether the mouse went down on the divider, so that its release is the user's choice of share. */
+    private boolean draggingDivider;
     /** The rows' columns but the note's, whose widths bound the table's in a run here. */
     private final List<TableColumn<ShotProgress, ?>> hereColumns;
     /** The per-shot throughput column, fitted to the heading it shows ({@link #gptsHead}). */
@@ -155,6 +169,7 @@ final class RunProgressPane extends BorderPane {
         table.getColumns().setAll(List.of(shot, state, progress, gpts, time, note));
         hereColumns = List.of(shot, state, gpts, time);
         table.setMaxWidth(tableMostHere());
+        table.setMinWidth(tableLeast());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Run to model or migrate the shots on this machine."));
         table.setId("shotTable");
@@ -174,6 +189,15 @@ final class RunProgressPane extends BorderPane {
         centre.getItems().setAll(table, wavefield);
         // The table a little over half: at 1024 x 700 its columns fit whole ("Time (s)" was cut at 0.5).
         centre.setDividerPositions(TABLE_SHARE_HERE);
+        centre.widthProperty().addListener((o, was, now) -> centre.setDividerPositions(chosenShare));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> draggingDivider =
+                e.getTarget() instanceof javafx.scene.Node n && onDivider(n));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (draggingDivider) {
+                chosenShare = centre.getDividerPositions()[0];
+                draggingDivider = false;
+            }
+        });
         setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);
         bottom.setPadding(new Insets(6));
@@ -207,7 +231,8 @@ final class RunProgressPane extends BorderPane {
         if (inTurn != this.inTurn) {
             // A cloud job sends no wavefield: its rows (and their notes) take most of the width; a
             // run here gets the wavefield back. Only on a change, so a divider the user moved stays.
-            centre.setDividerPositions(inTurn ? TABLE_SHARE_HERE : TABLE_SHARE_CLOUD);
+            chosenShare = inTurn ? TABLE_SHARE_HERE : TABLE_SHARE_CLOUD;
+            centre.setDividerPositions(chosenShare);
         }
         this.inTurn = inTurn;
         timeLeft = new InTurnTimeLeft();
@@ -218,6 +243,7 @@ final class RunProgressPane extends BorderPane {
         fit(gpts, gptsHead.getText(), "99.999");
         // A cloud job's notes take what width there is; a run here leaves the rest to its wavefield.
         table.setMaxWidth(inTurn ? tableMostHere() : Double.MAX_VALUE);
+        table.setMinWidth(tableLeast());
         gptsHead.getTooltip().setText(inTurn ? GPTS_MEANING : WORKER_GPTS_MEANING);
         wavefield.titleProperty().set(wavefieldTitle);
         wavefield.sliceProperty().set(null);
@@ -293,9 +319,31 @@ final class RunProgressPane extends BorderPane {
                         w.step() * dtS);
     }
 
-    /** The widest the table is in a run on this machine: its fixed columns, the Progress column's most, a scroll bar. */
+    /** The widest the table is in a run on this machine: its fixed columns, the Progress column's room, a scroll bar. */
     private double tableMostHere() {
-        return hereColumns.stream().mapToDouble(TableColumn::getMinWidth).sum() + PROGRESS_MOST_HERE + 20;
+        return hereColumns.stream().mapToDouble(TableColumn::getMinWidth).sum() + PROGRESS_MOST_HERE + SCROLL_BAR;
+    }
+
+    /**
+     * The narrowest the table is: its shown columns' least widths (the Note's too while a cloud
+     * job is followed) and a scroll bar. A window made narrower takes the width from the
+     * wavefield: the split pane took as many pixels from each side, so that a window maximised
+     * to 1920 px (table about 530, wavefield 1,390) and restored to 1024 left the table about
+     * 90 px, its columns behind a scroll bar.
+     */
+    private double tableLeast() {
+        return table.getColumns().stream().filter(TableColumn::isVisible).mapToDouble(TableColumn::getMinWidth).sum()
+                + SCROLL_BAR;
+    }
+
+    /** Whether {@code n} is the split's divider or within it (its grabber). */
+    private static boolean onDivider(javafx.scene.Node n) {
+        for (javafx.scene.Node at = n; at != null; at = at.getParent()) {
+            if (at.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sets {@code column}'s least width to fit its heading and the widest of {@code values}. */

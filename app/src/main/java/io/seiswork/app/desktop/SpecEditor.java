@@ -386,7 +386,7 @@ final class SpecEditor extends BorderPane {
 
     private void updateVerdict() {
         String typing = form.typingNote();
-        verdict.setText(typing != null ? typing : !listed.isEmpty() ? counted(listed)
+        verdict.setText(typing != null ? typing : !listed.isEmpty() ? SpecProblem.counted(listed)
                 : edited.get() ? "Edited: Apply checks the files it names and updates the model." : "");
     }
 
@@ -397,11 +397,6 @@ final class SpecEditor extends BorderPane {
 
     /** The path of a problem of the whole spec, not of one value (a file that cannot be read, say). */
     static final String WHOLE_SPEC = "(spec)";
-
-    /** "1 problem", "3 problems and 1 warning", "2 warnings": errors and warnings counted apart. */
-    static String counted(List<SpecProblem> found) {
-        return SpecProblem.counted(found);
-    }
 
     /** Records that {@code json} is what the spec's file now holds. */
     void markSaved(String json) {

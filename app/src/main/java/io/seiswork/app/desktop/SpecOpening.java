@@ -260,7 +260,7 @@ final class SpecOpening {
         window.outputFolder().setText("Output: none, the spec cannot run");
         window.updateTitle();
         window.updateRunButton();
-        window.status().setText(what + " cannot run: " + SpecEditor.counted(problems) + ", listed on the left.");
+        window.status().setText(what + " cannot run: " + SpecProblem.counted(problems) + ", listed on the left.");
     }
 
     /** The job specs (.json files) among the files dragged onto the window. */

@@ -210,6 +210,33 @@ class BenchCommandTest {
         assertTrue(!typo.err().contains("Usage:"), typo.err());
     }
 
+    /**
+     * Every failure of the work is named after the command, the engine's own too (an
+     * IllegalArgumentException, an UncheckedIOException, a CUDA error: they said "seiswork: ...",
+     * only IllegalStateException was named); a usage error is let through to picocli (exit 2).
+     */
+    @Test
+    void theEnginesOwnFailuresAreNamedAfterTheCommandButUsageErrorsPassThrough() {
+        picocli.CommandLine bench = Main.newCommandLine().getSubcommands().get("bench");
+        var spec = bench.getCommandSpec();
+        for (RuntimeException e : java.util.List.<RuntimeException>of(
+                new IllegalArgumentException("grid must have at least 1 cell per axis, got 0 x 1 x 1"),
+                new java.io.UncheckedIOException(new java.io.IOException("seiswork.ptx: no such file")),
+                new IllegalStateException("bench: the 3D 4096 x 4096 x 4096 grid needs 1.5 TiB of heap"),
+                new jcuda.CudaException("CUDA_ERROR_OUT_OF_MEMORY"))) {
+            RuntimeException named = BenchCommand.named(spec, e);
+            var err = new java.io.StringWriter();
+            UserErrorHandler.report(named, new java.io.PrintWriter(err));
+            String line = err.toString().strip();
+            assertTrue(named instanceof NamedFailure, e.toString());
+            assertTrue(line.startsWith("seiswork bench: ") && !line.startsWith("seiswork bench: bench:"), line);
+            assertEquals(1, line.lines().count(), line);
+            assertEquals(UserErrorHandler.message(e).replaceFirst("^bench: ", ""), line.substring("seiswork bench: ".length()));
+        }
+        var usage = new picocli.CommandLine.ParameterException(bench, "--order must be 2, 4 or 8, got 6");
+        assertTrue(BenchCommand.named(spec, usage) == usage, "a usage error stays one (exit 2 with the usage)");
+    }
+
     @Test
     void gpuBenchWithoutAGpuSaysWhyInOneLine() throws Exception {
         assumeFalse(CudaProbe.available(), "a GPU is usable here: the no-GPU message is not exercised");

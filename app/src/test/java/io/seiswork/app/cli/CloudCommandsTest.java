@@ -576,6 +576,40 @@ class CloudCommandsTest {
     }
 
     /**
+     * Shots queued again after an attempt's error (JobTable.failShot before the last attempt) are
+     * listed with the failed ones but not counted as failed: a job of 30 such shots and no failed
+     * one said "... and 10 more failed shots"; with both kinds, each is counted apart.
+     */
+    @Test
+    void statusCountsShotsQueuedAgainAfterAnErrorApartFromFailedOnes() throws Exception {
+        var table = commandsTable();
+        String tag = Long.toHexString(System.nanoTime());
+        var retried = new io.seiswork.cloud.job.JobId("retried-status-job-" + tag);
+        table.createJob(retried, "retried", "model", "jobs/" + retried.value() + "/spec.json", 100, 99);
+        for (int shot = 1; shot <= 30; shot++) {
+            table.startShot(retried, shot, "w1");
+            table.failShot(retried, shot, "w1", "shot " + shot + " broke once", false);
+        }
+        List<String> brief = CliRun.run("status", retried.value(), "--cloud", "local").out().lines().toList();
+        String all = String.join("\n", brief);
+        assertFalse(brief.get(0).contains("failed"), "no shot failed: " + all);
+        assertTrue(brief.get(2).startsWith("  shot    1  QUEUED") && brief.get(2).endsWith("error: shot 1 broke once"),
+                all);
+        assertEquals("  ... and 10 more shots queued again after an error: --all lists every shot, --json every shot's error",
+                brief.get(brief.size() - 1), all);
+
+        var mixed = new io.seiswork.cloud.job.JobId("mixed-status-job-" + tag);
+        table.createJob(mixed, "mixed", "model", "jobs/" + mixed.value() + "/spec.json", 100, 99);
+        for (int shot = 1; shot <= 30; shot++) {
+            table.startShot(mixed, shot, "w1");
+            table.failShot(mixed, shot, "w1", "shot " + shot + " broke", shot % 2 == 1);  // odd ones on their last attempt
+        }
+        brief = CliRun.run("status", mixed.value(), "--cloud", "local").out().lines().toList();
+        assertEquals("  ... and 5 more failed shots and 5 queued again after an error: --all lists every shot, --json every"
+                + " shot's error", brief.get(brief.size() - 1), String.join("\n", brief));
+    }
+
+    /**
      * A shot whose worker died on its last attempt stays RUNNING with no worker to finish it (its
      * message went to the dead-letter queue): silent for 15 minutes (the worker's last sign of
      * life set back here, as time would), status calls it lost and says how to run it again.

@@ -55,7 +55,12 @@ class DialogKeysTest extends WindowTestBase {
         }
     }
 
-    /** A finished run's question: Enter and Escape keep its files; the focus starts on Cancel. */
+    /**
+     * A finished run's question: Enter and Escape keep its files; the focus starts on Cancel.
+     * Nothing ran, not even a run of one shot over before the check: the status line says "Not
+     * run" (not "done in ...") and every file of the output folder (its size and time) is as the
+     * first run left it.
+     */
     @Test
     void enterOrEscapeOnTheReplaceQuestionRunsNothing(FxRobot robot) throws Exception {
         open(robot, DesktopSpecs.model2d(dir, "again", 1));
@@ -63,6 +68,9 @@ class DialogKeysTest extends WindowTestBase {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.running()
                 && window.status().getText().startsWith("done in"));
         WaitForAsyncUtils.waitForFxEvents();
+        java.nio.file.Path out = dir.resolve("runs/again");
+        java.util.Map<String, String> files = filesOf(out);
+        assertTrue(files.containsKey("run.json"), "the first run's files: " + files);
         for (KeyCode key : new KeyCode[] {KeyCode.ENTER, KeyCode.ESCAPE}) {
             robot.interact(() -> window.runButton().fire());
             DialogPane ask = dialog(robot);
@@ -72,7 +80,22 @@ class DialogKeysTest extends WindowTestBase {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
             WaitForAsyncUtils.waitForFxEvents();
             assertFalse(window.running(), key + " runs nothing");
+            assertTrue(window.status().getText().startsWith("Not run: the finished shot gathers in "),
+                    key + ": the status line says so, not a run's end: " + window.status().getText());
+            assertEquals(files, filesOf(out), key + ": the output folder is as the first run left it");
         }
+    }
+
+    /** Each file under {@code folder}, by its path there, with its size and last-modified time. */
+    private static java.util.Map<String, String> filesOf(java.nio.file.Path folder) throws java.io.IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var walk = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) walk.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                files.put(folder.relativize(f).toString(), java.nio.file.Files.size(f) + " bytes, "
+                        + java.nio.file.Files.getLastModifiedTime(f).toInstant());
+            }
+        }
+        return files;
     }
 
     /**

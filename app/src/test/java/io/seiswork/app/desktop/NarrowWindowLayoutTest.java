@@ -101,8 +101,11 @@ class NarrowWindowLayoutTest {
         assertTrue(gpts >= wall.getLayoutBounds().getWidth() + 20, "Gpts/s (wall) whole: " + gpts);
     }
 
-    /** Every visible column of {@code table} at least its least width, all of them within the table. */
-    private static void assertColumnsFit(TableView<?> table) {
+    /**
+     * Every visible column of {@code table} at least its least width, all of them within the table
+     * (also {@link LargeWindowLayoutTest}'s check after a wide window is made narrow again).
+     */
+    static void assertColumnsFit(TableView<?> table) {
         double least = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
         StringBuilder widths = new StringBuilder();
         for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {

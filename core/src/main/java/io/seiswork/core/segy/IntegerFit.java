@@ -5,8 +5,9 @@ import java.util.Locale;
 /**
  * How float samples fare when written in an integer sample format, which rounds to nearest and
  * saturates at the type's range ({@link SampleCodec}): counts the non-zero samples that round to
- * 0, the samples that saturate (±infinity included) and the NaNs (written as 0), and keeps the
- * data's range (its true one, beyond the format's and infinite ones included), so that a conversion can say what it lost instead of silently writing zeros.
+ * 0, the finite samples that saturate, the infinite ones (written as the range's ends) and the
+ * NaNs (written as 0), and keeps the data's range (its true one, beyond the format's and infinite
+ * ones included), so that a conversion can say what it lost instead of silently writing zeros.
  * Feed it the samples exactly as they are written (after any scaling). Not thread-safe.
  */
 public final class IntegerFit {
@@ -31,6 +32,9 @@ public final class IntegerFit {
     private long nonZero;
     private long roundedToZero;
     private long saturated;
+    /** ±infinity samples, written as the format's largest or smallest value (not in {@link #saturated}). */
+    private long plusInfinite;
+    private long minusInfinite;
     private long notANumber;
     /** Samples within the format's range, those the rounding error is measured on. */
     private long inRange;
@@ -86,7 +90,11 @@ public final class IntegerFit {
             min = Math.min(min, v);
             max = Math.max(max, v);
             if (Float.isInfinite(v)) {
-                saturated++;
+                if (v > 0) {
+                    plusInfinite++;
+                } else {
+                    minusInfinite++;
+                }
                 continue;
             }
             long r = Math.round((double) v);
@@ -127,9 +135,14 @@ public final class IntegerFit {
         return roundedToZero;
     }
 
-    /** Samples beyond the format's range, written as its smallest or largest value. */
+    /** Finite samples beyond the format's range, written as its smallest or largest value. */
     public long saturated() {
         return saturated;
+    }
+
+    /** Infinite samples, written as the format's largest (+infinity) or smallest (−infinity) value. */
+    public long infinite() {
+        return plusInfinite + minusInfinite;
     }
 
     /** NaN samples, written as 0. */
@@ -147,7 +160,7 @@ public final class IntegerFit {
         return samples - notANumber > 0 && min <= max ? max : Double.NaN;
     }
 
-    /** Samples within the format's range, neither saturated nor NaN: what {@link #roundingError()} measures. */
+    /** Samples within the format's range, neither saturated, infinite nor NaN: what {@link #roundingError()} measures. */
     public long inRange() {
         return inRange;
     }
@@ -172,23 +185,31 @@ public final class IntegerFit {
     }
 
     /**
-     * Whether the format lost the data: any sample saturated, more than
-     * {@link #ROUNDED_TO_ZERO_LIMIT} of the non-zero samples became 0, or the rounding error is
-     * above {@link #ROUNDING_ERROR_LIMIT} of the data's RMS.
+     * Whether the format lost the data: any sample saturated or infinite, or
+     * {@link #roundingLossy()}.
      */
     public boolean lossy() {
-        return saturated > 0 || roundedToZero > ROUNDED_TO_ZERO_LIMIT * nonZero
-                || roundingError() > ROUNDING_ERROR_LIMIT;
+        return saturated > 0 || infinite() > 0 || roundingLossy();
+    }
+
+    /**
+     * Whether the rounding alone lost the data: more than {@link #ROUNDED_TO_ZERO_LIMIT} of the
+     * non-zero samples became 0, or the rounding error is above {@link #ROUNDING_ERROR_LIMIT} of
+     * the data's RMS.
+     */
+    public boolean roundingLossy() {
+        return roundedToZero > ROUNDED_TO_ZERO_LIMIT * nonZero || roundingError() > ROUNDING_ERROR_LIMIT;
     }
 
     /**
      * What happened, in one clause: "160,400 of 160,401 samples rounded to 0, 0 saturated at
      * int16's -32768..32767, rounding error 100 % of the data's RMS; the data's range is
-     * -0.0266..0.0283" (plus the NaNs when there were any). When samples saturated, the error
-     * said is clipping's and rounding's together ({@link #error()}: "24,175 saturated at int8's
-     * -128..127, rounding and clipping error 96 % of the data's RMS"), since the rounding error of
-     * the samples left within the range alone read 0 % of data that had lost most of itself; when
-     * every sample saturated, "no sample within the range to round" with it.
+     * -0.0266..0.0283" (plus the infinite samples, "1 infinite written as 32767", and the NaNs
+     * when there were any). When samples saturated, the error said is clipping's and rounding's
+     * together ({@link #error()}: "24,175 saturated at int8's -128..127, rounding and clipping
+     * error 96 % of the data's RMS"), since the rounding error of the samples left within the
+     * range alone read 0 % of data that had lost most of itself; when no sample is within the
+     * range ({@link #inRange()}), "no sample within the range to round".
      */
     public String summary() {
         return summary("the data's range");
@@ -196,14 +217,16 @@ public final class IntegerFit {
 
     /** As {@link #summary()}, with {@code rangeName} for "the data's range" (say "the scaled data's range"). */
     public String summary(String rangeName) {
+        String infinities = infinite() == 0 ? "" : String.format(Locale.ROOT, ", %,d infinite written as %s", infinite(),
+                minusInfinite == 0 ? Long.toString(hi) : plusInfinite == 0 ? Long.toString(lo) : lo + " or " + hi);
         String nan = notANumber > 0 ? String.format(Locale.ROOT, ", %,d NaN written as 0", notANumber) : "";
-        String rounding = saturated == 0 ? "rounding error " + percent(roundingError()) + " of the data's RMS"
-                : clippedSquares + signalSquares > 0 ? "rounding and clipping error " + percent(error())
-                        + " of the data's RMS" + (inRange == 0 ? " (no sample within the range to round)" : "")
-                : "no sample within the range to round";
-        return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s, %s;"
-                + " %s is %s..%s", roundedToZero, samples, saturated, format.shortName(), lo, hi, nan, rounding,
-                rangeName, number(min()), number(max()));
+        String none = "no sample within the range to round";
+        String rounding = saturated > 0 ? "rounding and clipping error " + percent(error()) + " of the data's RMS"
+                + (inRange == 0 ? " (" + none + ")" : "")
+                : inRange > 0 ? "rounding error " + percent(roundingError()) + " of the data's RMS" : none;
+        return String.format(Locale.ROOT, "%,d of %,d samples rounded to 0, %,d saturated at %s's %d..%d%s%s, %s;"
+                + " %s is %s..%s", roundedToZero, samples, saturated, format.shortName(), lo, hi, infinities, nan,
+                rounding, rangeName, number(min()), number(max()));
     }
 
     private static String percent(double fraction) {

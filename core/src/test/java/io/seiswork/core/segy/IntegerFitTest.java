@@ -30,10 +30,12 @@ class IntegerFitTest {
     void saturationAndNanAreCountedPerFormat() {
         IntegerFit int8 = new IntegerFit(SampleFormat.INT8);
         int8.add(new float[] {127.4f, 127.6f, -128.4f, -128.6f, Float.POSITIVE_INFINITY, Float.NaN, 3f}, 7);
-        assertEquals(3, int8.saturated(), "127.6, -128.6 and +inf");
+        assertEquals(2, int8.saturated(), "127.6 and -128.6");
+        assertEquals(1, int8.infinite(), "+inf");
         assertEquals(1, int8.notANumber());
         assertTrue(int8.lossy());
-        assertTrue(int8.summary().contains(", 1 NaN written as 0"), int8.summary());
+        assertTrue(int8.summary().contains(", 2 saturated at int8's -128..127, 1 infinite written as 127, 1 NaN written"
+                + " as 0, rounding and clipping error "), int8.summary());
 
         IntegerFit int32 = new IntegerFit(SampleFormat.INT32);
         int32.add(new float[] {2.147483e9f, 2.1474836e9f, -2.1474836e9f}, 3);
@@ -41,16 +43,46 @@ class IntegerFitTest {
     }
 
     @Test
-    void infinitiesAreSaturatedAndKeptInTheRange() {
+    void infinitiesAreCountedApartAndKeptInTheRange() {
         IntegerFit fit = new IntegerFit(SampleFormat.INT32);
         fit.add(new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, 2);
 
-        assertEquals(2, fit.saturated());
+        assertEquals(0, fit.saturated());
+        assertEquals(2, fit.infinite());
         assertEquals(Double.NEGATIVE_INFINITY, fit.min());
         assertEquals(Double.POSITIVE_INFINITY, fit.max());
         assertTrue(fit.lossy());
-        assertEquals("0 of 2 samples rounded to 0, 2 saturated at int32's -2147483648..2147483647, no sample within"
-                + " the range to round; the data's range is -inf..inf", fit.summary());
+        assertEquals("0 of 2 samples rounded to 0, 0 saturated at int32's -2147483648..2147483647, 2 infinite written"
+                + " as -2147483648 or 2147483647, no sample within the range to round; the data's range is -inf..inf",
+                fit.summary());
+    }
+
+    /**
+     * An infinite sample beside finite ones within the range is said in a clause of its own, not
+     * as a saturated one whose clipping error is 0 %: [inf, 3, 50] as int16 said "1 saturated ...,
+     * rounding and clipping error 0 %", as if clipping had cost nothing.
+     */
+    @Test
+    void anInfiniteSampleBesideFiniteOnesIsSaidApart() {
+        IntegerFit fit = new IntegerFit(SampleFormat.INT16);
+        fit.add(new float[] {Float.POSITIVE_INFINITY, 3f, 50f}, 3);
+        assertEquals(0, fit.saturated());
+        assertEquals(1, fit.infinite());
+        assertEquals(2, fit.inRange());
+        assertTrue(fit.lossy(), "an integer format has no infinity");
+        assertFalse(fit.roundingLossy(), "3 and 50 are written exactly");
+        assertEquals("0 of 3 samples rounded to 0, 0 saturated at int16's -32768..32767, 1 infinite written as 32767,"
+                + " rounding error 0 % of the data's RMS; the data's range is 3.000..inf", fit.summary());
+    }
+
+    /** [inf, 0]: the 0 is within the range and rounded (exactly); it said "no sample within the range to round". */
+    @Test
+    void aZeroBesideAnInfinityIsWithinTheRange() {
+        IntegerFit fit = new IntegerFit(SampleFormat.INT16);
+        fit.add(new float[] {Float.NEGATIVE_INFINITY, 0f}, 2);
+        assertEquals(1, fit.inRange());
+        assertEquals("0 of 2 samples rounded to 0, 0 saturated at int16's -32768..32767, 1 infinite written as -32768,"
+                + " rounding error 0 % of the data's RMS; the data's range is -inf..0.000", fit.summary());
     }
 
     @Test
