@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--all", description = {"List every shot; by default a job of more than "
-            + "50 shots lists only its running and failed ones."})
+            + "50 shots lists only its running shots and the first 20 with an error."})
     boolean all;
 
     /** Jobs up to this many shots list every shot; larger ones only those that need a look. */
@@ -85,8 +85,8 @@ final class StatusCommand implements Callable<Integer> {
                     .toList();
             List<ShotRecord> shown = every ? needALook : firstFailed(needALook, FAILED_SHOWN);
             if (!every) {
-                out.printf(Locale.ROOT, "  (%d running or failed shots shown of %d; --all lists every shot)%n", shown.size(),
-                        view.shots().size());
+                out.printf(Locale.ROOT, "  (%d of %d shots shown: those running or with an error; --all lists every"
+                        + " shot)%n", shown.size(), view.shots().size());
             }
             for (ShotRecord s : shown) {
                 out.println(shotLine(view, s, specShots, now));

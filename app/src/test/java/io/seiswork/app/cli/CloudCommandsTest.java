@@ -541,7 +541,7 @@ class CloudCommandsTest {
         table.reportProgress(id, 7, 0.25);
         CliRun brief = CliRun.run("status", id.value(), "--cloud", "local");
         assertEquals(List.of("large-status-job (large, task rtm): RUNNING, 0 of 60 shots done, 1 running, 59 queued",
-                "  (1 running or failed shots shown of 60; --all lists every shot)",
+                "  (1 of 60 shots shown: those running or with an error; --all lists every shot)",
                 "  shot    7  RUNNING  attempts 1   25 %  w1"), brief.out().lines().toList());
         assertEquals(61, CliRun.run("status", id.value(), "--cloud", "local", "--all").out().lines().count());
     }
@@ -564,7 +564,7 @@ class CloudCommandsTest {
         table.startShot(id, 60, "w2");
         List<String> brief = CliRun.run("status", id.value(), "--cloud", "local").out().lines().toList();
         assertEquals(1 + 1 + StatusCommand.FAILED_SHOWN + 1 + 1, brief.size(), String.join("\n", brief));
-        assertEquals("  (21 running or failed shots shown of 100; --all lists every shot)", brief.get(1));
+        assertEquals("  (21 of 100 shots shown: those running or with an error; --all lists every shot)", brief.get(1));
         assertTrue(brief.get(2).startsWith("  shot    1  FAILED") && brief.get(2).endsWith("error: shot 1 broke"),
                 brief.get(2));
         assertTrue(brief.get(21).startsWith("  shot   20  FAILED"), brief.get(21));
