@@ -100,8 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         if (e instanceof CommandLine.ParameterException) {
             return e;
         }
-        // BenchHeap names the benchmark itself ("bench: the 3D ... grid needs"), for the engines' own mains.
-        return new NamedFailure(spec, UserErrorHandler.message(e).replaceFirst("^bench: ", ""), e);
+        return new NamedFailure(spec, UserErrorHandler.message(e), e);
     }
 
     private int measure() {

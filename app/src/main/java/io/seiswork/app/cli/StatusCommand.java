@@ -83,7 +83,8 @@ final class StatusCommand implements Callable<Integer> {
             boolean every = all || view.shots().size() <= ALL_SHOTS_UP_TO;
             List<ShotRecord> needALook = every ? view.shots() : view.shots().stream().filter(StatusCommand::needsALook)
                     .toList();
-            List<ShotRecord> shown = every ? needALook : firstFailed(needALook, FAILED_SHOWN);
+            Split split = every ? new Split(needALook, List.of()) : firstFailed(needALook, FAILED_SHOWN);
+            List<ShotRecord> shown = split.kept();
             if (!every) {
                 out.printf(Locale.ROOT, "  (%d of %d shots shown: those running or with an error; --all lists every"
                         + " shot)%n", shown.size(), view.shots().size());
@@ -91,7 +92,7 @@ final class StatusCommand implements Callable<Integer> {
             for (ShotRecord s : shown) {
                 out.println(shotLine(view, s, specShots, now));
             }
-            String more = moreLine(needALook.stream().filter(s -> !shown.contains(s)).toList());
+            String more = moreLine(split.dropped());
             if (more != null) {
                 out.println(more);
             }
@@ -124,16 +125,26 @@ final class StatusCommand implements Callable<Integer> {
         return "  ... and " + which + ": --all lists every shot, --json every shot's error";
     }
 
-    /** {@code shots} in their order, every running one kept and only the first {@code failed} of the others. */
-    static List<ShotRecord> firstFailed(List<ShotRecord> shots, int failed) {
+    /** A larger job's shots that need a look, split into those listed and those only counted, each in order. */
+    record Split(List<ShotRecord> kept, List<ShotRecord> dropped) {
+    }
+
+    /**
+     * {@code shots} in their order, every running one kept and only the first {@code failed} of
+     * the others; the rest dropped (counted by {@link #moreLine}).
+     */
+    static Split firstFailed(List<ShotRecord> shots, int failed) {
         List<ShotRecord> kept = new ArrayList<>();
+        List<ShotRecord> dropped = new ArrayList<>();
         int others = 0;
         for (ShotRecord s : shots) {
             if (s.state() == ShotState.RUNNING || others++ < failed) {
                 kept.add(s);
+            } else {
+                dropped.add(s);
             }
         }
-        return kept;
+        return new Split(kept, dropped);
     }
 
     /**

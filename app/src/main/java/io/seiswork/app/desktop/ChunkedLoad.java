@@ -8,8 +8,10 @@ import org.fxmisc.richtext.util.UndoUtils;
  * Puts a spec's text into the code area a chunk of whole lines at a time, each chunk a runnable
  * of its own on the JavaFX thread, so that the window's pulses (layout, painting, keys, the
  * close button) run between them: one {@code replaceText} of a 16 MB spec held the thread for
- * seconds (1.3–4.9 s on the 2-core VM, docs/desktop.md). A text of one chunk
- * ({@value #CHUNK_CHARS} characters) or less is put in at once, before {@link #start} returns.
+ * seconds (1.3–4.9 s on the 2-core VM, docs/desktop.md). Only a text of at most
+ * {@value #SCREEN_LINES_MOST} lines and one chunk ({@value #CHUNK_CHARS} characters) is put in at
+ * once, before {@link #start} returns: a spec of one chunk but more lines goes in as a larger one
+ * does, its first screen a few lines a runnable (below).
  *
  * <p>A chunk is sized by time, not only by characters: each insertion is timed, and the next
  * chunk holds as many characters as the measured cost per character says fit in
@@ -98,11 +100,14 @@ final class ChunkedLoad {
     void start() {
         area.setUndoManager(UndoUtils.noOpUndoManager());
         area.setEditable(false);
-        area.reserveLines(lines(text));
+        int lines = lines(text);
+        area.reserveLines(lines);
         // The previous spec's text (up to 16 MB) goes out before the clock starts: timed with the
         // first chunk, its deletion made characters look costly and the next chunks the fewest.
         area.clear();
-        if (text.length() <= chunkChars) {
+        // A spec of one chunk's characters is most specs, and most fill a screen: put in at once,
+        // the next layout made its ~35 lines' cells together (90-210 ms). Only one of a runnable's lines is.
+        if (lines <= SCREEN_LINES_MOST && text.length() <= chunkChars) {
             area.appendText(text);
             area.moveTo(0);
             area.showParagraphAtTop(0);
@@ -116,7 +121,7 @@ final class ChunkedLoad {
         area.moveTo(0);
         area.showParagraphAtTop(0);
         filling = area.showsEveryLine();
-        measuredLines(lines(0, end), System.nanoTime() - t0);
+        measuredLines(lineBreaks(0, end), System.nanoTime() - t0);
         loaded = end;
         next();
     }
@@ -180,12 +185,12 @@ final class ChunkedLoad {
         long t0 = System.nanoTime();
         area.appendText(text.substring(loaded, end));
         filling = area.showsEveryLine();
-        measuredLines(lines(loaded, end), System.nanoTime() - t0);
+        measuredLines(lineBreaks(loaded, end), System.nanoTime() - t0);
         loaded = end;
     }
 
     /** The line breaks from {@code start} to {@code end}, or one for a part of a line. */
-    private int lines(int start, int end) {
+    private int lineBreaks(int start, int end) {
         int n = 0;
         for (int i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
             n++;

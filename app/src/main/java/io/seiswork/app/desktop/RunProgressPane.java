@@ -87,6 +87,8 @@ final class RunProgressPane extends BorderPane {
     private double chosenShare = TABLE_SHARE_HERE;
     /** Whether the mouse went down on the divider, so that its release is the user's choice of share. */
     private boolean draggingDivider;
+    /** The divider's position when the mouse went down on it: a release there saves no share. */
+    private double pressedShare;
     /** The rows' columns but the note's, whose widths bound the table's in a run here. */
     private final List<TableColumn<ShotProgress, ?>> hereColumns;
     /** The per-shot throughput column, fitted to the heading it shows ({@link #gptsHead}). */
@@ -190,13 +192,18 @@ final class RunProgressPane extends BorderPane {
         // The table a little over half: at 1024 x 700 its columns fit whole ("Time (s)" was cut at 0.5).
         centre.setDividerPositions(TABLE_SHARE_HERE);
         centre.widthProperty().addListener((o, was, now) -> centre.setDividerPositions(chosenShare));
-        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> draggingDivider =
-                e.getTarget() instanceof javafx.scene.Node n && onDivider(n));
+        centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            draggingDivider = e.getTarget() instanceof javafx.scene.Node n && onDivider(n);
+            pressedShare = centre.getDividerPositions()[0];
+        });
         centre.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
-            if (draggingDivider) {
-                chosenShare = centre.getDividerPositions()[0];
-                draggingDivider = false;
+            // A click that moved nothing is no choice: at 1920 px the divider sits clamped (about
+            // 0.28), and saved, that share left the table its least width at 1024.
+            double share = centre.getDividerPositions()[0];
+            if (draggingDivider && share != pressedShare) {
+                chosenShare = share;
             }
+            draggingDivider = false;
         });
         setCenter(centre);
         VBox bottom = new VBox(2, new Label("Messages"), messages);

@@ -63,18 +63,12 @@ final class FxStackSamples implements AutoCloseable {
     /**
      * The methods on the thread's stack in the samples from {@code from} to {@code to}
      * ({@link System#nanoTime}), each with the share of those samples that held it (inclusive:
-     * a caller counts for its callees' time too), the {@code top} most frequent, those under
-     * org.fxmisc and javafx and this project's first; and the {@code top} innermost frames (self).
+     * a caller counts for its callees' time too): the {@code top} most frequent of those in
+     * org.fxmisc, org.reactfx, javafx, com.sun.javafx and io.seiswork only (the JDK's and the
+     * sampler's own left out); and the {@code top} innermost frames (self), of any package.
      */
     String between(long from, long to, int top) {
-        List<StackTraceElement[]> in = new ArrayList<>();
-        synchronized (samples) {
-            for (Sample s : samples) {
-                if (s.nanos() >= from && s.nanos() <= to) {
-                    in.add(s.stack());
-                }
-            }
-        }
+        List<StackTraceElement[]> in = samplesIn(from, to);
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         for (StackTraceElement[] stack : in) {
@@ -104,8 +98,8 @@ final class FxStackSamples implements AutoCloseable {
         return out.toString();
     }
 
-    /** One whole stack from {@code from} to {@code to} in the middle of them, innermost first, for reading the path. */
-    String middleStack(long from, long to) {
+    /** The stacks of the samples taken from {@code from} to {@code to} ({@link System#nanoTime}), in order. */
+    private List<StackTraceElement[]> samplesIn(long from, long to) {
         List<StackTraceElement[]> in = new ArrayList<>();
         synchronized (samples) {
             for (Sample s : samples) {
@@ -114,6 +108,12 @@ final class FxStackSamples implements AutoCloseable {
                 }
             }
         }
+        return in;
+    }
+
+    /** One whole stack from {@code from} to {@code to} in the middle of them, innermost first, for reading the path. */
+    String middleStack(long from, long to) {
+        List<StackTraceElement[]> in = samplesIn(from, to);
         if (in.isEmpty()) {
             return "  (no sample)\n";
         }

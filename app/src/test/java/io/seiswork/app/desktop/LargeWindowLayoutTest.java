@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.TableColumn;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -47,11 +46,7 @@ class LargeWindowLayoutTest extends WindowTestBase {
             Bounds wavefield = inScene(window.progress().wavefield());
             String at = size[0] + " x " + size[1] + ": table " + table.getWidth() + " px, wavefield " + wavefield.getWidth() + " px";
             assertTrue(wavefield.getWidth() > 1.2 * table.getWidth(), at);
-            for (TableColumn<?, ?> c : window.progress().table().getColumns()) {
-                if (c.isVisible()) {
-                    assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, at + ": " + c.getText() + " " + c.getWidth());
-                }
-            }
+            NarrowWindowLayoutTest.assertColumnsFit(window.progress().table());
             assertTrue(table.getMaxX() <= wavefield.getMinX(), at + ": side by side");
             ProjectWindows.snapshot(robot, window, "run-tab-" + size[0] + "x" + size[1] + ".png");
         }

@@ -113,8 +113,9 @@ class NarrowWindowLayoutTest {
                     .append("); ");
         }
         assertTrue(table.getWidth() >= least, "table " + table.getWidth() + ", its columns need " + least + ": " + widths);
-        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
-            assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, widths.toString());
-        }
+        // A column is never drawn under its least width (JavaFX clamps it): what fails is a table
+        // too narrow for them all, their sum then running past its right edge behind a scroll bar.
+        double sum = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertTrue(sum <= table.getWidth() + 0.5, "columns " + sum + " px in a table of " + table.getWidth() + ": " + widths);
     }
 }

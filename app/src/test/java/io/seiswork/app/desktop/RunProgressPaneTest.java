@@ -157,6 +157,53 @@ class RunProgressPaneTest {
         robot.interact(() -> pane.stop());
     }
 
+    /**
+     * The divider keeps the share the user chose by dragging it, and a click on it that moves
+     * nothing chooses none: at 1920 px the divider sits where the table's most width clamps it
+     * (about 0.28), and a press and release there saved that share, so that the window made
+     * 1024 px wide again left the table its least width.
+     */
+    @Test
+    void theDividerSavesAShareOnlyWhenMoved(FxRobot robot) {
+        Stage stage = (Stage) pane.getScene().getWindow();
+        try {
+            dividerSharesAt(robot, stage);
+        } finally {
+            resize(robot, stage, 900);  // the next test's stage, as start left it
+        }
+    }
+
+    private void dividerSharesAt(FxRobot robot, Stage stage) {
+        resize(robot, stage, 1024);
+        double table1024 = pane.table().getWidth();
+        resize(robot, stage, 1920);
+        double clamped = pane.tableShare();
+        assertTrue(clamped < RunProgressPane.TABLE_SHARE_HERE - 0.1, "the table's most width holds it at 1920: " + clamped);
+        javafx.scene.Node divider = pane.lookup(".split-pane-divider");
+        robot.moveTo(divider).press(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Through 1366: the share placed again differs from the divider's, so the pane applies it.
+        resize(robot, stage, 1366);
+        resize(robot, stage, 1024);
+        assertEquals(table1024, pane.table().getWidth(), 1, "a click that moved nothing chose no share");
+
+        robot.moveTo(divider).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(-60, 0)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double dragged = pane.table().getWidth();
+        assertTrue(dragged < table1024 - 30, "dragged 60 px left: " + dragged + " from " + table1024);
+        resize(robot, stage, 1100);
+        resize(robot, stage, 1024);
+        assertEquals(dragged, pane.table().getWidth(), 2, "the dragged share kept through resizes");
+    }
+
+    private static void resize(FxRobot robot, Stage stage, double width) {
+        robot.interact(() -> stage.setWidth(width));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Waits for shot {@code shot}'s row note to start with {@code start} (empty: to be empty); returns it. */
     private String waitForNote(FxRobot robot, int shot, String start) {
         try {

@@ -55,13 +55,26 @@ class SpecLoadTiming {
     @Test
     void loadTimes(FxRobot robot) throws Exception {
         robot.interact(editor::dispose);  // no checks: the load alone is timed
-        // -Dtiming.sizes=16,16 to time other sizes (MB); -Dtiming.stacks=30 to print the JavaFX
+        // -Dtiming.sizes=16,16 to time other sizes (MB, or KiB as 12k); -Dtiming.stacks=30 to print the JavaFX
         // thread's sampled stacks in each block that took it that many ms of CPU time or more.
-        int[] sizes = java.util.Arrays.stream(System.getProperty("timing.sizes", "1,16,1,16").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        String[] sizes = System.getProperty("timing.sizes", "1,16,1,16").split(",");
         long stacksOverNanos = Long.getLong("timing.stacks", 0) * 1_000_000L;
-        for (int mb : sizes) {
-            String json = spec(mb * 1024 * 1024);
+        // The gutter's factory counts the numbers it makes: wrapped once, for every size.
+        int[] made = new int[1];
+        robot.interact(() -> {
+            java.util.function.IntFunction<? extends javafx.scene.Node> graphics =
+                    editor.text().getParagraphGraphicFactory();
+            editor.text().setParagraphGraphicFactory(i -> {
+                made[0]++;
+                return graphics.apply(i);
+            });
+        });
+        for (String size : sizes) {
+            // "16" is 16 MB, "12k" 12 KiB (a spec of one chunk, ChunkedLoad.CHUNK_CHARS or less).
+            boolean kib = size.endsWith("k");
+            int amount = Integer.parseInt(kib ? size.substring(0, size.length() - 1) : size);
+            String mb = amount + (kib ? " KiB" : " MB");
+            String json = spec(amount * 1024 * (kib ? 1 : 1024));
             long[] ns = new long[2];
             robot.interact(() -> {
                 long t0 = System.nanoTime();
@@ -72,7 +85,7 @@ class SpecLoadTiming {
                 editor.layout();
                 ns[1] = System.nanoTime() - t0;
             });
-            System.out.printf(Locale.ROOT, "one replaceText of %d MB (%,d chars): %.1f ms in load, %.1f ms css+layout%n",
+            System.out.printf(Locale.ROOT, "one replaceText of %s (%,d chars): %.1f ms in load, %.1f ms css+layout%n",
                     mb, json.length(), ns[0] / 1e6, ns[1] / 1e6);
             robot.interact(() -> editor.load("{}", "empty.json"));
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !editor.loadingProperty().get());
@@ -83,15 +96,6 @@ class SpecLoadTiming {
             List<Long> gapEnds = new ArrayList<>();
             // The gutter's numbers made in each gap: one for each cell made (a line new to the screen), or moved to another line.
             List<Integer> cellsMade = new ArrayList<>();
-            int[] made = new int[1];
-            robot.interact(() -> {
-                java.util.function.IntFunction<? extends javafx.scene.Node> graphics =
-                        editor.text().getParagraphGraphicFactory();
-                editor.text().setParagraphGraphicFactory(i -> {
-                    made[0]++;
-                    return graphics.apply(i);
-                });
-            });
             long[] last = new long[2];
             Runnable[] tick = new Runnable[1];
             tick[0] = () -> {
@@ -121,6 +125,7 @@ class SpecLoadTiming {
             robot.interact(() -> {
                 editor.getScene().addPreLayoutPulseListener(pre);
                 editor.getScene().addPostLayoutPulseListener(post);
+                made[0] = 0;  // not those of the load timed above
                 last[0] = System.nanoTime();
                 last[1] = THREADS.getCurrentThreadCpuTime();
                 Platform.runLater(tick[0]);
@@ -156,7 +161,7 @@ class SpecLoadTiming {
             // A gap of a millisecond or more held some work (a chunk, a pulse); the shorter ones were ticks back to back.
             List<Long> blocks = gaps.stream().filter(g -> g >= 1_000_000L).toList();
             List<Long> cpuBlocks = cpuGaps.stream().filter(g -> g >= 1_000_000L).toList();
-            System.out.printf(Locale.ROOT, "chunked %d MB: %d FX-thread blocks of 1 ms or more, 95th percentile %.1f ms,"
+            System.out.printf(Locale.ROOT, "chunked %s: %d FX-thread blocks of 1 ms or more, 95th percentile %.1f ms,"
                     + " longest %.1f ms, %d over 17 ms, %d over 50 ms (first chunk %.1f ms); layout pulses 95th"
                     + " percentile %.1f ms, longest %.1f ms (%d pulses); the JavaFX thread's CPU time in a block:"
                     + " 95th percentile %.1f ms, longest %.1f ms, %d over 17 ms; %.0f ms from load to the last chunk;"

@@ -8,7 +8,8 @@ import java.util.Locale;
  * need more heap than is free: otherwise the allocation dies with an {@link OutOfMemoryError}
  * stack trace (from {@code PaddedGrid.extend}, or the velocity array) after seconds of filling.
  * Shared by {@code seiswork bench} (both engines) and the benchmarks' own {@code main}s run by
- * the scripts on lent machines.
+ * the scripts on lent machines. The message is bare ("the 3D ... grid needs ..."): the engines'
+ * mains put "bench: " before it, {@code seiswork bench} "seiswork bench: ".
  */
 public final class BenchHeap {
 
@@ -34,7 +35,7 @@ public final class BenchHeap {
             String heapHow) {
         if (needBytes > freeBytes) {
             long suggestGib = (needBytes + (needBytes >> 3) + (1L << 30) - 1) >> 30;
-            throw new IllegalStateException(String.format(Locale.ROOT, "bench: the %s grid needs %s of heap for the"
+            throw new IllegalStateException(String.format(Locale.ROOT, "the %s grid needs %s of heap for the"
                     + " benchmark's arrays (%s), more than the %s the Java heap has free; use a smaller %s, or a"
                     + " larger heap (%s-Xmx%dg)", grid, MemoryEstimate.human(needBytes), arrays,
                     MemoryEstimate.human(freeBytes), smaller, heapHow, suggestGib));

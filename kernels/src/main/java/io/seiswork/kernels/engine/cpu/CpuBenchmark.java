@@ -276,8 +276,11 @@ public final class CpuBenchmark {
         try {
             BenchHeap.require("3D " + n + " x " + n + " x " + n, mode.name().toLowerCase(Locale.ROOT) + ", order "
                     + order, heapBytes(config), freeHeap, "--grid", "java ");
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
+            return 1;
+        } catch (IllegalStateException e) {
+            err.println("bench: " + e.getMessage());
             return 1;
         }
         Result r = run(config);

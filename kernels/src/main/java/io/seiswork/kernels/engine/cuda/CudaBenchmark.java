@@ -436,8 +436,11 @@ public final class CudaBenchmark {
         try {
             BenchHeap.require((threeD ? "3D " : "2D ") + n + "^" + (threeD ? 3 : 2), "GPU, host side, order " + order,
                     heapBytes(n, order, threeD), BenchHeap.freeBytes(), "--grid", "java ");
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            System.exit(1);
+        } catch (IllegalStateException e) {
+            System.err.println("bench: " + e.getMessage());
             System.exit(1);
         }
         System.out.println("gpu: " + CudaProbe.reason());
