@@ -63,7 +63,8 @@ final class FileUploads {
      *     when it is larger
      */
     static long storableSize(Path file) {
-        long size = storableSize(file);
+        long size = size(file);
+        UploadPartSize.checkStorable(file.toString(), size);
         return size;
     }
 
