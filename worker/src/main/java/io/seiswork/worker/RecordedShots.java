@@ -1,6 +1,7 @@
 package io.seiswork.worker;
 
 import io.seiswork.cloud.s3.ArtifactStore;
+import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.files.Sha256Pass;
 import io.seiswork.kernels.job.ShotIndex;
 import io.seiswork.cloud.s3.S3RangeReader;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -143,8 +143,8 @@ final class RecordedShots {
             return;
         }
         LOG.warn("{} of {} are not those submitted (SHA-256 {} instead of {}): fetching them once more, to tell damage on "
-                + "the way from a stored object that differs", subject, dataKey, HexFormat.of().formatHex(first),
-                HexFormat.of().formatHex(sha256));
+                + "the way from a stored object that differs", subject, dataKey, FileSha256.hex(first),
+                FileSha256.hex(sha256));
         byte[] second = fetchDigest(file, prefix, ranges, subject);
         if (MessageDigest.isEqual(second, sha256)) {
             LOG.warn("{} of {} came right on the second fetch: the first was damaged on the way", subject, dataKey);
@@ -175,7 +175,7 @@ final class RecordedShots {
                 try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND)) {
                     Digesting digesting = new Digesting(out);
-                    store.copyRanges(reader, dataKey, ranges, digesting);
+                    store.copyRanges(reader, ranges, digesting);
                     return digesting.digest();
                 }
             } catch (IOException e) {

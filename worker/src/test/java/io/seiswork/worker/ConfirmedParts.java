@@ -1,26 +1,32 @@
 package io.seiswork.worker;
 
+import io.seiswork.cloud.testing.UploadedParts;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
-import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * Counts the parts S3 confirmed (their UploadPart answered) through a client made with it, and
- * runs an action once, on the part's thread, when {@code at} are: where an upload test cuts the
- * link, cancels or stops ({@link UploadOutage}). Counts the PutObjectTagging requests made too.
+ * Counts the parts S3 confirmed (their UploadPart answered) through a client made with it
+ * ({@link UploadedParts}), and runs an action once, on the part's thread, when {@code at} are:
+ * where an upload test cuts the link, cancels or stops ({@link UploadOutage}). Counts the
+ * PutObjectTagging requests made too.
  */
 final class ConfirmedParts implements ExecutionInterceptor {
     private final int at;
-    private final AtomicInteger confirmed = new AtomicInteger();
+    private final UploadedParts parts;
     private final AtomicInteger taggings = new AtomicInteger();
     private volatile Runnable then = () -> { };
 
     /** @param at the confirmed part (from 1) on which the action runs */
     ConfirmedParts(int at) {
         this.at = at;
+        this.parts = new UploadedParts(n -> {
+            if (n == at) {
+                then.run();
+            }
+        });
     }
 
     /** Runs {@code action} when the {@code at}-th part is confirmed; this, for a one-line set-up. */
@@ -35,7 +41,7 @@ final class ConfirmedParts implements ExecutionInterceptor {
     }
 
     int confirmed() {
-        return confirmed.get();
+        return parts.count();
     }
 
     /** PutObjectTagging requests made, answered or not (an emulator may answer 501). */
@@ -52,8 +58,6 @@ final class ConfirmedParts implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        if (context.request() instanceof UploadPartRequest && confirmed.incrementAndGet() == at) {
-            then.run();
-        }
+        parts.afterExecution(context, attributes);
     }
 }

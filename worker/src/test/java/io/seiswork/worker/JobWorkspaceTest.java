@@ -13,6 +13,7 @@ import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.spec.ResolvedJob;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -83,7 +84,7 @@ class JobWorkspaceTest {
 
         ResolvedJob first = workspace("gpu-0", cache).resolve(job);
         assertTrue(Files.isRegularFile(cache.resolve(key)), "the input is in the machine's cache");
-        assertEquals(ArtifactStore.sha256(dir.resolve("vp.bin")), ArtifactStore.sha256(cache.resolve(key)));
+        assertEquals(FileSha256.hexOf(dir.resolve("vp.bin")), FileSha256.hexOf(cache.resolve(key)));
 
         store.delete(List.of(key));   // so a second download would fail
         ResolvedJob second = workspace("gpu-1", cache).resolve(job);

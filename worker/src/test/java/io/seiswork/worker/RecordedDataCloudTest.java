@@ -20,6 +20,7 @@ import io.seiswork.cloud.queue.ShotQueue;
 import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.geometry.Shot;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.ProgressListener;
@@ -174,7 +175,7 @@ class RecordedDataCloudTest {
         if (local) {
             runLocally(resolved, Files.createDirectories(dir.resolve("local")));
         }
-        dataKey = ObjectKeys.input(ArtifactStore.sha256(data));
+        dataKey = ObjectKeys.input(FileSha256.hexOf(data));
         return found;
     }
 

@@ -15,13 +15,10 @@ import io.seiswork.cloud.testing.OutageLink;
 import io.seiswork.cloud.testing.TaggingRelay;
 import io.seiswork.core.progress.CancellationToken;
 import io.seiswork.core.progress.CancelledException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -55,22 +51,22 @@ class ResultUploadTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final UploadOutage outage = new UploadOutage(CLOUD);
+
     private OutageLink link;
     private S3Client viaLink;
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
-    void link() throws Exception {
+    void link() {
         ArtifactStore.createIfMissing(CLOUD.s3(), BUCKET);
-        link = new OutageLink(CLOUD.s3Endpoint());
-        viaLink = client(link.endpoint(), LocalCloud.credentials(), null);
+        link = outage.link();
+        viaLink = outage.viaLink();
     }
 
     @AfterEach
-    void close() throws Exception {
-        later.shutdownNow();
+    void close() {
         viaLink.close();
-        link.close();
     }
 
     /** A 3 MiB result (one PUT, above the size S3Proxy's tagged-PUT refusal broke) stored across a 4 s outage. */
@@ -82,7 +78,7 @@ class ResultUploadTest {
         ResultUpload upload = new ResultUpload(new ArtifactStore(viaLink, BUCKET), Duration.ofSeconds(60));
         link.down();
         long t0 = System.nanoTime();  // before the link's return is scheduled: a stall between cannot shorten it
-        later.schedule(link::up, 4, TimeUnit.SECONDS);
+        outage.later(4, link::up);
         // S3Proxy does not implement tags: stored untagged (ArtifactStoreGuardsTest).
         assertFalse(upload.store(JOB, 4, result, CancellationToken.none()));
         assertTrue(System.nanoTime() - t0 >= TimeUnit.SECONDS.toNanos(4), "stored while the link was down");
@@ -121,7 +117,7 @@ class ResultUploadTest {
                 puts.incrementAndGet();
             }
         };
-        try (S3Client stranger = client(CLOUD.s3Endpoint(),
+        try (S3Client stranger = LocalCloud.s3At(CLOUD.s3Endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("stranger", "wrong")), count)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(stranger, BUCKET), Duration.ofSeconds(60));
             ResultNotStoredException e = assertThrows(ResultNotStoredException.class,
@@ -139,7 +135,7 @@ class ResultUploadTest {
         ResultUpload upload = new ResultUpload(new ArtifactStore(viaLink, BUCKET), Duration.ofMinutes(5));
         link.down();
         CancellationToken cancel = new CancellationToken();
-        later.schedule(cancel::cancel, 2, TimeUnit.SECONDS);
+        outage.later(2, cancel::cancel);
         assertThrows(CancelledException.class, () -> upload.store(JOB, 3, result, cancel));
         assertEquals(-1, new ArtifactStore(CLOUD.s3(), BUCKET).sizeOf(ObjectKeys.shotResult(JOB, 3)));
     }
@@ -156,7 +152,7 @@ class ResultUploadTest {
         Path result = Files.write(dir.resolve("shots.sgy"), bytes);
         int failedTaggings = 5;
         try (TaggingRelay relay = new TaggingRelay(CLOUD.s3Endpoint(), 200);
-                S3Client s3 = client(relay.endpoint(), LocalCloud.credentials(), null)) {
+                S3Client s3 = LocalCloud.s3At(relay.endpoint(), LocalCloud.credentials())) {
             relay.answerTaggingsWith(503, failedTaggings, 200);
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET), Duration.ofSeconds(60));
             assertTrue(upload.store(JOB, 5, result, CancellationToken.none()), "tagged once the answer healed");
@@ -178,14 +174,14 @@ class ResultUploadTest {
         new Random(9).nextBytes(bytes);
         Path result = Files.write(dir.resolve("shots.sgy"), bytes);
         try (TaggingRelay relay = new TaggingRelay(CLOUD.s3Endpoint(), 503);
-                S3Client s3 = client(relay.endpoint(), LocalCloud.credentials(), null)) {
+                S3Client s3 = LocalCloud.s3At(relay.endpoint(), LocalCloud.credentials())) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET), Duration.ofSeconds(60));
             CancellationToken cancel = new CancellationToken();
-            var watch = later.scheduleWithFixedDelay(() -> {
+            var watch = outage.every(10, () -> {
                 if (relay.taggings() > 0) {
                     cancel.cancel();
                 }
-            }, 10, 10, TimeUnit.MILLISECONDS);
+            });
             try {
                 assertFalse(upload.store(JOB, 10, result, cancel), "stored untagged");
             } finally {
@@ -209,7 +205,7 @@ class ResultUploadTest {
         new Random(6).nextBytes(bytes);
         Path result = Files.write(dir.resolve("shots.sgy"), bytes);
         try (TaggingRelay relay = new TaggingRelay(CLOUD.s3Endpoint(), 403);
-                S3Client s3 = client(relay.endpoint(), LocalCloud.credentials(), null)) {
+                S3Client s3 = LocalCloud.s3At(relay.endpoint(), LocalCloud.credentials())) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET), Duration.ofSeconds(60));
             assertFalse(upload.store(JOB, 6, result, CancellationToken.none()));
             assertEquals(1, relay.objectPuts(), "PUTs of the bytes");
@@ -259,7 +255,7 @@ class ResultUploadTest {
                 }
             }
         };
-        try (S3Client s3 = client(CLOUD.s3Endpoint(), LocalCloud.credentials(), shorten)) {
+        try (S3Client s3 = LocalCloud.s3At(CLOUD.s3Endpoint(), LocalCloud.credentials(), shorten)) {
             ResultUpload upload = new ResultUpload(new ArtifactStore(s3, BUCKET), Duration.ofMinutes(5));
             ResultNotStoredException e = assertThrows(ResultNotStoredException.class,
                     () -> upload.store(JOB, 11, result, CancellationToken.none()));
@@ -288,15 +284,5 @@ class ResultUploadTest {
         assertFalse(ResultUpload.canHeal(software.amazon.awssdk.core.exception.SdkClientException.create("x",
                 new FileReadException("cannot read shots.sgy",
                         new java.io.IOException("Input/output error")))));
-    }
-
-    private static S3Client client(URI endpoint, AwsCredentialsProvider credentials, ExecutionInterceptor seen) {
-        return S3Client.builder().endpointOverride(endpoint).region(LocalCloud.REGION).forcePathStyle(true)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(c -> {
-                    if (seen != null) {
-                        c.addExecutionInterceptor(seen);
-                    }
-                }).build();
     }
 }

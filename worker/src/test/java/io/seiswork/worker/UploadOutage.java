@@ -8,6 +8,7 @@ import io.seiswork.cloud.testing.OutageLink;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +20,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The upload-outage scenario the worker's upload tests share ({@link ResultUploadResumeTest},
- * {@link StackOutputUploadTest}): a real TCP relay ({@link OutageLink}) in front of the S3
+ * The upload-outage scenario the worker's upload tests share ({@link ResultUploadTest},
+ * {@link ResultUploadResumeTest}, {@link StackOutputUploadTest}): a real TCP relay ({@link OutageLink}) in front of the S3
  * emulator, clients through it, files of {@link #PARTS} parts of {@link #PART} (S3's least), the
  * link taken down when a count of parts is confirmed and brought back {@link #DOWN_SECONDS} later,
  * and the bytes carried after it counted. A test registers it per test
@@ -91,13 +92,7 @@ final class UploadOutage implements BeforeEachCallback, AfterEachCallback {
 
     /** A client of the S3 emulator through the link, each of {@code seen} watching its requests. */
     S3Client viaLink(ExecutionInterceptor... seen) {
-        return S3Client.builder().endpointOverride(link.endpoint()).region(LocalCloud.REGION).forcePathStyle(true)
-                .credentialsProvider(LocalCloud.credentials())
-                .overrideConfiguration(c -> {
-                    for (ExecutionInterceptor i : seen) {
-                        c.addExecutionInterceptor(i);
-                    }
-                }).build();
+        return LocalCloud.s3At(link.endpoint(), LocalCloud.credentials(), seen);
     }
 
     /**
@@ -114,6 +109,14 @@ final class UploadOutage implements BeforeEachCallback, AfterEachCallback {
                 }
             }
         }, seconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Runs {@code step} every {@code millis} ms on the scenario's thread, until the future it
+     * gives is cancelled or the test ends: a watch that acts once something has happened.
+     */
+    ScheduledFuture<?> every(long millis, Runnable step) {
+        return later.scheduleWithFixedDelay(step, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**

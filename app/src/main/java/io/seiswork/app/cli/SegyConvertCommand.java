@@ -293,8 +293,7 @@ final class SegyConvertCommand implements Callable<Integer> {
 
     /** What to do about a lossy conversion. */
     private String hint(IntegerFit fit) {
-        if (fit.saturated() == 0 && !fit.roundingLossy()) {
-            // Lossy for its infinite samples alone, which no factor brings within the range.
+        if (fit.lossyForInfinitiesAlone()) {
             return "an integer format has no infinity; use ieee32 to keep the infinite samples";
         }
         if (scale == null) {

@@ -18,6 +18,7 @@ import io.seiswork.core.spec.SpecProblem;
 import io.seiswork.core.spec.Task;
 import io.seiswork.core.spec.VelocityRange;
 import io.seiswork.core.spec.WholeGridStorage;
+import io.seiswork.core.text.SignificantDigits;
 import io.seiswork.core.time.TimeStepping;
 import io.seiswork.kernels.engine.EngineSelection;
 import io.seiswork.kernels.engine.WaveEngine;
@@ -29,8 +30,6 @@ import io.seiswork.kernels.job.ModelledShot;
 import io.seiswork.kernels.job.ShotComputer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -445,9 +444,6 @@ public final class LocalRunner {
         }
     }
 
-    /** Significant figures of the rates in run.json. */
-    private static final MathContext RATE_FIGURES = new MathContext(4);
-
     static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
     }
@@ -457,9 +453,6 @@ public final class LocalRunner {
      * second (4e-6 Gpts/s) stay a figure, where {@link #round}'s four decimals made them 0.
      */
     static double rate(double gptsPerSecond) {
-        if (gptsPerSecond == 0 || !Double.isFinite(gptsPerSecond)) {
-            return gptsPerSecond;
-        }
-        return new BigDecimal(gptsPerSecond).round(RATE_FIGURES).doubleValue();
+        return SignificantDigits.rounded(gptsPerSecond, 4);
     }
 }

@@ -500,7 +500,7 @@ class CloudCommandsTest {
                 + "); its inputs stay stored", delete.err().strip());
         assertEquals(List.of(), store.objectsUnder("jobs/" + job + "/"));
         assertEquals("seiswork: no job " + job + " in the job table", CliRun.run("status", job, "--cloud", "local").err().strip());
-        assertTrue(store.sizeOf("inputs/sha256/" + io.seiswork.cloud.s3.ArtifactStore.sha256(dir.resolve("models/vp.bin"))) > 0);
+        assertTrue(store.sizeOf("inputs/sha256/" + io.seiswork.core.files.FileSha256.hexOf(dir.resolve("models/vp.bin"))) > 0);
     }
 
     @Test

@@ -409,6 +409,28 @@ class SegyCommandsTest {
         assertTrue(percent > 50 && percent <= 100, "most of the data's RMS is clipped off: " + warning);
     }
 
+    /**
+     * Data lossy in an integer format for its one infinite sample alone (the rest within range,
+     * rounded to 1 part in 2 400 at most): no factor helps, the hint says to keep a float format.
+     */
+    @Test
+    void anInfiniteSampleAloneGetsTheFloatFormatHint() throws Exception {
+        Path floats = tmp.resolve("small-ieee.sgy");
+        CliRun ieee = run("segy", "convert", refdata("segyio/small.sgy").toString(), floats.toString());
+        assertEquals(0, ieee.exit(), ieee.err());
+        try (var ch = java.nio.channels.FileChannel.open(floats, java.nio.file.StandardOpenOption.WRITE)) {
+            // The first trace's first sample (3600 bytes of file headers, 240 of trace header), big-endian +inf.
+            ch.write(java.nio.ByteBuffer.allocate(4).putFloat(0, Float.POSITIVE_INFINITY), 3840);
+        }
+        Path out = tmp.resolve("inf-int32.sgy");
+        CliRun r = run("segy", "convert", floats.toString(), out.toString(), "--format", "int32", "--scale", "1000");
+        assertEquals(0, r.exit(), r.err());
+        String warning = r.err().strip();
+        assertTrue(warning.contains(", 0 saturated at int32's -2147483648..2147483647, 1 infinite written as 2147483647,"),
+                warning);
+        assertTrue(warning.endsWith(": an integer format has no infinity; use ieee32 to keep the infinite samples"), warning);
+    }
+
     @Test
     void hugeScaledValuesAllSaturateInAnIntegerFormatWithTheirTrueRange() {
         Path out = tmp.resolve("sat.sgy");

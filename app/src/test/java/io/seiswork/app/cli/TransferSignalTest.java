@@ -10,10 +10,10 @@ import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.job.JobId;
 import io.seiswork.cloud.job.ObjectKeys;
-import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.testing.DoneJobs;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.cloud.testing.SlowLink;
+import io.seiswork.core.files.FileSha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -99,7 +99,7 @@ class TransferSignalTest {
         try (CloudClients c = clients(); SlowLink link = new SlowLink(CLOUD.s3Endpoint(), FAST_BYTES)) {
             Dispatcher d = Dispatcher.of(c);
             List<String> submit = List.of("submit", spec.toString(), "--cloud", "local");
-            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            String key = ObjectKeys.input(FileSha256.hexOf(model));
 
             try (ChildCli first = start(dir, link, submit)) {
                 awaitLine(first, "uploading: ", 300);  // the small part is stored, the 64 MiB one in flight

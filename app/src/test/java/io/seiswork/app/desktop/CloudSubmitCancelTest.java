@@ -10,9 +10,9 @@ import io.seiswork.cloud.config.CloudSettings;
 import io.seiswork.cloud.dispatch.Dispatcher;
 import io.seiswork.cloud.dispatch.SubmittedJob;
 import io.seiswork.cloud.job.ObjectKeys;
-import io.seiswork.cloud.s3.ArtifactStore;
 import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.testing.LocalCloud;
+import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.geometry.PackedPositions;
 import io.seiswork.core.geometry.Position;
 import io.seiswork.core.geometry.Shot;
@@ -107,7 +107,7 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
                     "no job of the spec in the table");
             assertTrue(d.store().objectsUnder("jobs/").stream().noneMatch(o -> o.key().startsWith("jobs/" + name)),
                     "no spec of it in the bucket");
-            assertEquals(-1, d.store().sizeOf(ObjectKeys.input(ArtifactStore.sha256(data))), "the data file not stored");
+            assertEquals(-1, d.store().sizeOf(ObjectKeys.input(FileSha256.hexOf(data))), "the data file not stored");
         }
     }
 
@@ -151,7 +151,7 @@ class CloudSubmitCancelTest extends CloudWindowTestBase {
             System.out.printf(Locale.ROOT, "upload of a %,d-byte data file, two parts in flight, cancelled in %.2f s: %s%n",
                     Files.size(data), tookS, said);
 
-            String key = ObjectKeys.input(ArtifactStore.sha256(data));
+            String key = ObjectKeys.input(FileSha256.hexOf(data));
             var uploads = c.s3().listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads();
             assertEquals(1, uploads.size(), "the upload is kept for the next submission");
             try {

@@ -8,7 +8,6 @@ import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,10 +50,15 @@ public final class ArtifactStore {
     public static final int DEFAULT_PARALLEL_PARTS = 4;
 
     /**
-     * How long an abort of a multipart upload may take, its SDK retries included: 10 s
-     * ({@link FileUploads#ABORT_TIMEOUT}, which says why).
+     * How long an abort of a multipart upload may take, its SDK retries included: 10 s. An abort
+     * is what a worker stopping does last with an upload it gave up ({@code ShotWorker}'s 90 s of
+     * upload grace, then the abort, then the hand-back, under the 110 s the SIGTERM hook waits and
+     * ECS's kill at 120 s). Unbounded, a network that drops packets silently would hold it for
+     * the SDK's socket timeouts (30 s a try, four tries) and the kill would come first. An abort
+     * answers in milliseconds when S3 is reachable; one cut short leaves the parts to the
+     * bucket's lifecycle rule, which aborts unfinished uploads after 7 days.
      */
-    public static final java.time.Duration ABORT_TIMEOUT = FileUploads.ABORT_TIMEOUT;
+    public static final java.time.Duration ABORT_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     private final BucketObjects objects;
     private final SmallObjects small;
@@ -99,7 +103,7 @@ public final class ArtifactStore {
         this.tags = new ObjectTags(s3, objects);
         this.uploads = new FileUploads(s3, objects, partBytes, parallelParts, maxUploadParts);
         this.downloads = new FileDownloads(s3, objects, partBytes, parallelParts);
-        this.ranges = new RangeCopies(s3, bucket, partBytes, parallelParts);
+        this.ranges = new RangeCopies(s3, objects, partBytes, parallelParts);
         this.inputs = new InputStore(s3, bucket, uploads, downloads);
     }
 
@@ -201,36 +205,23 @@ public final class ArtifactStore {
     }
 
     /**
-     * Writes byte ranges of the object under {@code key} to {@code out}, one after the other, by
-     * ranged GETs of at most a part each, all of the version one HEAD finds (a replaced object is
-     * reported, never two versions mixed): a few shots' traces of a recorded data file of
-     * terabytes, never the whole of it.
-     *
-     * @param ranges pairs (offset, length) in bytes, each within the object
-     * @return the object's size in bytes
-     * @throws IllegalArgumentException in one line naming the object when it is missing or a range
-     *     lies past its end
-     */
-    public long copyRanges(String key, long[] ranges, WritableByteChannel out) {
-        S3RangeReader reader = openRanges(key);
-        copyRanges(reader, key, ranges, out);
-        return reader.size();
-    }
-
-    /**
-     * Writes byte ranges of the object {@code reader} reads (opened by {@link #openRanges} for
-     * {@code key}) to {@code out}, one after the other, by ranged GETs of that version only, of a
-     * part at most, {@link #DEFAULT_PARALLEL_PARTS parallel parts} at a time; ranges in ascending
-     * order less than {@link RangeCopies#COALESCE_GAP_BYTES} apart share a GET ({@link RangeGets}). The GETs
+     * Writes byte ranges of the object {@code reader} reads (opened by {@link #openRanges}) to
+     * {@code out}, one after the other, by ranged GETs of that version only, of a part at most,
+     * {@link #DEFAULT_PARALLEL_PARTS parallel parts} at a time: a few shots' traces of a recorded
+     * data file of terabytes, never the whole of it. Ranges in ascending order less than 4 MiB
+     * apart share a GET, the bytes between them fetched and dropped ({@link RangeGets}): 4 MiB take
+     * about 40 ms at one connection's 100 MB/s, a few requests' latency, and far less than a
+     * request per trace of data sorted by anything but shot. The GETs
      * land in buffers the calling thread keeps from one copy to the next ({@link GetBuffers}), and
      * go out on one set of threads for the whole copy. A copy that fails (or is interrupted)
      * stops its GETs at their next block ({@link PartStop}) and waits for them, and its buffers are
      * not kept: a GET that outlived the wait could otherwise write into the buffers of the
      * thread's next copy.
      *
+     * @param ranges pairs (offset, length) in bytes, each within the object
      * @throws IllegalArgumentException in one line naming the object when a range lies past its end
      */
-    public void copyRanges(S3RangeReader reader, String key, long[] ranges, WritableByteChannel out) {
+    public void copyRanges(S3RangeReader reader, long[] ranges, WritableByteChannel out) {
         this.ranges.copy(reader, ranges, out);
     }
 
@@ -384,13 +375,5 @@ public final class ArtifactStore {
      */
     public void delete(List<String> keys) {
         objects.delete(keys);
-    }
-
-    /**
-     * SHA-256 of a file as 64 lower-case hex digits: remembered while the file is unchanged
-     * ({@link FileSha256#of}), else streamed.
-     */
-    public static String sha256(Path file) {
-        return HexFormat.of().formatHex(FileSha256.of(file));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -22,18 +21,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * whose caller tries it again.
  */
 final class FileUploads {
-
-    /**
-     * How long an abort of a multipart upload may take, its SDK retries included: 10 s. An abort
-     * is what a worker stopping does last with an upload it gave up ({@code ShotWorker}'s 90 s of
-     * upload grace, then the abort, then the hand-back, under the 110 s the SIGTERM hook waits and
-     * ECS's kill at 120 s). Unbounded, a network that drops packets silently would hold it for
-     * the SDK's socket timeouts (30 s a try, four tries) and the kill would come first. An abort
-     * answers in milliseconds when S3 is reachable; one cut short leaves the parts to the
-     * bucket's lifecycle rule, which aborts unfinished uploads after 7 days. Public as
-     * {@link ArtifactStore#ABORT_TIMEOUT}.
-     */
-    static final Duration ABORT_TIMEOUT = Duration.ofSeconds(10);
 
     private final S3Client s3;
     private final BucketObjects objects;
@@ -64,7 +51,21 @@ final class FileUploads {
      * @throws IllegalArgumentException when the file is larger than 5 TiB
      */
     static void checkStorable(Path file) {
-        UploadPartSize.checkStorable(file.toString(), size(file));
+        storableSize(file);
+    }
+
+    /**
+     * The size of {@code file} in bytes, once S3 can store it as one object: what an upload
+     * reads first.
+     *
+     * @throws FileReadException when its size cannot be read
+     * @throws IllegalArgumentException in one line naming the file, its size and the 5 TiB limit,
+     *     when it is larger
+     */
+    static long storableSize(Path file) {
+        long size = size(file);
+        UploadPartSize.checkStorable(file.toString(), size);
+        return size;
     }
 
     /** Whether a file of {@code size} bytes goes up by one PUT. */
@@ -98,8 +99,7 @@ final class FileUploads {
     void put(String key, Path file, TransferProgress progress, HashedContent content, CancellationToken cancel) {
         boolean resumable = content != null;
         objects.checked(key);
-        long size = size(file);
-        UploadPartSize.checkStorable(file.toString(), size);
+        long size = storableSize(file);
         String doing = "uploading " + file.getFileName();
         if (content != null && size != content.parts().size()) {
             // Grown or cut since it was hashed: parts past the hashed ones would go unchecked, and a file
@@ -157,8 +157,7 @@ final class FileUploads {
      */
     ResumableUpload startResumable(String key, Path file) {
         objects.checked(key);
-        long size = size(file);
-        UploadPartSize.checkStorable(file.toString(), size);
+        long size = storableSize(file);
         return new ResumableUpload(this, objects, key, file, size, uploadPartBytes(size), whole(size));
     }
 
@@ -233,12 +232,12 @@ final class FileUploads {
 
     /**
      * Aborts upload {@code uploadId} of {@code key}: S3 drops its parts, which are billed no more.
-     * Ends within {@link #ABORT_TIMEOUT}, failing with the SDK's
+     * Ends within {@link ArtifactStore#ABORT_TIMEOUT}, failing with the SDK's
      * {@link software.amazon.awssdk.core.exception.ApiCallTimeoutException} past it.
      */
     void abort(String key, String uploadId) {
         s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                .overrideConfiguration(c -> c.apiCallTimeout(ABORT_TIMEOUT)));
+                .overrideConfiguration(c -> c.apiCallTimeout(ArtifactStore.ABORT_TIMEOUT)));
     }
 
     /** The size of {@code file} in bytes, or a {@link FileReadException} naming it. */

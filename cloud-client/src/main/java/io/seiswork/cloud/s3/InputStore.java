@@ -11,7 +11,6 @@ import io.seiswork.core.progress.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -40,8 +39,7 @@ final class InputStore {
 
     /** As {@link ArtifactStore#putInput(Path, ByteProgress, TransferProgress, CancellationToken)}. */
     StoredInput putInput(Path file, ByteProgress hashing, TransferProgress uploading, CancellationToken cancel) {
-        FileUploads.checkStorable(file);
-        long size = FileUploads.size(file);
+        long size = FileUploads.storableSize(file);
         // Taken before the digest, so that a file written from here on is never stored under it.
         Optional<FileIdentity> hashed = FileIdentity.of(file);
         int part = uploads.uploadPartBytes(size);
@@ -53,7 +51,7 @@ final class InputStore {
         // upload is then checked by the file's identity alone (requireUnchanged).
         PartDigests parts = remembered.map(FileDigests::parts)
                 .filter(p -> p.partBytes() == part && p.size() == size).orElse(own);
-        String hex = HexFormat.of().formatHex(sha256);
+        String hex = FileSha256.hex(sha256);
         String key = ObjectKeys.input(hex);
         if (storedAlready(key, size, hex)) {
             return new StoredInput(key, size, false);
@@ -77,11 +75,11 @@ final class InputStore {
     }
 
     /**
-     * SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link ArtifactStore#sha256(Path)}
+     * SHA-256 of {@code bytes} as 64 lower-case hex digits, as {@link FileSha256#hexOf(Path)}
      * gives of a file: the hash an input of those bytes is stored under.
      */
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(Sha256Pass.newSha256().digest(bytes));
+        return FileSha256.hex(Sha256Pass.newSha256().digest(bytes));
     }
 
     /**
@@ -109,7 +107,7 @@ final class InputStore {
     /** As {@link ArtifactStore#getVerifiedInput}: a file that does not match is deleted. */
     void getVerifiedInput(String key, Path file, long maxBytes) {
         downloads.getFile(key, file, maxBytes, TransferProgress.NONE, CancellationToken.none());
-        String got = HexFormat.of().formatHex(Sha256Pass.sha256(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE,
+        String got = FileSha256.hex(Sha256Pass.sha256(file, Sha256Pass.Blocks.NONE, ByteProgress.NONE,
                 CancellationToken.none()));  // read, never answered from memory: this checks the bytes
         if (!key.endsWith("/" + got)) {
             try {

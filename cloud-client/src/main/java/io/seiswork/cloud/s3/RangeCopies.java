@@ -17,32 +17,29 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class RangeCopies {
 
-    /**
-     * Ranges of one copy closer than this share a GET, the bytes between them fetched and
-     * dropped: 4 MiB take about 40 ms at one connection's 100 MB/s, a few requests' latency, and
-     * far less than a request per trace of data sorted by anything but shot.
-     */
+    /** Ranges of one copy closer than this share a GET: 4 MiB ({@link ArtifactStore#copyRanges} says why). */
     static final long COALESCE_GAP_BYTES = 4L << 20;
 
     private final S3Client s3;
-    private final String bucket;
+    private final BucketObjects objects;
     private final int partBytes;
     private final int parallelParts;
 
     /**
+     * @param objects where the objects lie, by key
      * @param partBytes the most bytes of one GET
      * @param parallelParts GETs at once, each into a buffer of its own
      */
-    RangeCopies(S3Client s3, String bucket, int partBytes, int parallelParts) {
+    RangeCopies(S3Client s3, BucketObjects objects, int partBytes, int parallelParts) {
         this.s3 = s3;
-        this.bucket = bucket;
+        this.objects = objects;
         this.partBytes = partBytes;
         this.parallelParts = parallelParts;
     }
 
     /** As {@link ArtifactStore#openRanges}. */
     S3RangeReader open(String key) {
-        S3Location at = new S3Location(bucket, key);
+        S3Location at = objects.at(key);
         try {
             return S3RangeReader.open(s3, at);  // the one HEAD
         } catch (SwvException e) {
@@ -53,17 +50,16 @@ final class RangeCopies {
         }
     }
 
-    /** As {@link ArtifactStore#copyRanges(S3RangeReader, String, long[], WritableByteChannel)}. */
+    /** As {@link ArtifactStore#copyRanges(S3RangeReader, long[], WritableByteChannel)}. */
     void copy(S3RangeReader reader, long[] ranges, WritableByteChannel out) {
-        // The one check of the ranges, naming the object, before any GET is planned (RangeGets checks no more).
-        RangeGets.checkPairs(ranges);
-        for (int i = 0; i < ranges.length; i += 2) {
+        // The ranges checked against the object first, to name it; an odd count RangeGets.plan refuses.
+        for (int i = 0; i + 1 < ranges.length; i += 2) {
             if (ranges[i] < 0 || ranges[i + 1] < 0 || ranges[i] > reader.size() - ranges[i + 1]) {
                 throw new IllegalArgumentException(reader.name() + ": bytes " + ranges[i] + " + " + ranges[i + 1]
                         + " lie past its end (" + reader.size() + " bytes)");
             }
         }
-        List<RangeGets.Get> gets = RangeGets.planChecked(ranges, COALESCE_GAP_BYTES, partBytes);
+        List<RangeGets.Get> gets = RangeGets.plan(ranges, COALESCE_GAP_BYTES, partBytes);
         if (gets.isEmpty()) {
             return;
         }

@@ -56,18 +56,6 @@ final class RangeGets {
         return gets(ranges, maxGapBytes, maxGetBytes, step);
     }
 
-    /**
-     * {@link #plan(long[], long, long)} of ranges their caller checked already: pairs, none
-     * negative, none past its object's end (so no end past {@link Long#MAX_VALUE}), as
-     * {@link RangeCopies} does, naming the object, before anything is planned.
-     *
-     * @throws IllegalArgumentException when {@code maxGapBytes} is negative or {@code maxGetBytes} below 1
-     */
-    static List<Get> planChecked(long[] ranges, long maxGapBytes, long maxGetBytes) {
-        checkSizes(maxGapBytes, maxGetBytes);
-        return gets(ranges, maxGapBytes, maxGetBytes, () -> { });
-    }
-
     /** The plan of ranges and sizes checked. */
     private static List<Get> gets(long[] ranges, long maxGapBytes, long maxGetBytes, Runnable step) {
         List<Get> gets = new ArrayList<>();
@@ -113,32 +101,19 @@ final class RangeGets {
         return i;
     }
 
-    /**
-     * Refuses an odd count of numbers, which cannot be (offset, length) pairs.
-     *
-     * @throws IllegalArgumentException saying how many numbers there are
-     */
-    static void checkPairs(long[] ranges) {
+    private static void check(long[] ranges, long maxGapBytes, long maxGetBytes) {
         if (ranges.length % 2 != 0) {
             throw new IllegalArgumentException("ranges must be (offset, length) pairs, got " + ranges.length + " numbers");
         }
-    }
-
-    private static void check(long[] ranges, long maxGapBytes, long maxGetBytes) {
-        checkPairs(ranges);
-        checkSizes(maxGapBytes, maxGetBytes);
+        if (maxGapBytes < 0 || maxGetBytes < 1) {
+            throw new IllegalArgumentException("gap must be >= 0 and GET size >= 1 byte, got " + maxGapBytes + " and "
+                    + maxGetBytes);
+        }
         for (int i = 0; i < ranges.length; i += 2) {
             if (ranges[i] < 0 || ranges[i + 1] < 0 || ranges[i] > Long.MAX_VALUE - ranges[i + 1]) {
                 throw new IllegalArgumentException("range " + i / 2 + ": offset " + ranges[i] + " and length "
                         + ranges[i + 1] + " are not a range of bytes");
             }
-        }
-    }
-
-    private static void checkSizes(long maxGapBytes, long maxGetBytes) {
-        if (maxGapBytes < 0 || maxGetBytes < 1) {
-            throw new IllegalArgumentException("gap must be >= 0 and GET size >= 1 byte, got " + maxGapBytes + " and "
-                    + maxGetBytes);
         }
     }
 

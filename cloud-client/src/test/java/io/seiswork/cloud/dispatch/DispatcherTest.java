@@ -16,6 +16,7 @@ import io.seiswork.cloud.s3.TransferProgress;
 import io.seiswork.cloud.s3.TransferCancelledException;
 import io.seiswork.cloud.testing.LocalCloud;
 import io.seiswork.cloud.testing.UploadedParts;
+import io.seiswork.core.files.FileSha256;
 import io.seiswork.core.files.RunOutputs;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Files;
@@ -182,7 +183,7 @@ class DispatcherTest {
             Dispatcher d = Dispatcher.of(c);
             SubmittedJob job = d.submit(spec, 5, TransferProgress.NONE);
             assertTrue(job.id().value().startsWith("dispatch-test-"), job.id().value());
-            String input = "inputs/sha256/" + ArtifactStore.sha256(models.resolve("vp.bin"));
+            String input = "inputs/sha256/" + FileSha256.hexOf(models.resolve("vp.bin"));
             assertEquals(java.util.List.of(input), job.inputs());
             assertEquals(24, job.uploadedBytes());
             var stored = new ObjectMapper().readTree(d.store().getBytes(ObjectKeys.spec(job.id()), 1 << 20));
@@ -262,7 +263,7 @@ class DispatcherTest {
             assertThrows(io.seiswork.core.progress.CancelledException.class,
                     () -> d.submit(SpecTree.parse(json, "spec"), dir, 1, 0, null, cancelled.progress));
             assertEquals(jobs, d.recentJobs(100).size(), "no job written");
-            assertEquals(-1, d.store().sizeOf(ObjectKeys.input(ArtifactStore.sha256(vp))), "the input not stored");
+            assertEquals(-1, d.store().sizeOf(ObjectKeys.input(FileSha256.hexOf(vp))), "the input not stored");
         }
     }
 
@@ -294,7 +295,7 @@ class DispatcherTest {
         UploadedParts sent = new UploadedParts();
         try (CloudClients c = clients(); S3Client counting = CLOUD.s3SeenBy(sent)) {
             Dispatcher d = inSmallParts(c, counting);
-            String key = ObjectKeys.input(ArtifactStore.sha256(vp));
+            String key = ObjectKeys.input(FileSha256.hexOf(vp));
             CancellationToken cancel = new CancellationToken();
             SubmitProgress cancelAfterTwoParts = SubmitProgress.said(doing -> (done, total) -> {
                 if (doing.equals("uploading") && done >= 2 * (5 << 20)) {

@@ -324,7 +324,7 @@ class ArtifactStoreTest {
             // The part after the one that broke may have gone up too before the pool stopped.
             int sentBefore = uploadedParts.count();
             assertTrue(sentBefore == 2 || sentBefore == 3, "parts sent before the break: " + sentBefore);
-            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            String key = ObjectKeys.input(FileSha256.hexOf(model));
             assertEquals(-1, store.sizeOf(key), "nothing stored until the upload completes");
             var unfinished = counting.listMultipartUploads(r -> r.bucket("store-test-upload").prefix(key)).uploads();
             assertEquals(1, unfinished.size(), "the broken upload is kept for the next attempt");
@@ -358,7 +358,7 @@ class ArtifactStoreTest {
             byte[] data = random((20 << 20) + 3, 31);
             Path model = Files.write(dir.resolve("data.sgy"), data);
             breakUploadAfter(store, model, 1);
-            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            String key = ObjectKeys.input(FileSha256.hexOf(model));
             var unfinished = counting.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads();
             assertEquals(1, unfinished.size(), "the broken upload is kept for the next attempt");
             var held = counting.listParts(r -> r.bucket(bucket).key(key).uploadId(unfinished.get(0).uploadId())).parts();
@@ -415,7 +415,7 @@ class ArtifactStoreTest {
     void anInputHashedEarlierAndChangedDuringItsUploadIsNotStored() throws Exception {
         byte[] data = random((18 << 20) + 3, 46);
         Path model = Files.write(dir.resolve("vp.bin"), data);
-        String key = ObjectKeys.input(ArtifactStore.sha256(model));  // remembered while the file is unchanged
+        String key = ObjectKeys.input(FileSha256.hexOf(model));  // remembered while the file is unchanged
         assertChangedDuringUploadFails(model, key, "store-test-changed-known", "uploading vp.bin");
         Files.write(model, data);
         ArtifactStore store = inSmallParts(CLOUD.s3(), "store-test-changed-known");
@@ -703,7 +703,7 @@ class ArtifactStoreTest {
             assertEquals("1 of 4 parts of vp.bin stored (5.0 MiB of 18.0 MiB)", e.kept());
             assertEquals(1, gate.uploadedParts(), "the parts in flight were not sent to their end");
             assertTrue(gate.mostOfAHeldPart() < 5 << 20, "each stopped part-way: " + gate.mostOfAHeldPart() + " bytes");
-            String key = ObjectKeys.input(ArtifactStore.sha256(model));
+            String key = ObjectKeys.input(FileSha256.hexOf(model));
             var unfinished = s3.listMultipartUploads(r -> r.bucket("store-test-cancel-up").prefix(key)).uploads();
             assertEquals(1, unfinished.size(), "the upload is kept for the next attempt");
             var held = s3.listParts(r -> r.bucket("store-test-cancel-up").key(key)
@@ -787,7 +787,7 @@ class ArtifactStoreTest {
         long[] sent = {0};
         StoredInput first = store.putInput(a, (done, total) -> sent[0] = done);
         String ka = first.key();
-        assertEquals("inputs/sha256/" + ArtifactStore.sha256(a), ka);
+        assertEquals("inputs/sha256/" + FileSha256.hexOf(a), ka);
         assertTrue(first.uploaded());
         assertEquals(1000, sent[0]);
         assertEquals(1000, store.sizeOf(ka));
@@ -798,7 +798,7 @@ class ArtifactStoreTest {
         assertEquals(0, sent[0]);
         // SHA-256 of "abc" (FIPS 180-2 example).
         Path abc = Files.writeString(dir.resolve("abc"), "abc");
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ArtifactStore.sha256(abc));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", FileSha256.hexOf(abc));
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 InputStore.sha256("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "of bytes, as of a file");
     }
@@ -861,7 +861,7 @@ class ArtifactStoreTest {
         S3RangeReader reader = store.openRanges("inputs/sha256/ranges");
         long[] ranges = {100, 10, 200, 20, 300, 30, 10 << 20, 40};
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        store.copyRanges(reader, "inputs/sha256/ranges", ranges, java.nio.channels.Channels.newChannel(out));
+        store.copyRanges(reader, ranges, java.nio.channels.Channels.newChannel(out));
         java.io.ByteArrayOutputStream want = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < ranges.length; i += 2) {
             want.write(data, (int) ranges[i], (int) ranges[i + 1]);
@@ -873,7 +873,7 @@ class ArtifactStoreTest {
         gets.clear();
         long[] more = {1 << 20, 9 << 20, 11 << 20, 3, (12 << 20) - 1, 1};
         out.reset();
-        store.copyRanges(reader, "inputs/sha256/ranges", more, java.nio.channels.Channels.newChannel(out));
+        store.copyRanges(reader, more, java.nio.channels.Channels.newChannel(out));
         want.reset();
         for (int i = 0; i < more.length; i += 2) {
             want.write(data, (int) more[i], (int) more[i + 1]);
@@ -888,7 +888,7 @@ class ArtifactStoreTest {
         byte[] other = data.clone();
         other[150] ^= 1;
         store.putBytes("inputs/sha256/ranges", other);
-        assertThrows(io.seiswork.core.volume.SwvException.class, () -> s.copyRanges(reader, "inputs/sha256/ranges",
+        assertThrows(io.seiswork.core.volume.SwvException.class, () -> s.copyRanges(reader,
                 new long[] {0, 10}, java.nio.channels.Channels.newChannel(new java.io.ByteArrayOutputStream())),
                 "the version the reader was opened on is gone");
     }
@@ -927,7 +927,7 @@ class ArtifactStoreTest {
             S3RangeReader reader = store.openRanges("inputs/sha256/late");
 
             // Two GETs side by side; the second's body interrupts the caller, then stalls, deaf to interrupts.
-            var interrupted = assertThrows(IllegalStateException.class, () -> store.copyRanges(reader, "inputs/sha256/late",
+            var interrupted = assertThrows(IllegalStateException.class, () -> store.copyRanges(reader,
                     new long[] {0, mib, lateOffset, mib}, java.nio.channels.Channels.newChannel(
                             new java.io.ByteArrayOutputStream())));
             assertEquals("interrupted during a transfer", interrupted.getMessage());
@@ -938,7 +938,7 @@ class ArtifactStoreTest {
             long[] next = {mib, mib, 7L * mib, mib};
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             java.nio.channels.WritableByteChannel raw = java.nio.channels.Channels.newChannel(out);
-            store.copyRanges(reader, "inputs/sha256/late", next, new java.nio.channels.WritableByteChannel() {
+            store.copyRanges(reader, next, new java.nio.channels.WritableByteChannel() {
                 @Override
                 public int write(java.nio.ByteBuffer src) throws java.io.IOException {
                     release.countDown();

@@ -182,8 +182,21 @@ public final class LocalCloud
 
     /** As {@link #sqsSeenBy}, an S3 client (path-style addressing). Not tracked: the caller closes it. */
     public S3Client s3SeenBy(ExecutionInterceptor seenBy) {
-        return configure(S3Client.builder(), s3Endpoint()).forcePathStyle(true)
-                .overrideConfiguration(c -> c.addExecutionInterceptor(seenBy)).build();
+        return s3At(s3Endpoint(), credentials(), seenBy);
+    }
+
+    /**
+     * An S3 client (path-style addressing) of {@code endpoint}: the emulator's, or a relay's in
+     * front of it ({@link OutageLink}), with {@code credentials} (the emulators' or a stranger's),
+     * each of {@code seen} watching its requests. Not tracked: the caller closes it.
+     */
+    public static S3Client s3At(URI endpoint, AwsCredentialsProvider credentials, ExecutionInterceptor... seen) {
+        return S3Client.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
+                .forcePathStyle(true).overrideConfiguration(c -> {
+                    for (ExecutionInterceptor i : seen) {
+                        c.addExecutionInterceptor(i);
+                    }
+                }).build();
     }
 
     /** As {@link #sqsSeenBy}, a DynamoDB client. Not tracked: the caller closes it. */

@@ -3,6 +3,7 @@ package io.seiswork.core.files;
 import io.seiswork.core.progress.ByteProgress;
 import io.seiswork.core.progress.CancellationToken;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,19 @@ public final class FileSha256 {
     /** The SHA-256 of {@code file}: as remembered while it is unchanged, else read whole (and remembered). */
     public static byte[] of(Path file) {
         return of(file, ByteProgress.NONE, CancellationToken.none());
+    }
+
+    /**
+     * The SHA-256 of {@code file} ({@link #of(Path)}) as 64 lower-case hex digits: the name an
+     * input of its bytes is stored under in the bucket.
+     */
+    public static String hexOf(Path file) {
+        return hex(of(file));
+    }
+
+    /** A SHA-256 as 64 lower-case hex digits, as input keys spell it. */
+    public static String hex(byte[] sha256) {
+        return HexFormat.of().formatHex(sha256);
     }
 
     /**

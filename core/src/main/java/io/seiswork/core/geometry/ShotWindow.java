@@ -111,7 +111,7 @@ public record ShotWindow(int x0, int y0, Grid grid) {
         double meanPercent = shots.isEmpty() ? 0 : 100 * sum / shots.size() / all;
         // A survey's windows can be a tiny part of it: two significant digits below 1 %, not "0 %".
         String mean = meanPercent >= 1 || meanPercent == 0 ? String.format(java.util.Locale.ROOT, "%.0f", meanPercent)
-                : new java.math.BigDecimal(meanPercent).round(new java.math.MathContext(2)).toPlainString();
+                : SignificantDigits.round(meanPercent, 2).toPlainString();
         return String.format(java.util.Locale.ROOT, "aperture %s m: each shot on %s (mean %s %% of the model)",
                 SignificantDigits.plain(apertureM, 4),
                 range, mean);

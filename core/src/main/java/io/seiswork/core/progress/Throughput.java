@@ -1,7 +1,6 @@
 package io.seiswork.core.progress;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import io.seiswork.core.text.SignificantDigits;
 
 /**
  * Propagation throughput as every command and window prints it: billions of grid points updated
@@ -9,8 +8,6 @@ import java.math.MathContext;
  * rather than "0.000" and a GPU "173" rather than "172.834".
  */
 public final class Throughput {
-
-    private static final MathContext THREE_FIGURES = new MathContext(3);
 
     private Throughput() {
     }
@@ -23,6 +20,6 @@ public final class Throughput {
         if (gptsPerSecond == 0) {
             return "0";
         }
-        return new BigDecimal(gptsPerSecond).round(THREE_FIGURES).toPlainString();
+        return SignificantDigits.round(gptsPerSecond, 3).toPlainString();
     }
 }

@@ -193,6 +193,15 @@ public final class IntegerFit {
     }
 
     /**
+     * Whether the format lost the data for its infinite samples alone, nothing saturated and
+     * the rounding within its limits: no scale factor helps then (an integer format has no
+     * infinity), only a float format does.
+     */
+    public boolean lossyForInfinitiesAlone() {
+        return infinite() > 0 && saturated == 0 && !roundingLossy();
+    }
+
+    /**
      * Whether the rounding alone lost the data: more than {@link #ROUNDED_TO_ZERO_LIMIT} of the
      * non-zero samples became 0, or the rounding error is above {@link #ROUNDING_ERROR_LIMIT} of
      * the data's RMS.

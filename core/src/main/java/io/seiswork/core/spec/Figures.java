@@ -19,7 +19,7 @@ final class Figures {
 
     /** {@code v} to 3 significant digits, for figures in messages; 0 and non-finite values as they are. */
     static double round3(double v) {
-        return v == 0 || !Double.isFinite(v) ? v : SignificantDigits.round(v, 3).doubleValue();
+        return SignificantDigits.rounded(v, 3);
     }
 
     /** {@code v} rounded to {@code digits} decimals (half up), written as {@link Problems#num(double)}, without a trailing ".0". */

@@ -18,64 +18,74 @@ final class GridSizeChecks {
     }
 
     /**
-     * Records an error when the grid, or with synthetic data the largest shot's window, is larger
-     * than one array.
-     *
-     * @param geometry the spec's survey ({@link JobSpec#surveyGeometry}), whose shots' windows are checked
-     * @param geometryChecked whether the sources and receivers lie inside the grid (their windows are then checked)
-     * @return whether the grid's size allows the other checks (false with an error recorded)
+     * What {@link #check} found: whether the grid's size allows the other checks (false with an
+     * error recorded), and the grid the largest migration shot is computed on: with a migration
+     * aperture and synthetic data, the largest of the shots' windows ({@link ShotWindow}); else
+     * the whole grid (for recorded data the shots are the file's, unknown here, so the whole grid
+     * bounds them; null when that grid does not fit one array, and the shots are checked as the
+     * file is read). Null for modelling, whose shots are computed on the whole grid.
      */
-    static boolean check(JobSpec spec, SurveyGeometry geometry, boolean geometryChecked, Problems problems) {
-        Grid g = spec.grid();
-        if (g.fitsInArray()) {
-            return true;
-        }
-        String size = gridTooLarge(g);
-        if (spec.task() != Task.RTM) {
-            problems.error("grid", size + ", and a modelling shot is computed on the whole grid; coarsen the grid or"
-                    + " split the survey");
-            return false;
-        }
-        Double aperture = spec.imaging().apertureM();
-        if (aperture == null) {
-            problems.error("imaging.aperture", size + ": give the migration aperture in metres, so that each shot is"
-                    + " computed on the columns within it of its source and receivers");
-            return false;
-        }
-        if (!spec.recordedData() && geometryChecked) {
-            List<Shot> shots = geometry.shots();
-            if (!shots.isEmpty()) {
-                Grid largest = ShotWindow.largest(g, shots, aperture).grid();
-                if (!largest.fitsInArray()) {
-                    problems.error("imaging.aperture", windowTooLarge(largest));
-                    return false;
-                }
-            }
-        }
-        return true;
+    record Result(boolean passed, Grid shotGrid) {
+        private static final Result FAILED = new Result(false, null);
     }
 
     /**
-     * The grid the largest migration shot is computed on: with a migration aperture and synthetic
-     * data, the largest of the shots' windows ({@link ShotWindow}); else the whole grid (for
-     * recorded data the shots are the file's, unknown here, so the whole grid bounds them; null
-     * when that grid does not fit one array, and the shots are checked as the file is read).
+     * Records an error when the grid, or with synthetic data the largest shot's window, is larger
+     * than one array; the largest shot's window is worked out once, here, for the memory checks
+     * that follow.
+     *
+     * @param geometry the spec's survey ({@link JobSpec#surveyGeometry}), whose shots' windows are checked
+     * @param geometryChecked whether the sources and receivers lie inside the grid (their windows are then checked)
      */
-    static Grid shotGrid(JobSpec spec, List<Shot> shots) {
-        Double aperture = spec.imaging().apertureM();
-        if (aperture == null || spec.recordedData() || shots.isEmpty()) {
-            return spec.grid().fitsInArray() ? spec.grid() : null;
+    static Result check(JobSpec spec, SurveyGeometry geometry, boolean geometryChecked, Problems problems) {
+        Grid g = spec.grid();
+        boolean fits = g.fitsInArray();
+        if (!fits && spec.task() != Task.RTM) {
+            problems.error("grid", gridTooLarge(g) + ", and a modelling shot is computed on the whole grid; coarsen the"
+                    + " grid or split the survey");
+            return Result.FAILED;
         }
-        return ShotWindow.largest(spec.grid(), shots, aperture).grid();
+        Double aperture = spec.imaging().apertureM();
+        if (!fits && aperture == null) {
+            problems.error("imaging.aperture", gridTooLarge(g) + ": give the migration aperture in metres, so that each"
+                    + " shot is computed on the columns within it of its source and receivers");
+            return Result.FAILED;
+        }
+        if (spec.task() != Task.RTM) {
+            return new Result(true, null);
+        }
+        List<Shot> shots = geometryChecked ? geometry.shots() : List.of();
+        if (aperture == null || spec.recordedData() || shots.isEmpty()) {
+            return new Result(true, fits ? g : null);
+        }
+        Grid largest = ShotWindow.largest(g, shots, aperture).grid();
+        String problem = apertureProblem(g, largest, aperture);
+        if (problem != null) {
+            problems.error("imaging.aperture", problem);
+            return Result.FAILED;
+        }
+        return new Result(true, largest);
+    }
+
+    /**
+     * Why shots cannot be computed on {@code largest}, the grid of the largest of them (the whole
+     * grid {@code g} without an {@code aperture}), for the field imaging.aperture; null when it
+     * fits one array.
+     */
+    static String apertureProblem(Grid g, Grid largest, Double aperture) {
+        if (largest.fitsInArray()) {
+            return null;
+        }
+        return aperture == null ? gridTooLarge(g) + ": give the migration aperture in metres" : windowTooLarge(largest);
     }
 
     /** "the grid has N nodes, more than one shot can be computed on (MAX)", for grid {@code g} larger than one array. */
-    static String gridTooLarge(Grid g) {
+    private static String gridTooLarge(Grid g) {
         return "the grid has " + g.nodes() + " nodes, more than one shot can be computed on (" + Grid.MAX_POINTS + ")";
     }
 
     /** Why a shot's window {@code largest}, larger than one array, cannot be computed on: asks for a smaller aperture. */
-    static String windowTooLarge(Grid largest) {
+    private static String windowTooLarge(Grid largest) {
         return "the largest shot's window has " + largest.nodes() + " nodes (" + largest.nx() + " x " + largest.ny()
                 + " x " + largest.nz() + "), more than one shot can be computed on (" + Grid.MAX_POINTS
                 + "): give a smaller aperture";

@@ -168,7 +168,8 @@ public final class JobResolver {
         SamplingChecks.checkSampleInterval(spec, problems);
         FreeSurfaceChecks.checkDepth(spec.sources(), "sources", "source", "emit", spec, problems);
         FreeSurfaceChecks.checkDepth(spec.receivers(), "receivers", "receiver", "record", spec, problems);
-        if (!GridSizeChecks.check(spec, geometry, geometryChecked, problems)) {
+        GridSizeChecks.Result sized = GridSizeChecks.check(spec, geometry, geometryChecked, problems);
+        if (!sized.passed()) {
             throw new SpecException(source, problems.all());
         }
         VelocityLoading velocities = new VelocityLoading(baseDir);
@@ -198,13 +199,15 @@ public final class JobResolver {
             // The memory and everything after follow from the step count.
             throw new SpecException(source, problems.all());
         }
-        MemoryChecks memory = new MemoryChecks(baseDir, memoryBudgetBytes, advice);
-        Grid shot = spec.task() == Task.RTM
-                ? GridSizeChecks.shotGrid(spec, geometryChecked ? geometry.shots() : List.of()) : null;
-        long bytes = memory.shotBytes(spec, shot, storage, geometry.receivers().size(), output, time, problems);
+        MemoryChecks memory = new MemoryChecks(memoryBudgetBytes, advice);
+        Grid shot = sized.shotGrid();
+        // The data file resolved and looked at once: its samples per trace count in the memory, its absence is an error.
+        Path dataFile = spec.task() == Task.RTM && spec.recordedData() ? baseDir.resolve(spec.data()) : null;
+        boolean dataIsFile = dataFile != null && Files.isRegularFile(dataFile);
+        long bytes = memory.shotBytes(spec, shot, storage, geometry.receivers().size(), output, time,
+                dataIsFile ? dataFile : null, problems);
         memory.checkShotFits(bytes, problems);
         VelocityField migrationField = null;
-        Path dataFile = null;
         boolean inMemory = storage == WholeGridStorage.HEAP && holdsWholeModels(g, spec.task() == Task.RTM ? 2 : 1);
         if (spec.task() == Task.RTM) {
             memory.checkImageWriting(spec, storage, problems);
@@ -227,12 +230,8 @@ public final class JobResolver {
                     throw new SpecException(source, problems.all());
                 }
             }
-            if (spec.recordedData()) {
-                dataFile = baseDir.resolve(spec.data());
-                if (!Files.isRegularFile(dataFile)) {
-                    problems.error("data", ShownPaths.notAFile(dataFile)
-                            + " (give a SEG-Y file of shot gathers or \"synthetic\")");
-                }
+            if (dataFile != null && !dataIsFile) {
+                problems.error("data", ShownPaths.notAFile(dataFile) + " (give a SEG-Y file of shot gathers or \"synthetic\")");
             }
         }
         problems.throwIfErrors(source);

@@ -129,8 +129,7 @@ public final class JobSpecReader {
     public static SpecDraft draft(String json, String source, String defaultName) {
         JsonNode root;
         try {
-            // A byte-order mark (Windows editors write one in UTF-8 too) is not part of the text.
-            root = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
+            root = MAPPER.readTree(SpecFileText.withoutByteOrderMark(json));
         } catch (JsonProcessingException e) {
             // "is not valid JSON at line 2, column 1: ...", or without a place "is not valid JSON: ...".
             return new SpecDraft(null, List.of(SpecProblem.error("(json)", "is not valid JSON" + describe(e))));

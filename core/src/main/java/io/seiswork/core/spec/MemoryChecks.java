@@ -6,7 +6,6 @@ import io.seiswork.core.time.TimeStepping;
 import io.seiswork.core.velocity.SmoothedVelocityField;
 import io.seiswork.core.velocity.VelocitySmoother;
 import io.seiswork.core.volume.SwvWriteOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -19,31 +18,30 @@ import java.nio.file.Path;
  */
 final class MemoryChecks {
 
-    private final Path baseDir;
     private final long budgetBytes;
     private final JobResolver.BudgetAdvice advice;
 
     /**
-     * @param baseDir directory that a relative data file path in the spec is resolved against
      * @param budgetBytes the most memory one shot may need
      * @param advice what a memory problem advises to raise the budget
      */
-    MemoryChecks(Path baseDir, long budgetBytes, JobResolver.BudgetAdvice advice) {
-        this.baseDir = baseDir;
+    MemoryChecks(long budgetBytes, JobResolver.BudgetAdvice advice) {
         this.budgetBytes = budgetBytes;
         this.advice = advice;
     }
 
     /**
      * What one shot needs in memory: a modelling shot on the whole grid; a migration shot on
-     * {@code shot}, the grid of its largest shot ({@link GridSizeChecks#shotGrid}), beside the
+     * {@code shot}, the grid of its largest shot ({@link GridSizeChecks.Result#shotGrid}), beside the
      * whole-grid arrays kept per {@code storage}; with no such grid (a survey's grid, recorded
      * data) only those arrays, with a warning that the file's shots are checked when it is read.
      *
      * @param receivers the most receivers a shot records
+     * @param dataFile the recorded data file, resolved, when it is a file; null for synthetic data or
+     *     a file that is not there (the output axis then stands for its traces' samples)
      */
     long shotBytes(JobSpec spec, Grid shot, WholeGridStorage storage, int receivers, Sampling output,
-            TimeStepping time, Problems problems) {
+            TimeStepping time, Path dataFile, Problems problems) {
         Grid g = spec.grid();
         if (spec.task() != Task.RTM) {
             return MemoryEstimate.modellingJobBytes(g, spec.physics(), receivers, time);
@@ -53,7 +51,7 @@ final class MemoryChecks {
                     + " and their memory, are checked when the file is read");
             return storage.heapBytes(g);
         }
-        return migrationBytes(spec, shot, heldTraces(spec, receivers, output), time) + storage.heapBytes(g);
+        return migrationBytes(spec, shot, heldTraces(dataFile, receivers, output), time) + storage.heapBytes(g);
     }
 
     /** Records this machine's limit when one shot's {@code bytes} exceed the budget. */
@@ -124,8 +122,8 @@ final class MemoryChecks {
      */
     static WindowSmoothing windowSmoothingProblem(JobSpec spec, Grid window, WholeGridStorage storage,
             long budgetBytes, JobResolver.BudgetAdvice advice) {
-        double lengthM = ((VelocitySpec.Smoothed) spec.migrationVelocity()).lengthM();
-        if (!(lengthM > 0)) {
+        double lengthM = VelocityLoading.smoothingM(spec);
+        if (lengthM == 0) {
             return null;
         }
         Grid g = spec.grid();
@@ -179,15 +177,10 @@ final class MemoryChecks {
      * shots and receivers are checked when the run reads its trace headers
      * ({@link JobResolver#shotsProblem}).
      */
-    private ShotTraces heldTraces(JobSpec spec, int receivers, Sampling output) {
-        ShotTraces synthetic = ShotTraces.on(receivers, output);
-        if (!spec.recordedData()) {
-            return synthetic;
+    private static ShotTraces heldTraces(Path dataFile, int receivers, Sampling output) {
+        if (dataFile == null) {
+            return ShotTraces.on(receivers, output);
         }
-        Path file = baseDir.resolve(spec.data());
-        if (!Files.isRegularFile(file)) {
-            return synthetic;
-        }
-        return new ShotTraces(receivers, ShotTraces.samplesIn(file).orElse(output.count()));
+        return new ShotTraces(receivers, ShotTraces.samplesIn(dataFile).orElse(output.count()));
     }
 }

@@ -25,10 +25,9 @@ final class RecordedShotChecks {
         }
         Double aperture = spec.imaging().apertureM();
         Grid largest = ShotWindow.largest(g, shots, aperture).grid();
-        if (!largest.fitsInArray()) {
-            return "imaging.aperture: " + (aperture == null
-                    ? GridSizeChecks.gridTooLarge(g) + ": give the migration aperture in metres"
-                    : GridSizeChecks.windowTooLarge(largest));
+        String tooLarge = GridSizeChecks.apertureProblem(g, largest, aperture);
+        if (tooLarge != null) {
+            return "imaging.aperture: " + tooLarge;
         }
         String surface = FreeSurfaceChecks.onDataShots(spec, shots);
         if (surface != null) {

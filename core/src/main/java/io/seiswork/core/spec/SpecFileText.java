@@ -56,6 +56,15 @@ final class SpecFileText {
             throw new IllegalArgumentException("spec file " + file.normalize() + " is not UTF-8 text"
                     + (isUtf16(bytes) ? " (it is UTF-16: save it as UTF-8)" : "") + ": a spec is a JSON text file");
         }
+        return withoutByteOrderMark(text);
+    }
+
+    /**
+     * {@code text} without the byte-order mark some Windows editors write at the start of UTF-8
+     * too: it is not part of the text, in a file read here or a text given to
+     * {@link JobSpecReader#draft(String, String, String)}.
+     */
+    static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

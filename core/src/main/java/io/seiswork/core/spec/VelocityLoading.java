@@ -51,12 +51,23 @@ final class VelocityLoading {
      * window; {@code velocity} itself for L = 0.
      */
     static VelocityField smoothedMigration(JobSpec spec, VelocityField velocity) {
-        double lengthM = ((VelocitySpec.Smoothed) spec.migrationVelocity()).lengthM();
-        if (!(lengthM > 0)) {
+        double lengthM = smoothingM(spec);
+        if (lengthM == 0) {
             return velocity;
         }
         return velocity instanceof VelocityModel m ? VelocitySmoother.gaussian(m, lengthM)
                 : new SmoothedVelocityField(velocity, lengthM);
+    }
+
+    /**
+     * The length L, metres, of the Gaussian that smooths the migration velocity of {@code spec},
+     * given as {@code {"smooth": L}}; 0 when L is not above 0 (the model itself, unsmoothed).
+     *
+     * @throws ClassCastException when the migration velocity is not given as a smoothing
+     */
+    static double smoothingM(JobSpec spec) {
+        double lengthM = ((VelocitySpec.Smoothed) spec.migrationVelocity()).lengthM();
+        return lengthM > 0 ? lengthM : 0;
     }
 
     /** {@code v} opened and its values checked ({@link #open} less the plausibility); null with a problem on failure. */

@@ -30,6 +30,14 @@ public final class SignificantDigits {
     }
 
     /**
+     * {@code v} to {@code digits} significant digits ({@link #round}) as a double, for a figure
+     * that stays a number (a rate in a JSON report); 0, NaN and the infinities as they are.
+     */
+    public static double rounded(double v, int digits) {
+        return v == 0 || !Double.isFinite(v) ? v : round(v, digits).doubleValue();
+    }
+
+    /**
      * {@code v} to {@code digits} significant digits ({@link #round}), without trailing zeros, in
      * plain decimals: (14.0, 4) reads "14", (4.0 / 3, 4) "1.333", (0.004, 4) "0.004".
      *

@@ -156,4 +156,12 @@ class FileSha256Test {
         var e = assertThrows(java.io.UncheckedIOException.class, () -> FileSha256.of(missing));
         assertEquals("cannot read " + missing + ": no such file", e.getMessage());
     }
+
+    @Test
+    void hexOfGivesTheFipsExampleInLowerCase() throws IOException {
+        // SHA-256 of "abc" (FIPS 180-2's example): the name an input of those bytes is stored under.
+        Path abc = Files.writeString(dir.resolve("abc"), "abc");
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", FileSha256.hexOf(abc));
+        assertEquals(FileSha256.hexOf(abc), FileSha256.hex(FileSha256.of(abc)));
+    }
 }

@@ -34,6 +34,7 @@ class IntegerFitTest {
         assertEquals(1, int8.infinite(), "+inf");
         assertEquals(1, int8.notANumber());
         assertTrue(int8.lossy());
+        assertFalse(int8.lossyForInfinitiesAlone(), "saturated besides");
         assertTrue(int8.summary().contains(", 2 saturated at int8's -128..127, 1 infinite written as 127, 1 NaN written"
                 + " as 0, rounding and clipping error "), int8.summary());
 
@@ -71,6 +72,7 @@ class IntegerFitTest {
         assertEquals(2, fit.inRange());
         assertTrue(fit.lossy(), "an integer format has no infinity");
         assertFalse(fit.roundingLossy(), "3 and 50 are written exactly");
+        assertTrue(fit.lossyForInfinitiesAlone());
         assertEquals("0 of 3 samples rounded to 0, 0 saturated at int16's -32768..32767, 1 infinite written as 32767,"
                 + " rounding error 0 % of the data's RMS; the data's range is 3.000..inf", fit.summary());
     }

@@ -37,6 +37,26 @@ class SignificantDigitsTest {
     }
 
     @Test
+    void roundedIsRoundAsADoubleAndLeavesWhatIsNoFigureAsItIs() {
+        // Each as BigDecimal(v).round(MathContext(d)).doubleValue(), the copies it replaced, gave it.
+        double[][] table = {
+            {1.2345678e-5, 4, 1.235e-5}, {4.2e-7, 4, 4.2e-7}, {0.0638412, 4, 0.06384}, {173.456, 4, 173.5},
+            {2.0234, 3, 2.02}, {-1234.5, 3, -1230}, {0.15, 1, 0.1}, {1.0005, 4, 1},
+        };
+        for (double[] row : table) {
+            double v = row[0];
+            int digits = (int) row[1];
+            assertEquals(row[2], SignificantDigits.rounded(v, digits), v + " to " + digits + " digits");
+            assertEquals(new BigDecimal(v).round(new java.math.MathContext(digits)).doubleValue(),
+                    SignificantDigits.rounded(v, digits), v + " as before");
+        }
+        assertEquals(0.0, SignificantDigits.rounded(0, 3));
+        assertEquals(-0.0, SignificantDigits.rounded(-0.0, 3), "the sign of a zero kept");
+        assertEquals(Double.NaN, SignificantDigits.rounded(Double.NaN, 3));
+        assertEquals(Double.NEGATIVE_INFINITY, SignificantDigits.rounded(Double.NEGATIVE_INFINITY, 3));
+    }
+
+    @Test
     void plainOrScientificIsPlainOnlyWhereThatIsShort() {
         assertEquals("1.5", SignificantDigits.plainOrScientific(1.5, 4));
         assertEquals("2200", SignificantDigits.plainOrScientific(2200.0, 4));
