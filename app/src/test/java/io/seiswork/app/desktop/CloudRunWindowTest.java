@@ -75,9 +75,7 @@ class CloudRunWindowTest {
 
     private void open(FxRobot robot, Path spec) throws Exception {
         robot.interact(() -> window.openFile(spec));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+        ProjectWindows.waitUntilOpened(window);
         robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
     }
 

@@ -149,9 +149,7 @@ class FollowedCloudImageTest {
                  "receivers": {"line": {"x0": 0, "dx": 20, "n": 40, "y": 0, "z": 20}},
                  "engine": "cpu"}""");
         robot.interact(() -> window.openFile(spec));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+        ProjectWindows.waitUntilOpened(window);
         robot.interact(() -> window.runOnChoice().setValue(RunTarget.LOCAL_CLOUD));
     }
 

@@ -119,9 +119,13 @@ class ProjectWindowTest {
         robot.interact(() -> window.engineChoice().setValue(io.seiswork.core.spec.EngineChoice.CPU));
         javafx.scene.control.Label runTime = robot.lookup("#summary-run-time").queryAs(javafx.scene.control.Label.class);
         // Measured again while the JIT is still compiling the engine (a loaded machine): the last word.
+        // The line and its tooltip are set one after the other on the JavaFX thread, read here from
+        // the test's: waited for together (the tooltip read alone was once still null).
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> runTime.getText().startsWith("about ")
-                && !runTime.getText().endsWith("; measuring again..."));
-        String details = runTime.getTooltip().getText();
+                && !runTime.getText().endsWith("; measuring again...") && !window.summary().runTimePending()
+                && window.summary().runTimeDetails().contains("2 shots × "));
+        WaitForAsyncUtils.waitForFxEvents();
+        String details = window.summary().runTimeDetails();
         assertTrue(details.contains("2 shots × ") && details.endsWith("; then 25.7 GiB of image files to write"), details);
     }
 
@@ -739,12 +743,7 @@ class ProjectWindowTest {
                 window.openFile(spec);
             }
         });
-        // A spec of more than a few lines goes into the text a few lines a runnable (ChunkedLoad), Run
-        // disabled until its last one: waited for as the window's tests wait (WindowTestBase#open).
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening")
-                && !window.editor().loadingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+        ProjectWindows.waitUntilOpened(window);
     }
 
     private Map<String, String> facts(FxRobot robot) {

@@ -31,6 +31,19 @@ final class ProjectWindows {
         closed[0].orTimeout(ProjectWindow.CLOSE_WAIT_MS + 10_000, java.util.concurrent.TimeUnit.MILLISECONDS).join();
     }
 
+    /**
+     * Waits until the spec the window is opening is open: read, and its text all in the editor. A
+     * spec of more than a few lines goes into the text a few lines a runnable ({@link ChunkedLoad}),
+     * Run disabled until the last one: a test that pressed Run before pressed a disabled button.
+     */
+    static void waitUntilOpened(ProjectWindow window) throws java.util.concurrent.TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !window.status().getText().startsWith("Opening") && !window.editor().loadingProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertTrue(window.status().getText().startsWith("Opened"),
+                window.status().getText());
+    }
+
     /** The window as a PNG picture in {@code target/} (to look at; docs/desktop.md shows some). */
     static void snapshot(org.testfx.api.FxRobot robot, ProjectWindow window, String name) throws java.io.IOException {
         javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];

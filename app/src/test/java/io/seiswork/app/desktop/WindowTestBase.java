@@ -96,10 +96,8 @@ abstract class WindowTestBase {
     /** Opens {@code spec} and waits until it is open, as a runnable project. */
     void open(FxRobot robot, Path spec) throws Exception {
         robot.interact(() -> window.openFile(spec));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.status().getText().startsWith("Opening")
-                && window.editor().formPane().getContent() instanceof SpecForm);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.status().getText().startsWith("Opened"), window.status().getText());
+        ProjectWindows.waitUntilOpened(window);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.editor().formPane().getContent() instanceof SpecForm);
     }
 
     /** The dialog on screen, once there is one. */
