@@ -105,8 +105,9 @@ final class ChunkedLoad {
         // The previous spec's text (up to 16 MB) goes out before the clock starts: timed with the
         // first chunk, its deletion made characters look costly and the next chunks the fewest.
         area.clear();
-        // A spec of one chunk's characters is most specs, and most fill a screen: put in at once,
-        // the next layout made its ~35 lines' cells together (90-210 ms). Only one of a runnable's lines is.
+        // Only a text of at most a runnable's lines goes in at once. A longer one, even within one
+        // chunk's characters (most specs), would have the next layout make its screen's ~35 cells
+        // together (90-210 ms); it goes in a few lines a runnable like a large one.
         if (lines <= SCREEN_LINES_MOST && text.length() <= chunkChars) {
             area.appendText(text);
             area.moveTo(0);
